@@ -1,0 +1,102 @@
+# kanbao — a terminal reader for newspaper issues.
+# `make` builds ./kanbao; `make run` opens the sample issue; `make test`
+# runs every test. Each first checks (and on Debian, as root, installs)
+# what it needs: see tools/deps.sh.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/kanbao
+
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+NCURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
+
+CSTD     = -std=c11
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+OPT     ?= -O2 -g
+CPPFLAGS += -Iinclude -D_GNU_SOURCE $(NCURSES_CFLAGS)
+CFLAGS  ?=
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
+LDLIBS  += $(NCURSES_LIBS) -lunistring -liniparser
+
+BUILD   ?= build
+SRC      = $(wildcard src/*.c)
+OBJ      = $(SRC:src/%.c=$(BUILD)/%.o)
+LIBOBJ   = $(filter-out $(BUILD)/main.o,$(OBJ))
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+DEPS_OK  = $(BUILD)/.deps-build
+
+.PHONY: all run test check unit e2e asan install uninstall clean bench fuzz deps deps-test
+
+all: kanbao
+
+$(DEPS_OK): tools/deps.sh
+	@mkdir -p $(BUILD)
+	@sh tools/deps.sh build
+	@touch $@
+
+$(BUILD)/.deps-test: tools/deps.sh
+	@mkdir -p $(BUILD)
+	@sh tools/deps.sh test
+	@touch $@
+
+deps: $(DEPS_OK)
+deps-test: $(BUILD)/.deps-test
+
+$(BUILD)/%.o: src/%.c | $(DEPS_OK)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/kanbao: $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+kanbao: $(BUILD)/kanbao
+	cp $< $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/testutil.h | $(BUILD)/.deps-test
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests/unit $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS) -lcmocka
+
+run: kanbao
+	./kanbao sample/
+
+# The whole suite: unit tests (cmocka), then the end-to-end tests (tmux).
+test: kanbao $(BUILD)/.deps-test $(UNIT_BIN)
+	@sh tests/run-tests.sh $(BUILD) ./kanbao
+
+check: test
+
+# The same tests, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" build-asan/kanbao build-asan/.deps-test \
+		$(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		sh tests/run-tests.sh build-asan build-asan/kanbao
+
+bench: kanbao
+	@sh tools/deps.sh bench
+	@sh tests/bench/run.sh ./kanbao
+
+fuzz:
+	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
+
+install: kanbao
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR)
+	install -m 755 kanbao $(DESTDIR)$(BINDIR)/kanbao
+	install -m 644 kanbao.1 $(DESTDIR)$(MANDIR)/man1/kanbao.1
+	install -m 644 config/kanbao.ini $(DESTDIR)$(DATADIR)/kanbao.ini
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/kanbao $(DESTDIR)$(MANDIR)/man1/kanbao.1 \
+		$(DESTDIR)$(DATADIR)/kanbao.ini
+	-rmdir $(DESTDIR)$(DATADIR) 2>/dev/null
+
+clean:
+	rm -rf build build-asan build-fuzz kanbao
+
+-include $(OBJ:.o=.d)

@@ -1,0 +1,113 @@
+/* layout.h — the layout engine: an article at a width becomes display lines.
+ *
+ * It knows nothing of curses. Lines are made of spans; a span covers a byte
+ * range of one element of the article (a header field or a block, see
+ * doc_pos in doc.h), starts at a screen column and has a style. The reader
+ * draws spans, --dump prints them: both use the same lines.
+ *
+ * Rules (DESIGN.md "Layout (wrapping) rules"): widths from text_cp_width;
+ * break opportunities from libunistring's UAX #14 (u8_possible_linebreaks)
+ * with the clreq line-start/line-end prohibitions on top (kinsoku level);
+ * never a break inside a grapheme cluster; a wide character never crosses
+ * the right edge; paragraphs start with an indent; text is never wider
+ * than the measure (min(width, max_width)); the text block is centred in
+ * the width given.
+ */
+#ifndef KANBAO_LAYOUT_H
+#define KANBAO_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+typedef enum layout_kinsoku {
+	LAYOUT_KINSOKU_NONE,
+	LAYOUT_KINSOKU_BASIC,
+	LAYOUT_KINSOKU_STRICT,
+} layout_kinsoku;
+
+typedef struct layout_options {
+	int max_width;              /* the measure: text never wider (default 80) */
+	int indent;                 /* paragraph first-line indent, columns (4) */
+	bool blank_between;         /* an empty line between blocks (true) */
+	layout_kinsoku kinsoku;     /* default BASIC */
+	bool hanging_punctuation;   /* default false */
+	bool center;                /* centre the measure in the width (true) */
+} layout_options;
+
+/* The built-in defaults (the same as config/kanbao.ini). */
+void layout_default_options(layout_options *opt);
+
+typedef enum layout_style {
+	LAYOUT_S_TEXT,          /* paragraph text */
+	LAYOUT_S_COLUMN,
+	LAYOUT_S_KICKER,
+	LAYOUT_S_HEADLINE,
+	LAYOUT_S_SUBTITLE,
+	LAYOUT_S_BYLINE,
+	LAYOUT_S_DATELINE,
+	LAYOUT_S_SUBHEAD,
+	LAYOUT_S_CAPTION,
+	LAYOUT_S_CREDIT,        /* the "X 摄" credit of a caption */
+	LAYOUT_S_JUMP,
+	LAYOUT_NSTYLES,
+} layout_style;
+
+typedef struct layout_span {
+	uint32_t element;       /* element of the article (doc.h) */
+	uint32_t start, end;    /* byte range in that element's text */
+	uint16_t col;           /* first screen column, 0-based, within the width */
+	uint16_t width;         /* columns it takes */
+	uint8_t style;          /* layout_style */
+} layout_span;
+
+typedef struct layout_line {
+	uint32_t first_span;    /* index into the layout's spans */
+	uint16_t nspans;        /* 0 for an empty line */
+	uint16_t width;         /* columns used, from column 0 to the last span end */
+	uint32_t element;       /* element the line belongs to (for empty lines: the next one) */
+	uint32_t offset;        /* byte offset in that element where the line starts */
+	bool continues;         /* the line continues a block broken at its start */
+} layout_line;
+
+typedef struct layout {
+	int width;              /* the width it was laid out for */
+	layout_options opt;
+	layout_line *lines;
+	size_t nlines;
+	layout_span *spans;
+	size_t nspans;
+	uint32_t article;
+} layout;
+
+/* Lays out article `article` of `issue` in `width` columns (width >= 1).
+ * Returns a new layout (free with layout_free). */
+layout *layout_article(const doc_issue *issue, uint32_t article, int width,
+		       const layout_options *opt);
+void layout_free(layout *lay);
+
+/* The first line showing byte `offset` of element `element`; used to keep
+ * the reading position across a re-layout. */
+size_t layout_line_of(const layout *lay, uint32_t element, uint32_t offset);
+
+/* A cache of layouts for one issue: an article is laid out when first asked
+ * for and kept until the width or the options change. */
+typedef struct layout_cache layout_cache;
+layout_cache *layout_cache_new(const doc_issue *issue, const layout_options *opt);
+void layout_cache_free(layout_cache *cache);
+/* The layout of `article` at `width` (owned by the cache; valid until the
+ * next call that changes the width or options). */
+const layout *layout_cache_get(layout_cache *cache, uint32_t article, int width);
+void layout_cache_set_options(layout_cache *cache, const layout_options *opt);
+
+/* Writes the issue laid out at `width` to `out` (--dump): every article,
+ * its lines as text, articles separated by an empty line; with `color`,
+ * styles as ANSI SGR sequences (for less -R). Nothing but text and
+ * newlines otherwise. Returns false on a write error. */
+#include <stdio.h>
+bool layout_dump(const doc_issue *issue, int width, const layout_options *opt,
+		 bool color, FILE *out);
+
+#endif

@@ -1,0 +1,59 @@
+/* util.h — allocation that cannot fail silently, growable arrays, the one
+ * fatal-error path.
+ *
+ * Running out of memory or a broken invariant goes through util_fatal(),
+ * which first runs the hook registered by the terminal UI (so the terminal
+ * is restored before anything is printed), then prints and exits 1.
+ */
+#ifndef KANBAO_UTIL_H
+#define KANBAO_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#define UTIL_NORETURN __attribute__((noreturn))
+#define UTIL_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define UTIL_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Runs before a fatal message is printed (the UI restores the terminal). */
+void util_set_fatal_hook(void (*hook)(void));
+UTIL_NORETURN UTIL_PRINTF(1, 2) void util_fatal(const char *fmt, ...);
+UTIL_NORETURN void util_oom(void);
+
+void *util_malloc(size_t n);
+void *util_calloc(size_t n, size_t size);
+void *util_realloc(void *p, size_t n);
+/* realloc of an array of `n` items of `size` bytes, checking overflow. */
+void *util_reallocarray(void *p, size_t n, size_t size);
+char *util_strdup(const char *s);
+char *util_strndup(const char *s, size_t n);
+
+/* Grows *items (holding *cap items of `size`) to hold at least `need`. */
+void util_grow(void **items, size_t *cap, size_t need, size_t size);
+#define UTIL_PUSH(arr, n, cap, value) do { \
+		if ((n) >= (cap)) \
+			util_grow((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr))); \
+		(arr)[(n)++] = (value); \
+	} while (0)
+
+/* A growable byte buffer (always NUL-terminated when len > 0 or after
+ * util_buf_cstr). */
+typedef struct util_buf {
+	char *data;
+	size_t len, cap;
+} util_buf;
+void util_buf_add(util_buf *b, const void *s, size_t n);
+void util_buf_addc(util_buf *b, char c);
+void util_buf_adds(util_buf *b, const char *s);
+UTIL_PRINTF(2, 3) void util_buf_printf(util_buf *b, const char *fmt, ...);
+const char *util_buf_cstr(util_buf *b);
+void util_buf_free(util_buf *b);
+
+/* 64-bit hash of a byte string (fast, not cryptographic). */
+uint64_t util_hash(const void *data, size_t len, uint64_t seed);
+
+/* Monotonic clock in nanoseconds (benchmarks and timeouts). */
+uint64_t util_now_ns(void);
+
+#endif

@@ -1,0 +1,271 @@
+/* doc.c — the document model; see doc.h. */
+#include "doc.h"
+#include "util.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The arena: a list of chunks; big requests get a chunk of their own so
+ * nothing is ever moved once handed out. */
+typedef struct arena_chunk {
+	struct arena_chunk *next;
+	size_t used, size;
+	char data[];
+} arena_chunk;
+
+enum { ARENA_CHUNK = 1 << 20 };
+
+struct doc_issue {
+	doc_page *pages;
+	size_t npages, pages_cap;
+	doc_source *sources;            /* one per page, same index */
+	doc_article *articles;
+	size_t narticles, articles_cap;
+	doc_block *blocks;
+	size_t nblocks, blocks_cap;
+	doc_str *banners;
+	size_t nbanners, banners_cap;
+	doc_str *captions;
+	size_t ncaptions, captions_cap;
+	char **names;                   /* page names, owned */
+	arena_chunk *arena;
+};
+
+doc_issue *doc_issue_new(void)
+{
+	return util_calloc(1, sizeof(doc_issue));
+}
+
+void doc_issue_free(doc_issue *issue)
+{
+	if (!issue)
+		return;
+	for (size_t i = 0; i < issue->npages; i++) {
+		if (issue->sources[i].release)
+			issue->sources[i].release(issue->sources[i].owner);
+		free(issue->names[i]);
+	}
+	for (arena_chunk *c = issue->arena, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(issue->pages);
+	free(issue->sources);
+	free(issue->names);
+	free(issue->articles);
+	free(issue->blocks);
+	free(issue->banners);
+	free(issue->captions);
+	free(issue);
+}
+
+char *doc_arena_alloc(doc_issue *issue, size_t len)
+{
+	arena_chunk *c = issue->arena;
+	if (!c || c->size - c->used < len) {
+		size_t size = len > ARENA_CHUNK / 4 ? len : ARENA_CHUNK;
+		arena_chunk *n = util_malloc(sizeof(arena_chunk) + size);
+		n->used = 0;
+		n->size = size;
+		if (c && size != ARENA_CHUNK) {
+			/* keep the partly used chunk at the head for small requests */
+			n->next = c->next;
+			c->next = n;
+			n->used = len;
+			return n->data;
+		}
+		n->next = c;
+		issue->arena = c = n;
+	}
+	char *p = c->data + c->used;
+	c->used += len;
+	return p;
+}
+
+doc_str doc_arena_dup(doc_issue *issue, const char *s, size_t len)
+{
+	char *p = doc_arena_alloc(issue, len);
+	if (len)
+		memcpy(p, s, len);
+	return doc_str_make(p, len);
+}
+
+void doc_begin_page(doc_issue *issue, const char *name, doc_source src)
+{
+	size_t cap = issue->pages_cap;
+	if (issue->npages >= cap) {
+		util_grow((void **)&issue->pages, &issue->pages_cap,
+			  issue->npages + 1, sizeof(doc_page));
+		size_t c2 = cap;
+		util_grow((void **)&issue->sources, &c2, issue->pages_cap, sizeof(doc_source));
+		c2 = cap;
+		util_grow((void **)&issue->names, &c2, issue->pages_cap, sizeof(char *));
+	}
+	char *owned = util_strdup(name);
+	size_t i = issue->npages++;
+	issue->names[i] = owned;
+	issue->sources[i] = src;
+	doc_page *p = &issue->pages[i];
+	memset(p, 0, sizeof(*p));
+	p->name = doc_str_make(owned, strlen(owned));
+	p->first_banner = (uint32_t)issue->nbanners;
+	p->first_article = (uint32_t)issue->narticles;
+	p->first_caption = (uint32_t)issue->ncaptions;
+}
+
+static doc_page *current_page(doc_issue *issue)
+{
+	assert(issue->npages > 0);
+	return &issue->pages[issue->npages - 1];
+}
+
+void doc_add_banner(doc_issue *issue, doc_str text)
+{
+	UTIL_PUSH(issue->banners, issue->nbanners, issue->banners_cap, text);
+	current_page(issue)->nbanners++;
+}
+
+void doc_set_page_label(doc_issue *issue, doc_str text)
+{
+	current_page(issue)->label = text;
+}
+
+doc_article *doc_begin_article(doc_issue *issue)
+{
+	doc_article a;
+	memset(&a, 0, sizeof(a));
+	a.page = (uint32_t)(issue->npages - 1);
+	a.first_block = (uint32_t)issue->nblocks;
+	a.continues = -1;
+	a.continued_from = -1;
+	UTIL_PUSH(issue->articles, issue->narticles, issue->articles_cap, a);
+	current_page(issue)->narticles++;
+	return &issue->articles[issue->narticles - 1];
+}
+
+void doc_add_block(doc_issue *issue, doc_block_type type, doc_str text)
+{
+	assert(issue->narticles > 0);
+	doc_block b = { text, (uint8_t)type };
+	UTIL_PUSH(issue->blocks, issue->nblocks, issue->blocks_cap, b);
+	issue->articles[issue->narticles - 1].nblocks++;
+}
+
+void doc_add_page_caption(doc_issue *issue, doc_str text)
+{
+	UTIL_PUSH(issue->captions, issue->ncaptions, issue->captions_cap, text);
+	current_page(issue)->ncaptions++;
+}
+
+doc_source doc_current_source(const doc_issue *issue)
+{
+	assert(issue->npages > 0);
+	return issue->sources[issue->npages - 1];
+}
+
+size_t doc_npages(const doc_issue *issue) { return issue->npages; }
+size_t doc_narticles(const doc_issue *issue) { return issue->narticles; }
+size_t doc_nblocks(const doc_issue *issue) { return issue->nblocks; }
+
+const doc_page *doc_page_at(const doc_issue *issue, size_t i)
+{
+	assert(i < issue->npages);
+	return &issue->pages[i];
+}
+
+const doc_article *doc_article_at(const doc_issue *issue, size_t i)
+{
+	assert(i < issue->narticles);
+	return &issue->articles[i];
+}
+
+doc_article *doc_article_mut(doc_issue *issue, size_t i)
+{
+	assert(i < issue->narticles);
+	return &issue->articles[i];
+}
+
+const doc_block *doc_block_at(const doc_issue *issue, size_t i)
+{
+	assert(i < issue->nblocks);
+	return &issue->blocks[i];
+}
+
+doc_block *doc_block_mut(doc_issue *issue, size_t i)
+{
+	assert(i < issue->nblocks);
+	return &issue->blocks[i];
+}
+
+const doc_str *doc_banner_at(const doc_issue *issue, size_t i)
+{
+	assert(i < issue->nbanners);
+	return &issue->banners[i];
+}
+
+const doc_str *doc_page_caption_at(const doc_issue *issue, size_t i)
+{
+	assert(i < issue->ncaptions);
+	return &issue->captions[i];
+}
+
+uint32_t doc_article_nelements(const doc_article *a)
+{
+	return DOC_NFIELDS + a->nblocks;
+}
+
+doc_str doc_element_text(const doc_issue *issue, const doc_article *a, uint32_t e)
+{
+	if (e < DOC_NFIELDS)
+		return a->field[e];
+	assert(e - DOC_NFIELDS < a->nblocks);
+	return issue->blocks[a->first_block + e - DOC_NFIELDS].text;
+}
+
+int doc_element_block_type(const doc_issue *issue, const doc_article *a, uint32_t e)
+{
+	if (e < DOC_NFIELDS)
+		return -1;
+	return issue->blocks[a->first_block + e - DOC_NFIELDS].type;
+}
+
+/* 第N版 in the label gives the printed page number. */
+static int printed_number(doc_str label)
+{
+	static const char di[] = "\xe7\xac\xac";   /* 第 */
+	static const char ban[] = "\xe7\x89\x88";  /* 版 */
+	const char *s = label.s, *end = label.s + label.len;
+	for (; s && s + 3 < end; s++) {
+		if (memcmp(s, di, 3) != 0)
+			continue;
+		const char *d = s + 3;
+		int n = 0, digits = 0;
+		while (d < end && *d >= '0' && *d <= '9' && digits < 4) {
+			n = n * 10 + (*d++ - '0');
+			digits++;
+		}
+		if (digits && end - d >= 3 && memcmp(d, ban, 3) == 0)
+			return n;
+	}
+	return 0;
+}
+
+int doc_page_number(const doc_issue *issue, size_t page)
+{
+	int n = printed_number(doc_page_at(issue, page)->label);
+	return n > 0 ? n : (int)page + 1;
+}
+
+uint64_t doc_issue_fingerprint(const doc_issue *issue)
+{
+	uint64_t h = 0x6b616e62616fULL;     /* "kanbao" */
+	for (size_t i = 0; i < issue->npages; i++)
+		h = util_hash(issue->sources[i].text, issue->sources[i].len, h);
+	return h;
+}
+
+bool doc_str_eq(doc_str a, doc_str b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.s, b.s, a.len) == 0);
+}

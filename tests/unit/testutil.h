@@ -1,0 +1,90 @@
+/* testutil.h — shared helpers for the cmocka unit tests. */
+#ifndef KANBAO_TESTUTIL_H
+#define KANBAO_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Reads a whole file into a NUL-terminated buffer (caller frees); fails
+ * the test when it cannot. */
+static inline char *tu_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		fail_msg("cannot open %s", path);
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	for (;;) {
+		if (n + 4096 + 1 > cap) {
+			cap = cap ? cap * 2 : 8192;
+			buf = realloc(buf, cap);
+			assert_non_null(buf);
+		}
+		size_t r = fread(buf + n, 1, cap - n - 1, f);
+		n += r;
+		if (r == 0)
+			break;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	if (len)
+		*len = n;
+	return buf;
+}
+
+/* Path of a file in tests/fixtures (static buffer). */
+static inline const char *tu_fixture(const char *name)
+{
+	static char path[4096];
+	const char *src = getenv("KANBAO_SRC");
+	snprintf(path, sizeof path, "%s/tests/fixtures/%s", src ? src : ".", name);
+	return path;
+}
+
+#include <dirent.h>
+static inline const char *tu_corpus_dir(void)
+{
+	const char *dir = getenv("KANBAO_CORPUS");
+	return dir ? dir : "../shared/corpus";
+}
+
+static inline const char *tu_corpus_file(const char *prefix)
+{
+	static char path[4096];
+	DIR *d = opendir(tu_corpus_dir());
+	if (!d) {
+		if (getenv("KANBAO_REQUIRE_CORPUS"))
+			fail_msg("corpus folder %s is missing", tu_corpus_dir());
+		return NULL;
+	}
+	struct dirent *e;
+	const char *found = NULL;
+	while ((e = readdir(d))) {
+		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0) {
+			snprintf(path, sizeof path, "%s/%s", tu_corpus_dir(), e->d_name);
+			found = path;
+			break;
+		}
+	}
+	closedir(d);
+	if (!found && getenv("KANBAO_REQUIRE_CORPUS"))
+		fail_msg("corpus page %s* is missing", prefix);
+	return found;
+}
+
+/* Skips the current test with a clear message when the corpus is absent. */
+#define TU_CORPUS_OR_SKIP(var, prefix) \
+	const char *var = tu_corpus_file(prefix); \
+	if (!var) { \
+		print_message("skipped: corpus page %s* not found in %s\n", prefix, tu_corpus_dir()); \
+		skip(); \
+	}
+
+#endif
