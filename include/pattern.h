@@ -1,0 +1,65 @@
+/* pattern.h — the printed conventions of Chinese newspapers that kanbao
+ * recognises in a line of text: bylines, datelines, photo credits, jump
+ * lines, page headers. These are conventions of the format (like the
+ * "本报讯" dateline or the "X 摄" credit), not strings of any one page.
+ *
+ * Every function takes a line or paragraph as (s, len) of valid UTF-8
+ * and only reads it.
+ */
+#ifndef KANBAO_PATTERN_H
+#define KANBAO_PATTERN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A personal name as printed in bylines: 2 to 4 Han characters (a middle
+ * dot is allowed inside transliterated names). */
+bool pattern_is_name(const char *s, size_t len);
+
+/* A byline line: role words (本报记者, 记者, 通讯员, 实习生, ...) and
+ * names, or "□张三 李四", or "佚名". With `bare`, a line of one to four
+ * names alone also counts (only trusted right under a headline). */
+bool pattern_is_byline(const char *s, size_t len, bool bare);
+
+/* A dateline paragraph: "本报讯(记者 X) 正文", "本报8月27日讯 (记者 X)正文",
+ * "本报上海8月27日电 (记者 X)正文", "新华社北京…电 …", "本报讯 正文".
+ * On a match fills the ranges (byte offsets into s): the dateline
+ * ("本报讯"), the byline inside the parentheses (empty when none), and
+ * where the body starts. */
+typedef struct pattern_dateline {
+	size_t date_end;                /* dateline is s[0, date_end) */
+	size_t byline_start, byline_end;
+	size_t body_start;
+} pattern_dateline;
+bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m);
+
+/* A paragraph closing with its author in parentheses: "…说。(张三 李四)".
+ * On a match *paren is where the parenthesis starts and the names are
+ * s[*names_start, *names_end). */
+bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
+				   size_t *names_start, size_t *names_end);
+
+/* Where the photo credit of a caption starts ("张三 摄", "本报记者 李四 摄",
+ * "王五 供图"), or len when the text has none. The credit may be the whole
+ * text. */
+size_t pattern_credit_start(const char *s, size_t len);
+
+typedef enum pattern_jump_kind {
+	PATTERN_JUMP_NONE,
+	PATTERN_JUMP_TO,        /* ■下转第4版: continued on page 4 */
+	PATTERN_JUMP_FROM,      /* (上接第1版): continued from page 1 */
+	PATTERN_JUMP_SEE,       /* 详见第2版: a teaser for page 2 */
+} pattern_jump_kind;
+
+/* A jump line (the whole line): kind and the page number it names. */
+pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page);
+
+/* A page header: a short line naming the page ("第2版 要闻",
+ * "2025年8月28日 星期四 第3版"). Sets *page to the number printed. */
+bool pattern_is_page_header(const char *s, size_t len, int *page);
+
+/* A number as printed in a jump line or page name: ASCII digits, full-width
+ * digits or Chinese numerals up to 99. Returns bytes read (0 if none). */
+size_t pattern_number(const char *s, size_t len, int *value);
+
+#endif

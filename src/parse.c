@@ -1,0 +1,1548 @@
+/* parse.c — a newspaper page's plain text becomes articles.
+ *
+ * The text comes from PDF or e-paper extraction: one paragraph per line
+ * (or hard-wrapped lines), blank lines between blocks, bigger gaps around
+ * photos, and scars: paragraphs cut by column breaks, banners dropped into
+ * the cut, paragraphs extracted several times, stories whose body comes
+ * before their headline. The parser works in four passes:
+ *
+ * 1. lines: split, trim, count the blank lines before each (the "gap");
+ *    hard-wrapped lines are joined into units (wrap width = the mode of
+ *    line widths, when one dominates).
+ * 2. classify: each unit is a jump line, a page header, a byline, a
+ *    dateline paragraph, a photo credit or caption, a title-like line
+ *    (short, no sentence-final punctuation), or a paragraph.
+ * 3. segment: walk the units; a run of title-like lines starts an article
+ *    when something says so (a byline or dateline follows, a markdown
+ *    "#", a "——" subtitle, a jump line follows, or the previous article
+ *    ended with a jump line or a trailing "(author)"); otherwise it is a
+ *    subhead. A paragraph that does not end a sentence is joined with the
+ *    next one (a column break cut it), skipping a banner or a caption
+ *    dropped into the cut. Captions between articles go to the article
+ *    they share the most words with, or to the page when none does.
+ * 4. repair: within an article, a paragraph seen before is dropped; a
+ *    headless story followed later by a headline whose body repeats it is
+ *    merged with it; the dateline and byline are lifted out of the text.
+ *
+ * Signals, not strings: nothing here knows any particular page.
+ */
+#include "parse.h"
+#include "pattern.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A title-like line is at most this many characters. */
+enum { TITLE_MAX_CHARS = 48 };
+/* A caption without credit is a single short sentence. */
+enum { CAPTION_MAX_CHARS = 60 };
+/* A header run (column, kicker, headline, subtitle) has at most this many lines. */
+enum { HEADER_MAX_LINES = 5 };
+/* Blank lines that make a "big gap" (photo, column or article boundary). */
+enum { BIG_GAP = 2 };
+
+typedef enum unit_kind {
+	U_PARA,
+	U_TITLE,        /* short, no sentence end */
+	U_MDHEAD,       /* "# headline" */
+	U_MDSUB,        /* "## subhead" */
+	U_BYLINE,       /* role words + names */
+	U_NAMES,        /* names alone: a byline only right under a headline */
+	U_DATELINE,     /* 本报讯(记者 X) … */
+	U_CAPTION,      /* sentence + credit */
+	U_CREDIT,       /* credit alone */
+	U_JUMP,
+	U_PAGEHEAD,
+} unit_kind;
+
+enum unit_flags {
+	UF_TERMINATED = 1,      /* ends a sentence */
+	UF_CLAUSE_END = 2,      /* ends with a comma, colon, enumeration mark */
+	UF_COMMA = 4,           /* holds a comma inside (title-like lines) */
+	UF_DASH_START = 8,      /* starts with —— (a subtitle) */
+	UF_SENTENCE = 16,       /* holds a sentence end inside */
+};
+
+typedef struct unit {
+	const char *s;
+	uint32_t len;
+	uint32_t gap;           /* blank lines before it (0: same block) */
+	uint32_t gap_after;
+	uint16_t chars;         /* characters, capped */
+	uint8_t kind;
+	uint8_t flags;
+	uint8_t jump;           /* pattern_jump_kind */
+	int16_t page;           /* page number of a jump or page header */
+} unit;
+
+typedef struct part {
+	const char *s;
+	uint32_t len;
+	uint8_t type;           /* doc_block_type */
+	uint64_t hash;          /* of type and text, set by the repair pass */
+} part;
+
+typedef struct art {
+	doc_str field[DOC_NFIELDS];
+	part *parts;
+	size_t nparts, cap;
+	bool ended;             /* a jump line or trailing author closed it */
+	bool cut;               /* last paragraph is waiting for its continuation */
+	bool dropped;           /* merged into another article */
+	bool dateline_done;     /* the first paragraph was checked for a dateline */
+} art;
+
+/* A caption found between two articles. */
+typedef struct floating {
+	part cap;
+	size_t prev, next;      /* neighbour articles (SIZE_MAX: none) */
+} floating;
+
+typedef struct parser {
+	doc_issue *issue;
+	unit *units;
+	size_t nunits, units_cap;
+	art *arts;
+	size_t narts, arts_cap;
+	struct floating *floating;  /* captions between articles, placed at the end */
+	size_t nfloating, floating_cap;
+	doc_str *banners;
+	size_t nbanners, banners_cap;
+	doc_str *captions;      /* page-level captions */
+	size_t ncaptions, captions_cap;
+	doc_str label;
+	part *held;             /* captions found inside a cut paragraph */
+	size_t nheld, held_cap;
+} parser;
+
+/* ------------------------------------------------------------------ */
+/* Characters */
+
+static uint32_t last_cp(const char *s, const char *end, const char **at)
+{
+	const char *p = text_prev(s, end);
+	uint32_t cp;
+	text_decode(p, end, &cp);
+	if (at)
+		*at = p;
+	return cp;
+}
+
+static uint32_t first_cp(const char *s, const char *end)
+{
+	uint32_t cp = 0;
+	if (s < end)
+		text_decode(s, end, &cp);
+	return cp;
+}
+
+static bool is_closing(uint32_t cp)
+{
+	switch (cp) {
+	case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09: case ')':
+	case 0x300B: case 0x3009: case 0x3011: case 0x3017: case 0x3015: case 0xFF3D:
+	case '"': case '\'': case ']': case 0xFF63:
+		return true;
+	}
+	return false;
+}
+
+static bool is_sentence_end(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?': case '.':
+	case 0x2026: case 0xFF0E: case 0xFF1B: case ';': case 0xFF61:
+		return true;
+	}
+	return false;
+}
+
+static bool is_clause_end(uint32_t cp)
+{
+	switch (cp) {
+	case 0xFF0C: case ',': case 0x3001: case 0xFF1A: case ':': case 0xFE50:
+		return true;
+	}
+	return false;
+}
+
+static bool is_opening(uint32_t cp)
+{
+	switch (cp) {
+	case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0xFF08: case '(':
+	case 0x300A: case 0x3008: case 0x3010: case 0x3016: case 0x3014: case 0xFF3B:
+		return true;
+	}
+	return false;
+}
+
+static bool is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+static bool is_ascii_alnum(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+static bool has_prefix(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+/* Characters in s, counting up to cap (long lines are never titles, so
+ * there is no need to count all of an 80 KB paragraph). */
+static uint16_t count_chars(const char *s, size_t len, unsigned cap)
+{
+	unsigned n = 0;
+	if (len > cap * 4)
+		return (uint16_t)cap;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return (uint16_t)(n > cap ? cap : n);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: lines and units */
+
+/* The end of the line starting at p: '\n', '\r\n' or a lone '\r'. */
+static const char *line_end(const char *p, const char *end, bool has_cr, const char **next)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	if (has_cr) {
+		const char *cr = memchr(p, '\r', (size_t)((nl ? nl : end) - p));
+		if (cr) {
+			*next = (cr + 1 < end && cr[1] == '\n') ? cr + 2 : cr + 1;
+			return cr;
+		}
+	}
+	if (!nl) {
+		*next = end;
+		return end;
+	}
+	*next = nl + 1;
+	return nl;
+}
+
+/* Display columns of a line, estimated from its bytes: what matters is
+ * comparing lines of one page with each other. */
+static unsigned line_columns(const char *s, size_t len)
+{
+	unsigned cols = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80)
+			cols++;
+		else if (c >= 0xC0)
+			cols += c >= 0xE0 ? 2 : 1;
+	}
+	return cols;
+}
+
+typedef struct raw_line {
+	const char *s;
+	uint32_t len;
+	uint32_t gap;
+	uint16_t cols;
+	bool indented;
+} raw_line;
+
+static bool leading_indent(const char *s, const char *end)
+{
+	if (end - s >= 2 && s[0] == ' ' && s[1] == ' ')
+		return true;
+	if (end - s >= 1 && s[0] == '\t')
+		return true;
+	return first_cp(s, end) == 0x3000;
+}
+
+static size_t split_lines(const char *text, size_t len, raw_line **out)
+{
+	const char *p = text, *end = text + len;
+	bool has_cr = memchr(text, '\r', len) != NULL;
+	raw_line *lines = NULL;
+	size_t n = 0, cap = 0;
+	uint32_t gap = 0;
+	while (p < end) {
+		const char *next;
+		const char *e = line_end(p, end, has_cr, &next);
+		const char *s = text_skip_space(p, e);
+		const char *t = text_trim_end(s, e);
+		if (s == t) {
+			gap++;
+		} else {
+			raw_line l = { s, (uint32_t)(t - s), gap, 0, leading_indent(p, e) };
+			/* 1200 bytes are over 400 columns whatever the script */
+			l.cols = (uint16_t)(t - s > 1200 ? 4000 : line_columns(s, (size_t)(t - s)));
+			UTIL_PUSH(lines, n, cap, l);
+			gap = 0;
+		}
+		p = next;
+	}
+	*out = lines;
+	return n;
+}
+
+/* The wrap width of a hard-wrapped page: the most common width among
+ * long lines, when most long lines have it (give or take two columns for
+ * punctuation). 0 when lines are whole paragraphs. */
+static unsigned wrap_width(const raw_line *lines, size_t n)
+{
+	enum { MAXW = 400, MINW = 30 };
+	unsigned hist[MAXW + 1] = { 0 };
+	size_t longs = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (lines[i].cols >= MINW && lines[i].cols <= MAXW) {
+			hist[lines[i].cols]++;
+			longs++;
+		}
+	}
+	if (longs < 6)
+		return 0;
+	unsigned best = 0, best_count = 0;
+	for (unsigned w = MINW; w <= MAXW; w++) {
+		unsigned c = hist[w] + hist[w - 1] + (w < MAXW ? hist[w + 1] : 0);
+		if (c > best_count) {
+			best_count = c;
+			best = w;
+		}
+	}
+	/* the widest common width is the wrap width */
+	while (best < MAXW && hist[best + 1] * 4 >= hist[best] && hist[best + 1])
+		best++;
+	return best_count * 2 >= longs ? best : 0;
+}
+
+/* A line that must stay a unit of its own even in a hard-wrapped page. */
+static bool line_is_special(const char *s, size_t len)
+{
+	int page;
+	pattern_dateline m;
+	if (len < 200 && (pattern_match_jump(s, len, &page) || pattern_is_byline(s, len, false)))
+		return true;
+	if (pattern_match_dateline(s, len, &m))
+		return true;
+	return len > 0 && s[0] == '#';
+}
+
+/* Joins hard-wrapped lines: a line as wide as the wrap width continues
+ * on the next line of the same block. */
+static void build_units(parser *ps, const raw_line *lines, size_t n)
+{
+	unsigned wrap = wrap_width(lines, n);
+	for (size_t i = 0; i < n; i++) {
+		unit u;
+		memset(&u, 0, sizeof u);
+		u.s = lines[i].s;
+		u.len = lines[i].len;
+		u.gap = i == 0 ? BIG_GAP + 1 : lines[i].gap;
+		size_t j = i;
+		while (wrap && j + 1 < n && lines[j + 1].gap == 0 && (unsigned)lines[j].cols + 3 >= wrap &&
+		       !lines[j + 1].indented && !line_is_special(lines[j + 1].s, lines[j + 1].len) &&
+		       !line_is_special(lines[j].s, lines[j].len))
+			j++;
+		if (j > i) {
+			util_buf b = { 0 };
+			for (size_t k = i; k <= j; k++) {
+				if (k > i && b.len && is_ascii_alnum(last_cp(b.data, b.data + b.len, NULL)) &&
+				    is_ascii_alnum(first_cp(lines[k].s, lines[k].s + lines[k].len)))
+					util_buf_addc(&b, ' ');
+				util_buf_add(&b, lines[k].s, lines[k].len);
+			}
+			doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
+			util_buf_free(&b);
+			u.s = d.s;
+			u.len = d.len;
+			i = j;
+		}
+		UTIL_PUSH(ps->units, ps->nunits, ps->units_cap, u);
+	}
+	for (size_t i = 0; i + 1 < ps->nunits; i++)
+		ps->units[i].gap_after = ps->units[i + 1].gap;
+	if (ps->nunits)
+		ps->units[ps->nunits - 1].gap_after = BIG_GAP + 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: classify */
+
+static void scan_punctuation(unit *u)
+{
+	const char *s = u->s, *end = u->s + u->len;
+	const char *at = end;
+	uint32_t cp = last_cp(s, end, &at);
+	/* closing quotes and brackets after the sentence end */
+	while (is_closing(cp) && at > s)
+		cp = last_cp(s, at, &at);
+	if (is_sentence_end(cp))
+		u->flags |= UF_TERMINATED;
+	else if (is_clause_end(cp))
+		u->flags |= UF_CLAUSE_END;
+	if (has_prefix(s, u->len, "——") || has_prefix(s, u->len, "—"))
+		u->flags |= UF_DASH_START;
+	if (u->chars > TITLE_MAX_CHARS)
+		return;
+	/* short lines: look inside for commas and sentence ends */
+	for (const char *p = s; p < at;) {
+		uint32_t c;
+		p += text_decode(p, end, &c);
+		if (c == ',' || c == 0xFF0C)
+			u->flags |= UF_COMMA;
+		else if (c == '.' && p < at && *p != ' ')
+			continue;   /* "9.2", "www.x": not a full stop */
+		else if (is_sentence_end(c) && c != 0x2026)
+			u->flags |= UF_SENTENCE;
+	}
+}
+
+/* Only punctuation (e.g. a line "……"). */
+static bool only_punctuation(const char *s, size_t len)
+{
+	const char *end = s + len;
+	while (s < end) {
+		uint32_t cp;
+		s += text_decode(s, end, &cp);
+		if (is_han(cp) || is_ascii_alnum(cp) || cp > 0xFFFF)
+			return false;
+		if (cp >= 0x3040 && cp <= 0xD7FF)   /* kana, Hangul... */
+			return false;
+	}
+	return true;
+}
+
+static void classify(unit *u)
+{
+	const char *s = u->s;
+	size_t len = u->len;
+	u->chars = count_chars(s, len, 201);
+	scan_punctuation(u);
+	int page = 0;
+	if (len > 1 && s[0] == '#') {
+		size_t hashes = 0;
+		while (hashes < len && s[hashes] == '#')
+			hashes++;
+		if (hashes < len && (s[hashes] == ' ' || s[hashes] == '\t')) {
+			u->kind = hashes == 1 ? U_MDHEAD : U_MDSUB;
+			return;
+		}
+	}
+	if (u->chars <= 40) {
+		pattern_jump_kind j = pattern_match_jump(s, len, &page);
+		if (j != PATTERN_JUMP_NONE) {
+			u->kind = U_JUMP;
+			u->jump = (uint8_t)j;
+			u->page = (int16_t)page;
+			return;
+		}
+		if (pattern_is_byline(s, len, false)) {
+			u->kind = U_BYLINE;
+			return;
+		}
+	}
+	pattern_dateline dl;
+	if (pattern_match_dateline(s, len, &dl)) {
+		u->kind = U_DATELINE;
+		return;
+	}
+	size_t credit = pattern_credit_start(s, len);
+	if (credit == 0) {
+		u->kind = U_CREDIT;
+		return;
+	}
+	if (credit < len && u->chars <= 200) {
+		u->kind = U_CAPTION;
+		return;
+	}
+	if (u->chars <= 40 && pattern_is_page_header(s, len, &page)) {
+		u->kind = U_PAGEHEAD;
+		u->page = (int16_t)page;
+		return;
+	}
+	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
+	    !only_punctuation(s, len) && !is_opening(last_cp(s, s + len, NULL))) {
+		u->kind = U_TITLE;
+		if (u->chars <= 12 && pattern_is_byline(s, len, true))
+			u->kind = U_NAMES;
+		return;
+	}
+	u->kind = U_PARA;
+}
+
+/* A title-like line with a comma inside, that the next paragraph seems to
+ * continue: the start of a paragraph cut short, not a subhead. */
+static bool first_sentence_short(const unit *u)
+{
+	const char *p = u->s, *end = u->s + u->len;
+	for (int chars = 0; p < end && chars <= 5; chars++) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (is_sentence_end(cp))
+			return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Articles */
+
+static void floating_meet_next(parser *ps);
+
+/* A new article; captions waiting between articles now have their next. */
+static art *new_art(parser *ps)
+{
+	art a;
+	memset(&a, 0, sizeof a);
+	UTIL_PUSH(ps->arts, ps->narts, ps->arts_cap, a);
+	floating_meet_next(ps);
+	return &ps->arts[ps->narts - 1];
+}
+
+static art *cur_art(parser *ps)
+{
+	return ps->narts ? &ps->arts[ps->narts - 1] : NULL;
+}
+
+static void add_part(art *a, doc_block_type type, const char *s, size_t len)
+{
+	part p = { s, (uint32_t)len, (uint8_t)type, 0 };
+	UTIL_PUSH(a->parts, a->nparts, a->cap, p);
+}
+
+static part *last_part(art *a)
+{
+	return a->nparts ? &a->parts[a->nparts - 1] : NULL;
+}
+
+static bool art_has_body(const art *a)
+{
+	for (size_t i = 0; i < a->nparts; i++)
+		if (a->parts[i].type == DOC_PARAGRAPH)
+			return true;
+	return false;
+}
+
+/* Concatenation of two texts in the arena; a space only between two
+ * Latin letters or digits (Chinese text is joined directly). */
+static doc_str join_text(parser *ps, const char *a, size_t alen, const char *b, size_t blen)
+{
+	bool space = alen && blen && is_ascii_alnum(last_cp(a, a + alen, NULL)) &&
+		     is_ascii_alnum(first_cp(b, b + blen));
+	char *d = doc_arena_alloc(ps->issue, alen + blen + space);
+	memcpy(d, a, alen);
+	if (space)
+		d[alen] = ' ';
+	memcpy(d + alen + space, b, blen);
+	return doc_str_make(d, alen + blen + space);
+}
+
+static void flush_held(parser *ps, art *a)
+{
+	for (size_t i = 0; i < ps->nheld; i++)
+		add_part(a, ps->held[i].type, ps->held[i].s, ps->held[i].len);
+	ps->nheld = 0;
+}
+
+static void add_banner(parser *ps, const char *s, size_t len)
+{
+	doc_str d = doc_str_make(s, len);
+	for (size_t i = 0; i < ps->nbanners; i++)
+		if (doc_str_eq(ps->banners[i], d))
+			return;     /* a running banner is kept once */
+	UTIL_PUSH(ps->banners, ps->nbanners, ps->banners_cap, d);
+}
+
+/* "**lead-in。**正文": the bold lead-in becomes a subhead. Returns the
+ * length consumed from the start of the text (0 when no lead-in). */
+static size_t bold_lead_in(const char *s, size_t len, size_t *lead_start, size_t *lead_end)
+{
+	if (!has_prefix(s, len, "**") || len < 5)
+		return 0;
+	const char *close = memmem(s + 2, len - 2, "**", 2);
+	if (!close || close == s + 2)
+		return 0;
+	*lead_start = 2;
+	*lead_end = (size_t)(close - s);
+	return (size_t)(close - s) + 2;
+}
+
+/* Removes markdown emphasis marks (** and __) inside a paragraph. */
+static bool has_double_star(const char *s, size_t len)
+{
+	const char *end = s + len, *p = s;
+	while ((p = memchr(p, '*', (size_t)(end - p))) && p + 1 < end) {
+		if (p[1] == '*')
+			return true;
+		p += 2;
+	}
+	return false;
+}
+
+static doc_str strip_emphasis(parser *ps, const char *s, size_t len)
+{
+	if (!has_double_star(s, len))
+		return doc_str_make(s, len);
+	char *d = doc_arena_alloc(ps->issue, len);
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '*' && i + 1 < len && s[i + 1] == '*') {
+			i++;
+			continue;
+		}
+		d[n++] = s[i];
+	}
+	return doc_str_make(d, n);
+}
+
+/* Adds a paragraph unit to the article, joining it to a cut paragraph. */
+static void add_paragraph(parser *ps, art *a, const unit *u)
+{
+	const char *s = u->s;
+	size_t len = u->len;
+	size_t ls, le;
+	size_t consumed = bold_lead_in(s, len, &ls, &le);
+	part *last = last_part(a);
+	if (a->cut && last && last->type == DOC_PARAGRAPH && !consumed) {
+		doc_str j = join_text(ps, last->s, last->len, s, len);
+		last->s = j.s;
+		last->len = j.len;
+	} else {
+		flush_held(ps, a);
+		if (consumed) {
+			add_part(a, DOC_SUBHEAD, s + ls, le - ls);
+			s += consumed;
+			len -= consumed;
+			const char *t = text_skip_space(s, s + len);
+			len -= (size_t)(t - s);
+			s = t;
+		}
+		if (len) {
+			doc_str d = strip_emphasis(ps, s, len);
+			add_part(a, DOC_PARAGRAPH, d.s, d.len);
+		}
+	}
+	last = last_part(a);
+	size_t paren, ns, ne;
+	if (last && last->type == DOC_PARAGRAPH &&
+	    pattern_match_trailing_byline(last->s, last->len, &paren, &ns, &ne)) {
+		/* "…说。(张三)" closes the article */
+		if (!a->field[DOC_F_BYLINE].len) {
+			a->field[DOC_F_BYLINE] = doc_str_make(last->s + ns, ne - ns);
+			last->len = (uint32_t)(text_trim_end(last->s, last->s + paren) - last->s);
+		}
+		a->ended = true;
+		a->cut = false;
+	} else {
+		a->cut = last && last->type == DOC_PARAGRAPH && !(u->flags & UF_TERMINATED);
+	}
+	if (!a->cut)
+		flush_held(ps, a);
+}
+
+/* The first paragraph of an article may open with its dateline:
+ * "本报讯(记者 X) 正文". */
+static void lift_dateline(parser *ps, art *a, const unit *u)
+{
+	(void)ps;
+	pattern_dateline m;
+	if (!pattern_match_dateline(u->s, u->len, &m))
+		return;
+	a->field[DOC_F_DATELINE] = doc_str_make(u->s, m.date_end);
+	if (m.byline_end > m.byline_start && !a->field[DOC_F_BYLINE].len)
+		a->field[DOC_F_BYLINE] = doc_str_make(u->s + m.byline_start, m.byline_end - m.byline_start);
+	else if (m.byline_end > m.byline_start)
+		m.body_start = m.date_end;      /* keep a second byline in the text */
+	unit body = *u;
+	body.s = u->s + m.body_start;
+	body.len = u->len - (uint32_t)m.body_start;
+	if (body.len)
+		add_paragraph(ps, a, &body);
+}
+
+/* ------------------------------------------------------------------ */
+/* Headers */
+
+static bool is_title_kind(uint8_t k)
+{
+	return k == U_TITLE || k == U_MDHEAD || k == U_NAMES;
+}
+
+/* A title line that is really the start of a cut paragraph: it has a
+ * comma and is followed by a paragraph, or the paragraph after it starts
+ * with a sentence fragment of a few characters. */
+static bool title_is_paragraph_start(const parser *ps, size_t i)
+{
+	const unit *u = &ps->units[i];
+	if (u->kind != U_TITLE || i + 1 >= ps->nunits)
+		return false;
+	const unit *next = &ps->units[i + 1];
+	if (next->kind != U_PARA && next->kind != U_DATELINE)
+		return false;
+	if (next->kind == U_DATELINE)
+		return false;
+	return (u->flags & UF_COMMA) || first_sentence_short(next);
+}
+
+/* The length of the run of title lines starting at i (0 if none). */
+static size_t title_run(const parser *ps, size_t i)
+{
+	size_t n = 0;
+	while (i + n < ps->nunits && n < HEADER_MAX_LINES + 1 && is_title_kind(ps->units[i + n].kind)) {
+		/* names under a title are its byline; a comma line may start a paragraph */
+		if (n > 0 && (ps->units[i + n].kind == U_NAMES || title_is_paragraph_start(ps, i + n)))
+			break;
+		n++;
+	}
+	return n;
+}
+
+/* " ——副题" written on the headline's line. */
+static const char *inline_subtitle(const char *s, size_t len)
+{
+	const char *end = s + len;
+	for (const char *p = s + 1; p + 6 <= end; p++) {
+		if (memcmp(p, "——", 6) != 0)
+			continue;
+		uint32_t before = last_cp(s, p, NULL);
+		if (text_is_space(before))
+			return p;
+	}
+	return NULL;
+}
+
+/* Does the title run at i start an article? */
+static bool run_starts_article(const parser *ps, size_t i, size_t n, bool boundary)
+{
+	if (n == 0 || n > HEADER_MAX_LINES)
+		return false;
+	size_t j = i + n;
+	if (j < ps->nunits) {
+		const unit *next = &ps->units[j];
+		if (next->kind == U_BYLINE || next->kind == U_DATELINE || next->kind == U_NAMES)
+			return true;
+		if (next->kind == U_JUMP)
+			return true;        /* a teaser ("详见第2版") or a continuation ("上接") */
+	}
+	for (size_t k = i; k < j; k++) {
+		const unit *u = &ps->units[k];
+		if (u->kind == U_MDHEAD || (u->flags & UF_DASH_START) || inline_subtitle(u->s, u->len))
+			return true;
+	}
+	if (boundary)
+		return true;
+	/* kicker + headline (or headline + subtitle) in separate blocks */
+	size_t separated = 0;
+	for (size_t k = i + 1; k < j; k++)
+		separated += ps->units[k].gap > 0;
+	return n >= 2 && separated == n - 1 && n <= 3 && ps->units[i].gap >= 1;
+}
+
+/* A kicker line that is really a column label (栏目): followed by a big
+ * gap, written with a middle dot between words, or a short plain label. */
+static bool looks_like_column(const unit *u)
+{
+	if (u->gap_after >= BIG_GAP)
+		return true;
+	bool dot = false, space = false, digit = false, quote = false;
+	const char *p = u->s, *end = u->s + u->len;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		dot |= cp == 0xB7 || cp == 0x30FB || cp == 0xFF65;
+		space |= text_is_space(cp);
+		digit |= cp >= '0' && cp <= '9';
+		quote |= is_opening(cp) || is_closing(cp);
+	}
+	if (dot)
+		return true;
+	return u->chars <= 12 && !space && !digit && !quote;
+}
+
+static unsigned display_len(const unit *u)
+{
+	return line_columns(u->s, u->len);
+}
+
+static doc_str join_lines(parser *ps, doc_str a, const char *b, size_t blen, const char *sep)
+{
+	if (!a.len)
+		return doc_str_make(b, blen);
+	size_t sl = strlen(sep);
+	char *d = doc_arena_alloc(ps->issue, a.len + sl + blen);
+	memcpy(d, a.s, a.len);
+	memcpy(d + a.len, sep, sl);
+	memcpy(d + a.len + sl, b, blen);
+	return doc_str_make(d, a.len + sl + blen);
+}
+
+/* Builds the header of a new article from the title run [i, i+n). */
+static void read_header(parser *ps, art *a, size_t i, size_t n)
+{
+	/* the headline: a markdown "#" line, else the widest line that is not
+	 * a "——" subtitle */
+	size_t head = SIZE_MAX;
+	unsigned best = 0;
+	for (size_t k = i; k < i + n; k++) {
+		const unit *u = &ps->units[k];
+		if (u->kind == U_MDHEAD) {
+			head = k;
+			break;
+		}
+		if (u->flags & UF_DASH_START)
+			continue;
+		unsigned w = display_len(u);
+		if (head == SIZE_MAX || w > best) {
+			head = k;
+			best = w;
+		}
+	}
+	if (head == SIZE_MAX)
+		head = i;
+	for (size_t k = i; k < i + n; k++) {
+		const unit *u = &ps->units[k];
+		const char *s = u->s;
+		size_t len = u->len;
+		if (u->kind == U_MDHEAD) {
+			while (len && *s == '#') {
+				s++;
+				len--;
+			}
+			const char *t = text_skip_space(s, s + len);
+			len -= (size_t)(t - s);
+			s = t;
+		}
+		if (k < head) {
+			if (k == i && n - (head - i) >= 1 && head - i >= 1 && looks_like_column(u) &&
+			    !a->field[DOC_F_COLUMN].len)
+				a->field[DOC_F_COLUMN] = doc_str_make(s, len);
+			else
+				a->field[DOC_F_KICKER] = join_lines(ps, a->field[DOC_F_KICKER], s, len, " ");
+		} else if (k == head) {
+			const char *sub = inline_subtitle(s, len);
+			if (sub) {
+				const char *hend = text_trim_end(s, sub);
+				a->field[DOC_F_HEADLINE] = strip_emphasis(ps, s, (size_t)(hend - s));
+				a->field[DOC_F_SUBTITLE] = doc_str_make(sub, (size_t)(s + len - sub));
+			} else {
+				a->field[DOC_F_HEADLINE] = strip_emphasis(ps, s, len);
+			}
+		} else {
+			a->field[DOC_F_SUBTITLE] = join_lines(ps, a->field[DOC_F_SUBTITLE], s, len, " ");
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Captions */
+
+/* The Han character pairs of an article's headline fields and the start
+ * of its body, as a set of hashes: captions are matched against it. */
+typedef struct bigram_set {
+	uint32_t *slot;
+	size_t cap;             /* power of two; 0 = not built */
+} bigram_set;
+
+enum { BIGRAM_BODY_BYTES = 3000 };
+
+static uint32_t bigram_hash(const char *p, size_t n)
+{
+	uint64_t v = 0;
+	memcpy(&v, p, n < 8 ? n : 8);
+	return (uint32_t)((v * 0x9E3779B97F4A7C15ULL) >> 32) | 1;
+}
+
+static void bigram_add(bigram_set *set, size_t *count, uint32_t h)
+{
+	size_t i = h & (set->cap - 1);
+	while (set->slot[i]) {
+		if (set->slot[i] == h)
+			return;
+		i = (i + 1) & (set->cap - 1);
+	}
+	set->slot[i] = h;
+	(*count)++;
+}
+
+static bool bigram_has(const bigram_set *set, uint32_t h)
+{
+	size_t i = h & (set->cap - 1);
+	while (set->slot[i]) {
+		if (set->slot[i] == h)
+			return true;
+		i = (i + 1) & (set->cap - 1);
+	}
+	return false;
+}
+
+/* Calls fn for every pair of adjacent Han characters in s. */
+static void each_bigram(const char *s, size_t len, void (*fn)(void *, uint32_t), void *ctx)
+{
+	const char *p = s, *end = s + len;
+	uint32_t c1 = 0;
+	int n1 = 0;
+	if (p < end)
+		n1 = text_decode(p, end, &c1);
+	while (p + n1 < end) {
+		uint32_t c2;
+		int n2 = text_decode(p + n1, end, &c2);
+		if (is_han(c1) && is_han(c2))
+			fn(ctx, bigram_hash(p, (size_t)(n1 + n2)));
+		p += n1;
+		c1 = c2;
+		n1 = n2;
+	}
+}
+
+typedef struct bigram_fill {
+	bigram_set *set;
+	size_t count;
+} bigram_fill;
+
+static void fill_one(void *ctx, uint32_t h)
+{
+	bigram_fill *f = ctx;
+	bigram_add(f->set, &f->count, h);
+}
+
+static void bigram_build(bigram_set *set, const art *a, bool headline)
+{
+	set->cap = 4096;
+	set->slot = util_calloc(set->cap, sizeof(uint32_t));
+	bigram_fill f = { set, 0 };
+	if (headline) {
+		for (int fl = DOC_F_KICKER; fl <= DOC_F_SUBTITLE; fl++)
+			each_bigram(a->field[fl].s, a->field[fl].len, fill_one, &f);
+		return;
+	}
+	size_t budget = BIGRAM_BODY_BYTES;
+	for (size_t k = 0; k < a->nparts && budget; k++) {
+		size_t n = a->parts[k].len < budget ? a->parts[k].len : budget;
+		each_bigram(a->parts[k].s, n, fill_one, &f);
+		budget -= n;
+		if (f.count * 2 > set->cap)
+			break;
+	}
+}
+
+typedef struct bigram_count {
+	const bigram_set *head, *body;
+	size_t score;
+} bigram_count;
+
+static void count_one(void *ctx, uint32_t h)
+{
+	bigram_count *c = ctx;
+	c->score += bigram_has(c->head, h) ? 3 : 0;
+	c->score += bigram_has(c->body, h) ? 1 : 0;
+}
+
+typedef struct art_bigrams {
+	bigram_set head, body;
+} art_bigrams;
+
+static void art_bigrams_build(art_bigrams *b, const art *a)
+{
+	bigram_build(&b->head, a, true);
+	bigram_build(&b->body, a, false);
+}
+
+static void art_bigrams_free(art_bigrams *b)
+{
+	free(b->head.slot);
+	free(b->body.slot);
+}
+
+/* How much a caption's sentence shares with an article: each shared pair
+ * counts 3 in the headline fields and 1 in the body. */
+static size_t bigram_score(const char *cap, size_t caplen, const art_bigrams *b)
+{
+	bigram_count c = { &b->head, &b->body, 0 };
+	each_bigram(cap, caplen, count_one, &c);
+	return c.score;
+}
+
+static void push_floating(parser *ps, const char *s, size_t len)
+{
+	floating f = { { s, (uint32_t)len, DOC_CAPTION, 0 }, ps->narts ? ps->narts - 1 : SIZE_MAX, SIZE_MAX };
+	UTIL_PUSH(ps->floating, ps->nfloating, ps->floating_cap, f);
+}
+
+/* The article just started follows the captions still waiting for one. */
+static void floating_meet_next(parser *ps)
+{
+	for (size_t i = ps->nfloating; i > 0 && ps->floating[i - 1].next == SIZE_MAX; i--)
+		ps->floating[i - 1].next = ps->narts - 1;
+}
+
+static void prepend_parts(art *a, const part *lead, size_t n)
+{
+	util_grow((void **)&a->parts, &a->cap, a->nparts + n, sizeof(part));
+	memmove(a->parts + n, a->parts, a->nparts * sizeof(part));
+	memcpy(a->parts, lead, n * sizeof(part));
+	a->nparts += n;
+}
+
+/* Places the captions found between articles, once every article is
+ * complete: a gallery (three or more together) stays on the page; each
+ * other caption goes to the neighbour it shares most words with (the
+ * previous one on a tie), or to the page when it shares none. */
+static void place_floating(parser *ps)
+{
+	size_t i = 0;
+	while (i < ps->nfloating) {
+		size_t j = i;
+		while (j < ps->nfloating && ps->floating[j].prev == ps->floating[i].prev &&
+		       ps->floating[j].next == ps->floating[i].next)
+			j++;
+		art *prev = ps->floating[i].prev != SIZE_MAX ? &ps->arts[ps->floating[i].prev] : NULL;
+		art *next = ps->floating[i].next != SIZE_MAX ? &ps->arts[ps->floating[i].next] : NULL;
+		part *lead = NULL;
+		size_t nlead = 0, lead_cap = 0;
+		bool gallery = j - i >= 3;
+		art_bigrams bp, bn;
+		if (!gallery && prev)
+			art_bigrams_build(&bp, prev);
+		if (!gallery && next)
+			art_bigrams_build(&bn, next);
+		for (size_t k = i; k < j; k++) {
+			part *c = &ps->floating[k].cap;
+			size_t credit = gallery ? 0 : pattern_credit_start(c->s, c->len);
+			size_t sp = prev && !gallery ? bigram_score(c->s, credit, &bp) : 0;
+			size_t sn = next && !gallery ? bigram_score(c->s, credit, &bn) : 0;
+			if (gallery || (sp == 0 && sn == 0))
+				UTIL_PUSH(ps->captions, ps->ncaptions, ps->captions_cap, doc_str_make(c->s, c->len));
+			else if (sn > sp)
+				UTIL_PUSH(lead, nlead, lead_cap, *c);
+			else
+				add_part(prev, DOC_CAPTION, c->s, c->len);
+		}
+		if (nlead)
+			prepend_parts(next, lead, nlead);
+		free(lead);
+		if (!gallery && prev)
+			art_bigrams_free(&bp);
+		if (!gallery && next)
+			art_bigrams_free(&bn);
+		i = j;
+	}
+	ps->nfloating = 0;
+}
+
+/* The next unit that is not a caption or credit, from i. */
+static size_t skip_captions(const parser *ps, size_t i)
+{
+	while (i < ps->nunits && (ps->units[i].kind == U_CAPTION || ps->units[i].kind == U_CREDIT))
+		i++;
+	return i;
+}
+
+/* A short single sentence isolated by a big gap: a caption without credit. */
+static bool is_bare_caption(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = &ps->units[i];
+	if (u->kind != U_PARA || !(u->flags & UF_TERMINATED) || u->chars > CAPTION_MAX_CHARS)
+		return false;
+	if (u->gap < BIG_GAP || (a && a->cut))
+		return false;
+	if (i + 1 >= ps->nunits)
+		return true;
+	const unit *next = &ps->units[i + 1];
+	if (next->kind == U_CAPTION || next->kind == U_CREDIT || u->gap_after >= BIG_GAP)
+		return true;
+	size_t n = title_run(ps, i + 1);
+	return n && run_starts_article(ps, i + 1, n, false);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 3: segment */
+
+static bool art_has_subhead(const art *a)
+{
+	for (size_t k = 0; k < a->nparts; k++)
+		if (a->parts[k].type == DOC_SUBHEAD)
+			return true;
+	return false;
+}
+
+/* The paragraphs after a title run close with "(author)" before anything
+ * else starts: the title heads a brief of its own. */
+static bool body_ends_with_author(const parser *ps, size_t i)
+{
+	size_t last = SIZE_MAX;
+	for (size_t k = i; k < ps->nunits && k < i + 40; k++) {
+		uint8_t kind = ps->units[k].kind;
+		if (kind == U_PARA)
+			last = k;
+		else if (kind != U_CAPTION && kind != U_CREDIT)
+			break;
+	}
+	size_t paren, ns, ne;
+	return last != SIZE_MAX &&
+	       pattern_match_trailing_byline(ps->units[last].s, ps->units[last].len, &paren, &ns, &ne);
+}
+
+/* Whether a title run at i stands where an article may begin even with
+ * nothing under it but paragraphs: after a closed article, at a big gap,
+ * after a news brief (a dateline story without subheads), or when its own
+ * body closes with an author. */
+static bool title_at_boundary(const parser *ps, size_t i, size_t n, const art *a)
+{
+	if (a && a->cut)
+		return false;
+	if (!a || a->ended)
+		return true;
+	if (a->nparts == 0 && !a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_BYLINE].len)
+		return true;
+	/* a big gap, unless a photo caption just took it */
+	if (ps->units[i].gap >= BIG_GAP && art_has_body(a) && a->parts[a->nparts - 1].type != DOC_CAPTION)
+		return true;
+	if (a->field[DOC_F_DATELINE].len && art_has_body(a) && !art_has_subhead(a))
+		return true;
+	return body_ends_with_author(ps, i + n);
+}
+
+static void start_article(parser *ps, size_t i, size_t n)
+{
+	art *prev = cur_art(ps);
+	if (prev)
+		flush_held(ps, prev);
+	art *a = new_art(ps);
+	read_header(ps, a, i, n);
+}
+
+/* The caption unit at i (with a credit on the next unit when it is a
+ * credit alone). Returns the units consumed. */
+static size_t read_caption(parser *ps, size_t i, doc_str *out)
+{
+	const unit *u = &ps->units[i];
+	if (u->kind != U_CREDIT && i + 1 < ps->nunits && ps->units[i + 1].kind == U_CREDIT &&
+	    ps->units[i + 1].gap <= 1) {
+		*out = join_lines(ps, doc_str_make(u->s, u->len), ps->units[i + 1].s,
+				  ps->units[i + 1].len, " ");
+		return 2;
+	}
+	*out = doc_str_make(u->s, u->len);
+	return 1;
+}
+
+/* Is the unit at i a place where a caption floats between articles? */
+static bool captions_end_article(const parser *ps, size_t i)
+{
+	size_t j = skip_captions(ps, i);
+	if (j >= ps->nunits)
+		return true;
+	const unit *u = &ps->units[j];
+	if (u->kind == U_BYLINE || u->kind == U_DATELINE)
+		return true;
+	size_t n = title_run(ps, j);
+	return n && run_starts_article(ps, j, n, false);
+}
+
+static void handle_caption(parser *ps, size_t *i)
+{
+	doc_str cap;
+	art *a = cur_art(ps);
+	size_t used = read_caption(ps, *i, &cap);
+	size_t after = *i + used;
+	if (a && a->cut && after < ps->nunits && ps->units[after].kind == U_PARA) {
+		/* dropped into a cut paragraph: it follows the joined paragraph */
+		part p = { cap.s, cap.len, DOC_CAPTION, 0 };
+		UTIL_PUSH(ps->held, ps->nheld, ps->held_cap, p);
+	} else if (!a || a->ended || captions_end_article(ps, after)) {
+		push_floating(ps, cap.s, cap.len);
+	} else {
+		flush_held(ps, a);
+		add_part(a, DOC_CAPTION, cap.s, cap.len);
+	}
+	*i = after;
+}
+
+/* The type of the article's part that equals the unit's text (subhead)
+ * or starts with it (a paragraph's head), or -1. */
+static int part_text_prefix(const art *a, const unit *u)
+{
+	for (size_t k = 0; k < a->nparts; k++) {
+		const part *p = &a->parts[k];
+		if (p->len == u->len && memcmp(p->s, u->s, u->len) == 0)
+			return p->type;
+		if (p->type == DOC_PARAGRAPH && p->len > u->len && memcmp(p->s, u->s, u->len) == 0)
+			return DOC_PARAGRAPH;
+	}
+	return -1;
+}
+
+static bool repeats_article(const art *a, const unit *u)
+{
+	return part_text_prefix(a, u) >= 0;
+}
+
+/* A paragraph with no article yet: a story whose headline is elsewhere. */
+static art *ensure_article(parser *ps)
+{
+	art *a = cur_art(ps);
+	if (!a) {
+		a = new_art(ps);
+	}
+	return a;
+}
+
+static void handle_title(parser *ps, size_t *i)
+{
+	art *a = cur_art(ps);
+	const unit *u = &ps->units[*i];
+	/* A title-like line inside a cut paragraph is a banner dropped there. */
+	if (a && a->cut && *i + 1 < ps->nunits && ps->units[*i + 1].kind == U_PARA &&
+	    u->kind == U_TITLE && !(u->flags & UF_COMMA)) {
+		add_banner(ps, u->s, u->len);
+		(*i)++;
+		return;
+	}
+	if (title_is_paragraph_start(ps, *i)) {
+		unit para = *u;
+		para.kind = U_PARA;
+		a = ensure_article(ps);
+		if (!a->cut)
+			flush_held(ps, a);
+		add_paragraph(ps, a, &para);
+		(*i)++;
+		return;
+	}
+	/* A subhead: consecutive title lines of one block are one subhead. */
+	a = ensure_article(ps);
+	flush_held(ps, a);
+	doc_str text = doc_str_make(u->s, u->len);
+	size_t j = *i + 1;
+	while (j < ps->nunits && ps->units[j].gap == 0 && ps->units[j].kind == U_TITLE)
+		text = join_text(ps, text.s, text.len, ps->units[j].s, ps->units[j].len), j++;
+	if (u->kind == U_MDSUB) {
+		const char *s = text.s;
+		while (text.len && *s == '#')
+			s++, text.len--;
+		const char *t = text_skip_space(s, s + text.len);
+		text.len -= (uint32_t)(t - s);
+		text.s = t;
+	}
+	add_part(a, DOC_SUBHEAD, text.s, text.len);
+	a->cut = false;
+	*i = j;
+}
+
+static void handle_jump(parser *ps, size_t *i)
+{
+	const unit *u = &ps->units[*i];
+	art *a = cur_art(ps);
+	if (!a || (a->ended && u->jump != PATTERN_JUMP_FROM)) {
+		/* a jump line on its own: keep it as a block of a headless article */
+		a = new_art(ps);
+	}
+	flush_held(ps, a);
+	add_part(a, DOC_JUMP, u->s, u->len);
+	a->cut = false;
+	if (u->jump == PATTERN_JUMP_TO || u->jump == PATTERN_JUMP_SEE)
+		a->ended = true;
+	(*i)++;
+}
+
+/* A byline or dateline where no headline introduced it starts a story of
+ * its own (its headline may come later on the page). */
+static bool starts_headless_story(const parser *ps, size_t i)
+{
+	const art *a = ps->narts ? &ps->arts[ps->narts - 1] : NULL;
+	const unit *u = &ps->units[i];
+	if (u->kind == U_BYLINE)
+		return !a || a->ended || art_has_body(a);
+	if (u->kind == U_DATELINE)
+		return !a || a->ended || (art_has_body(a) && !a->cut);
+	return false;
+}
+
+static void segment(parser *ps)
+{
+	size_t i = 0;
+	while (i < ps->nunits) {
+		unit *u = &ps->units[i];
+		art *a = cur_art(ps);
+		switch (u->kind) {
+		case U_PAGEHEAD:
+			add_banner(ps, u->s, u->len);
+			if (!ps->label.len)
+				ps->label = doc_str_make(u->s, u->len);
+			i++;
+			continue;
+		case U_JUMP:
+			if (u->jump == PATTERN_JUMP_FROM && a && !a->ended && a->nparts == 0) {
+				add_part(a, DOC_JUMP, u->s, u->len);
+				i++;
+				continue;
+			}
+			handle_jump(ps, &i);
+			continue;
+		case U_CAPTION:
+		case U_CREDIT:
+			handle_caption(ps, &i);
+			continue;
+		default:
+			break;
+		}
+		if ((is_title_kind(u->kind) || u->kind == U_MDSUB) && a && repeats_article(a, u)) {
+			/* a line the article already has, extracted again: the
+			 * repair pass drops it */
+			unit copy = *u;
+			copy.kind = U_TITLE;
+			if (part_text_prefix(a, u) == DOC_PARAGRAPH) {
+				copy.kind = U_PARA;
+				add_paragraph(ps, a, &copy);
+				i++;
+			} else {
+				*u = copy;
+				handle_title(ps, &i);
+			}
+			continue;
+		}
+		if (is_title_kind(u->kind) || u->kind == U_MDSUB) {
+			size_t n = title_run(ps, i);
+			bool boundary = title_at_boundary(ps, i, n, a);
+			if (u->kind != U_MDSUB && run_starts_article(ps, i, n, boundary)) {
+				start_article(ps, i, n);
+				i += n;
+				a = cur_art(ps);
+				if (i < ps->nunits && (ps->units[i].kind == U_BYLINE || ps->units[i].kind == U_NAMES)) {
+					a->field[DOC_F_BYLINE] = doc_str_make(ps->units[i].s, ps->units[i].len);
+					i++;
+				}
+				continue;
+			}
+			if (u->kind == U_NAMES)
+				u->kind = U_TITLE;
+			handle_title(ps, &i);
+			continue;
+		}
+		if (u->kind == U_BYLINE || u->kind == U_DATELINE) {
+			if (starts_headless_story(ps, i)) {
+				if (a)
+					flush_held(ps, a);
+				a = new_art(ps);
+			}
+			a = ensure_article(ps);
+			if (u->kind == U_BYLINE && !a->field[DOC_F_BYLINE].len && !art_has_body(a)) {
+				a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
+				i++;
+				continue;
+			}
+			if (u->kind == U_DATELINE && !a->field[DOC_F_DATELINE].len && !art_has_body(a)) {
+				lift_dateline(ps, a, u);
+				i++;
+				continue;
+			}
+			/* a second byline in a body: keep it as text */
+			add_paragraph(ps, a, u);
+			i++;
+			continue;
+		}
+		/* a paragraph */
+		if (is_bare_caption(ps, i, a)) {
+			handle_caption(ps, &i);
+			continue;
+		}
+		if (a && a->ended && !a->cut) {
+			/* text after a closed article with no headline of its own */
+			flush_held(ps, a);
+			a = new_art(ps);
+		}
+		a = ensure_article(ps);
+		add_paragraph(ps, a, u);
+		i++;
+	}
+	art *a = cur_art(ps);
+	if (a)
+		flush_held(ps, a);
+	place_floating(ps);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 4: repair */
+
+static bool part_eq(const part *a, const part *b)
+{
+	return a->hash == b->hash && a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+static void hash_parts(art *a)
+{
+	for (size_t k = 0; k < a->nparts; k++)
+		a->parts[k].hash = util_hash(a->parts[k].s, a->parts[k].len, a->parts[k].type) | 1;
+}
+
+/* Whether a part's text ends a sentence (closing quotes aside). */
+static bool is_terminated_text(const part *p)
+{
+	const char *s = p->s, *end = p->s + p->len, *at = end;
+	uint32_t cp = last_cp(s, end, &at);
+	while (is_closing(cp) && at > s)
+		cp = last_cp(s, at, &at);
+	return is_sentence_end(cp);
+}
+
+/* An unfinished fragment repeated from the start of an earlier paragraph. */
+static bool is_prefix_fragment(const part *frag, const part *whole)
+{
+	return frag->type == DOC_PARAGRAPH && frag->len < whole->len &&
+	       memcmp(frag->s, whole->s, frag->len) == 0;
+}
+
+/* Drops paragraphs (and subheads, captions) that the article already has:
+ * the same text extracted twice or more. Hashes keep it linear. */
+static void dedup_article(art *a)
+{
+	hash_parts(a);
+	if (a->nparts < 2)
+		return;
+	size_t cap = 16;
+	while (cap < a->nparts * 2)
+		cap *= 2;
+	uint64_t *hash = util_calloc(cap, sizeof(uint64_t));
+	uint32_t *idx = util_calloc(cap, sizeof(uint32_t));
+	size_t out = 0;
+	for (size_t k = 0; k < a->nparts; k++) {
+		part *p = &a->parts[k];
+		if (p->type == DOC_JUMP) {
+			a->parts[out++] = *p;
+			continue;
+		}
+		uint64_t h = p->hash;
+		size_t slot = h & (cap - 1);
+		bool dup = false;
+		while (hash[slot]) {
+			if (hash[slot] == h && part_eq(&a->parts[idx[slot]], p)) {
+				dup = true;
+				break;
+			}
+			slot = (slot + 1) & (cap - 1);
+		}
+		if (!dup && p->type == DOC_PARAGRAPH && p->len < 400 && !(p->len && is_terminated_text(p))) {
+			/* the cut-off head of a paragraph repeated at the end of a run */
+			for (size_t m = 0; m < out && !dup; m++)
+				dup = a->parts[m].type == DOC_PARAGRAPH && is_prefix_fragment(p, &a->parts[m]);
+		}
+		if (dup)
+			continue;
+		hash[slot] = h;
+		idx[slot] = (uint32_t)out;
+		a->parts[out++] = *p;
+	}
+	a->nparts = out;
+	free(hash);
+	free(idx);
+}
+
+/* How many of b's paragraphs a holds. */
+static size_t shared_paragraphs(const art *a, const art *b, size_t *b_paragraphs)
+{
+	size_t shared = 0, total = 0;
+	for (size_t k = 0; k < b->nparts; k++) {
+		if (b->parts[k].type != DOC_PARAGRAPH)
+			continue;
+		total++;
+		for (size_t m = 0; m < a->nparts; m++) {
+			if (part_eq(&a->parts[m], &b->parts[k])) {
+				shared++;
+				break;
+			}
+		}
+	}
+	*b_paragraphs = total;
+	return shared;
+}
+
+/* A story printed before its headline: a headless article followed later
+ * on the page by a headline whose body repeats it. The two become one:
+ * the headline's fields, the body in the order first printed. */
+static void merge_headless(parser *ps)
+{
+	for (size_t i = 0; i < ps->narts; i++) {
+		art *a = &ps->arts[i];
+		if (a->dropped || a->field[DOC_F_HEADLINE].len || !art_has_body(a))
+			continue;
+		for (size_t j = i + 1; j < ps->narts && j < i + 64; j++) {
+			art *b = &ps->arts[j];
+			if (b->dropped || !b->field[DOC_F_HEADLINE].len)
+				continue;
+			if (a->field[DOC_F_BYLINE].len && b->field[DOC_F_BYLINE].len &&
+			    !doc_str_eq(a->field[DOC_F_BYLINE], b->field[DOC_F_BYLINE]))
+				continue;
+			size_t total;
+			size_t shared = shared_paragraphs(a, b, &total);
+			if (!total || shared * 2 < total)
+				continue;
+			for (int f = 0; f < DOC_NFIELDS; f++)
+				if (!a->field[f].len)
+					a->field[f] = b->field[f];
+			for (size_t k = 0; k < b->nparts; k++)
+				add_part(a, b->parts[k].type, b->parts[k].s, b->parts[k].len);
+			dedup_article(a);
+			b->dropped = true;
+			break;
+		}
+	}
+}
+
+static void emit(parser *ps, const char *name, doc_source src)
+{
+	doc_issue *issue = ps->issue;
+	doc_begin_page(issue, name, src);
+	if (ps->label.len)
+		doc_set_page_label(issue, ps->label);
+	for (size_t i = 0; i < ps->nbanners; i++)
+		doc_add_banner(issue, ps->banners[i]);
+	for (size_t i = 0; i < ps->narts; i++) {
+		art *a = &ps->arts[i];
+		if (a->dropped || (a->nparts == 0 && !a->field[DOC_F_HEADLINE].len &&
+				   !a->field[DOC_F_BYLINE].len && !a->field[DOC_F_KICKER].len))
+			continue;
+		doc_article *d = doc_begin_article(issue);
+		memcpy(d->field, a->field, sizeof a->field);
+		for (size_t k = 0; k < a->nparts; k++)
+			doc_add_block(issue, a->parts[k].type, doc_str_make(a->parts[k].s, a->parts[k].len));
+	}
+	for (size_t i = 0; i < ps->ncaptions; i++)
+		doc_add_page_caption(issue, ps->captions[i]);
+}
+
+static void parser_free(parser *ps)
+{
+	for (size_t i = 0; i < ps->narts; i++)
+		free(ps->arts[i].parts);
+	free(ps->arts);
+	free(ps->units);
+	free(ps->floating);
+	free(ps->banners);
+	free(ps->captions);
+	free(ps->held);
+}
+
+void parse_page(doc_issue *issue, const char *name, doc_source src)
+{
+	parser ps;
+	memset(&ps, 0, sizeof ps);
+	ps.issue = issue;
+	raw_line *lines = NULL;
+	size_t nlines = split_lines(src.text, src.len, &lines);
+	build_units(&ps, lines, nlines);
+	free(lines);
+	for (size_t i = 0; i < ps.nunits; i++)
+		classify(&ps.units[i]);
+	segment(&ps);
+	for (size_t i = 0; i < ps.narts; i++)
+		dedup_article(&ps.arts[i]);
+	merge_headless(&ps);
+	emit(&ps, name, src);
+	parser_free(&ps);
+}
+
+size_t parse_credit_start(const char *text, size_t len)
+{
+	return pattern_credit_start(text, len);
+}

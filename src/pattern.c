@@ -1,0 +1,513 @@
+/* pattern.c — newspaper conventions; see pattern.h. */
+#include "pattern.h"
+#include "text.h"
+
+#include <string.h>
+
+/* Role words that introduce names in a byline or a credit, longest first
+ * so that "本报记者" is not read as "本报" + "记者". */
+static const char *const roles[] = {
+	"本报特约记者", "本报通讯员", "本报实习生", "新华社记者", "中新社记者",
+	"本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "特派记者",
+	"通讯员", "实习生", "摄影记者", "记者", "撰稿", "摄影", "文/图", "文／图",
+	"文/", "文／", "图/", "图／", "文|", "文｜",
+};
+
+/* Whole bylines without names. */
+static const char *const anonymous[] = {
+	"佚名", "本报评论员", "特约评论员", "本报编辑部",
+};
+
+/* Markers printed before a byline: "□张三". */
+static const char *const byline_marks[] = { "□", "◎", "■", "○", "●", "◆" };
+
+static bool is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+static bool starts_with(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return (size_t)(end - s) >= n && memcmp(s, prefix, n) == 0;
+}
+
+/* If s starts with one of words[], returns its length, else 0. */
+static size_t match_any(const char *s, const char *end, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (starts_with(s, end, words[i]))
+			return strlen(words[i]);
+	return 0;
+}
+
+static bool is_middle_dot(uint32_t cp)
+{
+	return cp == 0xB7 || cp == 0x30FB || cp == 0x2022 || cp == 0xFF65;
+}
+
+/* Characters of grammar and administration that do not occur in personal
+ * names; they keep "(详见附表)" or "青川市" from passing for names. */
+static const char not_in_names[] =
+	"的了是在与及或等见详附表版亿省市县局部厅委院届次个号条项这被把就还很说";
+
+static bool name_char(uint32_t cp, const char *c, size_t n)
+{
+	if (!is_han(cp))
+		return false;
+	return memmem(not_in_names, sizeof not_in_names - 1, c, n) == NULL;
+}
+
+bool pattern_is_name(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	int han = 0, dots = 0;
+	bool dot_last = false;
+	while (p < end) {
+		uint32_t cp;
+		const char *c = p;
+		p += text_decode(p, end, &cp);
+		if (name_char(cp, c, (size_t)(p - c))) {
+			han++;
+			dot_last = false;
+		} else if (is_middle_dot(cp) && han > 0 && !dot_last) {
+			dot_last = true;    /* 阿依古丽·买买提 */
+			dots++;
+		} else {
+			return false;
+		}
+	}
+	if (dot_last || han < 2)
+		return false;
+	return dots ? han <= 12 : han <= 4;
+}
+
+/* One whitespace-separated token of a byline: a role word (possibly glued
+ * to a name), a name, or both. Sets *names to the names it holds. */
+static bool byline_token(const char *s, const char *end, int *names)
+{
+	size_t r = match_any(s, end, roles, sizeof roles / sizeof *roles);
+	s += r;
+	/* "记者:张三" */
+	if (r && s < end && (starts_with(s, end, ":") || starts_with(s, end, "：")))
+		s += (*s == ':') ? 1 : 3;
+	if (s == end)
+		return r > 0;
+	/* "张三/文", "李四/摄" */
+	const char *name_end = end;
+	for (const char *q = s; q < end; q++) {
+		if (*q == '/') {
+			name_end = q;
+			break;
+		}
+	}
+	if (name_end != end) {
+		const char *tail = name_end + 1;
+		if (!(starts_with(tail, end, "文") || starts_with(tail, end, "图")) ||
+		    tail + 3 != end)
+			return false;
+	}
+	if (!pattern_is_name(s, (size_t)(name_end - s)))
+		return false;
+	(*names)++;
+	return true;
+}
+
+/* Calls byline_token on every token; true when all are byline tokens and
+ * at least `min_names` names were seen. */
+static bool byline_tokens(const char *s, const char *end, int min_names, int *names_out)
+{
+	int names = 0, tokens = 0;
+	const char *p = text_skip_space(s, end);
+	while (p < end) {
+		const char *q = p;
+		while (q < end) {
+			uint32_t cp;
+			int n = text_decode(q, end, &cp);
+			if (text_is_space(cp))
+				break;
+			q += n;
+		}
+		if (!byline_token(p, q, &names) || ++tokens > 10)
+			return false;
+		p = text_skip_space(q, end);
+	}
+	if (names_out)
+		*names_out = names;
+	return names >= min_names;
+}
+
+bool pattern_is_byline(const char *s, size_t len, bool bare)
+{
+	const char *end = text_trim_end(s, s + len);
+	s = text_skip_space(s, end);
+	if (s == end || end - s > 120)
+		return false;
+	for (size_t i = 0; i < sizeof anonymous / sizeof *anonymous; i++)
+		if ((size_t)(end - s) == strlen(anonymous[i]) && starts_with(s, end, anonymous[i]))
+			return true;
+	size_t mark = match_any(s, end, byline_marks, sizeof byline_marks / sizeof *byline_marks);
+	if (mark)
+		return byline_tokens(s + mark, end, 1, NULL);
+	/* Without a mark, a role word must open the line, unless names alone
+	 * are allowed (right under a headline). */
+	if (match_any(s, end, roles, sizeof roles / sizeof *roles))
+		return byline_tokens(s, end, 1, NULL);
+	if (!bare)
+		return false;
+	int names = 0;
+	return byline_tokens(s, end, 1, &names) && names <= 4;
+}
+
+/* A byline inside parentheses, as in a dateline: names with role words. */
+static bool paren_byline(const char *s, const char *end)
+{
+	int names = 0;
+	if (!byline_tokens(s, end, 1, &names))
+		return false;
+	return names >= 1;
+}
+
+/* Opening/closing parentheses, ASCII or full-width. */
+static size_t open_paren(const char *s, const char *end)
+{
+	if (s < end && *s == '(')
+		return 1;
+	return starts_with(s, end, "（") ? 3 : 0;
+}
+
+static const char *find_close_paren(const char *s, const char *end)
+{
+	for (const char *p = s; p < end && p - s < 160; p++) {
+		if (*p == ')')
+			return p;
+		if (starts_with(p, end, "）"))
+			return p;
+	}
+	return NULL;
+}
+
+static size_t close_paren_len(const char *p)
+{
+	return *p == ')' ? 1 : 3;
+}
+
+/* Agencies whose datelines end in 电 or 讯. */
+static const char *const wire_prefixes[] = {
+	"本报", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "央广网",
+	"光明网", "澎湃新闻", "记者",
+};
+
+bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
+{
+	const char *end = s + len;
+	size_t pre = match_any(s, end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes);
+	if (!pre)
+		return false;
+	/* The place and date between the prefix and 讯/电: short, no
+	 * punctuation or spaces ("本报上海8月27日电"). */
+	const char *p = s + pre;
+	const char *date_end = NULL;
+	for (int chars = 0; p < end && chars <= 14; chars++) {
+		if (starts_with(p, end, "讯") || starts_with(p, end, "电")) {
+			date_end = p + 3;
+			break;
+		}
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (!(is_han(cp) || (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
+			return false;
+		p += n;
+	}
+	if (!date_end)
+		return false;
+	m->date_end = (size_t)(date_end - s);
+	m->byline_start = m->byline_end = m->date_end;
+	p = text_skip_space(date_end, end);
+	size_t op = open_paren(p, end);
+	if (op) {
+		const char *close = find_close_paren(p + op, end);
+		const char *in = text_skip_space(p + op, end);
+		const char *in_end = close ? text_trim_end(in, close) : NULL;
+		if (close && paren_byline(in, in_end)) {
+			m->byline_start = (size_t)(in - s);
+			m->byline_end = (size_t)(in_end - s);
+			p = text_skip_space(close + close_paren_len(close), end);
+		}
+	} else if (p == date_end && p < end) {
+		/* "本报讯正文" glued: only when what follows is not a word that
+		 * continues the prefix; require a space or parenthesis. */
+		return false;
+	}
+	m->body_start = (size_t)(p - s);
+	return true;
+}
+
+/* Sentence-final punctuation and the closing quotes that may follow it. */
+static bool is_sentence_end(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' ||
+	       cp == '.' || cp == 0x2026 || cp == 0xFF0E;
+}
+
+static bool is_closing_quote(uint32_t cp)
+{
+	return cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == '"' ||
+	       cp == 0x300B || cp == 0x3011;
+}
+
+bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
+				   size_t *names_start, size_t *names_end)
+{
+	const char *end = text_trim_end(s, s + len);
+	if (end == s)
+		return false;
+	const char *last = text_prev(s, end);
+	if (!(*last == ')' || starts_with(last, end, "）")))
+		return false;
+	/* Find the matching opening parenthesis, within a short distance. */
+	const char *open = NULL;
+	for (const char *p = last; p > s && last - p < 120;) {
+		p = text_prev(s, p);
+		if (*p == '(' || starts_with(p, end, "（")) {
+			open = p;
+			break;
+		}
+	}
+	if (!open || open == s)
+		return false;
+	/* The author closes a sentence: "…说。(张三)". */
+	const char *before = text_trim_end(s, open);
+	if (before == s)
+		return false;
+	uint32_t cp;
+	text_decode(text_prev(s, before), before, &cp);
+	if (!is_sentence_end(cp) && !is_closing_quote(cp))
+		return false;
+	const char *in = text_skip_space(open + open_paren(open, end), last);
+	const char *in_end = text_trim_end(in, last);
+	if (in == in_end || !paren_byline(in, in_end))
+		return false;
+	*paren = (size_t)(open - s);
+	*names_start = (size_t)(in - s);
+	*names_end = (size_t)(in_end - s);
+	return true;
+}
+
+/* Credit endings: "摄" (photographed by), "供图" (picture supplied by). */
+static const char *const credit_verbs[] = { "供图", "摄" };
+
+/* "市体育局 供图": pictures are also supplied by institutions. */
+static bool supplier(const char *s, const char *end)
+{
+	int han = 0;
+	while (s < end) {
+		uint32_t cp;
+		s += text_decode(s, end, &cp);
+		if (!is_han(cp))
+			return false;
+		han++;
+	}
+	return han >= 2 && han <= 12;
+}
+
+size_t pattern_credit_start(const char *s, size_t len)
+{
+	const char *end = text_trim_end(s, s + len);
+	/* "(张三 摄)" in parentheses */
+	const char *close = NULL;
+	if (end > s) {
+		const char *last = text_prev(s, end);
+		if (*last == ')' || starts_with(last, end, "）")) {
+			close = last;
+			end = text_trim_end(s, last);
+		}
+	}
+	const char *verb = NULL;
+	for (size_t i = 0; i < sizeof credit_verbs / sizeof *credit_verbs && !verb; i++) {
+		size_t n = strlen(credit_verbs[i]);
+		if ((size_t)(end - s) >= n && memcmp(end - n, credit_verbs[i], n) == 0)
+			verb = end - n;
+	}
+	if (!verb)
+		return len;
+	/* The names run back to the start, a space after a sentence end, or
+	 * the sentence end itself ("晾晒粮食。李旭明 摄"). */
+	const char *names_end = text_trim_end(s, verb);
+	const char *start = names_end;
+	while (start > s) {
+		const char *p = text_prev(s, start);
+		uint32_t cp;
+		text_decode(p, start, &cp);
+		if (is_sentence_end(cp) || is_closing_quote(cp) || cp == '(' || cp == 0xFF08)
+			break;
+		start = p;
+	}
+	if (close && start > s) {
+		/* the parenthesis opens right before the names */
+		const char *p = text_prev(s, start);
+		if (!(*p == '(' || starts_with(p, end, "（")))
+			return len;
+		start = p;
+	}
+	const char *names = text_skip_space(start, names_end);
+	if (close && names < names_end && open_paren(names, names_end))
+		names = text_skip_space(names + open_paren(names, names_end), names_end);
+	if (names == names_end) {
+		/* "摄" alone is not a credit */
+		return len;
+	}
+	if (!byline_tokens(names, names_end, 1, NULL) &&
+	    !(verb + 3 < end && supplier(names, names_end)))
+		return len;
+	return (size_t)(start - s);
+}
+
+size_t pattern_number(const char *s, size_t len, int *value)
+{
+	static const char *const numerals[] = {
+		"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+	};
+	const char *p = s, *end = s + len;
+	int v = 0, digits = 0;
+	while (p < end && digits < 4) {
+		if (*p >= '0' && *p <= '9') {
+			v = v * 10 + (*p++ - '0');
+			digits++;
+			continue;
+		}
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (cp >= 0xFF10 && cp <= 0xFF19) {
+			v = v * 10 + (int)(cp - 0xFF10);
+			p += n;
+			digits++;
+			continue;
+		}
+		break;
+	}
+	if (digits) {
+		*value = v;
+		return (size_t)(p - s);
+	}
+	/* Chinese numerals: 四, 十二, 二十三 */
+	int tens = 0, units = -1;
+	bool ten = false;
+	while (p < end) {
+		if (starts_with(p, end, "十") && !ten) {
+			tens = units > 0 ? units : 1;
+			units = -1;
+			ten = true;
+			p += 3;
+			continue;
+		}
+		int d = -1;
+		for (int i = 0; i < 10; i++)
+			if (starts_with(p, end, numerals[i]))
+				d = i;
+		if (d < 0 || units >= 0)
+			break;
+		units = d;
+		p += 3;
+	}
+	if (p == s)
+		return 0;
+	*value = tens * 10 + (units > 0 ? units : 0);
+	return *value > 0 ? (size_t)(p - s) : 0;
+}
+
+/* Markers printed before a jump line. */
+static const char *const jump_marks[] = { "■", "□", "◆", "◇", "●", "▲", "►", "▶", "→", "※" };
+
+typedef struct jump_verb {
+	const char *word;
+	pattern_jump_kind kind;
+} jump_verb;
+
+static const jump_verb jump_verbs[] = {
+	{ "下转", PATTERN_JUMP_TO }, { "转至", PATTERN_JUMP_TO }, { "转", PATTERN_JUMP_TO },
+	{ "上接", PATTERN_JUMP_FROM }, { "接", PATTERN_JUMP_FROM }, { "续", PATTERN_JUMP_FROM },
+	{ "详见", PATTERN_JUMP_SEE }, { "详情见", PATTERN_JUMP_SEE }, { "见", PATTERN_JUMP_SEE },
+};
+
+pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page)
+{
+	const char *end = text_trim_end(s, s + len);
+	const char *p = text_skip_space(s, end);
+	p += match_any(p, end, jump_marks, sizeof jump_marks / sizeof *jump_marks);
+	p = text_skip_space(p, end);
+	size_t op = open_paren(p, end);
+	p += op;
+	pattern_jump_kind kind = PATTERN_JUMP_NONE;
+	for (size_t i = 0; i < sizeof jump_verbs / sizeof *jump_verbs; i++) {
+		if (starts_with(p, end, jump_verbs[i].word)) {
+			kind = jump_verbs[i].kind;
+			p += strlen(jump_verbs[i].word);
+			break;
+		}
+	}
+	if (kind == PATTERN_JUMP_NONE)
+		return kind;
+	if (starts_with(p, end, "今日"))
+		p += 6;
+	if (starts_with(p, end, "第"))
+		p += 3;
+	/* "A4版": a section letter before the number */
+	if (p < end && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
+		p++;
+	int n = 0;
+	size_t nl = pattern_number(p, (size_t)(end - p), &n);
+	if (!nl)
+		return PATTERN_JUMP_NONE;
+	p += nl;
+	if (starts_with(p, end, "版") || starts_with(p, end, "页"))
+		p += 3;
+	else
+		return PATTERN_JUMP_NONE;
+	if (op) {
+		const char *q = text_skip_space(p, end);
+		if (q < end && (*q == ')' || starts_with(q, end, "）")))
+			p = q + close_paren_len(q);
+		else
+			return PATTERN_JUMP_NONE;
+	}
+	if (text_skip_space(p, end) != end)
+		return PATTERN_JUMP_NONE;
+	*page = n;
+	return kind;
+}
+
+bool pattern_is_page_header(const char *s, size_t len, int *page)
+{
+	const char *end = text_trim_end(s, s + len);
+	s = text_skip_space(s, end);
+	if (s == end || end - s > 120)
+		return false;
+	int dummy;
+	if (pattern_match_jump(s, (size_t)(end - s), &dummy) != PATTERN_JUMP_NONE)
+		return false;
+	for (const char *p = s; p + 3 < end; p++) {
+		if (!starts_with(p, end, "第"))
+			continue;
+		const char *q = p + 3;
+		if (q < end && ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z')))
+			q++;
+		int n = 0;
+		size_t nl = pattern_number(q, (size_t)(end - q), &n);
+		if (nl && starts_with(q + nl, end, "版")) {
+			/* "第2版" must stand as a word: what follows is a space, a
+			 * separator or the end, not more sentence. */
+			const char *after = q + nl + 3;
+			uint32_t cp = 0;
+			if (after < end)
+				text_decode(after, end, &cp);
+			if (after == end || text_is_space(cp) || cp == 0xB7 || cp == '|' ||
+			    cp == 0xFF5C || cp == ':' || cp == 0xFF1A) {
+				*page = n;
+				return true;
+			}
+		}
+	}
+	return false;
+}

@@ -1,0 +1,178 @@
+/* Unit tests of the newspaper conventions (pattern.c), on lines of our own. */
+#include "testutil.h"
+#include "pattern.h"
+
+#define S(x) x, strlen(x)
+
+static void test_names(void **state)
+{
+	(void)state;
+	assert_true(pattern_is_name(S("王川")));
+	assert_true(pattern_is_name(S("欧阳明月")));
+	assert_true(pattern_is_name(S("阿依古丽·买买提")));
+	assert_false(pattern_is_name(S("王")));
+	assert_false(pattern_is_name(S("青川市科技局")));
+	assert_false(pattern_is_name(S("王川。")));
+	assert_false(pattern_is_name(S("Wang")));
+}
+
+static void test_bylines(void **state)
+{
+	(void)state;
+	assert_true(pattern_is_byline(S("本报记者 林晓"), false));
+	assert_true(pattern_is_byline(S("本报记者 林晓 通讯员 赵一鸣"), false));
+	assert_true(pattern_is_byline(S("本报记者林晓 苏禾"), false));
+	assert_true(pattern_is_byline(S("□周远 郑可"), false));
+	assert_true(pattern_is_byline(S("佚名"), false));
+	assert_true(pattern_is_byline(S("记者:何田"), false));
+	assert_true(pattern_is_byline(S("文/方舟"), false));
+	assert_true(pattern_is_byline(S("　本报记者 林晓　"), false));
+	/* bare names only where allowed */
+	assert_false(pattern_is_byline(S("宋河"), false));
+	assert_true(pattern_is_byline(S("宋河"), true));
+	assert_true(pattern_is_byline(S("宋河 陶然"), true));
+	assert_false(pattern_is_byline(S("宋河 陶然 一 二"), true));
+	/* not bylines */
+	assert_false(pattern_is_byline(S("科技赋能守初心"), true));
+	assert_false(pattern_is_byline(S("本报记者从市统计局获悉,今年一季度增长。"), false));
+	assert_false(pattern_is_byline(S("记者"), false));
+	assert_false(pattern_is_byline(S(""), true));
+}
+
+static void test_datelines(void **state)
+{
+	(void)state;
+	pattern_dateline m;
+	const char *a = "本报讯(记者 林晓 苏禾) 3月18日,青川湖畔举行了开幕式。";
+	assert_true(pattern_match_dateline(a, strlen(a), &m));
+	assert_int_equal(m.date_end, strlen("本报讯"));
+	assert_memory_equal(a + m.byline_start, "记者 林晓 苏禾", m.byline_end - m.byline_start);
+	assert_string_equal(a + m.body_start, "3月18日,青川湖畔举行了开幕式。");
+
+	const char *b = "本报3月18日讯 (记者 何田)昨天,青川新区正式挂牌。";
+	assert_true(pattern_match_dateline(b, strlen(b), &m));
+	assert_memory_equal(b, "本报3月18日讯", m.date_end);
+	assert_memory_equal(b + m.byline_start, "记者 何田", m.byline_end - m.byline_start);
+	assert_string_equal(b + m.body_start, "昨天,青川新区正式挂牌。");
+
+	const char *c = "本报杭州3月17日电 (记者 方舟 通讯员 陈默)记者从会上获悉。";
+	assert_true(pattern_match_dateline(c, strlen(c), &m));
+	assert_memory_equal(c, "本报杭州3月17日电", m.date_end);
+	assert_memory_equal(c + m.byline_start, "记者 方舟 通讯员 陈默", m.byline_end - m.byline_start);
+
+	const char *d = "本报讯 青川开发区推出“帮办”服务。";
+	assert_true(pattern_match_dateline(d, strlen(d), &m));
+	assert_int_equal(m.byline_start, m.byline_end);
+	assert_string_equal(d + m.body_start, "青川开发区推出“帮办”服务。");
+
+	/* a parenthesis that is not a byline stays in the body */
+	const char *e = "本报讯 (上接第1版)会议指出。";
+	assert_true(pattern_match_dateline(e, strlen(e), &m));
+	assert_int_equal(m.byline_start, m.byline_end);
+	assert_string_equal(e + m.body_start, "(上接第1版)会议指出。");
+
+	const char *no[] = { "本报记者 林晓", "本报全面推进改革,成效显著。", "新华社消息", "今年以来,本报讯息" };
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		assert_false(pattern_match_dateline(no[i], strlen(no[i]), &m));
+}
+
+static void test_trailing_byline(void **state)
+{
+	(void)state;
+	size_t paren, ns, ne;
+	const char *a = "服务将继续深化。”窗口负责人说。(宋河 陶然)";
+	assert_true(pattern_match_trailing_byline(a, strlen(a), &paren, &ns, &ne));
+	assert_string_equal(a + paren, "(宋河 陶然)");
+	assert_memory_equal(a + ns, "宋河 陶然", ne - ns);
+	const char *b = "活动共吸引游客三万人次。（记者 苏禾）";
+	assert_true(pattern_match_trailing_byline(b, strlen(b), &paren, &ns, &ne));
+	assert_memory_equal(b + ns, "记者 苏禾", ne - ns);
+	/* a parenthesis inside a sentence is not an author */
+	const char *c = "全市储量超过三亿吨(约占全省一半)";
+	assert_false(pattern_match_trailing_byline(c, strlen(c), &paren, &ns, &ne));
+	const char *d = "项目已完成。(详见附表)";
+	assert_false(pattern_match_trailing_byline(d, strlen(d), &paren, &ns, &ne));
+}
+
+static void test_credits(void **state)
+{
+	(void)state;
+	const char *a = "青川湖畔的樱花盛开。 林晓 摄";
+	assert_string_equal(a + pattern_credit_start(S(a)), " 林晓 摄");
+	const char *b = "工人检查新装的光伏板。周远摄";
+	assert_string_equal(b + pattern_credit_start(S(b)), "周远摄");
+	const char *c = "本报记者 何田 摄";
+	assert_int_equal(pattern_credit_start(S(c)), 0);
+	const char *d = "新落成的图书馆。 方舟 陈默 摄";
+	assert_string_equal(d + pattern_credit_start(S(d)), " 方舟 陈默 摄");
+	const char *e = "夜色中的老街(宋河 摄)";
+	assert_string_equal(e + pattern_credit_start(S(e)), "(宋河 摄)");
+	const char *f = "选手准备出发。 市体育局 供图";
+	assert_string_equal(f + pattern_credit_start(S(f)), " 市体育局 供图");
+	/* no credit */
+	const char *g = "摄影爱好者在湖边拍摄";
+	assert_int_equal(pattern_credit_start(S(g)), strlen(g));
+	const char *h = "摄";
+	assert_int_equal(pattern_credit_start(S(h)), 1 * 3);
+}
+
+static void test_jumps(void **state)
+{
+	(void)state;
+	int page = 0;
+	assert_int_equal(pattern_match_jump(S("■下转第4版"), &page), PATTERN_JUMP_TO);
+	assert_int_equal(page, 4);
+	assert_int_equal(pattern_match_jump(S("(上接第1版)"), &page), PATTERN_JUMP_FROM);
+	assert_int_equal(page, 1);
+	assert_int_equal(pattern_match_jump(S("（上接第十二版）"), &page), PATTERN_JUMP_FROM);
+	assert_int_equal(page, 12);
+	assert_int_equal(pattern_match_jump(S("详见第2版"), &page), PATTERN_JUMP_SEE);
+	assert_int_equal(page, 2);
+	assert_int_equal(pattern_match_jump(S("下转A3版"), &page), PATTERN_JUMP_TO);
+	assert_int_equal(page, 3);
+	assert_int_equal(pattern_match_jump(S("  ■ 下转第３版  "), &page), PATTERN_JUMP_TO);
+	assert_int_equal(page, 3);
+	assert_int_equal(pattern_match_jump(S("下转第4版的消息很重要"), &page), PATTERN_JUMP_NONE);
+	assert_int_equal(pattern_match_jump(S("见面会在第4版举行"), &page), PATTERN_JUMP_NONE);
+	assert_int_equal(pattern_match_jump(S("(上接第1版"), &page), PATTERN_JUMP_NONE);
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	int v = 0;
+	assert_int_equal(pattern_number(S("12版"), &v), 2);
+	assert_int_equal(v, 12);
+	assert_int_equal(pattern_number(S("十"), &v), 3);
+	assert_int_equal(v, 10);
+	assert_int_equal(pattern_number(S("二十三"), &v), 9);
+	assert_int_equal(v, 23);
+	assert_int_equal(pattern_number(S("版"), &v), 0);
+}
+
+static void test_page_headers(void **state)
+{
+	(void)state;
+	int page = 0;
+	assert_true(pattern_is_page_header(S("第2版 要闻"), &page));
+	assert_int_equal(page, 2);
+	assert_true(pattern_is_page_header(S("2026年3月18日 星期三 · 青川日报 · 第3版"), &page));
+	assert_int_equal(page, 3);
+	assert_false(pattern_is_page_header(S("■下转第4版"), &page));
+	assert_false(pattern_is_page_header(S("这篇报道刊登在第2版上的位置很显著"), &page));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_bylines),
+		cmocka_unit_test(test_datelines),
+		cmocka_unit_test(test_trailing_byline),
+		cmocka_unit_test(test_credits),
+		cmocka_unit_test(test_jumps),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_page_headers),
+	};
+	return cmocka_run_group_tests_name("pattern", tests, NULL, NULL);
+}
