@@ -36,6 +36,8 @@
 
 /* A title-like line is at most this many characters. */
 enum { TITLE_MAX_CHARS = 48 };
+/* A title-like line with a comma is at most this long. */
+enum { COMMA_TITLE_MAX_CHARS = 24 };
 /* A caption without credit is a single short sentence. */
 enum { CAPTION_MAX_CHARS = 60 };
 /* A header run (column, kicker, headline, subtitle) has at most this many lines. */
@@ -462,8 +464,10 @@ static void classify(unit *u)
 		u->page = (int16_t)page;
 		return;
 	}
+	/* a long line with a comma is a sentence, cut short, not a title */
+	bool sentence_like = (u->flags & UF_COMMA) && u->chars > COMMA_TITLE_MAX_CHARS;
 	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
-	    !only_punctuation(s, len) && !is_opening(last_cp(s, s + len, NULL))) {
+	    !sentence_like && !only_punctuation(s, len) && !is_opening(last_cp(s, s + len, NULL))) {
 		u->kind = U_TITLE;
 		if (u->chars <= 12 && pattern_is_byline(s, len, true))
 			u->kind = U_NAMES;
@@ -597,6 +601,19 @@ static doc_str strip_emphasis(parser *ps, const char *s, size_t len)
 	return doc_str_make(d, n);
 }
 
+/* The last paragraph is the head of an earlier one, extracted again: its
+ * continuation is already there, so nothing after it continues it. */
+static bool repeats_earlier_head(const art *a)
+{
+	const part *last = &a->parts[a->nparts - 1];
+	for (size_t k = 0; k + 1 < a->nparts; k++) {
+		const part *p = &a->parts[k];
+		if (p->type == DOC_PARAGRAPH && p->len > last->len && memcmp(p->s, last->s, last->len) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Adds a paragraph unit to the article, joining it to a cut paragraph. */
 static void add_paragraph(parser *ps, art *a, const unit *u)
 {
@@ -636,7 +653,8 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 		a->ended = true;
 		a->cut = false;
 	} else {
-		a->cut = last && last->type == DOC_PARAGRAPH && !(u->flags & UF_TERMINATED);
+		a->cut = last && last->type == DOC_PARAGRAPH && !(u->flags & UF_TERMINATED) &&
+			 !repeats_earlier_head(a);
 	}
 	if (!a->cut)
 		flush_held(ps, a);
@@ -731,13 +749,7 @@ static bool run_starts_article(const parser *ps, size_t i, size_t n, bool bounda
 		if (u->kind == U_MDHEAD || (u->flags & UF_DASH_START) || inline_subtitle(u->s, u->len))
 			return true;
 	}
-	if (boundary)
-		return true;
-	/* kicker + headline (or headline + subtitle) in separate blocks */
-	size_t separated = 0;
-	for (size_t k = i + 1; k < j; k++)
-		separated += ps->units[k].gap > 0;
-	return n >= 2 && separated == n - 1 && n <= 3 && ps->units[i].gap >= 1;
+	return boundary;
 }
 
 /* A kicker line that is really a column label (栏目): followed by a big
@@ -1048,7 +1060,7 @@ static bool is_bare_caption(const parser *ps, size_t i, const art *a)
 	if (u->gap < BIG_GAP || (a && a->cut))
 		return false;
 	if (i + 1 >= ps->nunits)
-		return true;
+		return false;   /* a last short paragraph after a photo */
 	const unit *next = &ps->units[i + 1];
 	if (next->kind == U_CAPTION || next->kind == U_CREDIT || u->gap_after >= BIG_GAP)
 		return true;
@@ -1058,6 +1070,14 @@ static bool is_bare_caption(const parser *ps, size_t i, const art *a)
 
 /* ------------------------------------------------------------------ */
 /* Pass 3: segment */
+
+/* A short sentence whose next line, or next block, is a photo credit. */
+static bool sentence_before_credit(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = &ps->units[i];
+	return !(a && a->cut) && i + 1 < ps->nunits && ps->units[i + 1].kind == U_CREDIT &&
+	       ps->units[i + 1].gap <= 1 && u->chars <= CAPTION_MAX_CHARS;
+}
 
 static bool art_has_subhead(const art *a)
 {
@@ -1343,7 +1363,7 @@ static void segment(parser *ps)
 			continue;
 		}
 		/* a paragraph */
-		if (is_bare_caption(ps, i, a)) {
+		if (is_bare_caption(ps, i, a) || sentence_before_credit(ps, i, a)) {
 			handle_caption(ps, &i);
 			continue;
 		}

@@ -18,13 +18,50 @@ static const char *const anonymous[] = {
 	"佚名", "本报评论员", "特约评论员", "本报编辑部",
 };
 
-/* Markers printed before a byline: "□张三". */
-static const char *const byline_marks[] = { "□", "◎", "■", "○", "●", "◆" };
-
 static bool is_han(uint32_t cp)
 {
 	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+/* Family names (the common single-character ones, the first characters of
+ * compound ones, and frequent first syllables of Mongolian and other
+ * minority names): a line of bare names is trusted only when each name
+ * starts with one. */
+static const char surnames[] =
+	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+	"余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+	"龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章"
+	"鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉"
+	"骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+	"戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
+	"丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼"
+	"盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云"
+	"容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉"
+	"银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由其上东"
+	"皇令宇长端独轩澹扎额达图宝布萨娜塔热买努格斯";
+
+static bool starts_with_surname(const char *s, const char *end)
+{
+	uint32_t cp;
+	int n = text_decode(s, end, &cp);
+	return is_han(cp) && memmem(surnames, sizeof surnames - 1, s, (size_t)n) != NULL;
+}
+
+/* Markers printed before a byline: "□张三". */
+static const char *const byline_marks[] = { "□", "◎", "■", "○", "●", "◆" };
+
+static uint32_t first_cp_of(const char *s, const char *end)
+{
+	uint32_t cp;
+	text_decode(s, end, &cp);
+	return cp;
+}
+
+static size_t utf8_len(const char *s, const char *end)
+{
+	uint32_t cp;
+	return (size_t)text_decode(s, end, &cp);
 }
 
 static bool starts_with(const char *s, const char *end, const char *prefix)
@@ -157,7 +194,17 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 	if (!bare)
 		return false;
 	int names = 0;
-	return byline_tokens(s, end, 1, &names) && names <= 4;
+	if (!byline_tokens(s, end, 1, &names) || names > 4)
+		return false;
+	/* every bare name must start with a family name */
+	for (const char *p = s; p < end;) {
+		if (!starts_with_surname(p, end))
+			return false;
+		while (p < end && !text_is_space(first_cp_of(p, end)))
+			p += utf8_len(p, end);
+		p = text_skip_space(p, end);
+	}
+	return true;
 }
 
 /* A byline inside parentheses, as in a dateline: names with role words. */

@@ -1,0 +1,237 @@
+/* Unit tests of the parser: each fixture in tests/fixtures/parse/ (our own
+ * writing) shows one rule; its .expected file holds the exact structure
+ * the parser must make of it, rendered by render() below:
+ *   "== article N" then "column: …" etc. for the fields that are set, then
+ *   one line per block: "P " paragraph, "S " subhead, "C " caption,
+ *   "J " jump; then "== captions" / "== banners" / "== label" for the page.
+ * Set KANBAO_UPDATE=1 to print what the parser makes instead of failing
+ * (for writing a new expected file, which is then checked by hand). */
+#include "testutil.h"
+#include "doc.h"
+#include "parse.h"
+#include "text.h"
+#include "util.h"
+
+static const char *const field_names[DOC_NFIELDS] = {
+	"column", "kicker", "headline", "subtitle", "byline", "dateline",
+};
+
+static void render(const doc_issue *issue, util_buf *out)
+{
+	static const char types[] = { 'P', 'S', 'C', 'J' };
+	for (size_t i = 0; i < doc_narticles(issue); i++) {
+		const doc_article *a = doc_article_at(issue, i);
+		util_buf_printf(out, "== article %zu\n", i + 1);
+		for (int f = 0; f < DOC_NFIELDS; f++)
+			if (a->field[f].len)
+				util_buf_printf(out, "%s: %.*s\n", field_names[f], (int)a->field[f].len, a->field[f].s);
+		for (uint32_t b = 0; b < a->nblocks; b++) {
+			const doc_block *blk = doc_block_at(issue, a->first_block + b);
+			util_buf_printf(out, "%c %.*s\n", types[blk->type], (int)blk->text.len, blk->text.s);
+		}
+	}
+	for (size_t p = 0; p < doc_npages(issue); p++) {
+		const doc_page *pg = doc_page_at(issue, p);
+		if (pg->ncaptions)
+			util_buf_adds(out, "== captions\n");
+		for (uint32_t c = 0; c < pg->ncaptions; c++) {
+			const doc_str *s = doc_page_caption_at(issue, pg->first_caption + c);
+			util_buf_printf(out, "C %.*s\n", (int)s->len, s->s);
+		}
+		if (pg->nbanners)
+			util_buf_adds(out, "== banners\n");
+		for (uint32_t b = 0; b < pg->nbanners; b++) {
+			const doc_str *s = doc_banner_at(issue, pg->first_banner + b);
+			util_buf_printf(out, "B %.*s\n", (int)s->len, s->s);
+		}
+		if (pg->label.len)
+			util_buf_printf(out, "== label\n%.*s\n", (int)pg->label.len, pg->label.s);
+	}
+}
+
+static void release(void *p)
+{
+	free(p);
+}
+
+static doc_issue *parse_text(const char *name, char *text, size_t len)
+{
+	doc_issue *issue = doc_issue_new();
+	doc_source src = { text, len, text, release };
+	parse_page(issue, name, src);
+	return issue;
+}
+
+static void check_file(const char *dir, const char *name)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s.txt", dir, name);
+	size_t len;
+	char *text = tu_read_file(tu_fixture(path), &len);
+	doc_issue *issue = parse_text(name, text, len);
+	util_buf got = { 0 };
+	render(issue, &got);
+	util_buf_cstr(&got);
+	if (getenv("KANBAO_UPDATE")) {
+		printf("----- %s\n%s", name, got.data);
+	} else {
+		snprintf(path, sizeof path, "%s/%s.expected", strcmp(dir, "parse") ? "sample" : "parse", name);
+		char *want = tu_read_file(tu_fixture(path), NULL);
+		if (strcmp(want, got.data) != 0)
+			print_error("%s: got\n%s\nexpected\n%s\n", name, got.data, want);
+		assert_string_equal(got.data, want);
+		free(want);
+	}
+	util_buf_free(&got);
+	doc_issue_free(issue);
+}
+
+static void check_fixture(const char *name)
+{
+	check_file("parse", name);
+}
+
+#define FIXTURE_TEST(name) \
+	static void test_##name(void **state) { (void)state; check_fixture(#name); }
+
+/* The bundled sample issue, against the structure its author wrote down
+ * (tests/fixtures/sample/NN.expected, from NN.expected.json). */
+static void test_sample_issue(void **state)
+{
+	(void)state;
+	static const char *const pages[] = { "01", "02", "03", "04" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(pages); i++)
+		check_file("../../sample", pages[i]);
+}
+
+FIXTURE_TEST(headline_byline)       /* headline, byline, paragraphs */
+FIXTURE_TEST(whitespace_lines)      /* NBSP / ideographic-space lines vanish */
+FIXTURE_TEST(crlf)                  /* CRLF line ends */
+FIXTURE_TEST(cr)                    /* lone CR line ends */
+FIXTURE_TEST(kicker_subtitle)       /* kicker above, —— subtitle below, inline —— */
+FIXTURE_TEST(markdown)              /* # headline, ## subhead, **lead-in** */
+FIXTURE_TEST(column_labels)         /* 栏目 before a gap, with a middle dot, short label */
+FIXTURE_TEST(bylines)               /* bare names under a headline, 佚名 */
+FIXTURE_TEST(datelines)             /* 本报讯(记者 X), 本报X月X日讯, 本报X地电, 本报讯 alone */
+FIXTURE_TEST(trailing_byline)       /* "…。(张三 李四)" closes an article */
+FIXTURE_TEST(subheads)              /* subheads, a three-line subhead */
+FIXTURE_TEST(cuts)                  /* column-break cuts joined, banner in a cut, Latin join */
+FIXTURE_TEST(captions)              /* credit on the line, next line, next block; gallery */
+FIXTURE_TEST(bare_caption)          /* a caption without credit, placed by shared words */
+FIXTURE_TEST(cut_caption)           /* a caption dropped into a cut paragraph */
+FIXTURE_TEST(jumps)                 /* 下转 ends an article, 详见 teaser, 上接 */
+FIXTURE_TEST(repeats)               /* paragraphs extracted several times */
+FIXTURE_TEST(headless)              /* body before its headline: merged */
+FIXTURE_TEST(page_header)           /* 第N版 line: banner and page label */
+FIXTURE_TEST(briefs)                /* a headline alone after a news brief */
+FIXTURE_TEST(wrapped)               /* hard-wrapped, indented paragraphs */
+FIXTURE_TEST(orphan_text)           /* text before any headline is kept */
+
+/* Nothing is lost: every character of every non-blank line of the page
+ * appears in the output (as text, a field, a banner or a caption), for
+ * every fixture. Checked on the Han characters (markup and the spaces
+ * the parser joins lines with are not text). */
+static void collect_output(const doc_issue *issue, util_buf *out)
+{
+	render(issue, out);
+}
+
+static void test_nothing_lost(void **state)
+{
+	(void)state;
+	static const char *const names[] = {
+		"headline_byline", "kicker_subtitle", "markdown", "column_labels", "bylines",
+		"datelines", "trailing_byline", "subheads", "cuts", "captions", "bare_caption",
+		"cut_caption", "jumps", "headless", "page_header", "briefs", "wrapped", "orphan_text",
+	};
+	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
+		char path[256];
+		snprintf(path, sizeof path, "parse/%s.txt", names[n]);
+		size_t len;
+		char *text = tu_read_file(tu_fixture(path), &len);
+		char *copy = util_strndup(text, len);
+		doc_issue *issue = parse_text(names[n], text, len);
+		util_buf out = { 0 };
+		collect_output(issue, &out);
+		util_buf_cstr(&out);
+		/* every Han character of the input, in order of lines, must occur
+		 * in the output at least as often as in the input, duplicates
+		 * aside: check each distinct input line's characters exist */
+		const char *p = copy, *end = copy + len;
+		while (p < end) {
+			uint32_t cp;
+			int k = text_decode(p, end, &cp);
+			if (cp >= 0x4E00 && cp <= 0x9FFF && !memmem(out.data, out.len, p, (size_t)k))
+				fail_msg("%s: character %.*s lost", names[n], k, p);
+			p += k;
+		}
+		free(copy);
+		util_buf_free(&out);
+		doc_issue_free(issue);
+	}
+}
+
+static void test_empty_and_blank_pages(void **state)
+{
+	(void)state;
+	const char *inputs[] = { "", "\n\n\n", "\xc2\xa0\n\xe3\x80\x80\xe3\x80\x80\n \t \n" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(inputs); i++) {
+		char *t = util_strdup(inputs[i]);
+		doc_issue *issue = parse_text("blank", t, strlen(t));
+		assert_int_equal(doc_npages(issue), 1);
+		assert_int_equal(doc_narticles(issue), 0);
+		assert_int_equal(doc_page_at(issue, 0)->ncaptions, 0);
+		doc_issue_free(issue);
+	}
+}
+
+/* A headline of 400 characters is a paragraph (too long for a title) and
+ * kept whole. */
+static void test_long_line(void **state)
+{
+	(void)state;
+	util_buf b = { 0 };
+	for (int i = 0; i < 400; i++)
+		util_buf_adds(&b, "长");
+	size_t len = b.len;
+	doc_issue *issue = parse_text("long", b.data, len);
+	assert_int_equal(doc_narticles(issue), 1);
+	const doc_article *a = doc_article_at(issue, 0);
+	assert_int_equal(a->nblocks, 1);
+	assert_int_equal(doc_block_at(issue, a->first_block)->text.len, len);
+	doc_issue_free(issue);
+}
+
+int main(void)
+{
+	text_init_locale(NULL);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_headline_byline),
+		cmocka_unit_test(test_whitespace_lines),
+		cmocka_unit_test(test_crlf),
+		cmocka_unit_test(test_cr),
+		cmocka_unit_test(test_kicker_subtitle),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_column_labels),
+		cmocka_unit_test(test_bylines),
+		cmocka_unit_test(test_datelines),
+		cmocka_unit_test(test_trailing_byline),
+		cmocka_unit_test(test_subheads),
+		cmocka_unit_test(test_cuts),
+		cmocka_unit_test(test_captions),
+		cmocka_unit_test(test_bare_caption),
+		cmocka_unit_test(test_cut_caption),
+		cmocka_unit_test(test_jumps),
+		cmocka_unit_test(test_repeats),
+		cmocka_unit_test(test_headless),
+		cmocka_unit_test(test_page_header),
+		cmocka_unit_test(test_briefs),
+		cmocka_unit_test(test_wrapped),
+		cmocka_unit_test(test_orphan_text),
+		cmocka_unit_test(test_sample_issue),
+		cmocka_unit_test(test_nothing_lost),
+		cmocka_unit_test(test_empty_and_blank_pages),
+		cmocka_unit_test(test_long_line),
+	};
+	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
+}
