@@ -49,19 +49,27 @@ typedef struct config {
 	char *path;                     /* file read, or NULL for built-in defaults */
 } config;
 
-/* Fills *cfg with the built-in defaults. */
+/* Fills *cfg with the built-in defaults (overwriting it: config_free a
+ * config before filling it again). Free with config_free. */
 void config_defaults(config *cfg);
 
 /* Loads the configuration: `explicit_path` (--config) or the lookup order
- * above. Returns false with a message in err (naming the file, the
- * [section] key and what is expected) for a bad value, an unknown action
- * or an unreadable explicit file; the caller exits 2. Unknown keys and
- * sections print a warning on stderr and are ignored. */
+ * above, starting from the defaults; *cfg is overwritten, as by
+ * config_defaults. An explicit path or $KANBAO_CONFIG must be readable;
+ * the XDG/HOME file may be absent (built-in defaults, cfg->path NULL) but
+ * not unreadable. Returns false with a message in err (naming the file,
+ * the [section] key, the bad value and what is expected) for a bad value,
+ * an unknown action or key name, a key bound twice, malformed INI, a file
+ * over 1 MiB or an unreadable file; *cfg then holds the defaults (still to
+ * be freed) and the caller exits 2. Unknown keys and sections print a
+ * warning on stderr ("kanbao: warning: FILE: [layout] foo: unknown key,
+ * ignored") and are ignored. */
 bool config_load(config *cfg, const char *explicit_path, char *err, size_t errlen);
 
+/* Frees what *cfg owns; safe on a zeroed config and twice. */
 void config_free(config *cfg);
 
-/* The name of an element in [colors] ("headline"). */
+/* The name of an element in [colors] ("headline"); NULL out of range. */
 const char *config_color_name(config_element e);
 
 /* Writes the documented default configuration (the same text as

@@ -50,7 +50,8 @@ enum {
 
 typedef struct keymap keymap;
 
-/* A keymap with the default bindings. */
+/* A keymap with the default bindings (DESIGN.md: less/vi habits). The
+ * caller owns it; keymap_free(NULL) does nothing. */
 keymap *keymap_new(void);
 void keymap_free(keymap *km);
 
@@ -58,23 +59,44 @@ void keymap_free(keymap *km);
 keymap_action keymap_lookup(const keymap *km, int key);
 
 /* Replaces the keys of `action` by the keys listed in `spec` ("j Down C-n",
- * separated by spaces or commas). Returns false with a message in err when
- * a key name is unknown. A key moved from another action is unbound there. */
+ * separated by spaces or commas; a lone "," is the comma key; an empty spec
+ * leaves the action without keys). Returns false with a message in err
+ * (`unknown key name "X"`) when a key name is unknown, and then changes
+ * nothing. A key moved from another action is unbound there. */
 bool keymap_bind(keymap *km, keymap_action action, const char *spec,
 		 char *err, size_t errlen);
 
 /* Action by its name ("next-article"), KA_NONE when unknown. */
 keymap_action keymap_action_by_name(const char *name);
+/* The name ("line-down") and help text ("Scroll down one line") of an
+ * action; NULL for KA_NONE and values out of range. */
 const char *keymap_action_name(keymap_action a);
 const char *keymap_action_help(keymap_action a);
 
-/* Parses a key name ("j", "Space", "PgDn", "C-d", "F1", "Enter", "Esc",
- * "Tab", "Up", a single UTF-8 character). Returns -1 when unknown. */
+/* Parses a key name: a single UTF-8 character ("j", "]", "\\", "下"),
+ * "Space", "Tab", "BTab", "Enter", "Esc", "Backspace", "Delete", "Insert",
+ * "Up", "Down", "Left", "Right", "PgUp", "PgDn", "Home", "End", "F1".."F12",
+ * "C-a".."C-z" (also "Ctrl-a", "^A"). Names other than single characters
+ * are case-insensitive and have a few aliases ("PageDown", "Return",
+ * "Escape", "S-Tab"). C-i, C-j and C-m are Tab, Enter and Enter, as a
+ * terminal sends them. Returns -1 when unknown. */
 int keymap_parse_key(const char *name);
-/* Writes the display name of a key ("Space", "C-d", "j") into buf. */
+
+/* Enough for every name keymap_key_name writes, with its NUL. */
+#define KEYMAP_KEY_NAME_MAX 16
+/* Writes the canonical display name of a key ("Space", "C-d", "j", "F1")
+ * into buf (len >= KEYMAP_KEY_NAME_MAX) and returns buf; keymap_parse_key
+ * reads it back. A key that has no name shows as "U+XXXX". */
 const char *keymap_key_name(int key, char *buf, size_t len);
 
-/* The keys bound to an action (up to max), in binding order; returns count. */
+/* The key as this module names it, for a character read from the terminal:
+ * control characters become their keys (9 Tab, 10 and 13 Enter, 27 Esc,
+ * 127 Backspace, 8 C-h, 4 C-d, ...); anything else is returned unchanged.
+ * keymap_lookup applies it, so the UI may pass raw characters. */
+int keymap_normalize_key(int key);
+
+/* Stores the keys bound to an action (at most max), in binding order;
+ * returns how many it stored. */
 size_t keymap_keys_of(const keymap *km, keymap_action a, int *keys, size_t max);
 
 #endif
