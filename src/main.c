@@ -1,0 +1,298 @@
+/* main.c — the command line: read the pages, parse them, then export,
+ * lay out, search, or open the reader. Exit status: 0 ok; 1 an input
+ * could not be read or decoded; 2 bad usage or bad configuration. */
+#include "config.h"
+#include "doc.h"
+#include "export.h"
+#include "input.h"
+#include "layout.h"
+#include "link.h"
+#include "parse.h"
+#include "reader.h"
+#include "search.h"
+#include "text.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#define KANBAO_VERSION "0.1.0"
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+typedef enum mode { MODE_READER, MODE_LIST, MODE_JSON, MODE_DUMP, MODE_SEARCH } mode;
+
+typedef struct options {
+	mode mode;
+	int width;              /* --width, 0 = terminal or 80 */
+	bool color;
+	bool no_restore;
+	const char *query;
+	const char *encoding;
+	const char *config;
+} options;
+
+static void usage(FILE *out)
+{
+	fputs("usage: kanbao [OPTIONS] PATH...\n"
+	      "Read a newspaper page (a text file) or an issue (a folder of *.txt pages)\n"
+	      "in the terminal. PATH may be - for standard input.\n"
+	      "\n"
+	      "  (no option)          the interactive reader\n"
+	      "  --list               table of contents: page, number, headline, byline\n"
+	      "  --json               the parsed issue as JSON\n"
+	      "  --dump [--width N]   the issue laid out as text at N columns\n"
+	      "                       (default: the terminal's width, else 80)\n"
+	      "  --color              with --dump: styles as ANSI attributes (for less -R)\n"
+	      "  --search TEXT        every hit of TEXT: page, article, headline, context\n"
+	      "  --encoding NAME      force the input encoding (default: detect UTF-8,\n"
+	      "                       UTF-16 with BOM, GB18030)\n"
+	      "  --config FILE        use this configuration file\n"
+	      "  --no-restore         do not reopen at the last reading position\n"
+	      "  --version, --help\n"
+	      "\n"
+	      "Exit status: 0 ok; 1 an input could not be read; 2 bad usage or configuration.\n"
+	      "Keys, configuration and files: see kanbao(1).\n", out);
+}
+
+static UTIL_PRINTF(1, 2) int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("kanbao: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'kanbao --help' for more information.\n", stderr);
+	return EXIT_USAGE;
+}
+
+static bool parse_width(const char *s, int *width)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 1 || v > 10000)
+		return false;
+	*width = (int)v;
+	return true;
+}
+
+static bool set_mode(options *o, mode m)
+{
+	if (o->mode != MODE_READER && o->mode != m)
+		return false;
+	o->mode = m;
+	return true;
+}
+
+/* Returns -1 when the command line is fine, else the exit status. */
+static int parse_args(int argc, char **argv, options *o)
+{
+	enum { OPT_LIST = 256, OPT_JSON, OPT_DUMP, OPT_WIDTH, OPT_COLOR, OPT_SEARCH,
+	       OPT_ENCODING, OPT_CONFIG, OPT_NO_RESTORE, OPT_VERSION, OPT_HELP };
+	static const struct option longopts[] = {
+		{ "list", no_argument, NULL, OPT_LIST },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "dump", no_argument, NULL, OPT_DUMP },
+		{ "width", required_argument, NULL, OPT_WIDTH },
+		{ "color", no_argument, NULL, OPT_COLOR },
+		{ "colour", no_argument, NULL, OPT_COLOR },
+		{ "search", required_argument, NULL, OPT_SEARCH },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "no-restore", no_argument, NULL, OPT_NO_RESTORE },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	opterr = 0;
+	int c;
+	bool width_given = false;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		bool ok = true;
+		switch (c) {
+		case OPT_LIST: ok = set_mode(o, MODE_LIST); break;
+		case OPT_JSON: ok = set_mode(o, MODE_JSON); break;
+		case OPT_DUMP: ok = set_mode(o, MODE_DUMP); break;
+		case OPT_SEARCH:
+			ok = set_mode(o, MODE_SEARCH);
+			o->query = optarg;
+			break;
+		case OPT_WIDTH:
+			if (!parse_width(optarg, &o->width))
+				return usage_error("--width %s: expected a whole number from 1 to 10000", optarg);
+			width_given = true;
+			break;
+		case OPT_COLOR: o->color = true; break;
+		case OPT_ENCODING: o->encoding = optarg; break;
+		case OPT_CONFIG: o->config = optarg; break;
+		case OPT_NO_RESTORE: o->no_restore = true; break;
+		case OPT_VERSION:
+			printf("kanbao %s\n", KANBAO_VERSION);
+			return 0;
+		case OPT_HELP:
+			usage(stdout);
+			return 0;
+		case ':':
+			return usage_error("%s needs a value", argv[optind - 1]);
+		default:
+			return usage_error("unknown option %s", argv[optind - 1]);
+		}
+		if (!ok)
+			return usage_error("--list, --json, --dump and --search cannot be combined");
+	}
+	if (width_given && o->mode != MODE_DUMP)
+		return usage_error("--width goes with --dump");
+	if (o->color && o->mode != MODE_DUMP)
+		return usage_error("--color goes with --dump");
+	if (o->mode == MODE_SEARCH && !o->query[0])
+		return usage_error("--search needs a non-empty TEXT");
+	return -1;
+}
+
+static void release_page_name(input_page *p)
+{
+	free(p->name);
+	p->name = NULL;
+}
+
+/* Reads and parses every PATH (or standard input) into one issue. */
+static int load_issue(int npaths, char **paths, const options *o, doc_issue **out)
+{
+	input_options iopt = { o->encoding };
+	input_page *pages = NULL;
+	size_t npages = 0, cap = 0;
+	char err[1024];
+	static char *dash[] = { "-" };
+	if (npaths == 0) {
+		npaths = 1;
+		paths = dash;
+	}
+	for (int i = 0; i < npaths; i++) {
+		if (!input_read_path(paths[i], &iopt, &pages, &npages, &cap, err, sizeof err)) {
+			fprintf(stderr, "kanbao: %s\n", err);
+			for (size_t k = 0; k < npages; k++)
+				input_page_free(&pages[k]);
+			free(pages);
+			return EXIT_INPUT;
+		}
+	}
+	doc_issue *issue = doc_issue_new();
+	for (size_t k = 0; k < npages; k++) {
+		if (pages[k].replaced)
+			fprintf(stderr, "kanbao: warning: %s: %zu invalid byte sequence%s replaced by U+FFFD\n",
+				pages[k].name, pages[k].replaced, pages[k].replaced == 1 ? "" : "s");
+		parse_page(issue, pages[k].name, pages[k].source);
+		release_page_name(&pages[k]);
+	}
+	free(pages);
+	link_resolve(issue);
+	*out = issue;
+	return 0;
+}
+
+static int terminal_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *cols = getenv("COLUMNS");
+	int w;
+	if (cols && parse_width(cols, &w))
+		return w;
+	return 80;
+}
+
+/* Flushes stdout and reports a write error (a full disk, a closed pipe). */
+static int finish_output(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno != EPIPE)
+			fprintf(stderr, "kanbao: cannot write the output: %s\n", strerror(errno));
+		return EXIT_INPUT;
+	}
+	return status;
+}
+
+static int run_mode(const options *o, doc_issue *issue, config *cfg, int npaths, char **paths)
+{
+	static char outbuf[1 << 16];
+	if (o->mode != MODE_READER)
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	switch (o->mode) {
+	case MODE_LIST:
+		export_list(issue, stdout);
+		return finish_output(0);
+	case MODE_JSON:
+		export_json(issue, stdout);
+		return finish_output(0);
+	case MODE_DUMP: {
+		layout_options lopt = cfg->layout;
+		lopt.center = false;
+		layout_dump(issue, o->width ? o->width : terminal_width(), &lopt, o->color, stdout);
+		return finish_output(0);
+	}
+	case MODE_SEARCH: {
+		search_index *index = search_index_new(issue);
+		size_t hits = search_print(issue, index, o->query, isatty(STDOUT_FILENO), stdout);
+		search_index_free(index);
+		return finish_output(hits ? 0 : 1);
+	}
+	case MODE_READER:
+		break;
+	}
+	reader_options ropt = {
+		.issue_name = npaths ? paths[0] : "-",
+		.restore = cfg->restore && !o->no_restore,
+		.keys_from_tty = !isatty(STDIN_FILENO),
+	};
+	return reader_run(issue, cfg, &ropt);
+}
+
+int main(int argc, char **argv)
+{
+	options o = { 0 };
+	int status = parse_args(argc, argv, &o);
+	if (status >= 0)
+		return status;
+	int npaths = argc - optind;
+	char **paths = argv + optind;
+
+	const char *locale = NULL;
+	bool utf8 = text_init_locale(&locale);
+
+	if (o.mode == MODE_READER) {
+		if (!isatty(STDOUT_FILENO)) {
+			fputs("kanbao: standard output is not a terminal: the reader needs one.\n"
+			      "Use --list, --json, --dump or --search to write to a file or a pipe.\n", stderr);
+			return EXIT_USAGE;
+		}
+		if (npaths == 0 && isatty(STDIN_FILENO))
+			return usage_error("no PATH given (a page file, a folder, or - for standard input)");
+		if (!utf8)
+			fprintf(stderr, "kanbao: warning: no UTF-8 locale on this system (using %s): "
+				"wide characters may be measured wrong\n", locale ? locale : "C");
+	}
+
+	config cfg;
+	char err[1024];
+	if (!config_load(&cfg, o.config, err, sizeof err)) {
+		fprintf(stderr, "kanbao: %s\n", err);
+		config_free(&cfg);
+		return EXIT_USAGE;
+	}
+	doc_issue *issue = NULL;
+	status = load_issue(npaths, paths, &o, &issue);
+	if (status == 0)
+		status = run_mode(&o, issue, &cfg, npaths, paths);
+	doc_issue_free(issue);
+	config_free(&cfg);
+	return status;
+}
