@@ -32,20 +32,26 @@ typedef struct search_hit {
 } search_hit;
 
 typedef struct search_result {
-	search_hit *hits;       /* in reading order (article, element, start) */
+	search_hit *hits;       /* in order of (article, element, start): page
+				 * captions (article UINT32_MAX) come last */
 	size_t nhits;
 	uint32_t *per_article;  /* hits in each article (doc_narticles entries) */
 } search_result;
 
-/* Every hit of `query` (UTF-8, any length) in the issue. An empty query,
- * or one that is only whitespace, has no hits. The result is freed with
+/* Every hit of `query` (UTF-8, any length; invalid bytes count as
+ * U+FFFD) in the issue, not overlapping. A hit covers whole characters:
+ * when the query starts or ends inside the fold of a character ("1" in
+ * "①", "." in "…") the hit covers that character, and hits inside the
+ * same character are one. An empty query, or one that is only whitespace,
+ * has no hits. per_article is always allocated. The result is freed with
  * search_result_free. */
 void search_run(const search_index *index, const char *query, size_t len,
 		search_result *out);
 void search_result_free(search_result *res);
 
 /* Index of the first hit at or after `pos` (forward) or the last hit
- * before `pos` (backward); wraps around the issue, setting *wrapped.
+ * strictly before `pos` (backward), comparing (article, element, start)
+ * with pos; wraps around the issue, setting *wrapped (which may be NULL).
  * Returns (size_t)-1 when there are no hits. */
 size_t search_next(const search_result *res, doc_pos pos, bool forward, bool *wrapped);
 
@@ -53,9 +59,19 @@ size_t search_next(const search_result *res, doc_pos pos, bool forward, bool *wr
  * a malloc'd NUL-terminated string and its length. */
 char *search_fold(const char *s, size_t len, size_t *outlen);
 
-/* --search: prints every hit, one per line: page, article number,
- * headline, and context around the hit with the hit marked (bold SGR when
- * `tty`, else [brackets]). Returns the number of hits printed. */
+/* The folded text of the index: each element's folded text followed by
+ * '\n', articles in order (their elements in order), then page captions
+ * (exposed for tests). */
+const char *search_index_text(const search_index *index, size_t *len);
+
+/* --search: prints every hit, one per line, fields separated by a TAB:
+ * the page number (doc_page_number), the article number (1-based; "-" for
+ * a page caption), the headline ("-" when empty or for a page caption),
+ * and the context: up to 30 columns of whole grapheme clusters on each
+ * side of the hit, "…" where it was cut, the hit marked with bold SGR when
+ * `tty`, else with [brackets]; tabs and control characters print as
+ * spaces. Widths follow the locale (text_init_locale). Returns the number
+ * of hits printed. */
 size_t search_print(const doc_issue *issue, const search_index *index,
 		    const char *query, bool tty, FILE *out);
 

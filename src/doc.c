@@ -235,8 +235,10 @@ static int printed_number(doc_str label)
 {
 	static const char di[] = "\xe7\xac\xac";   /* 第 */
 	static const char ban[] = "\xe7\x89\x88";  /* 版 */
+	if (!label.len)
+		return 0;
 	const char *s = label.s, *end = label.s + label.len;
-	for (; s && s + 3 < end; s++) {
+	for (; s + 3 < end; s++) {
 		if (memcmp(s, di, 3) != 0)
 			continue;
 		const char *d = s + 3;

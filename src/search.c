@@ -1,0 +1,950 @@
+/* search.c — see search.h.
+ *
+ * Folding. The text of every element is folded with libunistring
+ * (u8_casefold with NFKC) and whitespace runs collapse to one space. The
+ * folding is done piece by piece so that a hit can be mapped back to the
+ * original bytes: a piece ("unit") is one character, or a run of
+ * whitespace, or a character followed by the characters that may combine
+ * with it (combining marks, Hangul vowels, ...). Folding is compositional
+ * at the start of a character that cannot interact with what precedes it,
+ * so the pieces concatenate to the fold of the whole element (the unit
+ * test checks this against u8_casefold on random text).
+ *
+ * Speed. ASCII and the CJK ideographs U+4000..U+9FFF (lead bytes E4..E9,
+ * checked a word at a time) are decided from their bytes, trusting the
+ * text to be valid UTF-8 as the model guarantees (queries are cleaned
+ * first); every other code point is asked of libunistring once per index
+ * and remembered (fold_entry), so an issue costs a few library calls per
+ * distinct character, not per character. Identity runs are copied whole.
+ *
+ * The map back. Units whose folded form has the same length and the same
+ * single-character shape as the original are not recorded: between
+ * recorded units folded and original offsets differ by a constant. Each
+ * recorded unit keeps its folded and original ranges (relative to its
+ * element); a hit edge inside one covers the whole unit.
+ */
+#include "search.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+/* What folding does to one code point. */
+enum fold_kind {
+	FOLD_UNKNOWN,   /* not asked yet */
+	FOLD_SAME,      /* unchanged, and never changes what precedes it */
+	FOLD_MAPPED,    /* replaced by a short string held in the entry */
+	FOLD_SPACE,     /* whitespace: part of a collapsing run */
+	FOLD_BASE,      /* folded by the library each time (long or spaced result) */
+	FOLD_JOINS,     /* may combine with the character before it */
+};
+
+enum { FOLD_ENTRY_MAX = 5 };
+
+typedef struct fold_entry {
+	uint8_t kind;
+	uint8_t len;                    /* FOLD_MAPPED: bytes of the result */
+	uint8_t one_char;               /* FOLD_MAPPED: the result is one character */
+	char bytes[FOLD_ENTRY_MAX];
+} fold_entry;
+
+/* A piece of an element whose folded form differs in shape from the
+ * original: folded [f0, f1) comes from original [o0, o1). */
+typedef struct fold_unit {
+	uint32_t f0, o0, f1, o1;
+} fold_unit;
+
+enum { MEMO_PAGE = 256, MEMO_PAGES = 0x110000 / MEMO_PAGE };
+
+/* The folding state: the output being built and the per-code-point memo. */
+typedef struct folder {
+	fold_entry **memo;              /* MEMO_PAGES pages, allocated on first use */
+	char *out;
+	size_t len, cap;
+	fold_unit *units;
+	size_t nunits, units_cap;
+	size_t elem_fold;               /* where the current element starts in out */
+	const char *elem_text;          /* its original text */
+	/* The last character emitted outside an identity run, so that a
+	 * combining character can be folded together with it. */
+	size_t last_o, last_f, last_nunits;
+	bool last_space;
+} folder;
+
+typedef struct index_elem {
+	size_t fold;                    /* start of its folded text */
+	size_t unit;                    /* its first fold_unit */
+	uint32_t article, element;
+} index_elem;
+
+struct search_index {
+	const doc_issue *issue;
+	char *text;                     /* folded elements, each followed by '\n' */
+	size_t len;
+	index_elem *elems;              /* nelems + 1: the last one is a sentinel */
+	size_t nelems;
+	fold_unit *units;
+	size_t nunits;
+};
+
+/* ---- asking libunistring ---- */
+
+/* Bytes that fold to themselves and are not whitespace. */
+static bool ascii_same(unsigned char b)
+{
+	return !(b >= 'A' && b <= 'Z') && b != ' ' && !(b >= '\t' && b <= '\r');
+}
+
+static bool is_space_cp(ucs4_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	return uc_is_general_category(c, UC_CATEGORY_Zs);
+}
+
+/* Blocks that hold the starters (combining class 0) that canonical
+ * composition can join to the character before them: Indic vowel signs,
+ * Myanmar, Hangul medial vowels and final consonants, Balinese, the
+ * Brahmic scripts of plane 1. A superset (a wider one only costs speed);
+ * the unit test folds every canonical composition pair of libunistring's
+ * tables and checks the pair is never split. */
+static bool in_joining_block(ucs4_t c)
+{
+	return (c >= 0x0900 && c <= 0x0DFF) || (c >= 0x1000 && c <= 0x109F) ||
+	       (c >= 0x1160 && c <= 0x11FF) || (c >= 0x1B00 && c <= 0x1B7F) ||
+	       (c >= 0x11000 && c <= 0x11FFF);
+}
+
+/* True when the NFKD form of s starts with a character that normalisation
+ * may join to, or reorder with, what comes before it. */
+static bool may_join_previous(const uint8_t *s, size_t n)
+{
+	uint8_t buf[64];
+	size_t len = sizeof buf;
+	uint8_t *d = u8_normalize(UNINORM_NFKD, s, n, buf, &len);
+	if (!d)
+		return true;
+	ucs4_t first = 0;
+	if (len > 0)
+		u8_mbtouc(&first, d, len);
+	if (d != buf)
+		free(d);
+	return len > 0 && (uc_combining_class(first) != 0 || in_joining_block(first));
+}
+
+/* Appends s to b with each invalid byte replaced by U+FFFD. */
+static void clean_utf8(const char *s, size_t n, util_buf *b)
+{
+	const uint8_t *u = (const uint8_t *)s;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, u + i, n - i);
+		if (k < 0) {
+			util_buf_add(b, "\xEF\xBF\xBD", 3);
+			i++;
+		} else {
+			util_buf_add(b, s + i, (size_t)k);
+			i += (size_t)k;
+		}
+	}
+}
+
+/* u8_casefold with NFKC into `buf` (or a malloc'd result, which the
+ * caller frees when it is not buf); invalid bytes fold as U+FFFD. */
+static uint8_t *library_fold(const uint8_t *s, size_t n, uint8_t *buf, size_t *len)
+{
+	if (u8_check(s, n) == NULL) {
+		uint8_t *r = u8_casefold(s, n, NULL, UNINORM_NFKC, buf, len);
+		if (!r)
+			util_oom();     /* only ENOMEM remains once the input is valid */
+		return r;
+	}
+	util_buf clean = { 0 };
+	clean_utf8((const char *)s, n, &clean);
+	uint8_t *r = library_fold((const uint8_t *)clean.data, clean.len, buf, len);
+	util_buf_free(&clean);
+	return r;
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+static bool all_space(const uint8_t *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		i += (size_t)u8_mbtouc(&c, s + i, n - i);
+		if (!is_space_cp(c))
+			return false;
+	}
+	return n > 0;
+}
+
+static bool any_space(const uint8_t *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		i += (size_t)u8_mbtouc(&c, s + i, n - i);
+		if (is_space_cp(c))
+			return true;
+	}
+	return false;
+}
+
+/* What folding does to code point c, alone and next to others. */
+static fold_entry classify(ucs4_t c)
+{
+	fold_entry e = { .kind = FOLD_BASE };
+	uint8_t in[6], buf[64];
+	int n = u8_uctomb(in, c, sizeof in);
+	size_t len = sizeof buf;
+	uint8_t *f = library_fold(in, (size_t)n, buf, &len);
+	if (may_join_previous(in, (size_t)n) || may_join_previous(f, len))
+		e.kind = FOLD_JOINS;
+	else if (all_space(f, len))
+		e.kind = FOLD_SPACE;
+	else if (any_space(f, len))
+		e.kind = FOLD_BASE;
+	else if (len == (size_t)n && memcmp(f, in, len) == 0)
+		e.kind = FOLD_SAME;
+	else if (len <= FOLD_ENTRY_MAX) {
+		e.kind = FOLD_MAPPED;
+		e.len = (uint8_t)len;
+		e.one_char = count_chars((const char *)f, len) == 1;
+		memcpy(e.bytes, f, len);
+	}
+	if (f != buf)
+		free(f);
+	return e;
+}
+
+static fold_entry *memo_fill(folder *fd, ucs4_t c)
+{
+	fold_entry **page = &fd->memo[c / MEMO_PAGE];
+	if (!*page)
+		*page = util_calloc(MEMO_PAGE, sizeof(fold_entry));
+	fold_entry *e = &(*page)[c % MEMO_PAGE];
+	*e = classify(c);
+	return e;
+}
+
+static inline const fold_entry *lookup(folder *fd, ucs4_t c)
+{
+	const fold_entry *page = fd->memo[c / MEMO_PAGE];
+	if (page && page[c % MEMO_PAGE].kind != FOLD_UNKNOWN)
+		return &page[c % MEMO_PAGE];
+	return memo_fill(fd, c);
+}
+
+/* ---- the folder ---- */
+
+static void folder_init(folder *fd)
+{
+	memset(fd, 0, sizeof *fd);
+	fd->memo = util_calloc(MEMO_PAGES, sizeof(fold_entry *));
+}
+
+static void free_memo(folder *fd)
+{
+	for (size_t i = 0; i < MEMO_PAGES; i++)
+		free(fd->memo[i]);
+	free(fd->memo);
+	fd->memo = NULL;
+}
+
+static void reserve(folder *fd, size_t extra)
+{
+	if (fd->cap - fd->len < extra)
+		util_grow((void **)&fd->out, &fd->cap, fd->len + extra, 1);
+}
+
+static void emit(folder *fd, const void *s, size_t n)
+{
+	reserve(fd, n);
+	memcpy(fd->out + fd->len, s, n);
+	fd->len += n;
+}
+
+static bool ends_with_space(const folder *fd)
+{
+	return fd->len > fd->elem_fold && fd->out[fd->len - 1] == ' ';
+}
+
+/* Appends folded text from the library, collapsing whitespace. */
+static void emit_collapsing(folder *fd, const uint8_t *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, n - i);
+		if (is_space_cp(c)) {
+			if (!ends_with_space(fd))
+				emit(fd, " ", 1);
+		} else {
+			emit(fd, s + i, (size_t)k);
+		}
+		i += (size_t)k;
+	}
+}
+
+static uint32_t rel32(size_t v)
+{
+	if (v > UINT32_MAX)
+		util_fatal("search: an element is too long to index");
+	return (uint32_t)v;
+}
+
+static void push_unit(folder *fd, size_t o0, size_t o1, size_t f0)
+{
+	fold_unit u = { rel32(f0 - fd->elem_fold), rel32(o0),
+			rel32(fd->len - fd->elem_fold), rel32(o1) };
+	UTIL_PUSH(fd->units, fd->nunits, fd->units_cap, u);
+}
+
+/* Records the unit original [o0, o1) -> folded [f0, fd->len) unless the
+ * two have the same length and are one character each. */
+static void record_unit(folder *fd, size_t o0, size_t o1, size_t f0)
+{
+	const char *o = fd->elem_text;
+	size_t olen = o1 - o0, flen = fd->len - f0;
+	if (olen == flen && count_chars(o + o0, olen) == 1 &&
+	    count_chars(fd->out + f0, flen) == 1)
+		return;
+	push_unit(fd, o0, o1, f0);
+}
+
+static void note_last(folder *fd, size_t o, size_t f, size_t nunits, bool space)
+{
+	fd->last_o = o;
+	fd->last_f = f;
+	fd->last_nunits = nunits;
+	fd->last_space = space;
+}
+
+/* Decodes the (non-ASCII) character at p and finds its entry; returns
+ * its length, or -1 for an invalid byte. Two- and three-byte sequences,
+ * most of what is not ASCII, are decoded here; the rest by the library. */
+static inline int decode(folder *fd, const unsigned char *p, const unsigned char *end,
+			 const fold_entry **e)
+{
+	ucs4_t c;
+	int n;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+		c = (ucs4_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+		n = 2;
+	} else if (p[0] >= 0xE0 && p[0] <= 0xEF && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+		   (p[2] & 0xC0) == 0x80 && (p[0] != 0xE0 || p[1] >= 0xA0) &&
+		   (p[0] != 0xED || p[1] < 0xA0)) {
+		c = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		n = 3;
+	} else {
+		n = u8_mbtoucr(&c, p, (size_t)(end - p));
+		if (n < 0)
+			return -1;
+	}
+	*e = lookup(fd, c);
+	return n;
+}
+
+static bool is_fast_cjk(const unsigned char *p, const unsigned char *end)
+{
+	return p[0] >= 0xE4 && p[0] <= 0xE9 && end - p >= 3 &&
+	       (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
+/* Length of the character at p when it may join the one before it, else 0. */
+static size_t joining_len(folder *fd, const unsigned char *p, const unsigned char *end)
+{
+	if (p >= end || *p < 0x80 || is_fast_cjk(p, end))
+		return 0;
+	const fold_entry *e;
+	int n = decode(fd, p, end, &e);
+	return n > 0 && e->kind == FOLD_JOINS ? (size_t)n : 0;
+}
+
+/* A whitespace run starting at p folds to one space (or none after a
+ * space already emitted). Returns where the run ends. */
+static const unsigned char *fold_space_run(folder *fd, const unsigned char *base,
+					   const unsigned char *p, const unsigned char *end)
+{
+	const unsigned char *q = p;
+	while (q < end) {
+		if (*q < 0x80) {
+			if (!is_space_cp(*q))
+				break;
+			q++;
+			continue;
+		}
+		const fold_entry *e;
+		int n = decode(fd, q, end, &e);
+		if (n < 0 || e->kind != FOLD_SPACE)
+			break;
+		q += n;
+	}
+	size_t f0 = fd->len, nunits = fd->nunits;
+	if (!ends_with_space(fd))
+		emit(fd, " ", 1);
+	record_unit(fd, (size_t)(p - base), (size_t)(q - base), f0);
+	note_last(fd, (size_t)(p - base), f0, nunits, true);
+	return q;
+}
+
+/* Folds the group [g, q): a character and those joining it, through the
+ * library. */
+static void fold_group(folder *fd, const unsigned char *base,
+		       const unsigned char *g, const unsigned char *q)
+{
+	uint8_t buf[256];
+	size_t len = sizeof buf, f0 = fd->len, nunits = fd->nunits;
+	uint8_t *f = library_fold(g, (size_t)(q - g), buf, &len);
+	emit_collapsing(fd, f, len);
+	if (f != buf)
+		free(f);
+	record_unit(fd, (size_t)(g - base), (size_t)(q - base), f0);
+	note_last(fd, (size_t)(g - base), f0, nunits, false);
+}
+
+/* Handles the character at p that is not in an identity run; `run` is
+ * the start of the identity run before it, already emitted (a joining
+ * character takes the run's last character back). Returns where folding
+ * continues. */
+static const unsigned char *fold_special(folder *fd, const unsigned char *base,
+					 const unsigned char *run, const unsigned char *p,
+					 const unsigned char *end)
+{
+	if (*p < 0x80) {
+		if (is_space_cp(*p))
+			return fold_space_run(fd, base, p, end);
+		char lower = (char)(*p | 0x20);       /* A-Z */
+		note_last(fd, (size_t)(p - base), fd->len, fd->nunits, false);
+		emit(fd, &lower, 1);
+		return p + 1;
+	}
+	const fold_entry *entry;
+	int n = decode(fd, p, end, &entry);
+	if (n < 0) {
+		size_t f0 = fd->len, nunits = fd->nunits;
+		emit(fd, "\xEF\xBF\xBD", 3);
+		record_unit(fd, (size_t)(p - base), (size_t)(p - base) + 1, f0);
+		note_last(fd, (size_t)(p - base), f0, nunits, false);
+		return p + 1;
+	}
+	fold_entry e = *entry;         /* a copy: the memo may grow below */
+	const unsigned char *next = p + n;
+	if (e.kind == FOLD_SPACE)
+		return fold_space_run(fd, base, p, end);
+	if (e.kind == FOLD_MAPPED) {
+		size_t f0 = fd->len, nunits = fd->nunits;
+		emit(fd, e.bytes, e.len);
+		if (!(e.one_char && e.len == n))
+			push_unit(fd, (size_t)(p - base), (size_t)(next - base), f0);
+		note_last(fd, (size_t)(p - base), f0, nunits, false);
+		return next;
+	}
+	const unsigned char *g = p;
+	if (e.kind == FOLD_JOINS && p > base) {
+		if (run < p) {
+			/* the character before is still in the identity run */
+			g = (const unsigned char *)text_prev((const char *)run, (const char *)p);
+			fd->len -= (size_t)(p - g);
+		} else if (!fd->last_space) {
+			g = base + fd->last_o;
+			fd->len = fd->last_f;
+			fd->nunits = fd->last_nunits;
+		}
+	}
+	size_t k;
+	while ((k = joining_len(fd, next, end)) > 0)
+		next += k;
+	fold_group(fd, base, g, next);
+	return next;
+}
+
+/* True when the 8 bytes at p are all lead bytes E4..E9 or continuation
+ * bytes. From a character boundary in valid UTF-8 (the model's text is
+ * valid), the 9 bytes at p are then three ideographs of U+4000..U+9FFF,
+ * which fold to themselves: most of a Chinese page goes 9 bytes a step. */
+static inline bool cjk_word(const unsigned char *p)
+{
+	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+	uint64_t w;
+	memcpy(&w, p, sizeof w);
+	if ((w & high) != high)
+		return false;
+	/* 7-bit values per byte: continuation 00..3F, leads E4..E9 64..69 */
+	uint64_t v = w ^ high;
+	uint64_t ge40 = (v + 0x40 * ones) & high;
+	uint64_t ge64 = (v + 0x1C * ones) & high;
+	uint64_t ge6a = (v + 0x16 * ones) & high;
+	return (ge40 & ~(ge64 & ~ge6a)) == 0;
+}
+
+/* Appends the folded form of s[0, n) to fd->out, and its units. */
+static void fold_text(folder *fd, const char *s, size_t n)
+{
+	const unsigned char *base = (const unsigned char *)s, *end = base + n;
+	const unsigned char *p = base, *run = base;
+	fd->elem_fold = fd->len;
+	fd->elem_text = s;
+	note_last(fd, 0, fd->len, fd->nunits, true);
+	reserve(fd, n + 1);
+	while (p < end) {
+		if (end - p >= 9 && cjk_word(p)) {
+			p += 9;
+			continue;
+		}
+		unsigned char b = *p;
+		if ((unsigned char)(b - 0xE4) < 6 && end - p >= 3) {
+			p += 3;
+			continue;
+		}
+		if (b < 0x80) {
+			if (ascii_same(b)) {
+				p++;
+				continue;
+			}
+		} else {
+			const fold_entry *e;
+			int k = decode(fd, p, end, &e);
+			if (k > 0 && e->kind == FOLD_SAME) {
+				p += k;
+				continue;
+			}
+		}
+		emit(fd, run, (size_t)(p - run));
+		p = fold_special(fd, base, run, p, end);
+		run = p;
+	}
+	emit(fd, run, (size_t)(p - run));
+}
+
+char *search_fold(const char *s, size_t len, size_t *outlen)
+{
+	/* the fast paths of fold_text trust the text to be valid UTF-8 */
+	util_buf clean = { 0 };
+	if (u8_check((const uint8_t *)s, len) != NULL) {
+		clean_utf8(s, len, &clean);
+		s = clean.data;
+		len = clean.len;
+	}
+	folder fd;
+	folder_init(&fd);
+	fold_text(&fd, s, len);
+	util_buf_free(&clean);
+	emit(&fd, "", 1);
+	free_memo(&fd);
+	free(fd.units);
+	if (outlen)
+		*outlen = fd.len - 1;
+	return fd.out;
+}
+
+/* ---- the index ---- */
+
+static void index_element(folder *fd, index_elem **elems, size_t *n, size_t *cap,
+			  uint32_t article, uint32_t element, doc_str text)
+{
+	if (text.len == 0)
+		return;
+	index_elem e = { fd->len, fd->nunits, article, element };
+	UTIL_PUSH(*elems, *n, *cap, e);
+	fold_text(fd, text.s, text.len);
+	emit(fd, "\n", 1);
+}
+
+static size_t issue_ncaptions(const doc_issue *issue)
+{
+	size_t np = doc_npages(issue);
+	if (np == 0)
+		return 0;
+	const doc_page *last = doc_page_at(issue, np - 1);
+	return (size_t)last->first_caption + last->ncaptions;
+}
+
+/* Bytes of text in the issue, to size the folded buffer once. */
+static size_t issue_text_bytes(const doc_issue *issue)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < doc_narticles(issue); i++) {
+		const doc_article *a = doc_article_at(issue, i);
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
+			total += doc_element_text(issue, a, e).len + 1;
+	}
+	for (size_t c = 0; c < issue_ncaptions(issue); c++)
+		total += doc_page_caption_at(issue, c)->len + 1;
+	return total;
+}
+
+search_index *search_index_new(const doc_issue *issue)
+{
+	search_index *ix = util_calloc(1, sizeof *ix);
+	ix->issue = issue;
+	folder fd;
+	folder_init(&fd);
+	reserve(&fd, issue_text_bytes(issue) + 1);
+	index_elem *elems = NULL;
+	size_t n = 0, cap = 0;
+	for (size_t i = 0; i < doc_narticles(issue); i++) {
+		const doc_article *a = doc_article_at(issue, i);
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
+			index_element(&fd, &elems, &n, &cap, (uint32_t)i, e,
+				      doc_element_text(issue, a, e));
+	}
+	for (size_t c = 0; c < issue_ncaptions(issue); c++)
+		index_element(&fd, &elems, &n, &cap, UINT32_MAX, (uint32_t)c,
+			      *doc_page_caption_at(issue, c));
+	index_elem sentinel = { fd.len, fd.nunits, UINT32_MAX, UINT32_MAX };
+	UTIL_PUSH(elems, n, cap, sentinel);
+	free_memo(&fd);
+	ix->text = fd.out;
+	ix->len = fd.len;
+	ix->elems = elems;
+	ix->nelems = n - 1;
+	ix->units = fd.units;
+	ix->nunits = fd.nunits;
+	return ix;
+}
+
+void search_index_free(search_index *index)
+{
+	if (!index)
+		return;
+	free(index->text);
+	free(index->elems);
+	free(index->units);
+	free(index);
+}
+
+const char *search_index_text(const search_index *index, size_t *len)
+{
+	*len = index->len;
+	return index->text ? index->text : "";
+}
+
+/* ---- searching ---- */
+
+/* The element holding folded offset f, searching from `from` on (hits
+ * come in increasing order). */
+static size_t find_elem(const search_index *ix, size_t from, size_t f)
+{
+	/* gallop: the next hit is usually near the last one */
+	size_t lo = from, step = 1;
+	while (lo + step < ix->nelems && ix->elems[lo + step].fold <= f) {
+		lo += step;
+		step *= 2;
+	}
+	size_t hi = lo + step < ix->nelems ? lo + step : ix->nelems;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ix->elems[mid].fold <= f)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Original offset of a hit starting at folded offset f: the start of the
+ * unit holding f, else f shifted like the last unit before it. */
+static uint32_t map_start(const fold_unit *u, size_t n, uint32_t f)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (u[mid].f0 <= f)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return f;
+	const fold_unit *x = &u[lo - 1];
+	return f < x->f1 ? x->o0 : x->o1 + (f - x->f1);
+}
+
+/* Original offset of a hit ending at folded offset f (exclusive). */
+static uint32_t map_end(const fold_unit *u, size_t n, uint32_t f)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (u[mid].f0 < f)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == 0)
+		return f;
+	const fold_unit *x = &u[lo - 1];
+	return f <= x->f1 ? x->o1 : x->o1 + (f - x->f1);
+}
+
+static bool is_blank_query(const char *q, size_t n)
+{
+	return n == 0 || (n == 1 && q[0] == ' ');
+}
+
+static void add_hit(search_result *res, size_t *cap, search_hit h)
+{
+	if (res->nhits > 0) {
+		/* two hits inside the fold of one character ("…" is "...")
+		 * are one hit in the text */
+		search_hit *prev = &res->hits[res->nhits - 1];
+		if (prev->article == h.article && prev->element == h.element &&
+		    h.start < prev->end) {
+			if (h.end > prev->end)
+				prev->end = h.end;
+			return;
+		}
+	}
+	UTIL_PUSH(res->hits, res->nhits, *cap, h);
+}
+
+void search_run(const search_index *ix, const char *query, size_t len,
+		search_result *out)
+{
+	size_t narticles = doc_narticles(ix->issue);
+	out->hits = NULL;
+	out->nhits = 0;
+	out->per_article = util_calloc(narticles ? narticles : 1, sizeof(uint32_t));
+	size_t qlen, cap = 0;
+	char *q = search_fold(query, len, &qlen);
+	const char *text = ix->text, *end = text + ix->len;
+	size_t ei = 0;
+	for (const char *p = text; !is_blank_query(q, qlen) && p &&
+	     (p = memmem(p, (size_t)(end - p), q, qlen)) != NULL; p += qlen) {
+		size_t f = (size_t)(p - text);
+		ei = find_elem(ix, ei, f);
+		const index_elem *e = &ix->elems[ei];
+		const fold_unit *u = ix->units + e->unit;
+		size_t nu = e[1].unit - e->unit;
+		uint32_t rel = (uint32_t)(f - e->fold);
+		search_hit h = { e->article, e->element, map_start(u, nu, rel),
+				 map_end(u, nu, rel + (uint32_t)qlen) };
+		add_hit(out, &cap, h);
+	}
+	free(q);
+	for (size_t i = 0; i < out->nhits; i++)
+		if (out->hits[i].article != UINT32_MAX)
+			out->per_article[out->hits[i].article]++;
+}
+
+void search_result_free(search_result *res)
+{
+	if (!res)
+		return;
+	free(res->hits);
+	free(res->per_article);
+	res->hits = NULL;
+	res->per_article = NULL;
+	res->nhits = 0;
+}
+
+static bool hit_before(const search_hit *h, doc_pos pos)
+{
+	if (h->article != pos.article)
+		return h->article < pos.article;
+	if (h->element != pos.element)
+		return h->element < pos.element;
+	return h->start < pos.offset;
+}
+
+size_t search_next(const search_result *res, doc_pos pos, bool forward, bool *wrapped)
+{
+	bool wrap = false;
+	size_t found = (size_t)-1;
+	if (res->nhits > 0) {
+		/* the first hit not before pos */
+		size_t lo = 0, hi = res->nhits;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (hit_before(&res->hits[mid], pos))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (forward) {
+			wrap = lo == res->nhits;
+			found = wrap ? 0 : lo;
+		} else {
+			wrap = lo == 0;
+			found = wrap ? res->nhits - 1 : lo - 1;
+		}
+	}
+	if (wrapped)
+		*wrapped = wrap;
+	return found;
+}
+
+/* ---- --search output ---- */
+
+enum { CONTEXT_COLS = 30 };
+
+/* Writes text with tabs and other control characters as spaces, so a
+ * line stays one line of TAB-separated fields. */
+static void put_clean(FILE *out, const char *s, size_t n)
+{
+	size_t from = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0x20 || b == 0x7F) {
+			fwrite(s + from, 1, i - from, out);
+			fputc(' ', out);
+			from = i + 1;
+		}
+	}
+	fwrite(s + from, 1, n - from, out);
+}
+
+/* One grapheme cluster of t[i, end): its length, and in *cols its
+ * columns as put_clean prints it (a control character as one space). */
+static size_t scan_cluster(const char *t, size_t i, size_t end, int *cols)
+{
+	uint32_t cp;
+	size_t g = text_grapheme_scan(t + i, t + end, &cp, cols);
+	if (g == 1 && (cp < 0x20 || cp == 0x7F))
+		*cols = 1;
+	return g;
+}
+
+/* Where the context after a hit ending at `end` stops. */
+static size_t context_end(const char *t, size_t len, size_t end)
+{
+	int w = 0;
+	while (end < len) {
+		int gw;
+		size_t g = scan_cluster(t, end, len, &gw);
+		if (w + gw > CONTEXT_COLS)
+			break;
+		w += gw;
+		end += g;
+	}
+	return end;
+}
+
+static size_t prev_char(const char *t, size_t i)
+{
+	return (size_t)(text_prev(t, t + i) - t);
+}
+
+static bool simple_at(const char *t, size_t i, size_t end)
+{
+	uint32_t cp;
+	text_decode(t + i, t + end, &cp);
+	return text_cp_is_simple(cp);
+}
+
+typedef struct cluster {
+	size_t start;
+	int cols;
+} cluster;
+
+typedef struct cluster_list {
+	cluster *items;
+	size_t n, cap;
+} cluster_list;
+
+/* Where the context before a hit at `start` begins: whole grapheme
+ * clusters, at most CONTEXT_COLS columns. Clusters are only found going
+ * forward, so this steps back to a boundary that is certain (between two
+ * simple code points, text.h) and lists the clusters from there. */
+static size_t context_start(const char *t, size_t start, cluster_list *cl)
+{
+	size_t pos = start;
+	int w = 0;
+	while (pos > 0) {
+		size_t r = prev_char(t, pos);
+		while (r > 0 && !(simple_at(t, r, pos) && simple_at(t, prev_char(t, r), r)))
+			r = prev_char(t, r);
+		cl->n = 0;
+		for (size_t i = r; i < pos;) {
+			cluster c = { i, 0 };
+			i += scan_cluster(t, i, pos, &c.cols);
+			UTIL_PUSH(cl->items, cl->n, cl->cap, c);
+		}
+		for (size_t k = cl->n; k-- > 0;) {
+			if (w + cl->items[k].cols > CONTEXT_COLS)
+				return pos;
+			w += cl->items[k].cols;
+			pos = cl->items[k].start;
+		}
+	}
+	return 0;
+}
+
+/* The page holding page-level caption `caption`. */
+static size_t caption_page(const doc_issue *issue, size_t caption)
+{
+	size_t lo = 0, hi = doc_npages(issue);
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc_page_at(issue, mid)->first_caption <= caption)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;     /* the last page starting at or before it holds it */
+}
+
+static void print_hit(const doc_issue *issue, const search_hit *h, bool tty,
+		      cluster_list *cl, FILE *out)
+{
+	doc_str text, headline = { NULL, 0 };
+	size_t page;
+	if (h->article == UINT32_MAX) {
+		text = *doc_page_caption_at(issue, h->element);
+		page = caption_page(issue, h->element);
+	} else {
+		const doc_article *a = doc_article_at(issue, h->article);
+		text = doc_element_text(issue, a, h->element);
+		headline = a->field[DOC_F_HEADLINE];
+		page = a->page;
+	}
+	fprintf(out, "%d\t", doc_page_number(issue, page));
+	if (h->article == UINT32_MAX)
+		fputs("-", out);
+	else
+		fprintf(out, "%lu", (unsigned long)h->article + 1);
+	fputc('\t', out);
+	if (headline.len)
+		put_clean(out, headline.s, headline.len);
+	else
+		fputs("-", out);
+	fputc('\t', out);
+
+	size_t from = context_start(text.s, h->start, cl);
+	size_t to = context_end(text.s, text.len, h->end);
+	if (from > 0)
+		fputs("…", out);
+	put_clean(out, text.s + from, h->start - from);
+	fputs(tty ? "\033[1m" : "[", out);
+	put_clean(out, text.s + h->start, h->end - h->start);
+	fputs(tty ? "\033[0m" : "]", out);
+	put_clean(out, text.s + h->end, to - h->end);
+	if (to < text.len)
+		fputs("…", out);
+	fputc('\n', out);
+}
+
+size_t search_print(const doc_issue *issue, const search_index *index,
+		    const char *query, bool tty, FILE *out)
+{
+	search_result res;
+	search_run(index, query, strlen(query), &res);
+	cluster_list cl = { NULL, 0, 0 };
+	for (size_t i = 0; i < res.nhits; i++)
+		print_hit(issue, &res.hits[i], tty, &cl, out);
+	free(cl.items);
+	size_t n = res.nhits;
+	search_result_free(&res);
+	return n;
+}

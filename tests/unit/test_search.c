@@ -1,0 +1,659 @@
+/* Unit tests of the matcher (search.c), on issues of our own writing. */
+#include "testutil.h"
+#include "search.h"
+#include "text.h"
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#define S(x) x, strlen(x)
+
+static doc_str str(const char *s)
+{
+	return doc_str_make(s, strlen(s));
+}
+
+static doc_source no_source(void)
+{
+	doc_source src = { NULL, 0, NULL, NULL };
+	return src;
+}
+
+/* The reference: the library's fold of the whole string, whitespace
+ * runs (ASCII whitespace and Zs) collapsed to one space. */
+static char *ref_fold(const char *s, size_t n, size_t *len)
+{
+	size_t flen;
+	uint8_t *f = u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFKC, NULL, &flen);
+	assert_non_null(f);
+	char *out = malloc(flen + 1);
+	assert_non_null(out);
+	size_t k = 0;
+	bool space = false;
+	for (size_t i = 0; i < flen;) {
+		ucs4_t c;
+		int m = u8_mbtouc(&c, f + i, flen - i);
+		bool ws = c == ' ' || (c >= '\t' && c <= '\r') ||
+			  uc_is_general_category(c, UC_CATEGORY_Zs);
+		if (ws) {
+			if (!space)
+				out[k++] = ' ';
+		} else {
+			memcpy(out + k, f + i, (size_t)m);
+			k += (size_t)m;
+		}
+		space = ws;
+		i += (size_t)m;
+	}
+	out[k] = '\0';
+	free(f);
+	*len = k;
+	return out;
+}
+
+/* An issue of one page holding one article whose blocks are `texts`. */
+static doc_issue *issue_of_blocks(char **texts, size_t n)
+{
+	doc_issue *issue = doc_issue_new();
+	doc_begin_page(issue, "p.txt", no_source());
+	doc_begin_article(issue);
+	for (size_t i = 0; i < n; i++)
+		doc_add_block(issue, DOC_PARAGRAPH, str(texts[i]));
+	return issue;
+}
+
+/* Checks that the index folds every text exactly like the reference. */
+static void check_index_folds(char **texts, size_t n)
+{
+	doc_issue *issue = issue_of_blocks(texts, n);
+	search_index *ix = search_index_new(issue);
+	size_t len;
+	const char *t = search_index_text(ix, &len);
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t rlen;
+		char *ref = ref_fold(texts[i], strlen(texts[i]), &rlen);
+		const char *nl = memchr(t + at, '\n', len - at);
+		assert_non_null(nl);
+		size_t got = (size_t)(nl - (t + at));
+		if (got != rlen || memcmp(t + at, ref, rlen) != 0)
+			fail_msg("text %zu \"%s\": folded \"%.*s\", library \"%s\"",
+				 i, texts[i], (int)got, t + at, ref);
+		at += got + 1;
+		free(ref);
+	}
+	assert_int_equal(at, len);
+	search_index_free(ix);
+	doc_issue_free(issue);
+}
+
+static char *utf8_of(const ucs4_t *cps, size_t n)
+{
+	char *s = malloc(n * 4 + 1);
+	assert_non_null(s);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += (size_t)u8_uctomb((uint8_t *)s + k, cps[i], 4);
+	s[k] = '\0';
+	return s;
+}
+
+static bool is_text_cp(ucs4_t c)
+{
+	return !(c < 0x20 && c != '\t') && c != 0x7F && !(c >= 0xD800 && c < 0xE000);
+}
+
+/* Every code point of the BMP (which holds every fast-path set: ASCII,
+ * CJK ideographs, CJK punctuation, the full-width forms) and of the
+ * supplementary planes 1 and 2, folded alone, gives the library's
+ * result. */
+static void test_every_code_point_alone(void **state)
+{
+	(void)state;
+	size_t cap = 0x30000, n = 0;
+	char **texts = malloc(cap * sizeof *texts);
+	assert_non_null(texts);
+	for (ucs4_t c = 1; c < 0x30000; c++)
+		if (is_text_cp(c))
+			texts[n++] = utf8_of(&c, 1);
+	check_index_folds(texts, n);
+
+	/* the query path is the same folding */
+	size_t len;
+	char *q = search_fold(S("\xef\xbd\x85\xef\xbd\x83\xef\xbc\x8c\xe3\x80\x80X"), &len);
+	assert_string_equal(q, "ec, x");
+	assert_int_equal(len, 5);
+	free(q);
+	for (size_t i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+}
+
+/* Every canonical composition pair (base + joining character), and every
+ * character that decomposes to start with a joining character placed
+ * after a base it joins, folds like the library folds the pair: the
+ * fast path never separates characters that normalisation joins. */
+static void test_composition_pairs(void **state)
+{
+	(void)state;
+	static ucs4_t first_of[0x110000];       /* a base each second element joins */
+	size_t cap = 1 << 16, n = 0;
+	char **texts = malloc(cap * sizeof *texts);
+	assert_non_null(texts);
+	for (ucs4_t c = 0; c < 0x110000; c++) {
+		ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+		if (c >= 0xD800 && c < 0xE000)
+			continue;
+		if (uc_canonical_decomposition(c, d) == 2 && uc_composition(d[0], d[1]) == c) {
+			if (n == cap) {
+				cap *= 2;
+				texts = realloc(texts, cap * sizeof *texts);
+				assert_non_null(texts);
+			}
+			texts[n++] = utf8_of(d, 2);
+			first_of[d[1]] = d[0];
+		}
+	}
+	size_t npairs = n;
+	/* characters whose compatibility decomposition starts with a second
+	 * element, e.g. U+314F (compatibility jamo) -> U+1161 */
+	for (ucs4_t c = 0x80; c < 0x30000; c++) {
+		if (!is_text_cp(c))
+			continue;
+		uint8_t in[4], buf[64];
+		int k = u8_uctomb(in, c, 4);
+		size_t len = sizeof buf;
+		uint8_t *dec = u8_normalize(UNINORM_NFKD, in, (size_t)k, buf, &len);
+		assert_non_null(dec);
+		ucs4_t first;
+		u8_mbtouc(&first, dec, len);
+		if (dec != buf)
+			free(dec);
+		if (first_of[first] && first != c) {
+			ucs4_t pair[2] = { first_of[first], c };
+			if (n == cap) {
+				cap *= 2;
+				texts = realloc(texts, cap * sizeof *texts);
+				assert_non_null(texts);
+			}
+			texts[n++] = utf8_of(pair, 2);
+		}
+	}
+	assert_true(npairs > 900);      /* Latin, Greek, Cyrillic, kana, Hangul LV ... */
+	assert_true(n > npairs);
+	check_index_folds(texts, n);
+	for (size_t i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+}
+
+/* Random strings mixing fast and slow characters fold like the library
+ * folds them whole. */
+static const ucs4_t pool[] = {
+	'a', 'z', 'A', 'Z', 'e', 'E', 'i', 'I', 's', 'S', '0', '9', ',', '(', '.', ' ', ' ', '\t',
+	0x3000, 0x3000, 0x00A0, 0x2003, 0x1680, 0x200B,
+	0x4E2D, 0x6587, 0x9F99, 0x3400, 0x4DC0, 0x3001, 0x3002, 0x300A, 0x300B, 0x201C, 0x201D,
+	0x2014, 0x2026, 0x00B7, 0x25A0, 0x3007,
+	0xFF0C, 0xFF08, 0xFF09, 0xFF10, 0xFF15, 0xFF21, 0xFF41, 0xFF5E, 0xFF01,
+	0x0300, 0x0301, 0x0308, 0x0323, 0x0315, 0x0345, 0x0327, 0x3099, 0x309A, 0x309B,
+	0x1100, 0x1112, 0x1161, 0x1175, 0x11A8, 0x11C2, 0x3131, 0x314F, 0xAC00, 0xAC01, 0xD7A3,
+	0xFFA1, 0xFFC2, 0xFF76, 0xFF9E, 0xFF9F, 0x304B, 0x30AB, 0x30A6,
+	0x03A3, 0x03C3, 0x03C2, 0x0391, 0x0399, 0x0390, 0x1F80, 0x1FBC, 0x0130, 0x0131,
+	0x00C4, 0x00E4, 0x00DF, 0x1E9E, 0x00C5, 0x212B, 0x2126, 0xFB01, 0x2460, 0x2103,
+	0x3231, 0x00BD, 0x00A8, 0x00B4, 0x0B47, 0x0B3E, 0x0B57, 0x0F73, 0x0F71, 0x0F72,
+	0x0915, 0x093C, 0x0958, 0xFDFA, 0x1D400, 0x10400, 0x1F600, 0x20000, 0x2F800,
+	0x0041, 0x030A, 0x0CC6, 0x0CC2, 0x0CD5, 0x1B05, 0x1B35, 0x11131, 0x11127,
+};
+
+static uint32_t rng_state = 20250318;
+
+static uint32_t rng(void)
+{
+	rng_state = rng_state * 1103515245u + 12345u;
+	return (rng_state >> 8) & 0xFFFFFF;
+}
+
+/* A random string; with `han`, mostly ideographs (long runs of them take
+ * the word-at-a-time path) with the pool's characters among them. */
+static char *random_text(bool han)
+{
+	ucs4_t cps[48];
+	size_t n = 1 + rng() % (han ? 48 : 24);
+	for (size_t i = 0; i < n; i++) {
+		if (han && rng() % 8 != 0)
+			cps[i] = 0x4000 + rng() % 0x6000;
+		else
+			cps[i] = pool[rng() % (sizeof pool / sizeof pool[0])];
+	}
+	return utf8_of(cps, n);
+}
+
+/* True when t cut at a and b folds to the fold of t, so that the middle
+ * piece, as a query, must be found in t. */
+static bool folds_apart(const char *t, size_t a, size_t b)
+{
+	size_t n = strlen(t), l0, l1, l2, lw;
+	char *p0 = ref_fold(t, a, &l0), *p1 = ref_fold(t + a, b - a, &l1);
+	char *p2 = ref_fold(t + b, n - b, &l2), *whole = ref_fold(t, n, &lw);
+	char *cat = malloc(l0 + l1 + l2 + 1);
+	assert_non_null(cat);
+	size_t k = 0;
+	const char *parts[3] = { p0, p1, p2 };
+	size_t lens[3] = { l0, l1, l2 };
+	for (int i = 0; i < 3; i++)
+		for (size_t j = 0; j < lens[i]; j++)
+			if (!(parts[i][j] == ' ' && k > 0 && cat[k - 1] == ' '))
+				cat[k++] = parts[i][j];
+	bool same = k == lw && memcmp(cat, whole, k) == 0;
+	free(p0);
+	free(p1);
+	free(p2);
+	free(whole);
+	free(cat);
+	return same;
+}
+
+static void test_random_strings(void **state)
+{
+	(void)state;
+	enum { N = 4000 };
+	char *texts[N];
+	for (size_t i = 0; i < N; i++)
+		texts[i] = random_text(i % 2 == 1);
+	check_index_folds(texts, N);
+
+	/* Hits map back to whole characters whose fold holds the query. */
+	doc_issue *issue = issue_of_blocks(texts, N);
+	search_index *ix = search_index_new(issue);
+	for (size_t i = 0; i < 400; i++) {
+		size_t ti = rng() % N;
+		const char *t = texts[ti];
+		size_t n = strlen(t), a = rng() % n, b = a + 1 + rng() % (n - a);
+		while (a > 0 && ((unsigned char)t[a] & 0xC0) == 0x80)
+			a--;
+		while (b < n && ((unsigned char)t[b] & 0xC0) == 0x80)
+			b++;
+		if (!folds_apart(t, a, b)) {
+			i--;    /* normalisation joins across the cut: not findable as such */
+			continue;
+		}
+		size_t qlen;
+		char *q = ref_fold(t + a, b - a, &qlen);
+		search_result res;
+		search_run(ix, t + a, b - a, &res);
+		bool in_t = false;
+		for (size_t h = 0; h < res.nhits; h++)
+			in_t |= res.hits[h].element == DOC_NFIELDS + ti;
+		if (!(qlen == 0 || (qlen == 1 && q[0] == ' ')) && !in_t)
+			fail_msg("\"%.*s\" (folded \"%s\") not found in \"%s\"",
+				 (int)(b - a), t + a, q, t);
+		for (size_t h = 0; h < res.nhits; h++) {
+			const search_hit *hit = &res.hits[h];
+			const char *et = texts[hit->element - DOC_NFIELDS];
+			assert_true(hit->start < hit->end);
+			assert_true(hit->end <= strlen(et));
+			assert_true(((unsigned char)et[hit->start] & 0xC0) != 0x80);
+			assert_true(((unsigned char)et[hit->end] & 0xC0) != 0x80);
+			size_t hlen;
+			char *hf = ref_fold(et + hit->start, hit->end - hit->start, &hlen);
+			/* A hit may start or end in a collapsed whitespace run. */
+			const char *qq = q;
+			size_t qn = qlen;
+			if (qn && qq[0] == ' ')
+				qq++, qn--;
+			if (qn && qq[qn - 1] == ' ')
+				qn--;
+			if (!memmem(hf, hlen, qq, qn))
+				fail_msg("hit \"%.*s\" (folded \"%s\") does not hold \"%s\"",
+					 (int)(hit->end - hit->start), et + hit->start, hf, q);
+			free(hf);
+		}
+		search_result_free(&res);
+		free(q);
+	}
+	search_index_free(ix);
+	doc_issue_free(issue);
+	for (size_t i = 0; i < N; i++)
+		free(texts[i]);
+}
+
+/* Every line of the real pages folds like the library folds it. */
+static void test_corpus_folds(void **state)
+{
+	(void)state;
+	static const char *const pages[] = { "000", "001", "002", "003", "004" };
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		TU_CORPUS_OR_SKIP(path, pages[i]);
+		size_t len, n = 0;
+		char *text = tu_read_file(path, &len);
+		char **lines = malloc((len + 1) * sizeof *lines);
+		assert_non_null(lines);
+		for (char *line = strtok(text, "\r\n"); line; line = strtok(NULL, "\r\n"))
+			lines[n++] = line;
+		assert_true(n > 10);
+		check_index_folds(lines, n);
+		free(lines);
+		free(text);
+	}
+}
+
+/* ---- behaviour on a small issue ---- */
+
+/*
+ * Page 1 (label 第3版): article 1 with every header field and four
+ * blocks; article 2; a page caption. Page 2: article 3, two captions.
+ */
+typedef struct fixture {
+	doc_issue *issue;
+	search_index *ix;
+} fixture;
+
+static const char *const a1_body =
+	"２０２５年，全区经济（ＧＤＰ）增长５％，the Economy grows。";
+
+static int setup(void **state)
+{
+	doc_issue *issue = doc_issue_new();
+	doc_begin_page(issue, "a.txt", no_source());
+	doc_set_page_label(issue, str("第3版 要闻"));
+	doc_article *a = doc_begin_article(issue);
+	a->field[DOC_F_COLUMN] = str("城市观察");
+	a->field[DOC_F_KICKER] = str("ABC新区建设提速");
+	a->field[DOC_F_HEADLINE] = str("ｅｃｏｎｏｍｙ稳中向好");
+	a->field[DOC_F_SUBTITLE] = str("——全年目标2025项完成过半");
+	a->field[DOC_F_BYLINE] = str("本报记者 Äpfel 林晓");
+	doc_add_block(issue, DOC_PARAGRAPH, str(a1_body));
+	doc_add_block(issue, DOC_SUBHEAD, str("经济　　 发展"));
+	doc_add_block(issue, DOC_CAPTION, str("新区夜景 林晓 摄"));
+	doc_add_block(issue, DOC_JUMP, str("■下转第6版"));
+	a = doc_begin_article(issue);
+	a->field[DOC_F_HEADLINE] = str("ΣΟΦΙΑ书店开业");
+	doc_add_block(issue, DOC_PARAGRAPH, str("书店位于abc路,经济实惠……"));
+	doc_add_page_caption(issue, str("湖畔的经济林"));
+	doc_begin_page(issue, "b.txt", no_source());
+	a = doc_begin_article(issue);
+	doc_add_block(issue, DOC_PARAGRAPH, str("Cafe\xcc\x81与\xe1\x84\x80\xe1\x85\xa1"));
+	doc_add_page_caption(issue, str("第一张图"));
+	doc_add_page_caption(issue, str("第二张图:经济"));
+	fixture *fx = malloc(sizeof *fx);
+	fx->issue = issue;
+	fx->ix = search_index_new(issue);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *fx = *state;
+	search_index_free(fx->ix);
+	doc_issue_free(fx->issue);
+	free(fx);
+	return 0;
+}
+
+/* Runs a query and renders its hits as "article/element:start-end ...". */
+static char *hits_of(const fixture *fx, const char *query)
+{
+	search_result res;
+	search_run(fx->ix, query, strlen(query), &res);
+	static char buf[4096];
+	size_t k = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < res.nhits; i++) {
+		const search_hit *h = &res.hits[i];
+		if (h->article == UINT32_MAX)
+			k += (size_t)snprintf(buf + k, sizeof buf - k, "%sC/%u:%u-%u", i ? " " : "",
+					      h->element, h->start, h->end);
+		else
+			k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%u/%u:%u-%u", i ? " " : "",
+					      h->article, h->element, h->start, h->end);
+	}
+	search_result_free(&res);
+	return buf;
+}
+
+enum { P0 = DOC_NFIELDS, P1, P2, P3 };  /* block elements */
+
+static void test_full_width(void **state)
+{
+	const fixture *fx = *state;
+	/* ２０２５ is 12 bytes; 2025 in the subtitle is 4 */
+	assert_string_equal(hits_of(fx, "2025"), "0/3:18-22 0/6:0-12");
+	assert_string_equal(hits_of(fx, "２０２５"), "0/3:18-22 0/6:0-12");
+	/* ｅｃｏｎｏｍｙ: 21 original bytes, 7 folded; both directions */
+	assert_string_equal(hits_of(fx, "economy"), "0/2:0-21 0/6:64-71");
+	assert_string_equal(hits_of(fx, "ｅｃｏｎｏｍｙ"), "0/2:0-21 0/6:64-71");
+	/* a hit that starts inside a multi-byte folded run */
+	assert_string_equal(hits_of(fx, "conomy稳"), "0/2:3-24");
+	assert_string_equal(hits_of(fx, "gdp"), "0/6:33-42");
+	assert_string_equal(hits_of(fx, "5%"), "0/6:51-57");
+}
+
+static void test_punctuation(void **state)
+{
+	const fixture *fx = *state;
+	/* full-width commas in article 1, an ASCII comma in article 2 */
+	assert_string_equal(hits_of(fx, ","), "0/6:15-18 0/6:57-60 1/6:18-19");
+	assert_string_equal(hits_of(fx, "，"), "0/6:15-18 0/6:57-60 1/6:18-19");
+	assert_string_equal(hits_of(fx, "("), "0/6:30-33");
+	assert_string_equal(hits_of(fx, "（gdp）"), "0/6:30-45");
+	/* three dots are in one "…": one hit per original character */
+	assert_string_equal(hits_of(fx, "."), "1/6:31-34 1/6:34-37");
+	assert_string_equal(hits_of(fx, "...."), "1/6:31-37");
+}
+
+static void test_case(void **state)
+{
+	const fixture *fx = *state;
+	assert_string_equal(hits_of(fx, "abc"), "0/1:0-3 1/6:12-15");
+	assert_string_equal(hits_of(fx, "ABC"), "0/1:0-3 1/6:12-15");
+	assert_string_equal(hits_of(fx, "äPFEL"), "0/4:13-19");
+	assert_string_equal(hits_of(fx, "σοφια"), "1/2:0-10");
+	assert_string_equal(hits_of(fx, "Σοφ"), "1/2:0-6");
+	/* composed and decomposed forms meet: é vs e + U+0301; jamo vs 가 */
+	assert_string_equal(hits_of(fx, "caf\xc3\xa9"), "2/6:0-6");
+	assert_string_equal(hits_of(fx, "CAFE\xcc\x81"), "2/6:0-6");
+	assert_string_equal(hits_of(fx, "cafe"), "");
+	assert_string_equal(hits_of(fx, "\xea\xb0\x80"), "2/6:9-15");
+	assert_string_equal(hits_of(fx, "与\xea\xb0\x80"), "2/6:6-15");
+}
+
+static void test_whitespace(void **state)
+{
+	const fixture *fx = *state;
+	/* "经济　　 发展": two ideographic spaces and a space are one run */
+	assert_string_equal(hits_of(fx, "经济 发展"), "0/7:0-19");
+	assert_string_equal(hits_of(fx, "经济　 \t发展"), "0/7:0-19");
+	assert_string_equal(hits_of(fx, "济 发"), "0/7:3-16");
+	assert_string_equal(hits_of(fx, "济发"), "");
+	assert_string_equal(hits_of(fx, "记者 äpfel"), "0/4:6-19");
+	/* nothing to look for */
+	assert_string_equal(hits_of(fx, ""), "");
+	assert_string_equal(hits_of(fx, " "), "");
+	assert_string_equal(hits_of(fx, " 　\t "), "");
+}
+
+static void test_every_element(void **state)
+{
+	const fixture *fx = *state;
+	/* column, kicker, headline, byline, caption block, jump, page captions */
+	assert_string_equal(hits_of(fx, "城市"), "0/0:0-6");
+	assert_string_equal(hits_of(fx, "新区"), "0/1:3-9 0/8:0-6");
+	assert_string_equal(hits_of(fx, "稳中"), "0/2:21-27");
+	assert_string_equal(hits_of(fx, "林晓"), "0/4:20-26 0/8:13-19");
+	assert_string_equal(hits_of(fx, "第6版"), "0/9:9-16");
+	assert_string_equal(hits_of(fx, "张图"), "C/1:6-12 C/2:6-12");
+	assert_string_equal(hits_of(fx, "经济"),
+			    "0/6:24-30 0/7:0-6 1/6:19-25 C/0:9-15 C/2:13-19");
+	/* hits never span two elements */
+	assert_string_equal(hits_of(fx, "完成过半本报"), "");
+	assert_string_equal(hits_of(fx, "经济林第一"), "");
+	/* a query longer than any text */
+	assert_string_equal(hits_of(fx, "２０２５年，全区经济（ＧＤＰ）增长５％，the Economy grows。还有更多"), "");
+	assert_string_equal(hits_of(fx, a1_body), "0/6:0-80");
+}
+
+static void test_per_article(void **state)
+{
+	const fixture *fx = *state;
+	search_result res;
+	search_run(fx->ix, S("经济"), &res);
+	assert_int_equal(res.nhits, 5);
+	assert_int_equal(res.per_article[0], 2);
+	assert_int_equal(res.per_article[1], 1);
+	assert_int_equal(res.per_article[2], 0);
+	search_result_free(&res);
+
+	search_run(fx->ix, S("no such words"), &res);
+	assert_int_equal(res.nhits, 0);
+	assert_null(res.hits);
+	assert_int_equal(res.per_article[0] + res.per_article[1] + res.per_article[2], 0);
+	bool wrapped = true;
+	doc_pos pos = { 0, 0, 0 };
+	assert_int_equal(search_next(&res, pos, true, &wrapped), (size_t)-1);
+	assert_false(wrapped);
+	search_result_free(&res);
+}
+
+static void test_next(void **state)
+{
+	const fixture *fx = *state;
+	search_result res;
+	/* hits: 0:(0,P0,24) 1:(0,P1,0) 2:(1,P0,19) 3:(caption 0, 9) 4:(caption 2, 13) */
+	search_run(fx->ix, S("经济"), &res);
+	bool w = true;
+	assert_int_equal(search_next(&res, (doc_pos){ 0, 0, 0 }, true, &w), 0);
+	assert_false(w);
+	assert_int_equal(search_next(&res, (doc_pos){ 0, P0, 24 }, true, &w), 0);
+	assert_false(w);
+	assert_int_equal(search_next(&res, (doc_pos){ 0, P0, 25 }, true, &w), 1);
+	assert_false(w);
+	assert_int_equal(search_next(&res, (doc_pos){ 1, 0, 0 }, true, &w), 2);
+	assert_int_equal(search_next(&res, (doc_pos){ 2, 0, 0 }, true, &w), 3);
+	assert_false(w);
+	assert_int_equal(search_next(&res, (doc_pos){ UINT32_MAX, 2, 17 }, true, &w), 0);
+	assert_true(w);
+	/* backward: the last hit strictly before */
+	assert_int_equal(search_next(&res, (doc_pos){ 0, P1, 0 }, false, &w), 0);
+	assert_false(w);
+	assert_int_equal(search_next(&res, (doc_pos){ 0, P1, 1 }, false, &w), 1);
+	assert_int_equal(search_next(&res, (doc_pos){ UINT32_MAX, 0, 0 }, false, &w), 2);
+	assert_false(w);
+	assert_int_equal(search_next(&res, (doc_pos){ 0, P0, 24 }, false, &w), 4);
+	assert_true(w);
+	assert_int_equal(search_next(&res, (doc_pos){ 0, P0, 24 }, false, NULL), 4);
+	search_result_free(&res);
+}
+
+static char *print_to_string(const fixture *fx, const char *query, bool tty, size_t *n)
+{
+	static char buf[8192];
+	buf[0] = '\0';
+	FILE *f = fmemopen(buf, sizeof buf, "w");
+	assert_non_null(f);
+	*n = search_print(fx->issue, fx->ix, query, tty, f);
+	fclose(f);
+	return buf;
+}
+
+static void test_print(void **state)
+{
+	const fixture *fx = *state;
+	size_t n;
+	assert_string_equal(print_to_string(fx, "经济", false, &n),
+		"3\t1\tｅｃｏｎｏｍｙ稳中向好\t２０２５年，全区[经济]（ＧＤＰ）增长５％，the Econom…\n"
+		"3\t1\tｅｃｏｎｏｍｙ稳中向好\t[经济]　　 发展\n"
+		"3\t2\tΣΟΦΙΑ书店开业\t书店位于abc路,[经济]实惠……\n"
+		"3\t-\t-\t湖畔的[经济]林\n"
+		"2\t-\t-\t第二张图:[经济]\n");
+	assert_int_equal(n, 5);
+	assert_string_equal(print_to_string(fx, "ECONOMY", true, &n),
+		"3\t1\tｅｃｏｎｏｍｙ稳中向好\t\033[1mｅｃｏｎｏｍｙ\033[0m稳中向好\n"
+		"3\t1\tｅｃｏｎｏｍｙ稳中向好\t…区经济（ＧＤＰ）增长５％，the \033[1mEconomy\033[0m grows。\n");
+	assert_int_equal(n, 2);
+	assert_string_equal(print_to_string(fx, "caf\xc3\xa9", false, &n),
+		"2\t3\t-\t[Cafe\xcc\x81]与\xe1\x84\x80\xe1\x85\xa1\n");
+	assert_int_equal(n, 1);
+	assert_string_equal(print_to_string(fx, "不存在", true, &n), "");
+	assert_int_equal(n, 0);
+}
+
+/* Context is cut at 30 columns on each side, at whole clusters, with
+ * tabs shown as spaces. */
+static void test_print_context(void **state)
+{
+	(void)state;
+	doc_issue *issue = doc_issue_new();
+	doc_begin_page(issue, "c.txt", no_source());
+	doc_article *a = doc_begin_article(issue);
+	a->field[DOC_F_HEADLINE] = str("长\t题");
+	/* 16 ideographs (32 columns) before the hit; after it a tab (shown as
+	 * one space) and letters, some with a combining accent (one column) */
+	doc_add_block(issue, DOC_PARAGRAPH,
+		      str("一二三四五六七八九十甲乙丙丁戊己目标ab\tcde\xcc\x81" "fghijklmnopqrstuvwxyze\xcc\x81" "e\xcc\x81" "e\xcc\x81z"));
+	search_index *ix = search_index_new(issue);
+	fixture fx = { issue, ix };
+	size_t n;
+	assert_string_equal(print_to_string(&fx, "目标", false, &n),
+		"1\t1\t长 题\t…二三四五六七八九十甲乙丙丁戊己[目标]ab cde\xcc\x81" "fghijklmnopqrstuvwxyze\xcc\x81" "e\xcc\x81" "e\xcc\x81…\n");
+	assert_int_equal(n, 1);
+	search_index_free(ix);
+	doc_issue_free(issue);
+}
+
+static void test_invalid_query(void **state)
+{
+	(void)state;
+	size_t len;
+	char *q = search_fold(S("a\xff" "B"), &len);
+	assert_string_equal(q, "a\xef\xbf\xbd" "b");
+	assert_int_equal(len, 5);
+	free(q);
+	/* overlong, surrogate, truncated: one U+FFFD per byte */
+	q = search_fold(S("\xe0\x80\x80|\xed\xa0\x80|\xe4\xb8"), &len);
+	assert_string_equal(q, "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd|"
+			       "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd|\xef\xbf\xbd\xef\xbf\xbd");
+	free(q);
+	q = search_fold("", 0, &len);
+	assert_string_equal(q, "");
+	assert_int_equal(len, 0);
+	free(q);
+}
+
+static void test_empty_issue(void **state)
+{
+	(void)state;
+	doc_issue *issue = doc_issue_new();
+	search_index *ix = search_index_new(issue);
+	search_result res;
+	search_run(ix, S("经济"), &res);
+	assert_int_equal(res.nhits, 0);
+	search_result_free(&res);
+	search_index_free(ix);
+	doc_issue_free(issue);
+}
+
+int main(void)
+{
+	text_init_locale(NULL);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_code_point_alone),
+		cmocka_unit_test(test_composition_pairs),
+		cmocka_unit_test(test_random_strings),
+		cmocka_unit_test(test_corpus_folds),
+		cmocka_unit_test_setup_teardown(test_full_width, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_punctuation, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_case, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_whitespace, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_every_element, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_per_article, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_next, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_print, setup, teardown),
+		cmocka_unit_test(test_print_context),
+		cmocka_unit_test(test_invalid_query),
+		cmocka_unit_test(test_empty_issue),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
