@@ -12,6 +12,22 @@
  * the right edge; paragraphs start with an indent; text is never wider
  * than the measure (min(width, max_width)); the text block is centred in
  * the width given.
+ *
+ * Drawing a span (the reader and --dump do the same): its bytes are the
+ * element's text[start, end), drawn from column `col`, except that
+ *  - a '\t' is drawn as one space (a TAB counts as one column);
+ *  - code points that must not be printed (text_cp_width < 0: controls,
+ *    bidi controls) take no columns and are skipped;
+ *  - a span with LAYOUT_F_PLACEHOLDER is drawn as one '?' column instead
+ *    of its text: it holds a single grapheme cluster wider than the whole
+ *    measure (a CJK character at width 1), which cannot be shown.
+ * Spaces where a line was broken are in no span: they are not drawn.
+ *
+ * Details of the rules: hanging punctuation keeps 2 columns of the measure
+ * free on the right that only prohibited line-start punctuation may use
+ * (when the measure has at least 4 columns); the paragraph indent is
+ * dropped when the measure is narrower than twice the indent (or than the
+ * indent plus one wide character).
  */
 #ifndef KANBAO_LAYOUT_H
 #define KANBAO_LAYOUT_H
@@ -19,6 +35,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "doc.h"
 
@@ -29,7 +46,7 @@ typedef enum layout_kinsoku {
 } layout_kinsoku;
 
 typedef struct layout_options {
-	int max_width;              /* the measure: text never wider (default 80) */
+	int max_width;              /* the measure: text never wider (default 80; <= 0: none) */
 	int indent;                 /* paragraph first-line indent, columns (4) */
 	bool blank_between;         /* an empty line between blocks (true) */
 	layout_kinsoku kinsoku;     /* default BASIC */
@@ -55,12 +72,16 @@ typedef enum layout_style {
 	LAYOUT_NSTYLES,
 } layout_style;
 
+/* layout_span.flags */
+#define LAYOUT_F_PLACEHOLDER 0x01   /* draw one '?' column instead of the text */
+
 typedef struct layout_span {
 	uint32_t element;       /* element of the article (doc.h) */
 	uint32_t start, end;    /* byte range in that element's text */
 	uint16_t col;           /* first screen column, 0-based, within the width */
 	uint16_t width;         /* columns it takes */
 	uint8_t style;          /* layout_style */
+	uint8_t flags;          /* LAYOUT_F_* */
 } layout_span;
 
 typedef struct layout_line {
@@ -82,14 +103,21 @@ typedef struct layout {
 	uint32_t article;
 } layout;
 
-/* Lays out article `article` of `issue` in `width` columns (width >= 1).
- * Returns a new layout (free with layout_free). */
+/* Lays out article `article` of `issue` in `width` columns (width is
+ * clamped to 1..LAYOUT_MAX_WIDTH). Lines: the header fields present
+ * (column, kicker, headline, subtitle, byline, dateline), an empty line,
+ * then the blocks (with blank_between, an empty line between blocks).
+ * Elements holding nothing but spaces get no lines. Returns a new layout
+ * (free with layout_free). */
+#define LAYOUT_MAX_WIDTH 4096
 layout *layout_article(const doc_issue *issue, uint32_t article, int width,
 		       const layout_options *opt);
 void layout_free(layout *lay);
 
-/* The first line showing byte `offset` of element `element`; used to keep
- * the reading position across a re-layout. */
+/* The line showing byte `offset` of element `element` (the last line
+ * starting at or before it; spaces at a break belong to the line before);
+ * used to keep the reading position across a re-layout. 0 when the
+ * position comes before every line. */
 size_t layout_line_of(const layout *lay, uint32_t element, uint32_t offset);
 
 /* A cache of layouts for one issue: an article is laid out when first asked
@@ -102,11 +130,15 @@ void layout_cache_free(layout_cache *cache);
 const layout *layout_cache_get(layout_cache *cache, uint32_t article, int width);
 void layout_cache_set_options(layout_cache *cache, const layout_options *opt);
 
-/* Writes the issue laid out at `width` to `out` (--dump): every article,
- * its lines as text, articles separated by an empty line; with `color`,
- * styles as ANSI SGR sequences (for less -R). Nothing but text and
- * newlines otherwise. Returns false on a write error. */
-#include <stdio.h>
+/* Writes the issue laid out at `width` to `out` (--dump): page by page,
+ * every article, its lines as text (spaces before and between spans, no
+ * trailing spaces), then the page's own captions (doc_page first_caption,
+ * ncaptions) as caption lines; articles and captions separated by one
+ * empty line. Never centred (opt->center is ignored). With `color`,
+ * styles as ANSI SGR sequences (for less -R): bold headline and subhead,
+ * dim byline, dateline, caption and credit, underlined jump, reset at the
+ * end of the line. Nothing but text and newlines otherwise. Returns false
+ * on a write error. */
 bool layout_dump(const doc_issue *issue, int width, const layout_options *opt,
 		 bool color, FILE *out);
 

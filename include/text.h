@@ -5,7 +5,9 @@
  * with what ncursesw draws, because it is the C library's wcwidth in a
  * UTF-8 locale (text_init_locale sets one up), with fast paths in front
  * for ASCII and CJK ideographs that a unit test checks against wcwidth.
- * Grapheme clusters come from libunistring (uc_grapheme_breaks rules).
+ * Grapheme clusters come from libunistring (u8_grapheme_breaks: UAX #29
+ * with emoji ZWJ sequences and flags), with a fast path in front for
+ * ASCII and CJK that a unit test checks against the library.
  */
 #ifndef KANBAO_TEXT_H
 #define KANBAO_TEXT_H
@@ -23,12 +25,38 @@ bool text_init_locale(const char **name);
  * decode as U+FFFD one byte at a time). Returns the bytes consumed (>= 1). */
 int text_decode(const char *s, const char *end, uint32_t *cp);
 
+/* The start of the character before p (p > start). */
+const char *text_prev(const char *start, const char *p);
+
 /* Columns the terminal gives a code point: 0, 1 or 2; -1 when it must not
  * be printed at all (control characters, bidi controls). */
 int text_cp_width(uint32_t cp);
 
+/* True for the spaces a page may hold: ASCII space and tab, no-break
+ * space, ideographic space, the U+2000 spaces, zero-width space, BOM. */
+bool text_is_space(uint32_t cp);
+
+/* Skips spaces (text_is_space) at the start / end of s..end. */
+const char *text_skip_space(const char *s, const char *end);
+const char *text_trim_end(const char *s, const char *end);
+
 /* True when the code point may be sent to the terminal. */
 bool text_cp_printable(uint32_t cp);
+
+/* True for the code points the grapheme fast path handles: ASCII
+ * printables, Latin-1 letters and signs (U+00A0..U+00FF but the soft
+ * hyphen), U+2010..U+2027 (dashes, quotes, ellipsis), U+3000..U+3029,
+ * CJK ideographs (U+3400..U+9FFF) and full-width forms (U+FF01..U+FF60).
+ * Their Grapheme_Cluster_Break property is Other, so between two of them
+ * there is always a cluster boundary (test_text checks this against
+ * libunistring). Other clusters come from u8_grapheme_breaks. */
+bool text_cp_is_simple(uint32_t cp);
+
+/* One grapheme cluster at s (s < end), in one pass: returns its length in
+ * bytes, stores its first code point in *cp and its width (as
+ * text_grapheme_width) in *width. Clusters of one simple code point
+ * followed by another are decided without the library. */
+size_t text_grapheme_scan(const char *s, const char *end, uint32_t *cp, int *width);
 
 /* Length in bytes of the grapheme cluster starting at s (>= 1 when s < end). */
 size_t text_grapheme_len(const char *s, const char *end);

@@ -1,8 +1,11 @@
 /* text.c — see text.h. */
 #include "text.h"
 
+#include "util.h"
+
 #include <langinfo.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unigbrk.h>
@@ -33,7 +36,7 @@ bool text_init_locale(const char **name)
 	return got != NULL;
 }
 
-int text_decode(const char *s, const char *end, uint32_t *cp)
+static inline int decode(const char *s, const char *end, uint32_t *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	if (p[0] < 0x80) {
@@ -54,6 +57,11 @@ int text_decode(const char *s, const char *end, uint32_t *cp)
 	int n = u8_mbtouc(&uc, p, (size_t)(end - s));
 	*cp = uc;
 	return n > 0 ? n : 1;
+}
+
+int text_decode(const char *s, const char *end, uint32_t *cp)
+{
+	return decode(s, end, cp);
 }
 
 bool text_is_space(uint32_t cp)
@@ -116,7 +124,7 @@ bool text_cp_printable(uint32_t cp)
  * every code point against wcwidth): ASCII, the CJK symbols and
  * punctuation block up to U+3029, CJK ideographs (extension A and the
  * unified block) and the full-width forms. */
-int text_cp_width(uint32_t cp)
+static inline int cp_width(uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7F)
 		return 1;
@@ -131,17 +139,28 @@ int text_cp_width(uint32_t cp)
 	return w < 0 ? -1 : w;
 }
 
-bool text_cp_is_simple(uint32_t cp)
+int text_cp_width(uint32_t cp)
+{
+	return cp_width(cp);
+}
+
+static inline bool cp_is_simple(uint32_t cp)
 {
 	if (cp < 0x3000)
-		return (cp >= 0x20 && cp < 0x7F) || (cp >= 0x2010 && cp <= 0x2027);
+		return (cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && cp <= 0xFF && cp != 0xAD) ||
+		       (cp >= 0x2010 && cp <= 0x2027);
 	return cp <= 0x3029 || (cp >= 0x3400 && cp <= 0x9FFF) ||
 	       (cp >= 0xFF01 && cp <= 0xFF60);
 }
 
-static int printable_width(uint32_t cp)
+bool text_cp_is_simple(uint32_t cp)
 {
-	int w = text_cp_width(cp);
+	return cp_is_simple(cp);
+}
+
+static inline int printable_width(uint32_t cp)
+{
+	int w = cp_width(cp);
 	return w > 0 ? w : 0;
 }
 
@@ -154,26 +173,51 @@ static bool simple_follows(const char *s, const char *end)
 	if (c < 0x80)
 		return c >= 0x20 && c < 0x7F;
 	uint32_t cp;
-	text_decode(s, end, &cp);
-	return text_cp_is_simple(cp);
+	decode(s, end, &cp);
+	return cp_is_simple(cp);
 }
 
+/* libunistring's u8_grapheme_next decides pair by pair, so it splits
+ * emoji ZWJ sequences and does not pair flags; u8_grapheme_breaks applies
+ * the rules in context. It runs on a window from s (a cluster start) that
+ * grows until the cluster ends inside it. */
 static size_t library_grapheme_len(const char *s, const char *end)
 {
-	const uint8_t *next = u8_grapheme_next((const uint8_t *)s, (const uint8_t *)end);
-	return next ? (size_t)((const char *)next - s) : (size_t)(end - s);
+	size_t avail = (size_t)(end - s);
+	char stack[64];
+	for (size_t win = 16;; win *= 2) {
+		size_t n = win < avail ? win : avail;
+		while (n < avail && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;    /* end the window on a character boundary */
+		char *brk = n <= sizeof stack ? stack : util_malloc(n);
+		u8_grapheme_breaks((const uint8_t *)s, n, brk);
+		size_t i = 1;
+		while (i < n && !brk[i])
+			i++;
+		if (brk != stack)
+			free(brk);
+		if (i < n || n == avail)
+			return i;
+	}
+}
+
+/* Kept out of line so that the fast path stays small. */
+__attribute__((noinline))
+static size_t slow_grapheme_scan(const char *s, const char *end, int *width)
+{
+	size_t len = library_grapheme_len(s, end);
+	*width = text_grapheme_width(s, len);
+	return len;
 }
 
 size_t text_grapheme_scan(const char *s, const char *end, uint32_t *cp, int *width)
 {
-	int n = text_decode(s, end, cp);
-	if (text_cp_is_simple(*cp) && simple_follows(s + n, end)) {
+	int n = decode(s, end, cp);
+	if (cp_is_simple(*cp) && simple_follows(s + n, end)) {
 		*width = printable_width(*cp);
 		return (size_t)n;
 	}
-	size_t len = library_grapheme_len(s, end);
-	*width = text_grapheme_width(s, len);
-	return len;
+	return slow_grapheme_scan(s, end, width);
 }
 
 size_t text_grapheme_len(const char *s, const char *end)
@@ -191,7 +235,7 @@ int text_grapheme_width(const char *s, size_t len)
 	int w = 0;
 	while (s < end) {
 		uint32_t cp;
-		s += text_decode(s, end, &cp);
+		s += decode(s, end, &cp);
 		w += printable_width(cp);
 	}
 	return w;

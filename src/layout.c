@@ -1,0 +1,693 @@
+/* layout.c — see layout.h.
+ *
+ * One pass per element: libunistring gives the UAX #14 break opportunities
+ * of the whole text, then a greedy scan over grapheme clusters fills each
+ * line. While it scans, it remembers the last places the line may end at
+ * (see line_fill); when the next cluster does not fit it backs up to the
+ * best of them and the next line starts there.
+ */
+#include "layout.h"
+
+#include "pattern.h"
+#include "text.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unilbrk.h>
+
+enum { HANG_RESERVE = 2 };
+
+void layout_default_options(layout_options *opt)
+{
+	opt->max_width = 80;
+	opt->indent = 4;
+	opt->blank_between = true;
+	opt->kinsoku = LAYOUT_KINSOKU_BASIC;
+	opt->hanging_punctuation = false;
+	opt->center = true;
+}
+
+/* ---- clreq prohibitions ---- */
+
+/* The common case, decided first: a CJK unified ideograph. */
+static inline bool is_ideograph(uint32_t cp)
+{
+	return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
+/* May not begin a line: closing brackets and quotes, stops, commas,
+ * colons, the wave dash, the em dash and the middle dot. */
+static bool no_line_start(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ',' || cp == '.' || cp == ':' || cp == ';' ||
+		       cp == '!' || cp == '?' || cp == ')';
+	if (is_ideograph(cp))
+		return false;   /* the common case */
+	switch (cp) {
+	case 0x3002: case 0xFF0E: case 0xFF0C: case 0x3001: case 0xFF1A:
+	case 0xFF1B: case 0xFF01: case 0xFF1F: case 0x201D: case 0x2019:
+	case 0x300D: case 0x300F: case 0xFF09: case 0x300B: case 0x3009:
+	case 0x3011: case 0x3017: case 0x3015: case 0xFF3D: case 0xFF5D:
+	case 0xFF5E: case 0x2014: case 0x00B7:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* May not end a line: opening brackets and quotes. */
+static bool no_line_end(uint32_t cp)
+{
+	if (cp < 0x2018 || is_ideograph(cp))
+		return false;
+	switch (cp) {
+	case 0x201C: case 0x2018: case 0x300C: case 0x300E: case 0xFF08:
+	case 0x300A: case 0x3008: case 0x3010: case 0x3016: case 0x3014:
+	case 0xFF3B: case 0xFF5B:
+		return true;
+	default:
+		return false;
+	}
+}
+
+enum { EM_DASH = 0x2014, ELLIPSIS = 0x2026 };
+
+/* Whether a line may end after `prev` (the last cluster shown) and the
+ * next begin with `next`; `after` is where the cluster after `next`
+ * starts (strict keeps "——" and "……" whole and off the line start). */
+static inline bool kinsoku_allows(layout_kinsoku level, uint32_t prev, uint32_t next,
+				  const char *after, const char *end)
+{
+	if (level == LAYOUT_KINSOKU_NONE || (is_ideograph(prev) && is_ideograph(next)))
+		return true;
+	if (no_line_start(next) || no_line_end(prev))
+		return false;
+	if (level == LAYOUT_KINSOKU_STRICT && (next == EM_DASH || next == ELLIPSIS)) {
+		if (prev == next)
+			return false;
+		uint32_t cp;
+		if (after < end && (text_decode(after, end, &cp), cp == next))
+			return false;
+	}
+	return true;
+}
+
+/* Punctuation that may hang into the reserve: what may not start a line. */
+static bool hangable(layout_kinsoku level, uint32_t cp)
+{
+	return no_line_start(cp) || (level == LAYOUT_KINSOKU_STRICT && cp == ELLIPSIS);
+}
+
+/* ---- building ---- */
+
+typedef struct builder {
+	layout *lay;
+	size_t lines_cap, spans_cap;
+	char *brk;              /* UAX #14 opportunities of the element, per byte */
+	size_t brk_cap;
+	layout_kinsoku kinsoku;
+	int avail;              /* columns for text */
+	int reserve;            /* more columns only hanging punctuation may use */
+	int origin;             /* screen column where the measure starts */
+	int indent;             /* paragraph indent at this measure */
+} builder;
+
+/* The element being laid out. */
+typedef struct element_text {
+	const char *s;
+	uint32_t n;
+	uint32_t element;
+	uint8_t style;
+	uint8_t tail_style;     /* style from byte tail_at on (a caption's credit) */
+	uint32_t tail_at;
+	int indent;
+} element_text;
+
+/* A place the line may end at: the next line starts at `at`, the text
+ * shown ends at `ink_end`, `col` columns wide (indent included). at == 0
+ * marks one not found (a line never ends where it starts). */
+typedef struct brk_point {
+	uint32_t at, ink_end;
+	int col;
+} brk_point;
+
+/* The line being filled. */
+typedef struct line_fill {
+	uint32_t start;         /* where the line starts in the element */
+	uint32_t span_from;     /* first byte shown */
+	uint32_t ink_end;       /* end of the last cluster shown */
+	int lead;               /* columns before the text: the indent */
+	int col;                /* columns up to ink_end, lead included */
+	int pending;            /* width of the spaces after ink_end */
+	uint32_t last_cp;       /* first code point of the last cluster shown */
+	bool ink;               /* something but spaces is on the line */
+	bool continues;
+	brk_point ok;           /* last UAX #14 opportunity kinsoku allows */
+	brk_point kin;          /* last cluster boundary kinsoku allows */
+	brk_point uax;          /* last UAX #14 opportunity */
+} line_fill;
+
+/* One grapheme cluster with the layout's widths: a TAB is one column. */
+static size_t cluster(const char *s, const char *end, uint32_t *cp, int *width)
+{
+	size_t len = text_grapheme_scan(s, end, cp, width);
+	if (*cp == '\t')
+		*width = 1;
+	return len;
+}
+
+static int span_width(const char *s, const char *end)
+{
+	int w = 0;
+	while (s < end) {
+		uint32_t cp;
+		int cw;
+		s += cluster(s, end, &cp, &cw);
+		w += cw;
+	}
+	return w;
+}
+
+static bool has_ink(doc_str t)
+{
+	return t.len && text_skip_space(t.s, t.s + t.len) < t.s + t.len;
+}
+
+static void builder_init(builder *b, layout *lay, int width, const layout_options *opt)
+{
+	memset(b, 0, sizeof(*b));
+	b->lay = lay;
+	b->kinsoku = opt->kinsoku;
+	int measure = width;
+	if (opt->max_width > 0 && opt->max_width < measure)
+		measure = opt->max_width;
+	b->origin = opt->center ? (width - measure) / 2 : 0;
+	b->reserve = opt->hanging_punctuation && measure >= 4 ? HANG_RESERVE : 0;
+	b->avail = measure - b->reserve;
+	int indent = opt->indent > 0 ? opt->indent : 0;
+	b->indent = b->avail >= 2 * indent && b->avail >= indent + 2 ? indent : 0;
+}
+
+static layout *layout_new(int width, const layout_options *opt, uint32_t article)
+{
+	layout *lay = util_calloc(1, sizeof(*lay));
+	lay->width = width;
+	lay->opt = *opt;
+	lay->article = article;
+	return lay;
+}
+
+static int clamp_width(int width)
+{
+	return width < 1 ? 1 : width > LAYOUT_MAX_WIDTH ? LAYOUT_MAX_WIDTH : width;
+}
+
+static void push_span(builder *b, uint32_t element, uint32_t start, uint32_t end,
+		      int col, int width, uint8_t style, uint8_t flags)
+{
+	layout *lay = b->lay;
+	layout_span sp = {
+		.element = element, .start = start, .end = end,
+		.col = (uint16_t)col, .width = (uint16_t)width,
+		.style = style, .flags = flags,
+	};
+	UTIL_PUSH(lay->spans, lay->nspans, b->spans_cap, sp);
+}
+
+static layout_line *push_line(builder *b, uint32_t element, uint32_t offset, bool continues)
+{
+	layout *lay = b->lay;
+	layout_line line = {
+		.first_span = (uint32_t)lay->nspans, .element = element,
+		.offset = offset, .continues = continues,
+	};
+	UTIL_PUSH(lay->lines, lay->nlines, b->lines_cap, line);
+	return &lay->lines[lay->nlines - 1];
+}
+
+static void push_empty_line(builder *b, uint32_t next_element)
+{
+	push_line(b, next_element, 0, false);
+}
+
+/* Emits the line f holds: its text split where the style changes. */
+static void end_line(builder *b, const element_text *et, const line_fill *f)
+{
+	layout_line *line = push_line(b, et->element, f->start, f->continues);
+	uint32_t a = f->span_from, z = f->ink_end;
+	if (a >= z)
+		return;
+	int col = b->origin + f->lead, width = f->col - f->lead;
+	if (et->tail_at > a && et->tail_at < z) {
+		int head = span_width(et->s + a, et->s + et->tail_at);
+		push_span(b, et->element, a, et->tail_at, col, head, et->style, 0);
+		push_span(b, et->element, et->tail_at, z, col + head, width - head,
+			  et->tail_style, 0);
+		line->nspans = 2;
+	} else {
+		uint8_t style = et->tail_at <= a ? et->tail_style : et->style;
+		push_span(b, et->element, a, z, col, width, style, 0);
+		line->nspans = 1;
+	}
+	line->width = (uint16_t)(col + width);
+}
+
+/* A cluster wider than the whole measure: one '?' column stands for it. */
+static void end_placeholder_line(builder *b, const element_text *et, line_fill *f,
+				 uint32_t p, size_t len)
+{
+	int lead = f->lead < b->avail - 1 ? f->lead : b->avail - 1;
+	layout_line *line = push_line(b, et->element, f->start, f->continues);
+	uint8_t style = et->tail_at <= p ? et->tail_style : et->style;
+	push_span(b, et->element, p, p + (uint32_t)len, b->origin + lead, 1, style,
+		  LAYOUT_F_PLACEHOLDER);
+	line->nspans = 1;
+	line->width = (uint16_t)(b->origin + lead + 1);
+}
+
+/* Records the boundary before the cluster at p (cp, len) as a place the
+ * line may end at, by the rules it satisfies. */
+static void note_boundary(const builder *b, const element_text *et, line_fill *f,
+			  uint32_t p, uint32_t cp, size_t len)
+{
+	brk_point here = { p, f->ink_end, f->col };
+	bool uax = b->brk[p] == UC_BREAK_POSSIBLE || b->brk[p] == UC_BREAK_HYPHENATION;
+	bool kin = kinsoku_allows(b->kinsoku, f->last_cp, cp, et->s + p + len, et->s + et->n);
+	if (uax && kin)
+		f->ok = here;
+	if (kin)
+		f->kin = here;
+	if (uax)
+		f->uax = here;
+}
+
+/* The run of prohibited punctuation at p hangs into the reserve when it
+ * fits there and the line may end right after it. Returns where the next
+ * line starts, or 0 when it cannot hang. */
+static uint32_t try_hang(builder *b, const element_text *et, line_fill *f, uint32_t p)
+{
+	const char *s = et->s, *end = s + et->n;
+	int col = f->col + f->pending;
+	uint32_t q = p, last = f->last_cp;
+	while (q < et->n) {
+		uint32_t cp;
+		int w;
+		size_t len = cluster(s + q, end, &cp, &w);
+		if (!hangable(b->kinsoku, cp))
+			break;
+		if (col + w > b->avail + b->reserve)
+			return 0;
+		col += w;
+		q += (uint32_t)len;
+		last = cp;
+	}
+	uint32_t next = (uint32_t)(text_skip_space(s + q, end) - s);
+	if (next < et->n) {
+		uint32_t cp;
+		int w;
+		size_t len = cluster(s + next, end, &cp, &w);
+		if (b->brk[next] != UC_BREAK_POSSIBLE && b->brk[next] != UC_BREAK_MANDATORY)
+			return 0;
+		if (!kinsoku_allows(b->kinsoku, last, cp, s + next + len, end))
+			return 0;
+	}
+	f->ink_end = q;
+	f->col = col;
+	end_line(b, et, f);
+	return next;
+}
+
+/* The cluster at p does not fit on a line holding text: ends the line at
+ * the best place found and returns where the next one starts. */
+static uint32_t break_line(builder *b, const element_text *et, line_fill *f,
+			   uint32_t p, uint32_t cp)
+{
+	if (b->reserve && hangable(b->kinsoku, cp) && f->ok.at != p) {
+		uint32_t next = try_hang(b, et, f, p);
+		if (next)
+			return next;
+	}
+	brk_point here = { p, f->ink_end, f->col };
+	/* Kinsoku before UAX #14: characters move down with a prohibited one
+	 * even into a word; only a line that would be emptied breaks anyway. */
+	const brk_point *bp = f->ok.at ? &f->ok : f->kin.at ? &f->kin :
+			      f->uax.at ? &f->uax : &here;
+	f->ink_end = bp->ink_end;
+	f->col = bp->col;
+	uint32_t next = bp->at;
+	end_line(b, et, f);
+	return next;
+}
+
+/* Fills one line from pos; returns where the next line starts. */
+static uint32_t fill_line(builder *b, const element_text *et, uint32_t pos, bool first)
+{
+	line_fill f;
+	memset(&f, 0, sizeof(f));
+	f.start = f.span_from = f.ink_end = pos;
+	f.lead = f.col = first ? et->indent : 0;
+	f.continues = !first;
+	const char *s = et->s, *end = s + et->n;
+	uint32_t p = pos;
+	while (p < et->n) {
+		uint32_t cp;
+		int w;
+		size_t len = cluster(s + p, end, &cp, &w);
+		if (f.ink)
+			note_boundary(b, et, &f, p, cp, len);
+		if (b->brk[p] == UC_BREAK_MANDATORY) {
+			end_line(b, et, &f);
+			return p + (uint32_t)len;
+		}
+		if (!is_ideograph(cp) && text_is_space(cp)) {
+			f.pending += w;
+			p += (uint32_t)len;
+			continue;
+		}
+		if (f.col + f.pending + w > b->avail) {
+			if (f.ink)
+				return break_line(b, et, &f, p, cp);
+			if (w > b->avail) {
+				end_placeholder_line(b, et, &f, p, len);
+				return p + (uint32_t)len;
+			}
+			/* The first cluster: leading spaces and indent give way. */
+			f.span_from = p;
+			f.pending = 0;
+			if (f.lead + w > b->avail)
+				f.lead = f.col = b->avail - w;
+		}
+		f.col += f.pending + w;
+		f.pending = 0;
+		f.ink = true;
+		f.last_cp = cp;
+		p += (uint32_t)len;
+		f.ink_end = p;
+	}
+	end_line(b, et, &f);
+	return et->n;
+}
+
+static void lay_element(builder *b, const element_text *et)
+{
+	util_grow((void **)&b->brk, &b->brk_cap, et->n, 1);
+	u8_possible_linebreaks((const uint8_t *)et->s, et->n, "UTF-8", b->brk);
+	const char *end = et->s + et->n;
+	uint32_t pos = 0;
+	for (bool first = true; pos < et->n; first = false) {
+		if (!first) {
+			pos = (uint32_t)(text_skip_space(et->s + pos, end) - et->s);
+			if (pos >= et->n)
+				break;
+		}
+		pos = fill_line(b, et, pos, first);
+	}
+}
+
+static element_text element_of(doc_str t, uint32_t element, layout_style style)
+{
+	element_text et = {
+		.s = t.s, .n = t.len, .element = element,
+		.style = (uint8_t)style, .tail_style = (uint8_t)style, .tail_at = UINT32_MAX,
+	};
+	return et;
+}
+
+static element_text caption_of(doc_str t, uint32_t element)
+{
+	element_text et = element_of(t, element, LAYOUT_S_CAPTION);
+	et.tail_style = LAYOUT_S_CREDIT;
+	et.tail_at = (uint32_t)pattern_credit_start(t.s, t.len);
+	return et;
+}
+
+static element_text block_of(const builder *b, doc_str t, uint32_t element,
+			     doc_block_type type)
+{
+	switch (type) {
+	case DOC_SUBHEAD:
+		return element_of(t, element, LAYOUT_S_SUBHEAD);
+	case DOC_CAPTION:
+		return caption_of(t, element);
+	case DOC_JUMP:
+		return element_of(t, element, LAYOUT_S_JUMP);
+	case DOC_PARAGRAPH:
+	default: {
+		element_text et = element_of(t, element, LAYOUT_S_TEXT);
+		uint32_t cp;
+		text_decode(t.s, t.s + t.len, &cp);
+		/* a paragraph printed with its own indent keeps it */
+		et.indent = text_is_space(cp) ? 0 : b->indent;
+		return et;
+	}
+	}
+}
+
+static const layout_style field_style[DOC_NFIELDS] = {
+	[DOC_F_COLUMN] = LAYOUT_S_COLUMN,
+	[DOC_F_KICKER] = LAYOUT_S_KICKER,
+	[DOC_F_HEADLINE] = LAYOUT_S_HEADLINE,
+	[DOC_F_SUBTITLE] = LAYOUT_S_SUBTITLE,
+	[DOC_F_BYLINE] = LAYOUT_S_BYLINE,
+	[DOC_F_DATELINE] = LAYOUT_S_DATELINE,
+};
+
+layout *layout_article(const doc_issue *issue, uint32_t article, int width,
+		       const layout_options *opt)
+{
+	width = clamp_width(width);
+	layout *lay = layout_new(width, opt, article);
+	builder b;
+	builder_init(&b, lay, width, opt);
+	const doc_article *a = doc_article_at(issue, article);
+	bool header = false;
+	for (uint32_t e = 0; e < DOC_NFIELDS; e++) {
+		if (!has_ink(a->field[e]))
+			continue;
+		element_text et = element_of(a->field[e], e, field_style[e]);
+		lay_element(&b, &et);
+		header = true;
+	}
+	bool first_block = true;
+	for (uint32_t e = DOC_NFIELDS; e < doc_article_nelements(a); e++) {
+		doc_str t = doc_element_text(issue, a, e);
+		if (!has_ink(t))
+			continue;
+		if (first_block ? header : opt->blank_between)
+			push_empty_line(&b, e);
+		first_block = false;
+		element_text et = block_of(&b, t, e,
+					   (doc_block_type)doc_element_block_type(issue, a, e));
+		lay_element(&b, &et);
+	}
+	free(b.brk);
+	return lay;
+}
+
+void layout_free(layout *lay)
+{
+	if (!lay)
+		return;
+	free(lay->lines);
+	free(lay->spans);
+	free(lay);
+}
+
+static bool line_at_or_before(const layout_line *l, uint32_t element, uint32_t offset)
+{
+	return l->element < element || (l->element == element && l->offset <= offset);
+}
+
+size_t layout_line_of(const layout *lay, uint32_t element, uint32_t offset)
+{
+	/* lines are in (element, offset) order: find the last one <= */
+	size_t lo = 0, hi = lay->nlines;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (line_at_or_before(&lay->lines[mid], element, offset))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? lo - 1 : 0;
+}
+
+/* ---- the cache ---- */
+
+struct layout_cache {
+	const doc_issue *issue;
+	layout_options opt;
+	int width;
+	layout **lays;          /* one per article, NULL until asked for */
+	size_t n;
+};
+
+layout_cache *layout_cache_new(const doc_issue *issue, const layout_options *opt)
+{
+	layout_cache *c = util_calloc(1, sizeof(*c));
+	c->issue = issue;
+	c->opt = *opt;
+	c->n = doc_narticles(issue);
+	c->lays = util_calloc(c->n ? c->n : 1, sizeof(*c->lays));
+	return c;
+}
+
+static void cache_clear(layout_cache *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		layout_free(c->lays[i]);
+		c->lays[i] = NULL;
+	}
+}
+
+void layout_cache_free(layout_cache *cache)
+{
+	if (!cache)
+		return;
+	cache_clear(cache);
+	free(cache->lays);
+	free(cache);
+}
+
+const layout *layout_cache_get(layout_cache *cache, uint32_t article, int width)
+{
+	width = clamp_width(width);
+	if (width != cache->width) {
+		cache_clear(cache);
+		cache->width = width;
+	}
+	if (!cache->lays[article])
+		cache->lays[article] = layout_article(cache->issue, article, width, &cache->opt);
+	return cache->lays[article];
+}
+
+static bool options_equal(const layout_options *a, const layout_options *b)
+{
+	return a->max_width == b->max_width && a->indent == b->indent &&
+	       a->blank_between == b->blank_between && a->kinsoku == b->kinsoku &&
+	       a->hanging_punctuation == b->hanging_punctuation && a->center == b->center;
+}
+
+void layout_cache_set_options(layout_cache *cache, const layout_options *opt)
+{
+	if (options_equal(&cache->opt, opt))
+		return;
+	cache_clear(cache);
+	cache->opt = *opt;
+}
+
+/* ---- --dump ---- */
+
+static const char *const style_sgr[LAYOUT_NSTYLES] = {
+	[LAYOUT_S_HEADLINE] = "\033[1m",
+	[LAYOUT_S_SUBHEAD] = "\033[1m",
+	[LAYOUT_S_BYLINE] = "\033[2m",
+	[LAYOUT_S_DATELINE] = "\033[2m",
+	[LAYOUT_S_CAPTION] = "\033[2m",
+	[LAYOUT_S_CREDIT] = "\033[2m",
+	[LAYOUT_S_JUMP] = "\033[4m",
+};
+
+/* The text of a span as the terminal shows it (see layout.h). */
+static void write_span_text(FILE *out, const layout_span *sp, doc_str text)
+{
+	if (sp->flags & LAYOUT_F_PLACEHOLDER) {
+		fputc('?', out);
+		return;
+	}
+	const char *p = text.s + sp->start, *end = text.s + sp->end, *run = p;
+	while (p < end) {
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (cp == '\t' || text_cp_width(cp) < 0) {
+			fwrite(run, 1, (size_t)(p - run), out);
+			if (cp == '\t')
+				fputc(' ', out);
+			run = p + n;
+		}
+		p += n;
+	}
+	fwrite(run, 1, (size_t)(p - run), out);
+}
+
+/* texts[e] is the text of element e of the layout. */
+static void write_layout(FILE *out, const layout *lay, const doc_str *texts, bool color)
+{
+	for (size_t i = 0; i < lay->nlines; i++) {
+		const layout_line *line = &lay->lines[i];
+		int col = 0;
+		const char *sgr = NULL;
+		for (uint32_t k = 0; k < line->nspans; k++) {
+			const layout_span *sp = &lay->spans[line->first_span + k];
+			for (; col < sp->col; col++)
+				fputc(' ', out);
+			const char *want = color ? style_sgr[sp->style] : NULL;
+			if (!(want == sgr || (want && sgr && strcmp(want, sgr) == 0))) {
+				if (sgr)
+					fputs("\033[0m", out);
+				if (want)
+					fputs(want, out);
+				sgr = want;
+			}
+			write_span_text(out, sp, texts[sp->element]);
+			col = sp->col + sp->width;
+		}
+		if (sgr)
+			fputs("\033[0m", out);
+		fputc('\n', out);
+	}
+}
+
+static layout *lay_page_caption(doc_str text, int width, const layout_options *opt)
+{
+	width = clamp_width(width);
+	layout *lay = layout_new(width, opt, UINT32_MAX);
+	builder b;
+	builder_init(&b, lay, width, opt);
+	element_text et = caption_of(text, 0);
+	lay_element(&b, &et);
+	free(b.brk);
+	return lay;
+}
+
+bool layout_dump(const doc_issue *issue, int width, const layout_options *opt,
+		 bool color, FILE *out)
+{
+	layout_options o = *opt;
+	o.center = false;
+	doc_str *texts = NULL;
+	size_t texts_cap = 0;
+	bool first = true;
+	for (size_t pg = 0; pg < doc_npages(issue); pg++) {
+		const doc_page *page = doc_page_at(issue, pg);
+		for (uint32_t i = 0; i < page->narticles; i++) {
+			uint32_t ai = page->first_article + i;
+			const doc_article *a = doc_article_at(issue, ai);
+			uint32_t ne = doc_article_nelements(a);
+			util_grow((void **)&texts, &texts_cap, ne, sizeof(*texts));
+			for (uint32_t e = 0; e < ne; e++)
+				texts[e] = doc_element_text(issue, a, e);
+			if (!first)
+				fputc('\n', out);
+			first = false;
+			layout *lay = layout_article(issue, ai, width, &o);
+			write_layout(out, lay, texts, color);
+			layout_free(lay);
+		}
+		for (uint32_t i = 0; i < page->ncaptions; i++) {
+			doc_str text = *doc_page_caption_at(issue, page->first_caption + i);
+			if (!has_ink(text))
+				continue;
+			if (!first)
+				fputc('\n', out);
+			first = false;
+			layout *lay = lay_page_caption(text, width, &o);
+			write_layout(out, lay, &text, color);
+			layout_free(lay);
+		}
+	}
+	free(texts);
+	return fflush(out) == 0 && !ferror(out);
+}
