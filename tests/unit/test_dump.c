@@ -1,0 +1,193 @@
+/* --dump on the real corpus pages (read at run time) at every width from
+ * 20 to 120: no line wider than the width, no escape sequence, no line
+ * continuing a block starts with a character clreq's basic level forbids
+ * at a line start, no line a break ends finishes with an opening bracket,
+ * and the dumped text equals the parsed (--json) text once line breaks and
+ * indent are removed. Skipped with a message when the corpus is absent. */
+#include "testutil.h"
+#include "doc.h"
+#include "layout.h"
+#include "link.h"
+#include "parse.h"
+#include "text.h"
+#include "util.h"
+
+static const char forbidden_start[] = "。．，、：；！？”’」』）》〉】〗〕］｝～—·,.:;!?)";
+static const char forbidden_end[] = "“‘「『（《〈【〖〔［｛";
+
+static void release(void *p)
+{
+	free(p);
+}
+
+static doc_issue *parse_file(const char *path)
+{
+	size_t len;
+	char *text = tu_read_file(path, &len);
+	doc_issue *issue = doc_issue_new();
+	doc_source src = { text, len, text, release };
+	parse_page(issue, path, src);
+	link_resolve(issue);
+	return issue;
+}
+
+static bool in_set(const char *set, const char *c, size_t n)
+{
+	return memmem(set, strlen(set), c, n) != NULL;
+}
+
+/* Appends s without spaces (ASCII, ideographic) or line ends. */
+static void add_squeezed(util_buf *b, const char *s, size_t len)
+{
+	const char *end = s + len;
+	while (s < end) {
+		uint32_t cp;
+		int n = text_decode(s, end, &cp);
+		if (!text_is_space(cp) && cp != '\n')
+			util_buf_add(b, s, (size_t)n);
+		s += n;
+	}
+}
+
+static void expected_text(const doc_issue *issue, util_buf *b)
+{
+	for (size_t p = 0; p < doc_npages(issue); p++) {
+		const doc_page *pg = doc_page_at(issue, p);
+		for (uint32_t i = 0; i < pg->narticles; i++) {
+			const doc_article *a = doc_article_at(issue, pg->first_article + i);
+			for (uint32_t e = 0; e < doc_article_nelements(a); e++) {
+				doc_str t = doc_element_text(issue, a, e);
+				add_squeezed(b, t.s, t.len);
+			}
+		}
+		for (uint32_t c = 0; c < pg->ncaptions; c++) {
+			const doc_str *t = doc_page_caption_at(issue, pg->first_caption + c);
+			add_squeezed(b, t->s, t->len);
+		}
+	}
+}
+
+static void check_dump(const doc_issue *issue, int width, const char *page)
+{
+	layout_options opt;
+	layout_default_options(&opt);
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *f = open_memstream(&out, &outlen);
+	assert_true(layout_dump(issue, width, &opt, false, f));
+	fclose(f);
+	assert_null(memchr(out, 0x1b, outlen));
+	for (char *line = out, *nl; line < out + outlen; line = nl + 1) {
+		nl = memchr(line, '\n', (size_t)(out + outlen - line));
+		if (!nl)
+			nl = out + outlen;
+		int w = text_width(line, (size_t)(nl - line));
+		if (w > width)
+			fail_msg("%s at %d: a line is %d columns: %.*s", page, width, w, (int)(nl - line), line);
+	}
+	util_buf want = { 0 }, got = { 0 };
+	expected_text(issue, &want);
+	add_squeezed(&got, out, outlen);
+	util_buf_cstr(&want);
+	util_buf_cstr(&got);
+	if (strcmp(want.data, got.data) != 0)
+		fail_msg("%s at %d: the dumped text differs from the parsed text", page, width);
+	util_buf_free(&want);
+	util_buf_free(&got);
+	free(out);
+}
+
+/* The first / last character of a line's text. */
+static void line_ends(const doc_issue *issue, const doc_article *a, const layout *lay,
+		      const layout_line *line, const char **first, int *nfirst,
+		      const char **last, int *nlast)
+{
+	const layout_span *s0 = &lay->spans[line->first_span];
+	const layout_span *s1 = &lay->spans[line->first_span + line->nspans - 1];
+	doc_str t0 = doc_element_text(issue, a, s0->element);
+	doc_str t1 = doc_element_text(issue, a, s1->element);
+	uint32_t cp;
+	*first = t0.s + s0->start;
+	*nfirst = text_decode(*first, t0.s + s0->end, &cp);
+	*last = text_prev(t1.s + s1->start, t1.s + s1->end);
+	*nlast = (int)(t1.s + s1->end - *last);
+}
+
+static void check_kinsoku(const doc_issue *issue, int width, const char *page)
+{
+	layout_options opt;
+	layout_default_options(&opt);
+	opt.center = false;
+	for (uint32_t i = 0; i < doc_narticles(issue); i++) {
+		const doc_article *a = doc_article_at(issue, i);
+		layout *lay = layout_article(issue, i, width, &opt);
+		for (size_t l = 0; l < lay->nlines; l++) {
+			const layout_line *line = &lay->lines[l];
+			if (!line->nspans)
+				continue;
+			const char *first, *last;
+			int nf, nl;
+			line_ends(issue, a, lay, line, &first, &nf, &last, &nl);
+			if (line->continues && in_set(forbidden_start, first, (size_t)nf))
+				fail_msg("%s at %d, article %u: a line starts with %.*s", page, width, i + 1, nf, first);
+			bool broken = l + 1 < lay->nlines && lay->lines[l + 1].continues &&
+				      lay->lines[l + 1].nspans;
+			if (broken && in_set(forbidden_end, last, (size_t)nl))
+				fail_msg("%s at %d, article %u: a line ends with %.*s", page, width, i + 1, nl, last);
+		}
+		layout_free(lay);
+	}
+}
+
+static void check_page(const char *prefix)
+{
+	const char *path = tu_corpus_file(prefix);
+	if (!path) {
+		print_message("skipped: corpus page %s* not found in %s\n", prefix, tu_corpus_dir());
+		skip();
+	}
+	doc_issue *issue = parse_file(path);
+	for (int width = 20; width <= 120; width++) {
+		check_dump(issue, width, prefix);
+		check_kinsoku(issue, width, prefix);
+	}
+	doc_issue_free(issue);
+}
+
+static void test_000(void **state) { (void)state; check_page("000"); }
+static void test_001(void **state) { (void)state; check_page("001"); }
+static void test_002(void **state) { (void)state; check_page("002"); }
+static void test_003(void **state) { (void)state; check_page("003"); }
+static void test_004(void **state) { (void)state; check_page("004"); }
+
+/* The same on the bundled sample issue, which is always there. */
+static void test_sample(void **state)
+{
+	(void)state;
+	static const char *const pages[] = { "01", "02", "03", "04" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(pages); i++) {
+		char path[4096];
+		const char *src = getenv("KANBAO_SRC");
+		snprintf(path, sizeof path, "%s/sample/%s.txt", src ? src : ".", pages[i]);
+		doc_issue *issue = parse_file(path);
+		for (int width = 20; width <= 120; width += 7) {
+			check_dump(issue, width, pages[i]);
+			check_kinsoku(issue, width, pages[i]);
+		}
+		doc_issue_free(issue);
+	}
+}
+
+int main(void)
+{
+	text_init_locale(NULL);
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_000),
+		cmocka_unit_test(test_001),
+		cmocka_unit_test(test_002),
+		cmocka_unit_test(test_003),
+		cmocka_unit_test(test_004),
+		cmocka_unit_test(test_sample),
+	};
+	return cmocka_run_group_tests_name("dump", tests, NULL, NULL);
+}
