@@ -154,6 +154,8 @@ static int parse_args(int argc, char **argv, options *o)
 		return usage_error("--color goes with --dump");
 	if (o->mode == MODE_SEARCH && !o->query[0])
 		return usage_error("--search needs a non-empty TEXT");
+	if (o->encoding && !input_encoding_known(o->encoding))
+		return usage_error("--encoding %s: unknown encoding", o->encoding);
 	return -1;
 }
 
@@ -166,7 +168,7 @@ static void release_page_name(input_page *p)
 /* Reads and parses every PATH (or standard input) into one issue. */
 static int load_issue(int npaths, char **paths, const options *o, doc_issue **out)
 {
-	input_options iopt = { o->encoding };
+	input_options iopt = { .encoding = o->encoding };
 	input_page *pages = NULL;
 	size_t npages = 0, cap = 0;
 	char err[1024];

@@ -14,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		data++;
 		size--;
 	}
-	input_options opt = { enc };
+	input_options opt = { .encoding = enc };
 	input_page page;
 	char err[256];
 	if (!input_decode("fuzz.txt", (const char *)data, size, &opt, &page, err, sizeof err)) {

@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!sep)
 		return 0;
 	size_t qlen = (size_t)(sep - data);
-	input_options opt = { NULL };
+	input_options opt = { .encoding = NULL };
 	input_page page;
 	char err[256];
 	if (!input_decode("fuzz.txt", (const char *)sep + 1, size - qlen - 1, &opt, &page, err, sizeof err))
