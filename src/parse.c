@@ -203,7 +203,7 @@ static uint16_t count_chars(const char *s, size_t len, unsigned cap)
 	unsigned n = 0;
 	if (len > cap * 4)
 		return (uint16_t)cap;
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < len && n <= cap; i++)
 		n += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return (uint16_t)(n > cap ? cap : n);
 }
@@ -249,7 +249,6 @@ typedef struct raw_line {
 	const char *s;
 	uint32_t len;
 	uint32_t gap;
-	uint16_t cols;
 	bool indented;
 } raw_line;
 
@@ -262,44 +261,65 @@ static bool leading_indent(const char *s, const char *end)
 	return first_cp(s, end) == 0x3000;
 }
 
-static size_t split_lines(const char *text, size_t len, raw_line **out)
+/* Reads the non-blank lines of a page one at a time. */
+typedef struct line_reader {
+	const char *p, *end;
+	bool has_cr;
+} line_reader;
+
+static void line_reader_init(line_reader *lr, const char *text, size_t len)
 {
-	const char *p = text, *end = text + len;
-	bool has_cr = memchr(text, '\r', len) != NULL;
-	raw_line *lines = NULL;
-	size_t n = 0, cap = 0;
-	uint32_t gap = 0;
-	while (p < end) {
-		const char *next;
-		const char *e = line_end(p, end, has_cr, &next);
-		const char *s = text_skip_space(p, e);
-		const char *t = text_trim_end(s, e);
-		if (s == t) {
-			gap++;
-		} else {
-			raw_line l = { s, (uint32_t)(t - s), gap, 0, leading_indent(p, e) };
-			/* 1200 bytes are over 400 columns whatever the script */
-			l.cols = (uint16_t)(t - s > 1200 ? 4000 : line_columns(s, (size_t)(t - s)));
-			UTIL_PUSH(lines, n, cap, l);
-			gap = 0;
-		}
-		p = next;
-	}
-	*out = lines;
-	return n;
+	lr->p = text;
+	lr->end = text + len;
+	lr->has_cr = memchr(text, '\r', len) != NULL;
 }
 
-/* The wrap width of a hard-wrapped page: the most common width among
- * long lines, when most long lines have it (give or take two columns for
- * punctuation). 0 when lines are whole paragraphs. */
-static unsigned wrap_width(const raw_line *lines, size_t n)
+/* The next non-blank line, trimmed, with the blank lines before it. */
+static bool next_line(line_reader *lr, raw_line *out)
 {
-	enum { MAXW = 400, MINW = 30 };
+	uint32_t gap = 0;
+	while (lr->p < lr->end) {
+		const char *next;
+		const char *e = line_end(lr->p, lr->end, lr->has_cr, &next);
+		const char *s = text_skip_space(lr->p, e);
+		const char *t = text_trim_end(s, e);
+		bool indented = leading_indent(lr->p, e);
+		lr->p = next;
+		if (s == t) {
+			gap++;
+			continue;
+		}
+		out->s = s;
+		out->len = (uint32_t)(t - s);
+		out->gap = gap;
+		out->indented = indented;
+		return true;
+	}
+	return false;
+}
+
+/* Columns of a line, capped: 1200 bytes are over 400 columns whatever
+ * the script, and no wrap width is wider. */
+static unsigned capped_columns(const raw_line *l)
+{
+	return l->len > 1200 ? 4000 : line_columns(l->s, l->len);
+}
+
+/* The wrap width of a hard-wrapped page: the most common width among the
+ * long lines of its start, when most of them have it (give or take two
+ * columns for punctuation). 0 when lines are whole paragraphs. */
+static unsigned wrap_width(const char *text, size_t len)
+{
+	enum { MAXW = 400, MINW = 30, SAMPLE = 4000 };
 	unsigned hist[MAXW + 1] = { 0 };
 	size_t longs = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (lines[i].cols >= MINW && lines[i].cols <= MAXW) {
-			hist[lines[i].cols]++;
+	line_reader lr;
+	line_reader_init(&lr, text, len);
+	raw_line l;
+	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
+		unsigned cols = capped_columns(&l);
+		if (cols >= MINW && cols <= MAXW) {
+			hist[cols]++;
 			longs++;
 		}
 	}
@@ -331,37 +351,59 @@ static bool line_is_special(const char *s, size_t len)
 	return len > 0 && s[0] == '#';
 }
 
-/* Joins hard-wrapped lines: a line as wide as the wrap width continues
- * on the next line of the same block. */
-static void build_units(parser *ps, const raw_line *lines, size_t n)
+static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap)
 {
-	unsigned wrap = wrap_width(lines, n);
-	for (size_t i = 0; i < n; i++) {
-		unit u;
-		memset(&u, 0, sizeof u);
-		u.s = lines[i].s;
-		u.len = lines[i].len;
-		u.gap = i == 0 ? BIG_GAP + 1 : lines[i].gap;
-		size_t j = i;
-		while (wrap && j + 1 < n && lines[j + 1].gap == 0 && (unsigned)lines[j].cols + 3 >= wrap &&
-		       !lines[j + 1].indented && !line_is_special(lines[j + 1].s, lines[j + 1].len) &&
-		       !line_is_special(lines[j].s, lines[j].len))
-			j++;
-		if (j > i) {
-			util_buf b = { 0 };
-			for (size_t k = i; k <= j; k++) {
-				if (k > i && b.len && is_ascii_alnum(last_cp(b.data, b.data + b.len, NULL)) &&
-				    is_ascii_alnum(first_cp(lines[k].s, lines[k].s + lines[k].len)))
-					util_buf_addc(&b, ' ');
-				util_buf_add(&b, lines[k].s, lines[k].len);
-			}
-			doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
-			util_buf_free(&b);
-			u.s = d.s;
-			u.len = d.len;
-			i = j;
+	unit u;
+	memset(&u, 0, sizeof u);
+	u.s = s;
+	u.len = (uint32_t)len;
+	u.gap = gap;
+	UTIL_PUSH(ps->units, ps->nunits, ps->units_cap, u);
+}
+
+/* Whether `next` continues `cur` in a page hard-wrapped at `wrap`. */
+static bool wraps_into(const raw_line *cur, const raw_line *next, unsigned wrap)
+{
+	return next->gap == 0 && capped_columns(cur) + 3 >= wrap && !next->indented &&
+	       !line_is_special(next->s, next->len) && !line_is_special(cur->s, cur->len);
+}
+
+/* Lines become units; in a hard-wrapped page a line as wide as the wrap
+ * width continues on the next line of the same block. */
+static void build_units(parser *ps, const char *text, size_t len)
+{
+	unsigned wrap = wrap_width(text, len);
+	line_reader lr;
+	line_reader_init(&lr, text, len);
+	raw_line cur, next;
+	bool have = next_line(&lr, &cur);
+	bool first = true;
+	while (have) {
+		uint32_t gap = first ? BIG_GAP + 1 : cur.gap;
+		first = false;
+		bool more = next_line(&lr, &next);
+		if (!wrap || !more || !wraps_into(&cur, &next, wrap)) {
+			push_unit(ps, cur.s, cur.len, gap);
+			cur = next;
+			have = more;
+			continue;
 		}
-		UTIL_PUSH(ps->units, ps->nunits, ps->units_cap, u);
+		util_buf b = { 0 };
+		util_buf_add(&b, cur.s, cur.len);
+		raw_line last = cur;
+		do {
+			if (is_ascii_alnum(last_cp(b.data, b.data + b.len, NULL)) &&
+			    is_ascii_alnum(first_cp(next.s, next.s + next.len)))
+				util_buf_addc(&b, ' ');
+			util_buf_add(&b, next.s, next.len);
+			last = next;
+			more = next_line(&lr, &next);
+		} while (more && wraps_into(&last, &next, wrap));
+		doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
+		util_buf_free(&b);
+		push_unit(ps, d.s, d.len, gap);
+		cur = next;
+		have = more;
 	}
 	for (size_t i = 0; i + 1 < ps->nunits; i++)
 		ps->units[i].gap_after = ps->units[i + 1].gap;
@@ -857,7 +899,7 @@ typedef struct bigram_set {
 	size_t cap;             /* power of two; 0 = not built */
 } bigram_set;
 
-enum { BIGRAM_BODY_BYTES = 3000 };
+enum { BIGRAM_BODY_BYTES = 1500 };
 
 static uint32_t bigram_hash(const char *p, size_t n)
 {
@@ -1548,13 +1590,13 @@ void parse_page(doc_issue *issue, const char *name, doc_source src)
 	parser ps;
 	memset(&ps, 0, sizeof ps);
 	ps.issue = issue;
-	raw_line *lines = NULL;
-	size_t nlines = split_lines(src.text, src.len, &lines);
-	build_units(&ps, lines, nlines);
-	free(lines);
+	build_units(&ps, src.text, src.len);
 	for (size_t i = 0; i < ps.nunits; i++)
 		classify(&ps.units[i]);
 	segment(&ps);
+	free(ps.units);         /* parts point into the page itself */
+	ps.units = NULL;
+	ps.nunits = 0;
 	for (size_t i = 0; i < ps.narts; i++)
 		dedup_article(&ps.arts[i]);
 	merge_headless(&ps);

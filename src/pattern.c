@@ -249,6 +249,9 @@ static const char *const wire_prefixes[] = {
 bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 {
 	const char *end = s + len;
+	/* every prefix is Han: skip the table for most paragraphs cheaply */
+	if (len < 6 || (unsigned char)s[0] < 0xE4 || (unsigned char)s[0] > 0xE9)
+		return false;
 	size_t pre = match_any(s, end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes);
 	if (!pre)
 		return false;
@@ -531,12 +534,15 @@ bool pattern_is_page_header(const char *s, size_t len, int *page)
 	s = text_skip_space(s, end);
 	if (s == end || end - s > 120)
 		return false;
+	if (!memmem(s, (size_t)(end - s), "版", 3))
+		return false;
 	int dummy;
 	if (pattern_match_jump(s, (size_t)(end - s), &dummy) != PATTERN_JUMP_NONE)
 		return false;
 	for (const char *p = s; p + 3 < end; p++) {
-		if (!starts_with(p, end, "第"))
-			continue;
+		p = memmem(p, (size_t)(end - p), "第", 3);
+		if (!p)
+			break;
 		const char *q = p + 3;
 		if (q < end && ((*q >= 'A' && *q <= 'Z') || (*q >= 'a' && *q <= 'z')))
 			q++;
