@@ -1,13 +1,24 @@
 /* state.h — what kanbao remembers between runs: the reading position of
  * each issue, bookmarks, which articles were read, and the search history.
  *
- * Files live in $XDG_STATE_HOME/kanbao/ (default ~/.local/state/kanbao/):
- * positions, marks, history — plain text, one record per line, written
- * atomically (a temporary file in the same folder, fsync, rename). An issue
- * is recognised by doc_issue_fingerprint (its content), so a moved or
- * renamed file keeps its position. A corrupt line is skipped with one
- * warning; an unreadable or unwritable file gives a warning and kanbao
- * goes on without it; nothing else the user stored is lost.
+ * Files live in $XDG_STATE_HOME/kanbao/ (default ~/.local/state/kanbao/,
+ * created with mode 0700 by the first save): positions, read, marks,
+ * history — plain text, a header line naming the format ("kanbao-marks 1"),
+ * then one record per line, fields separated by TABs, strings escaped (\t
+ * \n \\ and \xHH for other control bytes) so any headline or path round-
+ * trips. Each file is written atomically (a temporary file in the same
+ * folder, fsync, rename), and only when it changed. An issue is recognised
+ * by doc_issue_fingerprint (its content), so a moved or renamed file keeps
+ * its position.
+ *
+ * Tolerant: a damaged line (wrong field count, bad number, bad escape) is
+ * skipped with one warning per file, and the file is rewritten without it
+ * at the next save; a file that cannot be read, or is larger than
+ * STATE_FILE_MAX, gives a warning and kanbao goes on without it. A file
+ * that cannot be read (or was written by a newer kanbao) is never
+ * overwritten in that run; one that cannot be written leaves the others
+ * saved. Numbers read back (articles, elements, offsets) are whatever the
+ * file says: callers check them against the issue.
  */
 #ifndef KANBAO_STATE_H
 #define KANBAO_STATE_H
@@ -19,19 +30,33 @@
 
 #include "doc.h"
 
+/* Limits; past them the least recently used (or oldest) record goes. */
+#define STATE_POSITIONS_MAX 1000        /* issues with a position; also issues with read articles */
+#define STATE_READ_MAX 500              /* read articles per issue */
+#define STATE_MARKS_MAX 1000
+#define STATE_HISTORY_MAX 200
+#define STATE_FILE_MAX (16u << 20)      /* a larger state file is ignored */
+#define STATE_TEXT_MAX 4096             /* bytes kept of a title, path or query (cut at a UTF-8 boundary) */
+
 typedef struct state state;
 
-/* Loads the state files (missing files are empty). Warnings (corrupt or
- * unreadable files) go to the warn callback, or stderr when NULL. Never
- * returns NULL. `dir` overrides the folder (tests); NULL = the XDG one. */
+/* Loads the state files (missing files are empty). Warnings (damaged or
+ * unreadable files, failed saves) are whole lines without a newline, e.g.
+ * "kanbao: warning: ~/.local/state/kanbao/marks: 2 damaged lines ignored",
+ * given to the warn callback, or printed on stderr when it is NULL. Never
+ * returns NULL. `dir` overrides the folder (tests); NULL = the XDG one
+ * ($XDG_STATE_HOME when absolute, else $HOME/.local/state, + /kanbao). */
 state *state_open(const char *dir, void (*warn)(const char *msg));
 /* Frees everything (does not save). NULL is allowed. */
 void state_close(state *st);
-/* Writes whatever changed, atomically. Returns false (and warns) when a
- * file cannot be written; the other files are still written. */
+/* Writes whatever changed, atomically, creating the folder if needed.
+ * Returns false (and warns once per file) when a file cannot be written;
+ * the other files are still written, and a failed one is tried again by
+ * the next save. True when there was nothing to write. */
 bool state_save(state *st);
 
-/* Reading position of an issue: an article and a position inside it. */
+/* Reading position of an issue: an article and a position inside it.
+ * Setting it makes the issue the most recently used. */
 bool state_get_position(const state *st, uint64_t issue, doc_pos *pos);
 void state_set_position(state *st, uint64_t issue, doc_pos pos);
 
@@ -43,21 +68,26 @@ typedef struct state_mark {
 	uint64_t issue;
 	doc_pos pos;
 	time_t when;
-	char *title;            /* headline at the mark, for the list */
-	char *where;            /* the issue's path when marked, for the all-issues list */
+	char *title;            /* headline at the mark, for the list (never NULL) */
+	char *where;            /* the issue's path when marked, for the all-issues list (never NULL) */
 } state_mark;
 
 /* Bookmarks: of one issue (issue != 0) or of all issues (issue == 0),
- * newest first. Returns the count and a pointer to an internal array of
- * pointers valid until the next change. */
+ * newest first. Returns the count and (when `marks` is not NULL) a
+ * pointer to an internal array of pointers valid until the next change
+ * (never NULL, even when the count is 0). title and where are bytes as
+ * stored (a hand-edited file may hold anything): sanitise before display. */
 size_t state_marks(const state *st, uint64_t issue, const state_mark *const **marks);
+/* Adds a mark, time-stamped now; a mark at the same issue and position
+ * is replaced. NULL title or where are stored as "". */
 void state_add_mark(state *st, uint64_t issue, doc_pos pos, const char *title, const char *where);
-/* Removes the mark equal to *m (same issue and position). */
+/* Removes the mark equal to *m (same issue and position); m may point
+ * into the array state_marks gave. */
 void state_remove_mark(state *st, const state_mark *m);
 
 /* Search history, oldest first, at most STATE_HISTORY_MAX entries;
- * adding a query already there moves it to the end. */
-#define STATE_HISTORY_MAX 200
+ * adding a query already there moves it to the end; an empty query is
+ * not kept. `items` as for state_marks. */
 size_t state_history(const state *st, const char *const **items);
 void state_add_history(state *st, const char *query);
 
