@@ -70,9 +70,11 @@ test: kanbao $(BUILD)/.deps-test $(UNIT_BIN)
 
 check: test
 
-# The same tests, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+# The same tests, built with AddressSanitizer and UndefinedBehaviorSanitizer
+# (by clang when there is one: its UBSan also checks pointer arithmetic).
+ASAN_CC ?= $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
 asan:
-	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	$(MAKE) CC=$(ASAN_CC) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/kanbao build-asan/.deps-test \
 		$(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -934,6 +934,8 @@ static bool bigram_has(const bigram_set *set, uint32_t h)
 /* Calls fn for every pair of adjacent Han characters in s. */
 static void each_bigram(const char *s, size_t len, void (*fn)(void *, uint32_t), void *ctx)
 {
+	if (!len)
+		return;     /* an absent field has no text, not even a pointer */
 	const char *p = s, *end = s + len;
 	uint32_t c1 = 0;
 	int n1 = 0;

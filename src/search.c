@@ -718,7 +718,7 @@ void search_run(const search_index *ix, const char *query, size_t len,
 	out->per_article = util_calloc(narticles ? narticles : 1, sizeof(uint32_t));
 	size_t qlen, cap = 0;
 	char *q = search_fold(query, len, &qlen);
-	const char *text = ix->text, *end = text + ix->len;
+	const char *text = ix->text ? ix->text : "", *end = text + ix->len;
 	size_t ei = 0;
 	for (const char *p = text; !is_blank_query(q, qlen) && p &&
 	     (p = memmem(p, (size_t)(end - p), q, qlen)) != NULL; p += qlen) {
