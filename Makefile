@@ -72,7 +72,8 @@ check: test
 
 # The same tests, built with AddressSanitizer and UndefinedBehaviorSanitizer
 # (by clang when there is one: its UBSan also checks pointer arithmetic).
-ASAN_CC ?= $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
+ASAN_CC ?= $(shell printf 'int main(void){return 0;}' | clang -x c -fsanitize=address,undefined \
+	-o /dev/null - >/dev/null 2>&1 && echo clang || echo $(CC))
 asan:
 	$(MAKE) CC=$(ASAN_CC) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/kanbao build-asan/.deps-test \
