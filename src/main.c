@@ -223,6 +223,17 @@ static int finish_output(int status)
 	return status;
 }
 
+/* Whether there is anything at all to show. */
+static bool issue_has_text(const doc_issue *issue)
+{
+	if (doc_narticles(issue))
+		return true;
+	for (size_t p = 0; p < doc_npages(issue); p++)
+		if (doc_page_at(issue, p)->ncaptions)
+			return true;
+	return false;
+}
+
 static int run_mode(const options *o, doc_issue *issue, config *cfg, int npaths, char **paths)
 {
 	static char outbuf[1 << 16];
@@ -249,6 +260,11 @@ static int run_mode(const options *o, doc_issue *issue, config *cfg, int npaths,
 	}
 	case MODE_READER:
 		break;
+	}
+	if (!issue_has_text(issue)) {
+		fprintf(stderr, "kanbao: %s: nothing to read (no text in %s)\n",
+			npaths ? paths[0] : "-", doc_npages(issue) > 1 ? "these pages" : "this page");
+		return EXIT_INPUT;
 	}
 	reader_options ropt = {
 		.issue_name = npaths ? paths[0] : "-",
