@@ -9,11 +9,26 @@
  *      tests/bench/bench_search.c src/search.c src/doc.c src/util.c src/text.c -lunistring
  *   for i in $(seq 1000); do cat ../shared/corpus/[0-9]*.txt; done > /tmp/arch.txt
  *   ./bench_search /tmp/arch.txt
+ *
+ * The harness (tests/bench/run.sh) uses a second mode, which compares the
+ * matcher with an anchor command on the same file, in alternating runs:
+ *
+ *   bench_search --alt RUNS FILE QUERY CMD ARGS...
+ *
+ * folds FILE as above, then RUNS times (after one warm-up round) times
+ * search_run for QUERY and runs CMD (stdin on /dev/null, stdout on a
+ * temporary file: GNU grep stops at the first match when it writes to
+ * /dev/null; the order swaps from round to round), and prints, in ns:
+ *   matcher MEDIAN MIN MAX NHITS FOLDED_BYTES
+ *   anchor MEDIAN MIN MAX STATUS FILE_BYTES
+ * (benchlib.h is needed only by this mode.)
  */
 #include "doc.h"
 #include "search.h"
 #include "text.h"
 #include "util.h"
+
+#include "benchlib.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,8 +93,73 @@ static void time_query(const search_index *ix, const char *label, const char *qu
 	       seconds(best) * 1e3, (double)flen / seconds(best) / 1e9);
 }
 
+static uint64_t time_search(const search_index *ix, const char *query, size_t *nhits)
+{
+	search_result res;
+	uint64_t t0 = bench_now_ns();
+	search_run(ix, query, strlen(query), &res);
+	uint64_t dt = bench_now_ns() - t0;
+	*nhits = res.nhits;
+	search_result_free(&res);
+	return dt;
+}
+
+/* bench_search --alt RUNS FILE QUERY CMD ARGS... */
+static int alternate(int argc, char **argv)
+{
+	if (argc < 6) {
+		fprintf(stderr, "usage: %s --alt RUNS FILE QUERY CMD ARGS...\n", argv[0]);
+		return 2;
+	}
+	int runs = bench_count(argv[2], "RUNS");
+	const char *query = argv[4];
+	char **cmd = argv + 5;
+	text_init_locale(NULL);
+	size_t len;
+	char *text = read_all(argv[3], &len);
+	doc_issue *issue = issue_of_lines(text, len);
+	search_index *ix = search_index_new(issue);
+	size_t flen;
+	search_index_text(ix, &flen);
+
+	uint64_t *ours = util_malloc((size_t)runs * sizeof *ours + 1);
+	uint64_t *theirs = util_malloc((size_t)runs * sizeof *theirs + 1);
+	size_t nhits = 0;
+	int status = 0;
+	FILE *out = tmpfile();
+	if (!out)
+		util_fatal("cannot make a temporary file");
+	for (int round = -1; round < runs; round++) {
+		uint64_t mine = 0;
+		bench_run anchor;
+		if (round % 2 == 0)
+			mine = time_search(ix, query, &nhits);
+		if (!bench_run_cmd(cmd, fileno(out), &anchor))
+			return 1;
+		if (round % 2 != 0)
+			mine = time_search(ix, query, &nhits);
+		if (round < 0)
+			continue;
+		ours[round] = mine;
+		theirs[round] = anchor.ns;
+		status = anchor.status;
+	}
+	bench_stats m = bench_stats_of(ours, (size_t)runs);
+	bench_stats a = bench_stats_of(theirs, (size_t)runs);
+	printf("matcher %.0f %.0f %.0f %zu %zu\n", m.median, m.min, m.max, nhits, flen);
+	printf("anchor %.0f %.0f %.0f %d %zu\n", a.median, a.min, a.max, status, len);
+	fclose(out);
+	free(ours);
+	free(theirs);
+	search_index_free(ix);
+	doc_issue_free(issue);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc > 1 && strcmp(argv[1], "--alt") == 0)
+		return alternate(argc, argv);
 	if (argc != 2) {
 		fprintf(stderr, "usage: %s FILE\n", argv[0]);
 		return 2;
