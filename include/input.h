@@ -31,6 +31,8 @@ typedef struct input_page {
 	size_t replaced;        /* invalid sequences replaced by U+FFFD */
 	const char *encoding;   /* "UTF-8", "UTF-16LE", "GB18030", ...: a static
 				 * string, or opt->encoding itself when forced */
+	bool mapped;            /* source.text lies in a read-only file mapping, whose
+				 * pages may be dropped and read again (parse.h) */
 } input_page;
 
 typedef struct input_options {

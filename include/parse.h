@@ -19,6 +19,22 @@
  * of `src` (released by doc_issue_free). */
 void parse_page(doc_issue *issue, const char *name, doc_source src);
 
+/* The same in steps, so that a reader can show the first articles of a
+ * huge page before the rest is parsed. parse_begin starts the page in the
+ * issue; each parse_step reads about `budget` more bytes of it and hands
+ * the articles that are settled to the issue (they keep their indexes);
+ * it returns true when the page is complete. parse_end finishes what is
+ * left, adds the page's banners and captions, and frees the stream; the
+ * result is the same as parse_page's. Pages must be parsed one at a time.
+ * With `mapped` (the text is a read-only file mapping) the pages of the
+ * file already parsed are dropped from memory as the parser moves on. */
+typedef struct parse_stream parse_stream;
+parse_stream *parse_begin(doc_issue *issue, const char *name, doc_source src, bool mapped);
+bool parse_step(parse_stream *st, size_t budget);
+/* How much of the page has been read, 0 to 1. */
+double parse_progress(const parse_stream *st);
+void parse_end(parse_stream *st);
+
 /* Where the photo credit ("张三 摄", "本报记者 李四 摄") starts in a
  * caption's text, or `len` when it has none. Used by the layout to style
  * the credit. */

@@ -980,6 +980,10 @@ static bool read_mapped(int fd, const char *path, const char *shown, size_t size
 		page_from(page, shown, &d);
 		page->source.owner = m;
 		page->source.release = map_release;
+		page->mapped = true;
+		/* The scan touched every page; the parser reads them again in
+		 * order and drops them behind it, so memory stays small. */
+		madvise(addr, size, MADV_DONTNEED);
 		return true;
 	}
 	guard_remove(slot);

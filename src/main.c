@@ -191,7 +191,7 @@ static int load_issue(int npaths, char **paths, const options *o, doc_issue **ou
 		if (pages[k].replaced)
 			fprintf(stderr, "kanbao: warning: %s: %zu invalid byte sequence%s replaced by U+FFFD\n",
 				pages[k].name, pages[k].replaced, pages[k].replaced == 1 ? "" : "s");
-		parse_page(issue, pages[k].name, pages[k].source);
+		parse_end(parse_begin(issue, pages[k].name, pages[k].source, pages[k].mapped));
 		release_page_name(&pages[k]);
 	}
 	free(pages);

@@ -33,6 +33,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 /* A title-like line is at most this many characters. */
 enum { TITLE_MAX_CHARS = 48 };
@@ -102,12 +104,39 @@ typedef struct floating {
 	size_t prev, next;      /* neighbour articles (SIZE_MAX: none) */
 } floating;
 
+/* Lines are read one at a time (see build_units). */
+typedef struct raw_line {
+	const char *s;
+	uint32_t len;
+	uint32_t gap;
+	bool indented;
+} raw_line;
+
+typedef struct line_reader {
+	const char *p, *end;
+	const char *lf;         /* the next '\n' found, or end */
+} line_reader;
+
+/* The parser streams: units and articles live in windows that move along
+ * the page (indexes below are absolute: unit i is units[i - units_base]),
+ * so memory stays small on a huge page and the first articles can be
+ * shown before the rest is parsed. */
 typedef struct parser {
 	doc_issue *issue;
+	doc_source src;
+	bool mapped;            /* src is a file mapping: parsed pages may be dropped */
+	const char *released;   /* source pages before this are dropped */
+	line_reader lr;
+	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
+	raw_line pending;       /* the next line, read ahead */
+	bool have_pending;
+	bool eof;               /* every unit of the page has been made */
 	unit *units;
-	size_t nunits, units_cap;
+	size_t units_base, nunits, units_cap;
+	size_t next;            /* the next unit to segment */
 	art *arts;
-	size_t narts, arts_cap;
+	size_t arts_base, narts, arts_cap;
+	size_t closed;          /* articles [0, closed) are complete */
 	struct floating *floating;  /* captions between articles, placed at the end */
 	size_t nfloating, floating_cap;
 	doc_str *banners;
@@ -118,6 +147,17 @@ typedef struct parser {
 	part *held;             /* captions found inside a cut paragraph */
 	size_t nheld, held_cap;
 } parser;
+
+#define UNIT(ps, i) (&(ps)->units[(i) - (ps)->units_base])
+#define ART(ps, k) (&(ps)->arts[(k) - (ps)->arts_base])
+
+/* Units a decision may look ahead (title runs, captions, a brief's body). */
+enum { LOOKAHEAD = 64 };
+/* Articles kept after they are complete: a headless story merges with a
+ * headline at most this many articles later. */
+enum { MERGE_WINDOW = 64 };
+/* Parsed pages of a mapped file are dropped in steps of this many bytes. */
+enum { RELEASE_STEP = 8 << 20 };
 
 /* ------------------------------------------------------------------ */
 /* Characters */
@@ -200,10 +240,17 @@ static bool has_prefix(const char *s, size_t len, const char *prefix)
  * there is no need to count all of an 80 KB paragraph). */
 static uint16_t count_chars(const char *s, size_t len, unsigned cap)
 {
-	unsigned n = 0;
 	if (len > cap * 4)
-		return (uint16_t)cap;
-	for (size_t i = 0; i < len && n <= cap; i++)
+		return (uint16_t)cap;   /* at most 4 bytes a character */
+	size_t n = 0, i = 0;
+	/* 8 bytes at a time: a continuation byte is 10xxxxxx */
+	for (; i + 8 <= len && n <= cap; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t cont = w & ~(w << 1) & 0x8080808080808080ULL;
+		n += 8 - (size_t)__builtin_popcountll(cont);
+	}
+	for (; i < len; i++)
 		n += ((unsigned char)s[i] & 0xC0) != 0x80;
 	return (uint16_t)(n > cap ? cap : n);
 }
@@ -211,22 +258,22 @@ static uint16_t count_chars(const char *s, size_t len, unsigned cap)
 /* ------------------------------------------------------------------ */
 /* Pass 1: lines and units */
 
-/* The end of the line starting at p: '\n', '\r\n' or a lone '\r'. */
-static const char *line_end(const char *p, const char *end, bool has_cr, const char **next)
+/* The end of the line starting at p: '\n', '\r\n' or a lone '\r'. The
+ * next '\n' is remembered (*lf), so a page of lone CRs is not searched
+ * to its end for every line; nothing is read ahead of what is asked. */
+static const char *line_end(const char *p, const char *end, const char **lf, const char **next)
 {
-	const char *nl = memchr(p, '\n', (size_t)(end - p));
-	if (has_cr) {
-		const char *cr = memchr(p, '\r', (size_t)((nl ? nl : end) - p));
-		if (cr) {
-			*next = (cr + 1 < end && cr[1] == '\n') ? cr + 2 : cr + 1;
-			return cr;
-		}
+	if (!*lf || *lf < p)
+		*lf = memchr(p, '\n', (size_t)(end - p));
+	if (!*lf)
+		*lf = end;
+	const char *nl = *lf;
+	const char *cr = memchr(p, '\r', (size_t)(nl - p));
+	if (cr) {
+		*next = (cr + 1 < end && cr[1] == '\n') ? cr + 2 : cr + 1;
+		return cr;
 	}
-	if (!nl) {
-		*next = end;
-		return end;
-	}
-	*next = nl + 1;
+	*next = nl < end ? nl + 1 : end;
 	return nl;
 }
 
@@ -245,13 +292,6 @@ static unsigned line_columns(const char *s, size_t len)
 	return cols;
 }
 
-typedef struct raw_line {
-	const char *s;
-	uint32_t len;
-	uint32_t gap;
-	bool indented;
-} raw_line;
-
 static bool leading_indent(const char *s, const char *end)
 {
 	if (end - s >= 2 && s[0] == ' ' && s[1] == ' ')
@@ -262,16 +302,11 @@ static bool leading_indent(const char *s, const char *end)
 }
 
 /* Reads the non-blank lines of a page one at a time. */
-typedef struct line_reader {
-	const char *p, *end;
-	bool has_cr;
-} line_reader;
-
 static void line_reader_init(line_reader *lr, const char *text, size_t len)
 {
 	lr->p = text;
 	lr->end = text + len;
-	lr->has_cr = memchr(text, '\r', len) != NULL;
+	lr->lf = NULL;
 }
 
 /* The next non-blank line, trimmed, with the blank lines before it. */
@@ -280,7 +315,7 @@ static bool next_line(line_reader *lr, raw_line *out)
 	uint32_t gap = 0;
 	while (lr->p < lr->end) {
 		const char *next;
-		const char *e = line_end(lr->p, lr->end, lr->has_cr, &next);
+		const char *e = line_end(lr->p, lr->end, &lr->lf, &next);
 		const char *s = text_skip_space(lr->p, e);
 		const char *t = text_trim_end(s, e);
 		bool indented = leading_indent(lr->p, e);
@@ -351,14 +386,21 @@ static bool line_is_special(const char *s, size_t len)
 	return len > 0 && s[0] == '#';
 }
 
+static void classify(unit *u);
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap)
 {
 	unit u;
 	memset(&u, 0, sizeof u);
 	u.s = s;
 	u.len = (uint32_t)len;
-	u.gap = gap;
-	UTIL_PUSH(ps->units, ps->nunits, ps->units_cap, u);
+	u.gap = ps->nunits == 0 ? BIG_GAP + 1 : gap;
+	classify(&u);
+	if (ps->nunits > ps->units_base)
+		UNIT(ps, ps->nunits - 1)->gap_after = u.gap;
+	size_t n = ps->nunits - ps->units_base;
+	UTIL_PUSH(ps->units, n, ps->units_cap, u);
+	ps->nunits++;
 }
 
 /* Whether `next` continues `cur` in a page hard-wrapped at `wrap`. */
@@ -368,47 +410,38 @@ static bool wraps_into(const raw_line *cur, const raw_line *next, unsigned wrap)
 	       !line_is_special(next->s, next->len) && !line_is_special(cur->s, cur->len);
 }
 
-/* Lines become units; in a hard-wrapped page a line as wide as the wrap
- * width continues on the next line of the same block. */
-static void build_units(parser *ps, const char *text, size_t len)
+/* Makes the next unit from the next line (or, in a hard-wrapped page, the
+ * lines that continue each other). False at the end of the page. */
+static bool produce_unit(parser *ps)
 {
-	unsigned wrap = wrap_width(text, len);
-	line_reader lr;
-	line_reader_init(&lr, text, len);
-	raw_line cur, next;
-	bool have = next_line(&lr, &cur);
-	bool first = true;
-	while (have) {
-		uint32_t gap = first ? BIG_GAP + 1 : cur.gap;
-		first = false;
-		bool more = next_line(&lr, &next);
-		if (!wrap || !more || !wraps_into(&cur, &next, wrap)) {
-			push_unit(ps, cur.s, cur.len, gap);
-			cur = next;
-			have = more;
-			continue;
-		}
-		util_buf b = { 0 };
-		util_buf_add(&b, cur.s, cur.len);
-		raw_line last = cur;
-		do {
-			if (is_ascii_alnum(last_cp(b.data, b.data + b.len, NULL)) &&
-			    is_ascii_alnum(first_cp(next.s, next.s + next.len)))
-				util_buf_addc(&b, ' ');
-			util_buf_add(&b, next.s, next.len);
-			last = next;
-			more = next_line(&lr, &next);
-		} while (more && wraps_into(&last, &next, wrap));
-		doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
-		util_buf_free(&b);
-		push_unit(ps, d.s, d.len, gap);
-		cur = next;
-		have = more;
+	if (!ps->have_pending) {
+		if (!ps->eof && ps->nunits > ps->units_base)
+			UNIT(ps, ps->nunits - 1)->gap_after = BIG_GAP + 1;
+		ps->eof = true;
+		return false;
 	}
-	for (size_t i = 0; i + 1 < ps->nunits; i++)
-		ps->units[i].gap_after = ps->units[i + 1].gap;
-	if (ps->nunits)
-		ps->units[ps->nunits - 1].gap_after = BIG_GAP + 1;
+	raw_line cur = ps->pending;
+	ps->have_pending = next_line(&ps->lr, &ps->pending);
+	if (!ps->wrap || !ps->have_pending || !wraps_into(&cur, &ps->pending, ps->wrap)) {
+		push_unit(ps, cur.s, cur.len, cur.gap);
+		return true;
+	}
+	util_buf b = { 0 };
+	util_buf_add(&b, cur.s, cur.len);
+	raw_line last = cur;
+	do {
+		const raw_line *next = &ps->pending;
+		if (is_ascii_alnum(last_cp(b.data, b.data + b.len, NULL)) &&
+		    is_ascii_alnum(first_cp(next->s, next->s + next->len)))
+			util_buf_addc(&b, ' ');
+		util_buf_add(&b, next->s, next->len);
+		last = *next;
+		ps->have_pending = next_line(&ps->lr, &ps->pending);
+	} while (ps->have_pending && wraps_into(&last, &ps->pending, ps->wrap));
+	doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
+	util_buf_free(&b);
+	push_unit(ps, d.s, d.len, cur.gap);
+	return true;
 }
 
 /* ------------------------------------------------------------------ */
@@ -536,20 +569,25 @@ static bool first_sentence_short(const unit *u)
 /* Articles */
 
 static void floating_meet_next(parser *ps);
+static void close_last_article(parser *ps);
 
-/* A new article; captions waiting between articles now have their next. */
+/* A new article: the one before it is complete; captions waiting between
+ * articles now have their next. */
 static art *new_art(parser *ps)
 {
+	close_last_article(ps);
 	art a;
 	memset(&a, 0, sizeof a);
-	UTIL_PUSH(ps->arts, ps->narts, ps->arts_cap, a);
+	size_t n = ps->narts - ps->arts_base;
+	UTIL_PUSH(ps->arts, n, ps->arts_cap, a);
+	ps->narts++;
 	floating_meet_next(ps);
-	return &ps->arts[ps->narts - 1];
+	return ART(ps, ps->narts - 1);
 }
 
 static art *cur_art(parser *ps)
 {
-	return ps->narts ? &ps->arts[ps->narts - 1] : NULL;
+	return ps->narts > ps->arts_base ? ART(ps, ps->narts - 1) : NULL;
 }
 
 static void add_part(art *a, doc_block_type type, const char *s, size_t len)
@@ -735,10 +773,10 @@ static bool is_title_kind(uint8_t k)
  * with a sentence fragment of a few characters. */
 static bool title_is_paragraph_start(const parser *ps, size_t i)
 {
-	const unit *u = &ps->units[i];
+	const unit *u = UNIT(ps, i);
 	if (u->kind != U_TITLE || i + 1 >= ps->nunits)
 		return false;
-	const unit *next = &ps->units[i + 1];
+	const unit *next = UNIT(ps, i + 1);
 	if (next->kind != U_PARA && next->kind != U_DATELINE)
 		return false;
 	if (next->kind == U_DATELINE)
@@ -750,9 +788,9 @@ static bool title_is_paragraph_start(const parser *ps, size_t i)
 static size_t title_run(const parser *ps, size_t i)
 {
 	size_t n = 0;
-	while (i + n < ps->nunits && n < HEADER_MAX_LINES + 1 && is_title_kind(ps->units[i + n].kind)) {
+	while (i + n < ps->nunits && n < HEADER_MAX_LINES + 1 && is_title_kind(UNIT(ps, i + n)->kind)) {
 		/* names under a title are its byline; a comma line may start a paragraph */
-		if (n > 0 && (ps->units[i + n].kind == U_NAMES || title_is_paragraph_start(ps, i + n)))
+		if (n > 0 && (UNIT(ps, i + n)->kind == U_NAMES || title_is_paragraph_start(ps, i + n)))
 			break;
 		n++;
 	}
@@ -780,14 +818,14 @@ static bool run_starts_article(const parser *ps, size_t i, size_t n, bool bounda
 		return false;
 	size_t j = i + n;
 	if (j < ps->nunits) {
-		const unit *next = &ps->units[j];
+		const unit *next = UNIT(ps, j);
 		if (next->kind == U_BYLINE || next->kind == U_DATELINE || next->kind == U_NAMES)
 			return true;
 		if (next->kind == U_JUMP)
 			return true;        /* a teaser ("详见第2版") or a continuation ("上接") */
 	}
 	for (size_t k = i; k < j; k++) {
-		const unit *u = &ps->units[k];
+		const unit *u = UNIT(ps, k);
 		if (u->kind == U_MDHEAD || (u->flags & UF_DASH_START) || inline_subtitle(u->s, u->len))
 			return true;
 	}
@@ -840,7 +878,7 @@ static void read_header(parser *ps, art *a, size_t i, size_t n)
 	size_t head = SIZE_MAX;
 	unsigned best = 0;
 	for (size_t k = i; k < i + n; k++) {
-		const unit *u = &ps->units[k];
+		const unit *u = UNIT(ps, k);
 		if (u->kind == U_MDHEAD) {
 			head = k;
 			break;
@@ -856,7 +894,7 @@ static void read_header(parser *ps, art *a, size_t i, size_t n)
 	if (head == SIZE_MAX)
 		head = i;
 	for (size_t k = i; k < i + n; k++) {
-		const unit *u = &ps->units[k];
+		const unit *u = UNIT(ps, k);
 		const char *s = u->s;
 		size_t len = u->len;
 		if (u->kind == U_MDHEAD) {
@@ -965,7 +1003,16 @@ static void fill_one(void *ctx, uint32_t h)
 
 static void bigram_build(bigram_set *set, const art *a, bool headline)
 {
-	set->cap = 4096;
+	/* room for every pair at half load: one pair per 3 bytes at most */
+	size_t bytes = 0;
+	if (headline)
+		for (int fl = DOC_F_KICKER; fl <= DOC_F_SUBTITLE; fl++)
+			bytes += a->field[fl].len;
+	else
+		bytes = BIGRAM_BODY_BYTES;
+	set->cap = 16;
+	while (set->cap < 2 * (bytes / 3 + 1))
+		set->cap *= 2;
 	set->slot = util_calloc(set->cap, sizeof(uint32_t));
 	bigram_fill f = { set, 0 };
 	if (headline) {
@@ -1041,20 +1088,24 @@ static void prepend_parts(art *a, const part *lead, size_t n)
 	a->nparts += n;
 }
 
-/* Places the captions found between articles, once every article is
- * complete: a gallery (three or more together) stays on the page; each
- * other caption goes to the neighbour it shares most words with (the
- * previous one on a tie), or to the page when it shares none. */
-static void place_floating(parser *ps)
+/* Places the captions found between articles once both neighbours are
+ * complete (`all`: at the end of the page): a gallery (three or more
+ * together) stays on the page; each other caption goes to the neighbour
+ * it shares most words with (the previous one on a tie), or to the page
+ * when it shares none. */
+static void place_floating(parser *ps, bool all)
 {
 	size_t i = 0;
 	while (i < ps->nfloating) {
+		size_t next_index = ps->floating[i].next;
+		if (!all && (next_index == SIZE_MAX || next_index >= ps->closed))
+			break;      /* groups come in order: the rest wait too */
 		size_t j = i;
 		while (j < ps->nfloating && ps->floating[j].prev == ps->floating[i].prev &&
-		       ps->floating[j].next == ps->floating[i].next)
+		       ps->floating[j].next == next_index)
 			j++;
-		art *prev = ps->floating[i].prev != SIZE_MAX ? &ps->arts[ps->floating[i].prev] : NULL;
-		art *next = ps->floating[i].next != SIZE_MAX ? &ps->arts[ps->floating[i].next] : NULL;
+		art *prev = ps->floating[i].prev != SIZE_MAX ? ART(ps, ps->floating[i].prev) : NULL;
+		art *next = next_index != SIZE_MAX ? ART(ps, next_index) : NULL;
 		part *lead = NULL;
 		size_t nlead = 0, lead_cap = 0;
 		bool gallery = j - i >= 3;
@@ -1084,13 +1135,16 @@ static void place_floating(parser *ps)
 			art_bigrams_free(&bn);
 		i = j;
 	}
-	ps->nfloating = 0;
+	if (i) {
+		memmove(ps->floating, ps->floating + i, (ps->nfloating - i) * sizeof *ps->floating);
+		ps->nfloating -= i;
+	}
 }
 
 /* The next unit that is not a caption or credit, from i. */
 static size_t skip_captions(const parser *ps, size_t i)
 {
-	while (i < ps->nunits && (ps->units[i].kind == U_CAPTION || ps->units[i].kind == U_CREDIT))
+	while (i < ps->nunits && (UNIT(ps, i)->kind == U_CAPTION || UNIT(ps, i)->kind == U_CREDIT))
 		i++;
 	return i;
 }
@@ -1098,14 +1152,14 @@ static size_t skip_captions(const parser *ps, size_t i)
 /* A short single sentence isolated by a big gap: a caption without credit. */
 static bool is_bare_caption(const parser *ps, size_t i, const art *a)
 {
-	const unit *u = &ps->units[i];
+	const unit *u = UNIT(ps, i);
 	if (u->kind != U_PARA || !(u->flags & UF_TERMINATED) || u->chars > CAPTION_MAX_CHARS)
 		return false;
 	if (u->gap < BIG_GAP || (a && a->cut))
 		return false;
 	if (i + 1 >= ps->nunits)
 		return false;   /* a last short paragraph after a photo */
-	const unit *next = &ps->units[i + 1];
+	const unit *next = UNIT(ps, i + 1);
 	if (next->kind == U_CAPTION || next->kind == U_CREDIT || u->gap_after >= BIG_GAP)
 		return true;
 	size_t n = title_run(ps, i + 1);
@@ -1118,9 +1172,9 @@ static bool is_bare_caption(const parser *ps, size_t i, const art *a)
 /* A short sentence whose next line, or next block, is a photo credit. */
 static bool sentence_before_credit(const parser *ps, size_t i, const art *a)
 {
-	const unit *u = &ps->units[i];
-	return !(a && a->cut) && i + 1 < ps->nunits && ps->units[i + 1].kind == U_CREDIT &&
-	       ps->units[i + 1].gap <= 1 && u->chars <= CAPTION_MAX_CHARS;
+	const unit *u = UNIT(ps, i);
+	return !(a && a->cut) && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_CREDIT &&
+	       UNIT(ps, i + 1)->gap <= 1 && u->chars <= CAPTION_MAX_CHARS;
 }
 
 static bool art_has_subhead(const art *a)
@@ -1137,7 +1191,7 @@ static bool body_ends_with_author(const parser *ps, size_t i)
 {
 	size_t last = SIZE_MAX;
 	for (size_t k = i; k < ps->nunits && k < i + 40; k++) {
-		uint8_t kind = ps->units[k].kind;
+		uint8_t kind = UNIT(ps, k)->kind;
 		if (kind == U_PARA)
 			last = k;
 		else if (kind != U_CAPTION && kind != U_CREDIT)
@@ -1145,7 +1199,7 @@ static bool body_ends_with_author(const parser *ps, size_t i)
 	}
 	size_t paren, ns, ne;
 	return last != SIZE_MAX &&
-	       pattern_match_trailing_byline(ps->units[last].s, ps->units[last].len, &paren, &ns, &ne);
+	       pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne);
 }
 
 /* Whether a title run at i stands where an article may begin even with
@@ -1161,7 +1215,7 @@ static bool title_at_boundary(const parser *ps, size_t i, size_t n, const art *a
 	if (a->nparts == 0 && !a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_BYLINE].len)
 		return true;
 	/* a big gap, unless a photo caption just took it */
-	if (ps->units[i].gap >= BIG_GAP && art_has_body(a) && a->parts[a->nparts - 1].type != DOC_CAPTION)
+	if (UNIT(ps, i)->gap >= BIG_GAP && art_has_body(a) && a->parts[a->nparts - 1].type != DOC_CAPTION)
 		return true;
 	if (a->field[DOC_F_DATELINE].len && art_has_body(a) && !art_has_subhead(a))
 		return true;
@@ -1181,11 +1235,11 @@ static void start_article(parser *ps, size_t i, size_t n)
  * credit alone). Returns the units consumed. */
 static size_t read_caption(parser *ps, size_t i, doc_str *out)
 {
-	const unit *u = &ps->units[i];
-	if (u->kind != U_CREDIT && i + 1 < ps->nunits && ps->units[i + 1].kind == U_CREDIT &&
-	    ps->units[i + 1].gap <= 1) {
-		*out = join_lines(ps, doc_str_make(u->s, u->len), ps->units[i + 1].s,
-				  ps->units[i + 1].len, " ");
+	const unit *u = UNIT(ps, i);
+	if (u->kind != U_CREDIT && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_CREDIT &&
+	    UNIT(ps, i + 1)->gap <= 1) {
+		*out = join_lines(ps, doc_str_make(u->s, u->len), UNIT(ps, i + 1)->s,
+				  UNIT(ps, i + 1)->len, " ");
 		return 2;
 	}
 	*out = doc_str_make(u->s, u->len);
@@ -1198,7 +1252,7 @@ static bool captions_end_article(const parser *ps, size_t i)
 	size_t j = skip_captions(ps, i);
 	if (j >= ps->nunits)
 		return true;
-	const unit *u = &ps->units[j];
+	const unit *u = UNIT(ps, j);
 	if (u->kind == U_BYLINE || u->kind == U_DATELINE)
 		return true;
 	size_t n = title_run(ps, j);
@@ -1211,7 +1265,7 @@ static void handle_caption(parser *ps, size_t *i)
 	art *a = cur_art(ps);
 	size_t used = read_caption(ps, *i, &cap);
 	size_t after = *i + used;
-	if (a && a->cut && after < ps->nunits && ps->units[after].kind == U_PARA) {
+	if (a && a->cut && after < ps->nunits && UNIT(ps, after)->kind == U_PARA) {
 		/* dropped into a cut paragraph: it follows the joined paragraph */
 		part p = { cap.s, cap.len, DOC_CAPTION, 0 };
 		UTIL_PUSH(ps->held, ps->nheld, ps->held_cap, p);
@@ -1256,9 +1310,9 @@ static art *ensure_article(parser *ps)
 static void handle_title(parser *ps, size_t *i)
 {
 	art *a = cur_art(ps);
-	const unit *u = &ps->units[*i];
+	const unit *u = UNIT(ps, *i);
 	/* A title-like line inside a cut paragraph is a banner dropped there. */
-	if (a && a->cut && *i + 1 < ps->nunits && ps->units[*i + 1].kind == U_PARA &&
+	if (a && a->cut && *i + 1 < ps->nunits && UNIT(ps, *i + 1)->kind == U_PARA &&
 	    u->kind == U_TITLE && !(u->flags & UF_COMMA)) {
 		add_banner(ps, u->s, u->len);
 		(*i)++;
@@ -1279,8 +1333,8 @@ static void handle_title(parser *ps, size_t *i)
 	flush_held(ps, a);
 	doc_str text = doc_str_make(u->s, u->len);
 	size_t j = *i + 1;
-	while (j < ps->nunits && ps->units[j].gap == 0 && ps->units[j].kind == U_TITLE)
-		text = join_text(ps, text.s, text.len, ps->units[j].s, ps->units[j].len), j++;
+	while (j < ps->nunits && UNIT(ps, j)->gap == 0 && UNIT(ps, j)->kind == U_TITLE)
+		text = join_text(ps, text.s, text.len, UNIT(ps, j)->s, UNIT(ps, j)->len), j++;
 	if (u->kind == U_MDSUB) {
 		const char *s = text.s;
 		while (text.len && *s == '#')
@@ -1296,7 +1350,7 @@ static void handle_title(parser *ps, size_t *i)
 
 static void handle_jump(parser *ps, size_t *i)
 {
-	const unit *u = &ps->units[*i];
+	const unit *u = UNIT(ps, *i);
 	art *a = cur_art(ps);
 	if (!a || (a->ended && u->jump != PATTERN_JUMP_FROM)) {
 		/* a jump line on its own: keep it as a block of a headless article */
@@ -1314,8 +1368,8 @@ static void handle_jump(parser *ps, size_t *i)
  * its own (its headline may come later on the page). */
 static bool starts_headless_story(const parser *ps, size_t i)
 {
-	const art *a = ps->narts ? &ps->arts[ps->narts - 1] : NULL;
-	const unit *u = &ps->units[i];
+	const art *a = ps->narts ? ART(ps, ps->narts - 1) : NULL;
+	const unit *u = UNIT(ps, i);
 	if (u->kind == U_BYLINE)
 		return !a || a->ended || art_has_body(a);
 	if (u->kind == U_DATELINE)
@@ -1323,11 +1377,13 @@ static bool starts_headless_story(const parser *ps, size_t i)
 	return false;
 }
 
-static void segment(parser *ps)
+/* Segments the units made so far, keeping LOOKAHEAD units in hand until
+ * the page ends. */
+static void segment_step(parser *ps)
 {
-	size_t i = 0;
-	while (i < ps->nunits) {
-		unit *u = &ps->units[i];
+	size_t i = ps->next;
+	while (i < ps->nunits && (ps->eof || i + LOOKAHEAD <= ps->nunits)) {
+		unit *u = UNIT(ps, i);
 		art *a = cur_art(ps);
 		switch (u->kind) {
 		case U_PAGEHEAD:
@@ -1373,8 +1429,8 @@ static void segment(parser *ps)
 				start_article(ps, i, n);
 				i += n;
 				a = cur_art(ps);
-				if (i < ps->nunits && (ps->units[i].kind == U_BYLINE || ps->units[i].kind == U_NAMES)) {
-					a->field[DOC_F_BYLINE] = doc_str_make(ps->units[i].s, ps->units[i].len);
+				if (i < ps->nunits && (UNIT(ps, i)->kind == U_BYLINE || UNIT(ps, i)->kind == U_NAMES)) {
+					a->field[DOC_F_BYLINE] = doc_str_make(UNIT(ps, i)->s, UNIT(ps, i)->len);
 					i++;
 				}
 				continue;
@@ -1420,10 +1476,7 @@ static void segment(parser *ps)
 		add_paragraph(ps, a, u);
 		i++;
 	}
-	art *a = cur_art(ps);
-	if (a)
-		flush_held(ps, a);
-	place_floating(ps);
+	ps->next = i;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1523,62 +1576,154 @@ static size_t shared_paragraphs(const art *a, const art *b, size_t *b_paragraphs
 
 /* A story printed before its headline: a headless article followed later
  * on the page by a headline whose body repeats it. The two become one:
- * the headline's fields, the body in the order first printed. */
-static void merge_headless(parser *ps)
+ * the headline's fields, the body in the order first printed. Called when
+ * article b is complete; looks back MERGE_WINDOW articles. */
+static void merge_into_headless(parser *ps, size_t b_index)
 {
-	for (size_t i = 0; i < ps->narts; i++) {
-		art *a = &ps->arts[i];
+	art *b = ART(ps, b_index);
+	if (!b->field[DOC_F_HEADLINE].len)
+		return;
+	size_t from = b_index > MERGE_WINDOW ? b_index - MERGE_WINDOW : 0;
+	if (from < ps->arts_base)
+		from = ps->arts_base;
+	for (size_t i = from; i < b_index; i++) {
+		art *a = ART(ps, i);
 		if (a->dropped || a->field[DOC_F_HEADLINE].len || !art_has_body(a))
 			continue;
-		for (size_t j = i + 1; j < ps->narts && j < i + 64; j++) {
-			art *b = &ps->arts[j];
-			if (b->dropped || !b->field[DOC_F_HEADLINE].len)
-				continue;
-			if (a->field[DOC_F_BYLINE].len && b->field[DOC_F_BYLINE].len &&
-			    !doc_str_eq(a->field[DOC_F_BYLINE], b->field[DOC_F_BYLINE]))
-				continue;
-			size_t total;
-			size_t shared = shared_paragraphs(a, b, &total);
-			if (!total || shared * 2 < total)
-				continue;
-			for (int f = 0; f < DOC_NFIELDS; f++)
-				if (!a->field[f].len)
-					a->field[f] = b->field[f];
-			for (size_t k = 0; k < b->nparts; k++)
-				add_part(a, b->parts[k].type, b->parts[k].s, b->parts[k].len);
-			dedup_article(a);
-			b->dropped = true;
-			break;
-		}
+		if (a->field[DOC_F_BYLINE].len && b->field[DOC_F_BYLINE].len &&
+		    !doc_str_eq(a->field[DOC_F_BYLINE], b->field[DOC_F_BYLINE]))
+			continue;
+		size_t total;
+		size_t shared = shared_paragraphs(a, b, &total);
+		if (!total || shared * 2 < total)
+			continue;
+		for (int f = 0; f < DOC_NFIELDS; f++)
+			if (!a->field[f].len)
+				a->field[f] = b->field[f];
+		for (size_t k = 0; k < b->nparts; k++)
+			add_part(a, b->parts[k].type, b->parts[k].s, b->parts[k].len);
+		dedup_article(a);
+		b->dropped = true;
+		return;
 	}
 }
 
-static void emit(parser *ps, const char *name, doc_source src)
+/* The last article is complete: captions held for it are added, captions
+ * waiting for it are placed, repeats dropped, and a headless story before
+ * it may take it in. */
+static void close_last_article(parser *ps)
 {
-	doc_issue *issue = ps->issue;
-	doc_begin_page(issue, name, src);
-	if (ps->label.len)
-		doc_set_page_label(issue, ps->label);
-	for (size_t i = 0; i < ps->nbanners; i++)
-		doc_add_banner(issue, ps->banners[i]);
-	for (size_t i = 0; i < ps->narts; i++) {
-		art *a = &ps->arts[i];
-		if (a->dropped || (a->nparts == 0 && !a->field[DOC_F_HEADLINE].len &&
-				   !a->field[DOC_F_BYLINE].len && !a->field[DOC_F_KICKER].len))
-			continue;
-		doc_article *d = doc_begin_article(issue);
-		memcpy(d->field, a->field, sizeof a->field);
-		for (size_t k = 0; k < a->nparts; k++)
-			doc_add_block(issue, a->parts[k].type, doc_str_make(a->parts[k].s, a->parts[k].len));
+	if (ps->narts == ps->closed)
+		return;
+	size_t k = ps->narts - 1;
+	flush_held(ps, ART(ps, k));
+	ps->closed = ps->narts;
+	place_floating(ps, false);
+	dedup_article(ART(ps, k));
+	merge_into_headless(ps, k);
+}
+
+static void emit_article(parser *ps, art *a)
+{
+	if (a->dropped || (a->nparts == 0 && !a->field[DOC_F_HEADLINE].len &&
+			   !a->field[DOC_F_BYLINE].len && !a->field[DOC_F_KICKER].len))
+		return;
+	doc_article *d = doc_begin_article(ps->issue);
+	/* Header fields are copied out of the page: the section list and
+	 * --list then read a few kilobytes, not a page of the file per
+	 * article. */
+	for (int f = 0; f < DOC_NFIELDS; f++)
+		if (a->field[f].len)
+			d->field[f] = doc_arena_dup(ps->issue, a->field[f].s, a->field[f].len);
+	for (size_t k = 0; k < a->nparts; k++) {
+		const part *p = &a->parts[k];
+		/* jump lines too: link.c reads them all */
+		doc_str text = p->type == DOC_JUMP ? doc_arena_dup(ps->issue, p->s, p->len)
+						   : doc_str_make(p->s, p->len);
+		doc_add_block(ps->issue, p->type, text);
 	}
-	for (size_t i = 0; i < ps->ncaptions; i++)
-		doc_add_page_caption(issue, ps->captions[i]);
+}
+
+/* Hands over to the issue the articles nothing can change any more:
+ * complete, beyond the merge window, and with no caption waiting to be
+ * placed beside them (all of them when `all`). */
+static void emit_settled(parser *ps, bool all)
+{
+	size_t limit = ps->closed > MERGE_WINDOW ? ps->closed - MERGE_WINDOW : 0;
+	if (all)
+		limit = ps->narts;
+	for (size_t i = 0; i < ps->nfloating; i++)
+		if (ps->floating[i].prev != SIZE_MAX && ps->floating[i].prev < limit)
+			limit = ps->floating[i].prev;
+	size_t done = ps->arts_base;
+	while (done < limit) {
+		art *a = ART(ps, done);
+		emit_article(ps, a);
+		free(a->parts);
+		done++;
+	}
+	if (done > ps->arts_base) {
+		memmove(ps->arts, ps->arts + (done - ps->arts_base),
+			(ps->narts - done) * sizeof *ps->arts);
+		ps->arts_base = done;
+	}
+}
+
+/* The lowest source address the parser may still read. */
+static const char *source_low_water(const parser *ps)
+{
+	const char *lo = ps->have_pending ? ps->pending.s : ps->src.text + ps->src.len;
+	const char *start = ps->src.text, *end = ps->src.text + ps->src.len;
+#define LOWER(p) do { const char *q_ = (p); if (q_ >= start && q_ < lo) lo = q_; } while (0)
+	if (ps->next < ps->nunits)
+		LOWER(UNIT(ps, ps->next)->s);
+	for (size_t i = ps->arts_base; i < ps->narts; i++) {
+		const art *a = ART(ps, i);
+		for (int f = 0; f < DOC_NFIELDS; f++)
+			if (a->field[f].len)
+				LOWER(a->field[f].s);
+		for (size_t k = 0; k < a->nparts; k++)
+			LOWER(a->parts[k].s);
+	}
+	for (size_t i = 0; i < ps->nfloating; i++)
+		LOWER(ps->floating[i].cap.s);
+	for (size_t i = 0; i < ps->nheld; i++)
+		LOWER(ps->held[i].s);
+#undef LOWER
+	(void)end;
+	return lo;
+}
+
+/* Drops the pages of a mapped file the parser is done with: they stay in
+ * the page cache, and whatever needs them later (the reader drawing an
+ * article) reads them again. Keeps memory near the size of the model. */
+static void release_parsed(parser *ps)
+{
+	if (!ps->mapped)
+		return;
+	long page = sysconf(_SC_PAGESIZE);
+	uintptr_t mask = ~(uintptr_t)(page - 1);
+	uintptr_t from = (uintptr_t)ps->released & mask;
+	uintptr_t to = (uintptr_t)source_low_water(ps) & mask;
+	if (to > from + (uintptr_t)RELEASE_STEP / 2) {
+		madvise((void *)from, to - from, MADV_DONTNEED);
+		ps->released = (const char *)to;
+	}
+}
+
+static void compact_units(parser *ps)
+{
+	size_t drop = ps->next - ps->units_base;
+	if (drop < 4096)
+		return;
+	memmove(ps->units, ps->units + drop, (ps->nunits - ps->next) * sizeof *ps->units);
+	ps->units_base = ps->next;
 }
 
 static void parser_free(parser *ps)
 {
-	for (size_t i = 0; i < ps->narts; i++)
-		free(ps->arts[i].parts);
+	for (size_t i = ps->arts_base; i < ps->narts; i++)
+		free(ART(ps, i)->parts);
 	free(ps->arts);
 	free(ps->units);
 	free(ps->floating);
@@ -1587,23 +1732,76 @@ static void parser_free(parser *ps)
 	free(ps->held);
 }
 
+struct parse_stream {
+	parser ps;
+};
+
+parse_stream *parse_begin(doc_issue *issue, const char *name, doc_source src, bool mapped)
+{
+	parse_stream *st = util_calloc(1, sizeof *st);
+	parser *ps = &st->ps;
+	ps->issue = issue;
+	ps->src = src;
+	ps->mapped = mapped;
+	ps->released = src.text;
+	doc_begin_page(issue, name, src);
+	ps->wrap = wrap_width(src.text, src.len);
+	line_reader_init(&ps->lr, src.text, src.len);
+	ps->have_pending = next_line(&ps->lr, &ps->pending);
+	return st;
+}
+
+bool parse_step(parse_stream *st, size_t budget)
+{
+	parser *ps = &st->ps;
+	const char *stop = ps->lr.p + (budget < (size_t)(ps->lr.end - ps->lr.p) ? budget : (size_t)(ps->lr.end - ps->lr.p));
+	while (!ps->eof) {
+		while (!ps->eof && ps->nunits < ps->next + LOOKAHEAD + 32 && produce_unit(ps))
+			;
+		segment_step(ps);
+		compact_units(ps);
+		emit_settled(ps, false);
+		if (ps->lr.p - ps->released > RELEASE_STEP)
+			release_parsed(ps);
+		if (ps->lr.p >= stop && !ps->eof)
+			return false;
+	}
+	segment_step(ps);
+	close_last_article(ps);
+	place_floating(ps, true);
+	emit_settled(ps, true);
+	release_parsed(ps);
+	return true;
+}
+
+double parse_progress(const parse_stream *st)
+{
+	const parser *ps = &st->ps;
+	if (ps->eof || !ps->src.len)
+		return 1.0;
+	return (double)(ps->lr.p - ps->src.text) / (double)ps->src.len;
+}
+
+void parse_end(parse_stream *st)
+{
+	if (!st)
+		return;
+	parser *ps = &st->ps;
+	while (!parse_step(st, SIZE_MAX))
+		;
+	if (ps->label.len)
+		doc_set_page_label(ps->issue, ps->label);
+	for (size_t i = 0; i < ps->nbanners; i++)
+		doc_add_banner(ps->issue, ps->banners[i]);
+	for (size_t i = 0; i < ps->ncaptions; i++)
+		doc_add_page_caption(ps->issue, ps->captions[i]);
+	parser_free(ps);
+	free(st);
+}
+
 void parse_page(doc_issue *issue, const char *name, doc_source src)
 {
-	parser ps;
-	memset(&ps, 0, sizeof ps);
-	ps.issue = issue;
-	build_units(&ps, src.text, src.len);
-	for (size_t i = 0; i < ps.nunits; i++)
-		classify(&ps.units[i]);
-	segment(&ps);
-	free(ps.units);         /* parts point into the page itself */
-	ps.units = NULL;
-	ps.nunits = 0;
-	for (size_t i = 0; i < ps.narts; i++)
-		dedup_article(&ps.arts[i]);
-	merge_headless(&ps);
-	emit(&ps, name, src);
-	parser_free(&ps);
+	parse_end(parse_begin(issue, name, src, false));
 }
 
 size_t parse_credit_start(const char *text, size_t len)

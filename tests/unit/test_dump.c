@@ -39,6 +39,8 @@ static bool in_set(const char *set, const char *c, size_t n)
 /* Appends s without spaces (ASCII, ideographic) or line ends. */
 static void add_squeezed(util_buf *b, const char *s, size_t len)
 {
+	if (!len)
+		return;
 	const char *end = s + len;
 	while (s < end) {
 		uint32_t cp;

@@ -8,9 +8,12 @@
  * (for writing a new expected file, which is then checked by hand). */
 #include "testutil.h"
 #include "doc.h"
+#include "input.h"
 #include "parse.h"
 #include "text.h"
 #include "util.h"
+
+#include <unistd.h>
 
 static const char *const field_names[DOC_NFIELDS] = {
 	"column", "kicker", "headline", "subtitle", "byline", "dateline",
@@ -185,6 +188,102 @@ static void test_empty_and_blank_pages(void **state)
 	}
 }
 
+/* Parsing in small steps (as the reader does for a big page) gives the
+ * same issue as parsing at once, on a page long enough to move every
+ * window: the sample issue's pages and the parser fixtures, 40 times. */
+static void test_streaming_equals_whole(void **state)
+{
+	(void)state;
+	static const char *const files[] = {
+		"../../sample/01.txt", "../../sample/02.txt", "../../sample/03.txt",
+		"../../sample/04.txt", "parse/repeats.txt", "parse/headless.txt",
+		"parse/captions.txt", "parse/bare_caption.txt", "parse/cut_caption.txt",
+	};
+	util_buf page = { 0 };
+	for (int copy = 0; copy < 40; copy++)
+		for (size_t f = 0; f < UTIL_ARRAY_LEN(files); f++) {
+			size_t len;
+			char *text = tu_read_file(tu_fixture(files[f]), &len);
+			util_buf_add(&page, text, len);
+			util_buf_adds(&page, "\n\n");
+			free(text);
+		}
+	util_buf whole = { 0 }, stepped = { 0 };
+	doc_issue *a = parse_text("big", util_strndup(page.data, page.len), page.len);
+	render(a, &whole);
+	doc_issue_free(a);
+
+	doc_issue *b = doc_issue_new();
+	char *copy = util_strndup(page.data, page.len);
+	doc_source src = { copy, page.len, copy, release };
+	parse_stream *st = parse_begin(b, "big", src, false);
+	size_t steps = 0, articles = 0;
+	while (!parse_step(st, 997)) {
+		steps++;
+		assert_true(doc_narticles(b) >= articles);  /* articles arrive, never leave */
+		articles = doc_narticles(b);
+	}
+	parse_end(st);
+	render(b, &stepped);
+	doc_issue_free(b);
+	assert_true(steps > 100);
+	assert_true(whole.len > 100000);
+	util_buf_cstr(&whole);
+	util_buf_cstr(&stepped);
+	assert_string_equal(whole.data, stepped.data);
+	util_buf_free(&whole);
+	util_buf_free(&stepped);
+	util_buf_free(&page);
+}
+
+/* A mapped file whose parsed pages are dropped as the parser moves on
+ * (madvise) parses exactly as the same text in memory. */
+static void test_mapped_release(void **state)
+{
+	(void)state;
+	util_buf page = { 0 };
+	while (page.len < (12u << 20))
+		for (int f = 1; f <= 4; f++) {
+			char name[64];
+			snprintf(name, sizeof name, "../../sample/0%d.txt", f);
+			size_t len;
+			char *text = tu_read_file(tu_fixture(name), &len);
+			util_buf_add(&page, text, len);
+			util_buf_adds(&page, "\n\n");
+			free(text);
+		}
+	char path[] = "/tmp/kanbao-test-mapped-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, page.data, page.len), (ssize_t)page.len);
+	close(fd);
+
+	input_page *pages = NULL;
+	size_t npages = 0, cap = 0;
+	char err[256];
+	assert_true(input_read_path(path, NULL, &pages, &npages, &cap, err, sizeof err));
+	unlink(path);
+	assert_true(pages[0].mapped);
+	doc_issue *a = doc_issue_new();
+	parse_stream *st = parse_begin(a, "mapped", pages[0].source, true);
+	while (!parse_step(st, 1 << 20))
+		;
+	parse_end(st);
+	free(pages[0].name);
+	free(pages);
+	util_buf got = { 0 }, want = { 0 };
+	render(a, &got);
+	doc_issue_free(a);
+	doc_issue *b = parse_text("mapped", util_strndup(page.data, page.len), page.len);
+	render(b, &want);
+	doc_issue_free(b);
+	assert_int_equal(got.len, want.len);
+	assert_memory_equal(got.data, want.data, got.len);
+	util_buf_free(&got);
+	util_buf_free(&want);
+	util_buf_free(&page);
+}
+
 /* A headline of 400 characters is a paragraph (too long for a title) and
  * kept whole. */
 static void test_long_line(void **state)
@@ -232,6 +331,8 @@ int main(void)
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
 		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_streaming_equals_whole),
+		cmocka_unit_test(test_mapped_release),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
 }
