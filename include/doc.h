@@ -81,6 +81,10 @@ typedef struct doc_pos {
 
 typedef struct doc_issue doc_issue;
 
+/* The most articles an issue may hold (more stops kanbao with a message,
+ * exit status 1; 1 GiB of input, the input limit, holds far fewer). */
+#define DOC_MAX_ARTICLES (1u << 24)
+
 /* A new, empty issue. */
 doc_issue *doc_issue_new(void);
 /* Frees the issue, its arena and every page source; NULL is allowed. */

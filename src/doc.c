@@ -133,6 +133,9 @@ void doc_set_page_label(doc_issue *issue, doc_str text)
 
 doc_article *doc_begin_article(doc_issue *issue)
 {
+	if (issue->narticles >= DOC_MAX_ARTICLES)
+		util_fatal("%s: more than %u articles: kanbao reads at most that many in one issue",
+			   issue->names[issue->npages - 1], (unsigned)DOC_MAX_ARTICLES);
 	doc_article a;
 	memset(&a, 0, sizeof(a));
 	a.page = (uint32_t)(issue->npages - 1);
