@@ -1377,6 +1377,40 @@ static bool starts_headless_story(const parser *ps, size_t i)
 	return false;
 }
 
+/* The name of a page from its header line: "第3版", and the section that
+ * follows it when there is one ("第2版 要闻"); the date and paper name of
+ * a running header are left to the banner. */
+static doc_str page_label(parser *ps, const unit *u)
+{
+	const char *s = u->s, *end = u->s + u->len;
+	for (const char *p = s; p && p < end; p++) {
+		p = memmem(p, (size_t)(end - p), "第", 3);
+		if (!p)
+			break;
+		int n = 0;
+		size_t nl = pattern_number(p + 3, (size_t)(end - p - 3), &n);
+		const char *ban = p + 3 + nl;
+		if (!nl || end - ban < 3 || memcmp(ban, "版", 3) != 0)
+			continue;
+		const char *label_end = ban + 3;
+		/* a short section name right after: "第2版 要闻" */
+		const char *w = text_skip_space(label_end, end), *we = w;
+		int chars = 0;
+		while (we < end && chars <= 6) {
+			uint32_t cp;
+			int k = text_decode(we, end, &cp);
+			if (!is_han(cp))
+				break;
+			we += k;
+			chars++;
+		}
+		if (w > label_end && chars >= 1 && chars <= 6 && (we == end || text_is_space(first_cp(we, end))))
+			label_end = we;
+		return doc_arena_dup(ps->issue, p, (size_t)(label_end - p));
+	}
+	return doc_str_make(u->s, u->len);
+}
+
 /* Segments the units made so far, keeping LOOKAHEAD units in hand until
  * the page ends. */
 static void segment_step(parser *ps)
@@ -1389,7 +1423,7 @@ static void segment_step(parser *ps)
 		case U_PAGEHEAD:
 			add_banner(ps, u->s, u->len);
 			if (!ps->label.len)
-				ps->label = doc_str_make(u->s, u->len);
+				ps->label = page_label(ps, u);
 			i++;
 			continue;
 		case U_JUMP:
