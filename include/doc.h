@@ -139,8 +139,10 @@ int doc_element_block_type(const doc_issue *issue, const doc_article *a, uint32_
 int doc_page_number(const doc_issue *issue, size_t page);
 
 /* A stable 64-bit fingerprint of the issue's content (not its file
- * names), for remembering the reading position across runs. */
+ * names), for remembering the reading position across runs; the same
+ * from the page sources before they are parsed. */
 uint64_t doc_issue_fingerprint(const doc_issue *issue);
+uint64_t doc_sources_fingerprint(const doc_source *const *sources, size_t n);
 
 /* Small helpers for doc_str. */
 static inline doc_str doc_str_make(const char *s, size_t len)

@@ -34,6 +34,9 @@ bool parse_step(parse_stream *st, size_t budget);
 /* How much of the page has been read, 0 to 1. */
 double parse_progress(const parse_stream *st);
 void parse_end(parse_stream *st);
+/* Stops parsing: the page keeps the articles handed over so far, and the
+ * stream is freed. NULL is allowed. */
+void parse_abort(parse_stream *st);
 
 /* Where the photo credit ("张三 摄", "本报记者 李四 摄") starts in a
  * caption's text, or `len` when it has none. Used by the layout to style

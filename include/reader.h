@@ -29,10 +29,23 @@
 #include "search.h"
 #include "state.h"
 
+/* Pages still being parsed when the reader starts (a huge page or issue):
+ * the reader shows what has arrived and, between keys, asks for more. */
+typedef struct reader_loader {
+	/* Parses about `budget` more bytes; true once everything is loaded
+	 * (and jump lines are linked). */
+	bool (*step)(void *ctx, size_t budget);
+	double (*progress)(void *ctx);      /* how much is loaded, 0 to 1 */
+	void *ctx;
+} reader_loader;
+
 typedef struct reader_options {
 	const char *issue_name;     /* shown in the status line and remembered with marks */
 	bool restore;               /* reopen at the remembered position */
 	bool keys_from_tty;         /* stdin is not a terminal: read keys from /dev/tty */
+	const reader_loader *loader; /* NULL when the issue is complete */
+	uint64_t fingerprint;       /* of the issue's text (doc_sources_fingerprint);
+				     * 0: computed from the issue */
 } reader_options;
 
 /* Runs the reader until the user quits. Returns the exit status (0, or 2
@@ -62,6 +75,12 @@ enum { READER_MIN_WIDTH = 20, READER_MIN_HEIGHT = 5 };
 reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 		   const reader_options *opt, int width, int height);
 void reader_free(reader *r);
+
+/* More of the issue was loaded (`done`: all of it): the reader takes in
+ * the new articles and pages. Returns reaction flags. */
+int reader_issue_grew(reader *r, bool done);
+bool reader_loading(const reader *r);
+
 
 /* The terminal changed size: lays out again, keeping the anchor. */
 int reader_resize(reader *r, int width, int height);

@@ -7,7 +7,9 @@
  * for ASCII and CJK ideographs that a unit test checks against wcwidth.
  * Grapheme clusters come from libunistring (u8_grapheme_breaks: UAX #29
  * with emoji ZWJ sequences and flags), with a fast path in front for
- * ASCII and CJK that a unit test checks against the library.
+ * ASCII and CJK that a unit test checks against the library. Line-break
+ * opportunities of "plain" text (below) come from a table the library
+ * fills, which a unit test checks against the library.
  */
 #ifndef KANBAO_TEXT_H
 #define KANBAO_TEXT_H
@@ -70,5 +72,42 @@ int text_width(const char *s, size_t len);
 /* The longest prefix of whole grapheme clusters that fits in `cols`
  * columns; returns its byte length and stores its width in *width. */
 size_t text_fit(const char *s, size_t len, int cols, int *width);
+
+/* The length of the longest prefix of s[0, len) that is drawn as it is:
+ * no TAB and no code point text_cp_width refuses to print. */
+size_t text_printable_run(const char *s, size_t len);
+
+/* ---- line-break opportunities of plain text ----
+ *
+ * "Plain" text is made only of the characters of Chinese news text whose
+ * UAX #14 break opportunities depend on nothing but the pair of characters
+ * around them: CJK ideographs (U+3400..U+4DBF, U+4E00..U+9FFF), ASCII
+ * letters, digits and punctuation (not the space), the full-width forms
+ * U+FF01..U+FF60, ° · ×, – — ‘ ’ “ ” … and the CJK punctuation 、。〃々〇
+ * 〈〉《》「」『』【】〔〕〖〗〜〝〞. No spaces. For such text the break
+ * opportunities come from a table of pairs that u8_possible_linebreaks
+ * itself fills at first use (one question per pair of characters that
+ * stand for the alphabet's classes); test_text checks that the table gives
+ * what the library gives on every pair, on triples and on random strings.
+ * Every plain code point is also text_cp_is_simple and not a space, so
+ * each one is a grapheme cluster of its own, and its width is 1 or 2.
+ */
+bool text_cp_is_plain(uint32_t cp);
+
+/* One character of a plain text. */
+typedef struct text_char {
+	uint32_t at;            /* its byte offset */
+	uint32_t cp;            /* the code point */
+	uint8_t width;          /* text_cp_width: 1 or 2 */
+	uint8_t brk;            /* the opportunity before it, as
+				 * u8_possible_linebreaks(s, len, "UTF-8")
+				 * gives it: UC_BREAK_PROHIBITED or _POSSIBLE */
+} text_char;
+
+/* When s[0, len) is plain text (len < UINT32_MAX), decodes it once into
+ * (*chars)[0, *n) (grown with util_grow; *cap is its capacity) and returns
+ * true; returns false as soon as it meets a character that is not plain
+ * (then *chars holds nothing useful). The empty string is plain. */
+bool text_plain_scan(const char *s, size_t len, text_char **chars, size_t *cap, size_t *n);
 
 #endif

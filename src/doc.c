@@ -277,11 +277,21 @@ static uint64_t source_fingerprint(const doc_source *src, uint64_t h)
 	return util_hash(src->text + src->len - EDGE, EDGE, h);
 }
 
-uint64_t doc_issue_fingerprint(const doc_issue *issue)
+uint64_t doc_sources_fingerprint(const doc_source *const *sources, size_t n)
 {
 	uint64_t h = 0x6b616e62616fULL;     /* "kanbao" */
+	for (size_t i = 0; i < n; i++)
+		h = source_fingerprint(sources[i], h);
+	return h;
+}
+
+uint64_t doc_issue_fingerprint(const doc_issue *issue)
+{
+	const doc_source **src = util_malloc((issue->npages ? issue->npages : 1) * sizeof *src);
 	for (size_t i = 0; i < issue->npages; i++)
-		h = source_fingerprint(&issue->sources[i], h);
+		src[i] = &issue->sources[i];
+	uint64_t h = doc_sources_fingerprint(src, issue->npages);
+	free(src);
 	return h;
 }
 

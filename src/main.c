@@ -159,45 +159,100 @@ static int parse_args(int argc, char **argv, options *o)
 	return -1;
 }
 
-static void release_page_name(input_page *p)
+/* The pages read and the parsing of them, page after page: all at once
+ * for the exports, in steps for the reader (which shows the first
+ * articles of a huge issue while the rest is parsed). */
+typedef struct loader {
+	doc_issue *issue;
+	input_page *pages;
+	size_t npages, next;    /* next page to start */
+	parse_stream *stream;   /* the page being parsed */
+	size_t total, done;     /* bytes of all pages, of the finished ones */
+	bool linked;
+} loader;
+
+static bool loader_step(void *ctx, size_t budget)
 {
-	free(p->name);
-	p->name = NULL;
+	loader *l = ctx;
+	for (;;) {
+		if (!l->stream) {
+			if (l->next == l->npages) {
+				if (!l->linked)
+					link_resolve(l->issue);
+				l->linked = true;
+				return true;
+			}
+			input_page *p = &l->pages[l->next++];
+			l->stream = parse_begin(l->issue, p->name, p->source, p->mapped);
+			free(p->name);
+			p->name = NULL;
+		}
+		if (!parse_step(l->stream, budget))
+			return false;
+		l->done += l->pages[l->next - 1].source.len;
+		parse_end(l->stream);
+		l->stream = NULL;
+		if (budget != SIZE_MAX && l->next < l->npages)
+			return false;   /* the next page in the next step */
+	}
 }
 
-/* Reads and parses every PATH (or standard input) into one issue. */
-static int load_issue(int npaths, char **paths, const options *o, doc_issue **out)
+static double loader_progress(void *ctx)
+{
+	const loader *l = ctx;
+	if (!l->total)
+		return 1.0;
+	double current = l->stream ? parse_progress(l->stream) * (double)l->pages[l->next - 1].source.len : 0;
+	return ((double)l->done + current) / (double)l->total;
+}
+
+static void loader_free(loader *l)
+{
+	parse_abort(l->stream);     /* quitting while loading: no need to finish */
+	for (size_t k = l->next; k < l->npages; k++)
+		input_page_free(&l->pages[k]);
+	free(l->pages);
+}
+
+/* Reads every PATH (or standard input); the pages wait in the loader. */
+static int read_inputs(int npaths, char **paths, const options *o, loader *l)
 {
 	input_options iopt = { .encoding = o->encoding };
-	input_page *pages = NULL;
-	size_t npages = 0, cap = 0;
+	size_t cap = 0;
 	char err[1024];
 	static char *dash[] = { "-" };
 	if (npaths == 0) {
 		npaths = 1;
 		paths = dash;
 	}
+	memset(l, 0, sizeof *l);
 	for (int i = 0; i < npaths; i++) {
-		if (!input_read_path(paths[i], &iopt, &pages, &npages, &cap, err, sizeof err)) {
+		if (!input_read_path(paths[i], &iopt, &l->pages, &l->npages, &cap, err, sizeof err)) {
 			fprintf(stderr, "kanbao: %s\n", err);
-			for (size_t k = 0; k < npages; k++)
-				input_page_free(&pages[k]);
-			free(pages);
+			loader_free(l);
 			return EXIT_INPUT;
 		}
 	}
-	doc_issue *issue = doc_issue_new();
-	for (size_t k = 0; k < npages; k++) {
-		if (pages[k].replaced)
+	for (size_t k = 0; k < l->npages; k++) {
+		const input_page *p = &l->pages[k];
+		l->total += p->source.len;
+		if (p->replaced)
 			fprintf(stderr, "kanbao: warning: %s: %zu invalid byte sequence%s replaced by U+FFFD\n",
-				pages[k].name, pages[k].replaced, pages[k].replaced == 1 ? "" : "s");
-		parse_end(parse_begin(issue, pages[k].name, pages[k].source, pages[k].mapped));
-		release_page_name(&pages[k]);
+				p->name, p->replaced, p->replaced == 1 ? "" : "s");
 	}
-	free(pages);
-	link_resolve(issue);
-	*out = issue;
+	l->issue = doc_issue_new();
 	return 0;
+}
+
+/* The fingerprint of the issue from its pages, before they are parsed. */
+static uint64_t loader_fingerprint(const loader *l)
+{
+	const doc_source **src = util_malloc((l->npages ? l->npages : 1) * sizeof *src);
+	for (size_t k = 0; k < l->npages; k++)
+		src[k] = &l->pages[k].source;
+	uint64_t h = doc_sources_fingerprint(src, l->npages);
+	free(src);
+	return h;
 }
 
 static int terminal_width(void)
@@ -234,23 +289,52 @@ static bool issue_has_text(const doc_issue *issue)
 	return false;
 }
 
-static int run_mode(const options *o, doc_issue *issue, config *cfg, int npaths, char **paths)
+/* Bytes the reader parses before its first screen; the rest follows
+ * between keys. */
+enum { FIRST_SCREEN_BUDGET = 2 << 20 };
+
+static int run_reader(const options *o, loader *l, config *cfg, int npaths, char **paths)
+{
+	uint64_t fingerprint = loader_fingerprint(l);
+	bool done = false;
+	while (!done && doc_narticles(l->issue) == 0)
+		done = loader_step(l, FIRST_SCREEN_BUDGET);
+	if (done && !issue_has_text(l->issue)) {
+		fprintf(stderr, "kanbao: %s: nothing to read (no text in %s)\n",
+			npaths ? paths[0] : "-", doc_npages(l->issue) > 1 ? "these pages" : "this page");
+		return EXIT_INPUT;
+	}
+	reader_loader rl = { loader_step, loader_progress, l };
+	reader_options ropt = {
+		.issue_name = npaths ? paths[0] : "-",
+		.restore = cfg->restore && !o->no_restore,
+		.keys_from_tty = !isatty(STDIN_FILENO),
+		.loader = done ? NULL : &rl,
+		.fingerprint = fingerprint,
+	};
+	return reader_run(l->issue, cfg, &ropt);
+}
+
+static int run_mode(const options *o, loader *l, config *cfg, int npaths, char **paths)
 {
 	static char outbuf[1 << 16];
-	if (o->mode != MODE_READER)
-		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	if (o->mode == MODE_READER)
+		return run_reader(o, l, cfg, npaths, paths);
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	loader_step(l, SIZE_MAX);
+	doc_issue *issue = l->issue;
 	switch (o->mode) {
 	case MODE_LIST:
 		export_list(issue, stdout);
-		return finish_output(0);
+		break;
 	case MODE_JSON:
 		export_json(issue, stdout);
-		return finish_output(0);
+		break;
 	case MODE_DUMP: {
 		layout_options lopt = cfg->layout;
 		lopt.center = false;
 		layout_dump(issue, o->width ? o->width : terminal_width(), &lopt, o->color, stdout);
-		return finish_output(0);
+		break;
 	}
 	case MODE_SEARCH: {
 		search_index *index = search_index_new(issue);
@@ -261,17 +345,7 @@ static int run_mode(const options *o, doc_issue *issue, config *cfg, int npaths,
 	case MODE_READER:
 		break;
 	}
-	if (!issue_has_text(issue)) {
-		fprintf(stderr, "kanbao: %s: nothing to read (no text in %s)\n",
-			npaths ? paths[0] : "-", doc_npages(issue) > 1 ? "these pages" : "this page");
-		return EXIT_INPUT;
-	}
-	reader_options ropt = {
-		.issue_name = npaths ? paths[0] : "-",
-		.restore = cfg->restore && !o->no_restore,
-		.keys_from_tty = !isatty(STDIN_FILENO),
-	};
-	return reader_run(issue, cfg, &ropt);
+	return finish_output(0);
 }
 
 int main(int argc, char **argv)
@@ -306,11 +380,14 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return EXIT_USAGE;
 	}
-	doc_issue *issue = NULL;
-	status = load_issue(npaths, paths, &o, &issue);
-	if (status == 0)
-		status = run_mode(&o, issue, &cfg, npaths, paths);
-	doc_issue_free(issue);
+	loader l;
+	status = read_inputs(npaths, paths, &o, &l);
+	if (status == 0) {
+		status = run_mode(&o, &l, &cfg, npaths, paths);
+		doc_issue *issue = l.issue;
+		loader_free(&l);
+		doc_issue_free(issue);
+	}
 	config_free(&cfg);
 	return status;
 }

@@ -247,8 +247,8 @@ static uint16_t count_chars(const char *s, size_t len, unsigned cap)
 	for (; i + 8 <= len && n <= cap; i += 8) {
 		uint64_t w;
 		memcpy(&w, s + i, 8);
-		uint64_t cont = w & ~(w << 1) & 0x8080808080808080ULL;
-		n += 8 - (size_t)__builtin_popcountll(cont);
+		uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+		n += 8 - (size_t)((cont * 0x0101010101010101ULL) >> 56);   /* sum of the bytes */
 	}
 	for (; i < len; i++)
 		n += ((unsigned char)s[i] & 0xC0) != 0x80;
@@ -1830,6 +1830,14 @@ void parse_end(parse_stream *st)
 	for (size_t i = 0; i < ps->ncaptions; i++)
 		doc_add_page_caption(ps->issue, ps->captions[i]);
 	parser_free(ps);
+	free(st);
+}
+
+void parse_abort(parse_stream *st)
+{
+	if (!st)
+		return;
+	parser_free(&st->ps);
 	free(st);
 }
 

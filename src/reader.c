@@ -128,6 +128,12 @@ struct reader {
 	place *back;
 	size_t nback, cback;
 
+	/* loading a big issue while reading it */
+	const reader_loader *loader;
+	bool loading;
+	bool restore_pending;   /* the remembered position is not loaded yet */
+	doc_pos restore_pos;
+
 	char msg[512];
 	bool msg_error;
 	util_buf rowbuf, statusbuf;
@@ -534,6 +540,69 @@ static void push_back(reader *r)
 	UTIL_PUSH(r->back, r->nback, r->cback, here(r));
 }
 
+/* ---- loading ---- */
+
+static void restore_if_loaded(reader *r)
+{
+	if (r->restore_pending && r->restore_pos.article < r->narticles) {
+		r->restore_pending = false;
+		if (pos_valid(r, r->restore_pos)) {
+			open_pos(r, r->restore_pos);
+			say(r, "reopened where you left off");
+		}
+	}
+}
+
+/* Takes in the articles parsed since the last call: the read marks, the
+ * section list and the layout cache follow the issue's new size. */
+static void take_in_articles(reader *r)
+{
+	size_t n = doc_narticles(r->issue);
+	size_t old = r->narticles;
+	r->read = util_reallocarray(r->read, n ? n : 1, sizeof *r->read);
+	for (size_t a = old; a < n; a++)
+		r->read[a] = r->st && state_is_read(r->st, r->fp, (uint32_t)a);
+	r->narticles = n;
+	free(r->list);
+	free(r->row_of);
+	r->list = NULL;
+	r->nlist = 0;
+	build_list(r);
+	/* the cache was made for the old number of articles */
+	layout_cache_free(r->cache);
+	r->cache = layout_cache_new(r->issue, &r->cfg->layout);
+	if (old == 0 && n > 0 && !r->restore_pending)
+		open_article(r, 0, 0);
+	else if (n > 0)
+		top_from_anchor(r);
+	restore_if_loaded(r);
+}
+
+int reader_issue_grew(reader *r, bool done)
+{
+	take_in_articles(r);
+	if (done) {
+		r->loading = false;
+		r->restore_pending = false;
+	}
+	return READER_REDRAW;
+}
+
+bool reader_loading(const reader *r)
+{
+	return r->loading;
+}
+
+/* Parses everything left (before a search, which covers the whole issue). */
+static void finish_loading(reader *r)
+{
+	if (!r->loading)
+		return;
+	while (!r->loader->step(r->loader->ctx, SIZE_MAX))
+		;
+	reader_issue_grew(r, true);
+}
+
 /* ---- search ---- */
 
 static void search_state_clear(search_state *s)
@@ -548,6 +617,7 @@ static void search_state_clear(search_state *s)
 static void search_state_run(reader *r, search_state *s, const char *query, bool forward)
 {
 	search_state_clear(s);
+	finish_loading(r);      /* the search covers the whole issue */
 	if (!r->index)
 		r->index = search_index_new(r->issue);    /* built on the first search */
 	s->query = util_strdup(query);
@@ -1767,7 +1837,9 @@ reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 	r->issue = issue;
 	r->cfg = cfg;
 	r->st = st;
-	r->fp = doc_issue_fingerprint(issue);
+	r->fp = opt && opt->fingerprint ? opt->fingerprint : doc_issue_fingerprint(issue);
+	r->loader = opt ? opt->loader : NULL;
+	r->loading = r->loader != NULL;
 	r->name = util_strdup(opt && opt->issue_name ? opt->issue_name : "-");
 	r->where = full_path(opt ? opt->issue_name : NULL);
 	r->narticles = doc_narticles(issue);
@@ -1787,11 +1859,17 @@ reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 	compute_geometry(r);
 	r->shown_since = util_now_ns();
 	doc_pos pos;
-	if (opt && opt->restore && st && state_get_position(st, r->fp, &pos) && pos_valid(r, pos)) {
+	bool remembered = opt && opt->restore && st && state_get_position(st, r->fp, &pos);
+	if (remembered && pos_valid(r, pos)) {
 		open_pos(r, pos);
 		say(r, "reopened where you left off");
-	} else if (r->narticles) {
-		open_article(r, 0, 0);
+	} else {
+		if (remembered && r->loading && pos.article >= r->narticles) {
+			r->restore_pending = true;      /* opened when it arrives */
+			r->restore_pos = pos;
+		}
+		if (r->narticles)
+			open_article(r, 0, 0);
 	}
 	return r;
 }
@@ -2213,6 +2291,8 @@ static void position_text(reader *r, util_buf *b)
 	int pct = l->nlines ? (int)(bottom * 100 / l->nlines) : 100;
 	util_buf_printf(b, "article %u/%zu · 第%d版 · %d%%", r->article + 1, r->narticles,
 			page_number_of(r, r->article), pct);
+	if (r->loading)
+		util_buf_printf(b, " · loading %d%%", (int)(r->loader->progress(r->loader->ctx) * 100));
 	const doc_article *a = doc_article_at(r->issue, r->article);
 	if (a->continues >= 0 && bottom >= l->nlines)
 		util_buf_printf(b, " · continues on 第%d版", page_number_of(r, (uint32_t)a->continues));

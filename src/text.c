@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unigbrk.h>
+#include <unilbrk.h>
 #include <unistr.h>
 #include <wchar.h>
 
@@ -262,4 +263,202 @@ size_t text_fit(const char *s, size_t len, int cols, int *width)
 	if (width)
 		*width = w;
 	return (size_t)(p - s);
+}
+
+size_t text_printable_run(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	while (p < end) {
+		if (*p >= 0x20 && *p < 0x7F) {
+			p++;
+			continue;
+		}
+		/* U+4000..U+9FFF: ideographs, printable (cp_width's fast range) */
+		if (*p >= 0xE4 && *p <= 0xE9 && end - p >= 3 &&
+		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			p += 3;
+			continue;
+		}
+		uint32_t cp;
+		int n = decode((const char *)p, (const char *)end, &cp);
+		if (cp == '\t' || cp_width(cp) < 0)
+			break;
+		p += n;
+	}
+	return (size_t)(p - (const unsigned char *)s);
+}
+
+/* ---- line-break opportunities of plain text ---- */
+
+/* The plain alphabet as classes of code points that break alike: each
+ * character of plain_singles is a class of its own, each range of
+ * plain_ranges one class, whose first code point stands for the others
+ * when the library is asked (test_text checks every member against every
+ * class, both ways). The ideographs come first: their classes are
+ * CLASS_IDEOGRAPH and CLASS_IDEOGRAPH_A. */
+static const struct {
+	uint32_t first, last;
+} plain_ranges[] = {
+	{ 0x4E00, 0x9FFF }, { 0x3400, 0x4DBF },
+	{ '0', '9' }, { 'A', 'Z' }, { 'a', 'z' },
+	{ 0xFF10, 0xFF19 }, { 0xFF21, 0xFF3A }, { 0xFF41, 0xFF5A },
+};
+enum { CLASS_IDEOGRAPH = 1, CLASS_IDEOGRAPH_A = 2 };
+
+static const char plain_singles[] =
+	"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+	"°·×–—‘’“”…"
+	"、。〃々〇〈〉《》「」『』【】〔〕〖〗〜〝〞"
+	"！＂＃＄％＆＇（）＊＋，－．／：；＜＝＞？＠［＼］＾＿｀｛｜｝～｟｠";
+
+enum {
+	MAX_CLASSES = 128,
+	ASK_LIBRARY = 0xFF,     /* in the pair table: not a plain decision */
+};
+
+/* Where the classes of the alphabet's code points are kept: U+0000..U+00FF
+ * and three windows (0 there: not plain); ideographs are found by range. */
+enum {
+	WIN_2000 = 0x2000, WIN_3000 = 0x3000, WIN_FF00 = 0xFF00, WIN_SIZE = 0x80,
+	MAP_SIZE = 0x100 + 3 * WIN_SIZE,
+};
+
+typedef struct plain_table {
+	bool ready;
+	uint8_t nclasses;       /* classes are 1..nclasses */
+	uint8_t map[MAP_SIZE];  /* see map_index */
+	uint32_t rep[MAX_CLASSES];
+	uint8_t first[MAX_CLASSES];                     /* the opportunity at the start */
+	uint8_t pair[MAX_CLASSES][MAX_CLASSES];         /* [before][after] */
+} plain_table;
+
+/* Filled once, at first use, from the library, and never changed after:
+ * the one piece of state of this module (asking costs about 0.5 ms). */
+static plain_table plain;
+
+/* Where cp is in plain_table.map; -1 outside it. */
+static inline int map_index(uint32_t cp)
+{
+	if (cp < 0x100)
+		return (int)cp;
+	if (cp - WIN_2000 < WIN_SIZE)
+		return 0x100 + (int)(cp - WIN_2000);
+	if (cp - WIN_3000 < WIN_SIZE)
+		return 0x100 + WIN_SIZE + (int)(cp - WIN_3000);
+	if (cp - WIN_FF00 < WIN_SIZE)
+		return 0x100 + 2 * WIN_SIZE + (int)(cp - WIN_FF00);
+	return -1;
+}
+
+static void add_class(plain_table *t, uint32_t first, uint32_t last)
+{
+	if (t->nclasses + 1 >= MAX_CLASSES)
+		util_fatal("text: too many plain classes");
+	uint8_t c = ++t->nclasses;
+	t->rep[c] = first;
+	if (c == CLASS_IDEOGRAPH || c == CLASS_IDEOGRAPH_A)
+		return;
+	for (uint32_t cp = first; cp <= last; cp++) {
+		int i = map_index(cp);
+		if (i < 0 || t->map[i])
+			util_fatal("text: U+%04X cannot be a plain class", (unsigned)cp);
+		t->map[i] = c;
+	}
+}
+
+/* What the library says at the start of `a` and between `a` and `b`. */
+static uint8_t library_break(uint32_t a, uint32_t b, bool at_start)
+{
+	uint8_t buf[8];
+	char brk[8];
+	int la = u8_uctomb(buf, a, 4);
+	int lb = at_start ? 0 : u8_uctomb(buf + la, b, 4);
+	u8_possible_linebreaks(buf, (size_t)(la + lb), "UTF-8", brk);
+	char v = brk[at_start ? 0 : la];
+	/* anything else (there is nothing else between two plain characters)
+	 * sends the text to the library */
+	return v == UC_BREAK_PROHIBITED || v == UC_BREAK_POSSIBLE ? (uint8_t)v : ASK_LIBRARY;
+}
+
+static void plain_fill(plain_table *t)
+{
+	for (size_t i = 0; i < sizeof plain_ranges / sizeof *plain_ranges; i++)
+		add_class(t, plain_ranges[i].first, plain_ranges[i].last);
+	const char *p = plain_singles, *end = p + sizeof plain_singles - 1;
+	while (p < end) {
+		uint32_t cp;
+		p += decode(p, end, &cp);
+		add_class(t, cp, cp);
+	}
+	for (unsigned a = 1; a <= t->nclasses; a++) {
+		t->first[a] = library_break(t->rep[a], 0, true);
+		for (unsigned b = 1; b <= t->nclasses; b++)
+			t->pair[a][b] = library_break(t->rep[a], t->rep[b], false);
+	}
+	t->ready = true;
+}
+
+static inline const plain_table *plain_ready(void)
+{
+	if (!plain.ready)
+		plain_fill(&plain);
+	return &plain;
+}
+
+/* The class of a code point of two or three bytes (0: not plain). */
+static inline uint8_t plain_class(const plain_table *t, uint32_t cp)
+{
+	if (cp >= 0x4E00 && cp <= 0x9FFF)
+		return CLASS_IDEOGRAPH;
+	if (cp >= 0x3400 && cp <= 0x4DBF)
+		return CLASS_IDEOGRAPH_A;
+	int i = map_index(cp);
+	return i < 0 ? 0 : t->map[i];
+}
+
+bool text_cp_is_plain(uint32_t cp)
+{
+	return plain_class(plain_ready(), cp) != 0;
+}
+
+bool text_plain_scan(const char *s, size_t len, text_char **chars, size_t *cap, size_t *n)
+{
+	const plain_table *t = plain_ready();
+	if (len >= UINT32_MAX)
+		return false;
+	util_grow((void **)chars, cap, len ? len : 1, sizeof(**chars));
+	text_char *out = *chars;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	unsigned prev = 0;
+	size_t k = 0;
+	while (p < end) {
+		uint32_t cp;
+		unsigned cls;
+		int bytes, width;
+		if (p[0] < 0x80) {
+			cp = p[0];
+			cls = t->map[cp];
+			bytes = width = 1;
+		} else {
+			/* decode() takes valid sequences only: an overlong or
+			 * broken one decodes to U+FFFD, which is not plain */
+			bytes = decode((const char *)p, (const char *)end, &cp);
+			cls = plain_class(t, cp);
+			width = cls == CLASS_IDEOGRAPH ? 2 : cp_width(cp);
+		}
+		if (!cls)
+			return false;
+		uint8_t brk = prev ? t->pair[prev][cls] : t->first[cls];
+		if (brk == ASK_LIBRARY)
+			return false;
+		out[k].at = (uint32_t)(p - (const unsigned char *)s);
+		out[k].cp = cp;
+		out[k].width = (uint8_t)width;
+		out[k].brk = brk;
+		k++;
+		prev = cls;
+		p += bytes;
+	}
+	*n = k;
+	return true;
 }

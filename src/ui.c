@@ -520,6 +520,9 @@ static void trace_key(ui *u, int key, uint64_t t0)
 	fflush(u->trace);
 }
 
+/* Bytes parsed between two looks at the keyboard while loading. */
+enum { LOAD_STEP = 4 << 20 };
+
 int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 {
 	uint64_t t0 = util_now_ns();
@@ -550,7 +553,20 @@ int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 	while (!got_signal) {
 		int key;
 		uint64_t t1;
-		int react = handle_input(&u, &key, &t1);
+		int react;
+		if (reader_loading(u.r)) {
+			/* parse more between keys; a key is answered at once */
+			timeout(0);
+			react = handle_input(&u, &key, &t1);
+			if (key < 0 && !(react & READER_QUIT)) {
+				bool done = opt->loader->step(opt->loader->ctx, LOAD_STEP);
+				react |= reader_issue_grew(u.r, done);
+				if (done)
+					timeout(TICK_MS);
+			}
+		} else {
+			react = handle_input(&u, &key, &t1);
+		}
 		if (react & READER_QUIT)
 			break;
 		if (react & READER_CLEAR)

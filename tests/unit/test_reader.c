@@ -1285,6 +1285,102 @@ static void test_restore(void **ts)
 	fx_close(&f);
 }
 
+/* A big issue opened while it is still being parsed: a loader that
+ * parses the sample issue a page per step. */
+typedef struct page_loader {
+	doc_issue *issue;
+	int next;               /* next sample page, 1..4 */
+	int steps;
+} page_loader;
+
+static void release_text(void *p)
+{
+	free(p);
+}
+
+static bool load_page(page_loader *pl)
+{
+	if (pl->next > 4)
+		return true;
+	char path[4096], name[16];
+	const char *src = getenv("KANBAO_SRC");
+	snprintf(path, sizeof path, "%s/sample/0%d.txt", src ? src : ".", pl->next);
+	snprintf(name, sizeof name, "0%d.txt", pl->next);
+	size_t len;
+	char *text = tu_read_file(path, &len);
+	doc_source s = { text, len, text, release_text };
+	parse_stream *st = parse_begin(pl->issue, name, s, false);
+	while (!parse_step(st, 64))
+		;
+	parse_end(st);
+	pl->next++;
+	if (pl->next > 4)
+		link_resolve(pl->issue);
+	return pl->next > 4;
+}
+
+static bool loader_step(void *ctx, size_t budget)
+{
+	page_loader *pl = ctx;
+	pl->steps++;
+	if (budget == SIZE_MAX) {
+		while (!load_page(pl))
+			;
+		return true;
+	}
+	return load_page(pl);
+}
+
+static double loader_progress(void *ctx)
+{
+	const page_loader *pl = ctx;
+	return (pl->next - 1) / 4.0;
+}
+
+static void test_loading_while_reading(void **ts)
+{
+	(void)ts;
+	fx f;
+	page_loader pl = { doc_issue_new(), 1, 0 };
+	load_page(&pl);                     /* page 1 before the first screen */
+	reader_loader rl = { loader_step, loader_progress, &pl };
+	memset(&f, 0, sizeof f);
+	f.issue = pl.issue;
+	config_defaults(&f.cfg);
+	snprintf(f.dir, sizeof f.dir, "/tmp/kanbao-test-reader-XXXXXX");
+	assert_non_null(mkdtemp(f.dir));
+	f.st = state_open(f.dir, quiet);
+	/* the position remembered is on page 3, not loaded yet */
+	doc_pos far = { 13, DOC_NFIELDS, 0 };
+	state_set_position(f.st, 4242, far);
+	f.opt.issue_name = "big";
+	f.opt.restore = true;
+	f.opt.loader = &rl;
+	f.opt.fingerprint = 4242;
+	f.r = reader_new(f.issue, &f.cfg, f.st, &f.opt, 80, 24);
+	assert_true(reader_loading(f.r));
+	assert_int_equal(reader_article(f.r), 0);
+	assert_non_null(strstr(reader_status_text(f.r), "article 1/6 · 第1版"));
+	assert_non_null(strstr(reader_status_text(f.r), "loading 25%"));
+	/* page 2 arrives: the list grows, the remembered article is not there yet */
+	reader_issue_grew(f.r, loader_step(&pl, 1 << 20));
+	assert_non_null(strstr(reader_status_text(f.r), "article 1/11"));
+	assert_int_equal(reader_article(f.r), 0);
+	/* page 3 arrives: the reader goes where the reading was left */
+	reader_issue_grew(f.r, loader_step(&pl, 1 << 20));
+	assert_int_equal(reader_article(f.r), 13);
+	assert_string_equal(reader_message(f.r), "reopened where you left off");
+	assert_true(reader_loading(f.r));
+	/* a search covers the whole issue: it finishes loading first */
+	type(f.r, "/社区食堂\r");
+	assert_false(reader_loading(f.r));
+	assert_int_equal(doc_narticles(f.issue), 19);
+	assert_true(reader_search_hits(f.r, NULL) >= 1);
+	assert_int_equal(doc_article_at(f.issue, reader_article(f.r))->page, 3);
+	assert_null(strstr(reader_status_text(f.r), "loading"));
+	fx_close(&f);
+}
+
 static void test_history_kept(void **ts)
 {
 	(void)ts;
@@ -1451,6 +1547,7 @@ int main(void)
 		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_marks_without_state),
 		cmocka_unit_test(test_restore),
+		cmocka_unit_test(test_loading_while_reading),
 		cmocka_unit_test(test_history_kept),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_rebound_keys),

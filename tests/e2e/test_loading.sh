@@ -1,0 +1,38 @@
+#!/bin/sh
+# A big issue opens at once: the first screen shows while the rest is
+# parsed between keys ("loading N%" in the status line), the list and the
+# article count grow to the whole issue, and a search, which covers the
+# whole issue, finishes the loading first.
+. "$KANBAO_SRC/tests/e2e/lib.sh"
+
+# the sample issue 600 times over, as one 13 MB page
+big=$TEST_TMP/big.txt
+n=0
+while [ "$n" -lt 600 ]; do
+	cat "$KANBAO_SRC"/sample/0[1-4].txt
+	n=$((n + 1))
+done > "$big"
+
+total=$("$KANBAO" --list "$big" | wc -l)
+[ "$total" -gt 10000 ] || fail "only $total articles in the big issue"
+hits=$("$KANBAO" --search "市图书馆“夜读空间”开放" "$big" | wc -l)
+[ "$hits" -ge 600 ] || fail "only $hits hits in the big issue"
+
+start 80 24 "$big"
+expect_eq "first row" "$(list_row 1)" "> 青川高新区首季新签约项目四…"
+wait_status "article 1/$total ·"
+status_has "loading" && fail "still loading at the end"
+ok "the issue grew to all its articles; the loading note is gone"
+keys q
+expect_eq "exit status" "$(wait_exit)" 0
+
+# a search at once: it waits for the whole issue and finds the last copy too
+start 80 24 "$big"
+keys /
+text "市图书馆“夜读空间”开放"
+keys Enter
+wait_status "hit 1 of $hits"
+ok "a search right after opening covers the whole issue"
+keys G
+keys q
+expect_eq "exit status" "$(wait_exit)" 0
