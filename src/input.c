@@ -324,8 +324,9 @@ static util_buf decode_units(const uint8_t *s, size_t len, size_t size,
 	size_t n = len / size;
 	void *u = native_units(s, n, size, o);
 	util_buf out = { 0 };
-	/* a unit gives at most 3 bytes, a surrogate pair 4; +3 for a cut unit */
-	util_grow((void **)&out.data, &out.cap, n * 3 + 4, 1);
+	/* a UTF-16 unit gives at most 3 bytes (a surrogate pair 4 for two); a
+	 * UTF-32 unit up to 4; +4 for a cut unit and the NUL */
+	util_grow((void **)&out.data, &out.cap, n * (size == 2 ? 3 : 4) + 4, 1);
 	for (size_t k = 0; k < n;) {
 		ucs4_t uc;
 		int m;

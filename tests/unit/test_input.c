@@ -417,6 +417,25 @@ static void test_forced_encoding(void **state)
 
 /* ---- Binary data ------------------------------------------------------ */
 
+/* Found by fuzzing: UTF-32 text of characters beyond the BMP takes 4
+ * bytes of UTF-8 per unit (the buffer was sized for 3). */
+static void test_utf32_supplementary(void **state)
+{
+	(void)state;
+	uint8_t data[4 + 64 * 4];
+	memcpy(data, "\xFF\xFE\0\0", 4);
+	for (int i = 0; i < 64; i++)
+		memcpy(data + 4 + i * 4, "\x00\xF6\x01\x00", 4);     /* U+1F600 */
+	input_page page;
+	char err[256];
+	assert_true(input_decode("emoji.txt", (const char *)data, sizeof data, NULL, &page, err, sizeof err));
+	assert_int_equal(page.source.len, 64 * 4);
+	for (int i = 0; i < 64; i++)
+		assert_memory_equal(page.source.text + i * 4, "\xF0\x9F\x98\x80", 4);
+	assert_int_equal(page.replaced, 0);
+	input_page_free(&page);
+}
+
 static void test_binary_refused(void **state)
 {
 	(void)state;
@@ -907,6 +926,7 @@ int main(void)
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_utf32),
+		cmocka_unit_test(test_utf32_supplementary),
 		cmocka_unit_test(test_forced_encoding),
 		cmocka_unit_test(test_binary_refused),
 		cmocka_unit_test(test_folder_natural_order),
