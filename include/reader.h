@@ -81,6 +81,9 @@ void reader_free(reader *r);
 int reader_issue_grew(reader *r, bool done);
 bool reader_loading(const reader *r);
 
+/* A warning from outside (state files) for the status line. */
+void reader_notify(reader *r, const char *msg);
+
 
 /* The terminal changed size: lays out again, keeping the anchor. */
 int reader_resize(reader *r, int width, int height);

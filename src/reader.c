@@ -588,6 +588,11 @@ int reader_issue_grew(reader *r, bool done)
 	return READER_REDRAW;
 }
 
+void reader_notify(reader *r, const char *msg)
+{
+	complain(r, "%s", msg);
+}
+
 bool reader_loading(const reader *r)
 {
 	return r->loading;

@@ -505,9 +505,30 @@ static void stop_curses(ui *u)
 	active_ui = NULL;
 }
 
+/* Warnings of the state files (damaged, unwritable): shown in the status
+ * line while the reader runs — stderr would write over the screen — and
+ * printed after the terminal is restored when they come too late. */
+static char pending_warning[512];
+
 static void warn_state(const char *msg)
 {
-	fprintf(stderr, "kanbao: warning: %s\n", msg);
+	if (active_ui && active_ui->r) {
+		reader_notify(active_ui->r, msg);
+		return;
+	}
+	size_t used = strlen(pending_warning);
+	snprintf(pending_warning + used, sizeof pending_warning - used, "%s%s", used ? "; " : "", msg);
+}
+
+static void flush_warnings(reader *r)
+{
+	if (!pending_warning[0])
+		return;
+	if (r)
+		reader_notify(r, pending_warning);
+	else
+		fprintf(stderr, "%s\n", pending_warning);
+	pending_warning[0] = '\0';
 }
 
 static void trace_key(ui *u, int key, uint64_t t0)
@@ -544,6 +565,7 @@ int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 	}
 	state *st = state_open(NULL, warn_state);
 	u.r = reader_new(issue, cfg, st, opt, COLS, LINES);
+	flush_warnings(u.r);
 	draw(&u);
 	if (u.trace) {
 		fprintf(u.trace, "first-screen ms=%.3f cpu-ms=%.3f size=%dx%d\n", ms_since(t0), cpu_ms(),
@@ -576,9 +598,12 @@ int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 		trace_key(&u, key, t1);
 	}
 	int sig = got_signal;
-	reader_save(u.r);
+	reader *r = u.r;
+	u.r = NULL;             /* warnings of the save wait for the restored terminal */
+	reader_save(r);
 	stop_curses(&u);
-	reader_free(u.r);
+	flush_warnings(NULL);
+	reader_free(r);
 	state_close(st);
 	if (u.trace)
 		fclose(u.trace);
