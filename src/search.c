@@ -725,7 +725,7 @@ void search_run(const search_index *ix, const char *query, size_t len,
 		size_t f = (size_t)(p - text);
 		ei = find_elem(ix, ei, f);
 		const index_elem *e = &ix->elems[ei];
-		const fold_unit *u = ix->units + e->unit;
+		const fold_unit *u = ix->units ? ix->units + e->unit : NULL;  /* none when nothing changed shape */
 		size_t nu = e[1].unit - e->unit;
 		uint32_t rel = (uint32_t)(f - e->fold);
 		search_hit h = { e->article, e->element, map_start(u, nu, rel),

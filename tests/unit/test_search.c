@@ -622,6 +622,29 @@ static void test_invalid_query(void **state)
 	free(q);
 }
 
+/* Found by fuzzing: text that folding leaves entirely unchanged has no
+ * mapping pieces at all, and a hit in it must still map back. */
+static void test_unchanged_text_hit(void **state)
+{
+	(void)state;
+	doc_issue *issue = doc_issue_new();
+	doc_source src = { NULL, 0, NULL, NULL };
+	doc_begin_page(issue, "p", src);
+	doc_begin_article(issue);
+	doc_add_block(issue, DOC_PARAGRAPH, doc_arena_dup(issue, "青川青川", 12));
+	search_index *ix = search_index_new(issue);
+	search_result res;
+	search_run(ix, S("川"), &res);
+	assert_int_equal(res.nhits, 2);
+	assert_int_equal(res.hits[0].start, 3);
+	assert_int_equal(res.hits[0].end, 6);
+	assert_int_equal(res.hits[1].start, 9);
+	assert_int_equal(res.hits[1].end, 12);
+	search_result_free(&res);
+	search_index_free(ix);
+	doc_issue_free(issue);
+}
+
 static void test_empty_issue(void **state)
 {
 	(void)state;
@@ -654,6 +677,7 @@ int main(void)
 		cmocka_unit_test(test_print_context),
 		cmocka_unit_test(test_invalid_query),
 		cmocka_unit_test(test_empty_issue),
+		cmocka_unit_test(test_unchanged_text_hit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
