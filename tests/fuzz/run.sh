@@ -42,6 +42,11 @@ for h in $harnesses; do
 	# shellcheck disable=SC2086
 	$CC $flags -o "$out/fuzz_$h" tests/fuzz/fuzz_$h.c $lib_src $libs || { found=1; continue; }
 	seed "$h"
+	# findings of earlier runs (fixed, and kept as regression tests) move aside
+	if [ -d "$out/findings/$h" ] && ls "$out/findings/$h" | grep -q .; then
+		mkdir -p "$out/findings-old/$h"
+		mv "$out/findings/$h"/* "$out/findings-old/$h"/
+	fi
 	mkdir -p "$out/corpus-$h" "$out/findings/$h"
 	echo "== fuzz_$h: running ${seconds}s"
 	extra=""
