@@ -5,18 +5,20 @@
 # whole issue, finishes the loading first.
 . "$KANBAO_SRC/tests/e2e/lib.sh"
 
-# the sample issue 600 times over, as one 13 MB page
+# the sample issue 300 times over, as one 6.6 MB page (kanbao parses 2 MB
+# before its first screen); the waits are long for sanitizer builds
+TIMEOUT=60
 big=$TEST_TMP/big.txt
 n=0
-while [ "$n" -lt 600 ]; do
+while [ "$n" -lt 300 ]; do
 	cat "$KANBAO_SRC"/sample/0[1-4].txt
 	n=$((n + 1))
 done > "$big"
 
 total=$("$KANBAO" --list "$big" | wc -l)
-[ "$total" -gt 10000 ] || fail "only $total articles in the big issue"
+[ "$total" -gt 5000 ] || fail "only $total articles in the big issue"
 hits=$("$KANBAO" --search "市图书馆“夜读空间”开放" "$big" | wc -l)
-[ "$hits" -ge 600 ] || fail "only $hits hits in the big issue"
+[ "$hits" -ge 300 ] || fail "only $hits hits in the big issue"
 
 start 80 24 "$big"
 expect_eq "first row" "$(list_row 1)" "> 青川高新区首季新签约项目四…"
