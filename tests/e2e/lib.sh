@@ -146,6 +146,21 @@ pane_row() {
 	printf '%s\n' "${_line#?}"
 }
 
+# pane_text: the article pane's rows (not the status line) joined, with
+# every space removed, so text wrapped at any width compares.
+pane_text() {
+	_h=$(height)
+	_y=0
+	while [ "$_y" -lt $((_h - 1)) ]; do
+		pane_row "$_y"
+		_y=$((_y + 1))
+	done | tr -d ' \n'
+}
+
+pane_text_has() {
+	pane_text | grep -qF -- "$1"
+}
+
 # list_row N: the section list's row N (before the border), right-trimmed.
 list_row() {
 	_line=$(row "$1")

@@ -81,16 +81,8 @@ keys g Space Space
 settle
 top=$(pane_row 0)
 head=$(printf '%s\n' "$top" | sed 's/^ *//; s/^\(....\).*/\1/')
-joined() {
-	h=$(height)
-	y=0
-	while [ "$y" -lt $((h - 1)) ]; do
-		pane_row "$y"
-		y=$((y + 1))
-	done | tr -d ' \n'
-}
 has_head() {
-	joined | grep -qF -- "$head"
+	pane_text_has "$head"
 }
 for size in "40 12" "160 50" "20 5"; do
 	set -- $size

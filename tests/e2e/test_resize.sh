@@ -6,20 +6,6 @@
 # says the terminal is too small instead of breaking.
 . "$KANBAO_SRC/tests/e2e/lib.sh"
 
-# pane_text: the article pane's rows (not the status line) joined, with
-# every space removed, so text wrapped at any width compares.
-pane_text() {
-	h=$(height)
-	y=0
-	while [ "$y" -lt $((h - 1)) ]; do
-		pane_row "$y"
-		y=$((y + 1))
-	done | tr -d ' \n'
-}
-
-pane_text_has() {
-	pane_text | grep -qF -- "$1"
-}
 
 
 start 80 24 sample/

@@ -5,18 +5,6 @@
 # than a moment) are shown as read in the list, in the next run too.
 . "$KANBAO_SRC/tests/e2e/lib.sh"
 
-pane_text() {
-	h=$(height)
-	y=0
-	while [ "$y" -lt $((h - 1)) ]; do
-		pane_row "$y"
-		y=$((y + 1))
-	done | tr -d ' \n'
-}
-pane_text_has() {
-	pane_text | grep -qF -- "$1"
-}
-
 start 80 24 sample/
 keys J J J J J J J
 wait_status "article 8/19"

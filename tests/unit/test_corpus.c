@@ -14,19 +14,9 @@ typedef struct expect_article {
 	const char *headline, *byline, *dateline;
 } expect_article;
 
-static void release(void *p)
-{
-	free(p);
-}
-
 static doc_issue *parse_corpus(const char *path)
 {
-	size_t len;
-	char *text = tu_read_file(path, &len);
-	doc_issue *issue = doc_issue_new();
-	doc_source src = { text, len, text, release };
-	parse_page(issue, path, src);
-	return issue;
+	return tu_parse_file(path);
 }
 
 static void assert_field(doc_str got, const char *want, size_t article, const char *what)

@@ -15,18 +15,9 @@
 static const char forbidden_start[] = "。．，、：；！？”’」』）》〉】〗〕］｝～—·,.:;!?)";
 static const char forbidden_end[] = "“‘「『（《〈【〖〔［｛";
 
-static void release(void *p)
-{
-	free(p);
-}
-
 static doc_issue *parse_file(const char *path)
 {
-	size_t len;
-	char *text = tu_read_file(path, &len);
-	doc_issue *issue = doc_issue_new();
-	doc_source src = { text, len, text, release };
-	parse_page(issue, path, src);
+	doc_issue *issue = tu_parse_file(path);
 	link_resolve(issue);
 	return issue;
 }
@@ -168,10 +159,9 @@ static void test_sample(void **state)
 	(void)state;
 	static const char *const pages[] = { "01", "02", "03", "04" };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(pages); i++) {
-		char path[4096];
-		const char *src = getenv("KANBAO_SRC");
-		snprintf(path, sizeof path, "%s/sample/%s.txt", src ? src : ".", pages[i]);
-		doc_issue *issue = parse_file(path);
+		char rel[64];
+		snprintf(rel, sizeof rel, "sample/%s.txt", pages[i]);
+		doc_issue *issue = parse_file(tu_src_path(rel));
 		for (int width = 20; width <= 120; width += 7) {
 			check_dump(issue, width, pages[i]);
 			check_kinsoku(issue, width, pages[i]);

@@ -188,24 +188,15 @@ static bool is_int(const jval *v)
 
 /* ---- issue building ---- */
 
-static void release(void *p)
-{
-	free(p);
-}
-
 static doc_issue *sample_issue(void)
 {
 	doc_issue *issue = doc_issue_new();
 	static const char *const pages[] = { "01", "02", "03", "04" };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(pages); i++) {
-		char path[4096], name[16];
-		const char *src = getenv("KANBAO_SRC");
-		snprintf(path, sizeof path, "%s/sample/%s.txt", src ? src : ".", pages[i]);
+		char rel[32], name[16];
+		snprintf(rel, sizeof rel, "sample/%s.txt", pages[i]);
 		snprintf(name, sizeof name, "%s.txt", pages[i]);
-		size_t len;
-		char *text = tu_read_file(path, &len);
-		doc_source s = { text, len, text, release };
-		parse_page(issue, name, s);
+		tu_parse_into(issue, tu_src_path(rel), name);
 	}
 	link_resolve(issue);
 	return issue;

@@ -23,13 +23,7 @@ static void add_page(doc_issue *issue, const char *name, const char *text)
 
 static void add_file(doc_issue *issue, const char *rel)
 {
-	char path[4096];
-	const char *src = getenv("KANBAO_SRC");
-	snprintf(path, sizeof path, "%s/%s", src ? src : ".", rel);
-	size_t len;
-	char *text = tu_read_file(path, &len);
-	doc_source s = { text, len, text, release };
-	parse_page(issue, rel, s);
+	tu_parse_into(issue, tu_src_path(rel), rel);
 }
 
 /* Index of the article with this headline, or fails. */

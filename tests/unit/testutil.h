@@ -79,6 +79,40 @@ static inline const char *tu_corpus_file(const char *prefix)
 	return found;
 }
 
+/* Path of a file of the repository (static buffer). */
+static inline const char *tu_src_path(const char *rel)
+{
+	static char path[4096];
+	const char *src = getenv("KANBAO_SRC");
+	snprintf(path, sizeof path, "%s/%s", src ? src : ".", rel);
+	return path;
+}
+
+#include "doc.h"
+#include "parse.h"
+
+static inline void tu_release(void *p)
+{
+	free(p);
+}
+
+/* Parses the file at `path` as one more page of `issue`, named `name`. */
+static inline void tu_parse_into(doc_issue *issue, const char *path, const char *name)
+{
+	size_t len;
+	char *text = tu_read_file(path, &len);
+	doc_source src = { text, len, text, tu_release };
+	parse_page(issue, name, src);
+}
+
+/* A new issue of the one page at `path`. */
+static inline doc_issue *tu_parse_file(const char *path)
+{
+	doc_issue *issue = doc_issue_new();
+	tu_parse_into(issue, path, path);
+	return issue;
+}
+
 /* Skips the current test with a clear message when the corpus is absent. */
 #define TU_CORPUS_OR_SKIP(var, prefix) \
 	const char *var = tu_corpus_file(prefix); \
