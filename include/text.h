@@ -105,9 +105,10 @@ typedef struct text_char {
 } text_char;
 
 /* When s[0, len) is plain text (len < UINT32_MAX), decodes it once into
- * (*chars)[0, *n) (grown with util_grow; *cap is its capacity) and returns
- * true; returns false as soon as it meets a character that is not plain
- * (then *chars holds nothing useful). The empty string is plain. */
+ * (*chars)[0, *n) and returns true; returns false as soon as it meets a
+ * character that is not plain (then *chars holds nothing useful). *chars
+ * (capacity *cap) is first grown with util_grow to `len` entries. The
+ * empty string is plain. The first call fills the pair table. */
 bool text_plain_scan(const char *s, size_t len, text_char **chars, size_t *cap, size_t *n);
 
 #endif

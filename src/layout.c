@@ -5,6 +5,13 @@
  * line. While it scans, it remembers the last places the line may end at
  * (see line_fill); when the next cluster does not fit it backs up to the
  * best of them and the next line starts there.
+ *
+ * Most elements of a Chinese paper are plain text (text.h): no spaces, one
+ * code point per cluster, break opportunities from text_plain_scan's pair
+ * table. For them the same rules run on the decoded characters (see
+ * lay_plain): a line takes characters while they fit, and only when one
+ * does not are the places it may end at looked for, backwards. test_layout
+ * checks that both ways give the same lines.
  */
 #include "layout.h"
 
@@ -107,6 +114,8 @@ typedef struct builder {
 	size_t lines_cap, spans_cap;
 	char *brk;              /* UAX #14 opportunities of the element, per byte */
 	size_t brk_cap;
+	text_char *chars;       /* a plain element, decoded */
+	size_t chars_cap;
 	layout_kinsoku kinsoku;
 	int avail;              /* columns for text */
 	int reserve;            /* more columns only hanging punctuation may use */
@@ -131,6 +140,7 @@ typedef struct element_text {
 typedef struct brk_point {
 	uint32_t at, ink_end;
 	int col;
+	uint32_t k;             /* plain text: the index of the character at `at` */
 } brk_point;
 
 /* The line being filled. */
@@ -188,6 +198,12 @@ static void builder_init(builder *b, layout *lay, int width, const layout_option
 	b->avail = measure - b->reserve;
 	int indent = opt->indent > 0 ? opt->indent : 0;
 	b->indent = b->avail >= 2 * indent && b->avail >= indent + 2 ? indent : 0;
+}
+
+static void builder_free(builder *b)
+{
+	free(b->brk);
+	free(b->chars);
 }
 
 static layout *layout_new(int width, const layout_options *opt, uint32_t article)
@@ -272,7 +288,7 @@ static void end_placeholder_line(builder *b, const element_text *et, line_fill *
 static void note_boundary(const builder *b, const element_text *et, line_fill *f,
 			  uint32_t p, uint32_t cp, size_t len)
 {
-	brk_point here = { p, f->ink_end, f->col };
+	brk_point here = { p, f->ink_end, f->col, 0 };
 	bool uax = b->brk[p] == UC_BREAK_POSSIBLE || b->brk[p] == UC_BREAK_HYPHENATION;
 	bool kin = kinsoku_allows(b->kinsoku, f->last_cp, cp, et->s + p + len, et->s + et->n);
 	if (uax && kin)
@@ -329,7 +345,7 @@ static uint32_t break_line(builder *b, const element_text *et, line_fill *f,
 		if (next)
 			return next;
 	}
-	brk_point here = { p, f->ink_end, f->col };
+	brk_point here = { p, f->ink_end, f->col, 0 };
 	/* Kinsoku before UAX #14: characters move down with a prohibited one
 	 * even into a word; only a line that would be emptied breaks anyway. */
 	const brk_point *bp = f->ok.at ? &f->ok : f->kin.at ? &f->kin :
@@ -390,8 +406,150 @@ static uint32_t fill_line(builder *b, const element_text *et, uint32_t pos, bool
 	return et->n;
 }
 
+/* ---- plain text ----
+ *
+ * The rules of fill_line, break_line and try_hang on a plain element (no
+ * spaces, no mandatory breaks, each character a cluster), by character
+ * index k; c[k].brk is the UAX #14 opportunity before character k. */
+
+typedef struct plain_text {
+	const text_char *c;
+	uint32_t n;             /* characters */
+} plain_text;
+
+static inline uint32_t plain_at(const element_text *et, const plain_text *pt, uint32_t k)
+{
+	return k < pt->n ? pt->c[k].at : et->n;
+}
+
+static inline bool plain_uax(const plain_text *pt, uint32_t k)
+{
+	return pt->c[k].brk == UC_BREAK_POSSIBLE || pt->c[k].brk == UC_BREAK_HYPHENATION;
+}
+
+static inline bool plain_kinsoku(const builder *b, const element_text *et,
+				 const plain_text *pt, uint32_t k)
+{
+	return kinsoku_allows(b->kinsoku, pt->c[k - 1].cp, pt->c[k].cp,
+			      et->s + plain_at(et, pt, k + 1), et->s + et->n);
+}
+
+/* try_hang at character k. Returns the index where the next line starts,
+ * or 0 when the run cannot hang. */
+static uint32_t plain_try_hang(builder *b, const element_text *et, const plain_text *pt,
+			       line_fill *f, uint32_t k)
+{
+	int col = f->col;
+	uint32_t q = k, last = f->last_cp;
+	for (; q < pt->n && hangable(b->kinsoku, pt->c[q].cp); q++) {
+		if (col + pt->c[q].width > b->avail + b->reserve)
+			return 0;
+		col += pt->c[q].width;
+		last = pt->c[q].cp;
+	}
+	if (q < pt->n) {
+		if (pt->c[q].brk != UC_BREAK_POSSIBLE)
+			return 0;
+		if (!kinsoku_allows(b->kinsoku, last, pt->c[q].cp,
+				    et->s + plain_at(et, pt, q + 1), et->s + et->n))
+			return 0;
+	}
+	f->ink_end = plain_at(et, pt, q);
+	f->col = col;
+	end_line(b, et, f);
+	return q;
+}
+
+/* Character k does not fit on the line that started at k0 (f->col columns
+ * up to it): the places the line may end at are the boundaries k0+1..k,
+ * found backwards; ends the line at the best one (as break_line) and
+ * returns the index where the next line starts. */
+static uint32_t plain_break(builder *b, const element_text *et, const plain_text *pt,
+			    line_fill *f, uint32_t k0, uint32_t k)
+{
+	brk_point ok = { 0 }, kin = { 0 }, uax = { 0 };
+	int col = f->col;
+	for (uint32_t j = k; j > k0; j--) {
+		brk_point here = { pt->c[j].at, pt->c[j].at, col, j };
+		bool u = plain_uax(pt, j);
+		bool kn = plain_kinsoku(b, et, pt, j);
+		if (u && kn) {
+			ok = here;
+			break;  /* the best kind: nothing before it matters */
+		}
+		if (kn && !kin.at)
+			kin = here;
+		if (u && !uax.at)
+			uax = here;
+		col -= pt->c[j - 1].width;
+	}
+	if (b->reserve && hangable(b->kinsoku, pt->c[k].cp) && ok.at != pt->c[k].at) {
+		uint32_t next = plain_try_hang(b, et, pt, f, k);
+		if (next)
+			return next;
+	}
+	brk_point here = { pt->c[k].at, pt->c[k].at, f->col, k };
+	const brk_point *bp = ok.at ? &ok : kin.at ? &kin : uax.at ? &uax : &here;
+	f->ink_end = bp->ink_end;
+	f->col = bp->col;
+	end_line(b, et, f);
+	return bp->k;
+}
+
+/* fill_line from character k0; returns the index where the next line
+ * starts. */
+static uint32_t plain_fill_line(builder *b, const element_text *et, const plain_text *pt,
+				uint32_t k0, bool first)
+{
+	line_fill f;
+	memset(&f, 0, sizeof(f));
+	f.start = f.span_from = f.ink_end = pt->c[k0].at;
+	f.lead = f.col = first ? et->indent : 0;
+	f.continues = !first;
+	int w = pt->c[k0].width;
+	if (f.col + w > b->avail) {
+		if (w > b->avail) {
+			end_placeholder_line(b, et, &f, f.start, plain_at(et, pt, k0 + 1) - f.start);
+			return k0 + 1;
+		}
+		/* The first character: the indent gives way. */
+		if (f.lead + w > b->avail)
+			f.lead = f.col = b->avail - w;
+	}
+	f.col += w;
+	uint32_t k = k0 + 1;
+	/* the hot loop: nothing but widths until a character does not fit */
+	while (k < pt->n && f.col + pt->c[k].width <= b->avail)
+		f.col += pt->c[k++].width;
+	f.ink = true;
+	f.last_cp = pt->c[k - 1].cp;
+	f.ink_end = plain_at(et, pt, k);
+	if (k == pt->n) {
+		end_line(b, et, &f);
+		return k;
+	}
+	return plain_break(b, et, pt, &f, k0, k);
+}
+
+static void lay_plain(builder *b, const element_text *et, const plain_text *pt)
+{
+	for (uint32_t k = 0; k < pt->n;)
+		k = plain_fill_line(b, et, pt, k, k == 0);
+}
+
+/* Longer elements (a page without line ends) go the library's way: their
+ * decoded characters would take up to 12 bytes for each byte of text. */
+enum { PLAIN_MAX_BYTES = 1 << 18 };
+
 static void lay_element(builder *b, const element_text *et)
 {
+	size_t nchars;
+	if (et->n <= PLAIN_MAX_BYTES &&
+	    text_plain_scan(et->s, et->n, &b->chars, &b->chars_cap, &nchars)) {
+		plain_text pt = { b->chars, (uint32_t)nchars };
+		lay_plain(b, et, &pt);
+		return;
+	}
 	util_grow((void **)&b->brk, &b->brk_cap, et->n, 1);
 	u8_possible_linebreaks((const uint8_t *)et->s, et->n, "UTF-8", b->brk);
 	const char *end = et->s + et->n;
@@ -482,7 +640,7 @@ layout *layout_article(const doc_issue *issue, uint32_t article, int width,
 					   (doc_block_type)doc_element_block_type(issue, a, e));
 		lay_element(&b, &et);
 	}
-	free(b.brk);
+	builder_free(&b);
 	return lay;
 }
 
@@ -590,54 +748,80 @@ static const char *const style_sgr[LAYOUT_NSTYLES] = {
 	[LAYOUT_S_JUMP] = "\033[4m",
 };
 
+/* --dump builds its output in a buffer and writes it in large pieces. */
+enum { DUMP_FLUSH_AT = 1 << 16 };
+
+static void add_spaces(util_buf *out, int n)
+{
+	if (n <= 0)
+		return;
+	util_grow((void **)&out->data, &out->cap, out->len + (size_t)n + 1, 1);
+	memset(out->data + out->len, ' ', (size_t)n);
+	out->len += (size_t)n;
+	out->data[out->len] = '\0';
+}
+
 /* The text of a span as the terminal shows it (see layout.h). */
-static void write_span_text(FILE *out, const layout_span *sp, doc_str text)
+static void add_span_text(util_buf *out, const layout_span *sp, doc_str text)
 {
 	if (sp->flags & LAYOUT_F_PLACEHOLDER) {
-		fputc('?', out);
+		util_buf_addc(out, '?');
 		return;
 	}
-	const char *p = text.s + sp->start, *end = text.s + sp->end, *run = p;
-	while (p < end) {
+	const char *p = text.s + sp->start, *end = text.s + sp->end;
+	for (;;) {
+		size_t run = text_printable_run(p, (size_t)(end - p));
+		util_buf_add(out, p, run);
+		p += run;
+		if (p >= end)
+			break;
+		/* a TAB or a code point that must not be printed */
 		uint32_t cp;
-		int n = text_decode(p, end, &cp);
-		if (cp == '\t' || text_cp_width(cp) < 0) {
-			fwrite(run, 1, (size_t)(p - run), out);
-			if (cp == '\t')
-				fputc(' ', out);
-			run = p + n;
-		}
-		p += n;
+		p += text_decode(p, end, &cp);
+		if (cp == '\t')
+			util_buf_addc(out, ' ');
 	}
-	fwrite(run, 1, (size_t)(p - run), out);
+}
+
+static void add_line(util_buf *out, const layout *lay, const layout_line *line,
+		     const doc_str *texts, bool color)
+{
+	int col = 0;
+	const char *sgr = NULL;
+	for (uint32_t k = 0; k < line->nspans; k++) {
+		const layout_span *sp = &lay->spans[line->first_span + k];
+		add_spaces(out, sp->col - col);
+		const char *want = color ? style_sgr[sp->style] : NULL;
+		if (!(want == sgr || (want && sgr && strcmp(want, sgr) == 0))) {
+			if (sgr)
+				util_buf_adds(out, "\033[0m");
+			if (want)
+				util_buf_adds(out, want);
+			sgr = want;
+		}
+		add_span_text(out, sp, texts[sp->element]);
+		col = sp->col + sp->width;
+	}
+	if (sgr)
+		util_buf_adds(out, "\033[0m");
+	util_buf_addc(out, '\n');
+}
+
+static void flush_dump(util_buf *out, FILE *f, bool all)
+{
+	if (out->len && (all || out->len >= DUMP_FLUSH_AT)) {
+		fwrite(out->data, 1, out->len, f);
+		out->len = 0;
+	}
 }
 
 /* texts[e] is the text of element e of the layout. */
-static void write_layout(FILE *out, const layout *lay, const doc_str *texts, bool color)
+static void write_layout(util_buf *out, FILE *f, const layout *lay, const doc_str *texts,
+			 bool color)
 {
-	for (size_t i = 0; i < lay->nlines; i++) {
-		const layout_line *line = &lay->lines[i];
-		int col = 0;
-		const char *sgr = NULL;
-		for (uint32_t k = 0; k < line->nspans; k++) {
-			const layout_span *sp = &lay->spans[line->first_span + k];
-			for (; col < sp->col; col++)
-				fputc(' ', out);
-			const char *want = color ? style_sgr[sp->style] : NULL;
-			if (!(want == sgr || (want && sgr && strcmp(want, sgr) == 0))) {
-				if (sgr)
-					fputs("\033[0m", out);
-				if (want)
-					fputs(want, out);
-				sgr = want;
-			}
-			write_span_text(out, sp, texts[sp->element]);
-			col = sp->col + sp->width;
-		}
-		if (sgr)
-			fputs("\033[0m", out);
-		fputc('\n', out);
-	}
+	for (size_t i = 0; i < lay->nlines; i++)
+		add_line(out, lay, &lay->lines[i], texts, color);
+	flush_dump(out, f, false);
 }
 
 static layout *lay_page_caption(doc_str text, int width, const layout_options *opt)
@@ -648,7 +832,7 @@ static layout *lay_page_caption(doc_str text, int width, const layout_options *o
 	builder_init(&b, lay, width, opt);
 	element_text et = caption_of(text, 0);
 	lay_element(&b, &et);
-	free(b.brk);
+	builder_free(&b);
 	return lay;
 }
 
@@ -659,6 +843,7 @@ bool layout_dump(const doc_issue *issue, int width, const layout_options *opt,
 	o.center = false;
 	doc_str *texts = NULL;
 	size_t texts_cap = 0;
+	util_buf buf = { 0 };
 	bool first = true;
 	for (size_t pg = 0; pg < doc_npages(issue); pg++) {
 		const doc_page *page = doc_page_at(issue, pg);
@@ -670,10 +855,10 @@ bool layout_dump(const doc_issue *issue, int width, const layout_options *opt,
 			for (uint32_t e = 0; e < ne; e++)
 				texts[e] = doc_element_text(issue, a, e);
 			if (!first)
-				fputc('\n', out);
+				util_buf_addc(&buf, '\n');
 			first = false;
 			layout *lay = layout_article(issue, ai, width, &o);
-			write_layout(out, lay, texts, color);
+			write_layout(&buf, out, lay, texts, color);
 			layout_free(lay);
 		}
 		for (uint32_t i = 0; i < page->ncaptions; i++) {
@@ -681,13 +866,15 @@ bool layout_dump(const doc_issue *issue, int width, const layout_options *opt,
 			if (!has_ink(text))
 				continue;
 			if (!first)
-				fputc('\n', out);
+				util_buf_addc(&buf, '\n');
 			first = false;
 			layout *lay = lay_page_caption(text, width, &o);
-			write_layout(out, lay, &text, color);
+			write_layout(&buf, out, lay, &text, color);
 			layout_free(lay);
 		}
 	}
+	flush_dump(&buf, out, true);
+	util_buf_free(&buf);
 	free(texts);
 	return fflush(out) == 0 && !ferror(out);
 }

@@ -405,7 +405,7 @@ static inline const plain_table *plain_ready(void)
 	return &plain;
 }
 
-/* The class of a code point of two or three bytes (0: not plain). */
+/* The class of a code point (0: not plain). */
 static inline uint8_t plain_class(const plain_table *t, uint32_t cp)
 {
 	if (cp >= 0x4E00 && cp <= 0x9FFF)

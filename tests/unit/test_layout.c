@@ -38,6 +38,9 @@ static doc_issue *one_block(doc_block_type type, const char *text)
 	return issue;
 }
 
+/* A string literal as (start, length). */
+#define SL(x) x, strlen(x)
+
 static bool starts_with(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
@@ -967,6 +970,150 @@ static void test_corpus_invariants(void **state)
 	}
 }
 
+
+/* ---- plain text: the fast way against the library's ---- */
+
+/* Plain text (text.h) is laid out from text_plain_scan; the same text
+ * with a TAB at the end is not plain and goes through libunistring and
+ * the grapheme scan, yet must give the same lines: a trailing TAB is a
+ * space, in no span, and UAX #14 allows no break before it. */
+static void expect_same_layout(const layout *a, const layout *b, const char *what, int width)
+{
+	if (a->nlines != b->nlines || a->nspans != b->nspans)
+		fail_msg("%s, width %d: %zu lines %zu spans, the library's way %zu lines %zu spans",
+			 what, width, a->nlines, a->nspans, b->nlines, b->nspans);
+	for (size_t i = 0; i < a->nlines; i++) {
+		const layout_line *x = &a->lines[i], *y = &b->lines[i];
+		if (x->first_span != y->first_span || x->nspans != y->nspans ||
+		    x->width != y->width || x->element != y->element ||
+		    x->offset != y->offset || x->continues != y->continues)
+			fail_msg("%s, width %d: line %zu differs", what, width, i);
+	}
+	for (size_t i = 0; i < a->nspans; i++) {
+		const layout_span *x = &a->spans[i], *y = &b->spans[i];
+		if (x->element != y->element || x->start != y->start || x->end != y->end ||
+		    x->col != y->col || x->width != y->width || x->style != y->style ||
+		    x->flags != y->flags)
+			fail_msg("%s, width %d: span %zu differs", what, width, i);
+	}
+}
+
+/* An article with t as headline, paragraph and subhead. */
+static doc_issue *plain_article(const char *t, size_t len)
+{
+	doc_issue *issue = issue_new();
+	doc_article *a = doc_begin_article(issue);
+	a->field[DOC_F_HEADLINE] = doc_arena_dup(issue, t, len);
+	doc_add_block(issue, DOC_PARAGRAPH, doc_arena_dup(issue, t, len));
+	doc_add_block(issue, DOC_SUBHEAD, doc_arena_dup(issue, t, len));
+	return issue;
+}
+
+static void compare_plain(const char *t, size_t len, const int *widths, size_t nwidths,
+			  const char *what)
+{
+	text_char *chars = NULL;
+	size_t cap = 0, n;
+	if (!text_plain_scan(t, len, &chars, &cap, &n))
+		fail_msg("%s: not plain", what);
+	free(chars);
+	char *tab = util_malloc(len + 1);
+	memcpy(tab, t, len);
+	tab[len] = '\t';
+	doc_issue *fast = plain_article(t, len), *slow = plain_article(tab, len + 1);
+	static const layout_kinsoku levels[] = {
+		LAYOUT_KINSOKU_NONE, LAYOUT_KINSOKU_BASIC, LAYOUT_KINSOKU_STRICT,
+	};
+	for (size_t w = 0; w < nwidths; w++)
+		for (size_t l = 0; l < 3; l++)
+			for (int hang = 0; hang < 2; hang++) {
+				layout_options o = opts(levels[l], hang);
+				layout *a = layout_article(fast, 0, widths[w], &o);
+				layout *b = layout_article(slow, 0, widths[w], &o);
+				expect_same_layout(a, b, what, widths[w]);
+				layout_free(a);
+				layout_free(b);
+			}
+	doc_issue_free(fast);
+	doc_issue_free(slow);
+	free(tab);
+}
+
+/* Plain pieces: ideographs, every prohibited character, opening ones,
+ * dashes and ellipses, words, numbers. */
+static const char *const plain_pieces[] = {
+	"中", "文", "报", "纸", "新", "闻", "青", "川", "湖", "畔", "一", "二",
+	"。", "．", "，", "、", "：", "；", "！", "？", "”", "’", "」", "』", "）",
+	"》", "〉", "】", "〗", "〕", "］", "｝", "～", "—", "·",
+	",", ".", ":", ";", "!", "?", ")",
+	"“", "‘", "「", "『", "（", "《", "〈", "【", "〖", "〔", "［", "｛",
+	"——", "……", "…", "(", "-", "/", "%", "+", "\"", "'", "×", "°", "–",
+	"abc", "Hello", "x", "2025年", "5.7亿元", "30%", "AI", "ＡＢ", "１２",
+	"supercalifragilisticexpialidocious", "https://example.org/a-b",
+};
+
+static void test_plain_same_as_library(void **state)
+{
+	(void)state;
+	int widths[120];
+	for (int w = 1; w <= 120; w++)
+		widths[w - 1] = w;
+	uint64_t st = 0xfa57;
+	util_buf b = { 0 };
+	for (int round = 0; round < 60; round++) {
+		b.len = 0;
+		int npieces = 1 + (int)(rnd(&st) % 120);
+		for (int i = 0; i < npieces; i++) {
+			uint32_t r = rnd(&st);
+			/* mostly ideographs, like a newspaper */
+			const char *p = r % 3 == 0 ? plain_pieces[r / 3 % 12] :
+					plain_pieces[r / 3 % (sizeof plain_pieces / sizeof *plain_pieces)];
+			util_buf_adds(&b, p);
+		}
+		char what[64];
+		snprintf(what, sizeof what, "random text %d", round);
+		compare_plain(b.data, b.len, widths, 120, what);
+	}
+	util_buf_free(&b);
+	/* the rules, one by one, on short texts */
+	compare_plain(SL("一二三四五六七八。九十"), widths, 30, "kinsoku");
+	compare_plain(SL("一二三四五六七八”’九十"), widths, 30, "quotes");
+	compare_plain(SL("一二三四五六七八——九十……"), widths, 30, "dashes");
+	compare_plain(SL("中"), widths, 4, "one ideograph");
+}
+
+/* The same on the plain lines of the corpus pages. */
+static void test_plain_same_as_library_corpus(void **state)
+{
+	(void)state;
+	static const char *const pages[] = { "000", "001", "002", "003", "004" };
+	static const int widths[] = { 1, 2, 3, 4, 5, 7, 8, 13, 20, 21, 33, 40, 57, 80, 119 };
+	size_t compared = 0;
+	for (size_t pg = 0; pg < sizeof pages / sizeof *pages; pg++) {
+		TU_CORPUS_OR_SKIP(path, pages[pg]);
+		size_t len;
+		char *text = tu_read_file(path, &len);
+		text_char *chars = NULL;
+		size_t cap = 0, n;
+		for (char *line = text, *nl; *line; line = nl + 1) {
+			nl = strchr(line, '\n');
+			if (!nl)
+				nl = line + strlen(line);
+			size_t ll = (size_t)(nl - line);
+			if (ll && text_plain_scan(line, ll, &chars, &cap, &n)) {
+				compare_plain(line, ll, widths, sizeof widths / sizeof *widths, path);
+				compared++;
+			}
+			if (!*nl)
+				break;
+		}
+		free(chars);
+		free(text);
+	}
+	print_message("%zu plain corpus lines compared\n", compared);
+	assert_true(compared > 200);     /* 263 lines of the five pages */
+}
+
 /* ---- positions and the cache ---- */
 
 static void test_line_of(void **state)
@@ -1185,6 +1332,8 @@ int main(void)
 		cmocka_unit_test(test_golden),
 		cmocka_unit_test(test_invariants),
 		cmocka_unit_test(test_corpus_invariants),
+		cmocka_unit_test(test_plain_same_as_library),
+		cmocka_unit_test(test_plain_same_as_library_corpus),
 		cmocka_unit_test(test_line_of),
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_dump),

@@ -1,10 +1,13 @@
-/* Unit tests of text.c: widths, grapheme clusters, what may be printed.
- * The fast paths are checked against the C library's wcwidth and against
- * libunistring on every code point they cover. */
+/* Unit tests of text.c: widths, grapheme clusters, what may be printed,
+ * line-break opportunities of plain text. The fast paths are checked
+ * against the C library's wcwidth and against libunistring on every code
+ * point they cover. */
 #include "testutil.h"
 #include "text.h"
+#include "util.h"
 
 #include <unigbrk.h>
+#include <unilbrk.h>
 #include <unistr.h>
 #include <wchar.h>
 
@@ -14,6 +17,8 @@ static const char *end_of(const char *s)
 	return s + strlen(s);
 }
 #define S(x) x, end_of(x)
+/* ... as (start, length) */
+#define SL(x) x, strlen(x)
 
 /* A small deterministic generator (xorshift), so failures repeat. */
 static uint32_t rnd(uint64_t *state)
@@ -351,6 +356,334 @@ static void test_spaces(void **state)
 	assert_int_equal(text_trim_end(s, end) - s, 7);
 }
 
+
+/* ---- text_printable_run ---- */
+
+/* What text_printable_run promises, one code point at a time. */
+static size_t printable_run_reference(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (cp == '\t' || text_cp_width(cp) < 0)
+			break;
+		p += n;
+	}
+	return (size_t)(p - s);
+}
+
+static void test_printable_run(void **state)
+{
+	(void)state;
+	assert_int_equal(text_printable_run(SL("中文abc")), strlen("中文abc"));
+	assert_int_equal(text_printable_run(SL("ab\tc")), 2);
+	assert_int_equal(text_printable_run(SL("中\x1b[31m")), 3);
+	assert_int_equal(text_printable_run(SL("a\xe2\x80\xae" "b")), 1);    /* RLO */
+	assert_int_equal(text_printable_run(SL("\xc2\x85")), 0);             /* NEL */
+	assert_int_equal(text_printable_run(SL("e\xcc\x81\xf0\x9f\x98\x80")), 7);
+	/* a broken sequence is drawn as it is, and so is what follows */
+	assert_int_equal(text_printable_run(SL("\xe4\xb8" "a")), 3);
+	assert_int_equal(text_printable_run(SL("\xe4\t")), 1);
+	assert_int_equal(text_printable_run(SL("\x80\x80" "a")), 3);
+	assert_int_equal(text_printable_run("", 0), 0);
+	/* random mixes of the fast bytes, bytes that stop it and broken ones */
+	static const char *const bits[] = {
+		"a", "Z", " ", "~", "中", "\xe9\xbe\xa5", "\xe4\xb8\x80", "。", "，", "“",
+		"\t", "\x1b", "\x7f", "\xc2\x85", "\xe2\x80\x8e", "\xe2\x80\xae", "\xe2\x81\xa6",
+		"\xd8\x9c", "\xcc\x81", "\xf0\x9f\x98\x80", "\xef\xbf\xbe", "\xcd\xb8",
+		"\xe4", "\xe4\xb8", "\x80", "\xbf", "\xc0\x80", "\xe0\x80\x80", "\xed\xa0\x80",
+		"\xf8", "\xff", "\xe3\x80\xaa",
+	};
+	uint64_t st = 4242;
+	char buf[256];
+	for (int round = 0; round < 200000; round++) {
+		size_t n = 0;
+		int k = 1 + (int)(rnd(&st) % 12);
+		for (int i = 0; i < k; i++) {
+			uint32_t r = rnd(&st);
+			/* mostly the fast ones */
+			const char *b = bits[r % 2 ? r / 2 % 10 : r / 2 % (sizeof bits / sizeof *bits)];
+			memcpy(buf + n, b, strlen(b));
+			n += strlen(b);
+		}
+		for (size_t from = 0; from < n; from++) {
+			size_t want = printable_run_reference(buf + from, n - from);
+			size_t got = text_printable_run(buf + from, n - from);
+			if (got != want)
+				fail_msg("round %d from %zu: run of %zu bytes, expected %zu",
+					 round, from, got, want);
+		}
+	}
+}
+
+/* ---- line-break opportunities of plain text ---- */
+
+static bool is_ideograph(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+/* The plain code points outside the ideograph blocks, in order, and a few
+ * ideographs: together they hold every class of the alphabet (text.c
+ * makes classes of ranges of code points, and of single ones). */
+static uint32_t others[512];
+static size_t nothers;
+
+static void collect_others(void)
+{
+	if (nothers)
+		return;
+	for (uint32_t cp = 0; cp < 0x10000; cp++)
+		if (text_cp_is_plain(cp) && !is_ideograph(cp))
+			others[nothers++] = cp;
+	static const uint32_t ideographs[] = { 0x3400, 0x4DBF, 0x4E00, 0x4E2D, 0x9FA5, 0x9FFF };
+	for (size_t i = 0; i < sizeof ideographs / sizeof *ideographs; i++)
+		others[nothers++] = ideographs[i];
+}
+
+static uint32_t random_plain(uint64_t *st)
+{
+	uint32_t r = rnd(st);
+	if (r % 2)
+		return others[r / 2 % nothers];
+	r = rnd(st) % (0x4DBF - 0x3400 + 1 + 0x9FFF - 0x4E00 + 1);
+	return r < 0x4DBF - 0x3400 + 1 ? 0x3400 + r : 0x4E00 + r - (0x4DBF - 0x3400 + 1);
+}
+
+static void test_plain_code_points(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+		if (!text_cp_is_plain(cp))
+			continue;
+		n++;
+		/* one cluster each, never a space, one or two columns */
+		if (!text_cp_is_simple(cp) || text_is_space(cp) ||
+		    text_cp_width(cp) < 1 || text_cp_width(cp) > 2)
+			fail_msg("U+%04X is plain: simple %d, space %d, width %d", cp,
+				 text_cp_is_simple(cp), text_is_space(cp), text_cp_width(cp));
+	}
+	/* ideographs 6592 + 20992, ASCII 94, U+FF01..FF60 96, ° · ×,
+	 * – — ‘ ’ “ ” …, 22 CJK punctuation marks */
+	assert_int_equal(n, 6592 + 20992 + 94 + 96 + 3 + 7 + 22);
+	assert_true(text_cp_is_plain('a'));
+	assert_true(text_cp_is_plain(','));
+	assert_true(text_cp_is_plain(0xFF0C));          /* ， */
+	assert_true(text_cp_is_plain(0x3002));          /* 。 */
+	assert_true(text_cp_is_plain(0x201C));          /* “ */
+	assert_false(text_cp_is_plain(' '));
+	assert_false(text_cp_is_plain('\t'));
+	assert_false(text_cp_is_plain(0x3000));         /* ideographic space */
+	assert_false(text_cp_is_plain(0xA0));
+	assert_false(text_cp_is_plain(0x200B));
+	assert_false(text_cp_is_plain(0xAD));
+	assert_false(text_cp_is_plain(0x4DC0));         /* a hexagram, not an ideograph */
+	assert_false(text_cp_is_plain(0x20000));        /* extension B: left to the library */
+	assert_false(text_cp_is_plain(0x302A));
+	assert_false(text_cp_is_plain(0xFFFD));
+}
+
+/* No plain code point joins the next one into a cluster, whatever it is
+ * next to. */
+static void test_plain_clusters(void **state)
+{
+	(void)state;
+	collect_others();
+	for (uint32_t a = 0; a < 0x10000; a++) {
+		if (!text_cp_is_plain(a))
+			continue;
+		for (size_t i = 0; i < nothers; i++)
+			if (!uc_is_grapheme_break(a, others[i]) || !uc_is_grapheme_break(others[i], a))
+				fail_msg("U+%04X U+%04X: no cluster boundary", a, others[i]);
+	}
+	uint64_t st = 31337;
+	uint8_t buf[256];
+	char brk[256];
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 0;
+		int len = 1 + (int)(rnd(&st) % 40);
+		for (int k = 0; k < len; k++)
+			n += (size_t)u8_uctomb(buf + n, random_plain(&st), 4);
+		u8_grapheme_breaks(buf, n, brk);
+		for (size_t i = 1; i < n; i++)
+			if ((brk[i] != 0) != ((buf[i] & 0xC0) != 0x80))
+				fail_msg("round %d: cluster boundary %d at byte %zu", round, brk[i], i);
+	}
+}
+
+/* The plain scan of s equals u8_possible_linebreaks and text_decode /
+ * text_cp_width, byte for byte; s must be plain. */
+static text_char *scan_chars;
+static size_t scan_cap;
+
+static void check_plain(const uint8_t *s, size_t n, const char *what)
+{
+	char want[512], got[512];
+	assert_true(n <= sizeof want);
+	size_t nchars;
+	if (!text_plain_scan((const char *)s, n, &scan_chars, &scan_cap, &nchars))
+		fail_msg("%s: not plain", what);
+	u8_possible_linebreaks(s, n, "UTF-8", want);
+	memset(got, UC_BREAK_PROHIBITED, n);
+	const char *p = (const char *)s, *end = p + n;
+	for (size_t k = 0; k < nchars; k++) {
+		const text_char *c = &scan_chars[k];
+		uint32_t cp;
+		if ((const char *)s + c->at != p)
+			fail_msg("%s: character %zu at byte %u, expected %td", what, k, c->at,
+				 p - (const char *)s);
+		p += text_decode(p, end, &cp);
+		assert_int_equal(c->cp, cp);
+		assert_int_equal(c->width, text_cp_width(cp));
+		got[c->at] = (char)c->brk;
+	}
+	assert_ptr_equal(p, end);
+	for (size_t i = 0; i < n; i++)
+		if (got[i] != want[i]) {
+			char shown[4 * 512 + 1];
+			size_t m = 0;
+			for (size_t j = 0; j < n; j++)
+				m += (size_t)sprintf(shown + m, "%02X ", s[j]);
+			fail_msg("%s: at byte %zu the table says %d, the library %d (%s)", what, i,
+				 got[i], want[i], shown);
+		}
+}
+
+static size_t encode_all(uint8_t *buf, const uint32_t *cps, size_t n)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)u8_uctomb(buf + len, cps[i], 4);
+	return len;
+}
+
+/* Every plain code point next to every class, both ways; triples of the
+ * classes' characters (the library's decision between two of them depends
+ * on them alone). */
+static void test_plain_breaks_pairs_and_triples(void **state)
+{
+	(void)state;
+	collect_others();
+	uint8_t buf[16];
+	for (uint32_t a = 0; a < 0x10000; a++) {
+		if (!text_cp_is_plain(a))
+			continue;
+		for (size_t i = 0; i < nothers; i++) {
+			uint32_t ab[2] = { a, others[i] }, ba[2] = { others[i], a };
+			check_plain(buf, encode_all(buf, ab, 2), "pair");
+			check_plain(buf, encode_all(buf, ba, 2), "pair");
+		}
+		uint32_t one[1] = { a };
+		check_plain(buf, encode_all(buf, one, 1), "one");
+	}
+	/* every character in the middle, every other one around it */
+	for (size_t i = 0; i < nothers; i += 2)
+		for (size_t j = 0; j < nothers; j++)
+			for (size_t k = 1; k < nothers; k += 2) {
+				uint32_t abc[3] = { others[i], others[j], others[k] };
+				check_plain(buf, encode_all(buf, abc, 3), "triple");
+			}
+}
+
+static void test_plain_breaks_random(void **state)
+{
+	(void)state;
+	collect_others();
+	uint64_t st = 0xC0FFEE;
+	uint8_t buf[4 * 40];
+	uint32_t cps[40];
+	for (int round = 0; round < 200000; round++) {
+		size_t len = 1 + rnd(&st) % 40;
+		for (size_t k = 0; k < len; k++)
+			cps[k] = random_plain(&st);
+		check_plain(buf, encode_all(buf, cps, len), "random");
+	}
+}
+
+/* Not plain: any character outside the alphabet, anywhere; broken UTF-8. */
+static void test_plain_scan_refuses(void **state)
+{
+	(void)state;
+	size_t n = 99;
+	assert_true(text_plain_scan("", 0, &scan_chars, &scan_cap, &n));
+	assert_int_equal(n, 0);
+	const char *plain = "中文,abc。";
+	assert_true(text_plain_scan(plain, strlen(plain), &scan_chars, &scan_cap, &n));
+	assert_int_equal(n, 7);
+	assert_int_equal(scan_chars[2].cp, ',');
+	assert_int_equal(scan_chars[2].at, 6);
+	assert_int_equal(scan_chars[2].width, 1);
+	assert_int_equal(scan_chars[1].width, 2);
+	assert_int_equal(scan_chars[6].at, 10);
+	/* no break before the comma or the full stop, one after 文 and before a */
+	assert_int_equal(scan_chars[2].brk, UC_BREAK_PROHIBITED);
+	assert_int_equal(scan_chars[6].brk, UC_BREAK_PROHIBITED);
+	assert_int_equal(scan_chars[1].brk, UC_BREAK_POSSIBLE);
+	assert_int_equal(scan_chars[3].brk, UC_BREAK_POSSIBLE);
+	assert_int_equal(scan_chars[4].brk, UC_BREAK_PROHIBITED);
+	static const char *const outsiders[] = {
+		" ", "\t", "\xe3\x80\x80", "\xc2\xa0", "\xe2\x80\x8b", "\xcc\x81", "\xe2\x80\x8d",
+		"\xf0\x9f\x98\x80", "\xf0\xa0\x80\x80", "\xea\xb0\x80", "\xe2\x80\xa8", "\xc2\xad",
+		"\xe4", "\xe4\xb8", "\x80", "\xc1\x81", "\xe0\x81\x81", "\xed\xa0\x80", "\xff",
+	};
+	collect_others();
+	uint64_t st = 99;
+	char buf[256];
+	for (int round = 0; round < 20000; round++) {
+		size_t len = 0;
+		size_t before = rnd(&st) % 10, after = rnd(&st) % 10;
+		for (size_t k = 0; k < before; k++)
+			len += (size_t)u8_uctomb((uint8_t *)buf + len, random_plain(&st), 4);
+		const char *o = outsiders[rnd(&st) % (sizeof outsiders / sizeof *outsiders)];
+		memcpy(buf + len, o, strlen(o));
+		len += strlen(o);
+		for (size_t k = 0; k < after; k++)
+			len += (size_t)u8_uctomb((uint8_t *)buf + len, random_plain(&st), 4);
+		if (text_plain_scan(buf, len, &scan_chars, &scan_cap, &n))
+			fail_msg("round %d: plain with \"%s\" in it", round, o);
+	}
+}
+
+/* Real text: every line of the corpus pages that is plain, and every
+ * piece between the spaces of the others. */
+static void test_plain_breaks_corpus(void **state)
+{
+	(void)state;
+	static const char *const pages[] = { "000", "001", "002", "003", "004" };
+	size_t checked = 0;
+	for (size_t pg = 0; pg < sizeof pages / sizeof *pages; pg++) {
+		TU_CORPUS_OR_SKIP(path, pages[pg]);
+		size_t len;
+		char *text = tu_read_file(path, &len);
+		char *want = util_malloc(len + 1), *got = util_malloc(len + 1);
+		for (char *p = text, *end = text + len; p < end;) {
+			char *stop = p;
+			while (stop < end && *stop != '\n' && *stop != ' ')
+				stop++;
+			size_t n = (size_t)(stop - p), nchars;
+			if (n && text_plain_scan(p, n, &scan_chars, &scan_cap, &nchars)) {
+				u8_possible_linebreaks((const uint8_t *)p, n, "UTF-8", want);
+				memset(got, UC_BREAK_PROHIBITED, n);
+				for (size_t k = 0; k < nchars; k++)
+					got[scan_chars[k].at] = (char)scan_chars[k].brk;
+				if (memcmp(got, want, n) != 0)
+					fail_msg("%s at byte %td: the table and the library differ",
+						 path, p - text);
+				checked += n;
+			}
+			p = stop + 1;
+		}
+		free(want);
+		free(got);
+		free(text);
+	}
+	print_message("%zu bytes of plain corpus text checked\n", checked);
+	/* nearly all of a Chinese page is plain */
+	assert_true(checked > 70000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +698,15 @@ int main(void)
 		cmocka_unit_test(test_grapheme_lengths),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_spaces),
+		cmocka_unit_test(test_printable_run),
+		cmocka_unit_test(test_plain_code_points),
+		cmocka_unit_test(test_plain_clusters),
+		cmocka_unit_test(test_plain_breaks_pairs_and_triples),
+		cmocka_unit_test(test_plain_breaks_random),
+		cmocka_unit_test(test_plain_scan_refuses),
+		cmocka_unit_test(test_plain_breaks_corpus),
 	};
-	return cmocka_run_group_tests(tests, setup_locale, NULL);
+	int failed = cmocka_run_group_tests(tests, setup_locale, NULL);
+	free(scan_chars);
+	return failed;
 }
