@@ -38,9 +38,5 @@ void parse_end(parse_stream *st);
  * stream is freed. NULL is allowed. */
 void parse_abort(parse_stream *st);
 
-/* Where the photo credit ("张三 摄", "本报记者 李四 摄") starts in a
- * caption's text, or `len` when it has none. Used by the layout to style
- * the credit. */
-size_t parse_credit_start(const char *text, size_t len);
 
 #endif

@@ -1845,8 +1845,3 @@ void parse_page(doc_issue *issue, const char *name, doc_source src)
 {
 	parse_end(parse_begin(issue, name, src, false));
 }
-
-size_t parse_credit_start(const char *text, size_t len)
-{
-	return pattern_credit_start(text, len);
-}
