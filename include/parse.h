@@ -38,5 +38,4 @@ void parse_end(parse_stream *st);
  * stream is freed. NULL is allowed. */
 void parse_abort(parse_stream *st);
 
-
 #endif
