@@ -54,8 +54,9 @@ $(BUILD)/%.o: src/%.c | $(DEPS_OK)
 $(BUILD)/kanbao: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
+# a new file moved over the old one: a running ./kanbao keeps its copy
 kanbao: $(BUILD)/kanbao
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/testutil.h | $(BUILD)/.deps-test
 	@mkdir -p $(dir $@)
