@@ -11,6 +11,9 @@
  *    (-b, default 512: a screen of text is more than that, so a program
  *    that only sets the terminal up first is not taken as done). The quiet
  *    wait itself is not counted.
+ *    With until=TEXT before a command, its first screen is done when TEXT
+ *    arrives instead (kanbao: its status line, drawn last; a big issue
+ *    then goes on updating "loading N%", which is not its first screen).
  *  - Then the KEYS given with the command are sent one by one, untimed
  *    (each waits for the end of its answer), e.g. keys=JJ to reach the
  *    third article.
@@ -56,6 +59,7 @@ typedef struct settings {
 typedef struct command {
 	char **argv;
 	const char *keys;       /* untimed keys after the first screen */
+	const char *until;      /* the first screen is done when this text shows */
 	uint64_t *first;        /* per run */
 	uint64_t *first_bytes;  /* per run */
 	uint64_t *press;        /* every timed press of every run */
@@ -70,13 +74,14 @@ typedef struct burst {
 	uint64_t last;          /* time of the last byte; 0 when none came */
 	size_t bytes;
 	bool closed;            /* the program closed the terminal */
+	uint64_t marked;        /* time the `until` text arrived; 0 when it did not */
 } burst;
 
 static void usage(void)
 {
 	fputs("usage: pty [-r RUNS] [-p PRESSES] [-c CYCLE] [-k KEY] [-z RESET] [-x QUIT]\n"
 	      "           [-q QUIET_MS] [-Q PRESS_QUIET_MS] [-b MINBYTES] [-W COLS] [-H ROWS]\n"
-	      "           [keys=KEYS] CMD ARGS... [-- [keys=KEYS] CMD ARGS...]...\n", stderr);
+	      "           [keys=KEYS] [until=TEXT] CMD ARGS... [-- [keys=KEYS] [until=TEXT] CMD ARGS...]...\n", stderr);
 	exit(2);
 }
 
@@ -89,11 +94,14 @@ static void fail(const command *c, const char *what)
 /* Reads the program's output until it has been quiet for quiet_ms after
  * at least min_bytes came, or until limit_ms passed with nothing (or too
  * little) coming. */
-static burst read_burst(int fd, int quiet_ms, size_t min_bytes, int limit_ms)
+static burst read_burst_until(int fd, int quiet_ms, size_t min_bytes, int limit_ms,
+			      const char *until)
 {
-	burst b = { 0, 0, false };
+	burst b = { 0, 0, false, 0 };
 	uint64_t start = bench_now_ns();
 	char buf[1 << 16];
+	char tail[256 + sizeof buf];    /* the end of what came, to find `until` across reads */
+	size_t ntail = 0, ulen = until ? strlen(until) : 0;
 	for (;;) {
 		uint64_t now = bench_now_ns();
 		uint64_t deadline = b.last && b.bytes >= min_bytes
@@ -114,11 +122,25 @@ static burst read_burst(int fd, int quiet_ms, size_t min_bytes, int limit_ms)
 		if (got > 0) {
 			b.last = bench_now_ns();
 			b.bytes += (size_t)got;
+			if (ulen && !b.marked) {
+				memcpy(tail + ntail, buf, (size_t)got);
+				ntail += (size_t)got;
+				if (memmem(tail, ntail, until, ulen))
+					b.marked = b.last;
+				size_t keep = ntail < ulen ? ntail : ulen;
+				memmove(tail, tail + ntail - keep, keep);
+				ntail = keep;
+			}
 		} else if (got == 0 || (errno != EINTR && errno != EAGAIN)) {
 			b.closed = true;    /* EIO: no process holds the terminal any more */
 			return b;
 		}
 	}
+}
+
+static burst read_burst(int fd, int quiet_ms, size_t min_bytes, int limit_ms)
+{
+	return read_burst_until(fd, quiet_ms, min_bytes, limit_ms, NULL);
 }
 
 static void send_key(const command *c, int fd, char key)
@@ -181,12 +203,16 @@ static void run_once(command *c, const settings *s, size_t run)
 	int fd;
 	uint64_t t0 = bench_now_ns();
 	pid_t pid = launch(c, s, &fd);
-	burst b = read_burst(fd, s->quiet_ms, s->min_bytes, FIRST_LIMIT_MS);
+	burst b = read_burst_until(fd, s->quiet_ms, s->min_bytes, FIRST_LIMIT_MS, c->until);
 	if (b.closed)
 		fail(c, "the program ended before showing a screen (is it a terminal program?)");
 	if (b.bytes < s->min_bytes)
 		fail(c, "no full screen within 30 s");
-	c->first[run] = b.last - t0;
+	if (c->until && !b.marked)
+		fail(c, "the text given with until= never showed");
+	/* with until=, the screen is full when its last line (the text) came;
+	 * what follows (a progress note) is not the first screen */
+	c->first[run] = (c->until ? b.marked : b.last) - t0;
 	c->first_bytes[run] = b.bytes;
 
 	for (const char *k = c->keys; k && *k; k++) {
@@ -225,8 +251,13 @@ static size_t split_commands(int argc, char **argv, command *cmds)
 			argv[i] = NULL;
 		command *c = &cmds[n];
 		c->argv = argv + start;
-		if (c->argv[0] && strncmp(c->argv[0], "keys=", 5) == 0) {
-			c->keys = c->argv[0] + 5;
+		for (;;) {
+			if (c->argv[0] && strncmp(c->argv[0], "keys=", 5) == 0)
+				c->keys = c->argv[0] + 5;
+			else if (c->argv[0] && strncmp(c->argv[0], "until=", 6) == 0)
+				c->until = c->argv[0] + 6;
+			else
+				break;
 			c->argv++;
 		}
 		if (!c->argv[0])
