@@ -5,7 +5,7 @@
 set -u
 what=${1:-build}
 
-build_pkgs="libncurses-dev libunistring-dev libiniparser-dev pkg-config"
+build_pkgs="gcc libc6-dev make libncurses-dev libunistring-dev libiniparser-dev pkg-config"
 test_pkgs="libcmocka-dev tmux"
 bench_pkgs="hyperfine"
 fuzz_pkgs="clang libclang-rt-dev"
