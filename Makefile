@@ -30,7 +30,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_OK  = $(BUILD)/.deps-build
 
-.PHONY: all run test check unit e2e asan install uninstall clean bench fuzz deps deps-test
+.PHONY: all run test check unit e2e asan valgrind install uninstall clean bench fuzz deps deps-test
 
 all: kanbao
 
@@ -81,6 +81,11 @@ asan:
 		$(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run-tests.sh build-asan build-asan/kanbao
+
+# The non-interactive tests under valgrind's memcheck.
+valgrind: kanbao $(BUILD)/.deps-test $(UNIT_BIN)
+	@command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)"; exit 1; }
+	@sh tests/valgrind.sh $(BUILD) ./kanbao
 
 bench: kanbao
 	@sh tools/deps.sh bench
