@@ -1377,6 +1377,26 @@ static bool starts_headless_story(const parser *ps, size_t i)
 	return false;
 }
 
+/* A section name heading the page ("要闻", "综合新闻"): two to four Han
+ * characters, the page's first line, and an article starts right after. */
+static bool is_section_name(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (i != 0 || u->chars < 2 || u->chars > 4 || ps->label.len)
+		return false;
+	const char *p = u->s, *end = u->s + u->len;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!is_han(cp))
+			return false;
+	}
+	size_t n = title_run(ps, i + 1);
+	return n && i + 1 + n < ps->nunits &&
+	       (UNIT(ps, i + 1 + n)->kind == U_BYLINE || UNIT(ps, i + 1 + n)->kind == U_DATELINE ||
+		UNIT(ps, i + 1 + n)->kind == U_NAMES);
+}
+
 /* The name of a page from its header line: "第3版", and the section that
  * follows it when there is one ("第2版 要闻"); the date and paper name of
  * a running header are left to the banner. */
@@ -1426,6 +1446,15 @@ static void segment_step(parser *ps)
 				ps->label = page_label(ps, u);
 			i++;
 			continue;
+		case U_TITLE:
+			if (is_section_name(ps, i)) {
+				/* "要闻" heading the page: the page's name */
+				add_banner(ps, u->s, u->len);
+				ps->label = doc_str_make(u->s, u->len);
+				i++;
+				continue;
+			}
+			break;
 		case U_JUMP:
 			if (u->jump == PATTERN_JUMP_FROM && a && !a->ended && a->nparts == 0) {
 				add_part(a, DOC_JUMP, u->s, u->len);

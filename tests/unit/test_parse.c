@@ -126,6 +126,7 @@ FIXTURE_TEST(jumps)                 /* 下转 ends an article, 详见 teaser, �
 FIXTURE_TEST(repeats)               /* paragraphs extracted several times */
 FIXTURE_TEST(headless)              /* body before its headline: merged */
 FIXTURE_TEST(page_header)           /* 第N版 line: banner and page label */
+FIXTURE_TEST(section_name)          /* a section name heading the page: its label */
 FIXTURE_TEST(briefs)                /* a headline alone after a news brief */
 FIXTURE_TEST(wrapped)               /* hard-wrapped, indented paragraphs */
 FIXTURE_TEST(orphan_text)           /* text before any headline is kept */
@@ -324,6 +325,7 @@ int main(void)
 		cmocka_unit_test(test_repeats),
 		cmocka_unit_test(test_headless),
 		cmocka_unit_test(test_page_header),
+		cmocka_unit_test(test_section_name),
 		cmocka_unit_test(test_briefs),
 		cmocka_unit_test(test_wrapped),
 		cmocka_unit_test(test_orphan_text),
