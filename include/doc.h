@@ -126,6 +126,7 @@ doc_block *doc_block_mut(doc_issue *issue, size_t i);
 size_t doc_nblocks(const doc_issue *issue);
 const doc_str *doc_banner_at(const doc_issue *issue, size_t i);
 const doc_str *doc_page_caption_at(const doc_issue *issue, size_t i);
+size_t doc_ncaptions(const doc_issue *issue);     /* page captions, all pages */
 
 /* Elements of an article: DOC_NFIELDS header fields then its blocks. */
 uint32_t doc_article_nelements(const doc_article *a);

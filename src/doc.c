@@ -170,6 +170,7 @@ doc_source doc_current_source(const doc_issue *issue)
 size_t doc_npages(const doc_issue *issue) { return issue->npages; }
 size_t doc_narticles(const doc_issue *issue) { return issue->narticles; }
 size_t doc_nblocks(const doc_issue *issue) { return issue->nblocks; }
+size_t doc_ncaptions(const doc_issue *issue) { return issue->ncaptions; }
 
 const doc_page *doc_page_at(const doc_issue *issue, size_t i)
 {

@@ -561,14 +561,6 @@ static void index_element(folder *fd, index_elem **elems, size_t *n, size_t *cap
 	emit(fd, "\n", 1);
 }
 
-static size_t issue_ncaptions(const doc_issue *issue)
-{
-	size_t np = doc_npages(issue);
-	if (np == 0)
-		return 0;
-	const doc_page *last = doc_page_at(issue, np - 1);
-	return (size_t)last->first_caption + last->ncaptions;
-}
 
 /* Bytes of text in the issue, to size the folded buffer once. */
 static size_t issue_text_bytes(const doc_issue *issue)
@@ -579,7 +571,7 @@ static size_t issue_text_bytes(const doc_issue *issue)
 		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
 			total += doc_element_text(issue, a, e).len + 1;
 	}
-	for (size_t c = 0; c < issue_ncaptions(issue); c++)
+	for (size_t c = 0; c < doc_ncaptions(issue); c++)
 		total += doc_page_caption_at(issue, c)->len + 1;
 	return total;
 }
@@ -599,7 +591,7 @@ search_index *search_index_new(const doc_issue *issue)
 			index_element(&fd, &elems, &n, &cap, (uint32_t)i, e,
 				      doc_element_text(issue, a, e));
 	}
-	for (size_t c = 0; c < issue_ncaptions(issue); c++)
+	for (size_t c = 0; c < doc_ncaptions(issue); c++)
 		index_element(&fd, &elems, &n, &cap, UINT32_MAX, (uint32_t)c,
 			      *doc_page_caption_at(issue, c));
 	index_elem sentinel = { fd.len, fd.nunits, UINT32_MAX, UINT32_MAX };

@@ -339,6 +339,70 @@ static void test_corpus_folds(void **state)
 	}
 }
 
+/* On each real page, parsed: the hits of --search 营商环境 (and of a query
+ * that folding changes) are as many as the occurrences of the folded
+ * query in the page's text folded by the library, element by element. */
+static size_t count_in(const char *hay, size_t len, const char *needle, size_t nlen)
+{
+	size_t n = 0;
+	for (const char *p = hay; (p = memmem(p, (size_t)(hay + len - p), needle, nlen)); p += nlen)
+		n++;
+	return n;
+}
+
+static size_t reference_count(const doc_issue *issue, const char *query)
+{
+	size_t qlen;
+	char *q = ref_fold(query, strlen(query), &qlen);
+	size_t n = 0;
+	for (size_t a = 0; a < doc_narticles(issue); a++) {
+		const doc_article *art = doc_article_at(issue, a);
+		for (uint32_t e = 0; e < doc_article_nelements(art); e++) {
+			doc_str t = doc_element_text(issue, art, e);
+			size_t flen;
+			char *f = ref_fold(t.len ? t.s : "", t.len, &flen);
+			n += count_in(f, flen, q, qlen);
+			free(f);
+		}
+	}
+	for (size_t c = 0; c < doc_ncaptions(issue); c++) {
+		const doc_str *t = doc_page_caption_at(issue, c);
+		size_t flen;
+		char *f = ref_fold(t->s, t->len, &flen);
+		n += count_in(f, flen, q, qlen);
+		free(f);
+	}
+	free(q);
+	return n;
+}
+
+static void test_corpus_search_counts(void **state)
+{
+	(void)state;
+	static const char *const pages[] = { "000", "001", "002", "003", "004" };
+	static const char *const queries[] = { "营商环境", "ＡＩ", "2025年", "(记者" };
+	size_t total = 0;
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		TU_CORPUS_OR_SKIP(path, pages[i]);
+		doc_issue *issue = tu_parse_file(path);
+		search_index *ix = search_index_new(issue);
+		for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++) {
+			search_result res;
+			search_run(ix, queries[k], strlen(queries[k]), &res);
+			size_t want = reference_count(issue, queries[k]);
+			if (res.nhits != want)
+				fail_msg("page %s, \"%s\": %zu hits, the folded text holds it %zu times",
+					 pages[i], queries[k], res.nhits, want);
+			if (k == 0)
+				total += res.nhits;
+			search_result_free(&res);
+		}
+		search_index_free(ix);
+		doc_issue_free(issue);
+	}
+	assert_true(total > 30);    /* the pages do speak of 营商环境 */
+}
+
 /* ---- behaviour on a small issue ---- */
 
 /*
@@ -666,6 +730,7 @@ int main(void)
 		cmocka_unit_test(test_composition_pairs),
 		cmocka_unit_test(test_random_strings),
 		cmocka_unit_test(test_corpus_folds),
+		cmocka_unit_test(test_corpus_search_counts),
 		cmocka_unit_test_setup_teardown(test_full_width, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_punctuation, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_case, setup, teardown),
