@@ -29,6 +29,7 @@ typedef enum keymap_action {
 	KA_CLEAR,               /* Esc */
 	KA_FOLLOW_JUMP, KA_BACK,
 	KA_MARK, KA_MARKS, KA_ALL_MARKS,
+	KA_PHOTOS,              /* photo captions that belong to no article */
 	KA_HELP,
 	KA_REDRAW,
 	KA_QUIT,

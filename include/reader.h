@@ -163,6 +163,7 @@ typedef enum reader_overlay {
 	READER_OV_HITS,         /* every hit of the search */
 	READER_OV_MARKS,        /* marks of this issue */
 	READER_OV_ALL_MARKS,    /* marks of every issue */
+	READER_OV_PHOTOS,       /* photo captions that belong to no article */
 } reader_overlay;
 /* The overlay shown over both panes, or READER_OV_NONE. */
 reader_overlay reader_overlay_of(const reader *r);

@@ -59,11 +59,12 @@ typedef struct search_state {
 	bool forward;
 } search_state;
 
-typedef enum ov_kind { OV_ACTION, OV_NOTE, OV_ARTICLE, OV_HIT, OV_MARK } ov_kind;
+typedef enum ov_kind { OV_ACTION, OV_NOTE, OV_ARTICLE, OV_HIT, OV_MARK, OV_PHOTO_PAGE, OV_PHOTO_LINE } ov_kind;
 
 typedef struct ov_entry {
 	uint8_t kind;           /* ov_kind */
-	uint32_t index;         /* action, note, article, hit or mark */
+	uint32_t index;         /* action, note, article, hit, mark, page or caption */
+	uint32_t line;          /* for a caption: which of its wrapped lines */
 } ov_entry;
 
 typedef struct mark_copy {
@@ -712,7 +713,7 @@ static void close_overlay(reader *r)
 
 static void ov_push(reader *r, ov_kind kind, uint32_t index)
 {
-	ov_entry e = { (uint8_t)kind, index };
+	ov_entry e = { (uint8_t)kind, index, 0 };
 	UTIL_PUSH(r->ove, r->nove, r->cove, e);
 }
 
@@ -761,6 +762,66 @@ static void ov_follow(reader *r)
 	size_t maxtop = r->nove > rows ? r->nove - rows : 0;
 	if (r->ov_top > maxtop)
 		r->ov_top = maxtop;
+}
+
+/* Overlays that scroll as a whole, with no row to select. */
+static bool ov_scrolls_only(const reader *r)
+{
+	return r->ov == READER_OV_HELP || r->ov == READER_OV_PHOTOS;
+}
+
+/* The columns a caption wraps to in the photos overlay (after a 2-column
+ * indent), and the byte range of its line `line` there. */
+static int photo_width(const reader *r)
+{
+	return r->g.width > 4 ? r->g.width - 2 : 2;
+}
+
+static bool photo_line(const char *s, size_t len, int w, uint32_t line, size_t *from, size_t *to)
+{
+	const char *p = s, *end = s + len;
+	for (uint32_t k = 0;; k++) {
+		p = text_skip_space(p, end);
+		if (p >= end)
+			return false;
+		int used;
+		size_t n = text_fit(p, (size_t)(end - p), w, &used);
+		if (n == 0)
+			n = text_grapheme_len(p, end);  /* wider than the row: cut by add_fit */
+		if (k == line) {
+			*from = (size_t)(p - s);
+			*to = (size_t)(text_trim_end(p, p + n) - s);
+			return true;
+		}
+		p += n;
+	}
+}
+
+/* Photo captions that belong to no article (a page's gallery), page by
+ * page, each wrapped to the overlay's width. */
+static void open_photos(reader *r, size_t top)
+{
+	finish_loading(r);
+	close_overlay(r);
+	r->ov = READER_OV_PHOTOS;
+	int w = photo_width(r);
+	for (size_t p = 0; p < doc_npages(r->issue); p++) {
+		const doc_page *pg = doc_page_at(r->issue, p);
+		if (!pg->ncaptions)
+			continue;
+		ov_push(r, OV_PHOTO_PAGE, (uint32_t)p);
+		for (uint32_t c = 0; c < pg->ncaptions; c++) {
+			const doc_str *t = doc_page_caption_at(r->issue, pg->first_caption + c);
+			size_t from, to;
+			for (uint32_t line = 0; photo_line(t->s, t->len, w, line, &from, &to); line++) {
+				ov_push(r, OV_PHOTO_LINE, pg->first_caption + c);
+				r->ove[r->nove - 1].line = line;
+			}
+		}
+	}
+	r->ov_sel = 0;
+	r->ov_top = top;
+	ov_follow(r);
 }
 
 static void open_hits(reader *r)
@@ -1240,6 +1301,12 @@ static int h_all_marks(reader *r)
 	return READER_REDRAW;
 }
 
+static int h_photos(reader *r)
+{
+	open_photos(r, 0);
+	return READER_REDRAW;
+}
+
 static int h_help(reader *r)
 {
 	open_help(r);
@@ -1285,6 +1352,7 @@ static const handler handlers[KA_COUNT] = {
 	[KA_MARK] = h_mark,
 	[KA_MARKS] = h_marks,
 	[KA_ALL_MARKS] = h_all_marks,
+	[KA_PHOTOS] = h_photos,
 	[KA_HELP] = h_help,
 	[KA_REDRAW] = h_redraw,
 	[KA_QUIT] = h_quit,
@@ -1294,7 +1362,7 @@ static const handler handlers[KA_COUNT] = {
 
 static int ov_scroll(reader *r, long delta)
 {
-	if (r->ov == READER_OV_HELP) {
+	if (ov_scrolls_only(r)) {
 		size_t rows = ov_rows(r);
 		size_t maxtop = r->nove > rows ? r->nove - rows : 0;
 		long t = (long)r->ov_top + delta;
@@ -1379,7 +1447,7 @@ static int ov_delete_mark(reader *r)
 
 static int overlay_do(reader *r, keymap_action a)
 {
-	bool help = r->ov == READER_OV_HELP;
+	bool help = ov_scrolls_only(r);
 	switch (a) {
 	case KA_LINE_DOWN: return ov_scroll(r, 1);
 	case KA_LINE_UP: return ov_scroll(r, -1);
@@ -1394,11 +1462,12 @@ static int overlay_do(reader *r, keymap_action a)
 	case KA_CLEAR: case KA_QUIT: case KA_BACK:
 		close_overlay(r);
 		return READER_REDRAW;
-	case KA_HELP: case KA_HIT_LIST: case KA_MARKS: case KA_ALL_MARKS:
+	case KA_HELP: case KA_HIT_LIST: case KA_MARKS: case KA_ALL_MARKS: case KA_PHOTOS:
 		/* its own key closes an overlay; another's opens that one */
-		if ((a == KA_HELP && help) || (a == KA_HIT_LIST && r->ov == READER_OV_HITS) ||
+		if ((a == KA_HELP && r->ov == READER_OV_HELP) || (a == KA_HIT_LIST && r->ov == READER_OV_HITS) ||
 		    (a == KA_MARKS && r->ov == READER_OV_MARKS) ||
-		    (a == KA_ALL_MARKS && r->ov == READER_OV_ALL_MARKS)) {
+		    (a == KA_ALL_MARKS && r->ov == READER_OV_ALL_MARKS) ||
+		    (a == KA_PHOTOS && r->ov == READER_OV_PHOTOS)) {
 			close_overlay(r);
 			return READER_REDRAW;
 		}
@@ -1703,7 +1772,9 @@ int reader_resize(reader *r, int width, int height)
 	if (!r->g.too_small) {
 		top_from_anchor(r);
 		list_follow(r);
-		if (r->ov != READER_OV_NONE)
+		if (r->ov == READER_OV_PHOTOS)
+			open_photos(r, 0);      /* wrapped again to the new width */
+		else if (r->ov != READER_OV_NONE)
 			ov_follow(r);
 	}
 	return READER_REDRAW | READER_CLEAR;
@@ -1757,7 +1828,7 @@ static int mouse_pane(reader *r, int y, reader_mouse_event ev)
 static int mouse_overlay(reader *r, int y, reader_mouse_event ev)
 {
 	if (ev == READER_MOUSE_WHEEL_UP || ev == READER_MOUSE_WHEEL_DOWN) {
-		if (r->ov == READER_OV_HELP)
+		if (ov_scrolls_only(r))
 			return ov_scroll(r, ev == READER_MOUSE_WHEEL_UP ? -WHEEL_LINES : WHEEL_LINES);
 		size_t rows = ov_rows(r);
 		size_t maxtop = r->nove > rows ? r->nove - rows : 0;
@@ -1767,7 +1838,7 @@ static int mouse_overlay(reader *r, int y, reader_mouse_event ev)
 			r->ov_top = min_size(r->ov_top + WHEEL_LINES, maxtop);
 		return READER_REDRAW;
 	}
-	if (y < 1 || r->ov == READER_OV_HELP)
+	if (y < 1 || ov_scrolls_only(r))
 		return READER_NOTHING;
 	size_t i = r->ov_top + (size_t)y - 1;
 	if (i >= r->nove || !ov_selectable(&r->ove[i]))
@@ -2209,6 +2280,29 @@ static void marks_row(reader *r, const ov_entry *e, int w, bool selected, reader
 	fill_row(r, out, selected ? CONFIG_C_LIST_CURRENT : CONFIG_C_TEXT);
 }
 
+static void photo_row(reader *r, const ov_entry *e, int w, reader_row *out)
+{
+	if (e->kind == OV_PHOTO_PAGE) {
+		const doc_page *pg = doc_page_at(r->issue, e->index);
+		util_buf line = { 0 };
+		util_buf_printf(&line, "第%d版 · %.*s (%u)", doc_page_number(r->issue, e->index),
+				(int)pg->name.len, pg->name.s, pg->ncaptions);
+		add_fit(&r->rowbuf, line.data, line.len, w);
+		util_buf_free(&line);
+		fill_row(r, out, CONFIG_C_LIST_PAGE);
+		return;
+	}
+	const doc_str *t = doc_page_caption_at(r->issue, e->index);
+	size_t from = 0, to = 0;
+	photo_line(t->s, t->len, photo_width(r), e->line, &from, &to);
+	util_buf line = { 0 };
+	util_buf_adds(&line, "  ");
+	util_buf_add(&line, t->s + from, to - from);
+	add_fit(&r->rowbuf, line.data, line.len, w);
+	util_buf_free(&line);
+	fill_row(r, out, CONFIG_C_CAPTION);
+}
+
 static void overlay_title(reader *r, int w, reader_row *out)
 {
 	util_buf t = { 0 };
@@ -2225,6 +2319,9 @@ static void overlay_title(reader *r, int w, reader_row *out)
 		break;
 	case READER_OV_ALL_MARKS:
 		util_buf_printf(&t, "Marks in every issue (%zu)", r->nmarks);
+		break;
+	case READER_OV_PHOTOS:
+		util_buf_printf(&t, "Photo captions outside the articles (%zu)", doc_ncaptions(r->issue));
 		break;
 	case READER_OV_NONE:
 		break;
@@ -2247,6 +2344,12 @@ bool reader_overlay_row(reader *r, int row, reader_row *out)
 	}
 	size_t i = r->ov_top + (size_t)row - 1;
 	if (i >= r->nove) {
+		if (i == 0 && r->ov == READER_OV_PHOTOS) {
+			const char *none = "  every photo caption of this issue belongs to an article";
+			add_fit(&r->rowbuf, none, strlen(none), w);
+			fill_row(r, out, CONFIG_C_TEXT);
+			return true;
+		}
 		if (i == 0 && (r->ov == READER_OV_MARKS || r->ov == READER_OV_ALL_MARKS)) {
 			char k[KEYMAP_KEY_NAME_MAX], line[128];
 			snprintf(line, sizeof line, "  no marks yet (%s marks the article you read)",
@@ -2258,10 +2361,13 @@ bool reader_overlay_row(reader *r, int row, reader_row *out)
 		return false;
 	}
 	const ov_entry *e = &r->ove[i];
-	bool selected = r->ov != READER_OV_HELP && i == r->ov_sel;
+	bool selected = !ov_scrolls_only(r) && i == r->ov_sel;
 	switch (r->ov) {
 	case READER_OV_HELP:
 		help_row(r, e, w, out);
+		break;
+	case READER_OV_PHOTOS:
+		photo_row(r, e, w, out);
 		break;
 	case READER_OV_HITS:
 		hits_row(r, e, w, selected, out);
@@ -2305,7 +2411,7 @@ static void position_text(reader *r, util_buf *b)
 
 static void overlay_position(reader *r, util_buf *b)
 {
-	if (r->ov == READER_OV_HELP) {
+	if (ov_scrolls_only(r)) {
 		size_t rows = ov_rows(r);
 		size_t bottom = min_size(r->ov_top + rows, r->nove);
 		util_buf_printf(b, "%zu%%", r->nove ? bottom * 100 / r->nove : 100);
@@ -2325,7 +2431,7 @@ static void overlay_position(reader *r, util_buf *b)
 static const char *overlay_hint(const reader *r)
 {
 	switch (r->ov) {
-	case READER_OV_HELP: return "q or Esc closes";
+	case READER_OV_HELP: case READER_OV_PHOTOS: return "q or Esc closes";
 	case READER_OV_HITS: return "Enter jumps · Esc returns";
 	default: return "Enter jumps · d deletes · Esc returns";
 	}

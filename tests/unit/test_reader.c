@@ -1034,6 +1034,49 @@ static void test_prompt_cancel_and_history(void **ts)
 	fx_close(&f);
 }
 
+/* The captions of a page's gallery belong to no article: p lists them,
+ * page by page, wrapped to the window; its key closes the list again. */
+static void test_photos(void **ts)
+{
+	(void)ts;
+	fx f;
+	doc_issue *is = doc_issue_new();
+	page(is, "one.txt", "第1版");
+	article(is, "没有图片的一篇");
+	block(is, DOC_PARAGRAPH, "正文。");
+	doc_add_page_caption(is, arena(is, "湖畔的樱花盛开。 林晓 摄"));
+	doc_add_page_caption(is, arena(is, "新建成的图书馆阅览室里坐满了读者,人们在安静地读书看报。 何田 摄"));
+	fx_open(&f, is, 40, 12);
+	reader_key(f.r, 'p');
+	assert_int_equal(reader_overlay_of(f.r), READER_OV_PHOTOS);
+	assert_string_equal(ov_row(f.r, 0), "Photo captions outside the articles (2)");
+	assert_string_equal(ov_row(f.r, 1), "第1版 · one.txt (2)");
+	assert_string_equal(ov_row(f.r, 2), "  湖畔的樱花盛开。 林晓 摄");
+	/* 38 columns for the text: the long caption takes two rows */
+	assert_string_equal(ov_row(f.r, 3), "  新建成的图书馆阅览室里坐满了读者,人们");
+	assert_string_equal(ov_row(f.r, 4), "  在安静地读书看报。 何田 摄");
+	assert_null(ov_row(f.r, 5));
+	reader_row rr;
+	reader_overlay_row(f.r, 2, &rr);
+	assert_int_equal(rr.style, CONFIG_C_CAPTION);
+	/* a narrower window wraps them again */
+	reader_resize(f.r, 24, 12);
+	assert_int_equal(reader_overlay_of(f.r), READER_OV_PHOTOS);
+	assert_string_equal(ov_row(f.r, 2), "  湖畔的樱花盛开。 林晓");
+	assert_string_equal(ov_row(f.r, 3), "  摄");
+	assert_string_equal(ov_row(f.r, 4), "  新建成的图书馆阅览室里");
+	reader_key(f.r, 'p');
+	assert_int_equal(reader_overlay_of(f.r), READER_OV_NONE);
+	fx_close(&f);
+
+	/* an issue without such captions says so */
+	fx_open(&f, built_issue(), 80, 24);
+	reader_key(f.r, 'p');
+	assert_string_equal(ov_row(f.r, 0), "Photo captions outside the articles (0)");
+	assert_string_equal(ov_row(f.r, 1), "  every photo caption of this issue belongs to an article");
+	fx_close(&f);
+}
+
 static void test_hit_list(void **ts)
 {
 	(void)ts;
@@ -1546,6 +1589,7 @@ int main(void)
 		cmocka_unit_test(test_read_articles),
 		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_marks_without_state),
+		cmocka_unit_test(test_photos),
 		cmocka_unit_test(test_restore),
 		cmocka_unit_test(test_loading_while_reading),
 		cmocka_unit_test(test_history_kept),
