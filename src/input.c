@@ -619,6 +619,22 @@ static bool decode_units_result(const uint8_t *s, size_t len, encoding e, decode
 	return true;
 }
 
+/* Text known to be UTF-8 (a BOM, or --encoding UTF-8): the BOM skipped,
+ * invalid sequences replaced, binary refused. */
+static bool decode_utf8(const char *name, const uint8_t *s, size_t len, decoded *d,
+			char *err, size_t errlen)
+{
+	if (has_prefix(s, len, "\xEF\xBB\xBF", 3)) {
+		s += 3;
+		len -= 3;
+	}
+	size_t first = scan_clean(s, 0, len);
+	if (first < len && looks_binary(s, len))
+		return refuse_binary(name, err, errlen);
+	utf8_result(d, s, len, first);
+	return true;
+}
+
 static bool decode_forced(const char *name, const uint8_t *s, size_t len,
 			  const char *forced, decoded *d, char *err, size_t errlen)
 {
@@ -632,16 +648,9 @@ static bool decode_forced(const char *name, const uint8_t *s, size_t len,
 	if (e.kind == K_UTF16 || e.kind == K_UTF32)
 		return decode_units_result(s, len, e, d);
 	if (e.kind == K_UTF8) {
-		if (has_prefix(s, len, "\xEF\xBB\xBF", 3)) {
-			s += 3;
-			len -= 3;
-		}
-		size_t first = scan_clean(s, 0, len);
-		if (first < len && looks_binary(s, len))
-			return refuse_binary(name, err, errlen);
-		utf8_result(d, s, len, first);
+		bool ok = decode_utf8(name, s, len, d, err, errlen);
 		d->encoding = forced;
-		return true;
+		return ok;
 	}
 	if (ascii && looks_binary(s, len))
 		return refuse_binary(name, err, errlen);
@@ -717,16 +726,8 @@ static bool decode(const char *name, const uint8_t *s, size_t len,
 			return decode_units_result(s + boms[i].len, len - boms[i].len, e, d);
 		}
 	}
-	if (has_prefix(s, len, "\xEF\xBB\xBF", 3)) {
-		/* a UTF-8 BOM settles the encoding: no GB18030 guess */
-		s += 3;
-		len -= 3;
-		size_t first = scan_clean(s, 0, len);
-		if (first < len && looks_binary(s, len))
-			return refuse_binary(name, err, errlen);
-		utf8_result(d, s, len, first);
-		return true;
-	}
+	if (has_prefix(s, len, "\xEF\xBB\xBF", 3))
+		return decode_utf8(name, s, len, d, err, errlen);  /* no GB18030 guess */
 	return decode_auto(name, s, len, d, err, errlen);
 }
 

@@ -27,6 +27,8 @@
 #include "text.h"
 #include "util.h"
 
+#include "benchload.h"
+
 #include "benchlib.h"
 
 #include <unilbrk.h>
@@ -46,22 +48,6 @@ static void add_paragraph(paragraphs *p, doc_str s)
 	p->bytes += s.len;
 }
 
-static doc_issue *load(const char *path)
-{
-	input_page *pages = NULL;
-	size_t npages = 0, cap = 0;
-	char err[1024];
-	if (!input_read_path(path, NULL, &pages, &npages, &cap, err, sizeof err))
-		util_fatal("%s", err);
-	doc_issue *issue = doc_issue_new();
-	for (size_t k = 0; k < npages; k++) {
-		parse_page(issue, pages[k].name, pages[k].source);
-		free(pages[k].name);
-	}
-	free(pages);
-	link_resolve(issue);
-	return issue;
-}
 
 static void collect(const doc_issue *issue, paragraphs *p)
 {
@@ -105,7 +91,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	text_init_locale(NULL);
-	doc_issue *issue = load(argv[3]);
+	doc_issue *issue = bench_load_issue(argv[3]);
 	paragraphs p = { 0 };
 	collect(issue, &p);
 

@@ -19,25 +19,11 @@
 #include "text.h"
 #include "util.h"
 
+#include "benchload.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
-static doc_issue *load(const char *path)
-{
-	input_page *pages = NULL;
-	size_t npages = 0, cap = 0;
-	char err[1024];
-	if (!input_read_path(path, NULL, &pages, &npages, &cap, err, sizeof err))
-		util_fatal("%s", err);
-	doc_issue *issue = doc_issue_new();
-	for (size_t k = 0; k < npages; k++) {
-		parse_page(issue, pages[k].name, pages[k].source);
-		free(pages[k].name);
-	}
-	free(pages);
-	link_resolve(issue);
-	return issue;
-}
 
 static size_t article_bytes(const doc_issue *issue, const doc_article *a)
 {
@@ -57,7 +43,7 @@ int main(int argc, char **argv)
 	int best_page = 0;
 	size_t best_index = 0, best_bytes = 0;
 	for (int i = 1; i < argc; i++) {
-		doc_issue *issue = load(argv[i]);
+		doc_issue *issue = bench_load_issue(argv[i]);
 		for (size_t k = 0; k < doc_narticles(issue); k++) {
 			size_t n = article_bytes(issue, doc_article_at(issue, k));
 			if (n > best_bytes) {
@@ -72,7 +58,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_longest: no article in these pages\n");
 		return 1;
 	}
-	doc_issue *issue = load(argv[best_page]);
+	doc_issue *issue = bench_load_issue(argv[best_page]);
 	layout_options opt;
 	layout_default_options(&opt);
 	printf("%s %zu %zu", argv[best_page], best_index, best_bytes);
