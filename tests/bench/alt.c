@@ -74,13 +74,7 @@ static void print_command(size_t k, command *c, int runs)
 {
 	bench_stats s = bench_stats_of(c->ns, (size_t)runs);
 	printf("%zu %.0f %.0f %.0f %ld ", k + 1, s.median, s.min, s.max, c->maxrss_kb);
-	if (c->mixed)
-		printf("mixed");
-	else
-		printf("%d", c->status);
-	for (char **a = c->argv; *a; a++)
-		printf(" %s", *a);
-	putchar('\n');
+	bench_print_command_tail(c->status, c->mixed, c->argv);
 }
 
 int main(int argc, char **argv)

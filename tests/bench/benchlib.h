@@ -106,6 +106,19 @@ static inline bench_stats bench_stats_of(uint64_t *v, size_t n)
 }
 
 /* A positive whole number from the command line, or exit 2. */
+/* Ends a result line: the exit status ("mixed" when runs differed) and
+ * the command. */
+static inline void bench_print_command_tail(int status, bool mixed, char *const *argv)
+{
+	if (mixed)
+		printf("mixed");
+	else
+		printf("%d", status);
+	for (char *const *a = argv; *a; a++)
+		printf(" %s", *a);
+	putchar('\n');
+}
+
 static inline int bench_count(const char *s, const char *what)
 {
 	char *end;

@@ -283,13 +283,7 @@ static void print_command(size_t k, command *c, const settings *s)
 	bench_stats p = bench_stats_of(c->press, c->npress);
 	printf("%zu %.0f %.0f %.0f %.0f %.0f %.0f %zu %ld %.0f %.0f ", k + 1, f.median, f.min, f.max,
 	       p.median, p.min, p.max, c->npress, c->maxrss_kb, fb.median, pb.median);
-	if (c->mixed)
-		printf("mixed");
-	else
-		printf("%d", c->status);
-	for (char **a = c->argv; *a; a++)
-		printf(" %s", *a);
-	putchar('\n');
+	bench_print_command_tail(c->status, c->mixed, c->argv);
 }
 
 int main(int argc, char **argv)
