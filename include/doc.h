@@ -91,17 +91,23 @@ doc_issue *doc_issue_new(void);
 void doc_issue_free(doc_issue *issue);
 
 /* The source of a page: `text`/`len` is valid UTF-8; `release(owner)` is
- * called by doc_issue_free() (may be NULL when nothing is to release). */
+ * called by doc_issue_free() (may be NULL when nothing is to release).
+ * `drop(owner, from, to)` (may be NULL) is called by the parser for text
+ * it is done with: [from, to) need not stay in memory (a file mapping lets
+ * those pages go; they are read again when touched). Only the maker of
+ * the source (input.c) knows what it is. */
 typedef struct doc_source {
 	const char *text;
 	size_t len;
 	void *owner;
 	void (*release)(void *owner);
+	void (*drop)(void *owner, const char *from, const char *to);
 } doc_source;
 
 /* Builders, used by the parser; append-only. Running out of memory is
- * fatal (util_oom), so they return nothing. */
-void doc_begin_page(doc_issue *issue, const char *name, doc_source src);
+ * fatal (util_oom), so they return nothing. doc_begin_page takes
+ * ownership of `name` (malloc'd) and of `src`. */
+void doc_begin_page(doc_issue *issue, char *name, doc_source src);
 void doc_add_banner(doc_issue *issue, doc_str text);
 void doc_set_page_label(doc_issue *issue, doc_str text);
 /* Starts an article on the current page and returns it; its fields are

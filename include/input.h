@@ -32,7 +32,7 @@ typedef struct input_page {
 	const char *encoding;   /* "UTF-8", "UTF-16LE", "GB18030", ...: a static
 				 * string, or opt->encoding itself when forced */
 	bool mapped;            /* source.text lies in a read-only file mapping, whose
-				 * pages may be dropped and read again (parse.h) */
+				 * pages source.drop lets go (they read again) */
 } input_page;
 
 typedef struct input_options {
@@ -59,8 +59,7 @@ bool input_decode(const char *name, const char *data, size_t len,
 		  char *err, size_t errlen);
 
 /* Releases a page that was not handed to an issue (its name and source).
- * After doc_begin_page(issue, page.name, page.source), free page.name
- * only: the issue releases the source. */
+ * doc_begin_page(issue, page.name, page.source) hands both to the issue. */
 void input_page_free(input_page *page);
 
 /* Whether `name` is an encoding that --encoding accepts (so the command

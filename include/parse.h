@@ -16,7 +16,7 @@
 
 /* Parses one page (clean UTF-8 from input.h) and appends it, with its
  * articles, banners and captions, to `issue`. The issue takes ownership
- * of `src` (released by doc_issue_free). */
+ * of `src` (released by doc_issue_free) and keeps a copy of `name`. */
 void parse_page(doc_issue *issue, const char *name, doc_source src);
 
 /* The same in steps, so that a reader can show the first articles of a
@@ -26,10 +26,10 @@ void parse_page(doc_issue *issue, const char *name, doc_source src);
  * it returns true when the page is complete. parse_end finishes what is
  * left, adds the page's banners and captions, and frees the stream; the
  * result is the same as parse_page's. Pages must be parsed one at a time.
- * With `mapped` (the text is a read-only file mapping) the pages of the
- * file already parsed are dropped from memory as the parser moves on. */
+ * The issue takes ownership of `name` (malloc'd) and of `src`; the text
+ * the parser is done with goes to src.drop as it moves on. */
 typedef struct parse_stream parse_stream;
-parse_stream *parse_begin(doc_issue *issue, const char *name, doc_source src, bool mapped);
+parse_stream *parse_begin(doc_issue *issue, char *name, doc_source src);
 bool parse_step(parse_stream *st, size_t budget);
 /* How much of the page has been read, 0 to 1. */
 double parse_progress(const parse_stream *st);

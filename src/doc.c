@@ -91,7 +91,7 @@ doc_str doc_arena_dup(doc_issue *issue, const char *s, size_t len)
 	return doc_str_make(p, len);
 }
 
-void doc_begin_page(doc_issue *issue, const char *name, doc_source src)
+void doc_begin_page(doc_issue *issue, char *name, doc_source src)
 {
 	size_t cap = issue->pages_cap;
 	if (issue->npages >= cap) {
@@ -102,13 +102,12 @@ void doc_begin_page(doc_issue *issue, const char *name, doc_source src)
 		c2 = cap;
 		util_grow((void **)&issue->names, &c2, issue->pages_cap, sizeof(char *));
 	}
-	char *owned = util_strdup(name);
 	size_t i = issue->npages++;
-	issue->names[i] = owned;
+	issue->names[i] = name;
 	issue->sources[i] = src;
 	doc_page *p = &issue->pages[i];
 	memset(p, 0, sizeof(*p));
-	p->name = doc_str_make(owned, strlen(owned));
+	p->name = doc_str_make(name, strlen(name));
 	p->first_banner = (uint32_t)issue->nbanners;
 	p->first_article = (uint32_t)issue->narticles;
 	p->first_caption = (uint32_t)issue->ncaptions;

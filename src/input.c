@@ -889,6 +889,22 @@ static void map_release(void *owner)
 	free(m);
 }
 
+/* The whole pages of the mapping below `to` from the one holding `from`
+ * leave memory; they stay in the page cache and read again when touched. */
+static void map_drop(void *owner, const char *from, const char *to)
+{
+	input_map *m = owner;
+	uintptr_t mask = ~(uintptr_t)(sysconf(_SC_PAGESIZE) - 1);
+	uintptr_t lo = (uintptr_t)from & mask, hi = (uintptr_t)to & mask;
+	uintptr_t base = (uintptr_t)m->addr, end = base + m->len;
+	if (lo < base)
+		lo = base;
+	if (hi > end)
+		hi = end;
+	if (hi > lo)
+		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
 static bool report_errno(const char *path, int e, char *err, size_t errlen)
 {
 	snprintf(err, errlen, "%s: %s", path, strerror(e));
@@ -982,6 +998,7 @@ static bool read_mapped(int fd, const char *path, const char *shown, size_t size
 		page_from(page, shown, &d);
 		page->source.owner = m;
 		page->source.release = map_release;
+		page->source.drop = map_drop;
 		page->mapped = true;
 		/* The scan touched every page; the parser reads them again in
 		 * order and drops them behind it, so memory stays small. */

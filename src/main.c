@@ -5,9 +5,8 @@
 #include "doc.h"
 #include "export.h"
 #include "input.h"
+#include "issue.h"
 #include "layout.h"
-#include "link.h"
-#include "parse.h"
 #include "reader.h"
 #include "search.h"
 #include "text.h"
@@ -159,100 +158,15 @@ static int parse_args(int argc, char **argv, options *o)
 	return -1;
 }
 
-/* The pages read and the parsing of them, page after page: all at once
- * for the exports, in steps for the reader (which shows the first
- * articles of a huge issue while the rest is parsed). */
-typedef struct loader {
-	doc_issue *issue;
-	input_page *pages;
-	size_t npages, next;    /* next page to start */
-	parse_stream *stream;   /* the page being parsed */
-	size_t total, done;     /* bytes of all pages, of the finished ones */
-	bool linked;
-} loader;
-
+/* The reader asks for more of the issue between keys. */
 static bool loader_step(void *ctx, size_t budget)
 {
-	loader *l = ctx;
-	for (;;) {
-		if (!l->stream) {
-			if (l->next == l->npages) {
-				if (!l->linked)
-					link_resolve(l->issue);
-				l->linked = true;
-				return true;
-			}
-			input_page *p = &l->pages[l->next++];
-			l->stream = parse_begin(l->issue, p->name, p->source, p->mapped);
-			free(p->name);
-			p->name = NULL;
-		}
-		if (!parse_step(l->stream, budget))
-			return false;
-		l->done += l->pages[l->next - 1].source.len;
-		parse_end(l->stream);
-		l->stream = NULL;
-		if (budget != SIZE_MAX && l->next < l->npages)
-			return false;   /* the next page in the next step */
-	}
+	return issue_step(ctx, budget);
 }
 
 static double loader_progress(void *ctx)
 {
-	const loader *l = ctx;
-	if (!l->total)
-		return 1.0;
-	double current = l->stream ? parse_progress(l->stream) * (double)l->pages[l->next - 1].source.len : 0;
-	return ((double)l->done + current) / (double)l->total;
-}
-
-static void loader_free(loader *l)
-{
-	parse_abort(l->stream);     /* quitting while loading: no need to finish */
-	for (size_t k = l->next; k < l->npages; k++)
-		input_page_free(&l->pages[k]);
-	free(l->pages);
-}
-
-/* Reads every PATH (or standard input); the pages wait in the loader. */
-static int read_inputs(int npaths, char **paths, const options *o, loader *l)
-{
-	input_options iopt = { .encoding = o->encoding };
-	size_t cap = 0;
-	char err[1024];
-	static char *dash[] = { "-" };
-	if (npaths == 0) {
-		npaths = 1;
-		paths = dash;
-	}
-	memset(l, 0, sizeof *l);
-	for (int i = 0; i < npaths; i++) {
-		if (!input_read_path(paths[i], &iopt, &l->pages, &l->npages, &cap, err, sizeof err)) {
-			fprintf(stderr, "kanbao: %s\n", err);
-			loader_free(l);
-			return EXIT_INPUT;
-		}
-	}
-	for (size_t k = 0; k < l->npages; k++) {
-		const input_page *p = &l->pages[k];
-		l->total += p->source.len;
-		if (p->replaced)
-			fprintf(stderr, "kanbao: warning: %s: %zu invalid byte sequence%s replaced by U+FFFD\n",
-				p->name, p->replaced, p->replaced == 1 ? "" : "s");
-	}
-	l->issue = doc_issue_new();
-	return 0;
-}
-
-/* The fingerprint of the issue from its pages, before they are parsed. */
-static uint64_t loader_fingerprint(const loader *l)
-{
-	const doc_source **src = util_malloc((l->npages ? l->npages : 1) * sizeof *src);
-	for (size_t k = 0; k < l->npages; k++)
-		src[k] = &l->pages[k].source;
-	uint64_t h = doc_sources_fingerprint(src, l->npages);
-	free(src);
-	return h;
+	return issue_progress(ctx);
 }
 
 static int terminal_width(void)
@@ -293,15 +207,15 @@ static bool issue_has_text(const doc_issue *issue)
  * between keys. */
 enum { FIRST_SCREEN_BUDGET = 2 << 20 };
 
-static int run_reader(const options *o, loader *l, config *cfg, int npaths, char **paths)
+static int run_reader(const options *o, issue_loader *l, config *cfg, int npaths, char **paths)
 {
-	uint64_t fingerprint = loader_fingerprint(l);
+	doc_issue *issue = issue_doc(l);
 	bool done = false;
-	while (!done && doc_narticles(l->issue) == 0)
-		done = loader_step(l, FIRST_SCREEN_BUDGET);
-	if (done && !issue_has_text(l->issue)) {
+	while (!done && doc_narticles(issue) == 0)
+		done = issue_step(l, FIRST_SCREEN_BUDGET);
+	if (done && !issue_has_text(issue)) {
 		fprintf(stderr, "kanbao: %s: nothing to read (no text in %s)\n",
-			npaths ? paths[0] : "-", doc_npages(l->issue) > 1 ? "these pages" : "this page");
+			npaths ? paths[0] : "-", doc_npages(issue) > 1 ? "these pages" : "this page");
 		return EXIT_INPUT;
 	}
 	reader_loader rl = { loader_step, loader_progress, l };
@@ -310,19 +224,19 @@ static int run_reader(const options *o, loader *l, config *cfg, int npaths, char
 		.restore = cfg->restore && !o->no_restore,
 		.keys_from_tty = !isatty(STDIN_FILENO),
 		.loader = done ? NULL : &rl,
-		.fingerprint = fingerprint,
+		.fingerprint = issue_fingerprint(l),
 	};
-	return reader_run(l->issue, cfg, &ropt);
+	return reader_run(issue, cfg, &ropt);
 }
 
-static int run_mode(const options *o, loader *l, config *cfg, int npaths, char **paths)
+static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, char **paths)
 {
 	static char outbuf[1 << 16];
 	if (o->mode == MODE_READER)
 		return run_reader(o, l, cfg, npaths, paths);
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-	loader_step(l, SIZE_MAX);
-	doc_issue *issue = l->issue;
+	issue_step(l, SIZE_MAX);
+	doc_issue *issue = issue_doc(l);
 	switch (o->mode) {
 	case MODE_LIST:
 		export_list(issue, stdout);
@@ -380,13 +294,14 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return EXIT_USAGE;
 	}
-	loader l;
-	status = read_inputs(npaths, paths, &o, &l);
-	if (status == 0) {
-		status = run_mode(&o, &l, &cfg, npaths, paths);
-		doc_issue *issue = l.issue;
-		loader_free(&l);
-		doc_issue_free(issue);
+	input_options iopt = { .encoding = o.encoding };
+	issue_loader *l = issue_open((const char *const *)paths, (size_t)npaths, &iopt, stderr, err, sizeof err);
+	if (l) {
+		status = run_mode(&o, l, &cfg, npaths, paths);
+		issue_close(l);
+	} else {
+		fprintf(stderr, "kanbao: %s\n", err);
+		status = EXIT_INPUT;
 	}
 	config_free(&cfg);
 	return status;

@@ -33,8 +33,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 /* A title-like line is at most this many characters. */
 enum { TITLE_MAX_CHARS = 48 };
@@ -124,8 +122,7 @@ typedef struct line_reader {
 typedef struct parser {
 	doc_issue *issue;
 	doc_source src;
-	bool mapped;            /* src is a file mapping: parsed pages may be dropped */
-	const char *released;   /* source pages before this are dropped */
+	const char *released;   /* source text before this is dropped */
 	line_reader lr;
 	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
 	raw_line pending;       /* the next line, read ahead */
@@ -1757,20 +1754,18 @@ static const char *source_low_water(const parser *ps)
 	return lo;
 }
 
-/* Drops the pages of a mapped file the parser is done with: they stay in
- * the page cache, and whatever needs them later (the reader drawing an
- * article) reads them again. Keeps memory near the size of the model. */
+/* Hands the source text the parser is done with to its drop callback (a
+ * mapped file lets those pages go; whatever needs them later, the reader
+ * drawing an article, reads them again). Keeps memory near the size of
+ * the model. */
 static void release_parsed(parser *ps)
 {
-	if (!ps->mapped)
+	if (!ps->src.drop)
 		return;
-	long page = sysconf(_SC_PAGESIZE);
-	uintptr_t mask = ~(uintptr_t)(page - 1);
-	uintptr_t from = (uintptr_t)ps->released & mask;
-	uintptr_t to = (uintptr_t)source_low_water(ps) & mask;
-	if (to > from + (uintptr_t)RELEASE_STEP / 2) {
-		madvise((void *)from, to - from, MADV_DONTNEED);
-		ps->released = (const char *)to;
+	const char *to = source_low_water(ps);
+	if (to > ps->released + RELEASE_STEP / 2) {
+		ps->src.drop(ps->src.owner, ps->released, to);
+		ps->released = to;
 	}
 }
 
@@ -1799,13 +1794,12 @@ struct parse_stream {
 	parser ps;
 };
 
-parse_stream *parse_begin(doc_issue *issue, const char *name, doc_source src, bool mapped)
+parse_stream *parse_begin(doc_issue *issue, char *name, doc_source src)
 {
 	parse_stream *st = util_calloc(1, sizeof *st);
 	parser *ps = &st->ps;
 	ps->issue = issue;
 	ps->src = src;
-	ps->mapped = mapped;
 	ps->released = src.text;
 	doc_begin_page(issue, name, src);
 	ps->wrap = wrap_width(src.text, src.len);
@@ -1872,5 +1866,5 @@ void parse_abort(parse_stream *st)
 
 void parse_page(doc_issue *issue, const char *name, doc_source src)
 {
-	parse_end(parse_begin(issue, name, src, false));
+	parse_end(parse_begin(issue, util_strdup(name), src));
 }

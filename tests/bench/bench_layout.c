@@ -42,8 +42,8 @@ static char *read_file(const char *path, size_t *len)
 static doc_issue *issue_of_lines(char *text, size_t len)
 {
 	doc_issue *issue = doc_issue_new();
-	doc_source src = { text, len, text, free };
-	doc_begin_page(issue, "bench", src);
+	doc_source src = { text, len, text, free, NULL };
+	doc_begin_page(issue, util_strdup("bench"), src);
 	doc_begin_article(issue);
 	const char *p = text, *end = text + len;
 	while (p < end) {

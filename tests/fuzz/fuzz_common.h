@@ -10,7 +10,7 @@
 
 #include "doc.h"
 #include "input.h"
-#include "parse.h"
+#include "issue.h"
 #include "text.h"
 
 /* A crash with a message the fuzzer reports as a finding. */
@@ -27,20 +27,14 @@ static inline void fuzz_init_locale(void)
 	}
 }
 
-/* Decodes the bytes as input.c would and parses them as one page.
+/* Decodes the bytes as input.c would and loads them as a one-page issue
+ * (parsed and linked, as kanbao does).
  * Returns NULL when input refuses them (binary data). */
 static inline doc_issue *fuzz_parse(const uint8_t *data, size_t size)
 {
-	input_options opt = { NULL };
-	input_page page;
 	char err[256];
-	if (!input_decode("fuzz.txt", (const char *)data, size, &opt, &page, err, sizeof err))
-		return NULL;
 	/* the page may point into `data`, which outlives the issue here */
-	doc_issue *issue = doc_issue_new();
-	parse_page(issue, "fuzz.txt", page.source);
-	free(page.name);
-	return issue;
+	return issue_load_data("fuzz.txt", (const char *)data, size, NULL, err, sizeof err);
 }
 
 /* Every text of the model is valid UTF-8 without control characters. */

@@ -3,6 +3,7 @@
  * character boundaries, and the folded hit equals the folded query. */
 #include "fuzz_common.h"
 #include "search.h"
+#include "util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -40,8 +41,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t tlen = page.source.len;
 	input_page_free(&page);
 	doc_issue *issue = doc_issue_new();
-	doc_source src = { text, tlen, text, release };
-	doc_begin_page(issue, "fuzz", src);
+	doc_source src = { text, tlen, text, release, NULL };
+	doc_begin_page(issue, util_strdup("fuzz"), src);
 	doc_article *a = doc_begin_article(issue);
 	a->field[DOC_F_HEADLINE] = doc_str_make(text, tlen < 40 ? tlen : 0);
 	doc_add_block(issue, DOC_PARAGRAPH, doc_str_make(text, tlen));

@@ -19,8 +19,8 @@
 static doc_issue *issue_new(void)
 {
 	doc_issue *issue = doc_issue_new();
-	doc_source none = { NULL, 0, NULL, NULL };
-	doc_begin_page(issue, "test", none);
+	doc_source none = { NULL, 0, NULL, NULL, NULL };
+	doc_begin_page(issue, util_strdup("test"), none);
 	return issue;
 }
 
@@ -1220,8 +1220,8 @@ static doc_issue *two_pages(void)
 	a->field[DOC_F_HEADLINE] = dup(issue, "简讯");
 	doc_add_block(issue, DOC_PARAGRAPH, dup(issue, "图书馆延长开放时间。"));
 	doc_add_page_caption(issue, dup(issue, "湖畔夜景。 苏禾 摄"));
-	doc_source none = { NULL, 0, NULL, NULL };
-	doc_begin_page(issue, "p2", none);
+	doc_source none = { NULL, 0, NULL, NULL, NULL };
+	doc_begin_page(issue, util_strdup("p2"), none);
 	a = doc_begin_article(issue);
 	a->field[DOC_F_HEADLINE] = dup(issue, "成果丰硕");
 	doc_add_block(issue, DOC_SUBHEAD, dup(issue, "(上接第1版)"));

@@ -17,7 +17,7 @@ static void release(void *p)
 static void add_page(doc_issue *issue, const char *name, const char *text)
 {
 	char *copy = util_strdup(text);
-	doc_source src = { copy, strlen(copy), copy, release };
+	doc_source src = { copy, strlen(copy), copy, release, NULL };
 	parse_page(issue, name, src);
 }
 

@@ -60,7 +60,7 @@ static void release(void *p)
 static doc_issue *parse_text(const char *name, char *text, size_t len)
 {
 	doc_issue *issue = doc_issue_new();
-	doc_source src = { text, len, text, release };
+	doc_source src = { text, len, text, release, NULL };
 	parse_page(issue, name, src);
 	return issue;
 }
@@ -216,8 +216,8 @@ static void test_streaming_equals_whole(void **state)
 
 	doc_issue *b = doc_issue_new();
 	char *copy = util_strndup(page.data, page.len);
-	doc_source src = { copy, page.len, copy, release };
-	parse_stream *st = parse_begin(b, "big", src, false);
+	doc_source src = { copy, page.len, copy, release, NULL };
+	parse_stream *st = parse_begin(b, util_strdup("big"), src);
 	size_t steps = 0, articles = 0;
 	while (!parse_step(st, 997)) {
 		steps++;
@@ -266,11 +266,10 @@ static void test_mapped_release(void **state)
 	unlink(path);
 	assert_true(pages[0].mapped);
 	doc_issue *a = doc_issue_new();
-	parse_stream *st = parse_begin(a, "mapped", pages[0].source, true);
+	parse_stream *st = parse_begin(a, pages[0].name, pages[0].source);
 	while (!parse_step(st, 1 << 20))
 		;
 	parse_end(st);
-	free(pages[0].name);
 	free(pages);
 	util_buf got = { 0 }, want = { 0 };
 	render(a, &got);

@@ -12,6 +12,7 @@
 #include "config.h"
 #include "doc.h"
 #include "input.h"
+#include "issue.h"
 #include "keymap.h"
 #include "layout.h"
 #include "link.h"
@@ -33,8 +34,8 @@ static doc_str arena(doc_issue *issue, const char *s)
 
 static void page(doc_issue *issue, const char *name, const char *label)
 {
-	doc_source src = { "", 0, NULL, NULL };
-	doc_begin_page(issue, name, src);
+	doc_source src = { "", 0, NULL, NULL, NULL };
+	doc_begin_page(issue, util_strdup(name), src);
 	doc_set_page_label(issue, arena(issue, label));
 }
 
@@ -94,18 +95,10 @@ static doc_issue *built_issue(void)
 
 static doc_issue *parse_folder(const char *dir)
 {
-	input_page *pages = NULL;
-	size_t n = 0, cap = 0;
 	char err[512];
-	if (!input_read_path(dir, NULL, &pages, &n, &cap, err, sizeof err))
+	doc_issue *is = issue_load(dir, NULL, err, sizeof err);
+	if (!is)
 		fail_msg("%s", err);
-	doc_issue *is = doc_issue_new();
-	for (size_t i = 0; i < n; i++) {
-		parse_page(is, pages[i].name, pages[i].source);
-		free(pages[i].name);
-	}
-	free(pages);
-	link_resolve(is);
 	return is;
 }
 
@@ -1328,38 +1321,20 @@ static void test_restore(void **ts)
 	fx_close(&f);
 }
 
-/* A big issue opened while it is still being parsed: a loader that
- * parses the sample issue a page per step. */
+/* A big issue opened while it is still being parsed: the issue loader
+ * on the sample issue, a page per step. */
 typedef struct page_loader {
-	doc_issue *issue;
+	issue_loader *l;
 	int next;               /* next sample page, 1..4 */
 	int steps;
 } page_loader;
-
-static void release_text(void *p)
-{
-	free(p);
-}
 
 static bool load_page(page_loader *pl)
 {
 	if (pl->next > 4)
 		return true;
-	char path[4096], name[16];
-	const char *src = getenv("KANBAO_SRC");
-	snprintf(path, sizeof path, "%s/sample/0%d.txt", src ? src : ".", pl->next);
-	snprintf(name, sizeof name, "0%d.txt", pl->next);
-	size_t len;
-	char *text = tu_read_file(path, &len);
-	doc_source s = { text, len, text, release_text };
-	parse_stream *st = parse_begin(pl->issue, name, s, false);
-	while (!parse_step(st, 64))
-		;
-	parse_end(st);
 	pl->next++;
-	if (pl->next > 4)
-		link_resolve(pl->issue);
-	return pl->next > 4;
+	return issue_step(pl->l, 1 << 20);     /* a sample page is smaller */
 }
 
 static bool loader_step(void *ctx, size_t budget)
@@ -1384,11 +1359,16 @@ static void test_loading_while_reading(void **ts)
 {
 	(void)ts;
 	fx f;
-	page_loader pl = { doc_issue_new(), 1, 0 };
+	char path[4096], err[512];
+	const char *src = getenv("KANBAO_SRC");
+	snprintf(path, sizeof path, "%s/sample", src ? src : ".");
+	const char *paths[] = { path };
+	page_loader pl = { issue_open(paths, 1, NULL, NULL, err, sizeof err), 1, 0 };
+	assert_non_null(pl.l);
 	load_page(&pl);                     /* page 1 before the first screen */
 	reader_loader rl = { loader_step, loader_progress, &pl };
 	memset(&f, 0, sizeof f);
-	f.issue = pl.issue;
+	f.issue = issue_doc(pl.l);
 	config_defaults(&f.cfg);
 	snprintf(f.dir, sizeof f.dir, "/tmp/kanbao-test-reader-XXXXXX");
 	assert_non_null(mkdtemp(f.dir));
@@ -1421,7 +1401,9 @@ static void test_loading_while_reading(void **ts)
 	assert_true(reader_search_hits(f.r, NULL) >= 1);
 	assert_int_equal(doc_article_at(f.issue, reader_article(f.r))->page, 3);
 	assert_null(strstr(reader_status_text(f.r), "loading"));
+	f.issue = NULL;                     /* the loader's */
 	fx_close(&f);
+	issue_close(pl.l);
 }
 
 static void test_history_kept(void **ts)

@@ -1,6 +1,7 @@
 /* Unit tests of the matcher (search.c), on issues of our own writing. */
 #include "testutil.h"
 #include "search.h"
+#include "util.h"
 #include "text.h"
 
 #include <unicase.h>
@@ -17,7 +18,7 @@ static doc_str str(const char *s)
 
 static doc_source no_source(void)
 {
-	doc_source src = { NULL, 0, NULL, NULL };
+	doc_source src = { NULL, 0, NULL, NULL, NULL };
 	return src;
 }
 
@@ -57,7 +58,7 @@ static char *ref_fold(const char *s, size_t n, size_t *len)
 static doc_issue *issue_of_blocks(char **texts, size_t n)
 {
 	doc_issue *issue = doc_issue_new();
-	doc_begin_page(issue, "p.txt", no_source());
+	doc_begin_page(issue, util_strdup("p.txt"), no_source());
 	doc_begin_article(issue);
 	for (size_t i = 0; i < n; i++)
 		doc_add_block(issue, DOC_PARAGRAPH, str(texts[i]));
@@ -420,7 +421,7 @@ static const char *const a1_body =
 static int setup(void **state)
 {
 	doc_issue *issue = doc_issue_new();
-	doc_begin_page(issue, "a.txt", no_source());
+	doc_begin_page(issue, util_strdup("a.txt"), no_source());
 	doc_set_page_label(issue, str("第3版 要闻"));
 	doc_article *a = doc_begin_article(issue);
 	a->field[DOC_F_COLUMN] = str("城市观察");
@@ -436,7 +437,7 @@ static int setup(void **state)
 	a->field[DOC_F_HEADLINE] = str("ΣΟΦΙΑ书店开业");
 	doc_add_block(issue, DOC_PARAGRAPH, str("书店位于abc路,经济实惠……"));
 	doc_add_page_caption(issue, str("湖畔的经济林"));
-	doc_begin_page(issue, "b.txt", no_source());
+	doc_begin_page(issue, util_strdup("b.txt"), no_source());
 	a = doc_begin_article(issue);
 	doc_add_block(issue, DOC_PARAGRAPH, str("Cafe\xcc\x81与\xe1\x84\x80\xe1\x85\xa1"));
 	doc_add_page_caption(issue, str("第一张图"));
@@ -650,7 +651,7 @@ static void test_print_context(void **state)
 {
 	(void)state;
 	doc_issue *issue = doc_issue_new();
-	doc_begin_page(issue, "c.txt", no_source());
+	doc_begin_page(issue, util_strdup("c.txt"), no_source());
 	doc_article *a = doc_begin_article(issue);
 	a->field[DOC_F_HEADLINE] = str("长\t题");
 	/* 16 ideographs (32 columns) before the hit; after it a tab (shown as
@@ -692,8 +693,8 @@ static void test_unchanged_text_hit(void **state)
 {
 	(void)state;
 	doc_issue *issue = doc_issue_new();
-	doc_source src = { NULL, 0, NULL, NULL };
-	doc_begin_page(issue, "p", src);
+	doc_source src = { NULL, 0, NULL, NULL, NULL };
+	doc_begin_page(issue, util_strdup("p"), src);
 	doc_begin_article(issue);
 	doc_add_block(issue, DOC_PARAGRAPH, doc_arena_dup(issue, "青川青川", 12));
 	search_index *ix = search_index_new(issue);

@@ -101,7 +101,7 @@ static inline void tu_parse_into(doc_issue *issue, const char *path, const char 
 {
 	size_t len;
 	char *text = tu_read_file(path, &len);
-	doc_source src = { text, len, text, tu_release };
+	doc_source src = { text, len, text, tu_release, NULL };
 	parse_page(issue, name, src);
 }
 
