@@ -36,7 +36,11 @@ typedef struct config_color {
 	int attr;
 } config_color;
 
+/* config.ambiguous_width: ask the terminal, or 1, or 2 columns */
+enum { CONFIG_AMBIGUOUS_AUTO = 0 };
+
 typedef struct config {
+	int ambiguous_width;            /* [display] ambiguous_width: CONFIG_AMBIGUOUS_AUTO, 1, 2 */
 	layout_options layout;
 	int list_width;                 /* [layout] list_width: columns of the section list */
 	bool show_list;                 /* [reader] show_list */

@@ -1,10 +1,15 @@
 /* text.h — UTF-8 text as the terminal shows it: decoding, display width,
  * grapheme clusters, and what may be printed.
  *
- * There is exactly one width function in kanbao (text_cp_width); it agrees
- * with what ncursesw draws, because it is the C library's wcwidth in a
- * UTF-8 locale (text_init_locale sets one up), with fast paths in front
- * for ASCII and CJK ideographs that a unit test checks against wcwidth.
+ * There is exactly one width function in kanbao (text_cp_width): libunistring's
+ * uc_width, asked with "UTF-8" when East Asian ambiguous characters
+ * (“ ” ‘ ’ … — · and the box-drawing lines) are narrow and with a CJK
+ * encoding ("GBK") when the terminal draws them wide
+ * (text_set_ambiguous_width), with fast paths in front for ASCII and CJK
+ * that a unit test checks against the library. It agrees with what
+ * ncursesw draws because the program defines wcwidth and wcswidth itself
+ * (text.c): they answer from the same function, and curses, which
+ * measures with them, follows (test_width checks getcurx).
  * Grapheme clusters come from libunistring (u8_grapheme_breaks: UAX #29
  * with emoji ZWJ sequences and flags), with a fast path in front for
  * ASCII and CJK that a unit test checks against the library. Line-break
@@ -29,6 +34,13 @@ int text_decode(const char *s, const char *end, uint32_t *cp);
 
 /* The start of the character before p (p > start). */
 const char *text_prev(const char *start, const char *p);
+
+/* The width of East Asian ambiguous characters: 1 (the default) or 2.
+ * Set once, before anything is measured (main: [display]
+ * ambiguous_width, --ambiguous-width, or the terminal's answer to
+ * probe_ambiguous_width). */
+void text_set_ambiguous_width(int width);
+int text_ambiguous_width(void);
 
 /* Columns the terminal gives a code point: 0, 1 or 2; -1 when it must not
  * be printed at all (control characters, bidi controls). */

@@ -27,7 +27,7 @@
 #define CONFIG_MAX_LINE 1022
 
 typedef enum option_type {
-	OPT_INT, OPT_BOOL, OPT_KINSOKU, OPT_COLOR, OPT_KEYS,
+	OPT_INT, OPT_BOOL, OPT_KINSOKU, OPT_COLOR, OPT_KEYS, OPT_CHOICE,
 } option_type;
 
 typedef struct option {
@@ -38,18 +38,33 @@ typedef struct option {
 	size_t offset;          /* the field in struct config (int, bool, kinsoku) */
 	int min, max;           /* range of an OPT_INT */
 	int index;              /* config_element (OPT_COLOR), keymap_action (OPT_KEYS) */
+	const char *const *choices; /* OPT_CHOICE: the words, NULL-terminated; the
+				     * int field is the index of the word */
 } option;
 
 #define INT(sec, key, def, lo, hi, field, help) \
-	{ sec, key, OPT_INT, def, help, offsetof(config, field), lo, hi, 0 }
+	{ sec, key, OPT_INT, def, help, offsetof(config, field), lo, hi, 0, NULL }
 #define BOOL(sec, key, def, field, help) \
-	{ sec, key, OPT_BOOL, def, help, offsetof(config, field), 0, 0, 0 }
+	{ sec, key, OPT_BOOL, def, help, offsetof(config, field), 0, 0, 0, NULL }
 #define KINSOKU(sec, key, def, field, help) \
-	{ sec, key, OPT_KINSOKU, def, help, offsetof(config, field), 0, 0, 0 }
+	{ sec, key, OPT_KINSOKU, def, help, offsetof(config, field), 0, 0, 0, NULL }
+#define CHOICE(sec, key, def, names, field, help) \
+	{ sec, key, OPT_CHOICE, def, help, offsetof(config, field), 0, 0, 0, names }
 #define COLOR(key, elem, def, help) \
-	{ "colors", key, OPT_COLOR, def, help, 0, 0, 0, elem }
+	{ "colors", key, OPT_COLOR, def, help, 0, 0, 0, elem, NULL }
+
+/* [display] ambiguous_width: CONFIG_AMBIGUOUS_AUTO, 1 or 2 */
+static const char *const ambiguous_names[] = { "auto", "1", "2", NULL };
 
 static const option fixed_options[] = {
+	CHOICE("display", "ambiguous_width", "auto", ambiguous_names, ambiguous_width,
+	       "Columns of the East Asian \"ambiguous\" characters “ ” ‘ ’ … — · and\n"
+	       "the box-drawing lines, which terminals draw 1 or 2 columns wide (wide\n"
+	       "when set up for Chinese: GNOME Terminal \"ambiguous-width\n"
+	       "characters: wide\", xterm -cjk_width, iTerm2, mintty, WezTerm). auto:\n"
+	       "ask the terminal at start (print one such character and ask where\n"
+	       "the cursor went; no answer within 150 ms means 1). --ambiguous-width\n"
+	       "overrides it."),
 	INT("layout", "list_width", "30", 10, 200, list_width,
 	    "Width of the section list on the left, in columns."),
 	INT("layout", "max_width", "80", 20, 400, layout.max_width,
@@ -126,6 +141,7 @@ static const struct {
 	const char *name, *intro;
 	const char *unknown_key;        /* the error for an unknown key; NULL: a warning */
 } sections[] = {
+	{ "display", "How the terminal draws characters.", NULL },
 	{ "layout", "How articles are laid out in the article pane.", NULL },
 	{ "reader", "The interactive reader.", NULL },
 	{ "colors",
@@ -194,7 +210,7 @@ static size_t all_options(option *rows)
 		rows[n++] = fixed_options[i];
 	for (int a = KA_NONE + 1; a < KA_COUNT; a++) {
 		option row = { "keys", keymap_action_name((keymap_action)a), OPT_KEYS,
-			       NULL, keymap_action_help((keymap_action)a), 0, 0, 0, a };
+			       NULL, keymap_action_help((keymap_action)a), 0, 0, 0, a, NULL };
 		rows[n++] = row;
 	}
 	return n;
@@ -334,6 +350,27 @@ static bool set_bool(load *ld, const option *opt, const char *value)
 	return expected(ld, opt, value, describe_bool);
 }
 
+static void describe_choice(const option *opt, util_buf *out)
+{
+	size_t n = 0;
+	while (opt->choices[n])
+		n++;
+	for (size_t i = 0; i < n; i++)
+		util_buf_printf(out, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+				opt->choices[i]);
+}
+
+static bool set_choice(load *ld, const option *opt, const char *value)
+{
+	for (int i = 0; opt->choices[i]; i++) {
+		if (strcasecmp(value, opt->choices[i]) == 0) {
+			*(int *)field(ld->cfg, opt) = i;
+			return true;
+		}
+	}
+	return expected(ld, opt, value, describe_choice);
+}
+
 static bool set_kinsoku(load *ld, const option *opt, const char *value)
 {
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(kinsoku_names); i++) {
@@ -457,6 +494,7 @@ static const struct {
 	[OPT_KINSOKU] = { set_kinsoku, describe_kinsoku },
 	[OPT_COLOR] = { set_color, NULL },
 	[OPT_KEYS] = { set_keys, NULL },
+	[OPT_CHOICE] = { set_choice, describe_choice },
 };
 
 /* ---- defaults ---- */

@@ -7,6 +7,7 @@
 #include "input.h"
 #include "issue.h"
 #include "layout.h"
+#include "probe.h"
 #include "reader.h"
 #include "search.h"
 #include "text.h"
@@ -31,6 +32,7 @@ typedef enum mode { MODE_READER, MODE_LIST, MODE_JSON, MODE_DUMP, MODE_SEARCH } 
 typedef struct options {
 	mode mode;
 	int width;              /* --width, 0 = terminal or 80 */
+	int ambiguous;          /* --ambiguous-width: 1 or 2, 0 = the configuration's */
 	bool color;
 	bool no_restore;
 	const char *query;
@@ -51,6 +53,9 @@ static void usage(FILE *out)
 	      "                       (default: the terminal's width, else 80)\n"
 	      "  --color              with --dump: styles as ANSI attributes (for less -R)\n"
 	      "  --search TEXT        every hit of TEXT: page, article, headline, context\n"
+	      "  --ambiguous-width 1|2  columns of East Asian ambiguous characters (“ ” … —)\n"
+	      "                       (default: [display] ambiguous_width, auto: asked of\n"
+	      "                       the terminal, else 1)\n"
 	      "  --encoding NAME      force the input encoding (default: detect UTF-8,\n"
 	      "                       UTF-16 with BOM, GB18030)\n"
 	      "  --config FILE        use this configuration file\n"
@@ -95,7 +100,7 @@ static bool set_mode(options *o, mode m)
 static int parse_args(int argc, char **argv, options *o)
 {
 	enum { OPT_LIST = 256, OPT_JSON, OPT_DUMP, OPT_WIDTH, OPT_COLOR, OPT_SEARCH,
-	       OPT_ENCODING, OPT_CONFIG, OPT_NO_RESTORE, OPT_VERSION, OPT_HELP };
+	       OPT_ENCODING, OPT_CONFIG, OPT_NO_RESTORE, OPT_VERSION, OPT_HELP, OPT_AMBIGUOUS };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ "json", no_argument, NULL, OPT_JSON },
@@ -105,6 +110,7 @@ static int parse_args(int argc, char **argv, options *o)
 		{ "colour", no_argument, NULL, OPT_COLOR },
 		{ "search", required_argument, NULL, OPT_SEARCH },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "no-restore", no_argument, NULL, OPT_NO_RESTORE },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -128,6 +134,11 @@ static int parse_args(int argc, char **argv, options *o)
 			if (!parse_width(optarg, &o->width))
 				return usage_error("--width %s: expected a whole number from 1 to 10000", optarg);
 			width_given = true;
+			break;
+		case OPT_AMBIGUOUS:
+			if (strcmp(optarg, "1") != 0 && strcmp(optarg, "2") != 0)
+				return usage_error("--ambiguous-width %s: expected 1 or 2", optarg);
+			o->ambiguous = optarg[0] - '0';
 			break;
 		case OPT_COLOR: o->color = true; break;
 		case OPT_ENCODING: o->encoding = optarg; break;
@@ -262,6 +273,21 @@ static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, 
 	return finish_output(0);
 }
 
+/* The width of East Asian ambiguous characters, set before anything is
+ * measured: --ambiguous-width, else [display] ambiguous_width, whose auto
+ * asks the terminal that will show the text (the reader's, or --dump's
+ * when it writes to one); no answer (or no terminal) means 1. */
+static void set_ambiguous_width(const options *o, const config *cfg)
+{
+	int w = o->ambiguous ? o->ambiguous : cfg->ambiguous_width;
+	if (w == CONFIG_AMBIGUOUS_AUTO) {
+		bool asks = o->mode == MODE_READER ||
+			    (o->mode == MODE_DUMP && isatty(STDOUT_FILENO));
+		w = asks ? probe_ambiguous_width(PROBE_TIMEOUT_MS) : 0;
+	}
+	text_set_ambiguous_width(w == 2 ? 2 : 1);
+}
+
 int main(int argc, char **argv)
 {
 	options o = { 0 };
@@ -294,6 +320,7 @@ int main(int argc, char **argv)
 		config_free(&cfg);
 		return EXIT_USAGE;
 	}
+	set_ambiguous_width(&o, &cfg);
 	input_options iopt = { .encoding = o.encoding };
 	issue_loader *l = issue_open((const char *const *)paths, (size_t)npaths, &iopt, stderr, err, sizeof err);
 	if (l) {

@@ -11,6 +11,7 @@
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
+#include <uniwidth.h>
 #include <wchar.h>
 
 static bool codeset_is_utf8(void)
@@ -109,6 +110,24 @@ const char *text_trim_end(const char *s, const char *end)
 	return end;
 }
 
+/* The width of East Asian ambiguous characters: 1 or 2 (text_set_ambiguous_width).
+ * libunistring's uc_width answers for "UTF-8" with narrow ambiguous
+ * characters and, for a CJK encoding ("GBK"), with wide ones, from the
+ * library's own tables. */
+static int ambiguous_width = 1;
+static const char *width_encoding = "UTF-8";
+
+void text_set_ambiguous_width(int w)
+{
+	ambiguous_width = w == 2 ? 2 : 1;
+	width_encoding = ambiguous_width == 2 ? "GBK" : "UTF-8";
+}
+
+int text_ambiguous_width(void)
+{
+	return ambiguous_width;
+}
+
 /* Bidi controls change how a terminal orders what follows: never print. */
 static bool is_bidi_control(uint32_t cp)
 {
@@ -116,15 +135,10 @@ static bool is_bidi_control(uint32_t cp)
 	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
-bool text_cp_printable(uint32_t cp)
-{
-	return text_cp_width(cp) >= 0;
-}
-
-/* The ranges where wcwidth is known without asking it (test_text checks
- * every code point against wcwidth): ASCII, the CJK symbols and
- * punctuation block up to U+3029, CJK ideographs (extension A and the
- * unified block) and the full-width forms. */
+/* The ranges whose width is the same in both settings are answered
+ * without the library (test_text checks them against uc_width): ASCII,
+ * the CJK symbols and punctuation block up to U+3029, CJK ideographs
+ * (extension A and the unified block) and the full-width forms. */
 static inline int cp_width(uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7F)
@@ -136,13 +150,49 @@ static inline int cp_width(uint32_t cp)
 		return 2;
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_bidi_control(cp))
 		return -1;
-	int w = wcwidth((wchar_t)cp);
+	int w = uc_width(cp, width_encoding);
 	return w < 0 ? -1 : w;
 }
 
 int text_cp_width(uint32_t cp)
 {
 	return cp_width(cp);
+}
+
+/* ncursesw measures what it draws with the C library's wcwidth (and
+ * wcswidth): these definitions in the program take their place, so that
+ * curses' cursor bookkeeping follows the same setting as everything else
+ * (test_width checks getcurx). Same contract as the C library's: 0 for
+ * L'\0', -1 for what is not printable. */
+int wcwidth(wchar_t wc)
+{
+	if (wc == 0)
+		return 0;
+	if (wc < 0 || (uint32_t)wc > 0x10FFFF)
+		return -1;
+	uint32_t cp = (uint32_t)wc;
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return -1;
+	if (is_bidi_control(cp))
+		return 0;
+	return cp_width(cp);
+}
+
+int wcswidth(const wchar_t *s, size_t n)
+{
+	int total = 0;
+	for (size_t i = 0; i < n && s[i]; i++) {
+		int w = wcwidth(s[i]);
+		if (w < 0)
+			return -1;
+		total += w;
+	}
+	return total;
+}
+
+bool text_cp_printable(uint32_t cp)
+{
+	return text_cp_width(cp) >= 0;
 }
 
 static inline bool cp_is_simple(uint32_t cp)

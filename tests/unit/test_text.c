@@ -1,7 +1,7 @@
 /* Unit tests of text.c: widths, grapheme clusters, what may be printed,
  * line-break opportunities of plain text. The fast paths are checked
- * against the C library's wcwidth and against libunistring on every code
- * point they cover. */
+ * against libunistring (uc_width, grapheme and line breaks) on every code
+ * point they cover. (test_width checks the ambiguous width setting.) */
 #include "testutil.h"
 #include "text.h"
 #include "util.h"
@@ -9,6 +9,7 @@
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
+#include <uniwidth.h>
 #include <wchar.h>
 
 /* A string literal as (start, end). */
@@ -40,7 +41,8 @@ static int setup_locale(void **state)
 	return 0;
 }
 
-/* What text_cp_width promises: wcwidth, except that controls and bidi
+/* What text_cp_width promises: libunistring's uc_width (narrow ambiguous
+ * characters, the default), except that controls and bidi
  * controls are never printable. */
 static int expected_width(uint32_t cp)
 {
@@ -48,11 +50,11 @@ static int expected_width(uint32_t cp)
 		    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || bidi)
 		return -1;
-	int w = wcwidth((wchar_t)cp);
+	int w = uc_width(cp, "UTF-8");
 	return w < 0 ? -1 : w;
 }
 
-static void test_width_agrees_with_wcwidth_everywhere(void **state)
+static void test_width_agrees_with_uc_width_everywhere(void **state)
 {
 	(void)state;
 	/* the fast ranges first, by name, then every other code point */
@@ -62,9 +64,9 @@ static void test_width_agrees_with_wcwidth_everywhere(void **state)
 	};
 	for (size_t r = 0; r < sizeof fast / sizeof *fast; r++)
 		for (uint32_t cp = fast[r][0]; cp <= fast[r][1]; cp++)
-			if (text_cp_width(cp) != wcwidth((wchar_t)cp))
-				fail_msg("U+%04X: text_cp_width %d, wcwidth %d", cp,
-					 text_cp_width(cp), wcwidth((wchar_t)cp));
+			if (text_cp_width(cp) != uc_width(cp, "UTF-8"))
+				fail_msg("U+%04X: text_cp_width %d, uc_width %d", cp,
+					 text_cp_width(cp), uc_width(cp, "UTF-8"));
 	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++)
 		if (text_cp_width(cp) != expected_width(cp))
 			fail_msg("U+%04X: text_cp_width %d, expected %d", cp,
@@ -687,7 +689,7 @@ static void test_plain_breaks_corpus(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_width_agrees_with_wcwidth_everywhere),
+		cmocka_unit_test(test_width_agrees_with_uc_width_everywhere),
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_printable),
 		cmocka_unit_test(test_decode_every_code_point),
