@@ -7,138 +7,22 @@
  * flags. The section list, the overlays (help, hit list, marks) and the
  * status line are described row by row, with their text already fitted
  * to the width, so ui.c only draws.
+ *
+ * The state (struct reader) and what the reader's files share are in
+ * reader_core.h; the text of rows and of the status line is in
+ * reader_view.c, the overlays in reader_overlay.c, the search prompt in
+ * prompt.c.
  */
-#include "reader.h"
+#include "reader_core.h"
 
 #include "link.h"
 #include "pattern.h"
-#include "text.h"
 #include "util.h"
 
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
-
-enum {
-	LIST_AUTO_HIDE = 50,    /* below this width the list hides itself */
-	PANE_MIN = 20,          /* the article pane keeps at least this */
-	LIST_MIN = 8,           /* a narrower list is not worth showing */
-	WHEEL_LINES = 3,
-	BACK_MAX = 100,         /* positions kept in the jump history */
-	HELP_KEYS_COLS = 18,    /* the keys column of the help screen */
-};
-
-#define NO_HIT SIZE_MAX
-
-/* ---- the model ---- */
-
-typedef enum list_kind { LIST_PAGE, LIST_COLUMN, LIST_ARTICLE } list_kind;
-
-typedef struct list_entry {
-	uint8_t kind;           /* list_kind */
-	uint32_t index;         /* the page, or the article (a column row: the
-				 * first article under it) */
-} list_entry;
-
-/* A place to come back to: the position, and the top line as it was at
- * `width` (exact when the width did not change since). */
-typedef struct place {
-	doc_pos pos;
-	size_t top;
-	int width;
-} place;
-
-typedef struct search_state {
-	char *query;            /* NULL: no search */
-	search_result res;
-	size_t nhits;           /* hits in articles (page captions come last) */
-	size_t cur;             /* the current hit, NO_HIT when none */
-	bool forward;
-} search_state;
-
-typedef enum ov_kind { OV_ACTION, OV_NOTE, OV_ARTICLE, OV_HIT, OV_MARK, OV_PHOTO_PAGE, OV_PHOTO_LINE } ov_kind;
-
-typedef struct ov_entry {
-	uint8_t kind;           /* ov_kind */
-	uint32_t index;         /* action, note, article, hit, mark, page or caption */
-	uint32_t line;          /* for a caption: which of its wrapped lines */
-} ov_entry;
-
-typedef struct mark_copy {
-	uint64_t issue;
-	doc_pos pos;
-	char *title, *where;
-} mark_copy;
-
-struct reader {
-	const doc_issue *issue;
-	const config *cfg;
-	state *st;
-	uint64_t fp;            /* doc_issue_fingerprint */
-	char *name;             /* the issue as named on the command line */
-	char *where;            /* its full path, remembered with marks */
-	size_t narticles;
-	layout_cache *cache;
-	layout empty;           /* the "layout" of an issue without articles */
-	int width, height;
-	reader_geometry g;
-
-	/* the section list */
-	bool list_pref;         /* shown unless too narrow... */
-	bool list_forced;       /* ...or the user said so */
-	list_entry *list;
-	size_t nlist;
-	size_t *row_of;         /* list row of each article */
-	size_t list_top;
-	uint32_t sel;           /* article selected in the list */
-	reader_focus focus;
-	bool *read;
-
-	/* the article pane */
-	uint32_t article;
-	size_t top;
-	uint32_t anchor_element, anchor_offset;
-	uint64_t shown_since;
-
-	/* search */
-	search_index *index;
-	search_state search;    /* the search in force */
-	search_state live;      /* the incremental one while the prompt is open */
-	bool prompting;
-	bool prompt_forward;
-	util_buf edit;          /* the query being typed */
-	size_t cursor;          /* byte offset in edit */
-	place origin;           /* where the prompt was opened */
-	char **hist;            /* search history, oldest first */
-	size_t nhist, chist;
-	size_t hist_pos;        /* nhist: the line being typed */
-	char *hist_saved;       /* the line being typed while browsing */
-
-	/* overlays */
-	reader_overlay ov;
-	ov_entry *ove;
-	size_t nove, cove;
-	size_t ov_sel, ov_top;
-	mark_copy *marks;
-	size_t nmarks;
-
-	/* jump history */
-	place *back;
-	size_t nback, cback;
-
-	/* loading a big issue while reading it */
-	const reader_loader *loader;
-	bool loading;
-	bool restore_pending;   /* the remembered position is not loaded yet */
-	doc_pos restore_pos;
-
-	char msg[512];
-	bool msg_error;
-	util_buf rowbuf, statusbuf;
-};
 
 static const config_element style_colors[LAYOUT_NSTYLES] = {
 	[LAYOUT_S_TEXT] = CONFIG_C_TEXT,
@@ -159,14 +43,9 @@ config_element reader_style_color(layout_style style)
 	return (unsigned)style < LAYOUT_NSTYLES ? style_colors[style] : CONFIG_C_TEXT;
 }
 
-static size_t min_size(size_t a, size_t b)
-{
-	return a < b ? a : b;
-}
-
 /* ---- messages ---- */
 
-static UTIL_PRINTF(2, 3) void say(reader *r, const char *fmt, ...)
+UTIL_PRINTF(2, 3) void say(reader *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -175,7 +54,7 @@ static UTIL_PRINTF(2, 3) void say(reader *r, const char *fmt, ...)
 	r->msg_error = false;
 }
 
-static UTIL_PRINTF(2, 3) void complain(reader *r, const char *fmt, ...)
+UTIL_PRINTF(2, 3) void complain(reader *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -191,7 +70,7 @@ static void clear_message(reader *r)
 }
 
 /* The name of the first key bound to an action, for hints ("" if none). */
-static const char *key_hint(const reader *r, keymap_action a, char *buf, size_t len)
+const char *key_hint(const reader *r, keymap_action a, char *buf, size_t len)
 {
 	int key;
 	buf[0] = '\0';
@@ -200,121 +79,16 @@ static const char *key_hint(const reader *r, keymap_action a, char *buf, size_t 
 	return buf;
 }
 
-/* ---- text for rows ---- */
-
-/* Appends s with tabs as spaces and unprintable code points dropped, so
- * what is measured is what is drawn. */
-static void add_clean(util_buf *b, const char *s, size_t len)
-{
-	const char *p = s, *end = s + len, *run = s;
-	while (p < end) {
-		uint32_t cp;
-		int n = text_decode(p, end, &cp);
-		if (cp == '\t' || !text_cp_printable(cp)) {
-			util_buf_add(b, run, (size_t)(p - run));
-			if (cp == '\t')
-				util_buf_addc(b, ' ');
-			run = p + n;
-		}
-		p += n;
-	}
-	util_buf_add(b, run, (size_t)(p - run));
-}
-
-static void add_spaces(util_buf *b, int n)
-{
-	for (; n > 0; n--)
-		util_buf_addc(b, ' ');
-}
-
-/* More bytes than `cols` columns can show (ample for combining marks). */
-static size_t prefix_limit(int cols)
-{
-	return (size_t)cols * 8 + 64;
-}
-
-/* The start of the character at or before byte i of s. */
-static size_t char_floor(const char *s, size_t i)
-{
-	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i--;
-	return i;
-}
-
-/* Appends at most `cols` columns of s (cleaned), whole grapheme clusters,
- * ending with "…" when it had to cut. Returns the columns appended. */
-static int add_fit(util_buf *b, const char *s, size_t len, int cols)
-{
-	if (cols <= 0)
-		return 0;
-	/* a row shows a few columns of what may be a huge paragraph: look at
-	 * no more bytes than those columns can hold */
-	bool longer = len > prefix_limit(cols);
-	if (longer)
-		len = char_floor(s, prefix_limit(cols));
-	util_buf clean = { 0 };
-	add_clean(&clean, s, len);
-	int w = text_width(clean.data ? clean.data : "", clean.len);
-	if (w <= cols && !longer) {
-		util_buf_add(b, clean.data ? clean.data : "", clean.len);
-	} else {
-		size_t n = text_fit(clean.data, clean.len, cols - 1, &w);
-		util_buf_add(b, clean.data, n);
-		util_buf_adds(b, "…");
-		w++;
-	}
-	util_buf_free(&clean);
-	return w;
-}
-
-static int str_width(const char *s)
-{
-	return text_width(s, strlen(s));
-}
-
-static void buf_reset(util_buf *b)
-{
-	b->len = 0;
-	if (b->data)
-		b->data[0] = '\0';
-}
-
-/* The text that names an article: its headline, else the first thing it
- * has (a subtitle, a kicker, a paragraph). */
-static doc_str article_title(const doc_issue *issue, uint32_t a)
-{
-	static const char untitled[] = "(untitled)";
-	const doc_article *art = doc_article_at(issue, a);
-	static const doc_field order[] = { DOC_F_HEADLINE, DOC_F_SUBTITLE, DOC_F_KICKER };
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(order); i++) {
-		doc_str t = art->field[order[i]];
-		if (t.len && text_skip_space(t.s, t.s + t.len) < t.s + t.len)
-			return t;
-	}
-	for (uint32_t e = DOC_NFIELDS; e < doc_article_nelements(art); e++) {
-		doc_str t = doc_element_text(issue, art, e);
-		const char *p = text_skip_space(t.s, t.s + t.len);
-		if (p < t.s + t.len)
-			return doc_str_make(p, (size_t)(t.s + t.len - p));
-	}
-	return doc_str_make(untitled, sizeof untitled - 1);
-}
-
-static int page_number_of(const reader *r, uint32_t article)
-{
-	return doc_page_number(r->issue, doc_article_at(r->issue, article)->page);
-}
-
 /* ---- geometry and layout ---- */
 
-static const layout *lay(reader *r)
+const layout *lay(reader *r)
 {
 	if (r->narticles == 0)
 		return &r->empty;
 	return layout_cache_get(r->cache, r->article, r->g.text_width);
 }
 
-static bool list_shown(const reader *r)
+bool list_shown(const reader *r)
 {
 	return r->g.list_width > 0;
 }
@@ -351,7 +125,7 @@ static void compute_geometry(reader *r)
 		r->focus = READER_FOCUS_ARTICLE;
 }
 
-static size_t page_rows(const reader *r)
+size_t page_rows(const reader *r)
 {
 	return r->g.rows > 0 ? (size_t)r->g.rows : 1;
 }
@@ -489,7 +263,7 @@ static void open_article_at_end(reader *r, uint32_t a)
 	open_article(r, a, SIZE_MAX);
 }
 
-static bool pos_valid(const reader *r, doc_pos pos)
+bool pos_valid(const reader *r, doc_pos pos)
 {
 	if (pos.article >= r->narticles)
 		return false;
@@ -500,7 +274,7 @@ static bool pos_valid(const reader *r, doc_pos pos)
 }
 
 /* Shows the article of pos with the line holding pos at the top. */
-static void open_pos(reader *r, doc_pos pos)
+void open_pos(reader *r, doc_pos pos)
 {
 	open_article(r, pos.article, 0);
 	r->anchor_element = pos.element;
@@ -520,7 +294,7 @@ static place here(const reader *r)
 	return p;
 }
 
-static void go_to_place(reader *r, const place *p)
+void go_to_place(reader *r, const place *p)
 {
 	if (!pos_valid(r, p->pos))
 		return;
@@ -532,7 +306,7 @@ static void go_to_place(reader *r, const place *p)
 	}
 }
 
-static void push_back(reader *r)
+void push_back(reader *r)
 {
 	if (r->nback == BACK_MAX) {
 		memmove(r->back, r->back + 1, (BACK_MAX - 1) * sizeof *r->back);
@@ -600,7 +374,7 @@ bool reader_loading(const reader *r)
 }
 
 /* Parses everything left (before a search, which covers the whole issue). */
-static void finish_loading(reader *r)
+void finish_loading(reader *r)
 {
 	if (!r->loading)
 		return;
@@ -611,7 +385,7 @@ static void finish_loading(reader *r)
 
 /* ---- search ---- */
 
-static void search_state_clear(search_state *s)
+void search_state_clear(search_state *s)
 {
 	if (s->query)
 		search_result_free(&s->res);
@@ -620,7 +394,7 @@ static void search_state_clear(search_state *s)
 	s->cur = NO_HIT;
 }
 
-static void search_state_run(reader *r, search_state *s, const char *query, bool forward)
+void search_state_run(reader *r, search_state *s, const char *query, bool forward)
 {
 	search_state_clear(s);
 	finish_loading(r);      /* the search covers the whole issue */
@@ -636,7 +410,7 @@ static void search_state_run(reader *r, search_state *s, const char *query, bool
 }
 
 /* The search whose hits are shown: the prompt's while it is open. */
-static const search_state *shown_search(const reader *r)
+const search_state *shown_search(const reader *r)
 {
 	if (r->prompting && r->live.query)
 		return &r->live;
@@ -644,7 +418,7 @@ static const search_state *shown_search(const reader *r)
 }
 
 /* search_next over the hits in articles only, from pos. */
-static size_t next_from(const search_state *s, doc_pos pos, bool forward, bool *wrapped)
+size_t next_from(const search_state *s, doc_pos pos, bool forward, bool *wrapped)
 {
 	bool wrap = false;
 	size_t i = search_next(&s->res, pos, forward, &wrap);
@@ -673,7 +447,7 @@ static bool hit_in_view(reader *r, const search_state *s, size_t i)
 
 /* Shows hit i: opens its article and scrolls only when it is not in view,
  * then with scroll_context lines above it. */
-static void go_to_hit(reader *r, search_state *s, size_t i)
+void go_to_hit(reader *r, search_state *s, size_t i)
 {
 	const search_hit *h = &s->res.hits[i];
 	s->cur = i;
@@ -686,195 +460,12 @@ static void go_to_hit(reader *r, search_state *s, size_t i)
 	}
 }
 
-static void say_wrapped(reader *r, bool forward)
+void say_wrapped(reader *r, bool forward)
 {
 	say(r, forward ? "search wrapped to the top" : "search wrapped to the bottom");
 }
 
-/* ---- overlays ---- */
-
-static void free_marks(reader *r)
-{
-	for (size_t i = 0; i < r->nmarks; i++) {
-		free(r->marks[i].title);
-		free(r->marks[i].where);
-	}
-	free(r->marks);
-	r->marks = NULL;
-	r->nmarks = 0;
-}
-
-static void close_overlay(reader *r)
-{
-	r->ov = READER_OV_NONE;
-	r->nove = 0;
-	free_marks(r);
-}
-
-static void ov_push(reader *r, ov_kind kind, uint32_t index)
-{
-	ov_entry e = { (uint8_t)kind, index, 0 };
-	UTIL_PUSH(r->ove, r->nove, r->cove, e);
-}
-
-static const char *const help_notes[] = {
-	"",
-	"In the search prompt: Left, Right, Home and End move; Backspace deletes",
-	"a character; C-u clears; Up and Down recall earlier searches; Enter",
-	"searches; Esc cancels.",
-	"In the hit list and the marks: Enter jumps there; d deletes a mark;",
-	"q or Esc closes.",
-	"Mouse: the wheel scrolls the pane under it; a click opens a list row",
-	"or follows a jump line.",
-};
-
-static void open_help(reader *r)
-{
-	close_overlay(r);
-	r->ov = READER_OV_HELP;
-	for (int a = KA_NONE + 1; a < KA_COUNT; a++)
-		ov_push(r, OV_ACTION, (uint32_t)a);
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(help_notes); i++)
-		ov_push(r, OV_NOTE, (uint32_t)i);
-	r->ov_sel = r->ov_top = 0;
-}
-
-/* Rows the selection stops at: hits and marks (not the article rows
- * that head the hits). */
-static bool ov_selectable(const ov_entry *e)
-{
-	return e->kind == OV_HIT || e->kind == OV_MARK;
-}
-
-/* Rows of an overlay under its title. */
-static size_t ov_rows(const reader *r)
-{
-	return r->g.rows > 1 ? (size_t)r->g.rows - 1 : 1;
-}
-
-static void ov_follow(reader *r)
-{
-	size_t rows = ov_rows(r);
-	if (r->ov_sel < r->ov_top)
-		r->ov_top = r->ov_sel;
-	else if (r->ov_sel >= r->ov_top + rows)
-		r->ov_top = r->ov_sel - rows + 1;
-	size_t maxtop = r->nove > rows ? r->nove - rows : 0;
-	if (r->ov_top > maxtop)
-		r->ov_top = maxtop;
-}
-
-/* Overlays that scroll as a whole, with no row to select. */
-static bool ov_scrolls_only(const reader *r)
-{
-	return r->ov == READER_OV_HELP || r->ov == READER_OV_PHOTOS;
-}
-
-/* The columns a caption wraps to in the photos overlay (after a 2-column
- * indent), and the byte range of its line `line` there. */
-static int photo_width(const reader *r)
-{
-	return r->g.width > 4 ? r->g.width - 2 : 2;
-}
-
-static bool photo_line(const char *s, size_t len, int w, uint32_t line, size_t *from, size_t *to)
-{
-	const char *p = s, *end = s + len;
-	for (uint32_t k = 0;; k++) {
-		p = text_skip_space(p, end);
-		if (p >= end)
-			return false;
-		int used;
-		size_t n = text_fit(p, (size_t)(end - p), w, &used);
-		if (n == 0)
-			n = text_grapheme_len(p, end);  /* wider than the row: cut by add_fit */
-		if (k == line) {
-			*from = (size_t)(p - s);
-			*to = (size_t)(text_trim_end(p, p + n) - s);
-			return true;
-		}
-		p += n;
-	}
-}
-
-/* Photo captions that belong to no article (a page's gallery), page by
- * page, each wrapped to the overlay's width. */
-static void open_photos(reader *r, size_t top)
-{
-	finish_loading(r);
-	close_overlay(r);
-	r->ov = READER_OV_PHOTOS;
-	int w = photo_width(r);
-	for (size_t p = 0; p < doc_npages(r->issue); p++) {
-		const doc_page *pg = doc_page_at(r->issue, p);
-		if (!pg->ncaptions)
-			continue;
-		ov_push(r, OV_PHOTO_PAGE, (uint32_t)p);
-		for (uint32_t c = 0; c < pg->ncaptions; c++) {
-			const doc_str *t = doc_page_caption_at(r->issue, pg->first_caption + c);
-			size_t from, to;
-			for (uint32_t line = 0; photo_line(t->s, t->len, w, line, &from, &to); line++) {
-				ov_push(r, OV_PHOTO_LINE, pg->first_caption + c);
-				r->ove[r->nove - 1].line = line;
-			}
-		}
-	}
-	r->ov_sel = 0;
-	r->ov_top = top;
-	ov_follow(r);
-}
-
-static void open_hits(reader *r)
-{
-	const search_state *s = shown_search(r);
-	close_overlay(r);
-	r->ov = READER_OV_HITS;
-	uint32_t last = UINT32_MAX;
-	r->ov_sel = 0;
-	for (size_t i = 0; i < s->nhits; i++) {
-		uint32_t a = s->res.hits[i].article;
-		if (a != last)
-			ov_push(r, OV_ARTICLE, a);
-		last = a;
-		if (i == s->cur || (s->cur == NO_HIT && i == 0))
-			r->ov_sel = r->nove;
-		ov_push(r, OV_HIT, (uint32_t)i);
-	}
-	r->ov_top = 0;
-	ov_follow(r);
-}
-
-static void load_marks(reader *r)
-{
-	free_marks(r);
-	r->nove = 0;
-	const state_mark *const *m;
-	size_t n = state_marks(r->st, r->ov == READER_OV_MARKS ? r->fp : 0, &m);
-	r->marks = util_calloc(n ? n : 1, sizeof *r->marks);
-	for (size_t i = 0; i < n; i++) {
-		r->marks[i].issue = m[i]->issue;
-		r->marks[i].pos = m[i]->pos;
-		r->marks[i].title = util_strdup(m[i]->title ? m[i]->title : "");
-		r->marks[i].where = util_strdup(m[i]->where ? m[i]->where : "");
-		ov_push(r, OV_MARK, (uint32_t)i);
-	}
-	r->nmarks = n;
-	if (r->ov_sel >= r->nove)
-		r->ov_sel = r->nove ? r->nove - 1 : 0;
-	ov_follow(r);
-}
-
-static void open_marks(reader *r, reader_overlay which)
-{
-	close_overlay(r);
-	r->ov = which;
-	r->ov_sel = r->ov_top = 0;
-	load_marks(r);
-}
-
 /* ---- handlers: the article pane ---- */
-
-typedef int (*handler)(reader *r);
 
 static int continue_forward(reader *r)
 {
@@ -922,13 +513,13 @@ static int scroll_article(reader *r, long delta, bool go_on)
 	return READER_REDRAW;
 }
 
-static long screen_step(const reader *r)
+long screen_step(const reader *r)
 {
 	long step = (long)page_rows(r) - r->cfg->scroll_context;
 	return step > 1 ? step : 1;
 }
 
-static long half_step(const reader *r)
+long half_step(const reader *r)
 {
 	long step = (long)page_rows(r) / 2;
 	return step > 1 ? step : 1;
@@ -1201,7 +792,7 @@ static int no_search(reader *r)
 /* n (same = true) and N: the next hit in the search's direction or the
  * other; from the current hit when it is in view, else from the reading
  * position. */
-static int step_hit(reader *r, bool same)
+int step_hit(reader *r, bool same)
 {
 	search_state *s = &r->search;
 	if (!s->query)
@@ -1325,7 +916,7 @@ static int h_quit(reader *r)
 	return READER_QUIT;
 }
 
-static const handler handlers[KA_COUNT] = {
+const handler handlers[KA_COUNT] = {
 	[KA_LINE_DOWN] = h_line_down,
 	[KA_LINE_UP] = h_line_up,
 	[KA_HALF_DOWN] = h_half_down,
@@ -1357,371 +948,6 @@ static const handler handlers[KA_COUNT] = {
 	[KA_REDRAW] = h_redraw,
 	[KA_QUIT] = h_quit,
 };
-
-/* ---- handlers: overlays ---- */
-
-static int ov_scroll(reader *r, long delta)
-{
-	if (ov_scrolls_only(r)) {
-		size_t rows = ov_rows(r);
-		size_t maxtop = r->nove > rows ? r->nove - rows : 0;
-		long t = (long)r->ov_top + delta;
-		r->ov_top = t < 0 ? 0 : (size_t)t > maxtop ? maxtop : (size_t)t;
-		return READER_REDRAW;
-	}
-	if (r->nove == 0)
-		return READER_NOTHING;
-	long step = delta >= 0 ? 1 : -1;
-	long k = (long)r->ov_sel + delta;
-	if (k < 0)
-		k = 0;
-	if (k >= (long)r->nove)
-		k = (long)r->nove - 1;
-	/* the nearest selectable row in the direction of travel, else back */
-	long from = k;
-	while (k >= 0 && k < (long)r->nove && !ov_selectable(&r->ove[k]))
-		k += step;
-	if (k < 0 || k >= (long)r->nove)
-		for (k = from; k >= 0 && k < (long)r->nove && !ov_selectable(&r->ove[k]); k -= step)
-			;
-	if (k < 0 || k >= (long)r->nove)
-		return READER_NOTHING;
-	r->ov_sel = (size_t)k;
-	ov_follow(r);
-	return READER_REDRAW;
-}
-
-static int ov_activate_hit(reader *r, const ov_entry *e)
-{
-	search_state *s = &r->search;
-	size_t i = e->index;
-	if (i >= s->nhits)
-		return READER_NOTHING;
-	close_overlay(r);
-	push_back(r);
-	go_to_hit(r, s, i);
-	r->focus = READER_FOCUS_ARTICLE;
-	return READER_REDRAW;
-}
-
-static int ov_activate_mark(reader *r, const mark_copy *m)
-{
-	if (m->issue != r->fp) {
-		complain(r, "that mark is in another issue: %s", m->where[0] ? m->where : "(unknown)");
-		return READER_REDRAW;
-	}
-	if (!pos_valid(r, m->pos)) {
-		complain(r, "that mark points past the end of the issue");
-		return READER_REDRAW;
-	}
-	doc_pos pos = m->pos;
-	close_overlay(r);
-	push_back(r);
-	open_pos(r, pos);
-	r->focus = READER_FOCUS_ARTICLE;
-	say(r, "at the mark on 第%d版", page_number_of(r, r->article));
-	return READER_REDRAW;
-}
-
-static int ov_activate(reader *r)
-{
-	if (r->ov_sel >= r->nove || !ov_selectable(&r->ove[r->ov_sel]))
-		return READER_NOTHING;
-	const ov_entry *e = &r->ove[r->ov_sel];
-	if (e->kind == OV_MARK)
-		return ov_activate_mark(r, &r->marks[e->index]);
-	return ov_activate_hit(r, e);
-}
-
-static int ov_delete_mark(reader *r)
-{
-	if ((r->ov != READER_OV_MARKS && r->ov != READER_OV_ALL_MARKS) || r->ov_sel >= r->nove)
-		return READER_NOTHING;
-	const mark_copy *m = &r->marks[r->ove[r->ov_sel].index];
-	state_mark sm = { m->issue, m->pos, 0, m->title, m->where };
-	state_remove_mark(r->st, &sm);
-	load_marks(r);
-	say(r, "mark deleted");
-	return READER_REDRAW;
-}
-
-static int overlay_do(reader *r, keymap_action a)
-{
-	bool help = ov_scrolls_only(r);
-	switch (a) {
-	case KA_LINE_DOWN: return ov_scroll(r, 1);
-	case KA_LINE_UP: return ov_scroll(r, -1);
-	case KA_HALF_DOWN: return ov_scroll(r, half_step(r));
-	case KA_HALF_UP: return ov_scroll(r, -half_step(r));
-	case KA_PAGE_DOWN: return ov_scroll(r, screen_step(r));
-	case KA_PAGE_UP: return ov_scroll(r, -screen_step(r));
-	case KA_TOP: return ov_scroll(r, -(long)r->nove);
-	case KA_BOTTOM: return ov_scroll(r, (long)r->nove);
-	case KA_OPEN: return help ? READER_NOTHING : ov_activate(r);
-	case KA_REDRAW: return READER_CLEAR | READER_REDRAW;
-	case KA_CLEAR: case KA_QUIT: case KA_BACK:
-		close_overlay(r);
-		return READER_REDRAW;
-	case KA_HELP: case KA_HIT_LIST: case KA_MARKS: case KA_ALL_MARKS: case KA_PHOTOS:
-		/* its own key closes an overlay; another's opens that one */
-		if ((a == KA_HELP && r->ov == READER_OV_HELP) || (a == KA_HIT_LIST && r->ov == READER_OV_HITS) ||
-		    (a == KA_MARKS && r->ov == READER_OV_MARKS) ||
-		    (a == KA_ALL_MARKS && r->ov == READER_OV_ALL_MARKS) ||
-		    (a == KA_PHOTOS && r->ov == READER_OV_PHOTOS)) {
-			close_overlay(r);
-			return READER_REDRAW;
-		}
-		close_overlay(r);
-		return handlers[a](r);
-	default:
-		return READER_NOTHING;
-	}
-}
-
-/* ---- the prompt ---- */
-
-static const char *edit_text(const reader *r)
-{
-	return r->edit.data ? r->edit.data : "";
-}
-
-static void edit_set(reader *r, const char *s)
-{
-	buf_reset(&r->edit);
-	util_buf_adds(&r->edit, s);
-	util_buf_cstr(&r->edit);
-	r->cursor = r->edit.len;
-}
-
-/* Start of the grapheme cluster that ends at `at`. */
-static size_t cluster_before(const char *s, size_t at)
-{
-	size_t p = 0, prev = 0;
-	while (p < at) {
-		prev = p;
-		p += text_grapheme_len(s + p, s + at);
-	}
-	return prev;
-}
-
-static size_t cluster_after(const char *s, size_t len, size_t at)
-{
-	return at < len ? at + text_grapheme_len(s + at, s + len) : len;
-}
-
-static void edit_delete(reader *r, size_t from, size_t to)
-{
-	if (to <= from)
-		return;
-	memmove(r->edit.data + from, r->edit.data + to, r->edit.len - to + 1);
-	r->edit.len -= to - from;
-	r->cursor = from;
-}
-
-static void edit_insert(reader *r, int cp)
-{
-	uint8_t u[8];
-	int n = u8_uctomb(u, (ucs4_t)cp, (int)sizeof u);
-	if (n <= 0)
-		return;
-	util_buf_add(&r->edit, "", 0);
-	size_t len = r->edit.len;
-	util_buf_add(&r->edit, u, (size_t)n);   /* grows; then move into place */
-	memmove(r->edit.data + r->cursor + n, r->edit.data + r->cursor, len - r->cursor);
-	memcpy(r->edit.data + r->cursor, u, (size_t)n);
-	r->edit.data[r->edit.len] = '\0';
-	r->cursor += (size_t)n;
-}
-
-static bool query_blank(const char *q)
-{
-	size_t n = strlen(q);
-	return text_skip_space(q, q + n) == q + n;
-}
-
-/* The incremental search: from where the prompt was opened, the first
- * hit of what is typed so far. */
-static void live_update(reader *r)
-{
-	go_to_place(r, &r->origin);
-	search_state_clear(&r->live);
-	const char *q = edit_text(r);
-	if (query_blank(q))
-		return;
-	search_state_run(r, &r->live, q, r->prompt_forward);
-	if (r->live.nhits == 0)
-		return;
-	bool wrapped;
-	size_t i = next_from(&r->live, r->origin.pos, r->prompt_forward, &wrapped);
-	go_to_hit(r, &r->live, i);
-}
-
-static void history_add(reader *r, const char *q)
-{
-	for (size_t i = 0; i < r->nhist; i++) {
-		if (strcmp(r->hist[i], q) == 0) {
-			char *s = r->hist[i];
-			memmove(r->hist + i, r->hist + i + 1, (r->nhist - i - 1) * sizeof *r->hist);
-			r->hist[r->nhist - 1] = s;
-			goto stored;
-		}
-	}
-	if (r->nhist == STATE_HISTORY_MAX) {
-		free(r->hist[0]);
-		memmove(r->hist, r->hist + 1, (r->nhist - 1) * sizeof *r->hist);
-		r->nhist--;
-	}
-	char *s = util_strdup(q);
-	UTIL_PUSH(r->hist, r->nhist, r->chist, s);
-stored:
-	if (r->st)
-		state_add_history(r->st, q);
-}
-
-static void history_move(reader *r, int dir)
-{
-	if (dir < 0 && r->hist_pos == 0)
-		return;
-	if (dir > 0 && r->hist_pos >= r->nhist)
-		return;
-	if (r->hist_pos == r->nhist) {
-		free(r->hist_saved);
-		r->hist_saved = util_strdup(edit_text(r));
-	}
-	r->hist_pos = dir < 0 ? r->hist_pos - 1 : r->hist_pos + 1;
-	edit_set(r, r->hist_pos == r->nhist ? (r->hist_saved ? r->hist_saved : "") : r->hist[r->hist_pos]);
-}
-
-static void close_prompt(reader *r)
-{
-	r->prompting = false;
-	search_state_clear(&r->live);
-	free(r->hist_saved);
-	r->hist_saved = NULL;
-}
-
-static int prompt_cancel(reader *r)
-{
-	go_to_place(r, &r->origin);
-	close_prompt(r);
-	return READER_REDRAW;
-}
-
-static int prompt_accept(reader *r)
-{
-	char *q = util_strdup(edit_text(r));
-	bool forward = r->prompt_forward;
-	go_to_place(r, &r->origin);
-	if (query_blank(q)) {
-		/* an empty query repeats the last search, as in less */
-		close_prompt(r);
-		free(q);
-		if (!r->search.query)
-			return READER_REDRAW;
-		r->search.forward = forward;
-		r->search.cur = NO_HIT;
-		return step_hit(r, true);
-	}
-	history_add(r, q);
-	search_state s = r->live;
-	bool have = s.query && strcmp(s.query, q) == 0;
-	memset(&r->live, 0, sizeof r->live);
-	if (!have) {
-		search_state_clear(&s);
-		search_state_run(r, &s, q, forward);
-	}
-	close_prompt(r);
-	search_state_clear(&r->search);
-	if (s.nhits == 0) {
-		search_state_clear(&s);
-		complain(r, "not found: %s", q);
-		free(q);
-		return READER_REDRAW;
-	}
-	free(q);
-	r->search = s;
-	r->search.forward = forward;
-	bool wrapped;
-	size_t i = next_from(&r->search, r->origin.pos, forward, &wrapped);
-	go_to_hit(r, &r->search, i);
-	if (wrapped)
-		say_wrapped(r, forward);
-	return READER_REDRAW;
-}
-
-static bool is_text_key(int key)
-{
-	return key >= 0x20 && key < KEYMAP_K_BASE && key != 0x7f && text_cp_printable((uint32_t)key);
-}
-
-static int prompt_key(reader *r, int key)
-{
-	const char *s = edit_text(r);
-	size_t len = r->edit.len;
-	bool changed = false;
-	switch (key) {
-	case KEYMAP_K_ENTER:
-		return prompt_accept(r);
-	case KEYMAP_K_ESC:
-	case KEYMAP_CTRL('g'):
-		return prompt_cancel(r);
-	case KEYMAP_K_BACKSPACE:
-	case KEYMAP_CTRL('h'):
-		if (len == 0)
-			return prompt_cancel(r);
-		edit_delete(r, cluster_before(s, r->cursor), r->cursor);
-		changed = true;
-		break;
-	case KEYMAP_K_DELETE:
-	case KEYMAP_CTRL('d'):
-		edit_delete(r, r->cursor, cluster_after(s, len, r->cursor));
-		changed = true;
-		break;
-	case KEYMAP_K_LEFT:
-	case KEYMAP_CTRL('b'):
-		r->cursor = cluster_before(s, r->cursor);
-		break;
-	case KEYMAP_K_RIGHT:
-	case KEYMAP_CTRL('f'):
-		r->cursor = cluster_after(s, len, r->cursor);
-		break;
-	case KEYMAP_K_HOME:
-	case KEYMAP_CTRL('a'):
-		r->cursor = 0;
-		break;
-	case KEYMAP_K_END:
-	case KEYMAP_CTRL('e'):
-		r->cursor = len;
-		break;
-	case KEYMAP_CTRL('u'):
-		edit_delete(r, 0, len);
-		changed = true;
-		break;
-	case KEYMAP_CTRL('k'):
-		edit_delete(r, r->cursor, len);
-		changed = true;
-		break;
-	case KEYMAP_K_UP:
-	case KEYMAP_CTRL('p'):
-		history_move(r, -1);
-		changed = true;
-		break;
-	case KEYMAP_K_DOWN:
-	case KEYMAP_CTRL('n'):
-		history_move(r, 1);
-		changed = true;
-		break;
-	default:
-		if (!is_text_key(key))
-			return READER_NOTHING;
-		edit_insert(r, key);
-		changed = true;
-		break;
-	}
-	if (changed && r->cfg->incremental_search)
-		live_update(r);
-	return READER_REDRAW;
-}
 
 /* ---- entry points ---- */
 
@@ -2066,485 +1292,4 @@ size_t reader_article_hits(const reader *r, const search_hit **hits, size_t *cur
 	if (s->cur != NO_HIT && s->cur >= lo && s->cur < end)
 		*current = s->cur - lo;
 	return end - lo;
-}
-
-void reader_pane_text(reader *r, int row, char *buf, size_t len)
-{
-	util_buf b = { 0 };
-	const layout *l = lay(r);
-	size_t i = r->top + (size_t)(row > 0 ? row : 0);
-	if (row >= 0 && i < l->nlines && !r->g.too_small) {
-		const layout_line *line = &l->lines[i];
-		const doc_article *a = doc_article_at(r->issue, r->article);
-		int col = 0;
-		for (uint32_t k = 0; k < line->nspans; k++) {
-			const layout_span *sp = &l->spans[line->first_span + k];
-			add_spaces(&b, sp->col - col);
-			if (sp->flags & LAYOUT_F_PLACEHOLDER) {
-				util_buf_addc(&b, '?');
-			} else {
-				doc_str t = doc_element_text(r->issue, a, sp->element);
-				add_clean(&b, t.s + sp->start, sp->end - sp->start);
-			}
-			col = sp->col + sp->width;
-		}
-	}
-	snprintf(buf, len, "%s", b.data ? b.data : "");
-	util_buf_free(&b);
-}
-
-/* ---- rows of the section list ---- */
-
-static void fill_row(reader *r, reader_row *out, config_element style)
-{
-	util_buf_cstr(&r->rowbuf);
-	out->text = r->rowbuf.data;
-	out->len = r->rowbuf.len;
-	out->style = style;
-}
-
-/* A label, and a count kept whole at the right end of the row. */
-static void add_with_count(util_buf *b, const char *s, size_t len, const char *count, int w)
-{
-	int cw = count[0] ? str_width(count) + 1 : 0;
-	if (cw >= w) {
-		add_fit(b, s, len, w);
-		return;
-	}
-	int used = add_fit(b, s, len, w - cw);
-	if (count[0]) {
-		add_spaces(b, w - cw - used + 1);
-		util_buf_adds(b, count);
-	}
-}
-
-bool reader_list_row(reader *r, int row, reader_row *out)
-{
-	memset(out, 0, sizeof *out);
-	if (!list_shown(r) || row < 0 || row >= r->g.rows)
-		return false;
-	size_t i = r->list_top + (size_t)row;
-	if (i >= r->nlist)
-		return false;
-	const list_entry *e = &r->list[i];
-	int w = r->g.list_width;
-	char count[32] = "";
-	buf_reset(&r->rowbuf);
-	switch ((list_kind)e->kind) {
-	case LIST_PAGE: {
-		const doc_page *pg = doc_page_at(r->issue, e->index);
-		doc_str name = pg->label.len ? pg->label : pg->name;
-		snprintf(count, sizeof count, "(%u)", pg->narticles);
-		add_with_count(&r->rowbuf, name.s, name.len, count, w);
-		fill_row(r, out, CONFIG_C_LIST_PAGE);
-		return true;
-	}
-	case LIST_COLUMN: {
-		doc_str c = doc_article_at(r->issue, e->index)->field[DOC_F_COLUMN];
-		util_buf_addc(&r->rowbuf, ' ');
-		add_fit(&r->rowbuf, c.s, c.len, w - 1);
-		fill_row(r, out, CONFIG_C_LIST_COLUMN);
-		return true;
-	}
-	case LIST_ARTICLE:
-		break;
-	}
-	uint32_t a = e->index;
-	const search_state *s = shown_search(r);
-	if (s && s->res.per_article && s->res.per_article[a])
-		snprintf(count, sizeof count, "%u", s->res.per_article[a]);
-	util_buf_adds(&r->rowbuf, a == r->article ? "> " : "  ");
-	doc_str t = article_title(r->issue, a);
-	if (w > 2)
-		add_with_count(&r->rowbuf, t.s, t.len, count, w - 2);
-	bool selected = r->focus == READER_FOCUS_LIST ? a == r->sel : a == r->article;
-	fill_row(r, out, selected ? CONFIG_C_LIST_CURRENT
-				  : r->read[a] ? CONFIG_C_LIST_READ : CONFIG_C_LIST);
-	return true;
-}
-
-/* ---- rows of the overlays ---- */
-
-static void help_row(reader *r, const ov_entry *e, int w, reader_row *out)
-{
-	if (e->kind == OV_NOTE) {
-		const char *note = help_notes[e->index];
-		add_fit(&r->rowbuf, note, strlen(note), w);
-		fill_row(r, out, CONFIG_C_TEXT);
-		return;
-	}
-	keymap_action a = (keymap_action)e->index;
-	int keys[16];
-	size_t n = keymap_keys_of(r->cfg->keys, a, keys, UTIL_ARRAY_LEN(keys));
-	util_buf k = { 0 };
-	for (size_t i = 0; i < n; i++) {
-		char name[KEYMAP_KEY_NAME_MAX];
-		if (i)
-			util_buf_addc(&k, ' ');
-		util_buf_adds(&k, keymap_key_name(keys[i], name, sizeof name));
-	}
-	if (n == 0)
-		util_buf_adds(&k, "(no key)");
-	util_buf_cstr(&k);
-	util_buf line = { 0 };
-	util_buf_adds(&line, "  ");
-	int kw = str_width(k.data);
-	util_buf_adds(&line, k.data);
-	add_spaces(&line, (kw < HELP_KEYS_COLS ? HELP_KEYS_COLS - kw : 0) + 2);
-	util_buf_printf(&line, "%s  (%s)", keymap_action_help(a), keymap_action_name(a));
-	add_fit(&r->rowbuf, line.data, line.len, w);
-	util_buf_free(&k);
-	util_buf_free(&line);
-	fill_row(r, out, CONFIG_C_TEXT);
-}
-
-/* One line of context around hit h, in w columns, the hit marked. */
-static void hit_context(reader *r, const search_hit *h, int w, reader_row *out)
-{
-	const doc_article *a = doc_article_at(r->issue, h->article);
-	doc_str t = doc_element_text(r->issue, a, h->element);
-	const char *s = t.s, *end = t.s + t.len;
-	int hw = text_width(s + h->start, h->end - h->start);
-	int before = (w - hw) / 3;
-	if (before < 0)
-		before = 0;
-	/* whole clusters before the hit that fit `before` columns (looking
-	 * back no further than they can reach) */
-	size_t from = h->start > prefix_limit(before) ? char_floor(s, h->start - prefix_limit(before)) : 0;
-	int bw = text_width(s + from, h->start - from);
-	while (from < h->start && bw + (from > 0) > before) {
-		uint32_t cp;
-		int cw;
-		from += text_grapheme_scan(s + from, s + h->start, &cp, &cw);
-		bw -= cw;
-	}
-	from = (size_t)(text_skip_space(s + from, s + h->start) - s);
-	util_buf line = { 0 };
-	if (from > 0)
-		util_buf_adds(&line, "…");
-	add_clean(&line, s + from, h->start - from);
-	size_t hl_start = line.len;
-	add_clean(&line, s + h->start, h->end - h->start);
-	size_t hl_end = line.len;
-	size_t rest = (size_t)(end - (s + h->end));
-	if (rest > prefix_limit(w))
-		rest = char_floor(s + h->end, prefix_limit(w));
-	add_clean(&line, s + h->end, rest);
-	size_t start = r->rowbuf.len;
-	add_fit(&r->rowbuf, line.data, line.len, w);
-	size_t shown = r->rowbuf.len - start;
-	out->hl_start = start + min_size(hl_start, shown);
-	out->hl_end = start + min_size(hl_end, shown);
-	util_buf_free(&line);
-}
-
-static void hits_row(reader *r, const ov_entry *e, int w, bool selected, reader_row *out)
-{
-	const search_state *s = &r->search;
-	if (e->kind == OV_ARTICLE) {
-		doc_str t = article_title(r->issue, e->index);
-		char head[64], count[32];
-		snprintf(head, sizeof head, "第%d版 · ", page_number_of(r, e->index));
-		snprintf(count, sizeof count, "(%u)", s->res.per_article[e->index]);
-		util_buf_adds(&r->rowbuf, head);
-		add_with_count(&r->rowbuf, t.s, t.len, count, w - str_width(head));
-		fill_row(r, out, selected ? CONFIG_C_LIST_CURRENT : CONFIG_C_SUBHEAD);
-		return;
-	}
-	util_buf_adds(&r->rowbuf, "    ");
-	size_t hl_start = 0, hl_end = 0;
-	if (w > 4) {
-		reader_row tmp = { 0 };
-		hit_context(r, &s->res.hits[e->index], w - 4, &tmp);
-		hl_start = tmp.hl_start;
-		hl_end = tmp.hl_end;
-	}
-	fill_row(r, out, selected ? CONFIG_C_LIST_CURRENT : CONFIG_C_TEXT);
-	out->hl_start = hl_start;
-	out->hl_end = hl_end;
-	out->hl_current = e->index == s->cur;
-}
-
-static void marks_row(reader *r, const ov_entry *e, int w, bool selected, reader_row *out)
-{
-	const mark_copy *m = &r->marks[e->index];
-	util_buf line = { 0 };
-	util_buf_adds(&line, "  ");
-	if (m->issue == r->fp && m->pos.article < r->narticles)
-		util_buf_printf(&line, "第%d版 · ", page_number_of(r, m->pos.article));
-	util_buf_adds(&line, m->title);
-	if (r->ov == READER_OV_ALL_MARKS)
-		util_buf_printf(&line, " · %s", m->where);
-	add_fit(&r->rowbuf, line.data, line.len, w);
-	util_buf_free(&line);
-	fill_row(r, out, selected ? CONFIG_C_LIST_CURRENT : CONFIG_C_TEXT);
-}
-
-static void photo_row(reader *r, const ov_entry *e, int w, reader_row *out)
-{
-	if (e->kind == OV_PHOTO_PAGE) {
-		const doc_page *pg = doc_page_at(r->issue, e->index);
-		util_buf line = { 0 };
-		util_buf_printf(&line, "第%d版 · %.*s (%u)", doc_page_number(r->issue, e->index),
-				(int)pg->name.len, pg->name.s, pg->ncaptions);
-		add_fit(&r->rowbuf, line.data, line.len, w);
-		util_buf_free(&line);
-		fill_row(r, out, CONFIG_C_LIST_PAGE);
-		return;
-	}
-	const doc_str *t = doc_page_caption_at(r->issue, e->index);
-	size_t from = 0, to = 0;
-	photo_line(t->s, t->len, photo_width(r), e->line, &from, &to);
-	util_buf line = { 0 };
-	util_buf_adds(&line, "  ");
-	util_buf_add(&line, t->s + from, to - from);
-	add_fit(&r->rowbuf, line.data, line.len, w);
-	util_buf_free(&line);
-	fill_row(r, out, CONFIG_C_CAPTION);
-}
-
-static void overlay_title(reader *r, int w, reader_row *out)
-{
-	util_buf t = { 0 };
-	switch (r->ov) {
-	case READER_OV_HELP:
-		util_buf_adds(&t, "kanbao keys — every action, its keys and what it does");
-		break;
-	case READER_OV_HITS:
-		util_buf_printf(&t, "%zu hit%s of “%s”", r->search.nhits,
-				r->search.nhits == 1 ? "" : "s", r->search.query);
-		break;
-	case READER_OV_MARKS:
-		util_buf_printf(&t, "Marks in this issue (%zu)", r->nmarks);
-		break;
-	case READER_OV_ALL_MARKS:
-		util_buf_printf(&t, "Marks in every issue (%zu)", r->nmarks);
-		break;
-	case READER_OV_PHOTOS:
-		util_buf_printf(&t, "Photo captions outside the articles (%zu)", doc_ncaptions(r->issue));
-		break;
-	case READER_OV_NONE:
-		break;
-	}
-	add_fit(&r->rowbuf, t.data ? t.data : "", t.len, w);
-	util_buf_free(&t);
-	fill_row(r, out, CONFIG_C_HEADLINE);
-}
-
-bool reader_overlay_row(reader *r, int row, reader_row *out)
-{
-	memset(out, 0, sizeof *out);
-	if (r->ov == READER_OV_NONE || row < 0 || row >= r->g.rows)
-		return false;
-	int w = r->g.width;
-	buf_reset(&r->rowbuf);
-	if (row == 0) {
-		overlay_title(r, w, out);
-		return true;
-	}
-	size_t i = r->ov_top + (size_t)row - 1;
-	if (i >= r->nove) {
-		if (i == 0 && r->ov == READER_OV_PHOTOS) {
-			const char *none = "  every photo caption of this issue belongs to an article";
-			add_fit(&r->rowbuf, none, strlen(none), w);
-			fill_row(r, out, CONFIG_C_TEXT);
-			return true;
-		}
-		if (i == 0 && (r->ov == READER_OV_MARKS || r->ov == READER_OV_ALL_MARKS)) {
-			char k[KEYMAP_KEY_NAME_MAX], line[128];
-			snprintf(line, sizeof line, "  no marks yet (%s marks the article you read)",
-				 key_hint(r, KA_MARK, k, sizeof k));
-			add_fit(&r->rowbuf, line, strlen(line), w);
-			fill_row(r, out, CONFIG_C_TEXT);
-			return true;
-		}
-		return false;
-	}
-	const ov_entry *e = &r->ove[i];
-	bool selected = !ov_scrolls_only(r) && i == r->ov_sel;
-	switch (r->ov) {
-	case READER_OV_HELP:
-		help_row(r, e, w, out);
-		break;
-	case READER_OV_PHOTOS:
-		photo_row(r, e, w, out);
-		break;
-	case READER_OV_HITS:
-		hits_row(r, e, w, selected, out);
-		break;
-	case READER_OV_MARKS:
-	case READER_OV_ALL_MARKS:
-		marks_row(r, e, w, selected, out);
-		break;
-	case READER_OV_NONE:
-		return false;
-	}
-	return true;
-}
-
-/* ---- the status line ---- */
-
-static void position_text(reader *r, util_buf *b)
-{
-	const search_state *s = shown_search(r);
-	if (s && s->nhits) {
-		if (s->cur != NO_HIT)
-			util_buf_printf(b, "hit %zu of %zu · ", s->cur + 1, s->nhits);
-		else
-			util_buf_printf(b, "%zu hit%s · ", s->nhits, s->nhits == 1 ? "" : "s");
-	}
-	if (r->narticles == 0) {
-		util_buf_adds(b, "no articles in this issue");
-		return;
-	}
-	const layout *l = lay(r);
-	size_t bottom = min_size(r->top + page_rows(r), l->nlines);
-	int pct = l->nlines ? (int)(bottom * 100 / l->nlines) : 100;
-	util_buf_printf(b, "article %u/%zu · 第%d版 · %d%%", r->article + 1, r->narticles,
-			page_number_of(r, r->article), pct);
-	if (r->loading)
-		util_buf_printf(b, " · loading %d%%", (int)(r->loader->progress(r->loader->ctx) * 100));
-	const doc_article *a = doc_article_at(r->issue, r->article);
-	if (a->continues >= 0 && bottom >= l->nlines)
-		util_buf_printf(b, " · continues on 第%d版", page_number_of(r, (uint32_t)a->continues));
-}
-
-static void overlay_position(reader *r, util_buf *b)
-{
-	if (ov_scrolls_only(r)) {
-		size_t rows = ov_rows(r);
-		size_t bottom = min_size(r->ov_top + rows, r->nove);
-		util_buf_printf(b, "%zu%%", r->nove ? bottom * 100 / r->nove : 100);
-		return;
-	}
-	size_t n = 0, at = 0;
-	for (size_t i = 0; i < r->nove; i++) {
-		if (!ov_selectable(&r->ove[i]))
-			continue;
-		n++;
-		if (i <= r->ov_sel)
-			at = n;
-	}
-	util_buf_printf(b, "%zu/%zu", at, n);
-}
-
-static const char *overlay_hint(const reader *r)
-{
-	switch (r->ov) {
-	case READER_OV_HELP: case READER_OV_PHOTOS: return "q or Esc closes";
-	case READER_OV_HITS: return "Enter jumps · Esc returns";
-	default: return "Enter jumps · d deletes · Esc returns";
-	}
-}
-
-/* left ... right on one row of w columns; the left part (a message) wins
- * when both do not fit. Sets where the left part starts and ends. */
-static void two_sides(util_buf *b, const char *left_raw, const char *right_raw, int w,
-		      bool left_first, size_t *l0, size_t *l1)
-{
-	/* a file name or a message may hold anything: measure what is drawn */
-	util_buf lc = { 0 }, rc = { 0 };
-	add_clean(&lc, left_raw, strlen(left_raw));
-	add_clean(&rc, right_raw, strlen(right_raw));
-	const char *left = util_buf_cstr(&lc), *right = util_buf_cstr(&rc);
-	int lw = str_width(left), rw = str_width(right);
-	*l0 = *l1 = 0;
-	if (lw + 2 + rw <= w) {
-		*l0 = b->len;
-		util_buf_adds(b, left);
-		*l1 = b->len;
-		add_spaces(b, w - lw - rw);
-		util_buf_adds(b, right);
-	} else if (left_first && lw) {
-		*l0 = b->len;
-		add_fit(b, left, strlen(left), w);
-		*l1 = b->len;
-	} else {
-		int room = w - rw - 2;
-		if (room >= 4 && lw) {
-			*l0 = b->len;
-			int used = add_fit(b, left, strlen(left), room);
-			*l1 = b->len;
-			add_spaces(b, w - used - rw);
-			util_buf_adds(b, right);
-		} else {
-			add_spaces(b, w - rw);      /* the position keeps to the right */
-			add_fit(b, right, strlen(right), w);
-		}
-	}
-	util_buf_free(&lc);
-	util_buf_free(&rc);
-}
-
-static void prompt_status(reader *r, reader_status *out)
-{
-	util_buf *b = &r->statusbuf;
-	int w = r->g.width;
-	const char *prefix = r->prompt_forward ? "/" : "?";
-	const char *s = edit_text(r);
-	/* drop clusters from the start until the cursor fits */
-	size_t from = 0;
-	while (from < r->cursor && 1 + text_width(s + from, r->cursor - from) > w - 1)
-		from += text_grapheme_len(s + from, s + r->edit.len);
-	util_buf_adds(b, prefix);
-	int used = 1 + add_fit(b, s + from, r->edit.len - from, w - 1);
-	out->cursor_col = 1 + text_width(s + from, r->cursor - from);
-	if (out->cursor_col > w - 1)
-		out->cursor_col = w - 1;
-	char info[64] = "";
-	if (r->live.query && r->live.nhits)
-		snprintf(info, sizeof info, "%zu hit%s", r->live.nhits, r->live.nhits == 1 ? "" : "s");
-	else if (r->live.query)
-		snprintf(info, sizeof info, "not found");
-	int iw = str_width(info);
-	if (info[0] && used + 2 + iw <= w) {
-		add_spaces(b, w - used - iw);
-		out->msg_start = b->len;
-		util_buf_adds(b, info);
-		out->msg_len = b->len - out->msg_start;
-		out->error = r->live.nhits == 0;
-	}
-}
-
-void reader_status_of(reader *r, reader_status *out)
-{
-	memset(out, 0, sizeof *out);
-	out->cursor_col = -1;
-	util_buf *b = &r->statusbuf;
-	buf_reset(b);
-	int w = r->g.width;
-	if (r->g.too_small) {
-		static const char small[] = "terminal too small";
-		add_fit(b, small, sizeof small - 1, w);
-	} else if (r->prompting) {
-		prompt_status(r, out);
-	} else {
-		util_buf right = { 0 };
-		const char *left = r->msg[0] ? r->msg : NULL;
-		if (r->ov != READER_OV_NONE) {
-			overlay_position(r, &right);
-			if (!left)
-				left = overlay_hint(r);
-		} else {
-			position_text(r, &right);
-		}
-		size_t l0, l1;
-		two_sides(b, left ? left : r->name, util_buf_cstr(&right), w, r->msg[0] != '\0', &l0, &l1);
-		if (r->msg[0]) {
-			out->msg_start = l0;
-			out->msg_len = l1 - l0;
-			out->error = r->msg_error;
-		}
-		util_buf_free(&right);
-	}
-	util_buf_cstr(b);
-	out->text = b->data;
-	out->len = b->len;
-}
-
-const char *reader_status_text(reader *r)
-{
-	reader_status st;
-	reader_status_of(r, &st);
-	return st.text;
 }

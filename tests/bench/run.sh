@@ -66,7 +66,7 @@ mkdir -p "$tmp/obj"
 # The modules, less the command line and the reader, as an archive: each
 # helper links only the members it uses.
 for f in src/*.c; do
-	case $f in src/main.c|src/ui.c|src/reader.c) continue ;; esac
+	case $f in src/main.c|src/ui.c|src/reader*.c|src/prompt.c) continue ;; esac
 	o="$tmp/obj/$(basename "$f" .c).o"
 	# shellcheck disable=SC2086
 	$CC $cflags $ncurses_cflags -c -o "$o" "$f"

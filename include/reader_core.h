@@ -1,0 +1,199 @@
+/* reader_core.h — private to the reader's files (reader.c, reader_view.c,
+ * reader_overlay.c, prompt.c): the state of a reader and what they share.
+ * Nothing outside the reader includes it; the public side is reader.h.
+ */
+#ifndef KANBAO_READER_CORE_H
+#define KANBAO_READER_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reader.h"
+#include "util.h"
+
+enum {
+	LIST_AUTO_HIDE = 50,    /* below this width the list hides itself */
+	PANE_MIN = 20,          /* the article pane keeps at least this */
+	LIST_MIN = 8,           /* a narrower list is not worth showing */
+	WHEEL_LINES = 3,
+	BACK_MAX = 100,         /* positions kept in the jump history */
+	HELP_KEYS_COLS = 18,    /* the keys column of the help screen */
+};
+
+#define NO_HIT SIZE_MAX
+
+/* ---- the model ---- */
+
+typedef enum list_kind { LIST_PAGE, LIST_COLUMN, LIST_ARTICLE } list_kind;
+
+typedef struct list_entry {
+	uint8_t kind;           /* list_kind */
+	uint32_t index;         /* the page, or the article (a column row: the
+				 * first article under it) */
+} list_entry;
+
+/* A place to come back to: the position, and the top line as it was at
+ * `width` (exact when the width did not change since). */
+typedef struct place {
+	doc_pos pos;
+	size_t top;
+	int width;
+} place;
+
+typedef struct search_state {
+	char *query;            /* NULL: no search */
+	search_result res;
+	size_t nhits;           /* hits in articles (page captions come last) */
+	size_t cur;             /* the current hit, NO_HIT when none */
+	bool forward;
+} search_state;
+
+typedef enum ov_kind { OV_ACTION, OV_NOTE, OV_ARTICLE, OV_HIT, OV_MARK, OV_PHOTO_PAGE, OV_PHOTO_LINE } ov_kind;
+
+typedef struct ov_entry {
+	uint8_t kind;           /* ov_kind */
+	uint32_t index;         /* action, note, article, hit, mark, page or caption */
+	uint32_t line;          /* for a caption: which of its wrapped lines */
+} ov_entry;
+
+typedef struct mark_copy {
+	uint64_t issue;
+	doc_pos pos;
+	char *title, *where;
+} mark_copy;
+
+struct reader {
+	const doc_issue *issue;
+	const config *cfg;
+	state *st;
+	uint64_t fp;            /* doc_issue_fingerprint */
+	char *name;             /* the issue as named on the command line */
+	char *where;            /* its full path, remembered with marks */
+	size_t narticles;
+	layout_cache *cache;
+	layout empty;           /* the "layout" of an issue without articles */
+	int width, height;
+	reader_geometry g;
+
+	/* the section list */
+	bool list_pref;         /* shown unless too narrow... */
+	bool list_forced;       /* ...or the user said so */
+	list_entry *list;
+	size_t nlist;
+	size_t *row_of;         /* list row of each article */
+	size_t list_top;
+	uint32_t sel;           /* article selected in the list */
+	reader_focus focus;
+	bool *read;
+
+	/* the article pane */
+	uint32_t article;
+	size_t top;
+	uint32_t anchor_element, anchor_offset;
+	uint64_t shown_since;
+
+	/* search */
+	search_index *index;
+	search_state search;    /* the search in force */
+	search_state live;      /* the incremental one while the prompt is open */
+	bool prompting;
+	bool prompt_forward;
+	util_buf edit;          /* the query being typed */
+	size_t cursor;          /* byte offset in edit */
+	place origin;           /* where the prompt was opened */
+	char **hist;            /* search history, oldest first */
+	size_t nhist, chist;
+	size_t hist_pos;        /* nhist: the line being typed */
+	char *hist_saved;       /* the line being typed while browsing */
+
+	/* overlays */
+	reader_overlay ov;
+	ov_entry *ove;
+	size_t nove, cove;
+	size_t ov_sel, ov_top;
+	mark_copy *marks;
+	size_t nmarks;
+
+	/* jump history */
+	place *back;
+	size_t nback, cback;
+
+	/* loading a big issue while reading it */
+	const reader_loader *loader;
+	bool loading;
+	bool restore_pending;   /* the remembered position is not loaded yet */
+	doc_pos restore_pos;
+
+	char msg[512];
+	bool msg_error;
+	util_buf rowbuf, statusbuf;
+};
+
+static inline size_t min_size(size_t a, size_t b)
+{
+	return a < b ? a : b;
+}
+
+typedef int (*handler)(reader *r);
+
+/* ---- reader.c (the state machine) ---- */
+
+UTIL_PRINTF(2, 3) void say(reader *r, const char *fmt, ...);
+UTIL_PRINTF(2, 3) void complain(reader *r, const char *fmt, ...);
+const char *key_hint(const reader *r, keymap_action a, char *buf, size_t len);
+const layout *lay(reader *r);
+bool list_shown(const reader *r);
+size_t page_rows(const reader *r);
+bool pos_valid(const reader *r, doc_pos pos);
+void open_pos(reader *r, doc_pos pos);
+void go_to_place(reader *r, const place *p);
+void push_back(reader *r);
+void finish_loading(reader *r);
+void search_state_clear(search_state *s);
+void search_state_run(reader *r, search_state *s, const char *query, bool forward);
+const search_state *shown_search(const reader *r);
+size_t next_from(const search_state *s, doc_pos pos, bool forward, bool *wrapped);
+void go_to_hit(reader *r, search_state *s, size_t i);
+void say_wrapped(reader *r, bool forward);
+long screen_step(const reader *r);
+long half_step(const reader *r);
+int step_hit(reader *r, bool same);
+extern const handler handlers[KA_COUNT];
+
+/* ---- reader_view.c (text of rows, the pane and the status line) ---- */
+
+void add_clean(util_buf *b, const char *s, size_t len);
+void add_spaces(util_buf *b, int n);
+size_t prefix_limit(int cols);
+size_t char_floor(const char *s, size_t i);
+int add_fit(util_buf *b, const char *s, size_t len, int cols);
+int str_width(const char *s);
+void buf_reset(util_buf *b);
+doc_str article_title(const doc_issue *issue, uint32_t a);
+int page_number_of(const reader *r, uint32_t article);
+void fill_row(reader *r, reader_row *out, config_element style);
+void add_with_count(util_buf *b, const char *s, size_t len, const char *count, int w);
+
+/* ---- reader_overlay.c (the overlays: help, hits, marks, photos) ---- */
+
+void close_overlay(reader *r);
+void open_help(reader *r);
+bool ov_selectable(const ov_entry *e);
+size_t ov_rows(const reader *r);
+void ov_follow(reader *r);
+bool ov_scrolls_only(const reader *r);
+void open_photos(reader *r, size_t top);
+void open_hits(reader *r);
+void open_marks(reader *r, reader_overlay which);
+int ov_scroll(reader *r, long delta);
+int ov_activate(reader *r);
+int ov_delete_mark(reader *r);
+int overlay_do(reader *r, keymap_action a);
+
+/* ---- prompt.c (the search prompt: line editor and history) ---- */
+
+const char *edit_text(const reader *r);
+int prompt_key(reader *r, int key);
+
+#endif
