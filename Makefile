@@ -66,8 +66,11 @@ run: kanbao
 	./kanbao sample/
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux).
+# STRESS=long runs the long versions of the stress tests (state: 8
+# processes for 30 s and 200 kills, instead of 4 for 3 s and 20).
+STRESS ?=
 test: kanbao $(BUILD)/.deps-test $(UNIT_BIN)
-	@sh tests/run-tests.sh $(BUILD) ./kanbao
+	@KANBAO_STRESS=$(STRESS) sh tests/run-tests.sh $(BUILD) ./kanbao
 
 check: test
 
@@ -79,7 +82,7 @@ asan:
 	$(MAKE) CC=$(ASAN_CC) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/kanbao build-asan/.deps-test \
 		$(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
-	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	@KANBAO_STRESS=$(STRESS) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run-tests.sh build-asan build-asan/kanbao
 
 # The non-interactive tests under valgrind's memcheck.

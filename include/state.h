@@ -9,7 +9,17 @@
  * trips. Each file is written atomically (a temporary file in the same
  * folder, fsync, rename), and only when it changed. An issue is recognised
  * by doc_issue_fingerprint (its content), so a moved or renamed file keeps
- * its position.
+ * its position. Positions and marks carry the time they were set.
+ *
+ * A shared store: any number of kanbao may use the folder at once. A save
+ * takes the folder's lock (flock on the file "lock", waiting at most
+ * STATE_LOCK_MS, then warning and saving without it), reads the files
+ * again, applies only the changes this state made since the last save
+ * (marks added or removed, positions set, articles read, queries), writes
+ * what changed and releases the lock. So nothing another instance saved
+ * is lost; of two positions of one issue the later one is kept. A kill at
+ * any moment leaves each file old or new, never a mix. After a save (or
+ * state_refresh) the state also shows what the others saved.
  *
  * Tolerant: a damaged line (wrong field count, bad number, bad escape) is
  * skipped with one warning per file, and the file is rewritten without it
@@ -37,6 +47,7 @@
 #define STATE_HISTORY_MAX 200
 #define STATE_FILE_MAX (16u << 20)      /* a larger state file is ignored */
 #define STATE_TEXT_MAX 4096             /* bytes kept of a title, path or query (cut at a UTF-8 boundary) */
+#define STATE_LOCK_MS 3000              /* longest wait for the folder's lock at a save */
 
 typedef struct state state;
 
@@ -49,20 +60,35 @@ typedef struct state state;
 state *state_open(const char *dir, void (*warn)(const char *msg));
 /* Frees everything (does not save). NULL is allowed. */
 void state_close(state *st);
-/* Writes whatever changed, atomically, creating the folder if needed.
- * Returns false (and warns once per file) when a file cannot be written;
- * the other files are still written, and a failed one is tried again by
- * the next save. True when there was nothing to write. */
+/* Merges this state's changes into the files (see above), atomically,
+ * creating the folder if needed. Returns false (and warns once per file)
+ * when a file cannot be written; the other files are still written, and
+ * the changes of a failed one are tried again by the next save. True when
+ * there was nothing to write. Pointers from state_marks and
+ * state_history are invalid afterwards. */
 bool state_save(state *st);
+/* Re-reads the files so the state shows what other instances saved,
+ * keeping this state's unsaved changes on top. Writes nothing; takes no
+ * lock (files are only ever replaced whole). Pointers as for state_save. */
+bool state_refresh(state *st);
+/* For tests: the lock wait (ms), and the clock that stamps records. */
+void state_set_lock_timeout(state *st, int ms);
+void state_set_clock(state *st, time_t (*now)(void));
 
 /* Reading position of an issue: an article and a position inside it.
  * Setting it makes the issue the most recently used. */
 bool state_get_position(const state *st, uint64_t issue, doc_pos *pos);
 void state_set_position(state *st, uint64_t issue, doc_pos pos);
+/* When the issue's position was last set (by any instance); 0 when there
+ * is none or the file did not say (written before time stamps). */
+time_t state_position_time(const state *st, uint64_t issue);
 
-/* Articles read (marked in the section list). */
+/* Articles read (marked in the section list); the count is what a
+ * library shows as progress (read articles of the issue, at most
+ * STATE_READ_MAX). */
 bool state_is_read(const state *st, uint64_t issue, uint32_t article);
 void state_set_read(state *st, uint64_t issue, uint32_t article);
+size_t state_read_count(const state *st, uint64_t issue);
 
 typedef struct state_mark {
 	uint64_t issue;

@@ -6,6 +6,13 @@
  * same functions the reader calls, so limits and duplicates are handled
  * in one place. The files are small (the limits keep them far below
  * STATE_FILE_MAX), so each is read whole and written whole.
+ *
+ * Several kanbao may share the folder. Besides the records, a state keeps
+ * a journal of what this instance changed (ops). A save takes the folder's
+ * lock, reads the files afresh into a new state, replays the journal on
+ * it, writes the kinds that changed and adopts the merged records: what
+ * other instances saved meanwhile is kept, and only this instance's
+ * changes are added to it.
  */
 #include "state.h"
 #include "util.h"
@@ -18,17 +25,36 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#define FORMAT_VERSION 1
 
 typedef enum kind { K_POSITIONS, K_READ, K_MARKS, K_HISTORY, K_COUNT } kind;
 
 typedef struct position {
 	uint64_t issue;
 	doc_pos pos;
+	time_t when;            /* 0: unknown (a file of format 1) */
 } position;
+
+/* One change made by this instance, replayed on the files at a save. */
+typedef enum op_type { OP_POSITION, OP_READ, OP_MARK_ADD, OP_MARK_REMOVE, OP_HISTORY } op_type;
+
+typedef struct op {
+	op_type type;
+	uint64_t issue;
+	doc_pos pos;
+	time_t when;
+	uint32_t article;
+	char *text;             /* title (mark) or query (history) */
+	char *where;            /* mark */
+} op;
+
+static const kind op_kind[] = {
+	[OP_POSITION] = K_POSITIONS, [OP_READ] = K_READ, [OP_MARK_ADD] = K_MARKS,
+	[OP_MARK_REMOVE] = K_MARKS, [OP_HISTORY] = K_HISTORY,
+};
 
 typedef struct read_list {
 	uint64_t issue;
@@ -40,8 +66,14 @@ struct state {
 	char *dir;              /* NULL when there is nowhere to keep state */
 	char *shown_dir;        /* dir as warnings show it (~ for $HOME) */
 	void (*warn)(const char *msg);
-	bool changed[K_COUNT];
+	time_t (*now)(void);
+	int lock_ms;
+	bool quiet;                     /* a re-read at a save: damage was reported at open */
+	bool changed[K_COUNT];          /* to be written: a change, or damage to clean */
 	bool keep_file[K_COUNT];        /* unreadable or newer format: never overwrite */
+	char keep_why[K_COUNT][96];     /* why, for the warning of a save */
+	op *ops;                        /* this instance's changes not yet saved */
+	size_t nops, ops_cap;
 
 	position *positions;
 	size_t npositions, positions_cap;
@@ -101,6 +133,8 @@ static void move_to_end(void *base, size_t n, size_t i, size_t size)
 
 static UTIL_PRINTF(3, 4) void warn_at(const state *st, const char *name, const char *fmt, ...)
 {
+	if (st->quiet)
+		return;
 	util_buf b = { 0 };
 	util_buf_adds(&b, "kanbao: warning: ");
 	if (st->shown_dir)
@@ -132,7 +166,7 @@ static bool same_pos(doc_pos a, doc_pos b)
 }
 
 /* Returns whether anything changed. */
-static bool remember_position(state *st, uint64_t issue, doc_pos pos)
+static bool remember_position(state *st, uint64_t issue, doc_pos pos, time_t when)
 {
 	size_t i = find_position(st, issue);
 	if (i != SIZE_MAX) {
@@ -140,11 +174,12 @@ static bool remember_position(state *st, uint64_t issue, doc_pos pos)
 			return false;
 		move_to_end(st->positions, st->npositions, i, sizeof(position));
 		st->positions[st->npositions - 1].pos = pos;
+		st->positions[st->npositions - 1].when = when;
 		return true;
 	}
 	if (st->npositions == STATE_POSITIONS_MAX)
 		remove_at(st->positions, st->npositions--, 0, sizeof(position));
-	position p = { issue, pos };
+	position p = { issue, pos, when };
 	UTIL_PUSH(st->positions, st->npositions, st->positions_cap, p);
 	return true;
 }
@@ -159,10 +194,35 @@ bool state_get_position(const state *st, uint64_t issue, doc_pos *pos)
 	return true;
 }
 
+time_t state_position_time(const state *st, uint64_t issue)
+{
+	size_t i = find_position(st, issue);
+	return i == SIZE_MAX ? 0 : st->positions[i].when;
+}
+
+/* The journal: a later position of the same issue replaces the earlier
+ * one (only the last is replayed anyway). */
+static void journal(state *st, op o)
+{
+	if (o.type == OP_POSITION) {
+		for (size_t i = 0; i < st->nops; i++) {
+			if (st->ops[i].type == OP_POSITION && st->ops[i].issue == o.issue) {
+				remove_at(st->ops, st->nops--, i, sizeof(op));
+				break;
+			}
+		}
+	}
+	UTIL_PUSH(st->ops, st->nops, st->ops_cap, o);
+	st->changed[op_kind[o.type]] = true;
+}
+
 void state_set_position(state *st, uint64_t issue, doc_pos pos)
 {
-	if (remember_position(st, issue, pos))
-		st->changed[K_POSITIONS] = true;
+	time_t when = st->now();
+	if (remember_position(st, issue, pos, when)) {
+		op o = { .type = OP_POSITION, .issue = issue, .pos = pos, .when = when };
+		journal(st, o);
+	}
 }
 
 /* ---- read articles ---- */
@@ -214,10 +274,18 @@ bool state_is_read(const state *st, uint64_t issue, uint32_t article)
 	return i != SIZE_MAX && list_has(&st->reads[i], article);
 }
 
+size_t state_read_count(const state *st, uint64_t issue)
+{
+	size_t i = find_read_list(st, issue);
+	return i == SIZE_MAX ? 0 : st->reads[i].n;
+}
+
 void state_set_read(state *st, uint64_t issue, uint32_t article)
 {
-	if (remember_read(st, issue, article))
-		st->changed[K_READ] = true;
+	if (remember_read(st, issue, article)) {
+		op o = { .type = OP_READ, .issue = issue, .article = article };
+		journal(st, o);
+	}
 }
 
 /* ---- marks ---- */
@@ -289,10 +357,29 @@ size_t state_marks(const state *st, uint64_t issue, const state_mark *const **ma
 
 void state_add_mark(state *st, uint64_t issue, doc_pos pos, const char *title, const char *where)
 {
-	insert_mark(st, issue, pos, time(NULL), dup_capped(title ? title : ""),
-		    dup_capped(where ? where : ""));
+	time_t when = st->now();
+	char *t = dup_capped(title ? title : ""), *w = dup_capped(where ? where : "");
+	op o = { .type = OP_MARK_ADD, .issue = issue, .pos = pos, .when = when,
+		 .text = util_strdup(t), .where = util_strdup(w) };
+	insert_mark(st, issue, pos, when, t, w);
 	rebuild_mark_views(st);
-	st->changed[K_MARKS] = true;
+	journal(st, o);
+}
+
+/* Removes the mark at (issue, pos) unless it was set after `until`
+ * (another instance marked the place again later). */
+static bool forget_mark(state *st, uint64_t issue, doc_pos pos, time_t until)
+{
+	for (size_t i = 0; i < st->nmarks; i++) {
+		if (st->marks[i].issue == issue && same_pos(st->marks[i].pos, pos)) {
+			if (st->marks[i].when > until)
+				return false;
+			drop_mark(st, i);
+			rebuild_mark_views(st);
+			return true;
+		}
+	}
+	return false;
 }
 
 void state_remove_mark(state *st, const state_mark *m)
@@ -301,13 +388,10 @@ void state_remove_mark(state *st, const state_mark *m)
 		return;
 	uint64_t issue = m->issue;      /* m may point into the array we change */
 	doc_pos pos = m->pos;
-	for (size_t i = 0; i < st->nmarks; i++) {
-		if (st->marks[i].issue == issue && same_pos(st->marks[i].pos, pos)) {
-			drop_mark(st, i);
-			rebuild_mark_views(st);
-			st->changed[K_MARKS] = true;
-			return;
-		}
+	time_t when = st->now();
+	if (forget_mark(st, issue, pos, when)) {
+		op o = { .type = OP_MARK_REMOVE, .issue = issue, .pos = pos, .when = when };
+		journal(st, o);
 	}
 }
 
@@ -344,8 +428,14 @@ size_t state_history(const state *st, const char *const **items)
 
 void state_add_history(state *st, const char *query)
 {
-	if (query && remember_query(st, dup_capped(query)))
-		st->changed[K_HISTORY] = true;
+	if (!query)
+		return;
+	char *q = dup_capped(query);
+	op o = { .type = OP_HISTORY, .text = util_strdup(q) };
+	if (remember_query(st, q))
+		journal(st, o);
+	else
+		free(o.text);
 }
 
 /* ---- the file format ---- */
@@ -463,14 +553,15 @@ static bool parse_pos(char **f, doc_pos *pos)
 	       parse_u32(f[2], &pos->offset);
 }
 
-/* positions: issue  article  element  offset */
-static bool parse_position_line(state *st, char **f)
+/* positions: issue  article  element  offset  when (format 1 had no when) */
+static bool parse_position_line(state *st, char **f, size_t n)
 {
 	uint64_t issue;
 	doc_pos pos;
-	if (!parse_hex64(f[0], &issue) || !parse_pos(f + 1, &pos))
+	time_t when = 0;
+	if (!parse_hex64(f[0], &issue) || !parse_pos(f + 1, &pos) || (n > 4 && !parse_time(f[4], &when)))
 		return false;
-	remember_position(st, issue, pos);
+	remember_position(st, issue, pos, when);
 	return true;
 }
 
@@ -478,14 +569,16 @@ static void write_positions(const state *st, util_buf *out)
 {
 	for (size_t i = 0; i < st->npositions; i++) {
 		const position *p = &st->positions[i];
-		util_buf_printf(out, "%016" PRIx64 "\t%" PRIu32 "\t%" PRIu32 "\t%" PRIu32 "\n",
-				p->issue, p->pos.article, p->pos.element, p->pos.offset);
+		util_buf_printf(out, "%016" PRIx64 "\t%" PRIu32 "\t%" PRIu32 "\t%" PRIu32 "\t%lld\n",
+				p->issue, p->pos.article, p->pos.element, p->pos.offset,
+				(long long)p->when);
 	}
 }
 
 /* read: issue  article,article,... (in the order they were read) */
-static bool parse_read_line(state *st, char **f)
+static bool parse_read_line(state *st, char **f, size_t nfields)
 {
+	(void)nfields;
 	uint64_t issue;
 	if (!parse_hex64(f[0], &issue))
 		return false;
@@ -520,8 +613,9 @@ static void write_reads(const state *st, util_buf *out)
 }
 
 /* marks: issue  article  element  offset  when  title  where */
-static bool parse_mark_line(state *st, char **f)
+static bool parse_mark_line(state *st, char **f, size_t n)
 {
+	(void)n;
 	uint64_t issue;
 	doc_pos pos;
 	time_t when;
@@ -547,8 +641,9 @@ static void write_marks(const state *st, util_buf *out)
 }
 
 /* history: query */
-static bool parse_history_line(state *st, char **f)
+static bool parse_history_line(state *st, char **f, size_t n)
 {
+	(void)n;
 	if (!unescape(f[0]))
 		return false;
 	remember_query(st, dup_capped(f[0]));
@@ -567,14 +662,15 @@ enum { MAX_FIELDS = 7 };
 
 static const struct kind_info {
 	const char *name;       /* file name, and the header's "kanbao-NAME" */
-	size_t nfields;
-	bool (*parse)(state *st, char **field);
+	int version;            /* of the format written; older ones are read too */
+	size_t min_fields, nfields;
+	bool (*parse)(state *st, char **field, size_t n);
 	void (*write)(const state *st, util_buf *out);
 } kinds[K_COUNT] = {
-	[K_POSITIONS] = { "positions", 4, parse_position_line, write_positions },
-	[K_READ] = { "read", 2, parse_read_line, write_reads },
-	[K_MARKS] = { "marks", 7, parse_mark_line, write_marks },
-	[K_HISTORY] = { "history", 1, parse_history_line, write_history },
+	[K_POSITIONS] = { "positions", 2, 4, 5, parse_position_line, write_positions },
+	[K_READ] = { "read", 1, 2, 2, parse_read_line, write_reads },
+	[K_MARKS] = { "marks", 1, 7, 7, parse_mark_line, write_marks },
+	[K_HISTORY] = { "history", 1, 1, 1, parse_history_line, write_history },
 };
 
 /* Splits a line at TABs and hands it to the kind's parser. */
@@ -591,25 +687,25 @@ static bool parse_line(state *st, kind k, char *line)
 			break;
 		*s = '\0';
 	}
-	return n == kinds[k].nfields && kinds[k].parse(st, field);
+	return n >= kinds[k].min_fields && kinds[k].parse(st, field, n);
 }
 
-/* "kanbao-NAME V" with V > FORMAT_VERSION: a newer kanbao wrote it. */
-static bool newer_header(kind k, const char *line)
+/* The version V of a "kanbao-NAME V" header, or 0. */
+static uint32_t header_version(kind k, const char *line)
 {
 	size_t n = strlen(kinds[k].name);
 	if (strncmp(line, "kanbao-", 7) != 0 || strncmp(line + 7, kinds[k].name, n) != 0 ||
 	    line[7 + n] != ' ')
-		return false;
+		return 0;
 	uint32_t v;
-	return parse_u32(line + 8 + n, &v) && v > FORMAT_VERSION;
+	return parse_u32(line + 8 + n, &v) ? v : 0;
 }
 
 /* Parses a whole file (text[len] is writable). */
 static void parse_file(state *st, kind k, char *text, size_t len)
 {
 	char header[32];
-	snprintf(header, sizeof header, "kanbao-%s %d", kinds[k].name, FORMAT_VERSION);
+	snprintf(header, sizeof header, "kanbao-%s", kinds[k].name);
 	size_t damaged = 0;
 	char *p = text, *end = text + len;
 	for (bool first = true; p < end; first = false) {
@@ -621,14 +717,16 @@ static void parse_file(state *st, kind k, char *text, size_t len)
 		if (n && line[n - 1] == '\r')
 			n--;
 		line[n] = '\0';
-		if (first && strcmp(line, header) == 0)
+		uint32_t v = first ? header_version(k, line) : 0;
+		if (v >= 1 && v <= (uint32_t)kinds[k].version)
 			continue;
-		if (first && newer_header(k, line)) {
+		if (v > (uint32_t)kinds[k].version) {
 			warn_at(st, kinds[k].name, "written by a newer kanbao (%s), left as it is", line);
 			st->keep_file[k] = true;
+			snprintf(st->keep_why[k], sizeof st->keep_why[k], "written by a newer kanbao");
 			return;
 		}
-		if (first && strncmp(line, header, 7 + strlen(kinds[k].name)) == 0) {
+		if (first && strncmp(line, header, strlen(header)) == 0) {
 			damaged++;      /* a damaged header, not a record */
 			continue;
 		}
@@ -706,10 +804,12 @@ static void load_kind(state *st, kind k)
 	case READ_FAILED:
 		warn_at(st, kinds[k].name, "cannot read: %s", strerror(err));
 		st->keep_file[k] = true;
+		snprintf(st->keep_why[k], sizeof st->keep_why[k], "cannot read it: %s", strerror(err));
 		break;
 	case READ_NOT_FILE:
 		warn_at(st, kinds[k].name, "not a regular file, ignored");
 		st->keep_file[k] = true;
+		snprintf(st->keep_why[k], sizeof st->keep_why[k], "not a regular file");
 		break;
 	case READ_TOO_LARGE:
 		warn_at(st, kinds[k].name, "larger than %u MiB, ignored", STATE_FILE_MAX >> 20);
@@ -801,39 +901,246 @@ static void sync_folder(const char *dir)
 	}
 }
 
-bool state_save(state *st)
+/* Takes the folder's lock (an flock on dir/lock), waiting at most
+ * st->lock_ms. Returns the descriptor, or -1 when the save goes on
+ * without it (warned, except when the folder is not writable: the saves
+ * then fail and say so). */
+static int take_lock(state *st)
 {
-	bool pending = false;
-	for (int k = 0; k < K_COUNT; k++)
-		pending |= st->changed[k] && !st->keep_file[k];
-	if (!pending)
-		return true;
+	char *path = join_path(st->dir, "lock");
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
+	free(path);
+	if (fd < 0) {
+		if (errno != EACCES && errno != EPERM && errno != EROFS)
+			warn_at(st, "lock", "cannot lock (%s): saving without the lock", strerror(errno));
+		return -1;
+	}
+	uint64_t deadline = util_now_ns() + (uint64_t)st->lock_ms * 1000000u;
+	for (;;) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return fd;
+		if (errno == EINTR)
+			continue;
+		if (errno != EWOULDBLOCK) {
+			warn_at(st, "lock", "cannot lock (%s): saving without the lock", strerror(errno));
+			break;
+		}
+		if (util_now_ns() >= deadline) {
+			warn_at(st, "lock", "held by another kanbao for more than %d ms: saving without the lock",
+				st->lock_ms);
+			break;
+		}
+		struct timespec ts = { 0, 2000000 };
+		nanosleep(&ts, NULL);
+	}
+	close(fd);
+	return -1;
+}
+
+/* Temporary files left by a save that was killed (".marks.Xy12Zq"). Only
+ * called with the lock held: then no save is writing one. */
+static void remove_leftovers(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	for (struct dirent *e; (e = readdir(d));) {
+		for (int k = 0; k < K_COUNT; k++) {
+			size_t n = strlen(kinds[k].name);
+			if (e->d_name[0] == '.' && strncmp(e->d_name + 1, kinds[k].name, n) == 0 &&
+			    e->d_name[1 + n] == '.' && strlen(e->d_name + 2 + n) == 6) {
+				char *path = join_path(dir, e->d_name);
+				unlink(path);
+				free(path);
+			}
+		}
+	}
+	closedir(d);
+}
+
+/* Applies one of this instance's changes to the records read afresh. */
+static void replay(state *f, const op *o)
+{
+	bool changed = false;
+	switch (o->type) {
+	case OP_POSITION: {
+		size_t i = find_position(f, o->issue);
+		if (i == SIZE_MAX || f->positions[i].when <= o->when)
+			changed = remember_position(f, o->issue, o->pos, o->when);
+		break;
+	}
+	case OP_READ:
+		changed = remember_read(f, o->issue, o->article);
+		break;
+	case OP_MARK_ADD:
+		insert_mark(f, o->issue, o->pos, o->when, util_strdup(o->text), util_strdup(o->where));
+		changed = true;
+		break;
+	case OP_MARK_REMOVE:
+		changed = forget_mark(f, o->issue, o->pos, o->when);
+		break;
+	case OP_HISTORY:
+		changed = remember_query(f, util_strdup(o->text));
+		break;
+	}
+	if (changed)
+		f->changed[op_kind[o->type]] = true;
+}
+
+static void free_op(op *o)
+{
+	free(o->text);
+	free(o->where);
+}
+
+#define SWAP_FIELD(a, b, field) do { \
+		unsigned char tmp_[sizeof (a)->field]; \
+		memcpy(tmp_, &(a)->field, sizeof tmp_); \
+		memcpy(&(a)->field, &(b)->field, sizeof tmp_); \
+		memcpy(&(b)->field, tmp_, sizeof tmp_); \
+	} while (0)
+
+/* st takes the records of kind k from f (and f the old ones, to free). */
+static void adopt(state *st, state *f, kind k)
+{
+	switch (k) {
+	case K_POSITIONS:
+		SWAP_FIELD(st, f, positions);
+		SWAP_FIELD(st, f, npositions);
+		SWAP_FIELD(st, f, positions_cap);
+		break;
+	case K_READ:
+		SWAP_FIELD(st, f, reads);
+		SWAP_FIELD(st, f, nreads);
+		SWAP_FIELD(st, f, reads_cap);
+		break;
+	case K_MARKS:
+		SWAP_FIELD(st, f, marks);
+		SWAP_FIELD(st, f, nmarks);
+		SWAP_FIELD(st, f, marks_cap);
+		break;
+	case K_HISTORY:
+		SWAP_FIELD(st, f, history);
+		SWAP_FIELD(st, f, nhistory);
+		SWAP_FIELD(st, f, history_cap);
+		break;
+	case K_COUNT:
+		break;
+	}
+}
+
+/* Reads the files afresh, replays the journal on them and (when `write`)
+ * saves the kinds that changed, under the folder's lock; then st holds
+ * the merged records. */
+static bool merge(state *st, bool write)
+{
 	int err = 0;
-	if (!st->dir) {
-		warn_at(st, NULL, "nothing saved (neither XDG_STATE_HOME nor HOME is set)");
-		return false;
+	if (write) {
+		bool pending = false;
+		for (int k = 0; k < K_COUNT; k++)
+			pending |= st->changed[k] && !st->keep_file[k];
+		if (!pending)
+			return true;
+		if (!st->dir) {
+			warn_at(st, NULL, "nothing saved (neither XDG_STATE_HOME nor HOME is set)");
+			return false;
+		}
+		if (!make_folder(st->dir, &err)) {
+			warn_at(st, NULL, "cannot create the folder: %s", strerror(err));
+			return false;
+		}
+	} else if (!st->dir) {
+		return true;
 	}
-	if (!make_folder(st->dir, &err)) {
-		warn_at(st, NULL, "cannot create the folder: %s", strerror(err));
-		return false;
-	}
-	bool ok = true;
-	for (int k = 0; k < K_COUNT; k++) {
-		if (!st->changed[k] || st->keep_file[k])
+	int lock = write ? take_lock(st) : -1;
+	state *f = util_calloc(1, sizeof(state));
+	f->dir = st->dir;
+	f->now = st->now;
+	f->quiet = true;
+	struct stat sb;
+	if (stat(st->dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+		for (int k = 0; k < K_COUNT; k++)
+			load_kind(f, (kind)k);
+	for (size_t i = 0; i < st->nops; i++)
+		if (!st->keep_file[op_kind[st->ops[i].type]])
+			replay(f, &st->ops[i]);
+
+	bool ok = true, failed[K_COUNT] = { false };
+	for (int k = 0; write && k < K_COUNT; k++) {
+		if (st->keep_file[k])
+			continue;       /* warned at open; its changes stay in memory */
+		if (f->keep_file[k]) {
+			if (st->changed[k]) {
+				warn_at(st, kinds[k].name, "cannot save: %s", f->keep_why[k]);
+				failed[k] = true;
+				ok = false;
+			}
+			continue;
+		}
+		if (!f->changed[k])
 			continue;
 		util_buf out = { 0 };
-		util_buf_printf(&out, "kanbao-%s %d\n", kinds[k].name, FORMAT_VERSION);
-		kinds[k].write(st, &out);
-		if (write_atomically(st->dir, kinds[k].name, &out, &err)) {
-			st->changed[k] = false;
-		} else {
+		util_buf_printf(&out, "kanbao-%s %d\n", kinds[k].name, kinds[k].version);
+		kinds[k].write(f, &out);
+		if (!write_atomically(st->dir, kinds[k].name, &out, &err)) {
 			warn_at(st, kinds[k].name, "cannot save: %s", strerror(err));
+			failed[k] = true;
 			ok = false;
 		}
 		util_buf_free(&out);
 	}
-	sync_folder(st->dir);
+	if (write) {
+		sync_folder(st->dir);
+		if (lock >= 0)
+			remove_leftovers(st->dir);
+	}
+	if (lock >= 0)
+		close(lock);    /* releases the flock */
+
+	for (int k = 0; k < K_COUNT; k++)
+		if (!st->keep_file[k] && !f->keep_file[k])
+			adopt(st, f, (kind)k);
+	if (write) {
+		size_t kept = 0;
+		for (size_t i = 0; i < st->nops; i++) {
+			if (failed[op_kind[st->ops[i].type]])
+				st->ops[kept++] = st->ops[i];
+			else
+				free_op(&st->ops[i]);
+		}
+		st->nops = kept;
+		for (int k = 0; k < K_COUNT; k++)
+			st->changed[k] = failed[k];
+	}
+	rebuild_mark_views(st);
+	f->dir = NULL;
+	state_close(f);
 	return ok;
+}
+
+bool state_save(state *st)
+{
+	return merge(st, true);
+}
+
+bool state_refresh(state *st)
+{
+	return merge(st, false);
+}
+
+void state_set_lock_timeout(state *st, int ms)
+{
+	st->lock_ms = ms > 0 ? ms : 0;
+}
+
+void state_set_clock(state *st, time_t (*now)(void))
+{
+	st->now = now;
+}
+
+static time_t clock_now(void)
+{
+	return time(NULL);
 }
 
 /* ---- opening and closing ---- */
@@ -875,6 +1182,8 @@ state *state_open(const char *dir, void (*warn)(const char *msg))
 {
 	state *st = util_calloc(1, sizeof(state));
 	st->warn = warn;
+	st->now = clock_now;
+	st->lock_ms = STATE_LOCK_MS;
 	st->dir = dir && *dir ? util_strdup(dir) : default_dir();
 	if (!st->dir)
 		return st;
@@ -909,6 +1218,9 @@ void state_close(state *st)
 	}
 	for (size_t i = 0; i < st->nhistory; i++)
 		free(st->history[i]);
+	for (size_t i = 0; i < st->nops; i++)
+		free_op(&st->ops[i]);
+	free(st->ops);
 	free(st->positions);
 	free(st->reads);
 	free(st->marks);

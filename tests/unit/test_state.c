@@ -9,7 +9,9 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <ftw.h>
+#include <sys/file.h>
 #include <grp.h>
 #include <stdarg.h>
 #include <sys/stat.h>
@@ -19,6 +21,21 @@
 #define FAKE_HOME "/nonexistent-kanbao-test-home"
 
 /* ---- helpers ---- */
+
+/* Records are stamped by this clock, so files can be compared exactly. */
+static time_t fake_now = 1700000000;
+
+static time_t fake_clock(void)
+{
+	return fake_now;
+}
+
+static state *open_at(const char *dir, void (*warn)(const char *msg))
+{
+	state *st = state_open(dir, warn);
+	state_set_clock(st, fake_clock);
+	return st;
+}
 
 enum { MAX_WARNINGS = 16 };
 static char *warnings[MAX_WARNINGS];
@@ -151,7 +168,7 @@ static void assert_pos(const state *st, uint64_t issue, uint32_t a, uint32_t e, 
 static void test_positions_round_trip(void **tstate)
 {
 	const char *dir = *tstate;
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	doc_pos p;
 	assert_false(state_get_position(st, 1, &p));
 	state_set_position(st, 1, pos3(2, 3, 4));
@@ -160,15 +177,15 @@ static void test_positions_round_trip(void **tstate)
 	assert_true(state_save(st));
 	state_close(st);
 	assert_file_is(pathf("%s/positions", dir),
-		       "kanbao-positions 1\n"
-		       "fedcba9876543210\t4294967295\t0\t7\n"
-		       "0000000000000001\t5\t6\t7\n");
-	/* only what changed is written */
+		       "kanbao-positions 2\n"
+		       "fedcba9876543210\t4294967295\t0\t7\t1700000000\n"
+		       "0000000000000001\t5\t6\t7\t1700000000\n");
+	/* only what changed is written (and the lock) */
 	char *names = list_dir(dir);
-	assert_string_equal(names, "positions");
+	assert_string_equal(names, "lock positions");
 	free(names);
 
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	assert_pos(st, 1, 5, 6, 7);
 	assert_pos(st, 0xfedcba9876543210ull, UINT32_MAX, 0, 7);
 	assert_false(state_get_position(st, 2, &p));
@@ -181,7 +198,7 @@ static void test_positions_round_trip(void **tstate)
 static void test_positions_lru(void **tstate)
 {
 	const char *dir = *tstate;
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	for (uint64_t i = 1; i <= STATE_POSITIONS_MAX; i++)
 		state_set_position(st, i, pos3((uint32_t)i, 0, 0));
 	state_set_position(st, 1, pos3(11, 0, 0));      /* 1 is used again: 2 is now the oldest */
@@ -193,7 +210,7 @@ static void test_positions_lru(void **tstate)
 	assert_true(state_save(st));
 	state_close(st);
 
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	assert_false(state_get_position(st, 2, NULL));
 	assert_pos(st, 1, 11, 0, 0);
 	assert_pos(st, 1000, 1000, 0, 0);
@@ -210,7 +227,7 @@ static void test_positions_lru(void **tstate)
 	for (size_t i = 0; i < len; i++)
 		lines += text[i] == '\n';
 	assert_int_equal(lines, 1 + STATE_POSITIONS_MAX);
-	assert_non_null(strstr(text, "kanbao-positions 1\n0000000000000004\t4\t0\t0\n"));
+	assert_non_null(strstr(text, "kanbao-positions 2\n0000000000000004\t4\t0\t0\t1700000000\n"));
 	free(text);
 	assert_int_equal(nwarnings, 0);
 }
@@ -220,7 +237,7 @@ static void test_positions_lru(void **tstate)
 static void test_read_round_trip(void **tstate)
 {
 	const char *dir = *tstate;
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	assert_false(state_is_read(st, 7, 3));
 	state_set_read(st, 7, 3);
 	state_set_read(st, 7, 1);
@@ -237,7 +254,7 @@ static void test_read_round_trip(void **tstate)
 		       "0000000000000007\t3,1\n"
 		       "0000000000000008\t0\n");
 
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	assert_true(state_is_read(st, 7, 3));
 	assert_true(state_is_read(st, 7, 1));
 	assert_true(state_is_read(st, 8, 0));
@@ -249,7 +266,7 @@ static void test_read_round_trip(void **tstate)
 static void test_read_limits(void **tstate)
 {
 	const char *dir = *tstate;
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	for (uint32_t a = 0; a <= STATE_READ_MAX; a++)  /* one more than kept */
 		state_set_read(st, 5, a);
 	assert_false(state_is_read(st, 5, 0));
@@ -266,7 +283,7 @@ static void test_read_limits(void **tstate)
 	assert_true(state_save(st));
 	state_close(st);
 
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	assert_false(state_is_read(st, 5, 0));
 	assert_true(state_is_read(st, 5, 1));
 	assert_true(state_is_read(st, 5, STATE_READ_MAX));
@@ -361,7 +378,7 @@ static void test_marks_file_format(void **tstate)
 		"kanbao-marks 1\n"
 		"00000000000000ab\t1\t2\t3\t1700000000\t" HARD_TITLE_ESCAPED "\t/p\\\\q\n";
 	write_file(pathf("%s/marks", dir), file, sizeof file - 1);
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	const state_mark *const *m;
 	assert_int_equal(state_marks(st, 0xab, &m), 1);
 	assert_int_equal(m[0]->when, 1700000000);
@@ -371,7 +388,7 @@ static void test_marks_file_format(void **tstate)
 	assert_true(state_save(st));
 	state_close(st);
 
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	assert_int_equal(state_marks(st, 0, &m), 2);
 	time_t when = m[0]->when;
 	state_close(st);
@@ -385,7 +402,7 @@ static void test_marks_file_format(void **tstate)
 static void test_marks_limit(void **tstate)
 {
 	const char *dir = *tstate;
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	for (uint32_t i = 0; i <= STATE_MARKS_MAX; i++)
 		state_add_mark(st, 1 + i % 3, pos3(i, 0, 0), "t", "w");
 	const state_mark *const *m;
@@ -407,7 +424,7 @@ static void test_long_title_cut(void **tstate)
 	util_buf b = { 0 };
 	for (int i = 0; i < 2000; i++)
 		util_buf_adds(&b, "中");
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	state_add_mark(st, 1, pos3(0, 0, 0), b.data, "/w");
 	const state_mark *const *m;
 	assert_int_equal(state_marks(st, 1, &m), 1);
@@ -430,7 +447,7 @@ static void assert_history(const state *st, size_t n, const char *first, const c
 static void test_history(void **tstate)
 {
 	const char *dir = *tstate;
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	const char *const *h;
 	assert_int_equal(state_history(st, &h), 0);
 	assert_non_null(h);
@@ -453,7 +470,7 @@ static void test_history(void **tstate)
 		       "line\\nbreak \\\\n\n"
 		       "中蒙博览会\n");
 
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	assert_int_equal(state_history(st, &h), 3);
 	assert_string_equal(h[0], "tab\there");
 	assert_string_equal(h[1], "line\nbreak \\n");
@@ -465,7 +482,7 @@ static void test_history(void **tstate)
 static void test_history_limit(void **tstate)
 {
 	const char *dir = *tstate;
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	char q[32];
 	for (int i = 0; i < STATE_HISTORY_MAX + 5; i++) {
 		snprintf(q, sizeof q, "q%d", i);
@@ -477,7 +494,7 @@ static void test_history_limit(void **tstate)
 	assert_true(state_save(st));
 	state_close(st);
 
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	assert_history(st, STATE_HISTORY_MAX, "q6", "q5");
 	const char *const *h;
 	state_history(st, &h);
@@ -494,13 +511,13 @@ static void test_every_byte_round_trips(void **tstate)
 	for (int i = 1; i < 256; i++)
 		all[i - 1] = (char)i;
 	all[255] = '\0';
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	state_add_history(st, all);
 	state_add_mark(st, 3, pos3(0, 0, 0), all, all);
 	assert_true(state_save(st));
 	state_close(st);
 
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	const char *const *h;
 	assert_int_equal(state_history(st, &h), 1);
 	assert_string_equal(h[0], all);
@@ -518,7 +535,7 @@ static void test_atomic_replace(void **tstate)
 {
 	const char *dir = *tstate;
 	KEEP_PATH(sub, "%s/a/b/kanbao", dir);
-	state *st = state_open(sub, capture);
+	state *st = open_at(sub, capture);
 	assert_true(state_save(st));    /* nothing changed: nothing written, no folder */
 	assert_int_not_equal(access(pathf("%s/a", dir), F_OK), 0);
 
@@ -528,7 +545,7 @@ static void test_atomic_replace(void **tstate)
 	state_add_history(st, "first");
 	assert_true(state_save(st));
 	char *names = list_dir(sub);
-	assert_string_equal(names, "history marks positions read");     /* no temporary left */
+	assert_string_equal(names, "history lock marks positions read");        /* no temporary left */
 	free(names);
 	struct stat sb;
 	assert_int_equal(stat(sub, &sb), 0);
@@ -550,7 +567,7 @@ static void test_atomic_replace(void **tstate)
 	assert_int_equal(inode_of(pathf("%s/marks", sub)), marks_ino);   /* unchanged: not written */
 	assert_int_equal(inode_of(pathf("%s/positions", sub)), pos_ino);
 	names = list_dir(sub);
-	assert_string_equal(names, "history marks old-history positions read");
+	assert_string_equal(names, "history lock marks old-history positions read");
 	free(names);
 
 	state_set_position(st, 1, pos3(1, 1, 2));
@@ -566,18 +583,18 @@ static void test_atomic_replace(void **tstate)
 static void test_one_file_fails(void **tstate)
 {
 	const char *dir = *tstate;
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	assert_int_equal(mkdir(pathf("%s/marks", dir), 0700), 0);
 	state_set_position(st, 9, pos3(1, 2, 3));
 	state_add_mark(st, 9, pos3(1, 2, 3), "标题", "/p");
 	state_add_history(st, "查询");
 	assert_false(state_save(st));
 	assert_int_equal(nwarnings, 1);
-	assert_string_equal(warnings[0], pathf("kanbao: warning: %s/marks: cannot save: Is a directory", dir));
+	assert_string_equal(warnings[0], pathf("kanbao: warning: %s/marks: cannot save: not a regular file", dir));
 	char *names = list_dir(dir);
-	assert_string_equal(names, "history marks positions");
+	assert_string_equal(names, "history lock marks positions");
 	free(names);
-	assert_file_is(pathf("%s/positions", dir), "kanbao-positions 1\n0000000000000009\t1\t2\t3\n");
+	assert_file_is(pathf("%s/positions", dir), "kanbao-positions 2\n0000000000000009\t1\t2\t3\t1700000000\n");
 
 	/* the next save tries marks again, and only marks */
 	assert_int_equal(rmdir(pathf("%s/marks", dir)), 0);
@@ -587,7 +604,7 @@ static void test_one_file_fails(void **tstate)
 	state_close(st);
 	clear_warnings();
 
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	assert_int_equal(nwarnings, 0);
 	const state_mark *const *m;
 	assert_int_equal(state_marks(st, 9, &m), 1);
@@ -601,7 +618,7 @@ static void test_one_file_fails(void **tstate)
 static const char *unwritable_scenario(const char *dir)
 {
 	static char why[1024];
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	state_set_position(st, 1, pos3(1, 2, 3));
 	state_add_history(st, "query");
 	if (chmod(dir, 0500) != 0)
@@ -671,7 +688,7 @@ static void test_folder_is_a_file(void **tstate)
 	const char *dir = *tstate;
 	KEEP_PATH(file, "%s/not-a-folder", dir);
 	write_str(file, "hello\n");
-	state *st = state_open(file, capture);
+	state *st = open_at(file, capture);
 	assert_int_equal(nwarnings, 1);
 	assert_string_equal(warnings[0], pathf("kanbao: warning: %s: not a folder, nothing remembered", file));
 	state_set_position(st, 1, pos3(0, 0, 0));
@@ -685,7 +702,7 @@ static void test_folder_is_a_file(void **tstate)
 
 	/* a regular file in the middle of the path */
 	KEEP_PATH(deeper, "%s/not-a-folder/kanbao", dir);
-	st = state_open(deeper, capture);
+	st = open_at(deeper, capture);
 	assert_int_equal(nwarnings, 3);
 	assert_string_equal(warnings[2], pathf("kanbao: warning: %s: cannot read: Not a directory", deeper));
 	state_add_history(st, "x");
@@ -732,7 +749,7 @@ static void test_damaged_lines(void **tstate)
 	write_file(pathf("%s/read", dir), read, sizeof read - 1);
 	write_file(pathf("%s/history", dir), history, sizeof history - 1);
 
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	assert_int_equal(nwarnings, 3);
 	assert_string_equal(warnings[0], pathf("kanbao: warning: %s/positions: 1 damaged line ignored", dir));
 	assert_string_equal(warnings[1], pathf("kanbao: warning: %s/read: 5 damaged lines ignored", dir));
@@ -763,13 +780,13 @@ static void test_damaged_lines(void **tstate)
 		       "0000000000000001\t0\t6\t0\t1700000000\t好的标题\t/news/a.txt\n"
 		       "0000000000000006\t2\t7\t9\t1700000005\t第三\\t标题\t/n\\\\b.txt\n");
 	assert_file_is(pathf("%s/positions", dir),
-		       "kanbao-positions 1\n"
-		       "0000000000000001\t1\t2\t3\n"
-		       "0000000000000003\t4\t5\t6\n");
+		       "kanbao-positions 2\n"
+		       "0000000000000001\t1\t2\t3\t0\n"
+		       "0000000000000003\t4\t5\t6\t0\n");
 	assert_file_is(pathf("%s/read", dir), "kanbao-read 1\n0000000000000002\t4,5\n");
 	clear_warnings();
 
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	assert_int_equal(nwarnings, 0);
 	assert_int_equal(state_marks(st, 0, NULL), 2);
 	assert_pos(st, 3, 4, 5, 6);
@@ -785,7 +802,7 @@ static void test_headers(void **tstate)
 	write_str(pathf("%s/history", dir), "kanbao-history one\nq\n");
 	static const char newer[] = "kanbao-marks 2\nwhatever a newer kanbao writes\n";
 	write_file(pathf("%s/marks", dir), newer, sizeof newer - 1);
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	assert_int_equal(nwarnings, 2);
 	assert_string_equal(warnings[0], pathf("kanbao: warning: %s/marks: written by a newer kanbao (kanbao-marks 2), left as it is", dir));
 	assert_string_equal(warnings[1], pathf("kanbao: warning: %s/history: 1 damaged line ignored", dir));
@@ -807,7 +824,7 @@ static void test_unreadable_file(void **tstate)
 	const char *dir = *tstate;
 	assert_int_equal(mkdir(pathf("%s/read", dir), 0700), 0);
 	write_str(pathf("%s/history", dir), "kanbao-history 1\nq\n");
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	assert_int_equal(nwarnings, 1);
 	assert_string_equal(warnings[0], pathf("kanbao: warning: %s/read: not a regular file, ignored", dir));
 	assert_int_equal(state_history(st, NULL), 1);
@@ -835,7 +852,7 @@ static void test_size_limit(void **tstate)
 	big[size - 1] = '\n';
 	KEEP_PATH(path, "%s/positions", dir);
 	write_file(path, big, size);
-	state *st = state_open(dir, capture);
+	state *st = open_at(dir, capture);
 	assert_int_equal(nwarnings, 1);
 	assert_string_equal(warnings[0], pathf("kanbao: warning: %s/positions: 1 damaged line ignored", dir));
 	assert_pos(st, 1, 1, 2, 3);
@@ -846,7 +863,7 @@ static void test_size_limit(void **tstate)
 	big[size] = '\n';
 	write_file(path, big, size + 1);
 	free(big);
-	st = state_open(dir, capture);
+	st = open_at(dir, capture);
 	assert_int_equal(nwarnings, 1);
 	assert_string_equal(warnings[0], pathf("kanbao: warning: %s/positions: larger than 16 MiB, ignored", dir));
 	assert_false(state_get_position(st, 1, NULL));
@@ -858,7 +875,163 @@ static void test_size_limit(void **tstate)
 	state_set_position(st, 2, pos3(0, 0, 1));
 	assert_true(state_save(st));
 	state_close(st);
-	assert_file_is(path, "kanbao-positions 1\n0000000000000002\t0\t0\t1\n");
+	assert_file_is(path, "kanbao-positions 2\n0000000000000002\t0\t0\t1\t1700000000\n");
+}
+
+/* ---- several instances at once ---- */
+
+/* Issue 13: A and B run at once; B quits after A. Before, B rewrote the
+ * files with what it had read at start, and A's mark and position were
+ * gone. Now every save merges. */
+static void test_two_instances(void **tstate)
+{
+	const char *dir = *tstate;
+	state *a = open_at(dir, capture);
+	state *b = open_at(dir, capture);
+	state_add_mark(a, 1, pos3(2, 0, 0), "甲的书签", "/a");
+	state_set_position(a, 1, pos3(2, 0, 0));
+	state_set_read(a, 1, 2);
+	state_add_history(a, "甲");
+	assert_true(state_save(a));
+	state_close(a);
+
+	state_add_mark(b, 2, pos3(1, 0, 0), "乙的书签", "/b");
+	state_set_position(b, 2, pos3(1, 0, 0));
+	state_set_read(b, 2, 1);
+	state_add_history(b, "乙");
+	assert_true(state_save(b));
+	/* b now also shows what a saved */
+	assert_int_equal(state_marks(b, 0, NULL), 2);
+	assert_pos(b, 1, 2, 0, 0);
+	state_close(b);
+
+	state *c = open_at(dir, capture);
+	const state_mark *const *m;
+	assert_int_equal(state_marks(c, 0, &m), 2);
+	assert_string_equal(m[0]->title, "乙的书签");
+	assert_string_equal(m[1]->title, "甲的书签");
+	assert_pos(c, 1, 2, 0, 0);
+	assert_pos(c, 2, 1, 0, 0);
+	assert_true(state_is_read(c, 1, 2));
+	assert_true(state_is_read(c, 2, 1));
+	assert_int_equal(state_read_count(c, 2), 1);
+	const char *const *h;
+	assert_int_equal(state_history(c, &h), 2);
+	assert_string_equal(h[0], "甲");
+	assert_string_equal(h[1], "乙");
+	state_close(c);
+	assert_int_equal(nwarnings, 0);
+}
+
+/* Only this instance's changes are applied: a mark removed by a stays
+ * removed though b had read it at start; b's new mark is added. */
+static void test_merge_removals(void **tstate)
+{
+	const char *dir = *tstate;
+	state *st = open_at(dir, capture);
+	state_add_mark(st, 1, pos3(1, 0, 0), "one", "");
+	state_add_mark(st, 1, pos3(2, 0, 0), "two", "");
+	assert_true(state_save(st));
+	state_close(st);
+
+	state *a = open_at(dir, capture);
+	state *b = open_at(dir, capture);
+	const state_mark *const *m;
+	assert_int_equal(state_marks(a, 0, &m), 2);
+	assert_string_equal(m[0]->title, "two");
+	state_remove_mark(a, m[0]);
+	assert_true(state_save(a));
+	state_close(a);
+	state_add_mark(b, 1, pos3(3, 0, 0), "three", "");
+	assert_true(state_save(b));
+	assert_int_equal(state_marks(b, 0, &m), 2);
+	assert_string_equal(m[0]->title, "three");
+	assert_string_equal(m[1]->title, "one");
+	state_close(b);
+	assert_int_equal(nwarnings, 0);
+}
+
+/* Of two positions of one issue the later one is kept, whoever saves
+ * last; an instance that did not move does not overwrite. */
+static void test_later_position_wins(void **tstate)
+{
+	const char *dir = *tstate;
+	state *a = open_at(dir, capture);
+	state *b = open_at(dir, capture);
+	fake_now = 1700000100;
+	state_set_position(a, 7, pos3(1, 0, 0));
+	fake_now = 1700000200;
+	state_set_position(b, 7, pos3(2, 0, 0));
+	assert_true(state_save(b));
+	assert_true(state_save(a));     /* a's position is older: b's stays */
+	assert_pos(a, 7, 2, 0, 0);
+	assert_int_equal(state_position_time(a, 7), 1700000200);
+	state_close(a);
+	state_close(b);
+
+	a = open_at(dir, capture);
+	b = open_at(dir, capture);
+	fake_now = 1700000300;
+	state_set_position(b, 7, pos3(3, 0, 0));
+	assert_true(state_save(b));
+	state_set_position(a, 7, pos3(2, 0, 0));        /* where a already was: no change */
+	assert_true(state_save(a));
+	state_close(a);
+	state_close(b);
+	a = open_at(dir, capture);
+	assert_pos(a, 7, 3, 0, 0);
+	assert_int_equal(state_position_time(a, 8), 0);
+	state_close(a);
+	fake_now = 1700000000;
+	assert_int_equal(nwarnings, 0);
+}
+
+/* state_refresh shows what others saved and keeps unsaved changes. */
+static void test_refresh(void **tstate)
+{
+	const char *dir = *tstate;
+	state *a = open_at(dir, capture);
+	state *b = open_at(dir, capture);
+	state_add_mark(a, 1, pos3(1, 0, 0), "a", "");
+	state_add_mark(b, 2, pos3(1, 0, 0), "b", "");
+	assert_true(state_save(b));
+	assert_int_equal(state_marks(a, 0, NULL), 1);
+	assert_true(state_refresh(a));
+	assert_int_equal(state_marks(a, 0, NULL), 2);
+	assert_true(state_save(a));
+	state_close(a);
+	assert_true(state_refresh(b));
+	assert_int_equal(state_marks(b, 0, NULL), 2);
+	state_close(b);
+	assert_int_equal(nwarnings, 0);
+}
+
+/* A lock held too long: a clear warning, and the save goes on. */
+static void test_lock_timeout(void **tstate)
+{
+	const char *dir = *tstate;
+	int fd = open(pathf("%s/lock", dir), O_RDWR | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	state *st = open_at(dir, capture);
+	state_set_lock_timeout(st, 50);
+	state_add_history(st, "q");
+	uint64_t t0 = util_now_ns();
+	assert_true(state_save(st));
+	uint64_t ms = (util_now_ns() - t0) / 1000000;
+	assert_true(ms >= 50 && ms < 1000);
+	assert_int_equal(nwarnings, 1);
+	assert_string_equal(warnings[0], pathf("kanbao: warning: %s/lock: held by another kanbao for more than 50 ms: saving without the lock", dir));
+	assert_file_is(pathf("%s/history", dir), "kanbao-history 1\nq\n");
+	close(fd);
+	/* with the lock free, a save removes temporary files a killed save left */
+	write_str(pathf("%s/.marks.AbC123", dir), "kanbao-marks 1\n00");
+	state_add_history(st, "r");
+	assert_true(state_save(st));
+	char *names = list_dir(dir);
+	assert_string_equal(names, "history lock");
+	free(names);
+	state_close(st);
 }
 
 /* ---- where the folder is ---- */
@@ -867,7 +1040,7 @@ static void test_xdg_folder(void **tstate)
 {
 	const char *dir = *tstate;
 	setenv("XDG_STATE_HOME", pathf("%s/xdg", dir), 1);
-	state *st = state_open(NULL, capture);
+	state *st = open_at(NULL, capture);
 	state_add_history(st, "xdg");
 	assert_true(state_save(st));
 	state_close(st);
@@ -879,14 +1052,14 @@ static void test_xdg_folder(void **tstate)
 	/* a relative XDG_STATE_HOME is ignored: ~/.local/state */
 	setenv("XDG_STATE_HOME", "relative/state", 1);
 	setenv("HOME", pathf("%s/home", dir), 1);
-	st = state_open(NULL, capture);
+	st = open_at(NULL, capture);
 	state_add_history(st, "home");
 	assert_true(state_save(st));
 	state_close(st);
 	assert_file_is(pathf("%s/home/.local/state/kanbao/history", dir), "kanbao-history 1\nhome\n");
 
 	unsetenv("XDG_STATE_HOME");
-	st = state_open(NULL, capture);
+	st = open_at(NULL, capture);
 	const char *const *h;
 	assert_int_equal(state_history(st, &h), 1);
 	assert_string_equal(h[0], "home");
@@ -896,7 +1069,7 @@ static void test_xdg_folder(void **tstate)
 	setenv("HOME", pathf("%s/", dir), 1);
 	assert_int_equal(mkdir(pathf("%s/st", dir), 0700), 0);
 	write_str(pathf("%s/st/history", dir), "kanbao-history 1\nbad \\q\n");
-	st = state_open(pathf("%s/st/", dir), capture);
+	st = open_at(pathf("%s/st/", dir), capture);
 	state_close(st);
 	setenv("HOME", FAKE_HOME, 1);
 	assert_int_equal(nwarnings, 1);
@@ -917,7 +1090,7 @@ static void test_warn_to_stderr(void **tstate)
 	if (pid == 0) {
 		dup2(fds[1], 2);
 		close(fds[0]);
-		state_close(state_open(dir, NULL));
+		state_close(open_at(dir, NULL));
 		_exit(0);
 	}
 	close(fds[1]);
@@ -959,6 +1132,11 @@ int main(void)
 		T(test_headers),
 		T(test_unreadable_file),
 		T(test_size_limit),
+		T(test_two_instances),
+		T(test_merge_removals),
+		T(test_later_position_wins),
+		T(test_refresh),
+		T(test_lock_timeout),
 		T(test_xdg_folder),
 		T(test_warn_to_stderr),
 	};
