@@ -263,7 +263,10 @@ static void draw_list(ui *u, const reader_geometry *g)
 	attron(b.attr);
 	if (b.pair)
 		attron(COLOR_PAIR(b.pair));
-	mvvline(0, g->border_x, ACS_VLINE, g->rows);
+	/* A terminal that draws ambiguous characters wide draws the line
+	 * drawing characters (even the VT100 ones, which xterm maps to U+2502)
+	 * two columns wide: the border is then an ASCII bar. */
+	mvvline(0, g->border_x, text_ambiguous_width() == 2 ? (chtype)'|' : ACS_VLINE, g->rows);
 	attroff(b.attr);
 	if (b.pair)
 		attroff(COLOR_PAIR(b.pair));

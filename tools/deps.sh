@@ -1,5 +1,5 @@
 #!/bin/sh
-# deps.sh build|test|bench|fuzz — checks that the packages kanbao needs are
+# deps.sh build|test|bench|fuzz|shots — checks that the packages kanbao needs are
 # installed. On Debian, as root, it installs the missing ones with apt-get;
 # otherwise it prints the exact command to run and stops (exit 1).
 set -u
@@ -9,13 +9,16 @@ build_pkgs="gcc libc6-dev make libncurses-dev libunistring-dev libiniparser-dev 
 test_pkgs="libcmocka-dev tmux"
 bench_pkgs="hyperfine"
 fuzz_pkgs="clang libclang-rt-dev"
+# only for tests/e2e/test_screenshot.sh: a real xterm with a CJK font
+shots_pkgs="xvfb xterm fonts-wqy-zenhei fonts-dejavu-core x11-apps imagemagick"
 
 case $what in
 build) want=$build_pkgs ;;
 test)  want="$build_pkgs $test_pkgs" ;;
 bench) want="$build_pkgs $bench_pkgs" ;;
 fuzz)  want="$build_pkgs $fuzz_pkgs" ;;
-*) echo "usage: $0 build|test|bench|fuzz" >&2; exit 2 ;;
+shots) want=$shots_pkgs ;;
+*) echo "usage: $0 build|test|bench|fuzz|shots" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
@@ -28,6 +31,11 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	if [ "$what" = test ]; then
 		command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
 		[ -f /usr/include/cmocka.h ] || [ -f /usr/local/include/cmocka.h ] || missing="$missing cmocka.h"
+	fi
+	if [ "$what" = shots ]; then
+		for c in Xvfb xterm xwd convert; do
+			command -v $c >/dev/null 2>&1 || missing="$missing $c"
+		done
 	fi
 	if [ -n "$missing" ]; then
 		echo "kanbao needs:$missing (ncursesw, libunistring, iniparser, pkg-config; cmocka and tmux for tests)" >&2
