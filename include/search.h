@@ -59,6 +59,24 @@ size_t search_next(const search_result *res, doc_pos pos, bool forward, bool *wr
  * a malloc'd NUL-terminated string and its length. */
 char *search_fold(const char *s, size_t len, size_t *outlen);
 
+/* Folding one text after another, with the way back to the original
+ * bytes: what the library index's tokenizer (library.h) and the
+ * streaming --search use, so that they fold exactly as the in-issue
+ * matcher does. The folder remembers what it learnt about each code point
+ * between texts. */
+typedef struct search_folder search_folder;
+search_folder *search_folder_new(void);
+void search_folder_free(search_folder *f);
+/* Folds s[0, len) and returns the folded text, owned by the folder and
+ * valid until its next fold; *outlen is its length. Invalid UTF-8 is
+ * cleaned first (each bad byte a U+FFFD); offsets then refer to the
+ * cleaned text, which for valid text (all of the model's) is s itself. */
+const char *search_folder_fold(search_folder *f, const char *s, size_t len, size_t *outlen);
+/* The original byte range [*start, *end) of the folded range [f0, f1) of
+ * the last fold: whole characters, as search_run maps its hits. */
+void search_folder_map(const search_folder *f, size_t f0, size_t f1,
+		       uint32_t *start, uint32_t *end);
+
 /* The folded text of the index: each element's folded text followed by
  * '\n', articles in order (their elements in order), then page captions
  * (exposed for tests). */
@@ -74,5 +92,11 @@ const char *search_index_text(const search_index *index, size_t *len);
  * of hits printed. */
 size_t search_print(const doc_issue *issue, const search_index *index,
 		    const char *query, bool tty, FILE *out);
+
+/* The context of one hit as search_print writes it (no newline). */
+void search_print_context(const char *text, size_t len, uint32_t start, uint32_t end,
+			  bool tty, FILE *out);
+/* Writes s with tabs and control characters as spaces (one line, one field). */
+void search_put_clean(FILE *out, const char *s, size_t n);
 
 #endif

@@ -680,6 +680,56 @@ static uint32_t map_end(const fold_unit *u, size_t n, uint32_t f)
 	return f <= x->f1 ? x->o1 : x->o1 + (f - x->f1);
 }
 
+/* ---- one text at a time ---- */
+
+struct search_folder {
+	folder fd;
+	util_buf clean;
+};
+
+search_folder *search_folder_new(void)
+{
+	search_folder *f = util_calloc(1, sizeof *f);
+	folder_init(&f->fd);
+	return f;
+}
+
+void search_folder_free(search_folder *f)
+{
+	if (!f)
+		return;
+	free_memo(&f->fd);
+	free(f->fd.out);
+	free(f->fd.units);
+	util_buf_free(&f->clean);
+	free(f);
+}
+
+const char *search_folder_fold(search_folder *f, const char *s, size_t len, size_t *outlen)
+{
+	/* the fast paths of fold_text trust the text to be valid UTF-8 */
+	if (u8_check((const uint8_t *)s, len) != NULL) {
+		f->clean.len = 0;
+		clean_utf8(s, len, &f->clean);
+		s = f->clean.data;
+		len = f->clean.len;
+	}
+	f->fd.len = 0;
+	f->fd.nunits = 0;
+	fold_text(&f->fd, s, len);
+	reserve(&f->fd, 1);
+	f->fd.out[f->fd.len] = '\0';
+	*outlen = f->fd.len;
+	return f->fd.out;
+}
+
+void search_folder_map(const search_folder *f, size_t f0, size_t f1,
+		       uint32_t *start, uint32_t *end)
+{
+	*start = map_start(f->fd.units, f->fd.nunits, (uint32_t)f0);
+	*end = map_end(f->fd.units, f->fd.nunits, (uint32_t)f1);
+}
+
 static bool is_blank_query(const char *q, size_t n)
 {
 	return n == 0 || (n == 1 && q[0] == ' ');
@@ -887,6 +937,35 @@ static size_t caption_page(const doc_issue *issue, size_t caption)
 	return lo;     /* the last page starting at or before it holds it */
 }
 
+static void print_context(const char *text, size_t len, uint32_t start, uint32_t end,
+			  bool tty, cluster_list *cl, FILE *out)
+{
+	size_t from = context_start(text, start, cl);
+	size_t to = context_end(text, len, end);
+	if (from > 0)
+		fputs("…", out);
+	put_clean(out, text + from, start - from);
+	fputs(tty ? "\033[1m" : "[", out);
+	put_clean(out, text + start, end - start);
+	fputs(tty ? "\033[0m" : "]", out);
+	put_clean(out, text + end, to - end);
+	if (to < len)
+		fputs("…", out);
+}
+
+void search_print_context(const char *text, size_t len, uint32_t start, uint32_t end,
+			  bool tty, FILE *out)
+{
+	cluster_list cl = { NULL, 0, 0 };
+	print_context(text, len, start, end, tty, &cl, out);
+	free(cl.items);
+}
+
+void search_put_clean(FILE *out, const char *s, size_t n)
+{
+	put_clean(out, s, n);
+}
+
 static void print_hit(const doc_issue *issue, const search_hit *h, bool tty,
 		      cluster_list *cl, FILE *out)
 {
@@ -913,17 +992,7 @@ static void print_hit(const doc_issue *issue, const search_hit *h, bool tty,
 		fputs("-", out);
 	fputc('\t', out);
 
-	size_t from = context_start(text.s, h->start, cl);
-	size_t to = context_end(text.s, text.len, h->end);
-	if (from > 0)
-		fputs("…", out);
-	put_clean(out, text.s + from, h->start - from);
-	fputs(tty ? "\033[1m" : "[", out);
-	put_clean(out, text.s + h->start, h->end - h->start);
-	fputs(tty ? "\033[0m" : "]", out);
-	put_clean(out, text.s + h->end, to - h->end);
-	if (to < text.len)
-		fputs("…", out);
+	print_context(text.s, text.len, h->start, h->end, tty, cl, out);
 	fputc('\n', out);
 }
 
