@@ -49,6 +49,7 @@ typedef struct config {
 	int scroll_context;             /* [reader] lines kept when paging */
 	bool incremental_search;        /* [reader] incremental_search */
 	config_color color[CONFIG_NCOLORS];
+	char *library_roots;            /* [library] roots, "" for the default; owned */
 	keymap *keys;                   /* owned */
 	char *path;                     /* file read, or NULL for built-in defaults */
 } config;

@@ -27,7 +27,7 @@
 #define CONFIG_MAX_LINE 1022
 
 typedef enum option_type {
-	OPT_INT, OPT_BOOL, OPT_KINSOKU, OPT_COLOR, OPT_KEYS, OPT_CHOICE,
+	OPT_INT, OPT_BOOL, OPT_KINSOKU, OPT_COLOR, OPT_KEYS, OPT_CHOICE, OPT_STRING,
 } option_type;
 
 typedef struct option {
@@ -50,6 +50,8 @@ typedef struct option {
 	{ sec, key, OPT_KINSOKU, def, help, offsetof(config, field), 0, 0, 0, NULL }
 #define CHOICE(sec, key, def, names, field, help) \
 	{ sec, key, OPT_CHOICE, def, help, offsetof(config, field), 0, 0, 0, names }
+#define STRING(sec, key, def, field, help) \
+	{ sec, key, OPT_STRING, def, help, offsetof(config, field), 0, 0, 0, NULL }
 #define COLOR(key, elem, def, help) \
 	{ "colors", key, OPT_COLOR, def, help, 0, 0, 0, elem, NULL }
 
@@ -97,6 +99,13 @@ static const option fixed_options[] = {
 	    "Lines of the previous screen kept in view when paging."),
 	BOOL("reader", "incremental_search", "true", incremental_search,
 	     "Show the hits while the search query is being typed."),
+	STRING("library", "roots", "", library_roots,
+	       "The folders that hold your issues, separated by colons; ~ is your\n"
+	       "home folder. Under a root, every folder of *.txt pages is an issue\n"
+	       "(~/报纸/通辽日报/2025-08-28/), and so is a page file named by its\n"
+	       "date (2025-08-28.txt). Empty: $XDG_DATA_HOME/kanbao/issues\n"
+	       "(~/.local/share/kanbao/issues), created empty. Example:\n"
+	       "roots = ~/报纸:~/newspapers"),
 	COLOR("text", CONFIG_C_TEXT, "default default", "Paragraph text"),
 	COLOR("headline", CONFIG_C_HEADLINE, "default default bold", "Headlines (标题)"),
 	COLOR("kicker", CONFIG_C_KICKER, "default default",
@@ -144,6 +153,9 @@ static const struct {
 	{ "display", "How the terminal draws characters.", NULL },
 	{ "layout", "How articles are laid out in the article pane.", NULL },
 	{ "reader", "The interactive reader.", NULL },
+	{ "library", "The library of issues (kanbao without PATH, --index, --library,\n"
+	  "--search TEXT --all). Its index is a cache in\n"
+	  "$XDG_CACHE_HOME/kanbao/library.db, rebuilt from the pages when needed.", NULL },
 	{ "colors",
 	  "The look of each element: \"FG [BG] [ATTR...]\", a foreground colour, a\n"
 	  "background colour, then attributes. Colours: default (the terminal's\n"
@@ -303,6 +315,12 @@ static void describe_kinsoku(const option *opt, util_buf *out)
 			kinsoku_names[2]);
 }
 
+static void describe_string(const option *opt, util_buf *out)
+{
+	(void)opt;
+	util_buf_adds(out, "a list of folders separated by colons, or nothing");
+}
+
 static bool expected(load *ld, const option *opt, const char *value,
 		     void (*describe)(const option *, util_buf *))
 {
@@ -448,6 +466,14 @@ static bool set_color(load *ld, const option *opt, const char *value)
 	return ok;
 }
 
+static bool set_string(load *ld, const option *opt, const char *value)
+{
+	char **f = field(ld->cfg, opt);
+	free(*f);
+	*f = util_strdup(value);
+	return true;
+}
+
 /* A key bound by two actions of the same file is a mistake to report, not
  * a move (a move is what rebinding a default key does). */
 static bool note_bound_keys(load *ld, keymap_action action, const int *keys, size_t n)
@@ -495,6 +521,7 @@ static const struct {
 	[OPT_COLOR] = { set_color, NULL },
 	[OPT_KEYS] = { set_keys, NULL },
 	[OPT_CHOICE] = { set_choice, describe_choice },
+	[OPT_STRING] = { set_string, describe_string },
 };
 
 /* ---- defaults ---- */
@@ -517,6 +544,8 @@ void config_free(config *cfg)
 	cfg->keys = NULL;
 	free(cfg->path);
 	cfg->path = NULL;
+	free(cfg->library_roots);
+	cfg->library_roots = NULL;
 }
 
 const char *config_color_name(config_element e)

@@ -7,9 +7,11 @@
 #include "input.h"
 #include "issue.h"
 #include "layout.h"
+#include "library.h"
 #include "probe.h"
 #include "reader.h"
 #include "search.h"
+#include "state.h"
 #include "text.h"
 #include "util.h"
 
@@ -27,7 +29,8 @@
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
-typedef enum mode { MODE_READER, MODE_LIST, MODE_JSON, MODE_DUMP, MODE_SEARCH } mode;
+typedef enum mode { MODE_READER, MODE_LIST, MODE_JSON, MODE_DUMP, MODE_SEARCH, MODE_INDEX,
+		    MODE_LIBRARY } mode;
 
 typedef struct options {
 	mode mode;
@@ -35,6 +38,7 @@ typedef struct options {
 	int ambiguous;          /* --ambiguous-width: 1 or 2, 0 = the configuration's */
 	bool color;
 	bool no_restore;
+	bool all;               /* --all: --search over the library */
 	const char *query;
 	const char *encoding;
 	const char *config;
@@ -42,11 +46,12 @@ typedef struct options {
 
 static void usage(FILE *out)
 {
-	fputs("usage: kanbao [OPTIONS] PATH...\n"
+	fputs("usage: kanbao [OPTIONS] [PATH...]\n"
 	      "Read a newspaper page (a text file) or an issue (a folder of *.txt pages)\n"
-	      "in the terminal. PATH may be - for standard input.\n"
+	      "in the terminal. PATH may be - for standard input. Without PATH, the\n"
+	      "library: every issue under the [library] roots.\n"
 	      "\n"
-	      "  (no option)          the interactive reader\n"
+	      "  (no option)          the interactive reader (without PATH: the library)\n"
 	      "  --list               table of contents: page, number, headline, byline\n"
 	      "  --json               the parsed issue as JSON\n"
 	      "  --dump [--width N]   the issue laid out as text at N columns\n"
@@ -56,6 +61,10 @@ static void usage(FILE *out)
 	      "  --ambiguous-width 1|2  columns of East Asian ambiguous characters (“ ” … —)\n"
 	      "                       (default: [display] ambiguous_width, auto: asked of\n"
 	      "                       the terminal, else 1)\n"
+	      "  --search TEXT --all  every hit in the library, newest issue first\n"
+	      "  --index              (re)index the library roots\n"
+	      "  --library            the issues of the library: paper, date, path,\n"
+	      "                       articles, progress (TAB-separated)\n"
 	      "  --encoding NAME      force the input encoding (default: detect UTF-8,\n"
 	      "                       UTF-16 with BOM, GB18030)\n"
 	      "  --config FILE        use this configuration file\n"
@@ -100,7 +109,8 @@ static bool set_mode(options *o, mode m)
 static int parse_args(int argc, char **argv, options *o)
 {
 	enum { OPT_LIST = 256, OPT_JSON, OPT_DUMP, OPT_WIDTH, OPT_COLOR, OPT_SEARCH,
-	       OPT_ENCODING, OPT_CONFIG, OPT_NO_RESTORE, OPT_VERSION, OPT_HELP, OPT_AMBIGUOUS };
+	       OPT_ENCODING, OPT_CONFIG, OPT_NO_RESTORE, OPT_VERSION, OPT_HELP, OPT_AMBIGUOUS,
+	       OPT_INDEX, OPT_LIBRARY, OPT_ALL };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ "json", no_argument, NULL, OPT_JSON },
@@ -113,6 +123,9 @@ static int parse_args(int argc, char **argv, options *o)
 		{ "ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "no-restore", no_argument, NULL, OPT_NO_RESTORE },
+		{ "index", no_argument, NULL, OPT_INDEX },
+		{ "library", no_argument, NULL, OPT_LIBRARY },
+		{ "all", no_argument, NULL, OPT_ALL },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
@@ -144,6 +157,9 @@ static int parse_args(int argc, char **argv, options *o)
 		case OPT_ENCODING: o->encoding = optarg; break;
 		case OPT_CONFIG: o->config = optarg; break;
 		case OPT_NO_RESTORE: o->no_restore = true; break;
+		case OPT_INDEX: ok = set_mode(o, MODE_INDEX); break;
+		case OPT_LIBRARY: ok = set_mode(o, MODE_LIBRARY); break;
+		case OPT_ALL: o->all = true; break;
 		case OPT_VERSION:
 			printf("kanbao %s\n", KANBAO_VERSION);
 			return 0;
@@ -156,12 +172,18 @@ static int parse_args(int argc, char **argv, options *o)
 			return usage_error("unknown option %s", argv[optind - 1]);
 		}
 		if (!ok)
-			return usage_error("--list, --json, --dump and --search cannot be combined");
+			return usage_error("--list, --json, --dump, --search, --index and --library "
+					   "cannot be combined");
 	}
 	if (width_given && o->mode != MODE_DUMP)
 		return usage_error("--width goes with --dump");
 	if (o->color && o->mode != MODE_DUMP)
 		return usage_error("--color goes with --dump");
+	if (o->all && o->mode != MODE_SEARCH)
+		return usage_error("--all goes with --search TEXT");
+	if ((o->mode == MODE_INDEX || o->mode == MODE_LIBRARY || o->all) && optind < argc)
+		return usage_error("%s takes no PATH (it works on the [library] roots)",
+				   o->all ? "--search --all" : o->mode == MODE_INDEX ? "--index" : "--library");
 	if (o->mode == MODE_SEARCH && !o->query[0])
 		return usage_error("--search needs a non-empty TEXT");
 	if (o->encoding && !input_encoding_known(o->encoding))
@@ -268,6 +290,8 @@ static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, 
 		return finish_output(hits ? 0 : 1);
 	}
 	case MODE_READER:
+	case MODE_INDEX:
+	case MODE_LIBRARY:
 		break;
 	}
 	return finish_output(0);
@@ -288,6 +312,147 @@ static void set_ambiguous_width(const options *o, const config *cfg)
 	text_set_ambiguous_width(w == 2 ? 2 : 1);
 }
 
+/* ---- the library on the command line ---- */
+
+static void print_progress_bar(const library_progress *p)
+{
+	enum { BAR = 30 };
+	double f = p->bytes_total ? (double)p->bytes_done / (double)p->bytes_total
+				  : p->total ? (double)p->done / (double)p->total : 1.0;
+	int fill = (int)(f * BAR + 0.5);
+	double mbs = p->seconds > 0 ? (double)p->bytes_done / 1e6 / p->seconds : 0;
+	double left = f > 0 ? p->seconds * (1 - f) / f : 0;
+	fprintf(stderr, "\r[%.*s%*s] %zu/%zu issues  %.1f MB/s  %d:%02d left ",
+		fill * 3, "##############################################################################################",
+		BAR - fill, "", p->done, p->total, mbs, (int)left / 60, (int)left % 60);
+	fflush(stderr);
+}
+
+/* Brings the index up to date: with a progress bar on a terminal and a
+ * summary line (`verbose`), or quietly, skipping it when another kanbao
+ * is indexing (then the index is used as it is). */
+static void update_library(library *lib, bool verbose)
+{
+	bool busy;
+	library_job *job = library_index_begin(lib, verbose, &busy);
+	if (!job)
+		return;
+	bool bar = verbose && isatty(STDERR_FILENO);
+	uint64_t last = 0;
+	while (!library_index_step(job, 200000000)) {
+		if (bar && util_now_ns() - last > 100000000) {
+			library_progress p;
+			library_index_progress(job, &p);
+			print_progress_bar(&p);
+			last = util_now_ns();
+		}
+	}
+	if (bar && last) {
+		library_progress p;
+		library_index_progress(job, &p);
+		print_progress_bar(&p);
+		fputs("\n", stderr);
+	}
+	library_summary sum;
+	library_index_end(job, &sum);
+	if (verbose)
+		printf("indexed %zu issue%s (%zu new, %zu changed, %zu removed, %zu unchanged%s%.0zu), "
+		       "%.1f MB read in %.2f s\n",
+		       sum.issues, sum.issues == 1 ? "" : "s", sum.added, sum.changed, sum.removed,
+		       sum.unchanged, sum.failed ? ", unreadable: " : "", sum.failed,
+		       (double)sum.bytes / 1e6, sum.seconds);
+}
+
+static library *open_library(const config *cfg)
+{
+	library_options lopt = { .roots = cfg->library_roots };
+	char err[1024];
+	library *lib = library_open(&lopt, err, sizeof err);
+	if (!lib)
+		fprintf(stderr, "kanbao: %s\n", err);
+	return lib;
+}
+
+static void field_or_dash(const char *s)
+{
+	if (s && *s)
+		search_put_clean(stdout, s, strlen(s));
+	else
+		fputs("-", stdout);
+}
+
+static int run_library_mode(const options *o, const config *cfg)
+{
+	static char outbuf[1 << 16];
+	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	library *lib = open_library(cfg);
+	if (!lib)
+		return EXIT_INPUT;
+	int status = 0;
+	update_library(lib, o->mode == MODE_INDEX);
+	if (o->mode == MODE_LIBRARY) {
+		library_issue *v;
+		size_t n = library_issues(lib, &v);
+		state *st = state_open(NULL, NULL);
+		for (size_t i = 0; i < n; i++) {
+			char prog[32];
+			field_or_dash(v[i].paper);
+			putchar('\t');
+			field_or_dash(v[i].date);
+			putchar('\t');
+			field_or_dash(v[i].path);
+			printf("\t%u\t%s\n", v[i].articles,
+			       library_progress_text(st, &v[i], prog, sizeof prog));
+		}
+		state_close(st);
+		library_issues_free(v, n);
+	} else if (o->mode == MODE_SEARCH) {
+		library_hit *hits;
+		size_t n = library_search(lib, o->query, LIBRARY_NEWEST, 0, &hits);
+		bool tty = isatty(STDOUT_FILENO);
+		for (size_t i = 0; i < n; i++) {
+			const library_hit *h = &hits[i];
+			field_or_dash(h->paper);
+			putchar('\t');
+			field_or_dash(h->date);
+			printf("\t%d\t%u\t", h->page, h->article + 1);
+			field_or_dash(h->headline);
+			putchar('\t');
+			search_print_context(h->text, h->len, h->start, h->end, tty, stdout);
+			putchar('\n');
+		}
+		library_hits_free(hits, n);
+		status = n ? 0 : 1;
+	}
+	library_close(lib);
+	return finish_output(status);
+}
+
+/* kanbao without PATH: the library view when the library holds issues,
+ * else how to put some there. */
+static int run_library_view(const config *cfg)
+{
+	library *lib = open_library(cfg);
+	if (!lib)
+		return EXIT_INPUT;
+	update_library(lib, false);
+	library_issue *v;
+	size_t n = library_issues(lib, &v);
+	library_issues_free(v, n);
+	const char *const *roots;
+	size_t nroots = library_roots(lib, &roots);
+	util_buf where = { 0 };
+	for (size_t i = 0; i < nroots; i++)
+		util_buf_printf(&where, "%s%s", i ? ", " : "", roots[i]);
+	int status = usage_error("no PATH given (a page file, a folder, or - for standard input)\n"
+				 "and the library is empty: put issues (folders of *.txt pages, "
+				 "e.g. 通辽日报/2025-08-28/) under %s,\nor name your folders in "
+				 "[library] roots of kanbao.ini", util_buf_cstr(&where));
+	util_buf_free(&where);
+	library_close(lib);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	options o = { 0 };
@@ -306,8 +471,6 @@ int main(int argc, char **argv)
 			      "Use --list, --json, --dump or --search to write to a file or a pipe.\n", stderr);
 			return EXIT_USAGE;
 		}
-		if (npaths == 0 && isatty(STDIN_FILENO))
-			return usage_error("no PATH given (a page file, a folder, or - for standard input)");
 		if (!utf8)
 			fprintf(stderr, "kanbao: warning: no UTF-8 locale on this system (using %s): "
 				"wide characters may be measured wrong\n", locale ? locale : "C");
@@ -321,6 +484,16 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	set_ambiguous_width(&o, &cfg);
+	if (o.mode == MODE_READER && npaths == 0 && isatty(STDIN_FILENO)) {
+		status = run_library_view(&cfg);
+		config_free(&cfg);
+		return status;
+	}
+	if (o.mode == MODE_INDEX || o.mode == MODE_LIBRARY || o.all) {
+		status = run_library_mode(&o, &cfg);
+		config_free(&cfg);
+		return status;
+	}
 	input_options iopt = { .encoding = o.encoding };
 	issue_loader *l = issue_open((const char *const *)paths, (size_t)npaths, &iopt, stderr, err, sizeof err);
 	if (l) {

@@ -12,7 +12,8 @@ export KANBAO_CORPUS="${KANBAO_CORPUS:-$(pwd)/../shared/corpus}"
 # Tests must not read or write the user's configuration or state.
 tmp_home=$(mktemp -d)
 trap 'rm -rf "$tmp_home"' EXIT
-export HOME="$tmp_home" XDG_CONFIG_HOME="$tmp_home/config" XDG_STATE_HOME="$tmp_home/state"
+export HOME="$tmp_home" XDG_CONFIG_HOME="$tmp_home/config" XDG_STATE_HOME="$tmp_home/state" \
+	XDG_DATA_HOME="$tmp_home/data" XDG_CACHE_HOME="$tmp_home/cache"
 unset KANBAO_CONFIG NO_COLOR
 
 if [ ! -d "$KANBAO_CORPUS" ]; then

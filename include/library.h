@@ -1,0 +1,133 @@
+/* library.h — the library of issues: an SQLite index of every issue under
+ * the library roots (shelf.h), searched with FTS5.
+ *
+ * The index is a cache at $XDG_CACHE_HOME/kanbao/library.db (default
+ * ~/.cache/kanbao/library.db); the pages are the truth. It is opened in
+ * WAL mode with a busy timeout, so readers always see a consistent index
+ * while one indexer writes (one issue, or a batch of whole issues, per
+ * transaction); one indexer at a time holds an flock on library.db.lock.
+ * A file that is not a database, is truncated, or carries another schema
+ * version is removed and rebuilt, with a message through warn.
+ *
+ * Tables: issues (path, stamp, fingerprint, paper, date, pages, articles),
+ * articles (issue, page, number, headline, byline, kicker, subtitle) and
+ * the FTS5 table articles_fts (head, body) whose tokenizer "kanbao" emits
+ * one token per Han (or kana, hangul) character and one per word of
+ * letters and digits, after search.c's folding (NFKC + case folding, and
+ * whatever else search_folder folds), so it finds what the in-issue
+ * matcher finds. A query is a phrase of those tokens (the last one a
+ * prefix when it is a word); each article found is then checked with the
+ * in-issue matcher itself, which also gives the exact hits.
+ *
+ * An article's rowid orders the index newest first: the issue's date in
+ * days, the issue's id, then the article's number.
+ */
+#ifndef KANBAO_LIBRARY_H
+#define KANBAO_LIBRARY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef struct library library;
+
+typedef struct library_options {
+	const char *roots;      /* [library] roots; NULL or "": the default root */
+	const char *db_path;    /* NULL: $XDG_CACHE_HOME/kanbao/library.db */
+	/* Warnings (a missing root, a page that cannot be read, a database
+	 * rebuilt): one line without newline; NULL: printed on stderr as
+	 * "kanbao: warning: ...". */
+	void (*warn)(void *ctx, const char *msg);
+	void *ctx;
+} library_options;
+
+/* Opens (creating or rebuilding it when needed) the index. NULL with a
+ * message in err when the database cannot be opened at all (a folder that
+ * cannot be created, a disk full). */
+library *library_open(const library_options *opt, char *err, size_t errlen);
+void library_close(library *lib);
+
+/* The library roots, as configured (after ~ expansion). */
+size_t library_roots(const library *lib, const char *const **roots);
+
+/* ---- indexing ---- */
+
+typedef struct library_summary {
+	size_t added, changed, removed, unchanged, failed;
+	size_t issues;          /* in the index afterwards */
+	uint64_t bytes;         /* of the pages read */
+	double seconds;
+} library_summary;
+
+typedef struct library_progress {
+	size_t done, total;             /* issues to (re)index */
+	uint64_t bytes_done, bytes_total;
+	double seconds;
+} library_progress;
+
+typedef struct library_job library_job;
+
+/* Starts bringing the index up to date: scans the roots (warning about
+ * a missing or unreadable one: its issues stay in the index) and takes
+ * the indexer lock, waiting for it when `wait`, else returning NULL with
+ * *busy set when another kanbao is indexing. */
+library_job *library_index_begin(library *lib, bool wait, bool *busy);
+/* Indexes issues for about `budget_ns` (at least one issue); true when
+ * everything is done. */
+bool library_index_step(library_job *job, uint64_t budget_ns);
+void library_index_progress(const library_job *job, library_progress *p);
+/* Commits, releases the lock, frees the job; fills *sum (may be NULL). */
+void library_index_end(library_job *job, library_summary *sum);
+
+/* ---- reading ---- */
+
+typedef struct library_issue {
+	int64_t id;
+	char *path, *paper, *date;      /* date "YYYY-MM-DD" or "" */
+	uint32_t pages, articles;
+	uint64_t fingerprint;           /* doc_issue_fingerprint of its text */
+} library_issue;
+
+/* Every issue, by paper, then newest first; *out is malloc'd (free with
+ * library_issues_free). */
+size_t library_issues(library *lib, library_issue **out);
+void library_issues_free(library_issue *issues, size_t n);
+
+/* Reading progress of an issue from the state store (state.h): "unread",
+ * "N%" of its articles read, or "finished"; into buf. st may be NULL. */
+struct state;
+const char *library_progress_text(const struct state *st, const library_issue *is,
+				  char *buf, size_t len);
+
+typedef struct library_hit {
+	char *paper, *date, *path, *headline;   /* owned */
+	int page;                       /* as printed (第N版) */
+	uint32_t article;               /* 0-based index in its issue */
+	uint32_t element;               /* doc.h element of the article */
+	uint32_t start, end;            /* bytes of the hit in the element's text */
+	char *text;                     /* the element's text (owned) */
+	uint32_t len;
+	uint64_t fingerprint;           /* of the issue */
+} library_hit;
+
+typedef enum library_order {
+	LIBRARY_NEWEST,         /* newest issue first, then issue order */
+	LIBRARY_RANKED,         /* bm25 (headlines weigh more), then newest first */
+} library_order;
+
+/* Every hit of `query` in at most `max_articles` articles (0: all), in
+ * `order`; *out malloc'd, freed with library_hits_free. The hits are the
+ * in-issue matcher's (search.h). */
+size_t library_search(library *lib, const char *query, library_order order,
+		      size_t max_articles, library_hit **out);
+void library_hits_free(library_hit *hits, size_t n);
+
+/* The tokens of s as the index sees them (for tests): each folded token
+ * and the original byte range it comes from. */
+void library_tokenize(const char *s, size_t len,
+		      void (*token)(void *ctx, const char *tok, size_t n,
+				    uint32_t start, uint32_t end),
+		      void *ctx);
+
+#endif

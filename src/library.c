@@ -1,0 +1,1098 @@
+/* library.c — see library.h.
+ *
+ * Indexing an issue: read and parse it as the reader does, take its paper
+ * and date from the running headers of its pages (else from the folder
+ * names), then in one transaction replace its rows. Change is noticed
+ * cheaply by the shelf's stamp (names, sizes, mtimes); an issue whose
+ * stamp changed but whose text did not (a touch) only gets the new stamp.
+ *
+ * Searching: FTS5 finds the articles holding the query's tokens as a
+ * phrase; the in-issue matcher (search_folder + memmem over each element,
+ * exactly as search_run) then decides, and gives the hits. A query without
+ * any token (only punctuation) is matched against every article.
+ */
+#include "library.h"
+#include "doc.h"
+#include "issue.h"
+#include "search.h"
+#include "shelf.h"
+#include "state.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unictype.h>
+#include <unistd.h>
+#include <unistr.h>
+
+enum {
+	SCHEMA_VERSION = 1,
+	BUSY_TIMEOUT_MS = 10000,
+	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
+	ISSUE_BITS = 20,                /* issue ids in the rowid */
+};
+
+#define MAX_ARTICLE ((1u << ARTICLE_BITS) - 1)
+#define MAX_ISSUE_ID ((int64_t)(1 << ISSUE_BITS) - 1)
+
+struct library {
+	sqlite3 *db;
+	char *db_path;
+	char **roots;
+	size_t nroots;
+	bool *root_failed;              /* by the last scan */
+	void (*warn)(void *ctx, const char *msg);
+	void *ctx;
+};
+
+static void lib_warn(const library *lib, const char *fmt, ...) UTIL_PRINTF(2, 3);
+static void lib_warn(const library *lib, const char *fmt, ...)
+{
+	util_buf b = { 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	util_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (lib->warn)
+		lib->warn(lib->ctx, b.data);
+	else
+		fprintf(stderr, "kanbao: warning: %s\n", b.data);
+	util_buf_free(&b);
+}
+
+/* ---- the tokenizer ---- */
+
+enum tok_class { TOK_SEP, TOK_SINGLE, TOK_WORD };
+
+static enum tok_class tok_class(ucs4_t c)
+{
+	if (c < 0x80) {
+		bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		return alnum ? TOK_WORD : TOK_SEP;
+	}
+	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
+	    (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+	    (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x3005 && c <= 0x3007))
+		return TOK_SINGLE;
+	if (uc_is_general_category(c, UC_CATEGORY_L) || uc_is_general_category(c, UC_CATEGORY_N) ||
+	    uc_is_general_category(c, UC_CATEGORY_M))
+		return TOK_WORD;
+	return TOK_SEP;
+}
+
+typedef int (*token_fn)(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end);
+
+/* Calls fn for each token of s; stops at (and returns) fn's first nonzero
+ * value. *last_word tells whether the last token was a word. */
+static int tokenize(search_folder *sf, const char *s, size_t len, token_fn fn, void *ctx,
+		    bool *last_word)
+{
+	size_t flen;
+	const uint8_t *f = (const uint8_t *)search_folder_fold(sf, s, len, &flen);
+	size_t i = 0;
+	bool word = false;
+	while (i < flen) {
+		ucs4_t c;
+		int n;
+		if (f[i] < 0x80) {
+			c = f[i];
+			n = 1;
+		} else {
+			n = u8_mbtouc(&c, f + i, flen - i);
+		}
+		enum tok_class k = tok_class(c);
+		if (k == TOK_SEP) {
+			i += (size_t)n;
+			continue;
+		}
+		size_t j = i + (size_t)n;
+		if (k == TOK_WORD) {
+			while (j < flen) {
+				ucs4_t c2;
+				int n2 = f[j] < 0x80 ? (c2 = f[j], 1) : u8_mbtouc(&c2, f + j, flen - j);
+				if (tok_class(c2) != TOK_WORD)
+					break;
+				j += (size_t)n2;
+			}
+		}
+		uint32_t start, end;
+		search_folder_map(sf, i, j, &start, &end);
+		word = k == TOK_WORD;
+		int rc = fn(ctx, (const char *)f + i, j - i, start, end);
+		if (rc)
+			return rc;
+		i = j;
+	}
+	if (last_word)
+		*last_word = word;
+	return 0;
+}
+
+typedef struct public_tok {
+	void (*token)(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end);
+	void *ctx;
+} public_tok;
+
+static int public_token(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end)
+{
+	public_tok *p = ctx;
+	p->token(p->ctx, tok, n, start, end);
+	return 0;
+}
+
+void library_tokenize(const char *s, size_t len,
+		      void (*token)(void *ctx, const char *tok, size_t n,
+				    uint32_t start, uint32_t end),
+		      void *ctx)
+{
+	search_folder *sf = search_folder_new();
+	public_tok p = { token, ctx };
+	tokenize(sf, s, len, public_token, &p, NULL);
+	search_folder_free(sf);
+}
+
+/* The FTS5 side: one search_folder per tokenizer instance. */
+typedef struct fts_tokenizer {
+	search_folder *sf;
+} fts_tokenizer;
+
+typedef struct fts_call {
+	void *ctx;
+	int (*x_token)(void *, int, const char *, int, int, int);
+} fts_call;
+
+static int fts_token(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end)
+{
+	fts_call *c = ctx;
+	return c->x_token(c->ctx, 0, tok, (int)n, (int)start, (int)end);
+}
+
+static int fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)ctx;
+	(void)argv;
+	(void)argc;
+	fts_tokenizer *t = util_calloc(1, sizeof *t);
+	t->sf = search_folder_new();
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+static void fts_delete(Fts5Tokenizer *tok)
+{
+	fts_tokenizer *t = (fts_tokenizer *)tok;
+	search_folder_free(t->sf);
+	free(t);
+}
+
+static int fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
+			int (*x_token)(void *, int, const char *, int, int, int))
+{
+	(void)flags;
+	fts_tokenizer *t = (fts_tokenizer *)tok;
+	fts_call c = { ctx, x_token };
+	if (len <= 0)
+		return SQLITE_OK;
+	return tokenize(t->sf, text, (size_t)len, fts_token, &c, NULL);
+}
+
+static bool register_tokenizer(sqlite3 *db)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api)
+		return false;
+	static fts5_tokenizer tokenizer = { fts_create, fts_delete, fts_tokenize };
+	return api->xCreateTokenizer(api, "kanbao", NULL, &tokenizer, NULL) == SQLITE_OK;
+}
+
+/* ---- opening ---- */
+
+static const char schema[] =
+	"CREATE TABLE IF NOT EXISTS issues ("
+	" id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, stamp INTEGER NOT NULL,"
+	" fingerprint INTEGER NOT NULL, paper TEXT NOT NULL, date TEXT NOT NULL,"
+	" pages INTEGER NOT NULL, articles INTEGER NOT NULL, bytes INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS articles ("
+	" id INTEGER PRIMARY KEY, issue INTEGER NOT NULL, page INTEGER NOT NULL,"
+	" number INTEGER NOT NULL, headline TEXT, byline TEXT, kicker TEXT, subtitle TEXT);"
+	"CREATE INDEX IF NOT EXISTS articles_issue ON articles(issue);"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(head, body, tokenize = 'kanbao');";
+
+static char *default_db_path(void)
+{
+	util_buf b = { 0 };
+	const char *cache = getenv("XDG_CACHE_HOME");
+	if (cache && cache[0] == '/') {
+		util_buf_printf(&b, "%s/kanbao/library.db", cache);
+	} else {
+		const char *home = getenv("HOME");
+		util_buf_printf(&b, "%s/.cache/kanbao/library.db", home && *home ? home : "/tmp");
+	}
+	return b.data;
+}
+
+static void make_parent_dirs(const char *path)
+{
+	char *p = util_strdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		mkdir(p, 0700);
+		*s = '/';
+	}
+	free(p);
+}
+
+static void remove_db_files(const char *path)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	util_buf b = { 0 };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(suffix); i++) {
+		b.len = 0;
+		util_buf_printf(&b, "%s%s", path, suffix[i]);
+		unlink(b.data);
+	}
+	util_buf_free(&b);
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* What is wrong with the file before SQLite sees it, or NULL: not a
+ * database, or shorter than its header says (when no WAL holds more). */
+static const char *file_damage(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct stat st;
+	unsigned char h[100];
+	const char *why = NULL;
+	if (fstat(fd, &st) == 0 && st.st_size > 0) {
+		ssize_t n = read(fd, h, sizeof h);
+		if (n < (ssize_t)sizeof h || memcmp(h, "SQLite format 3", 16) != 0) {
+			why = "not a database";
+		} else {
+			uint32_t page = (uint32_t)h[16] << 8 | h[17];
+			if (page == 1)
+				page = 65536;
+			uint64_t pages = be32(h + 28);
+			bool size_valid = pages > 0 && be32(h + 24) == be32(h + 92);
+			util_buf wal = { 0 };
+			util_buf_printf(&wal, "%s-wal", path);
+			struct stat ws;
+			bool wal_data = stat(wal.data, &ws) == 0 && ws.st_size > 0;
+			util_buf_free(&wal);
+			if (size_valid && !wal_data && (uint64_t)st.st_size < pages * page)
+				why = "truncated";
+		}
+	}
+	close(fd);
+	return why;
+}
+
+static bool exec(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static int user_version(sqlite3 *db, int *rc)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	*rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+	if (*rc != SQLITE_OK)
+		return -1;
+	*rc = sqlite3_step(st);
+	if (*rc == SQLITE_ROW) {
+		v = sqlite3_column_int(st, 0);
+		*rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+static bool has_tables(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	bool any = false;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+		any = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return any;
+}
+
+typedef enum open_result { OPEN_OK, OPEN_DAMAGED, OPEN_FAILED } open_result;
+
+/* Opens the file and makes sure it holds our schema; *why says what is
+ * wrong when it must be rebuilt. */
+static open_result open_db(library *lib, const char **why, char *err, size_t errlen)
+{
+	*why = file_damage(lib->db_path);
+	if (*why)
+		return OPEN_DAMAGED;
+	int rc = sqlite3_open_v2(lib->db_path, &lib->db,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: cannot open the library index: %s", lib->db_path,
+			 lib->db ? sqlite3_errmsg(lib->db) : sqlite3_errstr(rc));
+		return OPEN_FAILED;
+	}
+	sqlite3_busy_timeout(lib->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(lib->db, 0);
+	if (!register_tokenizer(lib->db)) {
+		snprintf(err, errlen, "%s: this SQLite has no FTS5", lib->db_path);
+		return OPEN_FAILED;
+	}
+	int v = user_version(lib->db, &rc);
+	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
+		*why = "damaged";
+		return OPEN_DAMAGED;
+	}
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", lib->db_path, sqlite3_errmsg(lib->db));
+		return OPEN_FAILED;
+	}
+	if (v != SCHEMA_VERSION && (v != 0 || has_tables(lib->db))) {
+		*why = "made by another version of kanbao";
+		return OPEN_DAMAGED;
+	}
+	if (!exec(lib->db, "PRAGMA journal_mode = WAL") ||
+	    !exec(lib->db, "PRAGMA synchronous = NORMAL")) {
+		rc = sqlite3_errcode(lib->db);
+		if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
+			*why = "damaged";
+			return OPEN_DAMAGED;
+		}
+	}
+	if (v == 0) {
+		char sql[sizeof schema + 64];
+		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
+			 schema, SCHEMA_VERSION);
+		if (!exec(lib->db, sql)) {
+			rc = sqlite3_errcode(lib->db);
+			exec(lib->db, "ROLLBACK");
+			if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
+				*why = "damaged";
+				return OPEN_DAMAGED;
+			}
+			snprintf(err, errlen, "%s: cannot create the library index: %s",
+				 lib->db_path, sqlite3_errmsg(lib->db));
+			return OPEN_FAILED;
+		}
+	}
+	/* a table that does not answer is damage the header did not show */
+	sqlite3_stmt *st;
+	rc = sqlite3_prepare_v2(lib->db, "SELECT count(*) FROM issues", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_BUSY && rc != SQLITE_LOCKED) {
+		*why = "damaged";
+		return OPEN_DAMAGED;
+	}
+	exec(lib->db, "PRAGMA cache_size = -32768");
+	return OPEN_OK;
+}
+
+static int lock_file(const library *lib)
+{
+	util_buf b = { 0 };
+	util_buf_printf(&b, "%s.lock", lib->db_path);
+	int fd = open(b.data, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	util_buf_free(&b);
+	return fd;
+}
+
+library *library_open(const library_options *opt, char *err, size_t errlen)
+{
+	library *lib = util_calloc(1, sizeof *lib);
+	lib->warn = opt->warn;
+	lib->ctx = opt->ctx;
+	lib->db_path = opt->db_path ? util_strdup(opt->db_path) : default_db_path();
+	lib->roots = shelf_roots(opt->roots, &lib->nroots);
+	lib->root_failed = util_calloc(lib->nroots, sizeof *lib->root_failed);
+	make_parent_dirs(lib->db_path);
+	const char *why = NULL;
+	open_result r = open_db(lib, &why, err, errlen);
+	if (r == OPEN_DAMAGED) {
+		lib_warn(lib, "the library index %s was %s: rebuilding it", lib->db_path, why);
+		/* under the indexer lock, so that no indexer writes meanwhile */
+		int fd = lock_file(lib);
+		if (fd >= 0)
+			flock(fd, LOCK_EX);
+		sqlite3_close(lib->db);
+		lib->db = NULL;
+		remove_db_files(lib->db_path);
+		r = open_db(lib, &why, err, errlen);
+		if (r == OPEN_DAMAGED) {
+			snprintf(err, errlen, "%s: the library index is %s even after rebuilding it",
+				 lib->db_path, why);
+			r = OPEN_FAILED;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	if (r != OPEN_OK) {
+		library_close(lib);
+		return NULL;
+	}
+	return lib;
+}
+
+void library_close(library *lib)
+{
+	if (!lib)
+		return;
+	sqlite3_close(lib->db);
+	free(lib->db_path);
+	shelf_roots_free(lib->roots, lib->nroots);
+	free(lib->root_failed);
+	free(lib);
+}
+
+size_t library_roots(const library *lib, const char *const **roots)
+{
+	*roots = (const char *const *)lib->roots;
+	return lib->nroots;
+}
+
+/* ---- indexing ---- */
+
+typedef struct known {
+	int64_t id;
+	char *path;
+	uint64_t stamp;
+	uint64_t fingerprint;
+	char date[11];
+	bool found;
+} known;
+
+typedef struct todo {
+	size_t item;            /* into job->found */
+	known *old;             /* NULL for a new issue */
+} todo;
+
+struct library_job {
+	library *lib;
+	int lockfd;
+	shelf found;
+	known *known;
+	size_t nknown;
+	todo *todo;
+	size_t ntodo, next;
+	int64_t next_id;
+	library_summary sum;
+	uint64_t bytes_total, bytes_done;
+	uint64_t t0;
+	search_folder *sf;
+	sqlite3_stmt *ins_issue, *ins_article, *ins_fts, *del_fts, *del_articles,
+		     *del_issue, *upd_stamp;
+};
+
+static int known_cmp(const void *a, const void *b)
+{
+	return strcmp(((const known *)a)->path, ((const known *)b)->path);
+}
+
+static void scan_warn(void *ctx, const char *msg)
+{
+	library *lib = ctx;
+	lib_warn(lib, "%s", msg);
+}
+
+static bool under_root(const char *path, const char *root)
+{
+	size_t n = strlen(root);
+	return strncmp(path, root, n) == 0 && (path[n] == '/' || path[n] == '\0' || n == 1);
+}
+
+/* Whether an indexed issue at path is to be kept out of sight: under a
+ * root that could not be read (it is kept in the index), or under none. */
+static bool path_hidden(const library *lib, const char *path, bool *under_failed)
+{
+	*under_failed = false;
+	for (size_t r = 0; r < lib->nroots; r++) {
+		if (!under_root(path, lib->roots[r]))
+			continue;
+		if (lib->root_failed[r])
+			*under_failed = true;
+		else
+			return false;
+	}
+	return true;
+}
+
+static sqlite3_stmt *prepare(library *lib, const char *sql)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(lib->db, sql, -1, &st, NULL) != SQLITE_OK)
+		util_fatal("library index: %s: %s", sql, sqlite3_errmsg(lib->db));
+	return st;
+}
+
+static void load_known(library_job *job)
+{
+	size_t cap = 0;
+	sqlite3_stmt *st = prepare(job->lib, "SELECT id, path, stamp, fingerprint, date FROM issues");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		known k = { 0 };
+		k.id = sqlite3_column_int64(st, 0);
+		k.path = util_strdup((const char *)sqlite3_column_text(st, 1));
+		k.stamp = (uint64_t)sqlite3_column_int64(st, 2);
+		k.fingerprint = (uint64_t)sqlite3_column_int64(st, 3);
+		const char *d = (const char *)sqlite3_column_text(st, 4);
+		snprintf(k.date, sizeof k.date, "%s", d ? d : "");
+		if (k.id >= job->next_id)
+			job->next_id = k.id + 1;
+		UTIL_PUSH(job->known, job->nknown, cap, k);
+	}
+	sqlite3_finalize(st);
+	if (job->nknown > 1)
+		qsort(job->known, job->nknown, sizeof *job->known, known_cmp);
+}
+
+/* Days since 1900-01-01, plus one; 0 for no date. */
+static int64_t date_days(const char *date)
+{
+	int y, m, d;
+	if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return 0;
+	/* days from civil (Howard Hinnant) */
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	int64_t days = era * 146097 + doe - 719468;     /* since 1970-01-01 */
+	return days + 25567 + 1;
+}
+
+static int64_t rowid_base(const char *date, int64_t id)
+{
+	return date_days(date) << (ISSUE_BITS + ARTICLE_BITS) | id << ARTICLE_BITS;
+}
+
+static void delete_rows(library_job *job, int64_t id, const char *date)
+{
+	int64_t base = rowid_base(date, id);
+	sqlite3_bind_int64(job->del_fts, 1, base);
+	sqlite3_bind_int64(job->del_fts, 2, base | MAX_ARTICLE);
+	sqlite3_step(job->del_fts);
+	sqlite3_reset(job->del_fts);
+	sqlite3_bind_int64(job->del_articles, 1, id);
+	sqlite3_step(job->del_articles);
+	sqlite3_reset(job->del_articles);
+	sqlite3_bind_int64(job->del_issue, 1, id);
+	sqlite3_step(job->del_issue);
+	sqlite3_reset(job->del_issue);
+}
+
+library_job *library_index_begin(library *lib, bool wait, bool *busy)
+{
+	*busy = false;
+	int fd = lock_file(lib);
+	if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (!wait) {
+			close(fd);
+			*busy = true;
+			return NULL;
+		}
+		lib_warn(lib, "another kanbao is indexing the library: waiting for it");
+		flock(fd, LOCK_EX);
+	}
+	library_job *job = util_calloc(1, sizeof *job);
+	job->lib = lib;
+	job->lockfd = fd;
+	job->t0 = util_now_ns();
+	job->next_id = 1;
+	job->sf = search_folder_new();
+	for (size_t r = 0; r < lib->nroots; r++)
+		lib->root_failed[r] = !shelf_scan(lib->roots[r], &job->found, scan_warn, lib);
+	load_known(job);
+
+	job->ins_issue = prepare(lib, "INSERT INTO issues(id, path, stamp, fingerprint, paper, date, "
+				 "pages, articles, bytes) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+	job->ins_article = prepare(lib, "INSERT INTO articles(id, issue, page, number, headline, "
+				   "byline, kicker, subtitle) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+	job->ins_fts = prepare(lib, "INSERT INTO articles_fts(rowid, head, body) VALUES(?1, ?2, ?3)");
+	job->del_fts = prepare(lib, "DELETE FROM articles_fts WHERE rowid BETWEEN ?1 AND ?2");
+	job->del_articles = prepare(lib, "DELETE FROM articles WHERE issue = ?1");
+	job->del_issue = prepare(lib, "DELETE FROM issues WHERE id = ?1");
+	job->upd_stamp = prepare(lib, "UPDATE issues SET stamp = ?2 WHERE id = ?1");
+
+	size_t cap = 0;
+	for (size_t i = 0; i < job->found.n; i++) {
+		const shelf_issue *is = &job->found.items[i];
+		known key = { .path = is->path };
+		known *k = job->nknown ? bsearch(&key, job->known, job->nknown, sizeof *job->known,
+						 known_cmp) : NULL;
+		if (k)
+			k->found = true;
+		if (k && k->stamp == is->stamp) {
+			job->sum.unchanged++;
+			continue;
+		}
+		todo t = { i, k };
+		UTIL_PUSH(job->todo, job->ntodo, cap, t);
+		job->bytes_total += is->bytes;
+	}
+	/* issues gone from a root that was read (or from the roots) */
+	exec(lib->db, "BEGIN IMMEDIATE");
+	for (size_t i = 0; i < job->nknown; i++) {
+		bool failed;
+		/* kept: found again, or under a root that could not be read
+		 * (a drive not mounted) */
+		if (job->known[i].found || (path_hidden(lib, job->known[i].path, &failed) && failed))
+			continue;
+		delete_rows(job, job->known[i].id, job->known[i].date);
+		job->sum.removed++;
+	}
+	exec(lib->db, "COMMIT");
+	return job;
+}
+
+/* The paper and date printed in the running headers of the pages. */
+static void header_names(const doc_issue *issue, char **paper, char date[11])
+{
+	*paper = NULL;
+	date[0] = '\0';
+	for (size_t p = 0; p < doc_npages(issue); p++) {
+		const doc_page *pg = doc_page_at(issue, p);
+		for (uint32_t b = 0; b < pg->nbanners; b++) {
+			const doc_str *s = doc_banner_at(issue, pg->first_banner + b);
+			char d[11];
+			bool dated = shelf_date_in_text(s->s, s->len, d);
+			if (dated && !date[0])
+				memcpy(date, d, sizeof d);
+			bool paged = memmem(s->s, s->len, "版", 3) != NULL;
+			/* words between spaces and dots: "青川日报" */
+			const char *w = s->s, *end = s->s + s->len;
+			while (w < end && !*paper) {
+				const char *e = w;
+				while (e < end && *e != ' ' && *e != '|' &&
+				       !(end - e >= 2 && memcmp(e, "·", 2) == 0) &&
+				       !(end - e >= 3 && (memcmp(e, "　", 3) == 0 || memcmp(e, "｜", 3) == 0)))
+					e++;
+				size_t n = (size_t)(e - w);
+				bool ends_bao = n >= 6 && n <= 36 && memcmp(e - 3, "报", 3) == 0;
+				bool daily = n >= 9 && (memcmp(e - 6, "日报", 6) == 0 || memcmp(e - 6, "晚报", 6) == 0);
+				bool digits = false;
+				for (const char *q = w; q < e; q++)
+					digits |= *q >= '0' && *q <= '9';
+				if (ends_bao && !digits && memcmp(w, "第", 3) != 0 && (daily || dated || paged))
+					*paper = util_strndup(w, n);
+				w = e;
+				while (w < end && (*w == ' ' || *w == '|'))
+					w++;
+				if (end - w >= 2 && memcmp(w, "·", 2) == 0)
+					w += 2;
+				else if (end - w >= 3 && (memcmp(w, "　", 3) == 0 || memcmp(w, "｜", 3) == 0))
+					w += 3;
+			}
+		}
+		if (*paper && date[0])
+			return;
+	}
+}
+
+static void bind_str(sqlite3_stmt *st, int i, doc_str s)
+{
+	if (s.len)
+		sqlite3_bind_text(st, i, s.s, (int)s.len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void add_line(util_buf *b, doc_str s)
+{
+	/* an element is one line of the body; the model's text has no
+	 * newline, but be sure */
+	size_t from = b->len;
+	util_buf_add(b, s.s ? s.s : "", s.len);
+	for (size_t i = from; i < b->len; i++)
+		if (b->data[i] == '\n')
+			b->data[i] = ' ';
+	util_buf_addc(b, '\n');
+}
+
+static bool step_ok(library_job *job, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		lib_warn(job->lib, "library index: %s", sqlite3_errmsg(job->lib->db));
+		return false;
+	}
+	return true;
+}
+
+static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
+			 const doc_issue *issue, uint64_t fingerprint)
+{
+	char *paper, date[11];
+	header_names(issue, &paper, date);
+	if (!date[0])
+		memcpy(date, is->date, sizeof date);
+	const char *paper_name = paper ? paper : is->paper;
+	size_t narticles = doc_narticles(issue);
+	if (narticles > MAX_ARTICLE) {
+		lib_warn(job->lib, "%s: only the first %u articles are indexed", is->path, MAX_ARTICLE);
+		narticles = MAX_ARTICLE;
+	}
+	sqlite3_stmt *st = job->ins_issue;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, is->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (int64_t)is->stamp);
+	sqlite3_bind_int64(st, 4, (int64_t)fingerprint);
+	sqlite3_bind_text(st, 5, paper_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, (int64_t)doc_npages(issue));
+	sqlite3_bind_int64(st, 8, (int64_t)narticles);
+	sqlite3_bind_int64(st, 9, (int64_t)is->bytes);
+	step_ok(job, st);
+	int64_t base = rowid_base(date, id);
+	util_buf head = { 0 }, body = { 0 };
+	for (size_t i = 0; i < narticles; i++) {
+		const doc_article *a = doc_article_at(issue, i);
+		int64_t rowid = base | (MAX_ARTICLE - (int64_t)i);
+		st = job->ins_article;
+		sqlite3_bind_int64(st, 1, rowid);
+		sqlite3_bind_int64(st, 2, id);
+		sqlite3_bind_int(st, 3, doc_page_number(issue, a->page));
+		sqlite3_bind_int64(st, 4, (int64_t)i);
+		bind_str(st, 5, a->field[DOC_F_HEADLINE]);
+		bind_str(st, 6, a->field[DOC_F_BYLINE]);
+		bind_str(st, 7, a->field[DOC_F_KICKER]);
+		bind_str(st, 8, a->field[DOC_F_SUBTITLE]);
+		step_ok(job, st);
+		head.len = body.len = 0;
+		add_line(&head, a->field[DOC_F_KICKER]);
+		add_line(&head, a->field[DOC_F_HEADLINE]);
+		add_line(&head, a->field[DOC_F_SUBTITLE]);
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
+			add_line(&body, doc_element_text(issue, a, e));
+		st = job->ins_fts;
+		sqlite3_bind_int64(st, 1, rowid);
+		sqlite3_bind_text(st, 2, head.data, (int)head.len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, body.data, (int)body.len, SQLITE_STATIC);
+		step_ok(job, st);
+	}
+	util_buf_free(&head);
+	util_buf_free(&body);
+	free(paper);
+}
+
+static void index_one(library_job *job, const todo *t)
+{
+	const shelf_issue *is = &job->found.items[t->item];
+	char err[1024];
+	doc_issue *issue = issue_load(is->path, NULL, err, sizeof err);
+	job->bytes_done += is->bytes;
+	job->sum.bytes += is->bytes;
+	if (!issue) {
+		lib_warn(job->lib, "%s (not indexed)", err);
+		job->sum.failed++;
+		return;
+	}
+	uint64_t fp = doc_issue_fingerprint(issue);
+	if (t->old && t->old->fingerprint == fp) {
+		/* touched, not changed */
+		sqlite3_bind_int64(job->upd_stamp, 1, t->old->id);
+		sqlite3_bind_int64(job->upd_stamp, 2, (int64_t)is->stamp);
+		step_ok(job, job->upd_stamp);
+		job->sum.unchanged++;
+		doc_issue_free(issue);
+		return;
+	}
+	int64_t id;
+	if (t->old) {
+		id = t->old->id;
+		delete_rows(job, id, t->old->date);
+		job->sum.changed++;
+	} else {
+		if (job->next_id > MAX_ISSUE_ID) {
+			lib_warn(job->lib, "%s: the library index is full (not indexed)", is->path);
+			job->sum.failed++;
+			doc_issue_free(issue);
+			return;
+		}
+		id = job->next_id++;
+		job->sum.added++;
+	}
+	insert_issue(job, is, id, issue, fp);
+	doc_issue_free(issue);
+}
+
+bool library_index_step(library_job *job, uint64_t budget_ns)
+{
+	if (job->next >= job->ntodo)
+		return true;
+	uint64_t start = util_now_ns();
+	/* whole issues per transaction: readers never see half of one */
+	exec(job->lib->db, "BEGIN IMMEDIATE");
+	do
+		index_one(job, &job->todo[job->next++]);
+	while (job->next < job->ntodo && util_now_ns() - start < budget_ns);
+	if (!exec(job->lib->db, "COMMIT")) {
+		lib_warn(job->lib, "library index: %s", sqlite3_errmsg(job->lib->db));
+		exec(job->lib->db, "ROLLBACK");
+	}
+	return job->next >= job->ntodo;
+}
+
+void library_index_progress(const library_job *job, library_progress *p)
+{
+	p->done = job->next;
+	p->total = job->ntodo;
+	p->bytes_done = job->bytes_done;
+	p->bytes_total = job->bytes_total;
+	p->seconds = (double)(util_now_ns() - job->t0) / 1e9;
+}
+
+void library_index_end(library_job *job, library_summary *sum)
+{
+	if (!job)
+		return;
+	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_fts, job->del_fts,
+				job->del_articles, job->del_issue, job->upd_stamp };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(sts); i++)
+		sqlite3_finalize(sts[i]);
+	if (sum) {
+		*sum = job->sum;
+		sum->seconds = (double)(util_now_ns() - job->t0) / 1e9;
+		sqlite3_stmt *st = prepare(job->lib, "SELECT count(*) FROM issues");
+		if (sqlite3_step(st) == SQLITE_ROW)
+			sum->issues = (size_t)sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	for (size_t i = 0; i < job->nknown; i++)
+		free(job->known[i].path);
+	free(job->known);
+	free(job->todo);
+	shelf_free(&job->found);
+	search_folder_free(job->sf);
+	if (job->lockfd >= 0)
+		close(job->lockfd);     /* releases the lock */
+	free(job);
+}
+
+/* ---- reading ---- */
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	return util_strdup(s ? s : "");
+}
+
+size_t library_issues(library *lib, library_issue **out)
+{
+	library_issue *v = NULL;
+	size_t n = 0, cap = 0;
+	sqlite3_stmt *st = prepare(lib, "SELECT id, path, paper, date, pages, articles, fingerprint "
+				   "FROM issues ORDER BY paper, date DESC, path");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 1);
+		bool failed;
+		if (!path || path_hidden(lib, path, &failed))
+			continue;
+		library_issue is = {
+			.id = sqlite3_column_int64(st, 0),
+			.path = util_strdup(path),
+			.paper = column_dup(st, 2),
+			.date = column_dup(st, 3),
+			.pages = (uint32_t)sqlite3_column_int64(st, 4),
+			.articles = (uint32_t)sqlite3_column_int64(st, 5),
+			.fingerprint = (uint64_t)sqlite3_column_int64(st, 6),
+		};
+		UTIL_PUSH(v, n, cap, is);
+	}
+	sqlite3_finalize(st);
+	*out = v;
+	return n;
+}
+
+void library_issues_free(library_issue *issues, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(issues[i].path);
+		free(issues[i].paper);
+		free(issues[i].date);
+	}
+	free(issues);
+}
+
+const char *library_progress_text(const struct state *st, const library_issue *is,
+				  char *buf, size_t len)
+{
+	uint32_t read = 0;
+	doc_pos pos;
+	for (uint32_t a = 0; st && a < is->articles; a++)
+		read += state_is_read(st, is->fingerprint, a);
+	bool opened = st && state_get_position(st, is->fingerprint, &pos);
+	if (is->articles && read >= is->articles)
+		snprintf(buf, len, "finished");
+	else if (read == 0 && !opened)
+		snprintf(buf, len, "unread");
+	else
+		snprintf(buf, len, "%u%%", is->articles ? (unsigned)(read * 100ull / is->articles) : 0);
+	return buf;
+}
+
+typedef struct query_tokens {
+	size_t n;
+} query_tokens;
+
+static int count_token(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end)
+{
+	(void)tok;
+	(void)n;
+	(void)start;
+	(void)end;
+	((query_tokens *)ctx)->n++;
+	return 0;
+}
+
+typedef struct hit_list {
+	library_hit *items;
+	size_t n, cap;
+} hit_list;
+
+/* The in-issue matcher on one article: each line of the body is an
+ * element, folded and searched as search_run does. Returns the hits added. */
+static size_t match_article(search_folder *sf, const char *q, size_t qlen,
+			    const char *body, size_t blen, sqlite3_stmt *st, hit_list *out)
+{
+	size_t added = 0;
+	uint32_t element = 0;
+	for (const char *line = body, *end = body + blen; line < end; element++) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		if (!nl)
+			nl = end;
+		size_t llen = (size_t)(nl - line), flen;
+		const char *f = llen ? search_folder_fold(sf, line, llen, &flen) : "";
+		if (!llen)
+			flen = 0;
+		for (const char *p = f; llen && (p = memmem(p, (size_t)(f + flen - p), q, qlen)) != NULL;
+		     p += qlen) {
+			uint32_t s, e;
+			search_folder_map(sf, (size_t)(p - f), (size_t)(p - f) + qlen, &s, &e);
+			library_hit *prev = out->n ? &out->items[out->n - 1] : NULL;
+			if (added && prev->element == element && s < prev->end) {
+				/* two hits in the fold of one character are one */
+				if (e > prev->end)
+					prev->end = e;
+				continue;
+			}
+			library_hit h = {
+				.paper = column_dup(st, 5), .date = column_dup(st, 6),
+				.path = column_dup(st, 7), .headline = column_dup(st, 4),
+				.page = sqlite3_column_int(st, 2),
+				.article = (uint32_t)sqlite3_column_int64(st, 3),
+				.element = element, .start = s, .end = e,
+				.text = util_strndup(line, llen), .len = (uint32_t)llen,
+				.fingerprint = (uint64_t)sqlite3_column_int64(st, 8),
+			};
+			UTIL_PUSH(out->items, out->n, out->cap, h);
+			added++;
+		}
+		line = nl + 1;
+	}
+	return added;
+}
+
+size_t library_search(library *lib, const char *query, library_order order,
+		      size_t max_articles, library_hit **out)
+{
+	*out = NULL;
+	size_t qlen;
+	char *q = search_fold(query, strlen(query), &qlen);
+	if (qlen == 0 || (qlen == 1 && q[0] == ' ')) {
+		free(q);
+		return 0;
+	}
+	search_folder *sf = search_folder_new();
+	query_tokens qt = { 0 };
+	bool last_word = false;
+	tokenize(sf, query, strlen(query), count_token, &qt, &last_word);
+
+	util_buf sql = { 0 }, match = { 0 };
+	util_buf_adds(&sql, "SELECT f.rowid, f.body, a.page, a.number, a.headline, i.paper, i.date, "
+		      "i.path, i.fingerprint FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+		      "JOIN issues i ON i.id = a.issue");
+	if (qt.n) {
+		util_buf_adds(&sql, " WHERE articles_fts MATCH ?1");
+		util_buf_addc(&match, '"');
+		for (const char *s = query; *s; s++) {
+			if (*s == '"')
+				util_buf_addc(&match, '"');
+			util_buf_addc(&match, *s);
+		}
+		util_buf_addc(&match, '"');
+		if (last_word)
+			util_buf_adds(&match, " *");
+	}
+	if (order == LIBRARY_RANKED && qt.n)
+		util_buf_adds(&sql, " ORDER BY bm25(articles_fts, 4.0, 1.0), f.rowid DESC");
+	else
+		util_buf_adds(&sql, " ORDER BY f.rowid DESC");
+	sqlite3_stmt *st;
+	hit_list hits = { 0 };
+	if (sqlite3_prepare_v2(lib->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+		lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
+	} else {
+		if (qt.n)
+			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
+		size_t articles = 0;
+		int rc;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *path = (const char *)sqlite3_column_text(st, 7);
+			bool failed;
+			if (!path || path_hidden(lib, path, &failed))
+				continue;
+			const char *body = (const char *)sqlite3_column_text(st, 1);
+			size_t blen = (size_t)sqlite3_column_bytes(st, 1);
+			if (body && match_article(sf, q, qlen, body, blen, st, &hits) &&
+			    ++articles == max_articles)
+				break;
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
+		sqlite3_finalize(st);
+	}
+	util_buf_free(&sql);
+	util_buf_free(&match);
+	search_folder_free(sf);
+	free(q);
+	*out = hits.items;
+	return hits.n;
+}
+
+void library_hits_free(library_hit *hits, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(hits[i].paper);
+		free(hits[i].date);
+		free(hits[i].path);
+		free(hits[i].headline);
+		free(hits[i].text);
+	}
+	free(hits);
+}

@@ -1,0 +1,86 @@
+#!/bin/sh
+# The library on the command line: --index (summary line, incremental),
+# --library (TAB lines), --search TEXT --all (exit 1 on none), two
+# indexers at once, a damaged index rebuilt with a message, a missing
+# root warned about while the rest still shows, and plain kanbao with an
+# empty library saying how to add issues.
+. "$KANBAO_SRC/tests/e2e/lib.sh"
+
+export HOME="$E2E_HOME" XDG_CONFIG_HOME="$E2E_HOME/config" XDG_STATE_HOME="$E2E_HOME/state" \
+	XDG_DATA_HOME="$E2E_HOME/data" XDG_CACHE_HOME="$E2E_HOME/cache"
+lib=$TEST_TMP/报纸
+mkdir -p "$lib/青川日报/2026-03-18"
+cp "$KANBAO_SRC"/sample/*.txt "$lib/青川日报/2026-03-18/"
+cfg=$TEST_TMP/kanbao.ini
+printf '[library]\nroots = %s:%s/missing\n' "$lib" "$TEST_TMP" > "$cfg"
+k() {
+	"$KANBAO" --config "$cfg" "$@"
+}
+
+# the default root is created empty; an empty library says how to fill it
+printf '[library]\n' > "$TEST_TMP/empty.ini"
+out=$("$KANBAO" --config "$TEST_TMP/empty.ini" --library 2>&1) ||
+	fail "--library of an empty library failed: $out"
+[ -z "$out" ] || fail "--library of an empty library printed: $out"
+[ -d "$E2E_HOME/data/kanbao/issues" ] || fail "the default root was not created"
+
+out=$(k --index 2>"$TEST_TMP/err") || fail "--index failed: $(cat "$TEST_TMP/err")"
+case $out in
+"indexed 1 issue (1 new, 0 changed, 0 removed, 0 unchanged)"*) ;;
+*) fail "--index summary: $out" ;;
+esac
+grep -q "library root $TEST_TMP/missing: No such file or directory" "$TEST_TMP/err" ||
+	fail "no warning about the missing root: $(cat "$TEST_TMP/err")"
+
+tab=$(printf '\t')
+out=$(k --library 2>/dev/null)
+[ "$out" = "青川日报${tab}2026-03-18${tab}$lib/青川日报/2026-03-18${tab}19${tab}unread" ] ||
+	fail "--library: $out"
+
+out=$(k --search 电梯 --all 2>/dev/null) || fail "--search --all found nothing"
+first=$(printf '%s\n' "$out" | head -n 1)
+case $first in
+"青川日报${tab}2026-03-18${tab}"*"${tab}"*"[电梯]"*) ;;
+*) fail "--search --all line: $first" ;;
+esac
+# the same hits as --search in the issue (less its page captions)
+n_all=$(printf '%s\n' "$out" | wc -l)
+n_one=$("$KANBAO" --search 电梯 "$lib/青川日报/2026-03-18" | awk -F '\t' '$2 != "-"' | wc -l)
+[ "$n_all" = "$n_one" ] || fail "--search --all: $n_all hits, --search in the issue: $n_one"
+k --search 不存在的词语 --all >/dev/null 2>&1 && fail "--search --all with no hit exits 0"
+
+# a second issue, newest first; incremental
+mkdir -p "$lib/晚报/20250101"
+printf '新年第一天\n\n城里的电梯都换新了。\n' > "$lib/晚报/20250101/1.txt"
+out=$(k --index 2>/dev/null)
+case $out in
+"indexed 2 issues (1 new, 0 changed, 0 removed, 1 unchanged)"*) ;;
+*) fail "incremental --index: $out" ;;
+esac
+last=$(k --search 电梯 --all 2>/dev/null | tail -n 1)
+case $last in "晚报${tab}2025-01-01${tab}"*) ;; *) fail "not newest first: $last" ;; esac
+
+# two indexers at once: both succeed, each issue indexed once
+rm -rf "$E2E_HOME/cache"
+mkdir -p "$lib/晚报/20250102"
+cp "$KANBAO_SRC"/sample/0*.txt "$lib/晚报/20250102/"
+k --index >"$TEST_TMP/a" 2>&1 & a=$!
+k --index >"$TEST_TMP/b" 2>&1 & b=$!
+wait $a || fail "first of two indexers failed: $(cat "$TEST_TMP/a")"
+wait $b || fail "second of two indexers failed: $(cat "$TEST_TMP/b")"
+[ "$(k --library 2>/dev/null | wc -l)" = 3 ] || fail "two indexers: $(k --library)"
+
+# a damaged index is rebuilt with a message
+db=$E2E_HOME/cache/kanbao/library.db
+[ -f "$db" ] || fail "no index at $db"
+head -c 5000 /dev/urandom > "$db"
+rm -f "$db-wal" "$db-shm"
+out=$(k --library 2>"$TEST_TMP/err")
+grep -q "library index $db was not a database: rebuilding it" "$TEST_TMP/err" ||
+	fail "no message about the damaged index: $(cat "$TEST_TMP/err")"
+[ "$(printf '%s\n' "$out" | wc -l)" = 3 ] || fail "after the rebuild: $out"
+
+# usage
+k --all >/dev/null 2>&1; [ $? = 2 ] || fail "--all alone is not a usage error"
+k --index sample/ >/dev/null 2>&1; [ $? = 2 ] || fail "--index PATH is not a usage error"
+exit 0

@@ -1,0 +1,527 @@
+/* test_library.c — the library: roots and discovery (shelf.c), the
+ * tokenizer, the index and its queries (library.c): the same hits as the
+ * in-issue matcher, round trips, changed / touched / removed issues,
+ * damaged database files, missing roots. */
+#include "testutil.h"
+
+#include "doc.h"
+#include "issue.h"
+#include "library.h"
+#include "search.h"
+#include "shelf.h"
+#include "util.h"
+
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---- helpers ---- */
+
+typedef struct env {
+	char dir[256];          /* temporary folder */
+	char lib[300];          /* the root */
+	char db[300];
+	char warnings[8192];
+} env;
+
+static void sh(const char *fmt, ...) UTIL_PRINTF(1, 2);
+static void sh(const char *fmt, ...)
+{
+	char cmd[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof cmd, fmt, ap);
+	va_end(ap);
+	if (system(cmd) != 0)
+		fail_msg("command failed: %s", cmd);
+}
+
+static void collect(void *ctx, const char *msg)
+{
+	env *e = ctx;
+	size_t n = strlen(e->warnings);
+	snprintf(e->warnings + n, sizeof e->warnings - n, "%s\n", msg);
+}
+
+static int setup(void **state)
+{
+	env *e = calloc(1, sizeof *e);
+	snprintf(e->dir, sizeof e->dir, "/tmp/kanbao-library-XXXXXX");
+	if (!mkdtemp(e->dir))
+		return -1;
+	snprintf(e->lib, sizeof e->lib, "%s/lib", e->dir);
+	snprintf(e->db, sizeof e->db, "%s/cache/library.db", e->dir);
+	const char *src = getenv("KANBAO_SRC");
+	sh("mkdir -p '%s/青川日报/2026-03-18' && cp '%s/sample/'*.txt '%s/青川日报/2026-03-18/'",
+	   e->lib, src ? src : ".", e->lib);
+	*state = e;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	env *e = *state;
+	sh("rm -rf '%s'", e->dir);
+	free(e);
+	return 0;
+}
+
+static bool have_corpus(env *e)
+{
+	DIR *d = opendir(tu_corpus_dir());
+	if (!d)
+		return false;
+	closedir(d);
+	sh("mkdir -p '%s/通辽日报/20250828' && cp '%s/'*.txt '%s/通辽日报/20250828/'",
+	   e->lib, tu_corpus_dir(), e->lib);
+	return true;
+}
+
+static library *open_lib(env *e, const char *roots)
+{
+	library_options o = { roots ? roots : e->lib, e->db, collect, e };
+	char err[1024];
+	library *lib = library_open(&o, err, sizeof err);
+	if (!lib)
+		fail_msg("library_open: %s", err);
+	return lib;
+}
+
+static library_summary index_all(library *lib)
+{
+	bool busy;
+	library_job *job = library_index_begin(lib, true, &busy);
+	assert_non_null(job);
+	while (!library_index_step(job, 1000000))
+		;
+	library_summary sum;
+	library_index_end(job, &sum);
+	return sum;
+}
+
+static doc_issue *load_folder(const char *path)
+{
+	char err[1024];
+	doc_issue *issue = issue_load(path, NULL, err, sizeof err);
+	if (!issue)
+		fail_msg("%s", err);
+	return issue;
+}
+
+static size_t count_hits(library *lib, const char *query, const char *path_part)
+{
+	library_hit *h;
+	size_t n = library_search(lib, query, LIBRARY_NEWEST, 0, &h), k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += !path_part || strstr(h[i].path, path_part) != NULL;
+	library_hits_free(h, n);
+	return k;
+}
+
+/* ---- the tokenizer ---- */
+
+typedef struct toks {
+	char text[1024];
+	uint32_t start[64], end[64];
+	size_t n;
+} toks;
+
+static void add_tok(void *ctx, const char *t, size_t n, uint32_t start, uint32_t end)
+{
+	toks *k = ctx;
+	size_t len = strlen(k->text);
+	snprintf(k->text + len, sizeof k->text - len, "%s%.*s", k->n ? "|" : "", (int)n, t);
+	if (k->n < 64) {
+		k->start[k->n] = start;
+		k->end[k->n] = end;
+	}
+	k->n++;
+}
+
+static void test_tokenizer(void **state)
+{
+	(void)state;
+	toks k = { 0 };
+	const char *s = "硅砂产业 ＡＢＣ-Economy ２０２５年，x1";
+	library_tokenize(s, strlen(s), add_tok, &k);
+	assert_string_equal(k.text, "硅|砂|产|业|abc|economy|2025|年|x1");
+	/* offsets are the original bytes: ＡＢＣ is 9 bytes at 13 */
+	assert_int_equal(k.start[4], 13);
+	assert_int_equal(k.end[4], 22);
+	assert_int_equal(k.start[0], 0);
+	assert_int_equal(k.end[0], 3);
+	toks p = { 0 };
+	library_tokenize("，。！", 9, add_tok, &p);
+	assert_int_equal(p.n, 0);
+}
+
+static void test_dates_in_names(void **state)
+{
+	(void)state;
+	char d[11];
+	assert_true(shelf_date_in_name("2025-08-28", d));
+	assert_string_equal(d, "2025-08-28");
+	assert_true(shelf_date_in_name("20250828", d));
+	assert_string_equal(d, "2025-08-28");
+	assert_true(shelf_date_in_name("通辽日报_2025.8.3.txt", d));
+	assert_string_equal(d, "2025-08-03");
+	assert_false(shelf_date_in_name("120250828", d));
+	assert_false(shelf_date_in_name("2025-13-01", d));
+	assert_false(shelf_date_in_name("page01.txt", d));
+	const char *t = "２０２６年3月18日 星期三 · 青川日报";
+	assert_true(shelf_date_in_text(t, strlen(t), d));
+	assert_string_equal(d, "2026-03-18");
+}
+
+static void test_roots(void **state)
+{
+	(void)state;
+	size_t n;
+	setenv("HOME", "/home/someone", 1);
+	char **r = shelf_roots(" ~/报纸/ : /x/y :", &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(r[0], "/home/someone/报纸");
+	assert_string_equal(r[1], "/x/y");
+	shelf_roots_free(r, n);
+}
+
+static void test_discovery(void **state)
+{
+	env *e = *state;
+	sh("mkdir -p '%s/时报/2025/08/27' '%s/晚报' '%s/.hidden/x' && "
+	   "echo 标题 > '%s/时报/2025/08/27/a.txt' && echo 标题 > '%s/晚报/2025-08-01.txt' && "
+	   "echo 标题 > '%s/晚报/2025-08-02.txt' && echo 标题 > '%s/.hidden/x/a.txt'",
+	   e->lib, e->lib, e->lib, e->lib, e->lib, e->lib, e->lib);
+	shelf s = { 0 };
+	assert_true(shelf_scan(e->lib, &s, collect, e));
+	assert_int_equal(s.n, 4);
+	/* sorted by path */
+	assert_string_equal(s.items[0].paper, "时报");
+	assert_string_equal(s.items[0].date, "2025-08-27");
+	assert_string_equal(s.items[1].paper, "晚报");
+	assert_string_equal(s.items[1].date, "2025-08-01");
+	assert_non_null(strstr(s.items[1].path, "晚报/2025-08-01.txt"));
+	assert_string_equal(s.items[3].paper, "青川日报");
+	assert_string_equal(s.items[3].date, "2026-03-18");
+	assert_int_equal(s.items[3].npages, 4);
+	shelf_free(&s);
+	char missing[400];
+	snprintf(missing, sizeof missing, "%s/nothing", e->dir);
+	assert_false(shelf_scan(missing, &s, collect, e));
+	assert_non_null(strstr(e->warnings, "nothing: No such file"));
+	shelf_free(&s);
+}
+
+/* ---- the index ---- */
+
+static void test_round_trip(void **state)
+{
+	env *e = *state;
+	library *lib = open_lib(e, NULL);
+	library_summary sum = index_all(lib);
+	assert_int_equal(sum.added, 1);
+	assert_int_equal(sum.issues, 1);
+	library_issue *v;
+	size_t n = library_issues(lib, &v);
+	assert_int_equal(n, 1);
+	/* paper and date from the running header of page 3 */
+	assert_string_equal(v[0].paper, "青川日报");
+	assert_string_equal(v[0].date, "2026-03-18");
+	assert_int_equal(v[0].pages, 4);
+	doc_issue *issue = load_folder(v[0].path);
+	assert_int_equal(v[0].articles, doc_narticles(issue));
+	assert_true(v[0].fingerprint == doc_issue_fingerprint(issue));
+	doc_issue_free(issue);
+	library_issues_free(v, n);
+	/* again: nothing to do */
+	sum = index_all(lib);
+	assert_int_equal(sum.unchanged, 1);
+	assert_int_equal(sum.added + sum.changed + sum.removed, 0);
+	library_close(lib);
+	/* reopened by another process: the same */
+	lib = open_lib(e, NULL);
+	assert_true(count_hits(lib, "高新区", NULL) > 3);
+	assert_int_equal(count_hits(lib, "不存在的词语", NULL), 0);
+	library_close(lib);
+	assert_string_equal(e->warnings, "");
+}
+
+/* Every hit of the in-issue matcher in the articles of the issue at
+ * path, and the library's, are the same. */
+static void same_hits(library *lib, const char *path, const char *query)
+{
+	doc_issue *issue = load_folder(path);
+	search_index *ix = search_index_new(issue);
+	search_result res;
+	search_run(ix, query, strlen(query), &res);
+	library_hit *h;
+	size_t n = library_search(lib, query, LIBRARY_NEWEST, 0, &h), k = 0;
+	for (size_t i = 0; i < res.nhits; i++) {
+		const search_hit *want = &res.hits[i];
+		if (want->article == UINT32_MAX)
+			continue;       /* page captions are not in the library */
+		while (k < n && strcmp(h[k].path, path) != 0)
+			k++;
+		if (k == n)
+			fail_msg("\"%s\" in %s: the library misses hit %zu (article %u)", query, path,
+				 i, want->article + 1);
+		if (h[k].article != want->article || h[k].element != want->element ||
+		    h[k].start != want->start || h[k].end != want->end)
+			fail_msg("\"%s\": hit %zu is article %u element %u [%u,%u) in the library, "
+				 "%u %u [%u,%u) in the issue", query, i, h[k].article, h[k].element,
+				 h[k].start, h[k].end, want->article, want->element, want->start,
+				 want->end);
+		k++;
+	}
+	while (k < n && strcmp(h[k].path, path) != 0)
+		k++;
+	if (k < n)
+		fail_msg("\"%s\": the library has a hit the issue has not (article %u)", query,
+			 h[k].article + 1);
+	library_hits_free(h, n);
+	search_result_free(&res);
+	search_index_free(ix);
+	doc_issue_free(issue);
+}
+
+static bool all_han(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b < 0xE4 || b > 0xE9)
+			return false;
+		i += 3;
+	}
+	return n > 0;
+}
+
+/* Queries of 1, 2, 4 and 8 Han characters taken from the issue's own
+ * paragraphs, and some fixed ones. */
+static void same_hits_over(library *lib, const char *path)
+{
+	static const char *const fixed[] = { "营商环境", "2025年", "(记者", "本报记者", "ＡＩ",
+					     "高新区", "摄", "，", "2025", "项目建设" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(fixed); i++)
+		same_hits(lib, path, fixed[i]);
+	doc_issue *issue = load_folder(path);
+	size_t tried = 0;
+	for (size_t a = 0; a < doc_narticles(issue); a += 2) {
+		const doc_article *art = doc_article_at(issue, a);
+		for (uint32_t el = DOC_NFIELDS; el < doc_article_nelements(art); el += 3) {
+			doc_str t = doc_element_text(issue, art, el);
+			static const size_t lens[] = { 1, 2, 4, 8 };
+			for (size_t l = 0; l < 4; l++) {
+				size_t at = 3 * (a + el) % (t.len + 1);
+				at -= at % 3;
+				size_t n = 3 * lens[l];
+				if (at + n > t.len || !all_han(t.s + at, n))
+					continue;
+				char q[64];
+				memcpy(q, t.s + at, n);
+				q[n] = '\0';
+				same_hits(lib, path, q);
+				tried++;
+			}
+		}
+	}
+	doc_issue_free(issue);
+	assert_true(tried > 5);
+}
+
+static void test_same_hits_as_the_issue(void **state)
+{
+	env *e = *state;
+	bool corpus = have_corpus(e);
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	char path[400];
+	snprintf(path, sizeof path, "%s/青川日报/2026-03-18", e->lib);
+	same_hits_over(lib, path);
+	if (corpus) {
+		snprintf(path, sizeof path, "%s/通辽日报/20250828", e->lib);
+		same_hits_over(lib, path);
+	} else {
+		print_message("note: corpus absent, only the sample compared\n");
+	}
+	library_close(lib);
+}
+
+static void test_changed_touched_removed(void **state)
+{
+	env *e = *state;
+	sh("mkdir -p '%s/晚报/2025-01-02' && printf '标题一行\\n\\n正文说到了鲸落。\\n' > '%s/晚报/2025-01-02/1.txt'",
+	   e->lib, e->lib);
+	library *lib = open_lib(e, NULL);
+	library_summary sum = index_all(lib);
+	assert_int_equal(sum.added, 2);
+	assert_int_equal(count_hits(lib, "鲸落", NULL), 1);
+	/* changed */
+	sh("sleep 0.01; printf '标题一行\\n\\n正文说到了雪豹。\\n' > '%s/晚报/2025-01-02/1.txt'", e->lib);
+	sum = index_all(lib);
+	assert_int_equal(sum.changed, 1);
+	assert_int_equal(sum.unchanged, 1);
+	assert_int_equal(count_hits(lib, "鲸落", NULL), 0);
+	assert_int_equal(count_hits(lib, "雪豹", NULL), 1);
+	/* touched: the stamp changes, the text does not */
+	sh("touch -d '2001-01-01' '%s/晚报/2025-01-02/1.txt'", e->lib);
+	sum = index_all(lib);
+	assert_int_equal(sum.changed, 0);
+	assert_int_equal(sum.unchanged, 2);
+	/* removed */
+	sh("rm -r '%s/晚报'", e->lib);
+	sum = index_all(lib);
+	assert_int_equal(sum.removed, 1);
+	assert_int_equal(sum.issues, 1);
+	assert_int_equal(count_hits(lib, "雪豹", NULL), 0);
+	library_close(lib);
+}
+
+static void damage_and_check(env *e, void (*damage)(env *e), const char *why)
+{
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	library_close(lib);
+	damage(e);
+	e->warnings[0] = '\0';
+	lib = open_lib(e, NULL);
+	if (!strstr(e->warnings, "rebuilding it") || !strstr(e->warnings, why))
+		fail_msg("no message about the %s index: \"%s\"", why, e->warnings);
+	library_summary sum = index_all(lib);
+	assert_int_equal(sum.added, 1);
+	assert_true(count_hits(lib, "高新区", NULL) > 3);
+	library_close(lib);
+}
+
+static void truncate_db(env *e)
+{
+	struct stat st;
+	assert_int_equal(stat(e->db, &st), 0);
+	assert_int_equal(truncate(e->db, st.st_size / 2), 0);
+}
+
+static void random_db(env *e)
+{
+	FILE *f = fopen(e->db, "wb");
+	assert_non_null(f);
+	srand(7);
+	for (int i = 0; i < 20000; i++)
+		fputc(rand() & 0xFF, f);
+	fclose(f);
+}
+
+static void old_schema(env *e)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE articles; PRAGMA user_version = 0;",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void newer_schema(env *e)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+static void test_damaged_truncated(void **state)
+{
+	damage_and_check(*state, truncate_db, "truncated");
+}
+
+static void test_damaged_random(void **state)
+{
+	damage_and_check(*state, random_db, "not a database");
+}
+
+static void test_damaged_old_schema(void **state)
+{
+	damage_and_check(*state, old_schema, "another version");
+	damage_and_check(*state, newer_schema, "another version");
+}
+
+static void test_missing_root(void **state)
+{
+	env *e = *state;
+	char roots[1024];
+	snprintf(roots, sizeof roots, "%s/none:%s:%s/lib/青川日报/2026-03-18/01.txt", e->dir, e->lib,
+		 e->dir);
+	library *lib = open_lib(e, roots);
+	library_summary sum = index_all(lib);
+	assert_int_equal(sum.added, 1);
+	assert_non_null(strstr(e->warnings, "none: No such file or directory"));
+	assert_non_null(strstr(e->warnings, "01.txt: not a folder"));
+	library_issue *v;
+	size_t n = library_issues(lib, &v);
+	assert_int_equal(n, 1);
+	library_issues_free(v, n);
+	library_close(lib);
+	/* a root that goes missing keeps its issues in the index, out of sight */
+	char moved[400];
+	snprintf(moved, sizeof moved, "%s/elsewhere", e->dir);
+	assert_int_equal(rename(e->lib, moved), 0);
+	lib = open_lib(e, NULL);
+	sum = index_all(lib);
+	assert_int_equal(sum.removed, 0);
+	assert_int_equal(library_issues(lib, &v), 0);
+	library_issues_free(v, 0);
+	library_close(lib);
+	assert_int_equal(rename(moved, e->lib), 0);
+}
+
+/* Two processes index at once: one waits for the other; the index holds
+ * each issue once. */
+static void test_two_indexers(void **state)
+{
+	env *e = *state;
+	size_t dirs = 1 + have_corpus(e);
+	library *first = open_lib(e, NULL);
+	library_close(first);
+	pid_t pids[2];
+	for (int i = 0; i < 2; i++) {
+		pids[i] = fork();
+		assert_true(pids[i] >= 0);
+		if (pids[i] == 0) {
+			library *lib = open_lib(e, NULL);
+			index_all(lib);
+			library_close(lib);
+			_exit(0);
+		}
+	}
+	for (int i = 0; i < 2; i++) {
+		int status;
+		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	library *lib = open_lib(e, NULL);
+	library_issue *v;
+	size_t n = library_issues(lib, &v);
+	assert_int_equal(n, dirs);
+	library_issues_free(v, n);
+	library_summary sum = index_all(lib);
+	assert_int_equal(sum.unchanged, dirs);
+	library_close(lib);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tokenizer),
+		cmocka_unit_test(test_dates_in_names),
+		cmocka_unit_test(test_roots),
+		cmocka_unit_test_setup_teardown(test_discovery, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_same_hits_as_the_issue, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_changed_touched_removed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_truncated, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_random, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_damaged_old_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_root, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_two_indexers, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
