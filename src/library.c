@@ -942,10 +942,8 @@ void library_issues_free(library_issue *issues, size_t n)
 const char *library_progress_text(const struct state *st, const library_issue *is,
 				  char *buf, size_t len)
 {
-	uint32_t read = 0;
+	size_t read = st ? state_read_count(st, is->fingerprint) : 0;
 	doc_pos pos;
-	for (uint32_t a = 0; st && a < is->articles; a++)
-		read += state_is_read(st, is->fingerprint, a);
 	bool opened = st && state_get_position(st, is->fingerprint, &pos);
 	if (is->articles && read >= is->articles)
 		snprintf(buf, len, "finished");
