@@ -137,6 +137,19 @@ static inline size_t min_size(size_t a, size_t b)
 
 typedef int (*handler)(reader *r);
 
+/* ---- rows: the section list and the overlays (reader.c) ---- */
+
+/* The row `delta` rows from `from` (clamped to the n rows), moved on in
+ * the direction of travel to the nearest row that `ok` accepts, else
+ * back; SIZE_MAX when there is none. */
+size_t rows_step(const reader *r, size_t from, long delta, size_t n,
+		 bool (*ok)(const reader *r, size_t row));
+/* The top row that keeps row `sel` in view in `rows` rows of n: from
+ * `head` (a row above it to show too) when it is above `top`. */
+size_t rows_follow(size_t top, size_t sel, size_t head, size_t rows, size_t n);
+/* `top` moved by delta rows, within the n rows shown `rows` at a time. */
+size_t rows_scroll(size_t top, long delta, size_t rows, size_t n);
+
 /* ---- reader.c (the state machine) ---- */
 
 UTIL_PRINTF(2, 3) void say(reader *r, const char *fmt, ...);

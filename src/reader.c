@@ -172,6 +172,47 @@ static void top_from_anchor(reader *r)
 	r->top = t > mt ? mt : t;
 }
 
+/* ---- rows ---- */
+
+size_t rows_step(const reader *r, size_t from, long delta, size_t n,
+		 bool (*ok)(const reader *r, size_t row))
+{
+	if (n == 0)
+		return SIZE_MAX;
+	long row = (long)from + delta;
+	if (row < 0)
+		row = 0;
+	if (row >= (long)n)
+		row = (long)n - 1;
+	/* the nearest row in the direction of travel, else back */
+	long step = delta >= 0 ? 1 : -1;
+	long k = row;
+	while (k >= 0 && k < (long)n && !ok(r, (size_t)k))
+		k += step;
+	if (k < 0 || k >= (long)n)
+		for (k = row; k >= 0 && k < (long)n && !ok(r, (size_t)k); k -= step)
+			;
+	return k < 0 || k >= (long)n ? SIZE_MAX : (size_t)k;
+}
+
+size_t rows_follow(size_t top, size_t sel, size_t head, size_t rows, size_t n)
+{
+	if (sel < top)
+		top = head;
+	else if (sel >= top + rows)
+		top = sel - rows + 1;
+	size_t maxtop = n > rows ? n - rows : 0;
+	return top > maxtop ? maxtop : top;
+}
+
+size_t rows_scroll(size_t top, long delta, size_t rows, size_t n)
+{
+	size_t maxtop = n > rows ? n - rows : 0;
+	if (delta < 0)
+		return top > (size_t)-delta ? top - (size_t)-delta : 0;
+	return min_size(top + (size_t)delta, maxtop);
+}
+
 /* ---- the section list ---- */
 
 static void build_list(reader *r)
@@ -206,17 +247,10 @@ static void list_follow(reader *r)
 		return;
 	size_t rows = (size_t)r->g.rows;
 	size_t row = r->row_of[r->sel];
-	if (row < r->list_top) {
-		size_t head = row;
-		while (head > 0 && r->list[head - 1].kind != LIST_ARTICLE && row - head + 1 < rows)
-			head--;
-		r->list_top = head;
-	} else if (row >= r->list_top + rows) {
-		r->list_top = row - rows + 1;
-	}
-	size_t maxtop = r->nlist > rows ? r->nlist - rows : 0;
-	if (r->list_top > maxtop)
-		r->list_top = maxtop;
+	size_t head = row;
+	while (head > 0 && r->list[head - 1].kind != LIST_ARTICLE && row - head + 1 < rows)
+		head--;
+	r->list_top = rows_follow(r->list_top, row, head, rows, r->nlist);
 }
 
 static void select_article(reader *r, uint32_t a)
@@ -527,24 +561,17 @@ long half_step(const reader *r)
 
 /* In the list, movement keys move the selection by list rows, landing on
  * an article row. */
+static bool article_row(const reader *r, size_t row)
+{
+	return r->list[row].kind == LIST_ARTICLE;
+}
+
 static int move_selection(reader *r, long delta)
 {
 	if (r->narticles == 0)
 		return READER_NOTHING;
-	long row = (long)r->row_of[r->sel] + delta;
-	if (row < 0)
-		row = 0;
-	if (row >= (long)r->nlist)
-		row = (long)r->nlist - 1;
-	/* the nearest article row in the direction of travel, else back */
-	long step = delta >= 0 ? 1 : -1;
-	long k = row;
-	while (k >= 0 && k < (long)r->nlist && r->list[k].kind != LIST_ARTICLE)
-		k += step;
-	if (k < 0 || k >= (long)r->nlist)
-		for (k = row; k >= 0 && k < (long)r->nlist && r->list[k].kind != LIST_ARTICLE; k -= step)
-			;
-	if (k < 0 || k >= (long)r->nlist)
+	size_t k = rows_step(r, r->row_of[r->sel], delta, r->nlist, article_row);
+	if (k == SIZE_MAX)
 		return READER_NOTHING;
 	select_article(r, r->list[k].index);
 	return READER_REDRAW;
@@ -1009,12 +1036,8 @@ int reader_resize(reader *r, int width, int height)
 static int mouse_list(reader *r, int y, reader_mouse_event ev)
 {
 	if (ev != READER_MOUSE_CLICK) {
-		size_t rows = (size_t)r->g.rows;
-		size_t maxtop = r->nlist > rows ? r->nlist - rows : 0;
-		if (ev == READER_MOUSE_WHEEL_UP)
-			r->list_top = r->list_top > WHEEL_LINES ? r->list_top - WHEEL_LINES : 0;
-		else
-			r->list_top = min_size(r->list_top + WHEEL_LINES, maxtop);
+		r->list_top = rows_scroll(r->list_top, ev == READER_MOUSE_WHEEL_UP ? -WHEEL_LINES : WHEEL_LINES,
+					  (size_t)r->g.rows, r->nlist);
 		return READER_REDRAW;
 	}
 	size_t row = r->list_top + (size_t)y;
@@ -1054,14 +1077,8 @@ static int mouse_pane(reader *r, int y, reader_mouse_event ev)
 static int mouse_overlay(reader *r, int y, reader_mouse_event ev)
 {
 	if (ev == READER_MOUSE_WHEEL_UP || ev == READER_MOUSE_WHEEL_DOWN) {
-		if (ov_scrolls_only(r))
-			return ov_scroll(r, ev == READER_MOUSE_WHEEL_UP ? -WHEEL_LINES : WHEEL_LINES);
-		size_t rows = ov_rows(r);
-		size_t maxtop = r->nove > rows ? r->nove - rows : 0;
-		if (ev == READER_MOUSE_WHEEL_UP)
-			r->ov_top = r->ov_top > WHEEL_LINES ? r->ov_top - WHEEL_LINES : 0;
-		else
-			r->ov_top = min_size(r->ov_top + WHEEL_LINES, maxtop);
+		r->ov_top = rows_scroll(r->ov_top, ev == READER_MOUSE_WHEEL_UP ? -WHEEL_LINES : WHEEL_LINES,
+					ov_rows(r), r->nove);
 		return READER_REDRAW;
 	}
 	if (y < 1 || ov_scrolls_only(r))

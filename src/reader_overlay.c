@@ -73,14 +73,7 @@ size_t ov_rows(const reader *r)
 
 void ov_follow(reader *r)
 {
-	size_t rows = ov_rows(r);
-	if (r->ov_sel < r->ov_top)
-		r->ov_top = r->ov_sel;
-	else if (r->ov_sel >= r->ov_top + rows)
-		r->ov_top = r->ov_sel - rows + 1;
-	size_t maxtop = r->nove > rows ? r->nove - rows : 0;
-	if (r->ov_top > maxtop)
-		r->ov_top = maxtop;
+	r->ov_top = rows_follow(r->ov_top, r->ov_sel, r->ov_sel, ov_rows(r), r->nove);
 }
 
 /* Overlays that scroll as a whole, with no row to select. */
@@ -193,33 +186,21 @@ void open_marks(reader *r, reader_overlay which)
 
 /* ---- handlers: overlays ---- */
 
+static bool selectable_row(const reader *r, size_t row)
+{
+	return ov_selectable(&r->ove[row]);
+}
+
 int ov_scroll(reader *r, long delta)
 {
 	if (ov_scrolls_only(r)) {
-		size_t rows = ov_rows(r);
-		size_t maxtop = r->nove > rows ? r->nove - rows : 0;
-		long t = (long)r->ov_top + delta;
-		r->ov_top = t < 0 ? 0 : (size_t)t > maxtop ? maxtop : (size_t)t;
+		r->ov_top = rows_scroll(r->ov_top, delta, ov_rows(r), r->nove);
 		return READER_REDRAW;
 	}
-	if (r->nove == 0)
+	size_t k = rows_step(r, r->ov_sel, delta, r->nove, selectable_row);
+	if (k == SIZE_MAX)
 		return READER_NOTHING;
-	long step = delta >= 0 ? 1 : -1;
-	long k = (long)r->ov_sel + delta;
-	if (k < 0)
-		k = 0;
-	if (k >= (long)r->nove)
-		k = (long)r->nove - 1;
-	/* the nearest selectable row in the direction of travel, else back */
-	long from = k;
-	while (k >= 0 && k < (long)r->nove && !ov_selectable(&r->ove[k]))
-		k += step;
-	if (k < 0 || k >= (long)r->nove)
-		for (k = from; k >= 0 && k < (long)r->nove && !ov_selectable(&r->ove[k]); k -= step)
-			;
-	if (k < 0 || k >= (long)r->nove)
-		return READER_NOTHING;
-	r->ov_sel = (size_t)k;
+	r->ov_sel = k;
 	ov_follow(r);
 	return READER_REDRAW;
 }
