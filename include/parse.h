@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "doc.h"
 
@@ -37,5 +38,10 @@ void parse_end(parse_stream *st);
 /* Stops parsing: the page keeps the articles handed over so far, and the
  * stream is freed. NULL is allowed. */
 void parse_abort(parse_stream *st);
+
+/* --explain: while pages are parsed, each line (or joined unit) of each
+ * page is written to `out` with the role the parser gave it and the
+ * strongest signals for and against; NULL stops it. */
+void parse_set_explain(FILE *out);
 
 #endif

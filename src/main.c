@@ -6,6 +6,7 @@
 #include "export.h"
 #include "input.h"
 #include "issue.h"
+#include "parse.h"
 #include "layout.h"
 #include "library.h"
 #include "probe.h"
@@ -30,7 +31,7 @@
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 typedef enum mode { MODE_READER, MODE_LIST, MODE_JSON, MODE_DUMP, MODE_SEARCH, MODE_INDEX,
-		    MODE_LIBRARY } mode;
+		    MODE_LIBRARY, MODE_EXPLAIN } mode;
 
 typedef struct options {
 	mode mode;
@@ -65,6 +66,8 @@ static void usage(FILE *out)
 	      "  --index              (re)index the library roots\n"
 	      "  --library            the issues of the library: paper, date, path,\n"
 	      "                       articles, progress (TAB-separated)\n"
+	      "  --explain            each line of each page with the role the parser gave\n"
+	      "                       it and the strongest signals for and against\n"
 	      "  --encoding NAME      force the input encoding (default: detect UTF-8,\n"
 	      "                       UTF-16 with BOM, GB18030)\n"
 	      "  --config FILE        use this configuration file\n"
@@ -110,7 +113,7 @@ static int parse_args(int argc, char **argv, options *o)
 {
 	enum { OPT_LIST = 256, OPT_JSON, OPT_DUMP, OPT_WIDTH, OPT_COLOR, OPT_SEARCH,
 	       OPT_ENCODING, OPT_CONFIG, OPT_NO_RESTORE, OPT_VERSION, OPT_HELP, OPT_AMBIGUOUS,
-	       OPT_INDEX, OPT_LIBRARY, OPT_ALL };
+	       OPT_INDEX, OPT_LIBRARY, OPT_ALL, OPT_EXPLAIN };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, OPT_LIST },
 		{ "json", no_argument, NULL, OPT_JSON },
@@ -119,6 +122,7 @@ static int parse_args(int argc, char **argv, options *o)
 		{ "color", no_argument, NULL, OPT_COLOR },
 		{ "colour", no_argument, NULL, OPT_COLOR },
 		{ "search", required_argument, NULL, OPT_SEARCH },
+		{ "explain", no_argument, NULL, OPT_EXPLAIN },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS },
 		{ "config", required_argument, NULL, OPT_CONFIG },
@@ -139,6 +143,7 @@ static int parse_args(int argc, char **argv, options *o)
 		case OPT_LIST: ok = set_mode(o, MODE_LIST); break;
 		case OPT_JSON: ok = set_mode(o, MODE_JSON); break;
 		case OPT_DUMP: ok = set_mode(o, MODE_DUMP); break;
+		case OPT_EXPLAIN: ok = set_mode(o, MODE_EXPLAIN); break;
 		case OPT_SEARCH:
 			ok = set_mode(o, MODE_SEARCH);
 			o->query = optarg;
@@ -172,8 +177,8 @@ static int parse_args(int argc, char **argv, options *o)
 			return usage_error("unknown option %s", argv[optind - 1]);
 		}
 		if (!ok)
-			return usage_error("--list, --json, --dump, --search, --index and --library "
-					   "cannot be combined");
+			return usage_error("--list, --json, --dump, --search, --index, --library and "
+					   "--explain cannot be combined");
 	}
 	if (width_given && o->mode != MODE_DUMP)
 		return usage_error("--width goes with --dump");
@@ -268,7 +273,10 @@ static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, 
 	if (o->mode == MODE_READER)
 		return run_reader(o, l, cfg, npaths, paths);
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	if (o->mode == MODE_EXPLAIN)
+		parse_set_explain(stdout);
 	issue_step(l, SIZE_MAX);
+	parse_set_explain(NULL);
 	doc_issue *issue = issue_doc(l);
 	switch (o->mode) {
 	case MODE_LIST:
@@ -292,6 +300,7 @@ static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, 
 	case MODE_READER:
 	case MODE_INDEX:
 	case MODE_LIBRARY:
+	case MODE_EXPLAIN:
 		break;
 	}
 	return finish_output(0);

@@ -31,6 +31,7 @@
 #include "text.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,103 @@ enum { HEADER_MAX_LINES = 5 };
 /* Blank lines that make a "big gap" (photo, column or article boundary). */
 enum { BIG_GAP = 2 };
 
+/* ------------------------------------------------------------------ */
+/* Evidence: the signals of the parser's decisions and their weights.
+ * A decision adds the weights of the signals it sees and compares the
+ * sum with its threshold; --explain prints the strongest of them. All
+ * weights are in this one table. */
+typedef enum signal {
+	/* does a run of title-like lines start a new story? (threshold STORY_MIN) */
+	S_NEXT_BYLINE,          /* a byline, author name or dateline right under the run */
+	S_NEXT_JUMP,            /* a jump line right under it (上接第1版, 详见第2版) */
+	S_MARKDOWN,             /* a markdown "# " title */
+	S_DASH_SUBTITLE,        /* a "——" subtitle in the deck */
+	S_NO_STORY,             /* no story open yet (page start, after headless text) */
+	S_PREV_CLOSED,          /* the story before closed: jump line, (author), （完）, 供稿 */
+	S_BIG_GAP,              /* a gap bigger than the page's paragraph gap before it */
+	S_AFTER_BRIEF,          /* the story before is a dateline brief without subheads */
+	S_BODY_AUTHOR,          /* its own body closes with "(author)": a brief of its own */
+	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
+	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
+	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
+	/* facts about single lines, shown by --explain (weight 0: not summed) */
+	S_F_SHORT,              /* short, no sentence end */
+	S_F_SENTENCE,           /* ends a sentence */
+	S_F_UNFINISHED,         /* does not end a sentence: continued */
+	S_F_BYLINE,             /* role word and names (本报记者 X, □X) */
+	S_F_NAMES,              /* names alone */
+	S_F_DATELINE,           /* 本报讯 / 新华社…电 opening */
+	S_F_CREDIT,             /* photo credit (X 摄, 供图) */
+	S_F_JUMP,               /* jump line (下转第4版) */
+	S_F_HEADER,             /* running header fields (date, 星期, 版, 责编, paper) */
+	S_F_WIDEST,             /* the widest line of its deck */
+	S_F_DASH,               /* starts with —— */
+	S_F_COLUMN,             /* label-like: middle dot, gap after, short plain */
+	S_F_CUT_BANNER,         /* a line dropped inside a cut paragraph */
+	S_F_REPEAT,             /* repeats text the story already has */
+	S_F_QUOTE_BEFORE,       /* follows a quotation or a finished paragraph */
+	S_F_END_MARK,           /* ends a story: （完）, (供稿), author after the body */
+	S_F_CAPTION,            /* short sentence by a credit or isolated by gaps */
+	S_F_COMMA_START,        /* a comma line that the next paragraph continues */
+	NSIGNALS
+} signal;
+
+static const struct signal_def {
+	int weight;
+	const char *what;
+} signals[NSIGNALS] = {
+	/* strong: each alone starts a story, even over a cut (20 - 15 > 0) */
+	[S_NEXT_BYLINE]     = { 20, "byline/dateline under it" },
+	[S_NEXT_JUMP]       = { 20, "jump line under it" },
+	[S_MARKDOWN]        = { 20, "markdown title" },
+	[S_DASH_SUBTITLE]   = { 20, "—— subtitle in deck" },
+	/* boundaries: each alone starts a story, not over a cut */
+	[S_NO_STORY]        = { 6, "no story open" },
+	[S_PREV_CLOSED]     = { 6, "story before closed" },
+	[S_BIG_GAP]         = { 6, "big gap before" },
+	[S_AFTER_BRIEF]     = { 6, "after a dateline brief" },
+	[S_BODY_AUTHOR]     = { 6, "its body ends with (author)" },
+	/* against a new story */
+	[S_CUT]             = { -15, "paragraph before unfinished" },
+	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
+	[S_SUBHEADS_BEFORE] = { -3, "story has subheads" },
+	[S_F_SHORT]         = { 0, "short, no sentence end" },
+	[S_F_SENTENCE]      = { 0, "ends a sentence" },
+	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
+	[S_F_BYLINE]        = { 0, "role word + names" },
+	[S_F_NAMES]         = { 0, "names alone" },
+	[S_F_DATELINE]      = { 0, "dateline opening" },
+	[S_F_CREDIT]        = { 0, "photo credit" },
+	[S_F_JUMP]          = { 0, "jump line" },
+	[S_F_HEADER]        = { 0, "running header fields" },
+	[S_F_WIDEST]        = { 0, "widest line of the deck" },
+	[S_F_DASH]          = { 0, "starts with ——" },
+	[S_F_COLUMN]        = { 0, "label-like" },
+	[S_F_CUT_BANNER]    = { 0, "inside a cut paragraph" },
+	[S_F_REPEAT]        = { 0, "repeats the story" },
+	[S_F_QUOTE_BEFORE]  = { 0, "after a finished paragraph" },
+	[S_F_END_MARK]      = { 0, "closes a story" },
+	[S_F_CAPTION]       = { 0, "caption-like" },
+	[S_F_COMMA_START]   = { 0, "starts a paragraph" },
+};
+
+/* A run of title lines starts a story when its evidence reaches this. */
+enum { STORY_MIN = 5 };
+
+enum { EV_MAX = 10 };
+typedef struct evidence {
+	int score;
+	uint8_t n;
+	uint8_t sig[EV_MAX];
+} evidence;
+
+static void ev_add(evidence *e, signal sg)
+{
+	e->score += signals[sg].weight;
+	if (e->n < EV_MAX)
+		e->sig[e->n++] = (uint8_t)sg;
+}
+
 typedef enum unit_kind {
 	U_PARA,
 	U_TITLE,        /* short, no sentence end */
@@ -57,6 +155,7 @@ typedef enum unit_kind {
 	U_CREDIT,       /* credit alone */
 	U_JUMP,
 	U_PAGEHEAD,
+	U_END,          /* closes a story: （完）, (X 供稿), 据新华社 */
 } unit_kind;
 
 enum unit_flags {
@@ -70,6 +169,7 @@ enum unit_flags {
 typedef struct unit {
 	const char *s;
 	uint32_t len;
+	uint32_t line;          /* its first line in the page (1-based) */
 	uint32_t gap;           /* blank lines before it (0: same block) */
 	uint32_t gap_after;
 	uint16_t chars;         /* characters, capped */
@@ -102,17 +202,34 @@ typedef struct floating {
 	size_t prev, next;      /* neighbour articles (SIZE_MAX: none) */
 } floating;
 
+/* The page's own conventions, measured on its first lines before any
+ * decision is taken (so that a huge page still streams): decisions read
+ * these instead of fixed constants. */
+typedef struct profile {
+	unsigned wrap;          /* hard-wrap width in columns, 0 when lines are paragraphs */
+	unsigned lines;         /* non-blank lines sampled */
+	unsigned indented;      /* of them, lines starting with an indent */
+	unsigned after_blank;   /* of them, lines after one or more blank lines */
+	unsigned body_cols;     /* median width of the long lines (the body) */
+	unsigned big_gap;       /* blank lines that make a big gap on this page */
+	bool indents;           /* paragraphs are marked by an indent */
+	bool blank_rhythm;      /* blank lines separate the paragraphs */
+} profile;
+
 /* Lines are read one at a time (see build_units). */
 typedef struct raw_line {
 	const char *s;
 	uint32_t len;
 	uint32_t gap;
+	uint32_t line;          /* 1-based line number in the page */
+	uint16_t indent;        /* columns of leading space */
 	bool indented;
 } raw_line;
 
 typedef struct line_reader {
 	const char *p, *end;
 	const char *lf;         /* the next '\n' found, or end */
+	uint32_t lineno;        /* lines read so far */
 } line_reader;
 
 /* The parser streams: units and articles live in windows that move along
@@ -124,6 +241,7 @@ typedef struct parser {
 	doc_source src;
 	const char *released;   /* source text before this is dropped */
 	line_reader lr;
+	profile pf;             /* the page's conventions */
 	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
 	raw_line pending;       /* the next line, read ahead */
 	bool have_pending;
@@ -155,6 +273,109 @@ enum { LOOKAHEAD = 64 };
 enum { MERGE_WINDOW = 64 };
 /* Parsed pages of a mapped file are dropped in steps of this many bytes. */
 enum { RELEASE_STEP = 8 << 20 };
+
+/* ------------------------------------------------------------------ */
+/* --explain: each unit with the role given to it and the strongest
+ * signals for and against, printed as the parser decides. */
+
+static FILE *explain_out;
+
+void parse_set_explain(FILE *out)
+{
+	explain_out = out;
+}
+
+/* The facts that classified a unit, for --explain. */
+static void unit_facts(const unit *u, evidence *ev)
+{
+	switch (u->kind) {
+	case U_TITLE: case U_MDSUB: case U_MDHEAD: ev_add(ev, S_F_SHORT); break;
+	case U_BYLINE: ev_add(ev, S_F_BYLINE); break;
+	case U_NAMES: ev_add(ev, S_F_NAMES); break;
+	case U_DATELINE: ev_add(ev, S_F_DATELINE); break;
+	case U_CAPTION: case U_CREDIT: ev_add(ev, S_F_CREDIT); break;
+	case U_JUMP: ev_add(ev, S_F_JUMP); break;
+	case U_PAGEHEAD: ev_add(ev, S_F_HEADER); break;
+	case U_END: ev_add(ev, S_F_END_MARK); break;
+	default:
+		ev_add(ev, (u->flags & UF_TERMINATED) ? S_F_SENTENCE : S_F_UNFINISHED);
+		break;
+	}
+	if (u->flags & UF_DASH_START)
+		ev_add(ev, S_F_DASH);
+}
+
+static void explain_signals(const evidence *ev, bool positive)
+{
+	bool used[EV_MAX] = { false };
+	for (int shown = 0; shown < 3; shown++) {
+		int best = -1;
+		for (int k = 0; k < ev->n; k++) {
+			int w = signals[ev->sig[k]].weight;
+			if (used[k] || (positive ? w < 0 : w >= 0))
+				continue;
+			if (best < 0 || abs(w) > abs(signals[ev->sig[best]].weight))
+				best = k;
+		}
+		if (best < 0)
+			return;
+		used[best] = true;
+		int w = signals[ev->sig[best]].weight;
+		if (w)
+			fprintf(explain_out, "  %c%s (%+d)", w > 0 ? '+' : '-', signals[ev->sig[best]].what, w);
+		else
+			fprintf(explain_out, "  · %s", signals[ev->sig[best]].what);
+	}
+}
+
+/* Prints unit i with its role; `ev` is the evidence of the decision, or
+ * NULL for a unit placed by what it is (its facts are printed). */
+static void explain(const parser *ps, size_t i, const char *role, const evidence *ev)
+{
+	if (!explain_out)
+		return;
+	const unit *u = UNIT(ps, i);
+	evidence facts;
+	memset(&facts, 0, sizeof facts);
+	if (!ev) {
+		unit_facts(u, &facts);
+		ev = &facts;
+	}
+	/* the start of the line, at most 16 characters */
+	const char *p = u->s, *end = u->s + u->len;
+	int chars = 0;
+	while (p < end && chars < 16) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		chars++;
+	}
+	fprintf(explain_out, "%5u  %-10s %.*s%s", (unsigned)u->line, role, (int)(p - u->s), u->s,
+		p < end ? "…" : "");
+	bool weighed = false;
+	for (int k = 0; k < ev->n; k++)
+		weighed |= signals[ev->sig[k]].weight != 0;
+	if (weighed)
+		fprintf(explain_out, "  [%+d]", ev->score);
+	explain_signals(ev, true);
+	explain_signals(ev, false);
+	fputc('\n', explain_out);
+}
+
+static void explain_page(const parser *ps, const char *name)
+{
+	if (!explain_out)
+		return;
+	const profile *pf = &ps->pf;
+	fprintf(explain_out, "== %s\n   profile: %s, %s, ", name,
+		pf->blank_rhythm ? "blank lines between paragraphs" : "no blank lines between paragraphs",
+		pf->indents ? "indented paragraphs" : "no paragraph indent");
+	if (pf->wrap)
+		fprintf(explain_out, "hard-wrapped at %u columns", pf->wrap);
+	else
+		fputs("a paragraph a line", explain_out);
+	fprintf(explain_out, ", big gap %u blank lines\n", pf->big_gap);
+	fputs(" line  role       text               [score] strongest signals for (+) and against (-)\n", explain_out);
+}
 
 /* ------------------------------------------------------------------ */
 /* Characters */
@@ -304,6 +525,7 @@ static void line_reader_init(line_reader *lr, const char *text, size_t len)
 	lr->p = text;
 	lr->end = text + len;
 	lr->lf = NULL;
+	lr->lineno = 0;
 }
 
 /* The next non-blank line, trimmed, with the blank lines before it. */
@@ -316,7 +538,9 @@ static bool next_line(line_reader *lr, raw_line *out)
 		const char *s = text_skip_space(lr->p, e);
 		const char *t = text_trim_end(s, e);
 		bool indented = leading_indent(lr->p, e);
+		const char *line_start = lr->p;
 		lr->p = next;
+		lr->lineno++;
 		if (s == t) {
 			gap++;
 			continue;
@@ -324,39 +548,69 @@ static bool next_line(line_reader *lr, raw_line *out)
 		out->s = s;
 		out->len = (uint32_t)(t - s);
 		out->gap = gap;
+		out->line = lr->lineno;
+		unsigned ind = line_columns(line_start, (size_t)(s - line_start));
+		out->indent = (uint16_t)(ind > 0xFFFF ? 0xFFFF : ind);
 		out->indented = indented;
 		return true;
 	}
 	return false;
 }
 
+
 /* Columns of a line, capped: 1200 bytes are over 400 columns whatever
- * the script, and no wrap width is wider. */
+ * the script, and no wrap width is wider. The indent counts: a
+ * hard-wrapped paragraph's first line is as wide as the others. */
 static unsigned capped_columns(const raw_line *l)
 {
-	return l->len > 1200 ? 4000 : line_columns(l->s, l->len);
+	return l->len > 1200 ? 4000 : l->indent + line_columns(l->s, l->len);
 }
 
-/* The wrap width of a hard-wrapped page: the most common width among the
- * long lines of its start, when most of them have it (give or take two
- * columns for punctuation). 0 when lines are whole paragraphs. */
-static unsigned wrap_width(const char *text, size_t len)
+/* Measures the page: the wrap width of a hard-wrapped page is the most
+ * common width among the long lines of its start, when most of them
+ * have it (give or take two columns for punctuation); the indent and
+ * blank-line rhythm are the share of lines that have them. */
+static void profile_page(profile *pf, const char *text, size_t len)
 {
-	enum { MAXW = 400, MINW = 30, SAMPLE = 4000 };
+	enum { MAXW = 400, MINW = 28, SAMPLE = 4000 };
 	unsigned hist[MAXW + 1] = { 0 };
+	unsigned gaps[4] = { 0 };
 	size_t longs = 0;
 	line_reader lr;
 	line_reader_init(&lr, text, len);
 	raw_line l;
+	memset(pf, 0, sizeof *pf);
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
 		unsigned cols = capped_columns(&l);
+		pf->lines++;
+		if (cols >= 20) {
+			pf->indented += l.indented;
+			if (n > 0)
+				gaps[l.gap < 3 ? l.gap : 3]++;
+		}
+		pf->after_blank += n > 0 && l.gap > 0;
 		if (cols >= MINW && cols <= MAXW) {
 			hist[cols]++;
 			longs++;
 		}
 	}
+	unsigned body_lines = gaps[0] + gaps[1] + gaps[2] + gaps[3];
+	pf->indents = body_lines >= 3 && pf->indented * 5 >= body_lines;
+	pf->blank_rhythm = body_lines >= 3 && (gaps[1] + gaps[2] + gaps[3]) * 2 >= body_lines;
+	/* double-spaced pages: a big gap is more than the usual one */
+	pf->big_gap = gaps[2] + gaps[3] > gaps[1] + gaps[0] && body_lines >= 6 ? BIG_GAP + 1 : BIG_GAP;
+	if (longs) {
+		size_t half = longs / 2, seen = 0;
+		for (unsigned w = MINW; w <= MAXW; w++) {
+			seen += hist[w];
+			if (seen > half) {
+				pf->body_cols = w;
+				break;
+			}
+		}
+	}
 	if (longs < 6)
-		return 0;
+		return;
 	unsigned best = 0, best_count = 0;
 	for (unsigned w = MINW; w <= MAXW; w++) {
 		unsigned c = hist[w] + hist[w - 1] + (w < MAXW ? hist[w + 1] : 0);
@@ -368,7 +622,280 @@ static unsigned wrap_width(const char *text, size_t len)
 	/* the widest common width is the wrap width */
 	while (best < MAXW && hist[best + 1] * 4 >= hist[best] && hist[best + 1])
 		best++;
-	return best_count * 2 >= longs ? best : 0;
+	pf->wrap = best_count * 2 >= longs ? best : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running headers and footers */
+
+/* A running header or footer is a short line made only of the fields a
+ * paper prints around its pages, in any order and spacing: the paper's
+ * name, the date, the weekday, the page label (第3版, A04, B2版), the
+ * editors (责编 李明), a section name. Each field found adds its weight;
+ * any word that is none of them (a sentence, a headline) vetoes. */
+enum {
+	HF_DATE = 2, HF_WEEKDAY = 2, HF_PAGE = 3, HF_EDITOR = 3, HF_PAPER = 2, HF_LUNAR = 1,
+	HEADER_MIN_SCORE = 4,   /* fields that make a header together */
+};
+
+typedef struct header_match {
+	int score;
+	int fields;             /* fields found */
+	int others;             /* words that are no field */
+	bool page;              /* a page label was found */
+	const char *label;      /* the page label, when found */
+	size_t label_len;
+} header_match;
+
+static bool is_digit_cp(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+static bool is_cn_numeral(const char *p, const char *end)
+{
+	static const char nums[] = "〇零一二三四五六七八九十廿卅";
+	uint32_t cp;
+	int n = text_decode(p, end, &cp);
+	return is_han(cp) && memmem(nums, sizeof nums - 1, p, (size_t)n) != NULL;
+}
+
+/* Digits (ASCII, full-width or Chinese numerals) at p: bytes read. */
+static size_t number_at(const char *p, const char *end, int maxn)
+{
+	const char *q = p;
+	for (int n = 0; q < end && n < maxn; n++) {
+		uint32_t cp;
+		int k = text_decode(q, end, &cp);
+		if (!is_digit_cp(cp) && !is_cn_numeral(q, end))
+			break;
+		q += k;
+	}
+	return (size_t)(q - p);
+}
+
+static size_t word_at(const char *p, const char *end, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (has_prefix(p, (size_t)(end - p), words[i]))
+			return strlen(words[i]);
+	return 0;
+}
+
+/* One field at p: its weight in *w and its length, or 0. */
+static size_t header_field(const char *p, const char *end, int *w, bool *page, bool *editor)
+{
+	static const char *const weekdays[] = { "星期", "礼拜", "禮拜", "周", "週" };
+	static const char *const editors[] = {
+		"责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "美编", "美編", "校对", "校對",
+		"版式", "组版", "組版", "排版", "审读", "審讀", "主编", "主編", "设计", "設計",
+		"值班编委", "编审", "編審", "制图", "製圖",
+	};
+	static const char *const lunar[] = { "农历", "農曆", "夏历" };
+	const size_t len = (size_t)(end - p);
+	size_t n, m;
+	*page = *editor = false;
+	/* a date: 2024年5月6日, 5月6日, 2024-05-06, 2024.5.6, 2024/5/6 */
+	if ((n = number_at(p, end, 4)) > 0) {
+		const char *q = p + n;
+		if (has_prefix(q, (size_t)(end - q), "年") && (m = number_at(q + 3, end, 3)) > 0)
+			q += 3 + m;
+		if (has_prefix(q, (size_t)(end - q), "月") && (m = number_at(q + 3, end, 3)) > 0 &&
+		    (has_prefix(q + 3 + m, (size_t)(end - q - 3 - m), "日") ||
+		     has_prefix(q + 3 + m, (size_t)(end - q - 3 - m), "号"))) {
+			*w = HF_DATE;
+			return (size_t)(q + 3 + m + 3 - p);
+		}
+		q = p + n;
+		if (n == 4 && q < end && (*q == '-' || *q == '.' || *q == '/')) {
+			char sep = *q;
+			size_t a = number_at(q + 1, end, 2);
+			const char *r = q + 1 + a;
+			if (a && r < end && *r == sep) {
+				size_t b = number_at(r + 1, end, 2);
+				if (b) {
+					*w = HF_DATE;
+					return (size_t)(r + 1 + b - p);
+				}
+			}
+		}
+		/* "16版" */
+		if (n <= 6 && has_prefix(p + n, (size_t)(end - p - n), "版")) {
+			*w = HF_PAGE;
+			*page = true;
+			return n + 3;
+		}
+	}
+	/* 星期一, 周六 */
+	if ((n = word_at(p, end, weekdays, sizeof weekdays / sizeof *weekdays)) > 0) {
+		const char *q = p + n;
+		if (q < end && (is_cn_numeral(q, end) || has_prefix(q, (size_t)(end - q), "日") ||
+				has_prefix(q, (size_t)(end - q), "天"))) {
+			*w = HF_WEEKDAY;
+			return n + 3;
+		}
+	}
+	/* 第3版, 第三版, 第A4版 */
+	if (has_prefix(p, len, "第")) {
+		const char *q = p + 3;
+		if (q < end && *q >= 'A' && *q <= 'Z')
+			q++;
+		if ((m = number_at(q, end, 3)) > 0 &&
+		    (has_prefix(q + m, (size_t)(end - q - m), "版") || has_prefix(q + m, (size_t)(end - q - m), "頁") ||
+		     has_prefix(q + m, (size_t)(end - q - m), "面"))) {
+			*w = HF_PAGE;
+			*page = true;
+			return (size_t)(q + m + 3 - p);
+		}
+	}
+	/* A04, B2, A4版 */
+	if (*p >= 'A' && *p <= 'Z' && len >= 2 && p[1] >= '0' && p[1] <= '9') {
+		size_t d = 1;
+		while (d < len && d < 4 && p[d] >= '0' && p[d] <= '9')
+			d++;
+		if (has_prefix(p + d, len - d, "版"))
+			d += 3;
+		if (d == len || !(p[d] >= '0' && p[d] <= '9')) {
+			*w = HF_PAGE;
+			*page = true;
+			return d;
+		}
+	}
+	/* 责编 李明, 责编：李明 */
+	if ((n = word_at(p, end, editors, sizeof editors / sizeof *editors)) > 0) {
+		*w = HF_EDITOR;
+		*editor = true;
+		return n;
+	}
+	if ((n = word_at(p, end, lunar, sizeof lunar / sizeof *lunar)) > 0) {
+		*w = HF_LUNAR;
+		return n;
+	}
+	return 0;
+}
+
+/* A word of Han characters (a name, a section, the paper's name):
+ * characters, or -1 when it holds anything else. */
+static int han_word(const char *p, const char *end)
+{
+	int n = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!is_han(cp) && cp != 0xB7)
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+static bool is_paper_name(const char *p, const char *end, int chars)
+{
+	static const char *const ends[] = { "报", "報", "刊", "周报", "晚报", "日报", "时报", "時報" };
+	if (chars < 2 || chars > 10)
+		return false;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t n = strlen(ends[i]);
+		if ((size_t)(end - p) >= n && memcmp(end - n, ends[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool header_separator(uint32_t cp)
+{
+	return text_is_space(cp) || cp == 0xB7 || cp == 0x30FB || cp == '|' || cp == 0xFF5C ||
+	       cp == 0x2022 || cp == 0x25C6 || cp == 0x25C7 || cp == 0x25A0 || cp == 0x25CF;
+}
+
+static void match_header(const char *s, size_t len, header_match *hm)
+{
+	memset(hm, 0, sizeof *hm);
+	const char *end = s + len, *p = s;
+	bool after_editor = false;
+	int chars = 0, date_pieces = 0;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (header_separator(cp) || cp == ':' || cp == 0xFF1A) {
+			p += k;
+			continue;
+		}
+		/* the word up to the next separator */
+		const char *we = p;
+		while (we < end) {
+			uint32_t c;
+			int kk = text_decode(we, end, &c);
+			if (header_separator(c))
+				break;
+			we += kk;
+		}
+		/* fields glued together ("2024年5月6日星期一") are read one by one */
+		const char *q = p;
+		while (q < we) {
+			int w = 0;
+			bool page, editor;
+			size_t f = header_field(q, we, &w, &page, &editor);
+			if (!f)
+				break;
+			if (page && !hm->page) {
+				hm->label = q;
+				hm->label_len = f;
+			}
+			hm->page |= page;
+			hm->score += w;
+			hm->fields++;
+			q += f;
+			after_editor = editor;
+			if (q < we && (*q == ':' || has_prefix(q, (size_t)(we - q), "：")))
+				q += *q == ':' ? 1 : 3;
+			if (editor && q < we) {
+				/* 责编李明: the name glued to the role */
+				int n = han_word(q, we);
+				if (n >= 2 && n <= 4) {
+					q = we;
+					after_editor = false;
+				}
+			}
+		}
+		if (q < we && q == p && (number_at(q, we, 4) == (size_t)(we - q) ||
+					 ((we - q == 3) && (has_prefix(q, 3, "年") || has_prefix(q, 3, "月") ||
+							    has_prefix(q, 3, "日"))))) {
+			/* "2024 年 3 月 15 日": a date with spaces (OCR) */
+			if (++date_pieces == 4) {
+				hm->score += HF_DATE;
+				hm->fields++;
+			}
+			q = we;
+		}
+		if (q < we) {
+			int n = han_word(q, we);
+			if (q == p && n > 0 && is_paper_name(q, we, n)) {
+				hm->score += HF_PAPER;
+				hm->fields++;
+			} else if (after_editor && n >= 2 && n <= 4) {
+				after_editor = false;       /* the editor's name */
+			} else if (n < 1 || n > 8) {
+				hm->others++;
+			}
+			/* a short word of Han characters: a section name */
+		}
+		chars += (int)count_chars(p, (size_t)(we - p), 64);
+		p = we;
+	}
+	if (chars > 60)
+		hm->others++;
+}
+
+/* Whether a line is a running header or footer. */
+static bool is_running_header(const char *s, size_t len, header_match *hm)
+{
+	if (len > 200) {
+		memset(hm, 0, sizeof *hm);
+		return false;
+	}
+	match_header(s, len, hm);
+	return hm->others == 0 && (hm->score >= HEADER_MIN_SCORE || (hm->page && hm->fields >= 1));
 }
 
 /* A line that must stay a unit of its own even in a hard-wrapped page. */
@@ -385,10 +912,11 @@ static bool line_is_special(const char *s, size_t len)
 
 static void classify(unit *u);
 
-static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap)
+static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	unit u;
 	memset(&u, 0, sizeof u);
+	u.line = line;
 	u.s = s;
 	u.len = (uint32_t)len;
 	u.gap = ps->nunits == 0 ? BIG_GAP + 1 : gap;
@@ -400,11 +928,47 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap)
 	ps->nunits++;
 }
 
-/* Whether `next` continues `cur` in a page hard-wrapped at `wrap`. */
-static bool wraps_into(const raw_line *cur, const raw_line *next, unsigned wrap)
+static bool raw_ends_sentence(const char *s, size_t len)
 {
-	return next->gap == 0 && capped_columns(cur) + 3 >= wrap && !next->indented &&
-	       !line_is_special(next->s, next->len) && !line_is_special(cur->s, cur->len);
+	const char *end = s + len, *at = end;
+	if (!len)
+		return false;
+	uint32_t cp = last_cp(s, end, &at);
+	while (is_closing(cp) && at > s)
+		cp = last_cp(s, at, &at);
+	return is_sentence_end(cp);
+}
+
+/* Whether the line after `next` starts with an indent (a peek: the
+ * reader does not move). */
+static bool line_after_indented(const parser *ps)
+{
+	line_reader lr = ps->lr;
+	raw_line l;
+	return next_line(&lr, &l) && l.gap == 0 && l.indented;
+}
+
+/* Whether `next` continues `cur` in a page hard-wrapped at ps->wrap;
+ * `first` is the first line of the unit being built. A line as wide as
+ * the wrap runs on. On a page whose paragraphs are marked by an indent,
+ * a paragraph runs on through lines that are not indented while its
+ * sentence is unfinished, or while its lines are full, except for a
+ * short line followed by an indented one: a title between stories. */
+static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
+{
+	unsigned wrap = ps->wrap;
+	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
+	    line_is_special(cur->s, cur->len))
+		return false;
+	bool full = capped_columns(cur) + 3 >= wrap;
+	if (!ps->pf.indents || !first->indented)
+		return full;
+	if (!raw_ends_sentence(cur->s, cur->len))
+		return true;
+	if (!full)
+		return false;
+	return !(capped_columns(next) + 6 < wrap && !raw_ends_sentence(next->s, next->len) &&
+		 line_after_indented(ps));
 }
 
 /* Makes the next unit from the next line (or, in a hard-wrapped page, the
@@ -419,25 +983,24 @@ static bool produce_unit(parser *ps)
 	}
 	raw_line cur = ps->pending;
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
-	if (!ps->wrap || !ps->have_pending || !wraps_into(&cur, &ps->pending, ps->wrap)) {
-		push_unit(ps, cur.s, cur.len, cur.gap);
+	if (!ps->wrap || !ps->have_pending || !wraps_into(ps, &cur, &cur, &ps->pending)) {
+		push_unit(ps, cur.s, cur.len, cur.gap, cur.line);
 		return true;
 	}
 	util_buf b = { 0 };
 	util_buf_add(&b, cur.s, cur.len);
 	raw_line last = cur;
 	do {
+		/* a hard wrap cuts words and numbers anywhere: "约3" + "5人"
+		 * is "约35人", so nothing is inserted */
 		const raw_line *next = &ps->pending;
-		if (is_ascii_alnum(last_cp(b.data, b.data + b.len, NULL)) &&
-		    is_ascii_alnum(first_cp(next->s, next->s + next->len)))
-			util_buf_addc(&b, ' ');
 		util_buf_add(&b, next->s, next->len);
 		last = *next;
 		ps->have_pending = next_line(&ps->lr, &ps->pending);
-	} while (ps->have_pending && wraps_into(&last, &ps->pending, ps->wrap));
+	} while (ps->have_pending && wraps_into(ps, &cur, &last, &ps->pending));
 	doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
 	util_buf_free(&b);
-	push_unit(ps, d.s, d.len, cur.gap);
+	push_unit(ps, d.s, d.len, cur.gap, cur.line);
 	return true;
 }
 
@@ -488,6 +1051,65 @@ static bool only_punctuation(const char *s, size_t len)
 	return true;
 }
 
+/* A line that closes a story: "（完）", "(X 供稿)", "（编辑 X）",
+ * "据新华社", "来源：新华社". */
+static bool is_end_mark(const char *s, size_t len, unsigned chars)
+{
+	static const char *const inner_ends[] = { "供稿", "供图", "整理", "报道", "编译", "综合" };
+	static const char *const sources[] = { "据", "来源：", "来源:", "（据", "(据" };
+	if (chars > 30 || chars < 1)
+		return false;
+	const char *end = s + len;
+	size_t op = 0;
+	if (s[0] == '(')
+		op = 1;
+	else if (has_prefix(s, len, "（"))
+		op = 3;
+	if (op) {
+		const char *last = text_prev(s, end);
+		if (!(*last == ')' || has_prefix(last, (size_t)(end - last), "）")))
+			return false;
+		const char *in = text_skip_space(s + op, last), *in_end = text_trim_end(in, last);
+		size_t n = (size_t)(in_end - in);
+		if (n == 3 && memcmp(in, "完", 3) == 0)
+			return true;
+		for (size_t k = 0; k < sizeof inner_ends / sizeof *inner_ends; k++) {
+			size_t m = strlen(inner_ends[k]);
+			if (n > m && memcmp(in_end - m, inner_ends[k], m) == 0)
+				return true;
+		}
+		if (has_prefix(in, n, "据") || has_prefix(in, n, "编辑") || has_prefix(in, n, "责任编辑") ||
+		    has_prefix(in, n, "来源"))
+			return true;
+		return n && pattern_is_byline(in, n, false);
+	}
+	if (chars > 12)
+		return false;
+	/* a source: 据新华社, 来源：人民网 */
+	static const char source_ends[] = "社电报網网台道讯》";
+	const char *last = text_prev(s, end);
+	if (!memmem(source_ends, sizeof source_ends - 1, last, (size_t)(end - last)))
+		return false;
+	for (size_t k = 0; k < sizeof sources / sizeof *sources; k++)
+		if (has_prefix(s, len, sources[k]) && len > strlen(sources[k]))
+			return true;
+	return false;
+}
+
+/* The names of an end mark that is an author in parentheses:
+ * "（本报记者 张三）". Empty when it is not one. */
+static doc_str end_mark_author(const char *s, size_t len)
+{
+	size_t op = s[0] == '(' ? 1 : 3;
+	if (len < op + 1 || !(s[0] == '(' || has_prefix(s, len, "（")))
+		return doc_str_make(NULL, 0);
+	const char *end = s + len, *last = text_prev(s, end);
+	const char *in = text_skip_space(s + op, last), *in_end = text_trim_end(in, last);
+	if (in < in_end && pattern_is_byline(in, (size_t)(in_end - in), false))
+		return doc_str_make(in, (size_t)(in_end - in));
+	return doc_str_make(NULL, 0);
+}
+
 static void classify(unit *u)
 {
 	const char *s = u->s;
@@ -503,6 +1125,10 @@ static void classify(unit *u)
 			u->kind = hashes == 1 ? U_MDHEAD : U_MDSUB;
 			return;
 		}
+	}
+	if (u->chars <= 30 && !(u->flags & UF_SENTENCE) && is_end_mark(s, len, u->chars)) {
+		u->kind = U_END;
+		return;
 	}
 	if (u->chars <= 40) {
 		pattern_jump_kind j = pattern_match_jump(s, len, &page);
@@ -534,6 +1160,11 @@ static void classify(unit *u)
 	if (u->chars <= 40 && pattern_is_page_header(s, len, &page)) {
 		u->kind = U_PAGEHEAD;
 		u->page = (int16_t)page;
+		return;
+	}
+	header_match hm;
+	if (u->chars <= 64 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && is_running_header(s, len, &hm)) {
+		u->kind = U_PAGEHEAD;
 		return;
 	}
 	/* a long line with a comma is a sentence, cut short, not a title */
@@ -831,7 +1462,7 @@ static bool run_starts_article(const parser *ps, size_t i, size_t n, bool bounda
 
 /* A kicker line that is really a column label (栏目): followed by a big
  * gap, written with a middle dot between words, or a short plain label. */
-static bool looks_like_column(const unit *u)
+static bool looks_like_column(const unit *u, bool deck_below)
 {
 	if (u->gap_after >= BIG_GAP)
 		return true;
@@ -847,7 +1478,9 @@ static bool looks_like_column(const unit *u)
 	}
 	if (dot)
 		return true;
-	return u->chars <= 12 && !space && !digit && !quote;
+	/* over a headline and a subtitle, a plain line is the deck's kicker
+	 * unless it is as short as a label */
+	return u->chars <= (deck_below ? 6 : 12) && !space && !digit && !quote;
 }
 
 static unsigned display_len(const unit *u)
@@ -868,7 +1501,7 @@ static doc_str join_lines(parser *ps, doc_str a, const char *b, size_t blen, con
 }
 
 /* Builds the header of a new article from the title run [i, i+n). */
-static void read_header(parser *ps, art *a, size_t i, size_t n)
+static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
 	/* the headline: a markdown "#" line, else the widest line that is not
 	 * a "——" subtitle */
@@ -903,13 +1536,21 @@ static void read_header(parser *ps, art *a, size_t i, size_t n)
 			len -= (size_t)(t - s);
 			s = t;
 		}
+		evidence facts;
+		memset(&facts, 0, sizeof facts);
 		if (k < head) {
-			if (k == i && n - (head - i) >= 1 && head - i >= 1 && looks_like_column(u) &&
-			    !a->field[DOC_F_COLUMN].len)
+			if (k == i && n - (head - i) >= 1 && head - i >= 1 && looks_like_column(u, head + 1 < i + n) &&
+			    !a->field[DOC_F_COLUMN].len) {
 				a->field[DOC_F_COLUMN] = doc_str_make(s, len);
-			else
+				ev_add(&facts, S_F_COLUMN);
+				explain(ps, k, "column", &facts);
+			} else {
 				a->field[DOC_F_KICKER] = join_lines(ps, a->field[DOC_F_KICKER], s, len, " ");
+				ev_add(&facts, S_F_SHORT);
+				explain(ps, k, "kicker", &facts);
+			}
 		} else if (k == head) {
+			explain(ps, k, "headline", ev);
 			const char *sub = inline_subtitle(s, len);
 			if (sub) {
 				const char *hend = text_trim_end(s, sub);
@@ -920,6 +1561,8 @@ static void read_header(parser *ps, art *a, size_t i, size_t n)
 			}
 		} else {
 			a->field[DOC_F_SUBTITLE] = join_lines(ps, a->field[DOC_F_SUBTITLE], s, len, " ");
+			ev_add(&facts, (u->flags & UF_DASH_START) ? S_F_DASH : S_F_SHORT);
+			explain(ps, k, "subtitle", &facts);
 		}
 	}
 }
@@ -1146,10 +1789,24 @@ static size_t skip_captions(const parser *ps, size_t i)
 	return i;
 }
 
+/* "图为…", "上图：…": a caption says what the picture shows. */
+static bool caption_opening(const unit *u)
+{
+	static const char *const openings[] = {
+		"图为", "圖為", "上图", "下图", "左图", "右图", "上圖", "下圖", "左圖", "右圖", "图：", "圖：",
+	};
+	for (size_t k = 0; k < sizeof openings / sizeof *openings; k++)
+		if (has_prefix(u->s, u->len, openings[k]))
+			return true;
+	return false;
+}
+
 /* A short single sentence isolated by a big gap: a caption without credit. */
 static bool is_bare_caption(const parser *ps, size_t i, const art *a)
 {
 	const unit *u = UNIT(ps, i);
+	if (u->kind == U_PARA && u->chars <= CAPTION_MAX_CHARS * 2 && caption_opening(u) && !(a && a->cut))
+		return true;
 	if (u->kind != U_PARA || !(u->flags & UF_TERMINATED) || u->chars > CAPTION_MAX_CHARS)
 		return false;
 	if (u->gap < BIG_GAP || (a && a->cut))
@@ -1199,33 +1856,72 @@ static bool body_ends_with_author(const parser *ps, size_t i)
 	       pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne);
 }
 
-/* Whether a title run at i stands where an article may begin even with
- * nothing under it but paragraphs: after a closed article, at a big gap,
- * after a news brief (a dateline story without subheads), or when its own
- * body closes with an author. */
-static bool title_at_boundary(const parser *ps, size_t i, size_t n, const art *a)
+static bool repeats_article(const art *a, const unit *u);
+
+/* The evidence that a title run [i, i+n) heads a new story rather than
+ * being a subhead of the open one (see the signal table). */
+static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
 {
+	memset(ev, 0, sizeof *ev);
+	size_t j = i + n;
+	if (n == 0 || n > HEADER_MAX_LINES) {
+		ev->score = -100;
+		return;
+	}
+	if (j < ps->nunits) {
+		const unit *next = UNIT(ps, j);
+		if (next->kind == U_BYLINE || next->kind == U_DATELINE || next->kind == U_NAMES)
+			ev_add(ev, S_NEXT_BYLINE);
+		if (next->kind == U_JUMP)
+			ev_add(ev, S_NEXT_JUMP);  /* a teaser ("详见第2版") or a continuation ("上接") */
+	}
+	bool md = false, dash = false;
+	for (size_t k = i; k < j; k++) {
+		const unit *u = UNIT(ps, k);
+		md |= u->kind == U_MDHEAD;
+		dash |= (u->flags & UF_DASH_START) || inline_subtitle(u->s, u->len);
+	}
+	if (md)
+		ev_add(ev, S_MARKDOWN);
+	if (dash)
+		ev_add(ev, S_DASH_SUBTITLE);
 	if (a && a->cut)
-		return false;
-	if (!a || a->ended)
-		return true;
-	if (a->nparts == 0 && !a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_BYLINE].len)
-		return true;
-	/* a big gap, unless a photo caption just took it */
-	if (UNIT(ps, i)->gap >= BIG_GAP && art_has_body(a) && a->parts[a->nparts - 1].type != DOC_CAPTION)
-		return true;
-	if (a->field[DOC_F_DATELINE].len && art_has_body(a) && !art_has_subhead(a))
-		return true;
-	return body_ends_with_author(ps, i + n);
+		ev_add(ev, S_CUT);
+	if (!a || (a->nparts == 0 && !a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_BYLINE].len))
+		ev_add(ev, S_NO_STORY);
+	else if (a->ended)
+		ev_add(ev, S_PREV_CLOSED);
+	if (a && !a->ended && art_has_body(a)) {
+		/* a big gap, unless a photo caption just took it */
+		if (UNIT(ps, i)->gap >= ps->pf.big_gap && a->parts[a->nparts - 1].type != DOC_CAPTION)
+			ev_add(ev, S_BIG_GAP);
+		if (a->field[DOC_F_DATELINE].len && !art_has_subhead(a))
+			ev_add(ev, S_AFTER_BRIEF);
+	}
+	if (a && !a->ended && body_ends_with_author(ps, j))
+		ev_add(ev, S_BODY_AUTHOR);
+	if (a && j < ps->nunits && UNIT(ps, j)->kind == U_PARA && repeats_article(a, UNIT(ps, j)))
+		ev_add(ev, S_REPEAT_UNDER);
 }
 
-static void start_article(parser *ps, size_t i, size_t n)
+/* The story evidence of the title run at i, as if the open story had
+ * ended before it. */
+static int story_evidence_score(const parser *ps, size_t i)
+{
+	size_t n = title_run(ps, i);
+	evidence ev;
+	story_evidence(ps, i, n, NULL, &ev);
+	/* without a story before, "no story open" would count: take it out */
+	return ev.score - signals[S_NO_STORY].weight;
+}
+
+static void start_article(parser *ps, size_t i, size_t n, const evidence *ev)
 {
 	art *prev = cur_art(ps);
 	if (prev)
 		flush_held(ps, prev);
 	art *a = new_art(ps);
-	read_header(ps, a, i, n);
+	read_header(ps, a, i, n, ev);
 }
 
 /* The caption unit at i (with a credit on the next unit when it is a
@@ -1262,6 +1958,16 @@ static void handle_caption(parser *ps, size_t *i)
 	art *a = cur_art(ps);
 	size_t used = read_caption(ps, *i, &cap);
 	size_t after = *i + used;
+	if (explain_out) {
+		evidence facts;
+		memset(&facts, 0, sizeof facts);
+		unit_facts(UNIT(ps, *i), &facts);
+		if (UNIT(ps, *i)->kind == U_PARA)
+			ev_add(&facts, S_F_CAPTION);
+		explain(ps, *i, UNIT(ps, *i)->kind == U_CREDIT ? "credit" : "caption", &facts);
+		if (used == 2)
+			explain(ps, *i + 1, "credit", NULL);
+	}
 	if (a && a->cut && after < ps->nunits && UNIT(ps, after)->kind == U_PARA) {
 		/* dropped into a cut paragraph: it follows the joined paragraph */
 		part p = { cap.s, cap.len, DOC_CAPTION, 0 };
@@ -1304,18 +2010,26 @@ static art *ensure_article(parser *ps)
 	return a;
 }
 
-static void handle_title(parser *ps, size_t *i)
+static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
 	const unit *u = UNIT(ps, *i);
 	/* A title-like line inside a cut paragraph is a banner dropped there. */
 	if (a && a->cut && *i + 1 < ps->nunits && UNIT(ps, *i + 1)->kind == U_PARA &&
 	    u->kind == U_TITLE && !(u->flags & UF_COMMA)) {
+		evidence facts;
+		memset(&facts, 0, sizeof facts);
+		ev_add(&facts, S_F_CUT_BANNER);
+		explain(ps, *i, "header", &facts);
 		add_banner(ps, u->s, u->len);
 		(*i)++;
 		return;
 	}
 	if (title_is_paragraph_start(ps, *i)) {
+		evidence facts;
+		memset(&facts, 0, sizeof facts);
+		ev_add(&facts, S_F_COMMA_START);
+		explain(ps, *i, a && a->cut ? "body+" : "body", &facts);
 		unit para = *u;
 		para.kind = U_PARA;
 		a = ensure_article(ps);
@@ -1330,8 +2044,11 @@ static void handle_title(parser *ps, size_t *i)
 	flush_held(ps, a);
 	doc_str text = doc_str_make(u->s, u->len);
 	size_t j = *i + 1;
-	while (j < ps->nunits && UNIT(ps, j)->gap == 0 && UNIT(ps, j)->kind == U_TITLE)
+	explain(ps, *i, "subhead", ev);
+	while (j < ps->nunits && UNIT(ps, j)->gap == 0 && UNIT(ps, j)->kind == U_TITLE) {
+		explain(ps, j, "subhead", ev);
 		text = join_text(ps, text.s, text.len, UNIT(ps, j)->s, UNIT(ps, j)->len), j++;
+	}
 	if (u->kind == U_MDSUB) {
 		const char *s = text.s;
 		while (text.len && *s == '#')
@@ -1354,10 +2071,67 @@ static void handle_jump(parser *ps, size_t *i)
 		a = new_art(ps);
 	}
 	flush_held(ps, a);
+	explain(ps, *i, "jump", NULL);
 	add_part(a, DOC_JUMP, u->s, u->len);
 	a->cut = false;
 	if (u->jump == PATTERN_JUMP_TO || u->jump == PATTERN_JUMP_SEE)
 		a->ended = true;
+	(*i)++;
+}
+
+/* "——鲁迅": a short line starting with a dash, right after a finished
+ * paragraph of the open story, and not heading a deck (no byline or
+ * dateline under it): the attribution of a quotation or an epigraph. */
+static bool is_attribution(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (!(u->flags & UF_DASH_START) || u->kind != U_TITLE || u->chars > 24 || !a || a->cut ||
+	    !a->nparts || a->parts[a->nparts - 1].type != DOC_PARAGRAPH)
+		return false;
+	if (i + 1 < ps->nunits) {
+		uint8_t k = UNIT(ps, i + 1)->kind;
+		if (k == U_BYLINE || k == U_DATELINE || k == U_NAMES)
+			return false;
+	}
+	return true;
+}
+
+/* A byline or a names line after the body of a story that has no byline,
+ * where the story ends: at the end of the page, before a big gap, a
+ * title, a page header or another byline. */
+static bool byline_closes_story(const parser *ps, size_t i, const art *a)
+{
+	if (a->field[DOC_F_BYLINE].len || !art_has_body(a) || a->cut || a->ended ||
+	    a->parts[a->nparts - 1].type != DOC_PARAGRAPH)
+		return false;
+	if (i + 1 >= ps->nunits)
+		return true;
+	const unit *next = UNIT(ps, i + 1);
+	if (next->gap >= ps->pf.big_gap || next->kind == U_PAGEHEAD)
+		return true;
+	return (next->kind == U_TITLE || next->kind == U_MDHEAD) &&
+	       story_evidence_score(ps, i + 1) >= STORY_MIN;
+}
+
+/* A line closing a story ("（完）", "（X 供稿）", "据新华社"): kept as
+ * the story's last paragraph, or as its byline when it is an author in
+ * parentheses and the story has none; the story is closed. */
+static void handle_end(parser *ps, size_t *i)
+{
+	const unit *u = UNIT(ps, *i);
+	art *a = ensure_article(ps);
+	flush_held(ps, a);
+	doc_str author = end_mark_author(u->s, u->len);
+	if (author.len && !a->field[DOC_F_BYLINE].len) {
+		explain(ps, *i, "byline", NULL);
+		a->field[DOC_F_BYLINE] = author;
+	} else {
+		explain(ps, *i, "end", NULL);
+		add_part(a, DOC_PARAGRAPH, u->s, u->len);
+	}
+	if (art_has_body(a))
+		a->ended = true;
+	a->cut = false;
 	(*i)++;
 }
 
@@ -1425,7 +2199,11 @@ static doc_str page_label(parser *ps, const unit *u)
 			label_end = we;
 		return doc_arena_dup(ps->issue, p, (size_t)(label_end - p));
 	}
-	return doc_str_make(u->s, u->len);
+	header_match hm;
+	match_header(u->s, u->len, &hm);
+	if (hm.label_len)
+		return doc_arena_dup(ps->issue, hm.label, hm.label_len);
+	return doc_str_make(NULL, 0);
 }
 
 /* Segments the units made so far, keeping LOOKAHEAD units in hand until
@@ -1438,6 +2216,7 @@ static void segment_step(parser *ps)
 		art *a = cur_art(ps);
 		switch (u->kind) {
 		case U_PAGEHEAD:
+			explain(ps, i, "header", NULL);
 			add_banner(ps, u->s, u->len);
 			if (!ps->label.len)
 				ps->label = page_label(ps, u);
@@ -1446,6 +2225,7 @@ static void segment_step(parser *ps)
 		case U_TITLE:
 			if (is_section_name(ps, i)) {
 				/* "要闻" heading the page: the page's name */
+				explain(ps, i, "header", NULL);
 				add_banner(ps, u->s, u->len);
 				ps->label = doc_str_make(u->s, u->len);
 				i++;
@@ -1454,6 +2234,7 @@ static void segment_step(parser *ps)
 			break;
 		case U_JUMP:
 			if (u->jump == PATTERN_JUMP_FROM && a && !a->ended && a->nparts == 0) {
+				explain(ps, i, "jump", NULL);
 				add_part(a, DOC_JUMP, u->s, u->len);
 				i++;
 				continue;
@@ -1464,6 +2245,9 @@ static void segment_step(parser *ps)
 		case U_CREDIT:
 			handle_caption(ps, &i);
 			continue;
+		case U_END:
+			handle_end(ps, &i);
+			continue;
 		default:
 			break;
 		}
@@ -1472,24 +2256,57 @@ static void segment_step(parser *ps)
 			 * repair pass drops it */
 			unit copy = *u;
 			copy.kind = U_TITLE;
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			ev_add(&facts, S_F_REPEAT);
 			if (part_text_prefix(a, u) == DOC_PARAGRAPH) {
 				copy.kind = U_PARA;
+				explain(ps, i, "repeat", &facts);
 				add_paragraph(ps, a, &copy);
 				i++;
 			} else {
 				*u = copy;
-				handle_title(ps, &i);
+				handle_title(ps, &i, &facts);
 			}
+			continue;
+		}
+		if (is_attribution(ps, i, a)) {
+			/* "——鲁迅" under a quotation: the body's, not a subtitle */
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			ev_add(&facts, S_F_DASH);
+			ev_add(&facts, S_F_QUOTE_BEFORE);
+			explain(ps, i, "attribution", &facts);
+			flush_held(ps, a);
+			add_part(a, DOC_PARAGRAPH, u->s, u->len);
+			a->cut = false;
+			i++;
+			continue;
+		}
+		if ((u->kind == U_NAMES || u->kind == U_BYLINE) && a && byline_closes_story(ps, i, a)) {
+			/* the author printed after the story */
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			unit_facts(u, &facts);
+			ev_add(&facts, S_F_END_MARK);
+			explain(ps, i, "byline", &facts);
+			flush_held(ps, a);
+			a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
+			a->ended = true;
+			a->cut = false;
+			i++;
 			continue;
 		}
 		if (is_title_kind(u->kind) || u->kind == U_MDSUB) {
 			size_t n = title_run(ps, i);
-			bool boundary = title_at_boundary(ps, i, n, a);
-			if (u->kind != U_MDSUB && run_starts_article(ps, i, n, boundary)) {
-				start_article(ps, i, n);
+			evidence ev;
+			story_evidence(ps, i, n, a, &ev);
+			if (u->kind != U_MDSUB && ev.score >= STORY_MIN) {
+				start_article(ps, i, n, &ev);
 				i += n;
 				a = cur_art(ps);
 				if (i < ps->nunits && (UNIT(ps, i)->kind == U_BYLINE || UNIT(ps, i)->kind == U_NAMES)) {
+					explain(ps, i, "byline", NULL);
 					a->field[DOC_F_BYLINE] = doc_str_make(UNIT(ps, i)->s, UNIT(ps, i)->len);
 					i++;
 				}
@@ -1497,7 +2314,7 @@ static void segment_step(parser *ps)
 			}
 			if (u->kind == U_NAMES)
 				u->kind = U_TITLE;
-			handle_title(ps, &i);
+			handle_title(ps, &i, &ev);
 			continue;
 		}
 		if (u->kind == U_BYLINE || u->kind == U_DATELINE) {
@@ -1508,16 +2325,19 @@ static void segment_step(parser *ps)
 			}
 			a = ensure_article(ps);
 			if (u->kind == U_BYLINE && !a->field[DOC_F_BYLINE].len && !art_has_body(a)) {
+				explain(ps, i, "byline", NULL);
 				a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
 				i++;
 				continue;
 			}
 			if (u->kind == U_DATELINE && !a->field[DOC_F_DATELINE].len && !art_has_body(a)) {
+				explain(ps, i, "dateline", NULL);
 				lift_dateline(ps, a, u);
 				i++;
 				continue;
 			}
 			/* a second byline in a body: keep it as text */
+			explain(ps, i, "body", NULL);
 			add_paragraph(ps, a, u);
 			i++;
 			continue;
@@ -1533,6 +2353,7 @@ static void segment_step(parser *ps)
 			a = new_art(ps);
 		}
 		a = ensure_article(ps);
+		explain(ps, i, a->cut ? "body+" : "body", NULL);
 		add_paragraph(ps, a, u);
 		i++;
 	}
@@ -1802,7 +2623,9 @@ parse_stream *parse_begin(doc_issue *issue, char *name, doc_source src)
 	ps->src = src;
 	ps->released = src.text;
 	doc_begin_page(issue, name, src);
-	ps->wrap = wrap_width(src.text, src.len);
+	profile_page(&ps->pf, src.text, src.len);
+	ps->wrap = ps->pf.wrap;
+	explain_page(ps, name);
 	line_reader_init(&ps->lr, src.text, src.len);
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	return st;

@@ -122,9 +122,27 @@ bool pattern_is_name(const char *s, size_t len)
 
 /* One whitespace-separated token of a byline: a role word (possibly glued
  * to a name), a name, or both. Sets *names to the names it holds. */
+/* "本报驻开罗记者", "驻京记者": a correspondent posted somewhere. */
+static size_t posted_role(const char *s, const char *end)
+{
+	const char *p = s;
+	if (starts_with(p, end, "本报"))
+		p += 6;
+	if (!starts_with(p, end, "驻"))
+		return 0;
+	for (int chars = 0; p < end && chars < 10; chars++) {
+		if (starts_with(p, end, "记者"))
+			return (size_t)(p + 6 - s);
+		p += utf8_len(p, end);
+	}
+	return 0;
+}
+
 static bool byline_token(const char *s, const char *end, int *names)
 {
 	size_t r = match_any(s, end, roles, sizeof roles / sizeof *roles);
+	if (!r)
+		r = posted_role(s, end);
 	s += r;
 	/* "记者:张三" */
 	if (r && s < end && (starts_with(s, end, ":") || starts_with(s, end, "：")))
@@ -189,7 +207,7 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 		return byline_tokens(s + mark, end, 1, NULL);
 	/* Without a mark, a role word must open the line, unless names alone
 	 * are allowed (right under a headline). */
-	if (match_any(s, end, roles, sizeof roles / sizeof *roles))
+	if (match_any(s, end, roles, sizeof roles / sizeof *roles) || posted_role(s, end))
 		return byline_tokens(s, end, 1, NULL);
 	if (!bare)
 		return false;
@@ -249,12 +267,15 @@ static const char *const wire_prefixes[] = {
 bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 {
 	const char *end = s + len;
+	/* "【新华社济南讯】": the dateline in lenticular brackets */
+	size_t bracket = starts_with(s, end, "【") ? 3 : 0;
 	/* every prefix is Han: skip the table for most paragraphs cheaply */
-	if (len < 6 || (unsigned char)s[0] < 0xE4 || (unsigned char)s[0] > 0xE9)
+	if (len < 6 + bracket || (unsigned char)s[bracket] < 0xE4 || (unsigned char)s[bracket] > 0xE9)
 		return false;
-	size_t pre = match_any(s, end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes);
+	size_t pre = match_any(s + bracket, end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes);
 	if (!pre)
 		return false;
+	pre += bracket;
 	/* The place and date between the prefix and 讯/电: short, no
 	 * punctuation or spaces ("本报上海8月27日电"). */
 	const char *p = s + pre;
@@ -272,6 +293,11 @@ bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 	}
 	if (!date_end)
 		return false;
+	if (bracket) {
+		if (!starts_with(date_end, end, "】"))
+			return false;
+		date_end += 3;
+	}
 	m->date_end = (size_t)(date_end - s);
 	m->byline_start = m->byline_end = m->date_end;
 	p = text_skip_space(date_end, end);
@@ -285,7 +311,7 @@ bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 			m->byline_end = (size_t)(in_end - s);
 			p = text_skip_space(close + close_paren_len(close), end);
 		}
-	} else if (p == date_end && p < end) {
+	} else if (p == date_end && p < end && !bracket) {
 		/* "本报讯正文" glued: only when what follows is not a word that
 		 * continues the prefix; require a space or parenthesis. */
 		return false;
@@ -346,7 +372,7 @@ bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
 }
 
 /* Credit endings: "摄" (photographed by), "供图" (picture supplied by). */
-static const char *const credit_verbs[] = { "供图", "摄" };
+static const char *const credit_verbs[] = { "供图", "摄", "发" };
 
 /* "市体育局 供图": pictures are also supplied by institutions. */
 static bool supplier(const char *s, const char *end)
@@ -408,9 +434,15 @@ size_t pattern_credit_start(const char *s, size_t len)
 		/* "摄" alone is not a credit */
 		return len;
 	}
-	if (!byline_tokens(names, names_end, 1, NULL) &&
-	    !(verb + 3 < end && supplier(names, names_end)))
+	if (*verb == '\xe5' && memcmp(verb, "发", 3) == 0) {
+		/* "新华社发": released by an agency */
+		if (!(supplier(names, names_end) && names_end - names >= 6 &&
+		      memcmp(names_end - 3, "社", 3) == 0))
+			return len;
+	} else if (!byline_tokens(names, names_end, 1, NULL) &&
+		   !(verb + 3 < end && supplier(names, names_end))) {
 		return len;
+	}
 	return (size_t)(start - s);
 }
 
