@@ -62,6 +62,7 @@ typedef enum signal {
 	S_BIG_GAP,              /* a gap bigger than the page's paragraph gap before it */
 	S_AFTER_BRIEF,          /* the story before is a dateline brief without subheads */
 	S_BODY_AUTHOR,          /* its own body closes with "(author)": a brief of its own */
+	S_LIKE_PREV_HEAD,       /* the open story was headed the same way: a lone title, no byline */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
@@ -102,6 +103,7 @@ static const struct signal_def {
 	[S_BIG_GAP]         = { 6, "big gap before" },
 	[S_AFTER_BRIEF]     = { 6, "after a dateline brief" },
 	[S_BODY_AUTHOR]     = { 6, "its body ends with (author)" },
+	[S_LIKE_PREV_HEAD]  = { 6, "headed like the story before" },
 	/* against a new story */
 	[S_CUT]             = { -15, "paragraph before unfinished" },
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
@@ -1897,6 +1899,11 @@ static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, e
 			ev_add(ev, S_BIG_GAP);
 		if (a->field[DOC_F_DATELINE].len && !art_has_subhead(a))
 			ev_add(ev, S_AFTER_BRIEF);
+		else if (a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_BYLINE].len && !art_has_subhead(a) &&
+			 n == 1 && j < ps->nunits && UNIT(ps, j)->kind == U_PARA)
+			ev_add(ev, S_LIKE_PREV_HEAD);
+		if (art_has_subhead(a))
+			ev_add(ev, S_SUBHEADS_BEFORE);
 	}
 	if (a && !a->ended && body_ends_with_author(ps, j))
 		ev_add(ev, S_BODY_AUTHOR);

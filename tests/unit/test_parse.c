@@ -130,6 +130,10 @@ FIXTURE_TEST(section_name)          /* a section name heading the page: its labe
 FIXTURE_TEST(briefs)                /* a headline alone after a news brief */
 FIXTURE_TEST(wrapped)               /* hard-wrapped, indented paragraphs */
 FIXTURE_TEST(orphan_text)           /* text before any headline is kept */
+FIXTURE_TEST(running_headers)       /* paper/date/星期/A04/责编 headers at top, bottom, in a cut */
+FIXTURE_TEST(story_ends)            /* ——Name attribution, (X 供稿), a byline after the body */
+FIXTURE_TEST(wrapped_stories)       /* hard-wrapped stories with no blank lines, 约3/5 joined */
+FIXTURE_TEST(wire_datelines)        /* 新华社…电, 【新华社济南讯】, （完）, 据新华社, 新华社发 */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -147,6 +151,7 @@ static void test_nothing_lost(void **state)
 		"headline_byline", "kicker_subtitle", "markdown", "column_labels", "bylines",
 		"datelines", "trailing_byline", "subheads", "cuts", "captions", "bare_caption",
 		"cut_caption", "jumps", "headless", "page_header", "briefs", "wrapped", "orphan_text",
+		"running_headers", "story_ends", "wrapped_stories", "wire_datelines",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -328,6 +333,10 @@ int main(void)
 		cmocka_unit_test(test_briefs),
 		cmocka_unit_test(test_wrapped),
 		cmocka_unit_test(test_orphan_text),
+		cmocka_unit_test(test_running_headers),
+		cmocka_unit_test(test_story_ends),
+		cmocka_unit_test(test_wrapped_stories),
+		cmocka_unit_test(test_wire_datelines),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
