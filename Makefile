@@ -32,7 +32,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_OK  = $(BUILD)/.deps-build
 
-.PHONY: all run test check unit e2e asan valgrind install uninstall clean bench fuzz deps deps-test
+.PHONY: all run test check unit e2e asan valgrind install uninstall clean bench fuzz deps deps-test score
 
 all: kanbao
 
@@ -67,12 +67,30 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/testutil.h | $(BUILD)/.dep
 run: kanbao
 	./kanbao sample/
 
-# The whole suite: unit tests (cmocka), then the end-to-end tests (tmux).
+# The parser scored on pages of many papers (tests/papers/, with the
+# structure a reader sees written beside each page) and on the real pages
+# of ../shared/corpus (measured for what needs no expectations). The last
+# line is the overall summary. See tests/papers/README.md.
+CORPUS ?= ../shared/corpus
+# make test fails when the headline F1 on tests/papers/ falls below this,
+# or when any text of a page is lost.
+SCORE_MIN_F1 ?= 0.46
+$(BUILD)/score: tests/score/score.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
+
+score: $(BUILD)/score
+	@$(BUILD)/score tests/papers $(CORPUS)
+
+# The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
+# then the score gate on tests/papers/.
 # STRESS=long runs the long versions of the stress tests (state: 8
 # processes for 30 s and 200 kills, instead of 4 for 3 s and 20).
 STRESS ?=
-test: kanbao $(BUILD)/.deps-test $(UNIT_BIN)
+test: kanbao $(BUILD)/.deps-test $(UNIT_BIN) $(BUILD)/score
 	@KANBAO_STRESS=$(STRESS) sh tests/run-tests.sh $(BUILD) ./kanbao
+	@$(BUILD)/score --gate $(SCORE_MIN_F1) tests/papers >$(BUILD)/score.out; s=$$?; \
+		tail -n 1 $(BUILD)/score.out; exit $$s
 
 check: test
 
