@@ -12,27 +12,57 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util.h"
+
+/* Every action of the reader, one row each, in the order of the help
+ * screen: X(ID, name, handler, argument, default keys, help text).
+ *
+ * From this one table come: the enum (KA_ID); the names ([keys] in the
+ * configuration) and help texts; the default bindings, written as in
+ * [keys]; the [keys] rows of the configuration and so config/kanbao.ini
+ * (which the man page test checks against kanbao.1); the help screen; and
+ * the reader's dispatch (reader.c calls handler(reader, argument)). The
+ * handler and argument are names only reader.c defines: every other
+ * expansion ignores them. Adding an action is adding a row here (and a
+ * handler in reader.c when none fits), then a line in kanbao.1 and
+ * `cp` of the new kanbao.ini that test_config prints. */
+#define KEYMAP_ACTIONS(X) \
+	X(LINE_DOWN, "line-down", h_scroll, +SCROLL_LINE, "j Down C-n C-e", "Scroll down one line") \
+	X(LINE_UP, "line-up", h_scroll, -SCROLL_LINE, "k Up C-p C-y", "Scroll up one line") \
+	X(HALF_DOWN, "half-page-down", h_scroll, +SCROLL_HALF, "d C-d", "Scroll down half a screen") \
+	X(HALF_UP, "half-page-up", h_scroll, -SCROLL_HALF, "u C-u", "Scroll up half a screen") \
+	X(PAGE_DOWN, "page-down", h_scroll, +SCROLL_SCREEN, "Space PgDn f C-f", "Scroll down one screen") \
+	X(PAGE_UP, "page-up", h_scroll, -SCROLL_SCREEN, "b PgUp C-b", "Scroll up one screen") \
+	X(TOP, "top", h_end, -1, "g Home <", "Go to the start of the article") \
+	X(BOTTOM, "bottom", h_end, +1, "G End >", "Go to the end of the article") \
+	X(NEXT_ARTICLE, "next-article", h_article, +1, "J ]", "Go to the next article") \
+	X(PREV_ARTICLE, "prev-article", h_article, -1, "K [", "Go to the previous article") \
+	X(NEXT_SUBHEAD, "next-subhead", h_next_subhead, 0, "}", "Go to the next subhead of the article") \
+	X(PREV_SUBHEAD, "prev-subhead", h_prev_subhead, 0, "{", "Go to the previous subhead of the article") \
+	X(OPEN, "open", h_open, 0, "Enter", "Open the selected article, or follow the jump line") \
+	X(FOCUS, "focus", h_focus, 0, "Tab", "Switch between the section list and the article") \
+	X(TOGGLE_LIST, "toggle-list", h_toggle_list, 0, "\\", "Show or hide the section list") \
+	X(SEARCH_FORWARD, "search-forward", h_search, true, "/", "Search forward in the issue") \
+	X(SEARCH_BACKWARD, "search-backward", h_search, false, "?", "Search backward in the issue") \
+	X(NEXT_HIT, "next-hit", h_hit, true, "n", "Go to the next search hit") \
+	X(PREV_HIT, "prev-hit", h_hit, false, "N", "Go to the previous search hit") \
+	X(HIT_LIST, "hit-list", h_hit_list, 0, "F", "List every search hit") \
+	X(CLEAR, "clear", h_clear, 0, "Esc", "Clear the search and the message") \
+	X(FOLLOW_JUMP, "follow-jump", h_follow_jump, 0, "o", "Follow the jump line in view to where the article goes on") \
+	X(BACK, "back", h_back, 0, "Backspace C-h -", "Go back to where you were before the jump") \
+	X(MARK, "mark", h_mark, 0, "m", "Mark the current article") \
+	X(MARKS, "marks", h_marks, READER_OV_MARKS, "'", "List the marks in this issue") \
+	X(ALL_MARKS, "all-marks", h_marks, READER_OV_ALL_MARKS, "\"", "List the marks in every issue") \
+	X(PHOTOS, "photos", h_photos, 0, "p", "List the photo captions that belong to no article") \
+	X(HELP, "help", h_help, 0, "h F1", "Show the keys and what they do") \
+	X(REDRAW, "redraw", h_redraw, 0, "C-l", "Redraw the screen") \
+	X(QUIT, "quit", h_quit, 0, "q", "Quit")
+
 typedef enum keymap_action {
 	KA_NONE,
-	KA_LINE_DOWN, KA_LINE_UP,
-	KA_HALF_DOWN, KA_HALF_UP,
-	KA_PAGE_DOWN, KA_PAGE_UP,
-	KA_TOP, KA_BOTTOM,
-	KA_NEXT_ARTICLE, KA_PREV_ARTICLE,
-	KA_NEXT_SUBHEAD, KA_PREV_SUBHEAD,
-	KA_OPEN,                /* Enter: open the list row / follow a jump */
-	KA_FOCUS,               /* Tab: list <-> article */
-	KA_TOGGLE_LIST,         /* \ */
-	KA_SEARCH_FORWARD, KA_SEARCH_BACKWARD,
-	KA_NEXT_HIT, KA_PREV_HIT,
-	KA_HIT_LIST,
-	KA_CLEAR,               /* Esc */
-	KA_FOLLOW_JUMP, KA_BACK,
-	KA_MARK, KA_MARKS, KA_ALL_MARKS,
-	KA_PHOTOS,              /* photo captions that belong to no article */
-	KA_HELP,
-	KA_REDRAW,
-	KA_QUIT,
+#define KEYMAP_X_ENUM(id, name, handler, arg, keys, help) KA_##id,
+	KEYMAP_ACTIONS(KEYMAP_X_ENUM)
+#undef KEYMAP_X_ENUM
 	KA_COUNT,
 } keymap_action;
 
@@ -99,5 +129,10 @@ int keymap_normalize_key(int key);
 /* Stores the keys bound to an action (at most max), in binding order;
  * returns how many it stored. */
 size_t keymap_keys_of(const keymap *km, keymap_action a, int *keys, size_t max);
+
+/* Appends the names of the keys bound to an action to `out`, in binding
+ * order, separated by spaces, as [keys] reads them ("j Down C-n C-e");
+ * returns how many keys it wrote. */
+size_t keymap_keys_text(const keymap *km, keymap_action a, util_buf *out);
 
 #endif

@@ -135,7 +135,11 @@ static inline size_t min_size(size_t a, size_t b)
 	return a < b ? a : b;
 }
 
-typedef int (*handler)(reader *r);
+/* An action's handler and its argument (keymap.h, KEYMAP_ACTIONS). */
+typedef int (*handler)(reader *r, int arg);
+
+/* The argument of scrolling actions: ± one of these. */
+enum { SCROLL_LINE = 1, SCROLL_HALF, SCROLL_SCREEN };
 
 /* ---- rows: the section list and the overlays (reader.c) ---- */
 
@@ -169,10 +173,14 @@ const search_state *shown_search(const reader *r);
 size_t next_from(const search_state *s, doc_pos pos, bool forward, bool *wrapped);
 void go_to_hit(reader *r, search_state *s, size_t i);
 void say_wrapped(reader *r, bool forward);
-long screen_step(const reader *r);
-long half_step(const reader *r);
+/* The lines an argument ±SCROLL_* stands for. */
+long scroll_delta(const reader *r, int arg);
 int step_hit(reader *r, bool same);
-extern const handler handlers[KA_COUNT];
+/* Calls the handler of action a with its argument. */
+int run_action(reader *r, keymap_action a);
+/* Whether a is a scrolling action (by a line, half a screen, a screen);
+ * its argument in *arg. */
+bool action_scrolls(keymap_action a, int *arg);
 
 /* ---- reader_view.c (text of rows, the pane and the status line) ---- */
 

@@ -863,15 +863,8 @@ static void add_value(util_buf *b, const char *value)
 
 static void add_default_keys(util_buf *b, const keymap *km, keymap_action a)
 {
-	int keys[32];
-	size_t n = keymap_keys_of(km, a, keys, UTIL_ARRAY_LEN(keys));
 	util_buf spec = { 0 };
-	for (size_t i = 0; i < n; i++) {
-		char name[KEYMAP_KEY_NAME_MAX];
-		if (i)
-			util_buf_addc(&spec, ' ');
-		util_buf_adds(&spec, keymap_key_name(keys[i], name, sizeof name));
-	}
+	keymap_keys_text(km, a, &spec);
 	add_value(b, util_buf_cstr(&spec));
 	util_buf_free(&spec);
 }

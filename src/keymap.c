@@ -1,7 +1,7 @@
-/* keymap.c — see keymap.h. Actions, their help and the default bindings
- * are tables; the defaults are written in the same notation as [keys] and
- * go through keymap_bind, so the INI syntax and the built-in map cannot
- * drift apart. */
+/* keymap.c — see keymap.h. Actions, their help and their default keys
+ * come from the one table KEYMAP_ACTIONS; the defaults are written in the
+ * same notation as [keys] and go through keymap_bind, so the INI syntax
+ * and the built-in map cannot drift apart. */
 #include "keymap.h"
 
 #include <stdio.h>
@@ -24,77 +24,15 @@ struct keymap {
 	size_t n, cap;
 };
 
+/* The rows of KEYMAP_ACTIONS (keymap.h) without the reader's part. The
+ * default keys are in [keys] notation and go through keymap_bind; C-h
+ * also goes back because many terminals send it for the Backspace key. */
 static const struct {
-	const char *name, *help;
+	const char *name, *keys, *help;
 } actions[KA_COUNT] = {
-	[KA_LINE_DOWN]      = { "line-down", "Scroll down one line" },
-	[KA_LINE_UP]        = { "line-up", "Scroll up one line" },
-	[KA_HALF_DOWN]      = { "half-page-down", "Scroll down half a screen" },
-	[KA_HALF_UP]        = { "half-page-up", "Scroll up half a screen" },
-	[KA_PAGE_DOWN]      = { "page-down", "Scroll down one screen" },
-	[KA_PAGE_UP]        = { "page-up", "Scroll up one screen" },
-	[KA_TOP]            = { "top", "Go to the start of the article" },
-	[KA_BOTTOM]         = { "bottom", "Go to the end of the article" },
-	[KA_NEXT_ARTICLE]   = { "next-article", "Go to the next article" },
-	[KA_PREV_ARTICLE]   = { "prev-article", "Go to the previous article" },
-	[KA_NEXT_SUBHEAD]   = { "next-subhead", "Go to the next subhead of the article" },
-	[KA_PREV_SUBHEAD]   = { "prev-subhead", "Go to the previous subhead of the article" },
-	[KA_OPEN]           = { "open", "Open the selected article, or follow the jump line" },
-	[KA_FOCUS]          = { "focus", "Switch between the section list and the article" },
-	[KA_TOGGLE_LIST]    = { "toggle-list", "Show or hide the section list" },
-	[KA_SEARCH_FORWARD] = { "search-forward", "Search forward in the issue" },
-	[KA_SEARCH_BACKWARD] = { "search-backward", "Search backward in the issue" },
-	[KA_NEXT_HIT]       = { "next-hit", "Go to the next search hit" },
-	[KA_PREV_HIT]       = { "prev-hit", "Go to the previous search hit" },
-	[KA_HIT_LIST]       = { "hit-list", "List every search hit" },
-	[KA_CLEAR]          = { "clear", "Clear the search and the message" },
-	[KA_FOLLOW_JUMP]    = { "follow-jump", "Follow the jump line in view to where the article goes on" },
-	[KA_BACK]           = { "back", "Go back to where you were before the jump" },
-	[KA_MARK]           = { "mark", "Mark the current article" },
-	[KA_MARKS]          = { "marks", "List the marks in this issue" },
-	[KA_ALL_MARKS]      = { "all-marks", "List the marks in every issue" },
-	[KA_PHOTOS]         = { "photos", "List the photo captions that belong to no article" },
-	[KA_HELP]           = { "help", "Show the keys and what they do" },
-	[KA_REDRAW]         = { "redraw", "Redraw the screen" },
-	[KA_QUIT]           = { "quit", "Quit" },
-};
-
-/* less/vi habits (DESIGN.md "The reader"); C-h also goes back because many
- * terminals send it for the Backspace key. */
-static const struct {
-	keymap_action action;
-	const char *keys;
-} default_bindings[] = {
-	{ KA_LINE_DOWN, "j Down C-n C-e" },
-	{ KA_LINE_UP, "k Up C-p C-y" },
-	{ KA_HALF_DOWN, "d C-d" },
-	{ KA_HALF_UP, "u C-u" },
-	{ KA_PAGE_DOWN, "Space PgDn f C-f" },
-	{ KA_PAGE_UP, "b PgUp C-b" },
-	{ KA_TOP, "g Home <" },
-	{ KA_BOTTOM, "G End >" },
-	{ KA_NEXT_ARTICLE, "J ]" },
-	{ KA_PREV_ARTICLE, "K [" },
-	{ KA_NEXT_SUBHEAD, "}" },
-	{ KA_PREV_SUBHEAD, "{" },
-	{ KA_OPEN, "Enter" },
-	{ KA_FOCUS, "Tab" },
-	{ KA_TOGGLE_LIST, "\\" },
-	{ KA_SEARCH_FORWARD, "/" },
-	{ KA_SEARCH_BACKWARD, "?" },
-	{ KA_NEXT_HIT, "n" },
-	{ KA_PREV_HIT, "N" },
-	{ KA_HIT_LIST, "F" },
-	{ KA_CLEAR, "Esc" },
-	{ KA_FOLLOW_JUMP, "o" },
-	{ KA_BACK, "Backspace C-h -" },
-	{ KA_MARK, "m" },
-	{ KA_MARKS, "'" },
-	{ KA_ALL_MARKS, "\"" },
-	{ KA_PHOTOS, "p" },
-	{ KA_HELP, "h F1" },
-	{ KA_REDRAW, "C-l" },
-	{ KA_QUIT, "q" },
+#define X(id, name, handler, arg, keys, help) [KA_##id] = { name, keys, help },
+	KEYMAP_ACTIONS(X)
+#undef X
 };
 
 /* Named keys: the canonical name first, then aliases. */
@@ -355,12 +293,10 @@ bool keymap_bind(keymap *km, keymap_action action, const char *spec,
 keymap *keymap_new(void)
 {
 	keymap *km = util_calloc(1, sizeof *km);
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(default_bindings); i++) {
+	for (int a = KA_NONE + 1; a < KA_COUNT; a++) {
 		char err[128];
-		if (!keymap_bind(km, default_bindings[i].action,
-				 default_bindings[i].keys, err, sizeof err))
-			util_fatal("default keys of %s: %s",
-				   actions[default_bindings[i].action].name, err);
+		if (!keymap_bind(km, (keymap_action)a, actions[a].keys, err, sizeof err))
+			util_fatal("default keys of %s: %s", actions[a].name, err);
 	}
 	return km;
 }
@@ -388,5 +324,19 @@ size_t keymap_keys_of(const keymap *km, keymap_action a, int *keys, size_t max)
 	for (size_t i = 0; i < km->n && n < max; i++)
 		if (km->b[i].action == a)
 			keys[n++] = km->b[i].key;
+	return n;
+}
+
+size_t keymap_keys_text(const keymap *km, keymap_action a, util_buf *out)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < km->n; i++) {
+		if (km->b[i].action != a)
+			continue;
+		char name[KEYMAP_KEY_NAME_MAX];
+		if (n++)
+			util_buf_addc(out, ' ');
+		util_buf_adds(out, keymap_key_name(km->b[i].key, name, sizeof name));
+	}
 	return n;
 }

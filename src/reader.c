@@ -547,16 +547,23 @@ static int scroll_article(reader *r, long delta, bool go_on)
 	return READER_REDRAW;
 }
 
-long screen_step(const reader *r)
+static long screen_step(const reader *r)
 {
 	long step = (long)page_rows(r) - r->cfg->scroll_context;
 	return step > 1 ? step : 1;
 }
 
-long half_step(const reader *r)
+static long half_step(const reader *r)
 {
 	long step = (long)page_rows(r) / 2;
 	return step > 1 ? step : 1;
+}
+
+long scroll_delta(const reader *r, int arg)
+{
+	int unit = arg < 0 ? -arg : arg;
+	long n = unit == SCROLL_SCREEN ? screen_step(r) : unit == SCROLL_HALF ? half_step(r) : 1;
+	return arg < 0 ? -n : n;
 }
 
 /* In the list, movement keys move the selection by list rows, landing on
@@ -582,70 +589,40 @@ static bool in_list(const reader *r)
 	return r->focus == READER_FOCUS_LIST && list_shown(r);
 }
 
-static int h_line_down(reader *r)
+/* Line, half a screen or a screen (the argument: ±SCROLL_*): the list
+ * selection when the list has the focus, else the article. */
+static int h_scroll(reader *r, int arg)
 {
-	return in_list(r) ? move_selection(r, 1) : scroll_article(r, 1, true);
+	long d = scroll_delta(r, arg);
+	return in_list(r) ? move_selection(r, d) : scroll_article(r, d, true);
 }
 
-static int h_line_up(reader *r)
-{
-	return in_list(r) ? move_selection(r, -1) : scroll_article(r, -1, true);
-}
-
-static int h_half_down(reader *r)
-{
-	return in_list(r) ? move_selection(r, half_step(r)) : scroll_article(r, half_step(r), true);
-}
-
-static int h_half_up(reader *r)
-{
-	return in_list(r) ? move_selection(r, -half_step(r)) : scroll_article(r, -half_step(r), true);
-}
-
-static int h_page_down(reader *r)
-{
-	return in_list(r) ? move_selection(r, screen_step(r)) : scroll_article(r, screen_step(r), true);
-}
-
-static int h_page_up(reader *r)
-{
-	return in_list(r) ? move_selection(r, -screen_step(r)) : scroll_article(r, -screen_step(r), true);
-}
-
-static int h_top(reader *r)
+/* The start (-1) or the end (+1) of the article, or of the list. */
+static int h_end(reader *r, int dir)
 {
 	if (in_list(r))
-		return move_selection(r, -(long)r->nlist);
-	set_top(r, 0);
-	return READER_REDRAW;
-}
-
-static int h_bottom(reader *r)
-{
-	if (in_list(r))
-		return move_selection(r, (long)r->nlist);
+		return move_selection(r, dir * (long)r->nlist);
+	if (dir < 0) {
+		set_top(r, 0);
+		return READER_REDRAW;
+	}
 	if (set_top(r, max_top(r)))
 		mark_read(r, r->article);
 	return READER_REDRAW;
 }
 
-static int h_next_article(reader *r)
+/* The next (+1) or the previous (-1) article. */
+static int h_article(reader *r, int dir)
 {
-	if (r->article + 1 >= r->narticles) {
+	if (dir > 0 && r->article + 1 >= r->narticles) {
 		say(r, "this is the last article");
 		return READER_REDRAW;
 	}
-	open_article(r, r->article + 1, 0);
-	return READER_REDRAW;
-}
-
-static int h_prev_article(reader *r)
-{
-	if (r->article == 0 || r->narticles == 0) {
+	if (dir < 0 && (r->article == 0 || r->narticles == 0)) {
 		say(r, "this is the first article");
 		return READER_REDRAW;
 	}
-	open_article(r, r->article - 1, 0);
+	open_article(r, dir > 0 ? r->article + 1 : r->article - 1, 0);
 	return READER_REDRAW;
 }
 
@@ -657,8 +634,9 @@ static bool subhead_line(const layout *l, size_t i)
 	       l->spans[line->first_span].style == LAYOUT_S_SUBHEAD;
 }
 
-static int h_next_subhead(reader *r)
+static int h_next_subhead(reader *r, int arg)
 {
+	(void)arg;
 	const layout *l = lay(r);
 	for (size_t i = r->top + 1; i < l->nlines; i++) {
 		if (!subhead_line(l, i))
@@ -674,8 +652,9 @@ static int h_next_subhead(reader *r)
 	return READER_REDRAW;
 }
 
-static int h_prev_subhead(reader *r)
+static int h_prev_subhead(reader *r, int arg)
 {
+	(void)arg;
 	const layout *l = lay(r);
 	for (size_t i = r->top; i-- > 0; ) {
 		if (subhead_line(l, i)) {
@@ -730,8 +709,9 @@ static uint32_t jump_in_view(reader *r)
 	return UINT32_MAX;
 }
 
-static int h_follow_jump(reader *r)
+static int h_follow_jump(reader *r, int arg)
 {
+	(void)arg;
 	if (r->narticles == 0)
 		return READER_NOTHING;
 	uint32_t e = jump_in_view(r);
@@ -742,18 +722,20 @@ static int h_follow_jump(reader *r)
 	return follow_jump_element(r, e);
 }
 
-static int h_open(reader *r)
+static int h_open(reader *r, int arg)
 {
+	(void)arg;
 	if (in_list(r)) {
 		open_article(r, r->sel, 0);
 		r->focus = READER_FOCUS_ARTICLE;
 		return READER_REDRAW;
 	}
-	return h_follow_jump(r);
+	return h_follow_jump(r, 0);
 }
 
-static int h_focus(reader *r)
+static int h_focus(reader *r, int arg)
 {
+	(void)arg;
 	if (r->focus == READER_FOCUS_LIST) {
 		r->focus = READER_FOCUS_ARTICLE;
 		select_article(r, r->article);
@@ -773,8 +755,9 @@ static int h_focus(reader *r)
 	return READER_REDRAW;
 }
 
-static int h_toggle_list(reader *r)
+static int h_toggle_list(reader *r, int arg)
 {
+	(void)arg;
 	r->list_pref = !list_shown(r);
 	r->list_forced = true;
 	compute_geometry(r);
@@ -799,14 +782,10 @@ static int open_prompt(reader *r, bool forward)
 	return READER_REDRAW;
 }
 
-static int h_search_forward(reader *r)
+/* The prompt for a search forward (true) or backward. */
+static int h_search(reader *r, int forward)
 {
-	return open_prompt(r, true);
-}
-
-static int h_search_backward(reader *r)
-{
-	return open_prompt(r, false);
+	return open_prompt(r, forward);
 }
 
 static int no_search(reader *r)
@@ -844,26 +823,24 @@ int step_hit(reader *r, bool same)
 	return READER_REDRAW;
 }
 
-static int h_next_hit(reader *r)
+/* The next hit in the search's direction (true) or the other. */
+static int h_hit(reader *r, int same)
 {
-	return step_hit(r, true);
+	return step_hit(r, same);
 }
 
-static int h_prev_hit(reader *r)
+static int h_hit_list(reader *r, int arg)
 {
-	return step_hit(r, false);
-}
-
-static int h_hit_list(reader *r)
-{
+	(void)arg;
 	if (!r->search.query)
 		return no_search(r);
 	open_hits(r);
 	return READER_REDRAW;
 }
 
-static int h_clear(reader *r)
+static int h_clear(reader *r, int arg)
 {
+	(void)arg;
 	search_state_clear(&r->search);
 	clear_message(r);
 	if (r->focus == READER_FOCUS_LIST)
@@ -871,8 +848,9 @@ static int h_clear(reader *r)
 	return READER_REDRAW;
 }
 
-static int h_back(reader *r)
+static int h_back(reader *r, int arg)
 {
+	(void)arg;
 	if (r->nback == 0) {
 		say(r, "no earlier position to go back to");
 		return READER_REDRAW;
@@ -891,8 +869,9 @@ static bool need_state(reader *r)
 	return r->st != NULL;
 }
 
-static int h_mark(reader *r)
+static int h_mark(reader *r, int arg)
 {
+	(void)arg;
 	if (r->narticles == 0 || !need_state(r))
 		return READER_REDRAW;
 	doc_str t = article_title(r->issue, r->article);
@@ -905,76 +884,61 @@ static int h_mark(reader *r)
 	return READER_REDRAW;
 }
 
-static int h_marks(reader *r)
+/* The marks of this issue (READER_OV_MARKS) or of all. */
+static int h_marks(reader *r, int which)
 {
 	if (need_state(r))
-		open_marks(r, READER_OV_MARKS);
+		open_marks(r, (reader_overlay)which);
 	return READER_REDRAW;
 }
 
-static int h_all_marks(reader *r)
+static int h_photos(reader *r, int arg)
 {
-	if (need_state(r))
-		open_marks(r, READER_OV_ALL_MARKS);
-	return READER_REDRAW;
-}
-
-static int h_photos(reader *r)
-{
+	(void)arg;
 	open_photos(r, 0);
 	return READER_REDRAW;
 }
 
-static int h_help(reader *r)
+static int h_help(reader *r, int arg)
 {
+	(void)arg;
 	open_help(r);
 	return READER_REDRAW;
 }
 
-static int h_redraw(reader *r)
+static int h_redraw(reader *r, int arg)
 {
 	(void)r;
+	(void)arg;
 	return READER_CLEAR | READER_REDRAW;
 }
 
-static int h_quit(reader *r)
+static int h_quit(reader *r, int arg)
 {
 	(void)r;
+	(void)arg;
 	return READER_QUIT;
 }
 
-const handler handlers[KA_COUNT] = {
-	[KA_LINE_DOWN] = h_line_down,
-	[KA_LINE_UP] = h_line_up,
-	[KA_HALF_DOWN] = h_half_down,
-	[KA_HALF_UP] = h_half_up,
-	[KA_PAGE_DOWN] = h_page_down,
-	[KA_PAGE_UP] = h_page_up,
-	[KA_TOP] = h_top,
-	[KA_BOTTOM] = h_bottom,
-	[KA_NEXT_ARTICLE] = h_next_article,
-	[KA_PREV_ARTICLE] = h_prev_article,
-	[KA_NEXT_SUBHEAD] = h_next_subhead,
-	[KA_PREV_SUBHEAD] = h_prev_subhead,
-	[KA_OPEN] = h_open,
-	[KA_FOCUS] = h_focus,
-	[KA_TOGGLE_LIST] = h_toggle_list,
-	[KA_SEARCH_FORWARD] = h_search_forward,
-	[KA_SEARCH_BACKWARD] = h_search_backward,
-	[KA_NEXT_HIT] = h_next_hit,
-	[KA_PREV_HIT] = h_prev_hit,
-	[KA_HIT_LIST] = h_hit_list,
-	[KA_CLEAR] = h_clear,
-	[KA_FOLLOW_JUMP] = h_follow_jump,
-	[KA_BACK] = h_back,
-	[KA_MARK] = h_mark,
-	[KA_MARKS] = h_marks,
-	[KA_ALL_MARKS] = h_all_marks,
-	[KA_PHOTOS] = h_photos,
-	[KA_HELP] = h_help,
-	[KA_REDRAW] = h_redraw,
-	[KA_QUIT] = h_quit,
+static const struct {
+	handler fn;
+	int arg;
+} handlers[KA_COUNT] = {
+#define X(id, name, fn, arg, keys, help) [KA_##id] = { fn, arg },
+	KEYMAP_ACTIONS(X)
+#undef X
 };
+
+int run_action(reader *r, keymap_action a)
+{
+	return handlers[a].fn(r, handlers[a].arg);
+}
+
+bool action_scrolls(keymap_action a, int *arg)
+{
+	*arg = handlers[a].arg;
+	return handlers[a].fn == h_scroll;
+}
 
 /* ---- entry points ---- */
 
@@ -990,7 +954,7 @@ int reader_do(reader *r, keymap_action a)
 	clear_message(r);
 	if (r->ov != READER_OV_NONE)
 		return overlay_do(r, a);
-	return handlers[a](r);
+	return run_action(r, a);
 }
 
 int reader_key(reader *r, int key)

@@ -262,13 +262,10 @@ int ov_delete_mark(reader *r)
 int overlay_do(reader *r, keymap_action a)
 {
 	bool help = ov_scrolls_only(r);
+	int arg;
+	if (action_scrolls(a, &arg))
+		return ov_scroll(r, scroll_delta(r, arg));
 	switch (a) {
-	case KA_LINE_DOWN: return ov_scroll(r, 1);
-	case KA_LINE_UP: return ov_scroll(r, -1);
-	case KA_HALF_DOWN: return ov_scroll(r, half_step(r));
-	case KA_HALF_UP: return ov_scroll(r, -half_step(r));
-	case KA_PAGE_DOWN: return ov_scroll(r, screen_step(r));
-	case KA_PAGE_UP: return ov_scroll(r, -screen_step(r));
 	case KA_TOP: return ov_scroll(r, -(long)r->nove);
 	case KA_BOTTOM: return ov_scroll(r, (long)r->nove);
 	case KA_OPEN: return help ? READER_NOTHING : ov_activate(r);
@@ -286,7 +283,7 @@ int overlay_do(reader *r, keymap_action a)
 			return READER_REDRAW;
 		}
 		close_overlay(r);
-		return handlers[a](r);
+		return run_action(r, a);
 	default:
 		return READER_NOTHING;
 	}
@@ -303,16 +300,8 @@ static void help_row(reader *r, const ov_entry *e, int w, reader_row *out)
 		return;
 	}
 	keymap_action a = (keymap_action)e->index;
-	int keys[16];
-	size_t n = keymap_keys_of(r->cfg->keys, a, keys, UTIL_ARRAY_LEN(keys));
 	util_buf k = { 0 };
-	for (size_t i = 0; i < n; i++) {
-		char name[KEYMAP_KEY_NAME_MAX];
-		if (i)
-			util_buf_addc(&k, ' ');
-		util_buf_adds(&k, keymap_key_name(keys[i], name, sizeof name));
-	}
-	if (n == 0)
+	if (keymap_keys_text(r->cfg->keys, a, &k) == 0)
 		util_buf_adds(&k, "(no key)");
 	util_buf_cstr(&k);
 	util_buf line = { 0 };
