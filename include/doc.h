@@ -48,10 +48,28 @@ typedef enum doc_field {
 	DOC_NFIELDS,
 } doc_field;
 
-/* A link from a jump line to the article it leads to. */
-typedef struct doc_link {
-	int32_t article;      /* target article index, -1 when absent */
-} doc_link;
+/* What a jump line says and where it leads: the parser sets kind and
+ * page (what is printed), link.c the page and article found. Views read
+ * these fields; nothing matches the text again. */
+typedef enum doc_jump_kind {
+	DOC_JUMP_NONE,
+	DOC_JUMP_TO,            /* ■下转第4版: continued on page 4 */
+	DOC_JUMP_FROM,          /* (上接第1版): continued from page 1 */
+	DOC_JUMP_SEE,           /* 详见第2版: a teaser for page 2 */
+} doc_jump_kind;
+
+enum {
+	DOC_TARGET_NONE = -1,   /* looked for, not found */
+	DOC_TARGET_PENDING = -2 /* not linked yet (the issue is still loading) */
+};
+
+typedef struct doc_jump {
+	uint32_t block;         /* the jump line's block (issue-wide index) */
+	uint8_t kind;           /* doc_jump_kind */
+	int32_t page;           /* the page number printed in it */
+	int32_t page_index;     /* the issue's page with that number; -1: none, or pending */
+	int32_t target;         /* the article it leads to, or DOC_TARGET_* */
+} doc_jump;
 
 typedef struct doc_article {
 	uint32_t page;                  /* index of its page */
@@ -114,6 +132,8 @@ void doc_set_page_label(doc_issue *issue, doc_str text);
  * set directly. The pointer is valid until the next doc_begin_article. */
 doc_article *doc_begin_article(doc_issue *issue);
 void doc_add_block(doc_issue *issue, doc_block_type type, doc_str text);
+/* A DOC_JUMP block with what the parser read in it (kind, page number). */
+void doc_add_jump(doc_issue *issue, doc_str text, doc_jump_kind kind, int page);
 void doc_add_page_caption(doc_issue *issue, doc_str text);
 /* `len` bytes in the issue's arena; the arena never moves what it holds. */
 char *doc_arena_alloc(doc_issue *issue, size_t len);
@@ -133,6 +153,14 @@ size_t doc_nblocks(const doc_issue *issue);
 const doc_str *doc_banner_at(const doc_issue *issue, size_t i);
 const doc_str *doc_page_caption_at(const doc_issue *issue, size_t i);
 size_t doc_ncaptions(const doc_issue *issue);     /* page captions, all pages */
+/* Jump lines, in block order. doc_jump_of: the jump of a block, NULL
+ * when the block is none (O(log n)). */
+size_t doc_njumps(const doc_issue *issue);
+const doc_jump *doc_jump_at(const doc_issue *issue, size_t i);
+doc_jump *doc_jump_mut(doc_issue *issue, size_t i);
+const doc_jump *doc_jump_of(const doc_issue *issue, uint32_t block);
+/* The jump of element e of article a, or NULL. */
+const doc_jump *doc_element_jump(const doc_issue *issue, const doc_article *a, uint32_t e);
 
 /* Elements of an article: DOC_NFIELDS header fields then its blocks. */
 uint32_t doc_article_nelements(const doc_article *a);

@@ -28,6 +28,8 @@ struct doc_issue {
 	size_t nbanners, banners_cap;
 	doc_str *captions;
 	size_t ncaptions, captions_cap;
+	doc_jump *jumps;
+	size_t njumps, jumps_cap;
 	char **names;                   /* page names, owned */
 	arena_chunk *arena;
 };
@@ -57,6 +59,7 @@ void doc_issue_free(doc_issue *issue)
 	free(issue->blocks);
 	free(issue->banners);
 	free(issue->captions);
+	free(issue->jumps);
 	free(issue);
 }
 
@@ -152,6 +155,47 @@ void doc_add_block(doc_issue *issue, doc_block_type type, doc_str text)
 	doc_block b = { text, (uint8_t)type };
 	UTIL_PUSH(issue->blocks, issue->nblocks, issue->blocks_cap, b);
 	issue->articles[issue->narticles - 1].nblocks++;
+}
+
+void doc_add_jump(doc_issue *issue, doc_str text, doc_jump_kind kind, int page)
+{
+	doc_jump j = { (uint32_t)issue->nblocks, (uint8_t)kind, page, -1, DOC_TARGET_PENDING };
+	doc_add_block(issue, DOC_JUMP, text);
+	UTIL_PUSH(issue->jumps, issue->njumps, issue->jumps_cap, j);
+}
+
+size_t doc_njumps(const doc_issue *issue) { return issue->njumps; }
+
+const doc_jump *doc_jump_at(const doc_issue *issue, size_t i)
+{
+	assert(i < issue->njumps);
+	return &issue->jumps[i];
+}
+
+doc_jump *doc_jump_mut(doc_issue *issue, size_t i)
+{
+	assert(i < issue->njumps);
+	return &issue->jumps[i];
+}
+
+const doc_jump *doc_jump_of(const doc_issue *issue, uint32_t block)
+{
+	size_t lo = 0, hi = issue->njumps;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (issue->jumps[mid].block < block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < issue->njumps && issue->jumps[lo].block == block ? &issue->jumps[lo] : NULL;
+}
+
+const doc_jump *doc_element_jump(const doc_issue *issue, const doc_article *a, uint32_t e)
+{
+	if (e < DOC_NFIELDS || e - DOC_NFIELDS >= a->nblocks)
+		return NULL;
+	return doc_jump_of(issue, a->first_block + (e - DOC_NFIELDS));
 }
 
 void doc_add_page_caption(doc_issue *issue, doc_str text)

@@ -13,6 +13,7 @@ struct issue_loader {
 	parse_stream *stream;   /* the page being parsed */
 	size_t total, done;     /* bytes of all pages, of the finished ones */
 	uint64_t fingerprint;
+	link_index *links;      /* links pages as they are parsed */
 	bool linked;
 };
 
@@ -54,16 +55,30 @@ issue_loader *issue_open(const char *const *paths, size_t npaths, const input_op
 	return l;
 }
 
+/* Link work per byte of parse budget: a unit (an article indexed, a
+ * jump settled) costs about what parsing a few kilobytes does. */
+enum { LINK_UNIT_BYTES = 4096, LINK_UNITS_MIN = 64 };
+
 bool issue_step(issue_loader *l, size_t budget)
 {
+	size_t units = budget == SIZE_MAX ? SIZE_MAX : budget / LINK_UNIT_BYTES + LINK_UNITS_MIN;
+	if (l->linked)
+		return true;
+	if (!l->links)
+		l->links = link_new(l->issue);
 	for (;;) {
+		/* the pages parsed so far are linked first */
+		size_t parsed = l->stream ? l->next - 1 : l->next;
+		bool last = !l->stream && l->next == l->npages;
+		if (!link_step(l->links, parsed, last, units))
+			return false;
+		if (last) {
+			link_free(l->links);
+			l->links = NULL;
+			l->linked = true;
+			return true;
+		}
 		if (!l->stream) {
-			if (l->next == l->npages) {
-				if (!l->linked)
-					link_resolve(l->issue);
-				l->linked = true;
-				return true;
-			}
 			input_page *p = &l->pages[l->next++];
 			l->stream = parse_begin(l->issue, p->name, p->source);
 			p->name = NULL;         /* the issue owns it now */
@@ -73,8 +88,8 @@ bool issue_step(issue_loader *l, size_t budget)
 		l->done += l->pages[l->next - 1].source.len;
 		parse_end(l->stream);
 		l->stream = NULL;
-		if (budget != SIZE_MAX && l->next < l->npages)
-			return false;   /* the next page in the next step */
+		if (budget != SIZE_MAX)
+			return false;   /* its links, and the next page, in the next steps */
 	}
 }
 
@@ -100,6 +115,7 @@ uint64_t issue_fingerprint(const issue_loader *l)
 static doc_issue *loader_free(issue_loader *l)
 {
 	parse_abort(l->stream);     /* quitting while loading: no need to finish */
+	link_free(l->links);
 	for (size_t k = l->next; k < l->npages; k++)
 		input_page_free(&l->pages[k]);
 	free(l->pages);

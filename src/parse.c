@@ -2525,10 +2525,14 @@ static void emit_article(parser *ps, art *a)
 			d->field[f] = doc_arena_dup(ps->issue, a->field[f].s, a->field[f].len);
 	for (size_t k = 0; k < a->nparts; k++) {
 		const part *p = &a->parts[k];
-		/* jump lines too: link.c reads them all */
-		doc_str text = p->type == DOC_JUMP ? doc_arena_dup(ps->issue, p->s, p->len)
-						   : doc_str_make(p->s, p->len);
-		doc_add_block(ps->issue, p->type, text);
+		if (p->type == DOC_JUMP) {
+			/* copied too: link.c reads them all */
+			int page = 0;
+			pattern_jump_kind kind = pattern_match_jump(p->s, p->len, &page);
+			doc_add_jump(ps->issue, doc_arena_dup(ps->issue, p->s, p->len), (doc_jump_kind)kind, page);
+		} else {
+			doc_add_block(ps->issue, p->type, doc_str_make(p->s, p->len));
+		}
 	}
 }
 

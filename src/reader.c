@@ -670,25 +670,38 @@ static int h_prev_subhead(reader *r, int arg)
 	return READER_REDRAW;
 }
 
-/* Follows the jump line of element e of the article shown. */
+/* Follows the jump line of element e of the article shown: where the
+ * linker found it leads (nothing is matched again here). */
 static int follow_jump_element(reader *r, uint32_t e)
 {
-	link_jump j = link_jump_at(r->issue, r->article, e);
-	if (j.kind == PATTERN_JUMP_NONE) {
+	const doc_jump *j = doc_element_jump(r->issue, doc_article_at(r->issue, r->article), e);
+	if (!j || j->kind == DOC_JUMP_NONE) {
 		complain(r, "not a jump line");
 		return READER_REDRAW;
 	}
-	if (j.target < 0) {
-		complain(r, "第%d版 is not in this issue", j.page);
+	if (j->target == DOC_TARGET_PENDING) {
+		complain(r, "第%d版 is not linked yet (still loading)", j->page);
+		return READER_REDRAW;
+	}
+	if (j->target < 0) {
+		if (j->page_index < 0) {
+			complain(r, "第%d版 is not in this issue", j->page);
+		} else {
+			const doc_page *pg = doc_page_at(r->issue, (size_t)j->page_index);
+			complain(r, "%s not found on 第%d版 (%.*s)",
+				 j->kind == DOC_JUMP_TO ? "the continuation was" :
+				 j->kind == DOC_JUMP_FROM ? "the first part was" : "the article announced was",
+				 j->page, (int)pg->name.len, pg->name.s);
+		}
 		return READER_REDRAW;
 	}
 	push_back(r);
 	mark_read(r, r->article);
 	/* "(上接第1版)" leads back to where the first part ends */
-	if (j.kind == PATTERN_JUMP_FROM)
-		open_article_at_end(r, (uint32_t)j.target);
+	if (j->kind == DOC_JUMP_FROM)
+		open_article_at_end(r, (uint32_t)j->target);
 	else
-		open_article(r, (uint32_t)j.target, 0);
+		open_article(r, (uint32_t)j->target, 0);
 	r->focus = READER_FOCUS_ARTICLE;
 	char k[KEYMAP_KEY_NAME_MAX];
 	say(r, "jumped to 第%d版 (%s goes back)", page_number_of(r, r->article),

@@ -13,7 +13,8 @@
 # Timing is the harness's own: the helpers built here from tests/bench/*.c
 # (alt: commands in alternating runs; bench_search: the matcher alone;
 # bench_dump: the bare libunistring loop; pty: first screen and redraw in a
-# pseudo-terminal; bench_longest: which article is the longest) read
+# pseudo-terminal; bench_longest: which article is the longest; bench_jumps:
+# the issue full of jump lines) read
 # CLOCK_MONOTONIC and take peak RSS from wait4. Every figure is a median
 # with its spread [min-max]; progress goes to stderr, the table to stdout.
 # shellcheck disable=SC2046  # helpers' result lines are split into fields on purpose
@@ -72,7 +73,7 @@ for f in src/*.c; do
 	$CC $cflags $ncurses_cflags -c -o "$o" "$f"
 done
 ar rcs "$tmp/libkanbao.a" "$tmp"/obj/*.o
-for h in alt pty bench_search bench_dump bench_longest; do
+for h in alt pty bench_search bench_dump bench_longest bench_jumps; do
 	# shellcheck disable=SC2086
 	$CC $cflags -o "$tmp/$h" "tests/bench/$h.c" "$tmp/libkanbao.a" \
 		-lunistring -liniparser $ncurses_libs -lutil
@@ -124,7 +125,7 @@ rows=$tmp/rows
 # ("1", "2", "matcher"...): numbers only, which the shell splits into $1...
 fields() { awk -v k="$1" -v n="$2" '$1 == k { for (i = 1; i <= n && i <= NF; i++) printf "%s ", $i; print "" }' "$3"; }
 
-say "1/6 parsing: --list against wc -m ($runs alternating runs)"
+say "1/7 parsing: --list against wc -m ($runs alternating runs)"
 "$tmp/alt" -n "$runs" "$kanbao" --list "$arch" -- wc -m "$arch" > "$tmp/list.out"
 set -- $(fields 1 6 "$tmp/list.out"); list_med=$2 list_min=$3 list_max=$4 list_rss=$5 list_st=$6
 set -- $(fields 2 6 "$tmp/list.out"); wc_med=$2 wc_min=$3 wc_max=$4 wc_st=$6
@@ -132,7 +133,7 @@ set -- $(fields 2 6 "$tmp/list.out"); wc_med=$2 wc_min=$3 wc_max=$4 wc_st=$6
 [ "$wc_st" = 0 ] || say "warning: wc -m exited with $wc_st"
 echo "time parse $list_med $list_min $list_max $wc_med $wc_min $wc_max le 0.5" >> "$rows"
 
-say "2/6 search: the matcher alone against grep -F ($((runs * 2)) alternating runs each)"
+say "2/7 search: the matcher alone against grep -F ($((runs * 2)) alternating runs each)"
 # label  query  grep options
 search_row() {
 	"$tmp/bench_search" --alt $((runs * 2)) "$arch" "$2" grep -c -F ${3:+"$3"} "$2" "$arch" > "$tmp/s.out"
@@ -146,14 +147,14 @@ search_row match_cjk "营商环境" ""
 search_row match_ascii "beyond" "-i"
 search_row match_none "量子纠缠态" ""
 
-say "2/6 search: --search as a whole process against --list ($runs alternating runs)"
+say "2/7 search: --search as a whole process against --list ($runs alternating runs)"
 "$tmp/alt" -n "$runs" "$kanbao" --search "营商环境" "$arch" -- "$kanbao" --list "$arch" > "$tmp/search.out"
 set -- $(fields 1 6 "$tmp/search.out"); s_med=$2 s_min=$3 s_max=$4 s_st=$6
 set -- $(fields 2 6 "$tmp/search.out")
 [ "$s_st" = 0 ] || say "warning: kanbao --search exited with $s_st"
 echo "time search $s_med $s_min $s_max $2 $3 $4 le 1.5" >> "$rows"
 
-say "3/6 layout: --dump --width 80 against the bare u8_width_linebreaks loop ($slow alternating runs)"
+say "3/7 layout: --dump --width 80 against the bare u8_width_linebreaks loop ($slow alternating runs)"
 "$tmp/bench_dump" "$slow" 80 "$arch" "$kanbao" --dump --width 80 "$arch" > "$tmp/dump.out"
 set -- $(fields bare 6 "$tmp/dump.out"); b_med=$2 b_min=$3 b_max=$4
 set -- $(fields anchor 6 "$tmp/dump.out"); d_med=$2 d_min=$3 d_max=$4 d_st=$5
@@ -167,7 +168,7 @@ if command -v w3m >/dev/null 2>&1; then
 	sed -e 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g; /^[[:space:]]*$/d; s/^/<p>/' "$arch" > "$tmp/arch.html"
 	w3m_plain_width=$(w3m -dump -cols 80 "$page" | wc -L | tr -d ' ')
 	w3m_html_width=$(w3m -dump -cols 80 -T text/html "$page" | wc -L | tr -d ' ')
-	say "3/6 layout: --dump --width 80 against w3m -dump -cols 80, text and HTML ($slow alternating runs)"
+	say "3/7 layout: --dump --width 80 against w3m -dump -cols 80, text and HTML ($slow alternating runs)"
 	"$tmp/alt" -n "$slow" "$kanbao" --dump --width 80 "$arch" -- w3m -dump -cols 80 "$arch" \
 		-- w3m -dump -cols 80 -T text/html "$tmp/arch.html" > "$tmp/w3m.out"
 	set -- $(fields 1 6 "$tmp/w3m.out"); w_kmed=$2 w_kmin=$3 w_kmax=$4
@@ -207,7 +208,7 @@ screen_row() {
 		screen_rss=na
 	fi
 }
-say "4/6 start-up: first full screen at 80x24 against less ($runs alternating runs each)"
+say "4/7 start-up: first full screen at 80x24 against less ($runs alternating runs each)"
 screen_row screen_page "$page"
 screen_row screen_arch "$arch"
 reader_rss=$screen_rss
@@ -219,7 +220,7 @@ presses=20 cycle=6
 # 47 columns wide at 80: the article must hold 7 screens.
 [ "$long_lines47" -ge $((23 + 21 * cycle)) ] ||
 	say "warning: the longest article has only $long_lines47 lines: some presses may hit its end"
-say "5/6 redraw: Space in the longest article (page $(basename "$long_src"), article $((long_index + 1)), $long_lines47 lines at 47 columns) against less"
+say "5/7 redraw: Space in the longest article (page $(basename "$long_src"), article $((long_index + 1)), $long_lines47 lines at 47 columns) against less"
 if [ $reader = yes ]; then
 	"$tmp/pty" -q $quiet -Q $press_quiet -r 3 -p "$presses" -c "$cycle" ${long_keys:+keys=$long_keys} "$kanbao" --no-restore "$long" -- less "$long" > "$tmp/space.out"
 	set -- $(fields 1 12 "$tmp/space.out"); k_med=$5 k_min=$6 k_max=$7 k_n=$8 k_bytes=${11}
@@ -231,7 +232,19 @@ else
 	echo "press space na na na $5 $6 $7 0 $8 0 ${11}" >> "$rows"
 fi
 
-say "6/6 memory: peak RSS (from the runs above)"
+say "6/7 linking: --list of an issue full of jump lines that all resolve against the same text without them ($runs alternating runs)"
+# The corpus articles 200 times in one page, each with "■下转第1版" and,
+# after all of them, its continuation with "(上接第1版)": thousands of
+# jumps, every one resolving within the page (bench_jumps.c).
+jump_pairs=$("$tmp/bench_jumps" "$tmp/jumps.txt" "$tmp/nojumps.txt" 200 "$corpus"/*.txt)
+"$tmp/alt" -n "$runs" "$kanbao" --list "$tmp/jumps.txt" -- "$kanbao" --list "$tmp/nojumps.txt" > "$tmp/link.out"
+set -- $(fields 1 6 "$tmp/link.out"); j_med=$2 j_min=$3 j_max=$4 j_st=$6
+set -- $(fields 2 6 "$tmp/link.out")
+[ "$j_st" = 0 ] || say "warning: kanbao --list (jumps) exited with $j_st"
+echo "time link $j_med $j_min $j_max $2 $3 $4 le 1.2" >> "$rows"
+rm -f "$tmp/jumps.txt" "$tmp/nojumps.txt"
+
+say "7/7 memory: peak RSS (from the runs above)"
 echo "rss rss_list $list_rss $arch_bytes" >> "$rows"
 echo "rss rss_reader $reader_rss $arch_bytes" >> "$rows"
 
@@ -240,7 +253,7 @@ echo "rss rss_reader $reader_rss $arch_bytes" >> "$rows"
 awk -v arch_bytes="$arch_bytes" -v copies="$copies" -v runs="$runs" -v slow="$slow" \
     -v nproc="$(nproc 2>/dev/null || echo '?')" -v load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" \
     -v long_name="$(basename "$long_src")" -v long_article=$((long_index + 1)) -v long_bytes="$long_bytes" \
-    -v page_name="$(basename "$big")" -v reader="$reader" '
+    -v page_name="$(basename "$big")" -v reader="$reader" -v jump_pairs="$jump_pairs" '
 function unit_of(ns) { return ns >= 1e9 ? "s" : ns >= 1e6 ? "ms" : "us" }
 function num(ns, u,   v) {
 	v = u == "s" ? ns / 1e9 : u == "ms" ? ns / 1e6 : ns / 1e3
@@ -267,6 +280,7 @@ BEGIN {
 	label["match_ascii"] = "matcher, ASCII folded vs grep -F -i"
 	label["match_none"] = "matcher, no hit vs grep -F"
 	label["search"] = "--search (process) vs --list"
+	label["link"] = "linking: --list, jumps vs none"
 	label["dump_bare"] = "--dump --width 80 vs bare u8_width_linebreaks"
 	label["dump_w3m"] = "--dump --width 80 vs w3m -dump -cols 80"
 	label["dump_w3m_html"] = "--dump --width 80 vs w3m, same text as HTML"
@@ -336,6 +350,7 @@ END {
 	}
 	printf "\nMedians [min-max]. Queries: CJK \"营商环境\" (%s hits), ASCII \"beyond\" folded (%s hits; the text has \"Beyond\"),\n", hits["match_cjk"], hits["match_ascii"]
 	printf "no hit \"量子纠缠态\"; the matcher is timed on the folded text, grep -c on the file (GB/s = 10^9 bytes/s).\n"
+	printf "Linking: the corpus articles x200 in one page, %s jump pairs that all resolve, against the same text without the jump lines.\n", jump_pairs
 	printf "First screen: %s (the largest page) and the archive, 80x24: kanbao until its status line is drawn (a big issue then goes on showing \"loading N%%\"), less until 300 ms of quiet.\n", page_name
 	printf "Space: %s, article %s (%s bytes), %s presses (less: %s) in cycles of 6 from the top;\n", long_name, long_article, long_bytes, presses_k, presses_l
 	printf "each answer a median of %s bytes (less: %s). Peak RSS: wait4 ru_maxrss (KiB), MB = 10^6 bytes.\n", bytes_k, bytes_l

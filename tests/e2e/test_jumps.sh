@@ -69,3 +69,20 @@ wait_status "article 4/19"
 keys q
 expect_eq "exit status" "$(wait_exit)" 0
 ok "a teaser"
+
+# issue 13: the page exists but the continuation is not on it: the
+# message says so, and where it looked (not "not in this issue")
+dir=$(mktemp -d)
+cp sample/01.txt "$dir/01.txt"
+cp sample/02.txt "$dir/02.txt"
+printf '湿地公园迎来候鸟\n\n本报记者 方舟\n\n入冬以来，湿地公园迎来大批候鸟。\n' > "$dir/03.txt"
+start 100 24 "$dir"
+wait_status "article 1/"
+keys J J
+wait_status "article 3/"
+keys G o
+wait_status "the continuation was not found on 第3版 (03.txt)"
+keys q
+expect_eq "exit status" "$(wait_exit)" 0
+rm -rf "$dir"
+ok "a continuation not found on a page that exists"

@@ -17,6 +17,7 @@
 #include "layout.h"
 #include "link.h"
 #include "parse.h"
+#include "pattern.h"
 #include "reader.h"
 #include "state.h"
 #include "text.h"
@@ -46,9 +47,16 @@ static doc_article *article(doc_issue *issue, const char *headline)
 	return a;
 }
 
+/* A block; a jump line as the parser hands it over (kind and page read). */
 static void block(doc_issue *issue, doc_block_type type, const char *text)
 {
-	doc_add_block(issue, type, arena(issue, text));
+	int page = 0;
+	pattern_jump_kind kind = type == DOC_JUMP ? pattern_match_jump(text, strlen(text), &page)
+						   : PATTERN_JUMP_NONE;
+	if (kind != PATTERN_JUMP_NONE)
+		doc_add_jump(issue, arena(issue, text), (doc_jump_kind)kind, page);
+	else
+		doc_add_block(issue, type, arena(issue, text));
 }
 
 /* The built issue. Every paragraph fits one line at the widths used, so
