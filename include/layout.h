@@ -20,7 +20,12 @@
  *    bidi controls) take no columns and are skipped;
  *  - a span with LAYOUT_F_PLACEHOLDER is drawn as one '?' column instead
  *    of its text: it holds a single grapheme cluster wider than the whole
- *    measure (a CJK character at width 1), which cannot be shown.
+ *    measure (a CJK character at width 1), which cannot be shown;
+ *  - a span with LAYOUT_F_RESTORED holds one ASCII punctuation byte that
+ *    is drawn as the Chinese punctuation it stands for (，：；！？（）“”—,
+ *    [layout] cjk_punctuation = restore): layout_span_text gives it.
+ *    Spans keep the byte offsets of the extracted text, so search hits
+ *    and reading positions need no conversion.
  * Spaces where a line was broken are in no span: they are not drawn.
  *
  * Details of the rules: hanging punctuation keeps 2 columns of the measure
@@ -45,6 +50,11 @@ typedef enum layout_kinsoku {
 	LAYOUT_KINSOKU_STRICT,
 } layout_kinsoku;
 
+typedef enum layout_punct {
+	LAYOUT_PUNCT_RESTORE,       /* show ASCII , : ( ) of Chinese text as ，：（） (punct.h) */
+	LAYOUT_PUNCT_KEEP,          /* show the text as extracted */
+} layout_punct;
+
 typedef struct layout_options {
 	int max_width;              /* the measure: text never wider (default 80; <= 0: none) */
 	int indent;                 /* paragraph first-line indent, columns (4) */
@@ -52,6 +62,7 @@ typedef struct layout_options {
 	layout_kinsoku kinsoku;     /* default BASIC */
 	bool hanging_punctuation;   /* default false */
 	bool center;                /* centre the measure in the width (true) */
+	layout_punct cjk_punctuation; /* default RESTORE */
 } layout_options;
 
 /* The built-in defaults (the same as config/kanbao.ini). */
@@ -74,6 +85,10 @@ typedef enum layout_style {
 
 /* layout_span.flags */
 #define LAYOUT_F_PLACEHOLDER 0x01   /* draw one '?' column instead of the text */
+#define LAYOUT_F_RESTORED 0x02      /* one ASCII punctuation byte shown as the
+				     * Chinese punctuation punct.c gives it:
+				     * draw layout_span_text */
+#define LAYOUT_F_CLOSE 0x04         /* with RESTORED on '"': the closing quote ” */
 
 typedef struct layout_span {
 	uint32_t element;       /* element of the article (doc.h) */
@@ -102,6 +117,10 @@ typedef struct layout {
 	size_t nspans;
 	uint32_t article;
 } layout;
+
+/* What a span draws, from the text of its element: text[start, end), or
+ * for LAYOUT_F_RESTORED the restored punctuation (a static string). */
+doc_str layout_span_text(const layout_span *sp, doc_str text);
 
 /* Lays out article `article` of `issue` in `width` columns (width is
  * clamped to 1..LAYOUT_MAX_WIDTH). Lines: the header fields present

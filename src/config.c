@@ -57,6 +57,8 @@ typedef struct option {
 
 /* [display] ambiguous_width: CONFIG_AMBIGUOUS_AUTO, 1 or 2 */
 static const char *const ambiguous_names[] = { "auto", "1", "2", NULL };
+/* [layout] cjk_punctuation: LAYOUT_PUNCT_RESTORE, LAYOUT_PUNCT_KEEP */
+static const char *const punctuation_names[] = { "restore", "keep", NULL };
 
 static const option fixed_options[] = {
 	CHOICE("display", "ambiguous_width", "auto", ambiguous_names, ambiguous_width,
@@ -83,6 +85,13 @@ static const option fixed_options[] = {
 		"。，、）” and none ends with opening punctuation such as （“;\n"
 		"strict: as basic, and —— and …… are never split or put at the\n"
 		"start of a line."),
+	CHOICE("layout", "cjk_punctuation", "restore", punctuation_names, layout.cjk_punctuation,
+	       "Chinese punctuation that the text extraction turned into ASCII\n"
+	       "(, : ; ! ? ( ) beside Chinese characters, \"\" around Chinese text,\n"
+	       "--) is shown as ，：；！？（）“”——. Never inside Latin words,\n"
+	       "numbers (200.54, 5:30, 3,000), web or e-mail addresses. --json\n"
+	       "always keeps the text as extracted; search finds either form.\n"
+	       "restore: show the Chinese forms; keep: show the text as extracted."),
 	BOOL("layout", "hanging_punctuation", "false", layout.hanging_punctuation,
 	     "Let punctuation that may not start a line (，。）) hang in the last\n"
 	     "two columns instead of taking a character with it to the next line."),

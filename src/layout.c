@@ -16,6 +16,7 @@
 #include "layout.h"
 
 #include "pattern.h"
+#include "punct.h"
 #include "text.h"
 #include "util.h"
 
@@ -33,6 +34,7 @@ void layout_default_options(layout_options *opt)
 	opt->kinsoku = LAYOUT_KINSOKU_BASIC;
 	opt->hanging_punctuation = false;
 	opt->center = true;
+	opt->cjk_punctuation = LAYOUT_PUNCT_RESTORE;
 }
 
 /* ---- clreq prohibitions ---- */
@@ -121,6 +123,13 @@ typedef struct builder {
 	int reserve;            /* more columns only hanging punctuation may use */
 	int origin;             /* screen column where the measure starts */
 	int indent;             /* paragraph indent at this measure */
+	bool restore;           /* cjk_punctuation = restore */
+	punct_sub *subs;        /* the element's punctuation to restore */
+	size_t subs_cap;
+	char *restored;         /* the element's text with it restored */
+	size_t restored_cap;
+	layout_span *spans_tmp;
+	size_t spans_tmp_cap;
 } builder;
 
 /* The element being laid out. */
@@ -132,6 +141,8 @@ typedef struct element_text {
 	uint8_t tail_style;     /* style from byte tail_at on (a caption's credit) */
 	uint32_t tail_at;
 	int indent;
+	bool names;             /* a byline, dateline or credit: names stay whole */
+	uint32_t names_at;      /* from this byte on */
 } element_text;
 
 /* A place the line may end at: the next line starts at `at`, the text
@@ -190,6 +201,7 @@ static void builder_init(builder *b, layout *lay, int width, const layout_option
 	memset(b, 0, sizeof(*b));
 	b->lay = lay;
 	b->kinsoku = opt->kinsoku;
+	b->restore = opt->cjk_punctuation == LAYOUT_PUNCT_RESTORE;
 	int measure = width;
 	if (opt->max_width > 0 && opt->max_width < measure)
 		measure = opt->max_width;
@@ -204,6 +216,9 @@ static void builder_free(builder *b)
 {
 	free(b->brk);
 	free(b->chars);
+	free(b->subs);
+	free(b->restored);
+	free(b->spans_tmp);
 }
 
 static layout *layout_new(int width, const layout_options *opt, uint32_t article)
@@ -541,7 +556,69 @@ static void lay_plain(builder *b, const element_text *et, const plain_text *pt)
  * decoded characters would take up to 12 bytes for each byte of text. */
 enum { PLAIN_MAX_BYTES = 1 << 18 };
 
-static void lay_element(builder *b, const element_text *et)
+/* ---- names stay whole ----
+ *
+ * In a byline, a dateline or a photo credit, a personal name (a run of 2
+ * to 4 Han characters between spaces or punctuation, after a title such as
+ * 本报记者 when it is written on) is never broken across lines, and a
+ * credit's 摄 or /文 never starts a line alone: where the line must break,
+ * the break goes before the name. (A text without spaces is not split
+ * into names.) */
+
+static const char *const titles[] = {
+	"本报记者", "本报通讯员", "特约记者", "摄影记者", "见习记者", "实习记者",
+	"通讯员", "实习生", "记者",
+};
+
+static void prohibit(char *brk, uint32_t from, uint32_t to)
+{
+	for (uint32_t p = from; p < to; p++)
+		if (brk[p] == UC_BREAK_POSSIBLE)
+			brk[p] = UC_BREAK_PROHIBITED;
+}
+
+static void keep_names_whole(const element_text *et, char *brk)
+{
+	const char *s = et->s, *end = s + et->n;
+	uint32_t p = et->names_at < et->n ? et->names_at : et->n;
+	uint32_t prev_cp = 0;
+	while (p < et->n) {
+		uint32_t cp;
+		int len = text_decode(s + p, end, &cp);
+		if (!is_ideograph(cp)) {
+			/* 摄 after a space, 文 after a slash: not alone on a line */
+			prev_cp = cp;
+			p += (uint32_t)len;
+			continue;
+		}
+		uint32_t a = p, nchars = 0;
+		while (p < et->n) {
+			int l = text_decode(s + p, end, &cp);
+			if (!is_ideograph(cp))
+				break;
+			p += (uint32_t)l;
+			nchars++;
+		}
+		uint32_t name = a;
+		for (size_t t = 0; t < UTIL_ARRAY_LEN(titles); t++) {
+			size_t tl = strlen(titles[t]);
+			if (p - a > tl && memcmp(s + a, titles[t], tl) == 0) {
+				name = a + (uint32_t)tl;
+				nchars -= (uint32_t)(tl / 3);
+				break;
+			}
+		}
+		bool alone = nchars == 1 && (memcmp(s + a, "摄", 3) == 0 ||
+					     memcmp(s + a, "文", 3) == 0 || memcmp(s + a, "图", 3) == 0);
+		if (alone && (prev_cp == ' ' || prev_cp == '/' || prev_cp == 0x3000))
+			prohibit(brk, a, a + 1);
+		else if (nchars >= 2 && nchars <= 4)
+			prohibit(brk, name + 1, p);
+		prev_cp = cp;
+	}
+}
+
+static void lay_text(builder *b, const element_text *et)
 {
 	size_t nchars;
 	if (et->n <= PLAIN_MAX_BYTES &&
@@ -552,6 +629,8 @@ static void lay_element(builder *b, const element_text *et)
 	}
 	util_grow((void **)&b->brk, &b->brk_cap, et->n, 1);
 	u8_possible_linebreaks((const uint8_t *)et->s, et->n, "UTF-8", b->brk);
+	if (et->names)
+		keep_names_whole(et, b->brk);
 	const char *end = et->s + et->n;
 	uint32_t pos = 0;
 	for (bool first = true; pos < et->n; first = false) {
@@ -562,6 +641,150 @@ static void lay_element(builder *b, const element_text *et)
 		}
 		pos = fill_line(b, et, pos, first);
 	}
+}
+
+
+/* ---- restored punctuation ----
+ *
+ * An element with punctuation to restore is laid out as its restored text
+ * (so the widths and kinsoku see the real characters), then its lines and
+ * spans are given back the extracted text's offsets, each restored
+ * character a span of its own (LAYOUT_F_RESTORED). Every restored
+ * character is one ASCII byte in the extracted text and three bytes in
+ * the restored one. */
+
+/* The offset in the extracted text of restored offset r (a character
+ * boundary). */
+static uint32_t extracted_offset(const punct_sub *subs, size_t k, uint32_t r)
+{
+	uint32_t before = 0;
+	while (before < k && subs[before].at + 2 * before < r)
+		before++;
+	return r - 2 * before;
+}
+
+static void restore_spans(builder *b, const element_text *et, size_t line0, size_t k)
+{
+	layout *lay = b->lay;
+	if (line0 >= lay->nlines)
+		return;
+	const punct_sub *subs = b->subs;
+	size_t span0 = lay->lines[line0].first_span, nold = lay->nspans - span0;
+	util_grow((void **)&b->spans_tmp, &b->spans_tmp_cap, nold ? nold : 1, sizeof(layout_span));
+	memcpy(b->spans_tmp, lay->spans + span0, nold * sizeof(layout_span));
+	lay->nspans = span0;
+	size_t j = 0;           /* next substitution */
+	for (size_t li = line0; li < lay->nlines; li++) {
+		layout_line *line = &lay->lines[li];
+		const layout_span *old = b->spans_tmp + (line->first_span - span0);
+		uint16_t nspans = line->nspans;
+		line->offset = extracted_offset(subs, k, line->offset);
+		line->first_span = (uint32_t)lay->nspans;
+		line->nspans = 0;
+		for (uint16_t q = 0; q < nspans; q++) {
+			layout_span sp = old[q];
+			if (sp.flags & LAYOUT_F_PLACEHOLDER) {
+				sp.start = extracted_offset(subs, k, sp.start);
+				sp.end = extracted_offset(subs, k, sp.end);
+				UTIL_PUSH(lay->spans, lay->nspans, b->spans_cap, sp);
+				line->nspans++;
+				continue;
+			}
+			while (j < k && subs[j].at + 2 * j < sp.start)
+				j++;
+			uint32_t cur = sp.start;
+			int col = sp.col;
+			for (; j < k && subs[j].at + 2 * j < sp.end; j++) {
+				uint32_t r = subs[j].at + 2 * (uint32_t)j;
+				if (r > cur) {
+					int w = span_width(et->s + cur, et->s + r);
+					push_span(b, sp.element, extracted_offset(subs, k, cur),
+						  subs[j].at, col, w, sp.style, 0);
+					line->nspans++;
+					col += w;
+				}
+				int w = text_cp_width(subs[j].cp);
+				push_span(b, sp.element, subs[j].at, subs[j].at + 1, col, w, sp.style,
+					  (uint8_t)(LAYOUT_F_RESTORED |
+						    (subs[j].cp == 0x201D ? LAYOUT_F_CLOSE : 0)));
+				line->nspans++;
+				col += w;
+				cur = r + 3;
+			}
+			if (cur < sp.end) {
+				push_span(b, sp.element, extracted_offset(subs, k, cur),
+					  extracted_offset(subs, k, sp.end), col,
+					  span_width(et->s + cur, et->s + sp.end), sp.style, 0);
+				line->nspans++;
+			}
+		}
+	}
+}
+
+static void lay_element(builder *b, const element_text *et)
+{
+	size_t k = b->restore ? punct_find(et->s, et->n, &b->subs, &b->subs_cap) : 0;
+	if (!k) {
+		lay_text(b, et);
+		return;
+	}
+	util_grow((void **)&b->restored, &b->restored_cap, et->n + 2 * k, 1);
+	char *r = b->restored;
+	uint32_t from = 0, rn = 0;
+	for (size_t j = 0; j < k; j++) {
+		memcpy(r + rn, et->s + from, b->subs[j].at - from);
+		rn += b->subs[j].at - from;
+		uint32_t cp = b->subs[j].cp;
+		r[rn++] = (char)(0xE0 | (cp >> 12));
+		r[rn++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		r[rn++] = (char)(0x80 | (cp & 0x3F));
+		from = b->subs[j].at + 1;
+	}
+	memcpy(r + rn, et->s + from, et->n - from);
+	rn += et->n - from;
+	element_text rt = *et;
+	rt.s = r;
+	rt.n = rn;
+	/* offsets of the extracted text into the restored one */
+	size_t before = 0;
+	if (rt.tail_at != UINT32_MAX) {
+		while (before < k && b->subs[before].at < et->tail_at)
+			before++;
+		rt.tail_at = et->tail_at + 2 * (uint32_t)before;
+	}
+	before = 0;
+	while (before < k && b->subs[before].at < et->names_at)
+		before++;
+	rt.names_at = et->names_at + 2 * (uint32_t)before;
+	size_t line0 = b->lay->nlines;
+	lay_text(b, &rt);
+	restore_spans(b, &rt, line0, k);
+}
+
+doc_str layout_span_text(const layout_span *sp, doc_str text)
+{
+	if (!(sp->flags & LAYOUT_F_RESTORED) || sp->start >= text.len) {
+		doc_str d = { text.s + sp->start, sp->end - sp->start };
+		return d;
+	}
+	const char *s;
+	switch (text.s[sp->start]) {
+	case ',': s = "，"; break;
+	case ':': s = "："; break;
+	case ';': s = "；"; break;
+	case '!': s = "！"; break;
+	case '?': s = "？"; break;
+	case '(': s = "（"; break;
+	case ')': s = "）"; break;
+	case '"': s = sp->flags & LAYOUT_F_CLOSE ? "”" : "“"; break;
+	case '-': s = "—"; break;
+	default: {
+		doc_str d = { text.s + sp->start, sp->end - sp->start };
+		return d;
+	}
+	}
+	doc_str d = { s, 3 };
+	return d;
 }
 
 static element_text element_of(doc_str t, uint32_t element, layout_style style)
@@ -578,6 +801,8 @@ static element_text caption_of(doc_str t, uint32_t element)
 	element_text et = element_of(t, element, LAYOUT_S_CAPTION);
 	et.tail_style = LAYOUT_S_CREDIT;
 	et.tail_at = (uint32_t)pattern_credit_start(t.s, t.len);
+	et.names = et.tail_at < t.len;
+	et.names_at = et.tail_at;
 	return et;
 }
 
@@ -625,6 +850,7 @@ layout *layout_article(const doc_issue *issue, uint32_t article, int width,
 		if (!has_ink(a->field[e]))
 			continue;
 		element_text et = element_of(a->field[e], e, field_style[e]);
+		et.names = e == DOC_F_BYLINE || e == DOC_F_DATELINE;
 		lay_element(&b, &et);
 		header = true;
 	}
@@ -725,7 +951,8 @@ static bool options_equal(const layout_options *a, const layout_options *b)
 {
 	return a->max_width == b->max_width && a->indent == b->indent &&
 	       a->blank_between == b->blank_between && a->kinsoku == b->kinsoku &&
-	       a->hanging_punctuation == b->hanging_punctuation && a->center == b->center;
+	       a->hanging_punctuation == b->hanging_punctuation && a->center == b->center &&
+	       a->cjk_punctuation == b->cjk_punctuation;
 }
 
 void layout_cache_set_options(layout_cache *cache, const layout_options *opt)
@@ -768,7 +995,8 @@ static void add_span_text(util_buf *out, const layout_span *sp, doc_str text)
 		util_buf_addc(out, '?');
 		return;
 	}
-	const char *p = text.s + sp->start, *end = text.s + sp->end;
+	doc_str d = layout_span_text(sp, text);
+	const char *p = d.s, *end = d.s + d.len;
 	for (;;) {
 		size_t run = text_printable_run(p, (size_t)(end - p));
 		util_buf_add(out, p, run);

@@ -129,8 +129,8 @@ void reader_pane_text(reader *r, int row, char *buf, size_t len)
 			if (sp->flags & LAYOUT_F_PLACEHOLDER) {
 				util_buf_addc(&b, '?');
 			} else {
-				doc_str t = doc_element_text(r->issue, a, sp->element);
-				add_clean(&b, t.s + sp->start, sp->end - sp->start);
+				doc_str t = layout_span_text(sp, doc_element_text(r->issue, a, sp->element));
+				add_clean(&b, t.s, t.len);
 			}
 			col = sp->col + sp->width;
 		}

@@ -314,8 +314,8 @@ static void draw_article(ui *u, const reader_geometry *g)
 			}
 			hl_range hl[MAX_HL];
 			size_t nhl = span_hits(u, sp, hits, nhits, current, hl);
-			doc_str t = doc_element_text(u->issue, a, sp->element);
-			draw_text(y, x, xend, t.s + sp->start, sp->end - sp->start, st, hl, nhl);
+			doc_str t = layout_span_text(sp, doc_element_text(u->issue, a, sp->element));
+			draw_text(y, x, xend, t.s, t.len, st, hl, nhl);
 		}
 	}
 }

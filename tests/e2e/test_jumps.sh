@@ -16,7 +16,7 @@ keys o
 wait_status "article 7/11 · 第2版"
 expect_eq "message" "$(status)" "$(sides "jumped to 第2版 (Backspace goes back)" "article 7/11 · 第2版 · 100%" 80)"
 expect_eq "continuation headline" "$(pane_row 0)" "青川高新区首季新签约项目四十二个"
-expect_eq "continuation mark" "$(pane_row 2)" "(上接第1版)"
+expect_eq "continuation mark" "$(pane_row 2)" "（上接第1版）"      # punctuation restored
 keys BSpace
 wait_status "back on 第1版"
 wait_status "article 1/11"

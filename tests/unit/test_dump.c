@@ -3,12 +3,14 @@
  * continuing a block starts with a character clreq's basic level forbids
  * at a line start, no line a break ends finishes with an opening bracket,
  * and the dumped text equals the parsed (--json) text once line breaks and
- * indent are removed. Skipped with a message when the corpus is absent. */
+ * indent are removed — with the Chinese punctuation restored (punct.c,
+ * the default), and exactly as parsed with cjk_punctuation = keep. Skipped with a message when the corpus is absent. */
 #include "testutil.h"
 #include "doc.h"
 #include "layout.h"
 #include "link.h"
 #include "parse.h"
+#include "punct.h"
 #include "text.h"
 #include "util.h"
 
@@ -42,7 +44,20 @@ static void add_squeezed(util_buf *b, const char *s, size_t len)
 	}
 }
 
-static void expected_text(const doc_issue *issue, util_buf *b)
+/* add_squeezed, the punctuation restored first when `restore`. */
+static void add_text(util_buf *b, const char *s, size_t len, bool restore)
+{
+	if (!restore) {
+		add_squeezed(b, s, len);
+		return;
+	}
+	util_buf r = { 0 };
+	punct_restore(s, len, &r);
+	add_squeezed(b, r.data, r.len);
+	util_buf_free(&r);
+}
+
+static void expected_text(const doc_issue *issue, util_buf *b, bool restore)
 {
 	for (size_t p = 0; p < doc_npages(issue); p++) {
 		const doc_page *pg = doc_page_at(issue, p);
@@ -50,20 +65,22 @@ static void expected_text(const doc_issue *issue, util_buf *b)
 			const doc_article *a = doc_article_at(issue, pg->first_article + i);
 			for (uint32_t e = 0; e < doc_article_nelements(a); e++) {
 				doc_str t = doc_element_text(issue, a, e);
-				add_squeezed(b, t.s, t.len);
+				add_text(b, t.s, t.len, restore);
 			}
 		}
 		for (uint32_t c = 0; c < pg->ncaptions; c++) {
 			const doc_str *t = doc_page_caption_at(issue, pg->first_caption + c);
-			add_squeezed(b, t->s, t->len);
+			add_text(b, t->s, t->len, restore);
 		}
 	}
 }
 
-static void check_dump(const doc_issue *issue, int width, const char *page)
+static void check_dump_as(const doc_issue *issue, int width, const char *page,
+			  layout_punct punct)
 {
 	layout_options opt;
 	layout_default_options(&opt);
+	opt.cjk_punctuation = punct;
 	char *out = NULL;
 	size_t outlen = 0;
 	FILE *f = open_memstream(&out, &outlen);
@@ -79,15 +96,23 @@ static void check_dump(const doc_issue *issue, int width, const char *page)
 			fail_msg("%s at %d: a line is %d columns: %.*s", page, width, w, (int)(nl - line), line);
 	}
 	util_buf want = { 0 }, got = { 0 };
-	expected_text(issue, &want);
+	expected_text(issue, &want, punct == LAYOUT_PUNCT_RESTORE);
 	add_squeezed(&got, out, outlen);
 	util_buf_cstr(&want);
 	util_buf_cstr(&got);
 	if (strcmp(want.data, got.data) != 0)
-		fail_msg("%s at %d: the dumped text differs from the parsed text", page, width);
+		fail_msg("%s at %d: the dumped text differs from the parsed text (%s)", page, width,
+			 punct == LAYOUT_PUNCT_RESTORE ? "restored" : "kept");
 	util_buf_free(&want);
 	util_buf_free(&got);
 	free(out);
+}
+
+static void check_dump(const doc_issue *issue, int width, const char *page)
+{
+	check_dump_as(issue, width, page, LAYOUT_PUNCT_RESTORE);
+	if (width % 10 == 0)
+		check_dump_as(issue, width, page, LAYOUT_PUNCT_KEEP);
 }
 
 /* The first / last character of a line's text. */
@@ -97,13 +122,13 @@ static void line_ends(const doc_issue *issue, const doc_article *a, const layout
 {
 	const layout_span *s0 = &lay->spans[line->first_span];
 	const layout_span *s1 = &lay->spans[line->first_span + line->nspans - 1];
-	doc_str t0 = doc_element_text(issue, a, s0->element);
-	doc_str t1 = doc_element_text(issue, a, s1->element);
+	doc_str t0 = layout_span_text(s0, doc_element_text(issue, a, s0->element));
+	doc_str t1 = layout_span_text(s1, doc_element_text(issue, a, s1->element));
 	uint32_t cp;
-	*first = t0.s + s0->start;
-	*nfirst = text_decode(*first, t0.s + s0->end, &cp);
-	*last = text_prev(t1.s + s1->start, t1.s + s1->end);
-	*nlast = (int)(t1.s + s1->end - *last);
+	*first = t0.s;
+	*nfirst = text_decode(*first, t0.s + t0.len, &cp);
+	*last = text_prev(t1.s, t1.s + t1.len);
+	*nlast = (int)(t1.s + t1.len - *last);
 }
 
 static void check_kinsoku(const doc_issue *issue, int width, const char *page)

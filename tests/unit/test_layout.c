@@ -105,7 +105,8 @@ static void span_text(util_buf *out, const layout_span *sp, doc_str text)
 		util_buf_addc(out, '?');
 		return;
 	}
-	const char *p = text.s + sp->start, *end = text.s + sp->end;
+	doc_str d = layout_span_text(sp, text);
+	const char *p = d.s, *end = d.s + d.len;
 	while (p < end) {
 		uint32_t cp;
 		int n = text_decode(p, end, &cp);
@@ -136,6 +137,9 @@ static void render_line(util_buf *out, const doc_issue *issue, const layout *lay
 		util_buf tag = { 0 };
 		for (uint32_t k = 0; k < line->nspans; k++) {
 			const layout_span *sp = &lay->spans[line->first_span + k];
+			/* a restored character is a span of its own, in its run's style */
+			if (k && sp->style == sp[-1].style)
+				continue;
 			if (k)
 				util_buf_addc(&tag, '+');
 			util_buf_adds(&tag, style_tag[sp->style]);
@@ -565,8 +569,9 @@ static void test_header_and_blocks(void **state)
 			    "hed    |成果亮相\n"
 			    "sub    |——记创新的一\n"
 			    "sub    |天\n"
-			    "byl    |本报记者 林\n"
-			    "byl    |晓\n"
+			    /* the name stays whole: the break goes before it */
+			    "byl    |本报记者\n"
+			    "byl    |林晓\n"
 			    "dat    |本报讯\n"
 			    "       |\n"
 			    "txt    |    开幕式上\n"
@@ -608,14 +613,17 @@ static void test_only_blocks(void **state)
 typedef struct golden_case {
 	const char *name;
 	int width;
-	const char *variant;    /* NULL (basic), "strict", "none", "hang" */
+	const char *variant;    /* NULL (basic), "strict", "none", "hang", "keep"
+				 * (cjk_punctuation = keep) */
 } golden_case;
 
 static const golden_case golden_cases[] = {
 	{ "mixed", 20, NULL }, { "mixed", 40, NULL }, { "mixed", 80, NULL },
 	{ "mixed", 20, "hang" },
 	{ "kinsoku", 20, NULL }, { "kinsoku", 20, "strict" }, { "kinsoku", 20, "none" },
-	{ "kinsoku", 22, "hang" }, { "kinsoku", 22, NULL },
+	{ "kinsoku", 22, "hang" }, { "kinsoku", 22, NULL }, { "kinsoku", 20, "keep" },
+	{ "punct", 16, NULL }, { "punct", 24, NULL }, { "punct", 40, NULL },
+	{ "punct", 40, "keep" },
 };
 
 static void run_golden(const golden_case *gc)
@@ -632,6 +640,8 @@ static void run_golden(const golden_case *gc)
 		o.kinsoku = LAYOUT_KINSOKU_NONE;
 	else if (gc->variant && strcmp(gc->variant, "hang") == 0)
 		o.hanging_punctuation = true;
+	else if (gc->variant && strcmp(gc->variant, "keep") == 0)
+		o.cjk_punctuation = LAYOUT_PUNCT_KEEP;
 	layout *lay = layout_article(issue, 0, gc->width, &o);
 	char *got = render(issue, lay, true);
 
@@ -927,6 +937,8 @@ static void test_invariants(void **state)
 		for (size_t l = 0; l < 3; l++)
 			for (int hang = 0; hang < 2; hang++) {
 				layout_options o = opts(levels[l], hang);
+				/* the invariants are stated on the extracted text */
+				o.cjk_punctuation = LAYOUT_PUNCT_KEEP;
 				layout *lay = layout_article(issue, 0, width, &o);
 				check_layout(issue, lay, &o, width);
 				layout_free(lay);
@@ -961,6 +973,7 @@ static void test_corpus_invariants(void **state)
 			for (int variant = 0; variant < 3; variant++) {
 				layout_options o = opts(variant == 1 ? LAYOUT_KINSOKU_STRICT :
 							LAYOUT_KINSOKU_BASIC, variant == 2);
+				o.cjk_punctuation = LAYOUT_PUNCT_KEEP;
 				layout *lay = layout_article(issue, 0, widths[w], &o);
 				check_layout(issue, lay, &o, widths[w]);
 				layout_free(lay);
@@ -1265,7 +1278,7 @@ static void test_dump(void **state)
 			    "\n"
 			    "成果丰硕\n"
 			    "\n"
-			    "(上接第1版)\n");
+			    "（上接第1版）\n");
 	free(s);
 	/* the measure still applies: 12 columns at width 100 */
 	o.max_width = 12;
@@ -1291,7 +1304,7 @@ static void test_dump(void **state)
 			    "\n"
 			    "\033[1m成果丰硕\033[0m\n"
 			    "\n"
-			    "\033[1m(上接第1版)\033[0m\n");
+			    "\033[1m（上接第1版）\033[0m\n");
 	free(s);
 	doc_issue_free(issue);
 }
