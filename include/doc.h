@@ -110,8 +110,8 @@ void doc_issue_free(doc_issue *issue);
 
 /* The source of a page: `text`/`len` is valid UTF-8; `release(owner)` is
  * called by doc_issue_free() (may be NULL when nothing is to release).
- * `drop(owner, from, to)` (may be NULL) is called by the parser for text
- * it is done with: [from, to) need not stay in memory (a file mapping lets
+ * `drop(owner, from, to)` (may be NULL) is called by the parser (and the
+ * streaming --search, search.h) for text it is done with: [from, to) need not stay in memory (a file mapping lets
  * those pages go; they are read again when touched). Only the maker of
  * the source (input.c) knows what it is. */
 typedef struct doc_source {
@@ -138,8 +138,9 @@ void doc_add_page_caption(doc_issue *issue, doc_str text);
 /* `len` bytes in the issue's arena; the arena never moves what it holds. */
 char *doc_arena_alloc(doc_issue *issue, size_t len);
 doc_str doc_arena_dup(doc_issue *issue, const char *s, size_t len);
-/* Source text of the page being built. */
+/* Source text of the page being built, of page `page`. */
 doc_source doc_current_source(const doc_issue *issue);
+doc_source doc_page_source(const doc_issue *issue, size_t page);
 
 /* Readers. Indexes are checked by the caller (asserted in debug builds). */
 size_t doc_npages(const doc_issue *issue);

@@ -93,6 +93,24 @@ const char *search_index_text(const search_index *index, size_t *len);
 size_t search_print(const doc_issue *issue, const search_index *index,
 		    const char *query, bool tty, FILE *out);
 
+/* The same as search_print without an index: each element is folded and
+ * searched in turn, so memory stays that of one element (--search of a
+ * big file). Prints exactly what search_print prints. */
+size_t search_print_stream(const doc_issue *issue, const char *query, bool tty, FILE *out);
+
+/* The same in steps, while the issue is being parsed: articles as they
+ * are complete (search_stream_articles, in order, each once), the page
+ * captions that have arrived (search_stream_captions: those before `to`
+ * not yet searched; their hits wait to be printed after the articles'),
+ * then search_stream_finish, which searches the rest, prints, frees the
+ * stream and returns the number of hits. Text searched soon after it is
+ * parsed is still in memory: a mapped file's pages are not read twice. */
+typedef struct search_stream search_stream;
+search_stream *search_stream_new(const doc_issue *issue, const char *query, bool tty, FILE *out);
+void search_stream_articles(search_stream *st, size_t from, size_t to);
+void search_stream_captions(search_stream *st, size_t to);
+size_t search_stream_finish(search_stream *st);
+
 /* The context of one hit as search_print writes it (no newline). */
 void search_print_context(const char *text, size_t len, uint32_t start, uint32_t end,
 			  bool tty, FILE *out);

@@ -204,6 +204,11 @@ void doc_add_page_caption(doc_issue *issue, doc_str text)
 	current_page(issue)->ncaptions++;
 }
 
+doc_source doc_page_source(const doc_issue *issue, size_t page)
+{
+	return issue->sources[page];
+}
+
 doc_source doc_current_source(const doc_issue *issue)
 {
 	assert(issue->npages > 0);

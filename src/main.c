@@ -267,12 +267,40 @@ static int run_reader(const options *o, issue_loader *l, config *cfg, int npaths
 	return reader_run(issue, cfg, &ropt);
 }
 
+/* Bytes parsed between two searches of the articles that came out. */
+enum { SEARCH_STEP = 256 << 10 };
+
+/* --search: each article is searched as soon as the parser has finished
+ * it, while its text is still in memory; no folded copy of the issue is
+ * made. Returns the number of hits printed. */
+static size_t search_while_loading(issue_loader *l, const char *query)
+{
+	doc_issue *issue = issue_doc(l);
+	search_stream *st = search_stream_new(issue, query, isatty(STDOUT_FILENO), stdout);
+	size_t searched = 0;
+	bool done;
+	do {
+		done = issue_step(l, SEARCH_STEP);
+		size_t n = doc_narticles(issue);
+		/* the last article may still grow until the end */
+		size_t complete = done ? n : n ? n - 1 : 0;
+		if (complete > searched) {
+			search_stream_articles(st, searched, complete);
+			searched = complete;
+		}
+		search_stream_captions(st, doc_ncaptions(issue));
+	} while (!done);
+	return search_stream_finish(st);
+}
+
 static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, char **paths)
 {
 	static char outbuf[1 << 16];
 	if (o->mode == MODE_READER)
 		return run_reader(o, l, cfg, npaths, paths);
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+	if (o->mode == MODE_SEARCH)
+		return finish_output(search_while_loading(l, o->query) ? 0 : 1);
 	if (o->mode == MODE_EXPLAIN)
 		parse_set_explain(stdout);
 	issue_step(l, SIZE_MAX);
@@ -291,12 +319,7 @@ static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, 
 		layout_dump(issue, o->width ? o->width : terminal_width(), &lopt, o->color, stdout);
 		break;
 	}
-	case MODE_SEARCH: {
-		search_index *index = search_index_new(issue);
-		size_t hits = search_print(issue, index, o->query, isatty(STDOUT_FILENO), stdout);
-		search_index_free(index);
-		return finish_output(hits ? 0 : 1);
-	}
+	case MODE_SEARCH:
 	case MODE_READER:
 	case MODE_INDEX:
 	case MODE_LIBRARY:

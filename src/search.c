@@ -74,6 +74,7 @@ typedef struct folder {
 	 * combining character can be folded together with it. */
 	size_t last_o, last_f, last_nunits;
 	bool last_space;
+	bool no_units;                  /* fold only: the map back is not wanted */
 } folder;
 
 typedef struct index_elem {
@@ -305,6 +306,8 @@ static uint32_t rel32(size_t v)
 
 static void push_unit(folder *fd, size_t o0, size_t o1, size_t f0)
 {
+	if (fd->no_units)
+		return;
 	fold_unit u = { rel32(f0 - fd->elem_fold), rel32(o0),
 			rel32(fd->len - fd->elem_fold), rel32(o1) };
 	UTIL_PUSH(fd->units, fd->nunits, fd->units_cap, u);
@@ -314,6 +317,8 @@ static void push_unit(folder *fd, size_t o0, size_t o1, size_t f0)
  * two have the same length and are one character each. */
 static void record_unit(folder *fd, size_t o0, size_t o1, size_t f0)
 {
+	if (fd->no_units)
+		return;
 	const char *o = fd->elem_text;
 	size_t olen = o1 - o0, flen = fd->len - f0;
 	if (olen == flen && count_chars(o + o0, olen) == 1 &&
@@ -550,15 +555,52 @@ char *search_fold(const char *s, size_t len, size_t *outlen)
 
 /* ---- the index ---- */
 
-static void index_element(folder *fd, index_elem **elems, size_t *n, size_t *cap,
-			  uint32_t article, uint32_t element, doc_str text)
+/* What is searched, in order: every element of every article, then the
+ * page captions (article UINT32_MAX, element = caption index). The index
+ * and the streaming --search both walk it, so they search the same. */
+typedef void (*element_fn)(void *ctx, uint32_t article, uint32_t element, doc_str text);
+
+static void each_article_element(const doc_issue *issue, size_t from, size_t to,
+				 element_fn fn, void *ctx)
 {
-	if (text.len == 0)
-		return;
-	index_elem e = { fd->len, fd->nunits, article, element };
-	UTIL_PUSH(*elems, *n, *cap, e);
-	fold_text(fd, text.s, text.len);
-	emit(fd, "\n", 1);
+	for (size_t i = from; i < to; i++) {
+		const doc_article *a = doc_article_at(issue, i);
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++) {
+			doc_str t = doc_element_text(issue, a, e);
+			if (t.len)
+				fn(ctx, (uint32_t)i, e, t);
+		}
+	}
+}
+
+static void each_caption(const doc_issue *issue, element_fn fn, void *ctx)
+{
+	for (size_t c = 0; c < doc_ncaptions(issue); c++) {
+		doc_str t = *doc_page_caption_at(issue, c);
+		if (t.len)
+			fn(ctx, UINT32_MAX, (uint32_t)c, t);
+	}
+}
+
+static void each_element(const doc_issue *issue, element_fn fn, void *ctx)
+{
+	each_article_element(issue, 0, doc_narticles(issue), fn, ctx);
+	each_caption(issue, fn, ctx);
+}
+
+typedef struct index_build {
+	folder fd;
+	index_elem *elems;
+	size_t n, cap;
+} index_build;
+
+static void index_element(void *ctx, uint32_t article, uint32_t element, doc_str text)
+{
+	index_build *b = ctx;
+	index_elem e = { b->fd.len, b->fd.nunits, article, element };
+	UTIL_PUSH(b->elems, b->n, b->cap, e);
+	fold_text(&b->fd, text.s, text.len);
+	emit(&b->fd, "\n", 1);
 }
 
 
@@ -580,29 +622,19 @@ search_index *search_index_new(const doc_issue *issue)
 {
 	search_index *ix = util_calloc(1, sizeof *ix);
 	ix->issue = issue;
-	folder fd;
-	folder_init(&fd);
-	reserve(&fd, issue_text_bytes(issue) + 1);
-	index_elem *elems = NULL;
-	size_t n = 0, cap = 0;
-	for (size_t i = 0; i < doc_narticles(issue); i++) {
-		const doc_article *a = doc_article_at(issue, i);
-		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
-			index_element(&fd, &elems, &n, &cap, (uint32_t)i, e,
-				      doc_element_text(issue, a, e));
-	}
-	for (size_t c = 0; c < doc_ncaptions(issue); c++)
-		index_element(&fd, &elems, &n, &cap, UINT32_MAX, (uint32_t)c,
-			      *doc_page_caption_at(issue, c));
-	index_elem sentinel = { fd.len, fd.nunits, UINT32_MAX, UINT32_MAX };
-	UTIL_PUSH(elems, n, cap, sentinel);
-	free_memo(&fd);
-	ix->text = fd.out;
-	ix->len = fd.len;
-	ix->elems = elems;
-	ix->nelems = n - 1;
-	ix->units = fd.units;
-	ix->nunits = fd.nunits;
+	index_build b = { .elems = NULL };
+	folder_init(&b.fd);
+	reserve(&b.fd, issue_text_bytes(issue) + 1);
+	each_element(issue, index_element, &b);
+	index_elem sentinel = { b.fd.len, b.fd.nunits, UINT32_MAX, UINT32_MAX };
+	UTIL_PUSH(b.elems, b.n, b.cap, sentinel);
+	free_memo(&b.fd);
+	ix->text = b.fd.out;
+	ix->len = b.fd.len;
+	ix->elems = b.elems;
+	ix->nelems = b.n - 1;
+	ix->units = b.fd.units;
+	ix->nunits = b.fd.nunits;
 	return ix;
 }
 
@@ -705,10 +737,12 @@ void search_folder_free(search_folder *f)
 	free(f);
 }
 
-const char *search_folder_fold(search_folder *f, const char *s, size_t len, size_t *outlen)
+/* Folds text known to be valid UTF-8 (the model's, doc.h) or not. */
+static const char *folder_fold(search_folder *f, const char *s, size_t len, bool valid,
+			       size_t *outlen)
 {
 	/* the fast paths of fold_text trust the text to be valid UTF-8 */
-	if (u8_check((const uint8_t *)s, len) != NULL) {
+	if (!valid && u8_check((const uint8_t *)s, len) != NULL) {
 		f->clean.len = 0;
 		clean_utf8(s, len, &f->clean);
 		s = f->clean.data;
@@ -721,6 +755,11 @@ const char *search_folder_fold(search_folder *f, const char *s, size_t len, size
 	f->fd.out[f->fd.len] = '\0';
 	*outlen = f->fd.len;
 	return f->fd.out;
+}
+
+const char *search_folder_fold(search_folder *f, const char *s, size_t len, size_t *outlen)
+{
+	return folder_fold(f, s, len, false, outlen);
 }
 
 void search_folder_map(const search_folder *f, size_t f0, size_t f1,
@@ -1008,4 +1047,186 @@ size_t search_print(const doc_issue *issue, const search_index *index,
 	size_t n = res.nhits;
 	search_result_free(&res);
 	return n;
+}
+
+/* ---- --search of a big issue: element after element ---- */
+
+/* Articles are folded a batch at a time (those that came out of one
+ * parsing step) into one buffer, elements separated by '\n' as in the
+ * index but without the map back; one memmem runs over the batch, and
+ * only an element with a hit is folded again, with its map, to place the
+ * hit in the original text. */
+typedef struct batch_elem {
+	size_t fold;                    /* start in the batch's folded text */
+	uint32_t article, element;
+	doc_str text;
+} batch_elem;
+
+struct search_stream {
+	const doc_issue *issue;
+	search_folder *sf;              /* folds one element with its map */
+	folder batch;                   /* folds a batch, no map */
+	batch_elem *elems;
+	size_t nelems, elems_cap;
+	char *q;
+	size_t qlen;
+	bool tty, blank;
+	cluster_list cl;
+	FILE *out;
+	size_t nhits;
+	size_t ncaptions;               /* captions searched */
+	const char *span_lo, *span_hi;  /* source text searched, to let go */
+	size_t span_page;
+	char *later;                    /* their hits, printed after the articles' */
+	size_t later_len;
+	FILE *later_out;
+};
+
+static void batch_element(void *ctx, uint32_t article, uint32_t element, doc_str text)
+{
+	search_stream *st = ctx;
+	batch_elem e = { st->batch.len, article, element, text };
+	UTIL_PUSH(st->elems, st->nelems, st->elems_cap, e);
+	fold_text(&st->batch, text.s, text.len);
+	emit(&st->batch, "\n", 1);
+}
+
+/* Prints the hits of one element, found again with the map back. */
+static void stream_element(search_stream *st, uint32_t article, uint32_t element, doc_str text)
+{
+	FILE *out = article == UINT32_MAX ? st->later_out : st->out;
+	size_t flen;
+	const char *f = folder_fold(st->sf, text.s, text.len, true, &flen);
+	search_hit pending;
+	bool have = false;
+	for (const char *p = f; (p = memmem(p, (size_t)(f + flen - p), st->q, st->qlen)) != NULL;
+	     p += st->qlen) {
+		search_hit h = { article, element, 0, 0 };
+		search_folder_map(st->sf, (size_t)(p - f), (size_t)(p - f) + st->qlen, &h.start, &h.end);
+		if (have && h.start < pending.end) {
+			/* two hits inside the fold of one character are one (add_hit) */
+			if (h.end > pending.end)
+				pending.end = h.end;
+			continue;
+		}
+		if (have) {
+			print_hit(st->issue, &pending, st->tty, &st->cl, out);
+			st->nhits++;
+		}
+		pending = h;
+		have = true;
+	}
+	if (have) {
+		print_hit(st->issue, &pending, st->tty, &st->cl, out);
+		st->nhits++;
+	}
+}
+
+/* Searches the batch folded so far and empties it. */
+static void run_batch(search_stream *st)
+{
+	const char *text = st->batch.out, *end = text + st->batch.len;
+	size_t ei = 0;
+	for (const char *p = text; st->nelems && (p = memmem(p, (size_t)(end - p), st->q, st->qlen)) != NULL;) {
+		size_t f = (size_t)(p - text);
+		while (ei + 1 < st->nelems && st->elems[ei + 1].fold <= f)
+			ei++;
+		const batch_elem *e = &st->elems[ei];
+		stream_element(st, e->article, e->element, e->text);
+		/* on after this element */
+		p = ei + 1 < st->nelems ? text + st->elems[ei + 1].fold : end;
+	}
+	st->batch.len = 0;
+	st->nelems = 0;
+}
+
+search_stream *search_stream_new(const doc_issue *issue, const char *query, bool tty, FILE *out)
+{
+	search_stream *st = util_calloc(1, sizeof *st);
+	st->issue = issue;
+	st->q = search_fold(query, strlen(query), &st->qlen);
+	st->blank = is_blank_query(st->q, st->qlen);
+	st->tty = tty;
+	st->out = out;
+	st->sf = search_folder_new();
+	folder_init(&st->batch);
+	st->batch.no_units = true;
+	st->later_out = open_memstream(&st->later, &st->later_len);
+	if (!st->later_out)
+		util_oom();
+	return st;
+}
+
+void search_stream_articles(search_stream *st, size_t from, size_t to)
+{
+	if (st->blank)
+		return;
+	each_article_element(st->issue, from, to, batch_element, st);
+	run_batch(st);
+}
+
+/* Captions searched are let go in spans of this size (a span of a page's
+ * source; see search_stream_captions). */
+enum { CAPTION_DROP_SPAN = 4 << 20 };
+
+static void drop_span(search_stream *st)
+{
+	if (st->span_lo < st->span_hi) {
+		doc_source src = doc_page_source(st->issue, st->span_page);
+		src.drop(src.owner, st->span_lo, st->span_hi);
+	}
+	st->span_lo = st->span_hi = NULL;
+}
+
+void search_stream_captions(search_stream *st, size_t to)
+{
+	for (; st->ncaptions < to; st->ncaptions++) {
+		doc_str t = *doc_page_caption_at(st->issue, st->ncaptions);
+		if (!t.len || st->blank)
+			continue;
+		stream_element(st, UINT32_MAX, (uint32_t)st->ncaptions, t);
+		/* A page's captions come when the page ends, long after the
+		 * parser let their text go: searching read it back (with its
+		 * neighbours: fault-around), so let it go again, a span at a
+		 * time. Text repaired into the arena is not the page's. */
+		size_t page = caption_page(st->issue, st->ncaptions);
+		doc_source src = doc_page_source(st->issue, page);
+		if (!src.drop || t.s < src.text || t.s >= src.text + src.len)
+			continue;
+		if (st->span_lo && (page != st->span_page || t.s < st->span_lo ||
+				    t.s + t.len - st->span_lo > CAPTION_DROP_SPAN))
+			drop_span(st);
+		if (!st->span_lo) {
+			st->span_page = page;
+			st->span_lo = t.s;
+		}
+		st->span_hi = t.s + t.len + 64 * 1024;
+	}
+	if (st->span_lo)
+		drop_span(st);
+}
+
+size_t search_stream_finish(search_stream *st)
+{
+	search_stream_captions(st, doc_ncaptions(st->issue));
+	if (fclose(st->later_out) != 0)
+		util_oom();
+	fwrite(st->later, 1, st->later_len, st->out);
+	free(st->later);
+	size_t n = st->nhits;
+	search_folder_free(st->sf);
+	free_memo(&st->batch);
+	free(st->batch.out);
+	free(st->elems);
+	free(st->cl.items);
+	free(st->q);
+	free(st);
+	return n;
+}
+
+size_t search_print_stream(const doc_issue *issue, const char *query, bool tty, FILE *out)
+{
+	search_stream *st = search_stream_new(issue, query, tty, out);
+	search_stream_articles(st, 0, doc_narticles(issue));
+	return search_stream_finish(st);
 }

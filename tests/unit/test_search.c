@@ -723,6 +723,73 @@ static void test_empty_issue(void **state)
 	doc_issue_free(issue);
 }
 
+/* The streaming --search prints exactly what search_print prints, in one
+ * go or in steps of any size (articles a few at a time, captions as they
+ * come). */
+static char *stream_to_string(const doc_issue *issue, const char *query, size_t step,
+			      size_t *n, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+	assert_non_null(f);
+	if (step == 0) {
+		*n = search_print_stream(issue, query, false, f);
+	} else {
+		search_stream *st = search_stream_new(issue, query, false, f);
+		for (size_t a = 0; a < doc_narticles(issue); a += step) {
+			size_t to = a + step < doc_narticles(issue) ? a + step : doc_narticles(issue);
+			search_stream_articles(st, a, to);
+			search_stream_captions(st, doc_ncaptions(issue) * to / doc_narticles(issue));
+		}
+		*n = search_stream_finish(st);
+	}
+	fclose(f);
+	return buf;
+}
+
+static void same_stream_output(const doc_issue *issue, const char *query)
+{
+	search_index *ix = search_index_new(issue);
+	char *want = NULL;
+	size_t wlen, wn;
+	FILE *f = open_memstream(&want, &wlen);
+	wn = search_print(issue, ix, query, false, f);
+	fclose(f);
+	static const size_t steps[] = { 0, 1, 3, 1000 };
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		size_t n, len;
+		char *got = stream_to_string(issue, query, steps[i], &n, &len);
+		if (n != wn || len != wlen || memcmp(got, want, len) != 0)
+			fail_msg("\"%s\", step %zu: the stream printed %zu hits:\n%s\nsearch_print %zu:\n%s",
+				 query, steps[i], n, got, wn, want);
+		free(got);
+	}
+	free(want);
+	search_index_free(ix);
+}
+
+static void test_stream_same_as_index(void **state)
+{
+	const fixture *fx = *state;
+	static const char *const queries[] = { "经济", "ECONOMY", "...", "1", " ", "，", "林", "ab" };
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
+		same_stream_output(fx->issue, queries[i]);
+}
+
+static void test_stream_corpus(void **state)
+{
+	(void)state;
+	static const char *const pages[] = { "000", "001", "002", "003", "004" };
+	static const char *const queries[] = { "营商环境", "ＡＩ", "2025年", "(记者", "摄", "，" };
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		TU_CORPUS_OR_SKIP(path, pages[i]);
+		doc_issue *issue = tu_parse_file(path);
+		for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++)
+			same_stream_output(issue, queries[k]);
+		doc_issue_free(issue);
+	}
+}
+
 int main(void)
 {
 	text_init_locale(NULL);
@@ -741,6 +808,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_next, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_print, setup, teardown),
 		cmocka_unit_test(test_print_context),
+		cmocka_unit_test_setup_teardown(test_stream_same_as_index, setup, teardown),
+		cmocka_unit_test(test_stream_corpus),
 		cmocka_unit_test(test_invalid_query),
 		cmocka_unit_test(test_empty_issue),
 		cmocka_unit_test(test_unchanged_text_hit),
