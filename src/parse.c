@@ -166,6 +166,7 @@ enum unit_flags {
 	UF_COMMA = 4,           /* holds a comma inside (title-like lines) */
 	UF_DASH_START = 8,      /* starts with —— (a subtitle) */
 	UF_SENTENCE = 16,       /* holds a sentence end inside */
+	UF_DONE = 32,           /* ends with "（完）": the story's end */
 };
 
 typedef struct unit {
@@ -909,6 +910,9 @@ static bool line_is_special(const char *s, size_t len)
 		return true;
 	if (pattern_match_dateline(s, len, &m))
 		return true;
+	header_match hm;
+	if (len < 200 && is_running_header(s, len, &hm))
+		return true;
 	return len > 0 && s[0] == '#';
 }
 
@@ -936,6 +940,18 @@ static bool raw_ends_sentence(const char *s, size_t len)
 	if (!len)
 		return false;
 	uint32_t cp = last_cp(s, end, &at);
+	if (cp == 0xFF09 || cp == ')') {
+		/* "…品种。（文新）": an author or a mark after the sentence */
+		size_t paren, ns, ne;
+		if (pattern_match_trailing_byline(s, len, &paren, &ns, &ne))
+			return true;
+		const char *p = at;
+		for (int n = 0; p > s && n < 30; n++) {
+			uint32_t c = last_cp(s, p, &p);
+			if (c == 0xFF08 || c == '(')
+				return p == s || is_sentence_end(last_cp(s, p, NULL));
+		}
+	}
 	while (is_closing(cp) && at > s)
 		cp = last_cp(s, at, &at);
 	return is_sentence_end(cp);
@@ -1021,6 +1037,8 @@ static void scan_punctuation(unit *u)
 		u->flags |= UF_TERMINATED;
 	else if (is_clause_end(cp))
 		u->flags |= UF_CLAUSE_END;
+	if (u->len > 9 && (memcmp(end - 9, "（完）", 9) == 0 || (u->len > 5 && memcmp(end - 5, "(完)", 5) == 0)))
+		u->flags |= UF_TERMINATED | UF_DONE;
 	if (has_prefix(s, u->len, "——") || has_prefix(s, u->len, "—"))
 		u->flags |= UF_DASH_START;
 	if (u->chars > TITLE_MAX_CHARS)
@@ -1365,6 +1383,8 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 	} else {
 		a->cut = last && last->type == DOC_PARAGRAPH && !(u->flags & UF_TERMINATED) &&
 			 !repeats_earlier_head(a);
+		if (u->flags & UF_DONE)
+			a->ended = true;        /* "…。（完）" */
 	}
 	if (!a->cut)
 		flush_held(ps, a);
@@ -1414,13 +1434,18 @@ static bool title_is_paragraph_start(const parser *ps, size_t i)
 	return (u->flags & UF_COMMA) || first_sentence_short(next);
 }
 
-/* The length of the run of title lines starting at i (0 if none). */
+static bool looks_like_column(const unit *u, bool deck_below);
+
+/* The length of the run of title lines starting at i (0 if none); a big
+ * gap ends it, except after a column label. */
 static size_t title_run(const parser *ps, size_t i)
 {
 	size_t n = 0;
 	while (i + n < ps->nunits && n < HEADER_MAX_LINES + 1 && is_title_kind(UNIT(ps, i + n)->kind)) {
 		/* names under a title are its byline; a comma line may start a paragraph */
-		if (n > 0 && (UNIT(ps, i + n)->kind == U_NAMES || title_is_paragraph_start(ps, i + n)))
+		if (n > 0 && (UNIT(ps, i + n)->kind == U_NAMES || title_is_paragraph_start(ps, i + n) ||
+			      (UNIT(ps, i + n)->gap >= ps->pf.big_gap &&
+			       !(n == 1 && looks_like_column(UNIT(ps, i), false)))))
 			break;
 		n++;
 	}
@@ -1845,17 +1870,30 @@ static bool art_has_subhead(const art *a)
  * else starts: the title heads a brief of its own. */
 static bool body_ends_with_author(const parser *ps, size_t i)
 {
-	size_t last = SIZE_MAX;
-	for (size_t k = i; k < ps->nunits && k < i + 40; k++) {
+	size_t last = SIZE_MAX, k;
+	for (k = i; k < ps->nunits && k < i + 40; k++) {
 		uint8_t kind = UNIT(ps, k)->kind;
 		if (kind == U_PARA)
 			last = k;
 		else if (kind != U_CAPTION && kind != U_CREDIT)
 			break;
 	}
+	if (last == SIZE_MAX)
+		return false;
 	size_t paren, ns, ne;
-	return last != SIZE_MAX &&
-	       pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne);
+	if (pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne))
+		return true;
+	/* a signature line after the body, where the story ends */
+	if (k == last + 1 && k < ps->nunits && k < i + 40 &&
+	    (UNIT(ps, k)->kind == U_BYLINE || UNIT(ps, k)->kind == U_NAMES) &&
+	    (UNIT(ps, last)->flags & UF_TERMINATED)) {
+		if (k + 1 >= ps->nunits)
+			return true;
+		uint8_t after = UNIT(ps, k + 1)->kind;
+		return after == U_TITLE || after == U_MDHEAD || after == U_PAGEHEAD ||
+		       UNIT(ps, k + 1)->gap >= ps->pf.big_gap;
+	}
+	return false;
 }
 
 static bool repeats_article(const art *a, const unit *u);

@@ -209,6 +209,24 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 	 * are allowed (right under a headline). */
 	if (match_any(s, end, roles, sizeof roles / sizeof *roles) || posted_role(s, end))
 		return byline_tokens(s, end, 1, NULL);
+	/* "城西 读者 何淑珍": a place, then the role word */
+	const char *second = s;
+	while (second < end && !text_is_space(first_cp_of(second, end)))
+		second += utf8_len(second, end);
+	second = text_skip_space(second, end);
+	if (second > s && second < end) {
+		const char *third = second;
+		while (third < end && !text_is_space(first_cp_of(third, end)))
+			third += utf8_len(third, end);
+		size_t rl = (size_t)(third - second);
+		bool reader = rl == 6 && memcmp(second, "读者", 6) == 0;
+		bool role = reader || (rl && match_any(second, third, roles, sizeof roles / sizeof *roles) == rl);
+		third = text_skip_space(third, end);
+		int names = 0;
+		if (role && third < end && pattern_is_name(s, (size_t)(text_trim_end(s, second) - s)) &&
+		    byline_tokens(third, end, 1, &names) && names <= 4)
+			return true;
+	}
 	if (!bare)
 		return false;
 	int names = 0;
@@ -260,7 +278,7 @@ static size_t close_paren_len(const char *p)
 
 /* Agencies whose datelines end in 电 or 讯. */
 static const char *const wire_prefixes[] = {
-	"本报", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "央广网",
+	"本报", "据新华社", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "央广网",
 	"光明网", "澎湃新闻", "记者",
 };
 
