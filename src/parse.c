@@ -85,6 +85,7 @@ typedef enum signal {
 	S_F_END_MARK,           /* ends a story: （完）, (供稿), author after the body */
 	S_F_CAPTION,            /* short sentence by a credit or isolated by gaps */
 	S_F_COMMA_START,        /* a comma line that the next paragraph continues */
+	S_F_BROKEN,             /* the second half of a headline broken in two lines */
 	NSIGNALS
 } signal;
 
@@ -126,6 +127,7 @@ static const struct signal_def {
 	[S_F_END_MARK]      = { 0, "closes a story" },
 	[S_F_CAPTION]       = { 0, "caption-like" },
 	[S_F_COMMA_START]   = { 0, "starts a paragraph" },
+	[S_F_BROKEN]        = { 0, "second half of a broken headline" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -217,6 +219,7 @@ typedef struct profile {
 	unsigned big_gap;       /* blank lines that make a big gap on this page */
 	bool indents;           /* paragraphs are marked by an indent */
 	bool blank_rhythm;      /* blank lines separate the paragraphs */
+	unsigned md_level;      /* markdown level of the articles' titles (1 = "#"), 0: none */
 } profile;
 
 /* Lines are read one at a time (see build_units). */
@@ -569,65 +572,6 @@ static unsigned capped_columns(const raw_line *l)
 	return l->len > 1200 ? 4000 : l->indent + line_columns(l->s, l->len);
 }
 
-/* Measures the page: the wrap width of a hard-wrapped page is the most
- * common width among the long lines of its start, when most of them
- * have it (give or take two columns for punctuation); the indent and
- * blank-line rhythm are the share of lines that have them. */
-static void profile_page(profile *pf, const char *text, size_t len)
-{
-	enum { MAXW = 400, MINW = 28, SAMPLE = 4000 };
-	unsigned hist[MAXW + 1] = { 0 };
-	unsigned gaps[4] = { 0 };
-	size_t longs = 0;
-	line_reader lr;
-	line_reader_init(&lr, text, len);
-	raw_line l;
-	memset(pf, 0, sizeof *pf);
-	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
-		unsigned cols = capped_columns(&l);
-		pf->lines++;
-		if (cols >= 20) {
-			pf->indented += l.indented;
-			if (n > 0)
-				gaps[l.gap < 3 ? l.gap : 3]++;
-		}
-		pf->after_blank += n > 0 && l.gap > 0;
-		if (cols >= MINW && cols <= MAXW) {
-			hist[cols]++;
-			longs++;
-		}
-	}
-	unsigned body_lines = gaps[0] + gaps[1] + gaps[2] + gaps[3];
-	pf->indents = body_lines >= 3 && pf->indented * 5 >= body_lines;
-	pf->blank_rhythm = body_lines >= 3 && (gaps[1] + gaps[2] + gaps[3]) * 2 >= body_lines;
-	/* double-spaced pages: a big gap is more than the usual one */
-	pf->big_gap = gaps[2] + gaps[3] > gaps[1] + gaps[0] && body_lines >= 6 ? BIG_GAP + 1 : BIG_GAP;
-	if (longs) {
-		size_t half = longs / 2, seen = 0;
-		for (unsigned w = MINW; w <= MAXW; w++) {
-			seen += hist[w];
-			if (seen > half) {
-				pf->body_cols = w;
-				break;
-			}
-		}
-	}
-	if (longs < 6)
-		return;
-	unsigned best = 0, best_count = 0;
-	for (unsigned w = MINW; w <= MAXW; w++) {
-		unsigned c = hist[w] + hist[w - 1] + (w < MAXW ? hist[w + 1] : 0);
-		if (c > best_count) {
-			best_count = c;
-			best = w;
-		}
-	}
-	/* the widest common width is the wrap width */
-	while (best < MAXW && hist[best + 1] * 4 >= hist[best] && hist[best + 1])
-		best++;
-	pf->wrap = best_count * 2 >= longs ? best : 0;
-}
-
 /* ------------------------------------------------------------------ */
 /* Running headers and footers */
 
@@ -645,6 +589,7 @@ typedef struct header_match {
 	int score;
 	int fields;             /* fields found */
 	int others;             /* words that are no field */
+	int words;              /* words (fields may be glued in one) */
 	bool page;              /* a page label was found */
 	const char *label;      /* the page label, when found */
 	size_t label_len;
@@ -736,6 +681,14 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 				has_prefix(q, (size_t)(end - q), "天"))) {
 			*w = HF_WEEKDAY;
 			return n + 3;
+		}
+	}
+	/* 第1287期, 总第1287期: the issue's number */
+	if (has_prefix(p, len, "总第") || has_prefix(p, len, "總第") || has_prefix(p, len, "第")) {
+		const char *q = p + (has_prefix(p, len, "第") ? 3 : 6);
+		if ((m = number_at(q, end, 6)) > 0 && has_prefix(q + m, (size_t)(end - q - m), "期")) {
+			*w = HF_LUNAR;
+			return (size_t)(q + m + 3 - p);
 		}
 	}
 	/* 第3版, 第三版, 第A4版 */
@@ -884,6 +837,7 @@ static void match_header(const char *s, size_t len, header_match *hm)
 			/* a short word of Han characters: a section name */
 		}
 		chars += (int)count_chars(p, (size_t)(we - p), 64);
+		hm->words++;
 		p = we;
 	}
 	if (chars > 60)
@@ -901,6 +855,75 @@ static bool is_running_header(const char *s, size_t len, header_match *hm)
 	return hm->others == 0 && (hm->score >= HEADER_MIN_SCORE || (hm->page && hm->fields >= 1));
 }
 
+/* Measures the page: the wrap width of a hard-wrapped page is the most
+ * common width among the long lines of its start, when most of them
+ * have it (give or take two columns for punctuation); the indent and
+ * blank-line rhythm are the share of lines that have them. */
+static void profile_page(profile *pf, const char *text, size_t len)
+{
+	enum { MAXW = 400, MINW = 28, SAMPLE = 4000 };
+	unsigned hist[MAXW + 1] = { 0 };
+	unsigned gaps[4] = { 0 };
+	size_t longs = 0;
+	line_reader lr;
+	line_reader_init(&lr, text, len);
+	raw_line l;
+	memset(pf, 0, sizeof *pf);
+	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
+		unsigned cols = capped_columns(&l);
+		pf->lines++;
+		if (cols >= 20) {
+			pf->indented += l.indented;
+			if (n > 0)
+				gaps[l.gap < 3 ? l.gap : 3]++;
+		}
+		pf->after_blank += n > 0 && l.gap > 0;
+		if (l.len > 1 && l.s[0] == '#') {
+			unsigned h = 0;
+			while (h < l.len && l.s[h] == '#')
+				h++;
+			header_match hm;
+			const char *t = text_skip_space(l.s + h, l.s + l.len);
+			if (h < l.len && (l.s[h] == ' ' || l.s[h] == '\t') && h < 7 &&
+			    (!pf->md_level || h < pf->md_level) && !is_running_header(t, (size_t)(l.s + l.len - t), &hm))
+				pf->md_level = h;
+		}
+		if (cols >= MINW && cols <= MAXW) {
+			hist[cols]++;
+			longs++;
+		}
+	}
+	unsigned body_lines = gaps[0] + gaps[1] + gaps[2] + gaps[3];
+	pf->indents = body_lines >= 3 && pf->indented * 5 >= body_lines;
+	pf->blank_rhythm = body_lines >= 3 && (gaps[1] + gaps[2] + gaps[3]) * 2 >= body_lines;
+	/* double-spaced pages: a big gap is more than the usual one */
+	pf->big_gap = gaps[2] + gaps[3] > gaps[1] + gaps[0] && body_lines >= 6 ? BIG_GAP + 1 : BIG_GAP;
+	if (longs) {
+		size_t half = longs / 2, seen = 0;
+		for (unsigned w = MINW; w <= MAXW; w++) {
+			seen += hist[w];
+			if (seen > half) {
+				pf->body_cols = w;
+				break;
+			}
+		}
+	}
+	if (longs < 6)
+		return;
+	unsigned best = 0, best_count = 0;
+	for (unsigned w = MINW; w <= MAXW; w++) {
+		unsigned c = hist[w] + hist[w - 1] + (w < MAXW ? hist[w + 1] : 0);
+		if (c > best_count) {
+			best_count = c;
+			best = w;
+		}
+	}
+	/* the widest common width is the wrap width */
+	while (best < MAXW && hist[best + 1] * 4 >= hist[best] && hist[best + 1])
+		best++;
+	pf->wrap = best_count * 2 >= longs ? best : 0;
+}
+
 /* A line that must stay a unit of its own even in a hard-wrapped page. */
 static bool line_is_special(const char *s, size_t len)
 {
@@ -916,7 +939,36 @@ static bool line_is_special(const char *s, size_t len)
 	return len > 0 && s[0] == '#';
 }
 
-static void classify(unit *u);
+static void classify(const parser *ps, unit *u);
+
+/* "**本报讯**（记者 X）…", "**通讯员 X 本报记者 Y**": a byline or
+ * dateline in markdown bold is read without the marks (a copy in the
+ * arena; the line is short or the marks are at its start). */
+static void unbold_byline(parser *ps, unit *u)
+{
+	enum { MAX = 400 };
+	if (u->len < 6 || u->s[0] != '*' || u->s[1] != '*')
+		return;
+	char buf[MAX];
+	size_t n = 0, scan = u->len < MAX ? u->len : MAX;
+	size_t i = 0;
+	for (; i < scan; i++) {
+		if (u->s[i] == '*' && i + 1 < u->len && u->s[i + 1] == '*') {
+			i++;
+			continue;
+		}
+		buf[n++] = u->s[i];
+	}
+	pattern_dateline m;
+	bool byline = n < 120 && i >= u->len && pattern_is_byline(buf, n, false);
+	if (!byline && !pattern_match_dateline(buf, n, &m))
+		return;
+	char *d = doc_arena_alloc(ps->issue, n + (u->len - i));
+	memcpy(d, buf, n);
+	memcpy(d + n, u->s + i, u->len - i);
+	u->s = d;
+	u->len = (uint32_t)(n + (u->len - i));
+}
 
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
@@ -926,7 +978,8 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	u.s = s;
 	u.len = (uint32_t)len;
 	u.gap = ps->nunits == 0 ? BIG_GAP + 1 : gap;
-	classify(&u);
+	unbold_byline(ps, &u);
+	classify(ps, &u);
 	if (ps->nunits > ps->units_base)
 		UNIT(ps, ps->nunits - 1)->gap_after = u.gap;
 	size_t n = ps->nunits - ps->units_base;
@@ -1130,19 +1183,30 @@ static doc_str end_mark_author(const char *s, size_t len)
 	return doc_str_make(NULL, 0);
 }
 
-static void classify(unit *u)
+static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
 	size_t len = u->len;
 	u->chars = count_chars(s, len, 201);
 	scan_punctuation(u);
 	int page = 0;
+	header_match hm;
 	if (len > 1 && s[0] == '#') {
 		size_t hashes = 0;
 		while (hashes < len && s[hashes] == '#')
 			hashes++;
 		if (hashes < len && (s[hashes] == ' ' || s[hashes] == '\t')) {
-			u->kind = hashes == 1 ? U_MDHEAD : U_MDSUB;
+			const char *t = text_skip_space(s + hashes, s + len);
+			if (is_running_header(t, (size_t)(s + len - t), &hm)) {
+				/* "# 青溪日报 · 2025年1月8日 · 第5版" */
+				u->s = t;
+				u->len = (uint32_t)(s + len - t);
+				u->kind = U_PAGEHEAD;
+				return;
+			}
+			/* the page's article level is its highest level of titles */
+			unsigned level = ps->pf.md_level ? ps->pf.md_level : 1;
+			u->kind = hashes <= level ? U_MDHEAD : U_MDSUB;
 			return;
 		}
 	}
@@ -1182,8 +1246,13 @@ static void classify(unit *u)
 		u->page = (int16_t)page;
 		return;
 	}
-	header_match hm;
 	if (u->chars <= 64 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && is_running_header(s, len, &hm)) {
+		u->kind = U_PAGEHEAD;
+		return;
+	}
+	/* the page's first line: a date and short words are its header */
+	if (ps->nunits == 0 && u->chars <= 40 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) &&
+	    hm.others == 0 && hm.score >= HF_DATE && hm.words >= 2) {
 		u->kind = U_PAGEHEAD;
 		return;
 	}
@@ -1528,10 +1597,54 @@ static doc_str join_lines(parser *ps, doc_str a, const char *b, size_t blen, con
 }
 
 /* Builds the header of a new article from the title run [i, i+n). */
+/* Two short lines right under each other, together as long as one
+ * headline, neither a "——" subtitle nor a label: one headline broken in
+ * two ("旧物改造课" / "让孩子爱上环保"). */
+enum { BROKEN_LINE_MAX = 12, BROKEN_HEAD_MAX = 22 };
+
+static bool broken_headline(const parser *ps, size_t i, size_t n)
+{
+	if (n != 2)
+		return false;
+	const unit *a = UNIT(ps, i), *b = UNIT(ps, i + 1);
+	if (b->gap != 0 || a->kind != U_TITLE || b->kind != U_TITLE ||
+	    ((a->flags | b->flags) & (UF_DASH_START | UF_COMMA | UF_CLAUSE_END)) ||
+	    a->chars > BROKEN_LINE_MAX || b->chars > BROKEN_LINE_MAX || a->chars + b->chars > BROKEN_HEAD_MAX ||
+	    inline_subtitle(b->s, b->len))
+		return false;
+	/* a label with a middle dot stays a label; two phrases side by side
+	 * ("春风拂面 万物竞发") are a kicker */
+	if (memmem(a->s, a->len, "·", 2) || memmem(a->s, a->len, "・", 3))
+		return false;
+	const char *p = a->s, *end = a->s + a->len;
+	uint32_t prev = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (text_is_space(cp) && is_han(prev)) {
+			const char *q = text_skip_space(p, end);
+			if (q < end && is_han(first_cp(q, end)))
+				return false;
+		}
+		prev = cp;
+	}
+	return true;
+}
+
 static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
+	if (broken_headline(ps, i, n)) {
+		const unit *u = UNIT(ps, i), *v = UNIT(ps, i + 1);
+		a->field[DOC_F_HEADLINE] = join_text(ps, u->s, u->len, v->s, v->len);
+		explain(ps, i, "headline", ev);
+		evidence facts;
+		memset(&facts, 0, sizeof facts);
+		ev_add(&facts, S_F_BROKEN);
+		explain(ps, i + 1, "headline", &facts);
+		return;
+	}
 	/* the headline: a markdown "#" line, else the widest line that is not
-	 * a "——" subtitle */
+	 * a "——" subtitle or a kicker ending in a colon */
 	size_t head = SIZE_MAX;
 	unsigned best = 0;
 	for (size_t k = i; k < i + n; k++) {
@@ -1540,7 +1653,7 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			head = k;
 			break;
 		}
-		if (u->flags & UF_DASH_START)
+		if (u->flags & (UF_DASH_START | UF_CLAUSE_END))
 			continue;
 		unsigned w = display_len(u);
 		if (head == SIZE_MAX || w > best) {
@@ -2253,12 +2366,27 @@ static doc_str page_label(parser *ps, const unit *u)
 
 /* Segments the units made so far, keeping LOOKAHEAD units in hand until
  * the page ends. */
+/* "全国人大代表、…书记杨丽华：" over a title line: a kicker ending in a
+ * colon, not a paragraph. */
+static bool colon_kicker(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (u->kind != U_PARA || !(u->flags & UF_CLAUSE_END) || (u->flags & (UF_SENTENCE | UF_COMMA)) ||
+	    u->chars > 30 || u->gap == 0 || i + 1 >= ps->nunits)
+		return false;
+	uint32_t cp = last_cp(u->s, u->s + u->len, NULL);
+	const unit *next = UNIT(ps, i + 1);
+	return (cp == 0xFF1A || cp == ':') && next->kind == U_TITLE && next->gap == 0;
+}
+
 static void segment_step(parser *ps)
 {
 	size_t i = ps->next;
 	while (i < ps->nunits && (ps->eof || i + LOOKAHEAD <= ps->nunits)) {
 		unit *u = UNIT(ps, i);
 		art *a = cur_art(ps);
+		if (colon_kicker(ps, i))
+			u->kind = U_TITLE;
 		switch (u->kind) {
 		case U_PAGEHEAD:
 			explain(ps, i, "header", NULL);
@@ -2504,11 +2632,40 @@ static size_t shared_paragraphs(const art *a, const art *b, size_t *b_paragraphs
  * on the page by a headline whose body repeats it. The two become one:
  * the headline's fields, the body in the order first printed. Called when
  * article b is complete; looks back MERGE_WINDOW articles. */
+/* Article b goes into article a: a takes the fields it lacks and b's
+ * blocks; captions waiting beside b now wait beside a. */
+static void merge_articles(parser *ps, size_t a_index, size_t b_index)
+{
+	art *a = ART(ps, a_index), *b = ART(ps, b_index);
+	for (int f = 0; f < DOC_NFIELDS; f++)
+		if (!a->field[f].len)
+			a->field[f] = b->field[f];
+	for (size_t k = 0; k < b->nparts; k++)
+		add_part(a, b->parts[k].type, b->parts[k].s, b->parts[k].len);
+	dedup_article(a);
+	b->dropped = true;
+	for (size_t f = 0; f < ps->nfloating; f++) {
+		if (ps->floating[f].prev == b_index)
+			ps->floating[f].prev = a_index;
+		if (ps->floating[f].next == b_index)
+			ps->floating[f].next = a_index;
+	}
+}
+
 static void merge_into_headless(parser *ps, size_t b_index)
 {
 	art *b = ART(ps, b_index);
 	if (!b->field[DOC_F_HEADLINE].len)
 		return;
+	if (!art_has_body(b) && b_index > ps->arts_base) {
+		/* a headline with no body right after a headless story: the
+		 * story's own headline, printed under it */
+		art *a = ART(ps, b_index - 1);
+		if (!a->dropped && !a->field[DOC_F_HEADLINE].len && art_has_body(a)) {
+			merge_articles(ps, b_index - 1, b_index);
+			return;
+		}
+	}
 	size_t from = b_index > MERGE_WINDOW ? b_index - MERGE_WINDOW : 0;
 	if (from < ps->arts_base)
 		from = ps->arts_base;
@@ -2523,13 +2680,7 @@ static void merge_into_headless(parser *ps, size_t b_index)
 		size_t shared = shared_paragraphs(a, b, &total);
 		if (!total || shared * 2 < total)
 			continue;
-		for (int f = 0; f < DOC_NFIELDS; f++)
-			if (!a->field[f].len)
-				a->field[f] = b->field[f];
-		for (size_t k = 0; k < b->nparts; k++)
-			add_part(a, b->parts[k].type, b->parts[k].s, b->parts[k].len);
-		dedup_article(a);
-		b->dropped = true;
+		merge_articles(ps, i, b_index);
 		return;
 	}
 }

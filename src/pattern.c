@@ -143,6 +143,9 @@ static bool byline_token(const char *s, const char *end, int *names)
 	size_t r = match_any(s, end, roles, sizeof roles / sizeof *roles);
 	if (!r)
 		r = posted_role(s, end);
+	/* "发自江西景德镇": where the reporter files from */
+	if (!r && (starts_with(s, end, "发自") || starts_with(s, end, "發自")))
+		return true;
 	s += r;
 	/* "记者:张三" */
 	if (r && s < end && (starts_with(s, end, ":") || starts_with(s, end, "：")))
