@@ -15,14 +15,16 @@ NCURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
 NCURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lncursesw)
 SQLITE_CFLAGS  := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS    := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+OPENCC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null || echo -I/usr/include/opencc)
+OPENCC_LIBS    := $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null || echo -lopencc)
 
 CSTD     = -std=c11
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 OPT     ?= -O2 -g
-CPPFLAGS += -Iinclude -D_GNU_SOURCE $(NCURSES_CFLAGS) $(SQLITE_CFLAGS)
+CPPFLAGS += -Iinclude -D_GNU_SOURCE $(NCURSES_CFLAGS) $(SQLITE_CFLAGS) $(OPENCC_CFLAGS)
 CFLAGS  ?=
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
-LDLIBS  += $(NCURSES_LIBS) -lunistring -liniparser $(SQLITE_LIBS)
+LDLIBS  += $(NCURSES_LIBS) -lunistring -liniparser $(SQLITE_LIBS) $(OPENCC_LIBS)
 
 BUILD   ?= build
 SRC      = $(wildcard src/*.c)

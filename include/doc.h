@@ -86,6 +86,7 @@ typedef struct doc_page {
 	uint32_t first_banner, nbanners;    /* into the issue's banners */
 	uint32_t first_article, narticles;  /* into the issue's articles */
 	uint32_t first_caption, ncaptions;  /* page-level captions */
+	uint8_t script;                 /* script_kind (script.h): simplified or traditional */
 } doc_page;
 
 /* An element of an article: a header field (element < DOC_NFIELDS) or a
@@ -128,6 +129,8 @@ typedef struct doc_source {
 void doc_begin_page(doc_issue *issue, char *name, doc_source src);
 void doc_add_banner(doc_issue *issue, doc_str text);
 void doc_set_page_label(doc_issue *issue, doc_str text);
+/* The script of the current page (a script_kind of script.h). */
+void doc_set_page_script(doc_issue *issue, int script);
 /* Starts an article on the current page and returns it; its fields are
  * set directly. The pointer is valid until the next doc_begin_article. */
 doc_article *doc_begin_article(doc_issue *issue);

@@ -133,6 +133,11 @@ void doc_set_page_label(doc_issue *issue, doc_str text)
 	current_page(issue)->label = text;
 }
 
+void doc_set_page_script(doc_issue *issue, int script)
+{
+	current_page(issue)->script = (uint8_t)script;
+}
+
 doc_article *doc_begin_article(doc_issue *issue)
 {
 	if (issue->narticles >= DOC_MAX_ARTICLES)

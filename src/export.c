@@ -1,5 +1,6 @@
 /* export.c — --json and --list; see export.h. */
 #include "export.h"
+#include "script.h"
 
 #include <string.h>
 
@@ -51,6 +52,7 @@ static void json_pages(const doc_issue *issue, FILE *out)
 		fputs(p ? ",\n    {" : "\n    {", out);
 		fputs("\"name\": ", out);
 		export_json_string(out, pg->name.s, pg->name.len);
+		fprintf(out, ", \"script\": \"%s\"", script_kind_name((script_kind)pg->script));
 		fputs(", \"banners\": [", out);
 		for (uint32_t b = 0; b < pg->nbanners; b++) {
 			const doc_str *s = doc_banner_at(issue, pg->first_banner + b);

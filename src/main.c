@@ -11,6 +11,7 @@
 #include "library.h"
 #include "probe.h"
 #include "reader.h"
+#include "script.h"
 #include "search.h"
 #include "state.h"
 #include "text.h"
@@ -299,8 +300,13 @@ static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, 
 	if (o->mode == MODE_READER)
 		return run_reader(o, l, cfg, npaths, paths);
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
-	if (o->mode == MODE_SEARCH)
-		return finish_output(search_while_loading(l, o->query) ? 0 : 1);
+	if (o->mode == MODE_SEARCH) {
+		bool found = search_while_loading(l, o->query);
+		if (script_error()[0])
+			fprintf(stderr, "kanbao: note: %s; the search did not fold traditional "
+				"and simplified characters\n", script_error());
+		return finish_output(found ? 0 : 1);
+	}
 	if (o->mode == MODE_EXPLAIN)
 		parse_set_explain(stdout);
 	issue_step(l, SIZE_MAX);
@@ -536,5 +542,6 @@ int main(int argc, char **argv)
 		status = EXIT_INPUT;
 	}
 	config_free(&cfg);
+	script_shutdown();
 	return status;
 }

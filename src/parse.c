@@ -28,6 +28,7 @@
  */
 #include "parse.h"
 #include "pattern.h"
+#include "script.h"
 #include "text.h"
 #include "util.h"
 
@@ -2823,6 +2824,7 @@ parse_stream *parse_begin(doc_issue *issue, char *name, doc_source src)
 	ps->src = src;
 	ps->released = src.text;
 	doc_begin_page(issue, name, src);
+	doc_set_page_script(issue, script_detect(src.text, src.len));
 	profile_page(&ps->pf, src.text, src.len);
 	ps->wrap = ps->pf.wrap;
 	explain_page(ps, name);

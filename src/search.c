@@ -17,6 +17,14 @@
  * and remembered (fold_entry), so an issue costs a few library calls per
  * distinct character, not per character. Identity runs are copied whole.
  *
+ * Across scripts. After NFKC and case folding each Han character is folded
+ * to its simplified form, one character to one (臺 → 台, 灣 → 湾), by the
+ * table script.h reads out of OpenCC. Ideographs the table changes are
+ * marked in a bitmap that the fast path checks (three bits per 9 bytes);
+ * they go through the memo like any other changed character, so their
+ * entry holds the fold of both steps. The fold is the identity when OpenCC
+ * is unavailable or the fold is turned off (script_fold_set_enabled).
+ *
  * The map back. Units whose folded form has the same length and the same
  * single-character shape as the original are not recorded: between
  * recorded units folded and original offsets differ by a constant. Each
@@ -24,6 +32,7 @@
  * element); a hit edge inside one covers the whole unit.
  */
 #include "search.h"
+#include "script.h"
 #include "text.h"
 #include "util.h"
 
@@ -64,6 +73,12 @@ enum { MEMO_PAGE = 256, MEMO_PAGES = 0x110000 / MEMO_PAGE };
 /* The folding state: the output being built and the per-code-point memo. */
 typedef struct folder {
 	fold_entry **memo;              /* MEMO_PAGES pages, allocated on first use */
+	const uint8_t *han;             /* script fold bitmap (script.h), NULL when off */
+	const uint16_t *han_to;         /* and its table of BMP targets */
+	/* Ideographs of the identity run being scanned that fold to another
+	 * ideograph of 3 bytes: written over the run when it is copied. */
+	struct han_patch { uint32_t at; uint16_t to; } *patches;
+	size_t npatches, patches_cap;
 	char *out;
 	size_t len, cap;
 	fold_unit *units;
@@ -202,14 +217,58 @@ static bool any_space(const uint8_t *s, size_t n)
 	return false;
 }
 
+/* Folds the Han characters of s[0, *len) (folded text, valid UTF-8) to
+ * their simplified forms, in place when they keep their length, else into
+ * a new buffer (returned; the old one is freed unless it is `keep`). */
+static uint8_t *script_fold_bytes(uint8_t *s, size_t *len, const uint8_t *keep)
+{
+	size_t n = *len;
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, s + i, n - i);
+		ucs4_t to = script_fold_cp(c);
+		if (to != c) {
+			uint8_t b[6];
+			int m = u8_uctomb(b, to, sizeof b);
+			if (m == k) {
+				memcpy(s + i, b, (size_t)k);
+			} else {
+				util_buf r = { 0 };
+				util_buf_add(&r, s, i);
+				util_buf_add(&r, b, (size_t)m);
+				size_t rest = n - i - (size_t)k;
+				uint8_t *tail = util_malloc(rest ? rest : 1);
+				memcpy(tail, s + i + k, rest);
+				size_t tlen = rest;
+				tail = script_fold_bytes(tail, &tlen, NULL);
+				util_buf_add(&r, tail, tlen);
+				free(tail);
+				if (s != keep)
+					free(s);
+				*len = r.len;
+				return (uint8_t *)r.data;
+			}
+		}
+		i += (size_t)k;
+	}
+	return s;
+}
+
+/* The library's fold of s followed by the script fold when it is on. */
+static uint8_t *full_fold(const uint8_t *s, size_t n, uint8_t *buf, size_t *len, bool script)
+{
+	uint8_t *f = library_fold(s, n, buf, len);
+	return script ? script_fold_bytes(f, len, buf) : f;
+}
+
 /* What folding does to code point c, alone and next to others. */
-static fold_entry classify(ucs4_t c)
+static fold_entry classify(ucs4_t c, bool script)
 {
 	fold_entry e = { .kind = FOLD_BASE };
 	uint8_t in[6], buf[64];
 	int n = u8_uctomb(in, c, sizeof in);
 	size_t len = sizeof buf;
-	uint8_t *f = library_fold(in, (size_t)n, buf, &len);
+	uint8_t *f = full_fold(in, (size_t)n, buf, &len, script);
 	if (may_join_previous(in, (size_t)n) || may_join_previous(f, len))
 		e.kind = FOLD_JOINS;
 	else if (all_space(f, len))
@@ -235,7 +294,7 @@ static fold_entry *memo_fill(folder *fd, ucs4_t c)
 	if (!*page)
 		*page = util_calloc(MEMO_PAGE, sizeof(fold_entry));
 	fold_entry *e = &(*page)[c % MEMO_PAGE];
-	*e = classify(c);
+	*e = classify(c, fd->han != NULL);
 	return e;
 }
 
@@ -253,10 +312,14 @@ static void folder_init(folder *fd)
 {
 	memset(fd, 0, sizeof *fd);
 	fd->memo = util_calloc(MEMO_PAGES, sizeof(fold_entry *));
+	fd->han = script_fold_bitmap();
+	fd->han_to = fd->han ? script_fold_table16() : NULL;
 }
 
 static void free_memo(folder *fd)
 {
+	free(fd->patches);
+	fd->patches = NULL;
 	for (size_t i = 0; i < MEMO_PAGES; i++)
 		free(fd->memo[i]);
 	free(fd->memo);
@@ -274,6 +337,21 @@ static void emit(folder *fd, const void *s, size_t n)
 	reserve(fd, n);
 	memcpy(fd->out + fd->len, s, n);
 	fd->len += n;
+}
+
+/* Copies the identity run [run, p) with its ideographs patched. */
+static void emit_run(folder *fd, const unsigned char *run, const unsigned char *p)
+{
+	size_t at = fd->len;
+	emit(fd, run, (size_t)(p - run));
+	for (size_t i = 0; i < fd->npatches; i++) {
+		unsigned char *o = (unsigned char *)fd->out + at + fd->patches[i].at;
+		uint16_t to = fd->patches[i].to;
+		o[0] = (unsigned char)(0xE0 | to >> 12);
+		o[1] = (unsigned char)(0x80 | (to >> 6 & 0x3F));
+		o[2] = (unsigned char)(0x80 | (to & 0x3F));
+	}
+	fd->npatches = 0;
 }
 
 static bool ends_with_space(const folder *fd)
@@ -410,7 +488,7 @@ static void fold_group(folder *fd, const unsigned char *base,
 {
 	uint8_t buf[256];
 	size_t len = sizeof buf, f0 = fd->len, nunits = fd->nunits;
-	uint8_t *f = library_fold(g, (size_t)(q - g), buf, &len);
+	uint8_t *f = full_fold(g, (size_t)(q - g), buf, &len, fd->han != NULL);
 	emit_collapsing(fd, f, len);
 	if (f != buf)
 		free(f);
@@ -493,22 +571,65 @@ static inline bool cjk_word(const unsigned char *p)
 	return (ge40 & ~(ge64 & ~ge6a)) == 0;
 }
 
+/* The ideograph at p (lead byte E4..E9, valid UTF-8): its offset from
+ * U+4000, and whether it folds to another one. */
+static inline unsigned han_index(const unsigned char *p)
+{
+	return (unsigned)(p[0] - 0xE4) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+}
+
+static inline unsigned han_folds(const uint8_t *han, const unsigned char *p)
+{
+	unsigned i = han_index(p);
+	return han[i >> 3] >> (i & 7) & 1;
+}
+
+/* Notes that the ideographs of the 3 at p marked in `mask` are to be
+ * patched when the run from `run` is copied; false (nothing noted) when
+ * one of them folds out of the BMP (the slow path handles it). */
+static inline bool patch_han(folder *fd, const unsigned char *run, const unsigned char *p,
+			     unsigned mask)
+{
+	size_t saved = fd->npatches;
+	if (fd->patches_cap - fd->npatches < 3)
+		util_grow((void **)&fd->patches, &fd->patches_cap, fd->npatches + 3,
+			  sizeof *fd->patches);
+	for (unsigned k = 0; k < 3; k++) {
+		if (!(mask >> k & 1))
+			continue;
+		uint16_t to = fd->han_to[han_index(p + 3 * k)];
+		if (to == 0) {
+			fd->npatches = saved;
+			return false;
+		}
+		fd->patches[fd->npatches].at = (uint32_t)(p + 3 * k - run);
+		fd->patches[fd->npatches++].to = to;
+	}
+	return true;
+}
+
 /* Appends the folded form of s[0, n) to fd->out, and its units. */
 static void fold_text(folder *fd, const char *s, size_t n)
 {
 	const unsigned char *base = (const unsigned char *)s, *end = base + n;
 	const unsigned char *p = base, *run = base;
+	const uint8_t *han = fd->han;
 	fd->elem_fold = fd->len;
 	fd->elem_text = s;
 	note_last(fd, 0, fd->len, fd->nunits, true);
 	reserve(fd, n + 1);
 	while (p < end) {
 		if (end - p >= 9 && cjk_word(p)) {
-			p += 9;
-			continue;
+			unsigned m = han ? han_folds(han, p) | han_folds(han, p + 3) << 1 |
+					   han_folds(han, p + 6) << 2 : 0;
+			if (m == 0 || patch_han(fd, run, p, m)) {
+				p += 9;
+				continue;
+			}
 		}
 		unsigned char b = *p;
-		if ((unsigned char)(b - 0xE4) < 6 && end - p >= 3) {
+		if ((unsigned char)(b - 0xE4) < 6 && end - p >= 3 &&
+		    (!han || !han_folds(han, p) || patch_han(fd, run, p, 1))) {
 			p += 3;
 			continue;
 		}
@@ -525,11 +646,11 @@ static void fold_text(folder *fd, const char *s, size_t n)
 				continue;
 			}
 		}
-		emit(fd, run, (size_t)(p - run));
+		emit_run(fd, run, p);
 		p = fold_special(fd, base, run, p, end);
 		run = p;
 	}
-	emit(fd, run, (size_t)(p - run));
+	emit_run(fd, run, p);
 }
 
 char *search_fold(const char *s, size_t len, size_t *outlen)

@@ -14,7 +14,7 @@ tmp_home=$(mktemp -d)
 trap 'rm -rf "$tmp_home"' EXIT
 export HOME="$tmp_home" XDG_CONFIG_HOME="$tmp_home/config" XDG_STATE_HOME="$tmp_home/state" \
 	XDG_DATA_HOME="$tmp_home/data" XDG_CACHE_HOME="$tmp_home/cache"
-unset KANBAO_CONFIG NO_COLOR
+unset KANBAO_CONFIG NO_COLOR KANBAO_OPENCC_DIR
 
 if [ ! -d "$KANBAO_CORPUS" ]; then
 	if [ -n "${KANBAO_REQUIRE_CORPUS:-}" ]; then

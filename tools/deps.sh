@@ -5,7 +5,10 @@
 set -u
 what=${1:-build}
 
-build_pkgs="gcc libc6-dev make libncurses-dev libunistring-dev libiniparser-dev libsqlite3-dev pkg-config"
+# libopencc-dev: simplified/traditional conversion and the search fold;
+# libopencc-data: its configurations (t2s.json ...), the dictionaries come
+# with the library (libopencc1.1).
+build_pkgs="gcc libc6-dev make libncurses-dev libunistring-dev libiniparser-dev libsqlite3-dev pkg-config libopencc-dev libopencc-data"
 test_pkgs="libcmocka-dev tmux"
 bench_pkgs="hyperfine ripgrep"
 fuzz_pkgs="clang libclang-rt-dev"
@@ -25,7 +28,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	# Not Debian: check by what the build uses, and say what is needed.
 	missing=""
 	command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
-	for h in ncursesw/curses.h unistr.h iniparser/iniparser.h sqlite3.h; do
+	for h in ncursesw/curses.h unistr.h iniparser/iniparser.h sqlite3.h opencc/opencc.h; do
 		[ -f /usr/include/$h ] || [ -f /usr/local/include/$h ] || missing="$missing $h"
 	done
 	if [ "$what" = test ]; then
@@ -38,7 +41,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 		done
 	fi
 	if [ -n "$missing" ]; then
-		echo "kanbao needs:$missing (ncursesw, libunistring, iniparser, SQLite 3 with FTS5, pkg-config; cmocka and tmux for tests)" >&2
+		echo "kanbao needs:$missing (ncursesw, libunistring, iniparser, SQLite 3 with FTS5, OpenCC, pkg-config; cmocka and tmux for tests)" >&2
 		exit 1
 	fi
 	exit 0

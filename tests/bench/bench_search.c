@@ -22,8 +22,17 @@
  *   matcher MEDIAN MIN MAX NHITS FOLDED_BYTES
  *   anchor MEDIAN MIN MAX STATUS FILE_BYTES
  * (benchlib.h is needed only by this mode.)
+ *
+ * A third mode times the index build with the script fold (script.h) on
+ * and off, in alternating runs, after the fold table is loaded (its load
+ * is timed once):
+ *
+ *   bench_search --fold RUNS FILE
+ *
+ * prints, in ns: table NS; on MEDIAN MIN MAX BYTES; off MEDIAN MIN MAX BYTES.
  */
 #include "doc.h"
+#include "script.h"
 #include "search.h"
 #include "text.h"
 #include "util.h"
@@ -156,10 +165,65 @@ static int alternate(int argc, char **argv)
 	return 0;
 }
 
+static uint64_t time_build(const doc_issue *issue, bool fold)
+{
+	script_fold_set_enabled(fold);
+	uint64_t t0 = bench_now_ns();
+	search_index *ix = search_index_new(issue);
+	uint64_t dt = bench_now_ns() - t0;
+	search_index_free(ix);
+	return dt;
+}
+
+/* bench_search --fold RUNS FILE */
+static int fold_on_off(int argc, char **argv)
+{
+	if (argc != 4) {
+		fprintf(stderr, "usage: %s --fold RUNS FILE\n", argv[0]);
+		return 2;
+	}
+	int runs = bench_count(argv[2], "RUNS");
+	text_init_locale(NULL);
+	size_t len;
+	char *text = read_all(argv[3], &len);
+	doc_issue *issue = issue_of_lines(text, len);
+	uint64_t t0 = bench_now_ns();
+	if (!script_fold_bitmap())
+		util_fatal("the script fold is unavailable: %s", script_error());
+	printf("table %llu\n", (unsigned long long)(bench_now_ns() - t0));
+	uint64_t *on = util_malloc((size_t)runs * sizeof *on + 1);
+	uint64_t *off = util_malloc((size_t)runs * sizeof *off + 1);
+	for (int round = -1; round < runs; round++) {
+		uint64_t a, b;
+		if (round % 2 == 0) {
+			a = time_build(issue, true);
+			b = time_build(issue, false);
+		} else {
+			b = time_build(issue, false);
+			a = time_build(issue, true);
+		}
+		if (round < 0)
+			continue;
+		on[round] = a;
+		off[round] = b;
+	}
+	bench_stats m = bench_stats_of(on, (size_t)runs);
+	bench_stats o = bench_stats_of(off, (size_t)runs);
+	printf("on %.0f %.0f %.0f %zu\n", m.median, m.min, m.max, len);
+	printf("off %.0f %.0f %.0f %zu\n", o.median, o.min, o.max, len);
+	free(on);
+	free(off);
+	doc_issue_free(issue);
+	script_shutdown();
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "--alt") == 0)
 		return alternate(argc, argv);
+	if (argc > 1 && strcmp(argv[1], "--fold") == 0)
+		return fold_on_off(argc, argv);
 	if (argc != 2) {
 		fprintf(stderr, "usage: %s FILE\n", argv[0]);
 		return 2;

@@ -63,6 +63,8 @@ PKG_CONFIG=${PKG_CONFIG:-pkg-config}
 cflags="-std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla -O2 -Iinclude -D_GNU_SOURCE"
 ncurses_cflags=$($PKG_CONFIG --cflags ncursesw 2>/dev/null || true)
 ncurses_libs=$($PKG_CONFIG --libs ncursesw 2>/dev/null || echo -lncursesw)
+opencc_cflags=$($PKG_CONFIG --cflags opencc 2>/dev/null || echo -I/usr/include/opencc)
+opencc_libs=$($PKG_CONFIG --libs opencc 2>/dev/null || echo -lopencc)
 mkdir -p "$tmp/obj"
 # The modules, less the command line and the reader, as an archive: each
 # helper links only the members it uses.
@@ -70,13 +72,13 @@ for f in src/*.c; do
 	case $f in src/main.c|src/ui.c|src/reader*.c|src/prompt.c) continue ;; esac
 	o="$tmp/obj/$(basename "$f" .c).o"
 	# shellcheck disable=SC2086
-	$CC $cflags $ncurses_cflags -c -o "$o" "$f"
+	$CC $cflags $ncurses_cflags $opencc_cflags -c -o "$o" "$f"
 done
 ar rcs "$tmp/libkanbao.a" "$tmp"/obj/*.o
 for h in alt pty bench_search bench_dump bench_longest bench_jumps; do
 	# shellcheck disable=SC2086
 	$CC $cflags -o "$tmp/$h" "tests/bench/$h.c" "$tmp/libkanbao.a" \
-		-lunistring -liniparser $ncurses_libs -lutil
+		-lunistring -liniparser $opencc_libs $ncurses_libs -lutil
 done
 
 # ---- the input -------------------------------------------------------------
@@ -146,6 +148,13 @@ search_row() {
 search_row match_cjk "营商环境" ""
 search_row match_ascii "beyond" "-i"
 search_row match_none "量子纠缠态" ""
+
+say "2/7 search: the index build with the script fold on against off ($((runs * 2)) alternating runs)"
+"$tmp/bench_search" --fold $((runs * 2)) "$arch" > "$tmp/fold.out"
+set -- $(fields on 5 "$tmp/fold.out") $(fields off 5 "$tmp/fold.out") $(fields table 2 "$tmp/fold.out")
+# on MED MIN MAX BYTES  off MED MIN MAX BYTES  table NS
+echo "time fold $2 $3 $4 $7 $8 $9 le 1.3" >> "$rows"
+fold_table_ns=${12}
 
 say "2/7 search: --search as a whole process against --list ($runs alternating runs)"
 "$tmp/alt" -n "$runs" "$kanbao" --search "营商环境" "$arch" -- "$kanbao" --list "$arch" > "$tmp/search.out"
@@ -232,6 +241,14 @@ else
 	echo "press space na na na $5 $6 $7 0 $8 0 ${11}" >> "$rows"
 fi
 
+say "5/7 conversion: the longest article to the other script and back (OpenCC, $((runs * 4)) runs)"
+"$tmp/bench_longest" --convert $((runs * 4)) "$long_src" "$long_index" > "$tmp/convert.out"
+set -- $(fields to 5 "$tmp/convert.out") $(fields back 5 "$tmp/convert.out") $(fields open 3 "$tmp/convert.out")
+# to MED MIN MAX BYTES  back MED MIN MAX BYTES  open NS NS
+echo "abs convert_to $2 $3 $4 5e6" >> "$rows"
+echo "abs convert_back $7 $8 $9 5e6" >> "$rows"
+convert_open_ns=${12}
+
 say "6/7 linking: --list of an issue full of jump lines that all resolve against the same text without them ($runs alternating runs)"
 # The corpus articles 200 times in one page, each with "■下转第1版" and,
 # after all of them, its continuation with "(上接第1版)": thousands of
@@ -253,7 +270,8 @@ echo "rss rss_reader $reader_rss $arch_bytes" >> "$rows"
 awk -v arch_bytes="$arch_bytes" -v copies="$copies" -v runs="$runs" -v slow="$slow" \
     -v nproc="$(nproc 2>/dev/null || echo '?')" -v load="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" \
     -v long_name="$(basename "$long_src")" -v long_article=$((long_index + 1)) -v long_bytes="$long_bytes" \
-    -v page_name="$(basename "$big")" -v reader="$reader" -v jump_pairs="$jump_pairs" '
+    -v page_name="$(basename "$big")" -v reader="$reader" -v jump_pairs="$jump_pairs" \
+    -v fold_table="$fold_table_ns" -v convert_open="$convert_open_ns" '
 function unit_of(ns) { return ns >= 1e9 ? "s" : ns >= 1e6 ? "ms" : "us" }
 function num(ns, u,   v) {
 	v = u == "s" ? ns / 1e9 : u == "ms" ? ns / 1e6 : ns / 1e3
@@ -281,6 +299,9 @@ BEGIN {
 	label["match_none"] = "matcher, no hit vs grep -F"
 	label["search"] = "--search (process) vs --list"
 	label["link"] = "linking: --list, jumps vs none"
+	label["fold"] = "index build, script fold on vs off"
+	label["convert_to"] = "longest article to the other script"
+	label["convert_back"] = "and back again"
 	label["dump_bare"] = "--dump --width 80 vs bare u8_width_linebreaks"
 	label["dump_w3m"] = "--dump --width 80 vs w3m -dump -cols 80"
 	label["dump_w3m_html"] = "--dump --width 80 vs w3m, same text as HTML"
@@ -322,6 +343,9 @@ $1 == "press" {
 		row(label[$2], t($3, $4, $5), t($6, $7, $8), x($3 / $6) " time", "<= 5 ms", met($3 <= 5e6))
 	presses_k = $9; presses_l = $10; bytes_k = $11; bytes_l = $12
 }
+$1 == "abs" {           # a time against an absolute target, no anchor
+	row(label[$2], t($3, $4, $5), "-", "-", "<= " $6 / 1e6 " ms", met($3 <= $6))
+}
 $1 == "rss" {
 	if ($3 == "na")
 		row(label[$2], "n/a", "input " mb($4 / 1024), "-", "<= 1.5x", "n/a")
@@ -354,6 +378,8 @@ END {
 	printf "First screen: %s (the largest page) and the archive, 80x24: kanbao until its status line is drawn (a big issue then goes on showing \"loading N%%\"), less until 300 ms of quiet.\n", page_name
 	printf "Space: %s, article %s (%s bytes), %s presses (less: %s) in cycles of 6 from the top;\n", long_name, long_article, long_bytes, presses_k, presses_l
 	printf "each answer a median of %s bytes (less: %s). Peak RSS: wait4 ru_maxrss (KiB), MB = 10^6 bytes.\n", bytes_k, bytes_l
+	printf "Script fold: the index of the archive built with the fold of traditional to simplified characters on and off (the table, read out of OpenCC once, took %.0f ms).\n", fold_table / 1e6
+	printf "Conversion: every element of that article through OpenCC (s2t for a simplified page, then t2s of the result), after opening the converter (%.0f ms, once).\n", convert_open / 1e6
 	if (nowrap)
 		printf "w3m -dump -cols 80 leaves text/plain unwrapped (lines up to %s columns here): the row that counts is the HTML one.\n", nowrap
 	if (reader != "yes")

@@ -88,7 +88,7 @@ start_nowait() {
 	rm -f "$TEST_TMP/status"
 	cat > "$TEST_TMP/run.sh" <<EOF
 cd $(q "$KANBAO_SRC") || exit 1
-unset NO_COLOR KANBAO_CONFIG KANBAO_TRACE
+unset NO_COLOR KANBAO_CONFIG KANBAO_TRACE KANBAO_OPENCC_DIR
 export LC_ALL=C.UTF-8 TERM=$E2E_TERM HOME=$(q "$E2E_HOME")
 export XDG_CONFIG_HOME=$(q "$E2E_HOME/config") XDG_STATE_HOME=$(q "$E2E_HOME/state")
 export ${E2E_ENV:-E2E=1}

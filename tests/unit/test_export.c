@@ -229,9 +229,11 @@ static void test_json_schema(void **state)
 	assert_int_equal(pages->type, J_ARR);
 	assert_int_equal(pages->n, doc_npages(issue));
 	for (size_t i = 0; i < pages->n; i++) {
-		static const char *const keys[] = { "name", "banners" };
-		check_keys(&pages->items[i], keys, 2, NULL);
+		static const char *const keys[] = { "name", "script", "banners" };
+		check_keys(&pages->items[i], keys, 3, NULL);
 		assert_int_equal(jget(&pages->items[i], "name")->type, J_STR);
+		const char *script = jget(&pages->items[i], "script")->str;
+		assert_true(strcmp(script, "simplified") == 0 || strcmp(script, "traditional") == 0);
 		const jval *b = jget(&pages->items[i], "banners");
 		assert_int_equal(b->type, J_ARR);
 		for (size_t k = 0; k < b->n; k++)

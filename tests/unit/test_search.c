@@ -1,5 +1,6 @@
 /* Unit tests of the matcher (search.c), on issues of our own writing. */
 #include "testutil.h"
+#include "script.h"
 #include "search.h"
 #include "util.h"
 #include "text.h"
@@ -22,8 +23,9 @@ static doc_source no_source(void)
 	return src;
 }
 
-/* The reference: the library's fold of the whole string, whitespace
- * runs (ASCII whitespace and Zs) collapsed to one space. */
+/* The reference: the library's fold of the whole string, each character
+ * then folded by the script table (script_fold_cp), whitespace runs
+ * (ASCII whitespace and Zs) collapsed to one space. */
 static char *ref_fold(const char *s, size_t n, size_t *len)
 {
 	size_t flen;
@@ -42,8 +44,9 @@ static char *ref_fold(const char *s, size_t n, size_t *len)
 			if (!space)
 				out[k++] = ' ';
 		} else {
-			memcpy(out + k, f + i, (size_t)m);
-			k += (size_t)m;
+			out = realloc(out, k + (flen - i) + 4);
+			assert_non_null(out);
+			k += (size_t)u8_uctomb((uint8_t *)out + k, script_fold_cp(c), 4);
 		}
 		space = ws;
 		i += (size_t)m;
@@ -790,6 +793,70 @@ static void test_stream_corpus(void **state)
 	}
 }
 
+/* ---- across scripts (the fold of script.h, read out of OpenCC) ---- */
+
+static uint32_t cp_of(const char *s)
+{
+	ucs4_t c;
+	u8_mbtouc(&c, (const uint8_t *)s, strlen(s));
+	return c;
+}
+
+/* Several traditional characters fold to one simplified one, which
+ * folds to itself; a character with several simplified forms folds to
+ * OpenCC's first (乾 → 干). */
+static void test_fold_table(void **state)
+{
+	(void)state;
+	static const char *const pairs[][2] = {
+		{ "臺", "台" }, { "檯", "台" }, { "颱", "台" }, { "台", "台" },
+		{ "灣", "湾" }, { "髮", "发" }, { "發", "发" }, { "後", "后" },
+		{ "后", "后" }, { "乾", "干" }, { "裡", "里" }, { "裏", "里" },
+		{ "的", "的" }, { "A", "A" },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (script_fold_cp(cp_of(pairs[i][0])) != cp_of(pairs[i][1]))
+			fail_msg("%s folds to U+%04X, not %s", pairs[i][0],
+				 (unsigned)script_fold_cp(cp_of(pairs[i][0])), pairs[i][1]);
+	assert_non_null(script_fold_bitmap());
+}
+
+/* A page in both scripts: each form of the query finds both, at the
+ * exact bytes of the original text, also where the fold changes the
+ * length (㑮, 3 bytes, folds to 𫝈, 4) or follows NFKC (U+F902 車 → 車 →
+ * 车). */
+static void test_across_scripts(void **state)
+{
+	(void)state;
+	char *texts[] = {
+		"臺灣新聞",
+		"台湾发展迅速，臺灣發展也快。",
+		"x㑮台湾\xef\xa4\x82y",
+	};
+	fixture fx = { issue_of_blocks(texts, 3), NULL };
+	fx.ix = search_index_new(fx.issue);
+	const char *both = "0/6:0-6 0/7:0-6 0/7:21-27 0/8:4-10";
+	assert_string_equal(hits_of(&fx, "台湾"), both);
+	assert_string_equal(hits_of(&fx, "臺灣"), both);
+	assert_string_equal(hits_of(&fx, "臺湾"), both);
+	assert_string_equal(hits_of(&fx, "发展"), "0/7:6-12 0/7:27-33");
+	assert_string_equal(hits_of(&fx, "發展也"), "0/7:27-36");
+	assert_string_equal(hits_of(&fx, "湾车"), "0/8:7-13");
+	assert_string_equal(hits_of(&fx, "車y"), "0/8:10-14");
+	assert_string_equal(hits_of(&fx, "x㑮"), "0/8:0-4");
+	assert_string_equal(hits_of(&fx, "\xf0\xab\x9d\x88台"), "0/8:1-7");
+	search_index_free(fx.ix);
+
+	/* with the fold off, only the same script is found */
+	script_fold_set_enabled(false);
+	fx.ix = search_index_new(fx.issue);
+	assert_string_equal(hits_of(&fx, "台湾"), "0/7:0-6 0/8:4-10");
+	assert_string_equal(hits_of(&fx, "臺灣"), "0/6:0-6 0/7:21-27");
+	search_index_free(fx.ix);
+	script_fold_set_enabled(true);
+	doc_issue_free(fx.issue);
+}
+
 int main(void)
 {
 	text_init_locale(NULL);
@@ -813,6 +880,8 @@ int main(void)
 		cmocka_unit_test(test_invalid_query),
 		cmocka_unit_test(test_empty_issue),
 		cmocka_unit_test(test_unchanged_text_hit),
+		cmocka_unit_test(test_fold_table),
+		cmocka_unit_test(test_across_scripts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

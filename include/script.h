@@ -1,0 +1,101 @@
+/* script.h — simplified and traditional Chinese, through OpenCC.
+ *
+ * Three services, all on OpenCC's C API (libopencc) and its data files:
+ * - conversion for display, phrase by phrase (頭髮 → 头发, 乾燥 → 干燥,
+ *   後來 → 后来, and 皇后 stays 皇后), to one of the targets below;
+ * - recognising the script of a page's text;
+ * - the one-to-one character fold used by search (臺 → 台, 灣 → 湾), taken
+ *   from OpenCC's own conversion of single characters (t2s), so that no
+ *   table is written by hand.
+ *
+ * Converters and the fold table are loaded lazily, once per process, and
+ * live until exit (script_shutdown frees them). When OpenCC or its data
+ * files cannot be found, conversion is unavailable (script_error says why),
+ * detection answers "simplified" and the fold is the identity: everything
+ * else works as-is.
+ *
+ * OpenCC's data directory is its own default unless the environment
+ * variable KANBAO_OPENCC_DIR names another one.
+ */
+#ifndef KANBAO_SCRIPT_H
+#define KANBAO_SCRIPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What the reader shows. */
+typedef enum script_target {
+	SCRIPT_AS_IS,
+	SCRIPT_SIMPLIFIED,
+	SCRIPT_TRADITIONAL,     /* OpenCC's standard traditional characters */
+	SCRIPT_TAIWAN,          /* traditional, Taiwan's standard forms */
+	SCRIPT_HONGKONG,        /* traditional, Hong Kong's standard forms */
+	SCRIPT_NTARGETS,
+} script_target;
+
+/* The script of a text. */
+typedef enum script_kind {
+	SCRIPT_KIND_SIMPLIFIED,
+	SCRIPT_KIND_TRADITIONAL,
+} script_kind;
+
+/* "as-is", "simplified", "traditional", "taiwan", "hongkong". */
+const char *script_target_name(script_target t);
+/* Parses one of those names; false when it is none of them. */
+bool script_target_parse(const char *name, script_target *out);
+/* "simplified" or "traditional". */
+const char *script_kind_name(script_kind k);
+
+/* The script of `s` (UTF-8): traditional when at least 1 in 8 of its Han
+ * characters (of the first few thousand) are changed by OpenCC's
+ * traditional-to-simplified conversion (in a traditional text about a
+ * third are, in a simplified one almost none). Simplified when OpenCC is
+ * unavailable. Cheap: only the distinct characters not seen before are
+ * asked of OpenCC, in one call. */
+script_kind script_detect(const char *s, size_t len);
+
+/* Converts `s` (UTF-8, `len` bytes) written in script `from` for display
+ * in `to`. Returns a malloc'd NUL-terminated string (its length in
+ * *outlen), or NULL when nothing is to be done (SCRIPT_AS_IS, simplified
+ * to simplified, traditional to traditional) or when OpenCC is
+ * unavailable for it (then script_error() is set). The caller frees. */
+char *script_convert(script_target to, script_kind from, const char *s, size_t len,
+		     size_t *outlen);
+
+/* Opens the converter `script_convert(to, from, …)` would use, to find out
+ * early whether it works. True when none is needed. */
+bool script_ready(script_target to, script_kind from);
+
+/* Why the last conversion or fold could not be loaded ("" when nothing
+ * failed): names the OpenCC file and says what to install. */
+const char *script_error(void);
+
+/* ---- the search fold ---- */
+
+/* The character search folds `cp` to: its simplified form when OpenCC
+ * converts it alone to exactly one other character (the first, most
+ * common, of several), else cp itself. Loads the whole table on the first
+ * call (about 28,000 characters, tens of milliseconds). Covers the Han
+ * characters of the BMP (U+3400..U+9FFF, U+F900..U+FAFF). */
+uint32_t script_fold_cp(uint32_t cp);
+
+/* The fold table as a bitmap over U+4000..U+9FFF (bit cp - 0x4000 set when
+ * the character folds to another one), for fast paths that skip unchanged
+ * ideographs; loads the table. NULL when the fold is off or OpenCC is
+ * unavailable (then script_fold_cp is the identity). */
+const uint8_t *script_fold_bitmap(void);
+
+/* The same for U+4000..U+9FFF as a table: entry cp - 0x4000 is the BMP
+ * character cp folds to, 0 when it folds to itself or out of the BMP.
+ * NULL when script_fold_bitmap is. */
+const uint16_t *script_fold_table16(void);
+
+/* Turns the fold on (the default) or off, for benchmarks and tests. */
+void script_fold_set_enabled(bool on);
+
+/* Frees the converters and the table (at exit, so that leak checkers see
+ * no memory held). */
+void script_shutdown(void);
+
+#endif

@@ -1,0 +1,316 @@
+/* script.c — see script.h.
+ *
+ * Converters. One OpenCC handle per configuration, opened on first use and
+ * kept: opening t2s costs a few milliseconds, s2t (its phrase dictionary is
+ * larger) tens. A configuration that failed to open is not tried again.
+ *
+ * The fold table. OpenCC's C API converts text and does not list its
+ * dictionaries, so the table is read out of OpenCC by converting the
+ * characters themselves: each asked character on a line of its own (a
+ * line is never a phrase, so what comes back is TSCharacters' first, most
+ * common, candidate). Detection asks only the distinct characters of a
+ * page sample that were not asked before; the search fold asks the rest
+ * of the range once (one call, ~28,000 characters).
+ */
+#include "script.h"
+#include "util.h"
+
+#include <opencc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+enum conv {
+	CONV_T2S,
+	CONV_S2T,
+	CONV_S2TW,
+	CONV_T2TW,
+	CONV_S2HK,
+	CONV_T2HK,
+	NCONV,
+	CONV_NONE = -1,
+};
+
+static const char *const conv_file[NCONV] = {
+	"t2s.json", "s2t.json", "s2tw.json", "t2tw.json", "s2hk.json", "t2hk.json",
+};
+
+static const char *const target_names[SCRIPT_NTARGETS] = {
+	"as-is", "simplified", "traditional", "taiwan", "hongkong",
+};
+
+static struct {
+	opencc_t handle[NCONV];
+	signed char state[NCONV];       /* 0 not tried, 1 open, -1 failed */
+	char error[512];
+	uint32_t *fold;                 /* FOLD_LO..FOLD_HI: 0 not asked, else the fold */
+	bool fold_full;                 /* every character of the range asked */
+	bool fold_off;
+	uint8_t *bitmap;                /* U+4000..U+9FFF */
+	uint16_t *table16;              /* U+4000..U+9FFF */
+} S;
+
+/* The Han characters of the BMP that OpenCC's character tables hold. */
+enum { FOLD_LO = 0x3400, FOLD_HI = 0xFB00, BITMAP_LO = 0x4000, BITMAP_HI = 0xA000 };
+
+static bool in_fold_range(uint32_t cp)
+{
+	return (cp >= FOLD_LO && cp < 0xA000) || (cp >= 0xF900 && cp < FOLD_HI);
+}
+
+const char *script_target_name(script_target t)
+{
+	return (unsigned)t < SCRIPT_NTARGETS ? target_names[t] : "?";
+}
+
+bool script_target_parse(const char *name, script_target *out)
+{
+	for (int t = 0; t < SCRIPT_NTARGETS; t++)
+		if (strcmp(name, target_names[t]) == 0) {
+			*out = (script_target)t;
+			return true;
+		}
+	return false;
+}
+
+const char *script_kind_name(script_kind k)
+{
+	return k == SCRIPT_KIND_TRADITIONAL ? "traditional" : "simplified";
+}
+
+const char *script_error(void)
+{
+	return S.error;
+}
+
+static opencc_t conv_open(enum conv c)
+{
+	if (S.state[c] == 1)
+		return S.handle[c];
+	if (S.state[c] < 0)
+		return NULL;
+	const char *dir = getenv("KANBAO_OPENCC_DIR");
+	util_buf path = { 0 };
+	if (dir && *dir)
+		util_buf_printf(&path, "%s/%s", dir, conv_file[c]);
+	else
+		util_buf_adds(&path, conv_file[c]);
+	opencc_t h = opencc_open(util_buf_cstr(&path));
+	if (h == (opencc_t)-1) {
+		const char *why = opencc_error();
+		snprintf(S.error, sizeof S.error,
+			 "OpenCC cannot load %s (%s): install OpenCC's data "
+			 "(Debian: libopencc-data) or set KANBAO_OPENCC_DIR",
+			 util_buf_cstr(&path), why && *why ? why : "not found");
+		S.state[c] = -1;
+		util_buf_free(&path);
+		return NULL;
+	}
+	util_buf_free(&path);
+	S.state[c] = 1;
+	S.handle[c] = h;
+	return h;
+}
+
+/* The converter for showing text of script `from` in `to`. */
+static enum conv conv_for(script_target to, script_kind from)
+{
+	bool trad = from == SCRIPT_KIND_TRADITIONAL;
+	switch (to) {
+	case SCRIPT_SIMPLIFIED: return trad ? CONV_T2S : CONV_NONE;
+	case SCRIPT_TRADITIONAL: return trad ? CONV_NONE : CONV_S2T;
+	case SCRIPT_TAIWAN: return trad ? CONV_T2TW : CONV_S2TW;
+	case SCRIPT_HONGKONG: return trad ? CONV_T2HK : CONV_S2HK;
+	default: return CONV_NONE;
+	}
+}
+
+bool script_ready(script_target to, script_kind from)
+{
+	enum conv c = conv_for(to, from);
+	return c == CONV_NONE || conv_open(c) != NULL;
+}
+
+char *script_convert(script_target to, script_kind from, const char *s, size_t len,
+		     size_t *outlen)
+{
+	enum conv c = conv_for(to, from);
+	if (c == CONV_NONE)
+		return NULL;
+	opencc_t h = conv_open(c);
+	if (!h)
+		return NULL;
+	char *r = opencc_convert_utf8(h, s, len);
+	if (!r) {
+		snprintf(S.error, sizeof S.error, "OpenCC could not convert the text (%s)",
+			 opencc_error());
+		return NULL;
+	}
+	/* OpenCC's buffer is freed by OpenCC: hand over a copy of our own */
+	size_t n = strlen(r);
+	char *out = util_strndup(r, n);
+	opencc_convert_utf8_free(r);
+	if (outlen)
+		*outlen = n;
+	return out;
+}
+
+/* ---- the fold table ---- */
+
+static size_t put_cp(char *out, uint32_t cp)
+{
+	return (size_t)u8_uctomb((uint8_t *)out, cp, 4);
+}
+
+/* Asks OpenCC (t2s) for the fold of each of cps[0, n), every one in the
+ * range and not asked yet. Without OpenCC each folds to itself. */
+static void ask(const uint32_t *cps, size_t n)
+{
+	if (n == 0)
+		return;
+	opencc_t h = conv_open(CONV_T2S);
+	char *r = NULL;
+	if (h) {
+		util_buf in = { 0 };
+		for (size_t i = 0; i < n; i++) {
+			char b[4];
+			util_buf_add(&in, b, put_cp(b, cps[i]));
+			util_buf_addc(&in, '\n');
+		}
+		r = opencc_convert_utf8(h, in.data, in.len);
+		util_buf_free(&in);
+	}
+	const char *p = r;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t to = cps[i];
+		if (p && *p) {
+			const char *nl = strchr(p, '\n');
+			size_t k = nl ? (size_t)(nl - p) : strlen(p);
+			ucs4_t c;
+			int m = u8_mbtoucr(&c, (const uint8_t *)p, k);
+			if (m > 0 && (size_t)m == k)
+				to = c;         /* exactly one character came back */
+			p = nl ? nl + 1 : NULL;
+		}
+		S.fold[cps[i] - FOLD_LO] = to;
+	}
+	if (r)
+		opencc_convert_utf8_free(r);
+}
+
+static void fold_alloc(void)
+{
+	if (!S.fold)
+		S.fold = util_calloc(FOLD_HI - FOLD_LO, sizeof *S.fold);
+}
+
+static void fold_fill_all(void)
+{
+	if (S.fold_full)
+		return;
+	fold_alloc();
+	uint32_t *cps = util_malloc((FOLD_HI - FOLD_LO) * sizeof *cps);
+	size_t n = 0;
+	for (uint32_t cp = FOLD_LO; cp < FOLD_HI; cp++)
+		if (in_fold_range(cp) && S.fold[cp - FOLD_LO] == 0)
+			cps[n++] = cp;
+	ask(cps, n);
+	free(cps);
+	S.bitmap = util_calloc((BITMAP_HI - BITMAP_LO) / 8, 1);
+	S.table16 = util_calloc(BITMAP_HI - BITMAP_LO, sizeof *S.table16);
+	for (uint32_t cp = BITMAP_LO; cp < BITMAP_HI; cp++) {
+		uint32_t to = S.fold[cp - FOLD_LO];
+		if (to != cp) {
+			S.bitmap[(cp - BITMAP_LO) >> 3] |= (uint8_t)(1u << (cp & 7));
+			S.table16[cp - BITMAP_LO] = to < 0x10000 ? (uint16_t)to : 0;
+		}
+	}
+	S.fold_full = true;
+}
+
+uint32_t script_fold_cp(uint32_t cp)
+{
+	if (S.fold_off || !in_fold_range(cp))
+		return cp;
+	fold_fill_all();
+	return S.fold[cp - FOLD_LO];
+}
+
+const uint8_t *script_fold_bitmap(void)
+{
+	if (S.fold_off)
+		return NULL;
+	fold_fill_all();
+	return S.state[CONV_T2S] == 1 ? S.bitmap : NULL;
+}
+
+const uint16_t *script_fold_table16(void)
+{
+	return script_fold_bitmap() ? S.table16 : NULL;
+}
+
+void script_fold_set_enabled(bool on)
+{
+	S.fold_off = !on;
+}
+
+/* ---- detection ---- */
+
+enum { DETECT_SAMPLE = 4000 };
+
+script_kind script_detect(const char *s, size_t len)
+{
+	fold_alloc();
+	uint32_t *sample = util_malloc(DETECT_SAMPLE * sizeof *sample);
+	uint32_t *unknown = util_malloc(DETECT_SAMPLE * sizeof *unknown);
+	size_t nsample = 0, nunknown = 0;
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	while (p < end && nsample < DETECT_SAMPLE) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		ucs4_t c;
+		int k = u8_mbtoucr(&c, p, (size_t)(end - p));
+		if (k < 0) {
+			p++;
+			continue;
+		}
+		p += k;
+		if (!in_fold_range(c))
+			continue;
+		sample[nsample++] = c;
+		if (S.fold[c - FOLD_LO] == 0) {
+			S.fold[c - FOLD_LO] = UINT32_MAX;       /* asked below */
+			unknown[nunknown++] = c;
+		}
+	}
+	ask(unknown, nunknown);
+	size_t changed = 0;
+	for (size_t i = 0; i < nsample; i++)
+		changed += S.fold[sample[i] - FOLD_LO] != sample[i];
+	free(sample);
+	free(unknown);
+	if (S.state[CONV_T2S] != 1)
+		return SCRIPT_KIND_SIMPLIFIED;
+	return changed > 0 && changed * 8 >= nsample ? SCRIPT_KIND_TRADITIONAL
+						       : SCRIPT_KIND_SIMPLIFIED;
+}
+
+void script_shutdown(void)
+{
+	for (int c = 0; c < NCONV; c++) {
+		if (S.state[c] == 1)
+			opencc_close(S.handle[c]);
+		S.state[c] = 0;
+	}
+	free(S.fold);
+	free(S.bitmap);
+	free(S.table16);
+	S.fold = NULL;
+	S.bitmap = NULL;
+	S.table16 = NULL;
+	S.fold_full = false;
+	S.error[0] = '\0';
+}

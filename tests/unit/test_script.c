@@ -1,0 +1,110 @@
+/* Unit tests of script.c: names, detection, conversion through OpenCC,
+ * and what happens when OpenCC's data files are missing. */
+#include "testutil.h"
+#include "script.h"
+
+#define S(x) x, strlen(x)
+
+static void test_names(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "as-is", "simplified", "traditional", "taiwan", "hongkong" };
+	for (int t = 0; t < SCRIPT_NTARGETS; t++) {
+		script_target got;
+		assert_true(script_target_parse(names[t], &got));
+		assert_int_equal(got, t);
+		assert_string_equal(script_target_name(got), names[t]);
+	}
+	script_target got;
+	assert_false(script_target_parse("Simplified", &got));
+	assert_false(script_target_parse("", &got));
+	assert_string_equal(script_kind_name(SCRIPT_KIND_TRADITIONAL), "traditional");
+	assert_string_equal(script_kind_name(SCRIPT_KIND_SIMPLIFIED), "simplified");
+}
+
+static void test_detect(void **state)
+{
+	(void)state;
+	assert_int_equal(script_detect(S("本报记者 张三 报道：台湾的经济发展很快，后来大家都说好。")),
+			 SCRIPT_KIND_SIMPLIFIED);
+	assert_int_equal(script_detect(S("本報記者 張三 報導：臺灣的經濟發展很快，後來大家都說好。")),
+			 SCRIPT_KIND_TRADITIONAL);
+	/* mostly simplified, with one traditional name in it */
+	assert_int_equal(script_detect(S("本报记者从台湾报道，当地报纸《聯合報》说，今年的经济增长明显，"
+					 "外贸和消费都在恢复，市场信心逐步回升，企业投资意愿增强。")),
+			 SCRIPT_KIND_SIMPLIFIED);
+	/* mostly traditional, quoting a simplified title */
+	assert_int_equal(script_detect(S("本報記者從北京報導，當地報紙《人民日报》說，今年的經濟增長明顯，"
+					 "外貿和消費都在恢復，市場信心逐步回升。")),
+			 SCRIPT_KIND_TRADITIONAL);
+	assert_int_equal(script_detect(S("")), SCRIPT_KIND_SIMPLIFIED);
+	assert_int_equal(script_detect(S("ASCII only, 2025.")), SCRIPT_KIND_SIMPLIFIED);
+}
+
+static void check_convert(script_target to, script_kind from, const char *in, const char *want)
+{
+	size_t len = 0;
+	char *got = script_convert(to, from, in, strlen(in), &len);
+	if (!got)
+		fail_msg("no conversion to %s: %s", script_target_name(to), script_error());
+	if (strcmp(got, want) != 0)
+		fail_msg("%s → %s: \"%s\", want \"%s\"", in, script_target_name(to), got, want);
+	assert_int_equal(len, strlen(want));
+	free(got);
+}
+
+/* Phrase-level conversion: 头发/頭髮 (发 is 發 or 髮), 干燥/乾燥 (干 is
+ * 乾, 幹 or 干), 后来/後來 and 皇后 (后 is 後 or 后). */
+static void test_convert(void **state)
+{
+	(void)state;
+	check_convert(SCRIPT_SIMPLIFIED, SCRIPT_KIND_TRADITIONAL,
+		      "頭髮很乾燥，後來皇后說。", "头发很干燥，后来皇后说。");
+	check_convert(SCRIPT_TRADITIONAL, SCRIPT_KIND_SIMPLIFIED,
+		      "头发很干燥，后来皇后说。", "頭髮很乾燥，後來皇后說。");
+	check_convert(SCRIPT_TAIWAN, SCRIPT_KIND_SIMPLIFIED, "台湾发展，里面", "臺灣發展，裡面");
+	check_convert(SCRIPT_HONGKONG, SCRIPT_KIND_SIMPLIFIED, "后来皇后说", "後來皇后説");
+	check_convert(SCRIPT_TAIWAN, SCRIPT_KIND_TRADITIONAL, "裏面", "裡面");
+	check_convert(SCRIPT_HONGKONG, SCRIPT_KIND_TRADITIONAL, "皇后說", "皇后説");
+	/* nothing to do */
+	size_t len = 7;
+	assert_null(script_convert(SCRIPT_AS_IS, SCRIPT_KIND_TRADITIONAL, S("臺灣"), &len));
+	assert_null(script_convert(SCRIPT_SIMPLIFIED, SCRIPT_KIND_SIMPLIFIED, S("台湾"), &len));
+	assert_null(script_convert(SCRIPT_TRADITIONAL, SCRIPT_KIND_TRADITIONAL, S("臺灣"), &len));
+	assert_true(script_ready(SCRIPT_AS_IS, SCRIPT_KIND_SIMPLIFIED));
+	assert_true(script_ready(SCRIPT_TAIWAN, SCRIPT_KIND_SIMPLIFIED));
+	assert_string_equal(script_error(), "");
+}
+
+/* OpenCC's data missing: a message naming the file and what to install;
+ * detection says simplified, the fold is the identity. */
+static void test_missing_data(void **state)
+{
+	(void)state;
+	script_shutdown();
+	setenv("KANBAO_OPENCC_DIR", "/nonexistent/opencc", 1);
+	size_t len;
+	assert_false(script_ready(SCRIPT_SIMPLIFIED, SCRIPT_KIND_TRADITIONAL));
+	assert_null(script_convert(SCRIPT_SIMPLIFIED, SCRIPT_KIND_TRADITIONAL, S("臺灣"), &len));
+	assert_non_null(strstr(script_error(), "/nonexistent/opencc/t2s.json"));
+	assert_non_null(strstr(script_error(), "libopencc-data"));
+	assert_true(script_ready(SCRIPT_AS_IS, SCRIPT_KIND_TRADITIONAL));
+	assert_int_equal(script_detect(S("臺灣的經濟發展")), SCRIPT_KIND_SIMPLIFIED);
+	assert_null(script_fold_bitmap());
+	assert_int_equal(script_fold_cp(0x81FA /* 臺 */), 0x81FA);
+	script_shutdown();
+	unsetenv("KANBAO_OPENCC_DIR");
+	assert_int_equal(script_fold_cp(0x81FA), 0x53F0 /* 台 */);
+	script_shutdown();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_detect),
+		cmocka_unit_test(test_convert),
+		cmocka_unit_test(test_missing_data),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
