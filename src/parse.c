@@ -87,6 +87,7 @@ typedef enum signal {
 	S_F_CAPTION,            /* short sentence by a credit or isolated by gaps */
 	S_F_COMMA_START,        /* a comma line that the next paragraph continues */
 	S_F_BROKEN,             /* the second half of a headline broken in two lines */
+	S_F_HEADER_BLOCK,       /* in the block of lines around a running header at the top */
 	NSIGNALS
 } signal;
 
@@ -129,6 +130,7 @@ static const struct signal_def {
 	[S_F_CAPTION]       = { 0, "caption-like" },
 	[S_F_COMMA_START]   = { 0, "starts a paragraph" },
 	[S_F_BROKEN]        = { 0, "second half of a broken headline" },
+	[S_F_HEADER_BLOCK]  = { 0, "beside a running header at the top" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -1239,7 +1241,8 @@ static void classify(const parser *ps, unit *u)
 		return;
 	}
 	if (credit < len && u->chars <= 200) {
-		u->kind = U_CAPTION;
+		/* "新华社发（胡建国 摄）": a credit before the credit */
+		u->kind = pattern_credit_start(s, credit) == 0 ? U_CREDIT : U_CAPTION;
 		return;
 	}
 	if (u->chars <= 40 && pattern_is_page_header(s, len, &page)) {
@@ -1504,7 +1507,7 @@ static bool title_is_paragraph_start(const parser *ps, size_t i)
 	return (u->flags & UF_COMMA) || first_sentence_short(next);
 }
 
-static bool looks_like_column(const unit *u, bool deck_below);
+static bool label_like(const unit *u, bool deck_below);
 
 /* The length of the run of title lines starting at i (0 if none); a big
  * gap ends it, except after a column label. */
@@ -1515,7 +1518,7 @@ static size_t title_run(const parser *ps, size_t i)
 		/* names under a title are its byline; a comma line may start a paragraph */
 		if (n > 0 && (UNIT(ps, i + n)->kind == U_NAMES || title_is_paragraph_start(ps, i + n) ||
 			      (UNIT(ps, i + n)->gap >= ps->pf.big_gap &&
-			       !(n == 1 && looks_like_column(UNIT(ps, i), false)))))
+			       !(n == 1 && label_like(UNIT(ps, i), false)))))
 			break;
 		n++;
 	}
@@ -1559,10 +1562,9 @@ static bool run_starts_article(const parser *ps, size_t i, size_t n, bool bounda
 
 /* A kicker line that is really a column label (栏目): followed by a big
  * gap, written with a middle dot between words, or a short plain label. */
-static bool looks_like_column(const unit *u, bool deck_below)
+/* Written like a label: a middle dot between words, or short and plain. */
+static bool label_like(const unit *u, bool deck_below)
 {
-	if (u->gap_after >= BIG_GAP)
-		return true;
 	bool dot = false, space = false, digit = false, quote = false;
 	const char *p = u->s, *end = u->s + u->len;
 	while (p < end) {
@@ -1578,6 +1580,11 @@ static bool looks_like_column(const unit *u, bool deck_below)
 	/* over a headline and a subtitle, a plain line is the deck's kicker
 	 * unless it is as short as a label */
 	return u->chars <= (deck_below ? 6 : 12) && !space && !digit && !quote;
+}
+
+static bool looks_like_column(const unit *u, bool deck_below)
+{
+	return u->gap_after >= BIG_GAP || label_like(u, deck_below);
 }
 
 static unsigned display_len(const unit *u)
@@ -2365,6 +2372,38 @@ static doc_str page_label(parser *ps, const unit *u)
 	return doc_str_make(NULL, 0);
 }
 
+/* A short line in the block of lines that heads the page (no story yet,
+ * no blank line between them) with a running header in it: the paper's
+ * name, the page number, the section beside the date line. A title line
+ * with a byline, dateline or body right under it is a headline, not part
+ * of the block. Also the paper's name alone at the top ("江海财经报"). */
+static bool in_header_block(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (ps->narts || u->chars > 20 || (u->kind != U_TITLE && u->kind != U_NAMES))
+		return false;
+	if (u->chars >= 4 && u->chars <= 10 && is_paper_name(u->s, u->s + u->len, (int)u->chars) &&
+	    !memchr(u->s, ' ', u->len) && (i + 1 >= ps->nunits || UNIT(ps, i + 1)->gap > 0))
+		return true;
+	/* forward: a header further down the block */
+	for (size_t j = i + 1; j < ps->nunits && j < i + 6 && UNIT(ps, j)->gap == 0; j++) {
+		uint8_t k = UNIT(ps, j)->kind;
+		if (k == U_PAGEHEAD)
+			return true;
+		if ((k != U_TITLE && k != U_NAMES) || UNIT(ps, j)->chars > 20)
+			break;
+	}
+	/* backward: right under a header, and the block ends here or goes on
+	 * with another header */
+	if (i > ps->units_base && u->gap == 0 && UNIT(ps, i - 1)->kind == U_PAGEHEAD) {
+		if (i + 1 >= ps->nunits)
+			return true;
+		const unit *next = UNIT(ps, i + 1);
+		return next->gap > 0 || next->kind == U_PAGEHEAD;
+	}
+	return false;
+}
+
 /* Segments the units made so far, keeping LOOKAHEAD units in hand until
  * the page ends. */
 /* "全国人大代表、…书记杨丽华：" over a title line: a kicker ending in a
@@ -2397,7 +2436,19 @@ static void segment_step(parser *ps)
 			i++;
 			continue;
 		case U_TITLE:
-			if (is_section_name(ps, i)) {
+		case U_NAMES:
+			if (in_header_block(ps, i)) {
+				/* the masthead, the page label, the section around a
+				 * running header at the top of the page */
+				evidence facts;
+				memset(&facts, 0, sizeof facts);
+				ev_add(&facts, S_F_HEADER_BLOCK);
+				explain(ps, i, "header", &facts);
+				add_banner(ps, u->s, u->len);
+				i++;
+				continue;
+			}
+			if (u->kind == U_TITLE && is_section_name(ps, i)) {
 				/* "要闻" heading the page: the page's name */
 				explain(ps, i, "header", NULL);
 				add_banner(ps, u->s, u->len);
