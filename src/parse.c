@@ -2019,6 +2019,19 @@ static bool body_ends_with_author(const parser *ps, size_t i)
 
 static bool repeats_article(const art *a, const unit *u);
 
+/* An article with no headline and no text yet: nothing, or only a byline
+ * printed above the headline ("本报评论员"), or a jump line ("接A01版")
+ * opening a continued story. The next headline is its own. */
+static bool headless_stub(const art *a)
+{
+	if (a->field[DOC_F_HEADLINE].len || a->field[DOC_F_DATELINE].len || a->ended)
+		return false;
+	for (size_t k = 0; k < a->nparts; k++)
+		if (a->parts[k].type != DOC_JUMP)
+			return false;
+	return true;
+}
+
 /* The evidence that a title run [i, i+n) heads a new story rather than
  * being a subhead of the open one (see the signal table). */
 static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
@@ -2048,7 +2061,7 @@ static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, e
 		ev_add(ev, S_DASH_SUBTITLE);
 	if (a && a->cut)
 		ev_add(ev, S_CUT);
-	if (!a || (a->nparts == 0 && !a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_BYLINE].len))
+	if (!a || headless_stub(a))
 		ev_add(ev, S_NO_STORY);
 	else if (a->ended)
 		ev_add(ev, S_PREV_CLOSED);
@@ -2086,7 +2099,8 @@ static void start_article(parser *ps, size_t i, size_t n, const evidence *ev)
 	art *prev = cur_art(ps);
 	if (prev)
 		flush_held(ps, prev);
-	art *a = new_art(ps);
+	/* a byline or a jump line waiting for its headline takes it */
+	art *a = prev && headless_stub(prev) && !ps->nheld ? prev : new_art(ps);
 	read_header(ps, a, i, n, ev);
 }
 
@@ -2416,7 +2430,7 @@ static bool colon_kicker(const parser *ps, size_t i)
 		return false;
 	uint32_t cp = last_cp(u->s, u->s + u->len, NULL);
 	const unit *next = UNIT(ps, i + 1);
-	return (cp == 0xFF1A || cp == ':') && next->kind == U_TITLE && next->gap == 0;
+	return (cp == 0xFF1A || cp == ':') && next->kind == U_TITLE && next->gap <= 1;
 }
 
 static void segment_step(parser *ps)
