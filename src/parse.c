@@ -67,6 +67,7 @@ typedef enum signal {
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
+	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
 	/* facts about single lines, shown by --explain (weight 0: not summed) */
 	S_F_SHORT,              /* short, no sentence end */
 	S_F_SENTENCE,           /* ends a sentence */
@@ -111,6 +112,7 @@ static const struct signal_def {
 	[S_CUT]             = { -15, "paragraph before unfinished" },
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
 	[S_SUBHEADS_BEFORE] = { -3, "story has subheads" },
+	[S_TABLE_UNDER]     = { -6, "figures under it" },
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
 	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
@@ -172,6 +174,7 @@ enum unit_flags {
 	UF_DASH_START = 8,      /* starts with —— (a subtitle) */
 	UF_SENTENCE = 16,       /* holds a sentence end inside */
 	UF_DONE = 32,           /* ends with "（完）": the story's end */
+	UF_ROW = 64,            /* a row of figures: a paragraph of its own */
 };
 
 typedef struct unit {
@@ -1186,6 +1189,32 @@ static doc_str end_mark_author(const char *s, size_t len)
 	return doc_str_make(NULL, 0);
 }
 
+/* "上证指数　3215.47　+0.85%": a row of figures, text of the story. */
+static bool table_row(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	int numbers = 0;
+	while (p < end) {
+		p = text_skip_space(p, end);
+		const char *w = p;
+		bool num = true, digit = false;
+		while (p < end) {
+			uint32_t cp;
+			int k = text_decode(p, end, &cp);
+			if (text_is_space(cp))
+				break;
+			if (cp >= '0' && cp <= '9')
+				digit = true;
+			else if (!(cp == '.' || cp == '%' || cp == '+' || cp == '-' || cp == ',' || cp == 0xFF05))
+				num = false;
+			p += k;
+		}
+		if (p > w && num && digit)
+			numbers++;
+	}
+	return numbers >= 2;
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -1205,6 +1234,15 @@ static void classify(const parser *ps, unit *u)
 				u->s = t;
 				u->len = (uint32_t)(s + len - t);
 				u->kind = U_PAGEHEAD;
+				return;
+			}
+			if (has_prefix(t, (size_t)(s + len - t), "——")) {
+				/* "#### ——副题": a subtitle under the title */
+				u->s = t;
+				u->len = (uint32_t)(s + len - t);
+				u->flags = 0;
+				scan_punctuation(u);
+				u->kind = U_TITLE;
 				return;
 			}
 			/* the page's article level is its highest level of titles */
@@ -1260,10 +1298,15 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PAGEHEAD;
 		return;
 	}
-	/* a long line with a comma is a sentence, cut short, not a title */
-	bool sentence_like = (u->flags & UF_COMMA) && u->chars > COMMA_TITLE_MAX_CHARS;
+	if (u->chars <= 40 && table_row(s, len))
+		u->flags |= UF_ROW;
+	/* a long line with a comma is a sentence, cut short, not a title
+	 * (unless it opens with a dash: a subtitle) */
+	bool sentence_like = (u->flags & UF_COMMA) && u->chars > COMMA_TITLE_MAX_CHARS &&
+			     !(u->flags & UF_DASH_START);
 	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
-	    !sentence_like && !only_punctuation(s, len) && !is_opening(last_cp(s, s + len, NULL))) {
+	    !sentence_like && !only_punctuation(s, len) && !is_opening(last_cp(s, s + len, NULL)) &&
+	    !(u->flags & UF_ROW)) {
 		u->kind = U_TITLE;
 		if (u->chars <= 12 && pattern_is_byline(s, len, true))
 			u->kind = U_NAMES;
@@ -1454,7 +1497,7 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 		a->ended = true;
 		a->cut = false;
 	} else {
-		a->cut = last && last->type == DOC_PARAGRAPH && !(u->flags & UF_TERMINATED) &&
+		a->cut = last && last->type == DOC_PARAGRAPH && !(u->flags & (UF_TERMINATED | UF_ROW)) &&
 			 !repeats_earlier_head(a);
 		if (u->flags & UF_DONE)
 			a->ended = true;        /* "…。（完）" */
@@ -1509,12 +1552,26 @@ static bool title_is_paragraph_start(const parser *ps, size_t i)
 
 static bool label_like(const unit *u, bool deck_below);
 
+/* A line that does not end a sentence, between a title line and a byline
+ * or dateline: a long subtitle ("最终消费支出…贡献率达73.2%，比上年…"). */
+static bool deck_subtitle(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (u->kind != U_PARA || (u->flags & (UF_TERMINATED | UF_SENTENCE)) || u->chars > TITLE_MAX_CHARS ||
+	    u->gap > 1 || i == ps->units_base || i + 1 >= ps->nunits)
+		return false;
+	const unit *prev = UNIT(ps, i - 1), *next = UNIT(ps, i + 1);
+	return (prev->kind == U_TITLE || prev->kind == U_MDHEAD) && next->gap <= 1 &&
+	       (next->kind == U_BYLINE || next->kind == U_DATELINE || next->kind == U_NAMES);
+}
+
 /* The length of the run of title lines starting at i (0 if none); a big
  * gap ends it, except after a column label. */
 static size_t title_run(const parser *ps, size_t i)
 {
 	size_t n = 0;
-	while (i + n < ps->nunits && n < HEADER_MAX_LINES + 1 && is_title_kind(UNIT(ps, i + n)->kind)) {
+	while (i + n < ps->nunits && n < HEADER_MAX_LINES + 1 &&
+	       (is_title_kind(UNIT(ps, i + n)->kind) || (n > 0 && deck_subtitle(ps, i + n)))) {
 		/* names under a title are its byline; a comma line may start a paragraph */
 		if (n > 0 && (UNIT(ps, i + n)->kind == U_NAMES || title_is_paragraph_start(ps, i + n) ||
 			      (UNIT(ps, i + n)->gap >= ps->pf.big_gap &&
@@ -1661,7 +1718,7 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			head = k;
 			break;
 		}
-		if (u->flags & (UF_DASH_START | UF_CLAUSE_END))
+		if ((u->flags & (UF_DASH_START | UF_CLAUSE_END)) || u->kind == U_PARA)
 			continue;
 		unsigned w = display_len(u);
 		if (head == SIZE_MAX || w > best) {
@@ -2081,6 +2138,8 @@ static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, e
 		ev_add(ev, S_BODY_AUTHOR);
 	if (a && j < ps->nunits && UNIT(ps, j)->kind == U_PARA && repeats_article(a, UNIT(ps, j)))
 		ev_add(ev, S_REPEAT_UNDER);
+	if (a && j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW))
+		ev_add(ev, S_TABLE_UNDER);
 }
 
 /* The story evidence of the title run at i, as if the open story had
