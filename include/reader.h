@@ -46,7 +46,22 @@ typedef struct reader_options {
 	const reader_loader *loader; /* NULL when the issue is complete */
 	uint64_t fingerprint;       /* of the issue's text (doc_sources_fingerprint);
 				     * 0: computed from the issue */
+	/* Opened from the library (libview.h): a search to run at once and
+	 * the hit of it to show, lit as the current hit (NULL: none). */
+	const char *search;
+	doc_pos hit;                /* article, element, start offset of the hit */
+	bool from_library;          /* q, and Backspace with nothing to go back
+				     * to, return to the library */
+	int *request;               /* when not NULL, what the reader asks of its
+				     * caller when it ends: READER_REQ_* */
 } reader_options;
+
+/* What a reader asks for when it ends (reader_options.request). */
+enum {
+	READER_REQ_QUIT,            /* quit kanbao */
+	READER_REQ_BACK,            /* back to the library */
+	READER_REQ_LIBRARY_SEARCH,  /* search every issue of the library (S) */
+};
 
 /* Runs the reader until the user quits. Returns the exit status (0, or 2
  * when the terminal cannot be used: TERM unset or unknown, no tty). The

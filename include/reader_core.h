@@ -70,6 +70,8 @@ struct reader {
 	uint64_t fp;            /* doc_issue_fingerprint */
 	char *name;             /* the issue as named on the command line */
 	char *where;            /* its full path, remembered with marks */
+	bool from_library;      /* q and Backspace go back to the library */
+	int *request;           /* reader_options.request */
 	size_t narticles;
 	layout_cache *cache;
 	layout empty;           /* the "layout" of an issue without articles */

@@ -9,6 +9,7 @@
 #include "parse.h"
 #include "layout.h"
 #include "library.h"
+#include "libview.h"
 #include "probe.h"
 #include "reader.h"
 #include "script.h"
@@ -246,7 +247,10 @@ static bool issue_has_text(const doc_issue *issue)
  * between keys. */
 enum { FIRST_SCREEN_BUDGET = 2 << 20 };
 
-static int run_reader(const options *o, issue_loader *l, config *cfg, int npaths, char **paths)
+/* The reader on the issue being loaded; `extra` (may be NULL) carries
+ * what the library adds: the hit to open at, the way back, the request. */
+static int run_reader(const options *o, issue_loader *l, config *cfg, int npaths, char **paths,
+		      const reader_options *extra)
 {
 	doc_issue *issue = issue_doc(l);
 	bool done = false;
@@ -265,8 +269,17 @@ static int run_reader(const options *o, issue_loader *l, config *cfg, int npaths
 		.loader = done ? NULL : &rl,
 		.fingerprint = issue_fingerprint(l),
 	};
+	if (extra) {
+		ropt.search = extra->search;
+		ropt.hit = extra->hit;
+		ropt.from_library = extra->from_library;
+		ropt.request = extra->request;
+	}
 	return reader_run(issue, cfg, &ropt);
 }
+
+/* What the reader of a PATH asked for when it ended (S: the library). */
+static int reader_request = READER_REQ_QUIT;
 
 /* Bytes parsed between two searches of the articles that came out. */
 enum { SEARCH_STEP = 256 << 10 };
@@ -297,8 +310,10 @@ static size_t search_while_loading(issue_loader *l, const char *query)
 static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, char **paths)
 {
 	static char outbuf[1 << 16];
-	if (o->mode == MODE_READER)
-		return run_reader(o, l, cfg, npaths, paths);
+	if (o->mode == MODE_READER) {
+		reader_options extra = { .request = &reader_request };
+		return run_reader(o, l, cfg, npaths, paths, &extra);
+	}
 	setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 	if (o->mode == MODE_SEARCH) {
 		bool found = search_while_loading(l, o->query);
@@ -466,28 +481,109 @@ static int run_library_mode(const options *o, const config *cfg)
 	return finish_output(status);
 }
 
-/* kanbao without PATH: the library view when the library holds issues,
- * else how to put some there. */
-static int run_library_view(const config *cfg)
+/* Warnings of the library while its view is on the screen go to its
+ * status line; before and after, to stderr. */
+static libview *warn_view;
+
+static void library_warn(void *ctx, const char *msg)
 {
-	library *lib = open_library(cfg);
-	if (!lib)
+	(void)ctx;
+	if (warn_view)
+		libview_notify(warn_view, msg);
+	else
+		fprintf(stderr, "kanbao: warning: %s\n", msg);
+}
+
+/* Opens an issue of the library in the reader; returns what the reader
+ * asks for (READER_REQ_*), or -1 when the issue cannot be read. */
+static int open_from_library(const options *o, config *cfg, const libview_target *t,
+			     char *err, size_t errlen)
+{
+	input_options iopt = { .encoding = o->encoding };
+	const char *path = t->path;
+	issue_loader *l = issue_open(&path, 1, &iopt, NULL, err, errlen);
+	if (!l)
+		return -1;
+	int request = READER_REQ_BACK;
+	reader_options extra = { .search = t->query, .hit = t->hit, .from_library = true,
+				 .request = &request };
+	char *paths[] = { (char *)path };
+	int status = run_reader(o, l, cfg, 1, paths, &extra);
+	issue_close(l);
+	if (status == EXIT_USAGE)
+		return READER_REQ_QUIT;
+	return request;
+}
+
+/* kanbao without PATH: the library view when the library holds issues,
+ * else how to put some there. `search` opens it at the search prompt
+ * (S pressed in a reader). */
+static int run_library_view(const options *o, config *cfg, bool search)
+{
+	library_options lopt = { .roots = cfg->library_roots, .warn = library_warn };
+	char err[1024];
+	library *lib = library_open(&lopt, err, sizeof err);
+	if (!lib) {
+		fprintf(stderr, "kanbao: %s\n", err);
 		return EXIT_INPUT;
-	update_library(lib, false);
+	}
 	library_issue *v;
 	size_t n = library_issues(lib, &v);
 	library_issues_free(v, n);
-	const char *const *roots;
-	size_t nroots = library_roots(lib, &roots);
-	util_buf where = { 0 };
-	for (size_t i = 0; i < nroots; i++)
-		util_buf_printf(&where, "%s%s", i ? ", " : "", roots[i]);
-	int status = usage_error("no PATH given (a page file, a folder, or - for standard input)\n"
-				 "and the library is empty: put issues (folders of *.txt pages, "
-				 "e.g. 通辽日报/2025-08-28/) under %s,\nor name your folders in "
-				 "[library] roots of kanbao.ini", util_buf_cstr(&where));
-	util_buf_free(&where);
+	if (n == 0) {
+		/* the first time: index now, to know whether there is anything */
+		update_library(lib, false);
+		n = library_issues(lib, &v);
+		library_issues_free(v, n);
+	}
+	if (n == 0) {
+		const char *const *roots;
+		size_t nroots = library_roots(lib, &roots);
+		util_buf where = { 0 };
+		for (size_t i = 0; i < nroots; i++)
+			util_buf_printf(&where, "%s%s", i ? ", " : "", roots[i]);
+		int status = usage_error("no PATH given (a page file, a folder, or - for standard input)\n"
+					 "and the library is empty: put issues (folders of *.txt pages, "
+					 "e.g. 通辽日报/2025-08-28/) under %s,\nor name your folders in "
+					 "[library] roots of kanbao.ini", util_buf_cstr(&where));
+		util_buf_free(&where);
+		library_close(lib);
+		return status;
+	}
+	state *st = state_open(NULL, NULL);
+	struct winsize ws = { 0 };
+	ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws);
+	libview *view = libview_new(lib, cfg, st, ws.ws_col ? ws.ws_col : 80, ws.ws_row ? ws.ws_row : 24);
+	warn_view = view;
+	if (search)
+		libview_prompt(view);
+	int status = 0;
+	for (;;) {
+		int r = libview_run(view, cfg);
+		if (r == 2) {
+			status = EXIT_USAGE;
+			break;
+		}
+		if (r != LIBVIEW_OPEN)
+			break;
+		libview_target t;
+		libview_to_open(view, &t);
+		warn_view = NULL;
+		int req = open_from_library(o, cfg, &t, err, sizeof err);
+		warn_view = view;
+		if (req < 0)
+			libview_notify(view, err);
+		else if (req == READER_REQ_QUIT)
+			break;
+		else if (req == READER_REQ_LIBRARY_SEARCH)
+			libview_prompt(view);
+		libview_returned(view);
+	}
+	warn_view = NULL;
+	libview_free(view);
+	state_close(st);
 	library_close(lib);
+	ui_reraise();
 	return status;
 }
 
@@ -523,7 +619,7 @@ int main(int argc, char **argv)
 	}
 	set_ambiguous_width(&o, &cfg);
 	if (o.mode == MODE_READER && npaths == 0 && isatty(STDIN_FILENO)) {
-		status = run_library_view(&cfg);
+		status = run_library_view(&o, &cfg, false);
 		config_free(&cfg);
 		return status;
 	}
@@ -537,6 +633,8 @@ int main(int argc, char **argv)
 	if (l) {
 		status = run_mode(&o, l, &cfg, npaths, paths);
 		issue_close(l);
+		if (reader_request == READER_REQ_LIBRARY_SEARCH)
+			status = run_library_view(&o, &cfg, true);
 	} else {
 		fprintf(stderr, "kanbao: %s\n", err);
 		status = EXIT_INPUT;

@@ -861,9 +861,25 @@ static int h_clear(reader *r, int arg)
 	return READER_REDRAW;
 }
 
+/* Ends the reader asking the caller for `req` (READER_REQ_*). */
+static int end_with(reader *r, int req)
+{
+	if (r->request)
+		*r->request = req;
+	return READER_QUIT;
+}
+
+static int h_library_search(reader *r, int arg)
+{
+	(void)arg;
+	return end_with(r, READER_REQ_LIBRARY_SEARCH);
+}
+
 static int h_back(reader *r, int arg)
 {
 	(void)arg;
+	if (r->nback == 0 && r->from_library)
+		return end_with(r, READER_REQ_BACK);
 	if (r->nback == 0) {
 		say(r, "no earlier position to go back to");
 		return READER_REDRAW;
@@ -928,9 +944,8 @@ static int h_redraw(reader *r, int arg)
 
 static int h_quit(reader *r, int arg)
 {
-	(void)r;
 	(void)arg;
-	return READER_QUIT;
+	return end_with(r, r->from_library ? READER_REQ_BACK : READER_REQ_QUIT);
 }
 
 static const struct {
@@ -1126,6 +1141,23 @@ static char *full_path(const char *name)
 	return copy;
 }
 
+/* Opened at a hit of the library's search: the search is in force and
+ * that hit is the current one (the first hit from its position when the
+ * issue changed since it was indexed). */
+static void show_library_hit(reader *r, const char *query, doc_pos hit)
+{
+	search_state_run(r, &r->search, query, true);
+	search_state *s = &r->search;
+	if (s->nhits == 0) {
+		say(r, "\"%s\" is no longer in this issue", query);
+		return;
+	}
+	bool wrapped;
+	size_t i = next_from(s, hit, true, &wrapped);
+	go_to_hit(r, s, i);
+	say(r, "hit %zu of %zu", i + 1, s->nhits);
+}
+
 reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 		   const reader_options *opt, int width, int height)
 {
@@ -1138,6 +1170,8 @@ reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 	r->loading = r->loader != NULL;
 	r->name = util_strdup(opt && opt->issue_name ? opt->issue_name : "-");
 	r->where = full_path(opt ? opt->issue_name : NULL);
+	r->from_library = opt && opt->from_library;
+	r->request = opt ? opt->request : NULL;
 	r->narticles = doc_narticles(issue);
 	r->cache = layout_cache_new(issue, &cfg->layout);
 	r->empty.width = 1;
@@ -1167,6 +1201,8 @@ reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 		if (r->narticles)
 			open_article(r, 0, 0);
 	}
+	if (opt && opt->search && opt->search[0])
+		show_library_hit(r, opt->search, opt->hit);
 	return r;
 }
 

@@ -21,6 +21,7 @@
  */
 #include "reader.h"
 
+#include "libview.h"
 #include "text.h"
 #include "util.h"
 
@@ -616,6 +617,87 @@ int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 		raise(sig);
 	}
 	return 0;
+}
+
+/* ---- the library view ---- */
+
+static void draw_libview(ui *u, libview *v)
+{
+	erase();
+	for (int y = 0; y < LINES - 1; y++) {
+		reader_row row;
+		if (!libview_row(v, y, &row))
+			break;
+		draw_row(u, y, 0, COLS, &row);
+		if (row.style == CONFIG_C_STATUS)
+			fill(y, text_width(row.text, row.len), COLS, u->styles[CONFIG_C_STATUS]);
+	}
+	size_t len;
+	int cursor;
+	const char *st = libview_status(v, &len, &cursor);
+	style base = u->styles[cursor >= 0 ? CONFIG_C_TEXT : CONFIG_C_STATUS];
+	fill(LINES - 1, 0, COLS, base);
+	draw_text(LINES - 1, 0, COLS, st, len, base, NULL, 0);
+	if (cursor >= 0) {
+		move(LINES - 1, cursor);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* Time given to indexing between two looks at the keyboard. */
+#define LIBVIEW_INDEX_NS 50000000ull
+
+int libview_run(libview *v, const config *cfg)
+{
+	ui u;
+	memset(&u, 0, sizeof u);
+	catch_signals();
+	reader_options ropt = { .keys_from_tty = false };
+	if (!start_curses(&u, &ropt)) {
+		stop_curses(&u);
+		return 2;
+	}
+	setup_colors(&u, cfg);
+	int react = libview_resize(v, COLS, LINES);
+	draw_libview(&u, v);
+	while (!got_signal) {
+		timeout(libview_indexing(v) ? 0 : TICK_MS);
+		wint_t wc;
+		int got = get_wch(&wc);
+		react = READER_NOTHING;
+		if (got == ERR) {
+			react = libview_tick(v, LIBVIEW_INDEX_NS);
+		} else if (got == KEY_CODE_YES) {
+			if (wc == KEY_RESIZE)
+				react = libview_resize(v, COLS, LINES);
+			else if (translate_key((int)wc) >= 0)
+				react = libview_key(v, translate_key((int)wc));
+		} else {
+			react = libview_key(v, (int)wc);
+		}
+		if (react & (READER_QUIT | LIBVIEW_OPEN))
+			break;
+		if (react & READER_CLEAR)
+			clearok(curscr, TRUE);
+		if (react & (READER_REDRAW | READER_CLEAR))
+			draw_libview(&u, v);
+	}
+	stop_curses(&u);
+	if (got_signal)
+		return READER_QUIT;
+	return react & LIBVIEW_OPEN ? LIBVIEW_OPEN : READER_QUIT;
+}
+
+void ui_reraise(void)
+{
+	int sig = got_signal;
+	if (sig) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
 }
 
 /* Whether terminfo knows the terminal, saying why not when it does not:
