@@ -58,4 +58,10 @@ uint64_t util_hash(const void *data, size_t len, uint64_t seed);
 /* Monotonic clock in nanoseconds (benchmarks and timeouts). */
 uint64_t util_now_ns(void);
 
+/* A request to stop (SIGINT, SIGTERM, SIGHUP): set from a signal handler
+ * (async-signal-safe), read by long loops that can stop early so the
+ * program quits at once. */
+void util_request_interrupt(void);
+bool util_interrupt_requested(void);
+
 #endif

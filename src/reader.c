@@ -407,14 +407,16 @@ bool reader_loading(const reader *r)
 	return r->loading;
 }
 
-/* Parses everything left (before a search, which covers the whole issue). */
+/* Parses everything left (before a search, which covers the whole
+ * issue), in steps that stop at once when the user interrupts. */
 void finish_loading(reader *r)
 {
 	if (!r->loading)
 		return;
-	while (!r->loader->step(r->loader->ctx, SIZE_MAX))
-		;
-	reader_issue_grew(r, true);
+	bool done = false;
+	while (!done && !util_interrupt_requested())
+		done = r->loader->step(r->loader->ctx, 1u << 20);
+	reader_issue_grew(r, done);
 }
 
 /* ---- search ---- */
@@ -432,6 +434,8 @@ void search_state_run(reader *r, search_state *s, const char *query, bool forwar
 {
 	search_state_clear(s);
 	finish_loading(r);      /* the search covers the whole issue */
+	if (util_interrupt_requested())
+		return;         /* quitting */
 	if (!r->index)
 		r->index = search_index_new(r->issue);    /* built on the first search */
 	s->query = util_strdup(query);

@@ -28,6 +28,9 @@
 #include <curses.h>
 #include <errno.h>
 #include <signal.h>
+#include <sys/time.h>
+#include <termios.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +39,7 @@
 
 enum {
 	TICK_MS = 1000,         /* the read times out to notice time and signals */
+	WATCHDOG_MS = 60,       /* after a signal, the longest wait for the loop to quit */
 	ESC_DELAY_MS = 25,
 	MAX_HL = 64,            /* hit ranges within one span */
 };
@@ -61,6 +65,7 @@ static ui *active_ui;
 static volatile sig_atomic_t got_signal;
 
 static bool probe_terminal(const char *term);
+static void prepare_emergency(void);
 
 static void restore_terminal(ui *u)
 {
@@ -76,9 +81,70 @@ static void fatal_hook(void)
 	restore_terminal(active_ui);
 }
 
+/* Quitting within 100 ms whatever the reader is doing. The loop looks
+ * at got_signal between keys and loading steps, and long loops stop early
+ * on util_interrupt_requested; then the position is saved and the
+ * terminal restored as usual. Should the loop still be busy WATCHDOG_MS
+ * after the signal (laying out a 20 MB paragraph, folding a huge issue
+ * for a search), the alarm restores the terminal with what is safe in a
+ * signal handler (write, tcsetattr: the bytes and modes were prepared at
+ * start) and the program dies of the signal, without saving. */
+static char emergency_seq[256];
+static size_t emergency_len;
+static struct termios saved_modes[2];
+static int saved_fds[2];
+static int nsaved;
+static volatile sig_atomic_t watchdog_armed;
+
+static void set_alarm(int ms)
+{
+	struct itimerval it;
+	memset(&it, 0, sizeof it);
+	it.it_value.tv_sec = ms / 1000;
+	it.it_value.tv_usec = (ms % 1000) * 1000;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
 static void on_signal(int sig)
 {
 	got_signal = sig;
+	util_request_interrupt();
+	if (!watchdog_armed && active_ui) {
+		watchdog_armed = 1;
+		set_alarm(WATCHDOG_MS);
+	}
+}
+
+static void on_alarm(int unused)
+{
+	(void)unused;
+	if (!watchdog_armed)
+		return;
+	int sig = got_signal ? got_signal : SIGINT;
+	if (emergency_len)
+		(void)!write(STDOUT_FILENO, emergency_seq, emergency_len);
+	for (int i = 0; i < nsaved; i++)
+		tcsetattr(saved_fds[i], TCSANOW, &saved_modes[i]);
+	struct sigaction dfl;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigemptyset(&dfl.sa_mask);
+	sigaction(sig, &dfl, NULL);
+	raise(sig);
+	_exit(128 + sig);
+}
+
+/* The loop saw the signal in time: it quits the ordinary way. */
+static void disarm_watchdog(void)
+{
+	watchdog_armed = 0;
+	set_alarm(0);
+}
+
+static void save_modes(int fd)
+{
+	if (nsaved < 2 && isatty(fd) && tcgetattr(fd, &saved_modes[nsaved]) == 0)
+		saved_fds[nsaved++] = fd;
 }
 
 static void catch_signals(void)
@@ -91,6 +157,8 @@ static void catch_signals(void)
 	sa.sa_flags = 0;        /* no SA_RESTART: the read returns at once */
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sigs); i++)
 		sigaction(sigs[i], &sa, NULL);
+	sa.sa_handler = on_alarm;
+	sigaction(SIGALRM, &sa, NULL);
 }
 
 /* ---- colours ---- */
@@ -476,12 +544,17 @@ static bool start_curses(ui *u, const reader_options *opt)
 		}
 		u->keys_opened = true;
 	}
+	nsaved = 0;
+	save_modes(STDOUT_FILENO);
+	if (fileno(u->keys) != STDOUT_FILENO)
+		save_modes(fileno(u->keys));
 	u->screen = newterm(term, stdout, u->keys);
 	if (!u->screen) {
 		fprintf(stderr, "kanbao: cannot set up the terminal (TERM=%s)\n", term);
 		return false;
 	}
 	set_term(u->screen);
+	prepare_emergency();
 	u->active = true;
 	active_ui = u;
 	util_set_fatal_hook(fatal_hook);
@@ -545,8 +618,19 @@ static void trace_key(ui *u, int key, uint64_t t0)
 	fflush(u->trace);
 }
 
-/* Bytes parsed between two looks at the keyboard while loading. */
-enum { LOAD_STEP = 4 << 20 };
+/* Bytes parsed between two looks at the keyboard while loading: adapted
+ * so that a step takes about LOAD_STEP_MS (keys and Ctrl-C are answered
+ * between steps). */
+enum { LOAD_STEP_MIN = 64 << 10, LOAD_STEP_MAX = 8 << 20, LOAD_STEP_MS = 20 };
+
+static size_t next_load_step(size_t step, uint64_t took_ns)
+{
+	if (took_ns < LOAD_STEP_MS * 1000000ull / 2 && step < LOAD_STEP_MAX)
+		return step * 2;
+	if (took_ns > LOAD_STEP_MS * 1000000ull && step > LOAD_STEP_MIN)
+		return step / 2;
+	return step;
+}
 
 int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 {
@@ -576,6 +660,7 @@ int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 			COLS, LINES);
 		fflush(u.trace);
 	}
+	size_t load_step = 1 << 20;
 	while (!got_signal) {
 		int key;
 		uint64_t t1;
@@ -584,8 +669,10 @@ int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 			/* parse more between keys; a key is answered at once */
 			timeout(0);
 			react = handle_input(&u, &key, &t1);
-			if (key < 0 && !(react & READER_QUIT)) {
-				bool done = opt->loader->step(opt->loader->ctx, LOAD_STEP);
+			if (key < 0 && !(react & READER_QUIT) && !got_signal) {
+				uint64_t s0 = util_now_ns();
+				bool done = opt->loader->step(opt->loader->ctx, load_step);
+				load_step = next_load_step(load_step, util_now_ns() - s0);
 				react |= reader_issue_grew(u.r, done);
 				if (done)
 					timeout(TICK_MS);
@@ -601,11 +688,12 @@ int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 			draw(&u);
 		trace_key(&u, key, t1);
 	}
+	disarm_watchdog();
 	int sig = got_signal;
 	reader *r = u.r;
 	u.r = NULL;             /* warnings of the save wait for the restored terminal */
+	stop_curses(&u);        /* the terminal first: quitting shows at once */
 	reader_save(r);
-	stop_curses(&u);
 	flush_warnings(NULL);
 	reader_free(r);
 	state_close(st);
@@ -720,4 +808,28 @@ static bool probe_terminal(const char *term)
 	}
 	del_curterm(cur_term);
 	return true;
+}
+
+/* The bytes that put the terminal back (attributes, cursor, keypad,
+ * mouse, the normal screen), kept for the alarm handler. */
+static void prepare_emergency(void)
+{
+	static const char *const caps[] = { "sgr0", "cnorm", "rmkx" };
+	static const char mouse_off[] = "\033[?1000l\033[?1002l\033[?1006l";
+	emergency_len = 0;
+	for (size_t i = 0; i <= UTIL_ARRAY_LEN(caps); i++) {
+		const char *seq = i < UTIL_ARRAY_LEN(caps) ? tigetstr(caps[i]) : mouse_off;
+		if (seq == NULL || seq == (char *)-1)
+			continue;
+		size_t n = strlen(seq);
+		if (emergency_len + n < sizeof emergency_seq) {
+			memcpy(emergency_seq + emergency_len, seq, n);
+			emergency_len += n;
+		}
+	}
+	const char *rmcup = tigetstr("rmcup");
+	if (rmcup && rmcup != (char *)-1 && emergency_len + strlen(rmcup) < sizeof emergency_seq) {
+		memcpy(emergency_seq + emergency_len, rmcup, strlen(rmcup));
+		emergency_len += strlen(rmcup);
+	}
 }

@@ -1,6 +1,8 @@
 /* util.c — see util.h. */
 #include "util.h"
 
+#include <signal.h>
+
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -182,4 +184,16 @@ uint64_t util_now_ns(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+static volatile sig_atomic_t interrupt_requested;
+
+void util_request_interrupt(void)
+{
+	interrupt_requested = 1;
+}
+
+bool util_interrupt_requested(void)
+{
+	return interrupt_requested != 0;
 }

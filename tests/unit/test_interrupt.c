@@ -1,0 +1,195 @@
+/* Ctrl-C is always answered (issue 13): the reader runs in a pseudo-
+ * terminal on a large issue (the sample pages repeated to 40 MB in one
+ * file, jump lines and all) and on a page that is one 20 MB paragraph;
+ * SIGINT comes at a random moment of the loading, linking and laying
+ * out, and kanbao must be gone within 100 ms, with the terminal restored
+ * (it prints the end of the alternate screen on its way out).
+ *
+ * make test sends 12 signals; KANBAO_STRESS=long (make test STRESS=long)
+ * sends 60. The median and the maximum are printed. */
+#include "testutil.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static char dir[256];
+static char big[300], para[300];
+
+static void write_inputs(void)
+{
+	const char *src = getenv("KANBAO_SRC");
+	util_buf sample = { 0 };
+	for (int p = 1; p <= 4; p++) {
+		char path[4096];
+		snprintf(path, sizeof path, "%s/sample/0%d.txt", src ? src : ".", p);
+		size_t len;
+		char *t = tu_read_file(path, &len);
+		util_buf_add(&sample, t, len);
+		util_buf_adds(&sample, "\n\n");
+		free(t);
+	}
+	FILE *f = fopen(big, "w");
+	assert_non_null(f);
+	for (size_t n = 0; n < (40u << 20); n += sample.len)
+		fwrite(sample.data, 1, sample.len, f);
+	assert_int_equal(fclose(f), 0);
+	util_buf_free(&sample);
+
+	f = fopen(para, "w");
+	assert_non_null(f);
+	fputs("一段很长的文字\n\n", f);
+	static const char unit[] = "这是一个非常长的段落，没有换行，用来测试排版是否会让阅读器停住。";
+	for (size_t n = 0; n < (20u << 20); n += sizeof unit - 1)
+		fputs(unit, f);
+	fputs("\n", f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static uint64_t rnd_state = 0x853c49e6748fea9bull;
+static uint32_t rnd(uint32_t n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return (uint32_t)(rnd_state % n);
+}
+
+/* Reads what the child prints (so it never blocks on a full pty) until
+ * `until` (ns) or its exit; returns whether it exited, with its status. */
+static bool drain(int fd, pid_t pid, uint64_t until, int *status, util_buf *out)
+{
+	for (;;) {
+		pid_t w = waitpid(pid, status, WNOHANG);
+		if (w == pid)
+			return true;
+		uint64_t now = util_now_ns();
+		if (now >= until)
+			return false;
+		struct pollfd p = { fd, POLLIN, 0 };
+		int ms = (int)((until - now) / 1000000u);
+		if (poll(&p, 1, ms > 2 ? 2 : ms) > 0) {
+			char buf[65536];
+			ssize_t n = read(fd, buf, sizeof buf);
+			if (n > 0 && out)
+				util_buf_add(out, buf, (size_t)n);
+		}
+	}
+}
+
+/* Starts the reader on `path`, waits `delay_ms`, sends SIGINT; returns
+ * the ms from the signal to the exit. */
+static double one_interrupt(const char *path, unsigned delay_ms)
+{
+	struct winsize ws = { 24, 80, 0, 0 };
+	int fd;
+	fflush(NULL);
+	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		execl(getenv("KANBAO"), "kanbao", "--no-restore", "--ambiguous-width", "1", path, (char *)NULL);
+		_exit(127);
+	}
+	int status = 0;
+	util_buf out = { 0 };
+	uint64_t t0 = util_now_ns();
+	if (drain(fd, pid, t0 + (uint64_t)delay_ms * 1000000u, &status, &out))
+		fail_msg("kanbao ended before the signal (status %d)", status);
+	uint64_t t1 = util_now_ns();
+	kill(pid, SIGINT);
+	bool gone = drain(fd, pid, t1 + 5000000000ull, &status, &out);
+	double ms = (double)(util_now_ns() - t1) / 1e6;
+	if (!gone) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+		fail_msg("kanbao still running 5 s after SIGINT (sent %u ms after the start)", delay_ms);
+	}
+	drain(fd, -1, util_now_ns() + 20000000u, &status, &out);
+	close(fd);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT);
+	/* the terminal was restored: the alternate screen, once entered, was
+	 * left (a signal before the reader started finds nothing to restore) */
+	const char *enter = out.len ? memmem(out.data, out.len, "\033[?1049h", 8) : NULL;
+	if (enter)
+		assert_non_null(memmem(enter, out.len - (size_t)(enter - out.data), "\033[?1049l", 8));
+	util_buf_free(&out);
+	return ms;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void run(const char *label, const char *path, int trials, unsigned window_ms)
+{
+	double *ms = util_calloc((size_t)trials, sizeof *ms);
+	for (int i = 0; i < trials; i++)
+		ms[i] = one_interrupt(path, 50 + rnd(window_ms));
+	qsort(ms, (size_t)trials, sizeof *ms, cmp_double);
+	print_message("%s: %d SIGINTs at random moments: exit after median %.1f ms, max %.1f ms\n",
+		      label, trials, ms[trials / 2], ms[trials - 1]);
+	double max = ms[trials - 1];
+	free(ms);
+	assert_true(max <= 100.0);
+}
+
+static void test_sigint_while_loading(void **state)
+{
+	(void)state;
+	const char *s = getenv("KANBAO_STRESS");
+	run("40 MB issue", big, s && strcmp(s, "long") == 0 ? 40 : 8, 1500);
+}
+
+static void test_sigint_in_huge_paragraph(void **state)
+{
+	(void)state;
+	const char *s = getenv("KANBAO_STRESS");
+	run("20 MB paragraph", para, s && strcmp(s, "long") == 0 ? 20 : 4, 1500);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	if (!getenv("KANBAO"))
+		return -1;
+	const char *tmp = getenv("TMPDIR");
+	snprintf(dir, sizeof dir, "%s/kanbao-int-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(big, sizeof big, "%s/big.txt", dir);
+	snprintf(para, sizeof para, "%s/para.txt", dir);
+	write_inputs();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	unlink(big);
+	unlink(para);
+	rmdir(dir);
+	return 0;
+}
+
+int main(void)
+{
+	if (!getenv("KANBAO")) {
+		printf("test_interrupt: skipped (KANBAO, the program to run, is not set)\n");
+		return 0;
+	}
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sigint_while_loading),
+		cmocka_unit_test(test_sigint_in_huge_paragraph),
+	};
+	return cmocka_run_group_tests_name("interrupt", tests, setup, teardown);
+}
