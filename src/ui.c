@@ -39,7 +39,7 @@
 
 enum {
 	TICK_MS = 1000,         /* the read times out to notice time and signals */
-	WATCHDOG_MS = 60,       /* after a signal, the longest wait for the loop to quit */
+	WATCHDOG_MS = 30,       /* after a signal, the longest wait for the loop to quit */
 	ESC_DELAY_MS = 25,
 	MAX_HL = 64,            /* hit ranges within one span */
 };
