@@ -52,6 +52,8 @@ static bool is_decoration(uint32_t cp)
 static char *norm(const char *s, size_t len, bool strip_decoration)
 {
 	util_buf b = { 0 };
+	if (!s)
+		s = "", len = 0;
 	const char *p = s, *end = s + len;
 	while (p < end) {
 		uint32_t cp;
@@ -336,6 +338,8 @@ static void parsed_push(parsed *p, doc_str raw, size_t article, uint8_t type)
 
 static void add_text_chars(util_buf *b, doc_str d)
 {
+	if (!d.len)
+		return;
 	const char *s = d.s, *end = d.s + d.len;
 	while (s < end) {
 		uint32_t cp;
