@@ -3,7 +3,8 @@
  * It knows nothing of curses. Lines are made of spans; a span covers a byte
  * range of one element of the article (a header field or a block, see
  * doc_pos in doc.h), starts at a screen column and has a style. The reader
- * draws spans, --dump prints them: both use the same lines.
+ * draws spans, --dump prints them: both use the same lines, through
+ * render.h.
  *
  * Rules (DESIGN.md "Layout (wrapping) rules"): widths from text_cp_width;
  * break opportunities from libunistring's UAX #14 (u8_possible_linebreaks)
@@ -149,16 +150,9 @@ void layout_cache_free(layout_cache *cache);
 const layout *layout_cache_get(layout_cache *cache, uint32_t article, int width);
 void layout_cache_set_options(layout_cache *cache, const layout_options *opt);
 
-/* Writes the issue laid out at `width` to `out` (--dump): page by page,
- * every article, its lines as text (spaces before and between spans, no
- * trailing spaces), then the page's own captions (doc_page first_caption,
- * ncaptions) as caption lines; articles and captions separated by one
- * empty line. Never centred (opt->center is ignored). With `color`,
- * styles as ANSI SGR sequences (for less -R): bold headline and subhead,
- * dim byline, dateline, caption and credit, underlined jump, reset at the
- * end of the line. Nothing but text and newlines otherwise. Returns false
- * on a write error. */
-bool layout_dump(const doc_issue *issue, int width, const layout_options *opt,
-		 bool color, FILE *out);
+/* A page's own caption (one that belongs to no article) laid out alone
+ * at `width`, as --dump shows it; its one element is `text` (free with
+ * layout_free). */
+layout *layout_page_caption(doc_str text, int width, const layout_options *opt);
 
 #endif

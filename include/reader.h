@@ -218,7 +218,4 @@ bool reader_is_read(const reader *r, uint32_t article);
 /* Depth of the jump history (positions `back` returns to). */
 size_t reader_back_depth(const reader *r);
 
-/* The colour of a layout style. */
-config_element reader_style_color(layout_style style);
-
 #endif

@@ -187,7 +187,6 @@ bool action_scrolls(keymap_action a, int *arg);
 /* ---- reader_view.c (text of rows, the pane and the status line) ---- */
 
 void add_clean(util_buf *b, const char *s, size_t len);
-void add_spaces(util_buf *b, int n);
 size_t prefix_limit(int cols);
 size_t char_floor(const char *s, size_t i);
 int add_fit(util_buf *b, const char *s, size_t len, int cols);

@@ -46,6 +46,8 @@ typedef struct util_buf {
 void util_buf_add(util_buf *b, const void *s, size_t n);
 void util_buf_addc(util_buf *b, char c);
 void util_buf_adds(util_buf *b, const char *s);
+/* Appends n spaces (nothing when n <= 0). */
+void util_buf_spaces(util_buf *b, int n);
 UTIL_PRINTF(2, 3) void util_buf_printf(util_buf *b, const char *fmt, ...);
 #include <stdarg.h>
 UTIL_PRINTF(2, 0) void util_buf_vprintf(util_buf *b, const char *fmt, va_list ap);

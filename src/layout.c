@@ -963,96 +963,9 @@ void layout_cache_set_options(layout_cache *cache, const layout_options *opt)
 	cache->opt = *opt;
 }
 
-/* ---- --dump ---- */
+/* ---- a page caption ---- */
 
-static const char *const style_sgr[LAYOUT_NSTYLES] = {
-	[LAYOUT_S_HEADLINE] = "\033[1m",
-	[LAYOUT_S_SUBHEAD] = "\033[1m",
-	[LAYOUT_S_BYLINE] = "\033[2m",
-	[LAYOUT_S_DATELINE] = "\033[2m",
-	[LAYOUT_S_CAPTION] = "\033[2m",
-	[LAYOUT_S_CREDIT] = "\033[2m",
-	[LAYOUT_S_JUMP] = "\033[4m",
-};
-
-/* --dump builds its output in a buffer and writes it in large pieces. */
-enum { DUMP_FLUSH_AT = 1 << 16 };
-
-static void add_spaces(util_buf *out, int n)
-{
-	if (n <= 0)
-		return;
-	util_grow((void **)&out->data, &out->cap, out->len + (size_t)n + 1, 1);
-	memset(out->data + out->len, ' ', (size_t)n);
-	out->len += (size_t)n;
-	out->data[out->len] = '\0';
-}
-
-/* The text of a span as the terminal shows it (see layout.h). */
-static void add_span_text(util_buf *out, const layout_span *sp, doc_str text)
-{
-	if (sp->flags & LAYOUT_F_PLACEHOLDER) {
-		util_buf_addc(out, '?');
-		return;
-	}
-	doc_str d = layout_span_text(sp, text);
-	const char *p = d.s, *end = d.s + d.len;
-	for (;;) {
-		size_t run = text_printable_run(p, (size_t)(end - p));
-		util_buf_add(out, p, run);
-		p += run;
-		if (p >= end)
-			break;
-		/* a TAB or a code point that must not be printed */
-		uint32_t cp;
-		p += text_decode(p, end, &cp);
-		if (cp == '\t')
-			util_buf_addc(out, ' ');
-	}
-}
-
-static void add_line(util_buf *out, const layout *lay, const layout_line *line,
-		     const doc_str *texts, bool color)
-{
-	int col = 0;
-	const char *sgr = NULL;
-	for (uint32_t k = 0; k < line->nspans; k++) {
-		const layout_span *sp = &lay->spans[line->first_span + k];
-		add_spaces(out, sp->col - col);
-		const char *want = color ? style_sgr[sp->style] : NULL;
-		if (!(want == sgr || (want && sgr && strcmp(want, sgr) == 0))) {
-			if (sgr)
-				util_buf_adds(out, "\033[0m");
-			if (want)
-				util_buf_adds(out, want);
-			sgr = want;
-		}
-		add_span_text(out, sp, texts[sp->element]);
-		col = sp->col + sp->width;
-	}
-	if (sgr)
-		util_buf_adds(out, "\033[0m");
-	util_buf_addc(out, '\n');
-}
-
-static void flush_dump(util_buf *out, FILE *f, bool all)
-{
-	if (out->len && (all || out->len >= DUMP_FLUSH_AT)) {
-		fwrite(out->data, 1, out->len, f);
-		out->len = 0;
-	}
-}
-
-/* texts[e] is the text of element e of the layout. */
-static void write_layout(util_buf *out, FILE *f, const layout *lay, const doc_str *texts,
-			 bool color)
-{
-	for (size_t i = 0; i < lay->nlines; i++)
-		add_line(out, lay, &lay->lines[i], texts, color);
-	flush_dump(out, f, false);
-}
-
-static layout *lay_page_caption(doc_str text, int width, const layout_options *opt)
+layout *layout_page_caption(doc_str text, int width, const layout_options *opt)
 {
 	width = clamp_width(width);
 	layout *lay = layout_new(width, opt, UINT32_MAX);
@@ -1062,47 +975,4 @@ static layout *lay_page_caption(doc_str text, int width, const layout_options *o
 	lay_element(&b, &et);
 	builder_free(&b);
 	return lay;
-}
-
-bool layout_dump(const doc_issue *issue, int width, const layout_options *opt,
-		 bool color, FILE *out)
-{
-	layout_options o = *opt;
-	o.center = false;
-	doc_str *texts = NULL;
-	size_t texts_cap = 0;
-	util_buf buf = { 0 };
-	bool first = true;
-	for (size_t pg = 0; pg < doc_npages(issue); pg++) {
-		const doc_page *page = doc_page_at(issue, pg);
-		for (uint32_t i = 0; i < page->narticles; i++) {
-			uint32_t ai = page->first_article + i;
-			const doc_article *a = doc_article_at(issue, ai);
-			uint32_t ne = doc_article_nelements(a);
-			util_grow((void **)&texts, &texts_cap, ne, sizeof(*texts));
-			for (uint32_t e = 0; e < ne; e++)
-				texts[e] = doc_element_text(issue, a, e);
-			if (!first)
-				util_buf_addc(&buf, '\n');
-			first = false;
-			layout *lay = layout_article(issue, ai, width, &o);
-			write_layout(&buf, out, lay, texts, color);
-			layout_free(lay);
-		}
-		for (uint32_t i = 0; i < page->ncaptions; i++) {
-			doc_str text = *doc_page_caption_at(issue, page->first_caption + i);
-			if (!has_ink(text))
-				continue;
-			if (!first)
-				util_buf_addc(&buf, '\n');
-			first = false;
-			layout *lay = lay_page_caption(text, width, &o);
-			write_layout(&buf, out, lay, &text, color);
-			layout_free(lay);
-		}
-	}
-	flush_dump(&buf, out, true);
-	util_buf_free(&buf);
-	free(texts);
-	return fflush(out) == 0 && !ferror(out);
 }

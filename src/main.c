@@ -12,6 +12,7 @@
 #include "libview.h"
 #include "probe.h"
 #include "reader.h"
+#include "render.h"
 #include "script.h"
 #include "search.h"
 #include "state.h"
@@ -59,7 +60,7 @@ static void usage(FILE *out)
 	      "  --json               the parsed issue as JSON\n"
 	      "  --dump [--width N]   the issue laid out as text at N columns\n"
 	      "                       (default: the terminal's width, else 80)\n"
-	      "  --color              with --dump: styles as ANSI attributes (for less -R)\n"
+	      "  --color              with --dump: the styles of [colors] as ANSI sequences (for less -R)\n"
 	      "  --search TEXT        every hit of TEXT: page, article, headline, context\n"
 	      "  --ambiguous-width 1|2  columns of East Asian ambiguous characters (“ ” … —)\n"
 	      "                       (default: [display] ambiguous_width, auto: asked of\n"
@@ -337,7 +338,7 @@ static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, 
 	case MODE_DUMP: {
 		layout_options lopt = cfg->layout;
 		lopt.center = false;
-		layout_dump(issue, o->width ? o->width : terminal_width(), &lopt, o->color, stdout);
+		render_dump(issue, o->width ? o->width : terminal_width(), &lopt, o->color ? cfg->color : NULL, stdout);
 		break;
 	}
 	case MODE_SEARCH:

@@ -24,25 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const config_element style_colors[LAYOUT_NSTYLES] = {
-	[LAYOUT_S_TEXT] = CONFIG_C_TEXT,
-	[LAYOUT_S_COLUMN] = CONFIG_C_COLUMN,
-	[LAYOUT_S_KICKER] = CONFIG_C_KICKER,
-	[LAYOUT_S_HEADLINE] = CONFIG_C_HEADLINE,
-	[LAYOUT_S_SUBTITLE] = CONFIG_C_SUBTITLE,
-	[LAYOUT_S_BYLINE] = CONFIG_C_BYLINE,
-	[LAYOUT_S_DATELINE] = CONFIG_C_BYLINE,
-	[LAYOUT_S_SUBHEAD] = CONFIG_C_SUBHEAD,
-	[LAYOUT_S_CAPTION] = CONFIG_C_CAPTION,
-	[LAYOUT_S_CREDIT] = CONFIG_C_CREDIT,
-	[LAYOUT_S_JUMP] = CONFIG_C_JUMP,
-};
-
-config_element reader_style_color(layout_style style)
-{
-	return (unsigned)style < LAYOUT_NSTYLES ? style_colors[style] : CONFIG_C_TEXT;
-}
-
 /* ---- messages ---- */
 
 UTIL_PRINTF(2, 3) void say(reader *r, const char *fmt, ...)

@@ -308,7 +308,7 @@ static void help_row(reader *r, const ov_entry *e, int w, reader_row *out)
 	util_buf_adds(&line, "  ");
 	int kw = str_width(k.data);
 	util_buf_adds(&line, k.data);
-	add_spaces(&line, (kw < HELP_KEYS_COLS ? HELP_KEYS_COLS - kw : 0) + 2);
+	util_buf_spaces(&line, (kw < HELP_KEYS_COLS ? HELP_KEYS_COLS - kw : 0) + 2);
 	util_buf_printf(&line, "%s  (%s)", keymap_action_help(a), keymap_action_name(a));
 	add_fit(&r->rowbuf, line.data, line.len, w);
 	util_buf_free(&k);

@@ -3,6 +3,7 @@
  * (reader_core.h). No curses here. */
 #include "reader_core.h"
 
+#include "render.h"
 #include "text.h"
 #include "util.h"
 
@@ -15,25 +16,7 @@
  * what is measured is what is drawn. */
 void add_clean(util_buf *b, const char *s, size_t len)
 {
-	const char *p = s, *end = s + len, *run = s;
-	while (p < end) {
-		uint32_t cp;
-		int n = text_decode(p, end, &cp);
-		if (cp == '\t' || !text_cp_printable(cp)) {
-			util_buf_add(b, run, (size_t)(p - run));
-			if (cp == '\t')
-				util_buf_addc(b, ' ');
-			run = p + n;
-		}
-		p += n;
-	}
-	util_buf_add(b, run, (size_t)(p - run));
-}
-
-void add_spaces(util_buf *b, int n)
-{
-	for (; n > 0; n--)
-		util_buf_addc(b, ' ');
+	render_add_clean(b, s, len);
 }
 
 /* More bytes than `cols` columns can show (ample for combining marks). */
@@ -120,20 +103,8 @@ void reader_pane_text(reader *r, int row, char *buf, size_t len)
 	const layout *l = lay(r);
 	size_t i = r->top + (size_t)(row > 0 ? row : 0);
 	if (row >= 0 && i < l->nlines && !r->g.too_small) {
-		const layout_line *line = &l->lines[i];
-		const doc_article *a = doc_article_at(r->issue, r->article);
-		int col = 0;
-		for (uint32_t k = 0; k < line->nspans; k++) {
-			const layout_span *sp = &l->spans[line->first_span + k];
-			add_spaces(&b, sp->col - col);
-			if (sp->flags & LAYOUT_F_PLACEHOLDER) {
-				util_buf_addc(&b, '?');
-			} else {
-				doc_str t = layout_span_text(sp, doc_element_text(r->issue, a, sp->element));
-				add_clean(&b, t.s, t.len);
-			}
-			col = sp->col + sp->width;
-		}
+		render_source src = { r->issue, doc_article_at(r->issue, r->article), { NULL, 0 } };
+		render_line_text(&b, l, &l->lines[i], &src, NULL);
 	}
 	snprintf(buf, len, "%s", b.data ? b.data : "");
 	util_buf_free(&b);
@@ -159,7 +130,7 @@ void add_with_count(util_buf *b, const char *s, size_t len, const char *count, i
 	}
 	int used = add_fit(b, s, len, w - cw);
 	if (count[0]) {
-		add_spaces(b, w - cw - used + 1);
+		util_buf_spaces(b, w - cw - used + 1);
 		util_buf_adds(b, count);
 	}
 }
@@ -280,7 +251,7 @@ static void two_sides(util_buf *b, const char *left_raw, const char *right_raw, 
 		*l0 = b->len;
 		util_buf_adds(b, left);
 		*l1 = b->len;
-		add_spaces(b, w - lw - rw);
+		util_buf_spaces(b, w - lw - rw);
 		util_buf_adds(b, right);
 	} else if (left_first && lw) {
 		*l0 = b->len;
@@ -292,10 +263,10 @@ static void two_sides(util_buf *b, const char *left_raw, const char *right_raw, 
 			*l0 = b->len;
 			int used = add_fit(b, left, strlen(left), room);
 			*l1 = b->len;
-			add_spaces(b, w - used - rw);
+			util_buf_spaces(b, w - used - rw);
 			util_buf_adds(b, right);
 		} else {
-			add_spaces(b, w - rw);      /* the position keeps to the right */
+			util_buf_spaces(b, w - rw);      /* the position keeps to the right */
 			add_fit(b, right, strlen(right), w);
 		}
 	}
@@ -325,7 +296,7 @@ static void prompt_status(reader *r, reader_status *out)
 		snprintf(info, sizeof info, "not found");
 	int iw = str_width(info);
 	if (info[0] && used + 2 + iw <= w) {
-		add_spaces(b, w - used - iw);
+		util_buf_spaces(b, w - used - iw);
 		out->msg_start = b->len;
 		util_buf_adds(b, info);
 		out->msg_len = b->len - out->msg_start;

@@ -22,6 +22,7 @@
 #include "reader.h"
 
 #include "libview.h"
+#include "render.h"
 #include "text.h"
 #include "util.h"
 
@@ -362,30 +363,39 @@ static size_t span_hits(ui *u, const layout_span *sp, const search_hit *hits, si
 	return n;
 }
 
+/* The curses sink of render_line: one row of the article pane. */
+typedef struct pane_sink {
+	ui *u;
+	int y, x0, xend;
+	const search_hit *hits;
+	size_t nhits, current;
+} pane_sink;
+
+static void pane_span(void *ctx, const layout_span *sp, const char *s, size_t len)
+{
+	pane_sink *p = ctx;
+	style st = p->u->styles[render_style_color((layout_style)sp->style)];
+	int x = p->x0 + sp->col;
+	if (sp->flags & LAYOUT_F_PLACEHOLDER) {
+		draw_text(p->y, x, p->xend, s, len, st, NULL, 0);
+		return;
+	}
+	hl_range hl[MAX_HL];
+	size_t nhl = span_hits(p->u, sp, p->hits, p->nhits, p->current, hl);
+	draw_text(p->y, x, p->xend, s, len, st, hl, nhl);
+}
+
 static void draw_article(ui *u, const reader_geometry *g)
 {
 	const layout *l = reader_layout(u->r);
 	size_t top = reader_top(u->r);
-	const doc_article *a = doc_article_at(u->issue, reader_article(u->r));
-	const search_hit *hits;
-	size_t current;
-	size_t nhits = reader_article_hits(u->r, &hits, &current);
-	int xend = g->text_x + g->text_width;
+	render_source src = { u->issue, doc_article_at(u->issue, reader_article(u->r)), { NULL, 0 } };
+	pane_sink p = { u, 0, g->text_x, g->text_x + g->text_width, NULL, 0, 0 };
+	p.nhits = reader_article_hits(u->r, &p.hits, &p.current);
+	render_sink sink = { pane_span, &p };
 	for (int y = 0; y < g->rows && top + (size_t)y < l->nlines; y++) {
-		const layout_line *line = &l->lines[top + (size_t)y];
-		for (uint32_t k = 0; k < line->nspans; k++) {
-			const layout_span *sp = &l->spans[line->first_span + k];
-			style st = u->styles[reader_style_color((layout_style)sp->style)];
-			int x = g->text_x + sp->col;
-			if (sp->flags & LAYOUT_F_PLACEHOLDER) {
-				draw_text(y, x, xend, "?", 1, st, NULL, 0);
-				continue;
-			}
-			hl_range hl[MAX_HL];
-			size_t nhl = span_hits(u, sp, hits, nhits, current, hl);
-			doc_str t = layout_span_text(sp, doc_element_text(u->issue, a, sp->element));
-			draw_text(y, x, xend, t.s, t.len, st, hl, nhl);
-		}
+		p.y = y;
+		render_line(l, &l->lines[top + (size_t)y], &src, &sink);
 	}
 }
 

@@ -115,6 +115,16 @@ void util_buf_adds(util_buf *b, const char *s)
 	util_buf_add(b, s, strlen(s));
 }
 
+void util_buf_spaces(util_buf *b, int n)
+{
+	if (n <= 0)
+		return;
+	util_grow((void **)&b->data, &b->cap, b->len + (size_t)n + 1, 1);
+	memset(b->data + b->len, ' ', (size_t)n);
+	b->len += (size_t)n;
+	b->data[b->len] = '\0';
+}
+
 void util_buf_vprintf(util_buf *b, const char *fmt, va_list ap)
 {
 	va_list copy;

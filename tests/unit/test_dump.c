@@ -8,6 +8,7 @@
 #include "testutil.h"
 #include "doc.h"
 #include "layout.h"
+#include "render.h"
 #include "link.h"
 #include "parse.h"
 #include "punct.h"
@@ -84,7 +85,7 @@ static void check_dump_as(const doc_issue *issue, int width, const char *page,
 	char *out = NULL;
 	size_t outlen = 0;
 	FILE *f = open_memstream(&out, &outlen);
-	assert_true(layout_dump(issue, width, &opt, false, f));
+	assert_true(render_dump(issue, width, &opt, NULL, f));
 	fclose(f);
 	assert_null(memchr(out, 0x1b, outlen));
 	for (char *line = out, *nl; line < out + outlen; line = nl + 1) {

@@ -8,6 +8,7 @@
 #include "testutil.h"
 #include "doc.h"
 #include "layout.h"
+#include "render.h"
 #include "text.h"
 #include "util.h"
 
@@ -129,7 +130,7 @@ static const char *const style_tag[LAYOUT_NSTYLES] = {
 
 /* Line i as the screen shows it, from column 0; with `tags`, prefixed by
  * the styles of its spans ("cap+crd|"). */
-static void render_line(util_buf *out, const doc_issue *issue, const layout *lay,
+static void tagged_line(util_buf *out, const doc_issue *issue, const layout *lay,
 			size_t i, bool tags)
 {
 	const layout_line *line = &lay->lines[i];
@@ -162,7 +163,7 @@ static char *render(const doc_issue *issue, const layout *lay, bool tags)
 {
 	util_buf out = { 0 };
 	for (size_t i = 0; i < lay->nlines; i++) {
-		render_line(&out, issue, lay, i, tags);
+		tagged_line(&out, issue, lay, i, tags);
 		util_buf_addc(&out, '\n');
 	}
 	util_buf_cstr(&out);
@@ -1241,13 +1242,17 @@ static doc_issue *two_pages(void)
 	return issue;
 }
 
+/* --dump, with color: with the default [colors]. */
 static char *dump(const doc_issue *issue, int width, const layout_options *o, bool color)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	assert_non_null(f);
-	assert_true(layout_dump(issue, width, o, color, f));
+	config cfg;
+	config_defaults(&cfg);
+	assert_true(render_dump(issue, width, o, color ? cfg.color : NULL, f));
+	config_free(&cfg);
 	fclose(f);
 	return buf;
 }
@@ -1300,7 +1305,7 @@ static void test_dump(void **state)
 			    "\n"
 			    "    图书馆延长开放时间。\n"
 			    "\n"
-			    "\033[2m湖畔夜景。 苏禾 摄\033[0m\n"
+			    "\033[2m湖畔夜景。\033[0m\033[2;3m 苏禾 摄\033[0m\n"
 			    "\n"
 			    "\033[1m成果丰硕\033[0m\n"
 			    "\n"
