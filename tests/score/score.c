@@ -288,7 +288,7 @@ static void counts_add(counts *to, const counts *c)
  * credit (责编, 责任编辑, 美编, 校对, 版式). */
 static bool looks_like_header(const char *s)
 {
-	static const char *const marks[] = { "责编", "责任编辑", "美编", "校对", "版式", "编辑：", "编辑:" };
+	static const char *const marks[] = { "责编", "责任编辑", "美编", "校对", "版式" };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(marks); i++)
 		if (strstr(s, marks[i]))
 			return true;
@@ -675,6 +675,33 @@ static void score_any(const char *name, const doc_issue *issue, const expected *
 /* ---------- pages ---------- */
 
 static counts total_exp, total_any;
+
+/* Totals per kind of paper: the part of the file name before its first
+ * '-' (party-01.txt: party), for pages with expectations. */
+typedef struct kind_total {
+	char name[32];
+	counts c;
+} kind_total;
+static kind_total kinds[64];
+static size_t nkinds;
+
+static void kind_add(const char *base, const counts *c)
+{
+	const char *dash = strchr(base, '-');
+	if (!dash || dash - base >= (long)sizeof kinds[0].name)
+		return;
+	size_t n = (size_t)(dash - base), k = 0;
+	while (k < nkinds && !(strlen(kinds[k].name) == n && !strncmp(kinds[k].name, base, n)))
+		k++;
+	if (k == nkinds) {
+		if (nkinds == UTIL_ARRAY_LEN(kinds))
+			return;
+		memcpy(kinds[k].name, base, n);
+		kinds[k].name[n] = 0;
+		nkinds++;
+	}
+	counts_add(&kinds[k].c, c);
+}
 static size_t npages_exp, npages_any;
 
 static void print_row(const char *name, const counts *c, bool with_exp)
@@ -734,6 +761,7 @@ static void score_page(const char *path)
 	print_row(base, &c, have);
 	if (have) {
 		counts_add(&total_exp, &c);
+		kind_add(base, &c);
 		npages_exp++;
 		expected_free(&e);
 	} else {
@@ -807,6 +835,11 @@ int main(int argc, char **argv)
 	       "subhd", "cuts", "once", "banner", "rep", "emp", "hdr", "coverage");
 	for (; i < argc; i++)
 		score_path(argv[i]);
+	for (size_t k = 0; k < nkinds && nkinds > 1; k++) {
+		char label[64];
+		snprintf(label, sizeof label, "= %s (%zu)", kinds[k].name, kinds[k].c.pages);
+		print_row(label, &kinds[k].c, true);
+	}
 	if (npages_exp)
 		print_row("= pages with expectations", &total_exp, true);
 	if (npages_any)
