@@ -68,6 +68,7 @@ typedef enum signal {
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
 	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
+	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
 	/* facts about single lines, shown by --explain (weight 0: not summed) */
 	S_F_SHORT,              /* short, no sentence end */
 	S_F_SENTENCE,           /* ends a sentence */
@@ -113,6 +114,7 @@ static const struct signal_def {
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
 	[S_SUBHEADS_BEFORE] = { -3, "story has subheads" },
 	[S_TABLE_UNDER]     = { -6, "figures under it" },
+	[S_SIDEBAR]         = { -20, "sidebar label" },
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
 	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
@@ -1136,7 +1138,7 @@ static bool is_end_mark(const char *s, size_t len, unsigned chars)
 {
 	static const char *const inner_ends[] = { "供稿", "供图", "整理", "报道", "编译", "综合" };
 	static const char *const sources[] = { "据", "来源：", "来源:", "（据", "(据" };
-	if (chars > 30 || chars < 1)
+	if (chars > 40 || chars < 1)
 		return false;
 	const char *end = s + len;
 	size_t op = 0;
@@ -1158,7 +1160,7 @@ static bool is_end_mark(const char *s, size_t len, unsigned chars)
 				return true;
 		}
 		if (has_prefix(in, n, "据") || has_prefix(in, n, "编辑") || has_prefix(in, n, "责任编辑") ||
-		    has_prefix(in, n, "来源"))
+		    has_prefix(in, n, "来源") || has_prefix(in, n, "作者") || memmem(in, n, "本文", 6))
 			return true;
 		return n && pattern_is_byline(in, n, false);
 	}
@@ -1251,7 +1253,7 @@ static void classify(const parser *ps, unit *u)
 			return;
 		}
 	}
-	if (u->chars <= 30 && !(u->flags & UF_SENTENCE) && is_end_mark(s, len, u->chars)) {
+	if (u->chars <= 40 && !(u->flags & UF_SENTENCE) && is_end_mark(s, len, u->chars)) {
 		u->kind = U_END;
 		return;
 	}
@@ -1667,15 +1669,29 @@ static doc_str join_lines(parser *ps, doc_str a, const char *b, size_t blen, con
  * two ("旧物改造课" / "让孩子爱上环保"). */
 enum { BROKEN_LINE_MAX = 12, BROKEN_HEAD_MAX = 22 };
 
+/* The text of a title line without its markdown "#" marks. */
+static doc_str md_text(const unit *u)
+{
+	const char *s = u->s, *e = u->s + u->len;
+	if (u->kind == U_MDHEAD || u->kind == U_MDSUB) {
+		while (s < e && *s == '#')
+			s++;
+		s = text_skip_space(s, e);
+	}
+	return doc_str_make(s, (size_t)(e - s));
+}
+
 static bool broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
 		return false;
 	const unit *a = UNIT(ps, i), *b = UNIT(ps, i + 1);
-	if (b->gap != 0 || a->kind != U_TITLE || b->kind != U_TITLE ||
-	    ((a->flags | b->flags) & (UF_DASH_START | UF_COMMA | UF_CLAUSE_END)) ||
-	    a->chars > BROKEN_LINE_MAX || b->chars > BROKEN_LINE_MAX || a->chars + b->chars > BROKEN_HEAD_MAX ||
-	    inline_subtitle(b->s, b->len))
+	if (b->gap != 0 || a->kind != b->kind || (a->kind != U_TITLE && a->kind != U_MDHEAD) ||
+	    ((a->flags | b->flags) & (UF_DASH_START | UF_COMMA | UF_CLAUSE_END)) || inline_subtitle(b->s, b->len))
+		return false;
+	doc_str at = md_text(a), bt = md_text(b);
+	unsigned ac = count_chars(at.s, at.len, 64), bc = count_chars(bt.s, bt.len, 64);
+	if (ac > BROKEN_LINE_MAX || bc > BROKEN_LINE_MAX || ac + bc > BROKEN_HEAD_MAX)
 		return false;
 	/* a label with a middle dot stays a label; two phrases side by side
 	 * ("春风拂面 万物竞发") are a kicker */
@@ -1700,7 +1716,8 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 {
 	if (broken_headline(ps, i, n)) {
 		const unit *u = UNIT(ps, i), *v = UNIT(ps, i + 1);
-		a->field[DOC_F_HEADLINE] = join_text(ps, u->s, u->len, v->s, v->len);
+		doc_str x = md_text(u), y = md_text(v);
+		a->field[DOC_F_HEADLINE] = join_text(ps, x.s, x.len, y.s, y.len);
 		explain(ps, i, "headline", ev);
 		evidence facts;
 		memset(&facts, 0, sizeof facts);
@@ -2076,6 +2093,22 @@ static bool body_ends_with_author(const parser *ps, size_t i)
 
 static bool repeats_article(const art *a, const unit *u);
 
+/* The label of a box printed inside a story: what follows belongs to it. */
+static bool sidebar_label(const unit *u)
+{
+	static const char *const labels[] = {
+		"相关链接", "相关新闻", "新闻链接", "延伸阅读", "背景链接", "小贴士", "记者手记", "链接", "背景",
+		"相關鏈接", "相關新聞", "新聞鏈接", "延伸閱讀", "記者手記", "鏈接",
+	};
+	const char *s = u->s, *e = u->s + u->len;
+	if (has_prefix(s, u->len, "【") && u->len > 6 && memcmp(e - 3, "】", 3) == 0)
+		s += 3, e -= 3;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if ((size_t)(e - s) == strlen(labels[k]) && memcmp(s, labels[k], (size_t)(e - s)) == 0)
+			return true;
+	return false;
+}
+
 /* An article with no headline and no text yet: nothing, or only a byline
  * printed above the headline ("本报评论员"), or a jump line ("接A01版")
  * opening a continued story. The next headline is its own. */
@@ -2140,6 +2173,8 @@ static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, e
 		ev_add(ev, S_REPEAT_UNDER);
 	if (a && j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW))
 		ev_add(ev, S_TABLE_UNDER);
+	if (a && art_has_body(a) && n == 1 && sidebar_label(UNIT(ps, i)))
+		ev_add(ev, S_SIDEBAR);
 }
 
 /* The story evidence of the title run at i, as if the open story had
@@ -2298,6 +2333,7 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 	}
 	add_part(a, DOC_SUBHEAD, text.s, text.len);
 	a->cut = false;
+	a->ended = false;       /* a subhead: the story goes on */
 	*i = j;
 }
 
@@ -2348,8 +2384,10 @@ static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 	const unit *next = UNIT(ps, i + 1);
 	if (next->gap >= ps->pf.big_gap || next->kind == U_PAGEHEAD)
 		return true;
-	return (next->kind == U_TITLE || next->kind == U_MDHEAD) &&
-	       story_evidence_score(ps, i + 1) >= STORY_MIN;
+	if (next->kind == U_MDHEAD || next->kind == U_END)
+		return true;
+	return next->kind == U_TITLE &&
+	       (UNIT(ps, i)->kind == U_NAMES || story_evidence_score(ps, i + 1) >= STORY_MIN);
 }
 
 /* A line closing a story ("（完）", "（X 供稿）", "据新华社"): kept as
@@ -2500,6 +2538,17 @@ static void segment_step(parser *ps)
 		art *a = cur_art(ps);
 		if (colon_kicker(ps, i))
 			u->kind = U_TITLE;
+		if (u->kind == U_MDSUB && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDHEAD &&
+		    UNIT(ps, i + 1)->gap == 0) {
+			/* "## 深化改革 激发活力" right above "# 标题": its kicker */
+			const char *t = u->s, *e = u->s + u->len;
+			while (t < e && *t == '#')
+				t++;
+			t = text_skip_space(t, e);
+			u->s = t;
+			u->len = (uint32_t)(e - t);
+			u->kind = U_TITLE;
+		}
 		switch (u->kind) {
 		case U_PAGEHEAD:
 			explain(ps, i, "header", NULL);
@@ -2607,6 +2656,13 @@ static void segment_step(parser *ps)
 					explain(ps, i, "byline", NULL);
 					a->field[DOC_F_BYLINE] = doc_str_make(UNIT(ps, i)->s, UNIT(ps, i)->len);
 					i++;
+					/* "文｜X" then "图｜Y": one byline on two lines */
+					if (i < ps->nunits && UNIT(ps, i)->kind == U_BYLINE && UNIT(ps, i)->gap == 0) {
+						explain(ps, i, "byline", NULL);
+						a->field[DOC_F_BYLINE] = join_lines(ps, a->field[DOC_F_BYLINE], UNIT(ps, i)->s,
+										    UNIT(ps, i)->len, "　");
+						i++;
+					}
 				}
 				continue;
 			}
