@@ -27,7 +27,7 @@ bool pattern_is_byline(const char *s, size_t len, bool bare);
  * ("本报讯"), the byline inside the parentheses (empty when none), and
  * where the body starts. */
 typedef struct pattern_dateline {
-	size_t date_end;                /* dateline is s[0, date_end) */
+	size_t date_start, date_end;    /* dateline is s[date_start, date_end), may be empty */
 	size_t byline_start, byline_end;
 	size_t body_start;
 } pattern_dateline;

@@ -1516,7 +1516,8 @@ static void lift_dateline(parser *ps, art *a, const unit *u)
 	pattern_dateline m;
 	if (!pattern_match_dateline(u->s, u->len, &m))
 		return;
-	a->field[DOC_F_DATELINE] = doc_str_make(u->s, m.date_end);
+	if (m.date_end > m.date_start)
+		a->field[DOC_F_DATELINE] = doc_str_make(u->s + m.date_start, m.date_end - m.date_start);
 	if (m.byline_end > m.byline_start && !a->field[DOC_F_BYLINE].len)
 		a->field[DOC_F_BYLINE] = doc_str_make(u->s + m.byline_start, m.byline_end - m.byline_start);
 	else if (m.byline_end > m.byline_start)

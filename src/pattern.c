@@ -196,6 +196,8 @@ static bool byline_tokens(const char *s, const char *end, int min_names, int *na
 	return names >= min_names;
 }
 
+static bool filed_byline(const char *s, const char *end);
+
 bool pattern_is_byline(const char *s, size_t len, bool bare)
 {
 	const char *end = text_trim_end(s, s + len);
@@ -205,6 +207,8 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 	for (size_t i = 0; i < sizeof anonymous / sizeof *anonymous; i++)
 		if ((size_t)(end - s) == strlen(anonymous[i]) && starts_with(s, end, anonymous[i]))
 			return true;
+	if (filed_byline(s, end))
+		return true;
 	size_t mark = match_any(s, end, byline_marks, sizeof byline_marks / sizeof *byline_marks);
 	if (mark)
 		return byline_tokens(s + mark, end, 1, NULL);
@@ -285,11 +289,103 @@ static const char *const wire_prefixes[] = {
 	"光明网", "澎湃新闻", "记者",
 };
 
+/* Words that end a reporter's filing: "记者X／台北报道". */
+static const char *const filed[] = { "报道", "報導", "报导", "報道" };
+
+static bool ends_with(const char *s, const char *end, const char *suffix)
+{
+	size_t n = strlen(suffix);
+	return (size_t)(end - s) >= n && memcmp(end - n, suffix, n) == 0;
+}
+
+/* "记者林怡君／台北报道", "记者陈冠宇／综合报道": a byline, a slash, where
+ * the story was filed from. */
+static bool filed_byline(const char *s, const char *end)
+{
+	for (const char *p = s; p < end; p += utf8_len(p, end)) {
+		size_t sl = *p == '/' ? 1 : starts_with(p, end, "／") ? 3 : 0;
+		if (!sl)
+			continue;
+		const char *place = p + sl;
+		for (size_t i = 0; i < sizeof filed / sizeof *filed; i++) {
+			if (ends_with(place, end, filed[i]) && end - place <= 30 &&
+			    pattern_is_byline(s, (size_t)(p - s), false))
+				return true;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* A paragraph opening with its source in brackets: "（中央社记者X台南13日电）",
+ * "（记者 X）", "【记者X／台北报道】". */
+static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
+{
+	size_t op = starts_with(s, end, "【") ? 3 : open_paren(s, end);
+	if (!op)
+		return false;
+	const char *in = text_skip_space(s + op, end), *close = NULL;
+	for (const char *p = in; p < end && p - in < 90; p += utf8_len(p, end)) {
+		if (op == 3 && starts_with(s, end, "【") ? starts_with(p, end, "】")
+							: (*p == ')' || starts_with(p, end, "）"))) {
+			close = p;
+			break;
+		}
+	}
+	if (!close || close == in)
+		return false;
+	const char *in_end = text_trim_end(in, close);
+	const char *after = text_skip_space(close + (*close == ')' ? 1 : 3), end);
+	if (after >= end)
+		return false;       /* the whole line: not an opening */
+	m->date_start = m->date_end = 0;
+	m->byline_start = m->byline_end = 0;
+	if ((ends_with(in, in_end, "电") || ends_with(in, in_end, "電") || ends_with(in, in_end, "讯") ||
+	     ends_with(in, in_end, "訊")) && (match_any(in, in_end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes) ||
+					     memmem(in, (size_t)(in_end - in), "记者", 6) || memmem(in, (size_t)(in_end - in), "社", 3))) {
+		m->date_start = (size_t)(in - s);
+		m->date_end = (size_t)(in_end - s);
+	} else if (pattern_is_byline(in, (size_t)(in_end - in), false) || filed_byline(in, in_end)) {
+		m->byline_start = (size_t)(in - s);
+		m->byline_end = (size_t)(in_end - s);
+	} else {
+		return false;
+	}
+	m->body_start = (size_t)(after - s);
+	return true;
+}
+
+/* "记者 鄭嘉欣 報道：正文" right after a dateline: the byline. */
+static void filed_after(const char *s, const char *p, const char *end, pattern_dateline *m)
+{
+	for (const char *q = p; q < end && q - p < 60; q += utf8_len(q, end)) {
+		for (size_t i = 0; i < sizeof filed / sizeof *filed; i++) {
+			size_t n = strlen(filed[i]);
+			if (!starts_with(q, end, filed[i]))
+				continue;
+			const char *colon = q + n;
+			if (!(starts_with(colon, end, "：") || starts_with(colon, end, ":")))
+				return;
+			const char *names_end = text_trim_end(p, q);
+			if (names_end > p && pattern_is_byline(p, (size_t)(names_end - p), false)) {
+				m->byline_start = (size_t)(p - s);
+				m->byline_end = (size_t)(names_end - s);
+				m->body_start = (size_t)(colon + (*colon == ':' ? 1 : 3) - s);
+			}
+			return;
+		}
+	}
+}
+
 bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 {
 	const char *end = s + len;
+	m->date_start = 0;
 	/* "【新华社济南讯】": the dateline in lenticular brackets */
 	size_t bracket = starts_with(s, end, "【") ? 3 : 0;
+	if ((bracket || open_paren(s, end)) && len >= 8 && !match_any(s + bracket, end, wire_prefixes,
+		sizeof wire_prefixes / sizeof *wire_prefixes))
+		return bracket_source(s, end, m);
 	/* every prefix is Han: skip the table for most paragraphs cheaply */
 	if (len < 6 + bracket || (unsigned char)s[bracket] < 0xE4 || (unsigned char)s[bracket] > 0xE9)
 		return false;
@@ -332,6 +428,10 @@ bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 			m->byline_end = (size_t)(in_end - s);
 			p = text_skip_space(close + close_paren_len(close), end);
 		}
+	} else if (bracket && p < end) {
+		m->body_start = (size_t)(p - s);
+		filed_after(s, p, end, m);
+		return true;
 	} else if (p == date_end && p < end && !bracket) {
 		/* "本报讯正文" glued: only when what follows is not a word that
 		 * continues the prefix; require a space or parenthesis. */
