@@ -169,6 +169,8 @@ typedef struct pairs {
 static void han_pairs(doc_str s, pairs *out)
 {
 	out->n = 0;
+	if (s.len == 0)	/* an absent headline has no text pointer */
+		return;
 	const char *p = s.s, *end = s.s + s.len;
 	uint32_t prev = 0;
 	int prev_len = 0;

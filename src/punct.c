@@ -260,6 +260,7 @@ void punct_restore(const char *s, size_t n, util_buf *out)
 		util_buf_add(out, enc, (size_t)len);
 		from = subs[j].at + 1;
 	}
-	util_buf_add(out, s + from, n - from);
+	if (n > from)	/* s may be NULL when n is 0 */
+		util_buf_add(out, s + from, n - from);
 	free(subs);
 }
