@@ -30,6 +30,9 @@ issue_loader *issue_open(const char *const *paths, size_t npaths, const input_op
  * starts in the next step. Returns true once every page is parsed and the
  * jump lines are linked. */
 bool issue_step(issue_loader *l, size_t budget);
+/* Pages whose parsing is finished (their articles, captions and banners
+ * are all in the issue). */
+size_t issue_pages_done(const issue_loader *l);
 /* How much is parsed, 0 to 1. */
 double issue_progress(const issue_loader *l);
 /* The issue being built: its articles so far keep their indexes. */

@@ -19,24 +19,35 @@
 
 typedef struct search_index search_index;
 
-/* Folds the whole issue (articles' fields and blocks; page captions are
- * searched as part of no article and reported with article = UINT32_MAX).
- * The index keeps a pointer to the issue, which must outlive it. */
+/* Folds the whole issue in issue order: page after page, its articles
+ * (header fields and blocks), then its own captions (those of no article),
+ * then its banners (running headers). Page-level text is reported with
+ * article = UINT32_MAX. The reader, --search and the hit list all search
+ * exactly this text in this order. The index keeps a pointer to the
+ * issue, which must outlive it. */
 search_index *search_index_new(const doc_issue *issue);
 void search_index_free(search_index *index);
 
+/* In search_hit.element of a page-level hit: a banner (banner index |
+ * SEARCH_BANNER), else a page caption (its index). */
+#define SEARCH_BANNER 0x80000000u
+
 typedef struct search_hit {
-	uint32_t article;       /* UINT32_MAX for a page-level caption */
-	uint32_t element;       /* element of the article (doc.h); caption index for page captions */
+	uint32_t article;       /* UINT32_MAX for page-level text (caption, banner) */
+	uint32_t element;       /* element of the article (doc.h); page level: see SEARCH_BANNER */
 	uint32_t start, end;    /* byte range in the element's original text */
+	uint32_t page;          /* index of the page holding it */
 } search_hit;
 
 typedef struct search_result {
-	search_hit *hits;       /* in order of (article, element, start): page
-				 * captions (article UINT32_MAX) come last */
+	search_hit *hits;       /* in issue order (see search_index_new) */
 	size_t nhits;
 	uint32_t *per_article;  /* hits in each article (doc_narticles entries) */
+	const doc_issue *issue;
 } search_result;
+
+/* The text a hit is in (an element of an article, a caption, a banner). */
+doc_str search_hit_text(const doc_issue *issue, const search_hit *h);
 
 /* Every hit of `query` (UTF-8, any length; invalid bytes count as
  * U+FFFD) in the issue, not overlapping. A hit covers whole characters:
@@ -51,7 +62,8 @@ void search_result_free(search_result *res);
 
 /* Index of the first hit at or after `pos` (forward) or the last hit
  * strictly before `pos` (backward), comparing (article, element, start)
- * with pos; wraps around the issue, setting *wrapped (which may be NULL).
+ * with pos (a page's own captions and banners come after its last
+ * article); wraps around the issue, setting *wrapped (which may be NULL).
  * Returns (size_t)-1 when there are no hits. */
 size_t search_next(const search_result *res, doc_pos pos, bool forward, bool *wrapped);
 
@@ -99,16 +111,18 @@ size_t search_print(const doc_issue *issue, const search_index *index,
 size_t search_print_stream(const doc_issue *issue, const char *query, bool tty, FILE *out);
 
 /* The same in steps, while the issue is being parsed: articles as they
- * are complete (search_stream_articles, in order, each once), the page
- * captions that have arrived (search_stream_captions: those before `to`
- * not yet searched; their hits wait to be printed after the articles'),
- * then search_stream_finish, which searches the rest, prints, frees the
- * stream and returns the number of hits. Text searched soon after it is
- * parsed is still in memory: a mapped file's pages are not read twice. */
+ * are complete (search_stream_articles, in order, each once), the
+ * captions and banners of the pages that are complete
+ * (search_stream_pages: pages before `to` not yet searched; their hits
+ * are printed after the page's last article, so the output is in issue
+ * order), then search_stream_finish, which searches the rest, prints,
+ * frees the stream and returns the number of hits. Text searched soon
+ * after it is parsed is still in memory: a mapped file's pages are not
+ * read twice. */
 typedef struct search_stream search_stream;
 search_stream *search_stream_new(const doc_issue *issue, const char *query, bool tty, FILE *out);
 void search_stream_articles(search_stream *st, size_t from, size_t to);
-void search_stream_captions(search_stream *st, size_t to);
+void search_stream_pages(search_stream *st, size_t to);
 size_t search_stream_finish(search_stream *st);
 
 /* The context of one hit as search_print writes it (no newline). */

@@ -93,6 +93,11 @@ bool issue_step(issue_loader *l, size_t budget)
 	}
 }
 
+size_t issue_pages_done(const issue_loader *l)
+{
+	return l->stream ? l->next - 1 : l->next;
+}
+
 double issue_progress(const issue_loader *l)
 {
 	if (!l->total)

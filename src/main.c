@@ -303,7 +303,7 @@ static size_t search_while_loading(issue_loader *l, const char *query)
 			search_stream_articles(st, searched, complete);
 			searched = complete;
 		}
-		search_stream_captions(st, doc_ncaptions(issue));
+		search_stream_pages(st, issue_pages_done(l));
 	} while (!done);
 	return search_stream_finish(st);
 }

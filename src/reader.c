@@ -422,10 +422,7 @@ void search_state_run(reader *r, search_state *s, const char *query, bool forwar
 	s->query = util_strdup(query);
 	s->forward = forward;
 	search_run(r->index, query, strlen(query), &s->res);
-	size_t n = 0;
-	while (n < s->res.nhits && s->res.hits[n].article != UINT32_MAX)
-		n++;
-	s->nhits = n;
+	s->nhits = s->res.nhits;        /* pages' own captions and banners too, as --search */
 }
 
 /* The search whose hits are shown: the prompt's while it is open. */
@@ -436,18 +433,19 @@ const search_state *shown_search(const reader *r)
 	return r->search.query ? &r->search : NULL;
 }
 
-/* search_next over the hits in articles only, from pos. */
+/* search_next from pos (a page's own text comes after its articles). */
 size_t next_from(const search_state *s, doc_pos pos, bool forward, bool *wrapped)
 {
 	bool wrap = false;
 	size_t i = search_next(&s->res, pos, forward, &wrap);
-	if (i != NO_HIT && i >= s->nhits) {
-		/* a page caption (they come last): the end of the articles */
-		wrap = forward;
-		i = forward ? 0 : s->nhits - 1;
-	}
 	*wrapped = wrap;
 	return i;
+}
+
+/* A hit in a page's own text (a caption of no article, a banner). */
+static bool page_level(const search_hit *h)
+{
+	return h->article == UINT32_MAX;
 }
 
 static size_t line_of_hit(reader *r, const search_hit *h)
@@ -470,6 +468,22 @@ void go_to_hit(reader *r, search_state *s, size_t i)
 {
 	const search_hit *h = &s->res.hits[i];
 	s->cur = i;
+	if (page_level(h)) {
+		/* no article holds it: the status line shows it in its context */
+		doc_str t = search_hit_text(r->issue, h);
+		char *ctx = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&ctx, &len);
+		if (f) {
+			search_print_context(t.s, t.len, h->start, h->end, false, f);
+			fclose(f);
+		}
+		say(r, "hit %zu of %zu, %s of 第%d版: %s", i + 1, s->nhits,
+		    h->element & SEARCH_BANNER ? "the banner" : "a photo caption",
+		    doc_page_number(r->issue, h->page), ctx ? ctx : "");
+		free(ctx);
+		return;
+	}
 	if (h->article != r->article)
 		open_article(r, h->article, 0);
 	if (!hit_in_view(r, s, i)) {
@@ -804,7 +818,7 @@ int step_hit(reader *r, bool same)
 	bool forward = same == s->forward;
 	size_t i;
 	bool wrapped = false;
-	if (s->cur != NO_HIT && hit_in_view(r, s, s->cur)) {
+	if (s->cur != NO_HIT && (hit_in_view(r, s, s->cur) || page_level(&s->res.hits[s->cur]))) {
 		if (forward) {
 			wrapped = s->cur + 1 >= s->nhits;
 			i = wrapped ? 0 : s->cur + 1;
@@ -1291,15 +1305,12 @@ size_t reader_article_hits(const reader *r, const search_hit **hits, size_t *cur
 	*current = NO_HIT;
 	if (!s || s->nhits == 0)
 		return 0;
-	/* hits are in article order: find this article's run */
-	size_t lo = 0, hi = s->nhits;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (s->res.hits[mid].article < r->article)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	/* hits are in issue order: find this article's run */
+	doc_pos start = { r->article, 0, 0 };
+	bool wrapped;
+	size_t lo = search_next(&s->res, start, true, &wrapped);
+	if (wrapped)
+		lo = s->nhits;
 	size_t end = lo;
 	while (end < s->nhits && s->res.hits[end].article == r->article)
 		end++;

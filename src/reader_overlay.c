@@ -145,7 +145,7 @@ void open_hits(reader *r)
 	r->ov_sel = 0;
 	for (size_t i = 0; i < s->nhits; i++) {
 		uint32_t a = s->res.hits[i].article;
-		if (a != last)
+		if (a != last && a != UINT32_MAX)       /* a page's own text: no article row */
 			ov_push(r, OV_ARTICLE, a);
 		last = a;
 		if (i == s->cur || (s->cur == NO_HIT && i == 0))
@@ -319,8 +319,7 @@ static void help_row(reader *r, const ov_entry *e, int w, reader_row *out)
 /* One line of context around hit h, in w columns, the hit marked. */
 static void hit_context(reader *r, const search_hit *h, int w, reader_row *out)
 {
-	const doc_article *a = doc_article_at(r->issue, h->article);
-	doc_str t = doc_element_text(r->issue, a, h->element);
+	doc_str t = search_hit_text(r->issue, h);
 	const char *s = t.s, *end = t.s + t.len;
 	int hw = text_width(s + h->start, h->end - h->start);
 	int before = (w - hw) / 3;
@@ -369,11 +368,17 @@ static void hits_row(reader *r, const ov_entry *e, int w, bool selected, reader_
 		fill_row(r, out, selected ? CONFIG_C_LIST_CURRENT : CONFIG_C_SUBHEAD);
 		return;
 	}
-	util_buf_adds(&r->rowbuf, "    ");
+	const search_hit *h = &s->res.hits[e->index];
+	char where[64] = "    ";
+	if (h->article == UINT32_MAX)   /* a page's own caption or banner */
+		snprintf(where, sizeof where, "第%d版 %s · ", doc_page_number(r->issue, h->page),
+			 h->element & SEARCH_BANNER ? "banner" : "caption");
+	util_buf_adds(&r->rowbuf, where);
+	int ww = str_width(where);
 	size_t hl_start = 0, hl_end = 0;
-	if (w > 4) {
+	if (w > ww) {
 		reader_row tmp = { 0 };
-		hit_context(r, &s->res.hits[e->index], w - 4, &tmp);
+		hit_context(r, h, w - ww, &tmp);
 		hl_start = tmp.hl_start;
 		hl_end = tmp.hl_end;
 	}

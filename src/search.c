@@ -95,7 +95,7 @@ typedef struct folder {
 typedef struct index_elem {
 	size_t fold;                    /* start of its folded text */
 	size_t unit;                    /* its first fold_unit */
-	uint32_t article, element;
+	uint32_t article, element, page;
 } index_elem;
 
 struct search_index {
@@ -676,10 +676,11 @@ char *search_fold(const char *s, size_t len, size_t *outlen)
 
 /* ---- the index ---- */
 
-/* What is searched, in order: every element of every article, then the
- * page captions (article UINT32_MAX, element = caption index). The index
- * and the streaming --search both walk it, so they search the same. */
-typedef void (*element_fn)(void *ctx, uint32_t article, uint32_t element, doc_str text);
+/* What is searched, in issue order: page after page, every element of
+ * its articles, then its captions (article UINT32_MAX, element = caption
+ * index), then its banners (element = banner index | SEARCH_BANNER). The
+ * index and the streaming --search both walk it, so they search the same. */
+typedef void (*element_fn)(void *ctx, uint32_t article, uint32_t element, uint32_t page, doc_str text);
 
 static void each_article_element(const doc_issue *issue, size_t from, size_t to,
 				 element_fn fn, void *ctx)
@@ -689,24 +690,43 @@ static void each_article_element(const doc_issue *issue, size_t from, size_t to,
 		for (uint32_t e = 0; e < doc_article_nelements(a); e++) {
 			doc_str t = doc_element_text(issue, a, e);
 			if (t.len)
-				fn(ctx, (uint32_t)i, e, t);
+				fn(ctx, (uint32_t)i, e, a->page, t);
 		}
 	}
 }
 
-static void each_caption(const doc_issue *issue, element_fn fn, void *ctx)
+/* The page's own text: its captions, then its banners. */
+static void each_page_level(const doc_issue *issue, size_t page, element_fn fn, void *ctx)
 {
-	for (size_t c = 0; c < doc_ncaptions(issue); c++) {
+	const doc_page *pg = doc_page_at(issue, page);
+	for (uint32_t c = pg->first_caption; c < pg->first_caption + pg->ncaptions; c++) {
 		doc_str t = *doc_page_caption_at(issue, c);
 		if (t.len)
-			fn(ctx, UINT32_MAX, (uint32_t)c, t);
+			fn(ctx, UINT32_MAX, c, (uint32_t)page, t);
+	}
+	for (uint32_t b = pg->first_banner; b < pg->first_banner + pg->nbanners; b++) {
+		doc_str t = *doc_banner_at(issue, b);
+		if (t.len)
+			fn(ctx, UINT32_MAX, b | SEARCH_BANNER, (uint32_t)page, t);
 	}
 }
 
 static void each_element(const doc_issue *issue, element_fn fn, void *ctx)
 {
-	each_article_element(issue, 0, doc_narticles(issue), fn, ctx);
-	each_caption(issue, fn, ctx);
+	for (size_t p = 0; p < doc_npages(issue); p++) {
+		const doc_page *pg = doc_page_at(issue, p);
+		each_article_element(issue, pg->first_article, pg->first_article + pg->narticles, fn, ctx);
+		each_page_level(issue, p, fn, ctx);
+	}
+}
+
+doc_str search_hit_text(const doc_issue *issue, const search_hit *h)
+{
+	if (h->article != UINT32_MAX)
+		return doc_element_text(issue, doc_article_at(issue, h->article), h->element);
+	if (h->element & SEARCH_BANNER)
+		return *doc_banner_at(issue, h->element & ~SEARCH_BANNER);
+	return *doc_page_caption_at(issue, h->element);
 }
 
 typedef struct index_build {
@@ -715,10 +735,10 @@ typedef struct index_build {
 	size_t n, cap;
 } index_build;
 
-static void index_element(void *ctx, uint32_t article, uint32_t element, doc_str text)
+static void index_element(void *ctx, uint32_t article, uint32_t element, uint32_t page, doc_str text)
 {
 	index_build *b = ctx;
-	index_elem e = { b->fd.len, b->fd.nunits, article, element };
+	index_elem e = { b->fd.len, b->fd.nunits, article, element, page };
 	UTIL_PUSH(b->elems, b->n, b->cap, e);
 	fold_text(&b->fd, text.s, text.len);
 	emit(&b->fd, "\n", 1);
@@ -736,6 +756,11 @@ static size_t issue_text_bytes(const doc_issue *issue)
 	}
 	for (size_t c = 0; c < doc_ncaptions(issue); c++)
 		total += doc_page_caption_at(issue, c)->len + 1;
+	for (size_t p = 0; p < doc_npages(issue); p++) {
+		const doc_page *pg = doc_page_at(issue, p);
+		for (uint32_t b = 0; b < pg->nbanners; b++)
+			total += doc_banner_at(issue, pg->first_banner + b)->len + 1;
+	}
 	return total;
 }
 
@@ -747,7 +772,7 @@ search_index *search_index_new(const doc_issue *issue)
 	folder_init(&b.fd);
 	reserve(&b.fd, issue_text_bytes(issue) + 1);
 	each_element(issue, index_element, &b);
-	index_elem sentinel = { b.fd.len, b.fd.nunits, UINT32_MAX, UINT32_MAX };
+	index_elem sentinel = { b.fd.len, b.fd.nunits, UINT32_MAX, UINT32_MAX, UINT32_MAX };
 	UTIL_PUSH(b.elems, b.n, b.cap, sentinel);
 	free_memo(&b.fd);
 	ix->text = b.fd.out;
@@ -917,6 +942,7 @@ void search_run(const search_index *ix, const char *query, size_t len,
 	size_t narticles = doc_narticles(ix->issue);
 	out->hits = NULL;
 	out->nhits = 0;
+	out->issue = ix->issue;
 	out->per_article = util_calloc(narticles ? narticles : 1, sizeof(uint32_t));
 	size_t qlen, cap = 0;
 	char *q = search_fold(query, len, &qlen);
@@ -931,7 +957,7 @@ void search_run(const search_index *ix, const char *query, size_t len,
 		size_t nu = e[1].unit - e->unit;
 		uint32_t rel = (uint32_t)(f - e->fold);
 		search_hit h = { e->article, e->element, map_start(u, nu, rel),
-				 map_end(u, nu, rel + (uint32_t)qlen) };
+				 map_end(u, nu, rel + (uint32_t)qlen), e->page };
 		add_hit(out, &cap, h);
 	}
 	free(q);
@@ -951,8 +977,13 @@ void search_result_free(search_result *res)
 	res->nhits = 0;
 }
 
-static bool hit_before(const search_hit *h, doc_pos pos)
+static bool hit_before(const search_result *res, const search_hit *h, doc_pos pos)
 {
+	if (h->article == UINT32_MAX) {
+		/* after the last article of its page */
+		const doc_page *pg = doc_page_at(res->issue, h->page);
+		return pg->first_article + pg->narticles <= pos.article;
+	}
 	if (h->article != pos.article)
 		return h->article < pos.article;
 	if (h->element != pos.element)
@@ -969,7 +1000,7 @@ size_t search_next(const search_result *res, doc_pos pos, bool forward, bool *wr
 		size_t lo = 0, hi = res->nhits;
 		while (lo < hi) {
 			size_t mid = lo + (hi - lo) / 2;
-			if (hit_before(&res->hits[mid], pos))
+			if (hit_before(res, &res->hits[mid], pos))
 				lo = mid + 1;
 			else
 				hi = mid;
@@ -1083,20 +1114,6 @@ static size_t context_start(const char *t, size_t start, cluster_list *cl)
 	return 0;
 }
 
-/* The page holding page-level caption `caption`. */
-static size_t caption_page(const doc_issue *issue, size_t caption)
-{
-	size_t lo = 0, hi = doc_npages(issue);
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (doc_page_at(issue, mid)->first_caption <= caption)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;     /* the last page starting at or before it holds it */
-}
-
 static void print_context(const char *text, size_t len, uint32_t start, uint32_t end,
 			  bool tty, cluster_list *cl, FILE *out)
 {
@@ -1129,17 +1146,10 @@ void search_put_clean(FILE *out, const char *s, size_t n)
 static void print_hit(const doc_issue *issue, const search_hit *h, bool tty,
 		      cluster_list *cl, FILE *out)
 {
-	doc_str text, headline = { NULL, 0 };
-	size_t page;
-	if (h->article == UINT32_MAX) {
-		text = *doc_page_caption_at(issue, h->element);
-		page = caption_page(issue, h->element);
-	} else {
-		const doc_article *a = doc_article_at(issue, h->article);
-		text = doc_element_text(issue, a, h->element);
-		headline = a->field[DOC_F_HEADLINE];
-		page = a->page;
-	}
+	doc_str text = search_hit_text(issue, h), headline = { NULL, 0 };
+	size_t page = h->page;
+	if (h->article != UINT32_MAX)
+		headline = doc_article_at(issue, h->article)->field[DOC_F_HEADLINE];
 	fprintf(out, "%d\t", doc_page_number(issue, page));
 	if (h->article == UINT32_MAX)
 		fputs("-", out);
@@ -1179,7 +1189,7 @@ size_t search_print(const doc_issue *issue, const search_index *index,
  * hit in the original text. */
 typedef struct batch_elem {
 	size_t fold;                    /* start in the batch's folded text */
-	uint32_t article, element;
+	uint32_t article, element, page;
 	doc_str text;
 } batch_elem;
 
@@ -1195,26 +1205,49 @@ struct search_stream {
 	cluster_list cl;
 	FILE *out;
 	size_t nhits;
-	size_t ncaptions;               /* captions searched */
+	size_t npages;                  /* pages whose own text was searched */
 	const char *span_lo, *span_hi;  /* source text searched, to let go */
 	size_t span_page;
-	char *later;                    /* their hits, printed after the articles' */
-	size_t later_len;
+	char *later;                    /* hits in a page's own text, printed */
+	size_t later_len;               /* after the page's last article */
 	FILE *later_out;
+	size_t later_page;
 };
 
-static void batch_element(void *ctx, uint32_t article, uint32_t element, doc_str text)
+/* Prints the hits of pages' own text held back so far. */
+static void flush_later(search_stream *st)
+{
+	if (fclose(st->later_out) != 0)
+		util_oom();
+	fwrite(st->later, 1, st->later_len, st->out);
+	free(st->later);
+	st->later = NULL;
+	st->later_len = 0;
+	st->later_out = open_memstream(&st->later, &st->later_len);
+	if (!st->later_out)
+		util_oom();
+}
+
+static void batch_element(void *ctx, uint32_t article, uint32_t element, uint32_t page, doc_str text)
 {
 	search_stream *st = ctx;
-	batch_elem e = { st->batch.len, article, element, text };
+	batch_elem e = { st->batch.len, article, element, page, text };
 	UTIL_PUSH(st->elems, st->nelems, st->elems_cap, e);
 	fold_text(&st->batch, text.s, text.len);
 	emit(&st->batch, "\n", 1);
 }
 
 /* Prints the hits of one element, found again with the map back. */
-static void stream_element(search_stream *st, uint32_t article, uint32_t element, doc_str text)
+static void stream_element(search_stream *st, uint32_t article, uint32_t element, uint32_t page,
+			   doc_str text)
 {
+	if (article != UINT32_MAX) {
+		fflush(st->later_out);
+		if (st->later_len && page > st->later_page)
+			flush_later(st);        /* the pages before this one are over */
+	} else {
+		st->later_page = page;
+	}
 	FILE *out = article == UINT32_MAX ? st->later_out : st->out;
 	size_t flen;
 	const char *f = folder_fold(st->sf, text.s, text.len, true, &flen);
@@ -1222,7 +1255,7 @@ static void stream_element(search_stream *st, uint32_t article, uint32_t element
 	bool have = false;
 	for (const char *p = f; (p = memmem(p, (size_t)(f + flen - p), st->q, st->qlen)) != NULL;
 	     p += st->qlen) {
-		search_hit h = { article, element, 0, 0 };
+		search_hit h = { article, element, 0, 0, page };
 		search_folder_map(st->sf, (size_t)(p - f), (size_t)(p - f) + st->qlen, &h.start, &h.end);
 		if (have && h.start < pending.end) {
 			/* two hits inside the fold of one character are one (add_hit) */
@@ -1253,7 +1286,7 @@ static void run_batch(search_stream *st)
 		while (ei + 1 < st->nelems && st->elems[ei + 1].fold <= f)
 			ei++;
 		const batch_elem *e = &st->elems[ei];
-		stream_element(st, e->article, e->element, e->text);
+		stream_element(st, e->article, e->element, e->page, e->text);
 		/* on after this element */
 		p = ei + 1 < st->nelems ? text + st->elems[ei + 1].fold : end;
 	}
@@ -1287,7 +1320,7 @@ void search_stream_articles(search_stream *st, size_t from, size_t to)
 }
 
 /* Captions searched are let go in spans of this size (a span of a page's
- * source; see search_stream_captions). */
+ * source; see search_stream_pages). */
 enum { CAPTION_DROP_SPAN = 4 << 20 };
 
 static void drop_span(search_stream *st)
@@ -1299,40 +1332,43 @@ static void drop_span(search_stream *st)
 	st->span_lo = st->span_hi = NULL;
 }
 
-void search_stream_captions(search_stream *st, size_t to)
+/* One element of a page's own text: searched, and its source let go. */
+static void page_level_element(void *ctx, uint32_t article, uint32_t element, uint32_t page, doc_str t)
 {
-	for (; st->ncaptions < to; st->ncaptions++) {
-		doc_str t = *doc_page_caption_at(st->issue, st->ncaptions);
-		if (!t.len || st->blank)
-			continue;
-		stream_element(st, UINT32_MAX, (uint32_t)st->ncaptions, t);
-		/* A page's captions come when the page ends, long after the
-		 * parser let their text go: searching read it back (with its
-		 * neighbours: fault-around), so let it go again, a span at a
-		 * time. Text repaired into the arena is not the page's. */
-		size_t page = caption_page(st->issue, st->ncaptions);
-		doc_source src = doc_page_source(st->issue, page);
-		if (!src.drop || t.s < src.text || t.s >= src.text + src.len)
-			continue;
-		if (st->span_lo && (page != st->span_page || t.s < st->span_lo ||
-				    t.s + t.len - st->span_lo > CAPTION_DROP_SPAN))
-			drop_span(st);
-		if (!st->span_lo) {
-			st->span_page = page;
-			st->span_lo = t.s;
-		}
-		st->span_hi = t.s + t.len + 64 * 1024;
+	search_stream *st = ctx;
+	stream_element(st, article, element, page, t);
+	/* A page's captions come when the page ends, long after the parser
+	 * let their text go: searching read it back (with its neighbours:
+	 * fault-around), so let it go again, a span at a time. Text repaired
+	 * into the arena is not the page's. */
+	doc_source src = doc_page_source(st->issue, page);
+	if (!src.drop || t.s < src.text || t.s >= src.text + src.len)
+		return;
+	if (st->span_lo && (page != st->span_page || t.s < st->span_lo ||
+			    t.s + t.len - st->span_lo > CAPTION_DROP_SPAN))
+		drop_span(st);
+	if (!st->span_lo) {
+		st->span_page = page;
+		st->span_lo = t.s;
 	}
+	st->span_hi = t.s + t.len + 64 * 1024;
+}
+
+void search_stream_pages(search_stream *st, size_t to)
+{
+	for (; st->npages < to; st->npages++)
+		if (!st->blank)
+			each_page_level(st->issue, st->npages, page_level_element, st);
 	if (st->span_lo)
 		drop_span(st);
 }
 
 size_t search_stream_finish(search_stream *st)
 {
-	search_stream_captions(st, doc_ncaptions(st->issue));
+	search_stream_pages(st, doc_npages(st->issue));
+	flush_later(st);
 	if (fclose(st->later_out) != 0)
 		util_oom();
-	fwrite(st->later, 1, st->later_len, st->out);
 	free(st->later);
 	size_t n = st->nhits;
 	search_folder_free(st->sf);
@@ -1348,6 +1384,10 @@ size_t search_stream_finish(search_stream *st)
 size_t search_print_stream(const doc_issue *issue, const char *query, bool tty, FILE *out)
 {
 	search_stream *st = search_stream_new(issue, query, tty, out);
-	search_stream_articles(st, 0, doc_narticles(issue));
+	for (size_t p = 0; p < doc_npages(issue); p++) {
+		const doc_page *pg = doc_page_at(issue, p);
+		search_stream_articles(st, pg->first_article, pg->first_article + pg->narticles);
+		search_stream_pages(st, p + 1);
+	}
 	return search_stream_finish(st);
 }

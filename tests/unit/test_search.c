@@ -589,7 +589,9 @@ static void test_next(void **state)
 {
 	const fixture *fx = *state;
 	search_result res;
-	/* hits: 0:(0,P0,24) 1:(0,P1,0) 2:(1,P0,19) 3:(caption 0, 9) 4:(caption 2, 13) */
+	/* hits in issue order: 0:(0,P0,24) 1:(0,P1,0) 2:(1,P0,19) 3:(caption 0
+	 * of page 1, 9) 4:(caption 2 of page 2, 13); a page's captions come
+	 * after its last article */
 	search_run(fx->ix, S("经济"), &res);
 	bool w = true;
 	assert_int_equal(search_next(&res, (doc_pos){ 0, 0, 0 }, true, &w), 0);
@@ -599,7 +601,7 @@ static void test_next(void **state)
 	assert_int_equal(search_next(&res, (doc_pos){ 0, P0, 25 }, true, &w), 1);
 	assert_false(w);
 	assert_int_equal(search_next(&res, (doc_pos){ 1, 0, 0 }, true, &w), 2);
-	assert_int_equal(search_next(&res, (doc_pos){ 2, 0, 0 }, true, &w), 3);
+	assert_int_equal(search_next(&res, (doc_pos){ 2, 0, 0 }, true, &w), 4);
 	assert_false(w);
 	assert_int_equal(search_next(&res, (doc_pos){ UINT32_MAX, 2, 17 }, true, &w), 0);
 	assert_true(w);
@@ -607,7 +609,9 @@ static void test_next(void **state)
 	assert_int_equal(search_next(&res, (doc_pos){ 0, P1, 0 }, false, &w), 0);
 	assert_false(w);
 	assert_int_equal(search_next(&res, (doc_pos){ 0, P1, 1 }, false, &w), 1);
-	assert_int_equal(search_next(&res, (doc_pos){ UINT32_MAX, 0, 0 }, false, &w), 2);
+	assert_int_equal(search_next(&res, (doc_pos){ 2, 0, 0 }, false, &w), 3);
+	assert_false(w);
+	assert_int_equal(search_next(&res, (doc_pos){ UINT32_MAX, 0, 0 }, false, &w), 4);
 	assert_false(w);
 	assert_int_equal(search_next(&res, (doc_pos){ 0, P0, 24 }, false, &w), 4);
 	assert_true(w);
@@ -742,7 +746,11 @@ static char *stream_to_string(const doc_issue *issue, const char *query, size_t 
 		for (size_t a = 0; a < doc_narticles(issue); a += step) {
 			size_t to = a + step < doc_narticles(issue) ? a + step : doc_narticles(issue);
 			search_stream_articles(st, a, to);
-			search_stream_captions(st, doc_ncaptions(issue) * to / doc_narticles(issue));
+			size_t pages = 0;       /* pages whose articles are all searched */
+			while (pages < doc_npages(issue) &&
+			       doc_page_at(issue, pages)->first_article + doc_page_at(issue, pages)->narticles <= to)
+				pages++;
+			search_stream_pages(st, pages);
 		}
 		*n = search_stream_finish(st);
 	}
