@@ -645,7 +645,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	static const char *const editors[] = {
 		"责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "美编", "美編", "校对", "校對",
 		"版式", "组版", "組版", "排版", "审读", "審讀", "主编", "主編", "设计", "設計",
-		"值班编委", "编审", "編審", "制图", "製圖",
+		"值班编委", "编审", "編審", "制图", "製圖", "审核", "審核", "监制", "監製", "统筹", "統籌",
 	};
 	static const char *const lunar[] = { "农历", "農曆", "夏历" };
 	const size_t len = (size_t)(end - p);
@@ -832,6 +832,8 @@ static void match_header(const char *s, size_t len, header_match *hm)
 			}
 			q = we;
 		}
+		if (q < we && we - q == 1 && *q >= 'A' && *q <= 'Z')
+			q = we;         /* "A 02": a page label cut by OCR */
 		if (q < we) {
 			int n = han_word(q, we);
 			if (q == p && n > 0 && is_paper_name(q, we, n)) {
@@ -1162,7 +1164,13 @@ static bool is_end_mark(const char *s, size_t len, unsigned chars)
 		if (has_prefix(in, n, "据") || has_prefix(in, n, "编辑") || has_prefix(in, n, "责任编辑") ||
 		    has_prefix(in, n, "来源") || has_prefix(in, n, "作者") || memmem(in, n, "本文", 6))
 			return true;
-		return n && pattern_is_byline(in, n, false);
+		if (n && pattern_is_byline(in, n, false))
+			return true;
+		/* "（柳林镇党委宣传委员 孙丽）": who wrote it, then the name */
+		const char *sp = in_end;
+		while (sp > in && !text_is_space(last_cp(in, sp, NULL)))
+			sp = text_prev(in, sp);
+		return sp > in && pattern_is_name(sp, (size_t)(in_end - sp));
 	}
 	if (chars > 12)
 		return false;
@@ -1189,6 +1197,25 @@ static doc_str end_mark_author(const char *s, size_t len)
 	if (in < in_end && pattern_is_byline(in, (size_t)(in_end - in), false))
 		return doc_str_make(in, (size_t)(in_end - in));
 	return doc_str_make(NULL, 0);
+}
+
+/* "者 严晓东)": a closing parenthesis without its opening, the tail of a
+ * paragraph cut by the extraction, not a title. */
+static bool unbalanced_close(const char *s, size_t len)
+{
+	int depth = 0;
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp == '(' || cp == 0xFF08)
+			depth++;
+		else if (cp == ')' || cp == 0xFF09) {
+			if (--depth < 0)
+				return true;
+		}
+	}
+	return false;
 }
 
 /* "上证指数　3215.47　+0.85%": a row of figures, text of the story. */
@@ -1308,7 +1335,7 @@ static void classify(const parser *ps, unit *u)
 			     !(u->flags & UF_DASH_START);
 	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
 	    !sentence_like && !only_punctuation(s, len) && !is_opening(last_cp(s, s + len, NULL)) &&
-	    !(u->flags & UF_ROW)) {
+	    !(u->flags & UF_ROW) && !unbalanced_close(s, len)) {
 		u->kind = U_TITLE;
 		if (u->chars <= 12 && pattern_is_byline(s, len, true))
 			u->kind = U_NAMES;

@@ -87,7 +87,7 @@ static bool is_middle_dot(uint32_t cp)
 /* Characters of grammar and administration that do not occur in personal
  * names; they keep "(详见附表)" or "青川市" from passing for names. */
 static const char not_in_names[] =
-	"的了是在与及或等见详附表版亿省市县局部厅委院届次个号条项这被把就还很说";
+	"的了是在与及或等见详附表版亿省市县局部厅委院届个号条项这被把就还很说";
 
 static bool name_char(uint32_t cp, const char *c, size_t n)
 {
@@ -377,6 +377,39 @@ static void filed_after(const char *s, const char *p, const char *end, pattern_d
 	}
 }
 
+/* "清河县融媒体中心讯（记者 X）正文": a source of any name, 讯 or 电, and a
+ * byline in parentheses right after it. */
+static bool media_dateline(const char *s, const char *end, pattern_dateline *m)
+{
+	const char *p = s;
+	for (int chars = 0; p < end && chars <= 14; chars++) {
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (!is_han(cp))
+			return false;
+		if (chars >= 2 && (starts_with(p, end, "讯") || starts_with(p, end, "訊") || starts_with(p, end, "电") ||
+				   starts_with(p, end, "電"))) {
+			const char *date_end = p + 3;
+			const char *q = text_skip_space(date_end, end);
+			size_t op = open_paren(q, end);
+			const char *close = op ? find_close_paren(q + op, end) : NULL;
+			if (!close)
+				return false;
+			const char *in = text_skip_space(q + op, end), *in_end = text_trim_end(in, close);
+			if (!paren_byline(in, in_end))
+				return false;
+			m->date_start = 0;
+			m->date_end = (size_t)(date_end - s);
+			m->byline_start = (size_t)(in - s);
+			m->byline_end = (size_t)(in_end - s);
+			m->body_start = (size_t)(text_skip_space(close + close_paren_len(close), end) - s);
+			return true;
+		}
+		p += n;
+	}
+	return false;
+}
+
 bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 {
 	const char *end = s + len;
@@ -390,6 +423,8 @@ bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 	if (len < 6 + bracket || (unsigned char)s[bracket] < 0xE4 || (unsigned char)s[bracket] > 0xE9)
 		return false;
 	size_t pre = match_any(s + bracket, end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes);
+	if (!pre && !bracket)
+		return media_dateline(s, end, m);
 	if (!pre)
 		return false;
 	pre += bracket;
