@@ -589,7 +589,7 @@ static unsigned capped_columns(const raw_line *l)
  * editors (责编 李明), a section name. Each field found adds its weight;
  * any word that is none of them (a sentence, a headline) vetoes. */
 enum {
-	HF_DATE = 2, HF_WEEKDAY = 2, HF_PAGE = 3, HF_EDITOR = 3, HF_PAPER = 2, HF_LUNAR = 1,
+	HF_DATE = 2, HF_WEEKDAY = 2, HF_PAGE = 3, HF_EDITOR = 3, HF_PAPER = 2, HF_LUNAR = 1, HF_ISSUE = 2,
 	HEADER_MIN_SCORE = 4,   /* fields that make a header together */
 };
 
@@ -695,7 +695,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	if (has_prefix(p, len, "总第") || has_prefix(p, len, "總第") || has_prefix(p, len, "第")) {
 		const char *q = p + (has_prefix(p, len, "第") ? 3 : 6);
 		if ((m = number_at(q, end, 6)) > 0 && has_prefix(q + m, (size_t)(end - q - m), "期")) {
-			*w = HF_LUNAR;
+			*w = HF_ISSUE;
 			return (size_t)(q + m + 3 - p);
 		}
 	}
@@ -1162,7 +1162,13 @@ static bool is_end_mark(const char *s, size_t len, unsigned chars)
 				return true;
 		}
 		if (has_prefix(in, n, "据") || has_prefix(in, n, "编辑") || has_prefix(in, n, "责任编辑") ||
-		    has_prefix(in, n, "来源") || has_prefix(in, n, "作者") || memmem(in, n, "本文", 6))
+		    has_prefix(in, n, "来源") || has_prefix(in, n, "作者") || memmem(in, n, "本文", 6) ||
+		    has_prefix(in, n, "供稿") || has_prefix(in, n, "供图") || has_prefix(in, n, "审稿"))
+			return true;
+		/* "（本报米兰2月9日电）": the dateline printed after the story */
+		pattern_dateline dm;
+		if (n >= 9 && (memcmp(in_end - 3, "电", 3) == 0 || memcmp(in_end - 3, "讯", 3) == 0) &&
+		    pattern_match_dateline(in, n, &dm) && dm.date_end == n)
 			return true;
 		if (n && pattern_is_byline(in, n, false))
 			return true;
@@ -1222,7 +1228,7 @@ static bool unbalanced_close(const char *s, size_t len)
 static bool table_row(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
-	int numbers = 0;
+	int numbers = 0, figures = 0;
 	while (p < end) {
 		p = text_skip_space(p, end);
 		const char *w = p;
@@ -1240,8 +1246,10 @@ static bool table_row(const char *s, size_t len)
 		}
 		if (p > w && num && digit)
 			numbers++;
+		if (p > w && digit)
+			figures++;
 	}
-	return numbers >= 2;
+	return numbers >= 2 || figures >= 3;
 }
 
 static void classify(const parser *ps, unit *u)
@@ -2519,7 +2527,7 @@ static doc_str page_label(parser *ps, const unit *u)
 static bool in_header_block(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
-	if (ps->narts || u->chars > 20 || (u->kind != U_TITLE && u->kind != U_NAMES))
+	if (ps->narts || u->chars > 30 || (u->kind != U_TITLE && u->kind != U_NAMES))
 		return false;
 	if (u->chars >= 4 && u->chars <= 10 && is_paper_name(u->s, u->s + u->len, (int)u->chars) &&
 	    !memchr(u->s, ' ', u->len) && (i + 1 >= ps->nunits || UNIT(ps, i + 1)->gap > 0))
@@ -2529,7 +2537,7 @@ static bool in_header_block(const parser *ps, size_t i)
 		uint8_t k = UNIT(ps, j)->kind;
 		if (k == U_PAGEHEAD)
 			return true;
-		if ((k != U_TITLE && k != U_NAMES) || UNIT(ps, j)->chars > 20)
+		if ((k != U_TITLE && k != U_NAMES) || UNIT(ps, j)->chars > 30)
 			break;
 	}
 	/* backward: right under a header, and the block ends here or goes on

@@ -141,6 +141,8 @@ static size_t posted_role(const char *s, const char *end)
 static bool byline_token(const char *s, const char *end, int *names)
 {
 	size_t r = match_any(s, end, roles, sizeof roles / sizeof *roles);
+	if (!r && starts_with(s, end, "本报"))   /* 本报特派记者 */
+		r = (r = match_any(s + 6, end, roles, sizeof roles / sizeof *roles)) ? r + 6 : 0;
 	if (!r)
 		r = posted_role(s, end);
 	/* "发自江西景德镇": where the reporter files from */
@@ -214,7 +216,8 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 		return byline_tokens(s + mark, end, 1, NULL);
 	/* Without a mark, a role word must open the line, unless names alone
 	 * are allowed (right under a headline). */
-	if (match_any(s, end, roles, sizeof roles / sizeof *roles) || posted_role(s, end))
+	if (match_any(s, end, roles, sizeof roles / sizeof *roles) || posted_role(s, end) ||
+	    (starts_with(s, end, "本报") && match_any(s + 6, end, roles, sizeof roles / sizeof *roles)))
 		return byline_tokens(s, end, 1, NULL);
 	/* "城西 读者 何淑珍": a place, then the role word */
 	const char *second = s;
