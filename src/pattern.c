@@ -413,7 +413,18 @@ static bool media_dateline(const char *s, const char *end, pattern_dateline *m)
 	return false;
 }
 
+static bool match_dateline(const char *s, size_t len, pattern_dateline *m);
+
 bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
+{
+	if (match_dateline(s, len, m))
+		return true;
+	const char *end = s + len;
+	/* "【记者X／台北报道】": a bracket that is not a dateline of the usual form */
+	return len >= 8 && (starts_with(s, end, "【") || open_paren(s, end)) && bracket_source(s, end, m);
+}
+
+static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 {
 	const char *end = s + len;
 	m->date_start = 0;

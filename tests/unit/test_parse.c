@@ -134,6 +134,9 @@ FIXTURE_TEST(running_headers)       /* paper/date/星期/A04/责编 headers at t
 FIXTURE_TEST(story_ends)            /* ——Name attribution, (X 供稿), a byline after the body */
 FIXTURE_TEST(wrapped_stories)       /* hard-wrapped stories with no blank lines, 约3/5 joined */
 FIXTURE_TEST(wire_datelines)        /* 新华社…电, 【新华社济南讯】, （完）, 据新华社, 新华社发 */
+FIXTURE_TEST(masthead_block)        /* masthead block, broken headline, colon kicker, sidebar, figures */
+FIXTURE_TEST(markdown_levels)       /* "#" running header, "##" titles, "####" ——subtitle, bold byline */
+FIXTURE_TEST(bracket_sources)       /* （中央社记者X电）, 【记者X／台北报道】, （记者 X）, X讯（记者 Y） */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -152,6 +155,7 @@ static void test_nothing_lost(void **state)
 		"datelines", "trailing_byline", "subheads", "cuts", "captions", "bare_caption",
 		"cut_caption", "jumps", "headless", "page_header", "briefs", "wrapped", "orphan_text",
 		"running_headers", "story_ends", "wrapped_stories", "wire_datelines",
+		"masthead_block", "markdown_levels", "bracket_sources",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -337,6 +341,9 @@ int main(void)
 		cmocka_unit_test(test_story_ends),
 		cmocka_unit_test(test_wrapped_stories),
 		cmocka_unit_test(test_wire_datelines),
+		cmocka_unit_test(test_masthead_block),
+		cmocka_unit_test(test_markdown_levels),
+		cmocka_unit_test(test_bracket_sources),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
