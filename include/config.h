@@ -27,7 +27,7 @@ typedef enum config_element {
 	CONFIG_C_CREDIT, CONFIG_C_JUMP, CONFIG_C_LIST, CONFIG_C_LIST_PAGE,
 	CONFIG_C_LIST_COLUMN, CONFIG_C_LIST_CURRENT, CONFIG_C_LIST_READ,
 	CONFIG_C_STATUS, CONFIG_C_HIT, CONFIG_C_CURRENT_HIT, CONFIG_C_BORDER,
-	CONFIG_C_MESSAGE, CONFIG_C_ERROR,
+	CONFIG_C_MESSAGE, CONFIG_C_ERROR, CONFIG_C_LIST_OPEN,
 	CONFIG_NCOLORS,
 } config_element;
 
@@ -48,6 +48,7 @@ typedef struct config {
 	bool restore;                   /* [reader] restore: reopen where you left off */
 	int scroll_context;             /* [reader] lines kept when paging */
 	bool incremental_search;        /* [reader] incremental_search */
+	bool space_continues;           /* [reader] space_continues: Space at the end goes on */
 	config_color color[CONFIG_NCOLORS];
 	char *library_roots;            /* [library] roots, "" for the default; owned */
 	keymap *keys;                   /* owned */

@@ -33,10 +33,14 @@
 	X(HALF_UP, "half-page-up", h_scroll, -SCROLL_HALF, "u C-u", "Scroll up half a screen") \
 	X(PAGE_DOWN, "page-down", h_scroll, +SCROLL_SCREEN, "Space PgDn f C-f", "Scroll down one screen") \
 	X(PAGE_UP, "page-up", h_scroll, -SCROLL_SCREEN, "b PgUp C-b", "Scroll up one screen") \
-	X(TOP, "top", h_end, -1, "g Home <", "Go to the start of the article") \
-	X(BOTTOM, "bottom", h_end, +1, "G End >", "Go to the end of the article") \
+	X(TOP, "top", h_end, -1, "g Home", "Go to the start of the article (with a count N: to 第N版)") \
+	X(BOTTOM, "bottom", h_end, +1, "G End", "Go to the end of the article") \
 	X(NEXT_ARTICLE, "next-article", h_article, +1, "J ]", "Go to the next article") \
 	X(PREV_ARTICLE, "prev-article", h_article, -1, "K [", "Go to the previous article") \
+	X(NEXT_PAGE, "next-page", h_page, +1, "> Right", "Go to the first article of the next page (版)") \
+	X(PREV_PAGE, "prev-page", h_page, -1, "< Left", "Go to the first article of the previous page") \
+	X(GO_TO_PAGE, "go-to-page", h_go_to_page, 0, ":", "Go to 第N版: type N, then Enter") \
+	X(NEXT_UNREAD, "next-unread", h_next_unread, 0, "U", "Go to the next article not read yet") \
 	X(NEXT_SUBHEAD, "next-subhead", h_next_subhead, 0, "}", "Go to the next subhead of the article") \
 	X(PREV_SUBHEAD, "prev-subhead", h_prev_subhead, 0, "{", "Go to the previous subhead of the article") \
 	X(OPEN, "open", h_open, 0, "Enter", "Open the selected article, or follow the jump line") \

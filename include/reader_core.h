@@ -127,6 +127,16 @@ struct reader {
 	bool restore_pending;   /* the remembered position is not loaded yet */
 	doc_pos restore_pos;
 
+	/* a count typed before a key (5j, 3J, 4g), and :N */
+	unsigned count;
+	unsigned repeat;        /* the count of the action being run (>= 1) */
+	bool counted;           /* the action being run had a count */
+	bool page_prompt;       /* ':' was typed: digits make the page number */
+
+	/* page numbers as the issue states them (0: none; see page_no_of) */
+	int *page_no;
+	size_t npage_no;
+
 	char msg[512];
 	bool msg_error;
 	util_buf rowbuf, statusbuf;
@@ -194,6 +204,13 @@ int str_width(const char *s);
 void buf_reset(util_buf *b);
 doc_str article_title(const doc_issue *issue, uint32_t a);
 int page_number_of(const reader *r, uint32_t article);
+/* The number the issue states for page p (its label 第N版, a jump line
+ * pointing at it, a number in its file name); 0 when none. */
+int page_no_of(const reader *r, size_t p);
+/* The name of page p as the list and the status line show it: its label
+ * when it has one, else 第N版 when the issue states its number, else its
+ * file name. */
+void add_page_name(const reader *r, size_t p, util_buf *b);
 void fill_row(reader *r, reader_row *out, config_element style);
 void add_with_count(util_buf *b, const char *s, size_t len, const char *count, int w);
 

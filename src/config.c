@@ -106,6 +106,9 @@ static const option fixed_options[] = {
 	     "Reopen an issue where you stopped reading it."),
 	INT("reader", "scroll_context", "2", 0, 10, scroll_context,
 	    "Lines of the previous screen kept in view when paging."),
+	BOOL("reader", "space_continues", "true", space_continues,
+	     "Space (page-down) at the end of an article goes on to the next\n"
+	     "article, as in mutt and newsboat; the status line says so."),
 	BOOL("reader", "incremental_search", "true", incremental_search,
 	     "Show the hits while the search query is being typed."),
 	STRING("library", "roots", "", library_roots,
@@ -139,6 +142,9 @@ static const option fixed_options[] = {
 	      "Column labels in the section list"),
 	COLOR("list-current", CONFIG_C_LIST_CURRENT, "default default reverse",
 	      "The selected row of the section list"),
+	COLOR("list-open", CONFIG_C_LIST_OPEN, "default default bold",
+	      "The article shown, in the section list, while the article has the\n"
+	      "focus (the selection bar, list-current, shows when the list has it)"),
 	COLOR("list-read", CONFIG_C_LIST_READ, "default default dim",
 	      "Articles already read, in the section list"),
 	COLOR("status", CONFIG_C_STATUS, "default default reverse", "The status line"),

@@ -1141,7 +1141,7 @@ bool input_read_path(const char *path, const input_options *opt,
 	bool ok;
 	if (strcmp(path, "-") == 0) {
 		input_page page;
-		ok = read_fd_stream(STDIN_FILENO, path, "-", used, opt, &page, err, errlen);
+		ok = read_fd_stream(STDIN_FILENO, path, "(standard input)", used, opt, &page, err, errlen);
 		if (ok)
 			UTIL_PUSH(*pages, *npages, *cap, page);
 	} else {

@@ -259,12 +259,13 @@ static int run_reader(const options *o, issue_loader *l, config *cfg, int npaths
 		done = issue_step(l, FIRST_SCREEN_BUDGET);
 	if (done && !issue_has_text(issue)) {
 		fprintf(stderr, "kanbao: %s: nothing to read (no text in %s)\n",
-			npaths ? paths[0] : "-", doc_npages(issue) > 1 ? "these pages" : "this page");
+			npaths && strcmp(paths[0], "-") != 0 ? paths[0] : "(standard input)",
+			doc_npages(issue) > 1 ? "these pages" : "this page");
 		return EXIT_INPUT;
 	}
 	reader_loader rl = { loader_step, loader_progress, l };
 	reader_options ropt = {
-		.issue_name = npaths ? paths[0] : "-",
+		.issue_name = npaths && strcmp(paths[0], "-") != 0 ? paths[0] : "(standard input)",
 		.restore = cfg->restore && !o->no_restore,
 		.keys_from_tty = !isatty(STDIN_FILENO),
 		.loader = done ? NULL : &rl,

@@ -174,6 +174,7 @@ static int prompt_accept(reader *r)
 	r->search.forward = forward;
 	bool wrapped;
 	size_t i = next_from(&r->search, r->origin.pos, forward, &wrapped);
+	push_back(r);           /* a search is a jump: Backspace comes back */
 	go_to_hit(r, &r->search, i);
 	if (wrapped)
 		say_wrapped(r, forward);

@@ -370,6 +370,7 @@ static void take_in_articles(reader *r)
 
 int reader_issue_grew(reader *r, bool done)
 {
+	r->npage_no = SIZE_MAX;         /* page numbers: ask the issue again */
 	take_in_articles(r);
 	if (done) {
 		r->loading = false;
@@ -592,13 +593,34 @@ static bool in_list(const reader *r)
  * selection when the list has the focus, else the article. */
 static int h_scroll(reader *r, int arg)
 {
-	long d = scroll_delta(r, arg);
-	return in_list(r) ? move_selection(r, d) : scroll_article(r, d, true);
+	long d = scroll_delta(r, arg) * (long)r->repeat;
+	if (in_list(r))
+		return move_selection(r, d);
+	/* Space at the very end, with nothing continuing the article: the
+	 * next article ([reader] space_continues) */
+	if (arg == +SCROLL_SCREEN && r->cfg->space_continues && r->narticles &&
+	    r->top >= max_top(r) && doc_article_at(r->issue, r->article)->continues < 0 &&
+	    r->article + 1 < r->narticles) {
+		mark_read(r, r->article);
+		open_article(r, r->article + 1, 0);
+		doc_str t = article_title(r->issue, r->article);
+		util_buf title = { 0 };
+		add_fit(&title, t.s, t.len, 40);
+		say(r, "end of the article: on to the next, %s", util_buf_cstr(&title));
+		util_buf_free(&title);
+		return READER_REDRAW;
+	}
+	return scroll_article(r, d, true);
 }
 
-/* The start (-1) or the end (+1) of the article, or of the list. */
+static int go_to_page_number(reader *r, unsigned n);
+
+/* The start (-1) or the end (+1) of the article, or of the list; g with
+ * a count N goes to 第N版. */
 static int h_end(reader *r, int dir)
 {
+	if (dir < 0 && r->counted)
+		return go_to_page_number(r, r->repeat);
 	if (in_list(r))
 		return move_selection(r, dir * (long)r->nlist);
 	if (dir < 0) {
@@ -621,7 +643,106 @@ static int h_article(reader *r, int dir)
 		say(r, "this is the first article");
 		return READER_REDRAW;
 	}
-	open_article(r, dir > 0 ? r->article + 1 : r->article - 1, 0);
+	long to = (long)r->article + dir * (long)r->repeat;
+	if (to < 0)
+		to = 0;
+	if (to >= (long)r->narticles)
+		to = (long)r->narticles - 1;
+	open_article(r, (uint32_t)to, 0);
+	return READER_REDRAW;
+}
+
+/* ---- pages ---- */
+
+/* The page of the article shown. */
+static size_t page_of_article(const reader *r, uint32_t a)
+{
+	return doc_article_at(r->issue, a)->page;
+}
+
+/* Shows the first article of page p (a page without articles: the next
+ * one that has some, in the direction dir). Returns false when none. */
+static bool open_page(reader *r, size_t p, int dir)
+{
+	size_t np = doc_npages(r->issue);
+	while (p < np && doc_page_at(r->issue, p)->narticles == 0)
+		p = dir < 0 ? (p == 0 ? np : p - 1) : p + 1;
+	if (p >= np)
+		return false;
+	push_back(r);
+	open_article(r, doc_page_at(r->issue, p)->first_article, 0);
+	util_buf name = { 0 };
+	add_page_name(r, p, &name);
+	char k[KEYMAP_KEY_NAME_MAX];
+	say(r, "%s (%s goes back)", util_buf_cstr(&name), key_hint(r, KA_BACK, k, sizeof k));
+	util_buf_free(&name);
+	return true;
+}
+
+/* The next (+1) or previous (-1) page, a count of pages at a time. */
+static int h_page(reader *r, int dir)
+{
+	if (r->narticles == 0)
+		return READER_NOTHING;
+	long p = (long)page_of_article(r, r->article);
+	/* on a page's later article, < goes to the start of the page first */
+	if (dir < 0 && doc_page_at(r->issue, (size_t)p)->first_article != r->article)
+		p++;
+	long to = p + dir * (long)r->repeat;
+	long np = (long)doc_npages(r->issue);
+	if (to < 0 || to >= np || !open_page(r, (size_t)to, dir))
+		say(r, dir > 0 ? "this is the last page" : "this is the first page");
+	r->focus = READER_FOCUS_ARTICLE;
+	return READER_REDRAW;
+}
+
+/* 第N版: the page whose stated number is n, else the n-th page. */
+static int go_to_page_number(reader *r, unsigned n)
+{
+	size_t np = doc_npages(r->issue);
+	size_t found = SIZE_MAX;
+	for (size_t p = 0; p < np && found == SIZE_MAX; p++)
+		if (page_no_of(r, p) == (int)n)
+			found = p;
+	if (found == SIZE_MAX && n >= 1 && n <= np && page_no_of(r, n - 1) == 0)
+		found = n - 1;
+	if (found == SIZE_MAX || !open_page(r, found, +1))
+		complain(r, "第%u版 is not in this issue", n);
+	else
+		r->focus = READER_FOCUS_ARTICLE;
+	return READER_REDRAW;
+}
+
+static int h_go_to_page(reader *r, int arg)
+{
+	(void)arg;
+	if (r->counted)
+		return go_to_page_number(r, r->repeat);
+	r->page_prompt = true;
+	r->count = 0;
+	say(r, "go to 第_版: type the number, then Enter (Esc cancels)");
+	return READER_REDRAW;
+}
+
+/* The next article not read yet, after the one shown (round the issue). */
+static int h_next_unread(reader *r, int arg)
+{
+	(void)arg;
+	if (r->narticles == 0)
+		return READER_NOTHING;
+	mark_read(r, r->article);
+	for (size_t k = 1; k < r->narticles; k++) {
+		uint32_t a = (uint32_t)((r->article + k) % r->narticles);
+		if (r->read[a])
+			continue;
+		push_back(r);
+		open_article(r, a, 0);
+		r->focus = READER_FOCUS_ARTICLE;
+		char k2[KEYMAP_KEY_NAME_MAX];
+		say(r, "next unread article (%s goes back)", key_hint(r, KA_BACK, k2, sizeof k2));
+		return READER_REDRAW;
+	}
+	say(r, "every article of the issue has been read");
 	return READER_REDRAW;
 }
 
@@ -829,6 +950,8 @@ int step_hit(reader *r, bool same)
 	} else {
 		i = next_from(s, reader_position(r), forward, &wrapped);
 	}
+	if (!hit_in_view(r, s, i))
+		push_back(r);   /* a search jump: Backspace comes back */
 	go_to_hit(r, s, i);
 	if (wrapped)
 		say_wrapped(r, forward);
@@ -838,7 +961,10 @@ int step_hit(reader *r, bool same)
 /* The next hit in the search's direction (true) or the other. */
 static int h_hit(reader *r, int same)
 {
-	return step_hit(r, same);
+	int react = 0;
+	for (unsigned k = 0; k < r->repeat; k++)
+		react |= step_hit(r, same);
+	return react;
 }
 
 static int h_hit_list(reader *r, int arg)
@@ -979,9 +1105,43 @@ int reader_do(reader *r, keymap_action a)
 	if (r->prompting)
 		return READER_NOTHING;      /* the prompt takes keys, not actions */
 	clear_message(r);
-	if (r->ov != READER_OV_NONE)
+	if (r->ov != READER_OV_NONE) {
+		r->count = 0;
 		return overlay_do(r, a);
-	return run_action(r, a);
+	}
+	r->counted = r->count > 0;
+	r->repeat = r->counted ? r->count : 1;
+	r->count = 0;
+	int react = run_action(r, a);
+	r->repeat = 1;
+	r->counted = false;
+	return react;
+}
+
+/* ':' then digits and Enter: 第N版. */
+static int page_prompt_key(reader *r, int key)
+{
+	if (key >= '0' && key <= '9') {
+		if (r->count < 10000)
+			r->count = r->count * 10 + (unsigned)(key - '0');
+		say(r, "go to 第%u版 (Enter goes, Esc cancels)", r->count);
+		return READER_REDRAW;
+	}
+	if (key == KEYMAP_K_BACKSPACE || key == KEYMAP_CTRL('h')) {
+		r->count /= 10;
+		if (r->count)
+			say(r, "go to 第%u版 (Enter goes, Esc cancels)", r->count);
+		else
+			say(r, "go to 第_版: type the number, then Enter (Esc cancels)");
+		return READER_REDRAW;
+	}
+	unsigned n = r->count;
+	r->page_prompt = false;
+	r->count = 0;
+	clear_message(r);
+	if (key == KEYMAP_K_ENTER && n > 0)
+		return go_to_page_number(r, n);
+	return READER_REDRAW;       /* anything else cancels */
 }
 
 int reader_key(reader *r, int key)
@@ -990,6 +1150,17 @@ int reader_key(reader *r, int key)
 	if (r->prompting && !r->g.too_small) {
 		clear_message(r);
 		return prompt_key(r, key);
+	}
+	if (r->page_prompt && !r->g.too_small)
+		return page_prompt_key(r, key);
+	/* a count before a key (5j, 3J, 4g), as in less and vi: digits no
+	 * action is bound to */
+	if (r->ov == READER_OV_NONE && !r->g.too_small && key >= '0' && key <= '9' &&
+	    (key != '0' || r->count > 0) && keymap_lookup(r->cfg->keys, key) == KA_NONE) {
+		if (r->count < 100000)
+			r->count = r->count * 10 + (unsigned)(key - '0');
+		say(r, "count %u", r->count);
+		return READER_REDRAW;
 	}
 	if ((r->ov == READER_OV_MARKS || r->ov == READER_OV_ALL_MARKS) && !r->g.too_small &&
 	    (key == 'd' || key == KEYMAP_K_DELETE)) {
@@ -1130,7 +1301,7 @@ static void load_history(reader *r)
 
 static char *full_path(const char *name)
 {
-	if (!name || strcmp(name, "-") == 0)
+	if (!name || strcmp(name, "-") == 0 || strcmp(name, "(standard input)") == 0)
 		return util_strdup("(standard input)");
 	char *real = realpath(name, NULL);
 	if (!real)
@@ -1163,6 +1334,7 @@ reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 	reader *r = util_calloc(1, sizeof *r);
 	r->issue = issue;
 	r->cfg = cfg;
+	r->repeat = 1;
 	r->st = st;
 	r->fp = opt && opt->fingerprint ? opt->fingerprint : doc_issue_fingerprint(issue);
 	r->loader = opt ? opt->loader : NULL;
@@ -1226,6 +1398,7 @@ void reader_free(reader *r)
 	free(r->list);
 	free(r->row_of);
 	free(r->read);
+	free(r->page_no);
 	free(r->name);
 	free(r->where);
 	free(r);

@@ -3,11 +3,13 @@
  * (reader_core.h). No curses here. */
 #include "reader_core.h"
 
+#include "punct.h"
 #include "render.h"
 #include "text.h"
 #include "util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- text for rows ---- */
@@ -94,7 +96,137 @@ doc_str article_title(const doc_issue *issue, uint32_t a)
 
 int page_number_of(const reader *r, uint32_t article)
 {
-	return doc_page_number(r->issue, doc_article_at(r->issue, article)->page);
+	size_t p = doc_article_at(r->issue, article)->page;
+	int n = page_no_of(r, p);
+	return n > 0 ? n : doc_page_number(r->issue, p);
+}
+
+/* A page number in a file name: the last token of its stem made only of
+ * 1 to 3 digits ("01.txt", "page-04.txt", "20250301_02.txt"), 1 to 999;
+ * else 0 (a hash such as "000_6cacbc5c.txt" names no page). */
+static bool ascii_alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int number_in_name(doc_str name)
+{
+	size_t end = name.len;
+	for (size_t i = name.len; i > 0; i--)
+		if (name.s[i - 1] == '.') {
+			end = i - 1;
+			break;
+		}
+	int found = 0;
+	for (size_t i = 0; i < end;) {
+		size_t j = i;
+		bool digits = true;
+		while (j < end && ascii_alnum(name.s[j])) {
+			digits &= name.s[j] >= '0' && name.s[j] <= '9';
+			j++;
+		}
+		if (j > i && digits && j - i <= 3) {
+			int n = 0;
+			for (size_t k = i; k < j; k++)
+				n = n * 10 + (name.s[k] - '0');
+			found = n;
+		} else if (j > i) {
+			found = 0;
+		}
+		i = j > i ? j : j + 1;
+	}
+	return found;
+}
+
+static bool label_states_number(doc_str label)
+{
+	for (size_t i = 0; i < label.len; i++)
+		if (label.s[i] >= '0' && label.s[i] <= '9')
+			return true;
+	return label.len >= 3 && memmem(label.s, label.len, "版", 3) != NULL;
+}
+
+/* Numbers from the labels, then from jump lines that point at a page,
+ * then from file names (every page's, so that a folder of numbered files
+ * is a numbered issue). Recomputed when more pages are loaded. */
+static void compute_page_numbers(reader *r)
+{
+	size_t np = doc_npages(r->issue);
+	free(r->page_no);
+	r->page_no = util_calloc(np ? np : 1, sizeof *r->page_no);
+	r->npage_no = np;
+	for (size_t p = 0; p < np; p++) {
+		doc_str label = doc_page_at(r->issue, p)->label;
+		if (label.len && label_states_number(label))
+			r->page_no[p] = doc_page_number(r->issue, p);
+	}
+	for (uint32_t a = 0; a < doc_narticles(r->issue); a++) {
+		const doc_article *art = doc_article_at(r->issue, a);
+		for (uint32_t e = DOC_NFIELDS; e < doc_article_nelements(art); e++) {
+			const doc_jump *j = doc_element_jump(r->issue, art, e);
+			if (j && j->kind != DOC_JUMP_NONE && j->page > 0 && j->page_index >= 0 &&
+			    (size_t)j->page_index < np && !r->page_no[j->page_index])
+				r->page_no[j->page_index] = j->page;
+		}
+	}
+	bool all_named = np > 0;
+	for (size_t p = 0; p < np && all_named; p++)
+		all_named = number_in_name(doc_page_at(r->issue, p)->name) > 0;
+	for (size_t p = 0; p < np && all_named; p++)
+		if (!r->page_no[p])
+			r->page_no[p] = number_in_name(doc_page_at(r->issue, p)->name);
+}
+
+int page_no_of(const reader *r, size_t p)
+{
+	reader *m = (reader *)r;        /* a cache of what the issue states */
+	if (m->npage_no != doc_npages(r->issue))
+		compute_page_numbers(m);
+	return p < r->npage_no ? r->page_no[p] : 0;
+}
+
+void add_page_name(const reader *r, size_t p, util_buf *b)
+{
+	const doc_page *pg = doc_page_at(r->issue, p);
+	int n = page_no_of(r, p);
+	if (pg->label.len && label_states_number(pg->label))
+		add_clean(b, pg->label.s, pg->label.len);
+	else if (n > 0 && pg->label.len)
+		util_buf_printf(b, "第%d版 ", n), add_clean(b, pg->label.s, pg->label.len);
+	else if (n > 0)
+		util_buf_printf(b, "第%d版", n);
+	else if (pg->label.len)
+		add_clean(b, pg->label.s, pg->label.len);
+	else
+		add_clean(b, pg->name.s, pg->name.len);
+}
+
+/* The page of an article as the status line names it: 第N版, or the file
+ * name when the issue states no number. */
+static void add_page_short(const reader *r, uint32_t article, util_buf *b)
+{
+	size_t p = doc_article_at(r->issue, article)->page;
+	int n = page_no_of(r, p);
+	if (n > 0) {
+		util_buf_printf(b, "第%d版", n);
+	} else {
+		doc_str name = doc_page_at(r->issue, p)->name;
+		add_clean(b, name.s, name.len);
+	}
+}
+
+/* An article's title as the list shows it: 「续」 before a continuation,
+ * the punctuation restored as in the article ([layout] cjk_punctuation). */
+static void add_list_title(const reader *r, uint32_t a, util_buf *b)
+{
+	const doc_article *art = doc_article_at(r->issue, a);
+	if (art->continued_from >= 0)
+		util_buf_adds(b, "「续」");
+	doc_str t = article_title(r->issue, a);
+	if (r->cfg->layout.cjk_punctuation == LAYOUT_PUNCT_RESTORE)
+		punct_restore(t.s, t.len, b);
+	else
+		util_buf_add(b, t.s, t.len);
 }
 
 void reader_pane_text(reader *r, int row, char *buf, size_t len)
@@ -150,9 +282,17 @@ bool reader_list_row(reader *r, int row, reader_row *out)
 	switch ((list_kind)e->kind) {
 	case LIST_PAGE: {
 		const doc_page *pg = doc_page_at(r->issue, e->index);
-		doc_str name = pg->label.len ? pg->label : pg->name;
-		snprintf(count, sizeof count, "(%u)", pg->narticles);
-		add_with_count(&r->rowbuf, name.s, name.len, count, w);
+		util_buf name = { 0 };
+		add_page_name(r, e->index, &name);
+		if (pg->narticles == 0 && pg->ncaptions > 0) {
+			/* a page of photos only: the key that lists them */
+			char k[KEYMAP_KEY_NAME_MAX];
+			snprintf(count, sizeof count, "(photos: %s)", key_hint(r, KA_PHOTOS, k, sizeof k));
+		} else {
+			snprintf(count, sizeof count, "(%u)", pg->narticles);
+		}
+		add_with_count(&r->rowbuf, name.data ? name.data : "", name.len, count, w);
+		util_buf_free(&name);
 		fill_row(r, out, CONFIG_C_LIST_PAGE);
 		return true;
 	}
@@ -171,12 +311,19 @@ bool reader_list_row(reader *r, int row, reader_row *out)
 	if (s && s->res.per_article && s->res.per_article[a])
 		snprintf(count, sizeof count, "%u", s->res.per_article[a]);
 	util_buf_adds(&r->rowbuf, a == r->article ? "> " : "  ");
-	doc_str t = article_title(r->issue, a);
+	util_buf title = { 0 };
+	add_list_title(r, a, &title);
 	if (w > 2)
-		add_with_count(&r->rowbuf, t.s, t.len, count, w - 2);
-	bool selected = r->focus == READER_FOCUS_LIST ? a == r->sel : a == r->article;
-	fill_row(r, out, selected ? CONFIG_C_LIST_CURRENT
-				  : r->read[a] ? CONFIG_C_LIST_READ : CONFIG_C_LIST);
+		add_with_count(&r->rowbuf, title.data, title.len, count, w - 2);
+	util_buf_free(&title);
+	/* the focus shows: a selection bar while the list has it, the article
+	 * shown in bold while the article has it */
+	config_element style = r->read[a] ? CONFIG_C_LIST_READ : CONFIG_C_LIST;
+	if (r->focus == READER_FOCUS_LIST && a == r->sel)
+		style = CONFIG_C_LIST_CURRENT;
+	else if (r->focus != READER_FOCUS_LIST && a == r->article)
+		style = CONFIG_C_LIST_OPEN;
+	fill_row(r, out, style);
 	return true;
 }
 
@@ -198,13 +345,20 @@ static void position_text(reader *r, util_buf *b)
 	const layout *l = lay(r);
 	size_t bottom = min_size(r->top + page_rows(r), l->nlines);
 	int pct = l->nlines ? (int)(bottom * 100 / l->nlines) : 100;
-	util_buf_printf(b, "article %u/%zu · 第%d版 · %d%%", r->article + 1, r->narticles,
-			page_number_of(r, r->article), pct);
+	util_buf_printf(b, "article %u/%zu · ", r->article + 1, r->narticles);
+	add_page_short(r, r->article, b);
+	util_buf_printf(b, " · %d%%", pct);
 	if (r->loading)
 		util_buf_printf(b, " · loading %d%%", (int)(r->loader->progress(r->loader->ctx) * 100));
 	const doc_article *a = doc_article_at(r->issue, r->article);
-	if (a->continues >= 0 && bottom >= l->nlines)
-		util_buf_printf(b, " · continues on 第%d版", page_number_of(r, (uint32_t)a->continues));
+	if (a->continues >= 0 && bottom >= l->nlines) {
+		util_buf_adds(b, " · continues on ");
+		add_page_short(r, (uint32_t)a->continues, b);
+	} else if (a->continued_from >= 0 && r->top == 0 && !(s && s->nhits)) {
+		/* a continuation says where it began, as the paper does */
+		util_buf_adds(b, " · 上接");
+		add_page_short(r, (uint32_t)a->continued_from, b);
+	}
 }
 
 static void overlay_position(reader *r, util_buf *b)
@@ -317,8 +471,15 @@ void reader_status_of(reader *r, reader_status *out)
 	} else if (r->prompting) {
 		prompt_status(r, out);
 	} else {
-		util_buf right = { 0 };
+		util_buf right = { 0 }, head = { 0 };
 		const char *left = r->msg[0] ? r->msg : NULL;
+		/* the list has the focus: the whole headline of the selected row,
+		 * which the list may cut */
+		if (!left && r->ov == READER_OV_NONE && r->focus == READER_FOCUS_LIST &&
+		    list_shown(r) && r->narticles) {
+			add_list_title(r, r->sel, &head);
+			left = util_buf_cstr(&head);
+		}
 		if (r->ov != READER_OV_NONE) {
 			overlay_position(r, &right);
 			if (!left)
@@ -334,6 +495,7 @@ void reader_status_of(reader *r, reader_status *out)
 			out->error = r->msg_error;
 		}
 		util_buf_free(&right);
+		util_buf_free(&head);
 	}
 	util_buf_cstr(b);
 	out->text = b->data;

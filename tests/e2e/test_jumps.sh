@@ -14,7 +14,7 @@ expect_eq "the jump line" "$(pane_row 22)" "■下转第2版"
 end_row=$(pane_row 0)
 keys o
 wait_status "article 7/11 · 第2版"
-expect_eq "message" "$(status)" "$(sides "jumped to 第2版 (Backspace goes back)" "article 7/11 · 第2版 · 100%" 80)"
+expect_eq "message" "$(status)" "$(sides "jumped to 第2版 (Backspace goes back)" "article 7/11 · 第2版 · 100% · 上接第1版" 80)"
 expect_eq "continuation headline" "$(pane_row 0)" "青川高新区首季新签约项目四十二个"
 expect_eq "continuation mark" "$(pane_row 2)" "（上接第1版）"      # punctuation restored
 keys BSpace

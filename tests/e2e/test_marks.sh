@@ -49,7 +49,7 @@ keys q
 expect_eq "exit status" "$(wait_exit)" 0
 ok "all marks with their issue; d deletes"
 
-# another issue (page 4 alone, unlabelled: 第1版 of its issue): its own
+# another issue (page 4 alone: its file name says 第4版): its own
 # marks, and the sample's with their path
 start 80 24 sample/04.txt
 keys "'"
@@ -61,7 +61,7 @@ wait_status "marked: 临江古渡口焕新开放 市民乘船游青川"
 keys '"'
 wait_status "Enter jumps · d deletes · Esc returns"
 wait_for "Marks in every issue (2)"
-expect_eq "this issue's" "$(row 1)" "  第1版 · 临江古渡口焕新开放 市民乘船游青川 · $sample_dir/04.txt"
+expect_eq "this issue's" "$(row 1)" "  第4版 · 临江古渡口焕新开放 市民乘船游青川 · $sample_dir/04.txt"
 expect_eq "the sample's" "$(row 2)" "  加装一部电梯 暖了一栋楼 · $sample_dir"
 keys j Enter
 wait_status "that mark is in another issue: $sample_dir"

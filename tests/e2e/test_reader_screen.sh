@@ -8,7 +8,7 @@
 start 80 24 sample/
 
 # the section list: pages, column labels, headlines cut by width with …
-wait_list_row 0 "01.txt                     (6)"
+wait_list_row 0 "第1版                      (6)"
 expect_eq "list row 1" "$(list_row 1)" "> 青川高新区首季新签约项目四…"
 expect_eq "list row 2" "$(list_row 2)" "  加装一部电梯 暖了一栋楼"
 expect_eq "list row 4" "$(list_row 4)" "  临江古渡口焕新开放 市民乘船…"
@@ -16,8 +16,8 @@ expect_eq "list row 5" "$(list_row 5)" " 聚焦青川科技周"
 expect_eq "list row 8" "$(list_row 8)" "第2版 要闻                 (5)"
 expect_eq "list row 14" "$(list_row 14)" "第3版                      (4)"
 expect_eq "list row 16" "$(list_row 16)" "  擦亮“山水青川”名片 文旅消费…"
-expect_eq "current row" "$(sgr_of 1 "> 青川")" "reverse"
-expect_eq "page row" "$(sgr_of 0 "01.txt")" "bold"
+expect_eq "current row (the article has the focus)" "$(sgr_of 1 "> 青川")" "bold"
+expect_eq "page row" "$(sgr_of 0 "第1版")" "bold"
 expect_eq "column row" "$(sgr_of 5 "聚焦")" "underline"
 ok "section list"
 
@@ -106,7 +106,7 @@ ok "subheads"
 
 # the mouse: a click on a list row opens it, the wheel scrolls the pane
 keys Tab g Enter
-wait_list_row 0 "01.txt                     (6)"
+wait_list_row 0 "第1版                      (6)"
 click 5 3
 wait_status "article 3/19"
 keys g

@@ -32,7 +32,7 @@ ok "read articles are dim in the list"
 # shown for more than a moment: read too
 keys K K
 wait_status "article 5/19"
-wait_until "article 5 to count as read" test "$(sgr_of 6 "青川科技活动周")" = "reverse"
+wait_until "article 5 to count as read" test "$(sgr_of 6 "青川科技活动周")" = "bold"
 sleep 2.5       # the time that makes an article read
 keys J
 wait_until "article 5 shown as read" test "$(sgr_of 6 "青川科技活动周")" = "dim"

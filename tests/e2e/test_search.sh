@@ -52,7 +52,7 @@ expect_eq "other hit" "$(sgr_of "$2" 项目管家)" "underline fg=0 bg=3"
 expect_eq "text after the hit" "$(sgr_of "$2" 比我们自己)" "normal"
 # the list counts the hits of each article
 expect_eq "list row 1" "$(list_row 1)" "> 青川高新区首季新签约项目…  2"
-expect_eq "list row 9" "$(list_row 9)" "  青川高新区首季新签约项目…  1"
+expect_eq "list row 9" "$(list_row 9)" "  「续」青川高新区首季新签…  1"
 ok "highlights and counts"
 
 # n: the next hit, then on into the next article, then wrapping
@@ -107,10 +107,10 @@ keys /
 text "营商环境"
 wait_until "not found while typing" row_is 23 "$(sides /营商环境 "not found" 80)"
 keys Enter
-wait_until "not found" row_is 23 "$(sides "not found: 营商环境" "article 7/19 · 第2版 · 100%" 80)"
+wait_until "not found" row_is 23 "$(sides "not found: 营商环境" "article 7/19 · 第2版 · 100% · 上接第1版" 80)"
 expect_eq "error colour" "$(sgr_of 23 "not found")" "bold reverse fg=1"
 keys Escape
-wait_until "Esc to clear" row_is 23 "$(sides sample/ "article 7/19 · 第2版 · 100%" 80)"
+wait_until "Esc to clear" row_is 23 "$(sides sample/ "article 7/19 · 第2版 · 100% · 上接第1版" 80)"
 ok "not found"
 
 # backward

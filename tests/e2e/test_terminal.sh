@@ -46,8 +46,8 @@ ok "TERM unset or unknown: exit 2 with a message"
 
 # the issue from a pipe; keys from the terminal
 E2E_PRE="cat sample/01.txt |" start 80 24
-wait_status "article 1/6 · 第1版"
-expect_eq "status" "$(status)" "$(sides - "article 1/6 · 第1版 · 46%" 80)"
+wait_status "article 1/6 · (standard input)"
+expect_eq "status" "$(status)" "$(sides "(standard input)" "article 1/6 · (standard input) · 46%" 80)"
 keys J
 wait_status "article 2/6"
 keys /
@@ -119,7 +119,7 @@ check_restored "Ctrl-Z"
 text "fg"
 keys Enter
 wait_status "article 2/19"
-wait_list_row 0 "01.txt                     (6)"
+wait_list_row 0 "第1版                      (6)"
 wait_pane_row 0 "加装一部电梯 暖了一栋楼"
 keys J
 wait_status "article 3/19"

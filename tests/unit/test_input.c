@@ -658,7 +658,7 @@ static void test_stdin(void **state)
 	input_page p = read_one("-", NULL);
 	dup2(saved, STDIN_FILENO);
 	close(saved);
-	assert_string_equal(p.name, "-");
+	assert_string_equal(p.name, "(standard input)");
 	assert_text(&p, "标准输入的一版\n");
 	assert_non_null(p.source.release);
 	input_page_free(&p);

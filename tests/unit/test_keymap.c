@@ -14,10 +14,14 @@ static const struct {
 	{ KA_HALF_UP, { 'u', KEYMAP_CTRL('u') } },
 	{ KA_PAGE_DOWN, { ' ', KEYMAP_K_PGDN, 'f', KEYMAP_CTRL('f') } },
 	{ KA_PAGE_UP, { 'b', KEYMAP_K_PGUP, KEYMAP_CTRL('b') } },
-	{ KA_TOP, { 'g', KEYMAP_K_HOME, '<' } },
-	{ KA_BOTTOM, { 'G', KEYMAP_K_END, '>' } },
+	{ KA_TOP, { 'g', KEYMAP_K_HOME } },
+	{ KA_BOTTOM, { 'G', KEYMAP_K_END } },
 	{ KA_NEXT_ARTICLE, { 'J', ']' } },
 	{ KA_PREV_ARTICLE, { 'K', '[' } },
+	{ KA_NEXT_PAGE, { '>', KEYMAP_K_RIGHT } },
+	{ KA_PREV_PAGE, { '<', KEYMAP_K_LEFT } },
+	{ KA_GO_TO_PAGE, { ':' } },
+	{ KA_NEXT_UNREAD, { 'U' } },
 	{ KA_NEXT_SUBHEAD, { '}' } },
 	{ KA_PREV_SUBHEAD, { '{' } },
 	{ KA_OPEN, { KEYMAP_K_ENTER } },
@@ -68,7 +72,8 @@ static void test_default_bindings(void **state)
 	assert_int_equal(keymap_lookup(km, 'x'), KA_NONE);
 	assert_int_equal(keymap_lookup(km, 'Q'), KA_NONE);
 	assert_int_equal(keymap_lookup(km, KEYMAP_K_F1 + 1), KA_NONE);
-	assert_int_equal(keymap_lookup(km, KEYMAP_K_LEFT), KA_NONE);
+	assert_int_equal(keymap_lookup(km, KEYMAP_K_INSERT), KA_NONE);
+	assert_int_equal(keymap_lookup(km, '5'), KA_NONE);      /* digits make counts */
 	assert_int_equal(keymap_lookup(km, 0x4E0B), KA_NONE);
 	/* keys_of stops at max */
 	int two[2];
@@ -199,7 +204,8 @@ static void test_actions(void **state)
 	static const char *const names[KA_COUNT] = {
 		NULL, "line-down", "line-up", "half-page-down", "half-page-up",
 		"page-down", "page-up", "top", "bottom", "next-article",
-		"prev-article", "next-subhead", "prev-subhead", "open", "focus",
+		"prev-article", "next-page", "prev-page", "go-to-page", "next-unread",
+		"next-subhead", "prev-subhead", "open", "focus",
 		"toggle-list", "search-forward", "search-backward", "next-hit",
 		"prev-hit", "hit-list", "clear", "follow-jump", "back", "mark",
 		"marks", "all-marks", "photos", "library-search", "help", "redraw", "quit",

@@ -382,7 +382,9 @@ static void test_status_exact(void **ts)
 	assert_string_equal(reader_message(f.r), "continued from 第1版");
 	reader_status st;
 	reader_status_of(f.r, &st);
-	assert_string_equal(st.text, sides("continued from 第1版", "article 4/5 · 第2版 · 92%", 80));
+	/* a continuation says where it began */
+	assert_string_equal(st.text, sides("continued from 第1版",
+					   "article 4/5 · 第2版 · 92% · 上接第1版", 80));
 	assert_int_equal(st.msg_start, 0);
 	assert_int_equal(st.msg_len, strlen("continued from 第1版"));
 	assert_false(st.error);
@@ -394,6 +396,7 @@ static void test_status_exact(void **ts)
 	assert_string_equal(reader_status_text(f.r), "continued from 第1版");
 	reader_key(f.r, 'K');
 	reader_key(f.r, 'K');
+	f.cfg.space_continues = false;
 	reader_key(f.r, ' ');
 	assert_int_equal(reader_article(f.r), 1);
 	assert_string_equal(reader_status_text(f.r), "end of the article …");
@@ -423,7 +426,7 @@ static void test_unprintable_text(void **ts)
 	f.opt.issue_name = "name\x1b[2Jx\tz";
 	f.r = reader_new(f.issue, &f.cfg, NULL, &f.opt, 80, 24);
 	assert_string_equal(reader_status_text(f.r),
-			    sides("name[2Jx z", "article 1/1 · 第1版 · 100%", 80));
+			    sides("name[2Jx z", "article 1/1 · p.txt · 100%", 80));
 	assert_string_equal(list_row(f.r, 0), "p.txt                      (1)");
 	assert_string_equal(list_row(f.r, 1), "> 甲 乙");
 	assert_string_equal(pane(f.r, 0), "甲 乙");
@@ -483,14 +486,15 @@ static void test_list_rows_exact(void **ts)
 	/* 28 columns for the headline: 13 characters (26 columns) and … */
 	assert_string_equal(list_row(f.r, 4), "  这是一个非常非常长的标题用…");
 	assert_string_equal(list_row(f.r, 5), "第2版                      (2)");
-	assert_string_equal(list_row(f.r, 6), "  目标新闻第一篇");
+	assert_string_equal(list_row(f.r, 6), "  「续」目标新闻第一篇");
 	assert_string_equal(list_row(f.r, 7), "  第五篇");
 	assert_null(list_row(f.r, 8));
 	reader_row rr;
 	reader_list_row(f.r, 0, &rr);
 	assert_int_equal(rr.style, CONFIG_C_LIST_PAGE);
+	/* the article has the focus: the article shown is bold, no bar */
 	reader_list_row(f.r, 1, &rr);
-	assert_int_equal(rr.style, CONFIG_C_LIST_CURRENT);
+	assert_int_equal(rr.style, CONFIG_C_LIST_OPEN);
 	reader_list_row(f.r, 2, &rr);
 	assert_int_equal(rr.style, CONFIG_C_LIST_COLUMN);
 	reader_list_row(f.r, 3, &rr);
@@ -517,7 +521,8 @@ static void test_sample_list_and_open(void **ts)
 	(void)ts;
 	fx f;
 	fx_open(&f, sample_issue(), 80, 24);
-	assert_string_equal(list_row(f.r, 0), "01.txt                     (6)");
+	/* a folder of numbered files is a numbered issue */
+	assert_string_equal(list_row(f.r, 0), "第1版                      (6)");
 	assert_string_equal(list_row(f.r, 1), "> 青川高新区首季新签约项目四…");
 	assert_string_equal(list_row(f.r, 5), " 聚焦青川科技周");
 	assert_string_equal(list_row(f.r, 8), "第2版 要闻                 (5)");
@@ -597,9 +602,16 @@ static void test_read_as_one(void **ts)
 	assert_int_equal(reader_article(f.r), 0);
 	assert_int_equal(reader_top(f.r), 25);
 	assert_string_equal(reader_message(f.r), "back on 第1版, where the article starts");
-	/* an article that does not continue just says so */
+	/* at the end of an article that does not continue, Space goes on to
+	 * the next article ([reader] space_continues) and says so */
 	reader_key(f.r, 'J');
 	assert_int_equal(reader_article(f.r), 1);
+	reader_key(f.r, ' ');
+	assert_int_equal(reader_article(f.r), 2);
+	assert_true(strncmp(reader_message(f.r), "end of the article: on to the next, ", 36) == 0);
+	/* without space_continues it just says so */
+	f.cfg.space_continues = false;
+	reader_key(f.r, 'K');
 	reader_key(f.r, ' ');
 	assert_int_equal(reader_article(f.r), 1);
 	assert_string_equal(reader_message(f.r), "end of the article (J: next article)");
@@ -857,12 +869,12 @@ static void test_search_steps(void **ts)
 	assert_string_equal(reader_message(f.r), "");
 	/* hit counts beside the headlines */
 	assert_string_equal(list_row(f.r, 1), sides("  目标新闻第一篇", "2", 30));
-	assert_string_equal(list_row(f.r, 6), sides("> 目标新闻第一篇", "2", 30));
+	assert_string_equal(list_row(f.r, 6), sides("> 「续」目标新闻第一篇", "2", 30));
 	assert_string_equal(list_row(f.r, 3), "  第二篇很短");
 	/* Esc clears it */
 	reader_key(f.r, 27);
 	assert_null(reader_search_query(f.r));
-	assert_string_equal(list_row(f.r, 6), "> 目标新闻第一篇");
+	assert_string_equal(list_row(f.r, 6), "> 「续」目标新闻第一篇");
 	assert_int_equal(reader_article_hits(f.r, &hits, &cur), 0);
 	reader_key(f.r, 'n');
 	assert_string_equal(reader_message(f.r), "no search (/ searches)");
@@ -1119,7 +1131,8 @@ static void test_hit_list(void **ts)
 	size_t cur;
 	reader_search_hits(f.r, &cur);
 	assert_int_equal(cur, 2);
-	assert_int_equal(reader_back_depth(f.r), 1);
+	/* the search and the jump from the hit list are both in the history */
+	assert_int_equal(reader_back_depth(f.r), 2);
 	reader_key(f.r, KEYMAP_K_BACKSPACE);
 	assert_int_equal(reader_article(f.r), 0);
 	/* Esc returns without moving */
@@ -1433,6 +1446,88 @@ static void test_history_kept(void **ts)
 	fx_close(&f);
 }
 
+
+/* ---- reading without thinking (issue 14): counts, pages, unread ---- */
+
+static void test_counts_pages_unread(void **ts)
+{
+	(void)ts;
+	fx f;
+	fx_open(&f, sample_issue(), 80, 24);
+	/* a count before a key: 5j scrolls five lines, 3J three articles */
+	type(f.r, "5j");
+	assert_int_equal(reader_top(f.r), 5);
+	type(f.r, "3J");
+	assert_int_equal(reader_article(f.r), 3);
+	assert_int_equal(reader_top(f.r), 0);
+	/* > and < go a page at a time; Right and Left too */
+	reader_key(f.r, '>');
+	assert_int_equal(reader_article(f.r), 6);               /* 第2版's first */
+	assert_string_equal(reader_message(f.r), "第2版 要闻 (Backspace goes back)");
+	reader_key(f.r, KEYMAP_K_RIGHT);
+	assert_int_equal(reader_article(f.r), 11);
+	reader_key(f.r, '<');
+	assert_int_equal(reader_article(f.r), 6);
+	reader_key(f.r, 'J');
+	reader_key(f.r, '<');                                   /* the start of its page first */
+	assert_int_equal(reader_article(f.r), 6);
+	reader_key(f.r, KEYMAP_K_LEFT);
+	assert_int_equal(reader_article(f.r), 0);
+	reader_key(f.r, '<');
+	assert_string_equal(reader_message(f.r), "this is the first page");
+	/* 4g and :3 Enter go to 第N版; page jumps go into the back history */
+	size_t depth = reader_back_depth(f.r);
+	type(f.r, "4g");
+	assert_int_equal(reader_article(f.r), 15);
+	assert_int_equal(reader_back_depth(f.r), depth + 1);
+	type(f.r, ":3");
+	assert_string_equal(reader_message(f.r), "go to 第3版 (Enter goes, Esc cancels)");
+	reader_key(f.r, KEYMAP_K_ENTER);
+	assert_int_equal(reader_article(f.r), 11);
+	type(f.r, ":9");
+	reader_key(f.r, KEYMAP_K_ENTER);
+	assert_string_equal(reader_message(f.r), "第9版 is not in this issue");
+	type(f.r, ":2");
+	reader_key(f.r, KEYMAP_K_ESC);
+	assert_int_equal(reader_article(f.r), 11);              /* cancelled */
+	reader_key(f.r, KEYMAP_K_BACKSPACE);
+	assert_int_equal(reader_article(f.r), 15);
+	/* U: the next article not read yet */
+	reader_key(f.r, 'g');
+	type(f.r, "1g");
+	assert_int_equal(reader_article(f.r), 0);
+	reader_key(f.r, 'U');
+	assert_int_equal(reader_article(f.r), 1);
+	assert_string_equal(reader_message(f.r), "next unread article (Backspace goes back)");
+	/* the list has the focus: the status line shows the whole headline */
+	reader_key(f.r, KEYMAP_K_TAB);
+	reader_key(f.r, 'j');
+	reader_key(f.r, 'j');
+	const char *st = reader_status_text(f.r);
+	assert_true(strncmp(st, "临江古渡口焕新开放 市民乘船游青川", strlen("临江古渡口焕新开放 市民乘船游青川")) == 0);
+	reader_row rr;
+	reader_list_row(f.r, 4, &rr);
+	assert_int_equal(rr.style, CONFIG_C_LIST_CURRENT);      /* the bar: the list has the focus */
+	fx_close(&f);
+}
+
+static void test_search_is_a_jump(void **ts)
+{
+	(void)ts;
+	fx f;
+	fx_open(&f, sample_issue(), 80, 24);
+	assert_int_equal(reader_back_depth(f.r), 0);
+	type(f.r, "/古渡口");
+	reader_key(f.r, KEYMAP_K_ENTER);
+	uint32_t at = reader_article(f.r);
+	assert_true(at > 0);
+	assert_int_equal(reader_back_depth(f.r), 1);
+	reader_key(f.r, KEYMAP_K_BACKSPACE);
+	assert_int_equal(reader_article(f.r), 0);
+	assert_int_equal(reader_top(f.r), 0);
+	fx_close(&f);
+}
+
 /* ---- help and keys ---- */
 
 static void test_help(void **ts)
@@ -1444,7 +1539,7 @@ static void test_help(void **ts)
 	assert_int_equal(reader_overlay_of(f.r), READER_OV_HELP);
 	assert_string_equal(ov_row(f.r, 1), help_line("j Down C-n C-e", KA_LINE_DOWN));
 	assert_string_equal(ov_row(f.r, 5), help_line("Space PgDn f C-f", KA_PAGE_DOWN));
-	assert_string_equal(ov_row(f.r, 23), help_line("Backspace C-h -", KA_BACK));
+	assert_string_equal(ov_row(f.r, 27), help_line("Backspace C-h -", KA_BACK));
 	/* every action, with its name and keys */
 	for (int a = KA_NONE + 1; a < KA_COUNT; a++) {
 		char want[64];
@@ -1459,8 +1554,8 @@ static void test_help(void **ts)
 	}
 	/* scrollable; Esc or q closes */
 	reader_resize(f.r, 80, 10);
-	/* 8 of 30 actions and 8 lines of notes */
-	assert_string_equal(reader_status_text(f.r), sides("q or Esc closes", "20%", 80));
+	/* 8 of 34 actions and 8 lines of notes */
+	assert_string_equal(reader_status_text(f.r), sides("q or Esc closes", "18%", 80));
 	reader_key(f.r, 'j');
 	assert_string_equal(ov_row(f.r, 1), help_line("k Up C-p C-y", KA_LINE_UP));
 	reader_key(f.r, 'G');
@@ -1491,6 +1586,7 @@ static void test_rebound_keys(void **ts)
 	assert_int_equal(reader_article(f.r), 1);
 	assert_string_equal(reader_message(f.r), "J does nothing here (h lists the keys)");
 	/* hints follow the keys */
+	f.cfg.space_continues = false;
 	reader_key(f.r, ' ');
 	assert_string_equal(reader_message(f.r), "end of the article (x: next article)");
 	reader_key(f.r, 'h');
@@ -1585,6 +1681,8 @@ int main(void)
 		cmocka_unit_test(test_history_kept),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_rebound_keys),
+		cmocka_unit_test(test_counts_pages_unread),
+		cmocka_unit_test(test_search_is_a_jump),
 		cmocka_unit_test(test_empty_issue),
 		cmocka_unit_test(test_corpus_page_through),
 	};
