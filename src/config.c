@@ -189,7 +189,7 @@ static const struct {
 	  "empty value leaves the action without keys. Put a value in quotes\n"
 	  "when it holds ; # ' or \" or ends with a backslash (which would join\n"
 	  "the next line): toggle-list = \"\\\" or all-marks = '\"'.",
-	  "unknown action (see kanbao --help or the man page for action names)" },
+	  "unknown action" },
 };
 
 static const char file_intro[] =
@@ -752,8 +752,18 @@ static bool check_names(load *ld, const dictionary *d, const option *rows, size_
 			warn(ld, entry_name(&what, "", 0, colon + 1), "key outside any section");
 		} else if (known && !find_option(rows, n, entry, slen, colon + 1)) {
 			entry_name(&what, entry, slen, colon + 1);
-			if (unknown_key)
+			if (unknown_key && slen == 4 && strncmp(entry, "keys", 4) == 0) {
+				/* the names it could have been, as the KEYS section of kanbao(1) */
+				util_buf names = { 0 };
+				for (int a = KA_NONE + 1; a < KA_COUNT; a++)
+					util_buf_printf(&names, "%s%s", a > KA_NONE + 1 ? " " : "",
+							keymap_action_name((keymap_action)a));
+				ok = fail(ld, "%s: %s; the actions (KEYS in kanbao(1)) are: %s", util_buf_cstr(&what),
+					  unknown_key, util_buf_cstr(&names));
+				util_buf_free(&names);
+			} else if (unknown_key) {
 				ok = fail(ld, "%s: %s", util_buf_cstr(&what), unknown_key);
+			}
 			else
 				warn(ld, util_buf_cstr(&what), "unknown key");
 		}

@@ -140,7 +140,8 @@ static int parse_args(int argc, char **argv, options *o)
 	opterr = 0;
 	int c;
 	bool width_given = false;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	/* ":" first: a missing value is told apart from an unknown option */
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		bool ok = true;
 		switch (c) {
 		case OPT_LIST: ok = set_mode(o, MODE_LIST); break;
@@ -175,6 +176,8 @@ static int parse_args(int argc, char **argv, options *o)
 			usage(stdout);
 			return 0;
 		case ':':
+			if (strcmp(argv[optind - 1], "--search") == 0)
+				return usage_error("--search needs the TEXT to look for (kanbao --search TEXT [PATH...])");
 			return usage_error("%s needs a value", argv[optind - 1]);
 		default:
 			return usage_error("unknown option %s", argv[optind - 1]);
@@ -339,6 +342,10 @@ static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, 
 	case MODE_DUMP: {
 		layout_options lopt = cfg->layout;
 		lopt.center = false;
+		/* --width asks for that width: [layout] max_width is the reader's
+		 * reading measure, not a limit on what a dump was asked for */
+		if (o->width)
+			lopt.max_width = o->width;
 		render_dump(issue, o->width ? o->width : terminal_width(), &lopt, o->color ? cfg->color : NULL, stdout);
 		break;
 	}
@@ -629,6 +636,11 @@ int main(int argc, char **argv)
 		status = run_library_mode(&o, &cfg);
 		config_free(&cfg);
 		return status;
+	}
+	if (npaths == 0 && isatty(STDIN_FILENO)) {
+		/* standard input is the keyboard: waiting on it would look like a hang */
+		config_free(&cfg);
+		return usage_error("no PATH given (a page file, a folder, or - for standard input)");
 	}
 	input_options iopt = { .encoding = o.encoding };
 	issue_loader *l = issue_open((const char *const *)paths, (size_t)npaths, &iopt, stderr, err, sizeof err);

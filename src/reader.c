@@ -511,6 +511,7 @@ static int continue_forward(reader *r)
 	}
 	int from = page_number_of(r, r->article);
 	mark_read(r, r->article);
+	push_back(r);           /* Backspace returns to the end of the first part */
 	open_article(r, (uint32_t)a->continues, 0);
 	say(r, "continued from 第%d版", from);
 	return READER_REDRAW;

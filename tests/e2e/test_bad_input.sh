@@ -136,6 +136,16 @@ ok "a 400-character headline line is kept whole"
 
 # -- usage and configuration --
 expect 2 "unknown option --frobnicate" "$KANBAO" --frobnicate "$sample"
+# issue 13: the option is known, its text is missing
+expect 2 "--search needs the TEXT to look for" "$KANBAO" --search
+printf '[keys]\njump-forward = x\n' > action.ini
+expect 2 "unknown action; the actions \(KEYS in kanbao\(1\)\) are: line-down .*quit" "$KANBAO" --config action.ini --list "$sample"
+# --dump --width N honours N beyond [layout] max_width (80)
+"$KANBAO" --dump --width 200 "$sample" > wide.txt || fail "--dump --width 200 failed"
+[ "$(LC_ALL=C.UTF-8 wc -L < wide.txt)" -gt 150 ] || fail "--dump --width 200 stayed within the reader's measure"
+# a mode without PATH, standard input a terminal: said, not a silent wait
+script -qec "$KANBAO --list" /dev/null > notty.txt 2>&1 < /dev/null
+grep -q "no PATH given" notty.txt || fail "--list without PATH on a terminal: $(cat notty.txt)"
 expect 2 "--width 0: expected a whole number" "$KANBAO" --dump --width 0 "$sample"
 expect 2 "--encoding KLINGON: unknown encoding" "$KANBAO" --list --encoding KLINGON "$sample"
 expect 2 "cannot be combined" "$KANBAO" --list --json "$sample"

@@ -34,6 +34,15 @@ wait_status "back on 第1版, where the article starts"
 wait_pane_row 0 "$end_row"
 ok "read as one across pages"
 
+# issue 13: reading on into the continuation is a step of the back
+# history: Backspace returns to where the first part ended
+keys Space
+wait_status "continued from 第1版"
+keys BSpace
+wait_status "back on 第1版"
+wait_pane_row 0 "$end_row"
+ok "Backspace after reading on into the continuation"
+
 # the mouse: a click on the jump line follows it
 click 50 22
 wait_status "article 7/11"

@@ -295,6 +295,23 @@ static void load_ok(config *cfg, const char *explicit_path)
 	free(warnings);
 }
 
+/* Replaces "%ACTIONS%" in s by every action name, as the message of an
+ * unknown action lists them (issue 13: it said to see --help, which does
+ * not list them). */
+static void with_action_names(char *s, size_t size)
+{
+	char *at = strstr(s, "%ACTIONS%");
+	if (!at)
+		return;
+	util_buf b = { 0 };
+	util_buf_add(&b, s, (size_t)(at - s));
+	for (int a = KA_NONE + 1; a < KA_COUNT; a++)
+		util_buf_printf(&b, "%s%s", a > KA_NONE + 1 ? " " : "", keymap_action_name((keymap_action)a));
+	util_buf_adds(&b, at + 9);
+	snprintf(s, size, "%s", util_buf_cstr(&b));
+	util_buf_free(&b);
+}
+
 static void load_fails(const char *explicit_path, const char *expected)
 {
 	config cfg;
@@ -491,7 +508,7 @@ static const struct {
 	{ "[colors]\nhit = \"\"\n",
 	  "[colors] hit = \"\": expected FG [BG] [ATTR...], for example \"default default bold\"" },
 	{ "[keys]\njump-forward = x\n",
-	  "[keys] jump-forward: unknown action (see kanbao --help or the man page for action names)" },
+	  "[keys] jump-forward: unknown action; the actions (KEYS in kanbao(1)) are: %ACTIONS%" },
 	{ "[keys]\nnext-article = C-ä\n",
 	  "[keys] next-article = \"C-ä\": unknown key name \"C-ä\"" },
 	{ "[keys]\nquit = q PageDwn\n",
@@ -515,6 +532,7 @@ static void test_error_messages(void **state)
 		char expected[2048];
 		write_text(e->path, bad_files[i].text);
 		snprintf(expected, sizeof expected, "%s: %s", e->path, bad_files[i].message);
+		with_action_names(expected, sizeof expected);
 		load_fails(e->path, expected);
 	}
 }
@@ -635,8 +653,9 @@ static void test_warning_escapes_control_characters(void **state)
 	free(warnings);
 	config_free(&cfg);
 	write_text(e->path, "[keys]\n\x1b[2J = q\n");
-	snprintf(expected, sizeof expected, "%s: [keys] \\x1b[2j: unknown action "
-		 "(see kanbao --help or the man page for action names)", e->path);
+	snprintf(expected, sizeof expected, "%s: [keys] \\x1b[2j: unknown action; "
+		 "the actions (KEYS in kanbao(1)) are: %%ACTIONS%%", e->path);
+	with_action_names(expected, sizeof expected);
 	load_fails(e->path, expected);
 }
 
