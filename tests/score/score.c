@@ -13,8 +13,9 @@
  * articles, and text coverage (every piece of text of the input is found
  * somewhere in the parsed issue: nothing lost).
  *
- * One line per page, then one overall line per group of pages (those with
- * expectations, those without); the last line is the overall summary.
+ * One line per page, then one line per kind of paper (the file name up to
+ * its first '-') and per group of pages (those with expectations, those
+ * without); the last line is the overall summary.
  * With --gate, the exit status is 1 when the headline F1 over the pages
  * with expectations is below MIN_F1 or any text was lost on any page.
  * --verbose prints each miss (headline, field, snippet, lost text).
@@ -121,7 +122,7 @@ typedef enum snip_kind { SN_PARA, SN_SUBHEAD, SN_CAPTION, SN_JUMP, SN_CUT, SN_ON
 typedef struct snippet {
 	snip_kind kind;
 	char *text;           /* normalized; for a cut, as written (spaces count) */
-	size_t article;       /* index of its expected article */
+	size_t article;       /* index of its expected article; SIZE_MAX: anywhere */
 } snippet;
 
 typedef struct exp_article {
@@ -135,8 +136,6 @@ typedef struct expected {
 	size_t nsnip, capsnip;
 	char **banner;
 	size_t nbanner, capbanner;
-	char **caption;       /* page captions */
-	size_t ncaption, capcaption;
 } expected;
 
 static void expected_free(expected *e)
@@ -148,12 +147,9 @@ static void expected_free(expected *e)
 		free(e->snip[i].text);
 	for (size_t i = 0; i < e->nbanner; i++)
 		free(e->banner[i]);
-	for (size_t i = 0; i < e->ncaption; i++)
-		free(e->caption[i]);
 	free(e->art);
 	free(e->snip);
 	free(e->banner);
-	free(e->caption);
 }
 
 static void add_snippet(expected *e, snip_kind kind, const char *text, size_t len)
@@ -162,7 +158,7 @@ static void add_snippet(expected *e, snip_kind kind, const char *text, size_t le
 	snippet *s = &e->snip[e->nsnip++];
 	s->kind = kind;
 	s->text = kind == SN_CUT ? util_strndup(text, len) : norm(text, len, true);
-	s->article = e->nart ? e->nart - 1 : 0;
+	s->article = e->nart ? e->nart - 1 : SIZE_MAX;
 }
 
 /* Reads NAME.expected; false (with a message) when it is malformed. */
