@@ -769,6 +769,7 @@ static bool is_paper_name(const char *p, const char *end, int chars)
 static bool header_separator(uint32_t cp)
 {
 	return text_is_space(cp) || cp == 0xB7 || cp == 0x30FB || cp == '|' || cp == 0xFF5C ||
+	       cp == '(' || cp == ')' || cp == 0xFF08 || cp == 0xFF09 ||   /* （星期一） */
 	       cp == 0x2022 || cp == 0x25C6 || cp == 0x25C7 || cp == 0x25A0 || cp == 0x25CF;
 }
 
@@ -1308,6 +1309,10 @@ static void classify(const parser *ps, unit *u)
 	pattern_dateline dl;
 	if (pattern_match_dateline(s, len, &dl)) {
 		u->kind = U_DATELINE;
+		return;
+	}
+	if ((has_prefix(s, len, "▲") || has_prefix(s, len, "△")) && u->chars <= 2 * CAPTION_MAX_CHARS) {
+		u->kind = U_CAPTION;        /* "▲市民在…": the picture above */
 		return;
 	}
 	size_t credit = pattern_credit_start(s, len);
@@ -2435,6 +2440,11 @@ static void handle_end(parser *ps, size_t *i)
 	art *a = ensure_article(ps);
 	flush_held(ps, a);
 	doc_str author = end_mark_author(u->s, u->len);
+	pattern_dateline dm;
+	if (!a->field[DOC_F_DATELINE].len && u->len > 6 && pattern_match_dateline(u->s + 3, u->len - 6, &dm) &&
+	    dm.date_end > dm.date_start)
+		/* "（本报米兰2月9日电）" after the body: the story's dateline */
+		a->field[DOC_F_DATELINE] = doc_str_make(u->s + 3 + dm.date_start, dm.date_end - dm.date_start);
 	if (author.len && !a->field[DOC_F_BYLINE].len) {
 		explain(ps, *i, "byline", NULL);
 		a->field[DOC_F_BYLINE] = author;

@@ -10,7 +10,7 @@ static const char *const roles[] = {
 	"本报特约记者", "本报通讯员", "本报实习生", "新华社记者", "中新社记者",
 	"本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "特派记者",
 	"通讯员", "实习生", "摄影记者", "记者", "撰稿", "摄影", "文/图", "文／图",
-	"文/", "文／", "图/", "图／", "文|", "文｜", "图|", "图｜",
+	"文/", "文／", "图/", "图／", "文|", "文｜", "图|", "图｜", "报道", "采写", "撰文", "文：", "文:", "图：", "图:",
 };
 
 /* Whole bylines without names. */
@@ -185,12 +185,14 @@ static bool byline_tokens(const char *s, const char *end, int min_names, int *na
 		while (q < end) {
 			uint32_t cp;
 			int n = text_decode(q, end, &cp);
-			if (text_is_space(cp))
+			if (text_is_space(cp) || cp == 0x3001)
 				break;
 			q += n;
 		}
 		if (!byline_token(p, q, &names) || ++tokens > 10)
 			return false;
+		if (starts_with(q, end, "、"))     /* "记者陈海峰、通讯员王一鸣" */
+			q += 3;
 		p = text_skip_space(q, end);
 	}
 	if (names_out)
@@ -345,7 +347,8 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 	m->byline_start = m->byline_end = 0;
 	if ((ends_with(in, in_end, "电") || ends_with(in, in_end, "電") || ends_with(in, in_end, "讯") ||
 	     ends_with(in, in_end, "訊")) && (match_any(in, in_end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes) ||
-					     memmem(in, (size_t)(in_end - in), "记者", 6) || memmem(in, (size_t)(in_end - in), "社", 3))) {
+					     memmem(in, (size_t)(in_end - in), "记者", 6) || memmem(in, (size_t)(in_end - in), "社", 3) ||
+					     memmem(in, (size_t)(in_end - in), "日", 3))) {
 		m->date_start = (size_t)(in - s);
 		m->date_end = (size_t)(in_end - s);
 	} else if (pattern_is_byline(in, (size_t)(in_end - in), false) || filed_byline(in, in_end)) {
@@ -373,7 +376,7 @@ static void filed_after(const char *s, const char *p, const char *end, pattern_d
 			if (names_end > p && pattern_is_byline(p, (size_t)(names_end - p), false)) {
 				m->byline_start = (size_t)(p - s);
 				m->byline_end = (size_t)(names_end - s);
-				m->body_start = (size_t)(colon + (*colon == ':' ? 1 : 3) - s);
+				m->body_start = (size_t)(q - s);     /* "报道：" stays in the text */
 			}
 			return;
 		}
@@ -480,6 +483,10 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 	} else if (bracket && p < end) {
 		m->body_start = (size_t)(p - s);
 		filed_after(s, p, end, m);
+		return true;
+	} else if (p > date_end && p < end && !bracket) {
+		m->body_start = (size_t)(p - s);
+		filed_after(s, p, end, m);      /* "本报讯 记者X报道：" */
 		return true;
 	} else if (p == date_end && p < end && !bracket) {
 		/* "本报讯正文" glued: only when what follows is not a word that
