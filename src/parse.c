@@ -90,6 +90,7 @@ typedef enum signal {
 	S_F_COMMA_START,        /* a comma line that the next paragraph continues */
 	S_F_BROKEN,             /* the second half of a headline broken in two lines */
 	S_F_HEADER_BLOCK,       /* in the block of lines around a running header at the top */
+	S_F_AFTER_BODY,         /* under a story that opened with its dateline and has no headline */
 	NSIGNALS
 } signal;
 
@@ -135,6 +136,7 @@ static const struct signal_def {
 	[S_F_COMMA_START]   = { 0, "starts a paragraph" },
 	[S_F_BROKEN]        = { 0, "second half of a broken headline" },
 	[S_F_HEADER_BLOCK]  = { 0, "beside a running header at the top" },
+	[S_F_AFTER_BODY]    = { 0, "under a headless dateline story" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -2431,6 +2433,15 @@ static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 	       (UNIT(ps, i)->kind == U_NAMES || story_evidence_score(ps, i + 1) >= STORY_MIN);
 }
 
+/* A story that opened with its dateline ("本报讯 …", "【新华社济南讯】…")
+ * and has its body but no headline: papers that print the headline
+ * under the story. */
+static bool headline_after_body(const art *a)
+{
+	return !a->field[DOC_F_HEADLINE].len && a->field[DOC_F_DATELINE].len && art_has_body(a) && !a->cut &&
+	       !a->field[DOC_F_KICKER].len && !art_has_subhead(a);
+}
+
 /* A line closing a story ("（完）", "（X 供稿）", "据新华社"): kept as
  * the story's last paragraph, or as its byline when it is an author in
  * parentheses and the story has none; the story is closed. */
@@ -2685,6 +2696,18 @@ static void segment_step(parser *ps)
 			explain(ps, i, "byline", &facts);
 			flush_held(ps, a);
 			a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
+			a->ended = true;
+			a->cut = false;
+			i++;
+			continue;
+		}
+		if (is_title_kind(u->kind) && a && headline_after_body(a)) {
+			/* a story opened by its dateline with no headline: the
+			 * title under its body is its own, printed after it */
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			ev_add(&facts, S_F_AFTER_BODY);
+			read_header(ps, a, i, 1, &facts);
 			a->ended = true;
 			a->cut = false;
 			i++;
