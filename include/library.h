@@ -10,14 +10,17 @@
  * version is removed and rebuilt, with a message through warn.
  *
  * Tables: issues (path, stamp, fingerprint, paper, date, pages, articles),
- * articles (issue, page, number, headline, byline, kicker, subtitle) and
- * the FTS5 table articles_fts (head, body) whose tokenizer "kanbao" emits
+ * articles (issue, page, number, headline, byline, kicker, subtitle, the
+ * text of its elements one per line, and the same lines folded) and the
+ * FTS5 table articles_fts over the folded text, whose tokenizer "kanbao" emits
  * one token per Han (or kana, hangul) character and one per word of
  * letters and digits, after search.c's folding (NFKC + case folding, and
  * whatever else search_folder folds), so it finds what the in-issue
- * matcher finds. A query is a phrase of those tokens (the last one a
- * prefix when it is a word); each article found is then checked with the
- * in-issue matcher itself, which also gives the exact hits.
+ * matcher finds. The FTS5 table keeps no positions (detail=none: smaller
+ * and faster to build), so a query asks for the articles holding every
+ * token of the text (the last one a prefix when it is a word); each one
+ * found is then checked with the in-issue matcher itself, which decides
+ * that the tokens stand together as a phrase and gives the exact hits.
  *
  * An article's rowid orders the index newest first: the issue's date in
  * days, the issue's id, then the article's number.
@@ -118,7 +121,11 @@ typedef enum library_order {
 
 /* Every hit of `query` in at most `max_articles` articles (0: all), in
  * `order`; *out malloc'd, freed with library_hits_free. The hits are the
- * in-issue matcher's (search.h). */
+ * in-issue matcher's (search.h). The articles are found newest first
+ * (the index is in that order, so the first ones come at once); ranked,
+ * the `max_articles` newest that hold the text are ordered by bm25: the
+ * query is one phrase, so that weighs how often it occurs in an article
+ * against the article's length (a hit in a headline counting 4 times). */
 size_t library_search(library *lib, const char *query, library_order order,
 		      size_t max_articles, library_hit **out);
 void library_hits_free(library_hit *hits, size_t n);

@@ -84,6 +84,11 @@ void search_folder_free(search_folder *f);
  * cleaned first (each bad byte a U+FFFD); offsets then refer to the
  * cleaned text, which for valid text (all of the model's) is s itself. */
 const char *search_folder_fold(search_folder *f, const char *s, size_t len, size_t *outlen);
+/* The same for text known to be valid UTF-8 (the model's), with the map
+ * back only when `map` (without it search_folder_map must not be asked
+ * about this fold): faster. */
+const char *search_folder_fold_valid(search_folder *f, const char *s, size_t len, bool map,
+				     size_t *outlen);
 /* The original byte range [*start, *end) of the folded range [f0, f1) of
  * the last fold: whole characters, as search_run maps its hits. */
 void search_folder_map(const search_folder *f, size_t f0, size_t f1,

@@ -31,7 +31,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 1,
+	SCHEMA_VERSION = 4,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -88,25 +88,38 @@ static enum tok_class tok_class(ucs4_t c)
 
 typedef int (*token_fn)(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end);
 
-/* Calls fn for each token of s; stops at (and returns) fn's first nonzero
- * value. *last_word tells whether the last token was a word. */
-static int tokenize(search_folder *sf, const char *s, size_t len, token_fn fn, void *ctx,
-		    bool *last_word)
+/* How a text is tokenized. */
+enum {
+	TOK_OFFSETS = 1,        /* map each token back to the original bytes */
+	TOK_FOLDED = 2,         /* the text is folded already (the index's own) */
+};
+
+/* Calls fn for each token of s (with offsets 0 unless TOK_OFFSETS); stops
+ * at (and returns) fn's first nonzero value. *last_word tells whether the
+ * last token was a word. */
+static int tokenize(search_folder *sf, const char *s, size_t len, int how, token_fn fn,
+		    void *ctx, bool *last_word)
 {
-	size_t flen;
-	const uint8_t *f = (const uint8_t *)search_folder_fold(sf, s, len, &flen);
+	size_t flen = len;
+	const uint8_t *f = (const uint8_t *)(how & TOK_FOLDED ? s : search_folder_fold(sf, s, len, &flen));
 	size_t i = 0;
 	bool word = false;
 	while (i < flen) {
 		ucs4_t c;
 		int n;
-		if (f[i] < 0x80) {
-			c = f[i];
-			n = 1;
+		enum tok_class k;
+		if (f[i] >= 0xE5 && f[i] <= 0xE9 && i + 3 <= flen) {
+			k = TOK_SINGLE;         /* U+5000..U+9FFF: a Han character */
+			n = 3;
 		} else {
-			n = u8_mbtouc(&c, f + i, flen - i);
+			if (f[i] < 0x80) {
+				c = f[i];
+				n = 1;
+			} else {
+				n = u8_mbtouc(&c, f + i, flen - i);
+			}
+			k = tok_class(c);
 		}
-		enum tok_class k = tok_class(c);
 		if (k == TOK_SEP) {
 			i += (size_t)n;
 			continue;
@@ -121,8 +134,9 @@ static int tokenize(search_folder *sf, const char *s, size_t len, token_fn fn, v
 				j += (size_t)n2;
 			}
 		}
-		uint32_t start, end;
-		search_folder_map(sf, i, j, &start, &end);
+		uint32_t start = 0, end = 0;
+		if (how & TOK_OFFSETS)
+			search_folder_map(sf, i, j, &start, &end);
 		word = k == TOK_WORD;
 		int rc = fn(ctx, (const char *)f + i, j - i, start, end);
 		if (rc)
@@ -153,23 +167,61 @@ void library_tokenize(const char *s, size_t len,
 {
 	search_folder *sf = search_folder_new();
 	public_tok p = { token, ctx };
-	tokenize(sf, s, len, public_token, &p, NULL);
+	tokenize(sf, s, len, TOK_OFFSETS, public_token, &p, NULL);
 	search_folder_free(sf);
 }
 
-/* The FTS5 side: one search_folder per tokenizer instance. */
+/* The FTS5 side: one search_folder per tokenizer instance. The table
+ * keeps no positions (detail=none: the matcher checks every article
+ * found), so a document gives each distinct token once, and no offsets. */
+enum { SEEN_SLOTS = 4096 };     /* a power of two */
+
+typedef struct seen_slot {
+	uint32_t gen;
+	uint8_t len;
+	char tok[15];
+} seen_slot;
+
 typedef struct fts_tokenizer {
 	search_folder *sf;
+	seen_slot *seen;        /* tokens of the current document */
+	uint32_t gen;
+	size_t nseen;
 } fts_tokenizer;
 
 typedef struct fts_call {
+	fts_tokenizer *t;
+	bool dedupe;
 	void *ctx;
 	int (*x_token)(void *, int, const char *, int, int, int);
 } fts_call;
 
+/* True when the token was given before in this document (tokens longer
+ * than a slot, or a full table, are given again: harmless). */
+static bool seen_before(fts_tokenizer *t, const char *tok, size_t n)
+{
+	if (n > sizeof t->seen[0].tok || t->nseen >= SEEN_SLOTS / 2)
+		return false;
+	uint64_t h = util_hash(tok, n, 0);
+	for (size_t i = (size_t)h & (SEEN_SLOTS - 1);; i = (i + 1) & (SEEN_SLOTS - 1)) {
+		seen_slot *s = &t->seen[i];
+		if (s->gen != t->gen) {
+			s->gen = t->gen;
+			s->len = (uint8_t)n;
+			memcpy(s->tok, tok, n);
+			t->nseen++;
+			return false;
+		}
+		if (s->len == n && memcmp(s->tok, tok, n) == 0)
+			return true;
+	}
+}
+
 static int fts_token(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end)
 {
 	fts_call *c = ctx;
+	if (c->dedupe && seen_before(c->t, tok, n))
+		return 0;
 	return c->x_token(c->ctx, 0, tok, (int)n, (int)start, (int)end);
 }
 
@@ -180,6 +232,7 @@ static int fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **ou
 	(void)argc;
 	fts_tokenizer *t = util_calloc(1, sizeof *t);
 	t->sf = search_folder_new();
+	t->seen = util_calloc(SEEN_SLOTS, sizeof *t->seen);
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
@@ -188,18 +241,28 @@ static void fts_delete(Fts5Tokenizer *tok)
 {
 	fts_tokenizer *t = (fts_tokenizer *)tok;
 	search_folder_free(t->sf);
+	free(t->seen);
 	free(t);
 }
 
 static int fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
 			int (*x_token)(void *, int, const char *, int, int, int))
 {
-	(void)flags;
 	fts_tokenizer *t = (fts_tokenizer *)tok;
-	fts_call c = { ctx, x_token };
+	bool doc = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
+	fts_call c = { t, doc, ctx, x_token };
 	if (len <= 0)
 		return SQLITE_OK;
-	return tokenize(t->sf, text, (size_t)len, fts_token, &c, NULL);
+	if (doc) {
+		if (++t->gen == 0) {    /* wrapped: forget every stamp */
+			memset(t->seen, 0, SEEN_SLOTS * sizeof *t->seen);
+			t->gen = 1;
+		}
+		t->nseen = 0;
+	}
+	/* documents are the folded text the index stores (articles.folded);
+	 * queries are folded here, as the matcher folds them */
+	return tokenize(t->sf, text, (size_t)len, doc ? TOK_FOLDED : 0, fts_token, &c, NULL);
 }
 
 static bool register_tokenizer(sqlite3 *db)
@@ -219,16 +282,23 @@ static bool register_tokenizer(sqlite3 *db)
 
 /* ---- opening ---- */
 
+/* The text of an article is kept in articles: body, every element one
+ * per line, and folded, each line of it folded as the matcher folds it
+ * (the same lines: a hit is a memmem away; before the other columns, so
+ * that reading it does not read them); the FTS5 table indexes the folded
+ * text as external content, without positions. */
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS issues ("
 	" id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, stamp INTEGER NOT NULL,"
 	" fingerprint INTEGER NOT NULL, paper TEXT NOT NULL, date TEXT NOT NULL,"
 	" pages INTEGER NOT NULL, articles INTEGER NOT NULL, bytes INTEGER NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS articles ("
-	" id INTEGER PRIMARY KEY, issue INTEGER NOT NULL, page INTEGER NOT NULL,"
-	" number INTEGER NOT NULL, headline TEXT, byline TEXT, kicker TEXT, subtitle TEXT);"
+	" id INTEGER PRIMARY KEY, issue INTEGER NOT NULL, folded TEXT NOT NULL,"
+	" page INTEGER NOT NULL, number INTEGER NOT NULL, headline TEXT, byline TEXT,"
+	" kicker TEXT, subtitle TEXT, body TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS articles_issue ON articles(issue);"
-	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(head, body, tokenize = 'kanbao');";
+	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(folded,"
+	" content = 'articles', content_rowid = 'id', detail = 'none', tokenize = 'kanbao');";
 
 static char *default_db_path(void)
 {
@@ -409,6 +479,8 @@ static open_result open_db(library *lib, const char **why, char *err, size_t err
 		return OPEN_DAMAGED;
 	}
 	exec(lib->db, "PRAGMA cache_size = -32768");
+	/* a search reads many rows: from a mapping, not one read() each */
+	exec(lib->db, "PRAGMA mmap_size = 1073741824");
 	return OPEN_OK;
 }
 
@@ -504,7 +576,7 @@ struct library_job {
 	uint64_t t0;
 	search_folder *sf;
 	sqlite3_stmt *ins_issue, *ins_article, *ins_fts, *del_fts, *del_articles,
-		     *del_issue, *upd_stamp;
+		     *del_issue, *upd_stamp, *old_rows;
 };
 
 static int known_cmp(const void *a, const void *b)
@@ -590,19 +662,32 @@ static int64_t rowid_base(const char *date, int64_t id)
 	return date_days(date) << (ISSUE_BITS + ARTICLE_BITS) | id << ARTICLE_BITS;
 }
 
-static void delete_rows(library_job *job, int64_t id, const char *date)
+static bool step_ok(library_job *job, sqlite3_stmt *st)
 {
-	int64_t base = rowid_base(date, id);
-	sqlite3_bind_int64(job->del_fts, 1, base);
-	sqlite3_bind_int64(job->del_fts, 2, base | MAX_ARTICLE);
-	sqlite3_step(job->del_fts);
-	sqlite3_reset(job->del_fts);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		lib_warn(job->lib, "library index: %s", sqlite3_errmsg(job->lib->db));
+		return false;
+	}
+	return true;
+}
+
+static void delete_rows(library_job *job, int64_t id)
+{
+	/* an external-content index forgets a row given its old text */
+	sqlite3_stmt *old = job->old_rows;
+	sqlite3_bind_int64(old, 1, id);
+	while (sqlite3_step(old) == SQLITE_ROW) {
+		sqlite3_bind_int64(job->del_fts, 1, sqlite3_column_int64(old, 0));
+		sqlite3_bind_value(job->del_fts, 2, sqlite3_column_value(old, 1));
+		step_ok(job, job->del_fts);
+	}
+	sqlite3_reset(old);
 	sqlite3_bind_int64(job->del_articles, 1, id);
-	sqlite3_step(job->del_articles);
-	sqlite3_reset(job->del_articles);
+	step_ok(job, job->del_articles);
 	sqlite3_bind_int64(job->del_issue, 1, id);
-	sqlite3_step(job->del_issue);
-	sqlite3_reset(job->del_issue);
+	step_ok(job, job->del_issue);
 }
 
 library_job *library_index_begin(library *lib, bool wait, bool *busy)
@@ -631,9 +716,12 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	job->ins_issue = prepare(lib, "INSERT INTO issues(id, path, stamp, fingerprint, paper, date, "
 				 "pages, articles, bytes) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	job->ins_article = prepare(lib, "INSERT INTO articles(id, issue, page, number, headline, "
-				   "byline, kicker, subtitle) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-	job->ins_fts = prepare(lib, "INSERT INTO articles_fts(rowid, head, body) VALUES(?1, ?2, ?3)");
-	job->del_fts = prepare(lib, "DELETE FROM articles_fts WHERE rowid BETWEEN ?1 AND ?2");
+				   "byline, kicker, subtitle, body, folded) "
+				   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	job->ins_fts = prepare(lib, "INSERT INTO articles_fts(rowid, folded) VALUES(?1, ?2)");
+	job->del_fts = prepare(lib, "INSERT INTO articles_fts(articles_fts, rowid, folded) "
+			       "VALUES('delete', ?1, ?2)");
+	job->old_rows = prepare(lib, "SELECT id, folded FROM articles WHERE issue = ?1");
 	job->del_articles = prepare(lib, "DELETE FROM articles WHERE issue = ?1");
 	job->del_issue = prepare(lib, "DELETE FROM issues WHERE id = ?1");
 	job->upd_stamp = prepare(lib, "UPDATE issues SET stamp = ?2 WHERE id = ?1");
@@ -662,7 +750,7 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 		 * (a drive not mounted) */
 		if (job->known[i].found || (path_hidden(lib, job->known[i].path, &failed) && failed))
 			continue;
-		delete_rows(job, job->known[i].id, job->known[i].date);
+		delete_rows(job, job->known[i].id);
 		job->sum.removed++;
 	}
 	exec(lib->db, "COMMIT");
@@ -733,16 +821,6 @@ static void add_line(util_buf *b, doc_str s)
 	util_buf_addc(b, '\n');
 }
 
-static bool step_ok(library_job *job, sqlite3_stmt *st)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		lib_warn(job->lib, "library index: %s", sqlite3_errmsg(job->lib->db));
-		return false;
-	}
-	return true;
-}
 
 static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 			 const doc_issue *issue, uint64_t fingerprint)
@@ -769,10 +847,18 @@ static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 	sqlite3_bind_int64(st, 9, (int64_t)is->bytes);
 	step_ok(job, st);
 	int64_t base = rowid_base(date, id);
-	util_buf head = { 0 }, body = { 0 };
+	util_buf folded = { 0 }, body = { 0 };
 	for (size_t i = 0; i < narticles; i++) {
 		const doc_article *a = doc_article_at(issue, i);
 		int64_t rowid = base | (MAX_ARTICLE - (int64_t)i);
+		folded.len = body.len = 0;
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++) {
+			doc_str t = doc_element_text(issue, a, e);
+			add_line(&body, t);
+			size_t flen;
+			const char *f = t.len ? search_folder_fold_valid(job->sf, t.s, t.len, false, &flen) : "";
+			add_line(&folded, doc_str_make(f, t.len ? flen : 0));
+		}
 		st = job->ins_article;
 		sqlite3_bind_int64(st, 1, rowid);
 		sqlite3_bind_int64(st, 2, id);
@@ -782,20 +868,15 @@ static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 		bind_str(st, 6, a->field[DOC_F_BYLINE]);
 		bind_str(st, 7, a->field[DOC_F_KICKER]);
 		bind_str(st, 8, a->field[DOC_F_SUBTITLE]);
+		sqlite3_bind_text(st, 9, body.data, (int)body.len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 10, folded.data, (int)folded.len, SQLITE_STATIC);
 		step_ok(job, st);
-		head.len = body.len = 0;
-		add_line(&head, a->field[DOC_F_KICKER]);
-		add_line(&head, a->field[DOC_F_HEADLINE]);
-		add_line(&head, a->field[DOC_F_SUBTITLE]);
-		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
-			add_line(&body, doc_element_text(issue, a, e));
 		st = job->ins_fts;
 		sqlite3_bind_int64(st, 1, rowid);
-		sqlite3_bind_text(st, 2, head.data, (int)head.len, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, body.data, (int)body.len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, folded.data, (int)folded.len, SQLITE_STATIC);
 		step_ok(job, st);
 	}
-	util_buf_free(&head);
+	util_buf_free(&folded);
 	util_buf_free(&body);
 	free(paper);
 }
@@ -825,7 +906,7 @@ static void index_one(library_job *job, const todo *t)
 	int64_t id;
 	if (t->old) {
 		id = t->old->id;
-		delete_rows(job, id, t->old->date);
+		delete_rows(job, id);
 		job->sum.changed++;
 	} else {
 		if (job->next_id > MAX_ISSUE_ID) {
@@ -872,7 +953,7 @@ void library_index_end(library_job *job, library_summary *sum)
 	if (!job)
 		return;
 	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_fts, job->del_fts,
-				job->del_articles, job->del_issue, job->upd_stamp };
+				job->del_articles, job->del_issue, job->upd_stamp, job->old_rows };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sts); i++)
 		sqlite3_finalize(sts[i]);
 	if (sum) {
@@ -954,17 +1035,29 @@ const char *library_progress_text(const struct state *st, const library_issue *i
 	return buf;
 }
 
+/* The FTS5 query: every token of the text, quoted (FTS5 runs them through
+ * the tokenizer again, which gives each back unchanged), all required;
+ * the last one a prefix when it is a word. */
 typedef struct query_tokens {
 	size_t n;
+	util_buf *match;
 } query_tokens;
 
-static int count_token(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end)
+static int add_query_token(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end)
 {
-	(void)tok;
-	(void)n;
 	(void)start;
 	(void)end;
-	((query_tokens *)ctx)->n++;
+	query_tokens *qt = ctx;
+	util_buf *m = qt->match;
+	if (qt->n++)
+		util_buf_addc(m, ' ');
+	util_buf_addc(m, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (tok[i] == '"')
+			util_buf_addc(m, '"');
+		util_buf_addc(m, tok[i]);
+	}
+	util_buf_addc(m, '"');
 	return 0;
 }
 
@@ -973,47 +1066,106 @@ typedef struct hit_list {
 	size_t n, cap;
 } hit_list;
 
-/* The in-issue matcher on one article: each line of the body is an
- * element, folded and searched as search_run does. Returns the hits added. */
+/* The in-issue matcher on one article: the folded lines (each element's
+ * text folded as search_run folds it, one per line) are searched at
+ * once; the line of a hit is folded again with the map back, to place
+ * it in the element's original text. Returns the hits added. */
 static size_t match_article(search_folder *sf, const char *q, size_t qlen,
-			    const char *body, size_t blen, sqlite3_stmt *st, hit_list *out)
+			    const char *body, size_t blen, const char *folded, size_t flen,
+			    sqlite3_stmt *st, hit_list *out)
 {
 	size_t added = 0;
 	uint32_t element = 0;
-	for (const char *line = body, *end = body + blen; line < end; element++) {
-		const char *nl = memchr(line, '\n', (size_t)(end - line));
-		if (!nl)
-			nl = end;
-		size_t llen = (size_t)(nl - line), flen;
-		const char *f = llen ? search_folder_fold(sf, line, llen, &flen) : "";
-		if (!llen)
-			flen = 0;
-		for (const char *p = f; llen && (p = memmem(p, (size_t)(f + flen - p), q, qlen)) != NULL;
-		     p += qlen) {
+	const char *line = body, *fline = folded, *fend = folded + flen, *end = body + blen;
+	for (const char *p = folded; (p = memmem(p, (size_t)(fend - p), q, qlen)) != NULL;) {
+		/* on to the line holding p, in both texts */
+		const char *nl;
+		while ((nl = memchr(fline, '\n', (size_t)(fend - fline))) != NULL && nl < p) {
+			fline = nl + 1;
+			const char *bnl = memchr(line, '\n', (size_t)(end - line));
+			line = bnl ? bnl + 1 : end;
+			element++;
+		}
+		const char *bnl = memchr(line, '\n', (size_t)(end - line));
+		size_t llen = (size_t)((bnl ? bnl : end) - line), lflen;
+		const char *f = search_folder_fold_valid(sf, line, llen, true, &lflen);
+		for (const char *h = f; (h = memmem(h, (size_t)(f + lflen - h), q, qlen)) != NULL; h += qlen) {
 			uint32_t s, e;
-			search_folder_map(sf, (size_t)(p - f), (size_t)(p - f) + qlen, &s, &e);
-			library_hit *prev = out->n ? &out->items[out->n - 1] : NULL;
-			if (added && prev->element == element && s < prev->end) {
+			search_folder_map(sf, (size_t)(h - f), (size_t)(h - f) + qlen, &s, &e);
+			library_hit *prev = added ? &out->items[out->n - 1] : NULL;
+			if (prev && prev->element == element && s < prev->end) {
 				/* two hits in the fold of one character are one */
 				if (e > prev->end)
 					prev->end = e;
 				continue;
 			}
-			library_hit h = {
-				.paper = column_dup(st, 5), .date = column_dup(st, 6),
-				.path = column_dup(st, 7), .headline = column_dup(st, 4),
-				.page = sqlite3_column_int(st, 2),
-				.article = (uint32_t)sqlite3_column_int64(st, 3),
+			library_hit hit = {
+				.paper = column_dup(st, 4), .date = column_dup(st, 5),
+				.path = column_dup(st, 6), .headline = column_dup(st, 3),
+				.page = sqlite3_column_int(st, 1),
+				.article = (uint32_t)sqlite3_column_int64(st, 2),
 				.element = element, .start = s, .end = e,
 				.text = util_strndup(line, llen), .len = (uint32_t)llen,
-				.fingerprint = (uint64_t)sqlite3_column_int64(st, 8),
+				.fingerprint = (uint64_t)sqlite3_column_int64(st, 7),
 			};
-			UTIL_PUSH(out->items, out->n, out->cap, h);
+			UTIL_PUSH(out->items, out->n, out->cap, hit);
 			added++;
 		}
-		line = nl + 1;
+		/* on after this line */
+		nl = memchr(fline, '\n', (size_t)(fend - fline));
+		if (!nl)
+			break;
+		p = nl + 1;
 	}
 	return added;
+}
+
+/* An article found: its hits [first, end) of the list, its body's size,
+ * its score. */
+typedef struct found_article {
+	size_t first, end;
+	size_t bytes;
+	double score;
+} found_article;
+
+static int by_score(const void *a, const void *b)
+{
+	const found_article *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->first < y->first ? -1 : x->first > y->first;  /* newer first */
+}
+
+/* Orders the articles by the bm25 weight of the text in each (the query
+ * is one phrase, so its idf is the same everywhere and only the term
+ * frequency and the article's length count; a hit in the kicker, headline
+ * or subtitle counts 4 times), then newest first. */
+static void rank(hit_list *hits, found_article *f, size_t n)
+{
+	const double k1 = 1.2, b = 0.75;
+	double avg = 0;
+	for (size_t i = 0; i < n; i++)
+		avg += (double)f[i].bytes;
+	avg = n ? avg / (double)n : 1;
+	for (size_t i = 0; i < n; i++) {
+		double tf = 0;
+		for (size_t h = f[i].first; h < f[i].end; h++) {
+			uint32_t e = hits->items[h].element;
+			tf += e == DOC_F_KICKER || e == DOC_F_HEADLINE || e == DOC_F_SUBTITLE ? 4 : 1;
+		}
+		double norm = k1 * (1 - b + b * (double)f[i].bytes / (avg > 0 ? avg : 1));
+		f[i].score = tf * (k1 + 1) / (tf + norm);
+	}
+	if (n > 1)
+		qsort(f, n, sizeof *f, by_score);
+	library_hit *sorted = util_malloc((hits->n ? hits->n : 1) * sizeof *sorted);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t h = f[i].first; h < f[i].end; h++)
+			sorted[k++] = hits->items[h];
+	free(hits->items);
+	hits->items = sorted;
+	hits->cap = hits->n;
 }
 
 size_t library_search(library *lib, const char *query, library_order order,
@@ -1027,54 +1179,66 @@ size_t library_search(library *lib, const char *query, library_order order,
 		return 0;
 	}
 	search_folder *sf = search_folder_new();
-	query_tokens qt = { 0 };
-	bool last_word = false;
-	tokenize(sf, query, strlen(query), count_token, &qt, &last_word);
-
 	util_buf sql = { 0 }, match = { 0 };
-	util_buf_adds(&sql, "SELECT f.rowid, f.body, a.page, a.number, a.headline, i.paper, i.date, "
-		      "i.path, i.fingerprint FROM articles_fts f JOIN articles a ON a.id = f.rowid "
-		      "JOIN issues i ON i.id = a.issue");
-	if (qt.n) {
-		util_buf_adds(&sql, " WHERE articles_fts MATCH ?1");
-		util_buf_addc(&match, '"');
-		for (const char *s = query; *s; s++) {
-			if (*s == '"')
-				util_buf_addc(&match, '"');
-			util_buf_addc(&match, *s);
-		}
-		util_buf_addc(&match, '"');
-		if (last_word)
-			util_buf_adds(&match, " *");
-	}
-	if (order == LIBRARY_RANKED && qt.n)
-		util_buf_adds(&sql, " ORDER BY bm25(articles_fts, 4.0, 1.0), f.rowid DESC");
-	else
-		util_buf_adds(&sql, " ORDER BY f.rowid DESC");
-	sqlite3_stmt *st;
+	query_tokens qt = { 0, &match };
+	bool last_word = false;
+	tokenize(sf, query, strlen(query), 0, add_query_token, &qt, &last_word);
+	if (last_word)
+		util_buf_adds(&match, " *");
+
+	/* the candidates' folded text first; the rest of an article only
+	 * when the text is in it */
+	if (qt.n)
+		util_buf_adds(&sql, "SELECT f.rowid, a.folded FROM articles_fts f "
+			      "JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?1 "
+			      "ORDER BY f.rowid DESC");
+	else    /* nothing to look up (only punctuation): every article */
+		util_buf_adds(&sql, "SELECT a.id, a.folded FROM articles a ORDER BY a.id DESC");
+	sqlite3_stmt *st, *detail = NULL;
 	hit_list hits = { 0 };
-	if (sqlite3_prepare_v2(lib->db, sql.data, -1, &st, NULL) != SQLITE_OK) {
+	found_article *found = NULL;
+	size_t found_cap = 0;
+	if (sqlite3_prepare_v2(lib->db, sql.data, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(lib->db, "SELECT a.body, a.page, a.number, a.headline, i.paper, i.date, "
+			       "i.path, i.fingerprint FROM articles a JOIN issues i ON i.id = a.issue "
+			       "WHERE a.id = ?1", -1, &detail, NULL) != SQLITE_OK) {
 		lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
+		sqlite3_finalize(st);
 	} else {
 		if (qt.n)
 			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
 		size_t articles = 0;
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *path = (const char *)sqlite3_column_text(st, 7);
-			bool failed;
-			if (!path || path_hidden(lib, path, &failed))
+			const char *folded = (const char *)sqlite3_column_text(st, 1);
+			size_t flen = (size_t)sqlite3_column_bytes(st, 1);
+			if (!folded || !memmem(folded, flen, q, qlen))
 				continue;
-			const char *body = (const char *)sqlite3_column_text(st, 1);
-			size_t blen = (size_t)sqlite3_column_bytes(st, 1);
-			if (body && match_article(sf, q, qlen, body, blen, st, &hits) &&
-			    ++articles == max_articles)
+			sqlite3_bind_int64(detail, 1, sqlite3_column_int64(st, 0));
+			if (sqlite3_step(detail) == SQLITE_ROW) {
+				const char *path = (const char *)sqlite3_column_text(detail, 6);
+				const char *body = (const char *)sqlite3_column_text(detail, 0);
+				size_t blen = (size_t)sqlite3_column_bytes(detail, 0);
+				bool failed;
+				size_t first = hits.n;
+				if (path && body && !path_hidden(lib, path, &failed) &&
+				    match_article(sf, q, qlen, body, blen, folded, flen, detail, &hits)) {
+					found_article fa = { first, hits.n, blen, 0 };
+					UTIL_PUSH(found, articles, found_cap, fa);
+				}
+			}
+			sqlite3_reset(detail);
+			if (max_articles && articles == max_articles)
 				break;
 		}
+		if (order == LIBRARY_RANKED)
+			rank(&hits, found, articles);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
 		sqlite3_finalize(st);
+		sqlite3_finalize(detail);
 	}
+	free(found);
 	util_buf_free(&sql);
 	util_buf_free(&match);
 	search_folder_free(sf);

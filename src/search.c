@@ -908,6 +908,15 @@ const char *search_folder_fold(search_folder *f, const char *s, size_t len, size
 	return folder_fold(f, s, len, false, outlen);
 }
 
+const char *search_folder_fold_valid(search_folder *f, const char *s, size_t len, bool map,
+				     size_t *outlen)
+{
+	f->fd.no_units = !map;
+	const char *out = folder_fold(f, s, len, true, outlen);
+	f->fd.no_units = false;
+	return out;
+}
+
 void search_folder_map(const search_folder *f, size_t f0, size_t f1,
 		       uint32_t *start, uint32_t *end)
 {

@@ -1,0 +1,249 @@
+/* bench_library.c — the library rows of make bench.
+ *
+ *   bench_library build ROOT ISSUES PAGES CORPUS.txt...
+ *       writes a synthetic library: ROOT/通辽日报/YYYY-MM-DD/NN.txt, ISSUES
+ *       issues on consecutive days from 2024-01-01, PAGES pages each; a
+ *       page is one corpus page and half of another (about 24 KB), so
+ *       365 x 8 pages make about 70 MB. Prints the bytes written.
+ *   bench_library query DB ROOT N CORPUS.txt...
+ *       N queries each of 1, 2, 4 and 8 Han characters taken from the
+ *       corpus at fixed pseudo-random places; each is timed as
+ *       library_search (the first 50 articles newest first, and ranked
+ *       by bm25), and as `grep -rF -c` and `rg -F -c` over ROOT (whole
+ *       processes, output to a file). One line per length:
+ *         q LEN NEWEST_MED NEWEST_P99 RANKED_MED RANKED_P99 GREP_MED GREP_P99 RG_MED RG_P99 HITS
+ *       (times in ns; rg fields "na" when rg is not installed; HITS the
+ *       articles found by the last query of that length).
+ */
+#include "benchlib.h"
+
+#include "library.h"
+#include "util.h"
+
+#include <sys/stat.h>
+
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		perror(path);
+		exit(1);
+	}
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = util_malloc((size_t)n + 1);
+	if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
+		perror(path);
+		exit(1);
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = (size_t)n;
+	return buf;
+}
+
+static void mkdirs(const char *path)
+{
+	char *p = util_strdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s == '/') {
+			*s = '\0';
+			mkdir(p, 0755);
+			*s = '/';
+		}
+	}
+	mkdir(p, 0755);
+	free(p);
+}
+
+/* Half a page, cut at a line end. */
+static size_t half(const char *s, size_t len)
+{
+	const char *nl = memchr(s + len / 2, '\n', len - len / 2);
+	return nl ? (size_t)(nl - s) + 1 : len;
+}
+
+static int build(const char *root, int issues, int pages, int ncorpus, char **corpus)
+{
+	char **text = util_calloc((size_t)ncorpus, sizeof *text);
+	size_t *len = util_calloc((size_t)ncorpus, sizeof *len);
+	for (int i = 0; i < ncorpus; i++)
+		text[i] = read_all(corpus[i], &len[i]);
+	uint64_t total = 0;
+	char dir[4096], path[4200];
+	for (int d = 0; d < issues; d++) {
+		/* 2024-01-01 + d days (2024 is a leap year) */
+		static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28 };
+		int m = 0, day = d;
+		while (day >= mdays[m % 14])
+			day -= mdays[m++ % 14];
+		snprintf(dir, sizeof dir, "%s/通辽日报/%04d-%02d-%02d", root, 2024 + m / 12, m % 12 + 1, day + 1);
+		mkdirs(dir);
+		for (int p = 0; p < pages; p++) {
+			snprintf(path, sizeof path, "%s/%02d.txt", dir, p + 1);
+			FILE *f = fopen(path, "wb");
+			if (!f) {
+				perror(path);
+				return 1;
+			}
+			int a = (d + p) % ncorpus, b = (d + p + 2) % ncorpus;
+			fwrite(text[a], 1, len[a], f);
+			fputs("\n\n", f);
+			size_t h = half(text[b], len[b]);
+			fwrite(text[b], 1, h, f);
+			total += len[a] + 2 + h;
+			fclose(f);
+		}
+	}
+	printf("%llu\n", (unsigned long long)total);
+	for (int i = 0; i < ncorpus; i++)
+		free(text[i]);
+	free(text);
+	free(len);
+	return 0;
+}
+
+/* ---- queries ---- */
+
+static bool han3(const unsigned char *p)
+{
+	return p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80;
+}
+
+/* A run of n Han characters at a pseudo-random place of the corpus. */
+static bool pick(const char *text, size_t len, uint64_t *seed, int n, char *out)
+{
+	for (int tries = 0; tries < 100000; tries++) {
+		*seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		size_t at = (size_t)(*seed >> 33) % len;
+		while (at < len && ((unsigned char)text[at] & 0xC0) == 0x80)
+			at++;
+		if (at + 3 * (size_t)n > len)
+			continue;
+		bool ok = true;
+		for (int k = 0; k < n && ok; k++)
+			ok = han3((const unsigned char *)text + at + 3 * k);
+		if (!ok)
+			continue;
+		memcpy(out, text + at, 3 * (size_t)n);
+		out[3 * n] = '\0';
+		return true;
+	}
+	return false;
+}
+
+static uint64_t p99(uint64_t *v, size_t n)
+{
+	qsort(v, n, sizeof *v, bench_cmp_u64);
+	size_t i = (size_t)((double)n * 0.99 + 0.999999);
+	return v[(i ? i : 1) - 1];
+}
+
+static uint64_t med(uint64_t *v, size_t n)
+{
+	return (uint64_t)bench_stats_of(v, n).median;
+}
+
+static bool have(const char *prog)
+{
+	char *argv[] = { (char *)prog, "--version", NULL };
+	bench_run r;
+	return bench_run_cmd(argv, -1, &r) && r.status == 0;
+}
+
+static uint64_t time_cmd(char **argv, int out_fd)
+{
+	bench_run r;
+	if (!bench_run_cmd(argv, out_fd, &r))
+		exit(1);
+	if (r.status > 1)
+		fprintf(stderr, "bench: %s exited with %d\n", argv[0], r.status);
+	return r.ns;
+}
+
+static void quiet(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static int query(const char *db, const char *root, int n, int ncorpus, char **corpus)
+{
+	util_buf all = { 0 };
+	for (int i = 0; i < ncorpus; i++) {
+		size_t len;
+		char *t = read_all(corpus[i], &len);
+		util_buf_add(&all, t, len);
+		free(t);
+	}
+	library_options o = { root, db, quiet, NULL };
+	char err[1024];
+	library *lib = library_open(&o, err, sizeof err);
+	if (!lib) {
+		fprintf(stderr, "bench: %s\n", err);
+		return 1;
+	}
+	bool rg = have("rg");
+	char out_path[] = "/tmp/kanbao-bench-q.XXXXXX";
+	int out_fd = mkstemp(out_path);
+	uint64_t *tn = util_calloc((size_t)n, 8), *tr = util_calloc((size_t)n, 8),
+		 *tg = util_calloc((size_t)n, 8), *tp = util_calloc((size_t)n, 8);
+	static const int lens[] = { 1, 2, 4, 8 };
+	uint64_t seed = 42;
+	for (size_t l = 0; l < 4; l++) {
+		size_t found = 0;
+		for (int i = 0; i < n; i++) {
+			char q[64];
+			if (!pick(all.data, all.len, &seed, lens[l], q))
+				return 1;
+			library_hit *h;
+			size_t nh;
+			/* the first page of results, newest first */
+			uint64_t t0 = bench_now_ns();
+			nh = library_search(lib, q, LIBRARY_NEWEST, 50, &h);
+			tn[i] = bench_now_ns() - t0;
+			library_hits_free(h, nh);
+			t0 = bench_now_ns();
+			nh = library_search(lib, q, LIBRARY_RANKED, 50, &h);
+			tr[i] = bench_now_ns() - t0;
+			found = nh;
+			library_hits_free(h, nh);
+			char *grep[] = { "grep", "-rF", "-c", q, (char *)root, NULL };
+			tg[i] = time_cmd(grep, out_fd);
+			char *rgv[] = { "rg", "-F", "-c", q, (char *)root, NULL };
+			tp[i] = rg ? time_cmd(rgv, out_fd) : 0;
+		}
+		printf("q %d %llu %llu ", lens[l], (unsigned long long)med(tn, (size_t)n),
+		       (unsigned long long)p99(tn, (size_t)n));
+		printf("%llu %llu ", (unsigned long long)med(tr, (size_t)n), (unsigned long long)p99(tr, (size_t)n));
+		printf("%llu %llu ", (unsigned long long)med(tg, (size_t)n), (unsigned long long)p99(tg, (size_t)n));
+		if (rg)
+			printf("%llu %llu ", (unsigned long long)med(tp, (size_t)n), (unsigned long long)p99(tp, (size_t)n));
+		else
+			printf("na na ");
+		printf("%zu\n", found);
+		fflush(stdout);
+	}
+	close(out_fd);
+	unlink(out_path);
+	library_close(lib);
+	util_buf_free(&all);
+	free(tn);
+	free(tr);
+	free(tg);
+	free(tp);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 6 && strcmp(argv[1], "build") == 0)
+		return build(argv[2], bench_count(argv[3], "ISSUES"), bench_count(argv[4], "PAGES"),
+			     argc - 5, argv + 5);
+	if (argc >= 6 && strcmp(argv[1], "query") == 0)
+		return query(argv[2], argv[3], bench_count(argv[4], "N"), argc - 5, argv + 5);
+	fputs("usage: bench_library build ROOT ISSUES PAGES CORPUS.txt...\n"
+	      "       bench_library query DB ROOT N CORPUS.txt...\n", stderr);
+	return 2;
+}
