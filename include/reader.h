@@ -138,6 +138,8 @@ typedef struct reader_geometry {
 	int pane_x, pane_width; /* the article pane */
 	int text_x, text_width; /* where the layout goes inside the pane */
 	int status_y;           /* the status line (the last row) */
+	bool list_over;         /* a narrow terminal: the list is drawn over the
+				 * left of the article pane, which keeps its width */
 } reader_geometry;
 const reader_geometry *reader_geometry_of(const reader *r);
 

@@ -13,7 +13,8 @@
 #include "util.h"
 
 enum {
-	LIST_AUTO_HIDE = 50,    /* below this width the list hides itself */
+	LIST_AUTO_HIDE = 70,    /* below this width the list hides itself, and
+				 * toggle-list brings it over the article */
 	PANE_MIN = 20,          /* the article pane keeps at least this */
 	LIST_MIN = 8,           /* a narrower list is not worth showing */
 	WHEEL_LINES = 3,

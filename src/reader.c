@@ -90,14 +90,27 @@ static void compute_geometry(reader *r)
 		return;
 	}
 	g->rows = h - 1;
-	bool show = r->list_pref && (r->list_forced || w >= LIST_AUTO_HIDE);
+	bool narrow = w < LIST_AUTO_HIDE;
+	bool show = r->list_pref && (r->list_forced || !narrow);
 	int lw = r->cfg->list_width < w - 1 - PANE_MIN ? r->cfg->list_width : w - 1 - PANE_MIN;
-	if (lw < LIST_MIN)
-		show = false;
-	if (show) {
-		g->list_width = lw;
-		g->border_x = lw;
-		g->pane_x = lw + 1;
+	if (narrow) {
+		/* over the article, which keeps the whole width */
+		lw = r->cfg->list_width < w - 2 ? r->cfg->list_width : w - 2;
+		if (lw < LIST_MIN)
+			show = false;
+		if (show) {
+			g->list_width = lw;
+			g->border_x = lw;
+			g->list_over = true;
+		}
+	} else {
+		if (lw < LIST_MIN)
+			show = false;
+		if (show) {
+			g->list_width = lw;
+			g->border_x = lw;
+			g->pane_x = lw + 1;
+		}
 	}
 	g->pane_width = w - g->pane_x;
 	g->text_x = g->pane_x + 1;     /* a column of margin on each side */
@@ -862,6 +875,12 @@ static int h_open(reader *r, int arg)
 	if (in_list(r)) {
 		open_article(r, r->sel, 0);
 		r->focus = READER_FOCUS_ARTICLE;
+		if (r->g.list_over) {
+			/* the list over the article goes away once it has chosen */
+			r->list_pref = false;
+			compute_geometry(r);
+			top_from_anchor(r);
+		}
 		return READER_REDRAW;
 	}
 	return h_follow_jump(r, 0);
@@ -896,6 +915,11 @@ static int h_toggle_list(reader *r, int arg)
 	r->list_forced = true;
 	compute_geometry(r);
 	top_from_anchor(r);
+	/* over the article (a narrow terminal): the keys go to the list */
+	if (r->g.list_over) {
+		r->focus = READER_FOCUS_LIST;
+		select_article(r, r->article);
+	}
 	list_follow(r);
 	if (r->list_pref && !list_shown(r))
 		complain(r, "the terminal is too narrow for the list");

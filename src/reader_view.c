@@ -488,7 +488,8 @@ void reader_status_of(reader *r, reader_status *out)
 			position_text(r, &right);
 		}
 		size_t l0, l1;
-		two_sides(b, left ? left : r->name, util_buf_cstr(&right), w, r->msg[0] != '\0', &l0, &l1);
+		two_sides(b, left ? left : r->name, util_buf_cstr(&right), w,
+			  r->msg[0] != '\0' || head.len > 0, &l0, &l1);
 		if (r->msg[0]) {
 			out->msg_start = l0;
 			out->msg_len = l1 - l0;

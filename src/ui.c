@@ -440,9 +440,15 @@ static void draw(ui *u)
 		if (reader_overlay_of(u->r) != READER_OV_NONE) {
 			draw_overlay(u, g);
 		} else {
-			if (g->list_width > 0)
+			if (g->list_width > 0 && !g->list_over)
 				draw_list(u, g);
 			draw_article(u, g);
+			if (g->list_width > 0 && g->list_over) {
+				/* over the article: clear its rows under the list first */
+				for (int y = 0; y < g->rows; y++)
+					mvhline(y, 0, ' ', g->list_width + 1);
+				draw_list(u, g);
+			}
 		}
 	}
 	draw_status(u, g);

@@ -279,26 +279,40 @@ static void test_geometry(void **ts)
 	assert_int_equal(g->text_width, 47);
 	assert_int_equal(g->status_y, 23);
 
-	/* below 50 columns the list hides itself */
-	reader_resize(f.r, 49, 24);
+	/* below 70 columns the list hides itself */
+	reader_resize(f.r, 69, 24);
 	assert_int_equal(g->list_width, 0);
 	assert_int_equal(g->border_x, -1);
 	assert_int_equal(g->pane_x, 0);
 	assert_int_equal(g->text_x, 1);
-	assert_int_equal(g->text_width, 47);
-	/* at 50 it shows, shrunk so the pane keeps 20 columns */
-	reader_resize(f.r, 50, 24);
-	assert_int_equal(g->list_width, 29);
-	assert_int_equal(g->pane_width, 20);
-	assert_int_equal(g->text_width, 18);
-	/* the user may ask for it on a narrow terminal */
+	assert_int_equal(g->text_width, 67);
+	/* at 70 it shows beside the article */
+	reader_resize(f.r, 70, 24);
+	assert_int_equal(g->list_width, 30);
+	assert_int_equal(g->pane_width, 39);
+	assert_false(g->list_over);
+	/* the user may ask for it on a narrow terminal: over the article,
+	 * which keeps its width, and the list has the keys */
 	reader_resize(f.r, 40, 12);
 	assert_int_equal(g->list_width, 0);
 	reader_key(f.r, '\\');
-	assert_int_equal(g->list_width, 19);
-	assert_int_equal(g->pane_x, 20);
+	assert_true(g->list_over);
+	assert_int_equal(g->list_width, 30);
+	assert_int_equal(g->pane_x, 0);
+	assert_int_equal(g->pane_width, 40);
+	assert_int_equal(reader_focus_of(f.r), READER_FOCUS_LIST);
+	reader_key(f.r, 'j');
+	reader_key(f.r, KEYMAP_K_ENTER);     /* opens the article, the list goes */
+	assert_int_equal(reader_article(f.r), 1);
+	assert_int_equal(g->list_width, 0);
+	assert_int_equal(reader_focus_of(f.r), READER_FOCUS_ARTICLE);
+	reader_key(f.r, '\\');
+	assert_int_equal(g->list_width, 30);
 	reader_key(f.r, '\\');
 	assert_int_equal(g->list_width, 0);
+	/* the article keeps at least 20 columns beside the list */
+	reader_resize(f.r, 70, 24);
+	assert_true(g->pane_width >= 20);
 
 	reader_resize(f.r, 19, 5);
 	assert_true(g->too_small);

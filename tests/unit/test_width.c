@@ -350,6 +350,11 @@ static void test_kanbao_asks_the_terminal(void **state)
 	assert_non_null(screen);
 	assert_true(probe < screen);
 	assert_true(contains(out, len, "青川高新区"));
+	/* the mouse: SGR reporting (1006: clicks beyond column 223) and
+	 * button events only (1000), never all motion (1002, 1003) */
+	assert_true(contains(out, len, "\033[?1006;1000h") ||
+		    (contains(out, len, "\033[?1006h") && contains(out, len, "\033[?1000h")));
+	assert_false(contains(out, len, "\033[?1002h") || contains(out, len, "\033[?1003h"));
 	free(out);
 	free(more);
 }
