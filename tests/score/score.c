@@ -1,9 +1,9 @@
 /* score — how well the parser reads pages of many papers.
  *
- *   score [--gate MIN_F1] [--verbose] PATH...
+ *   score [--gate MIN_F1] [--expected DIR] [--verbose] PATH...
  *
  * Each PATH is a page (.txt) or a folder of pages. A page with an
- * expected-structure file beside it (NAME.expected, format in
+ * expected-structure file beside it (NAME.expected, or in DIR; format in
  * tests/papers/README.md, the same as tests/fixtures/sample/NN.expected)
  * is scored against it: headlines (precision, recall, F1 over the articles
  * in order), bylines, datelines, decks (kicker and subtitle), subheads,
@@ -33,6 +33,7 @@
 #include <sys/stat.h>
 
 static bool verbose;
+static const char *expected_dir;   /* --expected DIR: where NAME.expected are */
 
 /* ---------- text helpers ---------- */
 
@@ -737,7 +738,10 @@ static void score_page(const char *path)
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 
 	char epath[4096];
-	snprintf(epath, sizeof epath, "%.*s.expected", (int)(strlen(path) - 4), path);
+	if (expected_dir)
+		snprintf(epath, sizeof epath, "%s/%.*s.expected", expected_dir, (int)(strlen(base) - 4), base);
+	else
+		snprintf(epath, sizeof epath, "%.*s.expected", (int)(strlen(path) - 4), path);
 	expected e;
 	struct stat st;
 	bool have = stat(epath, &st) == 0;
@@ -819,10 +823,12 @@ int main(int argc, char **argv)
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (!strcmp(argv[i], "--gate") && i + 1 < argc)
 			gate = atof(argv[++i]);
+		else if (!strcmp(argv[i], "--expected") && i + 1 < argc)
+			expected_dir = argv[++i];
 		else if (!strcmp(argv[i], "--verbose") || !strcmp(argv[i], "-v"))
 			verbose = true;
 		else {
-			fprintf(stderr, "usage: score [--gate MIN_F1] [--verbose] PATH...\n");
+			fprintf(stderr, "usage: score [--gate MIN_F1] [--expected DIR] [--verbose] PATH...\n");
 			return 2;
 		}
 	}
