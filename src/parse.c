@@ -2935,6 +2935,33 @@ static void merge_into_headless(parser *ps, size_t b_index)
 	}
 }
 
+/* A brief: a story opened by its dateline, with no byline line above it,
+ * no subheads and at most three paragraphs. */
+static bool is_brief(const art *a)
+{
+	size_t paragraphs = 0;
+	for (size_t k = 0; k < a->nparts; k++) {
+		if (a->parts[k].type == DOC_SUBHEAD)
+			return false;
+		paragraphs += a->parts[k].type == DOC_PARAGRAPH;
+	}
+	return a->field[DOC_F_DATELINE].len && paragraphs && paragraphs <= 3 && !a->dropped;
+}
+
+/* A column label heads the run of briefs set under it ("城事快递"): a brief
+ * right after a brief of the column, with no kicker or column of its own,
+ * is in the column too. */
+static void carry_column(parser *ps, size_t k)
+{
+	if (k == 0 || k - 1 < ps->arts_base)
+		return;
+	art *a = ART(ps, k), *prev = ART(ps, k - 1);
+	if (a->field[DOC_F_COLUMN].len || a->field[DOC_F_KICKER].len || !a->field[DOC_F_HEADLINE].len ||
+	    !prev->field[DOC_F_COLUMN].len || !is_brief(prev) || !is_brief(a))
+		return;
+	a->field[DOC_F_COLUMN] = prev->field[DOC_F_COLUMN];
+}
+
 /* The last article is complete: captions held for it are added, captions
  * waiting for it are placed, repeats dropped, and a headless story before
  * it may take it in. */
@@ -2945,6 +2972,7 @@ static void close_last_article(parser *ps)
 	size_t k = ps->narts - 1;
 	flush_held(ps, ART(ps, k));
 	ps->closed = ps->narts;
+	carry_column(ps, k);
 	place_floating(ps, false);
 	dedup_article(ART(ps, k));
 	merge_into_headless(ps, k);

@@ -501,7 +501,7 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 static bool is_sentence_end(uint32_t cp)
 {
 	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' ||
-	       cp == '.' || cp == 0x2026 || cp == 0xFF0E;
+	       cp == '.' || cp == 0x2026 || cp == 0xFF0E || cp == 0xFF61;   /* ｡ from OCR */
 }
 
 static bool is_closing_quote(uint32_t cp)
