@@ -1755,6 +1755,17 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	return true;
 }
 
+/* Whether the deck [i, i+n) has a title line without a comma or a dash. */
+static bool deck_has_plain(const parser *ps, size_t i, size_t n)
+{
+	for (size_t k = i; k < i + n; k++) {
+		const unit *u = UNIT(ps, k);
+		if (u->kind != U_PARA && !(u->flags & (UF_COMMA | UF_DASH_START | UF_CLAUSE_END)))
+			return true;
+	}
+	return false;
+}
+
 static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
 	if (broken_headline(ps, i, n)) {
@@ -1779,6 +1790,10 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			break;
 		}
 		if ((u->flags & (UF_DASH_START | UF_CLAUSE_END)) || u->kind == U_PARA)
+			continue;
+		/* a line with a comma tells more than the news: a subtitle,
+		 * when the deck has a line without one */
+		if ((u->flags & UF_COMMA) && deck_has_plain(ps, i, n))
 			continue;
 		unsigned w = display_len(u);
 		if (head == SIZE_MAX || w > best) {
