@@ -91,6 +91,7 @@ typedef enum signal {
 	S_F_BROKEN,             /* the second half of a headline broken in two lines */
 	S_F_HEADER_BLOCK,       /* in the block of lines around a running header at the top */
 	S_F_AFTER_BODY,         /* under a story that opened with its dateline and has no headline */
+	S_F_NOTE,               /* the label of an editor's note (编者按) */
 	NSIGNALS
 } signal;
 
@@ -137,6 +138,7 @@ static const struct signal_def {
 	[S_F_BROKEN]        = { 0, "second half of a broken headline" },
 	[S_F_HEADER_BLOCK]  = { 0, "beside a running header at the top" },
 	[S_F_AFTER_BODY]    = { 0, "under a headless dateline story" },
+	[S_F_NOTE]          = { 0, "editor's note label" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -209,6 +211,7 @@ typedef struct art {
 	bool cut;               /* last paragraph is waiting for its continuation */
 	bool dropped;           /* merged into another article */
 	bool dateline_done;     /* the first paragraph was checked for a dateline */
+	bool note;              /* opened by an editor's note (编者按) waiting for its headline */
 } art;
 
 /* A caption found between two articles. */
@@ -2174,6 +2177,8 @@ static bool headless_stub(const art *a)
 {
 	if (a->field[DOC_F_HEADLINE].len || a->field[DOC_F_DATELINE].len || a->ended)
 		return false;
+	if (a->note)
+		return true;    /* an editor's note waiting for its headline */
 	for (size_t k = 0; k < a->nparts; k++)
 		if (a->parts[k].type != DOC_JUMP)
 			return false;
@@ -2410,6 +2415,17 @@ static void handle_jump(parser *ps, size_t *i)
 	if (u->jump == PATTERN_JUMP_TO || u->jump == PATTERN_JUMP_SEE)
 		a->ended = true;
 	(*i)++;
+}
+
+/* "【编者按】", "编者按：", "編者按": the label of an editor's note. */
+static bool is_note_label(const unit *u)
+{
+	const char *s = u->s, *e = u->s + u->len;
+	if (has_prefix(s, u->len, "【") && u->len > 6 && memcmp(e - 3, "】", 3) == 0)
+		s += 3, e -= 3;
+	size_t n = (size_t)(e - s);
+	return (n == 9 && (memcmp(s, "编者按", 9) == 0 || memcmp(s, "編者按", 9) == 0)) ||
+	       (n == 12 && (memcmp(s, "编者的话", 12) == 0 || memcmp(s, "編者的話", 12) == 0));
 }
 
 /* "——鲁迅": a short line starting with a dash, right after a finished
@@ -2687,6 +2703,20 @@ static void segment_step(parser *ps)
 				*u = copy;
 				handle_title(ps, &i, &facts);
 			}
+			continue;
+		}
+		if (u->kind == U_TITLE && is_note_label(u) && (!a || a->ended || art_has_body(a))) {
+			/* "【编者按】": the note opens the story whose headline follows */
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			ev_add(&facts, S_F_NOTE);
+			explain(ps, i, "subhead", &facts);
+			if (a)
+				flush_held(ps, a);
+			a = new_art(ps);
+			a->note = true;
+			add_part(a, DOC_SUBHEAD, u->s, u->len);
+			i++;
 			continue;
 		}
 		if (is_attribution(ps, i, a)) {
