@@ -50,6 +50,29 @@ int text_cp_width(uint32_t cp);
  * space, ideographic space, the U+2000 spaces, zero-width space, BOM. */
 bool text_is_space(uint32_t cp);
 
+/* True for a Han character (汉字): CJK Unified Ideographs with extension
+ * A, the compatibility ideographs, and the supplementary ideographic
+ * planes (extensions B and later). The parser, the linker and the
+ * patterns all use this one. */
+bool text_is_han(uint32_t cp);
+
+/* Pairs of adjacent Han characters of a text, in order (一二三 gives 一二
+ * then 二三): the words of Chinese text for comparing headlines and
+ * captions. */
+typedef struct text_han_pair {
+	const char *at;         /* the first character of the pair */
+	size_t len;             /* bytes of the two */
+	uint32_t c1, c2;
+} text_han_pair;
+typedef struct text_han_pairs {
+	const char *p, *end;    /* the next character */
+	uint32_t c;             /* it, decoded */
+	int n;                  /* its bytes, 0 at the end */
+} text_han_pairs;
+void text_han_pairs_init(text_han_pairs *it, const char *s, size_t len);
+/* The next pair into *out; false when there is none left. */
+bool text_han_pairs_next(text_han_pairs *it, text_han_pair *out);
+
 /* Skips spaces (text_is_space) at the start / end of s..end. */
 const char *text_skip_space(const char *s, const char *end);
 const char *text_trim_end(const char *s, const char *end);

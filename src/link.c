@@ -152,11 +152,6 @@ static void push(link_index *li, uint64_t key, uint32_t value)
 
 /* ---- headlines ---- */
 
-static bool is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
-}
-
 /* The first PAIRS_MAX pairs of adjacent Han characters of s, each as
  * (c1 << 16 | c2) with the byte span it came from. */
 typedef struct pairs {
@@ -169,23 +164,14 @@ typedef struct pairs {
 static void han_pairs(doc_str s, pairs *out)
 {
 	out->n = 0;
-	if (s.len == 0)	/* an absent headline has no text pointer */
-		return;
-	const char *p = s.s, *end = s.s + s.len;
-	uint32_t prev = 0;
-	int prev_len = 0;
-	while (p < end && out->n < PAIRS_MAX) {
-		uint32_t c;
-		int n = text_decode(p, end, &c);
-		if (is_han(c) && prev) {
-			out->code[out->n] = (prev & 0xffff) << 16 | (c & 0xffff);
-			out->at[out->n] = p - prev_len;
-			out->len[out->n] = (uint8_t)(prev_len + n);
-			out->n++;
-		}
-		prev = is_han(c) ? c : 0;
-		prev_len = n;
-		p += n;
+	text_han_pairs it;
+	text_han_pair hp;
+	text_han_pairs_init(&it, s.s, s.len);
+	while (out->n < PAIRS_MAX && text_han_pairs_next(&it, &hp)) {
+		out->code[out->n] = (hp.c1 & 0xffff) << 16 | (hp.c2 & 0xffff);
+		out->at[out->n] = hp.at;
+		out->len[out->n] = (uint8_t)hp.len;
+		out->n++;
 	}
 }
 

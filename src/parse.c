@@ -459,7 +459,7 @@ static bool is_opening(uint32_t cp)
 
 static bool is_han(uint32_t cp)
 {
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+	return text_is_han(cp);
 }
 
 static bool is_ascii_alnum(uint32_t cp)
@@ -1895,22 +1895,11 @@ static bool bigram_has(const bigram_set *set, uint32_t h)
 /* Calls fn for every pair of adjacent Han characters in s. */
 static void each_bigram(const char *s, size_t len, void (*fn)(void *, uint32_t), void *ctx)
 {
-	if (!len)
-		return;     /* an absent field has no text, not even a pointer */
-	const char *p = s, *end = s + len;
-	uint32_t c1 = 0;
-	int n1 = 0;
-	if (p < end)
-		n1 = text_decode(p, end, &c1);
-	while (p + n1 < end) {
-		uint32_t c2;
-		int n2 = text_decode(p + n1, end, &c2);
-		if (is_han(c1) && is_han(c2))
-			fn(ctx, bigram_hash(p, (size_t)(n1 + n2)));
-		p += n1;
-		c1 = c2;
-		n1 = n2;
-	}
+	text_han_pairs it;
+	text_han_pair hp;
+	text_han_pairs_init(&it, s, len);
+	while (text_han_pairs_next(&it, &hp))
+		fn(ctx, bigram_hash(hp.at, hp.len));
 }
 
 typedef struct bigram_fill {

@@ -18,12 +18,6 @@ static const char *const anonymous[] = {
 	"佚名", "本报评论员", "特约评论员", "本报编辑部",
 };
 
-static bool is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
-}
-
 /* Family names (the common single-character ones, the first characters of
  * compound ones, and frequent first syllables of Mongolian and other
  * minority names): a line of bare names is trusted only when each name
@@ -45,7 +39,7 @@ static bool starts_with_surname(const char *s, const char *end)
 {
 	uint32_t cp;
 	int n = text_decode(s, end, &cp);
-	return is_han(cp) && memmem(surnames, sizeof surnames - 1, s, (size_t)n) != NULL;
+	return text_is_han(cp) && memmem(surnames, sizeof surnames - 1, s, (size_t)n) != NULL;
 }
 
 /* Markers printed before a byline: "□张三". */
@@ -91,7 +85,7 @@ static const char not_in_names[] =
 
 static bool name_char(uint32_t cp, const char *c, size_t n)
 {
-	if (!is_han(cp))
+	if (!text_is_han(cp))
 		return false;
 	return memmem(not_in_names, sizeof not_in_names - 1, c, n) == NULL;
 }
@@ -391,7 +385,7 @@ static bool media_dateline(const char *s, const char *end, pattern_dateline *m)
 	for (int chars = 0; p < end && chars <= 14; chars++) {
 		uint32_t cp;
 		int n = text_decode(p, end, &cp);
-		if (!is_han(cp))
+		if (!text_is_han(cp))
 			return false;
 		if (chars >= 2 && (starts_with(p, end, "讯") || starts_with(p, end, "訊") || starts_with(p, end, "电") ||
 				   starts_with(p, end, "電"))) {
@@ -456,7 +450,7 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 		}
 		uint32_t cp;
 		int n = text_decode(p, end, &cp);
-		if (!(is_han(cp) || (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
+		if (!(text_is_han(cp) || (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
 			return false;
 		p += n;
 	}
@@ -558,7 +552,7 @@ static bool supplier(const char *s, const char *end)
 	while (s < end) {
 		uint32_t cp;
 		s += text_decode(s, end, &cp);
-		if (!is_han(cp))
+		if (!text_is_han(cp))
 			return false;
 		han++;
 	}

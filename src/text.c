@@ -73,6 +73,40 @@ bool text_is_space(uint32_t cp)
 	       cp == 0xFEFF;
 }
 
+bool text_is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
+
+void text_han_pairs_init(text_han_pairs *it, const char *s, size_t len)
+{
+	/* an absent text (len 0) may have no pointer: no arithmetic on it */
+	it->p = it->end = s;
+	it->c = 0;
+	it->n = 0;
+	if (len) {
+		it->end = s + len;
+		it->n = text_decode(s, it->end, &it->c);
+	}
+}
+
+bool text_han_pairs_next(text_han_pairs *it, text_han_pair *out)
+{
+	while (it->n && it->p + it->n < it->end) {
+		const char *p = it->p;
+		uint32_t c1 = it->c;
+		int n1 = it->n;
+		it->p += n1;
+		it->n = text_decode(it->p, it->end, &it->c);
+		if (text_is_han(c1) && text_is_han(it->c)) {
+			*out = (text_han_pair){ p, (size_t)(n1 + it->n), c1, it->c };
+			return true;
+		}
+	}
+	return false;
+}
+
 const char *text_skip_space(const char *s, const char *end)
 {
 	while (s < end) {
