@@ -823,14 +823,15 @@ static size_t find_elem(const search_index *ix, size_t from, size_t f)
 	return lo;
 }
 
-/* Original offset of a hit starting at folded offset f: the start of the
- * unit holding f, else f shifted like the last unit before it. */
-static uint32_t map_start(const fold_unit *u, size_t n, uint32_t f)
+/* Original offset of folded offset f, a hit's start or (with `end`) its
+ * end (exclusive): inside the unit holding f, the unit's start or end;
+ * else f shifted like the last unit before it. */
+static uint32_t map_offset(const fold_unit *u, size_t n, uint32_t f, bool end)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (u[mid].f0 <= f)
+		if (end ? u[mid].f0 < f : u[mid].f0 <= f)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -838,24 +839,9 @@ static uint32_t map_start(const fold_unit *u, size_t n, uint32_t f)
 	if (lo == 0)
 		return f;
 	const fold_unit *x = &u[lo - 1];
-	return f < x->f1 ? x->o0 : x->o1 + (f - x->f1);
-}
-
-/* Original offset of a hit ending at folded offset f (exclusive). */
-static uint32_t map_end(const fold_unit *u, size_t n, uint32_t f)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (u[mid].f0 < f)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == 0)
-		return f;
-	const fold_unit *x = &u[lo - 1];
-	return f <= x->f1 ? x->o1 : x->o1 + (f - x->f1);
+	if (f < x->f1)
+		return end ? x->o1 : x->o0;
+	return x->o1 + (f - x->f1);
 }
 
 /* ---- one text at a time ---- */
@@ -920,8 +906,8 @@ const char *search_folder_fold_valid(search_folder *f, const char *s, size_t len
 void search_folder_map(const search_folder *f, size_t f0, size_t f1,
 		       uint32_t *start, uint32_t *end)
 {
-	*start = map_start(f->fd.units, f->fd.nunits, (uint32_t)f0);
-	*end = map_end(f->fd.units, f->fd.nunits, (uint32_t)f1);
+	*start = map_offset(f->fd.units, f->fd.nunits, (uint32_t)f0, false);
+	*end = map_offset(f->fd.units, f->fd.nunits, (uint32_t)f1, true);
 }
 
 static bool is_blank_query(const char *q, size_t n)
@@ -965,8 +951,8 @@ void search_run(const search_index *ix, const char *query, size_t len,
 		const fold_unit *u = ix->units ? ix->units + e->unit : NULL;  /* none when nothing changed shape */
 		size_t nu = e[1].unit - e->unit;
 		uint32_t rel = (uint32_t)(f - e->fold);
-		search_hit h = { e->article, e->element, map_start(u, nu, rel),
-				 map_end(u, nu, rel + (uint32_t)qlen), e->page };
+		search_hit h = { e->article, e->element, map_offset(u, nu, rel, false),
+				 map_offset(u, nu, rel + (uint32_t)qlen, true), e->page };
 		add_hit(out, &cap, h);
 	}
 	free(q);
