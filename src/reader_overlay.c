@@ -3,6 +3,8 @@
  * (reader_core.h). */
 #include "reader_core.h"
 
+#include "punct.h"
+
 #include "text.h"
 #include "util.h"
 
@@ -396,6 +398,26 @@ static void marks_row(reader *r, const ov_entry *e, int w, bool selected, reader
 	if (m->issue == r->fp && m->pos.article < r->narticles)
 		util_buf_printf(&line, "第%d版 · ", page_number_of(r, m->pos.article));
 	util_buf_adds(&line, m->title);
+	/* where the mark is: the first words of its paragraph */
+	if (m->issue == r->fp && pos_valid(r, m->pos) && m->pos.element >= DOC_NFIELDS) {
+		const doc_article *a = doc_article_at(r->issue, m->pos.article);
+		doc_str t = doc_element_text(r->issue, a, m->pos.element);
+		size_t off = m->pos.offset < t.len ? m->pos.offset : 0;
+		const char *p = text_skip_space(t.s + off, t.s + t.len);
+		size_t n = (size_t)(t.s + t.len - p);
+		if (n > 120)
+			n = char_floor(p, 120);
+		if (n) {
+			util_buf words = { 0 };
+			if (r->cfg->layout.cjk_punctuation == LAYOUT_PUNCT_RESTORE)
+				punct_restore(p, n, &words);
+			else
+				util_buf_add(&words, p, n);
+			util_buf_adds(&line, " · ");
+			add_fit(&line, words.data, words.len, 24);
+			util_buf_free(&words);
+		}
+	}
 	if (r->ov == READER_OV_ALL_MARKS)
 		util_buf_printf(&line, " · %s", m->where);
 	add_fit(&r->rowbuf, line.data, line.len, w);

@@ -1277,7 +1277,7 @@ static void test_marks(void **ts)
 	reader_key(f.r, '\'');
 	assert_string_equal(ov_row(f.r, 0), "Marks in this issue (2)");
 	assert_string_equal(ov_row(f.r, 1), "  第2版 · 目标新闻第一篇");      /* newest first */
-	assert_string_equal(ov_row(f.r, 2), "  第1版 · 目标新闻第一篇");
+	assert_string_equal(ov_row(f.r, 2), "  第1版 · 目标新闻第一篇 · 第一篇第10段。");
 	reader_key(f.r, 'j');
 	reader_key(f.r, KEYMAP_K_ENTER);
 	assert_int_equal(reader_overlay_of(f.r), READER_OV_NONE);
@@ -1294,7 +1294,7 @@ static void test_marks(void **ts)
 	reader_key(f.r, 'd');
 	assert_string_equal(reader_message(f.r), "mark deleted");
 	assert_string_equal(ov_row(f.r, 0), "Marks in every issue (1)");
-	assert_string_equal(ov_row(f.r, 1), "  第1版 · 目标新闻第一篇 · test-issue");
+	assert_string_equal(ov_row(f.r, 1), "  第1版 · 目标新闻第一篇 · 第一篇第10段。 · test-issue");
 	reader_key(f.r, KEYMAP_K_ESC);
 	/* a mark of another issue shows its path and is not jumped to */
 	state_add_mark(f.st, 12345, (doc_pos){ 0, 2, 0 }, "别的报纸", "/papers/other");
@@ -1542,6 +1542,24 @@ static void test_search_is_a_jump(void **ts)
 	fx_close(&f);
 }
 
+/* The marks list says where each mark is: the first words of its paragraph. */
+static void test_marks_show_paragraph(void **ts)
+{
+	(void)ts;
+	fx f;
+	fx_open_state(&f, sample_issue(), 80, 24);
+	type(f.r, "10j");
+	reader_key(f.r, 'm');
+	reader_key(f.r, '\'');
+	assert_int_equal(reader_overlay_of(f.r), READER_OV_MARKS);
+	const char *row = ov_row(f.r, 1);
+	assert_non_null(row);
+	/* 第1版 · the headline · the paragraph at the top line, punctuation restored */
+	assert_non_null(strstr(row, "第1版 · 青川高新区首季新签约项目四十二个 · "));
+	assert_non_null(strstr(row, "，") ? row : NULL);
+	fx_close(&f);
+}
+
 /* ---- help and keys ---- */
 
 static void test_help(void **ts)
@@ -1697,6 +1715,7 @@ int main(void)
 		cmocka_unit_test(test_rebound_keys),
 		cmocka_unit_test(test_counts_pages_unread),
 		cmocka_unit_test(test_search_is_a_jump),
+		cmocka_unit_test(test_marks_show_paragraph),
 		cmocka_unit_test(test_empty_issue),
 		cmocka_unit_test(test_corpus_page_through),
 	};
