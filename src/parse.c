@@ -1208,6 +1208,11 @@ static doc_str end_mark_author(const char *s, size_t len)
 	const char *in = text_skip_space(s + op, last), *in_end = text_trim_end(in, last);
 	if (in < in_end && pattern_is_byline(in, (size_t)(in_end - in), false))
 		return doc_str_make(in, (size_t)(in_end - in));
+	/* "（云岭县委宣传部 供稿/供图）": who supplied the story */
+	size_t n = (size_t)(in_end - in);
+	if (n > 6 && (memcmp(in_end - 6, "供稿", 6) == 0 || memcmp(in_end - 6, "供图", 6) == 0) &&
+	    !memchr(in, 0xEF, n - 6))     /* no full-width punctuation before it */
+		return doc_str_make(in, n);
 	return doc_str_make(NULL, 0);
 }
 
