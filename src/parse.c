@@ -2118,6 +2118,16 @@ static bool art_has_subhead(const art *a)
 
 /* The paragraphs after a title run close with "(author)" before anything
  * else starts: the title heads a brief of its own. */
+
+/* An end mark that names who wrote the story or where it was filed. */
+static bool end_mark_signs(const unit *u)
+{
+	if (end_mark_author(u->s, u->len).len)
+		return true;
+	pattern_dateline dm;
+	return u->len > 6 && pattern_match_dateline(u->s + 3, u->len - 6, &dm) && dm.date_end > dm.date_start;
+}
+
 static bool body_ends_with_author(const parser *ps, size_t i)
 {
 	size_t last = SIZE_MAX, k;
@@ -2132,6 +2142,9 @@ static bool body_ends_with_author(const parser *ps, size_t i)
 		return false;
 	size_t paren, ns, ne;
 	if (pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne))
+		return true;
+	/* "（新华社米兰2月9日电　记者 孙晓峰）", "（本报记者 X）" under the body */
+	if (k == last + 1 && k < ps->nunits && UNIT(ps, k)->kind == U_END && end_mark_signs(UNIT(ps, k)))
 		return true;
 	/* a signature line after the body, where the story ends */
 	if (k == last + 1 && k < ps->nunits && k < i + 40 &&
@@ -2478,9 +2491,15 @@ static void handle_end(parser *ps, size_t *i)
 	doc_str author = end_mark_author(u->s, u->len);
 	pattern_dateline dm;
 	if (!a->field[DOC_F_DATELINE].len && u->len > 6 && pattern_match_dateline(u->s + 3, u->len - 6, &dm) &&
-	    dm.date_end > dm.date_start)
-		/* "（本报米兰2月9日电）" after the body: the story's dateline */
+	    dm.date_end > dm.date_start) {
+		/* "（本报米兰2月9日电）" after the body: the story's dateline, and
+		 * the author after it ("…电　记者 孙晓峰") */
 		a->field[DOC_F_DATELINE] = doc_str_make(u->s + 3 + dm.date_start, dm.date_end - dm.date_start);
+		const char *b = text_skip_space(u->s + 3 + dm.date_end, u->s + u->len - 3);
+		size_t bl = (size_t)(u->s + u->len - 3 - b);
+		if (!a->field[DOC_F_BYLINE].len && bl && pattern_is_byline(b, bl, false))
+			a->field[DOC_F_BYLINE] = doc_str_make(b, bl);
+	}
 	if (author.len && !a->field[DOC_F_BYLINE].len) {
 		explain(ps, *i, "byline", NULL);
 		a->field[DOC_F_BYLINE] = author;
