@@ -2116,9 +2116,6 @@ static bool art_has_subhead(const art *a)
 	return false;
 }
 
-/* The paragraphs after a title run close with "(author)" before anything
- * else starts: the title heads a brief of its own. */
-
 /* An end mark that names who wrote the story or where it was filed. */
 static bool end_mark_signs(const unit *u)
 {
@@ -2128,6 +2125,9 @@ static bool end_mark_signs(const unit *u)
 	return u->len > 6 && pattern_match_dateline(u->s + 3, u->len - 6, &dm) && dm.date_end > dm.date_start;
 }
 
+/* The paragraphs after a title run close with "(author)", an author's
+ * line or an end mark naming the author before anything else starts: the
+ * title heads a story of its own. */
 static bool body_ends_with_author(const parser *ps, size_t i)
 {
 	size_t last = SIZE_MAX, k;
