@@ -34,6 +34,9 @@ typedef enum doc_block_type {
 typedef struct doc_block {
 	doc_str text;
 	uint8_t type;         /* doc_block_type */
+	uint32_t credit;      /* a caption's credit ("林晓 摄") starts at this
+			       * byte of text, as the parser found it; text.len
+			       * when there is none (and for other blocks) */
 } doc_block;
 
 /* The header fields of an article, in reading order. The same indexes
@@ -135,14 +138,17 @@ void doc_set_page_script(doc_issue *issue, int script);
  * set directly. The pointer is valid until the next doc_begin_article. */
 doc_article *doc_begin_article(doc_issue *issue);
 void doc_add_block(doc_issue *issue, doc_block_type type, doc_str text);
+/* A DOC_CAPTION block whose credit starts at byte `credit` (text.len: none). */
+void doc_add_caption(doc_issue *issue, doc_str text, uint32_t credit);
 /* A DOC_JUMP block with what the parser read in it (kind, page number). */
 void doc_add_jump(doc_issue *issue, doc_str text, doc_jump_kind kind, int page);
-void doc_add_page_caption(doc_issue *issue, doc_str text);
+/* A caption of the page that belongs to no article; its credit starts at
+ * byte `credit` (text.len: none). */
+void doc_add_page_caption(doc_issue *issue, doc_str text, uint32_t credit);
 /* `len` bytes in the issue's arena; the arena never moves what it holds. */
 char *doc_arena_alloc(doc_issue *issue, size_t len);
 doc_str doc_arena_dup(doc_issue *issue, const char *s, size_t len);
-/* Source text of the page being built, of page `page`. */
-doc_source doc_current_source(const doc_issue *issue);
+/* Source text of page `page`. */
 doc_source doc_page_source(const doc_issue *issue, size_t page);
 
 /* Readers. Indexes are checked by the caller (asserted in debug builds). */
@@ -152,10 +158,11 @@ size_t doc_narticles(const doc_issue *issue);
 const doc_article *doc_article_at(const doc_issue *issue, size_t i);
 doc_article *doc_article_mut(doc_issue *issue, size_t i);
 const doc_block *doc_block_at(const doc_issue *issue, size_t i);
-doc_block *doc_block_mut(doc_issue *issue, size_t i);
 size_t doc_nblocks(const doc_issue *issue);
 const doc_str *doc_banner_at(const doc_issue *issue, size_t i);
 const doc_str *doc_page_caption_at(const doc_issue *issue, size_t i);
+/* Where the credit of page caption i starts (its length: none). */
+uint32_t doc_page_caption_credit(const doc_issue *issue, size_t i);
 size_t doc_ncaptions(const doc_issue *issue);     /* page captions, all pages */
 /* Jump lines, in block order. doc_jump_of: the jump of a block, NULL
  * when the block is none (O(log n)). */

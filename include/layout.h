@@ -151,8 +151,9 @@ const layout *layout_cache_get(layout_cache *cache, uint32_t article, int width)
 void layout_cache_set_options(layout_cache *cache, const layout_options *opt);
 
 /* A page's own caption (one that belongs to no article) laid out alone
- * at `width`, as --dump shows it; its one element is `text` (free with
+ * at `width`, as --dump shows it, its credit from byte `credit`
+ * (doc_page_caption_credit); its one element is `text` (free with
  * layout_free). */
-layout *layout_page_caption(doc_str text, int width, const layout_options *opt);
+layout *layout_page_caption(doc_str text, uint32_t credit, int width, const layout_options *opt);
 
 #endif

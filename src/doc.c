@@ -27,6 +27,7 @@ struct doc_issue {
 	doc_str *banners;
 	size_t nbanners, banners_cap;
 	doc_str *captions;
+	uint32_t *caption_credit;       /* one per caption, same index */
 	size_t ncaptions, captions_cap;
 	doc_jump *jumps;
 	size_t njumps, jumps_cap;
@@ -59,6 +60,7 @@ void doc_issue_free(doc_issue *issue)
 	free(issue->blocks);
 	free(issue->banners);
 	free(issue->captions);
+	free(issue->caption_credit);
 	free(issue->jumps);
 	free(issue);
 }
@@ -157,9 +159,15 @@ doc_article *doc_begin_article(doc_issue *issue)
 void doc_add_block(doc_issue *issue, doc_block_type type, doc_str text)
 {
 	assert(issue->narticles > 0);
-	doc_block b = { text, (uint8_t)type };
+	doc_block b = { text, (uint8_t)type, text.len };
 	UTIL_PUSH(issue->blocks, issue->nblocks, issue->blocks_cap, b);
 	issue->articles[issue->narticles - 1].nblocks++;
+}
+
+void doc_add_caption(doc_issue *issue, doc_str text, uint32_t credit)
+{
+	doc_add_block(issue, DOC_CAPTION, text);
+	issue->blocks[issue->nblocks - 1].credit = credit < text.len ? credit : text.len;
 }
 
 void doc_add_jump(doc_issue *issue, doc_str text, doc_jump_kind kind, int page)
@@ -203,21 +211,26 @@ const doc_jump *doc_element_jump(const doc_issue *issue, const doc_article *a, u
 	return doc_jump_of(issue, a->first_block + (e - DOC_NFIELDS));
 }
 
-void doc_add_page_caption(doc_issue *issue, doc_str text)
+void doc_add_page_caption(doc_issue *issue, doc_str text, uint32_t credit)
 {
+	size_t cap = issue->captions_cap;
 	UTIL_PUSH(issue->captions, issue->ncaptions, issue->captions_cap, text);
+	if (issue->captions_cap != cap)
+		issue->caption_credit = util_reallocarray(issue->caption_credit, issue->captions_cap,
+							  sizeof *issue->caption_credit);
+	issue->caption_credit[issue->ncaptions - 1] = credit < text.len ? credit : text.len;
 	current_page(issue)->ncaptions++;
+}
+
+uint32_t doc_page_caption_credit(const doc_issue *issue, size_t i)
+{
+	assert(i < issue->ncaptions);
+	return issue->caption_credit[i];
 }
 
 doc_source doc_page_source(const doc_issue *issue, size_t page)
 {
 	return issue->sources[page];
-}
-
-doc_source doc_current_source(const doc_issue *issue)
-{
-	assert(issue->npages > 0);
-	return issue->sources[issue->npages - 1];
 }
 
 size_t doc_npages(const doc_issue *issue) { return issue->npages; }
@@ -244,12 +257,6 @@ doc_article *doc_article_mut(doc_issue *issue, size_t i)
 }
 
 const doc_block *doc_block_at(const doc_issue *issue, size_t i)
-{
-	assert(i < issue->nblocks);
-	return &issue->blocks[i];
-}
-
-doc_block *doc_block_mut(doc_issue *issue, size_t i)
 {
 	assert(i < issue->nblocks);
 	return &issue->blocks[i];

@@ -15,7 +15,6 @@
  */
 #include "layout.h"
 
-#include "pattern.h"
 #include "punct.h"
 #include "text.h"
 #include "util.h"
@@ -796,24 +795,25 @@ static element_text element_of(doc_str t, uint32_t element, layout_style style)
 	return et;
 }
 
-static element_text caption_of(doc_str t, uint32_t element)
+/* A caption whose credit (the parser found it) starts at byte `credit`. */
+static element_text caption_of(doc_str t, uint32_t element, uint32_t credit)
 {
 	element_text et = element_of(t, element, LAYOUT_S_CAPTION);
 	et.tail_style = LAYOUT_S_CREDIT;
-	et.tail_at = (uint32_t)pattern_credit_start(t.s, t.len);
+	et.tail_at = credit < t.len ? credit : t.len;
 	et.names = et.tail_at < t.len;
 	et.names_at = et.tail_at;
 	return et;
 }
 
 static element_text block_of(const builder *b, doc_str t, uint32_t element,
-			     doc_block_type type)
+			     const doc_block *blk)
 {
-	switch (type) {
+	switch ((doc_block_type)blk->type) {
 	case DOC_SUBHEAD:
 		return element_of(t, element, LAYOUT_S_SUBHEAD);
 	case DOC_CAPTION:
-		return caption_of(t, element);
+		return caption_of(t, element, blk->credit);
 	case DOC_JUMP:
 		return element_of(t, element, LAYOUT_S_JUMP);
 	case DOC_PARAGRAPH:
@@ -862,8 +862,7 @@ layout *layout_article(const doc_issue *issue, uint32_t article, int width,
 		if (first_block ? header : opt->blank_between)
 			push_empty_line(&b, e);
 		first_block = false;
-		element_text et = block_of(&b, t, e,
-					   (doc_block_type)doc_element_block_type(issue, a, e));
+		element_text et = block_of(&b, t, e, doc_block_at(issue, a->first_block + e - DOC_NFIELDS));
 		lay_element(&b, &et);
 	}
 	builder_free(&b);
@@ -965,13 +964,13 @@ void layout_cache_set_options(layout_cache *cache, const layout_options *opt)
 
 /* ---- a page caption ---- */
 
-layout *layout_page_caption(doc_str text, int width, const layout_options *opt)
+layout *layout_page_caption(doc_str text, uint32_t credit, int width, const layout_options *opt)
 {
 	width = clamp_width(width);
 	layout *lay = layout_new(width, opt, UINT32_MAX);
 	builder b;
 	builder_init(&b, lay, width, opt);
-	element_text et = caption_of(text, 0);
+	element_text et = caption_of(text, 0, credit);
 	lay_element(&b, &et);
 	builder_free(&b);
 	return lay;

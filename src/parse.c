@@ -3055,6 +3055,9 @@ static void emit_article(parser *ps, art *a)
 			int page = 0;
 			pattern_jump_kind kind = pattern_match_jump(p->s, p->len, &page);
 			doc_add_jump(ps->issue, doc_arena_dup(ps->issue, p->s, p->len), (doc_jump_kind)kind, page);
+		} else if (p->type == DOC_CAPTION) {
+			doc_add_caption(ps->issue, doc_str_make(p->s, p->len),
+					(uint32_t)pattern_credit_start(p->s, p->len));
 		} else {
 			doc_add_block(ps->issue, p->type, doc_str_make(p->s, p->len));
 		}
@@ -3211,7 +3214,8 @@ void parse_end(parse_stream *st)
 	for (size_t i = 0; i < ps->nbanners; i++)
 		doc_add_banner(ps->issue, ps->banners[i]);
 	for (size_t i = 0; i < ps->ncaptions; i++)
-		doc_add_page_caption(ps->issue, ps->captions[i]);
+		doc_add_page_caption(ps->issue, ps->captions[i],
+				     (uint32_t)pattern_credit_start(ps->captions[i].s, ps->captions[i].len));
 	parser_free(ps);
 	free(st);
 }

@@ -186,14 +186,15 @@ bool render_dump(const doc_issue *issue, int width, const layout_options *opt,
 			layout_free(lay);
 		}
 		for (uint32_t i = 0; i < page->ncaptions; i++) {
-			doc_str text = *doc_page_caption_at(issue, page->first_caption + i);
+			size_t c = page->first_caption + i;
+			doc_str text = *doc_page_caption_at(issue, c);
 			if (!has_ink(text))
 				continue;
 			render_source src = { issue, NULL, text };
 			if (!first)
 				util_buf_addc(&buf, '\n');
 			first = false;
-			layout *lay = layout_page_caption(text, width, &o);
+			layout *lay = layout_page_caption(text, doc_page_caption_credit(issue, c), width, &o);
 			write_layout(&buf, out, lay, &src, colors, attrs_only);
 			layout_free(lay);
 		}

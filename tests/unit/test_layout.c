@@ -8,6 +8,7 @@
 #include "testutil.h"
 #include "doc.h"
 #include "layout.h"
+#include "pattern.h"
 #include "render.h"
 #include "text.h"
 #include "util.h"
@@ -16,6 +17,12 @@
 #include <unilbrk.h>
 
 /* ---- building issues ---- */
+
+/* A caption with its credit where the parser finds it. */
+static void add_caption(doc_issue *issue, doc_str t)
+{
+	doc_add_caption(issue, t, (uint32_t)pattern_credit_start(t.s, t.len));
+}
 
 static doc_issue *issue_new(void)
 {
@@ -80,7 +87,7 @@ static void add_golden_article(doc_issue *issue, char *text)
 		if (starts_with(line, "## "))
 			doc_add_block(issue, DOC_SUBHEAD, dup(issue, line + 3));
 		else if (starts_with(line, "caption: "))
-			doc_add_block(issue, DOC_CAPTION, dup(issue, line + 9));
+			add_caption(issue, dup(issue, line + 9));
 		else if (starts_with(line, "jump: "))
 			doc_add_block(issue, DOC_JUMP, dup(issue, line + 6));
 		else
@@ -506,7 +513,7 @@ static doc_issue *full_article(void)
 	a->field[DOC_F_DATELINE] = dup(issue, "本报讯");
 	doc_add_block(issue, DOC_PARAGRAPH, dup(issue, "开幕式上午举行。"));
 	doc_add_block(issue, DOC_SUBHEAD, dup(issue, "成果丰硕"));
-	doc_add_block(issue, DOC_CAPTION, dup(issue, "机器人表演。 林晓 摄"));
+	add_caption(issue, dup(issue, "机器人表演。 林晓 摄"));
 	doc_add_block(issue, DOC_PARAGRAPH, dup(issue, "   "));     /* only spaces */
 	doc_add_block(issue, DOC_JUMP, dup(issue, "■下转第2版"));
 	return issue;
@@ -925,7 +932,7 @@ static void test_invariants(void **state)
 	doc_add_block(issue, DOC_SUBHEAD, doc_arena_dup(issue, b.data, b.len));
 	generate(&b, &st, 30);
 	util_buf_adds(&b, "。 林晓 摄");
-	doc_add_block(issue, DOC_CAPTION, doc_arena_dup(issue, b.data, b.len));
+	add_caption(issue, doc_arena_dup(issue, b.data, b.len));
 	generate(&b, &st, 40);
 	doc_article *a = doc_article_mut(issue, 0);
 	a->field[DOC_F_HEADLINE] = doc_arena_dup(issue, b.data, b.len);
@@ -1233,7 +1240,8 @@ static doc_issue *two_pages(void)
 	a = doc_begin_article(issue);
 	a->field[DOC_F_HEADLINE] = dup(issue, "简讯");
 	doc_add_block(issue, DOC_PARAGRAPH, dup(issue, "图书馆延长开放时间。"));
-	doc_add_page_caption(issue, dup(issue, "湖畔夜景。 苏禾 摄"));
+	doc_str night = dup(issue, "湖畔夜景。 苏禾 摄");
+	doc_add_page_caption(issue, night, (uint32_t)pattern_credit_start(night.s, night.len));
 	doc_source none = { NULL, 0, NULL, NULL, NULL };
 	doc_begin_page(issue, util_strdup("p2"), none);
 	a = doc_begin_article(issue);

@@ -1071,8 +1071,8 @@ static void test_photos(void **ts)
 	page(is, "one.txt", "第1版");
 	article(is, "没有图片的一篇");
 	block(is, DOC_PARAGRAPH, "正文。");
-	doc_add_page_caption(is, arena(is, "湖畔的樱花盛开。 林晓 摄"));
-	doc_add_page_caption(is, arena(is, "新建成的图书馆阅览室里坐满了读者,人们在安静地读书看报。 何田 摄"));
+	doc_add_page_caption(is, arena(is, "湖畔的樱花盛开。 林晓 摄"), UINT32_MAX);
+	doc_add_page_caption(is, arena(is, "新建成的图书馆阅览室里坐满了读者,人们在安静地读书看报。 何田 摄"), UINT32_MAX);
 	fx_open(&f, is, 40, 12);
 	reader_key(f.r, 'p');
 	assert_int_equal(reader_overlay_of(f.r), READER_OV_PHOTOS);

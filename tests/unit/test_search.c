@@ -439,12 +439,12 @@ static int setup(void **state)
 	a = doc_begin_article(issue);
 	a->field[DOC_F_HEADLINE] = str("ΣΟΦΙΑ书店开业");
 	doc_add_block(issue, DOC_PARAGRAPH, str("书店位于abc路,经济实惠……"));
-	doc_add_page_caption(issue, str("湖畔的经济林"));
+	doc_add_page_caption(issue, str("湖畔的经济林"), UINT32_MAX);
 	doc_begin_page(issue, util_strdup("b.txt"), no_source());
 	a = doc_begin_article(issue);
 	doc_add_block(issue, DOC_PARAGRAPH, str("Cafe\xcc\x81与\xe1\x84\x80\xe1\x85\xa1"));
-	doc_add_page_caption(issue, str("第一张图"));
-	doc_add_page_caption(issue, str("第二张图:经济"));
+	doc_add_page_caption(issue, str("第一张图"), UINT32_MAX);
+	doc_add_page_caption(issue, str("第二张图:经济"), UINT32_MAX);
 	fixture *fx = malloc(sizeof *fx);
 	fx->issue = issue;
 	fx->ix = search_index_new(issue);
