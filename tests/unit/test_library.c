@@ -378,6 +378,37 @@ static void test_changed_touched_removed(void **state)
 	library_close(lib);
 }
 
+/* Newest first is issue order within an issue; ranked, the article with
+ * the text in its headline (and shorter) comes first. */
+static void test_ranked(void **state)
+{
+	env *e = *state;
+	sh("mkdir -p '%s/晚报/2025-01-05' && printf '城东公园举办春季花展\\n\\n本报记者 王明\\n\\n"
+	   "今年的花展吸引了很多市民。有人在山上看见了雪豹的脚印，大家议论纷纷。花展将持续到下月底，"
+	   "门票免费。园方还准备了讲解员和志愿者，为市民提供服务。\\n\\n雪豹出没高山草甸\\n\\n"
+	   "本报记者 李华\\n\\n护林员在高山草甸拍到一只雪豹。\\n' > '%s/晚报/2025-01-05/01.txt'",
+	   e->lib, e->lib);
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	library_hit *h;
+	size_t n = library_search(lib, "雪豹", LIBRARY_NEWEST, 0, &h);
+	assert_int_equal(n, 3);
+	assert_int_equal(h[0].article, 0);
+	assert_int_equal(h[1].article, 1);
+	assert_int_equal(h[1].element, DOC_F_HEADLINE);
+	library_hits_free(h, n);
+	n = library_search(lib, "雪豹", LIBRARY_RANKED, 0, &h);
+	assert_int_equal(n, 3);
+	assert_int_equal(h[0].article, 1);
+	assert_int_equal(h[2].article, 0);
+	library_hits_free(h, n);
+	/* at most one article */
+	n = library_search(lib, "雪豹", LIBRARY_NEWEST, 1, &h);
+	assert_int_equal(n, 1);
+	library_hits_free(h, n);
+	library_close(lib);
+}
+
 static void damage_and_check(env *e, void (*damage)(env *e), const char *why)
 {
 	library *lib = open_lib(e, NULL);
@@ -517,6 +548,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_hits_as_the_issue, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changed_touched_removed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ranked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_random, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_old_schema, setup, teardown),
