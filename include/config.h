@@ -41,6 +41,7 @@ enum { CONFIG_AMBIGUOUS_AUTO = 0 };
 
 typedef struct config {
 	int ambiguous_width;            /* [display] ambiguous_width: CONFIG_AMBIGUOUS_AUTO, 1, 2 */
+	int script;                     /* [display] script: a script_target (script.h) */
 	layout_options layout;
 	int list_width;                 /* [layout] list_width: columns of the section list */
 	bool show_list;                 /* [reader] show_list */

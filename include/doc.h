@@ -180,6 +180,15 @@ doc_str doc_element_text(const doc_issue *issue, const doc_article *a, uint32_t 
 /* The block type of element e, or -1 for a header field. */
 int doc_element_block_type(const doc_issue *issue, const doc_article *a, uint32_t e);
 
+/* What is shown of a text (the display conversion of script.h): element
+ * `e` of article `article`, or page caption `e` when article is
+ * UINT32_MAX. It has the same length and character boundaries as the
+ * text itself (doc_element_text, doc_page_caption_at), so byte offsets,
+ * layouts and search hits hold for both. Without a hook it is the text. */
+typedef doc_str (*doc_shown_fn)(void *ctx, uint32_t article, uint32_t e);
+void doc_set_shown(doc_issue *issue, doc_shown_fn fn, void *ctx);
+doc_str doc_element_shown(const doc_issue *issue, uint32_t article, uint32_t e);
+
 /* Number of the page as printed (第N版) when the label says so, else the
  * 1-based index of the page in the issue. */
 int doc_page_number(const doc_issue *issue, size_t page);

@@ -59,6 +59,7 @@
 	X(ALL_MARKS, "all-marks", h_marks, READER_OV_ALL_MARKS, "\"", "List the marks in every issue") \
 	X(PHOTOS, "photos", h_photos, 0, "p", "List the photo captions that belong to no article") \
 	X(LIBRARY_SEARCH, "library-search", h_library_search, 0, "S", "Search every issue of the library") \
+	X(SCRIPT, "script", h_script, 0, "T", "Cycle the script: as printed, simplified, traditional, ...") \
 	X(HELP, "help", h_help, 0, "h F1", "Show the keys and what they do") \
 	X(REDRAW, "redraw", h_redraw, 0, "C-l", "Redraw the screen") \
 	X(QUIT, "quit", h_quit, 0, "q", "Quit")

@@ -54,6 +54,8 @@ typedef struct reader_options {
 				     * to, return to the library */
 	int *request;               /* when not NULL, what the reader asks of its
 				     * caller when it ends: READER_REQ_* */
+	struct script_view *script; /* the display conversion attached to the
+				     * issue (script.h), which T changes; may be NULL */
 } reader_options;
 
 /* What a reader asks for when it ends (reader_options.request). */

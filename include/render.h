@@ -18,13 +18,16 @@
 #include "layout.h"
 #include "util.h"
 
-/* Where the text of a layout's elements is: element e of `article` of
- * `issue`, or `text` itself when article is NULL (a page caption laid out
- * on its own, layout_page_caption). */
+/* Where the text of a layout's elements is: element e of article number
+ * `index` (`article`) of `issue`, as shown (doc_element_shown: converted
+ * to another script when the issue has a script view), or `text` itself
+ * when article is NULL (a page caption laid out on its own,
+ * layout_page_caption). */
 typedef struct render_source {
 	const doc_issue *issue;
 	const doc_article *article;
 	doc_str text;
+	uint32_t index;
 } render_source;
 
 /* Receives the spans of a line in order: `s`/`len` is the span's text

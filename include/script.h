@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc.h"
+
 /* What the reader shows. */
 typedef enum script_target {
 	SCRIPT_AS_IS,
@@ -70,6 +72,31 @@ bool script_ready(script_target to, script_kind from);
 /* Why the last conversion or fold could not be loaded ("" when nothing
  * failed): names the OpenCC file and says what to install. */
 const char *script_error(void);
+
+/* Converts like script_convert, but keeps the length and the character
+ * boundaries of `s`: a character whose conversion has another length in
+ * bytes or columns stays as it is, and where OpenCC changed the number of
+ * characters (a phrase of another length: rare outside Taiwan's
+ * vocabulary) the stretch between the sentence marks around it stays as
+ * it is. NULL as script_convert. */
+char *script_convert_aligned(script_target to, script_kind from, const char *s, size_t len);
+
+/* ---- the display view ---- */
+
+/* What the reader, --dump and --list show of an issue: its texts converted
+ * to a target, article by article when first shown, kept until the target
+ * changes. script_view_new attaches it to the issue (doc_set_shown), so
+ * that doc_element_shown gives the converted text; the converted text is
+ * aligned (script_convert_aligned), so layouts and positions are those of
+ * the original. */
+typedef struct script_view script_view;
+script_view *script_view_new(doc_issue *issue, script_target target);
+/* Detaches the view from its issue and frees it; NULL is allowed. */
+void script_view_free(script_view *view);
+/* Sets the target. False (and the target is as-is) when OpenCC cannot
+ * convert a page of the issue to it (script_error says why). */
+bool script_view_set(script_view *view, script_target target);
+script_target script_view_target(const script_view *view);
 
 /* ---- the search fold ---- */
 

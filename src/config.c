@@ -57,6 +57,10 @@ typedef struct option {
 
 /* [display] ambiguous_width: CONFIG_AMBIGUOUS_AUTO, 1 or 2 */
 static const char *const ambiguous_names[] = { "auto", "1", "2", NULL };
+/* [display] script: script_target (script.h), in its order */
+static const char *const script_names[] = {
+	"as-is", "simplified", "traditional", "taiwan", "hongkong", NULL,
+};
 /* [layout] cjk_punctuation: LAYOUT_PUNCT_RESTORE, LAYOUT_PUNCT_KEEP */
 static const char *const punctuation_names[] = { "restore", "keep", NULL };
 
@@ -69,6 +73,13 @@ static const option fixed_options[] = {
 	       "ask the terminal at start (print one such character and ask where\n"
 	       "the cursor went; no answer within 150 ms means 1). --ambiguous-width\n"
 	       "overrides it."),
+	CHOICE("display", "script", "as-is", script_names, script,
+	       "The script the reader, --dump and --list show the text in: as-is\n"
+	       "(as printed), simplified, traditional, taiwan (traditional, Taiwan's\n"
+	       "standard forms) or hongkong (Hong Kong's). Converted phrase by phrase\n"
+	       "by OpenCC (頭髮 → 头发, 乾燥 → 干燥, 皇后 stays); T cycles it in the\n"
+	       "reader; --script overrides it. Search finds both scripts whatever\n"
+	       "this is."),
 	INT("layout", "list_width", "30", 10, 200, list_width,
 	    "Width of the section list on the left, in columns."),
 	INT("layout", "max_width", "80", 20, 400, layout.max_width,

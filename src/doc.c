@@ -33,6 +33,8 @@ struct doc_issue {
 	size_t njumps, jumps_cap;
 	char **names;                   /* page names, owned */
 	arena_chunk *arena;
+	doc_shown_fn shown;             /* display conversion (doc_set_shown) */
+	void *shown_ctx;
 };
 
 doc_issue *doc_issue_new(void)
@@ -359,4 +361,19 @@ uint64_t doc_issue_fingerprint(const doc_issue *issue)
 bool doc_str_eq(doc_str a, doc_str b)
 {
 	return a.len == b.len && (a.len == 0 || memcmp(a.s, b.s, a.len) == 0);
+}
+
+void doc_set_shown(doc_issue *issue, doc_shown_fn fn, void *ctx)
+{
+	issue->shown = fn;
+	issue->shown_ctx = ctx;
+}
+
+doc_str doc_element_shown(const doc_issue *issue, uint32_t article, uint32_t e)
+{
+	if (issue->shown)
+		return issue->shown(issue->shown_ctx, article, e);
+	if (article == UINT32_MAX)
+		return *doc_page_caption_at(issue, e);
+	return doc_element_text(issue, doc_article_at(issue, article), e);
 }

@@ -74,10 +74,12 @@ static void json_article(const doc_issue *issue, size_t i, FILE *out)
 	fprintf(out, "    {\"page\": %u", a->page + 1);
 	for (int f = 0; f < DOC_NFIELDS; f++) {
 		fprintf(out, ", \"%s\": ", names[f]);
+		/* the shown text: converted with --script (script.h) */
+		doc_str t = a->field[f].len ? doc_element_shown(issue, (uint32_t)i, (uint32_t)f) : a->field[f];
 		if (f == DOC_F_HEADLINE)
-			export_json_string(out, a->field[f].s ? a->field[f].s : "", a->field[f].len);
+			export_json_string(out, t.s ? t.s : "", t.len);
 		else
-			json_str_or_null(out, a->field[f]);
+			json_str_or_null(out, t);
 	}
 	if (a->continues >= 0) {
 		const doc_article *t = doc_article_at(issue, (size_t)a->continues);
@@ -88,7 +90,8 @@ static void json_article(const doc_issue *issue, size_t i, FILE *out)
 		const doc_block *blk = doc_block_at(issue, a->first_block + b);
 		fprintf(out, "%s{\"type\": \"%s\", \"text\": ", b ? ",\n       " : "\n       ",
 			block_type_names[blk->type]);
-		export_json_string(out, blk->text.s, blk->text.len);
+		doc_str t = doc_element_shown(issue, (uint32_t)i, DOC_NFIELDS + b);
+		export_json_string(out, t.s, t.len);
 		putc('}', out);
 	}
 	fputs(a->nblocks ? "]}" : "]}", out);
@@ -109,9 +112,9 @@ bool export_json(const doc_issue *issue, FILE *out)
 	for (size_t p = 0; p < doc_npages(issue); p++) {
 		const doc_page *pg = doc_page_at(issue, p);
 		for (uint32_t c = 0; c < pg->ncaptions; c++) {
-			const doc_str *s = doc_page_caption_at(issue, pg->first_caption + c);
+			doc_str s = doc_element_shown(issue, UINT32_MAX, pg->first_caption + c);
 			fprintf(out, "%s    {\"page\": %zu, \"text\": ", n++ ? ",\n" : "\n", p + 1);
-			export_json_string(out, s->s, s->len);
+			export_json_string(out, s.s, s.len);
 			putc('}', out);
 		}
 	}
@@ -137,9 +140,9 @@ bool export_list(const doc_issue *issue, FILE *out)
 	for (size_t i = 0; i < doc_narticles(issue); i++) {
 		const doc_article *a = doc_article_at(issue, i);
 		fprintf(out, "%d\t%zu\t", doc_page_number(issue, a->page), i + 1);
-		list_field(out, a->field[DOC_F_HEADLINE]);
+		list_field(out, a->field[DOC_F_HEADLINE].len ? doc_element_shown(issue, (uint32_t)i, DOC_F_HEADLINE) : a->field[DOC_F_HEADLINE]);
 		putc('\t', out);
-		list_field(out, a->field[DOC_F_BYLINE]);
+		list_field(out, a->field[DOC_F_BYLINE].len ? doc_element_shown(issue, (uint32_t)i, DOC_F_BYLINE) : a->field[DOC_F_BYLINE]);
 		putc('\n', out);
 	}
 	return !ferror(out);

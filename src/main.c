@@ -43,6 +43,8 @@ typedef struct options {
 	bool color;
 	bool no_restore;
 	bool all;               /* --all: --search over the library */
+	bool script_given;      /* --script NAME */
+	script_target script;
 	const char *query;
 	const char *encoding;
 	const char *config;
@@ -65,6 +67,9 @@ static void usage(FILE *out)
 	      "  --ambiguous-width 1|2  columns of East Asian ambiguous characters (“ ” … —)\n"
 	      "                       (default: [display] ambiguous_width, auto: asked of\n"
 	      "                       the terminal, else 1)\n"
+	      "  --script NAME        as-is, simplified, traditional, taiwan or hongkong:\n"
+	      "                       the script the reader, --dump and --list show (and\n"
+	      "                       --json writes) the text in (OpenCC)\n"
 	      "  --search TEXT --all  every hit in the library, newest issue first\n"
 	      "  --index              (re)index the library roots\n"
 	      "  --library            the issues of the library: paper, date, path,\n"
@@ -115,7 +120,7 @@ static bool set_mode(options *o, mode m)
 static int parse_args(int argc, char **argv, options *o)
 {
 	enum { OPT_LIST = 256, OPT_JSON, OPT_DUMP, OPT_WIDTH, OPT_COLOR, OPT_SEARCH,
-	       OPT_ENCODING, OPT_CONFIG, OPT_NO_RESTORE, OPT_VERSION, OPT_HELP, OPT_AMBIGUOUS,
+	       OPT_ENCODING, OPT_CONFIG, OPT_NO_RESTORE, OPT_VERSION, OPT_HELP, OPT_AMBIGUOUS, OPT_SCRIPT,
 	       OPT_INDEX, OPT_LIBRARY, OPT_ALL, OPT_EXPLAIN };
 	static const struct option longopts[] = {
 		{ "list", no_argument, NULL, OPT_LIST },
@@ -128,6 +133,7 @@ static int parse_args(int argc, char **argv, options *o)
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "ambiguous-width", required_argument, NULL, OPT_AMBIGUOUS },
+		{ "script", required_argument, NULL, OPT_SCRIPT },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "no-restore", no_argument, NULL, OPT_NO_RESTORE },
 		{ "index", no_argument, NULL, OPT_INDEX },
@@ -162,6 +168,12 @@ static int parse_args(int argc, char **argv, options *o)
 				return usage_error("--ambiguous-width %s: expected 1 or 2", optarg);
 			o->ambiguous = optarg[0] - '0';
 			break;
+		case OPT_SCRIPT:
+			if (!script_target_parse(optarg, &o->script))
+				return usage_error("--script %s: expected as-is, simplified, traditional, "
+						   "taiwan or hongkong", optarg);
+			o->script_given = true;
+			break;
 		case OPT_COLOR: o->color = true; break;
 		case OPT_ENCODING: o->encoding = optarg; break;
 		case OPT_CONFIG: o->config = optarg; break;
@@ -190,6 +202,9 @@ static int parse_args(int argc, char **argv, options *o)
 		return usage_error("--width goes with --dump");
 	if (o->color && o->mode != MODE_DUMP)
 		return usage_error("--color goes with --dump");
+	if (o->script_given && o->mode != MODE_READER && o->mode != MODE_DUMP &&
+	    o->mode != MODE_LIST && o->mode != MODE_JSON)
+		return usage_error("--script goes with the reader, --dump, --list or --json");
 	if (o->all && o->mode != MODE_SEARCH)
 		return usage_error("--all goes with --search TEXT");
 	if ((o->mode == MODE_INDEX || o->mode == MODE_LIBRARY || o->all) && optind < argc)
@@ -251,6 +266,21 @@ static bool issue_has_text(const doc_issue *issue)
  * between keys. */
 enum { FIRST_SCREEN_BUDGET = 2 << 20 };
 
+/* The display conversion (--script, else [display] script) attached to
+ * the issue; NULL for as-is. When OpenCC cannot do it, says so and shows
+ * the text as printed. */
+static script_view *attach_script(const options *o, const config *cfg, doc_issue *issue)
+{
+	script_target t = o->script_given ? o->script : (script_target)cfg->script;
+	if (t == SCRIPT_AS_IS && o->mode != MODE_READER)
+		return NULL;
+	script_view *v = script_view_new(issue, t);
+	if (script_view_target(v) != t)
+		fprintf(stderr, "kanbao: cannot show the text in %s: %s; showing it as printed\n",
+			script_target_name(t), script_error());
+	return v;
+}
+
 /* The reader on the issue being loaded; `extra` (may be NULL) carries
  * what the library adds: the hit to open at, the way back, the request. */
 static int run_reader(const options *o, issue_loader *l, config *cfg, int npaths, char **paths,
@@ -266,6 +296,7 @@ static int run_reader(const options *o, issue_loader *l, config *cfg, int npaths
 			doc_npages(issue) > 1 ? "these pages" : "this page");
 		return EXIT_INPUT;
 	}
+	script_view *view = attach_script(o, cfg, issue);
 	reader_loader rl = { loader_step, loader_progress, l };
 	reader_options ropt = {
 		.issue_name = npaths && strcmp(paths[0], "-") != 0 ? paths[0] : "(standard input)",
@@ -273,6 +304,7 @@ static int run_reader(const options *o, issue_loader *l, config *cfg, int npaths
 		.keys_from_tty = !isatty(STDIN_FILENO),
 		.loader = done ? NULL : &rl,
 		.fingerprint = issue_fingerprint(l),
+		.script = view,
 	};
 	if (extra) {
 		ropt.search = extra->search;
@@ -280,7 +312,9 @@ static int run_reader(const options *o, issue_loader *l, config *cfg, int npaths
 		ropt.from_library = extra->from_library;
 		ropt.request = extra->request;
 	}
-	return reader_run(issue, cfg, &ropt);
+	int status = reader_run(issue, cfg, &ropt);
+	script_view_free(view);
+	return status;
 }
 
 /* What the reader of a PATH asked for when it ended (S: the library). */
@@ -332,6 +366,8 @@ static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, 
 	issue_step(l, SIZE_MAX);
 	parse_set_explain(NULL);
 	doc_issue *issue = issue_doc(l);
+	/* --json is data: converted only when --script asks */
+	script_view *view = o->mode != MODE_JSON || o->script_given ? attach_script(o, cfg, issue) : NULL;
 	switch (o->mode) {
 	case MODE_LIST:
 		export_list(issue, stdout);
@@ -356,6 +392,7 @@ static int run_mode(const options *o, issue_loader *l, config *cfg, int npaths, 
 	case MODE_EXPLAIN:
 		break;
 	}
+	script_view_free(view);
 	return finish_output(0);
 }
 

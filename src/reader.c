@@ -17,6 +17,7 @@
 
 #include "link.h"
 #include "pattern.h"
+#include "script.h"
 #include "util.h"
 
 #include <stdarg.h>
@@ -1078,6 +1079,24 @@ static int h_photos(reader *r, int arg)
 	return READER_REDRAW;
 }
 
+/* T: the next script (as-is, simplified, traditional, taiwan, hongkong).
+ * The converted text has the offsets of the original (script.h): the
+ * layout and the reading position stay as they are. */
+static int h_script(reader *r, int arg)
+{
+	(void)arg;
+	if (!r->script) {
+		complain(r, "no script conversion here");
+		return READER_REDRAW;
+	}
+	script_target next = (script_target)((script_view_target(r->script) + 1) % SCRIPT_NTARGETS);
+	if (script_view_set(r->script, next))
+		say(r, "script: %s", next == SCRIPT_AS_IS ? "as printed" : script_target_name(next));
+	else
+		complain(r, "%s: %s", script_target_name(next), script_error());
+	return READER_REDRAW;
+}
+
 static int h_help(reader *r, int arg)
 {
 	(void)arg;
@@ -1363,6 +1382,7 @@ reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 	r->st = st;
 	r->fp = opt && opt->fingerprint ? opt->fingerprint : doc_issue_fingerprint(issue);
 	r->loader = opt ? opt->loader : NULL;
+	r->script = opt ? opt->script : NULL;
 	r->loading = r->loader != NULL;
 	r->name = util_strdup(opt && opt->issue_name ? opt->issue_name : "-");
 	r->where = full_path(opt ? opt->issue_name : NULL);

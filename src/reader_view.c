@@ -5,6 +5,7 @@
 
 #include "punct.h"
 #include "render.h"
+#include "script.h"
 #include "text.h"
 #include "util.h"
 
@@ -83,10 +84,10 @@ doc_str article_title(const doc_issue *issue, uint32_t a)
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(order); i++) {
 		doc_str t = art->field[order[i]];
 		if (t.len && text_skip_space(t.s, t.s + t.len) < t.s + t.len)
-			return t;
+			return doc_element_shown(issue, a, order[i]);
 	}
 	for (uint32_t e = DOC_NFIELDS; e < doc_article_nelements(art); e++) {
-		doc_str t = doc_element_text(issue, art, e);
+		doc_str t = doc_element_shown(issue, a, e);
 		const char *p = text_skip_space(t.s, t.s + t.len);
 		if (p < t.s + t.len)
 			return doc_str_make(p, (size_t)(t.s + t.len - p));
@@ -235,7 +236,7 @@ void reader_pane_text(reader *r, int row, char *buf, size_t len)
 	const layout *l = lay(r);
 	size_t i = r->top + (size_t)(row > 0 ? row : 0);
 	if (row >= 0 && i < l->nlines && !r->g.too_small) {
-		render_source src = { r->issue, doc_article_at(r->issue, r->article), { NULL, 0 } };
+		render_source src = { r->issue, doc_article_at(r->issue, r->article), { NULL, 0 }, r->article };
 		render_line_text(&b, l, &l->lines[i], &src, NULL);
 	}
 	snprintf(buf, len, "%s", b.data ? b.data : "");
@@ -359,6 +360,11 @@ static void position_text(reader *r, util_buf *b)
 		util_buf_adds(b, " · 上接");
 		add_page_short(r, (uint32_t)a->continued_from, b);
 	}
+	script_target shown = r->script ? script_view_target(r->script) : SCRIPT_AS_IS;
+	if (shown != SCRIPT_AS_IS)
+		util_buf_printf(b, " · %s", script_target_name(shown));
+	else if (doc_page_at(r->issue, a->page)->script == SCRIPT_KIND_TRADITIONAL)
+		util_buf_adds(b, " · traditional");
 }
 
 static void overlay_position(reader *r, util_buf *b)

@@ -35,8 +35,8 @@ void render_line(const layout *lay, const layout_line *line, const render_source
 			sink->span(sink->ctx, sp, "?", 1);
 			continue;
 		}
-		doc_str t = layout_span_text(sp, src->article ? doc_element_text(src->issue, src->article,
-										     sp->element)
+		doc_str t = layout_span_text(sp, src->article ? doc_element_shown(src->issue, src->index,
+										      sp->element)
 							       : src->text);
 		sink->span(sink->ctx, sp, t.s, t.len);
 	}
@@ -177,7 +177,7 @@ bool render_dump(const doc_issue *issue, int width, const layout_options *opt,
 		const doc_page *page = doc_page_at(issue, pg);
 		for (uint32_t i = 0; i < page->narticles; i++) {
 			uint32_t ai = page->first_article + i;
-			render_source src = { issue, doc_article_at(issue, ai), { NULL, 0 } };
+			render_source src = { issue, doc_article_at(issue, ai), { NULL, 0 }, ai };
 			if (!first)
 				util_buf_addc(&buf, '\n');
 			first = false;
@@ -190,7 +190,9 @@ bool render_dump(const doc_issue *issue, int width, const layout_options *opt,
 			doc_str text = *doc_page_caption_at(issue, c);
 			if (!has_ink(text))
 				continue;
-			render_source src = { issue, NULL, text };
+			/* laid out as printed, drawn as shown (the same offsets) */
+			render_source src = { issue, NULL,
+					      doc_element_shown(issue, UINT32_MAX, page->first_caption + i), 0 };
 			if (!first)
 				util_buf_addc(&buf, '\n');
 			first = false;

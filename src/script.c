@@ -13,6 +13,7 @@
  * of the range once (one call, ~28,000 characters).
  */
 #include "script.h"
+#include "text.h"
 #include "util.h"
 
 #include <opencc.h>
@@ -154,6 +155,266 @@ char *script_convert(script_target to, script_kind from, const char *s, size_t l
 	if (outlen)
 		*outlen = n;
 	return out;
+}
+
+/* ---- conversion that keeps the offsets ---- */
+
+typedef struct chars {
+	uint32_t *off;          /* n + 1 byte offsets */
+	uint32_t *cp;
+	size_t n;
+} chars;
+
+static void chars_of(const char *s, size_t len, chars *c)
+{
+	c->off = util_malloc((len + 1) * sizeof *c->off);
+	c->cp = util_malloc((len + 1) * sizeof *c->cp);
+	c->n = 0;
+	for (size_t i = 0; i < len;) {
+		ucs4_t u;
+		int k = u8_mbtoucr(&u, (const uint8_t *)s + i, len - i);
+		if (k < 0) {
+			u = 0xFFFD;
+			k = 1;
+		}
+		c->off[c->n] = (uint32_t)i;
+		c->cp[c->n++] = u;
+		i += (size_t)k;
+	}
+	c->off[c->n] = (uint32_t)len;
+}
+
+static void chars_free(chars *c)
+{
+	free(c->off);
+	free(c->cp);
+}
+
+static bool is_sentence_mark(uint32_t cp)
+{
+	switch (cp) {
+	case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF0C: case 0x3001:
+	case ',': case '.': case ';': case '!': case '?': case ' ':
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Writes o's characters [oa, ob) over out (a copy of o), each replaced by
+ * c's character [ca + k] when both have the same length and width. */
+static void align_range(char *out, const char *cs, const chars *o, size_t oa, size_t ob,
+			const chars *c, size_t ca)
+{
+	for (size_t i = oa; i < ob; i++) {
+		size_t j = ca + (i - oa);
+		uint32_t ol = o->off[i + 1] - o->off[i], cl = c->off[j + 1] - c->off[j];
+		if (ol == cl && o->cp[i] != c->cp[j] &&
+		    text_cp_width(o->cp[i]) == text_cp_width(c->cp[j]))
+			memcpy(out + o->off[i], cs + c->off[j], ol);
+	}
+}
+
+/* The end of the piece starting at character i: after the next sentence
+ * mark, or the end. */
+static size_t piece_end(const chars *x, size_t i)
+{
+	while (i < x->n && !is_sentence_mark(x->cp[i]))
+		i++;
+	return i < x->n ? i + 1 : i;
+}
+
+/* o (the original) with c (its conversion) laid over it, aligned. */
+static char *align(const char *os, size_t olen, const char *cs, size_t clen)
+{
+	char *out = util_malloc(olen + 1);
+	memcpy(out, os, olen);
+	out[olen] = '\0';
+	chars o, c;
+	chars_of(os, olen, &o);
+	chars_of(cs, clen, &c);
+	if (o.n == c.n) {
+		align_range(out, cs, &o, 0, o.n, &c, 0);
+	} else {
+		/* piece by piece between sentence marks, which OpenCC keeps */
+		size_t i = 0, j = 0;
+		while (i < o.n && j < c.n) {
+			size_t ie = piece_end(&o, i), je = piece_end(&c, j);
+			if (ie - i == je - j)
+				align_range(out, cs, &o, i, ie, &c, j);
+			i = ie;
+			j = je;
+		}
+	}
+	chars_free(&o);
+	chars_free(&c);
+	return out;
+}
+
+char *script_convert_aligned(script_target to, script_kind from, const char *s, size_t len)
+{
+	size_t clen;
+	char *c = script_convert(to, from, s, len, &clen);
+	if (!c)
+		return NULL;
+	char *out = align(s, len, c, clen);
+	free(c);
+	return out;
+}
+
+/* ---- the display view ---- */
+
+typedef struct view_text {
+	doc_str *texts;         /* NULL until converted */
+	char *buf;              /* the converted texts, one after the other */
+} view_text;
+
+struct script_view {
+	doc_issue *issue;
+	script_target target;
+	view_text *arts;        /* by article */
+	size_t arts_cap;
+	view_text *caps;        /* by page caption (texts holds one) */
+	size_t caps_cap;
+};
+
+static void view_clear(script_view *v)
+{
+	for (size_t i = 0; i < v->arts_cap; i++) {
+		free(v->arts[i].texts);
+		free(v->arts[i].buf);
+	}
+	for (size_t i = 0; i < v->caps_cap; i++) {
+		free(v->caps[i].texts);
+		free(v->caps[i].buf);
+	}
+	free(v->arts);
+	free(v->caps);
+	v->arts = v->caps = NULL;
+	v->arts_cap = v->caps_cap = 0;
+}
+
+/* Converts texts[0, n) (from script `from`) into vt, in one call to
+ * OpenCC when it can (the texts joined by newlines, which they never
+ * hold). */
+static void view_convert(script_view *v, view_text *vt, const doc_str *texts, uint32_t n,
+			 script_kind from)
+{
+	vt->texts = util_malloc((n ? n : 1) * sizeof *vt->texts);
+	memcpy(vt->texts, texts, n * sizeof *texts);
+	if (conv_for(v->target, from) == CONV_NONE)
+		return;
+	util_buf all = { 0 };
+	for (uint32_t e = 0; e < n; e++) {
+		if (e)
+			util_buf_addc(&all, '\n');
+		util_buf_add(&all, texts[e].s, texts[e].len);
+	}
+	size_t clen = 0;
+	char *c = all.len ? script_convert(v->target, from, all.data, all.len, &clen) : NULL;
+	if (c) {
+		char *out = align(all.data, all.len, c, clen);
+		free(c);
+		/* newlines stay newlines: the texts are where they were */
+		size_t at = 0;
+		for (uint32_t e = 0; e < n; e++) {
+			if (texts[e].len)
+				vt->texts[e] = doc_str_make(out + at, texts[e].len);
+			at += texts[e].len + 1;
+		}
+		vt->buf = out;
+	}
+	util_buf_free(&all);
+}
+
+static void grow_texts(view_text **arr, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return;
+	size_t old = *cap;
+	util_grow((void **)arr, cap, need, sizeof **arr);
+	memset(*arr + old, 0, (*cap - old) * sizeof **arr);
+}
+
+/* The page holding page caption `caption`. */
+static size_t caption_page(const doc_issue *issue, size_t caption)
+{
+	size_t lo = 0, hi = doc_npages(issue);
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc_page_at(issue, mid)->first_caption <= caption)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static doc_str view_shown(void *ctx, uint32_t article, uint32_t e)
+{
+	script_view *v = ctx;
+	const doc_issue *issue = v->issue;
+	if (article == UINT32_MAX) {
+		doc_str text = *doc_page_caption_at(issue, e);
+		if (v->target == SCRIPT_AS_IS)
+			return text;
+		grow_texts(&v->caps, &v->caps_cap, (size_t)e + 1);
+		view_text *vt = &v->caps[e];
+		if (!vt->texts)
+			view_convert(v, vt, &text, 1,
+				     (script_kind)doc_page_at(issue, caption_page(issue, e))->script);
+		return vt->texts[0];
+	}
+	const doc_article *a = doc_article_at(issue, article);
+	if (v->target == SCRIPT_AS_IS)
+		return doc_element_text(issue, a, e);
+	grow_texts(&v->arts, &v->arts_cap, (size_t)article + 1);
+	view_text *vt = &v->arts[article];
+	if (!vt->texts) {
+		uint32_t n = doc_article_nelements(a);
+		doc_str *texts = util_malloc((n ? n : 1) * sizeof *texts);
+		for (uint32_t k = 0; k < n; k++)
+			texts[k] = doc_element_text(issue, a, k);
+		view_convert(v, vt, texts, n, (script_kind)doc_page_at(issue, a->page)->script);
+		free(texts);
+	}
+	return vt->texts[e];
+}
+
+script_view *script_view_new(doc_issue *issue, script_target target)
+{
+	script_view *v = util_calloc(1, sizeof *v);
+	v->issue = issue;
+	doc_set_shown(issue, view_shown, v);
+	script_view_set(v, target);
+	return v;
+}
+
+void script_view_free(script_view *v)
+{
+	if (!v)
+		return;
+	doc_set_shown(v->issue, NULL, NULL);
+	view_clear(v);
+	free(v);
+}
+
+bool script_view_set(script_view *v, script_target target)
+{
+	view_clear(v);
+	v->target = SCRIPT_AS_IS;
+	/* both directions are opened: pages may come in either script (and
+	 * more pages may still be loading) */
+	if (!script_ready(target, SCRIPT_KIND_SIMPLIFIED) ||
+	    !script_ready(target, SCRIPT_KIND_TRADITIONAL))
+		return false;
+	v->target = target;
+	return true;
+}
+
+script_target script_view_target(const script_view *v)
+{
+	return v->target;
 }
 
 /* ---- the fold table ---- */

@@ -389,7 +389,8 @@ static void draw_article(ui *u, const reader_geometry *g)
 {
 	const layout *l = reader_layout(u->r);
 	size_t top = reader_top(u->r);
-	render_source src = { u->issue, doc_article_at(u->issue, reader_article(u->r)), { NULL, 0 } };
+	render_source src = { u->issue, doc_article_at(u->issue, reader_article(u->r)), { NULL, 0 },
+			      reader_article(u->r) };
 	pane_sink p = { u, 0, g->text_x, g->text_x + g->text_width, NULL, 0, 0 };
 	p.nhits = reader_article_hits(u->r, &p.hits, &p.current);
 	render_sink sink = { pane_span, &p };

@@ -40,6 +40,7 @@ static const struct {
 	{ KA_ALL_MARKS, { '"' } },
 	{ KA_PHOTOS, { 'p' } },
 	{ KA_LIBRARY_SEARCH, { 'S' } },
+	{ KA_SCRIPT, { 'T' } },
 	{ KA_HELP, { 'h', KEYMAP_K_F1 } },
 	{ KA_REDRAW, { KEYMAP_CTRL('l') } },
 	{ KA_QUIT, { 'q' } },
@@ -208,7 +209,7 @@ static void test_actions(void **state)
 		"next-subhead", "prev-subhead", "open", "focus",
 		"toggle-list", "search-forward", "search-backward", "next-hit",
 		"prev-hit", "hit-list", "clear", "follow-jump", "back", "mark",
-		"marks", "all-marks", "photos", "library-search", "help", "redraw", "quit",
+		"marks", "all-marks", "photos", "library-search", "script", "help", "redraw", "quit",
 	};
 	for (int a = KA_NONE + 1; a < KA_COUNT; a++) {
 		assert_string_equal(keymap_action_name((keymap_action)a), names[a]);

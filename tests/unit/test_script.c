@@ -2,6 +2,7 @@
  * and what happens when OpenCC's data files are missing. */
 #include "testutil.h"
 #include "script.h"
+#include "text.h"
 
 #define S(x) x, strlen(x)
 
@@ -98,12 +99,73 @@ static void test_missing_data(void **state)
 	script_shutdown();
 }
 
+/* The display view over a traditional page of our own: what is shown is
+ * the phrase-level conversion, with the offsets of the original (same
+ * length, same character boundaries), converted once per article. */
+static void test_view(void **state)
+{
+	(void)state;
+	doc_issue *issue = tu_parse_file(tu_fixture("script/traditional.txt"));
+	assert_int_equal(doc_page_at(issue, 0)->script, SCRIPT_KIND_TRADITIONAL);
+	const doc_article *a = doc_article_at(issue, 0);
+	doc_str head = doc_element_text(issue, a, DOC_F_HEADLINE);
+	doc_str body = doc_element_text(issue, a, DOC_NFIELDS);
+	doc_str second = doc_element_text(issue, a, DOC_NFIELDS + 1);
+
+	script_view *v = script_view_new(issue, SCRIPT_SIMPLIFIED);
+	assert_int_equal(script_view_target(v), SCRIPT_SIMPLIFIED);
+	doc_str h = doc_element_shown(issue, 0, DOC_F_HEADLINE);
+	assert_int_equal(h.len, head.len);
+	assert_memory_equal(h.s, "台湾中部天气干燥 理发店生意兴隆", h.len);
+	doc_str b = doc_element_shown(issue, 0, DOC_NFIELDS);
+	assert_int_equal(b.len, body.len);
+	for (uint32_t i = 0; i < b.len; i++)     /* the same character boundaries */
+		assert_int_equal((b.s[i] & 0xC0) == 0x80, (body.s[i] & 0xC0) == 0x80);
+	static const char *const want[] = { "头发", "干燥", "后来", "台湾" };
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+		if (!memmem(b.s, b.len, want[k], strlen(want[k])))
+			fail_msg("\"%s\" not in the shown text: %.*s", want[k], (int)b.len, b.s);
+	doc_str s2 = doc_element_shown(issue, 0, DOC_NFIELDS + 1);
+	assert_int_equal(s2.len, second.len);
+	assert_non_null(memmem(s2.s, s2.len, "皇后发型", strlen("皇后发型")));
+	/* converted once: the same text again */
+	assert_ptr_equal(doc_element_shown(issue, 0, DOC_NFIELDS).s, b.s);
+
+	/* back to as printed; traditional of a traditional page is as printed */
+	assert_true(script_view_set(v, SCRIPT_AS_IS));
+	assert_ptr_equal(doc_element_shown(issue, 0, DOC_NFIELDS).s, body.s);
+	assert_true(script_view_set(v, SCRIPT_TRADITIONAL));
+	assert_ptr_equal(doc_element_shown(issue, 0, DOC_NFIELDS).s, body.s);
+	/* Taiwan's forms of a traditional page: converted, same length */
+	assert_true(script_view_set(v, SCRIPT_TAIWAN));
+	assert_int_equal(doc_element_shown(issue, 0, DOC_NFIELDS).len, body.len);
+
+	script_view_free(v);
+	assert_ptr_equal(doc_element_shown(issue, 0, DOC_NFIELDS).s, body.s);
+	doc_issue_free(issue);
+}
+
+/* Aligned conversion keeps every offset: a character whose conversion
+ * would be wider or longer stays as printed. */
+static void test_aligned(void **state)
+{
+	(void)state;
+	const char *in = "头发很干燥，后来皇后说“好”。";
+	char *out = script_convert_aligned(SCRIPT_TRADITIONAL, SCRIPT_KIND_SIMPLIFIED, S(in));
+	assert_non_null(out);
+	assert_string_equal(out, "頭髮很乾燥，後來皇后說“好”。");
+	free(out);
+	assert_null(script_convert_aligned(SCRIPT_AS_IS, SCRIPT_KIND_SIMPLIFIED, S(in)));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_convert),
+		cmocka_unit_test(test_view),
+		cmocka_unit_test(test_aligned),
 		cmocka_unit_test(test_missing_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
