@@ -630,8 +630,10 @@ static void trace_key(ui *u, int key, uint64_t t0)
 	if (!u->trace || key < 0)
 		return;
 	char name[KEYMAP_KEY_NAME_MAX];
-	fprintf(u->trace, "key %s ms=%.3f\n", keymap_key_name(keymap_normalize_key(key), name, sizeof name),
-		ms_since(t0));
+	/* read-ns: when the key was read (CLOCK_MONOTONIC), for a tester that
+	 * knows when it was pressed; ms: from then until it was handled */
+	fprintf(u->trace, "key %s read-ns=%llu ms=%.3f\n", keymap_key_name(keymap_normalize_key(key), name, sizeof name),
+		(unsigned long long)t0, ms_since(t0));
 	fflush(u->trace);
 }
 
