@@ -30,6 +30,7 @@ case $title in
 esac
 tm show-buffer >/dev/null 2>&1 && fail "the page wrote the clipboard (a tmux buffer exists)"
 screen | grep -q 'PWNED\|\[31m\|\]52' && fail "escape sequence text on the screen"
+settle	# the status line can be on the screen before the last rows are (seen under ASan)
 check_widths
 check_border 30
 ok "no title, no clipboard, no escape junk; rows fit; border intact"
