@@ -469,6 +469,8 @@ static bool is_ascii_alnum(uint32_t cp)
 
 static bool has_prefix(const char *s, size_t len, const char *prefix)
 {
+	if (!len || *s != *prefix)
+		return *prefix == 0;    /* the first byte decides most: no strlen */
 	size_t n = strlen(prefix);
 	return len >= n && memcmp(s, prefix, n) == 0;
 }
@@ -860,10 +862,26 @@ static void match_header(const char *s, size_t len, header_match *hm)
 		hm->others++;
 }
 
+/* Every header holds a digit (date, page, issue) or one of a few words
+ * (版, 编, 校, 审, 期, the paper's 报 or 刊): a cheap test first. */
+static bool header_candidate(const char *s, size_t len)
+{
+	static const char *const words[] = { "版", "编", "編", "校", "审", "審", "期", "报", "報", "刊", "星期" };
+	for (size_t i = 0; i < len; i++)
+		if ((s[i] >= '0' && s[i] <= '9') || (i + 2 < len && (unsigned char)s[i] == 0xEF &&
+						    (unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] >= 0x90 &&
+						    (unsigned char)s[i + 2] <= 0x99))
+			return true;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (memmem(s, len, words[k], strlen(words[k])))
+			return true;
+	return false;
+}
+
 /* Whether a line is a running header or footer. */
 static bool is_running_header(const char *s, size_t len, header_match *hm)
 {
-	if (len > 200) {
+	if (len > 200 || !header_candidate(s, len)) {
 		memset(hm, 0, sizeof *hm);
 		return false;
 	}

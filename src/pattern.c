@@ -67,9 +67,16 @@ static bool starts_with(const char *s, const char *end, const char *prefix)
 /* If s starts with one of words[], returns its length, else 0. */
 static size_t match_any(const char *s, const char *end, const char *const *words, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	if (s >= end)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		/* the first bytes decide for most words: no strlen for them */
+		if (words[i][0] != s[0] || (end - s > 1 && words[i][1] != s[1]) ||
+		    (end - s > 2 && words[i][1] && words[i][2] != s[2]))
+			continue;
 		if (starts_with(s, end, words[i]))
 			return strlen(words[i]);
+	}
 	return 0;
 }
 
@@ -216,6 +223,8 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 	    (starts_with(s, end, "本报") && match_any(s + 6, end, roles, sizeof roles / sizeof *roles)))
 		return byline_tokens(s, end, 1, NULL);
 	/* "城西 读者 何淑珍": a place, then the role word */
+	if (!bare && end - s > 36)
+		return false;
 	const char *second = s;
 	while (second < end && !text_is_space(first_cp_of(second, end)))
 		second += utf8_len(second, end);
@@ -301,6 +310,8 @@ static bool ends_with(const char *s, const char *end, const char *suffix)
  * the story was filed from. */
 static bool filed_byline(const char *s, const char *end)
 {
+	if (!memchr(s, '/', (size_t)(end - s)) && !memmem(s, (size_t)(end - s), "／", 3))
+		return false;
 	for (const char *p = s; p < end; p += utf8_len(p, end)) {
 		size_t sl = *p == '/' ? 1 : starts_with(p, end, "／") ? 3 : 0;
 		if (!sl)
@@ -381,6 +392,10 @@ static void filed_after(const char *s, const char *p, const char *end, pattern_d
  * byline in parentheses right after it. */
 static bool media_dateline(const char *s, const char *end, pattern_dateline *m)
 {
+	/* cheap first: an opening parenthesis near the start */
+	size_t look = (size_t)(end - s) < 50 ? (size_t)(end - s) : 50;
+	if (!memchr(s, '(', look) && !memmem(s, look, "（", 3))
+		return false;
 	const char *p = s;
 	for (int chars = 0; p < end && chars <= 14; chars++) {
 		uint32_t cp;
