@@ -866,15 +866,24 @@ static void match_header(const char *s, size_t len, header_match *hm)
  * (版, 编, 校, 审, 期, the paper's 报 or 刊): a cheap test first. */
 static bool header_candidate(const char *s, size_t len)
 {
-	static const char *const words[] = { "版", "编", "編", "校", "审", "審", "期", "报", "報", "刊", "星期" };
-	for (size_t i = 0; i < len; i++)
-		if ((s[i] >= '0' && s[i] <= '9') || (i + 2 < len && (unsigned char)s[i] == 0xEF &&
-						    (unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] >= 0x90 &&
-						    (unsigned char)s[i + 2] <= 0x99))
+	/* the UTF-8 of 版 编 編 校 审 審 期 报 報 刊 星, full-width digits */
+	static const unsigned char words[][3] = {
+		{ 0xE7, 0x89, 0x88 }, { 0xE7, 0xBC, 0x96 }, { 0xE7, 0xB7, 0xA8 }, { 0xE6, 0xA0, 0xA1 },
+		{ 0xE5, 0xAE, 0xA1 }, { 0xE5, 0xAF, 0xA9 }, { 0xE6, 0x9C, 0x9F }, { 0xE6, 0x8A, 0xA5 },
+		{ 0xE5, 0xA0, 0xB1 }, { 0xE5, 0x88, 0x8A }, { 0xE6, 0x98, 0x9F },
+	};
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		if (u[i] >= '0' && u[i] <= '9')
 			return true;
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (memmem(s, len, words[k], strlen(words[k])))
+		if (u[i] < 0xE5 || u[i] > 0xEF || i + 2 >= len)
+			continue;
+		if (u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99)
 			return true;
+		for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+			if (u[i] == words[k][0] && u[i + 1] == words[k][1] && u[i + 2] == words[k][2])
+				return true;
+	}
 	return false;
 }
 

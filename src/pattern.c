@@ -394,7 +394,11 @@ static bool media_dateline(const char *s, const char *end, pattern_dateline *m)
 {
 	/* cheap first: an opening parenthesis near the start */
 	size_t look = (size_t)(end - s) < 50 ? (size_t)(end - s) : 50;
-	if (!memchr(s, '(', look) && !memmem(s, look, "（", 3))
+	bool paren = false;
+	for (size_t i = 0; i < look && !paren; i++)
+		paren = s[i] == '(' || (i + 2 < look && (unsigned char)s[i] == 0xEF &&
+					(unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] == 0x88);
+	if (!paren)
 		return false;
 	const char *p = s;
 	for (int chars = 0; p < end && chars <= 14; chars++) {
