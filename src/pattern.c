@@ -310,7 +310,11 @@ static bool ends_with(const char *s, const char *end, const char *suffix)
  * the story was filed from. */
 static bool filed_byline(const char *s, const char *end)
 {
-	if (!memchr(s, '/', (size_t)(end - s)) && !memmem(s, (size_t)(end - s), "／", 3))
+	bool slash = false;     /* '/' or '／' (EF BC 8F) anywhere */
+	for (const char *p = s; p < end && !slash; p++)
+		slash = *p == '/' || (p + 2 < end && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
+				      (unsigned char)p[2] == 0x8F);
+	if (!slash)
 		return false;
 	for (const char *p = s; p < end; p += utf8_len(p, end)) {
 		size_t sl = *p == '/' ? 1 : starts_with(p, end, "／") ? 3 : 0;
