@@ -25,11 +25,12 @@ ok "section list"
 expect_eq "pane row 0" "$(pane_row 0)" "向新而行 向实而进"
 expect_eq "pane row 1" "$(pane_row 1)" "青川高新区首季新签约项目四十二个"
 expect_eq "pane row 2" "$(pane_row 2)" "本报记者 沈若溪"
-expect_eq "headline" "$(sgr_of 1 "青川高新区首季新签约项目四十二个")" "bold"
+expect_eq "headline" "$(sgr_of 1 "青川高新区首季新签约项目四十二个")" "bold reverse"
 expect_eq "byline" "$(sgr_of 2 "本报记者 沈若溪")" "dim"
-credit="dim italic"
-[ "$E2E_TERM" = tmux-256color ] || credit=dim        # screen has no italics
-expect_eq "caption credit" "$(sgr_of 5 "高远 摄")" "$credit"
+caption="dim italic"
+[ "$E2E_TERM" = tmux-256color ] || caption=dim       # screen has no italics
+expect_eq "caption" "$(sgr_of 4 "星河智能装备")" "$caption"
+expect_eq "caption credit" "$(sgr_of 5 "高远 摄")" "dim"
 case $(pane_row 7) in
 "    春分将至"*) ;;
 *) fail "the first paragraph is not indented by two characters: $(pane_row 7)" ;;

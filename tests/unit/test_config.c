@@ -134,14 +134,14 @@ static void assert_default_values(const config *cfg)
 	enum { B = CONFIG_A_BOLD, D = CONFIG_A_DIM, U = CONFIG_A_UNDERLINE,
 	       R = CONFIG_A_REVERSE, I = CONFIG_A_ITALIC };
 	assert_color(cfg, CONFIG_C_TEXT, -1, -1, 0);
-	assert_color(cfg, CONFIG_C_HEADLINE, -1, -1, B);
-	assert_color(cfg, CONFIG_C_KICKER, -1, -1, 0);
-	assert_color(cfg, CONFIG_C_SUBTITLE, -1, -1, 0);
+	assert_color(cfg, CONFIG_C_HEADLINE, -1, -1, B | R);
+	assert_color(cfg, CONFIG_C_KICKER, -1, -1, I);
+	assert_color(cfg, CONFIG_C_SUBTITLE, -1, -1, B | I);
 	assert_color(cfg, CONFIG_C_BYLINE, -1, -1, D);
-	assert_color(cfg, CONFIG_C_COLUMN, -1, -1, R);
+	assert_color(cfg, CONFIG_C_COLUMN, -1, -1, U);
 	assert_color(cfg, CONFIG_C_SUBHEAD, -1, -1, B);
-	assert_color(cfg, CONFIG_C_CAPTION, -1, -1, D);
-	assert_color(cfg, CONFIG_C_CREDIT, -1, -1, D | I);
+	assert_color(cfg, CONFIG_C_CAPTION, -1, -1, D | I);
+	assert_color(cfg, CONFIG_C_CREDIT, -1, -1, D);
 	assert_color(cfg, CONFIG_C_JUMP, -1, -1, U);
 	assert_color(cfg, CONFIG_C_LIST, -1, -1, 0);
 	assert_color(cfg, CONFIG_C_LIST_PAGE, -1, -1, B);
@@ -154,6 +154,10 @@ static void assert_default_values(const config *cfg)
 	assert_color(cfg, CONFIG_C_BORDER, -1, -1, D);
 	assert_color(cfg, CONFIG_C_MESSAGE, -1, -1, B);
 	assert_color(cfg, CONFIG_C_ERROR, 1, -1, B);
+	assert_color(cfg, CONFIG_C_LIST_OPEN, -1, -1, B);
+	assert_true(cfg->space_continues);
+	assert_int_equal(cfg->ambiguous_width, CONFIG_AMBIGUOUS_AUTO);
+	assert_int_equal(cfg->layout.cjk_punctuation, LAYOUT_PUNCT_RESTORE);
 	/* the keymap is keymap.c's default (tested there); spot checks */
 	assert_non_null(cfg->keys);
 	assert_int_equal(keymap_lookup(cfg->keys, 'j'), KA_LINE_DOWN);
@@ -682,7 +686,7 @@ static void test_settings_take_effect(void **state)
 	assert_color(&cfg, CONFIG_C_CURRENT_HIT, 15, 1, CONFIG_A_BOLD);
 	assert_color(&cfg, CONFIG_C_BYLINE, -1, -1, 0);
 	assert_color(&cfg, CONFIG_C_ERROR, -1, -1, 0);
-	assert_color(&cfg, CONFIG_C_CAPTION, -1, -1, CONFIG_A_DIM);
+	assert_color(&cfg, CONFIG_C_CAPTION, -1, -1, CONFIG_A_DIM | CONFIG_A_ITALIC);   /* the default */
 	/* rebinding: j moved from line-down, the old keys of next-article freed */
 	const keymap *km = cfg.keys;
 	assert_int_equal(keymap_lookup(km, 'j'), KA_NEXT_ARTICLE);
