@@ -46,6 +46,8 @@ struct library {
 	char **roots;
 	size_t nroots;
 	bool *root_failed;              /* by the last scan */
+	search_folder *sf;              /* for searches, made by the first */
+	sqlite3_stmt *search_st[3];     /* their statements, prepared by the first */
 	void (*warn)(void *ctx, const char *msg);
 	void *ctx;
 };
@@ -533,7 +535,10 @@ void library_close(library *lib)
 {
 	if (!lib)
 		return;
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(lib->search_st); i++)
+		sqlite3_finalize(lib->search_st[i]);
 	sqlite3_close(lib->db);
+	search_folder_free(lib->sf);
 	free(lib->db_path);
 	shelf_roots_free(lib->roots, lib->nroots);
 	free(lib->root_failed);
@@ -1172,14 +1177,18 @@ size_t library_search(library *lib, const char *query, library_order order,
 		      size_t max_articles, library_hit **out)
 {
 	*out = NULL;
+	/* one folder for every search of this library: what it learnt of
+	 * each character (the script fold asks OpenCC) is kept */
+	if (!lib->sf)
+		lib->sf = search_folder_new();
+	search_folder *sf = lib->sf;
 	size_t qlen;
-	char *q = search_fold(query, strlen(query), &qlen);
+	char *q = util_strdup(search_folder_fold(sf, query, strlen(query), &qlen));
 	if (qlen == 0 || (qlen == 1 && q[0] == ' ')) {
 		free(q);
 		return 0;
 	}
-	search_folder *sf = search_folder_new();
-	util_buf sql = { 0 }, match = { 0 };
+	util_buf match = { 0 };
 	query_tokens qt = { 0, &match };
 	bool last_word = false;
 	tokenize(sf, query, strlen(query), 0, add_query_token, &qt, &last_word);
@@ -1187,23 +1196,27 @@ size_t library_search(library *lib, const char *query, library_order order,
 		util_buf_adds(&match, " *");
 
 	/* the candidates' folded text first; the rest of an article only
-	 * when the text is in it */
-	if (qt.n)
-		util_buf_adds(&sql, "SELECT f.rowid, a.folded FROM articles_fts f "
-			      "JOIN articles a ON a.id = f.rowid WHERE articles_fts MATCH ?1 "
-			      "ORDER BY f.rowid DESC");
-	else    /* nothing to look up (only punctuation): every article */
-		util_buf_adds(&sql, "SELECT a.id, a.folded FROM articles a ORDER BY a.id DESC");
-	sqlite3_stmt *st, *detail = NULL;
+	 * when the text is in it (statements prepared once per library) */
+	static const char *const sql_text[] = {
+		"SELECT f.rowid, a.folded FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+		"WHERE articles_fts MATCH ?1 ORDER BY f.rowid DESC",
+		/* nothing to look up (only punctuation): every article */
+		"SELECT a.id, a.folded FROM articles a ORDER BY a.id DESC",
+		"SELECT a.body, a.page, a.number, a.headline, i.paper, i.date, i.path, i.fingerprint "
+		"FROM articles a JOIN issues i ON i.id = a.issue WHERE a.id = ?1",
+	};
+	bool prepared = true;
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(sql_text); i++)
+		if (!lib->search_st[i] &&
+		    sqlite3_prepare_v3(lib->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
+				       &lib->search_st[i], NULL) != SQLITE_OK)
+			prepared = false;
+	sqlite3_stmt *st = lib->search_st[qt.n ? 0 : 1], *detail = lib->search_st[2];
 	hit_list hits = { 0 };
 	found_article *found = NULL;
 	size_t found_cap = 0;
-	if (sqlite3_prepare_v2(lib->db, sql.data, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(lib->db, "SELECT a.body, a.page, a.number, a.headline, i.paper, i.date, "
-			       "i.path, i.fingerprint FROM articles a JOIN issues i ON i.id = a.issue "
-			       "WHERE a.id = ?1", -1, &detail, NULL) != SQLITE_OK) {
+	if (!prepared) {
 		lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
-		sqlite3_finalize(st);
 	} else {
 		if (qt.n)
 			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
@@ -1235,13 +1248,11 @@ size_t library_search(library *lib, const char *query, library_order order,
 			rank(&hits, found, articles);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
-		sqlite3_finalize(st);
-		sqlite3_finalize(detail);
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
 	}
 	free(found);
-	util_buf_free(&sql);
 	util_buf_free(&match);
-	search_folder_free(sf);
 	free(q);
 	*out = hits.items;
 	return hits.n;
