@@ -115,7 +115,7 @@ static const struct signal_def {
 	[S_CUT]             = { -15, "paragraph before unfinished" },
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
 	[S_SUBHEADS_BEFORE] = { -3, "story has subheads" },
-	[S_TABLE_UNDER]     = { -6, "figures under it" },
+	[S_TABLE_UNDER]     = { 0, "figures under it" },    /* a data box: its own story as often as not */
 	[S_SIDEBAR]         = { -20, "sidebar label" },
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
@@ -1266,7 +1266,14 @@ static bool unbalanced_close(const char *s, size_t len)
 static bool table_row(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
-	int numbers = 0, figures = 0;
+	int numbers = 0, figures = 0, tokens = 0;
+	/* a sentence is no row: commas, enumeration marks, stops */
+	static const char *const marks[] = { "，", "、", "。", "；", "｡", "､", "：" };
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (memmem(s, len, marks[k], 3))
+			return false;
+	if (memchr(s, ',', len))
+		return false;
 	while (p < end) {
 		p = text_skip_space(p, end);
 		const char *w = p;
@@ -1286,8 +1293,10 @@ static bool table_row(const char *s, size_t len)
 			numbers++;
 		if (p > w && digit)
 			figures++;
+		tokens += p > w;
 	}
-	return numbers >= 2 || figures >= 3;
+	/* "产量　697.5万辆　同比增长36.2%": a label and figures */
+	return numbers >= 2 || figures >= 3 || (figures >= 2 && tokens >= 3);
 }
 
 static void classify(const parser *ps, unit *u)
