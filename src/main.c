@@ -422,7 +422,7 @@ static void print_progress_bar(const library_progress *p)
 	double mbs = p->seconds > 0 ? (double)p->bytes_done / 1e6 / p->seconds : 0;
 	double left = f > 0 ? p->seconds * (1 - f) / f : 0;
 	fprintf(stderr, "\r[%.*s%*s] %zu/%zu issues  %.1f MB/s  %d:%02d left ",
-		fill * 3, "##############################################################################################",
+		fill, "##############################",
 		BAR - fill, "", p->done, p->total, mbs, (int)left / 60, (int)left % 60);
 	fflush(stderr);
 }
