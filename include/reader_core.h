@@ -190,6 +190,8 @@ void say_wrapped(reader *r, bool forward);
 /* The lines an argument ±SCROLL_* stands for. */
 long scroll_delta(const reader *r, int arg);
 int step_hit(reader *r, bool same);
+/* The element of the first jump line in view, or UINT32_MAX. */
+uint32_t jump_in_view(reader *r);
 /* Calls the handler of action a with its argument. */
 int run_action(reader *r, keymap_action a);
 /* Whether a is a scrolling action (by a line, half a screen, a screen);

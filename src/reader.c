@@ -845,7 +845,7 @@ static int follow_jump_element(reader *r, uint32_t e)
 }
 
 /* The element of the first jump line in view, or UINT32_MAX. */
-static uint32_t jump_in_view(reader *r)
+uint32_t jump_in_view(reader *r)
 {
 	const layout *l = lay(r);
 	size_t end = min_size(l->nlines, r->top + page_rows(r));

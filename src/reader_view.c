@@ -477,7 +477,7 @@ void reader_status_of(reader *r, reader_status *out)
 	} else if (r->prompting) {
 		prompt_status(r, out);
 	} else {
-		util_buf right = { 0 }, head = { 0 };
+		util_buf right = { 0 }, head = { 0 }, tip = { 0 };
 		const char *left = r->msg[0] ? r->msg : NULL;
 		/* the list has the focus: the whole headline of the selected row,
 		 * which the list may cut */
@@ -485,6 +485,14 @@ void reader_status_of(reader *r, reader_status *out)
 		    list_shown(r) && r->narticles) {
 			add_list_title(r, r->sel, &head);
 			left = util_buf_cstr(&head);
+		}
+		/* a jump line in view: the key that follows it */
+		char jk[KEYMAP_KEY_NAME_MAX];
+		if (!left && r->ov == READER_OV_NONE && r->focus != READER_FOCUS_LIST &&
+		    r->narticles && jump_in_view(r) != UINT32_MAX &&
+		    key_hint(r, KA_OPEN, jk, sizeof jk)[0]) {
+			util_buf_printf(&tip, "%s: follow the jump line", jk);
+			left = util_buf_cstr(&tip);
 		}
 		if (r->ov != READER_OV_NONE) {
 			overlay_position(r, &right);
@@ -503,6 +511,7 @@ void reader_status_of(reader *r, reader_status *out)
 		}
 		util_buf_free(&right);
 		util_buf_free(&head);
+		util_buf_free(&tip);
 	}
 	util_buf_cstr(b);
 	out->text = b->data;

@@ -110,7 +110,7 @@ keys Enter
 wait_until "not found" row_is 23 "$(sides "not found: 营商环境" "article 7/19 · 第2版 · 100% · 上接第1版" 80)"
 expect_eq "error colour" "$(sgr_of 23 "not found")" "bold reverse fg=1"
 keys Escape
-wait_until "Esc to clear" row_is 23 "$(sides sample/ "article 7/19 · 第2版 · 100% · 上接第1版" 80)"
+wait_until "Esc to clear" row_is 23 "$(sides "Enter: follow the jump line" "article 7/19 · 第2版 · 100% · 上接第1版" 80)"
 ok "not found"
 
 # backward

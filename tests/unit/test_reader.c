@@ -390,7 +390,8 @@ static void test_status_exact(void **ts)
 			    sides("test-issue", "article 1/5 · 第1版 · 91%", 80));
 	reader_key(f.r, ' ');
 	assert_string_equal(reader_status_text(f.r),
-			    sides("test-issue", "article 1/5 · 第1版 · 100% · continues on 第2版", 80));
+			    /* a jump line in view: the key that follows it */
+			    sides("Enter: follow the jump line", "article 1/5 · 第1版 · 100% · continues on 第2版", 80));
 	/* a message replaces the name on the left */
 	reader_key(f.r, ' ');
 	assert_string_equal(reader_message(f.r), "continued from 第1版");
@@ -861,7 +862,7 @@ static void test_search_steps(void **ts)
 	assert_int_equal(reader_top(f.r), 0);
 	/* (23 of its 25 lines shown) */
 	assert_string_equal(reader_status_text(f.r),
-			    sides("test-issue", "hit 3 of 5 · article 4/5 · 第2版 · 92%", 80));
+			    sides("Enter: follow the jump line", "hit 3 of 5 · article 4/5 · 第2版 · 92%", 80));
 	reader_key(f.r, 'n');
 	reader_key(f.r, 'n');
 	assert_int_equal(reader_article(f.r), 4);
