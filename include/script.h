@@ -107,6 +107,12 @@ script_target script_view_target(const script_view *view);
  * characters of the BMP (U+3400..U+9FFF, U+F900..U+FAFF). */
 uint32_t script_fold_cp(uint32_t cp);
 
+/* The same fold without loading the whole table: a character not asked
+ * before is asked of OpenCC alone (and remembered). For the parser's
+ * patterns, which meet few distinct characters. cp itself when OpenCC is
+ * unavailable. */
+uint32_t script_fold_lazy(uint32_t cp);
+
 /* The fold table as a bitmap over U+4000..U+9FFF (bit cp - 0x4000 set when
  * the character folds to another one), for fast paths that skip unchanged
  * ideographs; loads the table. NULL when the fold is off or OpenCC is

@@ -1,8 +1,83 @@
 /* pattern.c — newspaper conventions; see pattern.h. */
 #include "pattern.h"
+#include "script.h"
 #include "text.h"
 
 #include <string.h>
+
+/* Both scripts. The words of this file are written in simplified
+ * characters; a page in traditional ones (記者, 攝, 本報訊, 下轉) matches
+ * them through the search fold of script.h, one character to one (the
+ * same length in bytes for all of these words), asked of OpenCC only for
+ * the characters met where a word could start. */
+static uint32_t dec3(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+}
+
+/* The fold of the BMP characters met so far (0: not asked yet): a table
+ * lookup, as words are compared at almost every position of a page. */
+static uint16_t fold_cache[0x10000];
+
+static inline uint32_t fold3(const char *p)
+{
+	uint32_t c = dec3(p);
+	if (!fold_cache[c]) {
+		uint32_t t = script_fold_lazy(c);
+		fold_cache[c] = (uint16_t)(t < 0x10000 ? t : c);
+	}
+	return fold_cache[c];
+}
+
+/* s[0, n) is w[0, n), a traditional character of s read as simplified. */
+static inline bool eq_folded(const char *s, const char *w, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)w[i];
+		if (c < 0x80) {
+			if (s[i] != w[i])
+				return false;
+			i++;
+			continue;
+		}
+		size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+		if (i + k > n)
+			return false;
+		bool same = s[i] == w[i] && s[i + 1] == w[i + 1] &&
+			    (k < 3 || s[i + 2] == w[i + 2]) && (k < 4 || s[i + 3] == w[i + 3]);
+		if (!same && (k != 3 || ((unsigned char)s[i] & 0xF0) != 0xE0 || fold3(s + i) != dec3(w + i)))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
+/* The first occurrence of w in s[0, n), read as eq_folded reads. */
+static const char *find_folded(const char *s, size_t n, const char *w)
+{
+	size_t wn = strlen(w);
+	for (size_t i = 0; i + wn <= n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && eq_folded(s + i, w, wn))
+			return s + i;
+	return NULL;
+}
+
+/* The character at s (n bytes) in simplified form, written to buf;
+ * returns its length. */
+static size_t folded_char(const char *s, size_t n, char *buf)
+{
+	memcpy(buf, s, n);
+	if (n == 3) {
+		uint32_t to = fold3(s);
+		if (to >= 0x800) {
+			buf[0] = (char)(0xE0 | to >> 12);
+			buf[1] = (char)(0x80 | (to >> 6 & 0x3F));
+			buf[2] = (char)(0x80 | (to & 0x3F));
+		}
+	}
+	return n;
+}
 
 /* Role words that introduce names in a byline or a credit, longest first
  * so that "本报记者" is not read as "本报" + "记者". */
@@ -39,7 +114,9 @@ static bool starts_with_surname(const char *s, const char *end)
 {
 	uint32_t cp;
 	int n = text_decode(s, end, &cp);
-	return text_is_han(cp) && memmem(surnames, sizeof surnames - 1, s, (size_t)n) != NULL;
+	char f[4];
+	return text_is_han(cp) &&
+	       memmem(surnames, sizeof surnames - 1, f, folded_char(s, (size_t)n, f)) != NULL;
 }
 
 /* Markers printed before a byline: "□张三". */
@@ -61,7 +138,7 @@ static size_t utf8_len(const char *s, const char *end)
 static bool starts_with(const char *s, const char *end, const char *prefix)
 {
 	size_t n = strlen(prefix);
-	return (size_t)(end - s) >= n && memcmp(s, prefix, n) == 0;
+	return (size_t)(end - s) >= n && eq_folded(s, prefix, n);
 }
 
 /* If s starts with one of words[], returns its length, else 0. */
@@ -94,7 +171,8 @@ static bool name_char(uint32_t cp, const char *c, size_t n)
 {
 	if (!text_is_han(cp))
 		return false;
-	return memmem(not_in_names, sizeof not_in_names - 1, c, n) == NULL;
+	char f[4];
+	return n > 4 || memmem(not_in_names, sizeof not_in_names - 1, f, folded_char(c, n, f)) == NULL;
 }
 
 bool pattern_is_name(const char *s, size_t len)
@@ -234,7 +312,7 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 		while (third < end && !text_is_space(first_cp_of(third, end)))
 			third += utf8_len(third, end);
 		size_t rl = (size_t)(third - second);
-		bool reader = rl == 6 && memcmp(second, "读者", 6) == 0;
+		bool reader = rl == 6 && eq_folded(second, "读者", 6);
 		bool role = reader || (rl && match_any(second, third, roles, sizeof roles / sizeof *roles) == rl);
 		third = text_skip_space(third, end);
 		int names = 0;
@@ -303,7 +381,7 @@ static const char *const filed[] = { "报道", "報導", "报导", "報道" };
 static bool ends_with(const char *s, const char *end, const char *suffix)
 {
 	size_t n = strlen(suffix);
-	return (size_t)(end - s) >= n && memcmp(end - n, suffix, n) == 0;
+	return (size_t)(end - s) >= n && eq_folded(end - n, suffix, n);
 }
 
 /* "记者林怡君／台北报道", "记者陈冠宇／综合报道": a byline, a slash, where
@@ -356,7 +434,7 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 	m->byline_start = m->byline_end = 0;
 	if ((ends_with(in, in_end, "电") || ends_with(in, in_end, "電") || ends_with(in, in_end, "讯") ||
 	     ends_with(in, in_end, "訊")) && (match_any(in, in_end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes) ||
-					     memmem(in, (size_t)(in_end - in), "记者", 6) || memmem(in, (size_t)(in_end - in), "社", 3) ||
+					     find_folded(in, (size_t)(in_end - in), "记者") || memmem(in, (size_t)(in_end - in), "社", 3) ||
 					     memmem(in, (size_t)(in_end - in), "日", 3))) {
 		m->date_start = (size_t)(in - s);
 		m->date_end = (size_t)(in_end - s);
@@ -597,7 +675,7 @@ size_t pattern_credit_start(const char *s, size_t len)
 	const char *verb = NULL;
 	for (size_t i = 0; i < sizeof credit_verbs / sizeof *credit_verbs && !verb; i++) {
 		size_t n = strlen(credit_verbs[i]);
-		if ((size_t)(end - s) >= n && memcmp(end - n, credit_verbs[i], n) == 0)
+		if ((size_t)(end - s) >= n && eq_folded(end - n, credit_verbs[i], n))
 			verb = end - n;
 	}
 	if (!verb)
@@ -628,7 +706,7 @@ size_t pattern_credit_start(const char *s, size_t len)
 		/* "摄" alone is not a credit */
 		return len;
 	}
-	if (*verb == '\xe5' && memcmp(verb, "发", 3) == 0) {
+	if (eq_folded(verb, "发", 3)) {
 		/* "新华社发": released by an agency */
 		if (!(supplier(names, names_end) && names_end - names >= 6 &&
 		      memcmp(names_end - 3, "社", 3) == 0))

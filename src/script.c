@@ -498,6 +498,19 @@ uint32_t script_fold_cp(uint32_t cp)
 	return S.fold[cp - FOLD_LO];
 }
 
+uint32_t script_fold_lazy(uint32_t cp)
+{
+	if (!in_fold_range(cp))
+		return cp;
+	fold_alloc();
+	uint32_t *f = &S.fold[cp - FOLD_LO];
+	if (*f == 0 || *f == UINT32_MAX) {
+		*f = UINT32_MAX;
+		ask(&cp, 1);
+	}
+	return *f;
+}
+
 const uint8_t *script_fold_bitmap(void)
 {
 	if (S.fold_off)

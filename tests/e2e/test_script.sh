@@ -15,6 +15,14 @@ expect_eq "mixed page, mostly simplified" "$(scripts "$fx/mixed.txt")" "simplifi
 expect_eq "both pages" "$(scripts "$fx/mixed.txt" "$fx/traditional.txt")" "simplified traditional "
 ok "--json: the script of each page"
 
+# the parser reads the conventions in traditional characters too
+json=$("$KANBAO" --json "$fx/traditional.txt")
+for want in '"byline": "本報記者 林美華"' '"dateline": "本報臺中11月3日訊"' \
+	'{"type": "caption", "text": "理髮店內，師傅正在為客人修剪頭髮。 陳志明 攝"}' '（下轉第2版）"}'; do
+	printf '%s' "$json" | grep -qF -- "$want" || fail "--json lacks $want: $json"
+done
+ok "本報記者, 本報…訊, 攝, 下轉 read in traditional characters"
+
 hits() {   # hits QUERY FILE...: the bracketed hits of --search, one a line
 	"$KANBAO" --search "$@" 2>"$T/err" | grep -o '\[[^]]*\]' | tr '\n' ' '
 }

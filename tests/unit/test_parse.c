@@ -137,6 +137,10 @@ FIXTURE_TEST(wire_datelines)        /* 新华社…电, 【新华社济南讯】
 FIXTURE_TEST(masthead_block)        /* masthead block, broken headline, colon kicker, sidebar, figures */
 FIXTURE_TEST(markdown_levels)       /* "#" running header, "##" titles, "####" ——subtitle, bold byline */
 FIXTURE_TEST(bracket_sources)       /* （中央社记者X电）, 【记者X／台北报道】, （记者 X）, X讯（记者 Y） */
+FIXTURE_TEST(trad_bylines)          /* the same in traditional characters (s2tw): 本報記者, 攝影 */
+FIXTURE_TEST(trad_datelines)        /* 本報訊, 新華社…電 */
+FIXTURE_TEST(trad_captions)         /* … 攝 */
+FIXTURE_TEST(trad_jumps)            /* ■下轉第2版, 詳見第4版, (上接第1版) */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -156,6 +160,7 @@ static void test_nothing_lost(void **state)
 		"cut_caption", "jumps", "headless", "page_header", "briefs", "wrapped", "orphan_text",
 		"running_headers", "story_ends", "wrapped_stories", "wire_datelines",
 		"masthead_block", "markdown_levels", "bracket_sources",
+		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -344,6 +349,10 @@ int main(void)
 		cmocka_unit_test(test_masthead_block),
 		cmocka_unit_test(test_markdown_levels),
 		cmocka_unit_test(test_bracket_sources),
+		cmocka_unit_test(test_trad_bylines),
+		cmocka_unit_test(test_trad_datelines),
+		cmocka_unit_test(test_trad_captions),
+		cmocka_unit_test(test_trad_jumps),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
