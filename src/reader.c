@@ -27,22 +27,26 @@
 
 /* ---- messages ---- */
 
+static UTIL_PRINTF(3, 0) void set_message(reader *r, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(r->msg, sizeof r->msg, fmt, ap);
+	r->msg_error = error;
+}
+
 UTIL_PRINTF(2, 3) void say(reader *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(r->msg, sizeof r->msg, fmt, ap);
+	set_message(r, false, fmt, ap);
 	va_end(ap);
-	r->msg_error = false;
 }
 
 UTIL_PRINTF(2, 3) void complain(reader *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(r->msg, sizeof r->msg, fmt, ap);
+	set_message(r, true, fmt, ap);
 	va_end(ap);
-	r->msg_error = true;
 }
 
 static void clear_message(reader *r)
