@@ -432,7 +432,12 @@ static open_result open_db(library *lib, const char **why, char *err, size_t err
 		snprintf(err, errlen, "%s: this SQLite has no FTS5", lib->db_path);
 		return OPEN_FAILED;
 	}
+	/* the version and the tables read together: another kanbao may be
+	 * creating the schema at this moment */
+	exec(lib->db, "BEGIN");
 	int v = user_version(lib->db, &rc);
+	bool tables = rc == SQLITE_OK && v == 0 && has_tables(lib->db);
+	exec(lib->db, "COMMIT");
 	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT) {
 		*why = "damaged";
 		return OPEN_DAMAGED;
@@ -441,7 +446,7 @@ static open_result open_db(library *lib, const char **why, char *err, size_t err
 		snprintf(err, errlen, "%s: %s", lib->db_path, sqlite3_errmsg(lib->db));
 		return OPEN_FAILED;
 	}
-	if (v != SCHEMA_VERSION && (v != 0 || has_tables(lib->db))) {
+	if (v != SCHEMA_VERSION && (v != 0 || tables)) {
 		*why = "made by another version of kanbao";
 		return OPEN_DAMAGED;
 	}
