@@ -261,6 +261,7 @@ typedef struct parser {
 	const char *released;   /* source text before this is dropped */
 	line_reader lr;
 	profile pf;             /* the page's conventions */
+	bool rule_gap;          /* a rule line was skipped: the next unit follows a big gap */
 	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
 	raw_line pending;       /* the next line, read ahead */
 	bool have_pending;
@@ -1013,8 +1014,32 @@ static void unbold_byline(parser *ps, unit *u)
 	u->len = (uint32_t)(n + (u->len - i));
 }
 
+/* "---", "***", "* * *", "————": a rule between stories (markdown or
+ * print), markup and no text: it counts as a big gap. */
+static bool is_rule(const char *s, size_t len)
+{
+	size_t marks = 0;
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp == '-' || cp == '*' || cp == '_' || cp == '=' || cp == 0x2014 || cp == 0x2500 || cp == 0x2501)
+			marks++;
+		else if (!text_is_space(cp))
+			return false;
+	}
+	return marks >= 3;
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
+	if (len <= 64 && is_rule(s, len)) {
+		ps->rule_gap = true;
+		return;
+	}
+	if (ps->rule_gap && gap < BIG_GAP + 1)
+		gap = BIG_GAP + 1;
+	ps->rule_gap = false;
 	unit u;
 	memset(&u, 0, sizeof u);
 	u.line = line;
