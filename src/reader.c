@@ -388,11 +388,11 @@ static void take_in_articles(reader *r)
 
 int reader_issue_grew(reader *r, bool done)
 {
-	r->npage_no = SIZE_MAX;         /* page numbers: ask the issue again */
 	take_in_articles(r);
 	if (done) {
 		r->loading = false;
 		r->restore_pending = false;
+		r->npage_no = SIZE_MAX; /* linked: page numbers from jump lines too */
 	}
 	return READER_REDRAW;
 }

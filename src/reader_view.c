@@ -161,7 +161,8 @@ static void compute_page_numbers(reader *r)
 		if (label.len && label_states_number(label))
 			r->page_no[p] = doc_page_number(r->issue, p);
 	}
-	for (uint32_t a = 0; a < doc_narticles(r->issue); a++) {
+	/* jump lines once the issue is linked (not at every page loaded) */
+	for (uint32_t a = 0; !r->loading && a < doc_narticles(r->issue); a++) {
 		const doc_article *art = doc_article_at(r->issue, a);
 		for (uint32_t e = DOC_NFIELDS; e < doc_article_nelements(art); e++) {
 			const doc_jump *j = doc_element_jump(r->issue, art, e);
