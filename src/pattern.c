@@ -146,13 +146,20 @@ static size_t match_any(const char *s, const char *end, const char *const *words
 {
 	if (s >= end)
 		return 0;
+	/* the first character decides for most words (read through the fold
+	 * of the other script): no strlen for them */
+	bool han3 = end - s >= 3 && ((unsigned char)s[0] & 0xF0) == 0xE0;
+	uint32_t c0 = han3 ? fold3(s) : 0;
 	for (size_t i = 0; i < n; i++) {
-		/* the first bytes decide for most words: no strlen for them */
-		if (words[i][0] != s[0] || (end - s > 1 && words[i][1] != s[1]) ||
-		    (end - s > 2 && words[i][1] && words[i][2] != s[2]))
+		const char *w = words[i];
+		if (han3 && ((unsigned char)w[0] & 0xF0) == 0xE0) {
+			if (dec3(w) != c0 && dec3(w) != dec3(s))
+				continue;
+		} else if (w[0] != s[0]) {
 			continue;
-		if (starts_with(s, end, words[i]))
-			return strlen(words[i]);
+		}
+		if (starts_with(s, end, w))
+			return strlen(w);
 	}
 	return 0;
 }
