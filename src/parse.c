@@ -277,6 +277,8 @@ typedef struct parser {
 	doc_str *banners;
 	size_t nbanners, banners_cap;
 	doc_str *captions;      /* page-level captions */
+	uint32_t *caption_credits;  /* where each one's credit starts, found
+				     * while its text is at hand */
 	size_t ncaptions, captions_cap;
 	doc_str label;
 	part *held;             /* captions found inside a cut paragraph */
@@ -2066,6 +2068,18 @@ static void prepend_parts(art *a, const part *lead, size_t n)
 	a->nparts += n;
 }
 
+/* A caption of the page, with where its credit starts, found now that its
+ * text is at hand (a mapped file lets it go behind the parser). */
+static void add_page_caption(parser *ps, const part *c)
+{
+	size_t cap = ps->captions_cap;
+	UTIL_PUSH(ps->captions, ps->ncaptions, ps->captions_cap, doc_str_make(c->s, c->len));
+	if (cap != ps->captions_cap)
+		ps->caption_credits = util_reallocarray(ps->caption_credits, ps->captions_cap,
+							sizeof *ps->caption_credits);
+	ps->caption_credits[ps->ncaptions - 1] = (uint32_t)pattern_credit_start(c->s, c->len);
+}
+
 /* Places the captions found between articles once both neighbours are
  * complete (`all`: at the end of the page): a gallery (three or more
  * together) stays on the page; each other caption goes to the neighbour
@@ -2098,7 +2112,7 @@ static void place_floating(parser *ps, bool all)
 			size_t sp = prev && !gallery ? bigram_score(c->s, credit, &bp) : 0;
 			size_t sn = next && !gallery ? bigram_score(c->s, credit, &bn) : 0;
 			if (gallery || (sp == 0 && sn == 0))
-				UTIL_PUSH(ps->captions, ps->ncaptions, ps->captions_cap, doc_str_make(c->s, c->len));
+				add_page_caption(ps, c);
 			else if (sn > sp)
 				UTIL_PUSH(lead, nlead, lead_cap, *c);
 			else
@@ -3208,6 +3222,7 @@ static void parser_free(parser *ps)
 	free(ps->floating);
 	free(ps->banners);
 	free(ps->captions);
+	free(ps->caption_credits);
 	free(ps->held);
 }
 
@@ -3275,8 +3290,7 @@ void parse_end(parse_stream *st)
 	for (size_t i = 0; i < ps->nbanners; i++)
 		doc_add_banner(ps->issue, ps->banners[i]);
 	for (size_t i = 0; i < ps->ncaptions; i++)
-		doc_add_page_caption(ps->issue, ps->captions[i],
-				     (uint32_t)pattern_credit_start(ps->captions[i].s, ps->captions[i].len));
+		doc_add_page_caption(ps->issue, ps->captions[i], ps->caption_credits[i]);
 	parser_free(ps);
 	free(st);
 }
