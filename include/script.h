@@ -50,11 +50,11 @@ bool script_target_parse(const char *name, script_target *out);
 const char *script_kind_name(script_kind k);
 
 /* The script of `s` (UTF-8): traditional when at least 1 in 8 of its Han
- * characters (of the first few thousand) are changed by OpenCC's
+ * characters (of its first 256 KB) are changed by OpenCC's
  * traditional-to-simplified conversion (in a traditional text about a
  * third are, in a simplified one almost none). Simplified when OpenCC is
  * unavailable. Cheap: only the distinct characters not seen before are
- * asked of OpenCC, in one call. */
+ * asked of OpenCC, in one call (which also serves script_fold_lazy). */
 script_kind script_detect(const char *s, size_t len);
 
 /* Converts `s` (UTF-8, `len` bytes) written in script `from` for display

@@ -531,45 +531,58 @@ void script_fold_set_enabled(bool on)
 
 /* ---- detection ---- */
 
-enum { DETECT_SAMPLE = 4000 };
+/* Bytes of a page read for its script: all of a usual page. Every distinct
+ * character in them is asked of OpenCC at once, so that the parser's
+ * patterns (script_fold_lazy) seldom need to ask one alone. */
+enum { DETECT_BYTES = 256 << 10 };
+
+/* The next Han character of the fold range in [*p, end), or 0 at the end. */
+static uint32_t next_han(const uint8_t **pp, const uint8_t *end)
+{
+	const uint8_t *p = *pp;
+	while (p < end) {
+		uint8_t b = *p;
+		if (b < 0xE3) {
+			p++;
+			continue;
+		}
+		if (b <= 0xEF && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+			uint32_t c = (uint32_t)(b & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+			p += 3;
+			if (in_fold_range(c)) {
+				*pp = p;
+				return c;
+			}
+			continue;
+		}
+		p++;
+	}
+	*pp = p;
+	return 0;
+}
 
 script_kind script_detect(const char *s, size_t len)
 {
 	fold_alloc();
-	uint32_t *sample = util_malloc(DETECT_SAMPLE * sizeof *sample);
-	uint32_t *unknown = util_malloc(DETECT_SAMPLE * sizeof *unknown);
-	size_t nsample = 0, nunknown = 0;
-	const uint8_t *p = (const uint8_t *)s, *end = p + len;
-	while (p < end && nsample < DETECT_SAMPLE) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		ucs4_t c;
-		int k = u8_mbtoucr(&c, p, (size_t)(end - p));
-		if (k < 0) {
-			p++;
-			continue;
-		}
-		p += k;
-		if (!in_fold_range(c))
-			continue;
-		sample[nsample++] = c;
+	if (len > DETECT_BYTES)
+		len = DETECT_BYTES;
+	const uint8_t *end = (const uint8_t *)s + len, *p = (const uint8_t *)s;
+	uint32_t *unknown = NULL;
+	size_t nunknown = 0, cap = 0;
+	for (uint32_t c; (c = next_han(&p, end)) != 0;)
 		if (S.fold[c - FOLD_LO] == 0) {
 			S.fold[c - FOLD_LO] = UINT32_MAX;       /* asked below */
-			unknown[nunknown++] = c;
+			UTIL_PUSH(unknown, nunknown, cap, c);
 		}
-	}
 	ask(unknown, nunknown);
-	size_t changed = 0;
-	for (size_t i = 0; i < nsample; i++)
-		changed += S.fold[sample[i] - FOLD_LO] != sample[i];
-	free(sample);
 	free(unknown);
 	if (S.state[CONV_T2S] != 1)
 		return SCRIPT_KIND_SIMPLIFIED;
-	return changed > 0 && changed * 8 >= nsample ? SCRIPT_KIND_TRADITIONAL
-						       : SCRIPT_KIND_SIMPLIFIED;
+	size_t han = 0, changed = 0;
+	p = (const uint8_t *)s;
+	for (uint32_t c; (c = next_han(&p, end)) != 0; han++)
+		changed += S.fold[c - FOLD_LO] != c;
+	return changed > 0 && changed * 8 >= han ? SCRIPT_KIND_TRADITIONAL : SCRIPT_KIND_SIMPLIFIED;
 }
 
 void script_shutdown(void)
