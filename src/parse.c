@@ -1294,13 +1294,19 @@ static bool table_row(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	int numbers = 0, figures = 0, tokens = 0;
-	/* a sentence is no row: commas, enumeration marks, stops */
-	static const char *const marks[] = { "，", "、", "。", "；", "｡", "､", "：" };
-	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
-		if (memmem(s, len, marks[k], 3))
+	/* a sentence is no row: commas, enumeration marks, stops (，；：
+	 * EF BC 8C/9B/9A, 、。 E3 80 81/82, ｡､ EF BD A1/A4), one byte pass */
+	const unsigned char *b = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		if (b[i] == ',')
 			return false;
-	if (memchr(s, ',', len))
-		return false;
+		if (i + 2 >= len || (b[i] != 0xEF && b[i] != 0xE3))
+			continue;
+		if ((b[i] == 0xEF && b[i + 1] == 0xBC && (b[i + 2] == 0x8C || b[i + 2] == 0x9B || b[i + 2] == 0x9A)) ||
+		    (b[i] == 0xE3 && b[i + 1] == 0x80 && (b[i + 2] == 0x81 || b[i + 2] == 0x82)) ||
+		    (b[i] == 0xEF && b[i + 1] == 0xBD && (b[i + 2] == 0xA1 || b[i + 2] == 0xA4)))
+			return false;
+	}
 	while (p < end) {
 		p = text_skip_space(p, end);
 		const char *w = p;
