@@ -224,6 +224,8 @@ static size_t posted_role(const char *s, const char *end)
 	return 0;
 }
 
+static bool ends_with(const char *s, const char *end, const char *suffix);
+
 static bool byline_token(const char *s, const char *end, int *names)
 {
 	size_t r = match_any(s, end, roles, sizeof roles / sizeof *roles);
@@ -235,6 +237,16 @@ static bool byline_token(const char *s, const char *end, int *names)
 	if (!r && (starts_with(s, end, "发自") || starts_with(s, end, "發自")))
 		return true;
 	s += r;
+	/* "文/本报记者 X": a role of the piece before the reporter's role */
+	if (r && s < end) {
+		size_t r2 = match_any(s, end, roles, sizeof roles / sizeof *roles);
+		if (!r2 && starts_with(s, end, "本报"))
+			r2 = (r2 = match_any(s + 6, end, roles, sizeof roles / sizeof *roles)) ? r2 + 6 : 0;
+		s += r2;
+	}
+	/* "图/主办方提供", "图/受访者提供": a photo's source, not a name */
+	if (r && end - s >= 6 && end - s <= 30 && ends_with(s, end, "提供"))
+		return true;
 	/* "记者:张三" */
 	if (r && s < end && (starts_with(s, end, ":") || starts_with(s, end, "：")))
 		s += (*s == ':') ? 1 : 3;
