@@ -117,6 +117,7 @@ typedef struct builder {
 	size_t brk_cap;
 	text_char *chars;       /* a plain element, decoded */
 	size_t chars_cap;
+	size_t nchars;          /* characters in chars: 0 when the element was not plain */
 	layout_kinsoku kinsoku;
 	int avail;              /* columns for text */
 	int reserve;            /* more columns only hanging punctuation may use */
@@ -620,9 +621,11 @@ static void keep_names_whole(const element_text *et, char *brk)
 static void lay_text(builder *b, const element_text *et)
 {
 	size_t nchars;
+	b->nchars = 0;
 	if (et->n <= PLAIN_MAX_BYTES &&
 	    text_plain_scan(et->s, et->n, &b->chars, &b->chars_cap, &nchars)) {
 		plain_text pt = { b->chars, (uint32_t)nchars };
+		b->nchars = nchars;
 		lay_plain(b, et, &pt);
 		return;
 	}
@@ -662,6 +665,22 @@ static uint32_t extracted_offset(const punct_sub *subs, size_t k, uint32_t r)
 	return r - 2 * before;
 }
 
+/* The columns of et->s[from, to): from the characters a plain element
+ * was decoded into (pieces come in order, so *ci only moves on), else
+ * measured again. */
+static int piece_width(const builder *b, const element_text *et, uint32_t from, uint32_t to,
+		       size_t *ci)
+{
+	if (!b->nchars)
+		return span_width(et->s + from, et->s + to);
+	while (*ci < b->nchars && b->chars[*ci].at < from)
+		(*ci)++;
+	int w = 0;
+	for (; *ci < b->nchars && b->chars[*ci].at < to; (*ci)++)
+		w += b->chars[*ci].width;
+	return w;
+}
+
 static void restore_spans(builder *b, const element_text *et, size_t line0, size_t k)
 {
 	layout *lay = b->lay;
@@ -673,6 +692,7 @@ static void restore_spans(builder *b, const element_text *et, size_t line0, size
 	memcpy(b->spans_tmp, lay->spans + span0, nold * sizeof(layout_span));
 	lay->nspans = span0;
 	size_t j = 0;           /* next substitution */
+	size_t ci = 0;          /* next plain character (piece_width) */
 	for (size_t li = line0; li < lay->nlines; li++) {
 		layout_line *line = &lay->lines[li];
 		const layout_span *old = b->spans_tmp + (line->first_span - span0);
@@ -696,7 +716,7 @@ static void restore_spans(builder *b, const element_text *et, size_t line0, size
 			for (; j < k && subs[j].at + 2 * j < sp.end; j++) {
 				uint32_t r = subs[j].at + 2 * (uint32_t)j;
 				if (r > cur) {
-					int w = span_width(et->s + cur, et->s + r);
+					int w = piece_width(b, et, cur, r, &ci);
 					push_span(b, sp.element, extracted_offset(subs, k, cur),
 						  subs[j].at, col, w, sp.style, 0);
 					line->nspans++;
@@ -713,7 +733,7 @@ static void restore_spans(builder *b, const element_text *et, size_t line0, size
 			if (cur < sp.end) {
 				push_span(b, sp.element, extracted_offset(subs, k, cur),
 					  extracted_offset(subs, k, sp.end), col,
-					  span_width(et->s + cur, et->s + sp.end), sp.style, 0);
+					  piece_width(b, et, cur, sp.end, &ci), sp.style, 0);
 				line->nspans++;
 			}
 		}
