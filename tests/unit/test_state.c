@@ -117,33 +117,15 @@ static ino_t inode_of(const char *path)
 	return sb.st_ino;
 }
 
-static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-	(void)sb;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static int setup(void **tstate)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *dir = util_malloc(4096);
-	snprintf(dir, 4096, "%s/kanbao-state-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(dir)) {
-		free(dir);
-		return -1;
-	}
-	*tstate = dir;
-	return 0;
+	*tstate = tu_make_tmpdir("state");
+	return *tstate ? 0 : -1;
 }
 
 static int teardown(void **tstate)
 {
-	char *dir = *tstate;
-	chmod(dir, 0700);
-	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-	free(dir);
+	tu_remove_tree(*tstate);
 	clear_warnings();
 	return 0;
 }

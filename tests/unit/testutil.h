@@ -8,9 +8,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Reads a whole file into a NUL-terminated buffer (caller frees); fails
  * the test when it cannot. */
@@ -90,6 +92,39 @@ static inline const char *tu_src_path(const char *rel)
 
 #include "doc.h"
 #include "parse.h"
+
+/* A new empty folder $TMPDIR/kanbao-TAG-XXXXXX (caller removes it with
+ * tu_remove_tree); NULL when it cannot be made. */
+static inline char *tu_make_tmpdir(const char *tag)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = malloc(4096);
+	if (!dir)
+		return NULL;
+	snprintf(dir, 4096, "%s/kanbao-%s-XXXXXX", tmp && *tmp ? tmp : "/tmp", tag);
+	if (!mkdtemp(dir)) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
+static inline int tu_remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Removes the folder and everything in it (made writable first: a test
+ * may have taken its write bit away), and frees the name. */
+static inline void tu_remove_tree(char *dir)
+{
+	chmod(dir, 0700);
+	nftw(dir, tu_remove_one, 16, FTW_DEPTH | FTW_PHYS);
+	free(dir);
+}
 
 static inline void tu_release(void *p)
 {
