@@ -58,6 +58,29 @@ pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page);
  * "2025年8月28日 星期四 第3版"). Sets *page to the number printed. */
 bool pattern_is_page_header(const char *s, size_t len, int *page);
 
+/* A running header or footer: a short line made only of the fields a
+ * paper prints around its pages (its name, the date, the weekday, the
+ * page label 第3版/A04/B2版, the issue 第36期, the editors 责编 李明, a
+ * section name), in any order and spacing. pattern_match_header scores
+ * the fields of any line; pattern_is_running_header says whether they
+ * make a header. */
+enum { PATTERN_HF_DATE = 2 };           /* the weight of a date */
+typedef struct pattern_header {
+	int score;              /* the weights of the fields found */
+	int fields;             /* fields found */
+	int others;             /* words that are no field */
+	int words;              /* words (fields may be glued in one) */
+	bool page;              /* a page label was found */
+	const char *label;      /* the page label, when found (inside the line) */
+	size_t label_len;
+} pattern_header;
+void pattern_match_header(const char *s, size_t len, pattern_header *h);
+bool pattern_is_running_header(const char *s, size_t len, pattern_header *h);
+
+/* A paper's name: 2 to 10 characters ending in 报, 刊, 日报, 時報…
+ * (`chars` is the number of characters of [p, end)). */
+bool pattern_is_paper_name(const char *p, const char *end, int chars);
+
 /* A number as printed in a jump line or page name: ASCII digits, full-width
  * digits or Chinese numerals up to 99. Returns bytes read (0 if none). */
 size_t pattern_number(const char *s, size_t len, int *value);

@@ -887,3 +887,323 @@ bool pattern_is_page_header(const char *s, size_t len, int *page)
 	}
 	return false;
 }
+
+/* ------------------------------------------------------------------ */
+/* Running headers and footers (the fields a paper prints around its pages) */
+
+static bool hprefix(const char *s, size_t len, const char *prefix)
+{
+	if (!len || *s != *prefix)
+		return *prefix == 0;    /* the first byte decides most: no strlen */
+	size_t n = strlen(prefix);
+	return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+static size_t count_chars(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* A running header or footer is a short line made only of the fields a
+ * paper prints around its pages, in any order and spacing: the paper's
+ * name, the date, the weekday, the page label (第3版, A04, B2版), the
+ * editors (责编 李明), a section name. Each field found adds its weight;
+ * any word that is none of them (a sentence, a headline) vetoes. */
+enum {
+	HF_DATE = PATTERN_HF_DATE, HF_WEEKDAY = 2, HF_PAGE = 3, HF_EDITOR = 3, HF_PAPER = 2, HF_LUNAR = 1,
+	HF_ISSUE = 2,
+	HEADER_MIN_SCORE = 4,   /* fields that make a header together */
+};
+
+typedef pattern_header header_match;
+
+static bool is_digit_cp(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+static bool is_cn_numeral(const char *p, const char *end)
+{
+	static const char nums[] = "〇零一二三四五六七八九十廿卅";
+	uint32_t cp;
+	int n = text_decode(p, end, &cp);
+	return text_is_han(cp) && memmem(nums, sizeof nums - 1, p, (size_t)n) != NULL;
+}
+
+/* Digits (ASCII, full-width or Chinese numerals) at p: bytes read. */
+static size_t number_at(const char *p, const char *end, int maxn)
+{
+	const char *q = p;
+	for (int n = 0; q < end && n < maxn; n++) {
+		uint32_t cp;
+		int k = text_decode(q, end, &cp);
+		if (!is_digit_cp(cp) && !is_cn_numeral(q, end))
+			break;
+		q += k;
+	}
+	return (size_t)(q - p);
+}
+
+static size_t word_at(const char *p, const char *end, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (hprefix(p, (size_t)(end - p), words[i]))
+			return strlen(words[i]);
+	return 0;
+}
+
+/* One field at p: its weight in *w and its length, or 0. */
+static size_t header_field(const char *p, const char *end, int *w, bool *page, bool *editor)
+{
+	static const char *const weekdays[] = { "星期", "礼拜", "禮拜", "周", "週" };
+	static const char *const editors[] = {
+		"责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "美编", "美編", "校对", "校對",
+		"版式", "组版", "組版", "排版", "审读", "審讀", "主编", "主編", "设计", "設計",
+		"值班编委", "编审", "編審", "制图", "製圖", "审核", "審核", "监制", "監製", "统筹", "統籌",
+	};
+	static const char *const lunar[] = { "农历", "農曆", "夏历" };
+	const size_t len = (size_t)(end - p);
+	size_t n, m;
+	*page = *editor = false;
+	/* a date: 2024年5月6日, 5月6日, 2024-05-06, 2024.5.6, 2024/5/6 */
+	if ((n = number_at(p, end, 4)) > 0) {
+		const char *q = p + n;
+		if (hprefix(q, (size_t)(end - q), "年") && (m = number_at(q + 3, end, 3)) > 0)
+			q += 3 + m;
+		if (hprefix(q, (size_t)(end - q), "月") && (m = number_at(q + 3, end, 3)) > 0 &&
+		    (hprefix(q + 3 + m, (size_t)(end - q - 3 - m), "日") ||
+		     hprefix(q + 3 + m, (size_t)(end - q - 3 - m), "号"))) {
+			*w = HF_DATE;
+			return (size_t)(q + 3 + m + 3 - p);
+		}
+		q = p + n;
+		if (n == 4 && q < end && (*q == '-' || *q == '.' || *q == '/')) {
+			char sep = *q;
+			size_t a = number_at(q + 1, end, 2);
+			const char *r = q + 1 + a;
+			if (a && r < end && *r == sep) {
+				size_t b = number_at(r + 1, end, 2);
+				if (b) {
+					*w = HF_DATE;
+					return (size_t)(r + 1 + b - p);
+				}
+			}
+		}
+		/* "16版" */
+		if (n <= 6 && hprefix(p + n, (size_t)(end - p - n), "版")) {
+			*w = HF_PAGE;
+			*page = true;
+			return n + 3;
+		}
+	}
+	/* 星期一, 周六 */
+	if ((n = word_at(p, end, weekdays, sizeof weekdays / sizeof *weekdays)) > 0) {
+		const char *q = p + n;
+		if (q < end && (is_cn_numeral(q, end) || hprefix(q, (size_t)(end - q), "日") ||
+				hprefix(q, (size_t)(end - q), "天"))) {
+			*w = HF_WEEKDAY;
+			return n + 3;
+		}
+	}
+	/* 第1287期, 总第1287期: the issue's number */
+	if (hprefix(p, len, "总第") || hprefix(p, len, "總第") || hprefix(p, len, "第")) {
+		const char *q = p + (hprefix(p, len, "第") ? 3 : 6);
+		if ((m = number_at(q, end, 6)) > 0 && hprefix(q + m, (size_t)(end - q - m), "期")) {
+			*w = HF_ISSUE;
+			return (size_t)(q + m + 3 - p);
+		}
+	}
+	/* 第3版, 第三版, 第A4版 */
+	if (hprefix(p, len, "第")) {
+		const char *q = p + 3;
+		if (q < end && *q >= 'A' && *q <= 'Z')
+			q++;
+		if ((m = number_at(q, end, 3)) > 0 &&
+		    (hprefix(q + m, (size_t)(end - q - m), "版") || hprefix(q + m, (size_t)(end - q - m), "頁") ||
+		     hprefix(q + m, (size_t)(end - q - m), "面"))) {
+			*w = HF_PAGE;
+			*page = true;
+			return (size_t)(q + m + 3 - p);
+		}
+	}
+	/* A04, B2, A4版 */
+	if (*p >= 'A' && *p <= 'Z' && len >= 2 && p[1] >= '0' && p[1] <= '9') {
+		size_t d = 1;
+		while (d < len && d < 4 && p[d] >= '0' && p[d] <= '9')
+			d++;
+		if (hprefix(p + d, len - d, "版"))
+			d += 3;
+		if (d == len || !(p[d] >= '0' && p[d] <= '9')) {
+			*w = HF_PAGE;
+			*page = true;
+			return d;
+		}
+	}
+	/* 责编 李明, 责编：李明 */
+	if ((n = word_at(p, end, editors, sizeof editors / sizeof *editors)) > 0) {
+		*w = HF_EDITOR;
+		*editor = true;
+		return n;
+	}
+	if ((n = word_at(p, end, lunar, sizeof lunar / sizeof *lunar)) > 0) {
+		*w = HF_LUNAR;
+		return n;
+	}
+	return 0;
+}
+
+/* A word of Han characters (a name, a section, the paper's name):
+ * characters, or -1 when it holds anything else. */
+static int han_word(const char *p, const char *end)
+{
+	int n = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!text_is_han(cp) && cp != 0xB7)
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+bool pattern_is_paper_name(const char *p, const char *end, int chars)
+{
+	static const char *const ends[] = { "报", "報", "刊", "周报", "晚报", "日报", "时报", "時報" };
+	if (chars < 2 || chars > 10)
+		return false;
+	for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+		size_t n = strlen(ends[i]);
+		if ((size_t)(end - p) >= n && memcmp(end - n, ends[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool header_separator(uint32_t cp)
+{
+	return text_is_space(cp) || cp == 0xB7 || cp == 0x30FB || cp == '|' || cp == 0xFF5C ||
+	       cp == '(' || cp == ')' || cp == 0xFF08 || cp == 0xFF09 ||   /* （星期一） */
+	       cp == 0x2022 || cp == 0x25C6 || cp == 0x25C7 || cp == 0x25A0 || cp == 0x25CF;
+}
+
+void pattern_match_header(const char *s, size_t len, header_match *hm)
+{
+	memset(hm, 0, sizeof *hm);
+	const char *end = s + len, *p = s;
+	bool after_editor = false;
+	int chars = 0, date_pieces = 0;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (header_separator(cp) || cp == ':' || cp == 0xFF1A) {
+			p += k;
+			continue;
+		}
+		/* the word up to the next separator */
+		const char *we = p;
+		while (we < end) {
+			uint32_t c;
+			int kk = text_decode(we, end, &c);
+			if (header_separator(c))
+				break;
+			we += kk;
+		}
+		/* fields glued together ("2024年5月6日星期一") are read one by one */
+		const char *q = p;
+		while (q < we) {
+			int w = 0;
+			bool page, editor;
+			size_t f = header_field(q, we, &w, &page, &editor);
+			if (!f)
+				break;
+			if (page && !hm->page) {
+				hm->label = q;
+				hm->label_len = f;
+			}
+			hm->page |= page;
+			hm->score += w;
+			hm->fields++;
+			q += f;
+			after_editor = editor;
+			if (q < we && (*q == ':' || hprefix(q, (size_t)(we - q), "：")))
+				q += *q == ':' ? 1 : 3;
+			if (editor && q < we) {
+				/* 责编李明: the name glued to the role */
+				int n = han_word(q, we);
+				if (n >= 2 && n <= 4) {
+					q = we;
+					after_editor = false;
+				}
+			}
+		}
+		if (q < we && q == p && (number_at(q, we, 4) == (size_t)(we - q) ||
+					 ((we - q == 3) && (hprefix(q, 3, "年") || hprefix(q, 3, "月") ||
+							    hprefix(q, 3, "日"))))) {
+			/* "2024 年 3 月 15 日": a date with spaces (OCR) */
+			if (++date_pieces == 4) {
+				hm->score += HF_DATE;
+				hm->fields++;
+			}
+			q = we;
+		}
+		if (q < we && we - q == 1 && *q >= 'A' && *q <= 'Z')
+			q = we;         /* "A 02": a page label cut by OCR */
+		if (q < we) {
+			int n = han_word(q, we);
+			if (q == p && n > 0 && pattern_is_paper_name(q, we, n)) {
+				hm->score += HF_PAPER;
+				hm->fields++;
+			} else if (after_editor && n >= 2 && n <= 4) {
+				after_editor = false;       /* the editor's name */
+			} else if (n < 1 || n > 8) {
+				hm->others++;
+			}
+			/* a short word of Han characters: a section name */
+		}
+		chars += (int)count_chars(p, (size_t)(we - p));
+		hm->words++;
+		p = we;
+	}
+	if (chars > 60)
+		hm->others++;
+}
+
+/* Every header holds a digit (date, page, issue) or one of a few words
+ * (版, 编, 校, 审, 期, the paper's 报 or 刊): a cheap test first. */
+static bool header_candidate(const char *s, size_t len)
+{
+	/* the UTF-8 of 版 编 編 校 审 審 期 报 報 刊 星, full-width digits */
+	static const unsigned char words[][3] = {
+		{ 0xE7, 0x89, 0x88 }, { 0xE7, 0xBC, 0x96 }, { 0xE7, 0xB7, 0xA8 }, { 0xE6, 0xA0, 0xA1 },
+		{ 0xE5, 0xAE, 0xA1 }, { 0xE5, 0xAF, 0xA9 }, { 0xE6, 0x9C, 0x9F }, { 0xE6, 0x8A, 0xA5 },
+		{ 0xE5, 0xA0, 0xB1 }, { 0xE5, 0x88, 0x8A }, { 0xE6, 0x98, 0x9F },
+	};
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		if (u[i] >= '0' && u[i] <= '9')
+			return true;
+		if (u[i] < 0xE5 || u[i] > 0xEF || i + 2 >= len)
+			continue;
+		if (u[i] == 0xEF && u[i + 1] == 0xBC && u[i + 2] >= 0x90 && u[i + 2] <= 0x99)
+			return true;
+		for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+			if (u[i] == words[k][0] && u[i + 1] == words[k][1] && u[i + 2] == words[k][2])
+				return true;
+	}
+	return false;
+}
+
+/* Whether a line is a running header or footer. */
+bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
+{
+	if (len > 200 || !header_candidate(s, len)) {
+		memset(hm, 0, sizeof *hm);
+		return false;
+	}
+	pattern_match_header(s, len, hm);
+	return hm->others == 0 && (hm->score >= HEADER_MIN_SCORE || (hm->page && hm->fields >= 1));
+}
