@@ -9,6 +9,8 @@
 #                  slow ones take half as many, at least 3)
 #   BENCH_COPIES   copies of the corpus in the archive (default 1000)
 #   CC             the compiler for the helpers (default cc)
+#   BENCH_ONLY     "library": only the rows of the library and of the
+#                  streaming --search (rows 2b, 7 --search RSS and 8)
 #
 # Timing is the harness's own: the helpers built here from tests/bench/*.c
 # (alt: commands in alternating runs; bench_search: the matcher alone;
@@ -30,6 +32,8 @@ corpus=${KANBAO_CORPUS:-../shared/corpus}
 runs=${BENCH_RUNS:-10}
 copies=${BENCH_COPIES:-1000}
 slow=$((runs / 2))
+only=${BENCH_ONLY:-all}
+case $only in all|library) ;; *) echo "bench: BENCH_ONLY is all or library" >&2; exit 2 ;; esac
 [ "$slow" -ge 3 ] || slow=3
 
 say() { echo "bench: $*" >&2; }
@@ -129,6 +133,7 @@ rows=$tmp/rows
 # ("1", "2", "matcher"...): numbers only, which the shell splits into $1...
 fields() { awk -v k="$1" -v n="$2" '$1 == k { for (i = 1; i <= n && i <= NF; i++) printf "%s ", $i; print "" }' "$3"; }
 
+if [ "$only" = all ]; then
 say "1/7 parsing: --list against wc -m ($runs alternating runs)"
 "$tmp/alt" -n "$runs" "$kanbao" --list "$arch" -- wc -m "$arch" > "$tmp/list.out"
 set -- $(fields 1 6 "$tmp/list.out"); list_med=$2 list_min=$3 list_max=$4 list_rss=$5 list_st=$6
@@ -158,6 +163,7 @@ set -- $(fields on 5 "$tmp/fold.out") $(fields off 5 "$tmp/fold.out") $(fields t
 echo "time fold $2 $3 $4 $7 $8 $9 le 1.3" >> "$rows"
 fold_table_ns=${12}
 
+fi
 say "2/7 search: --search as a whole process against --list ($runs alternating runs)"
 "$tmp/alt" -n "$runs" "$kanbao" --search "营商环境" "$arch" -- "$kanbao" --list "$arch" > "$tmp/search.out"
 set -- $(fields 1 6 "$tmp/search.out"); s_med=$2 s_min=$3 s_max=$4 search_rss=$5 s_st=$6
@@ -165,6 +171,7 @@ set -- $(fields 2 6 "$tmp/search.out")
 [ "$s_st" = 0 ] || say "warning: kanbao --search exited with $s_st"
 echo "time search $s_med $s_min $s_max $2 $3 $4 le 1.2" >> "$rows"
 
+if [ "$only" = all ]; then
 say "3/7 layout: --dump --width 80 against the bare u8_width_linebreaks loop ($slow alternating runs)"
 "$tmp/bench_dump" "$slow" 80 "$arch" "$kanbao" --dump --width 80 "$arch" > "$tmp/dump.out"
 set -- $(fields bare 6 "$tmp/dump.out"); b_med=$2 b_min=$3 b_max=$4
@@ -263,9 +270,12 @@ set -- $(fields 2 6 "$tmp/link.out")
 echo "time link $j_med $j_min $j_max $2 $3 $4 le 1.2" >> "$rows"
 rm -f "$tmp/jumps.txt" "$tmp/nojumps.txt"
 
+fi
 say "7/7 memory: peak RSS (from the runs above)"
-echo "rss rss_list $list_rss $arch_bytes 1.5" >> "$rows"
-echo "rss rss_reader $reader_rss $arch_bytes 1.5" >> "$rows"
+if [ "$only" = all ]; then
+	echo "rss rss_list $list_rss $arch_bytes 1.5" >> "$rows"
+	echo "rss rss_reader $reader_rss $arch_bytes 1.5" >> "$rows"
+fi
 echo "rss rss_search $search_rss $arch_bytes 1.2" >> "$rows"
 
 # ---- the library --------------------------------------------------------------
@@ -450,6 +460,6 @@ END {
 	printf "Conversion: every element of that article through OpenCC (s2t for a simplified page, then t2s of the result), after opening the converter (%.0f ms, once).\n", convert_open / 1e6
 	if (nowrap)
 		printf "w3m -dump -cols 80 leaves text/plain unwrapped (lines up to %s columns here): the row that counts is the HTML one.\n", nowrap
-	if (reader != "yes")
+	if (reader == "no")
 		printf "The reader did not run in a pseudo-terminal: its rows are n/a.\n"
 }' "$rows"
