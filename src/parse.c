@@ -64,11 +64,18 @@ typedef enum signal {
 	S_AFTER_BRIEF,          /* the story before is a dateline brief without subheads */
 	S_BODY_AUTHOR,          /* its own body closes with "(author)": a brief of its own */
 	S_LIKE_PREV_HEAD,       /* the open story was headed the same way: a lone title, no byline */
+	S_DECK,                 /* two or more title lines in one block: a deck, not a subhead */
+	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
 	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
 	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
+	/* which line of a deck is the headline (the best sum wins) */
+	S_D_WIDEST,             /* the widest line: set in the biggest type */
+	S_D_LAST,               /* the last plain line: the news under its context */
+	S_D_CONTEXT,            /* opens with a word of circumstance (庆祝, 沿着, 以…): a kicker */
+	S_D_TWO_PHRASES,        /* two phrases side by side: a kicker or a subtitle */
 	/* facts about single lines, shown by --explain (weight 0: not summed) */
 	S_F_SHORT,              /* short, no sentence end */
 	S_F_SENTENCE,           /* ends a sentence */
@@ -111,12 +118,19 @@ static const struct signal_def {
 	[S_AFTER_BRIEF]     = { 6, "after a dateline brief" },
 	[S_BODY_AUTHOR]     = { 6, "its body ends with (author)" },
 	[S_LIKE_PREV_HEAD]  = { 6, "headed like the story before" },
+	[S_DECK]            = { 6, "a deck of lines" },
+	[S_HEADLESS_OPEN]   = { 4, "text before has no headline" },
 	/* against a new story */
 	[S_CUT]             = { -15, "paragraph before unfinished" },
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
 	[S_SUBHEADS_BEFORE] = { -3, "story has subheads" },
 	[S_TABLE_UNDER]     = { 0, "figures under it" },    /* a data box: its own story as often as not */
 	[S_SIDEBAR]         = { -20, "sidebar label" },
+	/* deck: which line is the headline */
+	[S_D_WIDEST]        = { 2, "widest line of the deck" },
+	[S_D_LAST]          = { 1, "last plain line of the deck" },   /* breaks a tie of widths */
+	[S_D_CONTEXT]       = { -3, "opens with a word of circumstance" },
+	[S_D_TWO_PHRASES]   = { -4, "two phrases side by side" },
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
 	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
@@ -932,7 +946,8 @@ static bool is_end_mark(const char *s, size_t len, unsigned chars)
 		}
 		if (has_prefix(in, n, "据") || has_prefix(in, n, "编辑") || has_prefix(in, n, "责任编辑") ||
 		    has_prefix(in, n, "来源") || has_prefix(in, n, "作者") || memmem(in, n, "本文", 6) ||
-		    has_prefix(in, n, "供稿") || has_prefix(in, n, "供图") || has_prefix(in, n, "审稿"))
+		    has_prefix(in, n, "供稿") || has_prefix(in, n, "供图") || has_prefix(in, n, "审稿") ||
+		    has_prefix(in, n, "摘自") || has_prefix(in, n, "选自") || has_prefix(in, n, "選自"))
 			return true;
 		/* "（本报米兰2月9日电）": the dateline printed after the story */
 		pattern_dateline dm;
@@ -1450,9 +1465,25 @@ static bool run_starts_article(const parser *ps, size_t i, size_t n, bool bounda
 
 /* A kicker line that is really a column label (栏目): followed by a big
  * gap, written with a middle dot between words, or a short plain label. */
+/* "〈藝文短波〉", "【简讯】", "■简讯": a short label in brackets or after
+ * a mark (not 《》, which holds a title). */
+static bool bracketed_label(const unit *u)
+{
+	if (u->chars < 3 || u->chars > 10)
+		return false;
+	const char *s = u->s, *e = u->s + u->len;
+	uint32_t a = first_cp(s, e), z = last_cp(s, e, NULL);
+	if ((a == 0x3008 && z == 0x3009) || (a == 0x3010 && z == 0x3011) || (a == 0x3014 && z == 0x3015) ||
+	    (a == 0xFF3B && z == 0xFF3D))
+		return true;
+	return a == 0x25A0 || a == 0x25A1 || a == 0x25C6 || a == 0x25CF || a == 0x2605;
+}
+
 /* Written like a label: a middle dot between words, or short and plain. */
 static bool label_like(const unit *u, bool deck_below)
 {
+	if (bracketed_label(u))
+		return true;
 	bool dot = false, space = false, digit = false, quote = false;
 	const char *p = u->s, *end = u->s + u->len;
 	while (p < end) {
@@ -1467,6 +1498,9 @@ static bool label_like(const unit *u, bool deck_below)
 		return true;
 	/* over a headline and a subtitle, a plain line is the deck's kicker
 	 * unless it is as short as a label */
+	/* longer than a label and set tight over the headline: a kicker */
+	if (u->chars > 6 && u->gap_after == 0)
+		return false;
 	return u->chars <= (deck_below ? 6 : 12) && !space && !digit && !quote;
 }
 
@@ -1497,6 +1531,8 @@ static doc_str join_lines(parser *ps, doc_str a, const char *b, size_t blen, con
  * headline, neither a "——" subtitle nor a label: one headline broken in
  * two ("旧物改造课" / "让孩子爱上环保"). */
 enum { BROKEN_LINE_MAX = 12, BROKEN_HEAD_MAX = 22 };
+/* A label of a word or two: at most this many characters. */
+enum { LABEL_WORD_MAX = 3 };
 
 /* The text of a title line without its markdown "#" marks. */
 static doc_str md_text(const unit *u)
@@ -1521,6 +1557,12 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	doc_str at = md_text(a), bt = md_text(b);
 	unsigned ac = count_chars(at.s, at.len, 64), bc = count_chars(bt.s, bt.len, 64);
 	if (ac > BROKEN_LINE_MAX || bc > BROKEN_LINE_MAX || ac + bc > BROKEN_HEAD_MAX)
+		return false;
+	/* a word or two over a much longer line is a label ("往事" over
+	 * its headline), not half of a phrase */
+	if (ac <= LABEL_WORD_MAX && bc >= ac + 5)
+		return false;
+	if (bracketed_label(a))
 		return false;
 	/* a label with a middle dot stays a label; two phrases side by side
 	 * ("春风拂面 万物竞发") are a kicker */
@@ -1552,6 +1594,106 @@ static bool deck_has_plain(const parser *ps, size_t i, size_t n)
 	return false;
 }
 
+/* "春风拂面 万物竞发": two phrases side by side, set apart by a space. */
+static bool two_phrases(const unit *u)
+{
+	const char *p = u->s, *end = u->s + u->len;
+	uint32_t prev = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (text_is_space(cp) && (is_han(prev) || is_closing(prev))) {
+			const char *q = text_skip_space(p, end);
+			if (q < end && (is_han(first_cp(q, end)) || is_opening(first_cp(q, end))))
+				return true;
+		}
+		prev = cp;
+	}
+	return false;
+}
+
+/* "庆祝…周年", "沿着…方向", "以…迎接…": a line opening with a word of
+ * circumstance, commemoration or slogan sets the context of the news
+ * line: a kicker when the deck has another line. */
+static bool context_opening(const unit *u)
+{
+	static const char *const words[] = {
+		"庆祝", "慶祝", "纪念", "紀念", "喜迎", "迎接", "沿着", "沿著", "聚焦", "落实", "落實", "奋力", "奮力",
+		"坚持", "堅持", "贯彻", "貫徹", "围绕", "圍繞", "献礼", "獻禮", "决胜", "決勝", "以", "在", "为", "為",
+	};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (has_prefix(u->s, u->len, words[k]))
+			return true;
+	return false;
+}
+
+/* Whether a deck line may be the headline at all: not a "——" subtitle,
+ * not a kicker ending in a colon, not a long line of detail, and not a
+ * line with a comma (it tells more than the news) when the deck has a
+ * line without one. */
+static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
+{
+	const unit *u = UNIT(ps, k);
+	if ((u->flags & (UF_DASH_START | UF_CLAUSE_END)) || u->kind == U_PARA)
+		return false;
+	/* "（文中当事人均为化名）": an aside in parentheses */
+	uint32_t a = first_cp(u->s, u->s + u->len), z = last_cp(u->s, u->s + u->len, NULL);
+	if ((a == 0xFF08 || a == '(') && (z == 0xFF09 || z == ')') && n > 1)
+		return false;
+	return !((u->flags & UF_COMMA) && deck_has_plain(ps, i, n));
+}
+
+/* The headline of the deck [i, i+n): a markdown "#" line, else the
+ * eligible line with the best deck evidence (see the signal table: the
+ * last plain line, the news under its context, unless an earlier one is
+ * much wider; two phrases side by side are a kicker or a subtitle). */
+static size_t choose_headline(const parser *ps, size_t i, size_t n)
+{
+	size_t last = SIZE_MAX, last_any = SIZE_MAX;
+	for (size_t k = i; k < i + n; k++) {
+		if (UNIT(ps, k)->kind == U_MDHEAD)
+			return k;
+		if (!headline_eligible(ps, i, n, k))
+			continue;
+		last_any = k;
+		if (!two_phrases(UNIT(ps, k)))
+			last = k;
+	}
+	if (last_any == SIZE_MAX)
+		return i;
+	bool single = last != SIZE_MAX;
+	if (!single)
+		last = last_any;
+	unsigned widest = 0;
+	for (size_t k = i; k < i + n; k++)
+		if (headline_eligible(ps, i, n, k) && display_len(UNIT(ps, k)) > widest)
+			widest = display_len(UNIT(ps, k));
+	size_t head = SIZE_MAX;
+	int best = 0;
+	unsigned best_w = 0;
+	for (size_t k = i; k < i + n; k++) {
+		if (!headline_eligible(ps, i, n, k))
+			continue;
+		evidence ev;
+		memset(&ev, 0, sizeof ev);
+		unsigned w = display_len(UNIT(ps, k));
+		if (w == widest)
+			ev_add(&ev, S_D_WIDEST);
+		if (k == last)
+			ev_add(&ev, S_D_LAST);
+		if (context_opening(UNIT(ps, k)))
+			ev_add(&ev, S_D_CONTEXT);
+		if (single && two_phrases(UNIT(ps, k)))
+			ev_add(&ev, S_D_TWO_PHRASES);
+		if (head == SIZE_MAX || ev.score > best || (ev.score == best && w > best_w)) {
+			head = k;
+			best = ev.score;
+			best_w = w;
+		}
+	}
+	return head;
+}
+
 static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
 	if (broken_headline(ps, i, n)) {
@@ -1565,28 +1707,7 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 		explain(ps, i + 1, "headline", &facts);
 		return;
 	}
-	/* the headline: a markdown "#" line, else the widest line that is not
-	 * a "——" subtitle or a kicker ending in a colon */
-	size_t head = SIZE_MAX;
-	unsigned best = 0;
-	for (size_t k = i; k < i + n; k++) {
-		const unit *u = UNIT(ps, k);
-		if (u->kind == U_MDHEAD) {
-			head = k;
-			break;
-		}
-		if ((u->flags & (UF_DASH_START | UF_CLAUSE_END)) || u->kind == U_PARA)
-			continue;
-		/* a line with a comma tells more than the news: a subtitle,
-		 * when the deck has a line without one */
-		if ((u->flags & UF_COMMA) && deck_has_plain(ps, i, n))
-			continue;
-		unsigned w = display_len(u);
-		if (head == SIZE_MAX || w > best) {
-			head = k;
-			best = w;
-		}
-	}
+	size_t head = choose_headline(ps, i, n);
 	if (head == SIZE_MAX)
 		head = i;
 	for (size_t k = i; k < i + n; k++) {
@@ -1898,6 +2019,19 @@ static bool sentence_before_credit(const parser *ps, size_t i, const art *a)
 	       UNIT(ps, i + 1)->gap <= 1 && u->chars <= CAPTION_MAX_CHARS;
 }
 
+static bool ends_with_dash(const unit *u)
+{
+	return u->len >= 3 && memcmp(u->s + u->len - 3, "—", 3) == 0;
+}
+
+static bool art_has_jump(const art *a)
+{
+	for (size_t k = 0; k < a->nparts; k++)
+		if (a->parts[k].type == DOC_JUMP)
+			return true;
+	return false;
+}
+
 static bool art_has_subhead(const art *a)
 {
 	for (size_t k = 0; k < a->nparts; k++)
@@ -2026,6 +2160,20 @@ static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, e
 			ev_add(ev, S_LIKE_PREV_HEAD);
 		if (art_has_subhead(a))
 			ev_add(ev, S_SUBHEADS_BEFORE);
+	}
+	if (a && !a->ended && art_has_body(a)) {
+		size_t lines = 0;
+		bool whole = true;
+		for (size_t k = i; k < j; k++) {
+			const unit *v = UNIT(ps, k);
+			lines += v->kind != U_PARA && (k == i || v->gap == 0);
+			/* a phrase run on over lines ("…——", "…,打造") is one subhead */
+			whole &= !(v->flags & (UF_COMMA | UF_CLAUSE_END)) && !ends_with_dash(v);
+		}
+		if (lines >= 2 && whole)
+			ev_add(ev, S_DECK);
+		if (!a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_DATELINE].len && !art_has_jump(a))
+			ev_add(ev, S_HEADLESS_OPEN);
 	}
 	if (a && !a->ended && body_ends_with_author(ps, j))
 		ev_add(ev, S_BODY_AUTHOR);
