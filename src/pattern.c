@@ -84,7 +84,7 @@ static size_t folded_char(const char *s, size_t n, char *buf)
 static const char *const roles[] = {
 	"本报特约记者", "本报通讯员", "本报实习生", "新华社记者", "中新社记者",
 	"本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "特派记者",
-	"通讯员", "实习生", "摄影记者", "记者", "撰稿", "摄影", "文/图", "文／图",
+	"通讯员", "实习生", "摄影记者", "记者", "评论员", "撰稿", "摄影", "文/图", "文／图",
 	"文/", "文／", "图/", "图／", "文|", "文｜", "图|", "图｜", "报道", "采写", "撰文", "文：", "文:", "图：", "图:",
 };
 
@@ -108,7 +108,7 @@ static const char surnames[] =
 	"盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云"
 	"容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉"
 	"银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由其上东"
-	"皇令宇长端独轩澹扎额达图宝布萨娜塔热买努格斯";
+	"皇令宇长端独轩澹扎额达图宝布萨娜塔热买努格斯傅洪阎赖凤钮滑郦鄂竺贡巢宓濮殳蔚郗邴糜蓟荀";
 
 static bool starts_with_surname(const char *s, const char *end)
 {
@@ -172,7 +172,7 @@ static bool is_middle_dot(uint32_t cp)
 /* Characters of grammar and administration that do not occur in personal
  * names; they keep "(详见附表)" or "青川市" from passing for names. */
 static const char not_in_names[] =
-	"的了是在与及或等见详附表版亿省市县局部厅委院届个号条项这被把就还很说";
+	"的了是在与及或等见详附表版亿省市县局部厅委院届个号条项这被把就还很说讯递";
 
 static bool name_char(uint32_t cp, const char *c, size_t n)
 {
@@ -226,24 +226,56 @@ static size_t posted_role(const char *s, const char *end)
 
 static bool ends_with(const char *s, const char *end, const char *suffix);
 
+/* The roles that end a longer role word: "全媒体记者", "融媒体记者",
+ * "湘楚日报全媒体记者", "本刊记者", "本台通讯员". */
+static const char *const core_roles[] = { "记者", "通讯员", "实习生", "评论员" };
+
+/* Characters of sentences (verbs, function words) that are never in the
+ * words before a core role: "他告诉记者", "据记者" are no bylines. */
+static const char not_in_roles[] = "的了是在对向告诉据和与跟随被让给请说问称接受介绍获悉采访位名";
+
+/* A role word at s: one of roles[], 本报 + one of them, a posted
+ * correspondent (本报驻开罗记者), or a few Han characters of the paper
+ * or the medium before a core role (全媒体记者). Returns its length. */
+static size_t role_at(const char *s, const char *end)
+{
+	if (s >= end || (unsigned char)*s < 0x80)
+		return 0;
+	size_t r = match_any(s, end, roles, sizeof roles / sizeof *roles);
+	if (r)
+		return r;
+	if (starts_with(s, end, "本报") && (r = match_any(s + 6, end, roles, sizeof roles / sizeof *roles)))
+		return r + 6;      /* 本报特派记者 */
+	if ((r = posted_role(s, end)))
+		return r;
+	const char *p = s;
+	for (int chars = 0; p < end && chars < 10; chars++) {
+		if (chars >= 1) {
+			size_t c = match_any(p, end, core_roles, sizeof core_roles / sizeof *core_roles);
+			if (c)
+				return (size_t)(p - s) + c;
+		}
+		uint32_t cp;
+		const char *c0 = p;
+		p += text_decode(p, end, &cp);
+		char f[4];
+		if (!text_is_han(cp) ||
+		    memmem(not_in_roles, sizeof not_in_roles - 1, f, folded_char(c0, (size_t)(p - c0), f)))
+			return 0;
+	}
+	return 0;
+}
+
 static bool byline_token(const char *s, const char *end, int *names)
 {
-	size_t r = match_any(s, end, roles, sizeof roles / sizeof *roles);
-	if (!r && starts_with(s, end, "本报"))   /* 本报特派记者 */
-		r = (r = match_any(s + 6, end, roles, sizeof roles / sizeof *roles)) ? r + 6 : 0;
-	if (!r)
-		r = posted_role(s, end);
+	size_t r = role_at(s, end);
 	/* "发自江西景德镇": where the reporter files from */
 	if (!r && (starts_with(s, end, "发自") || starts_with(s, end, "發自")))
 		return true;
 	s += r;
 	/* "文/本报记者 X": a role of the piece before the reporter's role */
-	if (r && s < end) {
-		size_t r2 = match_any(s, end, roles, sizeof roles / sizeof *roles);
-		if (!r2 && starts_with(s, end, "本报"))
-			r2 = (r2 = match_any(s + 6, end, roles, sizeof roles / sizeof *roles)) ? r2 + 6 : 0;
-		s += r2;
-	}
+	if (r && s < end)
+		s += role_at(s, end);
 	/* "图/主办方提供", "图/受访者提供": a photo's source, not a name */
 	if (r && end - s >= 6 && end - s <= 30 && ends_with(s, end, "提供"))
 		return true;
@@ -272,22 +304,84 @@ static bool byline_token(const char *s, const char *end, int *names)
 	return true;
 }
 
+/* The end of the token at p: the next space or 、. */
+static const char *token_end(const char *p, const char *end)
+{
+	while (p < end) {
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (text_is_space(cp) || cp == 0x3001)
+			break;
+		p += n;
+	}
+	return p;
+}
+
+/* Han characters in [p, end), or -1 when anything else is there. */
+static int han_chars(const char *p, const char *end)
+{
+	int n = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!text_is_han(cp))
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+/* Compound family names, and first syllables of minority names, that may
+ * open a bare name of four characters ("欧阳明月", "扎西顿珠"); any other
+ * four characters alone under a headline are more likely a label
+ * ("史海钩沉", "公司速递"). */
+static const char *const four_char_openings[] = {
+	"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+	"令狐", "夏侯", "端木", "轩辕", "独孤", "南宫", "西门", "呼延", "澹台", "万俟", "申屠",
+	"扎", "达", "格", "阿", "买", "努", "热", "巴", "乌", "哈", "图", "宝", "布", "萨", "斯", "额",
+};
+
+/* A name printed alone (no role word): it opens with a family name, and
+ * four characters only with a compound one. */
+static bool bare_name(const char *s, const char *end)
+{
+	if (!starts_with_surname(s, end))
+		return false;
+	if (han_chars(s, end) != 4)
+		return true;
+	return match_any(s, end, four_char_openings, sizeof four_char_openings / sizeof *four_char_openings) > 0;
+}
+
 /* Calls byline_token on every token; true when all are byline tokens and
- * at least `min_names` names were seen. */
-static bool byline_tokens(const char *s, const char *end, int min_names, int *names_out)
+ * at least `min_names` names were seen. With `bare`, every name that no
+ * role word introduces must look like a name printed alone (bare_name). */
+static bool byline_tokens_ex(const char *s, const char *end, int min_names, int *names_out, bool bare)
 {
 	int names = 0, tokens = 0;
 	const char *p = text_skip_space(s, end);
 	while (p < end) {
-		const char *q = p;
-		while (q < end) {
-			uint32_t cp;
-			int n = text_decode(q, end, &cp);
-			if (text_is_space(cp) || cp == 0x3001)
-				break;
-			q += n;
+		const char *q = token_end(p, end);
+		if (++tokens > 10)
+			return false;
+		/* "龙 海", "梁　晓": a name spaced out a character at a time */
+		if (q - p == 3 && han_chars(p, q) == 1 && starts_with_surname(p, q) && !role_at(p, q)) {
+			const char *r = text_skip_space(q, end), *re = token_end(r, end);
+			int rn = han_chars(r, re);
+			if (r > q && (rn == 1 || rn == 2) && !role_at(r, re)) {
+				char buf[12];
+				memcpy(buf, p, 3);
+				memcpy(buf + 3, r, (size_t)(re - r));
+				if (pattern_is_name(buf, 3 + (size_t)(re - r))) {
+					names++;
+					p = text_skip_space(re, end);
+					continue;
+				}
+			}
 		}
-		if (!byline_token(p, q, &names) || ++tokens > 10)
+		int before = names;
+		if (!byline_token(p, q, &names))
+			return false;
+		if (bare && names > before && !role_at(p, q) && !bare_name(p, q))
 			return false;
 		if (starts_with(q, end, "、"))     /* "记者陈海峰、通讯员王一鸣" */
 			q += 3;
@@ -298,7 +392,89 @@ static bool byline_tokens(const char *s, const char *end, int min_names, int *na
 	return names >= min_names;
 }
 
+static bool byline_tokens(const char *s, const char *end, int min_names, int *names_out)
+{
+	return byline_tokens_ex(s, end, min_names, names_out, false);
+}
+
 static bool filed_byline(const char *s, const char *end);
+
+/* What the names of a byline did, printed after them: "黄俊杰 报道",
+ * "易卫东 著", "张三 文". */
+static const char *const filings[] = {
+	"报道", "报导", "撰文", "采写", "整理", "口述", "编著", "主编", "著", "译", "文",
+};
+
+/* People who write to a paper, ending the word before their name:
+ * "新华路居民 程德厚", "城西读者 何淑珍". */
+static const char *const persons[] = {
+	"读者", "居民", "市民", "村民", "网友", "职工", "农民", "家长", "教师", "老师", "学生", "工人",
+	"党员", "干部", "志愿者", "群众", "退休职工",
+};
+
+static bool ends_with_any(const char *s, const char *end, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ends_with(s, end, words[i]))
+			return true;
+	return false;
+}
+
+/* "黄俊杰 报道", "易卫东 著　湖湘文艺出版社": names, then a filing word
+ * (and the publisher of a book). */
+static bool names_then_filing(const char *s, const char *end)
+{
+	const char *last = text_trim_end(s, end), *ls = last;
+	while (ls > s && !text_is_space(first_cp_of(text_prev(s, ls), last)))
+		ls = text_prev(s, ls);
+	if (ls > s && (ends_with(ls, last, "出版社") || ends_with(ls, last, "出版公司") || ends_with(ls, last, "书局")) &&
+	    han_chars(ls, last) > 0 && han_chars(ls, last) <= 16) {
+		last = text_trim_end(s, ls);    /* the publisher */
+		ls = last;
+		while (ls > s && !text_is_space(first_cp_of(text_prev(s, ls), last)))
+			ls = text_prev(s, ls);
+	}
+	if (ls == s)
+		return false;
+	size_t fl = match_any(ls, last, filings, sizeof filings / sizeof *filings);
+	if (!fl || ls + fl != last)
+		return false;
+	int names = 0;
+	return byline_tokens_ex(s, text_trim_end(s, ls), 1, &names, true) && names <= 4;
+}
+
+/* "新华路居民　程德厚": a reader signing a letter. */
+static bool person_signature(const char *s, const char *end)
+{
+	const char *t = token_end(s, end);
+	int n = han_chars(s, t);
+	if (n < 2 || n > 12 || !ends_with_any(s, t, persons, sizeof persons / sizeof *persons))
+		return false;
+	const char *rest = text_skip_space(t, end);
+	int names = 0;
+	return rest > t && rest < end && byline_tokens_ex(rest, end, 1, &names, true) && names <= 2;
+}
+
+/* A byline followed by the writer's post in brackets: "王晓岚（市中医院
+ * 急诊科护士长）". Returns where the bracket opens, or NULL. */
+static const char *post_in_brackets(const char *s, const char *end)
+{
+	const char *last = text_prev(s, end);
+	if (!(*last == ')' || starts_with(last, end, "）")))
+		return NULL;
+	for (const char *p = last; p > s && last - p < 90;) {
+		p = text_prev(s, p);
+		uint32_t cp;
+		text_decode(p, last, &cp);
+		if (cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == ')' || cp == 0xFF09)
+			return NULL;
+		if (cp == '(' || cp == 0xFF08)
+			return p > s ? p : NULL;
+	}
+	return NULL;
+}
+
+static bool is_byline(const char *s, const char *end, bool bare, bool post);
 
 bool pattern_is_byline(const char *s, size_t len, bool bare)
 {
@@ -306,19 +482,30 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 	s = text_skip_space(s, end);
 	if (s == end || end - s > 120)
 		return false;
+	return is_byline(s, end, bare, true);
+}
+
+static bool is_byline(const char *s, const char *end, bool bare, bool post)
+{
 	for (size_t i = 0; i < sizeof anonymous / sizeof *anonymous; i++)
 		if ((size_t)(end - s) == strlen(anonymous[i]) && starts_with(s, end, anonymous[i]))
 			return true;
 	if (filed_byline(s, end))
+		return true;
+	const char *open;
+	if (post && (open = post_in_brackets(s, end)) && is_byline(s, text_trim_end(s, open), bare, false))
 		return true;
 	size_t mark = match_any(s, end, byline_marks, sizeof byline_marks / sizeof *byline_marks);
 	if (mark)
 		return byline_tokens(s + mark, end, 1, NULL);
 	/* Without a mark, a role word must open the line, unless names alone
 	 * are allowed (right under a headline). */
-	if (match_any(s, end, roles, sizeof roles / sizeof *roles) || posted_role(s, end) ||
-	    (starts_with(s, end, "本报") && match_any(s + 6, end, roles, sizeof roles / sizeof *roles)))
+	if (role_at(s, end))
 		return byline_tokens(s, end, 1, NULL);
+	if (end - s > 60 || (unsigned char)*s < 0xE0)
+		return false;
+	if (names_then_filing(s, end) || person_signature(s, end))
+		return true;
 	/* "城西 读者 何淑珍": a place, then the role word */
 	if (!bare && end - s > 36)
 		return false;
@@ -342,17 +529,7 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 	if (!bare)
 		return false;
 	int names = 0;
-	if (!byline_tokens(s, end, 1, &names) || names > 4)
-		return false;
-	/* every bare name must start with a family name */
-	for (const char *p = s; p < end;) {
-		if (!starts_with_surname(p, end))
-			return false;
-		while (p < end && !text_is_space(first_cp_of(p, end)))
-			p += utf8_len(p, end);
-		p = text_skip_space(p, end);
-	}
-	return true;
+	return byline_tokens_ex(s, end, 1, &names, true) && names <= 4;
 }
 
 /* A byline inside parentheses, as in a dateline: names with role words. */
@@ -956,8 +1133,9 @@ static size_t word_at(const char *p, const char *end, const char *const *words, 
 }
 
 /* One field at p: its weight in *w and its length, or 0. */
-static size_t header_field(const char *p, const char *end, int *w, bool *page, bool *editor)
+static size_t header_field(const char *p, const char *end, int *w, bool *page, bool *editor, bool *phone)
 {
+	static const char *const phones[] = { "电话", "電話", "热线", "熱線", "传真", "傳真" };
 	static const char *const weekdays[] = { "星期", "礼拜", "禮拜", "周", "週" };
 	static const char *const editors[] = {
 		"责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "美编", "美編", "校对", "校對",
@@ -967,7 +1145,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	static const char *const lunar[] = { "农历", "農曆", "夏历" };
 	const size_t len = (size_t)(end - p);
 	size_t n, m;
-	*page = *editor = false;
+	*page = *editor = *phone = false;
 	/* a date: 2024年5月6日, 5月6日, 2024-05-06, 2024.5.6, 2024/5/6 */
 	if ((n = number_at(p, end, 4)) > 0) {
 		const char *q = p + n;
@@ -1023,7 +1201,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			q++;
 		if ((m = number_at(q, end, 3)) > 0 &&
 		    (hprefix(q + m, (size_t)(end - q - m), "版") || hprefix(q + m, (size_t)(end - q - m), "頁") ||
-		     hprefix(q + m, (size_t)(end - q - m), "面"))) {
+		     hprefix(q + m, (size_t)(end - q - m), "页") || hprefix(q + m, (size_t)(end - q - m), "面"))) {
 			*w = HF_PAGE;
 			*page = true;
 			return (size_t)(q + m + 3 - p);
@@ -1046,6 +1224,28 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	if ((n = word_at(p, end, editors, sizeof editors / sizeof *editors)) > 0) {
 		*w = HF_EDITOR;
 		*editor = true;
+		return n;
+	}
+	/* any kind of editor: 数据编辑, 版式编辑, 本版编辑, 图片编辑 (a short
+	 * word of Han characters ending in 编辑) */
+	if (len >= 9 && (unsigned char)*p >= 0xE4) {
+		const char *q = p;
+		for (int c = 0; c < 4 && q < end; c++) {
+			uint32_t cp;
+			q += text_decode(q, end, &cp);
+			if (!text_is_han(cp))
+				break;
+			if (hprefix(q, (size_t)(end - q), "编辑") || hprefix(q, (size_t)(end - q), "編輯")) {
+				*w = HF_EDITOR;
+				*editor = true;
+				return (size_t)(q + 6 - p);
+			}
+		}
+	}
+	/* 电话 027-5123xxxx: the desk's telephone (its number follows) */
+	if ((n = word_at(p, end, phones, sizeof phones / sizeof *phones)) > 0) {
+		*w = HF_LUNAR;
+		*phone = true;
 		return n;
 	}
 	if ((n = word_at(p, end, lunar, sizeof lunar / sizeof *lunar)) > 0) {
@@ -1090,11 +1290,27 @@ static bool header_separator(uint32_t cp)
 	       cp == 0x2022 || cp == 0x25C6 || cp == 0x25C7 || cp == 0x25A0 || cp == 0x25CF;
 }
 
+/* Digits of a telephone number, its masked digits and dashes. */
+static bool phone_number(const char *p, const char *end)
+{
+	int digits = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == 0xD7 || cp == '*' ||
+		    cp == 'x' || cp == 'X')
+			digits++;
+		else if (cp != '-' && cp != 0xFF0D)
+			return false;
+	}
+	return digits >= 3;
+}
+
 void pattern_match_header(const char *s, size_t len, header_match *hm)
 {
 	memset(hm, 0, sizeof *hm);
 	const char *end = s + len, *p = s;
-	bool after_editor = false;
+	bool after_editor = false, after_phone = false;
 	int chars = 0, date_pieces = 0;
 	while (p < end) {
 		uint32_t cp;
@@ -1116,10 +1332,11 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 		const char *q = p;
 		while (q < we) {
 			int w = 0;
-			bool page, editor;
-			size_t f = header_field(q, we, &w, &page, &editor);
+			bool page, editor, phone;
+			size_t f = header_field(q, we, &w, &page, &editor, &phone);
 			if (!f)
 				break;
+			after_phone = phone;
 			if (page && !hm->page) {
 				hm->label = q;
 				hm->label_len = f;
@@ -1152,6 +1369,10 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 		}
 		if (q < we && we - q == 1 && *q >= 'A' && *q <= 'Z')
 			q = we;         /* "A 02": a page label cut by OCR */
+		if (q < we && after_phone && phone_number(q, we))
+			q = we;         /* "(027)5123××××": the number after 电话 */
+		else if (q == p)
+			after_phone = false;
 		if (q < we) {
 			int n = han_word(q, we);
 			if (q == p && n > 0 && pattern_is_paper_name(q, we, n)) {
@@ -1197,9 +1418,47 @@ static bool header_candidate(const char *s, size_t len)
 	return false;
 }
 
+/* A folio alone on its line: "- 3 -", "—3—", "（２）", "[12]": a page
+ * number between dashes or in brackets (digits only: "（二）" numbers a
+ * section). */
+static bool folio(const char *s, const char *end)
+{
+	static const uint32_t opens[] = { '-', 0xFF0D, 0x2014, 0x2013, 0x2015, '(', 0xFF08, '[', 0x3014, 0x3010 };
+	static const uint32_t closes[] = { '-', 0xFF0D, 0x2014, 0x2013, 0x2015, ')', 0xFF09, ']', 0x3015, 0x3011 };
+	s = text_skip_space(s, end);
+	end = text_trim_end(s, end);
+	if (end - s < 3 || end - s > 24)
+		return false;
+	uint32_t a, z;
+	int n = text_decode(s, end, &a);
+	const char *last = text_prev(s, end);
+	text_decode(last, end, &z);
+	size_t k = 0;
+	while (k < sizeof opens / sizeof *opens && opens[k] != a)
+		k++;
+	if (k == sizeof opens / sizeof *opens || closes[k] != z)
+		return false;
+	const char *p = text_skip_space(s + n, last), *q = text_trim_end(p, last);
+	int digits = 0;
+	while (p < q) {
+		uint32_t cp;
+		p += text_decode(p, q, &cp);
+		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
+			return false;
+		digits++;
+	}
+	return digits >= 1 && digits <= 3;
+}
+
 /* Whether a line is a running header or footer. */
 bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
 {
+	if (len <= 24 && folio(s, s + len)) {
+		memset(hm, 0, sizeof *hm);
+		hm->score = HEADER_MIN_SCORE;
+		hm->fields = hm->words = 1;
+		return true;
+	}
 	if (len > 200 || !header_candidate(s, len)) {
 		memset(hm, 0, sizeof *hm);
 		return false;

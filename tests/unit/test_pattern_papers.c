@@ -1,0 +1,116 @@
+/* Unit tests of the conventions of other papers (pattern.c): running
+ * headers and folios, bylines, datelines, credits and jump lines as
+ * papers beyond our corpus print them. Every line is of our own writing;
+ * each recogniser has lines that must match and body sentences that look
+ * alike and must not. */
+#include "testutil.h"
+#include "pattern.h"
+
+#define S(x) x, strlen(x)
+
+static bool header(const char *s)
+{
+	pattern_header h;
+	return pattern_is_running_header(s, strlen(s), &h);
+}
+
+static void test_running_headers(void **state)
+{
+	(void)state;
+	/* fields in any order and spacing */
+	assert_true(header("青川晚报　2024年5月6日　星期一　城市新闻"));
+	assert_true(header("A04 2025年3月3日 星期一 责编 李明"));
+	assert_true(header("第3版 · 经济"));
+	assert_true(header("城南日报 · 东湖 · 2025年8月5日 星期二 · 第6页"));
+	assert_true(header("东湖财经周刊　第12期　2025年9月8日　公司·市场　第21页"));
+	assert_true(header("第5版　区县新闻　　　本版编辑：冯立群　电话：(0551)6234××××"));
+	assert_true(header("责任编辑：钱晓　数据编辑：白川"));
+	assert_true(header("责任编辑　林东　版式编辑　丁宁　校对　吴安"));
+	assert_true(header("3　　青川职工报　　综合新闻　　2026年2月3日"));
+	/* folios: a page number between dashes or in brackets */
+	assert_true(header("- 3 -"));
+	assert_true(header("—12—"));
+	assert_true(header("（２）"));
+	/* not headers: sentences and titles that hold such words */
+	assert_false(header("记者从市统计局获悉，2025年5月6日起实行新办法。"));
+	assert_false(header("编辑部收到读者来信二十余封"));
+	assert_false(header("青川日报社举办第三届读书节"));
+	assert_false(header("热线电话打不通的问题如何解决"));
+	assert_false(header("（二）"));
+	assert_false(header("（2）加强队伍建设"));
+	assert_false(header("-3"));
+}
+
+static void test_role_words(void **state)
+{
+	(void)state;
+	/* a role word as a class: the medium or the paper before 记者, 通讯员 */
+	assert_true(pattern_is_byline(S("全媒体记者 程远"), false));
+	assert_true(pattern_is_byline(S("融媒体记者 蒋一帆　通讯员 宁夏"), false));
+	assert_true(pattern_is_byline(S("青川日报全媒体记者 胡安　通讯员 孟晓"), false));
+	assert_true(pattern_is_byline(S("本刊记者 叶知秋　发自杭州"), false));
+	assert_true(pattern_is_byline(S("见习记者 鲍明　特约记者 沙一舟"), false));
+	assert_true(pattern_is_byline(S("□ 本报驻内罗毕记者 孔维"), false));
+	assert_true(pattern_is_byline(S("□ 本报评论员 齐远"), false));
+	assert_true(pattern_is_byline(S("文/本报记者 白露　图/受访者提供"), false));
+	assert_true(pattern_is_byline(S("记者 阿依古丽·买买提"), false));
+	/* sentences with 记者 in them are not bylines */
+	assert_false(pattern_is_byline(S("他告诉记者 张三说"), false));
+	assert_false(pattern_is_byline(S("据记者 了解"), false));
+	assert_false(pattern_is_byline(S("记者今天从市教育局获悉"), false));
+	assert_false(pattern_is_byline(S("接受记者采访时表示"), false));
+	assert_false(pattern_is_byline(S("全媒体记者"), false));
+}
+
+static void test_names_spaced_and_bare(void **state)
+{
+	(void)state;
+	/* names spaced out a character at a time (old type, OCR) */
+	assert_true(pattern_is_byline(S("本报记者 韩 冰 通讯员 苏 青"), false));
+	assert_true(pattern_is_byline(S("本报记者　傅　晓"), false));
+	assert_true(pattern_is_byline(S("傅 晓"), true));
+	/* bare names alone under a headline; four characters need a
+	 * compound family name */
+	assert_true(pattern_is_byline(S("欧阳春晓"), true));
+	assert_true(pattern_is_byline(S("尹明"), true));
+	assert_false(pattern_is_byline(S("史话新编"), true));
+	assert_false(pattern_is_byline(S("公司动态"), true));
+	assert_false(pattern_is_byline(S("■快讯"), false));
+	assert_false(pattern_is_byline(S("■简讯"), false));
+	assert_false(pattern_is_byline(S("尹明"), false));
+	/* a spaced word that is no name */
+	assert_false(pattern_is_byline(S("本报记者 从 市里获悉"), false));
+}
+
+static void test_filings_and_posts(void **state)
+{
+	(void)state;
+	/* names, then what they did */
+	assert_true(pattern_is_byline(S("许文彬 报道"), false));
+	assert_true(pattern_is_byline(S("程一丁 著　江南文艺出版社"), false));
+	assert_true(pattern_is_byline(S("方舟 文"), false));
+	/* the writer's post in brackets */
+	assert_true(pattern_is_byline(S("□ 葛青（县人民医院儿科主任）"), false));
+	assert_true(pattern_is_byline(S("葛青（县人民医院儿科主任）"), true));
+	/* a reader signing a letter */
+	assert_true(pattern_is_byline(S("东湖路居民　邵春生"), false));
+	assert_true(pattern_is_byline(S("城西 读者 何淑珍"), false));
+	/* not bylines */
+	assert_false(pattern_is_byline(S("新闻报道"), false));
+	assert_false(pattern_is_byline(S("据本报报道"), false));
+	assert_false(pattern_is_byline(S("县人民医院（儿科）"), false));
+	assert_false(pattern_is_byline(S("他说（笑）"), false));
+	assert_false(pattern_is_byline(S("全体居民 积极参与"), false));
+	assert_false(pattern_is_byline(S("张三 摄"), false));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_running_headers),
+		cmocka_unit_test(test_role_words),
+		cmocka_unit_test(test_names_spaced_and_bare),
+		cmocka_unit_test(test_filings_and_posts),
+	};
+	return cmocka_run_group_tests_name("pattern_papers", tests, NULL, NULL);
+}
