@@ -653,13 +653,16 @@ static void filed_after(const char *s, const char *p, const char *end, pattern_d
 			if (!starts_with(q, end, filed[i]))
 				continue;
 			const char *colon = q + n;
-			if (!(starts_with(colon, end, "：") || starts_with(colon, end, ":")))
+			bool spaced = colon < end && text_is_space(first_cp_of(colon, end));
+			if (!(starts_with(colon, end, "：") || starts_with(colon, end, ":") || spaced))
 				return;
 			const char *names_end = text_trim_end(p, q);
-			if (names_end > p && pattern_is_byline(p, (size_t)(names_end - p), false)) {
+			const char *body = text_skip_space(colon + (spaced ? 0 : *colon == ':' ? 1 : 3), end);
+			if (names_end > p && body < end && pattern_is_byline(p, (size_t)(names_end - p), false)) {
 				m->byline_start = (size_t)(p - s);
 				m->byline_end = (size_t)(names_end - s);
-				m->body_start = (size_t)(q - s);     /* "报道：" stays in the text */
+				/* "报道：" stays in the text */
+				m->body_start = (size_t)(q - s);
 			}
 			return;
 		}
@@ -682,7 +685,8 @@ static bool media_dateline(const char *s, const char *end, pattern_dateline *m)
 	for (int chars = 0; p < end && chars <= 14; chars++) {
 		uint32_t cp;
 		int n = text_decode(p, end, &cp);
-		if (!text_is_han(cp))
+		/* "湘楚日报7月8日讯": the date after the source's name */
+		if (!text_is_han(cp) && !(chars >= 2 && ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))))
 			return false;
 		if (chars >= 2 && (starts_with(p, end, "讯") || starts_with(p, end, "訊") || starts_with(p, end, "电") ||
 				   starts_with(p, end, "電"))) {
@@ -714,6 +718,14 @@ bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 	if (match_dateline(s, len, m))
 		return true;
 	const char *end = s + len;
+	/* "记者 郑嘉欣 报道：正文": a paragraph opening with its reporter */
+	if (len >= 15 && len < 4000 && role_at(s, end)) {
+		m->date_start = m->date_end = 0;
+		m->byline_start = m->byline_end = 0;
+		filed_after(s, s, end, m);
+		if (m->byline_end > m->byline_start)
+			return true;
+	}
 	/* "【记者X／台北报道】": a bracket that is not a dateline of the usual form */
 	return len >= 8 && (starts_with(s, end, "【") || open_paren(s, end)) && bracket_source(s, end, m);
 }
@@ -743,6 +755,16 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 	for (int chars = 0; p < end && chars <= 14; chars++) {
 		if (starts_with(p, end, "讯") || starts_with(p, end, "电")) {
 			date_end = p + 3;
+			break;
+		}
+		/* "【本报消息】", "本报消息　正文": news of the paper's own */
+		if (starts_with(p, end, "消息")) {
+			const char *after = p + 6;
+			if (!(bracket ? starts_with(after, end, "】")
+				      : after < end && text_is_space(first_cp_of(after, end)) &&
+					text_skip_space(after, end) < end))
+				return false;
+			date_end = after;
 			break;
 		}
 		uint32_t cp;

@@ -6,6 +6,8 @@
 #include "testutil.h"
 #include "pattern.h"
 
+#include <stdio.h>
+
 #define S(x) x, strlen(x)
 
 static bool header(const char *s)
@@ -104,6 +106,60 @@ static void test_filings_and_posts(void **state)
 	assert_false(pattern_is_byline(S("张三 摄"), false));
 }
 
+/* The dateline of `s` and its byline, as strings (empty when none). */
+static bool dateline(const char *s, char *date, char *byline, const char **body)
+{
+	pattern_dateline m;
+	if (!pattern_match_dateline(s, strlen(s), &m))
+		return false;
+	snprintf(date, 64, "%.*s", (int)(m.date_end - m.date_start), s + m.date_start);
+	snprintf(byline, 64, "%.*s", (int)(m.byline_end - m.byline_start), s + m.byline_start);
+	*body = s + m.body_start;
+	return true;
+}
+
+static void test_datelines_of_other_papers(void **state)
+{
+	(void)state;
+	char d[64], b[64];
+	const char *body;
+	assert_true(dateline("新华社北京11月3日电（记者 张三 李四）国务院新闻办今天举行发布会。", d, b, &body));
+	assert_string_equal(d, "新华社北京11月3日电");
+	assert_string_equal(b, "记者 张三 李四");
+	assert_string_equal(body, "国务院新闻办今天举行发布会。");
+	assert_true(dateline("【新华社济南讯】记者从山东省文旅厅获悉，假期接待游客同比增长。", d, b, &body));
+	assert_string_equal(d, "【新华社济南讯】");
+	assert_true(dateline("本报讯（记者 林晓 实习生 苏禾）城东新区昨天开园。", d, b, &body));
+	assert_string_equal(b, "记者 林晓 实习生 苏禾");
+	assert_true(dateline("据新华社上海11月20日电（记者 邹明）长江口监测到的幼鱼数量创新高。", d, b, &body));
+	assert_string_equal(d, "据新华社上海11月20日电");
+	/* a paper's own name before the date, a 全媒体 reporter */
+	assert_true(dateline("青川日报3月8日讯（全媒体记者 胡安　通讯员 孟晓）今天，两市签署协议。", d, b, &body));
+	assert_string_equal(d, "青川日报3月8日讯");
+	assert_string_equal(b, "全媒体记者 胡安　通讯员 孟晓");
+	assert_string_equal(body, "今天，两市签署协议。");
+	/* 本报消息: the paper's own news */
+	assert_true(dateline("【本報消息】旅遊局昨日公佈新一季活動安排。", d, b, &body));
+	assert_string_equal(d, "【本報消息】");
+	assert_true(dateline("本报消息　市政府昨天召开常务会议。", d, b, &body));
+	assert_string_equal(d, "本报消息");
+	/* the reporter opening the paragraph */
+	assert_true(dateline("記者 何家安 報道：社會工作局昨日公佈新措施。", d, b, &body));
+	assert_string_equal(d, "");
+	assert_string_equal(b, "記者 何家安");
+	assert_true(dateline("本报讯　记者柯文报道　1月27日，春运正式启动。", d, b, &body));
+	assert_string_equal(d, "本报讯");
+	assert_string_equal(b, "记者柯文");
+	/* sentences that only look like it */
+	pattern_dateline m;
+	const char *no[] = {
+		"本报消息人士透露，方案仍在研究。", "新华社消息", "记者今天从市教育局获悉，新学期开学。",
+		"记者从会上了解到，报道工作已经部署。", "3月8日讯息传来，全场欢呼。", "据报道，该市今年增长。",
+	};
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		assert_false(pattern_match_dateline(no[i], strlen(no[i]), &m));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -111,6 +167,7 @@ int main(void)
 		cmocka_unit_test(test_role_words),
 		cmocka_unit_test(test_names_spaced_and_bare),
 		cmocka_unit_test(test_filings_and_posts),
+		cmocka_unit_test(test_datelines_of_other_papers),
 	};
 	return cmocka_run_group_tests_name("pattern_papers", tests, NULL, NULL);
 }
