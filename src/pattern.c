@@ -878,6 +878,43 @@ static bool supplier(const char *s, const char *end)
 	return han >= 2 && han <= 12;
 }
 
+/* A picture from the paper's archive or an agency's stock, credited
+ * without a name: "（资料图片）", "资料照片". */
+static const char *const stock_words[] = { "资料图片", "资料照片", "资料图", "档案照片", "网络图片" };
+
+/* Where a stock-picture credit ending at `end` starts (the spaces before
+ * it included, and the parenthesis when `paren`), or (size_t)-1. It must
+ * stand apart: after a sentence, spaces, or alone. */
+static size_t stock_picture(const char *s, const char *end, bool paren)
+{
+	if (end - s < 9 || (unsigned char)end[-1] < 0x80)
+		return (size_t)-1;
+	for (size_t i = 0; i < sizeof stock_words / sizeof *stock_words; i++) {
+		if (!ends_with(s, end, stock_words[i]))
+			continue;
+		const char *start = text_trim_end(s, end - strlen(stock_words[i]));
+		if (start != end - strlen(stock_words[i]))
+			return (size_t)-1;      /* "资料 图片" */
+		if (paren) {
+			if (start == s)
+				return (size_t)-1;
+			const char *p = text_prev(s, start);
+			if (!(*p == '(' || starts_with(p, end, "（")))
+				return (size_t)-1;
+			start = p;
+		}
+		const char *before = text_trim_end(s, start);
+		if (before > s && before == start) {
+			uint32_t cp;
+			text_decode(text_prev(s, before), before, &cp);
+			if (!is_sentence_end(cp) && !is_closing_quote(cp))
+				return (size_t)-1;
+		}
+		return (size_t)(before - s);
+	}
+	return (size_t)-1;
+}
+
 size_t pattern_credit_start(const char *s, size_t len)
 {
 	const char *end = text_trim_end(s, s + len);
@@ -890,6 +927,9 @@ size_t pattern_credit_start(const char *s, size_t len)
 			end = text_trim_end(s, last);
 		}
 	}
+	size_t stock = stock_picture(s, end, close != NULL);
+	if (stock != (size_t)-1)
+		return stock;
 	const char *verb = NULL;
 	for (size_t i = 0; i < sizeof credit_verbs / sizeof *credit_verbs && !verb; i++) {
 		size_t n = strlen(credit_verbs[i]);

@@ -160,6 +160,40 @@ static void test_datelines_of_other_papers(void **state)
 		assert_false(pattern_match_dateline(no[i], strlen(no[i]), &m));
 }
 
+/* The credit of a caption, from where it starts ("" when none). */
+static const char *credit(const char *s)
+{
+	return s + pattern_credit_start(s, strlen(s));
+}
+
+static void test_credits_of_other_papers(void **state)
+{
+	(void)state;
+	assert_string_equal(credit("工人在检修机组。 新华社发"), " 新华社发");
+	/* "新华社发（X 摄）": the credit, then a credit before it */
+	const char *x = "游客在湖边赏花。 新华社发（胡建 摄）";
+	size_t c = pattern_credit_start(S(x));
+	assert_string_equal(x + c, "（胡建 摄）");
+	assert_string_equal(x + pattern_credit_start(x, c), " 新华社发（胡建 摄）");
+	assert_string_equal(credit("冬日的古镇。 视觉中国供图"), " 视觉中国供图");
+	assert_string_equal(credit("冰灯效果图。　　（资料图片）"), "　　（资料图片）");
+	assert_string_equal(credit("老城区街景。资料图片"), "资料图片");
+	assert_string_equal(credit("新建成的大桥。（受访者供图）"), "（受访者供图）");
+	assert_string_equal(credit("选手冲过终点。 新华社记者 吕明 摄"), " 新华社记者 吕明 摄");
+	assert_string_equal(credit("（县委宣传部 供图）"), "（县委宣传部 供图）");
+	assert_string_equal(credit("本报记者 陈思远 摄"), "本报记者 陈思远 摄");
+	/* body sentences: a name and 摄 inside a sentence, a picture in the text */
+	const char *body[] = {
+		"这张照片由摄影爱好者王川在去年冬天所摄，记录了老街的最后一场雪。",
+		"他翻出一本旧相册，里面是父亲当年为全家所摄。",
+		"展览展出了资料图片两百余幅",
+		"会议通过了相关决定，新华社将陆续播发",
+		"活动现场，市民纷纷拿出手机拍摄",
+	};
+	for (size_t i = 0; i < sizeof body / sizeof *body; i++)
+		assert_string_equal(credit(body[i]), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +202,7 @@ int main(void)
 		cmocka_unit_test(test_names_spaced_and_bare),
 		cmocka_unit_test(test_filings_and_posts),
 		cmocka_unit_test(test_datelines_of_other_papers),
+		cmocka_unit_test(test_credits_of_other_papers),
 	};
 	return cmocka_run_group_tests_name("pattern_papers", tests, NULL, NULL);
 }
