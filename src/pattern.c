@@ -1039,7 +1039,8 @@ typedef struct jump_verb {
 
 static const jump_verb jump_verbs[] = {
 	{ "下转", PATTERN_JUMP_TO }, { "转至", PATTERN_JUMP_TO }, { "转", PATTERN_JUMP_TO },
-	{ "上接", PATTERN_JUMP_FROM }, { "接", PATTERN_JUMP_FROM }, { "续", PATTERN_JUMP_FROM },
+	{ "上接", PATTERN_JUMP_FROM }, { "紧接", PATTERN_JUMP_FROM }, { "接", PATTERN_JUMP_FROM },
+	{ "续", PATTERN_JUMP_FROM },
 	{ "详见", PATTERN_JUMP_SEE }, { "详情见", PATTERN_JUMP_SEE }, { "见", PATTERN_JUMP_SEE },
 };
 
@@ -1049,7 +1050,8 @@ pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page)
 	const char *p = text_skip_space(s, end);
 	p += match_any(p, end, jump_marks, sizeof jump_marks / sizeof *jump_marks);
 	p = text_skip_space(p, end);
-	size_t op = open_paren(p, end);
+	bool lenticular = starts_with(p, end, "【");
+	size_t op = lenticular ? 3 : open_paren(p, end);
 	p += op;
 	pattern_jump_kind kind = PATTERN_JUMP_NONE;
 	for (size_t i = 0; i < sizeof jump_verbs / sizeof *jump_verbs; i++) {
@@ -1057,6 +1059,21 @@ pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page)
 			kind = jump_verbs[i].kind;
 			p += strlen(jump_verbs[i].word);
 			break;
+		}
+	}
+	if (kind == PATTERN_JUMP_NONE) {
+		/* "相关报道见第5版", "更多报道详见A3版": a few words, then 见 */
+		const char *q = p;
+		for (int chars = 0; q < end && chars < 6; chars++) {
+			if (chars >= 2 && (starts_with(q, end, "详见") || starts_with(q, end, "见"))) {
+				kind = PATTERN_JUMP_SEE;
+				p = q + (starts_with(q, end, "见") ? 3 : 6);
+				break;
+			}
+			uint32_t cp;
+			q += text_decode(q, end, &cp);
+			if (!text_is_han(cp))
+				break;
 		}
 	}
 	if (kind == PATTERN_JUMP_NONE)
@@ -1079,7 +1096,9 @@ pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page)
 		return PATTERN_JUMP_NONE;
 	if (op) {
 		const char *q = text_skip_space(p, end);
-		if (q < end && (*q == ')' || starts_with(q, end, "）")))
+		if (lenticular && starts_with(q, end, "】"))
+			p = q + 3;
+		else if (!lenticular && q < end && (*q == ')' || starts_with(q, end, "）")))
 			p = q + close_paren_len(q);
 		else
 			return PATTERN_JUMP_NONE;

@@ -194,6 +194,40 @@ static void test_credits_of_other_papers(void **state)
 		assert_string_equal(credit(body[i]), "");
 }
 
+static void test_jumps_of_other_papers(void **state)
+{
+	(void)state;
+	int page = 0;
+	assert_int_equal(pattern_match_jump(S("（下转第二版）"), &page), PATTERN_JUMP_TO);
+	assert_int_equal(page, 2);
+	assert_int_equal(pattern_match_jump(S("（上接第一版）"), &page), PATTERN_JUMP_FROM);
+	assert_int_equal(page, 1);
+	assert_int_equal(pattern_match_jump(S("转A05版"), &page), PATTERN_JUMP_TO);
+	assert_int_equal(page, 5);
+	assert_int_equal(pattern_match_jump(S("接A01版"), &page), PATTERN_JUMP_FROM);
+	assert_int_equal(page, 1);
+	assert_int_equal(pattern_match_jump(S("紧接第3版"), &page), PATTERN_JUMP_FROM);
+	assert_int_equal(page, 3);
+	assert_int_equal(pattern_match_jump(S("（紧接第十版）"), &page), PATTERN_JUMP_FROM);
+	assert_int_equal(page, 10);
+	assert_int_equal(pattern_match_jump(S("（转第4版）"), &page), PATTERN_JUMP_TO);
+	assert_int_equal(page, 4);
+	assert_int_equal(pattern_match_jump(S("下转B2版"), &page), PATTERN_JUMP_TO);
+	assert_int_equal(page, 2);
+	assert_int_equal(pattern_match_jump(S("▶下转第6版"), &page), PATTERN_JUMP_TO);
+	assert_int_equal(page, 6);
+	assert_int_equal(pattern_match_jump(S("（下轉第二版）"), &page), PATTERN_JUMP_TO);
+	assert_int_equal(pattern_match_jump(S("【相关报道见第5版】"), &page), PATTERN_JUMP_SEE);
+	assert_int_equal(page, 5);
+	assert_int_equal(pattern_match_jump(S("更多报道详见A3版"), &page), PATTERN_JUMP_SEE);
+	assert_int_equal(page, 3);
+	/* sentences with 转 and 版 in them */
+	assert_int_equal(pattern_match_jump(S("转载本报第3版文章须注明出处"), &page), PATTERN_JUMP_NONE);
+	assert_int_equal(pattern_match_jump(S("接连三版都是广告"), &page), PATTERN_JUMP_NONE);
+	assert_int_equal(pattern_match_jump(S("紧接着第二天"), &page), PATTERN_JUMP_NONE);
+	assert_int_equal(pattern_match_jump(S("相关报道见报后反响强烈"), &page), PATTERN_JUMP_NONE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +237,7 @@ int main(void)
 		cmocka_unit_test(test_filings_and_posts),
 		cmocka_unit_test(test_datelines_of_other_papers),
 		cmocka_unit_test(test_credits_of_other_papers),
+		cmocka_unit_test(test_jumps_of_other_papers),
 	};
 	return cmocka_run_group_tests_name("pattern_papers", tests, NULL, NULL);
 }
