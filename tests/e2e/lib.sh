@@ -209,6 +209,18 @@ wait_until() {
 	fail "timed out ($TIMEOUT s) waiting for $_what"
 }
 
+# Conditions for wait_until that read the screen each time they are asked
+# (an argument like "$(sgr_of ...)" would be read once, before waiting).
+sgr_is() {
+	test "$(sgr_of "$1" "$2")" = "$3"
+}
+pane_row_is_not() {
+	test "$(pane_row "$1")" != "$2"
+}
+row_lacks() {
+	! row "$1" | grep -qF -- "$2"
+}
+
 screen_has() {
 	screen | grep -qF -- "$1"
 }

@@ -69,11 +69,11 @@ ok "focus visible; the whole headline of the selected row"
 
 # narrow: the list hides itself below 70 columns and \ brings it over
 resize 60 20
-wait_until "the list to hide" test -z "$(row 0 | grep -F '│')"
+wait_until "the list to hide" row_lacks 0 '│'
 keys '\'
 wait_list_row 0 "第1版                      (6)"
 keys k Enter
-wait_until "the list to go" test -z "$(row 0 | grep -F '│')"
+wait_until "the list to go" row_lacks 0 '│'
 wait_status "article 2/19"
 check_widths
 ok "narrow: \\ brings the list over the article"

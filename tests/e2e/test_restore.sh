@@ -32,10 +32,10 @@ ok "read articles are dim in the list"
 # shown for more than a moment: read too
 keys K K
 wait_status "article 5/19"
-wait_until "article 5 to count as read" test "$(sgr_of 6 "青川科技活动周")" = "bold"
+wait_until "article 5 to count as read" sgr_is 6 "青川科技活动周" bold
 sleep 2.5       # the time that makes an article read
 keys J
-wait_until "article 5 shown as read" test "$(sgr_of 6 "青川科技活动周")" = "dim"
+wait_until "article 5 shown as read" sgr_is 6 "青川科技活动周" dim
 keys q
 expect_eq "exit status" "$(wait_exit)" 0
 ok "an article shown long enough is read"
