@@ -27,6 +27,12 @@
  *    [layout] cjk_punctuation = restore): layout_span_text gives it.
  *    Spans keep the byte offsets of the extracted text, so search hits
  *    and reading positions need no conversion.
+ *  - a span with LAYOUT_F_DECO draws text the layout adds, held in the
+ *    layout (lay->deco[start, end)): a caption's or a subhead's mark, the
+ *    brackets around a byline after its dateline, the 上接第N版《…》 line
+ *    of a continued article, a jump line's hint. It covers no byte of
+ *    its element, so search hits, marks and reading positions (byte
+ *    offsets of the element's text) are the same with or without it.
  * Spaces where a line was broken are in no span: they are not drawn.
  *
  * Details of the rules: hanging punctuation keeps 2 columns of the measure
@@ -64,7 +70,19 @@ typedef struct layout_options {
 	bool hanging_punctuation;   /* default false */
 	bool center;                /* centre the measure in the width (true) */
 	layout_punct cjk_punctuation; /* default RESTORE */
+	int caption_mark;           /* index into layout_caption_marks (1: ▲) */
+	int subhead_mark;           /* index into layout_subhead_marks (2: ▍) */
+	char jump_hint[32];         /* drawn after a jump line that leads somewhere
+				     * ("Enter: follow", the reader's); "": none */
 } layout_options;
+
+/* The marks a caption or a subhead may carry ([layout] caption_mark,
+ * subhead_mark), NULL-terminated; "none" draws nothing, a subhead's
+ * "indent" indents it by two columns without a mark. The mark and one
+ * space stand before the first line; the lines after it are indented as
+ * far. */
+extern const char *const layout_caption_marks[];
+extern const char *const layout_subhead_marks[];
 
 /* The built-in defaults (the same as config/kanbao.ini). */
 void layout_default_options(layout_options *opt);
@@ -81,6 +99,7 @@ typedef enum layout_style {
 	LAYOUT_S_CAPTION,
 	LAYOUT_S_CREDIT,        /* the "X 摄" credit of a caption */
 	LAYOUT_S_JUMP,
+	LAYOUT_S_NOTE,          /* what kanbao adds: 上接第N版《…》, a jump line's hint */
 	LAYOUT_NSTYLES,
 } layout_style;
 
@@ -90,6 +109,7 @@ typedef enum layout_style {
 				     * Chinese punctuation punct.c gives it:
 				     * draw layout_span_text */
 #define LAYOUT_F_CLOSE 0x04         /* with RESTORED on '"': the closing quote ” */
+#define LAYOUT_F_DECO 0x08          /* text the layout adds: lay->deco[start, end) */
 
 typedef struct layout_span {
 	uint32_t element;       /* element of the article (doc.h) */
@@ -117,16 +137,23 @@ typedef struct layout {
 	layout_span *spans;
 	size_t nspans;
 	uint32_t article;
+	char *deco;             /* the text of LAYOUT_F_DECO spans */
+	size_t ndeco;
 } layout;
 
 /* What a span draws, from the text of its element: text[start, end), or
- * for LAYOUT_F_RESTORED the restored punctuation (a static string). */
-doc_str layout_span_text(const layout_span *sp, doc_str text);
+ * for LAYOUT_F_RESTORED the restored punctuation (a static string), or
+ * for LAYOUT_F_DECO the layout's own text. */
+doc_str layout_span_text(const layout *lay, const layout_span *sp, doc_str text);
 
 /* Lays out article `article` of `issue` in `width` columns (width is
- * clamped to 1..LAYOUT_MAX_WIDTH). Lines: the header fields present
- * (column, kicker, headline, subtitle, byline, dateline), an empty line,
- * then the blocks (with blank_between, an empty line between blocks).
+ * clamped to 1..LAYOUT_MAX_WIDTH). Lines: for a continued article a line
+ * 上接第N版《headline》 saying where it began, the header fields present
+ * (column, kicker, headline, subtitle, then the dateline and the byline
+ * as printed: 本报讯（记者 X） on one line when it fits, else the byline
+ * on the lines after the dateline), an empty line, then the blocks (with
+ * blank_between, an empty line between blocks). Header lines are in
+ * that order, not in element order (layout_line_of knows).
  * Elements holding nothing but spaces get no lines. Returns a new layout
  * (free with layout_free). */
 #define LAYOUT_MAX_WIDTH 4096
@@ -135,7 +162,8 @@ layout *layout_article(const doc_issue *issue, uint32_t article, int width,
 void layout_free(layout *lay);
 
 /* The line showing byte `offset` of element `element` (the last line
- * starting at or before it; spaces at a break belong to the line before);
+ * starting at or before it; spaces at a break belong to the line before;
+ * for a header field, the last line holding its text up to there);
  * used to keep the reading position across a re-layout. 0 when the
  * position comes before every line. */
 size_t layout_line_of(const layout *lay, uint32_t element, uint32_t offset);

@@ -75,6 +75,7 @@ struct reader {
 	int *request;           /* reader_options.request */
 	size_t narticles;
 	layout_cache *cache;
+	layout_options lopt;    /* [layout], with the jump line's hint */
 	struct script_view *script;     /* the display conversion (script.h), may be NULL */
 	layout empty;           /* the "layout" of an issue without articles */
 	int width, height;

@@ -103,6 +103,13 @@ static const option fixed_options[] = {
 	       "numbers (200.54, 5:30, 3,000), web or e-mail addresses. --json\n"
 	       "always keeps the text as extracted; search finds either form.\n"
 	       "restore: show the Chinese forms; keep: show the text as extracted."),
+	CHOICE("layout", "caption_mark", "▲", layout_caption_marks, layout.caption_mark,
+	       "The mark before a photo caption, drawn in the caption's style: ▲, △,\n"
+	       "■, ● or none. The caption's lines are indented as far as the mark."),
+	CHOICE("layout", "subhead_mark", "▍", layout_subhead_marks, layout.subhead_mark,
+	       "What sets a subhead apart from a headline besides bold: the mark ▍, ■\n"
+	       "or ◆ before it (its lines indented as far), indent (two columns, no\n"
+	       "mark) or none."),
 	BOOL("layout", "hanging_punctuation", "false", layout.hanging_punctuation,
 	     "Let punctuation that may not start a line (，。）) hang in the last\n"
 	     "two columns instead of taking a character with it to the next line."),
@@ -148,6 +155,9 @@ static const option fixed_options[] = {
 	      "The credit of a photo caption (… 摄)"),
 	COLOR("jump", CONFIG_C_JUMP, "default default underline",
 	      "Jump lines (下转第4版), which lead to the rest of an article"),
+	COLOR("note", CONFIG_C_NOTE, "default default dim",
+	      "What kanbao adds to an article: where a continued article began\n"
+	      "(上接第1版《…》) and the key that follows a jump line"),
 	COLOR("list", CONFIG_C_LIST, "default default", "Articles in the section list"),
 	COLOR("list-page", CONFIG_C_LIST_PAGE, "default default bold",
 	      "Page rows of the section list"),

@@ -34,7 +34,13 @@ void layout_default_options(layout_options *opt)
 	opt->hanging_punctuation = false;
 	opt->center = true;
 	opt->cjk_punctuation = LAYOUT_PUNCT_RESTORE;
+	opt->caption_mark = 1;
+	opt->subhead_mark = 2;
+	opt->jump_hint[0] = '\0';
 }
+
+const char *const layout_caption_marks[] = { "none", "▲", "△", "■", "●", NULL };
+const char *const layout_subhead_marks[] = { "none", "indent", "▍", "■", "◆", NULL };
 
 /* ---- clreq prohibitions ---- */
 
@@ -130,6 +136,7 @@ typedef struct builder {
 	size_t restored_cap;
 	layout_span *spans_tmp;
 	size_t spans_tmp_cap;
+	size_t deco_cap;        /* of lay->deco */
 } builder;
 
 /* The element being laid out. */
@@ -558,23 +565,69 @@ enum { PLAIN_MAX_BYTES = 1 << 18 };
 
 /* ---- names stay whole ----
  *
- * In a byline, a dateline or a photo credit, a personal name (a run of 2
- * to 4 Han characters between spaces or punctuation, after a title such as
- * 本报记者 when it is written on) is never broken across lines, and a
- * credit's 摄 or /文 never starts a line alone: where the line must break,
- * the break goes before the name. (A text without spaces is not split
- * into names.) */
+ * In a byline, a dateline or a photo credit, a personal name (2 to 4 Han
+ * characters) is never broken across lines, and a credit's 摄 or /文
+ * never starts a line alone: where the line must break, the break goes
+ * before the name. The break opportunities are libunistring's (UAX #14);
+ * only those inside a name are taken away. A name is a run of Han
+ * characters between spaces or punctuation, or, where nothing delimits
+ * it (本报记者王磊通讯员李四摄), what lies between the titles of the
+ * people named (记者, 通讯员, ...) and before a closing 摄 or 报道. */
 
 static const char *const titles[] = {
 	"本报记者", "本报通讯员", "特约记者", "摄影记者", "见习记者", "实习记者",
 	"通讯员", "实习生", "记者",
 };
 
+/* What closes a credit run: the name before it stays with it. */
+static const char *const closers[] = { "摄影", "报道", "摄" };
+
 static void prohibit(char *brk, uint32_t from, uint32_t to)
 {
 	for (uint32_t p = from; p < to; p++)
 		if (brk[p] == UC_BREAK_POSSIBLE)
 			brk[p] = UC_BREAK_PROHIBITED;
+}
+
+/* The length of the word of `words` at s[p..z), or 0. */
+static uint32_t word_at(const char *s, uint32_t p, uint32_t z, const char *const *words,
+			size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(words[i]);
+		if (z - p >= l && memcmp(s + p, words[i], l) == 0)
+			return (uint32_t)l;
+	}
+	return 0;
+}
+
+/* Keeps whole the names of the Han run s[a, z). */
+static void keep_run_names(const char *s, uint32_t a, uint32_t z, char *brk)
+{
+	uint32_t seg = a;       /* the name being read starts here */
+	for (uint32_t p = a; p <= z;) {
+		uint32_t tl = p < z ? word_at(s, p, z, titles, UTIL_ARRAY_LEN(titles)) : 0;
+		if (p < z && !tl) {
+			p += 3;         /* the run holds only ideographs: 3 bytes each */
+			continue;
+		}
+		uint32_t end = p;
+		/* a closing 摄 or 报道 stays with the name before it */
+		for (uint32_t q = seg + 6; p == z && q < z; q += 3) {
+			uint32_t cl = word_at(s, q, z, closers, UTIL_ARRAY_LEN(closers));
+			if (cl && q + cl == z) {
+				end = q;
+				break;
+			}
+		}
+		uint32_t nchars = (end - seg) / 3;
+		if (nchars >= 2 && nchars <= 4)
+			prohibit(brk, seg + 1, p);
+		if (tl)
+			prohibit(brk, p + 1, p + tl);   /* a title is a word too */
+		p += tl ? tl : 1;
+		seg = p;
+	}
 }
 
 static void keep_names_whole(const element_text *et, char *brk)
@@ -599,21 +652,12 @@ static void keep_names_whole(const element_text *et, char *brk)
 			p += (uint32_t)l;
 			nchars++;
 		}
-		uint32_t name = a;
-		for (size_t t = 0; t < UTIL_ARRAY_LEN(titles); t++) {
-			size_t tl = strlen(titles[t]);
-			if (p - a > tl && memcmp(s + a, titles[t], tl) == 0) {
-				name = a + (uint32_t)tl;
-				nchars -= (uint32_t)(tl / 3);
-				break;
-			}
-		}
 		bool alone = nchars == 1 && (memcmp(s + a, "摄", 3) == 0 ||
 					     memcmp(s + a, "文", 3) == 0 || memcmp(s + a, "图", 3) == 0);
 		if (alone && (prev_cp == ' ' || prev_cp == '/' || prev_cp == 0x3000))
 			prohibit(brk, a, a + 1);
-		else if (nchars >= 2 && nchars <= 4)
-			prohibit(brk, name + 1, p);
+		else if (nchars >= 2)
+			keep_run_names(s, a, p, brk);
 		prev_cp = cp;
 	}
 }
@@ -622,7 +666,8 @@ static void lay_text(builder *b, const element_text *et)
 {
 	size_t nchars;
 	b->nchars = 0;
-	if (et->n <= PLAIN_MAX_BYTES &&
+	/* names are found on the library's break opportunities (short texts) */
+	if (!et->names && et->n <= PLAIN_MAX_BYTES &&
 	    text_plain_scan(et->s, et->n, &b->chars, &b->chars_cap, &nchars)) {
 		plain_text pt = { b->chars, (uint32_t)nchars };
 		b->nchars = nchars;
@@ -780,8 +825,12 @@ static void lay_element(builder *b, const element_text *et)
 	restore_spans(b, &rt, line0, k);
 }
 
-doc_str layout_span_text(const layout_span *sp, doc_str text)
+doc_str layout_span_text(const layout *lay, const layout_span *sp, doc_str text)
 {
+	if (sp->flags & LAYOUT_F_DECO) {
+		doc_str d = { lay->deco + sp->start, sp->end - sp->start };
+		return d;
+	}
 	if (!(sp->flags & LAYOUT_F_RESTORED) || sp->start >= text.len) {
 		doc_str d = { text.s + sp->start, sp->end - sp->start };
 		return d;
@@ -857,6 +906,206 @@ static const layout_style field_style[DOC_NFIELDS] = {
 	[DOC_F_DATELINE] = LAYOUT_S_DATELINE,
 };
 
+/* ---- what the layout adds (LAYOUT_F_DECO spans) ----
+ *
+ * Marks, brackets and notes are spans of the layout's own text: the
+ * element's bytes and offsets stay as they are. Text is laid out beside
+ * them by moving the measure (origin, avail) or by moving finished spans;
+ * nothing here runs per character of the text. */
+
+static void push_deco(builder *b, uint32_t element, const char *s, size_t len, int col,
+		      uint8_t style)
+{
+	layout *lay = b->lay;
+	util_grow((void **)&lay->deco, &b->deco_cap, lay->ndeco + len, 1);
+	memcpy(lay->deco + lay->ndeco, s, len);
+	push_span(b, element, (uint32_t)lay->ndeco, (uint32_t)(lay->ndeco + len), col,
+		  text_width(s, len), style, LAYOUT_F_DECO);
+	lay->ndeco += len;
+}
+
+/* The mark of a block of `type` ("" for an indent without one) and the
+ * columns its lines move right by; NULL when it has none. */
+static const char *block_mark(const layout_options *opt, int type, int *hang)
+{
+	const char *m = NULL;
+	if (type == DOC_CAPTION && opt->caption_mark > 0 &&
+	    (size_t)opt->caption_mark < UTIL_ARRAY_LEN(layout_caption_marks) - 1)
+		m = layout_caption_marks[opt->caption_mark];
+	else if (type == DOC_SUBHEAD && opt->subhead_mark > 0 &&
+		 (size_t)opt->subhead_mark < UTIL_ARRAY_LEN(layout_subhead_marks) - 1)
+		m = opt->subhead_mark == 1 ? "" : layout_subhead_marks[opt->subhead_mark];
+	*hang = !m ? 0 : m[0] ? text_width(m, strlen(m)) + 1 : 2;
+	return m;
+}
+
+/* Lays out a block behind its mark: the mark in the block's style at the
+ * start of the first line, every line of text `hang` columns further
+ * right. A measure too narrow for it gets the text alone. */
+static void lay_marked(builder *b, const element_text *et, const char *mark, int hang)
+{
+	if (!mark || b->avail < 2 * hang + 8) {
+		lay_element(b, et);
+		return;
+	}
+	layout *lay = b->lay;
+	size_t line0 = lay->nlines, span0 = lay->nspans;
+	if (mark[0])
+		push_deco(b, et->element, mark, strlen(mark), b->origin, et->style);
+	b->origin += hang;
+	b->avail -= hang;
+	lay_element(b, et);
+	b->origin -= hang;
+	b->avail += hang;
+	if (mark[0] && line0 < lay->nlines) {
+		layout_line *l = &lay->lines[line0];
+		l->first_span = (uint32_t)span0;
+		l->nspans++;
+		int w = lay->spans[span0].col + lay->spans[span0].width;
+		if (l->width < w)
+			l->width = (uint16_t)w;
+	}
+}
+
+/* The bytes of s[0, len) that fit in `cols` columns; *w: their width. */
+static size_t fit_cols(const char *s, size_t len, int cols, int *w)
+{
+	const char *p = s, *end = s + len;
+	*w = 0;
+	while (p < end) {
+		uint32_t cp;
+		int n = text_decode(p, end, &cp), cw = text_cp_width(cp);
+		if (cw < 0)
+			cw = 0;
+		if (*w + cw > cols)
+			break;
+		*w += cw;
+		p += n;
+	}
+	return (size_t)(p - s);
+}
+
+/* A line of its own holding the text s (cut with … to the measure). */
+static void push_note_line(builder *b, uint32_t element, uint32_t offset, const char *s,
+			   size_t len)
+{
+	int w;
+	size_t n = fit_cols(s, len, b->avail, &w);
+	if (n < len) {
+		int ew = text_cp_width(0x2026);
+		n = fit_cols(s, len, b->avail - ew, &w);
+	}
+	layout_line *line = push_line(b, element, offset, false);
+	if (n == 0)
+		return;
+	util_buf t = { 0 };
+	util_buf_add(&t, s, n);
+	if (n < len)
+		util_buf_adds(&t, "…");
+	push_deco(b, element, t.data, t.len, b->origin, LAYOUT_S_NOTE);
+	line->nspans = 1;
+	line->width = (uint16_t)(b->origin + text_width(t.data, t.len));
+	util_buf_free(&t);
+}
+
+/* A continued article says where it began: 上接第N版《headline》, the page
+ * as its own 上接 jump line prints it, else as the issue numbers it. */
+static void add_continued_from(builder *b, const doc_issue *issue, const doc_article *a)
+{
+	if (a->continued_from < 0 || (size_t)a->continued_from >= doc_narticles(issue))
+		return;
+	uint32_t from = (uint32_t)a->continued_from;
+	int page = 0;
+	for (uint32_t e = DOC_NFIELDS; e < doc_article_nelements(a) && !page; e++) {
+		const doc_jump *j = doc_element_jump(issue, a, e);
+		if (j && j->kind == DOC_JUMP_FROM && j->page > 0)
+			page = j->page;
+	}
+	if (!page)
+		page = doc_page_number(issue, doc_article_at(issue, from)->page);
+	util_buf t = { 0 };
+	util_buf_printf(&t, "上接第%d版", page);
+	doc_str h = doc_element_shown(issue, from, DOC_F_HEADLINE);
+	if (has_ink(h)) {
+		util_buf_adds(&t, "《");
+		if (b->restore)
+			punct_restore(h.s, h.len, &t);
+		else
+			util_buf_add(&t, h.s, h.len);
+		util_buf_adds(&t, "》");
+	}
+	push_note_line(b, DOC_F_COLUMN, 0, t.data, t.len);
+	util_buf_free(&t);
+}
+
+/* The byline after its dateline, as printed: 本报讯（记者 X） on the
+ * dateline's last line when it fits there whole, else on lines of its
+ * own after it. */
+static void lay_byline_after(builder *b, doc_str t)
+{
+	layout *lay = b->lay;
+	size_t dl = lay->nlines - 1, line0 = lay->nlines, span0 = lay->nspans;
+	const char *ink = text_skip_space(t.s, t.s + t.len);
+	bool bracketed = *ink == '(' || (t.s + t.len - ink >= 3 && memcmp(ink, "（", 3) == 0);
+	const char *open = bracketed ? "" : "（", *close = bracketed ? "" : "）";
+	int col = lay->lines[dl].width, ow = bracketed ? 0 : text_width(open, strlen(open));
+	if (ow)
+		push_deco(b, DOC_F_BYLINE, open, strlen(open), col, LAYOUT_S_BYLINE);
+	element_text et = element_of(t, DOC_F_BYLINE, LAYOUT_S_BYLINE);
+	et.names = true;
+	lay_element(b, &et);
+	layout_line *bl = &lay->lines[line0];
+	if (lay->nlines == line0 + 1 && bl->nspans) {
+		int shift = col + ow - lay->spans[bl->first_span].col;
+		int end = bl->width + shift;
+		if (end + ow <= b->origin + b->avail) {
+			for (uint32_t k = 0; k < bl->nspans; k++)
+				lay->spans[bl->first_span + k].col = (uint16_t)(lay->spans[bl->first_span + k].col + shift);
+			layout_line *d = &lay->lines[dl];
+			d->nspans = (uint16_t)(d->nspans + bl->nspans + (ow ? 1 : 0));
+			lay->nlines--;
+			if (ow) {
+				push_deco(b, DOC_F_BYLINE, close, strlen(close), end, LAYOUT_S_BYLINE);
+				d->nspans++;
+				end += ow;
+			}
+			d->width = (uint16_t)end;
+			return;
+		}
+	}
+	if (ow) {       /* on lines of its own: without the brackets */
+		memmove(lay->spans + span0, lay->spans + span0 + 1,
+			(lay->nspans - span0 - 1) * sizeof *lay->spans);
+		lay->nspans--;
+		lay->ndeco -= strlen(open);
+		for (size_t i = line0; i < lay->nlines; i++)
+			lay->lines[i].first_span--;
+	}
+}
+
+/* A jump line that leads somewhere ends with the reader's hint (Enter:
+ * follow), on its last line when it fits there, else on a line below. */
+static void add_jump_hint(builder *b, const doc_issue *issue, const doc_article *a, uint32_t e,
+			  uint32_t len)
+{
+	layout *lay = b->lay;
+	const char *hint = lay->opt.jump_hint;
+	const doc_jump *j = hint[0] ? doc_element_jump(issue, a, e) : NULL;
+	if (!j || j->kind == DOC_JUMP_NONE || j->target < 0 || !lay->nlines)
+		return;
+	size_t n = strnlen(hint, sizeof lay->opt.jump_hint);
+	int w = text_width(hint, n);
+	layout_line *last = &lay->lines[lay->nlines - 1];
+	int col = last->width + 2;
+	if (col + w > b->origin + b->avail) {
+		push_note_line(b, e, len, hint, n);
+		return;
+	}
+	push_deco(b, e, hint, n, col, LAYOUT_S_NOTE);
+	last->nspans++;
+	last->width = (uint16_t)(col + w);
+}
+
 layout *layout_article(const doc_issue *issue, uint32_t article, int width,
 		       const layout_options *opt)
 {
@@ -865,10 +1114,21 @@ layout *layout_article(const doc_issue *issue, uint32_t article, int width,
 	builder b;
 	builder_init(&b, lay, width, opt);
 	const doc_article *a = doc_article_at(issue, article);
-	bool header = false;
-	for (uint32_t e = 0; e < DOC_NFIELDS; e++) {
+	add_continued_from(&b, issue, a);
+	bool header = lay->nlines > 0;
+	/* the dateline before the byline, as printed */
+	static const uint32_t order[] = {
+		DOC_F_COLUMN, DOC_F_KICKER, DOC_F_HEADLINE, DOC_F_SUBTITLE,
+		DOC_F_DATELINE, DOC_F_BYLINE,
+	};
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(order); i++) {
+		uint32_t e = order[i];
 		if (!has_ink(a->field[e]))
 			continue;
+		if (e == DOC_F_BYLINE && has_ink(a->field[DOC_F_DATELINE])) {
+			lay_byline_after(&b, a->field[e]);
+			continue;
+		}
 		element_text et = element_of(a->field[e], e, field_style[e]);
 		et.names = e == DOC_F_BYLINE || e == DOC_F_DATELINE;
 		lay_element(&b, &et);
@@ -882,8 +1142,13 @@ layout *layout_article(const doc_issue *issue, uint32_t article, int width,
 		if (first_block ? header : opt->blank_between)
 			push_empty_line(&b, e);
 		first_block = false;
-		element_text et = block_of(&b, t, e, doc_block_at(issue, a->first_block + e - DOC_NFIELDS));
-		lay_element(&b, &et);
+		const doc_block *blk = doc_block_at(issue, a->first_block + e - DOC_NFIELDS);
+		element_text et = block_of(&b, t, e, blk);
+		int hang;
+		const char *mark = block_mark(opt, blk->type, &hang);
+		lay_marked(&b, &et, mark, hang);
+		if (blk->type == DOC_JUMP)
+			add_jump_hint(&b, issue, a, e, t.len);
 	}
 	builder_free(&b);
 	return lay;
@@ -895,6 +1160,7 @@ void layout_free(layout *lay)
 		return;
 	free(lay->lines);
 	free(lay->spans);
+	free(lay->deco);
 	free(lay);
 }
 
@@ -903,8 +1169,34 @@ static bool line_at_or_before(const layout_line *l, uint32_t element, uint32_t o
 	return l->element < element || (l->element == element && l->offset <= offset);
 }
 
+/* Header lines are in the order printed, not in element order (the
+ * dateline before the byline, both on one line): they are looked through
+ * one by one, for the last line holding the field's text up to offset. */
+static size_t header_line_of(const layout *lay, uint32_t element, uint32_t offset)
+{
+	size_t first = SIZE_MAX, last = SIZE_MAX;
+	for (size_t i = 0; i < lay->nlines && lay->lines[i].element < DOC_NFIELDS; i++) {
+		const layout_line *l = &lay->lines[i];
+		for (uint32_t k = 0; k < l->nspans; k++) {
+			const layout_span *sp = &lay->spans[l->first_span + k];
+			if (sp->element != element || (sp->flags & LAYOUT_F_DECO))
+				continue;
+			if (first == SIZE_MAX)
+				first = i;
+			if (sp->start <= offset)
+				last = i;
+		}
+	}
+	return last != SIZE_MAX ? last : first;
+}
+
 size_t layout_line_of(const layout *lay, uint32_t element, uint32_t offset)
 {
+	if (element < DOC_NFIELDS) {
+		size_t i = header_line_of(lay, element, offset);
+		if (i != SIZE_MAX)
+			return i;
+	}
 	/* lines are in (element, offset) order: find the last one <= */
 	size_t lo = 0, hi = lay->nlines;
 	while (lo < hi) {
@@ -971,7 +1263,9 @@ static bool options_equal(const layout_options *a, const layout_options *b)
 	return a->max_width == b->max_width && a->indent == b->indent &&
 	       a->blank_between == b->blank_between && a->kinsoku == b->kinsoku &&
 	       a->hanging_punctuation == b->hanging_punctuation && a->center == b->center &&
-	       a->cjk_punctuation == b->cjk_punctuation;
+	       a->cjk_punctuation == b->cjk_punctuation &&
+	       a->caption_mark == b->caption_mark && a->subhead_mark == b->subhead_mark &&
+	       strcmp(a->jump_hint, b->jump_hint) == 0;
 }
 
 void layout_cache_set_options(layout_cache *cache, const layout_options *opt)
@@ -991,7 +1285,9 @@ layout *layout_page_caption(doc_str text, uint32_t credit, int width, const layo
 	builder b;
 	builder_init(&b, lay, width, opt);
 	element_text et = caption_of(text, 0, credit);
-	lay_element(&b, &et);
+	int hang;
+	const char *mark = block_mark(opt, DOC_CAPTION, &hang);
+	lay_marked(&b, &et, mark, hang);
 	builder_free(&b);
 	return lay;
 }

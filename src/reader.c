@@ -378,7 +378,7 @@ static void take_in_articles(reader *r)
 	build_list(r);
 	/* the cache was made for the old number of articles */
 	layout_cache_free(r->cache);
-	r->cache = layout_cache_new(r->issue, &r->cfg->layout);
+	r->cache = layout_cache_new(r->issue, &r->lopt);
 	if (old == 0 && n > 0 && !r->restore_pending)
 		open_article(r, 0, 0);
 	else if (n > 0)
@@ -1094,10 +1094,14 @@ static int h_script(reader *r, int arg)
 		return READER_REDRAW;
 	}
 	script_target next = (script_target)((script_view_target(r->script) + 1) % SCRIPT_NTARGETS);
-	if (script_view_set(r->script, next))
+	if (script_view_set(r->script, next)) {
+		/* the layout holds what it adds in the script shown (上接…《headline》) */
+		layout_cache_free(r->cache);
+		r->cache = layout_cache_new(r->issue, &r->lopt);
 		say(r, "script: %s", next == SCRIPT_AS_IS ? "as printed" : script_target_name(next));
-	else
+	} else {
 		complain(r, "%s: %s", script_target_name(next), script_error());
+	}
 	return READER_REDRAW;
 }
 
@@ -1393,9 +1397,13 @@ reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 	r->from_library = opt && opt->from_library;
 	r->request = opt ? opt->request : NULL;
 	r->narticles = doc_narticles(issue);
-	r->cache = layout_cache_new(issue, &cfg->layout);
+	r->lopt = cfg->layout;
+	char k[KEYMAP_KEY_NAME_MAX];
+	if (key_hint(r, KA_OPEN, k, sizeof k)[0])
+		snprintf(r->lopt.jump_hint, sizeof r->lopt.jump_hint, "%s: follow", k);
+	r->cache = layout_cache_new(issue, &r->lopt);
 	r->empty.width = 1;
-	r->empty.opt = cfg->layout;
+	r->empty.opt = r->lopt;
 	r->read = util_calloc(r->narticles ? r->narticles : 1, sizeof *r->read);
 	for (uint32_t a = 0; st && a < r->narticles; a++)
 		r->read[a] = state_is_read(st, r->fp, a);

@@ -19,6 +19,7 @@ static const config_element style_colors[LAYOUT_NSTYLES] = {
 	[LAYOUT_S_CAPTION] = CONFIG_C_CAPTION,
 	[LAYOUT_S_CREDIT] = CONFIG_C_CREDIT,
 	[LAYOUT_S_JUMP] = CONFIG_C_JUMP,
+	[LAYOUT_S_NOTE] = CONFIG_C_NOTE,
 };
 
 config_element render_style_color(layout_style style)
@@ -35,7 +36,7 @@ void render_line(const layout *lay, const layout_line *line, const render_source
 			sink->span(sink->ctx, sp, "?", 1);
 			continue;
 		}
-		doc_str t = layout_span_text(sp, src->article ? doc_element_shown(src->issue, src->index,
+		doc_str t = layout_span_text(lay, sp, src->article ? doc_element_shown(src->issue, src->index,
 										      sp->element)
 							       : src->text);
 		sink->span(sink->ctx, sp, t.s, t.len);

@@ -347,6 +347,8 @@ static size_t span_hits(ui *u, const layout_span *sp, const search_hit *hits, si
 			size_t current, hl_range *out)
 {
 	size_t n = 0;
+	if (sp->flags & LAYOUT_F_DECO)
+		return 0;       /* the layout's own text: no byte of the article */
 	for (size_t i = 0; i < nhits && n < MAX_HL; i++) {
 		const search_hit *h = &hits[i];
 		if (h->element < sp->element)

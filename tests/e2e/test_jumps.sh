@@ -10,13 +10,19 @@ start 80 24 sample/01.txt sample/02.txt
 wait_status "article 1/11 · 第1版"
 keys G
 wait_status "article 1/11 · 第1版 · 100% · continues on 第2版"
-expect_eq "the jump line" "$(pane_row 22)" "■下转第2版"
+# the jump line itself says which key follows it, dim after it
+expect_eq "the jump line" "$(pane_row 22)" "■下转第2版  Enter: follow"
+expect_eq "jump line style" "$(sgr_of 22 "■下转第2版")" "underline"
+expect_eq "hint style" "$(sgr_of 22 "Enter: follow")" "dim"
 end_row=$(pane_row 0)
 keys o
 wait_status "article 7/11 · 第2版"
 expect_eq "message" "$(status)" "$(sides "jumped to 第2版 (Backspace goes back)" "article 7/11 · 第2版 · 100% · 上接第1版" 80)"
-expect_eq "continuation headline" "$(pane_row 0)" "青川高新区首季新签约项目四十二个"
-expect_eq "continuation mark" "$(pane_row 2)" "（上接第1版）"      # punctuation restored
+# its header says where it began
+expect_eq "where it began" "$(pane_row 0)" "上接第1版《青川高新区首季新签约项目四十二个》"
+expect_eq "where it began, dim" "$(sgr_of 0 "上接第1版《")" "dim"
+expect_eq "continuation headline" "$(pane_row 1)" "青川高新区首季新签约项目四十二个"
+expect_eq "continuation mark" "$(pane_row 3)" "（上接第1版）  Enter: follow"      # punctuation restored
 keys BSpace
 wait_status "back on 第1版"
 wait_status "article 1/11"
@@ -59,7 +65,7 @@ expect_eq "still there" "$(status)" "$(sides "第3版 is not in this issue" "art
 expect_eq "error colour" "$(sgr_of 23 "第3版 is not")" "bold reverse fg=1"
 keys J
 wait_status "article 4/11"
-expect_eq "teaser" "$(pane_row 2)" "详见第4版"
+expect_eq "teaser" "$(pane_row 2)" "详见第4版"      # leads nowhere here: no hint
 keys Enter
 wait_status "第4版 is not in this issue"
 keys q

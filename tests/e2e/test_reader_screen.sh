@@ -30,6 +30,10 @@ expect_eq "byline" "$(sgr_of 2 "本报记者 沈若溪")" "dim"
 caption="dim italic"
 [ "$E2E_TERM" = tmux-256color ] || caption=dim       # screen has no italics
 expect_eq "caption" "$(sgr_of 4 "星河智能装备")" "$caption"
+# a caption carries its mark, in its style; its next line stands under its text
+expect_eq "caption mark" "$(sgr_of 4 "▲")" "$caption"
+case "$(pane_row 4)" in "▲ 星河智能装备产业园"*) ;; *) fail "caption row: $(pane_row 4)" ;; esac
+case "$(pane_row 5)" in "  "[!\ ]*) ;; *) fail "caption's second row: $(pane_row 5)" ;; esac
 expect_eq "caption credit" "$(sgr_of 5 "高远 摄")" "dim"
 case $(pane_row 7) in
 "    春分将至"*) ;;
@@ -51,7 +55,7 @@ keys b
 wait_pane_row 0 "$r0"
 keys G
 wait_status "100% · continues on 第2版"
-expect_eq "last row" "$(pane_row 22)" "■下转第2版"
+expect_eq "last row" "$(pane_row 22)" "■下转第2版  Enter: follow"
 expect_eq "jump line" "$(sgr_of 22 "■下转第2版")" "underline"
 keys g
 wait_pane_row 0 "$r0"
@@ -75,7 +79,7 @@ ok "next and previous article"
 # the list takes the focus: j moves the selection, Enter opens
 keys Tab
 keys j j
-wait_until "the selection on row 4" test "$(sgr_of 4 "临江")" = reverse
+wait_until "the selection on row 4" sgr_is 4 "临江" reverse
 expect_eq "current article while browsing" "$(list_row 2)" "> 加装一部电梯 暖了一栋楼"
 keys Enter
 wait_status "article 4/19"
@@ -97,10 +101,12 @@ ok "hiding and showing the list"
 keys Tab G k k Enter
 wait_status "article 17/19"
 keys '}'
-wait_pane_row 0 "扎根山村不言悔"
+# a subhead is bold and marked (▍), never taken for a headline (bold reverse)
+wait_pane_row 0 "▍ 扎根山村不言悔"
 expect_eq "subhead" "$(sgr_of 0 "扎根山村不言悔")" "bold"
+expect_eq "subhead mark" "$(sgr_of 0 "▍")" "bold"
 keys '}'
-wait_pane_row 0 "守好百姓药箱子"
+wait_pane_row 0 "▍ 守好百姓药箱子"
 keys '{' '{'
 wait_pane_row 0 "山村医生的二十年坚守"
 ok "subheads"
@@ -115,7 +121,7 @@ click 5 10
 wait_status "article 8/19 · 第2版"
 r0=$(pane_row 0)
 wheel_down 50 5
-wait_until "the wheel to scroll" test "$(pane_row 0)" != "$r0"
+wait_until "the wheel to scroll" pane_row_is_not 0 "$r0"
 wheel_up 50 5
 wait_pane_row 0 "$r0"
 ok "mouse"

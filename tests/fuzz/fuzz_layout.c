@@ -53,10 +53,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				prev_end = sp->col + sp->width;
 				FUZZ_CHECK(sp->element < doc_article_nelements(a));
 				doc_str t = doc_element_text(issue, a, sp->element);
-				FUZZ_CHECK(sp->start <= sp->end && sp->end <= t.len);
+				FUZZ_CHECK(sp->start <= sp->end &&
+					   sp->end <= (sp->flags & LAYOUT_F_DECO ? lay->ndeco : t.len));
 				if (!(sp->flags & LAYOUT_F_PLACEHOLDER)) {
 					/* a restored ，drawn for ',' is measured as drawn */
-					doc_str drawn = layout_span_text(sp, t);
+					doc_str drawn = layout_span_text(lay, sp, t);
 					FUZZ_CHECK(drawn_width(drawn.s, drawn.len) == sp->width);
 				}
 			}

@@ -197,7 +197,7 @@ static void test_color_names(void **state)
 		"text", "headline", "kicker", "subtitle", "byline", "column",
 		"subhead", "caption", "credit", "jump", "list", "list-page",
 		"list-column", "list-current", "list-read", "status", "hit",
-		"current-hit", "border", "message", "error", "list-open",
+		"current-hit", "border", "message", "error", "list-open", "note",
 	};
 	for (int e = 0; e < CONFIG_NCOLORS; e++)
 		assert_string_equal(config_color_name((config_element)e), names[e]);

@@ -107,13 +107,13 @@ static const char *src_path(const char *rel)
 
 /* The text a span shows (see layout.h: TAB as a space, unprintable code
  * points skipped, '?' for a placeholder). */
-static void span_text(util_buf *out, const layout_span *sp, doc_str text)
+static void span_text(util_buf *out, const layout *lay, const layout_span *sp, doc_str text)
 {
 	if (sp->flags & LAYOUT_F_PLACEHOLDER) {
 		util_buf_addc(out, '?');
 		return;
 	}
-	doc_str d = layout_span_text(sp, text);
+	doc_str d = layout_span_text(lay, sp, text);
 	const char *p = d.s, *end = d.s + d.len;
 	while (p < end) {
 		uint32_t cp;
@@ -132,7 +132,7 @@ static doc_str element_text(const doc_issue *issue, const layout *lay, uint32_t 
 }
 
 static const char *const style_tag[LAYOUT_NSTYLES] = {
-	"txt", "col", "kik", "hed", "sub", "byl", "dat", "shd", "cap", "crd", "jmp",
+	"txt", "col", "kik", "hed", "sub", "byl", "dat", "shd", "cap", "crd", "jmp", "not",
 };
 
 /* Line i as the screen shows it, from column 0; with `tags`, prefixed by
@@ -160,7 +160,7 @@ static void tagged_line(util_buf *out, const doc_issue *issue, const layout *lay
 		const layout_span *sp = &lay->spans[line->first_span + k];
 		for (; col < sp->col; col++)
 			util_buf_addc(out, ' ');
-		span_text(out, sp, element_text(issue, lay, sp->element));
+		span_text(out, lay, sp, element_text(issue, lay, sp->element));
 		col = sp->col + sp->width;
 	}
 }
@@ -185,6 +185,9 @@ static layout_options opts(layout_kinsoku k, bool hang)
 	o.hanging_punctuation = hang;
 	o.center = false;
 	o.max_width = 0;
+	/* the rules are stated on the text alone: marks have tests of their own */
+	o.caption_mark = 0;
+	o.subhead_mark = 0;
 	return o;
 }
 
@@ -533,8 +536,10 @@ static void test_header_and_blocks(void **state)
 			    "hed    |青川湖畔科技节开幕五\n"
 			    "hed    |十项成果亮相\n"
 			    "sub    |——记创新的一天\n"
-			    "byl    |本报记者 林晓\n"
+			    /* the dateline first, as printed (not on one line:
+			     * 本报讯（本报记者 林晓） is wider than 20) */
 			    "dat    |本报讯\n"
+			    "byl    |本报记者 林晓\n"
 			    "       |\n"
 			    "txt    |    开幕式上午举行。\n"
 			    "       |\n"
@@ -577,10 +582,10 @@ static void test_header_and_blocks(void **state)
 			    "hed    |成果亮相\n"
 			    "sub    |——记创新的一\n"
 			    "sub    |天\n"
+			    "dat    |本报讯\n"
 			    /* the name stays whole: the break goes before it */
 			    "byl    |本报记者\n"
 			    "byl    |林晓\n"
-			    "dat    |本报讯\n"
 			    "       |\n"
 			    "txt    |    开幕式上\n"
 			    "txt    |午举行。\n"
@@ -837,16 +842,22 @@ static void check_element(const layout *lay, size_t first, size_t last, const an
 		assert_true(line->nspans > 0);
 		assert_true(line->width <= width);
 		assert_int_equal(line->continues, i > first);
-		const layout_span *sp = &lay->spans[line->first_span];
+		/* a mark (LAYOUT_F_DECO) is no text of the element: left out */
+		uint32_t k0 = 0;
+		while (k0 < line->nspans && (lay->spans[line->first_span + k0].flags & LAYOUT_F_DECO))
+			k0++;
+		assert_true(k0 < line->nspans);
+		const layout_span *sp = &lay->spans[line->first_span + k0];
 		/* only spaces were left out before the line */
 		if (!all_spaces(s, prev_end, sp->start))
 			fail_msg("width %d line %zu: text dropped before byte %u", width, i, sp->start);
 		assert_true(line->offset <= sp->start && line->offset >= prev_end);
 		int col = sp->col;
-		for (uint32_t k = 0; k < line->nspans; k++, sp++) {
+		for (uint32_t k = k0; k < line->nspans; k++, sp++) {
+			assert_false(sp->flags & LAYOUT_F_DECO);
 			assert_true(sp->col >= col);
 			assert_true(sp->col + sp->width <= line->width);
-			if (k)
+			if (k > k0)
 				assert_int_equal(sp->start, sp[-1].end);
 			assert_true(an->gb[sp->start] || sp->start == 0);
 			assert_true(sp->end == an->n || an->gb[sp->end]);
@@ -863,7 +874,7 @@ static void check_element(const layout *lay, size_t first, size_t last, const an
 		prev_end = sp[-1].end;
 		/* hanging: past the text measure, only hanging punctuation */
 		if (line->width > text_cols) {
-			const layout_span *s0 = &lay->spans[line->first_span];
+			const layout_span *s0 = &lay->spans[line->first_span + k0];
 			int c = s0->col;
 			for (const char *p = s + s0->start; p < s + prev_end;) {
 				size_t g = text_grapheme_len(p, s + prev_end);
@@ -879,7 +890,7 @@ static void check_element(const layout *lay, size_t first, size_t last, const an
 		if (i + 1 < last && o->kinsoku != LAYOUT_KINSOKU_NONE) {
 			const layout_line *next = line + 1;
 			uint32_t start_cp = cp_at(an, lay->spans[next->first_span].start);
-			uint32_t end_cp = last_cp_of(s, lay->spans[line->first_span].start, prev_end);
+			uint32_t end_cp = last_cp_of(s, lay->spans[line->first_span + k0].start, prev_end);
 			if ((bad_start(start_cp) || bad_end(end_cp)) &&
 			    !no_break_inside(an, line->offset, next->offset, o->kinsoku))
 				fail_msg("width %d kinsoku %d line %zu: U+%04X | U+%04X with a "
@@ -1156,8 +1167,19 @@ static void test_line_of(void **state)
 				const layout *lay = k ? narrow : wide;
 				size_t i = layout_line_of(lay, e, off);
 				const layout_line *line = &lay->lines[i];
-				assert_int_equal(line->element, e);
 				assert_true(line->nspans > 0);
+				/* the line holds the element's text up to off (the
+				 * byline may share its dateline's line) */
+				bool holds = false;
+				for (uint32_t q = 0; q < line->nspans; q++) {
+					const layout_span *sp = &lay->spans[line->first_span + q];
+					holds |= !(sp->flags & LAYOUT_F_DECO) && sp->element == e &&
+						 sp->start <= off;
+				}
+				assert_true(holds);
+				if (e < DOC_NFIELDS)
+					continue;
+				assert_int_equal(line->element, e);
 				assert_true(line->offset <= off);
 				assert_true(i + 1 == lay->nlines || lay->lines[i + 1].element != e ||
 					    lay->lines[i + 1].offset > off);
@@ -1287,11 +1309,11 @@ static void test_dump(void **state)
 			    "    图书馆延长开放时\n"
 			    "间。\n"
 			    "\n"
-			    "湖畔夜景。 苏禾 摄\n"
+			    "▲ 湖畔夜景。 苏禾 摄\n"
 			    "\n"
 			    "成果丰硕\n"
 			    "\n"
-			    "（上接第1版）\n");
+			    "▍ （上接第1版）\n");
 	free(s);
 	/* the measure still applies: 12 columns at width 100 */
 	o.max_width = 12;
@@ -1313,11 +1335,280 @@ static void test_dump(void **state)
 			    "\n"
 			    "    图书馆延长开放时间。\n"
 			    "\n"
-			    "\033[2;3m湖畔夜景。\033[0m\033[2m 苏禾 摄\033[0m\n"
+			    "\033[2;3m▲ 湖畔夜景。\033[0m\033[2m 苏禾 摄\033[0m\n"
 			    "\n"
 			    "\033[1;7m成果丰硕\033[0m\n"
 			    "\n"
-			    "\033[1m（上接第1版）\033[0m\n");
+			    "\033[1m▍ （上接第1版）\033[0m\n");
+	free(s);
+	doc_issue_free(issue);
+}
+
+/* ---- what the layout adds: marks, the dateline's byline, notes ---- */
+
+/* Lines of article `article` at width with the default marks, tagged. */
+static char *lay_article(const doc_issue *issue, uint32_t article, int width, layout_options o)
+{
+	layout *lay = layout_article(issue, article, width, &o);
+	char *s = render(issue, lay, true);
+	layout_free(lay);
+	return s;
+}
+
+static layout_options marked(void)
+{
+	layout_options o = BASIC;
+	o.caption_mark = 1;     /* ▲ */
+	o.subhead_mark = 2;     /* ▍ */
+	return o;
+}
+
+static void test_caption_and_subhead_marks(void **state)
+{
+	(void)state;
+	doc_issue *issue = issue_new();
+	doc_begin_article(issue);
+	doc_add_block(issue, DOC_SUBHEAD, dup(issue, "扎根基层守初心勇担使命"));
+	add_caption(issue, dup(issue, "游客在云岭茶园采摘春茶。 许嘉 摄"));
+	char *s = lay_article(issue, 0, 20, marked());
+	/* the mark in the block's style, the lines after it under the text */
+	assert_string_equal(s,
+			    "shd    |▍ 扎根基层守初心勇担\n"
+			    "shd    |  使命\n"
+			    "       |\n"
+			    "cap    |▲ 游客在云岭茶园采摘\n"
+			    "cap+crd|  春茶。 许嘉 摄\n");
+	free(s);
+	/* the mark takes no byte of the text: offsets as without it */
+	layout_options o = marked();
+	layout *with = layout_article(issue, 0, 20, &o);
+	const layout_line *l0 = &with->lines[0];
+	assert_int_equal(l0->nspans, 2);
+	const layout_span *m = &with->spans[l0->first_span];
+	assert_true(m->flags & LAYOUT_F_DECO);
+	assert_int_equal(m->style, LAYOUT_S_SUBHEAD);
+	assert_int_equal(m->col, 0);
+	assert_int_equal(m[1].start, 0);
+	assert_int_equal(m[1].col, 2);  /* ▍ is ambiguous: 1 column here, and a space */
+	for (uint32_t e = DOC_NFIELDS; e < DOC_NFIELDS + 2; e++)
+		for (uint32_t off = 0; off < 12; off += 3) {
+			size_t i = layout_line_of(with, e, off);
+			assert_int_equal(with->lines[i].element, e);
+			assert_true(with->lines[i].offset <= off);
+		}
+	assert_int_equal(with->lines[4].offset, strlen("游客在云岭茶园采摘"));
+	layout_free(with);
+	/* indent: two columns, no mark; none: the text alone */
+	o.subhead_mark = 1;
+	o.caption_mark = 0;
+	s = lay_article(issue, 0, 20, o);
+	assert_true(starts_with(s, "shd    |  扎根基层守初心勇担\n"
+				   "shd    |  使命\n"));
+	assert_non_null(strstr(s, "\ncap    |游客在云岭茶园采摘春\n"));
+	free(s);
+	/* a measure too narrow for a mark gets the text alone */
+	s = lay_article(issue, 0, 8, marked());
+	assert_true(starts_with(s, "shd    |扎根基层\n"));
+	free(s);
+	doc_issue_free(issue);
+}
+
+static void test_dateline_before_byline(void **state)
+{
+	(void)state;
+	doc_issue *issue = issue_new();
+	doc_article *a = doc_begin_article(issue);
+	a->field[DOC_F_HEADLINE] = dup(issue, "科技周开幕");
+	a->field[DOC_F_BYLINE] = dup(issue, "记者 孟可欣");
+	a->field[DOC_F_DATELINE] = dup(issue, "本报讯");
+	doc_add_block(issue, DOC_PARAGRAPH, dup(issue, "开幕式上午举行。"));
+	char *s = lay_article(issue, 0, 30, BASIC);
+	assert_string_equal(s,
+			    "hed    |科技周开幕\n"
+			    "dat+byl|本报讯（记者 孟可欣）\n"
+			    "       |\n"
+			    "txt    |    开幕式上午举行。\n");
+	free(s);
+	/* the brackets are the layout's; the byline's offsets are its own */
+	layout_options o = BASIC;
+	layout *lay = layout_article(issue, 0, 30, &o);
+	const layout_line *l = &lay->lines[1];
+	assert_int_equal(l->nspans, 4);
+	const layout_span *sp = &lay->spans[l->first_span];
+	assert_int_equal(sp[0].element, DOC_F_DATELINE);
+	assert_true(sp[1].flags & LAYOUT_F_DECO);
+	assert_int_equal(sp[2].element, DOC_F_BYLINE);
+	assert_int_equal(sp[2].start, 0);
+	assert_int_equal(sp[2].col, 8);
+	assert_true(sp[3].flags & LAYOUT_F_DECO);
+	assert_int_equal(l->width, 21);
+	assert_int_equal(layout_line_of(lay, DOC_F_BYLINE, 4), 1);
+	assert_int_equal(layout_line_of(lay, DOC_F_DATELINE, 0), 1);
+	assert_int_equal(layout_line_of(lay, DOC_F_HEADLINE, 3), 0);
+	layout_free(lay);
+	/* too narrow for both on one line: the byline on its own lines */
+	s = lay_article(issue, 0, 16, BASIC);
+	assert_true(starts_with(s, "hed    |科技周开幕\n"
+				   "dat    |本报讯\n"
+				   "byl    |记者 孟可欣\n"));
+	free(s);
+	doc_issue_free(issue);
+}
+
+/* Two articles: 0 on 第1版 goes on in 1, whose jump line leads back. */
+static doc_issue *continued_issue(void)
+{
+	doc_issue *issue = issue_new();
+	doc_article *a = doc_begin_article(issue);
+	a->field[DOC_F_HEADLINE] = dup(issue, "青川六十万亩春播稳步推进");
+	doc_add_block(issue, DOC_PARAGRAPH, dup(issue, "田间地头一派繁忙。"));
+	doc_add_jump(issue, dup(issue, "■下转第3版"), DOC_JUMP_TO, 3);
+	doc_source none = { NULL, 0, NULL, NULL, NULL };
+	doc_begin_page(issue, util_strdup("p3"), none);
+	a = doc_begin_article(issue);
+	a->field[DOC_F_HEADLINE] = dup(issue, "春播稳步推进");
+	doc_add_jump(issue, dup(issue, "(上接第1版)"), DOC_JUMP_FROM, 1);
+	doc_add_block(issue, DOC_PARAGRAPH, dup(issue, "农技人员下沉到村。"));
+	doc_article_mut(issue, 0)->continues = 1;
+	doc_article_mut(issue, 1)->continued_from = 0;
+	doc_jump_mut(issue, 0)->target = 1;
+	doc_jump_mut(issue, 1)->target = 0;
+	return issue;
+}
+
+static void test_continued_from_line(void **state)
+{
+	(void)state;
+	doc_issue *issue = continued_issue();
+	char *s = lay_article(issue, 1, 40, BASIC);
+	assert_string_equal(s,
+			    "not    |上接第1版《青川六十万亩春播稳步推进》\n"
+			    "hed    |春播稳步推进\n"
+			    "       |\n"
+			    "jmp    |（上接第1版）\n"
+			    "       |\n"
+			    "txt    |    农技人员下沉到村。\n");
+	free(s);
+	/* cut to the measure with … */
+	s = lay_article(issue, 1, 20, BASIC);
+	assert_true(starts_with(s, "not    |上接第1版《青川六十…\n"));
+	free(s);
+	/* the first part says nothing of the kind */
+	s = lay_article(issue, 0, 40, BASIC);
+	assert_true(starts_with(s, "hed    |青川六十万亩春播稳步推进\n"));
+	free(s);
+	doc_issue_free(issue);
+}
+
+static void test_jump_hint(void **state)
+{
+	(void)state;
+	doc_issue *issue = continued_issue();
+	layout_options o = BASIC;
+	snprintf(o.jump_hint, sizeof o.jump_hint, "Enter: follow");
+	char *s = lay_article(issue, 0, 40, o);
+	assert_string_equal(s,
+			    "hed    |青川六十万亩春播稳步推进\n"
+			    "       |\n"
+			    "txt    |    田间地头一派繁忙。\n"
+			    "       |\n"
+			    "jmp+not|■下转第3版  Enter: follow\n");
+	free(s);
+	/* not on the line when it does not fit there: below it */
+	s = lay_article(issue, 0, 20, o);
+	assert_non_null(strstr(s, "jmp    |■下转第3版\n"
+				  "not    |Enter: follow\n"));
+	free(s);
+	/* a jump line that leads nowhere has no hint; none by default */
+	doc_jump_mut(issue, 0)->target = DOC_TARGET_NONE;
+	s = lay_article(issue, 0, 40, o);
+	assert_non_null(strstr(s, "jmp    |■下转第3版\n"));
+	free(s);
+	doc_jump_mut(issue, 0)->target = 1;
+	s = lay_article(issue, 0, 40, BASIC);
+	assert_non_null(strstr(s, "jmp    |■下转第3版\n"));
+	free(s);
+	doc_issue_free(issue);
+}
+
+/* Whether the text of a line ends in the middle of `name` (the line
+ * ends with a proper prefix of it and the next starts with the rest). */
+static bool splits(const char *lines, const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t cut = 3; cut < n; cut += 3) {
+		char probe[64];
+		snprintf(probe, sizeof probe, "%.*s\n", (int)cut, name);
+		for (const char *p = strstr(lines, probe); p; p = strstr(p + 1, probe)) {
+			const char *next = p + strlen(probe);
+			const char *bar = strchr(next, '|');
+			if (bar && strncmp(bar + 1, name + cut, n - cut) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+static void test_names_without_spaces(void **state)
+{
+	(void)state;
+	doc_issue *issue = issue_new();
+	doc_article *a = doc_begin_article(issue);
+	a->field[DOC_F_BYLINE] = dup(issue, "本报记者欧阳明月通讯员李四");
+	add_caption(issue, dup(issue, "市民在书店阅读书籍。本报记者王磊摄"));
+	/* the break goes before the name */
+	char *s = lay_article(issue, 0, 14, BASIC);
+	assert_string_equal(s,
+			    "byl    |本报记者\n"
+			    "byl    |欧阳明月通讯员\n"
+			    "byl    |李四\n"
+			    "       |\n"
+			    "cap    |市民在书店阅读\n"
+			    "cap+crd|书籍。本报记者\n"
+			    "crd    |王磊摄\n");
+	free(s);
+	/* at every width a name fits in: no name split, 摄 never alone */
+	for (int w = 8; w <= 40; w++) {
+		s = lay_article(issue, 0, w, BASIC);
+		assert_false(splits(s, "欧阳明月"));
+		assert_false(splits(s, "李四"));
+		assert_false(splits(s, "王磊"));
+		assert_null(strstr(s, "|摄\n"));
+		assert_false(splits(s, "王磊摄"));
+		free(s);
+	}
+	doc_issue_free(issue);
+}
+
+/* --dump: the marks, the dateline's byline and the continuation's note;
+ * never the reader's hint. */
+static void test_dump_adds(void **state)
+{
+	(void)state;
+	doc_issue *issue = continued_issue();
+	doc_article *a = doc_article_mut(issue, 0);
+	a->field[DOC_F_BYLINE] = dup(issue, "记者 邵明川");
+	a->field[DOC_F_DATELINE] = dup(issue, "本报3月17日讯");
+	doc_add_block(issue, DOC_SUBHEAD, dup(issue, "田间课堂"));
+	layout_options o;
+	layout_default_options(&o);
+	char *s = dump(issue, 40, &o, false);
+	assert_string_equal(s,
+			    "青川六十万亩春播稳步推进\n"
+			    "本报3月17日讯（记者 邵明川）\n"
+			    "\n"
+			    "    田间地头一派繁忙。\n"
+			    "\n"
+			    "■下转第3版\n"
+			    "\n"
+			    "上接第1版《青川六十万亩春播稳步推进》\n"
+			    "春播稳步推进\n"
+			    "\n"
+			    "（上接第1版）\n"
+			    "\n"
+			    "    农技人员下沉到村。\n"
+			    "\n"
+			    "▍ 田间课堂\n");
 	free(s);
 	doc_issue_free(issue);
 }
@@ -1329,6 +1620,7 @@ static void test_dump_controls_and_placeholders(void **state)
 	doc_issue *issue = one_block(DOC_SUBHEAD, "a\tb\xe2\x80\xae" "c\xe2\x80\x8f中");
 	layout_options o;
 	layout_default_options(&o);
+	o.subhead_mark = 0;
 	char *s = dump(issue, 20, &o, false);
 	assert_string_equal(s, "a bc中\n");
 	free(s);
@@ -1364,6 +1656,12 @@ int main(void)
 		cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_dump),
 		cmocka_unit_test(test_dump_controls_and_placeholders),
+		cmocka_unit_test(test_caption_and_subhead_marks),
+		cmocka_unit_test(test_dateline_before_byline),
+		cmocka_unit_test(test_continued_from_line),
+		cmocka_unit_test(test_jump_hint),
+		cmocka_unit_test(test_names_without_spaces),
+		cmocka_unit_test(test_dump_adds),
 	};
 	text_init_locale(NULL);
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -399,7 +399,7 @@ static void test_status_exact(void **ts)
 	reader_status_of(f.r, &st);
 	/* a continuation says where it began */
 	assert_string_equal(st.text, sides("continued from 第1版",
-					   "article 4/5 · 第2版 · 92% · 上接第1版", 80));
+					   "article 4/5 · 第2版 · 88% · 上接第1版", 80));
 	assert_int_equal(st.msg_start, 0);
 	assert_int_equal(st.msg_len, strlen("continued from 第1版"));
 	assert_false(st.error);
@@ -572,7 +572,8 @@ static void test_paging(void **ts)
 	/* the last screen is not overshot */
 	reader_key(f.r, ' ');
 	assert_int_equal(reader_top(f.r), 25);
-	assert_string_equal(pane(f.r, 22), "■下转第2版");
+	/* the jump line says which key follows it */
+	assert_string_equal(pane(f.r, 22), "■下转第2版  Enter: follow");
 	reader_key(f.r, 'b');
 	assert_int_equal(reader_top(f.r), 4);
 	reader_key(f.r, KEYMAP_K_PGDN);
@@ -674,7 +675,7 @@ static void test_subheads(void **ts)
 	fx_open(&f, built_issue(), 80, 12);        /* 11 rows: max top 37 */
 	reader_key(f.r, '}');
 	assert_int_equal(reader_top(f.r), 27);
-	assert_string_equal(pane(f.r, 0), "小标题一");
+	assert_string_equal(pane(f.r, 0), "▍ 小标题一");       /* bold, and marked */
 	reader_key(f.r, '}');
 	assert_int_equal(reader_top(f.r), 27);
 	assert_string_equal(reader_message(f.r), "no further subhead");
@@ -811,7 +812,8 @@ static void test_mouse(void **ts)
 	assert_int_equal(reader_top(f.r), 22);
 	/* a click on the jump line follows it */
 	reader_key(f.r, 'G');
-	assert_string_equal(pane(f.r, 22), "■下转第2版");
+	/* the jump line says which key follows it */
+	assert_string_equal(pane(f.r, 22), "■下转第2版  Enter: follow");
 	reader_mouse(f.r, 40, 22, READER_MOUSE_CLICK);
 	assert_int_equal(reader_article(f.r), 3);
 	assert_int_equal(reader_back_depth(f.r), 1);
@@ -860,9 +862,9 @@ static void test_search_steps(void **ts)
 	reader_key(f.r, 'n');
 	assert_int_equal(reader_article(f.r), 3);
 	assert_int_equal(reader_top(f.r), 0);
-	/* (23 of its 25 lines shown) */
+	/* (23 of its 26 lines shown: 上接第1版《…》 on top) */
 	assert_string_equal(reader_status_text(f.r),
-			    sides("Enter: follow the jump line", "hit 3 of 5 · article 4/5 · 第2版 · 92%", 80));
+			    sides("Enter: follow the jump line", "hit 3 of 5 · article 4/5 · 第2版 · 88%", 80));
 	reader_key(f.r, 'n');
 	reader_key(f.r, 'n');
 	assert_int_equal(reader_article(f.r), 4);
@@ -1332,9 +1334,9 @@ static void test_restore(void **ts)
 	reader_key(f.r, 'J');
 	reader_key(f.r, 'J');
 	reader_key(f.r, 'J');
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 7; i++)     /* under 上接第1版《…》 */
 		reader_key(f.r, 'j');
-	assert_int_equal(reader_top(f.r), 6);
+	assert_int_equal(reader_top(f.r), 7);
 	assert_string_equal(pane(f.r, 0), "    续文第02段。");
 	doc_pos pos = reader_position(f.r);
 	assert_int_equal(pos.article, 3);
