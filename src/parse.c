@@ -161,6 +161,8 @@ enum { STORY_MIN = 5 };
 enum { EV_MAX = 10 };
 typedef struct evidence {
 	int score;
+	int ahead;              /* what the runs ahead add (see plan_story) */
+	bool planned;
 	uint8_t n;
 	uint8_t sig[EV_MAX];
 } evidence;
@@ -390,7 +392,9 @@ static void explain(const parser *ps, size_t i, const char *role, const evidence
 	bool weighed = false;
 	for (int k = 0; k < ev->n; k++)
 		weighed |= signals[ev->sig[k]].weight != 0;
-	if (weighed)
+	if (ev->planned && ev->ahead)
+		fprintf(explain_out, "  [%+d, runs ahead %+d]", ev->score, ev->ahead);
+	else if (weighed || ev->planned)
 		fprintf(explain_out, "  [%+d]", ev->score);
 	explain_signals(ev, true);
 	explain_signals(ev, false);
@@ -2118,7 +2122,42 @@ static bool headless_stub(const art *a)
 
 /* The evidence that a title run [i, i+n) heads a new story rather than
  * being a subhead of the open one (see the signal table). */
-static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
+/* What the evidence needs to know of the story open before a title run:
+ * read from the article itself, or, for the runs further ahead that the
+ * planner weighs, from the units between and the roles it tries. */
+typedef struct shape {
+	bool any;               /* an article is open */
+	bool body;              /* it has text */
+	bool ended;             /* closed: jump line, (author), （完）, 供稿 */
+	bool cut;               /* its last paragraph is unfinished */
+	bool stub;              /* headless and textless (see headless_stub) */
+	bool caption_last;      /* a photo caption came last */
+	bool headline, dateline, byline, subheads, jump;
+	bool planned;           /* its headline is one the planner tries */
+	bool planned_headless;  /* left without headline by a subhead the planner tries */
+} shape;
+
+static void shape_of(const art *a, shape *sh)
+{
+	memset(sh, 0, sizeof *sh);
+	if (!a)
+		return;
+	sh->any = true;
+	sh->body = art_has_body(a);
+	sh->ended = a->ended;
+	sh->cut = a->cut;
+	sh->stub = headless_stub(a);
+	sh->caption_last = a->nparts && a->parts[a->nparts - 1].type == DOC_CAPTION;
+	sh->headline = a->field[DOC_F_HEADLINE].len != 0;
+	sh->dateline = a->field[DOC_F_DATELINE].len != 0;
+	sh->byline = a->field[DOC_F_BYLINE].len != 0;
+	sh->subheads = art_has_subhead(a);
+	sh->jump = art_has_jump(a);
+}
+
+/* The evidence of the title run [i, i+n) that does not depend on the
+ * story open before it (computed once per run by the planner). */
+static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 {
 	memset(ev, 0, sizeof *ev);
 	size_t j = i + n;
@@ -2143,46 +2182,351 @@ static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, e
 		ev_add(ev, S_MARKDOWN);
 	if (dash)
 		ev_add(ev, S_DASH_SUBTITLE);
-	if (a && a->cut)
-		ev_add(ev, S_CUT);
-	if (!a || headless_stub(a))
-		ev_add(ev, S_NO_STORY);
-	else if (a->ended)
-		ev_add(ev, S_PREV_CLOSED);
-	if (a && !a->ended && art_has_body(a)) {
-		/* a big gap, unless a photo caption just took it */
-		if (UNIT(ps, i)->gap >= ps->pf.big_gap && a->parts[a->nparts - 1].type != DOC_CAPTION)
-			ev_add(ev, S_BIG_GAP);
-		if (a->field[DOC_F_DATELINE].len && !art_has_subhead(a))
-			ev_add(ev, S_AFTER_BRIEF);
-		else if (a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_BYLINE].len && !art_has_subhead(a) &&
-			 n == 1 && j < ps->nunits && UNIT(ps, j)->kind == U_PARA)
-			ev_add(ev, S_LIKE_PREV_HEAD);
-		if (art_has_subhead(a))
-			ev_add(ev, S_SUBHEADS_BEFORE);
+}
+
+/* Facts of a run used by the evidence that depends on the story before. */
+typedef struct run_facts {
+	bool deck;              /* two or more whole title lines in one block */
+	bool author;            /* its body closes with (author) */
+	bool row_under, para_under, sidebar, big_gap;
+} run_facts;
+
+static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
+{
+	memset(rf, 0, sizeof *rf);
+	size_t j = i + n, lines = 0;
+	bool whole = true;
+	for (size_t k = i; k < j; k++) {
+		const unit *v = UNIT(ps, k);
+		lines += v->kind != U_PARA && (k == i || v->gap == 0);
+		/* a phrase run on over lines ("…——", "…,打造") is one subhead */
+		whole &= !(v->flags & (UF_COMMA | UF_CLAUSE_END)) && !ends_with_dash(v);
 	}
-	if (a && !a->ended && art_has_body(a)) {
-		size_t lines = 0;
-		bool whole = true;
-		for (size_t k = i; k < j; k++) {
-			const unit *v = UNIT(ps, k);
-			lines += v->kind != U_PARA && (k == i || v->gap == 0);
-			/* a phrase run on over lines ("…——", "…,打造") is one subhead */
-			whole &= !(v->flags & (UF_COMMA | UF_CLAUSE_END)) && !ends_with_dash(v);
-		}
-		if (lines >= 2 && whole)
+	rf->deck = lines >= 2 && whole;
+	rf->author = body_ends_with_author(ps, j);
+	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
+	rf->para_under = j < ps->nunits && UNIT(ps, j)->kind == U_PARA;
+	rf->sidebar = n == 1 && sidebar_label(UNIT(ps, i));
+	rf->big_gap = UNIT(ps, i)->gap >= ps->pf.big_gap;
+}
+
+/* Adds the evidence that depends on the story open before the run. */
+static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, evidence *ev)
+{
+	if (sh->cut)
+		ev_add(ev, S_CUT);
+	if (!sh->any || (sh->stub && !sh->planned_headless))
+		ev_add(ev, S_NO_STORY);
+	else if (sh->ended)
+		ev_add(ev, S_PREV_CLOSED);
+	if (sh->any && !sh->ended && sh->body) {
+		/* a big gap, unless a photo caption just took it */
+		if (rf->big_gap && !sh->caption_last)
+			ev_add(ev, S_BIG_GAP);
+		if (sh->dateline && !sh->subheads)
+			ev_add(ev, S_AFTER_BRIEF);
+		else if (sh->headline && !sh->planned && !sh->byline && !sh->subheads && n == 1 && rf->para_under)
+			ev_add(ev, S_LIKE_PREV_HEAD);
+		if (sh->subheads)
+			ev_add(ev, S_SUBHEADS_BEFORE);
+		if (rf->deck)
 			ev_add(ev, S_DECK);
-		if (!a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_DATELINE].len && !art_has_jump(a))
+		if (!sh->headline && !sh->dateline && !sh->jump && !sh->planned_headless)
 			ev_add(ev, S_HEADLESS_OPEN);
 	}
-	if (a && !a->ended && body_ends_with_author(ps, j))
+	if (sh->any && !sh->ended && rf->author)
 		ev_add(ev, S_BODY_AUTHOR);
+	if (sh->any && rf->row_under)
+		ev_add(ev, S_TABLE_UNDER);
+	if (sh->any && sh->body && rf->sidebar)
+		ev_add(ev, S_SIDEBAR);
+}
+
+static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
+{
+	run_evidence(ps, i, n, ev);
+	if (ev->score == -100)
+		return;
+	shape sh;
+	shape_of(a, &sh);
+	run_facts rf;
+	run_facts_of(ps, i, n, &rf);
+	shape_evidence(n, &sh, &rf, ev);
+	size_t j = i + n;
 	if (a && j < ps->nunits && UNIT(ps, j)->kind == U_PARA && repeats_article(a, UNIT(ps, j)))
 		ev_add(ev, S_REPEAT_UNDER);
-	if (a && j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW))
-		ev_add(ev, S_TABLE_UNDER);
-	if (a && art_has_body(a) && n == 1 && sidebar_label(UNIT(ps, i)))
-		ev_add(ev, S_SIDEBAR);
+}
+
+/* ------------------------------------------------------------------ */
+/* The planner: the best labelling of the title runs ahead.
+ *
+ * Whether a run of title lines starts a story or is a subhead changes the
+ * evidence of the runs after it (the story before has subheads, was a
+ * brief, was headed by a lone title, is closed). A borderline run is not
+ * decided alone: the planner takes the title runs of the window ahead
+ * (at most PLAN_RUNS, within LOOKAHEAD units), and chooses the labelling
+ * of all of them (story or subhead each) with the best total, each story
+ * counting its evidence minus STORY_MIN, by dynamic programming over the
+ * state "which run started the story open now" (the units between the
+ * runs are walked as the segmenter would read them). Only the first run's
+ * role is taken; the next run is planned again when it is reached, with
+ * the articles as they then are. Strong evidence (a byline under the
+ * run, a markdown title, …) needs no plan. */
+enum { PLAN_RUNS = 8 };
+/* A run whose sum is within this of STORY_MIN is planned. */
+enum { PLAN_MARGIN = 12 };
+
+typedef struct plan_run {
+	size_t i, n;            /* the run */
+	size_t end;             /* the units up to the next run */
+	int base;               /* its evidence that needs no story before */
+	run_facts rf;
+	bool sub_only;          /* a markdown subhead: never a story */
+	bool cut_banner;        /* a lone title line over a paragraph: a banner in a cut */
+	bool dateline_under, byline_under;
+	bool attribution;       /* "——鲁迅": the body's, after a finished paragraph */
+} plan_run;
+
+static void shape_new(shape *sh)
+{
+	memset(sh, 0, sizeof *sh);
+	sh->any = true;
+	sh->stub = true;
+}
+
+/* A paragraph read into the open story (see add_paragraph). */
+static void shape_paragraph(shape *sh, const unit *u)
+{
+	if (!sh->any || (sh->ended && !sh->cut))
+		shape_new(sh);
+	sh->body = true;
+	sh->stub = false;
+	sh->caption_last = false;
+	sh->cut = !(u->flags & (UF_TERMINATED | UF_ROW));
+	if (u->flags & UF_DONE)
+		sh->ended = true;
+	uint32_t z = last_cp(u->s, u->s + u->len, NULL);
+	size_t paren, ns, ne;
+	if ((z == ')' || z == 0xFF09) && pattern_match_trailing_byline(u->s, u->len, &paren, &ns, &ne)) {
+		sh->byline = true;
+		sh->ended = true;
+		sh->cut = false;
+	}
+}
+
+/* The units [from, to) between two runs, read as segment_step reads them. */
+static void shape_walk(const parser *ps, size_t from, size_t to, shape *sh)
+{
+	for (size_t k = from; k < to; k++) {
+		const unit *u = UNIT(ps, k);
+		switch (u->kind) {
+		case U_PAGEHEAD:
+			break;
+		case U_CAPTION:
+		case U_CREDIT:
+			if (sh->any && !sh->ended && !sh->cut)
+				sh->caption_last = true;
+			break;
+		case U_END:
+			if (!sh->any)
+				shape_new(sh);
+			if (sh->body)
+				sh->ended = true;
+			sh->cut = false;
+			break;
+		case U_JUMP:
+			if (!sh->any || (sh->ended && u->jump != PATTERN_JUMP_FROM))
+				shape_new(sh);
+			sh->jump = true;
+			sh->cut = false;
+			if (u->jump == PATTERN_JUMP_TO || u->jump == PATTERN_JUMP_SEE)
+				sh->ended = true;
+			break;
+		case U_BYLINE:
+		case U_NAMES:
+		case U_DATELINE:
+			if (u->kind != U_DATELINE && sh->any && !sh->byline && sh->body && !sh->cut && !sh->ended) {
+				/* the author after the body, where the story ends */
+				const unit *next = k + 1 < ps->nunits ? UNIT(ps, k + 1) : NULL;
+				if (!next || next->gap >= ps->pf.big_gap || next->kind == U_PAGEHEAD || next->kind == U_MDHEAD ||
+				    next->kind == U_END || next->kind == U_TITLE) {
+					sh->byline = true;
+					sh->ended = true;
+					break;
+				}
+			}
+			if (u->kind == U_NAMES)
+				break;
+			if (u->kind == U_BYLINE ? (!sh->any || sh->ended || sh->body)
+						: (!sh->any || sh->ended || (sh->body && !sh->cut)))
+				shape_new(sh);
+			if (u->kind == U_BYLINE && !sh->byline && !sh->body) {
+				sh->byline = true;
+			} else if (u->kind == U_DATELINE && !sh->dateline && !sh->body) {
+				sh->dateline = true;
+				sh->stub = false;
+				shape_paragraph(sh, u);
+			} else {
+				shape_paragraph(sh, u);
+			}
+			break;
+		default:
+			shape_paragraph(sh, u);
+			break;
+		}
+	}
+}
+
+/* The role a run takes in the plan, applied to the shape. */
+static void shape_take(shape *sh, const plan_run *r, bool story)
+{
+	if (story) {
+		memset(sh, 0, sizeof *sh);
+		sh->any = true;
+		sh->headline = true;
+		/* a lone title tried as a story is no evidence that the next
+		 * lone title is one too */
+		sh->planned = true;
+		sh->dateline = r->dateline_under;
+		sh->byline = r->byline_under;
+		return;
+	}
+	if (r->cut_banner && sh->cut)
+		return;         /* a banner dropped into the cut */
+	/* text left headless by this choice is no evidence for the next
+	 * title (the choice would count twice) */
+	if (!sh->any || (!sh->headline && !sh->dateline))
+		sh->planned_headless = true;
+	sh->any = true;
+	sh->stub = false;
+	sh->subheads = true;
+	sh->cut = false;
+	sh->ended = false;
+	sh->caption_last = false;
+}
+
+/* The title runs of the window from the run [i, i+n). */
+static size_t plan_runs(const parser *ps, size_t i, size_t n, plan_run *runs)
+{
+	size_t m = 0, limit = ps->nunits < i + LOOKAHEAD ? ps->nunits : i + LOOKAHEAD;
+	size_t k = i;
+	while (k < limit && m < PLAN_RUNS) {
+		size_t len = m == 0 ? n : title_run(ps, k);
+		if (!len)
+			len = 1;
+		evidence ev;
+		run_evidence(ps, k, len, &ev);
+		/* a run that starts a story whatever came before is a safe
+		 * cut: the window ends there */
+		if (m > 0 && ev.score - PLAN_MARGIN >= STORY_MIN)
+			break;
+		plan_run *r = &runs[m++];
+		memset(r, 0, sizeof *r);
+		r->i = k;
+		r->n = len;
+		r->sub_only = UNIT(ps, k)->kind == U_MDSUB;
+		r->base = ev.score;
+		run_facts_of(ps, k, len, &r->rf);
+		size_t j = k + len;
+		const unit *under = j < ps->nunits ? UNIT(ps, j) : NULL;
+		r->dateline_under = under && under->kind == U_DATELINE;
+		r->byline_under = under && (under->kind == U_BYLINE || under->kind == U_NAMES);
+		const unit *first = UNIT(ps, k);
+		r->attribution = (first->flags & UF_DASH_START) && first->kind == U_TITLE && first->chars <= 24 &&
+				 !r->dateline_under && !r->byline_under;
+		r->cut_banner = len == 1 && UNIT(ps, k)->kind == U_TITLE && !(UNIT(ps, k)->flags & UF_COMMA) && under &&
+				under->kind == U_PARA;
+		/* the next run: a title line that starts no paragraph */
+		k = j;
+		while (k < limit) {
+			const unit *u = UNIT(ps, k);
+			if ((u->kind == U_TITLE || u->kind == U_MDHEAD || u->kind == U_MDSUB) && !title_is_paragraph_start(ps, k))
+				break;
+			k++;
+		}
+		r->end = k;
+	}
+	return m;
+}
+
+/* The total of the best labelling of runs[1..m) after runs[0] took its
+ * role, from the shape `sh` the first run met. */
+static int plan_rest(const parser *ps, const plan_run *runs, size_t m, const shape *sh0, bool first_story)
+{
+	/* best[s]: the best total so far with the open story started by run
+	 * s (PLAN_RUNS: started before the window), and its shape */
+	int best[PLAN_RUNS + 1];
+	shape at[PLAN_RUNS + 1];
+	bool live[PLAN_RUNS + 1];
+	memset(live, 0, sizeof live);
+	size_t before = PLAN_RUNS;
+	size_t s0 = first_story ? 0 : before;
+	at[s0] = *sh0;
+	shape_take(&at[s0], &runs[0], first_story);
+	shape_walk(ps, runs[0].i + runs[0].n, runs[0].end, &at[s0]);
+	best[s0] = 0;
+	live[s0] = true;
+	for (size_t r = 1; r < m; r++) {
+		int story_best = INT32_MIN;
+		for (size_t s = 0; s <= PLAN_RUNS; s++) {
+			if (!live[s])
+				continue;
+			shape *sh = &at[s];
+			if (runs[r].attribution && sh->body && !sh->cut && !sh->caption_last) {
+				/* under a quotation: a line of the body */
+				sh->cut = false;
+				shape_walk(ps, runs[r].i + runs[r].n, runs[r].end, sh);
+				continue;
+			}
+			if (!sh->headline && sh->dateline && sh->body && !sh->cut && !sh->subheads) {
+				/* the headline printed under its dateline story */
+				sh->headline = true;
+				sh->ended = true;
+				shape_walk(ps, runs[r].i + 1, runs[r].end, sh);
+				continue;
+			}
+			evidence ev;
+			memset(&ev, 0, sizeof ev);
+			ev.score = runs[r].base;
+			shape_evidence(runs[r].n, &at[s], &runs[r].rf, &ev);
+			int gain = runs[r].sub_only ? INT32_MIN : best[s] + ev.score - STORY_MIN;
+			if (gain > story_best)
+				story_best = gain;
+			/* the subhead: the story s goes on */
+			shape_take(&at[s], &runs[r], false);
+			shape_walk(ps, runs[r].i + runs[r].n, runs[r].end, &at[s]);
+		}
+		if (story_best != INT32_MIN) {
+			at[r] = *sh0;
+			shape_take(&at[r], &runs[r], true);
+			shape_walk(ps, runs[r].i + runs[r].n, runs[r].end, &at[r]);
+			best[r] = story_best;
+			live[r] = true;
+		}
+	}
+	int total = INT32_MIN;
+	for (size_t s = 0; s <= PLAN_RUNS; s++)
+		if (live[s] && best[s] > total)
+			total = best[s];
+	return total;
+}
+
+/* Whether the title run [i, i+n), whose own evidence is `ev`, starts a
+ * story in the best labelling of the window ahead; ev->ahead gets what
+ * the runs ahead add to the story's side. */
+static bool plan_story(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
+{
+	plan_run runs[PLAN_RUNS];
+	size_t m = plan_runs(ps, i, n, runs);
+	if (m < 2)
+		return ev->score >= STORY_MIN;
+	shape sh;
+	shape_of(a, &sh);
+	int as_story = plan_rest(ps, runs, m, &sh, true);
+	int as_sub = plan_rest(ps, runs, m, &sh, false);
+	ev->ahead = as_story - as_sub;
+	ev->planned = true;
+	return ev->score - STORY_MIN + ev->ahead >= 0;
 }
 
 /* The story evidence of the title run at i, as if the open story had
@@ -2713,7 +3057,10 @@ static void segment_step(parser *ps)
 			size_t n = title_run(ps, i);
 			evidence ev;
 			story_evidence(ps, i, n, a, &ev);
-			if (u->kind != U_MDSUB && ev.score >= STORY_MIN) {
+			bool story = ev.score >= STORY_MIN;
+			if (u->kind != U_MDSUB && abs(ev.score - STORY_MIN) <= PLAN_MARGIN)
+				story = plan_story(ps, i, n, a, &ev);
+			if (u->kind != U_MDSUB && story) {
 				start_article(ps, i, n, &ev);
 				i += n;
 				a = cur_art(ps);
