@@ -1437,8 +1437,9 @@ static const char *inline_subtitle(const char *s, size_t len)
 {
 	const char *end = s + len;
 	for (const char *p = s + 1; p + 6 <= end; p++) {
-		if (memcmp(p, "——", 6) != 0)
-			continue;
+		p = memmem(p, (size_t)(end - p), "——", 6);
+		if (!p)
+			return NULL;
 		uint32_t before = last_cp(s, p, NULL);
 		if (text_is_space(before))
 			return p;
@@ -1653,14 +1654,26 @@ static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
  * much wider; two phrases side by side are a kicker or a subtitle). */
 static size_t choose_headline(const parser *ps, size_t i, size_t n)
 {
+	if (n == 1)
+		return i;
+	enum { DECK_MAX = HEADER_MAX_LINES + 1 };
+	bool ok[DECK_MAX], two[DECK_MAX];
+	unsigned width[DECK_MAX];
 	size_t last = SIZE_MAX, last_any = SIZE_MAX;
-	for (size_t k = i; k < i + n; k++) {
-		if (UNIT(ps, k)->kind == U_MDHEAD)
+	unsigned widest = 0;
+	for (size_t k = i; k < i + n && k < i + DECK_MAX; k++) {
+		const unit *u = UNIT(ps, k);
+		if (u->kind == U_MDHEAD)
 			return k;
-		if (!headline_eligible(ps, i, n, k))
+		ok[k - i] = headline_eligible(ps, i, n, k);
+		if (!ok[k - i])
 			continue;
+		two[k - i] = two_phrases(u);
+		width[k - i] = display_len(u);
+		if (width[k - i] > widest)
+			widest = width[k - i];
 		last_any = k;
-		if (!two_phrases(UNIT(ps, k)))
+		if (!two[k - i])
 			last = k;
 	}
 	if (last_any == SIZE_MAX)
@@ -1668,26 +1681,22 @@ static size_t choose_headline(const parser *ps, size_t i, size_t n)
 	bool single = last != SIZE_MAX;
 	if (!single)
 		last = last_any;
-	unsigned widest = 0;
-	for (size_t k = i; k < i + n; k++)
-		if (headline_eligible(ps, i, n, k) && display_len(UNIT(ps, k)) > widest)
-			widest = display_len(UNIT(ps, k));
 	size_t head = SIZE_MAX;
 	int best = 0;
 	unsigned best_w = 0;
-	for (size_t k = i; k < i + n; k++) {
-		if (!headline_eligible(ps, i, n, k))
+	for (size_t k = i; k < i + n && k < i + DECK_MAX; k++) {
+		if (!ok[k - i])
 			continue;
 		evidence ev;
 		memset(&ev, 0, sizeof ev);
-		unsigned w = display_len(UNIT(ps, k));
+		unsigned w = width[k - i];
 		if (w == widest)
 			ev_add(&ev, S_D_WIDEST);
 		if (k == last)
 			ev_add(&ev, S_D_LAST);
 		if (context_opening(UNIT(ps, k)))
 			ev_add(&ev, S_D_CONTEXT);
-		if (single && two_phrases(UNIT(ps, k)))
+		if (single && two[k - i])
 			ev_add(&ev, S_D_TWO_PHRASES);
 		if (head == SIZE_MAX || ev.score > best || (ev.score == best && w > best_w)) {
 			head = k;
@@ -2273,6 +2282,8 @@ static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, e
  * the articles as they then are. Strong evidence (a byline under the
  * run, a markdown title, …) needs no plan. */
 enum { PLAN_RUNS = 8 };
+/* The runs of a plan start within this many units of the first. */
+enum { PLAN_UNITS = 16 };
 /* A run whose sum is within this of STORY_MIN is planned. */
 enum { PLAN_MARGIN = 12 };
 
@@ -2305,9 +2316,10 @@ static void shape_paragraph(shape *sh, const unit *u)
 	sh->cut = !(u->flags & (UF_TERMINATED | UF_ROW));
 	if (u->flags & UF_DONE)
 		sh->ended = true;
-	uint32_t z = last_cp(u->s, u->s + u->len, NULL);
+	/* "…。(张三)": ')' or the last byte of '）' (EF BC 89) */
+	char z = u->len ? u->s[u->len - 1] : 0;
 	size_t paren, ns, ne;
-	if ((z == ')' || z == 0xFF09) && pattern_match_trailing_byline(u->s, u->len, &paren, &ns, &ne)) {
+	if ((z == ')' || z == (char)0x89) && pattern_match_trailing_byline(u->s, u->len, &paren, &ns, &ne)) {
 		sh->byline = true;
 		sh->ended = true;
 		sh->cut = false;
@@ -2408,7 +2420,11 @@ static void shape_take(shape *sh, const plan_run *r, bool story)
 /* The title runs of the window from the run [i, i+n). */
 static size_t plan_runs(const parser *ps, size_t i, size_t n, plan_run *runs)
 {
-	size_t m = 0, limit = ps->nunits < i + LOOKAHEAD ? ps->nunits : i + LOOKAHEAD;
+	/* runs start within PLAN_UNITS units: what the plan reads of them
+	 * (their lines, the body under them) stays within LOOKAHEAD, which
+	 * the streaming parser always has in hand, so a huge page parsed in
+	 * steps is read as it is read whole */
+	size_t m = 0, limit = ps->nunits < i + PLAN_UNITS ? ps->nunits : i + PLAN_UNITS;
 	size_t k = i;
 	while (k < limit && m < PLAN_RUNS) {
 		size_t len = m == 0 ? n : title_run(ps, k);
@@ -2426,7 +2442,6 @@ static size_t plan_runs(const parser *ps, size_t i, size_t n, plan_run *runs)
 		r->n = len;
 		r->sub_only = UNIT(ps, k)->kind == U_MDSUB;
 		r->base = ev.score;
-		run_facts_of(ps, k, len, &r->rf);
 		size_t j = k + len;
 		const unit *under = j < ps->nunits ? UNIT(ps, j) : NULL;
 		r->dateline_under = under && under->kind == U_DATELINE;
@@ -2446,6 +2461,9 @@ static size_t plan_runs(const parser *ps, size_t i, size_t n, plan_run *runs)
 		}
 		r->end = k;
 	}
+	if (m >= 2)
+		for (size_t r = 0; r < m; r++)
+			run_facts_of(ps, runs[r].i, runs[r].n, &runs[r].rf);
 	return m;
 }
 
