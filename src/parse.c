@@ -65,6 +65,7 @@ typedef enum signal {
 	S_BODY_AUTHOR,          /* its own body closes with "(author)": a brief of its own */
 	S_LIKE_PREV_HEAD,       /* the open story was headed the same way: a lone title, no byline */
 	S_DECK,                 /* two or more title lines in one block: a deck, not a subhead */
+	S_NUMBERED,             /* "一、", "（二）", "3." opening it: a numbered section of the story */
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
@@ -119,6 +120,7 @@ static const struct signal_def {
 	[S_BODY_AUTHOR]     = { 6, "its body ends with (author)" },
 	[S_LIKE_PREV_HEAD]  = { 6, "headed like the story before" },
 	[S_DECK]            = { 6, "a deck of lines" },
+	[S_NUMBERED]        = { -10, "numbered section head" },   /* against: sections are numbered, stories are not */
 	[S_HEADLESS_OPEN]   = { 4, "text before has no headline" },
 	/* against a new story */
 	[S_CUT]             = { -15, "paragraph before unfinished" },
@@ -720,6 +722,14 @@ static void classify(const parser *ps, unit *u);
 static void unbold_byline(parser *ps, unit *u)
 {
 	enum { MAX = 400 };
+	if (u->len >= 4 && u->s[0] == '*' && u->s[1] != '*' && u->s[u->len - 1] == '*' && u->s[u->len - 2] != '*') {
+		/* "*记者 邵明远*": a byline in italics */
+		if (u->len < 120 && pattern_is_byline(u->s + 1, u->len - 2, false)) {
+			u->s++;
+			u->len -= 2;
+		}
+		return;
+	}
 	if (u->len < 6 || u->s[0] != '*' || u->s[1] != '*')
 		return;
 	char buf[MAX];
@@ -1060,6 +1070,31 @@ static bool table_row(const char *s, size_t len)
 	return numbers >= 2 || figures >= 3 || (figures >= 2 && tokens >= 3);
 }
 
+/* A line of only a page number: one to three digits between dashes,
+ * brackets or spaces ("（２）", "- 3 -", "—5—"). */
+static bool page_number_line(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	int digits = 0, before = 0, after = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)) {
+			if (after || ++digits > 3)
+				return false;       /* one run of digits */
+		} else if (cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0xFF0D || cp == '(' || cp == ')' ||
+			   cp == 0xFF08 || cp == 0xFF09 || cp == '[' || cp == ']' || cp == 0x3010 || cp == 0x3011) {
+			if (digits)
+				after++;
+			else
+				before++;
+		} else if (!text_is_space(cp)) {
+			return false;
+		}
+	}
+	return digits && before && after;
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -1140,6 +1175,24 @@ static void classify(const parser *ps, unit *u)
 	if (u->chars <= 64 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && is_running_header(s, len, &hm)) {
 		u->kind = U_PAGEHEAD;
 		return;
+	}
+	if (u->chars <= 9 && page_number_line(s, len)) {
+		u->kind = U_PAGEHEAD;   /* "（２）", "- 3 -", "—5—": the page's number */
+		return;
+	}
+	if (u->chars <= 40 && len > 2) {
+		/* "[责任编辑：李航]", "【本版编辑 周南】": a header's fields in brackets */
+		size_t o = s[0] == '[' ? 1 : has_prefix(s, len, "【") ? 3 : 0;
+		size_t c = s[len - 1] == ']' ? 1 : (len >= 3 && memcmp(s + len - 3, "】", 3) == 0) ? 3 : 0;
+		header_match in;
+		const char *t = s + o;
+		size_t tl = len - o - c;
+		if (o && c && len > o + c &&
+		    (has_prefix(t, tl, "责任编辑") || has_prefix(t, tl, "責任編輯") || has_prefix(t, tl, "责编") ||
+		     has_prefix(t, tl, "本版编辑") || is_running_header(t, tl, &in))) {
+			u->kind = U_PAGEHEAD;
+			return;
+		}
 	}
 	/* the page's first line: a date and short words are its header */
 	if (ps->nunits == 0 && u->chars <= 40 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) &&
@@ -2164,6 +2217,27 @@ static void shape_of(const art *a, shape *sh)
 	sh->jump = art_has_jump(a);
 }
 
+/* "一、…", "（二）…", "3.…", "4、…" (markdown marks aside): the head of a
+ * numbered section. */
+static bool numbered_head(const unit *u)
+{
+	const char *p = u->s, *end = u->s + u->len;
+	while (p < end && (*p == '#' || *p == '*' || *p == ' '))
+		p++;
+	bool paren = has_prefix(p, (size_t)(end - p), "（");
+	if (paren)
+		p += 3;
+	int value = 0;
+	size_t digits = pattern_number(p, (size_t)(end - p), &value);
+	if (!digits)
+		return false;
+	p += digits;
+	if (paren)
+		return has_prefix(p, (size_t)(end - p), "）");
+	return has_prefix(p, (size_t)(end - p), "、") || has_prefix(p, (size_t)(end - p), "．") ||
+	       (p < end && *p == '.' && !(p + 1 < end && p[1] >= '0' && p[1] <= '9'));
+}
+
 /* The evidence of the title run [i, i+n) that does not depend on the
  * story open before it (computed once per run by the planner). */
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
@@ -2191,6 +2265,8 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 		ev_add(ev, S_MARKDOWN);
 	if (dash)
 		ev_add(ev, S_DASH_SUBTITLE);
+	if (n == 1 && numbered_head(UNIT(ps, i)))
+		ev_add(ev, S_NUMBERED);
 }
 
 /* Facts of a run used by the evidence that depends on the story before. */
