@@ -3339,6 +3339,9 @@ static void merge_articles(parser *ps, size_t a_index, size_t b_index)
 	}
 }
 
+/* A lead printed above its headline has at most this many paragraphs. */
+enum { LEAD_MAX = 2 };
+
 static void merge_into_headless(parser *ps, size_t b_index)
 {
 	art *b = ART(ps, b_index);
@@ -3349,6 +3352,20 @@ static void merge_into_headless(parser *ps, size_t b_index)
 		 * story's own headline, printed under it */
 		art *a = ART(ps, b_index - 1);
 		if (!a->dropped && !a->field[DOC_F_HEADLINE].len && art_has_body(a)) {
+			merge_articles(ps, b_index - 1, b_index);
+			return;
+		}
+	}
+	if (b_index > ps->arts_base && !b->field[DOC_F_BYLINE].len && !b->field[DOC_F_DATELINE].len) {
+		/* a byline and a lead of a few paragraphs right above a
+		 * headline whose story has no byline: the extraction took the
+		 * lead's column before the headline */
+		art *a = ART(ps, b_index - 1);
+		size_t paragraphs = 0;
+		for (size_t k = 0; k < a->nparts; k++)
+			paragraphs += a->parts[k].type == DOC_PARAGRAPH;
+		if (!a->dropped && !a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_DATELINE].len &&
+		    a->field[DOC_F_BYLINE].len && !a->ended && paragraphs >= 1 && paragraphs <= LEAD_MAX) {
 			merge_articles(ps, b_index - 1, b_index);
 			return;
 		}
