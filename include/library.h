@@ -104,12 +104,12 @@ const char *library_progress_text(const struct state *st, const library_issue *i
 				  char *buf, size_t len);
 
 typedef struct library_hit {
-	char *paper, *date, *path, *headline;   /* owned */
+	char *paper, *date, *path, *headline;   /* freed by library_hits_free */
 	int page;                       /* as printed (第N版) */
 	uint32_t article;               /* 0-based index in its issue */
 	uint32_t element;               /* doc.h element of the article */
 	uint32_t start, end;            /* bytes of the hit in the element's text */
-	char *text;                     /* the element's text (owned) */
+	char *text;                     /* the element's text (freed by library_hits_free) */
 	uint32_t len;
 	uint64_t fingerprint;           /* of the issue */
 } library_hit;

@@ -31,7 +31,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 4,
+	SCHEMA_VERSION = 5,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -47,7 +47,7 @@ struct library {
 	size_t nroots;
 	bool *root_failed;              /* by the last scan */
 	search_folder *sf;              /* for searches, made by the first */
-	sqlite3_stmt *search_st[3];     /* their statements, prepared by the first */
+	sqlite3_stmt *search_st[4];     /* their statements, prepared by the first */
 	void (*warn)(void *ctx, const char *msg);
 	void *ctx;
 };
@@ -69,26 +69,43 @@ static void lib_warn(const library *lib, const char *fmt, ...)
 
 /* ---- the tokenizer ---- */
 
-enum tok_class { TOK_SEP, TOK_SINGLE, TOK_WORD };
-
-static enum tok_class tok_class(ucs4_t c)
+/* Whether a code point is indexed (a letter, digit or mark, including
+ * Han, kana and hangul) or separates (space, punctuation, symbols). */
+static bool indexed(ucs4_t c)
 {
-	if (c < 0x80) {
-		bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-		return alnum ? TOK_WORD : TOK_SEP;
-	}
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
 	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
 	    (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
 	    (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x3005 && c <= 0x3007))
-		return TOK_SINGLE;
-	if (uc_is_general_category(c, UC_CATEGORY_L) || uc_is_general_category(c, UC_CATEGORY_N) ||
-	    uc_is_general_category(c, UC_CATEGORY_M))
-		return TOK_WORD;
-	return TOK_SEP;
+		return true;
+	return uc_is_general_category(c, UC_CATEGORY_L) || uc_is_general_category(c, UC_CATEGORY_N) ||
+	       uc_is_general_category(c, UC_CATEGORY_M);
 }
 
-typedef int (*token_fn)(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end);
+/* The next code point of folded text at f[*i] (advancing *i), and
+ * whether it is indexed. */
+static inline bool next_cp(const uint8_t *f, size_t len, size_t *i, ucs4_t *c)
+{
+	const uint8_t *p = f + *i;
+	if (p[0] >= 0xE5 && p[0] <= 0xE9 && *i + 3 <= len) {
+		/* U+5000..U+9FFF: a Han character */
+		*c = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		*i += 3;
+		return true;
+	}
+	if (p[0] < 0x80) {
+		*c = p[0];
+		*i += 1;
+		return indexed(*c);
+	}
+	int n = u8_mbtouc(c, p, len - *i);
+	*i += (size_t)(n > 0 ? n : 1);
+	return indexed(*c);
+}
+
+typedef int (*token_fn)(void *ctx, const char *tok, size_t n, ucs4_t c, uint32_t start, uint32_t end);
 
 /* How a text is tokenized. */
 enum {
@@ -96,58 +113,99 @@ enum {
 	TOK_FOLDED = 2,         /* the text is folded already (the index's own) */
 };
 
-/* Calls fn for each token of s (with offsets 0 unless TOK_OFFSETS); stops
- * at (and returns) fn's first nonzero value. *last_word tells whether the
- * last token was a word. */
-static int tokenize(search_folder *sf, const char *s, size_t len, int how, token_fn fn,
-		    void *ctx, bool *last_word)
+/* Calls fn for each token of s (with offsets 0 unless TOK_OFFSETS): each
+ * indexed code point of its fold, letters and digits as well as Han, so
+ * that a query finds a run of letters inside a word as it finds one of
+ * Han characters. Stops at (and returns) fn's first nonzero value. */
+static int tokenize(search_folder *sf, const char *s, size_t len, int how, token_fn fn, void *ctx)
 {
 	size_t flen = len;
 	const uint8_t *f = (const uint8_t *)(how & TOK_FOLDED ? s : search_folder_fold(sf, s, len, &flen));
-	size_t i = 0;
-	bool word = false;
-	while (i < flen) {
+	for (size_t i = 0; i < flen;) {
+		size_t from = i;
 		ucs4_t c;
-		int n;
-		enum tok_class k;
-		if (f[i] >= 0xE5 && f[i] <= 0xE9 && i + 3 <= flen) {
-			k = TOK_SINGLE;         /* U+5000..U+9FFF: a Han character */
-			n = 3;
-		} else {
-			if (f[i] < 0x80) {
-				c = f[i];
-				n = 1;
-			} else {
-				n = u8_mbtouc(&c, f + i, flen - i);
-			}
-			k = tok_class(c);
-		}
-		if (k == TOK_SEP) {
-			i += (size_t)n;
+		if (!next_cp(f, flen, &i, &c))
 			continue;
-		}
-		size_t j = i + (size_t)n;
-		if (k == TOK_WORD) {
-			while (j < flen) {
-				ucs4_t c2;
-				int n2 = f[j] < 0x80 ? (c2 = f[j], 1) : u8_mbtouc(&c2, f + j, flen - j);
-				if (tok_class(c2) != TOK_WORD)
-					break;
-				j += (size_t)n2;
-			}
-		}
 		uint32_t start = 0, end = 0;
 		if (how & TOK_OFFSETS)
-			search_folder_map(sf, i, j, &start, &end);
-		word = k == TOK_WORD;
-		int rc = fn(ctx, (const char *)f + i, j - i, start, end);
+			search_folder_map(sf, from, i, &start, &end);
+		int rc = fn(ctx, (const char *)f + from, i - from, c, start, end);
 		if (rc)
 			return rc;
-		i = j;
 	}
-	if (last_word)
-		*last_word = word;
 	return 0;
+}
+
+/* ---- the bigram filter ---- */
+
+/* Each article keeps, beside its folded text, a bit array with a bit set
+ * for each two indexed code points standing together in it (a Bloom
+ * filter of its bigrams, one hash, two bits per bigram). FTS5 gives the
+ * articles holding every character of a query; the filter then turns
+ * away most of those that do not hold them side by side, without reading
+ * their text. */
+enum { BLOOM_MIN_BITS = 64, BLOOM_MAX_BITS = 16384, BLOOM_BITS_PER = 4 };
+
+static inline uint32_t bigram_hash(ucs4_t a, ucs4_t b)
+{
+	uint32_t h = a * 0x9E3779B1u ^ (b + 0x7F4A7C15u) * 0x85EBCA77u;
+	h ^= h >> 15;
+	h *= 0x2C1B3C6Du;
+	h ^= h >> 12;
+	return h;
+}
+
+/* The hashes of the bigrams of folded text f (lines of it: '\n' is not
+ * indexed), appended to *out. */
+static void bigram_hashes(const char *text, size_t len, util_buf *out)
+{
+	const uint8_t *f = (const uint8_t *)text;
+	ucs4_t prev = 0;
+	bool had = false;
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		bool ix = next_cp(f, len, &i, &c);
+		if (ix && had) {
+			uint32_t h = bigram_hash(prev, c);
+			util_buf_add(out, &h, sizeof h);
+		}
+		had = ix;
+		prev = c;
+	}
+}
+
+/* The filter of an article from the hashes of its bigrams, into bloom;
+ * returns its size in bytes. */
+static size_t bloom_make(const util_buf *hashes, unsigned char bloom[BLOOM_MAX_BITS / 8])
+{
+	size_t n = hashes->len / sizeof(uint32_t), bits = BLOOM_MIN_BITS;
+	while (bits < BLOOM_BITS_PER * n && bits < BLOOM_MAX_BITS)
+		bits *= 2;
+	memset(bloom, 0, bits / 8);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t h;
+		memcpy(&h, hashes->data + i * sizeof h, sizeof h);
+		uint32_t b = h & ((uint32_t)bits - 1);
+		bloom[b / 8] = (unsigned char)(bloom[b / 8] | 1u << (b % 8));
+		b = (h >> 16 | h << 16) & ((uint32_t)bits - 1);
+		bloom[b / 8] = (unsigned char)(bloom[b / 8] | 1u << (b % 8));
+	}
+	return bits / 8;
+}
+
+/* Whether the filter may hold every bigram of the query (a filter of
+ * another form lets everything through). */
+static bool bloom_may_hold(const unsigned char *bloom, size_t bytes, const uint32_t *h, size_t n)
+{
+	if (!bloom || bytes < BLOOM_MIN_BITS / 8 || (bytes & (bytes - 1)) != 0)
+		return true;
+	uint32_t mask = (uint32_t)(bytes * 8) - 1;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t b = h[i] & mask, c = (h[i] >> 16 | h[i] << 16) & mask;
+		if (!(bloom[b / 8] & 1 << (b % 8)) || !(bloom[c / 8] & 1 << (c % 8)))
+			return false;
+	}
+	return true;
 }
 
 typedef struct public_tok {
@@ -155,8 +213,9 @@ typedef struct public_tok {
 	void *ctx;
 } public_tok;
 
-static int public_token(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end)
+static int public_token(void *ctx, const char *tok, size_t n, ucs4_t c, uint32_t start, uint32_t end)
 {
+	(void)c;
 	public_tok *p = ctx;
 	p->token(p->ctx, tok, n, start, end);
 	return 0;
@@ -169,62 +228,39 @@ void library_tokenize(const char *s, size_t len,
 {
 	search_folder *sf = search_folder_new();
 	public_tok p = { token, ctx };
-	tokenize(sf, s, len, TOK_OFFSETS, public_token, &p, NULL);
+	tokenize(sf, s, len, TOK_OFFSETS, public_token, &p);
 	search_folder_free(sf);
 }
 
 /* The FTS5 side: one search_folder per tokenizer instance. The table
  * keeps no positions (detail=none: the matcher checks every article
- * found), so a document gives each distinct token once, and no offsets. */
-enum { SEEN_SLOTS = 4096 };     /* a power of two */
-
-typedef struct seen_slot {
-	uint32_t gen;
-	uint8_t len;
-	char tok[15];
-} seen_slot;
+ * found), so a document gives each distinct token once (a stamp per code
+ * point of the BMP; FTS5 itself ignores a token given again, a little
+ * more slowly), and no offsets. */
+enum { SEEN_CPS = 0x10000 };
 
 typedef struct fts_tokenizer {
 	search_folder *sf;
-	seen_slot *seen;        /* tokens of the current document */
+	uint32_t *seen;         /* stamp of the document that gave each code point */
 	uint32_t gen;
-	size_t nseen;
 } fts_tokenizer;
 
 typedef struct fts_call {
 	fts_tokenizer *t;
-	bool dedupe;
+	bool doc;
 	void *ctx;
 	int (*x_token)(void *, int, const char *, int, int, int);
 } fts_call;
 
-/* True when the token was given before in this document (tokens longer
- * than a slot, or a full table, are given again: harmless). */
-static bool seen_before(fts_tokenizer *t, const char *tok, size_t n)
+static int fts_token(void *ctx, const char *tok, size_t n, ucs4_t c, uint32_t start, uint32_t end)
 {
-	if (n > sizeof t->seen[0].tok || t->nseen >= SEEN_SLOTS / 2)
-		return false;
-	uint64_t h = util_hash(tok, n, 0);
-	for (size_t i = (size_t)h & (SEEN_SLOTS - 1);; i = (i + 1) & (SEEN_SLOTS - 1)) {
-		seen_slot *s = &t->seen[i];
-		if (s->gen != t->gen) {
-			s->gen = t->gen;
-			s->len = (uint8_t)n;
-			memcpy(s->tok, tok, n);
-			t->nseen++;
-			return false;
-		}
-		if (s->len == n && memcmp(s->tok, tok, n) == 0)
-			return true;
+	fts_call *call = ctx;
+	if (call->doc && c < SEEN_CPS) {
+		if (call->t->seen[c] == call->t->gen)
+			return 0;
+		call->t->seen[c] = call->t->gen;
 	}
-}
-
-static int fts_token(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end)
-{
-	fts_call *c = ctx;
-	if (c->dedupe && seen_before(c->t, tok, n))
-		return 0;
-	return c->x_token(c->ctx, 0, tok, (int)n, (int)start, (int)end);
+	return call->x_token(call->ctx, 0, tok, (int)n, (int)start, (int)end);
 }
 
 static int fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
@@ -234,7 +270,7 @@ static int fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **ou
 	(void)argc;
 	fts_tokenizer *t = util_calloc(1, sizeof *t);
 	t->sf = search_folder_new();
-	t->seen = util_calloc(SEEN_SLOTS, sizeof *t->seen);
+	t->seen = util_calloc(SEEN_CPS, sizeof *t->seen);
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
@@ -255,16 +291,13 @@ static int fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *te
 	fts_call c = { t, doc, ctx, x_token };
 	if (len <= 0)
 		return SQLITE_OK;
-	if (doc) {
-		if (++t->gen == 0) {    /* wrapped: forget every stamp */
-			memset(t->seen, 0, SEEN_SLOTS * sizeof *t->seen);
-			t->gen = 1;
-		}
-		t->nseen = 0;
+	if (doc && ++t->gen == 0) {     /* wrapped: forget every stamp */
+		memset(t->seen, 0, SEEN_CPS * sizeof *t->seen);
+		t->gen = 1;
 	}
 	/* documents are the folded text the index stores (articles.folded);
 	 * queries are folded here, as the matcher folds them */
-	return tokenize(t->sf, text, (size_t)len, doc ? TOK_FOLDED : 0, fts_token, &c, NULL);
+	return tokenize(t->sf, text, (size_t)len, doc ? TOK_FOLDED : 0, fts_token, &c);
 }
 
 static bool register_tokenizer(sqlite3 *db)
@@ -287,8 +320,9 @@ static bool register_tokenizer(sqlite3 *db)
 /* The text of an article is kept in articles: body, every element one
  * per line, and folded, each line of it folded as the matcher folds it
  * (the same lines: a hit is a memmem away; before the other columns, so
- * that reading it does not read them); the FTS5 table indexes the folded
- * text as external content, without positions. */
+ * that reading it does not read them); the filter of its bigrams is in
+ * a table of its own (small rows: read many to a page); the FTS5 table
+ * indexes the folded text as external content, without positions. */
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS issues ("
 	" id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, stamp INTEGER NOT NULL,"
@@ -299,6 +333,7 @@ static const char schema[] =
 	" page INTEGER NOT NULL, number INTEGER NOT NULL, headline TEXT, byline TEXT,"
 	" kicker TEXT, subtitle TEXT, body TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS articles_issue ON articles(issue);"
+	"CREATE TABLE IF NOT EXISTS bigrams (id INTEGER PRIMARY KEY, filter BLOB NOT NULL);"
 	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(folded,"
 	" content = 'articles', content_rowid = 'id', detail = 'none', tokenize = 'kanbao');";
 
@@ -586,7 +621,7 @@ struct library_job {
 	uint64_t bytes_total, bytes_done;
 	uint64_t t0;
 	search_folder *sf;
-	sqlite3_stmt *ins_issue, *ins_article, *ins_fts, *del_fts, *del_articles,
+	sqlite3_stmt *ins_issue, *ins_article, *ins_bigrams, *ins_fts, *del_fts, *del_bigrams, *del_articles,
 		     *del_issue, *upd_stamp, *old_rows;
 };
 
@@ -695,6 +730,8 @@ static void delete_rows(library_job *job, int64_t id)
 		step_ok(job, job->del_fts);
 	}
 	sqlite3_reset(old);
+	sqlite3_bind_int64(job->del_bigrams, 1, id);
+	step_ok(job, job->del_bigrams);
 	sqlite3_bind_int64(job->del_articles, 1, id);
 	step_ok(job, job->del_articles);
 	sqlite3_bind_int64(job->del_issue, 1, id);
@@ -736,6 +773,9 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	job->ins_article = prepare(lib, "INSERT INTO articles(id, issue, page, number, headline, "
 				   "byline, kicker, subtitle, body, folded) "
 				   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+	job->ins_bigrams = prepare(lib, "INSERT INTO bigrams(id, filter) VALUES(?1, ?2)");
+	job->del_bigrams = prepare(lib, "DELETE FROM bigrams WHERE id IN "
+				   "(SELECT id FROM articles WHERE issue = ?1)");
 	job->ins_fts = prepare(lib, "INSERT INTO articles_fts(rowid, folded) VALUES(?1, ?2)");
 	job->del_fts = prepare(lib, "INSERT INTO articles_fts(articles_fts, rowid, folded) "
 			       "VALUES('delete', ?1, ?2)");
@@ -869,7 +909,8 @@ static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 	sqlite3_bind_int64(st, 9, (int64_t)is->bytes);
 	step_ok(job, st);
 	int64_t base = rowid_base(date, id);
-	util_buf folded = { 0 }, body = { 0 };
+	util_buf folded = { 0 }, body = { 0 }, hashes = { 0 };
+	unsigned char bloom[BLOOM_MAX_BITS / 8];
 	/* last article first: the rowids grow. FTS5 flushes its pending
 	 * terms to a new segment whenever a rowid is not above the last one
 	 * (one segment per article, merged over and over, made the index
@@ -877,13 +918,15 @@ static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 	for (size_t i = narticles; i-- > 0;) {
 		const doc_article *a = doc_article_at(issue, i);
 		int64_t rowid = base | (MAX_ARTICLE - (int64_t)i);
-		folded.len = body.len = 0;
+		folded.len = body.len = hashes.len = 0;
 		for (uint32_t e = 0; e < doc_article_nelements(a); e++) {
 			doc_str t = doc_element_text(issue, a, e);
 			add_line(&body, t);
 			size_t flen;
 			const char *f = t.len ? search_folder_fold_valid(job->sf, t.s, t.len, false, &flen) : "";
 			add_line(&folded, doc_str_make(f, t.len ? flen : 0));
+			if (t.len)
+				bigram_hashes(f, flen, &hashes);
 		}
 		st = job->ins_article;
 		sqlite3_bind_int64(st, 1, rowid);
@@ -897,6 +940,10 @@ static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 		sqlite3_bind_text(st, 9, body.data, (int)body.len, SQLITE_STATIC);
 		sqlite3_bind_text(st, 10, folded.data, (int)folded.len, SQLITE_STATIC);
 		step_ok(job, st);
+		st = job->ins_bigrams;
+		sqlite3_bind_int64(st, 1, rowid);
+		sqlite3_bind_blob(st, 2, bloom, (int)bloom_make(&hashes, bloom), SQLITE_STATIC);
+		step_ok(job, st);
 		st = job->ins_fts;
 		sqlite3_bind_int64(st, 1, rowid);
 		sqlite3_bind_text(st, 2, folded.data, (int)folded.len, SQLITE_STATIC);
@@ -904,6 +951,7 @@ static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 	}
 	util_buf_free(&folded);
 	util_buf_free(&body);
+	util_buf_free(&hashes);
 	free(paper);
 }
 
@@ -978,7 +1026,8 @@ void library_index_end(library_job *job, library_summary *sum)
 {
 	if (!job)
 		return;
-	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_fts, job->del_fts,
+	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_bigrams, job->ins_fts,
+				job->del_fts, job->del_bigrams,
 				job->del_articles, job->del_issue, job->upd_stamp, job->old_rows };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sts); i++)
 		sqlite3_finalize(sts[i]);
@@ -1062,15 +1111,16 @@ const char *library_progress_text(const struct state *st, const library_issue *i
 }
 
 /* The FTS5 query: every token of the text, quoted (FTS5 runs them through
- * the tokenizer again, which gives each back unchanged), all required;
- * the last one a prefix when it is a word. */
+ * the tokenizer again, which gives each back unchanged), all required. */
 typedef struct query_tokens {
 	size_t n;
 	util_buf *match;
 } query_tokens;
 
-static int add_query_token(void *ctx, const char *tok, size_t n, uint32_t start, uint32_t end)
+static int add_query_token(void *ctx, const char *tok, size_t n, ucs4_t c, uint32_t start,
+			   uint32_t end)
 {
+	(void)c;
 	(void)start;
 	(void)end;
 	query_tokens *qt = ctx;
@@ -1091,6 +1141,32 @@ typedef struct hit_list {
 	library_hit *items;
 	size_t n, cap;
 } hit_list;
+
+/* The strings of a hit in one allocation (hits are many: the paper,
+ * date, path and headline of the article, and the element's text);
+ * library_hits_free frees it through paper. */
+static void hit_strings(library_hit *h, sqlite3_stmt *st, const char *text, size_t len)
+{
+	static const int col[4] = { 4, 5, 6, 3 };      /* paper, date, path, headline */
+	const char *s[4];
+	size_t n[4], total = len + 1;
+	for (size_t i = 0; i < 4; i++) {
+		s[i] = (const char *)sqlite3_column_text(st, col[i]);
+		n[i] = s[i] ? (size_t)sqlite3_column_bytes(st, col[i]) : 0;
+		total += n[i] + 1;
+	}
+	char *b = util_malloc(total);
+	char **dst[5] = { &h->paper, &h->date, &h->path, &h->headline, &h->text };
+	for (size_t i = 0; i < 5; i++) {
+		const char *src = i < 4 ? s[i] : text;
+		size_t k = i < 4 ? n[i] : len;
+		*dst[i] = b;
+		if (k)
+			memcpy(b, src, k);
+		b[k] = '\0';
+		b += k + 1;
+	}
+}
 
 /* The in-issue matcher on one article: the folded lines (each element's
  * text folded as search_run folds it, one per line) are searched at
@@ -1126,14 +1202,13 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen,
 				continue;
 			}
 			library_hit hit = {
-				.paper = column_dup(st, 4), .date = column_dup(st, 5),
-				.path = column_dup(st, 6), .headline = column_dup(st, 3),
 				.page = sqlite3_column_int(st, 1),
 				.article = (uint32_t)sqlite3_column_int64(st, 2),
 				.element = element, .start = s, .end = e,
-				.text = util_strndup(line, llen), .len = (uint32_t)llen,
+				.len = (uint32_t)llen,
 				.fingerprint = (uint64_t)sqlite3_column_int64(st, 7),
 			};
+			hit_strings(&hit, st, line, llen);
 			UTIL_PUSH(out->items, out->n, out->cap, hit);
 			added++;
 		}
@@ -1211,18 +1286,21 @@ size_t library_search(library *lib, const char *query, library_order order,
 	}
 	util_buf match = { 0 };
 	query_tokens qt = { 0, &match };
-	bool last_word = false;
-	tokenize(sf, query, strlen(query), 0, add_query_token, &qt, &last_word);
-	if (last_word)
-		util_buf_adds(&match, " *");
+	tokenize(sf, query, strlen(query), 0, add_query_token, &qt);
+	/* the query's bigrams, for the articles' filters */
+	util_buf qhash = { 0 };
+	bigram_hashes(q, qlen, &qhash);
+	const uint32_t *qh = (const uint32_t *)(void *)qhash.data;
+	size_t nqh = qhash.len / sizeof *qh;
 
 	/* the candidates' folded text first; the rest of an article only
 	 * when the text is in it (statements prepared once per library) */
 	static const char *const sql_text[] = {
-		"SELECT f.rowid, a.folded FROM articles_fts f JOIN articles a ON a.id = f.rowid "
+		"SELECT f.rowid, b.filter FROM articles_fts f LEFT JOIN bigrams b ON b.id = f.rowid "
 		"WHERE articles_fts MATCH ?1 ORDER BY f.rowid DESC",
 		/* nothing to look up (only punctuation): every article */
-		"SELECT a.id, a.folded FROM articles a ORDER BY a.id DESC",
+		"SELECT a.id, NULL FROM articles a ORDER BY a.id DESC",
+		"SELECT folded FROM articles WHERE id = ?1",
 		"SELECT a.body, a.page, a.number, a.headline, i.paper, i.date, i.path, i.fingerprint "
 		"FROM articles a JOIN issues i ON i.id = a.issue WHERE a.id = ?1",
 	};
@@ -1232,7 +1310,8 @@ size_t library_search(library *lib, const char *query, library_order order,
 		    sqlite3_prepare_v3(lib->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
 				       &lib->search_st[i], NULL) != SQLITE_OK)
 			prepared = false;
-	sqlite3_stmt *st = lib->search_st[qt.n ? 0 : 1], *detail = lib->search_st[2];
+	sqlite3_stmt *st = lib->search_st[qt.n ? 0 : 1], *text = lib->search_st[2],
+		     *detail = lib->search_st[3];
 	hit_list hits = { 0 };
 	found_article *found = NULL;
 	size_t found_cap = 0;
@@ -1244,11 +1323,20 @@ size_t library_search(library *lib, const char *query, library_order order,
 		size_t articles = 0;
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *folded = (const char *)sqlite3_column_text(st, 1);
-			size_t flen = (size_t)sqlite3_column_bytes(st, 1);
-			if (!folded || !memmem(folded, flen, q, qlen))
+			/* the filter first, then the text, then the rest */
+			const unsigned char *bloom = sqlite3_column_blob(st, 1);
+			if (!bloom_may_hold(bloom, (size_t)sqlite3_column_bytes(st, 1), qh, nqh))
 				continue;
-			sqlite3_bind_int64(detail, 1, sqlite3_column_int64(st, 0));
+			int64_t id = sqlite3_column_int64(st, 0);
+			sqlite3_bind_int64(text, 1, id);
+			const char *folded = sqlite3_step(text) == SQLITE_ROW ?
+					     (const char *)sqlite3_column_text(text, 0) : NULL;
+			size_t flen = folded ? (size_t)sqlite3_column_bytes(text, 0) : 0;
+			if (!folded || !memmem(folded, flen, q, qlen)) {
+				sqlite3_reset(text);
+				continue;
+			}
+			sqlite3_bind_int64(detail, 1, id);
 			if (sqlite3_step(detail) == SQLITE_ROW) {
 				const char *path = (const char *)sqlite3_column_text(detail, 6);
 				const char *body = (const char *)sqlite3_column_text(detail, 0);
@@ -1262,6 +1350,7 @@ size_t library_search(library *lib, const char *query, library_order order,
 				}
 			}
 			sqlite3_reset(detail);
+			sqlite3_reset(text);
 			if (max_articles && articles == max_articles)
 				break;
 		}
@@ -1274,6 +1363,7 @@ size_t library_search(library *lib, const char *query, library_order order,
 	}
 	free(found);
 	util_buf_free(&match);
+	util_buf_free(&qhash);
 	free(q);
 	*out = hits.items;
 	return hits.n;
@@ -1282,11 +1372,7 @@ size_t library_search(library *lib, const char *query, library_order order,
 void library_hits_free(library_hit *hits, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		free(hits[i].paper);
-		free(hits[i].date);
-		free(hits[i].path);
-		free(hits[i].headline);
-		free(hits[i].text);
+		free(hits[i].paper);    /* and the other strings: see hit_strings */
 	}
 	free(hits);
 }

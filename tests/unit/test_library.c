@@ -68,6 +68,20 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* An issue with words of letters and digits, for queries inside words. */
+static void add_latin_issue(env *e)
+{
+	sh("mkdir -p '%s/测试日报/2026-01-05'", e->lib);
+	char path[400];
+	snprintf(path, sizeof path, "%s/测试日报/2026-01-05/01.txt", e->lib);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("经济观察\n\n本报记者 王明\n\n　　The Economy of 2025: GDP grew in ＥＣＯＮＯＭＩＣ terms, "
+	      "said Dr. Müller, and 5G网络覆盖率达到９８％。新型Economies出现。\n\n"
+	      "　　Microeconomics课程在2025年开设，editors说economy一词源自希腊语。\n", f);
+	fclose(f);
+}
+
 static bool have_corpus(env *e)
 {
 	DIR *d = opendir(tu_corpus_dir());
@@ -146,10 +160,14 @@ static void test_tokenizer(void **state)
 	toks k = { 0 };
 	const char *s = "硅砂产业 ＡＢＣ-Economy ２０２５年，x1";
 	library_tokenize(s, strlen(s), add_tok, &k);
-	assert_string_equal(k.text, "硅|砂|产|业|abc|economy|2025|年|x1");
-	/* offsets are the original bytes: ＡＢＣ is 9 bytes at 13 */
+	/* one token per character, letters and digits too (a query finds
+	 * "conomy" inside "Economy") */
+	assert_string_equal(k.text, "硅|砂|产|业|a|b|c|e|c|o|n|o|m|y|2|0|2|5|年|x|1");
+	/* offsets are the original bytes: Ａ is 3 bytes at 13 */
 	assert_int_equal(k.start[4], 13);
-	assert_int_equal(k.end[4], 22);
+	assert_int_equal(k.end[4], 16);
+	assert_int_equal(k.start[6], 19);
+	assert_int_equal(k.end[6], 22);
 	assert_int_equal(k.start[0], 0);
 	assert_int_equal(k.end[0], 3);
 	toks p = { 0 };
@@ -339,6 +357,19 @@ static void test_same_hits_as_the_issue(void **state)
 	char path[400];
 	snprintf(path, sizeof path, "%s/青川日报/2026-03-18", e->lib);
 	same_hits_over(lib, path);
+	library_close(lib);
+	/* letters and digits found inside words, as the matcher finds them */
+	add_latin_issue(e);
+	lib = open_lib(e, NULL);
+	index_all(lib);
+	snprintf(path, sizeof path, "%s/测试日报/2026-01-05", e->lib);
+	static const char *const inside[] = { "conomy", "CONOM", "nom", "025", "02", "5g网",
+					      "ller", "üll", "G网络", "econom", "icro", "s课程", "y" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(inside); i++) {
+		same_hits(lib, path, inside[i]);
+		assert_true(count_hits(lib, inside[i], "测试日报") > 0);
+	}
+	assert_int_equal(count_hits(lib, "conomyx", NULL), 0);
 	if (corpus) {
 		snprintf(path, sizeof path, "%s/通辽日报/20250828", e->lib);
 		same_hits_over(lib, path);
