@@ -40,9 +40,9 @@
 	X(NEXT_PAGE, "next-page", h_page, +1, "> Right", "Go to the first article of the next page (版)") \
 	X(PREV_PAGE, "prev-page", h_page, -1, "< Left", "Go to the first article of the previous page") \
 	X(GO_TO_PAGE, "go-to-page", h_go_to_page, 0, ":", "Go to 第N版: type N, then Enter") \
-	X(NEXT_UNREAD, "next-unread", h_next_unread, 0, "U", "Go to the next article not read yet") \
-	X(NEXT_SUBHEAD, "next-subhead", h_next_subhead, 0, "}", "Go to the next subhead of the article") \
-	X(PREV_SUBHEAD, "prev-subhead", h_prev_subhead, 0, "{", "Go to the previous subhead of the article") \
+	X(NEXT_UNREAD, "next-unread", h_next_unread, 0, "U", "Go to the next article not read yet (a count N: the Nth)") \
+	X(NEXT_SUBHEAD, "next-subhead", h_next_subhead, 0, "}", "Go to the next subhead (a count N: the Nth)") \
+	X(PREV_SUBHEAD, "prev-subhead", h_prev_subhead, 0, "{", "Go to the previous subhead (a count N: the Nth)") \
 	X(OPEN, "open", h_open, 0, "Enter", "Open the selected article, or follow the jump line") \
 	X(FOCUS, "focus", h_focus, 0, "Tab", "Switch between the section list and the article") \
 	X(TOGGLE_LIST, "toggle-list", h_toggle_list, 0, "\\", "Show or hide the section list") \
@@ -53,7 +53,7 @@
 	X(HIT_LIST, "hit-list", h_hit_list, 0, "F", "List every search hit") \
 	X(CLEAR, "clear", h_clear, 0, "Esc", "Clear the search and the message") \
 	X(FOLLOW_JUMP, "follow-jump", h_follow_jump, 0, "o", "Follow the jump line in view to where the article goes on") \
-	X(BACK, "back", h_back, 0, "Backspace C-h -", "Go back to where you were before the jump") \
+	X(BACK, "back", h_back, 0, "Backspace C-h -", "Go back to where you were before the jump (N: N jumps)") \
 	X(MARK, "mark", h_mark, 0, "m", "Mark the current article") \
 	X(MARKS, "marks", h_marks, READER_OV_MARKS, "'", "List the marks in this issue") \
 	X(ALL_MARKS, "all-marks", h_marks, READER_OV_ALL_MARKS, "\"", "List the marks in every issue") \

@@ -750,10 +750,17 @@ static int h_next_unread(reader *r, int arg)
 	if (r->narticles == 0)
 		return READER_NOTHING;
 	mark_read(r, r->article);
-	for (size_t k = 1; k < r->narticles; k++) {
-		uint32_t a = (uint32_t)((r->article + k) % r->narticles);
-		if (r->read[a])
-			continue;
+	/* with a count N: the Nth unread article on (or the last there is) */
+	uint32_t a = UINT32_MAX;
+	unsigned left = r->repeat;
+	for (size_t k = 1; k < r->narticles && left > 0; k++) {
+		uint32_t c = (uint32_t)((r->article + k) % r->narticles);
+		if (!r->read[c]) {
+			a = c;
+			left--;
+		}
+	}
+	if (a != UINT32_MAX) {
 		push_back(r);
 		open_article(r, a, 0);
 		r->focus = READER_FOCUS_ARTICLE;
@@ -773,21 +780,24 @@ static bool subhead_line(const layout *l, size_t i)
 	       l->spans[line->first_span].style == LAYOUT_S_SUBHEAD;
 }
 
+/* } with a count N: the Nth subhead on (as far as there are some). */
 static int h_next_subhead(reader *r, int arg)
 {
 	(void)arg;
 	const layout *l = lay(r);
-	for (size_t i = r->top + 1; i < l->nlines; i++) {
-		if (!subhead_line(l, i))
-			continue;
-		if (!set_top(r, i)) {
-			say(r, "no further subhead");
-			return READER_REDRAW;
+	size_t found = SIZE_MAX;
+	unsigned seen = 0;
+	for (size_t i = r->top + 1; i < l->nlines && seen < r->repeat; i++) {
+		if (subhead_line(l, i)) {
+			found = i;
+			seen++;
 		}
-		mark_read(r, r->article);
+	}
+	if (found == SIZE_MAX || !set_top(r, found)) {
+		say(r, "no further subhead");
 		return READER_REDRAW;
 	}
-	say(r, "no further subhead");
+	mark_read(r, r->article);
 	return READER_REDRAW;
 }
 
@@ -795,8 +805,9 @@ static int h_prev_subhead(reader *r, int arg)
 {
 	(void)arg;
 	const layout *l = lay(r);
+	unsigned left = r->repeat;
 	for (size_t i = r->top; i-- > 0; ) {
-		if (subhead_line(l, i)) {
+		if (subhead_line(l, i) && --left == 0) {
 			set_top(r, i);
 			return READER_REDRAW;
 		}
@@ -1039,6 +1050,9 @@ static int h_back(reader *r, int arg)
 		say(r, "no earlier position to go back to");
 		return READER_REDRAW;
 	}
+	/* with a count N: N steps back (as far as the history goes) */
+	size_t steps = r->repeat < r->nback ? r->repeat : r->nback;
+	r->nback -= steps - 1;
 	place p = r->back[--r->nback];
 	go_to_place(r, &p);
 	r->focus = READER_FOCUS_ARTICLE;
@@ -1157,13 +1171,15 @@ int reader_do(reader *r, keymap_action a)
 	if (r->prompting)
 		return READER_NOTHING;      /* the prompt takes keys, not actions */
 	clear_message(r);
-	if (r->ov != READER_OV_NONE) {
-		r->count = 0;
-		return overlay_do(r, a);
-	}
 	r->counted = r->count > 0;
 	r->repeat = r->counted ? r->count : 1;
 	r->count = 0;
+	if (r->ov != READER_OV_NONE) {
+		int react = overlay_do(r, a);
+		r->repeat = 1;
+		r->counted = false;
+		return react;
+	}
 	int react = run_action(r, a);
 	r->repeat = 1;
 	r->counted = false;
@@ -1207,7 +1223,7 @@ int reader_key(reader *r, int key)
 		return page_prompt_key(r, key);
 	/* a count before a key (5j, 3J, 4g), as in less and vi: digits no
 	 * action is bound to */
-	if (r->ov == READER_OV_NONE && !r->g.too_small && key >= '0' && key <= '9' &&
+	if (!r->g.too_small && key >= '0' && key <= '9' &&
 	    (key != '0' || r->count > 0) && keymap_lookup(r->cfg->keys, key) == KA_NONE) {
 		if (r->count < 100000)
 			r->count = r->count * 10 + (unsigned)(key - '0');

@@ -40,6 +40,9 @@ static void ov_push(reader *r, ov_kind kind, uint32_t index)
 
 static const char *const help_notes[] = {
 	"",
+	"A count before a key repeats it, as in less and vi: 5j, 3Space, 3J or 3],",
+	"2> (pages), 2} (subheads), 5U (unread), 3n (hits), 2Backspace; in the",
+	"hit list and the marks, 5j moves five rows. 4g and :4 go to 第4版.",
 	"In the search prompt: Left, Right, Home and End move; Backspace deletes",
 	"a character; C-u clears; Up and Down recall earlier searches; Enter",
 	"searches; Esc cancels.",
@@ -265,8 +268,8 @@ int overlay_do(reader *r, keymap_action a)
 {
 	bool help = ov_scrolls_only(r);
 	int arg;
-	if (action_scrolls(a, &arg))
-		return ov_scroll(r, scroll_delta(r, arg));
+	if (action_scrolls(a, &arg))      /* 5j: five rows, as in the article */
+		return ov_scroll(r, scroll_delta(r, arg) * (long)r->repeat);
 	switch (a) {
 	case KA_TOP: return ov_scroll(r, -(long)r->nove);
 	case KA_BOTTOM: return ov_scroll(r, (long)r->nove);

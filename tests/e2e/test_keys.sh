@@ -78,5 +78,19 @@ wait_status "article 2/19"
 check_widths
 ok "narrow: \\ brings the list over the article"
 
+# counts on the other motions: 2} 2{ (subheads), 2Backspace (jumps back)
+resize 80 10     # rows enough to bring each subhead to the top
+keys 1 g 1 6 J
+wait_status "article 17/19 · 第4版"
+keys 2 '}'
+wait_pane_row 0 "▍ 守好百姓药箱子"
+keys 2 '{'
+wait_pane_row 0 "山村医生的二十年坚守"
+keys 1 g '>' '>' '>'
+wait_status "article 16/19 · 第4版"
+keys 2 BSpace
+wait_status "article 7/19 · 第2版"
+ok "counts: 2} 2{ 2Backspace"
+
 keys q
 expect_eq "exit status" "$(wait_exit)" 0

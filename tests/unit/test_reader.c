@@ -1528,6 +1528,82 @@ static void test_counts_pages_unread(void **ts)
 	fx_close(&f);
 }
 
+/* Counts on every motion where they make sense: subheads, unread, back,
+ * the rows of the hit list and the marks. */
+static void test_counts_everywhere(void **ts)
+{
+	(void)ts;
+	fx f;
+	fx_open_state(&f, sample_issue(), 80, 24);
+	/* 2} is } twice; 2{ from there goes past the first to the top */
+	type(f.r, "16J");
+	assert_int_equal(reader_article(f.r), 16);
+	reader_key(f.r, '}');
+	size_t t1 = reader_top(f.r);
+	reader_key(f.r, '}');
+	size_t t2 = reader_top(f.r);
+	assert_true(t1 > 0 && t2 > t1);
+	reader_key(f.r, 'g');
+	type(f.r, "2}");
+	assert_int_equal(reader_top(f.r), t2);
+	reader_key(f.r, '{');
+	assert_int_equal(reader_top(f.r), t1);
+	reader_key(f.r, '}');
+	type(f.r, "2{");
+	assert_int_equal(reader_top(f.r), 0);
+	/* 3U: the third unread article on */
+	type(f.r, "1g");
+	assert_int_equal(reader_article(f.r), 0);
+	type(f.r, "3U");
+	assert_int_equal(reader_article(f.r), 3);
+	/* 2Backspace: two jumps back */
+	type(f.r, "1g");
+	reader_key(f.r, '>');
+	reader_key(f.r, '>');
+	reader_key(f.r, '>');
+	assert_int_equal(reader_article(f.r), 15);
+	reader_key(f.r, '2');
+	reader_key(f.r, KEYMAP_K_BACKSPACE);
+	assert_int_equal(reader_article(f.r), 6);
+	/* in the hit list, 3j is j j j */
+	type(f.r, "/青川");
+	reader_key(f.r, KEYMAP_K_ENTER);
+	reader_key(f.r, 'F');
+	assert_int_equal(reader_overlay_of(f.r), READER_OV_HITS);
+	reader_key(f.r, 'g');
+	reader_key(f.r, 'j');
+	reader_key(f.r, 'j');
+	reader_key(f.r, 'j');
+	reader_key(f.r, KEYMAP_K_ENTER);
+	uint32_t art = reader_article(f.r);
+	size_t top = reader_top(f.r);
+	reader_key(f.r, 'F');
+	reader_key(f.r, 'g');
+	type(f.r, "3j");
+	assert_int_equal(reader_overlay_of(f.r), READER_OV_HITS);
+	reader_key(f.r, KEYMAP_K_ENTER);
+	assert_int_equal(reader_article(f.r), art);
+	assert_int_equal(reader_top(f.r), top);
+	/* in the marks: 2k goes up two rows */
+	type(f.r, "1g");
+	reader_key(f.r, 'm');
+	reader_key(f.r, 'J');
+	reader_key(f.r, 'm');
+	reader_key(f.r, 'J');
+	reader_key(f.r, 'm');
+	reader_key(f.r, '\'');
+	assert_int_equal(reader_overlay_of(f.r), READER_OV_MARKS);
+	reader_key(f.r, 'G');
+	type(f.r, "2k");
+	reader_key(f.r, KEYMAP_K_ENTER);
+	uint32_t first = reader_article(f.r);
+	reader_key(f.r, '\'');
+	reader_key(f.r, 'g');
+	reader_key(f.r, KEYMAP_K_ENTER);
+	assert_int_equal(reader_article(f.r), first);
+	fx_close(&f);
+}
+
 static void test_search_is_a_jump(void **ts)
 {
 	(void)ts;
@@ -1589,8 +1665,8 @@ static void test_help(void **ts)
 	}
 	/* scrollable; Esc or q closes */
 	reader_resize(f.r, 80, 10);
-	/* 8 of 34 actions and 8 lines of notes */
-	assert_string_equal(reader_status_text(f.r), sides("q or Esc closes", "18%", 80));
+	/* 8 of 34 actions and 11 lines of notes */
+	assert_string_equal(reader_status_text(f.r), sides("q or Esc closes", "17%", 80));
 	reader_key(f.r, 'j');
 	assert_string_equal(ov_row(f.r, 1), help_line("k Up C-p C-y", KA_LINE_UP));
 	reader_key(f.r, 'G');
@@ -1717,6 +1793,7 @@ int main(void)
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_rebound_keys),
 		cmocka_unit_test(test_counts_pages_unread),
+		cmocka_unit_test(test_counts_everywhere),
 		cmocka_unit_test(test_search_is_a_jump),
 		cmocka_unit_test(test_marks_show_paragraph),
 		cmocka_unit_test(test_empty_issue),
