@@ -20,12 +20,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "text.h"
 #include "util.h"
 
-typedef struct punct_sub {
-	uint32_t at;            /* byte offset of the ASCII character */
-	uint32_t cp;            /* the code point shown for it */
-} punct_sub;
+/* at: byte offset of the ASCII character; cp: the code point shown for it
+ * (text.h's type: the layout scans the text with them in place) */
+typedef text_sub punct_sub;
 
 /* The substitutions of s[0, n), in order (*subs grown with util_grow,
  * capacity *cap); returns how many. */

@@ -146,4 +146,19 @@ typedef struct text_char {
  * empty string is plain. The first call fills the pair table. */
 bool text_plain_scan(const char *s, size_t len, text_char **chars, size_t *cap, size_t *n);
 
+/* A code point shown in place of the one ASCII byte at `at` (punct.h's
+ * restored punctuation). */
+typedef struct text_sub {
+	uint32_t at;
+	uint32_t cp;
+} text_sub;
+
+/* text_plain_scan of the text s[0, len) shows: s with each of subs[0,
+ * nsubs) (in order of `at`, each on an ASCII byte) in place of its byte.
+ * The characters are those text_plain_scan gives for that text written
+ * out, but their offsets `at` are s's (a substituted character is one
+ * byte of s). */
+bool text_plain_scan_subs(const char *s, size_t len, const text_sub *subs, size_t nsubs,
+			  text_char **chars, size_t *cap, size_t *n);
+
 #endif

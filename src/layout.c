@@ -11,7 +11,8 @@
  * table. For them the same rules run on the decoded characters (see
  * lay_plain): a line takes characters while they fit, and only when one
  * does not are the places it may end at looked for, backwards. test_layout
- * checks that both ways give the same lines.
+ * checks that both ways give the same lines, with restored punctuation
+ * too (which a plain element gets without a restored copy of its text).
  */
 #include "layout.h"
 
@@ -89,23 +90,30 @@ static bool no_line_end(uint32_t cp)
 enum { EM_DASH = 0x2014, ELLIPSIS = 0x2026 };
 
 /* Whether a line may end after `prev` (the last cluster shown) and the
- * next begin with `next`; `after` is where the cluster after `next`
- * starts (strict keeps "——" and "……" whole and off the line start). */
-static inline bool kinsoku_allows(layout_kinsoku level, uint32_t prev, uint32_t next,
-				  const char *after, const char *end)
+ * next begin with `next`; `after` is the first code point of the cluster
+ * after `next`, 0 when there is none (strict keeps "——" and "……" whole
+ * and off the line start). */
+static inline bool kinsoku_allows_cp(layout_kinsoku level, uint32_t prev, uint32_t next,
+				     uint32_t after)
 {
 	if (level == LAYOUT_KINSOKU_NONE || (is_ideograph(prev) && is_ideograph(next)))
 		return true;
 	if (no_line_start(next) || no_line_end(prev))
 		return false;
-	if (level == LAYOUT_KINSOKU_STRICT && (next == EM_DASH || next == ELLIPSIS)) {
-		if (prev == next)
-			return false;
-		uint32_t cp;
-		if (after < end && (text_decode(after, end, &cp), cp == next))
-			return false;
-	}
+	if (level == LAYOUT_KINSOKU_STRICT && (next == EM_DASH || next == ELLIPSIS))
+		return prev != next && after != next;
 	return true;
+}
+
+/* The same with `after` where the cluster after `next` starts (decoded
+ * only when strict needs it). */
+static inline bool kinsoku_allows(layout_kinsoku level, uint32_t prev, uint32_t next,
+				  const char *after, const char *end)
+{
+	uint32_t cp = 0;
+	if (level == LAYOUT_KINSOKU_STRICT && (next == EM_DASH || next == ELLIPSIS) && after < end)
+		text_decode(after, end, &cp);
+	return kinsoku_allows_cp(level, prev, next, cp);
 }
 
 /* Punctuation that may hang into the reserve: what may not start a line. */
@@ -132,6 +140,9 @@ typedef struct builder {
 	bool restore;           /* cjk_punctuation = restore */
 	punct_sub *subs;        /* the element's punctuation to restore */
 	size_t subs_cap;
+	size_t nsubs;           /* a plain element laid out with its subs in
+				 * place (lay_element): how many, else 0 */
+	size_t subj;            /* with nsubs: the next one not yet drawn */
 	char *restored;         /* the element's text with it restored */
 	size_t restored_cap;
 	layout_span *spans_tmp;
@@ -170,6 +181,7 @@ typedef struct line_fill {
 	int col;                /* columns up to ink_end, lead included */
 	int pending;            /* width of the spaces after ink_end */
 	uint32_t last_cp;       /* first code point of the last cluster shown */
+	uint32_t k0;            /* plain text: the index of the character at span_from */
 	bool ink;               /* something but spaces is on the line */
 	bool continues;
 	brk_point ok;           /* last UAX #14 opportunity kinsoku allows */
@@ -449,11 +461,71 @@ static inline bool plain_uax(const plain_text *pt, uint32_t k)
 	return pt->c[k].brk == UC_BREAK_POSSIBLE || pt->c[k].brk == UC_BREAK_HYPHENATION;
 }
 
-static inline bool plain_kinsoku(const builder *b, const element_text *et,
-				 const plain_text *pt, uint32_t k)
+/* The code point of character k, 0 past the end. */
+static inline uint32_t plain_cp(const plain_text *pt, uint32_t k)
 {
-	return kinsoku_allows(b->kinsoku, pt->c[k - 1].cp, pt->c[k].cp,
-			      et->s + plain_at(et, pt, k + 1), et->s + et->n);
+	return k < pt->n ? pt->c[k].cp : 0;
+}
+
+static inline bool plain_kinsoku(const builder *b, const plain_text *pt, uint32_t k)
+{
+	return kinsoku_allows_cp(b->kinsoku, pt->c[k - 1].cp, pt->c[k].cp, plain_cp(pt, k + 1));
+}
+
+/* end_line for a plain element. With the element's punctuation to
+ * restore in place (b->nsubs), the characters give the widths and each
+ * restored character is a span of its own, as restore_spans makes them
+ * for an element laid out from its restored text. */
+static void plain_end_line(builder *b, const element_text *et, const plain_text *pt,
+			   const line_fill *f)
+{
+	if (!b->nsubs) {
+		end_line(b, et, f);
+		return;
+	}
+	layout_line *line = push_line(b, et->element, f->start, f->continues);
+	uint32_t a = f->span_from, z = f->ink_end;
+	if (a >= z)
+		return;
+	const punct_sub *subs = b->subs;
+	size_t j = b->subj;
+	while (j < b->nsubs && subs[j].at < a)
+		j++;
+	int col0 = b->origin + f->lead, col = col0, w = 0;
+	uint8_t style = et->tail_at <= a ? et->tail_style : et->style;
+	uint32_t from = a;
+	uint16_t nspans = 0;
+	for (uint32_t k = f->k0; k < pt->n && pt->c[k].at < z; k++) {
+		uint32_t at = pt->c[k].at;
+		bool sub = j < b->nsubs && subs[j].at == at;
+		if ((sub || at == et->tail_at) && at > from) {
+			push_span(b, et->element, from, at, col, w, style, 0);
+			nspans++;
+			col += w;
+			from = at;
+			w = 0;
+		}
+		if (at == et->tail_at)
+			style = et->tail_style;
+		if (sub) {
+			push_span(b, et->element, at, at + 1, col, pt->c[k].width, style,
+				  (uint8_t)(LAYOUT_F_RESTORED |
+					    (subs[j].cp == 0x201D ? LAYOUT_F_CLOSE : 0)));
+			nspans++;
+			col += pt->c[k].width;
+			from = at + 1;
+			j++;
+			continue;
+		}
+		w += pt->c[k].width;
+	}
+	if (z > from) {
+		push_span(b, et->element, from, z, col, w, style, 0);
+		nspans++;
+	}
+	b->subj = j;
+	line->nspans = nspans;
+	line->width = (uint16_t)(col0 + f->col - f->lead);
 }
 
 /* try_hang at character k. Returns the index where the next line starts,
@@ -472,13 +544,12 @@ static uint32_t plain_try_hang(builder *b, const element_text *et, const plain_t
 	if (q < pt->n) {
 		if (pt->c[q].brk != UC_BREAK_POSSIBLE)
 			return 0;
-		if (!kinsoku_allows(b->kinsoku, last, pt->c[q].cp,
-				    et->s + plain_at(et, pt, q + 1), et->s + et->n))
+		if (!kinsoku_allows_cp(b->kinsoku, last, pt->c[q].cp, plain_cp(pt, q + 1)))
 			return 0;
 	}
 	f->ink_end = plain_at(et, pt, q);
 	f->col = col;
-	end_line(b, et, f);
+	plain_end_line(b, et, pt, f);
 	return q;
 }
 
@@ -494,7 +565,7 @@ static uint32_t plain_break(builder *b, const element_text *et, const plain_text
 	for (uint32_t j = k; j > k0; j--) {
 		brk_point here = { pt->c[j].at, pt->c[j].at, col, j };
 		bool u = plain_uax(pt, j);
-		bool kn = plain_kinsoku(b, et, pt, j);
+		bool kn = plain_kinsoku(b, pt, j);
 		if (u && kn) {
 			ok = here;
 			break;  /* the best kind: nothing before it matters */
@@ -514,7 +585,7 @@ static uint32_t plain_break(builder *b, const element_text *et, const plain_text
 	const brk_point *bp = ok.at ? &ok : kin.at ? &kin : uax.at ? &uax : &here;
 	f->ink_end = bp->ink_end;
 	f->col = bp->col;
-	end_line(b, et, f);
+	plain_end_line(b, et, pt, f);
 	return bp->k;
 }
 
@@ -526,6 +597,7 @@ static uint32_t plain_fill_line(builder *b, const element_text *et, const plain_
 	line_fill f;
 	memset(&f, 0, sizeof(f));
 	f.start = f.span_from = f.ink_end = pt->c[k0].at;
+	f.k0 = k0;
 	f.lead = f.col = first ? et->indent : 0;
 	f.continues = !first;
 	int w = pt->c[k0].width;
@@ -547,7 +619,7 @@ static uint32_t plain_fill_line(builder *b, const element_text *et, const plain_
 	f.last_cp = pt->c[k - 1].cp;
 	f.ink_end = plain_at(et, pt, k);
 	if (k == pt->n) {
-		end_line(b, et, &f);
+		plain_end_line(b, et, pt, &f);
 		return k;
 	}
 	return plain_break(b, et, pt, &f, k0, k);
@@ -662,18 +734,9 @@ static void keep_names_whole(const element_text *et, char *brk)
 	}
 }
 
-static void lay_text(builder *b, const element_text *et)
+/* The library's way: UAX #14 opportunities and grapheme clusters. */
+static void lay_library(builder *b, const element_text *et)
 {
-	size_t nchars;
-	b->nchars = 0;
-	/* names are found on the library's break opportunities (short texts) */
-	if (!et->names && et->n <= PLAIN_MAX_BYTES &&
-	    text_plain_scan(et->s, et->n, &b->chars, &b->chars_cap, &nchars)) {
-		plain_text pt = { b->chars, (uint32_t)nchars };
-		b->nchars = nchars;
-		lay_plain(b, et, &pt);
-		return;
-	}
 	util_grow((void **)&b->brk, &b->brk_cap, et->n, 1);
 	u8_possible_linebreaks((const uint8_t *)et->s, et->n, "UTF-8", b->brk);
 	if (et->names)
@@ -690,24 +753,46 @@ static void lay_text(builder *b, const element_text *et)
 	}
 }
 
+static void lay_text(builder *b, const element_text *et)
+{
+	size_t nchars;
+	b->nchars = 0;
+	/* names are found on the library's break opportunities (short texts) */
+	if (!et->names && et->n <= PLAIN_MAX_BYTES &&
+	    text_plain_scan(et->s, et->n, &b->chars, &b->chars_cap, &nchars)) {
+		plain_text pt = { b->chars, (uint32_t)nchars };
+		b->nchars = nchars;
+		lay_plain(b, et, &pt);
+		return;
+	}
+	lay_library(b, et);
+}
+
 
 /* ---- restored punctuation ----
  *
- * An element with punctuation to restore is laid out as its restored text
- * (so the widths and kinsoku see the real characters), then its lines and
- * spans are given back the extracted text's offsets, each restored
- * character a span of its own (LAYOUT_F_RESTORED). Every restored
+ * The widths and kinsoku must see the restored characters. A plain
+ * element is scanned with them in place (text_plain_scan_subs) and laid
+ * out in its own offsets, plain_end_line making each restored character
+ * a span of its own (LAYOUT_F_RESTORED). Any other is laid out as its
+ * restored text, then its lines and spans are given back the extracted
+ * text's offsets and split the same way (restore_spans). Every restored
  * character is one ASCII byte in the extracted text and three bytes in
  * the restored one. */
 
 /* The offset in the extracted text of restored offset r (a character
- * boundary). */
-static uint32_t extracted_offset(const punct_sub *subs, size_t k, uint32_t r)
+ * boundary): r less two bytes for each restored character before it.
+ * restore_spans asks in order, so the count kept in *before moves a
+ * little each time (either way, to stay exact). */
+static uint32_t extracted_offset(const punct_sub *subs, size_t k, size_t *before, uint32_t r)
 {
-	uint32_t before = 0;
-	while (before < k && subs[before].at + 2 * before < r)
-		before++;
-	return r - 2 * before;
+	size_t i = *before;
+	while (i < k && subs[i].at + 2 * i < r)
+		i++;
+	while (i > 0 && subs[i - 1].at + 2 * (i - 1) >= r)
+		i--;
+	*before = i;
+	return r - 2 * (uint32_t)i;
 }
 
 /* The columns of et->s[from, to): from the characters a plain element
@@ -738,18 +823,19 @@ static void restore_spans(builder *b, const element_text *et, size_t line0, size
 	lay->nspans = span0;
 	size_t j = 0;           /* next substitution */
 	size_t ci = 0;          /* next plain character (piece_width) */
+	size_t before = 0;      /* extracted_offset's count */
 	for (size_t li = line0; li < lay->nlines; li++) {
 		layout_line *line = &lay->lines[li];
 		const layout_span *old = b->spans_tmp + (line->first_span - span0);
 		uint16_t nspans = line->nspans;
-		line->offset = extracted_offset(subs, k, line->offset);
+		line->offset = extracted_offset(subs, k, &before, line->offset);
 		line->first_span = (uint32_t)lay->nspans;
 		line->nspans = 0;
 		for (uint16_t q = 0; q < nspans; q++) {
 			layout_span sp = old[q];
 			if (sp.flags & LAYOUT_F_PLACEHOLDER) {
-				sp.start = extracted_offset(subs, k, sp.start);
-				sp.end = extracted_offset(subs, k, sp.end);
+				sp.start = extracted_offset(subs, k, &before, sp.start);
+				sp.end = extracted_offset(subs, k, &before, sp.end);
 				UTIL_PUSH(lay->spans, lay->nspans, b->spans_cap, sp);
 				line->nspans++;
 				continue;
@@ -762,7 +848,7 @@ static void restore_spans(builder *b, const element_text *et, size_t line0, size
 				uint32_t r = subs[j].at + 2 * (uint32_t)j;
 				if (r > cur) {
 					int w = piece_width(b, et, cur, r, &ci);
-					push_span(b, sp.element, extracted_offset(subs, k, cur),
+					push_span(b, sp.element, extracted_offset(subs, k, &before, cur),
 						  subs[j].at, col, w, sp.style, 0);
 					line->nspans++;
 					col += w;
@@ -776,13 +862,27 @@ static void restore_spans(builder *b, const element_text *et, size_t line0, size
 				cur = r + 3;
 			}
 			if (cur < sp.end) {
-				push_span(b, sp.element, extracted_offset(subs, k, cur),
-					  extracted_offset(subs, k, sp.end), col,
+				push_span(b, sp.element, extracted_offset(subs, k, &before, cur),
+					  extracted_offset(subs, k, &before, sp.end), col,
 					  piece_width(b, et, cur, sp.end, &ci), sp.style, 0);
 				line->nspans++;
 			}
 		}
 	}
+}
+
+/* Whether a plain element's character starts at byte `at`. */
+static bool plain_boundary(const text_char *c, size_t n, uint32_t at)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c[mid].at < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && c[lo].at == at;
 }
 
 static void lay_element(builder *b, const element_text *et)
@@ -791,6 +891,25 @@ static void lay_element(builder *b, const element_text *et)
 	if (!k) {
 		lay_text(b, et);
 		return;
+	}
+	/* A plain element is laid out in its own offsets, the restored
+	 * characters in place (the same lines as from its restored text,
+	 * below: test_layout). A caption's credit must start on a
+	 * character for the widths to be the characters'. */
+	size_t nchars;
+	bool plain = false;
+	if (!et->names && et->n + 2 * k <= PLAIN_MAX_BYTES &&
+	    text_plain_scan_subs(et->s, et->n, b->subs, k, &b->chars, &b->chars_cap, &nchars)) {
+		if (et->tail_at >= et->n || plain_boundary(b->chars, nchars, et->tail_at)) {
+			plain_text pt = { b->chars, (uint32_t)nchars };
+			b->nchars = 0;
+			b->nsubs = k;
+			b->subj = 0;
+			lay_plain(b, et, &pt);
+			b->nsubs = 0;
+			return;
+		}
+		plain = true;
 	}
 	util_grow((void **)&b->restored, &b->restored_cap, et->n + 2 * k, 1);
 	char *r = b->restored;
@@ -821,7 +940,12 @@ static void lay_element(builder *b, const element_text *et)
 		before++;
 	rt.names_at = et->names_at + 2 * (uint32_t)before;
 	size_t line0 = b->lay->nlines;
-	lay_text(b, &rt);
+	/* the restored text is plain when the element is */
+	b->nchars = 0;
+	if (plain)
+		lay_text(b, &rt);
+	else
+		lay_library(b, &rt);
 	restore_spans(b, &rt, line0, k);
 }
 

@@ -505,21 +505,33 @@ bool text_cp_is_plain(uint32_t cp)
 	return plain_class(plain_ready(), cp) != 0;
 }
 
-bool text_plain_scan(const char *s, size_t len, text_char **chars, size_t *cap, size_t *n)
+/* The scan of text_plain_scan_subs (nsubs 0: text_plain_scan's). Runs of
+ * ideographs, most of a Chinese text, take the inner loop: their pair is
+ * always CLASS_IDEOGRAPH's with itself. */
+static bool plain_scan(const plain_table *t, const char *s, size_t len, const text_sub *subs,
+		       size_t nsubs, text_char *out, size_t *n)
 {
-	const plain_table *t = plain_ready();
-	if (len >= UINT32_MAX)
-		return false;
-	util_grow((void **)chars, cap, len ? len : 1, sizeof(**chars));
-	text_char *out = *chars;
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	const unsigned char *base = (const unsigned char *)s, *p = base, *end = p + len;
+	const uint8_t ideo_ideo = t->pair[CLASS_IDEOGRAPH][CLASS_IDEOGRAPH];
+	size_t j = 0;
+	/* where the next substitution is (end: none) */
+	const unsigned char *stop = nsubs ? base + subs[0].at : end;
 	unsigned prev = 0;
 	size_t k = 0;
 	while (p < end) {
 		uint32_t cp;
 		unsigned cls;
 		int bytes, width;
-		if (p[0] < 0x80) {
+		if (p == stop) {
+			cp = subs[j].cp;
+			cls = plain_class(t, cp);
+			bytes = 1;
+			width = cls == CLASS_IDEOGRAPH ? 2 : cp_width(cp);
+			j++;
+			stop = j < nsubs ? base + subs[j].at : end;
+			if (stop <= p)
+				return false;   /* out of order: not what punct.h gives */
+		} else if (p[0] < 0x80) {
 			cp = p[0];
 			cls = t->map[cp];
 			bytes = width = 1;
@@ -535,14 +547,50 @@ bool text_plain_scan(const char *s, size_t len, text_char **chars, size_t *cap, 
 		uint8_t brk = prev ? t->pair[prev][cls] : t->first[cls];
 		if (brk == ASK_LIBRARY)
 			return false;
-		out[k].at = (uint32_t)(p - (const unsigned char *)s);
+		out[k].at = (uint32_t)(p - base);
 		out[k].cp = cp;
 		out[k].width = (uint8_t)width;
 		out[k].brk = brk;
 		k++;
 		prev = cls;
 		p += bytes;
+		if (cls != CLASS_IDEOGRAPH || ideo_ideo == ASK_LIBRARY)
+			continue;
+		/* U+4E00..U+9FFF: E4 B8..BF, or E5..E9, then continuation
+		 * bytes (decode's fast path; no substitution is inside) */
+		while (end - p >= 3 && p[0] >= 0xE4 && p[0] <= 0xE9 &&
+		       (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+		       (p[0] != 0xE4 || p[1] >= 0xB8)) {
+			out[k].at = (uint32_t)(p - base);
+			out[k].cp = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 |
+				    (uint32_t)(p[2] & 0x3F);
+			out[k].width = 2;
+			out[k].brk = ideo_ideo;
+			k++;
+			p += 3;
+		}
 	}
+	if (j < nsubs)
+		return false;   /* one was not on a character: not what punct.h gives */
 	*n = k;
 	return true;
+}
+
+bool text_plain_scan(const char *s, size_t len, text_char **chars, size_t *cap, size_t *n)
+{
+	const plain_table *t = plain_ready();
+	if (len >= UINT32_MAX)
+		return false;
+	util_grow((void **)chars, cap, len ? len : 1, sizeof(**chars));
+	return plain_scan(t, s, len, NULL, 0, *chars, n);
+}
+
+bool text_plain_scan_subs(const char *s, size_t len, const text_sub *subs, size_t nsubs,
+			  text_char **chars, size_t *cap, size_t *n)
+{
+	const plain_table *t = plain_ready();
+	if (len >= UINT32_MAX || (nsubs && subs[nsubs - 1].at >= len))
+		return false;
+	util_grow((void **)chars, cap, len ? len : 1, sizeof(**chars));
+	return plain_scan(t, s, len, subs, nsubs, *chars, n);
 }

@@ -1030,14 +1030,27 @@ static void expect_same_layout(const layout *a, const layout *b, const char *wha
 	}
 }
 
-/* An article with t as headline, paragraph and subhead. */
-static doc_issue *plain_article(const char *t, size_t len)
+/* An article with t as headline, paragraph and subhead, and twice as a
+ * caption followed by "，(ab)x", its credit from that suffix and from
+ * its restored '('. With `tab`, each element ends with a TAB. */
+static doc_issue *plain_article(const char *t, size_t len, bool tab)
 {
+	util_buf b = { 0 };
+	util_buf_add(&b, t, len);
+	if (tab)
+		util_buf_addc(&b, '\t');
 	doc_issue *issue = issue_new();
 	doc_article *a = doc_begin_article(issue);
-	a->field[DOC_F_HEADLINE] = doc_arena_dup(issue, t, len);
-	doc_add_block(issue, DOC_PARAGRAPH, doc_arena_dup(issue, t, len));
-	doc_add_block(issue, DOC_SUBHEAD, doc_arena_dup(issue, t, len));
+	a->field[DOC_F_HEADLINE] = doc_arena_dup(issue, b.data, b.len);
+	doc_add_block(issue, DOC_PARAGRAPH, doc_arena_dup(issue, b.data, b.len));
+	doc_add_block(issue, DOC_SUBHEAD, doc_arena_dup(issue, b.data, b.len));
+	b.len = len;
+	util_buf_adds(&b, "，(ab)x");
+	if (tab)
+		util_buf_addc(&b, '\t');
+	doc_add_caption(issue, doc_arena_dup(issue, b.data, b.len), (uint32_t)len);
+	doc_add_caption(issue, doc_arena_dup(issue, b.data, b.len), (uint32_t)len + 3);
+	util_buf_free(&b);
 	return issue;
 }
 
@@ -1049,10 +1062,7 @@ static void compare_plain(const char *t, size_t len, const int *widths, size_t n
 	if (!text_plain_scan(t, len, &chars, &cap, &n))
 		fail_msg("%s: not plain", what);
 	free(chars);
-	char *tab = util_malloc(len + 1);
-	memcpy(tab, t, len);
-	tab[len] = '\t';
-	doc_issue *fast = plain_article(t, len), *slow = plain_article(tab, len + 1);
+	doc_issue *fast = plain_article(t, len, false), *slow = plain_article(t, len, true);
 	static const layout_kinsoku levels[] = {
 		LAYOUT_KINSOKU_NONE, LAYOUT_KINSOKU_BASIC, LAYOUT_KINSOKU_STRICT,
 	};
@@ -1068,7 +1078,6 @@ static void compare_plain(const char *t, size_t len, const int *widths, size_t n
 			}
 	doc_issue_free(fast);
 	doc_issue_free(slow);
-	free(tab);
 }
 
 /* Plain pieces: ideographs, every prohibited character, opening ones,

@@ -648,6 +648,75 @@ static void test_plain_scan_refuses(void **state)
 	}
 }
 
+/* text_plain_scan_subs is text_plain_scan of the text written out with
+ * the substitutions in place, in the original offsets: random plain text
+ * with ASCII bytes replaced by what punct.c restores them to, by other
+ * plain characters and by some that are not plain. */
+static void test_plain_scan_subs(void **state)
+{
+	(void)state;
+	collect_others();
+	static const uint32_t shown[] = {
+		0xFF0C, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0xFF08, 0xFF09, 0x201C, 0x201D, 0x2014,
+		0x4E2D, 0x3002, 'x', 0x00A0, 0x3000, 0x1F600,
+	};
+	static const char ascii[] = ",:;!?()\"-a1";
+	uint64_t st = 0x5AB5;
+	char in[256], out[512];
+	text_sub subs[64];
+	text_char *want = NULL, *got = NULL;
+	size_t want_cap = 0, got_cap = 0;
+	size_t agreed = 0;
+	for (int round = 0; round < 200000; round++) {
+		size_t len = 0, nsubs = 0, olen = 0;
+		size_t nchars = rnd(&st) % 40;
+		for (size_t k = 0; k < nchars; k++) {
+			uint32_t r = rnd(&st);
+			if (r % 4 == 0 && nsubs < 64) {
+				uint32_t cp = shown[(r >> 2) % (r % 8 == 0 ? 16 : 10)];
+				subs[nsubs].at = (uint32_t)len;
+				subs[nsubs++].cp = cp;
+				in[len++] = ascii[(r >> 8) % (sizeof ascii - 1)];
+				olen += (size_t)u8_uctomb((uint8_t *)out + olen, cp, 4);
+			} else {
+				uint32_t cp = r % 3 ? 0x4E00 + r % 0x5200 : random_plain(&st);
+				int l = u8_uctomb((uint8_t *)in + len, cp, 4);
+				memcpy(out + olen, in + len, (size_t)l);
+				len += (size_t)l;
+				olen += (size_t)l;
+			}
+		}
+		size_t nw = 0, ng = 0;
+		bool w = text_plain_scan(out, olen, &want, &want_cap, &nw);
+		bool g = text_plain_scan_subs(in, len, subs, nsubs, &got, &got_cap, &ng);
+		if (w != g)
+			fail_msg("round %d: plain %d, with the substitutions %d", round, w, g);
+		if (!w)
+			continue;
+		assert_int_equal(nw, ng);
+		for (size_t k = 0, j = 0, shift = 0; k < nw; k++) {
+			if (got[k].cp != want[k].cp || got[k].width != want[k].width ||
+			    got[k].brk != want[k].brk || got[k].at + shift != want[k].at)
+				fail_msg("round %d: character %zu differs", round, k);
+			if (j < nsubs && subs[j].at == got[k].at) {
+				shift += (size_t)u8_uctomb((uint8_t *)out, subs[j].cp, 4) - 1;
+				j++;
+			}
+		}
+		agreed++;
+	}
+	print_message("%zu plain texts with substitutions agreed\n", agreed);
+	assert_true(agreed > 10000);
+	/* substitutions out of order or past the end: refused */
+	text_sub bad[2] = { { 2, 0xFF0C }, { 1, 0xFF0C } };
+	size_t n;
+	assert_false(text_plain_scan_subs("a,,b", 4, bad, 2, &got, &got_cap, &n));
+	text_sub past[1] = { { 4, 0xFF0C } };
+	assert_false(text_plain_scan_subs("a,,b", 4, past, 1, &got, &got_cap, &n));
+	free(want);
+	free(got);
+}
+
 /* Real text: every line of the corpus pages that is plain, and every
  * piece between the spaces of the others. */
 static void test_plain_breaks_corpus(void **state)
@@ -706,6 +775,7 @@ int main(void)
 		cmocka_unit_test(test_plain_breaks_pairs_and_triples),
 		cmocka_unit_test(test_plain_breaks_random),
 		cmocka_unit_test(test_plain_scan_refuses),
+		cmocka_unit_test(test_plain_scan_subs),
 		cmocka_unit_test(test_plain_breaks_corpus),
 	};
 	int failed = cmocka_run_group_tests(tests, setup_locale, NULL);
