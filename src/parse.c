@@ -1604,6 +1604,21 @@ static doc_str md_text(const unit *u)
 	return doc_str_make(s, (size_t)(e - s));
 }
 
+/* "庆祝…周年", "沿着…方向", "以…迎接…": a line opening with a word of
+ * circumstance, commemoration or slogan sets the context of the news
+ * line: a kicker when the deck has another line. */
+static bool context_opening(const unit *u)
+{
+	static const char *const words[] = {
+		"庆祝", "慶祝", "纪念", "紀念", "喜迎", "迎接", "沿着", "沿著", "聚焦", "落实", "落實", "奋力", "奮力",
+		"坚持", "堅持", "贯彻", "貫徹", "围绕", "圍繞", "献礼", "獻禮", "决胜", "決勝", "以", "在", "为", "為",
+	};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (has_prefix(u->s, u->len, words[k]))
+			return true;
+	return false;
+}
+
 static bool broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
@@ -1621,6 +1636,9 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	if (ac <= LABEL_WORD_MAX && bc >= ac + 5)
 		return false;
 	if (bracketed_label(a))
+		return false;
+	/* "沿着总书记指引的方向": a phrase of circumstance is a kicker */
+	if (context_opening(a))
 		return false;
 	/* a label with a middle dot stays a label; two phrases side by side
 	 * ("春风拂面 万物竞发") are a kicker */
@@ -1670,20 +1688,6 @@ static bool two_phrases(const unit *u)
 	return false;
 }
 
-/* "庆祝…周年", "沿着…方向", "以…迎接…": a line opening with a word of
- * circumstance, commemoration or slogan sets the context of the news
- * line: a kicker when the deck has another line. */
-static bool context_opening(const unit *u)
-{
-	static const char *const words[] = {
-		"庆祝", "慶祝", "纪念", "紀念", "喜迎", "迎接", "沿着", "沿著", "聚焦", "落实", "落實", "奋力", "奮力",
-		"坚持", "堅持", "贯彻", "貫徹", "围绕", "圍繞", "献礼", "獻禮", "决胜", "決勝", "以", "在", "为", "為",
-	};
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (has_prefix(u->s, u->len, words[k]))
-			return true;
-	return false;
-}
 
 /* Whether a deck line may be the headline at all: not a "——" subtitle,
  * not a kicker ending in a colon, not a long line of detail, and not a
@@ -1762,6 +1766,18 @@ static size_t choose_headline(const parser *ps, size_t i, size_t n)
 
 static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
+	if (n == 3 && looks_like_column(UNIT(ps, i), false) && broken_headline(ps, i + 1, 2) &&
+	    !a->field[DOC_F_COLUMN].len) {
+		/* "■简讯" over a headline broken in two */
+		doc_str c = md_text(UNIT(ps, i));
+		a->field[DOC_F_COLUMN] = c;
+		evidence facts;
+		memset(&facts, 0, sizeof facts);
+		ev_add(&facts, S_F_COLUMN);
+		explain(ps, i, "column", &facts);
+		i++;
+		n--;
+	}
 	if (broken_headline(ps, i, n)) {
 		const unit *u = UNIT(ps, i), *v = UNIT(ps, i + 1);
 		doc_str x = md_text(u), y = md_text(v);
@@ -2159,7 +2175,9 @@ static bool sidebar_label(const unit *u)
 		"相關鏈接", "相關新聞", "新聞鏈接", "延伸閱讀", "記者手記", "鏈接",
 	};
 	const char *s = u->s, *e = u->s + u->len;
-	if (has_prefix(s, u->len, "【") && u->len > 6 && memcmp(e - 3, "】", 3) == 0)
+	while (e - s > 2 && (*s == '*' || *s == '_') && (e[-1] == '*' || e[-1] == '_'))
+		s++, e--;       /* "*相关链接*", "**延伸阅读**" */
+	if (has_prefix(s, (size_t)(e - s), "【") && e - s > 6 && memcmp(e - 3, "】", 3) == 0)
 		s += 3, e -= 3;
 	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
 		if ((size_t)(e - s) == strlen(labels[k]) && memcmp(s, labels[k], (size_t)(e - s)) == 0)
@@ -2836,15 +2854,17 @@ static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 	if (a->field[DOC_F_BYLINE].len || !art_has_body(a) || a->cut || a->ended ||
 	    a->parts[a->nparts - 1].type != DOC_PARAGRAPH)
 		return false;
-	if (i + 1 >= ps->nunits)
+	/* a photo caption printed under the byline belongs to the story */
+	size_t k = skip_captions(ps, i + 1);
+	if (k >= ps->nunits)
 		return true;
-	const unit *next = UNIT(ps, i + 1);
+	const unit *next = UNIT(ps, k);
 	if (next->gap >= ps->pf.big_gap || next->kind == U_PAGEHEAD)
 		return true;
 	if (next->kind == U_MDHEAD || next->kind == U_END)
 		return true;
 	return next->kind == U_TITLE &&
-	       (UNIT(ps, i)->kind == U_NAMES || story_evidence_score(ps, i + 1) >= STORY_MIN);
+	       (UNIT(ps, i)->kind == U_NAMES || k > i + 1 || story_evidence_score(ps, k) >= STORY_MIN);
 }
 
 /* A story that opened with its dateline ("本报讯 …", "【新华社济南讯】…")
@@ -3142,7 +3162,9 @@ static void segment_step(parser *ps)
 			memset(&facts, 0, sizeof facts);
 			ev_add(&facts, S_F_AFTER_BODY);
 			read_header(ps, a, i, 1, &facts);
-			a->ended = true;
+			/* body right under it goes on with the story: its dateline
+			 * paragraph was extracted above the headline */
+			a->ended = !(i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_PARA && UNIT(ps, i + 1)->gap < ps->pf.big_gap);
 			a->cut = false;
 			i++;
 			continue;
