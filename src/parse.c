@@ -64,6 +64,7 @@ typedef enum signal {
 	S_AFTER_BRIEF,          /* the story before is a dateline brief without subheads */
 	S_BODY_AUTHOR,          /* its own body closes with "(author)": a brief of its own */
 	S_LIKE_PREV_HEAD,       /* the open story was headed the same way: a lone title, no byline */
+	S_SECOND_AUTHOR,        /* its body closes with a dateline and author of its own, the open story is signed */
 	S_DECK,                 /* two or more title lines in one block: a deck, not a subhead */
 	S_NUMBERED,             /* "一、", "（二）", "3." opening it: a numbered section of the story */
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
@@ -119,6 +120,7 @@ static const struct signal_def {
 	[S_AFTER_BRIEF]     = { 6, "after a dateline brief" },
 	[S_BODY_AUTHOR]     = { 6, "its body ends with (author)" },
 	[S_LIKE_PREV_HEAD]  = { 6, "headed like the story before" },
+	[S_SECOND_AUTHOR]   = { 6, "filed by a second author" },  /* a story has one byline */
 	[S_DECK]            = { 6, "a deck of lines" },
 	[S_NUMBERED]        = { -10, "numbered section head" },   /* against: sections are numbered, stories are not */
 	[S_HEADLESS_OPEN]   = { 4, "text before has no headline" },
@@ -2123,6 +2125,14 @@ static bool art_has_subhead(const art *a)
 }
 
 /* An end mark that names who wrote the story or where it was filed. */
+/* An end mark with a dateline of its own: "（新华社米兰2月9日电　记者 X）". */
+static bool end_mark_filed(const unit *u)
+{
+	pattern_dateline dm;
+	return u->kind == U_END && u->len > 6 && pattern_match_dateline(u->s + 3, u->len - 6, &dm) &&
+	       dm.date_end > dm.date_start;
+}
+
 static bool end_mark_signs(const unit *u)
 {
 	if (end_mark_author(u->s, u->len).len)
@@ -2213,8 +2223,11 @@ typedef struct shape {
 	bool stub;              /* headless and textless (see headless_stub) */
 	bool caption_last;      /* a photo caption came last */
 	bool headline, dateline, byline, subheads, jump;
-	bool planned;           /* its headline is one the planner tries */
-	bool planned_headless;  /* left without headline by a subhead the planner tries */
+	/* reached through a role the planner tries: what the open story's
+	 * fields say (a brief, headed by a lone title, signed, headless) is
+	 * then no evidence for the next title, or the try would prove
+	 * itself; only what it changes in subheads, cuts and closings counts */
+	bool tried;
 } shape;
 
 static void shape_of(const art *a, shape *sh)
@@ -2291,6 +2304,7 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 typedef struct run_facts {
 	bool deck;              /* two or more whole title lines in one block */
 	bool author;            /* its body closes with (author) */
+	bool filed;             /* ... with a dateline of its own: （新华社X日电 记者 Y） */
 	bool row_under, para_under, sidebar, big_gap;
 } run_facts;
 
@@ -2307,6 +2321,14 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	}
 	rf->deck = lines >= 2 && whole;
 	rf->author = body_ends_with_author(ps, j);
+	if (rf->author) {
+		/* the end mark after the body, if any, filed from elsewhere */
+		size_t k = j;
+		while (k < ps->nunits && k < j + 40 && (UNIT(ps, k)->kind == U_PARA || UNIT(ps, k)->kind == U_CAPTION ||
+							 UNIT(ps, k)->kind == U_CREDIT))
+			k++;
+		rf->filed = k < ps->nunits && k < j + 40 && end_mark_filed(UNIT(ps, k));
+	}
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
 	rf->para_under = j < ps->nunits && UNIT(ps, j)->kind == U_PARA;
 	rf->sidebar = n == 1 && sidebar_label(UNIT(ps, i));
@@ -2318,7 +2340,7 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, evide
 {
 	if (sh->cut)
 		ev_add(ev, S_CUT);
-	if (!sh->any || (sh->stub && !sh->planned_headless))
+	if (!sh->any || (sh->stub && !sh->tried))
 		ev_add(ev, S_NO_STORY);
 	else if (sh->ended)
 		ev_add(ev, S_PREV_CLOSED);
@@ -2326,19 +2348,22 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, evide
 		/* a big gap, unless a photo caption just took it */
 		if (rf->big_gap && !sh->caption_last)
 			ev_add(ev, S_BIG_GAP);
-		if (sh->dateline && !sh->subheads)
+		if (sh->dateline && !sh->subheads && !sh->tried)
 			ev_add(ev, S_AFTER_BRIEF);
-		else if (sh->headline && !sh->planned && !sh->byline && !sh->subheads && n == 1 && rf->para_under)
+		else if (sh->headline && !sh->tried && !sh->byline && !sh->subheads && n == 1 && rf->para_under)
 			ev_add(ev, S_LIKE_PREV_HEAD);
 		if (sh->subheads)
 			ev_add(ev, S_SUBHEADS_BEFORE);
 		if (rf->deck)
 			ev_add(ev, S_DECK);
-		if (!sh->headline && !sh->dateline && !sh->jump && !sh->planned_headless)
+		if (!sh->headline && !sh->dateline && !sh->jump && !sh->tried)
 			ev_add(ev, S_HEADLESS_OPEN);
 	}
-	if (sh->any && !sh->ended && rf->author)
+	if (sh->any && !sh->ended && rf->author) {
 		ev_add(ev, S_BODY_AUTHOR);
+		if (sh->byline && rf->filed && !sh->tried)
+			ev_add(ev, S_SECOND_AUTHOR);
+	}
 	if (sh->any && rf->row_under)
 		ev_add(ev, S_TABLE_UNDER);
 	if (sh->any && sh->body && rf->sidebar)
@@ -2394,9 +2419,11 @@ typedef struct plan_run {
 
 static void shape_new(shape *sh)
 {
+	bool tried = sh->tried;         /* the new story follows from the tries */
 	memset(sh, 0, sizeof *sh);
 	sh->any = true;
 	sh->stub = true;
+	sh->tried = tried;
 }
 
 /* A paragraph read into the open story (see add_paragraph). */
@@ -2490,19 +2517,14 @@ static void shape_take(shape *sh, const plan_run *r, bool story)
 		memset(sh, 0, sizeof *sh);
 		sh->any = true;
 		sh->headline = true;
-		/* a lone title tried as a story is no evidence that the next
-		 * lone title is one too */
-		sh->planned = true;
+		sh->tried = true;
 		sh->dateline = r->dateline_under;
 		sh->byline = r->byline_under;
 		return;
 	}
 	if (r->cut_banner && sh->cut)
 		return;         /* a banner dropped into the cut */
-	/* text left headless by this choice is no evidence for the next
-	 * title (the choice would count twice) */
-	if (!sh->any || (!sh->headline && !sh->dateline))
-		sh->planned_headless = true;
+	sh->tried = true;
 	sh->any = true;
 	sh->stub = false;
 	sh->subheads = true;
