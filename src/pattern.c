@@ -823,6 +823,21 @@ static bool is_closing_quote(uint32_t cp)
 	       cp == 0x300B || cp == 0x3011;
 }
 
+/* "本刊实习生 顾小满 对本文亦有贡献", "实习生 X 参与采写": a byline, then
+ * the help they gave (a last word of helping: 贡献, 参与…, 协助…). */
+static bool contribution_note(const char *in, const char *in_end)
+{
+	const char *t = in_end;
+	while (t > in && !text_is_space(first_cp_of(text_prev(in, t), in_end)))
+		t = text_prev(in, t);
+	if (t == in || in_end - t > 30)
+		return false;
+	if (!(find_folded(t, (size_t)(in_end - t), "贡献") || find_folded(t, (size_t)(in_end - t), "参与") ||
+	      find_folded(t, (size_t)(in_end - t), "协助")))
+		return false;
+	return role_at(in, in_end) && paren_byline(in, text_trim_end(in, t));
+}
+
 bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
 				   size_t *names_start, size_t *names_end)
 {
@@ -853,7 +868,7 @@ bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
 		return false;
 	const char *in = text_skip_space(open + open_paren(open, end), last);
 	const char *in_end = text_trim_end(in, last);
-	if (in == in_end || !paren_byline(in, in_end))
+	if (in == in_end || !(paren_byline(in, in_end) || contribution_note(in, in_end)))
 		return false;
 	*paren = (size_t)(open - s);
 	*names_start = (size_t)(in - s);

@@ -194,6 +194,27 @@ static void test_credits_of_other_papers(void **state)
 		assert_string_equal(credit(body[i]), "");
 }
 
+static void test_trailing_bylines_of_other_papers(void **state)
+{
+	(void)state;
+	size_t paren, ns, ne;
+	const char *a = "将决定企业的位置。（本刊实习生 陶然 对本文亦有贡献）";
+	assert_true(pattern_match_trailing_byline(S(a), &paren, &ns, &ne));
+	assert_memory_equal(a + ns, "本刊实习生 陶然 对本文亦有贡献", ne - ns);
+	const char *b = "三年内完成改造。（通讯员 邢磊　全媒体记者 田园）";
+	assert_true(pattern_match_trailing_byline(S(b), &paren, &ns, &ne));
+	assert_memory_equal(b + ns, "通讯员 邢磊　全媒体记者 田园", ne - ns);
+	const char *c = "评委会给予高度评价。（龙雨晴）";
+	assert_true(pattern_match_trailing_byline(S(c), &paren, &ns, &ne));
+	/* asides that are no author */
+	const char *no[] = {
+		"大家都来帮忙。（全村人都参与了）", "他说。（众人对此贡献良多）", "工程已完工。（见附表）",
+		"这是他的贡献。（记者注：数据截至上月底）",
+	};
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		assert_false(pattern_match_trailing_byline(no[i], strlen(no[i]), &paren, &ns, &ne));
+}
+
 static void test_jumps_of_other_papers(void **state)
 {
 	(void)state;
@@ -237,6 +258,7 @@ int main(void)
 		cmocka_unit_test(test_filings_and_posts),
 		cmocka_unit_test(test_datelines_of_other_papers),
 		cmocka_unit_test(test_credits_of_other_papers),
+		cmocka_unit_test(test_trailing_bylines_of_other_papers),
 		cmocka_unit_test(test_jumps_of_other_papers),
 	};
 	return cmocka_run_group_tests_name("pattern_papers", tests, NULL, NULL);
