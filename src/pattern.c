@@ -63,20 +63,40 @@ static const char *find_folded(const char *s, size_t n, const char *w)
 	return NULL;
 }
 
-/* The character at s (n bytes) in simplified form, written to buf;
- * returns its length. */
-static size_t folded_char(const char *s, size_t n, char *buf)
+/* A set of BMP characters, one bit each, filled from a string of them
+ * at its first use: a lookup per character instead of a search of the
+ * string (names and role words are checked at most lines of a page). */
+typedef struct char_set {
+	const char *chars;
+	bool ready;
+	uint8_t bits[0x10000 / 8];
+} char_set;
+
+static bool char_set_has(char_set *cs, uint32_t cp)
 {
-	memcpy(buf, s, n);
-	if (n == 3) {
-		uint32_t to = fold3(s);
-		if (to >= 0x800) {
-			buf[0] = (char)(0xE0 | to >> 12);
-			buf[1] = (char)(0x80 | (to >> 6 & 0x3F));
-			buf[2] = (char)(0x80 | (to & 0x3F));
+	if (!cs->ready) {
+		const char *p = cs->chars, *end = p + strlen(p);
+		while (p < end) {
+			uint32_t c;
+			p += text_decode(p, end, &c);
+			if (c < 0x10000)
+				cs->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
 		}
+		cs->ready = true;
 	}
-	return n;
+	return cp < 0x10000 && (cs->bits[cp >> 3] >> (cp & 7) & 1);
+}
+
+/* The character at s (n bytes, s a Han character) in simplified form,
+ * in the set. */
+static bool char_set_has_folded(char_set *cs, const char *s, size_t n)
+{
+	uint32_t cp = n == 3 ? fold3(s) : 0;
+	if (n != 3) {
+		if (text_decode(s, s + n, &cp) != (int)n)
+			return false;
+	}
+	return char_set_has(cs, cp);
 }
 
 /* Role words that introduce names in a byline or a credit, longest first
@@ -110,13 +130,13 @@ static const char surnames[] =
 	"银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由其上东"
 	"皇令宇长端独轩澹扎额达图宝布萨娜塔热买努格斯傅洪阎赖凤钮滑郦鄂竺贡巢宓濮殳蔚郗邴糜蓟荀";
 
+static char_set surname_set = { surnames, false, { 0 } };
+
 static bool starts_with_surname(const char *s, const char *end)
 {
 	uint32_t cp;
 	int n = text_decode(s, end, &cp);
-	char f[4];
-	return text_is_han(cp) &&
-	       memmem(surnames, sizeof surnames - 1, f, folded_char(s, (size_t)n, f)) != NULL;
+	return text_is_han(cp) && char_set_has_folded(&surname_set, s, (size_t)n);
 }
 
 /* Markers printed before a byline: "□张三". */
@@ -178,8 +198,8 @@ static bool name_char(uint32_t cp, const char *c, size_t n)
 {
 	if (!text_is_han(cp))
 		return false;
-	char f[4];
-	return n > 4 || memmem(not_in_names, sizeof not_in_names - 1, f, folded_char(c, n, f)) == NULL;
+	static char_set set = { not_in_names, false, { 0 } };
+	return n > 4 || !char_set_has_folded(&set, c, n);
 }
 
 bool pattern_is_name(const char *s, size_t len)
@@ -237,31 +257,45 @@ static const char not_in_roles[] = "的了是在对向告诉据和与跟随被�
 /* A role word at s: one of roles[], 本报 + one of them, a posted
  * correspondent (本报驻开罗记者), or a few Han characters of the paper
  * or the medium before a core role (全媒体记者). Returns its length. */
-static size_t role_at(const char *s, const char *end)
+/* The first characters of roles[] (and of 本报…, 驻…), and of core_roles[]:
+ * most lines start with none of them, and are left at that. */
+static char_set role_starts = { "本新中特见实首通摄记评撰文图报采驻", false, { 0 } };
+static char_set core_starts = { "记通实评", false, { 0 } };
+
+/* A role word of the table at s (roles[], 本报 + one of them, 本报驻X记者). */
+static size_t listed_role(const char *s, const char *end)
 {
-	if (s >= end || (unsigned char)*s < 0x80)
+	if (end - s < 3 || ((unsigned char)*s & 0xF0) != 0xE0 || !char_set_has(&role_starts, fold3(s)))
 		return 0;
-	size_t r = match_any(s, end, roles, sizeof roles / sizeof *roles);
-	if (r)
+	size_t r;
+	if ((r = match_any(s, end, roles, sizeof roles / sizeof *roles)))
 		return r;
 	if (starts_with(s, end, "本报") && (r = match_any(s + 6, end, roles, sizeof roles / sizeof *roles)))
 		return r + 6;      /* 本报特派记者 */
-	if ((r = posted_role(s, end)))
+	return posted_role(s, end);
+}
+
+static size_t role_at(const char *s, const char *end)
+{
+	size_t r = listed_role(s, end);
+	if (r)
 		return r;
+	if (end - s < 3 || ((unsigned char)*s & 0xF0) != 0xE0)
+		return 0;
+	static char_set set = { not_in_roles, false, { 0 } };
 	const char *p = s;
 	for (int chars = 0; p < end && chars < 10; chars++) {
-		if (chars >= 1) {
-			size_t c = match_any(p, end, core_roles, sizeof core_roles / sizeof *core_roles);
-			if (c)
-				return (size_t)(p - s) + c;
-		}
-		uint32_t cp;
-		const char *c0 = p;
-		p += text_decode(p, end, &cp);
-		char f[4];
-		if (!text_is_han(cp) ||
-		    memmem(not_in_roles, sizeof not_in_roles - 1, f, folded_char(c0, (size_t)(p - c0), f)))
+		if (end - p < 3 || ((unsigned char)*p & 0xF0) != 0xE0)
 			return 0;
+		uint32_t c = fold3(p);
+		if (chars >= 1 && char_set_has(&core_starts, c)) {
+			size_t k = match_any(p, end, core_roles, sizeof core_roles / sizeof *core_roles);
+			if (k)
+				return (size_t)(p - s) + k;
+		}
+		if (!text_is_han(c) || char_set_has(&set, c))
+			return 0;
+		p += 3;
 	}
 	return 0;
 }
@@ -447,6 +481,9 @@ static bool names_then_filing(const char *s, const char *end)
 static bool person_signature(const char *s, const char *end)
 {
 	const char *t = token_end(s, end);
+	static char_set last_chars = { "者民友工长师生员部众", false, { 0 } };
+	if (t - s < 6 || ((unsigned char)t[-3] & 0xF0) != 0xE0 || !char_set_has(&last_chars, fold3(t - 3)))
+		return false;
 	int n = han_chars(s, t);
 	if (n < 2 || n > 12 || !ends_with_any(s, t, persons, sizeof persons / sizeof *persons))
 		return false;
@@ -719,7 +756,7 @@ bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 		return true;
 	const char *end = s + len;
 	/* "记者 郑嘉欣 报道：正文": a paragraph opening with its reporter */
-	if (len >= 15 && len < 4000 && role_at(s, end)) {
+	if (len >= 15 && len < 4000 && listed_role(s, end)) {
 		m->date_start = m->date_end = 0;
 		m->byline_start = m->byline_end = 0;
 		filed_after(s, s, end, m);
@@ -902,7 +939,11 @@ static const char *const stock_words[] = { "资料图片", "资料照片", "资�
  * stand apart: after a sentence, spaces, or alone. */
 static size_t stock_picture(const char *s, const char *end, bool paren)
 {
-	if (end - s < 9 || (unsigned char)end[-1] < 0x80)
+	/* every word ends in 片 or 图: one look at the last character first */
+	if (end - s < 9 || ((unsigned char)end[-3] & 0xF0) != 0xE0)
+		return (size_t)-1;
+	uint32_t z = fold3(end - 3);
+	if (z != 0x7247 && z != 0x56FE)
 		return (size_t)-1;
 	for (size_t i = 0; i < sizeof stock_words / sizeof *stock_words; i++) {
 		if (!ends_with(s, end, stock_words[i]))
@@ -1065,12 +1106,13 @@ pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page)
 	const char *p = text_skip_space(s, end);
 	p += match_any(p, end, jump_marks, sizeof jump_marks / sizeof *jump_marks);
 	p = text_skip_space(p, end);
-	bool lenticular = starts_with(p, end, "【");
+	bool lenticular = end - p >= 3 && memcmp(p, "【", 3) == 0;
 	size_t op = lenticular ? 3 : open_paren(p, end);
 	p += op;
 	pattern_jump_kind kind = PATTERN_JUMP_NONE;
-	for (size_t i = 0; i < sizeof jump_verbs / sizeof *jump_verbs; i++) {
-		if (starts_with(p, end, jump_verbs[i].word)) {
+	uint32_t c0 = end - p >= 3 && ((unsigned char)*p & 0xF0) == 0xE0 ? fold3(p) : 0;
+	for (size_t i = 0; i < sizeof jump_verbs / sizeof *jump_verbs && c0; i++) {
+		if (dec3(jump_verbs[i].word) == c0 && starts_with(p, end, jump_verbs[i].word)) {
 			kind = jump_verbs[i].kind;
 			p += strlen(jump_verbs[i].word);
 			break;
@@ -1080,7 +1122,9 @@ pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page)
 		/* "相关报道见第5版", "更多报道详见A3版": a few words, then 见 */
 		const char *q = p;
 		for (int chars = 0; q < end && chars < 6; chars++) {
-			if (chars >= 2 && (starts_with(q, end, "详见") || starts_with(q, end, "见"))) {
+			uint32_t c = end - q >= 3 && ((unsigned char)*q & 0xF0) == 0xE0 ? fold3(q) : 0;
+			if (chars >= 2 && (c == 0x8BE6 || c == 0x89C1) &&     /* 详, 见 */
+			    (starts_with(q, end, "详见") || starts_with(q, end, "见"))) {
 				kind = PATTERN_JUMP_SEE;
 				p = q + (starts_with(q, end, "见") ? 3 : 6);
 				break;
