@@ -101,6 +101,7 @@ typedef enum signal {
 	S_F_HEADER_BLOCK,       /* in the block of lines around a running header at the top */
 	S_F_AFTER_BODY,         /* under a story that opened with its dateline and has no headline */
 	S_F_NOTE,               /* the label of an editor's note (编者按) */
+	S_F_RECURS,             /* printed again apart on the page, with figures */
 	NSIGNALS
 } signal;
 
@@ -157,6 +158,7 @@ static const struct signal_def {
 	[S_F_HEADER_BLOCK]  = { 0, "beside a running header at the top" },
 	[S_F_AFTER_BODY]    = { 0, "under a headless dateline story" },
 	[S_F_NOTE]          = { 0, "editor's note label" },
+	[S_F_RECURS]        = { 0, "printed again on the page" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -201,6 +203,7 @@ enum unit_flags {
 	UF_SENTENCE = 16,       /* holds a sentence end inside */
 	UF_DONE = 32,           /* ends with "（完）": the story's end */
 	UF_ROW = 64,            /* a row of figures: a paragraph of its own */
+	UF_RECURS = 128,        /* a running line printed again apart on the page */
 };
 
 typedef struct unit {
@@ -240,6 +243,9 @@ typedef struct floating {
 	size_t prev, next;      /* neighbour articles (SIZE_MAX: none) */
 } floating;
 
+/* Running lines that recur on a page, remembered by the profile. */
+enum { REPEATED_MAX = 16 };
+
 /* The page's own conventions, measured on its first lines before any
  * decision is taken (so that a huge page still streams): decisions read
  * these instead of fixed constants. */
@@ -253,6 +259,9 @@ typedef struct profile {
 	bool indents;           /* paragraphs are marked by an indent */
 	bool blank_rhythm;      /* blank lines separate the paragraphs */
 	unsigned md_level;      /* markdown level of the articles' titles (1 = "#"), 0: none */
+	uint32_t repeated[REPEATED_MAX];    /* short lines with figures that recur apart */
+	bool repeated_top[REPEATED_MAX];    /* ... first printed at the top of the page */
+	unsigned nrepeated;
 } profile;
 
 /* Lines are read one at a time (see build_units). */
@@ -337,7 +346,7 @@ static void unit_facts(const unit *u, evidence *ev)
 	case U_DATELINE: ev_add(ev, S_F_DATELINE); break;
 	case U_CAPTION: case U_CREDIT: ev_add(ev, S_F_CREDIT); break;
 	case U_JUMP: ev_add(ev, S_F_JUMP); break;
-	case U_PAGEHEAD: ev_add(ev, S_F_HEADER); break;
+	case U_PAGEHEAD: ev_add(ev, (u->flags & UF_RECURS) ? S_F_RECURS : S_F_HEADER); break;
 	case U_END: ev_add(ev, S_F_END_MARK); break;
 	default:
 		ev_add(ev, (u->flags & UF_TERMINATED) ? S_F_SENTENCE : S_F_UNFINISHED);
@@ -636,9 +645,60 @@ static unsigned capped_columns(const raw_line *l)
  * common width among the long lines of its start, when most of them
  * have it (give or take two columns for punctuation); the indent and
  * blank-line rhythm are the share of lines that have them. */
+/* A line that may be a running line printed again further down the
+ * page: short, no sentence end, with a figure or a date or page word
+ * (the date, the page, the issue change from page to page, the words do
+ * not). Returns its hash with figures and spaces masked, or 0. */
+static uint32_t running_line_hash(const char *s, size_t len)
+{
+	if (len < 8 || len > 160)
+		return 0;
+	const char *end = s + len;
+	uint32_t last = last_cp(s, end, NULL);
+	if (is_sentence_end(last) || is_clause_end(last))
+		return 0;
+	uint32_t h = 2166136261u;
+	bool figure = false;
+	unsigned chars = 0;
+	for (const char *p = s; p < end;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (text_is_space(cp))
+			continue;
+		chars++;
+		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)) {
+			cp = '0';
+			figure = true;
+		} else if (cp == 0x5E74 || cp == 0x7248 || cp == 0x671F) {
+			figure = true;      /* 年, 版, 期 */
+		}
+		h = (h ^ cp) * 16777619u;
+	}
+	if (!figure || chars < 4 || chars > TITLE_MAX_CHARS)
+		return 0;
+	return h ? h : 1;
+}
+
+/* Whether the hash is one of the page's recurring running lines: 0 no,
+ * 1 yes, 2 yes and first printed at the top of the page. */
+static int profile_repeated(const profile *pf, uint32_t h)
+{
+	for (unsigned k = 0; k < pf->nrepeated; k++)
+		if (pf->repeated[k] == h)
+			return pf->repeated_top[k] ? 2 : 1;
+	return 0;
+}
+
 static void profile_page(profile *pf, const char *text, size_t len)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = 4000 };
+	/* short lines with figures, to find the running lines printed again */
+	enum { RUNNING_SLOTS = 512, RUNNING_APART = 4, RUNNING_TOP = 3 };
+	struct {
+		uint32_t hash, first;
+		bool again, top;
+	} runs_seen[RUNNING_SLOTS];
+	memset(runs_seen, 0, sizeof runs_seen);
 	unsigned hist[MAXW + 1] = { 0 };
 	unsigned gaps[4] = { 0 };
 	size_t longs = 0;
@@ -668,6 +728,29 @@ static void profile_page(profile *pf, const char *text, size_t len)
 		if (cols >= MINW && cols <= MAXW) {
 			hist[cols]++;
 			longs++;
+		}
+		uint32_t rh = l.indented ? 0 : running_line_hash(l.s, l.len);
+		if (rh) {
+			/* open addressing; a full table stops counting */
+			size_t slot = rh & (RUNNING_SLOTS - 1);
+			for (size_t probe = 0; probe < RUNNING_SLOTS; probe++, slot = (slot + 1) & (RUNNING_SLOTS - 1)) {
+				if (!runs_seen[slot].hash) {
+					runs_seen[slot].hash = rh;
+					runs_seen[slot].first = l.line;
+					runs_seen[slot].top = n < RUNNING_TOP;
+					break;
+				}
+				if (runs_seen[slot].hash == rh) {
+					/* printed again apart, not a duplicate right under it */
+					if (l.line >= runs_seen[slot].first + RUNNING_APART && !runs_seen[slot].again &&
+					    pf->nrepeated < REPEATED_MAX) {
+						runs_seen[slot].again = true;
+						pf->repeated_top[pf->nrepeated] = runs_seen[slot].top;
+						pf->repeated[pf->nrepeated++] = rh;
+					}
+					break;
+				}
+			}
 		}
 	}
 	unsigned body_lines = gaps[0] + gaps[1] + gaps[2] + gaps[3];
@@ -1177,6 +1260,22 @@ static void classify(const parser *ps, unit *u)
 	if (u->chars <= 64 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && is_running_header(s, len, &hm)) {
 		u->kind = U_PAGEHEAD;
 		return;
+	}
+	if (ps->pf.nrepeated && u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_SENTENCE))) {
+		/* printed again apart on the page, with a figure, and first
+		 * at the page's top or holding a header's field: a running
+		 * line the fields alone did not make */
+		uint32_t rh = running_line_hash(s, len);
+		header_match rm;
+		int rep = rh ? profile_repeated(&ps->pf, rh) : 0;
+		if (rep) {
+			match_header(s, len, &rm);
+			if (rep == 2 || rm.fields >= 1) {
+				u->kind = U_PAGEHEAD;
+				u->flags |= UF_RECURS;
+				return;
+			}
+		}
 	}
 	if (u->chars <= 9 && page_number_line(s, len)) {
 		u->kind = U_PAGEHEAD;   /* "（２）", "- 3 -", "—5—": the page's number */
