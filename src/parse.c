@@ -243,6 +243,8 @@ typedef struct floating {
 	size_t prev, next;      /* neighbour articles (SIZE_MAX: none) */
 } floating;
 
+/* Word pairs of the running headers remembered per page. */
+enum { HEADER_PAIRS_MAX = 64 };
 /* Running lines that recur on a page, remembered by the profile. */
 enum { REPEATED_MAX = 16 };
 
@@ -310,6 +312,8 @@ typedef struct parser {
 				     * while its text is at hand */
 	size_t ncaptions, captions_cap;
 	doc_str label;
+	uint32_t header_pairs[HEADER_PAIRS_MAX];    /* see header_pairs_add */
+	size_t nheader_pairs;
 	part *held;             /* captions found inside a cut paragraph */
 	size_t nheld, held_cap;
 } parser;
@@ -801,6 +805,60 @@ static bool line_is_special(const char *s, size_t len)
 
 static void classify(const parser *ps, unit *u);
 
+/* The Han character pairs of the page's running headers, so that a
+ * footer or a banner in a cut printed in another order or with fewer
+ * fields is known by the words it shares with them. */
+static uint32_t han_pair_hash(uint32_t a, uint32_t b)
+{
+	uint32_t h = (a * 2654435761u) ^ (b + 0x9E3779B9u + (a << 6) + (a >> 2));
+	return h ? h : 1;
+}
+
+static void header_pairs_add(parser *ps, const unit *u)
+{
+	const char *p = u->s, *end = u->s + u->len;
+	uint32_t prev = 0;
+	while (p < end && ps->nheader_pairs < HEADER_PAIRS_MAX) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (is_han(cp) && is_han(prev)) {
+			uint32_t h = han_pair_hash(prev, cp);
+			bool have = false;
+			for (size_t k = 0; k < ps->nheader_pairs && !have; k++)
+				have = ps->header_pairs[k] == h;
+			if (!have)
+				ps->header_pairs[ps->nheader_pairs++] = h;
+		}
+		prev = cp;
+	}
+}
+
+/* A short line with figures, no sentence, most of whose word pairs are
+ * the running headers' (at least three of four): a running line. */
+static bool like_header(const parser *ps, const unit *u)
+{
+	if (u->chars > TITLE_MAX_CHARS || (u->flags & (UF_TERMINATED | UF_SENTENCE)) || !running_line_hash(u->s, u->len))
+		return false;
+	const char *p = u->s, *end = u->s + u->len;
+	uint32_t prev = 0;
+	unsigned pairs = 0, shared = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (is_han(cp) && is_han(prev)) {
+			uint32_t h = han_pair_hash(prev, cp);
+			pairs++;
+			for (size_t k = 0; k < ps->nheader_pairs; k++)
+				if (ps->header_pairs[k] == h) {
+					shared++;
+					break;
+				}
+		}
+		prev = cp;
+	}
+	return pairs >= 3 && shared * 4 >= pairs * 3;
+}
+
 /* "**本报讯**（记者 X）…", "**通讯员 X 本报记者 Y**": a byline or
  * dateline in markdown bold is read without the marks (a copy in the
  * arena; the line is short or the marks are at its start). */
@@ -872,6 +930,12 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	u.gap = ps->nunits == 0 ? BIG_GAP + 1 : gap;
 	unbold_byline(ps, &u);
 	classify(ps, &u);
+	if (u.kind == U_PAGEHEAD)
+		header_pairs_add(ps, &u);
+	else if ((u.kind == U_TITLE || u.kind == U_PARA) && ps->nheader_pairs && like_header(ps, &u)) {
+		u.kind = U_PAGEHEAD;
+		u.flags |= UF_RECURS;
+	}
 	if (ps->nunits > ps->units_base)
 		UNIT(ps, ps->nunits - 1)->gap_after = u.gap;
 	size_t n = ps->nunits - ps->units_base;
@@ -1180,6 +1244,27 @@ static bool page_number_line(const char *s, size_t len)
 	return digits && before && after;
 }
 
+/* The line opens with a paper's name standing as a field of its own
+ * ("春城晚报·社区版 …", "江城日报 | …"). */
+static bool paper_name_field(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	int chars = 0;
+	while (p < end && chars <= 10) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (!is_han(cp))
+			break;
+		p += k;
+		chars++;
+	}
+	if (chars < 3 || chars > 10 || p >= end || !is_paper_name(s, p, chars))
+		return false;
+	uint32_t sep = first_cp(p, end);
+	return text_is_space(sep) || sep == 0xB7 || sep == 0x30FB || sep == '|' || sep == 0xFF5C || sep == 0x2022 ||
+	       sep == 0x25C6 || sep == 0x25A0 || sep == 0x25CF || sep == '/' || sep == 0xFF0F;
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -1276,6 +1361,11 @@ static void classify(const parser *ps, unit *u)
 				return;
 			}
 		}
+	}
+	if (ps->nunits == 0 && u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) &&
+	    running_line_hash(s, len) && paper_name_field(s, len)) {
+		u->kind = U_PAGEHEAD;   /* "春城晚报·社区版 NO.2187 …" heading the page */
+		return;
 	}
 	if (u->chars <= 9 && page_number_line(s, len)) {
 		u->kind = U_PAGEHEAD;   /* "（２）", "- 3 -", "—5—": the page's number */
