@@ -54,6 +54,11 @@ typedef enum pattern_jump_kind {
 /* A jump line (the whole line): kind and the page number it names. */
 pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page);
 
+/* A jump line closing a paragraph after its last sentence: "…落实。（下转
+ * 第二版）". Returns where the jump starts (its bracket), or len when the
+ * paragraph ends otherwise. */
+size_t pattern_trailing_jump(const char *s, size_t len);
+
 /* A page header: a short line naming the page ("第2版 要闻",
  * "2025年8月28日 星期四 第3版"). Sets *page to the number printed. */
 bool pattern_is_page_header(const char *s, size_t len, int *page);

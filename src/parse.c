@@ -922,6 +922,14 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	if (ps->rule_gap && gap < BIG_GAP + 1)
 		gap = BIG_GAP + 1;
 	ps->rule_gap = false;
+	/* "…落实。（下转第二版）": the jump line closing the paragraph is a
+	 * unit of its own */
+	size_t jump = len > 12 ? pattern_trailing_jump(s, len) : len;
+	if (jump < len) {
+		push_unit(ps, s, (size_t)(text_trim_end(s, s + jump) - s), gap, line);
+		push_unit(ps, s + jump, len - jump, 0, line);
+		return;
+	}
 	unit u;
 	memset(&u, 0, sizeof u);
 	u.line = line;

@@ -1168,6 +1168,38 @@ pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page)
 	return kind;
 }
 
+size_t pattern_trailing_jump(const char *s, size_t len)
+{
+	const char *end = text_trim_end(s, s + len);
+	if (end - s < 12)
+		return len;
+	const char *last = text_prev(s, end);
+	if (!(*last == ')' || starts_with(last, end, "）")))
+		return len;
+	/* the opening bracket, a few characters back */
+	const char *open = NULL;
+	for (const char *p = last; p > s && last - p < 30;) {
+		p = text_prev(s, p);
+		if (*p == '(' || starts_with(p, end, "（")) {
+			open = p;
+			break;
+		}
+	}
+	if (!open || open == s)
+		return len;
+	const char *before = text_trim_end(s, open);
+	if (before == s)
+		return len;
+	uint32_t cp;
+	text_decode(text_prev(s, before), before, &cp);
+	if (!is_sentence_end(cp) && !is_closing_quote(cp))
+		return len;
+	int page;
+	if (pattern_match_jump(open, (size_t)(end - open), &page) == PATTERN_JUMP_NONE)
+		return len;
+	return (size_t)(open - s);
+}
+
 bool pattern_is_page_header(const char *s, size_t len, int *page)
 {
 	const char *end = text_trim_end(s, s + len);

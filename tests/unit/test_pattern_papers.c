@@ -242,6 +242,17 @@ static void test_jumps_of_other_papers(void **state)
 	assert_int_equal(page, 5);
 	assert_int_equal(pattern_match_jump(S("更多报道详见A3版"), &page), PATTERN_JUMP_SEE);
 	assert_int_equal(page, 3);
+	/* a jump closing a paragraph */
+	const char *t = "会议要求，把各项任务逐项抓好落实。（下转第二版）";
+	assert_string_equal(t + pattern_trailing_jump(S(t)), "（下转第二版）");
+	const char *u = "全年目标提前完成。(转A5版)";
+	assert_string_equal(u + pattern_trailing_jump(S(u)), "(转A5版)");
+	const char *v = "详见第二版的报道（上接第一版）后续";
+	assert_int_equal(pattern_trailing_jump(S(v)), strlen(v));
+	const char *w = "他说这件事要从第二版（转第三版）说起";
+	assert_int_equal(pattern_trailing_jump(S(w)), strlen(w));
+	const char *x = "（下转第二版）";
+	assert_int_equal(pattern_trailing_jump(S(x)), strlen(x));
 	/* sentences with 转 and 版 in them */
 	assert_int_equal(pattern_match_jump(S("转载本报第3版文章须注明出处"), &page), PATTERN_JUMP_NONE);
 	assert_int_equal(pattern_match_jump(S("接连三版都是广告"), &page), PATTERN_JUMP_NONE);
