@@ -11,16 +11,19 @@
  *
  * Tables: issues (path, stamp, fingerprint, paper, date, pages, articles),
  * articles (issue, page, number, headline, byline, kicker, subtitle, the
- * text of its elements one per line, and the same lines folded) and the
- * FTS5 table articles_fts over the folded text, whose tokenizer "kanbao" emits
- * one token per Han (or kana, hangul) character and one per word of
- * letters and digits, after search.c's folding (NFKC + case folding, and
- * whatever else search_folder folds), so it finds what the in-issue
- * matcher finds. The FTS5 table keeps no positions (detail=none: smaller
- * and faster to build), so a query asks for the articles holding every
- * token of the text (the last one a prefix when it is a word); each one
- * found is then checked with the in-issue matcher itself, which decides
- * that the tokens stand together as a phrase and gives the exact hits.
+ * text of its elements one per line, and the same lines folded; a page's
+ * own captions and banners are a row of their own), bigrams (a Bloom
+ * filter of the pairs of characters standing together in each row) and
+ * the FTS5 table articles_fts over the folded text, whose tokenizer
+ * "kanbao" emits one token per character that is a letter, digit or mark
+ * (Han, kana, hangul, Latin letters and digits alike), after search.c's
+ * folding (NFKC + case folding, and whatever else search_folder folds),
+ * so it finds what the in-issue matcher finds. The FTS5 table keeps no
+ * positions (detail=none: smaller and faster to build), so a query asks
+ * for the rows holding every character of the text; a row whose filter
+ * lacks one of the query's pairs is passed over, and each other one is
+ * checked with the in-issue matcher itself, which decides that the
+ * characters stand together as a phrase and gives the exact hits.
  *
  * An article's rowid orders the index newest first: the issue's date in
  * days, the issue's id, then the article's number.
@@ -106,8 +109,11 @@ const char *library_progress_text(const struct state *st, const library_issue *i
 typedef struct library_hit {
 	char *paper, *date, *path, *headline;   /* freed by library_hits_free */
 	int page;                       /* as printed (第N版) */
-	uint32_t article;               /* 0-based index in its issue */
-	uint32_t element;               /* doc.h element of the article */
+	uint32_t article;               /* 0-based index in its issue; UINT32_MAX for
+					 * a page's own text (a caption of no
+					 * article, a banner), as in search.h */
+	uint32_t element;               /* doc.h element of the article; of a page's
+					 * own text: as search_hit.element */
 	uint32_t start, end;            /* bytes of the hit in the element's text */
 	char *text;                     /* the element's text (freed by library_hits_free) */
 	uint32_t len;

@@ -31,7 +31,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 5,
+	SCHEMA_VERSION = 6,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -331,7 +331,8 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS articles ("
 	" id INTEGER PRIMARY KEY, issue INTEGER NOT NULL, folded TEXT NOT NULL,"
 	" page INTEGER NOT NULL, number INTEGER NOT NULL, headline TEXT, byline TEXT,"
-	" kicker TEXT, subtitle TEXT, body TEXT NOT NULL);"
+	" kicker TEXT, subtitle TEXT, body TEXT NOT NULL,"
+	" page_captions INTEGER, first_caption INTEGER, first_banner INTEGER);"
 	"CREATE INDEX IF NOT EXISTS articles_issue ON articles(issue);"
 	"CREATE TABLE IF NOT EXISTS bigrams (id INTEGER PRIMARY KEY, filter BLOB NOT NULL);"
 	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(folded,"
@@ -771,8 +772,8 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	job->ins_issue = prepare(lib, "INSERT INTO issues(id, path, stamp, fingerprint, paper, date, "
 				 "pages, articles, bytes) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 	job->ins_article = prepare(lib, "INSERT INTO articles(id, issue, page, number, headline, "
-				   "byline, kicker, subtitle, body, folded) "
-				   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+				   "byline, kicker, subtitle, body, folded, page_captions, first_caption, "
+				   "first_banner) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	job->ins_bigrams = prepare(lib, "INSERT INTO bigrams(id, filter) VALUES(?1, ?2)");
 	job->del_bigrams = prepare(lib, "DELETE FROM bigrams WHERE id IN "
 				   "(SELECT id FROM articles WHERE issue = ?1)");
@@ -884,6 +885,68 @@ static void add_line(util_buf *b, doc_str s)
 }
 
 
+/* A row of articles: an article, or the page-level text of a page (its
+ * captions of no article, then its banners, one per line; number is
+ * -1 - the page's index). */
+typedef struct row {
+	int64_t rowid, id, number;
+	int page;
+	const doc_article *a;           /* NULL for a page's own text */
+	uint32_t first_caption, ncaptions, first_banner;
+	util_buf body, folded, hashes;
+} row;
+
+static void row_start(row *r, int64_t rowid, const doc_article *a)
+{
+	r->rowid = rowid;
+	r->a = a;
+	r->body.len = r->folded.len = r->hashes.len = 0;
+}
+
+static void row_line(library_job *job, row *r, doc_str t)
+{
+	add_line(&r->body, t);
+	size_t flen = 0;
+	const char *f = t.len ? search_folder_fold_valid(job->sf, t.s, t.len, false, &flen) : "";
+	add_line(&r->folded, doc_str_make(f, flen));
+	bigram_hashes(f, flen, &r->hashes);
+}
+
+static void row_insert(library_job *job, row *r)
+{
+	static const doc_str none = { 0 };
+	const doc_article *a = r->a;
+	sqlite3_stmt *st = job->ins_article;
+	sqlite3_bind_int64(st, 1, r->rowid);
+	sqlite3_bind_int64(st, 2, r->id);
+	sqlite3_bind_int(st, 3, r->page);
+	sqlite3_bind_int64(st, 4, r->number);
+	bind_str(st, 5, a ? a->field[DOC_F_HEADLINE] : none);
+	bind_str(st, 6, a ? a->field[DOC_F_BYLINE] : none);
+	bind_str(st, 7, a ? a->field[DOC_F_KICKER] : none);
+	bind_str(st, 8, a ? a->field[DOC_F_SUBTITLE] : none);
+	sqlite3_bind_text(st, 9, r->body.data ? r->body.data : "", (int)r->body.len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, r->folded.data ? r->folded.data : "", (int)r->folded.len, SQLITE_STATIC);
+	if (a) {
+		for (int i = 11; i <= 13; i++)
+			sqlite3_bind_null(st, i);
+	} else {
+		sqlite3_bind_int64(st, 11, r->ncaptions);
+		sqlite3_bind_int64(st, 12, r->first_caption);
+		sqlite3_bind_int64(st, 13, r->first_banner);
+	}
+	step_ok(job, st);
+	unsigned char bloom[BLOOM_MAX_BITS / 8];
+	st = job->ins_bigrams;
+	sqlite3_bind_int64(st, 1, r->rowid);
+	sqlite3_bind_blob(st, 2, bloom, (int)bloom_make(&r->hashes, bloom), SQLITE_STATIC);
+	step_ok(job, st);
+	st = job->ins_fts;
+	sqlite3_bind_int64(st, 1, r->rowid);
+	sqlite3_bind_text(st, 2, r->folded.data ? r->folded.data : "", (int)r->folded.len, SQLITE_STATIC);
+	step_ok(job, st);
+}
+
 static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 			 const doc_issue *issue, uint64_t fingerprint)
 {
@@ -909,49 +972,41 @@ static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 	sqlite3_bind_int64(st, 9, (int64_t)is->bytes);
 	step_ok(job, st);
 	int64_t base = rowid_base(date, id);
-	util_buf folded = { 0 }, body = { 0 }, hashes = { 0 };
-	unsigned char bloom[BLOOM_MAX_BITS / 8];
-	/* last article first: the rowids grow. FTS5 flushes its pending
-	 * terms to a new segment whenever a rowid is not above the last one
-	 * (one segment per article, merged over and over, made the index
-	 * build 5 times slower) */
+	row r = { 0 };
+	r.id = id;
+	/* the rowids grow: the pages' own text first (it comes after the
+	 * articles, newest first), last page first, then the articles, last
+	 * first. FTS5 flushes its pending terms to a new segment whenever a
+	 * rowid is not above the last one (one segment per article, merged
+	 * over and over, made the index build 3.5 times slower) */
+	for (size_t p = doc_npages(issue); p-- > 0;) {
+		const doc_page *pg = doc_page_at(issue, p);
+		if (pg->ncaptions + pg->nbanners == 0 || narticles + p > MAX_ARTICLE)
+			continue;
+		row_start(&r, base | (MAX_ARTICLE - (int64_t)(narticles + p)), NULL);
+		r.page = doc_page_number(issue, (uint32_t)p);
+		r.number = -1 - (int64_t)p;
+		r.first_caption = pg->first_caption;
+		r.ncaptions = pg->ncaptions;
+		r.first_banner = pg->first_banner;
+		for (uint32_t c = 0; c < pg->ncaptions; c++)
+			row_line(job, &r, *doc_page_caption_at(issue, pg->first_caption + c));
+		for (uint32_t b = 0; b < pg->nbanners; b++)
+			row_line(job, &r, *doc_banner_at(issue, pg->first_banner + b));
+		row_insert(job, &r);
+	}
 	for (size_t i = narticles; i-- > 0;) {
 		const doc_article *a = doc_article_at(issue, i);
-		int64_t rowid = base | (MAX_ARTICLE - (int64_t)i);
-		folded.len = body.len = hashes.len = 0;
-		for (uint32_t e = 0; e < doc_article_nelements(a); e++) {
-			doc_str t = doc_element_text(issue, a, e);
-			add_line(&body, t);
-			size_t flen;
-			const char *f = t.len ? search_folder_fold_valid(job->sf, t.s, t.len, false, &flen) : "";
-			add_line(&folded, doc_str_make(f, t.len ? flen : 0));
-			if (t.len)
-				bigram_hashes(f, flen, &hashes);
-		}
-		st = job->ins_article;
-		sqlite3_bind_int64(st, 1, rowid);
-		sqlite3_bind_int64(st, 2, id);
-		sqlite3_bind_int(st, 3, doc_page_number(issue, a->page));
-		sqlite3_bind_int64(st, 4, (int64_t)i);
-		bind_str(st, 5, a->field[DOC_F_HEADLINE]);
-		bind_str(st, 6, a->field[DOC_F_BYLINE]);
-		bind_str(st, 7, a->field[DOC_F_KICKER]);
-		bind_str(st, 8, a->field[DOC_F_SUBTITLE]);
-		sqlite3_bind_text(st, 9, body.data, (int)body.len, SQLITE_STATIC);
-		sqlite3_bind_text(st, 10, folded.data, (int)folded.len, SQLITE_STATIC);
-		step_ok(job, st);
-		st = job->ins_bigrams;
-		sqlite3_bind_int64(st, 1, rowid);
-		sqlite3_bind_blob(st, 2, bloom, (int)bloom_make(&hashes, bloom), SQLITE_STATIC);
-		step_ok(job, st);
-		st = job->ins_fts;
-		sqlite3_bind_int64(st, 1, rowid);
-		sqlite3_bind_text(st, 2, folded.data, (int)folded.len, SQLITE_STATIC);
-		step_ok(job, st);
+		row_start(&r, base | (MAX_ARTICLE - (int64_t)i), a);
+		r.page = doc_page_number(issue, a->page);
+		r.number = (int64_t)i;
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
+			row_line(job, &r, doc_element_text(issue, a, e));
+		row_insert(job, &r);
 	}
-	util_buf_free(&folded);
-	util_buf_free(&body);
-	util_buf_free(&hashes);
+	util_buf_free(&r.folded);
+	util_buf_free(&r.body);
+	util_buf_free(&r.hashes);
 	free(paper);
 }
 
@@ -1177,7 +1232,13 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen,
 			    sqlite3_stmt *st, hit_list *out)
 {
 	size_t added = 0;
-	uint32_t element = 0;
+	uint32_t element = 0;           /* the line */
+	/* a page's own text: its captions, then its banners (see row) */
+	int64_t number = sqlite3_column_int64(st, 2);
+	bool page_level = number < 0;
+	uint32_t ncaptions = (uint32_t)sqlite3_column_int64(st, 8),
+		 first_caption = (uint32_t)sqlite3_column_int64(st, 9),
+		 first_banner = (uint32_t)sqlite3_column_int64(st, 10);
 	const char *line = body, *fline = folded, *fend = folded + flen, *end = body + blen;
 	for (const char *p = folded; (p = memmem(p, (size_t)(fend - p), q, qlen)) != NULL;) {
 		/* on to the line holding p, in both texts */
@@ -1194,8 +1255,11 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen,
 		for (const char *h = f; (h = memmem(h, (size_t)(f + lflen - h), q, qlen)) != NULL; h += qlen) {
 			uint32_t s, e;
 			search_folder_map(sf, (size_t)(h - f), (size_t)(h - f) + qlen, &s, &e);
+			uint32_t el = !page_level ? element : element < ncaptions ?
+				      first_caption + element :
+				      (first_banner + element - ncaptions) | SEARCH_BANNER;
 			library_hit *prev = added ? &out->items[out->n - 1] : NULL;
-			if (prev && prev->element == element && s < prev->end) {
+			if (prev && prev->element == el && s < prev->end) {
 				/* two hits in the fold of one character are one */
 				if (e > prev->end)
 					prev->end = e;
@@ -1203,8 +1267,8 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen,
 			}
 			library_hit hit = {
 				.page = sqlite3_column_int(st, 1),
-				.article = (uint32_t)sqlite3_column_int64(st, 2),
-				.element = element, .start = s, .end = e,
+				.article = page_level ? UINT32_MAX : (uint32_t)number,
+				.element = el, .start = s, .end = e,
 				.len = (uint32_t)llen,
 				.fingerprint = (uint64_t)sqlite3_column_int64(st, 7),
 			};
@@ -1252,7 +1316,9 @@ static void rank(hit_list *hits, found_article *f, size_t n)
 		double tf = 0;
 		for (size_t h = f[i].first; h < f[i].end; h++) {
 			uint32_t e = hits->items[h].element;
-			tf += e == DOC_F_KICKER || e == DOC_F_HEADLINE || e == DOC_F_SUBTITLE ? 4 : 1;
+			bool head = hits->items[h].article != UINT32_MAX &&
+				    (e == DOC_F_KICKER || e == DOC_F_HEADLINE || e == DOC_F_SUBTITLE);
+			tf += head ? 4 : 1;
 		}
 		double norm = k1 * (1 - b + b * (double)f[i].bytes / (avg > 0 ? avg : 1));
 		f[i].score = tf * (k1 + 1) / (tf + norm);
@@ -1301,7 +1367,8 @@ size_t library_search(library *lib, const char *query, library_order order,
 		/* nothing to look up (only punctuation): every article */
 		"SELECT a.id, NULL FROM articles a ORDER BY a.id DESC",
 		"SELECT folded FROM articles WHERE id = ?1",
-		"SELECT a.body, a.page, a.number, a.headline, i.paper, i.date, i.path, i.fingerprint "
+		"SELECT a.body, a.page, a.number, a.headline, i.paper, i.date, i.path, i.fingerprint, "
+		"a.page_captions, a.first_caption, a.first_banner "
 		"FROM articles a JOIN issues i ON i.id = a.issue WHERE a.id = ?1",
 	};
 	bool prepared = true;

@@ -514,7 +514,11 @@ static int run_library_mode(const options *o, const config *cfg)
 			field_or_dash(h->paper);
 			putchar('\t');
 			field_or_dash(h->date);
-			printf("\t%d\t%u\t", h->page, h->article + 1);
+			printf("\t%d\t", h->page);
+			if (h->article == UINT32_MAX)
+				fputs("-\t", stdout);  /* a page's own text, as --search */
+			else
+				printf("%u\t", h->article + 1);
 			field_or_dash(h->headline);
 			putchar('\t');
 			search_print_context(h->text, h->len, h->start, h->end, tty, stdout);

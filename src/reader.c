@@ -1392,6 +1392,16 @@ static void show_library_hit(reader *r, const char *query, doc_pos hit)
 	}
 	bool wrapped;
 	size_t i = next_from(s, hit, true, &wrapped);
+	if (hit.article == UINT32_MAX) {
+		/* a page's own text: the same caption or banner */
+		for (size_t k = 0; k < s->nhits; k++) {
+			const search_hit *h = &s->res.hits[k];
+			if (h->article == UINT32_MAX && h->element == hit.element && h->end > hit.offset) {
+				i = k;
+				break;
+			}
+		}
+	}
 	go_to_hit(r, s, i);
 	say(r, "hit %zu of %zu", i + 1, s->nhits);
 }

@@ -34,6 +34,8 @@ copies=${BENCH_COPIES:-1000}
 slow=$((runs / 2))
 only=${BENCH_ONLY:-all}
 case $only in all|library) ;; *) echo "bench: BENCH_ONLY is all or library" >&2; exit 2 ;; esac
+# set by the rows that run (the table reads them all)
+reader=skipped jump_pairs="" fold_table_ns=0 convert_open_ns=0 long_src="" long_index=0 long_bytes=0 big=""
 [ "$slow" -ge 3 ] || slow=3
 
 say() { echo "bench: $*" >&2; }
