@@ -102,6 +102,7 @@ typedef enum signal {
 	S_F_AFTER_BODY,         /* under a story that opened with its dateline and has no headline */
 	S_F_NOTE,               /* the label of an editor's note (编者按) */
 	S_F_RECURS,             /* printed again apart on the page, with figures */
+	S_F_QUESTION,           /* a short question alone between paragraphs */
 	NSIGNALS
 } signal;
 
@@ -159,6 +160,7 @@ static const struct signal_def {
 	[S_F_AFTER_BODY]    = { 0, "under a headless dateline story" },
 	[S_F_NOTE]          = { 0, "editor's note label" },
 	[S_F_RECURS]        = { 0, "printed again on the page" },
+	[S_F_QUESTION]      = { 0, "a short question alone" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -3014,6 +3016,13 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 		text.len -= (uint32_t)(t - s);
 		text.s = t;
 	}
+	/* "**一、老旧小区改造**", "*相关链接*": the marks are markup */
+	while (text.len > 2 && (text.s[0] == '*' || text.s[0] == '_') && text.s[0] == text.s[text.len - 1] &&
+	       text.s[1] != text.s[0]) {
+		text.s++;
+		text.len -= 2;
+	}
+	text = strip_emphasis(ps, text.s, text.len);
 	add_part(a, DOC_SUBHEAD, text.s, text.len);
 	a->cut = false;
 	a->ended = false;       /* a subhead: the story goes on */
@@ -3231,6 +3240,26 @@ static bool in_header_block(const parser *ps, size_t i)
 	return false;
 }
 
+/* A short question alone in its block between finished paragraphs of a
+ * story ("为什么要做科普？"): no comma, no colon, no other sentence in it.
+ * A subhead of the story, never a story of its own. */
+enum { QUESTION_HEAD_MAX = 20 };
+static bool question_head(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (u->kind != U_PARA || u->chars > QUESTION_HEAD_MAX || (u->flags & (UF_COMMA | UF_SENTENCE)) || a->cut ||
+	    !art_has_body(a) || i + 1 >= ps->nunits || UNIT(ps, i + 1)->kind != U_PARA)
+		return false;
+	if (ps->pf.blank_rhythm && (u->gap == 0 || UNIT(ps, i + 1)->gap == 0))
+		return false;       /* in a block of its own */
+	uint32_t z = last_cp(u->s, u->s + u->len, NULL);
+	if (z != 0xFF1F && z != '?')
+		return false;
+	if (memchr(u->s, ':', u->len) || memmem(u->s, u->len, "：", 3))
+		return false;
+	return true;
+}
+
 /* Segments the units made so far, keeping LOOKAHEAD units in hand until
  * the page ends. */
 /* "全国人大代表、…书记杨丽华：" over a title line: a kicker ending in a
@@ -3446,6 +3475,18 @@ static void segment_step(parser *ps)
 		/* a paragraph */
 		if (is_bare_caption(ps, i, a) || sentence_before_credit(ps, i, a)) {
 			handle_caption(ps, &i);
+			continue;
+		}
+		if (a && question_head(ps, i, a)) {
+			/* "为什么要做科普？" alone between paragraphs: the question
+			 * an interview's section answers */
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			ev_add(&facts, S_F_QUESTION);
+			explain(ps, i, "subhead", &facts);
+			flush_held(ps, a);
+			add_part(a, DOC_SUBHEAD, u->s, u->len);
+			i++;
 			continue;
 		}
 		if (a && a->ended && !a->cut) {
