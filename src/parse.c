@@ -1743,6 +1743,9 @@ static bool label_like(const unit *u, bool deck_below)
 {
 	if (bracketed_label(u))
 		return true;
+	uint32_t z = last_cp(u->s, u->s + u->len, NULL);
+	if (z == 0xFF1A || z == ':')
+		return false;       /* "半年报透视：" leads into the headline: a kicker */
 	bool dot = false, space = false, digit = false, quote = false;
 	const char *p = u->s, *end = u->s + u->len;
 	while (p < end) {
