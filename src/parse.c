@@ -3690,15 +3690,42 @@ static bool is_brief(const art *a)
 /* A column label heads the run of briefs set under it ("城事快递"): a brief
  * right after a brief of the column, with no kicker or column of its own,
  * is in the column too. */
+/* An item of a list of short news: one to three paragraphs, no
+ * subheads, no byline line of its own. */
+static bool short_item(const art *a)
+{
+	size_t paragraphs = 0;
+	for (size_t k = 0; k < a->nparts; k++) {
+		if (a->parts[k].type == DOC_SUBHEAD)
+			return false;
+		paragraphs += a->parts[k].type == DOC_PARAGRAPH;
+	}
+	return paragraphs && paragraphs <= 3 && !a->dropped;
+}
+
+/* Both headlines open with the same mark (■, ◆, ●, ▲, ★). */
+static bool same_mark(const art *a, const art *b)
+{
+	doc_str x = a->field[DOC_F_HEADLINE], y = b->field[DOC_F_HEADLINE];
+	if (!x.len || !y.len)
+		return false;
+	uint32_t cx = first_cp(x.s, x.s + x.len), cy = first_cp(y.s, y.s + y.len);
+	return cx == cy && (cx == 0x25A0 || cx == 0x25C6 || cx == 0x25CF || cx == 0x25B2 || cx == 0x2605 ||
+			    cx == 0x25A1 || cx == 0x25C7);
+}
+
 static void carry_column(parser *ps, size_t k)
 {
 	if (k == 0 || k - 1 < ps->arts_base)
 		return;
 	art *a = ART(ps, k), *prev = ART(ps, k - 1);
 	if (a->field[DOC_F_COLUMN].len || a->field[DOC_F_KICKER].len || !a->field[DOC_F_HEADLINE].len ||
-	    !prev->field[DOC_F_COLUMN].len || !is_brief(prev) || !is_brief(a))
+	    !prev->field[DOC_F_COLUMN].len)
 		return;
-	a->field[DOC_F_COLUMN] = prev->field[DOC_F_COLUMN];
+	/* briefs, or short items whose headlines open with the same mark
+	 * ("■华泰精工：…", "■星海科技：…") */
+	if ((is_brief(prev) && is_brief(a)) || (short_item(prev) && short_item(a) && same_mark(prev, a)))
+		a->field[DOC_F_COLUMN] = prev->field[DOC_F_COLUMN];
 }
 
 /* The last article is complete: captions held for it are added, captions
