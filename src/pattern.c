@@ -334,6 +334,10 @@ static bool byline_token(const char *s, const char *end, int *names)
 	}
 	if (!pattern_is_name(s, (size_t)(name_end - s)))
 		return false;
+	/* a name glued to its role word starts with a family name: "记者手记"
+	 * is a column's label, "记者陈海峰" a byline */
+	if (r && !starts_with_surname(s, name_end))
+		return false;
 	(*names)++;
 	return true;
 }
@@ -386,6 +390,12 @@ static bool bare_name(const char *s, const char *end)
 	return match_any(s, end, four_char_openings, sizeof four_char_openings / sizeof *four_char_openings) > 0;
 }
 
+/* What the names of a byline did, printed after them: "黄俊杰 报道",
+ * "易卫东 著", "张三 文". */
+static const char *const filings[] = {
+	"报道", "报导", "撰文", "采写", "整理", "口述", "编著", "主编", "著", "译", "文",
+};
+
 /* Calls byline_token on every token; true when all are byline tokens and
  * at least `min_names` names were seen. With `bare`, every name that no
  * role word introduces must look like a name printed alone (bare_name). */
@@ -412,6 +422,12 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 				}
 			}
 		}
+		/* "本报记者 唐雪松 整理": what the names did, after them */
+		size_t fl = names ? match_any(p, q, filings, sizeof filings / sizeof *filings) : 0;
+		if (fl && p + fl == q) {
+			p = text_skip_space(q, end);
+			continue;
+		}
 		int before = names;
 		if (!byline_token(p, q, &names))
 			return false;
@@ -432,12 +448,6 @@ static bool byline_tokens(const char *s, const char *end, int min_names, int *na
 }
 
 static bool filed_byline(const char *s, const char *end);
-
-/* What the names of a byline did, printed after them: "黄俊杰 报道",
- * "易卫东 著", "张三 文". */
-static const char *const filings[] = {
-	"报道", "报导", "撰文", "采写", "整理", "口述", "编著", "主编", "著", "译", "文",
-};
 
 /* People who write to a paper, ending the word before their name:
  * "新华路居民 程德厚", "城西读者 何淑珍". */
@@ -1414,11 +1424,14 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			}
 		}
 	}
-	/* 电话 027-5123xxxx: the desk's telephone (its number follows) */
-	if ((n = word_at(p, end, phones, sizeof phones / sizeof *phones)) > 0) {
-		*w = HF_LUNAR;
+	/* 电话 027-5123xxxx: the desk's telephone (its number follows); the
+	 * paper's own line (本报热线, 新闻热线, 读者热线) weighs more */
+	static const char *const own[] = { "本报", "本報", "本刊", "新闻", "新聞", "读者", "讀者", "报料", "報料", "爆料" };
+	size_t o = word_at(p, end, own, sizeof own / sizeof *own);
+	if ((n = word_at(p + o, end, phones, sizeof phones / sizeof *phones)) > 0) {
+		*w = o ? HF_DATE : HF_LUNAR;
 		*phone = true;
-		return n;
+		return o + n;
 	}
 	if ((n = word_at(p, end, lunar, sizeof lunar / sizeof *lunar)) > 0) {
 		*w = HF_LUNAR;
@@ -1482,7 +1495,7 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 {
 	memset(hm, 0, sizeof *hm);
 	const char *end = s + len, *p = s;
-	bool after_editor = false, after_phone = false;
+	bool after_editor = false, after_phone = false, phone_seen = false;
 	int chars = 0, date_pieces = 0;
 	while (p < end) {
 		uint32_t cp;
@@ -1541,8 +1554,14 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 		}
 		if (q < we && we - q == 1 && *q >= 'A' && *q <= 'Z')
 			q = we;         /* "A 02": a page label cut by OCR */
-		if (q < we && after_phone && phone_number(q, we))
+		if (q < we && after_phone && phone_number(q, we)) {
 			q = we;         /* "(027)5123××××": the number after 电话 */
+			if (!phone_seen) {
+				hm->score += HF_DATE;
+				hm->fields++;
+				phone_seen = true;
+			}
+		}
 		else if (q == p)
 			after_phone = false;
 		if (q < we) {

@@ -29,6 +29,8 @@ static void test_running_headers(void **state)
 	assert_true(header("责任编辑：钱晓　数据编辑：白川"));
 	assert_true(header("责任编辑　林东　版式编辑　丁宁　校对　吴安"));
 	assert_true(header("3　　青川职工报　　综合新闻　　2026年2月3日"));
+	assert_true(header("本报热线：96811"));
+	assert_true(header("新闻热线 0551-62345678"));
 	/* folios: a page number between dashes or in brackets */
 	assert_true(header("- 3 -"));
 	assert_true(header("—12—"));
@@ -38,6 +40,8 @@ static void test_running_headers(void **state)
 	assert_false(header("编辑部收到读者来信二十余封"));
 	assert_false(header("青川日报社举办第三届读书节"));
 	assert_false(header("热线电话打不通的问题如何解决"));
+	assert_false(header("咨询电话：0551-62345678"));
+	assert_false(header("本报热线"));
 	assert_false(header("（二）"));
 	assert_false(header("（2）加强队伍建设"));
 	assert_false(header("-3"));
@@ -78,6 +82,10 @@ static void test_names_spaced_and_bare(void **state)
 	assert_false(pattern_is_byline(S("史话新编"), true));
 	assert_false(pattern_is_byline(S("公司动态"), true));
 	assert_false(pattern_is_byline(S("■快讯"), false));
+	/* a name glued to its role starts with a family name */
+	assert_true(pattern_is_byline(S("记者陈海峰、通讯员王一鸣"), false));
+	assert_false(pattern_is_byline(S("记者手记"), false));
+	assert_false(pattern_is_byline(S("记者观察"), false));
 	assert_false(pattern_is_byline(S("■简讯"), false));
 	assert_false(pattern_is_byline(S("尹明"), false));
 	/* a spaced word that is no name */
@@ -91,6 +99,7 @@ static void test_filings_and_posts(void **state)
 	assert_true(pattern_is_byline(S("许文彬 报道"), false));
 	assert_true(pattern_is_byline(S("程一丁 著　江南文艺出版社"), false));
 	assert_true(pattern_is_byline(S("方舟 文"), false));
+	assert_true(pattern_is_byline(S("本报记者 唐一川 整理"), false));
 	/* the writer's post in brackets */
 	assert_true(pattern_is_byline(S("□ 葛青（县人民医院儿科主任）"), false));
 	assert_true(pattern_is_byline(S("葛青（县人民医院儿科主任）"), true));
