@@ -1298,8 +1298,10 @@ static int mouse_pane(reader *r, int y, reader_mouse_event ev)
 	r->focus = READER_FOCUS_ARTICLE;
 	const layout *l = lay(r);
 	size_t line = r->top + (size_t)y;
+	/* a jump line's rows, its hint's too ("Enter: follow" below it) */
 	if (line < l->nlines && l->lines[line].nspans &&
-	    l->spans[l->lines[line].first_span].style == LAYOUT_S_JUMP)
+	    doc_element_block_type(r->issue, doc_article_at(r->issue, r->article),
+				   l->lines[line].element) == DOC_JUMP)
 		return follow_jump_element(r, l->lines[line].element);
 	return READER_REDRAW;
 }

@@ -819,6 +819,15 @@ static void test_mouse(void **ts)
 	assert_int_equal(reader_back_depth(f.r), 1);
 	/* the status line is no target */
 	assert_int_equal(reader_mouse(f.r, 10, 23, READER_MOUSE_CLICK), READER_NOTHING);
+	/* narrow: the hint on a row of its own below the jump line follows it too */
+	reader_key(f.r, KEYMAP_K_BACKSPACE);
+	assert_int_equal(reader_article(f.r), 0);
+	reader_resize(f.r, 24, 24);
+	reader_key(f.r, 'G');
+	assert_string_equal(pane(f.r, 21), "■下转第2版");
+	assert_string_equal(pane(f.r, 22), "Enter: follow");
+	reader_mouse(f.r, 3, 22, READER_MOUSE_CLICK);
+	assert_int_equal(reader_article(f.r), 3);
 	fx_close(&f);
 }
 
