@@ -36,6 +36,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	opt.blank_between = data[2] & 16;
 	opt.indent = (data[2] >> 5) * 2;
 	opt.max_width = 20 + (data[1] % 120);
+	/* what the layout adds: every mark, the reader's jump hint or none */
+	opt.caption_mark = data[0] % 5;
+	opt.subhead_mark = data[1] % 5;
+	if (data[0] & 8)
+		snprintf(opt.jump_hint, sizeof opt.jump_hint, "Enter: follow");
 	doc_issue *issue = fuzz_parse(data + 3, size - 3);
 	if (!issue)
 		return 0;
