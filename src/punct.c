@@ -106,6 +106,30 @@ static void protect_addresses(const char *s, size_t n, char *protect)
 	}
 }
 
+/* Whether s[0, n) holds w (at most 4 bytes): its first byte found by
+ * memchr, the rest compared. */
+static bool holds(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+	for (const char *p = s, *end = s + n; (size_t)(end - p) >= wl;) {
+		p = memchr(p, w[0], (size_t)(end - p) - (wl - 1));
+		if (!p)
+			return false;
+		if (memcmp(p, w, wl) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/* Whether protect_addresses can mark anything: one of the three things
+ * it starts from is there (most texts hold none). */
+static bool may_hold_address(const char *s, size_t n)
+{
+	return memchr(s, '@', n) || holds(s, n, "://") || holds(s, n, "www.") ||
+	       holds(s, n, "WWW.");
+}
+
 static bool holds_cjk(const char *s, size_t a, size_t z)
 {
 	for (size_t p = a; p < z;) {
@@ -125,10 +149,32 @@ static void add(punct_sub **subs, size_t *cap, size_t *k, size_t at, uint32_t cp
 	(*k)++;
 }
 
-static int cmp_sub(const void *a, const void *b)
+/* Brackets and quotes are added when their pair closes, after what they
+ * hold: the list is nearly in order (and its offsets are distinct). */
+static void sort_subs(punct_sub *v, size_t k)
 {
-	uint32_t x = ((const punct_sub *)a)->at, y = ((const punct_sub *)b)->at;
-	return x < y ? -1 : x > y;
+	for (size_t i = 1; i < k; i++) {
+		punct_sub x = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1].at > x.at; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/* Eight bytes at p hold nothing the scan stops at: no byte below 0x40
+ * (every candidate is one) and, with `ef`, no 0xEF (the lead byte of the
+ * full-width brackets). */
+static inline bool quiet8(const char *p, bool ef)
+{
+	uint64_t w;
+	memcpy(&w, p, sizeof w);
+	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+	uint64_t low = ~w & ~(w << 1) & high;     /* bits 7 and 6 clear */
+	if (!ef)
+		return !low;
+	uint64_t x = w ^ (0xEF * ones);
+	return !(low | ((x - ones) & ~x & high)); /* (may flag more: then looked at) */
 }
 
 enum { MAX_DEPTH = 64 };
@@ -148,21 +194,32 @@ size_t punct_find(const char *s, size_t n, punct_sub **subs, size_t *cap)
 {
 	/* the common case: nothing to restore */
 	size_t first = 0;
-	while (first < n && !candidate((unsigned char)s[first]))
-		first++;
-	if (first == n || n >= UINT32_MAX)
+	for (;; first++) {
+		while (first + 8 <= n && quiet8(s + first, false))
+			first += 8;
+		if (first >= n || candidate((unsigned char)s[first]))
+			break;
+	}
+	if (first >= n || n >= UINT32_MAX)
 		return 0;
+	/* bytes of addresses, when the text may hold one (NULL: none) */
 	char stack_protect[512];
-	char *protect = n <= sizeof stack_protect ? stack_protect : util_malloc(n);
-	memset(protect, 0, n);
-	if (memchr(s, '/', n) || memchr(s, '@', n) || memchr(s, '.', n))
+	char *protect = NULL;
+	if (may_hold_address(s, n)) {
+		protect = n <= sizeof stack_protect ? stack_protect : util_malloc(n);
+		memset(protect, 0, n);
 		protect_addresses(s, n, protect);
+	}
 	size_t k = 0;
 	size_t open[MAX_DEPTH];         /* brackets waiting for their pair */
 	bool open_ascii[MAX_DEPTH];
 	size_t depth = 0;
 	size_t quote = SIZE_MAX;        /* the quote waiting for its pair */
 	for (size_t i = first; i < n; i++) {
+		while (i + 8 <= n && quiet8(s + i, true))
+			i += 8;
+		if (i >= n)
+			break;
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x80) {
 			/* full-width brackets pair with ASCII ones */
@@ -179,7 +236,7 @@ size_t punct_find(const char *s, size_t n, punct_sub **subs, size_t *cap)
 			}
 			continue;
 		}
-		if (protect[i])
+		if (protect && protect[i])
 			continue;
 		switch (c) {
 		case ',': case ':': case ';': case '!': case '?':
@@ -221,7 +278,7 @@ size_t punct_find(const char *s, size_t n, punct_sub **subs, size_t *cap)
 		case '-':
 			/* exactly two: -- */
 			if (i + 1 < n && s[i + 1] == '-' && !(i + 2 < n && s[i + 2] == '-') &&
-			    !protect[i + 1] && (beside_cjk(s, n, i) || beside_cjk(s, n, i + 1))) {
+			    !(protect && protect[i + 1]) && (beside_cjk(s, n, i) || beside_cjk(s, n, i + 1))) {
 				add(subs, cap, &k, i, 0x2014);
 				add(subs, cap, &k, i + 1, 0x2014);
 			}
@@ -238,8 +295,7 @@ size_t punct_find(const char *s, size_t n, punct_sub **subs, size_t *cap)
 			add(subs, cap, &k, open[d], 0xFF08);
 	if (protect != stack_protect)
 		free(protect);
-	if (k > 1)
-		qsort(*subs, k, sizeof(**subs), cmp_sub);
+	sort_subs(*subs, k);
 	return k;
 }
 

@@ -173,6 +173,25 @@ static bool is_bidi_control(uint32_t cp)
  * without the library (test_text checks them against uc_width): ASCII,
  * the CJK symbols and punctuation block up to U+3029, CJK ideographs
  * (extension A and the unified block) and the full-width forms. */
+static int slow_width(uint32_t cp);
+
+/* U+2000..U+207F (dashes, quotes, the ellipsis: in every Chinese text)
+ * as slow_width gives them, kept for each ambiguous width. */
+static int8_t punct_widths[2][0x80];
+static bool punct_widths_ready[2];
+
+__attribute__((noinline))
+static int punct_width(uint32_t cp)
+{
+	int a = ambiguous_width - 1;
+	if (!punct_widths_ready[a]) {
+		for (uint32_t c = 0; c < 0x80; c++)
+			punct_widths[a][c] = (int8_t)slow_width(0x2000 + c);
+		punct_widths_ready[a] = true;
+	}
+	return punct_widths[a][cp - 0x2000];
+}
+
 static inline int cp_width(uint32_t cp)
 {
 	if (cp >= 0x20 && cp < 0x7F)
@@ -182,6 +201,13 @@ static inline int cp_width(uint32_t cp)
 	if ((cp >= 0x3000 && cp <= 0x3029) || (cp >= 0x3400 && cp <= 0x4DBF) ||
 	    (cp >= 0xFF01 && cp <= 0xFF60))
 		return 2;
+	if (cp - 0x2000 < 0x80)
+		return punct_width(cp);
+	return slow_width(cp);
+}
+
+static int slow_width(uint32_t cp)
+{
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_bidi_control(cp))
 		return -1;
 	int w = uc_width(cp, width_encoding);
@@ -349,19 +375,51 @@ size_t text_fit(const char *s, size_t len, int cols, int *width)
 	return (size_t)(p - s);
 }
 
+/* Eight bytes at p start no character that may not be printed: none of
+ * them is below 0x20, 0x7F, or the first byte of U+0080..U+009F (C2), of
+ * U+061C (D8) or of the other bidi controls (E2). Every character a
+ * decode starts at one of these bytes, wherever the walk began (a decode
+ * never takes them as continuation bytes), so the walk may go on after
+ * the eight, even inside a character, and stop where it would have. */
+static inline bool printable8(const unsigned char *p)
+{
+	uint64_t w;
+	memcpy(&w, p, sizeof w);
+	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+	/* below 0x20; then bytes equal to each (may flag more: looked at) */
+	uint64_t flag = ~w & ~(w << 1) & ~(w << 2) & high;
+	uint64_t x7f = w ^ (0x7F * ones), xc2 = w ^ (0xC2 * ones),
+		 xd8 = w ^ (0xD8 * ones), xe2 = w ^ (0xE2 * ones);
+	flag |= ((x7f - ones) & ~x7f) | ((xc2 - ones) & ~xc2) |
+		((xd8 - ones) & ~xd8) | ((xe2 - ones) & ~xe2);
+	return !(flag & high);
+}
+
 size_t text_printable_run(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
+		if (end - p >= 8 && printable8(p)) {
+			p += 8;
+			continue;
+		}
 		if (*p >= 0x20 && *p < 0x7F) {
 			p++;
 			continue;
 		}
-		/* U+4000..U+9FFF: ideographs, printable (cp_width's fast range) */
-		if (*p >= 0xE4 && *p <= 0xE9 && end - p >= 3 &&
+		/* three bytes (CJK and its punctuation): decode's fast path;
+		 * from U+0800 on only the bidi controls are not printable
+		 * (uc_width refuses nothing there: test_text checks every one) */
+		if ((*p & 0xF0) == 0xE0 && end - p >= 3 &&
 		    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-			p += 3;
-			continue;
+			uint32_t c = (uint32_t)(p[0] & 0x0F) << 12 |
+				     (uint32_t)(p[1] & 0x3F) << 6 | (uint32_t)(p[2] & 0x3F);
+			if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+				if (is_bidi_control(c))
+					break;
+				p += 3;
+				continue;
+			}
 		}
 		uint32_t cp;
 		int n = decode((const char *)p, (const char *)end, &cp);

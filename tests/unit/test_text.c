@@ -419,6 +419,38 @@ static void test_printable_run(void **state)
 	}
 }
 
+/* text_printable_run passes three-byte characters but the bidi controls,
+ * and runs of eight bytes holding no byte that starts a character it
+ * stops at, without asking text_cp_width: on every code point, after 0
+ * to 7 bytes of ideographs and ASCII and before more, with ambiguous
+ * characters narrow and wide, it must stop where text_cp_printable says. */
+static void test_printable_run_every_code_point(void **state)
+{
+	(void)state;
+	static const char before[] = "\xe4\xb8\xad" "ab" "\xe4\xb8\xad";   /* 中ab中 */
+	for (int amb = 1; amb <= 2; amb++) {
+		text_set_ambiguous_width(amb);
+		for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+			if (cp >= 0xD800 && cp <= 0xDFFF)
+				continue;
+			bool printable = text_cp_printable(cp) && cp != '\t';
+			for (size_t lead = 0; lead <= 8; lead += cp % 3 + 1) {
+				uint8_t buf[32];
+				memcpy(buf, before, lead);
+				int n = u8_uctomb(buf + lead, cp, 4);
+				memcpy(buf + lead + (size_t)n, "\xe4\xb8\xad" "abcdefghi", 12);
+				size_t len = lead + (size_t)n + 12;
+				size_t want = printable ? len : lead;
+				size_t got = text_printable_run((const char *)buf, len);
+				if (got != want)
+					fail_msg("U+%04X after %zu bytes (ambiguous width %d): run %zu, expected %zu",
+						 cp, lead, amb, got, want);
+			}
+		}
+	}
+	text_set_ambiguous_width(1);
+}
+
 /* ---- line-break opportunities of plain text ---- */
 
 static bool is_ideograph(uint32_t cp)
@@ -761,6 +793,7 @@ int main(void)
 		cmocka_unit_test(test_width_agrees_with_uc_width_everywhere),
 		cmocka_unit_test(test_widths),
 		cmocka_unit_test(test_printable),
+		cmocka_unit_test(test_printable_run_every_code_point),
 		cmocka_unit_test(test_decode_every_code_point),
 		cmocka_unit_test(test_simple_code_points_are_other),
 		cmocka_unit_test(test_grapheme_fast_path_pairs),
