@@ -104,13 +104,8 @@ struct reader {
 	search_state live;      /* the incremental one while the prompt is open */
 	bool prompting;
 	bool prompt_forward;
-	util_buf edit;          /* the query being typed */
-	size_t cursor;          /* byte offset in edit */
+	struct prompt *line;    /* the query being typed, and the history */
 	place origin;           /* where the prompt was opened */
-	char **hist;            /* search history, oldest first */
-	size_t nhist, chist;
-	size_t hist_pos;        /* nhist: the line being typed */
-	char *hist_saved;       /* the line being typed while browsing */
 
 	/* overlays */
 	reader_overlay ov;
@@ -235,9 +230,10 @@ int ov_activate(reader *r);
 int ov_delete_mark(reader *r);
 int overlay_do(reader *r, keymap_action a);
 
-/* ---- prompt.c (the search prompt: line editor and history) ---- */
+/* ---- reader_prompt.c (the search prompt; the line editor is prompt.h) ---- */
 
-const char *edit_text(const reader *r);
-int prompt_key(reader *r, int key);
+/* A key while the prompt is open: edits the line (the incremental search
+ * follows), searches on Enter, goes back on Esc. */
+int search_prompt_key(reader *r, int key);
 
 #endif

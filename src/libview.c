@@ -1,5 +1,6 @@
 /* libview.c — see libview.h. */
 #include "libview.h"
+#include "prompt.h"
 #include "search.h"
 #include "text.h"
 #include "util.h"
@@ -7,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
 
 /* Articles whose hits the result list shows at most. */
 enum { MAX_RESULT_ARTICLES = 500 };
@@ -38,7 +38,7 @@ struct libview {
 	size_t rsel, rtop;
 
 	bool prompting;
-	util_buf edit;
+	prompt *line;           /* the query being typed */
 
 	char msg[512];
 	util_buf rowbuf, statusbuf;
@@ -136,7 +136,7 @@ void libview_free(libview *v)
 	free_results(v);
 	library_issues_free(v->issues, v->nissues);
 	free(v->rows);
-	util_buf_free(&v->edit);
+	prompt_free(v->line);
 	util_buf_free(&v->rowbuf);
 	util_buf_free(&v->statusbuf);
 	free(v->target_path);
@@ -248,45 +248,31 @@ static int run_search(libview *v, const char *query)
 int libview_prompt(libview *v)
 {
 	v->prompting = true;
-	v->edit.len = 0;
-	util_buf_cstr(&v->edit);
+	if (!v->line)
+		v->line = prompt_new(0);
+	prompt_open(v->line);
 	v->msg[0] = '\0';
 	return READER_REDRAW;
 }
 
-static int prompt_key(libview *v, int key)
+static int search_key(libview *v, int key)
 {
-	if (key == KEYMAP_K_ENTER) {
+	size_t len;
+	switch (prompt_key(v->line, key)) {
+	case PROMPT_ACCEPT:
 		v->prompting = false;
-		if (v->edit.len == 0)
+		prompt_text(v->line, &len);
+		if (len == 0)
 			return READER_REDRAW;
-		return run_search(v, util_buf_cstr(&v->edit));
-	}
-	if (key == KEYMAP_K_ESC || key == KEYMAP_CTRL('g')) {
+		return run_search(v, prompt_text(v->line, NULL));
+	case PROMPT_CANCEL:
 		v->prompting = false;
 		return READER_REDRAW;
-	}
-	if (key == KEYMAP_K_BACKSPACE || key == KEYMAP_CTRL('h')) {
-		if (v->edit.len == 0) {
-			v->prompting = false;
-			return READER_REDRAW;
-		}
-		const char *p = text_prev(v->edit.data, v->edit.data + v->edit.len);
-		v->edit.len = (size_t)(p - v->edit.data);
-		v->edit.data[v->edit.len] = '\0';
+	case PROMPT_CHANGED:
+	case PROMPT_MOVED:
 		return READER_REDRAW;
-	}
-	if (key == KEYMAP_CTRL('u')) {
-		v->edit.len = 0;
-		util_buf_cstr(&v->edit);
-		return READER_REDRAW;
-	}
-	if (key >= 0x20 && key < KEYMAP_K_BASE && key != 0x7F && text_cp_printable((uint32_t)key)) {
-		uint8_t buf[6];
-		int n = u8_uctomb(buf, (ucs4_t)key, sizeof buf);
-		if (n > 0)
-			util_buf_add(&v->edit, buf, (size_t)n);
-		return READER_REDRAW;
+	case PROMPT_IGNORED:
+		break;
 	}
 	return READER_NOTHING;
 }
@@ -325,7 +311,7 @@ int libview_key(libview *v, int key)
 {
 	key = keymap_normalize_key(key);
 	if (v->prompting)
-		return prompt_key(v, key);
+		return search_key(v, key);
 	long page = list_rows(v) > 2 ? list_rows(v) - 1 : 1;
 	switch (keymap_lookup(v->cfg->keys, key)) {
 	case KA_LINE_DOWN: return move(v, 1);
@@ -513,10 +499,12 @@ const char *libview_status(libview *v, size_t *len, int *cursor_col)
 	*cursor_col = -1;
 	if (v->prompting) {
 		util_buf_adds(b, "Search every issue: ");
-		int w = text_width(b->data, b->len);
-		util_buf_add(b, v->edit.data ? v->edit.data : "", v->edit.len);
-		w += text_width(v->edit.data ? v->edit.data : "", v->edit.len);
-		*cursor_col = w < v->width ? w : v->width - 1;
+		int w = text_width(b->data, b->len), col;
+		size_t n;
+		const char *s = prompt_text(v->line, &n);
+		size_t from = prompt_scroll(v->line, v->width - w, &col);
+		util_buf_add(b, s + from, n - from);
+		*cursor_col = w + col < v->width ? w + col : v->width - 1;
 	} else if (v->msg[0]) {
 		util_buf_adds(b, v->msg);
 	} else if (v->results) {

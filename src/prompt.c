@@ -1,36 +1,84 @@
-/* prompt.c — the reader's search prompt: the line editor (whole grapheme
- * clusters), the search history and the incremental search (reader_core.h). */
-#include "reader_core.h"
+/* prompt.c — a one-line editor with a history; see prompt.h. */
+#include "prompt.h"
 
+#include "keymap.h"
 #include "text.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
 
-/* ---- the prompt ---- */
+struct prompt {
+	util_buf line;          /* always NUL-terminated */
+	size_t cursor;          /* byte offset, at a cluster start */
+	char **hist;            /* oldest first */
+	size_t nhist, chist, hist_max;
+	size_t hist_pos;        /* nhist: the line being typed */
+	char *typed;            /* the line being typed, while browsing */
+};
 
-const char *edit_text(const reader *r)
+prompt *prompt_new(size_t history_max)
 {
-	return r->edit.data ? r->edit.data : "";
+	prompt *p = util_calloc(1, sizeof *p);
+	p->hist_max = history_max;
+	util_buf_cstr(&p->line);
+	return p;
 }
 
-static void edit_set(reader *r, const char *s)
+void prompt_free(prompt *p)
 {
-	buf_reset(&r->edit);
-	util_buf_adds(&r->edit, s);
-	util_buf_cstr(&r->edit);
-	r->cursor = r->edit.len;
+	if (!p)
+		return;
+	util_buf_free(&p->line);
+	for (size_t i = 0; i < p->nhist; i++)
+		free(p->hist[i]);
+	free(p->hist);
+	free(p->typed);
+	free(p);
+}
+
+static void set_line(prompt *p, const char *s)
+{
+	p->line.len = 0;
+	util_buf_adds(&p->line, s);
+	util_buf_cstr(&p->line);
+	p->cursor = p->line.len;
+}
+
+void prompt_open(prompt *p)
+{
+	set_line(p, "");
+	p->hist_pos = p->nhist;
+	free(p->typed);
+	p->typed = NULL;
+}
+
+void prompt_set(prompt *p, const char *s)
+{
+	set_line(p, s ? s : "");
+}
+
+const char *prompt_text(const prompt *p, size_t *len)
+{
+	if (len)
+		*len = p->line.len;
+	return p->line.data ? p->line.data : "";
+}
+
+size_t prompt_cursor(const prompt *p)
+{
+	return p->cursor;
 }
 
 /* Start of the grapheme cluster that ends at `at`. */
 static size_t cluster_before(const char *s, size_t at)
 {
-	size_t p = 0, prev = 0;
-	while (p < at) {
-		prev = p;
-		p += text_grapheme_len(s + p, s + at);
+	size_t i = 0, prev = 0;
+	while (i < at) {
+		prev = i;
+		i += text_grapheme_len(s + i, s + at);
 	}
 	return prev;
 }
@@ -40,145 +88,73 @@ static size_t cluster_after(const char *s, size_t len, size_t at)
 	return at < len ? at + text_grapheme_len(s + at, s + len) : len;
 }
 
-static void edit_delete(reader *r, size_t from, size_t to)
+size_t prompt_scroll(const prompt *p, int cols, int *col)
+{
+	const char *s = prompt_text(p, NULL);
+	size_t from = 0;
+	/* drop clusters from the start until the cursor's cell fits */
+	while (from < p->cursor && text_width(s + from, p->cursor - from) > cols - 1)
+		from = cluster_after(s, p->line.len, from);
+	int c = text_width(s + from, p->cursor - from);
+	if (cols > 0 && c > cols - 1)
+		c = cols - 1;
+	if (col)
+		*col = c < 0 ? 0 : c;
+	return from;
+}
+
+static void delete_range(prompt *p, size_t from, size_t to)
 {
 	if (to <= from)
 		return;
-	memmove(r->edit.data + from, r->edit.data + to, r->edit.len - to + 1);
-	r->edit.len -= to - from;
-	r->cursor = from;
+	memmove(p->line.data + from, p->line.data + to, p->line.len - to + 1);
+	p->line.len -= to - from;
+	p->cursor = from;
 }
 
-static void edit_insert(reader *r, int cp)
+static void insert(prompt *p, uint32_t cp)
 {
 	uint8_t u[8];
 	int n = u8_uctomb(u, (ucs4_t)cp, (int)sizeof u);
 	if (n <= 0)
 		return;
-	util_buf_add(&r->edit, "", 0);
-	size_t len = r->edit.len;
-	util_buf_add(&r->edit, u, (size_t)n);   /* grows; then move into place */
-	memmove(r->edit.data + r->cursor + n, r->edit.data + r->cursor, len - r->cursor);
-	memcpy(r->edit.data + r->cursor, u, (size_t)n);
-	r->edit.data[r->edit.len] = '\0';
-	r->cursor += (size_t)n;
+	size_t len = p->line.len;
+	util_buf_add(&p->line, u, (size_t)n);   /* grows; then move into place */
+	memmove(p->line.data + p->cursor + n, p->line.data + p->cursor, len - p->cursor);
+	memcpy(p->line.data + p->cursor, u, (size_t)n);
+	util_buf_cstr(&p->line);
+	p->cursor += (size_t)n;
 }
 
-static bool query_blank(const char *q)
+static bool space_before(const char *s, size_t at)
 {
-	size_t n = strlen(q);
-	return text_skip_space(q, q + n) == q + n;
+	uint32_t cp;
+	const char *q = text_prev(s, s + at);
+	text_decode(q, s + at, &cp);
+	return text_is_space(cp);
 }
 
-/* The incremental search: from where the prompt was opened, the first
- * hit of what is typed so far. */
-static void live_update(reader *r)
+/* C-w: back over spaces, then over what is not a space. */
+static size_t word_start(const char *s, size_t at)
 {
-	go_to_place(r, &r->origin);
-	search_state_clear(&r->live);
-	const char *q = edit_text(r);
-	if (query_blank(q))
-		return;
-	search_state_run(r, &r->live, q, r->prompt_forward);
-	if (r->live.nhits == 0)
-		return;
-	bool wrapped;
-	size_t i = next_from(&r->live, r->origin.pos, r->prompt_forward, &wrapped);
-	go_to_hit(r, &r->live, i);
+	while (at > 0 && space_before(s, at))
+		at = cluster_before(s, at);
+	while (at > 0 && !space_before(s, at))
+		at = cluster_before(s, at);
+	return at;
 }
 
-static void history_add(reader *r, const char *q)
+static bool history_move(prompt *p, int dir)
 {
-	for (size_t i = 0; i < r->nhist; i++) {
-		if (strcmp(r->hist[i], q) == 0) {
-			char *s = r->hist[i];
-			memmove(r->hist + i, r->hist + i + 1, (r->nhist - i - 1) * sizeof *r->hist);
-			r->hist[r->nhist - 1] = s;
-			goto stored;
-		}
+	if (dir < 0 ? p->hist_pos == 0 : p->hist_pos >= p->nhist)
+		return false;
+	if (p->hist_pos == p->nhist) {
+		free(p->typed);
+		p->typed = util_strdup(prompt_text(p, NULL));
 	}
-	if (r->nhist == STATE_HISTORY_MAX) {
-		free(r->hist[0]);
-		memmove(r->hist, r->hist + 1, (r->nhist - 1) * sizeof *r->hist);
-		r->nhist--;
-	}
-	char *s = util_strdup(q);
-	UTIL_PUSH(r->hist, r->nhist, r->chist, s);
-stored:
-	if (r->st)
-		state_add_history(r->st, q);
-}
-
-static void history_move(reader *r, int dir)
-{
-	if (dir < 0 && r->hist_pos == 0)
-		return;
-	if (dir > 0 && r->hist_pos >= r->nhist)
-		return;
-	if (r->hist_pos == r->nhist) {
-		free(r->hist_saved);
-		r->hist_saved = util_strdup(edit_text(r));
-	}
-	r->hist_pos = dir < 0 ? r->hist_pos - 1 : r->hist_pos + 1;
-	edit_set(r, r->hist_pos == r->nhist ? (r->hist_saved ? r->hist_saved : "") : r->hist[r->hist_pos]);
-}
-
-static void close_prompt(reader *r)
-{
-	r->prompting = false;
-	search_state_clear(&r->live);
-	free(r->hist_saved);
-	r->hist_saved = NULL;
-}
-
-static int prompt_cancel(reader *r)
-{
-	go_to_place(r, &r->origin);
-	close_prompt(r);
-	return READER_REDRAW;
-}
-
-static int prompt_accept(reader *r)
-{
-	char *q = util_strdup(edit_text(r));
-	bool forward = r->prompt_forward;
-	go_to_place(r, &r->origin);
-	if (query_blank(q)) {
-		/* an empty query repeats the last search, as in less */
-		close_prompt(r);
-		free(q);
-		if (!r->search.query)
-			return READER_REDRAW;
-		r->search.forward = forward;
-		r->search.cur = NO_HIT;
-		return step_hit(r, true);
-	}
-	history_add(r, q);
-	search_state s = r->live;
-	bool have = s.query && strcmp(s.query, q) == 0;
-	memset(&r->live, 0, sizeof r->live);
-	if (!have) {
-		search_state_clear(&s);
-		search_state_run(r, &s, q, forward);
-	}
-	close_prompt(r);
-	search_state_clear(&r->search);
-	if (s.nhits == 0) {
-		search_state_clear(&s);
-		complain(r, "not found: %s", q);
-		free(q);
-		return READER_REDRAW;
-	}
-	free(q);
-	r->search = s;
-	r->search.forward = forward;
-	bool wrapped;
-	size_t i = next_from(&r->search, r->origin.pos, forward, &wrapped);
-	push_back(r);           /* a search is a jump: Backspace comes back */
-	go_to_hit(r, &r->search, i);
-	if (wrapped)
-		say_wrapped(r, forward);
-	return READER_REDRAW;
+	p->hist_pos = dir < 0 ? p->hist_pos - 1 : p->hist_pos + 1;
+	set_line(p, p->hist_pos == p->nhist ? (p->typed ? p->typed : "") : p->hist[p->hist_pos]);
+	return true;
 }
 
 static bool is_text_key(int key)
@@ -186,71 +162,97 @@ static bool is_text_key(int key)
 	return key >= 0x20 && key < KEYMAP_K_BASE && key != 0x7f && text_cp_printable((uint32_t)key);
 }
 
-int prompt_key(reader *r, int key)
+prompt_result prompt_key(prompt *p, int key)
 {
-	const char *s = edit_text(r);
-	size_t len = r->edit.len;
-	bool changed = false;
+	const char *s = prompt_text(p, NULL);
+	size_t len = p->line.len, at = p->cursor;
 	switch (key) {
 	case KEYMAP_K_ENTER:
-		return prompt_accept(r);
+		return PROMPT_ACCEPT;
 	case KEYMAP_K_ESC:
 	case KEYMAP_CTRL('g'):
-		return prompt_cancel(r);
+		return PROMPT_CANCEL;
 	case KEYMAP_K_BACKSPACE:
 	case KEYMAP_CTRL('h'):
 		if (len == 0)
-			return prompt_cancel(r);
-		edit_delete(r, cluster_before(s, r->cursor), r->cursor);
-		changed = true;
+			return PROMPT_CANCEL;
+		delete_range(p, cluster_before(s, at), at);
 		break;
 	case KEYMAP_K_DELETE:
 	case KEYMAP_CTRL('d'):
-		edit_delete(r, r->cursor, cluster_after(s, len, r->cursor));
-		changed = true;
+		delete_range(p, at, cluster_after(s, len, at));
+		break;
+	case KEYMAP_CTRL('u'):
+		delete_range(p, 0, at);
+		break;
+	case KEYMAP_CTRL('k'):
+		delete_range(p, at, len);
+		break;
+	case KEYMAP_CTRL('w'):
+		delete_range(p, word_start(s, at), at);
 		break;
 	case KEYMAP_K_LEFT:
 	case KEYMAP_CTRL('b'):
-		r->cursor = cluster_before(s, r->cursor);
-		break;
+		p->cursor = cluster_before(s, at);
+		return p->cursor != at ? PROMPT_MOVED : PROMPT_IGNORED;
 	case KEYMAP_K_RIGHT:
 	case KEYMAP_CTRL('f'):
-		r->cursor = cluster_after(s, len, r->cursor);
-		break;
+		p->cursor = cluster_after(s, len, at);
+		return p->cursor != at ? PROMPT_MOVED : PROMPT_IGNORED;
 	case KEYMAP_K_HOME:
 	case KEYMAP_CTRL('a'):
-		r->cursor = 0;
-		break;
+		p->cursor = 0;
+		return at ? PROMPT_MOVED : PROMPT_IGNORED;
 	case KEYMAP_K_END:
 	case KEYMAP_CTRL('e'):
-		r->cursor = len;
-		break;
-	case KEYMAP_CTRL('u'):
-		edit_delete(r, 0, len);
-		changed = true;
-		break;
-	case KEYMAP_CTRL('k'):
-		edit_delete(r, r->cursor, len);
-		changed = true;
-		break;
+		p->cursor = len;
+		return at != len ? PROMPT_MOVED : PROMPT_IGNORED;
 	case KEYMAP_K_UP:
 	case KEYMAP_CTRL('p'):
-		history_move(r, -1);
-		changed = true;
-		break;
+		return history_move(p, -1) ? PROMPT_CHANGED : PROMPT_IGNORED;
 	case KEYMAP_K_DOWN:
 	case KEYMAP_CTRL('n'):
-		history_move(r, 1);
-		changed = true;
-		break;
+		return history_move(p, 1) ? PROMPT_CHANGED : PROMPT_IGNORED;
 	default:
 		if (!is_text_key(key))
-			return READER_NOTHING;
-		edit_insert(r, key);
-		changed = true;
-		break;
+			return PROMPT_IGNORED;
+		insert(p, (uint32_t)key);
+		return PROMPT_CHANGED;
 	}
-	if (changed && r->cfg->incremental_search)
-		live_update(r);
-	return READER_REDRAW;
+	return p->line.len != len ? PROMPT_CHANGED : PROMPT_IGNORED;
+}
+
+static bool blank(const char *s)
+{
+	size_t n = strlen(s);
+	return text_skip_space(s, s + n) == s + n;
+}
+
+void prompt_history_add(prompt *p, const char *line)
+{
+	if (!line || blank(line) || p->hist_max == 0)
+		return;
+	for (size_t i = 0; i < p->nhist; i++) {
+		if (strcmp(p->hist[i], line) == 0) {
+			char *s = p->hist[i];
+			memmove(p->hist + i, p->hist + i + 1, (p->nhist - i - 1) * sizeof *p->hist);
+			p->hist[p->nhist - 1] = s;
+			return;
+		}
+	}
+	if (p->nhist == p->hist_max) {
+		free(p->hist[0]);
+		memmove(p->hist, p->hist + 1, (p->nhist - 1) * sizeof *p->hist);
+		p->nhist--;
+	}
+	char *s = util_strdup(line);
+	UTIL_PUSH(p->hist, p->nhist, p->chist, s);
+	p->hist_pos = p->nhist;
+}
+
+size_t prompt_history(const prompt *p, const char *const **lines)
+{
+	if (lines)
+		*lines = (const char *const *)p->hist;
+	return p->nhist;
 }

@@ -11,12 +11,13 @@
  * The state (struct reader) and what the reader's files share are in
  * reader_core.h; the text of rows and of the status line is in
  * reader_view.c, the overlays in reader_overlay.c, the search prompt in
- * prompt.c.
+ * reader_prompt.c (its line editor is prompt.c).
  */
 #include "reader_core.h"
 
 #include "link.h"
 #include "pattern.h"
+#include "prompt.h"
 #include "script.h"
 #include "util.h"
 
@@ -946,12 +947,8 @@ static int open_prompt(reader *r, bool forward)
 {
 	r->prompting = true;
 	r->prompt_forward = forward;
-	buf_reset(&r->edit);
-	r->cursor = 0;
 	r->origin = here(r);
-	r->hist_pos = r->nhist;
-	free(r->hist_saved);
-	r->hist_saved = NULL;
+	prompt_open(r->line);
 	search_state_clear(&r->live);
 	return READER_REDRAW;
 }
@@ -1217,7 +1214,7 @@ int reader_key(reader *r, int key)
 	key = keymap_normalize_key(key);
 	if (r->prompting && !r->g.too_small) {
 		clear_message(r);
-		return prompt_key(r, key);
+		return search_prompt_key(r, key);
 	}
 	if (r->page_prompt && !r->g.too_small)
 		return page_prompt_key(r, key);
@@ -1363,10 +1360,8 @@ static void load_history(reader *r)
 		return;
 	const char *const *items;
 	size_t n = state_history(r->st, &items);
-	for (size_t i = 0; i < n; i++) {
-		char *s = util_strdup(items[i]);
-		UTIL_PUSH(r->hist, r->nhist, r->chist, s);
-	}
+	for (size_t i = 0; i < n; i++)
+		prompt_history_add(r->line, items[i]);
 }
 
 static char *full_path(const char *name)
@@ -1439,6 +1434,7 @@ reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 	r->focus = READER_FOCUS_ARTICLE;
 	r->search.cur = r->live.cur = NO_HIT;
 	build_list(r);
+	r->line = prompt_new(STATE_HISTORY_MAX);
 	load_history(r);
 	r->width = width > 0 ? width : 1;
 	r->height = height > 0 ? height : 1;
@@ -1473,11 +1469,7 @@ void reader_free(reader *r)
 	close_overlay(r);
 	free(r->ove);
 	free(r->back);
-	for (size_t i = 0; i < r->nhist; i++)
-		free(r->hist[i]);
-	free(r->hist);
-	free(r->hist_saved);
-	util_buf_free(&r->edit);
+	prompt_free(r->line);
 	util_buf_free(&r->rowbuf);
 	util_buf_free(&r->statusbuf);
 	free(r->list);
@@ -1542,7 +1534,7 @@ size_t reader_search_hits(const reader *r, size_t *current)
 bool reader_prompting(const reader *r, const char **text)
 {
 	if (text)
-		*text = edit_text(r);
+		*text = prompt_text(r->line, NULL);
 	return r->prompting;
 }
 

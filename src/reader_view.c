@@ -3,6 +3,7 @@
  * (reader_core.h). No curses here. */
 #include "reader_core.h"
 
+#include "prompt.h"
 #include "punct.h"
 #include "render.h"
 #include "script.h"
@@ -440,16 +441,13 @@ static void prompt_status(reader *r, reader_status *out)
 	util_buf *b = &r->statusbuf;
 	int w = r->g.width;
 	const char *prefix = r->prompt_forward ? "/" : "?";
-	const char *s = edit_text(r);
-	/* drop clusters from the start until the cursor fits */
-	size_t from = 0;
-	while (from < r->cursor && 1 + text_width(s + from, r->cursor - from) > w - 1)
-		from += text_grapheme_len(s + from, s + r->edit.len);
+	size_t len;
+	const char *s = prompt_text(r->line, &len);
+	int col;
+	size_t from = prompt_scroll(r->line, w - 1, &col);
 	util_buf_adds(b, prefix);
-	int used = 1 + add_fit(b, s + from, r->edit.len - from, w - 1);
-	out->cursor_col = 1 + text_width(s + from, r->cursor - from);
-	if (out->cursor_col > w - 1)
-		out->cursor_col = w - 1;
+	int used = 1 + add_fit(b, s + from, len - from, w - 1);
+	out->cursor_col = 1 + col;
 	char info[64] = "";
 	if (r->live.query && r->live.nhits)
 		snprintf(info, sizeof info, "%zu hit%s", r->live.nhits, r->live.nhits == 1 ? "" : "s");

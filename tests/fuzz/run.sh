@@ -14,7 +14,7 @@ mkdir -p "$out"
 CC=${FUZZ_CC:-clang}
 flags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Itests/fuzz -D_GNU_SOURCE $(pkg-config --cflags ncursesw) $(pkg-config --cflags opencc)"
 libs="$(pkg-config --libs ncursesw) -lunistring -liniparser $(pkg-config --libs sqlite3) $(pkg-config --libs opencc)"
-lib_src=$(ls src/*.c | grep -v -e src/main.c -e src/ui.c -e src/reader -e src/prompt.c)
+lib_src=$(ls src/*.c | grep -v -e src/main.c -e src/ui.c -e src/reader)
 harnesses=${FUZZ_HARNESSES:-input parse layout search config}
 
 seed() {   # seed NAME: a fresh seed folder for a harness

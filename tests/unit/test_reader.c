@@ -1008,7 +1008,10 @@ static void test_prompt_editing(void **ts)
 	reader_key(f.r, KEYMAP_K_RIGHT);
 	reader_status_of(f.r, &st);
 	assert_int_equal(st.cursor_col, 4);     /* "/b目" */
-	reader_key(f.r, 21);                    /* C-u */
+	reader_key(f.r, 21);                    /* C-u: to the start */
+	reader_prompting(f.r, &text);
+	assert_string_equal(text, "标");
+	reader_key(f.r, 11);                    /* C-k: to the end */
 	reader_prompting(f.r, &text);
 	assert_string_equal(text, "");
 	reader_key(f.r, KEYMAP_K_BACKSPACE);    /* on an empty line: cancel */
