@@ -50,6 +50,8 @@ typedef struct config {
 	int scroll_context;             /* [reader] lines kept when paging */
 	bool incremental_search;        /* [reader] incremental_search */
 	bool space_continues;           /* [reader] space_continues: Space at the end goes on */
+	int save_after;                 /* [reader] save_after: seconds without a key before
+					 * the position is saved (0: only on the way out) */
 	config_color color[CONFIG_NCOLORS];
 	char *library_roots;            /* [library] roots, "" for the default; owned */
 	keymap *keys;                   /* owned */

@@ -125,9 +125,16 @@ int reader_mouse(reader *r, int x, int y, reader_mouse_event ev);
  * READER_READ_AFTER_NS is marked read. */
 #define READER_READ_AFTER_NS 2000000000ull
 int reader_tick(reader *r, uint64_t now);
-/* Stores the reading position (and nothing else) in the state, then
- * writes the state files. Nothing without a state. */
+/* Stores the reading position in the state (when it moved since the last
+ * save; not while a remembered position waits for its article to load),
+ * then writes the state files with whatever else changed (marks, read
+ * articles, searches). Nothing without a state. Called at the end of the
+ * reader, on SIGHUP/SIGTERM/SIGINT, and by ui.c after [reader] save_after
+ * seconds without a key. */
 void reader_save(reader *r);
+/* Whether reader_save would have something to write: the position moved
+ * since the last save, or marks, read articles or searches not saved. */
+bool reader_unsaved(const reader *r);
 
 /* ---- what to draw ---- */
 

@@ -125,6 +125,10 @@ struct reader {
 	bool restore_pending;   /* the remembered position is not loaded yet */
 	doc_pos restore_pos;
 
+	/* the position last given to the state store (reader_save) */
+	doc_pos saved_pos;
+	bool saved;
+
 	/* a count typed before a key (5j, 3J, 4g), and :N */
 	unsigned count;
 	unsigned repeat;        /* the count of the action being run (>= 1) */

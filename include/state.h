@@ -67,6 +67,9 @@ void state_close(state *st);
  * there was nothing to write. Pointers from state_marks and
  * state_history are invalid afterwards. */
 bool state_save(state *st);
+/* Whether this state holds changes that a save would write (or tried
+ * and failed to). */
+bool state_pending(const state *st);
 /* Re-reads the files so the state shows what other instances saved,
  * keeping this state's unsaved changes on top. Writes nothing; takes no
  * lock (files are only ever replaced whole). Pointers as for state_save. */

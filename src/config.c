@@ -129,6 +129,11 @@ static const option fixed_options[] = {
 	     "article, as in mutt and newsboat; the status line says so."),
 	BOOL("reader", "incremental_search", "true", incremental_search,
 	     "Show the hits while the search query is being typed."),
+	INT("reader", "save_after", "5", 0, 3600, save_after,
+	    "Seconds without a key after which the reading position, marks and\n"
+	    "read articles are saved (as they are on quitting, and when the\n"
+	    "terminal is closed or kanbao is killed with SIGTERM), so that a\n"
+	    "crash loses at most that much. 0: save only on the way out."),
 	STRING("library", "roots", "", library_roots,
 	       "The folders that hold your issues, separated by colons; ~ is your\n"
 	       "home folder. Under a root, every folder of *.txt pages is an issue\n"

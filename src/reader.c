@@ -1343,12 +1343,43 @@ int reader_tick(reader *r, uint64_t now)
 	return READER_REDRAW;
 }
 
+/* The position to remember: where the search prompt was opened while it
+ * is open (the incremental search only shows hits); none while the
+ * remembered one has not arrived yet (a big issue still loading): the top
+ * of the issue shown meanwhile must not replace it. */
+static bool position_to_save(const reader *r, doc_pos *pos)
+{
+	if (!r->narticles || r->restore_pending)
+		return false;
+	*pos = r->prompting && pos_valid(r, r->origin.pos) ? r->origin.pos : reader_position(r);
+	return true;
+}
+
+static bool pos_equal(doc_pos a, doc_pos b)
+{
+	return a.article == b.article && a.element == b.element && a.offset == b.offset;
+}
+
+bool reader_unsaved(const reader *r)
+{
+	if (!r->st)
+		return false;
+	doc_pos pos;
+	if (position_to_save(r, &pos) && !(r->saved && pos_equal(pos, r->saved_pos)))
+		return true;
+	return state_pending(r->st);
+}
+
 void reader_save(reader *r)
 {
 	if (!r->st)
 		return;
-	if (r->narticles)
-		state_set_position(r->st, r->fp, reader_position(r));
+	doc_pos pos;
+	if (position_to_save(r, &pos) && !(r->saved && pos_equal(pos, r->saved_pos))) {
+		state_set_position(r->st, r->fp, pos);
+		r->saved_pos = pos;
+		r->saved = true;
+	}
 	state_save(r->st);
 }
 
@@ -1444,6 +1475,8 @@ reader *reader_new(const doc_issue *issue, const config *cfg, state *st,
 	bool remembered = opt && opt->restore && st && state_get_position(st, r->fp, &pos);
 	if (remembered && pos_valid(r, pos)) {
 		open_pos(r, pos);
+		r->saved_pos = pos;     /* the store has it */
+		r->saved = pos_equal(reader_position(r), pos);
 		say(r, "reopened where you left off");
 	} else {
 		if (remembered && r->loading && pos.article >= r->narticles) {

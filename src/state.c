@@ -1123,6 +1123,14 @@ bool state_save(state *st)
 	return merge(st, true);
 }
 
+bool state_pending(const state *st)
+{
+	for (int k = 0; k < K_COUNT; k++)
+		if (st->changed[k] && !st->keep_file[k])
+			return true;
+	return false;
+}
+
 bool state_refresh(state *st)
 {
 	return merge(st, false);

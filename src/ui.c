@@ -11,13 +11,18 @@
  * terminal (text_cp_printable false) are never sent.
  *
  * Signals: SIGINT, SIGTERM and SIGHUP set a flag that the loop sees (the
- * read has a timeout and is interrupted), so the terminal is restored and
- * the position saved on the normal way out; ncurses handles SIGTSTP
+ * read has a timeout and is interrupted, long operations look at
+ * util_interrupt_requested), so the terminal is restored and the position
+ * saved on the normal way out, then kanbao dies of the signal. The state
+ * is also saved after [reader] save_after seconds without a key, so a
+ * crash or a SIGKILL loses little. ncurses handles SIGTSTP
  * (suspend, then redraw on fg) and SIGWINCH (KEY_RESIZE, handled in one
  * place). A fatal error restores the terminal first (util_set_fatal_hook).
  *
  * KANBAO_TRACE=FILE appends timings to FILE: the time to the first full
- * screen and the time to handle and repaint each key.
+ * screen and the time to handle and repaint each key; and "idle" each time
+ * a read finds no input waiting (the end-to-end tests' sign that kanbao
+ * has handled every key sent).
  */
 #include "reader.h"
 
@@ -40,7 +45,9 @@
 
 enum {
 	TICK_MS = 1000,         /* the read times out to notice time and signals */
-	WATCHDOG_MS = 30,       /* after a signal, the longest wait for the loop to quit */
+	WATCHDOG_MS = 30,       /* after a signal, the longest wait for the loop before
+				 * the terminal is restored from the handler */
+	WATCHDOG_KILL_MS = 3000, /* and the longest before kanbao dies without saving */
 	ESC_DELAY_MS = 25,
 	MAX_HL = 64,            /* hit ranges within one span */
 };
@@ -83,19 +90,23 @@ static void fatal_hook(void)
 }
 
 /* Quitting within 100 ms whatever the reader is doing. The loop looks
- * at got_signal between keys and loading steps, and long loops stop early
- * on util_interrupt_requested; then the position is saved and the
- * terminal restored as usual. Should the loop still be busy WATCHDOG_MS
- * after the signal (laying out a 20 MB paragraph, folding a huge issue
- * for a search), the alarm restores the terminal with what is safe in a
- * signal handler (write, tcsetattr: the bytes and modes were prepared at
- * start) and the program dies of the signal, without saving. */
+ * at got_signal between keys and loading steps, and long operations
+ * (loading, laying out a 20 MB paragraph, folding a huge issue for a
+ * search) look at util_interrupt_requested at a coarse interval and stop
+ * early; then the terminal is restored and the position saved as usual.
+ * Should the loop still be busy WATCHDOG_MS after the signal (a machine
+ * so loaded that it did not get there), the alarm restores the terminal
+ * with what is safe in a signal handler (write, tcsetattr: the bytes and
+ * modes were prepared at start) and leaves the loop to quit and save;
+ * only when it is still busy WATCHDOG_KILL_MS later does the program die
+ * of the signal without saving. The loop draws nothing once the signal
+ * came. */
 static char emergency_seq[256];
 static size_t emergency_len;
 static struct termios saved_modes[2];
 static int saved_fds[2];
 static int nsaved;
-static volatile sig_atomic_t watchdog_armed;
+static volatile sig_atomic_t watchdog_armed;   /* 1: restore at the alarm; 2: die */
 
 static void set_alarm(int ms)
 {
@@ -122,10 +133,17 @@ static void on_alarm(int unused)
 	if (!watchdog_armed)
 		return;
 	int sig = got_signal ? got_signal : SIGINT;
-	if (emergency_len)
-		(void)!write(STDOUT_FILENO, emergency_seq, emergency_len);
-	for (int i = 0; i < nsaved; i++)
-		tcsetattr(saved_fds[i], TCSANOW, &saved_modes[i]);
+	if (watchdog_armed == 1) {
+		int saved_errno = errno;
+		if (emergency_len)
+			(void)!write(STDOUT_FILENO, emergency_seq, emergency_len);
+		for (int i = 0; i < nsaved; i++)
+			tcsetattr(saved_fds[i], TCSANOW, &saved_modes[i]);
+		watchdog_armed = 2;
+		set_alarm(WATCHDOG_KILL_MS - WATCHDOG_MS);
+		errno = saved_errno;
+		return;
+	}
 	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
@@ -499,15 +517,18 @@ static int handle_mouse(ui *u)
 }
 
 /* Reads one event and hands it to the reader; returns its reaction, the
- * key (-1 for other events) and when it arrived. */
+ * key (-1 for other events, -2 when the read timed out) and when it
+ * arrived. */
 static int handle_input(ui *u, int *key_out, uint64_t *when)
 {
 	wint_t wc;
 	int got = get_wch(&wc);
 	*when = util_now_ns();
 	*key_out = -1;
-	if (got == ERR)
+	if (got == ERR) {
+		*key_out = -2;
 		return reader_tick(u->r, util_now_ns());
+	}
 	if (got == KEY_CODE_YES) {
 		if (wc == KEY_RESIZE)
 			return reader_resize(u->r, COLS, LINES);
@@ -629,8 +650,15 @@ static void flush_warnings(reader *r)
 
 static void trace_key(ui *u, int key, uint64_t t0)
 {
-	if (!u->trace || key < 0)
+	if (!u->trace || key == -1)
 		return;
+	if (key == -2) {
+		/* the read found no input: everything sent so far was handled
+		 * (and drawn); tests wait for this line after their keys */
+		fputs("idle\n", u->trace);
+		fflush(u->trace);
+		return;
+	}
 	char name[KEYMAP_KEY_NAME_MAX];
 	/* read-ns: when the key was read (CLOCK_MONOTONIC), for a tester that
 	 * knows when it was pressed; ms: from then until it was handled */
@@ -682,6 +710,8 @@ int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 		fflush(u.trace);
 	}
 	size_t load_step = 1 << 20;
+	uint64_t quiet_ns = (uint64_t)cfg->save_after * 1000000000ull;
+	uint64_t last_input = util_now_ns(), last_save = last_input;
 	while (!got_signal) {
 		int key;
 		uint64_t t1;
@@ -701,8 +731,17 @@ int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 		} else {
 			react = handle_input(&u, &key, &t1);
 		}
-		if (react & READER_QUIT)
+		if ((react & READER_QUIT) || got_signal)
 			break;
+		if (key != -2) {
+			last_input = t1;
+		} else if (quiet_ns && t1 - last_input >= quiet_ns && t1 - last_save >= quiet_ns &&
+			   reader_unsaved(u.r)) {
+			/* a quiet moment: save, so that a crash loses little */
+			last_save = t1;
+			reader_save(u.r);
+			react |= READER_REDRAW;     /* a warning of the save shows */
+		}
 		if (react & READER_CLEAR)
 			clearok(curscr, TRUE);
 		if (react & (READER_REDRAW | READER_CLEAR))
@@ -787,7 +826,7 @@ int libview_run(libview *v, const config *cfg)
 		} else {
 			react = libview_key(v, (int)wc);
 		}
-		if (react & (READER_QUIT | LIBVIEW_OPEN))
+		if ((react & (READER_QUIT | LIBVIEW_OPEN)) || got_signal)
 			break;
 		if (react & READER_CLEAR)
 			clearok(curscr, TRUE);

@@ -4,11 +4,19 @@
 # tests/run-tests.sh with $KANBAO (the binary, absolute) and $KANBAO_SRC
 # (the repository root); $KANBAO_CORPUS names the corpus folder.
 #
-# Every wait polls the screen (every 50 ms, 5 s at most by default,
-# KANBAO_E2E_TIMEOUT): no test sleeps a fixed time to let the program
-# catch up (the one fixed wait, in test_restore.sh, is the time that
-# makes an article "read"). The tmux server is killed and the temporary
-# folder removed on every way out.
+# Every wait polls the screen (every 50 ms, 30 s at most by default,
+# KANBAO_E2E_TIMEOUT: generous, as the tests run on a loaded machine and
+# under sanitizers; a passing wait returns as soon as its condition holds).
+# No test sleeps a fixed time to let the program catch up (the fixed
+# waits in test_restore.sh and test_library_view.sh are the time that
+# makes an article "read"). A condition given to wait_until is a command
+# run at each poll: never "$(...)" in its arguments, which would be
+# computed once. After keys whose effect shows no particular text,
+# `settle` waits until kanbao has handled them (its KANBAO_TRACE file
+# says when a read of the keyboard found nothing waiting) and the screen
+# holds still. A failure prints
+# the screen and kanbao's stderr. The tmux server is killed and the
+# temporary folder removed on every way out.
 
 set -u
 
@@ -20,7 +28,7 @@ export LC_ALL=C.UTF-8
 TEST_NAME=$(basename "$0" .sh)
 TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/kanbao-e2e.XXXXXX")
 TMUX_SOCKET=kanbao-test-$$
-TIMEOUT=${KANBAO_E2E_TIMEOUT:-5}
+TIMEOUT=${KANBAO_E2E_TIMEOUT:-30}
 # State and configuration of the program under test stay in here.
 E2E_HOME=$TEST_TMP/home
 mkdir -p "$E2E_HOME/config" "$E2E_HOME/state"
@@ -57,6 +65,11 @@ fail() {
 		tm capture-pane -p -t t >&2
 		echo "--------------" >&2
 	fi
+	if [ -s "$TEST_TMP/stderr" ]; then
+		echo "--- kanbao's stderr ---" >&2
+		head -c 4000 "$TEST_TMP/stderr" >&2
+		echo "-----------------------" >&2
+	fi
 	exit 1
 }
 
@@ -85,15 +98,16 @@ start_nowait() {
 	for _a in "$@"; do
 		_args="$_args $(q "$_a")"
 	done
-	rm -f "$TEST_TMP/status"
+	rm -f "$TEST_TMP/status" "$TEST_TMP/trace" "$TEST_TMP/pid"
 	cat > "$TEST_TMP/run.sh" <<EOF
 cd $(q "$KANBAO_SRC") || exit 1
 unset NO_COLOR KANBAO_CONFIG KANBAO_TRACE KANBAO_OPENCC_DIR
 export LC_ALL=C.UTF-8 TERM=$E2E_TERM HOME=$(q "$E2E_HOME")
+export KANBAO_TRACE=$(q "$TEST_TMP/trace")
 export XDG_CONFIG_HOME=$(q "$E2E_HOME/config") XDG_STATE_HOME=$(q "$E2E_HOME/state")
 export ${E2E_ENV:-E2E=1}
 trap : INT      # Ctrl-C is for kanbao: this shell stays to record its status
-${E2E_PRE:-} $(q "$KANBAO") $_args 2> $(q "$TEST_TMP/stderr")
+${E2E_PRE:-} sh -c 'echo \$\$ > "\$0"; exec "\$@"' $(q "$TEST_TMP/pid") $(q "$KANBAO") $_args 2> $(q "$TEST_TMP/stderr")
 echo \$? > $(q "$TEST_TMP/status.tmp")
 mv $(q "$TEST_TMP/status.tmp") $(q "$TEST_TMP/status")
 exec sleep 3600
@@ -106,6 +120,12 @@ EOF
 	# the server outlives a killed session, so the next one can start at
 	# once (without it a new client may reach a server on its way out)
 	tm set-option -g exit-empty off
+}
+
+# kanbao_pid: the process id of the kanbao started last.
+kanbao_pid() {
+	wait_until "kanbao's process id" test -s "$TEST_TMP/pid"
+	cat "$TEST_TMP/pid"
 }
 
 # screen: the window as text (trailing spaces dropped by tmux).
@@ -241,10 +261,24 @@ list_row_is() {
 	[ "$(list_row "$1")" = "$2" ]
 }
 
-# settle: until two captures a moment apart are the same (after a burst
-# of keys whose end shows no particular text).
+# settle: after a burst of keys whose end shows no particular text: waits
+# until kanbao's trace says twice that a read of the keyboard found
+# nothing waiting (then every key sent before was handled, and the screen
+# drawn for it: the second such read began after this wait did), then
+# until two captures a moment apart are the same (tmux has taken in what
+# kanbao wrote).
 settle() {
+	if [ -f "$TEST_TMP/trace" ] && [ ! -f "$TEST_TMP/status" ]; then
+		_idle=$(idle_count)
+		wait_until "kanbao to handle the keys sent" idle_more "$((_idle + 1))"
+	fi
 	wait_until "the screen to settle" same_twice
+}
+idle_count() {
+	grep -c '^idle$' "$TEST_TMP/trace" 2>/dev/null || true
+}
+idle_more() {
+	[ "$(idle_count)" -gt "$1" ]
 }
 same_twice() {
 	_a=$(screen)

@@ -156,6 +156,7 @@ static void assert_default_values(const config *cfg)
 	assert_color(cfg, CONFIG_C_ERROR, 1, -1, B);
 	assert_color(cfg, CONFIG_C_LIST_OPEN, -1, -1, B);
 	assert_true(cfg->space_continues);
+	assert_int_equal(cfg->save_after, 5);
 	assert_int_equal(cfg->ambiguous_width, CONFIG_AMBIGUOUS_AUTO);
 	assert_int_equal(cfg->layout.cjk_punctuation, LAYOUT_PUNCT_RESTORE);
 	/* the keymap is keymap.c's default (tested there); spot checks */
