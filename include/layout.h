@@ -155,7 +155,9 @@ doc_str layout_span_text(const layout *lay, const layout_span *sp, doc_str text)
  * blank_between, an empty line between blocks). Header lines are in
  * that order, not in element order (layout_line_of knows).
  * Elements holding nothing but spaces get no lines. Returns a new layout
- * (free with layout_free). */
+ * (free with layout_free). Once util_interrupt_requested (Ctrl-C), it
+ * stops at the next element or within a huge one: the layout is then cut
+ * short, good only for quitting. */
 #define LAYOUT_MAX_WIDTH 4096
 layout *layout_article(const doc_issue *issue, uint32_t article, int width,
 		       const layout_options *opt);

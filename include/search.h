@@ -24,7 +24,9 @@ typedef struct search_index search_index;
  * then its banners (running headers). Page-level text is reported with
  * article = UINT32_MAX. The reader, --search and the hit list all search
  * exactly this text in this order. The index keeps a pointer to the
- * issue, which must outlive it. */
+ * issue, which must outlive it. NULL when util_interrupt_requested
+ * (Ctrl-C) stopped it: folding a huge issue looks at it between elements
+ * and every megabyte. */
 search_index *search_index_new(const doc_issue *issue);
 void search_index_free(search_index *index);
 

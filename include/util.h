@@ -65,5 +65,7 @@ uint64_t util_now_ns(void);
  * program quits at once. */
 void util_request_interrupt(void);
 bool util_interrupt_requested(void);
+/* Forgets the request (for tests, which go on after one). */
+void util_clear_interrupt(void);
 
 #endif

@@ -635,6 +635,40 @@ static void lay_plain(builder *b, const element_text *et, const plain_text *pt)
  * decoded characters would take up to 12 bytes for each byte of text. */
 enum { PLAIN_MAX_BYTES = 1 << 18 };
 
+/* A huge element (a 20 MB paragraph) is laid out in pieces, with a look
+ * at util_interrupt_requested between them, so that Ctrl-C is answered
+ * at once (the layout is then cut short: it is only good for quitting).
+ * Its break opportunities are found a chunk at a time, each chunk read
+ * with BREAK_CONTEXT bytes before it for the rules that look back. */
+enum { BREAK_CHUNK = 1 << 20, BREAK_CONTEXT = 1024, LINES_BETWEEN_LOOKS = 1024 };
+
+/* u8_possible_linebreaks over s[0..n) into brk, a chunk at a time;
+ * false when interrupted (brk then incomplete). */
+static bool find_breaks(const char *s, uint32_t n, char *brk)
+{
+	if (n <= BREAK_CHUNK) {
+		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", brk);
+		return true;
+	}
+	char saved[BREAK_CONTEXT];
+	for (uint32_t a = 0; a < n;) {
+		if (util_interrupt_requested())
+			return false;
+		uint32_t end = n - a > BREAK_CHUNK ? a + BREAK_CHUNK : n;
+		while (end < n && ((unsigned char)s[end] & 0xC0) == 0x80)
+			end++;          /* chunks end at a character boundary */
+		uint32_t from = a > BREAK_CONTEXT ? a - BREAK_CONTEXT : 0;
+		while (from < a && ((unsigned char)s[from] & 0xC0) == 0x80)
+			from++;
+		/* the context's results stay those of the chunk before */
+		memcpy(saved, brk + from, a - from);
+		u8_possible_linebreaks((const uint8_t *)s + from, end - from, "UTF-8", brk + from);
+		memcpy(brk + from, saved, a - from);
+		a = end;
+	}
+	return true;
+}
+
 /* ---- names stay whole ----
  *
  * In a byline, a dateline or a photo credit, a personal name (2 to 4 Han
@@ -738,7 +772,8 @@ static void keep_names_whole(const element_text *et, char *brk)
 static void lay_library(builder *b, const element_text *et)
 {
 	util_grow((void **)&b->brk, &b->brk_cap, et->n, 1);
-	u8_possible_linebreaks((const uint8_t *)et->s, et->n, "UTF-8", b->brk);
+	if (!find_breaks(et->s, et->n, b->brk))
+		return;
 	if (et->names)
 		keep_names_whole(et, b->brk);
 	const char *end = et->s + et->n;
@@ -747,6 +782,8 @@ static void lay_library(builder *b, const element_text *et)
 		if (!first) {
 			pos = (uint32_t)(text_skip_space(et->s + pos, end) - et->s);
 			if (pos >= et->n)
+				break;
+			if (b->lay->nlines % LINES_BETWEEN_LOOKS == 0 && util_interrupt_requested())
 				break;
 		}
 		pos = fill_line(b, et, pos, first);
@@ -1260,6 +1297,8 @@ layout *layout_article(const doc_issue *issue, uint32_t article, int width,
 	}
 	bool first_block = true;
 	for (uint32_t e = DOC_NFIELDS; e < doc_article_nelements(a); e++) {
+		if (util_interrupt_requested())
+			break;          /* quitting: a layout cut short */
 		doc_str t = doc_element_text(issue, a, e);
 		if (!has_ink(t))
 			continue;

@@ -439,6 +439,8 @@ void search_state_run(reader *r, search_state *s, const char *query, bool forwar
 		return;         /* quitting */
 	if (!r->index)
 		r->index = search_index_new(r->issue);    /* built on the first search */
+	if (!r->index)
+		return;         /* interrupted: quitting */
 	s->query = util_strdup(query);
 	s->forward = forward;
 	search_run(r->index, query, strlen(query), &s->res);

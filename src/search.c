@@ -609,6 +609,9 @@ static inline bool patch_han(folder *fd, const unsigned char *run, const unsigne
 }
 
 /* Appends the folded form of s[0, n) to fd->out, and its units. */
+/* Bytes folded between two looks at util_interrupt_requested. */
+enum { FOLD_BETWEEN_LOOKS = 1 << 20 };
+
 static void fold_text(folder *fd, const char *s, size_t n)
 {
 	const unsigned char *base = (const unsigned char *)s, *end = base + n;
@@ -618,7 +621,14 @@ static void fold_text(folder *fd, const char *s, size_t n)
 	fd->elem_text = s;
 	note_last(fd, 0, fd->len, fd->nunits, true);
 	reserve(fd, n + 1);
+	const unsigned char *look = p + FOLD_BETWEEN_LOOKS;
 	while (p < end) {
+		if (p >= look) {
+			/* a huge element: Ctrl-C is answered (search_index_new) */
+			if (util_interrupt_requested())
+				break;
+			look = p + FOLD_BETWEEN_LOOKS;
+		}
 		if (end - p >= 9 && cjk_word(p)) {
 			unsigned m = han ? han_folds(han, p) | han_folds(han, p + 3) << 1 |
 					   han_folds(han, p + 6) << 2 : 0;
@@ -738,6 +748,8 @@ typedef struct index_build {
 static void index_element(void *ctx, uint32_t article, uint32_t element, uint32_t page, doc_str text)
 {
 	index_build *b = ctx;
+	if (util_interrupt_requested())
+		return;
 	index_elem e = { b->fd.len, b->fd.nunits, article, element, page };
 	UTIL_PUSH(b->elems, b->n, b->cap, e);
 	fold_text(&b->fd, text.s, text.len);
@@ -772,9 +784,16 @@ search_index *search_index_new(const doc_issue *issue)
 	folder_init(&b.fd);
 	reserve(&b.fd, issue_text_bytes(issue) + 1);
 	each_element(issue, index_element, &b);
+	free_memo(&b.fd);
+	if (util_interrupt_requested()) {
+		free(b.fd.out);
+		free(b.fd.units);
+		free(b.elems);
+		free(ix);
+		return NULL;
+	}
 	index_elem sentinel = { b.fd.len, b.fd.nunits, UINT32_MAX, UINT32_MAX, UINT32_MAX };
 	UTIL_PUSH(b.elems, b.n, b.cap, sentinel);
-	free_memo(&b.fd);
 	ix->text = b.fd.out;
 	ix->len = b.fd.len;
 	ix->elems = b.elems;

@@ -20,9 +20,10 @@
  * place). A fatal error restores the terminal first (util_set_fatal_hook).
  *
  * KANBAO_TRACE=FILE appends timings to FILE: the time to the first full
- * screen and the time to handle and repaint each key; and "idle" each time
- * a read finds no input waiting (the end-to-end tests' sign that kanbao
- * has handled every key sent).
+ * screen and the time to handle and repaint each key; "read KEY" when a key
+ * is read, before it is handled; and "idle" each time a read finds no
+ * input waiting (the end-to-end tests' sign that kanbao has handled every
+ * key sent).
  */
 #include "reader.h"
 
@@ -516,6 +517,16 @@ static int handle_mouse(ui *u)
 	return READER_NOTHING;
 }
 
+static void trace_read(ui *u, int key)
+{
+	if (!u->trace)
+		return;
+	/* before it is handled: a test can send Ctrl-C while it is */
+	char name[KEYMAP_KEY_NAME_MAX];
+	fprintf(u->trace, "read %s\n", keymap_key_name(keymap_normalize_key(key), name, sizeof name));
+	fflush(u->trace);
+}
+
 /* Reads one event and hands it to the reader; returns its reaction, the
  * key (-1 for other events, -2 when the read timed out) and when it
  * arrived. */
@@ -536,9 +547,13 @@ static int handle_input(ui *u, int *key_out, uint64_t *when)
 			return handle_mouse(u);
 		int key = translate_key((int)wc);
 		*key_out = key;
-		return key < 0 ? READER_NOTHING : reader_key(u->r, key);
+		if (key < 0)
+			return READER_NOTHING;
+		trace_read(u, key);
+		return reader_key(u->r, key);
 	}
 	*key_out = (int)wc;
+	trace_read(u, (int)wc);
 	return reader_key(u->r, (int)wc) | reader_tick(u->r, util_now_ns());
 }
 

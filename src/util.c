@@ -207,3 +207,8 @@ bool util_interrupt_requested(void)
 {
 	return interrupt_requested != 0;
 }
+
+void util_clear_interrupt(void)
+{
+	interrupt_requested = 0;
+}
