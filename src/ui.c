@@ -145,6 +145,8 @@ static void on_alarm(int unused)
 		errno = saved_errno;
 		return;
 	}
+	static const char msg[] = "kanbao: still busy 3 s after the signal: quitting without saving\n";
+	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
 	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;

@@ -33,6 +33,9 @@ read_more() {
 	[ "$(reads "$1")" -gt "$2" ]
 }
 
+# on a failure, what kanbao did last
+trap 'if [ $? -ne 0 ]; then echo "--- the end of its trace ---" >&2; tail -n 12 "$TEST_TMP/trace" >&2; fi; cleanup' EXIT
+
 # whether Ctrl-C came while Enter was handled (the trace has no line for
 # a key whose handling was cut short); said, not required: on a very
 # loaded machine the work may be done before the signal is sent
