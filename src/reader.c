@@ -654,9 +654,23 @@ static int h_end(reader *r, int dir)
 	return READER_REDRAW;
 }
 
+/* The issue is still loading and article `a` is asked for: parses on
+ * until it has arrived (or everything has, or the user interrupts). */
+static void load_up_to(reader *r, size_t a)
+{
+	if (!r->loading || a < r->narticles)
+		return;
+	bool done = false;
+	while (!done && doc_narticles(r->issue) <= a && !util_interrupt_requested())
+		done = r->loader->step(r->loader->ctx, 1u << 20);
+	reader_issue_grew(r, done);
+}
+
 /* The next (+1) or the previous (-1) article. */
 static int h_article(reader *r, int dir)
 {
+	if (dir > 0)
+		load_up_to(r, (size_t)r->article + r->repeat);
 	if (dir > 0 && r->article + 1 >= r->narticles) {
 		say(r, "this is the last article");
 		return READER_REDRAW;
@@ -1173,6 +1187,10 @@ int reader_do(reader *r, keymap_action a)
 	r->counted = r->count > 0;
 	r->repeat = r->counted ? r->count : 1;
 	r->count = 0;
+	/* the reader has taken over: a remembered position that arrives
+	 * later no longer moves the view (nor keeps the reader's from being
+	 * saved) */
+	r->restore_pending = false;
 	if (r->ov != READER_OV_NONE) {
 		int react = overlay_do(r, a);
 		r->repeat = 1;
@@ -1326,6 +1344,7 @@ int reader_mouse(reader *r, int x, int y, reader_mouse_event ev)
 	if (r->g.too_small || r->prompting || y < 0 || y >= r->g.rows || x < 0)
 		return READER_NOTHING;
 	clear_message(r);
+	r->restore_pending = false;     /* as for a key (reader_do) */
 	if (r->ov != READER_OV_NONE)
 		return mouse_overlay(r, y, ev) | READER_REDRAW;
 	if (list_shown(r) && x < r->g.list_width)

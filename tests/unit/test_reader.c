@@ -1456,6 +1456,62 @@ static void test_loading_while_reading(void **ts)
 	issue_close(pl.l);
 }
 
+/* While the issue loads: J past the articles that have arrived parses on
+ * until the next one is there (keys typed at once do not stop at the end
+ * of page 1); quitting before the remembered article has arrived keeps
+ * the remembered position (not the top shown meanwhile); once the reader
+ * moves, the remembered article arriving later does not move it back. */
+static void test_next_article_while_loading(void **ts)
+{
+	(void)ts;
+	fx f;
+	char path[4096], err[512];
+	const char *src = getenv("KANBAO_SRC");
+	snprintf(path, sizeof path, "%s/sample", src ? src : ".");
+	const char *paths[] = { path };
+	page_loader pl = { issue_open(paths, 1, NULL, NULL, err, sizeof err), 1, 0 };
+	assert_non_null(pl.l);
+	load_page(&pl);
+	reader_loader rl = { loader_step, loader_progress, &pl };
+	memset(&f, 0, sizeof f);
+	f.issue = issue_doc(pl.l);
+	config_defaults(&f.cfg);
+	snprintf(f.dir, sizeof f.dir, "/tmp/kanbao-test-reader-XXXXXX");
+	assert_non_null(mkdtemp(f.dir));
+	f.st = state_open(f.dir, quiet);
+	doc_pos far = { 13, DOC_NFIELDS, 0 };
+	state_set_position(f.st, 4242, far);
+	assert_true(state_save(f.st));
+	f.opt.issue_name = "big";
+	f.opt.restore = true;
+	f.opt.loader = &rl;
+	f.opt.fingerprint = 4242;
+	f.r = reader_new(f.issue, &f.cfg, f.st, &f.opt, 80, 24);
+	assert_true(reader_loading(f.r));
+	assert_non_null(strstr(reader_status_text(f.r), "article 1/6 · 第1版"));
+	/* the remembered article has not arrived: nothing to save over it */
+	assert_false(reader_unsaved(f.r));
+	reader_save(f.r);
+	doc_pos pos;
+	assert_true(state_get_position(f.st, 4242, &pos));
+	assert_int_equal(pos.article, 13);
+	/* seven J at once: the sixth needs page 2 */
+	type(f.r, "JJJJJJJ");
+	assert_int_equal(reader_article(f.r), 7);
+	assert_null(strstr(reader_message(f.r), "last article"));
+	assert_true(reader_unsaved(f.r));
+	reader_save(f.r);
+	assert_false(reader_unsaved(f.r));
+	assert_true(state_get_position(f.st, 4242, &pos));
+	assert_int_equal(pos.article, 7);
+	reader_issue_grew(f.r, loader_step(&pl, 1 << 20));  /* page 3: article 13 */
+	assert_true(doc_narticles(f.issue) > 13);
+	assert_int_equal(reader_article(f.r), 7);
+	f.issue = NULL;                     /* the loader's */
+	fx_close(&f);
+	issue_close(pl.l);
+}
+
 static void test_history_kept(void **ts)
 {
 	(void)ts;
@@ -1801,6 +1857,7 @@ int main(void)
 		cmocka_unit_test(test_photos),
 		cmocka_unit_test(test_restore),
 		cmocka_unit_test(test_loading_while_reading),
+		cmocka_unit_test(test_next_article_while_loading),
 		cmocka_unit_test(test_history_kept),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_rebound_keys),
