@@ -924,7 +924,40 @@ bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
 }
 
 /* Credit endings: "摄" (photographed by), "供图" (picture supplied by). */
-static const char *const credit_verbs[] = { "供图", "摄", "发" };
+static const char *const credit_verbs[] = { "供图", "摄", "发", "图片" };
+
+/* An institution that supplies pictures: "政府新闻处图片", "市消防支队图片". */
+static char_set institution_ends = { "处局社部委厅馆院会中心网台报站队所办司署", false, { 0 } };
+
+/* "图片摄影：马骁", "摄影　张三": the photographer's role, then the names,
+ * ending the text (after its last sentence). Returns where it starts,
+ * or (size_t)-1. */
+static size_t photo_role_credit(const char *s, const char *end)
+{
+	static const char *const photo_roles[] = { "图片摄影", "摄影", "图片" };
+	const char *start = end;
+	while (start > s) {
+		const char *q = text_prev(s, start);
+		uint32_t cp;
+		text_decode(q, start, &cp);
+		if (is_sentence_end(cp) || is_closing_quote(cp))
+			break;
+		start = q;
+	}
+	const char *p = text_skip_space(start, end);
+	size_t r = match_any(p, end, photo_roles, sizeof photo_roles / sizeof *photo_roles);
+	if (!r || end - p > 60)
+		return (size_t)-1;
+	p += r;
+	if (starts_with(p, end, "：") || starts_with(p, end, ":"))
+		p += *p == ':' ? 1 : 3;
+	else if (p >= end || !text_is_space(first_cp_of(p, end)))
+		return (size_t)-1;     /* "摄影展", "图片展": a word, not a role */
+	int names = 0;
+	if (!byline_tokens(p, end, 1, &names))
+		return (size_t)-1;
+	return (size_t)(start - s);
+}
 
 /* "市体育局 供图": pictures are also supplied by institutions. */
 static bool supplier(const char *s, const char *end)
@@ -996,6 +1029,11 @@ size_t pattern_credit_start(const char *s, size_t len)
 	size_t stock = stock_picture(s, end, close != NULL);
 	if (stock != (size_t)-1)
 		return stock;
+	if (!close && end - s >= 9) {
+		size_t role = photo_role_credit(s, end);
+		if (role != (size_t)-1)
+			return role;
+	}
 	const char *verb = NULL;
 	for (size_t i = 0; i < sizeof credit_verbs / sizeof *credit_verbs && !verb; i++) {
 		size_t n = strlen(credit_verbs[i]);
@@ -1030,7 +1068,14 @@ size_t pattern_credit_start(const char *s, size_t len)
 		/* "摄" alone is not a credit */
 		return len;
 	}
-	if (eq_folded(verb, "发", 3)) {
+	if (verb + 6 == end && eq_folded(verb, "图片", 6)) {
+		/* "政府新闻处图片": an institution's picture, set apart from the
+		 * sentence by a space (or alone) */
+		if (!(supplier(names, names_end) && names > start && names_end - names >= 6 &&
+		      char_set_has(&institution_ends, fold3(names_end - 3))) &&
+		    !(start == s && supplier(names, names_end) && char_set_has(&institution_ends, fold3(names_end - 3))))
+			return len;
+	} else if (eq_folded(verb, "发", 3)) {
 		/* "新华社发": released by an agency */
 		if (!(supplier(names, names_end) && names_end - names >= 6 &&
 		      memcmp(names_end - 3, "社", 3) == 0))

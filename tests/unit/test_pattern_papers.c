@@ -191,6 +191,9 @@ static void test_credits_of_other_papers(void **state)
 	assert_string_equal(credit("选手冲过终点。 新华社记者 吕明 摄"), " 新华社记者 吕明 摄");
 	assert_string_equal(credit("（县委宣传部 供图）"), "（县委宣传部 供图）");
 	assert_string_equal(credit("本报记者 陈思远 摄"), "本报记者 陈思远 摄");
+	assert_string_equal(credit("局长出席发行仪式。　政府新闻处图片"), "　政府新闻处图片");
+	assert_string_equal(credit("官兵在营区升旗。图片摄影：马骁"), "图片摄影：马骁");
+	assert_string_equal(credit("摄影　程远 韩冰"), "摄影　程远 韩冰");
 	/* body sentences: a name and 摄 inside a sentence, a picture in the text */
 	const char *body[] = {
 		"这张照片由摄影爱好者王川在去年冬天所摄，记录了老街的最后一场雪。",
@@ -198,6 +201,10 @@ static void test_credits_of_other_papers(void **state)
 		"展览展出了资料图片两百余幅",
 		"会议通过了相关决定，新华社将陆续播发",
 		"活动现场，市民纷纷拿出手机拍摄",
+		"馆内展出了一批珍贵的历史图片",
+		"摄影展吸引了许多市民",
+		"他从小就喜欢摄影",
+		"这些都是当年的新闻图片",
 	};
 	for (size_t i = 0; i < sizeof body / sizeof *body; i++)
 		assert_string_equal(credit(body[i]), "");
