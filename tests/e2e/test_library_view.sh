@@ -74,6 +74,26 @@ keys q
 wait_until "kanbao to quit" test -f "$TEST_TMP/status"
 
 # S in the reader of a PATH opens the library's search
+# a hit in a page's own text (a running header) opens at it
+start_nowait 100 24 --config "$cfg"
+wait_for "library: 3 issues of 2 papers"
+keys S
+wait_status "Search every issue:"
+text "星期三"
+keys Enter
+wait_for '"星期三": 1 hit in the library'
+screen_has "青川日报 · 2026-03-18 · 第3版 · - · " || fail "result row: $(row 1)"
+keys Enter
+wait_for_status
+wait_status "hit 1 of 1"
+ok "a hit in a running header opens the issue at it"
+keys q
+wait_for '"星期三": 1 hit in the library'
+keys BSpace
+wait_for "library: 3 issues"
+keys q
+wait_until "kanbao to quit" test -f "$TEST_TMP/status"
+
 start 100 24 --config "$cfg" sample/
 keys S
 wait_status "Search every issue:"
