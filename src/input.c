@@ -558,10 +558,10 @@ static bool gb18030_fits(size_t replaced, size_t non_ascii)
 /* No BOM, no forced encoding: UTF-8, or GB18030 when the text is not
  * UTF-8. A UTF-8 file with a few broken bytes stays UTF-8: what decides is
  * the share of valid multi-byte sequences around the first invalid one. */
-static bool decode_auto(const char *name, const uint8_t *s, size_t len,
+static bool decode_auto(const char *name, const uint8_t *s, size_t len, size_t known,
 			decoded *d, char *err, size_t errlen)
 {
-	size_t first = scan_clean(s, 0, len);
+	size_t first = scan_clean(s, known, len);
 	if (first == len) {
 		utf8_result(d, s, len, first);
 		return true;
@@ -707,7 +707,10 @@ static size_t room_after(size_t limit, size_t used)
 }
 
 /* The decoding proper, for a buffer of at most the limit. */
-static bool decode(const char *name, const uint8_t *s, size_t len,
+/* `known`: s[0, known) is known to be clean, as scan_clean would have
+ * found it, and `known` is where its scan would be (prescan_fd); 0 when
+ * nothing is known. */
+static bool decode(const char *name, const uint8_t *s, size_t len, size_t known,
 		   const input_options *opt, decoded *d, char *err, size_t errlen)
 {
 	*d = (decoded){ "", 0, NULL, 0, NULL };
@@ -728,7 +731,7 @@ static bool decode(const char *name, const uint8_t *s, size_t len,
 	}
 	if (has_prefix(s, len, "\xEF\xBB\xBF", 3))
 		return decode_utf8(name, s, len, d, err, errlen);  /* no GB18030 guess */
-	return decode_auto(name, s, len, d, err, errlen);
+	return decode_auto(name, s, len, known, d, err, errlen);
 }
 
 static void page_from(input_page *page, const char *name, const decoded *d)
@@ -753,7 +756,7 @@ bool input_decode(const char *name, const char *data, size_t len,
 	if (!data)
 		data = "";      /* (NULL, 0): an empty text */
 	decoded d;
-	if (!decode(name, (const uint8_t *)data, len, opt, &d, err, errlen))
+	if (!decode(name, (const uint8_t *)data, len, 0, opt, &d, err, errlen))
 		return false;
 	page_from(out, name, &d);
 	return true;
@@ -951,7 +954,7 @@ static bool page_from_stream(input_page *page, const char *path, const char *sho
 			     char *err, size_t errlen)
 {
 	decoded d;
-	if (!decode(path, (uint8_t *)buf, len, opt, &d, err, errlen)) {
+	if (!decode(path, (uint8_t *)buf, len, 0, opt, &d, err, errlen)) {
 		free(buf);
 		return false;
 	}
@@ -974,13 +977,53 @@ static bool read_fd_stream(int fd, const char *path, const char *shown, size_t u
 	return page_from_stream(page, path, shown, buf, len, opt, err, errlen);
 }
 
+/* scan_clean of the first `len` bytes of the file, read with pread a
+ * piece at a time instead of through the mapping: the pages of a big file
+ * are not all mapped (and counted in memory) before the first screen,
+ * only those the parser comes to. Returns where the scan stops (len: all
+ * clean), or where it had to stop reading (a sequence cut by the end of a
+ * piece is read again from its start: every place the scan stands at
+ * between two characters is one it would stand at from the start). */
+static size_t prescan_fd(int fd, size_t len)
+{
+	enum { PIECE = 1 << 20 };
+	uint8_t *buf = util_malloc(PIECE);
+	size_t at = 0;
+	while (at < len) {
+		size_t want = len - at < PIECE ? len - at : PIECE, n = 0;
+		while (n < want) {
+			ssize_t r = pread(fd, buf + n, want - n, (off_t)(at + n));
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				break;
+			n += (size_t)r;
+		}
+		if (n < want)
+			break;          /* the mapping's scan goes on from here */
+		size_t stop = scan_clean(buf, 0, n);
+		if (stop == n) {
+			at += n;
+			continue;
+		}
+		if (at + n < len && n - stop < 4 && stop > 0) {
+			at += stop;     /* perhaps a sequence cut: from its start */
+			continue;
+		}
+		at += stop;
+		break;
+	}
+	free(buf);
+	return at;
+}
+
 /* A regular file of `size` bytes: mapped, decoded, kept mapped when its
  * text is used in place. */
 static bool read_mapped(int fd, const char *path, const char *shown, size_t size,
 			size_t used, const input_options *opt, input_page *page,
 			char *err, size_t errlen)
 {
-	void *addr = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	void *addr = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (addr == MAP_FAILED)
 		return report_errno(path, errno, err, errlen);
 	int slot = guard_add(addr, size);
@@ -991,7 +1034,8 @@ static bool read_mapped(int fd, const char *path, const char *shown, size_t size
 		return read_fd_stream(fd, path, shown, used, opt, page, err, errlen);
 	}
 	decoded d;
-	bool ok = decode(path, addr, size, opt, &d, err, errlen);
+	size_t known = opt && opt->encoding ? 0 : prescan_fd(fd, size);
+	bool ok = decode(path, addr, size, known, opt, &d, err, errlen);
 	if (ok && !d.owned) {
 		input_map *m = util_malloc(sizeof *m);
 		*m = (input_map){ addr, size, slot };
@@ -1000,8 +1044,9 @@ static bool read_mapped(int fd, const char *path, const char *shown, size_t size
 		page->source.release = map_release;
 		page->source.drop = map_drop;
 		page->mapped = true;
-		/* The scan touched every page; the parser reads them again in
-		 * order and drops them behind it, so memory stays small. */
+		/* What decoding touched leaves memory; the parser reads the
+		 * pages in order and drops them behind it, so memory stays
+		 * small. */
 		madvise(addr, size, MADV_DONTNEED);
 		return true;
 	}

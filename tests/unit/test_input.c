@@ -768,6 +768,48 @@ static void test_foreign_sigbus_not_swallowed(void **state)
 
 /* ---- The fast scan agrees with libunistring --------------------------- */
 
+/* A mapped file is validated with pread, a MiB at a time, before its
+ * pages are mapped: whatever stands across the end of a piece (a
+ * character cut in two, a broken sequence, a control, the end of the
+ * file) it reads as the same bytes decoded in memory do. */
+static void test_mapped_file_reads_as_decoded(void **state)
+{
+	(void)state;
+	enum { MIB = 1 << 20, LEN = 2 * MIB + 100 };
+	static const char *const pieces[] = {
+		"\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\xc3\xa9", "\xe4\xb8", "\xff", "\x1b[31m",
+		"\x01", "\xc2\x85", "a", "\xed\xa0\x80", "\xe4",
+	};
+	char *buf = util_malloc(LEN);
+	for (size_t k = 0; k < sizeof pieces / sizeof *pieces; k++) {
+		for (size_t back = 0; back <= 4; back++) {
+			/* CJK text, the piece so that it ends `back` bytes past the
+			 * first MiB, or at the very end of the file */
+			for (int at_end = 0; at_end < 2; at_end++) {
+				size_t pl = strlen(pieces[k]);
+				size_t len = at_end ? 2 * MIB + back : LEN;
+				for (size_t i = 0; i + 3 <= len; i += 3)
+					memcpy(buf + i, "\xe6\x96\x87", 3);
+				for (size_t i = len - len % 3; i < len; i++)
+					buf[i] = 'x';
+				size_t pos = at_end ? len - pl : MIB + back - pl;
+				memcpy(buf + pos, pieces[k], pl);
+				write_tmp("piece.txt", buf, len);
+				input_page want = decode_ok(buf, len, NULL);
+				input_page got = read_one(tmp_path("piece.txt"), NULL);
+				if (got.source.len != want.source.len ||
+				    memcmp(got.source.text, want.source.text, want.source.len) != 0 ||
+				    got.replaced != want.replaced)
+					fail_msg("piece %zu ending %zu bytes after the first MiB (at end %d): read differs",
+						 k, back, at_end);
+				input_page_free(&want);
+				input_page_free(&got);
+			}
+		}
+	}
+	free(buf);
+}
+
 /* What cleaning must give, written the slow way with libunistring's
  * decoder (no ESC in the inputs: escape sequences are tested above). */
 static size_t reference_clean(const uint8_t *s, size_t len, util_buf *out)
@@ -942,6 +984,7 @@ int main(void)
 		cmocka_unit_test(test_corpus_in_place),
 		cmocka_unit_test(test_foreign_sigbus_not_swallowed),
 		cmocka_unit_test(test_file_shrinks_while_mapped),
+		cmocka_unit_test(test_mapped_file_reads_as_decoded),
 	};
 	return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
 }
