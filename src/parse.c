@@ -64,7 +64,7 @@ typedef enum signal {
 	S_AFTER_BRIEF,          /* the story before is a dateline brief without subheads */
 	S_BODY_AUTHOR,          /* its own body closes with "(author)": a brief of its own */
 	S_LIKE_PREV_HEAD,       /* the open story was headed the same way: a lone title, no byline */
-	S_SECOND_AUTHOR,        /* its body closes with a dateline and author of its own, the open story is signed */
+	S_SECOND_AUTHOR,        /* its body closes with a reporter of its own, the open story is signed */
 	S_DECK,                 /* two or more title lines in one block: a deck, not a subhead */
 	S_NUMBERED,             /* "一、", "（二）", "3." opening it: a numbered section of the story */
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
@@ -122,7 +122,7 @@ static const struct signal_def {
 	[S_AFTER_BRIEF]     = { 6, "after a dateline brief" },
 	[S_BODY_AUTHOR]     = { 6, "its body ends with (author)" },
 	[S_LIKE_PREV_HEAD]  = { 6, "headed like the story before" },
-	[S_SECOND_AUTHOR]   = { 6, "filed by a second author" },  /* a story has one byline */
+	[S_SECOND_AUTHOR]   = { 6, "a second reporter" },  /* a story has one byline */
 	[S_DECK]            = { 6, "a deck of lines" },
 	[S_NUMBERED]        = { -10, "numbered section head" },   /* against: sections are numbered, stories are not */
 	[S_HEADLESS_OPEN]   = { 4, "text before has no headline" },
@@ -697,7 +697,7 @@ static int profile_repeated(const profile *pf, uint32_t h)
 
 static void profile_page(profile *pf, const char *text, size_t len)
 {
-	enum { MAXW = 400, MINW = 28, SAMPLE = 4000 };
+	enum { MAXW = 400, MINW = 28, SAMPLE = 4000, CENTRED_INDENT = 8 };
 	/* short lines with figures, to find the running lines printed again */
 	enum { RUNNING_SLOTS = 512, RUNNING_APART = 4, RUNNING_TOP = 3 };
 	struct {
@@ -731,7 +731,8 @@ static void profile_page(profile *pf, const char *text, size_t len)
 			    (!pf->md_level || h < pf->md_level) && !is_running_header(t, (size_t)(l.s + l.len - t), &hm))
 				pf->md_level = h;
 		}
-		if (cols >= MINW && cols <= MAXW) {
+		/* a centred title (set far in) tells nothing of the wrap width */
+		if (cols >= MINW && cols <= MAXW && l.indent <= CENTRED_INDENT) {
 			hist[cols]++;
 			longs++;
 		}
@@ -1204,8 +1205,13 @@ static bool table_row(const char *s, size_t len)
 		    (b[i] == 0xEF && b[i + 1] == 0xBD && (b[i + 2] == 0xA1 || b[i + 2] == 0xA4)))
 			return false;
 	}
+	int wide_gaps = 0;
 	while (p < end) {
+		const char *gap = p;
 		p = text_skip_space(p, end);
+		/* a gap of two spaces or more between words: a column */
+		if (gap > s && p < end && (p - gap >= 2 || (p - gap == 3 && (unsigned char)gap[0] == 0xE3)))
+			wide_gaps++;
 		const char *w = p;
 		bool num = true, digit = false;
 		while (p < end) {
@@ -1225,8 +1231,9 @@ static bool table_row(const char *s, size_t len)
 			figures++;
 		tokens += p > w;
 	}
-	/* "产量　697.5万辆　同比增长36.2%": a label and figures */
-	return numbers >= 2 || figures >= 3 || (figures >= 2 && tokens >= 3);
+	/* "产量　697.5万辆　同比增长36.2%": a label and figures; "产品　　单位
+	 * 　　产量": the heads of columns, set apart by wide gaps */
+	return numbers >= 2 || figures >= 3 || (figures >= 2 && tokens >= 3) || (tokens >= 3 && wide_gaps >= 2);
 }
 
 /* A line of only a page number: one to three digits between dashes,
@@ -2351,9 +2358,9 @@ static bool body_ends_with_author(const parser *ps, size_t i)
 	size_t last = SIZE_MAX, k;
 	for (k = i; k < ps->nunits && k < i + 40; k++) {
 		uint8_t kind = UNIT(ps, k)->kind;
-		if (kind == U_PARA)
+		if (kind == U_PARA && !caption_opening(UNIT(ps, k)))
 			last = k;
-		else if (kind != U_CAPTION && kind != U_CREDIT)
+		else if (kind != U_CAPTION && kind != U_CREDIT && kind != U_PARA)
 			break;
 	}
 	if (last == SIZE_MAX)
@@ -2506,7 +2513,7 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 typedef struct run_facts {
 	bool deck;              /* two or more whole title lines in one block */
 	bool author;            /* its body closes with (author) */
-	bool filed;             /* ... with a dateline of its own: （新华社X日电 记者 Y） */
+	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
 	bool row_under, para_under, sidebar, big_gap;
 } run_facts;
 
@@ -2524,12 +2531,20 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	rf->deck = lines >= 2 && whole;
 	rf->author = body_ends_with_author(ps, j);
 	if (rf->author) {
-		/* the end mark after the body, if any, filed from elsewhere */
-		size_t k = j;
+		/* a reporter's name closing the last paragraph ("…。（记者 X）"),
+		 * or an end mark filed from elsewhere after the body: not an
+		 * organisation that supplied the text */
+		size_t k = j, last = SIZE_MAX;
 		while (k < ps->nunits && k < j + 40 && (UNIT(ps, k)->kind == U_PARA || UNIT(ps, k)->kind == U_CAPTION ||
-							 UNIT(ps, k)->kind == U_CREDIT))
+							 UNIT(ps, k)->kind == U_CREDIT)) {
+			if (UNIT(ps, k)->kind == U_PARA && !caption_opening(UNIT(ps, k)))
+				last = k;
 			k++;
-		rf->filed = k < ps->nunits && k < j + 40 && end_mark_filed(UNIT(ps, k));
+		}
+		size_t paren, ns, ne;
+		rf->filed = (k < ps->nunits && k < j + 40 && end_mark_filed(UNIT(ps, k))) ||
+			    (last != SIZE_MAX &&
+			     pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne));
 	}
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
 	rf->para_under = j < ps->nunits && UNIT(ps, j)->kind == U_PARA;
