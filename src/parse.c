@@ -78,6 +78,7 @@ typedef enum signal {
 	S_D_LAST,               /* the last plain line: the news under its context */
 	S_D_CONTEXT,            /* opens with a word of circumstance (庆祝, 沿着, 以…): a kicker */
 	S_D_TWO_PHRASES,        /* two phrases side by side: a kicker or a subtitle */
+	S_D_LABEL,              /* a word or two set apart over the deck: its column label */
 	/* facts about single lines, shown by --explain (weight 0: not summed) */
 	S_F_SHORT,              /* short, no sentence end */
 	S_F_SENTENCE,           /* ends a sentence */
@@ -137,6 +138,7 @@ static const struct signal_def {
 	[S_D_LAST]          = { 1, "last plain line of the deck" },   /* breaks a tie of widths */
 	[S_D_CONTEXT]       = { -3, "opens with a word of circumstance" },
 	[S_D_TWO_PHRASES]   = { -4, "two phrases side by side" },
+	[S_D_LABEL]         = { -4, "a label set apart over the deck" },
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
 	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
@@ -1802,6 +1804,8 @@ static doc_str join_lines(parser *ps, doc_str a, const char *b, size_t blen, con
 enum { BROKEN_LINE_MAX = 12, BROKEN_HEAD_MAX = 22 };
 /* A label of a word or two: at most this many characters. */
 enum { LABEL_WORD_MAX = 3 };
+/* A column label set apart over a deck: at most this many characters. */
+enum { LABEL_MAX = 4 };
 
 /* The text of a title line without its markdown "#" marks. */
 static doc_str md_text(const unit *u)
@@ -1913,6 +1917,8 @@ static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
 	uint32_t a = first_cp(u->s, u->s + u->len), z = last_cp(u->s, u->s + u->len, NULL);
 	if ((a == 0xFF08 || a == '(') && (z == 0xFF09 || z == ')') && n > 1)
 		return false;
+	if (a == 0x25A1 && n > 1)
+		return false;       /* "□ 文学院2023级　宋知夏": the mark of a byline */
 	return !((u->flags & UF_COMMA) && deck_has_plain(ps, i, n));
 }
 
@@ -1966,6 +1972,8 @@ static size_t choose_headline(const parser *ps, size_t i, size_t n)
 			ev_add(&ev, S_D_CONTEXT);
 		if (single && two[k - i])
 			ev_add(&ev, S_D_TWO_PHRASES);
+		if (k == i && UNIT(ps, k)->chars <= LABEL_MAX && UNIT(ps, k)->gap_after >= 1 && label_like(UNIT(ps, k), false))
+			ev_add(&ev, S_D_LABEL);
 		if (head == SIZE_MAX || ev.score > best || (ev.score == best && w > best_w)) {
 			head = k;
 			best = ev.score;
@@ -2039,6 +2047,10 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			} else {
 				a->field[DOC_F_HEADLINE] = strip_emphasis(ps, s, len);
 			}
+		} else if (first_cp(s, s + len) == 0x25A1 && !a->field[DOC_F_BYLINE].len) {
+			/* "□ 文学院2023级　宋知夏" under the headline: its byline */
+			a->field[DOC_F_BYLINE] = doc_str_make(s, len);
+			explain(ps, k, "byline", NULL);
 		} else {
 			a->field[DOC_F_SUBTITLE] = join_lines(ps, a->field[DOC_F_SUBTITLE], s, len, " ");
 			ev_add(&facts, (u->flags & UF_DASH_START) ? S_F_DASH : S_F_SHORT);
