@@ -137,7 +137,7 @@ static const struct signal_def {
 	[S_D_WIDEST]        = { 2, "widest line of the deck" },
 	[S_D_LAST]          = { 1, "last plain line of the deck" },   /* breaks a tie of widths */
 	[S_D_CONTEXT]       = { -3, "opens with a word of circumstance" },
-	[S_D_TWO_PHRASES]   = { -4, "two phrases side by side" },
+	[S_D_TWO_PHRASES]   = { -2, "two phrases side by side" },
 	[S_D_LABEL]         = { -4, "a label set apart over the deck" },
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
@@ -1263,6 +1263,44 @@ static bool page_number_line(const char *s, size_t len)
 	return digits && before && after;
 }
 
+/* "12　以案说法", "要闻　3": a page number and a section name of two to
+ * six Han characters, apart. */
+static bool folio_line(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	int parts = 0, numbers = 0, words = 0;
+	while (p < end) {
+		p = text_skip_space(p, end);
+		if (p >= end)
+			break;
+		const char *w = p;
+		int digits = 0, han = 0, other = 0;
+		while (p < end) {
+			uint32_t cp;
+			int k = text_decode(p, end, &cp);
+			if (text_is_space(cp))
+				break;
+			if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+				digits++;
+			else if (is_han(cp))
+				han++;
+			else
+				other++;
+			p += k;
+		}
+		if (p == w)
+			break;
+		parts++;
+		if (digits >= 1 && digits <= 3 && !han && !other)
+			numbers++;
+		else if (han >= 2 && han <= 6 && !digits && !other)
+			words++;
+		else
+			return false;
+	}
+	return parts == 2 && numbers == 1 && words == 1;
+}
+
 /* The line opens with a paper's name standing as a field of its own
  * ("春城晚报·社区版 …", "江城日报 | …"). */
 static bool paper_name_field(const char *s, size_t len)
@@ -1380,6 +1418,10 @@ static void classify(const parser *ps, unit *u)
 				return;
 			}
 		}
+	}
+	if (ps->nunits == 0 && u->chars <= 12 && folio_line(s, len)) {
+		u->kind = U_PAGEHEAD;   /* "12　以案说法": the page's number and section */
+		return;
 	}
 	if (ps->nunits == 0 && u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) &&
 	    running_line_hash(s, len) && paper_name_field(s, len)) {
@@ -1952,9 +1994,9 @@ static size_t choose_headline(const parser *ps, size_t i, size_t n)
 	}
 	if (last_any == SIZE_MAX)
 		return i;
+	/* two phrases count against a line only beside a line of one */
 	bool single = last != SIZE_MAX;
-	if (!single)
-		last = last_any;
+	last = last_any;
 	size_t head = SIZE_MAX;
 	int best = 0;
 	unsigned best_w = 0;
