@@ -300,6 +300,13 @@ static size_t role_at(const char *s, const char *end)
 	return 0;
 }
 
+/* People who write to a paper, ending the word before their name:
+ * "新华路居民 程德厚", "城西读者 何淑珍". */
+static const char *const persons[] = {
+	"读者", "居民", "市民", "村民", "网友", "职工", "农民", "家长", "教师", "老师", "学生", "工人",
+	"党员", "干部", "志愿者", "群众", "退休职工",
+};
+
 static bool byline_token(const char *s, const char *end, int *names)
 {
 	size_t r = role_at(s, end);
@@ -334,6 +341,9 @@ static bool byline_token(const char *s, const char *end, int *names)
 	}
 	if (!pattern_is_name(s, (size_t)(name_end - s)))
 		return false;
+	/* "读者", "市民": who the names are ("□ 读者　周小满"), not a name */
+	if (!r && match_any(s, name_end, persons, sizeof persons / sizeof *persons) == (size_t)(name_end - s))
+		return true;
 	/* a name glued to its role word starts with a family name: "记者手记"
 	 * is a column's label, "记者陈海峰" a byline */
 	if (r && !starts_with_surname(s, name_end))
@@ -397,11 +407,12 @@ static const char *const filings[] = {
 };
 
 /* Calls byline_token on every token; true when all are byline tokens and
- * at least `min_names` names were seen. With `bare`, every name that no
- * role word introduces must look like a name printed alone (bare_name). */
+ * at least `min_names` names were seen. With `bare`, every name before
+ * the first role word must look like a name printed alone (bare_name). */
 static bool byline_tokens_ex(const char *s, const char *end, int min_names, int *names_out, bool bare)
 {
 	int names = 0, tokens = 0;
+	bool seen_role = false;     /* names after a role word are trusted */
 	const char *p = text_skip_space(s, end);
 	while (p < end) {
 		const char *q = token_end(p, end);
@@ -431,8 +442,10 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		int before = names;
 		if (!byline_token(p, q, &names))
 			return false;
-		if (bare && names > before && !role_at(p, q) && !bare_name(p, q))
+		bool role = role_at(p, q) > 0;
+		if (bare && names > before && !role && !seen_role && !bare_name(p, q))
 			return false;
+		seen_role |= role;
 		if (starts_with(q, end, "、"))     /* "记者陈海峰、通讯员王一鸣" */
 			q += 3;
 		p = text_skip_space(q, end);
@@ -448,13 +461,6 @@ static bool byline_tokens(const char *s, const char *end, int min_names, int *na
 }
 
 static bool filed_byline(const char *s, const char *end);
-
-/* People who write to a paper, ending the word before their name:
- * "新华路居民 程德厚", "城西读者 何淑珍". */
-static const char *const persons[] = {
-	"读者", "居民", "市民", "村民", "网友", "职工", "农民", "家长", "教师", "老师", "学生", "工人",
-	"党员", "干部", "志愿者", "群众", "退休职工",
-};
 
 static bool ends_with_any(const char *s, const char *end, const char *const *words, size_t n)
 {
@@ -487,15 +493,21 @@ static bool names_then_filing(const char *s, const char *end)
 	return byline_tokens_ex(s, text_trim_end(s, ls), 1, &names, true) && names <= 4;
 }
 
-/* "新华路居民　程德厚": a reader signing a letter. */
+/* "新华路居民　程德厚": a reader signing a letter; "县人民医院儿科　刘芳":
+ * a writer signing with the unit they work in. */
 static bool person_signature(const char *s, const char *end)
 {
 	const char *t = token_end(s, end);
 	static char_set last_chars = { "者民友工长师生员部众", false, { 0 } };
-	if (t - s < 6 || ((unsigned char)t[-3] & 0xF0) != 0xE0 || !char_set_has(&last_chars, fold3(t - 3)))
+	static char_set unit_ends = { "院科室处局部委所站队校厅社司办组会馆", false, { 0 } };
+	if (t - s < 6 || ((unsigned char)t[-3] & 0xF0) != 0xE0)
 		return false;
+	uint32_t z = fold3(t - 3);
 	int n = han_chars(s, t);
-	if (n < 2 || n > 12 || !ends_with_any(s, t, persons, sizeof persons / sizeof *persons))
+	/* "江州市第二人民医院营养科　刘芳": the writer's unit, then the name */
+	bool unit = n >= 4 && n <= 16 && char_set_has(&unit_ends, z);
+	if (!unit && (!char_set_has(&last_chars, z) || n < 2 || n > 12 ||
+		      !ends_with_any(s, t, persons, sizeof persons / sizeof *persons)))
 		return false;
 	const char *rest = text_skip_space(t, end);
 	int names = 0;
@@ -583,6 +595,15 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 static bool paren_byline(const char *s, const char *end)
 {
 	int names = 0;
+	/* "（读者 李女士）" after a question: who asks, not who wrote */
+	for (const char *p = s; p < end;) {
+		const char *q = token_end(p, end);
+		if (q > p && match_any(p, q, persons, sizeof persons / sizeof *persons) == (size_t)(q - p))
+			return false;
+		p = text_skip_space(q + (starts_with(q, end, "、") ? 3 : 0), end);
+		if (p == q)
+			break;
+	}
 	if (!byline_tokens(s, end, 1, &names))
 		return false;
 	return names >= 1;
@@ -924,7 +945,7 @@ bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
 }
 
 /* Credit endings: "摄" (photographed by), "供图" (picture supplied by). */
-static const char *const credit_verbs[] = { "供图", "摄", "发", "图片" };
+static const char *const credit_verbs[] = { "供图", "摄", "发", "图片", "提供" };
 
 /* An institution that supplies pictures: "政府新闻处图片", "市消防支队图片". */
 static char_set institution_ends = { "处局社部委厅馆院会中心网台报站队所办司署", false, { 0 } };
@@ -1075,6 +1096,11 @@ size_t pattern_credit_start(const char *s, size_t len)
 		      char_set_has(&institution_ends, fold3(names_end - 3))) &&
 		    !(start == s && supplier(names, names_end) && char_set_has(&institution_ends, fold3(names_end - 3))))
 			return len;
+	} else if (verb + 6 == end && eq_folded(verb, "提供", 6)) {
+		/* "（陆交局提供）": a supplier in brackets, or set apart by a
+		 * space, after the sentence */
+		if (!(supplier(names, names_end) && (close || names > start) && start > s))
+			return len;
 	} else if (eq_folded(verb, "发", 3)) {
 		/* "新华社发": released by an agency */
 		if (!(supplier(names, names_end) && names_end - names >= 6 &&
@@ -1151,7 +1177,7 @@ typedef struct jump_verb {
 static const jump_verb jump_verbs[] = {
 	{ "下转", PATTERN_JUMP_TO }, { "转至", PATTERN_JUMP_TO }, { "转", PATTERN_JUMP_TO },
 	{ "上接", PATTERN_JUMP_FROM }, { "紧接", PATTERN_JUMP_FROM }, { "接", PATTERN_JUMP_FROM },
-	{ "续", PATTERN_JUMP_FROM },
+	{ "续见", PATTERN_JUMP_TO }, { "续", PATTERN_JUMP_FROM },
 	{ "详见", PATTERN_JUMP_SEE }, { "详情见", PATTERN_JUMP_SEE }, { "见", PATTERN_JUMP_SEE },
 };
 
@@ -1360,9 +1386,17 @@ static size_t word_at(const char *p, const char *end, const char *const *words, 
 }
 
 /* One field at p: its weight in *w and its length, or 0. */
-static size_t header_field(const char *p, const char *end, int *w, bool *page, bool *editor, bool *phone)
+/* What a field's label announces in the next word. */
+enum { HV_NONE, HV_PHONE, HV_EMAIL, HV_ANY };
+
+static size_t header_field(const char *p, const char *end, int *w, bool *page, bool *editor, int *value)
 {
 	static const char *const phones[] = { "电话", "電話", "热线", "熱線", "传真", "傳真" };
+	static const char *const mails[] = { "邮箱", "郵箱", "信箱", "E-mail", "Email", "email", "E-Mail" };
+	static const char *const imprint[] = {
+		"社址", "地址", "邮编", "郵編", "零售价", "零售價", "定价", "定價", "邮发代号", "郵發代號",
+		"国内统一连续出版物号", "國內統一連續出版物號", "广告经营许可证", "廣告經營許可證", "印刷",
+	};
 	static const char *const weekdays[] = { "星期", "礼拜", "禮拜", "周", "週" };
 	static const char *const editors[] = {
 		"责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯", "美编", "美編", "校对", "校對",
@@ -1372,7 +1406,8 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	static const char *const lunar[] = { "农历", "農曆", "夏历" };
 	const size_t len = (size_t)(end - p);
 	size_t n, m;
-	*page = *editor = *phone = false;
+	*page = *editor = false;
+	*value = HV_NONE;
 	/* a date: 2024年5月6日, 5月6日, 2024-05-06, 2024.5.6, 2024/5/6 */
 	if ((n = number_at(p, end, 4)) > 0) {
 		const char *q = p + n;
@@ -1447,11 +1482,12 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			return d;
 		}
 	}
-	/* 责编 李明, 责编：李明 */
-	if ((n = word_at(p, end, editors, sizeof editors / sizeof *editors)) > 0) {
+	/* 责编 李明, 责编：李明, 本版责编 */
+	size_t desk = hprefix(p, len, "本版") || hprefix(p, len, "本期") ? 6 : 0;
+	if ((n = word_at(p + desk, end, editors, sizeof editors / sizeof *editors)) > 0) {
 		*w = HF_EDITOR;
 		*editor = true;
-		return n;
+		return desk + n;
 	}
 	/* any kind of editor: 数据编辑, 版式编辑, 本版编辑, 图片编辑 (a short
 	 * word of Han characters ending in 编辑) */
@@ -1471,12 +1507,26 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	}
 	/* 电话 027-5123xxxx: the desk's telephone (its number follows); the
 	 * paper's own line (本报热线, 新闻热线, 读者热线) weighs more */
-	static const char *const own[] = { "本报", "本報", "本刊", "新闻", "新聞", "读者", "讀者", "报料", "報料", "爆料" };
+	static const char *const own[] = {
+		"本报", "本報", "本刊", "本版", "新闻", "新聞", "读者", "讀者", "报料", "報料", "爆料", "投稿", "电子", "電子",
+	};
 	size_t o = word_at(p, end, own, sizeof own / sizeof *own);
 	if ((n = word_at(p + o, end, phones, sizeof phones / sizeof *phones)) > 0) {
 		*w = o ? HF_DATE : HF_LUNAR;
-		*phone = true;
+		*value = HV_PHONE;
 		return o + n;
+	}
+	/* 投稿邮箱 x@y: the desk's mail (its address follows) */
+	if ((n = word_at(p + o, end, mails, sizeof mails / sizeof *mails)) > 0) {
+		*w = o ? HF_DATE : HF_LUNAR;
+		*value = HV_EMAIL;
+		return o + n;
+	}
+	/* the imprint at the foot of a page: 社址, 邮编, 零售价, 邮发代号… */
+	if ((n = word_at(p, end, imprint, sizeof imprint / sizeof *imprint)) > 0) {
+		*w = HF_DATE;
+		*value = HV_ANY;
+		return n;
 	}
 	if ((n = word_at(p, end, lunar, sizeof lunar / sizeof *lunar)) > 0) {
 		*w = HF_LUNAR;
@@ -1540,33 +1590,40 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 {
 	memset(hm, 0, sizeof *hm);
 	const char *end = s + len, *p = s;
-	bool after_editor = false, after_phone = false, phone_seen = false;
+	bool after_editor = false, value_seen = false, named = false, folio_seen = false;
+	int value = HV_NONE;
 	int chars = 0, date_pieces = 0;
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
-		if (header_separator(cp) || cp == ':' || cp == 0xFF1A) {
+		if (header_separator(cp) || cp == ':' || cp == 0xFF1A || cp == '/' || cp == 0xFF0F) {
 			p += k;
 			continue;
 		}
-		/* the word up to the next separator */
+		/* the word up to the next separator ('/' too, but not inside a
+		 * date: "江城日报/2025年7月15日/第2版", "2025/7/15") */
 		const char *we = p;
+		uint32_t prev = 0;
 		while (we < end) {
 			uint32_t c;
 			int kk = text_decode(we, end, &c);
 			if (header_separator(c))
 				break;
+			if ((c == '/' || c == 0xFF0F) && !(prev >= '0' && prev <= '9' && we + kk < end && we[kk] >= '0' &&
+							    we[kk] <= '9'))
+				break;
+			prev = c;
 			we += kk;
 		}
 		/* fields glued together ("2024年5月6日星期一") are read one by one */
 		const char *q = p;
 		while (q < we) {
-			int w = 0;
-			bool page, editor, phone;
-			size_t f = header_field(q, we, &w, &page, &editor, &phone);
+			int w = 0, v;
+			bool page, editor;
+			size_t f = header_field(q, we, &w, &page, &editor, &v);
 			if (!f)
 				break;
-			after_phone = phone;
+			value = v;
 			if (page && !hm->page) {
 				hm->label = q;
 				hm->label_len = f;
@@ -1584,10 +1641,20 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 				if (n >= 2 && n <= 4) {
 					q = we;
 					after_editor = false;
+					if (!named) {
+						hm->score += 1;     /* an editor named: a credit line */
+						named = true;
+					}
 				}
 			}
 		}
-		if (q < we && q == p && (number_at(q, we, 4) == (size_t)(we - q) ||
+		if (q < we && q == p && value == HV_NONE && !folio_seen && (p == s || we == end) && we - q <= 3 &&
+		    number_at(q, we, 3) == (size_t)(we - q) && *q >= '0' && *q <= '9') {
+			/* "12　以案说法": the page's number first or last on the line */
+			hm->score += HF_DATE;
+			folio_seen = true;
+		}
+		if (q < we && q == p && value == HV_NONE && (number_at(q, we, 4) == (size_t)(we - q) ||
 					 ((we - q == 3) && (hprefix(q, 3, "年") || hprefix(q, 3, "月") ||
 							    hprefix(q, 3, "日"))))) {
 			/* "2024 年 3 月 15 日": a date with spaces (OCR) */
@@ -1599,23 +1666,38 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 		}
 		if (q < we && we - q == 1 && *q >= 'A' && *q <= 'Z')
 			q = we;         /* "A 02": a page label cut by OCR */
-		if (q < we && after_phone && phone_number(q, we)) {
-			q = we;         /* "(027)5123××××": the number after 电话 */
-			if (!phone_seen) {
+		if (q < we && value != HV_NONE &&
+		    ((value == HV_PHONE && phone_number(q, we)) ||
+		     (value == HV_EMAIL && memchr(q, '@', (size_t)(we - q)) && we - q <= 60) ||
+		     (value == HV_ANY && count_chars(q, (size_t)(we - q)) <= 24))) {
+			/* "(027)5123××××" after 电话, "x@y.com" after 邮箱, the
+			 * value of an imprint field */
+			q = we;
+			if (!value_seen && value != HV_ANY) {
 				hm->score += HF_DATE;
 				hm->fields++;
-				phone_seen = true;
+				value_seen = true;
 			}
+			if (value == HV_ANY)
+				value = HV_NONE;
+		} else if (q == p) {
+			value = HV_NONE;
 		}
-		else if (q == p)
-			after_phone = false;
 		if (q < we) {
 			int n = han_word(q, we);
 			if (q == p && n > 0 && pattern_is_paper_name(q, we, n)) {
 				hm->score += HF_PAPER;
 				hm->fields++;
-			} else if (after_editor && n >= 2 && n <= 4) {
-				after_editor = false;       /* the editor's name */
+			} else if (after_editor && n >= 1 && n <= 4) {
+				/* the editor's name ("曹　可": spaced a character apart) */
+				after_editor = n == 1 && !named;
+				if (!named) {
+					hm->score += 1;
+					named = true;
+				}
+			} else if (n >= 4 && n <= 12 && hprefix(we - 6, 6, "出版")) {
+				hm->score += HF_DATE;       /* "江城日报社出版": the imprint */
+				hm->fields++;
 			} else if (n < 1 || n > 8) {
 				hm->others++;
 			}

@@ -30,6 +30,11 @@ static void test_running_headers(void **state)
 	assert_true(header("责任编辑　林东　版式编辑　丁宁　校对　吴安"));
 	assert_true(header("3　　青川职工报　　综合新闻　　2026年2月3日"));
 	assert_true(header("本报热线：96811"));
+	assert_true(header("本版责编：齐　云　　投稿邮箱：tougao@example.com"));
+	assert_true(header("本版邮箱：desk@example.com"));
+	assert_true(header("责任编辑　曹　可"));
+	assert_true(header("青川日报社出版　社址：青川市江滨路8号　邮编：000002　零售价：1.50元"));
+	assert_true(header("青川日报/2025年7月15日/第2版/要闻"));
 	assert_true(header("新闻热线 0551-62345678"));
 	/* folios: a page number between dashes or in brackets */
 	assert_true(header("- 3 -"));
@@ -42,6 +47,9 @@ static void test_running_headers(void **state)
 	assert_false(header("热线电话打不通的问题如何解决"));
 	assert_false(header("咨询电话：0551-62345678"));
 	assert_false(header("本报热线"));
+	assert_false(header("邮箱地址写错了怎么办"));
+	assert_false(header("这本书由人民出版社出版"));
+	assert_false(header("3/4的居民表示满意"));
 	assert_false(header("（二）"));
 	assert_false(header("（2）加强队伍建设"));
 	assert_false(header("-3"));
@@ -192,6 +200,9 @@ static void test_credits_of_other_papers(void **state)
 	assert_string_equal(credit("（县委宣传部 供图）"), "（县委宣传部 供图）");
 	assert_string_equal(credit("本报记者 陈思远 摄"), "本报记者 陈思远 摄");
 	assert_string_equal(credit("局长出席发行仪式。　政府新闻处图片"), "　政府新闻处图片");
+	assert_string_equal(credit("新车站将于明年启用。（交通局提供）"), "（交通局提供）");
+	assert_string_equal(credit("数据由市统计局提供"), "");
+	assert_string_equal(credit("全部资金由政府提供。"), "");
 	assert_string_equal(credit("官兵在营区升旗。图片摄影：马骁"), "图片摄影：马骁");
 	assert_string_equal(credit("摄影　程远 韩冰"), "摄影　程远 韩冰");
 	/* body sentences: a name and 摄 inside a sentence, a picture in the text */
@@ -224,6 +235,7 @@ static void test_trailing_bylines_of_other_papers(void **state)
 	assert_true(pattern_match_trailing_byline(S(c), &paren, &ns, &ne));
 	/* asides that are no author */
 	const char *no[] = {
+		"这样做合法吗？（读者 李女士）",
 		"大家都来帮忙。（全村人都参与了）", "他说。（众人对此贡献良多）", "工程已完工。（见附表）",
 		"这是他的贡献。（记者注：数据截至上月底）",
 	};
@@ -251,6 +263,8 @@ static void test_jumps_of_other_papers(void **state)
 	assert_int_equal(page, 4);
 	assert_int_equal(pattern_match_jump(S("下转B2版"), &page), PATTERN_JUMP_TO);
 	assert_int_equal(page, 2);
+	assert_int_equal(pattern_match_jump(S("（續見A5版）"), &page), PATTERN_JUMP_TO);
+	assert_int_equal(page, 5);
 	assert_int_equal(pattern_match_jump(S("▶下转第6版"), &page), PATTERN_JUMP_TO);
 	assert_int_equal(page, 6);
 	assert_int_equal(pattern_match_jump(S("（下轉第二版）"), &page), PATTERN_JUMP_TO);
