@@ -37,13 +37,14 @@ read_more() {
 trap 'if [ $? -ne 0 ]; then echo "--- the end of its trace ---" >&2; tail -n 12 "$TEST_TMP/trace" >&2; fi; cleanup' EXIT
 
 # whether Ctrl-C came while Enter was handled (the trace has no line for
-# a key whose handling was cut short); said, not required: on a very
-# loaded machine the work may be done before the signal is sent
+# a key whose handling the signal cut short, nor for one it came right
+# after); said, not required: on a very loaded machine the work may be
+# done before the signal is sent
 interrupted() {
 	if grep -q '^key Enter ' "$TEST_TMP/trace"; then
 		echo "  note: the work was done before Ctrl-C came"
 	else
-		echo "  (Ctrl-C came in the middle of it)"
+		echo "  (Ctrl-C came while Enter was handled)"
 	fi
 }
 
@@ -68,9 +69,12 @@ wait_status "reopened where you left off"
 wait_status "article $n/$n"
 keys K
 wait_status "article $((n - 1))/$n"
+# a query found nowhere: the fold is the same work, and the position to
+# save is where the search started whether Ctrl-C stops the fold or comes
+# after it (a query with hits would move the reader to the first one)
 keys /
-text "段落"
-wait_until "the query typed" status_has "/段落"
+text "找不到的词"
+wait_until "the query typed" status_has "/找不到的词"
 before=$(reads Enter)
 keys Enter
 wait_until "kanbao to read Enter" read_more Enter "$before"
