@@ -474,6 +474,10 @@ static bool ends_with_any(const char *s, const char *end, const char *const *wor
  * (and the publisher of a book). */
 static bool names_then_filing(const char *s, const char *end)
 {
+	/* the last character of a filing word or of a publisher */
+	static char_set last_chars = { "道导写理述编著译文社司局", false, { 0 } };
+	if (end - s < 6 || ((unsigned char)end[-3] & 0xF0) != 0xE0 || !char_set_has(&last_chars, fold3(end - 3)))
+		return false;
 	const char *last = text_trim_end(s, end), *ls = last;
 	while (ls > s && !text_is_space(first_cp_of(text_prev(s, ls), last)))
 		ls = text_prev(s, ls);
@@ -958,6 +962,8 @@ static size_t photo_role_credit(const char *s, const char *end)
 	static const char *const photo_roles[] = { "图片摄影", "摄影", "图片" };
 	const char *start = end;
 	while (start > s) {
+		if (end - start > 60)
+			return (size_t)-1;      /* a credit is short */
 		const char *q = text_prev(s, start);
 		uint32_t cp;
 		text_decode(q, start, &cp);
@@ -1055,6 +1061,12 @@ size_t pattern_credit_start(const char *s, size_t len)
 		if (role != (size_t)-1)
 			return role;
 	}
+	/* every credit verb ends in 图, 摄, 发, 片 or 供: the last character first */
+	if (end - s < 3 || ((unsigned char)end[-3] & 0xF0) != 0xE0)
+		return len;
+	uint32_t z = fold3(end - 3);
+	if (z != 0x56FE && z != 0x6444 && z != 0x53D1 && z != 0x7247 && z != 0x4F9B)
+		return len;
 	const char *verb = NULL;
 	for (size_t i = 0; i < sizeof credit_verbs / sizeof *credit_verbs && !verb; i++) {
 		size_t n = strlen(credit_verbs[i]);
