@@ -73,6 +73,17 @@ size_t search_next(const search_result *res, doc_pos pos, bool forward, bool *wr
  * a malloc'd NUL-terminated string and its length. */
 char *search_fold(const char *s, size_t len, size_t *outlen);
 
+/* The characters (other than ASCII) whose fold contains the ideograph h
+ * (h itself among them when it folds to itself; with the script fold
+ * when it is on): text holding none of them folds to text without h.
+ * Sets *out (to free) and returns their number, in order; 0 when h is
+ * not an ideograph. Walks every code point (a few milliseconds). */
+size_t search_raw_forms(uint32_t h, uint32_t **out);
+
+/* The cheap test search_raw_forms makes of each code point c before
+ * folding it: false only when the fold of c cannot hold h. */
+bool search_raw_form_candidate(uint32_t c, uint32_t h);
+
 /* Folding one text after another, with the way back to the original
  * bytes: what the library index's tokenizer (library.h) and the
  * streaming --search use, so that they fold exactly as the in-issue

@@ -801,6 +801,118 @@ static void test_stream_corpus(void **state)
 	}
 }
 
+/* ---- the characters that fold to an ideograph (the stream's filter) ---- */
+
+static uint32_t cp_of(const char *s);
+
+typedef struct form_pair {
+	uint32_t h, c;
+} form_pair;
+
+/* Every code point from U+0080 up, folded by search_fold (a chunk at a
+ * time, each followed by U+0001, which folds to itself and joins
+ * nothing): for each ideograph h in the fold of c, c is a candidate of
+ * search_raw_forms; and for a sample of ideographs (those the corpus
+ * queries use, those with compatibility or traditional forms, every
+ * 97th other), search_raw_forms gives exactly the code points whose fold
+ * holds it. */
+static void test_raw_forms_every_code_point(void **state)
+{
+	(void)state;
+	enum { CHUNK = 4096 };
+	form_pair *pairs = NULL;
+	size_t npairs = 0, cap = 0;
+	for (ucs4_t start = 0x80; start < 0x110000; start += CHUNK) {
+		ucs4_t cps[CHUNK];
+		size_t ncps = 0;
+		util_buf text = { 0 };
+		for (ucs4_t c = start; c < start + CHUNK && c < 0x110000; c++) {
+			if (c >= 0xD800 && c < 0xE000)
+				continue;
+			uint8_t b[6];
+			int k = u8_uctomb(b, c, sizeof b);
+			util_buf_add(&text, b, (size_t)k);
+			util_buf_add(&text, "\x01", 1);
+			cps[ncps++] = c;
+		}
+		if (!ncps)
+			continue;
+		size_t flen;
+		char *f = search_fold(text.data, text.len, &flen);
+		size_t at = 0;
+		for (size_t i = 0; i < ncps; i++) {
+			const char *seg = f + at, *sep = memchr(seg, 1, flen - at);
+			if (!sep)
+				fail_msg("U+%04X: the fold lost its separator", (unsigned)cps[i]);
+			for (size_t j = 0; j < (size_t)(sep - seg);) {
+				ucs4_t h;
+				j += (size_t)u8_mbtouc(&h, (const uint8_t *)seg + j, (size_t)(sep - seg) - j);
+				if (!uc_is_property_ideographic(h))
+					continue;
+				if (!search_raw_form_candidate(cps[i], h))
+					fail_msg("U+%04X folds to U+%04X, which search_raw_forms would not see",
+						 (unsigned)cps[i], (unsigned)h);
+				form_pair fp = { h, cps[i] };
+				if (!npairs || pairs[npairs - 1].h != h || pairs[npairs - 1].c != cps[i])
+					UTIL_PUSH(pairs, npairs, cap, fp);
+			}
+			at = (size_t)(sep - f) + 1;
+		}
+		assert_int_equal(at, flen);
+		free(f);
+		util_buf_free(&text);
+	}
+	/* the sample */
+	static const char *const named[] = { "营", "商", "环", "境", "一", "平", "株", "干", "丽", "门" };
+	uint32_t sample[64];
+	size_t ns = 0;
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		sample[ns++] = cp_of(named[i]);
+	for (size_t i = 0, other = 0; i < npairs && ns < 64; i++) {
+		if (pairs[i].c != pairs[i].h && ns < 40 && (i % 211) == 0)
+			sample[ns++] = pairs[i].h;     /* has another form */
+		else if (pairs[i].c == pairs[i].h && ++other % 1997 == 0)
+			sample[ns++] = pairs[i].h;
+	}
+	for (size_t k = 0; k < ns; k++) {
+		uint32_t *forms;
+		size_t n = search_raw_forms(sample[k], &forms), m = 0;
+		for (size_t i = 0; i < npairs; i++) {
+			if (pairs[i].h != sample[k])
+				continue;
+			if (m >= n || forms[m] != pairs[i].c)
+				fail_msg("U+%04X: form %zu is U+%04X, expected U+%04X", (unsigned)sample[k], m,
+					 m < n ? (unsigned)forms[m] : 0u, (unsigned)pairs[i].c);
+			m++;
+		}
+		assert_int_equal(m, n);
+		assert_true(n >= 1);
+		free(forms);
+	}
+	free(pairs);
+}
+
+/* Text holding another form of the query's ideographs (traditional,
+ * compatibility, a Kangxi radical, a square era name) is searched by the
+ * stream as by the index. */
+static void test_stream_other_forms(void **state)
+{
+	(void)state;
+	doc_issue *issue = doc_issue_new();
+	doc_begin_page(issue, util_strdup("a.txt"), no_source());
+	doc_article *a = doc_begin_article(issue);
+	a->field[DOC_F_HEADLINE] = str("營商環境 ⼀流");
+	doc_add_block(issue, DOC_PARAGRAPH, str("优化营商环境，㍻元年，\xef\xa4\x80豈，㈱公司"));
+	doc_add_block(issue, DOC_PARAGRAPH, str("别的段落：商环"));
+	a = doc_begin_article(issue);
+	doc_add_block(issue, DOC_PARAGRAPH, str("营商環境在这里，一流"));
+	doc_add_page_caption(issue, str("营商环境图"), UINT32_MAX);
+	static const char *const queries[] = { "营商环境", "營商", "一流", "平成", "株", "豈", "岂", "营商环境在", "ab营" };
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
+		same_stream_output(issue, queries[i]);
+	doc_issue_free(issue);
+}
+
 /* ---- across scripts (the fold of script.h, read out of OpenCC) ---- */
 
 static uint32_t cp_of(const char *s)
@@ -885,6 +997,8 @@ int main(void)
 		cmocka_unit_test(test_print_context),
 		cmocka_unit_test_setup_teardown(test_stream_same_as_index, setup, teardown),
 		cmocka_unit_test(test_stream_corpus),
+		cmocka_unit_test(test_raw_forms_every_code_point),
+		cmocka_unit_test(test_stream_other_forms),
 		cmocka_unit_test(test_invalid_query),
 		cmocka_unit_test(test_empty_issue),
 		cmocka_unit_test(test_unchanged_text_hit),
