@@ -785,6 +785,50 @@ static bool media_dateline(const char *s, const char *end, pattern_dateline *m)
 
 static bool match_dateline(const char *s, size_t len, pattern_dateline *m);
 
+/* "海外网10月14日电　正文", "青川日报3月8日讯 正文": a source of any name
+ * ending in a medium's word (网, 社, 报, 台), the date, 电 or 讯, then a
+ * space before the text. */
+static bool source_dateline(const char *s, const char *end, pattern_dateline *m)
+{
+	static char_set media_ends = { "网社报台刊", false, { 0 } };
+	const char *p = s;
+	int chars = 0;
+	/* the source: Han characters up to the date */
+	while (p < end && chars < 10 && end - p >= 3 && ((unsigned char)*p & 0xF0) == 0xE0 && text_is_han(fold3(p))) {
+		p += 3;
+		chars++;
+	}
+	if (chars < 2 || chars >= 10 || p >= end || !(*p >= '0' && *p <= '9') || !char_set_has(&media_ends, fold3(p - 3)))
+		return false;
+	/* the date: 10月14日, 14日 */
+	const char *q = p;
+	while (q < end && *q >= '0' && *q <= '9')
+		q++;
+	if (starts_with(q, end, "月")) {
+		q += 3;
+		const char *d = q;
+		while (q < end && *q >= '0' && *q <= '9')
+			q++;
+		if (q == d)
+			return false;
+	}
+	if (!starts_with(q, end, "日"))
+		return false;
+	q += 3;
+	if (!(starts_with(q, end, "电") || starts_with(q, end, "讯")))
+		return false;
+	q += 3;
+	const char *body = text_skip_space(q, end);
+	if (body == q || body >= end)
+		return false;
+	m->date_start = 0;
+	m->date_end = (size_t)(q - s);
+	m->byline_start = m->byline_end = m->date_end;
+	m->body_start = (size_t)(body - s);
+	filed_after(s, body, end, m);      /* "…电　记者 X 报道：" */
+	return true;
+}
+
 bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 {
 	if (match_dateline(s, len, m))
@@ -816,7 +860,7 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 		return false;
 	size_t pre = match_any(s + bracket, end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes);
 	if (!pre && !bracket)
-		return media_dateline(s, end, m);
+		return media_dateline(s, end, m) || source_dateline(s, end, m);
 	if (!pre)
 		return false;
 	pre += bracket;

@@ -167,11 +167,18 @@ static void test_datelines_of_other_papers(void **state)
 	assert_true(dateline("本报讯　记者柯文报道　1月27日，春运正式启动。", d, b, &body));
 	assert_string_equal(d, "本报讯");
 	assert_string_equal(b, "记者柯文");
+	/* a source of any name with a medium's word, then the date */
+	assert_true(dateline("海外网10月14日电　10月13日，研修班在厦门开班。", d, b, &body));
+	assert_string_equal(d, "海外网10月14日电");
+	assert_string_equal(body, "10月13日，研修班在厦门开班。");
+	assert_true(dateline("青川日报3月8日讯 两市今天签署协议。", d, b, &body));
+	assert_string_equal(d, "青川日报3月8日讯");
 	/* sentences that only look like it */
 	pattern_dateline m;
 	const char *no[] = {
 		"本报消息人士透露，方案仍在研究。", "新华社消息", "记者今天从市教育局获悉，新学期开学。",
 		"记者从会上了解到，报道工作已经部署。", "3月8日讯息传来，全场欢呼。", "据报道，该市今年增长。",
+		"他在报社10月14日电话采访时说。", "电视台3月8日讯问了当事人",
 	};
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
 		assert_false(pattern_match_dateline(no[i], strlen(no[i]), &m));
