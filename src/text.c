@@ -423,7 +423,8 @@ size_t text_printable_run(const char *s, size_t len)
 		}
 		uint32_t cp;
 		int n = decode((const char *)p, (const char *)end, &cp);
-		if (cp == '\t' || cp_width(cp) < 0)
+		/* from U+00A0 on, cp_width refuses only the bidi controls */
+		if (cp == '\t' || (cp < 0xA0 ? cp_width(cp) < 0 : is_bidi_control(cp)))
 			break;
 		p += n;
 	}

@@ -419,9 +419,10 @@ static void test_printable_run(void **state)
 	}
 }
 
-/* text_printable_run passes three-byte characters but the bidi controls,
- * and runs of eight bytes holding no byte that starts a character it
- * stops at, without asking text_cp_width: on every code point, after 0
+/* text_printable_run passes characters from U+00A0 on but the bidi
+ * controls, and runs of eight bytes holding no byte that starts a
+ * character it stops at, without asking text_cp_width (which, through
+ * uc_width, refuses nothing else there): on every code point, after 0
  * to 7 bytes of ideographs and ASCII and before more, with ambiguous
  * characters narrow and wide, it must stop where text_cp_printable says. */
 static void test_printable_run_every_code_point(void **state)
