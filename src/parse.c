@@ -3696,6 +3696,22 @@ static void merge_articles(parser *ps, size_t a_index, size_t b_index)
 /* A lead printed above its headline has at most this many paragraphs. */
 enum { LEAD_MAX = 2 };
 
+/* Text without byline above a headline is its lead only when it speaks
+ * of the same things: word pairs shared with the story (its headline's
+ * count triple), at least LEAD_SHARED. */
+enum { LEAD_SHARED = 4 };
+static bool lead_shares_words(const art *a, const art *b)
+{
+	art_bigrams bb;
+	art_bigrams_build(&bb, b);
+	size_t score = 0;
+	for (size_t k = 0; k < a->nparts && score < LEAD_SHARED; k++)
+		if (a->parts[k].type == DOC_PARAGRAPH)
+			score += bigram_score(a->parts[k].s, a->parts[k].len, &bb);
+	art_bigrams_free(&bb);
+	return score >= LEAD_SHARED;
+}
+
 static void merge_into_headless(parser *ps, size_t b_index)
 {
 	art *b = ART(ps, b_index);
@@ -3710,16 +3726,18 @@ static void merge_into_headless(parser *ps, size_t b_index)
 			return;
 		}
 	}
-	if (b_index > ps->arts_base && !b->field[DOC_F_BYLINE].len && !b->field[DOC_F_DATELINE].len) {
-		/* a byline and a lead of a few paragraphs right above a
-		 * headline whose story has no byline: the extraction took the
-		 * lead's column before the headline */
+	if (b_index > ps->arts_base && !b->field[DOC_F_DATELINE].len) {
+		/* a lead of a few paragraphs (with its byline, when the story
+		 * under the headline has none) right above a headline: the
+		 * extraction took the lead's column before the headline */
 		art *a = ART(ps, b_index - 1);
 		size_t paragraphs = 0;
 		for (size_t k = 0; k < a->nparts; k++)
 			paragraphs += a->parts[k].type == DOC_PARAGRAPH;
 		if (!a->dropped && !a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_DATELINE].len &&
-		    a->field[DOC_F_BYLINE].len && !a->ended && paragraphs >= 1 && paragraphs <= LEAD_MAX) {
+		    !(a->field[DOC_F_BYLINE].len && b->field[DOC_F_BYLINE].len) && !a->ended && !art_has_jump(a) &&
+		    paragraphs >= 1 && paragraphs <= LEAD_MAX &&
+		    (a->field[DOC_F_BYLINE].len || lead_shares_words(a, b))) {
 			merge_articles(ps, b_index - 1, b_index);
 			return;
 		}
@@ -3734,9 +3752,12 @@ static void merge_into_headless(parser *ps, size_t b_index)
 		if (a->field[DOC_F_BYLINE].len && b->field[DOC_F_BYLINE].len &&
 		    !doc_str_eq(a->field[DOC_F_BYLINE], b->field[DOC_F_BYLINE]))
 			continue;
-		size_t total;
+		size_t total, a_total;
 		size_t shared = shared_paragraphs(a, b, &total);
-		if (!total || shared * 2 < total)
+		/* b repeats most of a's story, or a is only paragraphs of b
+		 * extracted before its headline */
+		if ((!total || shared * 2 < total) &&
+		    !(shared_paragraphs(b, a, &a_total) == a_total && a_total && a_total <= LEAD_MAX))
 			continue;
 		merge_articles(ps, i, b_index);
 		return;
