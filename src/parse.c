@@ -1047,6 +1047,29 @@ static bool produce_unit(parser *ps)
 /* ------------------------------------------------------------------ */
 /* Pass 2: classify */
 
+/* A sentence end followed by a short group in brackets closing the
+ * line ("…启用。（陆交局提供）", "…说。(记者 X)"): the line is finished. */
+static bool ends_after_sentence(const char *s, const char *end)
+{
+	const char *at = end;
+	uint32_t z = last_cp(s, end, &at);
+	if (z != 0xFF09 && z != ')' && z != 0x3011)
+		return false;
+	uint32_t open = z == ')' ? '(' : z == 0xFF09 ? 0xFF08 : 0x3010;
+	for (int chars = 0; at > s && chars < 30; chars++) {
+		uint32_t cp = last_cp(s, at, &at);
+		if (cp == open || (open == '(' && cp == 0xFF08) || (open == 0xFF08 && cp == '(')) {
+			if (at <= s)
+				return false;
+			uint32_t before = last_cp(s, at, NULL);
+			return is_sentence_end(before) || (is_closing(before) && before != z);
+		}
+		if (cp == z || is_sentence_end(cp))
+			return false;
+	}
+	return false;
+}
+
 static void scan_punctuation(unit *u)
 {
 	const char *s = u->s, *end = u->s + u->len;
@@ -1059,6 +1082,8 @@ static void scan_punctuation(unit *u)
 		u->flags |= UF_TERMINATED;
 	else if (is_clause_end(cp))
 		u->flags |= UF_CLAUSE_END;
+	else if (ends_after_sentence(s, end))
+		u->flags |= UF_TERMINATED;      /* "…启用。（陆交局提供）" */
 	if (u->len > 9 && (memcmp(end - 9, "（完）", 9) == 0 || (u->len > 5 && memcmp(end - 5, "(完)", 5) == 0)))
 		u->flags |= UF_TERMINATED | UF_DONE;
 	if (has_prefix(s, u->len, "——") || has_prefix(s, u->len, "—"))
