@@ -290,6 +290,21 @@ typedef struct line_reader {
  * the page (indexes below are absolute: unit i is units[i - units_base]),
  * so memory stays small on a huge page and the first articles can be
  * shown before the rest is parsed. */
+/* Facts of a run used by the evidence that depends on the story before. */
+typedef struct run_facts {
+	bool deck;              /* two or more whole title lines in one block */
+	bool author;            /* its body closes with (author) */
+	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
+	bool row_under, para_under, sidebar, big_gap;
+} run_facts;
+
+/* Run facts remembered between plans (see run_facts_memo). */
+enum { PLAN_MEMO = 16 };
+struct plan_memo {
+	size_t i, n;            /* the run; n == 0: empty */
+	run_facts rf;
+};
+
 typedef struct parser {
 	doc_issue *issue;
 	doc_source src;
@@ -316,6 +331,8 @@ typedef struct parser {
 				     * while its text is at hand */
 	size_t ncaptions, captions_cap;
 	doc_str label;
+	struct plan_memo memo[PLAN_MEMO];
+	size_t memo_next;
 	uint32_t header_pairs[HEADER_PAIRS_MAX];    /* see header_pairs_add */
 	size_t nheader_pairs;
 	part *held;             /* captions found inside a cut paragraph */
@@ -687,6 +704,24 @@ static uint32_t running_line_hash(const char *s, size_t len)
 	return h ? h : 1;
 }
 
+/* A figure in the line, by its bytes: an ASCII or full-width digit (EF BC
+ * 90..99), 年 (E5 B9 B4), 版 (E7 89 88) or 期 (E6 9C 9F). */
+static bool has_figure_bytes(const char *s, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = b[i];
+		if (c >= '0' && c <= '9')
+			return true;
+		if (i + 2 < len && c >= 0xE5 &&
+		    ((c == 0xEF && b[i + 1] == 0xBC && b[i + 2] >= 0x90 && b[i + 2] <= 0x99) ||
+		     (c == 0xE5 && b[i + 1] == 0xB9 && b[i + 2] == 0xB4) || (c == 0xE7 && b[i + 1] == 0x89 && b[i + 2] == 0x88) ||
+		     (c == 0xE6 && b[i + 1] == 0x9C && b[i + 2] == 0x9F)))
+			return true;
+	}
+	return false;
+}
+
 /* Whether the hash is one of the page's recurring running lines: 0 no,
  * 1 yes, 2 yes and first printed at the top of the page. */
 static int profile_repeated(const profile *pf, uint32_t h)
@@ -738,7 +773,7 @@ static void profile_page(profile *pf, const char *text, size_t len)
 			hist[cols]++;
 			longs++;
 		}
-		uint32_t rh = l.indented ? 0 : running_line_hash(l.s, l.len);
+		uint32_t rh = l.indented || l.len > 160 || !has_figure_bytes(l.s, l.len) ? 0 : running_line_hash(l.s, l.len);
 		if (rh) {
 			/* open addressing; a full table stops counting */
 			size_t slot = rh & (RUNNING_SLOTS - 1);
@@ -842,7 +877,8 @@ static void header_pairs_add(parser *ps, const unit *u)
  * the running headers' (at least three of four): a running line. */
 static bool like_header(const parser *ps, const unit *u)
 {
-	if (u->chars > TITLE_MAX_CHARS || (u->flags & (UF_TERMINATED | UF_SENTENCE)) || !running_line_hash(u->s, u->len))
+	if (u->chars > TITLE_MAX_CHARS || u->chars < 4 || (u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)) ||
+	    !has_figure_bytes(u->s, u->len))
 		return false;
 	const char *p = u->s, *end = u->s + u->len;
 	uint32_t prev = 0;
@@ -1432,7 +1468,7 @@ static void classify(const parser *ps, unit *u)
 		/* printed again apart on the page, with a figure, and first
 		 * at the page's top or holding a header's field: a running
 		 * line the fields alone did not make */
-		uint32_t rh = running_line_hash(s, len);
+		uint32_t rh = has_figure_bytes(s, len) ? running_line_hash(s, len) : 0;
 		header_match rm;
 		int rep = rh ? profile_repeated(&ps->pf, rh) : 0;
 		if (rep) {
@@ -2352,6 +2388,10 @@ static size_t skip_captions(const parser *ps, size_t i)
 /* "图为…", "上图：…": a caption says what the picture shows. */
 static bool caption_opening(const unit *u)
 {
+	/* every opening starts with 图 圖 上 下 左 右 (E5 9B BE, E5 9C 96,
+	 * E4 B8 8A, E4 B8 8B, E5 B7 A6, E5 8F B3): a byte first */
+	if (u->len < 6 || ((unsigned char)u->s[0] != 0xE4 && (unsigned char)u->s[0] != 0xE5))
+		return false;
 	static const char *const openings[] = {
 		"图为", "圖為", "上图", "下图", "左图", "右图", "上圖", "下圖", "左圖", "右圖", "图：", "圖：",
 	};
@@ -2588,13 +2628,6 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 		ev_add(ev, S_NUMBERED);
 }
 
-/* Facts of a run used by the evidence that depends on the story before. */
-typedef struct run_facts {
-	bool deck;              /* two or more whole title lines in one block */
-	bool author;            /* its body closes with (author) */
-	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
-	bool row_under, para_under, sidebar, big_gap;
-} run_facts;
 
 static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 {
@@ -2830,7 +2863,25 @@ static void shape_take(shape *sh, const plan_run *r, bool story)
 }
 
 /* The title runs of the window from the run [i, i+n). */
-static size_t plan_runs(const parser *ps, size_t i, size_t n, plan_run *runs)
+/* The facts of the run [i, i+n), remembered: the next plans weigh the
+ * same runs again. They read only units that every plan holding the run
+ * has in hand (see plan_runs), so a remembered fact is the fact. */
+static void run_facts_memo(parser *ps, size_t i, size_t n, run_facts *rf)
+{
+	for (size_t k = 0; k < PLAN_MEMO; k++) {
+		if (ps->memo[k].n && ps->memo[k].i == i && ps->memo[k].n == n) {
+			*rf = ps->memo[k].rf;
+			return;
+		}
+	}
+	run_facts_of(ps, i, n, rf);
+	struct plan_memo *m = &ps->memo[ps->memo_next++ % PLAN_MEMO];
+	m->i = i;
+	m->n = n;
+	m->rf = *rf;
+}
+
+static size_t plan_runs(parser *ps, size_t i, size_t n, plan_run *runs)
 {
 	/* runs start within PLAN_UNITS units: what the plan reads of them
 	 * (their lines, the body under them) stays within LOOKAHEAD, which
@@ -2875,7 +2926,7 @@ static size_t plan_runs(const parser *ps, size_t i, size_t n, plan_run *runs)
 	}
 	if (m >= 2)
 		for (size_t r = 0; r < m; r++)
-			run_facts_of(ps, runs[r].i, runs[r].n, &runs[r].rf);
+			run_facts_memo(ps, runs[r].i, runs[r].n, &runs[r].rf);
 	return m;
 }
 
@@ -2944,7 +2995,7 @@ static int plan_rest(const parser *ps, const plan_run *runs, size_t m, const sha
 /* Whether the title run [i, i+n), whose own evidence is `ev`, starts a
  * story in the best labelling of the window ahead; ev->ahead gets what
  * the runs ahead add to the story's side. */
-static bool plan_story(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
+static bool plan_story(parser *ps, size_t i, size_t n, const art *a, evidence *ev)
 {
 	plan_run runs[PLAN_RUNS];
 	size_t m = plan_runs(ps, i, n, runs);
