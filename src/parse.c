@@ -1538,6 +1538,8 @@ static bool first_sentence_short(const unit *u)
 	for (int chars = 0; p < end && chars <= 5; chars++) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
+		if (cp == '.' && p < end && *p >= '0' && *p <= '9')
+			continue;       /* "6.8公里": a decimal point */
 		if (is_sentence_end(cp))
 			return true;
 	}
