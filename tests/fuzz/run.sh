@@ -24,7 +24,7 @@ seed() {   # seed NAME: a fresh seed folder for a harness
 	config) cp config/kanbao.ini tests/fixtures/config/*.ini "$d"/ 2>/dev/null ;;
 	*)
 		for f in sample/*.txt tests/fixtures/parse/*.txt tests/fixtures/input/* tests/golden/*.txt \
-			 ../shared/corpus/*.txt; do
+			 tests/papers/*.txt ../shared/corpus/*.txt; do
 			[ -f "$f" ] && cp "$f" "$d/$(echo "$f" | tr / _)"
 		done
 		if [ "$1" = layout ]; then   # layout seeds start with 3 option bytes
