@@ -67,6 +67,7 @@ typedef enum signal {
 	S_SECOND_AUTHOR,        /* its body closes with a reporter of its own, the open story is signed */
 	S_DECK,                 /* two or more title lines in one block: a deck, not a subhead */
 	S_NUMBERED,             /* "一、", "（二）", "3." opening it: a numbered section of the story */
+	S_LABEL_OVER,           /* a column label of a word or two over the run's title (简讯 / …) */
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
@@ -126,6 +127,7 @@ static const struct signal_def {
 	[S_SECOND_AUTHOR]   = { 6, "a second reporter" },  /* a story has one byline */
 	[S_DECK]            = { 6, "a deck of lines" },
 	[S_NUMBERED]        = { -10, "numbered section head" },   /* against: sections are numbered, stories are not */
+	[S_LABEL_OVER]      = { 8, "a column label over it" },   /* columns head stories, not subheads */
 	[S_HEADLESS_OPEN]   = { 4, "text before has no headline" },
 	/* against a new story */
 	[S_CUT]             = { -15, "paragraph before unfinished" },
@@ -2628,6 +2630,10 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 		ev_add(ev, S_DASH_SUBTITLE);
 	if (n == 1 && numbered_head(UNIT(ps, i)))
 		ev_add(ev, S_NUMBERED);
+	const unit *first = UNIT(ps, i);
+	if (n >= 2 && first->kind == U_TITLE && first->chars <= LABEL_MAX && first->gap_after >= 1 &&
+	    label_like(first, false))
+		ev_add(ev, S_LABEL_OVER);
 }
 
 
