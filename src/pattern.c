@@ -339,6 +339,25 @@ static bool byline_token(const char *s, const char *end, int *names)
 		    tail + 3 != end)
 			return false;
 	}
+	/* "文学院2023级": the writer's school and year, before the name */
+	if (!r && end - s >= 9 && ((unsigned char)end[-3] & 0xF0) == 0xE0) {
+		static char_set year_ends = { "级届", false, { 0 } };
+		if (char_set_has(&year_ends, fold3(end - 3))) {
+			int han = 0, other = 0;
+			for (const char *q = s; q < end;) {
+				uint32_t cp;
+				q += text_decode(q, end, &cp);
+				if (text_is_han(cp))
+					han++;
+				else if (cp >= '0' && cp <= '9')
+					;
+				else
+					other++;
+			}
+			if (han >= 3 && han <= 12 && !other)
+				return true;
+		}
+	}
 	if (!pattern_is_name(s, (size_t)(name_end - s)))
 		return false;
 	/* "读者", "市民": who the names are ("□ 读者　周小满"), not a name */

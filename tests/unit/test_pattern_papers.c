@@ -111,6 +111,9 @@ static void test_filings_and_posts(void **state)
 	/* the writer's post in brackets */
 	assert_true(pattern_is_byline(S("□ 葛青（县人民医院儿科主任）"), false));
 	assert_true(pattern_is_byline(S("葛青（县人民医院儿科主任）"), true));
+	/* a student's school and year before the name */
+	assert_true(pattern_is_byline(S("□ 文学院2023级　宋知夏"), false));
+	assert_false(pattern_is_byline(S("□ 2023级"), false));
 	/* a reader signing a letter */
 	assert_true(pattern_is_byline(S("东湖路居民　邵春生"), false));
 	assert_true(pattern_is_byline(S("城西 读者 何淑珍"), false));
