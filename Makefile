@@ -76,7 +76,7 @@ run: kanbao
 CORPUS ?= ../shared/corpus
 # make test fails when the headline F1 on tests/papers/ falls below this,
 # or when any text of a page (ours or the corpus's) is lost.
-SCORE_MIN_F1 ?= 0.94
+SCORE_MIN_F1 ?= 0.95
 # ... and below this on tests/holdout (pages by another author).
 SCORE_HOLDOUT_MIN_F1 ?= 0.89
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
