@@ -27,6 +27,11 @@ void *util_realloc(void *p, size_t n);
 /* realloc of an array of `n` items of `size` bytes, checking overflow. */
 void *util_reallocarray(void *p, size_t n, size_t size);
 char *util_strdup(const char *s);
+
+/* memmem for a short needle in a haystack of a few kilobytes: memchr for
+ * the needle's last byte, then the bytes before it (glibc's memmem spends
+ * more on setting up each call than on such a haystack). */
+const char *util_find(const char *hay, size_t n, const char *needle, size_t k);
 char *util_strndup(const char *s, size_t n);
 
 /* Grows *items (holding *cap items of `size`) to hold at least `need`. */

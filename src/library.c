@@ -1240,7 +1240,7 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen,
 		 first_caption = (uint32_t)sqlite3_column_int64(st, 9),
 		 first_banner = (uint32_t)sqlite3_column_int64(st, 10);
 	const char *line = body, *fline = folded, *fend = folded + flen, *end = body + blen;
-	for (const char *p = folded; (p = memmem(p, (size_t)(fend - p), q, qlen)) != NULL;) {
+	for (const char *p = folded; (p = util_find(p, (size_t)(fend - p), q, qlen)) != NULL;) {
 		/* on to the line holding p, in both texts */
 		const char *nl;
 		while ((nl = memchr(fline, '\n', (size_t)(fend - fline))) != NULL && nl < p) {
@@ -1399,7 +1399,7 @@ size_t library_search(library *lib, const char *query, library_order order,
 			const char *folded = sqlite3_step(text) == SQLITE_ROW ?
 					     (const char *)sqlite3_column_text(text, 0) : NULL;
 			size_t flen = folded ? (size_t)sqlite3_column_bytes(text, 0) : 0;
-			if (!folded || !memmem(folded, flen, q, qlen)) {
+			if (!folded || !util_find(folded, flen, q, qlen)) {
 				sqlite3_reset(text);
 				continue;
 			}

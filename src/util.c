@@ -212,3 +212,23 @@ void util_clear_interrupt(void)
 {
 	interrupt_requested = 0;
 }
+
+const char *util_find(const char *hay, size_t n, const char *needle, size_t k)
+{
+	if (k == 0)
+		return hay;
+	if (n < k)
+		return NULL;
+	const unsigned char *h = (const unsigned char *)hay, *nd = (const unsigned char *)needle;
+	const unsigned char *p = h + k - 1, *end = h + n;
+	unsigned char last = nd[k - 1];
+	while ((p = memchr(p, last, (size_t)(end - p))) != NULL) {
+		size_t i = k - 1;
+		while (i > 0 && p[i - k] == nd[i - 1])
+			i--;
+		if (i == 0)
+			return (const char *)(p - (k - 1));
+		p++;
+	}
+	return NULL;
+}

@@ -675,6 +675,31 @@ static void test_print_context(void **state)
 	doc_issue_free(issue);
 }
 
+/* util_find (the stream's filter, the library's candidates) finds what
+ * memmem finds, on random text over a small alphabet. */
+static void test_find_as_memmem(void **state)
+{
+	(void)state;
+	uint64_t seed = 7;
+	char hay[64], nd[6];
+	for (int round = 0; round < 200000; round++) {
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		size_t n = (size_t)(seed >> 33) % sizeof hay, k = (size_t)(seed >> 45) % sizeof nd;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			hay[i] = "ab\xe8\x90"[(seed >> 40) % 4];
+		}
+		for (size_t i = 0; i < k; i++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			nd[i] = "ab\xe8\x90"[(seed >> 40) % 4];
+		}
+		const char *want = memmem(hay, n, nd, k), *got = util_find(hay, n, nd, k);
+		if (want != got)
+			fail_msg("round %d: util_find at %td, memmem at %td", round,
+				 got ? got - hay : -1, want ? want - hay : -1);
+	}
+}
+
 static void test_invalid_query(void **state)
 {
 	(void)state;
@@ -999,6 +1024,7 @@ int main(void)
 		cmocka_unit_test(test_stream_corpus),
 		cmocka_unit_test(test_raw_forms_every_code_point),
 		cmocka_unit_test(test_stream_other_forms),
+		cmocka_unit_test(test_find_as_memmem),
 		cmocka_unit_test(test_invalid_query),
 		cmocka_unit_test(test_empty_issue),
 		cmocka_unit_test(test_unchanged_text_hit),
