@@ -223,11 +223,12 @@ const char *util_find(const char *hay, size_t n, const char *needle, size_t k)
 	const unsigned char *p = h + k - 1, *end = h + n;
 	unsigned char last = nd[k - 1];
 	while ((p = memchr(p, last, (size_t)(end - p))) != NULL) {
-		size_t i = k - 1;
-		while (i > 0 && p[i - k] == nd[i - 1])
-			i--;
-		if (i == 0)
-			return (const char *)(p - (k - 1));
+		const unsigned char *start = p - (k - 1);
+		size_t i = 0;
+		while (i < k - 1 && start[i] == nd[i])
+			i++;
+		if (i == k - 1)
+			return (const char *)start;
 		p++;
 	}
 	return NULL;
