@@ -1398,6 +1398,8 @@ static void stream_element(search_stream *st, uint32_t article, uint32_t element
 /* Searches the batch folded so far and empties it. */
 static void run_batch(search_stream *st)
 {
+	if (!st->nelems)
+		return;                 /* none folded (none may hold the query) */
 	const char *text = st->batch.out, *end = text + st->batch.len;
 	size_t ei = 0;
 	for (const char *p = text; st->nelems && (p = memmem(p, (size_t)(end - p), st->q, st->qlen)) != NULL;) {
