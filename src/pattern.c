@@ -810,6 +810,13 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m);
 static bool source_dateline(const char *s, const char *end, pattern_dateline *m)
 {
 	static char_set media_ends = { "网社报台刊", false, { 0 } };
+	/* cheap first: a digit among the first ten characters */
+	size_t look = end - s < 31 ? (size_t)(end - s) : 31;
+	bool digit = false;
+	for (size_t i = 6; i < look && !digit; i++)
+		digit = s[i] >= '0' && s[i] <= '9';
+	if (!digit)
+		return false;
 	const char *p = s;
 	int chars = 0;
 	/* the source: Han characters up to the date */
