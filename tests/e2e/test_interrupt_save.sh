@@ -48,19 +48,25 @@ interrupted() {
 	fi
 }
 
+# Enter starts the long work; Ctrl-C as soon as kanbao has read it: it
+# must die of SIGINT with the terminal restored.
+enter_then_ctrl_c() {
+	before=$(reads Enter)
+	keys Enter
+	wait_until "kanbao to read Enter" read_more Enter "$before"
+	keys C-c
+	expect_eq "exit status (died of SIGINT)" "$(wait_exit)" 130
+	interrupted
+	expect_eq "alternate screen left" "$(tm display -p -t t '#{alternate_on}')" 0
+}
+
 start 80 24 --config "$TEST_TMP/k.ini" "$issue"
 not_loading() { ! status_has "loading"; }
 wait_until "the issue to load" not_loading
 wait_status "article 1/$n"
 keys Tab G
 wait_status "一段很长的文字"    # the selected row, in full
-before=$(reads Enter)
-keys Enter
-wait_until "kanbao to read Enter" read_more Enter "$before"
-keys C-c
-expect_eq "exit status (died of SIGINT)" "$(wait_exit)" 130
-interrupted
-expect_eq "alternate screen left" "$(tm display -p -t t '#{alternate_on}')" 0
+enter_then_ctrl_c
 expect_eq "the position saved" "$(saved_article)" $((n - 1))
 ok "Ctrl-C while laying out the 16 MB paragraph: restored, position saved"
 
@@ -75,12 +81,6 @@ wait_status "article $((n - 1))/$n"
 keys /
 text "找不到的词"
 wait_until "the query typed" status_has "/找不到的词"
-before=$(reads Enter)
-keys Enter
-wait_until "kanbao to read Enter" read_more Enter "$before"
-keys C-c
-expect_eq "exit status (died of SIGINT)" "$(wait_exit)" 130
-interrupted
-expect_eq "alternate screen left" "$(tm display -p -t t '#{alternate_on}')" 0
+enter_then_ctrl_c
 expect_eq "the position saved (where the search started)" "$(saved_article)" $((n - 2))
 ok "Ctrl-C while folding the issue for a search: restored, position saved"

@@ -95,20 +95,30 @@ static bool drain(int fd, pid_t pid, uint64_t until, int *status, util_buf *out)
 	}
 }
 
+/* Starts the reader on `path` in an 80x24 pseudo-terminal (with
+ * KANBAO_TRACE=trace unless trace is NULL); *fd gets the terminal's end. */
+static pid_t start_reader(const char *path, const char *trace, int *fd)
+{
+	struct winsize ws = { 24, 80, 0, 0 };
+	fflush(NULL);
+	pid_t pid = forkpty(fd, NULL, NULL, &ws);
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		if (trace)
+			setenv("KANBAO_TRACE", trace, 1);
+		execl(getenv("KANBAO"), "kanbao", "--no-restore", "--ambiguous-width", "1", path, (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
 /* Starts the reader on `path`, waits `delay_ms`, sends SIGINT; returns
  * the ms from the signal to the exit. */
 static double one_interrupt(const char *path, unsigned delay_ms)
 {
-	struct winsize ws = { 24, 80, 0, 0 };
 	int fd;
-	fflush(NULL);
-	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		execl(getenv("KANBAO"), "kanbao", "--no-restore", "--ambiguous-width", "1", path, (char *)NULL);
-		_exit(127);
-	}
+	pid_t pid = start_reader(path, NULL, &fd);
 	int status = 0;
 	util_buf out = { 0 };
 	uint64_t t0 = util_now_ns();
@@ -198,17 +208,8 @@ static double one_key(unsigned delay_ms)
 	char trace[300];
 	snprintf(trace, sizeof trace, "%s/trace", dir);
 	unlink(trace);
-	struct winsize ws = { 24, 80, 0, 0 };
 	int fd;
-	fflush(NULL);
-	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		setenv("KANBAO_TRACE", trace, 1);
-		execl(getenv("KANBAO"), "kanbao", "--no-restore", "--ambiguous-width", "1", big, (char *)NULL);
-		_exit(127);
-	}
+	pid_t pid = start_reader(big, trace, &fd);
 	int status = 0;
 	uint64_t t0 = util_now_ns();
 	if (drain(fd, pid, t0 + (uint64_t)delay_ms * 1000000u, &status, NULL))
