@@ -400,13 +400,37 @@ static void parsed_free(parsed *p)
  * characters that happens to occur elsewhere goes unseen. */
 enum { WIN = 4 };
 
+/* Whether the first character of a line (its first `first_len` bytes)
+ * occurs right after the end of the previous line's text: a cut the parser
+ * joined, where the line's one leading character went to the paragraph
+ * above and the rest (a closing byline) went elsewhere. */
+static bool joined_to_previous(const parsed *p, const util_buf *prev, const char *first, size_t first_len)
+{
+	if (prev->len == 0)
+		return false;
+	/* the previous line's last two characters, then this one */
+	size_t start = prev->len;
+	for (int k = 0; k < 2 && start > 0; k++) {
+		start--;
+		while (start > 0 && ((unsigned char)prev->data[start] & 0xC0) == 0x80)
+			start--;
+	}
+	char probe[32];
+	size_t tail = prev->len - start;
+	if (tail + first_len > sizeof probe)
+		return false;
+	memcpy(probe, prev->data + start, tail);
+	memcpy(probe + tail, first, first_len);
+	return memmem(p->all.data, p->all.len, probe, tail + first_len) != NULL;
+}
+
 static void coverage(const char *name, const char *text, size_t len, const parsed *p, counts *c)
 {
 	const char *s = text, *end = text + len;
 	size_t *off = NULL, cap = 0;
 	bool *covered = NULL;
 	size_t capc = 0;
-	util_buf line = { 0 };
+	util_buf line = { 0 }, prev = { 0 };
 	while (s < end) {
 		const char *eol = memchr(s, '\n', (size_t)(end - s));
 		if (!eol)
@@ -455,7 +479,8 @@ static void coverage(const char *name, const char *text, size_t len, const parse
 				size_t b = j;
 				while (b > a && !memmem(p->all.data, p->all.len, line.data + off[a], off[b] - off[a]))
 					b--;
-				if (b > a + 1 || (b == a + 1 && a == i && j == i + 1)) {
+				if (b > a + 1 || (b == a + 1 && a == i && j == i + 1) ||
+				    (b == a + 1 && a == 0 && joined_to_previous(p, &prev, line.data, off[1]))) {
 					a = b;
 					continue;
 				}
@@ -468,7 +493,10 @@ static void coverage(const char *name, const char *text, size_t len, const parse
 			i = j;
 		}
 		c->text_chars += n;
+		prev.len = 0;
+		util_buf_add(&prev, line.data, line.len);
 	}
+	util_buf_free(&prev);
 	util_buf_free(&line);
 	free(off);
 	free(covered);
