@@ -11,7 +11,8 @@
  *
  * Tables: issues (path, stamp, fingerprint, paper, date, pages, articles),
  * articles (issue, page, number, headline, byline, kicker, subtitle, the
- * text of its elements one per line, and the same lines folded; a page's
+ * text of its elements one per line, and the same lines folded, or ''
+ * when folding changes nothing; a page's
  * own captions and banners are a row of their own), bigrams (a Bloom
  * filter of the pairs of characters standing together in each row) and
  * the FTS5 table articles_fts over the folded text, whose tokenizer
@@ -26,7 +27,9 @@
  * characters stand together as a phrase and gives the exact hits.
  *
  * An article's rowid orders the index newest first: the issue's date in
- * days, the issue's id, then the article's number.
+ * days counted backwards, the issue's id, then the article's number (a
+ * page's own text after the articles), so FTS5 gives the newest first
+ * walking forwards.
  */
 #ifndef KANBAO_LIBRARY_H
 #define KANBAO_LIBRARY_H

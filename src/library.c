@@ -31,10 +31,11 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 6,
+	SCHEMA_VERSION = 7,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
+	DAY_BITS = 22,                  /* days in the rowid (11,000 years) */
 };
 
 #define MAX_ARTICLE ((1u << ARTICLE_BITS) - 1)
@@ -319,20 +320,24 @@ static bool register_tokenizer(sqlite3 *db)
 
 /* The text of an article is kept in articles: body, every element one
  * per line, and folded, each line of it folded as the matcher folds it
- * (the same lines: a hit is a memmem away; before the other columns, so
- * that reading it does not read them); the filter of its bigrams is in
- * a table of its own (small rows: read many to a page); the FTS5 table
- * indexes the folded text as external content, without positions. */
+ * (the same lines: a hit is a memmem away), or '' when that is the body
+ * itself (more than half of the articles of Chinese papers: nothing to
+ * fold, and then one text to read instead of two). The small columns
+ * come first, so that reading them does not walk the text's overflow
+ * pages. The filter of its bigrams is in a table of its own (small rows:
+ * read many to a page); the FTS5 table indexes the folded text as
+ * external content, without positions (FTS5 reads no content here: the
+ * text of a row is given to it when the row goes, see delete_rows). */
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS issues ("
 	" id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, stamp INTEGER NOT NULL,"
 	" fingerprint INTEGER NOT NULL, paper TEXT NOT NULL, date TEXT NOT NULL,"
 	" pages INTEGER NOT NULL, articles INTEGER NOT NULL, bytes INTEGER NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS articles ("
-	" id INTEGER PRIMARY KEY, issue INTEGER NOT NULL, folded TEXT NOT NULL,"
-	" page INTEGER NOT NULL, number INTEGER NOT NULL, headline TEXT, byline TEXT,"
-	" kicker TEXT, subtitle TEXT, body TEXT NOT NULL,"
-	" page_captions INTEGER, first_caption INTEGER, first_banner INTEGER);"
+	" id INTEGER PRIMARY KEY, issue INTEGER NOT NULL, page INTEGER NOT NULL,"
+	" number INTEGER NOT NULL, page_captions INTEGER, first_caption INTEGER,"
+	" first_banner INTEGER, headline TEXT, byline TEXT, kicker TEXT, subtitle TEXT,"
+	" folded TEXT NOT NULL, body TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS articles_issue ON articles(issue);"
 	"CREATE TABLE IF NOT EXISTS bigrams (id INTEGER PRIMARY KEY, filter BLOB NOT NULL);"
 	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(folded,"
@@ -704,9 +709,18 @@ static int64_t date_days(const char *date)
 	return days + 25567 + 1;
 }
 
+/* The rowids of an issue's rows: they grow from the newest day to the
+ * oldest (no date: last), so FTS5 gives the matches newest first walking
+ * its lists forwards (walked backwards, each leaf page is first read
+ * through to build an array of offsets, grown 8 at a time: that was a
+ * third of a query's instructions); then by issue id, then the row. */
 static int64_t rowid_base(const char *date, int64_t id)
 {
-	return date_days(date) << (ISSUE_BITS + ARTICLE_BITS) | id << ARTICLE_BITS;
+	int64_t days = date_days(date), last = ((int64_t)1 << DAY_BITS) - 1;
+	if (days < 0 || days > last)
+		days = 0;
+	int64_t back = last - days;
+	return back << (ISSUE_BITS + ARTICLE_BITS) | id << ARTICLE_BITS;
 }
 
 static bool step_ok(library_job *job, sqlite3_stmt *st)
@@ -742,7 +756,7 @@ static void delete_rows(library_job *job, int64_t id)
 static int todo_cmp(const void *a, const void *b)
 {
 	const todo *x = a, *y = b;
-	int c = strcmp(x->date, y->date);
+	int c = strcmp(y->date, x->date);       /* newest first */
 	return c ? c : x->item < y->item ? -1 : x->item > y->item;
 }
 
@@ -780,7 +794,8 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	job->ins_fts = prepare(lib, "INSERT INTO articles_fts(rowid, folded) VALUES(?1, ?2)");
 	job->del_fts = prepare(lib, "INSERT INTO articles_fts(articles_fts, rowid, folded) "
 			       "VALUES('delete', ?1, ?2)");
-	job->old_rows = prepare(lib, "SELECT id, folded FROM articles WHERE issue = ?1");
+	job->old_rows = prepare(lib, "SELECT id, CASE folded WHEN '' THEN body ELSE folded END "
+				"FROM articles WHERE issue = ?1");
 	job->del_articles = prepare(lib, "DELETE FROM articles WHERE issue = ?1");
 	job->del_issue = prepare(lib, "DELETE FROM issues WHERE id = ?1");
 	job->upd_stamp = prepare(lib, "UPDATE issues SET stamp = ?2 WHERE id = ?1");
@@ -801,8 +816,8 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 		UTIL_PUSH(job->todo, job->ntodo, cap, t);
 		job->bytes_total += is->bytes;
 	}
-	/* oldest first (by the dates in the names; new ids follow): the
-	 * rowids then grow, see insert_issue */
+	/* newest first (by the dates in the names; new ids follow): the
+	 * rowids then grow, see rowid_base and insert_issue */
 	if (job->ntodo > 1)
 		qsort(job->todo, job->ntodo, sizeof *job->todo, todo_cmp);
 	/* issues gone from a root that was read (or from the roots) */
@@ -926,7 +941,9 @@ static void row_insert(library_job *job, row *r)
 	bind_str(st, 7, a ? a->field[DOC_F_KICKER] : none);
 	bind_str(st, 8, a ? a->field[DOC_F_SUBTITLE] : none);
 	sqlite3_bind_text(st, 9, r->body.data ? r->body.data : "", (int)r->body.len, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, r->folded.data ? r->folded.data : "", (int)r->folded.len, SQLITE_STATIC);
+	bool same = r->folded.len == r->body.len &&
+		    (r->body.len == 0 || memcmp(r->folded.data, r->body.data, r->body.len) == 0);
+	sqlite3_bind_text(st, 10, same ? "" : r->folded.data, same ? 0 : (int)r->folded.len, SQLITE_STATIC);
 	if (a) {
 		for (int i = 11; i <= 13; i++)
 			sqlite3_bind_null(st, i);
@@ -974,16 +991,24 @@ static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 	int64_t base = rowid_base(date, id);
 	row r = { 0 };
 	r.id = id;
-	/* the rowids grow: the pages' own text first (it comes after the
-	 * articles, newest first), last page first, then the articles, last
-	 * first. FTS5 flushes its pending terms to a new segment whenever a
+	/* the rowids grow: the articles first to last, then the pages' own
+	 * text. FTS5 flushes its pending terms to a new segment whenever a
 	 * rowid is not above the last one (one segment per article, merged
 	 * over and over, made the index build 3.5 times slower) */
-	for (size_t p = doc_npages(issue); p-- > 0;) {
+	for (size_t i = 0; i < narticles; i++) {
+		const doc_article *a = doc_article_at(issue, i);
+		row_start(&r, base | (int64_t)i, a);
+		r.page = doc_page_number(issue, a->page);
+		r.number = (int64_t)i;
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
+			row_line(job, &r, doc_element_text(issue, a, e));
+		row_insert(job, &r);
+	}
+	for (size_t p = 0; p < doc_npages(issue); p++) {
 		const doc_page *pg = doc_page_at(issue, p);
 		if (pg->ncaptions + pg->nbanners == 0 || narticles + p > MAX_ARTICLE)
 			continue;
-		row_start(&r, base | (MAX_ARTICLE - (int64_t)(narticles + p)), NULL);
+		row_start(&r, base | (int64_t)(narticles + p), NULL);
 		r.page = doc_page_number(issue, (uint32_t)p);
 		r.number = -1 - (int64_t)p;
 		r.first_caption = pg->first_caption;
@@ -993,15 +1018,6 @@ static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
 			row_line(job, &r, *doc_page_caption_at(issue, pg->first_caption + c));
 		for (uint32_t b = 0; b < pg->nbanners; b++)
 			row_line(job, &r, *doc_banner_at(issue, pg->first_banner + b));
-		row_insert(job, &r);
-	}
-	for (size_t i = narticles; i-- > 0;) {
-		const doc_article *a = doc_article_at(issue, i);
-		row_start(&r, base | (MAX_ARTICLE - (int64_t)i), a);
-		r.page = doc_page_number(issue, a->page);
-		r.number = (int64_t)i;
-		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
-			row_line(job, &r, doc_element_text(issue, a, e));
 		row_insert(job, &r);
 	}
 	util_buf_free(&r.folded);
@@ -1197,67 +1213,85 @@ typedef struct hit_list {
 	size_t n, cap;
 } hit_list;
 
+/* What a search knows of an article with the text: its row and its
+ * issue's (the issue's strings are those of the last issue looked up:
+ * the articles come issue by issue). */
+typedef struct found_row {
+	const char *body, *folded;      /* folded == body when nothing folds */
+	size_t blen, flen;
+	int page;
+	int64_t number;
+	uint32_t ncaptions, first_caption, first_banner;
+	const char *headline;
+	size_t headline_len;
+	const char *issue_str[3];       /* paper, date, path */
+	size_t issue_len[3];
+	uint64_t fingerprint;
+} found_row;
+
 /* The strings of a hit in one allocation (hits are many: the paper,
  * date, path and headline of the article, and the element's text);
  * library_hits_free frees it through paper. */
-static void hit_strings(library_hit *h, sqlite3_stmt *st, const char *text, size_t len)
+static void hit_strings(library_hit *h, const found_row *r, const char *text, size_t len)
 {
-	static const int col[4] = { 4, 5, 6, 3 };      /* paper, date, path, headline */
-	const char *s[4];
-	size_t n[4], total = len + 1;
-	for (size_t i = 0; i < 4; i++) {
-		s[i] = (const char *)sqlite3_column_text(st, col[i]);
-		n[i] = s[i] ? (size_t)sqlite3_column_bytes(st, col[i]) : 0;
+	const char *s[5] = { r->issue_str[0], r->issue_str[1], r->issue_str[2], r->headline, text };
+	size_t n[5] = { r->issue_len[0], r->issue_len[1], r->issue_len[2], r->headline_len, len };
+	size_t total = 0;
+	for (size_t i = 0; i < 5; i++)
 		total += n[i] + 1;
-	}
 	char *b = util_malloc(total);
 	char **dst[5] = { &h->paper, &h->date, &h->path, &h->headline, &h->text };
 	for (size_t i = 0; i < 5; i++) {
-		const char *src = i < 4 ? s[i] : text;
-		size_t k = i < 4 ? n[i] : len;
 		*dst[i] = b;
-		if (k)
-			memcpy(b, src, k);
-		b[k] = '\0';
-		b += k + 1;
+		if (n[i])
+			memcpy(b, s[i], n[i]);
+		b[n[i]] = '\0';
+		b += n[i] + 1;
 	}
 }
 
 /* The in-issue matcher on one article: the folded lines (each element's
  * text folded as search_run folds it, one per line) are searched at
- * once; the line of a hit is folded again with the map back, to place
- * it in the element's original text. Returns the hits added. */
-static size_t match_article(search_folder *sf, const char *q, size_t qlen,
-			    const char *body, size_t blen, const char *folded, size_t flen,
-			    sqlite3_stmt *st, hit_list *out)
+ * once; a hit's line is folded again with the map back, to place it in
+ * the element's original text, unless the folded line is the line itself
+ * (then a hit's offsets are the original's). Returns the hits added. */
+static size_t match_article(search_folder *sf, const char *q, size_t qlen, const found_row *r,
+			    hit_list *out)
 {
 	size_t added = 0;
 	uint32_t element = 0;           /* the line */
 	/* a page's own text: its captions, then its banners (see row) */
-	int64_t number = sqlite3_column_int64(st, 2);
-	bool page_level = number < 0;
-	uint32_t ncaptions = (uint32_t)sqlite3_column_int64(st, 8),
-		 first_caption = (uint32_t)sqlite3_column_int64(st, 9),
-		 first_banner = (uint32_t)sqlite3_column_int64(st, 10);
-	const char *line = body, *fline = folded, *fend = folded + flen, *end = body + blen;
+	bool page_level = r->number < 0;
+	const char *body = r->body, *folded = r->folded;
+	const char *line = body, *fline = folded, *fend = folded + r->flen, *end = body + r->blen;
 	for (const char *p = folded; (p = util_find(p, (size_t)(fend - p), q, qlen)) != NULL;) {
 		/* on to the line holding p, in both texts */
 		const char *nl;
 		while ((nl = memchr(fline, '\n', (size_t)(fend - fline))) != NULL && nl < p) {
 			fline = nl + 1;
-			const char *bnl = memchr(line, '\n', (size_t)(end - line));
-			line = bnl ? bnl + 1 : end;
+			if (folded == body) {
+				line = fline;
+			} else {
+				const char *bnl = memchr(line, '\n', (size_t)(end - line));
+				line = bnl ? bnl + 1 : end;
+			}
 			element++;
 		}
 		const char *bnl = memchr(line, '\n', (size_t)(end - line));
 		size_t llen = (size_t)((bnl ? bnl : end) - line), lflen;
-		const char *f = search_folder_fold_valid(sf, line, llen, true, &lflen);
-		for (const char *h = f; (h = memmem(h, (size_t)(f + lflen - h), q, qlen)) != NULL; h += qlen) {
-			uint32_t s, e;
-			search_folder_map(sf, (size_t)(h - f), (size_t)(h - f) + qlen, &s, &e);
-			uint32_t el = !page_level ? element : element < ncaptions ?
-				      first_caption + element :
-				      (first_banner + element - ncaptions) | SEARCH_BANNER;
+		nl = memchr(fline, '\n', (size_t)(fend - fline));
+		size_t fllen = (size_t)((nl ? nl : fend) - fline);
+		bool same = fllen == llen && (line == fline || memcmp(line, fline, llen) == 0);
+		const char *f = same ? line : search_folder_fold_valid(sf, line, llen, true, &lflen);
+		if (same)
+			lflen = llen;
+		for (const char *h = f; (h = util_find(h, (size_t)(f + lflen - h), q, qlen)) != NULL; h += qlen) {
+			uint32_t s = (uint32_t)(h - f), e = s + (uint32_t)qlen;
+			if (!same)
+				search_folder_map(sf, (size_t)(h - f), (size_t)(h - f) + qlen, &s, &e);
+			uint32_t el = !page_level ? element : element < r->ncaptions ?
+				      r->first_caption + element :
+				      (r->first_banner + element - r->ncaptions) | SEARCH_BANNER;
 			library_hit *prev = added ? &out->items[out->n - 1] : NULL;
 			if (prev && prev->element == el && s < prev->end) {
 				/* two hits in the fold of one character are one */
@@ -1266,18 +1300,17 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen,
 				continue;
 			}
 			library_hit hit = {
-				.page = sqlite3_column_int(st, 1),
-				.article = page_level ? UINT32_MAX : (uint32_t)number,
+				.page = r->page,
+				.article = page_level ? UINT32_MAX : (uint32_t)r->number,
 				.element = el, .start = s, .end = e,
 				.len = (uint32_t)llen,
-				.fingerprint = (uint64_t)sqlite3_column_int64(st, 7),
+				.fingerprint = r->fingerprint,
 			};
-			hit_strings(&hit, st, line, llen);
+			hit_strings(&hit, r, line, llen);
 			UTIL_PUSH(out->items, out->n, out->cap, hit);
 			added++;
 		}
 		/* on after this line */
-		nl = memchr(fline, '\n', (size_t)(fend - fline));
 		if (!nl)
 			break;
 		p = nl + 1;
@@ -1359,17 +1392,17 @@ size_t library_search(library *lib, const char *query, library_order order,
 	const uint32_t *qh = (const uint32_t *)(void *)qhash.data;
 	size_t nqh = qhash.len / sizeof *qh;
 
-	/* the candidates' folded text first; the rest of an article only
-	 * when the text is in it (statements prepared once per library) */
+	/* each candidate's row (its text and small columns), its issue's
+	 * strings when it is another issue (statements prepared once per
+	 * library) */
 	static const char *const sql_text[] = {
 		"SELECT f.rowid, b.filter FROM articles_fts f LEFT JOIN bigrams b ON b.id = f.rowid "
-		"WHERE articles_fts MATCH ?1 ORDER BY f.rowid DESC",
+		"WHERE articles_fts MATCH ?1 ORDER BY f.rowid",
 		/* nothing to look up (only punctuation): every article */
-		"SELECT a.id, NULL FROM articles a ORDER BY a.id DESC",
-		"SELECT folded FROM articles WHERE id = ?1",
-		"SELECT a.body, a.page, a.number, a.headline, i.paper, i.date, i.path, i.fingerprint, "
-		"a.page_captions, a.first_caption, a.first_banner "
-		"FROM articles a JOIN issues i ON i.id = a.issue WHERE a.id = ?1",
+		"SELECT a.id, NULL FROM articles a ORDER BY a.id",
+		"SELECT folded, body, issue, page, number, headline, page_captions, first_caption, "
+		"first_banner FROM articles WHERE id = ?1",
+		"SELECT paper, date, path, fingerprint FROM issues WHERE id = ?1",
 	};
 	bool prepared = true;
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sql_text); i++)
@@ -1378,7 +1411,7 @@ size_t library_search(library *lib, const char *query, library_order order,
 				       &lib->search_st[i], NULL) != SQLITE_OK)
 			prepared = false;
 	sqlite3_stmt *st = lib->search_st[qt.n ? 0 : 1], *text = lib->search_st[2],
-		     *detail = lib->search_st[3];
+		     *issue = lib->search_st[3];
 	hit_list hits = { 0 };
 	found_article *found = NULL;
 	size_t found_cap = 0;
@@ -1388,39 +1421,79 @@ size_t library_search(library *lib, const char *query, library_order order,
 		if (qt.n)
 			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
 		size_t articles = 0;
+		int64_t issue_id = -1;
+		bool issue_hidden = true;
+		util_buf issue_strs = { 0 };
+		found_row r = { 0 };
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			/* the filter first, then the text, then the rest */
+			/* the filter first, then the text, then its issue */
 			const unsigned char *bloom = sqlite3_column_blob(st, 1);
 			if (!bloom_may_hold(bloom, (size_t)sqlite3_column_bytes(st, 1), qh, nqh))
 				continue;
-			int64_t id = sqlite3_column_int64(st, 0);
-			sqlite3_bind_int64(text, 1, id);
-			const char *folded = sqlite3_step(text) == SQLITE_ROW ?
-					     (const char *)sqlite3_column_text(text, 0) : NULL;
-			size_t flen = folded ? (size_t)sqlite3_column_bytes(text, 0) : 0;
-			if (!folded || !util_find(folded, flen, q, qlen)) {
+			sqlite3_bind_int64(text, 1, sqlite3_column_int64(st, 0));
+			if (sqlite3_step(text) != SQLITE_ROW) {
 				sqlite3_reset(text);
 				continue;
 			}
-			sqlite3_bind_int64(detail, 1, id);
-			if (sqlite3_step(detail) == SQLITE_ROW) {
-				const char *path = (const char *)sqlite3_column_text(detail, 6);
-				const char *body = (const char *)sqlite3_column_text(detail, 0);
-				size_t blen = (size_t)sqlite3_column_bytes(detail, 0);
-				bool failed;
-				size_t first = hits.n;
-				if (path && body && !path_hidden(lib, path, &failed) &&
-				    match_article(sf, q, qlen, body, blen, folded, flen, detail, &hits)) {
-					found_article fa = { first, hits.n, blen, 0 };
-					UTIL_PUSH(found, articles, found_cap, fa);
-				}
+			r.folded = (const char *)sqlite3_column_text(text, 0);
+			r.flen = (size_t)sqlite3_column_bytes(text, 0);
+			r.body = (const char *)sqlite3_column_text(text, 1);
+			r.blen = (size_t)sqlite3_column_bytes(text, 1);
+			if (!r.body)
+				r.body = "";
+			if (!r.folded || r.flen == 0) {
+				r.folded = r.body;
+				r.flen = r.blen;
 			}
-			sqlite3_reset(detail);
+			if (!util_find(r.folded, r.flen, q, qlen)) {
+				sqlite3_reset(text);
+				continue;
+			}
+			int64_t iid = sqlite3_column_int64(text, 2);
+			if (iid != issue_id) {
+				issue_id = iid;
+				issue_hidden = true;
+				issue_strs.len = 0;
+				sqlite3_bind_int64(issue, 1, iid);
+				if (sqlite3_step(issue) == SQLITE_ROW) {
+					size_t off[3];
+					for (int c = 0; c < 3; c++) {
+						const char *v = (const char *)sqlite3_column_text(issue, c);
+						off[c] = issue_strs.len;
+						r.issue_len[c] = v ? (size_t)sqlite3_column_bytes(issue, c) : 0;
+						util_buf_add(&issue_strs, v ? v : "", r.issue_len[c]);
+						util_buf_addc(&issue_strs, '\0');
+					}
+					for (int c = 0; c < 3; c++)
+						r.issue_str[c] = issue_strs.data + off[c];
+					r.fingerprint = (uint64_t)sqlite3_column_int64(issue, 3);
+					bool failed;
+					issue_hidden = path_hidden(lib, r.issue_str[2], &failed);
+				}
+				sqlite3_reset(issue);
+			}
+			if (issue_hidden) {
+				sqlite3_reset(text);
+				continue;
+			}
+			r.page = sqlite3_column_int(text, 3);
+			r.number = sqlite3_column_int64(text, 4);
+			r.headline = (const char *)sqlite3_column_text(text, 5);
+			r.headline_len = r.headline ? (size_t)sqlite3_column_bytes(text, 5) : 0;
+			r.ncaptions = (uint32_t)sqlite3_column_int64(text, 6);
+			r.first_caption = (uint32_t)sqlite3_column_int64(text, 7);
+			r.first_banner = (uint32_t)sqlite3_column_int64(text, 8);
+			size_t first = hits.n;
+			if (match_article(sf, q, qlen, &r, &hits)) {
+				found_article fa = { first, hits.n, r.blen, 0 };
+				UTIL_PUSH(found, articles, found_cap, fa);
+			}
 			sqlite3_reset(text);
 			if (max_articles && articles == max_articles)
 				break;
 		}
+		util_buf_free(&issue_strs);
 		if (order == LIBRARY_RANKED)
 			rank(&hits, found, articles);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -504,6 +504,16 @@ static void newer_schema(env *e)
 	sqlite3_close(db);
 }
 
+/* made by the kanbao before this one (schema 6: rowids in the other
+ * order, every folded text stored) */
+static void previous_schema(env *e)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 6;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 static void test_damaged_truncated(void **state)
 {
 	damage_and_check(*state, truncate_db, "truncated");
@@ -518,6 +528,7 @@ static void test_damaged_old_schema(void **state)
 {
 	damage_and_check(*state, old_schema, "another version");
 	damage_and_check(*state, newer_schema, "another version");
+	damage_and_check(*state, previous_schema, "another version");
 }
 
 static void test_missing_root(void **state)
