@@ -80,6 +80,11 @@ typedef enum signal {
 	S_D_CONTEXT,            /* opens with a word of circumstance (庆祝, 沿着, 以…): a kicker */
 	S_D_TWO_PHRASES,        /* two phrases side by side: a kicker or a subtitle */
 	S_D_LABEL,              /* a word or two set apart over the deck: its column label */
+	S_D_BROKEN,             /* the line continues the headline above it (see broken_headline) */
+	S_D_SHARED,             /* ... but shares a pair of characters with it: a kicker over its headline */
+	S_D_DASH,               /* a "——" line under the headline: its subtitle */
+	/* transitions between the roles of two lines of a deck (see deck_roles) */
+	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
 	/* facts about single lines, shown by --explain (weight 0: not summed) */
 	S_F_SHORT,              /* short, no sentence end */
 	S_F_SENTENCE,           /* ends a sentence */
@@ -141,6 +146,11 @@ static const struct signal_def {
 	[S_D_CONTEXT]       = { -3, "opens with a word of circumstance" },
 	[S_D_TWO_PHRASES]   = { -2, "two phrases side by side" },
 	[S_D_LABEL]         = { -4, "a label set apart over the deck" },
+	[S_D_BROKEN]        = { 4, "second half of a broken headline" },  /* beats the sum of one line's deck rows */
+	[S_D_SHARED]        = { -5, "shares a word with the line above" },  /* kicker and headline each name the subject */
+	[S_D_DASH]          = { 1, "starts with ——: a subtitle" },
+	/* deck: transitions between the roles of neighbour lines */
+	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
 	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
@@ -408,7 +418,31 @@ static void explain_signals(const evidence *ev, bool positive)
 
 /* Prints unit i with its role; `ev` is the evidence of the decision, or
  * NULL for a unit placed by what it is (its facts are printed). */
+static void explain_line(const parser *ps, size_t i, const char *role, const evidence *ev, const evidence *deck);
+
 static void explain(const parser *ps, size_t i, const char *role, const evidence *ev)
+{
+	explain_line(ps, i, role, ev, NULL);
+}
+
+/* A line of a headline's deck: the story's evidence (for the headline)
+ * and the deck's, with the transition from the line above. */
+static void explain_deck(const parser *ps, size_t i, const char *role, const evidence *ev, const evidence *deck)
+{
+	if (!deck->n) {
+		evidence facts;
+		memset(&facts, 0, sizeof facts);
+		ev_add(&facts, S_F_SHORT);
+		explain_line(ps, i, role, ev ? ev : &facts, NULL);
+		return;
+	}
+	if (!ev)
+		explain_line(ps, i, role, deck, NULL);
+	else
+		explain_line(ps, i, role, ev, deck);
+}
+
+static void explain_line(const parser *ps, size_t i, const char *role, const evidence *ev, const evidence *deck)
 {
 	if (!explain_out)
 		return;
@@ -438,6 +472,11 @@ static void explain(const parser *ps, size_t i, const char *role, const evidence
 		fprintf(explain_out, "  [%+d]", ev->score);
 	explain_signals(ev, true);
 	explain_signals(ev, false);
+	if (deck) {
+		fprintf(explain_out, "  | deck [%+d]", deck->score);
+		explain_signals(deck, true);
+		explain_signals(deck, false);
+	}
 	fputc('\n', explain_out);
 }
 
@@ -2029,139 +2068,281 @@ static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
 	return !((u->flags & UF_COMMA) && deck_has_plain(ps, i, n));
 }
 
-/* The headline of the deck [i, i+n): a markdown "#" line, else the
- * eligible line with the best deck evidence (see the signal table: the
- * last plain line, the news under its context, unless an earlier one is
- * much wider; two phrases side by side are a kicker or a subtitle). */
-static size_t choose_headline(const parser *ps, size_t i, size_t n)
+/* ------------------------------------------------------------------ */
+/* The deck: the best labelling of a header's lines.
+ *
+ * Each line of the title run [i, i+n) that starts a story takes one role:
+ * a line over the headline (a column label or a kicker), the headline,
+ * the second half of a headline broken over two lines, or a subtitle
+ * under it. The roles follow each other in that order, and the labelling
+ * with the best sum of the lines' own evidence (the D_ rows of the signal
+ * table) and of the transitions between neighbour roles (the T_ rows) is
+ * taken: a Viterbi over at most HEADER_MAX_LINES lines and four roles. */
+enum deck_role { DR_OVER, DR_HEAD, DR_CONT, DR_SUB, DR_N };
+enum { DECK_MAX = HEADER_MAX_LINES + 1 };
+/* A role a line cannot take. */
+enum { DECK_NEVER = -1000 };
+
+/* Whether the title lines k-1 and k share a pair of Han characters: a
+ * kicker and its headline each name the subject ("推进川渝…" / "川渝第二
+ * 条…"); the halves of one phrase do not repeat a word. */
+static bool lines_share_pair(const unit *a, const unit *b)
 {
-	if (n == 1)
-		return i;
-	enum { DECK_MAX = HEADER_MAX_LINES + 1 };
-	bool ok[DECK_MAX], two[DECK_MAX];
-	unsigned width[DECK_MAX];
+	enum { PAIRS_MAX = 48 };
+	uint32_t pairs[PAIRS_MAX];
+	size_t np = 0;
+	const char *p = a->s, *end = a->s + a->len;
+	uint32_t prev = 0;
+	while (p < end && np < PAIRS_MAX) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (is_han(prev) && is_han(cp))
+			pairs[np++] = prev << 16 ^ cp;
+		prev = cp;
+	}
+	p = b->s, end = b->s + b->len;
+	prev = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (is_han(prev) && is_han(cp)) {
+			uint32_t h = prev << 16 ^ cp;
+			for (size_t k = 0; k < np; k++)
+				if (pairs[k] == h)
+					return true;
+		}
+		prev = cp;
+	}
+	return false;
+}
+
+/* Two short lines right under each other that may be one headline
+ * broken in two (see broken_headline): the pair k-1, k. */
+static bool broken_pair(const parser *ps, size_t k)
+{
+	return broken_headline(ps, k - 1, 2);
+}
+
+/* One line's evidence for one role, into ev (NULL: only the sum). */
+typedef struct deck_facts {
+	bool ok[DECK_MAX], two[DECK_MAX], broken[DECK_MAX];
+	unsigned width[DECK_MAX], widest;
+	size_t last, md;
+	bool single;
+} deck_facts;
+
+static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k, int role, evidence *ev)
+{
+	evidence tmp;
+	if (!ev) {
+		memset(&tmp, 0, sizeof tmp);
+		ev = &tmp;
+	}
+	const unit *u = UNIT(ps, k);
+	size_t x = k - i;
+	switch (role) {
+	case DR_OVER:
+		if (df->md != SIZE_MAX && k >= df->md)
+			return DECK_NEVER;
+		return ev->score;
+	case DR_HEAD:
+		if (!df->ok[x] || (df->md != SIZE_MAX && k != df->md))
+			return DECK_NEVER;
+		if (df->width[x] == df->widest)
+			ev_add(ev, S_D_WIDEST);
+		if (k == df->last)
+			ev_add(ev, S_D_LAST);
+		if (context_opening(u))
+			ev_add(ev, S_D_CONTEXT);
+		if (df->single && df->two[x])
+			ev_add(ev, S_D_TWO_PHRASES);
+		if (k == i && u->chars <= LABEL_MAX && u->gap_after >= 1 && label_like(u, false))
+			ev_add(ev, S_D_LABEL);
+		return ev->score;
+	case DR_CONT:
+		if (!df->broken[x])
+			return DECK_NEVER;
+		ev_add(ev, S_D_BROKEN);
+		if (lines_share_pair(UNIT(ps, k - 1), u))
+			ev_add(ev, S_D_SHARED);
+		return ev->score;
+	default:
+		if (u->flags & UF_DASH_START)
+			ev_add(ev, S_D_DASH);
+		return ev->score;
+	}
+}
+
+/* The evidence of the transition from role `from` on line k-1 to `to` on
+ * line k (into ev when not NULL), or DECK_NEVER when roles may not follow
+ * each other so. */
+static int deck_transition(const parser *ps, size_t k, int from, int to, evidence *ev)
+{
+	static const bool allowed[DR_N][DR_N] = {
+		[DR_OVER] = { [DR_OVER] = true, [DR_HEAD] = true },
+		[DR_HEAD] = { [DR_CONT] = true, [DR_SUB] = true },
+		[DR_CONT] = { [DR_SUB] = true },
+		[DR_SUB] = { [DR_SUB] = true },
+	};
+	if (!allowed[from][to])
+		return DECK_NEVER;
+	evidence tmp;
+	if (!ev) {
+		memset(&tmp, 0, sizeof tmp);
+		ev = &tmp;
+	}
+	/* a plain subtitle line over a "——" one: the plain line is the
+	 * headline, the line over it its kicker */
+	if (from == DR_SUB && (UNIT(ps, k)->flags & UF_DASH_START) && !(UNIT(ps, k - 1)->flags & UF_DASH_START))
+		ev_add(ev, S_T_SUB_SUB);
+	return ev->score;
+}
+
+static void deck_facts_of(const parser *ps, size_t i, size_t n, deck_facts *df)
+{
+	memset(df, 0, sizeof *df);
+	df->last = df->md = SIZE_MAX;
 	size_t last = SIZE_MAX, last_any = SIZE_MAX;
-	unsigned widest = 0;
-	for (size_t k = i; k < i + n && k < i + DECK_MAX; k++) {
+	for (size_t k = i; k < i + n; k++) {
 		const unit *u = UNIT(ps, k);
-		if (u->kind == U_MDHEAD)
-			return k;
-		ok[k - i] = headline_eligible(ps, i, n, k);
-		if (!ok[k - i])
+		size_t x = k - i;
+		if (u->kind == U_MDHEAD && df->md == SIZE_MAX)
+			df->md = k;
+		df->broken[x] = k > i && broken_pair(ps, k);
+		df->ok[x] = headline_eligible(ps, i, n, k);
+		if (!df->ok[x])
 			continue;
-		two[k - i] = two_phrases(u);
-		width[k - i] = display_len(u);
-		if (width[k - i] > widest)
-			widest = width[k - i];
+		df->two[x] = two_phrases(u);
+		df->width[x] = display_len(u);
+		if (df->width[x] > df->widest)
+			df->widest = df->width[x];
 		last_any = k;
-		if (!two[k - i])
+		if (!df->two[x])
 			last = k;
 	}
-	if (last_any == SIZE_MAX)
-		return i;
 	/* two phrases count against a line only beside a line of one */
-	bool single = last != SIZE_MAX;
-	last = last_any;
-	size_t head = SIZE_MAX;
-	int best = 0;
-	unsigned best_w = 0;
-	for (size_t k = i; k < i + n && k < i + DECK_MAX; k++) {
-		if (!ok[k - i])
-			continue;
-		evidence ev;
-		memset(&ev, 0, sizeof ev);
-		unsigned w = width[k - i];
-		if (w == widest)
-			ev_add(&ev, S_D_WIDEST);
-		if (k == last)
-			ev_add(&ev, S_D_LAST);
-		if (context_opening(UNIT(ps, k)))
-			ev_add(&ev, S_D_CONTEXT);
-		if (single && two[k - i])
-			ev_add(&ev, S_D_TWO_PHRASES);
-		if (k == i && UNIT(ps, k)->chars <= LABEL_MAX && UNIT(ps, k)->gap_after >= 1 && label_like(UNIT(ps, k), false))
-			ev_add(&ev, S_D_LABEL);
-		if (head == SIZE_MAX || ev.score > best || (ev.score == best && w > best_w)) {
-			head = k;
-			best = ev.score;
-			best_w = w;
+	df->single = last != SIZE_MAX;
+	df->last = last_any;
+}
+
+/* Labels the deck [i, i+n) (n <= HEADER_MAX_LINES): role[k - i] for each
+ * line; returns the headline's line. */
+static size_t deck_roles(const parser *ps, size_t i, size_t n, uint8_t *role)
+{
+	if (n == 1) {
+		role[0] = DR_HEAD;
+		return i;
+	}
+	deck_facts df;
+	deck_facts_of(ps, i, n, &df);
+	int best[DECK_MAX][DR_N];
+	uint8_t from[DECK_MAX][DR_N];
+	for (int r = 0; r < DR_N; r++) {
+		best[0][r] = r == DR_OVER || r == DR_HEAD ? deck_emit(ps, i, &df, i, r, NULL) : DECK_NEVER;
+		from[0][r] = 0;
+	}
+	for (size_t x = 1; x < n; x++) {
+		for (int r = 0; r < DR_N; r++) {
+			int e = deck_emit(ps, i, &df, i + x, r, NULL);
+			best[x][r] = DECK_NEVER;
+			from[x][r] = 0;
+			if (e <= DECK_NEVER)
+				continue;
+			for (int q = 0; q < DR_N; q++) {
+				if (best[x - 1][q] <= DECK_NEVER)
+					continue;
+				int t = deck_transition(ps, i + x, q, r, NULL);
+				if (t <= DECK_NEVER)
+					continue;
+				if (best[x - 1][q] + t + e > best[x][r]) {
+					best[x][r] = best[x - 1][q] + t + e;
+					from[x][r] = (uint8_t)q;
+				}
+			}
 		}
+	}
+	int end = -1;
+	for (int r = DR_HEAD; r < DR_N; r++)
+		if (best[n - 1][r] > DECK_NEVER && (end < 0 || best[n - 1][r] > best[n - 1][end]))
+			end = r;
+	if (end < 0) {
+		/* no line may be the headline: the first is */
+		for (size_t x = 0; x < n; x++)
+			role[x] = x ? DR_SUB : DR_HEAD;
+		return i;
+	}
+	size_t head = i;
+	for (size_t x = n; x-- > 0;) {
+		role[x] = (uint8_t)end;
+		if (end == DR_HEAD)
+			head = i + x;
+		end = from[x][end];
 	}
 	return head;
 }
 
+/* The evidence --explain shows for line k of the deck in its role: its
+ * own, and the transition from the line above. */
+static void deck_evidence(const parser *ps, size_t i, size_t n, const uint8_t *role, size_t k, evidence *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	if (n == 1 || !explain_out)
+		return;
+	deck_facts df;
+	deck_facts_of(ps, i, n, &df);
+	deck_emit(ps, i, &df, k, role[k - i], ev);
+	if (k > i)
+		deck_transition(ps, k, role[k - i - 1], role[k - i], ev);
+}
+
 static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
-	if (n == 3 && looks_like_column(UNIT(ps, i), false) && broken_headline(ps, i + 1, 2) &&
-	    !a->field[DOC_F_COLUMN].len) {
-		/* "■简讯" over a headline broken in two */
-		doc_str c = md_text(UNIT(ps, i));
-		a->field[DOC_F_COLUMN] = c;
-		evidence facts;
-		memset(&facts, 0, sizeof facts);
-		ev_add(&facts, S_F_COLUMN);
-		explain(ps, i, "column", &facts);
-		i++;
-		n--;
-	}
-	if (broken_headline(ps, i, n)) {
-		const unit *u = UNIT(ps, i), *v = UNIT(ps, i + 1);
-		doc_str x = md_text(u), y = md_text(v);
-		a->field[DOC_F_HEADLINE] = join_text(ps, x.s, x.len, y.s, y.len);
-		explain(ps, i, "headline", ev);
-		evidence facts;
-		memset(&facts, 0, sizeof facts);
-		ev_add(&facts, S_F_BROKEN);
-		explain(ps, i + 1, "headline", &facts);
-		return;
-	}
-	size_t head = choose_headline(ps, i, n);
-	if (head == SIZE_MAX)
-		head = i;
+	uint8_t role[DECK_MAX];
+	size_t m = n < DECK_MAX ? n : DECK_MAX;
+	size_t head = deck_roles(ps, i, m, role);
+	bool sub_below = false;
+	for (size_t k = head + 1; k < i + m; k++)
+		sub_below |= role[k - i] == DR_SUB;
 	for (size_t k = i; k < i + n; k++) {
 		const unit *u = UNIT(ps, k);
-		const char *s = u->s;
-		size_t len = u->len;
-		if (u->kind == U_MDHEAD) {
-			while (len && *s == '#') {
-				s++;
-				len--;
-			}
-			const char *t = text_skip_space(s, s + len);
-			len -= (size_t)(t - s);
-			s = t;
-		}
+		int r = k < i + m ? role[k - i] : DR_SUB;
+		doc_str t = md_text(u);
+		const char *s = t.s;
+		size_t len = t.len;
 		evidence facts;
-		memset(&facts, 0, sizeof facts);
-		if (k < head) {
-			if (k == i && n - (head - i) >= 1 && head - i >= 1 && looks_like_column(u, head + 1 < i + n) &&
-			    !a->field[DOC_F_COLUMN].len) {
+		deck_evidence(ps, i, m, role, k, &facts);
+		if (r == DR_OVER) {
+			if (k == i && looks_like_column(u, sub_below) && !a->field[DOC_F_COLUMN].len) {
 				a->field[DOC_F_COLUMN] = doc_str_make(s, len);
 				ev_add(&facts, S_F_COLUMN);
-				explain(ps, k, "column", &facts);
+				explain_deck(ps, k, "column", NULL, &facts);
 			} else {
 				a->field[DOC_F_KICKER] = join_lines(ps, a->field[DOC_F_KICKER], s, len, " ");
-				ev_add(&facts, S_F_SHORT);
-				explain(ps, k, "kicker", &facts);
+				explain_deck(ps, k, "kicker", NULL, &facts);
 			}
-		} else if (k == head) {
-			explain(ps, k, "headline", ev);
+		} else if (r == DR_HEAD) {
+			explain_deck(ps, k, "headline", ev, &facts);
 			const char *sub = inline_subtitle(s, len);
-			if (sub) {
+			if (k + 1 < i + m && role[k + 1 - i] == DR_CONT) {
+				doc_str y = md_text(UNIT(ps, k + 1));
+				a->field[DOC_F_HEADLINE] = join_text(ps, s, len, y.s, y.len);
+			} else if (sub) {
 				const char *hend = text_trim_end(s, sub);
 				a->field[DOC_F_HEADLINE] = strip_emphasis(ps, s, (size_t)(hend - s));
 				a->field[DOC_F_SUBTITLE] = doc_str_make(sub, (size_t)(s + len - sub));
 			} else {
 				a->field[DOC_F_HEADLINE] = strip_emphasis(ps, s, len);
 			}
+		} else if (r == DR_CONT) {
+			ev_add(&facts, S_F_BROKEN);
+			explain_deck(ps, k, "headline", NULL, &facts);
 		} else if (first_cp(s, s + len) == 0x25A1 && !a->field[DOC_F_BYLINE].len) {
 			/* "□ 文学院2023级　宋知夏" under the headline: its byline */
 			a->field[DOC_F_BYLINE] = doc_str_make(s, len);
 			explain(ps, k, "byline", NULL);
 		} else {
 			a->field[DOC_F_SUBTITLE] = join_lines(ps, a->field[DOC_F_SUBTITLE], s, len, " ");
-			ev_add(&facts, (u->flags & UF_DASH_START) ? S_F_DASH : S_F_SHORT);
-			explain(ps, k, "subtitle", &facts);
+			explain_deck(ps, k, "subtitle", NULL, &facts);
 		}
 	}
 }
