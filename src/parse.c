@@ -1926,11 +1926,6 @@ static bool looks_like_column(const unit *u, bool deck_below)
 	return u->gap_after >= BIG_GAP || label_like(u, deck_below);
 }
 
-static unsigned display_len(const unit *u)
-{
-	return line_columns(u->s, u->len);
-}
-
 static doc_str join_lines(parser *ps, doc_str a, const char *b, size_t blen, const char *sep)
 {
 	if (!a.len)
@@ -2213,7 +2208,9 @@ static void deck_facts_of(const parser *ps, size_t i, size_t n, deck_facts *df)
 		if (!df->ok[x])
 			continue;
 		df->two[x] = two_phrases(u);
-		df->width[x] = display_len(u);
+		/* in characters: half-width digits are set as wide as the rest
+		 * of a headline's type */
+		df->width[x] = u->chars;
 		if (df->width[x] > df->widest)
 			df->widest = df->width[x];
 		last_any = k;
