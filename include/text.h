@@ -29,11 +29,38 @@
 bool text_init_locale(const char **name);
 
 /* Decodes the code point at s (s < end, valid UTF-8 assumed; invalid bytes
- * decode as U+FFFD one byte at a time). Returns the bytes consumed (>= 1). */
-int text_decode(const char *s, const char *end, uint32_t *cp);
+ * decode as U+FFFD one byte at a time). Returns the bytes consumed (>= 1).
+ * Inline: the parser decodes every character of a page several times;
+ * ASCII and the three-byte sequences (all of CJK) are decoded here, the
+ * rest by libunistring (text_decode_other). */
+int text_decode_other(const char *s, const char *end, uint32_t *cp);
+static inline int text_decode(const char *s, const char *end, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xF0) == 0xE0 && end - s >= 3 &&
+	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+		uint32_t c = (uint32_t)(p[0] & 0x0F) << 12 |
+			     (uint32_t)(p[1] & 0x3F) << 6 | (uint32_t)(p[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*cp = c;
+			return 3;
+		}
+	}
+	return text_decode_other(s, end, cp);
+}
 
 /* The start of the character before p (p > start). */
-const char *text_prev(const char *start, const char *p);
+static inline const char *text_prev(const char *start, const char *p)
+{
+	do
+		p--;
+	while (p > start && ((unsigned char)*p & 0xC0) == 0x80);
+	return p;
+}
 
 /* The width of East Asian ambiguous characters: 1 (the default) or 2.
  * Set once, before anything is measured (main: [display]
@@ -48,13 +75,22 @@ int text_cp_width(uint32_t cp);
 
 /* True for the spaces a page may hold: ASCII space and tab, no-break
  * space, ideographic space, the U+2000 spaces, zero-width space, BOM. */
-bool text_is_space(uint32_t cp);
+static inline bool text_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 ||
+	       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+	       cp == 0xFEFF;
+}
 
 /* True for a Han character (汉字): CJK Unified Ideographs with extension
  * A, the compatibility ideographs, and the supplementary ideographic
  * planes (extensions B and later). The parser, the linker and the
  * patterns all use this one. */
-bool text_is_han(uint32_t cp);
+static inline bool text_is_han(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
 
 /* Pairs of adjacent Han characters of a text, in order (一二三 gives 一二
  * then 二三): the words of Chinese text for comparing headlines and

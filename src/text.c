@@ -38,45 +38,12 @@ bool text_init_locale(const char **name)
 	return got != NULL;
 }
 
-static inline int decode(const char *s, const char *end, uint32_t *cp)
+int text_decode_other(const char *s, const char *end, uint32_t *cp)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return 1;
-	}
-	/* Three-byte sequences hold all of CJK: decode them here. */
-	if ((p[0] & 0xF0) == 0xE0 && end - s >= 3 &&
-	    (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-		uint32_t c = (uint32_t)(p[0] & 0x0F) << 12 |
-			     (uint32_t)(p[1] & 0x3F) << 6 | (uint32_t)(p[2] & 0x3F);
-		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
-			*cp = c;
-			return 3;
-		}
-	}
 	ucs4_t uc;
-	int n = u8_mbtouc(&uc, p, (size_t)(end - s));
+	int n = u8_mbtouc(&uc, (const uint8_t *)s, (size_t)(end - s));
 	*cp = uc;
 	return n > 0 ? n : 1;
-}
-
-int text_decode(const char *s, const char *end, uint32_t *cp)
-{
-	return decode(s, end, cp);
-}
-
-bool text_is_space(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 ||
-	       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
-	       cp == 0xFEFF;
-}
-
-bool text_is_han(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
 void text_han_pairs_init(text_han_pairs *it, const char *s, size_t len)
@@ -121,14 +88,6 @@ const char *text_skip_space(const char *s, const char *end)
 		s += n;
 	}
 	return s;
-}
-
-const char *text_prev(const char *start, const char *p)
-{
-	do
-		p--;
-	while (p > start && ((unsigned char)*p & 0xC0) == 0x80);
-	return p;
 }
 
 const char *text_trim_end(const char *s, const char *end)
@@ -284,7 +243,7 @@ static bool simple_follows(const char *s, const char *end)
 	if (c < 0x80)
 		return c >= 0x20 && c < 0x7F;
 	uint32_t cp;
-	decode(s, end, &cp);
+	text_decode(s, end, &cp);
 	return cp_is_simple(cp);
 }
 
@@ -323,7 +282,7 @@ static size_t slow_grapheme_scan(const char *s, const char *end, int *width)
 
 size_t text_grapheme_scan(const char *s, const char *end, uint32_t *cp, int *width)
 {
-	int n = decode(s, end, cp);
+	int n = text_decode(s, end, cp);
 	if (cp_is_simple(*cp) && simple_follows(s + n, end)) {
 		*width = printable_width(*cp);
 		return (size_t)n;
@@ -346,7 +305,7 @@ int text_grapheme_width(const char *s, size_t len)
 	int w = 0;
 	while (s < end) {
 		uint32_t cp;
-		s += decode(s, end, &cp);
+		s += text_decode(s, end, &cp);
 		w += printable_width(cp);
 	}
 	return w;
@@ -422,7 +381,7 @@ size_t text_printable_run(const char *s, size_t len)
 			}
 		}
 		uint32_t cp;
-		int n = decode((const char *)p, (const char *)end, &cp);
+		int n = text_decode((const char *)p, (const char *)end, &cp);
 		/* from U+00A0 on, cp_width refuses only the bidi controls */
 		if (cp == '\t' || (cp < 0xA0 ? cp_width(cp) < 0 : is_bidi_control(cp)))
 			break;
@@ -530,7 +489,7 @@ static void plain_fill(plain_table *t)
 	const char *p = plain_singles, *end = p + sizeof plain_singles - 1;
 	while (p < end) {
 		uint32_t cp;
-		p += decode(p, end, &cp);
+		p += text_decode(p, end, &cp);
 		add_class(t, cp, cp);
 	}
 	for (unsigned a = 1; a <= t->nclasses; a++) {
@@ -595,9 +554,9 @@ static bool plain_scan(const plain_table *t, const char *s, size_t len, const te
 			cls = t->map[cp];
 			bytes = width = 1;
 		} else {
-			/* decode() takes valid sequences only: an overlong or
+			/* text_decode() takes valid sequences only: an overlong or
 			 * broken one decodes to U+FFFD, which is not plain */
-			bytes = decode((const char *)p, (const char *)end, &cp);
+			bytes = text_decode((const char *)p, (const char *)end, &cp);
 			cls = plain_class(t, cp);
 			width = cls == CLASS_IDEOGRAPH ? 2 : cp_width(cp);
 		}
