@@ -2387,7 +2387,7 @@ static bool bigram_has(const bigram_set *set, uint32_t h)
 }
 
 /* Calls fn for every pair of adjacent Han characters in s. */
-static void each_bigram(const char *s, size_t len, void (*fn)(void *, uint32_t), void *ctx)
+static inline void each_bigram(const char *s, size_t len, void (*fn)(void *, uint32_t), void *ctx)
 {
 	text_han_pairs it;
 	text_han_pair hp;
@@ -3844,10 +3844,21 @@ static bool part_eq(const part *a, const part *b)
 	return a->hash == b->hash && a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
 }
 
+/* Type, length and both ends: part_eq compares the rest (hashing whole
+ * paragraphs was 4% of a parse). */
+static uint64_t part_hash(const part *p)
+{
+	enum { END = 16 };
+	if (p->len <= 2 * END)
+		return util_hash(p->s, p->len, p->type) | 1;
+	uint64_t h = util_hash(p->s, END, p->type ^ ((uint64_t)p->len << 8));
+	return util_hash(p->s + p->len - END, END, h) | 1;
+}
+
 static void hash_parts(art *a)
 {
 	for (size_t k = 0; k < a->nparts; k++)
-		a->parts[k].hash = util_hash(a->parts[k].s, a->parts[k].len, a->parts[k].type) | 1;
+		a->parts[k].hash = part_hash(&a->parts[k]);
 }
 
 /* Whether a part's text ends a sentence (closing quotes aside). */
