@@ -106,8 +106,23 @@ typedef struct text_han_pairs {
 	int n;                  /* its bytes, 0 at the end */
 } text_han_pairs;
 void text_han_pairs_init(text_han_pairs *it, const char *s, size_t len);
-/* The next pair into *out; false when there is none left. */
-bool text_han_pairs_next(text_han_pairs *it, text_han_pair *out);
+/* The next pair into *out; false when there is none left. Inline: the
+ * parser walks the start of every article's body with it. */
+static inline bool text_han_pairs_next(text_han_pairs *it, text_han_pair *out)
+{
+	while (it->n && it->p + it->n < it->end) {
+		const char *p = it->p;
+		uint32_t c1 = it->c;
+		int n1 = it->n;
+		it->p += n1;
+		it->n = text_decode(it->p, it->end, &it->c);
+		if (text_is_han(c1) && text_is_han(it->c)) {
+			*out = (text_han_pair){ p, (size_t)(n1 + it->n), c1, it->c };
+			return true;
+		}
+	}
+	return false;
+}
 
 /* Skips spaces (text_is_space) at the start / end of s..end. */
 const char *text_skip_space(const char *s, const char *end);

@@ -58,22 +58,6 @@ void text_han_pairs_init(text_han_pairs *it, const char *s, size_t len)
 	}
 }
 
-bool text_han_pairs_next(text_han_pairs *it, text_han_pair *out)
-{
-	while (it->n && it->p + it->n < it->end) {
-		const char *p = it->p;
-		uint32_t c1 = it->c;
-		int n1 = it->n;
-		it->p += n1;
-		it->n = text_decode(it->p, it->end, &it->c);
-		if (text_is_han(c1) && text_is_han(it->c)) {
-			*out = (text_han_pair){ p, (size_t)(n1 + it->n), c1, it->c };
-			return true;
-		}
-	}
-	return false;
-}
-
 const char *text_skip_space(const char *s, const char *end)
 {
 	while (s < end) {
