@@ -111,10 +111,31 @@ static inline size_t clean_seq_len(const uint8_t *s, size_t i, size_t len)
 	return n;
 }
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* The bytes of s[0, 15) that break a run of five three-byte characters
+ * led by E1..EC, EE or EF (one bit a byte; 0: the five are there). The
+ * scan read them three bytes at a time: 11% of --list on the archive. */
+static inline unsigned cjk_run_breaks(const uint8_t *s)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	/* as signed bytes: 80..BF are below C0; E1..EF lie between E0 and F0 */
+	unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+	__m128i leading = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xE0)),
+				     _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xF0)));
+	leading = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)), leading);
+	unsigned leads = (unsigned)_mm_movemask_epi8(leading);
+	/* leads at 0 3 6 9 12 (0x1249), continuations at the ten others */
+	return ((cont ^ 0x6DB6u) | (~leads & 0x1249u)) & 0x7FFFu;
+}
+#endif
+
 /* Offset of the first byte at or after `i` that needs attention: a control
  * (other than \t \n \r), DEL, a C1 control, or the start of an invalid
  * sequence; `len` when there is none. Printable ASCII goes eight bytes at
- * a time; the three-byte sequences of CJK text have a loop of their own. */
+ * a time; the three-byte sequences of CJK text have a loop of their own
+ * (five at a time with SSE2). */
 static size_t scan_clean(const uint8_t *s, size_t i, size_t len)
 {
 	while (i < len) {
@@ -127,6 +148,17 @@ static size_t scan_clean(const uint8_t *s, size_t i, size_t len)
 				i += 8;
 			continue;
 		}
+#ifdef __SSE2__
+		while (len - i >= 16) {
+			unsigned breaks = cjk_run_breaks(s + i);
+			if (breaks) {
+				/* the characters before the first break */
+				i += 3 * ((unsigned)__builtin_ctz(breaks) / 3);
+				break;
+			}
+			i += 15;
+		}
+#endif
 		/* E1..EC and EE..EF need nothing beyond two continuation bytes */
 		while (len - i >= 3 && (uint8_t)(s[i] - 0xE1) < 0x0F && s[i] != 0xED
 		       && is_cont(s[i + 1]) && is_cont(s[i + 2]))

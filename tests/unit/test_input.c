@@ -910,6 +910,35 @@ static void test_scan_agrees_with_libunistring(void **state)
 			check_against_reference(buf, sizeof buf);
 		}
 	}
+	/* every byte value at every place of a run of CJK (the path that
+	 * takes five characters at a time), and characters of every length
+	 * and edge lead (E0, ED, EF...) at every place, after one or two
+	 * ASCII bytes or none */
+	for (unsigned b = 0; b < 256; b++) {
+		for (size_t at = 0; at < 40; at++) {
+			uint8_t buf[48];
+			for (size_t i = 0; i < sizeof buf; i += 3)
+				memcpy(buf + i, "\xe6\x96\x87", 3);
+			buf[at] = b == 0x1B ? 'x' : (uint8_t)b;
+			check_against_reference(buf, sizeof buf);
+		}
+	}
+	static const char *const chars[] = { "\xe0\xa0\x80", "\xe0\x9f\xbf", "\xed\x9f\xbf",
+		"\xed\xa0\x80", "\xe1\x80\x80", "\xec\xbf\xbf", "\xee\x80\x80", "\xef\xbf\xbf",
+		"\xef\xbc\x88", "\xc2\x85", "\xc3\xa9", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "a", "\n" };
+	for (size_t k = 0; k < UTIL_ARRAY_LEN(chars); k++) {
+		for (size_t skew = 0; skew < 3; skew++) {
+			for (size_t at = 0; at < 40; at++) {
+				uint8_t buf[64];
+				memcpy(buf, "ab", skew);
+				for (size_t i = skew; i + 3 <= sizeof buf; i += 3)
+					memcpy(buf + i, "\xe4\xb8\xad", 3);
+				size_t cl = strlen(chars[k]), len = sizeof buf - (sizeof buf - skew) % 3;
+				memcpy(buf + skew + at, chars[k], cl);
+				check_against_reference(buf, len);
+			}
+		}
+	}
 	/* random strings: mostly UTF-8 pieces, some broken, a few controls */
 	static const char *pieces[] = { "a", "Zq09 ", "中", "文", "，", "𠀋", "é", "\xC2\xA0",
 		"\n", "\r\n", "\t", "\xEF\xBF\xBD", "\xEF\xBB\xBF", "abcdefgh" };
