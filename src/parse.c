@@ -2359,7 +2359,10 @@ enum { BIGRAM_BODY_BYTES = 1500 };
 static uint32_t bigram_hash(const char *p, size_t n)
 {
 	uint64_t v = 0;
-	memcpy(&v, p, n < 8 ? n : 8);
+	if (n == 6)
+		memcpy(&v, p, 6);       /* two three-byte characters: no call */
+	else
+		memcpy(&v, p, n < 8 ? n : 8);
 	return (uint32_t)((v * 0x9E3779B97F4A7C15ULL) >> 32) | 1;
 }
 
@@ -2389,11 +2392,20 @@ static bool bigram_has(const bigram_set *set, uint32_t h)
 /* Calls fn for every pair of adjacent Han characters in s. */
 static inline void each_bigram(const char *s, size_t len, void (*fn)(void *, uint32_t), void *ctx)
 {
-	text_han_pairs it;
-	text_han_pair hp;
-	text_han_pairs_init(&it, s, len);
-	while (text_han_pairs_next(&it, &hp))
-		fn(ctx, bigram_hash(hp.at, hp.len));
+	/* the pairs of text_han_pairs, each character decoded once */
+	const char *p = s, *end = s + len, *prev = NULL;
+	while (p < end) {
+		uint32_t c;
+		int n = text_decode(p, end, &c);
+		if (!text_is_han(c)) {
+			prev = NULL;
+		} else {
+			if (prev)
+				fn(ctx, bigram_hash(prev, (size_t)(p + n - prev)));
+			prev = p;
+		}
+		p += n;
+	}
 }
 
 typedef struct bigram_fill {
