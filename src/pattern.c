@@ -716,10 +716,17 @@ static bool ends_with(const char *s, const char *end, const char *suffix)
  * the story was filed from. */
 static bool filed_byline(const char *s, const char *end)
 {
-	bool slash = false;     /* '/' or '／' (EF BC 8F) anywhere */
-	for (const char *p = s; p < end && !slash; p++)
-		slash = *p == '/' || (p + 2 < end && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
-				      (unsigned char)p[2] == 0x8F);
+	/* cheap first: the line ends in a filing word (as the loop below
+	 * requires), then holds '/' or '／' (EF BC 8F) */
+	bool filed_end = false;
+	for (size_t i = 0; i < sizeof filed / sizeof *filed && !filed_end; i++)
+		filed_end = ends_with(s, end, filed[i]);
+	if (!filed_end)
+		return false;
+	size_t len = (size_t)(end - s);
+	bool slash = memchr(s, '/', len) != NULL;
+	for (const char *q = s; !slash && (q = memchr(q, 0xEF, len - (size_t)(q - s))) != NULL; q++)
+		slash = q + 2 < end && (unsigned char)q[1] == 0xBC && (unsigned char)q[2] == 0x8F;
 	if (!slash)
 		return false;
 	for (const char *p = s; p < end; p += utf8_len(p, end)) {
