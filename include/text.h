@@ -124,9 +124,38 @@ static inline bool text_han_pairs_next(text_han_pairs *it, text_han_pair *out)
 	return false;
 }
 
-/* Skips spaces (text_is_space) at the start / end of s..end. */
-const char *text_skip_space(const char *s, const char *end);
-const char *text_trim_end(const char *s, const char *end);
+/* Skips spaces (text_is_space) at the start / end of s..end. Inline
+ * for the usual answer, which one character gives: ASCII other than
+ * space and tab, or a three-byte character that is no space (every
+ * lead but E2, EF and E3 80 80). */
+const char *text_skip_space_other(const char *s, const char *end);
+const char *text_trim_end_other(const char *s, const char *end);
+static inline const char *text_skip_space(const char *s, const char *end)
+{
+	if (s < end) {
+		unsigned char b = (unsigned char)s[0];
+		if (b < 0x80 ? b != ' ' && b != '\t'
+			     : (b & 0xF0) == 0xE0 && b != 0xE2 && b != 0xEF &&
+			       !(b == 0xE3 && end - s >= 3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80))
+			return s;
+	}
+	return text_skip_space_other(s, end);
+}
+static inline const char *text_trim_end(const char *s, const char *end)
+{
+	if (end > s) {
+		unsigned char b = (unsigned char)end[-1];
+		if (b < 0x80 && b != ' ' && b != '\t')
+			return end;
+		if (end - s >= 3 && (b & 0xC0) == 0x80 && ((unsigned char)end[-2] & 0xC0) == 0x80) {
+			unsigned char l = (unsigned char)end[-3];
+			if ((l & 0xF0) == 0xE0 && l != 0xE2 && l != 0xEF &&
+			    !(l == 0xE3 && (unsigned char)end[-2] == 0x80 && b == 0x80))
+				return end;
+		}
+	}
+	return text_trim_end_other(s, end);
+}
 
 /* True when the code point may be sent to the terminal. */
 bool text_cp_printable(uint32_t cp);

@@ -58,7 +58,7 @@ void text_han_pairs_init(text_han_pairs *it, const char *s, size_t len)
 	}
 }
 
-const char *text_skip_space(const char *s, const char *end)
+const char *text_skip_space_other(const char *s, const char *end)
 {
 	while (s < end) {
 		if (*s == ' ') {
@@ -74,7 +74,7 @@ const char *text_skip_space(const char *s, const char *end)
 	return s;
 }
 
-const char *text_trim_end(const char *s, const char *end)
+const char *text_trim_end_other(const char *s, const char *end)
 {
 	while (end > s) {
 		const char *p = text_prev(s, end);

@@ -358,6 +358,41 @@ static void test_spaces(void **state)
 	assert_int_equal(text_trim_end(s, end) - s, 7);
 }
 
+/* The inline first look of text_skip_space and text_trim_end answers as
+ * their loops (the _other functions) do: every one- and two-byte string,
+ * every three-byte one led by C0..FF, alone and between letters, and cut
+ * at each length. */
+static void check_space_edges(const char *s, size_t len)
+{
+	for (size_t n = 0; n <= len; n++) {
+		if (text_skip_space(s, s + n) != text_skip_space_other(s, s + n) ||
+		    text_trim_end(s, s + n) != text_trim_end_other(s, s + n))
+			fail_msg("skip or trim differs on %02X %02X %02X (length %zu)",
+				 (unsigned char)s[0], len > 1 ? (unsigned char)s[1] : 0,
+				 len > 2 ? (unsigned char)s[2] : 0, n);
+	}
+}
+
+static void test_space_fast_paths(void **state)
+{
+	(void)state;
+	for (unsigned a = 0; a < 256; a++) {
+		for (unsigned b = 0; b < 256; b++) {
+			char two[2] = { (char)a, (char)b };
+			check_space_edges(two, 2);
+			if (a < 0xC0)
+				continue;
+			for (unsigned c = 0; c < 256; c += (a >= 0xE0 && a <= 0xEF && (b & 0xC0) == 0x80) || (c & 0xC0) == 0x80 ? 1 : 17) {
+				char buf[5] = { 'x', (char)a, (char)b, (char)c, 'y' };
+				check_space_edges(buf + 1, 3);
+				check_space_edges(buf, 5);
+				if (text_trim_end(buf, buf + 4) != text_trim_end_other(buf, buf + 4) ||
+				    text_skip_space(buf + 1, buf + 5) != text_skip_space_other(buf + 1, buf + 5))
+					fail_msg("skip or trim differs on x %02X %02X %02X y", a, b, c);
+			}
+		}
+	}
+}
 
 /* ---- text_printable_run ---- */
 
@@ -803,6 +838,7 @@ int main(void)
 		cmocka_unit_test(test_grapheme_lengths),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_spaces),
+		cmocka_unit_test(test_space_fast_paths),
 		cmocka_unit_test(test_printable_run),
 		cmocka_unit_test(test_plain_code_points),
 		cmocka_unit_test(test_plain_clusters),
