@@ -35,6 +35,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* A title-like line is at most this many characters. */
 enum { TITLE_MAX_CHARS = 48 };
@@ -582,6 +585,15 @@ static uint16_t count_chars(const char *s, size_t len, unsigned cap)
 	if (len > cap * 4)
 		return (uint16_t)cap;   /* at most 4 bytes a character */
 	size_t n = 0, i = 0;
+#ifdef __SSE2__
+	/* 16 bytes at a time: as signed bytes, 80..BF are below C0 */
+	for (; i + 16 <= len && n <= cap; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i cont = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8(1));
+		__m128i sum = _mm_sad_epu8(cont, _mm_setzero_si128());      /* no popcnt in SSE2 */
+		n += 16 - (size_t)(_mm_cvtsi128_si32(sum) + _mm_extract_epi16(sum, 4));
+	}
+#endif
 	/* 8 bytes at a time: a continuation byte is 10xxxxxx */
 	for (; i + 8 <= len && n <= cap; i += 8) {
 		uint64_t w;
