@@ -31,7 +31,7 @@ static inline uint32_t fold3(const char *p)
 }
 
 /* s[0, n) is w[0, n), a traditional character of s read as simplified. */
-static inline bool eq_folded(const char *s, const char *w, size_t n)
+static inline __attribute__((always_inline)) bool eq_folded(const char *s, const char *w, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)w[i];
@@ -155,7 +155,7 @@ static size_t utf8_len(const char *s, const char *end)
 	return (size_t)text_decode(s, end, &cp);
 }
 
-static bool starts_with(const char *s, const char *end, const char *prefix)
+static inline __attribute__((always_inline)) bool starts_with(const char *s, const char *end, const char *prefix)
 {
 	size_t n = strlen(prefix);
 	return (size_t)(end - s) >= n && eq_folded(s, prefix, n);
