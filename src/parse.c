@@ -2404,7 +2404,10 @@ static bool bigram_has(const bigram_set *set, uint32_t h)
 /* Calls fn for every pair of adjacent Han characters in s. */
 static inline void each_bigram(const char *s, size_t len, void (*fn)(void *, uint32_t), void *ctx)
 {
-	/* the pairs of text_han_pairs, each character decoded once */
+	/* the pairs of text_han_pairs, each character decoded once; an
+	 * absent text (len 0) may have no pointer: no arithmetic on it */
+	if (!len)
+		return;
 	const char *p = s, *end = s + len, *prev = NULL;
 	while (p < end) {
 		uint32_t c;
