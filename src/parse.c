@@ -1858,7 +1858,7 @@ static const char *inline_subtitle(const char *s, size_t len)
 {
 	const char *end = s + len;
 	for (const char *p = s + 1; p + 6 <= end; p++) {
-		p = memmem(p, (size_t)(end - p), "——", 6);
+		p = util_find(p, (size_t)(end - p), "——", 6);      /* memmem: set-up dear on a line */
 		if (!p)
 			return NULL;
 		uint32_t before = last_cp(s, p, NULL);
@@ -2411,7 +2411,16 @@ static inline void each_bigram(const char *s, size_t len, void (*fn)(void *, uin
 	const char *p = s, *end = s + len, *prev = NULL;
 	while (p < end) {
 		uint32_t c;
-		int n = text_decode(p, end, &c);
+		int n;
+		unsigned char b = (unsigned char)*p;
+		/* E5..E9 and two continuation bytes: U+5000..U+9FFF, all Han */
+		if (b >= 0xE5 && b <= 0xE9 && end - p >= 3 && ((unsigned char)p[1] & 0xC0) == 0x80 &&
+		    ((unsigned char)p[2] & 0xC0) == 0x80) {
+			n = 3;
+			c = 0x5000;
+		} else {
+			n = text_decode(p, end, &c);
+		}
 		if (!text_is_han(c)) {
 			prev = NULL;
 		} else {
