@@ -24,7 +24,7 @@ OPT     ?= -O2 -g
 CPPFLAGS += -Iinclude -D_GNU_SOURCE $(NCURSES_CFLAGS) $(SQLITE_CFLAGS) $(OPENCC_CFLAGS)
 CFLAGS  ?=
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
-LDLIBS  += $(NCURSES_LIBS) -lunistring -liniparser $(SQLITE_LIBS) $(OPENCC_LIBS)
+LDLIBS  += $(NCURSES_LIBS) -lunistring -liniparser $(SQLITE_LIBS) $(OPENCC_LIBS) -pthread
 
 BUILD   ?= build
 SRC      = $(wildcard src/*.c)

@@ -82,6 +82,13 @@ typedef struct library_job library_job;
  * the indexer lock, waiting for it when `wait`, else returning NULL with
  * *busy set when another kanbao is indexing. */
 library_job *library_index_begin(library *lib, bool wait, bool *busy);
+/* Reads and parses the issues ahead in a second thread while the calling
+ * thread stores them (SQLite stays on the calling thread); false when
+ * there is nothing to gain (fewer than two issues to index) or no thread.
+ * Only for a caller that does nothing else until library_index_end: the
+ * parser's lazily filled tables (pattern.c, script.c) are not for two
+ * threads at once, so the view does not use it. */
+bool library_index_ahead(library_job *job);
 /* Indexes issues for about `budget_ns` (at least one issue); true when
  * everything is done. */
 bool library_index_step(library_job *job, uint64_t budget_ns);
@@ -138,6 +145,13 @@ typedef enum library_order {
 size_t library_search(library *lib, const char *query, library_order order,
 		      size_t max_articles, library_hit **out);
 void library_hits_free(library_hit *hits, size_t n);
+
+/* Whether the full-text index holds exactly the tokens of the stored
+ * text: every row's text is tokenized again, as a query's text is, into
+ * a temporary FTS5 table, and the (token, row) pairs of the two are
+ * compared; the difference in err when not. For tests: it reads the
+ * whole index. */
+bool library_check(library *lib, char *err, size_t errlen);
 
 /* The tokens of s as the index sees them (for tests): each folded token
  * and the original byte range it comes from. */

@@ -21,6 +21,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +51,10 @@ struct library {
 	bool *root_failed;              /* by the last scan */
 	search_folder *sf;              /* for searches, made by the first */
 	sqlite3_stmt *search_st[4];     /* their statements, prepared by the first */
+	/* the tokens of the document being inserted, found beforehand (see
+	 * fts_tokenize): a length byte and the bytes of each */
+	const unsigned char *replay;
+	size_t nreplay, replay_doc;     /* bytes of tokens; of the document */
 	void (*warn)(void *ctx, const char *msg);
 	void *ctx;
 };
@@ -177,15 +183,14 @@ static void bigram_hashes(const char *text, size_t len, util_buf *out)
 
 /* The filter of an article from the hashes of its bigrams, into bloom;
  * returns its size in bytes. */
-static size_t bloom_make(const util_buf *hashes, unsigned char bloom[BLOOM_MAX_BITS / 8])
+static size_t bloom_make(const uint32_t *hashes, size_t n, unsigned char bloom[BLOOM_MAX_BITS / 8])
 {
-	size_t n = hashes->len / sizeof(uint32_t), bits = BLOOM_MIN_BITS;
+	size_t bits = BLOOM_MIN_BITS;
 	while (bits < BLOOM_BITS_PER * n && bits < BLOOM_MAX_BITS)
 		bits *= 2;
 	memset(bloom, 0, bits / 8);
 	for (size_t i = 0; i < n; i++) {
-		uint32_t h;
-		memcpy(&h, hashes->data + i * sizeof h, sizeof h);
+		uint32_t h = hashes[i];
 		uint32_t b = h & ((uint32_t)bits - 1);
 		bloom[b / 8] = (unsigned char)(bloom[b / 8] | 1u << (b % 8));
 		b = (h >> 16 | h << 16) & ((uint32_t)bits - 1);
@@ -241,6 +246,7 @@ void library_tokenize(const char *s, size_t len,
 enum { SEEN_CPS = 0x10000 };
 
 typedef struct fts_tokenizer {
+	library *lib;
 	search_folder *sf;
 	uint32_t *seen;         /* stamp of the document that gave each code point */
 	uint32_t gen;
@@ -266,10 +272,10 @@ static int fts_token(void *ctx, const char *tok, size_t n, ucs4_t c, uint32_t st
 
 static int fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
-	(void)ctx;
 	(void)argv;
 	(void)argc;
 	fts_tokenizer *t = util_calloc(1, sizeof *t);
+	t->lib = ctx;
 	t->sf = search_folder_new();
 	t->seen = util_calloc(SEEN_CPS, sizeof *t->seen);
 	*out = (Fts5Tokenizer *)t;
@@ -292,6 +298,20 @@ static int fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *te
 	fts_call c = { t, doc, ctx, x_token };
 	if (len <= 0)
 		return SQLITE_OK;
+	/* a row the indexer inserts: its distinct tokens were found when the
+	 * row was made (prep_line, by the same next_cp), maybe in another
+	 * thread; they are given as they are */
+	const library *lib = t->lib;
+	if (doc && lib && lib->replay && lib->replay_doc == (size_t)len) {
+		const unsigned char *p = lib->replay, *end = p + lib->nreplay;
+		while (p < end) {
+			int n = *p++, rc = x_token(ctx, 0, (const char *)p, n, 0, 0);
+			if (rc != SQLITE_OK)
+				return rc;
+			p += n;
+		}
+		return SQLITE_OK;
+	}
 	if (doc && ++t->gen == 0) {     /* wrapped: forget every stamp */
 		memset(t->seen, 0, SEEN_CPS * sizeof *t->seen);
 		t->gen = 1;
@@ -301,7 +321,7 @@ static int fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *te
 	return tokenize(t->sf, text, (size_t)len, doc ? TOK_FOLDED : 0, fts_token, &c);
 }
 
-static bool register_tokenizer(sqlite3 *db)
+static bool register_tokenizer(sqlite3 *db, library *lib)
 {
 	fts5_api *api = NULL;
 	sqlite3_stmt *st;
@@ -313,7 +333,7 @@ static bool register_tokenizer(sqlite3 *db)
 	if (!api)
 		return false;
 	static fts5_tokenizer tokenizer = { fts_create, fts_delete, fts_tokenize };
-	return api->xCreateTokenizer(api, "kanbao", NULL, &tokenizer, NULL) == SQLITE_OK;
+	return api->xCreateTokenizer(api, "kanbao", lib, &tokenizer, NULL) == SQLITE_OK;
 }
 
 /* ---- opening ---- */
@@ -469,7 +489,7 @@ static open_result open_db(library *lib, const char **why, char *err, size_t err
 	}
 	sqlite3_busy_timeout(lib->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(lib->db, 0);
-	if (!register_tokenizer(lib->db)) {
+	if (!register_tokenizer(lib->db, lib)) {
 		snprintf(err, errlen, "%s: this SQLite has no FTS5", lib->db_path);
 		return OPEN_FAILED;
 	}
@@ -614,6 +634,32 @@ typedef struct todo {
 	const char *date;       /* from the names, "" when none */
 } todo;
 
+/* What making rows needs (used by one thread at a time). The distinct
+ * tokens of a row are found with a stamp per code point of the BMP (as
+ * the tokenizer does). */
+typedef struct prep {
+	search_folder *sf;
+	uint32_t *seen;
+	uint32_t gen;
+	uint32_t *hashes;               /* of the row's bigrams */
+	size_t nhashes, cap;
+} prep;
+
+static void prep_init(prep *pp)
+{
+	pp->sf = search_folder_new();
+	pp->seen = util_calloc(SEEN_CPS, sizeof *pp->seen);
+}
+
+static void prep_free(prep *pp)
+{
+	search_folder_free(pp->sf);
+	free(pp->seen);
+	free(pp->hashes);
+}
+
+typedef struct ahead ahead;
+
 struct library_job {
 	library *lib;
 	int lockfd;
@@ -626,7 +672,8 @@ struct library_job {
 	library_summary sum;
 	uint64_t bytes_total, bytes_done;
 	uint64_t t0;
-	search_folder *sf;
+	prep prep;                      /* the second thread's while it runs */
+	ahead *ahead;                   /* NULL: no second thread */
 	sqlite3_stmt *ins_issue, *ins_article, *ins_bigrams, *ins_fts, *del_fts, *del_bigrams, *del_articles,
 		     *del_issue, *upd_stamp, *old_rows;
 };
@@ -664,7 +711,7 @@ static bool path_hidden(const library *lib, const char *path, bool *under_failed
 	return true;
 }
 
-static sqlite3_stmt *prepare(library *lib, const char *sql)
+static sqlite3_stmt *prepare_st(library *lib, const char *sql)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(lib->db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -675,7 +722,7 @@ static sqlite3_stmt *prepare(library *lib, const char *sql)
 static void load_known(library_job *job)
 {
 	size_t cap = 0;
-	sqlite3_stmt *st = prepare(job->lib, "SELECT id, path, stamp, fingerprint, date FROM issues");
+	sqlite3_stmt *st = prepare_st(job->lib, "SELECT id, path, stamp, fingerprint, date FROM issues");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		known k = { 0 };
 		k.id = sqlite3_column_int64(st, 0);
@@ -778,27 +825,27 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	job->lockfd = fd;
 	job->t0 = util_now_ns();
 	job->next_id = 1;
-	job->sf = search_folder_new();
+	prep_init(&job->prep);
 	for (size_t r = 0; r < lib->nroots; r++)
 		lib->root_failed[r] = !shelf_scan(lib->roots[r], &job->found, scan_warn, lib);
 	load_known(job);
 
-	job->ins_issue = prepare(lib, "INSERT INTO issues(id, path, stamp, fingerprint, paper, date, "
+	job->ins_issue = prepare_st(lib, "INSERT INTO issues(id, path, stamp, fingerprint, paper, date, "
 				 "pages, articles, bytes) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-	job->ins_article = prepare(lib, "INSERT INTO articles(id, issue, page, number, headline, "
+	job->ins_article = prepare_st(lib, "INSERT INTO articles(id, issue, page, number, headline, "
 				   "byline, kicker, subtitle, body, folded, page_captions, first_caption, "
 				   "first_banner) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-	job->ins_bigrams = prepare(lib, "INSERT INTO bigrams(id, filter) VALUES(?1, ?2)");
-	job->del_bigrams = prepare(lib, "DELETE FROM bigrams WHERE id IN "
+	job->ins_bigrams = prepare_st(lib, "INSERT INTO bigrams(id, filter) VALUES(?1, ?2)");
+	job->del_bigrams = prepare_st(lib, "DELETE FROM bigrams WHERE id IN "
 				   "(SELECT id FROM articles WHERE issue = ?1)");
-	job->ins_fts = prepare(lib, "INSERT INTO articles_fts(rowid, folded) VALUES(?1, ?2)");
-	job->del_fts = prepare(lib, "INSERT INTO articles_fts(articles_fts, rowid, folded) "
+	job->ins_fts = prepare_st(lib, "INSERT INTO articles_fts(rowid, folded) VALUES(?1, ?2)");
+	job->del_fts = prepare_st(lib, "INSERT INTO articles_fts(articles_fts, rowid, folded) "
 			       "VALUES('delete', ?1, ?2)");
-	job->old_rows = prepare(lib, "SELECT id, CASE folded WHEN '' THEN body ELSE folded END "
-				"FROM articles WHERE issue = ?1");
-	job->del_articles = prepare(lib, "DELETE FROM articles WHERE issue = ?1");
-	job->del_issue = prepare(lib, "DELETE FROM issues WHERE id = ?1");
-	job->upd_stamp = prepare(lib, "UPDATE issues SET stamp = ?2 WHERE id = ?1");
+	job->old_rows = prepare_st(lib, "SELECT id, CASE folded WHEN '' THEN body ELSE folded END "
+				   "FROM articles WHERE issue = ?1");
+	job->del_articles = prepare_st(lib, "DELETE FROM articles WHERE issue = ?1");
+	job->del_issue = prepare_st(lib, "DELETE FROM issues WHERE id = ?1");
+	job->upd_stamp = prepare_st(lib, "UPDATE issues SET stamp = ?2 WHERE id = ?1");
 
 	size_t cap = 0;
 	for (size_t i = 0; i < job->found.n; i++) {
@@ -879,6 +926,318 @@ static void header_names(const doc_issue *issue, char **paper, char date[11])
 	}
 }
 
+
+/* ---- an issue made into rows (no SQLite: the worker thread's part) ---- */
+
+/* A row of articles: an article, or the page-level text of a page (its
+ * captions of no article, then its banners, one per line; number is
+ * -1 - the page's index). Its texts are in the packet's buffers. */
+typedef struct prow {
+	int64_t low;                    /* the rowid less the issue's base */
+	int64_t number;
+	int page;
+	const doc_article *a;           /* NULL for a page's own text */
+	uint32_t first_caption, ncaptions, first_banner;
+	size_t body, nbody;             /* in packet.body */
+	size_t folded, nfolded;         /* in packet.folded */
+	size_t toks, ntoks, bloom, nbloom;      /* in packet.aux */
+	bool same;                      /* the fold is the body */
+} prow;
+
+typedef enum packet_kind {
+	PACKET_FAILED,                  /* not read: err */
+	PACKET_TOUCHED,                 /* the same text as indexed */
+	PACKET_ROWS,
+} packet_kind;
+
+/* An issue read, parsed and made into the rows it is stored as. */
+typedef struct packet {
+	size_t todo;                    /* into job->todo */
+	packet_kind kind;
+	char *err;
+	doc_issue *issue;
+	uint64_t fingerprint;
+	char *paper;                    /* from its running headers, or NULL */
+	char date[11];                  /* from its headers, else from the names */
+	size_t narticles;
+	bool cut;                       /* more articles than a rowid holds */
+	prow *rows;
+	size_t nrows, cap;
+	util_buf body, folded, aux;
+} packet;
+
+static void add_line(util_buf *b, doc_str s)
+{
+	/* an element is one line of the body; the model's text has no
+	 * newline, but be sure */
+	size_t from = b->len;
+	util_buf_add(b, s.s ? s.s : "", s.len);
+	for (char *p = b->data + from, *end = b->data + b->len;
+	     (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+		*p = ' ';
+	util_buf_addc(b, '\n');
+}
+
+static void row_start(packet *pk, prow *r, int64_t low, const doc_article *a)
+{
+	*r = (prow){ .low = low, .a = a };
+	r->body = pk->body.len;
+	r->folded = pk->folded.len;
+	r->toks = pk->aux.len;
+}
+
+/* A line of a row: its text, its fold, and in one pass over the fold the
+ * hashes of its bigrams (bigram_hashes) and the row's tokens not given
+ * yet (each a length byte and the bytes, as fts_tokenize replays them). */
+static void row_line(prep *pp, packet *pk, doc_str t)
+{
+	add_line(&pk->body, t);
+	size_t flen = 0;
+	const char *fs = t.len ? search_folder_fold_valid(pp->sf, t.s, t.len, false, &flen) : "";
+	add_line(&pk->folded, doc_str_make(fs, flen));
+	/* a token takes at most its bytes and one */
+	util_grow((void **)&pk->aux.data, &pk->aux.cap, pk->aux.len + 2 * flen + 1, 1);
+	unsigned char *out = (unsigned char *)pk->aux.data + pk->aux.len;
+	const uint8_t *f = (const uint8_t *)fs;
+	ucs4_t prev = 0;
+	bool had = false;
+	for (size_t i = 0; i < flen;) {
+		size_t from = i;
+		ucs4_t c;
+		if (!next_cp(f, flen, &i, &c)) {
+			had = false;
+			continue;
+		}
+		if (had) {
+			if (pp->nhashes == pp->cap)
+				util_grow((void **)&pp->hashes, &pp->cap, pp->nhashes + 1, sizeof *pp->hashes);
+			pp->hashes[pp->nhashes++] = bigram_hash(prev, c);
+		}
+		had = true;
+		prev = c;
+		if (c < SEEN_CPS) {
+			if (pp->seen[c] == pp->gen)
+				continue;
+			pp->seen[c] = pp->gen;
+		}
+		*out++ = (unsigned char)(i - from);
+		memcpy(out, f + from, i - from);
+		out += i - from;
+	}
+	pk->aux.len = (size_t)((char *)out - pk->aux.data);
+}
+
+static void row_end(prep *pp, packet *pk, prow *r)
+{
+	r->nbody = pk->body.len - r->body;
+	r->nfolded = pk->folded.len - r->folded;
+	r->ntoks = pk->aux.len - r->toks;
+	/* the folded text is stored only where it is not the body */
+	r->same = r->nfolded == r->nbody &&
+		  (r->nbody == 0 || memcmp(pk->folded.data + r->folded, pk->body.data + r->body, r->nbody) == 0);
+	unsigned char bloom[BLOOM_MAX_BITS / 8];
+	r->nbloom = bloom_make(pp->hashes, pp->nhashes, bloom);
+	r->bloom = pk->aux.len;
+	util_buf_add(&pk->aux, bloom, r->nbloom);
+	pp->nhashes = 0;
+	if (++pp->gen == 0) {           /* wrapped: forget every stamp */
+		memset(pp->seen, 0, SEEN_CPS * sizeof *pp->seen);
+		pp->gen = 1;
+	}
+	UTIL_PUSH(pk->rows, pk->nrows, pk->cap, *r);
+}
+
+static void make_rows(prep *pp, packet *pk)
+{
+	const doc_issue *issue = pk->issue;
+	size_t narticles = pk->narticles;
+	if (++pp->gen == 0) {
+		memset(pp->seen, 0, SEEN_CPS * sizeof *pp->seen);
+		pp->gen = 1;
+	}
+	pp->nhashes = 0;
+	prow r;
+	/* the rowids grow: the articles first to last, then the pages' own
+	 * text. FTS5 flushes its pending terms to a new segment whenever a
+	 * rowid is not above the last one (one segment per article, merged
+	 * over and over, made the index build 3.5 times slower) */
+	for (size_t i = 0; i < narticles; i++) {
+		const doc_article *a = doc_article_at(issue, i);
+		row_start(pk, &r, (int64_t)i, a);
+		r.page = doc_page_number(issue, a->page);
+		r.number = (int64_t)i;
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
+			row_line(pp, pk, doc_element_text(issue, a, e));
+		row_end(pp, pk, &r);
+	}
+	for (size_t p = 0; p < doc_npages(issue); p++) {
+		const doc_page *pg = doc_page_at(issue, p);
+		if (pg->ncaptions + pg->nbanners == 0 || narticles + p > MAX_ARTICLE)
+			continue;
+		row_start(pk, &r, (int64_t)(narticles + p), NULL);
+		r.page = doc_page_number(issue, (uint32_t)p);
+		r.number = -1 - (int64_t)p;
+		r.first_caption = pg->first_caption;
+		r.ncaptions = pg->ncaptions;
+		r.first_banner = pg->first_banner;
+		for (uint32_t c = 0; c < pg->ncaptions; c++)
+			row_line(pp, pk, *doc_page_caption_at(issue, pg->first_caption + c));
+		for (uint32_t b = 0; b < pg->nbanners; b++)
+			row_line(pp, pk, *doc_banner_at(issue, pg->first_banner + b));
+		row_end(pp, pk, &r);
+	}
+}
+
+/* Reads and parses the issue of job->todo[k] and makes its rows: all
+ * that indexing it does besides SQLite, so that another thread may do
+ * it (it reads the job's list, writes nothing of the job's). */
+static packet *prepare(const library_job *job, prep *pp, size_t k)
+{
+	const todo *t = &job->todo[k];
+	const shelf_issue *is = &job->found.items[t->item];
+	packet *pk = util_calloc(1, sizeof *pk);
+	pk->todo = k;
+	char err[1024];
+	pk->issue = issue_load(is->path, NULL, err, sizeof err);
+	if (!pk->issue) {
+		pk->kind = PACKET_FAILED;
+		pk->err = util_strdup(err);
+		return pk;
+	}
+	pk->fingerprint = doc_issue_fingerprint(pk->issue);
+	if (t->old && t->old->fingerprint == pk->fingerprint) {
+		pk->kind = PACKET_TOUCHED;
+		return pk;
+	}
+	pk->kind = PACKET_ROWS;
+	header_names(pk->issue, &pk->paper, pk->date);
+	if (!pk->date[0])
+		memcpy(pk->date, is->date, sizeof pk->date);
+	pk->narticles = doc_narticles(pk->issue);
+	if (pk->narticles > MAX_ARTICLE) {
+		pk->cut = true;
+		pk->narticles = MAX_ARTICLE;
+	}
+	make_rows(pp, pk);
+	return pk;
+}
+
+static void packet_free(packet *pk)
+{
+	if (!pk)
+		return;
+	doc_issue_free(pk->issue);
+	free(pk->err);
+	free(pk->paper);
+	free(pk->rows);
+	util_buf_free(&pk->body);
+	util_buf_free(&pk->folded);
+	util_buf_free(&pk->aux);
+	free(pk);
+}
+
+/* ---- the issues ahead, in a second thread ---- */
+
+/* While the calling thread stores an issue in SQLite, a second thread
+ * reads and parses the next ones and makes their rows (prepare), at most
+ * AHEAD of them; SQLite is used by the calling thread only. */
+enum { AHEAD = 3 };
+
+struct ahead {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	packet *ready[AHEAD];           /* a ring, in the order of the list */
+	size_t first, n;
+	size_t from;                    /* the first issue it prepares */
+	bool stop;
+};
+
+static void *ahead_run(void *arg)
+{
+	library_job *job = arg;
+	ahead *ah = job->ahead;
+	for (size_t k = ah->from; k < job->ntodo; k++) {
+		pthread_mutex_lock(&ah->mu);
+		while (ah->n == AHEAD && !ah->stop)
+			pthread_cond_wait(&ah->cv, &ah->mu);
+		bool stop = ah->stop;
+		pthread_mutex_unlock(&ah->mu);
+		if (stop)
+			break;
+		packet *pk = prepare(job, &job->prep, k);
+		pthread_mutex_lock(&ah->mu);
+		ah->ready[(ah->first + ah->n++) % AHEAD] = pk;
+		pthread_cond_broadcast(&ah->cv);
+		pthread_mutex_unlock(&ah->mu);
+	}
+	return NULL;
+}
+
+/* The next packet from the second thread (waiting for it). */
+static packet *ahead_take(ahead *ah)
+{
+	pthread_mutex_lock(&ah->mu);
+	while (ah->n == 0)
+		pthread_cond_wait(&ah->cv, &ah->mu);
+	packet *pk = ah->ready[ah->first];
+	ah->first = (ah->first + 1) % AHEAD;
+	ah->n--;
+	pthread_cond_broadcast(&ah->cv);
+	pthread_mutex_unlock(&ah->mu);
+	return pk;
+}
+
+bool library_index_ahead(library_job *job)
+{
+	if (job->ahead || job->ntodo - job->next < 2)
+		return false;
+	ahead *ah = util_calloc(1, sizeof *ah);
+	ah->from = job->next;
+	pthread_mutex_init(&ah->mu, NULL);
+	pthread_cond_init(&ah->cv, NULL);
+	job->ahead = ah;
+	/* signals are the calling thread's (a fault of the second thread's
+	 * own, such as SIGBUS from a page cut short, stays its own) */
+	sigset_t all, old;
+	sigfillset(&all);
+	sigdelset(&all, SIGBUS);
+	sigdelset(&all, SIGSEGV);
+	sigdelset(&all, SIGFPE);
+	sigdelset(&all, SIGILL);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	int rc = pthread_create(&ah->thread, NULL, ahead_run, job);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		pthread_mutex_destroy(&ah->mu);
+		pthread_cond_destroy(&ah->cv);
+		free(ah);
+		job->ahead = NULL;
+		return false;
+	}
+	return true;
+}
+
+static void ahead_stop(library_job *job)
+{
+	ahead *ah = job->ahead;
+	if (!ah)
+		return;
+	pthread_mutex_lock(&ah->mu);
+	ah->stop = true;
+	pthread_cond_broadcast(&ah->cv);
+	pthread_mutex_unlock(&ah->mu);
+	pthread_join(ah->thread, NULL);
+	for (size_t i = 0; i < ah->n; i++)
+		packet_free(ah->ready[(ah->first + i) % AHEAD]);
+	pthread_mutex_destroy(&ah->mu);
+	pthread_cond_destroy(&ah->cv);
+	free(ah);
+	job->ahead = NULL;
+}
+
+/* ---- storing an issue (SQLite: the calling thread only) ---- */
+
 static void bind_str(sqlite3_stmt *st, int i, doc_str s)
 {
 	if (s.len)
@@ -887,63 +1246,24 @@ static void bind_str(sqlite3_stmt *st, int i, doc_str s)
 		sqlite3_bind_null(st, i);
 }
 
-static void add_line(util_buf *b, doc_str s)
-{
-	/* an element is one line of the body; the model's text has no
-	 * newline, but be sure */
-	size_t from = b->len;
-	util_buf_add(b, s.s ? s.s : "", s.len);
-	for (size_t i = from; i < b->len; i++)
-		if (b->data[i] == '\n')
-			b->data[i] = ' ';
-	util_buf_addc(b, '\n');
-}
-
-
-/* A row of articles: an article, or the page-level text of a page (its
- * captions of no article, then its banners, one per line; number is
- * -1 - the page's index). */
-typedef struct row {
-	int64_t rowid, id, number;
-	int page;
-	const doc_article *a;           /* NULL for a page's own text */
-	uint32_t first_caption, ncaptions, first_banner;
-	util_buf body, folded, hashes;
-} row;
-
-static void row_start(row *r, int64_t rowid, const doc_article *a)
-{
-	r->rowid = rowid;
-	r->a = a;
-	r->body.len = r->folded.len = r->hashes.len = 0;
-}
-
-static void row_line(library_job *job, row *r, doc_str t)
-{
-	add_line(&r->body, t);
-	size_t flen = 0;
-	const char *f = t.len ? search_folder_fold_valid(job->sf, t.s, t.len, false, &flen) : "";
-	add_line(&r->folded, doc_str_make(f, flen));
-	bigram_hashes(f, flen, &r->hashes);
-}
-
-static void row_insert(library_job *job, row *r)
+static void row_insert(library_job *job, const packet *pk, const prow *r, int64_t base,
+		       int64_t id)
 {
 	static const doc_str none = { 0 };
 	const doc_article *a = r->a;
+	const char *body = pk->body.data ? pk->body.data + r->body : "";
+	const char *folded = pk->folded.data ? pk->folded.data + r->folded : "";
 	sqlite3_stmt *st = job->ins_article;
-	sqlite3_bind_int64(st, 1, r->rowid);
-	sqlite3_bind_int64(st, 2, r->id);
+	sqlite3_bind_int64(st, 1, base | r->low);
+	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int(st, 3, r->page);
 	sqlite3_bind_int64(st, 4, r->number);
 	bind_str(st, 5, a ? a->field[DOC_F_HEADLINE] : none);
 	bind_str(st, 6, a ? a->field[DOC_F_BYLINE] : none);
 	bind_str(st, 7, a ? a->field[DOC_F_KICKER] : none);
 	bind_str(st, 8, a ? a->field[DOC_F_SUBTITLE] : none);
-	sqlite3_bind_text(st, 9, r->body.data ? r->body.data : "", (int)r->body.len, SQLITE_STATIC);
-	bool same = r->folded.len == r->body.len &&
-		    (r->body.len == 0 || memcmp(r->folded.data, r->body.data, r->body.len) == 0);
-	sqlite3_bind_text(st, 10, same ? "" : r->folded.data, same ? 0 : (int)r->folded.len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, body, (int)r->nbody, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, r->same ? "" : folded, r->same ? 0 : (int)r->nfolded, SQLITE_STATIC);
 	if (a) {
 		for (int i = 11; i <= 13; i++)
 			sqlite3_bind_null(st, i);
@@ -953,99 +1273,37 @@ static void row_insert(library_job *job, row *r)
 		sqlite3_bind_int64(st, 13, r->first_banner);
 	}
 	step_ok(job, st);
-	unsigned char bloom[BLOOM_MAX_BITS / 8];
 	st = job->ins_bigrams;
-	sqlite3_bind_int64(st, 1, r->rowid);
-	sqlite3_bind_blob(st, 2, bloom, (int)bloom_make(&r->hashes, bloom), SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, base | r->low);
+	sqlite3_bind_blob(st, 2, pk->aux.data + r->bloom, (int)r->nbloom, SQLITE_STATIC);
 	step_ok(job, st);
 	st = job->ins_fts;
-	sqlite3_bind_int64(st, 1, r->rowid);
-	sqlite3_bind_text(st, 2, r->folded.data ? r->folded.data : "", (int)r->folded.len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, base | r->low);
+	sqlite3_bind_text(st, 2, folded, (int)r->nfolded, SQLITE_STATIC);
+	library *lib = job->lib;
+	lib->replay = (const unsigned char *)pk->aux.data + r->toks;
+	lib->nreplay = r->ntoks;
+	lib->replay_doc = r->nfolded;
 	step_ok(job, st);
+	lib->replay = NULL;
 }
 
-static void insert_issue(library_job *job, const shelf_issue *is, int64_t id,
-			 const doc_issue *issue, uint64_t fingerprint)
+static void store(library_job *job, packet *pk)
 {
-	char *paper, date[11];
-	header_names(issue, &paper, date);
-	if (!date[0])
-		memcpy(date, is->date, sizeof date);
-	const char *paper_name = paper ? paper : is->paper;
-	size_t narticles = doc_narticles(issue);
-	if (narticles > MAX_ARTICLE) {
-		lib_warn(job->lib, "%s: only the first %u articles are indexed", is->path, MAX_ARTICLE);
-		narticles = MAX_ARTICLE;
-	}
-	sqlite3_stmt *st = job->ins_issue;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, is->path, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, (int64_t)is->stamp);
-	sqlite3_bind_int64(st, 4, (int64_t)fingerprint);
-	sqlite3_bind_text(st, 5, paper_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, date, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, (int64_t)doc_npages(issue));
-	sqlite3_bind_int64(st, 8, (int64_t)narticles);
-	sqlite3_bind_int64(st, 9, (int64_t)is->bytes);
-	step_ok(job, st);
-	int64_t base = rowid_base(date, id);
-	row r = { 0 };
-	r.id = id;
-	/* the rowids grow: the articles first to last, then the pages' own
-	 * text. FTS5 flushes its pending terms to a new segment whenever a
-	 * rowid is not above the last one (one segment per article, merged
-	 * over and over, made the index build 3.5 times slower) */
-	for (size_t i = 0; i < narticles; i++) {
-		const doc_article *a = doc_article_at(issue, i);
-		row_start(&r, base | (int64_t)i, a);
-		r.page = doc_page_number(issue, a->page);
-		r.number = (int64_t)i;
-		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
-			row_line(job, &r, doc_element_text(issue, a, e));
-		row_insert(job, &r);
-	}
-	for (size_t p = 0; p < doc_npages(issue); p++) {
-		const doc_page *pg = doc_page_at(issue, p);
-		if (pg->ncaptions + pg->nbanners == 0 || narticles + p > MAX_ARTICLE)
-			continue;
-		row_start(&r, base | (int64_t)(narticles + p), NULL);
-		r.page = doc_page_number(issue, (uint32_t)p);
-		r.number = -1 - (int64_t)p;
-		r.first_caption = pg->first_caption;
-		r.ncaptions = pg->ncaptions;
-		r.first_banner = pg->first_banner;
-		for (uint32_t c = 0; c < pg->ncaptions; c++)
-			row_line(job, &r, *doc_page_caption_at(issue, pg->first_caption + c));
-		for (uint32_t b = 0; b < pg->nbanners; b++)
-			row_line(job, &r, *doc_banner_at(issue, pg->first_banner + b));
-		row_insert(job, &r);
-	}
-	util_buf_free(&r.folded);
-	util_buf_free(&r.body);
-	util_buf_free(&r.hashes);
-	free(paper);
-}
-
-static void index_one(library_job *job, const todo *t)
-{
+	const todo *t = &job->todo[pk->todo];
 	const shelf_issue *is = &job->found.items[t->item];
-	char err[1024];
-	doc_issue *issue = issue_load(is->path, NULL, err, sizeof err);
 	job->bytes_done += is->bytes;
 	job->sum.bytes += is->bytes;
-	if (!issue) {
-		lib_warn(job->lib, "%s (not indexed)", err);
+	if (pk->kind == PACKET_FAILED) {
+		lib_warn(job->lib, "%s (not indexed)", pk->err);
 		job->sum.failed++;
 		return;
 	}
-	uint64_t fp = doc_issue_fingerprint(issue);
-	if (t->old && t->old->fingerprint == fp) {
-		/* touched, not changed */
+	if (pk->kind == PACKET_TOUCHED) {
 		sqlite3_bind_int64(job->upd_stamp, 1, t->old->id);
 		sqlite3_bind_int64(job->upd_stamp, 2, (int64_t)is->stamp);
 		step_ok(job, job->upd_stamp);
 		job->sum.unchanged++;
-		doc_issue_free(issue);
 		return;
 	}
 	int64_t id;
@@ -1057,14 +1315,27 @@ static void index_one(library_job *job, const todo *t)
 		if (job->next_id > MAX_ISSUE_ID) {
 			lib_warn(job->lib, "%s: the library index is full (not indexed)", is->path);
 			job->sum.failed++;
-			doc_issue_free(issue);
 			return;
 		}
 		id = job->next_id++;
 		job->sum.added++;
 	}
-	insert_issue(job, is, id, issue, fp);
-	doc_issue_free(issue);
+	if (pk->cut)
+		lib_warn(job->lib, "%s: only the first %u articles are indexed", is->path, MAX_ARTICLE);
+	sqlite3_stmt *st = job->ins_issue;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, is->path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, (int64_t)is->stamp);
+	sqlite3_bind_int64(st, 4, (int64_t)pk->fingerprint);
+	sqlite3_bind_text(st, 5, pk->paper ? pk->paper : is->paper, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, pk->date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 7, (int64_t)doc_npages(pk->issue));
+	sqlite3_bind_int64(st, 8, (int64_t)pk->narticles);
+	sqlite3_bind_int64(st, 9, (int64_t)is->bytes);
+	step_ok(job, st);
+	int64_t base = rowid_base(pk->date, id);
+	for (size_t i = 0; i < pk->nrows; i++)
+		row_insert(job, pk, &pk->rows[i], base, id);
 }
 
 bool library_index_step(library_job *job, uint64_t budget_ns)
@@ -1074,9 +1345,12 @@ bool library_index_step(library_job *job, uint64_t budget_ns)
 	uint64_t start = util_now_ns();
 	/* whole issues per transaction: readers never see half of one */
 	exec(job->lib->db, "BEGIN IMMEDIATE");
-	do
-		index_one(job, &job->todo[job->next++]);
-	while (job->next < job->ntodo && util_now_ns() - start < budget_ns);
+	do {
+		packet *pk = job->ahead ? ahead_take(job->ahead) : prepare(job, &job->prep, job->next);
+		store(job, pk);
+		packet_free(pk);
+		job->next++;
+	} while (job->next < job->ntodo && util_now_ns() - start < budget_ns);
 	if (!exec(job->lib->db, "COMMIT")) {
 		lib_warn(job->lib, "library index: %s", sqlite3_errmsg(job->lib->db));
 		exec(job->lib->db, "ROLLBACK");
@@ -1097,6 +1371,7 @@ void library_index_end(library_job *job, library_summary *sum)
 {
 	if (!job)
 		return;
+	ahead_stop(job);
 	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_bigrams, job->ins_fts,
 				job->del_fts, job->del_bigrams,
 				job->del_articles, job->del_issue, job->upd_stamp, job->old_rows };
@@ -1105,7 +1380,7 @@ void library_index_end(library_job *job, library_summary *sum)
 	if (sum) {
 		*sum = job->sum;
 		sum->seconds = (double)(util_now_ns() - job->t0) / 1e9;
-		sqlite3_stmt *st = prepare(job->lib, "SELECT count(*) FROM issues");
+		sqlite3_stmt *st = prepare_st(job->lib, "SELECT count(*) FROM issues");
 		if (sqlite3_step(st) == SQLITE_ROW)
 			sum->issues = (size_t)sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
@@ -1115,7 +1390,7 @@ void library_index_end(library_job *job, library_summary *sum)
 	free(job->known);
 	free(job->todo);
 	shelf_free(&job->found);
-	search_folder_free(job->sf);
+	prep_free(&job->prep);
 	if (job->lockfd >= 0)
 		close(job->lockfd);     /* releases the lock */
 	free(job);
@@ -1133,7 +1408,7 @@ size_t library_issues(library *lib, library_issue **out)
 {
 	library_issue *v = NULL;
 	size_t n = 0, cap = 0;
-	sqlite3_stmt *st = prepare(lib, "SELECT id, path, paper, date, pages, articles, fingerprint "
+	sqlite3_stmt *st = prepare_st(lib, "SELECT id, path, paper, date, pages, articles, fingerprint "
 				   "FROM issues ORDER BY paper, date DESC, path");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *path = (const char *)sqlite3_column_text(st, 1);
@@ -1515,4 +1790,45 @@ void library_hits_free(library_hit *hits, size_t n)
 		free(hits[i].paper);    /* and the other strings: see hit_strings */
 	}
 	free(hits);
+}
+
+bool library_check(library *lib, char *err, size_t errlen)
+{
+	/* the rows' texts tokenized again (by the tokenizer reading them, as
+	 * a query's text is read) into a table of the same kind, and the
+	 * (token, row) pairs of the two compared both ways */
+	static const char *const sql[] = {
+		"CREATE VIRTUAL TABLE temp.check_fts USING fts5(folded, content = '', "
+		"detail = 'none', tokenize = 'kanbao')",
+		"INSERT INTO temp.check_fts(rowid, folded) SELECT id, "
+		"CASE folded WHEN '' THEN body ELSE folded END FROM main.articles",
+		"CREATE VIRTUAL TABLE temp.check_a USING fts5vocab(main, articles_fts, instance)",
+		"CREATE VIRTUAL TABLE temp.check_b USING fts5vocab(temp, check_fts, instance)",
+	};
+	bool ok = true;
+	for (size_t i = 0; ok && i < UTIL_ARRAY_LEN(sql); i++)
+		ok = exec(lib->db, sql[i]);
+	sqlite3_stmt *st = NULL;
+	if (ok)
+		ok = sqlite3_prepare_v2(lib->db, "SELECT (SELECT count(*) FROM (SELECT term, doc FROM "
+					"temp.check_a EXCEPT SELECT term, doc FROM temp.check_b)), "
+					"(SELECT count(*) FROM (SELECT term, doc FROM temp.check_b EXCEPT "
+					"SELECT term, doc FROM temp.check_a)), (SELECT count(*) FROM temp.check_a)",
+					-1, &st, NULL) == SQLITE_OK;
+	if (!ok) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(lib->db));
+	} else if (sqlite3_step(st) != SQLITE_ROW) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(lib->db));
+		ok = false;
+	} else if (sqlite3_column_int64(st, 0) || sqlite3_column_int64(st, 1) ||
+		   !sqlite3_column_int64(st, 2)) {
+		snprintf(err, errlen, "%lld (token, row) pairs only in the index, %lld only in the "
+			 "text, of %lld", sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+			 sqlite3_column_int64(st, 2));
+		ok = false;
+	}
+	sqlite3_finalize(st);
+	exec(lib->db, "DROP TABLE IF EXISTS temp.check_a; DROP TABLE IF EXISTS temp.check_b; "
+		 "DROP TABLE IF EXISTS temp.check_fts");
+	return ok;
 }

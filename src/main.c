@@ -436,6 +436,9 @@ static void update_library(library *lib, bool verbose)
 	library_job *job = library_index_begin(lib, verbose, &busy);
 	if (!job)
 		return;
+	/* nothing else happens here meanwhile: the next issues are parsed in
+	 * a second thread while one is stored */
+	library_index_ahead(job);
 	bool bar = verbose && isatty(STDERR_FILENO);
 	uint64_t last = 0;
 	while (!library_index_step(job, 200000000)) {

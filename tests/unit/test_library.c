@@ -594,6 +594,103 @@ static void test_two_indexers(void **state)
 	library_close(lib);
 }
 
+/* Indexing with the issues ahead parsed in a second thread gives the
+ * index the one thread gives: the same issues, the same hits, and an
+ * FTS5 index that holds exactly the tokens of the stored text
+ * (library_check tokenizes every row again, while the indexer gave the
+ * tokens it had found beforehand); and the same after a change. */
+static library_summary index_ahead(library *lib, bool expect_thread)
+{
+	bool busy;
+	library_job *job = library_index_begin(lib, true, &busy);
+	assert_non_null(job);
+	assert_int_equal(library_index_ahead(job), expect_thread);
+	while (!library_index_step(job, 1000))
+		;
+	library_summary sum;
+	library_index_end(job, &sum);
+	return sum;
+}
+
+static void same_library(library *a, library *b)
+{
+	library_issue *va, *vb;
+	size_t na = library_issues(a, &va), nb = library_issues(b, &vb);
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		assert_string_equal(va[i].path, vb[i].path);
+		assert_string_equal(va[i].paper, vb[i].paper);
+		assert_string_equal(va[i].date, vb[i].date);
+		assert_int_equal(va[i].pages, vb[i].pages);
+		assert_int_equal(va[i].articles, vb[i].articles);
+		assert_true(va[i].fingerprint == vb[i].fingerprint);
+	}
+	library_issues_free(va, na);
+	library_issues_free(vb, nb);
+	static const char *const queries[] = { "高新区", "本报记者", "economy", "2025", "的", "鲸落",
+					       "雪豹", "青川日报", "摄", "项目建设", "ü" };
+	for (size_t q = 0; q < UTIL_ARRAY_LEN(queries); q++) {
+		library_hit *ha, *hb;
+		size_t ka = library_search(a, queries[q], LIBRARY_NEWEST, 0, &ha);
+		size_t kb = library_search(b, queries[q], LIBRARY_NEWEST, 0, &hb);
+		assert_int_equal(ka, kb);
+		for (size_t i = 0; i < ka; i++) {
+			assert_string_equal(ha[i].path, hb[i].path);
+			assert_int_equal(ha[i].article, hb[i].article);
+			assert_int_equal(ha[i].element, hb[i].element);
+			assert_int_equal(ha[i].start, hb[i].start);
+			assert_int_equal(ha[i].end, hb[i].end);
+		}
+		library_hits_free(ha, ka);
+		library_hits_free(hb, kb);
+	}
+	char err[512];
+	if (!library_check(a, err, sizeof err) || !library_check(b, err, sizeof err))
+		fail_msg("library_check: %s", err);
+}
+
+static void test_ahead_same_index(void **state)
+{
+	env *e = *state;
+	have_corpus(e);
+	add_latin_issue(e);
+	for (int d = 1; d <= 4; d++)
+		sh("mkdir -p '%s/青川日报/2026-04-0%d' && cp '%s/青川日报/2026-03-18/'*.txt '%s/青川日报/2026-04-0%d/'",
+		   e->lib, d, e->lib, e->lib, d);
+	sh("mkdir -p '%s/晚报/2025-01-02' && printf '标题一行\\n\\n正文说到了鲸落。\\n' > '%s/晚报/2025-01-02/1.txt'",
+	   e->lib, e->lib);
+	char db2[320];
+	snprintf(db2, sizeof db2, "%s/cache/ahead.db", e->dir);
+	library *one = open_lib(e, NULL);
+	library_options o = { e->lib, db2, collect, e };
+	char err[1024];
+	library *two = library_open(&o, err, sizeof err);
+	assert_non_null(two);
+	library_summary s1 = index_all(one), s2 = index_ahead(two, true);
+	assert_int_equal(s1.added, s2.added);
+	assert_true(s2.added >= 7);
+	same_library(one, two);
+	/* a changed issue, a touched one, a new one and a removed one */
+	sh("sleep 0.01; printf '标题一行\\n\\n正文说到了雪豹。\\n' > '%s/晚报/2025-01-02/1.txt'", e->lib);
+	sh("touch -d '2001-01-01' '%s/青川日报/2026-04-01/'*.txt", e->lib);
+	sh("rm -r '%s/青川日报/2026-04-02'", e->lib);
+	sh("mkdir -p '%s/晚报/2025-01-03' && printf '另一标题\\n\\n说到鲸落。\\n' > '%s/晚报/2025-01-03/1.txt'",
+	   e->lib, e->lib);
+	s1 = index_all(one);
+	s2 = index_ahead(two, true);
+	assert_int_equal(s2.changed, 1);
+	assert_int_equal(s2.added, 1);
+	assert_int_equal(s2.removed, 1);
+	assert_int_equal(s1.unchanged, s2.unchanged);
+	same_library(one, two);
+	/* nothing to do: no thread */
+	s2 = index_ahead(two, false);
+	assert_int_equal(s2.added + s2.changed + s2.removed, 0);
+	library_close(one);
+	library_close(two);
+	assert_string_equal(e->warnings, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -610,6 +707,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_damaged_old_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_root, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_indexers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ahead_same_index, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
