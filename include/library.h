@@ -146,6 +146,10 @@ size_t library_search(library *lib, const char *query, library_order order,
 		      size_t max_articles, library_hit **out);
 void library_hits_free(library_hit *hits, size_t n);
 
+/* Whether the tokenizer indexes code point c (a letter, digit or mark;
+ * Han, kana, hangul): its table, for tests against the definition. */
+bool library_indexed(uint32_t c);
+
 /* Whether the full-text index holds exactly the tokens of the stored
  * text: every row's text is tokenized again, as a query's text is, into
  * a temporary FTS5 table, and the (token, row) pairs of the two are

@@ -78,7 +78,7 @@ static void lib_warn(const library *lib, const char *fmt, ...)
 
 /* Whether a code point is indexed (a letter, digit or mark, including
  * Han, kana and hangul) or separates (space, punctuation, symbols). */
-static bool indexed(ucs4_t c)
+static bool indexed_slow(ucs4_t c)
 {
 	if (c < 0x80)
 		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -87,8 +87,38 @@ static bool indexed(ucs4_t c)
 	    (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
 	    (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x3005 && c <= 0x3007))
 		return true;
-	return uc_is_general_category(c, UC_CATEGORY_L) || uc_is_general_category(c, UC_CATEGORY_N) ||
-	       uc_is_general_category(c, UC_CATEGORY_M);
+	return uc_is_general_category_withtable(c, UC_CATEGORY_MASK_L | UC_CATEGORY_MASK_N |
+						   UC_CATEGORY_MASK_M);
+}
+
+/* The same for the BMP as a bit table (punctuation between Han
+ * characters is asked of libunistring otherwise, three lookups each),
+ * filled once by whichever thread tokenizes first. */
+static uint8_t indexed_bmp[0x10000 / 8];
+static pthread_once_t indexed_once = PTHREAD_ONCE_INIT;
+
+static void indexed_fill(void)
+{
+	for (ucs4_t c = 0; c < 0x10000; c++)
+		if (indexed_slow(c))
+			indexed_bmp[c >> 3] = (uint8_t)(indexed_bmp[c >> 3] | 1u << (c & 7));
+}
+
+static void indexed_ready(void)
+{
+	pthread_once(&indexed_once, indexed_fill);
+}
+
+/* (indexed_ready first) */
+static inline bool indexed(ucs4_t c)
+{
+	return c < 0x10000 ? indexed_bmp[c >> 3] >> (c & 7) & 1 : indexed_slow(c);
+}
+
+bool library_indexed(uint32_t c)
+{
+	indexed_ready();
+	return indexed(c);
 }
 
 /* The next code point of folded text at f[*i] (advancing *i), and
@@ -126,6 +156,7 @@ enum {
  * Han characters. Stops at (and returns) fn's first nonzero value. */
 static int tokenize(search_folder *sf, const char *s, size_t len, int how, token_fn fn, void *ctx)
 {
+	indexed_ready();
 	size_t flen = len;
 	const uint8_t *f = (const uint8_t *)(how & TOK_FOLDED ? s : search_folder_fold(sf, s, len, &flen));
 	for (size_t i = 0; i < flen;) {
@@ -166,6 +197,7 @@ static inline uint32_t bigram_hash(ucs4_t a, ucs4_t b)
  * indexed), appended to *out. */
 static void bigram_hashes(const char *text, size_t len, util_buf *out)
 {
+	indexed_ready();
 	const uint8_t *f = (const uint8_t *)text;
 	ucs4_t prev = 0;
 	bool had = false;
@@ -995,9 +1027,12 @@ static void row_line(prep *pp, packet *pk, doc_str t)
 	size_t flen = 0;
 	const char *fs = t.len ? search_folder_fold_valid(pp->sf, t.s, t.len, false, &flen) : "";
 	add_line(&pk->folded, doc_str_make(fs, flen));
-	/* a token takes at most its bytes and one */
+	/* a token takes at most its bytes and one; a bigram hash comes with
+	 * a byte at least */
 	util_grow((void **)&pk->aux.data, &pk->aux.cap, pk->aux.len + 2 * flen + 1, 1);
+	util_grow((void **)&pp->hashes, &pp->cap, pp->nhashes + flen + 1, sizeof *pp->hashes);
 	unsigned char *out = (unsigned char *)pk->aux.data + pk->aux.len;
+	uint32_t *h = pp->hashes + pp->nhashes;
 	const uint8_t *f = (const uint8_t *)fs;
 	ucs4_t prev = 0;
 	bool had = false;
@@ -1008,11 +1043,8 @@ static void row_line(prep *pp, packet *pk, doc_str t)
 			had = false;
 			continue;
 		}
-		if (had) {
-			if (pp->nhashes == pp->cap)
-				util_grow((void **)&pp->hashes, &pp->cap, pp->nhashes + 1, sizeof *pp->hashes);
-			pp->hashes[pp->nhashes++] = bigram_hash(prev, c);
-		}
+		if (had)
+			*h++ = bigram_hash(prev, c);
 		had = true;
 		prev = c;
 		if (c < SEEN_CPS) {
@@ -1020,10 +1052,24 @@ static void row_line(prep *pp, packet *pk, doc_str t)
 				continue;
 			pp->seen[c] = pp->gen;
 		}
-		*out++ = (unsigned char)(i - from);
-		memcpy(out, f + from, i - from);
-		out += i - from;
+		switch (i - from) {
+		case 3:
+			*out++ = 3;
+			memcpy(out, f + from, 3);
+			out += 3;
+			break;
+		case 1:
+			*out++ = 1;
+			*out++ = f[from];
+			break;
+		default:
+			*out++ = (unsigned char)(i - from);
+			memcpy(out, f + from, i - from);
+			out += i - from;
+			break;
+		}
 	}
+	pp->nhashes = (size_t)(h - pp->hashes);
 	pk->aux.len = (size_t)((char *)out - pk->aux.data);
 }
 
@@ -1051,6 +1097,7 @@ static void make_rows(prep *pp, packet *pk)
 {
 	const doc_issue *issue = pk->issue;
 	size_t narticles = pk->narticles;
+	indexed_ready();
 	if (++pp->gen == 0) {
 		memset(pp->seen, 0, SEEN_CPS * sizeof *pp->seen);
 		pp->gen = 1;

@@ -567,15 +567,19 @@ script_kind script_detect(const char *s, size_t len)
 	if (len > DETECT_BYTES)
 		len = DETECT_BYTES;
 	const uint8_t *end = (const uint8_t *)s + len, *p = (const uint8_t *)s;
-	uint32_t *unknown = NULL;
-	size_t nunknown = 0, cap = 0;
-	for (uint32_t c; (c = next_han(&p, end)) != 0;)
-		if (S.fold[c - FOLD_LO] == 0) {
-			S.fold[c - FOLD_LO] = UINT32_MAX;       /* asked below */
-			UTIL_PUSH(unknown, nunknown, cap, c);
-		}
-	ask(unknown, nunknown);
-	free(unknown);
+	/* (with the whole table asked already, as the library's indexer has
+	 * it, there is nothing to ask) */
+	if (!S.fold_full) {
+		uint32_t *unknown = NULL;
+		size_t nunknown = 0, cap = 0;
+		for (uint32_t c; (c = next_han(&p, end)) != 0;)
+			if (S.fold[c - FOLD_LO] == 0) {
+				S.fold[c - FOLD_LO] = UINT32_MAX;       /* asked below */
+				UTIL_PUSH(unknown, nunknown, cap, c);
+			}
+		ask(unknown, nunknown);
+		free(unknown);
+	}
 	if (S.state[CONV_T2S] != 1)
 		return SCRIPT_KIND_SIMPLIFIED;
 	size_t han = 0, changed = 0;

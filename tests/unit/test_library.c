@@ -15,6 +15,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unictype.h>
 #include <unistd.h>
 
 /* ---- helpers ---- */
@@ -173,6 +174,35 @@ static void test_tokenizer(void **state)
 	toks p = { 0 };
 	library_tokenize("，。！", 9, add_tok, &p);
 	assert_int_equal(p.n, 0);
+}
+
+/* The tokenizer's table of indexed code points says what the definition
+ * says (a letter, digit or mark by libunistring, or in the ranges of
+ * Han, kana and hangul), for every code point. */
+static void test_indexed_table(void **state)
+{
+	(void)state;
+	size_t n = 0;
+	for (uint32_t c = 0; c <= 0x10FFFF; c++) {
+		bool want = (c < 0x80) ? ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+					  (c >= 'A' && c <= 'Z'))
+			    : (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+			      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
+			      (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) ||
+			      (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x3005 && c <= 0x3007) ||
+			      uc_is_general_category(c, UC_CATEGORY_L) ||
+			      uc_is_general_category(c, UC_CATEGORY_N) ||
+			      uc_is_general_category(c, UC_CATEGORY_M);
+		if (library_indexed(c) != want)
+			fail_msg("U+%04X: indexed %d, the definition says %d", c, library_indexed(c), want);
+		n += want;
+	}
+	assert_true(n > 100000);
+	/* and the tokens of a line of every kind of text are those code points */
+	toks k = { 0 };
+	const char *s = "“经济”、《ＡＩ》—Müller…5G。〇々ー・";
+	library_tokenize(s, strlen(s), add_tok, &k);
+	assert_string_equal(k.text, "经|济|a|i|m|ü|l|l|e|r|5|g|〇|々|ー|・");
 }
 
 static void test_dates_in_names(void **state)
@@ -695,6 +725,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tokenizer),
+		cmocka_unit_test(test_indexed_table),
 		cmocka_unit_test(test_dates_in_names),
 		cmocka_unit_test(test_roots),
 		cmocka_unit_test_setup_teardown(test_discovery, setup, teardown),
