@@ -27,6 +27,7 @@
  * Signals, not strings: nothing here knows any particular page.
  */
 #include "parse.h"
+#include "furniture.h"
 #include "pattern.h"
 #include "script.h"
 #include "text.h"
@@ -285,6 +286,9 @@ typedef struct profile {
 	unsigned nrepeated;
 } profile;
 
+/* The profile measures the page on its first lines. */
+enum { PROFILE_LINES = 4000 };
+
 /* Lines are read one at a time (see build_units). */
 typedef struct raw_line {
 	const char *s;
@@ -326,6 +330,10 @@ typedef struct parser {
 	const char *released;   /* source text before this is dropped */
 	line_reader lr;
 	profile pf;             /* the page's conventions */
+	furniture furn;         /* lines printed around every story (see furniture.h) */
+	bool in_furniture;      /* pushing the byline of a furniture line */
+	struct furn_note { const char *s; uint32_t len, line; } *furn_notes;
+	size_t nfurn_notes, furn_notes_cap;     /* furniture not yet shown by --explain */
 	bool rule_gap;          /* a rule line was skipped: the next unit follows a big gap */
 	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
 	raw_line pending;       /* the next line, read ahead */
@@ -422,6 +430,7 @@ static void explain_signals(const evidence *ev, bool positive)
 /* Prints unit i with its role; `ev` is the evidence of the decision, or
  * NULL for a unit placed by what it is (its facts are printed). */
 static void explain_line(const parser *ps, size_t i, const char *role, const evidence *ev, const evidence *deck);
+static void explain_furniture(parser *ps, uint32_t before);
 
 static void explain(const parser *ps, size_t i, const char *role, const evidence *ev)
 {
@@ -450,6 +459,7 @@ static void explain_line(const parser *ps, size_t i, const char *role, const evi
 	if (!explain_out)
 		return;
 	const unit *u = UNIT(ps, i);
+	explain_furniture((parser *)ps, u->line);
 	evidence facts;
 	memset(&facts, 0, sizeof facts);
 	if (!ev) {
@@ -481,6 +491,27 @@ static void explain_line(const parser *ps, size_t i, const char *role, const evi
 		explain_signals(deck, false);
 	}
 	fputc('\n', explain_out);
+}
+
+/* Prints the furniture lines read before line `before` (all of them for
+ * UINT32_MAX): they left the stream of units when they were read. */
+static void explain_furniture(parser *ps, uint32_t before)
+{
+	size_t k = 0;
+	for (; k < ps->nfurn_notes && ps->furn_notes[k].line <= before; k++) {
+		const struct furn_note *fn = &ps->furn_notes[k];
+		const char *p = fn->s, *end = fn->s + fn->len;
+		for (int chars = 0; p < end && chars < 16; chars++) {
+			uint32_t cp;
+			p += text_decode(p, end, &cp);
+		}
+		fprintf(explain_out, "%5u  %-10s %.*s%s  · printed around every story\n", (unsigned)fn->line, "furniture",
+			(int)(p - fn->s), fn->s, p < end ? "…" : "");
+	}
+	if (k) {
+		memmove(ps->furn_notes, ps->furn_notes + k, (ps->nfurn_notes - k) * sizeof *ps->furn_notes);
+		ps->nfurn_notes -= k;
+	}
 }
 
 static void explain_page(const parser *ps, const char *name)
@@ -787,7 +818,7 @@ static int profile_repeated(const profile *pf, uint32_t h)
 
 static void profile_page(profile *pf, const char *text, size_t len)
 {
-	enum { MAXW = 400, MINW = 28, SAMPLE = 4000, CENTRED_INDENT = 8 };
+	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
 	/* short lines with figures, to find the running lines printed again */
 	enum { RUNNING_SLOTS = 512, RUNNING_APART = 4, RUNNING_TOP = 3 };
 	struct {
@@ -1007,8 +1038,42 @@ static bool is_rule(const char *s, size_t len)
 	return marks >= 3;
 }
 
+static void add_banner(parser *ps, const char *s, size_t len);
+static doc_str page_label(parser *ps, const unit *u);
+static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line);
+
+/* A line of the page's furniture (see furniture.h) goes to the banners
+ * as it is read, never into the stream of units: the stories around it
+ * then follow each other across a big gap, as across a rule. The author
+ * of a metadata line ("作者：X") is the byline of the story it is in. */
+static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
+{
+	add_banner(ps, s, len);
+	if (!ps->label.len) {
+		unit u;
+		memset(&u, 0, sizeof u);
+		u.s = s;
+		u.len = (uint32_t)len;
+		ps->label = page_label(ps, &u);
+	}
+	if (explain_out) {
+		struct furn_note fn = { s, (uint32_t)len, line };
+		UTIL_PUSH(ps->furn_notes, ps->nfurn_notes, ps->furn_notes_cap, fn);
+	}
+	size_t as, ae;
+	if (furniture_author(s, len, &as, &ae))
+		push_unit(ps, s + as, ae - as, gap, line);
+	ps->rule_gap = true;
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
+	if (ps->furn.n && len <= 400 && furniture_has(&ps->furn, s, len) && !ps->in_furniture) {
+		ps->in_furniture = true;
+		push_furniture(ps, s, len, gap, line);
+		ps->in_furniture = false;
+		return;
+	}
 	if (len <= 64 && is_rule(s, len)) {
 		ps->rule_gap = true;
 		return;
@@ -4256,6 +4321,7 @@ static void parser_free(parser *ps)
 	free(ps->captions);
 	free(ps->caption_credits);
 	free(ps->held);
+	free(ps->furn_notes);
 }
 
 struct parse_stream {
@@ -4272,6 +4338,7 @@ parse_stream *parse_begin(doc_issue *issue, char *name, doc_source src)
 	doc_begin_page(issue, name, src);
 	doc_set_page_script(issue, script_detect(src.text, src.len));
 	profile_page(&ps->pf, src.text, src.len);
+	furniture_learn(&ps->furn, src.text, src.len, PROFILE_LINES);
 	ps->wrap = ps->pf.wrap;
 	explain_page(ps, name);
 	line_reader_init(&ps->lr, src.text, src.len);
@@ -4295,6 +4362,8 @@ bool parse_step(parse_stream *st, size_t budget)
 			return false;
 	}
 	segment_step(ps);
+	if (explain_out)
+		explain_furniture(ps, UINT32_MAX);
 	close_last_article(ps);
 	place_floating(ps, true);
 	emit_settled(ps, true);

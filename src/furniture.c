@@ -1,0 +1,388 @@
+/* furniture.c — page furniture of web and markdown exports (see furniture.h).
+ *
+ * Signals, not strings: a line is furniture because its shape comes back
+ * around the stories of its own page, never because of its words. */
+#include "furniture.h"
+#include "text.h"
+
+#include <string.h>
+
+/* A furniture line has at most this many characters (spaces aside). */
+enum { SHAPE_MAX_CHARS = 64 };
+/* A field's label has at most this many characters ("发布时间", "第03版"). */
+enum { LABEL_MAX_CHARS = 6 };
+/* Characters of a line read for its shape (a longer line is no furniture). */
+enum { LINE_CPS = SHAPE_MAX_CHARS * 2 + 8 };
+
+typedef struct cps {
+	uint32_t cp[LINE_CPS];
+	uint32_t off[LINE_CPS + 1];     /* byte offset of each, and of the end */
+	size_t n;
+} cps;
+
+/* The line's characters; false when it has more than LINE_CPS. */
+static bool decode_line(const char *s, size_t len, cps *c)
+{
+	const char *p = s, *end = s + len;
+	c->n = 0;
+	while (p < end) {
+		if (c->n == LINE_CPS)
+			return false;
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		c->off[c->n] = (uint32_t)(p - s);
+		c->cp[c->n++] = cp;
+		p += k;
+	}
+	c->off[c->n] = (uint32_t)len;
+	return true;
+}
+
+static bool is_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* What parts fields of a line: spaces, bars, brackets, arrows, dots. */
+static bool is_field_sep(uint32_t cp)
+{
+	return text_is_space(cp) || cp == '|' || cp == 0xFF5C || cp == '>' || cp == 0xFF1E || cp == 0x3010 ||
+	       cp == 0x3011 || cp == '[' || cp == ']' || cp == 0xB7 || cp == '/' || cp == 0xFF0F || cp == 0x300B ||
+	       cp == 0x2192 || cp == 0xFF3B || cp == 0xFF3D || cp == '*';
+}
+
+static bool is_sentence_end(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' || cp == 0xFF1B || cp == ';';
+}
+
+/* The colon at k ends a field's label: a full-width colon, or an ASCII
+ * one not between figures (09:12 is a time). */
+static bool is_label_colon(const cps *c, size_t k)
+{
+	if (c->cp[k] == 0xFF1A)
+		return true;
+	return c->cp[k] == ':' && !(k > 0 && is_digit(c->cp[k - 1]) && k + 1 < c->n && is_digit(c->cp[k + 1]));
+}
+
+/* The label before the colon at k starts at the returned index (k when
+ * there is none: nothing, or too long, or no Han character in it). */
+static size_t label_start(const cps *c, size_t k)
+{
+	size_t b = k;
+	bool han = false;
+	while (b > 0 && !is_field_sep(c->cp[b - 1]) && c->cp[b - 1] != 0xFF1A && c->cp[b - 1] != ':') {
+		b--;
+		han |= text_is_han(c->cp[b]);
+		if (k - b > LABEL_MAX_CHARS)
+			return k;
+	}
+	return han ? b : k;
+}
+
+static uint32_t fold(uint32_t h, uint32_t cp)
+{
+	if (is_digit(cp))
+		cp = '0';
+	return (h ^ cp) * 16777619u;
+}
+
+uint32_t furniture_shape(const char *s, size_t len)
+{
+	if (!len || len > LINE_CPS * 4)
+		return 0;
+	cps c;
+	if (!decode_line(s, len, &c))
+		return 0;
+	size_t chars = 0;
+	uint32_t last = 0;
+	for (size_t k = 0; k < c.n; k++)
+		if (!text_is_space(c.cp[k])) {
+			chars++;
+			last = c.cp[k];
+		}
+	if (chars < 2 || chars > SHAPE_MAX_CHARS || is_sentence_end(last))
+		return 0;
+	uint32_t labels = 2166136261u, text = 2166136261u;
+	bool any_label = false;
+	for (size_t k = 0; k < c.n; k++) {
+		uint32_t cp = c.cp[k];
+		if (!text_is_space(cp))
+			text = fold(text, cp);
+		if (is_label_colon(&c, k)) {
+			size_t b = label_start(&c, k);
+			if (b < k) {
+				any_label = true;
+				for (size_t j = b; j < k; j++)
+					labels = fold(labels, c.cp[j]);
+				labels = fold(labels, 0xFF1A);
+			}
+		}
+	}
+	uint32_t h = any_label ? fold(labels, 1) : text;
+	return h ? h : 1;
+}
+
+/* A shape made of labels or holding a figure: furniture-like by itself
+ * (a page label, a date, a metadata line), unlike two plain words. */
+static bool shape_marked(const char *s, size_t len)
+{
+	for (size_t k = 0; k < len; k++)
+		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ':')
+			return true;
+	return memmem(s, len, "：", 3) != NULL || memmem(s, len, "版", 3) != NULL;
+}
+
+enum { SLOTS = 512, BLOCK_MAX = 16 };
+
+typedef struct slot {
+	uint32_t hash;
+	uint16_t count, grouped;
+	uint32_t last_body;     /* body lines seen when it was last printed */
+	uint32_t prev_body, next_body;  /* hashes of the body lines around it */
+	bool together;          /* printed twice with no body between */
+	bool copied;            /* printed again with the same body around it: extracted twice */
+	bool marked;
+} slot;
+
+static slot *find_slot(slot *t, uint32_t h, bool add)
+{
+	size_t k = h & (SLOTS - 1);
+	for (size_t probe = 0; probe < SLOTS; probe++, k = (k + 1) & (SLOTS - 1)) {
+		if (t[k].hash == h)
+			return &t[k];
+		if (!t[k].hash) {
+			if (!add)
+				return NULL;
+			t[k].hash = h;
+			return &t[k];
+		}
+	}
+	return NULL;
+}
+
+/* The next non-blank line of text from *p, trimmed; false at the end. */
+static bool next_line(const char **p, const char *end, const char **ls, size_t *ll)
+{
+	while (*p < end) {
+		const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+		const char *e = nl ? nl : end;
+		const char *s = text_skip_space(*p, e);
+		const char *t = text_trim_end(s, e);
+		*p = nl ? nl + 1 : end;
+		if (t > s) {
+			*ls = s;
+			*ll = (size_t)(t - s);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A candidate: printed again with a story's body between each two, and
+ * another body around it each time. */
+static bool candidate(const slot *sl)
+{
+	return sl && sl->count >= 2 && !sl->together && !sl->copied;
+}
+
+/* A body line's hash (its first and last bytes suffice to tell the
+ * paragraphs of a page apart). */
+static uint32_t body_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)len;
+	size_t head = len < 48 ? len : 48;
+	for (size_t k = 0; k < head; k++)
+		h = (h ^ (unsigned char)s[k]) * 16777619u;
+	for (size_t k = len - head; k < len; k++)
+		h = (h ^ (unsigned char)s[k]) * 16777619u;
+	return h | 1;
+}
+
+/* The candidates of a block of short lines beside each other count as
+ * grouped when there are three, or two with figures or labels both. */
+static void close_block(slot **block, size_t n, bool marked)
+{
+	if (n >= 3 || (n == 2 && marked))
+		for (size_t k = 0; k < n; k++)
+			block[k]->grouped++;
+}
+
+void furniture_learn(furniture *f, const char *text, size_t len, unsigned lines)
+{
+	memset(f, 0, sizeof *f);
+	slot table[SLOTS];
+	memset(table, 0, sizeof table);
+	const char *p = text, *end = text + len, *s;
+	size_t l;
+	uint32_t body = 0, shaped = 0, last_body = 0;
+	slot *pending[BLOCK_MAX];       /* the block's shapes waiting for the body under them */
+	size_t npending = 0;
+	for (unsigned n = 0; n < lines && next_line(&p, end, &s, &l); n++) {
+		/* cheap test first: a long line is body */
+		uint32_t h = l > LINE_CPS * 4 ? 0 : furniture_shape(s, l);
+		if (!h) {
+			body++;
+			last_body = body_hash(s, l);
+			for (size_t k = 0; k < npending; k++) {
+				if (pending[k]->next_body == last_body)
+					pending[k]->copied = true;
+				pending[k]->next_body = last_body;
+			}
+			npending = 0;
+			continue;
+		}
+		slot *sl = find_slot(table, h, true);
+		if (!sl)
+			continue;
+		shaped++;
+		if (sl->count && sl->prev_body == last_body)
+			sl->copied = true;
+		sl->prev_body = last_body;
+		if (npending < BLOCK_MAX)
+			pending[npending++] = sl;
+		if (sl->count && sl->last_body == body)
+			sl->together = true;
+		if (sl->count < UINT16_MAX)
+			sl->count++;
+		sl->last_body = body;
+		sl->marked = shape_marked(s, l);
+	}
+	size_t candidates = 0;
+	for (size_t k = 0; k < SLOTS; k++)
+		candidates += candidate(&table[k]);
+	if (body < 2 || shaped < 4 || candidates < 2)
+		return;
+	/* second pass: which candidates stand in blocks together */
+	p = text;
+	slot *block[BLOCK_MAX];
+	size_t nb = 0;
+	bool marked = true;     /* all of the block's shapes are marked */
+	for (unsigned n = 0; n < lines && next_line(&p, end, &s, &l); n++) {
+		uint32_t h = l > LINE_CPS * 4 ? 0 : furniture_shape(s, l);
+		if (!h) {
+			close_block(block, nb, marked);
+			nb = 0;
+			marked = true;
+			continue;
+		}
+		slot *sl = find_slot(table, h, false);
+		if (!candidate(sl))
+			continue;
+		bool have = false;
+		for (size_t k = 0; k < nb && !have; k++)
+			have = block[k] == sl;
+		if (!have && nb < BLOCK_MAX) {
+			block[nb++] = sl;
+			marked &= sl->marked;
+		}
+	}
+	close_block(block, nb, marked);
+	for (size_t k = 0; k < SLOTS && f->n < FURNITURE_MAX; k++) {
+		const slot *sl = &table[k];
+		if (candidate(sl) && sl->grouped && sl->grouped * 2 >= sl->count)
+			f->shape[f->n++] = sl->hash;
+	}
+}
+
+bool furniture_has(const furniture *f, const char *s, size_t len)
+{
+	if (!f->n || len > LINE_CPS * 4)
+		return false;
+	uint32_t h = furniture_shape(s, len);
+	for (unsigned k = 0; h && k < f->n; k++)
+		if (f->shape[k] == h)
+			return true;
+	return false;
+}
+
+/* Labels of an author's field. */
+static bool author_label(const char *s, size_t len)
+{
+	static const char *const words[] = { "作者", "记者", "撰稿", "撰文", "采写", "文字", "文", "記者" };
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (len == strlen(words[k]) && memcmp(s, words[k], len) == 0)
+			return true;
+	return false;
+}
+
+bool furniture_author(const char *s, size_t len, size_t *start, size_t *end)
+{
+	cps c;
+	if (!decode_line(s, len, &c))
+		return false;
+	for (size_t k = 0; k < c.n; k++) {
+		if (!is_label_colon(&c, k))
+			continue;
+		size_t b = label_start(&c, k);
+		if (b == k || !author_label(s + c.off[b], c.off[k] - c.off[b]))
+			continue;
+		/* the value runs to the next field's label */
+		size_t e = c.n;
+		for (size_t j = k + 1; j < c.n; j++) {
+			if (is_label_colon(&c, j)) {
+				size_t lb = label_start(&c, j);
+				if (lb < j) {
+					e = lb;
+					break;
+				}
+			}
+		}
+		const char *v = text_skip_space(s + c.off[k + 1 <= c.n ? k + 1 : c.n], s + c.off[e]);
+		const char *ve = text_trim_end(v, s + c.off[e]);
+		/* a bar or bracket closing the field */
+		while (ve > v && (ve[-1] == '|' || ve[-1] == ']' || ve[-1] == '*'))
+			ve = text_trim_end(v, ve - 1);
+		if (ve <= v)
+			return false;
+		*start = (size_t)(v - s);
+		*end = (size_t)(ve - s);
+		return true;
+	}
+	return false;
+}
+
+/* "](url)" closing the line from `close` (the index of ']'): the url's range. */
+static bool link_tail(const char *s, size_t len, size_t close, size_t *url, size_t *url_len)
+{
+	if (close + 2 >= len || s[close + 1] != '(')
+		return false;
+	size_t e = len;
+	while (e > close && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+		e--;
+	if (e < close + 3 || s[e - 1] != ')')
+		return false;
+	for (size_t k = close + 2; k + 1 < e; k++)
+		if (s[k] == ' ' || s[k] == ')' || s[k] == '(')
+			return false;
+	*url = close + 2;
+	*url_len = e - 1 - *url;
+	return *url_len > 0;
+}
+
+static bool bracketed_link(const char *s, size_t len, size_t open, size_t *text, size_t *text_len,
+			   size_t *url, size_t *url_len)
+{
+	if (len < open + 4 || s[open] != '[')
+		return false;
+	/* the last "](" of the line: a title may hold brackets */
+	size_t close = 0;
+	for (size_t k = open + 1; k + 1 < len; k++)
+		if (s[k] == ']' && s[k + 1] == '(')
+			close = k;
+	if (!close || !link_tail(s, len, close, url, url_len))
+		return false;
+	*text = open + 1;
+	*text_len = close - open - 1;
+	return true;
+}
+
+bool furniture_md_image(const char *s, size_t len, size_t *alt, size_t *alt_len, size_t *url, size_t *url_len)
+{
+	return len > 4 && s[0] == '!' && bracketed_link(s, len, 1, alt, alt_len, url, url_len);
+}
+
+bool furniture_md_link(const char *s, size_t len, size_t *text, size_t *text_len, size_t *url, size_t *url_len)
+{
+	return bracketed_link(s, len, 0, text, text_len, url, url_len) && *text_len > 0;
+}

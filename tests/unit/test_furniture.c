@@ -1,0 +1,151 @@
+/* Unit tests of page furniture (furniture.c), on lines and pages of our own. */
+#include "testutil.h"
+#include "furniture.h"
+
+#define S(x) x, strlen(x)
+
+static void test_shapes(void **state)
+{
+	(void)state;
+	/* the same fields with other values: one shape */
+	assert_int_equal(furniture_shape(S("作者：本报记者 邓佳")), furniture_shape(S("作者：记者 孙立平 通讯员 何晓")));
+	assert_int_equal(furniture_shape(S("作者：")), furniture_shape(S("作者：记者 孙立平")));
+	assert_int_equal(furniture_shape(S("发布时间：2026-03-12 09:12  来源：江州晚报  作者：记者 韩雪")),
+			 furniture_shape(S("发布时间：2026-03-13 17:40  来源：新华社  作者：新华社记者 钟立")));
+	assert_int_equal(furniture_shape(S("上一篇：没有了　下一篇：城南物流园二期项目开工")),
+			 furniture_shape(S("上一篇：一季度新能源车销量同比增四成　下一篇：没有了")));
+	/* figures masked */
+	assert_int_equal(furniture_shape(S("第A05版：要闻")), furniture_shape(S("第A06版：要闻")));
+	assert_int_equal(furniture_shape(S("上一篇 下一篇 返回目录")), furniture_shape(S("上一篇  下一篇　返回目录")));
+	/* other fields, other text: other shapes */
+	assert_int_not_equal(furniture_shape(S("作者：本报记者 邓佳")), furniture_shape(S("来源：本报记者 邓佳")));
+	assert_int_not_equal(furniture_shape(S("改造先问需")), furniture_shape(S("管护有人管")));
+	/* a time is no label: 09:12 */
+	assert_int_not_equal(furniture_shape(S("09:12 开幕")), furniture_shape(S("10:30 开幕式")));
+	/* sentences and long lines have none */
+	assert_int_equal(furniture_shape(S("问：为什么要做科普？")), 0);
+	assert_int_equal(furniture_shape(S("住在柳巷的退休教师吴秀兰说。来源：市住建局的数据显示，去年改造完成的86条小巷，"
+					   "居民满意度达到96.3%，比前年提高了四个百分点，还有一些别的话")), 0);
+	assert_int_equal(furniture_shape(S("")), 0);
+}
+
+static void test_author(void **state)
+{
+	(void)state;
+	size_t a, b;
+	const char *l = "作者：本报记者 孙立平 通讯员 何晓";
+	assert_true(furniture_author(S("作者：本报记者 孙立平 通讯员 何晓"), &a, &b));
+	assert_string_equal(l + a, "本报记者 孙立平 通讯员 何晓");
+	l = "发布时间：2026-03-12 09:12  来源：江州晚报  作者：记者 韩雪 实习生 陆一鸣";
+	assert_true(furniture_author(l, strlen(l), &a, &b));
+	assert_int_equal(b, strlen(l));
+	assert_true(strncmp(l + a, "记者 韩雪", strlen("记者 韩雪")) == 0);
+	l = "作者：张三　来源：滨海日报";
+	assert_true(furniture_author(l, strlen(l), &a, &b));
+	assert_int_equal(b - a, strlen("张三"));
+	/* empty, or no author's field */
+	assert_false(furniture_author(S("作者："), &a, &b));
+	assert_false(furniture_author(S("来源：滨海日报"), &a, &b));
+	assert_false(furniture_author(S("工作者：多位"), &a, &b));
+}
+
+/* A page of three stories, each between the same lines. */
+static const char epaper[] =
+	"滨海日报数字报刊平台\n第A05版：要闻\n港口航线增至126条\n字号：大 中 小\n作者：本报记者 孙立平\n来源：滨海日报\n"
+	"记者3月11日从滨海港集团获悉，今年以来滨海港新开通集装箱航线7条，航线总数增至126条。\n"
+	"港口集团负责人介绍，新航线中有4条为海铁联运配套航线，内陆货物可在24小时内装船出海。\n"
+	"上一篇 下一篇 返回目录\n"
+	"滨海日报数字报刊平台\n第A05版：要闻\n背街小巷改造提速\n字号：大 中 小\n作者：本报记者 邓佳\n来源：滨海日报\n"
+	"今年，我市将对老城区132条背街小巷实施改造，重点解决路面破损、管线杂乱等问题。\n"
+	"改造先问需\n"
+	"在东门街道的柳巷，施工方案公示前，街道先后召开了6次居民议事会，收集意见建议90余条。\n"
+	"上一篇 下一篇 返回目录\n"
+	"滨海日报数字报刊平台\n第A05版：要闻\n春季义务植树活动启动\n字号：大 中 小\n作者：\n来源：滨海日报\n"
+	"3月11日，全市春季义务植树活动在西山森林公园启动，2000余名干部群众参加植树。\n"
+	"改造先问需\n"
+	"据了解，今年全市计划完成植树造林3.5万亩，新建口袋公园20个。\n"
+	"上一篇 下一篇 返回目录\n";
+
+static void test_learn(void **state)
+{
+	(void)state;
+	furniture f;
+	furniture_learn(&f, S(epaper), 4000);
+	assert_true(furniture_has(&f, S("滨海日报数字报刊平台")));
+	assert_true(furniture_has(&f, S("第A05版：要闻")));
+	assert_true(furniture_has(&f, S("字号：大 中 小")));
+	assert_true(furniture_has(&f, S("作者：本报记者 王五")));
+	assert_true(furniture_has(&f, S("来源：滨海日报")));
+	assert_true(furniture_has(&f, S("上一篇 下一篇 返回目录")));
+	/* headlines and a subhead printed twice, alone between bodies */
+	assert_false(furniture_has(&f, S("港口航线增至126条")));
+	assert_false(furniture_has(&f, S("改造先问需")));
+	/* only the first lines are read */
+	furniture_learn(&f, S(epaper), 12);
+	assert_false(furniture_has(&f, S("字号：大 中 小")));
+}
+
+/* Look-alikes that must stay what they are: a paragraph and its subhead
+ * extracted twice (the same body around them), a column label over two
+ * stories by the same reporter, a Q&A, a table's rows. */
+static void test_not_learnt(void **state)
+{
+	(void)state;
+	static const char copied[] =
+		"■下转第4版\n本报记者 蔡河 通讯员 冯雪\n“感恩”群众教育\n"
+		"75岁的居民竖起大拇指，说吴书记总是能想到大家的心坎里，这样的活动多多益善。\n"
+		"这场活动只是社区工作的一个缩影，二十多年来她走遍了社区的每一户人家。\n"
+		"■下转第2版\n雨夜守护映初心\n本报记者 蔡河 通讯员 冯雪\n“感恩”群众教育\n"
+		"75岁的居民竖起大拇指，说吴书记总是能想到大家的心坎里，这样的活动多多益善。\n";
+	furniture f;
+	furniture_learn(&f, S(copied), 4000);
+	assert_int_equal(f.n, 0);
+	static const char column[] =
+		"城事快递\n公交新开两条线\n记者 李明\n市公交集团昨天宣布，下周一起新开通两条公交线路，方便城东居民出行。\n"
+		"城事快递\n菜场改造完工\n记者 李明\n经过三个月的改造，城北菜市场昨天重新开门迎客，摊位增加到了一百二十个。\n"
+		"城事快递\n图书馆延时开放\n记者 李明\n市图书馆自本周起延长开放时间，工作日晚上开放到九点，方便上班族。\n";
+	furniture_learn(&f, S(column), 4000);
+	assert_false(furniture_has(&f, S("城事快递")));
+	assert_false(furniture_has(&f, S("记者 李明")));
+	static const char qa[] =
+		"问：今年的招生计划有什么变化？\n答：今年我们新增了两个专业，招生人数比去年增加了一百二十人，欢迎考生报考。\n"
+		"问：学费标准会调整吗？\n答：学费标准与去年保持一致，家庭经济困难的学生可以申请助学贷款和各类奖助学金。\n"
+		"问：宿舍条件怎么样？\n答：新宿舍楼今年九月投入使用，每间住四人，配有独立卫生间和空调，条件比以前好多了。\n";
+	furniture_learn(&f, S(qa), 4000);
+	assert_int_equal(f.n, 0);
+	static const char table[] = "第1名 张三 98分\n第2名 李四 95分\n第3名 王五 93分\n第4名 赵六 90分\n";
+	furniture_learn(&f, S(table), 4000);
+	assert_int_equal(f.n, 0);
+}
+
+static void test_markdown_links(void **state)
+{
+	(void)state;
+	size_t a, al, u, ul;
+	const char *l = "![图片](https://mmbiz.qpic.cn/x/640?wx_fmt=jpeg)";
+	assert_true(furniture_md_image(l, strlen(l), &a, &al, &u, &ul));
+	assert_int_equal(al, strlen("图片"));
+	assert_true(strncmp(l + u, "https://mmbiz.qpic.cn/x/640?wx_fmt=jpeg", ul) == 0 && ul == strlen(l) - u - 1);
+	assert_true(furniture_md_image(S("![](https://a.b/c.png)"), &a, &al, &u, &ul));
+	assert_int_equal(al, 0);
+	l = "[云岭这一周｜县域新闻周报（2.27—3.5）](https://mp.weixin.qq.com/s/Vq3bN8xZ)";
+	assert_true(furniture_md_link(l, strlen(l), &a, &al, &u, &ul));
+	assert_true(strncmp(l + a, "云岭这一周", strlen("云岭这一周")) == 0);
+	/* text around a link, or brackets that are no link */
+	assert_false(furniture_md_link(S("详见[附件](https://a.b/c)。"), &a, &al, &u, &ul));
+	assert_false(furniture_md_link(S("[简讯] 市区新增充电桩"), &a, &al, &u, &ul));
+	assert_false(furniture_md_image(S("![图片](https://a.b/c) 说明文字"), &a, &al, &u, &ul));
+	assert_false(furniture_md_link(S("[](https://a.b/c)"), &a, &al, &u, &ul));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_shapes),
+		cmocka_unit_test(test_author),
+		cmocka_unit_test(test_learn),
+		cmocka_unit_test(test_not_learnt),
+		cmocka_unit_test(test_markdown_links),
+	};
+	return cmocka_run_group_tests_name("furniture", tests, NULL, NULL);
+}
