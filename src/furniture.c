@@ -95,13 +95,12 @@ uint32_t furniture_shape(const char *s, size_t len)
 	if (!decode_line(s, len, &c))
 		return 0;
 	size_t chars = 0;
-	uint32_t last = 0;
-	for (size_t k = 0; k < c.n; k++)
-		if (!text_is_space(c.cp[k])) {
-			chars++;
-			last = c.cp[k];
-		}
-	if (chars < 2 || chars > SHAPE_MAX_CHARS || is_sentence_end(last))
+	for (size_t k = 0; k < c.n; k++) {
+		if (is_sentence_end(c.cp[k]))
+			return 0;       /* a sentence anywhere: text, not furniture */
+		chars += !text_is_space(c.cp[k]);
+	}
+	if (chars < 2 || chars > SHAPE_MAX_CHARS)
 		return 0;
 	uint32_t labels = 2166136261u, text = 2166136261u;
 	bool any_label = false;

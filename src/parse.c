@@ -78,6 +78,7 @@ typedef enum signal {
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
 	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
 	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
+	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
 	/* which line of a deck is the headline (the best sum wins) */
 	S_D_WIDEST,             /* the widest line: set in the biggest type */
 	S_D_LAST,               /* the last plain line: the news under its context */
@@ -144,6 +145,8 @@ static const struct signal_def {
 	[S_SUBHEADS_BEFORE] = { -3, "story has subheads" },
 	[S_TABLE_UNDER]     = { 0, "figures under it" },    /* a data box: its own story as often as not */
 	[S_SIDEBAR]         = { -20, "sidebar label" },
+	/* printed around every story: where one ends and the next begins */
+	[S_FURNITURE]       = { 20, "page furniture before it" },
 	/* deck: which line is the headline */
 	[S_D_WIDEST]        = { 2, "widest line of the deck" },
 	[S_D_LAST]          = { 1, "last plain line of the deck" },   /* breaks a tie of widths */
@@ -224,6 +227,7 @@ enum unit_flags {
 	UF_DONE = 32,           /* ends with "（完）": the story's end */
 	UF_ROW = 64,            /* a row of figures: a paragraph of its own */
 	UF_RECURS = 128,        /* a running line printed again apart on the page */
+	UF_AFTER_FURNITURE = 256,   /* the page's furniture right before it (see furniture.h) */
 };
 
 typedef struct unit {
@@ -233,8 +237,8 @@ typedef struct unit {
 	uint32_t gap;           /* blank lines before it (0: same block) */
 	uint32_t gap_after;
 	uint16_t chars;         /* characters, capped */
+	uint16_t flags;
 	uint8_t kind;
-	uint8_t flags;
 	uint8_t jump;           /* pattern_jump_kind */
 	int16_t page;           /* page number of a jump or page header */
 } unit;
@@ -281,6 +285,7 @@ typedef struct profile {
 	bool indents;           /* paragraphs are marked by an indent */
 	bool blank_rhythm;      /* blank lines separate the paragraphs */
 	unsigned md_level;      /* markdown level of the articles' titles (1 = "#"), 0: none */
+	uint32_t md_title_line; /* the line of a post's title over its items (a banner), 0: none */
 	uint32_t repeated[REPEATED_MAX];    /* short lines with figures that recur apart */
 	bool repeated_top[REPEATED_MAX];    /* ... first printed at the top of the page */
 	unsigned nrepeated;
@@ -332,6 +337,8 @@ typedef struct parser {
 	profile pf;             /* the page's conventions */
 	furniture furn;         /* lines printed around every story (see furniture.h) */
 	bool in_furniture;      /* pushing the byline of a furniture line */
+	bool after_image;       /* the unit before is a markdown image */
+	bool furn_before;       /* furniture was read right before the next unit */
 	struct furn_note { const char *s; uint32_t len, line; } *furn_notes;
 	size_t nfurn_notes, furn_notes_cap;     /* furniture not yet shown by --explain */
 	bool rule_gap;          /* a rule line was skipped: the next unit follows a big gap */
@@ -833,6 +840,10 @@ static void profile_page(profile *pf, const char *text, size_t len)
 	line_reader_init(&lr, text, len);
 	raw_line l;
 	memset(pf, 0, sizeof *pf);
+	/* markdown titles by level; the first one's line and what is under it */
+	unsigned md_count[7] = { 0 }, md_first = 0, md_titles = 0, md_between = 0;
+	uint32_t md_first_line = 0;
+	bool md_story_under = false;
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
 		unsigned cols = capped_columns(&l);
 		pf->lines++;
@@ -849,8 +860,20 @@ static void profile_page(profile *pf, const char *text, size_t len)
 			header_match hm;
 			const char *t = text_skip_space(l.s + h, l.s + l.len);
 			if (h < l.len && (l.s[h] == ' ' || l.s[h] == '\t') && h < 7 &&
-			    (!pf->md_level || h < pf->md_level) && !is_running_header(t, (size_t)(l.s + l.len - t), &hm))
-				pf->md_level = h;
+			    !is_running_header(t, (size_t)(l.s + l.len - t), &hm)) {
+				if (!pf->md_level || h < pf->md_level)
+					pf->md_level = h;
+				md_count[h]++;
+				if (!md_titles++) {
+					md_first = h;
+					md_first_line = l.line;
+				}
+			}
+		} else if (md_titles == 1) {
+			/* under the first title: a story's body or byline, or
+			 * the post's furniture (its account, a date, a picture) */
+			md_between++;
+			md_story_under |= l.len > 120 || (l.len < 200 && pattern_is_byline(l.s, l.len, false));
 		}
 		/* a centred title (set far in) tells nothing of the wrap width */
 		if (cols >= MINW && cols <= MAXW && l.indent <= CENTRED_INDENT) {
@@ -880,6 +903,16 @@ static void profile_page(profile *pf, const char *text, size_t len)
 				}
 			}
 		}
+	}
+	if (md_first && md_count[md_first] == 1 && md_between && !md_story_under) {
+		/* a post's title over its numbered items ("# 早安…" over "### ①…"):
+		 * the items' level is the articles' */
+		for (unsigned d = md_first + 1; d < 7; d++)
+			if (md_count[d] >= 2) {
+				pf->md_title_line = md_first_line;
+				pf->md_level = d;
+				break;
+			}
 	}
 	unsigned body_lines = gaps[0] + gaps[1] + gaps[2] + gaps[3];
 	pf->indents = body_lines >= 3 && pf->indented * 5 >= body_lines;
@@ -1042,6 +1075,89 @@ static void add_banner(parser *ps, const char *s, size_t len);
 static doc_str page_label(parser *ps, const unit *u);
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line);
 
+/* "编辑：", "来源：", "第03版：": a field's label of one to six Han
+ * characters (figures and Latin letters too) and a colon opening the line. */
+static bool field_label(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	for (int chars = 0; p < end && chars <= 6; chars++) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp == 0xFF1A || cp == ':')
+			return chars >= 1;
+		if (!is_han(cp) && !is_ascii_alnum(cp))
+			return false;
+	}
+	return false;
+}
+
+/* "**X**" or "*X*" making the whole line: the range of X, or false. */
+static bool whole_emphasis(const char *s, size_t len, size_t *in, size_t *in_len)
+{
+	size_t k = len >= 5 && s[0] == '*' && s[1] == '*' ? 2 : len >= 3 && s[0] == '*' ? 1 : 0;
+	if (!k || s[k] == '*' || s[k] == ' ' || len < 2 * k + 1 || s[len - 1] != '*' ||
+	    memcmp(s + len - k, "**", k) != 0 || s[len - k - 1] == '*')
+		return false;
+	if (memchr(s + k, '*', len - 2 * k))
+		return false;
+	*in = k;
+	*in_len = len - 2 * k;
+	return true;
+}
+
+/* The marks of a markdown export read off a unit: an image line
+ * ("![alt](url)") is a caption holding its alt text and address, and an
+ * *italic* line under it is that picture's caption; a link alone on its
+ * line ("[title](url)", a 往期推荐 list) and a line of header fields in
+ * emphasis (**3月6日 星期五**, *编辑：X | 审核：Y*) are the page's. The
+ * text keeps every character but the marks. */
+static bool raw_ends_sentence(const char *s, size_t len);
+
+static void md_unit(parser *ps, unit *u)
+{
+	bool image = ps->after_image;
+	ps->after_image = false;
+	const char *s = u->s;
+	size_t len = u->len, a, al, r, rl;
+	if (len < 4 || (s[0] != '!' && s[0] != '[' && s[0] != '*'))
+		return;
+	bool is_image = furniture_md_image(s, len, &a, &al, &r, &rl);
+	if (is_image || furniture_md_link(s, len, &a, &al, &r, &rl)) {
+		char *d = doc_arena_alloc(ps->issue, al + 1 + rl);
+		memcpy(d, s + a, al);
+		size_t n = al;
+		if (al)
+			d[n++] = ' ';
+		memcpy(d + n, s + r, rl);
+		u->s = d;
+		u->len = (uint32_t)(n + rl);
+		u->kind = is_image ? U_CAPTION : U_PAGEHEAD;
+		ps->after_image = is_image;
+		return;
+	}
+	if (!whole_emphasis(s, len, &a, &al))
+		return;
+	header_match hm;
+	if (image && a == 1 && al <= CAPTION_MAX_CHARS * 3) {
+		u->s = s + a;
+		u->len = (uint32_t)al;
+		u->kind = U_CAPTION;    /* *试运行首日，乘客在站台候车。* */
+	} else if (al <= 160 && (is_running_header(s + a, al, &hm) || (field_label(s + a, al) && u->chars <= 40 &&
+								    !(u->flags & (UF_TERMINATED | UF_SENTENCE))))) {
+		u->s = s + a;
+		u->len = (uint32_t)al;
+		u->kind = U_PAGEHEAD;
+	} else if (a == 1 || raw_ends_sentence(s + a, al)) {
+		/* "*注：数据截至5月4日。*", "**一句话。**": text in emphasis,
+		 * read as the text it is (a bold title line keeps its marks
+		 * for the deck) */
+		u->s = s + a;
+		u->len = (uint32_t)al;
+		u->flags = 0;
+		classify(ps, u);
+	}
+}
+
 /* A line of the page's furniture (see furniture.h) goes to the banners
  * as it is read, never into the stream of units: the stories around it
  * then follow each other across a big gap, as across a rule. The author
@@ -1064,10 +1180,19 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
 	if (furniture_author(s, len, &as, &ae))
 		push_unit(ps, s + as, ae - as, gap, line);
 	ps->rule_gap = true;
+	ps->furn_before = true;
 }
 
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
+	if (len >= 2 && s[0] == '>') {
+		/* "> 记者 X", "> “…”": a markdown quotation, read without its mark */
+		const char *t = text_skip_space(s + 1, s + len);
+		len -= (size_t)(t - s);
+		s = t;
+		if (!len)
+			return;
+	}
 	if (ps->furn.n && len <= 400 && furniture_has(&ps->furn, s, len) && !ps->in_furniture) {
 		ps->in_furniture = true;
 		push_furniture(ps, s, len, gap, line);
@@ -1097,6 +1222,11 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	u.gap = ps->nunits == 0 ? BIG_GAP + 1 : gap;
 	unbold_byline(ps, &u);
 	classify(ps, &u);
+	md_unit(ps, &u);
+	if (ps->furn_before && !ps->in_furniture) {
+		u.flags |= UF_AFTER_FURNITURE;
+		ps->furn_before = false;
+	}
 	if (u.kind == U_PAGEHEAD)
 		header_pairs_add(ps, &u);
 	else if ((u.kind == U_TITLE || u.kind == U_PARA) && ps->nheader_pairs && like_header(ps, &u)) {
@@ -1154,6 +1284,8 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
 		return false;
+	if (ps->furn.n && (furniture_has(&ps->furn, next->s, next->len) || furniture_has(&ps->furn, cur->s, cur->len)))
+		return false;   /* the page's furniture is a line of its own */
 	bool full = capped_columns(cur) + 3 >= wrap;
 	if (!ps->pf.indents || !first->indented)
 		return full;
@@ -1522,6 +1654,13 @@ static void classify(const parser *ps, unit *u)
 				u->kind = U_PAGEHEAD;
 				return;
 			}
+			if (u->line == ps->pf.md_title_line) {
+				/* the post's title over its items */
+				u->s = t;
+				u->len = (uint32_t)(s + len - t);
+				u->kind = U_PAGEHEAD;
+				return;
+			}
 			if (has_prefix(t, (size_t)(s + len - t), "——")) {
 				/* "#### ——副题": a subtitle under the title */
 				u->s = t;
@@ -1746,6 +1885,10 @@ static size_t bold_lead_in(const char *s, size_t len, size_t *lead_start, size_t
 		return 0;
 	const char *close = memmem(s + 2, len - 2, "**", 2);
 	if (!close || close == s + 2)
+		return 0;
+	/* "**3月11日**，记者…", "**下一步**，…": emphasis inside the sentence */
+	uint32_t after = first_cp(close + 2, s + len);
+	if (is_clause_end(after) || is_sentence_end(after))
 		return 0;
 	*lead_start = 2;
 	*lead_end = (size_t)(close - s);
@@ -2999,6 +3142,8 @@ static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, e
 	size_t j = i + n;
 	if (a && j < ps->nunits && UNIT(ps, j)->kind == U_PARA && repeats_article(a, UNIT(ps, j)))
 		ev_add(ev, S_REPEAT_UNDER);
+	if ((UNIT(ps, i)->flags & UF_AFTER_FURNITURE) && a && art_has_body(a))
+		ev_add(ev, S_FURNITURE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3710,12 +3855,66 @@ static bool colon_kicker(const parser *ps, size_t i)
 	return (cp == 0xFF1A || cp == ':') && next->kind == U_TITLE && next->gap <= 1;
 }
 
+/* A markdown post's lines over its first story: the account and the
+ * date it was posted ("原创 青川发布 2026-03-12 07:30"), short, no
+ * sentence, with figures. */
+static bool md_top_furniture(const parser *ps, const unit *u)
+{
+	return ps->pf.md_level && !ps->narts && (u->kind == U_PARA || u->kind == U_TITLE) && u->chars <= TITLE_MAX_CHARS &&
+	       !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && has_figure_bytes(u->s, u->len);
+}
+
+/* A page's tail after its last story: at most TAIL_MAX short lines, none
+ * a sentence, a byline, a caption or a jump, with a header or a field's
+ * label among them (编辑：X, 来源：X, 往期推荐 and its links), after a
+ * rule or a story closed by its author. */
+enum { TAIL_MAX = 12 };
+static bool tail_furniture(const parser *ps, size_t i)
+{
+	if (!ps->eof || ps->nunits - i > TAIL_MAX)
+		return false;
+	const art *a = ps->narts ? ART(ps, ps->narts - 1) : NULL;
+	/* headers already read may open the tail: 编辑：X over 往期推荐 */
+	size_t first = i;
+	while (first > ps->units_base && first > i - TAIL_MAX && UNIT(ps, first - 1)->kind == U_PAGEHEAD)
+		first--;
+	if (!a || !(a->ended || (UNIT(ps, first)->gap >= ps->pf.big_gap && !a->cut)))
+		return false;
+	bool marked = first < i;
+	for (size_t j = i; j < ps->nunits; j++) {
+		const unit *v = UNIT(ps, j);
+		if (v->kind == U_PAGEHEAD) {
+			marked = true;
+			continue;
+		}
+		if (v->chars > 40 || (v->flags & (UF_TERMINATED | UF_SENTENCE)) ||
+		    !(v->kind == U_TITLE || v->kind == U_PARA || v->kind == U_MDSUB || v->kind == U_MDHEAD))
+			return false;
+		marked |= field_label(v->s, v->len);
+	}
+	return marked;
+}
+
 static void segment_step(parser *ps)
 {
 	size_t i = ps->next;
 	while (i < ps->nunits && (ps->eof || i + LOOKAHEAD <= ps->nunits)) {
 		unit *u = UNIT(ps, i);
 		art *a = cur_art(ps);
+		if (u->kind != U_PAGEHEAD && (md_top_furniture(ps, u) || tail_furniture(ps, i))) {
+			/* the post's account line; the page's tail (editors,
+			 * source, links to other posts): all of it */
+			size_t to = md_top_furniture(ps, u) ? i + 1 : ps->nunits;
+			for (size_t j = i; j < to; j++) {
+				unit *v = UNIT(ps, j);
+				size_t in, in_len;
+				if (whole_emphasis(v->s, v->len, &in, &in_len)) {
+					v->s += in;
+					v->len = (uint32_t)in_len;
+				}
+				v->kind = U_PAGEHEAD;
+			}
+		}
 		if (colon_kicker(ps, i))
 			u->kind = U_TITLE;
 		if (u->kind == U_MDSUB && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDHEAD &&

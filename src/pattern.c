@@ -642,6 +642,28 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 	return is_byline(s, end, bare, true);
 }
 
+/* "文 | 记者 X", "图 / X": the piece's role and a bar set apart by spaces
+ * (markdown exports of web posts). Returns where the names start. */
+static const char *spaced_role_bar(const char *s, const char *end)
+{
+	const char *p = s;
+	if (starts_with(p, end, "文/图") || starts_with(p, end, "文／图"))
+		p += starts_with(p, end, "文/图") ? 7 : 9;
+	else if (starts_with(p, end, "文") || starts_with(p, end, "图"))
+		p += 3;
+	else
+		return NULL;
+	const char *q = text_skip_space(p, end);
+	if (q == p || q >= end)
+		return NULL;
+	size_t bar = starts_with(q, end, "|") || starts_with(q, end, "/") ? 1 :
+		     starts_with(q, end, "｜") || starts_with(q, end, "／") ? 3 : 0;
+	if (!bar)
+		return NULL;
+	q = text_skip_space(q + bar, end);
+	return q < end ? q : NULL;
+}
+
 static bool is_byline(const char *s, const char *end, bool bare, bool post)
 {
 	for (size_t i = 0; i < sizeof anonymous / sizeof *anonymous; i++)
@@ -655,6 +677,9 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	size_t mark = match_any(s, end, byline_marks, sizeof byline_marks / sizeof *byline_marks);
 	if (mark)
 		return byline_tokens(s + mark, end, 1, NULL);
+	const char *after_bar = spaced_role_bar(s, end);
+	if (after_bar)
+		return byline_tokens(after_bar, end, 1, NULL);
 	/* Without a mark, a role word must open the line, unless names alone
 	 * are allowed (right under a headline). */
 	if (role_at(s, end))

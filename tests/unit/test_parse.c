@@ -137,6 +137,8 @@ FIXTURE_TEST(wire_datelines)        /* 新华社…电, 【新华社济南讯】
 FIXTURE_TEST(masthead_block)        /* masthead block, broken headline, colon kicker, sidebar, figures */
 FIXTURE_TEST(markdown_levels)       /* "#" running header, "##" titles, "####" ——subtitle, bold byline */
 FIXTURE_TEST(bracket_sources)       /* （中央社记者X电）, 【记者X／台北报道】, （记者 X）, X讯（记者 Y） */
+FIXTURE_TEST(markdown_digest)       /* post title, account line, ### ① items, images, > byline, tail */
+FIXTURE_TEST(epaper_furniture)      /* header, page label, font controls, 作者/来源, navigation per story */
 FIXTURE_TEST(trad_bylines)          /* the same in traditional characters (s2tw): 本報記者, 攝影 */
 FIXTURE_TEST(trad_datelines)        /* 本報訊, 新華社…電 */
 FIXTURE_TEST(trad_captions)         /* … 攝 */
@@ -160,7 +162,7 @@ static void test_nothing_lost(void **state)
 		"datelines", "trailing_byline", "subheads", "cuts", "captions", "bare_caption",
 		"cut_caption", "jumps", "headless", "page_header", "briefs", "wrapped", "orphan_text",
 		"running_headers", "story_ends", "wrapped_stories", "wire_datelines",
-		"masthead_block", "markdown_levels", "bracket_sources",
+		"masthead_block", "markdown_levels", "bracket_sources", "markdown_digest", "epaper_furniture",
 		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
@@ -349,6 +351,8 @@ int main(void)
 		cmocka_unit_test(test_wire_datelines),
 		cmocka_unit_test(test_masthead_block),
 		cmocka_unit_test(test_markdown_levels),
+		cmocka_unit_test(test_markdown_digest),
+		cmocka_unit_test(test_epaper_furniture),
 		cmocka_unit_test(test_bracket_sources),
 		cmocka_unit_test(test_trad_bylines),
 		cmocka_unit_test(test_trad_datelines),

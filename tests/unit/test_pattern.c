@@ -26,6 +26,13 @@ static void test_bylines(void **state)
 	assert_true(pattern_is_byline(S("佚名"), false));
 	assert_true(pattern_is_byline(S("记者:何田"), false));
 	assert_true(pattern_is_byline(S("文/方舟"), false));
+	/* markdown exports of web posts: the role and a bar set apart */
+	assert_true(pattern_is_byline(S("文 | 记者 周敏"), false));
+	assert_true(pattern_is_byline(S("图 ｜ 融媒记者 杨帆"), false));
+	assert_true(pattern_is_byline(S("文/图 / 本报记者 方舟"), false));
+	assert_false(pattern_is_byline(S("文 | 这是一句话，不是署名。"), false));
+	assert_false(pattern_is_byline(S("文 | "), false));
+	assert_false(pattern_is_byline(S("文化 | 记者 周敏"), false));
 	assert_true(pattern_is_byline(S("　本报记者 林晓　"), false));
 	/* bare names only where allowed */
 	assert_false(pattern_is_byline(S("宋河"), false));
