@@ -48,6 +48,10 @@ bool furniture_has(const furniture *f, const char *s, size_t len);
  * when the line has no author field or it is empty. */
 bool furniture_author(const char *s, size_t len, size_t *start, size_t *end);
 
+/* The headline in a furniture line of metadata ("标题：X", "【副题】X"):
+ * the range of X, as furniture_author. */
+bool furniture_title(const char *s, size_t len, size_t *start, size_t *end);
+
 /* "![alt](url)" alone on its line: true, with the alt text and the url. */
 bool furniture_md_image(const char *s, size_t len, size_t *alt, size_t *alt_len, size_t *url,
 			size_t *url_len);

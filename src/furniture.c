@@ -58,10 +58,17 @@ static bool is_sentence_end(uint32_t cp)
 
 /* The colon at k ends a field's label: a full-width colon, or an ASCII
  * one not between figures (09:12 is a time). */
+static size_t label_start(const cps *c, size_t k);
+
 static bool is_label_colon(const cps *c, size_t k)
 {
 	if (c->cp[k] == 0xFF1A)
 		return true;
+	if (c->cp[k] == 0x3011) {
+		/* "【作者】张三": a label in brackets, its value after it */
+		size_t b = label_start(c, k);
+		return b < k && b > 0 && c->cp[b - 1] == 0x3010;
+	}
 	return c->cp[k] == ':' && !(k > 0 && is_digit(c->cp[k - 1]) && k + 1 < c->n && is_digit(c->cp[k + 1]));
 }
 
@@ -295,17 +302,34 @@ bool furniture_has(const furniture *f, const char *s, size_t len)
 	return false;
 }
 
-/* Labels of an author's field. */
-static bool author_label(const char *s, size_t len)
+/* Labels of an author's field, and of a headline's. */
+static const char *const author_labels[] = { "作者", "记者", "撰稿", "撰文", "采写", "文字", "文", "記者" };
+static const char *const title_labels[] = { "标题", "题目", "主题", "文章标题", "新闻标题", "主标题", "引题",
+					    "副题", "副标题", "標題" };
+
+static bool label_in(const char *s, size_t len, const char *const *words, size_t n)
 {
-	static const char *const words[] = { "作者", "记者", "撰稿", "撰文", "采写", "文字", "文", "記者" };
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+	for (size_t k = 0; k < n; k++)
 		if (len == strlen(words[k]) && memcmp(s, words[k], len) == 0)
 			return true;
 	return false;
 }
 
+static bool field_value(const char *s, size_t len, const char *const *labels, size_t nlabels, size_t *start,
+			size_t *end);
+
 bool furniture_author(const char *s, size_t len, size_t *start, size_t *end)
+{
+	return field_value(s, len, author_labels, sizeof author_labels / sizeof *author_labels, start, end);
+}
+
+bool furniture_title(const char *s, size_t len, size_t *start, size_t *end)
+{
+	return field_value(s, len, title_labels, sizeof title_labels / sizeof *title_labels, start, end);
+}
+
+static bool field_value(const char *s, size_t len, const char *const *labels, size_t nlabels, size_t *start,
+			size_t *end)
 {
 	cps c;
 	if (!decode_line(s, len, &c))
@@ -314,7 +338,7 @@ bool furniture_author(const char *s, size_t len, size_t *start, size_t *end)
 		if (!is_label_colon(&c, k))
 			continue;
 		size_t b = label_start(&c, k);
-		if (b == k || !author_label(s + c.off[b], c.off[k] - c.off[b]))
+		if (b == k || !label_in(s + c.off[b], c.off[k] - c.off[b], labels, nlabels))
 			continue;
 		/* the value runs to the next field's label */
 		size_t e = c.n;
@@ -322,7 +346,7 @@ bool furniture_author(const char *s, size_t len, size_t *start, size_t *end)
 			if (is_label_colon(&c, j)) {
 				size_t lb = label_start(&c, j);
 				if (lb < j) {
-					e = lb;
+					e = lb > k + 1 && c.cp[lb - 1] == 0x3010 ? lb - 1 : lb;
 					break;
 				}
 			}

@@ -1058,6 +1058,14 @@ static void unbold_byline(parser *ps, unit *u)
  * print), markup and no text: it counts as a big gap. */
 static bool is_rule(const char *s, size_t len)
 {
+	/* "▼", "↓↓↓": pointing down to what follows */
+	if (len >= 3 && len <= 9 && (has_prefix(s, len, "▼") || has_prefix(s, len, "↓"))) {
+		size_t k = 0;
+		while (k + 3 <= len && (!memcmp(s + k, "▼", 3) || !memcmp(s + k, "↓", 3)))
+			k += 3;
+		if (k == len)
+			return true;
+	}
 	size_t marks = 0;
 	const char *p = s, *end = s + len;
 	while (p < end) {
@@ -1089,6 +1097,41 @@ static bool field_label(const char *s, size_t len)
 			return false;
 	}
 	return false;
+}
+
+/* "编辑：X", "审核：X", "来源：X": a field of the desk that made the
+ * post (not "图片来源：", a picture's credit). */
+static bool desk_field(const char *s, size_t len)
+{
+	static const char *const labels[] = { "编辑", "责编", "审核", "校对", "来源", "出品", "监制", "主编", "排版", "美编", "终审", "初审" };
+	if (!field_label(s, len))
+		return false;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if (has_prefix(s, len, labels[k]) && len > 6 && (has_prefix(s + 6, len - 6, "：") || s[6] == ':'))
+			return true;
+	return false;
+}
+
+/* "分享　收藏　点赞　在看", "点击蓝字　关注我们": a bar of buttons, words
+ * of at most four characters set apart by spaces, no punctuation. */
+static bool button_bar(const unit *u, unsigned min_words)
+{
+	if (u->chars > 24 || u->chars < 4)
+		return false;
+	const char *p = u->s, *end = u->s + u->len;
+	unsigned words = 0, run = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (text_is_space(cp)) {
+			run = 0;
+			continue;
+		}
+		if (!is_han(cp) || ++run > 4)
+			return false;
+		words += run == 1;
+	}
+	return words >= min_words;
 }
 
 /* "**X**" or "*X*" making the whole line: the range of X, or false. */
@@ -1142,19 +1185,23 @@ static void md_unit(parser *ps, unit *u)
 		u->s = s + a;
 		u->len = (uint32_t)al;
 		u->kind = U_CAPTION;    /* *试运行首日，乘客在站台候车。* */
-	} else if (al <= 160 && (is_running_header(s + a, al, &hm) || (field_label(s + a, al) && u->chars <= 40 &&
+	} else if (al <= 160 && (is_running_header(s + a, al, &hm) || (desk_field(s + a, al) && u->chars <= 40 &&
 								    !(u->flags & (UF_TERMINATED | UF_SENTENCE))))) {
 		u->s = s + a;
 		u->len = (uint32_t)al;
 		u->kind = U_PAGEHEAD;
-	} else if (a == 1 || raw_ends_sentence(s + a, al)) {
+	} else if (raw_ends_sentence(s + a, al)) {
 		/* "*注：数据截至5月4日。*", "**一句话。**": text in emphasis,
-		 * read as the text it is (a bold title line keeps its marks
-		 * for the deck) */
+		 * read as the text it is (a title line keeps its marks for
+		 * the deck, *相关链接* for a subhead) */
 		u->s = s + a;
 		u->len = (uint32_t)al;
 		u->flags = 0;
 		classify(ps, u);
+	} else if (a == 1 && field_label(s + a, al) && al <= CAPTION_MAX_CHARS * 3) {
+		u->s = s + a;
+		u->len = (uint32_t)al;
+		u->kind = U_CAPTION;    /* *图片来源：X*: the picture's credit */
 	}
 }
 
@@ -1177,6 +1224,12 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
 		UTIL_PUSH(ps->furn_notes, ps->nfurn_notes, ps->furn_notes_cap, fn);
 	}
 	size_t as, ae;
+	if (furniture_title(s, len, &as, &ae)) {
+		/* "标题：X": the story's headline, after the furniture before it */
+		ps->in_furniture = false;
+		push_unit(ps, s + as, ae - as, gap, line);
+		return;
+	}
 	if (furniture_author(s, len, &as, &ae))
 		push_unit(ps, s + as, ae - as, gap, line);
 	ps->rule_gap = true;
@@ -1886,9 +1939,10 @@ static size_t bold_lead_in(const char *s, size_t len, size_t *lead_start, size_t
 	const char *close = memmem(s + 2, len - 2, "**", 2);
 	if (!close || close == s + 2)
 		return 0;
-	/* "**3月11日**，记者…", "**下一步**，…": emphasis inside the sentence */
-	uint32_t after = first_cp(close + 2, s + len);
-	if (is_clause_end(after) || is_sentence_end(after))
+	/* "**3月11日**，记者…", "**下一步**，…": emphasis inside the
+	 * sentence; "**交通指南：**乘坐…": a label run into its text */
+	uint32_t after = first_cp(close + 2, s + len), last = last_cp(s + 2, close, NULL);
+	if (is_clause_end(after) || is_sentence_end(after) || last == 0xFF1A || last == ':')
 		return 0;
 	*lead_start = 2;
 	*lead_end = (size_t)(close - s);
@@ -3861,7 +3915,7 @@ static bool colon_kicker(const parser *ps, size_t i)
 static bool md_top_furniture(const parser *ps, const unit *u)
 {
 	return ps->pf.md_level && !ps->narts && (u->kind == U_PARA || u->kind == U_TITLE) && u->chars <= TITLE_MAX_CHARS &&
-	       !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && has_figure_bytes(u->s, u->len);
+	       !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && (has_figure_bytes(u->s, u->len) || button_bar(u, 2));
 }
 
 /* A page's tail after its last story: at most TAIL_MAX short lines, none
@@ -3873,6 +3927,8 @@ static bool tail_furniture(const parser *ps, size_t i)
 {
 	if (!ps->eof || ps->nunits - i > TAIL_MAX)
 		return false;
+	if (i + 1 == ps->nunits && button_bar(UNIT(ps, i), 3))
+		return true;    /* the post's buttons closing the page */
 	const art *a = ps->narts ? ART(ps, ps->narts - 1) : NULL;
 	/* headers already read may open the tail: 编辑：X over 往期推荐 */
 	size_t first = i;
@@ -3890,7 +3946,7 @@ static bool tail_furniture(const parser *ps, size_t i)
 		if (v->chars > 40 || (v->flags & (UF_TERMINATED | UF_SENTENCE)) ||
 		    !(v->kind == U_TITLE || v->kind == U_PARA || v->kind == U_MDSUB || v->kind == U_MDHEAD))
 			return false;
-		marked |= field_label(v->s, v->len);
+		marked |= field_label(v->s, v->len) || button_bar(v, 3);
 	}
 	return marked;
 }

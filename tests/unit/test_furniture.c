@@ -43,6 +43,18 @@ static void test_author(void **state)
 	l = "作者：张三　来源：滨海日报";
 	assert_true(furniture_author(l, strlen(l), &a, &b));
 	assert_int_equal(b - a, strlen("张三"));
+	/* a label in brackets; the value stops before the next one */
+	l = "【作者】本报记者 马良 【来源】河西晚报 【时间】2026-03-12";
+	assert_true(furniture_author(l, strlen(l), &a, &b));
+	assert_int_equal(b - a, strlen("本报记者 马良"));
+	assert_false(furniture_author(S("【作者】 【来源】河西晚报"), &a, &b));
+	assert_int_equal(furniture_shape(S("【作者】 【来源】河西晚报 【时间】2026-03-12")),
+			 furniture_shape(S("【作者】本报记者 宋佳 【来源】河西晚报 【时间】2026-03-13")));
+	/* a headline's field */
+	l = "标题：城西公园完成提升改造";
+	assert_true(furniture_title(l, strlen(l), &a, &b));
+	assert_string_equal(l + a, "城西公园完成提升改造");
+	assert_false(furniture_title(S("来源：河西晚报"), &a, &b));
 	/* empty, or no author's field */
 	assert_false(furniture_author(S("作者："), &a, &b));
 	assert_false(furniture_author(S("来源：滨海日报"), &a, &b));
