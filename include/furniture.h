@@ -21,7 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum { FURNITURE_MAX = 16 };
+enum { FURNITURE_MAX = 16, LEARN_LINES_MAX = 1024 };
 
 typedef struct furniture {
 	unsigned n;
@@ -39,6 +39,15 @@ uint32_t furniture_shape(const char *s, size_t len);
  * two stories), with a story's body between each two, that come in
  * blocks of short lines beside other such shapes. */
 void furniture_learn(furniture *f, const char *text, size_t len, unsigned lines);
+
+/* The same, a line at a time (each trimmed, blank lines left out), for
+ * a caller that reads the page's first lines anyway: _new, _line for
+ * each line (the first LEARN_LINES_MAX count), then _end, which fills f
+ * and frees the learner. */
+typedef struct furniture_learner furniture_learner;
+furniture_learner *furniture_learner_new(void);
+void furniture_learner_line(furniture_learner *fl, const char *s, size_t len);
+void furniture_learner_end(furniture_learner *fl, furniture *f);
 
 /* Whether the line's shape is one of the page's furniture. */
 bool furniture_has(const furniture *f, const char *s, size_t len);

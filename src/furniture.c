@@ -5,6 +5,7 @@
 #include "furniture.h"
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* A furniture line has at most this many characters (spaces aside). */
@@ -13,6 +14,9 @@ enum { SHAPE_MAX_CHARS = 64 };
 enum { LABEL_MAX_CHARS = 6 };
 /* Characters of a line read for its shape (a longer line is no furniture). */
 enum { LINE_CPS = SHAPE_MAX_CHARS * 2 + 8 };
+/* Bytes of the longest furniture line: 64 characters of three bytes and spaces. */
+enum { SHAPE_MAX_BYTES = SHAPE_MAX_CHARS * 3 + 64 };
+
 
 typedef struct cps {
 	uint32_t cp[LINE_CPS];
@@ -94,9 +98,25 @@ static uint32_t fold(uint32_t h, uint32_t cp)
 	return (h ^ cp) * 16777619u;
 }
 
+/* A sentence end among the bytes: 。！？；(E3 80 82, EF BC 81 / 9F / 9B),
+ * ! ? ; — most lines of text are sent away here, before decoding. */
+static bool has_sentence_bytes(const char *s, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	for (size_t k = 0; k < len; k++) {
+		unsigned char c = b[k];
+		if (c == '!' || c == '?' || c == ';')
+			return true;
+		if (k + 2 < len && ((c == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x82) ||
+				    (c == 0xEF && b[k + 1] == 0xBC && (b[k + 2] == 0x81 || b[k + 2] == 0x9F || b[k + 2] == 0x9B))))
+			return true;
+	}
+	return false;
+}
+
 uint32_t furniture_shape(const char *s, size_t len)
 {
-	if (!len || len > LINE_CPS * 4)
+	if (!len || len > SHAPE_MAX_BYTES || has_sentence_bytes(s, len))
 		return 0;
 	cps c;
 	if (!decode_line(s, len, &c))
@@ -197,7 +217,7 @@ static bool candidate(const slot *sl)
 static uint32_t body_hash(const char *s, size_t len)
 {
 	uint32_t h = 2166136261u ^ (uint32_t)len;
-	size_t head = len < 48 ? len : 48;
+	size_t head = len < 24 ? len : 24;
 	for (size_t k = 0; k < head; k++)
 		h = (h ^ (unsigned char)s[k]) * 16777619u;
 	for (size_t k = len - head; k < len; k++)
@@ -214,65 +234,80 @@ static void close_block(slot **block, size_t n, bool marked)
 			block[k]->grouped++;
 }
 
-void furniture_learn(furniture *f, const char *text, size_t len, unsigned lines)
+struct furniture_learner {
+	slot table[SLOTS];
+	uint32_t shapes[LEARN_LINES_MAX];       /* each line's shape, for the second pass */
+	unsigned nlines;
+	uint32_t body, shaped, last_body;
+	slot *pending[BLOCK_MAX];       /* the block's shapes waiting for the body under them */
+	size_t npending;
+};
+
+furniture_learner *furniture_learner_new(void)
+{
+	furniture_learner *fl = calloc(1, sizeof *fl);
+	if (!fl)
+		abort();
+	return fl;
+}
+
+void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
+{
+	if (fl->nlines >= LEARN_LINES_MAX)
+		return;
+	uint32_t h = furniture_shape(s, l);
+	fl->shapes[fl->nlines++] = h;
+	if (!h) {
+		fl->body++;
+		fl->last_body = body_hash(s, l);
+		for (size_t k = 0; k < fl->npending; k++) {
+			if (fl->pending[k]->next_body == fl->last_body)
+				fl->pending[k]->copied = true;
+			fl->pending[k]->next_body = fl->last_body;
+		}
+		fl->npending = 0;
+		return;
+	}
+	slot *sl = find_slot(fl->table, h, true);
+	if (!sl)
+		return;
+	fl->shaped++;
+	if (sl->count && sl->prev_body == fl->last_body)
+		sl->copied = true;
+	sl->prev_body = fl->last_body;
+	if (fl->npending < BLOCK_MAX)
+		fl->pending[fl->npending++] = sl;
+	if (sl->count && sl->last_body == fl->body)
+		sl->together = true;
+	if (sl->count < UINT16_MAX)
+		sl->count++;
+	sl->last_body = fl->body;
+	sl->marked = shape_marked(s, l);
+}
+
+void furniture_learner_end(furniture_learner *fl, furniture *f)
 {
 	memset(f, 0, sizeof *f);
-	slot table[SLOTS];
-	memset(table, 0, sizeof table);
-	const char *p = text, *end = text + len, *s;
-	size_t l;
-	uint32_t body = 0, shaped = 0, last_body = 0;
-	slot *pending[BLOCK_MAX];       /* the block's shapes waiting for the body under them */
-	size_t npending = 0;
-	for (unsigned n = 0; n < lines && next_line(&p, end, &s, &l); n++) {
-		/* cheap test first: a long line is body */
-		uint32_t h = l > LINE_CPS * 4 ? 0 : furniture_shape(s, l);
-		if (!h) {
-			body++;
-			last_body = body_hash(s, l);
-			for (size_t k = 0; k < npending; k++) {
-				if (pending[k]->next_body == last_body)
-					pending[k]->copied = true;
-				pending[k]->next_body = last_body;
-			}
-			npending = 0;
-			continue;
-		}
-		slot *sl = find_slot(table, h, true);
-		if (!sl)
-			continue;
-		shaped++;
-		if (sl->count && sl->prev_body == last_body)
-			sl->copied = true;
-		sl->prev_body = last_body;
-		if (npending < BLOCK_MAX)
-			pending[npending++] = sl;
-		if (sl->count && sl->last_body == body)
-			sl->together = true;
-		if (sl->count < UINT16_MAX)
-			sl->count++;
-		sl->last_body = body;
-		sl->marked = shape_marked(s, l);
-	}
 	size_t candidates = 0;
-	for (size_t k = 0; k < SLOTS; k++)
-		candidates += candidate(&table[k]);
-	if (body < 2 || shaped < 4 || candidates < 2)
+	for (size_t k = 0; k < SLOTS && candidates < 2; k++)
+		candidates += candidate(&fl->table[k]);
+	if (fl->body < 2 || fl->shaped < 4 || candidates < 2) {
+		free(fl);
 		return;
+	}
 	/* second pass: which candidates stand in blocks together */
-	p = text;
 	slot *block[BLOCK_MAX];
 	size_t nb = 0;
 	bool marked = true;     /* all of the block's shapes are marked */
-	for (unsigned n = 0; n < lines && next_line(&p, end, &s, &l); n++) {
-		uint32_t h = l > LINE_CPS * 4 ? 0 : furniture_shape(s, l);
+	for (unsigned n = 0; n < fl->nlines; n++) {
+		uint32_t h = fl->shapes[n];
 		if (!h) {
 			close_block(block, nb, marked);
 			nb = 0;
 			marked = true;
 			continue;
 		}
-		slot *sl = find_slot(table, h, false);
+		slot *sl = find_slot(fl->table, h, false);
 		if (!candidate(sl))
 			continue;
 		bool have = false;
@@ -285,15 +320,26 @@ void furniture_learn(furniture *f, const char *text, size_t len, unsigned lines)
 	}
 	close_block(block, nb, marked);
 	for (size_t k = 0; k < SLOTS && f->n < FURNITURE_MAX; k++) {
-		const slot *sl = &table[k];
+		const slot *sl = &fl->table[k];
 		if (candidate(sl) && sl->grouped && sl->grouped * 2 >= sl->count)
 			f->shape[f->n++] = sl->hash;
 	}
+	free(fl);
+}
+
+void furniture_learn(furniture *f, const char *text, size_t len, unsigned lines)
+{
+	furniture_learner *fl = furniture_learner_new();
+	const char *p = text, *end = text + len, *s;
+	size_t l;
+	for (unsigned n = 0; n < lines && next_line(&p, end, &s, &l); n++)
+		furniture_learner_line(fl, s, l);
+	furniture_learner_end(fl, f);
 }
 
 bool furniture_has(const furniture *f, const char *s, size_t len)
 {
-	if (!f->n || len > LINE_CPS * 4)
+	if (!f->n || len > SHAPE_MAX_BYTES)
 		return false;
 	uint32_t h = furniture_shape(s, len);
 	for (unsigned k = 0; h && k < f->n; k++)

@@ -823,7 +823,7 @@ static int profile_repeated(const profile *pf, uint32_t h)
 	return 0;
 }
 
-static void profile_page(profile *pf, const char *text, size_t len)
+static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
 	/* short lines with figures, to find the running lines printed again */
@@ -840,6 +840,7 @@ static void profile_page(profile *pf, const char *text, size_t len)
 	line_reader_init(&lr, text, len);
 	raw_line l;
 	memset(pf, 0, sizeof *pf);
+	furniture_learner *fl = furniture_learner_new();
 	/* markdown titles by level; the first one's line and what is under it */
 	unsigned md_count[7] = { 0 }, md_first = 0, md_titles = 0, md_between = 0;
 	uint32_t md_first_line = 0;
@@ -847,6 +848,7 @@ static void profile_page(profile *pf, const char *text, size_t len)
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
 		unsigned cols = capped_columns(&l);
 		pf->lines++;
+		furniture_learner_line(fl, l.s, l.len);
 		if (cols >= 20) {
 			pf->indented += l.indented;
 			if (n > 0)
@@ -904,6 +906,7 @@ static void profile_page(profile *pf, const char *text, size_t len)
 			}
 		}
 	}
+	furniture_learner_end(fl, furn);
 	if (md_first && md_count[md_first] == 1 && md_between && !md_story_under) {
 		/* a post's title over its numbered items ("# 早安…" over "### ①…"):
 		 * the items' level is the articles' */
@@ -4592,8 +4595,7 @@ parse_stream *parse_begin(doc_issue *issue, char *name, doc_source src)
 	ps->released = src.text;
 	doc_begin_page(issue, name, src);
 	doc_set_page_script(issue, script_detect(src.text, src.len));
-	profile_page(&ps->pf, src.text, src.len);
-	furniture_learn(&ps->furn, src.text, src.len, PROFILE_LINES);
+	profile_page(&ps->pf, &ps->furn, src.text, src.len);
 	ps->wrap = ps->pf.wrap;
 	explain_page(ps, name);
 	line_reader_init(&ps->lr, src.text, src.len);

@@ -646,6 +646,10 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
  * (markdown exports of web posts). Returns where the names start. */
 static const char *spaced_role_bar(const char *s, const char *end)
 {
+	/* 文 E6 96 87, 图 E5 9B BE: most lines start with neither */
+	const unsigned char *b = (const unsigned char *)s;
+	if (end - s < 5 || !((b[0] == 0xE6 && b[1] == 0x96 && b[2] == 0x87) || (b[0] == 0xE5 && b[1] == 0x9B && b[2] == 0xBE)))
+		return NULL;
 	const char *p = s;
 	if (starts_with(p, end, "文/图") || starts_with(p, end, "文／图"))
 		p += starts_with(p, end, "文/图") ? 7 : 9;
