@@ -823,6 +823,21 @@ static int profile_repeated(const profile *pf, uint32_t h)
 	return 0;
 }
 
+/* A markdown title numbered as an item of a digest: "1.", "01", "①",
+ * "❶", "一、" opening it. */
+static bool md_item_number(const char *s, const char *end)
+{
+	uint32_t cp = first_cp(s, end);
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0x2460 && cp <= 0x2473) ||
+	    (cp >= 0x2776 && cp <= 0x277F))
+		return true;
+	static const uint32_t numerals[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };
+	for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
+		if (cp == numerals[k])
+			return end - s > 3 && has_prefix(s + 3, (size_t)(end - s - 3), "、");
+	return false;
+}
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
@@ -842,7 +857,7 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	memset(pf, 0, sizeof *pf);
 	furniture_learner *fl = furniture_learner_new();
 	/* markdown titles by level; the first one's line and what is under it */
-	unsigned md_count[7] = { 0 }, md_first = 0, md_titles = 0, md_between = 0;
+	unsigned md_count[7] = { 0 }, md_numbered[7] = { 0 }, md_first = 0, md_titles = 0, md_between = 0;
 	uint32_t md_first_line = 0;
 	bool md_story_under = false;
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
@@ -866,6 +881,7 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 				if (!pf->md_level || h < pf->md_level)
 					pf->md_level = h;
 				md_count[h]++;
+				md_numbered[h] += md_item_number(t, l.s + l.len);
 				if (!md_titles++) {
 					md_first = h;
 					md_first_line = l.line;
@@ -907,15 +923,22 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 		}
 	}
 	furniture_learner_end(fl, furn);
-	if (md_first && md_count[md_first] == 1 && md_between && !md_story_under) {
-		/* a post's title over its numbered items ("# 早安…" over "### ①…"):
-		 * the items' level is the articles' */
-		for (unsigned d = md_first + 1; d < 7; d++)
-			if (md_count[d] >= 2) {
+	if (md_first && md_count[md_first] == 1) {
+		/* a post's title over its items ("# 早安…" over "### ①…"): with
+		 * no story of its own under it (only the account, a date, a
+		 * picture) a banner; the items, or numbered ones under a
+		 * title with a story, head the articles */
+		for (unsigned d = md_first + 1; d < 7; d++) {
+			if (md_count[d] < 2)
+				continue;
+			if (md_between && !md_story_under) {
 				pf->md_title_line = md_first_line;
 				pf->md_level = d;
-				break;
+			} else if (md_numbered[d] * 2 >= md_count[d] + 1) {
+				pf->md_level = d;
 			}
+			break;
+		}
 	}
 	unsigned body_lines = gaps[0] + gaps[1] + gaps[2] + gaps[3];
 	pf->indents = body_lines >= 3 && pf->indented * 5 >= body_lines;
@@ -1946,6 +1969,10 @@ static size_t bold_lead_in(const char *s, size_t len, size_t *lead_start, size_t
 	 * sentence; "**交通指南：**乘坐…": a label run into its text */
 	uint32_t after = first_cp(close + 2, s + len), last = last_cp(s + 2, close, NULL);
 	if (is_clause_end(after) || is_sentence_end(after) || last == 0xFF1A || last == ':')
+		return 0;
+	/* "**市图书馆**暑期开放…": the subject of the sentence run on, not
+	 * a lead-in (which ends its sentence, or stands apart) */
+	if (!is_sentence_end(last) && !text_is_space(after) && !is_closing(last))
 		return 0;
 	*lead_start = 2;
 	*lead_end = (size_t)(close - s);
@@ -3946,10 +3973,17 @@ static bool tail_furniture(const parser *ps, size_t i)
 			marked = true;
 			continue;
 		}
-		if (v->chars > 40 || (v->flags & (UF_TERMINATED | UF_SENTENCE)) ||
-		    !(v->kind == U_TITLE || v->kind == U_PARA || v->kind == U_MDSUB || v->kind == U_MDHEAD))
+		/* a picture's link (a QR code), not a photo's caption */
+		bool picture = (v->kind == U_CAPTION || v->kind == U_CREDIT) && memmem(v->s, v->len, "://", 3);
+		if (v->chars > (picture ? 120 : 40) || (!picture && (v->flags & (UF_TERMINATED | UF_SENTENCE))) ||
+		    !(v->kind == U_TITLE || v->kind == U_PARA || v->kind == U_MDSUB || v->kind == U_MDHEAD ||
+		      picture || v->kind == U_END))
 			return false;
-		marked |= field_label(v->s, v->len) || button_bar(v, 3);
+		/* a field (技术支持：X), a copyright, buttons, or the last line
+		 * alone after the furniture printed around the stories */
+		marked |= field_label(v->s, v->len) || button_bar(v, 3) || memmem(v->s, v->len, "：", 3) ||
+			  memmem(v->s, v->len, "版权", 6) || memmem(v->s, v->len, "©", 2) ||
+			  ((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits);
 	}
 	return marked;
 }

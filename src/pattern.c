@@ -682,8 +682,16 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	if (mark)
 		return byline_tokens(s + mark, end, 1, NULL);
 	const char *after_bar = spaced_role_bar(s, end);
-	if (after_bar)
+	if (after_bar) {
+		/* "文 | X　　图 | 网络": the picture's source after the writer */
+		for (const char *q = after_bar; q < end; q += utf8_len(q, end)) {
+			const char *pic;
+			if (q > after_bar && text_is_space(first_cp_of(text_prev(after_bar, q), end)) &&
+			    (pic = spaced_role_bar(q, end)) && end - pic <= 24)
+				return byline_tokens(after_bar, text_trim_end(after_bar, q), 1, NULL);
+		}
 		return byline_tokens(after_bar, end, 1, NULL);
+	}
 	/* Without a mark, a role word must open the line, unless names alone
 	 * are allowed (right under a headline). */
 	if (role_at(s, end))

@@ -33,6 +33,8 @@ static void test_bylines(void **state)
 	assert_false(pattern_is_byline(S("文 | 这是一句话，不是署名。"), false));
 	assert_false(pattern_is_byline(S("文 | "), false));
 	assert_false(pattern_is_byline(S("文化 | 记者 周敏"), false));
+	assert_true(pattern_is_byline(S("文 | 顾一帆　　图 | 网络"), false));
+	assert_false(pattern_is_byline(S("文 | 这是一句话　　图 | 网络"), false));
 	assert_true(pattern_is_byline(S("　本报记者 林晓　"), false));
 	/* bare names only where allowed */
 	assert_false(pattern_is_byline(S("宋河"), false));
