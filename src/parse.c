@@ -79,6 +79,7 @@ typedef enum signal {
 	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
 	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
 	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
+	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
 	/* which line of a deck is the headline (the best sum wins) */
 	S_D_WIDEST,             /* the widest line: set in the biggest type */
 	S_D_LAST,               /* the last plain line: the news under its context */
@@ -131,7 +132,7 @@ static const struct signal_def {
 	[S_NO_STORY]        = { 6, "no story open" },
 	[S_PREV_CLOSED]     = { 6, "story before closed" },
 	[S_BIG_GAP]         = { 6, "big gap before" },
-	[S_AFTER_BRIEF]     = { 6, "after a dateline brief" },
+	[S_AFTER_BRIEF] = { 6, "after a dateline brief" },
 	[S_BODY_AUTHOR]     = { 6, "its body ends with (author)" },
 	[S_LIKE_PREV_HEAD]  = { 6, "headed like the story before" },
 	[S_SECOND_AUTHOR]   = { 6, "a second reporter" },  /* a story has one byline */
@@ -147,6 +148,7 @@ static const struct signal_def {
 	[S_SIDEBAR]         = { -20, "sidebar label" },
 	/* printed around every story: where one ends and the next begins */
 	[S_FURNITURE]       = { 20, "page furniture before it" },
+	[S_REPEATED_BELOW]  = { -12, "printed again just below" },   /* a headline is printed once */
 	/* deck: which line is the headline */
 	[S_D_WIDEST]        = { 2, "widest line of the deck" },
 	[S_D_LAST]          = { 1, "last plain line of the deck" },   /* breaks a tie of widths */
@@ -3107,6 +3109,9 @@ static bool numbered_head(const unit *u)
 	       (p < end && *p == '.' && !(p + 1 < end && p[1] >= '0' && p[1] <= '9'));
 }
 
+/* The runs of a plan start within this many units of the first. */
+enum { PLAN_UNITS = 16 };
+
 /* The evidence of the title run [i, i+n) that does not depend on the
  * story open before it (computed once per run by the planner). */
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
@@ -3140,6 +3145,20 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 	if (n >= 2 && first->kind == U_TITLE && first->chars <= LABEL_MAX && first->gap_after >= 1 &&
 	    label_like(first, false))
 		ev_add(ev, S_LABEL_OVER);
+	/* the title lines below, within the planner's reach (see plan_runs) */
+	bool repeated = false;
+	size_t limit = ps->nunits < j + PLAN_UNITS ? ps->nunits : j + PLAN_UNITS;
+	for (size_t k = j; k < limit; k++) {
+		const unit *v = UNIT(ps, k);
+		if (!is_title_kind(v->kind))
+			continue;
+		if (v->len == first->len && memcmp(v->s, first->s, first->len) == 0) {
+			repeated = true;
+			break;
+		}
+	}
+	if (repeated)
+		ev_add(ev, S_REPEATED_BELOW);
 }
 
 
@@ -3246,8 +3265,6 @@ static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, e
  * the articles as they then are. Strong evidence (a byline under the
  * run, a markdown title, …) needs no plan. */
 enum { PLAN_RUNS = 8 };
-/* The runs of a plan start within this many units of the first. */
-enum { PLAN_UNITS = 16 };
 /* A run whose sum is within this of STORY_MIN is planned. */
 enum { PLAN_MARGIN = 12 };
 
