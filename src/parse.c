@@ -91,6 +91,7 @@ typedef enum signal {
 	S_D_DASH,               /* a "——" line under the headline: its subtitle */
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
+	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
 	/* facts about single lines, shown by --explain (weight 0: not summed) */
 	S_F_SHORT,              /* short, no sentence end */
 	S_F_SENTENCE,           /* ends a sentence */
@@ -160,6 +161,7 @@ static const struct signal_def {
 	[S_D_DASH]          = { 1, "starts with ——: a subtitle" },
 	/* deck: transitions between the roles of neighbour lines */
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
+	[S_T_CONT_SUB]      = { -3, "a plain line under a broken headline" },  /* two lines over it: its kicker */
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
 	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
@@ -2496,6 +2498,10 @@ static int deck_transition(const parser *ps, size_t k, int from, int to, evidenc
 	 * headline, the line over it its kicker */
 	if (from == DR_SUB && (UNIT(ps, k)->flags & UF_DASH_START) && !(UNIT(ps, k - 1)->flags & UF_DASH_START))
 		ev_add(ev, S_T_SUB_SUB);
+	/* "护佑一方平安" / "守护万家灯火" / the headline: a kicker of two
+	 * lines over it, not a broken headline over its subtitle */
+	if (from == DR_CONT && to == DR_SUB && !(UNIT(ps, k)->flags & UF_DASH_START))
+		ev_add(ev, S_T_CONT_SUB);
 	return ev->score;
 }
 
@@ -2615,7 +2621,12 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 		evidence facts;
 		deck_evidence(ps, i, m, role, k, &facts);
 		if (r == DR_OVER) {
-			if (k == i && looks_like_column(u, sub_below) && !a->field[DOC_F_COLUMN].len) {
+			/* two lines of as many characters over the headline are
+			 * a couplet of slogans: the kicker, not a column label */
+			const unit *v = k + 1 < i + m && role[k + 1 - i] == DR_OVER ? UNIT(ps, k + 1) : NULL;
+			bool couplet = v && v->chars == u->chars && u->chars >= 4 && !bracketed_label(u) &&
+				       !memmem(u->s, u->len, "·", 2);
+			if (k == i && !couplet && looks_like_column(u, sub_below) && !a->field[DOC_F_COLUMN].len) {
 				a->field[DOC_F_COLUMN] = doc_str_make(s, len);
 				ev_add(&facts, S_F_COLUMN);
 				explain_deck(ps, k, "column", NULL, &facts);
@@ -3772,6 +3783,16 @@ static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 		return true;
 	if (next->kind == U_MDHEAD || next->kind == U_END)
 		return true;
+	if (next->kind == U_TITLE) {
+		/* the story under the next title is signed at its end by a
+		 * reporter of its own ("…。（记者 X）"): a story has one byline,
+		 * so this one closes the story above (a running header may
+		 * stand between them) */
+		run_facts rf;
+		run_facts_of(ps, k, title_run(ps, k), &rf);
+		if (rf.author && rf.filed)
+			return true;
+	}
 	return next->kind == U_TITLE &&
 	       (UNIT(ps, i)->kind == U_NAMES || k > i + 1 || story_evidence_score(ps, k) >= STORY_MIN);
 }
