@@ -71,6 +71,7 @@ typedef enum signal {
 	S_SECOND_AUTHOR,        /* its body closes with a reporter of its own, the open story is signed */
 	S_DECK,                 /* two or more title lines in one block: a deck, not a subhead */
 	S_NUMBERED,             /* "一、", "（二）", "3." opening it: a numbered section of the story */
+	S_NEXT_ITEM,            /* ... but the open story's headline is numbered too: the list's next item */
 	S_LABEL_OVER,           /* a column label of a word or two over the run's title (简讯 / …) */
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
@@ -139,6 +140,7 @@ static const struct signal_def {
 	[S_SECOND_AUTHOR]   = { 6, "a second reporter" },  /* a story has one byline */
 	[S_DECK]            = { 6, "a deck of lines" },
 	[S_NUMBERED]        = { -10, "numbered section head" },   /* against: sections are numbered, stories are not */
+	[S_NEXT_ITEM]       = { 12, "numbered as the story's headline" },  /* items of one list take one role */
 	[S_LABEL_OVER]      = { 8, "a column label over it" },   /* columns head stories, not subheads */
 	[S_HEADLESS_OPEN]   = { 4, "text before has no headline" },
 	/* against a new story */
@@ -324,6 +326,7 @@ typedef struct run_facts {
 	bool author;            /* its body closes with (author) */
 	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
 	bool row_under, para_under, sidebar, big_gap;
+	bool numbered;          /* one line, numbered (see numbered_head) */
 } run_facts;
 
 /* Run facts remembered between plans (see run_facts_memo). */
@@ -1460,9 +1463,14 @@ static void scan_punctuation(unit *u)
 	if (u->chars > TITLE_MAX_CHARS)
 		return;
 	/* short lines: look inside for commas and sentence ends */
+	bool digits = true;     /* only digits so far: "1．" numbers an item */
 	for (const char *p = s; p < at;) {
 		uint32_t c;
 		p += text_decode(p, end, &c);
+		bool digit = (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+		if (digits && !digit && p > s + 1 && (c == 0xFF0E || c == '.'))
+			continue;
+		digits &= digit;
 		if (c == ',' || c == 0xFF0C)
 			u->flags |= UF_COMMA;
 		else if (c == '.' && p < at && *p != ' ')
@@ -3074,12 +3082,34 @@ typedef struct shape {
 	bool stub;              /* headless and textless (see headless_stub) */
 	bool caption_last;      /* a photo caption came last */
 	bool headline, dateline, byline, subheads, jump;
+	bool numbered;          /* its headline is numbered ("1．…"): an item of a list */
 	/* reached through a role the planner tries: what the open story's
 	 * fields say (a brief, headed by a lone title, signed, headless) is
 	 * then no evidence for the next title, or the try would prove
 	 * itself; only what it changes in subheads, cuts and closings counts */
 	bool tried;
 } shape;
+
+/* "一、…", "（二）…", "3.…", "4、…" (markdown marks aside): the head of a
+ * numbered section. */
+static bool numbered_text(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while (p < end && (*p == '#' || *p == '*' || *p == ' '))
+		p++;
+	bool paren = has_prefix(p, (size_t)(end - p), "（");
+	if (paren)
+		p += 3;
+	int value = 0;
+	size_t digits = pattern_number(p, (size_t)(end - p), &value);
+	if (!digits)
+		return false;
+	p += digits;
+	if (paren)
+		return has_prefix(p, (size_t)(end - p), "）");
+	return has_prefix(p, (size_t)(end - p), "、") || has_prefix(p, (size_t)(end - p), "．") ||
+	       (p < end && *p == '.' && !(p + 1 < end && p[1] >= '0' && p[1] <= '9'));
+}
 
 static void shape_of(const art *a, shape *sh)
 {
@@ -3096,28 +3126,14 @@ static void shape_of(const art *a, shape *sh)
 	sh->dateline = a->field[DOC_F_DATELINE].len != 0;
 	sh->byline = a->field[DOC_F_BYLINE].len != 0;
 	sh->subheads = art_has_subhead(a);
+	sh->numbered = a->field[DOC_F_HEADLINE].len &&
+		       numbered_text(a->field[DOC_F_HEADLINE].s, a->field[DOC_F_HEADLINE].len);
 	sh->jump = art_has_jump(a);
 }
 
-/* "一、…", "（二）…", "3.…", "4、…" (markdown marks aside): the head of a
- * numbered section. */
 static bool numbered_head(const unit *u)
 {
-	const char *p = u->s, *end = u->s + u->len;
-	while (p < end && (*p == '#' || *p == '*' || *p == ' '))
-		p++;
-	bool paren = has_prefix(p, (size_t)(end - p), "（");
-	if (paren)
-		p += 3;
-	int value = 0;
-	size_t digits = pattern_number(p, (size_t)(end - p), &value);
-	if (!digits)
-		return false;
-	p += digits;
-	if (paren)
-		return has_prefix(p, (size_t)(end - p), "）");
-	return has_prefix(p, (size_t)(end - p), "、") || has_prefix(p, (size_t)(end - p), "．") ||
-	       (p < end && *p == '.' && !(p + 1 < end && p[1] >= '0' && p[1] <= '9'));
+	return numbered_text(u->s, u->len);
 }
 
 /* The runs of a plan start within this many units of the first. */
@@ -3206,6 +3222,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	rf->para_under = j < ps->nunits && UNIT(ps, j)->kind == U_PARA;
 	rf->sidebar = n == 1 && sidebar_label(UNIT(ps, i));
 	rf->big_gap = UNIT(ps, i)->gap >= ps->pf.big_gap;
+	rf->numbered = n == 1 && numbered_head(UNIT(ps, i));
 }
 
 /* Adds the evidence that depends on the story open before the run. */
@@ -3241,6 +3258,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, evide
 		ev_add(ev, S_TABLE_UNDER);
 	if (sh->any && sh->body && rf->sidebar)
 		ev_add(ev, S_SIDEBAR);
+	if (sh->any && sh->numbered && rf->numbered)
+		ev_add(ev, S_NEXT_ITEM);
 }
 
 static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
@@ -3393,6 +3412,7 @@ static void shape_take(shape *sh, const plan_run *r, bool story)
 		sh->tried = true;
 		sh->dateline = r->dateline_under;
 		sh->byline = r->byline_under;
+		sh->numbered = r->rf.numbered;
 		return;
 	}
 	if (r->cut_banner && sh->cut)
@@ -4497,15 +4517,18 @@ static bool short_item(const art *a)
 	return paragraphs && paragraphs <= 3 && !a->dropped;
 }
 
-/* Both headlines open with the same mark (■, ◆, ●, ▲, ★). */
+/* Both headlines open with the same mark (■, ◆, ●, ▲, ★) or are numbered. */
 static bool same_mark(const art *a, const art *b)
 {
 	doc_str x = a->field[DOC_F_HEADLINE], y = b->field[DOC_F_HEADLINE];
 	if (!x.len || !y.len)
 		return false;
 	uint32_t cx = first_cp(x.s, x.s + x.len), cy = first_cp(y.s, y.s + y.len);
-	return cx == cy && (cx == 0x25A0 || cx == 0x25C6 || cx == 0x25CF || cx == 0x25B2 || cx == 0x2605 ||
-			    cx == 0x25A1 || cx == 0x25C7);
+	if (cx == cy && (cx == 0x25A0 || cx == 0x25C6 || cx == 0x25CF || cx == 0x25B2 || cx == 0x2605 ||
+			 cx == 0x25A1 || cx == 0x25C7))
+		return true;
+	/* items of one numbered list ("1．…", "2．…") */
+	return numbered_text(x.s, x.len) && numbered_text(y.s, y.len);
 }
 
 static void carry_column(parser *ps, size_t k)
