@@ -1463,14 +1463,18 @@ static void scan_punctuation(unit *u)
 	if (u->chars > TITLE_MAX_CHARS)
 		return;
 	/* short lines: look inside for commas and sentence ends */
-	bool digits = true;     /* only digits so far: "1．" numbers an item */
+	unsigned digits = 0;    /* the digits the line opens with: "1．" numbers an item */
+	bool numbering = true;
 	for (const char *p = s; p < at;) {
 		uint32_t c;
 		p += text_decode(p, end, &c);
 		bool digit = (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-		if (digits && !digit && p > s + 1 && (c == 0xFF0E || c == '.'))
+		if (numbering && !digit && digits && (c == 0xFF0E || c == '.')) {
+			numbering = false;
 			continue;
-		digits &= digit;
+		}
+		numbering &= digit;
+		digits += digit;
 		if (c == ',' || c == 0xFF0C)
 			u->flags |= UF_COMMA;
 		else if (c == '.' && p < at && *p != ' ')
