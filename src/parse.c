@@ -265,6 +265,7 @@ typedef struct art {
 	bool dropped;           /* merged into another article */
 	bool dateline_done;     /* the first paragraph was checked for a dateline */
 	bool note;              /* opened by an editor's note (编者按) waiting for its headline */
+	bool numbered;          /* its headline is numbered ("1．…"), see numbered_text */
 } art;
 
 /* A caption found between two articles. */
@@ -326,7 +327,6 @@ typedef struct run_facts {
 	bool author;            /* its body closes with (author) */
 	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
 	bool row_under, para_under, sidebar, big_gap;
-	bool numbered;          /* one line, numbered (see numbered_head) */
 } run_facts;
 
 /* Run facts remembered between plans (see run_facts_memo). */
@@ -1463,18 +1463,17 @@ static void scan_punctuation(unit *u)
 	if (u->chars > TITLE_MAX_CHARS)
 		return;
 	/* short lines: look inside for commas and sentence ends */
-	unsigned digits = 0;    /* the digits the line opens with: "1．" numbers an item */
-	bool numbering = true;
-	for (const char *p = s; p < at;) {
+	/* "1．", "12." numbering an item: no sentence end */
+	const char *p = s;
+	while (p < at && *p >= '0' && *p <= '9')
+		p++;
+	if (p > s && p < at && (*p == '.' || has_prefix(p, (size_t)(at - p), "．")))
+		p += *p == '.' ? 1 : 3;
+	else
+		p = s;
+	while (p < at) {
 		uint32_t c;
 		p += text_decode(p, end, &c);
-		bool digit = (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-		if (numbering && !digit && digits && (c == 0xFF0E || c == '.')) {
-			numbering = false;
-			continue;
-		}
-		numbering &= digit;
-		digits += digit;
 		if (c == ',' || c == 0xFF0C)
 			u->flags |= UF_COMMA;
 		else if (c == '.' && p < at && *p != ' ')
@@ -2616,6 +2615,8 @@ static void deck_evidence(const parser *ps, size_t i, size_t n, const uint8_t *r
 		deck_transition(ps, k, role[k - i - 1], role[k - i], ev);
 }
 
+static bool numbered_head(const unit *u);
+
 static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
 	uint8_t role[DECK_MAX];
@@ -2648,6 +2649,7 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			}
 		} else if (r == DR_HEAD) {
 			explain_deck(ps, k, "headline", ev, &facts);
+			a->numbered = numbered_head(u);
 			const char *sub = inline_subtitle(s, len);
 			if (k + 1 < i + m && role[k + 1 - i] == DR_CONT) {
 				doc_str y = md_text(UNIT(ps, k + 1));
@@ -3130,8 +3132,7 @@ static void shape_of(const art *a, shape *sh)
 	sh->dateline = a->field[DOC_F_DATELINE].len != 0;
 	sh->byline = a->field[DOC_F_BYLINE].len != 0;
 	sh->subheads = art_has_subhead(a);
-	sh->numbered = a->field[DOC_F_HEADLINE].len &&
-		       numbered_text(a->field[DOC_F_HEADLINE].s, a->field[DOC_F_HEADLINE].len);
+	sh->numbered = a->numbered;
 	sh->jump = art_has_jump(a);
 }
 
@@ -3226,11 +3227,10 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	rf->para_under = j < ps->nunits && UNIT(ps, j)->kind == U_PARA;
 	rf->sidebar = n == 1 && sidebar_label(UNIT(ps, i));
 	rf->big_gap = UNIT(ps, i)->gap >= ps->pf.big_gap;
-	rf->numbered = n == 1 && numbered_head(UNIT(ps, i));
 }
 
 /* Adds the evidence that depends on the story open before the run. */
-static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, evidence *ev)
+static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool numbered, evidence *ev)
 {
 	if (sh->cut)
 		ev_add(ev, S_CUT);
@@ -3262,25 +3262,40 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, evide
 		ev_add(ev, S_TABLE_UNDER);
 	if (sh->any && sh->body && rf->sidebar)
 		ev_add(ev, S_SIDEBAR);
-	if (sh->any && sh->numbered && rf->numbered)
+	if (sh->any && sh->numbered && numbered)
 		ev_add(ev, S_NEXT_ITEM);
 }
 
-static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
+/* The evidence of the run [i, i+n) under the article a (NULL: none);
+ * the run's facts in *rfp when not NULL (left zero for a run too long). */
+static void story_evidence_rf(const parser *ps, size_t i, size_t n, const art *a, evidence *ev, run_facts *rfp)
 {
+	run_facts rf;
+	memset(&rf, 0, sizeof rf);
+	if (rfp)
+		*rfp = rf;
 	run_evidence(ps, i, n, ev);
 	if (ev->score == -100)
 		return;
 	shape sh;
 	shape_of(a, &sh);
-	run_facts rf;
 	run_facts_of(ps, i, n, &rf);
-	shape_evidence(n, &sh, &rf, ev);
+	if (rfp)
+		*rfp = rf;
+	bool numbered = false;  /* run_evidence found it numbered */
+	for (int k = 0; k < ev->n; k++)
+		numbered |= ev->sig[k] == S_NUMBERED;
+	shape_evidence(n, &sh, &rf, numbered, ev);
 	size_t j = i + n;
 	if (a && j < ps->nunits && UNIT(ps, j)->kind == U_PARA && repeats_article(a, UNIT(ps, j)))
 		ev_add(ev, S_REPEAT_UNDER);
 	if ((UNIT(ps, i)->flags & UF_AFTER_FURNITURE) && a && art_has_body(a))
 		ev_add(ev, S_FURNITURE);
+}
+
+static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
+{
+	story_evidence_rf(ps, i, n, a, ev, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -3310,6 +3325,7 @@ typedef struct plan_run {
 	bool sub_only;          /* a markdown subhead: never a story */
 	bool cut_banner;        /* a lone title line over a paragraph: a banner in a cut */
 	bool dateline_under, byline_under;
+	bool numbered;          /* one line, numbered (S_NUMBERED) */
 	bool attribution;       /* "——鲁迅": the body's, after a finished paragraph */
 } plan_run;
 
@@ -3416,7 +3432,7 @@ static void shape_take(shape *sh, const plan_run *r, bool story)
 		sh->tried = true;
 		sh->dateline = r->dateline_under;
 		sh->byline = r->byline_under;
-		sh->numbered = r->rf.numbered;
+		sh->numbered = r->numbered;
 		return;
 	}
 	if (r->cut_banner && sh->cut)
@@ -3473,6 +3489,8 @@ static size_t plan_runs(parser *ps, size_t i, size_t n, plan_run *runs)
 		r->n = len;
 		r->sub_only = UNIT(ps, k)->kind == U_MDSUB;
 		r->base = ev.score;
+		for (int q = 0; q < ev.n; q++)
+			r->numbered |= ev.sig[q] == S_NUMBERED;
 		size_t j = k + len;
 		const unit *under = j < ps->nunits ? UNIT(ps, j) : NULL;
 		r->dateline_under = under && under->kind == U_DATELINE;
@@ -3537,7 +3555,7 @@ static int plan_rest(const parser *ps, const plan_run *runs, size_t m, const sha
 			evidence ev;
 			memset(&ev, 0, sizeof ev);
 			ev.score = runs[r].base;
-			shape_evidence(runs[r].n, &at[s], &runs[r].rf, &ev);
+			shape_evidence(runs[r].n, &at[s], &runs[r].rf, runs[r].numbered, &ev);
 			int gain = runs[r].sub_only ? INT32_MIN : best[s] + ev.score - STORY_MIN;
 			if (gain > story_best)
 				story_best = gain;
@@ -3580,11 +3598,11 @@ static bool plan_story(parser *ps, size_t i, size_t n, const art *a, evidence *e
 
 /* The story evidence of the title run at i, as if the open story had
  * ended before it. */
-static int story_evidence_score(const parser *ps, size_t i)
+static int story_evidence_score(const parser *ps, size_t i, run_facts *rf)
 {
 	size_t n = title_run(ps, i);
 	evidence ev;
-	story_evidence(ps, i, n, NULL, &ev);
+	story_evidence_rf(ps, i, n, NULL, &ev, rf);
 	/* without a story before, "no story open" would count: take it out */
 	return ev.score - signals[S_NO_STORY].weight;
 }
@@ -3807,18 +3825,17 @@ static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 		return true;
 	if (next->kind == U_MDHEAD || next->kind == U_END)
 		return true;
-	if (next->kind == U_TITLE) {
-		/* the story under the next title is signed at its end by a
-		 * reporter of its own ("…。（记者 X）"): a story has one byline,
-		 * so this one closes the story above (a running header may
-		 * stand between them) */
-		run_facts rf;
-		run_facts_of(ps, k, title_run(ps, k), &rf);
-		if (rf.author && rf.filed)
-			return true;
-	}
-	return next->kind == U_TITLE &&
-	       (UNIT(ps, i)->kind == U_NAMES || k > i + 1 || story_evidence_score(ps, k) >= STORY_MIN);
+	if (next->kind != U_TITLE)
+		return false;
+	if (UNIT(ps, i)->kind == U_NAMES || k > i + 1)
+		return true;
+	run_facts rf;
+	if (story_evidence_score(ps, k, &rf) >= STORY_MIN)
+		return true;
+	/* the story under the next title is signed at its end by a reporter
+	 * of its own ("…。（记者 X）"): a story has one byline, so this one
+	 * closes the story above (a running header may stand between them) */
+	return rf.author && rf.filed;
 }
 
 /* A story that opened with its dateline ("本报讯 …", "【新华社济南讯】…")
