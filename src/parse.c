@@ -118,6 +118,7 @@ typedef enum signal {
 	S_F_NOTE,               /* the label of an editor's note (编者按) */
 	S_F_RECURS,             /* printed again apart on the page, with figures */
 	S_F_QUESTION,           /* a short question alone between paragraphs */
+	S_F_MARKED_SUBHEAD,     /* a mark and a word or two inside a signed story */
 	NSIGNALS
 } signal;
 
@@ -188,6 +189,7 @@ static const struct signal_def {
 	[S_F_NOTE]          = { 0, "editor's note label" },
 	[S_F_RECURS]        = { 0, "printed again on the page" },
 	[S_F_QUESTION]      = { 0, "a short question alone" },
+	[S_F_MARKED_SUBHEAD] = { 0, "a mark and a word inside a signed story" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -4067,6 +4069,29 @@ static bool tail_furniture(const parser *ps, size_t i)
 	return marked;
 }
 
+/* A mark a line may open with (■□◆◇●○▍★☆). */
+static bool line_mark(const char *s, size_t len)
+{
+	uint32_t cp = first_cp(s, s + len);
+	return cp == 0x25A0 || cp == 0x25A1 || cp == 0x25C6 || cp == 0x25C7 || cp == 0x25CF || cp == 0x25CB ||
+	       cp == 0x258D || cp == 0x2605 || cp == 0x2606;
+}
+
+/* "■ 下一步", "□ 链接": a mark and a word or two that read as a name,
+ * with no role word, between finished paragraphs of a story that has its
+ * byline: a subhead of the story. Taken for a byline, it would open a
+ * story without a headline. */
+static bool marked_subhead(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (!line_mark(u->s, u->len) || !a->field[DOC_F_BYLINE].len || !art_has_body(a) || a->ended || a->cut ||
+	    i + 1 >= ps->nunits || UNIT(ps, i + 1)->kind != U_PARA || u->chars > 8)
+		return false;
+	const char *p = u->s + 3, *end = u->s + u->len;
+	p = text_skip_space(p, end);
+	return p < end && !pattern_is_byline(p, (size_t)(end - p), false);
+}
+
 static void segment_step(parser *ps)
 {
 	size_t i = ps->next;
@@ -4251,6 +4276,15 @@ static void segment_step(parser *ps)
 			if (u->kind == U_NAMES)
 				u->kind = U_TITLE;
 			handle_title(ps, &i, &ev);
+			continue;
+		}
+		if (u->kind == U_BYLINE && a && marked_subhead(ps, i, a)) {
+			/* "■ 下一步" between paragraphs of a signed story */
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			ev_add(&facts, S_F_MARKED_SUBHEAD);
+			u->kind = U_TITLE;
+			handle_title(ps, &i, &facts);
 			continue;
 		}
 		if (u->kind == U_BYLINE || u->kind == U_DATELINE) {

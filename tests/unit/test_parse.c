@@ -147,6 +147,7 @@ FIXTURE_TEST(deck_roles)            /* kicker sharing a word, kicker over a —�
 FIXTURE_TEST(repeated_subhead)      /* a subhead extracted twice with its paragraph, after a dateline lead */
 FIXTURE_TEST(byline_after_header)   /* a byline after the page header closes the story above when the next is signed */
 FIXTURE_TEST(numbered_items)        /* briefs numbered 1．2．3．: one list, one role (headlines, not subheads) */
+FIXTURE_TEST(marked_subhead)        /* ▍, 【】 and "■ 下一步" subheads inside a signed story: no headless story */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -365,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_repeated_subhead),
 		cmocka_unit_test(test_byline_after_header),
 		cmocka_unit_test(test_numbered_items),
+		cmocka_unit_test(test_marked_subhead),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
