@@ -2529,7 +2529,8 @@ static void deck_facts_of(const parser *ps, size_t i, size_t n, deck_facts *df)
 		if (u->kind == U_MDHEAD && df->md == SIZE_MAX)
 			df->md = k;
 		df->broken[x] = k > i && broken_pair(ps, k);
-		df->ok[x] = headline_eligible(ps, i, n, k);
+		/* a markdown "#" title is the headline, commas and all */
+		df->ok[x] = headline_eligible(ps, i, n, k) || df->md == k;
 		if (!df->ok[x])
 			continue;
 		df->two[x] = two_phrases(u);
