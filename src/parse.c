@@ -1197,6 +1197,10 @@ static void md_unit(parser *ps, unit *u)
 	ps->after_image = false;
 	const char *s = u->s;
 	size_t len = u->len, a, al, r, rl;
+	if (image && u->kind == U_PARA && u->chars <= 40 && (u->flags & UF_TERMINATED) && !(u->flags & UF_SENTENCE)) {
+		u->kind = U_CAPTION;    /* a short sentence under a picture: its caption */
+		return;
+	}
 	if (len < 4 || (s[0] != '!' && s[0] != '[' && s[0] != '*'))
 		return;
 	bool is_image = furniture_md_image(s, len, &a, &al, &r, &rl);
@@ -4046,15 +4050,21 @@ static bool tail_furniture(const parser *ps, size_t i)
 	size_t first = i;
 	while (first > ps->units_base && first > i - TAIL_MAX && UNIT(ps, first - 1)->kind == U_PAGEHEAD)
 		first--;
-	if (!a || !(a->ended || (UNIT(ps, first)->gap >= ps->pf.big_gap && !a->cut)))
+	/* after a rule or a closed story; else two of its lines must say so */
+	bool opened = a && (a->ended || (UNIT(ps, first)->gap >= ps->pf.big_gap && !a->cut));
+	if (!a || a->cut)
 		return false;
-	bool marked = first < i;
+	unsigned marks = (unsigned)(i - first), heads = marks;
 	for (size_t j = i; j < ps->nunits; j++) {
 		const unit *v = UNIT(ps, j);
 		if (v->kind == U_PAGEHEAD) {
-			marked = true;
+			marks++;
+			heads++;
 			continue;
 		}
+		uint32_t open = first_cp(v->s, v->s + v->len);
+		if (open == 0xFF08 || open == '(')
+			return false;   /* "（作者单位：X）": the story's own note */
 		/* a picture's link (a QR code), not a photo's caption */
 		bool picture = (v->kind == U_CAPTION || v->kind == U_CREDIT) && memmem(v->s, v->len, "://", 3);
 		if (v->chars > (picture ? 120 : 40) || (!picture && (v->flags & (UF_TERMINATED | UF_SENTENCE))) ||
@@ -4063,11 +4073,11 @@ static bool tail_furniture(const parser *ps, size_t i)
 			return false;
 		/* a field (技术支持：X), a copyright, buttons, or the last line
 		 * alone after the furniture printed around the stories */
-		marked |= field_label(v->s, v->len) || button_bar(v, 3) || memmem(v->s, v->len, "：", 3) ||
-			  memmem(v->s, v->len, "版权", 6) || memmem(v->s, v->len, "©", 2) ||
-			  ((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits);
+		marks += field_label(v->s, v->len) || button_bar(v, 3) || memmem(v->s, v->len, "：", 3) ||
+			 memmem(v->s, v->len, "版权", 6) || memmem(v->s, v->len, "©", 2) ||
+			 ((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits);
 	}
-	return marked;
+	return opened ? marks >= 1 : marks - heads >= 2;
 }
 
 /* A mark a line may open with (■□◆◇●○▍★☆). */
