@@ -549,7 +549,7 @@ static void explain_page(const parser *ps, const char *name)
 /* ------------------------------------------------------------------ */
 /* Characters */
 
-static uint32_t last_cp(const char *s, const char *end, const char **at)
+static inline uint32_t last_cp(const char *s, const char *end, const char **at)
 {
 	const char *p = text_prev(s, end);
 	uint32_t cp;
@@ -567,7 +567,7 @@ static uint32_t first_cp(const char *s, const char *end)
 	return cp;
 }
 
-static bool is_closing(uint32_t cp)
+static inline bool is_closing(uint32_t cp)
 {
 	switch (cp) {
 	case 0x201D: case 0x2019: case 0x300D: case 0x300F: case 0xFF09: case ')':
@@ -578,7 +578,7 @@ static bool is_closing(uint32_t cp)
 	return false;
 }
 
-static bool is_sentence_end(uint32_t cp)
+static inline bool is_sentence_end(uint32_t cp)
 {
 	switch (cp) {
 	case 0x3002: case 0xFF01: case 0xFF1F: case '!': case '?': case '.':
@@ -588,7 +588,7 @@ static bool is_sentence_end(uint32_t cp)
 	return false;
 }
 
-static bool is_clause_end(uint32_t cp)
+static inline bool is_clause_end(uint32_t cp)
 {
 	switch (cp) {
 	case 0xFF0C: case ',': case 0x3001: case 0xFF1A: case ':': case 0xFE50:
@@ -809,7 +809,30 @@ static uint32_t running_line_hash(const char *s, size_t len)
 static bool has_figure_bytes(const char *s, size_t len)
 {
 	const unsigned char *b = (const unsigned char *)s;
-	for (size_t i = 0; i < len; i++) {
+	size_t i = 0;
+#ifdef __SSE2__
+	/* 16 places at a time: a digit, or the three bytes of one of the
+	 * words (loads at +1 and +2 for their second and third bytes) */
+	for (; i + 18 <= len; i += 16) {
+		__m128i v0 = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+		__m128i v1 = _mm_loadu_si128((const __m128i *)(const void *)(b + i + 1));
+		__m128i v2 = _mm_loadu_si128((const __m128i *)(const void *)(b + i + 2));
+		__m128i hit = _mm_and_si128(_mm_cmpgt_epi8(v0, _mm_set1_epi8('0' - 1)), _mm_cmplt_epi8(v0, _mm_set1_epi8('9' + 1)));
+#define FIGURE_WORD(x, y, z) _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)(x))), \
+	_mm_and_si128(_mm_cmpeq_epi8(v1, _mm_set1_epi8((char)(y))), _mm_cmpeq_epi8(v2, _mm_set1_epi8((char)(z)))))
+		hit = _mm_or_si128(hit, FIGURE_WORD(0xE5, 0xB9, 0xB4));
+		hit = _mm_or_si128(hit, FIGURE_WORD(0xE7, 0x89, 0x88));
+		hit = _mm_or_si128(hit, FIGURE_WORD(0xE6, 0x9C, 0x9F));
+#undef FIGURE_WORD
+		/* EF BC 90..99: as signed bytes, 90..99 lie between 8F and 9A */
+		__m128i fw = _mm_and_si128(_mm_cmpgt_epi8(v2, _mm_set1_epi8((char)0x8F)), _mm_cmplt_epi8(v2, _mm_set1_epi8((char)0x9A)));
+		fw = _mm_and_si128(fw, _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8((char)0xEF)),
+						     _mm_cmpeq_epi8(v1, _mm_set1_epi8((char)0xBC))));
+		if (_mm_movemask_epi8(_mm_or_si128(hit, fw)))
+			return true;
+	}
+#endif
+	for (; i < len; i++) {
 		unsigned char c = b[i];
 		if (c >= '0' && c <= '9')
 			return true;

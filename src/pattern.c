@@ -73,7 +73,7 @@ typedef struct char_set {
 	uint8_t bits[0x10000 / 8];
 } char_set;
 
-static bool char_set_has(char_set *cs, uint32_t cp)
+static inline bool char_set_has(char_set *cs, uint32_t cp)
 {
 	if (!cs->ready) {
 		const char *p = cs->chars, *end = p + strlen(p);
@@ -1078,13 +1078,13 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 }
 
 /* Sentence-final punctuation and the closing quotes that may follow it. */
-static bool is_sentence_end(uint32_t cp)
+static inline bool is_sentence_end(uint32_t cp)
 {
 	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' ||
 	       cp == '.' || cp == 0x2026 || cp == 0xFF0E || cp == 0xFF61;   /* ｡ from OCR */
 }
 
-static bool is_closing_quote(uint32_t cp)
+static inline bool is_closing_quote(uint32_t cp)
 {
 	return cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == '"' ||
 	       cp == 0x300B || cp == 0x3011;
