@@ -129,9 +129,19 @@ static void list_field(FILE *out, doc_str s)
 		putc('-', out);
 		return;
 	}
-	for (uint32_t i = 0; i < s.len; i++) {
-		char c = s.s[i];
-		putc(c == '\t' || c == '\n' || c == '\r' ? ' ' : c, out);
+	/* the runs between tabs and line breaks written whole (putc a byte
+	 * at a time was 1% of --list on the archive) */
+	const char *p = s.s, *end = s.s + s.len;
+	while (p < end) {
+		const char *q = p;
+		while (q < end && *q != '\t' && *q != '\n' && *q != '\r')
+			q++;
+		fwrite(p, 1, (size_t)(q - p), out);
+		if (q < end) {
+			putc(' ', out);
+			q++;
+		}
+		p = q;
 	}
 }
 
