@@ -1696,8 +1696,8 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		*editor = true;
 		return desk + n;
 	}
-	/* any kind of editor: 数据编辑, 版式编辑, 本版编辑, 图片编辑 (a short
-	 * word of Han characters ending in 编辑) */
+	/* any kind of editor: 数据编辑, 版式编辑, 本版编辑, 图片编辑, 版面設計
+	 * (a short word of Han characters ending in 编辑, 设计, 校对…) */
 	if (len >= 9 && (unsigned char)*p >= 0xE4) {
 		const char *q = p;
 		for (int c = 0; c < 4 && q < end; c++) {
@@ -1705,7 +1705,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			q += text_decode(q, end, &cp);
 			if (!text_is_han(cp))
 				break;
-			if (hprefix(q, (size_t)(end - q), "编辑") || hprefix(q, (size_t)(end - q), "編輯")) {
+			if ((n = word_at(q, end, editors, sizeof editors / sizeof *editors)) == 6) {
 				*w = HF_EDITOR;
 				*editor = true;
 				return (size_t)(q + 6 - p);
@@ -1793,11 +1793,23 @@ static bool phone_number(const char *p, const char *end)
 	return digits >= 3;
 }
 
+/* A word of capital letters (a paper's name in letters, "AI"): up to 12. */
+static bool latin_caps(const char *p, const char *end)
+{
+	if (end - p > 12)
+		return false;
+	for (; p < end; p++)
+		if (!(*p >= 'A' && *p <= 'Z') && *p != '.' && *p != '&')
+			return false;
+	return true;
+}
+
 void pattern_match_header(const char *s, size_t len, header_match *hm)
 {
 	memset(hm, 0, sizeof *hm);
 	const char *end = s + len, *p = s;
-	bool after_editor = false, value_seen = false, named = false, folio_seen = false;
+	bool after_editor = false, value_seen = false, named = false, folio_seen = false, paper = false;
+	int latin = 0;
 	int value = HV_NONE;
 	int chars = 0, date_pieces = 0;
 	while (p < end) {
@@ -1895,6 +1907,7 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 			if (q == p && n > 0 && pattern_is_paper_name(q, we, n)) {
 				hm->score += HF_PAPER;
 				hm->fields++;
+				paper = true;
 			} else if (after_editor && n >= 1 && n <= 4) {
 				/* the editor's name ("曹　可": spaced a character apart) */
 				after_editor = n == 1 && !named;
@@ -1902,9 +1915,15 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 					hm->score += 1;
 					named = true;
 				}
-			} else if (n >= 4 && n <= 12 && hprefix(we - 6, 6, "出版")) {
-				hm->score += HF_DATE;       /* "江城日报社出版": the imprint */
+			} else if (n >= 4 && n <= 12 &&
+				   (hprefix(we - 6, 6, "出版") || hprefix(we - 6, 6, "主办") || hprefix(we - 6, 6, "主辦"))) {
+				/* "江城日报社出版", "青川县融媒体中心主办": the imprint */
+				hm->score += HF_DATE;
 				hm->fields++;
+			} else if (n < 0 && latin_caps(q, we)) {
+				/* "WEN WEI PO", "AI": the paper's name in letters, a
+				 * section's abbreviation */
+				latin++;
 			} else if (n < 1 || n > 8) {
 				hm->others++;
 			}
@@ -1916,6 +1935,10 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 	}
 	if (chars > 60)
 		hm->others++;
+	/* "科技日报　SCIENCE AND TECHNOLOGY DAILY": the masthead, the paper's
+	 * name printed again in capitals */
+	if (latin && paper && hm->fields == 1 && hm->others == 0 && hm->words == latin + 1)
+		hm->score += HF_PAPER;
 }
 
 /* Every header holds a digit (date, page, issue) or one of a few words

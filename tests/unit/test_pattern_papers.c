@@ -36,6 +36,10 @@ static void test_running_headers(void **state)
 	assert_true(header("青川日报社出版　社址：青川市江滨路8号　邮编：000002　零售价：1.50元"));
 	assert_true(header("青川日报/2025年7月15日/第2版/要闻"));
 	assert_true(header("新闻热线 0551-62345678"));
+	assert_true(header("2026年3月9日　星期一　|　07　|　创新·AI　|　责编　苗青"));
+	assert_true(header("2026年3月9日（星期一）　B6　體育　責任編輯：周卓　版面設計：林一"));
+	assert_true(header("东湖晨报　EAST LAKE MORNING POST"));
+	assert_true(header("青川县融媒体中心主办　第88期　2026年3月9日　星期一"));
 	/* folios: a page number between dashes or in brackets */
 	assert_true(header("- 3 -"));
 	assert_true(header("—12—"));
@@ -53,6 +57,10 @@ static void test_running_headers(void **state)
 	assert_false(header("（二）"));
 	assert_false(header("（2）加强队伍建设"));
 	assert_false(header("-3"));
+	assert_false(header("东湖晨报 CHINA 记者"));
+	assert_false(header("NBA总决赛 GAME 7"));
+	assert_false(header("本次活动由青川县融媒体中心主办"));
+	assert_false(header("他设计了2025年新版校徽"));
 }
 
 static void test_role_words(void **state)
