@@ -2023,5 +2023,35 @@ bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
 		return false;
 	}
 	pattern_match_header(s, len, hm);
-	return hm->others == 0 && (hm->score >= HEADER_MIN_SCORE || (hm->page && hm->fields >= 1));
+	if (hm->others == 0 && (hm->score >= HEADER_MIN_SCORE || (hm->page && hm->fields >= 1)))
+		return true;
+	/* "A 0 5    城 事    2 0 2 4 年 1 1 月": letter-spaced by OCR, a
+	 * space between characters and more between fields. Read again with
+	 * the single spaces taken out (the label mapped back into s). */
+	char buf[200];
+	uint8_t at[200];
+	size_t n = 0, single = 0, spaces = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ' ' && i > 0 && i + 1 < len && s[i - 1] != ' ' && s[i + 1] != ' ') {
+			single++;
+			continue;
+		}
+		spaces += s[i] == ' ';
+		at[n] = (uint8_t)i;
+		buf[n++] = s[i];
+	}
+	/* most characters apart: as many single spaces as half the others */
+	if (single < 6 || single * 2 < count_chars(buf, n) - spaces)
+		return false;
+	header_match sp;
+	pattern_match_header(buf, n, &sp);
+	if (!(sp.others == 0 && (sp.score >= HEADER_MIN_SCORE || (sp.page && sp.fields >= 1))))
+		return false;
+	if (sp.label_len) {
+		size_t a = (size_t)(sp.label - buf), z = a + sp.label_len - 1;
+		sp.label = s + at[a];
+		sp.label_len = (size_t)at[z] + 1 - at[a];
+	}
+	*hm = sp;
+	return true;
 }

@@ -40,6 +40,8 @@ static void test_running_headers(void **state)
 	assert_true(header("2026年3月9日（星期一）　B6　體育　責任編輯：周卓　版面設計：林一"));
 	assert_true(header("东湖晨报　EAST LAKE MORNING POST"));
 	assert_true(header("青川县融媒体中心主办　第88期　2026年3月9日　星期一"));
+	/* letter-spaced by OCR: a space between characters, more between fields */
+	assert_true(header("B 0 3    体 育    2 0 2 6 年 3 月 9 日  星 期 一    责 编  苗 青"));
 	/* folios: a page number between dashes or in brackets */
 	assert_true(header("- 3 -"));
 	assert_true(header("—12—"));
@@ -61,6 +63,8 @@ static void test_running_headers(void **state)
 	assert_false(header("NBA总决赛 GAME 7"));
 	assert_false(header("本次活动由青川县融媒体中心主办"));
 	assert_false(header("他设计了2025年新版校徽"));
+	assert_false(header("2 0 2 6 年 3 月 9 日 起 ， 市 民 可 凭 证 免 费 乘 车 。"));
+	assert_false(header("本 报 记 者   苗 青"));
 }
 
 static void test_role_words(void **state)
