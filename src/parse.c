@@ -248,6 +248,7 @@ typedef struct unit {
 	uint16_t flags;
 	uint8_t kind;
 	uint8_t jump;           /* pattern_jump_kind */
+	uint8_t spaced;         /* letter-spaced by OCR ("社 区 食 堂"): chars leaves the spaces out */
 	int16_t page;           /* page number of a jump or page header */
 } unit;
 
@@ -1756,11 +1757,34 @@ static bool paper_name_field(const char *s, size_t len)
 	       sep == 0x25C6 || sep == 0x25A0 || sep == 0x25CF || sep == '/' || sep == 0xFF0F;
 }
 
+/* Single spaces between two Han characters ("社 区 食 堂"). */
+static unsigned han_gaps(const char *s, size_t len)
+{
+	unsigned n = 0;
+	const char *end = s + len;
+	for (const char *p = memchr(s, ' ', len); p && p + 1 < end; p = memchr(p + 1, ' ', (size_t)(end - p - 1))) {
+		if (p - s < 3 || p[1] == ' ' || p[-1] == ' ')
+			continue;
+		if (is_han(first_cp(p + 1, end)) && is_han(last_cp(s, p, NULL)))
+			n++;
+	}
+	return n;
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
 	size_t len = u->len;
 	u->chars = count_chars(s, len, 201);
+	u->spaced = 0;
+	if (len > 12 && s[3] == ' ' && u->chars < 200) {
+		/* letter-spaced by OCR: the characters are what counts */
+		unsigned gaps = han_gaps(s, len);
+		if (gaps >= 3 && gaps * 3 >= u->chars) {
+			u->spaced = 1;
+			u->chars = (uint16_t)(u->chars - gaps);
+		}
+	}
 	scan_punctuation(u);
 	int page = 0;
 	header_match hm;
@@ -1897,7 +1921,7 @@ static void classify(const parser *ps, unit *u)
 		u->flags |= UF_ROW;
 	/* a long line with a comma is a sentence, cut short, not a title
 	 * (unless it opens with a dash: a subtitle) */
-	bool sentence_like = (u->flags & UF_COMMA) && u->chars > COMMA_TITLE_MAX_CHARS &&
+	bool sentence_like = (u->flags & UF_COMMA) && u->chars * (u->spaced ? 2u : 1u) > COMMA_TITLE_MAX_CHARS &&
 			     !(u->flags & UF_DASH_START);
 	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
 	    !sentence_like && !only_punctuation(s, len) && !is_opening(last_cp(s, s + len, NULL)) &&
@@ -2144,6 +2168,8 @@ static bool is_title_kind(uint8_t k)
 /* A title line that is really the start of a cut paragraph: it has a
  * comma and is followed by a paragraph, or the paragraph after it starts
  * with a sentence fragment of a few characters. */
+static bool title_goes_on(const parser *ps, size_t i);
+
 static bool title_is_paragraph_start(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
@@ -2154,7 +2180,32 @@ static bool title_is_paragraph_start(const parser *ps, size_t i)
 		return false;
 	if (next->kind == U_DATELINE)
 		return false;
-	return (u->flags & UF_COMMA) || first_sentence_short(next);
+	return (u->flags & UF_COMMA) || first_sentence_short(next) || title_goes_on(ps, i);
+}
+
+/* A title-like line that is surely a paragraph's line: the next line
+ * opens with a comma, or it is a hard-wrapped line as wide as the cut
+ * line before it. */
+static bool title_goes_on(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (u->kind != U_TITLE || i + 1 >= ps->nunits)
+		return false;
+	const unit *next = UNIT(ps, i + 1);
+	if (next->kind != U_PARA)
+		return false;
+	/* the next line opens with a comma: this line's sentence goes on */
+	uint32_t c0 = first_cp(next->s, next->s + next->len);
+	if (c0 == ',' || c0 == 0xFF0C || c0 == 0x3001 || c0 == 0xFF64)
+		return true;
+	/* a hard-wrapped line as wide as the cut line right before it: the
+	 * paragraph goes on (a banner dropped into a cut stands apart by a
+	 * gap or its width; a running header is no title line) */
+	const unit *prev = i > ps->units_base ? UNIT(ps, i - 1) : NULL;
+	if (!prev || prev->kind != U_PARA || u->gap || (prev->flags & (UF_TERMINATED | UF_CLAUSE_END)))
+		return false;
+	unsigned a = line_columns(prev->s, prev->len), b = line_columns(u->s, u->len);
+	return b + 2 >= a && b <= a + 2 && b >= 16;
 }
 
 static bool label_like(const unit *u, bool deck_below);
@@ -2332,7 +2383,8 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	    ((a->flags | b->flags) & (UF_DASH_START | UF_COMMA | UF_CLAUSE_END)) || inline_subtitle(b->s, b->len))
 		return false;
 	doc_str at = md_text(a), bt = md_text(b);
-	unsigned ac = count_chars(at.s, at.len, 64), bc = count_chars(bt.s, bt.len, 64);
+	unsigned ac = a->spaced ? a->chars : count_chars(at.s, at.len, 64);
+	unsigned bc = b->spaced ? b->chars : count_chars(bt.s, bt.len, 64);
 	if (ac > BROKEN_LINE_MAX || bc > BROKEN_LINE_MAX || ac + bc > BROKEN_HEAD_MAX)
 		return false;
 	/* a word or two over a much longer line is a label ("往事" over
@@ -2350,7 +2402,7 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 		return false;
 	const char *p = a->s, *end = a->s + a->len;
 	uint32_t prev = 0;
-	while (p < end) {
+	while (p < end && !a->spaced) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
 		if (text_is_space(cp) && is_han(prev)) {
@@ -2379,6 +2431,8 @@ static bool two_phrases(const unit *u)
 {
 	const char *p = u->s, *end = u->s + u->len;
 	uint32_t prev = 0;
+	if (u->spaced)
+		return false;
 	while (p < end) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
@@ -3529,7 +3583,7 @@ static size_t plan_runs(parser *ps, size_t i, size_t n, plan_run *runs)
 		r->attribution = (first->flags & UF_DASH_START) && first->kind == U_TITLE && first->chars <= 24 &&
 				 !r->dateline_under && !r->byline_under;
 		r->cut_banner = len == 1 && UNIT(ps, k)->kind == U_TITLE && !(UNIT(ps, k)->flags & UF_COMMA) && under &&
-				under->kind == U_PARA;
+				under->kind == U_PARA && !title_is_paragraph_start(ps, k);
 		/* the next run: a title line that starts no paragraph */
 		k = j;
 		while (k < limit) {
@@ -3739,7 +3793,7 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 	const unit *u = UNIT(ps, *i);
 	/* A title-like line inside a cut paragraph is a banner dropped there. */
 	if (a && a->cut && *i + 1 < ps->nunits && UNIT(ps, *i + 1)->kind == U_PARA &&
-	    u->kind == U_TITLE && !(u->flags & UF_COMMA)) {
+	    u->kind == U_TITLE && !(u->flags & UF_COMMA) && !title_is_paragraph_start(ps, *i)) {
 		evidence facts;
 		memset(&facts, 0, sizeof facts);
 		ev_add(&facts, S_F_CUT_BANNER);
@@ -3975,7 +4029,7 @@ static doc_str page_label(parser *ps, const unit *u)
 		return doc_arena_dup(ps->issue, p, (size_t)(label_end - p));
 	}
 	header_match hm;
-	match_header(u->s, u->len, &hm);
+	is_running_header(u->s, u->len, &hm);   /* the label of a letter-spaced one too */
 	if (hm.label_len)
 		return doc_arena_dup(ps->issue, hm.label, hm.label_len);
 	return doc_str_make(NULL, 0);
@@ -4280,6 +4334,10 @@ static void segment_step(parser *ps)
 			a->ended = !(i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_PARA && UNIT(ps, i + 1)->gap < ps->pf.big_gap);
 			a->cut = false;
 			i++;
+			continue;
+		}
+		if (u->kind == U_TITLE && title_goes_on(ps, i)) {
+			handle_title(ps, &i, NULL);
 			continue;
 		}
 		if (is_title_kind(u->kind) || u->kind == U_MDSUB) {

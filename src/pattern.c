@@ -633,13 +633,54 @@ static const char *post_in_brackets(const char *s, const char *end)
 
 static bool is_byline(const char *s, const char *end, bool bare, bool post);
 
+/* OCR's letter-spacing ("本 报 记 者   施 文 远", "本 报 讯 (记 者  邱
+ * 岚)"): s copied into buf without the single spaces between characters,
+ * at most cap bytes; at[j] is the offset in s of buf[j]. Returns the
+ * bytes copied, or 0 when s is not letter-spaced: its first three
+ * characters must be a space apart (a cheap test first), and the single
+ * spaces must be at least a third as many as the other characters. */
+static size_t despace(const char *s, size_t len, char *buf, uint16_t *at, size_t cap)
+{
+	const char *end = s + len, *p = s;
+	for (int c = 0; c < 2; c++) {
+		p += utf8_len(p, end);
+		if (p + 1 >= end || *p != ' ' || p[1] == ' ')
+			return 0;
+		p++;
+	}
+	size_t n = 0, single = 0, spaces = 0, chars = 0, i = 0;
+	for (; i < len && n < cap; i++) {
+		if (s[i] == ' ' && i > 0 && i + 1 < len && s[i - 1] != ' ' && s[i + 1] != ' ') {
+			single++;
+			continue;
+		}
+		spaces += s[i] == ' ';
+		chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+		at[n] = (uint16_t)i;
+		buf[n++] = s[i];
+	}
+	while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80 && i < len &&
+	       ((unsigned char)s[i] & 0xC0) == 0x80) {
+		n--;            /* a character cut by the cap */
+		i = at[n];
+	}
+	if (single < 2 || single * 3 < chars - spaces)
+		return 0;
+	return n;
+}
+
 bool pattern_is_byline(const char *s, size_t len, bool bare)
 {
 	const char *end = text_trim_end(s, s + len);
 	s = text_skip_space(s, end);
-	if (s == end || end - s > 120)
+	if (s == end || end - s > 160)
 		return false;
-	return is_byline(s, end, bare, true);
+	if (end - s <= 120 && is_byline(s, end, bare, true))
+		return true;
+	char buf[160];
+	uint16_t at[160];
+	size_t n = despace(s, (size_t)(end - s), buf, at, sizeof buf);
+	return n && n <= 120 && is_byline(buf, buf + n, bare, true);
 }
 
 /* "文 | 记者 X", "图 / X": the piece's role and a bar set apart by spaces
@@ -980,7 +1021,35 @@ static bool source_dateline(const char *s, const char *end, pattern_dateline *m)
 	return true;
 }
 
+static bool match_dateline_any(const char *s, size_t len, pattern_dateline *m);
+
+/* Where a range starting at buf[o] starts in s (despace's map). */
+static size_t back_start(const uint16_t *at, size_t n, size_t o)
+{
+	return o < n ? at[o] : (size_t)at[n - 1] + 1;
+}
+
 bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
+{
+	if (match_dateline_any(s, len, m))
+		return true;
+	/* letter-spaced by OCR: read the paragraph's opening without its
+	 * single spaces, and map the ranges back */
+	char buf[240];
+	uint16_t at[240];
+	size_t n = despace(s, len, buf, at, sizeof buf);
+	if (!n || !match_dateline_any(buf, n, m))
+		return false;
+	size_t ds = m->date_start, de = m->date_end, bs = m->byline_start, be = m->byline_end;
+	m->date_start = back_start(at, n, ds);
+	m->date_end = de > ds ? (size_t)at[de - 1] + 1 : m->date_start;
+	m->byline_start = back_start(at, n, bs);
+	m->byline_end = be > bs ? (size_t)at[be - 1] + 1 : m->byline_start;
+	m->body_start = back_start(at, n, m->body_start);
+	return true;
+}
+
+static bool match_dateline_any(const char *s, size_t len, pattern_dateline *m)
 {
 	if (match_dateline(s, len, m))
 		return true;
@@ -1236,7 +1305,24 @@ static size_t stock_picture(const char *s, const char *end, bool paren)
 	return (size_t)-1;
 }
 
+static size_t credit_start(const char *s, size_t len);
+
 size_t pattern_credit_start(const char *s, size_t len)
+{
+	size_t at_credit = credit_start(s, len);
+	if (at_credit < len || len > 240)
+		return at_credit;
+	/* "市 民 在 食 堂 就 餐 。  本 报 记 者  邱  岚  摄": letter-spaced */
+	char buf[240];
+	uint16_t at[240];
+	size_t n = despace(s, len, buf, at, sizeof buf);
+	if (!n)
+		return len;
+	size_t c = credit_start(buf, n);
+	return c < n ? at[c] : len;
+}
+
+static size_t credit_start(const char *s, size_t len)
 {
 	const char *end = text_trim_end(s, s + len);
 	/* "(张三 摄)" in parentheses */
@@ -2029,19 +2115,9 @@ bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
 	 * space between characters and more between fields. Read again with
 	 * the single spaces taken out (the label mapped back into s). */
 	char buf[200];
-	uint8_t at[200];
-	size_t n = 0, single = 0, spaces = 0;
-	for (size_t i = 0; i < len; i++) {
-		if (s[i] == ' ' && i > 0 && i + 1 < len && s[i - 1] != ' ' && s[i + 1] != ' ') {
-			single++;
-			continue;
-		}
-		spaces += s[i] == ' ';
-		at[n] = (uint8_t)i;
-		buf[n++] = s[i];
-	}
-	/* most characters apart: as many single spaces as half the others */
-	if (single < 6 || single * 2 < count_chars(buf, n) - spaces)
+	uint16_t at[200];
+	size_t n = despace(s, len, buf, at, sizeof buf);
+	if (!n)
 		return false;
 	header_match sp;
 	pattern_match_header(buf, n, &sp);

@@ -140,6 +140,7 @@ FIXTURE_TEST(bracket_sources)       /* （中央社记者X电）, 【记者X／�
 FIXTURE_TEST(markdown_digest)       /* post title, account line, ### ① items, images, > byline, tail */
 FIXTURE_TEST(epaper_furniture)      /* header, page label, font controls, 作者/来源, navigation per story */
 FIXTURE_TEST(trad_bylines)          /* the same in traditional characters (s2tw): 本報記者, 攝影 */
+FIXTURE_TEST(letter_spaced)         /* OCR letter-spacing: header, deck, byline, dateline, caption, folio; wrapped lines */
 FIXTURE_TEST(trad_datelines)        /* 本報訊, 新華社…電 */
 FIXTURE_TEST(trad_captions)         /* … 攝 */
 FIXTURE_TEST(trad_jumps)            /* ■下轉第2版, 詳見第4版, (上接第1版) */
@@ -167,7 +168,7 @@ static void test_nothing_lost(void **state)
 		"cut_caption", "jumps", "headless", "page_header", "briefs", "wrapped", "orphan_text",
 		"running_headers", "story_ends", "wrapped_stories", "wire_datelines",
 		"masthead_block", "markdown_levels", "bracket_sources", "markdown_digest", "epaper_furniture",
-		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps",
+		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps", "letter_spaced",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -359,6 +360,7 @@ int main(void)
 		cmocka_unit_test(test_epaper_furniture),
 		cmocka_unit_test(test_bracket_sources),
 		cmocka_unit_test(test_trad_bylines),
+		cmocka_unit_test(test_letter_spaced),
 		cmocka_unit_test(test_trad_datelines),
 		cmocka_unit_test(test_trad_captions),
 		cmocka_unit_test(test_trad_jumps),

@@ -86,6 +86,11 @@ static void test_role_words(void **state)
 	assert_false(pattern_is_byline(S("记者今天从市教育局获悉"), false));
 	assert_false(pattern_is_byline(S("接受记者采访时表示"), false));
 	assert_false(pattern_is_byline(S("全媒体记者"), false));
+	/* letter-spaced by OCR */
+	assert_true(pattern_is_byline(S("本 报 记 者   程 远"), false));
+	assert_true(pattern_is_byline(S("通 讯 员   何 静   记 者  邱  岚"), false));
+	assert_false(pattern_is_byline(S("他 告 诉 记 者 张 三 说"), false));
+	assert_false(pattern_is_byline(S("记 者 今 天 从 市 教 育 局 获 悉"), false));
 }
 
 static void test_names_spaced_and_bare(void **state)
@@ -188,12 +193,18 @@ static void test_datelines_of_other_papers(void **state)
 	assert_string_equal(body, "10月13日，研修班在厦门开班。");
 	assert_true(dateline("青川日报3月8日讯 两市今天签署协议。", d, b, &body));
 	assert_string_equal(d, "青川日报3月8日讯");
+	/* letter-spaced by OCR: the ranges point into the spaced text */
+	assert_true(dateline("本 报 讯 (记 者  林  澄)   3月8日 ,全 长 1 2 公 里 的 湖", d, b, &body));
+	assert_string_equal(d, "本 报 讯");
+	assert_string_equal(b, "记 者  林  澄");
+	assert_string_equal(body, "3月8日 ,全 长 1 2 公 里 的 湖");
 	/* sentences that only look like it */
 	pattern_dateline m;
 	const char *no[] = {
 		"本报消息人士透露，方案仍在研究。", "新华社消息", "记者今天从市教育局获悉，新学期开学。",
 		"记者从会上了解到，报道工作已经部署。", "3月8日讯息传来，全场欢呼。", "据报道，该市今年增长。",
 		"他在报社10月14日电话采访时说。", "电视台3月8日讯问了当事人",
+		"本 报 消 息 人 士 透 露 ， 方 案 仍 在 研 究 。", "记 者 今 天 从 市 教 育 局 获 悉 ， 新 学 期 开 学 。",
 	};
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
 		assert_false(pattern_match_dateline(no[i], strlen(no[i]), &m));
@@ -227,6 +238,9 @@ static void test_credits_of_other_papers(void **state)
 	assert_string_equal(credit("全部资金由政府提供。"), "");
 	assert_string_equal(credit("官兵在营区升旗。图片摄影：马骁"), "图片摄影：马骁");
 	assert_string_equal(credit("摄影　程远 韩冰"), "摄影　程远 韩冰");
+	/* letter-spaced by OCR */
+	assert_string_equal(credit("市 民 在 湖 边 散 步 。  本 报 记 者  林  澄  摄"), "  本 报 记 者  林  澄  摄");
+	assert_string_equal(credit("这 张 照 片 由 摄 影 爱 好 者 王 川 在 去 年 冬 天 所 摄"), "");
 	/* body sentences: a name and 摄 inside a sentence, a picture in the text */
 	const char *body[] = {
 		"这张照片由摄影爱好者王川在去年冬天所摄，记录了老街的最后一场雪。",
