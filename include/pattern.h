@@ -21,6 +21,11 @@ bool pattern_is_name(const char *s, size_t len);
  * names alone also counts (only trusted right under a headline). */
 bool pattern_is_byline(const char *s, size_t len, bool bare);
 
+/* Who signs a story in the brackets closing it, when no role word says
+ * so: a post or unit, a space, the name ("全国政协委员　韩松",
+ * "提案人：全国政协委员　韩松"), or a unit alone ("化学学院"). */
+bool pattern_is_signed_unit(const char *s, size_t len);
+
 /* A dateline paragraph: "本报讯(记者 X) 正文", "本报8月27日讯 (记者 X)正文",
  * "本报上海8月27日电 (记者 X)正文", "新华社北京…电 …", "本报讯 正文".
  * On a match fills the ranges (byte offsets into s): the dateline
@@ -32,6 +37,12 @@ typedef struct pattern_dateline {
 	size_t body_start;
 } pattern_dateline;
 bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m);
+
+/* "据日本共同社4月8日报道，正文": a story opened by the report it retells
+ * (an agency ending in 社, 网 or 台, the date, 报道, a comma): the ranges
+ * as pattern_match_dateline's, the lead as the dateline. Only the first
+ * paragraph of a story opens so; inside one it is a sentence. */
+bool pattern_match_report_lead(const char *s, size_t len, pattern_dateline *m);
 
 /* A paragraph closing with its author in parentheses: "…说。(张三 李四)".
  * On a match *paren is where the parenthesis starts and the names are

@@ -1565,7 +1565,7 @@ static bool is_end_mark(const char *s, size_t len, unsigned chars)
 		if (n >= 9 && (memcmp(in_end - 3, "电", 3) == 0 || memcmp(in_end - 3, "讯", 3) == 0) &&
 		    pattern_match_dateline(in, n, &dm) && dm.date_end == n)
 			return true;
-		if (n && pattern_is_byline(in, n, false))
+		if (n && (pattern_is_byline(in, n, false) || pattern_is_signed_unit(in, n)))
 			return true;
 		/* "（柳林镇党委宣传委员 孙丽）": who wrote it, then the name */
 		const char *sp = in_end;
@@ -1595,7 +1595,8 @@ static doc_str end_mark_author(const char *s, size_t len)
 		return doc_str_make(NULL, 0);
 	const char *end = s + len, *last = text_prev(s, end);
 	const char *in = text_skip_space(s + op, last), *in_end = text_trim_end(in, last);
-	if (in < in_end && pattern_is_byline(in, (size_t)(in_end - in), false))
+	if (in < in_end && (pattern_is_byline(in, (size_t)(in_end - in), false) ||
+			    pattern_is_signed_unit(in, (size_t)(in_end - in))))
 		return doc_str_make(in, (size_t)(in_end - in));
 	/* "（云岭县委宣传部 供稿/供图）": who supplied the story */
 	size_t n = (size_t)(in_end - in);
@@ -2142,7 +2143,7 @@ static void lift_dateline(parser *ps, art *a, const unit *u)
 {
 	(void)ps;
 	pattern_dateline m;
-	if (!pattern_match_dateline(u->s, u->len, &m))
+	if (!pattern_match_dateline(u->s, u->len, &m) && !pattern_match_report_lead(u->s, u->len, &m))
 		return;
 	if (m.date_end > m.date_start)
 		a->field[DOC_F_DATELINE] = doc_str_make(u->s + m.date_start, m.date_end - m.date_start);
@@ -4405,6 +4406,15 @@ static void segment_step(parser *ps)
 			continue;
 		}
 		/* a paragraph */
+		pattern_dateline lead;
+		if (u->kind == U_PARA && a && a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_DATELINE].len &&
+		    !art_has_body(a) && pattern_match_report_lead(u->s, u->len, &lead)) {
+			/* "据日本共同社4月8日报道，…" opening the story */
+			explain(ps, i, "dateline", NULL);
+			lift_dateline(ps, a, u);
+			i++;
+			continue;
+		}
 		if (is_bare_caption(ps, i, a) || sentence_before_credit(ps, i, a)) {
 			handle_caption(ps, &i);
 			continue;

@@ -358,6 +358,10 @@ static size_t role_at(const char *s, const char *end)
 	static char_set set = { not_in_roles, false, { 0 } };
 	const char *p = s;
 	for (int chars = 0; p < end && chars < 10; chars++) {
+		if (chars >= 2 && end - p > 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xB7) {
+			p += 2;         /* "中青报·中青网记者": two media joined */
+			continue;
+		}
 		if (end - p < 3 || ((unsigned char)*p & 0xF0) != 0xE0)
 			return 0;
 		uint32_t c = fold3(p);
@@ -633,6 +637,79 @@ static const char *post_in_brackets(const char *s, const char *end)
 
 static bool is_byline(const char *s, const char *end, bool bare, bool post);
 
+/* A name that signs: 2 or 3 Han characters starting with a family name. */
+static bool signing_name(const char *s, const char *end)
+{
+	int n = han_chars(s, end);
+	return n >= 2 && n <= 3 && starts_with_surname(s, end) && pattern_is_name(s, (size_t)(end - s));
+}
+
+/* "全国政协委员、致公党中央委员　林若溪", "提案人：全国政协委员　韩松",
+ * "江西省南昌市西湖区人民检察院　廖雨桐": who the writer is (a post, a
+ * unit: Han words with 、 or ：), a space, the name. */
+static bool unit_then_name(const char *s, const char *end)
+{
+	if (end - s > 90)
+		return false;
+	const char *sp = end;
+	while (sp > s && !text_is_space(first_cp_of(text_prev(s, sp), end)))
+		sp = text_prev(s, sp);
+	const char *unit_end = text_trim_end(s, sp);
+	if (unit_end == s || !signing_name(sp, end))
+		return false;
+	int chars = 0;
+	for (const char *p = s; p < unit_end; chars++) {
+		uint32_t cp;
+		p += text_decode(p, unit_end, &cp);
+		if (!text_is_han(cp) && cp != 0x3001 && cp != 0xFF1A && cp != ':' && cp != 0xB7)
+			return false;
+	}
+	return chars >= 3 && chars <= 24;
+}
+
+bool pattern_is_signed_unit(const char *s, size_t len)
+{
+	const char *end = text_trim_end(s, s + len);
+	s = text_skip_space(s, end);
+	if (s == end || end - s > 90 || (unsigned char)*s < 0xE0)
+		return false;
+	if (unit_then_name(s, end))
+		return true;
+	/* "化学学院", "云岭县委宣传部": a unit alone, a word ending in one
+	 * (a medium, 据新华社, is a source, not a writer) */
+	static char_set unit_ends = { "院部局委厅馆会站队所办处司署科室校", false, { 0 } };
+	static char_set function_words = { "的了是在为對对向和与與被把将將这這那有据據图圖见見详詳", false, { 0 } };
+	int n = han_chars(s, end);
+	if (n < 3 || n > 12 || !(char_set_has_folded(&unit_ends, end - 3, 3) || ends_with(s, end, "中心")))
+		return false;
+	for (const char *p = s; p < end; p += 3)
+		if (char_set_has_folded(&function_words, p, 3))
+			return false;   /* "图为县人民医院": a sentence */
+	return true;
+}
+
+/* "编译／杜若", "整理/陈默": a word of the writer's part, a slash, names. */
+static bool slashed_role(const char *s, const char *end)
+{
+	const char *p = s;
+	for (int chars = 0; p < end && chars < 4; chars++) {
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (!text_is_han(cp))
+			break;
+		p += n;
+	}
+	if (p == s || p - s < 6)
+		return false;
+	size_t sl = *p == '/' ? 1 : starts_with(p, end, "／") ? 3 : 0;
+	if (!sl)
+		return false;
+	const char *names = text_skip_space(p + sl, end);
+	int count = 0;
+	return names < end && byline_tokens_ex(names, end, 1, &count, true) && count <= 3 &&
+	       starts_with_surname(names, end);
+}
+
 /* OCR's letter-spacing ("本 报 记 者   施 文 远", "本 报 讯 (记 者  邱
  * 岚)"): s copied into buf without the single spaces between characters,
  * at most cap bytes; at[j] is the offset in s of buf[j]. Returns the
@@ -721,7 +798,7 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 		return true;
 	size_t mark = match_any(s, end, byline_marks, sizeof byline_marks / sizeof *byline_marks);
 	if (mark)
-		return byline_tokens(s + mark, end, 1, NULL);
+		return byline_tokens(s + mark, end, 1, NULL) || unit_then_name(text_skip_space(s + mark, end), end);
 	const char *after_bar = spaced_role_bar(s, end);
 	if (after_bar) {
 		/* "文 | X　　图 | 网络": the picture's source after the writer */
@@ -739,7 +816,7 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 		return byline_tokens(s, end, 1, NULL);
 	if (end - s > 60 || (unsigned char)*s < 0xE0)
 		return false;
-	if (names_then_filing(s, end) || person_signature(s, end))
+	if (names_then_filing(s, end) || person_signature(s, end) || slashed_role(s, end))
 		return true;
 	/* "城西 读者 何淑珍": a place, then the role word */
 	if (!bare && end - s > 36)
@@ -862,6 +939,22 @@ static bool filed_byline(const char *s, const char *end)
 	return false;
 }
 
+/* A medium's name ends right before `at`: "香港文匯報" (訊), "闽海经济报",
+ * "青川网", "县融媒体中心": 2 to 12 Han characters ending in a medium's word. */
+static bool medium_before(const char *s, const char *at)
+{
+	static char_set media_ends = { "报網网社台臺刊", false, { 0 } };
+	if (at - s < 6 || at - s > 36)
+		return false;
+	for (const char *p = s; p < at;) {
+		uint32_t cp;
+		p += text_decode(p, at, &cp);
+		if (!text_is_han(cp))
+			return false;
+	}
+	return char_set_has_folded(&media_ends, at - 3, 3) || ends_with(s, at, "中心");
+}
+
 /* A paragraph opening with its source in brackets: "（中央社记者X台南13日电）",
  * "（记者 X）", "【记者X／台北报道】". */
 static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
@@ -888,9 +981,21 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 	if ((ends_with(in, in_end, "电") || ends_with(in, in_end, "電") || ends_with(in, in_end, "讯") ||
 	     ends_with(in, in_end, "訊")) && (match_any(in, in_end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes) ||
 					     find_folded(in, (size_t)(in_end - in), "记者") || memmem(in, (size_t)(in_end - in), "社", 3) ||
-					     memmem(in, (size_t)(in_end - in), "日", 3))) {
+					     memmem(in, (size_t)(in_end - in), "日", 3) || medium_before(in, in_end - 3))) {
 		m->date_start = (size_t)(in - s);
 		m->date_end = (size_t)(in_end - s);
+		/* "【香港文匯報訊】（記者 鄭思琪）正文": the byline after it */
+		size_t op2 = open_paren(after, end);
+		const char *close2 = op2 ? find_close_paren(after + op2, end) : NULL;
+		if (close2) {
+			const char *b = text_skip_space(after + op2, end), *b_end = text_trim_end(b, close2);
+			const char *rest = text_skip_space(close2 + close_paren_len(close2), end);
+			if (b < b_end && rest < end && paren_byline(b, b_end)) {
+				m->byline_start = (size_t)(b - s);
+				m->byline_end = (size_t)(b_end - s);
+				after = rest;
+			}
+		}
 	} else if (pattern_is_byline(in, (size_t)(in_end - in), false) || filed_byline(in, in_end)) {
 		m->byline_start = (size_t)(in - s);
 		m->byline_end = (size_t)(in_end - s);
@@ -924,6 +1029,35 @@ static void filed_after(const char *s, const char *p, const char *end, pattern_d
 			return;
 		}
 	}
+}
+
+/* "本报讯　记者尹航　通讯员邓晓晨　正文": after the dateline, words set
+ * apart by spaces that make a byline (the most of up to four), then the
+ * text. */
+static void spaced_byline_after(const char *s, const char *p, const char *end, pattern_dateline *m)
+{
+	if (!role_at(p, end))
+		return;
+	const char *q = p, *best = NULL;
+	for (int words = 0; words < 4 && q < end; words++) {
+		const char *we = q;
+		int chars = 0;
+		while (we < end && !text_is_space(first_cp_of(we, end)) && chars++ < 12)
+			we += utf8_len(we, end);
+		if (we >= end || !text_is_space(first_cp_of(we, end)))
+			break;
+		if (pattern_is_byline(p, (size_t)(we - p), false))
+			best = we;
+		q = text_skip_space(we, end);
+	}
+	if (!best)
+		return;
+	const char *body = text_skip_space(best, end);
+	if (body >= end)
+		return;
+	m->byline_start = (size_t)(p - s);
+	m->byline_end = (size_t)(best - s);
+	m->body_start = (size_t)(body - s);
 }
 
 /* "清河县融媒体中心讯（记者 X）正文": a source of any name, 讯 or 电, and a
@@ -1022,6 +1156,55 @@ static bool source_dateline(const char *s, const char *end, pattern_dateline *m)
 }
 
 static bool match_dateline_any(const char *s, size_t len, pattern_dateline *m);
+static size_t number_at(const char *p, const char *end, int maxn);
+static char_set agency_ends = { "社网網台臺", false, { 0 } };
+
+bool pattern_match_report_lead(const char *s, size_t len, pattern_dateline *m)
+{
+	const char *end = s + len;
+	if (len < 24 || !(starts_with(s, end, "据") || starts_with(s, end, "據")))
+		return false;
+	/* the agency: Han characters up to one ending in 社, 网, 台 */
+	const char *p = s + 3, *src_end = NULL;
+	for (int chars = 0; p < end && chars < 12; chars++) {
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (!text_is_han(cp))
+			break;
+		p += n;
+		if (chars >= 1 && char_set_has_folded(&agency_ends, p - 3, 3))
+			src_end = p;
+	}
+	if (!src_end)
+		return false;
+	/* the date: N月N日 (or N日) */
+	p = src_end;
+	size_t d = number_at(p, end, 2);
+	if (d && starts_with(p + d, end, "月")) {
+		p += d + 3;
+		d = number_at(p, end, 2);
+	}
+	if (!d || !(starts_with(p + d, end, "日") || starts_with(p + d, end, "电")))
+		return false;
+	p += d + 3;
+	size_t f = starts_with(p, end, "报道") || starts_with(p, end, "報道") || starts_with(p, end, "報導") ? 6 : 0;
+	if (!f)
+		return false;
+	const char *lead_end = p + f;
+	const char *body = lead_end;
+	uint32_t cp;
+	int n = text_decode(body, end, &cp);
+	if (cp != ',' && cp != 0xFF0C)
+		return false;
+	body = text_skip_space(body + n, end);
+	if (body >= end)
+		return false;
+	m->date_start = 0;
+	m->date_end = (size_t)(lead_end - s);
+	m->byline_start = m->byline_end = 0;
+	m->body_start = (size_t)(body - s);
+	return true;
+}
 
 /* Where a range starting at buf[o] starts in s (despace's map). */
 static size_t back_start(const uint16_t *at, size_t n, size_t o)
@@ -1065,6 +1248,8 @@ static bool match_dateline_any(const char *s, size_t len, pattern_dateline *m)
 	/* "【记者X／台北报道】": a bracket that is not a dateline of the usual form */
 	return len >= 8 && (starts_with(s, end, "【") || open_paren(s, end)) && bracket_source(s, end, m);
 }
+
+static void spaced_byline_after(const char *s, const char *p, const char *end, pattern_dateline *m);
 
 static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 {
@@ -1136,6 +1321,8 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 	} else if (p > date_end && p < end && !bracket) {
 		m->body_start = (size_t)(p - s);
 		filed_after(s, p, end, m);      /* "本报讯 记者X报道：" */
+		if (m->byline_end == m->byline_start)
+			spaced_byline_after(s, p, end, m);
 		return true;
 	} else if (p == date_end && p < end && !bracket) {
 		/* "本报讯正文" glued: only when what follows is not a word that

@@ -141,6 +141,7 @@ FIXTURE_TEST(markdown_digest)       /* post title, account line, ### ① items, 
 FIXTURE_TEST(epaper_furniture)      /* header, page label, font controls, 作者/来源, navigation per story */
 FIXTURE_TEST(trad_bylines)          /* the same in traditional characters (s2tw): 本報記者, 攝影 */
 FIXTURE_TEST(letter_spaced)         /* OCR letter-spacing: header, deck, byline, dateline, caption, folio; wrapped lines */
+FIXTURE_TEST(report_lead)           /* 据X社…报道， opening a story (not inside it), 【X报讯】, （编译／X）, （X学院） */
 FIXTURE_TEST(trad_datelines)        /* 本報訊, 新華社…電 */
 FIXTURE_TEST(trad_captions)         /* … 攝 */
 FIXTURE_TEST(trad_jumps)            /* ■下轉第2版, 詳見第4版, (上接第1版) */
@@ -168,7 +169,7 @@ static void test_nothing_lost(void **state)
 		"cut_caption", "jumps", "headless", "page_header", "briefs", "wrapped", "orphan_text",
 		"running_headers", "story_ends", "wrapped_stories", "wire_datelines",
 		"masthead_block", "markdown_levels", "bracket_sources", "markdown_digest", "epaper_furniture",
-		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps", "letter_spaced",
+		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps", "letter_spaced", "report_lead",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -361,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_bracket_sources),
 		cmocka_unit_test(test_trad_bylines),
 		cmocka_unit_test(test_letter_spaced),
+		cmocka_unit_test(test_report_lead),
 		cmocka_unit_test(test_trad_datelines),
 		cmocka_unit_test(test_trad_captions),
 		cmocka_unit_test(test_trad_jumps),

@@ -86,6 +86,18 @@ static void test_role_words(void **state)
 	assert_false(pattern_is_byline(S("记者今天从市教育局获悉"), false));
 	assert_false(pattern_is_byline(S("接受记者采访时表示"), false));
 	assert_false(pattern_is_byline(S("全媒体记者"), false));
+	/* two media joined by a middle dot before the role */
+	assert_true(pattern_is_byline(S("东湖报·东湖网记者　程远　实习生　顾禾"), false));
+	/* a mark, then who the writer is and the name */
+	assert_true(pattern_is_byline(S("□全国人大代表、青川县农科所所长　林若水"), false));
+	assert_true(pattern_is_byline(S("□ 青川县人民检察院　廖明"), false));
+	assert_false(pattern_is_byline(S("□全国人大代表建议加快修订"), false));
+	/* a word of the writer's part, a slash, the name */
+	assert_true(pattern_is_byline(S("编译／方舟"), false));
+	assert_true(pattern_is_byline(S("整理/陈默"), false));
+	assert_false(pattern_is_byline(S("公里/小时"), false));
+	assert_false(pattern_is_byline(S("进口／出口"), false));
+	assert_false(pattern_is_byline(S("上海/北京两地"), false));
 	/* letter-spaced by OCR */
 	assert_true(pattern_is_byline(S("本 报 记 者   程 远"), false));
 	assert_true(pattern_is_byline(S("通 讯 员   何 静   记 者  邱  岚"), false));
@@ -160,6 +172,7 @@ static void test_datelines_of_other_papers(void **state)
 	(void)state;
 	char d[64], b[64];
 	const char *body;
+	pattern_dateline m0;
 	assert_true(dateline("新华社北京11月3日电（记者 张三 李四）国务院新闻办今天举行发布会。", d, b, &body));
 	assert_string_equal(d, "新华社北京11月3日电");
 	assert_string_equal(b, "记者 张三 李四");
@@ -193,6 +206,30 @@ static void test_datelines_of_other_papers(void **state)
 	assert_string_equal(body, "10月13日，研修班在厦门开班。");
 	assert_true(dateline("青川日报3月8日讯 两市今天签署协议。", d, b, &body));
 	assert_string_equal(d, "青川日报3月8日讯");
+	/* a medium of any name in lenticular brackets */
+	assert_true(dateline("【青川晚報訊】（記者 梁文）西區新泳池昨日開放。", d, b, &body));
+	assert_string_equal(d, "青川晚報訊");
+	assert_string_equal(b, "記者 梁文");
+	assert_true(dateline("【东湖县融媒体中心讯】县里昨天召开春耕会议。", d, b, &body));
+	assert_string_equal(d, "东湖县融媒体中心讯");
+	assert_false(dateline("【群众来信讯】说的是一件小事，大家都知道。", d, b, &body));
+	assert_false(dateline("【喜讯】全市高考成绩公布，升学率再创新高。", d, b, &body));
+	/* a story opened by the report it retells */
+	assert_true(pattern_match_report_lead(S("据法国国际广播电台5月2日报道，巴黎今天举行了游行。"), &m0));
+	assert_int_equal(m0.date_end, strlen("据法国国际广播电台5月2日报道"));
+	assert_string_equal("据法国国际广播电台5月2日报道，巴黎今天举行了游行。" + m0.body_start, "巴黎今天举行了游行。");
+	assert_true(pattern_match_report_lead(S("据韩联社3日报道，首尔地铁将延长运营时间。"), &m0));
+	assert_false(pattern_match_report_lead(S("据德国《商报》网站4月6日报道，农民协会当天警告。"), &m0));
+	assert_false(pattern_match_report_lead(S("据报道，该市今年经济增长5%。"), &m0));
+	assert_false(pattern_match_report_lead(S("据社区工作人员介绍，5月2日报道的问题已经解决。"), &m0));
+	assert_false(pattern_match_report_lead(S("据了解，这家网站5月2日报道了此事。"), &m0));
+	/* the byline after the dateline, set apart by spaces only */
+	assert_true(dateline("本报讯　记者程远　通讯员顾禾　一名男子因盗窃被起诉。", d, b, &body));
+	assert_string_equal(d, "本报讯");
+	assert_string_equal(b, "记者程远　通讯员顾禾");
+	assert_string_equal(body, "一名男子因盗窃被起诉。");
+	assert_true(dateline("本报讯　记者今天从市教育局获悉　新学期将推迟开学。", d, b, &body));
+	assert_string_equal(b, "");
 	/* letter-spaced by OCR: the ranges point into the spaced text */
 	assert_true(dateline("本 报 讯 (记 者  林  澄)   3月8日 ,全 长 1 2 公 里 的 湖", d, b, &body));
 	assert_string_equal(d, "本 报 讯");
@@ -214,6 +251,23 @@ static void test_datelines_of_other_papers(void **state)
 static const char *credit(const char *s)
 {
 	return s + pattern_credit_start(s, strlen(s));
+}
+
+static void test_signed_units(void **state)
+{
+	(void)state;
+	assert_true(pattern_is_signed_unit(S("提案人：全国政协委员　韩松")));
+	assert_true(pattern_is_signed_unit(S("青川县农科所所长 林若水")));
+	assert_true(pattern_is_signed_unit(S("物理学院")));
+	assert_true(pattern_is_signed_unit(S("东湖县委宣传部")));
+	assert_true(pattern_is_signed_unit(S("县融媒体中心")));
+	/* sources, sentences and asides in brackets */
+	assert_false(pattern_is_signed_unit(S("据新华社")));
+	assert_false(pattern_is_signed_unit(S("图为县人民医院")));
+	assert_false(pattern_is_signed_unit(S("详见第三版")));
+	assert_false(pattern_is_signed_unit(S("文中人物均为化名")));
+	assert_false(pattern_is_signed_unit(S("市政府办公厅发布通知说今年起实施")));
+	assert_false(pattern_is_signed_unit(S("这是 什么")));
 }
 
 static void test_credits_of_other_papers(void **state)
@@ -334,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_names_spaced_and_bare),
 		cmocka_unit_test(test_filings_and_posts),
 		cmocka_unit_test(test_datelines_of_other_papers),
+		cmocka_unit_test(test_signed_units),
 		cmocka_unit_test(test_credits_of_other_papers),
 		cmocka_unit_test(test_trailing_bylines_of_other_papers),
 		cmocka_unit_test(test_jumps_of_other_papers),
