@@ -1701,6 +1701,19 @@ static bool page_number_line(const char *s, size_t len)
 
 /* "12　以案说法", "要闻　3": a page number and a section name of two to
  * six Han characters, apart. */
+/* Only digits (ASCII or full-width). */
+static bool bare_number(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
+			return false;
+	}
+	return len > 0;
+}
+
 static bool folio_line(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
@@ -1884,6 +1897,10 @@ static void classify(const parser *ps, unit *u)
 				return;
 			}
 		}
+	}
+	if (ps->nunits == 0 && u->chars <= 3 && len <= 9 && bare_number(s, len)) {
+		u->kind = U_PAGEHEAD;   /* "5" alone heading the page: its number */
+		return;
 	}
 	if (ps->nunits == 0 && u->chars <= 12 && folio_line(s, len)) {
 		u->kind = U_PAGEHEAD;   /* "12　以案说法": the page's number and section */
@@ -3174,6 +3191,7 @@ typedef struct shape {
 	bool caption_last;      /* a photo caption came last */
 	bool headline, dateline, byline, subheads, jump;
 	bool numbered;          /* its headline is numbered ("1．…"): an item of a list */
+	bool decked;            /* headed by a deck: a kicker or a subtitle with the headline */
 	/* reached through a role the planner tries: what the open story's
 	 * fields say (a brief, headed by a lone title, signed, headless) is
 	 * then no evidence for the next title, or the try would prove
@@ -3219,6 +3237,7 @@ static void shape_of(const art *a, shape *sh)
 	sh->subheads = art_has_subhead(a);
 	sh->numbered = a->numbered;
 	sh->jump = art_has_jump(a);
+	sh->decked = a->field[DOC_F_KICKER].len || a->field[DOC_F_SUBTITLE].len;
 }
 
 static bool numbered_head(const unit *u)
@@ -3327,7 +3346,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		/* a big gap, unless a photo caption just took it */
 		if (rf->big_gap && !sh->caption_last)
 			ev_add(ev, S_BIG_GAP);
-		if (sh->dateline && !sh->subheads && !sh->tried)
+		/* (a story headed by a deck is no brief) */
+		if (sh->dateline && !sh->subheads && !sh->tried && !sh->decked)
 			ev_add(ev, S_AFTER_BRIEF);
 		else if (sh->headline && !sh->tried && !sh->byline && !sh->subheads && n == 1 && rf->para_under)
 			ev_add(ev, S_LIKE_PREV_HEAD);
