@@ -2033,9 +2033,11 @@ static void flush_held(parser *ps, art *a)
 	ps->nheld = 0;
 }
 
+static doc_str strip_emphasis(parser *ps, const char *s, size_t len);
+
 static void add_banner(parser *ps, const char *s, size_t len)
 {
-	doc_str d = doc_str_make(s, len);
+	doc_str d = strip_emphasis(ps, s, len);     /* "**滨江日报** / …" */
 	for (size_t i = 0; i < ps->nbanners; i++)
 		if (doc_str_eq(ps->banners[i], d))
 			return;     /* a running banner is kept once */
@@ -3724,16 +3726,28 @@ static void start_article(parser *ps, size_t i, size_t n, const evidence *ev)
 
 /* The caption unit at i (with a credit on the next unit when it is a
  * credit alone). Returns the units consumed. */
+/* A caption or banner without its markdown marks: "> " quoting it,
+ * "**" around words. */
+static doc_str without_marks(parser *ps, doc_str d)
+{
+	if (d.len > 2 && d.s[0] == '>' && (d.s[1] == ' ' || d.s[1] == '\t')) {
+		const char *t = text_skip_space(d.s + 1, d.s + d.len);
+		d.len -= (uint32_t)(t - d.s);
+		d.s = t;
+	}
+	return strip_emphasis(ps, d.s, d.len);
+}
+
 static size_t read_caption(parser *ps, size_t i, doc_str *out)
 {
 	const unit *u = UNIT(ps, i);
 	if (u->kind != U_CREDIT && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_CREDIT &&
 	    UNIT(ps, i + 1)->gap <= 1) {
-		*out = join_lines(ps, doc_str_make(u->s, u->len), UNIT(ps, i + 1)->s,
+		*out = join_lines(ps, without_marks(ps, doc_str_make(u->s, u->len)), UNIT(ps, i + 1)->s,
 				  UNIT(ps, i + 1)->len, " ");
 		return 2;
 	}
-	*out = doc_str_make(u->s, u->len);
+	*out = without_marks(ps, doc_str_make(u->s, u->len));
 	return 1;
 }
 

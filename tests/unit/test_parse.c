@@ -142,6 +142,7 @@ FIXTURE_TEST(epaper_furniture)      /* header, page label, font controls, 作者
 FIXTURE_TEST(trad_bylines)          /* the same in traditional characters (s2tw): 本報記者, 攝影 */
 FIXTURE_TEST(letter_spaced)         /* OCR letter-spacing: header, deck, byline, dateline, caption, folio; wrapped lines */
 FIXTURE_TEST(page_conventions)      /* a bare page number and section on top, a decked story's subhead, a byline set apart by spaces */
+FIXTURE_TEST(markdown_marks)        /* ** in a banner and > before a caption are marks, not text */
 FIXTURE_TEST(report_lead)           /* 据X社…报道， opening a story (not inside it), 【X报讯】, （编译／X）, （X学院） */
 FIXTURE_TEST(trad_datelines)        /* 本報訊, 新華社…電 */
 FIXTURE_TEST(trad_captions)         /* … 攝 */
@@ -171,7 +172,7 @@ static void test_nothing_lost(void **state)
 		"running_headers", "story_ends", "wrapped_stories", "wire_datelines",
 		"masthead_block", "markdown_levels", "bracket_sources", "markdown_digest", "epaper_furniture",
 		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps", "letter_spaced", "report_lead",
-		"page_conventions",
+		"page_conventions", "markdown_marks",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -365,6 +366,7 @@ int main(void)
 		cmocka_unit_test(test_trad_bylines),
 		cmocka_unit_test(test_letter_spaced),
 		cmocka_unit_test(test_report_lead),
+		cmocka_unit_test(test_markdown_marks),
 		cmocka_unit_test(test_page_conventions),
 		cmocka_unit_test(test_trad_datelines),
 		cmocka_unit_test(test_trad_captions),
