@@ -2222,7 +2222,8 @@ static bool title_goes_on(const parser *ps, size_t i)
 	 * paragraph goes on (a banner dropped into a cut stands apart by a
 	 * gap or its width; a running header is no title line) */
 	const unit *prev = i > ps->units_base ? UNIT(ps, i - 1) : NULL;
-	if (!prev || prev->kind != U_PARA || u->gap || (prev->flags & (UF_TERMINATED | UF_CLAUSE_END)))
+	if (!prev || prev->kind != U_PARA || u->gap || (prev->flags & (UF_TERMINATED | UF_CLAUSE_END)) ||
+	    prev->len > u->len + 12 || u->len > prev->len + 12)
 		return false;
 	unsigned a = line_columns(prev->s, prev->len), b = line_columns(u->s, u->len);
 	return b + 2 >= a && b <= a + 2 && b >= 16;

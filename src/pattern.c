@@ -691,7 +691,11 @@ bool pattern_is_signed_unit(const char *s, size_t len)
 /* "编译／杜若", "整理/陈默": a word of the writer's part, a slash, names. */
 static bool slashed_role(const char *s, const char *end)
 {
+	/* the slash ('/' or the last byte of '／') in the first 5 characters */
 	const char *p = s;
+	if (end - s > 48 || (!memchr(s, '/', end - s < 16 ? (size_t)(end - s) : 16) &&
+			     !memchr(s, 0x8F, end - s < 16 ? (size_t)(end - s) : 16)))
+		return false;
 	for (int chars = 0; p < end && chars < 4; chars++) {
 		uint32_t cp;
 		int n = text_decode(p, end, &cp);
@@ -716,14 +720,20 @@ static bool slashed_role(const char *s, const char *end)
  * bytes copied, or 0 when s is not letter-spaced: its first three
  * characters must be a space apart (a cheap test first), and the single
  * spaces must be at least a third as many as the other characters. */
+static inline size_t lead_len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
 static size_t despace(const char *s, size_t len, char *buf, uint16_t *at, size_t cap)
 {
-	const char *end = s + len, *p = s;
+	/* bytes only: most lines fail at the first character */
+	size_t k = 0;
 	for (int c = 0; c < 2; c++) {
-		p += utf8_len(p, end);
-		if (p + 1 >= end || *p != ' ' || p[1] == ' ')
+		k += lead_len((unsigned char)s[k]);
+		if (k + 1 >= len || s[k] != ' ' || s[k + 1] == ' ')
 			return 0;
-		p++;
+		k++;
 	}
 	size_t n = 0, single = 0, spaces = 0, chars = 0, i = 0;
 	for (; i < len && n < cap; i++) {
