@@ -1403,6 +1403,12 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	if (ps->furn.n && (furniture_has(&ps->furn, next->s, next->len) || furniture_has(&ps->furn, cur->s, cur->len)))
 		return false;   /* the page's furniture is a line of its own */
 	bool full = capped_columns(cur) + 3 >= wrap;
+	/* "图为…现场。　本报记者　邵　宁摄": a photo's credit ends its caption,
+	 * and a caption starts after a finished sentence */
+	if (full && pattern_credit_start(cur->s, cur->len) < cur->len)
+		return false;
+	if (pattern_credit_start(next->s, next->len) < next->len && raw_ends_sentence(cur->s, cur->len))
+		return false;
 	if (!ps->pf.indents || !first->indented)
 		return full;
 	if (!raw_ends_sentence(cur->s, cur->len))
