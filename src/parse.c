@@ -4469,6 +4469,16 @@ static void segment_step(parser *ps)
 			continue;
 		}
 		/* a paragraph */
+		if (u->kind == U_PARA && ps->eof && i + 1 == ps->nunits && a && a->ended && u->chars <= 40 &&
+		    !(u->flags & UF_SENTENCE) && (u->flags & UF_TERMINATED)) {
+			/* "本版稿件如涉及著作权问题，请与本报联系。": one sentence
+			 * alone at the page's foot after the last story closed, a
+			 * note of the page, not a story without a headline */
+			explain(ps, i, "header", NULL);
+			add_banner(ps, u->s, u->len);
+			i++;
+			continue;
+		}
 		pattern_dateline lead;
 		if (u->kind == U_PARA && a && a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_DATELINE].len &&
 		    !art_has_body(a) && pattern_match_report_lead(u->s, u->len, &lead)) {
