@@ -746,10 +746,12 @@ static size_t despace(const char *s, size_t len, char *buf, uint16_t *at, size_t
 		at[n] = (uint16_t)i;
 		buf[n++] = s[i];
 	}
-	while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80 && i < len &&
-	       ((unsigned char)s[i] & 0xC0) == 0x80) {
-		n--;            /* a character cut by the cap */
-		i = at[n];
+	if (i < len && ((unsigned char)s[i] & 0xC0) == 0x80) {
+		/* a character cut by the cap: its bytes go, lead byte too */
+		while (n && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
+			n--;
+		if (n)
+			n--;
 	}
 	if (single < 2 || single * 3 < chars - spaces)
 		return 0;

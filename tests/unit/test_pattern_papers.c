@@ -236,6 +236,19 @@ static void test_datelines_of_other_papers(void **state)
 	assert_string_equal(d, "本 报 讯");
 	assert_string_equal(b, "记 者  林  澄");
 	assert_string_equal(body, "3月8日 ,全 长 1 2 公 里 的 湖");
+	/* ... a long paragraph: its opening is read, a character cut there
+	 * is left out */
+	for (int pad = 0; pad < 3; pad++) {
+		/* the cap falls on each byte of a character in turn */
+		char spaced[1200] = "本 报 讯 (记 者  林  澄)   ";
+		strcat(spaced, pad == 0 ? "" : pad == 1 ? "3" : "3 ");
+		for (int k = 0; k < 60; k++)
+			strcat(spaced, "湖 滨 ");
+		pattern_dateline ms;
+		assert_true(pattern_match_dateline(spaced, strlen(spaced), &ms));
+		assert_int_equal(ms.date_end, strlen("本 报 讯"));
+		assert_string_equal(spaced + ms.body_start, strstr(spaced, ")   ") + 4);
+	}
 	/* sentences that only look like it */
 	pattern_dateline m;
 	const char *no[] = {
