@@ -2195,6 +2195,7 @@ static bool is_title_kind(uint8_t k)
  * comma and is followed by a paragraph, or the paragraph after it starts
  * with a sentence fragment of a few characters. */
 static bool title_goes_on(const parser *ps, size_t i);
+static bool two_phrases(const unit *u);
 
 static bool title_is_paragraph_start(const parser *ps, size_t i)
 {
@@ -2232,7 +2233,8 @@ static bool title_goes_on(const parser *ps, size_t i)
 	    prev->len > u->len + 12 || u->len > prev->len + 12)
 		return false;
 	unsigned a = line_columns(prev->s, prev->len), b = line_columns(u->s, u->len);
-	return b + 2 >= a && b <= a + 2 && b >= 16;
+	/* (two phrases side by side are a slogan's banner, not a line of text) */
+	return b + 2 >= a && b <= a + 2 && b >= 16 && !two_phrases(u);
 }
 
 static bool label_like(const unit *u, bool deck_below);
@@ -3635,7 +3637,7 @@ static size_t plan_runs(parser *ps, size_t i, size_t n, plan_run *runs)
 		r->attribution = (first->flags & UF_DASH_START) && first->kind == U_TITLE && first->chars <= 24 &&
 				 !r->dateline_under && !r->byline_under;
 		r->cut_banner = len == 1 && UNIT(ps, k)->kind == U_TITLE && !(UNIT(ps, k)->flags & UF_COMMA) && under &&
-				under->kind == U_PARA && !title_is_paragraph_start(ps, k);
+				under->kind == U_PARA && !title_goes_on(ps, k);
 		/* the next run: a title line that starts no paragraph */
 		k = j;
 		while (k < limit) {
@@ -3857,7 +3859,7 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 	const unit *u = UNIT(ps, *i);
 	/* A title-like line inside a cut paragraph is a banner dropped there. */
 	if (a && a->cut && *i + 1 < ps->nunits && UNIT(ps, *i + 1)->kind == U_PARA &&
-	    u->kind == U_TITLE && !(u->flags & UF_COMMA) && !title_is_paragraph_start(ps, *i)) {
+	    u->kind == U_TITLE && !(u->flags & UF_COMMA) && !title_goes_on(ps, *i)) {
 		evidence facts;
 		memset(&facts, 0, sizeof facts);
 		ev_add(&facts, S_F_CUT_BANNER);
