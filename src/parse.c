@@ -4563,6 +4563,17 @@ static bool is_prefix_fragment(const part *frag, const part *whole)
 
 /* Drops paragraphs (and subheads, captions) that the article already has:
  * the same text extracted twice or more. Hashes keep it linear. */
+/* p is the last sentences of the paragraph before, extracted again after
+ * its cut was joined ("…可能下 / 降一成左右。报道援引…" then "报道援引…"). */
+static bool is_tail_repeat(const part *p, const part *before)
+{
+	if (p->len < 12 || p->len >= before->len ||
+	    memcmp(before->s + before->len - p->len, p->s, p->len) != 0)
+		return false;
+	uint32_t cp = last_cp(before->s, before->s + before->len - p->len, NULL);
+	return is_sentence_end(cp) || is_closing(cp);
+}
+
 static void dedup_article(art *a)
 {
 	hash_parts(a);
@@ -4595,6 +4606,8 @@ static void dedup_article(art *a)
 			for (size_t m = 0; m < out && !dup; m++)
 				dup = a->parts[m].type == DOC_PARAGRAPH && is_prefix_fragment(p, &a->parts[m]);
 		}
+		if (!dup && p->type == DOC_PARAGRAPH && out && a->parts[out - 1].type == DOC_PARAGRAPH)
+			dup = is_tail_repeat(p, &a->parts[out - 1]);
 		if (dup)
 			continue;
 		hash[slot] = h;
