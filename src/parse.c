@@ -2403,23 +2403,6 @@ static bool context_opening(const unit *u)
 	return false;
 }
 
-/* Whether two short lines hold the same pair of Han characters. */
-static bool shares_han_pair(doc_str a, doc_str b)
-{
-	text_han_pairs ia;
-	text_han_pair pa;
-	text_han_pairs_init(&ia, a.s, a.len);
-	while (text_han_pairs_next(&ia, &pa)) {
-		text_han_pairs ib;
-		text_han_pair pb;
-		text_han_pairs_init(&ib, b.s, b.len);
-		while (text_han_pairs_next(&ib, &pb))
-			if (pa.c1 == pb.c1 && pa.c2 == pb.c2)
-				return true;
-	}
-	return false;
-}
-
 static bool broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
@@ -2441,11 +2424,6 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 		return false;
 	/* "沿着总书记指引的方向": a phrase of circumstance is a kicker */
 	if (context_opening(a))
-		return false;
-	/* "推进川渝电网一体化" over "川渝第二条特高压通道开工": two lines that
-	 * share a word are two phrases on one topic (kicker and headline),
-	 * not one phrase cut in two */
-	if (shares_han_pair(at, bt))
 		return false;
 	/* a label with a middle dot stays a label; two phrases side by side
 	 * ("春风拂面 万物竞发") are a kicker */
