@@ -971,13 +971,14 @@ static bool medium_before(const char *s, const char *at)
  * "（记者 X）", "【记者X／台北报道】". */
 static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 {
-	size_t op = starts_with(s, end, "【") ? 3 : open_paren(s, end);
+	/* 【】, and 〔〕 as Taiwan's papers print it ("〔記者X／台中報導〕") */
+	const char *closer = starts_with(s, end, "【") ? "】" : starts_with(s, end, "〔") ? "〕" : NULL;
+	size_t op = closer ? 3 : open_paren(s, end);
 	if (!op)
 		return false;
 	const char *in = text_skip_space(s + op, end), *close = NULL;
 	for (const char *p = in; p < end && p - in < 90; p += utf8_len(p, end)) {
-		if (op == 3 && starts_with(s, end, "【") ? starts_with(p, end, "】")
-							: (*p == ')' || starts_with(p, end, "）"))) {
+		if (closer ? starts_with(p, end, closer) : (*p == ')' || starts_with(p, end, "）"))) {
 			close = p;
 			break;
 		}
@@ -1258,7 +1259,8 @@ static bool match_dateline_any(const char *s, size_t len, pattern_dateline *m)
 			return true;
 	}
 	/* "【记者X／台北报道】": a bracket that is not a dateline of the usual form */
-	return len >= 8 && (starts_with(s, end, "【") || open_paren(s, end)) && bracket_source(s, end, m);
+	return len >= 8 && (starts_with(s, end, "【") || starts_with(s, end, "〔") || open_paren(s, end)) &&
+	       bracket_source(s, end, m);
 }
 
 static void spaced_byline_after(const char *s, const char *p, const char *end, pattern_dateline *m);
@@ -1269,8 +1271,8 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 	m->date_start = 0;
 	/* "【新华社济南讯】": the dateline in lenticular brackets */
 	size_t bracket = starts_with(s, end, "【") ? 3 : 0;
-	if ((bracket || open_paren(s, end)) && len >= 8 && !match_any(s + bracket, end, wire_prefixes,
-		sizeof wire_prefixes / sizeof *wire_prefixes))
+	if ((bracket || open_paren(s, end) || starts_with(s, end, "〔")) && len >= 8 &&
+	    !match_any(s + (bracket ? 3 : 0), end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes))
 		return bracket_source(s, end, m);
 	/* every prefix is Han: skip the table for most paragraphs cheaply */
 	if (len < 6 + bracket || (unsigned char)s[bracket] < 0xE4 || (unsigned char)s[bracket] > 0xE9)

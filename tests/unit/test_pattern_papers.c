@@ -214,6 +214,12 @@ static void test_datelines_of_other_papers(void **state)
 	assert_string_equal(d, "东湖县融媒体中心讯");
 	assert_false(dateline("【群众来信讯】说的是一件小事，大家都知道。", d, b, &body));
 	assert_false(dateline("【喜讯】全市高考成绩公布，升学率再创新高。", d, b, &body));
+	/* 〔〕 as Taiwan's papers print the reporter and the place */
+	assert_true(dateline("〔記者林小雨／台南報導〕台南市政府昨天宣布，運河沿岸步道全線開放。", d, b, &body));
+	assert_string_equal(b, "記者林小雨／台南報導");
+	assert_string_equal(body, "台南市政府昨天宣布，運河沿岸步道全線開放。");
+	assert_false(dateline("〔一〕加強河道管理，落實河長責任制。", d, b, &body));
+	assert_false(dateline("〔注〕本文數據來自市統計局。", d, b, &body));
 	/* a story opened by the report it retells */
 	const char *lead = "据法国国际广播电台5月2日报道，巴黎今天举行了游行。";
 	assert_true(pattern_match_report_lead(S(lead), &m0));
