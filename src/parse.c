@@ -3963,7 +3963,14 @@ static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 	/* the story under the next title is signed at its end by a reporter
 	 * of its own ("…。（记者 X）"): a story has one byline, so this one
 	 * closes the story above (a running header may stand between them) */
-	return rf.author && rf.filed;
+	if (rf.author && rf.filed)
+		return true;
+	/* "东湖区　读者　何建国" between a finished story without a byline
+	 * and a title with its own text right under it (no byline there to
+	 * go with): the story above is signed */
+	size_t j = k + title_run(ps, k);
+	return raw_ends_sentence(a->parts[a->nparts - 1].s, a->parts[a->nparts - 1].len) && j < ps->nunits &&
+	       UNIT(ps, j)->kind == U_PARA;
 }
 
 /* A story that opened with its dateline ("本报讯 …", "【新华社济南讯】…")
