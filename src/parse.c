@@ -1299,6 +1299,33 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
 	ps->furn_before = true;
 }
 
+/* A paragraph that opens with the reader's question: "问：…", "读者彭先生
+ * （62岁）问：…" (who asks, then 问 and a colon, before any sentence end). */
+static bool asks(const unit *u)
+{
+	const char *p = u->s, *end = u->s + (u->len < 48 ? u->len : 48);
+	while (p < end) {
+		if (has_prefix(p, (size_t)(u->s + u->len - p), "问") || has_prefix(p, (size_t)(u->s + u->len - p), "問")) {
+			const char *c = p + 3;
+			return c < u->s + u->len && (*c == ':' || has_prefix(c, (size_t)(u->s + u->len - c), "："));
+		}
+		uint32_t cp;
+		p += text_decode(p, u->s + u->len, &cp);
+		if (is_sentence_end(cp) || cp == 0xFF0C || cp == ',')
+			return false;
+	}
+	return false;
+}
+
+/* A question alone: one sentence ending in ？, short. */
+static bool short_question(const unit *u)
+{
+	if (u->chars > 24 || (u->flags & UF_SENTENCE))
+		return false;
+	uint32_t z = last_cp(u->s, u->s + u->len, NULL);
+	return z == 0xFF1F || z == '?';
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -1349,8 +1376,14 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		u.kind = U_PAGEHEAD;
 		u.flags |= UF_RECURS;
 	}
-	if (ps->nunits > ps->units_base)
-		UNIT(ps, ps->nunits - 1)->gap_after = u.gap;
+	if (ps->nunits > ps->units_base) {
+		unit *prev = UNIT(ps, ps->nunits - 1);
+		prev->gap_after = u.gap;
+		/* "玉米苗发黄是缺肥吗？" over "问：…": the question heads an item
+		 * of a Q&A page, a title, not a sentence */
+		if (prev->kind == U_PARA && u.kind == U_PARA && asks(&u) && short_question(prev))
+			prev->kind = U_TITLE;
+	}
 	size_t n = ps->nunits - ps->units_base;
 	UTIL_PUSH(ps->units, n, ps->units_cap, u);
 	ps->nunits++;
