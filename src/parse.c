@@ -1299,6 +1299,50 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
 	ps->furn_before = true;
 }
 
+/* "江都港集装箱吞吐量创新高　9月份，江都港完成…": a title of 6 to 24
+ * characters with no punctuation but quotes, an ideographic space, then
+ * sentences: where the title ends (0 when the paragraph is none such). A
+ * dateline or byline opening a paragraph the same way ("本报讯　…",
+ * "记者 X　…") is left to them. */
+static size_t run_in_title(const char *s, size_t len)
+{
+	if (len < 60 || (unsigned char)s[0] < 0xE0)
+		return 0;
+	const char *sp = NULL, *end = s + len;
+	int chars = 0;
+	for (const char *p = s; p < end && chars <= 24; chars++) {
+		if (p + 3 <= end && memcmp(p, "\xe3\x80\x80", 3) == 0) {
+			sp = p;
+			break;
+		}
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!(text_is_han(cp) || (cp >= '0' && cp <= '9') || cp == 0x201C || cp == 0x201D || cp == 0x300A ||
+		      cp == 0x300B || cp == '%' || cp == 0xFF05 || cp == '.'))
+			return 0;
+	}
+	if (!sp || chars < 6)
+		return 0;
+	const char *body = text_skip_space(sp, end);
+	if (end - body < 30)
+		return 0;
+	/* sentences: a full-width comma or stop (a row of figures has none),
+	 * and no one answering or asking right there ("唐晓雯答：") */
+	if (!memmem(body, (size_t)(end - body), "，", 3) && !memmem(body, (size_t)(end - body), "。", 3))
+		return 0;
+	for (const char *p = body; p < end && p - body < 24;) {
+		if ((has_prefix(p, (size_t)(end - p), "答") || has_prefix(p, (size_t)(end - p), "问")) && p + 3 < end &&
+		    (p[3] == ':' || has_prefix(p + 3, (size_t)(end - p - 3), "：")))
+			return 0;
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+	}
+	pattern_dateline m;
+	if (pattern_match_dateline(s, len, &m) || pattern_is_byline(s, (size_t)(sp - s), false))
+		return 0;
+	return (size_t)(sp - s);
+}
+
 /* A paragraph that opens with the reader's question: "问：…", "读者彭先生
  * （62岁）问：…" (who asks, then 问 and a colon, before any sentence end). */
 static bool asks(const unit *u)
@@ -1355,6 +1399,15 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	if (jump < len) {
 		push_unit(ps, s, (size_t)(text_trim_end(s, s + jump) - s), gap, line);
 		push_unit(ps, s + jump, len - jump, 0, line);
+		return;
+	}
+	size_t title = run_in_title(s, len);
+	if (title) {
+		/* "江都港集装箱吞吐量创新高　9月份，…": a brief's title run into
+		 * its text is a unit of its own */
+		push_unit(ps, s, title, gap, line);
+		const char *body = text_skip_space(s + title, s + len);
+		push_unit(ps, body, (size_t)(s + len - body), 0, line);
 		return;
 	}
 	unit u;
