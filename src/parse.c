@@ -1306,7 +1306,13 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
  * "记者 X　…") is left to them. */
 static size_t run_in_title(const char *s, size_t len)
 {
+	/* first: an ideographic space among the first 25 characters */
 	if (len < 60 || (unsigned char)s[0] < 0xE0)
+		return 0;
+	bool ideographic = false;
+	for (size_t k = 0; k + 2 < 75 && !ideographic; k++)
+		ideographic = (unsigned char)s[k] == 0xE3 && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x80;
+	if (!ideographic)
 		return 0;
 	const char *sp = NULL, *end = s + len;
 	int chars = 0;
@@ -1434,7 +1440,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		prev->gap_after = u.gap;
 		/* "玉米苗发黄是缺肥吗？" over "问：…": the question heads an item
 		 * of a Q&A page, a title, not a sentence */
-		if (prev->kind == U_PARA && u.kind == U_PARA && asks(&u) && short_question(prev))
+		if (prev->kind == U_PARA && u.kind == U_PARA && short_question(prev) && asks(&u))
 			prev->kind = U_TITLE;
 	}
 	size_t n = ps->nunits - ps->units_base;

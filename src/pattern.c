@@ -967,12 +967,18 @@ static bool medium_before(const char *s, const char *at)
 	return char_set_has_folded(&media_ends, at - 3, 3) || ends_with(s, at, "中心");
 }
 
+/* "〔" (E3 80 94) at s: bytes only, no folding. */
+static inline bool tortoise(const char *s, const char *end)
+{
+	return end - s >= 3 && (unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x94;
+}
+
 /* A paragraph opening with its source in brackets: "（中央社记者X台南13日电）",
  * "（记者 X）", "【记者X／台北报道】". */
 static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 {
 	/* 【】, and 〔〕 as Taiwan's papers print it ("〔記者X／台中報導〕") */
-	const char *closer = starts_with(s, end, "【") ? "】" : starts_with(s, end, "〔") ? "〕" : NULL;
+	const char *closer = starts_with(s, end, "【") ? "】" : tortoise(s, end) ? "〕" : NULL;
 	size_t op = closer ? 3 : open_paren(s, end);
 	if (!op)
 		return false;
@@ -1259,7 +1265,7 @@ static bool match_dateline_any(const char *s, size_t len, pattern_dateline *m)
 			return true;
 	}
 	/* "【记者X／台北报道】": a bracket that is not a dateline of the usual form */
-	return len >= 8 && (starts_with(s, end, "【") || starts_with(s, end, "〔") || open_paren(s, end)) &&
+	return len >= 8 && (starts_with(s, end, "【") || tortoise(s, end) || open_paren(s, end)) &&
 	       bracket_source(s, end, m);
 }
 
@@ -1271,7 +1277,7 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 	m->date_start = 0;
 	/* "【新华社济南讯】": the dateline in lenticular brackets */
 	size_t bracket = starts_with(s, end, "【") ? 3 : 0;
-	if ((bracket || open_paren(s, end) || starts_with(s, end, "〔")) && len >= 8 &&
+	if ((bracket || open_paren(s, end) || tortoise(s, end)) && len >= 8 &&
 	    !match_any(s + (bracket ? 3 : 0), end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes))
 		return bracket_source(s, end, m);
 	/* every prefix is Han: skip the table for most paragraphs cheaply */
@@ -1984,7 +1990,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		return desk + n;
 	}
 	/* any kind of editor: 数据编辑, 版式编辑, 本版编辑, 图片编辑, 版面設計
-	 * (a short word of Han characters ending in 编辑, 设计, 校对…) */
+	 * (a short word of Han characters ending in 编辑 or 设计) */
 	if (len >= 9 && (unsigned char)*p >= 0xE4) {
 		const char *q = p;
 		for (int c = 0; c < 4 && q < end; c++) {
@@ -1992,7 +1998,8 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			q += text_decode(q, end, &cp);
 			if (!text_is_han(cp))
 				break;
-			if ((n = word_at(q, end, editors, sizeof editors / sizeof *editors)) == 6) {
+			if (hprefix(q, (size_t)(end - q), "编辑") || hprefix(q, (size_t)(end - q), "編輯") ||
+			    hprefix(q, (size_t)(end - q), "设计") || hprefix(q, (size_t)(end - q), "設計")) {
 				*w = HF_EDITOR;
 				*editor = true;
 				return (size_t)(q + 6 - p);
