@@ -15,7 +15,7 @@ CC=${FUZZ_CC:-clang}
 flags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Itests/fuzz -D_GNU_SOURCE $(pkg-config --cflags ncursesw) $(pkg-config --cflags opencc)"
 libs="$(pkg-config --libs ncursesw) -lunistring -liniparser $(pkg-config --libs sqlite3) $(pkg-config --libs opencc)"
 lib_src=$(ls src/*.c | grep -v -e src/main.c -e src/ui.c -e src/reader)
-harnesses=${FUZZ_HARNESSES:-input parse layout search config}
+harnesses=${FUZZ_HARNESSES:-input parse layout search config library}
 
 seed() {   # seed NAME: a fresh seed folder for a harness
 	d="$out/seeds-$1"
@@ -32,6 +32,12 @@ seed() {   # seed NAME: a fresh seed folder for a harness
 		fi
 		if [ "$1" = search ]; then   # query, 0xFF, text
 			for f in "$d"/*; do printf '\351\235\222\345\267\235\377' | cat - "$f" > "$f.s" && mv "$f.s" "$f"; done
+		fi
+		if [ "$1" = library ]; then   # 青川, or 4 characters of the page from byte 300
+			for f in "$d"/*; do
+				printf '\001\001\054\003\377' | cat - "$f" > "$f.q"
+				printf '\351\235\222\345\267\235\377' | cat - "$f" > "$f.s" && mv "$f.s" "$f"
+			done
 		fi ;;
 	esac
 }
