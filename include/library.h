@@ -137,11 +137,14 @@ typedef enum library_order {
 
 /* Every hit of `query` in at most `max_articles` articles (0: all), in
  * `order`; *out malloc'd, freed with library_hits_free. The hits are the
- * in-issue matcher's (search.h). The articles are found newest first
- * (the index is in that order, so the first ones come at once); ranked,
- * the `max_articles` newest that hold the text are ordered by bm25: the
- * query is one phrase, so that weighs how often it occurs in an article
- * against the article's length (a hit in a headline counting 4 times). */
+ * in-issue matcher's (search.h). Newest first, the articles are found in
+ * the index's order (the first ones come at once). Ranked, every article
+ * holding the text is weighed by bm25 (its folded text read alone, no
+ * hit made), and the hits of the `max_articles` best are made, best
+ * first: the query is one phrase, so bm25 weighs how often it occurs in
+ * an article (a hit in a kicker, headline or subtitle counting 4 times)
+ * against the article's length (its folded text against the average of
+ * the articles holding it); equal weights, newest first. */
 size_t library_search(library *lib, const char *query, library_order order,
 		      size_t max_articles, library_hit **out);
 void library_hits_free(library_hit *hits, size_t n);

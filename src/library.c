@@ -50,7 +50,7 @@ struct library {
 	size_t nroots;
 	bool *root_failed;              /* by the last scan */
 	search_folder *sf;              /* for searches, made by the first */
-	sqlite3_stmt *search_st[4];     /* their statements, prepared by the first */
+	sqlite3_stmt *search_st[5];     /* their statements, prepared by the first */
 	/* the tokens of the document being inserted, found beforehand (see
 	 * fts_tokenize): a length byte and the bytes of each */
 	const unsigned char *replay;
@@ -1646,27 +1646,175 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen, const
 	return added;
 }
 
-/* An article found: its hits [first, end) of the list, its body's size,
- * its score. */
-typedef struct found_article {
-	size_t first, end;
+/* A search in progress: the query, the statements, the row read last
+ * and the strings of its issue (looked up again only when the issue
+ * changes: the rows come issue by issue). */
+typedef struct searching {
+	library *lib;
+	search_folder *sf;
+	const char *q;
+	size_t qlen;
+	sqlite3_stmt *text, *issue;
+	int64_t issue_id;
+	bool issue_hidden;
+	uint32_t issue_articles;
+	util_buf issue_strs;
+	found_row r;
+	sqlite3_blob *blob[2];          /* folded, body: for weighing (see weigh_row) */
+	util_buf buf;
+} searching;
+
+/* Looks up issue iid's strings into s->r unless they are there; whether
+ * it is in sight. */
+static bool issue_visible(searching *s, int64_t iid)
+{
+	if (iid == s->issue_id)
+		return !s->issue_hidden;
+	found_row *r = &s->r;
+	sqlite3_stmt *issue = s->issue;
+	s->issue_id = iid;
+	s->issue_hidden = true;
+	s->issue_strs.len = 0;
+	sqlite3_bind_int64(issue, 1, iid);
+	if (sqlite3_step(issue) == SQLITE_ROW) {
+		size_t off[3];
+		for (int c = 0; c < 3; c++) {
+			const char *v = (const char *)sqlite3_column_text(issue, c);
+			off[c] = s->issue_strs.len;
+			r->issue_len[c] = v ? (size_t)sqlite3_column_bytes(issue, c) : 0;
+			util_buf_add(&s->issue_strs, v ? v : "", r->issue_len[c]);
+			util_buf_addc(&s->issue_strs, '\0');
+		}
+		for (int c = 0; c < 3; c++)
+			r->issue_str[c] = s->issue_strs.data + off[c];
+		r->fingerprint = (uint64_t)sqlite3_column_int64(issue, 3);
+		s->issue_articles = (uint32_t)sqlite3_column_int64(issue, 4);
+		bool failed;
+		s->issue_hidden = path_hidden(s->lib, r->issue_str[2], &failed);
+	}
+	sqlite3_reset(issue);
+	return !s->issue_hidden;
+}
+
+/* Reads row `id` into s->r (its text valid until the text statement is
+ * reset); false when it is not there or its issue is out of sight, or
+ * (with `need`) when its folded text does not hold the query. */
+static bool read_row(searching *s, int64_t id, bool need)
+{
+	sqlite3_stmt *text = s->text;
+	found_row *r = &s->r;
+	sqlite3_reset(text);
+	sqlite3_bind_int64(text, 1, id);
+	if (sqlite3_step(text) != SQLITE_ROW)
+		return false;
+	r->folded = (const char *)sqlite3_column_text(text, 0);
+	r->flen = (size_t)sqlite3_column_bytes(text, 0);
+	r->body = (const char *)sqlite3_column_text(text, 1);
+	r->blen = (size_t)sqlite3_column_bytes(text, 1);
+	if (!r->body)
+		r->body = "";
+	if (!r->folded || r->flen == 0) {
+		r->folded = r->body;
+		r->flen = r->blen;
+	}
+	if (need && !util_find(r->folded, r->flen, s->q, s->qlen))
+		return false;
+	if (!issue_visible(s, sqlite3_column_int64(text, 2)))
+		return false;
+	r->page = sqlite3_column_int(text, 3);
+	r->number = sqlite3_column_int64(text, 4);
+	r->headline = (const char *)sqlite3_column_text(text, 5);
+	r->headline_len = r->headline ? (size_t)sqlite3_column_bytes(text, 5) : 0;
+	r->ncaptions = (uint32_t)sqlite3_column_int64(text, 6);
+	r->first_caption = (uint32_t)sqlite3_column_int64(text, 7);
+	r->first_banner = (uint32_t)sqlite3_column_int64(text, 8);
+	return true;
+}
+
+/* The term frequency bm25 weighs: the hits of the query in the row's
+ * folded lines (not overlapping, as match_article finds them), a hit in
+ * an article's kicker, headline or subtitle counting 4 times. */
+static double weighted_tf(const found_row *r, const char *q, size_t qlen)
+{
+	double tf = 0;
+	uint32_t line = 0;
+	const char *f = r->folded, *end = f + r->flen, *lstart = f;
+	for (const char *p = f; (p = util_find(p, (size_t)(end - p), q, qlen)) != NULL; p += qlen) {
+		const char *nl;
+		while ((nl = memchr(lstart, '\n', (size_t)(end - lstart))) != NULL && nl < p) {
+			lstart = nl + 1;
+			line++;
+		}
+		bool head = r->number >= 0 &&
+			    (line == DOC_F_KICKER || line == DOC_F_HEADLINE || line == DOC_F_SUBTITLE);
+		tf += head ? 4 : 1;
+	}
+	return tf;
+}
+
+/* An article holding the text, for ranking: its row, its size, the term
+ * frequency, its score. */
+typedef struct ranked_row {
+	int64_t id;
 	size_t bytes;
-	double score;
-} found_article;
+	double tf, score;
+} ranked_row;
+
+/* Reads column col of row id through s->blob[i] (moved from row to row:
+ * no statement stepped, no allocation) into s->buf. */
+static bool blob_text(searching *s, size_t i, const char *col, int64_t id)
+{
+	if (s->blob[i] && sqlite3_blob_reopen(s->blob[i], id) != SQLITE_OK) {
+		sqlite3_blob_close(s->blob[i]);         /* aborted: open it again */
+		s->blob[i] = NULL;
+	}
+	if (!s->blob[i] &&
+	    sqlite3_blob_open(s->lib->db, "main", "articles", col, id, 0, &s->blob[i]) != SQLITE_OK) {
+		sqlite3_blob_close(s->blob[i]);
+		s->blob[i] = NULL;
+		return false;
+	}
+	int n = sqlite3_blob_bytes(s->blob[i]);
+	s->buf.len = 0;
+	if (s->buf.cap < (size_t)n + 1)
+		util_grow((void **)&s->buf.data, &s->buf.cap, (size_t)n + 1, 1);
+	if (n > 0 && sqlite3_blob_read(s->blob[i], s->buf.data, n, 0) != SQLITE_OK)
+		return false;
+	s->buf.len = (size_t)n;
+	return true;
+}
+
+/* Weighs row id for ranking (its issue from the rowid, its folded text
+ * read alone): false when its issue is out of sight or the text is not
+ * in it. Its size is that of the folded text. */
+static bool weigh_row(searching *s, int64_t id, ranked_row *out)
+{
+	if (!issue_visible(s, (id >> ARTICLE_BITS) & MAX_ISSUE_ID))
+		return false;
+	if (!blob_text(s, 0, "folded", id))
+		return false;
+	if (s->buf.len == 0 && !blob_text(s, 1, "body", id))
+		return false;
+	found_row r = { .folded = s->buf.data, .flen = s->buf.len,
+			.number = (uint32_t)(id & MAX_ARTICLE) < s->issue_articles ? 0 : -1 };
+	out->tf = weighted_tf(&r, s->q, s->qlen);
+	out->bytes = s->buf.len;
+	return out->tf > 0;
+}
 
 static int by_score(const void *a, const void *b)
 {
-	const found_article *x = a, *y = b;
+	const ranked_row *x = a, *y = b;
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
-	return x->first < y->first ? -1 : x->first > y->first;  /* newer first */
+	return x->id < y->id ? -1 : x->id > y->id;      /* newer first */
 }
 
-/* Orders the articles by the bm25 weight of the text in each (the query
- * is one phrase, so its idf is the same everywhere and only the term
- * frequency and the article's length count; a hit in the kicker, headline
- * or subtitle counts 4 times), then newest first. */
-static void rank(hit_list *hits, found_article *f, size_t n)
+/* Orders the rows by the bm25 weight of the text in each (the query is
+ * one phrase, so its idf is the same everywhere and only the term
+ * frequency and the article's length against the average of the rows
+ * holding it count), then newest first. */
+static void rank(ranked_row *f, size_t n)
 {
 	const double k1 = 1.2, b = 0.75;
 	double avg = 0;
@@ -1674,26 +1822,11 @@ static void rank(hit_list *hits, found_article *f, size_t n)
 		avg += (double)f[i].bytes;
 	avg = n ? avg / (double)n : 1;
 	for (size_t i = 0; i < n; i++) {
-		double tf = 0;
-		for (size_t h = f[i].first; h < f[i].end; h++) {
-			uint32_t e = hits->items[h].element;
-			bool head = hits->items[h].article != UINT32_MAX &&
-				    (e == DOC_F_KICKER || e == DOC_F_HEADLINE || e == DOC_F_SUBTITLE);
-			tf += head ? 4 : 1;
-		}
 		double norm = k1 * (1 - b + b * (double)f[i].bytes / (avg > 0 ? avg : 1));
-		f[i].score = tf * (k1 + 1) / (tf + norm);
+		f[i].score = f[i].tf * (k1 + 1) / (f[i].tf + norm);
 	}
 	if (n > 1)
 		qsort(f, n, sizeof *f, by_score);
-	library_hit *sorted = util_malloc((hits->n ? hits->n : 1) * sizeof *sorted);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		for (size_t h = f[i].first; h < f[i].end; h++)
-			sorted[k++] = hits->items[h];
-	free(hits->items);
-	hits->items = sorted;
-	hits->cap = hits->n;
 }
 
 size_t library_search(library *lib, const char *query, library_order order,
@@ -1730,7 +1863,9 @@ size_t library_search(library *lib, const char *query, library_order order,
 		"SELECT a.id, NULL FROM articles a ORDER BY a.id",
 		"SELECT folded, body, issue, page, number, headline, page_captions, first_caption, "
 		"first_banner FROM articles WHERE id = ?1",
-		"SELECT paper, date, path, fingerprint FROM issues WHERE id = ?1",
+		"SELECT paper, date, path, fingerprint, articles FROM issues WHERE id = ?1",
+		/* a query of one character: no bigram to filter with */
+		"SELECT f.rowid, NULL FROM articles_fts f WHERE articles_fts MATCH ?1 ORDER BY f.rowid",
 	};
 	bool prepared = true;
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sql_text); i++)
@@ -1738,98 +1873,62 @@ size_t library_search(library *lib, const char *query, library_order order,
 		    sqlite3_prepare_v3(lib->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
 				       &lib->search_st[i], NULL) != SQLITE_OK)
 			prepared = false;
-	sqlite3_stmt *st = lib->search_st[qt.n ? 0 : 1], *text = lib->search_st[2],
-		     *issue = lib->search_st[3];
+	sqlite3_stmt *st = lib->search_st[!qt.n ? 1 : nqh ? 0 : 4];
+	searching s = { .lib = lib, .sf = sf, .q = q, .qlen = qlen, .text = lib->search_st[2],
+			.issue = lib->search_st[3], .issue_id = -1, .issue_hidden = true };
 	hit_list hits = { 0 };
-	found_article *found = NULL;
-	size_t found_cap = 0;
+	ranked_row *ranked = NULL;
+	size_t nranked = 0, ranked_cap = 0;
 	if (!prepared) {
 		lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
 	} else {
 		if (qt.n)
 			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
+		/* the whole search reads one state of the index */
+		bool began = sqlite3_get_autocommit(lib->db) && exec(lib->db, "BEGIN");
 		size_t articles = 0;
-		int64_t issue_id = -1;
-		bool issue_hidden = true;
-		util_buf issue_strs = { 0 };
-		found_row r = { 0 };
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			/* the filter first, then the text, then its issue */
 			const unsigned char *bloom = sqlite3_column_blob(st, 1);
 			if (!bloom_may_hold(bloom, (size_t)sqlite3_column_bytes(st, 1), qh, nqh))
 				continue;
-			sqlite3_bind_int64(text, 1, sqlite3_column_int64(st, 0));
-			if (sqlite3_step(text) != SQLITE_ROW) {
-				sqlite3_reset(text);
+			int64_t id = sqlite3_column_int64(st, 0);
+			if (order == LIBRARY_RANKED) {
+				/* every article holding it is weighed; the hits
+				 * only of those shown (below) */
+				ranked_row rr = { id, 0, 0, 0 };
+				if (weigh_row(&s, id, &rr))
+					UTIL_PUSH(ranked, nranked, ranked_cap, rr);
 				continue;
 			}
-			r.folded = (const char *)sqlite3_column_text(text, 0);
-			r.flen = (size_t)sqlite3_column_bytes(text, 0);
-			r.body = (const char *)sqlite3_column_text(text, 1);
-			r.blen = (size_t)sqlite3_column_bytes(text, 1);
-			if (!r.body)
-				r.body = "";
-			if (!r.folded || r.flen == 0) {
-				r.folded = r.body;
-				r.flen = r.blen;
-			}
-			if (!util_find(r.folded, r.flen, q, qlen)) {
-				sqlite3_reset(text);
+			if (!read_row(&s, id, true))
 				continue;
-			}
-			int64_t iid = sqlite3_column_int64(text, 2);
-			if (iid != issue_id) {
-				issue_id = iid;
-				issue_hidden = true;
-				issue_strs.len = 0;
-				sqlite3_bind_int64(issue, 1, iid);
-				if (sqlite3_step(issue) == SQLITE_ROW) {
-					size_t off[3];
-					for (int c = 0; c < 3; c++) {
-						const char *v = (const char *)sqlite3_column_text(issue, c);
-						off[c] = issue_strs.len;
-						r.issue_len[c] = v ? (size_t)sqlite3_column_bytes(issue, c) : 0;
-						util_buf_add(&issue_strs, v ? v : "", r.issue_len[c]);
-						util_buf_addc(&issue_strs, '\0');
-					}
-					for (int c = 0; c < 3; c++)
-						r.issue_str[c] = issue_strs.data + off[c];
-					r.fingerprint = (uint64_t)sqlite3_column_int64(issue, 3);
-					bool failed;
-					issue_hidden = path_hidden(lib, r.issue_str[2], &failed);
-				}
-				sqlite3_reset(issue);
-			}
-			if (issue_hidden) {
-				sqlite3_reset(text);
-				continue;
-			}
-			r.page = sqlite3_column_int(text, 3);
-			r.number = sqlite3_column_int64(text, 4);
-			r.headline = (const char *)sqlite3_column_text(text, 5);
-			r.headline_len = r.headline ? (size_t)sqlite3_column_bytes(text, 5) : 0;
-			r.ncaptions = (uint32_t)sqlite3_column_int64(text, 6);
-			r.first_caption = (uint32_t)sqlite3_column_int64(text, 7);
-			r.first_banner = (uint32_t)sqlite3_column_int64(text, 8);
-			size_t first = hits.n;
-			if (match_article(sf, q, qlen, &r, &hits)) {
-				found_article fa = { first, hits.n, r.blen, 0 };
-				UTIL_PUSH(found, articles, found_cap, fa);
-			}
-			sqlite3_reset(text);
+			if (match_article(sf, q, qlen, &s.r, &hits))
+				articles++;
 			if (max_articles && articles == max_articles)
 				break;
 		}
-		util_buf_free(&issue_strs);
-		if (order == LIBRARY_RANKED)
-			rank(&hits, found, articles);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
+		if (order == LIBRARY_RANKED) {
+			rank(ranked, nranked);
+			size_t shown = max_articles && nranked > max_articles ? max_articles : nranked;
+			for (size_t i = 0; i < shown; i++)
+				if (read_row(&s, ranked[i].id, false))
+					match_article(sf, q, qlen, &s.r, &hits);
+		}
+		sqlite3_reset(s.text);
+		for (size_t i = 0; i < 2; i++)
+			sqlite3_blob_close(s.blob[i]);
+		if (began)
+			exec(lib->db, "COMMIT");
 	}
-	free(found);
+	util_buf_free(&s.issue_strs);
+	util_buf_free(&s.buf);
+	free(ranked);
 	util_buf_free(&match);
 	util_buf_free(&qhash);
 	free(q);

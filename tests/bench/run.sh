@@ -457,7 +457,7 @@ END {
 	printf "each answer a median of %s bytes (less: %s). Peak RSS: wait4 ru_maxrss (KiB), MB = 10^6 bytes.\n", bytes_k, bytes_l
 	printf "Script fold: the index of the archive built with the fold of traditional to simplified characters on and off (the table, read out of OpenCC once, took %.0f ms).\n", fold_table / 1e6
 	printf "Library: %s issues x 8 pages of the corpus (%.1f MB) under one root; --index from no index (alt runs a shell that removes it first) against --list of all its pages as one issue.\n", lib_issues, lib_bytes / 1e6
-	printf "Queries: 50 runs of Han characters each taken from the corpus, library_search in the process (the first 50 articles, newest first; ranked by bm25, medians 1/2/4/8: %s, %s, %s, %s);\n", ranked["q1"], ranked["q2"], ranked["q4"], ranked["q8"]
+	printf "Queries: 50 runs of Han characters each taken from the corpus, library_search in the process (the first 50 articles, newest first; ranked by bm25 over every article holding it, the best 500 as the view, median [median-p99] 1/2/4/8: %s, %s, %s, %s);\n", ranked["q1"], ranked["q2"], ranked["q4"], ranked["q8"]
 	printf "grep -rF -c and rg -F -c as processes over the library folder (medians). One new issue: a copy of an issue under a new date, then --index.\n"
 	printf "Conversion: every element of that article through OpenCC (s2t for a simplified page, then t2s of the result), after opening the converter (%.0f ms, once).\n", convert_open / 1e6
 	if (nowrap)

@@ -481,6 +481,25 @@ static void test_ranked(void **state)
 	n = library_search(lib, "雪豹", LIBRARY_NEWEST, 1, &h);
 	assert_int_equal(n, 1);
 	library_hits_free(h, n);
+	/* ranked, the best of all the articles holding it, not of the
+	 * newest: a newer issue whose one article mentions it once */
+	sh("mkdir -p '%s/晚报/2025-01-06' && printf '市场新闻\n\n本报记者 赵六\n\n"
+	   "菜价平稳，有人说起雪豹。超市的蔬菜水果供应充足，价格比上周略有下降，市民采购方便。"
+	   "农贸市场的摊位也都开张了。\n' > '%s/晚报/2025-01-06/01.txt'", e->lib, e->lib);
+	index_all(lib);
+	n = library_search(lib, "雪豹", LIBRARY_NEWEST, 1, &h);
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(h[0].date, "2025-01-06"));
+	library_hits_free(h, n);
+	n = library_search(lib, "雪豹", LIBRARY_RANKED, 1, &h);
+	assert_int_equal(n, 2);         /* both hits of the headline's article */
+	assert_non_null(strstr(h[0].date, "2025-01-05"));
+	assert_int_equal(h[0].article, 1);
+	library_hits_free(h, n);
+	n = library_search(lib, "雪豹", LIBRARY_RANKED, 0, &h);
+	assert_int_equal(n, 4);
+	assert_non_null(strstr(h[0].date, "2025-01-05"));
+	library_hits_free(h, n);
 	library_close(lib);
 }
 
