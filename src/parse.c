@@ -1310,7 +1310,7 @@ static size_t run_in_title(const char *s, size_t len)
 	if (len < 60 || (unsigned char)s[0] < 0xE0)
 		return 0;
 	bool ideographic = false;
-	for (size_t k = 0; k + 2 < 75 && !ideographic; k++)
+	for (size_t k = 0; k + 2 < 75 && k + 2 < len && !ideographic; k++)
 		ideographic = (unsigned char)s[k] == 0xE3 && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x80;
 	if (!ideographic)
 		return 0;
