@@ -1883,6 +1883,46 @@ static unsigned han_gaps(const char *s, size_t len)
 	return n;
 }
 
+/* A numeral of a date: an ASCII or full-width digit, 〇 or a Chinese
+ * digit up to 十. */
+static bool date_numeral(uint32_t cp)
+{
+	static const uint32_t han[] = { 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+					0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };   /* 〇零一二三四五六七八九十 */
+	if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+		return true;
+	for (size_t k = 0; k < sizeof han / sizeof han[0]; k++)
+		if (cp == han[k])
+			return true;
+	return false;
+}
+
+/* A line that is a whole date and nothing else ("2025年8月29日",
+ * "二〇二五年八月二十九日"): the date under a signature, closing a
+ * notice, a letter or a statement. */
+static bool date_only_line(const char *s, size_t len)
+{
+	static const uint32_t marks[] = { 0x5E74, 0x6708, 0x65E5 };   /* 年 月 日 */
+	static const unsigned min[] = { 2, 1, 1 }, max[] = { 4, 3, 3 };
+	const char *p = text_skip_space(s, s + len), *end = s + len;
+	for (int f = 0; f < 3; f++) {
+		unsigned n = 0;
+		uint32_t cp = 0;
+		int k = 0;
+		while (p < end) {
+			k = text_decode(p, end, &cp);
+			if (!date_numeral(cp))
+				break;
+			p += k;
+			n++;
+		}
+		if (n < min[f] || n > max[f] || p >= end || cp != marks[f])
+			return false;
+		p += k;
+	}
+	return text_skip_space(p, end) == end;
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -1978,6 +2018,13 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (u->chars <= 64 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && is_running_header(s, len, &hm)) {
 		u->kind = U_PAGEHEAD;
+		return;
+	}
+	if (ps->nunits > 0 && u->chars <= 12 && UNIT(ps, ps->nunits - 1)->kind != U_PAGEHEAD &&
+	    date_only_line(s, len)) {
+		/* the date under a notice's signature (two notices' dates
+		 * differ only in figures: not a running line printed again) */
+		u->kind = U_END;
 		return;
 	}
 	if (ps->pf.nrepeated && u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_SENTENCE))) {
@@ -3378,7 +3425,9 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 		ev_add(ev, S_MARKDOWN);
 	if (dash)
 		ev_add(ev, S_DASH_SUBTITLE);
-	if (n == 1 && numbered_head(UNIT(ps, i)))
+	/* a numbered line opening the run, alone or over a line of detail
+	 * ("一、主要财务数据" / "单位：万元") */
+	if (numbered_head(UNIT(ps, i)))
 		ev_add(ev, S_NUMBERED);
 	const unit *first = UNIT(ps, i);
 	if (n >= 2 && first->kind == U_TITLE && first->chars <= LABEL_MAX && first->gap_after >= 1 &&
@@ -3923,6 +3972,17 @@ static art *ensure_article(parser *ps)
 	return a;
 }
 
+/* A single title-like line right over a date alone ("青禾文具有限公司"
+ * over "2025年11月20日"): the signature closing a notice, its text. */
+static bool signature_over_date(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (u->kind != U_TITLE || i + 1 >= ps->nunits)
+		return false;
+	const unit *next = UNIT(ps, i + 1);
+	return next->kind == U_END && next->gap == 0 && date_only_line(next->s, next->len);
+}
+
 static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
@@ -3938,7 +3998,7 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 		(*i)++;
 		return;
 	}
-	if (title_is_paragraph_start(ps, *i)) {
+	if (title_is_paragraph_start(ps, *i) || signature_over_date(ps, *i)) {
 		evidence facts;
 		memset(&facts, 0, sizeof facts);
 		ev_add(&facts, S_F_COMMA_START);

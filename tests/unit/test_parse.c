@@ -160,6 +160,7 @@ FIXTURE_TEST(repeated_subhead)      /* a subhead extracted twice with its paragr
 FIXTURE_TEST(byline_after_header)   /* a byline after the page header closes the story above when the next is signed */
 FIXTURE_TEST(numbered_items)        /* briefs numbered 1．2．3．: one list, one role (headlines, not subheads) */
 FIXTURE_TEST(marked_subhead)        /* ▍, 【】 and "■ 下一步" subheads inside a signed story: no headless story */
+FIXTURE_TEST(notice_dates)          /* a signature over a date closes a notice; a numbered head over a unit line */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -181,6 +182,7 @@ static void test_nothing_lost(void **state)
 		"masthead_block", "markdown_levels", "bracket_sources", "markdown_digest", "epaper_furniture",
 		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps", "letter_spaced", "report_lead",
 		"page_conventions", "markdown_marks", "kicker_shared_word", "deck_widths", "wrapped_caption", "page_note", "tail_repeat", "signed_letters", "qa_items", "run_in_titles",
+		"notice_dates",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -392,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_byline_after_header),
 		cmocka_unit_test(test_numbered_items),
 		cmocka_unit_test(test_marked_subhead),
+		cmocka_unit_test(test_notice_dates),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
