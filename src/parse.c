@@ -330,6 +330,7 @@ typedef struct run_facts {
 	bool author;            /* its body closes with (author) */
 	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
 	bool row_under, para_under, sidebar, big_gap;
+	bool caption_under;     /* a photo caption right under it */
 } run_facts;
 
 /* Run facts remembered between plans (see run_facts_memo). */
@@ -3481,6 +3482,11 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	}
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
 	rf->para_under = j < ps->nunits && UNIT(ps, j)->kind == U_PARA;
+	/* a caption, or a sentence with its credit on the next line */
+	rf->caption_under = j < ps->nunits &&
+			    (UNIT(ps, j)->kind == U_CAPTION ||
+			     (UNIT(ps, j)->kind == U_PARA && j + 1 < ps->nunits && UNIT(ps, j + 1)->kind == U_CREDIT &&
+			      UNIT(ps, j + 1)->gap <= 1));
 	rf->sidebar = n == 1 && sidebar_label(UNIT(ps, i));
 	rf->big_gap = UNIT(ps, i)->gap >= ps->pf.big_gap;
 }
@@ -3510,6 +3516,11 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		if (!sh->headline && !sh->dateline && !sh->jump && !sh->tried)
 			ev_add(ev, S_HEADLESS_OPEN);
 	}
+	/* a picture page: a lone title over a caption, after a story that
+	 * is a lone title over its caption and nothing else */
+	if (sh->any && !sh->ended && !sh->body && sh->headline && sh->caption_last && !sh->byline && !sh->tried &&
+	    n == 1 && rf->caption_under)
+		ev_add(ev, S_LIKE_PREV_HEAD);
 	if (sh->any && !sh->ended && rf->author) {
 		ev_add(ev, S_BODY_AUTHOR);
 		if (sh->byline && rf->filed && !sh->tried)

@@ -161,6 +161,7 @@ FIXTURE_TEST(byline_after_header)   /* a byline after the page header closes the
 FIXTURE_TEST(numbered_items)        /* briefs numbered 1．2．3．: one list, one role (headlines, not subheads) */
 FIXTURE_TEST(marked_subhead)        /* ▍, 【】 and "■ 下一步" subheads inside a signed story: no headless story */
 FIXTURE_TEST(notice_dates)          /* a signature over a date closes a notice; a numbered head over a unit line */
+FIXTURE_TEST(photo_page)            /* pictures each under a lone title: one story each */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -395,6 +396,7 @@ int main(void)
 		cmocka_unit_test(test_numbered_items),
 		cmocka_unit_test(test_marked_subhead),
 		cmocka_unit_test(test_notice_dates),
+		cmocka_unit_test(test_photo_page),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
