@@ -1552,6 +1552,18 @@ static bool produce_unit(parser *ps)
  * line ("…启用。（陆交局提供）", "…说。(记者 X)"): the line is finished. */
 static bool ends_after_sentence(const char *s, const char *end)
 {
+	/* "…（編輯：X）1140502": a filing stamp of five to eight digits
+	 * glued after the closing bracket or the full stop */
+	const char *d = end;
+	while (d > s && d[-1] >= '0' && d[-1] <= '9' && end - d <= 8)
+		d--;
+	if (end - d >= 5 && d > s && !(d[-1] >= '0' && d[-1] <= '9')) {
+		uint32_t before = last_cp(s, d, NULL);
+		if (is_sentence_end(before))
+			return true;
+		if (before == 0xFF09 || before == ')')
+			end = d;
+	}
 	const char *at = end;
 	uint32_t z = last_cp(s, end, &at);
 	if (z != 0xFF09 && z != ')' && z != 0x3011)

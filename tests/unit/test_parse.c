@@ -162,6 +162,7 @@ FIXTURE_TEST(numbered_items)        /* briefs numbered 1．2．3．: one list, o
 FIXTURE_TEST(marked_subhead)        /* ▍, 【】 and "■ 下一步" subheads inside a signed story: no headless story */
 FIXTURE_TEST(notice_dates)          /* a signature over a date closes a notice; a numbered head over a unit line */
 FIXTURE_TEST(photo_page)            /* pictures each under a lone title: one story each */
+FIXTURE_TEST(filing_stamp)          /* （編輯：X）1140502 ends a story: the title after it is no banner in a cut */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -184,6 +185,7 @@ static void test_nothing_lost(void **state)
 		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps", "letter_spaced", "report_lead",
 		"page_conventions", "markdown_marks", "kicker_shared_word", "deck_widths", "wrapped_caption", "page_note", "tail_repeat", "signed_letters", "qa_items", "run_in_titles",
 		"notice_dates",
+		"notice_dates", "photo_page", "filing_stamp",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -397,6 +399,7 @@ int main(void)
 		cmocka_unit_test(test_marked_subhead),
 		cmocka_unit_test(test_notice_dates),
 		cmocka_unit_test(test_photo_page),
+		cmocka_unit_test(test_filing_stamp),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
