@@ -163,6 +163,7 @@ FIXTURE_TEST(marked_subhead)        /* ▍, 【】 and "■ 下一步" subheads 
 FIXTURE_TEST(notice_dates)          /* a signature over a date closes a notice; a numbered head over a unit line */
 FIXTURE_TEST(photo_page)            /* pictures each under a lone title: one story each */
 FIXTURE_TEST(filing_stamp)          /* （編輯：X）1140502 ends a story: the title after it is no banner in a cut */
+FIXTURE_TEST(letters_signed)        /* a byline after the body over a title with plain text under it signs the story before */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -186,6 +187,7 @@ static void test_nothing_lost(void **state)
 		"page_conventions", "markdown_marks", "kicker_shared_word", "deck_widths", "wrapped_caption", "page_note", "tail_repeat", "signed_letters", "qa_items", "run_in_titles",
 		"notice_dates",
 		"notice_dates", "photo_page", "filing_stamp",
+		"letters_signed",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -400,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_notice_dates),
 		cmocka_unit_test(test_photo_page),
 		cmocka_unit_test(test_filing_stamp),
+		cmocka_unit_test(test_letters_signed),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
