@@ -3366,6 +3366,8 @@ typedef struct shape {
  * numbered section. */
 static bool numbered_text(const char *s, size_t len)
 {
+	if (!len)
+		return false;   /* no headline: its text may be a null pointer */
 	const char *p = s, *end = s + len;
 	while (p < end && (*p == '#' || *p == '*' || *p == ' '))
 		p++;
