@@ -76,10 +76,10 @@ run: kanbao
 CORPUS ?= ../shared/corpus
 # make test fails when the headline F1 on tests/papers/ falls below this,
 # or when any text of a page (ours or the corpus's) is lost.
-# 0.88: twenty-four pages of new kinds (notices, disclosures, e-paper chrome,
-# WeChat exports, numbered briefs, Q&A, verse...) took the set from 0.958 to
-# 0.888 when they were added; raise it again as the parser learns them.
-SCORE_MIN_F1 ?= 0.88
+# 0.95, as issue 12 asks: twenty-four pages of new kinds (notices,
+# disclosures, e-paper chrome, WeChat exports, Q&A...) took the set from
+# 0.958 to 0.888 when they were added; the parser learnt them back to 0.954.
+SCORE_MIN_F1 ?= 0.95
 # ... and below this on tests/holdout (pages by another author).
 SCORE_HOLDOUT_MIN_F1 ?= 0.89
 # ... and below this on tests/holdout2 (a third author; 0.961 when gated).
