@@ -69,6 +69,20 @@ static char dir[64];
 static library *lib;
 static unsigned serial;
 
+/* The folder of the last round's page (one page, one issue), if any. */
+static void remove_last_folder(void)
+{
+	if (!serial)
+		return;
+	char path[300];
+	snprintf(path, sizeof path, "%s/lib/%u/2025-08-28/01.txt", dir, serial - 1);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/lib/%u/2025-08-28", dir, serial - 1);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/lib/%u", dir, serial - 1);
+	rmdir(path);
+}
+
 /* At exit: the library's files and the last page's folder. */
 static void cleanup(void)
 {
@@ -82,14 +96,7 @@ static void cleanup(void)
 		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
 		unlink(path);
 	}
-	if (serial) {
-		snprintf(path, sizeof path, "%s/lib/%u/2025-08-28/01.txt", dir, serial - 1);
-		unlink(path);
-		snprintf(path, sizeof path, "%s/lib/%u/2025-08-28", dir, serial - 1);
-		rmdir(path);
-		snprintf(path, sizeof path, "%s/lib/%u", dir, serial - 1);
-		rmdir(path);
-	}
+	remove_last_folder();
 	snprintf(path, sizeof path, "%s/lib", dir);
 	rmdir(path);
 	rmdir(dir);
@@ -160,15 +167,7 @@ static void round_trip(const char *query, const uint8_t *page, size_t len)
 {
 	setup();
 	char folder[256], path[300];
-	if (serial) {
-		/* the folder before, of one page */
-		snprintf(path, sizeof path, "%s/lib/%u/2025-08-28/01.txt", dir, serial - 1);
-		unlink(path);
-		snprintf(path, sizeof path, "%s/lib/%u/2025-08-28", dir, serial - 1);
-		rmdir(path);
-		snprintf(path, sizeof path, "%s/lib/%u", dir, serial - 1);
-		rmdir(path);
-	}
+	remove_last_folder();
 	snprintf(folder, sizeof folder, "%s/lib/%u", dir, serial);
 	FUZZ_CHECK(mkdir(folder, 0700) == 0);
 	snprintf(folder, sizeof folder, "%s/lib/%u/2025-08-28", dir, serial);
