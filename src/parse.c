@@ -287,6 +287,7 @@ enum { REPEATED_MAX = 16 };
  * these instead of fixed constants. */
 typedef struct profile {
 	unsigned wrap;          /* hard-wrap width in columns, 0 when lines are paragraphs */
+	unsigned wrap_slack;    /* columns short of the wrap a full line may end */
 	unsigned lines;         /* non-blank lines sampled */
 	unsigned indented;      /* of them, lines starting with an indent */
 	unsigned after_blank;   /* of them, lines after one or more blank lines */
@@ -872,6 +873,45 @@ static bool md_item_number(const char *s, const char *end)
 	return false;
 }
 
+/* A PDF's export set in proportional type (digits and Latin narrower
+ * than a Han character, punctuation squeezed) wraps its lines at one
+ * width that its text measures only roughly: the lines of a paragraph
+ * end anywhere in the last sixth of the width. Such a page is
+ * hard-wrapped at W when two thirds of its long lines end in the band
+ * [W - W/6, W], few are wider, and most of those in the band end no
+ * sentence (a page of a paragraph a line ends its lines with one). */
+static void profile_loose_wrap(profile *pf, const unsigned *hist, const unsigned *open_hist,
+			       unsigned minw, unsigned maxw, size_t longs)
+{
+	enum { LOOSE_MIN_LINES = 8 };
+	if (longs < LOOSE_MIN_LINES)
+		return;
+	unsigned best = 0, best_count = 0, best_open = 0;
+	unsigned band = 0, band_open = 0, lo = minw;
+	for (unsigned w = minw; w <= maxw; w++) {
+		band += hist[w];
+		band_open += open_hist[w];
+		while (lo < w - w / 6) {
+			band -= hist[lo];
+			band_open -= open_hist[lo];
+			lo++;
+		}
+		if (band > best_count) {
+			best_count = band;
+			best_open = band_open;
+			best = w;
+		}
+	}
+	size_t wider = 0;
+	for (unsigned w = best + 1; w <= maxw; w++)
+		wider += hist[w];
+	if (best_count * 3 >= longs * 2 && best_count >= LOOSE_MIN_LINES && wider * 8 <= longs &&
+	    best_open * 3 >= best_count * 2) {
+		pf->wrap = best;
+		pf->wrap_slack = best / 6;
+	}
+}
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
@@ -883,6 +923,7 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	} runs_seen[RUNNING_SLOTS];
 	memset(runs_seen, 0, sizeof runs_seen);
 	unsigned hist[MAXW + 1] = { 0 };
+	unsigned open_hist[MAXW + 1] = { 0 };   /* ... of lines that end no sentence */
 	unsigned gaps[4] = { 0 };
 	size_t longs = 0;
 	line_reader lr;
@@ -931,6 +972,11 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 		if (cols >= MINW && cols <= MAXW && l.indent <= CENTRED_INDENT) {
 			hist[cols]++;
 			longs++;
+			const char *at = l.s + l.len;
+			uint32_t cp = last_cp(l.s, at, &at);
+			while (is_closing(cp) && at > l.s)
+				cp = last_cp(l.s, at, &at);
+			open_hist[cols] += !is_sentence_end(cp);
 		}
 		uint32_t rh = l.indented || l.len > 160 || !has_figure_bytes(l.s, l.len) ? 0 : running_line_hash(l.s, l.len);
 		if (rh) {
@@ -991,18 +1037,28 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	}
 	if (longs < 6)
 		return;
-	unsigned best = 0, best_count = 0;
+	unsigned best = 0, best_count = 0, best_open = 0;
 	for (unsigned w = MINW; w <= MAXW; w++) {
 		unsigned c = hist[w] + hist[w - 1] + (w < MAXW ? hist[w + 1] : 0);
 		if (c > best_count) {
 			best_count = c;
+			best_open = open_hist[w] + open_hist[w - 1] + (w < MAXW ? open_hist[w + 1] : 0);
 			best = w;
 		}
 	}
 	/* the widest common width is the wrap width */
 	while (best < MAXW && hist[best + 1] * 4 >= hist[best] && hist[best + 1])
 		best++;
-	pf->wrap = best_count * 2 >= longs ? best : 0;
+	/* lines of one width that all end a sentence are paragraphs of a
+	 * line each (a list of items, verses): a wrap cuts sentences */
+	pf->wrap = best_count * 2 >= longs && best_open * 3 >= best_count ? best : 0;
+	pf->wrap_slack = 3;
+	if (!pf->wrap)
+		profile_loose_wrap(pf, hist, open_hist, MINW, MAXW, longs);
+	/* hard-wrapped, a paragraph of several lines has one indented:
+	 * a tenth of the lines indented marks the paragraphs */
+	if (pf->wrap && !pf->indents && pf->indented >= 3 && pf->indented * 10 >= body_lines)
+		pf->indents = true;
 }
 
 /* A line that must stay a unit of its own even in a hard-wrapped page. */
@@ -1495,7 +1551,7 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return false;
 	if (ps->furn.n && (furniture_has(&ps->furn, next->s, next->len) || furniture_has(&ps->furn, cur->s, cur->len)))
 		return false;   /* the page's furniture is a line of its own */
-	bool full = capped_columns(cur) + 3 >= wrap;
+	bool full = capped_columns(cur) + ps->pf.wrap_slack >= wrap;
 	/* "图为…现场。　本报记者　邵　宁摄": a photo's credit ends its caption,
 	 * and a caption starts after a finished sentence */
 	if (full && pattern_credit_start(cur->s, cur->len) < cur->len)
