@@ -2098,6 +2098,47 @@ static bool latin_caps(const char *p, const char *end)
 	return true;
 }
 
+/* A word of Hangul syllables only, 2 to 8 of them. */
+static bool hangul_word(const char *p, const char *end)
+{
+	int n = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp < 0xAC00 || cp > 0xD7A3)
+			return false;
+		n++;
+	}
+	return n >= 2 && n <= 8;
+}
+
+/* A section's name of 2 to 6 Han characters with the page's number
+ * glued after it or before it, a letter allowed before the number:
+ * "要闻2", "要闻 A2" read as one word, "A2要闻", "3经济". */
+static bool section_folio(const char *p, const char *end)
+{
+	const char *q = p;
+	if (q < end && *q >= 'A' && *q <= 'Z')
+		q++;
+	const char *d = q;
+	while (q < end && *q >= '0' && *q <= '9' && q - d < 3)
+		q++;
+	if (q > d) {
+		int n = han_word(q, end);
+		return n >= 2 && n <= 6;
+	}
+	/* the number after the name */
+	const char *z = end;
+	while (z > p && z[-1] >= '0' && z[-1] <= '9' && end - z < 3)
+		z--;
+	if (z == end || (z > p && z[-1] >= '0' && z[-1] <= '9'))
+		return false;
+	if (z > p && z[-1] >= 'A' && z[-1] <= 'Z')
+		z--;
+	int n = han_word(p, z);
+	return n >= 2 && n <= 6;
+}
+
 void pattern_match_header(const char *s, size_t len, header_match *hm)
 {
 	memset(hm, 0, sizeof *hm);
@@ -2214,10 +2255,16 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 				/* "江城日报社出版", "青川县融媒体中心主办": the imprint */
 				hm->score += HF_DATE;
 				hm->fields++;
-			} else if (n < 0 && latin_caps(q, we)) {
+			} else if (n < 0 && (latin_caps(q, we) || hangul_word(q, we))) {
 				/* "WEN WEI PO", "AI": the paper's name in letters, a
-				 * section's abbreviation */
+				 * section's abbreviation; "장백일보": the paper's
+				 * name in the script of a bilingual area */
 				latin++;
+			} else if (n < 0 && q == p && !folio_seen && section_folio(q, we)) {
+				/* "要闻2", "A2要闻": the section with the page's
+				 * number glued to it */
+				hm->score += HF_DATE;
+				folio_seen = true;
 			} else if (n < 1 || n > 8) {
 				hm->others++;
 			}

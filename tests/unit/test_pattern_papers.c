@@ -40,6 +40,11 @@ static void test_running_headers(void **state)
 	assert_true(header("2026年3月9日（星期一）　B6　體育　責任編輯：周卓　版面設計：林一"));
 	assert_true(header("东湖晨报　EAST LAKE MORNING POST"));
 	assert_true(header("青川县融媒体中心主办　第88期　2026年3月9日　星期一"));
+	/* the paper's name in the script of a bilingual area; a section with
+	 * its page number glued on */
+	assert_true(header("서강일보　西江日报　2026年6月2日　星期二"));
+	assert_true(header("综合3　　西江日报　　2026年6月2日　星期二　　值班编委：郑一凡"));
+	assert_true(header("B4文体　西江日报　2026年6月2日"));
 	/* letter-spaced by OCR: a space between characters, more between fields */
 	assert_true(header("B 0 3    体 育    2 0 2 6 年 3 月 9 日  星 期 一    责 编  苗 青"));
 	/* folios: a page number between dashes or in brackets */
@@ -65,6 +70,9 @@ static void test_running_headers(void **state)
 	assert_false(header("他设计了2025年新版校徽"));
 	assert_false(header("2 0 2 6 年 3 月 9 日 起 ， 市 民 可 凭 证 免 费 乘 车 。"));
 	assert_false(header("本 报 记 者   苗 青"));
+	assert_false(header("서강일보　한국어　신문입니다"));
+	assert_false(header("综合3　　改革方案出台"));
+	assert_false(header("十四五规划2　开局之年"));
 }
 
 static void test_role_words(void **state)
