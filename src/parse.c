@@ -60,6 +60,7 @@ typedef enum signal {
 	/* does a run of title-like lines start a new story? (threshold STORY_MIN) */
 	S_NEXT_BYLINE,          /* a byline, author name or dateline right under the run */
 	S_NEXT_JUMP,            /* a jump line right under it (上接第1版, 详见第2版) */
+	S_NEXT_NOTE,            /* an editor's note right under it (编者按：…) */
 	S_MARKDOWN,             /* a markdown "# " title */
 	S_DASH_SUBTITLE,        /* a "——" subtitle in the deck */
 	S_NO_STORY,             /* no story open yet (page start, after headless text) */
@@ -129,6 +130,7 @@ static const struct signal_def {
 	/* strong: each alone starts a story, even over a cut (20 - 15 > 0) */
 	[S_NEXT_BYLINE]     = { 20, "byline/dateline under it" },
 	[S_NEXT_JUMP]       = { 20, "jump line under it" },
+	[S_NEXT_NOTE]       = { 20, "editor's note under it" },   /* a note opens a story, never a section */
 	[S_MARKDOWN]        = { 20, "markdown title" },
 	[S_DASH_SUBTITLE]   = { 20, "—— subtitle in deck" },
 	/* boundaries: each alone starts a story, not over a cut */
@@ -3471,6 +3473,8 @@ enum { PLAN_UNITS = 16 };
 
 /* The evidence of the title run [i, i+n) that does not depend on the
  * story open before it (computed once per run by the planner). */
+static bool note_opening(const unit *u);
+
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 {
 	memset(ev, 0, sizeof *ev);
@@ -3485,6 +3489,8 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 			ev_add(ev, S_NEXT_BYLINE);
 		if (next->kind == U_JUMP)
 			ev_add(ev, S_NEXT_JUMP);  /* a teaser ("详见第2版") or a continuation ("上接") */
+		if (next->kind == U_PARA && note_opening(next))
+			ev_add(ev, S_NEXT_NOTE);
 	}
 	bool md = false, dash = false;
 	for (size_t k = i; k < j; k++) {
@@ -4152,6 +4158,45 @@ static bool is_note_label(const unit *u)
 	       (n == 12 && (memcmp(s, "编者的话", 12) == 0 || memcmp(s, "編者的話", 12) == 0));
 }
 
+/* A paragraph opening with the label of an editor's note. */
+static bool note_opening(const unit *u)
+{
+	static const char *const notes[] = { "编者按", "編者按", "【编者按】", "【編者按】", "编者的话", "編者的話" };
+	for (size_t k = 0; k < sizeof notes / sizeof *notes; k++)
+		if (has_prefix(u->s, u->len, notes[k]))
+			return true;
+	return false;
+}
+
+/* A paragraph opening with an editor's note ("编者按：…", "【编者按】…")
+ * with a title run right under it (after at most one more paragraph of
+ * the note) that has a byline or dateline under it: the note of that
+ * story, printed over its deck. */
+static bool note_over_deck(const parser *ps, size_t i)
+{
+	if (!note_opening(UNIT(ps, i)))
+		return false;
+	size_t j = i + 1;
+	if (j < ps->nunits && UNIT(ps, j)->kind == U_PARA)
+		j++;
+	if (j >= ps->nunits || !is_title_kind(UNIT(ps, j)->kind))
+		return false;
+	size_t n = title_run(ps, j);
+	if (j + n >= ps->nunits)
+		return false;
+	uint8_t k = UNIT(ps, j + n)->kind;
+	return k == U_BYLINE || k == U_NAMES || k == U_DATELINE;
+}
+
+/* An article that is only a headline of one line: no deck, no byline, no
+ * text. */
+static bool lone_title_only(const art *a)
+{
+	return a->field[DOC_F_HEADLINE].len && !a->field[DOC_F_KICKER].len && !a->field[DOC_F_SUBTITLE].len &&
+	       !a->field[DOC_F_BYLINE].len && !a->field[DOC_F_DATELINE].len && !a->field[DOC_F_COLUMN].len &&
+	       a->nparts == 0 && !a->ended;
+}
+
 /* "——鲁迅": a short line starting with a dash, right after a finished
  * paragraph of the open story, and not heading a deck (no byline or
  * dateline under it): the attribution of a quotation or an epigraph. */
@@ -4721,6 +4766,27 @@ static void segment_step(parser *ps)
 			explain(ps, i, "subhead", &facts);
 			flush_held(ps, a);
 			add_part(a, DOC_SUBHEAD, u->s, u->len);
+			i++;
+			continue;
+		}
+		if (u->kind == U_PARA && note_over_deck(ps, i)) {
+			/* "编者按：…" over a story's deck: the note opens that
+			 * story; a lone title right above it, with nothing of
+			 * its own, names the series (the column) */
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			ev_add(&facts, S_F_NOTE);
+			if (a && lone_title_only(a)) {
+				a->field[DOC_F_COLUMN] = a->field[DOC_F_HEADLINE];
+				a->field[DOC_F_HEADLINE] = doc_str_make(NULL, 0);
+			} else {
+				if (a)
+					flush_held(ps, a);
+				a = new_art(ps);
+			}
+			a->note = true;
+			explain(ps, i, "body", &facts);
+			add_paragraph(ps, a, u);
 			i++;
 			continue;
 		}
