@@ -4579,6 +4579,13 @@ static void segment_step(parser *ps)
 				i++;
 				continue;
 			}
+			if (u->jump == PATTERN_JUMP_FROM && a && art_has_body(a)) {
+				/* "（上接第一版）" after a story's text: a story
+				 * continued from another page starts here (its
+				 * headline, printed again, under the line) */
+				flush_held(ps, a);
+				a = new_art(ps);
+			}
 			handle_jump(ps, &i);
 			continue;
 		case U_CAPTION:
