@@ -251,6 +251,7 @@ typedef struct unit {
 	uint8_t kind;
 	uint8_t jump;           /* pattern_jump_kind */
 	uint8_t spaced;         /* letter-spaced by OCR ("社 区 食 堂"): chars leaves the spaces out */
+	uint8_t bracketed;      /* a brief's title taken out of its 【】 (see bracket_title) */
 	int16_t page;           /* page number of a jump or page header */
 } unit;
 
@@ -271,6 +272,7 @@ typedef struct art {
 	bool dateline_done;     /* the first paragraph was checked for a dateline */
 	bool note;              /* opened by an editor's note (编者按) waiting for its headline */
 	bool numbered;          /* its headline is numbered ("1．…"), see numbered_text */
+	bool bracketed;         /* its headline was a brief's title in 【】 */
 } art;
 
 /* A caption found between two articles. */
@@ -356,6 +358,7 @@ typedef struct parser {
 	struct furn_note { const char *s; uint32_t len, line; } *furn_notes;
 	size_t nfurn_notes, furn_notes_cap;     /* furniture not yet shown by --explain */
 	bool rule_gap;          /* a rule line was skipped: the next unit follows a big gap */
+	bool bracket_run;       /* the last line pushed was a brief under its title in 【】 */
 	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
 	raw_line pending;       /* the next line, read ahead */
 	bool have_pending;
@@ -1408,6 +1411,38 @@ static size_t run_in_title(const char *s, size_t len)
 	return (size_t)(sp - s);
 }
 
+/* A paragraph opening with a title in brackets, "【湖州供电】6月9日，…":
+ * 2 to 12 Han characters or figures in 【】, then at least 30 bytes of
+ * sentences (a comma or a stop); not a source or dateline (【本报讯】),
+ * a byline or an editor's note. Returns the bytes of the bracketed
+ * title, or 0. */
+static size_t bracket_title(const char *s, size_t len)
+{
+	if (len < 40 || !has_prefix(s, len, "【"))
+		return 0;
+	const char *p = s + 3, *end = s + len;
+	int chars = 0;
+	while (p < end && chars <= 12) {
+		if (has_prefix(p, (size_t)(end - p), "】"))
+			break;
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!text_is_han(cp) && !(cp >= '0' && cp <= '9'))
+			return 0;
+		chars++;
+	}
+	if (p >= end || chars < 2 || chars > 12 || !has_prefix(p, (size_t)(end - p), "】"))
+		return 0;
+	const char *body = p + 3;
+	if (end - body < 30 || (!memmem(body, (size_t)(end - body), "，", 3) && !memmem(body, (size_t)(end - body), "。", 3)))
+		return 0;
+	pattern_dateline m;
+	if (pattern_match_dateline(s, len, &m) || pattern_is_byline(s + 3, (size_t)(p - s - 3), false) ||
+	    has_prefix(s + 3, len - 3, "编者") || has_prefix(s + 3, len - 3, "編者"))
+		return 0;
+	return (size_t)(body - s);
+}
+
 /* A paragraph that opens with the reader's question: "问：…", "读者彭先生
  * （62岁）问：…" (who asks, then 问 and a colon, before any sentence end). */
 static bool asks(const unit *u)
@@ -1466,6 +1501,28 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		push_unit(ps, s + jump, len - jump, 0, line);
 		return;
 	}
+	size_t bt = bracket_title(s, len);
+	if (bt) {
+		/* "【湖州供电】6月9日，…": briefs each opening with their
+		 * title in brackets, under a title of their own (the column)
+		 * with nothing between, two or more in a row: the title is a
+		 * unit of its own, without its brackets */
+		const unit *prev = ps->nunits > ps->units_base ? UNIT(ps, ps->nunits - 1) : NULL;
+		bool run = ps->bracket_run ||
+			   (prev && prev->kind == U_TITLE && gap > 0 && ps->have_pending &&
+			    bracket_title(ps->pending.s, ps->pending.len));
+		if (run) {
+			size_t before = ps->nunits;
+			push_unit(ps, s + 3, bt - 6, gap, line);
+			if (ps->nunits > before)
+				UNIT(ps, ps->nunits - 1)->bracketed = 1;
+			const char *body = text_skip_space(s + bt, s + len);
+			push_unit(ps, body, (size_t)(s + len - body), 0, line);
+			ps->bracket_run = true;
+			return;
+		}
+	}
+	ps->bracket_run = false;
 	size_t title = run_in_title(s, len);
 	if (title) {
 		/* "江都港集装箱吞吐量创新高　9月份，…": a brief's title run into
@@ -3959,6 +4016,7 @@ static void start_article(parser *ps, size_t i, size_t n, const evidence *ev)
 	/* a byline or a jump line waiting for its headline takes it */
 	art *a = prev && headless_stub(prev) && !ps->nheld ? prev : new_art(ps);
 	read_header(ps, a, i, n, ev);
+	a->bracketed = n >= 1 && UNIT(ps, i + n - 1)->bracketed;
 }
 
 /* The caption unit at i (with a credit on the next unit when it is a
@@ -5059,6 +5117,8 @@ static bool same_mark(const art *a, const art *b)
 	doc_str x = a->field[DOC_F_HEADLINE], y = b->field[DOC_F_HEADLINE];
 	if (!x.len || !y.len)
 		return false;
+	if (a->bracketed && b->bracketed)
+		return true;    /* "【湖州供电】…", "【宜昌供电】…" */
 	uint32_t cx = first_cp(x.s, x.s + x.len), cy = first_cp(y.s, y.s + y.len);
 	if (cx == cy && (cx == 0x25A0 || cx == 0x25C6 || cx == 0x25CF || cx == 0x25B2 || cx == 0x2605 ||
 			 cx == 0x25A1 || cx == 0x25C7))
