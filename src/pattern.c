@@ -798,6 +798,12 @@ static const char *spaced_role_bar(const char *s, const char *end)
 	return q < end ? q : NULL;
 }
 
+/* "口述：X", "整理：本报记者 Y": the writer's part labelled with a
+ * colon, then a byline or a unit and a name. */
+static const char *const part_labels[] = {
+	"口述", "整理", "撰文", "采写", "执笔", "讲述", "文字", "摄影", "口述者", "記錄", "记录", "撰稿",
+};
+
 static bool is_byline(const char *s, const char *end, bool bare, bool post)
 {
 	for (size_t i = 0; i < sizeof anonymous / sizeof *anonymous; i++)
@@ -805,6 +811,12 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 			return true;
 	if (filed_byline(s, end))
 		return true;
+	size_t pl = match_any(s, end, part_labels, sizeof part_labels / sizeof *part_labels);
+	if (pl && (starts_with(s + pl, end, "：") || starts_with(s + pl, end, ":"))) {
+		const char *q = text_skip_space(s + pl + (s[pl] == ':' ? 1 : 3), end);
+		if (q < end && (is_byline(q, end, true, post) || unit_then_name(q, end)))
+			return true;
+	}
 	const char *open;
 	if (post && (open = post_in_brackets(s, end)) && is_byline(s, text_trim_end(s, open), bare, false))
 		return true;

@@ -106,6 +106,12 @@ static void test_role_words(void **state)
 	assert_false(pattern_is_byline(S("公里/小时"), false));
 	assert_false(pattern_is_byline(S("进口／出口"), false));
 	assert_false(pattern_is_byline(S("上海/北京两地"), false));
+	/* the writer's part labelled with a colon */
+	assert_true(pattern_is_byline(S("口述：青川市第一人民医院心内科主任医师　沈嘉禾"), false));
+	assert_true(pattern_is_byline(S("整理：本报记者　汤若兰"), false));
+	assert_true(pattern_is_byline(S("采写：方舟"), false));
+	assert_false(pattern_is_byline(S("整理：把旧衣物分类后送到回收站"), false));
+	assert_false(pattern_is_byline(S("口述：历史的另一种写法"), false));
 	/* letter-spaced by OCR */
 	assert_true(pattern_is_byline(S("本 报 记 者   程 远"), false));
 	assert_true(pattern_is_byline(S("通 讯 员   何 静   记 者  邱  岚"), false));
