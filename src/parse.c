@@ -94,6 +94,7 @@ typedef enum signal {
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
 	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
+	S_T_LABEL_DASH,         /* a "——" subtitle under a "broken headline" whose first half is a word or two, much shorter */
 	/* facts about single lines, shown by --explain (weight 0: not summed) */
 	S_F_SHORT,              /* short, no sentence end */
 	S_F_SENTENCE,           /* ends a sentence */
@@ -167,6 +168,7 @@ static const struct signal_def {
 	/* deck: transitions between the roles of neighbour lines */
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
 	[S_T_CONT_SUB]      = { -3, "a plain line under a broken headline" },  /* two lines over it: its kicker */
+	[S_T_LABEL_DASH]    = { -3, "a —— subtitle under a short first half" },  /* the word over a headline and its subtitle is its label */
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
 	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
@@ -2892,6 +2894,11 @@ static int deck_transition(const parser *ps, size_t k, int from, int to, evidenc
 	 * lines over it, not a broken headline over its subtitle */
 	if (from == DR_CONT && to == DR_SUB && !(UNIT(ps, k)->flags & UF_DASH_START))
 		ev_add(ev, S_T_CONT_SUB);
+	/* "巾帼风采" / "“羊倌”女支书带富一个村" / "——记…": a headline with
+	 * a "——" subtitle stands on one line under its label */
+	if (from == DR_CONT && to == DR_SUB && (UNIT(ps, k)->flags & UF_DASH_START) && k >= 2 &&
+	    UNIT(ps, k - 2)->chars <= LABEL_MAX && UNIT(ps, k - 1)->chars >= UNIT(ps, k - 2)->chars + 5)
+		ev_add(ev, S_T_LABEL_DASH);
 	return ev->score;
 }
 
