@@ -95,6 +95,7 @@ typedef enum signal {
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
 	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
 	S_T_LABEL_DASH,         /* a "——" subtitle under a "broken headline" whose first half is a word or two, much shorter */
+	S_T_SUB_ASIDE,          /* an aside in brackets under a plain line taken for a subtitle */
 	/* facts about single lines, shown by --explain (weight 0: not summed) */
 	S_F_SHORT,              /* short, no sentence end */
 	S_F_SENTENCE,           /* ends a sentence */
@@ -169,6 +170,7 @@ static const struct signal_def {
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
 	[S_T_CONT_SUB]      = { -3, "a plain line under a broken headline" },  /* two lines over it: its kicker */
 	[S_T_LABEL_DASH]    = { -3, "a —— subtitle under a short first half" },  /* the word over a headline and its subtitle is its label */
+	[S_T_SUB_ASIDE]     = { -3, "an aside in brackets under a plain subtitle" },  /* it qualifies the headline */
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
 	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
@@ -1589,13 +1591,23 @@ static bool raw_ends_sentence(const char *s, size_t len)
 	return is_sentence_end(cp);
 }
 
-/* Whether the line after `next` starts with an indent (a peek: the
- * reader does not move). */
-static bool line_after_indented(const parser *ps)
+/* Whether the lines after `next` are a few more short lines that end no
+ * sentence (at most three: the rest of a deck, 微小说 / 一把伞 / □陈小满),
+ * then a line that starts with an indent (a peek: the reader does not
+ * move). */
+static bool title_run_then_indented(const parser *ps)
 {
 	line_reader lr = ps->lr;
 	raw_line l;
-	return next_line(&lr, &l) && l.gap == 0 && l.indented;
+	for (int k = 0; k < 4; k++) {
+		if (!next_line(&lr, &l) || l.gap != 0)
+			return false;
+		if (l.indented)
+			return true;
+		if (capped_columns(&l) + 6 >= ps->wrap || raw_ends_sentence(l.s, l.len))
+			return false;
+	}
+	return false;
 }
 
 /* Whether `next` continues `cur` in a page hard-wrapped at ps->wrap;
@@ -1619,14 +1631,16 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return false;
 	if (pattern_credit_start(next->s, next->len) < next->len && raw_ends_sentence(cur->s, cur->len))
 		return false;
-	if (!ps->pf.indents || !first->indented)
+	/* a unit that starts unindented but full is the rest of a paragraph
+	 * cut by a running header: it ends as an indented paragraph does */
+	if (!ps->pf.indents || (!first->indented && capped_columns(first) + 3 < wrap))
 		return full;
 	if (!raw_ends_sentence(cur->s, cur->len))
 		return true;
 	if (!full)
 		return false;
 	return !(capped_columns(next) + 6 < wrap && !raw_ends_sentence(next->s, next->len) &&
-		 line_after_indented(ps));
+		 title_run_then_indented(ps));
 }
 
 /* Makes the next unit from the next line (or, in a hard-wrapped page, the
@@ -2639,7 +2653,7 @@ static doc_str join_lines(parser *ps, doc_str a, const char *b, size_t blen, con
 /* Two short lines right under each other, together as long as one
  * headline, neither a "——" subtitle nor a label: one headline broken in
  * two ("旧物改造课" / "让孩子爱上环保"). */
-enum { BROKEN_LINE_MAX = 12, BROKEN_HEAD_MAX = 22 };
+enum { BROKEN_LINE_MAX = 12, BROKEN_HEAD_MAX = 22, BROKEN_HEAD_MIN = 8 };
 /* A label of a word or two: at most this many characters. */
 enum { LABEL_WORD_MAX = 3 };
 /* A column label set apart over a deck: at most this many characters. */
@@ -2672,6 +2686,15 @@ static bool context_opening(const unit *u)
 	return false;
 }
 
+/* "（第三十七章）", "【特稿】": a line wholly in one pair of brackets. */
+static bool wholly_bracketed(const unit *u)
+{
+	const char *s = u->s, *e = u->s + u->len;
+	uint32_t a = first_cp(s, e), z = last_cp(s, e, NULL);
+	return ((a == 0xFF08 || a == '(') && (z == 0xFF09 || z == ')')) || (a == 0x3010 && z == 0x3011) ||
+	       (a == 0x3014 && z == 0x3015) || (a == 0xFF3B && z == 0xFF3D) || (a == '[' && z == ']');
+}
+
 static bool broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
@@ -2684,6 +2707,13 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	unsigned ac = a->spaced ? a->chars : count_chars(at.s, at.len, 64);
 	unsigned bc = b->spaced ? b->chars : count_chars(bt.s, bt.len, 64);
 	if (ac > BROKEN_LINE_MAX || bc > BROKEN_LINE_MAX || ac + bc > BROKEN_HEAD_MAX)
+		return false;
+	/* a headline of a few characters fits on one line: two lines that
+	 * short ("微小说" / "一把伞") are a label and a title */
+	if (ac + bc < BROKEN_HEAD_MIN)
+		return false;
+	/* "（第三十七章）": an aside in brackets is a part of its own */
+	if (wholly_bracketed(a) || wholly_bracketed(b))
 		return false;
 	/* a word or two over a much longer line is a label ("往事" over
 	 * its headline), not half of a phrase */
@@ -2890,6 +2920,10 @@ static int deck_transition(const parser *ps, size_t k, int from, int to, evidenc
 	 * headline, the line over it its kicker */
 	if (from == DR_SUB && (UNIT(ps, k)->flags & UF_DASH_START) && !(UNIT(ps, k - 1)->flags & UF_DASH_START))
 		ev_add(ev, S_T_SUB_SUB);
+	/* "灯笼巷" / "（第三十七章）": an aside in brackets qualifies the line
+	 * right over it, which is the headline, not a subtitle */
+	if (from == DR_SUB && to == DR_SUB && wholly_bracketed(UNIT(ps, k)) && !wholly_bracketed(UNIT(ps, k - 1)))
+		ev_add(ev, S_T_SUB_ASIDE);
 	/* "护佑一方平安" / "守护万家灯火" / the headline: a kicker of two
 	 * lines over it, not a broken headline over its subtitle */
 	if (from == DR_CONT && to == DR_SUB && !(UNIT(ps, k)->flags & UF_DASH_START))

@@ -616,6 +616,26 @@ static bool person_signature(const char *s, const char *end)
 	return rest > t && rest < end && byline_tokens_ex(rest, end, 1, &names, true) && names <= 2;
 }
 
+/* "江苏南京　王秀兰", "广东佛山　陈伯": a reader signs with the province
+ * and the city (a provincial name first, at most 8 Han characters), a
+ * space, the name. */
+static bool signing_name(const char *s, const char *end);
+
+static bool place_then_name(const char *s, const char *end)
+{
+	static const char *const provinces[] = {
+		"北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江",
+		"安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆",
+		"四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门",
+	};
+	const char *t = token_end(s, end);
+	int n = han_chars(s, t);
+	if (n < 2 || n > 8 || t - s != 3 * n || !match_any(s, t, provinces, sizeof provinces / sizeof *provinces))
+		return false;
+	const char *rest = text_skip_space(t, end);
+	return rest > t && rest < end && signing_name(rest, end);
+}
+
 /* A byline followed by the writer's post in brackets: "王晓岚（市中医院
  * 急诊科护士长）". Returns where the bracket opens, or NULL. */
 static const char *post_in_brackets(const char *s, const char *end)
@@ -840,7 +860,8 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 		return byline_tokens(s, end, 1, NULL);
 	if (end - s > 60 || (unsigned char)*s < 0xE0)
 		return false;
-	if (names_then_filing(s, end) || person_signature(s, end) || slashed_role(s, end))
+	if (names_then_filing(s, end) || person_signature(s, end) || slashed_role(s, end) ||
+	    place_then_name(s, end))
 		return true;
 	/* "城西 读者 何淑珍": a place, then the role word */
 	if (!bare && end - s > 36)

@@ -170,6 +170,7 @@ FIXTURE_TEST(jump_from_title)       /* （上接第一版） after a story's tex
 FIXTURE_TEST(bracket_briefs)        /* briefs under a column title each opening with its title in 【】; 【案情】 paragraphs of a signed story stay */
 FIXTURE_TEST(label_dash_deck)       /* a word over a headline and its —— subtitle is the label; a subject over its predicate stays a broken headline */
 FIXTURE_TEST(loose_wrap_lines)      /* lines of one width that each end a sentence are paragraphs, not a wrap */
+FIXTURE_TEST(wrapped_decks)         /* hard-wrapped: a deck of three short lines after a full last line; an aside in brackets; 省市 + name */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -195,6 +196,7 @@ static void test_nothing_lost(void **state)
 		"notice_dates", "photo_page", "filing_stamp",
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
 		"label_dash_deck",
+		"wrapped_decks",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -416,6 +418,7 @@ int main(void)
 		cmocka_unit_test(test_photo_page),
 		cmocka_unit_test(test_filing_stamp),
 		cmocka_unit_test(test_letters_signed),
+		cmocka_unit_test(test_wrapped_decks),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),

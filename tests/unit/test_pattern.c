@@ -36,6 +36,12 @@ static void test_bylines(void **state)
 	assert_true(pattern_is_byline(S("文 | 顾一帆　　图 | 网络"), false));
 	assert_false(pattern_is_byline(S("文 | 这是一句话　　图 | 网络"), false));
 	assert_true(pattern_is_byline(S("　本报记者 林晓　"), false));
+	/* a reader signs with the province and the city, then the name */
+	assert_true(pattern_is_byline(S("江苏南京　王秀兰"), false));
+	assert_true(pattern_is_byline(S("广东佛山 陈伯"), false));
+	assert_false(pattern_is_byline(S("江苏南京　新街口商圈"), false));
+	assert_false(pattern_is_byline(S("南京市民　王秀兰的一天"), false));
+	assert_false(pattern_is_byline(S("江苏南京王秀兰"), false));
 	/* bare names only where allowed */
 	assert_false(pattern_is_byline(S("宋河"), false));
 	assert_true(pattern_is_byline(S("宋河"), true));
