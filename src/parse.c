@@ -2748,6 +2748,10 @@ static bool deck_has_plain(const parser *ps, size_t i, size_t n)
 {
 	for (size_t k = i; k < i + n; k++) {
 		const unit *u = UNIT(ps, k);
+		/* a word of at most 4 characters over the deck ("用车课堂",
+		 * "对话") is its label, never the headline a comma yields to */
+		if (k == i && n > 1 && u->chars <= LABEL_MAX)
+			continue;
 		if (u->kind != U_PARA && !(u->flags & (UF_COMMA | UF_DASH_START | UF_CLAUSE_END)))
 			return true;
 	}
