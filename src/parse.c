@@ -242,6 +242,7 @@ enum unit_flags {
 	UF_ROW = 64,            /* a row of figures: a paragraph of its own */
 	UF_RECURS = 128,        /* a running line printed again apart on the page */
 	UF_AFTER_FURNITURE = 256,   /* the page's furniture right before it (see furniture.h) */
+	UF_QUESTION_HEAD = 512,     /* a question under a label: a headline of its own, not half of one */
 };
 
 typedef struct unit {
@@ -1465,6 +1466,9 @@ static bool asks(const unit *u)
 	return false;
 }
 
+/* The longest label over a question that heads its piece. */
+enum { QUESTION_LABEL_MAX = 6 };
+
 /* A question alone: one sentence ending in ？, short. */
 static bool short_question(const unit *u)
 {
@@ -1562,6 +1566,16 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		 * of a Q&A page, a title, not a sentence */
 		if (prev->kind == U_PARA && u.kind == U_PARA && short_question(prev) && asks(&u))
 			prev->kind = U_TITLE;
+		/* "置业问答" / "二手房“带押过户”怎么办？": a short question
+		 * right under a word or two set as a title heads the piece
+		 * under that label */
+		if (u.kind == U_PARA && prev->kind == U_TITLE && prev->chars <= QUESTION_LABEL_MAX && u.gap <= 1 &&
+		    short_question(&u) && !(u.flags & UF_COMMA) && !memmem(u.s, u.len, "：", 3) &&
+		    !memchr(u.s, ':', u.len))
+		{
+			u.kind = U_TITLE;     /* ("读者问：…？" is the letter's question) */
+			u.flags |= UF_QUESTION_HEAD;
+		}
 	}
 	size_t n = ps->nunits - ps->units_base;
 	UTIL_PUSH(ps->units, n, ps->units_cap, u);
@@ -2701,7 +2715,8 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 		return false;
 	const unit *a = UNIT(ps, i), *b = UNIT(ps, i + 1);
 	if (b->gap != 0 || a->kind != b->kind || (a->kind != U_TITLE && a->kind != U_MDHEAD) ||
-	    ((a->flags | b->flags) & (UF_DASH_START | UF_COMMA | UF_CLAUSE_END)) || inline_subtitle(b->s, b->len))
+	    ((a->flags | b->flags) & (UF_DASH_START | UF_COMMA | UF_CLAUSE_END)) || (b->flags & UF_QUESTION_HEAD) ||
+	    inline_subtitle(b->s, b->len))
 		return false;
 	doc_str at = md_text(a), bt = md_text(b);
 	unsigned ac = a->spaced ? a->chars : count_chars(at.s, at.len, 64);
