@@ -657,6 +657,12 @@ static const char *post_in_brackets(const char *s, const char *end)
 
 static bool is_byline(const char *s, const char *end, bool bare, bool post);
 
+/* "〔" (E3 80 94) at s: bytes only, no folding. */
+static inline bool tortoise(const char *s, const char *end)
+{
+	return end - s >= 3 && (unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x94;
+}
+
 /* A name that signs: 2 or 3 Han characters starting with a family name. */
 static bool signing_name(const char *s, const char *end)
 {
@@ -831,6 +837,11 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 			return true;
 	if (filed_byline(s, end))
 		return true;
+	/* "【記者許雅琪／高雄報導】" alone on its line */
+	if (end - s > 6 && ((starts_with(s, end, "【") && ends_with(s, end, "】")) ||
+			    (tortoise(s, end) && ends_with(s, end, "〕"))) &&
+	    filed_byline(s + 3, end - 3))
+		return true;
 	size_t pl = match_any(s, end, part_labels, sizeof part_labels / sizeof *part_labels);
 	if (pl && (starts_with(s + pl, end, "：") || starts_with(s + pl, end, ":"))) {
 		const char *q = text_skip_space(s + pl + (s[pl] == ':' ? 1 : 3), end);
@@ -1000,11 +1011,6 @@ static bool medium_before(const char *s, const char *at)
 	return char_set_has_folded(&media_ends, at - 3, 3) || ends_with(s, at, "中心");
 }
 
-/* "〔" (E3 80 94) at s: bytes only, no folding. */
-static inline bool tortoise(const char *s, const char *end)
-{
-	return end - s >= 3 && (unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x94;
-}
 
 /* A paragraph opening with its source in brackets: "（中央社记者X台南13日电）",
  * "（记者 X）", "【记者X／台北报道】". */
@@ -1331,9 +1337,12 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 			date_end = p + 3;
 			break;
 		}
-		/* "【本报消息】", "本报消息　正文": news of the paper's own */
-		if (starts_with(p, end, "消息")) {
-			const char *after = p + 6;
+		/* "【本报消息】", "本报消息　正文": news of the paper's own;
+		 * "本报综合报道　正文": gathered from several sources */
+		size_t word = starts_with(p, end, "消息") ? 6 :
+			      p > s + pre && (starts_with(p, end, "报道") || starts_with(p, end, "報導")) ? 6 : 0;
+		if (word) {
+			const char *after = p + word;
 			if (!(bracket ? starts_with(after, end, "】")
 				      : after < end && text_is_space(first_cp_of(after, end)) &&
 					text_skip_space(after, end) < end))

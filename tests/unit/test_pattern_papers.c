@@ -106,6 +106,10 @@ static void test_role_words(void **state)
 	assert_false(pattern_is_byline(S("公里/小时"), false));
 	assert_false(pattern_is_byline(S("进口／出口"), false));
 	assert_false(pattern_is_byline(S("上海/北京两地"), false));
+	/* a reporter's filing alone on its line, in brackets */
+	assert_true(pattern_is_byline(S("【記者許雅琪／高雄報導】"), false));
+	assert_true(pattern_is_byline(S("〔记者许雅琪／高雄报道〕"), false));
+	assert_false(pattern_is_byline(S("【高雄報導】"), false));
 	/* the writer's part labelled with a colon */
 	assert_true(pattern_is_byline(S("口述：青川市第一人民医院心内科主任医师　沈嘉禾"), false));
 	assert_true(pattern_is_byline(S("整理：本报记者　汤若兰"), false));
@@ -207,6 +211,10 @@ static void test_datelines_of_other_papers(void **state)
 	assert_string_equal(d, "【本報消息】");
 	assert_true(dateline("本报消息　市政府昨天召开常务会议。", d, b, &body));
 	assert_string_equal(d, "本报消息");
+	/* 本报综合报道: gathered from several sources */
+	assert_true(dateline("本报综合报道　据租房网站统计，湾区房租连续上涨。", d, b, &body));
+	assert_string_equal(d, "本报综合报道");
+	assert_false(dateline("本报道获得了新闻奖的提名。", d, b, &body));
 	/* the reporter opening the paragraph */
 	assert_true(dateline("記者 何家安 報道：社會工作局昨日公佈新措施。", d, b, &body));
 	assert_string_equal(d, "");
