@@ -1035,6 +1035,10 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	pf->blank_rhythm = body_lines >= 3 && (gaps[1] + gaps[2] + gaps[3]) * 2 >= body_lines;
 	/* double-spaced pages: a big gap is more than the usual one */
 	pf->big_gap = gaps[2] + gaps[3] > gaps[1] + gaps[0] && body_lines >= 6 ? BIG_GAP + 1 : BIG_GAP;
+	/* paragraphs set tight (a blank line before a tenth of the body's
+	 * lines at most): one blank line is the gap between stories */
+	if (body_lines >= 12 && (gaps[1] + gaps[2] + gaps[3]) * 10 <= body_lines)
+		pf->big_gap = 1;
 	if (longs) {
 		size_t half = longs / 2, seen = 0;
 		for (unsigned w = MINW; w <= MAXW; w++) {
@@ -1072,9 +1076,14 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 }
 
 /* A line that must stay a unit of its own even in a hard-wrapped page. */
+static bool table_row(const char *s, size_t len);
+
 static bool line_is_special(const char *s, size_t len)
 {
 	int page;
+	/* a row of a table: figures or heads set apart by wide gaps */
+	if (len <= 160 && memmem(s, len, "\xe3\x80\x80\xe3\x80\x80", 6) && table_row(s, len))
+		return true;
 	pattern_dateline m;
 	if (len < 200 && (pattern_match_jump(s, len, &page) || pattern_is_byline(s, len, false)))
 		return true;
@@ -1635,6 +1644,10 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	unsigned wrap = ps->wrap;
 	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
+		return false;
+	/* an item opening with a mark ("■贵州茅台（600519）：…") starts afresh */
+	uint32_t c0 = first_cp(next->s, next->s + next->len);
+	if (c0 == 0x25A0 || c0 == 0x25CF || c0 == 0x25C6 || c0 == 0x25B2 || c0 == 0x2605)
 		return false;
 	if (ps->furn.n && (furniture_has(&ps->furn, next->s, next->len) || furniture_has(&ps->furn, cur->s, cur->len)))
 		return false;   /* the page's furniture is a line of its own */
@@ -2240,6 +2253,15 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (u->chars <= 40 && table_row(s, len))
 		u->flags |= UF_ROW;
+	if (u->chars <= 40 && (has_prefix(s, len, "数据来源") || has_prefix(s, len, "資料來源") ||
+			       has_prefix(s, len, "资料来源") || has_prefix(s, len, "數據來源")) &&
+	    (has_prefix(s + 12, len - 12, "：") || has_prefix(s + 12, len - 12, ":"))) {
+		/* "数据来源：交易所公开信息": the source under a table, a line
+		 * of the story, never a title */
+		u->flags |= UF_ROW;
+		u->kind = U_PARA;
+		return;
+	}
 	/* a long line with a comma is a sentence, cut short, not a title
 	 * (unless it opens with a dash: a subtitle) */
 	bool sentence_like = (u->flags & UF_COMMA) && u->chars * (u->spaced ? 2u : 1u) > COMMA_TITLE_MAX_CHARS &&
