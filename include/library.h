@@ -117,7 +117,8 @@ const char *library_progress_text(const struct state *st, const library_issue *i
 				  char *buf, size_t len);
 
 typedef struct library_hit {
-	char *paper, *date, *path, *headline;   /* freed by library_hits_free */
+	char *paper, *date, *path, *headline;   /* freed by library_hits_free (an
+						 * article's hits share them) */
 	int page;                       /* as printed (第N版) */
 	uint32_t article;               /* 0-based index in its issue; UINT32_MAX for
 					 * a page's own text (a caption of no

@@ -1557,24 +1557,46 @@ typedef struct found_row {
 	uint64_t fingerprint;
 } found_row;
 
-/* The strings of a hit in one allocation (hits are many: the paper,
- * date, path and headline of the article, and the element's text);
- * library_hits_free frees it through paper. */
-static void hit_strings(library_hit *h, const found_row *r, const char *text, size_t len)
+/* The strings of an article's hits in one allocation (hits are many):
+ * the paper, date, path and headline of the article once, then the text
+ * of each element with hits once (the hits' text points into the row
+ * until then, a line's hits one after another). library_hits_free frees
+ * it through the first hit's paper. */
+static void hit_strings(library_hit *h, size_t n, const found_row *r)
 {
-	const char *s[5] = { r->issue_str[0], r->issue_str[1], r->issue_str[2], r->headline, text };
-	size_t n[5] = { r->issue_len[0], r->issue_len[1], r->issue_len[2], r->headline_len, len };
+	const char *s[4] = { r->issue_str[0], r->issue_str[1], r->issue_str[2], r->headline };
+	size_t len[4] = { r->issue_len[0], r->issue_len[1], r->issue_len[2], r->headline_len };
 	size_t total = 0;
-	for (size_t i = 0; i < 5; i++)
-		total += n[i] + 1;
+	for (size_t i = 0; i < 4; i++)
+		total += len[i] + 1;
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || h[i].text != h[i - 1].text)
+			total += (size_t)h[i].len + 1;
 	char *b = util_malloc(total);
-	char **dst[5] = { &h->paper, &h->date, &h->path, &h->headline, &h->text };
-	for (size_t i = 0; i < 5; i++) {
-		*dst[i] = b;
-		if (n[i])
-			memcpy(b, s[i], n[i]);
-		b[n[i]] = '\0';
-		b += n[i] + 1;
+	char *str[4];
+	for (size_t i = 0; i < 4; i++) {
+		str[i] = b;
+		if (len[i])
+			memcpy(b, s[i], len[i]);
+		b[len[i]] = '\0';
+		b += len[i] + 1;
+	}
+	const char *line = NULL;
+	char *copy = NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (!copy || h[i].text != line) {
+			line = h[i].text;
+			copy = b;
+			if (h[i].len)
+				memcpy(b, line, h[i].len);
+			b[h[i].len] = '\0';
+			b += (size_t)h[i].len + 1;
+		}
+		h[i].paper = str[0];
+		h[i].date = str[1];
+		h[i].path = str[2];
+		h[i].headline = str[3];
+		h[i].text = copy;
 	}
 }
 
@@ -1633,8 +1655,8 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen, const
 				.element = el, .start = s, .end = e,
 				.len = (uint32_t)llen,
 				.fingerprint = r->fingerprint,
+				.text = (char *)line,   /* copied below */
 			};
-			hit_strings(&hit, r, line, llen);
 			UTIL_PUSH(out->items, out->n, out->cap, hit);
 			added++;
 		}
@@ -1643,6 +1665,8 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen, const
 			break;
 		p = nl + 1;
 	}
+	if (added)
+		hit_strings(out->items + out->n - added, added, r);
 	return added;
 }
 
@@ -1733,22 +1757,26 @@ static bool read_row(searching *s, int64_t id, bool need)
 
 /* The term frequency bm25 weighs: the hits of the query in the row's
  * folded lines (not overlapping, as match_article finds them), a hit in
- * an article's kicker, headline or subtitle counting 4 times. */
+ * an article's kicker, headline or subtitle counting 4 times. Those are
+ * lines 1-3: a hit after the first newline and at or before the fourth
+ * (no newline is looked for hit by hit). */
+_Static_assert(DOC_F_KICKER == 1 && DOC_F_HEADLINE == 2 && DOC_F_SUBTITLE == 3,
+	       "weighted_tf: the header lines are lines 1-3");
 static double weighted_tf(const found_row *r, const char *q, size_t qlen)
 {
 	double tf = 0;
-	uint32_t line = 0;
-	const char *f = r->folded, *end = f + r->flen, *lstart = f;
-	for (const char *p = f; (p = util_find(p, (size_t)(end - p), q, qlen)) != NULL; p += qlen) {
-		const char *nl;
-		while ((nl = memchr(lstart, '\n', (size_t)(end - lstart))) != NULL && nl < p) {
-			lstart = nl + 1;
-			line++;
+	const char *f = r->folded, *end = f + r->flen, *head = end, *head_end = end;
+	if (r->number >= 0) {
+		const char *nl = memchr(f, '\n', r->flen);
+		if (nl) {
+			head = nl;
+			for (int i = 0; i < 3 && nl; i++)
+				nl = memchr(nl + 1, '\n', (size_t)(end - nl - 1));
+			head_end = nl ? nl : end;
 		}
-		bool head = r->number >= 0 &&
-			    (line == DOC_F_KICKER || line == DOC_F_HEADLINE || line == DOC_F_SUBTITLE);
-		tf += head ? 4 : 1;
 	}
+	for (const char *p = f; (p = util_find(p, (size_t)(end - p), q, qlen)) != NULL; p += qlen)
+		tf += p > head && p <= head_end ? 4 : 1;
 	return tf;
 }
 
@@ -1810,11 +1838,32 @@ static int by_score(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;      /* newer first */
 }
 
+/* Heap of the best rows seen: the root is the worst of them. */
+static void sift_down(ranked_row *h, size_t n, size_t i)
+{
+	for (;;) {
+		size_t w = i, l = 2 * i + 1, r = l + 1;
+		if (l < n && by_score(&h[l], &h[w]) > 0)
+			w = l;
+		if (r < n && by_score(&h[r], &h[w]) > 0)
+			w = r;
+		if (w == i)
+			return;
+		ranked_row t = h[i];
+		h[i] = h[w];
+		h[w] = t;
+		i = w;
+	}
+}
+
 /* Orders the rows by the bm25 weight of the text in each (the query is
  * one phrase, so its idf is the same everywhere and only the term
  * frequency and the article's length against the average of the rows
- * holding it count), then newest first. */
-static void rank(ranked_row *f, size_t n)
+ * holding it count), then newest first; only the best `keep` (0: all)
+ * are ordered, at the front, and their number returned. They are the
+ * front of the whole order: the heap and the sort compare by by_score,
+ * a total order (rowids differ). */
+static size_t rank(ranked_row *f, size_t n, size_t keep)
 {
 	const double k1 = 1.2, b = 0.75;
 	double avg = 0;
@@ -1825,8 +1874,21 @@ static void rank(ranked_row *f, size_t n)
 		double norm = k1 * (1 - b + b * (double)f[i].bytes / (avg > 0 ? avg : 1));
 		f[i].score = f[i].tf * (k1 + 1) / (f[i].tf + norm);
 	}
+	if (keep && keep < n) {
+		/* the first `keep` as a heap, then each later row that beats
+		 * its worst takes that one's place */
+		for (size_t i = keep / 2; i-- > 0;)
+			sift_down(f, keep, i);
+		for (size_t i = keep; i < n; i++)
+			if (by_score(&f[i], &f[0]) < 0) {
+				f[0] = f[i];
+				sift_down(f, keep, 0);
+			}
+		n = keep;
+	}
 	if (n > 1)
 		qsort(f, n, sizeof *f, by_score);
+	return n;
 }
 
 size_t library_search(library *lib, const char *query, library_order order,
@@ -1914,8 +1976,7 @@ size_t library_search(library *lib, const char *query, library_order order,
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
 		if (order == LIBRARY_RANKED) {
-			rank(ranked, nranked);
-			size_t shown = max_articles && nranked > max_articles ? max_articles : nranked;
+			size_t shown = rank(ranked, nranked, max_articles);
 			for (size_t i = 0; i < shown; i++)
 				if (read_row(&s, ranked[i].id, false))
 					match_article(sf, q, qlen, &s.r, &hits);
@@ -1938,9 +1999,10 @@ size_t library_search(library *lib, const char *query, library_order order,
 
 void library_hits_free(library_hit *hits, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(hits[i].paper);    /* and the other strings: see hit_strings */
-	}
+	/* an article's hits share one allocation: see hit_strings */
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || hits[i].paper != hits[i - 1].paper)
+			free(hits[i].paper);
 	free(hits);
 }
 

@@ -330,8 +330,44 @@ static void same_hits_of(const search_result *res, const library_hit *h, size_t 
 			 query, h[k].article + 1, h[k].element);
 }
 
+static bool hit_eq(const library_hit *a, const library_hit *b)
+{
+	return strcmp(a->path, b->path) == 0 && strcmp(a->headline, b->headline) == 0 &&
+	       strcmp(a->text, b->text) == 0 && a->page == b->page && a->article == b->article &&
+	       a->element == b->element && a->start == b->start && a->end == b->end &&
+	       a->len == b->len && a->fingerprint == b->fingerprint;
+}
+
+/* Ranked, the best k articles are the first k of the whole order (the
+ * best are picked without ordering the rest), hit for hit. */
+static void ranked_prefixes(library *lib, const char *query)
+{
+	library_hit *all;
+	size_t nall = library_search(lib, query, LIBRARY_RANKED, 0, &all);
+	static const size_t ks[] = { 1, 2, 3, 7 };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(ks); i++) {
+		library_hit *h;
+		size_t n = library_search(lib, query, LIBRARY_RANKED, ks[i], &h);
+		size_t articles = 0;
+		for (size_t j = 0; j < n; j++) {
+			if (j == 0 || strcmp(h[j].path, h[j - 1].path) != 0 ||
+			    h[j].page != h[j - 1].page || h[j].article != h[j - 1].article)
+				articles++;
+			if (j >= nall || !hit_eq(&h[j], &all[j]))
+				fail_msg("%s: ranked, the best %zu: hit %zu is not the whole order's",
+					 query, ks[i], j);
+		}
+		if (articles > ks[i] || (articles < ks[i] && n != nall))
+			fail_msg("%s: ranked, the best %zu: %zu articles, %zu of %zu hits", query,
+				 ks[i], articles, n, nall);
+		library_hits_free(h, n);
+	}
+	library_hits_free(all, nall);
+}
+
 static void same_hits(library *lib, const char *path, const char *query)
 {
+	ranked_prefixes(lib, query);
 	doc_issue *issue = load_folder(path);
 	search_index *ix = search_index_new(issue);
 	search_result res;
