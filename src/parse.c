@@ -79,6 +79,7 @@ typedef enum signal {
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
 	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
+	S_TABLE_TITLE,          /* a title in 【】 over rows: the open story's table */
 	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
 	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
 	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
@@ -153,6 +154,7 @@ static const struct signal_def {
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
 	[S_SUBHEADS_BEFORE] = { -3, "story has subheads" },
 	[S_TABLE_UNDER]     = { 0, "figures under it" },    /* a data box: its own story as often as not */
+	[S_TABLE_TITLE]     = { -10, "a table's title in brackets" },   /* 【10月各区成交】 over rows: the story's own table */
 	[S_SIDEBAR]         = { -20, "sidebar label" },
 	/* printed around every story: where one ends and the next begins */
 	[S_FURNITURE]       = { 20, "page furniture before it" },
@@ -243,6 +245,7 @@ enum unit_flags {
 	UF_RECURS = 128,        /* a running line printed again apart on the page */
 	UF_AFTER_FURNITURE = 256,   /* the page's furniture right before it (see furniture.h) */
 	UF_QUESTION_HEAD = 512,     /* a question under a label: a headline of its own, not half of one */
+	UF_FIELD = 1024,         /* a short "label：value" line (时间：…, 售价：…) */
 };
 
 typedef struct unit {
@@ -339,7 +342,7 @@ typedef struct run_facts {
 	bool deck;              /* two or more whole title lines in one block */
 	bool author;            /* its body closes with (author) */
 	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
-	bool row_under, para_under, sidebar, big_gap;
+	bool row_under, para_under, sidebar, big_gap, table_title;
 	bool caption_under;     /* a photo caption right under it */
 } run_facts;
 
@@ -1234,6 +1237,27 @@ static bool field_label(const char *s, size_t len)
 	return false;
 }
 
+/* "时间：10月18日下午2时", "售价：14.98万元起": a short line of a label
+ * and its value, no sentence in it. */
+static bool field_row(const unit *u)
+{
+	if (u->chars > 40 || (u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)))
+		return false;
+	const char *p = u->s, *end = u->s + u->len;
+	size_t head = u->len < 24 ? u->len : 24;
+	if (!memchr(p, ':', head) && !memchr(p, 0xEF, head))
+		return false;   /* no colon in the first characters (cheap test) */
+	for (int chars = 0; p < end && chars <= 6; chars++) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp == 0xFF1A || cp == ':')
+			return chars >= 1 && text_skip_space(p, end) < end;
+		if (!is_han(cp) && !is_ascii_alnum(cp))
+			return false;
+	}
+	return false;
+}
+
 /* "编辑：X", "审核：X", "来源：X": a field of the desk that made the
  * post (not "图片来源：", a picture's credit). */
 static bool desk_field(const char *s, size_t len)
@@ -1478,6 +1502,8 @@ static bool asks(const unit *u)
 /* The longest label over a question that heads its piece. */
 enum { QUESTION_LABEL_MAX = 6 };
 
+static bool label_like(const unit *u, bool deck_below);
+
 /* A question alone: one sentence ending in ？, short. */
 static bool short_question(const unit *u)
 {
@@ -1558,6 +1584,23 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	unbold_byline(ps, &u);
 	classify(ps, &u);
 	md_unit(ps, &u);
+	if ((u.kind == U_TITLE || u.kind == U_PARA) && field_row(&u)) {
+		u.flags |= UF_FIELD;
+		/* "指导老师：王芳", "供稿：X": a credit of a name, the text's
+		 * own line, never a title */
+		const char *c = u.s;
+		while (c < u.s + u.len && *c != ':' && !has_prefix(c, (size_t)(u.s + u.len - c), "："))
+			c += text_decode(c, u.s + u.len, &(uint32_t){ 0 });
+		if (c < u.s + u.len) {
+			c += *c == ':' ? 1 : 3;
+			c = text_skip_space(c, u.s + u.len);
+			if (u.kind == U_TITLE && c < u.s + u.len && pattern_is_byline(c, (size_t)(u.s + u.len - c), true) &&
+			    count_chars(c, (size_t)(u.s + u.len - c), 16) <= 8) {
+				u.kind = U_PARA;
+				u.flags |= UF_ROW;      /* a line of its own, no cut */
+			}
+		}
+	}
 	if (ps->furn_before && !ps->in_furniture) {
 		u.flags |= UF_AFTER_FURNITURE;
 		ps->furn_before = false;
@@ -1584,6 +1627,25 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		{
 			u.kind = U_TITLE;     /* ("读者问：…？" is the letter's question) */
 			u.flags |= UF_QUESTION_HEAD;
+		}
+		/* "知识窗" / "为什么秋天树叶会变黄？" / text: a question right
+		 * under a column's label heads the column's piece */
+		if (prev->kind == U_PARA && short_question(prev) && prev->gap <= 1 && ps->nunits - 1 > ps->units_base &&
+		    !memchr(prev->s, ':', prev->len) && !memmem(prev->s, prev->len, "：", 3) &&
+		    (u.kind == U_PARA || u.kind == U_BYLINE || u.kind == U_NAMES || u.kind == U_DATELINE)) {
+			const unit *label = UNIT(ps, ps->nunits - 2);
+			if (label->kind == U_TITLE && label->chars <= 6 && (label->gap >= 1 || !ps->pf.blank_rhythm) &&
+			    label_like(label, false))
+				prev->kind = U_TITLE;
+		}
+		/* "时间：…" over "地点：…", "车型：…" over "售价：…": two or
+		 * more field lines set tight are a box of data, rows of text,
+		 * not a deck of titles */
+		if ((u.flags & UF_FIELD) && (prev->flags & UF_FIELD) && (u.gap == 0 || (u.gap == 1 && ps->pf.blank_rhythm))) {
+			prev->kind = U_PARA;
+			prev->flags |= UF_ROW;
+			u.kind = U_PARA;
+			u.flags |= UF_ROW;
 		}
 	}
 	size_t n = ps->nunits - ps->units_base;
@@ -2094,6 +2156,39 @@ static bool date_only_line(const char *s, size_t len)
 	return text_skip_space(p, end) == end;
 }
 
+/* "糯米50克、红豆30克、花生30克、红枣8颗": a list of four or more
+ * items set apart by 、 is a line of text, never a title. */
+static bool enumeration(const char *s, size_t len)
+{
+	int marks = 0;
+	const char *end = s + len;
+	for (const char *p = s; (p = memchr(p, 0xE3, (size_t)(end - p))) != NULL; p++)
+		if (end - p >= 3 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x81 && ++marks >= 3)
+			return true;
+	return false;
+}
+
+/* "■山城小面馆　地址：南门路36号　人均：25元": two or more label：value
+ * fields set apart by spaces, a row of a listing, not a title. */
+static bool field_pairs(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	int fields = 0;
+	bool space = false;
+	uint32_t prev = 0;
+	if (!memchr(s, ':', len) && !memchr(s, 0xEF, len))
+		return false;   /* no colon at all (cheap test) */
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if ((cp == 0xFF1A || cp == ':') && is_han(prev))
+			fields++;
+		space |= text_is_space(cp);
+		prev = cp;
+	}
+	return fields >= 2 && space;
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -2268,13 +2363,34 @@ static void classify(const parser *ps, unit *u)
 			     !(u->flags & UF_DASH_START);
 	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
 	    !sentence_like && !only_punctuation(s, len) && !is_opening(last_cp(s, s + len, NULL)) &&
-	    !(u->flags & UF_ROW) && !unbalanced_close(s, len)) {
+	    !(u->flags & UF_ROW) && !unbalanced_close(s, len) && !enumeration(s, len)) {
+		if (u->chars <= 40 && field_pairs(s, len)) {
+			u->flags |= UF_ROW;
+			u->kind = U_PARA;
+			return;
+		}
 		u->kind = U_TITLE;
 		if (u->chars <= 12 && pattern_is_byline(s, len, true))
 			u->kind = U_NAMES;
 		return;
 	}
 	u->kind = U_PARA;
+}
+
+/* Whether [s, dot) before a full stop is an item's number alone (1, 12,
+ * １２). */
+static bool number_opening(const char *s, const char *dot)
+{
+	const char *p = s, *end = text_prev(s, dot);
+	if (p >= end)
+		return false;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
+			return false;
+	}
+	return true;
 }
 
 /* A title-like line with a comma inside, that the next paragraph seems to
@@ -2287,6 +2403,8 @@ static bool first_sentence_short(const unit *u)
 		p += text_decode(p, end, &cp);
 		if (cp == '.' && p < end && *p >= '0' && *p <= '9')
 			continue;       /* "6.8公里": a decimal point */
+		if ((cp == '.' || cp == 0xFF0E) && chars >= 1 && chars <= 2 && number_opening(u->s, p))
+			continue;       /* "1．身穿绿衣裳…": an item's number */
 		if (is_sentence_end(cp))
 			return true;
 	}
@@ -2434,6 +2552,29 @@ static bool repeats_earlier_head(const art *a)
 }
 
 /* Adds a paragraph unit to the article, joining it to a cut paragraph. */
+/* "1．红豆…", "2.转小火…", "①洗菜…": a paragraph opening with an item's
+ * number starts an item of a list, never the rest of a cut paragraph
+ * ("1.5%" is a figure). */
+static bool item_opening(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	uint32_t cp;
+	int digits = 0;
+	if (p < end && (text_decode(p, end, &cp), cp >= 0x2460 && cp <= 0x2473))
+		return true;
+	while (p < end && digits <= 2) {
+		p += text_decode(p, end, &cp);
+		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)) {
+			digits++;
+			continue;
+		}
+		if (!digits || !(cp == '.' || cp == 0xFF0E || cp == 0x3001))
+			return false;
+		return p < end && is_han(first_cp(p, end));
+	}
+	return false;
+}
+
 static void add_paragraph(parser *ps, art *a, const unit *u)
 {
 	const char *s = u->s;
@@ -2441,7 +2582,7 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 	size_t ls, le;
 	size_t consumed = bold_lead_in(s, len, &ls, &le);
 	part *last = last_part(a);
-	if (a->cut && last && last->type == DOC_PARAGRAPH && !consumed) {
+	if (a->cut && last && last->type == DOC_PARAGRAPH && !consumed && !item_opening(s, len)) {
 		doc_str j = join_text(ps, last->s, last->len, s, len);
 		last->s = j.s;
 		last->len = j.len;
@@ -2731,6 +2872,36 @@ static bool wholly_bracketed(const unit *u)
 	       (a == 0x3014 && z == 0x3015) || (a == 0xFF3B && z == 0xFF3D) || (a == '[' && z == ']');
 }
 
+/* A label that names a column of briefs by its last word: 快讯, 简讯,
+ * 动态, 速递, 资讯, 速览, 一览, 集锦. */
+static bool digest_label(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"快讯", "快訊", "简讯", "簡訊", "动态", "動態", "速递", "速遞", "资讯", "資訊", "速览", "速覽", "一览", "一覽",
+		"集锦", "集錦",
+	};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (len >= 6 && memcmp(s + len - 6, words[k], 6) == 0)
+			return true;
+	return false;
+}
+
+/* An issuer's name (…公司, …集团, …银行) over the title of its notice
+ * (…公告, …快报, …通知): a listed company's notice is headed so. */
+static bool issuer_over_notice(doc_str a, doc_str b)
+{
+	static const char *const issuers[] = { "公司", "集团", "集團", "银行", "銀行" };
+	static const char *const notices[] = { "公告", "快报", "快報", "通知", "通告", "公示", "声明", "聲明", "报告书", "報告書" };
+	bool issuer = false, notice = false;
+	for (size_t k = 0; k < sizeof issuers / sizeof *issuers && !issuer; k++)
+		issuer = a.len >= 6 && memcmp(a.s + a.len - 6, issuers[k], 6) == 0;
+	for (size_t k = 0; k < sizeof notices / sizeof *notices && !notice; k++) {
+		size_t n = strlen(notices[k]);
+		notice = b.len >= n && memcmp(b.s + b.len - n, notices[k], n) == 0;
+	}
+	return issuer && notice;
+}
+
 static bool broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
@@ -2743,6 +2914,10 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	doc_str at = md_text(a), bt = md_text(b);
 	unsigned ac = a->spaced ? a->chars : count_chars(at.s, at.len, 64);
 	unsigned bc = b->spaced ? b->chars : count_chars(bt.s, bt.len, 64);
+	/* "X股份有限公司" / "关于…的公告": the issuer's name over its notice
+	 * is the notice's title */
+	if (ac <= 24 && bc <= 40 && issuer_over_notice(at, bt))
+		return true;
 	if (ac > BROKEN_LINE_MAX || bc > BROKEN_LINE_MAX || ac + bc > BROKEN_HEAD_MAX)
 		return false;
 	/* a headline of a few characters fits on one line: two lines that
@@ -2760,6 +2935,9 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 		return false;
 	/* "沿着总书记指引的方向": a phrase of circumstance is a kicker */
 	if (context_opening(a))
+		return false;
+	/* "楼市快讯", "航企动态": a column's name for its briefs */
+	if (ac <= 6 && digest_label(at.s, at.len))
 		return false;
 	/* a label with a middle dot stays a label; two phrases side by side
 	 * ("春风拂面 万物竞发") are a kicker */
@@ -2831,6 +3009,10 @@ static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
 		return false;
 	if (a == 0x25A1 && n > 1)
 		return false;       /* "□ 文学院2023级　宋知夏": the mark of a byline */
+	/* "离婚时，家务劳动能否获得补偿？": a question with a comma in it
+	 * is still the question a piece answers, its headline */
+	if ((z == 0xFF1F || z == '?') && u->chars <= 24)
+		return true;
 	return !((u->flags & UF_COMMA) && deck_has_plain(ps, i, n));
 }
 
@@ -3696,6 +3878,10 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 			     pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne));
 	}
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
+	if (n == 1 && rf->row_under) {
+		const unit *t = UNIT(ps, i);
+		rf->table_title = first_cp(t->s, t->s + t->len) == 0x3010 && last_cp(t->s, t->s + t->len, NULL) == 0x3011;
+	}
 	rf->para_under = j < ps->nunits && UNIT(ps, j)->kind == U_PARA;
 	/* a caption, or a sentence with its credit on the next line */
 	rf->caption_under = j < ps->nunits &&
@@ -3743,6 +3929,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 	}
 	if (sh->any && rf->row_under)
 		ev_add(ev, S_TABLE_UNDER);
+	if (sh->any && sh->body && !sh->ended && rf->table_title)
+		ev_add(ev, S_TABLE_TITLE);
 	if (sh->any && sh->body && rf->sidebar)
 		ev_add(ev, S_SIDEBAR);
 	if (sh->any && sh->numbered && numbered)
@@ -4600,6 +4788,9 @@ static bool tail_furniture(const parser *ps, size_t i)
 	bool opened = a && (a->ended || (UNIT(ps, first)->gap >= ps->pf.big_gap && !a->cut));
 	if (!a || a->cut)
 		return false;
+	/* a headline with no text yet: the lines under it are its text */
+	if (!ps->pf.md_level && a->field[DOC_F_HEADLINE].len && !art_has_body(a))
+		return false;
 	unsigned marks = (unsigned)(i - first), heads = marks;
 	for (size_t j = i; j < ps->nunits; j++) {
 		const unit *v = UNIT(ps, j);
@@ -4619,7 +4810,19 @@ static bool tail_furniture(const parser *ps, size_t i)
 			return false;
 		/* a field (技术支持：X), a copyright, buttons, or the last line
 		 * alone after the furniture printed around the stories */
-		marks += field_label(v->s, v->len) || button_bar(v, 3) || memmem(v->s, v->len, "：", 3) ||
+		/* (a notice's own 时间：/地点：/电话： lines close its text: on
+		 * a page that is no web post only the desk's fields count) */
+		header_match fm;
+		bool field = ps->pf.md_level ? field_label(v->s, v->len) || memmem(v->s, v->len, "：", 3)
+					     : desk_field(v->s, v->len) ||
+						       (memmem(v->s, v->len, "：", 3) && (match_header(v->s, v->len, &fm), fm.fields >= 1));
+		/* off web posts, every line of the tail is the desk's: a title
+		 * over items ("城南新开三家餐馆" / "■X　地址：…") is a story */
+		if (!ps->pf.md_level && !field && v->kind != U_END && !button_bar(v, 3) &&
+		    !memmem(v->s, v->len, "版权", 6) && !memmem(v->s, v->len, "©", 2) &&
+		    !((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits))
+			return false;
+		marks += field || button_bar(v, 3) ||
 			 memmem(v->s, v->len, "版权", 6) || memmem(v->s, v->len, "©", 2) ||
 			 ((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits);
 	}
@@ -4829,7 +5032,13 @@ static void segment_step(parser *ps)
 				a = cur_art(ps);
 				if (i < ps->nunits && (UNIT(ps, i)->kind == U_BYLINE || UNIT(ps, i)->kind == U_NAMES)) {
 					explain(ps, i, "byline", NULL);
-					a->field[DOC_F_BYLINE] = doc_str_make(UNIT(ps, i)->s, UNIT(ps, i)->len);
+					doc_str by = doc_str_make(UNIT(ps, i)->s, UNIT(ps, i)->len);
+					/* a byline waiting above the headline (the stub this
+					 * article was opened in) is kept beside the one under it */
+					if (a->field[DOC_F_BYLINE].len && !doc_str_eq(a->field[DOC_F_BYLINE], by))
+						a->field[DOC_F_BYLINE] = join_lines(ps, a->field[DOC_F_BYLINE], by.s, by.len, "　");
+					else
+						a->field[DOC_F_BYLINE] = by;
 					i++;
 					/* "文｜X" then "图｜Y": one byline on two lines */
 					if (i < ps->nunits && UNIT(ps, i)->kind == U_BYLINE && UNIT(ps, i)->gap == 0) {

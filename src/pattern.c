@@ -384,6 +384,25 @@ static const char *const persons[] = {
 	"党员", "干部", "志愿者", "群众", "退休职工",
 };
 
+/* "文学院2023级", "实验小学四（2）班": the writer's school and year or
+ * class, before the name. */
+static bool school_class(const char *s, const char *end)
+{
+	static char_set year_ends = { "级届班", false, { 0 } };
+	if (end - s < 9 || ((unsigned char)end[-3] & 0xF0) != 0xE0 || !char_set_has(&year_ends, fold3(end - 3)))
+		return false;
+	int han = 0, other = 0;
+	for (const char *q = s; q < end;) {
+		uint32_t cp;
+		q += text_decode(q, end, &cp);
+		if (text_is_han(cp))
+			han++;
+		else if (!((cp >= '0' && cp <= '9') || cp == 0xFF08 || cp == 0xFF09 || cp == '(' || cp == ')'))
+			other++;
+	}
+	return han >= 3 && han <= 14 && !other;
+}
+
 static bool byline_token(const char *s, const char *end, int *names)
 {
 	size_t r = role_at(s, end);
@@ -417,24 +436,8 @@ static bool byline_token(const char *s, const char *end, int *names)
 			return false;
 	}
 	/* "文学院2023级": the writer's school and year, before the name */
-	if (!r && end - s >= 9 && ((unsigned char)end[-3] & 0xF0) == 0xE0) {
-		static char_set year_ends = { "级届", false, { 0 } };
-		if (char_set_has(&year_ends, fold3(end - 3))) {
-			int han = 0, other = 0;
-			for (const char *q = s; q < end;) {
-				uint32_t cp;
-				q += text_decode(q, end, &cp);
-				if (text_is_han(cp))
-					han++;
-				else if (cp >= '0' && cp <= '9')
-					;
-				else
-					other++;
-			}
-			if (han >= 3 && han <= 12 && !other)
-				return true;
-		}
-	}
+	if (!r && school_class(s, end))
+		return true;
 	if (!pattern_is_name(s, (size_t)(name_end - s)))
 		return false;
 	/* "读者", "市民": who the names are ("□ 读者　周小满"), not a name */
@@ -830,6 +833,29 @@ static const char *const part_labels[] = {
 	"口述", "整理", "撰文", "采写", "执笔", "讲述", "文字", "摄影", "口述者", "記錄", "记录", "撰稿",
 };
 
+/* "　图/孟　哲", "　摄影／X": a second part's role after a space (the
+ * photographer after the writer). Returns where it starts, or NULL. */
+static const char *second_slashed_part(const char *s, const char *end, const char **names)
+{
+	static const char *const parts[] = { "图", "圖", "摄影", "攝影", "摄", "攝" };
+	/* from each slash ('/' or '／') back over a part's word to a space */
+	for (const char *q = s + 1; q < end; q++) {
+		size_t sl = *q == '/' ? 1 : ((unsigned char)*q == 0xEF && end - q >= 3 && starts_with(q, end, "／")) ? 3 : 0;
+		if (!sl)
+			continue;
+		for (size_t k = 0; k < sizeof parts / sizeof *parts; k++) {
+			size_t n = strlen(parts[k]);
+			const char *p = q - n;
+			if (p > s && memcmp(p, parts[k], n) == 0 && text_is_space(first_cp_of(text_prev(s, p), end))) {
+				*names = text_skip_space(q + sl, end);
+				return p;
+			}
+		}
+		q += sl - 1;
+	}
+	return NULL;
+}
+
 static bool is_byline(const char *s, const char *end, bool bare, bool post)
 {
 	for (size_t i = 0; i < sizeof anonymous / sizeof *anonymous; i++)
@@ -867,13 +893,36 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	}
 	/* Without a mark, a role word must open the line, unless names alone
 	 * are allowed (right under a headline). */
-	if (role_at(s, end))
-		return byline_tokens(s, end, 1, NULL);
+	if (role_at(s, end)) {
+		if (byline_tokens(s, end, 1, NULL))
+			return true;
+		/* "文/本报记者 X　图/Y": the writer's byline, then the
+		 * photographer's names */
+		const char *names2, *second_part = end - s <= 90 ? second_slashed_part(s, end, &names2) : NULL;
+		int count = 0;
+		return second_part && names2 < end && is_byline(s, text_trim_end(s, second_part), bare, false) &&
+		       byline_tokens_ex(names2, end, 1, &count, true) && count <= 3;
+	}
 	if (end - s > 60 || (unsigned char)*s < 0xE0)
 		return false;
 	if (names_then_filing(s, end) || person_signature(s, end) || slashed_role(s, end) ||
 	    place_then_name(s, end))
 		return true;
+	/* "实验小学四（2）班　李沐阳": a pupil's class, then one name */
+	const char *sp = memchr(s, ' ', (size_t)(end - s));
+	if (!sp)
+		sp = end;
+	for (const char *q = s; (q = memchr(q, 0xE3, (size_t)(sp - q))) != NULL; q++)
+		if (sp - q >= 3 && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x80) {
+			sp = q;         /* the first space, ASCII or ideographic */
+			break;
+		}
+	if (sp < end && sp - s >= 9 && school_class(s, sp)) {
+		int one = 0;
+		const char *nm = text_skip_space(sp, end);
+		if (nm < end && byline_tokens_ex(nm, end, 1, &one, true) && one == 1)
+			return true;
+	}
 	/* "城西 读者 何淑珍": a place, then the role word */
 	if (!bare && end - s > 36)
 		return false;
@@ -2052,8 +2101,11 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	 * paper's own line (本报热线, 新闻热线, 读者热线) weighs more */
 	static const char *const own[] = {
 		"本报", "本報", "本刊", "本版", "新闻", "新聞", "读者", "讀者", "报料", "報料", "爆料", "投稿", "电子", "電子",
+		"发行", "發行", "广告", "廣告", "订阅", "訂閱",
 	};
 	size_t o = word_at(p, end, own, sizeof own / sizeof *own);
+	if (o)	/* 本版投稿邮箱: two of them */
+		o += word_at(p + o, end, own, sizeof own / sizeof *own);
 	if ((n = word_at(p + o, end, phones, sizeof phones / sizeof *phones)) > 0) {
 		*w = o ? HF_DATE : HF_LUNAR;
 		*value = HV_PHONE;
@@ -2066,10 +2118,11 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		return o + n;
 	}
 	/* the imprint at the foot of a page: 社址, 邮编, 零售价, 邮发代号… */
-	if ((n = word_at(p, end, imprint, sizeof imprint / sizeof *imprint)) > 0) {
+	if ((n = word_at(p + o, end, imprint, sizeof imprint / sizeof *imprint)) > 0) {
+		/* 本报地址, 本社社址: the paper's own imprint too */
 		*w = HF_DATE;
 		*value = HV_ANY;
-		return n;
+		return o + n;
 	}
 	if ((n = word_at(p, end, lunar, sizeof lunar / sizeof *lunar)) > 0) {
 		*w = HF_LUNAR;

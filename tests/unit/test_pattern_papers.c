@@ -32,6 +32,10 @@ static void test_running_headers(void **state)
 	assert_true(header("本报热线：96811"));
 	assert_true(header("本版责编：齐　云　　投稿邮箱：tougao@example.com"));
 	assert_true(header("本版邮箱：desk@example.com"));
+	/* the desk's mail and the paper's own imprint, two own words deep */
+	assert_true(header("本版投稿邮箱：desk@example.com　电话：0871-5552346"));
+	assert_true(header("本报地址：青川市文化路18号　邮编：650031　发行热线：0871-5551234"));
+	assert_true(header("广告热线：0551-62345678"));
 	assert_true(header("责任编辑　曹　可"));
 	assert_true(header("青川日报社出版　社址：青川市江滨路8号　邮编：000002　零售价：1.50元"));
 	assert_true(header("青川日报/2025年7月15日/第2版/要闻"));
@@ -58,6 +62,9 @@ static void test_running_headers(void **state)
 	assert_false(header("热线电话打不通的问题如何解决"));
 	assert_false(header("咨询电话：0551-62345678"));
 	assert_false(header("本报热线"));
+	assert_false(header("本报地址搬迁的通知"));
+	assert_false(header("发行热线电话全天开通"));
+	assert_false(header("本版投稿邮箱收到来信三百多封，编辑部逐一回复。"));
 	assert_false(header("邮箱地址写错了怎么办"));
 	assert_false(header("这本书由人民出版社出版"));
 	assert_false(header("3/4的居民表示满意"));
@@ -116,6 +123,19 @@ static void test_role_words(void **state)
 	assert_true(pattern_is_byline(S("采写：方舟"), false));
 	assert_false(pattern_is_byline(S("整理：把旧衣物分类后送到回收站"), false));
 	assert_false(pattern_is_byline(S("口述：历史的另一种写法"), false));
+	/* the writer's part and a colon: 口述：X over 整理：Y */
+	assert_true(pattern_is_byline(S("口述：青川县人民医院呼吸科主任医师　梁远山"), false));
+	assert_true(pattern_is_byline(S("整理：本报记者　程远"), false));
+	assert_true(pattern_is_byline(S("口述：林若水"), false));
+	assert_true(pattern_is_byline(S("执笔：方舟　宁夏"), false));
+	assert_false(pattern_is_byline(S("整理：三个方面的意见"), false));
+	assert_false(pattern_is_byline(S("摄影：青川日报社"), false));
+	assert_false(pattern_is_byline(S("口述历史：一条江的记忆"), false));
+	assert_false(pattern_is_byline(S("今年整理：档案三千卷"), false));
+	/* the writer's byline, then the photographer's after a space */
+	assert_true(pattern_is_byline(S("文/本报记者　程远　图/孟　晓"), false));
+	assert_true(pattern_is_byline(S("文/记者 叶知秋　摄影/宁夏"), false));
+	assert_false(pattern_is_byline(S("进口/出口　图/表"), false));
 	/* letter-spaced by OCR */
 	assert_true(pattern_is_byline(S("本 报 记 者   程 远"), false));
 	assert_true(pattern_is_byline(S("通 讯 员   何 静   记 者  邱  岚"), false));
@@ -137,6 +157,14 @@ static void test_names_spaced_and_bare(void **state)
 	assert_false(pattern_is_byline(S("史话新编"), true));
 	assert_false(pattern_is_byline(S("公司动态"), true));
 	assert_false(pattern_is_byline(S("■快讯"), false));
+	/* a pupil's school and class before the name, under a headline */
+	assert_true(pattern_is_byline(S("青川市实验小学四（2）班　林小满"), true));
+	assert_true(pattern_is_byline(S("东湖中学初二(3)班　程远"), true));
+	assert_true(pattern_is_byline(S("青川市实验小学四（2）班　林小满"), false));
+	assert_false(pattern_is_byline(S("高三（2）班　全体同学"), false));
+	assert_false(pattern_is_byline(S("全市举办了三期培训班　李明说"), false));
+	assert_false(pattern_is_byline(S("全市举办了三期培训班"), true));
+	assert_false(pattern_is_byline(S("青川县开设乡村振兴培训班"), true));
 	/* a name glued to its role starts with a family name */
 	assert_true(pattern_is_byline(S("记者陈海峰、通讯员王一鸣"), false));
 	assert_false(pattern_is_byline(S("记者手记"), false));
