@@ -1247,13 +1247,15 @@ static bool field_row(const unit *u)
 	size_t head = u->len < 24 ? u->len : 24;
 	if (!memchr(p, ':', head) && !memchr(p, 0xEF, head))
 		return false;   /* no colon in the first characters (cheap test) */
+	uint32_t prev = 0;
 	for (int chars = 0; p < end && chars <= 6; chars++) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
-		if (cp == 0xFF1A || cp == ':')
-			return chars >= 1 && text_skip_space(p, end) < end;
+		if (cp == 0xFF1A || cp == ':')     /* a word's label ("06:00" is a time) */
+			return chars >= 1 && is_han(prev) && text_skip_space(p, end) < end;
 		if (!is_han(cp) && !is_ascii_alnum(cp))
 			return false;
+		prev = cp;
 	}
 	return false;
 }
