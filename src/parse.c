@@ -48,6 +48,8 @@ enum { COMMA_TITLE_MAX_CHARS = 24 };
 enum { CAPTION_MAX_CHARS = 60 };
 /* A header run (column, kicker, headline, subtitle) has at most this many lines. */
 enum { HEADER_MAX_LINES = 5 };
+/* A paragraph's indent is at most this many columns (more centres a title). */
+enum { PARA_INDENT_MAX = 8 };
 /* Blank lines that make a "big gap" (photo, column or article boundary). */
 enum { BIG_GAP = 2 };
 
@@ -246,6 +248,7 @@ enum unit_flags {
 	UF_AFTER_FURNITURE = 256,   /* the page's furniture right before it (see furniture.h) */
 	UF_QUESTION_HEAD = 512,     /* a question under a label: a headline of its own, not half of one */
 	UF_FIELD = 1024,         /* a short "label：value" line (时间：…, 售价：…) */
+	UF_INDENTED = 2048,     /* its line starts with an indent */
 };
 
 typedef struct unit {
@@ -358,6 +361,7 @@ typedef struct parser {
 	doc_source src;
 	const char *released;   /* source text before this is dropped */
 	line_reader lr;
+	bool line_indented;     /* the line the next unit starts on is indented */
 	profile pf;             /* the page's conventions */
 	furniture furn;         /* lines printed around every story (see furniture.h) */
 	bool in_furniture;      /* pushing the byline of a furniture line */
@@ -1583,6 +1587,9 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	u.s = s;
 	u.len = (uint32_t)len;
 	u.gap = ps->nunits == 0 ? BIG_GAP + 1 : gap;
+	if (ps->line_indented)
+		u.flags |= UF_INDENTED;
+	ps->line_indented = false;      /* the rest of a line split in units is not */
 	unbold_byline(ps, &u);
 	classify(ps, &u);
 	md_unit(ps, &u);
@@ -1745,6 +1752,8 @@ static bool produce_unit(parser *ps)
 		return false;
 	}
 	raw_line cur = ps->pending;
+	/* an indent of a paragraph, not a title centred by spaces */
+	ps->line_indented = cur.indented && cur.indent <= PARA_INDENT_MAX;
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	if (!ps->wrap || !ps->have_pending || !wraps_into(ps, &cur, &cur, &ps->pending)) {
 		push_unit(ps, cur.s, cur.len, cur.gap, cur.line);
@@ -1967,7 +1976,9 @@ static bool table_row(const char *s, size_t len)
 	 * EF BC 8C/9B/9A, 、。 E3 80 81/82, ｡､ EF BD A1/A4), one byte pass */
 	const unsigned char *b = (const unsigned char *)s;
 	for (size_t i = 0; i < len; i++) {
-		if (b[i] == ',')
+		/* "8,262,391": a comma between digits groups thousands */
+		if (b[i] == ',' && !(i > 0 && i + 1 < len && b[i - 1] >= '0' && b[i - 1] <= '9' && b[i + 1] >= '0' &&
+				     b[i + 1] <= '9'))
 			return false;
 		if (i + 2 >= len || (b[i] != 0xEF && b[i] != 0xE3))
 			continue;
@@ -2364,8 +2375,9 @@ static void classify(const parser *ps, unit *u)
 	bool sentence_like = (u->flags & UF_COMMA) && u->chars * (u->spaced ? 2u : 1u) > COMMA_TITLE_MAX_CHARS &&
 			     !(u->flags & UF_DASH_START);
 	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
-	    !sentence_like && !only_punctuation(s, len) && !is_opening(last_cp(s, s + len, NULL)) &&
-	    !(u->flags & UF_ROW) && !unbalanced_close(s, len) && !enumeration(s, len)) {
+	    !(ps->pf.indents && (u->flags & UF_INDENTED)) && !sentence_like && !only_punctuation(s, len) &&
+	    !is_opening(last_cp(s, s + len, NULL)) && !(u->flags & UF_ROW) && !unbalanced_close(s, len) &&
+	    !enumeration(s, len)) {
 		if (u->chars <= 40 && field_pairs(s, len)) {
 			u->flags |= UF_ROW;
 			u->kind = U_PARA;
@@ -2584,7 +2596,10 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 	size_t ls, le;
 	size_t consumed = bold_lead_in(s, len, &ls, &le);
 	part *last = last_part(a);
-	if (a->cut && last && last->type == DOC_PARAGRAPH && !consumed && !item_opening(s, len)) {
+	/* on a page whose paragraphs open with an indent, an indented line
+	 * starts a paragraph: the rest of a cut one is never indented */
+	if (a->cut && last && last->type == DOC_PARAGRAPH && !consumed && !item_opening(s, len) &&
+	    !(u->flags & UF_ROW) && !(ps->pf.indents && (u->flags & UF_INDENTED))) {
 		doc_str j = join_text(ps, last->s, last->len, s, len);
 		last->s = j.s;
 		last->len = j.len;
