@@ -508,6 +508,8 @@ static const char *const filings[] = {
 /* Calls byline_token on every token; true when all are byline tokens and
  * at least `min_names` names were seen. With `bare`, every name before
  * the first role word must look like a name printed alone (bare_name). */
+static const char *post_in_brackets(const char *s, const char *end);
+
 static bool byline_tokens_ex(const char *s, const char *end, int min_names, int *names_out, bool bare)
 {
 	int names = 0, tokens = 0;
@@ -532,6 +534,15 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 				}
 			}
 		}
+		/* "小记者 王子涵　指导老师 刘芳": the pupil's teacher after the
+		 * pupil's name (alone, a teacher is no byline) */
+		if (names && (starts_with(p, q, "指导老师") || starts_with(p, q, "指导教师"))) {
+			p += 12;
+			if (starts_with(p, q, "：") || starts_with(p, q, ":"))
+				p += *p == ':' ? 1 : 3;
+			p = text_skip_space(p, end);
+			continue;
+		}
 		/* "本报记者 唐雪松 整理": what the names did, after them */
 		size_t fl = names ? match_any(p, q, filings, sizeof filings / sizeof *filings) : 0;
 		if (fl && p + fl == q) {
@@ -539,7 +550,10 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 			continue;
 		}
 		int before = names;
-		if (!byline_token(p, q, &names))
+		/* "王子涵（实验小学四年级）　指导老师 X": a name with the
+		 * writer's school or post in brackets, inside the byline */
+		const char *open = q - p > 6 ? post_in_brackets(p, q) : NULL;
+		if (!byline_token(p, open ? open : q, &names))
 			return false;
 		bool role = role_at(p, q) > 0;
 		if (bare && names > before && !role && !seen_role && !bare_name(p, q))
@@ -624,6 +638,8 @@ static bool person_signature(const char *s, const char *end)
  * space, the name. */
 static bool signing_name(const char *s, const char *end);
 
+static bool class_then_name(const char *s, const char *end);
+
 static bool place_then_name(const char *s, const char *end)
 {
 	static const char *const provinces[] = {
@@ -690,10 +706,23 @@ static bool unit_then_name(const char *s, const char *end)
 	for (const char *p = s; p < unit_end; chars++) {
 		uint32_t cp;
 		p += text_decode(p, unit_end, &cp);
-		if (!text_is_han(cp) && cp != 0x3001 && cp != 0xFF1A && cp != ':' && cp != 0xB7)
+		/* "建设路小学三年级（2）班": a class numbered in brackets */
+		if (!text_is_han(cp) && cp != 0x3001 && cp != 0xFF1A && cp != ':' && cp != 0xB7 &&
+		    !(cp >= '0' && cp <= '9') && cp != 0xFF08 && cp != 0xFF09 && cp != '(' && cp != ')')
 			return false;
 	}
 	return chars >= 3 && chars <= 24;
+}
+
+/* "建设路小学三年级（2）班　周可欣", "文学院2023级　宋知夏": a pupil or a
+ * student signs with the class or the year (a unit ending in 班 or 级),
+ * a space, the name. */
+static bool class_then_name(const char *s, const char *end)
+{
+	const char *t = token_end(s, end);
+	if (t - s < 12 || t - s > 72 || !(ends_with(s, t, "班") || ends_with(s, t, "级") || ends_with(s, t, "級")))
+		return false;
+	return unit_then_name(s, end);
 }
 
 bool pattern_is_signed_unit(const char *s, size_t len)
@@ -906,7 +935,7 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	if (end - s > 60 || (unsigned char)*s < 0xE0)
 		return false;
 	if (names_then_filing(s, end) || person_signature(s, end) || slashed_role(s, end) ||
-	    place_then_name(s, end))
+	    place_then_name(s, end) || class_then_name(s, end))
 		return true;
 	/* "实验小学四（2）班　李沐阳": a pupil's class, then one name */
 	const char *sp = memchr(s, ' ', (size_t)(end - s));
@@ -2282,12 +2311,14 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 			hm->fields++;
 			q += f;
 			after_editor = editor;
-			if (q < we && (*q == ':' || hprefix(q, (size_t)(we - q), "：")))
+			bool colon = q < we && (*q == ':' || hprefix(q, (size_t)(we - q), "："));
+			if (colon)
 				q += *q == ':' ? 1 : 3;
 			if (editor && q < we) {
-				/* 责编李明: the name glued to the role */
+				/* 责编李明: the name glued to the role (a family name
+				 * first: "编辑姐姐说" is a column's title, no field) */
 				int n = han_word(q, we);
-				if (n >= 2 && n <= 4) {
+				if (n >= 2 && n <= 4 && (colon || starts_with_surname(q, we))) {
 					q = we;
 					after_editor = false;
 					if (!named) {
@@ -2338,6 +2369,11 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 				hm->score += HF_PAPER;
 				hm->fields++;
 				paper = true;
+			} else if (after_editor && q > p && q[-1] != ':' && !(q - p >= 3 && hprefix(q - 3, 3, "：")) &&
+				   !starts_with_surname(q, we)) {
+				/* glued to the role, a name starts with a family name:
+				 * "编辑姐姐说", "编辑姐姐" are a column's words, no field */
+				hm->others++;
 			} else if (after_editor && n >= 1 && n <= 4) {
 				/* the editor's name ("曹　可": spaced a character apart) */
 				after_editor = n == 1 && !named;

@@ -42,6 +42,13 @@ static void test_bylines(void **state)
 	assert_false(pattern_is_byline(S("江苏南京　新街口商圈"), false));
 	assert_false(pattern_is_byline(S("南京市民　王秀兰的一天"), false));
 	assert_false(pattern_is_byline(S("江苏南京王秀兰"), false));
+	/* a pupil: a school in brackets after the name, the teacher after
+	 * it; the class before the name; a teacher alone signs nothing */
+	assert_true(pattern_is_byline(S("小记者　王子涵（实验小学四年级）　指导老师　刘　芳"), false));
+	assert_true(pattern_is_byline(S("建设路小学三年级（2）班　周可欣"), false));
+	assert_false(pattern_is_byline(S("指导老师：郭晓丽"), false));
+	assert_false(pattern_is_byline(S("三年级（2）班　开学第一课"), false));
+	assert_false(pattern_is_byline(S("我们班　周可欣"), false));
 	/* bare names only where allowed */
 	assert_false(pattern_is_byline(S("宋河"), false));
 	assert_true(pattern_is_byline(S("宋河"), true));

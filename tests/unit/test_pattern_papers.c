@@ -37,6 +37,12 @@ static void test_running_headers(void **state)
 	assert_true(header("本报地址：青川市文化路18号　邮编：650031　发行热线：0871-5551234"));
 	assert_true(header("广告热线：0551-62345678"));
 	assert_true(header("责任编辑　曹　可"));
+	/* the editor's name glued to the role starts with a family name;
+	 * a column's title that opens with 编辑 is no header */
+	assert_true(header("责编李明"));
+	assert_true(header("编辑：秦　川"));
+	assert_false(header("编辑姐姐说"));
+	assert_false(header("编辑姐姐　小　雨"));
 	assert_true(header("青川日报社出版　社址：青川市江滨路8号　邮编：000002　零售价：1.50元"));
 	assert_true(header("青川日报/2025年7月15日/第2版/要闻"));
 	assert_true(header("新闻热线 0551-62345678"));
