@@ -405,6 +405,7 @@ static bool school_class(const char *s, const char *end)
 
 static bool byline_token(const char *s, const char *end, int *names)
 {
+	const char *s0 = s;
 	size_t r = role_at(s, end);
 	/* "发自江西景德镇": where the reporter files from */
 	if (!r && (starts_with(s, end, "发自") || starts_with(s, end, "發自")))
@@ -421,6 +422,10 @@ static bool byline_token(const char *s, const char *end, int *names)
 		s += (*s == ':') ? 1 : 3;
 	if (s == end)
 		return r > 0;
+	/* "文／妙音", "记者：X": the role set apart from the name by a slash,
+	 * a bar or a colon (a pen name need not open with a family name) */
+	uint32_t sep = r && s > s0 ? first_cp_of(text_prev(s0, s), end) : 0;
+	bool set_apart = sep == '/' || sep == 0xFF0F || sep == '|' || sep == 0xFF5C || sep == ':' || sep == 0xFF1A;
 	/* "张三/文", "李四/摄" */
 	const char *name_end = end;
 	for (const char *q = s; q < end; q++) {
@@ -445,7 +450,7 @@ static bool byline_token(const char *s, const char *end, int *names)
 		return true;
 	/* a name glued to its role word starts with a family name: "记者手记"
 	 * is a column's label, "记者陈海峰" a byline */
-	if (r && !starts_with_surname(s, name_end))
+	if (r && !set_apart && !starts_with_surname(s, name_end))
 		return false;
 	(*names)++;
 	return true;
@@ -887,6 +892,13 @@ static const char *second_slashed_part(const char *s, const char *end, const cha
 
 static bool is_byline(const char *s, const char *end, bool bare, bool post)
 {
+	/* "【記者許雅琪／高雄報導】", "〔記者X／台中報導〕" alone on a line:
+	 * the byline in brackets */
+	if (end - s > 6 && ((starts_with(s, end, "【") && ends_with(s, end, "】")) ||
+			    (tortoise(s, end) && ends_with(s, end, "〕")))) {
+		const char *in = text_skip_space(s + 3, end - 3), *in_end = text_trim_end(in, end - 3);
+		return in < in_end && is_byline(in, in_end, false, false);
+	}
 	for (size_t i = 0; i < sizeof anonymous / sizeof *anonymous; i++)
 		if ((size_t)(end - s) == strlen(anonymous[i]) && starts_with(s, end, anonymous[i]))
 			return true;

@@ -49,6 +49,15 @@ static void test_bylines(void **state)
 	assert_false(pattern_is_byline(S("指导老师：郭晓丽"), false));
 	assert_false(pattern_is_byline(S("三年级（2）班　开学第一课"), false));
 	assert_false(pattern_is_byline(S("我们班　周可欣"), false));
+	/* a byline alone in 【】 or 〔〕; a role set apart by a slash before
+	 * a pen name */
+	assert_true(pattern_is_byline(S("【記者許雅琪／高雄報導】"), false));
+	assert_true(pattern_is_byline(S("〔记者黄柏翰／台东报道〕"), false));
+	assert_false(pattern_is_byline(S("【实验材料】"), false));
+	assert_false(pattern_is_byline(S("【相关报道】"), false));
+	assert_true(pattern_is_byline(S("文／妙音"), false));
+	assert_false(pattern_is_byline(S("记者手记"), false));
+	assert_false(pattern_is_byline(S("文／这是一句很长的话不是名字"), false));
 	/* bare names only where allowed */
 	assert_false(pattern_is_byline(S("宋河"), false));
 	assert_true(pattern_is_byline(S("宋河"), true));
