@@ -93,6 +93,7 @@ typedef enum signal {
 	S_D_LABEL,              /* a word or two set apart over the deck: its column label */
 	S_D_BROKEN,             /* the line continues the headline above it (see broken_headline) */
 	S_D_SHARED,             /* ... but shares a pair of characters with it: a kicker over its headline */
+	S_D_SIGNED,             /* ... over a contribution signed without a reporter: a column's label over its title */
 	S_D_DASH,               /* a "——" line under the headline: its subtitle */
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
@@ -169,6 +170,7 @@ static const struct signal_def {
 	[S_D_LABEL]         = { -4, "a label set apart over the deck" },
 	[S_D_BROKEN]        = { 4, "second half of a broken headline" },  /* beats the sum of one line's deck rows */
 	[S_D_SHARED]        = { -5, "shares a word with the line above" },  /* kicker and headline each name the subject */
+	[S_D_SIGNED]        = { -5, "a short label over a signed contribution" },  /* columns hold signed pieces, news a reporter's */
 	[S_D_DASH]          = { 1, "starts with ——: a subtitle" },
 	/* deck: transitions between the roles of neighbour lines */
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
@@ -3094,7 +3096,25 @@ typedef struct deck_facts {
 	unsigned width[DECK_MAX], widest;
 	size_t last, md;
 	bool single;
+	bool signed_piece;      /* a byline under the deck signs a contribution, no reporter's */
 } deck_facts;
+
+/* A column's label over a signed contribution is at most this long. */
+enum { SIGNED_LABEL_MAX = 5 };
+
+/* "□美食达人　林小厨", "江苏南京　王秀兰": a byline that signs a
+ * contribution (a mark, a pen name, a reader's place), not a reporter's
+ * (记者, 通讯员) or a wire's. */
+static bool signs_contribution(const unit *u)
+{
+	if (u->kind != U_BYLINE || u->len > 90)
+		return false;
+	static const char *const reporters[] = { "记者", "記者", "通讯员", "通訊員", "报道", "報導", "报导" };
+	for (size_t k = 0; k < sizeof reporters / sizeof *reporters; k++)
+		if (memmem(u->s, u->len, reporters[k], strlen(reporters[k])))
+			return false;
+	return true;
+}
 
 static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k, int role, evidence *ev)
 {
@@ -3130,6 +3150,8 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 		ev_add(ev, S_D_BROKEN);
 		if (lines_share_pair(UNIT(ps, k - 1), u))
 			ev_add(ev, S_D_SHARED);
+		if (df->signed_piece && UNIT(ps, k - 1)->chars <= SIGNED_LABEL_MAX)
+			ev_add(ev, S_D_SIGNED);
 		return ev->score;
 	default:
 		if (u->flags & UF_DASH_START)
@@ -3180,6 +3202,7 @@ static void deck_facts_of(const parser *ps, size_t i, size_t n, deck_facts *df)
 {
 	memset(df, 0, sizeof *df);
 	df->last = df->md = SIZE_MAX;
+	df->signed_piece = i + n < ps->nunits && signs_contribution(UNIT(ps, i + n));
 	size_t last = SIZE_MAX, last_any = SIZE_MAX;
 	for (size_t k = i; k < i + n; k++) {
 		const unit *u = UNIT(ps, k);

@@ -177,6 +177,7 @@ FIXTURE_TEST(wrapped_decks)         /* hard-wrapped: a deck of three short lines
 FIXTURE_TEST(stub_byline)           /* a byline waiting over a headline that has its own is kept; 口述：/整理： on two lines; a box of field lines */
 FIXTURE_TEST(listings)              /* a 【table title】 over rows, a question under a label, an 、 list, numbered steps, a 快讯 label, ■ listing rows at the foot */
 FIXTURE_TEST(indented_fields)       /* indented label：value lines are text, not a deck; rows with 1,204,580; a title centred by spaces stays one */
+FIXTURE_TEST(signed_label)          /* a short line over a title over a □ contributor is its column; over a reporter's byline a broken headline */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -203,7 +204,7 @@ static void test_nothing_lost(void **state)
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
 		"label_dash_deck", "label_comma_deck", "label_question", "tight_page",
 		"wrapped_decks",
-		"stub_byline", "listings", "indented_fields",
+		"stub_byline", "listings", "indented_fields", "signed_label",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -432,6 +433,7 @@ int main(void)
 		cmocka_unit_test(test_stub_byline),
 		cmocka_unit_test(test_listings),
 		cmocka_unit_test(test_indented_fields),
+		cmocka_unit_test(test_signed_label),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
