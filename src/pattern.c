@@ -557,7 +557,8 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		int before = names;
 		/* "王子涵（实验小学四年级）　指导老师 X": a name with the
 		 * writer's school or post in brackets, inside the byline */
-		const char *open = q - p > 6 ? post_in_brackets(p, q) : NULL;
+		const char *open = q - p > 6 && (q[-1] == ')' || ((unsigned char)q[-1] == 0x89 && (unsigned char)q[-2] == 0xBC &&
+							       (unsigned char)q[-3] == 0xEF)) ? post_in_brackets(p, q) : NULL;
 		if (!byline_token(p, open ? open : q, &names))
 			return false;
 		bool role = role_at(p, q) > 0;
@@ -645,6 +646,16 @@ static bool signing_name(const char *s, const char *end);
 
 static bool class_then_name(const char *s, const char *end);
 
+/* Cheap first for a signature: a space at most 4 characters from the
+ * end, before the name ("…班　周可欣", "江苏南京 王秀兰"). */
+static bool name_after_space(const char *s, const char *end)
+{
+	for (const char *p = end - 3; p > s && end - p <= 15; p--)
+		if (*p == ' ' || ((unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80))
+			return true;
+	return false;
+}
+
 static bool place_then_name(const char *s, const char *end)
 {
 	static const char *const provinces[] = {
@@ -652,9 +663,15 @@ static bool place_then_name(const char *s, const char *end)
 		"安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆",
 		"四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门",
 	};
+	static char_set firsts = { "北天河山内辽吉黑上江浙安福湖广海重四贵云西陕甘青宁新台香澳", false, { 0 } };
+	/* cheap first: a Han character that opens a province's name */
+	if (end - s < 12 || end - s > 60 || ((unsigned char)*s & 0xF0) != 0xE0 || !name_after_space(s, end) ||
+	    !char_set_has(&firsts, fold3(s)) ||
+	    !match_any(s, end, provinces, sizeof provinces / sizeof *provinces))
+		return false;
 	const char *t = token_end(s, end);
 	int n = han_chars(s, t);
-	if (n < 2 || n > 8 || t - s != 3 * n || !match_any(s, t, provinces, sizeof provinces / sizeof *provinces))
+	if (n < 2 || n > 8 || t - s != 3 * n)
 		return false;
 	const char *rest = text_skip_space(t, end);
 	return rest > t && rest < end && signing_name(rest, end);
@@ -724,6 +741,8 @@ static bool unit_then_name(const char *s, const char *end)
  * a space, the name. */
 static bool class_then_name(const char *s, const char *end)
 {
+	if (end - s < 18 || end - s > 90 || !name_after_space(s, end))
+		return false;
 	const char *t = token_end(s, end);
 	if (t - s < 12 || t - s > 72 || !(ends_with(s, t, "班") || ends_with(s, t, "级") || ends_with(s, t, "級")))
 		return false;
