@@ -2377,9 +2377,19 @@ static void classify(const parser *ps, unit *u)
 	bool sentence_like = (u->flags & UF_COMMA) && u->chars * (u->spaced ? 2u : 1u) > COMMA_TITLE_MAX_CHARS &&
 			     !(u->flags & UF_DASH_START);
 	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
-	    !(ps->pf.indents && (u->flags & UF_INDENTED)) && !sentence_like && !only_punctuation(s, len) &&
+	    !sentence_like && !only_punctuation(s, len) &&
 	    !is_opening(last_cp(s, s + len, NULL)) && !(u->flags & UF_ROW) && !unbalanced_close(s, len) &&
 	    !enumeration(s, len)) {
+		if (ps->pf.indents && (u->flags & UF_INDENTED) && !(u->flags & UF_DASH_START)) {
+			/* on a page whose paragraphs open with an indent, an
+			 * indented short line is a paragraph of its own (开奖日期：…
+			 * under a headline), never a title, nor a paragraph cut
+			 * (but OCR's letter-spaced lines end anywhere) */
+			if (!u->spaced)
+				u->flags |= UF_ROW;
+			u->kind = U_PARA;
+			return;
+		}
 		if (u->chars <= 40 && field_pairs(s, len)) {
 			u->flags |= UF_ROW;
 			u->kind = U_PARA;
