@@ -1989,13 +1989,15 @@ static bool table_row(const char *s, size_t len)
 		    (b[i] == 0xEF && b[i + 1] == 0xBD && (b[i + 2] == 0xA1 || b[i + 2] == 0xA4)))
 			return false;
 	}
-	int wide_gaps = 0;
+	int wide_gaps = 0, widest = 0;
 	while (p < end) {
 		const char *gap = p;
 		p = text_skip_space(p, end);
 		/* a gap of two spaces or more between words: a column */
 		if (gap > s && p < end && (p - gap >= 2 || (p - gap == 3 && (unsigned char)gap[0] == 0xE3)))
 			wide_gaps++;
+		if (gap > s && p < end && p - gap > widest)
+			widest = (int)(p - gap);
 		const char *w = p;
 		bool num = true, digit = false;
 		while (p < end) {
@@ -2017,7 +2019,10 @@ static bool table_row(const char *s, size_t len)
 	}
 	/* "产量　697.5万辆　同比增长36.2%": a label and figures; "产品　　单位
 	 * 　　产量": the heads of columns, set apart by wide gaps */
-	return numbers >= 2 || figures >= 3 || (figures >= 2 && tokens >= 3) || (tokens >= 3 && wide_gaps >= 2);
+	/* "15%三唑酮可湿性粉剂　　　　　60～80克": two cells with figures
+	 * set apart by a gap of three wide spaces or more */
+	return numbers >= 2 || figures >= 3 || (figures >= 2 && tokens >= 3) || (tokens >= 3 && wide_gaps >= 2) ||
+	       (figures == 2 && tokens == 2 && widest >= 9);
 }
 
 /* A line of only a page number: one to three digits between dashes,
