@@ -4907,6 +4907,15 @@ static bool marked_subhead(const parser *ps, size_t i, const art *a)
 	return p < end && !pattern_is_byline(p, (size_t)(end - p), false);
 }
 
+/* Nothing but running headers or footers after unit i on the page. */
+static bool only_headers_after(const parser *ps, size_t i)
+{
+	for (size_t j = i + 1; j < ps->nunits; j++)
+		if (UNIT(ps, j)->kind != U_PAGEHEAD)
+			return false;
+	return true;
+}
+
 static void segment_step(parser *ps)
 {
 	size_t i = ps->next;
@@ -5145,11 +5154,12 @@ static void segment_step(parser *ps)
 			continue;
 		}
 		/* a paragraph */
-		if (u->kind == U_PARA && ps->eof && i + 1 == ps->nunits && a && a->ended && u->chars <= 40 &&
-		    !(u->flags & UF_SENTENCE) && (u->flags & UF_TERMINATED)) {
+		if (u->kind == U_PARA && ps->eof && a && a->ended && u->chars <= 40 && !(u->flags & UF_SENTENCE) &&
+		    (u->flags & UF_TERMINATED) && only_headers_after(ps, i)) {
 			/* "本版稿件如涉及著作权问题，请与本报联系。": one sentence
-			 * alone at the page's foot after the last story closed, a
-			 * note of the page, not a story without a headline */
+			 * alone at the page's foot after the last story closed
+			 * (running footers may follow), a note of the page, not a
+			 * story without a headline */
 			explain(ps, i, "header", NULL);
 			add_banner(ps, u->s, u->len);
 			i++;

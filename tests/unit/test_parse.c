@@ -173,6 +173,7 @@ FIXTURE_TEST(label_comma_deck)      /* a word of 4 characters over a headline wi
 FIXTURE_TEST(label_question)        /* a short question under a label heads the piece; 读者问：…？ under one stays the letter */
 FIXTURE_TEST(tight_page)            /* paragraphs set tight: one blank line parts stories; table rows, 数据来源 and ■ items are not wrapped into */
 FIXTURE_TEST(numbered_items_box)    /* two cells with figures apart by a wide gap are a row, not joined to "…：" nor subheads; "1.春玉米…" under a label is no cut line */
+FIXTURE_TEST(foot_note)             /* one sentence alone after the last closed story, with the running footer under it, is the page's note */
 FIXTURE_TEST(loose_wrap_lines)      /* lines of one width that each end a sentence are paragraphs, not a wrap */
 FIXTURE_TEST(wrapped_decks)         /* hard-wrapped: a deck of three short lines after a full last line; an aside in brackets; 省市 + name */
 FIXTURE_TEST(stub_byline)           /* a byline waiting over a headline that has its own is kept; 口述：/整理： on two lines; a box of field lines */
@@ -203,7 +204,7 @@ static void test_nothing_lost(void **state)
 		"notice_dates",
 		"notice_dates", "photo_page", "filing_stamp",
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
-		"label_dash_deck", "label_comma_deck", "label_question", "tight_page", "numbered_items_box",
+		"label_dash_deck", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
 		"stub_byline", "listings", "indented_fields", "signed_label",
 	};
@@ -415,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_label_question),
 		cmocka_unit_test(test_tight_page),
 		cmocka_unit_test(test_numbered_items_box),
+		cmocka_unit_test(test_foot_note),
 		cmocka_unit_test(test_deck_widths),
 		cmocka_unit_test(test_kicker_shared_word),
 		cmocka_unit_test(test_markdown_marks),
