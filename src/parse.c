@@ -3386,7 +3386,7 @@ typedef struct bigram_set {
 
 enum { BIGRAM_BODY_BYTES = 1500 };
 
-static uint32_t bigram_hash(const char *p, size_t n)
+static inline __attribute__((always_inline)) uint32_t bigram_hash(const char *p, size_t n)
 {
 	uint64_t v = 0;
 	if (n == 6)
@@ -3420,10 +3420,12 @@ static bool bigram_has(const bigram_set *set, uint32_t h)
 }
 
 /* Calls fn for every pair of adjacent Han characters in s. */
-static inline void each_bigram(const char *s, size_t len, void (*fn)(void *, uint32_t), void *ctx)
+static inline __attribute__((always_inline)) void each_bigram(const char *s, size_t len,
+								 void (*fn)(void *, uint32_t), void *ctx)
 {
 	/* the pairs of text_han_pairs, each character decoded once; an
-	 * absent text (len 0) may have no pointer: no arithmetic on it */
+	 * absent text (len 0) may have no pointer: no arithmetic on it.
+	 * Inlined with its fn: one call per pair was most of a walk. */
 	if (!len)
 		return;
 	const char *p = s, *end = s + len, *prev = NULL;
@@ -3434,8 +3436,13 @@ static inline void each_bigram(const char *s, size_t len, void (*fn)(void *, uin
 		/* E5..E9 and two continuation bytes: U+5000..U+9FFF, all Han */
 		if (b >= 0xE5 && b <= 0xE9 && end - p >= 3 && ((unsigned char)p[1] & 0xC0) == 0x80 &&
 		    ((unsigned char)p[2] & 0xC0) == 0x80) {
-			n = 3;
-			c = 0x5000;
+			/* (the usual case, taken at once: a pair of two of
+			 * these is six bytes) */
+			if (prev)
+				fn(ctx, bigram_hash(prev, (size_t)(p + 3 - prev)));
+			prev = p;
+			p += 3;
+			continue;
 		} else {
 			n = text_decode(p, end, &c);
 		}
@@ -3527,6 +3534,132 @@ static size_t bigram_score(const char *cap, size_t caplen, const art_bigrams *b)
 	return c.score;
 }
 
+/* The captions of a group scored against both neighbours with no set of
+ * an article's pairs: the captions' pairs go into a small table, and one
+ * walk over each neighbour's headline fields and body start (the text
+ * bigram_build reads, with the same budget) marks the pairs it holds.
+ * A caption then scores as bigram_score would against the sets of
+ * art_bigrams_build: 3 for each of its pairs in the headline fields, 1
+ * in the body (the pairs are compared by the same hashes). The body's
+ * early stop in bigram_build (more pairs than half its table) cannot
+ * happen: 1500 bytes hold at most 500 pairs, the table 1024. */
+enum { MARK_PREV_HEAD = 1, MARK_PREV_BODY = 2, MARK_NEXT_HEAD = 4, MARK_NEXT_BODY = 8 };
+
+typedef struct caption_pairs {
+	uint32_t *slot;         /* hashes (0: empty) */
+	uint8_t *mark;          /* MARK_* of each slot */
+	size_t cap;             /* power of two */
+	uint8_t bit;            /* the mark being set by mark_one */
+	size_t prev, next;      /* the scores being summed by score_one */
+	uint64_t second[64];    /* the low 12 bits of each pair's second character */
+} caption_pairs;
+
+static inline __attribute__((always_inline)) uint8_t *caption_pair_mark(const caption_pairs *t, uint32_t h)
+{
+	size_t i = h & (t->cap - 1);
+	while (t->slot[i]) {
+		if (t->slot[i] == h)
+			return &t->mark[i];
+		i = (i + 1) & (t->cap - 1);
+	}
+	return NULL;
+}
+
+static inline __attribute__((always_inline)) void caption_pair_add(void *ctx, uint32_t h)
+{
+	caption_pairs *t = ctx;
+	size_t i = h & (t->cap - 1);
+	while (t->slot[i]) {
+		if (t->slot[i] == h)
+			return;
+		i = (i + 1) & (t->cap - 1);
+	}
+	t->slot[i] = h;
+}
+
+/* The Han character at p (of each_bigram's reading) and its bytes, or 0. */
+static inline __attribute__((always_inline)) int han_at(const char *p, const char *end, uint32_t *key)
+{
+	unsigned char b = (unsigned char)*p;
+	if (b >= 0xE5 && b <= 0xE9 && end - p >= 3 && ((unsigned char)p[1] & 0xC0) == 0x80 &&
+	    ((unsigned char)p[2] & 0xC0) == 0x80) {
+		*key = (uint32_t)((unsigned char)p[1] & 0x3F) << 6 | ((unsigned char)p[2] & 0x3F);
+		return 3;
+	}
+	uint32_t c;
+	int n = text_decode(p, end, &c);
+	*key = c & 0xFFF;
+	return text_is_han(c) ? n : -n;
+}
+
+/* The captions' pairs: their hashes in the table, their second
+ * characters in the filter. */
+static void caption_pairs_add(caption_pairs *t, const char *s, size_t len)
+{
+	each_bigram(s, len, caption_pair_add, t);
+	const char *p = s, *end = s + len, *prev = NULL;
+	while (p < end) {
+		uint32_t key;
+		int n = han_at(p, end, &key);
+		if (n < 0) {
+			prev = NULL;
+			p -= n;
+			continue;
+		}
+		if (prev)
+			t->second[key >> 6] |= (uint64_t)1 << (key & 63);
+		prev = p;
+		p += n;
+	}
+}
+
+/* each_bigram's pairs of s marked, those whose second character is in
+ * no pair of the captions passed over unhashed. */
+static void mark_walk(caption_pairs *t, const char *s, size_t len)
+{
+	if (!len)
+		return;
+	const char *p = s, *end = s + len, *prev = NULL;
+	while (p < end) {
+		uint32_t key;
+		int n = han_at(p, end, &key);
+		if (n < 0) {
+			prev = NULL;
+			p -= n;
+			continue;
+		}
+		if (prev && (t->second[key >> 6] >> (key & 63) & 1)) {
+			uint8_t *m = caption_pair_mark(t, bigram_hash(prev, (size_t)(p + n - prev)));
+			if (m)
+				*m |= t->bit;
+		}
+		prev = p;
+		p += n;
+	}
+}
+
+static void mark_article(caption_pairs *t, const art *a, uint8_t head_bit, uint8_t body_bit)
+{
+	t->bit = head_bit;
+	for (int fl = DOC_F_KICKER; fl <= DOC_F_SUBTITLE; fl++)
+		mark_walk(t, a->field[fl].s, a->field[fl].len);
+	t->bit = body_bit;
+	size_t budget = BIGRAM_BODY_BYTES;
+	for (size_t k = 0; k < a->nparts && budget; k++) {
+		size_t n = a->parts[k].len < budget ? a->parts[k].len : budget;
+		mark_walk(t, a->parts[k].s, n);
+		budget -= n;
+	}
+}
+
+static inline __attribute__((always_inline)) void score_one(void *ctx, uint32_t h)
+{
+	caption_pairs *t = ctx;
+	uint8_t m = *caption_pair_mark(t, h);
+	t->prev += (m & MARK_PREV_HEAD ? 3u : 0u) + (m & MARK_PREV_BODY ? 1u : 0u);
+	t->next += (m & MARK_NEXT_HEAD ? 3u : 0u) + (m & MARK_NEXT_BODY ? 1u : 0u);
+}
+
 static void push_floating(parser *ps, const char *s, size_t len)
 {
 	floating f = { { s, (uint32_t)len, DOC_CAPTION, 0 }, ps->narts ? ps->narts - 1 : SIZE_MAX, SIZE_MAX };
@@ -3581,16 +3714,35 @@ static void place_floating(parser *ps, bool all)
 		part *lead = NULL;
 		size_t nlead = 0, lead_cap = 0;
 		bool gallery = j - i >= 3;
-		art_bigrams bp, bn;
-		if (!gallery && prev)
-			art_bigrams_build(&bp, prev);
-		if (!gallery && next)
-			art_bigrams_build(&bn, next);
+		/* (a group of one or two: its captions' credits and pairs) */
+		size_t credit[2] = { 0, 0 };
+		caption_pairs t = { 0 };
+		if (!gallery && (prev || next)) {
+			size_t bytes = 0;
+			for (size_t k = i; k < j; k++) {
+				const part *c = &ps->floating[k].cap;
+				credit[k - i] = pattern_credit_start(c->s, c->len);
+				bytes += credit[k - i];
+			}
+			t.cap = 16;
+			while (t.cap < 2 * (bytes / 3 + 1))
+				t.cap *= 2;
+			t.slot = util_calloc(t.cap, sizeof *t.slot);
+			t.mark = util_calloc(t.cap, sizeof *t.mark);
+			for (size_t k = i; k < j; k++)
+				caption_pairs_add(&t, ps->floating[k].cap.s, credit[k - i]);
+			if (prev)
+				mark_article(&t, prev, MARK_PREV_HEAD, MARK_PREV_BODY);
+			if (next)
+				mark_article(&t, next, MARK_NEXT_HEAD, MARK_NEXT_BODY);
+		}
 		for (size_t k = i; k < j; k++) {
 			part *c = &ps->floating[k].cap;
-			size_t credit = gallery ? 0 : pattern_credit_start(c->s, c->len);
-			size_t sp = prev && !gallery ? bigram_score(c->s, credit, &bp) : 0;
-			size_t sn = next && !gallery ? bigram_score(c->s, credit, &bn) : 0;
+			t.prev = t.next = 0;
+			if (!gallery && (prev || next))
+				each_bigram(c->s, credit[k - i], score_one, &t);
+			size_t sp = prev ? t.prev : 0;
+			size_t sn = next ? t.next : 0;
 			if (gallery || (sp == 0 && sn == 0))
 				add_page_caption(ps, c);
 			else if (sn > sp)
@@ -3601,10 +3753,8 @@ static void place_floating(parser *ps, bool all)
 		if (nlead)
 			prepend_parts(next, lead, nlead);
 		free(lead);
-		if (!gallery && prev)
-			art_bigrams_free(&bp);
-		if (!gallery && next)
-			art_bigrams_free(&bn);
+		free(t.slot);
+		free(t.mark);
 		i = j;
 	}
 	if (i) {

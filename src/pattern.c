@@ -1766,9 +1766,6 @@ static size_t credit_start(const char *s, size_t len)
 
 size_t pattern_number(const char *s, size_t len, int *value)
 {
-	static const char *const numerals[] = {
-		"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
-	};
 	const char *p = s, *end = s + len;
 	int v = 0, digits = 0;
 	while (p < end && digits < 4) {
@@ -1791,11 +1788,22 @@ size_t pattern_number(const char *s, size_t len, int *value)
 		*value = v;
 		return (size_t)(p - s);
 	}
-	/* Chinese numerals: 四, 十二, 二十三 */
+	/* Chinese numerals: 四, 十二, 二十三. Every numeral is three bytes:
+	 * the character is decoded and folded once, then compared with the
+	 * numerals' code points (what starts_with reads: the same bytes, or
+	 * the fold of the other script), the last numeral matched winning. */
+	static const uint32_t numeral_cp[] = {
+		0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+	};
 	int tens = 0, units = -1;
 	bool ten = false;
 	while (p < end) {
-		if (starts_with(p, end, "十") && !ten) {
+		if (end - p < 3 || ((unsigned char)p[0] & 0xF0) != 0xE0)
+			break;
+		uint32_t raw = ((unsigned char)p[1] & 0xC0) == 0x80 && ((unsigned char)p[2] & 0xC0) == 0x80 ?
+				       dec3(p) : UINT32_MAX;
+		uint32_t folded = fold3(p);
+		if ((raw == 0x5341 || folded == 0x5341) && !ten) {     /* 十 */
 			tens = units > 0 ? units : 1;
 			units = -1;
 			ten = true;
@@ -1803,8 +1811,8 @@ size_t pattern_number(const char *s, size_t len, int *value)
 			continue;
 		}
 		int d = -1;
-		for (int i = 0; i < 10; i++)
-			if (starts_with(p, end, numerals[i]))
+		for (int i = 9; i >= 0 && d < 0; i--)
+			if (raw == numeral_cp[i] || folded == numeral_cp[i])
 				d = i;
 		if (d < 0 || units >= 0)
 			break;
