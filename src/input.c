@@ -129,6 +129,50 @@ static inline unsigned cjk_run_breaks(const uint8_t *s)
 	/* leads at 0 3 6 9 12 (0x1249), continuations at the ten others */
 	return ((cont ^ 0x6DB6u) | (~leads & 0x1249u)) & 0x7FFFu;
 }
+
+/* The bytes of the 16 at s that are continuations (80..BF), leads of
+ * three-byte sequences that need nothing beyond two continuations (E1..EC,
+ * EE, EF) and clean ASCII (20..7E and \n), one bit a byte. */
+static inline void byte_classes(const uint8_t *s, unsigned *cont, unsigned *leads, unsigned *ascii)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	/* as signed bytes: 80..BF are below C0 */
+	*cont = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0)));
+	/* E1..EF moved to -128..-114, 20..7E to -128..-34: one comparison each */
+	__m128i e = _mm_add_epi8(v, _mm_set1_epi8((char)0x9F));
+	__m128i ld = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
+				      _mm_cmplt_epi8(e, _mm_set1_epi8(-113)));
+	*leads = (unsigned)_mm_movemask_epi8(ld);
+	__m128i a = _mm_add_epi8(v, _mm_set1_epi8(0x60));
+	__m128i ok = _mm_or_si128(_mm_cmplt_epi8(a, _mm_set1_epi8(-33)), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+	*ascii = (unsigned)_mm_movemask_epi8(ok);
+}
+
+/* How many of the 32 bytes at s (s at the start of a character) are
+ * clean characters of the two kinds of a Chinese page, printable ASCII
+ * (and \n) and the three-byte sequences led by E1..EC, EE or EF, in any
+ * mix, ending at the end of a whole character: scan_clean takes them at
+ * once and looks at what stops them with its other loops. Every byte
+ * accepted here is one those loops accept (test_input). */
+static inline unsigned mixed_clean_prefix(const uint8_t *s)
+{
+	unsigned c0, l0, a0, c1, l1, a1;
+	byte_classes(s, &c0, &l0, &a0);
+	byte_classes(s + 16, &c1, &l1, &a1);
+	uint64_t cont = c0 | (uint64_t)c1 << 16, leads = l0 | (uint64_t)l1 << 16;
+	uint64_t good = cont | leads | a0 | (uint64_t)a1 << 16;
+	/* the two bytes after each lead must be continuations, and no other
+	 * byte may be one; a lead near the end expects bytes past the block */
+	uint64_t expect = leads << 1 | leads << 2;
+	uint64_t bad = (~good & 0xFFFFFFFFu) | ((cont ^ expect) & 0xFFFFFFFFu) | (expect & 0x300000000u);
+	if (!bad)
+		return 32;
+	unsigned f = (unsigned)__builtin_ctzll(bad);
+	if (!(expect >> f & 1))
+		return f;
+	/* a continuation missing at f: back to the start of its character */
+	return leads >> (f - 1) & 1 ? f - 1 : f - 2;
+}
 #endif
 
 /* Offset of the first byte at or after `i` that needs attention: a control
@@ -139,6 +183,17 @@ static inline unsigned cjk_run_breaks(const uint8_t *s)
 static size_t scan_clean(const uint8_t *s, size_t i, size_t len)
 {
 	while (i < len) {
+#ifdef __SSE2__
+		/* ASCII and CJK mixed, 32 bytes at a time */
+		while (len - i >= 32) {
+			unsigned k = mixed_clean_prefix(s + i);
+			if (!k)
+				break;          /* the byte at i: below */
+			i += k;
+		}
+		if (i >= len)
+			break;
+#endif
 		uint8_t c = s[i];
 		if (c < 0x80) {
 			if (!LEAD[c].len)

@@ -923,6 +923,26 @@ static void test_scan_agrees_with_libunistring(void **state)
 			check_against_reference(buf, sizeof buf);
 		}
 	}
+	/* every byte value at every place of a mix of ASCII and CJK (the
+	 * path that takes 32 bytes of both at a time), at three skews of the
+	 * mix against the blocks, and the mix cut at every length */
+	static const char mix[] = "\xe4\xb8\xad" "a" "\xef\xbc\x8c" "bc\n" "\xe6\x96\x87" "\xe3\x80\x82"
+				  "12 " "\xe2\x80\x9c" "\xe5\x9b\xbe" "x" "\xee\x80\x80" "~ ";
+	for (size_t skew = 0; skew < 3; skew++) {
+		uint8_t base[96];
+		for (size_t i = 0; i < sizeof base; i++)
+			base[i] = (uint8_t)mix[(i + skew) % (sizeof mix - 1)];
+		for (size_t cut = 0; cut <= sizeof base; cut++)
+			check_against_reference(base, cut);
+		for (unsigned b = 0; b < 256; b++) {
+			for (size_t at = 0; at < 70; at++) {
+				uint8_t buf[96];
+				memcpy(buf, base, sizeof buf);
+				buf[at] = b == 0x1B ? 'x' : (uint8_t)b;
+				check_against_reference(buf, sizeof buf);
+			}
+		}
+	}
 	static const char *const chars[] = { "\xe0\xa0\x80", "\xe0\x9f\xbf", "\xed\x9f\xbf",
 		"\xed\xa0\x80", "\xe1\x80\x80", "\xec\xbf\xbf", "\xee\x80\x80", "\xef\xbf\xbf",
 		"\xef\xbc\x88", "\xc2\x85", "\xc3\xa9", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "a", "\n" };
