@@ -34,7 +34,7 @@ bool text_init_locale(const char **name);
  * ASCII and the three-byte sequences (all of CJK) are decoded here, the
  * rest by libunistring (text_decode_other). */
 int text_decode_other(const char *s, const char *end, uint32_t *cp);
-static inline int text_decode(const char *s, const char *end, uint32_t *cp)
+static inline __attribute__((always_inline)) int text_decode(const char *s, const char *end, uint32_t *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	if (p[0] < 0x80) {
@@ -75,7 +75,7 @@ int text_cp_width(uint32_t cp);
 
 /* True for the spaces a page may hold: ASCII space and tab, no-break
  * space, ideographic space, the U+2000 spaces, zero-width space, BOM. */
-static inline bool text_is_space(uint32_t cp)
+static inline __attribute__((always_inline)) bool text_is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x3000 ||
 	       (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||

@@ -3621,6 +3621,21 @@ static void mark_walk(caption_pairs *t, const char *s, size_t len)
 		return;
 	const char *p = s, *end = s + len, *prev = NULL;
 	while (p < end) {
+		/* a run of U+5000..U+9FFF (han_at's first case) in a loop of
+		 * its own: most of a Chinese text */
+		while (end - p >= 3 && (unsigned char)(*p - 0xE5) <= 4 && ((unsigned char)p[1] & 0xC0) == 0x80 &&
+		       ((unsigned char)p[2] & 0xC0) == 0x80) {
+			uint32_t k = (uint32_t)((unsigned char)p[1] & 0x3F) << 6 | ((unsigned char)p[2] & 0x3F);
+			if (prev && (t->second[k >> 6] >> (k & 63) & 1)) {
+				uint8_t *m = caption_pair_mark(t, bigram_hash(prev, (size_t)(p + 3 - prev)));
+				if (m)
+					*m |= t->bit;
+			}
+			prev = p;
+			p += 3;
+		}
+		if (p >= end)
+			break;
 		uint32_t key;
 		int n = han_at(p, end, &key);
 		if (n < 0) {

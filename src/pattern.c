@@ -460,6 +460,20 @@ static bool byline_token(const char *s, const char *end, int *names)
 static const char *token_end(const char *p, const char *end)
 {
 	while (p < end) {
+		/* a whole character led by E4..E9 (U+4000..U+9FFF) is no
+		 * space and no 、; an ASCII one is a space only as ' ' or \t */
+		unsigned char b = (unsigned char)*p;
+		if (b < 0x80) {
+			if (b == ' ' || b == '\t')
+				break;
+			p++;
+			continue;
+		}
+		if (b >= 0xE4 && b <= 0xE9 && end - p >= 3 && ((unsigned char)p[1] & 0xC0) == 0x80 &&
+		    ((unsigned char)p[2] & 0xC0) == 0x80) {
+			p += 3;
+			continue;
+		}
 		uint32_t cp;
 		int n = text_decode(p, end, &cp);
 		if (text_is_space(cp) || cp == 0x3001)
@@ -1177,10 +1191,9 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 static void filed_after(const char *s, const char *p, const char *end, pattern_dateline *m)
 {
 	for (const char *q = p; q < end && q - p < 60; q += utf8_len(q, end)) {
-		for (size_t i = 0; i < sizeof filed / sizeof *filed; i++) {
-			size_t n = strlen(filed[i]);
-			if (!starts_with(q, end, filed[i]))
-				continue;
+		/* (the first of the words in filed[] that q starts with) */
+		size_t n = match_any(q, end, filed, sizeof filed / sizeof *filed);
+		if (n) {
 			const char *colon = q + n;
 			bool spaced = colon < end && text_is_space(first_cp_of(colon, end));
 			if (!(starts_with(colon, end, "：") || starts_with(colon, end, ":") || spaced))
@@ -1280,7 +1293,16 @@ static bool source_dateline(const char *s, const char *end, pattern_dateline *m)
 	/* cheap first: a digit among the first ten characters */
 	size_t look = end - s < 31 ? (size_t)(end - s) : 31;
 	bool digit = false;
-	for (size_t i = 6; i < look && !digit; i++)
+	size_t i = 6;
+	for (; i + 8 <= look && !digit; i += 8) {
+		/* eight bytes at a time: a byte of w ^ '0' below 10 is a digit
+		 * (the high bytes stay at 80 and above) */
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		uint64_t x = w ^ 0x3030303030303030ULL;
+		digit = ((x - 0x0A0A0A0A0A0A0A0AULL) & ~x & 0x8080808080808080ULL) != 0;
+	}
+	for (; i < look && !digit; i++)
 		digit = s[i] >= '0' && s[i] <= '9';
 	if (!digit)
 		return false;
@@ -2463,6 +2485,11 @@ static bool header_candidate(const char *s, size_t len)
 	for (size_t i = 0; i < len; i++) {
 		if (u[i] >= '0' && u[i] <= '9')
 			return true;
+		if (u[i] >= 0xE0 && u[i] < 0xE5 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+		    (u[i + 2] & 0xC0) == 0x80) {
+			i += 2;         /* a whole character none of the words starts with */
+			continue;
+		}
 		if (u[i] < 0xE5 || u[i] > 0xEF || i + 2 >= len)
 			continue;
 		unsigned k = (unsigned)u[i + 1] << 8 | u[i + 2];
@@ -2484,6 +2511,8 @@ static bool header_candidate(const char *s, size_t len)
 				return true;
 			break;
 		}
+		if ((u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+			i += 2;         /* its continuation bytes: neither digits nor leads */
 	}
 	return false;
 }
