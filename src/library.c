@@ -42,6 +42,8 @@ enum {
 
 #define MAX_ARTICLE ((1u << ARTICLE_BITS) - 1)
 #define MAX_ISSUE_ID ((int64_t)(1 << ISSUE_BITS) - 1)
+/* distinct tokens of a query kept for its FTS5 query (see match_text) */
+#define QUERY_TERMS_MAX 64
 
 struct library {
 	sqlite3 *db;
@@ -1509,11 +1511,15 @@ const char *library_progress_text(const struct state *st, const library_issue *i
 	return buf;
 }
 
-/* The FTS5 query: every token of the text, quoted (FTS5 runs them through
- * the tokenizer again, which gives each back unchanged), all required. */
+/* The FTS5 query: tokens of the text, quoted (FTS5 runs them through
+ * the tokenizer again, which gives each back unchanged), all required.
+ * Each distinct token is kept as its quoted term (terms, one after
+ * another; ends, where each ends). */
 typedef struct query_tokens {
-	size_t n;
-	util_buf *match;
+	size_t n;                       /* distinct tokens */
+	util_buf terms;
+	size_t ends[QUERY_TERMS_MAX];
+	bool more;                      /* more distinct tokens than kept */
 } query_tokens;
 
 static int add_query_token(void *ctx, const char *tok, size_t n, ucs4_t c, uint32_t start,
@@ -1523,9 +1529,8 @@ static int add_query_token(void *ctx, const char *tok, size_t n, ucs4_t c, uint3
 	(void)start;
 	(void)end;
 	query_tokens *qt = ctx;
-	util_buf *m = qt->match;
-	if (qt->n++)
-		util_buf_addc(m, ' ');
+	util_buf *m = &qt->terms;
+	size_t at = m->len;
 	util_buf_addc(m, '"');
 	for (size_t i = 0; i < n; i++) {
 		if (tok[i] == '"')
@@ -1533,7 +1538,37 @@ static int add_query_token(void *ctx, const char *tok, size_t n, ucs4_t c, uint3
 		util_buf_addc(m, tok[i]);
 	}
 	util_buf_addc(m, '"');
+	size_t len = m->len - at;
+	for (size_t i = 0, from = 0; i < qt->n; from = qt->ends[i++])
+		if (qt->ends[i] - from == len && memcmp(m->data + from, m->data + at, len) == 0) {
+			m->len = at;    /* a token seen before adds nothing */
+			return 0;
+		}
+	if (qt->n == QUERY_TERMS_MAX) {
+		qt->more = true;
+		m->len = at;
+		return 0;
+	}
+	qt->ends[qt->n++] = m->len;
 	return 0;
+}
+
+/* The MATCH text: the first term and the last (an article with the phrase
+ * has every token of it, so any of them give FTS5 a superset of the
+ * articles to verify; the bigram filters and the folded text decide. FTS5
+ * steps an iterator per term over every candidate, and a long query's
+ * terms beyond two made its walk dearer than the rows they spared, over
+ * the benchmark's queries of 8 characters; of 4, a wash). The last kept
+ * token stands for the last, when there were more than QUERY_TERMS_MAX. */
+static void match_text(const query_tokens *qt, util_buf *out)
+{
+	size_t pick[2] = { 0, qt->n - 1 }, npick = qt->n > 1 ? 2 : 1;
+	for (size_t k = 0; k < npick; k++) {
+		size_t i = pick[k], from = i ? qt->ends[i - 1] : 0;
+		if (k)
+			util_buf_addc(out, ' ');
+		util_buf_add(out, qt->terms.data + from, qt->ends[i] - from);
+	}
 }
 
 typedef struct hit_list {
@@ -1906,9 +1941,12 @@ size_t library_search(library *lib, const char *query, library_order order,
 		free(q);
 		return 0;
 	}
-	util_buf match = { 0 };
-	query_tokens qt = { 0, &match };
+	query_tokens qt = { 0 };
 	tokenize(sf, query, strlen(query), 0, add_query_token, &qt);
+	util_buf match = { 0 };
+	if (qt.n)
+		match_text(&qt, &match);
+	util_buf_free(&qt.terms);
 	/* the query's bigrams, for the articles' filters */
 	util_buf qhash = { 0 };
 	bigram_hashes(q, qlen, &qhash);
