@@ -21,10 +21,11 @@
  * folding (NFKC + case folding, and whatever else search_folder folds),
  * so it finds what the in-issue matcher finds. The FTS5 table keeps no
  * positions (detail=none: smaller and faster to build), so a query asks
- * for the rows holding every character of the text; a row whose filter
- * lacks one of the query's pairs is passed over, and each other one is
- * checked with the in-issue matcher itself, which decides that the
- * characters stand together as a phrase and gives the exact hits.
+ * for the rows holding the first and the last character of the text (any
+ * of its characters gives a superset of the rows with the phrase); a row
+ * whose filter lacks one of the query's pairs is passed over, and each
+ * other one is checked with the in-issue matcher itself, which decides
+ * that the characters stand together as a phrase and gives the exact hits.
  *
  * An article's rowid orders the index newest first: the issue's date in
  * days counted backwards, the issue's id, then the article's number (a
