@@ -44,6 +44,11 @@ uint64_t issue_fingerprint(const issue_loader *l);
  * is allowed. */
 void issue_close(issue_loader *l);
 
+/* Makes every table the parser fills at its first use (the script fold,
+ * the patterns' tables), so that issues may then be loaded in two threads
+ * at once. Call it before starting the second thread; cheap when done. */
+void issue_threads_ready(void);
+
 /* One path read and parsed at once; NULL with a message in err when it
  * cannot be read. The caller frees the issue with doc_issue_free. */
 doc_issue *issue_load(const char *path, const input_options *opt, char *err, size_t errlen);

@@ -86,12 +86,14 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy);
 /* Reads and parses the issues ahead in a second thread while the calling
  * thread stores them (SQLite stays on the calling thread); false when
  * there is nothing to gain (fewer than two issues to index) or no thread.
- * Only for a caller that does nothing else until library_index_end: the
- * parser's lazily filled tables (pattern.c, script.c) are not for two
- * threads at once, so the view does not use it. */
+ * The parser's lazily filled tables are made first
+ * (issue_threads_ready), so the calling thread may load and search
+ * issues meanwhile (the library view opens one in the reader). */
 bool library_index_ahead(library_job *job);
-/* Indexes issues for about `budget_ns` (at least one issue); true when
- * everything is done. */
+/* Indexes issues for about `budget_ns`: true when everything is done.
+ * Without the second thread at least one issue is indexed; with it, the
+ * issues it has ready, waiting for one at most until the budget is
+ * spent (then none may be indexed: call it again). */
 bool library_index_step(library_job *job, uint64_t budget_ns);
 void library_index_progress(const library_job *job, library_progress *p);
 /* Commits, releases the lock, frees the job; fills *sum (may be NULL). */

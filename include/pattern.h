@@ -12,6 +12,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Makes the tables this module fills at first use (the fold of every BMP
+ * character, through script_fold_ready), so that two threads may parse
+ * at once: call it before the second starts. */
+void pattern_ready(void);
+
 /* A personal name as printed in bylines: 2 to 4 Han characters (a middle
  * dot is allowed inside transliterated names). */
 bool pattern_is_name(const char *s, size_t len);

@@ -107,6 +107,11 @@ script_target script_view_target(const script_view *view);
  * characters of the BMP (U+3400..U+9FFF, U+F900..U+FAFF). */
 uint32_t script_fold_cp(uint32_t cp);
 
+/* Loads the whole table now (once; nothing is asked of OpenCC after it):
+ * before a second thread parses or folds, as script_fold_lazy and
+ * script_detect fill the table they share otherwise. */
+void script_fold_ready(void);
+
 /* The same fold without loading the whole table: a character not asked
  * before is asked of OpenCC alone (and remembered). For the parser's
  * patterns, which meet few distinct characters. cp itself when OpenCC is

@@ -12,6 +12,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -871,6 +872,9 @@ static volatile sig_atomic_t guard_changed;
 static struct sigaction guard_previous;
 static size_t guard_pagesize;
 static bool guard_installed;
+/* guard_add from two threads (the library's indexer parses in one while
+ * the reader loads an issue in the other) */
+static pthread_mutex_t guard_mu = PTHREAD_MUTEX_INITIALIZER;
 
 /* Hands a fault that is not ours to whoever handled SIGBUS before us, or
  * to the default action (the program dies as it would have). */
@@ -938,18 +942,20 @@ static void guard_install(void)
  * into memory instead). */
 static int guard_add(void *addr, size_t len)
 {
+	pthread_mutex_lock(&guard_mu);
 	guard_install();
-	if (!guard_installed)
-		return -1;
-	for (int k = 0; k < GUARD_SLOTS; k++) {
+	int slot = -1;
+	for (int k = 0; guard_installed && k < GUARD_SLOTS; k++) {
 		if (atomic_load(&guard_slots[k].start))
 			continue;
 		size_t pages = (len + guard_pagesize - 1) / guard_pagesize;
 		atomic_store(&guard_slots[k].len, pages * guard_pagesize);
 		atomic_store(&guard_slots[k].start, (uintptr_t)addr);
-		return k;
+		slot = k;
+		break;
 	}
-	return -1;
+	pthread_mutex_unlock(&guard_mu);
+	return slot;
 }
 
 static void guard_remove(int k)

@@ -2,6 +2,7 @@
 #include "issue.h"
 #include "link.h"
 #include "parse.h"
+#include "pattern.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -133,6 +134,13 @@ void issue_close(issue_loader *l)
 {
 	if (l)
 		doc_issue_free(loader_free(l));
+}
+
+void issue_threads_ready(void)
+{
+	/* the fold table of script.c first (pattern_ready asks it): nothing
+	 * is asked of OpenCC after this, and the patterns' caches are full */
+	pattern_ready();
 }
 
 doc_issue *issue_load(const char *path, const input_options *opt, char *err, size_t errlen)

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unictype.h>
 #include <unistd.h>
 #include <unistr.h>
@@ -1229,12 +1230,21 @@ static void *ahead_run(void *arg)
 	return NULL;
 }
 
-/* The next packet from the second thread (waiting for it). */
-static packet *ahead_take(ahead *ah)
+/* The next packet from the second thread, waiting for it until the
+ * monotonic clock reads deadline_ns (UINT64_MAX: as long as it takes);
+ * NULL when it was not ready by then. */
+static packet *ahead_take(ahead *ah, uint64_t deadline_ns)
 {
+	struct timespec until = { (time_t)(deadline_ns / 1000000000u), (long)(deadline_ns % 1000000000u) };
 	pthread_mutex_lock(&ah->mu);
-	while (ah->n == 0)
-		pthread_cond_wait(&ah->cv, &ah->mu);
+	while (ah->n == 0) {
+		if (deadline_ns == UINT64_MAX) {
+			pthread_cond_wait(&ah->cv, &ah->mu);
+		} else if (pthread_cond_timedwait(&ah->cv, &ah->mu, &until) != 0 && ah->n == 0) {
+			pthread_mutex_unlock(&ah->mu);
+			return NULL;
+		}
+	}
 	packet *pk = ah->ready[ah->first];
 	ah->first = (ah->first + 1) % AHEAD;
 	ah->n--;
@@ -1247,10 +1257,17 @@ bool library_index_ahead(library_job *job)
 {
 	if (job->ahead || job->ntodo - job->next < 2)
 		return false;
+	/* the parser's tables made first: the calling thread may load an
+	 * issue meanwhile (the library view's reader) */
+	issue_threads_ready();
 	ahead *ah = util_calloc(1, sizeof *ah);
 	ah->from = job->next;
 	pthread_mutex_init(&ah->mu, NULL);
-	pthread_cond_init(&ah->cv, NULL);
+	pthread_condattr_t ca;
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&ah->cv, &ca);
+	pthread_condattr_destroy(&ca);
 	job->ahead = ah;
 	/* signals are the calling thread's (a fault of the second thread's
 	 * own, such as SIGBUS from a page cut short, stays its own) */
@@ -1398,15 +1415,21 @@ bool library_index_step(library_job *job, uint64_t budget_ns)
 	if (job->next >= job->ntodo)
 		return true;
 	uint64_t start = util_now_ns();
-	/* whole issues per transaction: readers never see half of one */
-	exec(job->lib->db, "BEGIN IMMEDIATE");
+	uint64_t deadline = budget_ns > UINT64_MAX - 1 - start ? UINT64_MAX : start + budget_ns;
+	bool began = false;
 	do {
-		packet *pk = job->ahead ? ahead_take(job->ahead) : prepare(job, &job->prep, job->next);
+		packet *pk = job->ahead ? ahead_take(job->ahead, deadline) : prepare(job, &job->prep, job->next);
+		if (!pk)
+			break;          /* the second thread is still at it */
+		/* whole issues per transaction: readers never see half of one */
+		if (!began)
+			exec(job->lib->db, "BEGIN IMMEDIATE");
+		began = true;
 		store(job, pk);
 		packet_free(pk);
 		job->next++;
 	} while (job->next < job->ntodo && util_now_ns() - start < budget_ns);
-	if (!exec(job->lib->db, "COMMIT")) {
+	if (began && !exec(job->lib->db, "COMMIT")) {
 		lib_warn(job->lib, "library index: %s", sqlite3_errmsg(job->lib->db));
 		exec(job->lib->db, "ROLLBACK");
 	}

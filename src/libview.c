@@ -113,6 +113,8 @@ libview *libview_new(library *lib, const config *cfg, state *st, int width, int 
 	reload(v);
 	bool busy;
 	v->job = library_index_begin(lib, false, &busy);
+	if (v->job)
+		library_index_ahead(v->job);    /* parsed in a second thread */
 	if (busy)
 		say(v, "another kanbao is indexing the library");
 	return v;

@@ -4,6 +4,8 @@
 #include "text.h"
 #include "util.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 /* Both scripts. The words of this file are written in simplified
@@ -18,8 +20,13 @@ static uint32_t dec3(const char *p)
 }
 
 /* The fold of the BMP characters met so far (0: not asked yet): a table
- * lookup, as words are compared at almost every position of a page. */
+ * lookup, as words are compared at almost every position of a page.
+ * pattern_ready fills it whole before a second thread parses. */
 static uint16_t fold_cache[0x10000];
+
+/* Fills a lazily made table of this file (char_set, first_filter) when
+ * two threads parse at once; fold_cache is filled by pattern_ready. */
+static pthread_mutex_t lazy_mu = PTHREAD_MUTEX_INITIALIZER;
 
 static inline uint32_t fold3(const char *p)
 {
@@ -29,6 +36,16 @@ static inline uint32_t fold3(const char *p)
 		fold_cache[c] = (uint16_t)(t < 0x10000 ? t : c);
 	}
 	return fold_cache[c];
+}
+
+void pattern_ready(void)
+{
+	script_fold_ready();
+	for (uint32_t c = 0x800; c < 0x10000; c++)
+		if (!fold_cache[c]) {
+			uint32_t t = script_fold_lazy(c);
+			fold_cache[c] = (uint16_t)(t < 0x10000 ? t : c);
+		}
 }
 
 /* s[0, n) is w[0, n), a traditional character of s read as simplified. */
@@ -69,13 +86,15 @@ static const char *find_folded(const char *s, size_t n, const char *w)
  * string (names and role words are checked at most lines of a page). */
 typedef struct char_set {
 	const char *chars;
-	bool ready;
+	atomic_bool ready;              /* the bits are filled (published) */
 	uint8_t bits[0x10000 / 8];
 } char_set;
 
-static inline bool char_set_has(char_set *cs, uint32_t cp)
+__attribute__((noinline))
+static void char_set_fill(char_set *cs)
 {
-	if (!cs->ready) {
+	pthread_mutex_lock(&lazy_mu);
+	if (!atomic_load_explicit(&cs->ready, memory_order_relaxed)) {
 		const char *p = cs->chars, *end = p + strlen(p);
 		while (p < end) {
 			uint32_t c;
@@ -83,8 +102,15 @@ static inline bool char_set_has(char_set *cs, uint32_t cp)
 			if (c < 0x10000)
 				cs->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
 		}
-		cs->ready = true;
+		atomic_store_explicit(&cs->ready, true, memory_order_release);
 	}
+	pthread_mutex_unlock(&lazy_mu);
+}
+
+static inline bool char_set_has(char_set *cs, uint32_t cp)
+{
+	if (!atomic_load_explicit(&cs->ready, memory_order_acquire))
+		char_set_fill(cs);
 	return cp < 0x10000 && (cs->bits[cp >> 3] >> (cp & 7) & 1);
 }
 
@@ -171,7 +197,7 @@ static inline __attribute__((always_inline)) bool starts_with(const char *s, con
  * static. */
 enum { FILTER_WORDS = 48 };
 typedef struct first_filter {
-	const char *const *words;
+	_Atomic(const char *const *) words;     /* NULL: a free slot (published last) */
 	size_t n;
 	uint64_t han3, byte;
 	bool keyed;
@@ -184,34 +210,64 @@ static inline uint64_t filter_bit(uint32_t c)
 	return (uint64_t)1 << ((c * 0x9E3779B1u) >> 26);
 }
 
-static const first_filter *first_filter_of(const char *const *words, size_t n)
+static first_filter filter_slots[64];
+
+/* The slot of words (starting the search at i), or the free slot where
+ * it would go (*free_slot), or NULL when all 64 are others'. */
+static first_filter *filter_find(const char *const *words, size_t n, size_t i, first_filter **free_slot)
 {
-	static first_filter slots[64];
-	size_t i = ((uintptr_t)words >> 3) & 63;
+	*free_slot = NULL;
 	for (size_t tries = 0; tries < 64; tries++, i = (i + 1) & 63) {
-		first_filter *f = &slots[i];
-		if (f->words == words && f->n == n)
+		first_filter *f = &filter_slots[i];
+		const char *const *w = atomic_load_explicit(&f->words, memory_order_acquire);
+		if (w == words && f->n == n)
 			return f;
-		if (f->words)
-			continue;
-		*f = (first_filter){ .words = words, .n = n, .keyed = n <= FILTER_WORDS };
-		for (size_t k = 0; k < n; k++) {
-			const char *w = words[k];
-			size_t wl = strlen(w);
-			if (wl > UINT8_MAX)
-				f->keyed = false;
-			bool e = ((unsigned char)w[0] & 0xF0) == 0xE0;
-			if (e)
-				f->han3 |= filter_bit(dec3(w));
-			f->byte |= filter_bit((unsigned char)w[0]);
-			if (k < FILTER_WORDS) {
-				f->key[k] = e ? dec3(w) : 0;
-				f->len[k] = (uint8_t)wl;
-			}
+		if (!w) {
+			*free_slot = f;
+			return NULL;
 		}
-		return f;
 	}
 	return NULL;
+}
+
+__attribute__((noinline))
+static const first_filter *filter_make(const char *const *words, size_t n, size_t i)
+{
+	pthread_mutex_lock(&lazy_mu);
+	first_filter *f, *slot;
+	if ((f = filter_find(words, n, i, &slot)) != NULL || !slot) {
+		pthread_mutex_unlock(&lazy_mu);
+		return f;
+	}
+	f = slot;
+	f->n = n;
+	f->keyed = n <= FILTER_WORDS;
+	f->han3 = f->byte = 0;
+	for (size_t k = 0; k < n; k++) {
+		const char *w = words[k];
+		size_t wl = strlen(w);
+		if (wl > UINT8_MAX)
+			f->keyed = false;
+		bool e = ((unsigned char)w[0] & 0xF0) == 0xE0;
+		if (e)
+			f->han3 |= filter_bit(dec3(w));
+		f->byte |= filter_bit((unsigned char)w[0]);
+		if (k < FILTER_WORDS) {
+			f->key[k] = e ? dec3(w) : 0;
+			f->len[k] = (uint8_t)wl;
+		}
+	}
+	atomic_store_explicit(&f->words, words, memory_order_release);
+	pthread_mutex_unlock(&lazy_mu);
+	return f;
+}
+
+static const first_filter *first_filter_of(const char *const *words, size_t n)
+{
+	size_t i = ((uintptr_t)words >> 3) & 63;
+	first_filter *slot;
+	const first_filter *f = filter_find(words, n, i, &slot);
+	return f ? f : slot ? filter_make(words, n, i) : NULL;
 }
 
 /* If s starts with one of words[], returns its length, else 0. */

@@ -490,6 +490,11 @@ static void fold_fill_all(void)
 	S.fold_full = true;
 }
 
+void script_fold_ready(void)
+{
+	fold_fill_all();
+}
+
 uint32_t script_fold_cp(uint32_t cp)
 {
 	if (S.fold_off || !in_fold_range(cp))

@@ -781,9 +781,70 @@ static void test_ahead_same_index(void **state)
 	assert_string_equal(e->warnings, "");
 }
 
+/* The library view indexes in a second thread while the reader loads
+ * and searches issues in the first: the parser's lazily filled tables
+ * are made before the thread starts (issue_threads_ready), so both
+ * parse at once and get what one thread alone gets (run first, while
+ * this process has filled none of them; see tsan in the README). */
+static void test_ahead_while_reading(void **state)
+{
+	env *e = *state;
+	bool corpus = have_corpus(e);
+	add_latin_issue(e);
+	for (int d = 1; d <= 6; d++)
+		sh("mkdir -p '%s/青川日报/2026-04-0%d' && cp '%s/青川日报/2026-03-18/'*.txt '%s/青川日报/2026-04-0%d/'",
+		   e->lib, d, e->lib, e->lib, d);
+	char paths[3][400];
+	snprintf(paths[0], sizeof paths[0], "%s/青川日报/2026-03-18", e->lib);
+	snprintf(paths[1], sizeof paths[1], "%s/测试日报/2026-01-05", e->lib);
+	snprintf(paths[2], sizeof paths[2], "%s/通辽日报/20250828", e->lib);
+	size_t npaths = corpus ? 3 : 2;
+	library *lib = open_lib(e, NULL);
+	bool busy;
+	library_job *job = library_index_begin(lib, true, &busy);
+	assert_non_null(job);
+	assert_true(library_index_ahead(job));
+	uint64_t fp[3] = { 0 };
+	size_t arts[3] = { 0 }, hits[3] = { 0 };
+	bool done = false;
+	for (int round = 0; !done || round < 2; round++) {
+		for (size_t i = 0; i < npaths; i++) {
+			doc_issue *issue = load_folder(paths[i]);
+			search_index *ix = search_index_new(issue);
+			search_result res;
+			search_run(ix, "记者", strlen("记者"), &res);
+			if (round == 0) {
+				fp[i] = doc_issue_fingerprint(issue);
+				arts[i] = doc_narticles(issue);
+				hits[i] = res.nhits;
+			} else {
+				assert_true(fp[i] == doc_issue_fingerprint(issue));
+				assert_int_equal(arts[i], doc_narticles(issue));
+				assert_int_equal(hits[i], res.nhits);
+			}
+			search_result_free(&res);
+			search_index_free(ix);
+			doc_issue_free(issue);
+		}
+		if (!done)
+			done = library_index_step(job, 1000000);
+	}
+	library_summary sum;
+	library_index_end(job, &sum);
+	assert_int_equal(sum.added, npaths + 6);
+	char err[512];
+	if (!library_check(lib, err, sizeof err))
+		fail_msg("library_check: %s", err);
+	for (size_t i = 0; i < npaths; i++)
+		assert_true(count_hits(lib, "记者", paths[i]) > 0 || hits[i] == 0);
+	library_close(lib);
+	assert_string_equal(e->warnings, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_ahead_while_reading, setup, teardown),
 		cmocka_unit_test(test_tokenizer),
 		cmocka_unit_test(test_indexed_table),
 		cmocka_unit_test(test_dates_in_names),
