@@ -1040,8 +1040,18 @@ enum { CONTEXT_COLS = 30 };
  * line stays one line of TAB-separated fields. */
 static void put_clean(FILE *out, const char *s, size_t n)
 {
-	size_t from = 0;
-	for (size_t i = 0; i < n; i++) {
+	size_t from = 0, i = 0;
+	/* 8 bytes at a time while none is below 0x20 or 0x7F (a byte of a
+	 * multibyte character has its high bit set: never taken) */
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, d;
+		memcpy(&x, s + i, sizeof x);
+		d = x ^ 0x7F7F7F7F7F7F7F7Fu;
+		if (((x - 0x20 * ones) | (d - ones)) & ~x & high)
+			break;
+	}
+	for (; i < n; i++) {
 		unsigned char b = (unsigned char)s[i];
 		if (b < 0x20 || b == 0x7F) {
 			fwrite(s + from, 1, i - from, out);
@@ -1064,10 +1074,50 @@ static size_t scan_cluster(const char *t, size_t i, size_t end, int *cols)
 }
 
 /* Where the context after a hit ending at `end` stops. */
+/* Whether the bytes at t[i, n) start with a character of the two kinds
+ * every context is mostly made of, each a simple code point (text.h) of
+ * known width: printable ASCII (1 column, 1 byte) and the ideographs of
+ * U+4000..U+9FFF (2 columns, 3 bytes; not the hexagrams of U+4DC0..U+4DFF,
+ * E4 B7 xx, one column); its length, else 0 (test_search checks them). */
+static inline size_t plain_at(const char *t, size_t i, size_t n)
+{
+	unsigned char b = (unsigned char)t[i];
+	if (b >= 0x20 && b < 0x7F)
+		return 1;
+	if (b >= 0xE4 && b <= 0xE9 && n - i >= 3 && ((unsigned char)t[i + 1] & 0xC0) == 0x80 &&
+	    ((unsigned char)t[i + 2] & 0xC0) == 0x80 && !(b == 0xE4 && (unsigned char)t[i + 1] == 0xB7))
+		return 3;
+	return 0;
+}
+
+/* The same for the character ending at t[i] (i > 0). */
+static inline size_t plain_before(const char *t, size_t i)
+{
+	unsigned char b = (unsigned char)t[i - 1];
+	if (b >= 0x20 && b < 0x7F)
+		return 1;
+	if (i >= 3 && (b & 0xC0) == 0x80 && ((unsigned char)t[i - 2] & 0xC0) == 0x80 &&
+	    (unsigned char)t[i - 3] >= 0xE4 && (unsigned char)t[i - 3] <= 0xE9 &&
+	    !((unsigned char)t[i - 3] == 0xE4 && (unsigned char)t[i - 2] == 0xB7))
+		return 3;
+	return 0;
+}
+
 static size_t context_end(const char *t, size_t len, size_t end)
 {
 	int w = 0;
 	while (end < len) {
+		/* a plain character before another (or at the end) is a
+		 * cluster of its own */
+		size_t k = plain_at(t, end, len);
+		if (k && (end + k == len || plain_at(t, end + k, len))) {
+			int gw = k == 1 ? 1 : 2;
+			if (w + gw > CONTEXT_COLS)
+				break;
+			w += gw;
+			end += k;
+			continue;
+		}
 		int gw;
 		size_t g = scan_cluster(t, end, len, &gw);
 		if (w + gw > CONTEXT_COLS)
@@ -1109,7 +1159,26 @@ static size_t context_start(const char *t, size_t start, cluster_list *cl)
 	size_t pos = start;
 	int w = 0;
 	while (pos > 0) {
+		/* most steps: a plain character after another (or at the
+		 * start) is a cluster of its own, as the loop below finds */
+		size_t pk = plain_before(t, pos);
+		if (pk && (pos == pk || plain_before(t, pos - pk))) {
+			int cols = pk == 1 ? 1 : 2;
+			if (w + cols > CONTEXT_COLS)
+				return pos;
+			w += cols;
+			pos -= pk;
+			continue;
+		}
 		size_t r = prev_char(t, pos);
+		if (simple_at(t, r, pos) && (r == 0 || simple_at(t, prev_char(t, r), r))) {
+			int cols = text_grapheme_width(t + r, pos - r);
+			if (w + cols > CONTEXT_COLS)
+				return pos;
+			w += cols;
+			pos = r;
+			continue;
+		}
 		while (r > 0 && !(simple_at(t, r, pos) && simple_at(t, prev_char(t, r), r)))
 			r = prev_char(t, r);
 		cl->n = 0;

@@ -1007,10 +1007,38 @@ static void test_across_scripts(void **state)
 	doc_issue_free(fx.issue);
 }
 
+/* The context of a hit (--search, the hit lists) steps over printable
+ * ASCII and the ideographs of U+4000..U+9FFF without asking text.c, as
+ * simple code points of 1 and 2 columns: they must be that, at both
+ * ambiguous widths (the hexagrams U+4DC0..U+4DFF, one column, are
+ * left to text.c). */
+static void test_context_plain_characters(void **state)
+{
+	(void)state;
+	for (int a = 1; a <= 2; a++) {
+		text_set_ambiguous_width(a);
+		for (uint32_t c = 0x20; c < 0x7F; c++) {
+			char ch = (char)c;
+			assert_true(text_cp_is_simple(c));
+			assert_int_equal(text_grapheme_width(&ch, 1), 1);
+		}
+		for (uint32_t c = 0x4000; c < 0xA000; c++) {
+			if (c >= 0x4DC0 && c <= 0x4DFF)
+				continue;
+			uint8_t b[4];
+			int n = u8_uctomb(b, c, sizeof b);
+			assert_true(text_cp_is_simple(c));
+			assert_int_equal(text_grapheme_width((const char *)b, (size_t)n), 2);
+		}
+	}
+	text_set_ambiguous_width(1);
+}
+
 int main(void)
 {
 	text_init_locale(NULL);
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_context_plain_characters),
 		cmocka_unit_test(test_every_code_point_alone),
 		cmocka_unit_test(test_composition_pairs),
 		cmocka_unit_test(test_random_strings),
