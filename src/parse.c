@@ -82,6 +82,7 @@ typedef enum signal {
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
 	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
 	S_TABLE_TITLE,          /* a title in 【】 over rows: the open story's table */
+	S_VERSE_CYCLE,          /* a poem's title between stanzas: a poem of the cycle */
 	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
 	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
 	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
@@ -158,6 +159,7 @@ static const struct signal_def {
 	[S_SUBHEADS_BEFORE] = { -3, "story has subheads" },
 	[S_TABLE_UNDER]     = { 0, "figures under it" },    /* a data box: its own story as often as not */
 	[S_TABLE_TITLE]     = { -10, "a table's title in brackets" },   /* 【10月各区成交】 over rows: the story's own table */
+	[S_VERSE_CYCLE]     = { -8, "between stanzas" },   /* 组诗, 外一首: the next poem of the same piece */
 	[S_SIDEBAR]         = { -20, "sidebar label" },
 	/* printed around every story: where one ends and the next begins */
 	[S_FURNITURE]       = { 20, "page furniture before it" },
@@ -249,8 +251,9 @@ enum unit_flags {
 	UF_RECURS = 128,        /* a running line printed again apart on the page */
 	UF_AFTER_FURNITURE = 256,   /* the page's furniture right before it (see furniture.h) */
 	UF_QUESTION_HEAD = 512,     /* a question under a label: a headline of its own, not half of one */
-	UF_FIELD = 1024,         /* a short "label：value" line (时间：…, 售价：…) */
+	UF_FIELD = 1024,        /* a short "label：value" line (时间：…, 售价：…) */
 	UF_INDENTED = 2048,     /* its line starts with an indent */
+	UF_VERSE = 4096,        /* a line of verse: a paragraph of its own */
 };
 
 typedef struct unit {
@@ -347,7 +350,7 @@ typedef struct run_facts {
 	bool deck;              /* two or more whole title lines in one block */
 	bool author;            /* its body closes with (author) */
 	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
-	bool row_under, para_under, sidebar, big_gap, table_title;
+	bool row_under, para_under, sidebar, big_gap, table_title, verse_cycle;
 	bool caption_under;     /* a photo caption right under it */
 } run_facts;
 
@@ -1512,6 +1515,59 @@ enum { QUESTION_LABEL_MAX = 6 };
 
 static bool label_like(const unit *u, bool deck_below);
 
+/* A line of verse may be this long (characters). */
+enum { VERSE_LINE_MAX = 16 };
+
+static bool verse_like(const unit *v)
+{
+	return (v->kind == U_TITLE || v->kind == U_NAMES) && v->chars <= VERSE_LINE_MAX &&
+	       !(v->flags & (UF_DASH_START | UF_FIELD | UF_ROW));
+}
+
+/* The poet's byline right under the poem's title. */
+static bool poet_line(const parser *ps, size_t k)
+{
+	const unit *v = UNIT(ps, k);
+	if (!(v->kind == U_BYLINE || (v->kind == U_NAMES && v->gap >= 1)) || k == ps->units_base)
+		return false;
+	unsigned t = UNIT(ps, k - 1)->kind;
+	return t == U_TITLE || t == U_NAMES || t == U_MDHEAD;
+}
+
+/* A poem's stanza: three or more short lines set tight, with no end
+ * marks, right after the poet's byline, after a poem's title under it,
+ * or after another stanza, are lines of verse (paragraphs of their own),
+ * not a deck or subheads. Called as u is pushed: the lines before it are
+ * relabelled when u makes the third. */
+static void verse_lines(parser *ps, unit *u)
+{
+	unit *prev = UNIT(ps, ps->nunits - 1);
+	if (u->gap != 0 || !verse_like(u))
+		return;
+	if (prev->flags & UF_VERSE) {
+		u->kind = U_PARA;
+		u->flags |= UF_VERSE | UF_ROW;
+		return;
+	}
+	if (ps->nunits < ps->units_base + 3)
+		return;
+	unit *pp = UNIT(ps, ps->nunits - 2), *before = UNIT(ps, ps->nunits - 3);
+	if (!verse_like(prev) || prev->gap != 0 || !verse_like(pp) || pp->gap == 0)
+		return;
+	/* what stands before the stanza: the poet, a poem's title under
+	 * the poet or a stanza, or a stanza */
+	size_t bi = ps->nunits - 3;
+	bool after = (before->flags & UF_VERSE) || poet_line(ps, bi);
+	if (!after && (before->kind == U_TITLE || before->kind == U_NAMES) && before->gap >= 1 && bi > ps->units_base)
+		after = (UNIT(ps, bi - 1)->flags & UF_VERSE) || poet_line(ps, bi - 1);
+	if (!after)
+		return;
+	pp->kind = prev->kind = u->kind = U_PARA;
+	pp->flags |= UF_VERSE | UF_ROW;
+	prev->flags |= UF_VERSE | UF_ROW;
+	u->flags |= UF_VERSE | UF_ROW;
+}
+
 /* A question alone: one sentence ending in ？, short. */
 static bool short_question(const unit *u)
 {
@@ -1649,6 +1705,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 			    label_like(label, false))
 				prev->kind = U_TITLE;
 		}
+		verse_lines(ps, &u);
 		/* "时间：…" over "地点：…", "车型：…" over "售价：…": two or
 		 * more field lines set tight are a box of data, rows of text,
 		 * not a deck of titles */
@@ -2429,6 +2486,7 @@ static bool number_opening(const char *s, const char *dot)
 static bool first_sentence_short(const unit *u)
 {
 	const char *p = u->s, *end = u->s + u->len;
+	uint32_t prev = 0;
 	for (int chars = 0; p < end && chars <= 5; chars++) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
@@ -2436,6 +2494,9 @@ static bool first_sentence_short(const unit *u)
 			continue;       /* "6.8公里": a decimal point */
 		if ((cp == '.' || cp == 0xFF0E) && chars >= 1 && chars <= 2 && number_opening(u->s, p))
 			continue;       /* "1．身穿绿衣裳…": an item's number */
+		if ((cp == '.' || cp == 0xFF0E) && ((prev >= 'A' && prev <= 'Z') || (prev >= 0xFF21 && prev <= 0xFF3A)))
+			continue;       /* "［美］J．汉森": a name's initial */
+		prev = cp;
 		if (is_sentence_end(cp))
 			return true;
 	}
@@ -4098,6 +4159,8 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 			     pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne));
 	}
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
+	rf->verse_cycle = n == 1 && j < ps->nunits && (UNIT(ps, j)->flags & UF_VERSE) && i > ps->units_base &&
+			  (UNIT(ps, i - 1)->flags & UF_VERSE);
 	if (n == 1 && rf->row_under) {
 		const unit *t = UNIT(ps, i);
 		rf->table_title = first_cp(t->s, t->s + t->len) == 0x3010 && last_cp(t->s, t->s + t->len, NULL) == 0x3011;
@@ -4151,6 +4214,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		ev_add(ev, S_TABLE_UNDER);
 	if (sh->any && sh->body && !sh->ended && rf->table_title)
 		ev_add(ev, S_TABLE_TITLE);
+	if (sh->any && sh->body && !sh->ended && rf->verse_cycle)
+		ev_add(ev, S_VERSE_CYCLE);
 	if (sh->any && sh->body && rf->sidebar)
 		ev_add(ev, S_SIDEBAR);
 	if (sh->any && sh->numbered && numbered)

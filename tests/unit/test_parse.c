@@ -177,6 +177,7 @@ FIXTURE_TEST(foot_note)             /* one sentence alone after the last closed 
 FIXTURE_TEST(loose_wrap_lines)      /* lines of one width that each end a sentence are paragraphs, not a wrap */
 FIXTURE_TEST(wrapped_decks)         /* hard-wrapped: a deck of three short lines after a full last line; an aside in brackets; 省市 + name */
 FIXTURE_TEST(stub_byline)           /* a byline waiting over a headline that has its own is kept; 口述：/整理： on two lines; a box of field lines */
+FIXTURE_TEST(verse)                 /* stanzas under a poet and a poem's title are lines of verse; a deck after a closing byline stays a deck */
 FIXTURE_TEST(listings)              /* a 【table title】 over rows, a question under a label, an 、 list, numbered steps, a 快讯 label, ■ listing rows at the foot */
 FIXTURE_TEST(indented_fields)       /* indented label：value lines are text, not a deck; rows with 1,204,580; a title centred by spaces stays one */
 FIXTURE_TEST(signed_label)          /* a short line over a title over a □ contributor is its column; over a reporter's byline a broken headline */
@@ -207,6 +208,7 @@ static void test_nothing_lost(void **state)
 		"label_dash_deck", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
 		"stub_byline", "listings", "indented_fields", "signed_label",
+		"stub_byline", "listings", "verse",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -438,6 +440,7 @@ int main(void)
 		cmocka_unit_test(test_listings),
 		cmocka_unit_test(test_indented_fields),
 		cmocka_unit_test(test_signed_label),
+		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
