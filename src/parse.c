@@ -2967,6 +2967,22 @@ static bool wholly_bracketed(const unit *u)
 	       (a == 0x3014 && z == 0x3015) || (a == 0xFF3B && z == 0xFF3D) || (a == '[' && z == ']');
 }
 
+static bool two_phrases(const unit *u);
+
+/* "鸡蛋为什么能浮起来？", "什么是“无废城市”？": a question asked whole,
+ * with its question word. */
+static bool whole_question(doc_str t)
+{
+	static const char *const words[] = { "什么", "什麼", "为何", "為何", "怎么", "怎麼", "怎样", "怎樣", "如何", "哪", "吗", "嗎", "能否", "是否" };
+	uint32_t z = last_cp(t.s, t.s + t.len, NULL);
+	if (z != 0xFF1F && z != '?')
+		return false;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (memmem(t.s, t.len, words[k], strlen(words[k])))
+			return true;
+	return false;
+}
+
 /* A label that names a column of briefs by its last word: 快讯, 简讯,
  * 动态, 速递, 资讯, 速览, 一览, 集锦. */
 static bool digest_label(const char *s, size_t len)
@@ -3033,6 +3049,12 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 		return false;
 	/* "楼市快讯", "航企动态": a column's name for its briefs */
 	if (ac <= 6 && digest_label(at.s, at.len))
+		return false;
+	/* "寻味老城" / "一碗鱼丸汤　熬了四十年", "小小科学家" / "鸡蛋为什么
+	 * 能浮起来？": a line that is a whole headline by itself (two
+	 * phrases side by side, a question) has a label over it, not a
+	 * first half */
+	if (two_phrases(b) || whole_question(bt))
 		return false;
 	/* a label with a middle dot stays a label; two phrases side by side
 	 * ("春风拂面 万物竞发") are a kicker */
