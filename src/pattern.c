@@ -1038,6 +1038,17 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	if (names_then_filing(s, end) || person_signature(s, end) || slashed_role(s, end) ||
 	    place_then_name(s, end) || class_then_name(s, end))
 		return true;
+	/* "北京某律师事务所律师　韩明月", "某鞋业公司财务主管　苏丽华": the
+	 * writer's unit and post, then the name */
+	if (end - s >= 15 && unit_then_name(s, end)) {
+		static char_set post_ends = { "师员长任管理授家士官", false, { 0 } };
+		const char *sp2 = end;
+		while (sp2 > s && !text_is_space(first_cp_of(text_prev(s, sp2), end)))
+			sp2 = text_prev(s, sp2);
+		const char *ue = text_trim_end(s, sp2);
+		if (ue - s >= 9 && char_set_has_folded(&post_ends, ue - 3, 3))
+			return true;
+	}
 	/* "实验小学四（2）班　李沐阳": a pupil's class, then one name */
 	const char *sp = memchr(s, ' ', (size_t)(end - s));
 	if (!sp)

@@ -169,6 +169,11 @@ static void test_names_spaced_and_bare(void **state)
 	assert_true(pattern_is_byline(S("青川市实验小学四（2）班　林小满"), false));
 	assert_false(pattern_is_byline(S("高三（2）班　全体同学"), false));
 	assert_false(pattern_is_byline(S("全市举办了三期培训班　李明说"), false));
+	/* the writer's unit and post, then the name */
+	assert_true(pattern_is_byline(S("青川某律师事务所律师　程远"), false));
+	assert_true(pattern_is_byline(S("东湖市某鞋业公司财务主管　孟晓"), false));
+	assert_false(pattern_is_byline(S("全市中小学教师　共同参与"), false));
+	assert_false(pattern_is_byline(S("律师事务所　开门迎客"), false));
 	assert_false(pattern_is_byline(S("全市举办了三期培训班"), true));
 	assert_false(pattern_is_byline(S("青川县开设乡村振兴培训班"), true));
 	/* a name glued to its role starts with a family name */
