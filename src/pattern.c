@@ -916,6 +916,12 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 	s = text_skip_space(s, end);
 	if (s == end || end - s > 160)
 		return false;
+	/* "【記者X／高雄報導】", "〔記者X／台中報導〕": a byline wholly in
+	 * brackets, on a line of its own */
+	if (end - s > 6 && ((starts_with(s, end, "【") && ends_with(s, end, "】")) ||
+			    (starts_with(s, end, "〔") && ends_with(s, end, "〕"))) &&
+	    role_at(s + 3, end - 3))
+		return is_byline(s + 3, end - 3, false, true);
 	if (end - s <= 120 && is_byline(s, end, bare, true))
 		return true;
 	char buf[160];

@@ -174,6 +174,11 @@ static void test_names_spaced_and_bare(void **state)
 	assert_true(pattern_is_byline(S("东湖市某鞋业公司财务主管　孟晓"), false));
 	assert_false(pattern_is_byline(S("全市中小学教师　共同参与"), false));
 	assert_false(pattern_is_byline(S("律师事务所　开门迎客"), false));
+	/* a byline wholly in brackets on a line of its own */
+	assert_true(pattern_is_byline(S("【記者程遠／高雄報導】"), false));
+	assert_true(pattern_is_byline(S("〔記者孟曉／台中報導〕"), false));
+	assert_false(pattern_is_byline(S("【记者手记】"), false));
+	assert_false(pattern_is_byline(S("【本报讯】"), false));
 	assert_false(pattern_is_byline(S("全市举办了三期培训班"), true));
 	assert_false(pattern_is_byline(S("青川县开设乡村振兴培训班"), true));
 	/* a name glued to its role starts with a family name */
