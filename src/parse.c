@@ -3886,9 +3886,37 @@ static bool caption_opening(const unit *u)
 }
 
 /* A short single sentence isolated by a big gap: a caption without credit. */
+/* "①　普建华在巡山途中…。": a short sentence numbered by a circled
+ * figure and a space, one of two or more in a row. */
+static bool numbered_caption_line(const unit *u)
+{
+	if (u->kind != U_PARA || !(u->flags & UF_TERMINATED) || (u->flags & UF_SENTENCE) || u->chars > CAPTION_MAX_CHARS ||
+	    u->len < 6)
+		return false;
+	uint32_t cp;
+	int k = text_decode(u->s, u->s + u->len, &cp);
+	return cp >= 0x2460 && cp <= 0x2473 && text_is_space(first_cp(u->s + k, u->s + u->len));
+}
+
+/* Numbered captions (①　… ②　…) under a story whose byline names its
+ * pictures (文/图, 摄): the pictures' captions, not its text. */
+static bool numbered_caption(const parser *ps, size_t i, const art *a)
+{
+	if (!a || a->cut || !numbered_caption_line(UNIT(ps, i)))
+		return false;
+	doc_str by = a->field[DOC_F_BYLINE];
+	if (!by.len || !(memmem(by.s, by.len, "图", 3) || memmem(by.s, by.len, "圖", 3) || memmem(by.s, by.len, "摄", 3) ||
+			 memmem(by.s, by.len, "攝", 3)))
+		return false;
+	return (i + 1 < ps->nunits && numbered_caption_line(UNIT(ps, i + 1))) ||
+	       (i > ps->units_base && numbered_caption_line(UNIT(ps, i - 1)));
+}
+
 static bool is_bare_caption(const parser *ps, size_t i, const art *a)
 {
 	const unit *u = UNIT(ps, i);
+	if (numbered_caption(ps, i, a))
+		return true;
 	if (u->kind == U_PARA && u->chars <= CAPTION_MAX_CHARS * 2 && caption_opening(u) && !(a && a->cut))
 		return true;
 	if (u->kind != U_PARA || !(u->flags & UF_TERMINATED) || u->chars > CAPTION_MAX_CHARS)
