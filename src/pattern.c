@@ -1046,13 +1046,23 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 		return true;
 	/* "北京某律师事务所律师　韩明月", "某鞋业公司财务主管　苏丽华": the
 	 * writer's unit and post, then the name */
-	if (end - s >= 15 && unit_then_name(s, end)) {
+	if (end - s >= 15) {
+		/* the name is the last 2-4 characters after a space: look
+		 * back a few bytes only (cheap test), then at the post */
 		static char_set post_ends = { "师员长任管理授家士官", false, { 0 } };
-		const char *sp2 = end;
-		while (sp2 > s && !text_is_space(first_cp_of(text_prev(s, sp2), end)))
-			sp2 = text_prev(s, sp2);
-		const char *ue = text_trim_end(s, sp2);
-		if (ue - s >= 9 && char_set_has_folded(&post_ends, ue - 3, 3))
+		const char *sp2 = NULL;
+		for (const char *q = end - 3; q >= s && q >= end - 15; q--) {
+			if (*q == ' ') {
+				sp2 = q + 1;
+				break;
+			}
+			if ((unsigned char)q[0] == 0xE3 && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x80) {
+				sp2 = q + 3;
+				break;
+			}
+		}
+		const char *ue = sp2 ? text_trim_end(s, sp2) : s;
+		if (ue - s >= 9 && char_set_has_folded(&post_ends, ue - 3, 3) && unit_then_name(s, end))
 			return true;
 	}
 	/* "实验小学四（2）班　李沐阳": a pupil's class, then one name */
