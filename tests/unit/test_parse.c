@@ -208,7 +208,7 @@ static void test_nothing_lost(void **state)
 		"label_dash_deck", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
 		"stub_byline", "listings", "indented_fields", "signed_label",
-		"stub_byline", "listings", "verse",
+		"verse",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
