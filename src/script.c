@@ -16,10 +16,13 @@
 #include "text.h"
 #include "util.h"
 
+#include <errno.h>
 #include <opencc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unistr.h>
 
 enum conv {
@@ -466,18 +469,175 @@ static void fold_alloc(void)
 		S.fold = util_calloc(FOLD_HI - FOLD_LO, sizeof *S.fold);
 }
 
+/* ---- the fold table kept between runs ----
+ *
+ * Asking OpenCC for the whole range costs about 250 million instructions
+ * (60-80 ms), half of what --search adds to parsing a 3 MB issue; the
+ * table read out is kept in $XDG_CACHE_HOME/kanbao/fold-t2s with what it
+ * was read from (the t2s configuration and its two dictionaries: device,
+ * inode, size, mtime), and read back while those are the same. */
+#ifndef KANBAO_OPENCC_DATA
+#define KANBAO_OPENCC_DATA "/usr/share/opencc"
+#endif
+
+enum { FOLD_KEY_MAX = 1024 };
+
+/* The key of the table OpenCC gives here; false when it is not known
+ * (a t2s.json in the working folder, which OpenCC would read first; a
+ * file missing). */
+static bool fold_key(char key[FOLD_KEY_MAX])
+{
+	const char *dir = getenv("KANBAO_OPENCC_DIR");
+	struct stat st;
+	if (!dir || !*dir) {
+		if (stat(conv_file[CONV_T2S], &st) == 0)
+			return false;
+		dir = KANBAO_OPENCC_DATA;
+	}
+	static const char *const files[] = { "t2s.json", "TSPhrases.ocd2", "TSCharacters.ocd2" };
+	int len = snprintf(key, FOLD_KEY_MAX, "kanbao fold 1 %s", dir);
+	for (size_t i = 0; i < sizeof files / sizeof *files && len > 0 && len < FOLD_KEY_MAX; i++) {
+		char path[FOLD_KEY_MAX];
+		if (snprintf(path, sizeof path, "%s/%s", dir, files[i]) >= (int)sizeof path ||
+		    stat(path, &st) != 0)
+			return false;
+		len += snprintf(key + len, FOLD_KEY_MAX - (size_t)len, " %llu.%llu.%lld.%lld.%ld",
+				(unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
+				(long long)st.st_size, (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+	}
+	return len > 0 && len < FOLD_KEY_MAX - 1 && !memchr(key, '\n', (size_t)len);
+}
+
+/* $XDG_CACHE_HOME/kanbao (else ~/.cache/kanbao), made when `make`. */
+static char *fold_cache_dir(bool make)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	util_buf b = { 0 };
+	if (xdg && *xdg == '/')
+		util_buf_adds(&b, xdg);
+	else if (home && *home)
+		util_buf_printf(&b, "%s/.cache", home);
+	else
+		return NULL;
+	if (make)
+		mkdir(util_buf_cstr(&b), 0700);
+	util_buf_adds(&b, "/kanbao");
+	if (make)
+		mkdir(util_buf_cstr(&b), 0700);
+	char *dir = util_strdup(util_buf_cstr(&b));
+	util_buf_free(&b);
+	return dir;
+}
+
+/* The file: the key and '\n', the number of characters that fold to
+ * another, those pairs (cp, fold; 32 bits each, this machine's order),
+ * and the hash of all that before it. */
+static bool fold_load(const char *key)
+{
+	char *dir = fold_cache_dir(false);
+	if (!dir)
+		return false;
+	util_buf path = { 0 };
+	util_buf_printf(&path, "%s/fold-t2s", dir);
+	free(dir);
+	FILE *f = fopen(path.data, "rb");
+	util_buf_free(&path);
+	if (!f)
+		return false;
+	size_t klen = strlen(key), cap = klen + 1 + 4 + 8 * (FOLD_HI - FOLD_LO) + 8, n;
+	unsigned char *buf = util_malloc(cap + 1);
+	n = fread(buf, 1, cap + 1, f);
+	fclose(f);
+	uint32_t count;
+	bool ok = n > klen + 1 + 4 + 8 && n <= cap && memcmp(buf, key, klen) == 0 && buf[klen] == '\n';
+	if (ok) {
+		memcpy(&count, buf + klen + 1, 4);
+		ok = count <= FOLD_HI - FOLD_LO && n == klen + 1 + 4 + 8 * (size_t)count + 8;
+	}
+	if (ok) {
+		uint64_t h;
+		memcpy(&h, buf + n - 8, 8);
+		ok = h == util_hash(buf, n - 8, 0);
+	}
+	const unsigned char *p = buf + klen + 1 + 4;
+	for (uint32_t i = 0; ok && i < count; i++) {
+		uint32_t cp, to;
+		memcpy(&cp, p + 8 * (size_t)i, 4);
+		memcpy(&to, p + 8 * (size_t)i + 4, 4);
+		ok = in_fold_range(cp) && to != 0 && to != UINT32_MAX && to <= 0x10FFFF;
+	}
+	if (ok) {
+		for (uint32_t cp = FOLD_LO; cp < FOLD_HI; cp++)
+			S.fold[cp - FOLD_LO] = cp;
+		for (uint32_t i = 0; i < count; i++) {
+			uint32_t cp, to;
+			memcpy(&cp, p + 8 * (size_t)i, 4);
+			memcpy(&to, p + 8 * (size_t)i + 4, 4);
+			S.fold[cp - FOLD_LO] = to;
+		}
+	}
+	free(buf);
+	return ok;
+}
+
+static void fold_save(const char *key)
+{
+	char *dir = fold_cache_dir(true);
+	if (!dir)
+		return;
+	util_buf b = { 0 };
+	util_buf_adds(&b, key);
+	util_buf_addc(&b, '\n');
+	uint32_t count = 0;
+	size_t at = b.len;
+	util_buf_add(&b, &count, 4);
+	for (uint32_t cp = FOLD_LO; cp < FOLD_HI; cp++) {
+		uint32_t to = S.fold[cp - FOLD_LO];
+		if (!in_fold_range(cp) || to == cp)
+			continue;
+		util_buf_add(&b, &cp, 4);
+		util_buf_add(&b, &to, 4);
+		count++;
+	}
+	memcpy(b.data + at, &count, 4);
+	uint64_t h = util_hash(b.data, b.len, 0);
+	util_buf_add(&b, &h, 8);
+	util_buf tmp = { 0 }, path = { 0 };
+	util_buf_printf(&tmp, "%s/fold-t2s.XXXXXX", dir);
+	util_buf_printf(&path, "%s/fold-t2s", dir);
+	free(dir);
+	int fd = mkstemp(tmp.data);
+	if (fd >= 0) {
+		bool ok = write(fd, b.data, b.len) == (ssize_t)b.len;
+		ok &= close(fd) == 0;
+		if (!ok || rename(tmp.data, path.data) != 0)
+			unlink(tmp.data);
+	}
+	util_buf_free(&tmp);
+	util_buf_free(&path);
+	util_buf_free(&b);
+}
+
 static void fold_fill_all(void)
 {
 	if (S.fold_full)
 		return;
 	fold_alloc();
-	uint32_t *cps = util_malloc((FOLD_HI - FOLD_LO) * sizeof *cps);
-	size_t n = 0;
-	for (uint32_t cp = FOLD_LO; cp < FOLD_HI; cp++)
-		if (in_fold_range(cp) && S.fold[cp - FOLD_LO] == 0)
-			cps[n++] = cp;
-	ask(cps, n);
-	free(cps);
+	char key[FOLD_KEY_MAX];
+	/* the converter is opened either way: its state says whether there
+	 * is a fold (script_fold_bitmap) */
+	bool keyed = conv_open(CONV_T2S) && fold_key(key);
+	if (!keyed || !fold_load(key)) {
+		uint32_t *cps = util_malloc((FOLD_HI - FOLD_LO) * sizeof *cps);
+		size_t n = 0;
+		for (uint32_t cp = FOLD_LO; cp < FOLD_HI; cp++)
+			if (in_fold_range(cp) && S.fold[cp - FOLD_LO] == 0)
+				cps[n++] = cp;
+		ask(cps, n);
+		free(cps);
+		if (keyed)
+			fold_save(key);
+	}
 	S.bitmap = util_calloc((BITMAP_HI - BITMAP_LO) / 8, 1);
 	S.table16 = util_calloc(BITMAP_HI - BITMAP_LO, sizeof *S.table16);
 	for (uint32_t cp = BITMAP_LO; cp < BITMAP_HI; cp++) {

@@ -3,6 +3,9 @@
 #include "testutil.h"
 #include "script.h"
 #include "text.h"
+#include "util.h"
+
+#include <unistd.h>
 
 #define S(x) x, strlen(x)
 
@@ -99,6 +102,92 @@ static void test_missing_data(void **state)
 	script_shutdown();
 }
 
+/* The fold table read out of OpenCC is kept in
+ * $XDG_CACHE_HOME/kanbao/fold-t2s and read back by the next process:
+ * the same table asked or read back; a file that says otherwise with a
+ * valid hash is what is read (so it is read); a damaged or truncated one
+ * is asked again and rewritten. */
+enum { LO = 0x3400, HI = 0xFB00 };
+
+static void fold_table(uint32_t *t)
+{
+	for (uint32_t cp = LO; cp < HI; cp++)
+		t[cp - LO] = script_fold_cp(cp);
+}
+
+static void test_fold_cache(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/kanbao-fold-XXXXXX", path[64], cmd[128];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/kanbao/fold-t2s", dir);
+	const char *old = getenv("XDG_CACHE_HOME");
+	char *saved = old ? strdup(old) : NULL;
+	setenv("XDG_CACHE_HOME", dir, 1);
+	script_shutdown();
+	uint32_t *asked = calloc(HI - LO, sizeof *asked), *read = calloc(HI - LO, sizeof *read);
+	fold_table(asked);
+	if (script_fold_bitmap()) {
+		FILE *f = fopen(path, "rb");
+		assert_non_null(f);
+		static unsigned char buf[1 << 20];
+		size_t n = fread(buf, 1, sizeof buf, f);
+		fclose(f);
+		script_shutdown();
+		fold_table(read);
+		assert_memory_equal(asked, read, (HI - LO) * sizeof *asked);
+		/* 臺 -> 台 said to be 臺 -> 吉, with its hash */
+		unsigned char *nl = memchr(buf, '\n', n);
+		assert_non_null(nl);
+		uint32_t count, cp, to;
+		memcpy(&count, nl + 1, 4);
+		bool changed = false;
+		for (uint32_t i = 0; i < count; i++) {
+			memcpy(&cp, nl + 5 + 8 * i, 4);
+			if (cp == 0x81FA) {
+				to = 0x5409;
+				memcpy(nl + 5 + 8 * i + 4, &to, 4);
+				changed = true;
+			}
+		}
+		assert_true(changed);
+		uint64_t h = util_hash(buf, n - 8, 0);
+		memcpy(buf + n - 8, &h, 8);
+		f = fopen(path, "wb");
+		fwrite(buf, 1, n, f);
+		fclose(f);
+		script_shutdown();
+		assert_int_equal(script_fold_cp(0x81FA), 0x5409);
+		/* damaged (the hash no longer matches): asked again */
+		buf[n / 2] ^= 1;
+		f = fopen(path, "wb");
+		fwrite(buf, 1, n, f);
+		fclose(f);
+		script_shutdown();
+		fold_table(read);
+		assert_memory_equal(asked, read, (HI - LO) * sizeof *asked);
+		/* and rewritten: read back */
+		script_shutdown();
+		fold_table(read);
+		assert_memory_equal(asked, read, (HI - LO) * sizeof *asked);
+		/* truncated: asked again */
+		assert_int_equal(truncate(path, (off_t)n / 3), 0);
+		script_shutdown();
+		fold_table(read);
+		assert_memory_equal(asked, read, (HI - LO) * sizeof *asked);
+	}
+	free(asked);
+	free(read);
+	script_shutdown();
+	if (saved)
+		setenv("XDG_CACHE_HOME", saved, 1);
+	else
+		unsetenv("XDG_CACHE_HOME");
+	free(saved);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* The display view over a traditional page of our own: what is shown is
  * the phrase-level conversion, with the offsets of the original (same
  * length, same character boundaries), converted once per article. */
@@ -167,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_view),
 		cmocka_unit_test(test_aligned),
 		cmocka_unit_test(test_missing_data),
+		cmocka_unit_test(test_fold_cache),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
