@@ -84,6 +84,10 @@ SCORE_MIN_F1 ?= 0.95
 SCORE_HOLDOUT_MIN_F1 ?= 0.89
 # ... and below this on tests/holdout2 (a third author; 0.961 when gated).
 SCORE_HOLDOUT2_MIN_F1 ?= 0.94
+# ... and on tests/holdout3 and tests/holdout4 (a fourth and a fifth
+# author; 0.916 and 0.872 when gated, after they were tuned on).
+SCORE_HOLDOUT3_MIN_F1 ?= 0.90
+SCORE_HOLDOUT4_MIN_F1 ?= 0.86
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -92,11 +96,10 @@ score: $(BUILD)/score
 	@$(BUILD)/score tests/papers $(CORPUS)
 
 # Pages of papers by other authors, written to measure papers nobody here
-# has seen: tests/holdout and tests/holdout2 (tuned on since; make test
-# gates them at SCORE_HOLDOUT_MIN_F1 and SCORE_HOLDOUT2_MIN_F1), then
-# tests/holdout3 (kinds of failure told, never the pages; not gated) and
-# tests/holdout4 (0.614 untouched, then tuned on; not gated). See
-# each folder's README for its history.
+# has seen: tests/holdout to tests/holdout4 (each tuned on since it was
+# committed; make test gates them at SCORE_HOLDOUT*_MIN_F1) and
+# tests/holdout5 (kept out of sight for a whole session: 0.591 -> 0.744;
+# not gated). See each folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
 	@echo '-- tests/holdout2:'
@@ -105,6 +108,8 @@ score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout3 | tail -n 1
 	@echo '-- tests/holdout4:'
 	@$(BUILD)/score tests/holdout4 | tail -n 1
+	@echo '-- tests/holdout5:'
+	@$(BUILD)/score tests/holdout5 | tail -n 1
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
 # then the scorer checked on the sample issue (which test_parse holds to
@@ -122,6 +127,10 @@ test: kanbao $(BUILD)/.deps-test $(UNIT_BIN) $(BUILD)/score
 		tail -n 1 $(BUILD)/score-holdout.out; exit $$s
 	@$(BUILD)/score --gate $(SCORE_HOLDOUT2_MIN_F1) tests/holdout2 >$(BUILD)/score-holdout2.out; s=$$?; \
 		tail -n 1 $(BUILD)/score-holdout2.out; exit $$s
+	@$(BUILD)/score --gate $(SCORE_HOLDOUT3_MIN_F1) tests/holdout3 >$(BUILD)/score-holdout3.out; s=$$?; \
+		tail -n 1 $(BUILD)/score-holdout3.out; exit $$s
+	@$(BUILD)/score --gate $(SCORE_HOLDOUT4_MIN_F1) tests/holdout4 >$(BUILD)/score-holdout4.out; s=$$?; \
+		tail -n 1 $(BUILD)/score-holdout4.out; exit $$s
 
 check: test
 
