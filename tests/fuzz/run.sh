@@ -42,6 +42,11 @@ seed() {   # seed NAME: a fresh seed folder for a harness
 	esac
 }
 
+# the harnesses' caches (the script fold's table) stay in build-fuzz/, not
+# in the user's ~/.cache
+XDG_CACHE_HOME="$top/$out/cache"; export XDG_CACHE_HOME
+mkdir -p "$XDG_CACHE_HOME"
+
 found=0
 for h in $harnesses; do
 	echo "== fuzz_$h: building"
