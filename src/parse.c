@@ -3479,27 +3479,28 @@ static inline __attribute__((always_inline)) uint32_t bigram_hash(const char *p,
 	return (uint32_t)((v * 0x9E3779B97F4A7C15ULL) >> 32) | 1;
 }
 
+/* The slot of hash h in an open-addressed table of cap (a power of two)
+ * slots, or the empty slot where it would go (hashes are never 0). */
+static inline __attribute__((always_inline)) size_t hash_slot(const uint32_t *slot, size_t cap, uint32_t h)
+{
+	size_t i = h & (cap - 1);
+	while (slot[i] && slot[i] != h)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
 static void bigram_add(bigram_set *set, size_t *count, uint32_t h)
 {
-	size_t i = h & (set->cap - 1);
-	while (set->slot[i]) {
-		if (set->slot[i] == h)
-			return;
-		i = (i + 1) & (set->cap - 1);
+	size_t i = hash_slot(set->slot, set->cap, h);
+	if (!set->slot[i]) {
+		set->slot[i] = h;
+		(*count)++;
 	}
-	set->slot[i] = h;
-	(*count)++;
 }
 
 static bool bigram_has(const bigram_set *set, uint32_t h)
 {
-	size_t i = h & (set->cap - 1);
-	while (set->slot[i]) {
-		if (set->slot[i] == h)
-			return true;
-		i = (i + 1) & (set->cap - 1);
-	}
-	return false;
+	return set->slot[hash_slot(set->slot, set->cap, h)] == h;
 }
 
 /* Calls fn for every pair of adjacent Han characters in s. */
@@ -3639,25 +3640,14 @@ typedef struct caption_pairs {
 
 static inline __attribute__((always_inline)) uint8_t *caption_pair_mark(const caption_pairs *t, uint32_t h)
 {
-	size_t i = h & (t->cap - 1);
-	while (t->slot[i]) {
-		if (t->slot[i] == h)
-			return &t->mark[i];
-		i = (i + 1) & (t->cap - 1);
-	}
-	return NULL;
+	size_t i = hash_slot(t->slot, t->cap, h);
+	return t->slot[i] ? &t->mark[i] : NULL;
 }
 
 static inline __attribute__((always_inline)) void caption_pair_add(void *ctx, uint32_t h)
 {
 	caption_pairs *t = ctx;
-	size_t i = h & (t->cap - 1);
-	while (t->slot[i]) {
-		if (t->slot[i] == h)
-			return;
-		i = (i + 1) & (t->cap - 1);
-	}
-	t->slot[i] = h;
+	t->slot[hash_slot(t->slot, t->cap, h)] = h;
 }
 
 /* The Han character at p (of each_bigram's reading) and its bytes, or 0. */
