@@ -254,6 +254,7 @@ enum unit_flags {
 	UF_FIELD = 1024,        /* a short "label：value" line (时间：…, 售价：…) */
 	UF_INDENTED = 2048,     /* its line starts with an indent */
 	UF_VERSE = 4096,        /* a line of verse: a paragraph of its own */
+	UF_WRAP_CUT = 8192,     /* hard-wrapped, it fills its last line unfinished and a running line follows: a cut paragraph */
 };
 
 typedef struct unit {
@@ -367,6 +368,7 @@ typedef struct parser {
 	const char *released;   /* source text before this is dropped */
 	line_reader lr;
 	bool line_indented;     /* the line the next unit starts on is indented */
+	bool line_cut;          /* the unit being pushed runs on past a running line (UF_WRAP_CUT) */
 	profile pf;             /* the page's conventions */
 	furniture furn;         /* lines printed around every story (see furniture.h) */
 	bool in_furniture;      /* pushing the byline of a furniture line */
@@ -934,6 +936,91 @@ static void profile_loose_wrap(profile *pf, const unsigned *hist, const unsigned
 	}
 }
 
+/* Whether a short line holds a comma or a sentence end before its last
+ * character: a wrap cuts prose anywhere, so its lines do; verse and
+ * titles set line by line mostly do not. */
+static bool inner_punctuation(const char *s, size_t len)
+{
+	const char *end = s + len, *at = end;
+	last_cp(s, end, &at);
+	for (const char *p = s; p < at;) {
+		uint32_t c;
+		p += text_decode(p, at, &c);
+		if (c == 0xFF0C || c == 0x3001 || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF1F || c == 0xFF01)
+			return true;
+	}
+	return false;
+}
+
+/* A commuter paper or a narrow column wraps its lines at 10 to 14 Han
+ * characters, as short as a headline: the width is taken only when the
+ * lines of the page are nearly all of it. W (20..27 columns, the most
+ * common width) is the wrap when two thirds of the lines of 16 columns
+ * or more lie in [W-2, W+2], at most one in ten is wider, half of those
+ * in the band end no sentence (a list of short items each ends one) and
+ * a third hold punctuation inside (verse set line by line does not). */
+static void profile_narrow_wrap(profile *pf, const unsigned *hist, const unsigned *open_hist,
+				const unsigned *inner_hist, unsigned minw)
+{
+	enum { NARROW_FROM = 16, NARROW_MIN = 20, NARROW_MIN_LINES = 12 };
+	unsigned total = 0;
+	for (unsigned w = NARROW_FROM; w < minw; w++)
+		total += hist[w];
+	unsigned wider_all = open_hist[0];      /* lines of minw columns or more */
+	total += wider_all;
+	/* the most common width, and the lines around it */
+	unsigned best = 0, mode = 0;
+	for (unsigned w = NARROW_MIN; w < minw; w++)
+		if (hist[w] > mode) {
+			mode = hist[w];
+			best = w;
+		}
+	unsigned best_count = 0, best_open = 0, best_inner = 0;
+	for (unsigned v = best - 2; mode && v <= best + 2 && v < minw; v++) {
+		best_count += hist[v];
+		best_open += open_hist[v];
+		best_inner += inner_hist[v];
+	}
+	if (!mode || best_count < NARROW_MIN_LINES)
+		return;
+	unsigned wider = wider_all;
+	for (unsigned w = best + 3; w < minw; w++)
+		wider += hist[w];
+	if (best_count * 3 >= total * 2 && wider * 10 <= total && best_open * 2 >= best_count &&
+	    best_inner * 3 >= best_count) {
+		pf->wrap = best;
+		pf->wrap_slack = 3;
+	}
+}
+
+/* The wrap width of a page set in columns of 14 characters or more: the
+ * most common width of its long lines, when half of them have it (give or
+ * take a column), else a loose wrap (profile_loose_wrap). */
+static void profile_wide_wrap(profile *pf, const unsigned *hist, const unsigned *open_hist,
+			      unsigned minw, unsigned maxw, size_t longs)
+{
+	if (longs < 6)
+		return;
+	unsigned best = 0, best_count = 0, best_open = 0;
+	for (unsigned w = minw; w <= maxw; w++) {
+		unsigned c = hist[w] + hist[w - 1] + (w < maxw ? hist[w + 1] : 0);
+		if (c > best_count) {
+			best_count = c;
+			best_open = open_hist[w] + open_hist[w - 1] + (w < maxw ? open_hist[w + 1] : 0);
+			best = w;
+		}
+	}
+	/* the widest common width is the wrap width */
+	while (best < maxw && hist[best + 1] * 4 >= hist[best] && hist[best + 1])
+		best++;
+	/* lines of one width that all end a sentence are paragraphs of a
+	 * line each (a list of items, verses): a wrap cuts sentences */
+	pf->wrap = best_count * 2 >= longs && best_open * 3 >= best_count ? best : 0;
+	pf->wrap_slack = 3;
+	if (!pf->wrap)
+		profile_loose_wrap(pf, hist, open_hist, minw, maxw, longs);
+}
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
@@ -946,6 +1033,8 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	memset(runs_seen, 0, sizeof runs_seen);
 	unsigned hist[MAXW + 1] = { 0 };
 	unsigned open_hist[MAXW + 1] = { 0 };   /* ... of lines that end no sentence */
+	/* the same for the lines narrower than MINW; [0] counts the wider */
+	unsigned narrow_hist[MINW] = { 0 }, narrow_open[MINW] = { 0 }, narrow_inner[MINW] = { 0 };
 	unsigned gaps[4] = { 0 };
 	size_t longs = 0;
 	line_reader lr;
@@ -991,6 +1080,18 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 			md_story_under |= l.len > 120 || (l.len < 200 && pattern_is_byline(l.s, l.len, false));
 		}
 		/* a centred title (set far in) tells nothing of the wrap width */
+		if (cols < MINW && l.indent <= CENTRED_INDENT) {
+			/* short lines, for a narrow wrap (profile_narrow_wrap) */
+			const char *at = l.s + l.len;
+			uint32_t cp = last_cp(l.s, at, &at);
+			while (is_closing(cp) && at > l.s)
+				cp = last_cp(l.s, at, &at);
+			narrow_hist[cols]++;
+			narrow_open[cols] += !is_sentence_end(cp);
+			narrow_inner[cols] += cols >= 16 && inner_punctuation(l.s, l.len);
+		} else if (cols >= MINW) {
+			narrow_open[0]++;       /* wider than a narrow wrap */
+		}
 		if (cols >= MINW && cols <= MAXW && l.indent <= CENTRED_INDENT) {
 			hist[cols]++;
 			longs++;
@@ -1061,26 +1162,9 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 			}
 		}
 	}
-	if (longs < 6)
-		return;
-	unsigned best = 0, best_count = 0, best_open = 0;
-	for (unsigned w = MINW; w <= MAXW; w++) {
-		unsigned c = hist[w] + hist[w - 1] + (w < MAXW ? hist[w + 1] : 0);
-		if (c > best_count) {
-			best_count = c;
-			best_open = open_hist[w] + open_hist[w - 1] + (w < MAXW ? open_hist[w + 1] : 0);
-			best = w;
-		}
-	}
-	/* the widest common width is the wrap width */
-	while (best < MAXW && hist[best + 1] * 4 >= hist[best] && hist[best + 1])
-		best++;
-	/* lines of one width that all end a sentence are paragraphs of a
-	 * line each (a list of items, verses): a wrap cuts sentences */
-	pf->wrap = best_count * 2 >= longs && best_open * 3 >= best_count ? best : 0;
-	pf->wrap_slack = 3;
+	profile_wide_wrap(pf, hist, open_hist, MINW, MAXW, longs);
 	if (!pf->wrap)
-		profile_loose_wrap(pf, hist, open_hist, MINW, MAXW, longs);
+		profile_narrow_wrap(pf, narrow_hist, narrow_open, narrow_inner, MINW);
 	/* hard-wrapped, a paragraph of several lines has one indented:
 	 * a tenth of the lines indented marks the paragraphs */
 	if (pf->wrap && !pf->indents && pf->indented >= 3 && pf->indented * 10 >= body_lines)
@@ -1139,12 +1223,9 @@ static void header_pairs_add(parser *ps, const unit *u)
 
 /* A short line with figures, no sentence, most of whose word pairs are
  * the running headers' (at least three of four): a running line. */
-static bool like_header(const parser *ps, const unit *u)
+static bool like_header_text(const parser *ps, const char *s, size_t len)
 {
-	if (u->chars > TITLE_MAX_CHARS || u->chars < 4 || (u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)) ||
-	    !has_figure_bytes(u->s, u->len))
-		return false;
-	const char *p = u->s, *end = u->s + u->len;
+	const char *p = s, *end = s + len;
 	uint32_t prev = 0;
 	unsigned pairs = 0, shared = 0;
 	while (p < end) {
@@ -1162,6 +1243,28 @@ static bool like_header(const parser *ps, const unit *u)
 		prev = cp;
 	}
 	return pairs >= 3 && shared * 4 >= pairs * 3;
+}
+
+static bool like_header(const parser *ps, const unit *u)
+{
+	if (u->chars > TITLE_MAX_CHARS || u->chars < 4 || (u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)) ||
+	    !has_figure_bytes(u->s, u->len))
+		return false;
+	return like_header_text(ps, u->s, u->len);
+}
+
+/* The same on a raw line of a hard-wrapped page, before it is joined: a
+ * footer in another order as wide as the wrap ("05　城事速递　地铁早班车"
+ * inside a cut paragraph) is a line of its own. */
+static bool raw_ends_sentence(const char *s, size_t len);
+
+static bool raw_like_header(const parser *ps, const raw_line *l)
+{
+	if (!ps->nheader_pairs || l->len > 4 * TITLE_MAX_CHARS || !has_figure_bytes(l->s, l->len) ||
+	    raw_ends_sentence(l->s, l->len))
+		return false;
+	uint32_t last = last_cp(l->s, l->s + l->len, NULL);
+	return !is_clause_end(last) && like_header_text(ps, l->s, l->len);
 }
 
 /* "**本报讯**（记者 X）…", "**通讯员 X 本报记者 Y**": a byline or
@@ -1647,7 +1750,10 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	u.gap = ps->nunits == 0 ? BIG_GAP + 1 : gap;
 	if (ps->line_indented)
 		u.flags |= UF_INDENTED;
+	if (ps->line_cut)
+		u.flags |= UF_WRAP_CUT;
 	ps->line_indented = false;      /* the rest of a line split in units is not */
+	ps->line_cut = false;
 	unbold_byline(ps, &u);
 	classify(ps, &u);
 	md_unit(ps, &u);
@@ -1781,6 +1887,8 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return false;
 	if (ps->furn.n && (furniture_has(&ps->furn, next->s, next->len) || furniture_has(&ps->furn, cur->s, cur->len)))
 		return false;   /* the page's furniture is a line of its own */
+	if (raw_like_header(ps, next) || raw_like_header(ps, cur))
+		return false;
 	bool full = capped_columns(cur) + ps->pf.wrap_slack >= wrap;
 	/* "图为…现场。　本报记者　邵　宁摄": a photo's credit ends its caption,
 	 * and a caption starts after a finished sentence */
@@ -1800,6 +1908,19 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		 title_run_then_indented(ps));
 }
 
+/* Whether the last line of a unit of a hard-wrapped page fills the width
+ * with its sentence unfinished and a running header or footer comes
+ * right under it: the column was cut there, the text runs on after the
+ * header ("施工方表示，剩余的绿化和" / "07　社区　晨风快报" / "照明工程…"),
+ * so the line is no title however short the unit. */
+static bool cut_by_running_line(const parser *ps, const raw_line *last, const raw_line *next)
+{
+	header_match hm;
+	if (next->gap != 0 || capped_columns(last) + ps->pf.wrap_slack < ps->wrap || raw_ends_sentence(last->s, last->len))
+		return false;
+	return raw_like_header(ps, next) || (next->len < 200 && is_running_header(next->s, next->len, &hm));
+}
+
 /* Makes the next unit from the next line (or, in a hard-wrapped page, the
  * lines that continue each other). False at the end of the page. */
 static bool produce_unit(parser *ps)
@@ -1815,6 +1936,7 @@ static bool produce_unit(parser *ps)
 	ps->line_indented = cur.indented && cur.indent <= PARA_INDENT_MAX;
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	if (!ps->wrap || !ps->have_pending || !wraps_into(ps, &cur, &cur, &ps->pending)) {
+		ps->line_cut = ps->wrap && ps->have_pending && cut_by_running_line(ps, &cur, &ps->pending);
 		push_unit(ps, cur.s, cur.len, cur.gap, cur.line);
 		return true;
 	}
@@ -1829,6 +1951,7 @@ static bool produce_unit(parser *ps)
 		last = *next;
 		ps->have_pending = next_line(&ps->lr, &ps->pending);
 	} while (ps->have_pending && wraps_into(ps, &cur, &last, &ps->pending));
+	ps->line_cut = ps->have_pending && cut_by_running_line(ps, &last, &ps->pending);
 	doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
 	util_buf_free(&b);
 	push_unit(ps, d.s, d.len, cur.gap, cur.line);
@@ -2454,6 +2577,10 @@ static void classify(const parser *ps, unit *u)
 		}
 		if (u->chars <= 40 && field_pairs(s, len)) {
 			u->flags |= UF_ROW;
+			u->kind = U_PARA;
+			return;
+		}
+		if (u->flags & UF_WRAP_CUT) {
 			u->kind = U_PARA;
 			return;
 		}

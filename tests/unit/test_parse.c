@@ -181,6 +181,9 @@ FIXTURE_TEST(verse)                 /* stanzas under a poet and a poem's title a
 FIXTURE_TEST(listings)              /* a 【table title】 over rows, a question under a label, an 、 list, numbered steps, a 快讯 label, ■ listing rows at the foot */
 FIXTURE_TEST(indented_fields)       /* indented label：value lines are text, not a deck; rows with 1,204,580; a title centred by spaces stays one */
 FIXTURE_TEST(signed_label)          /* a short line over a title over a □ contributor is its column; over a reporter's byline a broken headline */
+FIXTURE_TEST(narrow_wrap)           /* hard-wrapped at 24 columns: short lines end paragraphs; a footer in another order, as wide as the wrap, inside a cut */
+FIXTURE_TEST(narrow_verse)          /* lines of 11 or 12 characters with no punctuation inside are verse, not a narrow wrap */
+FIXTURE_TEST(narrow_items)          /* lines of 11 or 12 characters that each end a sentence are paragraphs, not a narrow wrap */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -207,7 +210,7 @@ static void test_nothing_lost(void **state)
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
 		"label_dash_deck", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
-		"stub_byline", "listings", "indented_fields", "signed_label",
+		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items",
 		"verse",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
@@ -436,6 +439,9 @@ int main(void)
 		cmocka_unit_test(test_filing_stamp),
 		cmocka_unit_test(test_letters_signed),
 		cmocka_unit_test(test_wrapped_decks),
+		cmocka_unit_test(test_narrow_wrap),
+		cmocka_unit_test(test_narrow_verse),
+		cmocka_unit_test(test_narrow_items),
 		cmocka_unit_test(test_stub_byline),
 		cmocka_unit_test(test_listings),
 		cmocka_unit_test(test_indented_fields),
