@@ -1523,10 +1523,10 @@ static size_t run_in_title(const char *s, size_t len)
 	/* first: an ideographic space among the first 25 characters */
 	if (len < 60 || (unsigned char)s[0] < 0xE0)
 		return 0;
-	bool ideographic = false;
-	for (size_t k = 0; k + 2 < 75 && k + 2 < len && !ideographic; k++)
-		ideographic = (unsigned char)s[k] == 0xE3 && (unsigned char)s[k + 1] == 0x80 && (unsigned char)s[k + 2] == 0x80;
-	if (!ideographic)
+	const unsigned char *q = (const unsigned char *)s, *qe = q + (len < 75 ? len : 75);
+	while ((q = memchr(q, 0xE3, (size_t)(qe - q))) != NULL && qe - q >= 3 && (q[1] != 0x80 || q[2] != 0x80))
+		q++;
+	if (!q || qe - q < 3)
 		return 0;
 	const char *sp = NULL, *end = s + len;
 	int chars = 0;
@@ -2157,18 +2157,42 @@ static bool table_row(const char *s, size_t len)
 	/* a sentence is no row: commas, enumeration marks, stops (，；：
 	 * EF BC 8C/9B/9A, 、。 E3 80 81/82, ｡､ EF BD A1/A4), one byte pass */
 	const unsigned char *b = (const unsigned char *)s;
+	/* and whether a space of text_is_space is there (' ', '\t', C2 A0,
+	 * E2 80 80..8B, E2 80 AF, E2 81 9F, E3 80 80, EF BB BF) */
+	bool spaced = false;
 	for (size_t i = 0; i < len; i++) {
-		/* "8,262,391": a comma between digits groups thousands */
-		if (b[i] == ',' && !(i > 0 && i + 1 < len && b[i - 1] >= '0' && b[i - 1] <= '9' && b[i + 1] >= '0' &&
-				     b[i + 1] <= '9'))
-			return false;
-		if (i + 2 >= len || (b[i] != 0xEF && b[i] != 0xE3))
+		unsigned char c = b[i];
+		if (c < 0x80) {
+			/* "8,262,391": a comma between digits groups thousands */
+			if (c == ',' && !(i > 0 && i + 1 < len && b[i - 1] >= '0' && b[i - 1] <= '9' && b[i + 1] >= '0' &&
+					  b[i + 1] <= '9'))
+				return false;
+			spaced |= c == ' ' || c == '\t';
 			continue;
-		if ((b[i] == 0xEF && b[i + 1] == 0xBC && (b[i + 2] == 0x8C || b[i + 2] == 0x9B || b[i + 2] == 0x9A)) ||
-		    (b[i] == 0xE3 && b[i + 1] == 0x80 && (b[i + 2] == 0x81 || b[i + 2] == 0x82)) ||
-		    (b[i] == 0xEF && b[i + 1] == 0xBD && (b[i + 2] == 0xA1 || b[i + 2] == 0xA4)))
+		}
+		if (c == 0xC2) {
+			spaced |= i + 1 < len && b[i + 1] == 0xA0;
+			continue;
+		}
+		if (i + 2 >= len)
+			continue;
+		if (c == 0xE2) {
+			spaced |= (b[i + 1] == 0x80 && (b[i + 2] <= 0x8B || b[i + 2] == 0xAF)) ||
+				  (b[i + 1] == 0x81 && b[i + 2] == 0x9F);
+			continue;
+		}
+		if (c != 0xEF && c != 0xE3)
+			continue;
+		if ((c == 0xEF && b[i + 1] == 0xBC && (b[i + 2] == 0x8C || b[i + 2] == 0x9B || b[i + 2] == 0x9A)) ||
+		    (c == 0xE3 && b[i + 1] == 0x80 && (b[i + 2] == 0x81 || b[i + 2] == 0x82)) ||
+		    (c == 0xEF && b[i + 1] == 0xBD && (b[i + 2] == 0xA1 || b[i + 2] == 0xA4)))
 			return false;
+		spaced |= (c == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x80) || (c == 0xEF && b[i + 1] == 0xBB && b[i + 2] == 0xBF);
 	}
+	/* without a space the line is one token, and every row below needs
+	 * two or more */
+	if (!spaced)
+		return false;
 	int wide_gaps = 0, widest = 0;
 	while (p < end) {
 		const char *gap = p;
