@@ -49,6 +49,14 @@ bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m);
  * paragraph of a story opens so; inside one it is a sentence. */
 bool pattern_match_report_lead(const char *s, size_t len, pattern_dateline *m);
 
+/* Who signs a story, as printed in the brackets closing it (s is what
+ * the brackets hold): names with role words ("本报记者 X 整理"), a unit
+ * and a post before a name ("县畜牧兽医站　龚德明"), a byline without
+ * names ("本版编辑部"), a unit that supplied the story ("…中心供稿"),
+ * each maybe after a source clause ("摘自…，"). On a match *start is
+ * where the signer starts (after the source clause). */
+bool pattern_match_signature(const char *s, size_t len, size_t *start);
+
 /* A paragraph closing with its author in parentheses: "…说。(张三 李四)".
  * On a match *paren is where the parenthesis starts and the names are
  * s[*names_start, *names_end). */

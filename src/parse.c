@@ -2122,6 +2122,10 @@ static doc_str end_mark_author(const char *s, size_t len)
 	if (in < in_end && (pattern_is_byline(in, (size_t)(in_end - in), false) ||
 			    pattern_is_signed_unit(in, (size_t)(in_end - in))))
 		return doc_str_make(in, (size_t)(in_end - in));
+	/* "（摘自…，本报记者 X 整理）", "（本版编辑部）": who signs it */
+	size_t who;
+	if (in < in_end && pattern_match_signature(in, (size_t)(in_end - in), &who))
+		return doc_str_make(in + who, (size_t)(in_end - in) - who);
 	/* "（云岭县委宣传部 供稿/供图）": who supplied the story */
 	size_t n = (size_t)(in_end - in);
 	if (n > 6 && (memcmp(in_end - 6, "供稿", 6) == 0 || memcmp(in_end - 6, "供图", 6) == 0) &&
@@ -5087,6 +5091,14 @@ static void handle_end(parser *ps, size_t *i)
 	if (author.len && !a->field[DOC_F_BYLINE].len) {
 		explain(ps, *i, "byline", NULL);
 		a->field[DOC_F_BYLINE] = author;
+		/* "（摘自…的忏悔书，本报记者 X 整理）": the source clause before
+		 * the signer stays the story's last paragraph */
+		const char *in = text_skip_space(u->s + (u->s[0] == '(' ? 1 : 3), author.s);
+		const char *src_end = text_trim_end(in, author.s);
+		if (src_end > in && has_prefix(text_prev(in, src_end), (size_t)(src_end - text_prev(in, src_end)), "，"))
+			src_end = text_trim_end(in, text_prev(in, src_end));
+		if (src_end > in)
+			add_part(a, DOC_PARAGRAPH, in, (size_t)(src_end - in));
 	} else {
 		explain(ps, *i, "end", NULL);
 		add_part(a, DOC_PARAGRAPH, u->s, u->len);

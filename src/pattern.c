@@ -137,7 +137,7 @@ static const char *const roles[] = {
 
 /* Whole bylines without names. */
 static const char *const anonymous[] = {
-	"佚名", "本报评论员", "特约评论员", "本报编辑部",
+	"佚名", "本报评论员", "特约评论员", "本报编辑部", "本版编辑部", "本刊编辑部", "编辑部",
 };
 
 /* Family names (the common single-character ones, the first characters of
@@ -781,6 +781,22 @@ static bool signing_name(const char *s, const char *end)
 	return n >= 2 && n <= 3 && starts_with_surname(s, end) && pattern_is_name(s, (size_t)(end - s));
 }
 
+/* "国家气候中心　任　航": a name of two characters spaced out to the
+ * width of three, a family name alone between spaces before the given
+ * name [given, end). Returns where the family name starts, or NULL. */
+static const char *spaced_family_name(const char *s, const char *unit_end, const char *given, const char *end)
+{
+	if (unit_end - s < 6 || han_chars(given, end) != 1)
+		return NULL;
+	uint32_t cp;
+	text_decode(given, end, &cp);
+	const char *fam = text_prev(s, unit_end);
+	if (!name_char(cp, given, (size_t)(end - given)) || han_chars(fam, unit_end) != 1 ||
+	    !starts_with_surname(fam, unit_end) || !text_is_space(first_cp_of(text_prev(s, fam), fam)))
+		return NULL;
+	return fam;
+}
+
 /* "全国政协委员、致公党中央委员　林若溪", "提案人：全国政协委员　韩松",
  * "江西省南昌市西湖区人民检察院　廖雨桐": who the writer is (a post, a
  * unit: Han words with 、 or ：), a space, the name. */
@@ -792,7 +808,12 @@ static bool unit_then_name(const char *s, const char *end)
 	while (sp > s && !text_is_space(first_cp_of(text_prev(s, sp), end)))
 		sp = text_prev(s, sp);
 	const char *unit_end = text_trim_end(s, sp);
-	if (unit_end == s || !signing_name(sp, end))
+	const char *fam = spaced_family_name(s, unit_end, sp, end);
+	if (fam)
+		unit_end = text_trim_end(s, fam);
+	else if (!signing_name(sp, end))
+		return false;
+	if (unit_end == s)
 		return false;
 	int chars = 0;
 	for (const char *p = s; p < unit_end; chars++) {
@@ -1637,6 +1658,55 @@ static bool contribution_note(const char *in, const char *in_end)
 	return role_at(in, in_end) && paren_byline(in, text_trim_end(in, t));
 }
 
+/* Who signs a story in the brackets closing it, built from parts: an
+ * optional source clause ("摘自…，"), then names with role words ("本报记者
+ * 邓一帆　整理"), a unit and a post before a name ("县畜牧兽医站　龚德明"),
+ * a byline without names ("本版编辑部"), or a unit that supplied the
+ * story ("县融媒体中心供稿"). Names without a role word count only
+ * with `bare` (after a sentence: "…说。(张三)"; alone, "（据新华社）" is
+ * a source). Returns where the signer starts, or NULL. */
+static const char *bracket_signature(const char *in, const char *in_end, bool bare)
+{
+	if ((bare ? paren_byline(in, in_end) : role_at(in, in_end) && paren_byline(in, in_end)) ||
+	    contribution_note(in, in_end))
+		return in;
+	/* "（东湖县读者　程大山）" after a question: who asks, not who wrote */
+	const char *t = token_end(in, in_end);
+	if (unit_then_name(in, in_end) && !ends_with_any(in, t, persons, sizeof persons / sizeof *persons))
+		return in;
+	for (size_t i = 0; i < sizeof anonymous / sizeof *anonymous; i++)
+		if ((size_t)(in_end - in) == strlen(anonymous[i]) && starts_with(in, in_end, anonymous[i]))
+			return in;
+	/* "县融媒体中心供稿": a unit (a word ending in one), then 供稿 */
+	if (in_end - in > 12 && (ends_with(in, in_end, "供稿") || ends_with(in, in_end, "供圖")) &&
+	    pattern_is_signed_unit(in, (size_t)(in_end - in - 6)))
+		return in;
+	/* "摘自…的忏悔书，本报记者 X 整理": where the text comes from, a
+	 * comma, then who prepared it */
+	if (starts_with(in, in_end, "摘自") || starts_with(in, in_end, "选自") || starts_with(in, in_end, "選自")) {
+		const char *comma = NULL;
+		for (const char *p = in; p < in_end; p += utf8_len(p, in_end))
+			if (starts_with(p, in_end, "，"))
+				comma = p;
+		const char *rest = comma ? text_skip_space(comma + 3, in_end) : in_end;
+		if (rest < in_end && !starts_with(rest, in_end, "摘自") && bracket_signature(rest, in_end, false))
+			return rest;
+	}
+	return NULL;
+}
+
+bool pattern_match_signature(const char *s, size_t len, size_t *start)
+{
+	const char *end = text_trim_end(s, s + len);
+	const char *in = text_skip_space(s, end);
+	if (in == end || end - in > 150)
+		return false;
+	const char *who = bracket_signature(in, end, false);
+	if (who && start)
+		*start = (size_t)(who - s);
+	return who != NULL;
+}
+
 bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
 				   size_t *names_start, size_t *names_end)
 {
@@ -1667,7 +1737,7 @@ bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
 		return false;
 	const char *in = text_skip_space(open + open_paren(open, end), last);
 	const char *in_end = text_trim_end(in, last);
-	if (in == in_end || !(paren_byline(in, in_end) || contribution_note(in, in_end)))
+	if (in == in_end || !bracket_signature(in, in_end, true))
 		return false;
 	*paren = (size_t)(open - s);
 	*names_start = (size_t)(in - s);

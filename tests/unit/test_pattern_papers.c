@@ -354,6 +354,12 @@ static void test_signed_units(void **state)
 	assert_false(pattern_is_signed_unit(S("文中人物均为化名")));
 	assert_false(pattern_is_signed_unit(S("市政府办公厅发布通知说今年起实施")));
 	assert_false(pattern_is_signed_unit(S("这是 什么")));
+	/* a name of two characters spaced to the width of three, after
+	 * the unit; a word spaced so is no name */
+	assert_true(pattern_is_signed_unit(S("国家气候中心　任　航")));
+	assert_true(pattern_is_byline(S("□国家气候中心　任　航"), false));
+	assert_false(pattern_is_signed_unit(S("国家气候中心　预　报")));
+	assert_false(pattern_is_byline(S("□主要任务　完成　率"), false));
 }
 
 static void test_credits_of_other_papers(void **state)
@@ -417,6 +423,44 @@ static void test_trailing_bylines_of_other_papers(void **state)
 	};
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
 		assert_false(pattern_match_trailing_byline(no[i], strlen(no[i]), &paren, &ns, &ne));
+	/* signatures built from parts: unit and post before a name, a
+	 * byline without names, a unit that supplied the story */
+	const char *yes[] = {
+		"就能有效预防。（省农科院土肥所研究员　孙建平）", "要及时诊治。（县畜牧兽医站　龚德明）",
+		"现存建筑为重修。（本版编辑部）", "计划培训两千人次。（县融媒体中心供稿）",
+		"一次也没有漏测。（本报通讯员　拉巴　扎西）", "避免着凉。（本报记者　庞　悦）",
+	};
+	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+		assert_true(pattern_match_trailing_byline(yes[i], strlen(yes[i]), &paren, &ns, &ne));
+	const char *no2[] = {
+		"全年产值八千万。（单位：万元）", "办理流程见下。（详见附件）", "价格均已下调。（以上价格均为含税价）",
+		"数据如下。（数据来源：市统计局）", "效果明显。（图为县人民医院新址）",
+		"大家都来了。（县里的人都供稿）", "是不是得病了？（东湖县读者　程大山）",
+	};
+	for (size_t i = 0; i < sizeof no2 / sizeof *no2; i++)
+		assert_false(pattern_match_trailing_byline(no2[i], strlen(no2[i]), &paren, &ns, &ne));
+}
+
+/* What the brackets closing a story hold when they sign it, alone on a
+ * line: the signer starts after a source clause. */
+static void test_signatures(void **state)
+{
+	(void)state;
+	size_t who = 0;
+	const char *a = "摘自某市交通局原局长的忏悔书，本报记者　邓一帆　整理";
+	assert_true(pattern_match_signature(S(a), &who));
+	assert_string_equal(a + who, "本报记者　邓一帆　整理");
+	assert_true(pattern_match_signature(S("本版编辑部"), &who));
+	assert_int_equal(who, 0);
+	assert_true(pattern_match_signature(S("县畜牧兽医站　龚德明"), &who));
+	assert_true(pattern_match_signature(S("云岭县融媒体中心供稿"), &who));
+	/* a source, a note, a quotation's origin: no signer */
+	const char *no[] = {
+		"据新华社", "摘自《论语·学而》", "摘自本报2019年5月6日第3版", "选自《城南旧事》，有删节",
+		"单位：万元", "记者注：数据截至上月底", "张三", "摘自某报，略有改动",
+	};
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		assert_false(pattern_match_signature(no[i], strlen(no[i]), &who));
 }
 
 static void test_jumps_of_other_papers(void **state)
@@ -477,6 +521,7 @@ int main(void)
 		cmocka_unit_test(test_signed_units),
 		cmocka_unit_test(test_credits_of_other_papers),
 		cmocka_unit_test(test_trailing_bylines_of_other_papers),
+		cmocka_unit_test(test_signatures),
 		cmocka_unit_test(test_jumps_of_other_papers),
 	};
 	return cmocka_run_group_tests_name("pattern_papers", tests, NULL, NULL);
