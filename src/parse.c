@@ -95,6 +95,7 @@ typedef enum signal {
 	S_D_BROKEN,             /* the line continues the headline above it (see broken_headline) */
 	S_D_SHARED,             /* ... but shares a pair of characters with it: a kicker over its headline */
 	S_D_SIGNED,             /* ... over a contribution signed without a reporter: a column's label over its title */
+	S_D_GENRE_OVER,         /* ... but the line above is a short word naming a kind of piece, or no place, over a much wider line: a column's label */
 	S_D_DASH,               /* a "——" line under the headline: its subtitle */
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
@@ -173,6 +174,7 @@ static const struct signal_def {
 	[S_D_BROKEN]        = { 4, "second half of a broken headline" },  /* beats the sum of one line's deck rows */
 	[S_D_SHARED]        = { -5, "shares a word with the line above" },  /* kicker and headline each name the subject */
 	[S_D_SIGNED]        = { -5, "a short label over a signed contribution" },  /* columns hold signed pieces, news a reporter's */
+	[S_D_GENRE_OVER]    = { -3, "a kind of piece over it: a label" },  /* "消费提示" / "年货采购要注意这几点": a label, not a subject; with the line's own deck rows it outweighs a broken headline */
 	[S_D_DASH]          = { 1, "starts with ——: a subtitle" },
 	/* deck: transitions between the roles of neighbour lines */
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
@@ -3343,6 +3345,44 @@ static bool broken_pair(const parser *ps, size_t k)
 	return broken_headline(ps, k - 1, 2);
 }
 
+/* "消费提示", "读书札记", "行山記", "气象科普": a short line ending in a
+ * word for a kind of piece (tips, notes, a record, popular science) names
+ * a column, where the first half of a broken headline names its subject
+ * ("新界西北" / "單車徑網絡全面貫通"). */
+static bool genre_label(const unit *u)
+{
+	static const char *const kinds[] = {
+		"提示", "贴士", "貼士", "札记", "札記", "科普", "手记", "手記", "随笔", "隨筆", "漫谈", "漫談",
+		"杂谈", "雜談", "信箱", "问答", "問答", "讲堂", "講堂", "课堂", "課堂", "百科", "指南", "观察",
+		"觀察", "视点", "視點", "茶座", "档案", "檔案", "故事", "小记", "小記", "日记", "日記", "游记",
+		"遊記", "记", "記",
+	};
+	if (u->chars < 2 || u->chars > LABEL_MAX || u->len > 4 * 3 || (u->flags & (UF_COMMA | UF_CLAUSE_END)))
+		return false;
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		size_t n = strlen(kinds[k]);
+		if (u->len > n && memcmp(u->s + u->len - n, kinds[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* "读者来信" / "新华路的路灯该修了", "矿工之家" / "井口来了“流动理发
+ *店”": a word of four characters at most over a line more than twice
+ * as wide is its label, unless it names a place ("新界西北" / "單車徑網
+ * 絡全面貫通": the subject of a headline broken after it). */
+static bool word_over_line(const unit *a, const unit *b)
+{
+	static const char places[] = "东南西北東市县縣区區省镇鎮乡鄉村州路街港岛島湾灣";
+	if (a->chars > LABEL_MAX || b->chars <= 2 * a->chars || a->len < 3)
+		return false;
+	const char *z = a->s + a->len - 3;     /* the places are 3 bytes each */
+	for (size_t k = 0; k + 3 <= sizeof places - 1; k += 3)
+		if (memcmp(places + k, z, 3) == 0)
+			return false;
+	return true;
+}
+
 /* One line's evidence for one role, into ev (NULL: only the sum). */
 typedef struct deck_facts {
 	bool ok[DECK_MAX], two[DECK_MAX], broken[DECK_MAX];
@@ -3405,6 +3445,8 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 			ev_add(ev, S_D_SHARED);
 		if (df->signed_piece && UNIT(ps, k - 1)->chars <= SIGNED_LABEL_MAX)
 			ev_add(ev, S_D_SIGNED);
+		if (genre_label(UNIT(ps, k - 1)) || word_over_line(UNIT(ps, k - 1), u))
+			ev_add(ev, S_D_GENRE_OVER);
 		return ev->score;
 	default:
 		if (u->flags & UF_DASH_START)
