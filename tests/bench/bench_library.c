@@ -16,6 +16,13 @@
  *       (times in ns; rg fields "na" when rg is not installed; HITS the
  *       hits found by the last query of that length). One search runs
  *       untimed first: it loads the folding tables.
+ *   bench_library hits DB ROOT N CORPUS.txt...
+ *       the same queries, untimed, and every hit of each in both orders
+ *       (issue path, page, article, element, bytes): a change to the
+ *       search must leave this output as it was (diff it before/after).
+ *   bench_library time DB ROOT N REPS CORPUS.txt...
+ *       the same queries timed in the process only (no grep, no rg),
+ *       each REPS times: the `q` line less the anchors, for A/B runs.
  */
 #include "benchlib.h"
 
@@ -170,33 +177,45 @@ static void quiet(void *ctx, const char *msg)
 	(void)msg;
 }
 
-static int query(const char *db, const char *root, int n, int ncorpus, char **corpus)
+static void read_corpus(int ncorpus, char **corpus, util_buf *all)
 {
-	util_buf all = { 0 };
 	for (int i = 0; i < ncorpus; i++) {
 		size_t len;
 		char *t = read_all(corpus[i], &len);
-		util_buf_add(&all, t, len);
+		util_buf_add(all, t, len);
 		free(t);
 	}
+}
+
+static library *open_lib(const char *db, const char *root)
+{
 	library_options o = { root, db, quiet, NULL };
 	char err[1024];
 	library *lib = library_open(&o, err, sizeof err);
 	if (!lib) {
 		fprintf(stderr, "bench: %s\n", err);
-		return 1;
+		exit(1);
 	}
+	/* once untimed: the first search loads the folding tables */
+	library_hit *warm;
+	size_t nwarm = library_search(lib, "报", LIBRARY_NEWEST, 1, &warm);
+	library_hits_free(warm, nwarm);
+	return lib;
+}
+
+static const int lens[] = { 1, 2, 4, 8 };
+
+static int query(const char *db, const char *root, int n, int ncorpus, char **corpus)
+{
+	util_buf all = { 0 };
+	read_corpus(ncorpus, corpus, &all);
+	library *lib = open_lib(db, root);
 	bool rg = have("rg");
 	char out_path[] = "/tmp/kanbao-bench-q.XXXXXX";
 	int out_fd = mkstemp(out_path);
 	uint64_t *tn = util_calloc((size_t)n, 8), *tr = util_calloc((size_t)n, 8),
 		 *tg = util_calloc((size_t)n, 8), *tp = util_calloc((size_t)n, 8);
-	static const int lens[] = { 1, 2, 4, 8 };
 	uint64_t seed = 42;
-	/* once untimed: the first search loads the folding tables */
-	library_hit *warm;
-	size_t nwarm = library_search(lib, "报", LIBRARY_NEWEST, 1, &warm);
-	library_hits_free(warm, nwarm);
 	for (size_t l = 0; l < 4; l++) {
 		size_t found = 0;
 		for (int i = 0; i < n; i++) {
@@ -242,6 +261,61 @@ static int query(const char *db, const char *root, int n, int ncorpus, char **co
 	return 0;
 }
 
+static void print_hits(const char *q, const char *order, const library_hit *h, size_t n)
+{
+	printf("query %s %s: %zu hits\n", q, order, n);
+	for (size_t i = 0; i < n; i++)
+		printf("%s\t%d\t%d\t%u\t%u-%u\n", h[i].path, h[i].page,
+		       h[i].article == UINT32_MAX ? -1 : (int)h[i].article, h[i].element, h[i].start, h[i].end);
+}
+
+/* The queries of `query` (the same seed), their hits printed (mode
+ * "hits") or timed REPS times each in the process (mode "time"). */
+static int queries(const char *mode, const char *db, const char *root, int n, int reps,
+		   int ncorpus, char **corpus)
+{
+	util_buf all = { 0 };
+	read_corpus(ncorpus, corpus, &all);
+	library *lib = open_lib(db, root);
+	bool timing = strcmp(mode, "time") == 0;
+	size_t nt = (size_t)n * (size_t)reps;
+	uint64_t *tn = util_calloc(nt, 8), *tr = util_calloc(nt, 8);
+	uint64_t seed = 42;
+	for (size_t l = 0; l < 4; l++) {
+		size_t found = 0;
+		for (int i = 0; i < n; i++) {
+			char q[64];
+			if (!pick(all.data, all.len, &seed, lens[l], q))
+				return 1;
+			for (int r = 0; r < (timing ? reps : 1); r++) {
+				library_hit *h;
+				uint64_t t0 = bench_now_ns();
+				size_t nh = library_search(lib, q, LIBRARY_NEWEST, 50, &h);
+				tn[(size_t)i * (size_t)reps + (size_t)r] = bench_now_ns() - t0;
+				if (!timing)
+					print_hits(q, "newest", h, nh);
+				library_hits_free(h, nh);
+				t0 = bench_now_ns();
+				nh = library_search(lib, q, LIBRARY_RANKED, 500, &h);
+				tr[(size_t)i * (size_t)reps + (size_t)r] = bench_now_ns() - t0;
+				if (!timing)
+					print_hits(q, "ranked", h, nh);
+				found = nh;
+				library_hits_free(h, nh);
+			}
+		}
+		if (timing)
+			printf("t %d %llu %llu %llu %llu %zu\n", lens[l],
+			       (unsigned long long)med(tn, nt), (unsigned long long)p99(tn, nt),
+			       (unsigned long long)med(tr, nt), (unsigned long long)p99(tr, nt), found);
+	}
+	library_close(lib);
+	util_buf_free(&all);
+	free(tn);
+	free(tr);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 6 && strcmp(argv[1], "build") == 0)
@@ -249,7 +323,14 @@ int main(int argc, char **argv)
 			     argc - 5, argv + 5);
 	if (argc >= 6 && strcmp(argv[1], "query") == 0)
 		return query(argv[2], argv[3], bench_count(argv[4], "N"), argc - 5, argv + 5);
+	if (argc >= 6 && strcmp(argv[1], "hits") == 0)
+		return queries("hits", argv[2], argv[3], bench_count(argv[4], "N"), 1, argc - 5, argv + 5);
+	if (argc >= 7 && strcmp(argv[1], "time") == 0)
+		return queries("time", argv[2], argv[3], bench_count(argv[4], "N"),
+			       bench_count(argv[5], "REPS"), argc - 6, argv + 6);
 	fputs("usage: bench_library build ROOT ISSUES PAGES CORPUS.txt...\n"
-	      "       bench_library query DB ROOT N CORPUS.txt...\n", stderr);
+	      "       bench_library query DB ROOT N CORPUS.txt...\n"
+	      "       bench_library hits DB ROOT N CORPUS.txt...\n"
+	      "       bench_library time DB ROOT N REPS CORPUS.txt...\n", stderr);
 	return 2;
 }
