@@ -13,9 +13,11 @@
  * articles (issue, page, number, headline, byline, kicker, subtitle, the
  * text of its elements one per line, and the same lines folded, or ''
  * when folding changes nothing; a page's
- * own captions and banners are a row of their own), bigrams (a Bloom
- * filter of the pairs of characters standing together in each row) and
- * the FTS5 table articles_fts over the folded text, whose tokenizer
+ * own captions and banners are a row of their own), issue_terms (one
+ * row per issue: for each of its rows the size of its folded text and a
+ * Bloom filter of the pairs of characters standing together in it; for
+ * each code point, the rows holding it and its weighted count in each)
+ * and the FTS5 table articles_fts over the folded text, whose tokenizer
  * "kanbao" emits one token per character that is a letter, digit or mark
  * (Han, kana, hangul, Latin letters and digits alike), after search.c's
  * folding (NFKC + case folding, and whatever else search_folder folds),
@@ -26,6 +28,7 @@
  * whose filter lacks one of the query's pairs is passed over, and each
  * other one is checked with the in-issue matcher itself, which decides
  * that the characters stand together as a phrase and gives the exact hits.
+ * Ranked, a query of one character is weighed from the counts alone.
  *
  * An article's rowid orders the index newest first: the issue's date in
  * days counted backwards, the issue's id, then the article's number (a

@@ -34,7 +34,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 7,
+	SCHEMA_VERSION = 8,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -379,8 +379,9 @@ static bool register_tokenizer(sqlite3 *db, library *lib)
  * itself (more than half of the articles of Chinese papers: nothing to
  * fold, and then one text to read instead of two). The small columns
  * come first, so that reading them does not walk the text's overflow
- * pages. The filter of its bigrams is in a table of its own (small rows:
- * read many to a page); the FTS5 table indexes the folded text as
+ * pages. The filter of its bigrams and the counts of its code points
+ * are in its issue's row of issue_terms (see TERMS_HEAD: one blob an
+ * issue, read a piece at a time); the FTS5 table indexes the folded text as
  * external content, without positions (FTS5 reads no content here: the
  * text of a row is given to it when the row goes, see delete_rows). */
 static const char schema[] =
@@ -394,7 +395,7 @@ static const char schema[] =
 	" first_banner INTEGER, headline TEXT, byline TEXT, kicker TEXT, subtitle TEXT,"
 	" folded TEXT NOT NULL, body TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS articles_issue ON articles(issue);"
-	"CREATE TABLE IF NOT EXISTS bigrams (id INTEGER PRIMARY KEY, filter BLOB NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS issue_terms (id INTEGER PRIMARY KEY, data BLOB NOT NULL);"
 	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(folded,"
 	" content = 'articles', content_rowid = 'id', detail = 'none', tokenize = 'kanbao');";
 
@@ -678,18 +679,39 @@ typedef struct todo {
 /* What making rows needs (used by one thread at a time). The distinct
  * tokens of a row are found with a stamp per code point of the BMP (as
  * the tokenizer does). */
+typedef struct term_pair {
+	uint32_t cp, low, n;            /* a code point, a row, its weighted count there */
+} term_pair;
+
 typedef struct prep {
 	search_folder *sf;
 	uint32_t *seen;
 	uint32_t gen;
 	uint32_t *hashes;               /* of the row's bigrams */
 	size_t nhashes, cap;
+	/* the row's weighted count of each code point (where seen is gen),
+	 * its distinct code points in order, those beyond the BMP apart */
+	uint32_t *cnt;
+	uint32_t *rowcps;
+	size_t nrowcps, rowcap;
+	term_pair *big;
+	size_t nbig, bigcap;
+	/* the issue's (code point, row, count), rows in order; and the
+	 * counting sort by code point (a stamp, a count then a place each) */
+	term_pair *pairs, *sorted;
+	size_t npairs, paircap, sortcap;
+	uint32_t *istamp, *ipos, igen;
+	uint32_t *dcps;
+	size_t ndcps, dcap;
 } prep;
 
 static void prep_init(prep *pp)
 {
 	pp->sf = search_folder_new();
 	pp->seen = util_calloc(SEEN_CPS, sizeof *pp->seen);
+	pp->cnt = util_calloc(SEEN_CPS, sizeof *pp->cnt);
+	pp->istamp = util_calloc(SEEN_CPS, sizeof *pp->istamp);
+	pp->ipos = util_calloc(SEEN_CPS, sizeof *pp->ipos);
 }
 
 static void prep_free(prep *pp)
@@ -697,6 +719,14 @@ static void prep_free(prep *pp)
 	search_folder_free(pp->sf);
 	free(pp->seen);
 	free(pp->hashes);
+	free(pp->cnt);
+	free(pp->rowcps);
+	free(pp->big);
+	free(pp->pairs);
+	free(pp->sorted);
+	free(pp->istamp);
+	free(pp->ipos);
+	free(pp->dcps);
 }
 
 typedef struct ahead ahead;
@@ -715,7 +745,7 @@ struct library_job {
 	uint64_t t0;
 	prep prep;                      /* the second thread's while it runs */
 	ahead *ahead;                   /* NULL: no second thread */
-	sqlite3_stmt *ins_issue, *ins_article, *ins_bigrams, *ins_fts, *del_fts, *del_bigrams, *del_articles,
+	sqlite3_stmt *ins_issue, *ins_article, *ins_terms, *ins_fts, *del_fts, *del_terms, *del_articles,
 		     *del_issue, *upd_stamp, *old_rows;
 };
 
@@ -833,8 +863,8 @@ static void delete_rows(library_job *job, int64_t id)
 		step_ok(job, job->del_fts);
 	}
 	sqlite3_reset(old);
-	sqlite3_bind_int64(job->del_bigrams, 1, id);
-	step_ok(job, job->del_bigrams);
+	sqlite3_bind_int64(job->del_terms, 1, id);
+	step_ok(job, job->del_terms);
 	sqlite3_bind_int64(job->del_articles, 1, id);
 	step_ok(job, job->del_articles);
 	sqlite3_bind_int64(job->del_issue, 1, id);
@@ -876,9 +906,8 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	job->ins_article = prepare_st(lib, "INSERT INTO articles(id, issue, page, number, headline, "
 				   "byline, kicker, subtitle, body, folded, page_captions, first_caption, "
 				   "first_banner) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-	job->ins_bigrams = prepare_st(lib, "INSERT INTO bigrams(id, filter) VALUES(?1, ?2)");
-	job->del_bigrams = prepare_st(lib, "DELETE FROM bigrams WHERE id IN "
-				   "(SELECT id FROM articles WHERE issue = ?1)");
+	job->ins_terms = prepare_st(lib, "INSERT INTO issue_terms(id, data) VALUES(?1, ?2)");
+	job->del_terms = prepare_st(lib, "DELETE FROM issue_terms WHERE id = ?1");
 	job->ins_fts = prepare_st(lib, "INSERT INTO articles_fts(rowid, folded) VALUES(?1, ?2)");
 	job->del_fts = prepare_st(lib, "INSERT INTO articles_fts(articles_fts, rowid, folded) "
 			       "VALUES('delete', ?1, ?2)");
@@ -990,6 +1019,25 @@ typedef struct prow {
 	bool same;                      /* the fold is the body */
 } prow;
 
+/* The issue's row of issue_terms, what a search needs of it besides
+ * FTS5 and the text (native byte order: a cache of this machine):
+ *   i64 the rowid base of its rows (written when stored), u32 nrows,
+ *   u32 ntokens;
+ *   nrows entries by row (the rowid less the base), TERMS_ROW bytes each:
+ *     u32 bytes of the folded text, u32 where its bigram filter starts,
+ *     u16 the filter's bytes, u8 TERMS_SAME when the fold is the body
+ *     (stored once, in body), u8 0;
+ *   ntokens entries, by code point, TERMS_TOKEN bytes each: u32 the code
+ *     point, u32 where its list starts (it ends where the next starts),
+ *     and one more: UINT32_MAX, where the last list ends;
+ *   the lists: for each row holding the code point, in order, the row
+ *     (a varint, from the row before plus one) and its weighted count
+ *     there (a varint: as weighted_tf counts a hit);
+ *   the filters.
+ * A query of one character ranks from the counts without reading any
+ * text (see rows_of_code_point); every query filters with the bigrams. */
+enum { TERMS_HEAD = 16, TERMS_ROW = 12, TERMS_TOKEN = 8, TERMS_SAME = 1 };
+
 typedef enum packet_kind {
 	PACKET_FAILED,                  /* not read: err */
 	PACKET_TOUCHED,                 /* the same text as indexed */
@@ -1010,6 +1058,7 @@ typedef struct packet {
 	prow *rows;
 	size_t nrows, cap;
 	util_buf body, folded, aux;
+	util_buf terms;                 /* its row of issue_terms */
 } packet;
 
 static void add_line(util_buf *b, doc_str s)
@@ -1032,10 +1081,22 @@ static void row_start(packet *pk, prow *r, int64_t low, const doc_article *a)
 	r->toks = pk->aux.len;
 }
 
+/* Counts code point c (beyond the BMP: rare) w times more in the row. */
+static void big_count(prep *pp, ucs4_t c, uint32_t w)
+{
+	for (size_t k = 0; k < pp->nbig; k++)
+		if (pp->big[k].cp == c) {
+			pp->big[k].n += w;
+			return;
+		}
+	term_pair tp = { c, 0, w };
+	UTIL_PUSH(pp->big, pp->nbig, pp->bigcap, tp);
+}
+
 /* A line of a row: its text, its fold, and in one pass over the fold the
  * hashes of its bigrams (bigram_hashes) and the row's tokens not given
  * yet (each a length byte and the bytes, as fts_tokenize replays them). */
-static void row_line(prep *pp, packet *pk, doc_str t)
+static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 {
 	add_line(&pk->body, t);
 	size_t flen = 0;
@@ -1045,6 +1106,7 @@ static void row_line(prep *pp, packet *pk, doc_str t)
 	 * a byte at least */
 	util_grow((void **)&pk->aux.data, &pk->aux.cap, pk->aux.len + 2 * flen + 1, 1);
 	util_grow((void **)&pp->hashes, &pp->cap, pp->nhashes + flen + 1, sizeof *pp->hashes);
+	util_grow((void **)&pp->rowcps, &pp->rowcap, pp->nrowcps + flen + 1, sizeof *pp->rowcps);
 	unsigned char *out = (unsigned char *)pk->aux.data + pk->aux.len;
 	uint32_t *h = pp->hashes + pp->nhashes;
 	const uint8_t *f = (const uint8_t *)fs;
@@ -1062,9 +1124,15 @@ static void row_line(prep *pp, packet *pk, doc_str t)
 		had = true;
 		prev = c;
 		if (c < SEEN_CPS) {
-			if (pp->seen[c] == pp->gen)
+			if (pp->seen[c] == pp->gen) {
+				pp->cnt[c] += w;
 				continue;
+			}
 			pp->seen[c] = pp->gen;
+			pp->cnt[c] = w;
+			pp->rowcps[pp->nrowcps++] = c;   /* room made above */
+		} else {
+			big_count(pp, c, w);
 		}
 		switch (i - from) {
 		case 3:
@@ -1100,11 +1168,142 @@ static void row_end(prep *pp, packet *pk, prow *r)
 	r->bloom = pk->aux.len;
 	util_buf_add(&pk->aux, bloom, r->nbloom);
 	pp->nhashes = 0;
+	/* its code points and their counts, for the issue's lists */
+	util_grow((void **)&pp->pairs, &pp->paircap, pp->npairs + pp->nrowcps + pp->nbig + 1,
+		  sizeof *pp->pairs);
+	term_pair *tp = pp->pairs + pp->npairs;
+	for (size_t k = 0; k < pp->nrowcps; k++)
+		*tp++ = (term_pair){ pp->rowcps[k], (uint32_t)r->low, pp->cnt[pp->rowcps[k]] };
+	for (size_t k = 0; k < pp->nbig; k++)
+		*tp++ = (term_pair){ pp->big[k].cp, (uint32_t)r->low, pp->big[k].n };
+	pp->npairs = (size_t)(tp - pp->pairs);
+	pp->nrowcps = pp->nbig = 0;
 	if (++pp->gen == 0) {           /* wrapped: forget every stamp */
 		memset(pp->seen, 0, SEEN_CPS * sizeof *pp->seen);
 		pp->gen = 1;
 	}
 	UTIL_PUSH(pk->rows, pk->nrows, pk->cap, *r);
+}
+
+static void put_u32(unsigned char *p, uint32_t v)
+{
+	memcpy(p, &v, sizeof v);
+}
+
+/* v as a varint at p (at most 5 bytes); returns the byte after it. */
+static unsigned char *put_varint(unsigned char *p, uint32_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (unsigned char)((v & 0x7F) | 0x80);
+		v >>= 7;
+	}
+	*p++ = (unsigned char)v;
+	return p;
+}
+
+static int cp_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int big_pair_cmp(const void *a, const void *b)
+{
+	const term_pair *x = a, *y = b;
+	if (x->cp != y->cp)
+		return x->cp < y->cp ? -1 : 1;
+	return x->low < y->low ? -1 : x->low > y->low;
+}
+
+/* The issue's row of issue_terms (see TERMS_HEAD) from its rows and the
+ * pairs row_end gathered: the pairs sorted by code point with a counting
+ * sort (rows stay in order), those beyond the BMP (after every other)
+ * by qsort. */
+static void terms_make(prep *pp, packet *pk)
+{
+	uint32_t nrows = 0;
+	for (size_t i = 0; i < pk->nrows; i++)
+		if ((uint32_t)pk->rows[i].low + 1 > nrows)
+			nrows = (uint32_t)pk->rows[i].low + 1;
+	if (++pp->igen == 0) {
+		memset(pp->istamp, 0, SEEN_CPS * sizeof *pp->istamp);
+		pp->igen = 1;
+	}
+	pp->ndcps = 0;
+	size_t nbig = 0;
+	for (size_t i = 0; i < pp->npairs; i++) {
+		uint32_t c = pp->pairs[i].cp;
+		if (c >= SEEN_CPS) {
+			nbig++;
+		} else if (pp->istamp[c] != pp->igen) {
+			pp->istamp[c] = pp->igen;
+			pp->ipos[c] = 1;
+			UTIL_PUSH(pp->dcps, pp->ndcps, pp->dcap, c);
+		} else {
+			pp->ipos[c]++;
+		}
+	}
+	if (pp->ndcps > 1)
+		qsort(pp->dcps, pp->ndcps, sizeof *pp->dcps, cp_cmp);
+	util_grow((void **)&pp->sorted, &pp->sortcap, pp->npairs + 1, sizeof *pp->sorted);
+	size_t at = 0;
+	for (size_t k = 0; k < pp->ndcps; k++) {
+		uint32_t n = pp->ipos[pp->dcps[k]];
+		pp->ipos[pp->dcps[k]] = (uint32_t)at;
+		at += n;
+	}
+	size_t bigat = at;
+	for (size_t i = 0; i < pp->npairs; i++) {
+		uint32_t c = pp->pairs[i].cp;
+		pp->sorted[c >= SEEN_CPS ? bigat++ : pp->ipos[c]++] = pp->pairs[i];
+	}
+	if (nbig > 1)
+		qsort(pp->sorted + at, nbig, sizeof *pp->sorted, big_pair_cmp);
+	size_t ntok = 0;
+	for (size_t i = 0; i < pp->npairs; i++)
+		ntok += i == 0 || pp->sorted[i].cp != pp->sorted[i - 1].cp;
+
+	util_buf *b = &pk->terms;
+	size_t head = TERMS_HEAD + (size_t)nrows * TERMS_ROW + (ntok + 1) * TERMS_TOKEN;
+	/* a pair takes two varints, at most 10 bytes */
+	util_grow((void **)&b->data, &b->cap, head + 10 * pp->npairs + 16, 1);
+	memset(b->data, 0, head);
+	b->len = head;
+	put_u32((unsigned char *)b->data + 8, nrows);
+	put_u32((unsigned char *)b->data + 12, (uint32_t)ntok);
+	unsigned char *base = (unsigned char *)b->data, *tok = base + TERMS_HEAD + (size_t)nrows * TERMS_ROW;
+	unsigned char *out = base + head;
+	uint32_t prev_low = 0;
+	for (size_t i = 0; i < pp->npairs; i++) {
+		const term_pair *tp = &pp->sorted[i];
+		if (i == 0 || tp->cp != pp->sorted[i - 1].cp) {
+			if (i)
+				tok += TERMS_TOKEN;
+			put_u32(tok, tp->cp);
+			put_u32(tok + 4, (uint32_t)(out - base));
+			prev_low = 0;
+		}
+		out = put_varint(out, tp->low - prev_low);
+		out = put_varint(out, tp->n);
+		prev_low = tp->low + 1;
+	}
+	/* the end of the last list: an entry past the last */
+	if (ntok)
+		tok += TERMS_TOKEN;
+	put_u32(tok, UINT32_MAX);
+	put_u32(tok + 4, (uint32_t)(out - base));
+	b->len = (size_t)(out - base);
+	for (size_t i = 0; i < pk->nrows; i++) {
+		const prow *r = &pk->rows[i];
+		unsigned char *e = (unsigned char *)b->data + TERMS_HEAD + (size_t)r->low * TERMS_ROW;
+		put_u32(e, (uint32_t)r->nfolded);
+		put_u32(e + 4, (uint32_t)b->len);
+		uint16_t nb = (uint16_t)r->nbloom;
+		memcpy(e + 8, &nb, sizeof nb);
+		e[10] = r->same ? TERMS_SAME : 0;
+		util_buf_add(b, pk->aux.data + r->bloom, r->nbloom);
+	}
+	pp->npairs = 0;
 }
 
 static void make_rows(prep *pp, packet *pk)
@@ -1116,7 +1315,7 @@ static void make_rows(prep *pp, packet *pk)
 		memset(pp->seen, 0, SEEN_CPS * sizeof *pp->seen);
 		pp->gen = 1;
 	}
-	pp->nhashes = 0;
+	pp->nhashes = pp->nrowcps = pp->nbig = pp->npairs = 0;
 	prow r;
 	/* the rowids grow: the articles first to last, then the pages' own
 	 * text. FTS5 flushes its pending terms to a new segment whenever a
@@ -1127,8 +1326,10 @@ static void make_rows(prep *pp, packet *pk)
 		row_start(pk, &r, (int64_t)i, a);
 		r.page = doc_page_number(issue, a->page);
 		r.number = (int64_t)i;
+		/* a hit in the kicker, headline or subtitle (lines 1-3)
+		 * weighs 4, as in weighted_tf */
 		for (uint32_t e = 0; e < doc_article_nelements(a); e++)
-			row_line(pp, pk, doc_element_text(issue, a, e));
+			row_line(pp, pk, doc_element_text(issue, a, e), e >= 1 && e <= 3 ? 4 : 1);
 		row_end(pp, pk, &r);
 	}
 	for (size_t p = 0; p < doc_npages(issue); p++) {
@@ -1142,11 +1343,12 @@ static void make_rows(prep *pp, packet *pk)
 		r.ncaptions = pg->ncaptions;
 		r.first_banner = pg->first_banner;
 		for (uint32_t c = 0; c < pg->ncaptions; c++)
-			row_line(pp, pk, *doc_page_caption_at(issue, pg->first_caption + c));
+			row_line(pp, pk, *doc_page_caption_at(issue, pg->first_caption + c), 1);
 		for (uint32_t b = 0; b < pg->nbanners; b++)
-			row_line(pp, pk, *doc_banner_at(issue, pg->first_banner + b));
+			row_line(pp, pk, *doc_banner_at(issue, pg->first_banner + b), 1);
 		row_end(pp, pk, &r);
 	}
+	terms_make(pp, pk);
 }
 
 /* Reads and parses the issue of job->todo[k] and makes its rows: all
@@ -1194,6 +1396,7 @@ static void packet_free(packet *pk)
 	util_buf_free(&pk->body);
 	util_buf_free(&pk->folded);
 	util_buf_free(&pk->aux);
+	util_buf_free(&pk->terms);
 	free(pk);
 }
 
@@ -1350,10 +1553,6 @@ static void row_insert(library_job *job, const packet *pk, const prow *r, int64_
 		sqlite3_bind_int64(st, 13, r->first_banner);
 	}
 	step_ok(job, st);
-	st = job->ins_bigrams;
-	sqlite3_bind_int64(st, 1, base | r->low);
-	sqlite3_bind_blob(st, 2, pk->aux.data + r->bloom, (int)r->nbloom, SQLITE_STATIC);
-	step_ok(job, st);
 	st = job->ins_fts;
 	sqlite3_bind_int64(st, 1, base | r->low);
 	sqlite3_bind_text(st, 2, folded, (int)r->nfolded, SQLITE_STATIC);
@@ -1413,6 +1612,11 @@ static void store(library_job *job, packet *pk)
 	int64_t base = rowid_base(pk->date, id);
 	for (size_t i = 0; i < pk->nrows; i++)
 		row_insert(job, pk, &pk->rows[i], base, id);
+	memcpy(pk->terms.data, &base, sizeof base);
+	st = job->ins_terms;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob(st, 2, pk->terms.data, (int)pk->terms.len, SQLITE_STATIC);
+	step_ok(job, st);
 }
 
 bool library_index_step(library_job *job, uint64_t budget_ns)
@@ -1456,8 +1660,8 @@ void library_index_end(library_job *job, library_summary *sum)
 		return;
 	ahead_stop(job);
 	exec(job->lib->db, "PRAGMA synchronous = NORMAL");
-	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_bigrams, job->ins_fts,
-				job->del_fts, job->del_bigrams,
+	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_terms, job->ins_fts,
+				job->del_fts, job->del_terms,
 				job->del_articles, job->del_issue, job->upd_stamp, job->old_rows };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sts); i++)
 		sqlite3_finalize(sts[i]);
@@ -1750,7 +1954,87 @@ typedef struct searching {
 	found_row r;
 	sqlite3_blob *blob[2];          /* folded, body: for weighing (see weigh_row) */
 	util_buf buf;
+	/* the issue_terms row of terms_issue (-1: none yet): its head and
+	 * its rows' entries; terms_ok when it is there and whole */
+	sqlite3_blob *terms;
+	int64_t terms_issue, terms_base;
+	bool terms_ok;
+	uint32_t nrows, ntokens, terms_bytes;
+	util_buf trows;
+	unsigned char bloom[BLOOM_MAX_BITS / 8];
 } searching;
+
+static uint32_t get_u32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
+/* Moves s->terms to the issue_terms row of issue iid and reads its head
+ * and its rows' entries; false when it is not there or not whole. */
+static bool terms_load(searching *s, int64_t iid)
+{
+	if (iid == s->terms_issue)
+		return s->terms_ok;
+	s->terms_issue = iid;
+	s->terms_ok = false;
+	if (s->terms && sqlite3_blob_reopen(s->terms, iid) != SQLITE_OK) {
+		sqlite3_blob_close(s->terms);   /* aborted: open it again */
+		s->terms = NULL;
+	}
+	if (!s->terms &&
+	    sqlite3_blob_open(s->lib->db, "main", "issue_terms", "data", iid, 0, &s->terms) != SQLITE_OK) {
+		sqlite3_blob_close(s->terms);
+		s->terms = NULL;
+		return false;
+	}
+	unsigned char h[TERMS_HEAD];
+	int bytes = sqlite3_blob_bytes(s->terms);
+	if (bytes < TERMS_HEAD || sqlite3_blob_read(s->terms, h, TERMS_HEAD, 0) != SQLITE_OK)
+		return false;
+	memcpy(&s->terms_base, h, sizeof s->terms_base);
+	s->nrows = get_u32(h + 8);
+	s->ntokens = get_u32(h + 12);
+	uint64_t need = TERMS_HEAD + (uint64_t)s->nrows * TERMS_ROW + ((uint64_t)s->ntokens + 1) * TERMS_TOKEN;
+	if (need > (uint64_t)bytes)
+		return false;
+	size_t n = (size_t)s->nrows * TERMS_ROW;
+	if (s->trows.cap < n + 1)
+		util_grow((void **)&s->trows.data, &s->trows.cap, n + 1, 1);
+	if (n && sqlite3_blob_read(s->terms, s->trows.data, (int)n, TERMS_HEAD) != SQLITE_OK)
+		return false;
+	s->terms_bytes = (uint32_t)bytes;
+	s->terms_ok = true;
+	return true;
+}
+
+/* The entry of row id in its issue's issue_terms row, or NULL. */
+static const unsigned char *terms_entry(searching *s, int64_t id)
+{
+	uint32_t low = (uint32_t)(id & MAX_ARTICLE);
+	if (!terms_load(s, (id >> ARTICLE_BITS) & MAX_ISSUE_ID) || low >= s->nrows)
+		return NULL;
+	return (const unsigned char *)s->trows.data + (size_t)low * TERMS_ROW;
+}
+
+/* Whether row id may hold every bigram of the query by its filter (true
+ * when there is none to ask). */
+static bool filter_pass(searching *s, int64_t id, const uint32_t *qh, size_t nqh)
+{
+	if (!nqh)
+		return true;
+	const unsigned char *e = terms_entry(s, id);
+	if (!e)
+		return true;
+	uint32_t off = get_u32(e + 4);
+	uint16_t nb;
+	memcpy(&nb, e + 8, sizeof nb);
+	if (nb == 0 || nb > sizeof s->bloom || (uint64_t)off + nb > s->terms_bytes ||
+	    sqlite3_blob_read(s->terms, s->bloom, nb, (int)off) != SQLITE_OK)
+		return true;
+	return bloom_may_hold(s->bloom, nb, qh, nqh);
+}
 
 /* Looks up issue iid's strings into s->r unless they are there; whether
  * it is in sight. */
@@ -1883,15 +2167,75 @@ static bool weigh_row(searching *s, int64_t id, ranked_row *out)
 {
 	if (!issue_visible(s, (id >> ARTICLE_BITS) & MAX_ISSUE_ID))
 		return false;
-	if (!blob_text(s, 0, "folded", id))
+	/* where the fold is the body, it is stored once, in body */
+	const unsigned char *e = terms_entry(s, id);
+	bool same = e && e[10] & TERMS_SAME;
+	if (!blob_text(s, same, same ? "body" : "folded", id))
 		return false;
-	if (s->buf.len == 0 && !blob_text(s, 1, "body", id))
+	if (!same && s->buf.len == 0 && !blob_text(s, 1, "body", id))
 		return false;
 	found_row r = { .folded = s->buf.data, .flen = s->buf.len,
 			.number = (uint32_t)(id & MAX_ARTICLE) < s->issue_articles ? 0 : -1 };
 	out->tf = weighted_tf(&r, s->q, s->qlen);
 	out->bytes = s->buf.len;
 	return out->tf > 0;
+}
+
+static bool get_varint(const unsigned char **p, const unsigned char *end, uint32_t *v)
+{
+	uint32_t x = 0;
+	for (int shift = 0; *p < end && shift < 35; shift += 7) {
+		unsigned char c = *(*p)++;
+		x |= (uint32_t)(c & 0x7F) << shift;
+		if (!(c & 0x80)) {
+			*v = x;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The rows of issue iid (loaded by terms_load) holding code point c,
+ * with their weighted counts from its list and the size of their folded
+ * text from their entries, appended to *v: what weigh_row would find
+ * reading each row's text, for a query of that one code point. */
+static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n, size_t *cap)
+{
+	size_t at = TERMS_HEAD + (size_t)s->nrows * TERMS_ROW;
+	uint32_t lo = 0, hi = s->ntokens;
+	unsigned char e[2 * TERMS_TOKEN];
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (sqlite3_blob_read(s->terms, e, TERMS_TOKEN, (int)(at + (size_t)mid * TERMS_TOKEN)) != SQLITE_OK)
+			return;
+		if (get_u32(e) < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= s->ntokens ||
+	    sqlite3_blob_read(s->terms, e, 2 * TERMS_TOKEN, (int)(at + (size_t)lo * TERMS_TOKEN)) != SQLITE_OK ||
+	    get_u32(e) != c)
+		return;
+	uint32_t from = get_u32(e + 4), to = get_u32(e + TERMS_TOKEN + 4);
+	if (to < from || to > s->terms_bytes)
+		return;
+	size_t len = to - from;
+	if (s->buf.cap < len + 1)
+		util_grow((void **)&s->buf.data, &s->buf.cap, len + 1, 1);
+	if (len && sqlite3_blob_read(s->terms, s->buf.data, (int)len, (int)from) != SQLITE_OK)
+		return;
+	const unsigned char *p = (const unsigned char *)s->buf.data, *end = p + len;
+	uint32_t low = 0, d, count;
+	while (p < end && get_varint(&p, end, &d) && get_varint(&p, end, &count)) {
+		low += d;
+		if (low >= s->nrows)
+			return;
+		ranked_row rr = { s->terms_base | low, get_u32((const unsigned char *)s->trows.data +
+								(size_t)low * TERMS_ROW), count, 0 };
+		UTIL_PUSH(*v, *n, *cap, rr);
+		low++;
+	}
 }
 
 static int by_score(const void *a, const void *b)
@@ -1986,15 +2330,14 @@ size_t library_search(library *lib, const char *query, library_order order,
 	 * strings when it is another issue (statements prepared once per
 	 * library) */
 	static const char *const sql_text[] = {
-		"SELECT f.rowid, b.filter FROM articles_fts f LEFT JOIN bigrams b ON b.id = f.rowid "
-		"WHERE articles_fts MATCH ?1 ORDER BY f.rowid",
+		"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid",
 		/* nothing to look up (only punctuation): every article */
-		"SELECT a.id, NULL FROM articles a ORDER BY a.id",
+		"SELECT a.id FROM articles a ORDER BY a.id",
 		"SELECT folded, body, issue, page, number, headline, page_captions, first_caption, "
 		"first_banner FROM articles WHERE id = ?1",
 		"SELECT paper, date, path, fingerprint, articles FROM issues WHERE id = ?1",
-		/* a query of one character: no bigram to filter with */
-		"SELECT f.rowid, NULL FROM articles_fts f WHERE articles_fts MATCH ?1 ORDER BY f.rowid",
+		/* a query of one character, ranked: every issue's list */
+		"SELECT id FROM issues",
 	};
 	bool prepared = true;
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sql_text); i++)
@@ -2002,27 +2345,38 @@ size_t library_search(library *lib, const char *query, library_order order,
 		    sqlite3_prepare_v3(lib->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
 				       &lib->search_st[i], NULL) != SQLITE_OK)
 			prepared = false;
-	sqlite3_stmt *st = lib->search_st[!qt.n ? 1 : nqh ? 0 : 4];
+	/* ranked, a query of one code point (as the index has it) is weighed
+	 * from the issues' counts of it, no text read */
+	size_t qi = 0;
+	ucs4_t qc = 0;
+	bool one = order == LIBRARY_RANKED && qt.n == 1 && !qt.more &&
+		   next_cp((const uint8_t *)q, qlen, &qi, &qc) && qi == qlen;
+	sqlite3_stmt *st = lib->search_st[one ? 4 : !qt.n ? 1 : 0];
 	searching s = { .lib = lib, .sf = sf, .q = q, .qlen = qlen, .text = lib->search_st[2],
-			.issue = lib->search_st[3], .issue_id = -1, .issue_hidden = true };
+			.issue = lib->search_st[3], .issue_id = -1, .issue_hidden = true,
+			.terms_issue = -1 };
 	hit_list hits = { 0 };
 	ranked_row *ranked = NULL;
 	size_t nranked = 0, ranked_cap = 0;
 	if (!prepared) {
 		lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
 	} else {
-		if (qt.n)
+		if (qt.n && !one)
 			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
 		/* the whole search reads one state of the index */
 		bool began = sqlite3_get_autocommit(lib->db) && exec(lib->db, "BEGIN");
 		size_t articles = 0;
 		int rc;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			/* the filter first, then the text, then its issue */
-			const unsigned char *bloom = sqlite3_column_blob(st, 1);
-			if (!bloom_may_hold(bloom, (size_t)sqlite3_column_bytes(st, 1), qh, nqh))
-				continue;
 			int64_t id = sqlite3_column_int64(st, 0);
+			if (one) {
+				if (issue_visible(&s, id) && terms_load(&s, id))
+					rows_of_code_point(&s, qc, &ranked, &nranked, &ranked_cap);
+				continue;
+			}
+			/* the filter first, then the text, then its issue */
+			if (!filter_pass(&s, id, qh, nqh))
+				continue;
 			if (order == LIBRARY_RANKED) {
 				/* every article holding it is weighed; the hits
 				 * only of those shown (below) */
@@ -2051,11 +2405,13 @@ size_t library_search(library *lib, const char *query, library_order order,
 		sqlite3_reset(s.text);
 		for (size_t i = 0; i < 2; i++)
 			sqlite3_blob_close(s.blob[i]);
+		sqlite3_blob_close(s.terms);
 		if (began)
 			exec(lib->db, "COMMIT");
 	}
 	util_buf_free(&s.issue_strs);
 	util_buf_free(&s.buf);
+	util_buf_free(&s.trows);
 	free(ranked);
 	util_buf_free(&match);
 	util_buf_free(&qhash);
@@ -2073,8 +2429,135 @@ void library_hits_free(library_hit *hits, size_t n)
 	free(hits);
 }
 
+static int pair_cmp(const void *a, const void *b)
+{
+	const term_pair *x = a, *y = b;
+	if (x->low != y->low)
+		return x->low < y->low ? -1 : 1;
+	return x->cp < y->cp ? -1 : x->cp > y->cp;
+}
+
+/* The (row, code point, weighted count) of every row of issue iid
+ * counted again from its stored text, as weighted_tf counts (a line of
+ * 1-3 of an article weighing 4), sorted; and each row's entry checked
+ * (the size of its fold, whether that is the body). */
+static bool recount_issue(library *lib, searching *s, int64_t iid, term_pair **v, size_t *n,
+			  size_t *cap, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(lib->db, "SELECT id, number, folded, body FROM articles WHERE issue = ?1",
+			       -1, &st, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(lib->db));
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, iid);
+	bool ok = true;
+	while (ok && sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		bool article = sqlite3_column_int64(st, 1) >= 0;
+		const uint8_t *f = sqlite3_column_text(st, 2);
+		size_t flen = (size_t)sqlite3_column_bytes(st, 2);
+		bool same = flen == 0;
+		if (same) {
+			f = sqlite3_column_text(st, 3);
+			flen = (size_t)sqlite3_column_bytes(st, 3);
+		}
+		const unsigned char *e = terms_entry(s, id);
+		if (!e || get_u32(e) != flen || ((e[10] & TERMS_SAME) != 0) != same) {
+			snprintf(err, errlen, "row %lld: its entry in issue_terms is not its text's",
+				 (long long)id);
+			ok = false;
+			break;
+		}
+		size_t from = *n, line = 0;
+		for (size_t i = 0; i < flen;) {
+			ucs4_t c;
+			if (f[i] == '\n') {
+				line++;
+				i++;
+				continue;
+			}
+			if (!next_cp(f, flen, &i, &c))
+				continue;
+			uint32_t w = article && line >= 1 && line <= 3 ? 4 : 1;
+			size_t k = from;
+			while (k < *n && (*v)[k].cp != c)
+				k++;
+			if (k < *n) {
+				(*v)[k].n += w;
+			} else {
+				term_pair tp = { c, (uint32_t)(id & MAX_ARTICLE), w };
+				UTIL_PUSH(*v, *n, *cap, tp);
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	if (*n > 1)
+		qsort(*v, *n, sizeof **v, pair_cmp);
+	return ok;
+}
+
+/* Whether every issue's lists of code points (issue_terms) hold exactly
+ * the counts of its rows' stored text. */
+static bool check_terms(library *lib, char *err, size_t errlen)
+{
+	searching s = { .lib = lib, .terms_issue = -1 };
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(lib->db, "SELECT id FROM issues", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(lib->db));
+		return false;
+	}
+	term_pair *want = NULL, *got = NULL;
+	size_t nwant = 0, wcap = 0, ngot = 0, gcap = 0;
+	bool ok = true;
+	while (ok && sqlite3_step(st) == SQLITE_ROW) {
+		int64_t iid = sqlite3_column_int64(st, 0);
+		nwant = ngot = 0;
+		if (!terms_load(&s, iid)) {
+			snprintf(err, errlen, "issue %lld: no issue_terms row", (long long)iid);
+			ok = false;
+			break;
+		}
+		if (!recount_issue(lib, &s, iid, &want, &nwant, &wcap, err, errlen)) {
+			ok = false;
+			break;
+		}
+		/* every list, read as rows_of_code_point reads one */
+		size_t at = TERMS_HEAD + (size_t)s.nrows * TERMS_ROW;
+		for (uint32_t t = 0; t < s.ntokens; t++) {
+			unsigned char e[2 * TERMS_TOKEN];
+			sqlite3_blob_read(s.terms, e, sizeof e, (int)(at + (size_t)t * TERMS_TOKEN));
+			ranked_row *rr = NULL;
+			size_t nrr = 0, rcap = 0;
+			rows_of_code_point(&s, get_u32(e), &rr, &nrr, &rcap);
+			for (size_t i = 0; i < nrr; i++) {
+				term_pair tp = { get_u32(e), (uint32_t)(rr[i].id & MAX_ARTICLE), (uint32_t)rr[i].tf };
+				UTIL_PUSH(got, ngot, gcap, tp);
+			}
+			free(rr);
+		}
+		if (ngot > 1)
+			qsort(got, ngot, sizeof *got, pair_cmp);
+		if (ngot != nwant || (nwant && memcmp(got, want, nwant * sizeof *want) != 0)) {
+			snprintf(err, errlen, "issue %lld: %zu (row, code point, count) in its lists, "
+				 "%zu in its text, not the same", (long long)iid, ngot, nwant);
+			ok = false;
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_blob_close(s.terms);
+	util_buf_free(&s.trows);
+	util_buf_free(&s.buf);
+	free(want);
+	free(got);
+	return ok;
+}
+
 bool library_check(library *lib, char *err, size_t errlen)
 {
+	indexed_ready();
+	if (!check_terms(lib, err, errlen))
+		return false;
 	/* the rows' texts tokenized again (by the tokenizer reading them, as
 	 * a query's text is read) into a table of the same kind, and the
 	 * (token, row) pairs of the two compared both ways */

@@ -594,9 +594,22 @@ static void newer_schema(env *e)
 	sqlite3_close(db);
 }
 
-/* made by the kanbao before this one (schema 6: rowids in the other
- * order, every folded text stored) */
+/* made by the kanbao before this one (schema 7: a bigram filter a row
+ * in a table of its own, no counts of the code points of each issue):
+ * the tables it had, its version */
 static void previous_schema(env *e)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE issue_terms; CREATE TABLE bigrams (id INTEGER "
+				      "PRIMARY KEY, filter BLOB NOT NULL); PRAGMA user_version = 7;",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* and the one before it (schema 6: rowids in the other order, every
+ * folded text stored) */
+static void older_schema(env *e)
 {
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
@@ -619,6 +632,7 @@ static void test_damaged_old_schema(void **state)
 	damage_and_check(*state, old_schema, "another version");
 	damage_and_check(*state, newer_schema, "another version");
 	damage_and_check(*state, previous_schema, "another version");
+	damage_and_check(*state, older_schema, "another version");
 }
 
 static void test_missing_root(void **state)
