@@ -2333,8 +2333,8 @@ size_t library_search(library *lib, const char *query, library_order order,
 		"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid",
 		/* nothing to look up (only punctuation): every article */
 		"SELECT a.id FROM articles a ORDER BY a.id",
-		"SELECT folded, body, issue, page, number, headline, page_captions, first_caption, "
-		"first_banner FROM articles WHERE id = ?1",
+		("SELECT folded, body, issue, page, number, headline, page_captions, first_caption, "
+		 "first_banner FROM articles WHERE id = ?1"),
 		"SELECT paper, date, path, fingerprint, articles FROM issues WHERE id = ?1",
 		/* a query of one character, ranked: every issue's list */
 		"SELECT id FROM issues",
