@@ -84,6 +84,22 @@ size_t search_raw_forms(uint32_t h, uint32_t **out);
  * folding it: false only when the fold of c cannot hold h. */
 bool search_raw_form_candidate(uint32_t c, uint32_t h);
 
+/* A cheap test of raw text before folding it: false only when the fold
+ * of the text cannot hold the (folded) query. It looks, for each
+ * ideograph of the query, for its raw forms (search_raw_forms: every
+ * code point whose fold holds it), so a query without ideographs lets
+ * everything through. When every character of the query is an ideograph
+ * and each of its raw forms folds to exactly that one ideograph (no
+ * compatibility form such as ㍻ that folds to two), the test is exact:
+ * it looks for the query's forms one after another, which is where the
+ * fold can hold the query (search_filter_exact). A unit test checks it
+ * never turns away text whose fold holds the query. */
+typedef struct search_filter search_filter;
+search_filter *search_filter_new(const char *folded_query, size_t len);
+bool search_filter_may_hold(const search_filter *f, const char *s, size_t n);
+bool search_filter_exact(const search_filter *f);
+void search_filter_free(search_filter *f);
+
 /* Folding one text after another, with the way back to the original
  * bytes: what the library index's tokenizer (library.h) and the
  * streaming --search use, so that they fold exactly as the in-issue

@@ -1296,18 +1296,93 @@ bool search_raw_form_candidate(uint32_t c, uint32_t h)
 	return may_fold_to(c, h, script, 0);
 }
 
-/* Pushes c to the forms of h when the fold of c holds h. */
-static void confirm_form(ucs4_t c, const uint8_t *hb, size_t hn, bool script,
-			 uint32_t **forms, size_t *n, size_t *cap)
+/* Every code point may_fold_to(c, h) holds for, whatever h: c, its
+ * script fold, and the same for each character of its decomposition,
+ * into t[*n .. max) (what does not fit is dropped: false). One look at
+ * c for all the ideographs of a query. */
+static bool fold_targets(ucs4_t c, bool script, int depth, uint32_t *t, size_t *n, size_t max)
 {
-	uint8_t in[6], buf[64];
+	if (*n + 2 > max)
+		return false;
+	t[(*n)++] = c;
+	if (script)
+		t[(*n)++] = script_fold_cp(c);
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int type;
+	int k = depth < 8 ? uc_decomposition(c, &type, d) : -1;
+	for (int i = 0; i < k; i++)
+		if (!fold_targets(d[i], script, depth + 1, t, n, max))
+			return false;
+	return true;
+}
+
+/* The raw forms of each of the ideographs hs[0, nh) (see
+ * search_raw_forms) in one walk of the code points: forms[i] (to free)
+ * and nforms[i]. */
+typedef struct form_list {
+	uint32_t *cps;
+	size_t n, cap;
+} form_list;
+
+/* Pushes c to the forms of h when the fold of c holds h. */
+static void confirm_form(ucs4_t c, uint32_t h, bool script, form_list *fl)
+{
+	uint8_t in[6], buf[64], hb[6];
 	int k = u8_uctomb(in, c, sizeof in);
+	int hn = u8_uctomb(hb, h, sizeof hb);
 	size_t len = sizeof buf;
 	uint8_t *f = full_fold(in, (size_t)k, buf, &len, script);
-	if (memmem(f, len, hb, hn))
-		UTIL_PUSH(*forms, *n, *cap, (uint32_t)c);
+	if (memmem(f, len, hb, (size_t)hn))
+		UTIL_PUSH(fl->cps, fl->n, fl->cap, (uint32_t)c);
 	if (f != buf)
 		free(f);
+}
+
+static void raw_forms_walk(const uint32_t *hs, size_t nh, form_list *out)
+{
+	bool script = script_fold_bitmap() != NULL;
+	uint32_t lo = UINT32_MAX, hi = 0;
+	for (size_t i = 0; i < nh; i++) {
+		lo = hs[i] < lo ? hs[i] : lo;
+		hi = hs[i] > hi ? hs[i] : hi;
+	}
+	for (ucs4_t c = 0x80; c < 0x110000; c++) {
+		if (c == 0xD800)
+			c = 0xE000;
+		/* ranges where only h itself may fold to h (search_raw_form_candidate) */
+		if (c == 0xAC00 || c == 0x20000 || c == 0x2FA20) {
+			ucs4_t stop = c == 0xAC00 ? 0xD7A4 : c == 0x20000 ? 0x2F800 : 0x110000;
+			for (size_t i = 0; i < nh; i++)
+				if (hs[i] >= c && hs[i] < stop)
+					confirm_form(hs[i], hs[i], script, &out[i]);
+			c = stop - 1;
+			continue;
+		}
+		uint32_t t[64];
+		size_t nt = 0;
+		bool all;
+		if (c >= 0x3400 && c < 0xA000) {
+			t[nt++] = c;
+			t[nt++] = script ? script_fold_cp(c) : c;
+			all = true;
+		} else {
+			all = fold_targets(c, script, 0, t, &nt, sizeof t / sizeof t[0]);
+		}
+		if (!all) {
+			for (size_t i = 0; i < nh; i++)
+				if (search_raw_form_candidate(c, hs[i]))
+					confirm_form(c, hs[i], script, &out[i]);
+			continue;
+		}
+		for (size_t j = 0; j < nt; j++) {
+			if (t[j] < lo || t[j] > hi)
+				continue;       /* most: no ideograph of the query */
+			for (size_t i = 0; i < nh; i++)
+				/* once, though several targets may be hs[i] */
+				if (t[j] == hs[i] && !(out[i].n && out[i].cps[out[i].n - 1] == c))
+					confirm_form(c, hs[i], script, &out[i]);
+		}
+	}
 }
 
 size_t search_raw_forms(uint32_t h, uint32_t **out)
@@ -1315,27 +1390,168 @@ size_t search_raw_forms(uint32_t h, uint32_t **out)
 	*out = NULL;
 	if (h < 0x80 || h > 0x10FFFF || !uc_is_property_ideographic(h))
 		return 0;
-	bool script = script_fold_bitmap() != NULL;
+	form_list fl = { NULL, 0, 0 };
+	raw_forms_walk(&h, 1, &fl);
+	*out = fl.cps;
+	return fl.n;
+}
+
+/* ---- the filter: which raw text may fold to text holding the query ---- */
+
+/* The query's characters, each with its raw forms (the code points whose
+ * fold holds it, search_raw_forms) in UTF-8. */
+typedef struct raw_form {
+	uint32_t cp;
+	uint8_t bytes[4], len;
+} raw_form;
+
+typedef struct filter_pos {
+	size_t first, n;                /* its forms in search_filter.forms */
+	bool distinct;                  /* the first position of this character */
+} filter_pos;
+
+struct search_filter {
+	raw_form *forms;
+	size_t nforms;
+	filter_pos *pos;                /* one per ideograph of the query */
+	size_t npos;
+	bool exact;                     /* see search_filter_exact */
+};
+
+/* Whether the fold of c, alone and beside anything, is exactly h: c
+ * folds to the one character h and never joins what precedes it. */
+static bool folds_exactly_to(folder *fd, ucs4_t c, ucs4_t h)
+{
+	const fold_entry *e = lookup(fd, c);
+	if (e->kind == FOLD_SAME)
+		return c == h;
+	if (e->kind != FOLD_MAPPED || !e->one_char)
+		return false;
 	uint8_t hb[6];
-	size_t hn = (size_t)u8_uctomb(hb, h, sizeof hb);
-	uint32_t *forms = NULL;
-	size_t n = 0, cap = 0;
-	for (ucs4_t c = 0x80; c < 0x110000; c++) {
-		if (c == 0xD800)
-			c = 0xE000;
-		/* ranges where only h itself may fold to h (above) */
-		if (c == 0xAC00 || c == 0x20000 || c == 0x2FA20) {
-			ucs4_t stop = c == 0xAC00 ? 0xD7A4 : c == 0x20000 ? 0x2F800 : 0x110000;
-			if (h >= c && h < stop)
-				confirm_form(h, hb, hn, script, &forms, &n, &cap);
-			c = stop - 1;
+	int hn = u8_uctomb(hb, h, sizeof hb);
+	return e->len == hn && memcmp(e->bytes, hb, (size_t)hn) == 0;
+}
+
+search_filter *search_filter_new(const char *q, size_t qlen)
+{
+	search_filter *f = util_calloc(1, sizeof *f);
+	uint32_t *hs = util_malloc((qlen + 1) * sizeof *hs);
+	size_t nh = 0, npos_cap = 0;
+	bool all_ideographs = qlen > 0;
+	for (size_t i = 0; i < qlen;) {
+		ucs4_t h;
+		i += (size_t)u8_mbtouc(&h, (const uint8_t *)q + i, qlen - i);
+		if (h < 0x80 || !uc_is_property_ideographic(h)) {
+			all_ideographs = false;
 			continue;
 		}
-		if (search_raw_form_candidate(c, h))
-			confirm_form(c, hb, hn, script, &forms, &n, &cap);
+		size_t k = 0;
+		while (k < nh && hs[k] != h)
+			k++;
+		filter_pos p = { k, 0, k == nh };
+		if (k == nh)
+			hs[nh++] = h;
+		UTIL_PUSH(f->pos, f->npos, npos_cap, p);
 	}
-	*out = forms;
-	return n;
+	form_list *fl = util_calloc(nh ? nh : 1, sizeof *fl);
+	if (nh)
+		raw_forms_walk(hs, nh, fl);
+	/* the forms of each distinct ideograph, in order */
+	size_t *first = util_malloc((nh ? nh : 1) * sizeof *first), cap = 0;
+	folder fd;
+	folder_init(&fd);
+	bool exact = all_ideographs;
+	for (size_t k = 0; k < nh; k++) {
+		first[k] = f->nforms;
+		for (size_t j = 0; j < fl[k].n; j++) {
+			raw_form r = { .cp = fl[k].cps[j] };
+			r.len = (uint8_t)u8_uctomb(r.bytes, r.cp, sizeof r.bytes);
+			UTIL_PUSH(f->forms, f->nforms, cap, r);
+			exact = exact && folds_exactly_to(&fd, r.cp, hs[k]);
+		}
+		free(fl[k].cps);
+	}
+	free_memo(&fd);
+	free(fd.out);
+	for (size_t i = 0; i < f->npos; i++) {
+		size_t k = f->pos[i].first;
+		f->pos[i].first = first[k];
+		f->pos[i].n = fl[k].n;
+	}
+	f->exact = exact && f->npos > 0;
+	free(first);
+	free(fl);
+	free(hs);
+	return f;
+}
+
+void search_filter_free(search_filter *f)
+{
+	if (!f)
+		return;
+	free(f->forms);
+	free(f->pos);
+	free(f);
+}
+
+bool search_filter_exact(const search_filter *f)
+{
+	return f->exact;
+}
+
+/* Whether the code point at s (valid UTF-8) is one of the forms of p;
+ * its length in *len. */
+static bool form_at(const search_filter *f, const filter_pos *p, const char *s, const char *end,
+		    size_t *len)
+{
+	ucs4_t c;
+	int k = u8_mbtouc(&c, (const uint8_t *)s, (size_t)(end - s));
+	*len = (size_t)k;
+	for (size_t j = 0; j < p->n; j++)
+		if (f->forms[p->first + j].cp == c)
+			return true;
+	return false;
+}
+
+/* Exact filter: the query's positions' forms one after another. */
+static bool has_sequence(const search_filter *f, const char *s, size_t n)
+{
+	const char *end = s + n;
+	const filter_pos *p0 = &f->pos[0];
+	for (size_t j = 0; j < p0->n; j++) {
+		const raw_form *r = &f->forms[p0->first + j];
+		for (const char *at = s; (at = util_find(at, (size_t)(end - at), (const char *)r->bytes, r->len));
+		     at += r->len) {
+			const char *q = at + r->len;
+			size_t i = 1, k;
+			while (i < f->npos && q < end && form_at(f, &f->pos[i], q, end, &k)) {
+				q += k;
+				i++;
+			}
+			if (i == f->npos)
+				return true;
+		}
+	}
+	return false;
+}
+
+bool search_filter_may_hold(const search_filter *f, const char *s, size_t n)
+{
+	if (f->exact)
+		return has_sequence(f, s, n);
+	/* each distinct ideograph of the query, by one of its forms */
+	for (size_t i = 0; i < f->npos; i++) {
+		const filter_pos *p = &f->pos[i];
+		if (!p->distinct)
+			continue;
+		bool found = false;
+		for (size_t j = 0; j < p->n && !found; j++)
+			found = util_find(s, n, (const char *)f->forms[p->first + j].bytes,
+					  f->forms[p->first + j].len) != NULL;
+		if (!found)
+			return false;
+	}
+	return true;
 }
 
 /* ---- --search of a big issue: element after element ---- */
@@ -1351,13 +1567,6 @@ typedef struct batch_elem {
 	doc_str text;
 } batch_elem;
 
-/* A character's UTF-8 in the text, and the index of the query's
- * ideograph it may fold to (the needles of one ideograph are together). */
-typedef struct raw_needle {
-	uint8_t bytes[4], len;
-	uint32_t group;
-} raw_needle;
-
 struct search_stream {
 	const doc_issue *issue;
 	search_folder *sf;              /* folds one element with its map */
@@ -1367,8 +1576,8 @@ struct search_stream {
 	char *q;
 	size_t qlen;
 	bool tty, blank;
-	raw_needle *needles;            /* per ideograph of the query, its */
-	size_t nneedles;                /* raw forms; see may_hold */
+	search_filter *filter;          /* which elements are folded at all */
+	bool exact;                     /* the filter passes only elements with a hit */
 	cluster_list cl;
 	FILE *out;
 	size_t nhits;
@@ -1393,36 +1602,6 @@ static void flush_later(search_stream *st)
 	st->later_out = open_memstream(&st->later, &st->later_len);
 	if (!st->later_out)
 		util_oom();
-}
-
-/* False when the element's text holds, for one of the query's
- * ideographs, none of the characters that fold to it: then its fold
- * cannot hold the query, and it is not folded at all (most elements of
- * an issue, for a query of Chinese). */
-static bool may_hold(const search_stream *st, doc_str text)
-{
-	size_t i = 0;
-	while (i < st->nneedles) {
-		uint32_t g = st->needles[i].group;
-		bool found = false;
-		for (; i < st->nneedles && st->needles[i].group == g; i++)
-			if (!found && util_find(text.s, text.len, (const char *)st->needles[i].bytes, st->needles[i].len))
-				found = true;
-		if (!found)
-			return false;
-	}
-	return true;
-}
-
-static void batch_element(void *ctx, uint32_t article, uint32_t element, uint32_t page, doc_str text)
-{
-	search_stream *st = ctx;
-	if (!may_hold(st, text))
-		return;
-	batch_elem e = { st->batch.len, article, element, page, text };
-	UTIL_PUSH(st->elems, st->nelems, st->elems_cap, e);
-	fold_text(&st->batch, text.s, text.len);
-	emit(&st->batch, "\n", 1);
 }
 
 /* Prints the hits of one element, found again with the map back. */
@@ -1464,6 +1643,22 @@ static void stream_element(search_stream *st, uint32_t article, uint32_t element
 	}
 }
 
+static void batch_element(void *ctx, uint32_t article, uint32_t element, uint32_t page, doc_str text)
+{
+	search_stream *st = ctx;
+	if (!search_filter_may_hold(st->filter, text.s, text.len))
+		return;
+	if (st->exact) {
+		/* it holds the query: no batch to fold and search first */
+		stream_element(st, article, element, page, text);
+		return;
+	}
+	batch_elem e = { st->batch.len, article, element, page, text };
+	UTIL_PUSH(st->elems, st->nelems, st->elems_cap, e);
+	fold_text(&st->batch, text.s, text.len);
+	emit(&st->batch, "\n", 1);
+}
+
 /* Searches the batch folded so far and empties it. */
 static void run_batch(search_stream *st)
 {
@@ -1490,24 +1685,8 @@ search_stream *search_stream_new(const doc_issue *issue, const char *query, bool
 	st->issue = issue;
 	st->q = search_fold(query, strlen(query), &st->qlen);
 	st->blank = is_blank_query(st->q, st->qlen);
-	size_t cap = 0;
-	for (size_t i = 0, g = 0; i < st->qlen; g++) {
-		ucs4_t h;
-		int k = u8_mbtouc(&h, (const uint8_t *)st->q + i, st->qlen - i);
-		i += (size_t)k;
-		bool seen = false;       /* an ideograph twice is looked for once */
-		for (size_t j = 0; j < st->nneedles && !seen; j++)
-			seen = st->needles[j].len == k && memcmp(st->needles[j].bytes, st->q + i - k, (size_t)k) == 0;
-		uint32_t *forms;
-		size_t n = seen ? 0 : search_raw_forms(h, &forms);
-		for (size_t j = 0; j < n; j++) {
-			raw_needle nd = { .group = (uint32_t)g };
-			nd.len = (uint8_t)u8_uctomb(nd.bytes, forms[j], sizeof nd.bytes);
-			UTIL_PUSH(st->needles, st->nneedles, cap, nd);
-		}
-		if (n)
-			free(forms);
-	}
+	st->filter = search_filter_new(st->q, st->qlen);
+	st->exact = search_filter_exact(st->filter);
 	st->tty = tty;
 	st->out = out;
 	st->sf = search_folder_new();
@@ -1544,7 +1723,8 @@ static void drop_span(search_stream *st)
 static void page_level_element(void *ctx, uint32_t article, uint32_t element, uint32_t page, doc_str t)
 {
 	search_stream *st = ctx;
-	stream_element(st, article, element, page, t);
+	if (search_filter_may_hold(st->filter, t.s, t.len))
+		stream_element(st, article, element, page, t);
 	/* A page's captions come when the page ends, long after the parser
 	 * let their text go: searching read it back (with its neighbours:
 	 * fault-around), so let it go again, a span at a time. Text repaired
@@ -1583,7 +1763,7 @@ size_t search_stream_finish(search_stream *st)
 	free_memo(&st->batch);
 	free(st->batch.out);
 	free(st->elems);
-	free(st->needles);
+	search_filter_free(st->filter);
 	free(st->cl.items);
 	free(st->q);
 	free(st);

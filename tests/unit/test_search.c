@@ -1,5 +1,6 @@
 /* Unit tests of the matcher (search.c), on issues of our own writing. */
 #include "testutil.h"
+#include "issue.h"
 #include "script.h"
 #include "search.h"
 #include "util.h"
@@ -943,6 +944,214 @@ static void test_stream_other_forms(void **state)
 	doc_issue_free(issue);
 }
 
+/* ---- the stream's filter never turns away text whose fold holds the query ---- */
+
+typedef struct text_list {
+	char **s;
+	size_t *len;
+	size_t n, cap, lcap;
+} text_list;
+
+static void text_add(text_list *t, const char *s, size_t n)
+{
+	char *c = malloc(n + 1);
+	assert_non_null(c);
+	memcpy(c, s, n);
+	c[n] = '\0';
+	if (t->n >= t->cap) {
+		util_grow((void **)&t->s, &t->cap, t->n + 1, sizeof *t->s);
+		util_grow((void **)&t->len, &t->lcap, t->n + 1, sizeof *t->len);
+	}
+	t->s[t->n] = c;
+	t->len[t->n++] = n;
+}
+
+/* Every text of the issue that is searched: article elements, page
+ * captions and banners. */
+static void texts_of_issue(const doc_issue *issue, text_list *t)
+{
+	for (size_t i = 0; i < doc_narticles(issue); i++) {
+		const doc_article *a = doc_article_at(issue, i);
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++) {
+			doc_str s = doc_element_text(issue, a, e);
+			if (s.len)
+				text_add(t, s.s, s.len);
+		}
+	}
+	for (size_t c = 0; c < doc_ncaptions(issue); c++)
+		text_add(t, doc_page_caption_at(issue, c)->s, doc_page_caption_at(issue, c)->len);
+	for (size_t p = 0; p < doc_npages(issue); p++) {
+		const doc_page *pg = doc_page_at(issue, p);
+		for (uint32_t b = 0; b < pg->nbanners; b++)
+			text_add(t, doc_banner_at(issue, pg->first_banner + b)->s,
+				 doc_banner_at(issue, pg->first_banner + b)->len);
+	}
+}
+
+static uint64_t rng_next(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+/* A run of 1 to 4 characters of the folded text f, at a random place. */
+static size_t pick_query(const char *f, size_t n, uint64_t *rng, char *q, size_t cap)
+{
+	if (n == 0)
+		return 0;
+	size_t at = rng_next(rng) % n;
+	while (at > 0 && ((unsigned char)f[at] & 0xC0) == 0x80)
+		at--;
+	size_t end = at, want = 1 + rng_next(rng) % 4;
+	for (size_t k = 0; k < want && end < n; k++)
+		end += (size_t)u8_mblen((const uint8_t *)f + end, n - end);
+	if (end - at >= cap)
+		return 0;
+	memcpy(q, f + at, end - at);
+	q[end - at] = '\0';
+	return end - at;
+}
+
+/* Look-alikes of text t for query q: each ideograph of the query in the
+ * text written as another of its raw forms (traditional, compatibility,
+ * radical: search_raw_forms, from the library's tables), its ASCII as
+ * full-width forms, and the whole converted to traditional by OpenCC. */
+static void add_lookalikes(text_list *t, const char *s, size_t n, const char *q, size_t qlen,
+			   uint64_t *rng)
+{
+	util_buf v = { 0 }, w = { 0 };
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+		uint8_t cb[6];
+		int cn = u8_uctomb(cb, c, sizeof cb);
+		bool in_query = c >= 0x80 && uc_is_property_ideographic(c) && memmem(q, qlen, cb, (size_t)cn);
+		uint32_t *forms = NULL;
+		size_t nf = in_query ? search_raw_forms(c, &forms) : 0;
+		ucs4_t to = nf ? forms[rng_next(rng) % nf] : c;
+		free(forms);
+		uint8_t b[6];
+		util_buf_add(&v, b, (size_t)u8_uctomb(b, to, sizeof b));
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			util_buf_add(&w, b, (size_t)u8_uctomb(b, c + 0xFEE0, sizeof b));
+		else
+			util_buf_add(&w, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+	text_add(t, v.data, v.len);
+	text_add(t, w.data, w.len);
+	size_t tlen;
+	char *trad = script_convert(SCRIPT_TRADITIONAL, SCRIPT_KIND_SIMPLIFIED, s, n, &tlen);
+	if (trad) {
+		text_add(t, trad, tlen);
+		free(trad);
+	}
+	util_buf_free(&v);
+	util_buf_free(&w);
+}
+
+static void test_filter_never_drops(void **state)
+{
+	(void)state;
+	text_list t = { 0 };
+	char err[256];
+	const char *dirs[] = { tu_src_path("tests/papers"), tu_corpus_dir() };
+	for (size_t d = 0; d < 2; d++) {
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%s", dirs[d]);
+		doc_issue *issue = issue_load(dir, NULL, err, sizeof err);
+		if (!issue) {
+			if (d == 0 || getenv("KANBAO_REQUIRE_CORPUS"))
+				fail_msg("%s", err);
+			continue;
+		}
+		texts_of_issue(issue, &t);
+		doc_issue_free(issue);
+	}
+	/* written for the filter: compatibility and enclosed forms, Kangxi
+	 * radicals, full-width letters, traditional characters */
+	static const char *const extra[] = {
+		"優化營商環境，㍻元年，\xef\xa4\x80豈，㈱公司，⼀流，㊥国",
+		"ＡＩ时代 Ｅｃｏｎｏｍｙ ＢＥＹＯＮＤ ｂｅｙｏｎｄ ２０２５年",
+		"臺灣發展，後來，乾燥，頭髮，計算機",
+	};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		text_add(&t, extra[i], strlen(extra[i]));
+	size_t base = t.n;
+	assert_true(base > 1000);
+	char **folded = malloc(sizeof *folded * base);
+	size_t *flen = malloc(sizeof *flen * base);
+	assert_non_null(folded);
+	assert_non_null(flen);
+	for (size_t i = 0; i < base; i++)
+		folded[i] = ref_fold(t.s[i], t.len[i], &flen[i]);
+
+	static const char *const fixed[] = { "营商环境", "經濟", "发展", "ＡＩ", "beyond", "Economy", "平成",
+					     "株", "一流", "中", "台湾", "头发", "2025", "记者", "，" };
+	uint64_t rng = 0x9E3779B97F4A7C15u;
+	size_t nq = sizeof fixed / sizeof fixed[0] + 150, checked = 0, exact = 0;
+	for (size_t k = 0; k < nq; k++) {
+		char q[64];
+		size_t qn;
+		if (k < sizeof fixed / sizeof fixed[0]) {
+			qn = strlen(fixed[k]);
+			memcpy(q, fixed[k], qn + 1);
+		} else {
+			size_t i = rng_next(&rng) % base;
+			qn = pick_query(folded[i], flen[i], &rng, q, sizeof q);
+		}
+		size_t fq;
+		char *fqs = search_fold(q, qn, &fq);
+		if (fq == 0 || (fq == 1 && fqs[0] == ' ')) {
+			free(fqs);
+			continue;
+		}
+		search_filter *f = search_filter_new(fqs, fq);
+		exact += search_filter_exact(f);
+		/* look-alikes of a few texts holding it */
+		size_t n0 = t.n, made = 0;
+		for (size_t i = 0; i < base && made < 4; i++)
+			if (memmem(folded[i], flen[i], fqs, fq)) {
+				add_lookalikes(&t, t.s[i], t.len[i], fqs, fq, &rng);
+				made++;
+			}
+		for (size_t i = 0; i < t.n; i++) {
+			size_t n;
+			char *ff = i < base ? folded[i] : ref_fold(t.s[i], t.len[i], &n);
+			if (i < base)
+				n = flen[i];
+			bool holds = memmem(ff, n, fqs, fq) != NULL;
+			bool may = search_filter_may_hold(f, t.s[i], t.len[i]);
+			if (holds && !may)
+				fail_msg("query \"%s\": the filter turns away text whose fold holds it: %s", fqs, t.s[i]);
+			if (search_filter_exact(f) && may && !holds)
+				fail_msg("query \"%s\" (exact): the filter lets through text whose fold lacks it: %s",
+					 fqs, t.s[i]);
+			checked++;
+			if (i >= base)
+				free(ff);
+		}
+		for (size_t i = n0; i < t.n; i++)
+			free(t.s[i]);
+		t.n = n0;
+		search_filter_free(f);
+		free(fqs);
+	}
+	assert_true(exact > 10 && exact < nq);
+	print_message("filter: %zu queries (%zu exact) x %zu texts and their look-alikes, %zu checks\n",
+		      nq, exact, base, checked);
+	for (size_t i = 0; i < base; i++) {
+		free(folded[i]);
+		free(t.s[i]);
+	}
+	free(folded);
+	free(flen);
+	free(t.s);
+	free(t.len);
+}
+
 /* ---- across scripts (the fold of script.h, read out of OpenCC) ---- */
 
 static uint32_t cp_of(const char *s)
@@ -1057,6 +1266,7 @@ int main(void)
 		cmocka_unit_test(test_stream_corpus),
 		cmocka_unit_test(test_raw_forms_every_code_point),
 		cmocka_unit_test(test_stream_other_forms),
+		cmocka_unit_test(test_filter_never_drops),
 		cmocka_unit_test(test_find_as_memmem),
 		cmocka_unit_test(test_invalid_query),
 		cmocka_unit_test(test_empty_issue),
