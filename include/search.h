@@ -147,10 +147,10 @@ size_t search_print_stream(const doc_issue *issue, const char *query, bool tty, 
 /* The same in steps, while the issue is being parsed: articles as they
  * are complete (search_stream_articles, in order, each once), the
  * captions and banners of the pages that are complete
- * (search_stream_pages: pages before `to` not yet searched; their hits
- * are printed after the page's last article, so the output is in issue
- * order), then search_stream_finish, which searches the rest, prints,
- * frees the stream and returns the number of hits. Text searched soon
+ * (search_stream_pages: pages before `to`; a page's own text is searched
+ * once its last article is, and before the next page's articles, so the
+ * output is in issue order), then search_stream_finish, which searches
+ * the rest, prints, frees the stream and returns the number of hits. Text searched soon
  * after it is parsed is still in memory: a mapped file's pages are not
  * read twice. */
 typedef struct search_stream search_stream;

@@ -1582,40 +1582,16 @@ struct search_stream {
 	FILE *out;
 	size_t nhits;
 	size_t npages;                  /* pages whose own text was searched */
+	size_t narticles;               /* articles searched */
 	const char *span_lo, *span_hi;  /* source text searched, to let go */
 	size_t span_page;
-	char *later;                    /* hits in a page's own text, printed */
-	size_t later_len;               /* after the page's last article */
-	FILE *later_out;
-	size_t later_page;
 };
-
-/* Prints the hits of pages' own text held back so far. */
-static void flush_later(search_stream *st)
-{
-	if (fclose(st->later_out) != 0)
-		util_oom();
-	fwrite(st->later, 1, st->later_len, st->out);
-	free(st->later);
-	st->later = NULL;
-	st->later_len = 0;
-	st->later_out = open_memstream(&st->later, &st->later_len);
-	if (!st->later_out)
-		util_oom();
-}
 
 /* Prints the hits of one element, found again with the map back. */
 static void stream_element(search_stream *st, uint32_t article, uint32_t element, uint32_t page,
 			   doc_str text)
 {
-	if (article != UINT32_MAX) {
-		fflush(st->later_out);
-		if (st->later_len && page > st->later_page)
-			flush_later(st);        /* the pages before this one are over */
-	} else {
-		st->later_page = page;
-	}
-	FILE *out = article == UINT32_MAX ? st->later_out : st->out;
+	FILE *out = st->out;
 	size_t flen;
 	const char *f = folder_fold(st->sf, text.s, text.len, true, &flen);
 	search_hit pending;
@@ -1692,18 +1668,7 @@ search_stream *search_stream_new(const doc_issue *issue, const char *query, bool
 	st->sf = search_folder_new();
 	folder_init(&st->batch);
 	st->batch.no_units = true;
-	st->later_out = open_memstream(&st->later, &st->later_len);
-	if (!st->later_out)
-		util_oom();
 	return st;
-}
-
-void search_stream_articles(search_stream *st, size_t from, size_t to)
-{
-	if (st->blank)
-		return;
-	each_article_element(st->issue, from, to, batch_element, st);
-	run_batch(st);
 }
 
 /* Captions searched are let go in spans of this size (a span of a page's
@@ -1742,22 +1707,52 @@ static void page_level_element(void *ctx, uint32_t article, uint32_t element, ui
 	st->span_hi = t.s + t.len + 64 * 1024;
 }
 
-void search_stream_pages(search_stream *st, size_t to)
+/* The own text of the pages before `to` whose articles have all been
+ * searched. A page is done (search_stream_pages) before its last article
+ * is complete, and a page of photos has no article: its text waits
+ * until the articles before it are searched, so that hits come out in
+ * issue order. */
+static void pages_until(search_stream *st, size_t to)
 {
-	for (; st->npages < to; st->npages++)
+	for (; st->npages < to; st->npages++) {
+		const doc_page *pg = doc_page_at(st->issue, st->npages);
+		if (pg->first_article + pg->narticles > st->narticles)
+			break;          /* its last article is not searched yet */
 		if (!st->blank)
 			each_page_level(st->issue, st->npages, page_level_element, st);
+	}
 	if (st->span_lo)
 		drop_span(st);
 }
 
+void search_stream_articles(search_stream *st, size_t from, size_t to)
+{
+	while (from < to) {
+		uint32_t page = doc_article_at(st->issue, from)->page;
+		size_t end = from + 1;
+		while (end < to && doc_article_at(st->issue, end)->page == page)
+			end++;
+		/* the pages before this article's are over: their own text
+		 * comes first */
+		pages_until(st, page);
+		if (!st->blank) {
+			each_article_element(st->issue, from, end, batch_element, st);
+			run_batch(st);
+		}
+		st->narticles = end;
+		from = end;
+	}
+}
+
+void search_stream_pages(search_stream *st, size_t to)
+{
+	pages_until(st, to);
+}
+
 size_t search_stream_finish(search_stream *st)
 {
-	search_stream_pages(st, doc_npages(st->issue));
-	flush_later(st);
-	if (fclose(st->later_out) != 0)
-		util_oom();
-	free(st->later);
+	search_stream_articles(st, st->narticles, doc_narticles(st->issue));
+	pages_until(st, doc_npages(st->issue));
 	size_t n = st->nhits;
 	search_folder_free(st->sf);
 	free_memo(&st->batch);

@@ -832,6 +832,86 @@ static void test_stream_corpus(void **state)
 	}
 }
 
+/* The stream driven as main drives it while parsing: when a page ends,
+ * its last article is not complete yet (it may still grow) but the page
+ * is done, and a page of photos has no article at all. Hits must still
+ * come out in issue order, as search_print prints them: a page's banners
+ * after its last article, before the next page's articles. */
+static void same_as_main_stream(const doc_issue *issue, const char *query)
+{
+	search_index *ix = search_index_new(issue);
+	char *want = NULL, *got = NULL;
+	size_t wlen, glen;
+	FILE *f = open_memstream(&want, &wlen);
+	size_t wn = search_print(issue, ix, query, false, f);
+	fclose(f);
+	f = open_memstream(&got, &glen);
+	search_stream *st = search_stream_new(issue, query, false, f);
+	size_t searched = 0, np = doc_npages(issue);
+	for (size_t p = 0; p < np; p++) {
+		const doc_page *pg = doc_page_at(issue, p);
+		size_t n = pg->first_article + pg->narticles;
+		size_t complete = p + 1 == np ? n : n ? n - 1 : 0;
+		if (complete > searched) {
+			search_stream_articles(st, searched, complete);
+			searched = complete;
+		}
+		search_stream_pages(st, p + 1);
+	}
+	size_t gn = search_stream_finish(st);
+	fclose(f);
+	if (gn != wn || glen != wlen || memcmp(got, want, wlen) != 0)
+		fail_msg("\"%s\": the stream printed %zu hits:\n%s\nsearch_print %zu:\n%s", query, gn, got,
+			 wn, want);
+	free(got);
+	free(want);
+	search_index_free(ix);
+}
+
+static void test_stream_pages_in_order(void **state)
+{
+	(void)state;
+	doc_issue *issue = doc_issue_new();
+	doc_begin_page(issue, util_strdup("1.txt"), no_source());
+	doc_add_banner(issue, str("青川日报 第1版"));
+	doc_begin_article(issue);
+	doc_add_block(issue, DOC_PARAGRAPH, str("春耕备耕忙"));
+	doc_begin_page(issue, util_strdup("2.txt"), no_source());
+	doc_add_banner(issue, str("青川日报 第2版"));
+	doc_begin_article(issue);
+	doc_add_block(issue, DOC_PARAGRAPH, str("乡村振兴"));
+	doc_begin_article(issue);
+	doc_add_block(issue, DOC_PARAGRAPH, str("青川各地举办文化活动"));
+	doc_begin_page(issue, util_strdup("3.txt"), no_source());
+	doc_add_banner(issue, str("青川日报 第3版"));
+	doc_add_page_caption(issue, str("青川风光"), UINT32_MAX);
+	doc_begin_page(issue, util_strdup("4.txt"), no_source());
+	doc_begin_article(issue);
+	doc_add_block(issue, DOC_PARAGRAPH, str("青川再见"));
+	search_index *ix = search_index_new(issue);
+	search_result res;
+	search_run(ix, S("青川"), &res);
+	assert_int_equal(res.nhits, 6);
+	search_result_free(&res);
+	search_index_free(ix);
+	same_as_main_stream(issue, "青川");
+	doc_issue_free(issue);
+
+	/* issues of many pages: tests/papers, the corpus */
+	static const char *const queries[] = { "日报", "记者", "，", "经济", "ＡＩ", "第" };
+	const char *dirs[] = { tu_src_path("tests/papers"), tu_corpus_dir() };
+	for (size_t d = 0; d < 2; d++) {
+		char dir[4096], err[256];
+		snprintf(dir, sizeof dir, "%s", dirs[d]);
+		issue = issue_load(dir, NULL, err, sizeof err);
+		if (!issue)
+			continue;
+		for (size_t k = 0; k < sizeof queries / sizeof queries[0]; k++)
+			same_as_main_stream(issue, queries[k]);
+		doc_issue_free(issue);
+	}
+}
+
 /* ---- the characters that fold to an ideograph (the stream's filter) ---- */
 
 static uint32_t cp_of(const char *s);
@@ -1264,6 +1344,7 @@ int main(void)
 		cmocka_unit_test(test_print_context),
 		cmocka_unit_test_setup_teardown(test_stream_same_as_index, setup, teardown),
 		cmocka_unit_test(test_stream_corpus),
+		cmocka_unit_test(test_stream_pages_in_order),
 		cmocka_unit_test(test_raw_forms_every_code_point),
 		cmocka_unit_test(test_stream_other_forms),
 		cmocka_unit_test(test_filter_never_drops),
