@@ -1036,11 +1036,11 @@ size_t search_next(const search_result *res, doc_pos pos, bool forward, bool *wr
 
 enum { CONTEXT_COLS = 30 };
 
-/* Writes text with tabs and other control characters as spaces, so a
+/* Appends text with tabs and other control characters as spaces, so a
  * line stays one line of TAB-separated fields. */
-static void put_clean(FILE *out, const char *s, size_t n)
+static void add_clean(util_buf *b, const char *s, size_t n)
 {
-	size_t from = 0, i = 0;
+	size_t i = 0;
 	/* 8 bytes at a time while none is below 0x20 or 0x7F (a byte of a
 	 * multibyte character has its high bit set: never taken) */
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
@@ -1051,15 +1051,28 @@ static void put_clean(FILE *out, const char *s, size_t n)
 		if (((x - 0x20 * ones) | (d - ones)) & ~x & high)
 			break;
 	}
+	size_t at = b->len;
+	util_buf_add(b, s, n);
 	for (; i < n; i++) {
-		unsigned char b = (unsigned char)s[i];
-		if (b < 0x20 || b == 0x7F) {
-			fwrite(s + from, 1, i - from, out);
-			fputc(' ', out);
-			from = i + 1;
-		}
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F)
+			b->data[at + i] = ' ';
 	}
-	fwrite(s + from, 1, n - from, out);
+}
+
+/* The decimal digits of v, as printf's %d. */
+static void add_int(util_buf *b, long v)
+{
+	char d[24];
+	size_t n = 0;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	do
+		d[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		util_buf_addc(b, '-');
+	while (n > 0)
+		util_buf_addc(b, d[--n]);
 }
 
 /* One grapheme cluster of t[i, end): its length, and in *cols its
@@ -1197,56 +1210,78 @@ static size_t context_start(const char *t, size_t start, cluster_list *cl)
 	return 0;
 }
 
-static void print_context(const char *text, size_t len, uint32_t start, uint32_t end,
-			  bool tty, cluster_list *cl, FILE *out)
+static void add_context(util_buf *b, const char *text, size_t len, uint32_t start, uint32_t end,
+			bool tty, cluster_list *cl)
 {
 	size_t from = context_start(text, start, cl);
 	size_t to = context_end(text, len, end);
 	if (from > 0)
-		fputs("…", out);
-	put_clean(out, text + from, start - from);
-	fputs(tty ? "\033[1m" : "[", out);
-	put_clean(out, text + start, end - start);
-	fputs(tty ? "\033[0m" : "]", out);
-	put_clean(out, text + end, to - end);
+		util_buf_adds(b, "…");
+	add_clean(b, text + from, start - from);
+	util_buf_adds(b, tty ? "\033[1m" : "[");
+	add_clean(b, text + start, end - start);
+	util_buf_adds(b, tty ? "\033[0m" : "]");
+	add_clean(b, text + end, to - end);
 	if (to < len)
-		fputs("…", out);
+		util_buf_adds(b, "…");
 }
 
 void search_print_context(const char *text, size_t len, uint32_t start, uint32_t end,
 			  bool tty, FILE *out)
 {
 	cluster_list cl = { NULL, 0, 0 };
-	print_context(text, len, start, end, tty, &cl, out);
+	util_buf b = { 0 };
+	add_context(&b, text, len, start, end, tty, &cl);
+	fwrite(b.data, 1, b.len, out);
+	util_buf_free(&b);
 	free(cl.items);
 }
 
 void search_put_clean(FILE *out, const char *s, size_t n)
 {
-	put_clean(out, s, n);
+	util_buf b = { 0 };
+	add_clean(&b, s, n);
+	if (b.len)
+		fwrite(b.data, 1, b.len, out);
+	util_buf_free(&b);
+}
+
+/* What printing hits reuses from one to the next: the clusters before a
+ * hit and the line being built (written with one fwrite). */
+typedef struct hit_printer {
+	cluster_list cl;
+	util_buf line;
+} hit_printer;
+
+static void hit_printer_free(hit_printer *hp)
+{
+	free(hp->cl.items);
+	util_buf_free(&hp->line);
 }
 
 static void print_hit(const doc_issue *issue, const search_hit *h, bool tty,
-		      cluster_list *cl, FILE *out)
+		      hit_printer *hp, FILE *out)
 {
 	doc_str text = search_hit_text(issue, h), headline = { NULL, 0 };
-	size_t page = h->page;
+	util_buf *b = &hp->line;
+	b->len = 0;
 	if (h->article != UINT32_MAX)
 		headline = doc_article_at(issue, h->article)->field[DOC_F_HEADLINE];
-	fprintf(out, "%d\t", doc_page_number(issue, page));
+	add_int(b, doc_page_number(issue, h->page));
+	util_buf_addc(b, '\t');
 	if (h->article == UINT32_MAX)
-		fputs("-", out);
+		util_buf_addc(b, '-');
 	else
-		fprintf(out, "%lu", (unsigned long)h->article + 1);
-	fputc('\t', out);
+		add_int(b, (long)h->article + 1);
+	util_buf_addc(b, '\t');
 	if (headline.len)
-		put_clean(out, headline.s, headline.len);
+		add_clean(b, headline.s, headline.len);
 	else
-		fputs("-", out);
-	fputc('\t', out);
-
-	print_context(text.s, text.len, h->start, h->end, tty, cl, out);
-	fputc('\n', out);
+		util_buf_addc(b, '-');
+	util_buf_addc(b, '\t');
+	add_context(b, text.s, text.len, h->start, h->end, tty, &hp->cl);
+	util_buf_addc(b, '\n');
+	fwrite(b->data, 1, b->len, out);
 }
 
 size_t search_print(const doc_issue *issue, const search_index *index,
@@ -1254,10 +1289,10 @@ size_t search_print(const doc_issue *issue, const search_index *index,
 {
 	search_result res;
 	search_run(index, query, strlen(query), &res);
-	cluster_list cl = { NULL, 0, 0 };
+	hit_printer hp = { { NULL, 0, 0 }, { 0 } };
 	for (size_t i = 0; i < res.nhits; i++)
-		print_hit(issue, &res.hits[i], tty, &cl, out);
-	free(cl.items);
+		print_hit(issue, &res.hits[i], tty, &hp, out);
+	hit_printer_free(&hp);
 	size_t n = res.nhits;
 	search_result_free(&res);
 	return n;
@@ -1578,7 +1613,7 @@ struct search_stream {
 	bool tty, blank;
 	search_filter *filter;          /* which elements are folded at all */
 	bool exact;                     /* the filter passes only elements with a hit */
-	cluster_list cl;
+	hit_printer hp;
 	FILE *out;
 	size_t nhits;
 	size_t npages;                  /* pages whose own text was searched */
@@ -1607,14 +1642,14 @@ static void stream_element(search_stream *st, uint32_t article, uint32_t element
 			continue;
 		}
 		if (have) {
-			print_hit(st->issue, &pending, st->tty, &st->cl, out);
+			print_hit(st->issue, &pending, st->tty, &st->hp, out);
 			st->nhits++;
 		}
 		pending = h;
 		have = true;
 	}
 	if (have) {
-		print_hit(st->issue, &pending, st->tty, &st->cl, out);
+		print_hit(st->issue, &pending, st->tty, &st->hp, out);
 		st->nhits++;
 	}
 }
@@ -1759,7 +1794,7 @@ size_t search_stream_finish(search_stream *st)
 	free(st->batch.out);
 	free(st->elems);
 	search_filter_free(st->filter);
-	free(st->cl.items);
+	hit_printer_free(&st->hp);
 	free(st->q);
 	free(st);
 	return n;
