@@ -1570,6 +1570,55 @@ static bool has_sequence(const search_filter *f, const char *s, size_t n)
 	return false;
 }
 
+/* Exact filter: the next hit in s[*at, n) (valid UTF-8), as search_run
+ * places it, without folding: where the forms of the query stand one
+ * after another, from the first one's start to the end of the last one
+ * and of the characters joining it (they fold together, and a hit's end
+ * inside such a group covers it; a form is never one of them, nor does
+ * one fold to an ideograph: the forms fold to exactly their ideograph).
+ * Hits do not overlap, as memmem's after one another. False when there
+ * is none; `fd` knows which characters join. */
+static bool next_raw_hit(const search_filter *f, folder *fd, const char *s, size_t n, size_t *at,
+			 uint32_t *start, uint32_t *end)
+{
+	const char *e = s + n;
+	const filter_pos *p0 = &f->pos[0];
+	for (;;) {
+		/* the nearest form of the first ideograph */
+		const char *first = NULL;
+		size_t flen = 0;
+		for (size_t j = 0; j < p0->n; j++) {
+			const raw_form *r = &f->forms[p0->first + j];
+			size_t lim = first ? (size_t)(first - (s + *at)) + r->len : n - *at;
+			if (lim > n - *at)
+				lim = n - *at;
+			const char *x = util_find(s + *at, lim, (const char *)r->bytes, r->len);
+			if (x && (!first || x < first)) {
+				first = x;
+				flen = r->len;
+			}
+		}
+		if (!first)
+			return false;
+		const char *q = first + flen;
+		size_t i = 1, k;
+		while (i < f->npos && q < e && form_at(f, &f->pos[i], q, e, &k)) {
+			q += k;
+			i++;
+		}
+		if (i < f->npos) {
+			*at = (size_t)(first - s) + flen;
+			continue;
+		}
+		while ((k = joining_len(fd, (const unsigned char *)q, (const unsigned char *)e)) > 0)
+			q += k;
+		*start = (uint32_t)(first - s);
+		*end = (uint32_t)(q - s);
+		*at = (size_t)(q - s);
+		return true;
+	}
+}
+
 bool search_filter_may_hold(const search_filter *f, const char *s, size_t n)
 {
 	if (f->exact)
@@ -1627,6 +1676,16 @@ static void stream_element(search_stream *st, uint32_t article, uint32_t element
 			   doc_str text)
 {
 	FILE *out = st->out;
+	if (st->exact) {
+		/* the hits are found in the text as it is (next_raw_hit) */
+		size_t at = 0;
+		search_hit h = { article, element, 0, 0, page };
+		while (next_raw_hit(st->filter, &st->sf->fd, text.s, text.len, &at, &h.start, &h.end)) {
+			print_hit(st->issue, &h, st->tty, &st->hp, out);
+			st->nhits++;
+		}
+		return;
+	}
 	size_t flen;
 	const char *f = folder_fold(st->sf, text.s, text.len, true, &flen);
 	search_hit pending;

@@ -1018,7 +1018,12 @@ static void test_stream_other_forms(void **state)
 	a = doc_begin_article(issue);
 	doc_add_block(issue, DOC_PARAGRAPH, str("营商環境在这里，一流"));
 	doc_add_page_caption(issue, str("营商环境图"), UINT32_MAX);
-	static const char *const queries[] = { "营商环境", "營商", "一流", "平成", "株", "豈", "岂", "营商环境在", "ab营" };
+	/* characters joining the last of the query (a hit covers them) or
+	 * one inside it (no hit), hits back to back and overlapping */
+	doc_add_block(issue, DOC_PARAGRAPH, str("营商环境\xcc\x81\xcc\x82了，营\xcc\x81商环境，营商环境\xe0\xa4\xbe"));
+	doc_add_block(issue, DOC_PARAGRAPH, str("营商环境营商环境營營商環境境境境"));
+	static const char *const queries[] = { "营商环境", "營商", "一流", "平成", "株", "豈", "岂", "营商环境在", "ab营",
+					       "境", "境境", "营营", "商" };
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
 		same_stream_output(issue, queries[i]);
 	doc_issue_free(issue);
