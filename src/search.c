@@ -1087,18 +1087,34 @@ static size_t scan_cluster(const char *t, size_t i, size_t end, int *cols)
 }
 
 /* Where the context after a hit ending at `end` stops. */
-/* Whether the bytes at t[i, n) start with a character of the two kinds
- * every context is mostly made of, each a simple code point (text.h) of
- * known width: printable ASCII (1 column, 1 byte) and the ideographs of
- * U+4000..U+9FFF (2 columns, 3 bytes; not the hexagrams of U+4DC0..U+4DFF,
- * E4 B7 xx, one column); its length, else 0 (test_search checks them). */
+/* Whether the 3 bytes at p are a character of 2 columns that is a
+ * simple code point (text.h): an ideograph of U+4000..U+9FFF (not the
+ * hexagrams of U+4DC0..U+4DFF, E4 B7 xx, one column), the CJK
+ * punctuation of U+3000..U+3029 (、。《》「」【】) or a full-width form
+ * of U+FF01..U+FF60 (，：（）！). */
+static inline bool plain_wide(const unsigned char *p)
+{
+	if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+		return false;
+	if (p[0] >= 0xE4 && p[0] <= 0xE9)
+		return !(p[0] == 0xE4 && p[1] == 0xB7);
+	if (p[0] == 0xE3)
+		return p[1] == 0x80 && p[2] <= 0xA9;
+	if (p[0] == 0xEF)
+		return (p[1] == 0xBC && p[2] >= 0x81) || (p[1] == 0xBD && p[2] <= 0xA0);
+	return false;
+}
+
+/* Whether the bytes at t[i, n) start with a character of the kinds
+ * every context is mostly made of, each a simple code point of known
+ * width: printable ASCII (1 column, 1 byte) and plain_wide (2 columns,
+ * 3 bytes); its length, else 0 (test_search checks them). */
 static inline size_t plain_at(const char *t, size_t i, size_t n)
 {
 	unsigned char b = (unsigned char)t[i];
 	if (b >= 0x20 && b < 0x7F)
 		return 1;
-	if (b >= 0xE4 && b <= 0xE9 && n - i >= 3 && ((unsigned char)t[i + 1] & 0xC0) == 0x80 &&
-	    ((unsigned char)t[i + 2] & 0xC0) == 0x80 && !(b == 0xE4 && (unsigned char)t[i + 1] == 0xB7))
+	if (b >= 0xE3 && n - i >= 3 && plain_wide((const unsigned char *)t + i))
 		return 3;
 	return 0;
 }
@@ -1109,9 +1125,7 @@ static inline size_t plain_before(const char *t, size_t i)
 	unsigned char b = (unsigned char)t[i - 1];
 	if (b >= 0x20 && b < 0x7F)
 		return 1;
-	if (i >= 3 && (b & 0xC0) == 0x80 && ((unsigned char)t[i - 2] & 0xC0) == 0x80 &&
-	    (unsigned char)t[i - 3] >= 0xE4 && (unsigned char)t[i - 3] <= 0xE9 &&
-	    !((unsigned char)t[i - 3] == 0xE4 && (unsigned char)t[i - 2] == 0xB7))
+	if (i >= 3 && (b & 0xC0) == 0x80 && plain_wide((const unsigned char *)t + i - 3))
 		return 3;
 	return 0;
 }

@@ -1302,10 +1302,11 @@ static void test_across_scripts(void **state)
 }
 
 /* The context of a hit (--search, the hit lists) steps over printable
- * ASCII and the ideographs of U+4000..U+9FFF without asking text.c, as
- * simple code points of 1 and 2 columns: they must be that, at both
- * ambiguous widths (the hexagrams U+4DC0..U+4DFF, one column, are
- * left to text.c). */
+ * ASCII, the ideographs of U+4000..U+9FFF, the CJK punctuation of
+ * U+3000..U+3029 and the full-width forms of U+FF01..U+FF60 without
+ * asking text.c, as simple code points of 1 and 2 columns: they must be
+ * that, at both ambiguous widths (the hexagrams U+4DC0..U+4DFF, one
+ * column, are left to text.c). */
 static void test_context_plain_characters(void **state)
 {
 	(void)state;
@@ -1316,8 +1317,9 @@ static void test_context_plain_characters(void **state)
 			assert_true(text_cp_is_simple(c));
 			assert_int_equal(text_grapheme_width(&ch, 1), 1);
 		}
-		for (uint32_t c = 0x4000; c < 0xA000; c++) {
-			if (c >= 0x4DC0 && c <= 0x4DFF)
+		for (uint32_t c = 0x3000; c < 0xFF61; c++) {
+			if ((c > 0x3029 && c < 0x4000) || (c >= 0x4DC0 && c <= 0x4DFF) ||
+			    (c >= 0xA000 && c < 0xFF01))
 				continue;
 			uint8_t b[4];
 			int n = u8_uctomb(b, c, sizeof b);
