@@ -292,6 +292,7 @@ typedef struct art {
 	bool note;              /* opened by an editor's note (编者按) waiting for its headline */
 	bool numbered;          /* its headline is numbered ("1．…"), see numbered_text */
 	bool bracketed;         /* its headline was a brief's title in 【】 */
+	bool signed_end;        /* signed after its body, text went on (a letter and its reply) */
 } art;
 
 /* A caption found between two articles. */
@@ -2054,6 +2055,70 @@ static bool only_punctuation(const char *s, size_t len)
 	return true;
 }
 
+/* "播音：王子涵　配乐：《冬日》", "供稿：图书馆　审核：孟　凡": the credits of
+ * a piece as fields (a word of 2 to 4 Han characters, a colon, who or
+ * what, up to the next field), one word at least ending as a part of the
+ * work does (…稿, …核, …编, …音, …乐); "数据：市统计局　单位：万元" is a
+ * note. */
+static bool credit_fields(const char *in, const char *in_end)
+{
+	static const char part_ends[] = "稿核编編辑輯音乐樂审審校摄攝图圖文";
+	int fields = 0, parts = 0;
+	const char *p = in;
+	while (p < in_end) {
+		const char *w = p;
+		int han = 0;
+		uint32_t cp = 0, prev = 0;
+		while (p < in_end && han <= 4) {
+			prev = cp;
+			p += text_decode(p, in_end, &cp);
+			if (!is_han(cp))
+				break;
+			han++;
+		}
+		if ((cp != 0xFF1A && cp != ':') || han < 2 || han > 4)
+			return false;
+		/* the word's last character, the one before the colon */
+		const char *z = text_prev(w, text_prev(w, p));
+		for (size_t k = 0; k + 3 <= sizeof part_ends - 1 && is_han(prev); k += 3)
+			if (memcmp(part_ends + k, z, 3) == 0) {
+				parts++;
+				break;
+			}
+		fields++;
+		/* the value runs to the next space (a name may be spaced out:
+		 * "刘　畅" is one value when a single character follows) */
+		const char *v = text_skip_space(p, in_end);
+		if (v == p && v < in_end && text_is_space(first_cp(v, in_end)))
+			return false;
+		const char *q = v;
+		while (q < in_end) {
+			const char *sp = q;
+			while (q < in_end && !text_is_space(first_cp(q, in_end)))
+				q += text_decode(q, in_end, &cp);
+			const char *nx = text_skip_space(q, in_end);
+			if (nx == in_end || sp == q)
+				break;
+			/* a word with its colon starts the next field */
+			const char *r = nx;
+			int h = 0;
+			while (r < in_end && h <= 4) {
+				r += text_decode(r, in_end, &cp);
+				if (!is_han(cp))
+					break;
+				h++;
+			}
+			if (cp == 0xFF1A || cp == ':')
+				break;
+			q = nx;
+		}
+		if (q == v)
+			return false;
+		p = text_skip_space(q, in_end);
+	}
+	return fields >= 1 && parts >= 1;
+}
+
 /* A line that closes a story: "（完）", "(X 供稿)", "（编辑 X）",
  * "据新华社", "来源：新华社". */
 static bool is_end_mark(const char *s, size_t len, unsigned chars)
@@ -2075,6 +2140,8 @@ static bool is_end_mark(const char *s, size_t len, unsigned chars)
 		const char *in = text_skip_space(s + op, last), *in_end = text_trim_end(in, last);
 		size_t n = (size_t)(in_end - in);
 		if (n == 3 && memcmp(in, "完", 3) == 0)
+			return true;
+		if (credit_fields(in, in_end))
 			return true;
 		for (size_t k = 0; k < sizeof inner_ends / sizeof *inner_ends; k++) {
 			size_t m = strlen(inner_ends[k]);
@@ -4252,6 +4319,7 @@ typedef struct shape {
 	bool headline, dateline, byline, subheads, jump;
 	bool numbered;          /* its headline is numbered ("1．…"): an item of a list */
 	bool decked;            /* headed by a deck: a kicker or a subtitle with the headline */
+	bool signed_end;        /* signed after its body, text went on (see byline_signs_above) */
 	/* reached through a role the planner tries: what the open story's
 	 * fields say (a brief, headed by a lone title, signed, headless) is
 	 * then no evidence for the next title, or the try would prove
@@ -4300,6 +4368,7 @@ static void shape_of(const art *a, shape *sh)
 	sh->numbered = a->numbered;
 	sh->jump = art_has_jump(a);
 	sh->decked = a->field[DOC_F_KICKER].len || a->field[DOC_F_SUBTITLE].len;
+	sh->signed_end = a->signed_end;
 }
 
 static bool numbered_head(const unit *u)
@@ -4419,7 +4488,7 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		ev_add(ev, S_CUT);
 	if (!sh->any || (sh->stub && !sh->tried))
 		ev_add(ev, S_NO_STORY);
-	else if (sh->ended)
+	else if (sh->ended || (sh->signed_end && !sh->cut))
 		ev_add(ev, S_PREV_CLOSED);
 	if (sh->any && !sh->ended && sh->body) {
 		/* a big gap, unless a photo caption just took it */
@@ -4590,6 +4659,12 @@ static void shape_walk(const parser *ps, size_t from, size_t to, shape *sh)
 				    next->kind == U_END || next->kind == U_TITLE) {
 					sh->byline = true;
 					sh->ended = true;
+					break;
+				}
+				/* a letter's writer, then the reply (byline_signs_above) */
+				if (sh->headline && signs_contribution(u) && next->kind == U_PARA) {
+					sh->byline = true;
+					sh->signed_end = true;
 					break;
 				}
 			}
@@ -5101,6 +5176,21 @@ static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 	       UNIT(ps, j)->kind == U_PARA;
 }
 
+/* "东关镇听众　刘福田" between a finished letter (a headline, a body, no
+ * byline) and more text with no title over it ("编辑回复：…"): the writer
+ * signs the letter, and the text after it (the editor's reply) goes on
+ * in the same story. A reporter's byline there opens a story of its own. */
+static bool byline_signs_above(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (u->kind != U_BYLINE || !signs_contribution(u) || a->field[DOC_F_BYLINE].len ||
+	    !a->field[DOC_F_HEADLINE].len || !art_has_body(a) || a->cut || a->ended ||
+	    a->parts[a->nparts - 1].type != DOC_PARAGRAPH ||
+	    !raw_ends_sentence(a->parts[a->nparts - 1].s, a->parts[a->nparts - 1].len))
+		return false;
+	return i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_PARA && UNIT(ps, i + 1)->gap < ps->pf.big_gap;
+}
+
 /* A story that opened with its dateline ("本报讯 …", "【新华社济南讯】…")
  * and has its body but no headline: papers that print the headline
  * under the story. */
@@ -5537,6 +5627,14 @@ static void segment_step(parser *ps)
 			a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
 			a->ended = true;
 			a->cut = false;
+			i++;
+			continue;
+		}
+		if (a && byline_signs_above(ps, i, a)) {
+			explain(ps, i, "byline", NULL);
+			flush_held(ps, a);
+			a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
+			a->signed_end = true;
 			i++;
 			continue;
 		}

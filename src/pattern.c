@@ -437,7 +437,7 @@ static size_t role_at(const char *s, const char *end)
  * "新华路居民 程德厚", "城西读者 何淑珍". */
 static const char *const persons[] = {
 	"读者", "居民", "市民", "村民", "网友", "职工", "农民", "家长", "教师", "老师", "学生", "工人",
-	"党员", "干部", "志愿者", "群众", "退休职工",
+	"党员", "干部", "志愿者", "群众", "退休职工", "听众", "观众",
 };
 
 /* "文学院2023级", "实验小学四（2）班": the writer's school and year or
@@ -840,6 +840,44 @@ static bool class_then_name(const char *s, const char *end)
 	return unit_then_name(s, end);
 }
 
+/* "市老年病医院主任医师　钱　明", "中文系2024级　苏　晓": who the writer is, then the name, built from
+ * parts. The name comes last (2 or 3 characters from a family name, or
+ * spaced out: "钱　明"); before it, words that say who (Han characters,
+ * digits, brackets, 、 and ：, spaces between them) whose last word
+ * ends as a unit, a post or a class does. (A reader, 读者, signs a letter
+ * as person_signature reads it, and asks in a Q&A: no byline there.) */
+static bool who_then_name(const char *s, const char *end)
+{
+	static char_set who_ends = { "院部局委厅馆会站队所办处司署科室校师员长任管理授家士官级班届系心", false, { 0 } };
+	if (end - s > 90 || end - s < 12 || !name_after_space(s, end))
+		return false;
+	const char *sp = end;
+	while (sp > s && !text_is_space(first_cp_of(text_prev(s, sp), end)))
+		sp = text_prev(s, sp);
+	const char *who_end = text_trim_end(s, sp);
+	if (who_end == s)
+		return false;
+	const char *fam = spaced_family_name(s, who_end, sp, end);
+	if (fam)
+		who_end = text_trim_end(s, fam);
+	else if (!signing_name(sp, end))
+		return false;
+	if (who_end - s < 6 || !char_set_has_folded(&who_ends, who_end - 3, 3))
+		return false;
+	int chars = 0;
+	for (const char *p = s; p < who_end;) {
+		uint32_t cp;
+		p += text_decode(p, who_end, &cp);
+		if (text_is_space(cp))
+			continue;
+		if (!text_is_han(cp) && cp != 0x3001 && cp != 0xFF1A && cp != ':' && cp != 0xB7 &&
+		    !(cp >= '0' && cp <= '9') && cp != 0xFF08 && cp != 0xFF09 && cp != '(' && cp != ')')
+			return false;
+		chars++;
+	}
+	return chars >= 2 && chars <= 24;
+}
+
 bool pattern_is_signed_unit(const char *s, size_t len)
 {
 	const char *end = text_trim_end(s, s + len);
@@ -1046,12 +1084,19 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 			    (pic = spaced_role_bar(q, end)) && end - pic <= 24)
 				return byline_tokens(after_bar, text_trim_end(after_bar, q), 1, NULL);
 		}
-		return byline_tokens(after_bar, end, 1, NULL);
+		return byline_tokens(after_bar, end, 1, NULL) || who_then_name(after_bar, end);
 	}
 	/* Without a mark, a role word must open the line, unless names alone
 	 * are allowed (right under a headline). */
-	if (role_at(s, end)) {
+	size_t role_len;
+	if ((role_len = role_at(s, end))) {
 		if (byline_tokens(s, end, 1, NULL))
+			return true;
+		/* "文/中文系2024级　苏　晓": the part's role set apart by a
+		 * slash, a bar or a colon, then who the writer is and the name */
+		uint32_t sep = first_cp_of(text_prev(s, s + role_len), end);
+		if ((sep == '/' || sep == 0xFF0F || sep == '|' || sep == 0xFF5C || sep == ':' || sep == 0xFF1A) &&
+		    who_then_name(text_skip_space(s + role_len, end), end))
 			return true;
 		/* "文/本报记者 X　图/Y": the writer's byline, then the
 		 * photographer's names */
@@ -1065,27 +1110,10 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	if (names_then_filing(s, end) || person_signature(s, end) || slashed_role(s, end) ||
 	    place_then_name(s, end) || class_then_name(s, end))
 		return true;
-	/* "北京某律师事务所律师　韩明月", "某鞋业公司财务主管　苏丽华": the
-	 * writer's unit and post, then the name */
-	if (end - s >= 15) {
-		/* the name is the last 2-4 characters after a space: look
-		 * back a few bytes only (cheap test), then at the post */
-		static char_set post_ends = { "师员长任管理授家士官", false, { 0 } };
-		const char *sp2 = NULL;
-		for (const char *q = end - 3; q >= s && q >= end - 15; q--) {
-			if (*q == ' ') {
-				sp2 = q + 1;
-				break;
-			}
-			if ((unsigned char)q[0] == 0xE3 && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x80) {
-				sp2 = q + 3;
-				break;
-			}
-		}
-		const char *ue = sp2 ? text_trim_end(s, sp2) : s;
-		if (ue - s >= 9 && char_set_has_folded(&post_ends, ue - 3, 3) && unit_then_name(s, end))
-			return true;
-	}
+	/* "北京某律师事务所律师　韩明月", "东关镇听众　刘福田": who the writer
+	 * is (a unit, a post, a person), then the name */
+	if (who_then_name(s, end))
+		return true;
 	/* "实验小学四（2）班　李沐阳": a pupil's class, then one name */
 	const char *sp = memchr(s, ' ', (size_t)(end - s));
 	if (!sp)

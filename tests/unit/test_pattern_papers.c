@@ -360,6 +360,18 @@ static void test_signed_units(void **state)
 	assert_true(pattern_is_byline(S("□国家气候中心　任　航"), false));
 	assert_false(pattern_is_signed_unit(S("国家气候中心　预　报")));
 	assert_false(pattern_is_byline(S("□主要任务　完成　率"), false));
+	/* who the writer is, then the name, from parts: a role set apart,
+	 * a unit, a post, a class, a name spaced out */
+	assert_true(pattern_is_byline(S("市老年病医院主任医师　钱　明"), false));
+	assert_true(pattern_is_byline(S("文/中文系2024级　苏　晓"), false));
+	assert_true(pattern_is_byline(S("文 | 中国科普作家协会会员 林一舟"), false));
+	assert_true(pattern_is_byline(S("东关镇听众　刘福田"), false));
+	/* a source, a sentence, words that are no name */
+	assert_false(pattern_is_byline(S("图片来源：临江融媒记者 孙航"), false));
+	assert_false(pattern_is_byline(S("市老年病医院主任医师　建议"), false));
+	assert_false(pattern_is_byline(S("今天上午，市人民医院　张明"), false));
+	assert_false(pattern_is_byline(S("文/中文系2024级　各班"), false));
+	assert_false(pattern_is_byline(S("陕西省泾阳县　农民　刘长安说"), false));
 }
 
 static void test_credits_of_other_papers(void **state)
