@@ -169,14 +169,14 @@ static bool starts_with_surname(const char *s, const char *end)
 /* Markers printed before a byline: "□张三". */
 static const char *const byline_marks[] = { "□", "◎", "■", "○", "●", "◆" };
 
-static uint32_t first_cp_of(const char *s, const char *end)
+static inline __attribute__((always_inline)) uint32_t first_cp_of(const char *s, const char *end)
 {
 	uint32_t cp;
 	text_decode(s, end, &cp);
 	return cp;
 }
 
-static size_t utf8_len(const char *s, const char *end)
+static inline __attribute__((always_inline)) size_t utf8_len(const char *s, const char *end)
 {
 	uint32_t cp;
 	return (size_t)text_decode(s, end, &cp);
@@ -1789,6 +1789,11 @@ static size_t photo_role_credit(const char *s, const char *end)
 	while (start > s) {
 		if (end - start > 60)
 			return (size_t)-1;      /* a credit is short */
+		const unsigned char *z = (const unsigned char *)start;
+		if (start - s >= 3 && z[-3] >= 0xE4 && z[-3] <= 0xE9 && (z[-2] & 0xC0) == 0x80 && (z[-1] & 0xC0) == 0x80) {
+			start -= 3;     /* U+4000..U+9FFF: no sentence end, no quote */
+			continue;
+		}
 		const char *q = text_prev(s, start);
 		uint32_t cp;
 		text_decode(q, start, &cp);

@@ -13,6 +13,9 @@
 #include <unistr.h>
 #include <uniwidth.h>
 #include <wchar.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 static bool codeset_is_utf8(void)
 {
@@ -338,10 +341,36 @@ static inline bool printable8(const unsigned char *p)
 	return !(flag & high);
 }
 
+#ifdef __SSE2__
+/* The offset in p[0, 16) of the first byte printable8 would flag (16:
+ * none). Such a byte is never a continuation byte, so the walk may jump
+ * to it from anywhere before it: nothing between stops the walk. */
+static inline unsigned first_flagged16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	/* below 0x20 as unsigned: the bytes shifted by 0x80, compared signed */
+	__m128i low = _mm_cmplt_epi8(_mm_xor_si128(v, _mm_set1_epi8((char)0x80)), _mm_set1_epi8((char)(0x20 ^ 0x80)));
+	__m128i hit = _mm_or_si128(_mm_or_si128(low, _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))),
+				   _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2)),
+							     _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xD8))),
+						_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2))));
+	unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+	return mask ? (unsigned)__builtin_ctz(mask) : 16;
+}
+#endif
+
 size_t text_printable_run(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s, *end = p + len;
 	while (p < end) {
+#ifdef __SSE2__
+		if (end - p >= 16) {
+			unsigned k = first_flagged16(p);
+			p += k;
+			if (k == 16)
+				continue;
+		} else
+#endif
 		if (end - p >= 8 && printable8(p)) {
 			p += 8;
 			continue;
