@@ -44,4 +44,10 @@ void parse_abort(parse_stream *st);
  * strongest signals for and against; NULL stops it. */
 void parse_set_explain(FILE *out);
 
+/* Pages of at least min_bytes (4 MB unless set) are parsed with the line
+ * recognisers running ahead on a second thread, when the machine has two
+ * cores or more (0: every page, whatever the machine; for tests). The
+ * issue is the same either way. */
+void parse_set_prescan(size_t min_bytes);
+
 #endif
