@@ -1993,10 +1993,18 @@ typedef struct prescan_slot {
 	const char *s;
 	uint32_t len, line;
 	uint16_t chars;                 /* count_chars(s, len, 201) */
+	uint16_t unit_chars;            /* the unit's, letter-spacing taken out */
+	uint8_t spaced;
+	uint32_t flags;                 /* what scan_punctuation sets */
+	/* each answer with whether it was asked (classify's conditions) */
 	bool jump_done, byline, dateline;
+	bool header_done, header;
+	bool row_done, row;
+	bool names_done, names;
 	pattern_jump_kind jump;
 	int page;
 	size_t credit;
+	header_match hm;
 } prescan_slot;
 
 struct prescan {
@@ -2009,6 +2017,26 @@ struct prescan {
 };
 
 static uint16_t count_chars(const char *s, size_t len, unsigned cap);
+static unsigned han_gaps(const char *s, size_t len);
+static void scan_punctuation(unit *u);
+static bool table_row(const char *s, size_t len);
+
+/* The unit classify makes of s[0, len) before it asks anything: its
+ * characters (letter-spacing taken out) and punctuation flags. */
+static void unit_shape(unit *u, uint16_t chars)
+{
+	u->chars = chars;
+	u->spaced = 0;
+	if (u->len > 12 && u->s[3] == ' ' && u->chars < 200) {
+		/* letter-spaced by OCR: the characters are what counts */
+		unsigned gaps = han_gaps(u->s, u->len);
+		if (gaps >= 3 && gaps * 3 >= u->chars) {
+			u->spaced = 1;
+			u->chars = (uint16_t)(u->chars - gaps);
+		}
+	}
+	scan_punctuation(u);
+}
 
 static void prescan_answer(prescan_slot *sl, const raw_line *l)
 {
@@ -2019,6 +2047,20 @@ static void prescan_answer(prescan_slot *sl, const raw_line *l)
 	sl->line = l->line;
 	/* what classify asks, under its own conditions on the length */
 	sl->chars = count_chars(s, len, 201);
+	unit u;
+	memset(&u, 0, sizeof u);
+	u.s = s;
+	u.len = l->len;
+	unit_shape(&u, sl->chars);
+	sl->unit_chars = u.chars;
+	sl->spaced = u.spaced;
+	sl->flags = u.flags;
+	sl->header_done = u.chars <= 64 && !(u.flags & (UF_TERMINATED | UF_SENTENCE));
+	sl->header = sl->header_done && is_running_header(s, len, &sl->hm);
+	sl->row_done = u.chars <= 40;
+	sl->row = sl->row_done && table_row(s, len);
+	sl->names_done = u.chars <= 12;
+	sl->names = sl->names_done && pattern_is_byline(s, len, true);
 	sl->jump_done = sl->chars <= 40;
 	sl->jump = PATTERN_JUMP_NONE;
 	sl->page = 0;
@@ -2627,17 +2669,13 @@ static void classify(const parser *ps, unit *u)
 	const char *s = u->s;
 	size_t len = u->len;
 	const prescan_slot *pre = prescan_get(ps, u->line, s, len);
-	u->chars = pre ? pre->chars : count_chars(s, len, 201);
-	u->spaced = 0;
-	if (len > 12 && s[3] == ' ' && u->chars < 200) {
-		/* letter-spaced by OCR: the characters are what counts */
-		unsigned gaps = han_gaps(s, len);
-		if (gaps >= 3 && gaps * 3 >= u->chars) {
-			u->spaced = 1;
-			u->chars = (uint16_t)(u->chars - gaps);
-		}
+	if (pre) {
+		u->chars = pre->unit_chars;
+		u->spaced = pre->spaced;
+		u->flags |= pre->flags;
+	} else {
+		unit_shape(u, count_chars(s, len, 201));
 	}
-	scan_punctuation(u);
 	int page = 0;
 	header_match hm;
 	if (len > 1 && s[0] == '#') {
@@ -2718,7 +2756,16 @@ static void classify(const parser *ps, unit *u)
 		u->page = (int16_t)page;
 		return;
 	}
-	if (u->chars <= 64 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && is_running_header(s, len, &hm)) {
+	bool header = false;
+	if (u->chars <= 64 && !(u->flags & (UF_TERMINATED | UF_SENTENCE))) {
+		if (pre && pre->header_done) {
+			hm = pre->hm;
+			header = pre->header;
+		} else {
+			header = is_running_header(s, len, &hm);
+		}
+	}
+	if (header) {
 		u->kind = U_PAGEHEAD;
 		return;
 	}
@@ -2782,7 +2829,7 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PAGEHEAD;
 		return;
 	}
-	if (u->chars <= 40 && table_row(s, len))
+	if (u->chars <= 40 && (pre ? pre->row : table_row(s, len)))
 		u->flags |= UF_ROW;
 	if (u->chars <= 40 && (has_prefix(s, len, "数据来源") || has_prefix(s, len, "資料來源") ||
 			       has_prefix(s, len, "资料来源") || has_prefix(s, len, "數據來源")) &&
@@ -2821,7 +2868,7 @@ static void classify(const parser *ps, unit *u)
 			return;
 		}
 		u->kind = U_TITLE;
-		if (u->chars <= 12 && pattern_is_byline(s, len, true))
+		if (u->chars <= 12 && (pre ? pre->names : pattern_is_byline(s, len, true)))
 			u->kind = U_NAMES;
 		return;
 	}
