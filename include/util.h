@@ -73,4 +73,10 @@ bool util_interrupt_requested(void);
 /* Forgets the request (for tests, which go on after one). */
 void util_clear_interrupt(void);
 
+/* Starts fn(arg) on a new thread that takes no signal (SIGINT, SIGWINCH
+ * and the rest stay with the threads that handle them); false when the
+ * thread cannot be made. */
+#include <pthread.h>
+bool util_thread_start(pthread_t *thread, void *(*fn)(void *), void *arg);
+
 #endif

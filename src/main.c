@@ -652,6 +652,10 @@ int main(int argc, char **argv)
 	const char *locale = NULL;
 	bool utf8 = text_init_locale(&locale);
 
+	/* the reader parses between keys: no second thread there, and no
+	 * wait for the patterns' tables before the first screen */
+	if (o.mode == MODE_READER || o.mode == MODE_LIBRARY)
+		parse_set_prescan(SIZE_MAX);
 	if (o.mode == MODE_READER) {
 		if (!isatty(STDOUT_FILENO)) {
 			fputs("kanbao: standard output is not a terminal: the reader needs one.\n"

@@ -2102,7 +2102,7 @@ static void prescan_start(parser *ps)
 	pattern_ready();
 	prescan *pr = util_calloc(1, sizeof *pr);
 	line_reader_init(&pr->lr, ps->src.text, ps->src.len);
-	if (pthread_create(&pr->thread, NULL, prescan_run, pr) != 0) {
+	if (!util_thread_start(&pr->thread, prescan_run, pr)) {
 		free(pr);
 		return;
 	}

@@ -233,3 +233,13 @@ const char *util_find(const char *hay, size_t n, const char *needle, size_t k)
 	}
 	return NULL;
 }
+
+bool util_thread_start(pthread_t *thread, void *(*fn)(void *), void *arg)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	int rc = pthread_create(thread, NULL, fn, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc == 0;
+}
