@@ -16,7 +16,7 @@ static char *json_of(const char *text, size_t len)
 	char *copy = util_malloc(len ? len : 1);
 	memcpy(copy, text, len);
 	doc_source src = { copy, len, copy, tu_release, NULL };
-	parse_page(issue, util_strdup("page"), src);
+	parse_page(issue, "page", src);
 	char *out = NULL;
 	size_t n = 0;
 	FILE *f = open_memstream(&out, &n);
