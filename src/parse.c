@@ -87,6 +87,7 @@ typedef enum signal {
 	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
 	S_TABLE_TITLE,          /* a title in 【】 over rows: the open story's table */
 	S_VERSE_CYCLE,          /* a poem's title between stanzas: a poem of the cycle */
+	S_AFTER_VERSE,          /* a lone title after a poem's last stanza, prose under it: the next piece */
 	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
 	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
 	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
@@ -165,6 +166,7 @@ static const struct signal_def {
 	[S_TABLE_UNDER]     = { 0, "figures under it" },    /* a data box: its own story as often as not */
 	[S_TABLE_TITLE]     = { -10, "a table's title in brackets" },   /* 【10月各区成交】 over rows: the story's own table */
 	[S_VERSE_CYCLE]     = { -8, "between stanzas" },   /* 组诗, 外一首: the next poem of the same piece */
+	[S_AFTER_VERSE]     = { 8, "prose after a poem" },   /* a poem has no end mark: the change to prose under a title is one */
 	[S_SIDEBAR]         = { -20, "sidebar label" },
 	/* printed around every story: where one ends and the next begins */
 	[S_FURNITURE]       = { 20, "page furniture before it" },
@@ -360,6 +362,7 @@ typedef struct run_facts {
 	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
 	bool row_under, para_under, sidebar, big_gap, table_title, verse_cycle;
 	bool caption_under;     /* a photo caption right under it */
+	bool prose_after_verse; /* a lone title between the last stanza of a poem and prose */
 } run_facts;
 
 /* Run facts remembered between plans (see run_facts_memo). */
@@ -2142,6 +2145,34 @@ static const prescan_slot *prescan_get(const parser *ps, uint32_t line, const ch
 /* ------------------------------------------------------------------ */
 /* Pass 2: classify */
 
+/* A sentence end, an ideographic space and a short tail with no
+ * sentence end of its own ("…窗台。　图 | 苗一禾", "…门口。　詹小雨　摄"):
+ * a credit or a signature set after the finished text, not a sentence
+ * cut by a column break. */
+static bool credit_tail(const char *s, const char *end)
+{
+	enum { TAIL_MAX = 12 };
+	const char *p = end;
+	for (int chars = 0; p > s && chars <= TAIL_MAX; chars++) {
+		const char *at = p;
+		uint32_t cp = last_cp(s, p, &at);
+		if (is_sentence_end(cp))
+			return false;   /* the tail holds a sentence: text */
+		p = at;
+		if (cp != 0x3000 || chars == 0)
+			continue;
+		/* a run of ideographic spaces: finished text before it? */
+		uint32_t before = 0x3000;
+		while (before == 0x3000 && at > s)
+			before = last_cp(s, at, &at);
+		while (is_closing(before) && at > s)
+			before = last_cp(s, at, &at);
+		if (is_sentence_end(before))
+			return true;
+	}
+	return false;
+}
+
 /* A sentence end followed by a short group in brackets closing the
  * line ("…启用。（陆交局提供）", "…说。(记者 X)"): the line is finished. */
 static bool ends_after_sentence(const char *s, const char *end)
@@ -2158,6 +2189,8 @@ static bool ends_after_sentence(const char *s, const char *end)
 		if (before == 0xFF09 || before == ')')
 			end = d;
 	}
+	if (credit_tail(s, end))
+		return true;
 	const char *at = end;
 	uint32_t z = last_cp(s, end, &at);
 	if (z != 0xFF09 && z != ')' && z != 0x3011)
@@ -4651,6 +4684,9 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 			     pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne));
 	}
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
+	rf->prose_after_verse = n == 1 && j < ps->nunits && UNIT(ps, j)->kind == U_PARA &&
+				!(UNIT(ps, j)->flags & UF_VERSE) && (UNIT(ps, j)->flags & UF_TERMINATED) &&
+				i > ps->units_base && (UNIT(ps, i - 1)->flags & UF_VERSE);
 	rf->verse_cycle = n == 1 && j < ps->nunits && (UNIT(ps, j)->flags & UF_VERSE) && i > ps->units_base &&
 			  (UNIT(ps, i - 1)->flags & UF_VERSE);
 	if (n == 1 && rf->row_under) {
@@ -4708,6 +4744,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		ev_add(ev, S_TABLE_TITLE);
 	if (sh->any && sh->body && !sh->ended && rf->verse_cycle)
 		ev_add(ev, S_VERSE_CYCLE);
+	if (sh->any && sh->body && !sh->ended && rf->prose_after_verse)
+		ev_add(ev, S_AFTER_VERSE);
 	if (sh->any && sh->body && rf->sidebar)
 		ev_add(ev, S_SIDEBAR);
 	if (sh->any && sh->numbered && numbered)
