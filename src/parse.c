@@ -3456,6 +3456,64 @@ static bool issuer_over_notice(doc_str a, doc_str b)
 	return issuer && notice;
 }
 
+static bool lines_share_pair(const unit *a, const unit *b);
+static bool signs_contribution(const unit *u);
+
+/* A line of a deck of at most this many characters is checked against
+ * the story's lead (see lead_names). */
+enum { SUBJECT_CHECK_MAX = 6 };
+/* A short line without a sentence end under a deck, over the text: a
+ * signature (at most this many characters). */
+enum { SIGNATURE_MAX = 20 };
+
+/* Whether the line t may name the subject of the story under a deck:
+ * false when the story is a signed contribution and its lead (its first
+ * two paragraphs after the rest of the deck and the byline, from unit
+ * j) shares no pair of characters with t. True when the lead is not
+ * read yet, or no contributor signs it: no evidence either way. */
+static bool lead_names(const parser *ps, size_t j, const unit *t)
+{
+	enum { LEAD_UNITS = 2, LEAD_REACH = 8 };
+	if (t->spaced)
+		return true;    /* letter-spaced: no pairs to compare */
+	size_t seen = 0;
+	bool signed_piece = false;
+	for (size_t k = j; k < ps->nunits && k < j + LEAD_REACH; k++) {
+		const unit *u = UNIT(ps, k);
+		if (!seen && (u->kind == U_BYLINE || u->kind == U_DATELINE)) {
+			/* only a contribution (□ X, 读者 X, 文/X) is evidence: a
+			 * news story's headline may name its subject in other
+			 * words ("八旬夫妇" / "七十年坚持写日记" over "…两位老人…") */
+			if (!signs_contribution(u))
+				return true;
+			signed_piece = true;
+			continue;
+		}
+		if (u->kind == U_PARA && !seen && u->chars <= SIGNATURE_MAX &&
+		    !(u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END))) {
+			/* a short line between the deck and the text: a
+			 * signature the byline patterns do not know
+			 * ("□彩市观察员　老　周"), a contributor's unless it
+			 * names a reporter */
+			unit as_byline = *u;
+			as_byline.kind = U_BYLINE;
+			if (!signs_contribution(&as_byline))
+				return true;
+			signed_piece = true;
+			continue;
+		}
+		if (u->kind == U_PARA) {
+			if (lines_share_pair(t, u))
+				return true;
+			if (++seen == LEAD_UNITS)
+				break;
+		} else if (seen) {
+			break;
+		}
+	}
+	return !(signed_piece && seen);
+}
+
 static bool broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
@@ -3484,6 +3542,12 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	/* a word or two over a much longer line is a label ("往事" over
 	 * its headline), not half of a phrase */
 	if (ac <= LABEL_WORD_MAX && bc >= ac + 5)
+		return false;
+	/* the first half of a broken headline names the story's subject,
+	 * and its lead names it again ("社区老年食堂" / "扩至一百二十家" /
+	 * "…新建社区老年食堂…"); a column's name is not in the story
+	 * ("健康课堂" / "冬季晨练别太早", "我的晚年生活" / "老伴的手擀面") */
+	if (ac <= SUBJECT_CHECK_MAX && !lead_names(ps, i + 2, a))
 		return false;
 	if (bracketed_label(a))
 		return false;
