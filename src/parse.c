@@ -3832,8 +3832,10 @@ static int deck_transition(const parser *ps, size_t k, int from, int to, evidenc
 	if (from == DR_SUB && to == DR_SUB && wholly_bracketed(UNIT(ps, k)) && !wholly_bracketed(UNIT(ps, k - 1)))
 		ev_add(ev, S_T_SUB_ASIDE);
 	/* "护佑一方平安" / "守护万家灯火" / the headline: a kicker of two
-	 * lines over it, not a broken headline over its subtitle */
-	if (from == DR_CONT && to == DR_SUB && !(UNIT(ps, k)->flags & UF_DASH_START))
+	 * lines over it, not a broken headline over its subtitle (a line of
+	 * detail with a comma under them is a subtitle: "今秋京城拍场" /
+	 * "书画板块回暖明显" / "近代名家精品成交率超过八成，…") */
+	if (from == DR_CONT && to == DR_SUB && !(UNIT(ps, k)->flags & (UF_DASH_START | UF_COMMA)))
 		ev_add(ev, S_T_CONT_SUB);
 	/* "巾帼风采" / "“羊倌”女支书带富一个村" / "——记…": a headline with
 	 * a "——" subtitle stands on one line under its label */

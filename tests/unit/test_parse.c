@@ -188,6 +188,7 @@ FIXTURE_TEST(narrow_verse)          /* lines of 11 or 12 characters with no punc
 FIXTURE_TEST(label_word4)           /* a word of 4 characters over a title 5 longer is its column label; over a shorter one a broken headline */
 FIXTURE_TEST(verse_then_prose)      /* a lone title after a poem's last stanza with prose under it is the next piece; a credit after a finished sentence is no cut */
 FIXTURE_TEST(lead_subject)          /* a short line over a title that the lead does not name is its column (a contribution); named by the lead, or over a reporter's story, a broken headline */
+FIXTURE_TEST(deck_detail)           /* a broken headline over a subtitle of detail with a comma; two slogan lines over a plain headline stay its kicker */
 FIXTURE_TEST(narrow_items)          /* lines of 11 or 12 characters that each end a sentence are paragraphs, not a narrow wrap */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -215,7 +216,7 @@ static void test_nothing_lost(void **state)
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
 		"label_dash_deck", "label_over_head", "letter_reply", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
-		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject",
+		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "deck_detail",
 		"verse",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
@@ -452,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_label_word4),
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),
+		cmocka_unit_test(test_deck_detail),
 		cmocka_unit_test(test_stub_byline),
 		cmocka_unit_test(test_listings),
 		cmocka_unit_test(test_indented_fields),
