@@ -1543,7 +1543,12 @@ static size_t run_in_title(const char *s, size_t len)
 		return 0;
 	const char *sp = NULL, *end = s + len;
 	int chars = 0;
-	for (const char *p = s; p < end && chars <= 24; chars++) {
+	/* "◆韶关500千伏输变电工程投产　11月22日，…": an item's mark before it */
+	const char *from = s;
+	uint32_t c0 = first_cp(s, end);
+	if (c0 == 0x25C6 || c0 == 0x25C7 || c0 == 0x25CF || c0 == 0x25A0 || c0 == 0x25A1 || c0 == 0x2605 || c0 == 0x25B2)
+		from += 3;
+	for (const char *p = from; p < end && chars <= 24; chars++) {
 		if (p + 3 <= end && memcmp(p, "\xe3\x80\x80", 3) == 0) {
 			sp = p;
 			break;
@@ -1882,6 +1887,37 @@ static bool title_run_then_indented(const parser *ps)
 	return false;
 }
 
+/* "…近40万元。（曾" / "　慧）": a bracket opened a few characters before
+ * the end of a line and closed a few characters into the next one is
+ * one group cut by the wrap, however the next line starts (a name
+ * spaced "曾　慧" puts its space at the start of the line). */
+static bool bracket_runs_on(const raw_line *cur, const raw_line *next)
+{
+	enum { GROUP_MAX = 8 };
+	const char *end = cur->s + cur->len, *p = end;
+	for (int chars = 0; p > cur->s && chars <= GROUP_MAX; chars++) {
+		const char *at = p;
+		uint32_t cp = last_cp(cur->s, p, &at);
+		if (cp == 0xFF09 || cp == ')')
+			return false;
+		if (cp == 0xFF08 || cp == '(') {
+			/* the group closes early in the next line, and the line ends there */
+			const char *q = next->s, *e = next->s + next->len;
+			for (int k = 0; q < e && k <= GROUP_MAX; k++) {
+				uint32_t c;
+				q += text_decode(q, e, &c);
+				if (c == 0xFF08 || c == '(')
+					return false;
+				if (c == 0xFF09 || c == ')')
+					return text_skip_space(q, e) == e;
+			}
+			return false;
+		}
+		p = at;
+	}
+	return false;
+}
+
 /* Whether `next` continues `cur` in a page hard-wrapped at ps->wrap;
  * `first` is the first line of the unit being built. A line as wide as
  * the wrap runs on. On a page whose paragraphs are marked by an indent,
@@ -1891,6 +1927,8 @@ static bool title_run_then_indented(const parser *ps)
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	unsigned wrap = ps->wrap;
+	if (next->gap == 0 && next->indented && bracket_runs_on(cur, next))
+		return true;
 	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
 		return false;
@@ -2610,6 +2648,12 @@ static bool paper_name_field(const char *s, size_t len)
 	       sep == 0x25C6 || sep == 0x25A0 || sep == 0x25CF || sep == '/' || sep == 0xFF0F;
 }
 
+/* The page's first line opening with a paper's name as a field of its
+ * own, with figures, is its running header up to this many characters
+ * (a paper's name in English and a date range count letter by letter:
+ * "枫华周报 Maple Chinese Weekly | 第1088期 | 2026年11月27日-12月3日 | A4 社区"). */
+enum { FIRST_HEADER_MAX = 64 };
+
 /* Single spaces between two Han characters ("社 区 食 堂"). */
 static unsigned han_gaps(const char *s, size_t len)
 {
@@ -2833,8 +2877,8 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PAGEHEAD;   /* "12　以案说法": the page's number and section */
 		return;
 	}
-	if (ps->nunits == 0 && u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) &&
-	    running_line_hash(s, len) && paper_name_field(s, len)) {
+	if (ps->nunits == 0 && u->chars <= FIRST_HEADER_MAX && !(u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)) &&
+	    len <= 4 * FIRST_HEADER_MAX && has_figure_bytes(s, len) && paper_name_field(s, len)) {
 		u->kind = U_PAGEHEAD;   /* "春城晚报·社区版 NO.2187 …" heading the page */
 		return;
 	}
@@ -5793,6 +5837,20 @@ static void segment_step(parser *ps)
 		}
 		if (colon_kicker(ps, i))
 			u->kind = U_TITLE;
+		if (u->kind == U_MDHEAD && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDSUB &&
+		    UNIT(ps, i + 1)->gap <= 1) {
+			/* "## 科学辟谣" right above "### “喝醋能软化血管”？", no
+			 * text between: the upper title names the column, the
+			 * lower heads the story */
+			const char *t = u->s, *e = u->s + u->len;
+			while (t < e && *t == '#')
+				t++;
+			t = text_skip_space(t, e);
+			u->s = t;
+			u->len = (uint32_t)(e - t);
+			u->kind = U_TITLE;
+			UNIT(ps, i + 1)->kind = U_MDHEAD;
+		}
 		if (u->kind == U_MDSUB && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDHEAD &&
 		    UNIT(ps, i + 1)->gap == 0) {
 			/* "## 深化改革 激发活力" right above "# 标题": its kicker */

@@ -189,6 +189,9 @@ FIXTURE_TEST(label_word4)           /* a word of 4 characters over a title 5 lon
 FIXTURE_TEST(verse_then_prose)      /* a lone title after a poem's last stanza with prose under it is the next piece; a credit after a finished sentence is no cut */
 FIXTURE_TEST(lead_subject)          /* a short line over a title that the lead does not name is its column (a contribution); named by the lead, or over a reporter's story, a broken headline */
 FIXTURE_TEST(deck_detail)           /* a broken headline over a subtitle of detail with a comma; two slogan lines over a plain headline stay its kicker */
+FIXTURE_TEST(md_column)             /* "## X" right over "### Y", nothing between: X the column, Y the headline; a ### under text stays a subhead */
+FIXTURE_TEST(first_header)          /* the first line opening with the paper's name, with figures, up to 64 characters (English name, date range): a banner */
+FIXTURE_TEST(wrap_bracket)          /* hard-wrapped with indents: （林 / 　晓） is one bracket cut by the wrap; ◆ briefs whose titles run into their text */
 FIXTURE_TEST(narrow_items)          /* lines of 11 or 12 characters that each end a sentence are paragraphs, not a narrow wrap */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -216,7 +219,7 @@ static void test_nothing_lost(void **state)
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
 		"label_dash_deck", "label_over_head", "letter_reply", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
-		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "deck_detail",
+		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "deck_detail", "md_column", "first_header", "wrap_bracket",
 		"verse",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
@@ -454,6 +457,9 @@ int main(void)
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),
 		cmocka_unit_test(test_deck_detail),
+		cmocka_unit_test(test_md_column),
+		cmocka_unit_test(test_first_header),
+		cmocka_unit_test(test_wrap_bracket),
 		cmocka_unit_test(test_stub_byline),
 		cmocka_unit_test(test_listings),
 		cmocka_unit_test(test_indented_fields),
