@@ -2190,6 +2190,13 @@ static const prescan_slot *prescan_get(const parser *ps, uint32_t line, const ch
 static bool credit_tail(const char *s, const char *end)
 {
 	enum { TAIL_MAX = 12 };
+	/* most lines hold no ideographic space near their end: a byte search first */
+	size_t reach = (size_t)(end - s) < (TAIL_MAX + 2) * 3 ? (size_t)(end - s) : (TAIL_MAX + 2) * 3;
+	const char *q = end - reach;
+	while ((q = memchr(q, 0xE3, (size_t)(end - q))) != NULL && (end - q < 3 || q[1] != (char)0x80 || q[2] != (char)0x80))
+		q++;
+	if (!q)
+		return false;
 	const char *p = end;
 	for (int chars = 0; p > s && chars <= TAIL_MAX; chars++) {
 		const char *at = p;
