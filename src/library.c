@@ -53,7 +53,15 @@ struct library {
 	size_t nroots;
 	bool *root_failed;              /* by the last scan */
 	search_folder *sf;              /* for searches, made by the first */
-	sqlite3_stmt *search_st[5];     /* their statements, prepared by the first */
+	sqlite3_stmt *search_st[6];     /* their statements, prepared by the first */
+	/* the issues' strings for searches, by id (NULL: not looked up yet),
+	 * each looked up once and kept while nothing changes: not indexed by
+	 * this library (icached, cleared by indexing) nor by another
+	 * connection (its data_version, icache_version) */
+	struct cached_issue **by_id;
+	size_t nby_id;
+	bool icached;
+	int64_t icache_version;
 	/* the tokens of the document being inserted, found beforehand (see
 	 * fts_tokenize): a length byte and the bytes of each */
 	const unsigned char *replay;
@@ -639,10 +647,13 @@ library *library_open(const library_options *opt, char *err, size_t errlen)
 	return lib;
 }
 
+static void issue_cache_drop(library *lib);
+
 void library_close(library *lib)
 {
 	if (!lib)
 		return;
+	issue_cache_drop(lib);
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(lib->search_st); i++)
 		sqlite3_finalize(lib->search_st[i]);
 	sqlite3_close(lib->db);
@@ -894,6 +905,7 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	library_job *job = util_calloc(1, sizeof *job);
 	job->lib = lib;
 	job->lockfd = fd;
+	lib->icached = false;           /* roots read again, issues removed */
 	job->t0 = util_now_ns();
 	job->next_id = 1;
 	prep_init(&job->prep);
@@ -1634,6 +1646,7 @@ bool library_index_step(library_job *job, uint64_t budget_ns)
 		if (!began)
 			exec(job->lib->db, "BEGIN IMMEDIATE");
 		began = true;
+		job->lib->icached = false;
 		store(job, pk);
 		packet_free(pk);
 		job->next++;
@@ -1814,6 +1827,7 @@ typedef struct hit_list {
  * the articles come issue by issue). */
 typedef struct found_row {
 	const char *body, *folded;      /* folded == body when nothing folds */
+	const char *first;              /* the first hit in folded, or NULL */
 	size_t blen, flen;
 	int page;
 	int64_t number;
@@ -1882,7 +1896,9 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen, const
 	bool page_level = r->number < 0;
 	const char *body = r->body, *folded = r->folded;
 	const char *line = body, *fline = folded, *fend = folded + r->flen, *end = body + r->blen;
-	for (const char *p = folded; (p = util_find(p, (size_t)(fend - p), q, qlen)) != NULL;) {
+	/* from the first hit when read_row found it already */
+	for (const char *p = r->first ? r->first : folded;
+	     (p = util_find(p, (size_t)(fend - p), q, qlen)) != NULL;) {
 		/* on to the line holding p, in both texts */
 		const char *nl;
 		while ((nl = memchr(fline, '\n', (size_t)(fend - fline))) != NULL && nl < p) {
@@ -1950,7 +1966,6 @@ typedef struct searching {
 	int64_t issue_id;
 	bool issue_hidden;
 	uint32_t issue_articles;
-	util_buf issue_strs;
 	found_row r;
 	sqlite3_blob *blob[2];          /* folded, body: for weighing (see weigh_row) */
 	util_buf buf;
@@ -1962,6 +1977,8 @@ typedef struct searching {
 	uint32_t nrows, ntokens, terms_bytes;
 	util_buf trows;
 	unsigned char bloom[BLOOM_MAX_BITS / 8];
+	util_buf la, lb;                /* lists of code points read */
+	util_buf ids;                   /* rowids (int64_t) of candidates */
 } searching;
 
 static uint32_t get_u32(const unsigned char *p)
@@ -2036,35 +2053,110 @@ static bool filter_pass(searching *s, int64_t id, const uint32_t *qh, size_t nqh
 	return bloom_may_hold(s->bloom, nb, qh, nqh);
 }
 
-/* Looks up issue iid's strings into s->r unless they are there; whether
- * it is in sight. */
+typedef struct cached_issue {
+	char *str[3];                   /* paper, date, path (one allocation) */
+	size_t len[3];
+	uint64_t fingerprint;
+	uint32_t articles;
+	bool hidden;                    /* under no root in sight */
+	bool missing;                   /* no such issue */
+} cached_issue;
+
+static void issue_cache_drop(library *lib)
+{
+	for (size_t i = 0; i < lib->nby_id; i++)
+		if (lib->by_id[i]) {
+			free(lib->by_id[i]->str[0]);
+			free(lib->by_id[i]);
+		}
+	free(lib->by_id);
+	lib->by_id = NULL;
+	lib->nby_id = 0;
+	lib->icached = false;
+}
+
+/* Empties lib->by_id when the index changed since it was filled (its
+ * data_version, for other connections; icached, cleared by indexing on
+ * this one), so that what it holds is what this transaction sees. */
+static void issue_cache_check(library *lib, sqlite3_stmt *version)
+{
+	int64_t v = -1;
+	if (sqlite3_step(version) == SQLITE_ROW)
+		v = sqlite3_column_int64(version, 0);
+	sqlite3_reset(version);
+	if (lib->icached && v == lib->icache_version && v >= 0)
+		return;
+	issue_cache_drop(lib);
+	lib->icached = true;
+	lib->icache_version = v;
+}
+
+/* Issue iid's strings from lib->by_id, looked up by s->issue (and kept
+ * for the searches after) the first time; NULL when there is no such
+ * issue. A search met each issue with a statement, about 6,000
+ * instructions: a ranked search meets all of them. */
+static const cached_issue *issue_get(searching *s, int64_t iid)
+{
+	library *lib = s->lib;
+	if (iid < 0 || iid > MAX_ISSUE_ID)
+		return NULL;
+	if ((size_t)iid < lib->nby_id && lib->by_id[iid])
+		return lib->by_id[iid]->missing ? NULL : lib->by_id[iid];
+	if ((size_t)iid >= lib->nby_id) {
+		size_t cap = lib->nby_id;
+		util_grow((void **)&lib->by_id, &cap, (size_t)iid + 1, sizeof *lib->by_id);
+		memset(lib->by_id + lib->nby_id, 0, (cap - lib->nby_id) * sizeof *lib->by_id);
+		lib->nby_id = cap;
+	}
+	cached_issue *c = util_calloc(1, sizeof *c);
+	lib->by_id[iid] = c;
+	sqlite3_stmt *st = s->issue;
+	sqlite3_bind_int64(st, 1, iid);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		c->missing = true;
+		return NULL;
+	}
+	size_t total = 0;
+	for (int k = 0; k < 3; k++) {
+		c->len[k] = sqlite3_column_text(st, k) ? (size_t)sqlite3_column_bytes(st, k) : 0;
+		total += c->len[k] + 1;
+	}
+	char *b = util_malloc(total);
+	for (int k = 0; k < 3; k++) {
+		c->str[k] = b;
+		if (c->len[k])
+			memcpy(b, sqlite3_column_text(st, k), c->len[k]);
+		b[c->len[k]] = '\0';
+		b += c->len[k] + 1;
+	}
+	c->fingerprint = (uint64_t)sqlite3_column_int64(st, 3);
+	c->articles = (uint32_t)sqlite3_column_int64(st, 4);
+	bool failed;
+	c->hidden = path_hidden(lib, c->str[2], &failed);
+	sqlite3_reset(st);
+	return c;
+}
+
+/* Puts issue iid's strings into s->r unless they are there; whether it
+ * is in sight. */
 static bool issue_visible(searching *s, int64_t iid)
 {
 	if (iid == s->issue_id)
 		return !s->issue_hidden;
-	found_row *r = &s->r;
-	sqlite3_stmt *issue = s->issue;
 	s->issue_id = iid;
 	s->issue_hidden = true;
-	s->issue_strs.len = 0;
-	sqlite3_bind_int64(issue, 1, iid);
-	if (sqlite3_step(issue) == SQLITE_ROW) {
-		size_t off[3];
-		for (int c = 0; c < 3; c++) {
-			const char *v = (const char *)sqlite3_column_text(issue, c);
-			off[c] = s->issue_strs.len;
-			r->issue_len[c] = v ? (size_t)sqlite3_column_bytes(issue, c) : 0;
-			util_buf_add(&s->issue_strs, v ? v : "", r->issue_len[c]);
-			util_buf_addc(&s->issue_strs, '\0');
-		}
-		for (int c = 0; c < 3; c++)
-			r->issue_str[c] = s->issue_strs.data + off[c];
-		r->fingerprint = (uint64_t)sqlite3_column_int64(issue, 3);
-		s->issue_articles = (uint32_t)sqlite3_column_int64(issue, 4);
-		bool failed;
-		s->issue_hidden = path_hidden(s->lib, r->issue_str[2], &failed);
+	const cached_issue *c = issue_get(s, iid);
+	if (!c)
+		return false;
+	found_row *r = &s->r;
+	for (int k = 0; k < 3; k++) {
+		r->issue_str[k] = c->str[k];
+		r->issue_len[k] = c->len[k];
 	}
-	sqlite3_reset(issue);
+	r->fingerprint = c->fingerprint;
+	s->issue_articles = c->articles;
+	s->issue_hidden = c->hidden;
 	return !s->issue_hidden;
 }
 
@@ -2089,7 +2181,8 @@ static bool read_row(searching *s, int64_t id, bool need)
 		r->folded = r->body;
 		r->flen = r->blen;
 	}
-	if (need && !util_find(r->folded, r->flen, s->q, s->qlen))
+	r->first = need ? util_find(r->folded, r->flen, s->q, s->qlen) : NULL;
+	if (need && !r->first)
 		return false;
 	if (!issue_visible(s, sqlite3_column_int64(text, 2)))
 		return false;
@@ -2181,7 +2274,7 @@ static bool weigh_row(searching *s, int64_t id, ranked_row *out)
 	return out->tf > 0;
 }
 
-static bool get_varint(const unsigned char **p, const unsigned char *end, uint32_t *v)
+static inline bool get_varint(const unsigned char **p, const unsigned char *end, uint32_t *v)
 {
 	uint32_t x = 0;
 	for (int shift = 0; *p < end && shift < 35; shift += 7) {
@@ -2195,11 +2288,9 @@ static bool get_varint(const unsigned char **p, const unsigned char *end, uint32
 	return false;
 }
 
-/* The rows of issue iid (loaded by terms_load) holding code point c,
- * with their weighted counts from its list and the size of their folded
- * text from their entries, appended to *v: what weigh_row would find
- * reading each row's text, for a query of that one code point. */
-static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n, size_t *cap)
+/* The list of code point c in the issue terms_load loaded, read into
+ * *out; false when the issue has none (or it cannot be read). */
+static bool cp_list(searching *s, ucs4_t c, util_buf *out)
 {
 	size_t at = TERMS_HEAD + (size_t)s->nrows * TERMS_ROW;
 	uint32_t lo = 0, hi = s->ntokens;
@@ -2207,7 +2298,7 @@ static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		if (sqlite3_blob_read(s->terms, e, TERMS_TOKEN, (int)(at + (size_t)mid * TERMS_TOKEN)) != SQLITE_OK)
-			return;
+			return false;
 		if (get_u32(e) < c)
 			lo = mid + 1;
 		else
@@ -2216,25 +2307,76 @@ static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n
 	if (lo >= s->ntokens ||
 	    sqlite3_blob_read(s->terms, e, 2 * TERMS_TOKEN, (int)(at + (size_t)lo * TERMS_TOKEN)) != SQLITE_OK ||
 	    get_u32(e) != c)
-		return;
+		return false;
 	uint32_t from = get_u32(e + 4), to = get_u32(e + TERMS_TOKEN + 4);
 	if (to < from || to > s->terms_bytes)
-		return;
+		return false;
 	size_t len = to - from;
-	if (s->buf.cap < len + 1)
-		util_grow((void **)&s->buf.data, &s->buf.cap, len + 1, 1);
-	if (len && sqlite3_blob_read(s->terms, s->buf.data, (int)len, (int)from) != SQLITE_OK)
+	out->len = 0;
+	if (out->cap < len + 1)
+		util_grow((void **)&out->data, &out->cap, len + 1, 1);
+	if (len && sqlite3_blob_read(s->terms, out->data, (int)len, (int)from) != SQLITE_OK)
+		return false;
+	out->len = len;
+	return true;
+}
+
+/* The next (row, count) of a list at *p; false at its end or at a row
+ * the issue does not have. */
+static bool list_next(const searching *s, const unsigned char **p, const unsigned char *end,
+		      uint32_t *low, uint32_t *count)
+{
+	uint32_t d;
+	if (*p >= end || !get_varint(p, end, &d) || !get_varint(p, end, count) ||
+	    (uint64_t)*low + d >= s->nrows)
+		return false;
+	*low += d;
+	return true;
+}
+
+/* The rows of the issue terms_load loaded holding code point c, with
+ * their weighted counts from its list and the size of their folded
+ * text from their entries, appended to *v: what weigh_row would find
+ * reading each row's text, for a query of that one code point. */
+static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n, size_t *cap)
+{
+	if (!cp_list(s, c, &s->la))
 		return;
-	const unsigned char *p = (const unsigned char *)s->buf.data, *end = p + len;
-	uint32_t low = 0, d, count;
-	while (p < end && get_varint(&p, end, &d) && get_varint(&p, end, &count)) {
-		low += d;
-		if (low >= s->nrows)
-			return;
+	const unsigned char *p = (const unsigned char *)s->la.data, *end = p + s->la.len;
+	uint32_t low = 0, count;
+	for (; list_next(s, &p, end, &low, &count); low++) {
 		ranked_row rr = { s->terms_base | low, get_u32((const unsigned char *)s->trows.data +
-								(size_t)low * TERMS_ROW), count, 0 };
+							       (size_t)low * TERMS_ROW), count, 0 };
 		UTIL_PUSH(*v, *n, *cap, rr);
-		low++;
+	}
+}
+
+/* The rowids of the rows of the issue terms_load loaded holding both
+ * code points a and b (their two lists walked together), into s->ids. */
+static void rows_of_pair(searching *s, ucs4_t a, ucs4_t b)
+{
+	s->ids.len = 0;
+	if (!cp_list(s, a, &s->la) || (b != a && !cp_list(s, b, &s->lb)))
+		return;
+	const util_buf *lb = b != a ? &s->lb : &s->la;
+	const unsigned char *p = (const unsigned char *)s->la.data, *pend = p + s->la.len;
+	const unsigned char *q = (const unsigned char *)lb->data, *qend = q + lb->len;
+	uint32_t x = 0, y = 0, count;
+	bool more = list_next(s, &p, pend, &x, &count) && list_next(s, &q, qend, &y, &count);
+	while (more) {
+		if (x == y) {
+			int64_t id = s->terms_base | x;
+			util_buf_add(&s->ids, &id, sizeof id);
+			x++;
+			y++;
+			more = list_next(s, &p, pend, &x, &count) && list_next(s, &q, qend, &y, &count);
+		} else if (x < y) {
+			x++;
+			more = list_next(s, &p, pend, &x, &count);
+		} else {
+			y++;
+			more = list_next(s, &q, qend, &y, &count);
+		}
 	}
 }
 
@@ -2336,7 +2478,7 @@ size_t library_search(library *lib, const char *query, library_order order,
 		("SELECT folded, body, issue, page, number, headline, page_captions, first_caption, "
 		 "first_banner FROM articles WHERE id = ?1"),
 		"SELECT paper, date, path, fingerprint, articles FROM issues WHERE id = ?1",
-		/* a query of one character, ranked: every issue's list */
+		"PRAGMA data_version",
 		"SELECT id FROM issues",
 	};
 	bool prepared = true;
@@ -2345,13 +2487,26 @@ size_t library_search(library *lib, const char *query, library_order order,
 		    sqlite3_prepare_v3(lib->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
 				       &lib->search_st[i], NULL) != SQLITE_OK)
 			prepared = false;
-	/* ranked, a query of one code point (as the index has it) is weighed
-	 * from the issues' counts of it, no text read */
-	size_t qi = 0;
-	ucs4_t qc = 0;
-	bool one = order == LIBRARY_RANKED && qt.n == 1 && !qt.more &&
-		   next_cp((const uint8_t *)q, qlen, &qi, &qc) && qi == qlen;
-	sqlite3_stmt *st = lib->search_st[one ? 4 : !qt.n ? 1 : 0];
+	/* the first and the last code point of the folded query the index
+	 * has (the articles FTS5 would give are those holding both) */
+	ucs4_t first = 0, last = 0;
+	size_t nindexed = 0, ncps = 0;
+	for (size_t i = 0; i < qlen; ncps++) {
+		ucs4_t c;
+		if (next_cp((const uint8_t *)q, qlen, &i, &c)) {
+			if (!nindexed++)
+				first = c;
+			last = c;
+		}
+	}
+	/* ranked, every article holding the text is weighed, and the
+	 * issues' lists of code points give them: a query of one code point
+	 * (nothing else in it) from its counts, no text read; a longer one,
+	 * the rows holding its first and its last (FTS5 stepped its
+	 * iterators row by row, about 1,300 instructions a row) */
+	bool one = order == LIBRARY_RANKED && nindexed == 1 && ncps == 1;
+	bool lists = order == LIBRARY_RANKED && nindexed >= 1 && qt.n && !one;
+	sqlite3_stmt *st = lib->search_st[!qt.n ? 1 : 0];
 	searching s = { .lib = lib, .sf = sf, .q = q, .qlen = qlen, .text = lib->search_st[2],
 			.issue = lib->search_st[3], .issue_id = -1, .issue_hidden = true,
 			.terms_issue = -1 };
@@ -2361,19 +2516,34 @@ size_t library_search(library *lib, const char *query, library_order order,
 	if (!prepared) {
 		lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
 	} else {
-		if (qt.n && !one)
+		if (qt.n)
 			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
 		/* the whole search reads one state of the index */
 		bool began = sqlite3_get_autocommit(lib->db) && exec(lib->db, "BEGIN");
-		size_t articles = 0;
-		int rc;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(st, 0);
+		issue_cache_check(lib, lib->search_st[4]);
+		sqlite3_stmt *ids = lib->search_st[5];
+		while ((one || lists) && sqlite3_step(ids) == SQLITE_ROW) {
+			int64_t iid = sqlite3_column_int64(ids, 0);
+			if (!issue_visible(&s, iid) || !terms_load(&s, iid))
+				continue;
 			if (one) {
-				if (issue_visible(&s, id) && terms_load(&s, id))
-					rows_of_code_point(&s, qc, &ranked, &nranked, &ranked_cap);
+				rows_of_code_point(&s, first, &ranked, &nranked, &ranked_cap);
 				continue;
 			}
+			rows_of_pair(&s, first, last);
+			const int64_t *cand = (const int64_t *)(void *)s.ids.data;
+			size_t ncand = s.ids.len / sizeof *cand;
+			for (size_t k = 0; k < ncand; k++) {
+				ranked_row rr = { cand[k], 0, 0, 0 };
+				if (filter_pass(&s, cand[k], qh, nqh) && weigh_row(&s, cand[k], &rr))
+					UTIL_PUSH(ranked, nranked, ranked_cap, rr);
+			}
+		}
+		sqlite3_reset(ids);
+		size_t articles = 0;
+		int rc = SQLITE_DONE;
+		while (!one && !lists && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
 			/* the filter first, then the text, then its issue */
 			if (!filter_pass(&s, id, qh, nqh))
 				continue;
@@ -2409,9 +2579,11 @@ size_t library_search(library *lib, const char *query, library_order order,
 		if (began)
 			exec(lib->db, "COMMIT");
 	}
-	util_buf_free(&s.issue_strs);
 	util_buf_free(&s.buf);
 	util_buf_free(&s.trows);
+	util_buf_free(&s.la);
+	util_buf_free(&s.lb);
+	util_buf_free(&s.ids);
 	free(ranked);
 	util_buf_free(&match);
 	util_buf_free(&qhash);

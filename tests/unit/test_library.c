@@ -494,6 +494,60 @@ static void test_changed_touched_removed(void **state)
 	library_close(lib);
 }
 
+/* The fingerprint of the issue whose path holds path_part, as listed. */
+static uint64_t listed_fingerprint(library *lib, const char *path_part)
+{
+	library_issue *is;
+	size_t n = library_issues(lib, &is);
+	uint64_t fp = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strstr(is[i].path, path_part))
+			fp = is[i].fingerprint;
+	library_issues_free(is, n);
+	return fp;
+}
+
+/* The fingerprint of the only hit of query, in either order. */
+static uint64_t hit_fingerprint(library *lib, const char *query, library_order order)
+{
+	library_hit *h;
+	size_t n = library_search(lib, query, order, 0, &h);
+	assert_int_equal(n, 1);
+	uint64_t fp = h[0].fingerprint;
+	library_hits_free(h, n);
+	return fp;
+}
+
+/* A search keeps the issues' strings it looked up for the searches
+ * after: an issue changed by this connection or by another one (its id
+ * kept, its fingerprint new) is seen as it is now by both. */
+static void test_issues_kept_between_searches(void **state)
+{
+	env *e = *state;
+	sh("mkdir -p '%s/晚报/2025-01-02' && printf '标题一行\\n\\n正文说到了鲸落。\\n' > '%s/晚报/2025-01-02/1.txt'",
+	   e->lib, e->lib);
+	library *a = open_lib(e, NULL), *b = open_lib(e, NULL);
+	index_all(a);
+	uint64_t before = listed_fingerprint(a, "晚报");
+	assert_int_equal(hit_fingerprint(a, "鲸落", LIBRARY_NEWEST), before);
+	assert_int_equal(hit_fingerprint(a, "鲸", LIBRARY_RANKED), before);
+	/* changed by the other connection */
+	sh("sleep 0.01; printf '标题一行\\n\\n正文说到了雪豹鲸。\\n' > '%s/晚报/2025-01-02/1.txt'", e->lib);
+	assert_int_equal(index_all(b).changed, 1);
+	uint64_t after = listed_fingerprint(b, "晚报");
+	assert_true(after != before);
+	assert_int_equal(hit_fingerprint(a, "雪豹", LIBRARY_NEWEST), after);
+	assert_int_equal(hit_fingerprint(a, "鲸", LIBRARY_RANKED), after);
+	assert_int_equal(hit_fingerprint(a, "雪豹鲸", LIBRARY_RANKED), after);
+	/* and by this one */
+	sh("sleep 0.01; printf '标题一行\\n\\n正文说到了鲸落。\\n' > '%s/晚报/2025-01-02/1.txt'", e->lib);
+	assert_int_equal(index_all(a).changed, 1);
+	assert_int_equal(hit_fingerprint(a, "鲸落", LIBRARY_RANKED), before);
+	assert_int_equal(hit_fingerprint(b, "鲸落", LIBRARY_NEWEST), before);
+	library_close(a);
+	library_close(b);
+}
+
 /* Newest first is issue order within an issue; ranked, the article with
  * the text in its headline (and shorter) comes first. */
 static void test_ranked(void **state)
@@ -868,6 +922,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_same_hits_as_the_issue, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changed_touched_removed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_issues_kept_between_searches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_random, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_old_schema, setup, teardown),
