@@ -2720,6 +2720,9 @@ static bool check_terms(library *lib, char *err, size_t errlen)
 	sqlite3_blob_close(s.terms);
 	util_buf_free(&s.trows);
 	util_buf_free(&s.buf);
+	util_buf_free(&s.la);
+	util_buf_free(&s.lb);
+	util_buf_free(&s.ids);
 	free(want);
 	free(got);
 	return ok;
