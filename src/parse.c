@@ -3309,7 +3309,10 @@ static size_t title_run(const parser *ps, size_t i)
 	while (i + n < ps->nunits && n < HEADER_MAX_LINES + 1 &&
 	       (is_title_kind(UNIT(ps, i + n)->kind) || (n > 0 && deck_subtitle(ps, i + n)))) {
 		/* names under a title are its byline; a comma line may start a paragraph */
-		if (n > 0 && (UNIT(ps, i + n)->kind == U_NAMES || title_is_paragraph_start(ps, i + n) ||
+		/* a "——" line with a comma right under a title is its subtitle
+		 * ("——专家：太阳出来后再出门，热身时间要加倍"), not a paragraph */
+		if (n > 0 && (UNIT(ps, i + n)->kind == U_NAMES ||
+			      (title_is_paragraph_start(ps, i + n) && !(UNIT(ps, i + n)->flags & UF_DASH_START)) ||
 			      (UNIT(ps, i + n)->gap >= ps->pf.big_gap &&
 			       !(n == 1 && label_like(UNIT(ps, i), false)))))
 			break;

@@ -1044,6 +1044,21 @@ static const char *second_slashed_part(const char *s, const char *end, const cha
 	return NULL;
 }
 
+/* "侨声日报记者林嘉欣旧金山报道", "新华社记者李明华盛顿报道": a role word,
+ * the name and the place it was filed from glued together, then 报道:
+ * Han characters only between them (4 to 9), the name opening with a
+ * family name. */
+static bool glued_filing(const char *s, const char *end)
+{
+	if (end - s < 24 || !(ends_with(s, end, "报道") || ends_with(s, end, "報導") || ends_with(s, end, "报导")))
+		return false;
+	size_t r = role_at(s, end - 6);
+	if (!r || (!ends_with(s, s + r, "记者") && !ends_with(s, s + r, "記者")))
+		return false;
+	int n = han_chars(s + r, end - 6);
+	return n >= 4 && n <= 9 && starts_with_surname(s + r, end - 6);
+}
+
 static bool is_byline(const char *s, const char *end, bool bare, bool post)
 {
 	/* "【記者許雅琪／高雄報導】", "〔記者X／台中報導〕" alone on a line:
@@ -1056,7 +1071,7 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	for (size_t i = 0; i < sizeof anonymous / sizeof *anonymous; i++)
 		if ((size_t)(end - s) == strlen(anonymous[i]) && starts_with(s, end, anonymous[i]))
 			return true;
-	if (filed_byline(s, end))
+	if (filed_byline(s, end) || glued_filing(s, end))
 		return true;
 	/* "【記者許雅琪／高雄報導】" alone on its line */
 	if (end - s > 6 && ((starts_with(s, end, "【") && ends_with(s, end, "】")) ||
@@ -1073,8 +1088,15 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	if (post && (open = post_in_brackets(s, end)) && is_byline(s, text_trim_end(s, open), bare, false))
 		return true;
 	size_t mark = match_any(s, end, byline_marks, sizeof byline_marks / sizeof *byline_marks);
-	if (mark)
-		return byline_tokens(s + mark, end, 1, NULL) || unit_then_name(text_skip_space(s + mark, end), end);
+	if (mark) {
+		/* "■省内", "■数字": a filled mark and a word head a section or
+		 * a brief; names after one without a role word open with a
+		 * family name. After □ a pen name may be anything ("□降措"). */
+		int names = 0;
+		bool hollow = mark == 3 && (unsigned char)s[2] == 0xA1;     /* □ E2 96 A1 */
+		return byline_tokens_ex(s + mark, end, 1, &names, !hollow) ||
+		       unit_then_name(text_skip_space(s + mark, end), end);
+	}
 	const char *after_bar = spaced_role_bar(s, end);
 	if (after_bar) {
 		/* "文 | X　　图 | 网络": the picture's source after the writer */
@@ -1419,6 +1441,36 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m);
 /* "海外网10月14日电　正文", "青川日报3月8日讯 正文": a source of any name
  * ending in a medium's word (网, 社, 报, 台), the date, 电 or 讯, then a
  * space before the text. */
+/* "雅加达讯：正文", "泗水讯：正文": the place the news comes from, 讯 or
+ * 电, a colon, the story (papers abroad print the dateline so). The place
+ * is 2 to 6 Han characters; a word for a kind of news ("喜讯：",
+ * "图文快讯：") is no place. */
+static bool place_dateline(const char *s, const char *end, pattern_dateline *m)
+{
+	static char_set news_kinds = { "快简簡喜资資通音短噩电電图圖视視要特警闻聞汛", false, { 0 } };
+	const char *p = s;
+	int chars = 0;
+	while (p < end && chars <= 6 && end - p >= 3 && ((unsigned char)*p & 0xF0) == 0xE0 && text_is_han(fold3(p))) {
+		if (chars >= 2 && (starts_with(p, end, "讯") || starts_with(p, end, "訊"))) {
+			const char *q = p + 3;
+			size_t colon = starts_with(q, end, "：") ? 3 : q < end && *q == ':' ? 1 : 0;
+			if (!colon || char_set_has(&news_kinds, fold3(p - 3)))
+				return false;
+			const char *body = text_skip_space(q + colon, end);
+			if (body >= end)
+				return false;
+			m->date_start = 0;
+			m->date_end = (size_t)(q - s);
+			m->byline_start = m->byline_end = m->date_end;
+			m->body_start = (size_t)(body - s);
+			return true;
+		}
+		p += 3;
+		chars++;
+	}
+	return false;
+}
+
 static bool source_dateline(const char *s, const char *end, pattern_dateline *m)
 {
 	static char_set media_ends = { "网社报台刊", false, { 0 } };
@@ -1587,7 +1639,7 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 		return false;
 	size_t pre = match_any(s + bracket, end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes);
 	if (!pre && !bracket)
-		return media_dateline(s, end, m) || source_dateline(s, end, m);
+		return media_dateline(s, end, m) || source_dateline(s, end, m) || place_dateline(s, end, m);
 	if (!pre)
 		return false;
 	pre += bracket;

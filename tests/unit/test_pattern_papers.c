@@ -241,6 +241,17 @@ static void test_datelines_of_other_papers(void **state)
 	assert_string_equal(body, "国务院新闻办今天举行发布会。");
 	assert_true(dateline("【新华社济南讯】记者从山东省文旅厅获悉，假期接待游客同比增长。", d, b, &body));
 	assert_string_equal(d, "【新华社济南讯】");
+	/* the place, 讯, a colon (papers abroad) */
+	assert_true(dateline("泗水讯：由东爪哇华文教育机构主办的演讲比赛日前落幕。", d, b, &body));
+	assert_string_equal(d, "泗水讯");
+	assert_string_equal(body, "由东爪哇华文教育机构主办的演讲比赛日前落幕。");
+	assert_true(dateline("吉隆坡讯：马来西亚华总昨日举行常年大会。", d, b, &body));
+	assert_string_equal(d, "吉隆坡讯");
+	/* a kind of news, or no colon: no dateline */
+	assert_false(dateline("喜讯：我校学子获省物理竞赛一等奖。", d, b, &body));
+	assert_false(dateline("图文快讯：南湖公园更换了路灯。", d, b, &body));
+	assert_false(dateline("这个好消息传来，大家都很高兴。", d, b, &body));
+	assert_false(dateline("泗水讯由东爪哇华文教育机构主办。", d, b, &body));
 	assert_true(dateline("本报讯（记者 林晓 实习生 苏禾）城东新区昨天开园。", d, b, &body));
 	assert_string_equal(b, "记者 林晓 实习生 苏禾");
 	assert_true(dateline("据新华社上海11月20日电（记者 邹明）长江口监测到的幼鱼数量创新高。", d, b, &body));
@@ -372,6 +383,19 @@ static void test_signed_units(void **state)
 	assert_false(pattern_is_byline(S("今天上午，市人民医院　张明"), false));
 	assert_false(pattern_is_byline(S("文/中文系2024级　各班"), false));
 	assert_false(pattern_is_byline(S("陕西省泾阳县　农民　刘长安说"), false));
+	/* role, name and place glued, then 报道; a sentence so is none */
+	assert_true(pattern_is_byline(S("侨声日报记者林嘉欣旧金山报道"), false));
+	assert_true(pattern_is_byline(S("新华社记者李明华盛顿报道"), false));
+	assert_false(pattern_is_byline(S("据本报记者从旧金山发回的报道"), false));
+	assert_false(pattern_is_byline(S("本报记者昨天在旧金山进行了采访报道"), false));
+	assert_false(pattern_is_byline(S("记者手记旧金山见闻报道"), false));
+	/* a filled mark and a word head a section; after □ a pen name */
+	assert_false(pattern_is_byline(S("■省内"), false));
+	assert_false(pattern_is_byline(S("■数字"), false));
+	assert_false(pattern_is_byline(S("●活动预告"), false));
+	assert_true(pattern_is_byline(S("■记者 方海鸥　通讯员 吴 涛"), false));
+	assert_true(pattern_is_byline(S("□降措"), false));
+	assert_true(pattern_is_byline(S("■ 周亚楠"), false));
 }
 
 static void test_credits_of_other_papers(void **state)
