@@ -1448,6 +1448,14 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m);
 static bool place_dateline(const char *s, const char *end, pattern_dateline *m)
 {
 	static char_set news_kinds = { "快简簡喜资資通音短噩电電图圖视視要特警闻聞汛", false, { 0 } };
+	/* cheap first, bytes only: 讯 (E8 AE AF) or 訊 (E8 A8 8A) as the
+	 * 3rd to 7th character, where a place of Han characters puts it */
+	bool xun = false;
+	for (size_t o = 6; o <= 18 && o + 3 <= (size_t)(end - s) && !xun; o += 3)
+		xun = (unsigned char)s[o] == 0xE8 && (((unsigned char)s[o + 1] == 0xAE && (unsigned char)s[o + 2] == 0xAF) ||
+						   ((unsigned char)s[o + 1] == 0xA8 && (unsigned char)s[o + 2] == 0x8A));
+	if (!xun)
+		return false;
 	const char *p = s;
 	int chars = 0;
 	while (p < end && chars <= 6 && end - p >= 3 && ((unsigned char)*p & 0xF0) == 0xE0 && text_is_han(fold3(p))) {
