@@ -85,9 +85,17 @@ SCORE_HOLDOUT_MIN_F1 ?= 0.89
 # ... and below this on tests/holdout2 (a third author; 0.961 when gated).
 SCORE_HOLDOUT2_MIN_F1 ?= 0.94
 # ... and on tests/holdout3 and tests/holdout4 (a fourth and a fifth
-# author; 0.916 and 0.872 when gated, after they were tuned on).
+# author; 0.916 and 0.872 when gated, after they were tuned on; holdout4
+# raised to 0.88 at 0.897).
 SCORE_HOLDOUT3_MIN_F1 ?= 0.90
-SCORE_HOLDOUT4_MIN_F1 ?= 0.86
+SCORE_HOLDOUT4_MIN_F1 ?= 0.88
+# ... and on tests/holdout5 and tests/holdout6 (a sixth and a seventh
+# author; 0.860 and 0.767 when gated, after they were tuned on).
+SCORE_HOLDOUT5_MIN_F1 ?= 0.84
+SCORE_HOLDOUT6_MIN_F1 ?= 0.75
+HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
+	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
+	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1)
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -96,11 +104,11 @@ score: $(BUILD)/score
 	@$(BUILD)/score tests/papers $(CORPUS)
 
 # Pages of papers by other authors, written to measure papers nobody here
-# has seen: tests/holdout to tests/holdout4 (each tuned on since it was
-# committed; make test gates them at SCORE_HOLDOUT*_MIN_F1) and
-# tests/holdout5 (kept out of sight for a whole session: 0.591 -> 0.744;
-# not gated) and tests/holdout6 (0.650 untouched; tuned on since). See each
-# folder's README for its history.
+# has seen: tests/holdout to tests/holdout6 (each tuned on since it was
+# committed; make test gates them at SCORE_HOLDOUT*_MIN_F1; holdout5 was
+# out of sight for a whole session, 0.591 -> 0.744, holdout6 0.650
+# untouched) and tests/holdout7 (kept out of sight a whole session:
+# 0.531 -> 0.653; not gated). See each folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
 	@echo '-- tests/holdout2:'
@@ -113,6 +121,8 @@ score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout5 | tail -n 1
 	@echo '-- tests/holdout6:'
 	@$(BUILD)/score tests/holdout6 | tail -n 1
+	@echo '-- tests/holdout7:'
+	@$(BUILD)/score tests/holdout7 | tail -n 1
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
 # then the scorer checked on the sample issue (which test_parse holds to
@@ -126,14 +136,8 @@ test: kanbao $(BUILD)/.deps-test $(UNIT_BIN) $(BUILD)/score
 		{ echo "score: the sample issue, parsed exactly as tests/fixtures/sample says, does not score 1.0"; exit 1; }
 	@$(BUILD)/score --gate $(SCORE_MIN_F1) tests/papers $(CORPUS) >$(BUILD)/score.out; s=$$?; \
 		tail -n 1 $(BUILD)/score.out; exit $$s
-	@$(BUILD)/score --gate $(SCORE_HOLDOUT_MIN_F1) tests/holdout >$(BUILD)/score-holdout.out; s=$$?; \
-		tail -n 1 $(BUILD)/score-holdout.out; exit $$s
-	@$(BUILD)/score --gate $(SCORE_HOLDOUT2_MIN_F1) tests/holdout2 >$(BUILD)/score-holdout2.out; s=$$?; \
-		tail -n 1 $(BUILD)/score-holdout2.out; exit $$s
-	@$(BUILD)/score --gate $(SCORE_HOLDOUT3_MIN_F1) tests/holdout3 >$(BUILD)/score-holdout3.out; s=$$?; \
-		tail -n 1 $(BUILD)/score-holdout3.out; exit $$s
-	@$(BUILD)/score --gate $(SCORE_HOLDOUT4_MIN_F1) tests/holdout4 >$(BUILD)/score-holdout4.out; s=$$?; \
-		tail -n 1 $(BUILD)/score-holdout4.out; exit $$s
+	@for g in $(HOLDOUT_GATES); do dir=$${g%:*}; out=$(BUILD)/score-$${dir##*/}.out; \
+		$(BUILD)/score --gate $${g##*:} $$dir >$$out; s=$$?; tail -n 1 $$out; [ $$s = 0 ] || exit $$s; done
 
 check: test
 
