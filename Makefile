@@ -111,18 +111,8 @@ score: $(BUILD)/score
 # 0.531 -> 0.653; not gated). See each folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@echo '-- tests/holdout2:'
-	@$(BUILD)/score tests/holdout2 | tail -n 1
-	@echo '-- tests/holdout3:'
-	@$(BUILD)/score tests/holdout3 | tail -n 1
-	@echo '-- tests/holdout4:'
-	@$(BUILD)/score tests/holdout4 | tail -n 1
-	@echo '-- tests/holdout5:'
-	@$(BUILD)/score tests/holdout5 | tail -n 1
-	@echo '-- tests/holdout6:'
-	@$(BUILD)/score tests/holdout6 | tail -n 1
-	@echo '-- tests/holdout7:'
-	@$(BUILD)/score tests/holdout7 | tail -n 1
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7; do \
+		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
 # then the scorer checked on the sample issue (which test_parse holds to

@@ -3440,6 +3440,15 @@ static doc_str md_text(const unit *u)
 	return doc_str_make(s, (size_t)(e - s));
 }
 
+/* A markdown title read as a plain title line, its "#" marks dropped. */
+static void md_to_title(unit *u)
+{
+	doc_str t = md_text(u);
+	u->s = t.s;
+	u->len = t.len;
+	u->kind = U_TITLE;
+}
+
 /* "庆祝…周年", "沿着…方向", "以…迎接…": a line opening with a word of
  * circumstance, commemoration or slogan sets the context of the news
  * line: a kicker when the deck has another line. */
@@ -5852,25 +5861,13 @@ static void segment_step(parser *ps)
 			/* "## 科学辟谣" right above "### “喝醋能软化血管”？", no
 			 * text between: the upper title names the column, the
 			 * lower heads the story */
-			const char *t = u->s, *e = u->s + u->len;
-			while (t < e && *t == '#')
-				t++;
-			t = text_skip_space(t, e);
-			u->s = t;
-			u->len = (uint32_t)(e - t);
-			u->kind = U_TITLE;
+			md_to_title(u);
 			UNIT(ps, i + 1)->kind = U_MDHEAD;
 		}
 		if (u->kind == U_MDSUB && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDHEAD &&
 		    UNIT(ps, i + 1)->gap == 0) {
 			/* "## 深化改革 激发活力" right above "# 标题": its kicker */
-			const char *t = u->s, *e = u->s + u->len;
-			while (t < e && *t == '#')
-				t++;
-			t = text_skip_space(t, e);
-			u->s = t;
-			u->len = (uint32_t)(e - t);
-			u->kind = U_TITLE;
+			md_to_title(u);
 		}
 		switch (u->kind) {
 		case U_PAGEHEAD:
