@@ -4277,45 +4277,23 @@ static inline __attribute__((always_inline)) int han_at(const char *p, const cha
 	return text_is_han(c) ? n : -n;
 }
 
-/* The captions' pairs: their hashes in the table, their second
- * characters in the filter. */
-static void caption_pairs_add(caption_pairs *t, const char *s, size_t len)
-{
-	each_bigram(s, len, caption_pair_add, t);
-	const char *p = s, *end = s + len, *prev = NULL;
-	while (p < end) {
-		uint32_t key;
-		int n = han_at(p, end, &key);
-		if (n < 0) {
-			prev = NULL;
-			p -= n;
-			continue;
-		}
-		if (prev)
-			t->second[key >> 6] |= (uint64_t)1 << (key & 63);
-		prev = p;
-		p += n;
-	}
-}
+typedef void han_pair_fn(caption_pairs *t, const char *prev, const char *cur, int n, uint32_t key);
 
-/* each_bigram's pairs of s marked, those whose second character is in
- * no pair of the captions passed over unhashed. */
-static void mark_walk(caption_pairs *t, const char *s, size_t len)
+/* Calls pair for every two Han characters side by side in s: prev is
+ * the first's start, cur the second's (n bytes; key, its low 12 bits).
+ * Runs of U+5000..U+9FFF (han_at's first case), most of a Chinese text,
+ * go through a loop of their own. Inline, so each caller's pair is too. */
+static inline void han_pairs(caption_pairs *t, const char *s, size_t len, han_pair_fn *pair)
 {
 	if (!len)
-		return;
+		return; /* s may be NULL: no offset on it */
 	const char *p = s, *end = s + len, *prev = NULL;
 	while (p < end) {
-		/* a run of U+5000..U+9FFF (han_at's first case) in a loop of
-		 * its own: most of a Chinese text */
 		while (end - p >= 3 && (unsigned char)(*p - 0xE5) <= 4 && ((unsigned char)p[1] & 0xC0) == 0x80 &&
 		       ((unsigned char)p[2] & 0xC0) == 0x80) {
 			uint32_t k = (uint32_t)((unsigned char)p[1] & 0x3F) << 6 | ((unsigned char)p[2] & 0x3F);
-			if (prev && (t->second[k >> 6] >> (k & 63) & 1)) {
-				uint8_t *m = caption_pair_mark(t, bigram_hash(prev, (size_t)(p + 3 - prev)));
-				if (m)
-					*m |= t->bit;
-			}
+			if (prev)
+				pair(t, prev, p, 3, k);
 			prev = p;
 			p += 3;
 		}
@@ -4328,14 +4306,41 @@ static void mark_walk(caption_pairs *t, const char *s, size_t len)
 			p -= n;
 			continue;
 		}
-		if (prev && (t->second[key >> 6] >> (key & 63) & 1)) {
-			uint8_t *m = caption_pair_mark(t, bigram_hash(prev, (size_t)(p + n - prev)));
-			if (m)
-				*m |= t->bit;
-		}
+		if (prev)
+			pair(t, prev, p, n, key);
 		prev = p;
 		p += n;
 	}
+}
+
+static inline void second_add(caption_pairs *t, const char *prev, const char *cur, int n, uint32_t key)
+{
+	(void)prev, (void)cur, (void)n;
+	t->second[key >> 6] |= (uint64_t)1 << (key & 63);
+}
+
+/* The captions' pairs: their hashes in the table, their second
+ * characters in the filter. */
+static void caption_pairs_add(caption_pairs *t, const char *s, size_t len)
+{
+	each_bigram(s, len, caption_pair_add, t);
+	han_pairs(t, s, len, second_add);
+}
+
+static inline void pair_mark(caption_pairs *t, const char *prev, const char *cur, int n, uint32_t key)
+{
+	if (!(t->second[key >> 6] >> (key & 63) & 1))
+		return;
+	uint8_t *m = caption_pair_mark(t, bigram_hash(prev, (size_t)(cur + n - prev)));
+	if (m)
+		*m |= t->bit;
+}
+
+/* each_bigram's pairs of s marked, those whose second character is in
+ * no pair of the captions passed over unhashed. */
+static void mark_walk(caption_pairs *t, const char *s, size_t len)
+{
+	han_pairs(t, s, len, pair_mark);
 }
 
 static void mark_article(caption_pairs *t, const art *a, uint8_t head_bit, uint8_t body_bit)
