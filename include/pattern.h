@@ -106,6 +106,12 @@ typedef struct pattern_header {
 void pattern_match_header(const char *s, size_t len, pattern_header *h);
 bool pattern_is_running_header(const char *s, size_t len, pattern_header *h);
 
+/* A page's own note at its foot (本版稿件如涉及…, 投稿邮箱：x@y.z,
+ * 本报热线：027-…): the page named as the subject, or a mail address, web
+ * address or labelled telephone number with a word by which the paper
+ * names itself (本报, 本刊, 投稿, 刊登, 编辑部). */
+bool pattern_page_note(const char *s, size_t len);
+
 /* A paper's name: 2 to 10 characters ending in 报, 刊, 日报, 時報…
  * (`chars` is the number of characters of [p, end)). */
 bool pattern_is_paper_name(const char *p, const char *end, int chars);

@@ -133,6 +133,7 @@ typedef enum signal {
 	S_F_RECURS,             /* printed again apart on the page, with figures */
 	S_F_QUESTION,           /* a short question alone between paragraphs */
 	S_F_MARKED_SUBHEAD,     /* a mark and a word or two inside a signed story */
+	S_F_PAGE_NOTE,          /* the page's own note at its foot (本版…, 投稿邮箱：x@y) */
 	NSIGNALS
 } signal;
 
@@ -212,6 +213,7 @@ static const struct signal_def {
 	[S_F_RECURS]        = { 0, "printed again on the page" },
 	[S_F_QUESTION]      = { 0, "a short question alone" },
 	[S_F_MARKED_SUBHEAD] = { 0, "a mark and a word inside a signed story" },
+	[S_F_PAGE_NOTE]     = { 0, "the page's own note at its foot" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -5497,6 +5499,8 @@ static bool is_attribution(const parser *ps, size_t i, const art *a)
 	return true;
 }
 
+static bool page_foot_note(const parser *ps, size_t i, const art *a);
+
 /* A byline or a names line after the body of a story that has no byline,
  * where the story ends: at the end of the page, before a big gap, a
  * title, a page header or another byline. */
@@ -5510,7 +5514,7 @@ static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 	if (k >= ps->nunits)
 		return true;
 	const unit *next = UNIT(ps, k);
-	if (next->gap >= ps->pf.big_gap || next->kind == U_PAGEHEAD)
+	if (next->gap >= ps->pf.big_gap || next->kind == U_PAGEHEAD || page_foot_note(ps, k, NULL))
 		return true;
 	if (next->kind == U_MDHEAD || next->kind == U_END)
 		return true;
@@ -5839,6 +5843,31 @@ static bool only_headers_after(const parser *ps, size_t i)
 	return true;
 }
 
+/* A line of text at the page's foot (only running footers or other such
+ * notes under it) in which the paper speaks of the page or names its own
+ * desk's address or telephone (pattern_page_note): a footer, not the
+ * last paragraph of the story above, unless that story has no text yet. */
+enum { FOOT_MAX = 6 };      /* lines at the foot read as its notes and footers */
+static bool foot_note_kind(uint8_t k)
+{
+	return k == U_PARA || k == U_TITLE || k == U_CAPTION || k == U_CREDIT || k == U_NAMES;
+}
+
+static bool page_foot_note(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	/* set apart from the story's paragraphs: no indent where they have one */
+	if (!ps->eof || ps->nunits - i > FOOT_MAX || !foot_note_kind(u->kind) || (a && a->field[DOC_F_HEADLINE].len && !art_has_body(a)) ||
+	    (ps->pf.indents && (u->flags & UF_INDENTED)) || !pattern_page_note(u->s, u->len))
+		return false;
+	for (size_t j = i + 1; j < ps->nunits; j++) {
+		const unit *v = UNIT(ps, j);
+		if (v->kind != U_PAGEHEAD && !(foot_note_kind(v->kind) && pattern_page_note(v->s, v->len)))
+			return false;
+	}
+	return true;
+}
+
 static void segment_step(parser *ps)
 {
 	size_t i = ps->next;
@@ -5858,6 +5887,15 @@ static void segment_step(parser *ps)
 				}
 				v->kind = U_PAGEHEAD;
 			}
+		}
+		if (u->kind != U_PAGEHEAD && page_foot_note(ps, i, a)) {
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			ev_add(&facts, S_F_PAGE_NOTE);
+			explain(ps, i, "header", &facts);
+			add_banner(ps, u->s, u->len);
+			i++;
+			continue;
 		}
 		if (colon_kicker(ps, i))
 			u->kind = U_TITLE;

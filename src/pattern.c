@@ -2831,3 +2831,115 @@ bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
 	*hm = sp;
 	return true;
 }
+
+/* ------------------------------------------------------------------ */
+/* A page's own note: what the paper prints at a page's foot about the
+ * page itself (a disclaimer, a call for contributions, how to reach the
+ * desk). Read by what it addresses, not by its words in a list of notes:
+ * the page as the subject (本版), or a way to reach someone (a mail or
+ * web address, a telephone number after its label) that the paper names
+ * as its own (本报热线, 投稿邮箱, 刊登热线, 本社地址). */
+
+static bool any_word(const char *s, size_t len, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (util_find(s, len, words[k], strlen(words[k])))
+			return true;
+	return false;
+}
+
+/* "x@y.z": a letter or digit before the @, a dot after it. */
+static bool mail_address(const char *s, size_t len)
+{
+	for (const char *at = memchr(s, '@', len); at; at = memchr(at + 1, '@', len - (size_t)(at + 1 - s))) {
+		if (at == s || !((at[-1] >= 'a' && at[-1] <= 'z') || (at[-1] >= 'A' && at[-1] <= 'Z') ||
+				 (at[-1] >= '0' && at[-1] <= '9')))
+			continue;
+		const char *end = s + len, *p = at + 1;
+		while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+				   *p == '-' || *p == '.')) {
+			if (*p == '.' && p > at + 1)
+				return true;
+			p++;
+		}
+		if (at + 1 == s + len)
+			break;
+	}
+	return false;
+}
+
+/* A telephone number right after its label (热线：027-87651111, 電話
+ * 2345 6789): at least five digits, dashes and spaces between. */
+static bool labelled_phone(const char *s, size_t len)
+{
+	static const char *const labels[] = { "电话", "電話", "热线", "熱線", "传真", "傳真" };
+	const char *end = s + len;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+		for (const char *p = util_find(s, len, labels[k], 6); p; p = util_find(p + 6, (size_t)(end - p - 6), labels[k], 6)) {
+			const char *q = p + 6;
+			int digits = 0;
+			while (q < end) {
+				uint32_t cp;
+				int n = text_decode(q, end, &cp);
+				if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+					digits++;
+				else if (!(cp == ':' || cp == 0xFF1A || cp == '-' || cp == 0xFF0D || text_is_space(cp)) ||
+					 (digits == 0 && cp == '-'))
+					break;
+				q += n;
+			}
+			if (digits >= 5)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The page as the subject of the line: 本版 opening it, after a bracket
+ * or a mark of emphasis, or after a short label and its colon
+ * (温馨提示：本版…, 征稿启事：本版…). A story's own mention of the page
+ * further in ("…（本版编辑部）") is no note. */
+static const char *skip_openers(const char *p, const char *end)
+{
+	while (p < end) {
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (!(text_is_space(cp) || cp == '*' || cp == '(' || cp == 0xFF08 || cp == 0x3010 || cp == 0x3014))
+			break;
+		p += n;
+	}
+	return p;
+}
+
+static bool page_subject(const char *s, size_t len)
+{
+	const char *end = s + len, *p = skip_openers(s, end);
+	if (hprefix(p, (size_t)(end - p), "本版"))
+		return true;
+	/* a label of up to eight characters and its colon */
+	for (int c = 0; c < 9 && p < end; c++) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp == ':' || cp == 0xFF1A) {
+			p = skip_openers(p, end);
+			return hprefix(p, (size_t)(end - p), "本版");
+		}
+	}
+	return false;
+}
+
+bool pattern_page_note(const char *s, size_t len)
+{
+	/* the paper naming itself or its desk */
+	static const char *const own[] = {
+		"本报", "本報", "本刊", "本社", "投稿", "来稿", "來稿", "征稿", "徵稿", "刊登", "报社", "報社",
+		"编辑部", "編輯部",
+	};
+	if (len > 400)
+		return false;
+	if (page_subject(s, len))
+		return true;
+	return (mail_address(s, len) || labelled_phone(s, len) || util_find(s, len, "http", 4) ||
+		util_find(s, len, "www.", 4)) &&
+	       any_word(s, len, own, sizeof own / sizeof *own);
+}

@@ -177,6 +177,8 @@ FIXTURE_TEST(label_question)        /* a short question under a label heads the 
 FIXTURE_TEST(tight_page)            /* paragraphs set tight: one blank line parts stories; table rows, 数据来源 and ■ items are not wrapped into */
 FIXTURE_TEST(numbered_items_box)    /* two cells with figures apart by a wide gap are a row, not joined to "…：" nor subheads; "1.春玉米…" under a label is no cut line */
 FIXTURE_TEST(foot_note)             /* one sentence alone after the last closed story, with the running footer under it, is the page's note */
+FIXTURE_TEST(desk_note)             /* at the page's foot, 本版 opening a line (after a label：) or the desk's mail named as the paper's is a banner; a byline over it signs the story above */
+FIXTURE_TEST(desk_note_body)        /* an indented last paragraph with 投稿邮箱, 本版 inside a sentence: the story's own text */
 FIXTURE_TEST(loose_wrap_lines)      /* lines of one width that each end a sentence are paragraphs, not a wrap */
 FIXTURE_TEST(wrapped_decks)         /* hard-wrapped: a deck of three short lines after a full last line; an aside in brackets; 省市 + name */
 FIXTURE_TEST(stub_byline)           /* a byline waiting over a headline that has its own is kept; 口述：/整理： on two lines; a box of field lines */
@@ -221,7 +223,7 @@ static void test_nothing_lost(void **state)
 		"label_dash_deck", "label_over_head", "letter_reply", "dash_comma", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
 		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "deck_detail", "md_column", "first_header", "wrap_bracket",
-		"verse",
+		"verse", "desk_note", "desk_note_body",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -435,6 +437,8 @@ int main(void)
 		cmocka_unit_test(test_tight_page),
 		cmocka_unit_test(test_numbered_items_box),
 		cmocka_unit_test(test_foot_note),
+		cmocka_unit_test(test_desk_note),
+		cmocka_unit_test(test_desk_note_body),
 		cmocka_unit_test(test_deck_widths),
 		cmocka_unit_test(test_kicker_shared_word),
 		cmocka_unit_test(test_markdown_marks),

@@ -546,6 +546,24 @@ static void test_jumps_of_other_papers(void **state)
 	assert_int_equal(pattern_match_jump(S("相关报道见报后反响强烈"), &page), PATTERN_JUMP_NONE);
 }
 
+/* A page's own note: the page as the subject, or the desk's address or
+ * telephone named as the paper's; a story's own contacts are not. */
+static void test_page_notes(void **state)
+{
+	(void)state;
+	assert_true(pattern_page_note(S("本版文章仅供参考，不能代替医生诊疗")));
+	assert_true(pattern_page_note(S("（本版图片均为资料图片）")));
+	assert_true(pattern_page_note(S("友情提醒：本版信息仅供参考")));
+	assert_true(pattern_page_note(S("读者来信请寄：xinxiang@wbwb.example　本报编辑部")));
+	assert_true(pattern_page_note(S("新闻热线：0512-65123456　来稿请注明真实姓名")));
+	assert_true(pattern_page_note(S("本報地址：九龍道8號　電話：2345 6789")));
+	/* 本版 inside a sentence; contacts that are not the paper's */
+	assert_false(pattern_page_note(S("编者答：作者为本版特约撰稿人。")));
+	assert_false(pattern_page_note(S("领养咨询：市小动物保护协会　电话：0512-66668888")));
+	assert_false(pattern_page_note(S("本报记者　方　舟")));
+	assert_false(pattern_page_note(S("发布时间：2026-11-29　来源：本报")));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -559,6 +577,7 @@ int main(void)
 		cmocka_unit_test(test_trailing_bylines_of_other_papers),
 		cmocka_unit_test(test_signatures),
 		cmocka_unit_test(test_jumps_of_other_papers),
+		cmocka_unit_test(test_page_notes),
 	};
 	return cmocka_run_group_tests_name("pattern_papers", tests, NULL, NULL);
 }
