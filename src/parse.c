@@ -1700,6 +1700,54 @@ static bool short_question(const unit *u)
 	return z == 0xFF1F || z == '?';
 }
 
+/* Units back a form's field may be found again (see form_field); the
+ * earlier one is not segmented yet (LOOKAHEAD). */
+enum { FORM_REACH = 24 };
+
+/* The label of a field line, up to its colon (a byte scan: ':' and the
+ * lead byte of "：" start no other character's bytes). */
+static size_t field_label_len(const char *s, size_t len)
+{
+	for (size_t k = 0; k < len; k++)
+		if (s[k] == ':' || ((unsigned char)s[k] == 0xEF && k + 2 < len && (unsigned char)s[k + 1] == 0xBC &&
+				    (unsigned char)s[k + 2] == 0x9A))
+			return k;
+	return len;
+}
+
+static bool colon_at(const char *s, size_t len, size_t k)
+{
+	return k < len && (s[k] == ':' || has_prefix(s + k, len - k, "："));
+}
+
+/* "联系:周先生 138…" closing one ad, "联系:刘女士 027…" the next: a
+ * field whose label comes again nearby with another value is a form the
+ * page fills item after item, a row of the item's text, never a title (a
+ * speaker's headline, "王毅：…", is not printed over and over; a subhead
+ * "变化二：…" extracted twice is the same line, not a second value). */
+static void form_field(parser *ps, unit *u)
+{
+	size_t label = field_label_len(u->s, u->len);
+	size_t from = ps->nunits > ps->next + FORM_REACH ? ps->nunits - FORM_REACH : ps->next;
+	if (from < ps->units_base)
+		from = ps->units_base;
+	for (size_t k = ps->nunits; k-- > from;) {
+		unit *v = UNIT(ps, k);
+		if (!(v->flags & UF_FIELD) || v->len <= label || memcmp(v->s, u->s, label) != 0 ||
+		    !colon_at(v->s, v->len, label))
+			continue;
+		if (v->len == u->len && memcmp(v->s, u->s, u->len) == 0)
+			continue;       /* the same line extracted twice: no form */
+		if (v->kind == U_TITLE)
+			v->kind = U_PARA;
+		v->flags |= UF_ROW;
+		if (u->kind == U_TITLE)
+			u->kind = U_PARA;
+		u->flags |= UF_ROW;
+		return;
+	}
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -1835,12 +1883,15 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		/* "时间：…" over "地点：…", "车型：…" over "售价：…": two or
 		 * more field lines set tight are a box of data, rows of text,
 		 * not a deck of titles */
-		if ((u.flags & UF_FIELD) && (prev->flags & UF_FIELD) && (u.gap == 0 || (u.gap == 1 && ps->pf.blank_rhythm))) {
+		if ((u.flags & UF_FIELD) && (prev->flags & UF_FIELD) && (u.gap == 0 || (u.gap == 1 && ps->pf.blank_rhythm)) &&
+		    !(prev->len == u.len && memcmp(prev->s, u.s, u.len) == 0)) {   /* (one line extracted twice is no box) */
 			prev->kind = U_PARA;
 			prev->flags |= UF_ROW;
 			u.kind = U_PARA;
 			u.flags |= UF_ROW;
 		}
+		if (u.flags & UF_FIELD)
+			form_field(ps, &u);
 	}
 	size_t n = ps->nunits - ps->units_base;
 	UTIL_PUSH(ps->units, n, ps->units_cap, u);
@@ -2246,9 +2297,11 @@ static bool ends_after_sentence(const char *s, const char *end)
 	for (int chars = 0; at > s && chars < 30; chars++) {
 		uint32_t cp = last_cp(s, at, &at);
 		if (cp == open || (open == '(' && cp == 0xFF08) || (open == 0xFF08 && cp == '(')) {
-			if (at <= s)
-				return false;
-			uint32_t before = last_cp(s, at, NULL);
+			/* (OCR and ASCII text may set a space before the bracket) */
+			uint32_t before = 0;
+			do
+				before = at > s ? last_cp(s, at, &at) : 0;
+			while (before == ' ' || before == 0x3000);
 			return is_sentence_end(before) || (is_closing(before) && before != z);
 		}
 		if (cp == z || is_sentence_end(cp))
@@ -3117,11 +3170,18 @@ static doc_str strip_emphasis(parser *ps, const char *s, size_t len)
 	char *d = doc_arena_alloc(ps->issue, len);
 	size_t n = 0;
 	for (size_t i = 0; i < len; i++) {
-		if (s[i] == '*' && i + 1 < len && s[i + 1] == '*') {
-			i++;
+		size_t run = 0;
+		while (i + run < len && s[i + run] == '*')
+			run++;
+		if (run == 2 || run == 3) {
+			i += run - 1;
 			continue;
 		}
-		d[n++] = s[i];
+		/* four stars or more mask figures ("138****6210"): text */
+		for (size_t k = 0; k < (run ? run : 1); k++)
+			d[n++] = s[i + k];
+		if (run)
+			i += run - 1;
 	}
 	return doc_str_make(d, n);
 }
@@ -3280,7 +3340,8 @@ static bool title_goes_on(const parser *ps, size_t i)
 	 * paragraph goes on (a banner dropped into a cut stands apart by a
 	 * gap or its width; a running header is no title line) */
 	const unit *prev = i > ps->units_base ? UNIT(ps, i - 1) : NULL;
-	if (!prev || prev->kind != U_PARA || u->gap || (prev->flags & (UF_TERMINATED | UF_CLAUSE_END)) ||
+	/* (a row, "联系:X 137…", is a line of its own: it runs into nothing) */
+	if (!prev || prev->kind != U_PARA || u->gap || (prev->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_ROW)) ||
 	    prev->len > u->len + 12 || u->len > prev->len + 12)
 		return false;
 	unsigned a = line_columns(prev->s, prev->len), b = line_columns(u->s, u->len);
