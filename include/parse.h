@@ -31,6 +31,12 @@ void parse_page(doc_issue *issue, const char *name, doc_source src);
  * the parser is done with goes to src.drop as it moves on. */
 typedef struct parse_stream parse_stream;
 parse_stream *parse_begin(doc_issue *issue, char *name, doc_source src);
+/* The same, with PARSE_* flags: PARSE_NO_SCRIPT leaves the page's script
+ * undetected (recorded as simplified) for a caller that shows no page and
+ * converts none, the library's indexer: the detection walks up to 256 KB
+ * of every page, a tenth of the indexer's parsing thread. */
+enum { PARSE_NO_SCRIPT = 1 };
+parse_stream *parse_begin_flags(doc_issue *issue, char *name, doc_source src, unsigned flags);
 bool parse_step(parse_stream *st, size_t budget);
 /* How much of the page has been read, 0 to 1. */
 double parse_progress(const parse_stream *st);

@@ -16,6 +16,7 @@ struct issue_loader {
 	uint64_t fingerprint;
 	link_index *links;      /* links pages as they are parsed */
 	bool linked;
+	unsigned parse_flags;   /* PARSE_* */
 };
 
 static uint64_t sources_fingerprint(const issue_loader *l)
@@ -81,7 +82,7 @@ bool issue_step(issue_loader *l, size_t budget)
 		}
 		if (!l->stream) {
 			input_page *p = &l->pages[l->next++];
-			l->stream = parse_begin(l->issue, p->name, p->source);
+			l->stream = parse_begin_flags(l->issue, p->name, p->source, l->parse_flags);
 			p->name = NULL;         /* the issue owns it now */
 		}
 		if (!parse_step(l->stream, budget))
@@ -145,9 +146,16 @@ void issue_threads_ready(void)
 
 doc_issue *issue_load(const char *path, const input_options *opt, char *err, size_t errlen)
 {
+	return issue_load_flags(path, opt, 0, err, errlen);
+}
+
+doc_issue *issue_load_flags(const char *path, const input_options *opt, unsigned parse_flags,
+			    char *err, size_t errlen)
+{
 	issue_loader *l = issue_open(&path, 1, opt, NULL, err, errlen);
 	if (!l)
 		return NULL;
+	l->parse_flags = parse_flags;
 	issue_step(l, SIZE_MAX);
 	return loader_free(l);
 }

@@ -14,6 +14,7 @@
 #include "library.h"
 #include "doc.h"
 #include "issue.h"
+#include "parse.h"
 #include "search.h"
 #include "shelf.h"
 #include "state.h"
@@ -694,34 +695,39 @@ typedef struct term_pair {
 	uint32_t cp, low, n;            /* a code point, a row, its weighted count there */
 } term_pair;
 
+/* A code point's stamp (the row that saw it last) and its weighted
+ * count in that row, side by side: one cache line for both. */
+typedef struct cp_seen {
+	uint32_t gen, cnt;
+} cp_seen;
+
 typedef struct prep {
 	search_folder *sf;
-	uint32_t *seen;
+	cp_seen *seen;
 	uint32_t gen;
 	uint32_t *hashes;               /* of the row's bigrams */
 	size_t nhashes, cap;
 	/* the row's weighted count of each code point (where seen is gen),
 	 * its distinct code points in order, those beyond the BMP apart */
-	uint32_t *cnt;
 	uint32_t *rowcps;
 	size_t nrowcps, rowcap;
 	term_pair *big;
 	size_t nbig, bigcap;
 	/* the issue's (code point, row, count), rows in order; and the
-	 * counting sort by code point (a stamp, a count then a place each) */
+	 * counting sort by code point: a bit for each code point present
+	 * (walked in order, it gives them sorted, and is cleared as it is
+	 * walked), a count then a place each */
 	term_pair *pairs, *sorted;
 	size_t npairs, paircap, sortcap;
-	uint32_t *istamp, *ipos, igen;
-	uint32_t *dcps;
-	size_t ndcps, dcap;
+	uint64_t *present;
+	uint32_t *ipos;
 } prep;
 
 static void prep_init(prep *pp)
 {
 	pp->sf = search_folder_new();
 	pp->seen = util_calloc(SEEN_CPS, sizeof *pp->seen);
-	pp->cnt = util_calloc(SEEN_CPS, sizeof *pp->cnt);
-	pp->istamp = util_calloc(SEEN_CPS, sizeof *pp->istamp);
+	pp->present = util_calloc(SEEN_CPS / 64, sizeof *pp->present);
 	pp->ipos = util_calloc(SEEN_CPS, sizeof *pp->ipos);
 }
 
@@ -730,14 +736,12 @@ static void prep_free(prep *pp)
 	search_folder_free(pp->sf);
 	free(pp->seen);
 	free(pp->hashes);
-	free(pp->cnt);
 	free(pp->rowcps);
 	free(pp->big);
 	free(pp->pairs);
 	free(pp->sorted);
-	free(pp->istamp);
+	free(pp->present);
 	free(pp->ipos);
-	free(pp->dcps);
 }
 
 typedef struct ahead ahead;
@@ -1136,12 +1140,12 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 		had = true;
 		prev = c;
 		if (c < SEEN_CPS) {
-			if (pp->seen[c] == pp->gen) {
-				pp->cnt[c] += w;
+			cp_seen *cs = &pp->seen[c];
+			if (cs->gen == pp->gen) {
+				cs->cnt += w;
 				continue;
 			}
-			pp->seen[c] = pp->gen;
-			pp->cnt[c] = w;
+			*cs = (cp_seen){ pp->gen, w };
 			pp->rowcps[pp->nrowcps++] = c;   /* room made above */
 		} else {
 			big_count(pp, c, w);
@@ -1185,7 +1189,7 @@ static void row_end(prep *pp, packet *pk, prow *r)
 		  sizeof *pp->pairs);
 	term_pair *tp = pp->pairs + pp->npairs;
 	for (size_t k = 0; k < pp->nrowcps; k++)
-		*tp++ = (term_pair){ pp->rowcps[k], (uint32_t)r->low, pp->cnt[pp->rowcps[k]] };
+		*tp++ = (term_pair){ pp->rowcps[k], (uint32_t)r->low, pp->seen[pp->rowcps[k]].cnt };
 	for (size_t k = 0; k < pp->nbig; k++)
 		*tp++ = (term_pair){ pp->big[k].cp, (uint32_t)r->low, pp->big[k].n };
 	pp->npairs = (size_t)(tp - pp->pairs);
@@ -1213,12 +1217,6 @@ static unsigned char *put_varint(unsigned char *p, uint32_t v)
 	return p;
 }
 
-static int cp_cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 static int big_pair_cmp(const void *a, const void *b)
 {
 	const term_pair *x = a, *y = b;
@@ -1229,40 +1227,41 @@ static int big_pair_cmp(const void *a, const void *b)
 
 /* The issue's row of issue_terms (see TERMS_HEAD) from its rows and the
  * pairs row_end gathered: the pairs sorted by code point with a counting
- * sort (rows stay in order), those beyond the BMP (after every other)
- * by qsort. */
+ * sort (rows stay in order; the code points present come in order out of
+ * a bitmap, not from a qsort of them), those beyond the BMP (after every
+ * other) by qsort. */
 static void terms_make(prep *pp, packet *pk)
 {
 	uint32_t nrows = 0;
 	for (size_t i = 0; i < pk->nrows; i++)
 		if ((uint32_t)pk->rows[i].low + 1 > nrows)
 			nrows = (uint32_t)pk->rows[i].low + 1;
-	if (++pp->igen == 0) {
-		memset(pp->istamp, 0, SEEN_CPS * sizeof *pp->istamp);
-		pp->igen = 1;
-	}
-	pp->ndcps = 0;
 	size_t nbig = 0;
 	for (size_t i = 0; i < pp->npairs; i++) {
 		uint32_t c = pp->pairs[i].cp;
 		if (c >= SEEN_CPS) {
 			nbig++;
-		} else if (pp->istamp[c] != pp->igen) {
-			pp->istamp[c] = pp->igen;
-			pp->ipos[c] = 1;
-			UTIL_PUSH(pp->dcps, pp->ndcps, pp->dcap, c);
-		} else {
+			continue;
+		}
+		uint64_t bit = (uint64_t)1 << (c & 63);
+		if (pp->present[c >> 6] & bit) {
 			pp->ipos[c]++;
+		} else {
+			pp->present[c >> 6] |= bit;
+			pp->ipos[c] = 1;
 		}
 	}
-	if (pp->ndcps > 1)
-		qsort(pp->dcps, pp->ndcps, sizeof *pp->dcps, cp_cmp);
+	/* each code point's count becomes where its pairs start */
 	util_grow((void **)&pp->sorted, &pp->sortcap, pp->npairs + 1, sizeof *pp->sorted);
 	size_t at = 0;
-	for (size_t k = 0; k < pp->ndcps; k++) {
-		uint32_t n = pp->ipos[pp->dcps[k]];
-		pp->ipos[pp->dcps[k]] = (uint32_t)at;
-		at += n;
+	for (uint32_t w = 0; w < SEEN_CPS / 64; w++) {
+		for (uint64_t bits = pp->present[w]; bits; bits &= bits - 1) {
+			uint32_t c = w << 6 | (uint32_t)__builtin_ctzll(bits);
+			uint32_t n = pp->ipos[c];
+			pp->ipos[c] = (uint32_t)at;
+			at += n;
+		}
+		pp->present[w] = 0;
 	}
 	size_t bigat = at;
 	for (size_t i = 0; i < pp->npairs; i++) {
@@ -1373,7 +1372,9 @@ static packet *prepare(const library_job *job, prep *pp, size_t k)
 	packet *pk = util_calloc(1, sizeof *pk);
 	pk->todo = k;
 	char err[1024];
-	pk->issue = issue_load(is->path, NULL, err, sizeof err);
+	/* the pages' script is neither stored nor shown here (the reader
+	 * loads the issue again) */
+	pk->issue = issue_load_flags(is->path, NULL, PARSE_NO_SCRIPT, err, sizeof err);
 	if (!pk->issue) {
 		pk->kind = PACKET_FAILED;
 		pk->err = util_strdup(err);
@@ -1416,8 +1417,11 @@ static void packet_free(packet *pk)
 
 /* While the calling thread stores an issue in SQLite, a second thread
  * reads and parses the next ones and makes their rows (prepare), at most
- * AHEAD of them; SQLite is used by the calling thread only. */
-enum { AHEAD = 3 };
+ * AHEAD of them; SQLite is used by the calling thread only. A commit
+ * (FTS5 writing a segment and merging) keeps the calling thread away for
+ * a while: with 3 ahead the second thread stood idle then; an issue of
+ * the benchmark's library takes about 1 MB ahead. */
+enum { AHEAD = 12 };
 
 struct ahead {
 	pthread_t thread;

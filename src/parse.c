@@ -6672,13 +6672,19 @@ struct parse_stream {
 
 parse_stream *parse_begin(doc_issue *issue, char *name, doc_source src)
 {
+	return parse_begin_flags(issue, name, src, 0);
+}
+
+parse_stream *parse_begin_flags(doc_issue *issue, char *name, doc_source src, unsigned flags)
+{
 	parse_stream *st = util_calloc(1, sizeof *st);
 	parser *ps = &st->ps;
 	ps->issue = issue;
 	ps->src = src;
 	ps->released = src.text;
 	doc_begin_page(issue, name, src);
-	doc_set_page_script(issue, script_detect(src.text, src.len));
+	doc_set_page_script(issue, flags & PARSE_NO_SCRIPT ? SCRIPT_KIND_SIMPLIFIED
+						     : script_detect(src.text, src.len));
 	profile_page(&ps->pf, &ps->furn, src.text, src.len);
 	ps->wrap = ps->pf.wrap;
 	explain_page(ps, name);
