@@ -713,22 +713,27 @@ typedef struct prep {
 	size_t nrowcps, rowcap;
 	term_pair *big;
 	size_t nbig, bigcap;
-	/* the issue's (code point, row, count), rows in order; and the
-	 * counting sort by code point: a bit for each code point present
-	 * (walked in order, it gives them sorted, and is cleared as it is
-	 * walked), a count then a place each */
-	term_pair *pairs, *sorted;
-	size_t npairs, paircap, sortcap;
+	/* the issue's (code point, row, count), rows in order (handed to
+	 * its packet) */
+	term_pair *pairs;
+	size_t npairs, paircap;
+} prep;
+
+/* What sorting an issue's pairs by code point needs (terms_make, on the
+ * storing thread): a bit for each code point present (walked in order,
+ * it gives them sorted, and is cleared as it is walked), a count then a
+ * place each. */
+typedef struct terms_work {
 	uint64_t *present;
 	uint32_t *ipos;
-} prep;
+	term_pair *sorted;
+	size_t sortcap;
+} terms_work;
 
 static void prep_init(prep *pp)
 {
 	pp->sf = search_folder_new();
 	pp->seen = util_calloc(SEEN_CPS, sizeof *pp->seen);
-	pp->present = util_calloc(SEEN_CPS / 64, sizeof *pp->present);
-	pp->ipos = util_calloc(SEEN_CPS, sizeof *pp->ipos);
 }
 
 static void prep_free(prep *pp)
@@ -739,9 +744,6 @@ static void prep_free(prep *pp)
 	free(pp->rowcps);
 	free(pp->big);
 	free(pp->pairs);
-	free(pp->sorted);
-	free(pp->present);
-	free(pp->ipos);
 }
 
 typedef struct ahead ahead;
@@ -759,6 +761,7 @@ struct library_job {
 	uint64_t bytes_total, bytes_done;
 	uint64_t t0;
 	prep prep;                      /* the second thread's while it runs */
+	terms_work terms;               /* the calling thread's */
 	ahead *ahead;                   /* NULL: no second thread */
 	sqlite3_stmt *ins_issue, *ins_article, *ins_terms, *ins_fts, *del_fts, *del_terms, *del_articles,
 		     *del_issue, *upd_stamp, *old_rows;
@@ -913,6 +916,8 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	job->t0 = util_now_ns();
 	job->next_id = 1;
 	prep_init(&job->prep);
+	job->terms.present = util_calloc(SEEN_CPS / 64, sizeof *job->terms.present);
+	job->terms.ipos = util_calloc(SEEN_CPS, sizeof *job->terms.ipos);
 	for (size_t r = 0; r < lib->nroots; r++)
 		lib->root_failed[r] = !shelf_scan(lib->roots[r], &job->found, scan_warn, lib);
 	load_known(job);
@@ -1074,7 +1079,9 @@ typedef struct packet {
 	prow *rows;
 	size_t nrows, cap;
 	util_buf body, folded, aux;
-	util_buf terms;                 /* its row of issue_terms */
+	term_pair *pairs;               /* (code point, row, count), rows in order */
+	size_t npairs;
+	util_buf terms;                 /* its row of issue_terms (made when stored) */
 } packet;
 
 static void add_line(util_buf *b, doc_str s)
@@ -1226,58 +1233,59 @@ static int big_pair_cmp(const void *a, const void *b)
 }
 
 /* The issue's row of issue_terms (see TERMS_HEAD) from its rows and the
- * pairs row_end gathered: the pairs sorted by code point with a counting
+ * pairs row_end gathered, made by the storing thread (the parsing one
+ * has more to do: it was the one the other waited for): the pairs sorted by code point with a counting
  * sort (rows stay in order; the code points present come in order out of
  * a bitmap, not from a qsort of them), those beyond the BMP (after every
  * other) by qsort. */
-static void terms_make(prep *pp, packet *pk)
+static void terms_make(terms_work *tw, packet *pk)
 {
 	uint32_t nrows = 0;
 	for (size_t i = 0; i < pk->nrows; i++)
 		if ((uint32_t)pk->rows[i].low + 1 > nrows)
 			nrows = (uint32_t)pk->rows[i].low + 1;
 	size_t nbig = 0;
-	for (size_t i = 0; i < pp->npairs; i++) {
-		uint32_t c = pp->pairs[i].cp;
+	for (size_t i = 0; i < pk->npairs; i++) {
+		uint32_t c = pk->pairs[i].cp;
 		if (c >= SEEN_CPS) {
 			nbig++;
 			continue;
 		}
 		uint64_t bit = (uint64_t)1 << (c & 63);
-		if (pp->present[c >> 6] & bit) {
-			pp->ipos[c]++;
+		if (tw->present[c >> 6] & bit) {
+			tw->ipos[c]++;
 		} else {
-			pp->present[c >> 6] |= bit;
-			pp->ipos[c] = 1;
+			tw->present[c >> 6] |= bit;
+			tw->ipos[c] = 1;
 		}
 	}
 	/* each code point's count becomes where its pairs start */
-	util_grow((void **)&pp->sorted, &pp->sortcap, pp->npairs + 1, sizeof *pp->sorted);
+	util_grow((void **)&tw->sorted, &tw->sortcap, pk->npairs + 1, sizeof *tw->sorted);
 	size_t at = 0;
 	for (uint32_t w = 0; w < SEEN_CPS / 64; w++) {
-		for (uint64_t bits = pp->present[w]; bits; bits &= bits - 1) {
+		for (uint64_t bits = tw->present[w]; bits; bits &= bits - 1) {
 			uint32_t c = w << 6 | (uint32_t)__builtin_ctzll(bits);
-			uint32_t n = pp->ipos[c];
-			pp->ipos[c] = (uint32_t)at;
+			uint32_t n = tw->ipos[c];
+			tw->ipos[c] = (uint32_t)at;
 			at += n;
 		}
-		pp->present[w] = 0;
+		tw->present[w] = 0;
 	}
 	size_t bigat = at;
-	for (size_t i = 0; i < pp->npairs; i++) {
-		uint32_t c = pp->pairs[i].cp;
-		pp->sorted[c >= SEEN_CPS ? bigat++ : pp->ipos[c]++] = pp->pairs[i];
+	for (size_t i = 0; i < pk->npairs; i++) {
+		uint32_t c = pk->pairs[i].cp;
+		tw->sorted[c >= SEEN_CPS ? bigat++ : tw->ipos[c]++] = pk->pairs[i];
 	}
 	if (nbig > 1)
-		qsort(pp->sorted + at, nbig, sizeof *pp->sorted, big_pair_cmp);
+		qsort(tw->sorted + at, nbig, sizeof *tw->sorted, big_pair_cmp);
 	size_t ntok = 0;
-	for (size_t i = 0; i < pp->npairs; i++)
-		ntok += i == 0 || pp->sorted[i].cp != pp->sorted[i - 1].cp;
+	for (size_t i = 0; i < pk->npairs; i++)
+		ntok += i == 0 || tw->sorted[i].cp != tw->sorted[i - 1].cp;
 
 	util_buf *b = &pk->terms;
 	size_t head = TERMS_HEAD + (size_t)nrows * TERMS_ROW + (ntok + 1) * TERMS_TOKEN;
 	/* a pair takes two varints, at most 10 bytes */
-	util_grow((void **)&b->data, &b->cap, head + 10 * pp->npairs + 16, 1);
+	util_grow((void **)&b->data, &b->cap, head + 10 * pk->npairs + 16, 1);
 	memset(b->data, 0, head);
 	b->len = head;
 	put_u32((unsigned char *)b->data + 8, nrows);
@@ -1285,9 +1293,9 @@ static void terms_make(prep *pp, packet *pk)
 	unsigned char *base = (unsigned char *)b->data, *tok = base + TERMS_HEAD + (size_t)nrows * TERMS_ROW;
 	unsigned char *out = base + head;
 	uint32_t prev_low = 0;
-	for (size_t i = 0; i < pp->npairs; i++) {
-		const term_pair *tp = &pp->sorted[i];
-		if (i == 0 || tp->cp != pp->sorted[i - 1].cp) {
+	for (size_t i = 0; i < pk->npairs; i++) {
+		const term_pair *tp = &tw->sorted[i];
+		if (i == 0 || tp->cp != tw->sorted[i - 1].cp) {
 			if (i)
 				tok += TERMS_TOKEN;
 			put_u32(tok, tp->cp);
@@ -1314,7 +1322,6 @@ static void terms_make(prep *pp, packet *pk)
 		e[10] = r->same ? TERMS_SAME : 0;
 		util_buf_add(b, pk->aux.data + r->bloom, r->nbloom);
 	}
-	pp->npairs = 0;
 }
 
 static void make_rows(prep *pp, packet *pk)
@@ -1359,7 +1366,10 @@ static void make_rows(prep *pp, packet *pk)
 			row_line(pp, pk, *doc_banner_at(issue, pg->first_banner + b), 1);
 		row_end(pp, pk, &r);
 	}
-	terms_make(pp, pk);
+	pk->pairs = pp->pairs;
+	pk->npairs = pp->npairs;
+	pp->pairs = NULL;
+	pp->npairs = pp->paircap = 0;
 }
 
 /* Reads and parses the issue of job->todo[k] and makes its rows: all
@@ -1406,6 +1416,7 @@ static void packet_free(packet *pk)
 	free(pk->err);
 	free(pk->paper);
 	free(pk->rows);
+	free(pk->pairs);
 	util_buf_free(&pk->body);
 	util_buf_free(&pk->folded);
 	util_buf_free(&pk->aux);
@@ -1628,6 +1639,7 @@ static void store(library_job *job, packet *pk)
 	int64_t base = rowid_base(pk->date, id);
 	for (size_t i = 0; i < pk->nrows; i++)
 		row_insert(job, pk, &pk->rows[i], base, id);
+	terms_make(&job->terms, pk);
 	memcpy(pk->terms.data, &base, sizeof base);
 	st = job->ins_terms;
 	sqlite3_bind_int64(st, 1, id);
@@ -1696,6 +1708,9 @@ void library_index_end(library_job *job, library_summary *sum)
 	free(job->todo);
 	shelf_free(&job->found);
 	prep_free(&job->prep);
+	free(job->terms.present);
+	free(job->terms.ipos);
+	free(job->terms.sorted);
 	if (job->lockfd >= 0)
 		close(job->lockfd);     /* releases the lock */
 	free(job);
