@@ -191,7 +191,7 @@ static const struct signal_def {
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
 	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
-	[S_F_BYLINE]        = { 0, "role word + names" },
+	[S_F_BYLINE]        = { 0, "who-word + names" },
 	[S_F_NAMES]         = { 0, "names alone" },
 	[S_F_DATELINE]      = { 0, "dateline opening" },
 	[S_F_CREDIT]        = { 0, "photo credit" },
@@ -2870,6 +2870,11 @@ static void classify(const parser *ps, unit *u)
 			u->kind = U_BYLINE;
 			return;
 		}
+	} else if (u->chars <= 80 && s[0] == 'B' && pattern_is_byline(s, len, false)) {
+		/* "By Liu Yang, Grade 10, No. 2 Middle School": letters are
+		 * narrow, an English byline runs longer */
+		u->kind = U_BYLINE;
+		return;
 	}
 	pattern_dateline dl;
 	if (pre ? pre->dateline : pattern_match_dateline(s, len, &dl)) {

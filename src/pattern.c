@@ -575,10 +575,20 @@ static bool bare_name(const char *s, const char *end)
 }
 
 /* What the names of a byline did, printed after them: "黄俊杰 报道",
- * "易卫东 著", "张三 文". */
+ * "易卫东 著", "张三 文", "云岭街道 供稿". */
 static const char *const filings[] = {
-	"报道", "报导", "撰文", "采写", "整理", "口述", "编著", "主编", "著", "译", "文",
+	"报道", "报导", "撰文", "采写", "整理", "口述", "编著", "主编", "供稿", "供图", "著", "译", "文",
 };
+
+/* "温哥华报道", "溫哥華報導": a place of one to six Han characters and
+ * a filing word (报道, 报导, 報導), the token closing a byline. */
+static bool filed_from(const char *p, const char *q)
+{
+	if (q - p < 9 || q - p > 24 || !(ends_with(p, q, "报道") || ends_with(p, q, "报导")))
+		return false;
+	int n = han_chars(p, q - 6);
+	return n >= 1 && n <= 6;
+}
 
 /* Calls byline_token on every token; true when all are byline tokens and
  * at least `min_names` names were seen. With `bare`, every name before
@@ -589,6 +599,7 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 {
 	int names = 0, tokens = 0;
 	bool seen_role = false;     /* names after a role word are trusted */
+	bool after_name = false;    /* the token before was a name alone */
 	const char *p = text_skip_space(s, end);
 	while (p < end) {
 		const char *q = token_end(p, end);
@@ -604,6 +615,7 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 				memcpy(buf + 3, r, (size_t)(re - r));
 				if (pattern_is_name(buf, 3 + (size_t)(re - r))) {
 					names++;
+					after_name = true;
 					p = text_skip_space(re, end);
 					continue;
 				}
@@ -622,6 +634,15 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		size_t fl = names ? match_any(p, q, filings, sizeof filings / sizeof *filings) : 0;
 		if (fl && p + fl == q) {
 			p = text_skip_space(q, end);
+			after_name = false;
+			continue;
+		}
+		/* "本报记者 叶嘉敏 温哥华报道": where the names filed from, a
+		 * place and a filing word, after them (no name: the place is
+		 * no person) */
+		if (names && filed_from(p, q)) {
+			p = text_skip_space(q, end);
+			after_name = false;
 			continue;
 		}
 		int before = names;
@@ -634,6 +655,14 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		bool role = role_at(p, q) > 0;
 		if (bare && names > before && !role && !seen_role && !bare_name(p, q))
 			return false;
+		/* a second person named right after a name (no role word
+		 * between) opens with a family name as the first did: "记者
+		 * 来到 现场" is a sentence, "记者 张晓岚 李卫东" two names;
+		 * a pen name stands right after its role ("通讯员 清法宣") */
+		if (names > before && !role && after_name && han_chars(p, q) >= 2 && han_chars(p, q) <= 3 &&
+		    !starts_with_surname(p, q))
+			return false;
+		after_name = names > before && !role;
 		seen_role |= role;
 		if (starts_with(q, end, "、"))     /* "记者陈海峰、通讯员王一鸣" */
 			q += 3;
@@ -969,12 +998,54 @@ static size_t despace(const char *s, size_t len, char *buf, uint16_t *at, size_t
 	return n;
 }
 
+/* "By Zhang Wei", "By Liu Yang, Grade 10, No. 2 Middle School": an
+ * English page's byline is "By" and capitalised words (a name, then who
+ * the writer is), figures among them, commas between the parts. A
+ * sentence that opens with "By" has a small word after it ("By the
+ * end…", "By 2030,") or ends with its full stop. Small words (and, of)
+ * may join the capitalised ones, no more than a third of them. */
+static bool english_byline(const char *s, const char *end)
+{
+	if (end - s < 5 || end - s > 80 || s[0] != 'B' || s[1] != 'y' || s[2] != ' ')
+		return false;
+	uint32_t last = first_cp_of(text_prev(s, end), end);
+	if (last == '.' || last == '!' || last == '?' || last == ',' || last == ':' || last == ';')
+		return false;
+	int words = 0, small = 0;
+	for (const char *p = s + 3; p < end;) {
+		while (p < end && (*p == ' ' || *p == ','))
+			p++;
+		const char *w = p;
+		while (p < end && *p != ' ' && *p != ',')
+			p++;
+		if (w == p)
+			break;
+		bool cap = *w >= 'A' && *w <= 'Z', digit = *w >= '0' && *w <= '9';
+		for (const char *c = w + 1; c < p; c++)
+			if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+			      *c == '.' || *c == '-' || *c == '\''))
+				return false;
+		if (!cap && !digit) {
+			if (words == 0 || p - w > 3 || !(*w >= 'a' && *w <= 'z'))
+				return false;
+			small++;
+		} else if (digit && words == 0) {
+			return false;
+		}
+		if (++words > 10)
+			return false;
+	}
+	return words >= 1 && small * 3 <= words;
+}
+
 bool pattern_is_byline(const char *s, size_t len, bool bare)
 {
 	const char *end = text_trim_end(s, s + len);
 	s = text_skip_space(s, end);
 	if (s == end || end - s > 160)
 		return false;
+	if (*s == 'B' && english_byline(s, end))
+		return true;
 	/* "【記者X／高雄報導】", "〔記者X／台中報導〕": a byline wholly in
 	 * brackets, on a line of its own */
 	if (end - s > 6 && ((starts_with(s, end, "【") && ends_with(s, end, "】")) ||
@@ -1190,6 +1261,13 @@ static bool paren_byline(const char *s, const char *end)
 		if (p == q)
 			break;
 	}
+	/* four characters alone, with no role word, sign as a name printed
+	 * alone does (a compound family name: "（欧阳明月）"); "（打一水果）"
+	 * under a riddle is its hint. The paper itself, or the source it
+	 * retells, may close a story so ("（本报综合）", "（据新华社）"). */
+	if (token_end(s, end) == end && han_chars(s, end) == 4 && !role_at(s, end) && !starts_with(s, end, "本") &&
+	    !starts_with(s, end, "据") && !starts_with(s, end, "據") && !bare_name(s, end))
+		return false;
 	if (!byline_tokens(s, end, 1, &names))
 		return false;
 	return names >= 1;

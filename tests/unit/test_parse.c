@@ -197,6 +197,7 @@ FIXTURE_TEST(md_column)             /* "## X" right over "### Y", nothing betwee
 FIXTURE_TEST(first_header)          /* the first line opening with the paper's name, with figures, up to 64 characters (English name, date range): a banner */
 FIXTURE_TEST(wrap_bracket)          /* hard-wrapped with indents: （林 / 　晓） is one bracket cut by the wrap; ◆ briefs whose titles run into their text */
 FIXTURE_TEST(narrow_items)          /* lines of 11 or 12 characters that each end a sentence are paragraphs, not a narrow wrap */
+FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X, who; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -224,7 +225,7 @@ static void test_nothing_lost(void **state)
 		"label_dash_deck", "label_over_head", "letter_reply", "form_items", "dash_comma", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
 		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "deck_detail", "md_column", "first_header", "wrap_bracket",
-		"verse", "desk_note", "desk_note_body",
+		"verse", "desk_note", "desk_note_body", "byline_parts",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -461,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_narrow_wrap),
 		cmocka_unit_test(test_narrow_verse),
 		cmocka_unit_test(test_narrow_items),
+		cmocka_unit_test(test_byline_parts),
 		cmocka_unit_test(test_label_word4),
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),

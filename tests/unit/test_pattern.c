@@ -20,6 +20,22 @@ static void test_bylines(void **state)
 {
 	(void)state;
 	assert_true(pattern_is_byline(S("本报记者 林晓"), false));
+	/* a place and 报道 after the names: where the story was filed */
+	assert_true(pattern_is_byline(S("本报记者 林一舟 新加坡报道"), false));
+	assert_true(pattern_is_byline(S("記者　馮子晴　多倫多報導"), false));
+	assert_false(pattern_is_byline(S("本报记者 林一舟 新加坡"), false));
+	/* a second name right after a name opens with a family name */
+	assert_false(pattern_is_byline(S("记者 来到 现场"), false));
+	assert_false(pattern_is_byline(S("记者 走进 车间 看到"), false));
+	assert_true(pattern_is_byline(S("记者 张晓岚 李卫东"), false));
+	assert_true(pattern_is_byline(S("记者　陆　洋　通讯员　清法宣"), false));
+	assert_true(pattern_is_byline(S("本报通讯员　拉巴　扎西"), false));
+	/* English: By and capitalised words, parts after commas */
+	assert_true(pattern_is_byline(S("By Zhang Wei"), false));
+	assert_true(pattern_is_byline(S("By Liu Yang, Grade 10, No. 2 Middle School"), false));
+	assert_false(pattern_is_byline(S("By the end of the day, they had planted trees."), false));
+	assert_false(pattern_is_byline(S("By 2030, the city plans more parks"), false));
+	assert_false(pattern_is_byline(S("By Monday."), false));
 	assert_true(pattern_is_byline(S("本报记者 林晓 通讯员 赵一鸣"), false));
 	assert_true(pattern_is_byline(S("本报记者林晓 苏禾"), false));
 	assert_true(pattern_is_byline(S("□周远 郑可"), false));
@@ -122,6 +138,16 @@ static void test_trailing_byline(void **state)
 	assert_false(pattern_match_trailing_byline(c, strlen(c), &paren, &ns, &ne));
 	const char *d = "项目已完成。(详见附表)";
 	assert_false(pattern_match_trailing_byline(d, strlen(d), &paren, &ns, &ne));
+	/* four characters alone sign when they open as a name alone does;
+	 * a riddle's hint does not, the paper or its source does */
+	const char *e = "小小一个房，四面都是窗。（打一用品）";
+	assert_false(pattern_match_trailing_byline(e, strlen(e), &paren, &ns, &ne));
+	const char *f = "读书角本周开放。（欧阳明月）";
+	assert_true(pattern_match_trailing_byline(f, strlen(f), &paren, &ns, &ne));
+	const char *g = "长江鱼类资源逐步恢复。（据新华社）";
+	assert_true(pattern_match_trailing_byline(g, strlen(g), &paren, &ns, &ne));
+	const char *h = "读书角本周开放。（周明远）";
+	assert_true(pattern_match_trailing_byline(h, strlen(h), &paren, &ns, &ne));
 }
 
 static void test_credits(void **state)
