@@ -584,7 +584,11 @@ static const char *const filings[] = {
  * a filing word (报道, 报导, 報導), the token closing a byline. */
 static bool filed_from(const char *p, const char *q)
 {
-	if (q - p < 9 || q - p > 24 || !(ends_with(p, q, "报道") || ends_with(p, q, "报导")))
+	/* cheap first: the last character is 道, 导 or 導 */
+	if (q - p < 9 || q - p > 24 || ((unsigned char)q[-3] & 0xF0) != 0xE0)
+		return false;
+	uint32_t z = fold3(q - 3);
+	if ((z != 0x9053 && z != 0x5BFC) || !(ends_with(p, q, "报道") || ends_with(p, q, "报导")))
 		return false;
 	int n = han_chars(p, q - 6);
 	return n >= 1 && n <= 6;
@@ -605,17 +609,34 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		const char *q = token_end(p, end);
 		if (++tokens > 10)
 			return false;
-		/* "龙 海", "梁　晓": a name spaced out a character at a time */
-		if (q - p == 3 && han_chars(p, q) == 1 && starts_with_surname(p, q) && !role_at(p, q)) {
+		/* "■本报记者 X　■通讯员 Y": the mark again before the second
+		 * role */
+		size_t mk = tokens > 1 && (unsigned char)*p == 0xE2 ?
+			    match_any(p, q, byline_marks, sizeof byline_marks / sizeof *byline_marks) : 0;
+		if (mk && role_at(p + mk, q))
+			p += mk;
+		/* "龙 海", "梁　晓": a name spaced out a character at a time,
+		 * maybe glued to its role set apart ("文/邹　岚") */
+		size_t glued = 0;
+		const char *fam = p;
+		if (q - p > 3 && q - p <= 24 && q < end && starts_with_surname(q - 3, q) && role_at(p, q) == (size_t)(q - 3 - p)) {
+			glued = (size_t)(q - 3 - p);
+			fam = q - 3;
+		}
+		if (q - fam == 3 && han_chars(fam, q) == 1 && starts_with_surname(fam, q) && !role_at(fam, q)) {
 			const char *r = text_skip_space(q, end), *re = token_end(r, end);
 			int rn = han_chars(r, re);
 			if (r > q && (rn == 1 || rn == 2) && !role_at(r, re)) {
 				char buf[12];
-				memcpy(buf, p, 3);
+				memcpy(buf, fam, 3);
 				memcpy(buf + 3, r, (size_t)(re - r));
 				if (pattern_is_name(buf, 3 + (size_t)(re - r))) {
 					names++;
-					after_name = true;
+					after_name = !glued;
+					seen_role |= glued > 0;
+					/* "吕　晓、特约记者黄小舟": the next after 、 */
+					if (starts_with(re, end, "、"))
+						re += 3;
 					p = text_skip_space(re, end);
 					continue;
 				}
@@ -659,8 +680,8 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		 * between) opens with a family name as the first did: "记者
 		 * 来到 现场" is a sentence, "记者 张晓岚 李卫东" two names;
 		 * a pen name stands right after its role ("通讯员 清法宣") */
-		if (names > before && !role && after_name && han_chars(p, q) >= 2 && han_chars(p, q) <= 3 &&
-		    !starts_with_surname(p, q))
+		if (names > before && !role && after_name && q - p >= 6 && q - p <= 9 && !starts_with_surname(p, q) &&
+		    han_chars(p, q) >= 2)
 			return false;
 		after_name = names > before && !role;
 		seen_role |= role;
@@ -877,7 +898,7 @@ static bool class_then_name(const char *s, const char *end)
  * as person_signature reads it, and asks in a Q&A: no byline there.) */
 static bool who_then_name(const char *s, const char *end)
 {
-	static char_set who_ends = { "院部局委厅馆会站队所办处司署科室校师员长任管理授家士官级班届系心", false, { 0 } };
+	static char_set who_ends = { "院部局委厅馆会站队所办处司署科室校师员长任管理授家士官级班届系心问", false, { 0 } };
 	if (end - s > 90 || end - s < 12 || !name_after_space(s, end))
 		return false;
 	const char *sp = end;
@@ -1166,7 +1187,8 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 		int names = 0;
 		bool hollow = mark == 3 && (unsigned char)s[2] == 0xA1;     /* □ E2 96 A1 */
 		return byline_tokens_ex(s + mark, end, 1, &names, !hollow) ||
-		       unit_then_name(text_skip_space(s + mark, end), end);
+		       unit_then_name(text_skip_space(s + mark, end), end) ||
+		       who_then_name(text_skip_space(s + mark, end), end);
 	}
 	const char *after_bar = spaced_role_bar(s, end);
 	if (after_bar) {
@@ -1432,7 +1454,9 @@ static void filed_after(const char *s, const char *p, const char *end, pattern_d
 				return;
 			const char *names_end = text_trim_end(p, q);
 			const char *body = text_skip_space(colon + (spaced ? 0 : *colon == ':' ? 1 : 3), end);
-			if (names_end > p && body < end && pattern_is_byline(p, (size_t)(names_end - p), false)) {
+			/* names before 报道 need no role word ("本报讯　刘　晟报道：")
+			 * but must look like names printed alone */
+			if (names_end > p && body < end && pattern_is_byline(p, (size_t)(names_end - p), true)) {
 				m->byline_start = (size_t)(p - s);
 				m->byline_end = (size_t)(names_end - s);
 				/* "报道：" stays in the text */

@@ -30,6 +30,14 @@ static void test_bylines(void **state)
 	assert_true(pattern_is_byline(S("记者 张晓岚 李卫东"), false));
 	assert_true(pattern_is_byline(S("记者　陆　洋　通讯员　清法宣"), false));
 	assert_true(pattern_is_byline(S("本报通讯员　拉巴　扎西"), false));
+	/* a mark, then a post and the name; a mark before each role; a
+	 * spaced name glued to its role; a post ending in 顾问 */
+	assert_true(pattern_is_byline(S("■中士　庞一凡"), false));
+	assert_false(pattern_is_byline(S("■特别提醒"), false));
+	assert_true(pattern_is_byline(S("■本报记者　郑远航　■通讯员　于　洁"), false));
+	assert_true(pattern_is_byline(S("文/贺　薇"), false));
+	assert_true(pattern_is_byline(S("法律顾问　殷若兰"), false));
+	assert_false(pattern_is_byline(S("法律顾问　提醒大家"), false));
 	/* English: By and capitalised words, parts after commas */
 	assert_true(pattern_is_byline(S("By Zhang Wei"), false));
 	assert_true(pattern_is_byline(S("By Liu Yang, Grade 10, No. 2 Middle School"), false));
@@ -94,6 +102,14 @@ static void test_datelines(void **state)
 	assert_int_equal(m.date_end, strlen("本报讯"));
 	assert_memory_equal(a + m.byline_start, "记者 林晓 苏禾", m.byline_end - m.byline_start);
 	assert_string_equal(a + m.body_start, "3月18日,青川湖畔举行了开幕式。");
+
+	/* names before 报道： need no role word, but must be names */
+	const char *a2 = "本报讯　刘　晟报道：日前，哨所新添了一批保暖营房。";
+	assert_true(pattern_match_dateline(a2, strlen(a2), &m));
+	assert_memory_equal(a2 + m.byline_start, "刘　晟", m.byline_end - m.byline_start);
+	const char *a3 = "本报讯　近日报道：多地迎来降雪，司机要减速慢行。";
+	assert_true(pattern_match_dateline(a3, strlen(a3), &m));
+	assert_int_equal(m.byline_end - m.byline_start, 0);
 
 	const char *b = "本报3月18日讯 (记者 何田)昨天,青川新区正式挂牌。";
 	assert_true(pattern_match_dateline(b, strlen(b), &m));
