@@ -1151,6 +1151,15 @@ static bool glued_filing(const char *s, const char *end)
 	return n >= 4 && n <= 9 && starts_with_surname(s + r, end - 6);
 }
 
+/* "江南市", "云州市五华区": a place of 2 to 8 Han characters ending as
+ * a place's name does (市 区 县 省 镇 乡 村 州). */
+static bool place_word(const char *s, const char *end)
+{
+	static char_set place_ends = { "市区县省镇乡村州", false, { 0 } };
+	int n = han_chars(s, end);
+	return n >= 2 && n <= 8 && char_set_has_folded(&place_ends, end - 3, 3);
+}
+
 static bool is_byline(const char *s, const char *end, bool bare, bool post)
 {
 	/* "【記者許雅琪／高雄報導】", "〔記者X／台中報導〕" alone on a line:
@@ -1256,11 +1265,15 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 		while (third < end && !text_is_space(first_cp_of(third, end)))
 			third += utf8_len(third, end);
 		size_t rl = (size_t)(third - second);
-		bool reader = rl == 6 && eq_folded(second, "读者", 6);
+		/* who: a role, a person who writes in (读者, 市民), or a fellow
+		 * of a hobby (邮友, 棋友: two characters ending in 友) */
+		bool reader = rl == 6 && (match_any(second, third, persons, sizeof persons / sizeof *persons) == rl ||
+					  ends_with(second, third, "友"));
 		bool role = reader || (rl && match_any(second, third, roles, sizeof roles / sizeof *roles) == rl);
 		third = text_skip_space(third, end);
 		int names = 0;
-		if (role && third < end && pattern_is_name(s, (size_t)(text_trim_end(s, second) - s)) &&
+		const char *place_end = text_trim_end(s, second);
+		if (role && third < end && (pattern_is_name(s, (size_t)(place_end - s)) || place_word(s, place_end)) &&
 		    byline_tokens(third, end, 1, &names) && names <= 4)
 			return true;
 	}
@@ -1321,7 +1334,7 @@ static size_t close_paren_len(const char *p)
 
 /* Agencies whose datelines end in 电 or 讯. */
 static const char *const wire_prefixes[] = {
-	"本报", "据新华社", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "央广网",
+	"本报", "本刊", "据新华社", "新华社", "中新社", "中新网", "人民网", "新华网", "央视网", "央广网",
 	"光明网", "澎湃新闻", "记者",
 };
 

@@ -38,6 +38,10 @@ static void test_bylines(void **state)
 	assert_true(pattern_is_byline(S("文/贺　薇"), false));
 	assert_true(pattern_is_byline(S("法律顾问　殷若兰"), false));
 	assert_false(pattern_is_byline(S("法律顾问　提醒大家"), false));
+	/* a place, who writes in, the name */
+	assert_true(pattern_is_byline(S("江南市　读者　吴秀兰"), false));
+	assert_true(pattern_is_byline(S("湖北宜昌　邮友　谭正明"), false));
+	assert_false(pattern_is_byline(S("江南市　读者　反映强烈的问题"), false));
 	/* English: By and capitalised words, parts after commas */
 	assert_true(pattern_is_byline(S("By Zhang Wei"), false));
 	assert_true(pattern_is_byline(S("By Liu Yang, Grade 10, No. 2 Middle School"), false));
@@ -110,6 +114,11 @@ static void test_datelines(void **state)
 	const char *a3 = "本报讯　近日报道：多地迎来降雪，司机要减速慢行。";
 	assert_true(pattern_match_dateline(a3, strlen(a3), &m));
 	assert_int_equal(m.byline_end - m.byline_start, 0);
+
+	/* the magazine's own: 本刊讯 as 本报讯 */
+	const char *a4 = "本刊讯　受强冷空气影响，气温将下降八到十度。";
+	assert_true(pattern_match_dateline(a4, strlen(a4), &m));
+	assert_int_equal(m.date_end, strlen("本刊讯"));
 
 	const char *b = "本报3月18日讯 (记者 何田)昨天,青川新区正式挂牌。";
 	assert_true(pattern_match_dateline(b, strlen(b), &m));
