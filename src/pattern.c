@@ -377,7 +377,7 @@ static bool ends_with(const char *s, const char *end, const char *suffix);
 
 /* The roles that end a longer role word: "全媒体记者", "融媒体记者",
  * "湘楚日报全媒体记者", "本刊记者", "本台通讯员". */
-static const char *const core_roles[] = { "记者", "通讯员", "实习生", "评论员" };
+static const char *const core_roles[] = { "记者", "通讯员", "实习生", "评论员", "观察员" };
 
 /* Characters of sentences (verbs, function words) that are never in the
  * words before a core role: "他告诉记者", "据记者" are no bylines. */
@@ -389,7 +389,7 @@ static const char not_in_roles[] = "的了是在对向告诉据和与跟随被�
 /* The first characters of roles[] (and of 本报…, 驻…), and of core_roles[]:
  * most lines start with none of them, and are left at that. */
 static char_set role_starts = { "本新中特见实首通摄记评撰文图报采驻", false, { 0 } };
-static char_set core_starts = { "记通实评", false, { 0 } };
+static char_set core_starts = { "记通实评观", false, { 0 } };
 
 /* A role word of the table at s (roles[], 本报 + one of them, 本报驻X记者). */
 static size_t listed_role(const char *s, const char *end)
@@ -898,7 +898,8 @@ static bool class_then_name(const char *s, const char *end)
  * as person_signature reads it, and asks in a Q&A: no byline there.) */
 static bool who_then_name(const char *s, const char *end)
 {
-	static char_set who_ends = { "院部局委厅馆会站队所办处司署科室校师员长任管理授家士官级班届系心问", false, { 0 } };
+	static char_set sentence_chars = { "了告诉说称向让给请被把就还很这那吗呢吧", false, { 0 } };
+	static char_set who_ends = { "院部局委厅馆会站队所办处司署科室校师员长任管理授家士官级班届系心问行", false, { 0 } };
 	if (end - s > 90 || end - s < 12 || !name_after_space(s, end))
 		return false;
 	const char *sp = end;
@@ -922,6 +923,9 @@ static bool who_then_name(const char *s, const char *end)
 			continue;
 		if (!text_is_han(cp) && cp != 0x3001 && cp != 0xFF1A && cp != ':' && cp != 0xB7 &&
 		    !(cp >= '0' && cp <= '9') && cp != 0xFF08 && cp != 0xFF09 && cp != '(' && cp != ')')
+			return false;
+		/* "他告诉观察员　郑明": words of a sentence say no one's post */
+		if (cp < 0x10000 && char_set_has(&sentence_chars, cp))
 			return false;
 		chars++;
 	}

@@ -38,6 +38,11 @@ static void test_bylines(void **state)
 	assert_true(pattern_is_byline(S("文/贺　薇"), false));
 	assert_true(pattern_is_byline(S("法律顾问　殷若兰"), false));
 	assert_false(pattern_is_byline(S("法律顾问　提醒大家"), false));
+	/* a bank's branch (…行) before the name; an observer is a role */
+	assert_true(pattern_is_byline(S("城北支行　伍　倩"), false));
+	assert_false(pattern_is_byline(S("绿色出行　方便快捷"), false));
+	assert_true(pattern_is_byline(S("本报邮市观察员　葛　松　整理"), false));
+	assert_false(pattern_is_byline(S("他告诉观察员 郑明"), false));
 	/* a place, who writes in, the name */
 	assert_true(pattern_is_byline(S("江南市　读者　吴秀兰"), false));
 	assert_true(pattern_is_byline(S("湖北宜昌　邮友　谭正明"), false));
