@@ -79,6 +79,7 @@ typedef enum signal {
 	S_DECK,                 /* two or more title lines in one block: a deck, not a subhead */
 	S_NUMBERED,             /* "一、", "（二）", "3." opening it: a numbered section of the story */
 	S_NEXT_ITEM,            /* ... but the open story's headline is numbered too: the list's next item */
+	S_ITEM_SHAPE,           /* a marked title over fields, and another like it below: items of a listing */
 	S_LABEL_OVER,           /* a column label of a word or two over the run's title (简讯 / …) */
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
@@ -158,6 +159,7 @@ static const struct signal_def {
 	[S_DECK]            = { 6, "a deck of lines" },
 	[S_NUMBERED]        = { -10, "numbered section head" },   /* against: sections are numbered, stories are not */
 	[S_NEXT_ITEM]       = { 12, "numbered as the story's headline" },  /* items of one list take one role */
+	[S_ITEM_SHAPE]      = { 12, "a marked title over fields, again below" },  /* a listing's items: each its own piece */
 	[S_LABEL_OVER]      = { 8, "a column label over it" },   /* columns head stories, not subheads */
 	[S_HEADLESS_OPEN]   = { 4, "text before has no headline" },
 	/* against a new story */
@@ -3371,6 +3373,18 @@ static bool deck_subtitle(const parser *ps, size_t i)
 
 /* The length of the run of title lines starting at i (0 if none); a big
  * gap ends it, except after a column label. */
+/* "（本栏内容仅供参考，不构成法律意见）": a clause or two in round
+ * brackets, the note closing the text above; a title under it after a
+ * blank line starts a deck of its own. */
+static bool aside_note(const unit *u)
+{
+	if (!(u->flags & UF_COMMA))
+		return false;
+	const char *s = u->s, *e = u->s + u->len;
+	uint32_t a = first_cp(s, e), z = last_cp(s, e, NULL);
+	return (a == 0xFF08 || a == '(') && (z == 0xFF09 || z == ')');
+}
+
 static size_t title_run(const parser *ps, size_t i)
 {
 	size_t n = 0;
@@ -3382,7 +3396,8 @@ static size_t title_run(const parser *ps, size_t i)
 		if (n > 0 && (UNIT(ps, i + n)->kind == U_NAMES ||
 			      (title_is_paragraph_start(ps, i + n) && !(UNIT(ps, i + n)->flags & UF_DASH_START)) ||
 			      (UNIT(ps, i + n)->gap >= ps->pf.big_gap &&
-			       !(n == 1 && label_like(UNIT(ps, i), false)))))
+			       !(n == 1 && label_like(UNIT(ps, i), false))) ||
+			      (UNIT(ps, i + n)->gap >= 1 && aside_note(UNIT(ps, i + n - 1)))))
 			break;
 		n++;
 	}
@@ -3645,6 +3660,8 @@ static bool lead_names(const parser *ps, size_t j, const unit *t)
 	return !(signed_piece && seen);
 }
 
+static uint32_t item_mark(const unit *u);
+
 static bool broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
@@ -3667,8 +3684,9 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	 * short ("微小说" / "一把伞") are a label and a title */
 	if (ac + bc < BROKEN_HEAD_MIN)
 		return false;
-	/* "（第三十七章）": an aside in brackets is a part of its own */
-	if (wholly_bracketed(a) || wholly_bracketed(b))
+	/* "（第三十七章）": an aside in brackets is a part of its own; a
+	 * line opening with an item's mark ("◆社区书画展") starts anew */
+	if (wholly_bracketed(a) || wholly_bracketed(b) || item_mark(b))
 		return false;
 	/* a word or two over a much longer line is a label ("往事" over
 	 * its headline), not half of a phrase */
@@ -4800,6 +4818,61 @@ static bool numbered_head(const unit *u)
 /* The runs of a plan start within this many units of the first. */
 enum { PLAN_UNITS = 16 };
 
+static bool line_mark(const char *s, size_t len);
+
+/* The mark opening an item's title: ■□◆◇●○▍★☆▲, or 【 of a bracketed
+ * word with the title after it (【整租】…); 0 for none. */
+static uint32_t item_mark(const unit *u)
+{
+	/* (every mark is three bytes led by 0xE2 or 0xE3) */
+	if (!u->len || ((unsigned char)u->s[0] != 0xE2 && (unsigned char)u->s[0] != 0xE3))
+		return 0;
+	uint32_t cp = first_cp(u->s, u->s + u->len);
+	if (line_mark(u->s, u->len) || cp == 0x25B2)
+		return cp;
+	if (cp != 0x3010 || u->chars > TITLE_MAX_CHARS)
+		return 0;
+	const char *close = memmem(u->s, u->len < 30 ? u->len : 30, "】", 3);
+	return close && close + 3 < u->s + u->len ? cp : 0;
+}
+
+/* Fields ("时间：…", "联系:…") among the few lines under unit j, before the
+ * next title. */
+static bool fields_under(const parser *ps, size_t j)
+{
+	for (size_t k = j; k < ps->nunits && k < j + 4; k++) {
+		const unit *v = UNIT(ps, k);
+		if (v->flags & UF_FIELD)
+			return true;
+		if (v->kind != U_PARA)
+			return false;
+	}
+	return false;
+}
+
+/* "■华人长者联欢会" over 时间：/地点：/费用：, and "■中文图书义卖" over
+ * its own 时间：/地点： below: the page repeats one shape, a marked title
+ * over fields, item after item; each is a piece of its own, not a
+ * subhead of the story above. The run [i, i+n) ends with such a title and
+ * another like it (the same mark, fields under it) comes within the
+ * planner's reach. */
+static bool item_shape(const parser *ps, size_t i, size_t n)
+{
+	size_t j = i + n;
+	if (!fields_under(ps, j))
+		return false;
+	uint32_t mark = item_mark(UNIT(ps, i + n - 1));
+	if (!mark)
+		return false;
+	size_t limit = ps->nunits < j + PLAN_UNITS ? ps->nunits : j + PLAN_UNITS;
+	for (size_t k = j; k + 1 < limit; k++) {
+		const unit *v = UNIT(ps, k);
+		if (is_title_kind(v->kind) && fields_under(ps, k + 1) && item_mark(v) == mark)
+			return true;
+	}
+	return false;
+}
+
 /* The evidence of the title run [i, i+n) that does not depend on the
  * story open before it (computed once per run by the planner). */
 static bool note_opening(const unit *u);
@@ -4839,6 +4912,8 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 	if (n >= 2 && first->kind == U_TITLE && first->chars <= LABEL_MAX && first->gap_after >= 1 &&
 	    label_like(first, false))
 		ev_add(ev, S_LABEL_OVER);
+	if (item_shape(ps, i, n))
+		ev_add(ev, S_ITEM_SHAPE);
 	/* the title lines below, within the planner's reach (see plan_runs) */
 	bool repeated = false;
 	size_t limit = ps->nunits < j + PLAN_UNITS ? ps->nunits : j + PLAN_UNITS;
