@@ -22,9 +22,11 @@
  * (Han, kana, hangul, Latin letters and digits alike), after search.c's
  * folding (NFKC + case folding, and whatever else search_folder folds),
  * so it finds what the in-issue matcher finds. The FTS5 table keeps no
- * positions (detail=none: smaller and faster to build), so a query asks
- * for the rows holding the first and the last character of the text (any
- * of its characters gives a superset of the rows with the phrase); a row
+ * positions (detail=none: smaller and faster to build). A query's
+ * candidates are, issue by issue, the rows in the lists of issue_terms of
+ * its two rarest characters there (any of its characters gives a superset
+ * of the rows with the phrase; FTS5 is asked for an issue without its
+ * issue_terms row); a row
  * whose filter lacks one of the query's pairs is passed over, and each
  * other one is checked with the in-issue matcher itself, which decides
  * that the characters stand together as a phrase and gives the exact hits.

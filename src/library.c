@@ -46,6 +46,10 @@ enum {
 #define MAX_ISSUE_ID ((int64_t)(1 << ISSUE_BITS) - 1)
 /* distinct tokens of a query kept for its FTS5 query (see match_text) */
 #define QUERY_TERMS_MAX 64
+/* distinct code points of a query whose lists are looked up, and how
+ * many of them (the shortest) are walked together (see rows_of_all) */
+#define LIST_CPS_MAX 8
+#define LIST_WALK 2
 
 struct library {
 	sqlite3 *db;
@@ -54,13 +58,18 @@ struct library {
 	size_t nroots;
 	bool *root_failed;              /* by the last scan */
 	search_folder *sf;              /* for searches, made by the first */
-	sqlite3_stmt *search_st[6];     /* their statements, prepared by the first */
+	sqlite3_stmt *search_st[7];     /* their statements, prepared by the first */
 	/* the issues' strings for searches, by id (NULL: not looked up yet),
 	 * each looked up once and kept while nothing changes: not indexed by
 	 * this library (icached, cleared by indexing) nor by another
 	 * connection (its data_version, icache_version) */
 	struct cached_issue **by_id;
 	size_t nby_id;
+	/* every issue's id, in the order of their rows (newest first), made
+	 * with by_id and dropped with it */
+	int64_t *order;
+	size_t norder;
+	bool ordered;
 	bool icached;
 	int64_t icache_version;
 	/* the tokens of the document being inserted, found beforehand (see
@@ -1996,7 +2005,9 @@ typedef struct searching {
 	uint32_t nrows, ntokens, terms_bytes;
 	util_buf trows;
 	unsigned char bloom[BLOOM_MAX_BITS / 8];
-	util_buf la, lb;                /* lists of code points read */
+	util_buf lists[LIST_WALK];      /* lists of code points read */
+	util_buf toks;                  /* the entries of code points of toks_issue */
+	int64_t toks_issue;
 	util_buf ids;                   /* rowids (int64_t) of candidates */
 } searching;
 
@@ -2092,6 +2103,10 @@ static void issue_cache_drop(library *lib)
 	lib->by_id = NULL;
 	lib->nby_id = 0;
 	lib->icached = false;
+	free(lib->order);
+	lib->order = NULL;
+	lib->norder = 0;
+	lib->ordered = false;
 }
 
 /* Empties lib->by_id when the index changed since it was filled (its
@@ -2177,6 +2192,43 @@ static bool issue_visible(searching *s, int64_t iid)
 	s->issue_articles = c->articles;
 	s->issue_hidden = c->hidden;
 	return !s->issue_hidden;
+}
+
+typedef struct issue_base {
+	int64_t base, id;
+} issue_base;
+
+static int base_cmp(const void *a, const void *b)
+{
+	const issue_base *x = a, *y = b;
+	return x->base < y->base ? -1 : x->base > y->base;
+}
+
+/* lib->order: every issue's id, by the rowid base of its rows (from its
+ * date and id, as store made it), so that walking the issues in that
+ * order and each one's rows in theirs meets the rows in rowid order,
+ * newest first: what FTS5 gives walking forwards. Made once and kept
+ * with lib->by_id (see issue_cache_check). */
+static void issue_order(library *lib, sqlite3_stmt *st)
+{
+	if (lib->ordered)
+		return;
+	issue_base *v = NULL;
+	size_t n = 0, cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		issue_base ib = { rowid_base((const char *)sqlite3_column_text(st, 1), id), id };
+		UTIL_PUSH(v, n, cap, ib);
+	}
+	sqlite3_reset(st);
+	if (n > 1)
+		qsort(v, n, sizeof *v, base_cmp);
+	lib->order = util_malloc((n ? n : 1) * sizeof *lib->order);
+	for (size_t i = 0; i < n; i++)
+		lib->order[i] = v[i].id;
+	lib->norder = n;
+	lib->ordered = true;
+	free(v);
 }
 
 /* Reads row `id` into s->r (its text valid until the text statement is
@@ -2307,9 +2359,10 @@ static inline bool get_varint(const unsigned char **p, const unsigned char *end,
 	return false;
 }
 
-/* The list of code point c in the issue terms_load loaded, read into
- * *out; false when the issue has none (or it cannot be read). */
-static bool cp_list(searching *s, ucs4_t c, util_buf *out)
+/* Where the list of code point c starts and ends in the issue terms_load
+ * loaded, found by a binary search of its entries read one by one; false
+ * when the issue has none. */
+static bool cp_find_blob(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
 {
 	size_t at = TERMS_HEAD + (size_t)s->nrows * TERMS_ROW;
 	uint32_t lo = 0, hi = s->ntokens;
@@ -2327,7 +2380,47 @@ static bool cp_list(searching *s, ucs4_t c, util_buf *out)
 	    sqlite3_blob_read(s->terms, e, 2 * TERMS_TOKEN, (int)(at + (size_t)lo * TERMS_TOKEN)) != SQLITE_OK ||
 	    get_u32(e) != c)
 		return false;
-	uint32_t from = get_u32(e + 4), to = get_u32(e + TERMS_TOKEN + 4);
+	*from = get_u32(e + 4);
+	*to = get_u32(e + TERMS_TOKEN + 4);
+	return true;
+}
+
+/* The same from the issue's entries of code points read whole (once per
+ * issue: a query of many code points looks up each). */
+static bool cp_find_read(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
+{
+	if (s->toks_issue != s->terms_issue) {
+		s->toks_issue = s->terms_issue;
+		size_t len = ((size_t)s->ntokens + 1) * TERMS_TOKEN;
+		s->toks.len = 0;
+		if (s->toks.cap < len)
+			util_grow((void **)&s->toks.data, &s->toks.cap, len, 1);
+		if (sqlite3_blob_read(s->terms, s->toks.data, (int)len,
+				      (int)(TERMS_HEAD + (size_t)s->nrows * TERMS_ROW)) == SQLITE_OK)
+			s->toks.len = len;
+	}
+	if (!s->toks.len)
+		return false;
+	const unsigned char *t = (const unsigned char *)s->toks.data;
+	uint32_t lo = 0, hi = s->ntokens;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (get_u32(t + (size_t)mid * TERMS_TOKEN) < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= s->ntokens || get_u32(t + (size_t)lo * TERMS_TOKEN) != c)
+		return false;
+	*from = get_u32(t + (size_t)lo * TERMS_TOKEN + 4);
+	*to = get_u32(t + (size_t)(lo + 1) * TERMS_TOKEN + 4);
+	return true;
+}
+
+/* The list from..to of the issue terms_load loaded, read into *out;
+ * false when it cannot be read. */
+static bool list_read(searching *s, uint32_t from, uint32_t to, util_buf *out)
+{
 	if (to < from || to > s->terms_bytes)
 		return false;
 	size_t len = to - from;
@@ -2338,6 +2431,14 @@ static bool cp_list(searching *s, ucs4_t c, util_buf *out)
 		return false;
 	out->len = len;
 	return true;
+}
+
+/* The list of code point c in the issue terms_load loaded, read into
+ * *out; false when the issue has none (or it cannot be read). */
+static bool cp_list(searching *s, ucs4_t c, util_buf *out)
+{
+	uint32_t from, to;
+	return cp_find_blob(s, c, &from, &to) && list_read(s, from, to, out);
 }
 
 /* The next (row, count) of a list at *p; false at its end or at a row
@@ -2359,9 +2460,9 @@ static bool list_next(const searching *s, const unsigned char **p, const unsigne
  * reading each row's text, for a query of that one code point. */
 static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n, size_t *cap)
 {
-	if (!cp_list(s, c, &s->la))
+	if (!cp_list(s, c, &s->lists[0]))
 		return;
-	const unsigned char *p = (const unsigned char *)s->la.data, *end = p + s->la.len;
+	const unsigned char *p = (const unsigned char *)s->lists[0].data, *end = p + s->lists[0].len;
 	uint32_t low = 0, count;
 	for (; list_next(s, &p, end, &low, &count); low++) {
 		ranked_row rr = { s->terms_base | low, get_u32((const unsigned char *)s->trows.data +
@@ -2370,32 +2471,70 @@ static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n
 	}
 }
 
-/* The rowids of the rows of the issue terms_load loaded holding both
- * code points a and b (their two lists walked together), into s->ids. */
-static void rows_of_pair(searching *s, ucs4_t a, ucs4_t b)
+/* Where the lists of the n code points cps are in the issue terms_load
+ * loaded (from[k]..to[k]), shortest first; false when one of them is not
+ * there (then no row holds them all). */
+static bool lists_by_length(searching *s, const ucs4_t *cps, size_t n, uint32_t *from,
+			    uint32_t *to)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (!cp_find_read(s, cps[k], &from[k], &to[k]))
+			return false;
+		for (size_t j = k; j > 0 && to[j] - from[j] < to[j - 1] - from[j - 1]; j--) {
+			uint32_t f = from[j], t = to[j];
+			from[j] = from[j - 1];
+			to[j] = to[j - 1];
+			from[j - 1] = f;
+			to[j - 1] = t;
+		}
+	}
+	return true;
+}
+
+/* The rowids of the rows of the issue terms_load loaded that may hold
+ * the n distinct code points cps, in row order (the order of their
+ * rowids), into s->ids: the rows in each of the LIST_WALK shortest lists
+ * (walked together). Every row holding them all is among them; the
+ * bigram filter and the text then decide, which for the few rows a
+ * longer list would turn away costs less than walking it. */
+static void rows_of_all(searching *s, const ucs4_t *cps, size_t n)
 {
 	s->ids.len = 0;
-	if (!cp_list(s, a, &s->la) || (b != a && !cp_list(s, b, &s->lb)))
+	const unsigned char *p[LIST_WALK], *end[LIST_WALK];
+	uint32_t at[LIST_WALK], count, from[LIST_CPS_MAX], to[LIST_CPS_MAX];
+	if (!lists_by_length(s, cps, n, from, to))
 		return;
-	const util_buf *lb = b != a ? &s->lb : &s->la;
-	const unsigned char *p = (const unsigned char *)s->la.data, *pend = p + s->la.len;
-	const unsigned char *q = (const unsigned char *)lb->data, *qend = q + lb->len;
-	uint32_t x = 0, y = 0, count;
-	bool more = list_next(s, &p, pend, &x, &count) && list_next(s, &q, qend, &y, &count);
-	while (more) {
-		if (x == y) {
-			int64_t id = s->terms_base | x;
-			util_buf_add(&s->ids, &id, sizeof id);
-			x++;
-			y++;
-			more = list_next(s, &p, pend, &x, &count) && list_next(s, &q, qend, &y, &count);
-		} else if (x < y) {
-			x++;
-			more = list_next(s, &p, pend, &x, &count);
-		} else {
-			y++;
-			more = list_next(s, &q, qend, &y, &count);
+	if (n > LIST_WALK)
+		n = LIST_WALK;
+	for (size_t k = 0; k < n; k++) {
+		if (!list_read(s, from[k], to[k], &s->lists[k]))
+			return;
+		p[k] = (const unsigned char *)s->lists[k].data;
+		end[k] = p[k] + s->lists[k].len;
+		at[k] = 0;
+		if (!list_next(s, &p[k], end[k], &at[k], &count))
+			return;
+	}
+	/* each list in turn moved up to the highest row seen; a row all n
+	 * stand at is a candidate */
+	uint32_t want = at[0];
+	for (size_t k = 0, agree = 0;;) {
+		while (at[k] < want) {
+			at[k]++;
+			if (!list_next(s, &p[k], end[k], &at[k], &count))
+				return;
 		}
+		if (at[k] > want) {
+			want = at[k];   /* a new row: this list agrees with it */
+			agree = 0;
+		}
+		if (++agree == n) {
+			int64_t id = s->terms_base | want;
+			util_buf_add(&s->ids, &id, sizeof id);
+			want++;
+			agree = 0;
+		}
+		k = k + 1 == n ? 0 : k + 1;
 	}
 }
 
@@ -2460,6 +2599,115 @@ static size_t rank(ranked_row *f, size_t n, size_t keep)
 	return n;
 }
 
+/* What a search has found so far: the hits made, the rows weighed
+ * (ranked), the articles with hits (newest first, up to max: 0, all). */
+typedef struct found {
+	hit_list hits;
+	ranked_row *ranked;
+	size_t nranked, ranked_cap;
+	size_t articles, max;
+} found;
+
+/* Takes row id, a candidate (a row holding the query's characters), in
+ * the search's order: ranked, it is weighed (the hits only of those
+ * shown, see library_search); newest first, its hits are made. False
+ * when the search has all it wants. */
+static bool take_row(searching *s, library_order order, int64_t id, const uint32_t *qh,
+		     size_t nqh, found *f)
+{
+	/* the filter first, then the text, then its issue */
+	if (!filter_pass(s, id, qh, nqh))
+		return true;
+	if (order == LIBRARY_RANKED) {
+		ranked_row rr = { id, 0, 0, 0 };
+		if (weigh_row(s, id, &rr))
+			UTIL_PUSH(f->ranked, f->nranked, f->ranked_cap, rr);
+		return true;
+	}
+	if (read_row(s, id, true) && match_article(s->sf, s->q, s->qlen, &s->r, &f->hits))
+		f->articles++;
+	return !f->max || f->articles < f->max;
+}
+
+/* The candidates FTS5 gives through st (bound), in rowid order, taken;
+ * false when the search has all it wants. */
+static bool take_fts(searching *s, sqlite3_stmt *st, library_order order, const uint32_t *qh,
+		     size_t nqh, found *f)
+{
+	int rc;
+	bool more = true;
+	while (more && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		more = take_row(s, order, sqlite3_column_int64(st, 0), qh, nqh, f);
+	if (more && rc != SQLITE_DONE)
+		lib_warn(s->lib, "library search: %s", sqlite3_errmsg(s->lib->db));
+	sqlite3_reset(st);
+	return more;
+}
+
+/* The query's code points whose lists give the candidates: its distinct
+ * indexed ones, the first and the last always among them (every row
+ * with the phrase holds all of them, so any of them give a superset),
+ * at most LIST_CPS_MAX. Returns how many. */
+static size_t list_cps(const char *q, size_t qlen, ucs4_t *out)
+{
+	size_t n = 0;
+	ucs4_t last = 0;
+	bool any = false;
+	for (size_t i = 0; i < qlen;) {
+		ucs4_t c;
+		if (!next_cp((const uint8_t *)q, qlen, &i, &c))
+			continue;
+		any = true;
+		last = c;
+		bool seen = false;
+		for (size_t k = 0; k < n && !seen; k++)
+			seen = out[k] == c;
+		if (!seen && n + 1 < LIST_CPS_MAX)
+			out[n++] = c;
+	}
+	bool seen = false;
+	for (size_t k = 0; k < n && !seen; k++)
+		seen = out[k] == last;
+	if (any && !seen)
+		out[n++] = last;
+	return n;
+}
+
+/* The search walked issue by issue (lib->order: rowid order) over each
+ * one's lists of code points instead of FTS5: ranked, every issue (a
+ * query of one code point from its counts alone, `one`); newest first,
+ * until max articles have hits. The candidates of an issue come in row
+ * order, so the rows are met in FTS5's order. An issue without its
+ * issue_terms row is asked of FTS5 over its range of rowids (fts,
+ * bound to the query). */
+static void take_lists(searching *s, library_order order, bool one, const ucs4_t *cps,
+		       size_t ncps, sqlite3_stmt *fts, const uint32_t *qh, size_t nqh, found *f)
+{
+	library *lib = s->lib;
+	bool more = true;
+	for (size_t i = 0; more && i < lib->norder; i++) {
+		int64_t iid = lib->order[i];
+		if (!issue_visible(s, iid))
+			continue;
+		if (!terms_load(s, iid)) {
+			int64_t base = rowid_base(s->r.issue_str[1], iid);
+			sqlite3_bind_int64(fts, 2, base);
+			sqlite3_bind_int64(fts, 3, base | MAX_ARTICLE);
+			more = take_fts(s, fts, order, qh, nqh, f);
+			continue;
+		}
+		if (one) {
+			rows_of_code_point(s, cps[0], &f->ranked, &f->nranked, &f->ranked_cap);
+			continue;
+		}
+		rows_of_all(s, cps, ncps);
+		const int64_t *cand = (const int64_t *)(void *)s->ids.data;
+		size_t ncand = s->ids.len / sizeof *cand;
+		for (size_t k = 0; more && k < ncand; k++)
+			more = take_row(s, order, cand[k], qh, nqh, f);
+	}
+}
+
 size_t library_search(library *lib, const char *query, library_order order,
 		      size_t max_articles, library_hit **out)
 {
@@ -2498,7 +2746,10 @@ size_t library_search(library *lib, const char *query, library_order order,
 		 "first_banner FROM articles WHERE id = ?1"),
 		"SELECT paper, date, path, fingerprint, articles FROM issues WHERE id = ?1",
 		"PRAGMA data_version",
-		"SELECT id FROM issues",
+		"SELECT id, date FROM issues",
+		/* one issue's rows (see take_lists) */
+		("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+		 "ORDER BY rowid"),
 	};
 	bool prepared = true;
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sql_text); i++)
@@ -2506,90 +2757,44 @@ size_t library_search(library *lib, const char *query, library_order order,
 		    sqlite3_prepare_v3(lib->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
 				       &lib->search_st[i], NULL) != SQLITE_OK)
 			prepared = false;
-	/* the first and the last code point of the folded query the index
-	 * has (the articles FTS5 would give are those holding both) */
-	ucs4_t first = 0, last = 0;
-	size_t nindexed = 0, ncps = 0;
+	size_t ncps = 0;
 	for (size_t i = 0; i < qlen; ncps++) {
 		ucs4_t c;
-		if (next_cp((const uint8_t *)q, qlen, &i, &c)) {
-			if (!nindexed++)
-				first = c;
-			last = c;
-		}
+		next_cp((const uint8_t *)q, qlen, &i, &c);
 	}
-	/* ranked, every article holding the text is weighed, and the
-	 * issues' lists of code points give them: a query of one code point
-	 * (nothing else in it) from its counts, no text read; a longer one,
-	 * the rows holding its first and its last (FTS5 stepped its
-	 * iterators row by row, about 1,300 instructions a row) */
-	bool one = order == LIBRARY_RANKED && nindexed == 1 && ncps == 1;
-	bool lists = order == LIBRARY_RANKED && nindexed >= 1 && qt.n && !one;
-	sqlite3_stmt *st = lib->search_st[!qt.n ? 1 : 0];
+	/* the candidates come from the issues' lists of code points, the
+	 * two shortest of the query's (FTS5 stepped an iterator per term
+	 * row by row, about 1,800 instructions a row, over the rows of its
+	 * first and last, the rarest or not); ranked, a query of one code
+	 * point (nothing else in it) from its counts, no text read: `one` */
+	ucs4_t cps[LIST_CPS_MAX];
+	size_t nlist = qt.n ? list_cps(q, qlen, cps) : 0;
+	bool one = order == LIBRARY_RANKED && nlist == 1 && ncps == 1;
 	searching s = { .lib = lib, .sf = sf, .q = q, .qlen = qlen, .text = lib->search_st[2],
 			.issue = lib->search_st[3], .issue_id = -1, .issue_hidden = true,
-			.terms_issue = -1 };
-	hit_list hits = { 0 };
-	ranked_row *ranked = NULL;
-	size_t nranked = 0, ranked_cap = 0;
+			.terms_issue = -1, .toks_issue = -1 };
+	found f = { .max = order == LIBRARY_RANKED ? 0 : max_articles };
 	if (!prepared) {
 		lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
 	} else {
-		if (qt.n)
-			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
 		/* the whole search reads one state of the index */
 		bool began = sqlite3_get_autocommit(lib->db) && exec(lib->db, "BEGIN");
 		issue_cache_check(lib, lib->search_st[4]);
-		sqlite3_stmt *ids = lib->search_st[5];
-		while ((one || lists) && sqlite3_step(ids) == SQLITE_ROW) {
-			int64_t iid = sqlite3_column_int64(ids, 0);
-			if (!issue_visible(&s, iid) || !terms_load(&s, iid))
-				continue;
-			if (one) {
-				rows_of_code_point(&s, first, &ranked, &nranked, &ranked_cap);
-				continue;
-			}
-			rows_of_pair(&s, first, last);
-			const int64_t *cand = (const int64_t *)(void *)s.ids.data;
-			size_t ncand = s.ids.len / sizeof *cand;
-			for (size_t k = 0; k < ncand; k++) {
-				ranked_row rr = { cand[k], 0, 0, 0 };
-				if (filter_pass(&s, cand[k], qh, nqh) && weigh_row(&s, cand[k], &rr))
-					UTIL_PUSH(ranked, nranked, ranked_cap, rr);
-			}
+		sqlite3_stmt *st = lib->search_st[nlist ? 6 : !qt.n ? 1 : 0];
+		if (qt.n)
+			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
+		if (nlist) {
+			issue_order(lib, lib->search_st[5]);
+			take_lists(&s, order, one, cps, nlist, st, qh, nqh, &f);
+		} else {
+			take_fts(&s, st, order, qh, nqh, &f);
 		}
-		sqlite3_reset(ids);
-		size_t articles = 0;
-		int rc = SQLITE_DONE;
-		while (!one && !lists && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(st, 0);
-			/* the filter first, then the text, then its issue */
-			if (!filter_pass(&s, id, qh, nqh))
-				continue;
-			if (order == LIBRARY_RANKED) {
-				/* every article holding it is weighed; the hits
-				 * only of those shown (below) */
-				ranked_row rr = { id, 0, 0, 0 };
-				if (weigh_row(&s, id, &rr))
-					UTIL_PUSH(ranked, nranked, ranked_cap, rr);
-				continue;
-			}
-			if (!read_row(&s, id, true))
-				continue;
-			if (match_article(sf, q, qlen, &s.r, &hits))
-				articles++;
-			if (max_articles && articles == max_articles)
-				break;
-		}
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
-		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
 		if (order == LIBRARY_RANKED) {
-			size_t shown = rank(ranked, nranked, max_articles);
+			size_t shown = rank(f.ranked, f.nranked, max_articles);
 			for (size_t i = 0; i < shown; i++)
-				if (read_row(&s, ranked[i].id, false))
-					match_article(sf, q, qlen, &s.r, &hits);
+				if (read_row(&s, f.ranked[i].id, false))
+					match_article(sf, q, qlen, &s.r, &f.hits);
 		}
 		sqlite3_reset(s.text);
 		for (size_t i = 0; i < 2; i++)
@@ -2600,15 +2805,16 @@ size_t library_search(library *lib, const char *query, library_order order,
 	}
 	util_buf_free(&s.buf);
 	util_buf_free(&s.trows);
-	util_buf_free(&s.la);
-	util_buf_free(&s.lb);
+	for (size_t i = 0; i < LIST_WALK; i++)
+		util_buf_free(&s.lists[i]);
+	util_buf_free(&s.toks);
 	util_buf_free(&s.ids);
-	free(ranked);
+	free(f.ranked);
 	util_buf_free(&match);
 	util_buf_free(&qhash);
 	free(q);
-	*out = hits.items;
-	return hits.n;
+	*out = f.hits.items;
+	return f.hits.n;
 }
 
 void library_hits_free(library_hit *hits, size_t n)
@@ -2739,8 +2945,8 @@ static bool check_terms(library *lib, char *err, size_t errlen)
 	sqlite3_blob_close(s.terms);
 	util_buf_free(&s.trows);
 	util_buf_free(&s.buf);
-	util_buf_free(&s.la);
-	util_buf_free(&s.lb);
+	for (size_t i = 0; i < LIST_WALK; i++)
+		util_buf_free(&s.lists[i]);
 	util_buf_free(&s.ids);
 	free(want);
 	free(got);

@@ -548,6 +548,61 @@ static void test_issues_kept_between_searches(void **state)
 	library_close(b);
 }
 
+/* Every hit of query in order (at most max articles) as a string. */
+static void hits_text(library *lib, const char *query, library_order order, size_t max,
+		      util_buf *out)
+{
+	library_hit *h;
+	size_t n = library_search(lib, query, order, max, &h);
+	out->len = 0;
+	for (size_t i = 0; i < n; i++)
+		util_buf_printf(out, "%s|%s|%d|%u|%x|%u-%u|%s\n", h[i].path, h[i].headline, h[i].page,
+				h[i].article, h[i].element, h[i].start, h[i].end, h[i].text);
+	library_hits_free(h, n);
+}
+
+/* The search walks the issues' lists of code points; an issue without
+ * its issue_terms row (removed by another connection here) is asked of
+ * FTS5 over its rows instead, and every search finds what it found. */
+static void test_issue_without_terms(void **state)
+{
+	env *e = *state;
+	add_latin_issue(e);
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	static const char *const queries[] = { "报", "记者", "经济", "economy", "2025", "发展的" };
+	static const size_t maxes[] = { 0, 1, 3 };
+	util_buf before[UTIL_ARRAY_LEN(queries)][2][UTIL_ARRAY_LEN(maxes)];
+	memset(before, 0, sizeof before);
+	size_t nonempty = 0;
+	for (size_t q = 0; q < UTIL_ARRAY_LEN(queries); q++)
+		for (int o = 0; o < 2; o++)
+			for (size_t m = 0; m < UTIL_ARRAY_LEN(maxes); m++) {
+				hits_text(lib, queries[q], (library_order)o, maxes[m], &before[q][o][m]);
+				nonempty += before[q][o][m].len > 0;
+			}
+	assert_true(nonempty > 20);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_terms WHERE rowid = (SELECT id FROM issues "
+				      "WHERE path LIKE '%青川日报%')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_changes(db), 1);
+	sqlite3_close(db);
+	util_buf now = { 0 };
+	for (size_t q = 0; q < UTIL_ARRAY_LEN(queries); q++)
+		for (int o = 0; o < 2; o++)
+			for (size_t m = 0; m < UTIL_ARRAY_LEN(maxes); m++) {
+				hits_text(lib, queries[q], (library_order)o, maxes[m], &now);
+				if (now.len != before[q][o][m].len ||
+				    memcmp(now.data, before[q][o][m].data, now.len) != 0)
+					fail_msg("\"%s\" (%s, %zu articles): other hits without the issue's "
+						 "issue_terms row", queries[q], o ? "ranked" : "newest", maxes[m]);
+				util_buf_free(&before[q][o][m]);
+			}
+	util_buf_free(&now);
+	library_close(lib);
+}
+
 /* Newest first is issue order within an issue; ranked, the article with
  * the text in its headline (and shorter) comes first. */
 static void test_ranked(void **state)
@@ -922,6 +977,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_same_hits_as_the_issue, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changed_touched_removed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_issue_without_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issues_kept_between_searches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_random, setup, teardown),
