@@ -328,6 +328,9 @@ typedef struct profile {
 	unsigned body_cols;     /* median width of the long lines (the body) */
 	unsigned big_gap;       /* blank lines that make a big gap on this page */
 	bool indents;           /* paragraphs are marked by an indent */
+	bool indent_all;        /* ... and so is every short line (titles, bylines): the indent is the page's margin */
+	unsigned shorts;        /* of the lines sampled, short ones (titles, bylines, last lines) */
+	unsigned shorts_indented;
 	bool blank_rhythm;      /* blank lines separate the paragraphs */
 	unsigned md_level;      /* markdown level of the articles' titles (1 = "#"), 0: none */
 	uint32_t md_title_line; /* the line of a post's title over its items (a banner), 0: none */
@@ -581,7 +584,7 @@ static void explain_page(const parser *ps, const char *name)
 	const profile *pf = &ps->pf;
 	fprintf(explain_out, "== %s\n   profile: %s, %s, ", name,
 		pf->blank_rhythm ? "blank lines between paragraphs" : "no blank lines between paragraphs",
-		pf->indents ? "indented paragraphs" : "no paragraph indent");
+		pf->indent_all ? "every line indented, titles too" : pf->indents ? "indented paragraphs" : "no paragraph indent");
 	if (pf->wrap)
 		fprintf(explain_out, "hard-wrapped at %u columns", pf->wrap);
 	else
@@ -1041,6 +1044,7 @@ static void profile_wide_wrap(profile *pf, const unsigned *hist, const unsigned 
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
+	enum { SHORTS_SAMPLE = 400 };   /* lines enough to see whether titles are indented */
 	/* short lines with figures, to find the running lines printed again */
 	enum { RUNNING_SLOTS = 512, RUNNING_APART = 4, RUNNING_TOP = 3 };
 	struct {
@@ -1071,6 +1075,12 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 			pf->indented += l.indented;
 			if (n > 0)
 				gaps[l.gap < 3 ? l.gap : 3]++;
+		}
+		if (n > 0 && n < SHORTS_SAMPLE && cols >= 8 && cols < 60 && (l.indented || !has_figure_bytes(l.s, l.len))) {
+			/* (a line with figures set apart from the text is a
+			 * running header or footer: 江州日报　第3版) */
+			pf->shorts++;
+			pf->shorts_indented += l.indented;
 		}
 		pf->after_blank += n > 0 && l.gap > 0;
 		if (l.len > 1 && l.s[0] == '#') {
@@ -1162,6 +1172,9 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	}
 	unsigned body_lines = gaps[0] + gaps[1] + gaps[2] + gaps[3];
 	pf->indents = body_lines >= 3 && pf->indented * 5 >= body_lines;
+	/* titles and bylines set in as far as the paragraphs: an indent
+	 * then tells a title from a paragraph no more */
+	pf->indent_all = pf->indents && pf->shorts >= 4 && pf->shorts_indented * 10 >= pf->shorts * 9;
 	pf->blank_rhythm = body_lines >= 3 && (gaps[1] + gaps[2] + gaps[3]) * 2 >= body_lines;
 	/* double-spaced pages: a big gap is more than the usual one */
 	pf->big_gap = gaps[2] + gaps[3] > gaps[1] + gaps[0] && body_lines >= 6 ? BIG_GAP + 1 : BIG_GAP;
@@ -2994,7 +3007,7 @@ static void classify(const parser *ps, unit *u)
 	    !sentence_like && !only_punctuation(s, len) &&
 	    !is_opening(last_cp(s, s + len, NULL)) && !(u->flags & UF_ROW) && !unbalanced_close(s, len) &&
 	    !enumeration(s, len)) {
-		if (ps->pf.indents && (u->flags & UF_INDENTED) && !(u->flags & UF_DASH_START)) {
+		if (ps->pf.indents && !ps->pf.indent_all && (u->flags & UF_INDENTED) && !(u->flags & UF_DASH_START)) {
 			/* on a page whose paragraphs open with an indent, an
 			 * indented short line is a paragraph of its own (开奖日期：…
 			 * under a headline), never a title, nor a paragraph cut
@@ -3240,7 +3253,7 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 	/* on a page whose paragraphs open with an indent, an indented line
 	 * starts a paragraph: the rest of a cut one is never indented */
 	if (a->cut && last && last->type == DOC_PARAGRAPH && !consumed && !item_opening(s, len) &&
-	    !(u->flags & UF_ROW) && !(ps->pf.indents && (u->flags & UF_INDENTED))) {
+	    !(u->flags & UF_ROW) && !(ps->pf.indents && !ps->pf.indent_all && (u->flags & UF_INDENTED))) {
 		doc_str j = join_text(ps, last->s, last->len, s, len);
 		last->s = j.s;
 		last->len = j.len;
