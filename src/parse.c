@@ -103,6 +103,7 @@ typedef enum signal {
 	S_D_SIGNED,             /* ... over a contribution signed without a reporter: a column's label over its title */
 	S_D_GENRE_OVER,         /* ... but the line above is a short word naming a kind of piece, or no place, over a much wider line: a column's label */
 	S_D_DASH,               /* a "——" line under the headline: its subtitle */
+	S_D_MARKED,             /* opens with an item's mark (■◆●) under a plain line: the item's title */
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
 	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
@@ -135,6 +136,7 @@ typedef enum signal {
 	S_F_QUESTION,           /* a short question alone between paragraphs */
 	S_F_MARKED_SUBHEAD,     /* a mark and a word or two inside a signed story */
 	S_F_PAGE_NOTE,          /* the page's own note at its foot (本版…, 投稿邮箱：x@y) */
+	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
 	NSIGNALS
 } signal;
 
@@ -185,6 +187,7 @@ static const struct signal_def {
 	[S_D_SIGNED]        = { -5, "a short label over a signed contribution" },  /* columns hold signed pieces, news a reporter's */
 	[S_D_GENRE_OVER]    = { -3, "a kind of piece over it: a label" },  /* "消费提示" / "年货采购要注意这几点": a label, not a subject; with the line's own deck rows it outweighs a broken headline */
 	[S_D_DASH]          = { 1, "starts with ——: a subtitle" },
+	[S_D_MARKED]        = { 3, "an item's mark under a plain line" },   /* the mark heads an item's title; outweighs the line above being widest */
 	/* deck: transitions between the roles of neighbour lines */
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
 	[S_T_CONT_SUB]      = { -3, "a plain line under a broken headline" },  /* two lines over it: its kicker */
@@ -216,6 +219,7 @@ static const struct signal_def {
 	[S_F_QUESTION]      = { 0, "a short question alone" },
 	[S_F_MARKED_SUBHEAD] = { 0, "a mark and a word inside a signed story" },
 	[S_F_PAGE_NOTE]     = { 0, "the page's own note at its foot" },
+	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -3921,6 +3925,20 @@ static bool signs_contribution(const unit *u)
 	return true;
 }
 
+static bool line_mark(const char *s, size_t len);
+
+/* "■滨江路夜市重新开街": a mark over an item's title, a phrase of six
+ * characters or more in one piece; "■省内" names a section, "■下士　蒋一鸣"
+ * signs. */
+static bool marked_title(const unit *u)
+{
+	if (u->chars < 7 || !line_mark(u->s, u->len))
+		return false;
+	const char *p = text_skip_space(u->s + 3, u->s + u->len), *end = u->s + u->len;
+	return !memchr(p, ' ', (size_t)(end - p)) && !memmem(p, (size_t)(end - p), "\xe3\x80\x80", 3) &&
+	       !pattern_is_byline(p, (size_t)(end - p), false);
+}
+
 static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k, int role, evidence *ev)
 {
 	evidence tmp;
@@ -3948,6 +3966,8 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 			ev_add(ev, S_D_TWO_PHRASES);
 		if (k == i && u->chars <= LABEL_MAX && u->gap_after >= 1 && label_like(u, false))
 			ev_add(ev, S_D_LABEL);
+		if (k > i && marked_title(u) && !line_mark(UNIT(ps, k - 1)->s, UNIT(ps, k - 1)->len))
+			ev_add(ev, S_D_MARKED);
 		return ev->score;
 	case DR_CONT:
 		if (!df->broken[x])
@@ -6613,8 +6633,20 @@ static void carry_column(parser *ps, size_t k)
 	if (k == 0 || k - 1 < ps->arts_base)
 		return;
 	art *a = ART(ps, k), *prev = ART(ps, k - 1);
-	if (a->field[DOC_F_COLUMN].len || a->field[DOC_F_KICKER].len || !a->field[DOC_F_HEADLINE].len ||
-	    !prev->field[DOC_F_COLUMN].len)
+	if (a->field[DOC_F_COLUMN].len || a->field[DOC_F_KICKER].len || !a->field[DOC_F_HEADLINE].len)
+		return;
+	if (!prev->field[DOC_F_COLUMN].len && prev->field[DOC_F_KICKER].len && short_item(prev) && short_item(a) &&
+	    same_mark(prev, a)) {
+		/* the line over the first of a run of items set alike
+		 * ("一周要闻" over "■…", "■…"): it labels the run, not the
+		 * first item alone: the column of each */
+		prev->field[DOC_F_COLUMN] = prev->field[DOC_F_KICKER];
+		prev->field[DOC_F_KICKER] = doc_str_make(NULL, 0);
+		if (explain_out)        /* the kicker's line was explained already */
+			fprintf(explain_out, "%5s  %-10s %.*s  · %s\n", "", "column", (int)prev->field[DOC_F_COLUMN].len,
+				prev->field[DOC_F_COLUMN].s, signals[S_F_RUN_LABEL].what);
+	}
+	if (!prev->field[DOC_F_COLUMN].len)
 		return;
 	/* briefs, or short items whose headlines open with the same mark
 	 * ("■华泰精工：…", "■星海科技：…") */
