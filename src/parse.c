@@ -1996,6 +1996,53 @@ static bool bracket_runs_on(const raw_line *cur, const raw_line *next)
  * a paragraph runs on through lines that are not indented while its
  * sentence is unfinished, or while its lines are full, except for a
  * short line followed by an indented one: a title between stories. */
+/* The page's first units, all short lines so far (a name, an issue
+ * number): a masthead may still be going on. */
+enum { MASTHEAD_UNITS = 3 };
+static bool masthead_above(const parser *ps)
+{
+	for (size_t j = ps->units_base; j < ps->nunits; j++) {
+		const unit *v = UNIT(ps, j);
+		if (v->kind != U_PAGEHEAD && (v->chars > 12 || (v->flags & (UF_TERMINATED | UF_SENTENCE))))
+			return false;
+	}
+	return true;
+}
+
+/* A year in figures before 年 (2026年, 二〇二六年). */
+static bool date_numeral(uint32_t cp);
+
+static bool has_year(const char *s, size_t len)
+{
+	const char *end = s + len;
+	for (const char *p = util_find(s, len, "年", 3); p; p = util_find(p + 3, (size_t)(end - p - 3), "年", 3)) {
+		const char *q = p;
+		int digits = 0;
+		while (q > s && digits < 4) {
+			const char *r = text_prev(s, q);
+			uint32_t cp;
+			text_decode(r, q, &cp);
+			if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == 0x3007 ||
+			      (cp >= 0x4E00 && date_numeral(cp))))
+				break;
+			digits++;
+			q = r;
+		}
+		if (digits == 4)
+			return true;
+	}
+	return false;
+}
+
+/* An issuer and a dated year ("X办公室　2026年11月25日": one field, one
+ * other word) in the page's first lines under short lines only ("一周
+ * 城事（11月23日—11月29日）" has no year: a title of the week). */
+static bool masthead_issuer(const parser *ps, const char *s, size_t len, const header_match *hm)
+{
+	return ps->nunits < MASTHEAD_UNITS && hm->words == 2 && hm->fields == 1 && hm->others == 1 &&
+	       hm->score >= PATTERN_HF_DATE && masthead_above(ps) && has_year(s, len);
+}
+
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	unsigned wrap = ps->wrap;
@@ -2012,6 +2059,10 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return false;   /* the page's furniture is a line of its own */
 	if (raw_like_header(ps, next) || raw_like_header(ps, cur))
 		return false;
+	header_match mh;
+	if (ps->nunits < MASTHEAD_UNITS && cur == first && capped_columns(cur) <= 80 &&
+	    !raw_ends_sentence(cur->s, cur->len) && (match_header(cur->s, cur->len, &mh), masthead_issuer(ps, cur->s, cur->len, &mh)))
+		return false;   /* a masthead's line is a line of its own */
 	bool full = capped_columns(cur) + ps->pf.wrap_slack >= wrap;
 	/* "图为…现场。　本报记者　邵　宁摄": a photo's credit ends its caption,
 	 * and a caption starts after a finished sentence */
@@ -2929,6 +2980,13 @@ static void classify(const parser *ps, unit *u)
 		}
 	}
 	if (header) {
+		u->kind = U_PAGEHEAD;
+		return;
+	}
+	if (u->chars <= 40 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && masthead_issuer(ps, s, len, &hm)) {
+		/* "青岚市文化和旅游局办公室　　2026年11月25日" in the page's
+		 * first lines, under short lines only: the issuer and the date
+		 * of a bulletin's masthead */
 		u->kind = U_PAGEHEAD;
 		return;
 	}

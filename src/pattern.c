@@ -2406,7 +2406,8 @@ static bool is_cn_numeral(const char *p, const char *end)
 	static const char nums[] = "〇零一二三四五六七八九十廿卅";
 	uint32_t cp;
 	int n = text_decode(p, end, &cp);
-	return text_is_han(cp) && util_find(nums, sizeof nums - 1, p, (size_t)n) != NULL;
+	/* 〇 (U+3007) is a symbol, not an ideograph, but writes years: 二〇二六 */
+	return (text_is_han(cp) || cp == 0x3007) && util_find(nums, sizeof nums - 1, p, (size_t)n) != NULL;
 }
 
 /* Digits (ASCII, full-width or Chinese numerals) at p: bytes read. */
@@ -2457,6 +2458,12 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	/* a date: 2024年5月6日, 5月6日, 2024-05-06, 2024.5.6, 2024/5/6 */
 	if ((n = number_at(p, end, 4)) > 0) {
 		const char *q = p + n;
+		/* 2026年第45期: the year's issue */
+		if (n == 4 && hprefix(q, (size_t)(end - q), "年第") && (m = number_at(q + 6, end, 6)) > 0 &&
+		    hprefix(q + 6 + m, (size_t)(end - q - 6 - m), "期")) {
+			*w = HF_ISSUE;
+			return (size_t)(q + 6 + m + 3 - p);
+		}
 		if (hprefix(q, (size_t)(end - q), "年") && (m = number_at(q + 3, end, 3)) > 0)
 			q += 3 + m;
 		if (hprefix(q, (size_t)(end - q), "月") && (m = number_at(q + 3, end, 3)) > 0 &&
@@ -2464,6 +2471,11 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		     hprefix(q + 3 + m, (size_t)(end - q - 3 - m), "号"))) {
 			*w = HF_DATE;
 			return (size_t)(q + 3 + m + 3 - p);
+		}
+		/* 二〇二六年十一月, 2026年11月: a monthly's date, the word's end */
+		if (n >= 4 && q > p + n && q + 3 == end && hprefix(q, 3, "月")) {
+			*w = HF_DATE;
+			return (size_t)(end - p);
 		}
 		q = p + n;
 		if (n == 4 && q < end && (*q == '-' || *q == '.' || *q == '/')) {
@@ -2808,8 +2820,10 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 					named = true;
 				}
 			} else if (n >= 4 && n <= 12 &&
-				   (hprefix(we - 6, 6, "出版") || hprefix(we - 6, 6, "主办") || hprefix(we - 6, 6, "主辦"))) {
-				/* "江城日报社出版", "青川县融媒体中心主办": the imprint */
+				   (hprefix(we - 6, 6, "出版") || hprefix(we - 6, 6, "主办") || hprefix(we - 6, 6, "主辦") ||
+				    hprefix(we - 6, 6, "编印") || hprefix(we - 6, 6, "編印"))) {
+				/* "江城日报社出版", "青川县融媒体中心主办", "X办公室编印":
+				 * the imprint */
 				hm->score += HF_DATE;
 				hm->fields++;
 			} else if (n < 0 && (latin_caps(q, we) || hangul_word(q, we))) {

@@ -548,6 +548,18 @@ static void test_jumps_of_other_papers(void **state)
 
 /* A page's own note: the page as the subject, or the desk's address or
  * telephone named as the paper's; a story's own contacts are not. */
+static void test_bulletin_headers(void **state)
+{
+	(void)state;
+	pattern_header hm;
+	assert_true(pattern_is_running_header(S("2026年第45期（总第312期）　江岸农商银行办公室编印"), &hm));
+	assert_true(pattern_is_running_header(S("宗亲通讯　第六十八期　二〇二六年十一月"), &hm));
+	assert_true(pattern_is_running_header(S("第十二期　二〇二五年三月十日"), &hm));
+	/* a sentence with a year's issue, a year in words */
+	assert_false(pattern_is_running_header(S("2026年第45期《江海》杂志目录"), &hm));
+	assert_false(pattern_is_running_header(S("二〇二六年十一月，我们回到了故乡"), &hm));
+}
+
 static void test_page_notes(void **state)
 {
 	(void)state;
@@ -578,6 +590,7 @@ int main(void)
 		cmocka_unit_test(test_signatures),
 		cmocka_unit_test(test_jumps_of_other_papers),
 		cmocka_unit_test(test_page_notes),
+		cmocka_unit_test(test_bulletin_headers),
 	};
 	return cmocka_run_group_tests_name("pattern_papers", tests, NULL, NULL);
 }
