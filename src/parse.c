@@ -2414,7 +2414,7 @@ static void scan_punctuation(unit *u)
 		p += text_decode(p, end, &c);
 		if (c == ',' || c == 0xFF0C)
 			u->flags |= UF_COMMA;
-		else if (c == '.' && p < at && *p != ' ')
+		else if (c == '.' && p < end && *p != ' ')
 			continue;   /* "9.2", "www.x": not a full stop */
 		else if (is_sentence_end(c) && c != 0x2026)
 			u->flags |= UF_SENTENCE;
