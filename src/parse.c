@@ -92,6 +92,7 @@ typedef enum signal {
 	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
 	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
 	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
+	S_SIGNED_BELOW,         /* ... but as the signature over a date: the issuer heading its notice */
 	/* which line of a deck is the headline (the best sum wins) */
 	S_D_WIDEST,             /* the widest line: set in the biggest type */
 	S_D_LAST,               /* the last plain line: the news under its context */
@@ -176,6 +177,7 @@ static const struct signal_def {
 	/* printed around every story: where one ends and the next begins */
 	[S_FURNITURE]       = { 20, "page furniture before it" },
 	[S_REPEATED_BELOW]  = { -12, "printed again just below" },   /* a headline is printed once */
+	[S_SIGNED_BELOW]    = { 12, "signs the text below over a date" },   /* a notice names its issuer at its head and its foot */
 	/* deck: which line is the headline */
 	[S_D_WIDEST]        = { 2, "widest line of the deck" },
 	[S_D_LAST]          = { 1, "last plain line of the deck" },   /* breaks a tie of widths */
@@ -271,6 +273,7 @@ enum unit_flags {
 	UF_INDENTED = 2048,     /* its line starts with an indent */
 	UF_VERSE = 4096,        /* a line of verse: a paragraph of its own */
 	UF_WRAP_CUT = 8192,     /* hard-wrapped, it fills its last line unfinished and a running line follows: a cut paragraph */
+	UF_ISSUER = 16384,      /* printed again below as the signature over a date (see mark_issuer) */
 };
 
 typedef struct unit {
@@ -307,6 +310,7 @@ typedef struct art {
 	bool numbered;          /* its headline is numbered ("1．…"), see numbered_text */
 	bool bracketed;         /* its headline was a brief's title in 【】 */
 	bool signed_end;        /* signed after its body, text went on (a letter and its reply) */
+	bool issued;            /* its head names the issuer that signs it below (a notice) */
 } art;
 
 /* A caption found between two articles. */
@@ -1767,6 +1771,33 @@ static void form_field(parser *ps, unit *u)
 	}
 }
 
+/* Units above a notice's signature its head may be found; the head is
+ * not segmented yet (LOOKAHEAD). */
+enum { SIGNATURE_REACH = 32 };
+
+static bool date_only_line(const char *s, size_t len);
+
+/* The date alone `u` under a title line (the signature): the same line
+ * printed over the notice's text, a few units up, names its issuer. */
+static void mark_issuer(parser *ps, const unit *u)
+{
+	if (u->kind != U_END || u->gap != 0 || ps->nunits < ps->units_base + 2 || !date_only_line(u->s, u->len))
+		return;
+	const unit *sig = UNIT(ps, ps->nunits - 1);
+	if (sig->kind != U_TITLE || sig->chars < 4)
+		return;
+	size_t from = ps->nunits > ps->next + SIGNATURE_REACH ? ps->nunits - SIGNATURE_REACH : ps->next;
+	if (from < ps->units_base)
+		from = ps->units_base;
+	for (size_t k = ps->nunits - 1; k-- > from;) {
+		unit *v = UNIT(ps, k);
+		if (v->len == sig->len && v->kind == U_TITLE && memcmp(v->s, sig->s, sig->len) == 0) {
+			v->flags |= UF_ISSUER;
+			return;
+		}
+	}
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -1823,7 +1854,9 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	size_t title = run_in_title(s, len);
 	if (title) {
 		/* "江都港集装箱吞吐量创新高　9月份，…": a brief's title run into
-		 * its text is a unit of its own */
+		 * its text is a unit of its own (the indent opens the brief,
+		 * it makes no paragraph of its title) */
+		ps->line_indented = false;
 		push_unit(ps, s, title, gap, line);
 		const char *body = text_skip_space(s + title, s + len);
 		push_unit(ps, body, (size_t)(s + len - body), 0, line);
@@ -1911,6 +1944,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		}
 		if (u.flags & UF_FIELD)
 			form_field(ps, &u);
+		mark_issuer(ps, &u);
 	}
 	size_t n = ps->nunits - ps->units_base;
 	UTIL_PUSH(ps->units, n, ps->units_cap, u);
@@ -3540,6 +3574,7 @@ static bool label_like(const unit *u, bool deck_below)
 	if (z == 0xFF1A || z == ':')
 		return false;       /* "半年报透视：" leads into the headline: a kicker */
 	bool dot = false, space = false, digit = false, quote = false;
+	unsigned run = 0, longest = 0;
 	const char *p = u->s, *end = u->s + u->len;
 	while (p < end) {
 		uint32_t cp;
@@ -3548,9 +3583,14 @@ static bool label_like(const unit *u, bool deck_below)
 		space |= text_is_space(cp);
 		digit |= cp >= '0' && cp <= '9';
 		quote |= is_opening(cp) || is_closing(cp);
+		run = text_is_space(cp) ? 0 : run + 1;
+		longest = run > longest ? run : longest;
 	}
 	if (dot)
 		return true;
+	/* "公　告": one word set with its letters apart, not two phrases */
+	if (space && longest == 1 && u->chars <= 8)
+		space = false;
 	/* over a headline and a subtitle, a plain line is the deck's kicker
 	 * unless it is as short as a label */
 	/* longer than a label and set tight over the headline: a kicker */
@@ -3663,6 +3703,15 @@ static bool digest_label(const char *s, size_t len)
 
 /* An issuer's name (…公司, …集团, …银行) over the title of its notice
  * (…公告, …快报, …通知): a listed company's notice is headed so. */
+/* "江阳市江北区人民法院" over a notice, printed again under its text as
+ * the signature over a date: the notice's issuer, named at its head and
+ * at its foot. */
+static bool signed_below(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	return (u->flags & UF_ISSUER) && u->kind == U_TITLE;
+}
+
 static bool issuer_over_notice(doc_str a, doc_str b)
 {
 	static const char *const issuers[] = { "公司", "集团", "集團", "银行", "銀行" };
@@ -3752,6 +3801,9 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	/* "X股份有限公司" / "关于…的公告": the issuer's name over its notice
 	 * is the notice's title */
 	if (ac <= 24 && bc <= 40 && issuer_over_notice(at, bt))
+		return true;
+	/* the issuer signing the notice below, over the notice's name */
+	if (ac <= 24 && bc <= 24 && !wholly_bracketed(b) && signed_below(ps, i))
 		return true;
 	if (ac > BROKEN_LINE_MAX || bc > BROKEN_LINE_MAX || ac + bc > BROKEN_HEAD_MAX)
 		return false;
@@ -3846,6 +3898,22 @@ static bool two_phrases(const unit *u)
  * not a kicker ending in a colon, not a long line of detail, and not a
  * line with a comma (it tells more than the news) when the deck has a
  * line without one. */
+/* "（2026）浙0782民初4417号", "第152号": a number filing a document, opened
+ * by a bracket or 第 and closed by figures and 号. */
+static bool doc_number(const unit *u)
+{
+	const char *s = u->s, *e = u->s + u->len, *at = e;
+	uint32_t a = first_cp(s, e), z = last_cp(s, e, &at);
+	if (!(a == 0xFF08 || a == '(' || a == 0x7B2C) || u->chars > 24)
+		return false;
+	if (z == 0xFF09 || z == ')')
+		z = last_cp(s, at, &at);
+	if (z != 0x53F7 || at <= s)
+		return false;
+	uint32_t d = last_cp(s, at, NULL);
+	return (d >= '0' && d <= '9') || (d >= 0xFF10 && d <= 0xFF19);
+}
+
 static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
 {
 	const unit *u = UNIT(ps, k);
@@ -3857,6 +3925,8 @@ static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
 		return false;
 	if (a == 0x25A1 && n > 1)
 		return false;       /* "□ 文学院2023级　宋知夏": the mark of a byline */
+	if (n > 1 && doc_number(u))
+		return false;       /* "（2026）南民初1088号": the number filing a notice */
 	/* "离婚时，家务劳动能否获得补偿？": a question with a comma in it
 	 * is still the question a piece answers, its headline */
 	if ((z == 0xFF1F || z == '?') && u->chars <= 24)
@@ -4031,7 +4101,8 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 		if (!df->broken[x])
 			return DECK_NEVER;
 		ev_add(ev, S_D_BROKEN);
-		if (lines_share_pair(UNIT(ps, k - 1), u))
+		/* (the issuer signing the notice below names no subject) */
+		if (lines_share_pair(UNIT(ps, k - 1), u) && !signed_below(ps, k - 1))
 			ev_add(ev, S_D_SHARED);
 		if (df->signed_piece && UNIT(ps, k - 1)->chars <= SIGNED_LABEL_MAX)
 			ev_add(ev, S_D_SIGNED);
@@ -4985,11 +5056,12 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 		if (next->kind == U_PARA && note_opening(next))
 			ev_add(ev, S_NEXT_NOTE);
 	}
-	bool md = false, dash = false;
+	bool md = false, dash = false, issuer = false;
 	for (size_t k = i; k < j; k++) {
 		const unit *u = UNIT(ps, k);
 		md |= u->kind == U_MDHEAD;
 		dash |= (u->flags & UF_DASH_START) || inline_subtitle(u->s, u->len);
+		issuer |= (u->flags & UF_ISSUER) && u->kind == U_TITLE;    /* (signed_below) */
 	}
 	if (md)
 		ev_add(ev, S_MARKDOWN);
@@ -5017,7 +5089,9 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 			break;
 		}
 	}
-	if (repeated)
+	if (issuer)
+		ev_add(ev, S_SIGNED_BELOW);
+	else if (repeated)
 		ev_add(ev, S_REPEATED_BELOW);
 }
 
@@ -5476,6 +5550,8 @@ static void start_article(parser *ps, size_t i, size_t n, const evidence *ev)
 	art *a = prev && headless_stub(prev) && !ps->nheld ? prev : new_art(ps);
 	read_header(ps, a, i, n, ev);
 	a->bracketed = n >= 1 && UNIT(ps, i + n - 1)->bracketed;
+	for (int k = 0; k < ev->n; k++)
+		a->issued |= ev->sig[k] == S_SIGNED_BELOW;
 }
 
 /* The caption unit at i (with a credit on the next unit when it is a
@@ -6708,7 +6784,9 @@ static void carry_column(parser *ps, size_t k)
 		return;
 	/* briefs, or short items whose headlines open with the same mark
 	 * ("■华泰精工：…", "■星海科技：…") */
-	if ((is_brief(prev) && is_brief(a)) || (short_item(prev) && short_item(a) && same_mark(prev, a)))
+	/* notices each headed by their issuer under the label "公告" */
+	if ((is_brief(prev) && is_brief(a)) || (short_item(prev) && short_item(a) && same_mark(prev, a)) ||
+	    (prev->issued && a->issued))
 		a->field[DOC_F_COLUMN] = prev->field[DOC_F_COLUMN];
 }
 

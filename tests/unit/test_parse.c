@@ -173,6 +173,8 @@ FIXTURE_TEST(label_over_head)       /* a word naming a kind of piece, or a word 
 FIXTURE_TEST(letter_reply)          /* a reader's signature between a letter and the editor's reply signs the letter, the next title opens a story; （播音：X　配乐：Y） closes a piece, （数据：X　单位：Y） does not */
 FIXTURE_TEST(form_items)            /* 【出租】/【求购】 ads each closed by a 联系: field: the label coming again makes it a row, so each ad's title opens an article; 137****5521 keeps its stars; ｡ (X Y) with a space ends the sentence */
 FIXTURE_TEST(marked_items)          /* ◆ titles each over 时间：/地点： fields, the shape repeated, are items under the label over them; ■ subheads over text inside a story and a bracketed note closing it stay the story's */
+FIXTURE_TEST(signed_notices)        /* notices each headed by their issuer, who signs them again over a date below: the issuer and the notice's name are one headline, the filing number its subtitle, 公　告 the column of them all */
+FIXTURE_TEST(indented_briefs)       /* on an indented page, ◆ briefs with their titles run into their text are pieces of their own; an indented field line under a headline stays a paragraph */
 FIXTURE_TEST(dash_comma)            /* a —— line with a comma right under a title is its subtitle; 雅加达讯： opens a story, 喜讯： does not */
 FIXTURE_TEST(label_comma_deck)      /* a word of 4 characters over a headline with a comma is its label; a 7-character kicker over one is still the headline */
 FIXTURE_TEST(label_question)        /* a short question under a label heads the piece; 读者问：…？ under one stays the letter */
@@ -229,7 +231,7 @@ static void test_nothing_lost(void **state)
 		"notice_dates",
 		"notice_dates", "photo_page", "filing_stamp",
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
-		"label_dash_deck", "label_over_head", "letter_reply", "form_items", "marked_items", "dash_comma", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
+		"label_dash_deck", "label_over_head", "letter_reply", "form_items", "marked_items", "signed_notices", "indented_briefs", "dash_comma", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
 		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "deck_detail", "md_column", "first_header", "wrap_bracket",
 		"verse", "desk_note", "desk_note_body", "byline_parts", "indent_all", "indent_items", "run_label", "masthead_issuer", "masthead_yearly", "dotted_date",
@@ -441,6 +443,8 @@ int main(void)
 		cmocka_unit_test(test_letter_reply),
 		cmocka_unit_test(test_form_items),
 		cmocka_unit_test(test_marked_items),
+		cmocka_unit_test(test_signed_notices),
+		cmocka_unit_test(test_indented_briefs),
 		cmocka_unit_test(test_dash_comma),
 		cmocka_unit_test(test_label_dash_deck),
 		cmocka_unit_test(test_label_comma_deck),
