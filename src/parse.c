@@ -2573,7 +2573,10 @@ static bool is_end_mark(const char *s, size_t len, unsigned chars)
 		if (n >= 9 && (memcmp(in_end - 3, "电", 3) == 0 || memcmp(in_end - 3, "讯", 3) == 0) &&
 		    pattern_match_dateline(in, n, &dm) && dm.date_end == n)
 			return true;
-		if (n && (pattern_is_byline(in, n, false) || pattern_is_signed_unit(in, n)))
+		/* "（周雯）" alone on its line: a name printed alone (a
+		 * name or two, nothing more) signs */
+		if (n && (pattern_is_byline(in, n, false) || pattern_is_signed_unit(in, n) ||
+			  (n <= 12 && pattern_is_byline(in, n, true))))
 			return true;
 		/* "（柳林镇党委宣传委员 孙丽）": who wrote it, then the name */
 		const char *sp = in_end;
@@ -2603,8 +2606,10 @@ static doc_str end_mark_author(const char *s, size_t len)
 		return doc_str_make(NULL, 0);
 	const char *end = s + len, *last = text_prev(s, end);
 	const char *in = text_skip_space(s + op, last), *in_end = text_trim_end(in, last);
+	/* "（周雯）": a name printed alone signs as well (is_end_mark) */
 	if (in < in_end && (pattern_is_byline(in, (size_t)(in_end - in), false) ||
-			    pattern_is_signed_unit(in, (size_t)(in_end - in))))
+			    pattern_is_signed_unit(in, (size_t)(in_end - in)) ||
+			    (in_end - in <= 12 && pattern_is_byline(in, (size_t)(in_end - in), true))))
 		return doc_str_make(in, (size_t)(in_end - in));
 	/* "（摘自…，本报记者 X 整理）", "（本版编辑部）": who signs it */
 	size_t who;
@@ -5861,6 +5866,22 @@ static bool byline_signs_above(const parser *ps, size_t i, const art *a)
 	return i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_PARA && UNIT(ps, i + 1)->gap < ps->pf.big_gap;
 }
 
+/* "陕西省泾阳县　读者　刘长安" right under a question ("问：…？") with
+ * the answer under it: who asks, a line of the text; the answer has its
+ * own author. */
+static bool asker_under_question(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (u->kind != U_BYLINE || !signs_contribution(u) || !art_has_body(a) ||
+	    a->parts[a->nparts - 1].type != DOC_PARAGRAPH)
+		return false;
+	const part *last = &a->parts[a->nparts - 1];
+	if (last_cp(last->s, last->s + last->len, NULL) != 0xFF1F && !has_prefix(last->s, last->len, "问：") &&
+	    !has_prefix(last->s, last->len, "問："))
+		return false;
+	return i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_PARA && UNIT(ps, i + 1)->gap < ps->pf.big_gap;
+}
+
 /* A story that opened with its dateline ("本报讯 …", "【新华社济南讯】…")
  * and has its body but no headline: papers that print the headline
  * under the story. */
@@ -6333,6 +6354,13 @@ static void segment_step(parser *ps)
 			a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
 			a->ended = true;
 			a->cut = false;
+			i++;
+			continue;
+		}
+		if (a && asker_under_question(ps, i, a)) {
+			explain(ps, i, "body", NULL);
+			add_paragraph(ps, a, u);
+			a->cut = false;         /* a whole line: the answer is no rest of it */
 			i++;
 			continue;
 		}

@@ -1485,14 +1485,14 @@ static void filed_after(const char *s, const char *p, const char *end, pattern_d
 }
 
 /* "本报讯　记者尹航　通讯员邓晓晨　正文": after the dateline, words set
- * apart by spaces that make a byline (the most of up to four), then the
- * text. */
+ * apart by spaces that make a byline (the most of up to six: names may be
+ * spaced out, "记者　陆　洋　通讯员　清法宣"), then the text. */
 static void spaced_byline_after(const char *s, const char *p, const char *end, pattern_dateline *m)
 {
 	if (!role_at(p, end))
 		return;
 	const char *q = p, *best = NULL;
-	for (int words = 0; words < 4 && q < end; words++) {
+	for (int words = 0; words < 6 && q < end; words++) {
 		const char *we = q;
 		int chars = 0;
 		while (we < end && !text_is_space(first_cp_of(we, end)) && chars++ < 12)

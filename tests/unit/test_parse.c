@@ -206,7 +206,7 @@ FIXTURE_TEST(md_column)             /* "## X" right over "### Y", nothing betwee
 FIXTURE_TEST(first_header)          /* the first line opening with the paper's name, with figures, up to 64 characters (English name, date range): a banner */
 FIXTURE_TEST(wrap_bracket)          /* hard-wrapped with indents: （林 / 　晓） is one bracket cut by the wrap; ◆ briefs whose titles run into their text */
 FIXTURE_TEST(narrow_items)          /* lines of 11 or 12 characters that each end a sentence are paragraphs, not a narrow wrap */
-FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （打一X） under a riddle stays its text, （X） signs */
+FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
