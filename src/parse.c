@@ -3249,6 +3249,17 @@ static void add_banner(parser *ps, const char *s, size_t len)
 	UTIL_PUSH(ps->banners, ps->nbanners, ps->banners_cap, d);
 }
 
+/* Unit i goes to the page's banners for one reason: say so, then keep it. */
+static void banner_for(parser *ps, size_t i, signal why)
+{
+	const unit *u = UNIT(ps, i);
+	evidence facts;
+	memset(&facts, 0, sizeof facts);
+	ev_add(&facts, why);
+	explain(ps, i, "header", &facts);
+	add_banner(ps, u->s, u->len);
+}
+
 /* "**lead-in。**正文": the bold lead-in becomes a subhead. Returns the
  * length consumed from the start of the text (0 when no lead-in). */
 static size_t bold_lead_in(const char *s, size_t len, size_t *lead_start, size_t *lead_end)
@@ -5675,11 +5686,7 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 	/* A title-like line inside a cut paragraph is a banner dropped there. */
 	if (a && a->cut && *i + 1 < ps->nunits && UNIT(ps, *i + 1)->kind == U_PARA &&
 	    u->kind == U_TITLE && !(u->flags & UF_COMMA) && !title_goes_on(ps, *i)) {
-		evidence facts;
-		memset(&facts, 0, sizeof facts);
-		ev_add(&facts, S_F_CUT_BANNER);
-		explain(ps, *i, "header", &facts);
-		add_banner(ps, u->s, u->len);
+		banner_for(ps, *i, S_F_CUT_BANNER);
 		(*i)++;
 		return;
 	}
@@ -6218,11 +6225,7 @@ static void segment_step(parser *ps)
 			}
 		}
 		if (u->kind != U_PAGEHEAD && page_foot_note(ps, i, a)) {
-			evidence facts;
-			memset(&facts, 0, sizeof facts);
-			ev_add(&facts, S_F_PAGE_NOTE);
-			explain(ps, i, "header", &facts);
-			add_banner(ps, u->s, u->len);
+			banner_for(ps, i, S_F_PAGE_NOTE);
 			i++;
 			continue;
 		}
@@ -6254,11 +6257,7 @@ static void segment_step(parser *ps)
 			if (in_header_block(ps, i)) {
 				/* the masthead, the page label, the section around a
 				 * running header at the top of the page */
-				evidence facts;
-				memset(&facts, 0, sizeof facts);
-				ev_add(&facts, S_F_HEADER_BLOCK);
-				explain(ps, i, "header", &facts);
-				add_banner(ps, u->s, u->len);
+				banner_for(ps, i, S_F_HEADER_BLOCK);
 				i++;
 				continue;
 			}
