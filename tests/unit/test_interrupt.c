@@ -125,8 +125,7 @@ static pid_t start_reader(const char *path, const char *trace, int *fd)
 }
 
 /* Starts the reader on `path`, waits `delay_ms`, sends SIGINT; returns
- * the ms from the signal to the exit, or -1 when it had not exited 5 s
- * after the signal. */
+ * the ms from the signal to the exit. */
 static double one_interrupt(const char *path, unsigned delay_ms)
 {
 	int fd;
@@ -143,9 +142,7 @@ static double one_interrupt(const char *path, unsigned delay_ms)
 	if (!gone) {
 		kill(pid, SIGKILL);
 		waitpid(pid, &status, 0);
-		close(fd);
-		util_buf_free(&out);
-		return -1.0;
+		fail_msg("kanbao still running 5 s after SIGINT (sent %u ms after the start)", delay_ms);
 	}
 	/* what it wrote last, still in the pty */
 	for (;;) {
@@ -199,25 +196,6 @@ static bool within(const char *what, double *ms, int n, int round)
 	return med <= 100.0 && max <= (stress_long() ? 100.0 : 200.0);
 }
 
-/* One trial at `delay_ms`. A reader still there 5 s after the signal is
- * tried once more at the same moment after a sync(): in CI, right after
- * a build, the save on the way out (its fsync) waited seconds behind the
- * build's writeback; a reader that really hangs at that moment hangs
- * again. */
-static double interrupt_at(const char *path, unsigned delay_ms)
-{
-	double ms = one_interrupt(path, delay_ms);
-	if (ms >= 0)
-		return ms;
-	print_message("still running 5 s after SIGINT (sent %u ms after the start): again after sync()\n",
-		      delay_ms);
-	sync();
-	ms = one_interrupt(path, delay_ms);
-	if (ms < 0)
-		fail_msg("kanbao still running 5 s after SIGINT (sent %u ms after the start), twice", delay_ms);
-	return ms;
-}
-
 static void run(const char *label, const char *path, int trials, unsigned window_ms)
 {
 	double *ms = util_calloc((size_t)trials, sizeof *ms);
@@ -226,7 +204,7 @@ static void run(const char *label, const char *path, int trials, unsigned window
 	bool ok = false;
 	for (int round = 0; !ok && round < (stress_long() ? 1 : ROUNDS); round++) {
 		for (int i = 0; i < trials; i++)
-			ms[i] = interrupt_at(path, 50 + rnd(window_ms));
+			ms[i] = one_interrupt(path, 50 + rnd(window_ms));
 		ok = within(what, ms, trials, round);
 	}
 	free(ms);
