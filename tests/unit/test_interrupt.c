@@ -104,6 +104,11 @@ static pid_t start_reader(const char *path, const char *trace, int *fd)
 	pid_t pid = forkpty(fd, NULL, NULL, &ws);
 	assert_true(pid >= 0);
 	if (pid == 0) {
+		/* a user's Ctrl-C finds SIGINT at its default; this test may
+		 * run in the background of a script (CI), where the shell has
+		 * set it to ignored, and the reader would then miss a signal
+		 * sent before it installs its handler */
+		signal(SIGINT, SIG_DFL);
 		setenv("TERM", "xterm-256color", 1);
 		if (trace)
 			setenv("KANBAO_TRACE", trace, 1);
