@@ -116,10 +116,11 @@ score: $(BUILD)/score
 # untouched), tests/holdout7 (kept out of sight a whole session:
 # 0.531 -> 0.653), tests/holdout8 (0.676 untouched, tuned on from the start
 # of the session after) and tests/holdout9 (kept out of sight that session:
-# 0.680 -> 0.689; not gated). See each folder's README for its history.
+# 0.680 -> 0.689; not gated) and tests/holdout10 (0.782 untouched; tuned
+# on from the start of the session after). See each folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9; do \
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10; do \
 		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
