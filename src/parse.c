@@ -3745,6 +3745,42 @@ static bool issuer_over_notice(doc_str a, doc_str b)
 static bool lines_share_pair(const unit *a, const unit *b);
 static bool signs_contribution(const unit *u);
 
+/* "三十年守着一条街", "下月起延长营业时间", "年底前全线通车": a line
+ * opening with a time (a number of years, months or days; this, next or
+ * last month; the year's end) opens a predicate, the when of an event
+ * whose subject is the line above it, never a title of its own. */
+static bool opens_with_time(const unit *u)
+{
+	static const char *const units[] = {
+		"年", "月", "日", "天", "周", "週", "晚", "季", "个月", "個月", "小时", "小時",
+	};
+	static const char *const deictic[] = { "今", "明", "昨", "本", "下", "上", "去", "前" };
+	static const char *const within[] = { "底", "内", "內", "初", "中", "末" };
+	const char *p = u->s, *end = u->s + u->len;
+	int value;
+	for (size_t k = 0; k < sizeof deictic / sizeof *deictic; k++)
+		if (has_prefix(p, (size_t)(end - p), deictic[k])) {
+			p += strlen(deictic[k]);
+			break;
+		}
+	size_t n = pattern_number(p, (size_t)(end - p), &value);
+	bool number = n > 0;
+	p += n;
+	for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+		size_t ul = strlen(units[k]);
+		if (!has_prefix(p, (size_t)(end - p), units[k]))
+			continue;
+		if (number || p > u->s)
+			return true;
+		/* "年底前", "月内": the year's or month's end */
+		for (size_t w = 0; w < sizeof within / sizeof *within && k < 2; w++)
+			if (has_prefix(p + ul, (size_t)(end - p - ul), within[w]))
+				return true;
+		return false;
+	}
+	return false;
+}
+
 /* A line of a deck of at most this many characters is checked against
  * the story's lead (see lead_names). */
 enum { SUBJECT_CHECK_MAX = 6 };
@@ -3753,17 +3789,18 @@ enum { SUBJECT_CHECK_MAX = 6 };
 enum { SIGNATURE_MAX = 20 };
 
 /* Whether the line t may name the subject of the story under a deck:
- * false when the story is a signed contribution and its lead (its first
- * two paragraphs after the rest of the deck and the byline, from unit
- * j) shares no pair of characters with t. True when the lead is not
- * read yet, or no contributor signs it: no evidence either way. */
+ * false when its lead (its first two paragraphs after the rest of the
+ * deck and the byline, from unit j) shares no pair of characters with t,
+ * in a signed contribution or a piece signed after its text or not at
+ * all ("茶余饭后" / "楼下那棵老槐树" over "…（读者　X）"). True when the
+ * lead is not read yet, or a reporter or a wire signs it: no evidence
+ * either way. */
 static bool lead_names(const parser *ps, size_t j, const unit *t)
 {
 	enum { LEAD_UNITS = 2, LEAD_REACH = 8 };
 	if (t->spaced)
 		return true;    /* letter-spaced: no pairs to compare */
 	size_t seen = 0;
-	bool signed_piece = false;
 	for (size_t k = j; k < ps->nunits && k < j + LEAD_REACH; k++) {
 		const unit *u = UNIT(ps, k);
 		if (!seen && (u->kind == U_BYLINE || u->kind == U_DATELINE)) {
@@ -3772,7 +3809,6 @@ static bool lead_names(const parser *ps, size_t j, const unit *t)
 			 * words ("八旬夫妇" / "七十年坚持写日记" over "…两位老人…") */
 			if (!signs_contribution(u))
 				return true;
-			signed_piece = true;
 			continue;
 		}
 		if (u->kind == U_PARA && !seen && u->chars <= SIGNATURE_MAX &&
@@ -3785,7 +3821,6 @@ static bool lead_names(const parser *ps, size_t j, const unit *t)
 			as_byline.kind = U_BYLINE;
 			if (!signs_contribution(&as_byline))
 				return true;
-			signed_piece = true;
 			continue;
 		}
 		if (u->kind == U_PARA) {
@@ -3797,7 +3832,7 @@ static bool lead_names(const parser *ps, size_t j, const unit *t)
 			break;
 		}
 	}
-	return !(signed_piece && seen);
+	return !seen;
 }
 
 static uint32_t item_mark(const unit *u);
@@ -3839,7 +3874,7 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	 * and its lead names it again ("社区老年食堂" / "扩至一百二十家" /
 	 * "…新建社区老年食堂…"); a column's name is not in the story
 	 * ("健康课堂" / "冬季晨练别太早", "我的晚年生活" / "老伴的手擀面") */
-	if (ac <= SUBJECT_CHECK_MAX && !lead_names(ps, i + 2, a))
+	if (ac <= SUBJECT_CHECK_MAX && !lead_names(ps, i + 2, a) && !opens_with_time(b))
 		return false;
 	if (bracketed_label(a))
 		return false;
