@@ -34,7 +34,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_OK  = $(BUILD)/.deps-build
 
-.PHONY: all run test check unit e2e asan valgrind install uninstall clean bench fuzz deps deps-test score score-holdout
+.PHONY: all run test check unit e2e asan valgrind install uninstall clean bench fuzz deps deps-test score score-holdout tune
 
 all: kanbao
 
@@ -109,6 +109,26 @@ $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 score: $(BUILD)/score
 	@$(BUILD)/score tests/papers $(CORPUS)
 
+# The test-only build of tools/fit-weights: the same kanbao and score with
+# a parse.o whose weights and thresholds are read from KANBAO_WEIGHTS
+# (PARSE_TUNABLE, see parse.c); never installed. signal_names.h names the
+# rows of the weight table, from the enum of src/parse.c.
+TUNE     = $(BUILD)/tune
+TUNE_OBJ = $(filter-out $(BUILD)/parse.o,$(OBJ)) $(TUNE)/parse.o
+$(TUNE)/signal_names.h: src/parse.c
+	@mkdir -p $(dir $@)
+	@{ echo '/* made by the Makefile from the enum signal of src/parse.c */'; \
+	  echo 'static const char *const signal_names[] = {'; \
+	  sed -n '/^typedef enum signal {/,/^\tNSIGNALS/s/^\t\(S_[A-Z0-9_]*\),.*/\t"\1",/p' $<; \
+	  echo '};'; } >$@.tmp && mv -f $@.tmp $@
+$(TUNE)/parse.o: src/parse.c $(TUNE)/signal_names.h | $(DEPS_OK)
+	$(CC) $(CPPFLAGS) -I$(TUNE) -DPARSE_TUNABLE $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(TUNE)/score: tests/score/score.c $(TUNE_OBJ)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(filter-out $(BUILD)/main.o,$(TUNE_OBJ)) $(LDFLAGS) $(LDLIBS)
+$(TUNE)/kanbao: $(TUNE_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(TUNE_OBJ) $(LDLIBS)
+tune: $(TUNE)/score $(TUNE)/kanbao
+
 # Pages of papers by other authors, written to measure papers nobody here
 # has seen: tests/holdout to tests/holdout6 (each tuned on since it was
 # committed; make test gates them at SCORE_HOLDOUT*_MIN_F1; holdout5 was
@@ -129,7 +149,7 @@ score-holdout: $(BUILD)/score
 # STRESS=long runs the long versions of the stress tests (state: 8
 # processes for 30 s and 200 kills, instead of 4 for 3 s and 20).
 STRESS ?=
-test: kanbao $(BUILD)/.deps-test $(UNIT_BIN) $(BUILD)/score
+test: kanbao $(BUILD)/.deps-test $(UNIT_BIN) $(BUILD)/score $(TUNE)/score $(TUNE)/kanbao
 	@KANBAO_STRESS=$(STRESS) sh tests/run-tests.sh $(BUILD) ./kanbao
 	@$(BUILD)/score --gate 1 --expected tests/fixtures/sample sample >$(BUILD)/score.out || \
 		{ echo "score: the sample issue, parsed exactly as tests/fixtures/sample says, does not score 1.0"; exit 1; }
@@ -147,6 +167,7 @@ ASAN_CC ?= $(shell printf 'int main(void){return 0;}' | clang -x c -fsanitize=ad
 asan:
 	$(MAKE) CC=$(ASAN_CC) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/kanbao build-asan/.deps-test \
+		build-asan/tune/kanbao build-asan/tune/score \
 		$(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
 	@KANBAO_STRESS=$(STRESS) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run-tests.sh build-asan build-asan/kanbao
@@ -177,4 +198,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz kanbao
 
--include $(OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(TUNE)/parse.d

@@ -141,7 +141,21 @@ typedef enum signal {
 	NSIGNALS
 } signal;
 
-static const struct signal_def {
+#ifdef PARSE_TUNABLE
+/* The test-only build of tools/fit-weights (build/tune/, never shipped):
+ * the weights of this table and the thresholds STORY_MIN and PLAN_MARGIN
+ * are read from KANBAO_WEIGHTS (see tune_load), so that a search over them
+ * needs no rebuild. The shipped parser keeps them constants: its decisions
+ * cost what they did. signal_names.h (made by the Makefile from the enum
+ * above) names the rows. */
+#include "signal_names.h"
+_Static_assert(sizeof signal_names / sizeof *signal_names == NSIGNALS, "signal_names.h is not the enum's");
+#define SIGNAL_TABLE_CONST
+#else
+#define SIGNAL_TABLE_CONST const
+#endif
+
+static SIGNAL_TABLE_CONST struct signal_def {
 	int weight;
 	const char *what;
 } signals[NSIGNALS] = {
@@ -226,6 +240,10 @@ static const struct signal_def {
 
 /* A run of title lines starts a story when its evidence reaches this. */
 enum { STORY_MIN = 5 };
+#ifdef PARSE_TUNABLE
+static int tuned_story_min = STORY_MIN;
+#define STORY_MIN tuned_story_min
+#endif
 
 enum { EV_MAX = 10 };
 typedef struct evidence {
@@ -5295,6 +5313,60 @@ static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, e
 enum { PLAN_RUNS = 8 };
 /* A run whose sum is within this of STORY_MIN is planned. */
 enum { PLAN_MARGIN = 12 };
+#ifdef PARSE_TUNABLE
+static int tuned_plan_margin = PLAN_MARGIN;
+static const struct { const char *name; int *value; } tuned_thresholds[] = {
+	{ "STORY_MIN", &tuned_story_min },
+	{ "PLAN_MARGIN", &tuned_plan_margin },
+};
+#define PLAN_MARGIN tuned_plan_margin
+
+static int *tune_slot(const char *name, size_t len)
+{
+	for (size_t k = 0; k < sizeof tuned_thresholds / sizeof *tuned_thresholds; k++)
+		if (strlen(tuned_thresholds[k].name) == len && !memcmp(tuned_thresholds[k].name, name, len))
+			return tuned_thresholds[k].value;
+	for (int k = 0; k < NSIGNALS; k++)
+		if (strlen(signal_names[k]) == len && !memcmp(signal_names[k], name, len))
+			return &signals[k].weight;
+	return NULL;
+}
+
+/* KANBAO_WEIGHTS holds NAME=VALUE pairs (an enum name of the table or a
+ * threshold, an integer) separated by spaces, commas or newlines; the
+ * others keep their compiled values. "?" prints every name with its
+ * value (and the row's description) and exits: the tool reads the table
+ * from the build it runs, not from the source. A mistake exits with 2:
+ * a fit must never run on weights it did not ask for. */
+static void tune_load(void)
+{
+	static bool loaded;
+	if (loaded)
+		return;
+	loaded = true;
+	const char *p = getenv("KANBAO_WEIGHTS");
+	if (p && !strcmp(p, "?")) {
+		for (size_t k = 0; k < sizeof tuned_thresholds / sizeof *tuned_thresholds; k++)
+			printf("%s=%d\tthreshold\n", tuned_thresholds[k].name, *tuned_thresholds[k].value);
+		for (int k = 0; k < NSIGNALS; k++)
+			printf("%s=%d\t%s\n", signal_names[k], signals[k].weight, signals[k].what);
+		exit(0);
+	}
+	while (p && *(p += strspn(p, " \t\n,"))) {
+		size_t n = strcspn(p, " \t\n,");
+		const char *eq = memchr(p, '=', n);
+		char *num_end = NULL;
+		long v = eq ? strtol(eq + 1, &num_end, 10) : 0;
+		int *slot = eq ? tune_slot(p, (size_t)(eq - p)) : NULL;
+		if (!slot || num_end == eq + 1 || num_end != p + n || v < -1000 || v > 1000) {
+			fprintf(stderr, "kanbao: KANBAO_WEIGHTS: not NAME=INTEGER of the table: %.*s\n", (int)n, p);
+			exit(2);
+		}
+		*slot = (int)v;
+		p += n;
+	}
+}
+#endif
 
 typedef struct plan_run {
 	size_t i, n;            /* the run */
@@ -7000,6 +7072,9 @@ parse_stream *parse_begin(doc_issue *issue, char *name, doc_source src)
 
 parse_stream *parse_begin_flags(doc_issue *issue, char *name, doc_source src, unsigned flags)
 {
+#ifdef PARSE_TUNABLE
+	tune_load();
+#endif
 	parse_stream *st = util_calloc(1, sizeof *st);
 	parser *ps = &st->ps;
 	ps->issue = issue;

@@ -8,6 +8,8 @@ kanbao=$2
 case $kanbao in /*) ;; *) kanbao=$(pwd)/$kanbao ;; esac
 export KANBAO="$kanbao"
 export KANBAO_SRC="$(pwd)"
+# the test-only build whose weights KANBAO_WEIGHTS sets (make tune)
+export KANBAO_TUNE="$(cd "$build" && pwd)/tune"
 export KANBAO_CORPUS="${KANBAO_CORPUS:-$(pwd)/../shared/corpus}"
 # Tests must not read or write the user's configuration or state.
 tmp_home=$(mktemp -d)

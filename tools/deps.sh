@@ -9,7 +9,8 @@ what=${1:-build}
 # libopencc-data: its configurations (t2s.json ...), the dictionaries come
 # with the library (libopencc1.1).
 build_pkgs="gcc libc6-dev make libncurses-dev libunistring-dev libiniparser-dev libsqlite3-dev pkg-config libopencc-dev libopencc-data"
-test_pkgs="libcmocka-dev tmux"
+# python3: tools/fit-weights, which tests/e2e/test_weights.sh runs
+test_pkgs="libcmocka-dev tmux python3"
 bench_pkgs="hyperfine ripgrep"
 fuzz_pkgs="clang libclang-rt-dev"
 # only for tests/e2e/test_screenshot.sh: a real xterm with a CJK font
@@ -33,6 +34,7 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
 	done
 	if [ "$what" = test ]; then
 		command -v tmux >/dev/null 2>&1 || missing="$missing tmux"
+		command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 		[ -f /usr/include/cmocka.h ] || [ -f /usr/local/include/cmocka.h ] || missing="$missing cmocka.h"
 	fi
 	if [ "$what" = shots ]; then
