@@ -98,39 +98,54 @@ static uint32_t fold(uint32_t h, uint32_t cp)
 	return (h ^ cp) * 16777619u;
 }
 
-/* A sentence end among the bytes: 。！？；(E3 80 82, EF BC 81 / 9F / 9B),
- * ! ? ; — most lines of text are sent away here, before decoding. */
-static bool has_sentence_bytes(const char *s, size_t len)
+/* A sentence end among the bytes: 。；(E3 80 82, EF BC 9B) and ; make 2,
+ * a question or exclamation mark (！？!?, EF BC 81 / 9F) 1 — most lines
+ * of text are sent away here, before decoding. */
+static int has_sentence_bytes(const char *s, size_t len)
 {
 	const unsigned char *b = (const unsigned char *)s;
+	int found = 0;
 	for (size_t k = 0; k < len; k++) {
 		unsigned char c = b[k];
-		if (c == '!' || c == '?' || c == ';')
-			return true;
-		if (k + 2 < len && ((c == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x82) ||
-				    (c == 0xEF && b[k + 1] == 0xBC && (b[k + 2] == 0x81 || b[k + 2] == 0x9F || b[k + 2] == 0x9B))))
-			return true;
+		if (c == ';')
+			return 2;
+		if (c == '!' || c == '?')
+			found = 1;
+		if (k + 2 < len && c == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x82)
+			return 2;
+		if (k + 2 < len && c == 0xEF && b[k + 1] == 0xBC) {
+			if (b[k + 2] == 0x9B)
+				return 2;
+			if (b[k + 2] == 0x81 || b[k + 2] == 0x9F)
+				found = 1;
+		}
 	}
-	return false;
+	return found;
 }
 
 uint32_t furniture_shape(const char *s, size_t len)
 {
-	if (!len || len > SHAPE_MAX_BYTES || has_sentence_bytes(s, len))
+	if (!len || len > SHAPE_MAX_BYTES)
+		return 0;
+	int sentence = has_sentence_bytes(s, len);
+	if (sentence == 2)
 		return 0;
 	cps c;
 	if (!decode_line(s, len, &c))
 		return 0;
 	size_t chars = 0;
 	for (size_t k = 0; k < c.n; k++) {
-		if (is_sentence_end(c.cp[k]))
-			return 0;       /* a sentence anywhere: text, not furniture */
+		/* a sentence anywhere: text, not furniture; but a question
+		 * may be a title quoted in a field ("上一篇：X？　下一篇：Y") */
+		if (is_sentence_end(c.cp[k]) && c.cp[k] != 0xFF1F && c.cp[k] != 0xFF01 && c.cp[k] != '?' && c.cp[k] != '!')
+			return 0;
 		chars += !text_is_space(c.cp[k]);
 	}
 	if (chars < 2 || chars > SHAPE_MAX_CHARS)
 		return 0;
 	uint32_t labels = 2166136261u, text = 2166136261u;
 	bool any_label = false;
+	int nlabels = 0;
 	for (size_t k = 0; k < c.n; k++) {
 		uint32_t cp = c.cp[k];
 		if (!text_is_space(cp))
@@ -139,12 +154,15 @@ uint32_t furniture_shape(const char *s, size_t len)
 			size_t b = label_start(&c, k);
 			if (b < k) {
 				any_label = true;
+				nlabels++;
 				for (size_t j = b; j < k; j++)
 					labels = fold(labels, c.cp[j]);
 				labels = fold(labels, 0xFF1A);
 			}
 		}
 	}
+	if (sentence && nlabels < 2)
+		return 0;       /* a question of its own: text */
 	uint32_t h = any_label ? fold(labels, 1) : text;
 	return h ? h : 1;
 }
@@ -169,6 +187,7 @@ typedef struct slot {
 	bool together;          /* printed twice with no body between */
 	bool copied;            /* printed again with the same body around it: extracted twice */
 	bool marked;
+	bool buttons;           /* a bar of words each in brackets (see button_bar) */
 } slot;
 
 static slot *find_slot(slot *t, uint32_t h, bool add)
@@ -225,11 +244,39 @@ static uint32_t body_hash(const char *s, size_t len)
 	return h | 1;
 }
 
+/* "【打印本文】　【关闭窗口】", "[打印] [关闭]": two words or more, each
+ * in brackets, nothing else but spaces between them: a site's buttons. */
+static bool button_bar(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	int words = 0;
+	while (p < end) {
+		p = text_skip_space(p, end);
+		if (p == end)
+			break;
+		bool wide = end - p >= 3 && memcmp(p, "【", 3) == 0;
+		if (!wide && *p != '[')
+			return false;
+		const char *close = wide ? memmem(p + 3, (size_t)(end - p - 3), "】", 3) : memchr(p + 1, ']', (size_t)(end - p - 1));
+		if (!close || close == p + (wide ? 3 : 1))
+			return false;
+		p = close + (wide ? 3 : 1);
+		words++;
+	}
+	return words >= 2;
+}
+
 /* The candidates of a block of short lines beside each other count as
- * grouped when there are three, or two with figures or labels both. */
+ * grouped when there are three, or two with figures or labels both, or
+ * two that each come back three times or more, one with figures or
+ * labels and the other a bar of buttons: a metadata line and the buttons
+ * under every story (not a column's label and a byline in words over
+ * every brief of a column, nor a jump line and a byline). */
 static void close_block(slot **block, size_t n, bool marked)
 {
-	if (n >= 3 || (n == 2 && marked))
+	if (n >= 3 || (n == 2 && (marked || (block[0]->count >= 3 && block[1]->count >= 3 &&
+					     ((block[0]->marked && block[1]->buttons) ||
+					      (block[1]->marked && block[0]->buttons))))))
 		for (size_t k = 0; k < n; k++)
 			block[k]->grouped++;
 }
@@ -251,9 +298,17 @@ furniture_learner *furniture_learner_new(void)
 	return fl;
 }
 
+/* "大棚蔬菜怎样防冻害？": a short line whose only sentence end is the
+ * question closing it, a title, neither a story's body nor a shape. */
+static bool question_title(const char *s, size_t len)
+{
+	return len >= 6 && len <= 40 * 3 && ((unsigned char)s[len - 1] == 0x9F || s[len - 1] == '?') &&
+	       has_sentence_bytes(s, len) == 1 && !memchr(s, ' ', len) && !memmem(s, len, "\xe3\x80\x80", 3);
+}
+
 void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
 {
-	if (fl->nlines >= LEARN_LINES_MAX)
+	if (fl->nlines >= LEARN_LINES_MAX || question_title(s, l))
 		return;
 	uint32_t h = furniture_shape(s, l);
 	fl->shapes[fl->nlines++] = h;
@@ -283,6 +338,7 @@ void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
 		sl->count++;
 	sl->last_body = fl->body;
 	sl->marked = shape_marked(s, l);
+	sl->buttons = button_bar(s, l);
 }
 
 void furniture_learner_end(furniture_learner *fl, furniture *f)

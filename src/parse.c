@@ -105,6 +105,7 @@ typedef enum signal {
 	S_D_GENRE_OVER,         /* ... but the line above is a short word naming a kind of piece, or no place, over a much wider line: a column's label */
 	S_D_DASH,               /* a "——" line under the headline: its subtitle */
 	S_D_MARKED,             /* opens with an item's mark (■◆●) under a plain line: the item's title */
+	S_D_NAMED,              /* labelled with its part by the site that printed it (引题：, 副题：) */
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
 	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
@@ -204,6 +205,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_D_GENRE_OVER]    = { -3, "a kind of piece over it: a label" },  /* "消费提示" / "年货采购要注意这几点": a label, not a subject; with the line's own deck rows it outweighs a broken headline */
 	[S_D_DASH]          = { 1, "starts with ——: a subtitle" },
 	[S_D_MARKED]        = { 3, "an item's mark under a plain line" },   /* the mark heads an item's title; outweighs the line above being widest */
+	[S_D_NAMED]         = { 20, "its part named by its label" },   /* 引题：X, 副题：X: the page says which line is which (any other role is never) */
 	/* deck: transitions between the roles of neighbour lines */
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
 	[S_T_CONT_SUB]      = { -3, "a plain line under a broken headline" },  /* two lines over it: its kicker */
@@ -294,6 +296,9 @@ enum unit_flags {
 	UF_ISSUER = 16384,      /* printed again below as the signature over a date (see mark_issuer) */
 };
 
+/* The part of a deck a site's label names ("引题：X", "标题：X", "副题：X"). */
+enum { NAMED_NONE, NAMED_OVER, NAMED_HEAD, NAMED_SUB };
+
 typedef struct unit {
 	const char *s;
 	uint32_t len;
@@ -306,6 +311,7 @@ typedef struct unit {
 	uint8_t jump;           /* pattern_jump_kind */
 	uint8_t spaced;         /* letter-spaced by OCR ("社 区 食 堂"): chars leaves the spaces out */
 	uint8_t bracketed;      /* a brief's title taken out of its 【】 (see bracket_title) */
+	uint8_t named;          /* a deck's line whose label named its part (NAMED_*, see push_unit) */
 	int16_t page;           /* page number of a jump or page header */
 } unit;
 
@@ -329,6 +335,8 @@ typedef struct art {
 	bool bracketed;         /* its headline was a brief's title in 【】 */
 	bool signed_end;        /* signed after its body, text went on (a letter and its reply) */
 	bool issued;            /* its head names the issuer that signs it below (a notice) */
+	bool items;             /* a run of short items each signed in brackets (see merge_signed_item) */
+	uint32_t signed_len;    /* its byline closed its one paragraph in brackets: the paragraph's length with them (else 0) */
 } art;
 
 /* A caption found between two articles. */
@@ -1816,6 +1824,49 @@ static void mark_issuer(parser *ps, const unit *u)
 	}
 }
 
+/* "引题：X", "【副题】X", "主标题：X": a line opening with the label of a
+ * part of a headline's deck (words a site prints, never a paper: 标题 or
+ * 主题 alone also label fields of a notice, 主题：绿色出行), the title after
+ * it on the line, no sentence: the part (NAMED_*) and where the title
+ * starts, or NAMED_NONE. (furniture_title reads such labels in a line of
+ * the page's furniture; this one is printed once.) */
+static int deck_part_label(const char *s, size_t len, size_t *title)
+{
+	static const struct { const char *w; int part; } labels[] = {
+		{ "引题", NAMED_OVER }, { "肩题", NAMED_OVER }, { "主标题", NAMED_HEAD },
+		{ "副题", NAMED_SUB }, { "副标题", NAMED_SUB },
+	};
+	/* bytes first: 引 E5 BC 95, 肩 E8 82 A9, 主 E4 B8 BB, 副 E5 89 AF,
+	 * 【 E3 80 90 (most lines open with none of them) */
+	if (len < 12)
+		return NAMED_NONE;
+	const unsigned char *b = (const unsigned char *)s;
+	bool bracket = b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x90;
+	const unsigned char *w = bracket ? b + 3 : b;
+	if (!((w[0] == 0xE5 && ((w[1] == 0xBC && w[2] == 0x95) || (w[1] == 0x89 && w[2] == 0xAF))) ||
+	      (w[0] == 0xE8 && w[1] == 0x82 && w[2] == 0xA9) || (w[0] == 0xE4 && w[1] == 0xB8 && w[2] == 0xBB)))
+		return NAMED_NONE;
+	const char *end = s + len, *p = (const char *)w;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+		size_t n = strlen(labels[k].w);
+		if (!has_prefix(p, (size_t)(end - p), labels[k].w))
+			continue;
+		const char *q = p + n;
+		if (bracket ? has_prefix(q, (size_t)(end - q), "】") : has_prefix(q, (size_t)(end - q), "："))
+			q += 3;
+		else if (!bracket && q < end && *q == ':')
+			q++;
+		else
+			return NAMED_NONE;
+		q = text_skip_space(q, end);
+		if (end - q < 6 || raw_ends_sentence(q, (size_t)(end - q)))
+			return NAMED_NONE;
+		*title = (size_t)(q - s);
+		return labels[k].part;
+	}
+	return NAMED_NONE;
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -1880,6 +1931,20 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		push_unit(ps, body, (size_t)(s + len - body), 0, line);
 		return;
 	}
+	size_t ts;
+	int named = len <= 160 ? deck_part_label(s, len, &ts) : NAMED_NONE;
+	if (named) {
+		/* "引题：X", "副题：X": a deck's line labelled with its part by
+		 * the site that printed it; the label is the site's (to the
+		 * banners), the deck is read from the titles, each in the part
+		 * its label names */
+		size_t before = ps->nunits;
+		add_banner(ps, s, (size_t)(text_trim_end(s, s + ts) - s));
+		push_unit(ps, s + ts, len - ts, gap, line);
+		if (ps->nunits > before)
+			UNIT(ps, ps->nunits - 1)->named = (uint8_t)named;
+		return;
+	}
 	unit u;
 	memset(&u, 0, sizeof u);
 	u.line = line;
@@ -1938,6 +2003,13 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		{
 			u.kind = U_TITLE;     /* ("读者问：…？" is the letter's question) */
 			u.flags |= UF_QUESTION_HEAD;
+		}
+		/* "大棚蔬菜怎样防冻害？" between the site's furniture and a
+		 * byline: the next story's headline, a question */
+		if (prev->kind == U_PARA && (prev->flags & UF_AFTER_FURNITURE) && short_question(prev) &&
+		    (u.kind == U_BYLINE || u.kind == U_NAMES || u.kind == U_DATELINE)) {
+			prev->kind = U_TITLE;
+			prev->flags |= UF_QUESTION_HEAD;
 		}
 		/* "知识窗" / "为什么秋天树叶会变黄？" / text: a question right
 		 * under a column's label heads the column's piece */
@@ -3409,6 +3481,7 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 		/* "…说。(张三)" closes the article */
 		if (!a->field[DOC_F_BYLINE].len) {
 			a->field[DOC_F_BYLINE] = doc_str_make(last->s + ns, ne - ns);
+			a->signed_len = a->nparts == 1 ? last->len : 0;
 			last->len = (uint32_t)(text_trim_end(last->s, last->s + paren) - last->s);
 		}
 		a->ended = true;
@@ -4145,6 +4218,14 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 	}
 	const unit *u = UNIT(ps, k);
 	size_t x = k - i;
+	if (u->named) {
+		/* the site named the line's part: that part, never another */
+		static const uint8_t part_of[DR_N] = { [DR_OVER] = NAMED_OVER, [DR_HEAD] = NAMED_HEAD,
+						       [DR_CONT] = NAMED_HEAD, [DR_SUB] = NAMED_SUB };
+		if (part_of[role] != u->named || role == DR_CONT)
+			return DECK_NEVER;
+		ev_add(ev, S_D_NAMED);
+	}
 	switch (role) {
 	case DR_OVER:
 		if (df->md != SIZE_MAX && k >= df->md)
@@ -6924,6 +7005,47 @@ static void carry_column(parser *ps, size_t k)
 		a->field[DOC_F_COLUMN] = prev->field[DOC_F_COLUMN];
 }
 
+/* "团场简讯" / "·十四团…。（阿迪力）" / "·十六团…。（王亚楠）": short
+ * items without titles, each closed by its own signer in brackets, run
+ * under one title: the text after the first item closed is no story
+ * without a headline, it is the title's next item. Article k, headless,
+ * of one paragraph that its signer closed, goes into the titled article
+ * before it when that one is such an item too (or a run of them); each
+ * item keeps its signer in its text, and the run has no byline (its
+ * items have several). */
+static bool signed_item(const art *a)
+{
+	return a->signed_len && a->nparts == 1 && a->parts[0].type == DOC_PARAGRAPH && !a->field[DOC_F_DATELINE].len &&
+	       !a->field[DOC_F_SUBTITLE].len;
+}
+
+static void merge_signed_item(parser *ps, size_t k)
+{
+	/* the article before, past the items already taken in */
+	size_t j = k;
+	while (j > ps->arts_base && ART(ps, j - 1)->dropped && ART(ps, j - 1)->signed_len)
+		j--;
+	if (j == 0 || j - 1 < ps->arts_base)
+		return;
+	art *a = ART(ps, j - 1), *b = ART(ps, k);
+	if (a->dropped || !a->field[DOC_F_HEADLINE].len || b->field[DOC_F_HEADLINE].len || b->field[DOC_F_KICKER].len ||
+	    b->field[DOC_F_COLUMN].len || !signed_item(b) || !(a->items || signed_item(a)))
+		return;
+	if (!a->items) {
+		a->parts[0].len = a->signed_len;
+		a->field[DOC_F_BYLINE] = doc_str_make(NULL, 0);
+		a->items = true;
+	}
+	add_part(a, DOC_PARAGRAPH, b->parts[0].s, b->signed_len);
+	b->dropped = true;
+	for (size_t f = 0; f < ps->nfloating; f++) {
+		if (ps->floating[f].prev == k)
+			ps->floating[f].prev = j - 1;
+		if (ps->floating[f].next == k)
+			ps->floating[f].next = j - 1;
+	}
+}
+
 /* The last article is complete: captions held for it are added, captions
  * waiting for it are placed, repeats dropped, and a headless story before
  * it may take it in. */
@@ -6937,6 +7059,7 @@ static void close_last_article(parser *ps)
 	carry_column(ps, k);
 	place_floating(ps, false);
 	dedup_article(ART(ps, k));
+	merge_signed_item(ps, k);
 	merge_into_headless(ps, k);
 }
 

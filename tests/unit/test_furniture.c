@@ -92,6 +92,23 @@ static void test_learn(void **state)
 	/* headlines and a subhead printed twice, alone between bodies */
 	assert_false(furniture_has(&f, S("港口航线增至126条")));
 	assert_false(furniture_has(&f, S("改造先问需")));
+	/* a bar of buttons in words beside a metadata line, around each of
+	 * three stories; links quoting a question-title */
+	static const char scrape[] =
+		"晨报数字报\n小麦越冬管理要点\n【作者】本报记者 简宁 【日期】2026-12-03\n"
+		"入冬以来气温偏低，农技专家提醒各地及时镇压划锄，保墒防冻。\n【打印本文】 【关闭窗口】\n"
+		"大棚蔬菜怎样防冻害？\n【作者】本报记者 尹路 【日期】2026-12-03\n"
+		"寒潮来临前要检查棚膜，夜间加盖草帘，必要时临时加温。\n【打印本文】 【关闭窗口】\n"
+		"上一篇：小麦越冬管理要点？ 下一篇：没有了\n"
+		"果树冬剪有讲究\n【作者】本报记者 简宁 【日期】2026-12-03\n"
+		"冬剪宜在落叶后到萌芽前进行，先去病虫枝，再疏密枝。\n【打印本文】 【关闭窗口】\n"
+		"上一篇：大棚蔬菜怎样防冻害？ 下一篇：没有了\n";
+	furniture_learn(&f, S(scrape), 4000);
+	assert_true(furniture_has(&f, S("【打印本文】 【关闭窗口】")));
+	assert_true(furniture_has(&f, S("【作者】本报记者 尹路 【日期】2026-12-03")));
+	assert_true(furniture_shape(S("上一篇：大棚蔬菜怎样防冻害？ 下一篇：没有了")) != 0);
+	assert_false(furniture_has(&f, S("大棚蔬菜怎样防冻害？")));
+	assert_int_equal(furniture_shape(S("大棚蔬菜怎样防冻害？")), 0);
 	/* only the first lines are read */
 	furniture_learn(&f, S(epaper), 12);
 	assert_false(furniture_has(&f, S("字号：大 中 小")));
