@@ -35,7 +35,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 8,
+	SCHEMA_VERSION = 9,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -704,6 +704,15 @@ typedef struct term_pair {
 	uint32_t cp, low, n;            /* a code point, a row, its weighted count there */
 } term_pair;
 
+/* One occurrence of a pair of indexed code points of the BMP standing
+ * together in a row's folded text: ab is a << 16 | b; w its line's weight
+ * (as weighted_tf weighs a hit). An occurrence overlapping the one
+ * before it (the second "aa" of "aaa") is not one: weighted_tf counts
+ * hits that do not overlap. */
+typedef struct pair_seen {
+	uint32_t ab, low, w;
+} pair_seen;
+
 /* A code point's stamp (the row that saw it last) and its weighted
  * count in that row, side by side: one cache line for both. */
 typedef struct cp_seen {
@@ -726,6 +735,11 @@ typedef struct prep {
 	 * its packet) */
 	term_pair *pairs;
 	size_t npairs, paircap;
+	/* the issue's pairs of code points standing together, rows in
+	 * order (their rows set by row_end from bis_row on), handed to its
+	 * packet */
+	pair_seen *bis;
+	size_t nbis, biscap, bis_row;
 } prep;
 
 /* What sorting an issue's pairs by code point needs (terms_make, on the
@@ -737,6 +751,11 @@ typedef struct terms_work {
 	uint32_t *ipos;
 	term_pair *sorted;
 	size_t sortcap;
+	/* the pairs of code points sorted by a radix sort (two passes of 16
+	 * bits: stable, so the rows stay in order): counts, a copy */
+	uint32_t *bucket;
+	pair_seen *bis;
+	size_t biscap;
 } terms_work;
 
 static void prep_init(prep *pp)
@@ -753,6 +772,7 @@ static void prep_free(prep *pp)
 	free(pp->rowcps);
 	free(pp->big);
 	free(pp->pairs);
+	free(pp->bis);
 }
 
 typedef struct ahead ahead;
@@ -927,6 +947,7 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	prep_init(&job->prep);
 	job->terms.present = util_calloc(SEEN_CPS / 64, sizeof *job->terms.present);
 	job->terms.ipos = util_calloc(SEEN_CPS, sizeof *job->terms.ipos);
+	job->terms.bucket = util_calloc(SEEN_CPS + 1, sizeof *job->terms.bucket);
 	for (size_t r = 0; r < lib->nroots; r++)
 		lib->root_failed[r] = !shelf_scan(lib->roots[r], &job->found, scan_warn, lib);
 	load_known(job);
@@ -1052,7 +1073,7 @@ typedef struct prow {
 /* The issue's row of issue_terms, what a search needs of it besides
  * FTS5 and the text (native byte order: a cache of this machine):
  *   i64 the rowid base of its rows (written when stored), u32 nrows,
- *   u32 ntokens;
+ *   u32 ntokens, u32 nfirsts, u32 0;
  *   nrows entries by row (the rowid less the base), TERMS_ROW bytes each:
  *     u32 bytes of the folded text, u32 where its bigram filter starts,
  *     u16 the filter's bytes, u8 TERMS_SAME when the fold is the body
@@ -1060,13 +1081,23 @@ typedef struct prow {
  *   ntokens entries, by code point, TERMS_TOKEN bytes each: u32 the code
  *     point, u32 where its list starts (it ends where the next starts),
  *     and one more: UINT32_MAX, where the last list ends;
+ *   nfirsts entries the same way (and one more) for the code points of
+ *     the BMP that are the first of a pair (two indexed code points of
+ *     the BMP standing together in a line of the fold): where the list
+ *     of the pairs they begin starts;
  *   the lists: for each row holding the code point, in order, the row
  *     (a varint, from the row before plus one) and its weighted count
  *     there (a varint: as weighted_tf counts a hit);
+ *   the lists of pairs, by their first code point: for each second one,
+ *     in order, a varint from the one before (from 0), a varint of the
+ *     bytes of its list, and its list of rows as a code point's (the
+ *     weighted count of the pair as weighted_tf counts its hits: not
+ *     overlapping);
  *   the filters.
- * A query of one character ranks from the counts without reading any
- * text (see rows_of_code_point); every query filters with the bigrams. */
-enum { TERMS_HEAD = 16, TERMS_ROW = 12, TERMS_TOKEN = 8, TERMS_SAME = 1 };
+ * A query of one character, or of two of the BMP, ranks from the counts
+ * without reading any text (see rows_of_code_point, rows_of_pair); every
+ * query filters with the bigrams. */
+enum { TERMS_HEAD = 24, TERMS_ROW = 12, TERMS_TOKEN = 8, TERMS_SAME = 1 };
 
 typedef enum packet_kind {
 	PACKET_FAILED,                  /* not read: err */
@@ -1090,6 +1121,8 @@ typedef struct packet {
 	util_buf body, folded, aux;
 	term_pair *pairs;               /* (code point, row, count), rows in order */
 	size_t npairs;
+	pair_seen *bis;                 /* pairs of code points, rows in order */
+	size_t nbis;
 	util_buf terms;                 /* its row of issue_terms (made when stored) */
 } packet;
 
@@ -1139,11 +1172,13 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 	util_grow((void **)&pk->aux.data, &pk->aux.cap, pk->aux.len + 2 * flen + 1, 1);
 	util_grow((void **)&pp->hashes, &pp->cap, pp->nhashes + flen + 1, sizeof *pp->hashes);
 	util_grow((void **)&pp->rowcps, &pp->rowcap, pp->nrowcps + flen + 1, sizeof *pp->rowcps);
+	util_grow((void **)&pp->bis, &pp->biscap, pp->nbis + flen + 1, sizeof *pp->bis);
 	unsigned char *out = (unsigned char *)pk->aux.data + pk->aux.len;
 	uint32_t *h = pp->hashes + pp->nhashes;
+	pair_seen *bi = pp->bis + pp->nbis;
 	const uint8_t *f = (const uint8_t *)fs;
 	ucs4_t prev = 0;
-	bool had = false;
+	bool had = false, same_taken = false;   /* the last pair was (c, c), counted */
 	for (size_t i = 0; i < flen;) {
 		size_t from = i;
 		ucs4_t c;
@@ -1151,8 +1186,18 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 			had = false;
 			continue;
 		}
-		if (had)
+		if (had) {
 			*h++ = bigram_hash(prev, c);
+			bool same = prev == c;
+			if ((same && same_taken) || (prev | c) >= SEEN_CPS) {
+				same_taken = false;     /* overlaps the one before, or beyond the BMP */
+			} else {
+				*bi++ = (pair_seen){ prev << 16 | c, 0, w };
+				same_taken = same;
+			}
+		} else {
+			same_taken = false;
+		}
 		had = true;
 		prev = c;
 		if (c < SEEN_CPS) {
@@ -1184,6 +1229,7 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 		}
 	}
 	pp->nhashes = (size_t)(h - pp->hashes);
+	pp->nbis = (size_t)(bi - pp->bis);
 	pk->aux.len = (size_t)((char *)out - pk->aux.data);
 }
 
@@ -1210,6 +1256,9 @@ static void row_end(prep *pp, packet *pk, prow *r)
 		*tp++ = (term_pair){ pp->big[k].cp, (uint32_t)r->low, pp->big[k].n };
 	pp->npairs = (size_t)(tp - pp->pairs);
 	pp->nrowcps = pp->nbig = 0;
+	for (size_t k = pp->bis_row; k < pp->nbis; k++)
+		pp->bis[k].low = (uint32_t)r->low;
+	pp->bis_row = pp->nbis;
 	if (++pp->gen == 0) {           /* wrapped: forget every stamp */
 		memset(pp->seen, 0, SEEN_CPS * sizeof *pp->seen);
 		pp->gen = 1;
@@ -1222,6 +1271,13 @@ static void put_u32(unsigned char *p, uint32_t v)
 	memcpy(p, &v, sizeof v);
 }
 
+static uint32_t get_u32(const unsigned char *p)
+{
+	uint32_t v;
+	memcpy(&v, p, sizeof v);
+	return v;
+}
+
 /* v as a varint at p (at most 5 bytes); returns the byte after it. */
 static unsigned char *put_varint(unsigned char *p, uint32_t v)
 {
@@ -1231,6 +1287,84 @@ static unsigned char *put_varint(unsigned char *p, uint32_t v)
 	}
 	*p++ = (unsigned char)v;
 	return p;
+}
+
+/* The pairs of pk (pk->bis) sorted by (first, second, row): two passes
+ * of a counting sort, by the second then the first, through tw->bis
+ * and back (stable, so the rows, in order in pk, stay so). Returns how
+ * many first code points there are. */
+static size_t pairs_sort(terms_work *tw, packet *pk)
+{
+	size_t n = pk->nbis;
+	if (tw->biscap < n + 1)
+		util_grow((void **)&tw->bis, &tw->biscap, n + 1, sizeof *tw->bis);
+	pair_seen *from = pk->bis, *to = tw->bis;
+	size_t nfirst = 0;
+	for (int shift = 0; shift <= 16; shift += 16) {
+		uint32_t *cnt = tw->bucket;
+		memset(cnt, 0, (SEEN_CPS + 1) * sizeof *cnt);
+		for (size_t i = 0; i < n; i++)
+			cnt[(from[i].ab >> shift & 0xFFFF) + 1]++;
+		for (size_t k = 1; k <= SEEN_CPS; k++) {
+			nfirst += shift && cnt[k];      /* the second pass's: first code points */
+			cnt[k] += cnt[k - 1];
+		}
+		for (size_t i = 0; i < n; i++)
+			to[cnt[from[i].ab >> shift & 0xFFFF]++] = from[i];
+		pair_seen *t = from;
+		from = to;
+		to = t;
+	}
+	return nfirst;
+}
+
+/* The list of rows of the pair at v[i] (its occurrences, sorted, run on
+ * to the next pair), written at out; returns where the next pair starts
+ * in v, and the end of the list in *end. */
+static size_t pair_list(const pair_seen *v, size_t n, size_t i, unsigned char *out,
+			unsigned char **end)
+{
+	uint32_t ab = v[i].ab, prev_low = 0;
+	while (i < n && v[i].ab == ab) {
+		uint32_t low = v[i].low, cnt = 0;
+		for (; i < n && v[i].ab == ab && v[i].low == low; i++)
+			cnt += v[i].w;
+		out = put_varint(put_varint(out, low - prev_low), cnt);
+		prev_low = low + 1;
+	}
+	*end = out;
+	return i;
+}
+
+/* The issue's lists of pairs (see TERMS_HEAD, sorted by pairs_sort)
+ * written at out, their entries at e; returns the end of the lists. */
+static unsigned char *pairs_make(const packet *pk, unsigned char *base, unsigned char *e,
+				 unsigned char *out)
+{
+	const pair_seen *v = pk->bis;
+	size_t n = pk->nbis;
+	for (size_t i = 0; i < n;) {
+		uint32_t first = v[i].ab >> 16, prev_second = 0;
+		put_u32(e, first);
+		put_u32(e + 4, (uint32_t)(out - base));
+		e += TERMS_TOKEN;
+		while (i < n && v[i].ab >> 16 == first) {
+			uint32_t second = v[i].ab & 0xFFFF;
+			out = put_varint(out, second - prev_second);
+			/* the list made after room for its length (5 bytes at
+			 * most), then moved to just after the length */
+			unsigned char *end;
+			i = pair_list(v, n, i, out + 5, &end);
+			size_t len = (size_t)(end - out - 5);
+			unsigned char *list = put_varint(out, (uint32_t)len);
+			memmove(list, out + 5, len);
+			out = list + len;
+			prev_second = second;
+		}
+	}
+	put_u32(e, UINT32_MAX);
+	put_u32(e + 4, (uint32_t)(out - base));
+	return out;
 }
 
 static int big_pair_cmp(const void *a, const void *b)
@@ -1290,15 +1424,19 @@ static void terms_make(terms_work *tw, packet *pk)
 	size_t ntok = 0;
 	for (size_t i = 0; i < pk->npairs; i++)
 		ntok += i == 0 || tw->sorted[i].cp != tw->sorted[i - 1].cp;
+	size_t nfirst = pairs_sort(tw, pk);
 
 	util_buf *b = &pk->terms;
-	size_t head = TERMS_HEAD + (size_t)nrows * TERMS_ROW + (ntok + 1) * TERMS_TOKEN;
-	/* a pair takes two varints, at most 10 bytes */
-	util_grow((void **)&b->data, &b->cap, head + 10 * pk->npairs + 16, 1);
+	size_t firsts = TERMS_HEAD + (size_t)nrows * TERMS_ROW + (ntok + 1) * TERMS_TOKEN;
+	size_t head = firsts + (nfirst + 1) * TERMS_TOKEN;
+	/* a (code point, row) takes two varints, at most 10 bytes; an
+	 * occurrence of a pair at most as much, and the pair's head too */
+	util_grow((void **)&b->data, &b->cap, head + 10 * pk->npairs + 20 * pk->nbis + 16, 1);
 	memset(b->data, 0, head);
 	b->len = head;
 	put_u32((unsigned char *)b->data + 8, nrows);
 	put_u32((unsigned char *)b->data + 12, (uint32_t)ntok);
+	put_u32((unsigned char *)b->data + 16, (uint32_t)nfirst);
 	unsigned char *base = (unsigned char *)b->data, *tok = base + TERMS_HEAD + (size_t)nrows * TERMS_ROW;
 	unsigned char *out = base + head;
 	uint32_t prev_low = 0;
@@ -1320,6 +1458,7 @@ static void terms_make(terms_work *tw, packet *pk)
 		tok += TERMS_TOKEN;
 	put_u32(tok, UINT32_MAX);
 	put_u32(tok + 4, (uint32_t)(out - base));
+	out = pairs_make(pk, base, base + firsts, out);
 	b->len = (size_t)(out - base);
 	for (size_t i = 0; i < pk->nrows; i++) {
 		const prow *r = &pk->rows[i];
@@ -1342,7 +1481,7 @@ static void make_rows(prep *pp, packet *pk)
 		memset(pp->seen, 0, SEEN_CPS * sizeof *pp->seen);
 		pp->gen = 1;
 	}
-	pp->nhashes = pp->nrowcps = pp->nbig = pp->npairs = 0;
+	pp->nhashes = pp->nrowcps = pp->nbig = pp->npairs = pp->nbis = pp->bis_row = 0;
 	prow r;
 	/* the rowids grow: the articles first to last, then the pages' own
 	 * text. FTS5 flushes its pending terms to a new segment whenever a
@@ -1379,6 +1518,12 @@ static void make_rows(prep *pp, packet *pk)
 	pk->npairs = pp->npairs;
 	pp->pairs = NULL;
 	pp->npairs = pp->paircap = 0;
+	pk->bis = pp->bis;
+	pk->nbis = pp->nbis;
+	/* the next issue's as big (grown from nothing, it was copied over
+	 * and over) */
+	pp->bis = util_malloc((pp->biscap ? pp->biscap : 1) * sizeof *pp->bis);
+	pp->nbis = pp->bis_row = 0;
 }
 
 /* Reads and parses the issue of job->todo[k] and makes its rows: all
@@ -1426,6 +1571,7 @@ static void packet_free(packet *pk)
 	free(pk->paper);
 	free(pk->rows);
 	free(pk->pairs);
+	free(pk->bis);
 	util_buf_free(&pk->body);
 	util_buf_free(&pk->folded);
 	util_buf_free(&pk->aux);
@@ -1719,6 +1865,8 @@ void library_index_end(library_job *job, library_summary *sum)
 	prep_free(&job->prep);
 	free(job->terms.present);
 	free(job->terms.ipos);
+	free(job->terms.bucket);
+	free(job->terms.bis);
 	free(job->terms.sorted);
 	if (job->lockfd >= 0)
 		close(job->lockfd);     /* releases the lock */
@@ -2002,7 +2150,7 @@ typedef struct searching {
 	sqlite3_blob *terms;
 	int64_t terms_issue, terms_base;
 	bool terms_ok;
-	uint32_t nrows, ntokens, terms_bytes;
+	uint32_t nrows, ntokens, nfirsts, terms_bytes;
 	util_buf trows;
 	unsigned char bloom[BLOOM_MAX_BITS / 8];
 	util_buf lists[LIST_WALK];      /* lists of code points read */
@@ -2010,13 +2158,6 @@ typedef struct searching {
 	int64_t toks_issue;
 	util_buf ids;                   /* rowids (int64_t) of candidates */
 } searching;
-
-static uint32_t get_u32(const unsigned char *p)
-{
-	uint32_t v;
-	memcpy(&v, p, sizeof v);
-	return v;
-}
 
 /* Moves s->terms to the issue_terms row of issue iid and reads its head
  * and its rows' entries; false when it is not there or not whole. */
@@ -2043,7 +2184,9 @@ static bool terms_load(searching *s, int64_t iid)
 	memcpy(&s->terms_base, h, sizeof s->terms_base);
 	s->nrows = get_u32(h + 8);
 	s->ntokens = get_u32(h + 12);
-	uint64_t need = TERMS_HEAD + (uint64_t)s->nrows * TERMS_ROW + ((uint64_t)s->ntokens + 1) * TERMS_TOKEN;
+	s->nfirsts = get_u32(h + 16);
+	uint64_t need = TERMS_HEAD + (uint64_t)s->nrows * TERMS_ROW +
+			((uint64_t)s->ntokens + (uint64_t)s->nfirsts + 2) * TERMS_TOKEN;
 	if (need > (uint64_t)bytes)
 		return false;
 	size_t n = (size_t)s->nrows * TERMS_ROW;
@@ -2359,13 +2502,12 @@ static inline bool get_varint(const unsigned char **p, const unsigned char *end,
 	return false;
 }
 
-/* Where the list of code point c starts and ends in the issue terms_load
- * loaded, found by a binary search of its entries read one by one; false
- * when the issue has none. */
-static bool cp_find_blob(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
+/* Where the list of c starts and ends in the issue terms_load loaded,
+ * found by a binary search of the n entries at `at` (its code points' or
+ * its pairs' first ones) read one by one; false when the issue has none. */
+static bool entry_find(searching *s, size_t at, uint32_t n, ucs4_t c, uint32_t *from, uint32_t *to)
 {
-	size_t at = TERMS_HEAD + (size_t)s->nrows * TERMS_ROW;
-	uint32_t lo = 0, hi = s->ntokens;
+	uint32_t lo = 0, hi = n;
 	unsigned char e[2 * TERMS_TOKEN];
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
@@ -2376,13 +2518,18 @@ static bool cp_find_blob(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
 		else
 			hi = mid;
 	}
-	if (lo >= s->ntokens ||
+	if (lo >= n ||
 	    sqlite3_blob_read(s->terms, e, 2 * TERMS_TOKEN, (int)(at + (size_t)lo * TERMS_TOKEN)) != SQLITE_OK ||
 	    get_u32(e) != c)
 		return false;
 	*from = get_u32(e + 4);
 	*to = get_u32(e + TERMS_TOKEN + 4);
 	return true;
+}
+
+static bool cp_find_blob(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
+{
+	return entry_find(s, TERMS_HEAD + (size_t)s->nrows * TERMS_ROW, s->ntokens, c, from, to);
 }
 
 /* The same from the issue's entries of code points read whole (once per
@@ -2465,6 +2612,38 @@ static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n
 	const unsigned char *p = (const unsigned char *)s->lists[0].data, *end = p + s->lists[0].len;
 	uint32_t low = 0, count;
 	for (; list_next(s, &p, end, &low, &count); low++) {
+		ranked_row rr = { s->terms_base | low, get_u32((const unsigned char *)s->trows.data +
+							       (size_t)low * TERMS_ROW), count, 0 };
+		UTIL_PUSH(*v, *n, *cap, rr);
+	}
+}
+
+/* The same as rows_of_code_point for the pair of code points a, b of the
+ * BMP standing together (a query of those two): its rows from the
+ * issue's lists of pairs, their weighted counts of the pair (hits not
+ * overlapping, as weighted_tf counts them). */
+static void rows_of_pair(searching *s, ucs4_t a, ucs4_t b, ranked_row **v, size_t *n, size_t *cap)
+{
+	uint32_t from, to;
+	size_t at = TERMS_HEAD + (size_t)s->nrows * TERMS_ROW + ((size_t)s->ntokens + 1) * TERMS_TOKEN;
+	if (!entry_find(s, at, s->nfirsts, a, &from, &to) || !list_read(s, from, to, &s->lists[0]))
+		return;
+	const unsigned char *p = (const unsigned char *)s->lists[0].data, *end = p + s->lists[0].len;
+	uint32_t second = 0, len;
+	while (p < end) {
+		uint32_t d;
+		if (!get_varint(&p, end, &d) || !get_varint(&p, end, &len) || len > (size_t)(end - p))
+			return;
+		second += d;
+		if (second >= b)
+			break;
+		p += len;
+	}
+	if (p >= end || second != b)
+		return;
+	const unsigned char *lend = p + len;
+	uint32_t low = 0, count;
+	for (; list_next(s, &p, lend, &low, &count); low++) {
 		ranked_row rr = { s->terms_base | low, get_u32((const unsigned char *)s->trows.data +
 							       (size_t)low * TERMS_ROW), count, 0 };
 		UTIL_PUSH(*v, *n, *cap, rr);
@@ -2675,13 +2854,15 @@ static size_t list_cps(const char *q, size_t qlen, ucs4_t *out)
 
 /* The search walked issue by issue (lib->order: rowid order) over each
  * one's lists of code points instead of FTS5: ranked, every issue (a
- * query of one code point from its counts alone, `one`); newest first,
+ * query of one code point from its counts alone, `one`; of two of the
+ * BMP, from the counts of their pair, `pair`); newest first,
  * until max articles have hits. The candidates of an issue come in row
  * order, so the rows are met in FTS5's order. An issue without its
  * issue_terms row is asked of FTS5 over its range of rowids (fts,
  * bound to the query). */
-static void take_lists(searching *s, library_order order, bool one, const ucs4_t *cps,
-		       size_t ncps, sqlite3_stmt *fts, const uint32_t *qh, size_t nqh, found *f)
+static void take_lists(searching *s, library_order order, bool one, const ucs4_t *pair,
+		       const ucs4_t *cps, size_t ncps, sqlite3_stmt *fts, const uint32_t *qh,
+		       size_t nqh, found *f)
 {
 	library *lib = s->lib;
 	bool more = true;
@@ -2698,6 +2879,10 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 		}
 		if (one) {
 			rows_of_code_point(s, cps[0], &f->ranked, &f->nranked, &f->ranked_cap);
+			continue;
+		}
+		if (pair) {
+			rows_of_pair(s, pair[0], pair[1], &f->ranked, &f->nranked, &f->ranked_cap);
 			continue;
 		}
 		rows_of_all(s, cps, ncps);
@@ -2770,6 +2955,13 @@ size_t library_search(library *lib, const char *query, library_order order,
 	ucs4_t cps[LIST_CPS_MAX];
 	size_t nlist = qt.n ? list_cps(q, qlen, cps) : 0;
 	bool one = order == LIBRARY_RANKED && nlist == 1 && ncps == 1;
+	/* ranked, a query of two indexed code points of the BMP from the
+	 * counts of their pair, no text read either */
+	ucs4_t two[2];
+	size_t at = 0;
+	bool pair = order == LIBRARY_RANKED && qt.n && ncps == 2 &&
+		    next_cp((const uint8_t *)q, qlen, &at, &two[0]) &&
+		    next_cp((const uint8_t *)q, qlen, &at, &two[1]) && (two[0] | two[1]) < SEEN_CPS;
 	searching s = { .lib = lib, .sf = sf, .q = q, .qlen = qlen, .text = lib->search_st[2],
 			.issue = lib->search_st[3], .issue_id = -1, .issue_hidden = true,
 			.terms_issue = -1, .toks_issue = -1 };
@@ -2785,7 +2977,7 @@ size_t library_search(library *lib, const char *query, library_order order,
 			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
 		if (nlist) {
 			issue_order(lib, lib->search_st[5]);
-			take_lists(&s, order, one, cps, nlist, st, qh, nqh, &f);
+			take_lists(&s, order, one, pair ? two : NULL, cps, nlist, st, qh, nqh, &f);
 		} else {
 			take_fts(&s, st, order, qh, nqh, &f);
 		}
@@ -2894,8 +3086,111 @@ static bool recount_issue(library *lib, searching *s, int64_t iid, term_pair **v
 	return ok;
 }
 
-/* Whether every issue's lists of code points (issue_terms) hold exactly
- * the counts of its rows' stored text. */
+static int ab_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The (row, pair as a << 16 | b, count) of issue iid's stored text: each
+ * pair of indexed code points of the BMP standing together in a row,
+ * counted by weighted_tf itself (what a search reading the text would
+ * find), sorted. */
+static bool pairs_of_text(library *lib, int64_t iid, term_pair **v, size_t *n, size_t *cap,
+			  char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(lib->db, "SELECT id, number, CASE folded WHEN '' THEN body ELSE folded END "
+			       "FROM articles WHERE issue = ?1", -1, &st, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(lib->db));
+		return false;
+	}
+	sqlite3_bind_int64(st, 1, iid);
+	uint32_t *ab = NULL;
+	size_t nab = 0, abcap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		found_row r = { .number = sqlite3_column_int64(st, 1) >= 0 ? 0 : -1 };
+		r.folded = (const char *)sqlite3_column_text(st, 2);
+		r.flen = (size_t)sqlite3_column_bytes(st, 2);
+		const uint8_t *f = (const uint8_t *)r.folded;
+		nab = 0;
+		ucs4_t prev = 0, c;
+		bool had = false;
+		for (size_t i = 0; i < r.flen;) {
+			if (!next_cp(f, r.flen, &i, &c)) {
+				had = false;
+				continue;
+			}
+			if (had && (prev | c) < SEEN_CPS)
+				UTIL_PUSH(ab, nab, abcap, prev << 16 | c);
+			had = true;
+			prev = c;
+		}
+		if (nab > 1)
+			qsort(ab, nab, sizeof *ab, ab_cmp);
+		for (size_t k = 0; k < nab; k++) {
+			if (k && ab[k] == ab[k - 1])
+				continue;
+			uint8_t q[8];
+			int la = u8_uctomb(q, ab[k] >> 16, 4), lb = u8_uctomb(q + la, ab[k] & 0xFFFF, 4);
+			term_pair tp = { ab[k], (uint32_t)(id & MAX_ARTICLE),
+					 (uint32_t)weighted_tf(&r, (const char *)q, (size_t)(la + lb)) };
+			UTIL_PUSH(*v, *n, *cap, tp);
+		}
+	}
+	sqlite3_finalize(st);
+	free(ab);
+	if (*n > 1)
+		qsort(*v, *n, sizeof **v, pair_cmp);
+	return true;
+}
+
+/* Whether the lists of pairs of the issue terms_load loaded hold what
+ * its text does (pairs_of_text), read as rows_of_pair reads them. */
+static bool check_pairs(library *lib, searching *s, int64_t iid, char *err, size_t errlen)
+{
+	term_pair *want = NULL, *got = NULL;
+	size_t nwant = 0, wcap = 0, ngot = 0, gcap = 0;
+	bool ok = pairs_of_text(lib, iid, &want, &nwant, &wcap, err, errlen);
+	size_t at = TERMS_HEAD + (size_t)s->nrows * TERMS_ROW + ((size_t)s->ntokens + 1) * TERMS_TOKEN;
+	for (uint32_t t = 0; ok && t < s->nfirsts; t++) {
+		unsigned char e[2 * TERMS_TOKEN];
+		sqlite3_blob_read(s->terms, e, sizeof e, (int)(at + (size_t)t * TERMS_TOKEN));
+		if (!list_read(s, get_u32(e + 4), get_u32(e + TERMS_TOKEN + 4), &s->lists[1]))
+			break;
+		/* each second code point of the list, looked up as a query's */
+		const unsigned char *p = (const unsigned char *)s->lists[1].data, *end = p + s->lists[1].len;
+		uint32_t second = 0, d, len;
+		while (p < end && get_varint(&p, end, &d) && get_varint(&p, end, &len) &&
+		       len <= (size_t)(end - p)) {
+			second += d;
+			p += len;
+			ranked_row *rr = NULL;
+			size_t nrr = 0, rcap = 0;
+			rows_of_pair(s, get_u32(e), second, &rr, &nrr, &rcap);
+			for (size_t i = 0; i < nrr; i++) {
+				term_pair tp = { get_u32(e) << 16 | second, (uint32_t)(rr[i].id & MAX_ARTICLE),
+						 (uint32_t)rr[i].tf };
+				UTIL_PUSH(got, ngot, gcap, tp);
+			}
+			free(rr);
+		}
+	}
+	if (ngot > 1)
+		qsort(got, ngot, sizeof *got, pair_cmp);
+	if (ok && (ngot != nwant || (nwant && memcmp(got, want, nwant * sizeof *want) != 0))) {
+		snprintf(err, errlen, "issue %lld: %zu (row, pair, count) in its lists of pairs, "
+			 "%zu in its text, not the same", (long long)iid, ngot, nwant);
+		ok = false;
+	}
+	free(want);
+	free(got);
+	return ok;
+}
+
+/* Whether every issue's lists of code points and of pairs (issue_terms)
+ * hold exactly the counts of its rows' stored text. */
 static bool check_terms(library *lib, char *err, size_t errlen)
 {
 	searching s = { .lib = lib, .terms_issue = -1 };
@@ -2940,6 +3235,8 @@ static bool check_terms(library *lib, char *err, size_t errlen)
 				 "%zu in its text, not the same", (long long)iid, ngot, nwant);
 			ok = false;
 		}
+		if (ok)
+			ok = check_pairs(lib, &s, iid, err, errlen);
 	}
 	sqlite3_finalize(st);
 	sqlite3_blob_close(s.terms);

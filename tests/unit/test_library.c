@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unictype.h>
 #include <unistd.h>
+#include <unistr.h>
 
 /* ---- helpers ---- */
 
@@ -603,6 +604,101 @@ static void test_issue_without_terms(void **state)
 	library_close(lib);
 }
 
+/* Every pair of indexed code points standing together in the library's
+ * rows (up to max), each once, as queries: into *out, one after another,
+ * each ending in '\0'. */
+static size_t text_pairs(env *e, size_t max, util_buf *out)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT body FROM articles", -1, &st, NULL), SQLITE_OK);
+	size_t n = 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		const uint8_t *p = sqlite3_column_text(st, 0);
+		ucs4_t prev = 0, c;
+		while (n < max && (p = u8_next(&c, p)) != NULL) {
+			if (!library_indexed(c)) {
+				prev = 0;
+				continue;
+			}
+			if (prev) {
+				uint8_t q[16];
+				int la = u8_uctomb(q, prev, 4), lb = u8_uctomb(q + la, c, 4);
+				q[la + lb] = '\0';
+				bool seen = false;
+				for (size_t i = 0; i < out->len && !seen; i += strlen(out->data + i) + 1)
+					seen = strcmp(out->data + i, (const char *)q) == 0;
+				if (!seen) {
+					util_buf_add(out, q, (size_t)(la + lb) + 1);
+					n++;
+				}
+			}
+			prev = c;
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Ranked, a query of two characters is weighed from the issues' lists of
+ * pairs (no text read): the same hits, in the same order, as when every
+ * row holding it is read and counted (each issue asked of FTS5 and its
+ * rows' text, its issue_terms row removed), for every pair of the
+ * library's text, runs of one character repeated (哈哈 in 哈哈哈哈哈 is
+ * two hits, not four), a pair cut by a line's end, a pair beyond the
+ * BMP, and other scripts. */
+static void test_pairs_rank_as_text(void **state)
+{
+	env *e = *state;
+	add_latin_issue(e);
+	sh("mkdir -p '%s/晚报/2025-02-01' && printf '哈哈哈哈哈\n\n本报记者 王明\n\n"
+	   "笑声哈哈哈，天天天晴，大家说哈哈。雪\n\n豹在山上。經濟好转，𠀀𠀁字少见，"
+	   "ab12 AB12 ａｂ１２。\n\n哈哈\n\n短文一篇，哈哈哈哈。\n' > '%s/晚报/2025-02-01/01.txt'",
+	   e->lib, e->lib);
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	char err[1024];
+	if (!library_check(lib, err, sizeof err))
+		fail_msg("library_check: %s", err);
+	util_buf qs = { 0 };
+	static const char *const fixed[] = { "哈哈", "天天", "雪豹", "经济", "經濟", "𠀀𠀁", "ab", "12",
+					     "ＡＢ", "b1", "记者", "高新" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(fixed); i++)
+		util_buf_add(&qs, fixed[i], strlen(fixed[i]) + 1);
+	size_t nq = UTIL_ARRAY_LEN(fixed) + text_pairs(e, 600, &qs);
+	static const size_t maxes[] = { 0, 2 };
+	util_buf *before = calloc(nq * 2, sizeof *before);
+	size_t found = 0, at = 0;
+	for (size_t q = 0; q < nq; q++, at += strlen(qs.data + at) + 1)
+		for (size_t m = 0; m < 2; m++) {
+			hits_text(lib, qs.data + at, LIBRARY_RANKED, maxes[m], &before[q * 2 + m]);
+			found += before[q * 2 + m].len > 0;
+		}
+	assert_true(found > 400);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_terms", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	util_buf now = { 0 };
+	at = 0;
+	for (size_t q = 0; q < nq; q++, at += strlen(qs.data + at) + 1)
+		for (size_t m = 0; m < 2; m++) {
+			hits_text(lib, qs.data + at, LIBRARY_RANKED, maxes[m], &now);
+			util_buf *b = &before[q * 2 + m];
+			if (now.len != b->len || (now.len && memcmp(now.data, b->data, now.len) != 0))
+				fail_msg("\"%s\" (%zu articles): other hits from the lists of pairs than "
+					 "from the text:\n%.*s---\n%.*s", qs.data + at, maxes[m], (int)b->len,
+					 b->data ? b->data : "", (int)now.len, now.data ? now.data : "");
+			util_buf_free(b);
+		}
+	free(before);
+	util_buf_free(&now);
+	util_buf_free(&qs);
+	library_close(lib);
+}
+
 /* Newest first is issue order within an issue; ranked, the article with
  * the text in its headline (and shorter) comes first. */
 static void test_ranked(void **state)
@@ -703,9 +799,19 @@ static void newer_schema(env *e)
 	sqlite3_close(db);
 }
 
-/* made by the kanbao before this one (schema 7: a bigram filter a row
- * in a table of its own, no counts of the code points of each issue):
- * the tables it had, its version */
+/* made by the kanbao before this one (schema 8: the same tables, no lists
+ * of pairs in issue_terms; its rows would be misread): its version */
+static void schema_8(env *e)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 8;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
+/* and the one before (schema 7: a bigram filter a row in a table of its
+ * own, no counts of the code points of each issue): the tables it had,
+ * its version */
 static void previous_schema(env *e)
 {
 	sqlite3 *db;
@@ -716,7 +822,7 @@ static void previous_schema(env *e)
 	sqlite3_close(db);
 }
 
-/* and the one before it (schema 6: rowids in the other order, every
+/* and the one before that (schema 6: rowids in the other order, every
  * folded text stored) */
 static void older_schema(env *e)
 {
@@ -740,6 +846,7 @@ static void test_damaged_old_schema(void **state)
 {
 	damage_and_check(*state, old_schema, "another version");
 	damage_and_check(*state, newer_schema, "another version");
+	damage_and_check(*state, schema_8, "another version");
 	damage_and_check(*state, previous_schema, "another version");
 	damage_and_check(*state, older_schema, "another version");
 }
@@ -977,6 +1084,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_same_hits_as_the_issue, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changed_touched_removed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pairs_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_without_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issues_kept_between_searches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_truncated, setup, teardown),
