@@ -2732,6 +2732,35 @@ static bool unbalanced_close(const char *s, size_t len)
 	return false;
 }
 
+/* "突破1 2 0 0吨": OCR sets a space between the digits of a number inside
+ * a phrase. True when every space of the line is one ASCII space between
+ * two digits and a run of them touches a word: one phrase, not cells
+ * (a row's single-digit cells, "广东 5 4 1", stand apart from words). */
+static bool spaced_number_only(const char *s, size_t len)
+{
+	bool glued = false, any = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ') {
+			if (i == 0 || i + 1 >= len || !(s[i - 1] >= '0' && s[i - 1] <= '9') ||
+			    !(s[i + 1] >= '0' && s[i + 1] <= '9'))
+				return false;
+			any = true;
+			continue;
+		}
+		if (c == '\t' || (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) ||
+		    (c == 0xE3 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80))
+			return false;
+		/* a word's last byte right before a digit, or a digit right
+		 * before a word's first (UTF-8 lead) byte */
+		if (c >= '0' && c <= '9') {
+			glued |= i > 0 && (unsigned char)s[i - 1] >= 0x80;
+			glued |= i + 1 < len && (unsigned char)s[i + 1] >= 0xC0;
+		}
+	}
+	return any && glued;
+}
+
 /* "上证指数　3215.47　+0.85%": a row of figures, text of the story. */
 static bool table_row(const char *s, size_t len)
 {
@@ -2808,8 +2837,9 @@ static bool table_row(const char *s, size_t len)
 	 * 　　产量": the heads of columns, set apart by wide gaps */
 	/* "15%三唑酮可湿性粉剂　　　　　60～80克": two cells with figures
 	 * set apart by a gap of three wide spaces or more */
-	return numbers >= 2 || figures >= 3 || (figures >= 2 && tokens >= 3) || (tokens >= 3 && wide_gaps >= 2) ||
-	       (figures == 2 && tokens == 2 && widest >= 9);
+	return (numbers >= 2 || figures >= 3 || (figures >= 2 && tokens >= 3) || (tokens >= 3 && wide_gaps >= 2) ||
+		(figures == 2 && tokens == 2 && widest >= 9)) &&
+	       !spaced_number_only(s, len);
 }
 
 /* A line of only a page number: one to three digits between dashes,
@@ -3928,6 +3958,17 @@ static bool lead_names(const parser *ps, size_t j, const unit *t)
 
 static uint32_t item_mark(const unit *u);
 
+/* A title's characters as set in type: a space that OCR put between two
+ * digits of a number ("4 6 0 0余个") is not one. */
+static unsigned title_chars(const char *s, size_t len)
+{
+	unsigned n = count_chars(s, len, 64);
+	for (size_t i = 1; i + 1 < len && n; i++)
+		if (s[i] == ' ' && s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9')
+			n--;
+	return n;
+}
+
 static bool broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
@@ -3938,8 +3979,8 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 	    inline_subtitle(b->s, b->len))
 		return false;
 	doc_str at = md_text(a), bt = md_text(b);
-	unsigned ac = a->spaced ? a->chars : count_chars(at.s, at.len, 64);
-	unsigned bc = b->spaced ? b->chars : count_chars(bt.s, bt.len, 64);
+	unsigned ac = a->spaced ? a->chars : title_chars(at.s, at.len);
+	unsigned bc = b->spaced ? b->chars : title_chars(bt.s, bt.len);
 	/* "X股份有限公司" / "关于…的公告": the issuer's name over its notice
 	 * is the notice's title */
 	if (ac <= 24 && bc <= 40 && issuer_over_notice(at, bt))
