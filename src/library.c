@@ -704,11 +704,11 @@ typedef struct term_pair {
 	uint32_t cp, low, n;            /* a code point, a row, its weighted count there */
 } term_pair;
 
-/* One occurrence of a pair of indexed code points of the BMP standing
- * together in a row's folded text: ab is a << 16 | b; w its line's weight
- * (as weighted_tf weighs a hit). An occurrence overlapping the one
- * before it (the second "aa" of "aaa") is not one: weighted_tf counts
- * hits that do not overlap. */
+/* A pair of indexed code points of the BMP standing together in a row's
+ * folded text: ab is a << 16 | b; w its line's weight (as weighted_tf
+ * weighs a hit) where it occurs, summed over the row by row_pairs. An
+ * occurrence overlapping the one before it (the second "aa" of "aaa")
+ * is not one: weighted_tf counts hits that do not overlap. */
 typedef struct pair_seen {
 	uint32_t ab, low, w;
 } pair_seen;
@@ -740,6 +740,12 @@ typedef struct prep {
 	 * packet */
 	pair_seen *bis;
 	size_t nbis, biscap, bis_row;
+	/* sorting them (pairs_sort): counts by 16 bits (zero between
+	 * passes; present marks those used), a copy */
+	uint32_t *bucket;
+	uint64_t *present;
+	pair_seen *sorting;
+	size_t sortcap;
 } prep;
 
 /* What sorting an issue's pairs by code point needs (terms_make, on the
@@ -751,17 +757,14 @@ typedef struct terms_work {
 	uint32_t *ipos;
 	term_pair *sorted;
 	size_t sortcap;
-	/* the pairs of code points sorted by a radix sort (two passes of 16
-	 * bits: stable, so the rows stay in order): counts, a copy */
-	uint32_t *bucket;
-	pair_seen *bis;
-	size_t biscap;
 } terms_work;
 
 static void prep_init(prep *pp)
 {
 	pp->sf = search_folder_new();
 	pp->seen = util_calloc(SEEN_CPS, sizeof *pp->seen);
+	pp->bucket = util_calloc(SEEN_CPS, sizeof *pp->bucket);
+	pp->present = util_calloc(SEEN_CPS / 64, sizeof *pp->present);
 }
 
 static void prep_free(prep *pp)
@@ -773,6 +776,9 @@ static void prep_free(prep *pp)
 	free(pp->big);
 	free(pp->pairs);
 	free(pp->bis);
+	free(pp->bucket);
+	free(pp->present);
+	free(pp->sorting);
 }
 
 typedef struct ahead ahead;
@@ -947,7 +953,6 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	prep_init(&job->prep);
 	job->terms.present = util_calloc(SEEN_CPS / 64, sizeof *job->terms.present);
 	job->terms.ipos = util_calloc(SEEN_CPS, sizeof *job->terms.ipos);
-	job->terms.bucket = util_calloc(SEEN_CPS + 1, sizeof *job->terms.bucket);
 	for (size_t r = 0; r < lib->nroots; r++)
 		lib->root_failed[r] = !shelf_scan(lib->roots[r], &job->found, scan_warn, lib);
 	load_known(job);
@@ -1121,8 +1126,8 @@ typedef struct packet {
 	util_buf body, folded, aux;
 	term_pair *pairs;               /* (code point, row, count), rows in order */
 	size_t npairs;
-	pair_seen *bis;                 /* pairs of code points, rows in order */
-	size_t nbis;
+	pair_seen *bis;                 /* pairs of code points, sorted by pairs_sort */
+	size_t nbis, nfirsts;
 	util_buf terms;                 /* its row of issue_terms (made when stored) */
 } packet;
 
@@ -1289,33 +1294,49 @@ static unsigned char *put_varint(unsigned char *p, uint32_t v)
 	return p;
 }
 
-/* The pairs of pk (pk->bis) sorted by (first, second, row): two passes
- * of a counting sort, by the second then the first, through tw->bis
- * and back (stable, so the rows, in order in pk, stay so). Returns how
- * many first code points there are. */
-static size_t pairs_sort(terms_work *tw, packet *pk)
+/* One pass of a stable counting sort of n pairs by the 16 bits of ab
+ * from `shift` on, from `from` into `to`; returns how many distinct
+ * keys. Only the keys present are walked (their bits in tw->present),
+ * and their counts left zero again (as tw->present is, after). */
+static size_t pairs_pass(prep *pp, const pair_seen *from, pair_seen *to, size_t n, int shift)
+{
+	uint32_t *cnt = pp->bucket;
+	uint64_t *present = pp->present;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t k = from[i].ab >> shift & 0xFFFF;
+		if (cnt[k]++ == 0)
+			present[k >> 6] |= (uint64_t)1 << (k & 63);
+	}
+	uint32_t at = 0;
+	size_t keys = 0;
+	for (uint32_t w = 0; w < SEEN_CPS / 64; w++)
+		for (uint64_t bits = present[w]; bits; bits &= bits - 1) {
+			uint32_t k = w << 6 | (uint32_t)__builtin_ctzll(bits), c = cnt[k];
+			cnt[k] = at;
+			at += c;
+			keys++;
+		}
+	for (size_t i = 0; i < n; i++)
+		to[cnt[from[i].ab >> shift & 0xFFFF]++] = from[i];
+	for (uint32_t w = 0; w < SEEN_CPS / 64; w++) {
+		for (uint64_t bits = present[w]; bits; bits &= bits - 1)
+			cnt[w << 6 | (uint32_t)__builtin_ctzll(bits)] = 0;
+		present[w] = 0;
+	}
+	return keys;
+}
+
+/* The pairs of pk (pk->bis) sorted by (first, second, row): by the
+ * second then the first, through tw->bis and back (stable, so the rows,
+ * in order in pk, stay so). Returns how many first code points there
+ * are. */
+static size_t pairs_sort(prep *pp, packet *pk)
 {
 	size_t n = pk->nbis;
-	if (tw->biscap < n + 1)
-		util_grow((void **)&tw->bis, &tw->biscap, n + 1, sizeof *tw->bis);
-	pair_seen *from = pk->bis, *to = tw->bis;
-	size_t nfirst = 0;
-	for (int shift = 0; shift <= 16; shift += 16) {
-		uint32_t *cnt = tw->bucket;
-		memset(cnt, 0, (SEEN_CPS + 1) * sizeof *cnt);
-		for (size_t i = 0; i < n; i++)
-			cnt[(from[i].ab >> shift & 0xFFFF) + 1]++;
-		for (size_t k = 1; k <= SEEN_CPS; k++) {
-			nfirst += shift && cnt[k];      /* the second pass's: first code points */
-			cnt[k] += cnt[k - 1];
-		}
-		for (size_t i = 0; i < n; i++)
-			to[cnt[from[i].ab >> shift & 0xFFFF]++] = from[i];
-		pair_seen *t = from;
-		from = to;
-		to = t;
-	}
-	return nfirst;
+	if (pp->sortcap < n + 1)
+		util_grow((void **)&pp->sorting, &pp->sortcap, n + 1, sizeof *pp->sorting);
+	pairs_pass(pp, pk->bis, pp->sorting, n, 0);
+	return pairs_pass(pp, pp->sorting, pk->bis, n, 16);
 }
 
 /* The list of rows of the pair at v[i] (its occurrences, sorted, run on
@@ -1424,7 +1445,7 @@ static void terms_make(terms_work *tw, packet *pk)
 	size_t ntok = 0;
 	for (size_t i = 0; i < pk->npairs; i++)
 		ntok += i == 0 || tw->sorted[i].cp != tw->sorted[i - 1].cp;
-	size_t nfirst = pairs_sort(tw, pk);
+	size_t nfirst = pk->nfirsts;
 
 	util_buf *b = &pk->terms;
 	size_t firsts = TERMS_HEAD + (size_t)nrows * TERMS_ROW + (ntok + 1) * TERMS_TOKEN;
@@ -1520,6 +1541,9 @@ static void make_rows(prep *pp, packet *pk)
 	pp->npairs = pp->paircap = 0;
 	pk->bis = pp->bis;
 	pk->nbis = pp->nbis;
+	/* sorted here: the storing thread, with the issue's lists to make
+	 * and SQLite, had become the slower of the two */
+	pk->nfirsts = pairs_sort(pp, pk);
 	/* the next issue's as big (grown from nothing, it was copied over
 	 * and over) */
 	pp->bis = util_malloc((pp->biscap ? pp->biscap : 1) * sizeof *pp->bis);
@@ -1865,8 +1889,6 @@ void library_index_end(library_job *job, library_summary *sum)
 	prep_free(&job->prep);
 	free(job->terms.present);
 	free(job->terms.ipos);
-	free(job->terms.bucket);
-	free(job->terms.bis);
 	free(job->terms.sorted);
 	if (job->lockfd >= 0)
 		close(job->lockfd);     /* releases the lock */
