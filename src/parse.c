@@ -3909,19 +3909,64 @@ enum { SUBJECT_CHECK_MAX = 6 };
  * signature (at most this many characters). */
 enum { SIGNATURE_MAX = 20 };
 
+/* The pairs of Han characters of a title line (at most 64 counted). */
+static unsigned title_pairs(const unit *t)
+{
+	unsigned n = 0;
+	uint32_t prev = 0;
+	const char *p = t->s, *end = t->s + t->len;
+	while (p < end && n < 64) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		n += is_han(prev) && is_han(cp);
+		prev = cp;
+	}
+	return n;
+}
+
+/* Which of the pairs of t (bit k: its k-th pair) u holds. */
+static uint64_t pairs_in(const unit *t, const unit *u)
+{
+	uint64_t m = 0;
+	unsigned k = 0;
+	uint32_t prev = 0;
+	const char *p = t->s, *end = t->s + t->len, *prev_at = p;
+	while (p < end && k < 64) {
+		uint32_t cp;
+		const char *at = p;
+		p += text_decode(p, end, &cp);
+		if (is_han(prev) && is_han(cp)) {
+			if (memmem(u->s, u->len, prev_at, (size_t)(p - prev_at)))
+				m |= 1ULL << k;
+			k++;
+		}
+		prev = cp;
+		prev_at = at;
+	}
+	return m;
+}
+
+/* "记者 X", "記者 X": a reporter among the names. */
+static bool reporter_named(const char *s, size_t len)
+{
+	return memmem(s, len, "记者", 6) || memmem(s, len, "記者", 6);
+}
+
 /* Whether the line t may name the subject of the story under a deck:
  * false when its lead (its first two paragraphs after the rest of the
- * deck and the byline, from unit j) shares no pair of characters with t,
- * in a signed contribution or a piece signed after its text or not at
- * all ("茶余饭后" / "楼下那棵老槐树" over "…（读者　X）"). True when the
- * lead is not read yet, or a reporter or a wire signs it: no evidence
- * either way. */
+ * deck and the byline, from unit j) holds fewer than half of the pairs of
+ * characters of t, in a signed contribution or a piece signed after its
+ * text or not at all ("茶余饭后" / "楼下那棵老槐树" over "…（读者　X）").
+ * True when the lead is not read yet, or a reporter or a wire signs it,
+ * over the lead or in brackets closing it: no evidence either way. */
 static bool lead_names(const parser *ps, size_t j, const unit *t)
 {
 	enum { LEAD_UNITS = 2, LEAD_REACH = 8 };
 	if (t->spaced)
 		return true;    /* letter-spaced: no pairs to compare */
 	size_t seen = 0;
+	uint64_t named = 0;
+	unsigned npairs = title_pairs(t);
 	for (size_t k = j; k < ps->nunits && k < j + LEAD_REACH; k++) {
 		const unit *u = UNIT(ps, k);
 		if (!seen && (u->kind == U_BYLINE || u->kind == U_DATELINE)) {
@@ -3945,15 +3990,25 @@ static bool lead_names(const parser *ps, size_t j, const unit *t)
 			continue;
 		}
 		if (u->kind == U_PARA) {
-			if (lines_share_pair(t, u))
+			/* "（記者 X）" closing the lead: a reporter's story */
+			size_t paren, ns, ne;
+			uint32_t z = last_cp(u->s, u->s + u->len, NULL);
+			if ((z == 0xFF09 || z == ')') && pattern_match_trailing_byline(u->s, u->len, &paren, &ns, &ne) &&
+			    reporter_named(u->s + ns, ne - ns))
 				return true;
+			named |= pairs_in(t, u);
 			if (++seen == LEAD_UNITS)
 				break;
 		} else if (seen) {
 			break;
 		}
 	}
-	return !seen;
+	/* a subject is named whole or nearly; one word of a column's name
+	 * in the lead ("邻里之间" / "…邻里住了二十年…") does not name it */
+	unsigned found = 0;
+	for (; named; named &= named - 1)
+		found++;
+	return !seen || 2 * found >= npairs;
 }
 
 static uint32_t item_mark(const unit *u);
