@@ -44,11 +44,13 @@ static bool is_blank_cp(uint32_t cp)
 }
 
 /* Text is compared without whitespace and without decoration marks
- * (【】 □ ■ ◆ ◇ ● ▲ △ ★ ☆). */
+ * (【】 □ ■ ◆ ◇ ● ○ ◎ ▲ △ ★ ☆): an item's mark, kept in the text as
+ * printed, is no part of what its title says. */
 static bool is_decoration(uint32_t cp)
 {
 	return cp == 0x3010 || cp == 0x3011 || cp == 0x25A1 || cp == 0x25A0 || cp == 0x25C6 || cp == 0x25C7 ||
-	       cp == 0x25CF || cp == 0x25B2 || cp == 0x25B3 || cp == 0x2605 || cp == 0x2606;
+	       cp == 0x25CF || cp == 0x25CB || cp == 0x25CE || cp == 0x25B2 || cp == 0x25B3 || cp == 0x2605 ||
+	       cp == 0x2606;
 }
 
 static char *norm(const char *s, size_t len, bool strip_decoration)
