@@ -1063,6 +1063,140 @@ static bool english_byline(const char *s, const char *end)
 	return words >= 1 && small * 3 <= words;
 }
 
+/* Whether [s, end) holds a space, ASCII or ideographic (E3 80 80). */
+static bool has_space(const char *s, const char *end)
+{
+	if (memchr(s, ' ', (size_t)(end - s)))
+		return true;
+	for (const char *p = s; (p = memchr(p, 0xE3, (size_t)(end - p))) != NULL && end - p >= 3; p++)
+		if ((unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80)
+			return true;
+	return false;
+}
+
+/* Whether [s, end) holds a slash, '/' or '／' (EF BC 8F). */
+static bool has_slash(const char *s, const char *end)
+{
+	if (memchr(s, '/', (size_t)(end - s)))
+		return true;
+	for (const char *p = s; (p = memchr(p, 0xEF, (size_t)(end - p))) != NULL && end - p >= 3; p++)
+		if ((unsigned char)p[1] == 0xBC && (unsigned char)p[2] == 0x8F)
+			return true;
+	return false;
+}
+
+/* A byline built of parts, each a word of what its person did, a mark,
+ * then who (口述：崔福田　整理：本报记者　龙　骧, 口述 蒲德贵　整理 本报记者
+ * 戚 然, 报道／李俊杰　摄影／陈伟明); the part's word may also follow the
+ * names after a slash (会刊记者　金戈／文　胡杨／摄), or join another
+ * part's word with a dot (文·图／植物园科普部　甘　霖, 文．圖／記者 X). */
+static const char *const piece_words[] = {
+	"口述", "整理", "撰文", "采写", "执笔", "讲述", "文字", "摄影", "攝影", "記錄", "记录", "撰稿",
+	"报道", "報導", "编译", "翻译", "文", "图", "圖",
+};
+
+/* The word of a part at p and the mark after it (a slash, bar or
+ * colon; for a word of two characters, spaces will do): where who starts,
+ * or NULL. */
+static const char *piece_start(const char *p, const char *end)
+{
+	size_t w = match_any(p, end, piece_words, sizeof piece_words / sizeof *piece_words);
+	if (!w)
+		return NULL;
+	const char *q = p + w;
+	if (q < end && (*q == '/' || *q == '|' || *q == ':'))
+		q++;
+	else if (starts_with(q, end, "／") || starts_with(q, end, "｜") || starts_with(q, end, "："))
+		q += 3;
+	else if (w < 6 || q == end || !text_is_space(first_cp_of(q, end)))
+		return NULL;
+	q = text_skip_space(q, end);
+	return q < end ? q : NULL;
+}
+
+static bool piece_who(const char *s, const char *end)
+{
+	end = text_trim_end(s, end);
+	return s < end && (is_byline(s, end, true, true) || unit_then_name(s, end) || who_then_name(s, end));
+}
+
+static bool pieces_byline(const char *s, const char *end)
+{
+	/* where each piece starts: after spaces, a part's word and its mark */
+	const char *start[6];
+	int n = 0;
+	for (const char *p = s; p < end && n < 6;) {
+		const char *q = p;
+		while (q < end && !text_is_space(first_cp_of(q, end)))
+			q += utf8_len(q, end);
+		const char *next = text_skip_space(q, end);
+		if (p == s || piece_start(p, end))
+			start[n++] = p;
+		p = next;
+	}
+	if (n < 2)
+		return false;
+	for (int k = 0; k < n; k++) {
+		const char *pe = k + 1 < n ? start[k + 1] : end;
+		const char *who = piece_start(start[k], pe);
+		if (who ? !piece_who(who, pe) : (k > 0 || !is_byline(start[k], text_trim_end(s, pe), false, true)))
+			return false;
+	}
+	return true;
+}
+
+/* "X／文　Y／摄": the part's word after the names; the line without them
+ * (into buf) must be a byline. */
+static bool names_then_piece(const char *s, const char *end)
+{
+	char buf[160];
+	size_t n = 0;
+	bool cut = false;
+	for (const char *p = s; p < end && n + 4 < sizeof buf;) {
+		size_t sl = *p == '/' ? 1 : starts_with(p, end, "／") ? 3 : 0;
+		if (sl && n > 0) {
+			static const char *const after[] = { "文", "图", "圖", "摄影", "攝影", "摄", "攝" };
+			size_t w = match_any(p + sl, end, after, sizeof after / sizeof *after);
+			const char *q = p + sl + w;
+			if (w && (q == end || text_is_space(first_cp_of(q, end)))) {
+				buf[n++] = ' ';
+				p = q;
+				cut = true;
+				continue;
+			}
+		}
+		buf[n++] = *p++;
+	}
+	if (!cut || n + 4 >= sizeof buf)
+		return false;
+	const char *be = text_trim_end(buf, buf + n);
+	return is_byline(buf, be, false, true);
+}
+
+/* "文·图／X", "文．圖／X": two parts' words joined by a dot read as 文／X. */
+static bool joined_parts(const char *s, const char *end)
+{
+	if (!starts_with(s, end, "文"))
+		return false;
+	const char *p = s + 3;
+	static const char *const dots[] = { "·", "．", "・", "、", "&" };
+	size_t d = match_any(p, end, dots, sizeof dots / sizeof *dots);
+	if (!d || !(starts_with(p + d, end, "图") || starts_with(p + d, end, "圖")))
+		return false;
+	const char *q = p + d + 3;
+	char buf[160];
+	if (end - q + 6 > (long)sizeof buf)
+		return false;
+	memcpy(buf, "文／", 6);
+	if (starts_with(q, end, "／") || starts_with(q, end, "："))
+		q += 3;
+	else if (q < end && (*q == '/' || *q == ':'))
+		q++;
+	q = text_skip_space(q, end);
+	memcpy(buf + 6, q, (size_t)(end - q));
+	return q < end && is_byline(buf, buf + 6 + (end - q), false, true);
+}
+
 bool pattern_is_byline(const char *s, size_t len, bool bare)
 {
 	const char *end = text_trim_end(s, s + len);
@@ -1078,6 +1212,13 @@ bool pattern_is_byline(const char *s, size_t len, bool bare)
 	    role_at(s + 3, end - 3))
 		return is_byline(s + 3, end - 3, false, true);
 	if (end - s <= 120 && is_byline(s, end, bare, true))
+		return true;
+	/* a line of parts opens with a part's word or a role word, its
+	 * parts set apart by spaces (文·图／X may have one part) */
+	if (end - s <= 120 && (unsigned char)*s >= 0xE0 &&
+	    (joined_parts(s, end) ||
+	     (has_space(s, end) && (piece_start(s, end) || (has_slash(s, end) && role_at(s, end))) &&
+	      (pieces_byline(s, end) || names_then_piece(s, end)))))
 		return true;
 	char buf[160];
 	uint16_t at[160];

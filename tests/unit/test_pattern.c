@@ -26,6 +26,16 @@ static void test_bylines(void **state)
 	assert_false(pattern_is_byline(S("本报记者 林一舟 新加坡"), false));
 	/* a second name right after a name opens with a family name */
 	assert_false(pattern_is_byline(S("记者 来到 现场"), false));
+	/* parts: a part's word, a mark, who; after the names; joined by a dot */
+	assert_true(pattern_is_byline(S("口述：陈守望　整理：本报记者　罗　帆"), false));
+	assert_true(pattern_is_byline(S("口述 陈守望　整理 本报记者 罗 帆"), false));
+	assert_true(pattern_is_byline(S("报道／林国栋　摄影／何家明"), false));
+	assert_true(pattern_is_byline(S("会展记者　金　山／文　胡　月／摄"), false));
+	assert_true(pattern_is_byline(S("文·图／植物园科普部　甘　雨"), false));
+	assert_true(pattern_is_byline(S("文．圖／記者　洪佩珊"), false));
+	assert_false(pattern_is_byline(S("记录美好生活　摄影作品展"), false));
+	assert_false(pattern_is_byline(S("口述历史　整理档案"), false));
+	assert_false(pattern_is_byline(S("文·图说新闻"), false));
 	assert_false(pattern_is_byline(S("记者 走进 车间 看到"), false));
 	assert_true(pattern_is_byline(S("记者 张晓岚 李卫东"), false));
 	assert_true(pattern_is_byline(S("记者　陆　洋　通讯员　清法宣"), false));
