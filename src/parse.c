@@ -1238,6 +1238,22 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 /* A line that must stay a unit of its own even in a hard-wrapped page. */
 static bool table_row(const char *s, size_t len);
 
+/* Whether the line ends inside brackets: its last opening bracket （ or (
+ * comes after its last closing one. */
+static bool bracket_left_open(const char *s, size_t len)
+{
+	for (const char *p = s + len; p > s;) {
+		const char *at = p;
+		uint32_t cp = last_cp(s, p, &at);
+		if (cp == 0xFF09 || cp == ')')
+			return false;
+		if (cp == 0xFF08 || cp == '(')
+			return true;
+		p = at;
+	}
+	return false;
+}
+
 static bool line_is_special(const char *s, size_t len)
 {
 	int page;
@@ -1247,7 +1263,9 @@ static bool line_is_special(const char *s, size_t len)
 	pattern_dateline m;
 	if (len < 200 && (pattern_match_jump(s, len, &page) || pattern_is_byline(s, len, false)))
 		return true;
-	if (pattern_match_dateline(s, len, &m))
+	/* (a dateline whose brackets the wrap cut, "本报讯（记者 古丽" /
+	 * "娜尔）11月下旬…", runs on: the byline in them is whole below) */
+	if (pattern_match_dateline(s, len, &m) && !bracket_left_open(s, len))
 		return true;
 	header_match hm;
 	if (len < 200 && is_running_header(s, len, &hm))

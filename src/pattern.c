@@ -459,6 +459,23 @@ static bool school_class(const char *s, const char *end)
 	return han >= 3 && han <= 14 && !other;
 }
 
+/* "帕丽达·艾买提": a name transliterated with a middle dot, whose first
+ * syllable is no family name of the table: a part of three characters or
+ * more on one side of the dot ("手记·二则" is a label's two words). */
+static bool middle_dot_in(const char *s, const char *end)
+{
+	int part = 0, longest = 0, dots = 0;
+	for (const char *p = s; p < end; p += utf8_len(p, end)) {
+		if (is_middle_dot(first_cp_of(p, end))) {
+			dots++;
+			part = 0;
+		} else if (++part > longest) {
+			longest = part;
+		}
+	}
+	return dots && longest >= 3;
+}
+
 static bool byline_token(const char *s, const char *end, int *names)
 {
 	const char *s0 = s;
@@ -506,7 +523,7 @@ static bool byline_token(const char *s, const char *end, int *names)
 		return true;
 	/* a name glued to its role word starts with a family name: "记者手记"
 	 * is a column's label, "记者陈海峰" a byline */
-	if (r && !set_apart && !starts_with_surname(s, name_end))
+	if (r && !set_apart && !starts_with_surname(s, name_end) && !middle_dot_in(s, name_end))
 		return false;
 	(*names)++;
 	return true;

@@ -36,6 +36,9 @@ static void test_bylines(void **state)
 	assert_false(pattern_is_byline(S("记录美好生活　摄影作品展"), false));
 	assert_false(pattern_is_byline(S("口述历史　整理档案"), false));
 	assert_false(pattern_is_byline(S("文·图说新闻"), false));
+	/* a transliterated name glued to its role: a part of three or more */
+	assert_true(pattern_is_byline(S("记者帕丽达·艾买提"), false));
+	assert_false(pattern_is_byline(S("记者手记·二则"), false));
 	assert_false(pattern_is_byline(S("记者 走进 车间 看到"), false));
 	assert_true(pattern_is_byline(S("记者 张晓岚 李卫东"), false));
 	assert_true(pattern_is_byline(S("记者　陆　洋　通讯员　清法宣"), false));
