@@ -24,11 +24,13 @@ done
 [ "$n" -gt 20 ] || fail "only $n pages compared"
 ok "tune build without KANBAO_WEIGHTS: the same --json as kanbao on $n pages"
 
-# 2. the weights decide: the second story of the page starts on its big gap alone (6 >= STORY_MIN 5)
+# 2. the weights decide: the second story of the page has a big gap before it and nothing else
+# (values set here, not the table's: the test holds whatever a fit makes of the table)
 arts() { "$@" --list "$page" | grep -c .; }
-[ "$(arts "$tk")" = 2 ] || fail "two stories expected: $("$tk" --list "$page")"
-[ "$(KANBAO_WEIGHTS=STORY_MIN=7 arts "$tk")" = 1 ] || fail "STORY_MIN=7: the gap alone should not start a story"
-[ "$(KANBAO_WEIGHTS='S_BIG_GAP=4, S_NEXT_BYLINE=20' arts "$tk")" = 1 ] || fail "S_BIG_GAP=4: one story expected"
+[ "$(KANBAO_WEIGHTS='S_BIG_GAP=6 STORY_MIN=5' arts "$tk")" = 2 ] ||
+	fail "a gap of 6 over STORY_MIN 5: two stories expected: $(KANBAO_WEIGHTS='S_BIG_GAP=6 STORY_MIN=5' "$tk" --list "$page")"
+[ "$(KANBAO_WEIGHTS='S_BIG_GAP=6,STORY_MIN=7' arts "$tk")" = 1 ] || fail "STORY_MIN=7: the gap alone should not start a story"
+[ "$(KANBAO_WEIGHTS='S_BIG_GAP=4, STORY_MIN=5' arts "$tk")" = 1 ] || fail "S_BIG_GAP=4: one story expected"
 KANBAO_WEIGHTS=S_BIG_GAP=9 "$tk" --explain "$page" >"$T/out"
 grep -Eq "^ +11  headline +旧书市集.*\[\+9\].*big gap before \(\+9\)" "$T/out" ||
 	fail "--explain does not show the weight set: $(grep 旧书 "$T/out")"
