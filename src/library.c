@@ -704,14 +704,22 @@ typedef struct term_pair {
 	uint32_t cp, low, n;            /* a code point, a row, its weighted count there */
 } term_pair;
 
-/* A pair of indexed code points of the BMP standing together in a row's
- * folded text: ab is a << 16 | b; w its line's weight (as weighted_tf
- * weighs a hit) where it occurs, summed over the row by row_pairs. An
+/* An occurrence of a pair of indexed code points of the BMP standing
+ * together in a row's folded text, packed in 64 bits (8 bytes to move
+ * where a struct took 12, and one compare for a pair and a row): ab =
+ * a << 16 | b above bit 32, then the row, then w, its line's weight (as
+ * weighted_tf weighs a hit; summed over the row by pair_list). An
  * occurrence overlapping the one before it (the second "aa" of "aaa")
  * is not one: weighted_tf counts hits that do not overlap. */
-typedef struct pair_seen {
-	uint32_t ab, low, w;
-} pair_seen;
+typedef uint64_t pair_seen;
+enum { PAIR_W_BITS = 8 };       /* a weight is 1 or 4 */
+_Static_assert(ARTICLE_BITS + PAIR_W_BITS <= 32, "a row and a weight fit in 32 bits");
+
+/* The low 32 bits of the occurrences of a line: its row and weight. */
+static pair_seen pair_row(uint32_t low, uint32_t w)
+{
+	return (uint64_t)low << PAIR_W_BITS | w;
+}
 
 /* A code point's stamp (the row that saw it last) and its weighted
  * count in that row, side by side: one cache line for both. */
@@ -736,14 +744,15 @@ typedef struct prep {
 	term_pair *pairs;
 	size_t npairs, paircap;
 	/* the issue's pairs of code points standing together, rows in
-	 * order (their rows set by row_end from bis_row on), handed to its
-	 * packet */
+	 * order (low: the row being made), handed to its packet */
 	pair_seen *bis;
-	size_t nbis, biscap, bis_row;
-	/* sorting them (pairs_sort): counts by 16 bits (zero between
-	 * passes; present marks those used), a copy */
-	uint32_t *bucket;
-	uint64_t *present;
+	size_t nbis, biscap;
+	uint32_t low;
+	/* sorting them (pairs_sort): counts by the second and by the first
+	 * code point (zero between issues; present marks those used), a
+	 * copy */
+	uint32_t *bucket[2];
+	uint64_t *present[2];
 	pair_seen *sorting;
 	size_t sortcap;
 } prep;
@@ -763,8 +772,10 @@ static void prep_init(prep *pp)
 {
 	pp->sf = search_folder_new();
 	pp->seen = util_calloc(SEEN_CPS, sizeof *pp->seen);
-	pp->bucket = util_calloc(SEEN_CPS, sizeof *pp->bucket);
-	pp->present = util_calloc(SEEN_CPS / 64, sizeof *pp->present);
+	for (int d = 0; d < 2; d++) {
+		pp->bucket[d] = util_calloc(SEEN_CPS, sizeof *pp->bucket[d]);
+		pp->present[d] = util_calloc(SEEN_CPS / 64, sizeof *pp->present[d]);
+	}
 }
 
 static void prep_free(prep *pp)
@@ -776,8 +787,10 @@ static void prep_free(prep *pp)
 	free(pp->big);
 	free(pp->pairs);
 	free(pp->bis);
-	free(pp->bucket);
-	free(pp->present);
+	for (int d = 0; d < 2; d++) {
+		free(pp->bucket[d]);
+		free(pp->present[d]);
+	}
 	free(pp->sorting);
 }
 
@@ -1180,7 +1193,7 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 	util_grow((void **)&pp->bis, &pp->biscap, pp->nbis + flen + 1, sizeof *pp->bis);
 	unsigned char *out = (unsigned char *)pk->aux.data + pk->aux.len;
 	uint32_t *h = pp->hashes + pp->nhashes;
-	pair_seen *bi = pp->bis + pp->nbis;
+	pair_seen *bi = pp->bis + pp->nbis, row = pair_row(pp->low, w);
 	const uint8_t *f = (const uint8_t *)fs;
 	ucs4_t prev = 0;
 	bool had = false, same_taken = false;   /* the last pair was (c, c), counted */
@@ -1197,7 +1210,7 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 			if ((same && same_taken) || (prev | c) >= SEEN_CPS) {
 				same_taken = false;     /* overlaps the one before, or beyond the BMP */
 			} else {
-				*bi++ = (pair_seen){ prev << 16 | c, 0, w };
+				*bi++ = (uint64_t)(prev << 16 | c) << 32 | row;
 				same_taken = same;
 			}
 		} else {
@@ -1261,9 +1274,6 @@ static void row_end(prep *pp, packet *pk, prow *r)
 		*tp++ = (term_pair){ pp->big[k].cp, (uint32_t)r->low, pp->big[k].n };
 	pp->npairs = (size_t)(tp - pp->pairs);
 	pp->nrowcps = pp->nbig = 0;
-	for (size_t k = pp->bis_row; k < pp->nbis; k++)
-		pp->bis[k].low = (uint32_t)r->low;
-	pp->bis_row = pp->nbis;
 	if (++pp->gen == 0) {           /* wrapped: forget every stamp */
 		memset(pp->seen, 0, SEEN_CPS * sizeof *pp->seen);
 		pp->gen = 1;
@@ -1294,19 +1304,11 @@ static unsigned char *put_varint(unsigned char *p, uint32_t v)
 	return p;
 }
 
-/* One pass of a stable counting sort of n pairs by the 16 bits of ab
- * from `shift` on, from `from` into `to`; returns how many distinct
- * keys. Only the keys present are walked (their bits in tw->present),
- * and their counts left zero again (as tw->present is, after). */
-static size_t pairs_pass(prep *pp, const pair_seen *from, pair_seen *to, size_t n, int shift)
+/* The counts of the keys present (their bits in present) become where
+ * each key's pairs start; returns how many keys there are. Only the keys
+ * present are walked: no 64K prefix sums. */
+static size_t pairs_starts(uint32_t *cnt, const uint64_t *present)
 {
-	uint32_t *cnt = pp->bucket;
-	uint64_t *present = pp->present;
-	for (size_t i = 0; i < n; i++) {
-		uint32_t k = from[i].ab >> shift & 0xFFFF;
-		if (cnt[k]++ == 0)
-			present[k >> 6] |= (uint64_t)1 << (k & 63);
-	}
 	uint32_t at = 0;
 	size_t keys = 0;
 	for (uint32_t w = 0; w < SEEN_CPS / 64; w++)
@@ -1316,27 +1318,49 @@ static size_t pairs_pass(prep *pp, const pair_seen *from, pair_seen *to, size_t 
 			at += c;
 			keys++;
 		}
-	for (size_t i = 0; i < n; i++)
-		to[cnt[from[i].ab >> shift & 0xFFFF]++] = from[i];
+	return keys;
+}
+
+/* Zeroes the counts of the keys present and the bits that mark them. */
+static void pairs_clear(uint32_t *cnt, uint64_t *present)
+{
 	for (uint32_t w = 0; w < SEEN_CPS / 64; w++) {
 		for (uint64_t bits = present[w]; bits; bits &= bits - 1)
 			cnt[w << 6 | (uint32_t)__builtin_ctzll(bits)] = 0;
 		present[w] = 0;
 	}
-	return keys;
 }
 
-/* The pairs of pk (pk->bis) sorted by (first, second, row): by the
- * second then the first, through tw->bis and back (stable, so the rows,
- * in order in pk, stay so). Returns how many first code points there
- * are. */
+/* The pairs of pk (pk->bis) sorted by (first, second, row): two passes
+ * of a stable counting sort, by the second code point into pp->sorting
+ * then by the first back (stable, so the rows, in order in pk, stay
+ * so). Both passes' counts are taken in one read of the pairs. Returns
+ * how many first code points there are. */
 static size_t pairs_sort(prep *pp, packet *pk)
 {
 	size_t n = pk->nbis;
 	if (pp->sortcap < n + 1)
 		util_grow((void **)&pp->sorting, &pp->sortcap, n + 1, sizeof *pp->sorting);
-	pairs_pass(pp, pk->bis, pp->sorting, n, 0);
-	return pairs_pass(pp, pp->sorting, pk->bis, n, 16);
+	uint32_t *second = pp->bucket[0], *first = pp->bucket[1];
+	uint64_t *has_second = pp->present[0], *has_first = pp->present[1];
+	const pair_seen *v = pk->bis;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t b = (uint32_t)(v[i] >> 32) & 0xFFFF, a = (uint32_t)(v[i] >> 48);
+		if (second[b]++ == 0)
+			has_second[b >> 6] |= (uint64_t)1 << (b & 63);
+		if (first[a]++ == 0)
+			has_first[a >> 6] |= (uint64_t)1 << (a & 63);
+	}
+	pairs_starts(second, has_second);
+	size_t nfirst = pairs_starts(first, has_first);
+	pair_seen *to = pp->sorting;
+	for (size_t i = 0; i < n; i++)
+		to[second[(uint32_t)(v[i] >> 32) & 0xFFFF]++] = v[i];
+	for (size_t i = 0; i < n; i++)
+		pk->bis[first[to[i] >> 48]++] = to[i];
+	pairs_clear(second, has_second);
+	pairs_clear(first, has_first);
+	return nfirst;
 }
 
 /* The list of rows of the pair at v[i] (its occurrences, sorted, run on
@@ -1345,11 +1369,14 @@ static size_t pairs_sort(prep *pp, packet *pk)
 static size_t pair_list(const pair_seen *v, size_t n, size_t i, unsigned char *out,
 			unsigned char **end)
 {
-	uint32_t ab = v[i].ab, prev_low = 0;
-	while (i < n && v[i].ab == ab) {
-		uint32_t low = v[i].low, cnt = 0;
-		for (; i < n && v[i].ab == ab && v[i].low == low; i++)
-			cnt += v[i].w;
+	uint64_t ab = v[i] >> 32;
+	uint32_t prev_low = 0;
+	while (i < n && v[i] >> 32 == ab) {
+		/* the pair and the row, the bits above the weight */
+		uint64_t at = v[i] >> PAIR_W_BITS;
+		uint32_t low = (uint32_t)at & (uint32_t)(((uint64_t)1 << (32 - PAIR_W_BITS)) - 1), cnt = 0;
+		for (; i < n && v[i] >> PAIR_W_BITS == at; i++)
+			cnt += (uint32_t)v[i] & ((1u << PAIR_W_BITS) - 1);
 		out = put_varint(put_varint(out, low - prev_low), cnt);
 		prev_low = low + 1;
 	}
@@ -1365,12 +1392,12 @@ static unsigned char *pairs_make(const packet *pk, unsigned char *base, unsigned
 	const pair_seen *v = pk->bis;
 	size_t n = pk->nbis;
 	for (size_t i = 0; i < n;) {
-		uint32_t first = v[i].ab >> 16, prev_second = 0;
+		uint32_t first = (uint32_t)(v[i] >> 48), prev_second = 0;
 		put_u32(e, first);
 		put_u32(e + 4, (uint32_t)(out - base));
 		e += TERMS_TOKEN;
-		while (i < n && v[i].ab >> 16 == first) {
-			uint32_t second = v[i].ab & 0xFFFF;
+		while (i < n && v[i] >> 48 == first) {
+			uint32_t second = (uint32_t)(v[i] >> 32) & 0xFFFF;
 			out = put_varint(out, second - prev_second);
 			/* the list made after room for its length (5 bytes at
 			 * most), then moved to just after the length */
@@ -1502,7 +1529,7 @@ static void make_rows(prep *pp, packet *pk)
 		memset(pp->seen, 0, SEEN_CPS * sizeof *pp->seen);
 		pp->gen = 1;
 	}
-	pp->nhashes = pp->nrowcps = pp->nbig = pp->npairs = pp->nbis = pp->bis_row = 0;
+	pp->nhashes = pp->nrowcps = pp->nbig = pp->npairs = pp->nbis = 0;
 	prow r;
 	/* the rowids grow: the articles first to last, then the pages' own
 	 * text. FTS5 flushes its pending terms to a new segment whenever a
@@ -1511,6 +1538,7 @@ static void make_rows(prep *pp, packet *pk)
 	for (size_t i = 0; i < narticles; i++) {
 		const doc_article *a = doc_article_at(issue, i);
 		row_start(pk, &r, (int64_t)i, a);
+		pp->low = (uint32_t)r.low;
 		r.page = doc_page_number(issue, a->page);
 		r.number = (int64_t)i;
 		/* a hit in the kicker, headline or subtitle (lines 1-3)
@@ -1524,6 +1552,7 @@ static void make_rows(prep *pp, packet *pk)
 		if (pg->ncaptions + pg->nbanners == 0 || narticles + p > MAX_ARTICLE)
 			continue;
 		row_start(pk, &r, (int64_t)(narticles + p), NULL);
+		pp->low = (uint32_t)r.low;
 		r.page = doc_page_number(issue, (uint32_t)p);
 		r.number = -1 - (int64_t)p;
 		r.first_caption = pg->first_caption;
@@ -1547,7 +1576,7 @@ static void make_rows(prep *pp, packet *pk)
 	/* the next issue's as big (grown from nothing, it was copied over
 	 * and over) */
 	pp->bis = util_malloc((pp->biscap ? pp->biscap : 1) * sizeof *pp->bis);
-	pp->nbis = pp->bis_row = 0;
+	pp->nbis = 0;
 }
 
 /* Reads and parses the issue of job->todo[k] and makes its rows: all
