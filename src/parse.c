@@ -111,6 +111,7 @@ typedef enum signal {
 	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
 	S_T_LABEL_DASH,         /* a "——" subtitle under a "broken headline" whose first half is a word or two, much shorter */
 	S_T_SUB_ASIDE,          /* an aside in brackets under a plain line taken for a subtitle */
+	S_T_WORD_OVER,          /* a plain line no longer than a word of a label over it, taken for its subtitle */
 	/* facts about single lines, shown by --explain (weight 0: not summed) */
 	S_F_SHORT,              /* short, no sentence end */
 	S_F_SENTENCE,           /* ends a sentence */
@@ -216,6 +217,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_T_CONT_SUB]      = { -3, "a plain line under a broken headline" },  /* two lines over it: its kicker */
 	[S_T_LABEL_DASH]    = { -3, "a —— subtitle under a short first half" },  /* the word over a headline and its subtitle is its label */
 	[S_T_SUB_ASIDE]     = { -3, "an aside in brackets under a plain subtitle" },  /* it qualifies the headline */
+	[S_T_WORD_OVER]     = { -3, "a short plain line under a word: its title" },  /* a subtitle tells more than its headline, never less */
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
 	[S_F_SENTENCE]      = { 0, "ends a sentence" },
 	[S_F_UNFINISHED]    = { 0, "unfinished sentence" },
@@ -1890,6 +1892,25 @@ static int deck_part_label(const char *s, size_t len, size_t *title)
 	return NAMED_NONE;
 }
 
+static uint32_t item_mark(const unit *u);
+
+/* An item's title may be this long (characters, its mark included). */
+enum { ITEM_TITLE_MAX = 24 };
+
+/* "▲西湖街道开展夏季消防演练" over its text: a caption's mark over a
+ * phrase that ends no sentence, credits no one and is as short as a title,
+ * with text of its own right under it, is the title of an item; a caption
+ * has no text of its own, and mostly says what the picture shows in a
+ * sentence ("▲市民在…骑行。") or credits it. */
+static bool marked_item_title(const unit *u, const unit *next)
+{
+	if (!(has_prefix(u->s, u->len, "▲") || has_prefix(u->s, u->len, "△")) || next->gap > 1 ||
+	    !(next->kind == U_PARA || next->kind == U_DATELINE || next->kind == U_BYLINE) || item_mark(next))
+		return false;
+	return u->chars <= ITEM_TITLE_MAX && !(u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)) &&
+	       pattern_credit_start(u->s, u->len) == u->len;
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -2044,6 +2065,8 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 			    label_like(label, false))
 				prev->kind = U_TITLE;
 		}
+		if (prev->kind == U_CAPTION && marked_item_title(prev, &u))
+			prev->kind = U_TITLE;
 		verse_lines(ps, &u);
 		/* "时间：…" over "地点：…", "车型：…" over "售价：…": two or
 		 * more field lines set tight are a box of data, rows of text,
@@ -4036,6 +4059,16 @@ static bool lead_names(const parser *ps, size_t j, const unit *t)
 
 static uint32_t item_mark(const unit *u);
 
+/* "他…", "她…", "我们…": a personal pronoun opening the line. */
+static bool opens_with_pronoun(doc_str t)
+{
+	static const char *const pronouns[] = { "他", "她", "我", "你", "它" };
+	for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++)
+		if (has_prefix(t.s, t.len, pronouns[k]))
+			return true;
+	return false;
+}
+
 /* A title's characters as set in type: a space that OCR put between two
  * digits of a number ("4 6 0 0余个") is not one. */
 static unsigned title_chars(const char *s, size_t len)
@@ -4090,6 +4123,11 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 		return false;
 	/* "沿着总书记指引的方向": a phrase of circumstance is a kicker */
 	if (context_opening(a))
+		return false;
+	/* "她把三十年写进了一本村志": a line opening with a person's pronoun
+	 * is a clause with its own subject, not the predicate of the line
+	 * above */
+	if (opens_with_pronoun(bt))
 		return false;
 	/* "楼市快讯", "航企动态": a column's name for its briefs */
 	if (ac <= 6 && digest_label(at.s, at.len))
@@ -4385,6 +4423,27 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 	}
 }
 
+/* Whether line k is a plain title line (no "——", comma, brackets,
+ * figures or 第) no wider than the line above it. */
+static bool plain_short_under(const parser *ps, size_t k)
+{
+	const unit *u = UNIT(ps, k), *a = UNIT(ps, k - 1);
+	if ((u->flags & (UF_DASH_START | UF_COMMA | UF_CLAUSE_END)) || wholly_bracketed(u) || u->kind != U_TITLE)
+		return false;
+	if (title_chars(u->s, u->len) > title_chars(a->s, a->len))
+		return false;
+	/* "第218期", "第二回": a number filing it */
+	if (has_prefix(u->s, u->len, "第"))
+		return false;
+	for (const char *p = u->s, *end = u->s + u->len; p < end;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+			return false;
+	}
+	return true;
+}
+
 /* The evidence of the transition from role `from` on line k-1 to `to` on
  * line k (into ev when not NULL), or DECK_NEVER when roles may not follow
  * each other so. */
@@ -4417,6 +4476,12 @@ static int deck_transition(const parser *ps, size_t k, int from, int to, evidenc
 	 * "书画板块回暖明显" / "近代名家精品成交率超过八成，…") */
 	if (from == DR_CONT && to == DR_SUB && !(UNIT(ps, k)->flags & (UF_DASH_START | UF_COMMA)))
 		ev_add(ev, S_T_CONT_SUB);
+	/* "每周一题" / "黑先活", "职工书屋" / "书　签": a word over a plain
+	 * line as short or shorter is its label over the piece's title; a
+	 * subtitle tells more than its headline (a "——" line, a line of
+	 * detail, an aside in brackets, a number filing it), never less */
+	if (from == DR_HEAD && to == DR_SUB && UNIT(ps, k - 1)->chars <= LABEL_MAX && plain_short_under(ps, k))
+		ev_add(ev, S_T_WORD_OVER);
 	/* "巾帼风采" / "“羊倌”女支书带富一个村" / "——记…": a headline with
 	 * a "——" subtitle stands on one line under its label */
 	if (from == DR_CONT && to == DR_SUB && (UNIT(ps, k)->flags & UF_DASH_START) && k >= 2 &&

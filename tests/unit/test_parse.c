@@ -204,6 +204,9 @@ FIXTURE_TEST(lead_subject)          /* a short line over a title that the lead d
 FIXTURE_TEST(lead_subject_unsigned) /* the same with no signature under the deck (signed after the text, or not at all): a line the lead does not name is a label; named, a broken headline */
 FIXTURE_TEST(ocr_number_title)      /* OCR's spaces inside a number glued to words (突破3 5 0 0 0辆) leave a title line, the second half of a broken headline; a table's single-digit cells (东城 5 4 1) stay rows */
 FIXTURE_TEST(lead_subject_share)    /* a line over a title whose pairs the lead names less than half of (邻里之间 over …邻里…) is a label; a subject the lead names whole, or over a lead a reporter signs in brackets, a broken headline */
+FIXTURE_TEST(marked_item_titles)    /* ▲ over a phrase that ends no sentence, credits no one, with text of its own under it: an item's title; ▲ captions (a sentence, a credit, or no text under them) stay captions */
+FIXTURE_TEST(word_over_title)       /* a word of a label over a plain line as short or shorter (职工书屋 / 书　签): the label and the piece's title; a number filing it (第二回) stays a subtitle */
+FIXTURE_TEST(pronoun_clause)        /* a line opening with a personal pronoun (她把…) has its own subject: not the second half of a broken headline; a subject over its predicate still is */
 FIXTURE_TEST(deck_detail)           /* a broken headline over a subtitle of detail with a comma; two slogan lines over a plain headline stay its kicker */
 FIXTURE_TEST(md_column)             /* "## X" right over "### Y", nothing between: X the column, Y the headline; a ### under text stays a subhead */
 FIXTURE_TEST(first_header)          /* the first line opening with the paper's name, with figures, up to 64 characters (English name, date range): a banner */
@@ -242,7 +245,7 @@ static void test_nothing_lost(void **state)
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
 		"label_dash_deck", "label_over_head", "letter_reply", "form_items", "marked_items", "signed_notices", "indented_briefs", "dash_comma", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
-		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "lead_subject_unsigned", "ocr_number_title", "lead_subject_share", "deck_detail", "md_column", "first_header", "wrap_bracket",
+		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "lead_subject_unsigned", "ocr_number_title", "lead_subject_share", "marked_item_titles", "word_over_title", "pronoun_clause", "deck_detail", "md_column", "first_header", "wrap_bracket",
 		"verse", "desk_note", "desk_note_body", "byline_parts", "indent_all", "indent_items", "run_label", "masthead_issuer", "masthead_yearly", "dotted_date",
 		"site_deck_labels", "site_deck_lookalike", "signed_items", "site_nav_questions", "byline_pieces", "wrap_dateline_bracket",
 	};
@@ -503,6 +506,9 @@ int main(void)
 		cmocka_unit_test(test_lead_subject_unsigned),
 		cmocka_unit_test(test_ocr_number_title),
 		cmocka_unit_test(test_lead_subject_share),
+		cmocka_unit_test(test_marked_item_titles),
+		cmocka_unit_test(test_word_over_title),
+		cmocka_unit_test(test_pronoun_clause),
 		cmocka_unit_test(test_deck_detail),
 		cmocka_unit_test(test_md_column),
 		cmocka_unit_test(test_first_header),
