@@ -6196,6 +6196,21 @@ static bool is_attribution(const parser *ps, size_t i, const art *a)
 
 static bool page_foot_note(const parser *ps, size_t i, const art *a);
 
+/* "——湖北宜昌　邮友　谭正明" after the last paragraph of a story without
+ * byline: where the byline after the dash starts, or NULL. */
+static const char *dash_signature(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (!(u->flags & UF_DASH_START) || u->chars > 24 || !a || a->cut || a->field[DOC_F_BYLINE].len ||
+	    !a->nparts || a->parts[a->nparts - 1].type != DOC_PARAGRAPH || (u->kind != U_TITLE && u->kind != U_PARA))
+		return NULL;
+	const char *who = u->s, *end = u->s + u->len;
+	while (has_prefix(who, (size_t)(end - who), "—"))
+		who += 3;
+	who = text_skip_space(who, end);
+	return who < end && pattern_is_byline(who, (size_t)(end - who), false) ? who : NULL;
+}
+
 /* A byline or a names line after the body of a story that has no byline,
  * where the story ends: at the end of the page, before a big gap, a
  * title, a page header or another byline. */
@@ -6701,6 +6716,23 @@ static void segment_step(parser *ps)
 			a = new_art(ps);
 			a->note = true;
 			add_part(a, DOC_SUBHEAD, u->s, u->len);
+			i++;
+			continue;
+		}
+		if (dash_signature(ps, i, a)) {
+			/* "——湖北宜昌　邮友　谭正明" under a story that has no
+			 * byline: who the writer is (a place, a who-word, a name:
+			 * a byline of its own, not names alone, "——鲁迅") signs it */
+			const char *who = dash_signature(ps, i, a);
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			ev_add(&facts, S_F_BYLINE);
+			ev_add(&facts, S_F_END_MARK);
+			explain(ps, i, "byline", &facts);
+			flush_held(ps, a);
+			a->field[DOC_F_BYLINE] = doc_str_make(who, (size_t)(u->s + u->len - who));
+			a->ended = true;
+			a->cut = false;
 			i++;
 			continue;
 		}

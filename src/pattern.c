@@ -930,7 +930,8 @@ static bool who_then_name(const char *s, const char *end)
 		who_end = text_trim_end(s, fam);
 	else if (!signing_name(sp, end))
 		return false;
-	if (who_end - s < 6 || !char_set_has_folded(&who_ends, who_end - 3, 3))
+	/* a post ends the words: 主任, 厂长, 书记 (记 alone ends 日记, 游记) */
+	if (who_end - s < 6 || (!char_set_has_folded(&who_ends, who_end - 3, 3) && !ends_with(s, who_end, "书记")))
 		return false;
 	int chars = 0;
 	for (const char *p = s; p < who_end;) {
