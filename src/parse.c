@@ -541,6 +541,17 @@ static void explain(const parser *ps, size_t i, const char *role, const evidence
 	explain_line(ps, i, role, ev, NULL);
 }
 
+/* A line decided by one or two facts of its own (NSIGNALS: no second). */
+static void explain_facts(const parser *ps, size_t i, const char *role, signal first, signal second)
+{
+	evidence facts;
+	memset(&facts, 0, sizeof facts);
+	ev_add(&facts, first);
+	if (second != NSIGNALS)
+		ev_add(&facts, second);
+	explain(ps, i, role, &facts);
+}
+
 /* A line of a headline's deck: the story's evidence (for the headline)
  * and the deck's, with the transition from the line above. */
 static void explain_deck(const parser *ps, size_t i, const char *role, const evidence *ev, const evidence *deck)
@@ -3419,10 +3430,7 @@ static void add_banner(parser *ps, const char *s, size_t len)
 static void banner_for(parser *ps, size_t i, signal why)
 {
 	const unit *u = UNIT(ps, i);
-	evidence facts;
-	memset(&facts, 0, sizeof facts);
-	ev_add(&facts, why);
-	explain(ps, i, "header", &facts);
+	explain_facts(ps, i, "header", why, NSIGNALS);
 	add_banner(ps, u->s, u->len);
 }
 
@@ -6707,10 +6715,7 @@ static void segment_step(parser *ps)
 		}
 		if (u->kind == U_TITLE && is_note_label(u) && (!a || a->ended || art_has_body(a))) {
 			/* "【编者按】": the note opens the story whose headline follows */
-			evidence facts;
-			memset(&facts, 0, sizeof facts);
-			ev_add(&facts, S_F_NOTE);
-			explain(ps, i, "subhead", &facts);
+			explain_facts(ps, i, "subhead", S_F_NOTE, NSIGNALS);
 			if (a)
 				flush_held(ps, a);
 			a = new_art(ps);
@@ -6719,16 +6724,12 @@ static void segment_step(parser *ps)
 			i++;
 			continue;
 		}
-		if (dash_signature(ps, i, a)) {
-			/* "——湖北宜昌　邮友　谭正明" under a story that has no
-			 * byline: who the writer is (a place, a who-word, a name:
-			 * a byline of its own, not names alone, "——鲁迅") signs it */
-			const char *who = dash_signature(ps, i, a);
-			evidence facts;
-			memset(&facts, 0, sizeof facts);
-			ev_add(&facts, S_F_BYLINE);
-			ev_add(&facts, S_F_END_MARK);
-			explain(ps, i, "byline", &facts);
+		/* "——湖北宜昌　邮友　谭正明" under a story that has no byline:
+		 * who the writer is (a place, a who-word, a name: a byline of
+		 * its own, not names alone, "——鲁迅") signs it */
+		const char *who = dash_signature(ps, i, a);
+		if (who) {
+			explain_facts(ps, i, "byline", S_F_BYLINE, S_F_END_MARK);
 			flush_held(ps, a);
 			a->field[DOC_F_BYLINE] = doc_str_make(who, (size_t)(u->s + u->len - who));
 			a->ended = true;
@@ -6738,11 +6739,7 @@ static void segment_step(parser *ps)
 		}
 		if (is_attribution(ps, i, a)) {
 			/* "——鲁迅" under a quotation: the body's, not a subtitle */
-			evidence facts;
-			memset(&facts, 0, sizeof facts);
-			ev_add(&facts, S_F_DASH);
-			ev_add(&facts, S_F_QUOTE_BEFORE);
-			explain(ps, i, "attribution", &facts);
+			explain_facts(ps, i, "attribution", S_F_DASH, S_F_QUOTE_BEFORE);
 			flush_held(ps, a);
 			add_part(a, DOC_PARAGRAPH, u->s, u->len);
 			a->cut = false;
@@ -6894,10 +6891,7 @@ static void segment_step(parser *ps)
 		if (a && question_head(ps, i, a)) {
 			/* "为什么要做科普？" alone between paragraphs: the question
 			 * an interview's section answers */
-			evidence facts;
-			memset(&facts, 0, sizeof facts);
-			ev_add(&facts, S_F_QUESTION);
-			explain(ps, i, "subhead", &facts);
+			explain_facts(ps, i, "subhead", S_F_QUESTION, NSIGNALS);
 			flush_held(ps, a);
 			add_part(a, DOC_SUBHEAD, u->s, u->len);
 			i++;

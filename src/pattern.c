@@ -1081,26 +1081,16 @@ static bool english_byline(const char *s, const char *end)
 	return words >= 1 && small * 3 <= words;
 }
 
-/* Whether [s, end) holds a space, ASCII or ideographic (E3 80 80). */
+/* Whether [s, end) holds a space, ASCII or ideographic. */
 static bool has_space(const char *s, const char *end)
 {
-	if (memchr(s, ' ', (size_t)(end - s)))
-		return true;
-	for (const char *p = s; (p = memchr(p, 0xE3, (size_t)(end - p))) != NULL && end - p >= 3; p++)
-		if ((unsigned char)p[1] == 0x80 && (unsigned char)p[2] == 0x80)
-			return true;
-	return false;
+	return memchr(s, ' ', (size_t)(end - s)) || util_find(s, (size_t)(end - s), "　", 3);
 }
 
-/* Whether [s, end) holds a slash, '/' or '／' (EF BC 8F). */
+/* Whether [s, end) holds a slash, '/' or '／'. */
 static bool has_slash(const char *s, const char *end)
 {
-	if (memchr(s, '/', (size_t)(end - s)))
-		return true;
-	for (const char *p = s; (p = memchr(p, 0xEF, (size_t)(end - p))) != NULL && end - p >= 3; p++)
-		if ((unsigned char)p[1] == 0xBC && (unsigned char)p[2] == 0x8F)
-			return true;
-	return false;
+	return memchr(s, '/', (size_t)(end - s)) || util_find(s, (size_t)(end - s), "／", 3);
 }
 
 /* A byline built of parts, each a word of what its person did, a mark,
