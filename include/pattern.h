@@ -108,8 +108,11 @@ bool pattern_is_running_header(const char *s, size_t len, pattern_header *h);
 
 /* A page's own note at its foot (本版稿件如涉及…, 投稿邮箱：x@y.z,
  * 本报热线：027-…): the page named as the subject, or a mail address, web
- * address or labelled telephone number with a word by which the paper
- * names itself (本报, 本刊, 投稿, 刊登, 编辑部). */
+ * address or telephone number (after its label, or an area code after
+ * any colon) with a word by which the paper names itself (本报, 本刊, 投稿,
+ * 刊登, 编辑部); its imprint (编印：, 版权所有：, 内部资料 standing alone);
+ * its circulation list (报：…送：…发：…); or the paper as the subject of
+ * a line that is no sentence, dateline or byline (本刊所登…, 本报订阅：). */
 bool pattern_page_note(const char *s, size_t len);
 
 /* A paper's name: 2 to 10 characters ending in 报, 刊, 日报, 時報…

@@ -6412,11 +6412,18 @@ static doc_str page_label(parser *ps, const unit *u)
  * no blank line between them) with a running header in it: the paper's
  * name, the page number, the section beside the date line. A title line
  * with a byline, dateline or body right under it is a headline, not part
- * of the block. Also the paper's name alone at the top ("江海财经报"). */
+ * of the block. Also the paper's name alone at the top ("江海财经报").
+ * The date alone in that block is the issue's date, not the date that
+ * signs a notice (no story is open above it). */
+static bool masthead_date(const unit *u)
+{
+	return u->kind == U_END && date_only_line(u->s, u->len);
+}
+
 static bool in_header_block(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
-	if (ps->narts || u->chars > 30 || (u->kind != U_TITLE && u->kind != U_NAMES))
+	if (ps->narts || u->chars > 30 || (u->kind != U_TITLE && u->kind != U_NAMES && !masthead_date(u)))
 		return false;
 	if (u->chars >= 4 && u->chars <= 10 && is_paper_name(u->s, u->s + u->len, (int)u->chars) &&
 	    !memchr(u->s, ' ', u->len) && (i + 1 >= ps->nunits || UNIT(ps, i + 1)->gap > 0))
@@ -6426,7 +6433,7 @@ static bool in_header_block(const parser *ps, size_t i)
 		uint8_t k = UNIT(ps, j)->kind;
 		if (k == U_PAGEHEAD)
 			return true;
-		if ((k != U_TITLE && k != U_NAMES) || UNIT(ps, j)->chars > 30)
+		if ((k != U_TITLE && k != U_NAMES && !masthead_date(UNIT(ps, j))) || UNIT(ps, j)->chars > 30)
 			break;
 	}
 	/* backward: right under a header, and the block ends here or goes on
@@ -6580,7 +6587,8 @@ static bool only_headers_after(const parser *ps, size_t i)
 /* A line of text at the page's foot (only running footers or other such
  * notes under it) in which the paper speaks of the page or names its own
  * desk's address or telephone (pattern_page_note): a footer, not the
- * last paragraph of the story above, unless that story has no text yet. */
+ * last paragraph of the story above, unless that story has no text yet
+ * (paragraphs or subheads: a poem read as subheads is text). */
 enum { FOOT_MAX = 6 };      /* lines at the foot read as its notes and footers */
 static bool foot_note_kind(uint8_t k)
 {
@@ -6591,7 +6599,7 @@ static bool page_foot_note(const parser *ps, size_t i, const art *a)
 {
 	const unit *u = UNIT(ps, i);
 	/* set apart from the story's paragraphs: no indent where they have one */
-	if (!ps->eof || ps->nunits - i > FOOT_MAX || !foot_note_kind(u->kind) || (a && a->field[DOC_F_HEADLINE].len && !art_has_body(a)) ||
+	if (!ps->eof || ps->nunits - i > FOOT_MAX || !foot_note_kind(u->kind) || (a && a->field[DOC_F_HEADLINE].len && !a->nparts) ||
 	    (ps->pf.indents && (u->flags & UF_INDENTED)) || !pattern_page_note(u->s, u->len))
 		return false;
 	for (size_t j = i + 1; j < ps->nunits; j++) {
@@ -6689,6 +6697,11 @@ static void segment_step(parser *ps)
 			handle_caption(ps, &i);
 			continue;
 		case U_END:
+			if (in_header_block(ps, i)) {
+				banner_for(ps, i, S_F_HEADER_BLOCK);
+				i++;
+				continue;
+			}
 			handle_end(ps, &i);
 			continue;
 		default:

@@ -3193,6 +3193,14 @@ static const char *skip_openers(const char *p, const char *end)
 	return p;
 }
 
+static bool any_prefix(const char *s, size_t len, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (hprefix(s, len, words[k]))
+			return true;
+	return false;
+}
+
 static bool page_subject(const char *s, size_t len)
 {
 	const char *end = s + len, *p = skip_openers(s, end);
@@ -3210,6 +3218,109 @@ static bool page_subject(const char *s, size_t len)
 	return false;
 }
 
+/* A number to call after a label's colon (刊登：0571-85108866): an area
+ * code (0 and two or three digits), a dash and seven or eight digits, or
+ * a mobile's eleven digits opening with 1; a date (2026-11-29) or a
+ * shorter figure (邮发代号：51-108) is no telephone. */
+static size_t digits_at(const char *p, const char *end)
+{
+	size_t n = 0;
+	while (p + n < end && p[n] >= '0' && p[n] <= '9')
+		n++;
+	return n;
+}
+
+static bool number_after_colon(const char *s, size_t len)
+{
+	const char *end = s + len;
+	for (const char *p = s; p < end;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp != ':' && cp != 0xFF1A)
+			continue;
+		size_t a = digits_at(p, end);
+		if (a == 11 && *p == '1')
+			return true;
+		if ((a == 3 || a == 4) && *p == '0' && p + a < end && p[a] == '-') {
+			size_t b = digits_at(p + a + 1, end);
+			if (b == 7 || b == 8)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The paper's imprint and circulation, as it prints them at its foot
+ * and never in a story's sentence: a label of who publishes, prints or
+ * owns it and how it is sent (主办：, 编印：, 版权所有：, 邮发代号：) right
+ * before its colon, or a notice of how it circulates standing alone
+ * between spaces or brackets (内部资料, 免费赠阅) rather than in a
+ * clause. */
+static bool imprint_label(const char *s, size_t len)
+{
+	static const char *const labels[] = {
+		"主办", "主辦", "承办", "承辦", "协办", "協辦", "主管", "编印", "編印", "印刷", "出版", "发行", "發行",
+		"版权所有", "版權所有", "邮发代号", "郵發代號", "刊号", "刊號", "备案号", "備案號", "定价", "定價",
+	};
+	static const char *const notices[] = {
+		"内部资料", "內部資料", "版权所有", "版權所有", "免费赠阅", "免費贈閱", "免费交流", "免費交流",
+	};
+	const char *end = s + len;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+		size_t n = strlen(labels[k]);
+		for (const char *p = util_find(s, len, labels[k], n); p; p = util_find(p + n, (size_t)(end - p - n), labels[k], n)) {
+			uint32_t cp = first_cp_of(p + n, end);
+			if (cp == ':' || cp == 0xFF1A)
+				return true;
+		}
+	}
+	for (size_t k = 0; k < sizeof notices / sizeof *notices; k++) {
+		size_t n = strlen(notices[k]);
+		for (const char *p = util_find(s, len, notices[k], n); p; p = util_find(p + n, (size_t)(end - p - n), notices[k], n)) {
+			uint32_t before = p > s ? first_cp_of(text_prev(s, p), p) : ' ';
+			uint32_t after = p + n < end ? first_cp_of(p + n, end) : ' ';
+			bool open = text_is_space(before) || before == 0xFF08 || before == '(' || before == 0x3010;
+			bool close = text_is_space(after) || after == 0xFF09 || after == ')' || after == 0x3011 ||
+				     after == 0xFF0C || after == 0x3001 || after == 0xFF1A;
+			if (open && close)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whom the page is sent to, an office's circulation list: the line opens
+ * with 报：, 送：, 发：, 抄送： or 抄报： (to superiors, peers, those below). */
+static bool circulation_list(const char *s, size_t len)
+{
+	static const char *const to[] = { "报", "送", "发", "發", "抄送", "抄报", "抄報" };
+	const char *end = s + len, *p = skip_openers(s, end);
+	for (size_t k = 0; k < sizeof to / sizeof *to; k++) {
+		size_t n = strlen(to[k]);
+		if (hprefix(p, (size_t)(end - p), to[k])) {
+			uint32_t cp = first_cp_of(p + n, end);
+			if (cp == ':' || cp == 0xFF1A)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* The paper as the subject of a line that is no sentence (本报订阅：…,
+ * 本刊所登…信息均为公益发布): 本报 or 本刊 opening it, neither a dateline
+ * (本报讯) nor a byline (本报记者 X). */
+static bool paper_subject(const char *s, size_t len)
+{
+	static const char *const own[] = { "本报", "本報", "本刊", "本社" };
+	const char *end = s + len, *p = skip_openers(s, end);
+	if (!any_prefix(p, (size_t)(end - p), own, sizeof own / sizeof *own))
+		return false;
+	uint32_t last = first_cp_of(text_prev(s, end), end);
+	pattern_dateline m;
+	return !is_sentence_end(last) && !is_closing_quote(last) && !pattern_is_byline(s, len, false) &&
+	       !pattern_match_dateline(s, len, &m);
+}
+
 bool pattern_page_note(const char *s, size_t len)
 {
 	/* the paper naming itself or its desk */
@@ -3219,9 +3330,9 @@ bool pattern_page_note(const char *s, size_t len)
 	};
 	if (len > 400)
 		return false;
-	if (page_subject(s, len))
+	if (page_subject(s, len) || paper_subject(s, len) || circulation_list(s, len) || imprint_label(s, len))
 		return true;
-	return (mail_address(s, len) || labelled_phone(s, len) || util_find(s, len, "http", 4) ||
+	return (mail_address(s, len) || labelled_phone(s, len) || number_after_colon(s, len) || util_find(s, len, "http", 4) ||
 		util_find(s, len, "www.", 4)) &&
 	       any_word(s, len, own, sizeof own / sizeof *own);
 }

@@ -219,6 +219,8 @@ FIXTURE_TEST(site_nav_questions)    /* a scrape: 上一篇：X？　下一篇：
 FIXTURE_TEST(byline_pieces)         /* bylines of parts, each a part's word, a mark, who: 口述：X　整理：Y, 口述／post X　整理／Y, 报道／X　摄影／Y; the part's word after the names (X／文　Y／摄); two words joined by a dot (文·图／unit X); two phrases set apart by a space under a headline stay a title */
 FIXTURE_TEST(wrap_dateline_bracket) /* hard-wrapped: a dateline whose brackets the wrap cut (本报讯（记者 阿依 / 努尔）…) runs on, the byline whole; a transliterated name glued to its role (记者帕丽达·艾买提报道：) signs */
 FIXTURE_TEST(dash_signature)        /* ——place　who-word　name after a story without byline signs it; ——鲁迅 under a quotation stays the body's; a post ending in 书记 and a name is a byline */
+FIXTURE_TEST(foot_imprint)          /* a name, a date alone and a page label head the page; at its foot the paper naming itself (本刊所登…), its imprint (编印：, 内部资料) and circulation list (报：送：发：) are banners */
+FIXTURE_TEST(foot_imprint_lookalike) /* 主办 and 内部资料 inside a clause, a contact at the foot that is not the paper's: the last story's text */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -249,6 +251,7 @@ static void test_nothing_lost(void **state)
 		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "lead_subject_unsigned", "ocr_number_title", "lead_subject_share", "marked_item_titles", "word_over_title", "pronoun_clause", "deck_detail", "md_column", "first_header", "wrap_bracket",
 		"verse", "desk_note", "desk_note_body", "byline_parts", "indent_all", "indent_items", "run_label", "masthead_issuer", "masthead_yearly", "dotted_date",
 		"site_deck_labels", "site_deck_lookalike", "signed_items", "site_nav_questions", "byline_pieces", "wrap_dateline_bracket", "dash_signature",
+		"foot_imprint", "foot_imprint_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -502,6 +505,8 @@ int main(void)
 		cmocka_unit_test(test_byline_pieces),
 		cmocka_unit_test(test_wrap_dateline_bracket),
 		cmocka_unit_test(test_dash_signature),
+		cmocka_unit_test(test_foot_imprint),
+		cmocka_unit_test(test_foot_imprint_lookalike),
 		cmocka_unit_test(test_label_word4),
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),

@@ -574,6 +574,23 @@ static void test_page_notes(void **state)
 	assert_false(pattern_page_note(S("领养咨询：市小动物保护协会　电话：0512-66668888")));
 	assert_false(pattern_page_note(S("本报记者　方　舟")));
 	assert_false(pattern_page_note(S("发布时间：2026-11-29　来源：本报")));
+	/* the paper's imprint, its circulation, itself as the subject of a
+	 * line that is no sentence; a telephone after any label with 本报 */
+	assert_true(pattern_page_note(S("编印：河湾社区居委会　内部资料　免费交流")));
+	assert_true(pattern_page_note(S("版权所有：江城日报社　未经许可不得转载")));
+	assert_true(pattern_page_note(S("（内部资料　注意保存）")));
+	assert_true(pattern_page_note(S("报：街道办事处　送：社区党委委员　发：各居民小组")));
+	assert_true(pattern_page_note(S("本报订阅：全国各地邮局　邮发代号：12-345")));
+	assert_true(pattern_page_note(S("本刊所登便民信息均为免费发布，不收取任何费用")));
+	assert_true(pattern_page_note(S("广告刊登：0571-86001234　本报对广告内容不承担责任")));
+	/* the same words in a clause or a sentence, a dateline, a byline */
+	assert_false(pattern_page_note(S("运动会由学校体育组主办，共设二十四个项目")));
+	assert_false(pattern_page_note(S("内部资料显示，去年市集共卖出旧书一万余册")));
+	assert_false(pattern_page_note(S("本报将继续关注此事。")));
+	assert_false(pattern_page_note(S("本报讯　周六上午，旧书市集开市")));
+	assert_false(pattern_page_note(S("本报记者　林　晓")));
+	assert_false(pattern_page_note(S("发放物资三百件，送到各家各户")));
+	assert_false(pattern_page_note(S("报名咨询：0571-86001234")));
 }
 
 int main(void)
