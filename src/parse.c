@@ -74,9 +74,10 @@ typedef enum signal {
 	S_BIG_GAP,              /* a gap bigger than the page's paragraph gap before it */
 	S_AFTER_BRIEF,          /* the story before is a dateline brief without subheads */
 	S_BODY_AUTHOR,          /* its own body closes with "(author)": a brief of its own */
-	S_LIKE_PREV_HEAD,       /* the open story was headed the same way: a lone title, no byline */
+	S_LIKE_PREV_HEAD,       /* the open story was headed the same way: a lone title, no byline (a deck only with a dateline, or the same item mark) */
 	S_SECOND_AUTHOR,        /* its body closes with a reporter of its own, the open story is signed */
 	S_DECK,                 /* two or more title lines in one block: a deck, not a subhead */
+	S_LABEL_SPACED,         /* a label one paragraph gap over a wider title (pages with blank lines between paragraphs) */
 	S_NUMBERED,             /* "一、", "（二）", "3." opening it: a numbered section of the story */
 	S_NEXT_ITEM,            /* ... but the open story's headline is numbered too: the list's next item */
 	S_ITEM_SHAPE,           /* a marked title over fields, and another like it below: items of a listing */
@@ -181,6 +182,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_LIKE_PREV_HEAD]  = { 6, "headed like the story before" },
 	[S_SECOND_AUTHOR]   = { 6, "a second reporter" },  /* a story has one byline */
 	[S_DECK]            = { 8, "a deck of lines" },   /* fitted: 6 -> 8; with a big gap over a cut still short (8 + 8 - 12) */
+	[S_LABEL_SPACED]    = { 8, "a label over it, a paragraph gap apart" },   /* as close as the page sets two lines: a deck */
 	[S_NUMBERED]        = { -10, "numbered section head" },   /* against: sections are numbered, stories are not */
 	[S_NEXT_ITEM]       = { 12, "numbered as the story's headline" },  /* items of one list take one role */
 	[S_ITEM_SHAPE]      = { 12, "a marked title over fields, again below" },  /* a listing's items: each its own piece */
@@ -406,10 +408,12 @@ typedef struct line_reader {
 /* Facts of a run used by the evidence that depends on the story before. */
 typedef struct run_facts {
 	bool deck;              /* two or more whole title lines in one block */
+	bool label_spaced;      /* a label over a wider title, one paragraph gap apart */
 	bool author;            /* its body closes with (author) */
 	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
 	bool row_under, para_under, sidebar, big_gap, table_title, verse_cycle;
 	bool caption_under;     /* a photo caption right under it */
+	uint32_t mark;          /* the item's mark opening its first line (■…), 0: none */
 	bool prose_after_verse; /* a lone title between the last stanza of a poem and prose */
 } run_facts;
 
@@ -5262,6 +5266,7 @@ typedef struct shape {
 	bool headline, dateline, byline, subheads, jump;
 	bool numbered;          /* its headline is numbered ("1．…"): an item of a list */
 	bool decked;            /* headed by a deck: a kicker or a subtitle with the headline */
+	uint32_t head_mark;     /* the item's mark opening its headline (■…), 0: none */
 	bool signed_end;        /* signed after its body, text went on (see byline_signs_above) */
 	/* reached through a role the planner tries: what the open story's
 	 * fields say (a brief, headed by a lone title, signed, headless) is
@@ -5293,6 +5298,17 @@ static bool numbered_text(const char *s, size_t len)
 	       (p < end && *p == '.' && !(p + 1 < end && p[1] >= '0' && p[1] <= '9'));
 }
 
+/* The mark of an item opening a title (■◆●▲★□◇), 0 for none. */
+static uint32_t title_mark(const char *s, size_t len)
+{
+	if (!len || (unsigned char)s[0] != 0xE2)
+		return 0;       /* (each of them is three bytes led by 0xE2) */
+	uint32_t c = first_cp(s, s + len);
+	return c == 0x25A0 || c == 0x25C6 || c == 0x25CF || c == 0x25B2 || c == 0x2605 || c == 0x25A1 || c == 0x25C7
+		       ? c
+		       : 0;
+}
+
 static void shape_of(const art *a, shape *sh)
 {
 	memset(sh, 0, sizeof *sh);
@@ -5311,6 +5327,8 @@ static void shape_of(const art *a, shape *sh)
 	sh->numbered = a->numbered;
 	sh->jump = art_has_jump(a);
 	sh->decked = a->field[DOC_F_KICKER].len || a->field[DOC_F_SUBTITLE].len;
+	doc_str h = a->field[DOC_F_HEADLINE];
+	sh->head_mark = sh->decked && h.len ? title_mark(h.s, h.len) : 0;     /* (read under a deck only) */
 	sh->signed_end = a->signed_end;
 }
 
@@ -5438,6 +5456,28 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 }
 
 
+/* "风筝小百科" ⏎⏎ "风筝为什么能飞起来" between two stories' paragraphs:
+ * on a page that sets a blank line between all its paragraphs, one blank
+ * line is as close as the page sets two lines, so a short label one
+ * paragraph gap over a wider title is a deck (a column's label over its
+ * story's headline), where a subhead would be one line over its text. Not
+ * a wider line over a narrower one (a subhead over a smaller head: 在家也能
+ * 熬一锅 / 食材), nor over a "——" subtitle, an item's marked title, a
+ * numbered one or an aside in brackets (今日汇率 / （单位：铢）). */
+enum { SPACED_LABEL_MAX = 12 };    /* the longest plain label (see label_like) */
+
+static bool label_spaced_over(const parser *ps, size_t i, size_t n)
+{
+	if (n < 2 || !ps->pf.blank_rhythm)
+		return false;
+	const unit *a = UNIT(ps, i), *b = UNIT(ps, i + 1);
+	if (a->chars <= LABEL_MAX || a->chars > SPACED_LABEL_MAX)
+		return false;   /* a word or two set apart: S_LABEL_OVER says it */
+	return a->kind == U_TITLE && b->kind == U_TITLE && b->gap == 1 && b->chars > a->chars &&
+	       !(b->flags & (UF_CLAUSE_END | UF_DASH_START)) && (!(b->flags & UF_COMMA) || b->chars <= COMMA_TITLE_MAX_CHARS) &&
+	       !aside_note(b) && label_like(a, false) && !numbered_head(a) && !numbered_head(b) && !item_mark(b);
+}
+
 static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 {
 	memset(rf, 0, sizeof *rf);
@@ -5450,6 +5490,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 		whole &= !(v->flags & (UF_COMMA | UF_CLAUSE_END)) && !ends_with_dash(v);
 	}
 	rf->deck = lines >= 2 && whole;
+	rf->label_spaced = !rf->deck && label_spaced_over(ps, i, n);
 	rf->author = body_ends_with_author(ps, j);
 	if (rf->author) {
 		/* a reporter's name closing the last paragraph ("…。（记者 X）"),
@@ -5484,6 +5525,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 			     (UNIT(ps, j)->kind == U_PARA && j + 1 < ps->nunits && UNIT(ps, j + 1)->kind == U_CREDIT &&
 			      UNIT(ps, j + 1)->gap <= 1));
 	rf->sidebar = n == 1 && sidebar_label(UNIT(ps, i));
+	rf->mark = n == 1 ? title_mark(UNIT(ps, i)->s, UNIT(ps, i)->len) : 0;     /* (read for a lone title) */
 	rf->big_gap = UNIT(ps, i)->gap >= ps->pf.big_gap;
 }
 
@@ -5503,12 +5545,19 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		/* (a story headed by a deck is no brief) */
 		if (sh->dateline && !sh->subheads && !sh->tried && !sh->decked)
 			ev_add(ev, S_AFTER_BRIEF);
-		else if (sh->headline && !sh->tried && !sh->byline && !sh->subheads && n == 1 && rf->para_under)
+		/* a lone title after a story headed by a lone title; not after
+		 * a feature's deck (a kicker or subtitle, no dateline: its lone
+		 * titles are its sections), unless both open with one mark (■
+		 * items under their column, read as a kicker for now) */
+		else if (sh->headline && !sh->tried && !sh->byline && !sh->subheads && n == 1 && rf->para_under &&
+			 (!sh->decked || sh->dateline || (rf->mark && rf->mark == sh->head_mark)))
 			ev_add(ev, S_LIKE_PREV_HEAD);
 		if (sh->subheads)
 			ev_add(ev, S_SUBHEADS_BEFORE);
 		if (rf->deck)
 			ev_add(ev, S_DECK);
+		if (rf->label_spaced)
+			ev_add(ev, S_LABEL_SPACED);
 		if (!sh->headline && !sh->dateline && !sh->jump && !sh->tried)
 			ev_add(ev, S_HEADLESS_OPEN);
 	}

@@ -212,6 +212,8 @@ FIXTURE_TEST(md_column)             /* "## X" right over "### Y", nothing betwee
 FIXTURE_TEST(first_header)          /* the first line opening with the paper's name, with figures, up to 64 characters (English name, date range): a banner */
 FIXTURE_TEST(wrap_bracket)          /* hard-wrapped with indents: （林 / 　晓） is one bracket cut by the wrap; ◆ briefs whose titles run into their text */
 FIXTURE_TEST(narrow_items)          /* lines of 11 or 12 characters that each end a sentence are paragraphs, not a narrow wrap */
+FIXTURE_TEST(label_spaced)          /* blank lines between all paragraphs: a label one blank line over a wider title (自然小课堂 / 候鸟为什么要结队迁徙) heads a new story; over a narrower head (在家试一试 / 材料) or an aside in brackets, subheads as before */
+FIXTURE_TEST(decked_sections)       /* a feature headed by a deck, with no dateline: its lone titles between paragraphs are its sections; after a dated story, decked or not, a lone title is the next story */
 FIXTURE_TEST(site_deck_labels)      /* a scrape: 引题：/副题： label the parts of a deck (the labels to the banners); a pair of word-only lines (【打印本文】【关闭窗口】) under every story of three is furniture, the 【作者】 field signs */
 FIXTURE_TEST(site_deck_lookalike)   /* 主题： among 时间：/地点： rows stays a row; a sidebar label printed twice is no furniture */
 FIXTURE_TEST(signed_items)          /* a label over items without titles, each closed by its signer in brackets: one article, no byline, each item keeps its signer; a titled brief signed and then text, and a story of two paragraphs signed and then a signed item, stay as they were */
@@ -252,6 +254,7 @@ static void test_nothing_lost(void **state)
 		"verse", "desk_note", "desk_note_body", "byline_parts", "indent_all", "indent_items", "run_label", "masthead_issuer", "masthead_yearly", "dotted_date",
 		"site_deck_labels", "site_deck_lookalike", "signed_items", "site_nav_questions", "byline_pieces", "wrap_dateline_bracket", "dash_signature",
 		"foot_imprint", "foot_imprint_lookalike",
+		"label_spaced", "decked_sections",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -515,6 +518,8 @@ int main(void)
 		cmocka_unit_test(test_lead_subject_share),
 		cmocka_unit_test(test_marked_item_titles),
 		cmocka_unit_test(test_word_over_title),
+		cmocka_unit_test(test_label_spaced),
+		cmocka_unit_test(test_decked_sections),
 		cmocka_unit_test(test_pronoun_clause),
 		cmocka_unit_test(test_deck_detail),
 		cmocka_unit_test(test_md_column),
