@@ -2207,8 +2207,25 @@ typedef struct searching {
 	util_buf lists[LIST_WALK];      /* lists of code points read */
 	util_buf toks;                  /* the entries of code points of toks_issue */
 	int64_t toks_issue;
+	util_buf firsts;                /* the entries of pairs' first code points of firsts_issue */
+	int64_t firsts_issue;
+	util_buf group;                 /* the lists of pairs of one first code point */
 	util_buf ids;                   /* rowids (int64_t) of candidates */
 } searching;
+
+/* Frees the buffers of a search (its blobs and statements are closed
+ * apart). */
+static void searching_free(searching *s)
+{
+	util_buf_free(&s->buf);
+	util_buf_free(&s->trows);
+	for (size_t i = 0; i < LIST_WALK; i++)
+		util_buf_free(&s->lists[i]);
+	util_buf_free(&s->toks);
+	util_buf_free(&s->firsts);
+	util_buf_free(&s->group);
+	util_buf_free(&s->ids);
+}
 
 /* Moves s->terms to the issue_terms row of issue iid and reads its head
  * and its rows' entries; false when it is not there or not whole. */
@@ -2583,24 +2600,25 @@ static bool cp_find_blob(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
 	return entry_find(s, TERMS_HEAD + (size_t)s->nrows * TERMS_ROW, s->ntokens, c, from, to);
 }
 
-/* The same from the issue's entries of code points read whole (once per
- * issue: a query of many code points looks up each). */
-static bool cp_find_read(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
+/* The same from the n entries at `at` read whole into *buf (once per
+ * issue, *buf_issue: a query of many code points, or of many pairs,
+ * looks up each). */
+static bool entry_find_read(searching *s, util_buf *buf, int64_t *buf_issue, size_t at, uint32_t n,
+			    ucs4_t c, uint32_t *from, uint32_t *to)
 {
-	if (s->toks_issue != s->terms_issue) {
-		s->toks_issue = s->terms_issue;
-		size_t len = ((size_t)s->ntokens + 1) * TERMS_TOKEN;
-		s->toks.len = 0;
-		if (s->toks.cap < len)
-			util_grow((void **)&s->toks.data, &s->toks.cap, len, 1);
-		if (sqlite3_blob_read(s->terms, s->toks.data, (int)len,
-				      (int)(TERMS_HEAD + (size_t)s->nrows * TERMS_ROW)) == SQLITE_OK)
-			s->toks.len = len;
+	if (*buf_issue != s->terms_issue) {
+		*buf_issue = s->terms_issue;
+		size_t len = ((size_t)n + 1) * TERMS_TOKEN;
+		buf->len = 0;
+		if (buf->cap < len)
+			util_grow((void **)&buf->data, &buf->cap, len, 1);
+		if (sqlite3_blob_read(s->terms, buf->data, (int)len, (int)at) == SQLITE_OK)
+			buf->len = len;
 	}
-	if (!s->toks.len)
+	if (!buf->len)
 		return false;
-	const unsigned char *t = (const unsigned char *)s->toks.data;
-	uint32_t lo = 0, hi = s->ntokens;
+	const unsigned char *t = (const unsigned char *)buf->data;
+	uint32_t lo = 0, hi = n;
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
 		if (get_u32(t + (size_t)mid * TERMS_TOKEN) < c)
@@ -2608,11 +2626,24 @@ static bool cp_find_read(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
 		else
 			hi = mid;
 	}
-	if (lo >= s->ntokens || get_u32(t + (size_t)lo * TERMS_TOKEN) != c)
+	if (lo >= n || get_u32(t + (size_t)lo * TERMS_TOKEN) != c)
 		return false;
 	*from = get_u32(t + (size_t)lo * TERMS_TOKEN + 4);
 	*to = get_u32(t + (size_t)(lo + 1) * TERMS_TOKEN + 4);
 	return true;
+}
+
+static bool cp_find_read(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
+{
+	return entry_find_read(s, &s->toks, &s->toks_issue, TERMS_HEAD + (size_t)s->nrows * TERMS_ROW,
+			       s->ntokens, c, from, to);
+}
+
+/* Where the pairs' entries of first code points start in the issue
+ * terms_load loaded. */
+static size_t firsts_at(const searching *s)
+{
+	return TERMS_HEAD + (size_t)s->nrows * TERMS_ROW + ((size_t)s->ntokens + 1) * TERMS_TOKEN;
 }
 
 /* The list from..to of the issue terms_load loaded, read into *out;
@@ -2673,26 +2704,42 @@ static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n
  * BMP standing together (a query of those two): its rows from the
  * issue's lists of pairs, their weighted counts of the pair (hits not
  * overlapping, as weighted_tf counts them). */
-static void rows_of_pair(searching *s, ucs4_t a, ucs4_t b, ranked_row **v, size_t *n, size_t *cap)
+/* Where the list of the pair (a, b) is in the issue terms_load loaded
+ * (from..to), given where the group of a's pairs is (gfrom..gto: for
+ * each second code point, its distance from the one before, the length
+ * of its list and the list), read into s->group; false when the issue
+ * has no such pair. */
+static bool pair_in_group(searching *s, uint32_t gfrom, uint32_t gto, ucs4_t b, uint32_t *from,
+			  uint32_t *to)
 {
-	uint32_t from, to;
-	size_t at = TERMS_HEAD + (size_t)s->nrows * TERMS_ROW + ((size_t)s->ntokens + 1) * TERMS_TOKEN;
-	if (!entry_find(s, at, s->nfirsts, a, &from, &to) || !list_read(s, from, to, &s->lists[0]))
-		return;
-	const unsigned char *p = (const unsigned char *)s->lists[0].data, *end = p + s->lists[0].len;
-	uint32_t second = 0, len;
+	if (!list_read(s, gfrom, gto, &s->group))
+		return false;
+	const unsigned char *g = (const unsigned char *)s->group.data, *p = g, *end = p + s->group.len;
+	uint32_t second = 0, len = 0;
 	while (p < end) {
 		uint32_t d;
 		if (!get_varint(&p, end, &d) || !get_varint(&p, end, &len) || len > (size_t)(end - p))
-			return;
+			return false;
 		second += d;
 		if (second >= b)
 			break;
 		p += len;
 	}
 	if (p >= end || second != b)
+		return false;
+	*from = gfrom + (uint32_t)(p - g);
+	*to = *from + len;
+	return true;
+}
+
+static void rows_of_pair(searching *s, ucs4_t a, ucs4_t b, ranked_row **v, size_t *n, size_t *cap)
+{
+	uint32_t gfrom, gto, from, to;
+	if (!entry_find(s, firsts_at(s), s->nfirsts, a, &gfrom, &gto) ||
+	    !pair_in_group(s, gfrom, gto, b, &from, &to))
 		return;
-	const unsigned char *lend = p + len;
+	/* the list is in the group read */
+	const unsigned char *p = (const unsigned char *)s->group.data + (from - gfrom), *lend = p + (to - from);
 	uint32_t low = 0, count;
 	for (; list_next(s, &p, lend, &low, &count); low++) {
 		ranked_row rr = { s->terms_base | low, get_u32((const unsigned char *)s->trows.data +
@@ -2701,49 +2748,67 @@ static void rows_of_pair(searching *s, ucs4_t a, ucs4_t b, ranked_row **v, size_
 	}
 }
 
-/* Where the lists of the n code points cps are in the issue terms_load
- * loaded (from[k]..to[k]), shortest first; false when one of them is not
- * there (then no row holds them all). */
-static bool lists_by_length(searching *s, const ucs4_t *cps, size_t n, uint32_t *from,
-			    uint32_t *to)
+/* Where the list of the pair ab (a << 16 | b) is in the issue
+ * terms_load loaded, its entries of first code points read whole. */
+static bool pair_find_read(searching *s, uint32_t ab, uint32_t *from, uint32_t *to)
+{
+	uint32_t gfrom, gto;
+	return entry_find_read(s, &s->firsts, &s->firsts_issue, firsts_at(s), s->nfirsts, ab >> 16,
+			       &gfrom, &gto) &&
+	       pair_in_group(s, gfrom, gto, ab & 0xFFFF, from, to);
+}
+
+/* Where the lists of the n keys are in the issue terms_load loaded
+ * (from[k]..to[k]), shortest first: code points, or (`pairs`) pairs of
+ * code points standing together (a << 16 | b); false when one of them
+ * is not there (then no row holds them all). */
+static bool lists_by_length(searching *s, const uint32_t *keys, size_t n, bool pairs,
+			    uint32_t *from, uint32_t *to, uint32_t *sorted)
 {
 	for (size_t k = 0; k < n; k++) {
-		if (!cp_find_read(s, cps[k], &from[k], &to[k]))
+		if (!(pairs ? pair_find_read(s, keys[k], &from[k], &to[k]) :
+			      cp_find_read(s, keys[k], &from[k], &to[k])))
 			return false;
+		sorted[k] = keys[k];
 		for (size_t j = k; j > 0 && to[j] - from[j] < to[j - 1] - from[j - 1]; j--) {
-			uint32_t f = from[j], t = to[j];
+			uint32_t f = from[j], t = to[j], key = sorted[j];
 			from[j] = from[j - 1];
 			to[j] = to[j - 1];
+			sorted[j] = sorted[j - 1];
 			from[j - 1] = f;
 			to[j - 1] = t;
+			sorted[j - 1] = key;
 		}
 	}
 	return true;
 }
 
 /* The rowids of the rows of the issue terms_load loaded that may hold
- * the n distinct code points cps, in row order (the order of their
- * rowids), into s->ids: the rows in each of the LIST_WALK shortest lists
- * (walked together). Every row holding them all is among them; the
- * bigram filter and the text then decide, which for the few rows a
- * longer list would turn away costs less than walking it. */
-static void rows_of_all(searching *s, const ucs4_t *cps, size_t n)
+ * the n distinct keys (code points, or with `pairs` pairs of them
+ * standing together), in row order (the order of their rowids), into
+ * s->ids: the rows in each of the LIST_WALK shortest lists (walked
+ * together). Every row holding them all is among them; the bigram
+ * filter and the text then decide, which for the few rows a longer list
+ * would turn away costs less than walking it. */
+static bool rows_of_all(searching *s, const uint32_t *keys, size_t n, bool pairs, uint32_t *rarest)
 {
 	s->ids.len = 0;
 	const unsigned char *p[LIST_WALK], *end[LIST_WALK];
-	uint32_t at[LIST_WALK], count, from[LIST_CPS_MAX], to[LIST_CPS_MAX];
-	if (!lists_by_length(s, cps, n, from, to))
-		return;
+	uint32_t at[LIST_WALK], count, from[LIST_CPS_MAX], to[LIST_CPS_MAX], sorted[LIST_CPS_MAX];
+	if (!lists_by_length(s, keys, n, pairs, from, to, sorted))
+		return false;
 	if (n > LIST_WALK)
 		n = LIST_WALK;
+	if (rarest)
+		memcpy(rarest, sorted, n * sizeof *rarest);
 	for (size_t k = 0; k < n; k++) {
 		if (!list_read(s, from[k], to[k], &s->lists[k]))
-			return;
+			return true;
 		p[k] = (const unsigned char *)s->lists[k].data;
 		end[k] = p[k] + s->lists[k].len;
 		at[k] = 0;
 		if (!list_next(s, &p[k], end[k], &at[k], &count))
-			return;
+			return true;
 	}
 	/* each list in turn moved up to the highest row seen; a row all n
 	 * stand at is a candidate */
@@ -2752,7 +2817,7 @@ static void rows_of_all(searching *s, const ucs4_t *cps, size_t n)
 		while (at[k] < want) {
 			at[k]++;
 			if (!list_next(s, &p[k], end[k], &at[k], &count))
-				return;
+				return true;
 		}
 		if (at[k] > want) {
 			want = at[k];   /* a new row: this list agrees with it */
@@ -2903,6 +2968,37 @@ static size_t list_cps(const char *q, size_t qlen, ucs4_t *out)
 	return n;
 }
 
+/* The query's pairs of indexed code points of the BMP standing together
+ * (a << 16 | b), as row_line lists them: every row with the phrase
+ * holds each of them, and a pair is rarer than either of its code
+ * points. Distinct, at most LIST_CPS_MAX; *all tells whether they are
+ * every bigram of the query (as bigram_hashes finds them). Returns how
+ * many. */
+static size_t list_pairs(const char *q, size_t qlen, uint32_t *out, bool *all)
+{
+	size_t n = 0;
+	ucs4_t prev = 0;
+	bool had = false;
+	*all = true;
+	for (size_t i = 0; i < qlen;) {
+		ucs4_t c;
+		bool ix = next_cp((const uint8_t *)q, qlen, &i, &c);
+		if (ix && had) {
+			uint32_t ab = prev << 16 | c;
+			bool seen = false;
+			for (size_t k = 0; k < n && !seen; k++)
+				seen = out[k] == ab;
+			if ((prev | c) >= SEEN_CPS || (!seen && n == LIST_CPS_MAX))
+				*all = false;
+			else if (!seen)
+				out[n++] = ab;
+		}
+		had = ix;
+		prev = c;
+	}
+	return n;
+}
+
 /* The search walked issue by issue (lib->order: rowid order) over each
  * one's lists of code points instead of FTS5: ranked, every issue (a
  * query of one code point from its counts alone, `one`; of two of the
@@ -2912,11 +3008,16 @@ static size_t list_cps(const char *q, size_t qlen, ucs4_t *out)
  * issue_terms row is asked of FTS5 over its range of rowids (fts,
  * bound to the query). */
 static void take_lists(searching *s, library_order order, bool one, const ucs4_t *pair,
-		       const ucs4_t *cps, size_t ncps, sqlite3_stmt *fts, const uint32_t *qh,
-		       size_t nqh, found *f)
+		       const ucs4_t *cps, size_t ncps, const uint32_t *pairs, size_t npairs,
+		       sqlite3_stmt *fts, const uint32_t *qh, size_t nqh, found *f)
 {
 	library *lib = s->lib;
 	bool more = true;
+	/* the rarest pairs of the first issue holding them all stand for
+	 * them in the issues after it (looking each pair up in every issue
+	 * cost more than the rows it turned away) */
+	uint32_t rare[LIST_WALK];
+	size_t nrare = 0;
 	for (size_t i = 0; more && i < lib->norder; i++) {
 		int64_t iid = lib->order[i];
 		if (!issue_visible(s, iid))
@@ -2936,7 +3037,12 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 			rows_of_pair(s, pair[0], pair[1], &f->ranked, &f->nranked, &f->ranked_cap);
 			continue;
 		}
-		rows_of_all(s, cps, ncps);
+		if (!npairs)
+			rows_of_all(s, cps, ncps, false, NULL);
+		else if (nrare)
+			rows_of_all(s, rare, nrare, true, NULL);
+		else if (rows_of_all(s, pairs, npairs, true, rare))
+			nrare = npairs < LIST_WALK ? npairs : LIST_WALK;
 		const int64_t *cand = (const int64_t *)(void *)s->ids.data;
 		size_t ncand = s->ids.len / sizeof *cand;
 		for (size_t k = 0; more && k < ncand; k++)
@@ -3013,9 +3119,16 @@ size_t library_search(library *lib, const char *query, library_order order,
 	bool pair = order == LIBRARY_RANKED && qt.n && ncps == 2 &&
 		    next_cp((const uint8_t *)q, qlen, &at, &two[0]) &&
 		    next_cp((const uint8_t *)q, qlen, &at, &two[1]) && (two[0] | two[1]) < SEEN_CPS;
+	/* the candidates of a query with a pair standing together come from
+	 * the lists of its pairs (the two rarest), which hold fewer rows than
+	 * those of its code points; when those two are all its bigrams, the
+	 * rows in both hold every one, and the bigram filter is not asked */
+	uint32_t pairs[LIST_CPS_MAX];
+	bool pairs_all;
+	size_t npairs = nlist ? list_pairs(q, qlen, pairs, &pairs_all) : 0;
 	searching s = { .lib = lib, .sf = sf, .q = q, .qlen = qlen, .text = lib->search_st[2],
 			.issue = lib->search_st[3], .issue_id = -1, .issue_hidden = true,
-			.terms_issue = -1, .toks_issue = -1 };
+			.terms_issue = -1, .toks_issue = -1, .firsts_issue = -1 };
 	found f = { .max = order == LIBRARY_RANKED ? 0 : max_articles };
 	if (!prepared) {
 		lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
@@ -3028,7 +3141,8 @@ size_t library_search(library *lib, const char *query, library_order order,
 			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
 		if (nlist) {
 			issue_order(lib, lib->search_st[5]);
-			take_lists(&s, order, one, pair ? two : NULL, cps, nlist, st, qh, nqh, &f);
+			take_lists(&s, order, one, pair ? two : NULL, cps, nlist, pairs, npairs, st, qh,
+				   pairs_all && npairs <= LIST_WALK ? 0 : nqh, &f);
 		} else {
 			take_fts(&s, st, order, qh, nqh, &f);
 		}
@@ -3046,12 +3160,7 @@ size_t library_search(library *lib, const char *query, library_order order,
 		if (began)
 			exec(lib->db, "COMMIT");
 	}
-	util_buf_free(&s.buf);
-	util_buf_free(&s.trows);
-	for (size_t i = 0; i < LIST_WALK; i++)
-		util_buf_free(&s.lists[i]);
-	util_buf_free(&s.toks);
-	util_buf_free(&s.ids);
+	searching_free(&s);
 	free(f.ranked);
 	util_buf_free(&match);
 	util_buf_free(&qhash);
@@ -3291,11 +3400,7 @@ static bool check_terms(library *lib, char *err, size_t errlen)
 	}
 	sqlite3_finalize(st);
 	sqlite3_blob_close(s.terms);
-	util_buf_free(&s.trows);
-	util_buf_free(&s.buf);
-	for (size_t i = 0; i < LIST_WALK; i++)
-		util_buf_free(&s.lists[i]);
-	util_buf_free(&s.ids);
+	searching_free(&s);
 	free(want);
 	free(got);
 	return ok;
