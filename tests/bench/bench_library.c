@@ -5,17 +5,20 @@
  *       issues on consecutive days from 2024-01-01, PAGES pages each; a
  *       page is one corpus page and half of another (about 24 KB), so
  *       365 x 8 pages make about 70 MB. Prints the bytes written.
- *   bench_library query DB ROOT N CORPUS.txt...
+ *   bench_library query DB ROOT N KANBAO CONFIG CORPUS.txt...
  *       N queries each of 1, 2, 4 and 8 Han characters taken from the
  *       corpus at fixed pseudo-random places; each is timed as
  *       library_search (the first 50 articles newest first, and ranked
  *       by bm25: every article holding it weighed, the hits of the best
- *       500 made, as the library view asks), and as `grep -rF -c` and `rg -F -c` over ROOT (whole
- *       processes, output to a file). One line per length:
- *         q LEN NEWEST_MED NEWEST_P99 RANKED_MED RANKED_P99 GREP_MED GREP_P99 RG_MED RG_P99 HITS
+ *       500 made, as the library view asks), as what a user runs,
+ *       `KANBAO --config CONFIG --search Q --all` (a whole process: it
+ *       checks the library's pages against the index, then prints every
+ *       hit, to /dev/null), and as `grep -rF -c` and `rg -F -c` over
+ *       ROOT (whole processes, output to a file). One line per length:
+ *         q LEN NEWEST_MED NEWEST_P99 RANKED_MED RANKED_P99 ALL_MED ALL_P99 GREP_MED GREP_P99 RG_MED RG_P99 HITS
  *       (times in ns; rg fields "na" when rg is not installed; HITS the
- *       hits found by the last query of that length). One search runs
- *       untimed first: it loads the folding tables.
+ *       hits found by the last query of that length, ranked). One search
+ *       runs untimed first: it loads the folding tables.
  *   bench_library hits DB ROOT N CORPUS.txt...
  *       the same queries, untimed, and every hit of each in both orders
  *       (issue path, page, article, element, bytes): a change to the
@@ -205,7 +208,8 @@ static library *open_lib(const char *db, const char *root)
 
 static const int lens[] = { 1, 2, 4, 8 };
 
-static int query(const char *db, const char *root, int n, int ncorpus, char **corpus)
+static int query(const char *db, const char *root, int n, const char *kanbao, const char *ini,
+		 int ncorpus, char **corpus)
 {
 	util_buf all = { 0 };
 	read_corpus(ncorpus, corpus, &all);
@@ -214,7 +218,8 @@ static int query(const char *db, const char *root, int n, int ncorpus, char **co
 	char out_path[] = "/tmp/kanbao-bench-q.XXXXXX";
 	int out_fd = mkstemp(out_path);
 	uint64_t *tn = util_calloc((size_t)n, 8), *tr = util_calloc((size_t)n, 8),
-		 *tg = util_calloc((size_t)n, 8), *tp = util_calloc((size_t)n, 8);
+		 *tg = util_calloc((size_t)n, 8), *tp = util_calloc((size_t)n, 8),
+		 *ta = util_calloc((size_t)n, 8);
 	uint64_t seed = 42;
 	for (size_t l = 0; l < 4; l++) {
 		size_t found = 0;
@@ -234,6 +239,9 @@ static int query(const char *db, const char *root, int n, int ncorpus, char **co
 			tr[i] = bench_now_ns() - t0;
 			found = nh;
 			library_hits_free(h, nh);
+			/* the command, every hit newest first, to /dev/null */
+			char *cmd[] = { (char *)kanbao, "--config", (char *)ini, "--search", q, "--all", NULL };
+			ta[i] = time_cmd(cmd, -1);
 			char *grep[] = { "grep", "-rF", "-c", q, (char *)root, NULL };
 			tg[i] = time_cmd(grep, out_fd);
 			char *rgv[] = { "rg", "-F", "-c", q, (char *)root, NULL };
@@ -242,6 +250,7 @@ static int query(const char *db, const char *root, int n, int ncorpus, char **co
 		printf("q %d %llu %llu ", lens[l], (unsigned long long)med(tn, (size_t)n),
 		       (unsigned long long)p99(tn, (size_t)n));
 		printf("%llu %llu ", (unsigned long long)med(tr, (size_t)n), (unsigned long long)p99(tr, (size_t)n));
+		printf("%llu %llu ", (unsigned long long)med(ta, (size_t)n), (unsigned long long)p99(ta, (size_t)n));
 		printf("%llu %llu ", (unsigned long long)med(tg, (size_t)n), (unsigned long long)p99(tg, (size_t)n));
 		if (rg)
 			printf("%llu %llu ", (unsigned long long)med(tp, (size_t)n), (unsigned long long)p99(tp, (size_t)n));
@@ -258,6 +267,7 @@ static int query(const char *db, const char *root, int n, int ncorpus, char **co
 	free(tr);
 	free(tg);
 	free(tp);
+	free(ta);
 	return 0;
 }
 
@@ -321,15 +331,16 @@ int main(int argc, char **argv)
 	if (argc >= 6 && strcmp(argv[1], "build") == 0)
 		return build(argv[2], bench_count(argv[3], "ISSUES"), bench_count(argv[4], "PAGES"),
 			     argc - 5, argv + 5);
-	if (argc >= 6 && strcmp(argv[1], "query") == 0)
-		return query(argv[2], argv[3], bench_count(argv[4], "N"), argc - 5, argv + 5);
+	if (argc >= 8 && strcmp(argv[1], "query") == 0)
+		return query(argv[2], argv[3], bench_count(argv[4], "N"), argv[5], argv[6], argc - 7,
+			     argv + 7);
 	if (argc >= 6 && strcmp(argv[1], "hits") == 0)
 		return queries("hits", argv[2], argv[3], bench_count(argv[4], "N"), 1, argc - 5, argv + 5);
 	if (argc >= 7 && strcmp(argv[1], "time") == 0)
 		return queries("time", argv[2], argv[3], bench_count(argv[4], "N"),
 			       bench_count(argv[5], "REPS"), argc - 6, argv + 6);
 	fputs("usage: bench_library build ROOT ISSUES PAGES CORPUS.txt...\n"
-	      "       bench_library query DB ROOT N CORPUS.txt...\n"
+	      "       bench_library query DB ROOT N KANBAO CONFIG CORPUS.txt...\n"
 	      "       bench_library hits DB ROOT N CORPUS.txt...\n"
 	      "       bench_library time DB ROOT N REPS CORPUS.txt...\n", stderr);
 	return 2;
