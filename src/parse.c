@@ -107,6 +107,7 @@ typedef enum signal {
 	S_D_DASH,               /* a "——" line under the headline: its subtitle */
 	S_D_MARKED,             /* opens with an item's mark (■◆●) under a plain line: the item's title */
 	S_D_NAMED,              /* labelled with its part by the site that printed it (引题：, 副题：) */
+	S_D_WHOLE_OVER,         /* a whole headline's length over a longer line: that line is its detail */
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
 	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
@@ -140,6 +141,7 @@ typedef enum signal {
 	S_F_QUESTION,           /* a short question alone between paragraphs */
 	S_F_MARKED_SUBHEAD,     /* a mark and a word or two inside a signed story */
 	S_F_PAGE_NOTE,          /* the page's own note at its foot (本版…, 投稿邮箱：x@y) */
+	S_F_OVER_DASH,          /* over a "——" subtitle and a byline: their headline */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
 	NSIGNALS
 } signal;
@@ -213,7 +215,8 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_D_GENRE_OVER]    = { -3, "a kind of piece over it: a label" },  /* "消费提示" / "年货采购要注意这几点": a label, not a subject; with the line's own deck rows it outweighs a broken headline */
 	[S_D_DASH]          = { 1, "starts with ——: a subtitle" },
 	[S_D_MARKED]        = { 3, "an item's mark under a plain line" },   /* the mark heads an item's title; outweighs the line above being widest */
-	[S_D_NAMED]         = { 20, "its part named by its label" },   /* 引题：X, 副题：X: the page says which line is which (any other role is never) */
+	[S_D_NAMED]         = { 20, "its part named by its label" },
+	[S_D_WHOLE_OVER]    = { 4, "a whole headline's length over a longer line" },  /* a kicker is shorter than its headline; outweighs the line under it being widest and last */   /* 引题：X, 副题：X: the page says which line is which (any other role is never) */
 	/* deck: transitions between the roles of neighbour lines */
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
 	[S_T_CONT_SUB]      = { -3, "a plain line under a broken headline" },  /* two lines over it: its kicker */
@@ -246,6 +249,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_QUESTION]      = { 0, "a short question alone" },
 	[S_F_MARKED_SUBHEAD] = { 0, "a mark and a word inside a signed story" },
 	[S_F_PAGE_NOTE]     = { 0, "the page's own note at its foot" },
+	[S_F_OVER_DASH]     = { 0, "over a —— subtitle and a byline" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
 };
 
@@ -303,6 +307,7 @@ enum unit_flags {
 	UF_VERSE = 4096,        /* a line of verse: a paragraph of its own */
 	UF_WRAP_CUT = 8192,     /* hard-wrapped, it fills its last line unfinished and a running line follows: a cut paragraph */
 	UF_ISSUER = 16384,      /* printed again below as the signature over a date (see mark_issuer) */
+	UF_OVER_DASH = 32768,   /* a title for the "——" subtitle and byline under it (see subtitle_under) */
 };
 
 /* The part of a deck a site's label names ("引题：X", "标题：X", "副题：X"). */
@@ -1789,6 +1794,27 @@ static bool short_question(const unit *u)
 	return z == 0xFF1F || z == '?';
 }
 
+/* A "——" line of a subtitle's length is at least this many characters
+ * ("——屈原", "——鲁迅《故乡》" are shorter: who said the words above). */
+enum { DASH_SUBTITLE_MIN = 8 };
+
+/* "从“石头山”到“花果山”" (indented like the paragraphs) or "电竞酒店该怎么
+ * 管？" over "——西岭砂石骨料基地生态修复见闻" over a byline or dateline
+ * (u): a subtitle qualifies the headline over it, and a byline under it
+ * says the deck heads a story (a dash line over text is who said it), so
+ * the short line over the dash is that headline, whatever its indent or
+ * question mark made of it. A finished sentence, a clause with a comma
+ * (an epigraph's line) or a field over the dash is not. */
+static inline bool subtitle_under(const unit *head, const unit *dash, const unit *u)
+{
+	if (!(dash->flags & UF_DASH_START) || dash->kind != U_TITLE || dash->gap > 1 || dash->chars < DASH_SUBTITLE_MIN ||
+	    !(u->kind == U_BYLINE || u->kind == U_DATELINE || u->kind == U_NAMES) || u->gap > 1 ||
+	    head->kind != U_PARA || head->chars > COMMA_TITLE_MAX_CHARS ||
+	    (head->flags & (UF_DASH_START | UF_COMMA | UF_CLAUSE_END | UF_SENTENCE | UF_FIELD)))
+		return false;
+	return !(head->flags & UF_TERMINATED) || short_question(head);
+}
+
 /* Units back a form's field may be found again (see form_field); the
  * earlier one is not segmented yet (LOOKAHEAD). */
 enum { FORM_REACH = 24 };
@@ -2082,6 +2108,11 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		}
 		if (prev->kind == U_CAPTION && marked_item_title(prev, &u))
 			prev->kind = U_TITLE;
+		if ((prev->flags & UF_DASH_START) && ps->nunits - 1 > ps->units_base &&
+		    subtitle_under(UNIT(ps, ps->nunits - 2), prev, &u)) {
+			UNIT(ps, ps->nunits - 2)->kind = U_TITLE;
+			UNIT(ps, ps->nunits - 2)->flags |= UF_OVER_DASH;
+		}
 		verse_lines(ps, &u);
 		/* "时间：…" over "地点：…", "车型：…" over "售价：…": two or
 		 * more field lines set tight are a box of data, rows of text,
@@ -4342,7 +4373,7 @@ static bool word_over_line(const unit *a, const unit *b)
 typedef struct deck_facts {
 	bool ok[DECK_MAX], two[DECK_MAX], broken[DECK_MAX];
 	unsigned width[DECK_MAX], widest;
-	size_t last, md;
+	size_t last, md, n;
 	bool single;
 	bool signed_piece;      /* a byline under the deck signs a contribution, no reporter's */
 } deck_facts;
@@ -4376,6 +4407,30 @@ static bool marked_title(const unit *u)
 	const char *p = text_skip_space(u->s + 3, u->s + u->len), *end = u->s + u->len;
 	return !memchr(p, ' ', (size_t)(end - p)) && !memmem(p, (size_t)(end - p), "\xe3\x80\x80", 3) &&
 	       !pattern_is_byline(p, (size_t)(end - p), false);
+}
+
+/* A line of this many characters is a whole headline's length. */
+enum { WHOLE_HEAD_MIN = 13 };
+
+/* "首届国际青年陶艺双年展开幕" over "32个国家和地区的216件作品参展",
+ * "图们江畔稻田迎来“智慧春耕”" over "无人机育秧、卫星导航插秧在…全面推开":
+ * a kicker is a phrase of context shorter than the news under it; a
+ * line as long as a whole headline, one phrase that opens with no word
+ * of circumstance, over a line longer still tells the news, and the
+ * longer line its detail (the subtitle). */
+static bool whole_over_longer(const deck_facts *df, const unit *u, const unit *v, size_t x)
+{
+	if (u->chars < WHOLE_HEAD_MIN || df->two[x] || context_opening(u) || (u->flags & UF_FIELD) ||
+	    v->kind != U_TITLE || (v->flags & UF_DASH_START) || v->chars < u->chars + 2)
+		return false;
+	/* one phrase in one piece: no gap between words, no "label：" */
+	for (const char *p = u->s, *end = u->s + u->len; p < end;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (text_is_space(cp) || cp == 0xFF1A || cp == ':')
+			return false;
+	}
+	return true;
 }
 
 static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k, int role, evidence *ev)
@@ -4415,6 +4470,8 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 			ev_add(ev, S_D_LABEL);
 		if (k > i && marked_title(u) && !line_mark(UNIT(ps, k - 1)->s, UNIT(ps, k - 1)->len))
 			ev_add(ev, S_D_MARKED);
+		if (x + 1 < df->n && whole_over_longer(df, u, UNIT(ps, k + 1), x))
+			ev_add(ev, S_D_WHOLE_OVER);
 		return ev->score;
 	case DR_CONT:
 		if (!df->broken[x])
@@ -4506,6 +4563,7 @@ static void deck_facts_of(const parser *ps, size_t i, size_t n, deck_facts *df)
 {
 	memset(df, 0, sizeof *df);
 	df->last = df->md = SIZE_MAX;
+	df->n = n;
 	df->signed_piece = i + n < ps->nunits && signs_contribution(UNIT(ps, i + n));
 	size_t last = SIZE_MAX, last_any = SIZE_MAX;
 	for (size_t k = i; k < i + n; k++) {
@@ -4636,6 +4694,8 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 				explain_deck(ps, k, "kicker", NULL, &facts);
 			}
 		} else if (r == DR_HEAD) {
+			if (u->flags & UF_OVER_DASH)
+				ev_add(&facts, S_F_OVER_DASH);
 			explain_deck(ps, k, "headline", ev, &facts);
 			a->numbered = numbered_head(u);
 			const char *sub = inline_subtitle(s, len);
