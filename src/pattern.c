@@ -1262,6 +1262,16 @@ static const char *spaced_role_bar(const char *s, const char *end)
 
 /* "口述：X", "整理：本报记者 Y": the writer's part labelled with a
  * colon, then a byline or a unit and a name. */
+/* The word of a part of a story that stands alone before who made it:
+ * 文, 图, 文图 (bytes compared: is_byline is asked of most lines). */
+static size_t part_word_at(const char *s)
+{
+	bool wen = memcmp(s, "文", 3) == 0;
+	if (wen && (memcmp(s + 3, "图", 3) == 0 || memcmp(s + 3, "圖", 3) == 0))
+		return 6;
+	return wen || memcmp(s, "图", 3) == 0 || memcmp(s, "圖", 3) == 0 ? 3 : 0;
+}
+
 static const char *const part_labels[] = {
 	"口述", "整理", "撰文", "采写", "执笔", "讲述", "文字", "摄影", "口述者", "記錄", "记录", "撰稿",
 };
@@ -1341,6 +1351,14 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	const char *open;
 	if (post && (open = post_in_brackets(s, end)) && is_byline(s, text_trim_end(s, open), bare, false))
 		return true;
+	/* "文　本报记者　温如玉": the part's word alone, set apart by a space
+	 * as others set it by a slash, before a byline with its own role */
+	size_t pw = end - s > 12 ? part_word_at(s) : 0;
+	if (pw && text_is_space(first_cp_of(s + pw, end))) {
+		const char *q = text_skip_space(s + pw, end);
+		if (q < end && listed_role(q, end) && is_byline(q, end, false, post))
+			return true;
+	}
 	size_t mark = match_any(s, end, byline_marks, sizeof byline_marks / sizeof *byline_marks);
 	if (mark) {
 		/* "■省内", "■数字": a filled mark and a word head a section or
@@ -1555,6 +1573,35 @@ static bool medium_before(const char *s, const char *at)
 }
 
 
+/* What 【】 hold at the head of a lead, named by its last word: where the
+ * news was filed (【花蓮訊】: a place of two or three Han characters and
+ * 讯, not a kind of news such as 快讯 or 简讯, nor a longer phrase such as
+ * 群众来信 before it; 电 files only after a date, and
+ * 【湖州供电】, 【市民来电】 name a unit or a kind), or who reports it
+ * (【綜合報導】, 【星島日報報道】: 综合, gathered from several sources, or
+ * a medium's name, before 报道). Round brackets at a paragraph's head
+ * hold asides too often to be read so. */
+static bool lenticular_filing(const char *in, const char *in_end)
+{
+	static char_set news_kinds = { "快简簡喜资資通音短噩图圖视視要特警闻聞汛", false, { 0 } };
+	int chars = 0;
+	for (const char *p = in; p < in_end; p += 3, chars++)
+		if (in_end - p < 3 || ((unsigned char)*p & 0xF0) != 0xE0 || !text_is_han(fold3(p)))
+			return false;
+	if (chars < 3 || chars > 9)
+		return false;
+	const char *last = in_end - 3;
+	if (ends_with(in, in_end, "讯") && chars <= 4)
+		return !char_set_has(&news_kinds, fold3(last - 3));
+	for (size_t k = 0; k < sizeof filed / sizeof *filed; k++)
+		if (ends_with(in, in_end, filed[k])) {
+			const char *who_end = in_end - 6;
+			return (who_end - in == 6 && (starts_with(in, who_end, "综合") || starts_with(in, who_end, "綜合"))) ||
+			       medium_before(in, who_end);
+		}
+	return false;
+}
+
 /* A paragraph opening with its source in brackets: "（中央社记者X台南13日电）",
  * "（记者 X）", "【记者X／台北报道】". */
 static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
@@ -1600,6 +1647,9 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 	} else if (pattern_is_byline(in, (size_t)(in_end - in), false) || filed_byline(in, in_end)) {
 		m->byline_start = (size_t)(in - s);
 		m->byline_end = (size_t)(in_end - s);
+	} else if (closer && lenticular_filing(in, in_end)) {
+		m->date_start = (size_t)(in - s);
+		m->date_end = (size_t)(in_end - s);
 	} else {
 		return false;
 	}
@@ -1914,6 +1964,16 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 	if (len < 6 + bracket || (unsigned char)s[bracket] < 0xE4 || (unsigned char)s[bracket] > 0xE9)
 		return false;
 	size_t pre = match_any(s + bracket, end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes);
+	/* "本宫讯　", "本院讯（记者 X）": the news of the house that prints
+	 * the page (本 and one character naming it: temple, court, school),
+	 * as 本报讯 is the paper's; a space or a bracket after it */
+	if (!pre && len > 12 && starts_with(s + bracket, end, "本") && text_is_han(fold3(s + bracket + 3)) &&
+	    (starts_with(s + bracket + 6, end, "讯") || starts_with(s + bracket + 6, end, "訊"))) {
+		const char *after = s + bracket + 9;
+		if (bracket ? starts_with(after, end, "】")
+			    : text_is_space(first_cp_of(after, end)) || open_paren(after, end))
+			pre = 3;
+	}
 	if (!pre && !bracket)
 		return media_dateline(s, end, m) || source_dateline(s, end, m) || place_dateline(s, end, m);
 	if (!pre)
@@ -1934,8 +1994,10 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 			      p > s + pre && (starts_with(p, end, "报道") || starts_with(p, end, "報導")) ? 6 : 0;
 		if (word) {
 			const char *after = p + word;
+			/* "央广网X4月18日消息（记者 X）": the byline's brackets
+			 * may follow at once */
 			if (!(bracket ? starts_with(after, end, "】")
-				      : after < end && text_is_space(first_cp_of(after, end)) &&
+				      : after < end && (text_is_space(first_cp_of(after, end)) || open_paren(after, end)) &&
 					text_skip_space(after, end) < end))
 				return false;
 			date_end = after;

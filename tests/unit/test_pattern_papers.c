@@ -241,6 +241,25 @@ static void test_datelines_of_other_papers(void **state)
 	assert_string_equal(body, "国务院新闻办今天举行发布会。");
 	assert_true(dateline("【新华社济南讯】记者从山东省文旅厅获悉，假期接待游客同比增长。", d, b, &body));
 	assert_string_equal(d, "【新华社济南讯】");
+	/* in 【】: a place and 讯, 综合 or a paper's name and 报道; 本 and one
+	 * character and 讯; 消息 and the byline's brackets at once */
+	assert_true(dateline("【鹿港訊】鎮上社區協會開設拼布班。", d, b, &body));
+	assert_string_equal(d, "鹿港訊");
+	assert_true(dateline("【综合报道】据当地媒体报道，明年起实施新办法。", d, b, &body));
+	assert_string_equal(d, "综合报道");
+	assert_true(dateline("【侨声日报报道】滨海码头夜市本周末人气旺。", d, b, &body));
+	assert_string_equal(d, "侨声日报报道");
+	assert_true(dateline("本院讯　农历冬至，本院举行祈福法会。", d, b, &body));
+	assert_string_equal(d, "本院讯");
+	assert_true(dateline("人民网潍城5月2日消息（记者 任明远）风筝节今天开幕。", d, b, &body));
+	assert_string_equal(d, "人民网潍城5月2日消息");
+	assert_string_equal(b, "记者 任明远");
+	/* a unit, a kind of call or of news, a word with 讯 inside */
+	assert_false(pattern_match_dateline(S("【城南供电】城南供电公司完成线路检修。"), &m0));
+	assert_false(pattern_match_dateline(S("【读者来电】家住河西小区的读者反映。"), &m0));
+	assert_false(pattern_match_dateline(S("【快讯】市图书馆新馆下月开放。"), &m0));
+	assert_false(pattern_match_dateline(S("【现场报道】市图书馆新馆下月开放。"), &m0));
+	assert_false(pattern_match_dateline(S("本周讯息不多，下周再议。"), &m0));
 	/* the place, 讯, a colon (papers abroad) */
 	assert_true(dateline("泗水讯：由东爪哇华文教育机构主办的演讲比赛日前落幕。", d, b, &body));
 	assert_string_equal(d, "泗水讯");
