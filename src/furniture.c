@@ -188,6 +188,8 @@ typedef struct slot {
 	bool copied;            /* printed again with the same body around it: extracted twice */
 	bool marked;
 	bool buttons;           /* a bar of words each in brackets (see button_bar) */
+	bool words_bar;         /* a bar of short plain words (see words_bar) */
+	bool text_after;        /* a bar of words with text or a repeated line under it once */
 } slot;
 
 static slot *find_slot(slot *t, uint32_t h, bool add)
@@ -266,6 +268,35 @@ static bool button_bar(const char *s, size_t len)
 	return words >= 2;
 }
 
+/* "上一篇　下一篇　返回目录": three words or more of two to four Han
+ * characters, set apart by spaces, nothing else: the links a site prints
+ * after every story, unbracketed. A line of text has punctuation or a
+ * longer word. */
+static bool words_bar(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	int words = 0;
+	while (p < end) {
+		p = text_skip_space(p, end);
+		if (p == end)
+			break;
+		int chars = 0;
+		while (p < end) {
+			uint32_t cp;
+			int k = text_decode(p, end, &cp);
+			if (text_is_space(cp))
+				break;
+			if (!text_is_han(cp) || ++chars > 4)
+				return false;
+			p += k;
+		}
+		if (chars < 2)
+			return false;
+		words++;
+	}
+	return words >= 3;
+}
+
 /* The candidates of a block of short lines beside each other count as
  * grouped when there are three, or two with figures or labels both, or
  * two that each come back three times or more, one with figures or
@@ -339,6 +370,7 @@ void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
 	sl->last_body = fl->body;
 	sl->marked = shape_marked(s, l);
 	sl->buttons = button_bar(s, l);
+	sl->words_bar = words_bar(s, l);
 }
 
 void furniture_learner_end(furniture_learner *fl, furniture *f)
@@ -366,6 +398,12 @@ void furniture_learner_end(furniture_learner *fl, furniture *f)
 		slot *sl = find_slot(fl->table, h, false);
 		if (!candidate(sl))
 			continue;
+		if (sl->words_bar && n + 1 < fl->nlines) {
+			/* under it: a line printed once (the next story's title)? */
+			const slot *next = fl->shapes[n + 1] ? find_slot(fl->table, fl->shapes[n + 1], false) : NULL;
+			if (!next || next->count > 1)
+				sl->text_after = true;
+		}
 		bool have = false;
 		for (size_t k = 0; k < nb && !have; k++)
 			have = block[k] == sl;
@@ -377,7 +415,13 @@ void furniture_learner_end(furniture_learner *fl, furniture *f)
 	close_block(block, nb, marked);
 	for (size_t k = 0; k < SLOTS && f->n < FURNITURE_MAX; k++) {
 		const slot *sl = &fl->table[k];
-		if (candidate(sl) && sl->grouped && sl->grouped * 2 >= sl->count)
+		/* a bar of plain words after three stories and more stands
+		 * alone: it has no metadata line beside it to be grouped with;
+		 * the next story's title is under it each time, a line printed
+		 * once, never text or a line that comes back (a song's refrain
+		 * has a verse or the next singer's 领唱： under it) */
+		if (candidate(sl) && ((sl->grouped && sl->grouped * 2 >= sl->count) ||
+				      (sl->words_bar && sl->count >= 3 && !sl->text_after)))
 			f->shape[f->n++] = sl->hash;
 	}
 	free(fl);

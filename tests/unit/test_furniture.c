@@ -109,6 +109,15 @@ static void test_learn(void **state)
 	assert_true(furniture_shape(S("上一篇：大棚蔬菜怎样防冻害？ 下一篇：没有了")) != 0);
 	assert_false(furniture_has(&f, S("大棚蔬菜怎样防冻害？")));
 	assert_int_equal(furniture_shape(S("大棚蔬菜怎样防冻害？")), 0);
+	/* a bar of plain words after each of three stories, the next
+	 * title under it each time, no line beside it to group it with */
+	static const char links[] =
+		"城北水厂数字报\n雨季前完成管网检修\n发布时间：2026-05-06　来源：城北水厂\n本报讯　城北水厂本月完成了管网检修。\n"
+		"上一条　下一条　返回首页\n夜班抢修队的一夜\n发布时间：2026-05-06　来源：城北水厂\n凌晨一点，抢修队接到报修电话。\n"
+		"上一条　下一条　返回首页\n节约用水小知识\n发布时间：2026-05-06　来源：城北水厂\n洗菜的水可以用来浇花。\n"
+		"上一条　下一条　返回首页\n";
+	furniture_learn(&f, S(links), 4000);
+	assert_true(furniture_has(&f, S("上一条　下一条　返回首页")));
 	/* only the first lines are read */
 	furniture_learn(&f, S(epaper), 12);
 	assert_false(furniture_has(&f, S("字号：大 中 小")));
@@ -142,6 +151,14 @@ static void test_not_learnt(void **state)
 		"问：宿舍条件怎么样？\n答：新宿舍楼今年九月投入使用，每间住四人，配有独立卫生间和空调，条件比以前好多了。\n";
 	furniture_learn(&f, S(qa), 4000);
 	assert_int_equal(f.n, 0);
+	/* a song's refrain between its verses, the next singer's label
+	 * (a line that comes back) or a verse under it */
+	static const char refrain[] =
+		"领唱：林小禾\n小河弯弯绕村庄，河水清清映蓝天。\n家乡美　家乡亲　家乡好\n"
+		"领唱：方一舟\n小河弯弯到田边，稻谷金黄压弯腰。\n家乡美　家乡亲　家乡好\n"
+		"领唱：林小禾\n小河弯弯向远方，游子梦里常回乡。\n家乡美　家乡亲　家乡好\n河水流到大海边，带走我的思念。\n";
+	furniture_learn(&f, S(refrain), 4000);
+	assert_false(furniture_has(&f, S("家乡美　家乡亲　家乡好")));
 	static const char table[] = "第1名 张三 98分\n第2名 李四 95分\n第3名 王五 93分\n第4名 赵六 90分\n";
 	furniture_learn(&f, S(table), 4000);
 	assert_int_equal(f.n, 0);

@@ -227,6 +227,8 @@ FIXTURE_TEST(subtitle_under)       /* a short line the indent or a question mark
 FIXTURE_TEST(whole_over_longer)    /* a whole headline's length over a longer line: the headline and its subtitle; a short kicker, 围绕…, two phrases stay kickers */
 FIXTURE_TEST(bracket_filings)       /* 【place訊】, 【综合报道】, 【a paper's name报道】 heading a lead; 本 + one character + 讯 (the house's own news); X网 place date 消息（记者 X）; 文　+ a byline with its role */
 FIXTURE_TEST(bracket_filings_lookalike) /* 【X供电】, 【读者来电】, 【快讯】 at a paragraph's head name a unit or a kind of news: no dateline */
+FIXTURE_TEST(words_bar)             /* a bar of short plain words (上一条　下一条　返回首页) after every story, a title under it each time: furniture (the 发布时间：… lines under the titles, alone in their block, are not read as furniture yet) */
+FIXTURE_TEST(words_bar_lookalike) /* a song's refrain of short words between its verses, a verse or a 领唱： line (printed again) under it each time: text */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -261,6 +263,7 @@ static void test_nothing_lost(void **state)
 		"label_spaced", "decked_sections",
 		"subtitle_under", "whole_over_longer",
 		"bracket_filings", "bracket_filings_lookalike",
+		"words_bar", "words_bar_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -520,6 +523,8 @@ int main(void)
 		cmocka_unit_test(test_whole_over_longer),
 		cmocka_unit_test(test_bracket_filings),
 		cmocka_unit_test(test_bracket_filings_lookalike),
+		cmocka_unit_test(test_words_bar),
+		cmocka_unit_test(test_words_bar_lookalike),
 		cmocka_unit_test(test_label_word4),
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),
