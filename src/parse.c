@@ -77,7 +77,7 @@ typedef enum signal {
 	S_LIKE_PREV_HEAD,       /* the open story was headed the same way: a lone title, no byline (a deck only with a dateline, or the same item mark) */
 	S_SECOND_AUTHOR,        /* its body closes with a reporter of its own, the open story is signed */
 	S_DECK,                 /* two or more title lines in one block: a deck, not a subhead */
-	S_LABEL_SPACED,         /* a label one paragraph gap over a wider title (pages with blank lines between paragraphs) */
+	S_LABEL_SPACED,         /* a label one paragraph gap over a wider title (pages with blank lines between paragraphs), or tight over a title with a comma */
 	S_NUMBERED,             /* "一、", "（二）", "3." opening it: a numbered section of the story */
 	S_NEXT_ITEM,            /* ... but the open story's headline is numbered too: the list's next item */
 	S_ITEM_SHAPE,           /* a marked title over fields, and another like it below: items of a listing */
@@ -184,7 +184,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_LIKE_PREV_HEAD]  = { 6, "headed like the story before" },
 	[S_SECOND_AUTHOR]   = { 6, "a second reporter" },  /* a story has one byline */
 	[S_DECK]            = { 8, "a deck of lines" },   /* fitted: 6 -> 8; with a big gap over a cut still short (8 + 8 - 12) */
-	[S_LABEL_SPACED]    = { 8, "a label over it, a paragraph gap apart" },   /* as close as the page sets two lines: a deck */
+	[S_LABEL_SPACED]    = { 8, "a label over it, a paragraph gap apart or tight" },   /* as close as the page sets two lines: a deck */
 	[S_NUMBERED]        = { -10, "numbered section head" },   /* against: sections are numbered, stories are not */
 	[S_NEXT_ITEM]       = { 12, "numbered as the story's headline" },  /* items of one list take one role */
 	[S_ITEM_SHAPE]      = { 12, "a marked title over fields, again below" },  /* a listing's items: each its own piece */
@@ -3720,6 +3720,20 @@ static bool aside_note(const unit *u)
 	return (a == 0xFF08 || a == '(') && (z == 0xFF09 || z == ')');
 }
 
+enum { SPACED_LABEL_MAX = 12 };    /* the longest plain label (see label_like) */
+static bool numbered_head(const unit *u);
+
+/* "投诉直通车" over "网购冰箱到货有凹痕，商家同意换新", set tight: a title
+ * with a comma under a label is the label's title, not the first line of
+ * a paragraph. */
+static bool comma_title_under_label(const parser *ps, size_t i)
+{
+	const unit *a = UNIT(ps, i), *b = UNIT(ps, i + 1);
+	return a->kind == U_TITLE && b->kind == U_TITLE && b->gap == 0 && (b->flags & UF_COMMA) &&
+	       !(b->flags & UF_CLAUSE_END) && b->chars <= COMMA_TITLE_MAX_CHARS && b->chars > a->chars &&
+	       a->chars <= SPACED_LABEL_MAX && !aside_note(b) && label_like(a, false) && !numbered_head(a);
+}
+
 static size_t title_run(const parser *ps, size_t i)
 {
 	size_t n = 0;
@@ -3729,7 +3743,8 @@ static size_t title_run(const parser *ps, size_t i)
 		/* a "——" line with a comma right under a title is its subtitle
 		 * ("——专家：太阳出来后再出门，热身时间要加倍"), not a paragraph */
 		if (n > 0 && (UNIT(ps, i + n)->kind == U_NAMES ||
-			      (title_is_paragraph_start(ps, i + n) && !(UNIT(ps, i + n)->flags & UF_DASH_START)) ||
+			      (title_is_paragraph_start(ps, i + n) && !(UNIT(ps, i + n)->flags & UF_DASH_START) &&
+			       !(n == 1 && comma_title_under_label(ps, i))) ||
 			      (UNIT(ps, i + n)->gap >= ps->pf.big_gap &&
 			       !(n == 1 && label_like(UNIT(ps, i), false))) ||
 			      (UNIT(ps, i + n)->gap >= 1 && aside_note(UNIT(ps, i + n - 1)))))
@@ -4272,6 +4287,9 @@ static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
 	/* "离婚时，家务劳动能否获得补偿？": a question with a comma in it
 	 * is still the question a piece answers, its headline */
 	if ((z == 0xFF1F || z == '?') && u->chars <= 24)
+		return true;
+	/* "投诉直通车" / "网购冰箱到货有凹痕，商家同意换新": the label's title */
+	if (k == i + 1 && comma_title_under_label(ps, i))
 		return true;
 	return !((u->flags & UF_COMMA) && deck_has_plain(ps, i, n));
 }
@@ -5523,15 +5541,17 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
  * story's headline), where a subhead would be one line over its text. Not
  * a wider line over a narrower one (a subhead over a smaller head: 在家也能
  * 熬一锅 / 食材), nor over a "——" subtitle, an item's marked title, a
- * numbered one or an aside in brackets (今日汇率 / （单位：铢）). */
-enum { SPACED_LABEL_MAX = 12 };    /* the longest plain label (see label_like) */
-
+ * numbered one or an aside in brackets (今日汇率 / （单位：铢）). Set tight
+ * on any page, a label over a title with a comma (see
+ * comma_title_under_label) is such a deck too. */
 static bool label_spaced_over(const parser *ps, size_t i, size_t n)
 {
-	if (n < 2 || !ps->pf.blank_rhythm)
+	if (n < 2)
 		return false;
 	const unit *a = UNIT(ps, i), *b = UNIT(ps, i + 1);
-	if (a->chars <= LABEL_MAX || a->chars > SPACED_LABEL_MAX)
+	if (b->gap == 0 && (b->flags & UF_COMMA))
+		return comma_title_under_label(ps, i);  /* set tight: S_DECK takes no line with a comma */
+	if (!ps->pf.blank_rhythm || a->chars <= LABEL_MAX || a->chars > SPACED_LABEL_MAX)
 		return false;   /* a word or two set apart: S_LABEL_OVER says it */
 	return a->kind == U_TITLE && b->kind == U_TITLE && b->gap == 1 && b->chars > a->chars &&
 	       !(b->flags & (UF_CLAUSE_END | UF_DASH_START)) && (!(b->flags & UF_COMMA) || b->chars <= COMMA_TITLE_MAX_CHARS) &&

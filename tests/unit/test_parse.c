@@ -213,6 +213,7 @@ FIXTURE_TEST(first_header)          /* the first line opening with the paper's n
 FIXTURE_TEST(wrap_bracket)          /* hard-wrapped with indents: （林 / 　晓） is one bracket cut by the wrap; ◆ briefs whose titles run into their text */
 FIXTURE_TEST(narrow_items)          /* lines of 11 or 12 characters that each end a sentence are paragraphs, not a narrow wrap */
 FIXTURE_TEST(label_spaced)          /* blank lines between all paragraphs: a label one blank line over a wider title (自然小课堂 / 候鸟为什么要结队迁徙) heads a new story; over a narrower head (在家试一试 / 材料) or an aside in brackets, subheads as before */
+FIXTURE_TEST(comma_label)           /* a label set tight over a title with a comma (维权直通车 / 网购沙发少了靠垫，店家补发并道歉): a new story, the comma line its headline; over a line ending in a comma or longer than a title, a subhead and a paragraph as before */
 FIXTURE_TEST(decked_sections)       /* a feature headed by a deck, with no dateline: its lone titles between paragraphs are its sections; after a dated story, decked or not, a lone title is the next story */
 FIXTURE_TEST(site_deck_labels)      /* a scrape: 引题：/副题： label the parts of a deck (the labels to the banners); a pair of word-only lines (【打印本文】【关闭窗口】) under every story of three is furniture, the 【作者】 field signs */
 FIXTURE_TEST(site_deck_lookalike)   /* 主题： among 时间：/地点： rows stays a row; a sidebar label printed twice is no furniture */
@@ -264,6 +265,7 @@ static void test_nothing_lost(void **state)
 		"subtitle_under", "whole_over_longer",
 		"bracket_filings", "bracket_filings_lookalike",
 		"words_bar", "words_bar_lookalike",
+		"comma_label",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -535,6 +537,7 @@ int main(void)
 		cmocka_unit_test(test_word_over_title),
 		cmocka_unit_test(test_label_spaced),
 		cmocka_unit_test(test_decked_sections),
+		cmocka_unit_test(test_comma_label),
 		cmocka_unit_test(test_pronoun_clause),
 		cmocka_unit_test(test_deck_detail),
 		cmocka_unit_test(test_md_column),
