@@ -101,6 +101,7 @@ typedef enum signal {
 	S_D_TWO_PHRASES,        /* two phrases side by side: a kicker or a subtitle */
 	S_D_LABEL,              /* a word or two set apart over the deck: its column label */
 	S_D_BROKEN,             /* the line continues the headline above it (see broken_headline) */
+	S_D_ISSUER,             /* the line names a notice under the name of its issuer (see issuer_over_notice) */
 	S_D_SHARED,             /* ... but shares a pair of characters with it: a kicker over its headline */
 	S_D_SIGNED,             /* ... over a contribution signed without a reporter: a column's label over its title */
 	S_D_GENRE_OVER,         /* ... but the line above is a short word naming a kind of piece, or no place, over a much wider line: a column's label */
@@ -112,6 +113,7 @@ typedef enum signal {
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
 	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
 	S_T_LABEL_DASH,         /* a "——" subtitle under a "broken headline" whose first half is a word or two, much shorter */
+	S_T_CONT_DASH,          /* a "——" subtitle under any other "broken headline": a whole deck, kicker over headline */
 	S_T_SUB_ASIDE,          /* an aside in brackets under a plain line taken for a subtitle */
 	S_T_WORD_OVER,          /* a plain line no longer than a word of a label over it, taken for its subtitle */
 	/* facts about single lines, shown by --explain (weight 0: not summed) */
@@ -210,6 +212,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_D_TWO_PHRASES]   = { -2, "two phrases side by side" },
 	[S_D_LABEL]         = { -4, "a label set apart over the deck" },
 	[S_D_BROKEN]        = { 4, "second half of a broken headline" },  /* beats the sum of one line's deck rows */
+	[S_D_ISSUER]        = { 4, "a notice's name under its issuer" },   /* "X股份有限公司" / "关于…的公告": one title */
 	[S_D_SHARED]        = { -5, "shares a word with the line above" },  /* kicker and headline each name the subject */
 	[S_D_SIGNED]        = { -5, "a short label over a signed contribution" },  /* columns hold signed pieces, news a reporter's */
 	[S_D_GENRE_OVER]    = { -3, "a kind of piece over it: a label" },  /* "消费提示" / "年货采购要注意这几点": a label, not a subject; with the line's own deck rows it outweighs a broken headline */
@@ -221,6 +224,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
 	[S_T_CONT_SUB]      = { -3, "a plain line under a broken headline" },  /* two lines over it: its kicker */
 	[S_T_LABEL_DASH]    = { -3, "a —— subtitle under a short first half" },  /* the word over a headline and its subtitle is its label */
+	[S_T_CONT_DASH]     = { -2, "a —— subtitle under a broken headline" },  /* kicker, headline, subtitle: a deck whole (fitted: 0 -> -2) */
 	[S_T_SUB_ASIDE]     = { -3, "an aside in brackets under a plain subtitle" },  /* it qualifies the headline */
 	[S_T_WORD_OVER]     = { -3, "a short plain line under a word: its title" },  /* a subtitle tells more than its headline, never less */
 	[S_F_SHORT]         = { 0, "short, no sentence end" },
@@ -4138,68 +4142,74 @@ static unsigned title_chars(const char *s, size_t len)
 	return n;
 }
 
-static bool broken_headline(const parser *ps, size_t i, size_t n)
+/* How two title lines may make one headline: not at all, as an issuer's
+ * name over the name of its notice, or as the two halves of one phrase.
+ * The cases are weighed apart (S_D_ISSUER, S_D_BROKEN): an issuer's name
+ * is never a kicker, the first half of a phrase may be one. */
+enum broken_kind { BROKEN_NONE, BROKEN_ISSUER, BROKEN_PHRASE };
+
+static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
-		return false;
+		return BROKEN_NONE;
 	const unit *a = UNIT(ps, i), *b = UNIT(ps, i + 1);
 	if (b->gap != 0 || a->kind != b->kind || (a->kind != U_TITLE && a->kind != U_MDHEAD) ||
 	    ((a->flags | b->flags) & (UF_DASH_START | UF_COMMA | UF_CLAUSE_END)) || (b->flags & UF_QUESTION_HEAD) ||
 	    inline_subtitle(b->s, b->len))
-		return false;
+		return BROKEN_NONE;
 	doc_str at = md_text(a), bt = md_text(b);
 	unsigned ac = a->spaced ? a->chars : title_chars(at.s, at.len);
 	unsigned bc = b->spaced ? b->chars : title_chars(bt.s, bt.len);
 	/* "X股份有限公司" / "关于…的公告": the issuer's name over its notice
 	 * is the notice's title */
 	if (ac <= 24 && bc <= 40 && issuer_over_notice(at, bt))
-		return true;
+		return BROKEN_ISSUER;
 	/* the issuer signing the notice below, over the notice's name */
 	if (ac <= 24 && bc <= 24 && !wholly_bracketed(b) && signed_below(ps, i))
-		return true;
+		return BROKEN_ISSUER;
 	if (ac > BROKEN_LINE_MAX || bc > BROKEN_LINE_MAX || ac + bc > BROKEN_HEAD_MAX)
-		return false;
+		return BROKEN_NONE;
 	/* a headline of a few characters fits on one line: two lines that
 	 * short ("微小说" / "一把伞") are a label and a title */
 	if (ac + bc < BROKEN_HEAD_MIN)
-		return false;
+		return BROKEN_NONE;
 	/* "（第三十七章）": an aside in brackets is a part of its own; a
 	 * line opening with an item's mark ("◆社区书画展") starts anew */
 	if (wholly_bracketed(a) || wholly_bracketed(b) || item_mark(b))
-		return false;
+		return BROKEN_NONE;
 	/* a word or two over a much longer line is a label ("往事" over
 	 * its headline), not half of a phrase */
 	if (ac <= LABEL_WORD_MAX && bc >= ac + 5)
-		return false;
+		return BROKEN_NONE;
 	/* the first half of a broken headline names the story's subject,
 	 * and its lead names it again ("社区老年食堂" / "扩至一百二十家" /
 	 * "…新建社区老年食堂…"); a column's name is not in the story
 	 * ("健康课堂" / "冬季晨练别太早", "我的晚年生活" / "老伴的手擀面") */
 	if (ac <= SUBJECT_CHECK_MAX && !lead_names(ps, i + 2, a) && !opens_with_time(b))
-		return false;
+		return BROKEN_NONE;
 	if (bracketed_label(a))
-		return false;
+		return BROKEN_NONE;
 	/* "沿着总书记指引的方向": a phrase of circumstance is a kicker */
 	if (context_opening(a))
-		return false;
+		return BROKEN_NONE;
 	/* "她把三十年写进了一本村志": a line opening with a person's pronoun
 	 * is a clause with its own subject, not the predicate of the line
 	 * above */
 	if (opens_with_pronoun(bt))
-		return false;
+		return BROKEN_NONE;
 	/* "楼市快讯", "航企动态": a column's name for its briefs */
 	if (ac <= 6 && digest_label(at.s, at.len))
-		return false;
+		return BROKEN_NONE;
 	/* "寻味老城" / "一碗鱼丸汤　熬了四十年", "小小科学家" / "鸡蛋为什么
 	 * 能浮起来？": a line that is a whole headline by itself (two
 	 * phrases side by side, a question) has a label over it, not a
 	 * first half */
 	if (two_phrases(b) || whole_question(bt))
-		return false;
+		return BROKEN_NONE;
 	/* a label with a middle dot stays a label; two phrases side by side
 	 * ("春风拂面 万物竞发") are a kicker */
 	if (memmem(a->s, a->len, "·", 2) || memmem(a->s, a->len, "・", 3))
-		return false;
+		return BROKEN_NONE;
 	const char *p = a->s, *end = a->s + a->len;
 	uint32_t prev = 0;
 	while (p < end && !a->spaced) {
@@ -4208,11 +4218,11 @@ static bool broken_headline(const parser *ps, size_t i, size_t n)
 		if (text_is_space(cp) && is_han(prev)) {
 			const char *q = text_skip_space(p, end);
 			if (q < end && is_han(first_cp(q, end)))
-				return false;
+				return BROKEN_NONE;
 		}
 		prev = cp;
 	}
-	return true;
+	return BROKEN_PHRASE;
 }
 
 /* Whether the deck [i, i+n) has a title line without a comma or a dash. */
@@ -4342,13 +4352,6 @@ static bool lines_share_pair(const unit *a, const unit *b)
 	return false;
 }
 
-/* Two short lines right under each other that may be one headline
- * broken in two (see broken_headline): the pair k-1, k. */
-static bool broken_pair(const parser *ps, size_t k)
-{
-	return broken_headline(ps, k - 1, 2);
-}
-
 /* "消费提示", "读书札记", "行山記", "气象科普": a short line ending in a
  * word for a kind of piece (tips, notes, a record, popular science) names
  * a column, where the first half of a broken headline names its subject
@@ -4389,7 +4392,8 @@ static bool word_over_line(const unit *a, const unit *b)
 
 /* One line's evidence for one role, into ev (NULL: only the sum). */
 typedef struct deck_facts {
-	bool ok[DECK_MAX], two[DECK_MAX], broken[DECK_MAX];
+	bool ok[DECK_MAX], two[DECK_MAX];
+	uint8_t broken[DECK_MAX];       /* enum broken_kind of the line and the one above */
 	unsigned width[DECK_MAX], widest;
 	size_t last, md, n;
 	bool single;
@@ -4492,9 +4496,15 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 			ev_add(ev, S_D_WHOLE_OVER);
 		return ev->score;
 	case DR_CONT:
-		if (!df->broken[x])
+		if (df->broken[x] == BROKEN_NONE)
 			return DECK_NEVER;
-		ev_add(ev, S_D_BROKEN);
+		if (df->broken[x] == BROKEN_ISSUER) {
+			/* the issuer's name over its notice: one title, whatever
+			 * the widths */
+			ev_add(ev, S_D_ISSUER);
+		} else {
+			ev_add(ev, S_D_BROKEN);
+		}
 		/* (the issuer signing the notice below names no subject) */
 		if (lines_share_pair(UNIT(ps, k - 1), u) && !signed_below(ps, k - 1))
 			ev_add(ev, S_D_SHARED);
@@ -4570,10 +4580,17 @@ static int deck_transition(const parser *ps, size_t k, int from, int to, evidenc
 	if (from == DR_HEAD && to == DR_SUB && UNIT(ps, k - 1)->chars <= LABEL_MAX && plain_short_under(ps, k))
 		ev_add(ev, S_T_WORD_OVER);
 	/* "巾帼风采" / "“羊倌”女支书带富一个村" / "——记…": a headline with
-	 * a "——" subtitle stands on one line under its label */
-	if (from == DR_CONT && to == DR_SUB && (UNIT(ps, k)->flags & UF_DASH_START) && k >= 2 &&
-	    UNIT(ps, k - 2)->chars <= LABEL_MAX && UNIT(ps, k - 1)->chars >= UNIT(ps, k - 2)->chars + 5)
-		ev_add(ev, S_T_LABEL_DASH);
+	 * a "——" subtitle stands on one line under its label; and a deck
+	 * that has a "——" subtitle is the whole deck, its first line a
+	 * kicker over the headline rather than half of it (the pages of
+	 * three sets; no page of any set breaks a headline over a "——"
+	 * subtitle) */
+	if (from == DR_CONT && to == DR_SUB && (UNIT(ps, k)->flags & UF_DASH_START) && k >= 2) {
+		if (UNIT(ps, k - 2)->chars <= LABEL_MAX && UNIT(ps, k - 1)->chars >= UNIT(ps, k - 2)->chars + 5)
+			ev_add(ev, S_T_LABEL_DASH);
+		else
+			ev_add(ev, S_T_CONT_DASH);
+	}
 	return ev->score;
 }
 
@@ -4589,7 +4606,7 @@ static void deck_facts_of(const parser *ps, size_t i, size_t n, deck_facts *df)
 		size_t x = k - i;
 		if (u->kind == U_MDHEAD && df->md == SIZE_MAX)
 			df->md = k;
-		df->broken[x] = k > i && broken_pair(ps, k);
+		df->broken[x] = k > i ? (uint8_t)broken_headline(ps, k - 1, 2) : BROKEN_NONE;
 		/* a markdown "#" title is the headline, commas and all */
 		df->ok[x] = headline_eligible(ps, i, n, k) || df->md == k;
 		if (!df->ok[x])

@@ -168,7 +168,8 @@ FIXTURE_TEST(loose_wrap)            /* a PDF export in proportional type: lines 
 FIXTURE_TEST(note_over_deck)        /* 编者按 over a deck opens that story, the lone title over it is the series; a title over a note heads a story */
 FIXTURE_TEST(jump_from_title)       /* （上接第一版） after a story's text starts the continued story under it; under a headline it stays */
 FIXTURE_TEST(bracket_briefs)        /* briefs under a column title each opening with its title in 【】; 【案情】 paragraphs of a signed story stay */
-FIXTURE_TEST(label_dash_deck)       /* a word over a headline and its —— subtitle is the label; a subject over its predicate stays a broken headline */
+FIXTURE_TEST(label_dash_deck)       /* a word over a headline and its —— subtitle is the label; so is a subject over its predicate with a —— subtitle (a deck whole: see deck_kicker_dash) */
+FIXTURE_TEST(deck_kicker_dash)      /* a line over a headline and its —— subtitle is a kicker, not half of it; a pair without one stays one broken headline */
 FIXTURE_TEST(label_over_head)       /* a word naming a kind of piece, or a word over a line twice as wide, is a label; a place over its predicate stays a broken headline */
 FIXTURE_TEST(letter_reply)          /* a reader's signature between a letter and the editor's reply signs the letter, the next title opens a story; （播音：X　配乐：Y） closes a piece, （数据：X　单位：Y） does not */
 FIXTURE_TEST(form_items)            /* 【出租】/【求购】 ads each closed by a 联系: field: the label coming again makes it a row, so each ad's title opens an article; 137****5521 keeps its stars; ｡ (X Y) with a space ends the sentence */
@@ -255,7 +256,7 @@ static void test_nothing_lost(void **state)
 		"notice_dates",
 		"notice_dates", "photo_page", "filing_stamp",
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
-		"label_dash_deck", "label_over_head", "letter_reply", "form_items", "marked_items", "signed_notices", "indented_briefs", "dash_comma", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
+		"label_dash_deck", "deck_kicker_dash", "label_over_head", "letter_reply", "form_items", "marked_items", "signed_notices", "indented_briefs", "dash_comma", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
 		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "lead_subject_unsigned", "ocr_number_title", "lead_subject_share", "marked_item_titles", "word_over_title", "pronoun_clause", "deck_detail", "md_column", "first_header", "wrap_bracket",
 		"verse", "desk_note", "desk_note_body", "byline_parts", "indent_all", "indent_items", "run_label", "masthead_issuer", "masthead_yearly", "dotted_date",
@@ -478,6 +479,7 @@ int main(void)
 		cmocka_unit_test(test_indented_briefs),
 		cmocka_unit_test(test_dash_comma),
 		cmocka_unit_test(test_label_dash_deck),
+		cmocka_unit_test(test_deck_kicker_dash),
 		cmocka_unit_test(test_label_comma_deck),
 		cmocka_unit_test(test_label_question),
 		cmocka_unit_test(test_tight_page),
