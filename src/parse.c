@@ -144,6 +144,7 @@ typedef enum signal {
 	S_F_MARKED_SUBHEAD,     /* a mark and a word or two inside a signed story */
 	S_F_PAGE_NOTE,          /* the page's own note at its foot (本版…, 投稿邮箱：x@y) */
 	S_F_OVER_DASH,          /* over a "——" subtitle and a byline: their headline */
+	S_F_BRACKET_NOTE,       /* a note wholly in round brackets under the text, set apart: the text's */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
 	NSIGNALS
 } signal;
@@ -254,6 +255,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_MARKED_SUBHEAD] = { 0, "a mark and a word inside a signed story" },
 	[S_F_PAGE_NOTE]     = { 0, "the page's own note at its foot" },
 	[S_F_OVER_DASH]     = { 0, "over a —— subtitle and a byline" },
+	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
 };
 
@@ -3738,6 +3740,21 @@ static bool comma_title_under_label(const parser *ps, size_t i)
 	       a->chars <= SPACED_LABEL_MAX && !aside_note(b) && label_like(a, false) && !numbered_head(a);
 }
 
+/* "（文中当事人均为化名）", "（图片由州文化和旅游局提供）", "（苗一禾　答）":
+ * a line wholly in round brackets notes something about the text above
+ * it (names changed, a source, who answered); no kicker or column label
+ * is printed in round brackets, so set apart from the title lines under
+ * it by a blank line it opens no deck: they make their own run (tight
+ * over them, it may be their deck's line in brackets: the deck decides). */
+static bool round_bracketed(const unit *u)
+{
+	const char *s = u->s, *e = u->s + u->len;
+	if (!u->len || (*s != '(' && (unsigned char)*s != 0xEF))     /* "（" is EF BC 88 */
+		return false;
+	uint32_t a = first_cp(s, e), z = last_cp(s, e, NULL);
+	return (a == 0xFF08 || a == '(') && (z == 0xFF09 || z == ')');
+}
+
 static size_t title_run(const parser *ps, size_t i)
 {
 	size_t n = 0;
@@ -3751,7 +3768,8 @@ static size_t title_run(const parser *ps, size_t i)
 			       !(n == 1 && comma_title_under_label(ps, i))) ||
 			      (UNIT(ps, i + n)->gap >= ps->pf.big_gap &&
 			       !(n == 1 && label_like(UNIT(ps, i), false))) ||
-			      (UNIT(ps, i + n)->gap >= 1 && aside_note(UNIT(ps, i + n - 1)))))
+			      (UNIT(ps, i + n)->gap >= 1 && aside_note(UNIT(ps, i + n - 1))) ||
+			      (n == 1 && UNIT(ps, i + n)->gap >= 1 && round_bracketed(UNIT(ps, i)))))
 			break;
 		n++;
 	}
@@ -6208,6 +6226,16 @@ static bool signature_over_date(const parser *ps, size_t i)
 	return next->kind == U_END && next->gap == 0 && date_only_line(next->s, next->len);
 }
 
+/* "（文中当事人均为化名）" alone under the open story's text, a blank
+ * line under it (see round_bracketed): a note of that text, one of its
+ * paragraphs, not a subhead. */
+static bool bracket_note(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	return u->kind == U_TITLE && a && !a->cut && i + 1 < ps->nunits && UNIT(ps, i + 1)->gap >= 1 &&
+	       round_bracketed(u) && art_has_body(a);
+}
+
 static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
@@ -6219,10 +6247,11 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 		(*i)++;
 		return;
 	}
-	if (title_is_paragraph_start(ps, *i) || signature_over_date(ps, *i)) {
+	bool note = bracket_note(ps, *i, a);
+	if (title_is_paragraph_start(ps, *i) || signature_over_date(ps, *i) || note) {
 		evidence facts;
 		memset(&facts, 0, sizeof facts);
-		ev_add(&facts, S_F_COMMA_START);
+		ev_add(&facts, note ? S_F_BRACKET_NOTE : S_F_COMMA_START);
 		explain(ps, *i, a && a->cut ? "body+" : "body", &facts);
 		unit para = *u;
 		para.kind = U_PARA;
@@ -6230,6 +6259,8 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 		if (!a->cut)
 			flush_held(ps, a);
 		add_paragraph(ps, a, &para);
+		if (note)
+			a->cut = false;     /* the note in brackets is whole */
 		(*i)++;
 		return;
 	}
@@ -6948,7 +6979,7 @@ static void segment_step(parser *ps)
 			i++;
 			continue;
 		}
-		if (u->kind == U_TITLE && title_goes_on(ps, i)) {
+		if (u->kind == U_TITLE && (title_goes_on(ps, i) || bracket_note(ps, i, a))) {
 			handle_title(ps, &i, NULL);
 			continue;
 		}

@@ -231,6 +231,7 @@ FIXTURE_TEST(bracket_filings)       /* 【place訊】, 【综合报道】, 【a 
 FIXTURE_TEST(bracket_filings_lookalike) /* 【X供电】, 【读者来电】, 【快讯】 at a paragraph's head name a unit or a kind of news: no dateline */
 FIXTURE_TEST(words_bar)             /* a bar of short plain words (上一条　下一条　返回首页) after every story, a title under it each time: furniture (the 发布时间：… lines under the titles, alone in their block, are not read as furniture yet) */
 FIXTURE_TEST(words_bar_lookalike) /* a song's refrain of short words between its verses, a verse or a 领唱： line (printed again) under it each time: text */
+FIXTURE_TEST(bracket_note)         /* a note wholly in round brackets under a story's text, a blank line under it, is that text's paragraph, not the next deck's kicker; 【简讯】 stays a column, （第十二章） under a headline its subtitle */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -267,6 +268,7 @@ static void test_nothing_lost(void **state)
 		"bracket_filings", "bracket_filings_lookalike",
 		"words_bar", "words_bar_lookalike",
 		"comma_label",
+		"bracket_note",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -529,6 +531,7 @@ int main(void)
 		cmocka_unit_test(test_bracket_filings_lookalike),
 		cmocka_unit_test(test_words_bar),
 		cmocka_unit_test(test_words_bar_lookalike),
+		cmocka_unit_test(test_bracket_note),
 		cmocka_unit_test(test_label_word4),
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),
