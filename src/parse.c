@@ -7176,6 +7176,55 @@ static bool is_tail_repeat(const part *p, const part *before)
 	return is_sentence_end(cp) || is_closing(cp);
 }
 
+/* A paragraph no longer than a line of verse. */
+static bool verse_line(const part *p)
+{
+	return p->type == DOC_PARAGRAPH && count_chars(p->s, p->len, VERSE_LINE_MAX + 1) <= VERSE_LINE_MAX;
+}
+
+/* Whether a's paragraphs are verse: four or more of them, two in three
+ * no longer than a line of verse. Prose repeats whole paragraphs when it
+ * is extracted twice; a poem or a song repeats its refrain on purpose.
+ * Asked while dedup_article compacts: parts [out, k) are stale. */
+static bool verse_article(const art *a, size_t out, size_t k)
+{
+	size_t lines = 0, paras = 0;
+	for (size_t j = 0; j < a->nparts; j++) {
+		if (j == out)
+			j = k;
+		const part *p = &a->parts[j];
+		if (p->type != DOC_PARAGRAPH)
+			continue;
+		paras++;
+		lines += verse_line(p);
+	}
+	return lines >= 4 && lines * 3 >= paras * 2;
+}
+
+/* How many parts from a->parts[k] on repeat, in order, the kept parts
+ * from a->parts[m] on (up to out: what is kept so far). */
+static size_t repeated_run(const art *a, size_t k, size_t m, size_t out)
+{
+	size_t n = 0;
+	while (k + n < a->nparts && m + n < out && part_eq(&a->parts[k + n], &a->parts[m + n]))
+		n++;
+	return n;
+}
+
+/* A refrain: a line of verse printed again with new lines between its
+ * last printing and this one. An extraction repeat copies the text right
+ * before it (after itself, or across a column break or header): the run
+ * of lines it repeats reaches up to the copy, with nothing new between. */
+static bool is_refrain(const art *a, size_t k, size_t m, size_t out, int *verse)
+{
+	const part *p = &a->parts[k];
+	if (!verse_line(p) || m + repeated_run(a, k, m, out) >= out)
+		return false;
+	if (*verse < 0)
+		*verse = verse_article(a, out, k);
+	return *verse;
+}
+
 static void dedup_article(art *a)
 {
 	hash_parts(a);
@@ -7187,6 +7236,7 @@ static void dedup_article(art *a)
 	uint64_t *hash = util_calloc(cap, sizeof(uint64_t));
 	uint32_t *idx = util_calloc(cap, sizeof(uint32_t));
 	size_t out = 0;
+	int verse = -1;         /* verse_article(a), asked once a repeat is met */
 	for (size_t k = 0; k < a->nparts; k++) {
 		part *p = &a->parts[k];
 		if (p->type == DOC_JUMP) {
@@ -7198,7 +7248,7 @@ static void dedup_article(art *a)
 		bool dup = false;
 		while (hash[slot]) {
 			if (hash[slot] == h && part_eq(&a->parts[idx[slot]], p)) {
-				dup = true;
+				dup = !is_refrain(a, k, idx[slot], out, &verse);
 				break;
 			}
 			slot = (slot + 1) & (cap - 1);
@@ -7207,6 +7257,12 @@ static void dedup_article(art *a)
 			/* the cut-off head of a paragraph repeated at the end of a run */
 			for (size_t m = 0; m < out && !dup; m++)
 				dup = a->parts[m].type == DOC_PARAGRAPH && is_prefix_fragment(p, &a->parts[m]);
+			/* but a poem's line is whole: "我爱你" under "我爱你中国" */
+			if (dup && verse_line(p)) {
+				if (verse < 0)
+					verse = verse_article(a, out, k);
+				dup = !verse;
+			}
 		}
 		if (!dup && p->type == DOC_PARAGRAPH && out && a->parts[out - 1].type == DOC_PARAGRAPH)
 			dup = is_tail_repeat(p, &a->parts[out - 1]);

@@ -230,6 +230,8 @@ FIXTURE_TEST(whole_over_longer)    /* a whole headline's length over a longer li
 FIXTURE_TEST(bracket_filings)       /* 【place訊】, 【综合报道】, 【a paper's name报道】 heading a lead; 本 + one character + 讯 (the house's own news); X网 place date 消息（记者 X）; 文　+ a byline with its role */
 FIXTURE_TEST(bracket_filings_lookalike) /* 【X供电】, 【读者来电】, 【快讯】 at a paragraph's head name a unit or a kind of news: no dateline */
 FIXTURE_TEST(words_bar)             /* a bar of short plain words (上一条　下一条　返回首页) after every story, a title under it each time: furniture (the 发布时间：… lines under the titles, alone in their block, are not read as furniture yet) */
+FIXTURE_TEST(refrain)               /* a song's refrain line closing each stanza is printed each time, and a line that is the head of an earlier one */
+FIXTURE_TEST(refrain_scar)          /* look-alike: a stanza, or its tail, extracted again right after itself is dropped; the refrain after new lines stays */
 FIXTURE_TEST(words_bar_lookalike) /* a song's refrain of short words between its verses, a verse or a 领唱： line (printed again) under it each time: text */
 FIXTURE_TEST(bracket_note)         /* a note wholly in round brackets under a story's text, a blank line under it, is that text's paragraph, not the next deck's kicker; 【简讯】 stays a column, （第十二章） under a headline its subtitle */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
@@ -266,7 +268,7 @@ static void test_nothing_lost(void **state)
 		"label_spaced", "decked_sections",
 		"subtitle_under", "whole_over_longer",
 		"bracket_filings", "bracket_filings_lookalike",
-		"words_bar", "words_bar_lookalike",
+		"words_bar", "words_bar_lookalike", "refrain", "refrain_scar",
 		"comma_label",
 		"bracket_note",
 	};
@@ -530,6 +532,8 @@ int main(void)
 		cmocka_unit_test(test_bracket_filings),
 		cmocka_unit_test(test_bracket_filings_lookalike),
 		cmocka_unit_test(test_words_bar),
+		cmocka_unit_test(test_refrain),
+		cmocka_unit_test(test_refrain_scar),
 		cmocka_unit_test(test_words_bar_lookalike),
 		cmocka_unit_test(test_bracket_note),
 		cmocka_unit_test(test_label_word4),
