@@ -151,6 +151,14 @@ static void test_not_learnt(void **state)
 		"问：宿舍条件怎么样？\n答：新宿舍楼今年九月投入使用，每间住四人，配有独立卫生间和空调，条件比以前好多了。\n";
 	furniture_learn(&f, S(qa), 4000);
 	assert_int_equal(f.n, 0);
+	/* the same with each label alone on its line, its text under it */
+	static const char qa_bare[] =
+		"问：\n今年的招生计划有什么变化？\n答：\n今年我们新增了两个专业，招生人数比去年增加了一百二十人。\n"
+		"问：\n学费标准会调整吗？\n答：\n学费标准与去年保持一致，困难学生可以申请助学贷款和奖助学金。\n"
+		"问：\n宿舍条件怎么样？\n答：\n新宿舍楼今年九月投入使用，每间住四人，配有独立卫生间和空调。\n";
+	furniture_learn(&f, S(qa_bare), 4000);
+	assert_false(furniture_has(&f, S("问：")));
+	assert_false(furniture_has(&f, S("答：")));
 	/* a song's refrain between its verses, the next singer's label
 	 * (a line that comes back) or a verse under it */
 	static const char refrain[] =
