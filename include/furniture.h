@@ -50,6 +50,8 @@ void furniture_learner_line(furniture_learner *fl, const char *s, size_t len);
 void furniture_learner_end(furniture_learner *fl, furniture *f);
 
 /* Whether the line's shape is one of the page's furniture. */
+/* "问：" alone on its line: a label whose text is on the line under it. */
+bool furniture_bare_label(const char *s, size_t len);
 bool furniture_has(const furniture *f, const char *s, size_t len);
 
 /* The author's names in a furniture line of metadata ("作者：X",

@@ -340,17 +340,22 @@ static bool question_title(const char *s, size_t len)
 /* "问：" alone, its text on the line under it: a label of the text (a
  * question, an answer, a speaker), whose value differs each time, not a
  * field of the page's furniture (those carry their value beside them). */
-static bool bare_label(const char *s, size_t len)
+bool furniture_bare_label(const char *s, size_t len)
 {
-	bool colon = (len >= 3 && !memcmp(s + len - 3, "\xef\xbc\x9a", 3)) || (len >= 1 && s[len - 1] == ':');
-	size_t word = len - (s[len - 1] == ':' ? 1 : 3);
-	return colon && word >= 3 && word <= 4 * 3 && !memchr(s, ' ', len) &&
+	size_t word;
+	if (len >= 1 && s[len - 1] == ':')
+		word = len - 1;
+	else if (len >= 3 && !memcmp(s + len - 3, "\xef\xbc\x9a", 3))
+		word = len - 3;
+	else
+		return false;
+	return word >= 3 && word <= 4 * 3 && !memchr(s, ' ', len) &&
 	       !memmem(s, len, "\xe3\x80\x80", 3) && !has_sentence_bytes(s, word);
 }
 
 void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
 {
-	if (fl->nlines >= LEARN_LINES_MAX || question_title(s, l) || bare_label(s, l))
+	if (fl->nlines >= LEARN_LINES_MAX || question_title(s, l) || furniture_bare_label(s, l))
 		return;
 	uint32_t h = furniture_shape(s, l);
 	fl->shapes[fl->nlines++] = h;

@@ -3538,6 +3538,8 @@ static doc_str strip_emphasis(parser *ps, const char *s, size_t len)
 static bool repeats_earlier_head(const art *a)
 {
 	const part *last = &a->parts[a->nparts - 1];
+	if (furniture_bare_label(last->s, last->len))
+		return false;   /* "问：" again: a label over its text, no head cut off */
 	for (size_t k = 0; k + 1 < a->nparts; k++) {
 		const part *p = &a->parts[k];
 		if (p->type == DOC_PARAGRAPH && p->len > last->len && memcmp(p->s, last->s, last->len) == 0)
@@ -7253,7 +7255,8 @@ static void dedup_article(art *a)
 			}
 			slot = (slot + 1) & (cap - 1);
 		}
-		if (!dup && p->type == DOC_PARAGRAPH && p->len < 400 && !(p->len && is_terminated_text(p))) {
+		if (!dup && p->type == DOC_PARAGRAPH && p->len < 400 && !(p->len && is_terminated_text(p)) &&
+		    !furniture_bare_label(p->s, p->len)) {
 			/* the cut-off head of a paragraph repeated at the end of a run */
 			for (size_t m = 0; m < out && !dup; m++)
 				dup = a->parts[m].type == DOC_PARAGRAPH && is_prefix_fragment(p, &a->parts[m]);

@@ -232,6 +232,7 @@ FIXTURE_TEST(bracket_filings_lookalike) /* 【X供电】, 【读者来电】, �
 FIXTURE_TEST(words_bar)             /* a bar of short plain words (上一条　下一条　返回首页) after every story, a title under it each time: furniture (the 发布时间：… lines under the titles, alone in their block, are not read as furniture yet) */
 FIXTURE_TEST(refrain)               /* a song's refrain line closing each stanza is printed each time, and a line that is the head of an earlier one */
 FIXTURE_TEST(refrain_scar)          /* look-alike: a stanza, or its tail, extracted again right after itself is dropped; the refrain after new lines stays */
+FIXTURE_TEST(qa_labels)             /* 问：/答： alone on their lines, again and again: each opens its paragraph, none is a repeat or furniture */
 FIXTURE_TEST(words_bar_lookalike) /* a song's refrain of short words between its verses, a verse or a 领唱： line (printed again) under it each time: text */
 FIXTURE_TEST(bracket_note)         /* a note wholly in round brackets under a story's text, a blank line under it, is that text's paragraph, not the next deck's kicker; 【简讯】 stays a column, （第十二章） under a headline its subtitle */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
@@ -268,7 +269,7 @@ static void test_nothing_lost(void **state)
 		"label_spaced", "decked_sections",
 		"subtitle_under", "whole_over_longer",
 		"bracket_filings", "bracket_filings_lookalike",
-		"words_bar", "words_bar_lookalike", "refrain", "refrain_scar",
+		"words_bar", "words_bar_lookalike", "refrain", "refrain_scar", "qa_labels",
 		"comma_label",
 		"bracket_note",
 	};
@@ -534,6 +535,7 @@ int main(void)
 		cmocka_unit_test(test_words_bar),
 		cmocka_unit_test(test_refrain),
 		cmocka_unit_test(test_refrain_scar),
+		cmocka_unit_test(test_qa_labels),
 		cmocka_unit_test(test_words_bar_lookalike),
 		cmocka_unit_test(test_bracket_note),
 		cmocka_unit_test(test_label_word4),
