@@ -87,33 +87,37 @@ SCORE_HOLDOUT2_MIN_F1 ?= 0.94
 # ... and on tests/holdout3 and tests/holdout4 (a fourth and a fifth
 # author; 0.916 and 0.872 when gated, after they were tuned on; holdout4
 # raised to 0.88 at 0.897, to 0.90 at 0.918).
-SCORE_HOLDOUT3_MIN_F1 ?= 0.90
+SCORE_HOLDOUT3_MIN_F1 ?= 0.91
 SCORE_HOLDOUT4_MIN_F1 ?= 0.90
 # ... and on tests/holdout5 and tests/holdout6 (a sixth and a seventh
 # author; 0.860 and 0.767 when gated, after they were tuned on; holdout6
 # raised to 0.82 at 0.847; raised to 0.87 and 0.86 at 0.894 and 0.883).
-SCORE_HOLDOUT5_MIN_F1 ?= 0.87
-SCORE_HOLDOUT6_MIN_F1 ?= 0.86
+SCORE_HOLDOUT5_MIN_F1 ?= 0.90
+SCORE_HOLDOUT6_MIN_F1 ?= 0.88
 # ... and on tests/holdout7 and tests/holdout8 (an eighth and a ninth
 # author; 0.726 and 0.738 when gated, after a session of tuning on them;
 # both raised to 0.80 at 0.824).
-SCORE_HOLDOUT7_MIN_F1 ?= 0.80
-SCORE_HOLDOUT8_MIN_F1 ?= 0.80
+SCORE_HOLDOUT7_MIN_F1 ?= 0.83
+SCORE_HOLDOUT8_MIN_F1 ?= 0.83
 # ... and on tests/holdout9 and tests/holdout10 (a tenth and an eleventh
 # author; 0.880 and 0.878 when gated, after a session of tuning on them).
-SCORE_HOLDOUT9_MIN_F1 ?= 0.86
-SCORE_HOLDOUT10_MIN_F1 ?= 0.85
+SCORE_HOLDOUT9_MIN_F1 ?= 0.87
+SCORE_HOLDOUT10_MIN_F1 ?= 0.88
 # ... and on tests/holdout11 (a twelfth author, hidden for a session: 0.806
 # untouched, 0.823 when gated) and tests/holdout12 (a thirteenth, 0.839
 # untouched when gated).
-SCORE_HOLDOUT11_MIN_F1 ?= 0.80
-SCORE_HOLDOUT12_MIN_F1 ?= 0.82
+SCORE_HOLDOUT11_MIN_F1 ?= 0.88
+SCORE_HOLDOUT12_MIN_F1 ?= 0.84
+# ... and tests/holdout13 (a fourteenth author, hidden for the session of
+# 2026-11-30 09:43: 0.736 untouched, 0.729 when gated).
+SCORE_HOLDOUT13_MIN_F1 ?= 0.71
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
 	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1) \
 	tests/holdout7:$(SCORE_HOLDOUT7_MIN_F1) tests/holdout8:$(SCORE_HOLDOUT8_MIN_F1) \
 	tests/holdout9:$(SCORE_HOLDOUT9_MIN_F1) tests/holdout10:$(SCORE_HOLDOUT10_MIN_F1) \
-	tests/holdout11:$(SCORE_HOLDOUT11_MIN_F1) tests/holdout12:$(SCORE_HOLDOUT12_MIN_F1)
+	tests/holdout11:$(SCORE_HOLDOUT11_MIN_F1) tests/holdout12:$(SCORE_HOLDOUT12_MIN_F1) \
+	tests/holdout13:$(SCORE_HOLDOUT13_MIN_F1)
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -152,11 +156,12 @@ tune: $(TUNE)/score $(TUNE)/kanbao
 # start of the session after; both gated since) and tests/holdout11 (kept
 # out of sight that session: 0.806 -> 0.823; gated at 0.80 since) and
 # tests/holdout12 (0.839 untouched, tuned on from the start of the session
-# of 2026-11-30 09:43; gated at 0.82). See each
+# of 2026-11-30 09:43; gated at 0.82, at 0.84 since) and tests/holdout13
+# (kept out of sight that session: 0.736 -> 0.729; gated at 0.71). See each
 # folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12; do \
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13; do \
 		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
