@@ -246,26 +246,53 @@ static uint32_t body_hash(const char *s, size_t len)
 	return h | 1;
 }
 
+/* The words of a line set apart by spaces, each passing `word` (which
+ * returns the word's end, or NULL when it is no such word); -1 when one
+ * fails. */
+static int count_words(const char *s, size_t len, const char *(*word)(const char *p, const char *end))
+{
+	const char *p = s, *end = s + len;
+	int words = 0;
+	while ((p = text_skip_space(p, end)) < end) {
+		if (!(p = word(p, end)))
+			return -1;
+		words++;
+	}
+	return words;
+}
+
+/* "【打印本文】", "[打印]": a word in brackets, not empty. */
+static const char *bracketed_word(const char *p, const char *end)
+{
+	bool wide = end - p >= 3 && memcmp(p, "【", 3) == 0;
+	if (!wide && *p != '[')
+		return NULL;
+	size_t open = wide ? 3 : 1;
+	const char *close = wide ? memmem(p + 3, (size_t)(end - p - 3), "】", 3) : memchr(p + 1, ']', (size_t)(end - p - 1));
+	return close && close != p + open ? close + open : NULL;
+}
+
+/* "下一篇": two to four Han characters up to a space or the line's end. */
+static const char *han_word(const char *p, const char *end)
+{
+	int chars = 0;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (text_is_space(cp))
+			break;
+		if (!text_is_han(cp) || ++chars > 4)
+			return NULL;
+		p += k;
+	}
+	return chars >= 2 ? p : NULL;
+}
+
 /* "【打印本文】　【关闭窗口】", "[打印] [关闭]": two words or more, each
  * in brackets, nothing else but spaces between them: a site's buttons. */
 static bool button_bar(const char *s, size_t len)
 {
-	const char *p = s, *end = s + len;
-	int words = 0;
-	while (p < end) {
-		p = text_skip_space(p, end);
-		if (p == end)
-			break;
-		bool wide = end - p >= 3 && memcmp(p, "【", 3) == 0;
-		if (!wide && *p != '[')
-			return false;
-		const char *close = wide ? memmem(p + 3, (size_t)(end - p - 3), "】", 3) : memchr(p + 1, ']', (size_t)(end - p - 1));
-		if (!close || close == p + (wide ? 3 : 1))
-			return false;
-		p = close + (wide ? 3 : 1);
-		words++;
-	}
-	return words >= 2;
+	return count_words(s, len, bracketed_word) >= 2;
 }
 
 /* "上一篇　下一篇　返回目录": three words or more of two to four Han
@@ -274,27 +301,7 @@ static bool button_bar(const char *s, size_t len)
  * longer word. */
 static bool words_bar(const char *s, size_t len)
 {
-	const char *p = s, *end = s + len;
-	int words = 0;
-	while (p < end) {
-		p = text_skip_space(p, end);
-		if (p == end)
-			break;
-		int chars = 0;
-		while (p < end) {
-			uint32_t cp;
-			int k = text_decode(p, end, &cp);
-			if (text_is_space(cp))
-				break;
-			if (!text_is_han(cp) || ++chars > 4)
-				return false;
-			p += k;
-		}
-		if (chars < 2)
-			return false;
-		words++;
-	}
-	return words >= 3;
+	return count_words(s, len, han_word) >= 3;
 }
 
 /* The candidates of a block of short lines beside each other count as
