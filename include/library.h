@@ -158,6 +158,24 @@ size_t library_search(library *lib, const char *query, library_order order,
 		      size_t max_articles, library_hit **out);
 void library_hits_free(library_hit *hits, size_t n);
 
+/* The same ranked search (the hits of the `max_articles` best, best
+ * first, exactly those library_search gives), with each hit made only
+ * when it is first asked for: the ranking counts the hits of the rows
+ * it keeps (their number is known at once) and makes none; asking for
+ * one makes those of its article and of a few after it, in one read of
+ * the index. What the library view shows is its screen of results, so
+ * it waits only for those. The library must outlive it. Should an issue
+ * be indexed again meanwhile, a hit asked for later is as the index has
+ * it then (the count follows). */
+typedef struct library_ranked library_ranked;
+library_ranked *library_rank(library *lib, const char *query, size_t max_articles);
+/* The hits in all (as library_search would return). */
+size_t library_ranked_count(const library_ranked *r);
+/* Hit i (< library_ranked_count), made with its article's when first
+ * asked for; valid until library_ranked_free. NULL beyond the end. */
+const library_hit *library_ranked_hit(library_ranked *r, size_t i);
+void library_ranked_free(library_ranked *r);
+
 /* Whether the tokenizer indexes code point c (a letter, digit or mark;
  * Han, kana, hangul): its table, for tests against the definition. */
 bool library_indexed(uint32_t c);

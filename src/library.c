@@ -2116,11 +2116,15 @@ static void hit_strings(library_hit *h, size_t n, const found_row *r)
  * text folded as search_run folds it, one per line) are searched at
  * once; a hit's line is folded again with the map back, to place it in
  * the element's original text, unless the folded line is the line itself
- * (then a hit's offsets are the original's). Returns the hits added. */
+ * (then a hit's offsets are the original's). Returns the hits added.
+ * Without `out` the hits are only counted, as they would be made: a
+ * line holding the query once is one hit (only two hits can be one, see
+ * below), so it is not folded again. */
 static size_t match_article(search_folder *sf, const char *q, size_t qlen, const found_row *r,
 			    hit_list *out)
 {
 	size_t added = 0;
+	uint32_t prev_el = UINT32_MAX, prev_end = 0;    /* the last hit's element and end */
 	uint32_t element = 0;           /* the line */
 	/* a page's own text: its captions, then its banners (see row) */
 	bool page_level = r->number < 0;
@@ -2157,6 +2161,16 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen, const
 		}
 		size_t llen = (size_t)((bnl ? bnl : end) - line), lflen;
 		size_t fllen = (size_t)((nl ? nl : fend) - fline);
+		const char *after = p + qlen, *lfend = fline + fllen;
+		if (!out && !memchr(q, '\n', qlen) &&
+		    (after >= lfend || !util_find(after, (size_t)(lfend - after), q, qlen))) {
+			added++;        /* one hit in the line: nothing to join */
+			prev_el = UINT32_MAX;
+			if (!nl)
+				break;
+			p = nl + 1;
+			continue;
+		}
 		bool same = fllen == llen && (line == fline || memcmp(line, fline, llen) == 0);
 		const char *f = same ? line : search_folder_fold_valid(sf, line, llen, true, &lflen);
 		if (same)
@@ -2172,13 +2186,20 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen, const
 			uint32_t el = !page_level ? element : element < r->ncaptions ?
 				      r->first_caption + element :
 				      (r->first_banner + element - r->ncaptions) | SEARCH_BANNER;
-			library_hit *prev = added ? &out->items[out->n - 1] : NULL;
-			if (prev && prev->element == el && s < prev->end) {
+			if (added && prev_el == el && s < prev_end) {
 				/* two hits in the fold of one character are one */
-				if (e > prev->end)
-					prev->end = e;
+				if (e > prev_end) {
+					prev_end = e;
+					if (out)
+						out->items[out->n - 1].end = e;
+				}
 				continue;
 			}
+			prev_el = el;
+			prev_end = e;
+			added++;
+			if (!out)
+				continue;
 			library_hit hit = {
 				.page = r->page,
 				.article = page_level ? UINT32_MAX : (uint32_t)r->number,
@@ -2188,14 +2209,13 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen, const
 				.text = (char *)line,   /* copied below */
 			};
 			UTIL_PUSH(out->items, out->n, out->cap, hit);
-			added++;
 		}
 		/* on after this line */
 		if (!nl)
 			break;
 		p = nl + 1;
 	}
-	if (added)
+	if (added && out)
 		hit_strings(out->items + out->n - added, added, r);
 	return added;
 }
@@ -3080,9 +3100,11 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
  * row looked up with a statement of its own was stepped, halted and
  * reset for it alone, about a third of what reading it cost (callgrind).
  * The rows come in the statement's order; each one's hits are made
- * aside, then appended best first, as one row at a time made them. */
+ * aside, then appended best first, as one row at a time made them.
+ * With `counts`, the hits of each row are counted into it (0: a row
+ * not there), and made only with `out`. */
 static void make_shown(searching *s, sqlite3_stmt *st, const ranked_row *f, size_t n,
-		       hit_list *out)
+		       hit_list *out, uint32_t *counts)
 {
 	hit_list aside = { 0 };
 	for (size_t at = 0; at < n; at += MAKE_BATCH) {
@@ -3104,12 +3126,14 @@ static void make_shown(searching *s, sqlite3_stmt *st, const ranked_row *f, size
 			if (i == k || !row_from(s, st, false))
 				continue;
 			from[i] = aside.n;
-			count[i] = match_article(s->sf, s->q, s->qlen, &s->r, &aside);
+			count[i] = match_article(s->sf, s->q, s->qlen, &s->r, out ? &aside : NULL);
 		}
 		if (rc != SQLITE_DONE)
 			lib_warn(s->lib, "library search: %s", sqlite3_errmsg(s->lib->db));
 		for (size_t i = 0; i < k; i++) {
-			if (!count[i])
+			if (counts)
+				counts[at + i] = (uint32_t)count[i];
+			if (!count[i] || !out)
 				continue;
 			util_grow((void **)&out->items, &out->cap, out->n + count[i], sizeof *out->items);
 			memcpy(out->items + out->n, aside.items + from[i], count[i] * sizeof *out->items);
@@ -3121,8 +3145,164 @@ static void make_shown(searching *s, sqlite3_stmt *st, const ranked_row *f, size
 	free(aside.items);
 }
 
+/* A ranked search whose hits are made when asked for (library.h): the
+ * rows ranked best first, each one's hits counted when ranked (first:
+ * where each row's hits begin among all, first[n] their number), and
+ * made with the rows after it not made yet, LAZY_BATCH a statement,
+ * when one of its hits is first asked for. */
+enum { LAZY_BATCH = 8 };
+_Static_assert(LAZY_BATCH <= MAKE_BATCH, "make_shown reads a batch a statement");
+
+struct library_ranked {
+	library *lib;
+	char *q;                        /* folded */
+	size_t qlen;
+	ranked_row *rows;
+	size_t n;
+	uint32_t *count;                /* hits of each row */
+	size_t *first;
+	library_hit **made;             /* each row's hits once made */
+	bool *done;
+};
+
+static size_t search(library *lib, const char *query, library_order order, size_t max_articles,
+		     library_hit **out, library_ranked **lazy);
+
 size_t library_search(library *lib, const char *query, library_order order,
 		      size_t max_articles, library_hit **out)
+{
+	return search(lib, query, order, max_articles, out, NULL);
+}
+
+library_ranked *library_rank(library *lib, const char *query, size_t max_articles)
+{
+	library_hit *none;
+	library_ranked *r = NULL;
+	search(lib, query, LIBRARY_RANKED, max_articles, &none, &r);
+	if (!r) {
+		r = util_calloc(1, sizeof *r);
+		r->lib = lib;
+		r->first = util_calloc(1, sizeof *r->first);
+	}
+	return r;
+}
+
+size_t library_ranked_count(const library_ranked *r)
+{
+	return r->first[r->n];
+}
+
+/* Where each row's hits begin, after their counts changed. */
+static void ranked_sums(library_ranked *r)
+{
+	for (size_t k = 0; k < r->n; k++)
+		r->first[k + 1] = r->first[k] + r->count[k];
+}
+
+/* Makes the hits of row k and of the rows after it not made yet, up to
+ * LAZY_BATCH, in one read of the index. A row whose hits are not those
+ * counted (its issue indexed again since) takes the hits it has now, and
+ * the hits after it move. */
+static void ranked_make(library_ranked *r, size_t k)
+{
+	library *lib = r->lib;
+	size_t idx[LAZY_BATCH], m = 0;
+	ranked_row rows[LAZY_BATCH];
+	for (size_t i = k; i < r->n && m < LAZY_BATCH; i++)
+		if (!r->done[i]) {
+			idx[m] = i;
+			rows[m++] = r->rows[i];
+		}
+	searching s = { .lib = lib, .sf = lib->sf, .q = r->q, .qlen = r->qlen, .text = lib->search_st[2],
+			.issue = lib->search_st[3], .issue_id = -1, .issue_hidden = true,
+			.terms_issue = -1, .toks_issue = -1, .firsts_issue = -1 };
+	hit_list out = { 0 };
+	uint32_t counts[LAZY_BATCH] = { 0 };
+	bool began = sqlite3_get_autocommit(lib->db) && exec(lib->db, "BEGIN");
+	issue_cache_check(lib, lib->search_st[4]);
+	make_shown(&s, lib->search_st[7], rows, m, &out, counts);
+	sqlite3_reset(s.text);
+	if (began)
+		exec(lib->db, "COMMIT");
+	searching_free(&s);
+	bool moved = false;
+	for (size_t j = 0, at = 0; j < m; at += counts[j++]) {
+		size_t i = idx[j];
+		r->done[i] = true;
+		if (counts[j]) {
+			r->made[i] = util_malloc(counts[j] * sizeof *r->made[i]);
+			memcpy(r->made[i], out.items + at, counts[j] * sizeof *r->made[i]);
+		}
+		if (counts[j] != r->count[i]) {
+			r->count[i] = counts[j];
+			moved = true;
+		}
+	}
+	free(out.items);
+	if (moved)
+		ranked_sums(r);
+}
+
+const library_hit *library_ranked_hit(library_ranked *r, size_t i)
+{
+	for (;;) {
+		if (i >= r->first[r->n])
+			return NULL;
+		/* the row holding hit i: the last whose first is <= i */
+		size_t lo = 0, hi = r->n;
+		while (hi - lo > 1) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (r->first[mid] <= i)
+				lo = mid;
+			else
+				hi = mid;
+		}
+		if (r->done[lo])
+			return &r->made[lo][i - r->first[lo]];
+		ranked_make(r, lo);     /* then look again: the counts may have moved */
+	}
+}
+
+void library_ranked_free(library_ranked *r)
+{
+	if (!r)
+		return;
+	for (size_t k = 0; k < r->n; k++)
+		if (r->done[k] && r->count[k])
+			library_hits_free(r->made[k], r->count[k]);
+	free(r->made);
+	free(r->done);
+	free(r->count);
+	free(r->first);
+	free(r->rows);
+	free(r->q);
+	free(r);
+}
+
+/* The ranked rows f[0, n), best first, with their hits counted, not
+ * made (the search's folded query *q taken over). */
+static library_ranked *ranked_new(searching *s, const ranked_row *f, size_t n, char **q)
+{
+	library_ranked *r = util_calloc(1, sizeof *r);
+	r->lib = s->lib;
+	r->q = *q;
+	r->qlen = s->qlen;
+	*q = NULL;
+	r->n = n;
+	r->rows = util_malloc((n ? n : 1) * sizeof *r->rows);
+	if (n)
+		memcpy(r->rows, f, n * sizeof *r->rows);
+	r->count = util_calloc(n ? n : 1, sizeof *r->count);
+	r->first = util_calloc(n + 1, sizeof *r->first);
+	r->made = util_calloc(n ? n : 1, sizeof *r->made);
+	r->done = util_calloc(n ? n : 1, sizeof *r->done);
+	make_shown(s, s->lib->search_st[7], f, n, NULL, r->count);
+	ranked_sums(r);
+	return r;
+}
+
+static size_t search(library *lib, const char *query, library_order order, size_t max_articles,
+		     library_hit **out, library_ranked **lazy)
 {
 	*out = NULL;
 	/* one folder for every search of this library: what it learnt of
@@ -3225,7 +3405,10 @@ size_t library_search(library *lib, const char *query, library_order order,
 		sqlite3_clear_bindings(st);
 		if (order == LIBRARY_RANKED) {
 			size_t shown = rank(f.ranked, f.nranked, max_articles);
-			make_shown(&s, lib->search_st[7], f.ranked, shown, &f.hits);
+			if (lazy)
+				*lazy = ranked_new(&s, f.ranked, shown, &q);
+			else
+				make_shown(&s, lib->search_st[7], f.ranked, shown, &f.hits, NULL);
 		}
 		sqlite3_reset(s.text);
 		for (size_t i = 0; i < 2; i++)

@@ -33,7 +33,7 @@ struct libview {
 
 	bool results;           /* the result list is shown */
 	char *query;
-	library_hit *hits;
+	library_ranked *res;    /* hits made as their rows are drawn */
 	size_t nhits;
 	size_t rsel, rtop;
 
@@ -43,6 +43,8 @@ struct libview {
 	char msg[512];
 	util_buf rowbuf, statusbuf;
 	char *target_path;
+	doc_pos target_hit;     /* of the result opened, when target_is_hit */
+	bool target_is_hit;
 };
 
 static int list_rows(const libview *v)
@@ -122,8 +124,8 @@ libview *libview_new(library *lib, const config *cfg, state *st, int width, int 
 
 static void free_results(libview *v)
 {
-	library_hits_free(v->hits, v->nhits);
-	v->hits = NULL;
+	library_ranked_free(v->res);
+	v->res = NULL;
 	v->nhits = 0;
 	free(v->query);
 	v->query = NULL;
@@ -233,11 +235,21 @@ static int move(libview *v, long delta)
 
 /* ---- search across issues ---- */
 
+/* Result i, made when first asked for (only the rows drawn are); the
+ * count follows should an issue have been indexed again since. */
+static const library_hit *result(libview *v, size_t i)
+{
+	const library_hit *h = library_ranked_hit(v->res, i);
+	v->nhits = library_ranked_count(v->res);
+	return h;
+}
+
 static int run_search(libview *v, const char *query)
 {
 	free_results(v);
 	v->query = util_strdup(query);
-	v->nhits = library_search(v->lib, query, LIBRARY_RANKED, MAX_RESULT_ARTICLES, &v->hits);
+	v->res = library_rank(v->lib, query, MAX_RESULT_ARTICLES);
+	v->nhits = library_ranked_count(v->res);
 	v->rsel = v->rtop = 0;
 	v->results = true;
 	if (v->nhits == 0)
@@ -285,10 +297,14 @@ static int open_selected(libview *v)
 {
 	free(v->target_path);
 	v->target_path = NULL;
+	v->target_is_hit = false;
 	if (v->results) {
-		if (v->rsel >= v->nhits)
+		const library_hit *h = v->rsel < v->nhits ? result(v, v->rsel) : NULL;
+		if (!h)
 			return READER_NOTHING;
-		v->target_path = util_strdup(v->hits[v->rsel].path);
+		v->target_path = util_strdup(h->path);
+		v->target_hit = (doc_pos){ h->article, h->element, h->start };
+		v->target_is_hit = true;
 	} else {
 		if (v->sel >= v->nrows || v->rows[v->sel].group)
 			return READER_NOTHING;
@@ -302,10 +318,9 @@ void libview_to_open(const libview *v, libview_target *t)
 {
 	memset(t, 0, sizeof *t);
 	t->path = v->target_path;
-	if (v->results && v->rsel < v->nhits) {
-		const library_hit *h = &v->hits[v->rsel];
+	if (v->target_is_hit) {
 		t->query = v->query;
-		t->hit = (doc_pos){ h->article, h->element, h->start };
+		t->hit = v->target_hit;
 	}
 }
 
@@ -473,7 +488,10 @@ bool libview_row(libview *v, int row, reader_row *out)
 	if (i >= count(v))
 		return false;
 	if (v->results) {
-		result_row(v, &v->hits[i], out);
+		const library_hit *h = result(v, i);
+		if (!h)
+			return false;
+		result_row(v, h, out);
 		if (i == v->rsel)
 			out->style = CONFIG_C_LIST_CURRENT;
 	} else {

@@ -10,12 +10,14 @@
  *       corpus at fixed pseudo-random places; each is timed as
  *       library_search (the first 50 articles newest first, and ranked
  *       by bm25: every article holding it weighed, the hits of the best
- *       500 made, as the library view asks), as what a user runs,
+ *       500 made), as the S view waits for it (library_rank: the best
+ *       500 ranked and their hits counted, then the hits of its first
+ *       screen, SCREEN_ROWS, made), as what a user runs,
  *       `KANBAO --config CONFIG --search Q --all` (a whole process: it
  *       checks the library's pages against the index, then prints every
  *       hit, to /dev/null), and as `grep -rF -c` and `rg -F -c` over
  *       ROOT (whole processes, output to a file). One line per length:
- *         q LEN NEWEST_MED NEWEST_P99 RANKED_MED RANKED_P99 ALL_MED ALL_P99 GREP_MED GREP_P99 RG_MED RG_P99 HITS
+ *         q LEN NEWEST_MED NEWEST_P99 RANKED_MED RANKED_P99 ALL_MED ALL_P99 GREP_MED GREP_P99 RG_MED RG_P99 HITS SCREEN_MED SCREEN_P99
  *       (times in ns; rg fields "na" when rg is not installed; HITS the
  *       hits found by the last query of that length, ranked). One search
  *       runs untimed first: it loads the folding tables.
@@ -23,9 +25,13 @@
  *       the same queries, untimed, and every hit of each in both orders
  *       (issue path, page, article, element, bytes): a change to the
  *       search must leave this output as it was (diff it before/after).
+ *       The ranked hits printed are those library_rank makes one by one
+ *       (as the S view does), each checked against library_search's
+ *       (exit 1 when they differ).
  *   bench_library time DB ROOT N REPS CORPUS.txt...
  *       the same queries timed in the process only (no grep, no rg),
- *       each REPS times: the `q` line less the anchors, for A/B runs.
+ *       each REPS times: the `q` line less the anchors, for A/B runs:
+ *         t LEN NEWEST_MED NEWEST_P99 RANKED_MED RANKED_P99 HITS SCREEN_MED SCREEN_P99
  */
 #include "benchlib.h"
 
@@ -208,6 +214,49 @@ static library *open_lib(const char *db, const char *root)
 
 static const int lens[] = { 1, 2, 4, 8 };
 
+/* Result rows the S view draws on its first screen (a terminal of 42
+ * lines: a title and a status line around them). */
+enum { SCREEN_ROWS = 40 };
+
+/* What the S view waits for after Enter: the ranking (the best 500,
+ * their hits counted) and the hits of its first screen made. Returns
+ * the hits in all. */
+static size_t first_screen(library *lib, const char *q)
+{
+	library_ranked *r = library_rank(lib, q, 500);
+	size_t n = library_ranked_count(r);
+	for (size_t i = 0; i < SCREEN_ROWS && i < n; i++)
+		if (!library_ranked_hit(r, i))
+			break;
+	n = library_ranked_count(r);
+	library_ranked_free(r);
+	return n;
+}
+
+/* The ranked hits as the S view makes them, one at a time, in
+ * (library_rank); every one checked against library_search's, the
+ * whole list made at once. */
+static size_t ranked_lazily(library *lib, const char *q, library_hit **out)
+{
+	size_t n = library_search(lib, q, LIBRARY_RANKED, 500, out);
+	library_ranked *r = library_rank(lib, q, 500);
+	bool same = library_ranked_count(r) == n;
+	for (size_t i = 0; same && i < n; i++) {
+		const library_hit *a = library_ranked_hit(r, i), *b = &(*out)[i];
+		same = a && a->page == b->page && a->article == b->article && a->element == b->element &&
+		       a->start == b->start && a->end == b->end && a->len == b->len &&
+		       a->fingerprint == b->fingerprint && memcmp(a->text, b->text, a->len) == 0 &&
+		       strcmp(a->path, b->path) == 0 && strcmp(a->paper, b->paper) == 0 &&
+		       strcmp(a->date, b->date) == 0 && strcmp(a->headline, b->headline) == 0;
+	}
+	library_ranked_free(r);
+	if (!same) {
+		fprintf(stderr, "bench: the hits of %s made lazily differ from library_search's\n", q);
+		exit(1);
+	}
+	return n;
+}
+
 static int query(const char *db, const char *root, int n, const char *kanbao, const char *ini,
 		 int ncorpus, char **corpus)
 {
@@ -219,7 +268,7 @@ static int query(const char *db, const char *root, int n, const char *kanbao, co
 	int out_fd = mkstemp(out_path);
 	uint64_t *tn = util_calloc((size_t)n, 8), *tr = util_calloc((size_t)n, 8),
 		 *tg = util_calloc((size_t)n, 8), *tp = util_calloc((size_t)n, 8),
-		 *ta = util_calloc((size_t)n, 8);
+		 *ta = util_calloc((size_t)n, 8), *ts = util_calloc((size_t)n, 8);
 	uint64_t seed = 42;
 	for (size_t l = 0; l < 4; l++) {
 		size_t found = 0;
@@ -239,6 +288,10 @@ static int query(const char *db, const char *root, int n, const char *kanbao, co
 			tr[i] = bench_now_ns() - t0;
 			found = nh;
 			library_hits_free(h, nh);
+			/* what the S view waits for: the ranking, its first screen */
+			t0 = bench_now_ns();
+			first_screen(lib, q);
+			ts[i] = bench_now_ns() - t0;
 			/* the command, every hit newest first, to /dev/null */
 			char *cmd[] = { (char *)kanbao, "--config", (char *)ini, "--search", q, "--all", NULL };
 			ta[i] = time_cmd(cmd, -1);
@@ -256,7 +309,8 @@ static int query(const char *db, const char *root, int n, const char *kanbao, co
 			printf("%llu %llu ", (unsigned long long)med(tp, (size_t)n), (unsigned long long)p99(tp, (size_t)n));
 		else
 			printf("na na ");
-		printf("%zu\n", found);
+		printf("%zu ", found);
+		printf("%llu %llu\n", (unsigned long long)med(ts, (size_t)n), (unsigned long long)p99(ts, (size_t)n));
 		fflush(stdout);
 	}
 	close(out_fd);
@@ -268,6 +322,7 @@ static int query(const char *db, const char *root, int n, const char *kanbao, co
 	free(tg);
 	free(tp);
 	free(ta);
+	free(ts);
 	return 0;
 }
 
@@ -289,7 +344,7 @@ static int queries(const char *mode, const char *db, const char *root, int n, in
 	library *lib = open_lib(db, root);
 	bool timing = strcmp(mode, "time") == 0;
 	size_t nt = (size_t)n * (size_t)reps;
-	uint64_t *tn = util_calloc(nt, 8), *tr = util_calloc(nt, 8);
+	uint64_t *tn = util_calloc(nt, 8), *tr = util_calloc(nt, 8), *ts = util_calloc(nt, 8);
 	uint64_t seed = 42;
 	for (size_t l = 0; l < 4; l++) {
 		size_t found = 0;
@@ -306,23 +361,30 @@ static int queries(const char *mode, const char *db, const char *root, int n, in
 					print_hits(q, "newest", h, nh);
 				library_hits_free(h, nh);
 				t0 = bench_now_ns();
-				nh = library_search(lib, q, LIBRARY_RANKED, 500, &h);
+				nh = timing ? library_search(lib, q, LIBRARY_RANKED, 500, &h) :
+					      ranked_lazily(lib, q, &h);
 				tr[(size_t)i * (size_t)reps + (size_t)r] = bench_now_ns() - t0;
 				if (!timing)
 					print_hits(q, "ranked", h, nh);
 				found = nh;
 				library_hits_free(h, nh);
+				t0 = bench_now_ns();
+				if (timing)
+					first_screen(lib, q);
+				ts[(size_t)i * (size_t)reps + (size_t)r] = bench_now_ns() - t0;
 			}
 		}
 		if (timing)
-			printf("t %d %llu %llu %llu %llu %zu\n", lens[l],
+			printf("t %d %llu %llu %llu %llu %zu %llu %llu\n", lens[l],
 			       (unsigned long long)med(tn, nt), (unsigned long long)p99(tn, nt),
-			       (unsigned long long)med(tr, nt), (unsigned long long)p99(tr, nt), found);
+			       (unsigned long long)med(tr, nt), (unsigned long long)p99(tr, nt), found,
+			       (unsigned long long)med(ts, nt), (unsigned long long)p99(ts, nt));
 	}
 	library_close(lib);
 	util_buf_free(&all);
 	free(tn);
 	free(tr);
+	free(ts);
 	return 0;
 }
 

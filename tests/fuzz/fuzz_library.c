@@ -198,6 +198,15 @@ static void round_trip(const char *query, const uint8_t *page, size_t len)
 	library_hit *r;
 	size_t nr = library_search(lib, query, LIBRARY_RANKED, 0, &r);
 	FUZZ_CHECK(nr == n);
+	/* and counted before they are made (the S view), then made one by one */
+	library_ranked *lazy = library_rank(lib, query, 0);
+	FUZZ_CHECK(library_ranked_count(lazy) == nr);
+	for (size_t i = 0; i < nr; i++) {
+		const library_hit *a = library_ranked_hit(lazy, i);
+		FUZZ_CHECK(a && a->article == r[i].article && a->element == r[i].element &&
+			   a->start == r[i].start && a->end == r[i].end);
+	}
+	library_ranked_free(lazy);
 	library_hits_free(r, nr);
 	library_hits_free(h, n);
 	search_result_free(&res);

@@ -339,12 +339,35 @@ static bool hit_eq(const library_hit *a, const library_hit *b)
 	       a->len == b->len && a->fingerprint == b->fingerprint;
 }
 
+/* The ranked hits made one by one as the S view asks for them
+ * (library_rank) are library_search's, h[0, n): their number is known
+ * before any is made, and each is the same asked for in any order (here
+ * the last first, then from the first on, each twice). */
+static void lazily_same(library *lib, const char *query, size_t max, const library_hit *h, size_t n)
+{
+	library_ranked *r = library_rank(lib, query, max);
+	if (library_ranked_count(r) != n)
+		fail_msg("\"%s\" (%zu articles): library_rank counts %zu hits, library_search "
+			 "makes %zu", query, max, library_ranked_count(r), n);
+	for (size_t k = 0; k <= n; k++) {
+		size_t i = k == 0 ? n - 1 : k - 1;
+		const library_hit *a = n ? library_ranked_hit(r, i) : NULL;
+		if (n && (!a || !hit_eq(a, &h[i]) || a != library_ranked_hit(r, i)))
+			fail_msg("\"%s\" (%zu articles): hit %zu made lazily is not "
+				 "library_search's", query, max, i);
+	}
+	assert_null(library_ranked_hit(r, n));
+	library_ranked_free(r);
+}
+
 /* Ranked, the best k articles are the first k of the whole order (the
- * best are picked without ordering the rest), hit for hit. */
+ * best are picked without ordering the rest), hit for hit; and the
+ * same made lazily. */
 static void ranked_prefixes(library *lib, const char *query)
 {
 	library_hit *all;
 	size_t nall = library_search(lib, query, LIBRARY_RANKED, 0, &all);
+	lazily_same(lib, query, 0, all, nall);
 	static const size_t ks[] = { 1, 2, 3, 7 };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(ks); i++) {
 		library_hit *h;
@@ -361,6 +384,7 @@ static void ranked_prefixes(library *lib, const char *query)
 		if (articles > ks[i] || (articles < ks[i] && n != nall))
 			fail_msg("%s: ranked, the best %zu: %zu articles, %zu of %zu hits", query,
 				 ks[i], articles, n, nall);
+		lazily_same(lib, query, ks[i], h, n);
 		library_hits_free(h, n);
 	}
 	library_hits_free(all, nall);
@@ -549,6 +573,32 @@ static void test_issues_kept_between_searches(void **state)
 	library_close(b);
 }
 
+/* Ranked hits are made when asked for: an issue indexed again between
+ * the ranking and the asking (here by another connection, the text now
+ * holding the query twice where it held it once) gives the hits it has
+ * then, and the count follows. */
+static void test_ranked_made_later(void **state)
+{
+	env *e = *state;
+	sh("mkdir -p '%s/晚报/2025-01-02' && printf '标题一行\\n\\n正文说到了鲸落。\\n' > '%s/晚报/2025-01-02/1.txt'",
+	   e->lib, e->lib);
+	library *a = open_lib(e, NULL), *b = open_lib(e, NULL);
+	index_all(a);
+	library_ranked *r = library_rank(a, "鲸", 0);
+	assert_int_equal(library_ranked_count(r), 1);
+	sh("sleep 0.01; printf '标题一行\\n\\n正文说到了鲸和鲸落。\\n' > '%s/晚报/2025-01-02/1.txt'", e->lib);
+	assert_int_equal(index_all(b).changed, 1);
+	const library_hit *h = library_ranked_hit(r, 0);
+	assert_non_null(h);
+	assert_int_equal(library_ranked_count(r), 2);
+	assert_non_null(library_ranked_hit(r, 1));
+	assert_int_equal(h->fingerprint, listed_fingerprint(b, "晚报"));
+	assert_null(library_ranked_hit(r, 2));
+	library_ranked_free(r);
+	library_close(a);
+	library_close(b);
+}
+
 /* Every hit of query in order (at most max articles) as a string. */
 static void hits_text(library *lib, const char *query, library_order order, size_t max,
 		      util_buf *out)
@@ -559,6 +609,8 @@ static void hits_text(library *lib, const char *query, library_order order, size
 	for (size_t i = 0; i < n; i++)
 		util_buf_printf(out, "%s|%s|%d|%u|%x|%u-%u|%s\n", h[i].path, h[i].headline, h[i].page,
 				h[i].article, h[i].element, h[i].start, h[i].end, h[i].text);
+	if (order == LIBRARY_RANKED)
+		lazily_same(lib, query, max, h, n);
 	library_hits_free(h, n);
 }
 
@@ -1086,6 +1138,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ranked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pairs_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_without_terms, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ranked_made_later, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issues_kept_between_searches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_random, setup, teardown),
