@@ -123,6 +123,18 @@ const char *search_folder_fold_valid(search_folder *f, const char *s, size_t len
 void search_folder_map(const search_folder *f, size_t f0, size_t f1,
 		       uint32_t *start, uint32_t *end);
 
+/* Whether a piece of the fold of s[0, len) (valid UTF-8) that maps back
+ * to one range of s may hold more than one character: a character
+ * folding to several (… to "...", ㍻ to 平成) or joining the one before
+ * it. Only there can two hits in the fold be one hit in the text (the
+ * map back gives them overlapping ranges), so where none is, the hits
+ * are the query's occurrences in the fold. SEARCH_SPLITS: there is one;
+ * SEARCH_SPLITS_WIDE: one of them may hold a character beyond ASCII (…
+ * holds only dots: a query of Han characters is never joined there).
+ * Leaves the last fold as it was. */
+enum { SEARCH_SPLITS = 1, SEARCH_SPLITS_WIDE = 2 };
+unsigned search_folder_splits(search_folder *f, const char *s, size_t len);
+
 /* The folded text of the index: each element's folded text followed by
  * '\n', articles in order (their elements in order), then page captions
  * (exposed for tests). */

@@ -35,7 +35,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 9,
+	SCHEMA_VERSION = 10,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -751,6 +751,7 @@ typedef struct prep {
 	pair_seen *bis;
 	size_t nbis, biscap;
 	uint32_t low;
+	unsigned splits;                /* of the row's lines so far */
 	/* sorting them (pairs_sort): counts by the second and by the first
 	 * code point (zero between issues; present marks those used), a
 	 * copy */
@@ -1089,6 +1090,7 @@ typedef struct prow {
 	size_t folded, nfolded;         /* in packet.folded */
 	size_t toks, ntoks, bloom, nbloom;      /* in packet.aux */
 	bool same;                      /* the fold is the body */
+	unsigned splits;                /* of its lines, search_folder_splits */
 } prow;
 
 /* The issue's row of issue_terms, what a search needs of it besides
@@ -1097,8 +1099,12 @@ typedef struct prow {
  *   u32 ntokens, u32 nfirsts, u32 0;
  *   nrows entries by row (the rowid less the base), TERMS_ROW bytes each:
  *     u32 bytes of the folded text, u32 where its bigram filter starts,
- *     u16 the filter's bytes, u8 TERMS_SAME when the fold is the body
- *     (stored once, in body), u8 0;
+ *     u16 the filter's bytes, u8 flags: TERMS_SAME when the fold is the
+ *     body (stored once, in body), TERMS_SPLITS and TERMS_SPLITS_WIDE
+ *     as search_folder_splits finds them in a line of the row whose
+ *     fold is not the line itself (schema 10: only there can two hits
+ *     of the fold be one, so elsewhere a row's hits are counted from
+ *     the fold alone), u8 0;
  *   ntokens entries, by code point, TERMS_TOKEN bytes each: u32 the code
  *     point, u32 where its list starts (it ends where the next starts),
  *     and one more: UINT32_MAX, where the last list ends;
@@ -1118,7 +1124,8 @@ typedef struct prow {
  * A query of one character, or of two of the BMP, ranks from the counts
  * without reading any text (see rows_of_code_point, rows_of_pair); every
  * query filters with the bigrams. */
-enum { TERMS_HEAD = 24, TERMS_ROW = 12, TERMS_TOKEN = 8, TERMS_SAME = 1 };
+enum { TERMS_HEAD = 24, TERMS_ROW = 12, TERMS_TOKEN = 8, TERMS_SAME = 1,
+       TERMS_SPLITS = SEARCH_SPLITS << 1, TERMS_SPLITS_WIDE = SEARCH_SPLITS_WIDE << 1 };
 
 typedef enum packet_kind {
 	PACKET_FAILED,                  /* not read: err */
@@ -1188,6 +1195,10 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 	size_t flen = 0;
 	const char *fs = t.len ? search_folder_fold_valid(pp->sf, t.s, t.len, false, &flen) : "";
 	add_line(&pk->folded, doc_str_make(fs, flen));
+	/* a line that is its fold is searched without the map back: no
+	 * two hits there are one */
+	if (flen != t.len || (flen && memcmp(fs, t.s, flen) != 0))
+		pp->splits |= search_folder_splits(pp->sf, t.s, t.len);
 	/* a token takes at most its bytes and one; a bigram hash comes with
 	 * a byte at least */
 	util_grow((void **)&pk->aux.data, &pk->aux.cap, pk->aux.len + 2 * flen + 1, 1);
@@ -1264,6 +1275,8 @@ static void row_end(prep *pp, packet *pk, prow *r)
 		  (r->nbody == 0 || memcmp(pk->folded.data + r->folded, pk->body.data + r->body, r->nbody) == 0);
 	unsigned char bloom[BLOOM_MAX_BITS / 8];
 	r->nbloom = bloom_make(pp->hashes, pp->nhashes, bloom);
+	r->splits = pp->splits;
+	pp->splits = 0;
 	r->bloom = pk->aux.len;
 	util_buf_add(&pk->aux, bloom, r->nbloom);
 	pp->nhashes = 0;
@@ -1518,7 +1531,7 @@ static void terms_make(terms_work *tw, packet *pk)
 		put_u32(e + 4, (uint32_t)b->len);
 		uint16_t nb = (uint16_t)r->nbloom;
 		memcpy(e + 8, &nb, sizeof nb);
-		e[10] = r->same ? TERMS_SAME : 0;
+		e[10] = (unsigned char)((r->same ? TERMS_SAME : 0) | r->splits << 1);
 		util_buf_add(b, pk->aux.data + r->bloom, r->nbloom);
 	}
 }
@@ -2530,9 +2543,10 @@ static bool read_row(searching *s, int64_t id, bool need)
  * (no newline is looked for hit by hit). */
 _Static_assert(DOC_F_KICKER == 1 && DOC_F_HEADLINE == 2 && DOC_F_SUBTITLE == 3,
 	       "weighted_tf: the header lines are lines 1-3");
-static double weighted_tf(const found_row *r, const char *q, size_t qlen)
+static double weighted_tf(const found_row *r, const char *q, size_t qlen, uint32_t *hits)
 {
 	double tf = 0;
+	uint32_t n = 0;
 	const char *f = r->folded, *end = f + r->flen, *head = end, *head_end = end;
 	if (r->number >= 0) {
 		const char *nl = memchr(f, '\n', r->flen);
@@ -2543,17 +2557,26 @@ static double weighted_tf(const found_row *r, const char *q, size_t qlen)
 			head_end = nl ? nl : end;
 		}
 	}
-	for (const char *p = f; (p = util_find(p, (size_t)(end - p), q, qlen)) != NULL; p += qlen)
+	for (const char *p = f; (p = util_find(p, (size_t)(end - p), q, qlen)) != NULL; p += qlen) {
 		tf += p > head && p <= head_end ? 4 : 1;
+		n++;
+	}
+	*hits = n;
 	return tf;
 }
 
 /* An article holding the text, for ranking: its row, its size, the term
- * frequency, its score. */
+ * frequency, its score; the query's occurrences in its fold when they
+ * were counted (`counted`: the text was read), and its flags in
+ * issue_terms (TERMS_SAME...; TERMS_UNKNOWN without its entry). */
+enum { TERMS_UNKNOWN = 0x80 };
 typedef struct ranked_row {
 	int64_t id;
 	size_t bytes;
 	double tf, score;
+	uint32_t hits;
+	uint8_t flags;
+	bool counted;
 } ranked_row;
 
 /* Reads column col of row id through s->blob[i] (moved from row to row:
@@ -2596,7 +2619,9 @@ static bool weigh_row(searching *s, int64_t id, ranked_row *out)
 		return false;
 	found_row r = { .folded = s->buf.data, .flen = s->buf.len,
 			.number = (uint32_t)(id & MAX_ARTICLE) < s->issue_articles ? 0 : -1 };
-	out->tf = weighted_tf(&r, s->q, s->qlen);
+	out->tf = weighted_tf(&r, s->q, s->qlen, &out->hits);
+	out->counted = true;
+	out->flags = e ? e[10] : TERMS_UNKNOWN;
 	out->bytes = s->buf.len;
 	return out->tf > 0;
 }
@@ -2728,6 +2753,18 @@ static bool list_next(const searching *s, const unsigned char **p, const unsigne
 	return true;
 }
 
+/* Row `low` of the issue terms_load loaded (in sight: issue_visible) as
+ * a list gives it, with its weighted count there: its size and flags
+ * from its entry; its occurrences are that count where no hit can have
+ * weighed 4 (a count under 4, a page's own text), else not counted. */
+static ranked_row listed_row(const searching *s, uint32_t low, uint32_t count)
+{
+	const unsigned char *e = (const unsigned char *)s->trows.data + (size_t)low * TERMS_ROW;
+	bool counted = count < 4 || low >= s->issue_articles;
+	return (ranked_row){ .id = s->terms_base | low, .bytes = get_u32(e), .tf = count,
+			     .hits = counted ? count : 0, .flags = e[10], .counted = counted };
+}
+
 /* The rows of the issue terms_load loaded holding code point c, with
  * their weighted counts from its list and the size of their folded
  * text from their entries, appended to *v: what weigh_row would find
@@ -2739,9 +2776,7 @@ static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n
 	const unsigned char *p = (const unsigned char *)s->lists[0].data, *end = p + s->lists[0].len;
 	uint32_t low = 0, count;
 	for (; list_next(s, &p, end, &low, &count); low++) {
-		ranked_row rr = { s->terms_base | low, get_u32((const unsigned char *)s->trows.data +
-							       (size_t)low * TERMS_ROW), count, 0 };
-		UTIL_PUSH(*v, *n, *cap, rr);
+		UTIL_PUSH(*v, *n, *cap, listed_row(s, low, count));
 	}
 }
 
@@ -2787,9 +2822,7 @@ static void rows_of_pair(searching *s, ucs4_t a, ucs4_t b, ranked_row **v, size_
 	const unsigned char *p = (const unsigned char *)s->group.data + (from - gfrom), *lend = p + (to - from);
 	uint32_t low = 0, count;
 	for (; list_next(s, &p, lend, &low, &count); low++) {
-		ranked_row rr = { s->terms_base | low, get_u32((const unsigned char *)s->trows.data +
-							       (size_t)low * TERMS_ROW), count, 0 };
-		UTIL_PUSH(*v, *n, *cap, rr);
+		UTIL_PUSH(*v, *n, *cap, listed_row(s, low, count));
 	}
 }
 
@@ -2959,7 +2992,7 @@ static bool take_row(searching *s, library_order order, int64_t id, const uint32
 	if (!filter_pass(s, id, qh, nqh))
 		return true;
 	if (order == LIBRARY_RANKED) {
-		ranked_row rr = { id, 0, 0, 0 };
+		ranked_row rr = { .id = id };
 		if (weigh_row(s, id, &rr))
 			UTIL_PUSH(f->ranked, f->nranked, f->ranked_cap, rr);
 		return true;
@@ -3279,6 +3312,23 @@ void library_ranked_free(library_ranked *r)
 	free(r);
 }
 
+/* Whether the hits of row rr are the query's occurrences in its fold
+ * (as weighted_tf counts them, not overlapping): where no piece of the
+ * fold that maps back to one range of the text holds two characters
+ * (TERMS_SPLITS: search_folder_splits), or where those that do hold
+ * only ASCII and the query begins or ends beyond it (`q_wide`: two hits
+ * are one only where one such piece holds the end of one and the start
+ * of the next). A query holding a newline is matched line by line: not
+ * its occurrences. */
+static bool hits_are_occurrences(const ranked_row *rr, bool q_wide, bool q_nl)
+{
+	if (q_nl || rr->flags & TERMS_UNKNOWN)
+		return false;
+	if (!(rr->flags & TERMS_SPLITS))
+		return true;
+	return !(rr->flags & TERMS_SPLITS_WIDE) && q_wide;
+}
+
 /* The ranked rows f[0, n), best first, with their hits counted, not
  * made (the search's folded query *q taken over). */
 static library_ranked *ranked_new(searching *s, const ranked_row *f, size_t n, char **q)
@@ -3296,7 +3346,31 @@ static library_ranked *ranked_new(searching *s, const ranked_row *f, size_t n, c
 	r->first = util_calloc(n + 1, sizeof *r->first);
 	r->made = util_calloc(n ? n : 1, sizeof *r->made);
 	r->done = util_calloc(n ? n : 1, sizeof *r->done);
-	make_shown(s, s->lib->search_st[7], f, n, NULL, r->count);
+	/* the rows whose hits may not be their occurrences are read and
+	 * matched (counting only); the others' occurrences are counted in
+	 * their fold, when ranking did not */
+	ranked_row *exact = util_malloc((n ? n : 1) * sizeof *exact);
+	size_t *at = util_malloc((n ? n : 1) * sizeof *at), nexact = 0;
+	bool q_nl = memchr(s->q, '\n', s->qlen) != NULL;
+	bool q_wide = ((unsigned char)s->q[0] | (unsigned char)s->q[s->qlen - 1]) >= 0x80;
+	for (size_t i = 0; i < n; i++) {
+		ranked_row rr = f[i];
+		if (!hits_are_occurrences(&rr, q_wide, q_nl)) {
+			at[nexact] = i;
+			exact[nexact++] = rr;
+		} else {
+			if (!rr.counted && !weigh_row(s, rr.id, &rr))
+				rr.hits = 0;
+			r->count[i] = rr.hits;
+		}
+	}
+	uint32_t *counts = util_calloc(nexact ? nexact : 1, sizeof *counts);
+	make_shown(s, s->lib->search_st[7], exact, nexact, NULL, counts);
+	for (size_t k = 0; k < nexact; k++)
+		r->count[at[k]] = counts[k];
+	free(counts);
+	free(exact);
+	free(at);
 	ranked_sums(r);
 	return r;
 }
@@ -3551,8 +3625,9 @@ static bool pairs_of_text(library *lib, int64_t iid, term_pair **v, size_t *n, s
 				continue;
 			uint8_t q[8];
 			int la = u8_uctomb(q, ab[k] >> 16, 4), lb = u8_uctomb(q + la, ab[k] & 0xFFFF, 4);
+			uint32_t hits;
 			term_pair tp = { ab[k], (uint32_t)(id & MAX_ARTICLE),
-					 (uint32_t)weighted_tf(&r, (const char *)q, (size_t)(la + lb)) };
+					 (uint32_t)weighted_tf(&r, (const char *)q, (size_t)(la + lb), &hits) };
 			UTIL_PUSH(*v, *n, *cap, tp);
 		}
 	}

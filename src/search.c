@@ -922,6 +922,45 @@ const char *search_folder_fold_valid(search_folder *f, const char *s, size_t len
 	return out;
 }
 
+unsigned search_folder_splits(search_folder *f, const char *s, size_t len)
+{
+	folder *fd = &f->fd;
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	unsigned out = 0;
+	while (p < end && !(out & SEARCH_SPLITS_WIDE)) {
+		/* ASCII folds one to one (a run of spaces to one space), and
+		 * so do the ideographs of U+4000..U+9FFF (fold_text's fast
+		 * paths) */
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (is_fast_cjk(p, end)) {
+			p += 3;
+			continue;
+		}
+		const fold_entry *e;
+		int n = decode(fd, p, end, &e);
+		if (n < 0) {
+			p++;            /* one U+FFFD */
+			continue;
+		}
+		p += n;
+		if (e->kind == FOLD_SAME || e->kind == FOLD_SPACE ||
+		    (e->kind == FOLD_MAPPED && e->one_char))
+			continue;
+		out |= SEARCH_SPLITS;
+		if (e->kind != FOLD_MAPPED) {
+			out |= SEARCH_SPLITS_WIDE;     /* folded by the library: anything */
+			continue;
+		}
+		for (size_t k = 0; k < e->len; k++)
+			if ((unsigned char)e->bytes[k] >= 0x80)
+				out |= SEARCH_SPLITS_WIDE;
+	}
+	return out;
+}
+
 void search_folder_map(const search_folder *f, size_t f0, size_t f1,
 		       uint32_t *start, uint32_t *end)
 {

@@ -573,6 +573,40 @@ static void test_issues_kept_between_searches(void **state)
 	library_close(b);
 }
 
+/* Ranked, the hits of the rows listed are counted before they are made,
+ * from the query's occurrences in each fold where no piece of it that
+ * maps back to one range of the text holds two characters: where one
+ * does (… folds to "...", ㍻ to 平成, ﬁ to fi, a letter and the
+ * combining accent after it fold together), two occurrences there are
+ * one hit, and the count is the matcher's. */
+static void test_ranked_counts_across_splits(void **state)
+{
+	env *e = *state;
+	search_folder *sf = search_folder_new();
+	static const struct { const char *text; unsigned splits; } cases[] = {
+		{ "经济，观察。ＡＢ１２", 0 },
+		{ "等等……", SEARCH_SPLITS },
+		{ "ﬁne", SEARCH_SPLITS },
+		{ "成㍻平", SEARCH_SPLITS | SEARCH_SPLITS_WIDE },
+		{ "cafe\xCC\x81", SEARCH_SPLITS | SEARCH_SPLITS_WIDE },
+	};
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(cases); i++)
+		assert_int_equal(search_folder_splits(sf, cases[i].text, strlen(cases[i].text)),
+				 cases[i].splits);
+	search_folder_free(sf);
+	sh("mkdir -p '%s/晚报/2025-03-01' && printf '成平㍻平成㍻㍻平\\n\\n本报记者 王明\\n\\n"
+	   "他说……好……吧。成㍻平成平，ﬁﬁx fi ﬃ。\\n\\n短文：㍻成平。\\n\\n"
+	   "另一篇\\n\\n正文x\xCC\x81x\xCC\x81，e\xCC\x81" "e。\\n' > '%s/晚报/2025-03-01/01.txt'",
+	   e->lib, e->lib);
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	static const char *const queries[] = { "成平", "平成", "平", "成", "..", ".", "...", "f", "fi",
+					       "if", "ﬁ", "x", "x\xCC\x81x", "e", "好", "。" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(queries); i++)
+		ranked_prefixes(lib, queries[i]);
+	library_close(lib);
+}
+
 /* Ranked hits are made when asked for: an issue indexed again between
  * the ranking and the asking (here by another connection, the text now
  * holding the query twice where it held it once) gives the hits it has
@@ -861,6 +895,16 @@ static void schema_8(env *e)
 	sqlite3_close(db);
 }
 
+/* made by schema 9 (the same tables, no flags of the pieces of a fold
+ * holding several characters: its rows would count their hits wrong) */
+static void schema_9(env *e)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 9;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /* and the one before (schema 7: a bigram filter a row in a table of its
  * own, no counts of the code points of each issue): the tables it had,
  * its version */
@@ -898,6 +942,7 @@ static void test_damaged_old_schema(void **state)
 {
 	damage_and_check(*state, old_schema, "another version");
 	damage_and_check(*state, newer_schema, "another version");
+	damage_and_check(*state, schema_9, "another version");
 	damage_and_check(*state, schema_8, "another version");
 	damage_and_check(*state, previous_schema, "another version");
 	damage_and_check(*state, older_schema, "another version");
@@ -1139,6 +1184,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pairs_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_without_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_made_later, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ranked_counts_across_splits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issues_kept_between_searches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_random, setup, teardown),
