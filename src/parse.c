@@ -129,6 +129,7 @@ typedef enum signal {
 	S_F_WIDEST,             /* the widest line of its deck */
 	S_F_DASH,               /* starts with —— */
 	S_F_COLUMN,             /* label-like: middle dot, gap after, short plain */
+	S_F_TIME_CLOSING,       /* closed by a word of time (…之际, …中): the kicker of the news line */
 	S_F_CUT_BANNER,         /* a line dropped inside a cut paragraph */
 	S_F_REPEAT,             /* repeats text the story already has */
 	S_F_QUOTE_BEFORE,       /* follows a quotation or a finished paragraph */
@@ -240,6 +241,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_WIDEST]        = { 0, "widest line of the deck" },
 	[S_F_DASH]          = { 0, "starts with ——" },
 	[S_F_COLUMN]        = { 0, "label-like" },
+	[S_F_TIME_CLOSING]  = { 0, "closed by a word of time: a kicker" },
 	[S_F_CUT_BANNER]    = { 0, "inside a cut paragraph" },
 	[S_F_REPEAT]        = { 0, "repeats the story" },
 	[S_F_QUOTE_BEFORE]  = { 0, "after a finished paragraph" },
@@ -3927,6 +3929,32 @@ static bool context_opening(const unit *u)
 	return false;
 }
 
+/* "寒潮大风中", "冬季产新集中上市之际", "牛油涨价之后": a phrase closed by
+ * a word placing it in time (during, on the eve of, after, since) says
+ * when the news happened: the adverbial of the line under it, not its
+ * subject, so not the first half of a broken headline (whose first half
+ * names who or what the second half tells of). A school ("第一高中",
+ * "实验初中") is a name, not a time. Only the first half is asked: a
+ * headline may end in "…进行中" (in progress). */
+static bool context_closing(const unit *u)
+{
+	static const char *const words[] = {
+		"之际", "之際", "之后", "之後", "前夕", "期间", "期間", "以来", "以來", "中",
+	};
+	if (u->chars < 4)
+		return false;
+	const char *end = u->s + u->len;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		size_t n = strlen(words[k]);
+		if (u->len <= n || memcmp(end - n, words[k], n) != 0)
+			continue;
+		if (n == 3 && (memcmp(end - 6, "高", 3) == 0 || memcmp(end - 6, "初", 3) == 0))
+			return false;
+		return true;
+	}
+	return false;
+}
+
 /* "（第三十七章）", "【特稿】": a line wholly in one pair of brackets. */
 static bool wholly_bracketed(const unit *u)
 {
@@ -4209,8 +4237,9 @@ static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 		return BROKEN_NONE;
 	if (bracketed_label(a))
 		return BROKEN_NONE;
-	/* "沿着总书记指引的方向": a phrase of circumstance is a kicker */
-	if (context_opening(a))
+	/* "沿着总书记指引的方向", "寒潮大风中": a phrase of circumstance is a
+	 * kicker */
+	if (context_opening(a) || context_closing(a))
 		return BROKEN_NONE;
 	/* "她把三十年写进了一本村志": a line opening with a person's pronoun
 	 * is a clause with its own subject, not the predicate of the line
@@ -4740,7 +4769,13 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			const unit *v = k + 1 < i + m && role[k + 1 - i] == DR_OVER ? UNIT(ps, k + 1) : NULL;
 			bool couplet = v && v->chars == u->chars && u->chars >= 4 && !bracketed_label(u) &&
 				       !memmem(u->s, u->len, "·", 2);
-			if (k == i && !couplet && looks_like_column(u, sub_below) && !a->field[DOC_F_COLUMN].len) {
+			/* a phrase of time tells when this story's news
+			 * happened: its kicker, never a section's name */
+			bool timed = context_closing(u);
+			if (timed)
+				ev_add(&facts, S_F_TIME_CLOSING);
+			if (k == i && !couplet && !timed && looks_like_column(u, sub_below) &&
+			    !a->field[DOC_F_COLUMN].len) {
 				a->field[DOC_F_COLUMN] = doc_str_make(s, len);
 				ev_add(&facts, S_F_COLUMN);
 				explain_deck(ps, k, "column", NULL, &facts);
