@@ -86,6 +86,7 @@ typedef enum signal {
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
+	S_AFTER_SERIES,         /* a title with no number after the open story's sections numbered 1, 2, … */
 	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
 	S_TABLE_TITLE,          /* a title in 【】 over rows: the open story's table */
 	S_VERSE_CYCLE,          /* a poem's title between stanzas: a poem of the cycle */
@@ -198,6 +199,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_CUT]             = { -12, "paragraph before unfinished" },   /* fitted: -15 -> -12; one boundary never outweighs it, three do */
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
 	[S_SUBHEADS_BEFORE] = { -3, "story has subheads" },
+	[S_AFTER_SERIES]    = { 6, "no number after the story's numbered sections" },   /* their list is over: as strong as a closing */
 	[S_TABLE_UNDER]     = { -1, "figures under it" },    /* a data box: its own story about as often as not (fitted: 0 -> -1) */
 	[S_TABLE_TITLE]     = { -10, "a table's title in brackets" },   /* 【10月各区成交】 over rows: the story's own table */
 	[S_VERSE_CYCLE]     = { -8, "between stanzas" },   /* 组诗, 外一首: the next poem of the same piece */
@@ -359,6 +361,8 @@ typedef struct art {
 	bool issued;            /* its head names the issuer that signs it below (a notice) */
 	bool items;             /* a run of short items each signed in brackets (see merge_signed_item) */
 	uint32_t signed_len;    /* its byline closed its one paragraph in brackets: the paragraph's length with them (else 0) */
+	int series;             /* its subheads number a series 1, 2, …: how far (see series_number) */
+	bool series_broken;     /* ... one of them is not the series' next */
 } art;
 
 /* A caption found between two articles. */
@@ -428,6 +432,8 @@ typedef struct run_facts {
 	bool caption_under;     /* a photo caption right under it */
 	uint32_t mark;          /* the item's mark opening its first line (■…), 0: none */
 	bool prose_after_verse; /* a lone title between the last stanza of a poem and prose */
+	int series;             /* a lone title's place in a numbered series (series_number), 0: none */
+	bool unnumbered;        /* a lone title longer than a label with no number at its head */
 } run_facts;
 
 /* Run facts remembered between plans (see run_facts_memo). */
@@ -3418,8 +3424,21 @@ static art *cur_art(parser *ps)
 	return ps->narts > ps->arts_base ? ART(ps, ps->narts - 1) : NULL;
 }
 
+static int series_number(const char *s, size_t len);
+
+/* A subhead's place value (0: none) read into a series of subheads. */
+static void series_next(int *series, bool *broken, int value)
+{
+	if (!*broken && value == *series + 1)
+		*series = value;
+	else
+		*broken = true;
+}
+
 static void add_part(art *a, doc_block_type type, const char *s, size_t len)
 {
+	if (type == DOC_SUBHEAD)
+		series_next(&a->series, &a->series_broken, series_number(s, len));
 	part p = { s, (uint32_t)len, (uint8_t)type, 0 };
 	UTIL_PUSH(a->parts, a->nparts, a->cap, p);
 }
@@ -5417,6 +5436,8 @@ typedef struct shape {
 	bool numbered;          /* its headline is numbered ("1．…"): an item of a list */
 	bool decked;            /* headed by a deck: a kicker or a subtitle with the headline */
 	uint32_t head_mark;     /* the item's mark opening its headline (■…), 0: none */
+	int series;             /* its subheads number a series 1, 2, …: how far (see series_broken) */
+	bool series_broken;     /* ... a subhead of it is not the series' next */
 	bool signed_end;        /* signed after its body, text went on (see byline_signs_above) */
 	/* reached through a role the planner tries: what the open story's
 	 * fields say (a brief, headed by a lone title, signed, headless) is
@@ -5425,9 +5446,35 @@ typedef struct shape {
 	bool tried;
 } shape;
 
+/* 一 to 十 */
+static bool is_cjk_numeral(uint32_t cp)
+{
+	switch (cp) {
+	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:
+	case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A quick no for a line that cannot open with a number: the characters
+ * pattern_number starts with (ASCII and full-width digits, 〇, 一 to 十). */
+static bool numeral_start(const char *p, const char *end)
+{
+	if (p == end)
+		return false;
+	if (*p >= '0' && *p <= '9')
+		return true;
+	if ((unsigned char)*p < 0xE3)
+		return false;
+	uint32_t cp = first_cp(p, end);
+	return (cp >= 0xFF10 && cp <= 0xFF19) || cp == 0x3007 || is_cjk_numeral(cp);
+}
+
 /* "一、…", "（二）…", "3.…", "4、…" (markdown marks aside): the head of a
- * numbered section. */
-static bool numbered_text(const char *s, size_t len)
+ * numbered section. True with its number in *value. */
+static bool numbered_head_text(const char *s, size_t len, int *value)
 {
 	if (!len)
 		return false;   /* no headline: its text may be a null pointer */
@@ -5437,8 +5484,9 @@ static bool numbered_text(const char *s, size_t len)
 	bool paren = has_prefix(p, (size_t)(end - p), "（");
 	if (paren)
 		p += 3;
-	int value = 0;
-	size_t digits = pattern_number(p, (size_t)(end - p), &value);
+	if (!numeral_start(p, end))
+		return false;
+	size_t digits = pattern_number(p, (size_t)(end - p), value);
 	if (!digits)
 		return false;
 	p += digits;
@@ -5446,6 +5494,49 @@ static bool numbered_text(const char *s, size_t len)
 		return has_prefix(p, (size_t)(end - p), "）");
 	return has_prefix(p, (size_t)(end - p), "、") || has_prefix(p, (size_t)(end - p), "．") ||
 	       (p < end && *p == '.' && !(p + 1 < end && p[1] >= '0' && p[1] <= '9'));
+}
+
+static bool numbered_text(const char *s, size_t len)
+{
+	int value;
+	return numbered_head_text(s, len, &value);
+}
+
+/* The place of a section head in a numbered series: "一、…", "（二）…",
+ * "3.…" (numbered_value), or a Chinese numeral glued to the word it
+ * counts ("一看边齿" / "二看字口"); 0 for none. */
+static int series_number(const char *s, size_t len)
+{
+	int value = 0;
+	if (numbered_head_text(s, len, &value))
+		return value > 0 ? value : 0;
+	if (!len)
+		return 0;
+	const char *p = s, *end = s + len;
+	while (p < end && (*p == '#' || *p == '*' || *p == ' '))
+		p++;
+	if (p == end || !is_cjk_numeral(first_cp(p, end)))
+		return 0;
+	size_t digits = pattern_number(p, (size_t)(end - p), &value);
+	if (!digits || value <= 0 || p + digits >= end || !is_han(first_cp(p + digits, end)))
+		return 0;
+	return value;
+}
+
+/* A number among its first two characters, after markdown marks: a
+ * numbered head of any form ("一看", "3．", "图二", "第三", "十二月…"). */
+static bool numeral_at_head(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while (p < end && (*p == '#' || *p == '*' || *p == ' '))
+		p++;
+	for (int k = 0; k < 2 && p < end; k++) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || is_cjk_numeral(cp))
+			return true;
+	}
+	return false;
 }
 
 /* The mark of an item opening a title (■◆●▲★□◇), 0 for none. */
@@ -5474,6 +5565,8 @@ static void shape_of(const art *a, shape *sh)
 	sh->dateline = a->field[DOC_F_DATELINE].len != 0;
 	sh->byline = a->field[DOC_F_BYLINE].len != 0;
 	sh->subheads = art_has_subhead(a);
+	sh->series = a->series;
+	sh->series_broken = a->series_broken;
 	sh->numbered = a->numbered;
 	sh->jump = art_has_jump(a);
 	sh->decked = a->field[DOC_F_KICKER].len || a->field[DOC_F_SUBTITLE].len;
@@ -5678,6 +5771,11 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 			      UNIT(ps, j + 1)->gap <= 1));
 	rf->sidebar = n == 1 && sidebar_label(UNIT(ps, i));
 	rf->mark = n == 1 ? title_mark(UNIT(ps, i)->s, UNIT(ps, i)->len) : 0;     /* (read for a lone title) */
+	if (n == 1) {
+		const unit *t = UNIT(ps, i);
+		rf->series = series_number(t->s, t->len);
+		rf->unnumbered = t->chars > SIGNED_LABEL_MAX && !numeral_at_head(t->s, t->len);
+	}
 	rf->big_gap = UNIT(ps, i)->gap >= ps->pf.big_gap;
 }
 
@@ -5704,7 +5802,12 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		else if (sh->headline && !sh->tried && !sh->byline && !sh->subheads && n == 1 && rf->para_under &&
 			 (!sh->decked || sh->dateline || (rf->mark && rf->mark == sh->head_mark)))
 			ev_add(ev, S_LIKE_PREV_HEAD);
-		if (sh->subheads)
+		/* a story's sections numbered 1, 2, … are its subheads, not a
+		 * title with no number after them (a word or two aside: 结语,
+		 * 编后 close a numbered piece) */
+		if (sh->subheads && rf->unnumbered && rf->para_under && sh->series >= 2 && !sh->series_broken)
+			ev_add(ev, S_AFTER_SERIES);
+		else if (sh->subheads)
 			ev_add(ev, S_SUBHEADS_BEFORE);
 		if (rf->deck)
 			ev_add(ev, S_DECK);
@@ -5974,6 +6077,7 @@ static void shape_take(shape *sh, const plan_run *r, bool story)
 	sh->tried = true;
 	sh->any = true;
 	sh->stub = false;
+	series_next(&sh->series, &sh->series_broken, r->rf.series);
 	sh->subheads = true;
 	sh->cut = false;
 	sh->ended = false;
