@@ -1602,6 +1602,27 @@ static bool lenticular_filing(const char *in, const char *in_end)
 	return false;
 }
 
+/* What round brackets at the head of a lead hold when they say where it
+ * was filed: a place and 讯 ("（北投訊）", "（陽明山訊）"), or a place
+ * and 综合讯 ("（新山综合讯）": gathered there from several sources), as
+ * lenticular_filing reads them in 【】. Nothing else: round brackets at a
+ * paragraph's head hold asides too often. */
+static bool round_filing(const char *in, const char *in_end)
+{
+	if (!(ends_with(in, in_end, "讯") || ends_with(in, in_end, "訊")))
+		return false;
+	if (lenticular_filing(in, in_end))
+		return true;    /* a place and 讯 */
+	const char *gathered = in_end - 9;     /* 综合讯: three characters of three bytes */
+	if (gathered - in < 6 || gathered - in > 12 ||
+	    !(starts_with(gathered, in_end, "综合") || starts_with(gathered, in_end, "綜合")))
+		return false;
+	for (const char *p = in; p < gathered; p += 3)      /* the place: two to four Han characters */
+		if (gathered - p < 3 || ((unsigned char)*p & 0xF0) != 0xE0 || !text_is_han(fold3(p)))
+			return false;
+	return true;
+}
+
 /* A paragraph opening with its source in brackets: "（中央社记者X台南13日电）",
  * "（记者 X）", "【记者X／台北报道】". */
 static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
@@ -1647,7 +1668,7 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 	} else if (pattern_is_byline(in, (size_t)(in_end - in), false) || filed_byline(in, in_end)) {
 		m->byline_start = (size_t)(in - s);
 		m->byline_end = (size_t)(in_end - s);
-	} else if (closer && lenticular_filing(in, in_end)) {
+	} else if (closer ? lenticular_filing(in, in_end) : round_filing(in, in_end)) {
 		m->date_start = (size_t)(in - s);
 		m->date_end = (size_t)(in_end - s);
 	} else {

@@ -133,6 +133,20 @@ static void test_datelines(void **state)
 	assert_true(pattern_match_dateline(a3, strlen(a3), &m));
 	assert_int_equal(m.byline_end - m.byline_start, 0);
 
+	/* where the lead was filed, in round brackets with no date: a place
+	 * and 讯 or 综合讯; a kind of news or an aside there is no filing */
+	const char *r1 = "（陽明山訊）管理處提醒遊客勿越線。";
+	assert_true(pattern_match_dateline(r1, strlen(r1), &m));
+	assert_memory_equal(r1 + m.date_start, "陽明山訊", m.date_end - m.date_start);
+	assert_string_equal(r1 + m.body_start, "管理處提醒遊客勿越線。");
+	const char *r2 = "（新山综合讯）关卡明年起将试行二维码通关。";
+	assert_true(pattern_match_dateline(r2, strlen(r2), &m));
+	assert_memory_equal(r2 + m.date_start, "新山综合讯", m.date_end - m.date_start);
+	const char *r3 = "（快讯）受连日大雨影响，部分道路出现积水。";
+	assert_false(pattern_match_dateline(r3, strlen(r3), &m));
+	const char *r4 = "（记者手记）每次走进夜市，总能听到熟悉的乡音。";
+	assert_false(pattern_match_dateline(r4, strlen(r4), &m));
+
 	/* the magazine's own: 本刊讯 as 本报讯 */
 	const char *a4 = "本刊讯　受强冷空气影响，气温将下降八到十度。";
 	assert_true(pattern_match_dateline(a4, strlen(a4), &m));
