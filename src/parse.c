@@ -3933,6 +3933,22 @@ static void md_to_title(unit *u)
 	u->kind = U_TITLE;
 }
 
+/* "## 布洛芬混悬液，家长要看清这几点" over "文／X" or "本报讯（记者 X）",
+ * straight or over its "——" subtitle: a title of the page's lower level
+ * that a byline or a dateline signs heads a story (a section of a story
+ * is never signed), whatever level the page gives its other headlines. */
+static bool md_sub_signed(const parser *ps, size_t i)
+{
+	size_t j = i + 1;
+	if (j < ps->nunits && UNIT(ps, j)->gap <= 1 && (UNIT(ps, j)->flags & UF_DASH_START) &&
+	    UNIT(ps, j)->kind == U_TITLE)
+		j++;    /* its subtitle */
+	if (j >= ps->nunits || UNIT(ps, j)->gap > 1)
+		return false;
+	uint8_t k = UNIT(ps, j)->kind;
+	return k == U_BYLINE || k == U_DATELINE;
+}
+
 /* "庆祝…周年", "沿着…方向", "以…迎接…": a line opening with a word of
  * circumstance, commemoration or slogan sets the context of the news
  * line: a kicker when the deck has another line. */
@@ -6968,6 +6984,8 @@ static void segment_step(parser *ps)
 			/* "## 深化改革 激发活力" right above "# 标题": its kicker */
 			md_to_title(u);
 		}
+		if (u->kind == U_MDSUB && md_sub_signed(ps, i))
+			u->kind = U_MDHEAD;
 		switch (u->kind) {
 		case U_PAGEHEAD:
 			explain(ps, i, "header", NULL);
