@@ -176,6 +176,14 @@ size_t library_ranked_count(const library_ranked *r);
 const library_hit *library_ranked_hit(library_ranked *r, size_t i);
 void library_ranked_free(library_ranked *r);
 
+/* Every hit of `query`, newest first (as library_search, LIBRARY_NEWEST,
+ * every article), given to `each` article by article as soon as it is
+ * found, so the first come at once: the hits and their strings (which
+ * point into the index's row, nothing copied) are valid only during the
+ * call. `each` returning false stops the search. Returns the hits given. */
+typedef bool (*library_hits_fn)(void *ctx, const library_hit *hits, size_t n);
+size_t library_search_each(library *lib, const char *query, library_hits_fn each, void *ctx);
+
 /* Whether the tokenizer indexes code point c (a letter, digit or mark;
  * Han, kana, hangul): its table, for tests against the definition. */
 bool library_indexed(uint32_t c);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 #include "doc.h"
+#include "util.h"
 
 typedef struct search_index search_index;
 
@@ -176,5 +177,10 @@ void search_print_context(const char *text, size_t len, uint32_t start, uint32_t
 			  bool tty, FILE *out);
 /* Writes s with tabs and control characters as spaces (one line, one field). */
 void search_put_clean(FILE *out, const char *s, size_t n);
+/* The same two appended to b, for a caller that builds its lines in a
+ * buffer of its own and writes many at once (--search --all). */
+void search_add_context(util_buf *b, const char *text, size_t len, uint32_t start, uint32_t end,
+			bool tty);
+void search_add_clean(util_buf *b, const char *s, size_t n);
 
 #endif

@@ -2134,7 +2134,7 @@ static void hit_strings(library_hit *h, size_t n, const found_row *r)
  * line holding the query once is one hit (only two hits can be one, see
  * below), so it is not folded again. */
 static size_t match_article(search_folder *sf, const char *q, size_t qlen, const found_row *r,
-			    hit_list *out)
+			    hit_list *out, bool copy)
 {
 	size_t added = 0;
 	uint32_t prev_el = UINT32_MAX, prev_end = 0;    /* the last hit's element and end */
@@ -2228,8 +2228,20 @@ static size_t match_article(search_folder *sf, const char *q, size_t qlen, const
 			break;
 		p = nl + 1;
 	}
-	if (added && out)
+	if (!added || !out)
+		return added;
+	if (copy) {
 		hit_strings(out->items + out->n - added, added, r);
+	} else {
+		/* given away at once (library_search_each): the strings are
+		 * the row's and the issue's own, valid until the next row */
+		for (library_hit *h = out->items + out->n - added; h < out->items + out->n; h++) {
+			h->paper = (char *)r->issue_str[0];
+			h->date = (char *)r->issue_str[1];
+			h->path = (char *)r->issue_str[2];
+			h->headline = (char *)(r->headline ? r->headline : "");
+		}
+	}
 	return added;
 }
 
@@ -2979,6 +2991,10 @@ typedef struct found {
 	ranked_row *ranked;
 	size_t nranked, ranked_cap;
 	size_t articles, max;
+	/* newest first, each article's hits given at once (then not kept) */
+	library_hits_fn each;
+	void *ctx;
+	size_t given;
 } found;
 
 /* Takes row id, a candidate (a row holding the query's characters), in
@@ -2997,8 +3013,16 @@ static bool take_row(searching *s, library_order order, int64_t id, const uint32
 			UTIL_PUSH(f->ranked, f->nranked, f->ranked_cap, rr);
 		return true;
 	}
-	if (read_row(s, id, true) && match_article(s->sf, s->q, s->qlen, &s->r, &f->hits))
+	if (read_row(s, id, true) && match_article(s->sf, s->q, s->qlen, &s->r, &f->hits, !f->each)) {
 		f->articles++;
+		if (f->each) {
+			size_t n = f->hits.n;
+			f->hits.n = 0;
+			f->given += n;
+			if (!f->each(f->ctx, f->hits.items, n))
+				return false;
+		}
+	}
 	return !f->max || f->articles < f->max;
 }
 
@@ -3159,7 +3183,7 @@ static void make_shown(searching *s, sqlite3_stmt *st, const ranked_row *f, size
 			if (i == k || !row_from(s, st, false))
 				continue;
 			from[i] = aside.n;
-			count[i] = match_article(s->sf, s->q, s->qlen, &s->r, out ? &aside : NULL);
+			count[i] = match_article(s->sf, s->q, s->qlen, &s->r, out ? &aside : NULL, true);
 		}
 		if (rc != SQLITE_DONE)
 			lib_warn(s->lib, "library search: %s", sqlite3_errmsg(s->lib->db));
@@ -3198,20 +3222,32 @@ struct library_ranked {
 	bool *done;
 };
 
-static size_t search(library *lib, const char *query, library_order order, size_t max_articles,
-		     library_hit **out, library_ranked **lazy);
+static void search_into(library *lib, const char *query, library_order order,
+			size_t max_articles, found *f, library_ranked **lazy);
 
 size_t library_search(library *lib, const char *query, library_order order,
 		      size_t max_articles, library_hit **out)
 {
-	return search(lib, query, order, max_articles, out, NULL);
+	found f = { 0 };
+	search_into(lib, query, order, max_articles, &f, NULL);
+	*out = f.hits.items;
+	return f.hits.n;
+}
+
+size_t library_search_each(library *lib, const char *query, library_hits_fn each, void *ctx)
+{
+	found f = { .each = each, .ctx = ctx };
+	search_into(lib, query, LIBRARY_NEWEST, 0, &f, NULL);
+	free(f.hits.items);
+	return f.given;
 }
 
 library_ranked *library_rank(library *lib, const char *query, size_t max_articles)
 {
-	library_hit *none;
 	library_ranked *r = NULL;
-	search(lib, query, LIBRARY_RANKED, max_articles, &none, &r);
+	found f = { 0 };
+	search_into(lib, query, LIBRARY_RANKED, max_articles, &f, &r);
+	free(f.hits.items);
 	if (!r) {
 		r = util_calloc(1, sizeof *r);
 		r->lib = lib;
@@ -3375,10 +3411,11 @@ static library_ranked *ranked_new(searching *s, const ranked_row *f, size_t n, c
 	return r;
 }
 
-static size_t search(library *lib, const char *query, library_order order, size_t max_articles,
-		     library_hit **out, library_ranked **lazy)
+/* library_search, library_search_each (f->each set) or library_rank
+ * (lazy): the hits found go to f. */
+static void search_into(library *lib, const char *query, library_order order,
+			size_t max_articles, found *f, library_ranked **lazy)
 {
-	*out = NULL;
 	/* one folder for every search of this library: what it learnt of
 	 * each character (the script fold asks OpenCC) is kept */
 	if (!lib->sf)
@@ -3388,7 +3425,7 @@ static size_t search(library *lib, const char *query, library_order order, size_
 	char *q = util_strdup(search_folder_fold(sf, query, strlen(query), &qlen));
 	if (qlen == 0 || (qlen == 1 && q[0] == ' ')) {
 		free(q);
-		return 0;
+		return;
 	}
 	query_tokens qt = { 0 };
 	tokenize(sf, query, strlen(query), 0, add_query_token, &qt);
@@ -3459,7 +3496,7 @@ static size_t search(library *lib, const char *query, library_order order, size_
 	searching s = { .lib = lib, .sf = sf, .q = q, .qlen = qlen, .text = lib->search_st[2],
 			.issue = lib->search_st[3], .issue_id = -1, .issue_hidden = true,
 			.terms_issue = -1, .toks_issue = -1, .firsts_issue = -1 };
-	found f = { .max = order == LIBRARY_RANKED ? 0 : max_articles };
+	f->max = order == LIBRARY_RANKED ? 0 : max_articles;
 	if (!prepared) {
 		lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
 	} else {
@@ -3472,17 +3509,17 @@ static size_t search(library *lib, const char *query, library_order order, size_
 		if (nlist) {
 			issue_order(lib, lib->search_st[5]);
 			take_lists(&s, order, one, pair ? two : NULL, cps, nlist, pairs, npairs, st, qh,
-				   pairs_all && npairs <= LIST_WALK ? 0 : nqh, &f);
+				   pairs_all && npairs <= LIST_WALK ? 0 : nqh, f);
 		} else {
-			take_fts(&s, st, order, qh, nqh, &f);
+			take_fts(&s, st, order, qh, nqh, f);
 		}
 		sqlite3_clear_bindings(st);
 		if (order == LIBRARY_RANKED) {
-			size_t shown = rank(f.ranked, f.nranked, max_articles);
+			size_t shown = rank(f->ranked, f->nranked, max_articles);
 			if (lazy)
-				*lazy = ranked_new(&s, f.ranked, shown, &q);
+				*lazy = ranked_new(&s, f->ranked, shown, &q);
 			else
-				make_shown(&s, lib->search_st[7], f.ranked, shown, &f.hits, NULL);
+				make_shown(&s, lib->search_st[7], f->ranked, shown, &f->hits, NULL);
 		}
 		sqlite3_reset(s.text);
 		for (size_t i = 0; i < 2; i++)
@@ -3492,12 +3529,10 @@ static size_t search(library *lib, const char *query, library_order order, size_
 			exec(lib->db, "COMMIT");
 	}
 	searching_free(&s);
-	free(f.ranked);
+	free(f->ranked);
 	util_buf_free(&match);
 	util_buf_free(&qhash);
 	free(q);
-	*out = f.hits.items;
-	return f.hits.n;
 }
 
 void library_hits_free(library_hit *hits, size_t n)

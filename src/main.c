@@ -486,6 +486,75 @@ static void field_or_dash(const char *s)
 		fputs("-", stdout);
 }
 
+static void add_field(util_buf *b, const char *s)
+{
+	if (s && *s)
+		search_add_clean(b, s, strlen(s));
+	else
+		util_buf_addc(b, '-');
+}
+
+static void add_uint(util_buf *b, uint32_t v)
+{
+	char d[16];
+	size_t n = 0;
+	do
+		d[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (n > 0)
+		util_buf_addc(b, d[--n]);
+}
+
+/* The lines of --search --all, built in one buffer and written an issue
+ * at a time (printf and a buffer per hit were most of the time of a
+ * common character's 100,000s of lines), so that a pipe sees the newest
+ * issue's hits as soon as they are found. */
+typedef struct hits_out {
+	util_buf line;
+	const char *path;       /* the issue of the lines in `line` */
+	bool tty, started;      /* started: the first article's lines written */
+} hits_out;
+
+static bool put_hits(void *ctx, const library_hit *hits, size_t n)
+{
+	hits_out *ho = ctx;
+	util_buf *b = &ho->line;
+	if (ho->path && (hits[0].path != ho->path || b->len >= (1u << 20)) && b->len) {
+		fwrite(b->data, 1, b->len, stdout);
+		fflush(stdout);
+		b->len = 0;
+	}
+	ho->path = hits[0].path;
+	for (size_t i = 0; i < n; i++) {
+		const library_hit *h = &hits[i];
+		add_field(b, h->paper);
+		util_buf_addc(b, '\t');
+		add_field(b, h->date);
+		util_buf_addc(b, '\t');
+		if (h->page < 0)
+			util_buf_addc(b, '-');  /* printf's %d of a negative page */
+		add_uint(b, h->page < 0 ? 0u - (uint32_t)h->page : (uint32_t)h->page);
+		util_buf_addc(b, '\t');
+		if (h->article == UINT32_MAX)
+			util_buf_addc(b, '-');  /* a page's own text, as --search */
+		else
+			add_uint(b, h->article + 1);
+		util_buf_addc(b, '\t');
+		add_field(b, h->headline);
+		util_buf_addc(b, '\t');
+		search_add_context(b, h->text, h->len, h->start, h->end, ho->tty);
+		util_buf_addc(b, '\n');
+	}
+	if (!ho->started) {
+		/* the first line at once */
+		fwrite(b->data, 1, b->len, stdout);
+		fflush(stdout);
+		b->len = 0;
+		ho->started = true;
+	}
+	return true;
+}
+
 static int run_library_mode(const options *o, const config *cfg)
 {
 	static char outbuf[1 << 16];
@@ -512,25 +581,11 @@ static int run_library_mode(const options *o, const config *cfg)
 		state_close(st);
 		library_issues_free(v, n);
 	} else if (o->mode == MODE_SEARCH) {
-		library_hit *hits;
-		size_t n = library_search(lib, o->query, LIBRARY_NEWEST, 0, &hits);
-		bool tty = isatty(STDOUT_FILENO);
-		for (size_t i = 0; i < n; i++) {
-			const library_hit *h = &hits[i];
-			field_or_dash(h->paper);
-			putchar('\t');
-			field_or_dash(h->date);
-			printf("\t%d\t", h->page);
-			if (h->article == UINT32_MAX)
-				fputs("-\t", stdout);  /* a page's own text, as --search */
-			else
-				printf("%u\t", h->article + 1);
-			field_or_dash(h->headline);
-			putchar('\t');
-			search_print_context(h->text, h->len, h->start, h->end, tty, stdout);
-			putchar('\n');
-		}
-		library_hits_free(hits, n);
+		hits_out ho = { .tty = isatty(STDOUT_FILENO) };
+		size_t n = library_search_each(lib, o->query, put_hits, &ho);
+		if (ho.line.len)
+			fwrite(ho.line.data, 1, ho.line.len, stdout);
+		util_buf_free(&ho.line);
 		status = n ? 0 : 1;
 	}
 	library_close(lib);

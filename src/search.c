@@ -1172,16 +1172,20 @@ static inline size_t plain_before(const char *t, size_t i)
 static size_t context_end(const char *t, size_t len, size_t end)
 {
 	int w = 0;
+	/* k: plain_at(end), known from the step before (each character
+	 * was looked at twice: as the next one, then as the one at end) */
+	size_t k = end < len ? plain_at(t, end, len) : 0;
 	while (end < len) {
 		/* a plain character before another (or at the end) is a
 		 * cluster of its own */
-		size_t k = plain_at(t, end, len);
-		if (k && (end + k == len || plain_at(t, end + k, len))) {
+		size_t next = k && end + k < len ? plain_at(t, end + k, len) : 0;
+		if (k && (end + k == len || next)) {
 			int gw = k == 1 ? 1 : 2;
 			if (w + gw > CONTEXT_COLS)
 				break;
 			w += gw;
 			end += k;
+			k = next;
 			continue;
 		}
 		int gw;
@@ -1190,6 +1194,7 @@ static size_t context_end(const char *t, size_t len, size_t end)
 			break;
 		w += gw;
 		end += g;
+		k = end < len ? plain_at(t, end, len) : 0;
 	}
 	return end;
 }
@@ -1224,16 +1229,19 @@ static size_t context_start(const char *t, size_t start, cluster_list *cl)
 {
 	size_t pos = start;
 	int w = 0;
+	/* pk: plain_before(pos), known from the step before */
+	size_t pk = pos > 0 ? plain_before(t, pos) : 0;
 	while (pos > 0) {
 		/* most steps: a plain character after another (or at the
 		 * start) is a cluster of its own, as the loop below finds */
-		size_t pk = plain_before(t, pos);
-		if (pk && (pos == pk || plain_before(t, pos - pk))) {
+		size_t prev = pk && pos > pk ? plain_before(t, pos - pk) : 0;
+		if (pk && (pos == pk || prev)) {
 			int cols = pk == 1 ? 1 : 2;
 			if (w + cols > CONTEXT_COLS)
 				return pos;
 			w += cols;
 			pos -= pk;
+			pk = prev;
 			continue;
 		}
 		size_t r = prev_char(t, pos);
@@ -1243,6 +1251,7 @@ static size_t context_start(const char *t, size_t start, cluster_list *cl)
 				return pos;
 			w += cols;
 			pos = r;
+			pk = pos > 0 ? plain_before(t, pos) : 0;
 			continue;
 		}
 		while (r > 0 && !(simple_at(t, r, pos) && simple_at(t, prev_char(t, r), r)))
@@ -1259,6 +1268,7 @@ static size_t context_start(const char *t, size_t start, cluster_list *cl)
 			w += cl->items[k].cols;
 			pos = cl->items[k].start;
 		}
+		pk = pos > 0 ? plain_before(t, pos) : 0;
 	}
 	return 0;
 }
@@ -1279,15 +1289,28 @@ static void add_context(util_buf *b, const char *text, size_t len, uint32_t star
 		util_buf_adds(b, "…");
 }
 
+void search_add_context(util_buf *b, const char *text, size_t len, uint32_t start, uint32_t end,
+			bool tty)
+{
+	/* the list is only filled before a hit with characters that are not
+	 * simple code points: most contexts allocate nothing */
+	cluster_list cl = { NULL, 0, 0 };
+	add_context(b, text, len, start, end, tty, &cl);
+	free(cl.items);
+}
+
+void search_add_clean(util_buf *b, const char *s, size_t n)
+{
+	add_clean(b, s, n);
+}
+
 void search_print_context(const char *text, size_t len, uint32_t start, uint32_t end,
 			  bool tty, FILE *out)
 {
-	cluster_list cl = { NULL, 0, 0 };
 	util_buf b = { 0 };
-	add_context(&b, text, len, start, end, tty, &cl);
+	search_add_context(&b, text, len, start, end, tty);
 	fwrite(b.data, 1, b.len, out);
 	util_buf_free(&b);
-	free(cl.items);
 }
 
 void search_put_clean(FILE *out, const char *s, size_t n)

@@ -163,6 +163,25 @@ static void same_hits(const search_result *res, const library_hit *h, size_t n, 
 	FUZZ_CHECK(k == n);
 }
 
+/* library_search_each's hits against library_search's, in order. */
+typedef struct each_seen {
+	const library_hit *want;
+	size_t n, at;
+} each_seen;
+
+static bool each_hit(void *ctx, const library_hit *hits, size_t n)
+{
+	each_seen *es = ctx;
+	for (size_t i = 0; i < n; i++, es->at++) {
+		FUZZ_CHECK(es->at < es->n);
+		const library_hit *a = &hits[i], *b = &es->want[es->at];
+		FUZZ_CHECK(a->page == b->page && a->article == b->article && a->element == b->element &&
+			   a->start == b->start && a->end == b->end && a->len == b->len &&
+			   memcmp(a->text, b->text, a->len) == 0 && strcmp(a->path, b->path) == 0);
+	}
+	return true;
+}
+
 static void round_trip(const char *query, const uint8_t *page, size_t len)
 {
 	setup();
@@ -207,6 +226,9 @@ static void round_trip(const char *query, const uint8_t *page, size_t len)
 			   a->start == r[i].start && a->end == r[i].end);
 	}
 	library_ranked_free(lazy);
+	/* given article by article (--search --all): the same hits */
+	each_seen es = { h, n, 0 };
+	FUZZ_CHECK(library_search_each(lib, query, each_hit, &es) == n && es.at == n);
 	library_hits_free(r, nr);
 	library_hits_free(h, n);
 	search_result_free(&res);

@@ -390,6 +390,51 @@ static void ranked_prefixes(library *lib, const char *query)
 	library_hits_free(all, nall);
 }
 
+/* library_search_each against library_search: the same hits, article
+ * by article, newest first (its strings compared while they are valid),
+ * and stopped when asked. */
+typedef struct each_check {
+	const library_hit *want;
+	size_t n, at, calls, stop_after;
+	const char *query;
+} each_check;
+
+static bool each_hits(void *ctx, const library_hit *hits, size_t n)
+{
+	each_check *c = ctx;
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++, c->at++) {
+		if (c->at >= c->n)
+			fail_msg("%s: library_search_each gives more than %zu hits", c->query, c->n);
+		const library_hit *a = &hits[i], *b = &c->want[c->at];
+		/* one article a call */
+		assert_int_equal(a->article, hits[0].article);
+		assert_int_equal(a->page, hits[0].page);
+		if (strcmp(a->paper, b->paper) || strcmp(a->date, b->date) || strcmp(a->path, b->path) ||
+		    strcmp(a->headline, b->headline) || a->page != b->page ||
+		    a->article != b->article || a->element != b->element || a->start != b->start ||
+		    a->end != b->end || a->len != b->len || memcmp(a->text, b->text, a->len) ||
+		    a->fingerprint != b->fingerprint)
+			fail_msg("%s: hit %zu differs from library_search's", c->query, c->at);
+	}
+	return ++c->calls != c->stop_after;
+}
+
+static void same_hits_each(library *lib, const char *query, const library_hit *h, size_t n)
+{
+	each_check c = { h, n, 0, 0, 0, query };
+	assert_int_equal(library_search_each(lib, query, each_hits, &c), n);
+	assert_int_equal(c.at, n);
+	if (c.calls < 2)
+		return;
+	/* stopped after the first article */
+	each_check one = { h, n, 0, 0, 1, query };
+	size_t given = library_search_each(lib, query, each_hits, &one);
+	assert_int_equal(one.calls, 1);
+	assert_int_equal(given, one.at);
+	assert_true(given < n);
+}
+
 static void same_hits(library *lib, const char *path, const char *query)
 {
 	ranked_prefixes(lib, query);
@@ -401,6 +446,7 @@ static void same_hits(library *lib, const char *path, const char *query)
 	size_t n = library_search(lib, query, LIBRARY_NEWEST, 0, &h);
 	same_hits_of(&res, h, n, path, query, false);
 	same_hits_of(&res, h, n, path, query, true);
+	same_hits_each(lib, query, h, n);
 	library_hits_free(h, n);
 	search_result_free(&res);
 	search_index_free(ix);
