@@ -88,6 +88,22 @@ typedef struct library_job library_job;
  * the indexer lock, waiting for it when `wait`, else returning NULL with
  * *busy set when another kanbao is indexing. */
 library_job *library_index_begin(library *lib, bool wait, bool *busy);
+/* The walk of the roots that library_index_begin makes first (every
+ * page's name, size and time: a stat each), started in a thread of its
+ * own, so that a search can run meanwhile (--search --all). Its warnings
+ * (a root missing) come through the library's warn from that thread. */
+typedef struct library_scan library_scan;
+library_scan *library_scan_start(library *lib);
+/* Whether the walk has ended (without waiting). */
+bool library_scan_done(library_scan *sc);
+/* Waits for the walk; whether the index holds every issue it found as it
+ * is (none new, changed or gone), as library_index_begin would find.
+ * Read in the connection's transaction when one is open. */
+bool library_scan_current(library_scan *sc);
+/* library_index_begin with the issues the walk found (it is not made
+ * again); the scan is then only to be freed. */
+library_job *library_index_begin_scanned(library_scan *sc, bool wait, bool *busy);
+void library_scan_free(library_scan *sc);
 /* Reads and parses the issues ahead in a second thread while the calling
  * thread stores them (SQLite stays on the calling thread); false when
  * there is nothing to gain (fewer than two issues to index) or no thread.

@@ -948,7 +948,115 @@ static int todo_cmp(const void *a, const void *b)
 	return c ? c : x->item < y->item ? -1 : x->item > y->item;
 }
 
-library_job *library_index_begin(library *lib, bool wait, bool *busy)
+/* ---- the walk of the roots, in a thread of its own ---- */
+
+struct library_scan {
+	library *lib;
+	pthread_t thread;
+	bool threaded;                  /* a thread to join */
+	pthread_mutex_t mu;
+	bool done;                      /* under mu */
+	shelf found;
+	bool *failed;                   /* by root: could not be read */
+};
+
+static void *scan_run(void *arg)
+{
+	library_scan *sc = arg;
+	library *lib = sc->lib;
+	for (size_t r = 0; r < lib->nroots; r++)
+		sc->failed[r] = !shelf_scan(lib->roots[r], &sc->found, scan_warn, lib);
+	pthread_mutex_lock(&sc->mu);
+	sc->done = true;
+	pthread_mutex_unlock(&sc->mu);
+	return NULL;
+}
+
+library_scan *library_scan_start(library *lib)
+{
+	library_scan *sc = util_calloc(1, sizeof *sc);
+	sc->lib = lib;
+	sc->failed = util_calloc(lib->nroots ? lib->nroots : 1, sizeof *sc->failed);
+	pthread_mutex_init(&sc->mu, NULL);
+	sc->threaded = pthread_create(&sc->thread, NULL, scan_run, sc) == 0;
+	if (!sc->threaded)
+		scan_run(sc);
+	return sc;
+}
+
+bool library_scan_done(library_scan *sc)
+{
+	pthread_mutex_lock(&sc->mu);
+	bool done = sc->done;
+	pthread_mutex_unlock(&sc->mu);
+	return done;
+}
+
+/* Waits for the walk; what it found is the library's (root_failed). */
+static void scan_join(library_scan *sc)
+{
+	if (sc->threaded) {
+		pthread_join(sc->thread, NULL);
+		sc->threaded = false;
+	}
+	memcpy(sc->lib->root_failed, sc->failed, sc->lib->nroots * sizeof *sc->failed);
+}
+
+bool library_scan_current(library_scan *sc)
+{
+	scan_join(sc);
+	library *lib = sc->lib;
+	/* a root that could not be read hides its issues (path_hidden):
+	 * a search made before the walk knew it showed them */
+	for (size_t r = 0; r < lib->nroots; r++)
+		if (sc->failed[r])
+			return false;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(lib->db, "SELECT path, stamp FROM issues", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	known *v = NULL;
+	size_t n = 0, cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 0);
+		known k = { .path = util_strdup(path ? path : ""),
+			    .stamp = (uint64_t)sqlite3_column_int64(st, 1) };
+		UTIL_PUSH(v, n, cap, k);
+	}
+	sqlite3_finalize(st);
+	if (n > 1)
+		qsort(v, n, sizeof *v, known_cmp);
+	/* as library_index_begin decides: every issue found is indexed with
+	 * its stamp, and every indexed one was found */
+	bool current = true;
+	for (size_t i = 0; current && i < sc->found.n; i++) {
+		known key = { .path = sc->found.items[i].path };
+		known *k = n ? bsearch(&key, v, n, sizeof *v, known_cmp) : NULL;
+		current = k && k->stamp == sc->found.items[i].stamp;
+		if (k)
+			k->found = true;
+	}
+	for (size_t i = 0; current && i < n; i++)
+		current = v[i].found;   /* else gone: it would be removed */
+	for (size_t i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
+	return current;
+}
+
+void library_scan_free(library_scan *sc)
+{
+	if (!sc)
+		return;
+	if (sc->threaded)
+		pthread_join(sc->thread, NULL);
+	shelf_free(&sc->found);
+	pthread_mutex_destroy(&sc->mu);
+	free(sc->failed);
+	free(sc);
+}
+
+/* library_index_begin, with the roots walked by sc when it is not NULL */
+static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool *busy)
 {
 	*busy = false;
 	int fd = lock_file(lib);
@@ -970,8 +1078,14 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	prep_init(&job->prep);
 	job->terms.present = util_calloc(SEEN_CPS / 64, sizeof *job->terms.present);
 	job->terms.ipos = util_calloc(SEEN_CPS, sizeof *job->terms.ipos);
-	for (size_t r = 0; r < lib->nroots; r++)
-		lib->root_failed[r] = !shelf_scan(lib->roots[r], &job->found, scan_warn, lib);
+	if (sc) {
+		scan_join(sc);
+		job->found = sc->found;
+		memset(&sc->found, 0, sizeof sc->found);
+	} else {
+		for (size_t r = 0; r < lib->nroots; r++)
+			lib->root_failed[r] = !shelf_scan(lib->roots[r], &job->found, scan_warn, lib);
+	}
 	load_known(job);
 
 	job->ins_issue = prepare_st(lib, "INSERT INTO issues(id, path, stamp, fingerprint, paper, date, "
@@ -1028,6 +1142,16 @@ library_job *library_index_begin(library *lib, bool wait, bool *busy)
 	}
 	exec(lib->db, "COMMIT");
 	return job;
+}
+
+library_job *library_index_begin(library *lib, bool wait, bool *busy)
+{
+	return index_begin(lib, NULL, wait, busy);
+}
+
+library_job *library_index_begin_scanned(library_scan *sc, bool wait, bool *busy)
+{
+	return index_begin(sc->lib, sc, wait, busy);
 }
 
 /* The paper and date printed in the running headers of the pages. */

@@ -430,10 +430,11 @@ static void print_progress_bar(const library_progress *p)
 /* Brings the index up to date: with a progress bar on a terminal and a
  * summary line (`verbose`), or quietly, skipping it when another kanbao
  * is indexing (then the index is used as it is). */
-static void update_library(library *lib, bool verbose)
+static void update_library(library *lib, library_scan *sc, bool verbose)
 {
 	bool busy;
-	library_job *job = library_index_begin(lib, verbose, &busy);
+	library_job *job = sc ? library_index_begin_scanned(sc, verbose, &busy)
+			      : library_index_begin(lib, verbose, &busy);
 	if (!job)
 		return;
 	/* nothing else happens here meanwhile: the next issues are parsed in
@@ -513,17 +514,31 @@ typedef struct hits_out {
 	util_buf line;
 	const char *path;       /* the issue of the lines in `line` */
 	bool tty, started;      /* started: the first article's lines written */
+	/* the walk of the roots, made while the search runs: nothing is
+	 * written before it says the index is current (checked) */
+	library_scan *scan;
+	bool checked, current;
 } hits_out;
+
+static void put_line_buf(util_buf *b)
+{
+	fwrite(b->data, 1, b->len, stdout);
+	fflush(stdout);
+	b->len = 0;
+}
 
 static bool put_hits(void *ctx, const library_hit *hits, size_t n)
 {
 	hits_out *ho = ctx;
 	util_buf *b = &ho->line;
-	if (ho->path && (hits[0].path != ho->path || b->len >= (1u << 20)) && b->len) {
-		fwrite(b->data, 1, b->len, stdout);
-		fflush(stdout);
-		b->len = 0;
+	if (!ho->checked && library_scan_done(ho->scan)) {
+		ho->checked = true;
+		ho->current = library_scan_current(ho->scan);
+		if (!ho->current)
+			return false;   /* the index is brought up to date first */
 	}
+	if (ho->started && (hits[0].path != ho->path || b->len >= (1u << 20)) && b->len)
+		put_line_buf(b);
 	ho->path = hits[0].path;
 	for (size_t i = 0; i < n; i++) {
 		const library_hit *h = &hits[i];
@@ -545,14 +560,36 @@ static bool put_hits(void *ctx, const library_hit *hits, size_t n)
 		search_add_context(b, h->text, h->len, h->start, h->end, ho->tty);
 		util_buf_addc(b, '\n');
 	}
-	if (!ho->started) {
-		/* the first line at once */
-		fwrite(b->data, 1, b->len, stdout);
-		fflush(stdout);
-		b->len = 0;
+	if (ho->checked && !ho->started) {
+		/* the first lines at once */
+		put_line_buf(b);
 		ho->started = true;
 	}
 	return true;
+}
+
+/* kanbao --search TEXT --all: the search runs while the roots are walked
+ * (a stat for every page: about as long as the search of a rare text),
+ * its lines kept until the walk says the index is current; when it is
+ * not, the index is brought up to date and the search made again. */
+static size_t search_all(library *lib, const char *query)
+{
+	hits_out ho = { .tty = isatty(STDOUT_FILENO), .scan = library_scan_start(lib) };
+	size_t n = library_search_each(lib, query, put_hits, &ho);
+	if (!ho.checked)
+		ho.current = library_scan_current(ho.scan);
+	if (!ho.current) {
+		update_library(lib, ho.scan, false);
+		ho.line.len = 0;
+		ho.path = NULL;
+		ho.checked = ho.current = true;
+		n = library_search_each(lib, query, put_hits, &ho);
+	}
+	if (ho.line.len)
+		put_line_buf(&ho.line);
+	util_buf_free(&ho.line);
+	library_scan_free(ho.scan);
+	return n;
 }
 
 static int run_library_mode(const options *o, const config *cfg)
@@ -563,7 +600,8 @@ static int run_library_mode(const options *o, const config *cfg)
 	if (!lib)
 		return EXIT_INPUT;
 	int status = 0;
-	update_library(lib, o->mode == MODE_INDEX);
+	if (o->mode != MODE_SEARCH)
+		update_library(lib, NULL, o->mode == MODE_INDEX);
 	if (o->mode == MODE_LIBRARY) {
 		library_issue *v;
 		size_t n = library_issues(lib, &v);
@@ -581,12 +619,7 @@ static int run_library_mode(const options *o, const config *cfg)
 		state_close(st);
 		library_issues_free(v, n);
 	} else if (o->mode == MODE_SEARCH) {
-		hits_out ho = { .tty = isatty(STDOUT_FILENO) };
-		size_t n = library_search_each(lib, o->query, put_hits, &ho);
-		if (ho.line.len)
-			fwrite(ho.line.data, 1, ho.line.len, stdout);
-		util_buf_free(&ho.line);
-		status = n ? 0 : 1;
+		status = search_all(lib, o->query) ? 0 : 1;
 	}
 	library_close(lib);
 	return finish_output(status);
@@ -643,7 +676,7 @@ static int run_library_view(const options *o, config *cfg, bool search)
 	library_issues_free(v, n);
 	if (n == 0) {
 		/* the first time: index now, to know whether there is anything */
-		update_library(lib, false);
+		update_library(lib, NULL, false);
 		n = library_issues(lib, &v);
 		library_issues_free(v, n);
 	}

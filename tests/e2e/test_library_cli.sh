@@ -70,6 +70,24 @@ esac
 last=$(k --search 电梯 --all 2>/dev/null | tail -n 1)
 case $last in "晚报${tab}2025-01-01${tab}"*) ;; *) fail "not newest first: $last" ;; esac
 
+# --search --all brings the index up to date first (the roots are walked
+# while it searches; nothing stale is printed): a page edited in place,
+# an issue removed, one added; the missing root warned about once
+printf '新年第一天\n\n城里的电梯都换新了，还有一台观光梯。\n' > "$lib/晚报/20250101/1.txt"
+out=$(k --search 观光梯 --all 2>"$TEST_TMP/err") || fail "--search --all did not see a page edited in place"
+case $out in "晚报${tab}2025-01-01${tab}"*"[观光梯]"*) ;; *) fail "edited page: $out" ;; esac
+[ "$(grep -c "library root $TEST_TMP/missing" "$TEST_TMP/err")" = 1 ] ||
+	fail "--search --all: the missing root warned about not once: $(cat "$TEST_TMP/err")"
+mv "$lib/晚报" "$TEST_TMP/晚报.away"
+k --search 电梯 --all 2>/dev/null | grep -q "^晚报" && fail "--search --all printed a removed issue"
+mv "$TEST_TMP/晚报.away" "$lib/晚报"
+# a root gone (a drive not mounted): its issues kept, but not shown
+mv "$lib" "$TEST_TMP/away"
+k --search 电梯 --all >"$TEST_TMP/out" 2>/dev/null && fail "--search --all showed a root gone: $(cat "$TEST_TMP/out")"
+mv "$TEST_TMP/away" "$lib"
+out=$(k --search 观光梯 --all 2>/dev/null) || fail "--search --all did not see an issue added"
+[ "$(printf '%s\n' "$out" | wc -l)" = 1 ] || fail "issue added: $out"
+
 # two indexers at once: both succeed, each issue indexed once
 rm -rf "$E2E_HOME/cache"
 mkdir -p "$lib/晚报/20250102"
