@@ -264,6 +264,8 @@ typedef struct entry {
 	uint64_t size;
 	int64_t mtime_ns;
 	bool dir;
+	dev_t dev;              /* of a folder: to know it when met again */
+	ino_t ino;
 } entry;
 
 typedef struct walk {
@@ -432,15 +434,15 @@ static void add_issue(walk *w, const char *path, const char *last,
 	UTIL_PUSH(w->out->items, w->out->n, w->out->cap, is);
 }
 
-static bool seen_before(walk *w, const struct stat *st)
+static bool seen_before(walk *w, dev_t dev, ino_t ino)
 {
 	for (size_t i = 0; i < w->nseen; i++)
-		if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+		if (w->seen[i].dev == dev && w->seen[i].ino == ino)
 			return true;
 	if (w->nseen >= w->capseen)
 		util_grow((void **)&w->seen, &w->capseen, w->nseen + 1, sizeof *w->seen);
-	w->seen[w->nseen].dev = st->st_dev;
-	w->seen[w->nseen].ino = st->st_ino;
+	w->seen[w->nseen].dev = dev;
+	w->seen[w->nseen].ino = ino;
 	w->nseen++;
 	return false;
 }
@@ -474,7 +476,8 @@ static bool list_dir(walk *w, const char *path, entry **out, size_t *nout)
 		if (!dir && !(S_ISREG(st.st_mode) && is_txt_name(de->d_name)))
 			continue;
 		entry e = { util_strdup(de->d_name), (uint64_t)st.st_size,
-			    (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec, dir };
+			    (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec, dir,
+			    st.st_dev, st.st_ino };
 		UTIL_PUSH(es, n, cap, e);
 	}
 	closedir(d);
@@ -485,10 +488,12 @@ static bool list_dir(walk *w, const char *path, entry **out, size_t *nout)
 	return true;
 }
 
-static void walk_dir(walk *w, const char *path)
+/* The folder at path, whose device and inode (from its parent's listing,
+ * or the root's stat: not asked again) tell a folder met twice through a
+ * link. */
+static void walk_dir(walk *w, const char *path, dev_t dev, ino_t ino)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 || seen_before(w, &st))
+	if (seen_before(w, dev, ino))
 		return;
 	entry *es;
 	size_t n;
@@ -529,7 +534,7 @@ static void walk_dir(walk *w, const char *path)
 		sub.len = 0;
 		util_buf_printf(&sub, "%s/%s", path, es[i].name);
 		w->comps[w->ncomps++] = es[i].name;
-		walk_dir(w, sub.data);
+		walk_dir(w, sub.data, es[i].dev, es[i].ino);
 		w->ncomps--;
 	}
 	util_buf_free(&sub);
@@ -558,7 +563,7 @@ bool shelf_scan(const char *root, shelf *out,
 		ok = false;
 	} else {
 		size_t first = out->n;
-		walk_dir(&w, root);
+		walk_dir(&w, root, st.st_dev, st.st_ino);
 		if (out->n - first > 1)
 			qsort(out->items + first, out->n - first, sizeof *out->items, issue_cmp);
 	}

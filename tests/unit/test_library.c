@@ -256,6 +256,14 @@ static void test_discovery(void **state)
 	assert_string_equal(s.items[3].date, "2026-03-18");
 	assert_int_equal(s.items[3].npages, 4);
 	shelf_free(&s);
+	/* a link back to the root, and a second name of a folder: each
+	 * folder walked once */
+	sh("ln -s '%s' '%s/时报/loop' && ln -s '%s/时报/2025' '%s/时报/again'", e->lib, e->lib, e->lib,
+	   e->lib);
+	assert_true(shelf_scan(e->lib, &s, collect, e));
+	assert_int_equal(s.n, 4);
+	shelf_free(&s);
+	sh("rm '%s/时报/loop' '%s/时报/again'", e->lib, e->lib);
 	char missing[400];
 	snprintf(missing, sizeof missing, "%s/nothing", e->dir);
 	assert_false(shelf_scan(missing, &s, collect, e));
