@@ -511,7 +511,7 @@ static void add_uint(util_buf *b, uint32_t v)
  * common character's 100,000s of lines), so that a pipe sees the newest
  * issue's hits as soon as they are found. */
 typedef struct hits_out {
-	util_buf line;
+	util_buf line, fields;
 	const char *path;       /* the issue of the lines in `line` */
 	bool tty, started;      /* started: the first article's lines written */
 	/* the walk of the roots, made while the search runs: nothing is
@@ -540,23 +540,28 @@ static bool put_hits(void *ctx, const library_hit *hits, size_t n)
 	if (ho->started && (hits[0].path != ho->path || b->len >= (1u << 20)) && b->len)
 		put_line_buf(b);
 	ho->path = hits[0].path;
+	/* the fields before the context are the article's: made once */
+	const library_hit *h = &hits[0];
+	util_buf *f = &ho->fields;
+	f->len = 0;
+	add_field(f, h->paper);
+	util_buf_addc(f, '\t');
+	add_field(f, h->date);
+	util_buf_addc(f, '\t');
+	if (h->page < 0)
+		util_buf_addc(f, '-');  /* printf's %d of a negative page */
+	add_uint(f, h->page < 0 ? 0u - (uint32_t)h->page : (uint32_t)h->page);
+	util_buf_addc(f, '\t');
+	if (h->article == UINT32_MAX)
+		util_buf_addc(f, '-');  /* a page's own text, as --search */
+	else
+		add_uint(f, h->article + 1);
+	util_buf_addc(f, '\t');
+	add_field(f, h->headline);
+	util_buf_addc(f, '\t');
 	for (size_t i = 0; i < n; i++) {
-		const library_hit *h = &hits[i];
-		add_field(b, h->paper);
-		util_buf_addc(b, '\t');
-		add_field(b, h->date);
-		util_buf_addc(b, '\t');
-		if (h->page < 0)
-			util_buf_addc(b, '-');  /* printf's %d of a negative page */
-		add_uint(b, h->page < 0 ? 0u - (uint32_t)h->page : (uint32_t)h->page);
-		util_buf_addc(b, '\t');
-		if (h->article == UINT32_MAX)
-			util_buf_addc(b, '-');  /* a page's own text, as --search */
-		else
-			add_uint(b, h->article + 1);
-		util_buf_addc(b, '\t');
-		add_field(b, h->headline);
-		util_buf_addc(b, '\t');
+		h = &hits[i];
+		util_buf_add(b, f->data, f->len);
 		search_add_context(b, h->text, h->len, h->start, h->end, ho->tty);
 		util_buf_addc(b, '\n');
 	}
@@ -588,6 +593,7 @@ static size_t search_all(library *lib, const char *query)
 	if (ho.line.len)
 		put_line_buf(&ho.line);
 	util_buf_free(&ho.line);
+	util_buf_free(&ho.fields);
 	library_scan_free(ho.scan);
 	return n;
 }
