@@ -16,11 +16,17 @@
  *       `KANBAO --config CONFIG --search Q --all` (a whole process: it
  *       checks the library's pages against the index, then prints every
  *       hit, to /dev/null), and as `grep -rF -c` and `rg -F -c` over
- *       ROOT (whole processes, output to a file). One line per length:
+ *       ROOT (whole processes, output to a file); beside them, what does
+ *       the work of the command: `rg -F Q ROOT` printing every matching
+ *       line (to /dev/null: ripgrep 13 writes it all there, unlike GNU
+ *       grep), and the time to the first line of each, as under
+ *       `| head -n 1` (bench_first_line). One line per length:
  *         q LEN NEWEST_MED NEWEST_P99 RANKED_MED RANKED_P99 ALL_MED ALL_P99 GREP_MED GREP_P99 RG_MED RG_P99 HITS SCREEN_MED SCREEN_P99
+ *           FIRST_MED FIRST_P99 RGL_MED RGL_P99 RGFIRST_MED RGFIRST_P99
  *       (times in ns; rg fields "na" when rg is not installed; HITS the
- *       hits found by the last query of that length, ranked). One search
- *       runs untimed first: it loads the folding tables.
+ *       hits found by the last query of that length, ranked; FIRST the
+ *       command's first line). One search runs untimed first: it loads
+ *       the folding tables.
  *   bench_library hits DB ROOT N CORPUS.txt...
  *       the same queries, untimed, and every hit of each in both orders
  *       (issue path, page, article, element, bytes): a change to the
@@ -268,7 +274,9 @@ static int query(const char *db, const char *root, int n, const char *kanbao, co
 	int out_fd = mkstemp(out_path);
 	uint64_t *tn = util_calloc((size_t)n, 8), *tr = util_calloc((size_t)n, 8),
 		 *tg = util_calloc((size_t)n, 8), *tp = util_calloc((size_t)n, 8),
-		 *ta = util_calloc((size_t)n, 8), *ts = util_calloc((size_t)n, 8);
+		 *ta = util_calloc((size_t)n, 8), *ts = util_calloc((size_t)n, 8),
+		 *tf = util_calloc((size_t)n, 8), *tl = util_calloc((size_t)n, 8),
+		 *tq = util_calloc((size_t)n, 8);
 	uint64_t seed = 42;
 	for (size_t l = 0; l < 4; l++) {
 		size_t found = 0;
@@ -299,6 +307,12 @@ static int query(const char *db, const char *root, int n, const char *kanbao, co
 			tg[i] = time_cmd(grep, out_fd);
 			char *rgv[] = { "rg", "-F", "-c", q, (char *)root, NULL };
 			tp[i] = rg ? time_cmd(rgv, out_fd) : 0;
+			/* the same work as the command: every line printed */
+			char *rgl[] = { "rg", "-F", q, (char *)root, NULL };
+			tl[i] = rg ? time_cmd(rgl, -1) : 0;
+			/* the first line, as `| head -n 1` sees it */
+			if (!bench_first_line(cmd, &tf[i]) || (rg && !bench_first_line(rgl, &tq[i])))
+				return 1;
 		}
 		printf("q %d %llu %llu ", lens[l], (unsigned long long)med(tn, (size_t)n),
 		       (unsigned long long)p99(tn, (size_t)n));
@@ -310,7 +324,14 @@ static int query(const char *db, const char *root, int n, const char *kanbao, co
 		else
 			printf("na na ");
 		printf("%zu ", found);
-		printf("%llu %llu\n", (unsigned long long)med(ts, (size_t)n), (unsigned long long)p99(ts, (size_t)n));
+		printf("%llu %llu ", (unsigned long long)med(ts, (size_t)n), (unsigned long long)p99(ts, (size_t)n));
+		printf("%llu %llu ", (unsigned long long)med(tf, (size_t)n), (unsigned long long)p99(tf, (size_t)n));
+		if (rg)
+			printf("%llu %llu %llu %llu\n", (unsigned long long)med(tl, (size_t)n),
+			       (unsigned long long)p99(tl, (size_t)n), (unsigned long long)med(tq, (size_t)n),
+			       (unsigned long long)p99(tq, (size_t)n));
+		else
+			printf("na na na na\n");
 		fflush(stdout);
 	}
 	close(out_fd);
@@ -323,6 +344,9 @@ static int query(const char *db, const char *root, int n, const char *kanbao, co
 	free(tp);
 	free(ta);
 	free(ts);
+	free(tf);
+	free(tl);
+	free(tq);
 	return 0;
 }
 

@@ -80,6 +80,46 @@ static inline bool bench_run_cmd(char *const argv[], int out_fd, bench_run *out)
 	return true;
 }
 
+/* Runs argv as `argv | head -n 1` would: its standard output a pipe read
+ * until the first newline, then closed (the command then ends on
+ * SIGPIPE or EPIPE, as it would under head). *first_ns: from spawn to
+ * that newline (the whole run when it printed none). False when it could
+ * not be started. */
+static inline bool bench_first_line(char *const argv[], uint64_t *first_ns)
+{
+	int fd[2];
+	if (pipe(fd) != 0)
+		return false;
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+	posix_spawn_file_actions_addclose(&fa, fd[0]);
+	posix_spawn_file_actions_addclose(&fa, fd[1]);
+	pid_t pid;
+	uint64_t t0 = bench_now_ns();
+	int err = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fd[1]);
+	if (err) {
+		close(fd[0]);
+		fprintf(stderr, "bench: cannot run %s: %s\n", argv[0], strerror(err));
+		return false;
+	}
+	char buf[4096];
+	ssize_t n;
+	bool nl = false;
+	while (!nl && ((n = read(fd[0], buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)))
+		nl = n > 0 && memchr(buf, '\n', (size_t)n) != NULL;
+	*first_ns = bench_now_ns() - t0;
+	close(fd[0]);
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return false;
+	return true;
+}
+
 typedef struct bench_stats {
 	double median, min, max;
 	size_t n;

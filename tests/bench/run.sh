@@ -305,18 +305,23 @@ echo "size index_size $db_bytes $lib_bytes" >> "$rows"
 say "8/8 library: 50 queries each of 1, 2, 4 and 8 characters against grep -rF -c and rg -F -c"
 "$tmp/bench_library" query "$db" "$lib" 50 "$kanbao" "$tmp/lib.ini" "$corpus"/*.txt > "$tmp/query.out"
 # q LEN NEWEST_MED NEWEST_P99 RANKED_MED RANKED_P99 ALL_MED ALL_P99 GREP_MED GREP_P99 RG_MED RG_P99 HITS SCREEN_MED SCREEN_P99
+#   FIRST_MED FIRST_P99 RGL_MED RGL_P99 RGFIRST_MED RGFIRST_P99
 # -> one row each: what the S view waits for (the ranking and its first
 # screen of hits), the best 500 with every hit made (the view before it
-# made its rows lazily), what --search --all takes as a process, the
-# first page newest first (no command alone)
-: > "$tmp/q.screen"; : > "$tmp/q.ranked"; : > "$tmp/q.all"; : > "$tmp/q.first"
-while read -r _ len n_med n_p99 r_med r_p99 a_med a_p99 g_med _ rg_med _ _ s_med s_p99; do
+# made its rows lazily), what --search --all takes as a process (against
+# rg -F -c, the issue's anchor, and against rg -F printing every line,
+# the same work), its first line (| head -n 1) against rg's, the first
+# page newest first (no command alone)
+: > "$tmp/q.screen"; : > "$tmp/q.ranked"; : > "$tmp/q.all"; : > "$tmp/q.lines"; : > "$tmp/q.head"; : > "$tmp/q.first"
+while read -r _ len n_med n_p99 r_med r_p99 a_med a_p99 g_med _ rg_med _ _ s_med s_p99 f_med f_p99 l_med _ rf_med rf_p99; do
 	echo "query screen$len $s_med $s_p99 $g_med $rg_med" >> "$tmp/q.screen"
 	echo "query ranked$len $r_med $r_p99 $g_med $rg_med" >> "$tmp/q.ranked"
 	echo "query all$len $a_med $a_p99 $g_med $rg_med" >> "$tmp/q.all"
+	echo "lines lines$len $a_med $a_p99 $l_med" >> "$tmp/q.lines"
+	echo "head head$len $f_med $f_p99 $rf_med $rf_p99" >> "$tmp/q.head"
 	echo "query first$len $n_med $n_p99 $g_med $rg_med" >> "$tmp/q.first"
 done < "$tmp/query.out"
-cat "$tmp/q.screen" "$tmp/q.ranked" "$tmp/q.all" "$tmp/q.first" >> "$rows"
+cat "$tmp/q.screen" "$tmp/q.ranked" "$tmp/q.all" "$tmp/q.lines" "$tmp/q.head" "$tmp/q.first" >> "$rows"
 
 say "8/8 library: --index after one new issue ($runs times)"
 : > "$tmp/incr.all"
@@ -388,6 +393,8 @@ BEGIN {
 		label["ranked" i] = "library: ranked, best 500 all made, " chars " vs rg -F -c"
 		label["all" i] = "library: --search --all (process), " chars " vs rg -F -c"
 		label["first" i] = "library: first 50 newest (no command), " chars " vs rg -F -c"
+		label["lines" i] = "library: --search --all (process), " chars " vs rg -F (every line)"
+		label["head" i] = "library: --search --all | head -n 1, " chars " vs rg -F | head -n 1"
 	}
 }
 $1 == "time" {          # kanbao time, anchor time: ratio of times <= target
@@ -440,6 +447,16 @@ $1 == "query" {         # p99 (median); grep and rg medians: the ratio of median
 	row(label[$2], t($4, $3, $4) " p99 [med-p99]", "rg " ($6 == "na" ? "n/a" : t($6, $6, $6)) ", grep " t($5, $5, $5),
 	    ratio, "p99 <= 20 ms, >= 50x", met($4 <= 20e6 && $6 != "na" && $6 / $3 >= 50))
 }
+$1 == "lines" {         # LINES KEY MED P99 RGL_MED: the same work as rg printing every line, by medians
+	ratio = $5 == "na" ? "-" : x($5 / $3) " speed"
+	row(label[$2], t($4, $3, $4) " p99 [med-p99]", "rg -F " ($5 == "na" ? "n/a" : t($5, $5, $5)),
+	    ratio, ">= 1x", $5 == "na" ? "n/a" : met($5 / $3 >= 1))
+}
+$1 == "head" {          # HEAD KEY MED P99 RGF_MED RGF_P99: the first line of output, p99 against the 20 ms of the issue
+	ratio = $5 == "na" ? "-" : x($5 / $3) " speed"
+	row(label[$2], t($4, $3, $4) " p99 [med-p99]", "rg " ($5 == "na" ? "n/a" : t($6, $5, $6) " p99 [med-p99]"),
+	    ratio, "p99 <= 20 ms", met($4 <= 20e6))
+}
 $1 == "none" {
 	row(label[$2], "-", "w3m not installed", "-", ">= " $5 "x", "n/a")
 }
@@ -468,8 +485,9 @@ END {
 	printf "each answer a median of %s bytes (less: %s). Peak RSS: wait4 ru_maxrss (KiB), MB = 10^6 bytes.\n", bytes_k, bytes_l
 	printf "Script fold: the index of the archive built with the fold of traditional to simplified characters on and off (the table, read out of OpenCC once, took %.0f ms).\n", fold_table / 1e6
 	printf "Library: %s issues x 8 pages of the corpus (%.1f MB) under one root; --index from no index (alt runs a shell that removes it first) against --list of all its pages as one issue.\n", lib_issues, lib_bytes / 1e6
-	printf "Queries: 50 runs of Han characters each taken from the corpus. S view: library_rank in the process, ranked by bm25 over every article holding the text, the hits of the best 500 counted, then the hits of the view's first screen (40 rows) made: what the view waits for after Enter; ranked, best 500 all made: library_search, every hit of the best 500 made (what the view waited for before it made its rows as they are drawn);\n"
+	printf "Queries: 50 runs of Han characters each taken from the corpus. S view: library_rank in the process, ranked by bm25 over every article holding the text, the hits of the best 500 counted, then the hits of the first screen of the view (40 rows) made: what the view waits for after Enter; ranked, best 500 all made: library_search, every hit of the best 500 made (what the view waited for before it made its rows as they are drawn);\n"
 	printf "--search --all: kanbao --search Q --all as a process (it checks every page of the library against the index, then prints every hit, newest first, to /dev/null); first 50 newest: library_search in the process, the first 50 articles newest first.\n"
+	printf "rg -F (every line): rg -F Q over the library folder printing every matching line to /dev/null (ripgrep writes it all there), the work --search --all does; | head -n 1: until the first line of output reaches a pipe that is then closed.\n"
 	printf "grep -rF -c and rg -F -c as processes over the library folder (medians; the ratio is of medians). One new issue: a copy of an issue under a new date, then --index.\n"
 	printf "Conversion: every element of that article through OpenCC (s2t for a simplified page, then t2s of the result), after opening the converter (%.0f ms, once).\n", convert_open / 1e6
 	if (nowrap)
