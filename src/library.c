@@ -35,7 +35,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 10,
+	SCHEMA_VERSION = 11,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -705,6 +705,7 @@ typedef struct todo {
  * the tokenizer does). */
 typedef struct term_pair {
 	uint32_t cp, low, n;            /* a code point, a row, its weighted count there */
+	uint32_t head;                  /* of which hits in a header line (weighing 4) */
 } term_pair;
 
 /* An occurrence of a pair of indexed code points of the BMP standing
@@ -727,7 +728,7 @@ static pair_seen pair_row(uint32_t low, uint32_t w)
 /* A code point's stamp (the row that saw it last) and its weighted
  * count in that row, side by side: one cache line for both. */
 typedef struct cp_seen {
-	uint32_t gen, cnt;
+	uint32_t gen, cnt, head;        /* head: in a header line */
 } cp_seen;
 
 typedef struct prep {
@@ -1238,7 +1239,8 @@ typedef struct prow {
  *     of the pairs they begin starts;
  *   the lists: for each row holding the code point, in order, the row
  *     (a varint, from the row before plus one) and its weighted count
- *     there (a varint: as weighted_tf counts a hit);
+ *     there as weighted_tf counts a hit, with how many of its hits are
+ *     in a header line (put_count: schema 11);
  *   the lists of pairs, by their first code point: for each second one,
  *     in order, a varint from the one before (from 0), a varint of the
  *     bytes of its list, and its list of rows as a code point's (the
@@ -1246,7 +1248,8 @@ typedef struct prow {
  *     overlapping);
  *   the filters.
  * A query of one character, or of two of the BMP, ranks from the counts
- * without reading any text (see rows_of_code_point, rows_of_pair); every
+ * without reading any text (see rows_of_code_point, rows_of_pair), and
+ * counts the hits of the rows it lists the same way (ranked_new); every
  * query filters with the bigrams. */
 enum { TERMS_HEAD = 24, TERMS_ROW = 12, TERMS_TOKEN = 8, TERMS_SAME = 1,
        TERMS_SPLITS = SEARCH_SPLITS << 1, TERMS_SPLITS_WIDE = SEARCH_SPLITS_WIDE << 1 };
@@ -1304,9 +1307,10 @@ static void big_count(prep *pp, ucs4_t c, uint32_t w)
 	for (size_t k = 0; k < pp->nbig; k++)
 		if (pp->big[k].cp == c) {
 			pp->big[k].n += w;
+			pp->big[k].head += w != 1;
 			return;
 		}
-	term_pair tp = { c, 0, w };
+	term_pair tp = { c, 0, w, w != 1 };
 	UTIL_PUSH(pp->big, pp->nbig, pp->bigcap, tp);
 }
 
@@ -1360,9 +1364,10 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 			cp_seen *cs = &pp->seen[c];
 			if (cs->gen == pp->gen) {
 				cs->cnt += w;
+				cs->head += w != 1;
 				continue;
 			}
-			*cs = (cp_seen){ pp->gen, w };
+			*cs = (cp_seen){ pp->gen, w, w != 1 };
 			pp->rowcps[pp->nrowcps++] = c;   /* room made above */
 		} else {
 			big_count(pp, c, w);
@@ -1409,9 +1414,10 @@ static void row_end(prep *pp, packet *pk, prow *r)
 		  sizeof *pp->pairs);
 	term_pair *tp = pp->pairs + pp->npairs;
 	for (size_t k = 0; k < pp->nrowcps; k++)
-		*tp++ = (term_pair){ pp->rowcps[k], (uint32_t)r->low, pp->seen[pp->rowcps[k]].cnt };
+		*tp++ = (term_pair){ pp->rowcps[k], (uint32_t)r->low, pp->seen[pp->rowcps[k]].cnt,
+				     pp->seen[pp->rowcps[k]].head };
 	for (size_t k = 0; k < pp->nbig; k++)
-		*tp++ = (term_pair){ pp->big[k].cp, (uint32_t)r->low, pp->big[k].n };
+		*tp++ = (term_pair){ pp->big[k].cp, (uint32_t)r->low, pp->big[k].n, pp->big[k].head };
 	pp->npairs = (size_t)(tp - pp->pairs);
 	pp->nrowcps = pp->nbig = 0;
 	if (++pp->gen == 0) {           /* wrapped: forget every stamp */
@@ -1447,6 +1453,16 @@ static unsigned char *put_varint(unsigned char *p, uint32_t v)
 /* The counts of the keys present (their bits in present) become where
  * each key's pairs start; returns how many keys there are. Only the keys
  * present are walked: no 64K prefix sums. */
+/* A row's count in a list (schema 11): its weighted count n, twice, one
+ * more when some of its hits are in a header line, then how many are
+ * there (head): so its hits, n - 3 * head, are known without its text
+ * (see ranked_new). Most rows have none there: a byte as before. */
+static unsigned char *put_count(unsigned char *p, uint32_t n, uint32_t head)
+{
+	p = put_varint(p, n << 1 | (head != 0));
+	return head ? put_varint(p, head) : p;
+}
+
 static size_t pairs_starts(uint32_t *cnt, const uint64_t *present)
 {
 	uint32_t at = 0;
@@ -1515,9 +1531,13 @@ static size_t pair_list(const pair_seen *v, size_t n, size_t i, unsigned char *o
 		/* the pair and the row, the bits above the weight */
 		uint64_t at = v[i] >> PAIR_W_BITS;
 		uint32_t low = (uint32_t)at & (uint32_t)(((uint64_t)1 << (32 - PAIR_W_BITS)) - 1), cnt = 0;
-		for (; i < n && v[i] >> PAIR_W_BITS == at; i++)
-			cnt += (uint32_t)v[i] & ((1u << PAIR_W_BITS) - 1);
-		out = put_varint(put_varint(out, low - prev_low), cnt);
+		uint32_t head = 0;
+		for (; i < n && v[i] >> PAIR_W_BITS == at; i++) {
+			uint32_t w = (uint32_t)v[i] & ((1u << PAIR_W_BITS) - 1);
+			cnt += w;
+			head += w != 1;
+		}
+		out = put_count(put_varint(out, low - prev_low), cnt, head);
 		prev_low = low + 1;
 	}
 	*end = out;
@@ -1617,9 +1637,9 @@ static void terms_make(terms_work *tw, packet *pk)
 	util_buf *b = &pk->terms;
 	size_t firsts = TERMS_HEAD + (size_t)nrows * TERMS_ROW + (ntok + 1) * TERMS_TOKEN;
 	size_t head = firsts + (nfirst + 1) * TERMS_TOKEN;
-	/* a (code point, row) takes two varints, at most 10 bytes; an
+	/* a (code point, row) takes three varints, at most 15 bytes; an
 	 * occurrence of a pair at most as much, and the pair's head too */
-	util_grow((void **)&b->data, &b->cap, head + 10 * pk->npairs + 20 * pk->nbis + 16, 1);
+	util_grow((void **)&b->data, &b->cap, head + 15 * pk->npairs + 30 * pk->nbis + 16, 1);
 	memset(b->data, 0, head);
 	b->len = head;
 	put_u32((unsigned char *)b->data + 8, nrows);
@@ -1638,7 +1658,7 @@ static void terms_make(terms_work *tw, packet *pk)
 			prev_low = 0;
 		}
 		out = put_varint(out, tp->low - prev_low);
-		out = put_varint(out, tp->n);
+		out = put_count(out, tp->n, tp->head);
 		prev_low = tp->low + 1;
 	}
 	/* the end of the last list: an entry past the last */
@@ -2878,27 +2898,33 @@ static bool cp_list(searching *s, ucs4_t c, util_buf *out)
 
 /* The next (row, count) of a list at *p; false at its end or at a row
  * the issue does not have. */
+/* The next row of a list at *p, its weighted count and how many of its
+ * hits are in a header line (see put_count); false at its end or at a
+ * row the issue does not have. */
 static bool list_next(const searching *s, const unsigned char **p, const unsigned char *end,
-		      uint32_t *low, uint32_t *count)
+		      uint32_t *low, uint32_t *count, uint32_t *head)
 {
-	uint32_t d;
-	if (*p >= end || !get_varint(p, end, &d) || !get_varint(p, end, count) ||
+	uint32_t d, c;
+	if (*p >= end || !get_varint(p, end, &d) || !get_varint(p, end, &c) ||
 	    (uint64_t)*low + d >= s->nrows)
 		return false;
+	*head = 0;
+	if (c & 1 && !get_varint(p, end, head))
+		return false;
+	*count = c >> 1;
 	*low += d;
 	return true;
 }
 
-/* Row `low` of the issue terms_load loaded (in sight: issue_visible) as
- * a list gives it, with its weighted count there: its size and flags
- * from its entry; its occurrences are that count where no hit can have
- * weighed 4 (a count under 4, a page's own text), else not counted. */
-static ranked_row listed_row(const searching *s, uint32_t low, uint32_t count)
+/* Row `low` of the issue terms_load loaded as a list gives it, with its
+ * weighted count there and how many of its hits weighed 4 (head): its
+ * size and flags from its entry, its occurrences from the two. */
+static ranked_row listed_row(const searching *s, uint32_t low, uint32_t count, uint32_t head)
 {
 	const unsigned char *e = (const unsigned char *)s->trows.data + (size_t)low * TERMS_ROW;
-	bool counted = count < 4 || low >= s->issue_articles;
+	bool whole = (uint64_t)3 * head <= count;      /* else damaged: read the text */
 	return (ranked_row){ .id = s->terms_base | low, .bytes = get_u32(e), .tf = count,
-			     .hits = counted ? count : 0, .flags = e[10], .counted = counted };
+			     .hits = whole ? count - 3 * head : 0, .flags = e[10], .counted = whole };
 }
 
 /* The rows of the issue terms_load loaded holding code point c, with
@@ -2910,9 +2936,9 @@ static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n
 	if (!cp_list(s, c, &s->lists[0]))
 		return;
 	const unsigned char *p = (const unsigned char *)s->lists[0].data, *end = p + s->lists[0].len;
-	uint32_t low = 0, count;
-	for (; list_next(s, &p, end, &low, &count); low++) {
-		UTIL_PUSH(*v, *n, *cap, listed_row(s, low, count));
+	uint32_t low = 0, count, head;
+	for (; list_next(s, &p, end, &low, &count, &head); low++) {
+		UTIL_PUSH(*v, *n, *cap, listed_row(s, low, count, head));
 	}
 }
 
@@ -2956,9 +2982,9 @@ static void rows_of_pair(searching *s, ucs4_t a, ucs4_t b, ranked_row **v, size_
 		return;
 	/* the list is in the group read */
 	const unsigned char *p = (const unsigned char *)s->group.data + (from - gfrom), *lend = p + (to - from);
-	uint32_t low = 0, count;
-	for (; list_next(s, &p, lend, &low, &count); low++) {
-		UTIL_PUSH(*v, *n, *cap, listed_row(s, low, count));
+	uint32_t low = 0, count, head;
+	for (; list_next(s, &p, lend, &low, &count, &head); low++) {
+		UTIL_PUSH(*v, *n, *cap, listed_row(s, low, count, head));
 	}
 }
 
@@ -3008,7 +3034,7 @@ static bool rows_of_all(searching *s, const uint32_t *keys, size_t n, bool pairs
 {
 	s->ids.len = 0;
 	const unsigned char *p[LIST_WALK], *end[LIST_WALK];
-	uint32_t at[LIST_WALK], count, from[LIST_CPS_MAX], to[LIST_CPS_MAX], sorted[LIST_CPS_MAX];
+	uint32_t at[LIST_WALK], count, head, from[LIST_CPS_MAX], to[LIST_CPS_MAX], sorted[LIST_CPS_MAX];
 	if (!lists_by_length(s, keys, n, pairs, from, to, sorted))
 		return false;
 	if (n > LIST_WALK)
@@ -3021,7 +3047,7 @@ static bool rows_of_all(searching *s, const uint32_t *keys, size_t n, bool pairs
 		p[k] = (const unsigned char *)s->lists[k].data;
 		end[k] = p[k] + s->lists[k].len;
 		at[k] = 0;
-		if (!list_next(s, &p[k], end[k], &at[k], &count))
+		if (!list_next(s, &p[k], end[k], &at[k], &count, &head))
 			return true;
 	}
 	/* each list in turn moved up to the highest row seen; a row all n
@@ -3030,7 +3056,7 @@ static bool rows_of_all(searching *s, const uint32_t *keys, size_t n, bool pairs
 	for (size_t k = 0, agree = 0;;) {
 		while (at[k] < want) {
 			at[k]++;
-			if (!list_next(s, &p[k], end[k], &at[k], &count))
+			if (!list_next(s, &p[k], end[k], &at[k], &count, &head))
 				return true;
 		}
 		if (at[k] > want) {
@@ -3724,8 +3750,9 @@ static bool recount_issue(library *lib, searching *s, int64_t iid, term_pair **v
 				k++;
 			if (k < *n) {
 				(*v)[k].n += w;
+				(*v)[k].head += w != 1;
 			} else {
-				term_pair tp = { c, (uint32_t)(id & MAX_ARTICLE), w };
+				term_pair tp = { c, (uint32_t)(id & MAX_ARTICLE), w, w != 1 };
 				UTIL_PUSH(*v, *n, *cap, tp);
 			}
 		}
@@ -3784,9 +3811,8 @@ static bool pairs_of_text(library *lib, int64_t iid, term_pair **v, size_t *n, s
 				continue;
 			uint8_t q[8];
 			int la = u8_uctomb(q, ab[k] >> 16, 4), lb = u8_uctomb(q + la, ab[k] & 0xFFFF, 4);
-			uint32_t hits;
-			term_pair tp = { ab[k], (uint32_t)(id & MAX_ARTICLE),
-					 (uint32_t)weighted_tf(&r, (const char *)q, (size_t)(la + lb), &hits) };
+			uint32_t hits, w = (uint32_t)weighted_tf(&r, (const char *)q, (size_t)(la + lb), &hits);
+			term_pair tp = { ab[k], (uint32_t)(id & MAX_ARTICLE), w, (w - hits) / 3 };
 			UTIL_PUSH(*v, *n, *cap, tp);
 		}
 	}
@@ -3822,7 +3848,7 @@ static bool check_pairs(library *lib, searching *s, int64_t iid, char *err, size
 			rows_of_pair(s, get_u32(e), second, &rr, &nrr, &rcap);
 			for (size_t i = 0; i < nrr; i++) {
 				term_pair tp = { get_u32(e) << 16 | second, (uint32_t)(rr[i].id & MAX_ARTICLE),
-						 (uint32_t)rr[i].tf };
+						 (uint32_t)rr[i].tf, ((uint32_t)rr[i].tf - rr[i].hits) / 3 };
 				UTIL_PUSH(got, ngot, gcap, tp);
 			}
 			free(rr);
@@ -3874,7 +3900,8 @@ static bool check_terms(library *lib, char *err, size_t errlen)
 			size_t nrr = 0, rcap = 0;
 			rows_of_code_point(&s, get_u32(e), &rr, &nrr, &rcap);
 			for (size_t i = 0; i < nrr; i++) {
-				term_pair tp = { get_u32(e), (uint32_t)(rr[i].id & MAX_ARTICLE), (uint32_t)rr[i].tf };
+				term_pair tp = { get_u32(e), (uint32_t)(rr[i].id & MAX_ARTICLE), (uint32_t)rr[i].tf,
+						 ((uint32_t)rr[i].tf - rr[i].hits) / 3 };
 				UTIL_PUSH(got, ngot, gcap, tp);
 			}
 			free(rr);
