@@ -2664,6 +2664,28 @@ static size_t word_at(const char *p, const char *end, const char *const *words, 
 	return 0;
 }
 
+/* A date in a calendar of its own, the whole word: a Han character and
+ * 历 or 曆 (藏历, 回历, 佛曆), then the year or the month in Han
+ * characters or figures (藏历火马年十月十五, 佛历2569年). The 年 or 月
+ * tells it from a word like 经历 or 学历. Bytes read, or 0. */
+static size_t other_calendar(const char *p, const char *end)
+{
+	uint32_t cp;
+	const char *q = p + text_decode(p, end, &cp);
+	if (!text_is_han(cp) || !(hprefix(q, (size_t)(end - q), "历") || hprefix(q, (size_t)(end - q), "曆")))
+		return 0;
+	q += 3;
+	bool dated = false;
+	while (q < end) {
+		int k = text_decode(q, end, &cp);
+		if (!text_is_han(cp) && !is_digit_cp(cp))
+			return 0;
+		dated |= cp == 0x5E74 || cp == 0x6708;  /* 年 月 */
+		q += k;
+	}
+	return dated ? (size_t)(end - p) : 0;
+}
+
 /* One field at p: its weight in *w and its length, or 0. */
 /* What a field's label announces in the next word. */
 enum { HV_NONE, HV_PHONE, HV_EMAIL, HV_ANY };
@@ -2683,6 +2705,9 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		"值班编委", "编审", "編審", "制图", "製圖", "审核", "審核", "监制", "監製", "统筹", "統籌",
 	};
 	static const char *const lunar[] = { "农历", "農曆", "夏历" };
+	static const char *const publishers[] = {
+		"主办", "主辦", "承办", "承辦", "协办", "協辦", "主管", "编印", "編印", "出版",
+	};
 	const size_t len = (size_t)(end - p);
 	size_t n, m;
 	*page = *editor = false;
@@ -2823,7 +2848,19 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		*value = HV_ANY;
 		return o + n;
 	}
+	/* 主办：X公司党委宣传部: who publishes the paper, a label and its
+	 * colon (without the colon 主办 is a verb of a sentence) */
+	if ((n = word_at(p, end, publishers, sizeof publishers / sizeof *publishers)) > 0 &&
+	    (hprefix(p + n, len - n, ":") || hprefix(p + n, len - n, "："))) {
+		*w = HF_DATE;
+		*value = HV_ANY;
+		return n;
+	}
 	if ((n = word_at(p, end, lunar, sizeof lunar / sizeof *lunar)) > 0) {
+		*w = HF_LUNAR;
+		return n;
+	}
+	if ((n = other_calendar(p, end)) > 0) {
 		*w = HF_LUNAR;
 		return n;
 	}
@@ -2856,6 +2893,25 @@ bool pattern_is_paper_name(const char *p, const char *end, int chars)
 			return true;
 	}
 	return false;
+}
+
+/* The paper's name between book-title marks, as a bulletin or a
+ * society's journal prints it: 《X报》, or 《X》 and the kind of paper
+ * after it (《美发美容》会刊, 《X》周刊), a word of up to three Han
+ * characters ending as a paper's name does. */
+static bool titled_paper(const char *p, const char *end)
+{
+	if (!hprefix(p, (size_t)(end - p), "《"))
+		return false;
+	const char *in = p + 3, *close = util_find(in, (size_t)(end - in), "》", 3);
+	if (!close)
+		return false;
+	int n = han_word(in, close), k = han_word(close + 3, end);
+	if (n < 2 || n > 10)
+		return false;
+	if (k == 0)
+		return pattern_is_paper_name(in, close, n);
+	return k >= 1 && k <= 3 && pattern_is_paper_name(close + 3, end, 2);
 }
 
 static bool header_separator(uint32_t cp)
@@ -3035,7 +3091,7 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 		}
 		if (q < we) {
 			int n = han_word(q, we);
-			if (q == p && n > 0 && pattern_is_paper_name(q, we, n)) {
+			if (q == p && ((n > 0 && pattern_is_paper_name(q, we, n)) || titled_paper(q, we))) {
 				hm->score += HF_PAPER;
 				hm->fields++;
 				paper = true;
@@ -3237,7 +3293,7 @@ static bool mail_address(const char *s, size_t len)
  * 2345 6789): at least five digits, dashes and spaces between. */
 static bool labelled_phone(const char *s, size_t len)
 {
-	static const char *const labels[] = { "电话", "電話", "热线", "熱線", "传真", "傳真" };
+	static const char *const labels[] = { "电话", "電話", "热线", "熱線", "传真", "傳真", "专线", "專線" };
 	const char *end = s + len;
 	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
 		for (const char *p = util_find(s, len, labels[k], 6); p; p = util_find(p + 6, (size_t)(end - p - 6), labels[k], 6)) {
@@ -3248,7 +3304,9 @@ static bool labelled_phone(const char *s, size_t len)
 				int n = text_decode(q, end, &cp);
 				if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
 					digits++;
-				else if (!(cp == ':' || cp == 0xFF1A || cp == '-' || cp == 0xFF0D || text_is_space(cp)) ||
+				/* the area code may stand in brackets: （02）2891-0000 */
+				else if (!(cp == ':' || cp == 0xFF1A || cp == '-' || cp == 0xFF0D || text_is_space(cp) ||
+					   cp == '(' || cp == ')' || cp == 0xFF08 || cp == 0xFF09) ||
 					 (digits == 0 && cp == '-'))
 					break;
 				q += n;
@@ -3373,10 +3431,13 @@ static bool imprint_label(const char *s, size_t len)
 }
 
 /* Whom the page is sent to, an office's circulation list: the line opens
- * with 报：, 送：, 发：, 抄送： or 抄报： (to superiors, peers, those below). */
+ * with 报：, 送：, 发：, 报送：, 抄送： or 抄报： (to superiors, peers, those
+ * below). */
 static bool circulation_list(const char *s, size_t len)
 {
-	static const char *const to[] = { "报", "送", "发", "發", "抄送", "抄报", "抄報" };
+	static const char *const to[] = {
+		"报", "送", "发", "發", "抄送", "抄报", "抄報", "报送", "報送", "主送", "呈送", "分送",
+	};
 	const char *end = s + len, *p = skip_openers(s, end);
 	for (size_t k = 0; k < sizeof to / sizeof *to; k++) {
 		size_t n = strlen(to[k]);
@@ -3387,6 +3448,30 @@ static bool circulation_list(const char *s, size_t len)
 		}
 	}
 	return false;
+}
+
+/* The print run alone on its line, as an office's bulletin closes:
+ * 共印80份, in brackets or not, with nothing else. */
+static bool print_run(const char *s, size_t len)
+{
+	const char *end = s + len, *p = skip_openers(s, end);
+	if (!hprefix(p, (size_t)(end - p), "共印"))
+		return false;
+	p = text_skip_space(p + 6, end);        /* OCR: 共印 120 份 */
+	size_t d = number_at(p, end, 6);
+	if (!d)
+		return false;
+	p = text_skip_space(p + d, end);
+	if (!hprefix(p, (size_t)(end - p), "份"))
+		return false;
+	p += 3;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!(text_is_space(cp) || cp == ')' || cp == 0xFF09 || cp == 0x3011 || cp == 0x3015))
+			return false;
+	}
+	return true;
 }
 
 /* The paper as the subject of a line that is no sentence (本报订阅：…,
@@ -3413,7 +3498,8 @@ bool pattern_page_note(const char *s, size_t len)
 	};
 	if (len > 400)
 		return false;
-	if (page_subject(s, len) || paper_subject(s, len) || circulation_list(s, len) || imprint_label(s, len))
+	if (page_subject(s, len) || paper_subject(s, len) || circulation_list(s, len) || imprint_label(s, len) ||
+	    print_run(s, len))
 		return true;
 	return (mail_address(s, len) || labelled_phone(s, len) || number_after_colon(s, len) || util_find(s, len, "http", 4) ||
 		util_find(s, len, "www.", 4)) &&

@@ -237,6 +237,8 @@ FIXTURE_TEST(words_bar_lookalike) /* a song's refrain of short words between its
 FIXTURE_TEST(bracket_note)         /* a note wholly in round brackets under a story's text, a blank line under it, is that text's paragraph, not the next deck's kicker; 【简讯】 stays a column, （第十二章） under a headline its subtitle */
 FIXTURE_TEST(time_kicker)          /* a line closed by a word of time (…之后, …中, …前夕) over the news line is its kicker: not the first half of a broken headline, not a column's name */
 FIXTURE_TEST(time_kicker_lookalike) /* a school (…高中) over what it did is one broken headline; …热销中, …进行中 ending the news line leave it the headline */
+FIXTURE_TEST(bulletin_furniture)   /* a bulletin's header with its name in 《》, a header with 主办：X, a circulation list and the print run at the foot: banners */
+FIXTURE_TEST(bulletin_furniture_lookalike) /* 主办：, 《》, 经历十年, 报送, 共印N份 in headlines and sentences stay text */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -274,6 +276,7 @@ static void test_nothing_lost(void **state)
 		"words_bar", "words_bar_lookalike", "refrain", "refrain_scar", "qa_labels",
 		"comma_label",
 		"bracket_note", "time_kicker", "time_kicker_lookalike",
+		"bulletin_furniture", "bulletin_furniture_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -542,6 +545,8 @@ int main(void)
 		cmocka_unit_test(test_bracket_note),
 		cmocka_unit_test(test_time_kicker),
 		cmocka_unit_test(test_time_kicker_lookalike),
+		cmocka_unit_test(test_bulletin_furniture),
+		cmocka_unit_test(test_bulletin_furniture_lookalike),
 		cmocka_unit_test(test_label_word4),
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),

@@ -577,6 +577,20 @@ static void test_bulletin_headers(void **state)
 	/* a sentence with a year's issue, a year in words */
 	assert_false(pattern_is_running_header(S("2026年第45期《江海》杂志目录"), &hm));
 	assert_false(pattern_is_running_header(S("二〇二六年十一月，我们回到了故乡"), &hm));
+	/* who publishes it after its label; the paper's name between
+	 * book-title marks with its kind after it; a date in a calendar of
+	 * its own beside the common one */
+	assert_true(pattern_is_running_header(S("江岸电力　2026年3月2日　第4版　主办：江岸电力公司工会"), &hm));
+	assert_true(pattern_is_running_header(S("《城南园艺》会刊　2026年第3期　行业资讯"), &hm));
+	assert_true(pattern_is_running_header(S("《青川农报》　2026年第3期"), &hm));
+	assert_true(pattern_is_running_header(S("高原日报　2026年3月2日　藏历木蛇年一月十三　星期一"), &hm));
+	assert_true(pattern_is_running_header(S("湄南商报　佛历2569年　第5版"), &hm));
+	/* the same words in a headline or a sentence */
+	assert_false(pattern_is_running_header(S("2026年3月2日　第4版　主办单位召开座谈会"), &hm));
+	assert_false(pattern_is_running_header(S("《城南园艺》会刊　2026年第3期已出版，欢迎订阅"), &hm));
+	assert_false(pattern_is_running_header(S("《城南往事》　2026年重映"), &hm));
+	assert_false(pattern_is_running_header(S("他的经历　2026年3月"), &hm));
+	assert_false(pattern_is_running_header(S("翻开日历　2026年3月2日"), &hm));
 }
 
 static void test_page_notes(void **state)
@@ -610,6 +624,17 @@ static void test_page_notes(void **state)
 	assert_false(pattern_page_note(S("本报记者　林　晓")));
 	assert_false(pattern_page_note(S("发放物资三百件，送到各家各户")));
 	assert_false(pattern_page_note(S("报名咨询：0571-86001234")));
+	/* a circulation list opening with 报送：, the print run alone, the
+	 * paper's own line with its area code in brackets */
+	assert_true(pattern_page_note(S("报送：县委办公室　抄送：各乡镇　（共印60份）")));
+	assert_true(pattern_page_note(S("（共印120份）")));
+	assert_true(pattern_page_note(S("共印 120 份")));
+	assert_true(pattern_page_note(S("讀者專線：（03）3456-7890　本報地址：桃園市中正路")));
+	/* the same words in a sentence; another's line in brackets */
+	assert_false(pattern_page_note(S("报送材料须于月底前完成")));
+	assert_false(pattern_page_note(S("共印120份宣传单，发到各村")));
+	assert_false(pattern_page_note(S("（共印120份，已发完）")));
+	assert_false(pattern_page_note(S("諮詢專線：（03）3456-7890")));
 }
 
 int main(void)
