@@ -3138,6 +3138,20 @@ static bool field_pairs(const char *s, size_t len)
 	return fields >= 2 && space;
 }
 
+/* The word a dateline ends with in the line's first words: 讯 or 訊
+ * (not the one of 通讯员) or 日电: a cheap test before
+ * pattern_match_dateline. */
+static bool filed_word(const char *s, size_t len)
+{
+	static const char *const news[] = { "讯", "訊" };
+	size_t head = len < 42 ? len : 42;
+	for (size_t k = 0; k < 2; k++)
+		for (const char *p = s; (p = util_find(p, head - (size_t)(p - s), news[k], 3)) != NULL; p += 3)
+			if (p - s < 3 || memcmp(p - 3, "通", 3) != 0)
+				return true;
+	return util_find(s, head, "日电", 6) || util_find(s, head, "日電", 6);
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -3202,7 +3216,12 @@ static void classify(const parser *ps, unit *u)
 			return;
 		}
 		if (pre && pre->jump_done ? pre->byline : pattern_is_byline(s, len, false)) {
-			u->kind = U_BYLINE;
+			/* "本报讯　通讯员　乔　禾": a dateline opening it, the
+			 * byline after it, the text under it: both fields */
+			pattern_dateline dm;
+			u->kind = filed_word(s, len) && pattern_match_dateline(s, len, &dm) && dm.date_start == 0 && dm.date_end > 0 &&
+						  dm.byline_end > dm.byline_start && dm.body_start == len ?
+					  U_DATELINE : U_BYLINE;
 			return;
 		}
 	} else if (u->chars <= 80 && s[0] == 'B' && pattern_is_byline(s, len, false)) {

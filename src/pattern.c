@@ -490,9 +490,9 @@ static bool byline_token(const char *s, const char *end, int *names)
 	/* "图/主办方提供", "图/受访者提供": a photo's source, not a name */
 	if (r && end - s >= 6 && end - s <= 30 && ends_with(s, end, "提供"))
 		return true;
-	/* "记者:张三" */
-	if (r && s < end && (starts_with(s, end, ":") || starts_with(s, end, "：")))
-		s += (*s == ':') ? 1 : 3;
+	/* "记者:张三", "记者｜张三": the role set apart by a colon or a bar */
+	if (r && s < end && (starts_with(s, end, ":") || starts_with(s, end, "：") || *s == '|' || starts_with(s, end, "｜")))
+		s += (*s == ':' || *s == '|') ? 1 : 3;
 	if (s == end)
 		return r > 0;
 	/* "文／妙音", "记者：X": the role set apart from the name by a slash,
@@ -621,6 +621,7 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 	int names = 0, tokens = 0;
 	bool seen_role = false;     /* names after a role word are trusted */
 	bool after_name = false;    /* the token before was a name alone */
+	bool role_last = false;     /* the token before was a role word alone */
 	const char *p = text_skip_space(s, end);
 	while (p < end) {
 		const char *q = token_end(p, end);
@@ -640,7 +641,11 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 			glued = (size_t)(q - 3 - p);
 			fam = q - 3;
 		}
-		if (q - fam == 3 && han_chars(fam, q) == 1 && starts_with_surname(fam, q) && !role_at(fam, q)) {
+		/* right after its role word a spaced name need not open with a
+		 * family name of the table ("本报记者　央　金"): the role says a
+		 * name follows */
+		if (q - fam == 3 && han_chars(fam, q) == 1 && (starts_with_surname(fam, q) || (role_last && !glued)) &&
+		    !role_at(fam, q)) {
 			const char *r = text_skip_space(q, end), *re = token_end(r, end);
 			int rn = han_chars(r, re);
 			if (r > q && (rn == 1 || rn == 2) && !role_at(r, re)) {
@@ -650,6 +655,7 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 				if (pattern_is_name(buf, 3 + (size_t)(re - r))) {
 					names++;
 					after_name = !glued;
+					role_last = false;
 					seen_role |= glued > 0;
 					/* "吕　晓、特约记者黄小舟": the next after 、 */
 					if (starts_with(re, end, "、"))
@@ -666,6 +672,11 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 			if (starts_with(p, q, "：") || starts_with(p, q, ":"))
 				p += *p == ':' ? 1 : 3;
 			p = text_skip_space(p, end);
+			continue;
+		}
+		/* "记者 | 汪晓瑜": a bar alone between a role and its name */
+		if (role_last && (q - p == 1 ? *p == '|' : starts_with(p, q, "｜") && q - p == 3)) {
+			p = text_skip_space(q, end);
 			continue;
 		}
 		/* "本报记者 唐雪松 整理": what the names did, after them */
@@ -701,6 +712,7 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		    han_chars(p, q) >= 2)
 			return false;
 		after_name = names > before && !role;
+		role_last = role && names == before;
 		seen_role |= role;
 		if (starts_with(q, end, "、"))     /* "记者陈海峰、通讯员王一鸣" */
 			q += 3;
@@ -1116,6 +1128,8 @@ static const char *piece_start(const char *p, const char *end)
 		q++;
 	else if (starts_with(q, end, "／") || starts_with(q, end, "｜") || starts_with(q, end, "："))
 		q += 3;
+	else if (w == 3 && (starts_with(q, end, "．") || starts_with(q, end, "·")) && role_at(q + (*q == '\xC2' ? 2 : 3), end))
+		q += *q == '\xC2' ? 2 : 3;     /* "文．記者X", "圖·记者Y": the part, a dot, the role */
 	else if (w < 6 || q == end || !text_is_space(first_cp_of(q, end)))
 		return NULL;
 	q = text_skip_space(q, end);
@@ -1711,6 +1725,14 @@ static void spaced_byline_after(const char *s, const char *p, const char *end, p
 {
 	if (!role_at(p, end))
 		return;
+	/* "本报讯　通讯员　乔　禾" on a line of its own: the byline is all
+	 * the rest, the story's text on the lines under it */
+	if (end - p <= 90 && pattern_is_byline(p, (size_t)(end - p), false)) {
+		m->byline_start = (size_t)(p - s);
+		m->byline_end = (size_t)(text_trim_end(p, end) - s);
+		m->body_start = (size_t)(end - s);
+		return;
+	}
 	const char *q = p, *best = NULL;
 	for (int words = 0; words < 6 && q < end; words++) {
 		const char *we = q;
@@ -2097,6 +2119,25 @@ static bool contribution_note(const char *in, const char *in_end)
 	return role_at(in, in_end) && paren_byline(in, text_trim_end(in, t));
 }
 
+/* Two Han characters set apart by spaces, as a page sets a name of two
+ * to the width of three ("民　宣", "晓　岩"): after a sentence, in the
+ * brackets closing it, a writer's name or pen name, whether or not it
+ * opens with a family name. Characters of grammar and administration
+ * (pattern_is_name), role words and a serial's marks are none. */
+static bool spaced_pen_name(const char *in, const char *in_end)
+{
+	/* the marks of a serial's instalment: （待　续）, （续　完） */
+	static char_set serial = { "待续續完未", false, { 0 } };
+	const char *a = token_end(in, in_end), *b = text_skip_space(a, in_end);
+	if (a - in != 3 || b == a || token_end(b, in_end) != in_end || in_end - b != 3 || role_at(in, in_end) ||
+	    char_set_has_folded(&serial, in, 3) || char_set_has_folded(&serial, b, 3))
+		return false;
+	char buf[6];
+	memcpy(buf, in, 3);
+	memcpy(buf + 3, b, 3);
+	return pattern_is_name(buf, 6);
+}
+
 /* Who signs a story in the brackets closing it, built from parts: an
  * optional source clause ("摘自…，"), then names with role words ("本报记者
  * 邓一帆　整理"), a unit and a post before a name ("县畜牧兽医站　龚德明"),
@@ -2106,7 +2147,8 @@ static bool contribution_note(const char *in, const char *in_end)
  * a source). Returns where the signer starts, or NULL. */
 static const char *bracket_signature(const char *in, const char *in_end, bool bare)
 {
-	if ((bare ? paren_byline(in, in_end) : role_at(in, in_end) && paren_byline(in, in_end)) ||
+	if ((bare ? paren_byline(in, in_end) || spaced_pen_name(in, in_end) :
+		    role_at(in, in_end) && paren_byline(in, in_end)) ||
 	    contribution_note(in, in_end))
 		return in;
 	/* "（东湖县读者　程大山）" after a question: who asks, not who wrote */

@@ -161,6 +161,17 @@ static void test_names_spaced_and_bare(void **state)
 	assert_true(pattern_is_byline(S("欧阳春晓"), true));
 	assert_true(pattern_is_byline(S("尹明"), true));
 	assert_false(pattern_is_byline(S("史话新编"), true));
+	/* right after its role word a spaced name needs no family name of
+	 * the table (央金, 岩峰); parts joined to their role by a dot */
+	assert_true(pattern_is_byline(S("本报记者　央　金"), false));
+	assert_true(pattern_is_byline(S("■ 本报记者　岩　峰　通讯员　卓　玛"), false));
+	assert_true(pattern_is_byline(S("文．記者陳怡君　圖．記者林志明"), false));
+	assert_false(pattern_is_byline(S("记者　走　进　社区"), false));
+	assert_false(pattern_is_byline(S("文．史　哲"), false));
+	/* a bar between the role and the name, glued or spaced */
+	assert_true(pattern_is_byline(S("记者｜汪晓瑜"), false));
+	assert_true(pattern_is_byline(S("记者 | 汪晓瑜　文/图"), false));
+	assert_false(pattern_is_byline(S("要闻 | 汪晓瑜"), false));
 	assert_false(pattern_is_byline(S("公司动态"), true));
 	assert_false(pattern_is_byline(S("■快讯"), false));
 	/* a pupil's school and class before the name, under a headline */
@@ -243,6 +254,17 @@ static void test_datelines_of_other_papers(void **state)
 	assert_string_equal(d, "【新华社济南讯】");
 	/* in 【】: a place and 讯, 综合 or a paper's name and 报道; 本 and one
 	 * character and 讯; 消息 and the byline's brackets at once */
+	/* a dateline and a byline alone on their line: all the rest is the
+	 * byline, the text is under it; a byline's words run on into text */
+	assert_true(dateline("本报讯　通讯员　乔　禾", d, b, &body));
+	assert_string_equal(d, "本报讯");
+	assert_string_equal(b, "通讯员　乔　禾");
+	assert_string_equal(body, "");
+	assert_true(dateline("本报锡林浩特讯 记者 乌日娜 通讯员 巴特尔", d, b, &body));
+	assert_string_equal(b, "记者 乌日娜 通讯员 巴特尔");
+	assert_true(dateline("本报讯　通讯员乔禾介绍，公交夜班线路下月起将增加三条。", d, b, &body));
+	assert_string_equal(b, "");
+	assert_string_equal(body, "通讯员乔禾介绍，公交夜班线路下月起将增加三条。");
 	assert_true(dateline("【鹿港訊】鎮上社區協會開設拼布班。", d, b, &body));
 	assert_string_equal(d, "鹿港訊");
 	assert_true(dateline("【综合报道】据当地媒体报道，明年起实施新办法。", d, b, &body));
@@ -478,6 +500,15 @@ static void test_trailing_bylines_of_other_papers(void **state)
 	};
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
 		assert_false(pattern_match_trailing_byline(no[i], strlen(no[i]), &paren, &ns, &ne));
+	/* a name of two set to the width of three closes a brief, family
+	 * name or pen name; a serial's marks and a note are no signature */
+	const char *d = "成交量有所增加。（纺　闻）";
+	assert_true(pattern_match_trailing_byline(S(d), &paren, &ns, &ne));
+	assert_memory_equal(d + ns, "纺　闻", ne - ns);
+	assert_true(pattern_match_trailing_byline(S("赠书三百册。（民　宣）"), &paren, &ns, &ne));
+	const char *spaced_no[] = { "故事讲到这里。（待　续）", "全文至此。（续　完）", "见下表。（附　表）" };
+	for (size_t i = 0; i < sizeof spaced_no / sizeof *spaced_no; i++)
+		assert_false(pattern_match_trailing_byline(spaced_no[i], strlen(spaced_no[i]), &paren, &ns, &ne));
 	/* signatures built from parts: unit and post before a name, a
 	 * byline without names, a unit that supplied the story */
 	const char *yes[] = {
