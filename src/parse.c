@@ -1346,33 +1346,57 @@ static void header_pairs_add(parser *ps, const unit *u)
 
 /* A short line with figures, no sentence, most of whose word pairs are
  * the running headers' (at least three of four): a running line. */
-static bool like_header_text(const parser *ps, const char *s, size_t len)
+static void header_pairs_shared(const parser *ps, const char *s, size_t len, unsigned *pairs, unsigned *shared,
+				bool *spaced)
 {
 	const char *p = s, *end = s + len;
 	uint32_t prev = 0;
-	unsigned pairs = 0, shared = 0;
+	*pairs = *shared = 0;
+	*spaced = false;
 	while (p < end) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
 		if (is_han(cp) && is_han(prev)) {
 			uint32_t h = han_pair_hash(prev, cp);
-			pairs++;
+			(*pairs)++;
 			for (size_t k = 0; k < ps->nheader_pairs; k++)
 				if (ps->header_pairs[k] == h) {
-					shared++;
+					(*shared)++;
 					break;
 				}
 		}
+		*spaced |= text_is_space(cp) && *pairs > 0;
 		prev = cp;
 	}
+}
+
+static bool like_header_text(const parser *ps, const char *s, size_t len)
+{
+	unsigned pairs, shared;
+	bool spaced;
+	header_pairs_shared(ps, s, len, &pairs, &shared, &spaced);
 	return pairs >= 3 && shared * 4 >= pairs * 3;
+}
+
+/* The short form of the page's running header without its figures
+ * ("新能源电池报　储能·回收" under "新能源电池报　2026年12月3日　第5版
+ * 储能·回收　责编：X"): two words or more set apart by a space, every
+ * word pair of them the header's (four pairs at least). A line of a
+ * story shares a few of its words, never all of them with the spaces. */
+static bool header_words_only(const parser *ps, const char *s, size_t len)
+{
+	unsigned pairs, shared;
+	bool spaced;
+	header_pairs_shared(ps, s, len, &pairs, &shared, &spaced);
+	return spaced && pairs >= 4 && shared == pairs;
 }
 
 static bool like_header(const parser *ps, const unit *u)
 {
-	if (u->chars > TITLE_MAX_CHARS || u->chars < 4 || (u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)) ||
-	    !has_figure_bytes(u->s, u->len))
+	if (u->chars > TITLE_MAX_CHARS || u->chars < 4 || (u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)))
 		return false;
+	if (!has_figure_bytes(u->s, u->len))
+		return header_words_only(ps, u->s, u->len);
 	return like_header_text(ps, u->s, u->len);
 }
 
@@ -1383,11 +1407,14 @@ static bool raw_ends_sentence(const char *s, size_t len);
 
 static bool raw_like_header(const parser *ps, const raw_line *l)
 {
-	if (!ps->nheader_pairs || l->len > 4 * TITLE_MAX_CHARS || !has_figure_bytes(l->s, l->len) ||
-	    raw_ends_sentence(l->s, l->len))
+	if (!ps->nheader_pairs || l->len > 4 * TITLE_MAX_CHARS || raw_ends_sentence(l->s, l->len))
 		return false;
 	uint32_t last = last_cp(l->s, l->s + l->len, NULL);
-	return !is_clause_end(last) && like_header_text(ps, l->s, l->len);
+	if (is_clause_end(last))
+		return false;
+	if (!has_figure_bytes(l->s, l->len))
+		return header_words_only(ps, l->s, l->len);
+	return like_header_text(ps, l->s, l->len);
 }
 
 /* "**本报讯**（记者 X）…", "**通讯员 X 本报记者 Y**": a byline or

@@ -241,6 +241,8 @@ FIXTURE_TEST(bulletin_furniture)   /* a bulletin's header with its name in 《�
 FIXTURE_TEST(bulletin_furniture_lookalike) /* 主办：, 《》, 经历十年, 报送, 共印N份 in headlines and sentences stay text */
 FIXTURE_TEST(spaced_bylines)       /* a name of two spaced to the width of three: after its role word with no family name of the table, in the brackets closing a brief; 文．記者X　圖．記者Y; 本报讯 and a byline alone on a line: dateline and byline */
 FIXTURE_TEST(spaced_bylines_lookalike) /* （待　续） closes an instalment, 记者　走　进　社区 stays text; 本报讯 and a byline with the text after them on the same line */
+FIXTURE_TEST(header_short_form)    /* the running header's short form without figures (its paper and section, set apart by a space) inside a cut: a banner, the cut joined */
+FIXTURE_TEST(header_short_form_lookalike) /* the paper's name opening a letter, two header words as a title: text */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -279,6 +281,7 @@ static void test_nothing_lost(void **state)
 		"comma_label",
 		"bracket_note", "time_kicker", "time_kicker_lookalike",
 		"bulletin_furniture", "bulletin_furniture_lookalike", "spaced_bylines", "spaced_bylines_lookalike",
+		"header_short_form", "header_short_form_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -551,6 +554,8 @@ int main(void)
 		cmocka_unit_test(test_bulletin_furniture_lookalike),
 		cmocka_unit_test(test_spaced_bylines),
 		cmocka_unit_test(test_spaced_bylines_lookalike),
+		cmocka_unit_test(test_header_short_form),
+		cmocka_unit_test(test_header_short_form_lookalike),
 		cmocka_unit_test(test_label_word4),
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),
