@@ -3979,11 +3979,13 @@ static void md_to_title(unit *u)
 	u->kind = U_TITLE;
 }
 
-/* "## 布洛芬混悬液，家长要看清这几点" over "文／X" or "本报讯（记者 X）",
- * straight or over its "——" subtitle: a title of the page's lower level
- * that a byline or a dateline signs heads a story (a section of a story
- * is never signed), whatever level the page gives its other headlines. */
-static bool md_sub_signed(const parser *ps, size_t i)
+/* A title with a byline or a dateline right under it, straight or under
+ * its "——" subtitle ("## 布洛芬混悬液，家长要看清这几点" / "文／X"): the
+ * head of a story, as a section of a story is never signed. So a title of
+ * a markdown page's lower level so signed heads a story whatever level
+ * the page gives its other headlines, and a title line so signed is never
+ * the second line of a subhead over it. */
+static bool signed_under(const parser *ps, size_t i)
 {
 	size_t j = i + 1;
 	if (j < ps->nunits && UNIT(ps, j)->gap <= 1 && (UNIT(ps, j)->flags & UF_DASH_START) &&
@@ -6439,6 +6441,7 @@ static bool bracket_note(const parser *ps, size_t i, const art *a)
 	       round_bracketed(u) && art_has_body(a);
 }
 
+
 static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
@@ -6473,7 +6476,7 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 	doc_str text = doc_str_make(u->s, u->len);
 	size_t j = *i + 1;
 	explain(ps, *i, "subhead", ev);
-	while (j < ps->nunits && UNIT(ps, j)->gap == 0 && UNIT(ps, j)->kind == U_TITLE) {
+	while (j < ps->nunits && UNIT(ps, j)->gap == 0 && UNIT(ps, j)->kind == U_TITLE && !signed_under(ps, j)) {
 		explain(ps, j, "subhead", ev);
 		text = join_text(ps, text.s, text.len, UNIT(ps, j)->s, UNIT(ps, j)->len), j++;
 	}
@@ -7030,7 +7033,7 @@ static void segment_step(parser *ps)
 			/* "## 深化改革 激发活力" right above "# 标题": its kicker */
 			md_to_title(u);
 		}
-		if (u->kind == U_MDSUB && md_sub_signed(ps, i))
+		if (u->kind == U_MDSUB && signed_under(ps, i))
 			u->kind = U_MDHEAD;
 		switch (u->kind) {
 		case U_PAGEHEAD:
