@@ -148,6 +148,7 @@ typedef enum signal {
 	S_F_OVER_DASH,          /* over a "——" subtitle and a byline: their headline */
 	S_F_BRACKET_NOTE,       /* a note wholly in round brackets under the text, set apart: the text's */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
+	S_F_ITEM_ROW,           /* a row of a list: set in one shape with the line beside it (or the list's note in brackets) */
 	NSIGNALS
 } signal;
 
@@ -261,6 +262,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_OVER_DASH]     = { 0, "over a —— subtitle and a byline" },
 	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
+	[S_F_ITEM_ROW]      = { 0, "a list's row: set in one shape with its neighbour" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -336,6 +338,7 @@ typedef struct unit {
 	uint8_t spaced;         /* letter-spaced by OCR ("社 区 食 堂"): chars leaves the spaces out */
 	uint8_t bracketed;      /* a brief's title taken out of its 【】 (see bracket_title) */
 	uint8_t named;          /* a deck's line whose label named its part (NAMED_*, see push_unit) */
+	uint8_t item_row;       /* one of a list's rows set alike, or its note (see same_item_shape) */
 	int16_t page;           /* page number of a jump or page header */
 } unit;
 
@@ -529,6 +532,8 @@ static void unit_facts(const unit *u, evidence *ev)
 	}
 	if (u->flags & UF_DASH_START)
 		ev_add(ev, S_F_DASH);
+	if (u->item_row)
+		ev_add(ev, S_F_ITEM_ROW);
 }
 
 static void explain_signals(const evidence *ev, bool positive)
@@ -1904,6 +1909,118 @@ static void form_field(parser *ps, unit *u)
 	}
 }
 
+/* The marks that give a list's item its shape: what is left of a line
+ * when its words are taken out (Han, letters), a figure standing as one
+ * mark, a space between words as one (repeats of a mark run together). */
+enum { ITEM_MARKS = 12, ITEM_FIGURE = 1, ITEM_SPACE = 2 };
+
+static bool item_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+static bool item_word(uint32_t cp)
+{
+	return is_han(cp) || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	       (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A);
+}
+
+static uint32_t title_mark(const char *s, size_t len);
+static bool round_bracketed(const unit *u);
+
+/* The shape of u's line (at most ITEM_MARKS marks; the count, or -1 for
+ * a longer one), and in *figure_led whether it opens with a figure set
+ * apart from its label by a space, its unit beside it in a few
+ * characters ("28家　首批社区食堂", "2.1元/Wh　两年前…", "40万人次　国产…",
+ * "● 96.4%　…"): a short field, a figure and its unit, not a phrase. */
+static int item_marks(const unit *u, uint32_t *mark, bool *figure_led)
+{
+	const char *p = u->s, *end = u->s + u->len;
+	int n = 0, han_before_space = 0, chars = 0;
+	bool spaced = false;
+	*figure_led = false;
+	uint32_t lead = title_mark(u->s, u->len);   /* "● 96.4%　…": the list's mark before the figure */
+	if (lead) {
+		p = text_skip_space(p + 3, end);
+		mark[n++] = lead;
+	}
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		chars++;
+		uint32_t m;
+		if (item_digit(cp) || ((cp == '.' || cp == ',' || cp == '%' || cp == 0xFF05) && n && mark[n - 1] == ITEM_FIGURE))
+			m = ITEM_FIGURE;
+		else if (text_is_space(cp))
+			m = ITEM_SPACE;
+		else if (item_word(cp)) {
+			han_before_space += !spaced && is_han(cp);
+			continue;
+		} else
+			m = cp;
+		if (m == ITEM_SPACE && !spaced) {
+			spaced = true;
+			*figure_led = n > (lead ? 1 : 0) && mark[lead ? 1 : 0] == ITEM_FIGURE && chars <= 9 && han_before_space <= 4;
+		}
+		if (n && mark[n - 1] == m)
+			continue;
+		if (n == ITEM_MARKS)
+			return -1;
+		mark[n++] = m;
+	}
+	if (n && mark[n - 1] == ITEM_SPACE)
+		n--;    /* (a space at the end is no mark of the item) */
+	return n;
+}
+
+/* Whether u's line may have an item's shape: it opens with a figure or
+ * an item's mark, or holds three characters or more that are not CJK
+ * ideographs (a walk from lead byte to lead byte: most deck lines are
+ * words alone and are turned away here without decoding them). */
+static bool item_candidate(const unit *u)
+{
+	const unsigned char *b = (const unsigned char *)u->s;
+	size_t len = u->len;
+	if (!len)
+		return false;
+	if ((b[0] >= '0' && b[0] <= '9') || b[0] == 0xE2 ||
+	    (len >= 3 && b[0] == 0xEF && b[1] == 0xBC && b[2] >= 0x90 && b[2] <= 0x99))
+		return true;
+	int others = 0;
+	for (size_t k = 0; k < len && others < 3;) {
+		unsigned char c = b[k];
+		others += c < 0xE4 || c > 0xE9;
+		k += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;   /* lead byte to lead byte */
+	}
+	return others >= 3;
+}
+
+/* "馬公→望安→七美　08：30" over "七美→望安→馬公　15：30", "28家　首批
+ * 社区食堂" over "12元　老年人一餐价格": two short lines set tight in one
+ * shape (the same marks, three or more, in the same order; or each a
+ * figure beside its label) are items of one list, rows of the text, not
+ * the lines of a deck (a deck's kicker, headline and subtitle differ in
+ * shape: each says something else). */
+static bool same_item_shape(const unit *a, const unit *b)
+{
+	if (a->chars > 40 || b->chars > 40 || (a->len == b->len && memcmp(a->s, b->s, a->len) == 0) ||
+	    ((a->flags | b->flags) & UF_DASH_START))
+		return false;
+	if (!item_candidate(a) || !item_candidate(b))
+		return false;
+	uint32_t ma[ITEM_MARKS], mb[ITEM_MARKS];
+	bool fa, fb;
+	int na = item_marks(a, ma, &fa);
+	if (na < 0 || (na < 3 && !fa))
+		return false;
+	int nb = item_marks(b, mb, &fb);
+	if (nb < 0)
+		return false;
+	if (fa && fb)
+		return true;
+	return na >= 3 && na == nb && memcmp(ma, mb, (size_t)na * sizeof *ma) == 0;
+}
+
 /* Units above a notice's signature its head may be found; the head is
  * not segmented yet (LOOKAHEAD). */
 enum { SIGNATURE_REACH = 32 };
@@ -2164,6 +2281,23 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 			prev->flags |= UF_ROW;
 			u.kind = U_PARA;
 			u.flags |= UF_ROW;
+		}
+		if (u.kind == U_TITLE && (prev->kind == U_TITLE || (prev->kind == U_PARA && (prev->flags & UF_ROW))) &&
+		    (u.gap == 0 || (u.gap == 1 && ps->pf.blank_rhythm)) && same_item_shape(prev, &u)) {
+			prev->kind = U_PARA;
+			prev->flags |= UF_ROW;
+			prev->item_row = 1;
+			u.kind = U_PARA;
+			u.flags |= UF_ROW;
+			u.item_row = 1;
+		}
+		/* "（价格由本刊监测点提供）" set tight under such rows: the
+		 * box's own note (its source, its unit), a row of it */
+		else if (u.kind == U_TITLE && prev->kind == U_PARA && (prev->flags & UF_ROW) && u.gap == 0 &&
+			 round_bracketed(&u)) {
+			u.kind = U_PARA;
+			u.flags |= UF_ROW;
+			u.item_row = 1;
 		}
 		if (u.flags & UF_FIELD)
 			form_field(ps, &u);
@@ -3682,7 +3816,7 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 		a->cut = false;
 	} else {
 		a->cut = last && last->type == DOC_PARAGRAPH && !(u->flags & (UF_TERMINATED | UF_ROW)) &&
-			 !repeats_earlier_head(a);
+			 !round_bracketed(u) && !repeats_earlier_head(a);
 		if (u->flags & UF_DONE)
 			a->ended = true;        /* "…。（完）" */
 	}
@@ -6041,7 +6175,7 @@ static void shape_paragraph(shape *sh, const unit *u)
 	sh->body = true;
 	sh->stub = false;
 	sh->caption_last = false;
-	sh->cut = !(u->flags & (UF_TERMINATED | UF_ROW));
+	sh->cut = !(u->flags & (UF_TERMINATED | UF_ROW)) && !round_bracketed(u);
 	if (u->flags & UF_DONE)
 		sh->ended = true;
 	/* "…。(张三)": ')' or the last byte of '）' (EF BC 89) */
