@@ -963,42 +963,41 @@ static void old_schema(env *e)
 	sqlite3_close(db);
 }
 
-static void newer_schema(env *e)
+/* the index stamped as made by another schema version (its tables kept) */
+static void set_schema_version(env *e, int version)
 {
 	sqlite3 *db;
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", version);
 	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99;", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
+}
+
+static void newer_schema(env *e)
+{
+	set_schema_version(e, 99);
 }
 
 /* made by the kanbao before this one (schema 8: the same tables, no lists
  * of pairs in issue_terms; its rows would be misread): its version */
 static void schema_8(env *e)
 {
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 8;", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	set_schema_version(e, 8);
 }
 
 /* made by schema 9 (the same tables, no flags of the pieces of a fold
  * holding several characters: its rows would count their hits wrong) */
 static void schema_9(env *e)
 {
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 9;", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	set_schema_version(e, 9);
 }
 
 /* made by schema 10 (a row's count in a list without its hits in a
  * header line: misread by this one) */
 static void schema_10(env *e)
 {
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 10;", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	set_schema_version(e, 10);
 }
 
 /* and the one before (schema 7: a bigram filter a row in a table of its
@@ -1018,10 +1017,7 @@ static void previous_schema(env *e)
  * folded text stored) */
 static void older_schema(env *e)
 {
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 6;", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
+	set_schema_version(e, 6);
 }
 
 static void test_damaged_truncated(void **state)
