@@ -2437,11 +2437,11 @@ static void searching_free(searching *s)
 
 /* Moves s->terms to the issue_terms row of issue iid and reads its head
  * and its rows' entries; false when it is not there or not whole. */
-static bool terms_load(searching *s, int64_t iid)
+/* Moves s->terms to the issue_terms row of issue iid, reading nothing
+ * (s->trows is then no issue's); false when it is not there. */
+static bool terms_blob(searching *s, int64_t iid)
 {
-	if (iid == s->terms_issue)
-		return s->terms_ok;
-	s->terms_issue = iid;
+	s->terms_issue = -1;
 	s->terms_ok = false;
 	if (s->terms && sqlite3_blob_reopen(s->terms, iid) != SQLITE_OK) {
 		sqlite3_blob_close(s->terms);   /* aborted: open it again */
@@ -2453,6 +2453,17 @@ static bool terms_load(searching *s, int64_t iid)
 		s->terms = NULL;
 		return false;
 	}
+	return true;
+}
+
+static bool terms_load(searching *s, int64_t iid)
+{
+	if (iid == s->terms_issue)
+		return s->terms_ok;
+	bool there = terms_blob(s, iid);
+	s->terms_issue = iid;
+	if (!there)
+		return false;
 	unsigned char h[TERMS_HEAD];
 	int bytes = sqlite3_blob_bytes(s->terms);
 	if (bytes < TERMS_HEAD || sqlite3_blob_read(s->terms, h, TERMS_HEAD, 0) != SQLITE_OK)
@@ -2502,6 +2513,16 @@ static bool filter_pass(searching *s, int64_t id, const uint32_t *qh, size_t nqh
 	return bloom_may_hold(s->bloom, nb, qh, nqh);
 }
 
+/* An issue's row of issue_terms up to its lists, as terms_load reads
+ * it: the head, the rows' entries (rows), the entries of code points
+ * (toks) and of pairs' first code points (firsts), each with the one
+ * more that ends the last list. */
+typedef struct terms_prefix {
+	int64_t base;
+	uint32_t nrows, ntokens, nfirsts, bytes;
+	const unsigned char *rows, *toks, *firsts;
+} terms_prefix;
+
 typedef struct cached_issue {
 	char *str[3];                   /* paper, date, path (one allocation) */
 	size_t len[3];
@@ -2509,6 +2530,11 @@ typedef struct cached_issue {
 	uint32_t articles;
 	bool hidden;                    /* under no root in sight */
 	bool missing;                   /* no such issue */
+	/* its row of issue_terms up to the lists (see terms_cached), read
+	 * once: terms_tried, and terms NULL when it is missing or damaged */
+	bool terms_tried;
+	unsigned char *terms;
+	terms_prefix tp;
 } cached_issue;
 
 static void issue_cache_drop(library *lib)
@@ -2516,6 +2542,7 @@ static void issue_cache_drop(library *lib)
 	for (size_t i = 0; i < lib->nby_id; i++)
 		if (lib->by_id[i]) {
 			free(lib->by_id[i]->str[0]);
+			free(lib->by_id[i]->terms);
 			free(lib->by_id[i]);
 		}
 	free(lib->by_id);
@@ -2611,6 +2638,49 @@ static bool issue_visible(searching *s, int64_t iid)
 	s->issue_articles = c->articles;
 	s->issue_hidden = c->hidden;
 	return !s->issue_hidden;
+}
+
+/* Issue iid's row of issue_terms up to its lists (terms_prefix), kept
+ * with its strings (lib->by_id, read whole the first time), and s->terms
+ * moved to the row for its lists (terms_blob); NULL when the issue or
+ * its row is missing or damaged. A ranked search of one or two
+ * characters meets every issue: the code point looked up step by step
+ * through sqlite3_blob_read, and the rows' entries read again, were
+ * about 5,000 instructions of an issue (callgrind), now a binary search
+ * in memory. The issue must have been met (issue_visible). */
+static const terms_prefix *terms_cached(searching *s, int64_t iid)
+{
+	cached_issue *c = (size_t)iid < s->lib->nby_id ? s->lib->by_id[iid] : NULL;
+	if (!c || (c->terms_tried && !c->terms) || !terms_blob(s, iid))
+		return NULL;
+	if (c->terms_tried)
+		return &c->tp;
+	c->terms_tried = true;
+	unsigned char h[TERMS_HEAD];
+	int bytes = sqlite3_blob_bytes(s->terms);
+	if (bytes < TERMS_HEAD || sqlite3_blob_read(s->terms, h, TERMS_HEAD, 0) != SQLITE_OK)
+		return NULL;
+	terms_prefix *tp = &c->tp;
+	memcpy(&tp->base, h, sizeof tp->base);
+	tp->nrows = get_u32(h + 8);
+	tp->ntokens = get_u32(h + 12);
+	tp->nfirsts = get_u32(h + 16);
+	tp->bytes = (uint32_t)bytes;
+	uint64_t need = TERMS_HEAD + (uint64_t)tp->nrows * TERMS_ROW +
+			((uint64_t)tp->ntokens + (uint64_t)tp->nfirsts + 2) * TERMS_TOKEN;
+	if (need > (uint64_t)bytes)
+		return NULL;
+	size_t len = (size_t)need - TERMS_HEAD;
+	unsigned char *t = util_malloc(len);
+	if (sqlite3_blob_read(s->terms, t, (int)len, TERMS_HEAD) != SQLITE_OK) {
+		free(t);
+		return NULL;
+	}
+	c->terms = t;
+	tp->rows = t;
+	tp->toks = tp->rows + (size_t)tp->nrows * TERMS_ROW;
+	tp->firsts = tp->toks + ((size_t)tp->ntokens + 1) * TERMS_TOKEN;
+	return tp;
 }
 
 typedef struct issue_base {
@@ -2784,6 +2854,10 @@ static bool weigh_row(searching *s, int64_t id, ranked_row *out)
 
 static inline bool get_varint(const unsigned char **p, const unsigned char *end, uint32_t *v)
 {
+	if (*p < end && !(**p & 0x80)) {        /* most are one byte */
+		*v = *(*p)++;
+		return true;
+	}
 	uint32_t x = 0;
 	for (int shift = 0; *p < end && shift < 35; shift += 7) {
 		unsigned char c = *(*p)++;
@@ -2826,6 +2900,24 @@ static bool cp_find_blob(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
 	return entry_find(s, TERMS_HEAD + (size_t)s->nrows * TERMS_ROW, s->ntokens, c, from, to);
 }
 
+/* The same in the n entries t (and the one more) in memory. */
+static bool entries_find(const unsigned char *t, uint32_t n, ucs4_t c, uint32_t *from, uint32_t *to)
+{
+	uint32_t lo = 0, hi = n;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (get_u32(t + (size_t)mid * TERMS_TOKEN) < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo >= n || get_u32(t + (size_t)lo * TERMS_TOKEN) != c)
+		return false;
+	*from = get_u32(t + (size_t)lo * TERMS_TOKEN + 4);
+	*to = get_u32(t + (size_t)(lo + 1) * TERMS_TOKEN + 4);
+	return true;
+}
+
 /* The same from the n entries at `at` read whole into *buf (once per
  * issue, *buf_issue: a query of many code points, or of many pairs,
  * looks up each). */
@@ -2841,22 +2933,7 @@ static bool entry_find_read(searching *s, util_buf *buf, int64_t *buf_issue, siz
 		if (sqlite3_blob_read(s->terms, buf->data, (int)len, (int)at) == SQLITE_OK)
 			buf->len = len;
 	}
-	if (!buf->len)
-		return false;
-	const unsigned char *t = (const unsigned char *)buf->data;
-	uint32_t lo = 0, hi = n;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (get_u32(t + (size_t)mid * TERMS_TOKEN) < c)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo >= n || get_u32(t + (size_t)lo * TERMS_TOKEN) != c)
-		return false;
-	*from = get_u32(t + (size_t)lo * TERMS_TOKEN + 4);
-	*to = get_u32(t + (size_t)(lo + 1) * TERMS_TOKEN + 4);
-	return true;
+	return buf->len && entries_find((const unsigned char *)buf->data, n, c, from, to);
 }
 
 static bool cp_find_read(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
@@ -2896,17 +2973,15 @@ static bool cp_list(searching *s, ucs4_t c, util_buf *out)
 	return cp_find_blob(s, c, &from, &to) && list_read(s, from, to, out);
 }
 
-/* The next (row, count) of a list at *p; false at its end or at a row
- * the issue does not have. */
 /* The next row of a list at *p, its weighted count and how many of its
  * hits are in a header line (see put_count); false at its end or at a
- * row the issue does not have. */
-static bool list_next(const searching *s, const unsigned char **p, const unsigned char *end,
-		      uint32_t *low, uint32_t *count, uint32_t *head)
+ * row past the issue's nrows. */
+static inline bool list_step(const unsigned char **p, const unsigned char *end, uint32_t nrows,
+			     uint32_t *low, uint32_t *count, uint32_t *head)
 {
 	uint32_t d, c;
 	if (*p >= end || !get_varint(p, end, &d) || !get_varint(p, end, &c) ||
-	    (uint64_t)*low + d >= s->nrows)
+	    (uint64_t)*low + d >= nrows)
 		return false;
 	*head = 0;
 	if (c & 1 && !get_varint(p, end, head))
@@ -2916,15 +2991,31 @@ static bool list_next(const searching *s, const unsigned char **p, const unsigne
 	return true;
 }
 
-/* Row `low` of the issue terms_load loaded as a list gives it, with its
- * weighted count there and how many of its hits weighed 4 (head): its
- * size and flags from its entry, its occurrences from the two. */
-static ranked_row listed_row(const searching *s, uint32_t low, uint32_t count, uint32_t head)
+/* The same in the issue terms_load loaded. */
+static bool list_next(const searching *s, const unsigned char **p, const unsigned char *end,
+		      uint32_t *low, uint32_t *count, uint32_t *head)
 {
-	const unsigned char *e = (const unsigned char *)s->trows.data + (size_t)low * TERMS_ROW;
-	bool whole = (uint64_t)3 * head <= count;      /* else damaged: read the text */
-	return (ranked_row){ .id = s->terms_base | low, .bytes = get_u32(e), .tf = count,
-			     .hits = whole ? count - 3 * head : 0, .flags = e[10], .counted = whole };
+	return list_step(p, end, s->nrows, low, count, head);
+}
+
+/* The rows of the list p..end of an issue (its rows' entries `rows`,
+ * nrows of them, its rowids from base), with their weighted counts
+ * there and how many of their hits weighed 4 (head), appended to *v:
+ * their size and flags from their entries, their occurrences from the
+ * two. */
+static void rows_listed(const unsigned char *rows, uint32_t nrows, int64_t base, const unsigned char *p,
+			const unsigned char *end, ranked_row **v, size_t *n, size_t *cap)
+{
+	/* a row takes two bytes at least: room for all at once */
+	util_grow((void **)v, cap, *n + (size_t)(end - p) / 2 + 1, sizeof **v);
+	uint32_t low = 0, count, head;
+	for (; list_step(&p, end, nrows, &low, &count, &head); low++) {
+		const unsigned char *e = rows + (size_t)low * TERMS_ROW;
+		bool whole = (uint64_t)3 * head <= count;      /* else damaged: read the text */
+		(*v)[(*n)++] = (ranked_row){ .id = base | low, .bytes = get_u32(e), .tf = count,
+					     .hits = whole ? count - 3 * head : 0, .flags = e[10],
+					     .counted = whole };
+	}
 }
 
 /* The rows of the issue terms_load loaded holding code point c, with
@@ -2935,11 +3026,24 @@ static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n
 {
 	if (!cp_list(s, c, &s->lists[0]))
 		return;
-	const unsigned char *p = (const unsigned char *)s->lists[0].data, *end = p + s->lists[0].len;
-	uint32_t low = 0, count, head;
-	for (; list_next(s, &p, end, &low, &count, &head); low++) {
-		UTIL_PUSH(*v, *n, *cap, listed_row(s, low, count, head));
-	}
+	const unsigned char *p = (const unsigned char *)s->lists[0].data;
+	rows_listed((const unsigned char *)s->trows.data, s->nrows, s->terms_base, p, p + s->lists[0].len,
+		    v, n, cap);
+}
+
+/* The same from the issue's row of issue_terms as terms_cached keeps it
+ * (tp, s->terms on its row): for a ranked search, which meets every
+ * issue. */
+static void rows_of_code_point_tp(searching *s, const terms_prefix *tp, ucs4_t c, ranked_row **v,
+				  size_t *n, size_t *cap)
+{
+	uint32_t from, to;
+	s->nrows = tp->nrows;
+	s->terms_bytes = tp->bytes;
+	if (!entries_find(tp->toks, tp->ntokens, c, &from, &to) || !list_read(s, from, to, &s->lists[0]))
+		return;
+	const unsigned char *p = (const unsigned char *)s->lists[0].data;
+	rows_listed(tp->rows, tp->nrows, tp->base, p, p + s->lists[0].len, v, n, cap);
 }
 
 /* The same as rows_of_code_point for the pair of code points a, b of the
@@ -2981,11 +3085,24 @@ static void rows_of_pair(searching *s, ucs4_t a, ucs4_t b, ranked_row **v, size_
 	    !pair_in_group(s, gfrom, gto, b, &from, &to))
 		return;
 	/* the list is in the group read */
-	const unsigned char *p = (const unsigned char *)s->group.data + (from - gfrom), *lend = p + (to - from);
-	uint32_t low = 0, count, head;
-	for (; list_next(s, &p, lend, &low, &count, &head); low++) {
-		UTIL_PUSH(*v, *n, *cap, listed_row(s, low, count, head));
-	}
+	const unsigned char *p = (const unsigned char *)s->group.data + (from - gfrom);
+	rows_listed((const unsigned char *)s->trows.data, s->nrows, s->terms_base, p, p + (to - from), v,
+		    n, cap);
+}
+
+/* The same from the issue's row as terms_cached keeps it (see
+ * rows_of_code_point_tp). */
+static void rows_of_pair_tp(searching *s, const terms_prefix *tp, ucs4_t a, ucs4_t b, ranked_row **v,
+			    size_t *n, size_t *cap)
+{
+	uint32_t gfrom, gto, from, to;
+	s->nrows = tp->nrows;
+	s->terms_bytes = tp->bytes;
+	if (!entries_find(tp->firsts, tp->nfirsts, a, &gfrom, &gto) ||
+	    !pair_in_group(s, gfrom, gto, b, &from, &to))
+		return;
+	const unsigned char *p = (const unsigned char *)s->group.data + (from - gfrom);
+	rows_listed(tp->rows, tp->nrows, tp->base, p, p + (to - from), v, n, cap);
 }
 
 /* Where the list of the pair ab (a << 16 | b) is in the issue
@@ -3274,6 +3391,15 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 		int64_t iid = lib->order[i];
 		if (!issue_visible(s, iid))
 			continue;
+		const terms_prefix *tp = NULL;
+		if ((one || pair) && (tp = terms_cached(s, iid)) != NULL) {
+			if (one)
+				rows_of_code_point_tp(s, tp, cps[0], &f->ranked, &f->nranked, &f->ranked_cap);
+			else
+				rows_of_pair_tp(s, tp, pair[0], pair[1], &f->ranked, &f->nranked,
+						&f->ranked_cap);
+			continue;
+		}
 		if (!terms_load(s, iid)) {
 			int64_t base = rowid_base(s->r.issue_str[1], iid);
 			sqlite3_bind_int64(fts, 2, base);

@@ -629,9 +629,22 @@ static uint64_t hit_fingerprint(library *lib, const char *query, library_order o
 	return fp;
 }
 
+/* The hits a ranked search counts for query (the S view's count),
+ * checked against those a search newest first finds; that many. */
+static size_t ranked_count(library *lib, const char *query)
+{
+	library_ranked *r = library_rank(lib, query, 0);
+	size_t n = library_ranked_count(r);
+	library_ranked_free(r);
+	assert_int_equal(n, count_hits(lib, query, NULL));
+	return n;
+}
+
 /* A search keeps the issues' strings it looked up for the searches
- * after: an issue changed by this connection or by another one (its id
- * kept, its fingerprint new) is seen as it is now by both. */
+ * after, and a ranked one of one or two characters the head of each
+ * issue's row of issue_terms: an issue changed by this connection or by
+ * another one (its id kept, its fingerprint and lists new) is seen as
+ * it is now by both. */
 static void test_issues_kept_between_searches(void **state)
 {
 	env *e = *state;
@@ -642,6 +655,8 @@ static void test_issues_kept_between_searches(void **state)
 	uint64_t before = listed_fingerprint(a, "晚报");
 	assert_int_equal(hit_fingerprint(a, "鲸落", LIBRARY_NEWEST), before);
 	assert_int_equal(hit_fingerprint(a, "鲸", LIBRARY_RANKED), before);
+	size_t fall = ranked_count(a, "落"), leopard = ranked_count(a, "豹");
+	assert_int_equal(ranked_count(a, "鲸落"), 1);
 	/* changed by the other connection */
 	sh("sleep 0.01; printf '标题一行\\n\\n正文说到了雪豹鲸。\\n' > '%s/晚报/2025-01-02/1.txt'", e->lib);
 	assert_int_equal(index_all(b).changed, 1);
@@ -650,11 +665,18 @@ static void test_issues_kept_between_searches(void **state)
 	assert_int_equal(hit_fingerprint(a, "雪豹", LIBRARY_NEWEST), after);
 	assert_int_equal(hit_fingerprint(a, "鲸", LIBRARY_RANKED), after);
 	assert_int_equal(hit_fingerprint(a, "雪豹鲸", LIBRARY_RANKED), after);
+	assert_int_equal(ranked_count(a, "落"), fall - 1);
+	assert_int_equal(ranked_count(a, "豹"), leopard + 1);
+	assert_int_equal(ranked_count(a, "鲸落"), 0);
+	assert_int_equal(ranked_count(a, "雪豹"), 1);
 	/* and by this one */
 	sh("sleep 0.01; printf '标题一行\\n\\n正文说到了鲸落。\\n' > '%s/晚报/2025-01-02/1.txt'", e->lib);
 	assert_int_equal(index_all(a).changed, 1);
 	assert_int_equal(hit_fingerprint(a, "鲸落", LIBRARY_RANKED), before);
 	assert_int_equal(hit_fingerprint(b, "鲸落", LIBRARY_NEWEST), before);
+	assert_int_equal(ranked_count(a, "豹"), leopard);
+	assert_int_equal(ranked_count(a, "雪豹"), 0);
+	assert_int_equal(ranked_count(a, "落"), fall);
 	library_close(a);
 	library_close(b);
 }
