@@ -4964,6 +4964,17 @@ static void deck_evidence(const parser *ps, size_t i, size_t n, const uint8_t *r
 
 static bool numbered_head(const unit *u);
 
+/* "**匠心·传承**", "*——记省级非遗代表性传承人余秋生*": a deck line set
+ * in markdown's bold or italic reads without the marks, as its headline
+ * does. */
+static doc_str deck_text(parser *ps, doc_str t)
+{
+	doc_str d = strip_emphasis(ps, t.s, t.len);
+	if (d.len > 2 && d.s[0] == '*' && d.s[d.len - 1] == '*' && !memchr(d.s + 1, '*', d.len - 2))
+		return doc_str_make(d.s + 1, d.len - 2);
+	return d;
+}
+
 static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
 	uint8_t role[DECK_MAX];
@@ -4975,7 +4986,7 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 	for (size_t k = i; k < i + n; k++) {
 		const unit *u = UNIT(ps, k);
 		int r = k < i + m ? role[k - i] : DR_SUB;
-		doc_str t = md_text(u);
+		doc_str t = deck_text(ps, md_text(u));
 		const char *s = t.s;
 		size_t len = t.len;
 		evidence facts;

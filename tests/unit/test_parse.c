@@ -237,6 +237,8 @@ FIXTURE_TEST(words_bar_lookalike) /* a song's refrain of short words between its
 FIXTURE_TEST(bracket_note)         /* a note wholly in round brackets under a story's text, a blank line under it, is that text's paragraph, not the next deck's kicker; 【简讯】 stays a column, （第十二章） under a headline its subtitle */
 FIXTURE_TEST(time_kicker)          /* a line closed by a word of time (…之后, …中, …前夕) over the news line is its kicker: not the first half of a broken headline, not a column's name */
 FIXTURE_TEST(time_kicker_lookalike) /* a school (…高中) over what it did is one broken headline; …热销中, …进行中 ending the news line leave it the headline */
+FIXTURE_TEST(deck_emphasis)        /* a column in markdown bold and a —— subtitle in italic read without the marks */
+FIXTURE_TEST(deck_emphasis_lookalike) /* four stars masking figures in a subtitle stay text */
 FIXTURE_TEST(bulletin_furniture)   /* a bulletin's header with its name in 《》, a header with 主办：X, a circulation list and the print run at the foot: banners */
 FIXTURE_TEST(bulletin_furniture_lookalike) /* 主办：, 《》, 经历十年, 报送, 共印N份 in headlines and sentences stay text */
 FIXTURE_TEST(spaced_bylines)       /* a name of two spaced to the width of three: after its role word with no family name of the table, in the brackets closing a brief; 文．記者X　圖．記者Y; 本报讯 and a byline alone on a line: dateline and byline */
@@ -282,6 +284,7 @@ static void test_nothing_lost(void **state)
 		"words_bar", "words_bar_lookalike", "refrain", "refrain_scar", "qa_labels",
 		"comma_label",
 		"bracket_note", "time_kicker", "time_kicker_lookalike",
+		"deck_emphasis", "deck_emphasis_lookalike",
 		"bulletin_furniture", "bulletin_furniture_lookalike", "spaced_bylines", "spaced_bylines_lookalike",
 		"header_short_form", "header_short_form_lookalike",
 		"item_rows", "item_rows_lookalike",
@@ -555,6 +558,8 @@ int main(void)
 		cmocka_unit_test(test_bracket_note),
 		cmocka_unit_test(test_time_kicker),
 		cmocka_unit_test(test_time_kicker_lookalike),
+		cmocka_unit_test(test_deck_emphasis),
+		cmocka_unit_test(test_deck_emphasis_lookalike),
 		cmocka_unit_test(test_bulletin_furniture),
 		cmocka_unit_test(test_bulletin_furniture_lookalike),
 		cmocka_unit_test(test_spaced_bylines),
