@@ -4413,6 +4413,9 @@ static unsigned title_chars(const char *s, size_t len)
  * is never a kicker, the first half of a phrase may be one. */
 enum broken_kind { BROKEN_NONE, BROKEN_ISSUER, BROKEN_PHRASE };
 
+/* A line of this many characters is as long as a whole headline. */
+enum { WHOLE_UNDER_MIN = 10 };
+
 static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
@@ -4476,6 +4479,13 @@ static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 	 * ("春风拂面 万物竞发") are a kicker */
 	if (memmem(a->s, a->len, "·", 2) || memmem(a->s, a->len, "・", 3))
 		return BROKEN_NONE;
+	/* "立院三讀　育嬰留停" / "可按日申請": a short line under two phrases
+	 * is the predicate of the second, not a headline of its own (the
+	 * decks of nine sets: a line of fewer than 10 characters under
+	 * another, set tight, is the second half of one headline 61 times,
+	 * a headline under its kicker 6) */
+	if (bc < WHOLE_UNDER_MIN)
+		return BROKEN_PHRASE;
 	const char *p = a->s, *end = a->s + a->len;
 	uint32_t prev = 0;
 	while (p < end && !a->spaced) {

@@ -239,6 +239,8 @@ FIXTURE_TEST(time_kicker)          /* a line closed by a word of time (…之后
 FIXTURE_TEST(time_kicker_lookalike) /* a school (…高中) over what it did is one broken headline; …热销中, …进行中 ending the news line leave it the headline */
 FIXTURE_TEST(deck_emphasis)        /* a column in markdown bold and a —— subtitle in italic read without the marks */
 FIXTURE_TEST(deck_emphasis_lookalike) /* four stars masking figures in a subtitle stay text */
+FIXTURE_TEST(two_phrases_broken)   /* two phrases set tight over a line of fewer than 10 characters: one headline broken in two, the short line the second phrase's predicate */
+FIXTURE_TEST(two_phrases_broken_lookalike) /* two phrases over a line of 10 characters or more: a kicker over its headline */
 FIXTURE_TEST(bulletin_furniture)   /* a bulletin's header with its name in 《》, a header with 主办：X, a circulation list and the print run at the foot: banners */
 FIXTURE_TEST(bulletin_furniture_lookalike) /* 主办：, 《》, 经历十年, 报送, 共印N份 in headlines and sentences stay text */
 FIXTURE_TEST(spaced_bylines)       /* a name of two spaced to the width of three: after its role word with no family name of the table, in the brackets closing a brief; 文．記者X　圖．記者Y; 本报讯 and a byline alone on a line: dateline and byline */
@@ -284,7 +286,7 @@ static void test_nothing_lost(void **state)
 		"words_bar", "words_bar_lookalike", "refrain", "refrain_scar", "qa_labels",
 		"comma_label",
 		"bracket_note", "time_kicker", "time_kicker_lookalike",
-		"deck_emphasis", "deck_emphasis_lookalike",
+		"deck_emphasis", "deck_emphasis_lookalike", "two_phrases_broken", "two_phrases_broken_lookalike",
 		"bulletin_furniture", "bulletin_furniture_lookalike", "spaced_bylines", "spaced_bylines_lookalike",
 		"header_short_form", "header_short_form_lookalike",
 		"item_rows", "item_rows_lookalike",
@@ -560,6 +562,8 @@ int main(void)
 		cmocka_unit_test(test_time_kicker_lookalike),
 		cmocka_unit_test(test_deck_emphasis),
 		cmocka_unit_test(test_deck_emphasis_lookalike),
+		cmocka_unit_test(test_two_phrases_broken),
+		cmocka_unit_test(test_two_phrases_broken_lookalike),
 		cmocka_unit_test(test_bulletin_furniture),
 		cmocka_unit_test(test_bulletin_furniture_lookalike),
 		cmocka_unit_test(test_spaced_bylines),
