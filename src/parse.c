@@ -4110,6 +4110,8 @@ static doc_str md_text(const unit *u)
 static void md_to_title(unit *u)
 {
 	doc_str t = md_text(u);
+	/* measured without its marks: a label's length decides its role */
+	u->chars = (uint16_t)(u->chars - count_chars(u->s, (size_t)(t.s - u->s), 201));
 	u->s = t.s;
 	u->len = t.len;
 	u->kind = U_TITLE;
@@ -7228,8 +7230,12 @@ static void segment_step(parser *ps)
 			UNIT(ps, i + 1)->kind = U_MDHEAD;
 		}
 		if (u->kind == U_MDSUB && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDHEAD &&
-		    UNIT(ps, i + 1)->gap == 0) {
-			/* "## 深化改革 激发活力" right above "# 标题": its kicker */
+		    UNIT(ps, i + 1)->gap < ps->pf.big_gap) {
+			/* "## 深化改革 激发活力" right above "# 标题", no text
+			 * between and no bigger gap than the page leaves between
+			 * paragraphs: its kicker or its column label (a subhead
+			 * heads text; alone over a headline it would make an
+			 * article without headline) */
 			md_to_title(u);
 		}
 		if (u->kind == U_MDSUB && signed_under(ps, i))

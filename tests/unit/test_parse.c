@@ -251,6 +251,8 @@ FIXTURE_TEST(header_short_form)    /* the running header's short form without fi
 FIXTURE_TEST(header_short_form_lookalike) /* the paper's name opening a letter, two header words as a title: text */
 FIXTURE_TEST(item_rows)             /* lines set tight in one shape (a figure beside its label: 36家　…, 15元　…; the same marks in the same order: X→Y　23:30, X组“…”：school　names) are a list's rows, the story's text, not a deck; a note in round brackets tight under them is one of them */
 FIXTURE_TEST(item_rows_lookalike)   /* look-alike: a deck whose lines differ in shape (two phrases over a plain line, a figure without a gap over a line, two quoted phrases with one mark each) stays a deck */
+FIXTURE_TEST(md_label_over_head)    /* a lower-level markdown title one ordinary gap over a headline, no text under it: the headline's column label (【田间课堂】, 乡村记忆) or kicker (two phrases), never a story without headline */
+FIXTURE_TEST(md_label_over_head_lookalike) /* lower-level titles with text under them stay the story's subheads */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -293,6 +295,7 @@ static void test_nothing_lost(void **state)
 		"bulletin_furniture", "bulletin_furniture_lookalike", "spaced_bylines", "spaced_bylines_lookalike",
 		"header_short_form", "header_short_form_lookalike",
 		"item_rows", "item_rows_lookalike",
+		"md_label_over_head", "md_label_over_head_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -559,6 +562,8 @@ int main(void)
 		cmocka_unit_test(test_qa_labels),
 		cmocka_unit_test(test_item_rows),
 		cmocka_unit_test(test_item_rows_lookalike),
+		cmocka_unit_test(test_md_label_over_head),
+		cmocka_unit_test(test_md_label_over_head_lookalike),
 		cmocka_unit_test(test_words_bar_lookalike),
 		cmocka_unit_test(test_bracket_note),
 		cmocka_unit_test(test_time_kicker),
