@@ -61,6 +61,11 @@ struct library {
 	size_t nroots;
 	bool *root_failed;              /* by the last scan */
 	search_folder *sf;              /* for searches, made by the first */
+	/* the room of the rows a ranked search weighs, kept for the next:
+	 * 10,000 rows of 40 bytes for a common character, grown by
+	 * doubling and touched anew by every search before */
+	struct ranked_row *spare;
+	size_t spare_cap;
 	sqlite3_stmt *search_st[8];     /* their statements, prepared by the first */
 	/* the issues' strings for searches, by id (NULL: not looked up yet),
 	 * each looked up once and kept while nothing changes: not indexed by
@@ -671,6 +676,7 @@ void library_close(library *lib)
 		sqlite3_finalize(lib->search_st[i]);
 	sqlite3_close(lib->db);
 	search_folder_free(lib->sf);
+	free(lib->spare);
 	free(lib->db_path);
 	shelf_roots_free(lib->roots, lib->nroots);
 	free(lib->root_failed);
@@ -3006,16 +3012,19 @@ static bool list_next(const searching *s, const unsigned char **p, const unsigne
 static void rows_listed(const unsigned char *rows, uint32_t nrows, int64_t base, const unsigned char *p,
 			const unsigned char *end, ranked_row **v, size_t *n, size_t *cap)
 {
-	/* a row takes two bytes at least: room for all at once */
+	/* a row takes two bytes at least: room for all at once (and the
+	 * rows written through a local pointer: through *v and *n, each
+	 * row read them again) */
 	util_grow((void **)v, cap, *n + (size_t)(end - p) / 2 + 1, sizeof **v);
+	ranked_row *o = *v + *n, *first = o;
 	uint32_t low = 0, count, head;
 	for (; list_step(&p, end, nrows, &low, &count, &head); low++) {
 		const unsigned char *e = rows + (size_t)low * TERMS_ROW;
 		bool whole = (uint64_t)3 * head <= count;      /* else damaged: read the text */
-		(*v)[(*n)++] = (ranked_row){ .id = base | low, .bytes = get_u32(e), .tf = count,
-					     .hits = whole ? count - 3 * head : 0, .flags = e[10],
-					     .counted = whole };
+		*o++ = (ranked_row){ .id = base | low, .bytes = get_u32(e), .tf = count,
+				     .hits = whole ? count - 3 * head : 0, .flags = e[10], .counted = whole };
 	}
+	*n += (size_t)(o - first);
 }
 
 /* The rows of the issue terms_load loaded holding code point c, with
@@ -3190,30 +3199,64 @@ static bool rows_of_all(searching *s, const uint32_t *keys, size_t n, bool pairs
 	}
 }
 
-static int by_score(const void *a, const void *b)
+/* Whether row a ranks before row b: by its score, then newer first. */
+static inline bool ranks_before(const ranked_row *a, const ranked_row *b)
 {
-	const ranked_row *x = a, *y = b;
-	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;      /* newer first */
+	return a->score > b->score || (a->score == b->score && a->id < b->id);
 }
 
-/* Heap of the best rows seen: the root is the worst of them. */
-static void sift_down(ranked_row *h, size_t n, size_t i)
+/* The keep-th highest of the n scores sc (1 <= keep <= n), which it
+ * reorders: a quickselect, about 3n comparisons. */
+static double kth_score(double *sc, size_t n, size_t keep)
 {
-	for (;;) {
-		size_t w = i, l = 2 * i + 1, r = l + 1;
-		if (l < n && by_score(&h[l], &h[w]) > 0)
-			w = l;
-		if (r < n && by_score(&h[r], &h[w]) > 0)
-			w = r;
-		if (w == i)
-			return;
-		ranked_row t = h[i];
-		h[i] = h[w];
-		h[w] = t;
-		i = w;
+	ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, k = (ptrdiff_t)keep - 1;
+	while (lo < hi) {
+		double a = sc[lo], b = sc[lo + (hi - lo) / 2], c = sc[hi];
+		double pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+		ptrdiff_t i = lo, j = hi;
+		while (i <= j) {
+			while (sc[i] > pivot)
+				i++;
+			while (sc[j] < pivot)
+				j--;
+			if (i <= j) {
+				double t = sc[i];
+				sc[i++] = sc[j];
+				sc[j--] = t;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break;          /* between: equal to the pivot */
 	}
+	return sc[k];
+}
+
+/* Sorts the indices h[0, n) of rows of f by ranks_before (a merge
+ * sort through tmp, n of them). */
+static void sort_ranked(const ranked_row *f, uint32_t *h, uint32_t *tmp, size_t n)
+{
+	if (n < 2)
+		return;
+	size_t m = n / 2;
+	sort_ranked(f, h, tmp, m);
+	sort_ranked(f, h + m, tmp, n - m);
+	memcpy(tmp, h, m * sizeof *h);
+	size_t a = 0, b = m, o = 0;
+	while (a < m && b < n)
+		h[o++] = ranks_before(&f[h[b]], &f[tmp[a]]) ? h[b++] : tmp[a++];
+	while (a < m)
+		h[o++] = tmp[a++];
+}
+
+static int id_cmp(const void *a, const void *b, void *ctx)
+{
+	const ranked_row *f = ctx;
+	int64_t x = f[*(const uint32_t *)a].id, y = f[*(const uint32_t *)b].id;
+	return x < y ? -1 : x > y;
 }
 
 /* Orders the rows by the bm25 weight of the text in each (the query is
@@ -3221,7 +3264,7 @@ static void sift_down(ranked_row *h, size_t n, size_t i)
  * frequency and the article's length against the average of the rows
  * holding it count), then newest first; only the best `keep` (0: all)
  * are ordered, at the front, and their number returned. They are the
- * front of the whole order: the heap and the sort compare by by_score,
+ * front of the whole order: the choice and the sort compare by ranks_before,
  * a total order (rowids differ). */
 static size_t rank(ranked_row *f, size_t n, size_t keep)
 {
@@ -3230,25 +3273,48 @@ static size_t rank(ranked_row *f, size_t n, size_t keep)
 	for (size_t i = 0; i < n; i++)
 		avg += (double)f[i].bytes;
 	avg = n ? avg / (double)n : 1;
+	/* the scores, and a copy for kth_score */
+	double *sc = util_malloc((n ? n : 1) * sizeof *sc);
 	for (size_t i = 0; i < n; i++) {
 		double norm = k1 * (1 - b + b * (double)f[i].bytes / (avg > 0 ? avg : 1));
-		f[i].score = f[i].tf * (k1 + 1) / (f[i].tf + norm);
+		sc[i] = f[i].score = f[i].tf * (k1 + 1) / (f[i].tf + norm);
 	}
-	if (keep && keep < n) {
-		/* the first `keep` as a heap, then each later row that beats
-		 * its worst takes that one's place */
-		for (size_t i = keep / 2; i-- > 0;)
-			sift_down(f, keep, i);
-		for (size_t i = keep; i < n; i++)
-			if (by_score(&f[i], &f[0]) < 0) {
-				f[0] = f[i];
-				sift_down(f, keep, 0);
-			}
-		n = keep;
+	if (!keep || keep > n)
+		keep = n;
+	if (n < 2) {
+		free(sc);
+		return n;
 	}
-	if (n > 1)
-		qsort(f, n, sizeof *f, by_score);
-	return n;
+	/* the keep-th score found (a heap of the best rows, compared with
+	 * its worst, was sifted about a thousand times a query of one
+	 * common character): the rows above it are in, and of those at it
+	 * the newest */
+	double t = kth_score(sc, n, keep);
+	free(sc);
+	uint32_t *h = util_malloc(n * sizeof *h), *tmp = util_malloc(n * sizeof *tmp);
+	size_t nh = 0, ntie = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (f[i].score > t)
+			h[nh++] = (uint32_t)i;
+		else if (f[i].score == t)
+			tmp[ntie++] = (uint32_t)i;
+	}
+	/* the rows come newest first from the lists: their ties too */
+	bool newest_first = true;
+	for (size_t i = 1; i < ntie && newest_first; i++)
+		newest_first = f[tmp[i - 1]].id < f[tmp[i]].id;
+	if (nh + ntie > keep && !newest_first)
+		qsort_r(tmp, ntie, sizeof *tmp, id_cmp, f);
+	memcpy(h + nh, tmp, (keep - nh) * sizeof *h);
+	sort_ranked(f, h, tmp, keep);
+	ranked_row *best = util_malloc(keep * sizeof *best);
+	for (size_t i = 0; i < keep; i++)
+		best[i] = f[h[i]];
+	memcpy(f, best, keep * sizeof *f);
+	free(best);
+	free(h);
+	free(tmp);
+	return keep;
 }
 
 /* What a search has found so far: the hits made, the rows weighed
@@ -3773,6 +3839,12 @@ static void search_into(library *lib, const char *query, library_order order,
 			.issue = lib->search_st[3], .issue_id = -1, .issue_hidden = true,
 			.terms_issue = -1, .toks_issue = -1, .firsts_issue = -1 };
 	f->max = order == LIBRARY_RANKED ? 0 : max_articles;
+	if (order == LIBRARY_RANKED && !f->ranked) {
+		f->ranked = lib->spare;
+		f->ranked_cap = lib->spare_cap;
+		lib->spare = NULL;
+		lib->spare_cap = 0;
+	}
 	if (!prepared) {
 		lib_warn(lib, "library search: %s", sqlite3_errmsg(lib->db));
 	} else {
@@ -3805,7 +3877,13 @@ static void search_into(library *lib, const char *query, library_order order,
 			exec(lib->db, "COMMIT");
 	}
 	searching_free(&s);
-	free(f->ranked);
+	/* the room kept for the next search (ranked_new and make_shown
+	 * copied what they keep of the rows) */
+	if (f->ranked) {
+		free(lib->spare);
+		lib->spare = f->ranked;
+		lib->spare_cap = f->ranked_cap;
+	}
 	util_buf_free(&match);
 	util_buf_free(&qhash);
 	free(q);

@@ -943,6 +943,49 @@ static void test_ranked(void **state)
 	library_close(lib);
 }
 
+/* The dates of the ranked hits of query, best `max` articles, made at
+ * once and as the S view makes them, each checked against want. */
+static void ranked_dates(library *lib, const char *query, size_t max, const char *const *want,
+			 size_t nwant)
+{
+	library_hit *h;
+	size_t n = library_search(lib, query, LIBRARY_RANKED, max, &h);
+	assert_int_equal(n, nwant);
+	library_ranked *r = library_rank(lib, query, max);
+	assert_int_equal(library_ranked_count(r), nwant);
+	for (size_t i = 0; i < n; i++) {
+		assert_string_equal(h[i].date, want[i]);
+		assert_string_equal(library_ranked_hit(r, i)->date, want[i]);
+	}
+	library_ranked_free(r);
+	library_hits_free(h, n);
+}
+
+/* Ranked, of rows whose scores tie at the cut the newest are kept, and
+ * a row that scores higher comes first however old: five issues with
+ * the same article, an older one whose article also has 鲸 in its
+ * headline (a headline as long, so 说到 ties in all six). */
+static void test_ranked_ties_at_the_cut(void **state)
+{
+	env *e = *state;
+	for (int d = 1; d <= 5; d++)
+		sh("mkdir -p '%s/晚报/2025-02-0%d' && printf '标题一行\n\n正文说到了鲸。\n' > "
+		   "'%s/晚报/2025-02-0%d/1.txt'", e->lib, d, e->lib, d);
+	sh("mkdir -p '%s/晚报/2025-01-31' && printf '鲸的歌声\n\n正文说到了鲸。\n' > "
+	   "'%s/晚报/2025-01-31/1.txt'", e->lib, e->lib);
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	static const char *const whale[] = { "2025-01-31", "2025-01-31", "2025-02-05", "2025-02-04" };
+	ranked_dates(lib, "鲸", 3, whale, 4);
+	ranked_dates(lib, "鲸", 2, whale, 3);
+	static const char *const said[] = { "2025-02-05", "2025-02-04", "2025-02-03" };
+	ranked_dates(lib, "说到", 3, said, 3);
+	static const char *const all[] = { "2025-02-05", "2025-02-04", "2025-02-03", "2025-02-02",
+					   "2025-02-01", "2025-01-31" };
+	ranked_dates(lib, "说到", 0, all, 6);
+	library_close(lib);
+}
+
 static void damage_and_check(env *e, void (*damage)(env *e), const char *why)
 {
 	library *lib = open_lib(e, NULL);
@@ -1298,6 +1341,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_same_hits_as_the_issue, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changed_touched_removed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_ranked_ties_at_the_cut, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pairs_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_without_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_made_later, setup, teardown),
