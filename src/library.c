@@ -2425,6 +2425,7 @@ typedef struct searching {
 	int64_t firsts_issue;
 	util_buf group;                 /* the lists of pairs of one first code point */
 	util_buf ids;                   /* rowids (int64_t) of candidates */
+	double near[LIST_WALK];         /* see entry_find_near (-1: not yet) */
 } searching;
 
 /* Frees the buffers of a search (its blobs and statements are closed
@@ -2877,11 +2878,13 @@ static inline bool get_varint(const unsigned char **p, const unsigned char *end,
 }
 
 /* Where the list of c starts and ends in the issue terms_load loaded,
- * found by a binary search of the n entries at `at` (its code points' or
- * its pairs' first ones) read one by one; false when the issue has none. */
-static bool entry_find(searching *s, size_t at, uint32_t n, ucs4_t c, uint32_t *from, uint32_t *to)
+ * found by a binary search of the entries [lo, hi) of those at `at` (its
+ * code points' or its pairs' first ones) read one by one; false when the
+ * issue has none. *pos: where c is or would be among them. */
+static bool entry_find_at(searching *s, size_t at, uint32_t lo, uint32_t hi, ucs4_t c, uint32_t *pos,
+			  uint32_t *from, uint32_t *to)
 {
-	uint32_t lo = 0, hi = n;
+	uint32_t n = hi;
 	unsigned char e[2 * TERMS_TOKEN];
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
@@ -2892,6 +2895,7 @@ static bool entry_find(searching *s, size_t at, uint32_t n, ucs4_t c, uint32_t *
 		else
 			hi = mid;
 	}
+	*pos = lo;
 	if (lo >= n ||
 	    sqlite3_blob_read(s->terms, e, 2 * TERMS_TOKEN, (int)(at + (size_t)lo * TERMS_TOKEN)) != SQLITE_OK ||
 	    get_u32(e) != c)
@@ -2899,6 +2903,61 @@ static bool entry_find(searching *s, size_t at, uint32_t n, ucs4_t c, uint32_t *
 	*from = get_u32(e + 4);
 	*to = get_u32(e + TERMS_TOKEN + 4);
 	return true;
+}
+
+/* entry_find_at among all n entries at `at`. */
+static bool entry_find(searching *s, size_t at, uint32_t n, ucs4_t c, uint32_t *from, uint32_t *to)
+{
+	uint32_t pos;
+	return entry_find_at(s, at, 0, n, c, &pos, from, to);
+}
+
+/* The same in fewer reads, for a key looked up in issue after issue: a
+ * window of ENTRY_WINDOW entries read around where it was in the issue
+ * before (*near: its place there as a fraction of the entries; the
+ * issues' code points are much alike), then, if it is not in the
+ * window, a binary search on the side where it must be (each
+ * sqlite3_blob_read costs about 400 instructions: the binary search of
+ * a few thousand entries took a dozen). */
+enum { ENTRY_WINDOW = 32 };
+static bool entry_find_near(searching *s, size_t at, uint32_t n, ucs4_t c, double *near, uint32_t *from,
+			    uint32_t *to)
+{
+	unsigned char w[(ENTRY_WINDOW + 1) * TERMS_TOKEN];
+	uint32_t lo = 0, hi = n;
+	if (*near >= 0 && n > ENTRY_WINDOW) {
+		double g = *near * n - ENTRY_WINDOW / 2;
+		uint32_t start = g <= 0 ? 0 : g >= n - ENTRY_WINDOW ? n - ENTRY_WINDOW : (uint32_t)g;
+		/* one entry more: where the last one's list ends */
+		if (sqlite3_blob_read(s->terms, w, (int)sizeof w, (int)(at + (size_t)start * TERMS_TOKEN)) !=
+		    SQLITE_OK)
+			return false;
+		uint32_t first = get_u32(w), last = get_u32(w + (ENTRY_WINDOW - 1) * TERMS_TOKEN);
+		if (c < first) {
+			hi = start;
+		} else if (c > last) {
+			lo = start + ENTRY_WINDOW;
+		} else {
+			uint32_t a = 0, b = ENTRY_WINDOW;
+			while (a < b) {
+				uint32_t mid = a + (b - a) / 2;
+				if (get_u32(w + (size_t)mid * TERMS_TOKEN) < c)
+					a = mid + 1;
+				else
+					b = mid;
+			}
+			*near = (start + a + 0.5) / n;
+			if (get_u32(w + (size_t)a * TERMS_TOKEN) != c)
+				return false;
+			*from = get_u32(w + (size_t)a * TERMS_TOKEN + 4);
+			*to = get_u32(w + (size_t)(a + 1) * TERMS_TOKEN + 4);
+			return true;
+		}
+	}
+	uint32_t pos;
+	bool found = entry_find_at(s, at, lo, hi, c, &pos, from, to);
+	*near = (pos + 0.5) / (n ? n : 1);
+	return found;
 }
 
 static bool cp_find_blob(searching *s, ucs4_t c, uint32_t *from, uint32_t *to)
@@ -3124,6 +3183,16 @@ static bool pair_find_read(searching *s, uint32_t ab, uint32_t *from, uint32_t *
 	       pair_in_group(s, gfrom, gto, ab & 0xFFFF, from, to);
 }
 
+/* The same, its first code point found by entry_find_near: for the
+ * rarest pairs of a query looked up in issue after issue, reading the
+ * entries whole (a few thousand, once an issue) cost more. */
+static bool pair_find_blob(searching *s, uint32_t ab, double *near, uint32_t *from, uint32_t *to)
+{
+	uint32_t gfrom, gto;
+	return entry_find_near(s, firsts_at(s), s->nfirsts, ab >> 16, near, &gfrom, &gto) &&
+	       pair_in_group(s, gfrom, gto, ab & 0xFFFF, from, to);
+}
+
 /* Where the lists of the n keys are in the issue terms_load loaded
  * (from[k]..to[k]), shortest first: code points, or (`pairs`) pairs of
  * code points standing together (a << 16 | b); false when one of them
@@ -3132,8 +3201,10 @@ static bool lists_by_length(searching *s, const uint32_t *keys, size_t n, bool p
 			    uint32_t *from, uint32_t *to, uint32_t *sorted)
 {
 	for (size_t k = 0; k < n; k++) {
-		if (!(pairs ? pair_find_read(s, keys[k], &from[k], &to[k]) :
-			      cp_find_read(s, keys[k], &from[k], &to[k])))
+		bool found = !pairs ? cp_find_read(s, keys[k], &from[k], &to[k]) :
+			     n <= LIST_WALK ? pair_find_blob(s, keys[k], &s->near[k], &from[k], &to[k]) :
+					      pair_find_read(s, keys[k], &from[k], &to[k]);
+		if (!found)
 			return false;
 		sorted[k] = keys[k];
 		for (size_t j = k; j > 0 && to[j] - from[j] < to[j - 1] - from[j - 1]; j--) {
@@ -3453,6 +3524,8 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 	 * cost more than the rows it turned away) */
 	uint32_t rare[LIST_WALK];
 	size_t nrare = 0;
+	for (size_t k = 0; k < LIST_WALK; k++)
+		s->near[k] = -1;
 	for (size_t i = 0; more && i < lib->norder; i++) {
 		int64_t iid = lib->order[i];
 		if (!issue_visible(s, iid))
@@ -3481,12 +3554,19 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 			rows_of_pair(s, pair[0], pair[1], &f->ranked, &f->nranked, &f->ranked_cap);
 			continue;
 		}
-		if (!npairs)
+		/* where the filter is asked anyway (the query has more
+		 * pairs than those two), the list of the rarest alone: looking
+		 * up the second one in every issue cost more than the filters
+		 * of the rows it turned away */
+		if (!npairs) {
 			rows_of_all(s, cps, ncps, false, NULL);
-		else if (nrare)
-			rows_of_all(s, rare, nrare, true, NULL);
-		else if (rows_of_all(s, pairs, npairs, true, rare))
+		} else if (nrare) {
+			rows_of_all(s, rare, nqh ? 1 : nrare, true, NULL);
+		} else if (rows_of_all(s, pairs, npairs, true, rare)) {
 			nrare = npairs < LIST_WALK ? npairs : LIST_WALK;
+			for (size_t k = 0; k < LIST_WALK; k++)
+				s->near[k] = -1;        /* they were the places of pairs[] */
+		}
 		const int64_t *cand = (const int64_t *)(void *)s->ids.data;
 		size_t ncand = s->ids.len / sizeof *cand;
 		for (size_t k = 0; more && k < ncand; k++)

@@ -893,6 +893,126 @@ static void test_pairs_rank_as_text(void **state)
 	library_close(lib);
 }
 
+/* Runs of `len` indexed code points standing together in the library's
+ * rows, one every `stride` places (up to max), each once, as queries:
+ * into *out, one after another, each ending in '\0'. */
+static size_t text_runs(env *e, size_t len, size_t stride, size_t max, util_buf *out)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT body FROM articles", -1, &st, NULL), SQLITE_OK);
+	size_t n = 0, place = 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		const uint8_t *p = sqlite3_column_text(st, 0), *run = p;
+		size_t in_run = 0;
+		ucs4_t c;
+		for (const uint8_t *next; n < max && (next = u8_next(&c, p)) != NULL; p = next) {
+			if (!library_indexed(c)) {
+				in_run = 0;
+				continue;
+			}
+			if (in_run++ == 0)
+				run = p;
+			if (in_run < len)
+				continue;
+			/* the last len code points, from run on */
+			const uint8_t *from = run;
+			run += u8_mblen(run, 4);
+			in_run--;
+			if (place++ % stride != 0)
+				continue;
+			size_t bytes = (size_t)(next - from);
+			bool seen = false;
+			for (size_t i = 0; i < out->len && !seen; i += strlen(out->data + i) + 1)
+				seen = strlen(out->data + i) == bytes && memcmp(out->data + i, from, bytes) == 0;
+			if (!seen) {
+				util_buf_add(out, from, bytes);
+				util_buf_addc(out, '\0');
+				n++;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Ranked, a query of three characters or more takes its candidates
+ * issue by issue from the lists of its rarest pairs, their first code
+ * points found near where they were in the issue before: the same hits,
+ * in the same order, as when each issue is asked of FTS5 (its
+ * issue_terms row removed), in issues whose pairs' entries differ in
+ * number and in place (a page of thousands of pairs of code points
+ * below most of the text's; a small issue), for runs of 3, 4, 5 and 8
+ * characters of the text. */
+static void test_phrases_rank_as_text(void **state)
+{
+	env *e = *state;
+	const char *src = getenv("KANBAO_SRC");
+	/* the sample again on the 17th, 15th and 14th, with a page of pairs
+	 * 一丁 丂七 ... (17th, 14th) or of pairs above most of the text's
+	 * (15th) first; one page of it alone on the 16th */
+	sh("mkdir -p '%s/青川日报/2026-03-16' && cp '%s/sample/02.txt' '%s/青川日报/2026-03-16/'", e->lib,
+	   src ? src : ".", e->lib);
+	static const char *const days[] = { "17", "15", "14" };
+	static const ucs4_t table[] = { 0x4E00, 0x9000, 0x4E00 };
+	for (size_t d = 0; d < UTIL_ARRAY_LEN(days); d++) {
+		sh("mkdir -p '%s/青川日报/2026-03-%s' && cp '%s/sample/'*.txt '%s/青川日报/2026-03-%s/'", e->lib,
+		   days[d], src ? src : ".", e->lib, days[d]);
+		char path[400];
+		snprintf(path, sizeof path, "%s/青川日报/2026-03-%s/00.txt", e->lib, days[d]);
+		FILE *f = fopen(path, "w");
+		assert_non_null(f);
+		fputs("字表\n\n", f);
+		for (ucs4_t c = table[d]; c < table[d] + 0x800; c += 2) {
+			uint8_t u[8];
+			int a = u8_uctomb(u, c, 4), b = u8_uctomb(u + a, c + 1, 4);
+			fprintf(f, "%.*s%s", a + b, (const char *)u, (c - table[d]) % 64 == 62 ? "\n\n" : "　");
+		}
+		fputs("\n", f);
+		fclose(f);
+	}
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	util_buf qs = { 0 };
+	static const size_t lens[] = { 3, 4, 5, 8 };
+	size_t nq = 0;
+	for (size_t l = 0; l < UTIL_ARRAY_LEN(lens); l++)
+		nq += text_runs(e, lens[l], 7, 60, &qs);
+	static const size_t maxes[] = { 0, 3 };
+	util_buf *before = calloc(nq * 2, sizeof *before);
+	size_t found = 0, at = 0;
+	for (size_t q = 0; q < nq; q++, at += strlen(qs.data + at) + 1)
+		for (size_t m = 0; m < 2; m++) {
+			hits_text(lib, qs.data + at, LIBRARY_RANKED, maxes[m], &before[q * 2 + m]);
+			found += before[q * 2 + m].len > 0;
+		}
+	/* every query is text of the library */
+	assert_int_equal(found, nq * 2);
+	assert_true(nq > 200);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_terms", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	util_buf now = { 0 };
+	at = 0;
+	for (size_t q = 0; q < nq; q++, at += strlen(qs.data + at) + 1)
+		for (size_t m = 0; m < 2; m++) {
+			hits_text(lib, qs.data + at, LIBRARY_RANKED, maxes[m], &now);
+			util_buf *b = &before[q * 2 + m];
+			if (now.len != b->len || (now.len && memcmp(now.data, b->data, now.len) != 0))
+				fail_msg("\"%s\" (%zu articles): other hits from the lists of pairs than "
+					 "from FTS5:\n%.*s---\n%.*s", qs.data + at, maxes[m], (int)b->len,
+					 b->data ? b->data : "", (int)now.len, now.data ? now.data : "");
+			util_buf_free(b);
+		}
+	free(before);
+	util_buf_free(&now);
+	util_buf_free(&qs);
+	library_close(lib);
+}
+
 /* Newest first is issue order within an issue; ranked, the article with
  * the text in its headline (and shorter) comes first. */
 static void test_ranked(void **state)
@@ -1343,6 +1463,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ranked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_ties_at_the_cut, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pairs_rank_as_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_phrases_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_without_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_made_later, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_counts_across_splits, setup, teardown),
