@@ -131,7 +131,7 @@ static bool char_set_has_folded(char_set *cs, const char *s, size_t n)
 static const char *const roles[] = {
 	"本报特约记者", "本报通讯员", "本报实习生", "新华社记者", "中新社记者",
 	"本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "特派记者",
-	"通讯员", "实习生", "摄影记者", "记者", "评论员", "撰稿", "摄影", "文/图", "文／图",
+	"通讯员", "实习生", "摄影记者", "记者", "评论员", "特约撰稿人", "撰稿人", "撰稿", "摄影", "文/图", "文／图",
 	"文/", "文／", "图/", "图／", "文|", "文｜", "图|", "图｜", "报道", "采写", "撰文", "文：", "文:", "图：", "图:",
 };
 
@@ -404,16 +404,38 @@ static size_t listed_role(const char *s, const char *end)
 	return posted_role(s, end);
 }
 
+/* "作者　X", "作者／X": the writer named as such, set apart from the
+ * name by a space, a slash or a bar (glued, "作者简介" is a label; with a
+ * colon, "作者：X" is as often a book's field over 出版社：, and the
+ * e-paper's 作者： line is its furniture's, see furniture.h). */
+static size_t writer_role(const char *s, const char *end)
+{
+	if (!starts_with(s, end, "作者"))
+		return 0;
+	const char *q = s + 6;
+	return q == end || *q == '/' || *q == '|' || starts_with(q, end, "／") || starts_with(q, end, "｜") ||
+			       text_is_space(first_cp_of(q, end)) ?
+		       6 :
+		       0;
+}
+
 static size_t role_at(const char *s, const char *end)
 {
 	size_t r = listed_role(s, end);
 	if (r)
 		return r;
-	if (end - s < 3 || ((unsigned char)*s & 0xF0) != 0xE0)
-		return 0;
-	static char_set set = { not_in_roles, false, { 0 } };
+	/* "21世纪经济报道记者": a medium's name may open with figures or
+	 * capitals, Han characters after them */
 	const char *p = s;
-	for (int chars = 0; p < end && chars < 10; chars++) {
+	while (p < end && p - s < 4 && ((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'Z')))
+		p++;
+	if (end - p < 3 || ((unsigned char)*p & 0xF0) != 0xE0)
+		return 0;
+	if (p == s && (unsigned char)s[0] == 0xE4 && (unsigned char)s[1] == 0xBD && (unsigned char)s[2] == 0x9C &&
+	    (r = writer_role(s, end)))
+		return r;       /* 作 E4 BD 9C */
+	static char_set set = { not_in_roles, false, { 0 } };
+	for (int chars = (int)(p - s); p < end && chars < 10; chars++) {
 		if (chars >= 2 && end - p > 2 && (unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xB7) {
 			p += 2;         /* "中青报·中青网记者": two media joined */
 			continue;
@@ -437,7 +459,7 @@ static size_t role_at(const char *s, const char *end)
  * "新华路居民 程德厚", "城西读者 何淑珍". */
 static const char *const persons[] = {
 	"读者", "居民", "市民", "村民", "网友", "职工", "农民", "家长", "教师", "老师", "学生", "工人",
-	"党员", "干部", "志愿者", "群众", "退休职工", "听众", "观众",
+	"党员", "干部", "志愿者", "群众", "退休职工", "听众", "观众", "渔民", "牧民",
 };
 
 /* "文学院2023级", "实验小学四（2）班": the writer's school and year or
@@ -476,6 +498,23 @@ static bool middle_dot_in(const char *s, const char *end)
 	return dots && longest >= 3;
 }
 
+/* A pen name after a role and a slash: 2 to 4 Han characters, those of
+ * places and offices among them ("叶三省"), not those of grammar
+ * ("文·图说新闻" is a column's name). */
+static bool pen_name(const char *s, const char *end)
+{
+	static char_set grammar = { "的了是在与及或等见详附表这被把就还很说讯递", false, { 0 } };
+	int n = 0;
+	for (const char *p = s; p < end; n++) {
+		uint32_t cp;
+		const char *c = p;
+		p += text_decode(p, end, &cp);
+		if (!text_is_han(cp) || char_set_has_folded(&grammar, c, (size_t)(p - c)))
+			return false;
+	}
+	return n >= 2 && n <= 4;
+}
+
 static bool byline_token(const char *s, const char *end, int *names)
 {
 	const char *s0 = s;
@@ -490,9 +529,11 @@ static bool byline_token(const char *s, const char *end, int *names)
 	/* "图/主办方提供", "图/受访者提供": a photo's source, not a name */
 	if (r && end - s >= 6 && end - s <= 30 && ends_with(s, end, "提供"))
 		return true;
-	/* "记者:张三", "记者｜张三": the role set apart by a colon or a bar */
-	if (r && s < end && (starts_with(s, end, ":") || starts_with(s, end, "：") || *s == '|' || starts_with(s, end, "｜")))
-		s += (*s == ':' || *s == '|') ? 1 : 3;
+	/* "记者:张三", "记者｜张三", "本报记者／张三": the role set apart
+	 * by a colon, a bar or a slash */
+	if (r && s < end && (starts_with(s, end, ":") || starts_with(s, end, "：") || *s == '|' || starts_with(s, end, "｜") ||
+			     *s == '/' || starts_with(s, end, "／")))
+		s += (*s == ':' || *s == '|' || *s == '/') ? 1 : 3;
 	if (s == end)
 		return r > 0;
 	/* "文／妙音", "记者：X": the role set apart from the name by a slash,
@@ -516,7 +557,10 @@ static bool byline_token(const char *s, const char *end, int *names)
 	/* "文学院2023级": the writer's school and year, before the name */
 	if (!r && school_class(s, end))
 		return true;
-	if (!pattern_is_name(s, (size_t)(name_end - s)))
+	/* after a role set apart by a slash or a bar a pen name may hold
+	 * any Han character ("文／叶三省"): the mark says a name follows */
+	bool pen = sep == '/' || sep == 0xFF0F || sep == '|' || sep == 0xFF5C;
+	if (!pattern_is_name(s, (size_t)(name_end - s)) && !(pen && pen_name(s, name_end)))
 		return false;
 	/* "读者", "市民": who the names are ("□ 读者　周小满"), not a name */
 	if (!r && match_any(s, name_end, persons, sizeof persons / sizeof *persons) == (size_t)(name_end - s))
@@ -1313,19 +1357,27 @@ static const char *second_slashed_part(const char *s, const char *end, const cha
 	return NULL;
 }
 
-/* "侨声日报记者林嘉欣旧金山报道", "新华社记者李明华盛顿报道": a role word,
- * the name and the place it was filed from glued together, then 报道:
- * Han characters only between them (4 to 9), the name opening with a
- * family name. */
+/* "侨声日报记者林嘉欣旧金山报道", "新华社记者李明华盛顿报道", "記者陳大文報道":
+ * a role word, the name (and the place it was filed from) glued
+ * together, then 报道: Han characters only between them (2 to 9), the
+ * name opening with a family name; a name alone is a name
+ * (pattern_is_name: "记者调查报道" is none). */
 static bool glued_filing(const char *s, const char *end)
 {
-	if (end - s < 24 || !(ends_with(s, end, "报道") || ends_with(s, end, "報導") || ends_with(s, end, "报导")))
+	/* cheap first: the last character is 道 (E9 81 93) or 導 (E5 B0 8E) */
+	const unsigned char *z = (const unsigned char *)end - 3;
+	if (end - s < 18 || !((z[0] == 0xE9 && z[1] == 0x81 && z[2] == 0x93) || (z[0] == 0xE5 && z[1] == 0xB0 && z[2] == 0x8E)))
+		return false;
+	if (!(ends_with(s, end, "报道") || ends_with(s, end, "報導") || ends_with(s, end, "报导") ||
+			      ends_with(s, end, "報道")))
 		return false;
 	size_t r = role_at(s, end - 6);
 	if (!r || (!ends_with(s, s + r, "记者") && !ends_with(s, s + r, "記者")))
 		return false;
 	int n = han_chars(s + r, end - 6);
-	return n >= 4 && n <= 9 && starts_with_surname(s + r, end - 6);
+	if (n < 2 || n > 9 || !starts_with_surname(s + r, end - 6))
+		return false;
+	return n >= 4 || pattern_is_name(s + r, (size_t)(end - 6 - (s + r)));
 }
 
 /* "江南市", "云州市五华区": a place of 2 to 8 Han characters ending as
@@ -1335,6 +1387,74 @@ static bool place_word(const char *s, const char *end)
 	static char_set place_ends = { "市区县省镇乡村州", false, { 0 } };
 	int n = han_chars(s, end);
 	return n >= 2 && n <= 8 && char_set_has_folded(&place_ends, end - 3, 3);
+}
+
+/* Cheap first for a reader's signature: the bytes of the second
+ * character of who writes in (者 民 友 众 眾: 读者, 市民, 网友, 听众)
+ * somewhere in [s, end). */
+static bool writer_word_in(const char *s, const char *end)
+{
+	for (const unsigned char *b = (const unsigned char *)s; b + 3 <= (const unsigned char *)end; b++) {
+		if (*b < 0xE4 || *b > 0xE8)
+			continue;
+		if ((b[0] == 0xE8 && b[1] == 0x80 && b[2] == 0x85) || (b[0] == 0xE6 && b[1] == 0xB0 && b[2] == 0x91) ||
+		    (b[0] == 0xE5 && b[1] == 0x8F && b[2] == 0x8B) || (b[0] == 0xE4 && b[1] == 0xBC && b[2] == 0x97) ||
+		    (b[0] == 0xE7 && b[1] == 0x9C && b[2] == 0xBE))
+			return true;
+	}
+	return false;
+}
+
+/* "城西读者何淑珍", "新华路居民程德厚": a letter's signature set without
+ * spaces, a place of 2 to 8 Han characters, who writes in (读者, 市民,
+ * 居民, 村民, 网友, 听众, 观众), a name of 2 or 3 characters opening
+ * with a family name; alone on a short line. */
+static bool glued_reader(const char *s, const char *end)
+{
+	static const char *const writers[] = { "读者", "讀者", "市民", "居民", "村民", "网友", "網友", "听众", "聽眾", "观众", "觀眾" };
+	if (end - s < 18 || end - s > 39)
+		return false;
+	if (!writer_word_in(s + 9, end - 6))
+		return false;
+	int n = han_chars(s, end);
+	if (n < 6 || n > 13)
+		return false;
+	for (const char *p = s + 6; p + 6 < end && p - s <= 24; p += 3) {
+		if (!match_any(p, end, writers, sizeof writers / sizeof *writers))
+			continue;
+		static char_set sentence_chars = { "的了是在对向告诉据和与跟随被让给请说问称谢致感", false, { 0 } };
+		for (const char *q = s; q < p; q += 3)
+			if (!name_char(fold3(q), q, 3) || char_set_has_folded(&sentence_chars, q, 3))
+				return false;   /* "感谢读者…": words of a sentence */
+		return signing_name(p + 6, end);
+	}
+	return false;
+}
+
+/* "省特产研究所　朴春梅　研究员": who the writer is, the name, then the
+ * post after it (a word of 2 to 5 Han characters ending as a post does). */
+static bool name_then_post(const char *s, const char *end)
+{
+	static char_set post_ends = { "员师长任授家士官", false, { 0 } };
+	if (end - s < 21 || end - s > 90 || !char_set_has_folded(&post_ends, end - 3, 3))
+		return false;
+	const char *sp = end;
+	while (sp > s && !text_is_space(first_cp_of(text_prev(s, sp), end)))
+		sp = text_prev(s, sp);
+	int n = han_chars(sp, end);
+	if (sp == s || n < 2 || n > 5)
+		return false;
+	const char *who_end = text_trim_end(s, sp);
+	return who_end > s && who_then_name(s, who_end);
+}
+
+/* "屏東市　林佳蓉（退休教師）": a place (place_word), a space, the name,
+ * before the writer's post in brackets. */
+static bool place_name(const char *s, const char *end)
+{
+	const char *t = token_end(s, end);
+	const char *rest = text_skip_space(t, end);
+	return t > s && rest > t && rest < end && place_word(s, t) && signing_name(rest, end);
 }
 
 static bool is_byline(const char *s, const char *end, bool bare, bool post)
@@ -1363,7 +1483,8 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 			return true;
 	}
 	const char *open;
-	if (post && (open = post_in_brackets(s, end)) && is_byline(s, text_trim_end(s, open), bare, false))
+	if (post && (open = post_in_brackets(s, end)) &&
+	    (is_byline(s, text_trim_end(s, open), bare, false) || place_name(s, text_trim_end(s, open))))
 		return true;
 	/* "文　本报记者　温如玉": the part's word alone, set apart by a space
 	 * as others set it by a slash, before a byline with its own role */
@@ -1417,7 +1538,7 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	if (end - s > 60 || (unsigned char)*s < 0xE0)
 		return false;
 	if (names_then_filing(s, end) || person_signature(s, end) || slashed_role(s, end) ||
-	    place_then_name(s, end) || class_then_name(s, end))
+	    place_then_name(s, end) || class_then_name(s, end) || glued_reader(s, end) || name_then_post(s, end))
 		return true;
 	/* "北京某律师事务所律师　韩明月", "东关镇听众　刘福田": who the writer
 	 * is (a unit, a post, a person), then the name */
@@ -1438,8 +1559,9 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 		if (nm < end && byline_tokens_ex(nm, end, 1, &one, true) && one == 1)
 			return true;
 	}
-	/* "城西 读者 何淑珍": a place, then the role word */
-	if (!bare && end - s > 36)
+	/* "城西 读者 何淑珍": a place, then the role word ("云州市五华区
+	 * 读者 X": a longer place before who writes in) */
+	if (!bare && (end - s > 54 || (end - s > 36 && !writer_word_in(s, end))))
 		return false;
 	const char *second = s;
 	while (second < end && !text_is_space(first_cp_of(second, end)))
@@ -2083,6 +2205,14 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 			spaced_byline_after(s, p, end, m);
 		return true;
 	} else if (p == date_end && p < end && !bracket) {
+		/* "本報訊：正文": a colon after 讯 sets the text apart as a
+		 * space does */
+		/* (right after the prefix: "新华社快讯：" names a kind of news) */
+		if (date_end == s + pre + 3 && (*p == ':' || starts_with(p, end, "：")) &&
+		    text_skip_space(p + (*p == ':' ? 1 : 3), end) < end) {
+			m->body_start = (size_t)(text_skip_space(p + (*p == ':' ? 1 : 3), end) - s);
+			return true;
+		}
 		/* "本报讯正文" glued: only when what follows is not a word that
 		 * continues the prefix; require a space or parenthesis. */
 		return false;

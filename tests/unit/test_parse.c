@@ -253,6 +253,8 @@ FIXTURE_TEST(item_rows)             /* lines set tight in one shape (a figure be
 FIXTURE_TEST(item_rows_lookalike)   /* look-alike: a deck whose lines differ in shape (two phrases over a plain line, a figure without a gap over a line, two quoted phrases with one mark each) stays a deck */
 FIXTURE_TEST(md_label_over_head)    /* a lower-level markdown title one ordinary gap over a headline, no text under it: the headline's column label (【田间课堂】, 乡村记忆) or kicker (two phrases), never a story without headline */
 FIXTURE_TEST(md_label_over_head_lookalike) /* lower-level titles with text under them stay the story's subheads */
+FIXTURE_TEST(byline_shapes)         /* bylines built of parts: a role, a slash, the name (本报记者／X, 文／ + a pen name with a place's character); 记者X报道 glued; a medium's name opening with figures; 特约撰稿人, 作者 set apart; a reader's signature glued (城东读者X) or a district's; a unit, the name, the post after it; a place and the name before the post in brackets; 本報訊： with a colon; 口述：/记录： parts */
+FIXTURE_TEST(byline_shapes_lookalike)   /* a book's 作者：/出版社：/定价： fields stay its text; 新华社快讯： is no dateline */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -293,6 +295,7 @@ static void test_nothing_lost(void **state)
 		"deck_emphasis", "deck_emphasis_lookalike", "two_phrases_broken", "two_phrases_broken_lookalike",
 		"whole_under", "whole_under_lookalike",
 		"bulletin_furniture", "bulletin_furniture_lookalike", "spaced_bylines", "spaced_bylines_lookalike",
+		"byline_shapes", "byline_shapes_lookalike",
 		"header_short_form", "header_short_form_lookalike",
 		"item_rows", "item_rows_lookalike",
 		"md_label_over_head", "md_label_over_head_lookalike",
@@ -542,6 +545,8 @@ int main(void)
 		cmocka_unit_test(test_narrow_wrap),
 		cmocka_unit_test(test_narrow_verse),
 		cmocka_unit_test(test_narrow_items),
+		cmocka_unit_test(test_byline_shapes),
+		cmocka_unit_test(test_byline_shapes_lookalike),
 		cmocka_unit_test(test_byline_parts),
 		cmocka_unit_test(test_site_deck_labels),
 		cmocka_unit_test(test_site_deck_lookalike),

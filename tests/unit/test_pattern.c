@@ -103,6 +103,38 @@ static void test_bylines(void **state)
 	assert_true(pattern_is_byline(S("文／妙音"), false));
 	assert_false(pattern_is_byline(S("记者手记"), false));
 	assert_false(pattern_is_byline(S("文／这是一句很长的话不是名字"), false));
+	/* bylines built of parts: a role word set apart from the name by a
+	 * slash as by a colon; after the slash a pen name of any Han
+	 * characters; 作者 set apart by a space or a slash (glued it labels
+	 * a note, with a colon it is as often a book's field) */
+	assert_true(pattern_is_byline(S("本报记者／郭小川"), false));
+	assert_true(pattern_is_byline(S("记者/郭小川"), false));
+	assert_true(pattern_is_byline(S("文／叶三省"), false));
+	assert_true(pattern_is_byline(S("作者　郭小川"), false));
+	assert_true(pattern_is_byline(S("作者／郭小川"), false));
+	assert_false(pattern_is_byline(S("作者简介"), true));
+	assert_false(pattern_is_byline(S("作者：郭小川"), false));
+	assert_true(pattern_is_byline(S("特约撰稿人　郭小川"), false));
+	/* the name glued between the role and 报道; a medium's name opening
+	 * with figures */
+	assert_true(pattern_is_byline(S("記者陳子謙報道"), false));
+	assert_true(pattern_is_byline(S("记者陈子谦报道"), false));
+	assert_false(pattern_is_byline(S("记者调查报道"), false));
+	assert_false(pattern_is_byline(S("记者现场报道"), false));
+	assert_true(pattern_is_byline(S("21世纪财经报道记者 方晓棠 广州报道"), false));
+	assert_false(pattern_is_byline(S("2024年记者节"), false));
+	/* a letter's signature without spaces: a place, who writes in, the
+	 * name; a unit, the name and the post after it; a place and the name
+	 * before the post in brackets */
+	assert_true(pattern_is_byline(S("城东读者陶玉珍"), false));
+	assert_true(pattern_is_byline(S("丰台区　读者　郝建国"), false));
+	assert_false(pattern_is_byline(S("感谢读者王明"), false));
+	assert_false(pattern_is_byline(S("我们的读者王明"), false));
+	assert_true(pattern_is_byline(S("市农科院　韦春兰　研究员"), false));
+	assert_false(pattern_is_byline(S("研究所　张明　说明书"), false));
+	assert_true(pattern_is_byline(S("臺南市　郭雅文（國小教師）"), false));
+	assert_false(pattern_is_byline(S("臺南市　天氣晴（多雲）"), false));
+	assert_true(pattern_is_byline(S("口述：渔民　许长根　记录：本报记者　方晓棠"), false));
 	/* bare names only where allowed */
 	assert_false(pattern_is_byline(S("宋河"), false));
 	assert_true(pattern_is_byline(S("宋河"), true));
@@ -151,6 +183,15 @@ static void test_datelines(void **state)
 	const char *a4 = "本刊讯　受强冷空气影响，气温将下降八到十度。";
 	assert_true(pattern_match_dateline(a4, strlen(a4), &m));
 	assert_int_equal(m.date_end, strlen("本刊讯"));
+
+	/* a colon after 讯 sets the text apart as a space does; after a
+	 * kind of news (快讯) it is a label's */
+	const char *a5 = "本報訊：西環碼頭昨日重開，首班渡輪準時起航。";
+	assert_true(pattern_match_dateline(a5, strlen(a5), &m));
+	assert_int_equal(m.date_end, strlen("本報訊"));
+	assert_string_equal(a5 + m.body_start, "西環碼頭昨日重開，首班渡輪準時起航。");
+	const char *a6 = "新华社快讯：首艘极地科考破冰船今日交付使用。";
+	assert_false(pattern_match_dateline(a6, strlen(a6), &m));
 
 	const char *b = "本报3月18日讯 (记者 何田)昨天,青川新区正式挂牌。";
 	assert_true(pattern_match_dateline(b, strlen(b), &m));
