@@ -3030,9 +3030,24 @@ static bool spaced_number_only(const char *s, size_t len)
 	return any && glued;
 }
 
+/* "| 品种 | 面值 | 市场价 |", "|---|---|": a markdown table's row, its
+ * cells between bars (the line opens and closes with one, two cells at
+ * least), is a row of the story's table, never a title. */
+static bool md_table_row(const char *s, size_t len)
+{
+	if (len < 3 || s[0] != '|' || s[len - 1] != '|')
+		return false;
+	size_t bars = 0;
+	for (size_t i = 0; i < len; i++)
+		bars += s[i] == '|';
+	return bars >= 3;
+}
+
 /* "上证指数　3215.47　+0.85%": a row of figures, text of the story. */
 static bool table_row(const char *s, size_t len)
 {
+	if (md_table_row(s, len))
+		return true;
 	const char *p = s, *end = s + len;
 	int numbers = 0, figures = 0, tokens = 0;
 	/* a sentence is no row: commas, enumeration marks, stops (，；：

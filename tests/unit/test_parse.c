@@ -243,6 +243,8 @@ FIXTURE_TEST(two_phrases_broken)   /* two phrases set tight over a line of fewer
 FIXTURE_TEST(two_phrases_broken_lookalike) /* two phrases over a line of 10 characters or more: a kicker over its headline */
 FIXTURE_TEST(whole_under)          /* a line of 10 characters or more set tight under a shorter one the lead does not take up: the news under its kicker, not the second half of one headline */
 FIXTURE_TEST(whole_under_lookalike) /* ... but under a subject the lead names again, or opening with a time (本月底前…), it is the second half */
+FIXTURE_TEST(md_table)             /* a markdown table's rows (| a | b |, |---|---|) under a ## title are the story's text, its header row no subtitle */
+FIXTURE_TEST(md_table_lookalike)   /* a bar inside a ## title (春节返乡 | 一张车票里的团圆) leaves it the headline */
 FIXTURE_TEST(bulletin_furniture)   /* a bulletin's header with its name in 《》, a header with 主办：X, a circulation list and the print run at the foot: banners */
 FIXTURE_TEST(bulletin_furniture_lookalike) /* 主办：, 《》, 经历十年, 报送, 共印N份 in headlines and sentences stay text */
 FIXTURE_TEST(spaced_bylines)       /* a name of two spaced to the width of three: after its role word with no family name of the table, in the brackets closing a brief; 文．記者X　圖．記者Y; 本报讯 and a byline alone on a line: dateline and byline */
@@ -293,7 +295,7 @@ static void test_nothing_lost(void **state)
 		"comma_label",
 		"bracket_note", "time_kicker", "time_kicker_lookalike",
 		"deck_emphasis", "deck_emphasis_lookalike", "two_phrases_broken", "two_phrases_broken_lookalike",
-		"whole_under", "whole_under_lookalike",
+		"whole_under", "whole_under_lookalike", "md_table", "md_table_lookalike",
 		"bulletin_furniture", "bulletin_furniture_lookalike", "spaced_bylines", "spaced_bylines_lookalike",
 		"byline_shapes", "byline_shapes_lookalike",
 		"header_short_form", "header_short_form_lookalike",
@@ -579,6 +581,8 @@ int main(void)
 		cmocka_unit_test(test_two_phrases_broken_lookalike),
 		cmocka_unit_test(test_whole_under),
 		cmocka_unit_test(test_whole_under_lookalike),
+		cmocka_unit_test(test_md_table),
+		cmocka_unit_test(test_md_table_lookalike),
 		cmocka_unit_test(test_bulletin_furniture),
 		cmocka_unit_test(test_bulletin_furniture_lookalike),
 		cmocka_unit_test(test_spaced_bylines),
