@@ -5073,6 +5073,11 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			bool timed = context_closing(u);
 			if (timed)
 				ev_add(&facts, S_F_TIME_CLOSING);
+			/* --explain: why it is not the first half of the line
+			 * under it */
+			if (explain_out && k + 1 < i + m && role[k + 1 - i] == DR_HEAD && broken_headline(ps, k, 2) == BROKEN_PHRASE &&
+			    whole_under_unnamed(ps, i + m, u, UNIT(ps, k + 1)))
+				ev_add(&facts, S_D_WHOLE_UNDER);
 			if (k == i && !couplet && !timed && looks_like_column(u, sub_below) &&
 			    !a->field[DOC_F_COLUMN].len) {
 				a->field[DOC_F_COLUMN] = doc_str_make(s, len);
