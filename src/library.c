@@ -2426,6 +2426,9 @@ typedef struct searching {
 	util_buf group;                 /* the lists of pairs of one first code point */
 	util_buf ids;                   /* rowids (int64_t) of candidates */
 	double near[LIST_WALK];         /* see entry_find_near (-1: not yet) */
+	/* the rows' entries of terms_issue, and its entries of pairs'
+	 * first code points when they are in memory (terms_load_cached) */
+	const unsigned char *rowents, *firsts_mem;
 } searching;
 
 /* Frees the buffers of a search (its blobs and statements are closed
@@ -2488,6 +2491,8 @@ static bool terms_load(searching *s, int64_t iid)
 		util_grow((void **)&s->trows.data, &s->trows.cap, n + 1, 1);
 	if (n && sqlite3_blob_read(s->terms, s->trows.data, (int)n, TERMS_HEAD) != SQLITE_OK)
 		return false;
+	s->rowents = (const unsigned char *)s->trows.data;
+	s->firsts_mem = NULL;
 	s->terms_bytes = (uint32_t)bytes;
 	s->terms_ok = true;
 	return true;
@@ -2499,7 +2504,7 @@ static const unsigned char *terms_entry(searching *s, int64_t id)
 	uint32_t low = (uint32_t)(id & MAX_ARTICLE);
 	if (!terms_load(s, (id >> ARTICLE_BITS) & MAX_ISSUE_ID) || low >= s->nrows)
 		return NULL;
-	return (const unsigned char *)s->trows.data + (size_t)low * TERMS_ROW;
+	return s->rowents + (size_t)low * TERMS_ROW;
 }
 
 /* Whether row id may hold every bigram of the query by its filter (true
@@ -2688,6 +2693,28 @@ static const terms_prefix *terms_cached(searching *s, int64_t iid)
 	tp->toks = tp->rows + (size_t)tp->nrows * TERMS_ROW;
 	tp->firsts = tp->toks + ((size_t)tp->ntokens + 1) * TERMS_TOKEN;
 	return tp;
+}
+
+/* terms_load from the head terms_cached keeps (nothing read but the
+ * first time): a ranked query of 3 characters or more meets every issue
+ * as one of one or two does, and its rows' entries were read again for
+ * each (0.6M instructions a query), its pairs' first code points looked
+ * up through sqlite3_blob_read. */
+static bool terms_load_cached(searching *s, int64_t iid)
+{
+	const terms_prefix *tp = terms_cached(s, iid);
+	if (!tp)
+		return false;
+	s->terms_issue = iid;
+	s->terms_ok = true;
+	s->terms_base = tp->base;
+	s->nrows = tp->nrows;
+	s->ntokens = tp->ntokens;
+	s->nfirsts = tp->nfirsts;
+	s->terms_bytes = tp->bytes;
+	s->rowents = tp->rows;
+	s->firsts_mem = tp->firsts;
+	return true;
 }
 
 typedef struct issue_base {
@@ -3193,19 +3220,34 @@ static bool pair_find_blob(searching *s, uint32_t ab, double *near, uint32_t *fr
 	       pair_in_group(s, gfrom, gto, ab & 0xFFFF, from, to);
 }
 
+/* The same from the entries in memory (terms_load_cached). */
+static bool pair_find_mem(searching *s, uint32_t ab, uint32_t *from, uint32_t *to)
+{
+	uint32_t gfrom, gto;
+	return entries_find(s->firsts_mem, s->nfirsts, ab >> 16, &gfrom, &gto) &&
+	       pair_in_group(s, gfrom, gto, ab & 0xFFFF, from, to);
+}
+
 /* Where the lists of the n keys are in the issue terms_load loaded
  * (from[k]..to[k]), shortest first: code points, or (`pairs`) pairs of
  * code points standing together (a << 16 | b); false when one of them
  * is not there (then no row holds them all). */
-static bool lists_by_length(searching *s, const uint32_t *keys, size_t n, bool pairs,
-			    uint32_t *from, uint32_t *to, uint32_t *sorted)
+static bool lists_by_length(searching *s, const uint32_t *keys, size_t *nkeys, bool pairs,
+			    uint32_t short_list, uint32_t *from, uint32_t *to, uint32_t *sorted)
 {
+	size_t n = *nkeys;
 	for (size_t k = 0; k < n; k++) {
 		bool found = !pairs ? cp_find_read(s, keys[k], &from[k], &to[k]) :
+			     s->firsts_mem ? pair_find_mem(s, keys[k], &from[k], &to[k]) :
 			     n <= LIST_WALK ? pair_find_blob(s, keys[k], &s->near[k], &from[k], &to[k]) :
 					      pair_find_read(s, keys[k], &from[k], &to[k]);
 		if (!found)
 			return false;
+		if (k == 0 && short_list && to[0] - from[0] <= short_list) {
+			*nkeys = 1;     /* a few rows: the filter sees them */
+			sorted[0] = keys[0];
+			return true;
+		}
 		sorted[k] = keys[k];
 		for (size_t j = k; j > 0 && to[j] - from[j] < to[j - 1] - from[j - 1]; j--) {
 			uint32_t f = from[j], t = to[j], key = sorted[j];
@@ -3220,19 +3262,25 @@ static bool lists_by_length(searching *s, const uint32_t *keys, size_t n, bool p
 	return true;
 }
 
+/* The bytes of a list (a row takes two or three) short enough to be
+ * walked alone, its rows filtered, rather than against a second list. */
+enum { SHORT_LIST = 8 };
+
 /* The rowids of the rows of the issue terms_load loaded that may hold
  * the n distinct keys (code points, or with `pairs` pairs of them
  * standing together), in row order (the order of their rowids), into
  * s->ids: the rows in each of the LIST_WALK shortest lists (walked
- * together). Every row holding them all is among them; the bigram
+ * together), or those of the first key alone when its list is no longer
+ * than short_list bytes. Every row holding them all is among them; the bigram
  * filter and the text then decide, which for the few rows a longer list
  * would turn away costs less than walking it. */
-static bool rows_of_all(searching *s, const uint32_t *keys, size_t n, bool pairs, uint32_t *rarest)
+static bool rows_of_all(searching *s, const uint32_t *keys, size_t n, bool pairs, uint32_t short_list,
+			uint32_t *rarest)
 {
 	s->ids.len = 0;
 	const unsigned char *p[LIST_WALK], *end[LIST_WALK];
 	uint32_t at[LIST_WALK], count, head, from[LIST_CPS_MAX], to[LIST_CPS_MAX], sorted[LIST_CPS_MAX];
-	if (!lists_by_length(s, keys, n, pairs, from, to, sorted))
+	if (!lists_by_length(s, keys, &n, pairs, short_list, from, to, sorted))
 		return false;
 	if (n > LIST_WALK)
 		n = LIST_WALK;
@@ -3539,7 +3587,8 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 						&f->ranked_cap);
 			continue;
 		}
-		if (!terms_load(s, iid)) {
+		bool cached = order == LIBRARY_RANKED && npairs && terms_load_cached(s, iid);
+		if (!cached && !terms_load(s, iid)) {
 			int64_t base = rowid_base(s->r.issue_str[1], iid);
 			sqlite3_bind_int64(fts, 2, base);
 			sqlite3_bind_int64(fts, 3, base | MAX_ARTICLE);
@@ -3555,14 +3604,14 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 			continue;
 		}
 		/* where the filter is asked anyway (the query has more
-		 * pairs than those two), the list of the rarest alone: looking
-		 * up the second one in every issue cost more than the filters
-		 * of the rows it turned away */
+		 * pairs than those two), the list of the rarest alone when it
+		 * is short: looking up the second one in every issue cost more
+		 * than the filters of the few rows it turned away */
 		if (!npairs) {
-			rows_of_all(s, cps, ncps, false, NULL);
+			rows_of_all(s, cps, ncps, false, 0, NULL);
 		} else if (nrare) {
-			rows_of_all(s, rare, nqh ? 1 : nrare, true, NULL);
-		} else if (rows_of_all(s, pairs, npairs, true, rare)) {
+			rows_of_all(s, rare, nrare, true, nqh ? SHORT_LIST : 0, NULL);
+		} else if (rows_of_all(s, pairs, npairs, true, 0, rare)) {
 			nrare = npairs < LIST_WALK ? npairs : LIST_WALK;
 			for (size_t k = 0; k < LIST_WALK; k++)
 				s->near[k] = -1;        /* they were the places of pairs[] */

@@ -938,14 +938,15 @@ static size_t text_runs(env *e, size_t len, size_t stride, size_t max, util_buf 
 	return n;
 }
 
-/* Ranked, a query of three characters or more takes its candidates
- * issue by issue from the lists of its rarest pairs, their first code
- * points found near where they were in the issue before: the same hits,
- * in the same order, as when each issue is asked of FTS5 (its
- * issue_terms row removed), in issues whose pairs' entries differ in
- * number and in place (a page of thousands of pairs of code points
- * below most of the text's; a small issue), for runs of 3, 4, 5 and 8
- * characters of the text. */
+/* A query of three characters or more takes its candidates issue by
+ * issue from the lists of its rarest pairs (ranked, their first code
+ * points found in the heads of the issues' rows kept in memory; newest
+ * first, near where they were in the issue before): the same hits, in
+ * the same order, as when each issue is asked of FTS5 (its issue_terms
+ * row removed), in issues whose pairs' entries differ in number and in
+ * place (a page of thousands of pairs of code points below most of the
+ * text's; a small issue), for runs of 3, 4, 5 and 8 characters of the
+ * text, ranked and newest first. */
 static void test_phrases_rank_as_text(void **state)
 {
 	env *e = *state;
@@ -980,16 +981,18 @@ static void test_phrases_rank_as_text(void **state)
 	size_t nq = 0;
 	for (size_t l = 0; l < UTIL_ARRAY_LEN(lens); l++)
 		nq += text_runs(e, lens[l], 7, 60, &qs);
+	/* ranked all, the best 3; newest first all, the first 3 */
 	static const size_t maxes[] = { 0, 3 };
-	util_buf *before = calloc(nq * 2, sizeof *before);
+	util_buf *before = calloc(nq * 4, sizeof *before);
 	size_t found = 0, at = 0;
 	for (size_t q = 0; q < nq; q++, at += strlen(qs.data + at) + 1)
-		for (size_t m = 0; m < 2; m++) {
-			hits_text(lib, qs.data + at, LIBRARY_RANKED, maxes[m], &before[q * 2 + m]);
-			found += before[q * 2 + m].len > 0;
+		for (size_t m = 0; m < 4; m++) {
+			hits_text(lib, qs.data + at, m < 2 ? LIBRARY_RANKED : LIBRARY_NEWEST, maxes[m % 2],
+				  &before[q * 4 + m]);
+			found += before[q * 4 + m].len > 0;
 		}
 	/* every query is text of the library */
-	assert_int_equal(found, nq * 2);
+	assert_int_equal(found, nq * 4);
 	assert_true(nq > 200);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
@@ -998,12 +1001,13 @@ static void test_phrases_rank_as_text(void **state)
 	util_buf now = { 0 };
 	at = 0;
 	for (size_t q = 0; q < nq; q++, at += strlen(qs.data + at) + 1)
-		for (size_t m = 0; m < 2; m++) {
-			hits_text(lib, qs.data + at, LIBRARY_RANKED, maxes[m], &now);
-			util_buf *b = &before[q * 2 + m];
+		for (size_t m = 0; m < 4; m++) {
+			hits_text(lib, qs.data + at, m < 2 ? LIBRARY_RANKED : LIBRARY_NEWEST, maxes[m % 2], &now);
+			util_buf *b = &before[q * 4 + m];
 			if (now.len != b->len || (now.len && memcmp(now.data, b->data, now.len) != 0))
-				fail_msg("\"%s\" (%zu articles): other hits from the lists of pairs than "
-					 "from FTS5:\n%.*s---\n%.*s", qs.data + at, maxes[m], (int)b->len,
+				fail_msg("\"%s\" (%s, %zu articles): other hits from the lists of pairs "
+					 "than from FTS5:\n%.*s---\n%.*s", qs.data + at,
+					 m < 2 ? "ranked" : "newest", maxes[m % 2], (int)b->len,
 					 b->data ? b->data : "", (int)now.len, now.data ? now.data : "");
 			util_buf_free(b);
 		}
