@@ -2429,6 +2429,7 @@ typedef struct searching {
 	/* the rows' entries of terms_issue, and its entries of pairs'
 	 * first code points when they are in memory (terms_load_cached) */
 	const unsigned char *rowents, *firsts_mem;
+	size_t scan_at;                 /* 1 + the byte find_by looks for (0: not chosen yet) */
 } searching;
 
 /* Frees the buffers of a search (its blobs and statements are closed
@@ -2796,6 +2797,37 @@ static bool read_row(searching *s, int64_t id, bool need)
 	return sqlite3_step(text) == SQLITE_ROW && row_from(s, text, need);
 }
 
+/* The first occurrence of q (qlen bytes) in p..end, found by looking
+ * for its byte at j (see scan_byte): util_find looks for the last, and
+ * the last byte of a Han character is one of 64 continuation bytes, some
+ * five times as common in Chinese text as others. */
+static const char *find_by(const char *p, const char *end, const char *q, size_t qlen, size_t j)
+{
+	if ((size_t)(end - p) < qlen)
+		return NULL;
+	const char *h = p + j, *last = end - qlen + j;
+	while (h <= last && (h = memchr(h, q[j], (size_t)(last - h) + 1)) != NULL) {
+		if (memcmp(h - j, q, qlen) == 0)
+			return h - j;
+		h++;
+	}
+	return NULL;
+}
+
+/* The byte of q rarest in the text t (len bytes): where find_by looks
+ * for q in the texts of one search (the first one read tells). */
+static size_t scan_byte(const char *t, size_t len, const char *q, size_t qlen)
+{
+	uint32_t count[256] = { 0 };
+	for (size_t i = 0; i < len; i++)
+		count[(unsigned char)t[i]]++;
+	size_t best = qlen - 1;
+	for (size_t j = 0; j < qlen; j++)
+		if (count[(unsigned char)q[j]] < count[(unsigned char)q[best]])
+			best = j;
+	return best;
+}
+
 /* The term frequency bm25 weighs: the hits of the query in the row's
  * folded lines (not overlapping, as match_article finds them), a hit in
  * an article's kicker, headline or subtitle counting 4 times. Those are
@@ -2803,7 +2835,7 @@ static bool read_row(searching *s, int64_t id, bool need)
  * (no newline is looked for hit by hit). */
 _Static_assert(DOC_F_KICKER == 1 && DOC_F_HEADLINE == 2 && DOC_F_SUBTITLE == 3,
 	       "weighted_tf: the header lines are lines 1-3");
-static double weighted_tf(const found_row *r, const char *q, size_t qlen, uint32_t *hits)
+static double weighted_tf(const found_row *r, const char *q, size_t qlen, size_t j, uint32_t *hits)
 {
 	double tf = 0;
 	uint32_t n = 0;
@@ -2817,7 +2849,7 @@ static double weighted_tf(const found_row *r, const char *q, size_t qlen, uint32
 			head_end = nl ? nl : end;
 		}
 	}
-	for (const char *p = f; (p = util_find(p, (size_t)(end - p), q, qlen)) != NULL; p += qlen) {
+	for (const char *p = f; (p = find_by(p, end, q, qlen, j)) != NULL; p += qlen) {
 		tf += p > head && p <= head_end ? 4 : 1;
 		n++;
 	}
@@ -2879,7 +2911,9 @@ static bool weigh_row(searching *s, int64_t id, ranked_row *out)
 		return false;
 	found_row r = { .folded = s->buf.data, .flen = s->buf.len,
 			.number = (uint32_t)(id & MAX_ARTICLE) < s->issue_articles ? 0 : -1 };
-	out->tf = weighted_tf(&r, s->q, s->qlen, &out->hits);
+	if (!s->scan_at)
+		s->scan_at = 1 + scan_byte(r.folded, r.flen, s->q, s->qlen);
+	out->tf = weighted_tf(&r, s->q, s->qlen, s->scan_at - 1, &out->hits);
 	out->counted = true;
 	out->flags = e ? e[10] : TERMS_UNKNOWN;
 	out->bytes = s->buf.len;
@@ -4144,7 +4178,8 @@ static bool pairs_of_text(library *lib, int64_t iid, term_pair **v, size_t *n, s
 				continue;
 			uint8_t q[8];
 			int la = u8_uctomb(q, ab[k] >> 16, 4), lb = u8_uctomb(q + la, ab[k] & 0xFFFF, 4);
-			uint32_t hits, w = (uint32_t)weighted_tf(&r, (const char *)q, (size_t)(la + lb), &hits);
+			uint32_t hits, w = (uint32_t)weighted_tf(&r, (const char *)q, (size_t)(la + lb),
+								 (size_t)(la + lb) - 1, &hits);
 			term_pair tp = { ab[k], (uint32_t)(id & MAX_ARTICLE), w, (w - hits) / 3 };
 			UTIL_PUSH(*v, *n, *cap, tp);
 		}
