@@ -515,7 +515,9 @@ static bool pen_name(const char *s, const char *end)
 	return n >= 2 && n <= 4;
 }
 
-static bool byline_token(const char *s, const char *end, int *names)
+static bool minority_name(const char *s, const char *end);
+
+static bool byline_token(const char *s, const char *end, int *names, bool after_role)
 {
 	const char *s0 = s;
 	size_t r = role_at(s, end);
@@ -560,7 +562,8 @@ static bool byline_token(const char *s, const char *end, int *names)
 	/* after a role set apart by a slash or a bar a pen name may hold
 	 * any Han character ("文／叶三省"): the mark says a name follows */
 	bool pen = sep == '/' || sep == 0xFF0F || sep == '|' || sep == 0xFF5C;
-	if (!pattern_is_name(s, (size_t)(name_end - s)) && !(pen && pen_name(s, name_end)))
+	if (!pattern_is_name(s, (size_t)(name_end - s)) && !(pen && pen_name(s, name_end)) &&
+	    !((r || after_role) && minority_name(s, name_end)))
 		return false;
 	/* "读者", "市民": who the names are ("□ 读者　周小满"), not a name */
 	if (!r && match_any(s, name_end, persons, sizeof persons / sizeof *persons) == (size_t)(name_end - s))
@@ -623,6 +626,24 @@ static const char *const four_char_openings[] = {
 	"令狐", "夏侯", "端木", "轩辕", "独孤", "南宫", "西门", "呼延", "澹台", "万俟", "申屠",
 	"扎", "达", "格", "阿", "买", "努", "热", "巴", "乌", "哈", "图", "宝", "布", "萨", "斯", "额",
 };
+
+/* "乌云其其格", "格桑德吉玛": after a role word, a Mongolian or Tibetan
+ * name of five or six Han characters written without a middle dot,
+ * opening with one of the minority first syllables of
+ * four_char_openings (those of one character), no character of grammar
+ * or administration in it (name_char). */
+static bool minority_name(const char *s, const char *end)
+{
+	if (end - s < 15 || end - s > 18 || han_chars(s, end) < 5)
+		return false;
+	size_t k = match_any(s, end, four_char_openings, sizeof four_char_openings / sizeof *four_char_openings);
+	if (k != 3)
+		return false;
+	for (const char *p = s; p < end; p += 3)
+		if (!name_char(fold3(p), p, 3))
+			return false;
+	return true;
+}
 
 /* A name printed alone (no role word): it opens with a family name, and
  * four characters only with a compound one. */
@@ -743,7 +764,7 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		 * writer's school or post in brackets, inside the byline */
 		const char *open = q - p > 6 && (q[-1] == ')' || ((unsigned char)q[-1] == 0x89 && (unsigned char)q[-2] == 0xBC &&
 							       (unsigned char)q[-3] == 0xEF)) ? post_in_brackets(p, q) : NULL;
-		if (!byline_token(p, open ? open : q, &names))
+		if (!byline_token(p, open ? open : q, &names, role_last))
 			return false;
 		bool role = role_at(p, q) > 0;
 		if (bare && names > before && !role && !seen_role && !bare_name(p, q))
@@ -1431,6 +1452,23 @@ static bool glued_reader(const char *s, const char *end)
 	return false;
 }
 
+/* "读者　郑国伟　碧山": who writes in, the name, then where the writer
+ * lives (a district of two to four Han characters), as papers of
+ * Singapore and Malaysia sign a reader's letter. */
+static bool reader_then_place(const char *s, const char *end)
+{
+	/* cheap first: a word of who writes in, two characters, then a space */
+	const unsigned char *b = (const unsigned char *)s + 6;
+	if (end - s < 18 || !(b[0] == ' ' || (b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x80)) ||
+	    match_any(s, end, persons, sizeof persons / sizeof *persons) != 6)
+		return false;
+	const char *t = s + 6;
+	const char *nm = text_skip_space(t, end), *ne = token_end(nm, end);
+	const char *pl = text_skip_space(ne, end), *pe = token_end(pl, end);
+	int n = han_chars(pl, pe);
+	return nm > t && pl > ne && pe == text_trim_end(pl, end) && signing_name(nm, ne) && n >= 2 && n <= 4;
+}
+
 /* "省特产研究所　朴春梅　研究员": who the writer is, the name, then the
  * post after it (a word of 2 to 5 Han characters ending as a post does). */
 static bool name_then_post(const char *s, const char *end)
@@ -1452,6 +1490,23 @@ static bool name_then_post(const char *s, const char *end)
  * before the writer's post in brackets. */
 static bool place_name(const char *s, const char *end)
 {
+	/* cheap first: a space before the name's 2 or 3 characters, the
+	 * character before it ending a place's name */
+	static char_set place_ends = { "市区县省镇乡村州縣區鄉", false, { 0 } };
+	if (end - s < 15 || end - s > 45)
+		return false;
+	const char *sp = NULL;
+	for (int n = 2; n <= 3 && !sp; n++) {
+		const unsigned char *b = (const unsigned char *)end - 3 * n;
+		if (b[-1] == ' ')
+			sp = (const char *)b - 1;
+		else if (b[-3] == 0xE3 && b[-2] == 0x80 && b[-1] == 0x80)
+			sp = (const char *)b - 3;
+	}
+	while (sp && sp - s >= 9 && (sp[-1] == ' ' || ((unsigned char)sp[-3] == 0xE3 && (unsigned char)sp[-2] == 0x80 && (unsigned char)sp[-1] == 0x80)))
+		sp -= sp[-1] == ' ' ? 1 : 3;    /* two spaces */
+	if (!sp || sp - s < 6 || ((unsigned char)sp[-3] & 0xF0) != 0xE0 || !char_set_has_folded(&place_ends, sp - 3, 3))
+		return false;
 	const char *t = token_end(s, end);
 	const char *rest = text_skip_space(t, end);
 	return t > s && rest > t && rest < end && place_word(s, t) && signing_name(rest, end);
@@ -1538,7 +1593,8 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 	if (end - s > 60 || (unsigned char)*s < 0xE0)
 		return false;
 	if (names_then_filing(s, end) || person_signature(s, end) || slashed_role(s, end) ||
-	    place_then_name(s, end) || class_then_name(s, end) || glued_reader(s, end) || name_then_post(s, end))
+	    place_then_name(s, end) || class_then_name(s, end) || glued_reader(s, end) || name_then_post(s, end) ||
+	    place_name(s, end) || reader_then_place(s, end))
 		return true;
 	/* "北京某律师事务所律师　韩明月", "东关镇听众　刘福田": who the writer
 	 * is (a unit, a post, a person), then the name */
@@ -1763,9 +1819,10 @@ static bool round_filing(const char *in, const char *in_end)
  * "（记者 X）", "【记者X／台北报道】". */
 static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 {
-	/* 【】, and 〔〕 as Taiwan's papers print it ("〔記者X／台中報導〕") */
-	const char *closer = starts_with(s, end, "【") ? "】" : tortoise(s, end) ? "〕" : NULL;
-	size_t op = closer ? 3 : open_paren(s, end);
+	/* 【】, and 〔〕 as Taiwan's papers print it ("〔記者X／台中報導〕"),
+	 * or square brackets typed in ASCII ("[記者 X/雲林報導]") */
+	const char *closer = starts_with(s, end, "【") ? "】" : tortoise(s, end) ? "〕" : *s == '[' ? "]" : NULL;
+	size_t op = closer ? (*s == '[' ? 1 : 3) : open_paren(s, end);
 	if (!op)
 		return false;
 	const char *in = text_skip_space(s + op, end), *close = NULL;
@@ -1778,7 +1835,7 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 	if (!close || close == in)
 		return false;
 	const char *in_end = text_trim_end(in, close);
-	const char *after = text_skip_space(close + (*close == ')' ? 1 : 3), end);
+	const char *after = text_skip_space(close + (*close == ')' || *close == ']' ? 1 : 3), end);
 	if (after >= end)
 		return false;       /* the whole line: not an opening */
 	m->date_start = m->date_end = 0;
@@ -2122,7 +2179,7 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 	m->date_start = 0;
 	/* "【新华社济南讯】": the dateline in lenticular brackets */
 	size_t bracket = starts_with(s, end, "【") ? 3 : 0;
-	if ((bracket || open_paren(s, end) || tortoise(s, end)) && len >= 8 &&
+	if ((bracket || open_paren(s, end) || tortoise(s, end) || *s == '[') && len >= 8 &&
 	    !match_any(s + (bracket ? 3 : 0), end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes))
 		return bracket_source(s, end, m);
 	/* every prefix is Han: skip the table for most paragraphs cheaply */

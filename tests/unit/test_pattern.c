@@ -135,6 +135,14 @@ static void test_bylines(void **state)
 	assert_true(pattern_is_byline(S("臺南市　郭雅文（國小教師）"), false));
 	assert_false(pattern_is_byline(S("臺南市　天氣晴（多雲）"), false));
 	assert_true(pattern_is_byline(S("口述：渔民　许长根　记录：本报记者　方晓棠"), false));
+	/* a county and the name signing a letter; who writes in, the name,
+	 * the district; a Mongolian name of five characters after its role */
+	assert_true(pattern_is_byline(S("沙湾县　田秀兰"), false));
+	assert_false(pattern_is_byline(S("沙湾县　天气晴"), false));
+	assert_true(pattern_is_byline(S("读者　林志强　碧山"), false));
+	assert_false(pattern_is_byline(S("读者　林志强　来信说明情况"), false));
+	assert_true(pattern_is_byline(S("通讯员　乌云其其格"), false));
+	assert_false(pattern_is_byline(S("通讯员　乌云密布的天"), false));
 	/* bare names only where allowed */
 	assert_false(pattern_is_byline(S("宋河"), false));
 	assert_true(pattern_is_byline(S("宋河"), true));
@@ -192,6 +200,13 @@ static void test_datelines(void **state)
 	assert_string_equal(a5 + m.body_start, "西環碼頭昨日重開，首班渡輪準時起航。");
 	const char *a6 = "新华社快讯：首艘极地科考破冰船今日交付使用。";
 	assert_false(pattern_match_dateline(a6, strlen(a6), &m));
+	/* the reporter's byline in ASCII square brackets opening the lead */
+	const char *a7 = "[記者 林志明/南投報導]  南投縣鴿會昨日舉辦冬季幼鴿賽。";
+	assert_true(pattern_match_dateline(a7, strlen(a7), &m));
+	assert_memory_equal(a7 + m.byline_start, "記者 林志明/南投報導", m.byline_end - m.byline_start);
+	assert_string_equal(a7 + m.body_start, "南投縣鴿會昨日舉辦冬季幼鴿賽。");
+	const char *a8 = "[相关链接](https://example.com/a) 详见本报昨日报道。";
+	assert_false(pattern_match_dateline(a8, strlen(a8), &m));
 
 	const char *b = "本报3月18日讯 (记者 何田)昨天,青川新区正式挂牌。";
 	assert_true(pattern_match_dateline(b, strlen(b), &m));
