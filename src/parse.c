@@ -150,6 +150,7 @@ typedef enum signal {
 	S_F_BRACKET_NOTE,       /* a note wholly in round brackets under the text, set apart: the text's */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
 	S_F_ITEM_ROW,           /* a row of a list: set in one shape with the line beside it (or the list's note in brackets) */
+	S_F_TOP_CHROME,         /* above the first signed story of a web page: the site's chrome */
 	NSIGNALS
 } signal;
 
@@ -265,6 +266,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
 	[S_F_ITEM_ROW]      = { 0, "a list's row: set in one shape with its neighbour" },
+	[S_F_TOP_CHROME]    = { 0, "above the first signed story of a web page" },   /* a fact: the line goes to the banners */
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -7051,6 +7053,44 @@ static bool in_header_block(const parser *ps, size_t i)
 	return false;
 }
 
+/* A web page's chrome at its top (the site's name, a bar of links, the
+ * page's label, font-size controls, a list of the page's titles): on a
+ * page whose own furniture was learnt (an e-paper scraped story by
+ * story), before any story, a short line that is no sentence, followed
+ * only by such lines and headers down to the deck of the first story
+ * signed by a byline or a dateline, and not in that deck (the title
+ * lines, DECK_OVER_MAX at most, set tight over the signature). Nothing
+ * above the first story is the story's: a title there with no signature
+ * is no headline, and text there with no headline is no story. */
+enum { TOP_CHROME_WINDOW = 10, DECK_OVER_MAX = 3 };
+static bool chrome_line(const unit *u)
+{
+	return (u->kind == U_TITLE || u->kind == U_PARA || u->kind == U_NAMES || u->kind == U_MDSUB) &&
+	       u->chars <= 64 && !(u->flags & (UF_TERMINATED | UF_SENTENCE));
+}
+
+static bool top_chrome(const parser *ps, size_t i)
+{
+	if (ps->narts || !ps->furn.n || !chrome_line(UNIT(ps, i)))
+		return false;
+	for (size_t k = i + 1; k < ps->nunits && k <= i + TOP_CHROME_WINDOW; k++) {
+		const unit *v = UNIT(ps, k);
+		if (v->kind == U_BYLINE || v->kind == U_DATELINE || v->kind == U_NAMES) {
+			/* the signed story's deck: the title lines tight over it */
+			size_t d = k, lines = 0;
+			while (d > i && lines < DECK_OVER_MAX && UNIT(ps, d - 1)->kind == U_TITLE &&
+			       UNIT(ps, d)->gap < ps->pf.big_gap) {
+				d--;
+				lines++;
+			}
+			return lines > 0 && d > i;
+		}
+		if (v->kind != U_PAGEHEAD && !chrome_line(v))
+			return false;
+	}
+	return false;
+}
+
 /* A short question alone in its block between finished paragraphs of a
  * story ("为什么要做科普？"): no comma, no colon, no other sentence in it.
  * A subhead of the story, never a story of its own. */
@@ -7236,6 +7276,11 @@ static void segment_step(parser *ps)
 		}
 		if (u->kind != U_PAGEHEAD && page_foot_note(ps, i, a)) {
 			banner_for(ps, i, S_F_PAGE_NOTE);
+			i++;
+			continue;
+		}
+		if (top_chrome(ps, i)) {
+			banner_for(ps, i, S_F_TOP_CHROME);
 			i++;
 			continue;
 		}

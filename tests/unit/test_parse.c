@@ -257,6 +257,8 @@ FIXTURE_TEST(md_label_over_head)    /* a lower-level markdown title one ordinary
 FIXTURE_TEST(md_label_over_head_lookalike) /* lower-level titles with text under them stay the story's subheads */
 FIXTURE_TEST(byline_shapes)         /* bylines built of parts: a role, a slash, the name (本报记者／X, 文／ + a pen name with a place's character); 记者X报道 glued; a medium's name opening with figures; 特约撰稿人, 作者 set apart; a reader's signature glued (城东读者X) or a district's; a unit, the name, the post after it; a place and the name before the post in brackets; 本報訊： with a colon; 口述：/记录： parts */
 FIXTURE_TEST(byline_shapes_lookalike)   /* a book's 作者：/出版社：/定价： fields stay its text; 新华社快讯： is no dateline */
+FIXTURE_TEST(epaper_top_chrome)      /* an e-paper's chrome above its first signed story (site name, a bar of links, the page label, font-size controls): banners, not a deck nor a story */
+FIXTURE_TEST(epaper_top_chrome_lookalike) /* the same page opened by the story's own deck (label, headline, —— subtitle) over its signature: the deck */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -301,6 +303,7 @@ static void test_nothing_lost(void **state)
 		"header_short_form", "header_short_form_lookalike",
 		"item_rows", "item_rows_lookalike",
 		"md_label_over_head", "md_label_over_head_lookalike",
+		"epaper_top_chrome", "epaper_top_chrome_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -571,6 +574,8 @@ int main(void)
 		cmocka_unit_test(test_item_rows_lookalike),
 		cmocka_unit_test(test_md_label_over_head),
 		cmocka_unit_test(test_md_label_over_head_lookalike),
+		cmocka_unit_test(test_epaper_top_chrome),
+		cmocka_unit_test(test_epaper_top_chrome_lookalike),
 		cmocka_unit_test(test_words_bar_lookalike),
 		cmocka_unit_test(test_bracket_note),
 		cmocka_unit_test(test_time_kicker),
