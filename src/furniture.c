@@ -190,6 +190,7 @@ typedef struct slot {
 	bool buttons;           /* a bar of words each in brackets (see button_bar) */
 	bool words_bar;         /* a bar of short plain words (see words_bar) */
 	bool text_after;        /* a bar of words with text or a repeated line under it once */
+	uint16_t bare;          /* printed as its label alone, its value left empty ("作者：") */
 } slot;
 
 static slot *find_slot(slot *t, uint32_t h, bool add)
@@ -324,6 +325,8 @@ struct furniture_learner {
 	uint32_t shapes[LEARN_LINES_MAX];       /* each line's shape, for the second pass */
 	unsigned nlines;
 	uint32_t body, shaped, last_body;
+	uint32_t runs;          /* runs of body lines between shaped lines: about the stories */
+	bool in_body;
 	slot *pending[BLOCK_MAX];       /* the block's shapes waiting for the body under them */
 	size_t npending;
 };
@@ -362,11 +365,22 @@ bool furniture_bare_label(const char *s, size_t len)
 
 void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
 {
-	if (fl->nlines >= LEARN_LINES_MAX || question_title(s, l) || furniture_bare_label(s, l))
+	if (fl->nlines >= LEARN_LINES_MAX || question_title(s, l))
 		return;
+	if (furniture_bare_label(s, l)) {
+		/* no shape of its own (a Q&A's "问："), but a metadata
+		 * field printed empty is printed all the same */
+		uint32_t h = furniture_shape(s, l);
+		slot *b = h ? find_slot(fl->table, h, true) : NULL;
+		if (b && b->bare < UINT16_MAX)
+			b->bare++;
+		return;
+	}
 	uint32_t h = furniture_shape(s, l);
 	fl->shapes[fl->nlines++] = h;
 	if (!h) {
+		fl->runs += !fl->in_body;
+		fl->in_body = true;
 		fl->body++;
 		fl->last_body = body_hash(s, l);
 		for (size_t k = 0; k < fl->npending; k++) {
@@ -377,6 +391,7 @@ void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
 		fl->npending = 0;
 		return;
 	}
+	fl->in_body = false;
 	slot *sl = find_slot(fl->table, h, true);
 	if (!sl)
 		return;
@@ -443,6 +458,12 @@ void furniture_learner_end(furniture_learner *fl, furniture *f)
 		 * the next story's title is under it each time, a line printed
 		 * once, never text or a line that comes back (a song's refrain
 		 * has a verse or the next singer's 领唱： under it) */
+		/* printed twice on a page of three stories or more: not
+		 * around every story, but a title listed among the page's
+		 * titles and printed again over its story (or the two
+		 * fields of a pair of listings) */
+		if (sl->count + sl->bare == 2 && fl->runs >= 3)
+			continue;
 		if (candidate(sl) && ((sl->grouped && sl->grouped * 2 >= sl->count) ||
 				      (sl->words_bar && sl->count >= 3 && !sl->text_after)))
 			f->shape[f->n++] = sl->hash;

@@ -118,6 +118,31 @@ static void test_learn(void **state)
 		"上一条　下一条　返回首页\n";
 	furniture_learn(&f, S(links), 4000);
 	assert_true(furniture_has(&f, S("上一条　下一条　返回首页")));
+	/* the page's titles listed at its top, each printed again over its
+	 * story: twice on a page of three stories, no furniture (the lines
+	 * around every story are) */
+	static const char listed[] =
+		"青禾晚报数字报\n本版新闻列表\n老城区背街小巷完成改造\n社区食堂开到家门口\n夜间公交新增三条线路\n"
+		"老城区背街小巷完成改造\n发布时间：2026-11-20　作者：本报记者 吕安澜\n"
+		"本报讯　老城区四十二条背街小巷的改造工程日前全部完工，小巷铺上了透水砖。\n上一篇　下一篇　返回目录\n"
+		"社区食堂开到家门口\n发布时间：2026-11-20　作者：本报记者 许知远\n"
+		"本报讯　东湖街道第三家社区食堂昨日开业，老年人就餐可享受八折优惠。\n上一篇　下一篇　返回目录\n"
+		"夜间公交新增三条线路\n发布时间：2026-11-20　作者：通讯员 韩静\n"
+		"本报讯　市公交集团从本周起新开三条夜间线路，末班车延至凌晨一点。\n上一篇　下一篇　返回目录\n";
+	furniture_learn(&f, S(listed), 4000);
+	assert_true(furniture_has(&f, S("发布时间：2026-11-20　作者：本报记者 许知远")));
+	assert_true(furniture_has(&f, S("上一篇　下一篇　返回目录")));
+	assert_false(furniture_has(&f, S("社区食堂开到家门口")));
+	assert_false(furniture_has(&f, S("夜间公交新增三条线路")));
+	/* twice on a page of two stories: around every story all the same */
+	static const char two[] =
+		"青禾晚报数字报\n第B03版：城事\n老城区背街小巷完成改造\n发布时间：2026-11-20　作者：本报记者 吕安澜\n"
+		"本报讯　老城区四十二条背街小巷的改造工程日前全部完工，小巷铺上了透水砖。\n"
+		"青禾晚报数字报\n第B03版：城事\n社区食堂开到家门口\n发布时间：2026-11-20　作者：本报记者 许知远\n"
+		"本报讯　东湖街道第三家社区食堂昨日开业，老年人就餐可享受八折优惠。\n";
+	furniture_learn(&f, S(two), 4000);
+	assert_true(furniture_has(&f, S("青禾晚报数字报")));
+	assert_true(furniture_has(&f, S("第B03版：城事")));
 	/* only the first lines are read */
 	furniture_learn(&f, S(epaper), 12);
 	assert_false(furniture_has(&f, S("字号：大 中 小")));
