@@ -6665,6 +6665,18 @@ static bool bracket_note(const parser *ps, size_t i, const art *a)
 }
 
 
+/* A short note wholly in round brackets set tight under a story its
+ * signature or date closed: that story's note. */
+enum { BRACKET_NOTE_MAX = 20 };
+static bool closed_story_note(const parser *ps, size_t i, const art *a)
+{
+	if (!a || !a->ended || a->cut)
+		return false;
+	const unit *u = UNIT(ps, i);
+	return (u->kind == U_PARA || u->kind == U_TITLE) && u->chars <= BRACKET_NOTE_MAX && u->gap < ps->pf.big_gap &&
+	       round_bracketed(u) && art_has_body(a);
+}
+
 static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
@@ -7361,6 +7373,14 @@ static void segment_step(parser *ps)
 			continue;
 		default:
 			break;
+		}
+		if (closed_story_note(ps, i, a)) {
+			/* "（此件公开发布）" tight under the date that closed a
+			 * notice: the notice's own note, no story of its own */
+			explain_facts(ps, i, "body", S_F_BRACKET_NOTE, NSIGNALS);
+			add_part(a, DOC_PARAGRAPH, u->s, u->len);
+			i++;
+			continue;
 		}
 		if ((is_title_kind(u->kind) || u->kind == U_MDSUB) && a && repeats_article(a, u)) {
 			/* a line the article already has, extracted again: the
