@@ -151,6 +151,7 @@ typedef enum signal {
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
 	S_F_ITEM_ROW,           /* a row of a list: set in one shape with the line beside it (or the list's note in brackets) */
 	S_F_TOP_CHROME,         /* above the first signed story of a web page: the site's chrome */
+	S_F_TITLE_LINK,         /* a label and the title printed under it: a link to that story */
 	NSIGNALS
 } signal;
 
@@ -266,7 +267,8 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
 	[S_F_ITEM_ROW]      = { 0, "a list's row: set in one shape with its neighbour" },
-	[S_F_TOP_CHROME]    = { 0, "above the first signed story of a web page" },   /* a fact: the line goes to the banners */
+	[S_F_TOP_CHROME]    = { 0, "above the first signed story of a web page" },
+	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -7103,6 +7105,45 @@ static bool top_chrome(const parser *ps, size_t i)
 	return false;
 }
 
+/* The same text, spaces aside. */
+static bool same_words(const char *a, size_t al, const char *b, size_t bl)
+{
+	const char *ae = a + al, *be = b + bl;
+	for (;;) {
+		a = text_skip_space(a, ae);
+		b = text_skip_space(b, be);
+		if (a == ae || b == be)
+			return a == ae && b == be;
+		uint32_t x, y;
+		int n = text_decode(a, ae, &x), m = text_decode(b, be, &y);
+		if (x != y)
+			return false;
+		a += n;
+		b += m;
+	}
+}
+
+/* "上一篇　　下一篇：房车冬游　这几项检查别省" right over the title
+ * "房车冬游　这几项检查别省": a label and, after its colon, the very
+ * title printed under it: the site's link to the story, not its kicker
+ * (a kicker never repeats its headline). */
+enum { TITLE_LINK_MIN = 4 };
+static bool title_link(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if ((u->kind != U_TITLE && (u->kind != U_PARA || (u->flags & (UF_TERMINATED | UF_SENTENCE)))) ||
+	    i + 1 >= ps->nunits || UNIT(ps, i + 1)->kind != U_TITLE)
+		return false;
+	const char *colon = NULL, *end = u->s + u->len;
+	for (const char *p = u->s; (p = memmem(p, (size_t)(end - p), "：", 3)) != NULL; p += 3)
+		colon = p;
+	if (!colon)
+		return false;
+	const unit *v = UNIT(ps, i + 1);
+	const char *t = colon + 3;
+	return count_chars(t, (size_t)(end - t), 201) >= TITLE_LINK_MIN && same_words(t, (size_t)(end - t), v->s, v->len);
+}
+
 /* A short question alone in its block between finished paragraphs of a
  * story ("为什么要做科普？"): no comma, no colon, no other sentence in it.
  * A subhead of the story, never a story of its own. */
@@ -7288,6 +7329,11 @@ static void segment_step(parser *ps)
 		}
 		if (u->kind != U_PAGEHEAD && page_foot_note(ps, i, a)) {
 			banner_for(ps, i, S_F_PAGE_NOTE);
+			i++;
+			continue;
+		}
+		if (title_link(ps, i)) {
+			banner_for(ps, i, S_F_TITLE_LINK);
 			i++;
 			continue;
 		}

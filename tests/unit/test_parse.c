@@ -261,6 +261,8 @@ FIXTURE_TEST(epaper_top_chrome)      /* an e-paper's chrome above its first sign
 FIXTURE_TEST(epaper_top_chrome_lookalike) /* the same page opened by the story's own deck (label, headline, —— subtitle) over its signature: the deck */
 FIXTURE_TEST(notice_bracket_note)   /* （此件公开发布） set tight under the issuer and date that closed a notice: the notice's note, mid-page and at the page's end, not a story nor a headline */
 FIXTURE_TEST(notice_bracket_note_lookalike) /* a sentence in brackets under the closing date, longer than a note: the page's own note, a banner */
+FIXTURE_TEST(title_link)            /* 上一篇　　下一篇：X right over the title X (the first story's link line, unlike the others' furniture): the site's link to the story, a banner, not its kicker */
+FIXTURE_TEST(title_link_lookalike)  /* a kicker with a colon over a different headline (半年报透视：, 聚焦：社区食堂) stays the kicker */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -307,6 +309,7 @@ static void test_nothing_lost(void **state)
 		"md_label_over_head", "md_label_over_head_lookalike",
 		"epaper_top_chrome", "epaper_top_chrome_lookalike",
 		"notice_bracket_note", "notice_bracket_note_lookalike",
+		"title_link", "title_link_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -581,6 +584,8 @@ int main(void)
 		cmocka_unit_test(test_epaper_top_chrome_lookalike),
 		cmocka_unit_test(test_notice_bracket_note),
 		cmocka_unit_test(test_notice_bracket_note_lookalike),
+		cmocka_unit_test(test_title_link),
+		cmocka_unit_test(test_title_link_lookalike),
 		cmocka_unit_test(test_words_bar_lookalike),
 		cmocka_unit_test(test_bracket_note),
 		cmocka_unit_test(test_time_kicker),
