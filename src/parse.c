@@ -150,7 +150,7 @@ typedef enum signal {
 	S_F_BRACKET_NOTE,       /* a note wholly in round brackets under the text, set apart: the text's */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
 	S_F_ITEM_ROW,           /* a row of a list: set in one shape with the line beside it (or the list's note in brackets) */
-	S_F_TOP_CHROME,         /* above the first signed story of a web page: the site's chrome */
+	S_F_TOP_CHROME,         /* above the first signed story: the page's chrome */
 	S_F_TITLE_LINK,         /* a label and the title printed under it: a link to that story */
 	NSIGNALS
 } signal;
@@ -267,7 +267,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
 	[S_F_ITEM_ROW]      = { 0, "a list's row: set in one shape with its neighbour" },
-	[S_F_TOP_CHROME]    = { 0, "above the first signed story of a web page" },
+	[S_F_TOP_CHROME]    = { 0, "above the first signed story: the page's chrome" },   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
 };
 
@@ -7067,32 +7067,37 @@ static bool in_header_block(const parser *ps, size_t i)
 	return false;
 }
 
-/* A web page's chrome at its top (the site's name, a bar of links, the
- * page's label, font-size controls, a list of the page's titles): on a
- * page whose own furniture was learnt (an e-paper scraped story by
- * story), before any story, a short line that is no sentence, followed
- * only by such lines and headers down to the deck of the first story
- * signed by a byline or a dateline, and not in that deck (the title
- * lines, DECK_OVER_MAX at most, set tight over the signature). Nothing
- * above the first story is the story's: a title there with no signature
- * is no headline, and text there with no headline is no story. */
-enum { TOP_CHROME_WINDOW = 10, DECK_OVER_MAX = 3 };
+/* A page's chrome at its top: before any story, a short line that is no
+ * sentence and leads into nothing (no colon closing it), followed only
+ * by such lines and headers down to the deck of the first story signed
+ * by a byline or a dateline, and not in that deck (the title lines,
+ * DECK_OVER_MAX at most, set tight over the signature). On a web page
+ * whose own furniture was learnt (an e-paper scraped story by story) any
+ * such line: the site's name, a bar of links, the page's label,
+ * font-size controls, a list of the page's titles; elsewhere a line of
+ * text only ("金孔雀日报　GOLDEN PEACOCK…" that the header fields did not
+ * make): a title line there is the deck's column label. Nothing above
+ * the first story is the story's: a title there with no signature is no
+ * headline, and text there with no headline is no story. */
+/* (a masthead's line of names, dates and prices runs longer than a title) */
+enum { TOP_CHROME_WINDOW = 10, DECK_OVER_MAX = 3, CHROME_LINE_MAX = 100 };
 static bool chrome_line(const unit *u)
 {
 	return (u->kind == U_TITLE || u->kind == U_PARA || u->kind == U_NAMES || u->kind == U_MDSUB) &&
-	       u->chars <= 64 && !(u->flags & (UF_TERMINATED | UF_SENTENCE));
+	       u->chars <= CHROME_LINE_MAX && !(u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END));
 }
 
 static bool top_chrome(const parser *ps, size_t i)
 {
-	if (ps->narts || !ps->furn.n || !chrome_line(UNIT(ps, i)))
+	if (ps->narts || !chrome_line(UNIT(ps, i)) || (!ps->furn.n && UNIT(ps, i)->kind != U_PARA))
 		return false;
 	for (size_t k = i + 1; k < ps->nunits && k <= i + TOP_CHROME_WINDOW; k++) {
 		const unit *v = UNIT(ps, k);
 		if (v->kind == U_BYLINE || v->kind == U_DATELINE || v->kind == U_NAMES) {
 			/* the signed story's deck: the title lines tight over it */
 			size_t d = k, lines = 0;
-			while (d > i && lines < DECK_OVER_MAX && UNIT(ps, d - 1)->kind == U_TITLE &&
+			while (d > i && lines < DECK_OVER_MAX &&
+			       (UNIT(ps, d - 1)->kind == U_TITLE || UNIT(ps, d - 1)->kind == U_MDHEAD) &&
 			       UNIT(ps, d)->gap < ps->pf.big_gap) {
 				d--;
 				lines++;

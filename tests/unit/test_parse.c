@@ -263,6 +263,9 @@ FIXTURE_TEST(notice_bracket_note)   /* （此件公开发布） set tight under 
 FIXTURE_TEST(notice_bracket_note_lookalike) /* a sentence in brackets under the closing date, longer than a note: the page's own note, a banner */
 FIXTURE_TEST(title_link)            /* 上一篇　　下一篇：X right over the title X (the first story's link line, unlike the others' furniture): the site's link to the story, a banner, not its kicker */
 FIXTURE_TEST(title_link_lookalike)  /* a kicker with a colon over a different headline (半年报透视：, 聚焦：社区食堂) stays the kicker */
+FIXTURE_TEST(top_text_chrome)       /* a line of text, no sentence, between a print page's header and its first signed story's deck (the paper's name in two scripts): a banner, not a story without headline */
+FIXTURE_TEST(top_text_chrome_lookalike) /* a title line at the top, a big gap over the first story's deck: its column label */
+FIXTURE_TEST(top_text_chrome_colon) /* a line closed by a colon over the first headline leads into it: its kicker */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -310,6 +313,7 @@ static void test_nothing_lost(void **state)
 		"epaper_top_chrome", "epaper_top_chrome_lookalike",
 		"notice_bracket_note", "notice_bracket_note_lookalike",
 		"title_link", "title_link_lookalike",
+		"top_text_chrome", "top_text_chrome_lookalike", "top_text_chrome_colon",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -586,6 +590,9 @@ int main(void)
 		cmocka_unit_test(test_notice_bracket_note_lookalike),
 		cmocka_unit_test(test_title_link),
 		cmocka_unit_test(test_title_link_lookalike),
+		cmocka_unit_test(test_top_text_chrome),
+		cmocka_unit_test(test_top_text_chrome_lookalike),
+		cmocka_unit_test(test_top_text_chrome_colon),
 		cmocka_unit_test(test_words_bar_lookalike),
 		cmocka_unit_test(test_bracket_note),
 		cmocka_unit_test(test_time_kicker),
