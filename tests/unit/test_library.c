@@ -1189,6 +1189,13 @@ static void schema_10(env *e)
 	set_schema_version(e, 10);
 }
 
+/* made by schema 11 (the same tables in a file without pointer maps:
+ * read right, but each issue's row of issue_terms walked page by page) */
+static void schema_11(env *e)
+{
+	set_schema_version(e, 11);
+}
+
 /* and the one before (schema 7: a bigram filter a row in a table of its
  * own, no counts of the code points of each issue): the tables it had,
  * its version */
@@ -1209,6 +1216,31 @@ static void older_schema(env *e)
 	set_schema_version(e, 6);
 }
 
+/* A new index is made with pages of 16 KiB and pointer maps (schema 12:
+ * auto_vacuum INCREMENTAL), as is one rebuilt from an older schema. */
+static void test_new_file_layout(void **state)
+{
+	env *e = *state;
+	for (int round = 0; round < 2; round++) {
+		if (round)
+			schema_11(e);
+		library *lib = open_lib(e, NULL);
+		index_all(lib);
+		library_close(lib);
+		sqlite3 *db;
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT * FROM pragma_auto_vacuum, pragma_page_size, "
+						    "pragma_user_version", -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 2);
+		assert_int_equal(sqlite3_column_int(st, 1), 16384);
+		assert_int_equal(sqlite3_column_int(st, 2), 12);
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+	}
+}
+
 static void test_damaged_truncated(void **state)
 {
 	damage_and_check(*state, truncate_db, "truncated");
@@ -1223,6 +1255,7 @@ static void test_damaged_old_schema(void **state)
 {
 	damage_and_check(*state, old_schema, "another version");
 	damage_and_check(*state, newer_schema, "another version");
+	damage_and_check(*state, schema_11, "another version");
 	damage_and_check(*state, schema_10, "another version");
 	damage_and_check(*state, schema_9, "another version");
 	damage_and_check(*state, schema_8, "another version");
@@ -1472,6 +1505,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ranked_made_later, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_counts_across_splits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issues_kept_between_searches, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_new_file_layout, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_random, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_old_schema, setup, teardown),
