@@ -84,7 +84,8 @@ char *script_convert_aligned(script_target to, script_kind from, const char *s, 
 /* ---- the display view ---- */
 
 /* What the reader, --dump and --list show of an issue: its texts converted
- * to a target, article by article when first shown, kept until the target
+ * to a target, each text (a headline, a paragraph, a caption) when first
+ * shown, so that a screen costs what is on it; kept until the target
  * changes. script_view_new attaches it to the issue (doc_set_shown), so
  * that doc_element_shown gives the converted text; the converted text is
  * aligned (script_convert_aligned), so layouts and positions are those of
@@ -97,6 +98,9 @@ void script_view_free(script_view *view);
  * convert a page of the issue to it (script_error says why). */
 bool script_view_set(script_view *view, script_target target);
 script_target script_view_target(const script_view *view);
+/* How many bytes of text the view has handed to OpenCC since its target
+ * was last set. */
+size_t script_view_converted(const script_view *view);
 
 /* ---- the search fold ---- */
 

@@ -267,9 +267,14 @@ char *script_convert_aligned(script_target to, script_kind from, const char *s, 
 
 /* ---- the display view ---- */
 
+/* An article's (or a caption's) texts, each converted when first shown:
+ * a screen costs what is on it, not the whole article (OpenCC takes about
+ * 2,000 instructions a byte). */
 typedef struct view_text {
-	doc_str *texts;         /* NULL until converted */
-	char *buf;              /* the converted texts, one after the other */
+	doc_str *texts;         /* NULL until an element is asked for */
+	char **bufs;            /* the converted texts, NULL until converted */
+	uint8_t *done;          /* 1 once element e was converted (or tried) */
+	uint32_t n;
 } view_text;
 
 struct script_view {
@@ -277,57 +282,63 @@ struct script_view {
 	script_target target;
 	view_text *arts;        /* by article */
 	size_t arts_cap;
-	view_text *caps;        /* by page caption (texts holds one) */
+	view_text *caps;        /* by page caption (n = 1) */
 	size_t caps_cap;
+	size_t converted;       /* bytes handed to OpenCC */
 };
+
+static void view_text_free(view_text *vt)
+{
+	for (uint32_t e = 0; vt->bufs && e < vt->n; e++)
+		free(vt->bufs[e]);
+	free(vt->bufs);
+	free(vt->done);
+	free(vt->texts);
+}
 
 static void view_clear(script_view *v)
 {
-	for (size_t i = 0; i < v->arts_cap; i++) {
-		free(v->arts[i].texts);
-		free(v->arts[i].buf);
-	}
-	for (size_t i = 0; i < v->caps_cap; i++) {
-		free(v->caps[i].texts);
-		free(v->caps[i].buf);
-	}
+	for (size_t i = 0; i < v->arts_cap; i++)
+		view_text_free(&v->arts[i]);
+	for (size_t i = 0; i < v->caps_cap; i++)
+		view_text_free(&v->caps[i]);
 	free(v->arts);
 	free(v->caps);
 	v->arts = v->caps = NULL;
 	v->arts_cap = v->caps_cap = 0;
+	v->converted = 0;
 }
 
-/* Converts texts[0, n) (from script `from`) into vt, in one call to
- * OpenCC when it can (the texts joined by newlines, which they never
- * hold). */
-static void view_convert(script_view *v, view_text *vt, const doc_str *texts, uint32_t n,
-			 script_kind from)
+static void view_text_init(view_text *vt, uint32_t n)
 {
-	vt->texts = util_malloc((n ? n : 1) * sizeof *vt->texts);
-	memcpy(vt->texts, texts, n * sizeof *texts);
-	if (conv_for(v->target, from) == CONV_NONE)
-		return;
-	util_buf all = { 0 };
-	for (uint32_t e = 0; e < n; e++) {
-		if (e)
-			util_buf_addc(&all, '\n');
-		util_buf_add(&all, texts[e].s, texts[e].len);
+	uint32_t m = n ? n : 1;
+	vt->texts = util_calloc(m, sizeof *vt->texts);
+	vt->bufs = util_calloc(m, sizeof *vt->bufs);
+	vt->done = util_calloc(m, sizeof *vt->done);
+	vt->n = n;
+}
+
+/* Element e of vt, `text` (in script `from`), converted once: the text as
+ * it is when there is nothing to convert or OpenCC fails. Converting a
+ * text alone gives what converting it among its article's texts joined by
+ * newlines gave: no dictionary entry holds a newline, so no phrase spans
+ * two texts. */
+static doc_str view_text_get(script_view *v, view_text *vt, uint32_t e, doc_str text,
+			     script_kind from)
+{
+	if (vt->done[e])
+		return vt->texts[e];
+	vt->done[e] = 1;
+	vt->texts[e] = text;
+	if (!text.len || conv_for(v->target, from) == CONV_NONE)
+		return text;
+	v->converted += text.len;
+	char *out = script_convert_aligned(v->target, from, text.s, text.len);
+	if (out) {
+		vt->bufs[e] = out;
+		vt->texts[e] = doc_str_make(out, text.len);
 	}
-	size_t clen = 0;
-	char *c = all.len ? script_convert(v->target, from, all.data, all.len, &clen) : NULL;
-	if (c) {
-		char *out = align(all.data, all.len, c, clen);
-		free(c);
-		/* newlines stay newlines: the texts are where they were */
-		size_t at = 0;
-		for (uint32_t e = 0; e < n; e++) {
-			if (texts[e].len)
-				vt->texts[e] = doc_str_make(out + at, texts[e].len);
-			at += texts[e].len + 1;
-		}
-		vt->buf = out;
-	}
-	util_buf_free(&all);
+	return vt->texts[e];
 }
 
 static void grow_texts(view_text **arr, size_t *cap, size_t need)
@@ -364,24 +375,19 @@ static doc_str view_shown(void *ctx, uint32_t article, uint32_t e)
 		grow_texts(&v->caps, &v->caps_cap, (size_t)e + 1);
 		view_text *vt = &v->caps[e];
 		if (!vt->texts)
-			view_convert(v, vt, &text, 1,
+			view_text_init(vt, 1);
+		return view_text_get(v, vt, 0, text,
 				     (script_kind)doc_page_at(issue, caption_page(issue, e))->script);
-		return vt->texts[0];
 	}
 	const doc_article *a = doc_article_at(issue, article);
 	if (v->target == SCRIPT_AS_IS)
 		return doc_element_text(issue, a, e);
 	grow_texts(&v->arts, &v->arts_cap, (size_t)article + 1);
 	view_text *vt = &v->arts[article];
-	if (!vt->texts) {
-		uint32_t n = doc_article_nelements(a);
-		doc_str *texts = util_malloc((n ? n : 1) * sizeof *texts);
-		for (uint32_t k = 0; k < n; k++)
-			texts[k] = doc_element_text(issue, a, k);
-		view_convert(v, vt, texts, n, (script_kind)doc_page_at(issue, a->page)->script);
-		free(texts);
-	}
-	return vt->texts[e];
+	if (!vt->texts)
+		view_text_init(vt, doc_article_nelements(a));
+	return view_text_get(v, vt, e, doc_element_text(issue, a, e),
+			     (script_kind)doc_page_at(issue, a->page)->script);
 }
 
 script_view *script_view_new(doc_issue *issue, script_target target)
@@ -418,6 +424,11 @@ bool script_view_set(script_view *v, script_target target)
 script_target script_view_target(const script_view *v)
 {
 	return v->target;
+}
+
+size_t script_view_converted(const script_view *v)
+{
+	return v->converted;
 }
 
 /* ---- the fold table ---- */

@@ -17,10 +17,19 @@
  *
  * converts every element of the article to the other script (s2t for a
  * simplified page), then that result back (t2s), RUNS times each after
- * the converters are opened (timed once), and prints, in ns:
+ * the converters are opened (timed once): what --dump and --json pay.
+ * Then what the reader pays, screen by screen: the article laid out at
+ * 47 columns (the pane at 80), 23 rows a screen, a Space moving 21 lines;
+ * each run a new script_view (nothing converted yet) asked for the shown
+ * text of every span of each screen in turn, as the reader draws it; a
+ * run's figure is its worst screen. Back: the same screens of the
+ * converted texts, each text converted (script_convert_aligned, as the
+ * view does) when a screen first shows it. Prints, in ns:
  *   open NS_TO NS_BACK
  *   to MEDIAN MIN MAX BYTES
  *   back MEDIAN MIN MAX BYTES
+ *   screen_to MEDIAN MIN MAX BYTES       (bytes converted by the worst screen)
+ *   screen_back MEDIAN MIN MAX BYTES
  */
 #include "doc.h"
 #include "input.h"
@@ -74,6 +83,51 @@ static uint64_t convert_article(const doc_issue *issue, const doc_article *a, sc
 	return bench_now_ns() - t0;
 }
 
+enum { SCREEN_ROWS = 23, SCREEN_STEP = 21, SCREEN_WIDTH = 47 };
+
+/* One run of the reader's screens over `lay`: the worst screen's time,
+ * and the bytes it converted in *worst_bytes. With texts (the converted
+ * texts), each text is converted back when first on a screen; without,
+ * a new view of the issue converts it. */
+static uint64_t screens_run(doc_issue *issue, uint32_t index, const layout *lay, script_target to,
+			    script_kind from, char **texts, const size_t *lens, size_t *worst_bytes)
+{
+	uint32_t n = doc_article_nelements(doc_article_at(issue, index));
+	uint8_t *done = util_calloc(n ? n : 1, 1);
+	script_view *v = texts ? NULL : script_view_new(issue, to);
+	uint64_t worst = 0;
+	size_t conv = 0;
+	for (size_t top = 0; top == 0 || top < lay->nlines; top += SCREEN_STEP) {
+		size_t before = conv;
+		uint64_t t0 = bench_now_ns();
+		for (size_t l = top; l < top + SCREEN_ROWS && l < lay->nlines; l++) {
+			const layout_line *line = &lay->lines[l];
+			for (uint32_t k = 0; k < line->nspans; k++) {
+				uint32_t e = lay->spans[line->first_span + k].element;
+				if (!texts) {
+					doc_str t = doc_element_shown(issue, index, e);
+					if (!t.s && t.len)
+						util_fatal("no shown text");
+				} else if (!done[e]) {
+					done[e] = 1;
+					conv += lens[e];
+					free(lens[e] ? script_convert_aligned(to, from, texts[e], lens[e]) : NULL);
+				}
+			}
+		}
+		uint64_t dt = bench_now_ns() - t0;
+		if (v)
+			conv = script_view_converted(v);
+		if (dt > worst) {
+			worst = dt;
+			*worst_bytes = conv - before;
+		}
+	}
+	script_view_free(v);
+	free(done);
+	return worst;
+}
+
 static int convert_mode(int argc, char **argv)
 {
 	if (argc != 5) {
@@ -81,6 +135,7 @@ static int convert_mode(int argc, char **argv)
 		return 2;
 	}
 	int runs = bench_count(argv[2], "RUNS");
+	text_init_locale(NULL);
 	doc_issue *issue = bench_load_issue(argv[3]);
 	size_t index = (size_t)atol(argv[4]);
 	if (index >= doc_narticles(issue))
@@ -116,6 +171,20 @@ static int convert_mode(int argc, char **argv)
 	printf("open %llu %llu\n", (unsigned long long)open_to, (unsigned long long)open_back);
 	printf("to %.0f %.0f %.0f %zu\n", st.median, st.min, st.max, bytes_to);
 	printf("back %.0f %.0f %.0f %zu\n", sb.median, sb.min, sb.max, bytes_back);
+
+	layout_options opt;
+	layout_default_options(&opt);
+	layout *lay = layout_article(issue, (uint32_t)index, SCREEN_WIDTH, &opt);
+	size_t wb_to = 0, wb_back = 0;
+	for (int r = 0; r < runs; r++) {
+		tt[r] = screens_run(issue, (uint32_t)index, lay, to, from, NULL, NULL, &wb_to);
+		tb[r] = screens_run(issue, (uint32_t)index, lay, back, other, conv, lens, &wb_back);
+	}
+	st = bench_stats_of(tt, (size_t)runs);
+	sb = bench_stats_of(tb, (size_t)runs);
+	printf("screen_to %.0f %.0f %.0f %zu\n", st.median, st.min, st.max, wb_to);
+	printf("screen_back %.0f %.0f %.0f %zu\n", sb.median, sb.min, sb.max, wb_back);
+	layout_free(lay);
 	for (uint32_t e = 0; e < n; e++)
 		free(conv[e]);
 	free(conv);

@@ -254,11 +254,14 @@ fi
 
 say "5/7 conversion: the longest article to the other script and back (OpenCC, $((runs * 4)) runs)"
 "$tmp/bench_longest" --convert $((runs * 4)) "$long_src" "$long_index" > "$tmp/convert.out"
-set -- $(fields to 5 "$tmp/convert.out") $(fields back 5 "$tmp/convert.out") $(fields open 3 "$tmp/convert.out")
-# to MED MIN MAX BYTES  back MED MIN MAX BYTES  open NS NS
+set -- $(fields screen_to 5 "$tmp/convert.out") $(fields screen_back 5 "$tmp/convert.out") $(fields open 3 "$tmp/convert.out")
+# screen_to MED MIN MAX BYTES  screen_back MED MIN MAX BYTES  open NS NS
 echo "abs convert_to $2 $3 $4 5e6" >> "$rows"
 echo "abs convert_back $7 $8 $9 5e6" >> "$rows"
 convert_open_ns=${12}
+set -- $(fields to 5 "$tmp/convert.out") $(fields back 5 "$tmp/convert.out")
+echo "report convert_all_to $2 $3 $4" >> "$rows"
+echo "report convert_all_back $7 $8 $9" >> "$rows"
 
 say "6/7 linking: --list of an issue full of jump lines that all resolve against the same text without them ($runs alternating runs)"
 # The corpus articles 200 times in one page, each with "■下转第1版" and,
@@ -373,8 +376,10 @@ BEGIN {
 	label["search"] = "--search (process) vs --list"
 	label["link"] = "linking: --list, jumps vs none"
 	label["fold"] = "index build, script fold on vs off"
-	label["convert_to"] = "longest article to the other script"
-	label["convert_back"] = "and back again"
+	label["convert_to"] = "longest article to the other script, worst screen"
+	label["convert_back"] = "and back again, worst screen"
+	label["convert_all_to"] = "longest article to the other script, whole"
+	label["convert_all_back"] = "and back again, whole"
 	label["dump_bare"] = "--dump --width 80 vs bare u8_width_linebreaks"
 	label["dump_w3m"] = "--dump --width 80 vs w3m -dump -cols 80"
 	label["dump_w3m_html"] = "--dump --width 80 vs w3m, same text as HTML"
@@ -431,6 +436,9 @@ $1 == "press" {
 }
 $1 == "abs" {           # a time against an absolute target, no anchor
 	row(label[$2], t($3, $4, $5), "-", "-", "<= " $6 / 1e6 " ms", met($3 <= $6))
+}
+$1 == "report" {        # a time, reported
+	row(label[$2], t($3, $4, $5), "-", "-", "(report)", "-")
 }
 $1 == "rss" {
 	if ($3 == "na")
@@ -489,7 +497,7 @@ END {
 	printf "--search --all: kanbao --search Q --all as a process (it checks every page of the library against the index, then prints every hit, newest first, to /dev/null); first 50 newest: library_search in the process, the first 50 articles newest first.\n"
 	printf "rg -F (every line): rg -F Q over the library folder printing every matching line to /dev/null (ripgrep writes it all there), the work --search --all does; | head -n 1: until the first line of output reaches a pipe that is then closed.\n"
 	printf "grep -rF -c and rg -F -c as processes over the library folder (medians; the ratio is of medians). One new issue: a copy of an issue under a new date, then --index.\n"
-	printf "Conversion: every element of that article through OpenCC (s2t for a simplified page, then t2s of the result), after opening the converter (%.0f ms, once).\n", convert_open / 1e6
+	printf "Conversion: the reader converts a text (a headline, a paragraph) when a screen first shows it: worst screen, the longest article at 47 columns, 23 rows a screen, Space by Space (21 lines), a new view each run, the slowest screen of a run (s2t for a simplified page, then t2s of the result); whole: every element of that article through OpenCC, what --dump and --json pay; after opening the converter (%.0f ms, once).\n", convert_open / 1e6
 	if (nowrap)
 		printf "w3m -dump -cols 80 leaves text/plain unwrapped (lines up to %s columns here): the row that counts is the HTML one.\n", nowrap
 	if (reader == "no")

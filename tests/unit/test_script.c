@@ -234,6 +234,77 @@ static void test_view(void **state)
 	doc_issue_free(issue);
 }
 
+/* Each text is converted when first shown, alone: asking for the headline
+ * converts the headline only, a paragraph only that paragraph, once; and a
+ * text converted alone reads as it did converted among its article's
+ * texts joined by newlines (how the view converted before), for both
+ * targets and every article of the fixtures in either script. */
+static void check_texts_alone(const char *fixture, script_target target)
+{
+	doc_issue *issue = tu_parse_file(tu_fixture(fixture));
+	script_view *v = script_view_new(issue, target);
+	size_t compared = 0;
+	for (uint32_t i = 0; i < doc_narticles(issue); i++) {
+		const doc_article *a = doc_article_at(issue, i);
+		script_kind from = (script_kind)doc_page_at(issue, a->page)->script;
+		util_buf all = { 0 };
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++) {
+			doc_str t = doc_element_text(issue, a, e);
+			if (e)
+				util_buf_addc(&all, '\n');
+			util_buf_add(&all, t.s, t.len);
+		}
+		char *joined = script_convert_aligned(target, from, all.data, all.len);
+		const char *at = joined ? joined : all.data;
+		for (uint32_t e = 0; e < doc_article_nelements(a); e++) {
+			doc_str t = doc_element_text(issue, a, e);
+			doc_str s = doc_element_shown(issue, i, e);
+			assert_int_equal(s.len, t.len);
+			assert_memory_equal(s.s, at, t.len);
+			at += t.len + 1;
+			compared += t.len;
+		}
+		free(joined);
+		util_buf_free(&all);
+	}
+	assert_true(compared > 0);
+	script_view_free(v);
+	doc_issue_free(issue);
+}
+
+static void test_view_by_text(void **state)
+{
+	(void)state;
+	doc_issue *issue = tu_parse_file(tu_fixture("script/traditional.txt"));
+	const doc_article *a = doc_article_at(issue, 0);
+	size_t head = doc_element_text(issue, a, DOC_F_HEADLINE).len;
+	size_t body = doc_element_text(issue, a, DOC_NFIELDS).len;
+	assert_true(doc_article_nelements(a) > DOC_NFIELDS + 1);
+	script_view *v = script_view_new(issue, SCRIPT_SIMPLIFIED);
+	assert_int_equal(script_view_converted(v), 0);
+	doc_element_shown(issue, 0, DOC_F_HEADLINE);
+	assert_int_equal(script_view_converted(v), head);
+	doc_element_shown(issue, 0, DOC_NFIELDS);
+	assert_int_equal(script_view_converted(v), head + body);
+	doc_element_shown(issue, 0, DOC_NFIELDS);
+	doc_element_shown(issue, 0, DOC_F_HEADLINE);
+	assert_int_equal(script_view_converted(v), head + body);
+	/* a new target starts again */
+	assert_true(script_view_set(v, SCRIPT_TAIWAN));
+	assert_int_equal(script_view_converted(v), 0);
+	doc_element_shown(issue, 0, DOC_NFIELDS);
+	assert_int_equal(script_view_converted(v), body);
+	script_view_free(v);
+	doc_issue_free(issue);
+
+	static const script_target targets[] = { SCRIPT_SIMPLIFIED, SCRIPT_TRADITIONAL };
+	for (size_t t = 0; t < 2; t++) {
+		check_texts_alone("script/traditional.txt", targets[t]);
+		check_texts_alone("script/mixed.txt", targets[t]);
+		check_texts_alone("parse/md_table.txt", targets[t]);
+	}
+}
+
 /* Aligned conversion keeps every offset: a character whose conversion
  * would be wider or longer stays as printed. */
 static void test_aligned(void **state)
@@ -254,6 +325,7 @@ int main(void)
 		cmocka_unit_test(test_detect),
 		cmocka_unit_test(test_convert),
 		cmocka_unit_test(test_view),
+		cmocka_unit_test(test_view_by_text),
 		cmocka_unit_test(test_aligned),
 		cmocka_unit_test(test_missing_data),
 		cmocka_unit_test(test_fold_cache),
