@@ -1273,20 +1273,54 @@ static size_t context_start(const char *t, size_t start, cluster_list *cl)
 	return 0;
 }
 
+/* Copies s[0, n) to w with each control character as a space (as
+ * add_clean); returns the end of what it wrote. */
+static char *put_clean_at(char *w, const char *s, size_t n)
+{
+	memcpy(w, s, n);
+	size_t i = 0;
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, d;
+		memcpy(&x, s + i, sizeof x);
+		d = x ^ 0x7F7F7F7F7F7F7F7Fu;
+		if (((x - 0x20 * ones) | (d - ones)) & ~x & high)
+			break;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F)
+			w[i] = ' ';
+	}
+	return w + n;
+}
+
+/* The context of a hit, written straight into b's room (made once for
+ * the whole context: a hit of a common character is one of hundreds of
+ * thousands). */
 static void add_context(util_buf *b, const char *text, size_t len, uint32_t start, uint32_t end,
 			bool tty, cluster_list *cl)
 {
 	size_t from = context_start(text, start, cl);
 	size_t to = context_end(text, len, end);
-	if (from > 0)
-		util_buf_adds(b, "…");
-	add_clean(b, text + from, start - from);
-	util_buf_adds(b, tty ? "\033[1m" : "[");
-	add_clean(b, text + start, end - start);
-	util_buf_adds(b, tty ? "\033[0m" : "]");
-	add_clean(b, text + end, to - end);
-	if (to < len)
-		util_buf_adds(b, "…");
+	size_t ml = tty ? 4 : 1;        /* "\033[1m" or "[" */
+	util_grow((void **)&b->data, &b->cap, b->len + (to - from) + 2 * ml + 6 + 1, 1);
+	char *w = b->data + b->len;
+	if (from > 0) {
+		memcpy(w, "…", 3);
+		w += 3;
+	}
+	w = put_clean_at(w, text + from, start - from);
+	memcpy(w, tty ? "\033[1m" : "[", ml);
+	w = put_clean_at(w + ml, text + start, end - start);
+	memcpy(w, tty ? "\033[0m" : "]", ml);
+	w = put_clean_at(w + ml, text + end, to - end);
+	if (to < len) {
+		memcpy(w, "…", 3);
+		w += 3;
+	}
+	*w = '\0';
+	b->len = (size_t)(w - b->data);
 }
 
 void search_add_context(util_buf *b, const char *text, size_t len, uint32_t start, uint32_t end,

@@ -1330,6 +1330,46 @@ static void test_context_plain_characters(void **state)
 	text_set_ambiguous_width(1);
 }
 
+/* A hit's context appended to a line already begun: control characters
+ * (a tab, U+0001, DEL) before, inside and after the hit are spaces, the
+ * hit marked by brackets (bold on a terminal), 30 columns each side at
+ * most with an ellipsis where the text goes on. */
+static void test_context_line(void **state)
+{
+	(void)state;
+	util_buf b = { 0 };
+	util_buf_adds(&b, "报\t1\t");
+	const char *t = "ab\tc\x01甲\x7f乙d\x7f" "e";
+	uint32_t start = (uint32_t)(strstr(t, "甲") - t), end = (uint32_t)(strstr(t, "乙") - t);
+	search_add_context(&b, t, strlen(t), start, end, false);
+	assert_string_equal(b.data, "报\t1\tab c [甲 ]乙d e");
+	assert_int_equal(b.len, strlen(b.data));
+	b.len = 0;
+	util_buf text = { 0 };
+	for (int i = 0; i < 40; i++)
+		util_buf_adds(&text, "一");
+	util_buf_adds(&text, "\t国");
+	start = (uint32_t)text.len;
+	util_buf_adds(&text, "的x");
+	end = start + 3;
+	for (int i = 0; i < 40; i++)
+		util_buf_adds(&text, "二");
+	search_add_context(&b, text.data, text.len, start, end, true);
+	util_buf want = { 0 };
+	util_buf_adds(&want, "…");
+	for (int i = 0; i < 13; i++)
+		util_buf_adds(&want, "一");
+	util_buf_adds(&want, " 国\033[1m的\033[0mx");
+	for (int i = 0; i < 14; i++)
+		util_buf_adds(&want, "二");
+	util_buf_adds(&want, "…");
+	assert_string_equal(b.data, want.data);
+	assert_int_equal(b.len, want.len);
+	util_buf_free(&want);
+	util_buf_free(&text);
+	util_buf_free(&b);
+}
+
 int main(void)
 {
 	text_init_locale(NULL);
@@ -1361,6 +1401,7 @@ int main(void)
 		cmocka_unit_test(test_unchanged_text_hit),
 		cmocka_unit_test(test_fold_table),
 		cmocka_unit_test(test_across_scripts),
+		cmocka_unit_test(test_context_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
