@@ -2440,10 +2440,36 @@ static bool masthead_issuer(const parser *ps, const char *s, size_t len, const h
 	       hm->score >= PATTERN_HF_DATE && masthead_above(ps) && has_year(s, len);
 }
 
+/* "　　元阳融媒讯（记者　李春芳" / "　通讯员　卢朝贵）4月14日，…": a
+ * paragraph opening with a dateline whose bracketed byline the wrap cut
+ * (the next line set in by a space): one paragraph when the two lines
+ * read as a dateline with its byline across the cut. */
+static bool dateline_runs_on(const raw_line *first, const raw_line *cur, const raw_line *next)
+{
+	if (cur != first || cur->len + next->len > 600)
+		return false;
+	/* cheap first: a round bracket opened in cur and not closed there */
+	const char *open = NULL;
+	for (const char *p = cur->s; p + 3 <= cur->s + cur->len; p++) {
+		if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC && (unsigned char)p[2] == 0x88)
+			open = p;       /* （ */
+		else if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC && (unsigned char)p[2] == 0x89)
+			open = NULL;    /* ） */
+	}
+	if (!open || open == cur->s)
+		return false;
+	char buf[600];
+	memcpy(buf, cur->s, cur->len);
+	memcpy(buf + cur->len, next->s, next->len);
+	pattern_dateline m;
+	return pattern_match_dateline(buf, cur->len + next->len, &m) && m.byline_start < cur->len &&
+	       m.byline_end > cur->len && m.body_start < cur->len + next->len;
+}
+
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	unsigned wrap = ps->wrap;
-	if (next->gap == 0 && next->indented && bracket_runs_on(cur, next))
+	if (next->gap == 0 && next->indented && (bracket_runs_on(cur, next) || dateline_runs_on(first, cur, next)))
 		return true;
 	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))

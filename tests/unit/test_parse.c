@@ -255,6 +255,7 @@ FIXTURE_TEST(item_rows)             /* lines set tight in one shape (a figure be
 FIXTURE_TEST(item_rows_lookalike)   /* look-alike: a deck whose lines differ in shape (two phrases over a plain line, a figure without a gap over a line, two quoted phrases with one mark each) stays a deck */
 FIXTURE_TEST(md_label_over_head)    /* a lower-level markdown title one ordinary gap over a headline, no text under it: the headline's column label (【田间课堂】, 乡村记忆) or kicker (two phrases), never a story without headline */
 FIXTURE_TEST(md_label_over_head_lookalike) /* lower-level titles with text under them stay the story's subheads */
+FIXTURE_TEST(wrap_dateline_indented)   /* a hard-wrapped dateline whose bracketed byline the wrap cut, the next line set in by a space: one paragraph (云岭融媒讯（记者　X / 　通讯员　Y）…); a dateline whose bracket closes on its line keeps the next indented line a paragraph of its own */
 FIXTURE_TEST(byline_shapes)         /* bylines built of parts: a role, a slash, the name (本报记者／X, 文／ + a pen name with a place's character); 记者X报道 glued; a medium's name opening with figures; 特约撰稿人, 作者 set apart; a reader's signature glued (城东读者X) or a district's; a unit, the name, the post after it; a place and the name before the post in brackets; 本報訊： with a colon; 口述：/记录： parts */
 FIXTURE_TEST(byline_shapes_lookalike)   /* a book's 作者：/出版社：/定价： fields stay its text; 新华社快讯： is no dateline */
 FIXTURE_TEST(epaper_top_chrome)      /* an e-paper's chrome above its first signed story (site name, a bar of links, the page label, font-size controls): banners, not a deck nor a story */
@@ -306,7 +307,7 @@ static void test_nothing_lost(void **state)
 		"deck_emphasis", "deck_emphasis_lookalike", "two_phrases_broken", "two_phrases_broken_lookalike",
 		"whole_under", "whole_under_lookalike", "md_table", "md_table_lookalike",
 		"bulletin_furniture", "bulletin_furniture_lookalike", "spaced_bylines", "spaced_bylines_lookalike",
-		"byline_shapes", "byline_shapes_lookalike",
+		"byline_shapes", "byline_shapes_lookalike", "wrap_dateline_indented",
 		"header_short_form", "header_short_form_lookalike",
 		"item_rows", "item_rows_lookalike",
 		"md_label_over_head", "md_label_over_head_lookalike",
@@ -560,6 +561,7 @@ int main(void)
 		cmocka_unit_test(test_narrow_wrap),
 		cmocka_unit_test(test_narrow_verse),
 		cmocka_unit_test(test_narrow_items),
+		cmocka_unit_test(test_wrap_dateline_indented),
 		cmocka_unit_test(test_byline_shapes),
 		cmocka_unit_test(test_byline_shapes_lookalike),
 		cmocka_unit_test(test_byline_parts),
