@@ -2417,6 +2417,7 @@ typedef struct searching {
 	/* the issue_terms row of terms_issue (-1: none yet): its head and
 	 * its rows' entries; terms_ok when it is there and whole */
 	sqlite3_blob *terms;
+	int64_t blob_issue;             /* the row s->terms is on, when open */
 	int64_t terms_issue, terms_base;
 	bool terms_ok;
 	uint32_t nrows, ntokens, nfirsts, terms_bytes;
@@ -2458,6 +2459,8 @@ static bool terms_blob(searching *s, int64_t iid)
 {
 	s->terms_issue = -1;
 	s->terms_ok = false;
+	if (s->terms && s->blob_issue == iid)
+		return true;
 	if (s->terms && sqlite3_blob_reopen(s->terms, iid) != SQLITE_OK) {
 		sqlite3_blob_close(s->terms);   /* aborted: open it again */
 		s->terms = NULL;
@@ -2468,6 +2471,7 @@ static bool terms_blob(searching *s, int64_t iid)
 		s->terms = NULL;
 		return false;
 	}
+	s->blob_issue = iid;
 	return true;
 }
 
@@ -2658,9 +2662,9 @@ static bool issue_visible(searching *s, int64_t iid)
 }
 
 /* Issue iid's row of issue_terms up to its lists (terms_prefix), kept
- * with its strings (lib->by_id, read whole the first time), and s->terms
- * moved to the row for its lists (terms_blob); NULL when the issue or
- * its row is missing or damaged. A ranked search of one or two
+ * with its strings (lib->by_id, read whole the first time: then s->terms
+ * is left on the row); NULL when the issue or its row is missing or
+ * damaged. A ranked search of one or two
  * characters meets every issue: the code point looked up step by step
  * through sqlite3_blob_read, and the rows' entries read again, were
  * about 5,000 instructions of an issue (callgrind), now a binary search
@@ -2668,11 +2672,13 @@ static bool issue_visible(searching *s, int64_t iid)
 static const terms_prefix *terms_cached(searching *s, int64_t iid)
 {
 	cached_issue *c = (size_t)iid < s->lib->nby_id ? s->lib->by_id[iid] : NULL;
-	if (!c || (c->terms_tried && !c->terms) || !terms_blob(s, iid))
+	if (!c || (c->terms_tried && !c->terms))
 		return NULL;
 	if (c->terms_tried)
 		return &c->tp;
 	c->terms_tried = true;
+	if (!terms_blob(s, iid))
+		return NULL;
 	unsigned char h[TERMS_HEAD];
 	int bytes = sqlite3_blob_bytes(s->terms);
 	if (bytes < TERMS_HEAD || sqlite3_blob_read(s->terms, h, TERMS_HEAD, 0) != SQLITE_OK)
@@ -2707,8 +2713,10 @@ static const terms_prefix *terms_cached(searching *s, int64_t iid)
  * up through sqlite3_blob_read. */
 static bool terms_load_cached(searching *s, int64_t iid)
 {
+	/* its lists and filters are read from the row: s->terms on it
+	 * (terms_cached leaves it where it is when the head is kept) */
 	const terms_prefix *tp = terms_cached(s, iid);
-	if (!tp)
+	if (!tp || !terms_blob(s, iid))
 		return false;
 	s->terms_issue = iid;
 	s->terms_ok = true;
@@ -3164,16 +3172,18 @@ static void rows_of_code_point(searching *s, ucs4_t c, ranked_row **v, size_t *n
 		    v, n, cap);
 }
 
-/* The same from the issue's row of issue_terms as terms_cached keeps it
- * (tp, s->terms on its row): for a ranked search, which meets every
- * issue. */
-static void rows_of_code_point_tp(searching *s, const terms_prefix *tp, ucs4_t c, ranked_row **v,
-				  size_t *n, size_t *cap)
+/* The same from issue iid's row of issue_terms as terms_cached keeps it
+ * (tp): for a ranked search, which meets every issue (its row read only
+ * when it holds c). */
+static void rows_of_code_point_tp(searching *s, int64_t iid, const terms_prefix *tp, ucs4_t c,
+				  ranked_row **v, size_t *n, size_t *cap)
 {
 	uint32_t from, to;
+	if (!entries_find(tp->toks, tp->ntokens, c, &from, &to) || !terms_blob(s, iid))
+		return;
 	s->nrows = tp->nrows;
 	s->terms_bytes = tp->bytes;
-	if (!entries_find(tp->toks, tp->ntokens, c, &from, &to) || !list_read(s, from, to, &s->lists[0]))
+	if (!list_read(s, from, to, &s->lists[0]))
 		return;
 	const unsigned char *p = (const unsigned char *)s->lists[0].data;
 	rows_listed(tp->rows, tp->nrows, tp->base, p, p + s->lists[0].len, v, n, cap);
@@ -3223,16 +3233,17 @@ static void rows_of_pair(searching *s, ucs4_t a, ucs4_t b, ranked_row **v, size_
 		    n, cap);
 }
 
-/* The same from the issue's row as terms_cached keeps it (see
- * rows_of_code_point_tp). */
-static void rows_of_pair_tp(searching *s, const terms_prefix *tp, ucs4_t a, ucs4_t b, ranked_row **v,
-			    size_t *n, size_t *cap)
+/* The same from issue iid's row as terms_cached keeps it (see
+ * rows_of_code_point_tp; read only when a pair begins with a). */
+static void rows_of_pair_tp(searching *s, int64_t iid, const terms_prefix *tp, ucs4_t a, ucs4_t b,
+			    ranked_row **v, size_t *n, size_t *cap)
 {
 	uint32_t gfrom, gto, from, to;
+	if (!entries_find(tp->firsts, tp->nfirsts, a, &gfrom, &gto) || !terms_blob(s, iid))
+		return;
 	s->nrows = tp->nrows;
 	s->terms_bytes = tp->bytes;
-	if (!entries_find(tp->firsts, tp->nfirsts, a, &gfrom, &gto) ||
-	    !pair_in_group(s, gfrom, gto, b, &from, &to))
+	if (!pair_in_group(s, gfrom, gto, b, &from, &to))
 		return;
 	const unsigned char *p = (const unsigned char *)s->group.data + (from - gfrom);
 	rows_listed(tp->rows, tp->nrows, tp->base, p, p + (to - from), v, n, cap);
@@ -3619,9 +3630,10 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 		const terms_prefix *tp = NULL;
 		if ((one || pair) && (tp = terms_cached(s, iid)) != NULL) {
 			if (one)
-				rows_of_code_point_tp(s, tp, cps[0], &f->ranked, &f->nranked, &f->ranked_cap);
+				rows_of_code_point_tp(s, iid, tp, cps[0], &f->ranked, &f->nranked,
+						      &f->ranked_cap);
 			else
-				rows_of_pair_tp(s, tp, pair[0], pair[1], &f->ranked, &f->nranked,
+				rows_of_pair_tp(s, iid, tp, pair[0], pair[1], &f->ranked, &f->nranked,
 						&f->ranked_cap);
 			continue;
 		}
