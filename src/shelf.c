@@ -488,6 +488,16 @@ static bool list_dir(walk *w, const char *path, entry **out, size_t *nout)
 	return true;
 }
 
+/* *b becomes dir/name (a format each, printf's, was a sixth of the
+ * walk's instructions). */
+static void path_join(util_buf *b, const char *dir, const char *name)
+{
+	b->len = 0;
+	util_buf_adds(b, dir);
+	util_buf_addc(b, '/');
+	util_buf_adds(b, name);
+}
+
 /* The folder at path, whose device and inode (from its parent's listing,
  * or the root's stat: not asked again) tell a folder met twice through a
  * link. */
@@ -507,15 +517,15 @@ static void walk_dir(walk *w, const char *path, dev_t dev, ino_t ino)
 			continue;
 		pages[npages++] = es[i];
 		char date[11];
-		if (!shelf_date_in_name(es[i].name, date))
+		/* asked until one is not (a folder of pages, most often) */
+		if (all_dated && !shelf_date_in_name(es[i].name, date))
 			all_dated = false;
 	}
 	util_buf sub = { 0 };
 	if (npages > 0 && all_dated) {
 		/* one issue per page file, named by its date */
 		for (size_t i = 0; i < npages; i++) {
-			sub.len = 0;
-			util_buf_printf(&sub, "%s/%s", path, pages[i].name);
+			path_join(&sub, path, pages[i].name);
 			char *stem = util_strndup(pages[i].name, strlen(pages[i].name) - 4);
 			add_issue(w, sub.data, stem, &pages[i], 1);
 			free(stem);
@@ -531,8 +541,7 @@ static void walk_dir(walk *w, const char *path, dev_t dev, ino_t ino)
 			warnf(w, "%s/%s: folders nested too deep (skipped)", path, es[i].name);
 			continue;
 		}
-		sub.len = 0;
-		util_buf_printf(&sub, "%s/%s", path, es[i].name);
+		path_join(&sub, path, es[i].name);
 		w->comps[w->ncomps++] = es[i].name;
 		walk_dir(w, sub.data, es[i].dev, es[i].ino);
 		w->ncomps--;
