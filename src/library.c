@@ -2537,11 +2537,12 @@ static bool filter_pass(searching *s, int64_t id, const uint32_t *qh, size_t nqh
 /* An issue's row of issue_terms up to its lists, as terms_load reads
  * it: the head, the rows' entries (rows), the entries of code points
  * (toks) and of pairs' first code points (firsts), each with the one
- * more that ends the last list. */
+ * more that ends the last list; each read when first needed (NULL
+ * before), and owned. */
 typedef struct terms_prefix {
 	int64_t base;
 	uint32_t nrows, ntokens, nfirsts, bytes;
-	const unsigned char *rows, *toks, *firsts;
+	unsigned char *rows, *toks, *firsts;
 } terms_prefix;
 
 typedef struct cached_issue {
@@ -2551,10 +2552,9 @@ typedef struct cached_issue {
 	uint32_t articles;
 	bool hidden;                    /* under no root in sight */
 	bool missing;                   /* no such issue */
-	/* its row of issue_terms up to the lists (see terms_cached), read
-	 * once: terms_tried, and terms NULL when it is missing or damaged */
-	bool terms_tried;
-	unsigned char *terms;
+	/* its row of issue_terms up to the lists (see terms_cached);
+	 * terms_bad when it is missing or damaged */
+	bool terms_bad;
 	terms_prefix tp;
 } cached_issue;
 
@@ -2563,7 +2563,9 @@ static void issue_cache_drop(library *lib)
 	for (size_t i = 0; i < lib->nby_id; i++)
 		if (lib->by_id[i]) {
 			free(lib->by_id[i]->str[0]);
-			free(lib->by_id[i]->terms);
+			free(lib->by_id[i]->tp.rows);
+			free(lib->by_id[i]->tp.toks);
+			free(lib->by_id[i]->tp.firsts);
 			free(lib->by_id[i]);
 		}
 	free(lib->by_id);
@@ -2661,48 +2663,66 @@ static bool issue_visible(searching *s, int64_t iid)
 	return !s->issue_hidden;
 }
 
-/* Issue iid's row of issue_terms up to its lists (terms_prefix), kept
- * with its strings (lib->by_id, read whole the first time: then s->terms
- * is left on the row); NULL when the issue or its row is missing or
- * damaged. A ranked search of one or two
- * characters meets every issue: the code point looked up step by step
- * through sqlite3_blob_read, and the rows' entries read again, were
- * about 5,000 instructions of an issue (callgrind), now a binary search
- * in memory. The issue must have been met (issue_visible). */
-static const terms_prefix *terms_cached(searching *s, int64_t iid)
+/* Reads len bytes at `at` of the row s->terms is on into a new buffer
+ * (*out); false when it cannot. */
+static bool terms_piece(searching *s, size_t at, size_t len, unsigned char **out)
+{
+	unsigned char *t = util_malloc(len ? len : 1);
+	if (len && sqlite3_blob_read(s->terms, t, (int)len, (int)at) != SQLITE_OK) {
+		free(t);
+		return false;
+	}
+	*out = t;
+	return true;
+}
+
+/* Issue iid's row of issue_terms up to its lists (terms_prefix): its
+ * head, its rows' entries, and the entries of its code points or (pairs)
+ * of its pairs' first code points, kept with its strings (lib->by_id),
+ * each read the first time it is needed (then s->terms is left on the
+ * row); NULL when the issue or its row is missing or damaged. A ranked
+ * search of one or two characters meets every issue: the code point
+ * looked up step by step through sqlite3_blob_read, and the rows'
+ * entries read again, were about 5,000 instructions of an issue
+ * (callgrind), now a binary search in memory. The issue must have been
+ * met (issue_visible). */
+static const terms_prefix *terms_cached(searching *s, int64_t iid, bool pairs)
 {
 	cached_issue *c = (size_t)iid < s->lib->nby_id ? s->lib->by_id[iid] : NULL;
-	if (!c || (c->terms_tried && !c->terms))
-		return NULL;
-	if (c->terms_tried)
-		return &c->tp;
-	c->terms_tried = true;
-	if (!terms_blob(s, iid))
-		return NULL;
-	unsigned char h[TERMS_HEAD];
-	int bytes = sqlite3_blob_bytes(s->terms);
-	if (bytes < TERMS_HEAD || sqlite3_blob_read(s->terms, h, TERMS_HEAD, 0) != SQLITE_OK)
+	if (!c || c->terms_bad)
 		return NULL;
 	terms_prefix *tp = &c->tp;
-	memcpy(&tp->base, h, sizeof tp->base);
-	tp->nrows = get_u32(h + 8);
-	tp->ntokens = get_u32(h + 12);
-	tp->nfirsts = get_u32(h + 16);
-	tp->bytes = (uint32_t)bytes;
-	uint64_t need = TERMS_HEAD + (uint64_t)tp->nrows * TERMS_ROW +
-			((uint64_t)tp->ntokens + (uint64_t)tp->nfirsts + 2) * TERMS_TOKEN;
-	if (need > (uint64_t)bytes)
+	unsigned char **want = pairs ? &tp->firsts : &tp->toks;
+	if (tp->rows && *want)
+		return tp;
+	c->terms_bad = true;    /* until read */
+	if (!terms_blob(s, iid))
 		return NULL;
-	size_t len = (size_t)need - TERMS_HEAD;
-	unsigned char *t = util_malloc(len);
-	if (sqlite3_blob_read(s->terms, t, (int)len, TERMS_HEAD) != SQLITE_OK) {
-		free(t);
-		return NULL;
+	if (!tp->rows) {
+		unsigned char h[TERMS_HEAD];
+		int bytes = sqlite3_blob_bytes(s->terms);
+		if (bytes < TERMS_HEAD || sqlite3_blob_read(s->terms, h, TERMS_HEAD, 0) != SQLITE_OK)
+			return NULL;
+		memcpy(&tp->base, h, sizeof tp->base);
+		tp->nrows = get_u32(h + 8);
+		tp->ntokens = get_u32(h + 12);
+		tp->nfirsts = get_u32(h + 16);
+		tp->bytes = (uint32_t)bytes;
+		uint64_t need = TERMS_HEAD + (uint64_t)tp->nrows * TERMS_ROW +
+				((uint64_t)tp->ntokens + (uint64_t)tp->nfirsts + 2) * TERMS_TOKEN;
+		if (need > (uint64_t)bytes ||
+		    !terms_piece(s, TERMS_HEAD, (size_t)tp->nrows * TERMS_ROW, &tp->rows))
+			return NULL;
 	}
-	c->terms = t;
-	tp->rows = t;
-	tp->toks = tp->rows + (size_t)tp->nrows * TERMS_ROW;
-	tp->firsts = tp->toks + ((size_t)tp->ntokens + 1) * TERMS_TOKEN;
+	if (!*want) {
+		size_t at = TERMS_HEAD + (size_t)tp->nrows * TERMS_ROW;
+		if (pairs)
+			at += ((size_t)tp->ntokens + 1) * TERMS_TOKEN;
+		size_t n = (pairs ? (size_t)tp->nfirsts : (size_t)tp->ntokens) + 1;
+		if (!terms_piece(s, at, n * TERMS_TOKEN, want))
+			return NULL;
+	}
+	c->terms_bad = false;
 	return tp;
 }
 
@@ -2715,7 +2735,7 @@ static bool terms_load_cached(searching *s, int64_t iid)
 {
 	/* its lists and filters are read from the row: s->terms on it
 	 * (terms_cached leaves it where it is when the head is kept) */
-	const terms_prefix *tp = terms_cached(s, iid);
+	const terms_prefix *tp = terms_cached(s, iid, true);
 	if (!tp || !terms_blob(s, iid))
 		return false;
 	s->terms_issue = iid;
@@ -3628,7 +3648,7 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 		if (!issue_visible(s, iid))
 			continue;
 		const terms_prefix *tp = NULL;
-		if ((one || pair) && (tp = terms_cached(s, iid)) != NULL) {
+		if ((one || pair) && (tp = terms_cached(s, iid, pair != NULL)) != NULL) {
 			if (one)
 				rows_of_code_point_tp(s, iid, tp, cps[0], &f->ranked, &f->nranked,
 						      &f->ranked_cap);
