@@ -25,13 +25,16 @@ done
 ok "tune build without KANBAO_WEIGHTS: the same --json as kanbao on $n pages"
 
 # 2. the weights decide: the second story of the page has a big gap before it and nothing else
+# once S_OTHER_SUBJECT is set to 0 (its text shares no word with the story above)
 # (values set here, not the table's: the test holds whatever a fit makes of the table)
 arts() { "$@" --list "$page" | grep -c .; }
-[ "$(KANBAO_WEIGHTS='S_BIG_GAP=6 STORY_MIN=5' arts "$tk")" = 2 ] ||
-	fail "a gap of 6 over STORY_MIN 5: two stories expected: $(KANBAO_WEIGHTS='S_BIG_GAP=6 STORY_MIN=5' "$tk" --list "$page")"
-[ "$(KANBAO_WEIGHTS='S_BIG_GAP=6,STORY_MIN=7' arts "$tk")" = 1 ] || fail "STORY_MIN=7: the gap alone should not start a story"
-[ "$(KANBAO_WEIGHTS='S_BIG_GAP=4, STORY_MIN=5' arts "$tk")" = 1 ] || fail "S_BIG_GAP=4: one story expected"
-KANBAO_WEIGHTS=S_BIG_GAP=9 "$tk" --explain "$page" >"$T/out"
+[ "$(KANBAO_WEIGHTS='S_BIG_GAP=6 STORY_MIN=5 S_OTHER_SUBJECT=0' arts "$tk")" = 2 ] ||
+	fail "a gap of 6 over STORY_MIN 5: two stories expected: $(KANBAO_WEIGHTS='S_BIG_GAP=6 STORY_MIN=5 S_OTHER_SUBJECT=0' "$tk" --list "$page")"
+[ "$(KANBAO_WEIGHTS='S_BIG_GAP=6,STORY_MIN=7,S_OTHER_SUBJECT=0' arts "$tk")" = 1 ] || fail "STORY_MIN=7: the gap alone should not start a story"
+[ "$(KANBAO_WEIGHTS='S_BIG_GAP=4, STORY_MIN=5, S_OTHER_SUBJECT=0' arts "$tk")" = 1 ] || fail "S_BIG_GAP=4: one story expected"
+[ "$(KANBAO_WEIGHTS='S_BIG_GAP=0 STORY_MIN=5 S_OTHER_SUBJECT=5' arts "$tk")" = 2 ] ||
+	fail "S_OTHER_SUBJECT=5 over STORY_MIN 5: two stories expected"
+KANBAO_WEIGHTS='S_BIG_GAP=9 S_OTHER_SUBJECT=0' "$tk" --explain "$page" >"$T/out"
 grep -Eq "^ +11  headline +旧书市集.*\[\+9\].*big gap before \(\+9\)" "$T/out" ||
 	fail "--explain does not show the weight set: $(grep 旧书 "$T/out")"
 ok "KANBAO_WEIGHTS sets weights and thresholds; --explain shows them"
