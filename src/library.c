@@ -2839,8 +2839,13 @@ static const char *find_by(const char *p, const char *end, const char *q, size_t
 		return NULL;
 	const char *h = p + j, *last = end - qlen + j;
 	while (h <= last && (h = memchr(h, q[j], (size_t)(last - h) + 1)) != NULL) {
-		if (memcmp(h - j, q, qlen) == 0)
-			return h - j;
+		/* most stops differ at once: no call to memcmp */
+		const char *start = h - j;
+		size_t i = 0;
+		while (i < qlen && start[i] == q[i])
+			i++;
+		if (i == qlen)
+			return start;
 		h++;
 	}
 	return NULL;
