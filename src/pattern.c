@@ -2915,6 +2915,15 @@ static size_t other_calendar(const char *p, const char *end)
 	return dated ? (size_t)(end - p) : 0;
 }
 
+/* The era named before a year (民國115年, 公元2026年): its bytes when a
+ * number follows, else 0. */
+static size_t era_at(const char *p, const char *end)
+{
+	static const char *const eras[] = { "民國", "民国", "公元", "西元" };
+	size_t n = word_at(p, end, eras, sizeof eras / sizeof *eras);
+	return n && number_at(p + n, end, 4) ? n : 0;
+}
+
 /* One field at p: its weight in *w and its length, or 0. */
 /* What a field's label announces in the next word. */
 enum { HV_NONE, HV_PHONE, HV_EMAIL, HV_ANY };
@@ -2941,9 +2950,11 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	size_t n, m;
 	*page = *editor = false;
 	*value = HV_NONE;
-	/* a date: 2024年5月6日, 5月6日, 2024-05-06, 2024.5.6, 2024/5/6 */
-	if ((n = number_at(p, end, 4)) > 0) {
-		const char *q = p + n;
+	/* a date: 2024年5月6日, 5月6日, 2024-05-06, 2024.5.6, 2024/5/6; its
+	 * era may be named before the year (民國115年12月10日) */
+	const char *y = p + era_at(p, end);
+	if ((n = number_at(y, end, 4)) > 0) {
+		const char *q = y + n;
 		/* 2026年第45期: the year's issue */
 		if (n == 4 && hprefix(q, (size_t)(end - q), "年第") && (m = number_at(q + 6, end, 6)) > 0 &&
 		    hprefix(q + 6 + m, (size_t)(end - q - 6 - m), "期")) {
@@ -2959,11 +2970,11 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			return (size_t)(q + 3 + m + 3 - p);
 		}
 		/* 二〇二六年十一月, 2026年11月: a monthly's date, the word's end */
-		if (n >= 4 && q > p + n && q + 3 == end && hprefix(q, 3, "月")) {
+		if (n >= 4 && q > y + n && q + 3 == end && hprefix(q, 3, "月")) {
 			*w = HF_DATE;
 			return (size_t)(end - p);
 		}
-		q = p + n;
+		q = y + n;
 		if (n == 4 && q < end && (*q == '-' || *q == '.' || *q == '/')) {
 			char sep = *q;
 			size_t a = number_at(q + 1, end, 2);
@@ -2977,7 +2988,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			}
 		}
 		/* "16版" */
-		if (n <= 6 && hprefix(p + n, (size_t)(end - p - n), "版")) {
+		if (y == p && n <= 6 && hprefix(p + n, (size_t)(end - p - n), "版")) {
 			*w = HF_PAGE;
 			*page = true;
 			return n + 3;
@@ -3289,11 +3300,15 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 			hm->score += HF_DATE;
 			folio_seen = true;
 		}
-		if (q < we && q == p && value == HV_NONE && (number_at(q, we, 4) == (size_t)(we - q) ||
-					 ((we - q == 3) && (hprefix(q, 3, "年") || hprefix(q, 3, "月") ||
-							    hprefix(q, 3, "日"))))) {
-			/* "2024 年 3 月 15 日": a date with spaces (OCR) */
-			if (++date_pieces == 4) {
+		size_t num = q < we && q == p && value == HV_NONE ? number_at(q, we, 4) : 0;
+		bool unit = q < we && q == p && value == HV_NONE && we - q - (ptrdiff_t)num == 3 &&
+			    (hprefix(q + num, 3, "年") || hprefix(q + num, 3, "月") || hprefix(q + num, 3, "日"));
+		if (q < we && q == p && value == HV_NONE && (num == (size_t)(we - q) || unit)) {
+			/* "2024 年 3 月 15 日", "2026年 3月 27日": a date with
+			 * spaces (OCR), a piece for the number, one for its unit */
+			int before = date_pieces;
+			date_pieces += (num > 0) + unit;
+			if (before < 4 && date_pieces >= 4) {
 				hm->score += HF_DATE;
 				hm->fields++;
 			}

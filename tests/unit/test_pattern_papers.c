@@ -616,6 +616,15 @@ static void test_bulletin_headers(void **state)
 	assert_true(pattern_is_running_header(S("《青川农报》　2026年第3期"), &hm));
 	assert_true(pattern_is_running_header(S("高原日报　2026年3月2日　藏历木蛇年一月十三　星期一"), &hm));
 	assert_true(pattern_is_running_header(S("湄南商报　佛历2569年　第5版"), &hm));
+	/* the era named before the year; a masthead letter-spaced in part,
+	 * the date's pieces glued to their units and a space apart */
+	assert_true(pattern_is_running_header(S("南投鄉訊週刊　民國114年3月8日　第2版"), &hm));
+	assert_true(pattern_is_running_header(S("河 西 晚 报  2025年 10月 9日  星期四  B3  社区  责编 方 远"), &hm));
+	assert_true(pattern_is_running_header(S("东湖日报　2025年 10月 9日　第6版"), &hm));
+	/* an era or a year in a sentence or a headline */
+	assert_false(pattern_is_running_header(S("民國114年3月8日，鄉公所舉辦植樹活動"), &hm));
+	assert_false(pattern_is_running_header(S("2025年 城区新建十座公园"), &hm));
+	assert_false(pattern_is_running_header(S("公元2025年　我们的春天"), &hm));
 	/* the same words in a headline or a sentence */
 	assert_false(pattern_is_running_header(S("2026年3月2日　第4版　主办单位召开座谈会"), &hm));
 	assert_false(pattern_is_running_header(S("《城南园艺》会刊　2026年第3期已出版，欢迎订阅"), &hm));
