@@ -153,6 +153,7 @@ typedef enum signal {
 	S_F_ITEM_ROW,           /* a row of a list: set in one shape with the line beside it (or the list's note in brackets) */
 	S_F_TOP_CHROME,         /* above the first signed story: the page's chrome */
 	S_F_TITLE_LINK,         /* a label and the title printed under it: a link to that story */
+	S_F_AFTERWORD,          /* an editor's note after a story (编者附言：…, 编后：…): the story's */
 	NSIGNALS
 } signal;
 
@@ -275,7 +276,8 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
 	[S_F_ITEM_ROW]      = { 0, "a list's row: set in one shape with its neighbour" },
 	[S_F_TOP_CHROME]    = { 0, "above the first signed story: the page's chrome" },   /* a fact: the line goes to the banners */
-	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
+	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },
+	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -6836,6 +6838,30 @@ static bool closed_story_note(const parser *ps, size_t i, const art *a)
 	       round_bracketed(u) && art_has_body(a);
 }
 
+/* "编者附言：我们已将来信转给…", "编后：…": the editor answering the
+ * story printed above, in a paragraph opened by its label. The label says
+ * "after" (unlike 编者按, which introduces the story under it), so the
+ * note belongs to the story above, signed or not, whatever gap the page
+ * sets before it; a label alone on its line (编后) is a heading instead. */
+static bool afterword(const parser *ps, size_t i, const art *a)
+{
+	static const char *const labels[] = { "编者附言", "編者附言", "编辑附言", "編輯附言", "编后语", "編後語",
+					      "编后记", "編後記", "编后", "編後" };
+	const unit *u = UNIT(ps, i);
+	/* every label opens with 编 or 編 (E7 BC 96, E7 B7 A8): most lines
+	 * leave at their first two bytes */
+	const unsigned char *b = (const unsigned char *)u->s;
+	if (u->kind != U_PARA || u->len < 10 || b[0] != 0xE7 || (b[1] != 0xBC && b[1] != 0xB7) || !a || a->cut ||
+	    !art_has_body(a))
+		return false;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+		size_t n = strlen(labels[k]);
+		if (u->len > n + 3 && memcmp(u->s, labels[k], n) == 0)
+			return memcmp(u->s + n, "：", 3) == 0 || u->s[n] == ':';
+	}
+	return false;
+}
+
 static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
@@ -7586,6 +7612,14 @@ static void segment_step(parser *ps)
 			/* "（此件公开发布）" tight under the date that closed a
 			 * notice: the notice's own note, no story of its own */
 			explain_facts(ps, i, "body", S_F_BRACKET_NOTE, NSIGNALS);
+			add_part(a, DOC_PARAGRAPH, u->s, u->len);
+			i++;
+			continue;
+		}
+		if (afterword(ps, i, a)) {
+			/* "编者附言：…" after a signed letter: the editor's
+			 * answer to it, no story of its own */
+			explain_facts(ps, i, "body", S_F_AFTERWORD, NSIGNALS);
 			add_part(a, DOC_PARAGRAPH, u->s, u->len);
 			i++;
 			continue;

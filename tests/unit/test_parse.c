@@ -262,6 +262,8 @@ FIXTURE_TEST(epaper_top_chrome)      /* an e-paper's chrome above its first sign
 FIXTURE_TEST(epaper_top_chrome_lookalike) /* the same page opened by the story's own deck (label, headline, —— subtitle) over its signature: the deck */
 FIXTURE_TEST(notice_bracket_note)   /* （此件公开发布） set tight under the issuer and date that closed a notice: the notice's note, mid-page and at the page's end, not a story nor a headline */
 FIXTURE_TEST(notice_bracket_note_lookalike) /* a sentence in brackets under the closing date, longer than a note: the page's own note, a banner */
+FIXTURE_TEST(editor_afterword)       /* on a page of indented paragraphs where a blank line parts stories: 编者附言：… after a signed letter and 编后：… after a story its signature in brackets closed (the page's end): paragraphs of the story above, not a story without headline */
+FIXTURE_TEST(editor_afterword_lookalike) /* a 编后 label alone on its line over the note after a signed letter stays a heading of its own piece; only a label opening the paragraph with a colon joins the story */
 FIXTURE_TEST(title_link)            /* 上一篇　　下一篇：X right over the title X (the first story's link line, unlike the others' furniture): the site's link to the story, a banner, not its kicker */
 FIXTURE_TEST(title_link_lookalike)  /* a kicker with a colon over a different headline (半年报透视：, 聚焦：社区食堂) stays the kicker */
 FIXTURE_TEST(top_text_chrome)       /* a line of text, no sentence, between a print page's header and its first signed story's deck (the paper's name in two scripts): a banner, not a story without headline */
@@ -315,6 +317,7 @@ static void test_nothing_lost(void **state)
 		"md_label_over_head", "md_label_over_head_lookalike",
 		"epaper_top_chrome", "epaper_top_chrome_lookalike",
 		"notice_bracket_note", "notice_bracket_note_lookalike",
+		"editor_afterword", "editor_afterword_lookalike",
 		"title_link", "title_link_lookalike",
 		"top_text_chrome", "top_text_chrome_lookalike", "top_text_chrome_colon",
 		"other_subject", "other_subject_lookalike",
@@ -593,6 +596,8 @@ int main(void)
 		cmocka_unit_test(test_epaper_top_chrome_lookalike),
 		cmocka_unit_test(test_notice_bracket_note),
 		cmocka_unit_test(test_notice_bracket_note_lookalike),
+		cmocka_unit_test(test_editor_afterword),
+		cmocka_unit_test(test_editor_afterword_lookalike),
 		cmocka_unit_test(test_title_link),
 		cmocka_unit_test(test_title_link_lookalike),
 		cmocka_unit_test(test_top_text_chrome),
