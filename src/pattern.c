@@ -702,9 +702,18 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		 * maybe glued to its role set apart ("文/邹　岚") */
 		size_t glued = 0;
 		const char *fam = p;
-		if (q - p > 3 && q - p <= 24 && q < end && starts_with_surname(q - 3, q) && role_at(p, q) == (size_t)(q - 3 - p)) {
-			glued = (size_t)(q - 3 - p);
-			fam = q - 3;
+		if (q - p > 3 && q - p <= 24 && q < end && starts_with_surname(q - 3, q)) {
+			/* "通讯员：王　涛": the role set apart by a colon, a bar
+			 * or a slash before the spaced family name */
+			size_t r = role_at(p, q);
+			const char *after = p + r;
+			if (r && after < q - 3)
+				after += (*after == ':' || *after == '|' || *after == '/') ? 1 :
+					 (starts_with(after, q, "：") || starts_with(after, q, "｜") || starts_with(after, q, "／")) ? 3 : 0;
+			if (r && after == q - 3) {
+				glued = (size_t)(q - 3 - p);
+				fam = q - 3;
+			}
 		}
 		/* right after its role word a spaced name need not open with a
 		 * family name of the table ("本报记者　央　金"): the role says a

@@ -142,6 +142,9 @@ static void test_bylines(void **state)
 	assert_true(pattern_is_byline(S("读者　林志强　碧山"), false));
 	assert_false(pattern_is_byline(S("读者　林志强　来信说明情况"), false));
 	assert_true(pattern_is_byline(S("通讯员　乌云其其格"), false));
+	/* a spaced name after a role set apart by a colon */
+	assert_true(pattern_is_byline(S("记者：阿依古丽·买买提　通讯员：何　平"), false));
+	assert_false(pattern_is_byline(S("记者：何　平说"), false));
 	assert_false(pattern_is_byline(S("通讯员　乌云密布的天"), false));
 	/* bare names only where allowed */
 	assert_false(pattern_is_byline(S("宋河"), false));
