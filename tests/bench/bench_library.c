@@ -34,6 +34,12 @@
  *       The ranked hits printed are those library_rank makes one by one
  *       (as the S view does), each checked against library_search's
  *       (exit 1 when they differ).
+ *   bench_library screen DB ROOT N LEN CORPUS.txt...
+ *       the S view's work alone (the ranking and the first screen) for
+ *       the N queries of LEN characters, untimed: what callgrind is run
+ *       on (`valgrind --tool=callgrind bench_library screen ...`; the
+ *       warm-up search and the corpus read are in the count). Prints
+ *       the hits counted in all.
  *   bench_library time DB ROOT N REPS CORPUS.txt...
  *       the same queries timed in the process only (no grep, no rg),
  *       each REPS times: the `q` line less the anchors, for A/B runs:
@@ -412,6 +418,29 @@ static int queries(const char *mode, const char *db, const char *root, int n, in
 	return 0;
 }
 
+/* The S view's work for the n queries of len characters (the same
+ * seed as `query`). */
+static int screens(const char *db, const char *root, int n, int len, int ncorpus, char **corpus)
+{
+	util_buf all = { 0 };
+	read_corpus(ncorpus, corpus, &all);
+	library *lib = open_lib(db, root);
+	uint64_t seed = 42;
+	size_t hits = 0;
+	for (size_t l = 0; l < 4; l++)
+		for (int i = 0; i < n; i++) {
+			char q[64];
+			if (!pick(all.data, all.len, &seed, lens[l], q))
+				return 1;
+			if (lens[l] == len)
+				hits += first_screen(lib, q);
+		}
+	printf("%zu\n", hits);
+	library_close(lib);
+	util_buf_free(&all);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc >= 6 && strcmp(argv[1], "build") == 0)
@@ -422,12 +451,16 @@ int main(int argc, char **argv)
 			     argv + 7);
 	if (argc >= 6 && strcmp(argv[1], "hits") == 0)
 		return queries("hits", argv[2], argv[3], bench_count(argv[4], "N"), 1, argc - 5, argv + 5);
+	if (argc >= 7 && strcmp(argv[1], "screen") == 0)
+		return screens(argv[2], argv[3], bench_count(argv[4], "N"), bench_count(argv[5], "LEN"), argc - 6,
+			       argv + 6);
 	if (argc >= 7 && strcmp(argv[1], "time") == 0)
 		return queries("time", argv[2], argv[3], bench_count(argv[4], "N"),
 			       bench_count(argv[5], "REPS"), argc - 6, argv + 6);
 	fputs("usage: bench_library build ROOT ISSUES PAGES CORPUS.txt...\n"
 	      "       bench_library query DB ROOT N KANBAO CONFIG CORPUS.txt...\n"
 	      "       bench_library hits DB ROOT N CORPUS.txt...\n"
+	      "       bench_library screen DB ROOT N LEN CORPUS.txt...\n"
 	      "       bench_library time DB ROOT N REPS CORPUS.txt...\n", stderr);
 	return 2;
 }
