@@ -2940,7 +2940,7 @@ enum { HV_NONE, HV_PHONE, HV_EMAIL, HV_ANY };
 static size_t header_field(const char *p, const char *end, int *w, bool *page, bool *editor, int *value)
 {
 	static const char *const phones[] = { "电话", "電話", "热线", "熱線", "传真", "傳真" };
-	static const char *const mails[] = { "邮箱", "郵箱", "信箱", "E-mail", "Email", "email", "E-Mail" };
+	static const char *const mails[] = { "邮箱", "郵箱", "信箱", "电邮", "電郵", "E-mail", "Email", "email", "E-Mail" };
 	static const char *const imprint[] = {
 		"社址", "地址", "邮编", "郵編", "零售价", "零售價", "定价", "定價", "邮发代号", "郵發代號",
 		"国内统一连续出版物号", "國內統一連續出版物號", "广告经营许可证", "廣告經營許可證", "印刷",

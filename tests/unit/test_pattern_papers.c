@@ -625,6 +625,9 @@ static void test_bulletin_headers(void **state)
 	assert_false(pattern_is_running_header(S("民國114年3月8日，鄉公所舉辦植樹活動"), &hm));
 	assert_false(pattern_is_running_header(S("2025年 城区新建十座公园"), &hm));
 	assert_false(pattern_is_running_header(S("公元2025年　我们的春天"), &hm));
+	/* the desk's mail after 电邮, as overseas papers print it */
+	assert_true(pattern_is_running_header(S("本版编辑：林晓岚　　电邮：desk@huabao.example"), &hm));
+	assert_false(pattern_is_running_header(S("欢迎读者电邮投稿，来稿请注明联系方式"), &hm));
 	/* the same words in a headline or a sentence */
 	assert_false(pattern_is_running_header(S("2026年3月2日　第4版　主办单位召开座谈会"), &hm));
 	assert_false(pattern_is_running_header(S("《城南园艺》会刊　2026年第3期已出版，欢迎订阅"), &hm));
