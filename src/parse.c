@@ -7218,16 +7218,79 @@ static doc_str page_label(parser *ps, const unit *u)
  * of the block. Also the paper's name alone at the top ("江海财经报").
  * The date alone in that block is the issue's date, not the date that
  * signs a notice (no story is open above it). */
+enum {
+	HEADER_BLOCK_MIN = 4,   /* a header's fields (pattern.c's HEADER_MIN_SCORE) */
+	FIELDS_BLOCK_MAX = 4,   /* lines of a masthead printed in pieces */
+};
+
 static bool masthead_date(const unit *u)
 {
 	return u->kind == U_END && date_only_line(u->s, u->len);
 }
 
+/* The header's score of a unit at the page's top when it is made of a
+ * header's fields only (a name, an issue, a date: at least one, no
+ * other word), or -1. */
+static int fields_score(const unit *u)
+{
+	if (u->kind == U_PAGEHEAD)
+		return HEADER_BLOCK_MIN;
+	if (u->chars > 30 || (u->kind != U_TITLE && u->kind != U_NAMES) || (u->flags & (UF_TERMINATED | UF_SENTENCE)))
+		return -1;
+	header_match hm;
+	match_header(u->s, u->len, &hm);
+	return hm.fields >= 1 && hm.others == 0 ? hm.score : -1;
+}
+
+/* A masthead set over lines none of which is a header alone
+ * ("红星自行车厂报" / "第一二七期　一九五七年" / "十月五日　本期四版"):
+ * the page's first lines, tight together, each only a header's fields,
+ * whose fields together make one (a masthead's name, issue and date are
+ * a header's fields wherever the lines break). A line with a signature
+ * or text tight under it is the first story's headline, not the
+ * masthead's. */
+static bool in_fields_block(const parser *ps, size_t i)
+{
+	size_t end = ps->units_base;
+	int score = 0;
+	while (end < ps->nunits && end < ps->units_base + FIELDS_BLOCK_MAX) {
+		int s = fields_score(UNIT(ps, end));
+		if (s < 0 || (end > ps->units_base && UNIT(ps, end)->gap > 0))
+			break;
+		score += s;
+		end++;
+	}
+	if (end < ps->nunits && UNIT(ps, end)->gap == 0) {
+		uint8_t k = UNIT(ps, end)->kind;
+		if (k == U_BYLINE || k == U_DATELINE || k == U_NAMES || k == U_PARA)
+			end--;  /* (its last line heads the story under it) */
+		else
+			return false;
+	}
+	if (i >= end || end - ps->units_base < 2)
+		return false;
+	score = 0;
+	for (size_t j = ps->units_base; j < end; j++)
+		score += fields_score(UNIT(ps, j));
+	return score >= HEADER_BLOCK_MIN;
+}
+
+/* A note wholly in brackets before any story ("（内部交流　注意保存）"
+ * under a bulletin's name): no story for it to close, the masthead's. */
+static bool masthead_note(const unit *u)
+{
+	return u->kind == U_END && u->len > 6 && has_prefix(u->s, u->len, "（") &&
+	       memcmp(u->s + u->len - 3, "）", 3) == 0;
+}
+
 static bool in_header_block(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
-	if (ps->narts || u->chars > 30 || (u->kind != U_TITLE && u->kind != U_NAMES && !masthead_date(u)))
+	if (ps->narts || u->chars > 30 ||
+	    (u->kind != U_TITLE && u->kind != U_NAMES && !masthead_date(u) && !masthead_note(u)))
 		return false;
+	if (u->kind != U_END && in_fields_block(ps, i))
+		return true;
 	if (u->chars >= 4 && u->chars <= 10 && is_paper_name(u->s, u->s + u->len, (int)u->chars) &&
 	    !memchr(u->s, ' ', u->len) && (i + 1 >= ps->nunits || UNIT(ps, i + 1)->gap > 0))
 		return true;
@@ -7236,7 +7299,8 @@ static bool in_header_block(const parser *ps, size_t i)
 		uint8_t k = UNIT(ps, j)->kind;
 		if (k == U_PAGEHEAD)
 			return true;
-		if ((k != U_TITLE && k != U_NAMES && !masthead_date(UNIT(ps, j))) || UNIT(ps, j)->chars > 30)
+		if ((k != U_TITLE && k != U_NAMES && !masthead_date(UNIT(ps, j)) && !masthead_note(UNIT(ps, j))) ||
+		    UNIT(ps, j)->chars > 30)
 			break;
 	}
 	/* backward: right under a header, and the block ends here or goes on
