@@ -7235,10 +7235,14 @@ static int fields_score(const unit *u)
 {
 	if (u->kind == U_PAGEHEAD)
 		return HEADER_BLOCK_MIN;
-	if (u->chars > 30 || (u->kind != U_TITLE && u->kind != U_NAMES) || (u->flags & (UF_TERMINATED | UF_SENTENCE)))
+	if (u->chars > 30 || (u->kind != U_TITLE && u->kind != U_NAMES && u->kind != U_MDHEAD) ||
+	    (u->flags & (UF_TERMINATED | UF_SENTENCE)))
 		return -1;
+	const char *p = u->s, *end = u->s + u->len;
+	while (u->kind == U_MDHEAD && p < end && (*p == '#' || *p == ' '))
+		p++;    /* the title's marks */
 	header_match hm;
-	match_header(u->s, u->len, &hm);
+	match_header(p, (size_t)(end - p), &hm);
 	return hm.fields >= 1 && hm.others == 0 ? hm.score : -1;
 }
 
@@ -7255,16 +7259,16 @@ static bool in_fields_block(const parser *ps, size_t i)
 	int score = 0;
 	while (end < ps->nunits && end < ps->units_base + FIELDS_BLOCK_MAX) {
 		int s = fields_score(UNIT(ps, end));
-		if (s < 0 || (end > ps->units_base && UNIT(ps, end)->gap > 0))
+		if (s < 0 || (end > ps->units_base && UNIT(ps, end)->gap >= ps->pf.big_gap))
 			break;
 		score += s;
 		end++;
 	}
-	if (end < ps->nunits && UNIT(ps, end)->gap == 0) {
+	if (end < ps->nunits && UNIT(ps, end)->gap < ps->pf.big_gap) {
 		uint8_t k = UNIT(ps, end)->kind;
 		if (k == U_BYLINE || k == U_DATELINE || k == U_NAMES || k == U_PARA)
 			end--;  /* (its last line heads the story under it) */
-		else
+		else if (UNIT(ps, end)->gap == 0)
 			return false;
 	}
 	if (i >= end || end - ps->units_base < 2)
@@ -7623,6 +7627,16 @@ static void segment_step(parser *ps)
 				ps->label = page_label(ps, u);
 			i++;
 			continue;
+		case U_MDHEAD:
+			if (!ps->narts && in_fields_block(ps, i)) {
+				/* "# 合唱之友 · 第48期" over the header line: the
+				 * masthead's name and issue, a banner without marks */
+				md_to_title(u);
+				banner_for(ps, i, S_F_HEADER_BLOCK);
+				i++;
+				continue;
+			}
+			break;
 		case U_TITLE:
 		case U_NAMES:
 			if (in_header_block(ps, i)) {
