@@ -1345,12 +1345,49 @@ static uint32_t han_pair_hash(uint32_t a, uint32_t b)
 	return h ? h : 1;
 }
 
+/* "江 北 日 报 城 建 第 2 版": a line whose Han characters are every one
+ * set apart by a single space (two such gaps at least, no two side by
+ * side) is letter-spaced; its pairs are read across the spaces. A line
+ * of text with a few spaces has Han characters side by side. */
+static bool letter_spaced(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	uint32_t a = 0, b = 0;      /* the two code points before */
+	unsigned gaps = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (is_han(cp) && is_han(b))
+			return false;
+		gaps += is_han(cp) && text_is_space(b) && is_han(a);
+		a = b;
+		b = cp;
+	}
+	return gaps >= 2;
+}
+
+/* The next code point of a letter-spaced line that pairs with prev: a
+ * single space between two Han characters is skipped. */
+static const char *skip_letter_space(const char *p, const char *end, uint32_t prev, bool spaced)
+{
+	uint32_t sp, next;
+	if (!spaced || !is_han(prev) || p >= end)
+		return p;
+	const char *q = p + text_decode(p, end, &sp);
+	if (!text_is_space(sp) || q >= end)
+		return p;
+	text_decode(q, end, &next);
+	return is_han(next) ? q : p;
+}
+
 static void header_pairs_add(parser *ps, const unit *u)
 {
 	const char *p = u->s, *end = u->s + u->len;
+	bool spaced = letter_spaced(u->s, u->len);
 	uint32_t prev = 0;
 	while (p < end && ps->nheader_pairs < HEADER_PAIRS_MAX) {
 		uint32_t cp;
+		p = skip_letter_space(p, end, prev, spaced);
 		p += text_decode(p, end, &cp);
 		if (is_han(cp) && is_han(prev)) {
 			uint32_t h = han_pair_hash(prev, cp);
@@ -1390,10 +1427,43 @@ static void header_pairs_shared(const parser *ps, const char *s, size_t len, uns
 	}
 }
 
+/* A letter-spaced line has no words to tell its pairs apart ("报城",
+ * "建第" run across them): its Han characters are counted instead, each
+ * held when a pair it is in is the running headers'. */
+static void header_chars_shared(const parser *ps, const char *s, size_t len, unsigned *chars, unsigned *held)
+{
+	const char *p = s, *end = s + len;
+	uint32_t prev = 0;
+	bool prev_held = false, prev_paired = false;
+	*chars = *held = 0;
+	while (p < end) {
+		uint32_t cp;
+		p = skip_letter_space(p, end, prev, true);
+		p += text_decode(p, end, &cp);
+		bool paired = false, shared = false;
+		if (is_han(cp) && is_han(prev)) {
+			uint32_t h = han_pair_hash(prev, cp);
+			paired = true;
+			for (size_t k = 0; k < ps->nheader_pairs && !shared; k++)
+				shared = ps->header_pairs[k] == h;
+			*chars += prev_paired ? 1 : 2;  /* prev opens a run */
+			if (shared)
+				*held += prev_held ? 1 : 2;
+		}
+		prev_held = paired && shared;
+		prev_paired = paired;
+		prev = cp;
+	}
+}
+
 static bool like_header_text(const parser *ps, const char *s, size_t len)
 {
 	unsigned pairs, shared;
 	bool spaced;
+	if (letter_spaced(s, len)) {
+		header_chars_shared(ps, s, len, &pairs, &shared);
+		return pairs >= 4 && shared * 4 >= pairs * 3;
+	}
 	header_pairs_shared(ps, s, len, &pairs, &shared, &spaced);
 	return pairs >= 3 && shared * 4 >= pairs * 3;
 }

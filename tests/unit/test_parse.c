@@ -257,6 +257,8 @@ FIXTURE_TEST(spaced_bylines)       /* a name of two spaced to the width of three
 FIXTURE_TEST(spaced_bylines_lookalike) /* （待　续） closes an instalment, 记者　走　进　社区 stays text; 本报讯 and a byline with the text after them on the same line */
 FIXTURE_TEST(header_short_form)    /* the running header's short form without figures (its paper and section, set apart by a space) inside a cut: a banner, the cut joined */
 FIXTURE_TEST(header_short_form_lookalike) /* the paper's name opening a letter, two header words as a title: text */
+FIXTURE_TEST(header_letter_spaced)  /* a letter-spaced running header's short form inside a cut: read without its spaces, a banner, the cut joined */
+FIXTURE_TEST(header_letter_spaced_lookalike) /* letter-spaced headlines holding the paper's name or its section: headlines */
 FIXTURE_TEST(item_rows)             /* lines set tight in one shape (a figure beside its label: 36家　…, 15元　…; the same marks in the same order: X→Y　23:30, X组“…”：school　names) are a list's rows, the story's text, not a deck; a note in round brackets tight under them is one of them */
 FIXTURE_TEST(item_rows_lookalike)   /* look-alike: a deck whose lines differ in shape (two phrases over a plain line, a figure without a gap over a line, two quoted phrases with one mark each) stays a deck */
 FIXTURE_TEST(md_label_over_head)    /* a lower-level markdown title one ordinary gap over a headline, no text under it: the headline's column label (【田间课堂】, 乡村记忆) or kicker (two phrases), never a story without headline */
@@ -318,7 +320,7 @@ static void test_nothing_lost(void **state)
 		"whole_under", "whole_under_lookalike", "md_table", "md_table_lookalike",
 		"bulletin_furniture", "bulletin_furniture_lookalike", "spaced_bylines", "spaced_bylines_lookalike",
 		"byline_shapes", "byline_shapes_lookalike", "wrap_dateline_indented",
-		"header_short_form", "header_short_form_lookalike",
+		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"item_rows", "item_rows_lookalike",
 		"md_label_over_head", "md_label_over_head_lookalike",
 		"epaper_top_chrome", "epaper_top_chrome_lookalike",
@@ -635,6 +637,8 @@ int main(void)
 		cmocka_unit_test(test_spaced_bylines_lookalike),
 		cmocka_unit_test(test_header_short_form),
 		cmocka_unit_test(test_header_short_form_lookalike),
+		cmocka_unit_test(test_header_letter_spaced),
+		cmocka_unit_test(test_header_letter_spaced_lookalike),
 		cmocka_unit_test(test_label_word4),
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),
