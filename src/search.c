@@ -1075,13 +1075,13 @@ size_t search_next(const search_result *res, doc_pos pos, bool forward, bool *wr
 
 enum { CONTEXT_COLS = 30 };
 
-/* Appends text with tabs and other control characters as spaces, so a
- * line stays one line of TAB-separated fields. */
-static void add_clean(util_buf *b, const char *s, size_t n)
+/* Where the first 8-byte block of s[0, n) holding a control character
+ * starts (n's last block boundary when none does): 8 bytes at a time while
+ * none is below 0x20 or 0x7F (a byte of a multibyte character has its high
+ * bit set: never taken). */
+static size_t clean_blocks(const char *s, size_t n)
 {
 	size_t i = 0;
-	/* 8 bytes at a time while none is below 0x20 or 0x7F (a byte of a
-	 * multibyte character has its high bit set: never taken) */
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 	for (; i + 8 <= n; i += 8) {
 		uint64_t x, d;
@@ -1090,6 +1090,14 @@ static void add_clean(util_buf *b, const char *s, size_t n)
 		if (((x - 0x20 * ones) | (d - ones)) & ~x & high)
 			break;
 	}
+	return i;
+}
+
+/* Appends text with tabs and other control characters as spaces, so a
+ * line stays one line of TAB-separated fields. */
+static void add_clean(util_buf *b, const char *s, size_t n)
+{
+	size_t i = clean_blocks(s, n);
 	size_t at = b->len;
 	util_buf_add(b, s, n);
 	for (; i < n; i++) {
@@ -1278,16 +1286,7 @@ static size_t context_start(const char *t, size_t start, cluster_list *cl)
 static char *put_clean_at(char *w, const char *s, size_t n)
 {
 	memcpy(w, s, n);
-	size_t i = 0;
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t x, d;
-		memcpy(&x, s + i, sizeof x);
-		d = x ^ 0x7F7F7F7F7F7F7F7Fu;
-		if (((x - 0x20 * ones) | (d - ones)) & ~x & high)
-			break;
-	}
-	for (; i < n; i++) {
+	for (size_t i = clean_blocks(s, n); i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == 0x7F)
 			w[i] = ' ';
