@@ -2451,8 +2451,6 @@ static void searching_free(searching *s)
 	util_buf_free(&s->ids);
 }
 
-/* Moves s->terms to the issue_terms row of issue iid and reads its head
- * and its rows' entries; false when it is not there or not whole. */
 /* Moves s->terms to the issue_terms row of issue iid, reading nothing
  * (s->trows is then no issue's); false when it is not there. */
 static bool terms_blob(searching *s, int64_t iid)
@@ -2475,6 +2473,39 @@ static bool terms_blob(searching *s, int64_t iid)
 	return true;
 }
 
+/* An issue's row of issue_terms up to its lists, as terms_load reads
+ * it: the head, the rows' entries (rows), the entries of code points
+ * (toks) and of pairs' first code points (firsts), each with the one
+ * more that ends the last list; each read when first needed (NULL
+ * before), and owned. */
+typedef struct terms_prefix {
+	int64_t base;
+	uint32_t nrows, ntokens, nfirsts, bytes;
+	unsigned char *rows, *toks, *firsts;
+} terms_prefix;
+
+/* The head of the row s->terms is on (see TERMS_HEAD) into tp: its
+ * base, nrows, ntokens, nfirsts (at bytes 0, 8, 12, 16) and the row's
+ * size; false when the row is shorter than the head or than the
+ * entries it announces. */
+static bool terms_head_read(searching *s, terms_prefix *tp)
+{
+	unsigned char h[TERMS_HEAD];
+	int bytes = sqlite3_blob_bytes(s->terms);
+	if (bytes < TERMS_HEAD || sqlite3_blob_read(s->terms, h, TERMS_HEAD, 0) != SQLITE_OK)
+		return false;
+	memcpy(&tp->base, h, sizeof tp->base);
+	tp->nrows = get_u32(h + 8);
+	tp->ntokens = get_u32(h + 12);
+	tp->nfirsts = get_u32(h + 16);
+	tp->bytes = (uint32_t)bytes;
+	uint64_t need = TERMS_HEAD + (uint64_t)tp->nrows * TERMS_ROW +
+			((uint64_t)tp->ntokens + (uint64_t)tp->nfirsts + 2) * TERMS_TOKEN;
+	return need <= (uint64_t)bytes;
+}
+
+/* Moves s->terms to the issue_terms row of issue iid and reads its head
+ * and its rows' entries; false when it is not there or not whole. */
 static bool terms_load(searching *s, int64_t iid)
 {
 	if (iid == s->terms_issue)
@@ -2483,18 +2514,13 @@ static bool terms_load(searching *s, int64_t iid)
 	s->terms_issue = iid;
 	if (!there)
 		return false;
-	unsigned char h[TERMS_HEAD];
-	int bytes = sqlite3_blob_bytes(s->terms);
-	if (bytes < TERMS_HEAD || sqlite3_blob_read(s->terms, h, TERMS_HEAD, 0) != SQLITE_OK)
+	terms_prefix tp;
+	if (!terms_head_read(s, &tp))
 		return false;
-	memcpy(&s->terms_base, h, sizeof s->terms_base);
-	s->nrows = get_u32(h + 8);
-	s->ntokens = get_u32(h + 12);
-	s->nfirsts = get_u32(h + 16);
-	uint64_t need = TERMS_HEAD + (uint64_t)s->nrows * TERMS_ROW +
-			((uint64_t)s->ntokens + (uint64_t)s->nfirsts + 2) * TERMS_TOKEN;
-	if (need > (uint64_t)bytes)
-		return false;
+	s->terms_base = tp.base;
+	s->nrows = tp.nrows;
+	s->ntokens = tp.ntokens;
+	s->nfirsts = tp.nfirsts;
 	size_t n = (size_t)s->nrows * TERMS_ROW;
 	if (s->trows.cap < n + 1)
 		util_grow((void **)&s->trows.data, &s->trows.cap, n + 1, 1);
@@ -2502,7 +2528,7 @@ static bool terms_load(searching *s, int64_t iid)
 		return false;
 	s->rowents = (const unsigned char *)s->trows.data;
 	s->firsts_mem = NULL;
-	s->terms_bytes = (uint32_t)bytes;
+	s->terms_bytes = tp.bytes;
 	s->terms_ok = true;
 	return true;
 }
@@ -2533,17 +2559,6 @@ static bool filter_pass(searching *s, int64_t id, const uint32_t *qh, size_t nqh
 		return true;
 	return bloom_may_hold(s->bloom, nb, qh, nqh);
 }
-
-/* An issue's row of issue_terms up to its lists, as terms_load reads
- * it: the head, the rows' entries (rows), the entries of code points
- * (toks) and of pairs' first code points (firsts), each with the one
- * more that ends the last list; each read when first needed (NULL
- * before), and owned. */
-typedef struct terms_prefix {
-	int64_t base;
-	uint32_t nrows, ntokens, nfirsts, bytes;
-	unsigned char *rows, *toks, *firsts;
-} terms_prefix;
 
 typedef struct cached_issue {
 	char *str[3];                   /* paper, date, path (one allocation) */
@@ -2699,18 +2714,7 @@ static const terms_prefix *terms_cached(searching *s, int64_t iid, bool pairs)
 	if (!terms_blob(s, iid))
 		return NULL;
 	if (!tp->rows) {
-		unsigned char h[TERMS_HEAD];
-		int bytes = sqlite3_blob_bytes(s->terms);
-		if (bytes < TERMS_HEAD || sqlite3_blob_read(s->terms, h, TERMS_HEAD, 0) != SQLITE_OK)
-			return NULL;
-		memcpy(&tp->base, h, sizeof tp->base);
-		tp->nrows = get_u32(h + 8);
-		tp->ntokens = get_u32(h + 12);
-		tp->nfirsts = get_u32(h + 16);
-		tp->bytes = (uint32_t)bytes;
-		uint64_t need = TERMS_HEAD + (uint64_t)tp->nrows * TERMS_ROW +
-				((uint64_t)tp->ntokens + (uint64_t)tp->nfirsts + 2) * TERMS_TOKEN;
-		if (need > (uint64_t)bytes ||
+		if (!terms_head_read(s, tp) ||
 		    !terms_piece(s, TERMS_HEAD, (size_t)tp->nrows * TERMS_ROW, &tp->rows))
 			return NULL;
 	}
