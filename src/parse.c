@@ -154,6 +154,7 @@ typedef enum signal {
 	S_F_TOP_CHROME,         /* above the first signed story: the page's chrome */
 	S_F_TITLE_LINK,         /* a label and the title printed under it: a link to that story */
 	S_F_AFTERWORD,          /* an editor's note after a story (编者附言：…, 编后：…): the story's */
+	S_F_TITLE_LIST,         /* in the page's list of its own titles, printed again below it */
 	NSIGNALS
 } signal;
 
@@ -278,6 +279,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_TOP_CHROME]    = { 0, "above the first signed story: the page's chrome" },   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },
 	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
+	[S_F_TITLE_LIST]    = { 0, "in the page's list of the titles it prints below" },   /* a fact: the line goes to the banners */
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -415,6 +417,7 @@ typedef struct profile {
 	uint32_t repeated[REPEATED_MAX];    /* short lines with figures that recur apart */
 	bool repeated_top[REPEATED_MAX];    /* ... first printed at the top of the page */
 	unsigned nrepeated;
+	uint32_t title_list_first, title_list_last;     /* the lines of the page's list of its own titles, 0: none */
 } profile;
 
 /* The profile measures the page on its first lines. */
@@ -1136,6 +1139,140 @@ static void profile_wide_wrap(profile *pf, const unsigned *hist, const unsigned 
 		profile_loose_wrap(pf, hist, open_hist, minw, maxw, longs);
 }
 
+/* A page that lists its own titles before printing them ("【本期要目】"
+ * or "本版新闻列表" over "●X" / "●Y", the stories X and Y under it): the
+ * list is the page's chrome, not a deck nor a story. Read in the profile's
+ * pass: the first TITLE_LIST_TOP lines that may be titles are kept, and a
+ * later line of the same words (marks and spaces aside) is their print. */
+enum { TITLE_LIST_TOP = 30, TITLE_LIST_MIN_CHARS = 4, TITLE_LIST_MAX_CHARS = 40 };
+typedef struct title_list {
+	struct {
+		uint32_t hash, line, gap, printed;  /* printed: the line of its first print, 0: none */
+	} top[TITLE_LIST_TOP];
+	unsigned n;
+	uint64_t keys;          /* a bit for the first character of each title kept */
+} title_list;
+
+/* The mark an item of a list may open with (●, ■, ·, •, -, *). */
+static bool list_mark(uint32_t cp)
+{
+	return cp == 0x25CF || cp == 0x25A0 || cp == 0x25A1 || cp == 0x25C6 || cp == 0x25C7 || cp == 0x25CB ||
+	       cp == 0x25CE || cp == 0x2605 || cp == 0x2606 || cp == 0x25B2 || cp == 0xB7 || cp == 0x2022 ||
+	       cp == 0x30FB || cp == '-' || cp == '*';
+}
+
+/* The hash of a line that may be a title (its words without the list's
+ * mark and spaces, TITLE_LIST_MIN_CHARS to TITLE_LIST_MAX_CHARS of them,
+ * no full stop), else 0. */
+static uint32_t title_words_hash(const char *s, size_t len)
+{
+	if (len > TITLE_LIST_MAX_CHARS * 4 || len < TITLE_LIST_MIN_CHARS)
+		return 0;
+	const char *p = s, *end = s + len;
+	uint32_t cp;
+	int k = text_decode(p, end, &cp);
+	if (list_mark(cp))
+		p += k;
+	/* bytes, not characters: this runs on every line the profile reads */
+	uint32_t h = 2166136261u;
+	unsigned chars = 0;
+	const unsigned char *last = NULL;
+	for (; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == ' ' || c == '\t')
+			continue;
+		if (c == 0xE3 && end - p >= 3 && (unsigned char)p[1] == 0x80) {
+			if ((unsigned char)p[2] == 0x80) {
+				p += 2;         /* U+3000 */
+				continue;
+			}
+			if ((unsigned char)p[2] == 0x82)
+				return 0;       /* 。: a sentence */
+		}
+		chars += (c & 0xC0) != 0x80;
+		last = (const unsigned char *)p;
+		h = (h ^ c) * 16777619u;
+	}
+	if (chars < TITLE_LIST_MIN_CHARS || chars > TITLE_LIST_MAX_CHARS || !last)
+		return 0;
+	/* no sentence's end: ！？!? */
+	if (*last == '!' || *last == '?' || (last >= (const unsigned char *)s + 2 && last[-2] == 0xEF && last[-1] == 0xBC &&
+					      (*last == 0x81 || *last == 0x9F)))
+		return 0;
+	return h ? h : 1;
+}
+
+/* A bit for the first character after the list's mark and spaces: a
+ * line whose bit no title kept has is no print of theirs (and is not
+ * hashed: this runs on every line the profile reads). */
+static uint64_t title_key(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	uint32_t cp;
+	int k = text_decode(p, end, &cp);
+	if (list_mark(cp))
+		p += k;
+	p = text_skip_space(p, end);
+	if (end - p < 3)
+		return 0;
+	return (uint64_t)1 << (((unsigned char)p[0] * 31u + (unsigned char)p[1] * 7u + (unsigned char)p[2]) & 63);
+}
+
+static void title_list_line(title_list *tl, const raw_line *l)
+{
+	if (l->len > TITLE_LIST_MAX_CHARS * 4 || l->len < TITLE_LIST_MIN_CHARS)
+		return;     /* (a line too long or short keeps no place in the list's block either) */
+	uint64_t key = title_key(l->s, l->len);
+	if (tl->n == TITLE_LIST_TOP && !(tl->keys & key))
+		return;
+	uint32_t h = title_words_hash(l->s, l->len);
+	for (unsigned k = 0; h && k < tl->n; k++)
+		if (tl->top[k].hash == h && !tl->top[k].printed && l->line > tl->top[k].line)
+			tl->top[k].printed = l->line;
+	if (tl->n < TITLE_LIST_TOP) {
+		tl->top[tl->n].hash = h;
+		tl->top[tl->n].line = l->line;
+		tl->top[tl->n].gap = l->gap;
+		tl->top[tl->n].printed = 0;
+		tl->keys |= h ? key : 0;
+		tl->n++;
+	}
+}
+
+/* The first block of tight lines at the top holding two titles or more
+ * printed again below it, each print after the one before and apart from
+ * it (a story between: a deck printed twice has its lines side by side):
+ * the lines from the first such title to the last, and the label tight
+ * over them, are the list. */
+static void title_list_end(const title_list *tl, profile *pf)
+{
+	for (unsigned b = 0; b < tl->n;) {
+		unsigned e = b + 1;
+		while (e < tl->n && tl->top[e].gap == 0 && tl->top[e].line == tl->top[e - 1].line + 1)
+			e++;
+		unsigned first = e, last = b, titles = 0;
+		uint32_t prev = 0;
+		bool ordered = true;
+		for (unsigned k = b; k < e; k++) {
+			if (!tl->top[k].printed)
+				continue;
+			ordered &= tl->top[k].printed >= prev + 2 && tl->top[k].printed > tl->top[e - 1].line;
+			prev = tl->top[k].printed;
+			first = k < first ? k : first;
+			last = k;
+			titles++;
+		}
+		if (titles >= 2 && ordered) {
+			if (first > b && tl->top[first - 1].hash && !tl->top[first - 1].printed)
+				first--;        /* its label: 本期目录 */
+			pf->title_list_first = tl->top[first].line;
+			pf->title_list_last = tl->top[last].line;
+			return;
+		}
+		b = e;
+	}
+}
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
@@ -1158,6 +1295,7 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	raw_line l;
 	memset(pf, 0, sizeof *pf);
 	furniture_learner *fl = furniture_learner_new();
+	title_list tl = { .n = 0 };
 	/* markdown titles by level; the first one's line and what is under it */
 	unsigned md_count[7] = { 0 }, md_numbered[7] = { 0 }, md_first = 0, md_titles = 0, md_between = 0;
 	uint32_t md_first_line = 0;
@@ -1166,6 +1304,7 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 		unsigned cols = capped_columns(&l);
 		pf->lines++;
 		furniture_learner_line(fl, l.s, l.len);
+		title_list_line(&tl, &l);
 		if (cols >= 20) {
 			pf->indented += l.indented;
 			if (n > 0)
@@ -1248,6 +1387,7 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 		}
 	}
 	furniture_learner_end(fl, furn);
+	title_list_end(&tl, pf);
 	if (md_first && md_count[md_first] == 1) {
 		/* a post's title over its items ("# 早安…" over "### ①…"): with
 		 * no story of its own under it (only the account, a date, a
@@ -7655,6 +7795,12 @@ static void segment_step(parser *ps)
 		}
 		if (u->kind != U_PAGEHEAD && page_foot_note(ps, i, a)) {
 			banner_for(ps, i, S_F_PAGE_NOTE);
+			i++;
+			continue;
+		}
+		if (u->kind != U_PAGEHEAD && !ps->narts && u->line >= ps->pf.title_list_first &&
+		    u->line <= ps->pf.title_list_last) {
+			banner_for(ps, i, S_F_TITLE_LIST);
 			i++;
 			continue;
 		}
