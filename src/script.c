@@ -50,6 +50,7 @@ static struct {
 	char error[512];
 	uint32_t *fold;                 /* FOLD_LO..FOLD_HI: 0 not asked, else the fold */
 	bool fold_full;                 /* every character of the range asked */
+	bool fold_cached;               /* ... read from the file: OpenCC's t2s there is */
 	bool fold_off;
 	uint8_t *bitmap;                /* U+4000..U+9FFF */
 	uint16_t *table16;              /* U+4000..U+9FFF */
@@ -635,10 +636,15 @@ static void fold_fill_all(void)
 		return;
 	fold_alloc();
 	char key[FOLD_KEY_MAX];
-	/* the converter is opened either way: its state says whether there
-	 * is a fold (script_fold_bitmap) */
-	bool keyed = conv_open(CONV_T2S) && fold_key(key);
-	if (!keyed || !fold_load(key)) {
+	/* a table kept from data files that have not changed since (their
+	 * inodes, sizes, mtimes in the key) was read from them by an OpenCC
+	 * that opened them: that one is not opened again (10M instructions
+	 * a start, most of --search --all's first line), only when a text
+	 * is converted */
+	bool keyed = fold_key(key);
+	S.fold_cached = keyed && fold_load(key);
+	if (!S.fold_cached) {
+		keyed = conv_open(CONV_T2S) && keyed;
 		uint32_t *cps = util_malloc((FOLD_HI - FOLD_LO) * sizeof *cps);
 		size_t n = 0;
 		for (uint32_t cp = FOLD_LO; cp < FOLD_HI; cp++)
@@ -692,7 +698,7 @@ const uint8_t *script_fold_bitmap(void)
 	if (S.fold_off)
 		return NULL;
 	fold_fill_all();
-	return S.state[CONV_T2S] == 1 ? S.bitmap : NULL;
+	return S.fold_cached || S.state[CONV_T2S] == 1 ? S.bitmap : NULL;
 }
 
 const uint16_t *script_fold_table16(void)
@@ -756,7 +762,7 @@ script_kind script_detect(const char *s, size_t len)
 		ask(unknown, nunknown);
 		free(unknown);
 	}
-	if (S.state[CONV_T2S] != 1)
+	if (!S.fold_cached && S.state[CONV_T2S] != 1)
 		return SCRIPT_KIND_SIMPLIFIED;
 	size_t han = 0, changed = 0;
 	p = (const uint8_t *)s;
@@ -779,5 +785,6 @@ void script_shutdown(void)
 	S.bitmap = NULL;
 	S.table16 = NULL;
 	S.fold_full = false;
+	S.fold_cached = false;
 	S.error[0] = '\0';
 }

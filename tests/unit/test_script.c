@@ -5,6 +5,8 @@
 #include "text.h"
 #include "util.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define S(x) x, strlen(x)
@@ -188,6 +190,57 @@ static void test_fold_cache(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* With the fold table kept in its file, OpenCC is not opened to fold
+ * (10M instructions a start): only to convert. Shown with a copy of
+ * its data whose t2s.json is then spoilt, its size and times kept (so
+ * the file's key still matches): the fold and detection still work from
+ * the file, a conversion then fails to open. */
+static void test_fold_without_opencc(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/kanbao-nocc-XXXXXX", cmd[512], json[128];
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "cp /usr/share/opencc/t2s.json /usr/share/opencc/TSPhrases.ocd2 "
+		 "/usr/share/opencc/TSCharacters.ocd2 '%s'/ 2>/dev/null", dir);
+	if (system(cmd) != 0) {
+		print_message("note: no OpenCC data in /usr/share/opencc: skipped\n");
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+		assert_int_equal(system(cmd), 0);
+		return;
+	}
+	const char *old = getenv("XDG_CACHE_HOME");
+	char *saved = old ? strdup(old) : NULL;
+	setenv("XDG_CACHE_HOME", dir, 1);
+	setenv("KANBAO_OPENCC_DIR", dir, 1);
+	script_shutdown();
+	assert_non_null(script_fold_bitmap());  /* asked of OpenCC, kept in the file */
+	assert_int_equal(script_fold_cp(0x81FA /* 臺 */), 0x53F0 /* 台 */);
+	snprintf(json, sizeof json, "%s/t2s.json", dir);
+	struct stat st;
+	assert_int_equal(stat(json, &st), 0);
+	FILE *f = fopen(json, "r+b");
+	assert_non_null(f);
+	for (off_t i = 0; i < st.st_size; i++)
+		fputc('x', f);
+	fclose(f);
+	struct timespec times[2] = { st.st_atim, st.st_mtim };
+	assert_int_equal(utimensat(AT_FDCWD, json, times, 0), 0);
+	script_shutdown();
+	assert_non_null(script_fold_bitmap());
+	assert_int_equal(script_fold_cp(0x81FA), 0x53F0);
+	assert_int_equal(script_detect(S("臺灣的經濟發展")), SCRIPT_KIND_TRADITIONAL);
+	assert_false(script_ready(SCRIPT_SIMPLIFIED, SCRIPT_KIND_TRADITIONAL));
+	script_shutdown();
+	unsetenv("KANBAO_OPENCC_DIR");
+	if (saved)
+		setenv("XDG_CACHE_HOME", saved, 1);
+	else
+		unsetenv("XDG_CACHE_HOME");
+	free(saved);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* The display view over a traditional page of our own: what is shown is
  * the phrase-level conversion, with the offsets of the original (same
  * length, same character boundaries), converted once per article. */
@@ -329,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_aligned),
 		cmocka_unit_test(test_missing_data),
 		cmocka_unit_test(test_fold_cache),
+		cmocka_unit_test(test_fold_without_opencc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
