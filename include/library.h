@@ -104,6 +104,21 @@ bool library_scan_current(library_scan *sc);
  * again); the scan is then only to be freed. */
 library_job *library_index_begin_scanned(library_scan *sc, bool wait, bool *busy);
 void library_scan_free(library_scan *sc);
+
+/* Without the walk: when the last index that stored every issue found
+ * recorded the folders it walked and each is as it was then (a stat of
+ * each: its inode, mtime and ctime), no issue was added or removed
+ * since, and an issue's pages checked (its folder listed, its pages
+ * stat'ed) say whether it changed; else NULL (then walk). */
+typedef struct library_fresh library_fresh;
+library_fresh *library_fresh_start(library *lib);
+/* Checks the issues not checked yet, newest first in the order of the
+ * search's rows, up to and including the one at path (NULL: every one
+ * left): false as soon as one changed on disk (it stays unchecked). */
+bool library_fresh_upto(library_fresh *f, const char *path);
+/* Whether the issue at path was checked unchanged. */
+bool library_fresh_checked(const library_fresh *f, const char *path);
+void library_fresh_free(library_fresh *f);
 /* Reads and parses the issues ahead in a second thread while the calling
  * thread stores them (SQLite stays on the calling thread); false when
  * there is nothing to gain (fewer than two issues to index) or no thread.

@@ -33,9 +33,20 @@ typedef struct shelf_issue {
 	uint32_t npages;
 } shelf_issue;
 
+/* A folder walked, as it was before it was read: whether its names
+ * changed since (shelf_folder_stamp) tells whether a walk would find
+ * other issues, without the walk. */
+typedef struct shelf_folder {
+	char *path;             /* owned */
+	uint64_t stamp;         /* shelf_folder_stamp of its stat */
+} shelf_folder;
+
 typedef struct shelf {
 	shelf_issue *items;
 	size_t n, cap;
+	shelf_folder *folders;  /* every folder walked, the roots among them */
+	size_t nfolders, capfolders;
+	size_t warned;          /* warnings: folders or pages not read */
 } shelf;
 
 /* The roots of a [library] roots value (NULL or "": the default), each a
@@ -53,6 +64,18 @@ void shelf_roots_free(char **roots, size_t n);
 bool shelf_scan(const char *root, shelf *out,
 		void (*warn)(void *ctx, const char *msg), void *ctx);
 void shelf_free(shelf *s);
+
+/* A folder's stamp from its stat: its device, inode, mtime and ctime.
+ * A folder's mtime moves when a name in it is made, removed or renamed,
+ * its ctime also when its mode changes: an equal stamp says its listing
+ * is the one seen then. */
+struct stat;
+uint64_t shelf_folder_stamp(const struct stat *st);
+
+/* The stamp of the issue at path (a folder of pages, or one page file)
+ * as shelf_scan gives it, from its pages on disk now: false when it
+ * cannot be read. */
+bool shelf_issue_stamp(const char *path, uint64_t *stamp);
 
 /* A date in a file or folder name ("2025-08-28", "20250828",
  * "通辽日报_2025.08.28"): true with "YYYY-MM-DD" in date. */

@@ -35,7 +35,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 12,
+	SCHEMA_VERSION = 13,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -422,6 +422,7 @@ static const char schema[] =
 	" folded TEXT NOT NULL, body TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS articles_issue ON articles(issue);"
 	"CREATE TABLE IF NOT EXISTS issue_terms (id INTEGER PRIMARY KEY, data BLOB NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, stamp INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(folded,"
 	" content = 'articles', content_rowid = 'id', detail = 'none', tokenize = 'kanbao');";
 
@@ -826,6 +827,7 @@ struct library_job {
 	prep prep;                      /* the second thread's while it runs */
 	terms_work terms;               /* the calling thread's */
 	ahead *ahead;                   /* NULL: no second thread */
+	bool lost;                      /* a step's transaction not committed */
 	sqlite3_stmt *ins_issue, *ins_article, *ins_terms, *ins_fts, *del_fts, *del_terms, *del_articles,
 		     *del_issue, *upd_stamp, *old_rows;
 };
@@ -896,8 +898,21 @@ static void load_known(library_job *job)
 static int64_t date_days(const char *date)
 {
 	int y, m, d;
-	if (!date || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+	if (!date)
 		return 0;
+	/* "YYYY-MM-DD" as the names and headers give it, read by hand: a
+	 * sscanf an issue was a tenth of --search --all's first line */
+	static const char form[] = "dddd-dd-dd";
+	size_t i = 0;
+	while (i < 10 && (form[i] == 'd' ? date[i] >= '0' && date[i] <= '9' : date[i] == '-'))
+		i++;
+	if (i == 10) {
+		y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
+		m = (date[5] - '0') * 10 + (date[6] - '0');
+		d = (date[8] - '0') * 10 + (date[9] - '0');
+	} else if (sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3) {
+		return 0;
+	}
 	/* days from civil (Howard Hinnant) */
 	y -= m <= 2;
 	int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -969,6 +984,7 @@ struct library_scan {
 	bool done;                      /* under mu */
 	shelf found;
 	bool *failed;                   /* by root: could not be read */
+	bool matched;                   /* found the index current: recorded when freed */
 };
 
 static void *scan_run(void *arg)
@@ -1013,15 +1029,10 @@ static void scan_join(library_scan *sc)
 	memcpy(sc->lib->root_failed, sc->failed, sc->lib->nroots * sizeof *sc->failed);
 }
 
-bool library_scan_current(library_scan *sc)
+/* Whether the index holds every issue of found with its stamp and no
+ * other (as library_index_begin decides). */
+static bool scan_matches(library *lib, const shelf *found)
 {
-	scan_join(sc);
-	library *lib = sc->lib;
-	/* a root that could not be read hides its issues (path_hidden):
-	 * a search made before the walk knew it showed them */
-	for (size_t r = 0; r < lib->nroots; r++)
-		if (sc->failed[r])
-			return false;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(lib->db, "SELECT path, stamp FROM issues", -1, &st, NULL) != SQLITE_OK)
 		return false;
@@ -1036,13 +1047,11 @@ bool library_scan_current(library_scan *sc)
 	sqlite3_finalize(st);
 	if (n > 1)
 		qsort(v, n, sizeof *v, known_cmp);
-	/* as library_index_begin decides: every issue found is indexed with
-	 * its stamp, and every indexed one was found */
 	bool current = true;
-	for (size_t i = 0; current && i < sc->found.n; i++) {
-		known key = { .path = sc->found.items[i].path };
+	for (size_t i = 0; current && i < found->n; i++) {
+		known key = { .path = found->items[i].path };
 		known *k = n ? bsearch(&key, v, n, sizeof *v, known_cmp) : NULL;
-		current = k && k->stamp == sc->found.items[i].stamp;
+		current = k && k->stamp == found->items[i].stamp;
 		if (k)
 			k->found = true;
 	}
@@ -1054,16 +1063,188 @@ bool library_scan_current(library_scan *sc)
 	return current;
 }
 
+/* The folders of found written as the index's record (in the caller's
+ * transaction). */
+static bool folders_write(library *lib, const shelf *found)
+{
+	if (!exec(lib->db, "DELETE FROM folders"))
+		return false;
+	sqlite3_stmt *st = prepare_st(lib, "INSERT OR REPLACE INTO folders(path, stamp) VALUES(?1, ?2)");
+	bool ok = true;
+	for (size_t i = 0; ok && i < found->nfolders; i++) {
+		sqlite3_bind_text(st, 1, found->folders[i].path, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, (int64_t)found->folders[i].stamp);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+/* A walk that found the index current records its folders, so that the
+ * next --search --all need not walk (its record was missing or old:
+ * library_fresh_start turned it down); not while another kanbao indexes. */
+static void scan_record(library *lib, const shelf *found)
+{
+	if (found->warned)
+		return;
+	int fd = lock_file(lib);
+	if (fd < 0)
+		return;
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0 && exec(lib->db, "BEGIN IMMEDIATE")) {
+		/* compared again in the transaction: an indexer may have
+		 * been and gone since */
+		bool ok = scan_matches(lib, found) && folders_write(lib, found);
+		exec(lib->db, ok ? "COMMIT" : "ROLLBACK");
+	}
+	close(fd);
+}
+
+bool library_scan_current(library_scan *sc)
+{
+	scan_join(sc);
+	library *lib = sc->lib;
+	/* a root that could not be read hides its issues (path_hidden):
+	 * a search made before the walk knew it showed them */
+	for (size_t r = 0; r < lib->nroots; r++)
+		if (sc->failed[r])
+			return false;
+	sc->matched = scan_matches(lib, &sc->found);
+	return sc->matched;
+}
+
 void library_scan_free(library_scan *sc)
 {
 	if (!sc)
 		return;
 	if (sc->threaded)
 		pthread_join(sc->thread, NULL);
+	/* out of the search's read transaction by now */
+	if (sc->matched)
+		scan_record(sc->lib, &sc->found);
 	shelf_free(&sc->found);
 	pthread_mutex_destroy(&sc->mu);
 	free(sc->failed);
 	free(sc);
+}
+
+/* ---- --search --all without the walk: the folders, then each issue ---- */
+
+typedef struct fresh_issue {
+	int64_t base;                   /* rowid_base: the search's order */
+	char *path;
+	uint64_t stamp;
+} fresh_issue;
+
+typedef struct fresh_name {
+	const char *path;
+	size_t at;                      /* in v */
+} fresh_name;
+
+struct library_fresh {
+	fresh_issue *v;
+	size_t n, next;                 /* v[..next) checked, unchanged */
+	fresh_name *sorted;             /* by path: library_fresh_checked */
+};
+
+static int fresh_cmp(const void *a, const void *b)
+{
+	const fresh_issue *x = a, *y = b;
+	return x->base < y->base ? -1 : x->base > y->base;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(((const fresh_name *)a)->path, ((const fresh_name *)b)->path);
+}
+
+/* Whether every folder recorded is as it was, every one under a root
+ * and every root among them. */
+static bool folders_unchanged(library *lib)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(lib->db, "SELECT path, stamp FROM folders", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	size_t roots_seen = 0, n = 0;
+	bool same = true;
+	while (same && sqlite3_step(st) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 0);
+		struct stat sb;
+		same = path && stat(path, &sb) == 0 &&
+		       shelf_folder_stamp(&sb) == (uint64_t)sqlite3_column_int64(st, 1);
+		bool under = false;
+		for (size_t r = 0; same && r < lib->nroots; r++) {
+			under = under || under_root(path, lib->roots[r]);
+			roots_seen += strcmp(path, lib->roots[r]) == 0;
+		}
+		same = same && under;
+		n++;
+	}
+	sqlite3_finalize(st);
+	return same && n > 0 && roots_seen == lib->nroots;
+}
+
+library_fresh *library_fresh_start(library *lib)
+{
+	if (!folders_unchanged(lib))
+		return NULL;
+	/* the folders are as the last whole index saw them: no issue came or
+	 * went, and each issue's pages are checked as the search reaches it */
+	library_fresh *f = util_calloc(1, sizeof *f);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(lib->db, "SELECT id, date, path, stamp FROM issues", -1, &st, NULL) != SQLITE_OK) {
+		free(f);
+		return NULL;
+	}
+	size_t cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *path = (const char *)sqlite3_column_text(st, 2);
+		fresh_issue fi = { rowid_base((const char *)sqlite3_column_text(st, 1),
+					      sqlite3_column_int64(st, 0)),
+				   util_strdup(path ? path : ""), (uint64_t)sqlite3_column_int64(st, 3) };
+		UTIL_PUSH(f->v, f->n, cap, fi);
+	}
+	sqlite3_finalize(st);
+	if (f->n > 1)
+		qsort(f->v, f->n, sizeof *f->v, fresh_cmp);
+	f->sorted = util_malloc((f->n ? f->n : 1) * sizeof *f->sorted);
+	for (size_t i = 0; i < f->n; i++)
+		f->sorted[i] = (fresh_name){ f->v[i].path, i };
+	if (f->n > 1)
+		qsort(f->sorted, f->n, sizeof *f->sorted, name_cmp);
+	return f;
+}
+
+bool library_fresh_upto(library_fresh *f, const char *path)
+{
+	while (f->next < f->n) {
+		const fresh_issue *fi = &f->v[f->next];
+		uint64_t stamp;
+		if (!shelf_issue_stamp(fi->path, &stamp) || stamp != fi->stamp)
+			return false;
+		f->next++;
+		if (path && strcmp(fi->path, path) == 0)
+			break;
+	}
+	return true;
+}
+
+bool library_fresh_checked(const library_fresh *f, const char *path)
+{
+	fresh_name key = { path, 0 };
+	const fresh_name *at = f->n ? bsearch(&key, f->sorted, f->n, sizeof *f->sorted, name_cmp) : NULL;
+	return at && at->at < f->next;
+}
+
+void library_fresh_free(library_fresh *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i].path);
+	free(f->v);
+	free(f->sorted);
+	free(f);
 }
 
 /* library_index_begin, with the roots walked by sc when it is not NULL */
@@ -1140,8 +1321,11 @@ static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool 
 	 * rowids then grow, see rowid_base and insert_issue */
 	if (job->ntodo > 1)
 		qsort(job->todo, job->ntodo, sizeof *job->todo, todo_cmp);
-	/* issues gone from a root that was read (or from the roots) */
+	/* issues gone from a root that was read (or from the roots); the
+	 * folders' record says the index is whole: written again once it is
+	 * (library_index_end) */
 	exec(lib->db, "BEGIN IMMEDIATE");
+	exec(lib->db, "DELETE FROM folders");
 	for (size_t i = 0; i < job->nknown; i++) {
 		bool failed;
 		/* kept: found again, or under a root that could not be read
@@ -2048,6 +2232,7 @@ bool library_index_step(library_job *job, uint64_t budget_ns)
 	if (began && !exec(job->lib->db, "COMMIT")) {
 		lib_warn(job->lib, "library index: %s", sqlite3_errmsg(job->lib->db));
 		exec(job->lib->db, "ROLLBACK");
+		job->lost = true;
 	}
 	return job->next >= job->ntodo;
 }
@@ -2061,11 +2246,28 @@ void library_index_progress(const library_job *job, library_progress *p)
 	p->seconds = (double)(util_now_ns() - job->t0) / 1e9;
 }
 
+/* The folders walked, recorded once every issue found is stored and
+ * nothing was left unread (library_fresh_start trusts them): a job cut
+ * short or a page not read records none, and the next --search --all
+ * walks the roots. */
+static void record_folders(library_job *job)
+{
+	library *lib = job->lib;
+	for (size_t r = 0; r < lib->nroots; r++)
+		if (lib->root_failed[r])
+			return;
+	if (job->next < job->ntodo || job->lost || job->sum.failed || job->found.warned)
+		return;
+	exec(lib->db, "BEGIN IMMEDIATE");
+	exec(lib->db, folders_write(lib, &job->found) ? "COMMIT" : "ROLLBACK");
+}
+
 void library_index_end(library_job *job, library_summary *sum)
 {
 	if (!job)
 		return;
 	ahead_stop(job);
+	record_folders(job);
 	exec(job->lib->db, "PRAGMA synchronous = NORMAL");
 	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_terms, job->ins_fts,
 				job->del_fts, job->del_terms,

@@ -518,6 +518,11 @@ typedef struct hits_out {
 	 * written before it says the index is current (checked) */
 	library_scan *scan;
 	bool checked, current;
+	/* or, with the folders as the index saw them, each issue checked
+	 * before its lines (stale: one changed); after the index is brought
+	 * up to date, the issues checked before are passed over (skip) */
+	library_fresh *fresh;
+	bool stale, skip;
 } hits_out;
 
 static void put_line_buf(util_buf *b)
@@ -531,6 +536,14 @@ static bool put_hits(void *ctx, const library_hit *hits, size_t n)
 {
 	hits_out *ho = ctx;
 	util_buf *b = &ho->line;
+	if (ho->fresh && hits[0].path != ho->path) {
+		if (ho->skip && library_fresh_checked(ho->fresh, hits[0].path))
+			return true;    /* its lines were written before */
+		if (!ho->skip && !library_fresh_upto(ho->fresh, hits[0].path)) {
+			ho->stale = true;
+			return false;
+		}
+	}
 	if (!ho->checked && library_scan_done(ho->scan)) {
 		ho->checked = true;
 		ho->current = library_scan_current(ho->scan);
@@ -573,13 +586,50 @@ static bool put_hits(void *ctx, const library_hit *hits, size_t n)
 	return true;
 }
 
+static void hits_out_free(hits_out *ho)
+{
+	if (ho->line.len)
+		put_line_buf(&ho->line);
+	util_buf_free(&ho->line);
+	util_buf_free(&ho->fields);
+	library_scan_free(ho->scan);
+	library_fresh_free(ho->fresh);
+}
+
+/* --search --all when the folders are as the index saw them: an issue's
+ * lines are written once it and every issue before it in the search's
+ * order are checked (so the first line waits for the newest issues'
+ * pages only, and no lines are held); when one changed, the index is
+ * brought up to date and the search made again for the issues not
+ * checked yet. */
+static size_t search_fresh(library *lib, const char *query, hits_out *ho)
+{
+	ho->checked = ho->current = true;
+	size_t n = library_search_each(lib, query, put_hits, ho);
+	if (!ho->stale && !library_fresh_upto(ho->fresh, NULL))
+		ho->stale = true;       /* an issue without hits in the index changed */
+	if (ho->stale) {
+		if (ho->line.len)
+			put_line_buf(&ho->line);
+		update_library(lib, NULL, false);
+		ho->path = NULL;
+		ho->skip = true;
+		n = library_search_each(lib, query, put_hits, ho);
+	}
+	hits_out_free(ho);
+	return n;
+}
+
 /* kanbao --search TEXT --all: the search runs while the roots are walked
  * (a stat for every page: about as long as the search of a rare text),
  * its lines kept until the walk says the index is current; when it is
  * not, the index is brought up to date and the search made again. */
 static size_t search_all(library *lib, const char *query)
 {
-	hits_out ho = { .tty = isatty(STDOUT_FILENO), .scan = library_scan_start(lib) };
+	hits_out ho = { .tty = isatty(STDOUT_FILENO), .fresh = library_fresh_start(lib) };
+	if (ho.fresh)
+		return search_fresh(lib, query, &ho);
+	ho.scan = library_scan_start(lib);
 	size_t n = library_search_each(lib, query, put_hits, &ho);
 	if (!ho.checked)
 		ho.current = library_scan_current(ho.scan);
@@ -590,11 +640,7 @@ static size_t search_all(library *lib, const char *query)
 		ho.checked = ho.current = true;
 		n = library_search_each(lib, query, put_hits, &ho);
 	}
-	if (ho.line.len)
-		put_line_buf(&ho.line);
-	util_buf_free(&ho.line);
-	util_buf_free(&ho.fields);
-	library_scan_free(ho.scan);
+	hits_out_free(&ho);
 	return n;
 }
 

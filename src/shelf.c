@@ -266,6 +266,7 @@ typedef struct entry {
 	bool dir;
 	dev_t dev;              /* of a folder: to know it when met again */
 	ino_t ino;
+	uint64_t fstamp;        /* of a folder: shelf_folder_stamp */
 } entry;
 
 typedef struct walk {
@@ -287,6 +288,7 @@ static void warnf(walk *w, const char *fmt, ...)
 	va_start(ap, fmt);
 	util_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	w->out->warned++;
 	if (w->warn)
 		w->warn(w->ctx, b.data);
 	else
@@ -419,16 +421,22 @@ static void stamp_add(uint64_t *h, const entry *e)
 	*h = util_hash(v, sizeof v, *h);
 }
 
+static uint64_t pages_stamp(const entry *pages, size_t npages)
+{
+	uint64_t h = 0x6b616e62616fULL;
+	for (size_t i = 0; i < npages; i++)
+		stamp_add(&h, &pages[i]);
+	return h;
+}
+
 static void add_issue(walk *w, const char *path, const char *last,
 		      const entry *pages, size_t npages)
 {
 	shelf_issue is = { 0 };
 	is.path = util_strdup(path);
-	is.stamp = 0x6b616e62616fULL;
-	for (size_t i = 0; i < npages; i++) {
-		stamp_add(&is.stamp, &pages[i]);
+	is.stamp = pages_stamp(pages, npages);
+	for (size_t i = 0; i < npages; i++)
 		is.bytes += pages[i].size;
-	}
 	is.npages = (uint32_t)npages;
 	names_of(w, last, &is);
 	UTIL_PUSH(w->out->items, w->out->n, w->out->cap, is);
@@ -477,7 +485,7 @@ static bool list_dir(walk *w, const char *path, entry **out, size_t *nout)
 			continue;
 		entry e = { util_strdup(de->d_name), (uint64_t)st.st_size,
 			    (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec, dir,
-			    st.st_dev, st.st_ino };
+			    st.st_dev, st.st_ino, dir ? shelf_folder_stamp(&st) : 0 };
 		UTIL_PUSH(es, n, cap, e);
 	}
 	closedir(d);
@@ -496,6 +504,12 @@ static void path_join(util_buf *b, const char *dir, const char *name)
 	util_buf_adds(b, dir);
 	util_buf_addc(b, '/');
 	util_buf_adds(b, name);
+}
+
+static void add_folder(shelf *s, const char *path, uint64_t stamp)
+{
+	shelf_folder f = { util_strdup(path), stamp };
+	UTIL_PUSH(s->folders, s->nfolders, s->capfolders, f);
 }
 
 /* The folder at path, whose device and inode (from its parent's listing,
@@ -542,6 +556,7 @@ static void walk_dir(walk *w, const char *path, dev_t dev, ino_t ino)
 			continue;
 		}
 		path_join(&sub, path, es[i].name);
+		add_folder(w->out, sub.data, es[i].fstamp);
 		w->comps[w->ncomps++] = es[i].name;
 		walk_dir(w, sub.data, es[i].dev, es[i].ino);
 		w->ncomps--;
@@ -572,6 +587,7 @@ bool shelf_scan(const char *root, shelf *out,
 		ok = false;
 	} else {
 		size_t first = out->n;
+		add_folder(out, root, shelf_folder_stamp(&st));
 		walk_dir(&w, root, st.st_dev, st.st_ino);
 		if (out->n - first > 1)
 			qsort(out->items + first, out->n - first, sizeof *out->items, issue_cmp);
@@ -587,5 +603,47 @@ void shelf_free(shelf *s)
 		free(s->items[i].paper);
 	}
 	free(s->items);
+	for (size_t i = 0; i < s->nfolders; i++)
+		free(s->folders[i].path);
+	free(s->folders);
 	memset(s, 0, sizeof *s);
+}
+
+uint64_t shelf_folder_stamp(const struct stat *st)
+{
+	uint64_t v[6] = { (uint64_t)st->st_dev, (uint64_t)st->st_ino,
+			  (uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec,
+			  (uint64_t)st->st_ctim.tv_sec, (uint64_t)st->st_ctim.tv_nsec };
+	return util_hash(v, sizeof v, 0x666f6c646572ULL);
+}
+
+bool shelf_issue_stamp(const char *path, uint64_t *stamp)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return false;
+	if (!S_ISDIR(st.st_mode)) {
+		/* a page named by its date, an issue of its own */
+		const char *slash = strrchr(path, '/');
+		entry e = { (char *)(slash ? slash + 1 : path), (uint64_t)st.st_size,
+			    (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec, false, 0, 0, 0 };
+		*stamp = pages_stamp(&e, 1);
+		return true;
+	}
+	shelf none = { 0 };
+	walk w = { .root = path, .out = &none };
+	entry *es;
+	size_t n;
+	if (!list_dir(&w, path, &es, &n))
+		return false;
+	/* the pages are the entries that are not folders, as walk_dir takes them */
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!es[i].dir)
+			es[k++] = es[i];
+		else
+			free(es[i].name);
+	*stamp = pages_stamp(es, k);
+	free_entries(es, k);
+	return true;
 }

@@ -88,6 +88,28 @@ mv "$TEST_TMP/away" "$lib"
 out=$(k --search 观光梯 --all 2>/dev/null) || fail "--search --all did not see an issue added"
 [ "$(printf '%s\n' "$out" | wc -l)" = 1 ] || fail "issue added: $out"
 
+# without the walk: once an index stored every issue of roots all read,
+# --search --all stats the folders it recorded and checks each issue's
+# pages as the search reaches it. An older issue edited in place: the
+# newer one's lines are written, then the index is brought up to date
+# and the search goes on; a text the index did not hold is still found.
+printf '[library]\nroots = %s\n' "$lib" > "$TEST_TMP/one.ini"
+k1() {
+	"$KANBAO" --config "$TEST_TMP/one.ini" "$@"
+}
+k1 --index >/dev/null 2>&1 || fail "--index of one root failed"
+k1 --search 电梯 --all >"$TEST_TMP/all1" 2>/dev/null || fail "--search --all (one root) found nothing"
+grep -q "^晚报" "$TEST_TMP/all1" && grep -q "^青川日报" "$TEST_TMP/all1" ||
+	fail "--search --all (one root): $(cat "$TEST_TMP/all1")"
+printf '新年第一天\n\n城里的扶梯都换新了，还有一台观光梯。\n' > "$lib/晚报/20250101/1.txt"
+k1 --search 电梯 --all >"$TEST_TMP/all2" 2>/dev/null || fail "--search --all after an edit found nothing"
+grep -v "^晚报" "$TEST_TMP/all1" | cmp -s - "$TEST_TMP/all2" ||
+	fail "an issue edited in place, lines: $(cat "$TEST_TMP/all2")"
+printf '新年第一天\n\n城里的货梯都换新了，还有一台观光梯。\n' > "$lib/晚报/20250101/1.txt"
+out=$(k1 --search 货梯 --all 2>/dev/null) || fail "--search --all did not see a text added in place"
+case $out in "晚报${tab}2025-01-01${tab}"*"[货梯]"*) ;; *) fail "text added in place: $out" ;; esac
+printf '新年第一天\n\n城里的电梯都换新了，还有一台观光梯。\n' > "$lib/晚报/20250101/1.txt"
+
 # two indexers at once: both succeed, each issue indexed once
 rm -rf "$E2E_HOME/cache"
 mkdir -p "$lib/晚报/20250102"

@@ -605,6 +605,79 @@ static void test_changed_touched_removed(void **state)
 	library_close(lib);
 }
 
+/* --search --all without the walk: the folders recorded by the last
+ * whole index, then each issue's pages checked in the search's order. */
+static void test_fresh_without_walk(void **state)
+{
+	env *e = *state;
+	char newest[400], older[400], roots[700];
+	snprintf(newest, sizeof newest, "%s/青川日报/2026-03-18", e->lib);
+	snprintf(older, sizeof older, "%s/晚报/2025-01-02", e->lib);
+	sh("mkdir -p '%s' && printf '标题一行\\n\\n正文说到了鲸落。\\n' > '%s/1.txt'", older, older);
+	library *lib = open_lib(e, NULL);
+	assert_null(library_fresh_start(lib));          /* nothing recorded yet */
+	index_all(lib);
+	library_fresh *f = library_fresh_start(lib);
+	assert_non_null(f);
+	/* newest first, each checked when reached */
+	assert_false(library_fresh_checked(f, newest));
+	assert_true(library_fresh_upto(f, newest));
+	assert_true(library_fresh_checked(f, newest));
+	assert_false(library_fresh_checked(f, older));
+	assert_true(library_fresh_upto(f, NULL));
+	assert_true(library_fresh_checked(f, older));
+	library_fresh_free(f);
+	/* a page edited in place (the same size): no folder changed, the
+	 * issue did, and the newer one before it is still unchanged */
+	sh("sleep 0.01; printf '标题一行\\n\\n正文说到了雪豹。\\n' > '%s/1.txt'", older);
+	f = library_fresh_start(lib);
+	assert_non_null(f);
+	assert_true(library_fresh_upto(f, newest));
+	assert_false(library_fresh_upto(f, NULL));
+	assert_false(library_fresh_checked(f, older));
+	library_fresh_free(f);
+	index_all(lib);
+	f = library_fresh_start(lib);
+	assert_non_null(f);
+	assert_true(library_fresh_upto(f, NULL));
+	library_fresh_free(f);
+	/* a page added, an issue added: their folders changed */
+	sh("printf '第二版\\n\\n又一段。\\n' > '%s/2.txt'", older);
+	assert_null(library_fresh_start(lib));
+	index_all(lib);
+	sh("mkdir -p '%s/晚报/2025-01-03'", e->lib);
+	assert_null(library_fresh_start(lib));
+	/* a folder with no page: the walk finds the index current and
+	 * records the folders as they are now */
+	assert_true(scan_current(lib));
+	f = library_fresh_start(lib);
+	assert_non_null(f);
+	assert_true(library_fresh_upto(f, NULL));
+	library_fresh_free(f);
+	/* a folder's mode changed (its ctime) */
+	sh("chmod 700 '%s/晚报/2025-01-03'", e->lib);
+	assert_null(library_fresh_start(lib));
+	assert_true(scan_current(lib));
+	/* an index cut short records nothing */
+	sh("printf '第三版\\n\\n一段。\\n' > '%s/3.txt'", older);
+	bool busy;
+	library_job *job = library_index_begin(lib, true, &busy);
+	assert_non_null(job);
+	library_index_end(job, NULL);
+	assert_null(library_fresh_start(lib));
+	index_all(lib);
+	f = library_fresh_start(lib);
+	assert_non_null(f);
+	library_fresh_free(f);
+	library_close(lib);
+	/* a root more than the folders recorded */
+	sh("mkdir -p '%s/other'", e->dir);
+	snprintf(roots, sizeof roots, "%s:%s/other", e->lib, e->dir);
+	lib = open_lib(e, roots);
+	assert_null(library_fresh_start(lib));
+	library_close(lib);
+}
+
 /* The fingerprint of the issue whose path holds path_part, as listed. */
 static uint64_t listed_fingerprint(library *lib, const char *path_part)
 {
@@ -1196,6 +1269,11 @@ static void schema_11(env *e)
 	set_schema_version(e, 11);
 }
 
+static void schema_12(env *e)
+{
+	set_schema_version(e, 12);
+}
+
 /* and the one before (schema 7: a bigram filter a row in a table of its
  * own, no counts of the code points of each issue): the tables it had,
  * its version */
@@ -1223,7 +1301,7 @@ static void test_new_file_layout(void **state)
 	env *e = *state;
 	for (int round = 0; round < 2; round++) {
 		if (round)
-			schema_11(e);
+			schema_12(e);
 		library *lib = open_lib(e, NULL);
 		index_all(lib);
 		library_close(lib);
@@ -1235,7 +1313,7 @@ static void test_new_file_layout(void **state)
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(st, 0), 2);
 		assert_int_equal(sqlite3_column_int(st, 1), 16384);
-		assert_int_equal(sqlite3_column_int(st, 2), 12);
+		assert_int_equal(sqlite3_column_int(st, 2), 13);
 		sqlite3_finalize(st);
 		sqlite3_close(db);
 	}
@@ -1255,6 +1333,7 @@ static void test_damaged_old_schema(void **state)
 {
 	damage_and_check(*state, old_schema, "another version");
 	damage_and_check(*state, newer_schema, "another version");
+	damage_and_check(*state, schema_12, "another version");
 	damage_and_check(*state, schema_11, "another version");
 	damage_and_check(*state, schema_10, "another version");
 	damage_and_check(*state, schema_9, "another version");
@@ -1497,6 +1576,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_same_hits_as_the_issue, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_changed_touched_removed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fresh_without_walk, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_ties_at_the_cut, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pairs_rank_as_text, setup, teardown),
