@@ -16,12 +16,16 @@ NCURSES_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw 2>/dev/null || echo -lnc
 SQLITE_CFLAGS  := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS    := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 OPENCC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null || echo -I/usr/include/opencc)
-OPENCC_LIBS    := $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null || echo -lopencc)
+# libopencc is opened by script.c when a converter is first needed
+# (dlopen), by the name it has here
+OPENCC_SONAME  := $(shell objdump -p "$$($(CC) -print-file-name=libopencc.so)" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
+OPENCC_LIBS    := -ldl
 
 CSTD     = -std=c11
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 OPT     ?= -O2 -g
-CPPFLAGS += -Iinclude -D_GNU_SOURCE $(NCURSES_CFLAGS) $(SQLITE_CFLAGS) $(OPENCC_CFLAGS)
+CPPFLAGS += -Iinclude -D_GNU_SOURCE $(NCURSES_CFLAGS) $(SQLITE_CFLAGS) $(OPENCC_CFLAGS) \
+	    $(if $(OPENCC_SONAME),-DKANBAO_OPENCC_SONAME='"$(OPENCC_SONAME)"')
 CFLAGS  ?=
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(CFLAGS)
 LDLIBS  += $(NCURSES_LIBS) -lunistring -liniparser $(SQLITE_LIBS) $(OPENCC_LIBS) -pthread

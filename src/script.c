@@ -16,6 +16,7 @@
 #include "text.h"
 #include "util.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <opencc.h>
 #include <stdio.h>
@@ -55,6 +56,48 @@ static struct {
 	uint8_t *bitmap;                /* U+4000..U+9FFF */
 	uint16_t *table16;              /* U+4000..U+9FFF */
 } S;
+
+/* OpenCC's functions, from libopencc opened when a converter is first
+ * needed: linked, it and the C++ runtime under it were relocated at
+ * every start (3.0M instructions: a fifth of --search --all's first
+ * line), for a converter that most runs do not open (script_fold_bitmap
+ * reads its table from a file). */
+static struct {
+	bool tried, ok;
+	opencc_t (*open)(const char *);
+	int (*close)(opencc_t);
+	char *(*convert_utf8)(opencc_t, const char *, size_t);
+	void (*convert_utf8_free)(char *);
+	const char *(*error)(void);
+} CC;
+
+static bool cc_sym(void *lib, const char *name, void *fn)
+{
+	void *p = dlsym(lib, name);
+	memcpy(fn, &p, sizeof p);       /* POSIX: a function's address */
+	return p != NULL;
+}
+
+static bool cc_load(void)
+{
+	if (CC.tried)
+		return CC.ok;
+	CC.tried = true;
+	static const char *const names[] = {
+#ifdef KANBAO_OPENCC_SONAME
+		KANBAO_OPENCC_SONAME,   /* the one built against (Makefile) */
+#endif
+		"libopencc.so.1.1", "libopencc.so.1", "libopencc.so.2", "libopencc.so",
+	};
+	void *lib = NULL;
+	for (size_t i = 0; !lib && i < sizeof names / sizeof *names; i++)
+		lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+	CC.ok = lib && cc_sym(lib, "opencc_open", &CC.open) && cc_sym(lib, "opencc_close", &CC.close) &&
+		cc_sym(lib, "opencc_convert_utf8", &CC.convert_utf8) &&
+		cc_sym(lib, "opencc_convert_utf8_free", &CC.convert_utf8_free) &&
+		cc_sym(lib, "opencc_error", &CC.error);
+	return CC.ok;
+}
 
 /* The Han characters of the BMP that OpenCC's character tables hold. */
 enum { FOLD_LO = 0x3400, FOLD_HI = 0xFB00, BITMAP_LO = 0x4000, BITMAP_HI = 0xA000 };
@@ -101,9 +144,10 @@ static opencc_t conv_open(enum conv c)
 		util_buf_printf(&path, "%s/%s", dir, conv_file[c]);
 	else
 		util_buf_adds(&path, conv_file[c]);
-	opencc_t h = opencc_open(util_buf_cstr(&path));
+	bool loaded = cc_load();
+	opencc_t h = loaded ? CC.open(util_buf_cstr(&path)) : (opencc_t)-1;
 	if (h == (opencc_t)-1) {
-		const char *why = opencc_error();
+		const char *why = loaded ? CC.error() : "libopencc cannot be loaded";
 		snprintf(S.error, sizeof S.error,
 			 "OpenCC cannot load %s (%s): install OpenCC's data "
 			 "(Debian: libopencc-data) or set KANBAO_OPENCC_DIR",
@@ -146,16 +190,16 @@ char *script_convert(script_target to, script_kind from, const char *s, size_t l
 	opencc_t h = conv_open(c);
 	if (!h)
 		return NULL;
-	char *r = opencc_convert_utf8(h, s, len);
+	char *r = CC.convert_utf8(h, s, len);
 	if (!r) {
 		snprintf(S.error, sizeof S.error, "OpenCC could not convert the text (%s)",
-			 opencc_error());
+			 CC.error());
 		return NULL;
 	}
 	/* OpenCC's buffer is freed by OpenCC: hand over a copy of our own */
 	size_t n = strlen(r);
 	char *out = util_strndup(r, n);
-	opencc_convert_utf8_free(r);
+	CC.convert_utf8_free(r);
 	if (outlen)
 		*outlen = n;
 	return out;
@@ -454,7 +498,7 @@ static void ask(const uint32_t *cps, size_t n)
 			util_buf_add(&in, b, put_cp(b, cps[i]));
 			util_buf_addc(&in, '\n');
 		}
-		r = opencc_convert_utf8(h, in.data, in.len);
+		r = CC.convert_utf8(h, in.data, in.len);
 		util_buf_free(&in);
 	}
 	const char *p = r;
@@ -472,7 +516,7 @@ static void ask(const uint32_t *cps, size_t n)
 		S.fold[cps[i] - FOLD_LO] = to;
 	}
 	if (r)
-		opencc_convert_utf8_free(r);
+		CC.convert_utf8_free(r);
 }
 
 static void fold_alloc(void)
@@ -775,7 +819,7 @@ void script_shutdown(void)
 {
 	for (int c = 0; c < NCONV; c++) {
 		if (S.state[c] == 1)
-			opencc_close(S.handle[c]);
+			CC.close(S.handle[c]);
 		S.state[c] = 0;
 	}
 	free(S.fold);
