@@ -20,6 +20,9 @@ OPENCC_CFLAGS  := $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null || echo -I/u
 # (dlopen), by the name it has here
 OPENCC_SONAME  := $(shell objdump -p "$$($(CC) -print-file-name=libopencc.so)" 2>/dev/null | awk '$$1 == "SONAME" { print $$2 }')
 OPENCC_LIBS    := -ldl
+# ... except under ASan, whose hook on C++ exceptions finds no libstdc++
+# when it is loaded only later (a CHECK failure at OpenCC's first throw)
+OPENCC_LINKED  := -ldl -Wl,--no-as-needed $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null || echo -lopencc) -Wl,--as-needed
 
 CSTD     = -std=c11
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
@@ -232,7 +235,7 @@ ASAN_CC ?= $(shell printf 'int main(void){return 0;}' | clang -x c -fsanitize=ad
 	-o /dev/null - >/dev/null 2>&1 && echo clang || echo $(CC))
 asan:
 	$(MAKE) CC=$(ASAN_CC) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		LDFLAGS="-fsanitize=address,undefined" build-asan/kanbao build-asan/.deps-test \
+		LDFLAGS="-fsanitize=address,undefined" OPENCC_LIBS="$(OPENCC_LINKED)" build-asan/kanbao build-asan/.deps-test \
 		build-asan/tune/kanbao build-asan/tune/score \
 		$(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
 	@KANBAO_STRESS=$(STRESS) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

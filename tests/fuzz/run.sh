@@ -13,7 +13,8 @@ out=build-fuzz
 mkdir -p "$out"
 CC=${FUZZ_CC:-clang}
 flags="-std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -Iinclude -Itests/fuzz -D_GNU_SOURCE $(pkg-config --cflags ncursesw) $(pkg-config --cflags opencc)"
-libs="$(pkg-config --libs ncursesw) -lunistring -liniparser $(pkg-config --libs sqlite3) $(pkg-config --libs opencc)"
+# OpenCC linked, not only opened by script.c: ASan hooks C++ exceptions at start
+libs="$(pkg-config --libs ncursesw) -lunistring -liniparser $(pkg-config --libs sqlite3) -ldl -Wl,--no-as-needed $(pkg-config --libs opencc) -Wl,--as-needed"
 lib_src=$(ls src/*.c | grep -v -e src/main.c -e src/ui.c -e src/reader)
 harnesses=${FUZZ_HARNESSES:-input parse layout search config library}
 
