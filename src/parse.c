@@ -356,6 +356,7 @@ typedef struct unit {
 	uint8_t bracketed;      /* a brief's title taken out of its 【】 (see bracket_title) */
 	uint8_t named;          /* a deck's line whose label named its part (NAMED_*, see push_unit) */
 	uint8_t item_row;       /* one of a list's rows set alike, or its note (see same_item_shape) */
+	uint8_t indent_para;    /* title-like, made a paragraph by its indent alone (see signed_under_indent) */
 	int16_t page;           /* page number of a jump or page header */
 } unit;
 
@@ -2375,6 +2376,42 @@ static bool marked_item_title(const unit *u, const unit *next)
 	       pattern_credit_start(u->s, u->len) == u->len;
 }
 
+/* "    保龄球馆周末一“道”难求" / "    本报记者　X": on a page that
+ * indents its paragraphs and its titles too (but not its header, so the
+ * profile does not call the indent the page's margin), a short line the
+ * indent alone made a paragraph is a title when a byline or a dateline
+ * follows it, a blank line apart at most: a story is signed under its
+ * headline. The lines set tight over it (its kicker) go with it. Under
+ * a paragraph it may be that story's last line over its signature: a
+ * title there only when the paragraph is finished and a dateline (which
+ * opens stories) follows, or a big gap sets the line apart. */
+static void signed_under_indent(parser *ps, const unit *u)
+{
+	enum { DECK_LINES = 3 };
+	if (!(u->kind == U_BYLINE || u->kind == U_DATELINE) || u->gap > 1)
+		return;
+	/* the run of such lines set tight over it, set apart above */
+	size_t top = ps->nunits;
+	while (top > ps->units_base && ps->nunits - top < DECK_LINES) {
+		const unit *v = UNIT(ps, top - 1);
+		if (v->kind != U_PARA || !v->indent_para)
+			break;
+		top--;
+		if (v->gap != 0)
+			break;
+	}
+	if (top == ps->nunits || UNIT(ps, top)->gap == 0)
+		return;
+	const unit *above = top > ps->units_base ? UNIT(ps, top - 1) : NULL;
+	if (above && above->kind == U_PARA &&
+	    !((above->flags & UF_TERMINATED) && (u->kind == U_DATELINE || UNIT(ps, top)->gap >= ps->pf.big_gap)))
+		return;
+	for (size_t k = top; k < ps->nunits; k++) {
+		UNIT(ps, k)->kind = U_TITLE;
+		UNIT(ps, k)->flags &= (uint16_t)~UF_ROW;
+	}
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -2548,6 +2585,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		}
 		if (prev->kind == U_CAPTION && marked_item_title(prev, &u))
 			prev->kind = U_TITLE;
+		signed_under_indent(ps, &u);
 		if ((prev->flags & UF_DASH_START) && ps->nunits - 1 > ps->units_base &&
 		    subtitle_under(UNIT(ps, ps->nunits - 2), prev, &u)) {
 			UNIT(ps, ps->nunits - 2)->kind = U_TITLE;
@@ -3852,6 +3890,7 @@ static void classify(const parser *ps, unit *u)
 			if (!u->spaced)
 				u->flags |= UF_ROW;
 			u->kind = U_PARA;
+			u->indent_para = 1;
 			return;
 		}
 		if (u->chars <= 40 && field_pairs(s, len)) {
