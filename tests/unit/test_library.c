@@ -829,6 +829,62 @@ static void hits_text(library *lib, const char *query, library_order order, size
 	library_hits_free(h, n);
 }
 
+/* One way of asking a query: the order and how many articles (0: all). */
+typedef struct {
+	library_order order;
+	size_t max;
+} hit_ask;
+
+/* The hits of each of the nq queries of qs (one after another, each
+ * ending in '\0'), asked each of the na ways: into a new array, query
+ * q's way a at q * na + a; *found counts those that found anything. */
+static util_buf *hits_of_queries(library *lib, const util_buf *qs, size_t nq, const hit_ask *asks, size_t na,
+				 size_t *found)
+{
+	util_buf *out = calloc(nq * na, sizeof *out);
+	assert_non_null(out);
+	*found = 0;
+	size_t at = 0;
+	for (size_t q = 0; q < nq; q++, at += strlen(qs->data + at) + 1)
+		for (size_t a = 0; a < na; a++) {
+			hits_text(lib, qs->data + at, asks[a].order, asks[a].max, &out[q * na + a]);
+			*found += out[q * na + a].len > 0;
+		}
+	return out;
+}
+
+/* Asks the queries again the same ways: each must find, to the byte,
+ * what `before` (from hits_of_queries, freed here) holds; `since` says
+ * what changed in between. */
+static void assert_same_hits(library *lib, const util_buf *qs, size_t nq, const hit_ask *asks, size_t na,
+			     util_buf *before, const char *since)
+{
+	util_buf now = { 0 };
+	size_t at = 0;
+	for (size_t q = 0; q < nq; q++, at += strlen(qs->data + at) + 1)
+		for (size_t a = 0; a < na; a++) {
+			hits_text(lib, qs->data + at, asks[a].order, asks[a].max, &now);
+			util_buf *b = &before[q * na + a];
+			if (now.len != b->len || (now.len && memcmp(now.data, b->data, now.len) != 0))
+				fail_msg("\"%s\" (%s, %zu articles): other hits %s:\n%.*s---\n%.*s", qs->data + at,
+					 asks[a].order == LIBRARY_RANKED ? "ranked" : "newest", asks[a].max, since,
+					 (int)b->len, b->data ? b->data : "", (int)now.len, now.data ? now.data : "");
+			util_buf_free(b);
+		}
+	free(before);
+	util_buf_free(&now);
+}
+
+/* Empties the table issue_terms through a connection of its own: every
+ * issue is then asked of FTS5 and its rows' text. */
+static void drop_issue_terms(env *e)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_terms", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /* The search walks the issues' lists of code points; an issue without
  * its issue_terms row (removed by another connection here) is asked of
  * FTS5 over its rows instead, and every search finds what it found. */
@@ -839,16 +895,13 @@ static void test_issue_without_terms(void **state)
 	library *lib = open_lib(e, NULL);
 	index_all(lib);
 	static const char *const queries[] = { "报", "记者", "经济", "economy", "2025", "发展的" };
-	static const size_t maxes[] = { 0, 1, 3 };
-	util_buf before[UTIL_ARRAY_LEN(queries)][2][UTIL_ARRAY_LEN(maxes)];
-	memset(before, 0, sizeof before);
-	size_t nonempty = 0;
-	for (size_t q = 0; q < UTIL_ARRAY_LEN(queries); q++)
-		for (int o = 0; o < 2; o++)
-			for (size_t m = 0; m < UTIL_ARRAY_LEN(maxes); m++) {
-				hits_text(lib, queries[q], (library_order)o, maxes[m], &before[q][o][m]);
-				nonempty += before[q][o][m].len > 0;
-			}
+	static const hit_ask asks[] = { { LIBRARY_NEWEST, 0 }, { LIBRARY_NEWEST, 1 }, { LIBRARY_NEWEST, 3 },
+					{ LIBRARY_RANKED, 0 }, { LIBRARY_RANKED, 1 }, { LIBRARY_RANKED, 3 } };
+	util_buf qs = { 0 };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(queries); i++)
+		util_buf_add(&qs, queries[i], strlen(queries[i]) + 1);
+	size_t nonempty;
+	util_buf *before = hits_of_queries(lib, &qs, UTIL_ARRAY_LEN(queries), asks, UTIL_ARRAY_LEN(asks), &nonempty);
 	assert_true(nonempty > 20);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
@@ -856,18 +909,9 @@ static void test_issue_without_terms(void **state)
 				      "WHERE path LIKE '%青川日报%')", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_changes(db), 1);
 	sqlite3_close(db);
-	util_buf now = { 0 };
-	for (size_t q = 0; q < UTIL_ARRAY_LEN(queries); q++)
-		for (int o = 0; o < 2; o++)
-			for (size_t m = 0; m < UTIL_ARRAY_LEN(maxes); m++) {
-				hits_text(lib, queries[q], (library_order)o, maxes[m], &now);
-				if (now.len != before[q][o][m].len ||
-				    (now.len && memcmp(now.data, before[q][o][m].data, now.len) != 0))
-					fail_msg("\"%s\" (%s, %zu articles): other hits without the issue's "
-						 "issue_terms row", queries[q], o ? "ranked" : "newest", maxes[m]);
-				util_buf_free(&before[q][o][m]);
-			}
-	util_buf_free(&now);
+	assert_same_hits(lib, &qs, UTIL_ARRAY_LEN(queries), asks, UTIL_ARRAY_LEN(asks), before,
+			 "without the issue's issue_terms row");
+	util_buf_free(&qs);
 	library_close(lib);
 }
 
@@ -935,33 +979,13 @@ static void test_pairs_rank_as_text(void **state)
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(fixed); i++)
 		util_buf_add(&qs, fixed[i], strlen(fixed[i]) + 1);
 	size_t nq = UTIL_ARRAY_LEN(fixed) + text_pairs(e, 600, &qs);
-	static const size_t maxes[] = { 0, 2 };
-	util_buf *before = calloc(nq * 2, sizeof *before);
-	size_t found = 0, at = 0;
-	for (size_t q = 0; q < nq; q++, at += strlen(qs.data + at) + 1)
-		for (size_t m = 0; m < 2; m++) {
-			hits_text(lib, qs.data + at, LIBRARY_RANKED, maxes[m], &before[q * 2 + m]);
-			found += before[q * 2 + m].len > 0;
-		}
+	static const hit_ask asks[] = { { LIBRARY_RANKED, 0 }, { LIBRARY_RANKED, 2 } };
+	size_t found;
+	util_buf *before = hits_of_queries(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), &found);
 	assert_true(found > 400);
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_terms", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	util_buf now = { 0 };
-	at = 0;
-	for (size_t q = 0; q < nq; q++, at += strlen(qs.data + at) + 1)
-		for (size_t m = 0; m < 2; m++) {
-			hits_text(lib, qs.data + at, LIBRARY_RANKED, maxes[m], &now);
-			util_buf *b = &before[q * 2 + m];
-			if (now.len != b->len || (now.len && memcmp(now.data, b->data, now.len) != 0))
-				fail_msg("\"%s\" (%zu articles): other hits from the lists of pairs than "
-					 "from the text:\n%.*s---\n%.*s", qs.data + at, maxes[m], (int)b->len,
-					 b->data ? b->data : "", (int)now.len, now.data ? now.data : "");
-			util_buf_free(b);
-		}
-	free(before);
-	util_buf_free(&now);
+	drop_issue_terms(e);
+	assert_same_hits(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), before,
+			 "from the lists of pairs than from the text");
 	util_buf_free(&qs);
 	library_close(lib);
 }
@@ -1055,37 +1079,15 @@ static void test_phrases_rank_as_text(void **state)
 	for (size_t l = 0; l < UTIL_ARRAY_LEN(lens); l++)
 		nq += text_runs(e, lens[l], 7, 60, &qs);
 	/* ranked all, the best 3; newest first all, the first 3 */
-	static const size_t maxes[] = { 0, 3 };
-	util_buf *before = calloc(nq * 4, sizeof *before);
-	size_t found = 0, at = 0;
-	for (size_t q = 0; q < nq; q++, at += strlen(qs.data + at) + 1)
-		for (size_t m = 0; m < 4; m++) {
-			hits_text(lib, qs.data + at, m < 2 ? LIBRARY_RANKED : LIBRARY_NEWEST, maxes[m % 2],
-				  &before[q * 4 + m]);
-			found += before[q * 4 + m].len > 0;
-		}
+	static const hit_ask asks[] = { { LIBRARY_RANKED, 0 }, { LIBRARY_RANKED, 3 }, { LIBRARY_NEWEST, 0 },
+					{ LIBRARY_NEWEST, 3 } };
+	size_t found;
+	util_buf *before = hits_of_queries(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), &found);
 	/* every query is text of the library */
-	assert_int_equal(found, nq * 4);
+	assert_int_equal(found, nq * UTIL_ARRAY_LEN(asks));
 	assert_true(nq > 200);
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_terms", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-	util_buf now = { 0 };
-	at = 0;
-	for (size_t q = 0; q < nq; q++, at += strlen(qs.data + at) + 1)
-		for (size_t m = 0; m < 4; m++) {
-			hits_text(lib, qs.data + at, m < 2 ? LIBRARY_RANKED : LIBRARY_NEWEST, maxes[m % 2], &now);
-			util_buf *b = &before[q * 4 + m];
-			if (now.len != b->len || (now.len && memcmp(now.data, b->data, now.len) != 0))
-				fail_msg("\"%s\" (%s, %zu articles): other hits from the lists of pairs "
-					 "than from FTS5:\n%.*s---\n%.*s", qs.data + at,
-					 m < 2 ? "ranked" : "newest", maxes[m % 2], (int)b->len,
-					 b->data ? b->data : "", (int)now.len, now.data ? now.data : "");
-			util_buf_free(b);
-		}
-	free(before);
-	util_buf_free(&now);
+	drop_issue_terms(e);
+	assert_same_hits(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), before, "from the lists of pairs than from FTS5");
 	util_buf_free(&qs);
 	library_close(lib);
 }
