@@ -726,7 +726,10 @@ int reader_run(doc_issue *issue, config *cfg, const reader_options *opt)
 			COLS, LINES);
 		fflush(u.trace);
 	}
-	size_t load_step = 1 << 20;
+	/* from the smallest step up: one that is too large is halved a step
+	 * at a time, and a first step of 1 MB took 185 ms on a slow
+	 * machine (ASan, busy), keys waiting for it */
+	size_t load_step = LOAD_STEP_MIN;
 	uint64_t quiet_ns = (uint64_t)cfg->save_after * 1000000000ull;
 	uint64_t last_input = util_now_ns(), last_save = last_input;
 	while (!got_signal) {
