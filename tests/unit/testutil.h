@@ -148,6 +148,10 @@ static inline doc_issue *tu_parse_file(const char *path)
 	return issue;
 }
 
+/* A list of lines (string literals), NULL-ended, for the helpers that
+ * check each line of a list. */
+#define TU_LINES(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
 /* Skips the current test with a clear message when the corpus is absent. */
 #define TU_CORPUS_OR_SKIP(var, prefix) \
 	const char *var = tu_corpus_file(prefix); \
