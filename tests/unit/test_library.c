@@ -255,6 +255,21 @@ static void test_discovery(void **state)
 	assert_string_equal(s.items[3].paper, "青川日报");
 	assert_string_equal(s.items[3].date, "2026-03-18");
 	assert_int_equal(s.items[3].npages, 4);
+	/* each issue's stamp as shelf_issue_stamp makes it alone (a folder
+	 * of pages, a page named by its date), and the folders walked (the
+	 * hidden one not) */
+	for (size_t i = 0; i < s.n; i++) {
+		uint64_t stamp;
+		assert_true(shelf_issue_stamp(s.items[i].path, &stamp));
+		assert_true(stamp == s.items[i].stamp);
+	}
+	assert_string_equal(s.folders[0].path, e->lib);
+	assert_int_equal(s.nfolders, 8);        /* the root, 时报 and 3 below, 晚报, 青川日报 and 1 */
+	assert_int_equal(s.warned, 0);
+	sh("echo 正文 >> '%s/晚报/2025-08-01.txt'", e->lib);
+	uint64_t after;
+	assert_true(shelf_issue_stamp(s.items[1].path, &after));
+	assert_true(after != s.items[1].stamp);
 	shelf_free(&s);
 	/* a link back to the root, and a second name of a folder: each
 	 * folder walked once */
