@@ -485,6 +485,8 @@ typedef struct parser {
 	bool rule_gap;          /* a rule line was skipped: the next unit follows a big gap */
 	bool bracket_run;       /* the last line pushed was a brief under its title in 【】 */
 	uint32_t run_in_run;    /* ... a brief of a run under their column, its title after this mark (see run_in_title) */
+	unsigned md_sub_level;  /* the highest rank (fewest "#") of the markdown subheads taken so far, 0: none */
+	unsigned md_head_rank;  /* the rank of the last markdown title taken as a story's head, 0: none */
 	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
 	raw_line pending;       /* the next line, read ahead */
 	bool have_pending;
@@ -4473,6 +4475,31 @@ static doc_str md_text(const unit *u)
 	return doc_str_make(s, (size_t)(e - s));
 }
 
+/* The rank of a markdown title: its number of "#". The page sets its
+ * sections at one rank ("#### 先学会听"): a title ranked above every
+ * section the page has set so far ("## 协会简讯" on a page whose
+ * sections are "####") is none, but the head of what follows (a column
+ * over its items, or a story); nor is a title ranked as the open story's
+ * own head ("### 老年用户专属套餐上线" after "### 乡村基站今年新增三百座"
+ * under their column): its peer. Counted over the development sets: of
+ * their markdown titles set deeper than the page's headlines, 2 rank
+ * above the sections taken before them, both column labels (over "###"
+ * or bold items, 2 sets), 1 as the open story's head, a headline, and
+ * none of 16 subheads either way. */
+static unsigned md_rank(const unit *u)
+{
+	unsigned h = 0;
+	while (h < u->len && u->s[h] == '#')
+		h++;
+	return h;
+}
+
+/* A title line wholly in bold ("**老年大学合唱班开始报名**"). */
+static bool bold_title(const unit *u)
+{
+	return u->len > 4 && u->s[0] == '*' && u->s[1] == '*' && u->s[u->len - 1] == '*' && u->s[u->len - 2] == '*';
+}
+
 /* A markdown title read as a plain title line, its "#" marks dropped. */
 static void md_to_title(unit *u)
 {
@@ -7217,6 +7244,9 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 		const char *s = text.s;
 		while (text.len && *s == '#')
 			s++, text.len--;
+		unsigned rank = (unsigned)(s - text.s);
+		if (!ps->md_sub_level || rank < ps->md_sub_level)
+			ps->md_sub_level = rank;
 		const char *t = text_skip_space(s, s + text.len);
 		text.len -= (uint32_t)(t - s);
 		text.s = t;
@@ -7919,6 +7949,10 @@ static void segment_step(parser *ps)
 		}
 		if (colon_kicker(ps, i))
 			u->kind = U_TITLE;
+		/* ranked above the page's sections, or as the open story's
+		 * head (its peer): none of its sections (see md_rank) */
+		if (u->kind == U_MDSUB && ((ps->md_sub_level && md_rank(u) < ps->md_sub_level) || md_rank(u) == ps->md_head_rank))
+			u->kind = U_MDHEAD;
 		if (u->kind == U_MDHEAD && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDSUB &&
 		    UNIT(ps, i + 1)->gap <= 1) {
 			/* "## 科学辟谣" right above "### “喝醋能软化血管”？", no
@@ -7926,6 +7960,14 @@ static void segment_step(parser *ps)
 			 * lower heads the story */
 			md_to_title(u);
 			UNIT(ps, i + 1)->kind = U_MDHEAD;
+			ps->md_head_rank = md_rank(UNIT(ps, i + 1));
+		}
+		if (u->kind == U_MDHEAD && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_TITLE &&
+		    UNIT(ps, i + 1)->gap <= 1 && bold_title(UNIT(ps, i + 1)) &&
+		    count_chars(md_text(u).s, md_text(u).len, LABEL_MAX + 1) <= LABEL_MAX) {
+			/* "## 协会简讯" right above "**老年大学合唱班开始报名**":
+			 * the column over its item, as over a "###" title */
+			md_to_title(u);
 		}
 		if (u->kind == U_MDSUB && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDHEAD &&
 		    UNIT(ps, i + 1)->gap < ps->pf.big_gap) {
@@ -7938,6 +7980,8 @@ static void segment_step(parser *ps)
 		}
 		if (u->kind == U_MDSUB && signed_under(ps, i))
 			u->kind = U_MDHEAD;
+		if (u->kind == U_MDHEAD)
+			ps->md_head_rank = md_rank(u);
 		switch (u->kind) {
 		case U_PAGEHEAD:
 			explain(ps, i, "header", NULL);
