@@ -82,6 +82,7 @@ typedef enum signal {
 	S_NEXT_ITEM,            /* ... but the open story's headline is numbered too: the list's next item */
 	S_ITEM_SHAPE,           /* a marked title over fields, and another like it below: items of a listing */
 	S_LABEL_OVER,           /* a column label of a word or two over the run's title (简讯 / …) */
+	S_PAGE_LABEL,           /* a label in brackets or after a mark over the run's title, as the page set a column over a story before */
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
 	S_OTHER_SUBJECT,        /* a lone last title whose text shares next to no word with the open story */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
@@ -201,6 +202,11 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_NEXT_ITEM]       = { 12, "numbered as the story's headline" },  /* items of one list take one role */
 	[S_ITEM_SHAPE]      = { 12, "a marked title over fields, again below" },  /* a listing's items: each its own piece */
 	[S_LABEL_OVER]      = { 8, "a column label over it" },   /* columns head stories, not subheads */
+	/* the page's own convention: it set a column label in 【】 over a
+	 * story's headline, so a label so set over a title labels a story
+	 * too, not a section (【安全检查】 / 基层作业点安全检查发现问题…); as a
+	 * label over it, and it outweighs the open story's subheads */
+	[S_PAGE_LABEL]      = { 8, "a label as the page set its columns" },
 	[S_HEADLESS_OPEN]   = { 4, "text before has no headline" },
 	/* a section carries on its story's subject: a lone title after a
 	 * story with no sections, last before the next story, whose text
@@ -485,6 +491,7 @@ typedef struct parser {
 	bool rule_gap;          /* a rule line was skipped: the next unit follows a big gap */
 	bool bracket_run;       /* the last line pushed was a brief under its title in 【】 */
 	uint32_t run_in_run;    /* ... a brief of a run under their column, its title after this mark (see run_in_title) */
+	bool bracket_columns;   /* a story's column label in brackets or after a mark was set on the page (S_PAGE_LABEL) */
 	unsigned md_sub_level;  /* the highest rank (fewest "#") of the markdown subheads taken so far, 0: none */
 	unsigned md_head_rank;  /* the rank of the last markdown title taken as a story's head, 0: none */
 	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
@@ -1954,8 +1961,9 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 			 * before a comma, "■图为… ,市民在…"), and no credit
 			 * closes it: a caption */
 			const char *t = text_skip_space(p, end);
-			uint32_t tc;
-			text_decode(t, end, &tc);
+			uint32_t tc = 0;
+			if (t < end)
+				text_decode(t, end, &tc);
 			if (!(text_is_han(tc) || (tc >= '0' && tc <= '9')) || pattern_credit_start(s, len) < len)
 				return 0;
 			sp = p;
@@ -5460,6 +5468,7 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			if (k == i && !couplet && !timed && looks_like_column(u, sub_below) &&
 			    !a->field[DOC_F_COLUMN].len) {
 				a->field[DOC_F_COLUMN] = doc_str_make(s, len);
+				ps->bracket_columns |= bracketed_label(u);
 				ev_add(&facts, S_F_COLUMN);
 				explain_deck(ps, k, "column", NULL, &facts);
 			} else {
@@ -6531,6 +6540,9 @@ static void story_evidence_rf(const parser *ps, size_t i, size_t n, const art *a
 		ev_add(ev, S_REPEAT_UNDER);
 	if ((UNIT(ps, i)->flags & UF_AFTER_FURNITURE) && a && art_has_body(a))
 		ev_add(ev, S_FURNITURE);
+	if (ps->bracket_columns && n >= 2 && UNIT(ps, i)->kind == U_TITLE && UNIT(ps, i + 1)->kind == U_TITLE &&
+	    bracketed_label(UNIT(ps, i)) && !bracketed_label(UNIT(ps, i + 1)) && rf.para_under)
+		ev_add(ev, S_PAGE_LABEL);
 	if (a && n == 1 && UNIT(ps, i)->kind == U_TITLE && sh.headline && sh.body && !sh.ended && !sh.cut &&
 	    !sh.subheads && rf.para_under && !numbered && other_subject(ps, i, j, a))
 		ev_add(ev, S_OTHER_SUBJECT);
