@@ -1284,6 +1284,8 @@ static void title_list_end(const title_list *tl, profile *pf)
 	}
 }
 
+static bool raw_ends_sentence(const char *s, size_t len);
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
@@ -1311,6 +1313,7 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	unsigned md_count[7] = { 0 }, md_numbered[7] = { 0 }, md_first = 0, md_titles = 0, md_between = 0;
 	uint32_t md_first_line = 0;
 	bool md_story_under = false;
+	bool after_header = false;      /* the line before: short, with figures, not indented */
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
 		unsigned cols = capped_columns(&l);
 		pf->lines++;
@@ -1321,12 +1324,17 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 			if (n > 0)
 				gaps[l.gap < 3 ? l.gap : 3]++;
 		}
-		if (n > 0 && n < SHORTS_SAMPLE && cols >= 8 && cols < 60 && (l.indented || !has_figure_bytes(l.s, l.len))) {
+		bool header_like = !l.indented && cols < 60 && has_figure_bytes(l.s, l.len);
+		if (n > 0 && n < SHORTS_SAMPLE && cols >= 8 && cols < 60 && (l.indented || !has_figure_bytes(l.s, l.len)) &&
+		    !(after_header && !l.indented && raw_ends_sentence(l.s, l.len))) {
 			/* (a line with figures set apart from the text is a
-			 * running header or footer: 江州日报　第3版) */
+			 * running header or footer: 江州日报　第3版; the end of a
+			 * paragraph the header cut, under it, is no short line
+			 * of the page's own) */
 			pf->shorts++;
 			pf->shorts_indented += l.indented;
 		}
+		after_header = header_like;
 		pf->after_blank += n > 0 && l.gap > 0;
 		if (l.len > 1 && l.s[0] == '#') {
 			unsigned h = 0;
