@@ -930,6 +930,115 @@ static void test_issue_without_terms(void **state)
 	library_close(lib);
 }
 
+/* The indexed code points of the library's rows (up to max), each once,
+ * as queries: into *out, one after another, each ending in '\0'. */
+static size_t text_chars(env *e, size_t max, util_buf *out)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT body FROM articles", -1, &st, NULL), SQLITE_OK);
+	size_t n = 0;
+	while (n < max && sqlite3_step(st) == SQLITE_ROW) {
+		const uint8_t *p = sqlite3_column_text(st, 0);
+		ucs4_t c;
+		while (n < max && (p = u8_next(&c, p)) != NULL) {
+			uint8_t q[8];
+			int len = u8_uctomb(q, c, 4);
+			q[len] = '\0';
+			bool seen = false;
+			for (size_t i = 0; i < out->len && !seen; i += strlen(out->data + i) + 1)
+				seen = strcmp(out->data + i, (const char *)q) == 0;
+			if (library_indexed(c) && !seen) {
+				util_buf_add(out, q, (size_t)len + 1);
+				n++;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* How many rows of the index's table (SQL: a count). */
+static int64_t db_count(env *e, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	int64_t n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Ranked, a query of one character takes the lists of the issues in a
+ * segment of cp_lists from there (a row a segment, see seg_flush): the
+ * same hits, in the same order, as when each issue's list is read from
+ * its row of issue_terms (the segments' issues forgotten, issue_seg
+ * emptied by another connection), for every character of the library,
+ * after the library was indexed in three runs (three segments), one
+ * issue changed (its chunks in the first segment out of use) and one
+ * removed; library_check compares each chunk in use with its issue's
+ * list. */
+static void test_chars_rank_from_segments(void **state)
+{
+	env *e = *state;
+	add_latin_issue(e);
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	sh("mkdir -p '%s/晚报/2025-01-05' && printf '雪豹出没高山草甸\n\n本报记者 李华\n\n"
+	   "护林员在高山草甸拍到一只雪豹。\n' > '%s/晚报/2025-01-05/01.txt'", e->lib, e->lib);
+	sh("mkdir -p '%s/晚报/2025-01-06' && cp '%s/测试日报/2026-01-05/01.txt' '%s/晚报/2025-01-06/'",
+	   e->lib, e->lib, e->lib);
+	assert_int_equal(index_all(lib).added, 2);
+	sh("sleep 0.01; printf '雪豹又来了\n\n本报记者 王明\n\n雪豹在草甸上走过。经济观察。\n' > "
+	   "'%s/晚报/2025-01-05/01.txt'", e->lib);
+	assert_int_equal(index_all(lib).changed, 1);
+	sh("rm -r '%s/测试日报'", e->lib);
+	assert_int_equal(index_all(lib).removed, 1);
+	char err[1024];
+	if (!library_check(lib, err, sizeof err))
+		fail_msg("library_check: %s", err);
+	/* three segments in use, the first with a chunk out of use */
+	assert_int_equal(db_count(e, "SELECT count(DISTINCT seg) FROM issue_seg"), 3);
+	assert_int_equal(db_count(e, "SELECT count(*) FROM issues"), 3);
+	util_buf chars = { 0 };
+	size_t nchars = text_chars(e, 400, &chars);
+	assert_true(nchars > 200);
+	static const size_t maxes[] = { 0, 3 };
+	util_buf *before = calloc(nchars * 2, sizeof *before);
+	size_t k = 0, nonempty = 0;
+	for (size_t i = 0; i < chars.len; i += strlen(chars.data + i) + 1, k++)
+		for (size_t m = 0; m < 2; m++) {
+			hits_text(lib, chars.data + i, LIBRARY_RANKED, maxes[m], &before[k * 2 + m]);
+			nonempty += before[k * 2 + m].len > 0;
+		}
+	assert_true(nonempty == nchars * 2);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_seg", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_changes(db), 3);
+	sqlite3_close(db);
+	util_buf now = { 0 };
+	k = 0;
+	for (size_t i = 0; i < chars.len; i += strlen(chars.data + i) + 1, k++)
+		for (size_t m = 0; m < 2; m++) {
+			hits_text(lib, chars.data + i, LIBRARY_RANKED, maxes[m], &now);
+			util_buf *b = &before[k * 2 + m];
+			if (now.len != b->len || memcmp(now.data, b->data, now.len) != 0)
+				fail_msg("\"%s\" (%zu articles): other hits from the segments than from the "
+					 "issues' rows", chars.data + i, maxes[m]);
+			util_buf_free(b);
+		}
+	util_buf_free(&now);
+	util_buf_free(&chars);
+	free(before);
+	library_close(lib);
+}
+
 /* Every pair of indexed code points standing together in the library's
  * rows (up to max), each once, as queries: into *out, one after another,
  * each ending in '\0'. */
@@ -1279,6 +1388,19 @@ static void schema_10(env *e)
 	set_schema_version(e, 10);
 }
 
+/* made by schema 13 (no lists of code points across issues: a ranked
+ * query of one character would find nothing in cp_lists, and the
+ * issues' lists would be read as before; the tables dropped as the
+ * older file had none) */
+static void schema_13(env *e)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE cp_lists; DROP TABLE cp_segs; DROP TABLE issue_seg; "
+				      "PRAGMA user_version = 13;", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /* made by schema 11 (the same tables in a file without pointer maps:
  * read right, but each issue's row of issue_terms walked page by page) */
 static void schema_11(env *e)
@@ -1330,7 +1452,7 @@ static void test_new_file_layout(void **state)
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(st, 0), 2);
 		assert_int_equal(sqlite3_column_int(st, 1), 16384);
-		assert_int_equal(sqlite3_column_int(st, 2), 13);
+		assert_int_equal(sqlite3_column_int(st, 2), 14);
 		sqlite3_finalize(st);
 		sqlite3_close(db);
 	}
@@ -1350,6 +1472,7 @@ static void test_damaged_old_schema(void **state)
 {
 	damage_and_check(*state, old_schema, "another version");
 	damage_and_check(*state, newer_schema, "another version");
+	damage_and_check(*state, schema_13, "another version");
 	damage_and_check(*state, schema_12, "another version");
 	damage_and_check(*state, schema_11, "another version");
 	damage_and_check(*state, schema_10, "another version");
@@ -1597,6 +1720,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ranked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_ties_at_the_cut, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pairs_rank_as_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_chars_rank_from_segments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_without_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_made_later, setup, teardown),
