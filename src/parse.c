@@ -2406,11 +2406,21 @@ static bool marked_item_title(const unit *u, const unit *next)
 static void signed_under_indent(parser *ps, const unit *u)
 {
 	enum { DECK_LINES = 3 };
+	/* the signing line: the new one, or the byline before it when text
+	 * follows that byline (a story goes on under it: it was not the
+	 * signature closing the story above) */
+	size_t end = ps->nunits;
+	bool text_under = u->kind == U_DATELINE;
+	if (u->kind == U_PARA && !u->indent_para && u->gap <= 1 && end > ps->units_base && UNIT(ps, end - 1)->kind == U_BYLINE) {
+		end--;
+		text_under = true;
+		u = UNIT(ps, end);
+	}
 	if (!(u->kind == U_BYLINE || u->kind == U_DATELINE) || u->gap > 1)
 		return;
 	/* the run of such lines set tight over it, set apart above */
-	size_t top = ps->nunits;
-	while (top > ps->units_base && ps->nunits - top < DECK_LINES) {
+	size_t top = end;
+	while (top > ps->units_base && end - top < DECK_LINES) {
 		const unit *v = UNIT(ps, top - 1);
 		if (v->kind != U_PARA || !v->indent_para)
 			break;
@@ -2418,13 +2428,13 @@ static void signed_under_indent(parser *ps, const unit *u)
 		if (v->gap != 0)
 			break;
 	}
-	if (top == ps->nunits || UNIT(ps, top)->gap == 0)
+	if (top == end || UNIT(ps, top)->gap == 0)
 		return;
 	const unit *above = top > ps->units_base ? UNIT(ps, top - 1) : NULL;
 	if (above && above->kind == U_PARA &&
-	    !((above->flags & UF_TERMINATED) && (u->kind == U_DATELINE || UNIT(ps, top)->gap >= ps->pf.big_gap)))
+	    !((above->flags & UF_TERMINATED) && (text_under || UNIT(ps, top)->gap >= ps->pf.big_gap)))
 		return;
-	for (size_t k = top; k < ps->nunits; k++) {
+	for (size_t k = top; k < end; k++) {
 		UNIT(ps, k)->kind = U_TITLE;
 		UNIT(ps, k)->flags &= (uint16_t)~UF_ROW;
 	}
