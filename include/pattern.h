@@ -31,6 +31,10 @@ bool pattern_is_byline(const char *s, size_t len, bool bare);
  * "提案人：全国政协委员　韩松"), or a unit alone ("化学学院"). */
 bool pattern_is_signed_unit(const char *s, size_t len);
 
+/* Who signs, as a line alone right under a title may: a post or unit,
+ * a space, the name ("锻工车间　刘海生"), never a unit alone. */
+bool pattern_is_unit_name(const char *s, size_t len);
+
 /* A dateline paragraph: "本报讯(记者 X) 正文", "本报8月27日讯 (记者 X)正文",
  * "本报上海8月27日电 (记者 X)正文", "新华社北京…电 …", "本报讯 正文".
  * On a match fills the ranges (byte offsets into s): the dateline

@@ -3709,6 +3709,9 @@ static bool filed_word(const char *s, size_t len)
 	return util_find(s, head, "日电", 6) || util_find(s, head, "日電", 6);
 }
 
+/* a post or unit and a name alone on a line: no longer than a short title */
+enum { UNIT_NAME_MAX = 16 };
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -3933,6 +3936,8 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_TITLE;
 		if (u->chars <= 12 && (pre ? pre->names : pattern_is_byline(s, len, true)))
 			u->kind = U_NAMES;
+		else if (u->chars <= UNIT_NAME_MAX && pattern_is_unit_name(s, len))
+			u->kind = U_NAMES;      /* "锻工车间　刘海生" under a poem's title */
 		return;
 	}
 	u->kind = U_PARA;

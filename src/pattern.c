@@ -1057,6 +1057,20 @@ bool pattern_is_signed_unit(const char *s, size_t len)
 	return true;
 }
 
+/* "锻工车间　刘海生", "玄妙观　周信和": who the writer is (a post, a
+ * unit), a space, the name; not a unit alone. */
+bool pattern_is_unit_name(const char *s, size_t len)
+{
+	const char *end = text_trim_end(s, s + len);
+	s = text_skip_space(s, end);
+	/* "◇玄妙观　周信和": a mark may open the line, as it opens bylines */
+	static const char *const marks[] = { "◇", "◆", "□", "■", "○", "●" };
+	s = text_skip_space(s + match_any(s, end, marks, sizeof marks / sizeof *marks), end);
+	if (s == end || (unsigned char)*s < 0xE0 || !name_after_space(s, end))
+		return false;
+	return unit_then_name(s, end);
+}
+
 /* "编译／杜若", "整理/陈默": a word of the writer's part, a slash, names. */
 static bool slashed_role(const char *s, const char *end)
 {
@@ -2255,7 +2269,9 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 		const char *close = find_close_paren(p + op, end);
 		const char *in = text_skip_space(p + op, end);
 		const char *in_end = close ? text_trim_end(in, close) : NULL;
-		if (close && paren_byline(in, in_end)) {
+		/* "本报讯（校友会秘书处　林芷若）": who filed it, in the
+		 * brackets after the dateline, may sign with a post or unit */
+		if (close && (paren_byline(in, in_end) || (name_after_space(in, in_end) && unit_then_name(in, in_end)))) {
 			m->byline_start = (size_t)(in - s);
 			m->byline_end = (size_t)(in_end - s);
 			p = text_skip_space(close + close_paren_len(close), end);

@@ -91,6 +91,12 @@ static void test_bylines(void **state)
 	/* bare names only where allowed */
 	tp_bylines(false, NULL, TU_LINES("宋河"));
 	tp_bylines(true, TU_LINES("宋河", "宋河 陶然"), TU_LINES("宋河 陶然 一 二"));
+	/* a post or unit, a space, the name: who signs under a title */
+	assert_true(pattern_is_unit_name(S("锻工车间　刘海生")));
+	assert_true(pattern_is_unit_name(S("◇玄妙观　周信和")));
+	assert_false(pattern_is_unit_name(S("化学学院")));
+	assert_false(pattern_is_unit_name(S("仰光连降暴雨　多区街道积水")));
+	assert_false(pattern_is_unit_name(S("锻工车间")));
 	/* not bylines */
 	tp_bylines(true, NULL, TU_LINES("科技赋能守初心", ""));
 	tp_bylines(false, NULL, TU_LINES("本报记者从市统计局获悉,今年一季度增长。", "记者"));
@@ -134,6 +140,10 @@ static void test_datelines(void **state)
 		       "本报杭州3月17日电", "记者 方舟 通讯员 陈默", NULL);
 
 	tp_dateline_is("本报讯 青川开发区推出“帮办”服务。", NULL, "", "青川开发区推出“帮办”服务。");
+
+	/* who filed it may sign with a post or unit before the name */
+	tp_dateline_is("本报讯（校友会秘书处　林芷若）11月22日，奖学金签约仪式举行。",
+		       "本报讯", "校友会秘书处　林芷若", "11月22日，奖学金签约仪式举行。");
 
 	/* a parenthesis that is not a byline stays in the body */
 	tp_dateline_is("本报讯 (上接第1版)会议指出。", NULL, "", "(上接第1版)会议指出。");
