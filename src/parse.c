@@ -2808,10 +2808,30 @@ static bool dateline_runs_on(const raw_line *first, const raw_line *cur, const r
 	       m.byline_end > cur->len && m.body_start < cur->len + next->len;
 }
 
+/* "新华社南宁7月14日电" / "（记者　黎　江）记者从广西…": a dateline
+ * filling its line alone, the bracketed byline it files opening the
+ * next line: the wrap cut the lead after the dateline, one paragraph. */
+static bool dateline_over_byline(const raw_line *first, const raw_line *cur, const raw_line *next)
+{
+	if (cur != first || cur->len > 90 || next->len < 6 || cur->len + next->len > 600 ||
+	    !(next->s[0] == '(' || has_prefix(next->s, next->len, "（")))
+		return false;
+	pattern_dateline m;
+	if (!pattern_match_dateline(cur->s, cur->len, &m) || m.body_start < cur->len || m.date_end != cur->len)
+		return false;
+	char buf[600];
+	memcpy(buf, cur->s, cur->len);
+	memcpy(buf + cur->len, next->s, next->len);
+	return pattern_match_dateline(buf, cur->len + next->len, &m) && m.byline_start >= cur->len &&
+	       m.byline_end > m.byline_start;
+}
+
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	unsigned wrap = ps->wrap;
 	if (next->gap == 0 && next->indented && (bracket_runs_on(cur, next) || dateline_runs_on(first, cur, next)))
+		return true;
+	if (next->gap == 0 && dateline_over_byline(first, cur, next))
 		return true;
 	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
@@ -4259,6 +4279,21 @@ static bool is_title_kind(uint8_t k)
  * comma and is followed by a paragraph, or the paragraph after it starts
  * with a sentence fragment of a few characters. */
 static bool title_goes_on(const parser *ps, size_t i);
+static bool wholly_bracketed(const unit *u);
+
+/* "〔記者陳冠宇／嘉義報導〕" alone under a headline: the byline is what
+ * the brackets hold. */
+static doc_str byline_unbracketed(const unit *u)
+{
+	if (!wholly_bracketed(u) || u->len < 8)
+		return doc_str_make(u->s, u->len);
+	size_t open = u->s[0] == '(' || u->s[0] == '[' ? 1 : 3;
+	size_t close = u->s[u->len - 1] == ')' || u->s[u->len - 1] == ']' ? 1 : 3;
+	const char *b = text_skip_space(u->s + open, u->s + u->len - close);
+	const char *e = text_trim_end(b, u->s + u->len - close);
+	return e > b ? doc_str_make(b, (size_t)(e - b)) : doc_str_make(u->s, u->len);
+}
+
 static bool two_phrases(const unit *u);
 
 static bool title_is_paragraph_start(const parser *ps, size_t i)
@@ -8212,7 +8247,7 @@ static void segment_step(parser *ps)
 				a = cur_art(ps);
 				if (i < ps->nunits && (UNIT(ps, i)->kind == U_BYLINE || UNIT(ps, i)->kind == U_NAMES)) {
 					explain(ps, i, "byline", NULL);
-					doc_str by = doc_str_make(UNIT(ps, i)->s, UNIT(ps, i)->len);
+					doc_str by = byline_unbracketed(UNIT(ps, i));
 					/* a byline waiting above the headline (the stub this
 					 * article was opened in) is kept beside the one under it */
 					if (a->field[DOC_F_BYLINE].len && !doc_str_eq(a->field[DOC_F_BYLINE], by))

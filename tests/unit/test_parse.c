@@ -213,6 +213,8 @@ FIXTURE_TEST(indent_signed)         /* on a page indenting its titles as its par
 FIXTURE_TEST(indent_signed_lookalike)   /* ... but a short last paragraph over a closing byline stays the story's text */
 FIXTURE_TEST(unit_name_byline)      /* a post or unit and a name sign alone under a title (◇ may open it), and in a dateline's brackets */
 FIXTURE_TEST(unit_name_byline_lookalike)   /* ... a label and a name-like word heading a story stay its headline */
+FIXTURE_TEST(byline_cut_bracket)    /* a dateline alone on its line, its bracketed byline opening the next: one lead; a byline line in 〔〕 gives what they hold */
+FIXTURE_TEST(byline_cut_bracket_lookalike)   /* ... a bracket of no byline after the dateline stays the text's */
 FIXTURE_TEST(signed_label)          /* a short line over a title over a □ contributor is its column; over a reporter's byline a broken headline */
 FIXTURE_TEST(narrow_wrap)           /* hard-wrapped at 24 columns: short lines end paragraphs; a footer in another order, as wide as the wrap, inside a cut */
 FIXTURE_TEST(narrow_verse)          /* lines of 11 or 12 characters with no punctuation inside are verse, not a narrow wrap */
@@ -685,6 +687,8 @@ int main(void)
 		cmocka_unit_test(test_indent_signed_lookalike),
 		cmocka_unit_test(test_unit_name_byline),
 		cmocka_unit_test(test_unit_name_byline_lookalike),
+		cmocka_unit_test(test_byline_cut_bracket),
+		cmocka_unit_test(test_byline_cut_bracket_lookalike),
 		cmocka_unit_test(test_signed_label),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
