@@ -74,13 +74,41 @@ cat >"$tmp/home/config/kanbao/kanbao.ini" <<'INI'
 border = red red
 INI
 
+# How long a wait may take at the most (a slow build on a busy machine);
+# each ends as soon as its condition holds.
+limit=$((${KANBAO_E2E_TIMEOUT:-30} * 10))
+
+# settled NAME: waits until kanbao's trace says it has drawn its first
+# screen and then found no input waiting (the terminal's answers read,
+# the screen drawn), and until two screenshots 0.2 s apart are the same
+# (xterm has painted); the last is $tmp/NAME.xwd.
+settled() {
+	i=0
+	until awk '/^first-screen/ { drawn = 1 } drawn && /^idle/ { idle = 1 } END { exit !idle }' \
+		"$tmp/$1.trace" 2>/dev/null; do
+		[ $i -lt $limit ] || fail "$1: kanbao did not draw its first screen and go idle within $((limit / 10)) s (trace: $(cat "$tmp/$1.trace" 2>/dev/null))"
+		sleep 0.1
+		i=$((i + 1))
+	done
+	xwd -root -silent >"$tmp/$1.xwd" || fail "no screenshot"
+	i=0
+	while :; do
+		sleep 0.2
+		xwd -root -silent >"$tmp/$1.next.xwd" || fail "no screenshot"
+		cmp -s "$tmp/$1.xwd" "$tmp/$1.next.xwd" && break
+		mv "$tmp/$1.next.xwd" "$tmp/$1.xwd"
+		[ $i -lt $limit ] || fail "$1: the screen did not hold still within $((limit / 5)) s"
+		i=$((i + 1))
+	done
+}
+
 # shot NAME [XTERM OPTIONS]: kanbao on the sample issue, 100×30, then a
-# screenshot of the screen as $tmp/NAME.png.
+# screenshot of the screen, once it has settled, as $tmp/NAME.png.
 shot() {
 	name=$1
 	shift
 	rm -f "$tmp/ready"
-	HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/config XDG_STATE_HOME=$tmp/home/state \
+	HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home/config XDG_STATE_HOME=$tmp/home/state KANBAO_TRACE=$tmp/$name.trace \
 	xterm -u8 -fa "DejaVu Sans Mono" -fd "WenQuanYi Zen Hei Mono" -fs 11 -geometry 100x30+0+0 \
 		-bg white -fg black +sb -b 0 -bw 0 "$@" \
 		-e sh -c 'touch "$1"; exec "$2" --no-restore "$3"' sh "$tmp/ready" "$KANBAO" "$KANBAO_SRC/sample" \
@@ -89,8 +117,8 @@ shot() {
 	i=0
 	while [ $i -lt 100 ] && ! [ -e "$tmp/ready" ]; do sleep 0.1; i=$((i + 1)); done
 	[ -e "$tmp/ready" ] || fail "xterm did not start: $(cat "$tmp/xterm.log")"
-	sleep 2         # kanbao asks the terminal, draws; xterm paints
-	xwd -root -silent | convert xwd:- "$tmp/$name.png" || fail "no screenshot"
+	settled "$name"
+	convert "xwd:$tmp/$name.xwd" "$tmp/$name.png" || fail "no screenshot"
 	kill "$term_pid" 2>/dev/null
 	wait "$term_pid" 2>/dev/null
 	term_pid=
