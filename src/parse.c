@@ -134,6 +134,7 @@ typedef enum signal {
 	S_F_DASH,               /* starts with —— */
 	S_F_COLUMN,             /* label-like: middle dot, gap after, short plain */
 	S_F_TIME_CLOSING,       /* closed by a word of time (…之际, …中): the kicker of the news line */
+	S_F_LEAD_KICKER,        /* a short plain line set tight over the page's first story, a reporter's: its kicker */
 	S_F_CUT_BANNER,         /* a line dropped inside a cut paragraph */
 	S_F_REPEAT,             /* repeats text the story already has */
 	S_F_QUOTE_BEFORE,       /* follows a quotation or a finished paragraph */
@@ -264,6 +265,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_DASH]          = { 0, "starts with ——" },
 	[S_F_COLUMN]        = { 0, "label-like" },
 	[S_F_TIME_CLOSING]  = { 0, "closed by a word of time: a kicker" },
+	[S_F_LEAD_KICKER]   = { 0, "tight over the page's first story, a reporter's: a kicker" },   /* a fact: the line is the kicker */
 	[S_F_CUT_BANNER]    = { 0, "inside a cut paragraph" },
 	[S_F_REPEAT]        = { 0, "repeats the story" },
 	[S_F_QUOTE_BEFORE]  = { 0, "after a finished paragraph" },
@@ -5491,6 +5493,39 @@ static doc_str deck_text(parser *ps, doc_str t)
 	return d;
 }
 
+/* "春运首日" / "全局发送旅客68.3万人次" / "记者夏晨阳": a page's first story,
+ * news a reporter signs, carries the page's fullest deck, and a short
+ * plain line set tight over its headline is the kicker of that news; a
+ * column's label heads the page's regular pieces, and stands apart or in
+ * its marks, or names a kind of piece ("出行提示", see genre_label), or
+ * heads a deck with a subtitle under its headline. Of such lines over the
+ * development sets' first stories signed by a reporter, 8 are kickers and
+ * 2 columns (展览, 新作首演); over any other story, 3 kickers and 122
+ * columns. */
+/* A kicker of a word over the lead: at most this many Han characters. */
+enum { LEAD_KICKER_MAX = 6 };
+
+static bool lead_story_kicker(const parser *ps, const art *a, const unit *u, size_t below)
+{
+	if (ps->narts == 0 || a != ART(ps, ps->arts_base) || ps->arts_base != 0 || u->gap_after != 0 ||
+	    u->kind != U_TITLE || bracketed_label(u) || genre_label(u) || below >= ps->nunits)
+		return false;
+	const unit *b = UNIT(ps, below);
+	if (b->kind != U_BYLINE && b->kind != U_DATELINE)
+		return false;
+	size_t reach = b->len < 120 ? b->len : 120;
+	if (!memmem(b->s, reach, "记者", 6) && !memmem(b->s, reach, "記者", 6))
+		return false;
+	/* plain: no mark, dot, bracket, quote, figure or space */
+	for (const char *p = u->s, *end = u->s + u->len; p < end;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!text_is_han(cp))
+			return false;
+	}
+	return u->chars <= LEAD_KICKER_MAX;
+}
+
 static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
 	uint8_t role[DECK_MAX];
@@ -5523,7 +5558,11 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			if (explain_out && k + 1 < i + m && role[k + 1 - i] == DR_HEAD && broken_headline(ps, k, 2) == BROKEN_PHRASE &&
 			    whole_under_unnamed(ps, i + m, u, UNIT(ps, k + 1)))
 				ev_add(&facts, S_D_WHOLE_UNDER);
-			if (k == i && !couplet && !timed && looks_like_column(u, sub_below) &&
+			bool lead = k == i && k + 1 < i + m && role[k + 1 - i] == DR_HEAD && !sub_below &&
+				    lead_story_kicker(ps, a, u, i + n);
+			if (lead)
+				ev_add(&facts, S_F_LEAD_KICKER);
+			if (k == i && !couplet && !timed && !lead && looks_like_column(u, sub_below) &&
 			    !a->field[DOC_F_COLUMN].len) {
 				a->field[DOC_F_COLUMN] = doc_str_make(s, len);
 				ps->bracket_columns |= bracketed_label(u);
