@@ -361,7 +361,7 @@ typedef struct unit {
 	uint8_t kind;
 	uint8_t jump;           /* pattern_jump_kind */
 	uint8_t spaced;         /* letter-spaced by OCR ("社 区 食 堂"): chars leaves the spaces out */
-	uint8_t bracketed;      /* a brief's title taken out of its 【】 (see bracket_title) */
+	uint8_t bracketed;      /* a brief's title taken out of its 【】 or out of its text (see bracket_title, run_in_title) */
 	uint8_t named;          /* a deck's line whose label named its part (NAMED_*, see push_unit) */
 	uint8_t item_row;       /* one of a list's rows set alike, or its note (see same_item_shape) */
 	uint8_t indent_para;    /* title-like, made a paragraph by its indent alone (see signed_under_indent) */
@@ -385,7 +385,7 @@ typedef struct art {
 	bool dateline_done;     /* the first paragraph was checked for a dateline */
 	bool note;              /* opened by an editor's note (编者按) waiting for its headline */
 	bool numbered;          /* its headline is numbered ("1．…"), see numbered_text */
-	bool bracketed;         /* its headline was a brief's title in 【】 */
+	bool bracketed;         /* its headline was a brief's title in 【】 or run into its text */
 	bool signed_end;        /* signed after its body, text went on (a letter and its reply) */
 	bool issued;            /* its head names the issuer that signs it below (a notice) */
 	bool items;             /* a run of short items each signed in brackets (see merge_signed_item) */
@@ -1945,7 +1945,11 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 	const char *sp = NULL, *end = s + len;
 	/* "◆韶关500千伏输变电工程投产　11月22日，…": an item's mark before it */
 	size_t mark = run_in_mark(s, end, loose);
-	if (!mark) {
+	/* "**图书馆延长期末开放时间**　自12月15日起，…": the title in bold */
+	bool bold = !mark && has_prefix(s, len, "**");
+	if (bold)
+		mark = 2;
+	else if (!mark) {
 		/* first: an ideographic space among the first 25 characters */
 		if ((unsigned char)s[0] < 0xE0)
 			return 0;
@@ -1957,7 +1961,18 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 	}
 	int chars = 0;
 	const char *from = s + mark;
+	const char *title_end = NULL;
 	for (const char *p = from; p < end && chars <= 24; chars++) {
+		if (bold) {
+			if (!has_prefix(p, (size_t)(end - p), "**"))
+				goto title_char;
+			/* the bold closes the title, a space sets the text off */
+			title_end = p + 2;
+			if (text_skip_space(title_end, end) == title_end)
+				return 0;
+			sp = title_end;
+			break;
+		}
 		if (p + 3 <= end && memcmp(p, "\xe3\x80\x80", 3) == 0) {
 			sp = p;
 			break;
@@ -1979,6 +1994,7 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 			sp = p;
 			break;
 		}
+	title_char:;
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
 		if (!(text_is_han(cp) || (cp >= '0' && cp <= '9') || cp == 0x201C || cp == 0x201D || cp == 0x300A ||
@@ -2006,7 +2022,7 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 	pattern_dateline m;
 	if (pattern_match_dateline(s, len, &m) || pattern_is_byline(s, (size_t)(sp - s), false))
 		return 0;
-	return (size_t)(sp - s);
+	return (size_t)((title_end ? title_end : sp) - s);
 }
 
 /* A paragraph opening with a title in brackets, "【湖州供电】6月9日，…":
@@ -2517,7 +2533,10 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		ps->line_indented = false;
 		/* (a list's middle dot is no mark of the title's own: ■ and ◆ are) */
 		size_t dot = has_prefix(s, len, "·") ? 2 : 0;
+		size_t before = ps->nunits;
 		push_unit(ps, s + dot, title - dot, gap, line);
+		if (ps->nunits > before)
+			UNIT(ps, ps->nunits - 1)->bracketed = 1;
 		const char *body = text_skip_space(s + title, s + len);
 		push_unit(ps, body, (size_t)(s + len - body), 0, line);
 		ps->run_in_run = loose ? m0 : 0;    /* (after the pushes: they pass here) */
@@ -5246,6 +5265,10 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 	}
 	const unit *u = UNIT(ps, k);
 	size_t x = k - i;
+	/* a brief's title taken out of its text heads the brief: the line
+	 * over it is its label, never its first half or its headline */
+	if (u->bracketed && role != DR_HEAD)
+		return DECK_NEVER;
 	if (u->named) {
 		/* the site named the line's part: that part, never another */
 		static const uint8_t part_of[DR_N] = { [DR_OVER] = NAMED_OVER, [DR_HEAD] = NAMED_HEAD,
@@ -5385,10 +5408,16 @@ static void deck_facts_of(const parser *ps, size_t i, size_t n, deck_facts *df)
 	df->n = n;
 	df->signed_piece = i + n < ps->nunits && signs_contribution(UNIT(ps, i + n));
 	size_t last = SIZE_MAX, last_any = SIZE_MAX;
+	/* a brief's title taken out of its text under a markdown title
+	 * ("# 简讯" / "**图书馆延长期末开放时间**　自…"): the markdown title
+	 * labels the briefs, the brief's title is the headline */
+	bool brief = false;
+	for (size_t k = i; k < i + n; k++)
+		brief |= UNIT(ps, k)->bracketed;
 	for (size_t k = i; k < i + n; k++) {
 		const unit *u = UNIT(ps, k);
 		size_t x = k - i;
-		if (u->kind == U_MDHEAD && df->md == SIZE_MAX)
+		if (u->kind == U_MDHEAD && df->md == SIZE_MAX && !brief)
 			df->md = k;
 		df->broken[x] = k > i ? (uint8_t)broken_headline(ps, k - 1, 2) : BROKEN_NONE;
 		/* a markdown "#" title is the headline, commas and all */

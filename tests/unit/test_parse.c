@@ -158,6 +158,7 @@ FIXTURE_TEST(page_label_lookalike)  /* look-alike: the same labels inside a sign
 FIXTURE_TEST(indent_margin)         /* every line indented, titles too, and the rest of a paragraph cut by a running header unindented under it: the indent is still the page's margin, the titles head their stories */
 FIXTURE_TEST(indent_margin_lookalike) /* look-alike: the same page with its titles and bylines set flush: indented paragraphs, titles as before */
 FIXTURE_TEST(run_in_marked)         /* a scan's briefs under their column, each a marked title (◇, or a list's ·) run into its text after a plain space; one such point inside a story, or a caption, stays */
+FIXTURE_TEST(md_briefs)             /* briefs with their titles in bold under a markdown label: each a story, the label their column (never a headline over a subtitle) */
 FIXTURE_TEST(lead_kicker)           /* a short plain line tight over the page's first story, signed by a reporter, is its kicker; the same shape over a later story is a column */
 FIXTURE_TEST(lead_column)           /* ... over the first story signed by a contributor (□X) it stays a column */
 FIXTURE_TEST(report_lead)           /* 据X社…报道， opening a story (not inside it), 【X报讯】, （编译／X）, （X学院） */
@@ -318,7 +319,7 @@ static void test_nothing_lost(void **state)
 		"masthead_block", "markdown_levels", "bracket_sources", "markdown_digest", "epaper_furniture",
 		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps", "letter_spaced", "report_lead",
 		"page_conventions", "markdown_marks", "kicker_shared_word", "deck_widths", "wrapped_caption", "page_note", "tail_repeat", "signed_letters", "qa_items", "run_in_titles", "run_in_marked", "md_rank", "md_rank_lookalike", "page_label", "page_label_lookalike", "indent_margin", "indent_margin_lookalike",
-		"lead_kicker", "lead_column",
+		"lead_kicker", "lead_column", "md_briefs",
 		"notice_dates",
 		"notice_dates", "photo_page", "filing_stamp",
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
@@ -549,6 +550,7 @@ int main(void)
 		cmocka_unit_test(test_page_label_lookalike),
 		cmocka_unit_test(test_indent_margin),
 		cmocka_unit_test(test_indent_margin_lookalike),
+		cmocka_unit_test(test_md_briefs),
 		cmocka_unit_test(test_lead_kicker),
 		cmocka_unit_test(test_lead_column),
 		cmocka_unit_test(test_qa_items),
