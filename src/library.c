@@ -845,7 +845,7 @@ typedef struct ahead ahead;
  * of its hits are in a header line, the size of its fold. */
 typedef struct seg_entry {
 	uint32_t cp, low, count, head, bytes;
-	int64_t iid;
+	uint32_t iid;                   /* below 1 << ISSUE_BITS: 24 bytes, not 32 */
 } seg_entry;
 
 struct library_job {
@@ -2254,7 +2254,7 @@ static void seg_add(library_job *job, int64_t iid, const unsigned char *t)
 	const unsigned char *e = t + TERMS_HEAD + (size_t)nrows * TERMS_ROW;
 	for (uint32_t k = 0; k < ntok; k++, e += TERMS_TOKEN) {
 		const unsigned char *p = t + get_u32(e + 4), *end = t + get_u32(e + TERMS_TOKEN + 4);
-		seg_entry se = { .cp = get_u32(e), .iid = iid };
+		seg_entry se = { .cp = get_u32(e), .iid = (uint32_t)iid };
 		for (; list_step(&p, end, nrows, &se.low, &se.count, &se.head); se.low++) {
 			se.bytes = get_u32(t + TERMS_HEAD + (size_t)se.low * TERMS_ROW);
 			UTIL_PUSH(job->segents, job->nsegents, job->segcap, se);
@@ -5543,7 +5543,7 @@ static void seg_merge(library_job *job, const int64_t *segs, size_t n)
 				if (!x || x->seg != segs[k] || rows[r].low >= x->sizes.len / sizeof *sz)
 					continue;
 				seg_entry se = { cps[i], rows[r].low, rows[r].count, rows[r].head, sz[rows[r].low],
-						 key.iid };
+						 (uint32_t)key.iid };
 				UTIL_PUSH(job->segents, job->nsegents, job->segcap, se);
 			}
 		}
