@@ -2940,11 +2940,11 @@ static size_t other_calendar(const char *p, const char *end)
 	return dated ? (size_t)(end - p) : 0;
 }
 
-/* The era named before a year (民國115年, 公元2026年): its bytes when a
- * number follows, else 0. */
+/* The era named before a year (民國115年, 中華民國115年, 公元2026年):
+ * its bytes when a number follows, else 0. */
 static size_t era_at(const char *p, const char *end)
 {
-	static const char *const eras[] = { "民國", "民国", "公元", "西元" };
+	static const char *const eras[] = { "中華民國", "中华民国", "民國", "民国", "公元", "西元" };
 	size_t n = word_at(p, end, eras, sizeof eras / sizeof *eras);
 	return n && number_at(p + n, end, 4) ? n : 0;
 }

@@ -448,12 +448,14 @@ static void test_bulletin_headers(void **state)
 	/* the era named before the year; a masthead letter-spaced in part,
 	 * the date's pieces glued to their units and a space apart */
 	tp_headers(TU_LINES("南投鄉訊週刊　民國114年3月8日　第2版",
+			    "中華民國115年12月10日　星期三　嘉南日報　地方綜合　A5",
 			    "河 西 晚 报  2025年 10月 9日  星期四  B3  社区  责编 方 远",
 			    "东湖日报　2025年 10月 9日　第6版"),
 		   NULL);
 	/* an era or a year in a sentence or a headline */
 	tp_headers(NULL,
-		   TU_LINES("民國114年3月8日，鄉公所舉辦植樹活動", "2025年 城区新建十座公园",
+		   TU_LINES("民國114年3月8日，鄉公所舉辦植樹活動", "中華民國115年元旦升旗典禮　總統府前舉行",
+			    "2025年 城区新建十座公园",
 			    "公元2025年　我们的春天"));
 	/* the desk's mail after 电邮, as overseas papers print it */
 	tp_headers(TU_LINES("本版编辑：林晓岚　　电邮：desk@huabao.example"),
