@@ -1252,37 +1252,54 @@ static void title_list_line(title_list *tl, const raw_line *l)
 	}
 }
 
-/* The first block of tight lines at the top holding two titles or more
- * printed again below it, each print after the one before and apart from
- * it (a story between: a deck printed twice has its lines side by side):
- * the lines from the first such title to the last, and the label tight
- * over them, are the list. */
+/* Whether top line k is set tight under line k - 1. */
+static bool title_list_tight(const title_list *tl, unsigned k)
+{
+	return tl->top[k].gap == 0 && tl->top[k].line == tl->top[k - 1].line + 1;
+}
+
+/* The list from its title at b: the tight lines down to the last title
+ * printed below it (a line between two titles may be printed nowhere,
+ * 会员论坛：X for the title X), two titles or more, each print after the
+ * one before and apart from it (a story between: a deck printed twice
+ * has its lines side by side). Its last line, or 0. */
+static unsigned title_list_from(const title_list *tl, unsigned b)
+{
+	unsigned last = b, titles = 1;
+	for (unsigned k = b + 1; k < tl->n && title_list_tight(tl, k); k++) {
+		if (!tl->top[k].printed) {
+			if (k + 1 < tl->n && tl->top[k + 1].printed && title_list_tight(tl, k + 1))
+				continue;
+			break;
+		}
+		last = k;
+		titles++;
+	}
+	uint32_t prev = 0;
+	for (unsigned k = b; k <= last; k++) {
+		if (!tl->top[k].printed)
+			continue;
+		if (tl->top[k].printed <= tl->top[last].line || tl->top[k].printed < prev + 2)
+			return 0;
+		prev = tl->top[k].printed;
+	}
+	return titles >= 2 ? last : 0;
+}
+
+/* The first list of titles at the top: its lines, and the label tight
+ * over them, are the page's. */
 static void title_list_end(const title_list *tl, profile *pf)
 {
-	for (unsigned b = 0; b < tl->n;) {
-		unsigned e = b + 1;
-		while (e < tl->n && tl->top[e].gap == 0 && tl->top[e].line == tl->top[e - 1].line + 1)
-			e++;
-		unsigned first = e, last = b, titles = 0;
-		uint32_t prev = 0;
-		bool ordered = true;
-		for (unsigned k = b; k < e; k++) {
-			if (!tl->top[k].printed)
-				continue;
-			ordered &= tl->top[k].printed >= prev + 2 && tl->top[k].printed > tl->top[e - 1].line;
-			prev = tl->top[k].printed;
-			first = k < first ? k : first;
-			last = k;
-			titles++;
-		}
-		if (titles >= 2 && ordered) {
-			if (first > b && tl->top[first - 1].hash && !tl->top[first - 1].printed)
-				first--;        /* its label: 本期目录 */
-			pf->title_list_first = tl->top[first].line;
-			pf->title_list_last = tl->top[last].line;
-			return;
-		}
-		b = e;
+	for (unsigned b = 0; b < tl->n; b++) {
+		unsigned last = tl->top[b].printed ? title_list_from(tl, b) : 0;
+		if (!last)
+			continue;
+		unsigned first = b;
+		if (first > 0 && title_list_tight(tl, first) && tl->top[first - 1].hash && !tl->top[first - 1].printed)
+			first--;        /* its label: 本期目录 */
+		pf->title_list_first = tl->top[first].line;
+		pf->title_list_last = tl->top[last].line;
+		return;
 	}
 }
 
@@ -1830,6 +1847,56 @@ static bool whole_emphasis(const char *s, size_t len, size_t *in, size_t *in_len
  * text keeps every character but the marks. */
 static bool raw_ends_sentence(const char *s, size_t len);
 
+/* "[首页](url) > [校报在线](url) > 第612期": the site's breadcrumb, links
+ * joined by arrows, its last crumb maybe plain (a few words, no
+ * punctuation): true, with the line read as its words and addresses
+ * ("首页 url > 校报在线 url > 第612期"), as a link alone on its line is. */
+enum { CRUMB_MAX = 300 };
+static bool md_breadcrumb(parser *ps, unit *u)
+{
+	const char *p = u->s, *end = u->s + u->len;
+	char buf[CRUMB_MAX];
+	size_t n = 0;
+	unsigned links = 0, arrows = 0, plain = 0;
+	if (u->len >= CRUMB_MAX || u->s[0] != '[')
+		return false;
+	while (p < end) {
+		if (*p == '[') {
+			const char *close = memchr(p, ']', (size_t)(end - p));
+			if (!close || end - close < 3 || close[1] != '(')
+				return false;
+			const char *url = close + 2, *rp = memchr(url, ')', (size_t)(end - url));
+			if (!rp || rp == url || memchr(url, ' ', (size_t)(rp - url)) || close == p + 1)
+				return false;
+			memcpy(buf + n, p + 1, (size_t)(close - p - 1));
+			n += (size_t)(close - p - 1);
+			buf[n++] = ' ';
+			memcpy(buf + n, url, (size_t)(rp - url));
+			n += (size_t)(rp - url);
+			links++;
+			p = rp + 1;
+			continue;
+		}
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (cp == '>' || cp == 0xFF1E || cp == 0x203A || cp == 0xBB)
+			arrows++;
+		else if (!text_is_space(cp) && (!arrows || !(is_han(cp) || is_ascii_alnum(cp)) || ++plain > 12))
+			return false;   /* words before any arrow, punctuation, or a long tail: text */
+		memcpy(buf + n, p, (size_t)k);
+		n += (size_t)k;
+		p += k;
+	}
+	if (!links || !arrows)
+		return false;
+	char *d = doc_arena_alloc(ps->issue, n);
+	memcpy(d, buf, n);
+	u->s = d;
+	u->len = (uint32_t)n;
+	u->kind = U_PAGEHEAD;
+	return true;
+}
+
 static void md_unit(parser *ps, unit *u)
 {
 	bool image = ps->after_image;
@@ -1841,6 +1908,8 @@ static void md_unit(parser *ps, unit *u)
 		return;
 	}
 	if (len < 4 || (s[0] != '!' && s[0] != '[' && s[0] != '*'))
+		return;
+	if (s[0] == '[' && md_breadcrumb(ps, u))
 		return;
 	bool is_image = furniture_md_image(s, len, &a, &al, &r, &rl);
 	if (is_image || furniture_md_link(s, len, &a, &al, &r, &rl)) {
@@ -7925,6 +7994,39 @@ static bool md_top_furniture(const parser *ps, const unit *u)
 	       !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && (has_figure_bytes(u->s, u->len) || button_bar(u, 2));
 }
 
+/* "阅读 3268　在看 41", "点赞 12　评论 3": a post's counters, two or
+ * more words of at most four Han characters each followed by its figure
+ * (10万+ too): the platform's bar under the post, not its text. */
+static bool counters_bar(const unit *u)
+{
+	if (u->chars > 30)
+		return false;
+	const char *p = u->s, *end = u->s + u->len;
+	unsigned pairs = 0;
+	for (p = text_skip_space(p, end); p < end; p = text_skip_space(p, end)) {
+		unsigned han = 0, digits = 0;
+		uint32_t cp = 0;
+		int k = 0;
+		while (p < end && (k = text_decode(p, end, &cp)) > 0 && is_han(cp) && han < 5) {
+			han++;
+			p += k;
+		}
+		p = text_skip_space(p, end);
+		while (p < end && *p >= '0' && *p <= '9') {
+			digits++;
+			p++;
+		}
+		if (!han || han > 4 || !digits)
+			return false;
+		if (has_prefix(p, (size_t)(end - p), "万"))
+			p += 3;
+		if (p < end && *p == '+')
+			p++;
+		pairs++;
+	}
+	return pairs >= 2;
+}
+
 /* A page's tail after its last story: at most TAIL_MAX short lines, none
  * a sentence, a byline, a caption or a jump, with a header or a field's
  * label among them (编辑：X, 来源：X, 往期推荐 and its links), after a
@@ -7975,11 +8077,11 @@ static bool tail_furniture(const parser *ps, size_t i)
 						       (memmem(v->s, v->len, "：", 3) && (match_header(v->s, v->len, &fm), fm.fields >= 1));
 		/* off web posts, every line of the tail is the desk's: a title
 		 * over items ("城南新开三家餐馆" / "■X　地址：…") is a story */
-		if (!ps->pf.md_level && !field && v->kind != U_END && !button_bar(v, 3) &&
+		if (!ps->pf.md_level && !field && v->kind != U_END && !button_bar(v, 3) && !counters_bar(v) &&
 		    !memmem(v->s, v->len, "版权", 6) && !memmem(v->s, v->len, "©", 2) &&
 		    !((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits))
 			return false;
-		marks += field || button_bar(v, 3) ||
+		marks += field || button_bar(v, 3) || counters_bar(v) ||
 			 memmem(v->s, v->len, "版权", 6) || memmem(v->s, v->len, "©", 2) ||
 			 ((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits);
 	}

@@ -295,6 +295,9 @@ FIXTURE_TEST(top_text_chrome_lookalike) /* a title line at the top, a big gap ov
 FIXTURE_TEST(top_text_chrome_colon) /* a line closed by a colon over the first headline leads into it: its kicker */
 FIXTURE_TEST(title_list)            /* a bulletin's 本期目录 of ● titles, each printed again below over its story, in order and apart: the list and its label are banners, not a deck nor a story */
 FIXTURE_TEST(title_list_lookalike)  /* a deck (label, headline) printed again side by side under its story: no list, the first copy the story's deck */
+FIXTURE_TEST(title_list_tight)       /* an e-paper with no blank lines: its 本版新闻 list runs straight into the first story's headline, printed again: the list ends at its last title printed below it */
+FIXTURE_TEST(web_chrome)            /* a markdown breadcrumb ([首页](url) > [X](url) > 第88期) and a post's counters (阅读 1024　在看 12) after a rule: banners */
+FIXTURE_TEST(web_chrome_lookalike)  /* a paragraph opening with a link and words before its arrow, a sentence with figures after a rule: text */
 FIXTURE_TEST(other_subject)         /* a lone title after a story with no sections, last before the next signed story or the page's end, over text sharing no word pair with the story (a listing, a Q&A box): a story of its own */
 FIXTURE_TEST(other_subject_lookalike) /* look-alike: a lone title over text that goes on with the story's subject stays its subhead; a first section over new words, another section after it, stays a subhead */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
@@ -347,7 +350,7 @@ static void test_nothing_lost(void **state)
 		"editor_afterword", "editor_afterword_lookalike",
 		"title_link", "title_link_lookalike",
 		"top_text_chrome", "top_text_chrome_lookalike", "top_text_chrome_colon",
-		"title_list", "title_list_lookalike",
+		"title_list", "title_list_lookalike", "title_list_tight", "web_chrome", "web_chrome_lookalike",
 		"other_subject", "other_subject_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
@@ -649,6 +652,9 @@ int main(void)
 		cmocka_unit_test(test_top_text_chrome_colon),
 		cmocka_unit_test(test_title_list),
 		cmocka_unit_test(test_title_list_lookalike),
+		cmocka_unit_test(test_title_list_tight),
+		cmocka_unit_test(test_web_chrome),
+		cmocka_unit_test(test_web_chrome_lookalike),
 		cmocka_unit_test(test_other_subject),
 		cmocka_unit_test(test_other_subject_lookalike),
 		cmocka_unit_test(test_words_bar_lookalike),
