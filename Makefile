@@ -94,13 +94,13 @@ SCORE_HOLDOUT2_MIN_F1 ?= 0.95
 # ... and on tests/holdout3 and tests/holdout4 (a fourth and a fifth
 # author; 0.916 and 0.872 when gated, after they were tuned on; holdout4
 # raised to 0.88 at 0.897, to 0.90 at 0.918).
-SCORE_HOLDOUT3_MIN_F1 ?= 0.92
+SCORE_HOLDOUT3_MIN_F1 ?= 0.93
 SCORE_HOLDOUT4_MIN_F1 ?= 0.92
 # ... and on tests/holdout5 and tests/holdout6 (a sixth and a seventh
 # author; 0.860 and 0.767 when gated, after they were tuned on; holdout6
 # raised to 0.82 at 0.847; raised to 0.87 and 0.86 at 0.894 and 0.883).
-SCORE_HOLDOUT5_MIN_F1 ?= 0.91
-SCORE_HOLDOUT6_MIN_F1 ?= 0.90
+SCORE_HOLDOUT5_MIN_F1 ?= 0.92
+SCORE_HOLDOUT6_MIN_F1 ?= 0.92
 # ... and on tests/holdout7 and tests/holdout8 (an eighth and a ninth
 # author; 0.726 and 0.738 when gated, after a session of tuning on them;
 # both raised to 0.80 at 0.824).
@@ -108,22 +108,22 @@ SCORE_HOLDOUT7_MIN_F1 ?= 0.83
 SCORE_HOLDOUT8_MIN_F1 ?= 0.87
 # ... and on tests/holdout9 and tests/holdout10 (a tenth and an eleventh
 # author; 0.880 and 0.878 when gated, after a session of tuning on them).
-SCORE_HOLDOUT9_MIN_F1 ?= 0.91
-SCORE_HOLDOUT10_MIN_F1 ?= 0.94
+SCORE_HOLDOUT9_MIN_F1 ?= 0.94
+SCORE_HOLDOUT10_MIN_F1 ?= 0.95
 # ... and on tests/holdout11 (a twelfth author, hidden for a session: 0.806
 # untouched, 0.823 when gated) and tests/holdout12 (a thirteenth, 0.839
 # untouched when gated).
-SCORE_HOLDOUT11_MIN_F1 ?= 0.91
+SCORE_HOLDOUT11_MIN_F1 ?= 0.94
 SCORE_HOLDOUT12_MIN_F1 ?= 0.91
 # ... and tests/holdout13 (a fourteenth author, hidden for the session of
 # 2026-11-30 09:43: 0.736 untouched, 0.729 when gated).
-SCORE_HOLDOUT13_MIN_F1 ?= 0.74
+SCORE_HOLDOUT13_MIN_F1 ?= 0.76
 # ... and tests/holdout14 and tests/holdout15 (a fifteenth and a sixteenth
 # author, written at the start of the session of 2026-11-30 12:51 and
 # committed untouched: 0.826 and 0.809; 0.878 and 0.887 when
 # gated, after a session of tuning on them).
 SCORE_HOLDOUT14_MIN_F1 ?= 0.85
-SCORE_HOLDOUT15_MIN_F1 ?= 0.90
+SCORE_HOLDOUT15_MIN_F1 ?= 0.92
 # ... and tests/holdout16 (a seventeenth author, hidden for the session of
 # 2026-11-30 12:51: 0.662 untouched, 0.677 when gated).
 SCORE_HOLDOUT16_MIN_F1 ?= 0.71
@@ -132,22 +132,28 @@ SCORE_HOLDOUT16_MIN_F1 ?= 0.71
 # 15:31 and committed untouched: 0.767 and 0.694). This session works
 # on a split: holdout17 with the odd sets is looked at, holdout18 with the
 # even sets only scored (see their READMEs).
-SCORE_HOLDOUT17_MIN_F1 ?= 0.86
-SCORE_HOLDOUT18_MIN_F1 ?= 0.71
+SCORE_HOLDOUT17_MIN_F1 ?= 0.91
+SCORE_HOLDOUT18_MIN_F1 ?= 0.73
 # ... and tests/holdout19 (a twentieth author, hidden for the session of
 # 2026-11-30 15:31: 0.780 untouched, 0.820 when gated). At the end of that
 # session the gates of the sets that rose were set about 0.02 under their
 # figures (holdout 0.970, 2 0.969, 3 0.946, 4 0.943, 5 0.936, 9 0.933,
 # 10 0.967, 11 0.931, 12 0.934, 13 0.766, 15 0.922, 16 0.737, 17 0.882,
 # 18 0.732).
-SCORE_HOLDOUT19_MIN_F1 ?= 0.80
+SCORE_HOLDOUT19_MIN_F1 ?= 0.82
 # ... and tests/holdout20 and tests/holdout21 (a twenty-first and a
 # twenty-second author, written at the start of the session of 2026-11-30
 # 18:40 and committed untouched: 0.814 and 0.787). That session looks at
 # holdout20 with the odd sets and only scores holdout21 with the even ones
 # and holdout19.
-SCORE_HOLDOUT20_MIN_F1 ?= 0.79
-SCORE_HOLDOUT21_MIN_F1 ?= 0.76
+SCORE_HOLDOUT20_MIN_F1 ?= 0.90
+SCORE_HOLDOUT21_MIN_F1 ?= 0.78
+# ... and tests/holdout22 (a twenty-third author, hidden for the session
+# of 2026-11-30 18:40: 0.910 untouched, 0.910 when gated). At the end of
+# that session the gates of the sets that rose were set about 0.02 under
+# their figures (3 0.956, 5 0.942, 6 0.949, 9 0.967, 10 0.975, 11 0.966,
+# 13 0.780, 15 0.944, 17 0.938, 18 0.755, 19 0.845, 20 0.924, 21 0.800).
+SCORE_HOLDOUT22_MIN_F1 ?= 0.89
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
 	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1) \
@@ -158,7 +164,7 @@ HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOL
 	tests/holdout15:$(SCORE_HOLDOUT15_MIN_F1) tests/holdout16:$(SCORE_HOLDOUT16_MIN_F1) \
 	tests/holdout17:$(SCORE_HOLDOUT17_MIN_F1) tests/holdout18:$(SCORE_HOLDOUT18_MIN_F1) \
 	tests/holdout19:$(SCORE_HOLDOUT19_MIN_F1) tests/holdout20:$(SCORE_HOLDOUT20_MIN_F1) \
-	tests/holdout21:$(SCORE_HOLDOUT21_MIN_F1)
+	tests/holdout21:$(SCORE_HOLDOUT21_MIN_F1) tests/holdout22:$(SCORE_HOLDOUT22_MIN_F1)
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -205,11 +211,12 @@ tune: $(TUNE)/score $(TUNE)/kanbao
 # of the session of 2026-11-30 15:31 and tuned on or checked) and
 # tests/holdout19 (kept out of sight that session: 0.780 -> 0.820), and
 # tests/holdout20 and holdout21 (written at the start of the session of
-# 2026-11-30 18:40, one looked at, one only scored). See each
+# 2026-11-30 18:40, one looked at, one only scored) and tests/holdout22
+# (kept out of sight that session: 0.910 -> 0.910). See each
 # folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21; do \
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22; do \
 		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
