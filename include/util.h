@@ -79,4 +79,37 @@ void util_clear_interrupt(void);
 #include <pthread.h>
 bool util_thread_start(pthread_t *thread, void *(*fn)(void *), void *arg);
 
+/* Varints (7 bits a byte, low first, the high bit set when more follow),
+ * the library's lists' format (library.c, pairpos.c); inline: they sit in
+ * the ranking's inner loops. util_put_varint writes v at p (at most 5
+ * bytes) and returns the byte after it; util_get_varint reads one at *p,
+ * moving *p past it, false when it runs past end or over 5 bytes. */
+static inline unsigned char *util_put_varint(unsigned char *p, uint32_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (unsigned char)((v & 0x7F) | 0x80);
+		v >>= 7;
+	}
+	*p++ = (unsigned char)v;
+	return p;
+}
+
+static inline bool util_get_varint(const unsigned char **p, const unsigned char *end, uint32_t *v)
+{
+	if (*p < end && !(**p & 0x80)) {        /* most are one byte */
+		*v = *(*p)++;
+		return true;
+	}
+	uint32_t x = 0;
+	for (unsigned shift = 0; *p < end && shift < 35; shift += 7) {
+		unsigned char c = *(*p)++;
+		x |= (uint32_t)(c & 0x7F) << shift;
+		if (!(c & 0x80)) {
+			*v = x;
+			return true;
+		}
+	}
+	return false;
+}
+
 #endif

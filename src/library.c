@@ -1705,17 +1705,6 @@ static uint32_t get_u32(const unsigned char *p)
 	return v;
 }
 
-/* v as a varint at p (at most 5 bytes); returns the byte after it. */
-static unsigned char *put_varint(unsigned char *p, uint32_t v)
-{
-	while (v >= 0x80) {
-		*p++ = (unsigned char)((v & 0x7F) | 0x80);
-		v >>= 7;
-	}
-	*p++ = (unsigned char)v;
-	return p;
-}
-
 /* The counts of the keys present (their bits in present) become where
  * each key's pairs start; returns how many keys there are. Only the keys
  * present are walked: no 64K prefix sums. */
@@ -1725,8 +1714,8 @@ static unsigned char *put_varint(unsigned char *p, uint32_t v)
  * (see ranked_new). Most rows have none there: a byte as before. */
 static unsigned char *put_count(unsigned char *p, uint32_t n, uint32_t head)
 {
-	p = put_varint(p, n << 1 | (head != 0));
-	return head ? put_varint(p, head) : p;
+	p = util_put_varint(p, n << 1 | (head != 0));
+	return head ? util_put_varint(p, head) : p;
 }
 
 static size_t pairs_starts(uint32_t *cnt, const uint64_t *present)
@@ -1812,7 +1801,7 @@ static size_t pair_list(const pair_seen *v, size_t n, size_t i, unsigned char *o
 			cnt += w;
 			head += w != 1;
 		}
-		out = put_count(put_varint(out, low - prev_low), cnt, head);
+		out = put_count(util_put_varint(out, low - prev_low), cnt, head);
 		prev_low = low + 1;
 	}
 	*end = out;
@@ -1833,13 +1822,13 @@ static unsigned char *pairs_make(const packet *pk, unsigned char *base, unsigned
 		e += TERMS_TOKEN;
 		while (i < n && v[i] >> 48 == first) {
 			uint32_t second = (uint32_t)(v[i] >> 32) & 0xFFFF;
-			out = put_varint(out, second - prev_second);
+			out = util_put_varint(out, second - prev_second);
 			/* the list made after room for its length (5 bytes at
 			 * most), then moved to just after the length */
 			unsigned char *end;
 			i = pair_list(v, n, i, out + 5, &end);
 			size_t len = (size_t)(end - out - 5);
-			unsigned char *list = put_varint(out, (uint32_t)len);
+			unsigned char *list = util_put_varint(out, (uint32_t)len);
 			memmove(list, out + 5, len);
 			out = list + len;
 			prev_second = second;
@@ -1932,7 +1921,7 @@ static void terms_make(terms_work *tw, packet *pk)
 			put_u32(tok + 4, (uint32_t)(out - base));
 			prev_low = 0;
 		}
-		out = put_varint(out, tp->low - prev_low);
+		out = util_put_varint(out, tp->low - prev_low);
 		out = put_count(out, tp->n, tp->head);
 		prev_low = tp->low + 1;
 	}
@@ -2428,7 +2417,7 @@ static void seg_list(library_job *job, const uint32_t *ord, size_t n)
 			keys[i] = (uint64_t)seg_bucket(v[ord[i]].count, v[ord[i]].bytes) << 32 | i;
 			place[i] = nis;
 		}
-		io = put_varint(put_varint(put_varint(io, (uint32_t)iid), rows),
+		io = util_put_varint(util_put_varint(util_put_varint(io, (uint32_t)iid), rows),
 				sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum);
 	}
 	keys_sort(keys, n, &job->segtmp, &job->segtmpcap);
@@ -2443,15 +2432,15 @@ static void seg_list(library_job *job, const uint32_t *ord, size_t n)
 			const seg_entry *se = &v[ord[i]];
 			top = se->count > top ? se->count : top;
 			least = se->bytes < least ? se->bytes : least;
-			ro = put_count(put_varint(put_varint(ro, place[i]), se->low), se->count, se->head);
+			ro = put_count(util_put_varint(util_put_varint(ro, place[i]), se->low), se->count, se->head);
 		}
-		bo = put_varint(put_varint(put_varint(put_varint(bo, top), least), cnt), (uint32_t)(ro - from));
+		bo = util_put_varint(util_put_varint(util_put_varint(util_put_varint(bo, top), least), cnt), (uint32_t)(ro - from));
 	}
 	unsigned char *o = room(&job->segblob, 10 + (size_t)(io - is) + (size_t)(bo - bk) + (size_t)(ro - rw));
 	unsigned char *start = o;
-	o = put_varint(o, nis);
+	o = util_put_varint(o, nis);
 	memcpy(o, is, (size_t)(io - is));
-	o = put_varint(o + (io - is), nb);
+	o = util_put_varint(o + (io - is), nb);
 	memcpy(o, bk, (size_t)(bo - bk));
 	o += bo - bk;
 	memcpy(o, rw, (size_t)(ro - rw));
@@ -3031,6 +3020,24 @@ static void searching_free(searching *s)
 	util_buf_free(&s->segscores);
 }
 
+/* Moves *blob to row of table's column col (reopened, no statement
+ * stepped; opened again when that fails); false, *blob NULL, when the
+ * row is not there. */
+static bool blob_move(sqlite3 *db, const char *table, const char *col, int64_t row,
+		      sqlite3_blob **blob)
+{
+	if (*blob && sqlite3_blob_reopen(*blob, row) != SQLITE_OK) {
+		sqlite3_blob_close(*blob);      /* aborted: open it again */
+		*blob = NULL;
+	}
+	if (!*blob && sqlite3_blob_open(db, "main", table, col, row, 0, blob) != SQLITE_OK) {
+		sqlite3_blob_close(*blob);
+		*blob = NULL;
+		return false;
+	}
+	return true;
+}
+
 /* Moves s->terms to the issue_terms row of issue iid, reading nothing
  * (s->trows is then no issue's); false when it is not there. */
 static bool terms_blob(searching *s, int64_t iid)
@@ -3039,16 +3046,8 @@ static bool terms_blob(searching *s, int64_t iid)
 	s->terms_ok = false;
 	if (s->terms && s->blob_issue == iid)
 		return true;
-	if (s->terms && sqlite3_blob_reopen(s->terms, iid) != SQLITE_OK) {
-		sqlite3_blob_close(s->terms);   /* aborted: open it again */
-		s->terms = NULL;
-	}
-	if (!s->terms &&
-	    sqlite3_blob_open(s->lib->db, "main", "issue_terms", "data", iid, 0, &s->terms) != SQLITE_OK) {
-		sqlite3_blob_close(s->terms);
-		s->terms = NULL;
+	if (!blob_move(s->lib->db, "issue_terms", "data", iid, &s->terms))
 		return false;
-	}
 	s->blob_issue = iid;
 	return true;
 }
@@ -3507,16 +3506,8 @@ typedef struct ranked_row {
  * no statement stepped, no allocation) into s->buf. */
 static bool blob_text(searching *s, size_t i, const char *col, int64_t id)
 {
-	if (s->blob[i] && sqlite3_blob_reopen(s->blob[i], id) != SQLITE_OK) {
-		sqlite3_blob_close(s->blob[i]);         /* aborted: open it again */
-		s->blob[i] = NULL;
-	}
-	if (!s->blob[i] &&
-	    sqlite3_blob_open(s->lib->db, "main", "articles", col, id, 0, &s->blob[i]) != SQLITE_OK) {
-		sqlite3_blob_close(s->blob[i]);
-		s->blob[i] = NULL;
+	if (!blob_move(s->lib->db, "articles", col, id, &s->blob[i]))
 		return false;
-	}
 	int n = sqlite3_blob_bytes(s->blob[i]);
 	s->buf.len = 0;
 	if (s->buf.cap < (size_t)n + 1)
@@ -3550,24 +3541,6 @@ static bool weigh_row(searching *s, int64_t id, ranked_row *out)
 	out->flags = e ? e[10] : TERMS_UNKNOWN;
 	out->bytes = s->buf.len;
 	return out->tf > 0;
-}
-
-static inline bool get_varint(const unsigned char **p, const unsigned char *end, uint32_t *v)
-{
-	if (*p < end && !(**p & 0x80)) {        /* most are one byte */
-		*v = *(*p)++;
-		return true;
-	}
-	uint32_t x = 0;
-	for (int shift = 0; *p < end && shift < 35; shift += 7) {
-		unsigned char c = *(*p)++;
-		x |= (uint32_t)(c & 0x7F) << shift;
-		if (!(c & 0x80)) {
-			*v = x;
-			return true;
-		}
-	}
-	return false;
 }
 
 /* Where the list of c starts and ends in the issue terms_load loaded,
@@ -3738,11 +3711,11 @@ static inline bool list_step(const unsigned char **p, const unsigned char *end, 
 			     uint32_t *low, uint32_t *count, uint32_t *head)
 {
 	uint32_t d, c;
-	if (*p >= end || !get_varint(p, end, &d) || !get_varint(p, end, &c) ||
+	if (*p >= end || !util_get_varint(p, end, &d) || !util_get_varint(p, end, &c) ||
 	    (uint64_t)*low + d >= nrows)
 		return false;
 	*head = 0;
-	if (c & 1 && !get_varint(p, end, head))
+	if (c & 1 && !util_get_varint(p, end, head))
 		return false;
 	*count = c >> 1;
 	*low += d;
@@ -3876,7 +3849,7 @@ static bool pair_in_group(searching *s, uint32_t gfrom, uint32_t gto, ucs4_t b, 
 	uint32_t second = 0, len = 0;
 	while (p < end) {
 		uint32_t d;
-		if (!get_varint(&p, end, &d) || !get_varint(&p, end, &len) || len > (size_t)(end - p))
+		if (!util_get_varint(&p, end, &d) || !util_get_varint(&p, end, &len) || len > (size_t)(end - p))
 			return false;
 		second += d;
 		if (second >= b)
@@ -4330,10 +4303,10 @@ static bool seg_list_open(searching *s, size_t k, const unsigned char *p, const 
 	library *lib = s->lib;
 	uint32_t nis, nb, iid, rows, bytes, top, least, n, len;
 	size_t tps = s->segtps.len / sizeof(const terms_prefix *);
-	if (!get_varint(&p, end, &nis))
+	if (!util_get_varint(&p, end, &nis))
 		return false;
 	for (uint32_t j = 0; j < nis; j++) {
-		if (!get_varint(&p, end, &iid) || !get_varint(&p, end, &rows) || !get_varint(&p, end, &bytes))
+		if (!util_get_varint(&p, end, &iid) || !util_get_varint(&p, end, &rows) || !util_get_varint(&p, end, &bytes))
 			return false;
 		const terms_prefix *tp = NULL;
 		if (iid < lib->nseg_of && lib->seg_of[iid] == lib->segs[k] && (tp = seg_covers(s, iid))) {
@@ -4342,19 +4315,19 @@ static bool seg_list_open(searching *s, size_t k, const unsigned char *p, const 
 		}
 		util_buf_add(&s->segtps, &tp, sizeof tp);
 	}
-	if (!get_varint(&p, end, &nb))
+	if (!util_get_varint(&p, end, &nb))
 		return false;
 	const unsigned char *r = p;
 	/* the rows start after the buckets' heads: found first */
 	for (uint32_t j = 0; j < nb; j++)
-		if (!get_varint(&r, end, &top) || !get_varint(&r, end, &least) || !get_varint(&r, end, &n) ||
-		    !get_varint(&r, end, &len))
+		if (!util_get_varint(&r, end, &top) || !util_get_varint(&r, end, &least) || !util_get_varint(&r, end, &n) ||
+		    !util_get_varint(&r, end, &len))
 			return false;
 	for (uint32_t j = 0; j < nb; j++) {
-		get_varint(&p, end, &top);
-		get_varint(&p, end, &least);
-		get_varint(&p, end, &n);
-		get_varint(&p, end, &len);
+		util_get_varint(&p, end, &top);
+		util_get_varint(&p, end, &least);
+		util_get_varint(&p, end, &n);
+		util_get_varint(&p, end, &len);
 		if (len > (size_t)(end - r))
 			return false;
 		seg_walk w = { .top = top, .least = least, .rows = r, .end = r + len, .tps = tps };
@@ -4374,8 +4347,8 @@ static void seg_bucket_rows(searching *s, const seg_walk *w, double avg, found *
 	uint32_t place, low, c, head;
 	util_grow((void **)&f->ranked, &f->ranked_cap, f->nranked + (size_t)(w->end - p) / 3 + 1,
 		  sizeof *f->ranked);
-	while (p < w->end && get_varint(&p, w->end, &place) && get_varint(&p, w->end, &low) &&
-	       get_varint(&p, w->end, &c) && (!(c & 1) || get_varint(&p, w->end, &head))) {
+	while (p < w->end && util_get_varint(&p, w->end, &place) && util_get_varint(&p, w->end, &low) &&
+	       util_get_varint(&p, w->end, &c) && (!(c & 1) || util_get_varint(&p, w->end, &head))) {
 		if (!(c & 1))
 			head = 0;
 		const terms_prefix *tp = place < ntps ? tps[place] : NULL;
@@ -4579,16 +4552,8 @@ static bool pos_row(searching *s, phrase_read *pr, int64_t iid)
 {
 	if (pr->blob && pr->row == iid)
 		return true;
-	if (pr->blob && sqlite3_blob_reopen(pr->blob, iid) != SQLITE_OK) {
-		sqlite3_blob_close(pr->blob);   /* aborted: open it again */
-		pr->blob = NULL;
-	}
-	if (!pr->blob &&
-	    sqlite3_blob_open(s->lib->db, "main", "pair_pos", "data", iid, 0, &pr->blob) != SQLITE_OK) {
-		sqlite3_blob_close(pr->blob);
-		pr->blob = NULL;
+	if (!blob_move(s->lib->db, "pair_pos", "data", iid, &pr->blob))
 		return false;
-	}
 	pr->row = iid;
 	return true;
 }
@@ -5275,7 +5240,7 @@ static bool check_pairs(library *lib, searching *s, int64_t iid, char *err, size
 		/* each second code point of the list, looked up as a query's */
 		const unsigned char *p = (const unsigned char *)s->lists[1].data, *end = p + s->lists[1].len;
 		uint32_t second = 0, d, len;
-		while (p < end && get_varint(&p, end, &d) && get_varint(&p, end, &len) &&
+		while (p < end && util_get_varint(&p, end, &d) && util_get_varint(&p, end, &len) &&
 		       len <= (size_t)(end - p)) {
 			second += d;
 			p += len;
@@ -5382,32 +5347,32 @@ static bool seg_list_read(const unsigned char *p, const unsigned char *end, util
 	uint32_t nis, nb, v[4];
 	iss->len = 0;
 	*nrows = 0;
-	if (!get_varint(&p, end, &nis))
+	if (!util_get_varint(&p, end, &nis))
 		return false;
 	for (uint32_t j = 0; j < nis; j++) {
 		for (int k = 0; k < 3; k++)
-			if (!get_varint(&p, end, &v[k]))
+			if (!util_get_varint(&p, end, &v[k]))
 				return false;
 		util_buf_add(iss, v, 3 * sizeof *v);
 	}
-	if (!get_varint(&p, end, &nb))
+	if (!util_get_varint(&p, end, &nb))
 		return false;
 	const unsigned char *r = p;
 	for (uint32_t j = 0; j < nb; j++)
 		for (int k = 0; k < 4; k++)
-			if (!get_varint(&r, end, &v[k]))
+			if (!util_get_varint(&r, end, &v[k]))
 				return false;
 	for (uint32_t j = 0; j < nb; j++) {
 		for (int k = 0; k < 4; k++)
-			get_varint(&p, end, &v[k]);
+			util_get_varint(&p, end, &v[k]);
 		if (v[3] > (size_t)(end - r))
 			return false;
 		const unsigned char *bend = r + v[3];
 		for (uint32_t i = 0; i < v[2]; i++) {
 			seg_row sr = { .top = v[0], .least = v[1] };
 			uint32_t c;
-			if (!get_varint(&r, bend, &sr.place) || !get_varint(&r, bend, &sr.low) ||
-			    !get_varint(&r, bend, &c) || ((c & 1) && !get_varint(&r, bend, &sr.head)) || sr.place >= nis)
+			if (!util_get_varint(&r, bend, &sr.place) || !util_get_varint(&r, bend, &sr.low) ||
+			    !util_get_varint(&r, bend, &c) || ((c & 1) && !util_get_varint(&r, bend, &sr.head)) || sr.place >= nis)
 				return false;
 			sr.count = c >> 1;
 			UTIL_PUSH(*rows, *nrows, *cap, sr);

@@ -1,36 +1,8 @@
 /* pairpos.c — the positional lists of pairs of an issue (see pairpos.h). */
 #include "pairpos.h"
+#include "util.h"
 
 #include <string.h>
-
-/* v as a varint at p (at most 5 bytes); returns the byte after it. */
-static unsigned char *put_varint(unsigned char *p, uint32_t v)
-{
-	while (v >= 0x80) {
-		*p++ = (unsigned char)((v & 0x7F) | 0x80);
-		v >>= 7;
-	}
-	*p++ = (unsigned char)v;
-	return p;
-}
-
-static inline bool get_varint(const unsigned char **p, const unsigned char *end, uint32_t *v)
-{
-	if (*p < end && !(**p & 0x80)) {        /* most are one byte */
-		*v = *(*p)++;
-		return true;
-	}
-	uint32_t x = 0;
-	for (unsigned shift = 0; *p < end && shift < 35; shift += 7) {
-		unsigned char c = *(*p)++;
-		x |= (uint32_t)(c & 0x7F) << shift;
-		if (!(c & 0x80)) {
-			*v = x;
-			return true;
-		}
-	}
-	return false;
-}
 
 /* The list of the pair at occ[*i] (its rows, run on to the next pair,
  * before n) written at o; *i moves past it. Returns its end. */
@@ -47,7 +19,7 @@ static unsigned char *list_write(const uint64_t *occ, const uint32_t *pos, size_
 			j++;
 		uint32_t row = (uint32_t)occ[k] >> 8, prev = 0;
 		/* most rows hold a pair once: then no length */
-		o = put_varint(o, (row - next_row) << 1 | (j - k == 1));
+		o = util_put_varint(o, (row - next_row) << 1 | (j - k == 1));
 		/* else the positions' bytes (so that a row is passed over
 		 * without reading them), written after a byte for them and
 		 * moved on when that takes more */
@@ -56,7 +28,7 @@ static unsigned char *list_write(const uint64_t *occ, const uint32_t *pos, size_
 			o++;
 		unsigned char *from = o;
 		for (; k < j; k++) {
-			o = put_varint(o, (pos[k] - prev) << 1 | ((occ[k] & 0xFF) != 1));
+			o = util_put_varint(o, (pos[k] - prev) << 1 | ((occ[k] & 0xFF) != 1));
 			prev = pos[k];
 		}
 		if (at != from) {
@@ -65,7 +37,7 @@ static unsigned char *list_write(const uint64_t *occ, const uint32_t *pos, size_
 				*at = (unsigned char)len;
 			} else {
 				unsigned char v[5];
-				size_t nv = (size_t)(put_varint(v, (uint32_t)len) - v);
+				size_t nv = (size_t)(util_put_varint(v, (uint32_t)len) - v);
 				memmove(at + nv, from, len);
 				memcpy(at, v, nv);
 				o = at + nv + len;
@@ -109,7 +81,7 @@ static void group_write(const uint64_t *occ, const uint32_t *pos, size_t n, size
 			put_entry(se, b, (uint32_t)(w - groups));
 			util_buf_add(skips, se, sizeof se);
 		}
-		w = put_varint(w, b - prev_b);
+		w = util_put_varint(w, b - prev_b);
 		prev_b = b;
 		/* the list written after a byte for its length, moved on when
 		 * that takes more (few lists are 128 bytes or more) */
@@ -120,7 +92,7 @@ static void group_write(const uint64_t *occ, const uint32_t *pos, size_t n, size
 			w = end;
 		} else {
 			unsigned char v[5];
-			size_t nv = (size_t)(put_varint(v, (uint32_t)len) - v);
+			size_t nv = (size_t)(util_put_varint(v, (uint32_t)len) - v);
 			memmove(w + nv, w + 1, len);
 			memcpy(w, v, nv);
 			w += nv + len;
@@ -245,7 +217,7 @@ bool pairpos_slice_find(const unsigned char *g, size_t len, const pairpos_slice 
 	bool first = sl->jumped;
 	while (g < gend) {
 		uint32_t d, llen;
-		if (!get_varint(&g, gend, &d) || !get_varint(&g, gend, &llen) || llen > (size_t)(gend - g))
+		if (!util_get_varint(&g, gend, &d) || !util_get_varint(&g, gend, &llen) || llen > (size_t)(gend - g))
 			return false;
 		if (first)
 			first = false;  /* the skip entry's own second */
@@ -275,7 +247,7 @@ bool pairpos_seek(pairpos_list *l, uint32_t row)
 	const unsigned char *q = l->pos ? l->pos_end : l->p;
 	while (q < l->end) {
 		uint32_t d, m;
-		if (!get_varint(&q, l->end, &d))
+		if (!util_get_varint(&q, l->end, &d))
 			break;
 		const unsigned char *pos = q;
 		if (d & 1) {            /* one position */
@@ -284,7 +256,7 @@ bool pairpos_seek(pairpos_list *l, uint32_t row)
 			if (q++ >= l->end)
 				break;
 		} else {
-			if (!get_varint(&pos, l->end, &m) || m > (size_t)(l->end - pos))
+			if (!util_get_varint(&pos, l->end, &m) || m > (size_t)(l->end - pos))
 				break;
 			q = pos + m;
 		}
@@ -310,7 +282,7 @@ typedef struct cursor {
 static inline bool cursor_next(cursor *c)
 {
 	uint32_t v;
-	if (c->q >= c->end || !get_varint(&c->q, c->end, &v))
+	if (c->q >= c->end || !util_get_varint(&c->q, c->end, &v))
 		return false;
 	c->at += v >> 1;
 	c->heavy = v & 1;
