@@ -3035,6 +3035,18 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			*w = HF_ISSUE;
 			return (size_t)(q + m + 3 - p);
 		}
+		/* 第21876号: a daily's issue as its masthead counts it (three
+		 * figures at least: 第5号台风 is a typhoon) */
+		if (m >= 3 && (hprefix(q + m, (size_t)(end - q - m), "号") || hprefix(q + m, (size_t)(end - q - m), "號"))) {
+			*w = HF_ISSUE;
+			return (size_t)(q + m + 3 - p);
+		}
+	}
+	/* 今日8版, 本期四版, 今日16版: the pages of the issue, a masthead's */
+	if ((hprefix(p, len, "今日") || hprefix(p, len, "本期")) && (m = number_at(p + 6, end, 3)) > 0 &&
+	    hprefix(p + 6 + m, (size_t)(end - p - 6 - m), "版")) {
+		*w = HF_ISSUE;
+		return 6 + m + 3;
 	}
 	/* 第3版, 第三版, 第A4版 */
 	if (hprefix(p, len, "第")) {

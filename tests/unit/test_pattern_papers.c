@@ -42,6 +42,11 @@ static void test_running_headers(void **state)
 		   NULL);
 	/* letter-spaced by OCR: a space between characters, more between fields */
 	tp_headers(TU_LINES("B 0 3    体 育    2 0 2 6 年 3 月 9 日  星 期 一    责 编  苗 青"), NULL);
+	/* a daily's masthead line: its issue as 第N号 (three figures at
+	 * least) and the pages of the issue (今日8版, 本期四版) */
+	tp_headers(TU_LINES("2026年12月1日　星期二　今日8版　第21876号", "十月五日　本期四版",
+			    "二〇二六年三月二日　星期一　今日十六版"),
+		   TU_LINES("第5号台风今日登陆", "第12号公告", "今日8版面有调整，敬请留意。", "本期八版刊登了读者来信"));
 	/* folios: a page number between dashes or in brackets */
 	tp_headers(TU_LINES("- 3 -", "—12—", "（２）"), NULL);
 	/* not headers: sentences and titles that hold such words */
