@@ -157,6 +157,7 @@ typedef enum signal {
 	S_F_TITLE_LINK,         /* a label and the title printed under it: a link to that story */
 	S_F_AFTERWORD,          /* an editor's note after a story (编者附言：…, 编后：…): the story's */
 	S_F_TITLE_LIST,         /* in the page's list of its own titles, printed again below it */
+	S_F_PRINTED_BYLINE,     /* the story's own byline, naming the author of the page's 作者： field */
 	NSIGNALS
 } signal;
 
@@ -288,6 +289,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },
 	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LIST]    = { 0, "in the page's list of the titles it prints below" },   /* a fact: the line goes to the banners */
+	[S_F_PRINTED_BYLINE] = { 0, "names the author of the page's 作者 field: the story's own byline" },   /* a fact: it replaces the field's bare name */
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -365,6 +367,7 @@ typedef struct unit {
 	uint8_t named;          /* a deck's line whose label named its part (NAMED_*, see push_unit) */
 	uint8_t item_row;       /* one of a list's rows set alike, or its note (see same_item_shape) */
 	uint8_t indent_para;    /* title-like, made a paragraph by its indent alone (see signed_under_indent) */
+	uint8_t furn_author;    /* the author of a metadata line ("作者：X", see push_furniture) */
 	int16_t page;           /* page number of a jump or page header */
 } unit;
 
@@ -387,6 +390,7 @@ typedef struct art {
 	bool numbered;          /* its headline is numbered ("1．…"), see numbered_text */
 	bool bracketed;         /* its headline was a brief's title in 【】 or run into its text */
 	bool signed_end;        /* signed after its body, text went on (a letter and its reply) */
+	bool furn_byline;       /* its byline is a metadata line's author, the story may print its own (see printed_byline) */
 	bool issued;            /* its head names the issuer that signs it below (a notice) */
 	bool items;             /* a run of short items each signed in brackets (see merge_signed_item) */
 	uint32_t signed_len;    /* its byline closed its one paragraph in brackets: the paragraph's length with them (else 0) */
@@ -1977,8 +1981,12 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
 		push_unit(ps, s + as, ae - as, gap, line);
 		return;
 	}
-	if (furniture_author(s, len, &as, &ae))
+	if (furniture_author(s, len, &as, &ae)) {
+		size_t n = ps->nunits;
 		push_unit(ps, s + as, ae - as, gap, line);
+		if (ps->nunits > n)
+			UNIT(ps, ps->nunits - 1)->furn_author = 1;
+	}
 	ps->rule_gap = true;
 	ps->furn_before = true;
 }
@@ -4336,6 +4344,95 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 		flush_held(ps, a);
 }
 
+/* Whether s holds the text of `name`, spaces left out of both (付　悦 in
+ * "□ 通讯员　付　悦"). */
+static bool holds_name(const char *s, size_t len, doc_str name)
+{
+	char hay[256], pin[96];
+	size_t hn = 0, pn = 0;
+	for (const char *p = s, *end = s + len; p < end && hn + 4 < sizeof hay;) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (!text_is_space(cp))
+			memcpy(hay + hn, p, (size_t)k), hn += (size_t)k;
+		p += k;
+	}
+	for (const char *p = name.s, *end = name.s + name.len; p < end; ) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (!text_is_space(cp)) {
+			if (pn + 4 >= sizeof pin)
+				return false;
+			memcpy(pin + pn, p, (size_t)k), pn += (size_t)k;
+		}
+		p += k;
+	}
+	return pn && pn < hn && memmem(hay, hn, pin, pn) != NULL;
+}
+
+/* The end of the run of non-space characters at p. */
+static const char *space_token_end(const char *p, const char *end)
+{
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (text_is_space(cp))
+			break;
+		p += k;
+	}
+	return p;
+}
+
+/* Whether the line names `name` set apart by spaces, as a signature
+ * does ("五（3）班　丁一诺　指导老师：X"; a spaced name, 付　悦, is its
+ * characters one by one): not a name run into a title (丁一诺谈漫画). */
+static bool names_apart(const char *s, size_t len, doc_str name)
+{
+	char pin[96];
+	size_t pn = 0;
+	for (const char *p = name.s, *end = name.s + name.len; p < end;) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (!text_is_space(cp)) {
+			if (pn + 4 >= sizeof pin)
+				return false;
+			memcpy(pin + pn, p, (size_t)k), pn += (size_t)k;
+		}
+		p += k;
+	}
+	const char *end = s + len;
+	for (const char *t = text_skip_space(s, end); pn && t < end; t = text_skip_space(space_token_end(t, end), end)) {
+		/* the name from this token on, over up to four tokens */
+		size_t got = 0;
+		const char *q = t;
+		for (int n = 0; n < 4 && q < end && got < pn; n++) {
+			const char *qe = space_token_end(q, end);
+			size_t k = (size_t)(qe - q);
+			if (got + k > pn || memcmp(pin + got, q, k) != 0)
+				break;
+			got += k;
+			q = text_skip_space(qe, end);
+		}
+		if (got == pn)
+			return true;
+	}
+	return false;
+}
+
+/* A story whose byline is the bare author of the page's metadata line
+ * ("作者：付悦") may print its own at its top, fuller (□ 通讯员　付　悦,
+ * 本报讯（记者　吴冰清）, 五（3）班　丁一诺　指导老师：薛蕾): the page's
+ * field names the author, the story's line signs it as the paper does. */
+static bool printed_byline(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (!a || !a->furn_byline || art_has_body(a) || a->nparts ||
+	    (u->kind != U_BYLINE && u->kind != U_NAMES && u->kind != U_TITLE) ||
+	    u->chars > 40 || (u->flags & (UF_TERMINATED | UF_SENTENCE)))
+		return false;
+	return holds_name(u->s, u->len, a->field[DOC_F_BYLINE]) && names_apart(u->s, u->len, a->field[DOC_F_BYLINE]);
+}
+
 /* The first paragraph of an article may open with its dateline:
  * "本报讯(记者 X) 正文". */
 static void lift_dateline(parser *ps, art *a, const unit *u)
@@ -4346,9 +4443,12 @@ static void lift_dateline(parser *ps, art *a, const unit *u)
 		return;
 	if (m.date_end > m.date_start)
 		a->field[DOC_F_DATELINE] = doc_str_make(u->s + m.date_start, m.date_end - m.date_start);
-	if (m.byline_end > m.byline_start && !a->field[DOC_F_BYLINE].len)
+	if (m.byline_end > m.byline_start &&
+	    (!a->field[DOC_F_BYLINE].len ||
+	     (a->furn_byline && holds_name(u->s + m.byline_start, m.byline_end - m.byline_start, a->field[DOC_F_BYLINE])))) {
 		a->field[DOC_F_BYLINE] = doc_str_make(u->s + m.byline_start, m.byline_end - m.byline_start);
-	else if (m.byline_end > m.byline_start)
+		a->furn_byline = false;
+	} else if (m.byline_end > m.byline_start)
 		m.body_start = m.date_end;      /* keep a second byline in the text */
 	unit body = *u;
 	body.s = u->s + m.body_start;
@@ -8289,6 +8389,13 @@ static void segment_step(parser *ps)
 		default:
 			break;
 		}
+		if (printed_byline(ps, i, a)) {
+			explain_facts(ps, i, "byline", S_F_PRINTED_BYLINE, NSIGNALS);
+			a->field[DOC_F_BYLINE] = byline_unbracketed(u);
+			a->furn_byline = false;
+			i++;
+			continue;
+		}
 		if (closed_story_note(ps, i, a)) {
 			/* "（此件公开发布）" tight under the date that closed a
 			 * notice: the notice's own note, no story of its own */
@@ -8422,8 +8529,10 @@ static void segment_step(parser *ps)
 					 * article was opened in) is kept beside the one under it */
 					if (a->field[DOC_F_BYLINE].len && !doc_str_eq(a->field[DOC_F_BYLINE], by))
 						a->field[DOC_F_BYLINE] = join_lines(ps, a->field[DOC_F_BYLINE], by.s, by.len, "　");
-					else
+					else {
 						a->field[DOC_F_BYLINE] = by;
+						a->furn_byline = UNIT(ps, i)->furn_author;
+					}
 					i++;
 					/* "文｜X" then "图｜Y": one byline on two lines */
 					if (i < ps->nunits && UNIT(ps, i)->kind == U_BYLINE && UNIT(ps, i)->gap == 0) {

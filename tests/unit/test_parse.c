@@ -303,6 +303,8 @@ FIXTURE_TEST(web_chrome_lookalike)  /* a paragraph opening with a link and words
 FIXTURE_TEST(other_subject)         /* a lone title after a story with no sections, last before the next signed story or the page's end, over text sharing no word pair with the story (a listing, a Q&A box): a story of its own */
 FIXTURE_TEST(other_subject_lookalike) /* look-alike: a lone title over text that goes on with the story's subject stays its subhead; a first section over new words, another section after it, stays a subhead */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
+FIXTURE_TEST(epaper_printed_byline) /* an e-paper's 作者： field gives a bare name; the story prints its own byline naming it (in the dateline's brackets, a marked who-word line, a class and a teacher around the name set apart): the printed one is the byline */
+FIXTURE_TEST(epaper_printed_byline_lookalike) /* the dateline's brackets name another reporter (they stay in the text, the field's name signs); a title naming the author run into it is a subhead */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -354,6 +356,7 @@ static void test_nothing_lost(void **state)
 		"top_text_chrome", "top_text_chrome_lookalike", "top_text_chrome_colon",
 		"title_list", "title_list_lookalike", "title_list_tight", "web_chrome", "web_chrome_lookalike",
 		"other_subject", "other_subject_lookalike",
+		"epaper_printed_byline", "epaper_printed_byline_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -707,6 +710,8 @@ int main(void)
 		cmocka_unit_test(test_byline_cut_bracket),
 		cmocka_unit_test(test_byline_cut_bracket_lookalike),
 		cmocka_unit_test(test_signed_label),
+		cmocka_unit_test(test_epaper_printed_byline),
+		cmocka_unit_test(test_epaper_printed_byline_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
