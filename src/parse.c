@@ -1782,9 +1782,19 @@ static bool field_row(const unit *u)
 	if (!memchr(p, ':', head) && !memchr(p, 0xEF, head))
 		return false;   /* no colon in the first characters (cheap test) */
 	uint32_t prev = 0;
+	/* "**时间**：12月7日": the label in markdown bold is a label still */
+	bool bold = end - p > 4 && p[0] == '*' && p[1] == '*';
+	if (bold)
+		p += 2;
 	for (int chars = 0; p < end && chars <= 6; chars++) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
+		if (bold && cp == '*' && p < end && *p == '*' && chars >= 1) {
+			p++;
+			bold = false;
+			chars--;
+			continue;
+		}
 		if (cp == 0xFF1A || cp == ':')     /* a word's label ("06:00" is a time) */
 			return chars >= 1 && is_han(prev) && text_skip_space(p, end) < end;
 		if (!is_han(cp) && !is_ascii_alnum(cp))
@@ -2380,11 +2390,24 @@ static bool item_candidate(const unit *u)
  * figure beside its label) are items of one list, rows of the text, not
  * the lines of a deck (a deck's kicker, headline and subtitle differ in
  * shape: each says something else). */
+/* "- **鞋**：高帮防滑徒步鞋" under "- **防护层**：防风防水的冲锋衣": the
+ * mark of a markdown list ("- ", "* ", "+ ") at the head of the line;
+ * 0 for none. */
+static char md_list_mark(const unit *u)
+{
+	char c = u->len > 2 ? u->s[0] : 0;
+	return (c == '-' || c == '*' || c == '+') && u->s[1] == ' ' ? c : 0;
+}
+
 static bool same_item_shape(const unit *a, const unit *b)
 {
 	if (a->chars > 40 || b->chars > 40 || (a->len == b->len && memcmp(a->s, b->s, a->len) == 0) ||
 	    ((a->flags | b->flags) & UF_DASH_START))
 		return false;
+	/* two lines opening with one list mark are items of the page's list,
+	 * whatever each says after it: a deck's lines carry no such mark */
+	if (md_list_mark(a) && md_list_mark(a) == md_list_mark(b))
+		return true;
 	if (!item_candidate(a) || !item_candidate(b))
 		return false;
 	uint32_t ma[ITEM_MARKS], mb[ITEM_MARKS];
@@ -2728,7 +2751,9 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 			u.kind = U_PARA;
 			u.flags |= UF_ROW;
 		}
-		if (u.kind == U_TITLE && (prev->kind == U_TITLE || (prev->kind == U_PARA && (prev->flags & UF_ROW))) &&
+		if (u.kind == U_TITLE &&
+		    (prev->kind == U_TITLE ||
+		     (prev->kind == U_PARA && ((prev->flags & UF_ROW) || (md_list_mark(prev) && md_list_mark(prev) == md_list_mark(&u))))) &&
 		    (u.gap == 0 || (u.gap == 1 && ps->pf.blank_rhythm)) && same_item_shape(prev, &u)) {
 			prev->kind = U_PARA;
 			prev->flags |= UF_ROW;

@@ -269,6 +269,8 @@ FIXTURE_TEST(whole_under)          /* a line of 10 characters or more set tight 
 FIXTURE_TEST(whole_under_lookalike) /* ... but under a subject the lead names again, or opening with a time (本月底前…), it is the second half */
 FIXTURE_TEST(md_table)             /* a markdown table's rows (| a | b |, |---|---|) under a ## title are the story's text, its header row no subtitle */
 FIXTURE_TEST(md_table_lookalike)   /* a bar inside a ## title (春节返乡 | 一张车票里的团圆) leaves it the headline */
+FIXTURE_TEST(md_list_rows)          /* "- **鞋**：…" among "- **X**：…" items and "**时间**：…" fields under a ## title: rows of the story's text, never its headline or subtitle */
+FIXTURE_TEST(md_list_rows_lookalike) /* a bold title with no colon heads its brief; a "* " line over a plain one, no list around it, stays a deck */
 FIXTURE_TEST(bulletin_furniture)   /* a bulletin's header with its name in 《》, a header with 主办：X, a circulation list and the print run at the foot: banners */
 FIXTURE_TEST(bulletin_furniture_lookalike) /* 主办：, 《》, 经历十年, 报送, 共印N份 in headlines and sentences stay text */
 FIXTURE_TEST(spaced_bylines)       /* a name of two spaced to the width of three: after its role word with no family name of the table, in the brackets closing a brief; 文．記者X　圖．記者Y; 本报讯 and a byline alone on a line: dateline and byline */
@@ -676,6 +678,8 @@ int main(void)
 		cmocka_unit_test(test_whole_under_lookalike),
 		cmocka_unit_test(test_md_table),
 		cmocka_unit_test(test_md_table_lookalike),
+		cmocka_unit_test(test_md_list_rows),
+		cmocka_unit_test(test_md_list_rows_lookalike),
 		cmocka_unit_test(test_bulletin_furniture),
 		cmocka_unit_test(test_bulletin_furniture_lookalike),
 		cmocka_unit_test(test_spaced_bylines),
