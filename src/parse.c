@@ -85,6 +85,7 @@ typedef enum signal {
 	S_PAGE_LABEL,           /* a label in brackets or after a mark over the run's title, as the page set a column over a story before */
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
 	S_OTHER_SUBJECT,        /* a lone last title whose text shares next to no word with the open story */
+	S_BRIEFS_UNDER,         /* ▲ briefs set tight under a short title: it heads them, a box of briefs */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
@@ -153,6 +154,7 @@ typedef enum signal {
 	S_F_BRACKET_NOTE,       /* a note wholly in round brackets under the text, set apart: the text's */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
 	S_F_ITEM_ROW,           /* a row of a list: set in one shape with the line beside it (or the list's note in brackets) */
+	S_F_MARKED_ITEM,        /* one of two or more ▲ sentences set tight under a short title: a brief, not a picture's caption */
 	S_F_TOP_CHROME,         /* above the first signed story: the page's chrome */
 	S_F_TITLE_LINK,         /* a label and the title printed under it: a link to that story */
 	S_F_AFTERWORD,          /* an editor's note after a story (编者附言：…, 编后：…): the story's */
@@ -216,6 +218,10 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * own (a box of briefs, a listing, a Q&A under their label); alone
 	 * it outweighs figures under it, not a cut */
 	[S_OTHER_SUBJECT]   = { 6, "another subject under it" },
+	/* "藝文短波" over "▲…。" / "▲…。": a title over briefs heads its own
+	 * box, not a section of the story before (as another subject under
+	 * it, alone it starts a story, not over a cut) */
+	[S_BRIEFS_UNDER]    = { 6, "▲ briefs under it" },
 	/* against a new story */
 	[S_CUT]             = { -12, "paragraph before unfinished" },   /* fitted: -15 -> -12; one boundary never outweighs it, three do */
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
@@ -285,6 +291,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
 	[S_F_ITEM_ROW]      = { 0, "a list's row: set in one shape with its neighbour" },
+	[S_F_MARKED_ITEM]   = { 0, "a brief of the title over the ▲ items, not a caption" },   /* a fact: the line is text */
 	[S_F_TOP_CHROME]    = { 0, "above the first signed story: the page's chrome" },   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },
 	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
@@ -352,6 +359,10 @@ enum unit_flags {
 /* The part of a deck a site's label names ("引题：X", "标题：X", "副题：X"). */
 enum { NAMED_NONE, NAMED_OVER, NAMED_HEAD, NAMED_SUB };
 
+/* What a unit's item_row says: none, a list's row (same_item_shape), a
+ * ▲ brief under its title (marked_briefs). */
+enum item_row { ITEM_ROW_NONE, ITEM_ROW_LIST, ITEM_ROW_MARKED };
+
 typedef struct unit {
 	const char *s;
 	uint32_t len;
@@ -365,7 +376,7 @@ typedef struct unit {
 	uint8_t spaced;         /* letter-spaced by OCR ("社 区 食 堂"): chars leaves the spaces out */
 	uint8_t bracketed;      /* a brief's title taken out of its 【】 or out of its text (see bracket_title, run_in_title) */
 	uint8_t named;          /* a deck's line whose label named its part (NAMED_*, see push_unit) */
-	uint8_t item_row;       /* one of a list's rows set alike, or its note (see same_item_shape) */
+	uint8_t item_row;       /* enum item_row: one of a list's rows set alike, or its note (see same_item_shape) */
 	uint8_t indent_para;    /* title-like, made a paragraph by its indent alone (see signed_under_indent) */
 	uint8_t furn_author;    /* the author of a metadata line ("作者：X", see push_furniture) */
 	int16_t page;           /* page number of a jump or page header */
@@ -462,7 +473,7 @@ typedef struct run_facts {
 	bool label_spaced;      /* a label over a wider title, one paragraph gap apart */
 	bool author;            /* its body closes with (author) */
 	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
-	bool row_under, para_under, sidebar, big_gap, table_title, verse_cycle;
+	bool row_under, para_under, sidebar, big_gap, table_title, verse_cycle, briefs_under;
 	bool caption_under;     /* a photo caption right under it */
 	uint32_t mark;          /* the item's mark opening its first line (■…), 0: none */
 	bool prose_after_verse; /* a lone title between the last stanza of a poem and prose */
@@ -567,8 +578,10 @@ static void unit_facts(const unit *u, evidence *ev)
 	}
 	if (u->flags & UF_DASH_START)
 		ev_add(ev, S_F_DASH);
-	if (u->item_row)
+	if (u->item_row == ITEM_ROW_LIST)
 		ev_add(ev, S_F_ITEM_ROW);
+	else if (u->item_row == ITEM_ROW_MARKED)
+		ev_add(ev, S_F_MARKED_ITEM);
 }
 
 static void explain_signals(const evidence *ev, bool positive)
@@ -2503,6 +2516,44 @@ enum { ITEM_TITLE_MAX = 24 };
  * with text of its own right under it, is the title of an item; a caption
  * has no text of its own, and mostly says what the picture shows in a
  * sentence ("▲市民在…骑行。") or credits it. */
+/* A line opening with a picture's mark (▲), a sentence with no credit:
+ * a caption, or one of the briefs under a title. */
+static bool marked_sentence(const unit *u)
+{
+	return (has_prefix(u->s, u->len, "▲") || has_prefix(u->s, u->len, "△")) && (u->flags & UF_TERMINATED) &&
+	       pattern_credit_start(u->s, u->len) == u->len;
+}
+
+/* "藝文短波" / "▲嘉義市立美術館「墨韻百年」特展…，免費參觀。" / "▲民雄
+ * 鄉公所將於…": two or more ▲ sentences set tight under a short title,
+ * none with a credit, are that title's briefs, its text: a picture's
+ * caption stands alone under its picture, and no title heads a row of
+ * them. Counted over the development sets: 3 sets (藝文短訊, 體育快訊,
+ * 藝文短波) print briefs so; the ▲ captions there stand alone or carry
+ * their photographer. */
+enum { BRIEFS_TITLE_MAX = 6 };  /* the title over ▲ briefs: a label's length */
+
+static void marked_briefs(parser *ps, unit *u)
+{
+	if (u->kind != U_CAPTION || !marked_sentence(u) || u->gap > (ps->pf.blank_rhythm ? 1 : 0) ||
+	    ps->nunits < ps->units_base + 2)
+		return;
+	unit *prev = UNIT(ps, ps->nunits - 1);
+	if (prev->item_row == ITEM_ROW_MARKED) {
+		u->kind = U_PARA;
+		u->item_row = ITEM_ROW_MARKED;
+		return;
+	}
+	const unit *title = UNIT(ps, ps->nunits - 2);
+	if (prev->kind != U_CAPTION || !marked_sentence(prev) || prev->gap > 1 || title->kind != U_TITLE ||
+	    title->chars > BRIEFS_TITLE_MAX || (title->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)))
+		return;
+	prev->kind = U_PARA;
+	prev->item_row = ITEM_ROW_MARKED;
+	u->kind = U_PARA;
+	u->item_row = ITEM_ROW_MARKED;
+}
+
 static bool marked_item_title(const unit *u, const unit *next)
 {
 	if (!(has_prefix(u->s, u->len, "▲") || has_prefix(u->s, u->len, "△")) || next->gap > 1 ||
@@ -2757,10 +2808,10 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		    (u.gap == 0 || (u.gap == 1 && ps->pf.blank_rhythm)) && same_item_shape(prev, &u)) {
 			prev->kind = U_PARA;
 			prev->flags |= UF_ROW;
-			prev->item_row = 1;
+			prev->item_row = ITEM_ROW_LIST;
 			u.kind = U_PARA;
 			u.flags |= UF_ROW;
-			u.item_row = 1;
+			u.item_row = ITEM_ROW_LIST;
 		}
 		/* "（价格由本刊监测点提供）" set tight under such rows: the
 		 * box's own note (its source, its unit), a row of it */
@@ -2768,8 +2819,9 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 			 round_bracketed(&u)) {
 			u.kind = U_PARA;
 			u.flags |= UF_ROW;
-			u.item_row = 1;
+			u.item_row = ITEM_ROW_LIST;
 		}
+		marked_briefs(ps, &u);
 		if (u.flags & UF_FIELD)
 			form_field(ps, &u);
 		mark_issuer(ps, &u);
@@ -6747,6 +6799,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 			     pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne));
 	}
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
+	rf->briefs_under = j < ps->nunits && UNIT(ps, j)->item_row == ITEM_ROW_MARKED;
 	rf->prose_after_verse = n == 1 && j < ps->nunits && UNIT(ps, j)->kind == U_PARA &&
 				!(UNIT(ps, j)->flags & UF_VERSE) && (UNIT(ps, j)->flags & UF_TERMINATED) &&
 				i > ps->units_base && (UNIT(ps, i - 1)->flags & UF_VERSE);
@@ -6821,6 +6874,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 	}
 	if (sh->any && rf->row_under)
 		ev_add(ev, S_TABLE_UNDER);
+	if (sh->any && sh->body && !sh->ended && rf->briefs_under)
+		ev_add(ev, S_BRIEFS_UNDER);
 	if (sh->any && sh->body && !sh->ended && rf->table_title)
 		ev_add(ev, S_TABLE_TITLE);
 	if (sh->any && sh->body && !sh->ended && rf->verse_cycle)
