@@ -6537,6 +6537,10 @@ static bool numbered_head_text(const char *s, size_t len, int *value)
 	p += digits;
 	if (paren)
 		return has_prefix(p, (size_t)(end - p), "）");
+	/* "1" alone on its line: a section's number set as its head (or a
+	 * stray number of the page), never a story's headline */
+	if (text_skip_space(p, end) == end)
+		return true;
 	return has_prefix(p, (size_t)(end - p), "、") || has_prefix(p, (size_t)(end - p), "．") ||
 	       (p < end && *p == '.' && !(p + 1 < end && p[1] >= '0' && p[1] <= '9'));
 }
