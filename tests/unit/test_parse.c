@@ -275,6 +275,8 @@ FIXTURE_TEST(marked_briefs)         /* a short title over ▲ sentences set tigh
 FIXTURE_TEST(marked_briefs_lookalike) /* ▲ lines with their photographer's credit under a title, and a lone ▲ line: captions, the title a subhead */
 FIXTURE_TEST(number_alone)          /* a "1" alone on its line after a dated brief: a numbered section's head (or a stray number), never a story's headline */
 FIXTURE_TEST(number_alone_lookalike) /* a headline that opens with figures (12345热线…), and a year over its title with a dateline under them, still start stories */
+FIXTURE_TEST(spaced_kicker)         /* a page with blank lines between paragraphs: a plain line of 7+ characters one blank over the headline is its kicker (as tight as the page sets lines), not a column over the page */
+FIXTURE_TEST(spaced_kicker_lookalike) /* the same line whose subject (聚焦第三届江州读书节) a later title names again: a column over the group of stories */
 FIXTURE_TEST(bulletin_furniture)   /* a bulletin's header with its name in 《》, a header with 主办：X, a circulation list and the print run at the foot: banners */
 FIXTURE_TEST(bulletin_furniture_lookalike) /* 主办：, 《》, 经历十年, 报送, 共印N份 in headlines and sentences stay text */
 FIXTURE_TEST(spaced_bylines)       /* a name of two spaced to the width of three: after its role word with no family name of the table, in the brackets closing a brief; 文．記者X　圖．記者Y; 本报讯 and a byline alone on a line: dateline and byline */
@@ -688,6 +690,8 @@ int main(void)
 		cmocka_unit_test(test_marked_briefs_lookalike),
 		cmocka_unit_test(test_number_alone),
 		cmocka_unit_test(test_number_alone_lookalike),
+		cmocka_unit_test(test_spaced_kicker),
+		cmocka_unit_test(test_spaced_kicker_lookalike),
 		cmocka_unit_test(test_bulletin_furniture),
 		cmocka_unit_test(test_bulletin_furniture_lookalike),
 		cmocka_unit_test(test_spaced_bylines),
