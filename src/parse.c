@@ -160,6 +160,7 @@ typedef enum signal {
 	S_F_AFTERWORD,          /* an editor's note after a story (编者附言：…, 编后：…): the story's */
 	S_F_TITLE_LIST,         /* in the page's list of its own titles, printed again below it */
 	S_F_PRINTED_BYLINE,     /* the story's own byline, naming the author of the page's 作者： field */
+	S_F_LONE_CAPTION,       /* one short sentence alone between a closed story and the next story's head: a photo's caption */
 	NSIGNALS
 } signal;
 
@@ -297,6 +298,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LIST]    = { 0, "in the page's list of the titles it prints below" },   /* a fact: the line goes to the banners */
 	[S_F_PRINTED_BYLINE] = { 0, "names the author of the page's 作者 field: the story's own byline" },   /* a fact: it replaces the field's bare name */
+	[S_F_LONE_CAPTION]  = { 0, "one sentence alone between two stories: a caption" },   /* a fact: the line is a caption */
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -7527,6 +7529,23 @@ static bool captions_end_article(const parser *ps, size_t i)
 	return n && run_starts_article(ps, j, n, false);
 }
 
+/* One short sentence alone after a story that closed (a signature, a jump
+ * line, an end mark), with the next story's head or dateline right under
+ * it: the caption of a photo set between the two stories, not a story
+ * with no headline (a story's text goes on, a caption stands alone). */
+static bool lone_caption(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (!a || !a->ended || a->cut || u->kind != U_PARA || !(u->flags & UF_TERMINATED) ||
+	    u->chars > CAPTION_MAX_CHARS || i + 1 >= ps->nunits)
+		return false;
+	const unit *next = UNIT(ps, i + 1);
+	if (next->kind == U_BYLINE || next->kind == U_DATELINE)
+		return true;
+	size_t n = title_run(ps, i + 1);
+	return n && run_starts_article(ps, i + 1, n, false);
+}
+
 static void handle_caption(parser *ps, size_t *i)
 {
 	doc_str cap;
@@ -7538,7 +7557,7 @@ static void handle_caption(parser *ps, size_t *i)
 		memset(&facts, 0, sizeof facts);
 		unit_facts(UNIT(ps, *i), &facts);
 		if (UNIT(ps, *i)->kind == U_PARA)
-			ev_add(&facts, S_F_CAPTION);
+			ev_add(&facts, lone_caption(ps, *i, a) ? S_F_LONE_CAPTION : S_F_CAPTION);
 		explain(ps, *i, UNIT(ps, *i)->kind == U_CREDIT ? "credit" : "caption", &facts);
 		if (used == 2)
 			explain(ps, *i + 1, "credit", NULL);
@@ -8770,6 +8789,10 @@ static void segment_step(parser *ps)
 			explain(ps, i, "body", &facts);
 			add_paragraph(ps, a, u);
 			i++;
+			continue;
+		}
+		if (lone_caption(ps, i, a)) {
+			handle_caption(ps, &i);
 			continue;
 		}
 		if (a && a->ended && !a->cut) {
