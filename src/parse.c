@@ -160,7 +160,7 @@ typedef enum signal {
 	S_F_AFTERWORD,          /* an editor's note after a story (编者附言：…, 编后：…): the story's */
 	S_F_TITLE_LIST,         /* in the page's list of its own titles, printed again below it */
 	S_F_PRINTED_BYLINE,     /* the story's own byline, naming the author of the page's 作者： field */
-	S_F_LONE_CAPTION,       /* one short sentence alone between a closed story and the next story's head: a photo's caption */
+	S_F_LONE_CAPTION,       /* one short sentence alone over a story's head or dateline (after a closed story, or at the page's top): a photo's caption */
 	NSIGNALS
 } signal;
 
@@ -298,7 +298,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LIST]    = { 0, "in the page's list of the titles it prints below" },   /* a fact: the line goes to the banners */
 	[S_F_PRINTED_BYLINE] = { 0, "names the author of the page's 作者 field: the story's own byline" },   /* a fact: it replaces the field's bare name */
-	[S_F_LONE_CAPTION]  = { 0, "one sentence alone between two stories: a caption" },   /* a fact: the line is a caption */
+	[S_F_LONE_CAPTION]  = { 0, "one sentence alone over a story's head: a caption" },   /* a fact: the line is a caption */
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -7530,17 +7530,18 @@ static bool captions_end_article(const parser *ps, size_t i)
 }
 
 /* One short sentence alone after a story that closed (a signature, a jump
- * line, an end mark), with the next story's head or dateline right under
- * it: the caption of a photo set between the two stories, not a story
- * with no headline (a story's text goes on, a caption stands alone). */
+ * line, an end mark) or at the page's top, with the next story's title or
+ * dateline right under it: the caption of a photo set between the two
+ * stories (or over the first), not a story with no headline (a story's
+ * text goes on, a caption stands alone). */
 static bool lone_caption(const parser *ps, size_t i, const art *a)
 {
 	const unit *u = UNIT(ps, i);
-	if (!a || !a->ended || a->cut || u->kind != U_PARA || !(u->flags & UF_TERMINATED) ||
+	if ((a && (!a->ended || a->cut)) || u->kind != U_PARA || !(u->flags & UF_TERMINATED) ||
 	    u->chars > CAPTION_MAX_CHARS || i + 1 >= ps->nunits)
 		return false;
 	const unit *next = UNIT(ps, i + 1);
-	if (next->kind == U_BYLINE || next->kind == U_DATELINE)
+	if (next->kind == U_DATELINE)
 		return true;
 	size_t n = title_run(ps, i + 1);
 	return n && run_starts_article(ps, i + 1, n, false);
