@@ -983,6 +983,19 @@ static uint32_t running_line_hash(const char *s, size_t len)
 
 /* A figure in the line, by its bytes: an ASCII or full-width digit (EF BC
  * 90..99), 年 (E5 B9 B4), 版 (E7 89 88) or 期 (E6 9C 9F). */
+/* Five Latin letters in a row somewhere (a word, a name in letters). */
+static bool has_latin_bytes(const char *s, size_t len)
+{
+	int run = 0;
+	for (size_t k = 0; k < len; k++) {
+		unsigned char c = (unsigned char)s[k] | 0x20;
+		run = c >= 'a' && c <= 'z' ? run + 1 : 0;
+		if (run == 5)
+			return true;
+	}
+	return false;
+}
+
 static bool has_figure_bytes(const char *s, size_t len)
 {
 	const unsigned char *b = (const unsigned char *)s;
@@ -4012,7 +4025,10 @@ static void classify(const parser *ps, unit *u)
 		return;
 	}
 	bool header = false;
-	if (u->chars <= 64 && !(u->flags & (UF_TERMINATED | UF_SENTENCE))) {
+	/* (up to 96 characters when letters are among them: a paper's name
+	 * in letters beside its own runs long, and pattern.c counts letters
+	 * half; pattern.c reads 200 bytes at most) */
+	if (!(u->flags & (UF_TERMINATED | UF_SENTENCE)) && (u->chars <= 64 || (u->chars <= 96 && len <= 200 && has_latin_bytes(s, len)))) {
 		if (pre && pre->header_done) {
 			hm = pre->hm;
 			header = pre->header;

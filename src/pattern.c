@@ -3225,6 +3225,18 @@ static bool latin_caps(const char *p, const char *end)
 	return true;
 }
 
+/* A word of Latin letters set as a name, a capital first ("Journal",
+ * "Europa-Chinesische", "Ouhua"): up to 20 letters, hyphens between. */
+static bool latin_name_word(const char *p, const char *end)
+{
+	if (end - p > 20 || !(*p >= 'A' && *p <= 'Z'))
+		return false;
+	for (; p < end; p++)
+		if (!(*p >= 'A' && *p <= 'Z') && !(*p >= 'a' && *p <= 'z') && *p != '-')
+			return false;
+	return true;
+}
+
 /* A word of Hangul syllables only, 2 to 8 of them. */
 static bool hangul_word(const char *p, const char *end)
 {
@@ -3272,6 +3284,11 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 	const char *end = s + len, *p = s;
 	bool after_editor = false, value_seen = false, named = false, folio_seen = false, paper = false;
 	int latin = 0;
+	/* the words right after the paper's name: its name in letters
+	 * ("欧华导报 Journal Ouhua", "枫华周报 Maple Chinese Weekly"), up
+	 * to LATIN_NAME_WORDS of them; its letters, narrow, count half */
+	enum { LATIN_NAME_WORDS = 4 };
+	int name_words = -1, name_letters = 0;
 	int value = HV_NONE;
 	int chars = 0, date_pieces = 0;
 	while (p < end) {
@@ -3370,12 +3387,20 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 		} else if (q == p) {
 			value = HV_NONE;
 		}
+		bool name_word = false;
 		if (q < we) {
 			int n = han_word(q, we);
 			if (q == p && ((n > 0 && pattern_is_paper_name(q, we, n)) || titled_paper(q, we))) {
 				hm->score += HF_PAPER;
 				hm->fields++;
 				paper = true;
+				name_words = 0;
+				name_word = true;
+			} else if (q == p && name_words >= 0 && name_words < LATIN_NAME_WORDS && latin_name_word(q, we)) {
+				name_words++;
+				name_letters += (int)(we - q);
+				name_word = true;
+				latin += latin_caps(q, we);     /* (EAST LAKE MORNING POST: see below) */
 			} else if (after_editor && q > p && q[-1] != ':' && !(q - p >= 3 && hprefix(q - 3, 3, "：")) &&
 				   !starts_with_surname(q, we)) {
 				/* glued to the role, a name starts with a family name:
@@ -3410,10 +3435,13 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 			}
 			/* a short word of Han characters: a section name */
 		}
+		if (!name_word)
+			name_words = -1;
 		chars += (int)count_chars(p, (size_t)(we - p));
 		hm->words++;
 		p = we;
 	}
+	chars -= name_letters / 2;
 	if (chars > 60)
 		hm->others++;
 	/* "科技日报　SCIENCE AND TECHNOLOGY DAILY": the masthead, the paper's

@@ -47,6 +47,12 @@ static void test_running_headers(void **state)
 	tp_headers(TU_LINES("2026年12月1日　星期二　今日8版　第21876号", "十月五日　本期四版",
 			    "二〇二六年三月二日　星期一　今日十六版"),
 		   TU_LINES("第5号台风今日登陆", "第12号公告", "今日8版面有调整，敬请留意。", "本期八版刊登了读者来信"));
+	/* the paper's name in letters right after its own, a capital first */
+	tp_headers(TU_LINES("欧华导报 Journal Ouhua ／ 法国·社区 ／ 责任编辑：罗心怡",
+			    "枫华周报 Maple Chinese Weekly | 第1088期",
+			    "欧华周报　Europa-Chinesische Wochenzeitung　2026年12月4日　第48期　第15版　社团·生活　责任编辑：梁思齐"),
+		   TU_LINES("枫华周报 Maple Leaf 创刊三十周年", "2026年12月4日 Maple Chinese Weekly 第1088期",
+			    "枫华周报 maple chinese weekly 第1088期"));
 	/* folios: a page number between dashes or in brackets */
 	tp_headers(TU_LINES("- 3 -", "—12—", "（２）"), NULL);
 	/* not headers: sentences and titles that hold such words */
