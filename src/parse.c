@@ -157,6 +157,7 @@ typedef enum signal {
 	S_F_MARKED_ITEM,        /* one of two or more ▲ sentences set tight under a short title: a brief, not a picture's caption */
 	S_F_TOP_CHROME,         /* above the first signed story: the page's chrome */
 	S_F_TITLE_LINK,         /* a label and the title printed under it: a link to that story */
+	S_F_NAV_LINK,           /* labels and the titles of the stories around it: the site's links to them */
 	S_F_AFTERWORD,          /* an editor's note after a story (编者附言：…, 编后：…): the story's */
 	S_F_TITLE_LIST,         /* in the page's list of its own titles, printed again below it */
 	S_F_PRINTED_BYLINE,     /* the story's own byline, naming the author of the page's 作者： field */
@@ -295,6 +296,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_MARKED_ITEM]   = { 0, "a brief of the title over the ▲ items, not a caption" },   /* a fact: the line is text */
 	[S_F_TOP_CHROME]    = { 0, "above the first signed story: the page's chrome" },   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },
+	[S_F_NAV_LINK]      = { 0, "labels and the titles of the stories around: links to them" },   /* a fact: the line goes to the banners */
 	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LIST]    = { 0, "in the page's list of the titles it prints below" },   /* a fact: the line goes to the banners */
 	[S_F_PRINTED_BYLINE] = { 0, "names the author of the page's 作者 field: the story's own byline" },   /* a fact: it replaces the field's bare name */
@@ -8220,6 +8222,89 @@ static bool title_link(const parser *ps, size_t i)
 	return count_chars(t, (size_t)(end - t), 201) >= TITLE_LINK_MIN && same_words(t, (size_t)(end - t), v->s, v->len);
 }
 
+/* "上一篇：X　　下一篇" closing a story, "上一篇　　下一篇：Y" over the
+ * next one (a running header may stand between): a line of short labels
+ * and titles the page prints around it, the deck of one of the stories
+ * just above or the title printed next under it, and nothing else: the
+ * site's links to the stories around, never a subhead or a story's text.
+ * The titles are read from the page, not the labels from a list. */
+enum { NAV_LABEL_MAX = 4, NAV_STORIES = 3, NAV_LINE_MAX = 100, NAV_TITLE_MIN = 4 };
+
+static bool only_labels(const char *p, const char *end)
+{
+	int labels = 0;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (text_is_space(cp) || cp == 0xFF1A || cp == ':') {
+			p += k;
+			continue;
+		}
+		int n = 0;
+		for (; p < end; p += k, n++) {
+			k = text_decode(p, end, &cp);
+			if (text_is_space(cp) || cp == 0xFF1A || cp == ':')
+				break;
+			if (!text_is_han(cp))
+				return false;
+		}
+		if (n < 2 || n > NAV_LABEL_MAX)
+			return false;
+		labels++;
+	}
+	return labels > 0;
+}
+
+/* Blanks the first print of t in buf: whether it was there. */
+static bool blank_title(char *buf, size_t len, doc_str t)
+{
+	if (t.len < NAV_TITLE_MIN * 3)
+		return false;
+	char *p = memmem(buf, len, t.s, t.len);
+	if (p)
+		memset(p, ' ', t.len);
+	return p != NULL;
+}
+
+/* A full-width colon (EF BC 9A) among the bytes: memchr finds its lead. */
+static bool wide_colon(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while ((p = memchr(p, 0xEF, (size_t)(end - p))) != NULL && end - p >= 3) {
+		if ((unsigned char)p[1] == 0xBC && (unsigned char)p[2] == 0x9A)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+static bool nav_link(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if ((u->kind != U_TITLE && u->kind != U_PARA) || (u->flags & (UF_TERMINATED | UF_SENTENCE)) ||
+	    u->chars > NAV_LINE_MAX || !wide_colon(u->s, u->len))
+		return false;
+	char buf[NAV_LINE_MAX * 4];
+	if (u->len > sizeof buf)
+		return false;
+	memcpy(buf, u->s, u->len);
+	bool found = false;
+	for (size_t k = ps->narts, n = 0; k > ps->arts_base && n < NAV_STORIES; k--, n++) {
+		const art *a = ART(ps, k - 1);
+		for (int f = DOC_F_COLUMN; f <= DOC_F_SUBTITLE; f++)
+			found |= blank_title(buf, u->len, a->field[f]);
+	}
+	for (size_t k = i + 1; k < ps->nunits && k <= i + 3; k++) {
+		const unit *v = UNIT(ps, k);
+		if (v->kind == U_PAGEHEAD)
+			continue;
+		if (v->kind == U_TITLE)
+			found |= blank_title(buf, u->len, doc_str_make(v->s, v->len));
+		break;
+	}
+	return found && only_labels(buf, buf + u->len);
+}
+
 /* A short question alone in its block between finished paragraphs of a
  * story ("为什么要做科普？"): no comma, no colon, no other sentence in it.
  * A subhead of the story, never a story of its own. */
@@ -8449,6 +8534,11 @@ static void segment_step(parser *ps)
 		}
 		if (title_link(ps, i)) {
 			banner_for(ps, i, S_F_TITLE_LINK);
+			i++;
+			continue;
+		}
+		if (nav_link(ps, i)) {
+			banner_for(ps, i, S_F_NAV_LINK);
 			i++;
 			continue;
 		}
