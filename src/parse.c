@@ -96,6 +96,7 @@ typedef enum signal {
 	S_AFTER_VERSE,          /* a lone title after a poem's last stanza, prose under it: the next piece */
 	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
 	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
+	S_OVER_FURNITURE,       /* the page's furniture right under it, as under every story's title */
 	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
 	S_SIGNED_BELOW,         /* ... but as the signature over a date: the issuer heading its notice */
 	/* which line of a deck is the headline (the best sum wins) */
@@ -236,6 +237,10 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_SIDEBAR]         = { -20, "sidebar label" },
 	/* printed around every story: where one ends and the next begins */
 	[S_FURNITURE]       = { 0, "page furniture before it" },   /* fitted: 20 -> 0: the big gap the furniture leaves already says it, and 20 overturned cuts */
+	/* the site prints its furniture (作者：…　来源：…　发布时间：…)
+	 * under every story's title: a title set right over it heads a
+	 * story as a byline under it says (its author's field may be empty) */
+	[S_OVER_FURNITURE]  = { 20, "page furniture under it" },
 	[S_REPEATED_BELOW]  = { -1, "printed again just below" },   /* a headline is printed once; fitted: -12 -> -1, a tie-breaker */
 	[S_SIGNED_BELOW]    = { 12, "signs the text below over a date" },   /* a notice names its issuer at its head and its foot */
 	/* deck: which line is the headline */
@@ -383,6 +388,7 @@ typedef struct unit {
 	uint8_t item_row;       /* enum item_row: one of a list's rows set alike, or its note (see same_item_shape) */
 	uint8_t indent_para;    /* title-like, made a paragraph by its indent alone (see signed_under_indent) */
 	uint8_t furn_author;    /* the author of a metadata line ("作者：X", see push_furniture) */
+	uint8_t over_furn;      /* the page's furniture set right under it (see push_furniture) */
 	int16_t page;           /* page number of a jump or page header */
 } unit;
 
@@ -2010,6 +2016,8 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
 		u.len = (uint32_t)len;
 		ps->label = page_label(ps, &u);
 	}
+	if (gap == 0 && ps->nunits > ps->units_base && UNIT(ps, ps->nunits - 1)->line + 1 == line)
+		UNIT(ps, ps->nunits - 1)->over_furn = 1;
 	if (explain_out) {
 		struct furn_note fn = { s, (uint32_t)len, line };
 		UTIL_PUSH(ps->furn_notes, ps->nfurn_notes, ps->furn_notes_cap, fn);
@@ -6769,6 +6777,8 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 		ev->score = -100;
 		return;
 	}
+	if (UNIT(ps, j - 1)->over_furn)
+		ev_add(ev, S_OVER_FURNITURE);
 	if (j < ps->nunits) {
 		const unit *next = UNIT(ps, j);
 		if (next->kind == U_BYLINE || next->kind == U_DATELINE || next->kind == U_NAMES)
