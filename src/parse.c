@@ -1248,10 +1248,6 @@ static uint32_t title_words_hash(const char *s, size_t len)
 	}
 	if (chars < TITLE_LIST_MIN_CHARS || chars > TITLE_LIST_MAX_CHARS || !last)
 		return 0;
-	/* no sentence's end: ！？!? */
-	if (*last == '!' || *last == '?' || (last >= (const unsigned char *)s + 2 && last[-2] == 0xEF && last[-1] == 0xBC &&
-					      (*last == 0x81 || *last == 0x9F)))
-		return 0;
 	return h ? h : 1;
 }
 
@@ -8170,6 +8166,12 @@ static bool chrome_line(const unit *u)
 	       u->chars <= CHROME_LINE_MAX && !(u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END));
 }
 
+/* A line of the page's list of its own titles (a question among them). */
+static bool in_title_list(const parser *ps, const unit *u)
+{
+	return ps->pf.title_list_first && u->line >= ps->pf.title_list_first && u->line <= ps->pf.title_list_last;
+}
+
 static bool top_chrome(const parser *ps, size_t i)
 {
 	if (ps->narts || !chrome_line(UNIT(ps, i)) || (!ps->furn.n && UNIT(ps, i)->kind != U_PARA))
@@ -8187,7 +8189,7 @@ static bool top_chrome(const parser *ps, size_t i)
 			}
 			return lines > 0 && d > i;
 		}
-		if (v->kind != U_PAGEHEAD && !chrome_line(v))
+		if (v->kind != U_PAGEHEAD && !chrome_line(v) && !in_title_list(ps, v))
 			return false;
 	}
 	return false;
