@@ -1759,9 +1759,14 @@ static void unbold_byline(parser *ps, unit *u)
 }
 
 /* "---", "***", "* * *", "————": a rule between stories (markdown or
- * print), markup and no text: it counts as a big gap. */
+ * print), markup and no text: it counts as a big gap. A rule across the
+ * page runs to 64 marks, three bytes each when they are dashes (————). */
+enum { RULE_MAX_BYTES = 64 * 3 };
 static bool is_rule(const char *s, size_t len)
 {
+	/* every mark is ASCII or led by E2 (— ─ ━ ▼ ↓): a line of text leaves here */
+	if (len && (unsigned char)s[0] >= 0x80 && (unsigned char)s[0] != 0xE2)
+		return false;
 	/* "▼", "↓↓↓": pointing down to what follows */
 	if (len >= 3 && len <= 9 && (has_prefix(s, len, "▼") || has_prefix(s, len, "↓"))) {
 		size_t k = 0;
@@ -2646,7 +2651,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		ps->in_furniture = false;
 		return;
 	}
-	if (len <= 64 && is_rule(s, len)) {
+	if (len <= RULE_MAX_BYTES && is_rule(s, len)) {
 		ps->rule_gap = true;
 		return;
 	}
