@@ -85,7 +85,7 @@ typedef enum signal {
 	S_PAGE_LABEL,           /* a label in brackets or after a mark over the run's title, as the page set a column over a story before */
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
 	S_OTHER_SUBJECT,        /* a lone last title whose text shares next to no word with the open story */
-	S_BRIEFS_UNDER,         /* ▲ briefs set tight under a short title: it heads them, a box of briefs */
+	S_BRIEFS_UNDER,         /* marked briefs (▲, ◆, ● …) set tight under a short title: it heads them, a box of briefs */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
@@ -155,7 +155,7 @@ typedef enum signal {
 	S_F_BRACKET_NOTE,       /* a note wholly in round brackets under the text, set apart: the text's */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
 	S_F_ITEM_ROW,           /* a row of a list: set in one shape with the line beside it (or the list's note in brackets) */
-	S_F_MARKED_ITEM,        /* one of two or more ▲ sentences set tight under a short title: a brief, not a picture's caption */
+	S_F_MARKED_ITEM,        /* one of two or more marked sentences set tight under a short title: a brief, not a picture's caption */
 	S_F_TOP_CHROME,         /* above the first signed story: the page's chrome */
 	S_F_TITLE_LINK,         /* a label and the title printed under it: a link to that story */
 	S_F_NAV_LINK,           /* labels and the titles of the stories around it: the site's links to them */
@@ -221,10 +221,11 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * own (a box of briefs, a listing, a Q&A under their label); alone
 	 * it outweighs figures under it, not a cut */
 	[S_OTHER_SUBJECT]   = { 6, "another subject under it" },
-	/* "藝文短波" over "▲…。" / "▲…。": a title over briefs heads its own
-	 * box, not a section of the story before (as another subject under
-	 * it, alone it starts a story, not over a cut) */
-	[S_BRIEFS_UNDER]    = { 6, "▲ briefs under it" },
+	/* "藝文短波" over "▲…。" / "▲…。", "產業短波" over "◆…。": a title
+	 * over briefs heads its own box, not a section of the story before
+	 * (as another subject under it, alone it starts a story, not over a
+	 * cut nor after the story's own subheads) */
+	[S_BRIEFS_UNDER]    = { 6, "marked briefs under it" },
 	/* against a new story */
 	[S_CUT]             = { -12, "paragraph before unfinished" },   /* fitted: -15 -> -12; one boundary never outweighs it, three do */
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
@@ -298,7 +299,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
 	[S_F_ITEM_ROW]      = { 0, "a list's row: set in one shape with its neighbour" },
-	[S_F_MARKED_ITEM]   = { 0, "a brief of the title over the ▲ items, not a caption" },   /* a fact: the line is text */
+	[S_F_MARKED_ITEM]   = { 0, "a brief of the title over the marked items, not a caption" },   /* a fact: the line is text */
 	[S_F_TOP_CHROME]    = { 0, "above the first signed story: the page's chrome" },   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },
 	[S_F_NAV_LINK]      = { 0, "labels and the titles of the stories around: links to them" },   /* a fact: the line goes to the banners */
@@ -2537,41 +2538,41 @@ static uint32_t item_mark(const unit *u);
 /* An item's title may be this long (characters, its mark included). */
 enum { ITEM_TITLE_MAX = 24 };
 
-/* "▲西湖街道开展夏季消防演练" over its text: a caption's mark over a
- * phrase that ends no sentence, credits no one and is as short as a title,
- * with text of its own right under it, is the title of an item; a caption
- * has no text of its own, and mostly says what the picture shows in a
- * sentence ("▲市民在…骑行。") or credits it. */
-/* A line opening with a picture's mark (▲), a sentence with no credit:
- * a caption, or one of the briefs under a title. */
-static bool marked_sentence(const unit *u)
+/* A line opening with an item's mark (■ ◆ ● ▲ △ ★ □ ◇), a sentence with
+ * no credit: a caption (▲), a paragraph, or one of the briefs under a
+ * title. The mark, or 0. */
+static uint32_t marked_sentence(const unit *u)
 {
-	return (has_prefix(u->s, u->len, "▲") || has_prefix(u->s, u->len, "△")) && (u->flags & UF_TERMINATED) &&
-	       pattern_credit_start(u->s, u->len) == u->len;
+	uint32_t mark = has_prefix(u->s, u->len, "△") ? 0x25B3 : title_mark(u->s, u->len);
+	if (!mark || !(u->flags & UF_TERMINATED) || pattern_credit_start(u->s, u->len) != u->len)
+		return 0;
+	return mark;
 }
 
 /* "藝文短波" / "▲嘉義市立美術館「墨韻百年」特展…，免費參觀。" / "▲民雄
- * 鄉公所將於…": two or more ▲ sentences set tight under a short title,
- * none with a credit, are that title's briefs, its text: a picture's
- * caption stands alone under its picture, and no title heads a row of
- * them. Counted over the development sets: 3 sets (藝文短訊, 體育快訊,
- * 藝文短波) print briefs so; the ▲ captions there stand alone or carry
- * their photographer. */
-enum { BRIEFS_TITLE_MAX = 6 };  /* the title over ▲ briefs: a label's length */
+ * 鄉公所將於…": two or more sentences opening with one item's mark, set
+ * tight under a short title, none with a credit, are that title's
+ * briefs, its text: a picture's caption stands alone under its picture,
+ * and no title heads a row of them. Counted over the development sets: 4
+ * sets (藝文短訊, 體育快訊, 藝文短波 over ▲, 產業短波 over ◆) print
+ * briefs so; the ▲ captions there stand alone or carry their
+ * photographer. */
+enum { BRIEFS_TITLE_MAX = 6 };  /* the title over marked briefs: a label's length */
 
 static void marked_briefs(parser *ps, unit *u)
 {
-	if (u->kind != U_CAPTION || !marked_sentence(u) || u->gap > (ps->pf.blank_rhythm ? 1 : 0) ||
-	    ps->nunits < ps->units_base + 2)
+	uint32_t mark = (u->kind == U_CAPTION || u->kind == U_PARA) ? marked_sentence(u) : 0;
+	if (!mark || u->gap > (ps->pf.blank_rhythm ? 1 : 0) || ps->nunits < ps->units_base + 2)
 		return;
 	unit *prev = UNIT(ps, ps->nunits - 1);
-	if (prev->item_row == ITEM_ROW_MARKED) {
+	if (prev->item_row == ITEM_ROW_MARKED && marked_sentence(prev) == mark) {
 		u->kind = U_PARA;
 		u->item_row = ITEM_ROW_MARKED;
 		return;
 	}
 	const unit *title = UNIT(ps, ps->nunits - 2);
-	if (prev->kind != U_CAPTION || !marked_sentence(prev) || prev->gap > 1 || title->kind != U_TITLE ||
+	if ((prev->kind != U_CAPTION && prev->kind != U_PARA) || marked_sentence(prev) != mark || prev->gap > 1 ||
+	    title->kind != U_TITLE ||
 	    title->chars > BRIEFS_TITLE_MAX || (title->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)))
 		return;
 	prev->kind = U_PARA;
@@ -2580,6 +2581,11 @@ static void marked_briefs(parser *ps, unit *u)
 	u->item_row = ITEM_ROW_MARKED;
 }
 
+/* "▲西湖街道开展夏季消防演练" over its text: a caption's mark over a
+ * phrase that ends no sentence, credits no one and is as short as a title,
+ * with text of its own right under it, is the title of an item; a caption
+ * has no text of its own, and mostly says what the picture shows in a
+ * sentence ("▲市民在…骑行。") or credits it. */
 static bool marked_item_title(const unit *u, const unit *next)
 {
 	if (!(has_prefix(u->s, u->len, "▲") || has_prefix(u->s, u->len, "△")) || next->gap > 1 ||

@@ -283,6 +283,8 @@ FIXTURE_TEST(md_list_rows)          /* "- **鞋**：…" among "- **X**：…" i
 FIXTURE_TEST(md_list_rows_lookalike) /* a bold title with no colon heads its brief; a lone list item stays text */
 FIXTURE_TEST(marked_briefs)         /* a short title over ▲ sentences set tight, none with a credit: their box's headline, the ▲ lines its text, not captions */
 FIXTURE_TEST(marked_briefs_lookalike) /* ▲ lines with their photographer's credit under a title, and a lone ▲ line: captions, the title a subhead */
+FIXTURE_TEST(marked_briefs_marks)   /* titles over ◆ and ● sentences set tight: each its box of briefs, a story of its own */
+FIXTURE_TEST(marked_briefs_marks_lookalike) /* ● sentences under a subhead after the story's own subheads: the story's list, the title its subhead */
 FIXTURE_TEST(number_alone)          /* a "1" alone on its line after a dated brief: a numbered section's head (or a stray number), never a story's headline */
 FIXTURE_TEST(number_alone_lookalike) /* a headline that opens with figures (12345热线…), and a year over its title with a dateline under them, still start stories */
 FIXTURE_TEST(spaced_kicker)         /* a page with blank lines between paragraphs: a plain line of 7+ characters one blank over the headline is its kicker (as tight as the page sets lines), not a column over the page */
@@ -718,6 +720,8 @@ int main(void)
 		cmocka_unit_test(test_md_list_rows_lookalike),
 		cmocka_unit_test(test_marked_briefs),
 		cmocka_unit_test(test_marked_briefs_lookalike),
+		cmocka_unit_test(test_marked_briefs_marks),
+		cmocka_unit_test(test_marked_briefs_marks_lookalike),
 		cmocka_unit_test(test_number_alone),
 		cmocka_unit_test(test_number_alone_lookalike),
 		cmocka_unit_test(test_spaced_kicker),
