@@ -66,6 +66,13 @@ bool pattern_match_signature(const char *s, size_t len, size_t *start);
  * s[*names_start, *names_end). */
 bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
 				   size_t *names_start, size_t *names_end);
+/* "…获特等奖。（化工学院）": a unit alone (3 to 10 Han characters ending
+ * in a unit's word, pattern_is_signed_unit) in the brackets closing a
+ * paragraph's last sentence; too weak alone to sign a story (a source
+ * is printed so too): the parser takes it on a page whose other stories
+ * are signed in such brackets. */
+bool pattern_match_trailing_unit(const char *s, size_t len, size_t *paren,
+				 size_t *unit_start, size_t *unit_end);
 
 /* Where the photo credit of a caption starts ("张三 摄", "本报记者 李四 摄",
  * "王五 供图"), or len when the text has none. The credit may be the whole

@@ -141,6 +141,7 @@ typedef enum signal {
 	S_F_REPEAT,             /* repeats text the story already has */
 	S_F_QUOTE_BEFORE,       /* follows a quotation or a finished paragraph */
 	S_F_END_MARK,           /* ends a story: （完）, (供稿), author after the body */
+	S_F_PAGE_SIGNED,        /* a unit alone in brackets closing a story, on a page whose stories sign so */
 	S_F_CAPTION,            /* short sentence by a credit or isolated by gaps */
 	S_F_COMMA_START,        /* a comma line that the next paragraph continues */
 	S_F_BROKEN,             /* the second half of a headline broken in two lines */
@@ -285,6 +286,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_REPEAT]        = { 0, "repeats the story" },
 	[S_F_QUOTE_BEFORE]  = { 0, "after a finished paragraph" },
 	[S_F_END_MARK]      = { 0, "closes a story" },
+	[S_F_PAGE_SIGNED]   = { 0, "a unit in the brackets closing the story, as the page signs its others" },   /* a fact: the unit signs it */
 	[S_F_CAPTION]       = { 0, "caption-like" },
 	[S_F_COMMA_START]   = { 0, "starts a paragraph" },
 	[S_F_BROKEN]        = { 0, "second half of a broken headline" },
@@ -387,7 +389,7 @@ typedef struct unit {
 	uint8_t bracketed;      /* a brief's title taken out of its 【】 or out of its text (see bracket_title, run_in_title) */
 	uint8_t named;          /* a deck's line whose label named its part (NAMED_*, see push_unit) */
 	uint8_t item_row;       /* enum item_row: one of a list's rows set alike, or its note (see same_item_shape) */
-	uint8_t indent_para;    /* title-like, made a paragraph by its indent alone (see signed_under_indent) */
+	uint8_t indent_para;    /* title-like, made a paragraph by its indent alone (see signed_under_indent); 2: names alone (see indented_signature) */
 	uint8_t furn_author;    /* the author of a metadata line ("作者：X", see push_furniture) */
 	uint8_t over_furn;      /* the page's furniture set right under it (see push_furniture) */
 	int16_t page;           /* page number of a jump or page header */
@@ -453,6 +455,7 @@ typedef struct profile {
 	bool repeated_top[REPEATED_MAX];    /* ... first printed at the top of the page */
 	unsigned nrepeated;
 	uint32_t title_list_first, title_list_last;     /* the lines of the page's list of its own titles, 0: none */
+	unsigned bracket_signed;        /* lines closed by a signer in brackets ("…说。（张三）"): the page signs so */
 } profile;
 
 /* The profile measures the page on its first lines. */
@@ -1342,6 +1345,24 @@ static void title_list_end(const title_list *tl, profile *pf)
 
 static bool raw_ends_sentence(const char *s, size_t len);
 
+/* A line closed by its signer in brackets: "…说。（张三）", or the
+ * brackets alone on their line under the text ("（溪口镇人民政府供稿）"). */
+static bool bracket_signed_line(const char *s, size_t len)
+{
+	size_t pa, ns, ne;
+	if (pattern_match_trailing_byline(s, len, &pa, &ns, &ne))
+		return true;
+	const char *t = text_skip_space(s, s + len), *end = text_trim_end(t, s + len);
+	size_t op = has_prefix(t, (size_t)(end - t), "（") ? 3 : 0;
+	size_t cl = end - t > 6 && (unsigned char)end[-1] == 0x89 && (unsigned char)end[-2] == 0xBC ? 3 : 0;
+	if (!op || !cl || (size_t)(end - t) <= op + cl + 6)
+		return false;
+	const char *in = t + op, *in_end = end - cl;
+	/* a supplier's line (市气象台供稿) signs in brackets as a writer does */
+	return pattern_match_signature(in, (size_t)(in_end - in), NULL) ||
+	       (in_end - in <= 60 && in_end - in > 6 && memcmp(in_end - 6, "供稿", 6) == 0);
+}
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
@@ -1392,6 +1413,8 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 		}
 		after_header = header_like;
 		pf->after_blank += n > 0 && l.gap > 0;
+		if (l.len > 12 && ((unsigned char)l.s[l.len - 1] == 0x89 || l.s[l.len - 1] == ')'))
+			pf->bracket_signed += bracket_signed_line(l.s, l.len);
 		if (l.len > 1 && l.s[0] == '#') {
 			unsigned h = 0;
 			while (h < l.len && l.s[h] == '#')
@@ -4151,7 +4174,7 @@ static void classify(const parser *ps, unit *u)
 			if (!u->spaced)
 				u->flags |= UF_ROW;
 			u->kind = U_PARA;
-			u->indent_para = 1;
+			u->indent_para = u->chars <= 12 && (pre ? pre->names : pattern_is_byline(s, len, true)) ? 2 : 1;
 			return;
 		}
 		if (u->chars <= 40 && field_pairs(s, len)) {
@@ -4405,6 +4428,21 @@ static bool item_opening(const char *s, size_t len)
 	return false;
 }
 
+/* "…获特等奖。（化工学院）": a unit alone in the brackets closing a
+ * story is too weak a signature alone (a source is printed so: one such
+ * line on a page is as often its text); on a page whose other stories
+ * close with their signer in such brackets, it signs as they do. */
+static bool page_signed_unit(const parser *ps, const art *a, const part *last, size_t *paren, size_t *ns, size_t *ne)
+{
+	if (!ps->pf.bracket_signed || a->field[DOC_F_BYLINE].len ||
+	    !pattern_match_trailing_unit(last->s, last->len, paren, ns, ne))
+		return false;
+	if (explain_out)
+		fprintf(explain_out, "%5s  %-10s %.*s  · %s\n", "", "byline", (int)(*ne - *ns), last->s + *ns,
+			signals[S_F_PAGE_SIGNED].what);
+	return true;
+}
+
 static void add_paragraph(parser *ps, art *a, const unit *u)
 {
 	const char *s = u->s;
@@ -4437,7 +4475,7 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 	last = last_part(a);
 	size_t paren, ns, ne;
 	if (last && last->type == DOC_PARAGRAPH &&
-	    pattern_match_trailing_byline(last->s, last->len, &paren, &ns, &ne)) {
+	    (pattern_match_trailing_byline(last->s, last->len, &paren, &ns, &ne) || page_signed_unit(ps, a, last, &paren, &ns, &ne))) {
 		/* "…说。(张三)" closes the article */
 		if (!a->field[DOC_F_BYLINE].len) {
 			a->field[DOC_F_BYLINE] = doc_str_make(last->s + ns, ne - ns);
@@ -6776,6 +6814,17 @@ static bool item_shape(const parser *ps, size_t i, size_t n)
  * story open before it (computed once per run by the planner). */
 static bool note_opening(const unit *u);
 
+/* "时评" over "别让…" over "□冯子衿": a word read as names, set tight
+ * over a title that its own byline signs, labels that title; it is no
+ * byline of the line above it (a story has one byline, under its title). */
+static bool labels_signed_title(const parser *ps, size_t j)
+{
+	if (j + 2 >= ps->nunits)
+		return false;
+	const unit *t = UNIT(ps, j + 1), *b = UNIT(ps, j + 2);
+	return t->kind == U_TITLE && t->gap == 0 && b->gap <= 1 && (b->kind == U_BYLINE || b->kind == U_DATELINE);
+}
+
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 {
 	memset(ev, 0, sizeof *ev);
@@ -6788,7 +6837,7 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 		ev_add(ev, S_OVER_FURNITURE);
 	if (j < ps->nunits) {
 		const unit *next = UNIT(ps, j);
-		if (next->kind == U_BYLINE || next->kind == U_DATELINE || next->kind == U_NAMES)
+		if (next->kind == U_BYLINE || next->kind == U_DATELINE || (next->kind == U_NAMES && !labels_signed_title(ps, j)))
 			ev_add(ev, S_NEXT_BYLINE);
 		if (next->kind == U_JUMP)
 			ev_add(ev, S_NEXT_JUMP);  /* a teaser ("详见第2版") or a continuation ("上接") */
@@ -7864,6 +7913,18 @@ static const char *dash_signature(const parser *ps, size_t i, const art *a)
 /* A byline or a names line after the body of a story that has no byline,
  * where the story ends: at the end of the page, before a big gap, a
  * title, a page header or another byline. */
+/* "　　洪　涛" under the last sentence of a story, on a page whose
+ * paragraphs open with an indent: names alone, set in as a signature is,
+ * are no paragraph of their own when they close the story (what follows
+ * is checked by byline_closes_story). */
+static bool indented_signature(const unit *u, const art *a)
+{
+	if (u->kind != U_PARA || u->indent_para != 2 || !a || !art_has_body(a))
+		return false;
+	const part *last = &a->parts[a->nparts - 1];
+	return last->type == DOC_PARAGRAPH && raw_ends_sentence(last->s, last->len);
+}
+
 static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 {
 	if (a->field[DOC_F_BYLINE].len || !art_has_body(a) || a->cut || a->ended ||
@@ -7876,7 +7937,7 @@ static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 	const unit *next = UNIT(ps, k);
 	if (next->gap >= ps->pf.big_gap || next->kind == U_PAGEHEAD || page_foot_note(ps, k, NULL))
 		return true;
-	if (next->kind == U_MDHEAD || next->kind == U_END)
+	if (next->kind == U_MDHEAD || next->kind == U_END || labels_signed_title(ps, k))
 		return true;
 	if (next->kind != U_TITLE)
 		return false;
@@ -8747,11 +8808,14 @@ static void segment_step(parser *ps)
 			i++;
 			continue;
 		}
-		if ((u->kind == U_NAMES || u->kind == U_BYLINE) && a && byline_closes_story(ps, i, a)) {
+		if ((u->kind == U_NAMES || u->kind == U_BYLINE || indented_signature(u, a)) && a && byline_closes_story(ps, i, a)) {
 			/* the author printed after the story */
 			evidence facts;
 			memset(&facts, 0, sizeof facts);
-			unit_facts(u, &facts);
+			if (u->kind == U_PARA)
+				ev_add(&facts, S_F_NAMES);      /* set in as a paragraph, names alone */
+			else
+				unit_facts(u, &facts);
 			ev_add(&facts, S_F_END_MARK);
 			explain(ps, i, "byline", &facts);
 			flush_held(ps, a);

@@ -1788,6 +1788,22 @@ static bool medium_before(const char *s, const char *at)
 }
 
 
+/* "欧华导报 巴黎": a medium's name, a space, then the place it filed from
+ * (two to five Han characters), before 讯 in 【】. */
+static bool medium_then_place(const char *s, const char *at)
+{
+	const char *p = at;
+	int chars = 0;
+	while (p - s >= 3 && chars <= 5 && ((unsigned char)p[-3] & 0xF0) == 0xE0 && text_is_han(fold3(p - 3))) {
+		p -= 3;
+		chars++;
+	}
+	if (chars < 2 || chars > 5 || p == s || !text_is_space(first_cp_of(text_prev(s, p), at)))
+		return false;
+	const char *medium_end = text_trim_end(s, p);
+	return medium_end < p && medium_before(s, medium_end);
+}
+
 /* What 【】 hold at the head of a lead, named by its last word: where the
  * news was filed (【花蓮訊】: a place of two or three Han characters and
  * 讯, not a kind of news such as 快讯 or 简讯, nor a longer phrase such as
@@ -1866,7 +1882,8 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 	if ((ends_with(in, in_end, "电") || ends_with(in, in_end, "電") || ends_with(in, in_end, "讯") ||
 	     ends_with(in, in_end, "訊")) && (match_any(in, in_end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes) ||
 					     find_folded(in, (size_t)(in_end - in), "记者") || memmem(in, (size_t)(in_end - in), "社", 3) ||
-					     memmem(in, (size_t)(in_end - in), "日", 3) || medium_before(in, in_end - 3))) {
+					     memmem(in, (size_t)(in_end - in), "日", 3) || medium_before(in, in_end - 3) ||
+					     medium_then_place(in, in_end - 3))) {
 		m->date_start = (size_t)(in - s);
 		m->date_end = (size_t)(in_end - s);
 		/* "【香港文匯報訊】（記者 鄭思琪）正文": the byline after it */
@@ -2004,8 +2021,9 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m);
 /* "海外网10月14日电　正文", "青川日报3月8日讯 正文": a source of any name
  * ending in a medium's word (网, 社, 报, 台), the date, 电 or 讯, then a
  * space before the text. */
-/* "雅加达讯：正文", "泗水讯：正文": the place the news comes from, 讯 or
- * 电, a colon, the story (papers abroad print the dateline so). The place
+/* "雅加达讯：正文", "泗水讯：正文", "仰光讯——正文": the place the news
+ * comes from, 讯 or 电, a colon or a dash, the story (papers abroad print
+ * the dateline so). The place
  * is 2 to 6 Han characters; a word for a kind of news ("喜讯：",
  * "图文快讯：") is no place. */
 static bool place_dateline(const char *s, const char *end, pattern_dateline *m)
@@ -2024,7 +2042,8 @@ static bool place_dateline(const char *s, const char *end, pattern_dateline *m)
 	while (p < end && chars <= 6 && end - p >= 3 && ((unsigned char)*p & 0xF0) == 0xE0 && text_is_han(fold3(p))) {
 		if (chars >= 2 && (starts_with(p, end, "讯") || starts_with(p, end, "訊"))) {
 			const char *q = p + 3;
-			size_t colon = starts_with(q, end, "：") ? 3 : q < end && *q == ':' ? 1 : 0;
+			/* "仰光讯——正文": a dash sets the text off as a colon does */
+			size_t colon = starts_with(q, end, "：") ? 3 : q < end && *q == ':' ? 1 : starts_with(q, end, "——") ? 6 : 0;
 			if (!colon || char_set_has(&news_kinds, fold3(p - 3)))
 				return false;
 			const char *body = text_skip_space(q + colon, end);
@@ -2400,8 +2419,9 @@ bool pattern_match_signature(const char *s, size_t len, size_t *start)
 	return who != NULL;
 }
 
-bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
-				   size_t *names_start, size_t *names_end)
+/* The brackets closing a paragraph's last sentence ("…说。(张三)"):
+ * their opening and their inside, trimmed. */
+static bool trailing_bracket(const char *s, size_t len, const char **open_at, const char **in_at, const char **in_end_at)
 {
 	const char *end = text_trim_end(s, s + len);
 	if (end == s)
@@ -2430,11 +2450,42 @@ bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
 		return false;
 	const char *in = text_skip_space(open + open_paren(open, end), last);
 	const char *in_end = text_trim_end(in, last);
-	if (in == in_end || !bracket_signature(in, in_end, true))
+	if (in == in_end)
+		return false;
+	*open_at = open;
+	*in_at = in;
+	*in_end_at = in_end;
+	return true;
+}
+
+bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
+				   size_t *names_start, size_t *names_end)
+{
+	const char *open, *in, *in_end;
+	if (!trailing_bracket(s, len, &open, &in, &in_end) || !bracket_signature(in, in_end, true))
 		return false;
 	*paren = (size_t)(open - s);
 	*names_start = (size_t)(in - s);
 	*names_end = (size_t)(in_end - s);
+	return true;
+}
+
+bool pattern_match_trailing_unit(const char *s, size_t len, size_t *paren,
+				 size_t *unit_start, size_t *unit_end)
+{
+	const char *open, *in, *in_end;
+	if (!trailing_bracket(s, len, &open, &in, &in_end))
+		return false;
+	/* Han characters only, 3 to 10: a unit's name, not a phrase */
+	int n = 0;
+	for (const char *p = in; p < in_end; p += 3, n++)
+		if (in_end - p < 3 || ((unsigned char)*p & 0xF0) != 0xE0 || !text_is_han(fold3(p)) || n >= 10)
+			return false;
+	if (n < 3 || !pattern_is_signed_unit(in, (size_t)(in_end - in)))
+		return false;
+	*paren = (size_t)(open - s);
+	*unit_start = (size_t)(in - s);
+	*unit_end = (size_t)(in_end - s);
 	return true;
 }
 

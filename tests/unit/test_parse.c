@@ -329,6 +329,12 @@ FIXTURE_TEST(lone_caption_top_lookalike) /* the same sentence with a paragraph u
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 FIXTURE_TEST(epaper_printed_byline) /* an e-paper's 作者： field gives a bare name; the story prints its own byline naming it (in the dateline's brackets, a marked who-word line, a class and a teacher around the name set apart): the printed one is the byline */
 FIXTURE_TEST(epaper_printed_byline_lookalike) /* the dateline's brackets name another reporter (they stay in the text, the field's name signs); a title naming the author run into it is a subhead */
+FIXTURE_TEST(page_signed_unit)      /* briefs closed by a unit alone in brackets (（物理学院）, （后勤管理处）) on a page that signs its stories in such brackets (（通讯员　詹　蓉）): each unit signs its brief */
+FIXTURE_TEST(page_signed_unit_lookalike) /* the same brief closed by （物理学院） on a page whose other briefs are signed by no one: the brackets stay its text */
+FIXTURE_TEST(names_label)           /* a word read as names (时评) set tight over a title its own byline signs labels it: no byline under the line above, which is the signature closing the story before (陶　然) */
+FIXTURE_TEST(names_label_lookalike) /* names right under a headline over the body stay its byline */
+FIXTURE_TEST(indented_signature)    /* on a page whose paragraphs open with an indent, names alone set in under the story's last sentence, a title after them: the signature closing the story */
+FIXTURE_TEST(indented_signature_lookalike) /* the same names between two paragraphs of the story stay its text */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -370,6 +376,8 @@ static void test_nothing_lost(void **state)
 		"whole_under", "whole_under_lookalike", "md_table", "md_table_lookalike",
 		"bulletin_furniture", "bulletin_furniture_lookalike", "spaced_bylines", "spaced_bylines_lookalike",
 		"byline_shapes", "byline_shapes_lookalike", "wrap_dateline_indented",
+		"page_signed_unit", "page_signed_unit_lookalike", "names_label", "names_label_lookalike",
+		"indented_signature", "indented_signature_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"item_rows", "item_rows_lookalike",
 		"md_label_over_head", "md_label_over_head_lookalike",
@@ -762,6 +770,12 @@ int main(void)
 		cmocka_unit_test(test_signed_label),
 		cmocka_unit_test(test_epaper_printed_byline),
 		cmocka_unit_test(test_epaper_printed_byline_lookalike),
+		cmocka_unit_test(test_page_signed_unit),
+		cmocka_unit_test(test_page_signed_unit_lookalike),
+		cmocka_unit_test(test_names_label),
+		cmocka_unit_test(test_names_label_lookalike),
+		cmocka_unit_test(test_indented_signature),
+		cmocka_unit_test(test_indented_signature_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),

@@ -128,6 +128,15 @@ static void test_datelines(void **state)
 	tp_dateline_is("本報訊：西環碼頭昨日重開，首班渡輪準時起航。",
 		       "本報訊", NULL, "西環碼頭昨日重開，首班渡輪準時起航。");
 	tp_datelines(NULL, TU_LINES("新华社快讯：首艘极地科考破冰船今日交付使用。"));
+	/* a paper's name, a space, the place it filed from, 讯 in 【】; a
+	 * kind of news after a space is no place */
+	tp_dateline_is("【欧华导报 巴黎讯】周五晚上，咖啡馆的地下室里坐满了人。", "欧华导报 巴黎讯", "",
+		       "周五晚上，咖啡馆的地下室里坐满了人。");
+	tp_dateline_is("【南洋商报　槟城讯】槟城华人大会堂日前举办书法展。", "南洋商报　槟城讯", "", NULL);
+	tp_datelines(NULL, TU_LINES("【工作 简讯】全厂本周开展安全检查。", "【文化 简讯】全厂本周开展安全检查。"));
+	/* a place and 讯, a dash, the text, as after a colon; a kind of news is no place */
+	tp_dateline_is("仰光讯——缅甸气象与水文局8日宣布，季风提前抵达。", "仰光讯", "", "缅甸气象与水文局8日宣布，季风提前抵达。");
+	tp_datelines(NULL, TU_LINES("喜讯——我校代表队获省赛一等奖。", "简讯——全厂本周开展安全检查。"));
 	/* the reporter's byline in ASCII square brackets opening the lead */
 	tp_dateline_is("[記者 林志明/南投報導]  南投縣鴿會昨日舉辦冬季幼鴿賽。",
 		       NULL, "記者 林志明/南投報導", "南投縣鴿會昨日舉辦冬季幼鴿賽。");
@@ -171,6 +180,22 @@ static void test_trailing_byline(void **state)
 	tp_trailing_bylines(TU_LINES("读书角本周开放。（欧阳明月）", "长江鱼类资源逐步恢复。（据新华社）",
 				     "读书角本周开放。（周明远）"),
 			    TU_LINES("小小一个房，四面都是窗。（打一用品）"));
+}
+
+static void test_trailing_unit(void **state)
+{
+	(void)state;
+	size_t paren, ns, ne;
+	const char *a = "我校代表队的作品获特等奖。（化工学院）";
+	assert_true(pattern_match_trailing_unit(a, strlen(a), &paren, &ns, &ne));
+	assert_string_equal(a + paren, "（化工学院）");
+	assert_memory_equal(a + ns, "化工学院", ne - ns);
+	/* a source, a name, a phrase, a unit inside the sentence: none */
+	const char *no[] = { "长江鱼类资源逐步恢复。（据新华社）", "读书角本周开放。（周明远）",
+			     "全年增长百分之五。（市统计局数据）", "全市共有三所(市第一中学等)学校参加",
+			     "作品获特等奖。（化工学院　供稿）" };
+	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+		assert_false(pattern_match_trailing_unit(no[i], strlen(no[i]), &paren, &ns, &ne));
 }
 
 static void test_credits(void **state)
@@ -236,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_bylines),
 		cmocka_unit_test(test_datelines),
 		cmocka_unit_test(test_trailing_byline),
+		cmocka_unit_test(test_trailing_unit),
 		cmocka_unit_test(test_credits),
 		cmocka_unit_test(test_jumps),
 		cmocka_unit_test(test_numbers),
