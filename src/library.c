@@ -38,7 +38,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 17,
+	SCHEMA_VERSION = 18,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -49,6 +49,8 @@ enum {
 #define MAX_ISSUE_ID ((int64_t)(1 << ISSUE_BITS) - 1)
 /* a row of cp_lists: its segment above these bits, its code point in them */
 #define SEG_CP_BITS 21         /* as seg_flush's SQL says */
+/* a row of pair_lists: its segment above these, the pair a << 16 | b */
+#define SEG_PAIR_BITS 32
 /* distinct code points of a query whose lists are looked up, and how
  * many of them (the shortest) are walked together (see rows_of_all) */
 #define LIST_CPS_MAX 8
@@ -86,7 +88,7 @@ struct library {
 	int64_t *seg_of, *segs;
 	size_t nseg_of, nsegs;
 	bool segs_loaded;
-	sqlite3_stmt *seg_st[2];
+	sqlite3_stmt *seg_st[3];
 	bool icached;
 	int64_t icache_version;
 	void (*warn)(void *ctx, const char *msg);
@@ -340,6 +342,9 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS cp_lists (key INTEGER PRIMARY KEY, data BLOB NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS cp_segs (seg INTEGER PRIMARY KEY, issues INTEGER NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS issue_seg (issue INTEGER PRIMARY KEY, seg INTEGER NOT NULL);"
+	/* the same for pairs of code points of the BMP standing together,
+	 * in the same segments (see seg_flush) */
+	"CREATE TABLE IF NOT EXISTS pair_lists (key INTEGER PRIMARY KEY, data BLOB NOT NULL);"
 	/* an issue's positional lists of pairs (pairpos.h) */
 	"CREATE TABLE IF NOT EXISTS pair_pos (id INTEGER PRIMARY KEY, data BLOB NOT NULL);";
 
@@ -749,13 +754,40 @@ static void prep_free(prep *pp)
 
 typedef struct ahead ahead;
 
-/* A row holding a code point in an issue stored by this transaction,
- * for its segment (see seg_flush): its weighted count there, how many
- * of its hits are in a header line, the size of its fold. */
+/* A row of a list of a segment (see seg_list): its weighted count
+ * there, how many of its hits are in a header line, the size of its
+ * fold, its issue. */
 typedef struct seg_entry {
-	uint32_t cp, low, count, head, bytes;
-	uint32_t iid;                   /* below 1 << ISSUE_BITS: 24 bytes, not 32 */
+	uint32_t low, count, head, bytes;
+	uint32_t iid;                   /* below 1 << ISSUE_BITS */
 } seg_entry;
+
+/* The list of a code point or a pair (key) of one issue stored by this
+ * transaction, for its segment (see seg_add): the bytes of its rows as
+ * in the issue's row of issue_terms, kept in job->segbytes (a few bytes
+ * a row: a segment of a second's issues held 20 MB of decoded rows). */
+typedef struct seg_chunk {
+	uint32_t key;
+	uint32_t issue;                 /* into job->segissues */
+	uint32_t at, len;               /* in job->segbytes */
+} seg_chunk;
+
+/* An issue stored by this transaction: its id and where the sizes of
+ * its rows are (job->segsizes). */
+typedef struct seg_issue {
+	int64_t iid;
+	uint32_t sizes, nrows;
+} seg_issue;
+
+/* The chunks of one kind of list (code points, pairs) and the table
+ * they go to. */
+typedef struct seg_kind {
+	seg_chunk *v;
+	size_t n, cap;
+	sqlite3_stmt *ins;
+	const char *table;
+	int bits;                       /* of the key below the segment */
+} seg_kind;
 
 struct library_job {
 	library *lib;
@@ -776,20 +808,22 @@ struct library_job {
 	bool lost;                      /* a step's transaction not committed */
 	sqlite3_stmt *ins_issue, *ins_article, *ins_terms, *del_terms, *del_articles,
 		     *del_issue, *upd_stamp, *ins_pos, *del_pos;
-	/* the segment of cp_lists the transaction makes (see seg_flush) */
-	sqlite3_stmt *ins_list, *ins_seg, *ins_iseg, *del_iseg;
+	/* the segment of cp_lists and pair_lists the transaction makes
+	 * (see seg_flush) */
+	sqlite3_stmt *ins_seg, *ins_iseg, *del_iseg;
 	int64_t next_seg;
+	seg_kind segkind[2];            /* code points, pairs */
+	seg_chunk *segtmpch;
+	size_t segtmpchcap;
+	util_buf segbytes, segsizes;
 	seg_entry *segents;
 	size_t nsegents, segcap;
-	uint32_t *segorder;
-	size_t segordcap;
 	uint64_t *segkeys, *segtmp;
 	size_t segtmpcap;
-	bool merged;                    /* a merge made (one a job: see seg_merge_small) */
 	uint32_t *segplace;
 	size_t segkeycap, segplacecap;
 	util_buf segblob, segparts[3];
-	int64_t *segissues;
+	seg_issue *segissues;
 	size_t nsegissues, segicap;
 };
 
@@ -913,7 +947,8 @@ static void delete_rows(library_job *job, int64_t id)
 {
 	sqlite3_bind_int64(job->del_terms, 1, id);
 	step_ok(job, job->del_terms);
-	/* its chunks in cp_lists stay, out of use (see seg_covers) */
+	/* its chunks in cp_lists and pair_lists stay, out of use (see
+	 * seg_covers) */
 	sqlite3_bind_int64(job->del_iseg, 1, id);
 	step_ok(job, job->del_iseg);
 	sqlite3_bind_int64(job->del_pos, 1, id);
@@ -1250,7 +1285,13 @@ static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool 
 	job->del_articles = prepare_st(lib, "DELETE FROM articles WHERE issue = ?1");
 	job->del_issue = prepare_st(lib, "DELETE FROM issues WHERE id = ?1");
 	job->upd_stamp = prepare_st(lib, "UPDATE issues SET stamp = ?2 WHERE id = ?1");
-	job->ins_list = prepare_st(lib, "INSERT INTO cp_lists(key, data) VALUES(?1, ?2)");
+	static const char *const kinds[2][2] = { { "cp_lists", "INSERT INTO cp_lists(key, data) VALUES(?1, ?2)" },
+						  { "pair_lists", "INSERT INTO pair_lists(key, data) VALUES(?1, ?2)" } };
+	for (int k = 0; k < 2; k++) {
+		job->segkind[k].table = kinds[k][0];
+		job->segkind[k].ins = prepare_st(lib, kinds[k][1]);
+		job->segkind[k].bits = k ? SEG_PAIR_BITS : SEG_CP_BITS;
+	}
 	job->ins_seg = prepare_st(lib, "INSERT INTO cp_segs(seg, issues) VALUES(?1, ?2)");
 	job->ins_iseg = prepare_st(lib, "INSERT OR REPLACE INTO issue_seg(issue, seg) VALUES(?1, ?2)");
 	job->del_iseg = prepare_st(lib, "DELETE FROM issue_seg WHERE issue = ?1");
@@ -2094,76 +2135,92 @@ static void row_insert(library_job *job, const packet *pk, const prow *r, int64_
 static inline bool list_step(const unsigned char **p, const unsigned char *end, uint32_t nrows,
 			     uint32_t *low, uint32_t *count, uint32_t *head);
 
-/* The rows of the lists of code points of issue iid's row of
+/* Issue iid's lists of code points and of pairs, from its row of
  * issue_terms (t, made by terms_make), kept for the transaction's
- * segment. */
+ * segment as chunks (the bytes of each list copied as they are) and
+ * the sizes of its rows. */
 static void seg_add(library_job *job, int64_t iid, const unsigned char *t)
 {
-	uint32_t nrows = get_u32(t + 8), ntok = get_u32(t + 12);
-	const unsigned char *e = t + TERMS_HEAD + (size_t)nrows * TERMS_ROW;
-	for (uint32_t k = 0; k < ntok; k++, e += TERMS_TOKEN) {
-		const unsigned char *p = t + get_u32(e + 4), *end = t + get_u32(e + TERMS_TOKEN + 4);
-		seg_entry se = { .cp = get_u32(e), .iid = (uint32_t)iid };
-		for (; list_step(&p, end, nrows, &se.low, &se.count, &se.head); se.low++) {
-			se.bytes = get_u32(t + TERMS_HEAD + (size_t)se.low * TERMS_ROW);
-			UTIL_PUSH(job->segents, job->nsegents, job->segcap, se);
+	uint32_t nrows = get_u32(t + 8), ntok = get_u32(t + 12), nfirst = get_u32(t + 16);
+	/* the lists start where the first code point's does, the pairs' end
+	 * where the entry past the last first code point says */
+	const unsigned char *tok = t + TERMS_HEAD + (size_t)nrows * TERMS_ROW;
+	const unsigned char *first = tok + ((size_t)ntok + 1) * TERMS_TOKEN;
+	/* the lists of code points, then those of pairs: one copy */
+	uint32_t from = get_u32(tok + 4), to = get_u32(first + (size_t)nfirst * TERMS_TOKEN + 4);
+	uint32_t off = (uint32_t)job->segbytes.len, issue = (uint32_t)job->nsegissues;
+	util_buf_add(&job->segbytes, t + from, to - from);
+	seg_issue si = { .iid = iid, .sizes = (uint32_t)(job->segsizes.len / sizeof(uint32_t)), .nrows = nrows };
+	UTIL_PUSH(job->segissues, job->nsegissues, job->segicap, si);
+	for (uint32_t i = 0; i < nrows; i++)
+		util_buf_add(&job->segsizes, t + TERMS_HEAD + (size_t)i * TERMS_ROW, sizeof(uint32_t));
+	seg_kind *k = &job->segkind[0];
+	for (uint32_t i = 0; i < ntok; i++, tok += TERMS_TOKEN) {
+		uint32_t at = get_u32(tok + 4);
+		seg_chunk ch = { get_u32(tok), issue, off + (at - from), get_u32(tok + TERMS_TOKEN + 4) - at };
+		UTIL_PUSH(k->v, k->n, k->cap, ch);
+	}
+	/* each first code point's group: for each second one, its distance
+	 * from the one before, the bytes of its list, the list */
+	k = &job->segkind[1];
+	for (uint32_t i = 0; i < nfirst; i++, first += TERMS_TOKEN) {
+		uint32_t a = get_u32(first), second = 0, d, len;
+		const unsigned char *p = t + get_u32(first + 4), *end = t + get_u32(first + TERMS_TOKEN + 4);
+		while (p < end && util_get_varint(&p, end, &d) && util_get_varint(&p, end, &len) &&
+		       len <= (size_t)(end - p)) {
+			second += d;
+			seg_chunk ch = { a << 16 | second, issue, off + (uint32_t)(p - t - from), len };
+			UTIL_PUSH(k->v, k->n, k->cap, ch);
+			p += len;
 		}
 	}
-	UTIL_PUSH(job->segissues, job->nsegissues, job->segicap, iid);
 }
 
-static int seg_big_cmp(const void *a, const void *b, void *ctx)
+/* Sorts the chunks v[0, n) by key, stable (the issues stay in the order
+ * stored): a counting sort by the low 16 bits of the key, then by the
+ * high 16 when they differ, through job->segtmpch (the counts of the
+ * keys present only walked, as terms_make). */
+static void chunks_sort(library_job *job, seg_chunk *v, size_t n)
 {
-	const seg_entry *v = ctx;
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	if (v[x].cp != v[y].cp)
-		return v[x].cp < v[y].cp ? -1 : 1;
-	return x < y ? -1 : x > y;
-}
-
-/* The order of the entries of the segment by code point, those of an
- * issue in the order stored (a counting sort of the BMP, as terms_make;
- * those beyond it after, by qsort). */
-static void seg_sort(library_job *job)
-{
-	size_t n = job->nsegents, nbig = 0;
-	const seg_entry *v = job->segents;
+	if (job->segtmpchcap < n + 1)
+		util_grow((void **)&job->segtmpch, &job->segtmpchcap, n + 1, sizeof *job->segtmpch);
 	uint64_t *present = job->terms.present;
 	uint32_t *at = job->terms.ipos;
-	util_grow((void **)&job->segorder, &job->segordcap, n + 1, sizeof *job->segorder);
+	uint32_t hi_or = 0, hi_and = UINT32_MAX;
 	for (size_t i = 0; i < n; i++) {
-		uint32_t c = v[i].cp;
-		if (c >= SEEN_CPS) {
-			nbig++;
-			continue;
-		}
-		uint64_t bit = (uint64_t)1 << (c & 63);
-		if (present[c >> 6] & bit) {
-			at[c]++;
-		} else {
-			present[c >> 6] |= bit;
-			at[c] = 1;
-		}
+		hi_or |= v[i].key >> 16;
+		hi_and &= v[i].key >> 16;
 	}
-	uint32_t pos = 0;
-	for (uint32_t w = 0; w < SEEN_CPS / 64; w++) {
-		for (uint64_t bits = present[w]; bits; bits &= bits - 1) {
-			uint32_t c = w << 6 | (uint32_t)__builtin_ctzll(bits), k = at[c];
-			at[c] = pos;
-			pos += k;
+	seg_chunk *from = v, *to = job->segtmpch;
+	for (int shift = 0; shift < 32; shift += 16) {
+		if (shift && hi_or == hi_and)
+			break;
+		for (size_t i = 0; i < n; i++) {
+			uint32_t c = from[i].key >> shift & 0xFFFF;
+			uint64_t bit = (uint64_t)1 << (c & 63);
+			if (present[c >> 6] & bit) {
+				at[c]++;
+			} else {
+				present[c >> 6] |= bit;
+				at[c] = 1;
+			}
 		}
-		present[w] = 0;
+		pairs_starts(at, present);
+		for (uint32_t w = 0; w < SEEN_CPS / 64; w++)
+			present[w] = 0;
+		for (size_t i = 0; i < n; i++)
+			to[at[from[i].key >> shift & 0xFFFF]++] = from[i];
+		seg_chunk *t = from;
+		from = to;
+		to = t;
 	}
-	uint32_t big = pos;
-	for (size_t i = 0; i < n; i++)
-		job->segorder[v[i].cp >= SEEN_CPS ? big++ : at[v[i].cp]++] = (uint32_t)i;
-	if (nbig > 1)
-		qsort_r(job->segorder + pos, nbig, sizeof *job->segorder, seg_big_cmp, job->segents);
+	if (from != v)
+		memcpy(v, from, n * sizeof *v);
 }
 
 /* Removes the segments no issue is in any more (their rows of
- * cp_lists by their range of keys: a scan of the table read its 16 MB
- * of lists). */
+ * cp_lists and pair_lists by their range of keys: a scan of the table
+ * read its 16 MB of lists). */
 static void seg_drop_dead(library_job *job)
 {
 	sqlite3_stmt *dead = prepare_st(job->lib, "SELECT seg FROM cp_segs WHERE seg NOT IN "
@@ -2173,16 +2230,21 @@ static void seg_drop_dead(library_job *job)
 	while (sqlite3_step(dead) == SQLITE_ROW)
 		UTIL_PUSH(segs, n, cap, sqlite3_column_int64(dead, 0));
 	sqlite3_finalize(dead);
-	sqlite3_stmt *del = prepare_st(job->lib, "DELETE FROM cp_lists WHERE key BETWEEN ?1 AND ?2");
+	sqlite3_stmt *del[2] = { prepare_st(job->lib, "DELETE FROM cp_lists WHERE key BETWEEN ?1 AND ?2"),
+				 prepare_st(job->lib, "DELETE FROM pair_lists WHERE key BETWEEN ?1 AND ?2") };
 	sqlite3_stmt *del_seg = prepare_st(job->lib, "DELETE FROM cp_segs WHERE seg = ?1");
 	for (size_t i = 0; i < n; i++) {
-		sqlite3_bind_int64(del, 1, segs[i] << SEG_CP_BITS);
-		sqlite3_bind_int64(del, 2, ((segs[i] + 1) << SEG_CP_BITS) - 1);
-		step_ok(job, del);
+		for (int k = 0; k < 2; k++) {
+			int bits = job->segkind[k].bits;
+			sqlite3_bind_int64(del[k], 1, segs[i] << bits);
+			sqlite3_bind_int64(del[k], 2, ((segs[i] + 1) << bits) - 1);
+			step_ok(job, del[k]);
+		}
 		sqlite3_bind_int64(del_seg, 1, segs[i]);
 		step_ok(job, del_seg);
 	}
-	sqlite3_finalize(del);
+	sqlite3_finalize(del[0]);
+	sqlite3_finalize(del[1]);
 	sqlite3_finalize(del_seg);
 	free(segs);
 }
@@ -2202,8 +2264,8 @@ static uint32_t seg_bucket(uint32_t count, uint32_t bytes)
 	return tc << 8 | bc;
 }
 
-/* The list of code point c in a segment: the rows v[ord[0, n)] (in the
- * order stored: issue by issue, rows in order) into job->segblob:
+/* The list of a code point or a pair in a segment: the rows v[0, n) (in
+ * the order stored: issue by issue, rows in order) into job->segblob:
  *   a varint of the issues holding c, and for each its id, its rows
  *   holding c and the sum of their sizes (varints: bm25's average size
  *   is known before any row is read);
@@ -2214,7 +2276,7 @@ static uint32_t seg_bucket(uint32_t count, uint32_t bytes)
  *   place in the list of issues), the row and its count as in
  *   issue_terms (put_count), varints.
  * A ranked query walks the buckets best first and stops where no row
- * left can enter the best it keeps (see rows_of_code_point_segs). */
+ * left can enter the best it keeps (see rows_of_segs). */
 /* Sorts the keys k[0, n) by their bucket (the 16 bits above the low
  * 32, see seg_bucket), stable: an insertion sort of a few, else two
  * passes of a counting sort by a byte through *tmp (a qsort of every
@@ -2258,9 +2320,8 @@ static unsigned char *room(util_buf *b, size_t n)
 	return (unsigned char *)b->data;
 }
 
-static void seg_list(library_job *job, const uint32_t *ord, size_t n)
+static void seg_list(library_job *job, const seg_entry *v, size_t n)
 {
-	const seg_entry *v = job->segents;
 	util_grow((void **)&job->segkeys, &job->segkeycap, n + 1, sizeof *job->segkeys);
 	util_grow((void **)&job->segplace, &job->segplacecap, n + 1, sizeof *job->segplace);
 	uint64_t *keys = job->segkeys;
@@ -2269,12 +2330,12 @@ static void seg_list(library_job *job, const uint32_t *ord, size_t n)
 	unsigned char *is = room(&job->segparts[0], 15 * n), *io = is;
 	uint32_t nis = 0;
 	for (size_t i = 0; i < n; nis++) {
-		int64_t iid = v[ord[i]].iid;
+		int64_t iid = v[i].iid;
 		uint32_t rows = 0;
 		uint64_t sum = 0;
-		for (; i < n && v[ord[i]].iid == iid; i++, rows++) {
-			sum += v[ord[i]].bytes;
-			keys[i] = (uint64_t)seg_bucket(v[ord[i]].count, v[ord[i]].bytes) << 32 | i;
+		for (; i < n && v[i].iid == iid; i++, rows++) {
+			sum += v[i].bytes;
+			keys[i] = (uint64_t)seg_bucket(v[i].count, v[i].bytes) << 32 | i;
 			place[i] = nis;
 		}
 		io = util_put_varint(util_put_varint(util_put_varint(io, (uint32_t)iid), rows),
@@ -2289,7 +2350,7 @@ static void seg_list(library_job *job, const uint32_t *ord, size_t n)
 		unsigned char *from = ro;
 		for (; k < n && (uint32_t)(keys[k] >> 32) == key; k++, cnt++) {
 			uint32_t i = (uint32_t)keys[k];
-			const seg_entry *se = &v[ord[i]];
+			const seg_entry *se = &v[i];
 			top = se->count > top ? se->count : top;
 			least = se->bytes < least ? se->bytes : least;
 			ro = put_count(util_put_varint(util_put_varint(ro, place[i]), se->low), se->count, se->head);
@@ -2308,37 +2369,133 @@ static void seg_list(library_job *job, const uint32_t *ord, size_t n)
 	job->segblob.len = (size_t)(o - start);
 }
 
-/* Writes the lists of code points of the issues this transaction
- * stored as a segment of cp_lists: a row per code point (its key the
- * segment << SEG_CP_BITS | the code point, its list made by seg_list),
- * and which issues the segment holds (issue_seg, cp_segs). A ranked
- * query of one character reads a row a segment instead of a list an
- * issue (see rows_of_code_point_segs); an issue indexed again or
- * removed leaves its rows in its old segment, out of use (its issue_seg
- * row is its new segment's or none); a segment no issue is in any more
- * is removed here. */
-static void seg_merge_small(library_job *job);
-
-static void seg_flush(library_job *job)
+/* The rows of the chunks v[0, n) (one key's, issue by issue)
+ * decoded into job->segents, with their sizes: seg_list's input. */
+static void seg_rows(library_job *job, const seg_chunk *v, size_t n)
 {
-	if (!job->nsegissues)
+	job->nsegents = 0;
+	const unsigned char *bytes = (const unsigned char *)job->segbytes.data;
+	const uint32_t *sizes = (const uint32_t *)(void *)job->segsizes.data;
+	for (size_t i = 0; i < n; i++) {
+		const seg_issue *si = &job->segissues[v[i].issue];
+		const unsigned char *p = bytes + v[i].at, *end = p + v[i].len;
+		/* a row takes two bytes at least */
+		if (job->segcap < job->nsegents + v[i].len / 2 + 1)
+			util_grow((void **)&job->segents, &job->segcap, job->nsegents + v[i].len / 2 + 1,
+				  sizeof *job->segents);
+		seg_entry se = { .iid = (uint32_t)si->iid };
+		for (; list_step(&p, end, si->nrows, &se.low, &se.count, &se.head); se.low++) {
+			se.bytes = sizes[si->sizes + se.low];
+			job->segents[job->nsegents++] = se;
+		}
+	}
+}
+
+/* Writes the lists of code points and of pairs of the issues this
+ * transaction stored as a segment of cp_lists and of pair_lists: a row
+ * per code point (its key the segment << SEG_CP_BITS | the code point)
+ * and per pair (the segment << SEG_PAIR_BITS | a << 16 | b), its list
+ * made by seg_list, and which issues the segment holds (issue_seg,
+ * cp_segs). A ranked query of one character, or of two, reads a row a
+ * segment instead of a list an issue (see rows_of_segs); an issue
+ * indexed again or removed leaves its rows in its old segment, out of
+ * use (its issue_seg row is its new segment's or none); a segment no
+ * issue is in any more is removed here. */
+
+/* Issues kept for a segment before it is written: a segment of each
+ * transaction (a second's worth of issues) made 11 to 42 segments of a
+ * full build of the bench's library, as the machine was loaded, and a
+ * ranked query reads a row of each; an issue stored and not yet in a
+ * segment is read from its row of issue_terms meanwhile. A run that
+ * stores fewer than SEG_MIN issues leaves them in no segment; the run
+ * that brings those to SEG_MIN makes them one (a segment of one issue
+ * wrote 12,000 rows, and merging four of them cost 0.7G instructions). */
+enum { SEG_ISSUES = 32, SEG_MIN = 4 };
+
+/* Whether row t (len bytes) of issue_terms is whole enough for seg_add:
+ * its entries within it, their lists in order. */
+static bool terms_whole(const unsigned char *t, size_t len)
+{
+	if (len < TERMS_HEAD)
+		return false;
+	uint64_t nrows = get_u32(t + 8), ntok = get_u32(t + 12), nfirst = get_u32(t + 16);
+	uint64_t at = TERMS_HEAD + nrows * TERMS_ROW, end = at + (ntok + nfirst + 2) * TERMS_TOKEN;
+	if (end > len)
+		return false;
+	/* the lists of code points, then of pairs, one after another */
+	uint32_t prev = (uint32_t)end;
+	for (uint64_t k = 0; k < ntok + nfirst + 2; k++) {
+		uint32_t o = get_u32(t + at + k * TERMS_TOKEN + 4);
+		if (o < prev || o > len)
+			return false;
+		prev = o;
+	}
+	return true;
+}
+
+/* The issues stored before this job's and in no segment, kept for the
+ * segment with this job's (read from their rows of issue_terms) when
+ * there are SEG_MIN of them in all; false when there are fewer. */
+static bool seg_gather(library_job *job)
+{
+	sqlite3_stmt *st = prepare_st(job->lib, "SELECT id FROM issues WHERE id NOT IN (SELECT issue FROM issue_seg)");
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		UTIL_PUSH(ids, n, cap, sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+	bool enough = n >= SEG_MIN;
+	size_t kept = job->nsegissues;
+	st = enough ? prepare_st(job->lib, "SELECT data FROM issue_terms WHERE id = ?1") : NULL;
+	for (size_t i = 0; enough && i < n; i++) {
+		bool mine = false;
+		for (size_t k = 0; k < kept && !mine; k++)
+			mine = job->segissues[k].iid == ids[i];
+		sqlite3_bind_int64(st, 1, ids[i]);
+		const unsigned char *t;
+		if (!mine && sqlite3_step(st) == SQLITE_ROW && (t = sqlite3_column_blob(st, 0)) != NULL &&
+		    terms_whole(t, (size_t)sqlite3_column_bytes(st, 0)))
+			seg_add(job, ids[i], t);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	free(ids);
+	return enough;
+}
+
+/* Writes the segment (see above); `end`: the job's last one. */
+static void seg_flush(library_job *job, bool end)
+{
+	if (end && !seg_gather(job)) {
+		job->nsegissues = job->segkind[0].n = job->segkind[1].n = 0;
+		job->segbytes.len = job->segsizes.len = 0;
+	}
+	if (!job->nsegissues) {
+		seg_drop_dead(job);
 		return;
+	}
 	int64_t seg = job->next_seg++;
-	seg_sort(job);
-	const seg_entry *v = job->segents;
-	for (size_t i = 0; i < job->nsegents;) {
-		uint32_t c = v[job->segorder[i]].cp;
-		size_t j = i;
-		while (j < job->nsegents && v[job->segorder[j]].cp == c)
-			j++;
-		seg_list(job, job->segorder + i, j - i);
-		i = j;
-		sqlite3_bind_int64(job->ins_list, 1, seg << SEG_CP_BITS | c);
-		sqlite3_bind_blob(job->ins_list, 2, job->segblob.data, (int)job->segblob.len, SQLITE_STATIC);
-		step_ok(job, job->ins_list);
+	for (int kind = 0; kind < 2; kind++) {
+		seg_kind *k = &job->segkind[kind];
+		chunks_sort(job, k->v, k->n);
+		for (size_t i = 0; i < k->n;) {
+			uint32_t key = k->v[i].key;
+			size_t j = i;
+			while (j < k->n && k->v[j].key == key)
+				j++;
+			seg_rows(job, k->v + i, j - i);
+			i = j;
+			if (!job->nsegents)
+				continue;
+			seg_list(job, job->segents, job->nsegents);
+			sqlite3_bind_int64(k->ins, 1, seg << k->bits | key);
+			sqlite3_bind_blob(k->ins, 2, job->segblob.data, (int)job->segblob.len, SQLITE_STATIC);
+			step_ok(job, k->ins);
+		}
+		k->n = 0;
 	}
 	for (size_t i = 0; i < job->nsegissues; i++) {
-		sqlite3_bind_int64(job->ins_iseg, 1, job->segissues[i]);
+		sqlite3_bind_int64(job->ins_iseg, 1, job->segissues[i].iid);
 		sqlite3_bind_int64(job->ins_iseg, 2, seg);
 		step_ok(job, job->ins_iseg);
 	}
@@ -2346,8 +2503,32 @@ static void seg_flush(library_job *job)
 	sqlite3_bind_int64(job->ins_seg, 2, (int64_t)job->nsegissues);
 	step_ok(job, job->ins_seg);
 	job->nsegents = job->nsegissues = 0;
+	job->segbytes.len = job->segsizes.len = 0;
 	seg_drop_dead(job);
-	seg_merge_small(job);
+}
+
+/* What the segment held before a transaction (see seg_forget). */
+typedef struct seg_mark {
+	size_t issues, chunks[2], bytes, sizes;
+} seg_mark;
+
+static seg_mark seg_marked(const library_job *job)
+{
+	return (seg_mark){ job->nsegissues, { job->segkind[0].n, job->segkind[1].n }, job->segbytes.len,
+			   job->segsizes.len };
+}
+
+/* Forgets the issues kept for the segment since mark m (a transaction
+ * rolled back: they are not in the index). */
+static void seg_forget(library_job *job, const seg_mark *m)
+{
+	if (job->nsegissues < m->issues)
+		return;         /* flushed meanwhile: the segment was rolled back with them */
+	job->nsegissues = m->issues;
+	for (int k = 0; k < 2; k++)
+		job->segkind[k].n = m->chunks[k];
+	job->segbytes.len = m->bytes;
+	job->segsizes.len = m->sizes;
 }
 
 /* The issue's row of pair_pos (made by the thread that parsed it). */
@@ -2429,6 +2610,7 @@ bool library_index_step(library_job *job, uint64_t budget_ns)
 	uint64_t start = util_now_ns();
 	uint64_t deadline = budget_ns > UINT64_MAX - 1 - start ? UINT64_MAX : start + budget_ns;
 	bool began = false;
+	seg_mark mark = seg_marked(job);
 	do {
 		packet *pk = job->ahead ? ahead_take(job->ahead, deadline) : prepare(job, &job->prep, job->next);
 		if (!pk)
@@ -2442,12 +2624,13 @@ bool library_index_step(library_job *job, uint64_t budget_ns)
 		packet_free(pk);
 		job->next++;
 	} while (job->next < job->ntodo && util_now_ns() - start < budget_ns);
-	if (began)
-		seg_flush(job);
+	if (began && (job->nsegissues >= SEG_ISSUES || job->next >= job->ntodo))
+		seg_flush(job, job->next >= job->ntodo);
 	if (began && !exec(job->lib->db, "COMMIT")) {
 		lib_warn(job->lib, "library index: %s", sqlite3_errmsg(job->lib->db));
 		exec(job->lib->db, "ROLLBACK");
 		job->lost = true;
+		seg_forget(job, &mark);         /* those issues were not stored */
 	}
 	return job->next >= job->ntodo;
 }
@@ -2482,11 +2665,18 @@ void library_index_end(library_job *job, library_summary *sum)
 	if (!job)
 		return;
 	ahead_stop(job);
+	/* the issues of a job cut short kept for their segment */
+	if (job->nsegissues && exec(job->lib->db, "BEGIN IMMEDIATE")) {
+		seg_flush(job, true);
+		if (!exec(job->lib->db, "COMMIT"))
+			exec(job->lib->db, "ROLLBACK");
+	}
 	record_folders(job);
 	exec(job->lib->db, "PRAGMA synchronous = NORMAL");
 	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_terms, job->del_terms,
 				job->del_articles, job->del_issue, job->upd_stamp,
-				job->ins_list, job->ins_seg, job->ins_iseg, job->del_iseg, job->ins_pos, job->del_pos };
+				job->segkind[0].ins, job->segkind[1].ins, job->ins_seg, job->ins_iseg, job->del_iseg,
+				job->ins_pos, job->del_pos };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sts); i++)
 		sqlite3_finalize(sts[i]);
 	if (sum) {
@@ -2508,8 +2698,12 @@ void library_index_end(library_job *job, library_summary *sum)
 	free(job->terms.ipos);
 	free(job->terms.sorted);
 	free(job->segents);
-	free(job->segorder);
 	free(job->segissues);
+	for (int k = 0; k < 2; k++)
+		free(job->segkind[k].v);
+	free(job->segtmpch);
+	util_buf_free(&job->segbytes);
+	util_buf_free(&job->segsizes);
 	free(job->segkeys);
 	free(job->segtmp);
 	free(job->segplace);
@@ -2803,7 +2997,7 @@ typedef struct searching {
 	const unsigned char *rowents, *firsts_mem;
 	size_t scan_at;                 /* 1 + the byte find_by looks for (0: not chosen yet) */
 	/* a query of one character: its rows of cp_lists, a segment's
-	 * issues' heads, its buckets (see rows_of_code_point_segs) */
+	 * issues' heads, its buckets (see rows_of_segs) */
 	util_buf seglists, segtps, segbuckets, segscores;
 } searching;
 
@@ -3096,14 +3290,17 @@ static bool terms_piece(searching *s, size_t at, size_t len, unsigned char **out
  * entries read again, were about 5,000 instructions of an issue
  * (callgrind), now a binary search in memory. The issue must have been
  * met (issue_visible). */
-static const terms_prefix *terms_cached(searching *s, int64_t iid, bool pairs)
+enum { TERMS_ROWS_ONLY, TERMS_TOKS, TERMS_FIRSTS };
+
+static const terms_prefix *terms_cached_part(searching *s, int64_t iid, int part)
 {
 	cached_issue *c = (size_t)iid < s->lib->nby_id ? s->lib->by_id[iid] : NULL;
 	if (!c || c->terms_bad)
 		return NULL;
 	terms_prefix *tp = &c->tp;
-	unsigned char **want = pairs ? &tp->firsts : &tp->toks;
-	if (tp->rows && *want)
+	bool pairs = part == TERMS_FIRSTS;
+	unsigned char *none = NULL, **want = pairs ? &tp->firsts : part == TERMS_TOKS ? &tp->toks : &none;
+	if (tp->rows && (*want || part == TERMS_ROWS_ONLY))
 		return tp;
 	c->terms_bad = true;    /* until read */
 	if (!terms_blob(s, iid))
@@ -3113,7 +3310,7 @@ static const terms_prefix *terms_cached(searching *s, int64_t iid, bool pairs)
 		    !terms_piece(s, TERMS_HEAD, (size_t)tp->nrows * TERMS_ROW, &tp->rows))
 			return NULL;
 	}
-	if (!*want) {
+	if (!*want && part != TERMS_ROWS_ONLY) {
 		size_t at = TERMS_HEAD + (size_t)tp->nrows * TERMS_ROW;
 		if (pairs)
 			at += ((size_t)tp->ntokens + 1) * TERMS_TOKEN;
@@ -3123,6 +3320,11 @@ static const terms_prefix *terms_cached(searching *s, int64_t iid, bool pairs)
 	}
 	c->terms_bad = false;
 	return tp;
+}
+
+static const terms_prefix *terms_cached(searching *s, int64_t iid, bool pairs)
+{
+	return terms_cached_part(s, iid, pairs ? TERMS_FIRSTS : TERMS_TOKS);
 }
 
 /* terms_load from the head terms_cached keeps (nothing read but the
@@ -3598,6 +3800,7 @@ static bool segs_load(library *lib)
 	static const char *const sql[] = {
 		"SELECT data FROM cp_lists WHERE key = ?1",
 		"SELECT i.issue, i.seg FROM issue_seg i JOIN cp_segs c USING (seg) ORDER BY i.seg",
+		"SELECT data FROM pair_lists WHERE key = ?1",
 	};
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sql); i++)
 		if (!lib->seg_st[i] && sqlite3_prepare_v3(lib->db, sql[i], -1, SQLITE_PREPARE_PERSISTENT,
@@ -3623,9 +3826,10 @@ static bool segs_load(library *lib)
 	return lib->nsegs > 0;
 }
 
-/* Whether issue iid's lists are read from its segment of cp_lists (a
- * ranked query of one character): it is in one, in sight, and the head
- * of its row of issue_terms is there (terms_cached: its rows' entries);
+/* Whether issue iid's lists are read from its segment of cp_lists or
+ * pair_lists (a ranked query of one character, or two): it is in one,
+ * in sight, and the head of its row of issue_terms is there
+ * (terms_cached: its rows' entries, the only part used);
  * else its list is read from its row of issue_terms as before, or every
  * row of the issue read. */
 static const terms_prefix *seg_covers(searching *s, int64_t iid)
@@ -3633,7 +3837,7 @@ static const terms_prefix *seg_covers(searching *s, int64_t iid)
 	library *lib = s->lib;
 	if (iid < 0 || (size_t)iid >= lib->nseg_of || !lib->seg_of[iid] || !issue_visible(s, iid))
 		return NULL;
-	return terms_cached(s, iid, false);
+	return terms_cached_part(s, iid, TERMS_ROWS_ONLY);
 }
 
 /* The same as rows_of_code_point for the pair of code points a, b of the
@@ -3894,7 +4098,7 @@ static size_t rank(ranked_row *f, size_t n, size_t keep, double avg)
 {
 	/* the average size of the rows holding the text: theirs, unless
 	 * given (the rows are then those that may enter the best, see
-	 * rows_of_code_point_segs; their sizes summed as integers, as
+	 * rows_of_segs; their sizes summed as integers, as
 	 * exact as this sum) */
 	if (avg < 0) {
 		avg = 0;
@@ -4081,16 +4285,18 @@ static int walk_cmp(const void *a, const void *b)
 	return x > y ? -1 : x < y;
 }
 
-/* Reads code point c's row of each segment into s->seglists (at[k] where
- * segment k's starts, at[nsegs] the end). */
-static void seg_lists_read(searching *s, ucs4_t c, size_t *at)
+/* Reads the row of each segment of code point key (pairs: of the pair
+ * key, a << 16 | b) into s->seglists (at[k] where segment k's starts,
+ * at[nsegs] the end). */
+static void seg_lists_read(searching *s, bool pairs, uint32_t key, size_t *at)
 {
 	library *lib = s->lib;
-	sqlite3_stmt *st = lib->seg_st[0];
+	sqlite3_stmt *st = lib->seg_st[pairs ? 2 : 0];
+	int bits = pairs ? SEG_PAIR_BITS : SEG_CP_BITS;
 	s->seglists.len = 0;
 	for (size_t k = 0; k < lib->nsegs; k++) {
 		at[k] = s->seglists.len;
-		sqlite3_bind_int64(st, 1, lib->segs[k] << SEG_CP_BITS | (int64_t)c);
+		sqlite3_bind_int64(st, 1, lib->segs[k] << bits | (int64_t)key);
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) > 0)
 			util_buf_add(&s->seglists, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
 		sqlite3_reset(st);
@@ -4183,22 +4389,23 @@ static double kth_found(searching *s, const found *f, size_t keep)
 	return kth_score(sc, f->nranked, keep);
 }
 
-/* The rows holding code point c of the issues that seg_covers, from
- * their segments' lists (a row of cp_lists a segment, where each issue's
- * row of issue_terms was moved to and its list read, about 2,000
- * instructions an issue, 365 for every query), appended to f after
+/* The rows holding code point key (pairs: the pair key, a << 16 | b,
+ * standing together) of the issues that seg_covers, from their
+ * segments' lists (a row of cp_lists, or pair_lists, a segment, where
+ * each issue's row of issue_terms was moved to and its list read, about
+ * 2,000 instructions an issue, 365 for every query), appended to f after
  * those of the other issues: bm25's average size first, from the sums
  * the lists hold and the other rows' sizes (f->avg), then the buckets
  * best first, until no row of those left can enter the best f->keep
  * (its score below the keep-th of the rows taken: those are then the
  * best, ties too). */
-static void rows_of_code_point_segs(searching *s, ucs4_t c, found *f)
+static void rows_of_segs(searching *s, bool pairs, uint32_t key, found *f)
 {
 	library *lib = s->lib;
 	if (!segs_load(lib))
 		return;
 	size_t *at = util_malloc((lib->nsegs + 1) * sizeof *at);
-	seg_lists_read(s, c, at);
+	seg_lists_read(s, pairs, key, at);
 	s->segtps.len = s->segbuckets.len = 0;
 	size_t count = f->nranked;
 	uint64_t sum = 0;
@@ -4259,11 +4466,11 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 	size_t nrare = 0;
 	for (size_t k = 0; k < LIST_WALK; k++)
 		s->near[k] = -1;
-	if (one)
+	if (one || pair)
 		segs_load(lib);         /* before seg_covers is asked */
 	for (size_t i = 0; more && i < lib->norder; i++) {
 		int64_t iid = lib->order[i];
-		if (!issue_visible(s, iid) || (one && seg_covers(s, iid)))
+		if (!issue_visible(s, iid) || ((one || pair) && seg_covers(s, iid)))
 			continue;
 		const terms_prefix *tp = NULL;
 		if ((one || pair) && (tp = terms_cached(s, iid, pair != NULL)) != NULL) {
@@ -4312,7 +4519,9 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 	/* then the issues in segments (their rows' average known from
 	 * theirs and these) */
 	if (one)
-		rows_of_code_point_segs(s, cps[0], f);
+		rows_of_segs(s, false, cps[0], f);
+	else if (pair)
+		rows_of_segs(s, true, pair[0] << 16 | pair[1], f);
 }
 
 /* A ranked query of 3 code points or more, each indexed, of the BMP,
@@ -5180,217 +5389,61 @@ static bool seg_list_read(const unsigned char *p, const unsigned char *end, util
 	return r == end;
 }
 
-/* ---- merging segments ---- */
-
-enum { SEG_MERGE = 4 };
-
-/* The sizes of the rows of issue iid (from its row of issue_terms) into
- * *out (u32 each); false when it cannot be read. */
-static bool seg_issue_sizes(library_job *job, int64_t iid, util_buf *out)
+/* How many pairs the issue terms_load loaded has lists of (*n); false
+ * when they cannot be read. */
+static bool pairs_in_issue(searching *s, uint32_t *n)
 {
-	sqlite3_blob *b;
-	unsigned char h[TERMS_HEAD];
-	bool ok = sqlite3_blob_open(job->lib->db, "main", "issue_terms", "data", iid, 0, &b) == SQLITE_OK &&
-		  sqlite3_blob_bytes(b) >= TERMS_HEAD && sqlite3_blob_read(b, h, TERMS_HEAD, 0) == SQLITE_OK;
-	uint32_t nrows = ok ? get_u32(h + 8) : 0;
-	size_t n = (size_t)nrows * TERMS_ROW;
-	unsigned char *e = util_malloc(n + 1);
-	ok = ok && TERMS_HEAD + (uint64_t)n <= (uint64_t)sqlite3_blob_bytes(b) &&
-	     (!n || sqlite3_blob_read(b, e, (int)n, TERMS_HEAD) == SQLITE_OK);
-	out->len = 0;
-	for (uint32_t i = 0; ok && i < nrows; i++) {
-		uint32_t v = get_u32(e + (size_t)i * TERMS_ROW);
-		util_buf_add(out, &v, sizeof v);
+	util_buf e = { 0 };
+	size_t at = firsts_at(s);
+	bool ok = list_read(s, (uint32_t)at, (uint32_t)(at + ((size_t)s->nfirsts + 1) * TERMS_TOKEN), &e);
+	const unsigned char *ents = (const unsigned char *)e.data;
+	uint32_t from = ok ? get_u32(ents + 4) : 0;
+	ok = ok && list_read(s, from, get_u32(ents + (size_t)s->nfirsts * TERMS_TOKEN + 4), &s->group);
+	*n = 0;
+	for (uint32_t k = 0; ok && k < s->nfirsts; k++) {
+		const unsigned char *g = (const unsigned char *)s->group.data;
+		const unsigned char *p = g + (get_u32(ents + (size_t)k * TERMS_TOKEN + 4) - from);
+		const unsigned char *end = g + (get_u32(ents + (size_t)(k + 1) * TERMS_TOKEN + 4) - from);
+		uint32_t d, len;
+		while (ok && p < end) {
+			ok = util_get_varint(&p, end, &d) && util_get_varint(&p, end, &len) && len <= (size_t)(end - p);
+			p += ok ? len : 0;
+			(*n)++;
+		}
 	}
-	free(e);
-	sqlite3_blob_close(b);
+	util_buf_free(&e);
 	return ok;
 }
 
-/* The issue in use in the segments being merged (ids ascending), its
- * rows' sizes. */
-typedef struct seg_member {
-	int64_t iid, seg;
-	util_buf sizes;
-} seg_member;
-
-static int cp_cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-static int member_cmp(const void *a, const void *b)
-{
-	int64_t x = ((const seg_member *)a)->iid, y = ((const seg_member *)b)->iid;
-	return x < y ? -1 : x > y;
-}
-
-/* Merges the segments segs[0, n) into a new one: for each code point of
- * any of them, the rows of the issues in use there (their issue_seg
- * rows say that segment) made into one list (seg_list); their
- * issue_seg rows moved to it; the old segments removed. */
-static void seg_merge(library_job *job, const int64_t *segs, size_t n)
-{
-	library *lib = job->lib;
-	int64_t seg = job->next_seg++;
-	seg_member *m = NULL;
-	size_t nm = 0, mcap = 0;
-	sqlite3_stmt *st = prepare_st(lib, "SELECT issue FROM issue_seg WHERE seg = ?1");
-	for (size_t k = 0; k < n; k++) {
-		sqlite3_bind_int64(st, 1, segs[k]);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			seg_member x = { .iid = sqlite3_column_int64(st, 0), .seg = segs[k] };
-			if (seg_issue_sizes(job, x.iid, &x.sizes))
-				UTIL_PUSH(m, nm, mcap, x);
-			else
-				util_buf_free(&x.sizes);
-		}
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	if (nm > 1)
-		qsort(m, nm, sizeof *m, member_cmp);
-	/* the code points of the segments, in order, each once */
-	uint32_t *cps = NULL;
-	size_t ncps = 0, ccap = 0;
-	st = prepare_st(lib, "SELECT key FROM cp_lists WHERE key BETWEEN ?1 AND ?2");
-	for (size_t k = 0; k < n; k++) {
-		sqlite3_bind_int64(st, 1, segs[k] << SEG_CP_BITS);
-		sqlite3_bind_int64(st, 2, ((segs[k] + 1) << SEG_CP_BITS) - 1);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			UTIL_PUSH(cps, ncps, ccap,
-				  (uint32_t)(sqlite3_column_int64(st, 0) & (((int64_t)1 << SEG_CP_BITS) - 1)));
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
-	if (ncps > 1)
-		qsort(cps, ncps, sizeof *cps, cp_cmp);
-	st = prepare_st(lib, "SELECT data FROM cp_lists WHERE key = ?1");
-	util_buf iss = { 0 };
-	seg_row *rows = NULL;
-	size_t nrows = 0, rcap = 0;
-	for (size_t i = 0; i < ncps; i++) {
-		if (i && cps[i] == cps[i - 1])
-			continue;
-		job->nsegents = 0;
-		for (size_t k = 0; k < n; k++) {
-			sqlite3_bind_int64(st, 1, segs[k] << SEG_CP_BITS | cps[i]);
-			const unsigned char *p;
-			if (sqlite3_step(st) != SQLITE_ROW || !(p = sqlite3_column_blob(st, 0)) ||
-			    !seg_list_read(p, p + sqlite3_column_bytes(st, 0), &iss, &rows, &nrows, &rcap)) {
-				sqlite3_reset(st);
-				continue;
-			}
-			sqlite3_reset(st);
-			const uint32_t *is = (const uint32_t *)(void *)iss.data;
-			/* an issue's rows together (seg_list takes them so), by a
-			 * counting sort of their places */
-			size_t nis = iss.len / (3 * sizeof *is);
-			size_t *at = util_calloc(nis + 1, sizeof *at);
-			for (size_t r = 0; r < nrows; r++)
-				at[rows[r].place + 1]++;
-			for (size_t j = 0; j < nis; j++)
-				at[j + 1] += at[j];
-			util_grow((void **)&job->segorder, &job->segordcap, nrows + 1, sizeof *job->segorder);
-			for (size_t r = 0; r < nrows; r++)
-				job->segorder[at[rows[r].place]++] = (uint32_t)r;
-			free(at);
-			for (size_t o = 0; o < nrows; o++) {
-				size_t r = job->segorder[o];
-				seg_member key = { .iid = is[3 * rows[r].place] };
-				seg_member *x = nm ? bsearch(&key, m, nm, sizeof *m, member_cmp) : NULL;
-				const uint32_t *sz = x ? (const uint32_t *)(void *)x->sizes.data : NULL;
-				/* an issue in use in another segment, or gone */
-				if (!x || x->seg != segs[k] || rows[r].low >= x->sizes.len / sizeof *sz)
-					continue;
-				seg_entry se = { cps[i], rows[r].low, rows[r].count, rows[r].head, sz[rows[r].low],
-						 (uint32_t)key.iid };
-				UTIL_PUSH(job->segents, job->nsegents, job->segcap, se);
-			}
-		}
-		if (!job->nsegents)
-			continue;
-		util_grow((void **)&job->segorder, &job->segordcap, job->nsegents + 1, sizeof *job->segorder);
-		for (size_t k = 0; k < job->nsegents; k++)
-			job->segorder[k] = (uint32_t)k;
-		seg_list(job, job->segorder, job->nsegents);
-		sqlite3_bind_int64(job->ins_list, 1, seg << SEG_CP_BITS | cps[i]);
-		sqlite3_bind_blob(job->ins_list, 2, job->segblob.data, (int)job->segblob.len, SQLITE_STATIC);
-		step_ok(job, job->ins_list);
-	}
-	sqlite3_finalize(st);
-	job->nsegents = 0;
-	st = prepare_st(lib, "UPDATE issue_seg SET seg = ?2 WHERE seg = ?1");
-	for (size_t k = 0; k < n; k++) {
-		sqlite3_bind_int64(st, 1, segs[k]);
-		sqlite3_bind_int64(st, 2, seg);
-		step_ok(job, st);
-	}
-	sqlite3_finalize(st);
-	sqlite3_bind_int64(job->ins_seg, 1, seg);
-	sqlite3_bind_int64(job->ins_seg, 2, (int64_t)nm);
-	step_ok(job, job->ins_seg);
-	seg_drop_dead(job);     /* the old ones, no issue in them now */
-	for (size_t i = 0; i < nm; i++)
-		util_buf_free(&m[i].sizes);
-	free(m);
-	free(cps);
-	free(rows);
-	util_buf_free(&iss);
-}
-
-/* Merges the segments of fewer than SEG_MERGE issues (those of --index
- * runs that found one new issue or a few), SEG_MERGE of them, the
- * oldest first, once a job at most: their number stays low (a ranked
- * query reads a row a segment: a run a day would make one a day) while
- * a run rewrites the lists of a dozen issues at most (the re-index of
- * one new issue stays short: merging four segments of 12 to 20 issues
- * took 0.9G instructions). */
-static void seg_merge_small(library_job *job)
-{
-	if (job->merged)
-		return;
-	sqlite3_stmt *st = prepare_st(job->lib, "SELECT seg FROM cp_segs WHERE issues < ?1 ORDER BY seg LIMIT ?1");
-	sqlite3_bind_int(st, 1, SEG_MERGE);
-	int64_t segs[SEG_MERGE];
-	size_t n = 0;
-	while (n < SEG_MERGE && sqlite3_step(st) == SQLITE_ROW)
-		segs[n++] = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if (n == SEG_MERGE) {
-		seg_merge(job, segs, n);
-		job->merged = true;
-	}
-}
-
-/* The lists of cp_lists against those of issue_terms: the rows of each
- * issue in use in a segment (its issue_seg row says that segment) are
- * the issue's list of that code point (row, count, hits in a header
- * line), their number and summed sizes those the list says, each
- * within its bucket's bounds (the walk's stop relies on them); and
- * each such issue has a list in its segment for each of its code
- * points. */
-static bool check_segs(library *lib, char *err, size_t errlen)
+/* The lists of cp_lists (kind 0) or pair_lists (1) against those of
+ * issue_terms: the rows of each issue in use in a segment (its
+ * issue_seg row says that segment) are the issue's list of that code
+ * point or pair (row, count, hits in a header line), their number and
+ * summed sizes those the list says, each within its bucket's bounds
+ * (the walk's stop relies on them); and each such issue has a list in
+ * its segment for each of its code points, or pairs. */
+static bool check_seg_kind(library *lib, int kind, char *err, size_t errlen)
 {
 	issue_cache_drop(lib);          /* its segments read anew */
 	segs_load(lib);
-	searching s = { .lib = lib, .terms_issue = -1 };
+	searching s = { .lib = lib, .terms_issue = -1, .firsts_issue = -1, .toks_issue = -1 };
 	uint32_t *lists = util_calloc(lib->nseg_of + 1, sizeof *lists);
 	util_buf iss = { 0 };
 	seg_row *rows = NULL;
 	size_t nrows = 0, cap = 0;
 	sqlite3_stmt *st;
-	bool ok = sqlite3_prepare_v2(lib->db, "SELECT key, data FROM cp_lists ORDER BY key", -1, &st, NULL) ==
-		  SQLITE_OK;
+	int bits = kind ? SEG_PAIR_BITS : SEG_CP_BITS;
+	bool ok = sqlite3_prepare_v2(lib->db, kind ? "SELECT key, data FROM pair_lists ORDER BY key" :
+					     "SELECT key, data FROM cp_lists ORDER BY key", -1, &st, NULL) == SQLITE_OK;
 	if (!ok)
 		snprintf(err, errlen, "%s", sqlite3_errmsg(lib->db));
 	while (ok && sqlite3_step(st) == SQLITE_ROW) {
-		int64_t key = sqlite3_column_int64(st, 0), seg = key >> SEG_CP_BITS;
-		ucs4_t c = (ucs4_t)(key & (((int64_t)1 << SEG_CP_BITS) - 1));
+		int64_t key = sqlite3_column_int64(st, 0), seg = key >> bits;
+		uint32_t c = (uint32_t)(key & (((int64_t)1 << bits) - 1));
 		const unsigned char *p = sqlite3_column_blob(st, 1);
 		if (!seg_list_read(p, p + sqlite3_column_bytes(st, 1), &iss, &rows, &nrows, &cap)) {
-			snprintf(err, errlen, "segment %lld, U+%04X: its list is damaged", (long long)seg, c);
+			snprintf(err, errlen, "segment %lld, %s %X: its list is damaged", (long long)seg,
+				 kind ? "pair" : "U+", c);
 			ok = false;
 			break;
 		}
@@ -5406,10 +5459,12 @@ static bool check_segs(library *lib, char *err, size_t errlen)
 			if (iid >= lib->nseg_of || lib->seg_of[iid] != seg)
 				continue;
 			lists[iid]++;
-			uint32_t low = 0, count, head;
+			uint32_t low = 0, count, head, lf, lt;
 			uint64_t sum = 0;
 			size_t k = from;
-			bool same = terms_load(&s, iid) && cp_list(&s, c, &s.buf);
+			bool same = terms_load(&s, iid) &&
+				    (kind ? pair_find_read(&s, c, &lf, &lt) && list_read(&s, lf, lt, &s.buf) :
+					    cp_list(&s, c, &s.buf));
 			const unsigned char *q = (const unsigned char *)s.buf.data, *end = q + s.buf.len;
 			for (; same && list_next(&s, &q, end, &low, &count, &head); low++, k++) {
 				uint32_t bytes = get_u32(s.rowents + (size_t)low * TERMS_ROW);
@@ -5418,19 +5473,23 @@ static bool check_segs(library *lib, char *err, size_t errlen)
 				       rows[k].top >= count && rows[k].least <= bytes;
 			}
 			if (!same || k != r || q != end || is[3 * j + 1] != r - from || is[3 * j + 2] != sum) {
-				snprintf(err, errlen, "segment %lld, U+%04X: issue %u's rows are not its list in "
-					 "issue_terms", (long long)seg, c, iid);
+				snprintf(err, errlen, "segment %lld, %s %X: issue %u's rows are not its list in "
+					 "issue_terms", (long long)seg, kind ? "pair" : "U+", c, iid);
 				ok = false;
 			}
 		}
 	}
 	sqlite3_finalize(st);
-	for (size_t iid = 0; ok && iid < lib->nseg_of; iid++)
-		if (lib->seg_of[iid] && (!terms_load(&s, (int64_t)iid) || lists[iid] != s.ntokens)) {
-			snprintf(err, errlen, "issue %zu: %u lists in its segment, %u code points", iid,
-				 lists[iid], s.ntokens);
+	for (size_t iid = 0; ok && iid < lib->nseg_of; iid++) {
+		uint32_t want = 0;
+		if (lib->seg_of[iid] &&
+		    (!terms_load(&s, (int64_t)iid) || (kind ? !pairs_in_issue(&s, &want) : (want = s.ntokens, false)) ||
+		     lists[iid] != want)) {
+			snprintf(err, errlen, "issue %zu: %u lists in its segment, %u %s", iid, lists[iid], want,
+				 kind ? "pairs" : "code points");
 			ok = false;
 		}
+	}
 	free(lists);
 	free(rows);
 	util_buf_free(&iss);
@@ -5438,6 +5497,11 @@ static bool check_segs(library *lib, char *err, size_t errlen)
 	searching_free(&s);
 	issue_cache_drop(lib);
 	return ok;
+}
+
+static bool check_segs(library *lib, char *err, size_t errlen)
+{
+	return check_seg_kind(lib, 0, err, errlen) && check_seg_kind(lib, 1, err, errlen);
 }
 
 bool library_check(library *lib, char *err, size_t errlen)

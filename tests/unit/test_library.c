@@ -974,76 +974,6 @@ static int64_t db_count(env *e, const char *sql)
 	return n;
 }
 
-/* Ranked, a query of one character takes the lists of the issues in a
- * segment of cp_lists from there (a row a segment, see seg_flush; its
- * buckets walked best first until no row left can enter the best): the
- * same hits, in the same order, all or the best 3, as when each issue's
- * list is read from its row of issue_terms (the segments' issues
- * forgotten, issue_seg emptied by another connection), for every
- * character of the library, after it was indexed in runs of one issue
- * (small segments, merged four at a time), one issue changed (its rows
- * in the merged segment out of use) and one removed; library_check
- * compares the rows of each issue in use with its issue's list. */
-static void test_chars_rank_from_segments(void **state)
-{
-	env *e = *state;
-	add_latin_issue(e);
-	library *lib = open_lib(e, NULL);
-	index_all(lib);
-	/* four runs of one new issue each: four small segments, merged */
-	for (int d = 5; d <= 8; d++) {
-		sh("mkdir -p '%s/晚报/2025-01-0%d' && printf '雪豹出没高山草甸%d\n\n本报记者 李华\n\n"
-		   "护林员在高山草甸拍到一只雪豹。\n' > '%s/晚报/2025-01-0%d/01.txt'", e->lib, d, d, e->lib, d);
-		assert_int_equal(index_all(lib).added, 1);
-	}
-	assert_true(db_count(e, "SELECT count(*) FROM cp_segs WHERE issues >= 4") >= 1);
-	/* then one changed (its rows in the merged segment out of use) and
-	 * one removed */
-	sh("sleep 0.01; printf '雪豹又来了\n\n本报记者 王明\n\n雪豹在草甸上走过。经济观察。\n' > "
-	   "'%s/晚报/2025-01-05/01.txt'", e->lib);
-	assert_int_equal(index_all(lib).changed, 1);
-	sh("rm -r '%s/测试日报'", e->lib);
-	assert_int_equal(index_all(lib).removed, 1);
-	char err[1024];
-	if (!library_check(lib, err, sizeof err))
-		fail_msg("library_check: %s", err);
-	int64_t in_segs = db_count(e, "SELECT count(*) FROM issue_seg");
-	assert_int_equal(in_segs, db_count(e, "SELECT count(*) FROM issues"));
-	assert_true(db_count(e, "SELECT count(DISTINCT seg) FROM issue_seg") >= 2);
-	util_buf chars = { 0 };
-	size_t nchars = text_chars(e, 400, &chars);
-	assert_true(nchars > 200);
-	static const size_t maxes[] = { 0, 3 };
-	util_buf *before = calloc(nchars * 2, sizeof *before);
-	size_t k = 0, nonempty = 0;
-	for (size_t i = 0; i < chars.len; i += strlen(chars.data + i) + 1, k++)
-		for (size_t m = 0; m < 2; m++) {
-			hits_text(lib, chars.data + i, LIBRARY_RANKED, maxes[m], &before[k * 2 + m]);
-			nonempty += before[k * 2 + m].len > 0;
-		}
-	assert_true(nonempty == nchars * 2);
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_seg", NULL, NULL, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_changes(db), in_segs);
-	sqlite3_close(db);
-	util_buf now = { 0 };
-	k = 0;
-	for (size_t i = 0; i < chars.len; i += strlen(chars.data + i) + 1, k++)
-		for (size_t m = 0; m < 2; m++) {
-			hits_text(lib, chars.data + i, LIBRARY_RANKED, maxes[m], &now);
-			util_buf *b = &before[k * 2 + m];
-			if (now.len != b->len || memcmp(now.data, b->data, now.len) != 0)
-				fail_msg("\"%s\" (%zu articles): other hits from the segments than from the "
-					 "issues' rows", chars.data + i, maxes[m]);
-			util_buf_free(b);
-		}
-	util_buf_free(&now);
-	util_buf_free(&chars);
-	free(before);
-	library_close(lib);
-}
-
 /* Every pair of indexed code points standing together in the library's
  * rows (up to max), each once, as queries: into *out, one after another,
  * each ending in '\0'. */
@@ -1080,6 +1010,86 @@ static size_t text_pairs(env *e, size_t max, util_buf *out)
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return n;
+}
+
+/* Ranked, a query of one character, or of two, takes the lists of the
+ * issues in a segment of cp_lists, or pair_lists, from there (a row a
+ * segment, see seg_flush; its buckets walked best first until no row
+ * left can enter the best): the same hits, in the same order, all or
+ * the best 3, as when each issue's list is read from its row of
+ * issue_terms (the segments' issues forgotten, issue_seg emptied by
+ * another connection), for every character of the library and pairs of
+ * them standing together, after it was indexed in runs of one issue
+ * (the fourth makes a segment of the four), one issue changed (its rows
+ * in its segment out of use, the new ones in none) and one removed; library_check
+ * compares the rows of each issue in use with its issue's list. */
+static void test_chars_rank_from_segments(void **state)
+{
+	env *e = *state;
+	add_latin_issue(e);
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	/* two issues: in no segment (read issue by issue); then runs of one
+	 * new issue each, the run that brings those in no segment to four
+	 * making them one (from their rows of issue_terms and its own) */
+	assert_int_equal(db_count(e, "SELECT count(*) FROM issues"), 2);
+	assert_int_equal(db_count(e, "SELECT count(*) FROM issue_seg"), 0);
+	for (int d = 5; d <= 10; d++) {
+		sh("mkdir -p '%s/晚报/2025-01-%02d' && printf '雪豹出没高山草甸%d\n\n本报记者 李华\n\n"
+		   "护林员在高山草甸拍到一只雪豹。\n' > '%s/晚报/2025-01-%02d/01.txt'", e->lib, d, d, e->lib, d);
+		assert_int_equal(index_all(lib).added, 1);
+		assert_int_equal(db_count(e, "SELECT count(*) FROM issue_seg"), 4 * ((d - 2) / 4));
+	}
+	assert_int_equal(db_count(e, "SELECT count(*) FROM cp_segs WHERE issues = 4"), 2);
+	/* then one changed (its rows in the new segment out of use) and
+	 * one removed */
+	sh("sleep 0.01; printf '雪豹又来了\n\n本报记者 王明\n\n雪豹在草甸上走过。经济观察。\n' > "
+	   "'%s/晚报/2025-01-05/01.txt'", e->lib);
+	assert_int_equal(index_all(lib).changed, 1);
+	sh("rm -r '%s/测试日报'", e->lib);
+	assert_int_equal(index_all(lib).removed, 1);
+	char err[1024];
+	if (!library_check(lib, err, sizeof err))
+		fail_msg("library_check: %s", err);
+	/* all but the one changed, in no segment now */
+	int64_t in_segs = db_count(e, "SELECT count(*) FROM issue_seg");
+	assert_int_equal(in_segs, db_count(e, "SELECT count(*) FROM issues") - 1);
+	assert_true(db_count(e, "SELECT count(DISTINCT seg) FROM issue_seg") >= 2);
+	util_buf chars = { 0 };
+	size_t nchars = text_chars(e, 400, &chars);
+	assert_true(nchars > 200);
+	size_t npairs = text_pairs(e, 400, &chars);
+	assert_true(npairs > 200);
+	nchars += npairs;
+	static const size_t maxes[] = { 0, 3 };
+	util_buf *before = calloc(nchars * 2, sizeof *before);
+	size_t k = 0, nonempty = 0;
+	for (size_t i = 0; i < chars.len; i += strlen(chars.data + i) + 1, k++)
+		for (size_t m = 0; m < 2; m++) {
+			hits_text(lib, chars.data + i, LIBRARY_RANKED, maxes[m], &before[k * 2 + m]);
+			nonempty += before[k * 2 + m].len > 0;
+		}
+	assert_true(nonempty == nchars * 2);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_seg", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_changes(db), in_segs);
+	sqlite3_close(db);
+	util_buf now = { 0 };
+	k = 0;
+	for (size_t i = 0; i < chars.len; i += strlen(chars.data + i) + 1, k++)
+		for (size_t m = 0; m < 2; m++) {
+			hits_text(lib, chars.data + i, LIBRARY_RANKED, maxes[m], &now);
+			util_buf *b = &before[k * 2 + m];
+			if (now.len != b->len || memcmp(now.data, b->data, now.len) != 0)
+				fail_msg("\"%s\" (%zu articles): other hits from the segments than from the "
+					 "issues' rows", chars.data + i, maxes[m]);
+			util_buf_free(b);
+		}
+	util_buf_free(&now);
+	util_buf_free(&chars);
+	free(before);
+	library_close(lib);
 }
 
 /* Ranked, a query of two characters is weighed from the issues' lists of
@@ -1422,6 +1432,18 @@ static void schema_14(env *e)
 	set_schema_version(e, 14);
 }
 
+/* made by schema 17 (no lists of pairs across issues: its segments'
+ * issues would have no rows for a ranked query of two characters; the
+ * table dropped as the older file had none) */
+static void schema_17(env *e)
+{
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE pair_lists; PRAGMA user_version = 17;", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /* made by schema 13 (no lists of code points across issues: a ranked
  * query of one character would find nothing in cp_lists, and the
  * issues' lists would be read as before; the tables dropped as the
@@ -1486,7 +1508,7 @@ static void test_new_file_layout(void **state)
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(st, 0), 2);
 		assert_int_equal(sqlite3_column_int(st, 1), 16384);
-		assert_int_equal(sqlite3_column_int(st, 2), 17);
+		assert_int_equal(sqlite3_column_int(st, 2), 18);
 		sqlite3_finalize(st);
 		/* no FTS5 table (schema 17) */
 		assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE "
@@ -1512,6 +1534,7 @@ static void test_damaged_old_schema(void **state)
 {
 	damage_and_check(*state, old_schema, "another version");
 	damage_and_check(*state, newer_schema, "another version");
+	damage_and_check(*state, schema_17, "another version");
 	damage_and_check(*state, schema_16, "another version");
 	damage_and_check(*state, schema_14, "another version");
 	damage_and_check(*state, schema_13, "another version");
