@@ -3008,6 +3008,11 @@ typedef struct searching {
 	/* a query of one character: its rows of cp_lists, a segment's
 	 * issues' heads, its buckets (see rows_of_segs) */
 	util_buf seglists, segtps, segbuckets, segscores;
+	/* by issue id, what seg_covers said of each issue the search met
+	 * (the segments' lists name the issues again: asked once; 0.1M
+	 * instructions a query) */
+	const struct terms_prefix **covered;
+	size_t ncovered;
 } searching;
 
 /* Frees the buffers of a search (its blobs and statements are closed
@@ -3026,6 +3031,7 @@ static void searching_free(searching *s)
 	util_buf_free(&s->segtps);
 	util_buf_free(&s->segbuckets);
 	util_buf_free(&s->segscores);
+	free(s->covered);
 }
 
 /* Moves *blob to row of table's column col (reopened, no statement
@@ -4314,7 +4320,8 @@ static void seg_lists_read(searching *s, bool pairs, uint32_t key, size_t *at)
 }
 
 /* The issues and buckets of segment k's list p..end: each issue's head
- * when it is in use there (seg_covers) appended to s->segtps, its rows
+ * when it is in use there (seg_covers, as take_lists found it:
+ * s->covered) appended to s->segtps, its rows
  * counted into *count and their sizes into *sum; each bucket to
  * s->segbuckets (its bound not yet known: its highest count and least
  * size in it). False when the list is damaged. */
@@ -4330,7 +4337,7 @@ static bool seg_list_open(searching *s, size_t k, const unsigned char *p, const 
 		if (!util_get_varint(&p, end, &iid) || !util_get_varint(&p, end, &rows) || !util_get_varint(&p, end, &bytes))
 			return false;
 		const terms_prefix *tp = NULL;
-		if (iid < lib->nseg_of && lib->seg_of[iid] == lib->segs[k] && (tp = seg_covers(s, iid))) {
+		if (iid < s->ncovered && lib->seg_of[iid] == lib->segs[k] && (tp = s->covered[iid]) != NULL) {
 			*count += rows;
 			*sum += bytes;
 		}
@@ -4475,12 +4482,21 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 	size_t nrare = 0;
 	for (size_t k = 0; k < LIST_WALK; k++)
 		s->near[k] = -1;
-	if (one || pair)
+	if (one || pair) {
 		segs_load(lib);         /* before seg_covers is asked */
+		free(s->covered);
+		s->ncovered = lib->nseg_of;
+		s->covered = util_calloc(s->ncovered + 1, sizeof *s->covered);
+	}
 	for (size_t i = 0; more && i < lib->norder; i++) {
 		int64_t iid = lib->order[i];
-		if (!issue_visible(s, iid) || ((one || pair) && seg_covers(s, iid)))
+		if (!issue_visible(s, iid))
 			continue;
+		const terms_prefix *in_seg = (one || pair) ? seg_covers(s, iid) : NULL;
+		if (in_seg) {
+			s->covered[iid] = in_seg;       /* below nseg_of: seg_covers said so */
+			continue;
+		}
 		const terms_prefix *tp = NULL;
 		if ((one || pair) && (tp = terms_cached(s, iid, pair != NULL)) != NULL) {
 			if (one)
