@@ -163,6 +163,7 @@ typedef enum signal {
 	S_F_AFTERWORD,          /* an editor's note after a story (编者附言：…, 编后：…): the story's */
 	S_F_TITLE_LIST,         /* in the page's list of its own titles, printed again below it */
 	S_F_PRINTED_BYLINE,     /* the story's own byline, naming the author of the page's 作者： field */
+	S_F_OPEN_LINE_BYLINE,   /* a byline under a headline and one line with no sentence end: it signs that story */
 	S_F_LONE_CAPTION,       /* one short sentence alone over a story's head or dateline (after a closed story, or at the page's top): a photo's caption */
 	NSIGNALS
 } signal;
@@ -308,6 +309,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LIST]    = { 0, "in the page's list of the titles it prints below" },   /* a fact: the line goes to the banners */
 	[S_F_PRINTED_BYLINE] = { 0, "names the author of the page's 作者 field: the story's own byline" },   /* a fact: it replaces the field's bare name */
+	[S_F_OPEN_LINE_BYLINE] = { 0, "under a headline and a line that is no text: the story's byline" },   /* a fact: the line is the byline */
 	[S_F_LONE_CAPTION]  = { 0, "one sentence alone over a story's head: a caption" },   /* a fact: the line is a caption */
 };
 
@@ -411,6 +413,7 @@ typedef struct art {
 	bool dropped;           /* merged into another article */
 	bool dateline_done;     /* the first paragraph was checked for a dateline */
 	bool note;              /* opened by an editor's note (编者按) waiting for its headline */
+	bool open_line;         /* its one paragraph is the line over its byline (open_line_over_byline) */
 	bool numbered;          /* its headline is numbered ("1．…"), see numbered_text */
 	bool bracketed;         /* its headline was a brief's title in 【】 or run into its text */
 	bool signed_end;        /* signed after its body, text went on (a letter and its reply) */
@@ -8040,6 +8043,22 @@ static void handle_end(parser *ps, size_t *i)
 	(*i)++;
 }
 
+static bool is_terminated_text(const part *p);
+
+/* A story with a headline and, under it, one line that ends no sentence
+ * and holds no full stop (a link's dots aside), and no byline yet: that line is no text of the story (a line of
+ * its deck in another script, the account line of a web post), so a
+ * byline under it still signs the story (S_F_OPEN_LINE_BYLINE). */
+static bool open_line_over_byline(const art *a)
+{
+	if (!a || a->ended || !a->field[DOC_F_HEADLINE].len || a->field[DOC_F_BYLINE].len || a->nparts != 1 ||
+	    a->parts[0].type != DOC_PARAGRAPH)
+		return false;
+	const part *t = &a->parts[0];
+	return !is_terminated_text(t) && !memmem(t->s, t->len, "。", 3) && !memmem(t->s, t->len, "！", 3) &&
+	       !memmem(t->s, t->len, "？", 3);
+}
+
 /* A byline or dateline where no headline introduced it starts a story of
  * its own (its headline may come later on the page). */
 static bool starts_headless_story(const parser *ps, size_t i)
@@ -8047,9 +8066,9 @@ static bool starts_headless_story(const parser *ps, size_t i)
 	const art *a = ps->narts ? ART(ps, ps->narts - 1) : NULL;
 	const unit *u = UNIT(ps, i);
 	if (u->kind == U_BYLINE)
-		return !a || a->ended || art_has_body(a);
+		return !a || a->ended || (art_has_body(a) && !open_line_over_byline(a));
 	if (u->kind == U_DATELINE)
-		return !a || a->ended || (art_has_body(a) && !a->cut);
+		return !a || a->ended || (art_has_body(a) && !a->cut && !(a->open_line && a->nparts == 1));
 	return false;
 }
 
@@ -8912,13 +8931,26 @@ static void segment_step(parser *ps)
 				a = new_art(ps);
 			}
 			a = ensure_article(ps);
+			if (u->kind == U_BYLINE && open_line_over_byline(a)) {
+				/* the line between (the deck's line in another
+				 * script, a post's account line) stays a line of
+				 * its own, and a dateline under the byline still
+				 * opens the text */
+				explain_facts(ps, i, "byline", S_F_OPEN_LINE_BYLINE, NSIGNALS);
+				a->open_line = true;
+				a->cut = false;
+				a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
+				i++;
+				continue;
+			}
 			if (u->kind == U_BYLINE && !a->field[DOC_F_BYLINE].len && !art_has_body(a)) {
 				explain(ps, i, "byline", NULL);
 				a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
 				i++;
 				continue;
 			}
-			if (u->kind == U_DATELINE && !a->field[DOC_F_DATELINE].len && !art_has_body(a)) {
+			if (u->kind == U_DATELINE && !a->field[DOC_F_DATELINE].len &&
+			    (!art_has_body(a) || (a->open_line && a->nparts == 1))) {
 				explain(ps, i, "dateline", NULL);
 				lift_dateline(ps, a, u);
 				i++;

@@ -326,6 +326,8 @@ FIXTURE_TEST(lone_caption)          /* one short sentence alone after a story cl
 FIXTURE_TEST(lone_caption_lookalike) /* the same sentence as the last paragraph of a story that did not close stays its text; after a closed story, with more text under it, it stays text */
 FIXTURE_TEST(lone_caption_top)      /* one short sentence alone at the page's top (under its running header), the first story's title right under it: a caption, not a story without headline */
 FIXTURE_TEST(lone_caption_top_lookalike) /* the same sentence with a paragraph under it, then the story: text */
+FIXTURE_TEST(open_line_byline)      /* a headline, one line with no sentence end under it (the deck in English, a post's account line with a link), then a byline: the byline signs that story (its dateline opens the text), no story without headline */
+FIXTURE_TEST(open_line_byline_lookalike) /* a sentence under the headline is the story's text: the byline under it stays apart */
 FIXTURE_TEST(byline_parts)          /* a byline from parts: role, name, place + 报道/報導; By X; ■ + post + name; a mark before each role; 文/ + spaced name; names + 报道： after 本报讯; 本刊讯; place + 读者 + name; （周雯） alone signs; 记者　陆　洋　通讯员　X after 本报讯; a reader under a question stays text; （打一X） under a riddle stays its text, （X） signs */
 FIXTURE_TEST(epaper_printed_byline) /* an e-paper's 作者： field gives a bare name; the story prints its own byline naming it (in the dateline's brackets, a marked who-word line, a class and a teacher around the name set apart): the printed one is the byline */
 FIXTURE_TEST(epaper_printed_byline_lookalike) /* the dateline's brackets name another reporter (they stay in the text, the field's name signs); a title naming the author run into it is a subhead */
@@ -391,6 +393,7 @@ static void test_nothing_lost(void **state)
 		"epaper_printed_byline", "epaper_printed_byline_lookalike",
 		"lone_caption", "lone_caption_lookalike",
 		"lone_caption_top", "lone_caption_top_lookalike",
+		"open_line_byline", "open_line_byline_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -712,6 +715,8 @@ int main(void)
 		cmocka_unit_test(test_lone_caption_lookalike),
 		cmocka_unit_test(test_lone_caption_top),
 		cmocka_unit_test(test_lone_caption_top_lookalike),
+		cmocka_unit_test(test_open_line_byline),
+		cmocka_unit_test(test_open_line_byline_lookalike),
 		cmocka_unit_test(test_words_bar_lookalike),
 		cmocka_unit_test(test_bracket_note),
 		cmocka_unit_test(test_time_kicker),
