@@ -105,4 +105,56 @@ uint32_t pairpos_hits(const pairpos_list *l, const uint32_t *offs, size_t k, uin
  * n needs more). */
 size_t pairpos_cover(size_t n, uint32_t *offs);
 
+/* A segment's lists (the library's pos_segs: the issues of one indexing
+ * transaction): the rows of pair_pos of its issues regrouped by pair, so
+ * that a phrase reads a pair's lists of every issue of the segment at
+ * once instead of moving to each issue's row (a reopen and a read an
+ * issue and a pair, about 2,500 instructions). A row per first code
+ * point a (u16): u32 the second code points b of its pairs; for each,
+ * ascending, u16 b and u32 the end of its block (from the blocks'
+ * start; PAIRPOS_SEG_DIR bytes); the blocks: for each issue holding
+ * (a, b), by ascending id, a varint of its id, one of its list's bytes
+ * and its list as in the issue's row. */
+enum { PAIRPOS_SEG_DIR = 6 };
+
+typedef struct pairpos_seg {
+	util_buf rows;          /* the issues' rows, one after the other */
+	util_buf issues;        /* each one's id, offset in rows, bytes (u32 x 3) */
+	util_buf tuples;        /* each (a, b) of each issue (see pairpos.c) */
+	util_buf tmp;
+	util_buf out;           /* the row made by pairpos_seg_row */
+	size_t next;            /* the tuple pairpos_seg_row is at */
+} pairpos_seg;
+
+/* Keeps a copy of issue iid's row of pair_pos (len bytes) for the
+ * segment. */
+void pairpos_seg_add(pairpos_seg *sg, uint32_t iid, const unsigned char *row, size_t len);
+
+/* Regroups the rows kept by pair; false when one is damaged (then no
+ * row is made). */
+bool pairpos_seg_sort(pairpos_seg *sg);
+
+/* The segment's next row (of first code point *a) made in sg->out;
+ * false when there is none left. */
+bool pairpos_seg_row(pairpos_seg *sg, uint32_t *a);
+
+/* Forgets the rows kept (the room stays). */
+void pairpos_seg_clear(pairpos_seg *sg);
+void pairpos_seg_free(pairpos_seg *sg);
+
+/* Where b's block is in a row of the segment (dir: its nb entries after
+ * the count), from..to among the blocks; false when none holds b. */
+bool pairpos_seg_find(const unsigned char *dir, uint32_t nb, uint32_t b, uint32_t *from, uint32_t *to);
+
+/* A block walked issue by issue. */
+typedef struct pairpos_block {
+	const unsigned char *p, *end;
+	uint32_t iid;
+	const unsigned char *list;
+	size_t len;
+} pairpos_block;
+
+/* Moves bl to its next issue (iid, list); false at its end or damage. */
+bool pairpos_block_next(pairpos_block *bl);
+
 #endif

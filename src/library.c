@@ -38,7 +38,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 18,
+	SCHEMA_VERSION = 19,
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -51,6 +51,9 @@ enum {
 #define SEG_CP_BITS 21         /* as seg_flush's SQL says */
 /* a row of pair_lists: its segment above these, the pair a << 16 | b */
 #define SEG_PAIR_BITS 32
+/* a row of pos_segs: its segment above these bits, its first code point
+ * (of the BMP; 0: the segment's issues) in them */
+#define POS_SEG_BITS 16
 /* distinct code points of a query whose lists are looked up, and how
  * many of them (the shortest) are walked together (see rows_of_all) */
 #define LIST_CPS_MAX 8
@@ -88,6 +91,8 @@ struct library {
 	int64_t *seg_of, *segs;
 	size_t nseg_of, nsegs;
 	bool segs_loaded;
+	/* whether each of segs has its rows of pos_segs (-1: not looked up) */
+	signed char *seg_pos;
 	sqlite3_stmt *seg_st[3];
 	bool icached;
 	int64_t icache_version;
@@ -346,7 +351,10 @@ static const char schema[] =
 	 * in the same segments (see seg_flush) */
 	"CREATE TABLE IF NOT EXISTS pair_lists (key INTEGER PRIMARY KEY, data BLOB NOT NULL);"
 	/* an issue's positional lists of pairs (pairpos.h) */
-	"CREATE TABLE IF NOT EXISTS pair_pos (id INTEGER PRIMARY KEY, data BLOB NOT NULL);";
+	"CREATE TABLE IF NOT EXISTS pair_pos (id INTEGER PRIMARY KEY, data BLOB NOT NULL);"
+	/* and the same regrouped by pair across a segment's issues (key:
+	 * the segment << 16 | the first code point; 0: its issues) */
+	"CREATE TABLE IF NOT EXISTS pos_segs (key INTEGER PRIMARY KEY, data BLOB NOT NULL);";
 
 static char *default_db_path(void)
 {
@@ -823,6 +831,7 @@ struct library_job {
 	uint32_t *segplace;
 	size_t segkeycap, segplacecap;
 	util_buf segblob, segparts[3];
+	sqlite3_stmt *ins_posseg;       /* the segment's rows of pos_segs */
 	seg_issue *segissues;
 	size_t nsegissues, segicap;
 };
@@ -1282,6 +1291,7 @@ static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool 
 	job->del_terms = prepare_st(lib, "DELETE FROM issue_terms WHERE id = ?1");
 	job->ins_pos = prepare_st(lib, "INSERT INTO pair_pos(id, data) VALUES(?1, ?2)");
 	job->del_pos = prepare_st(lib, "DELETE FROM pair_pos WHERE id = ?1");
+	job->ins_posseg = prepare_st(lib, "INSERT INTO pos_segs(key, data) VALUES(?1, ?2)");
 	job->del_articles = prepare_st(lib, "DELETE FROM articles WHERE issue = ?1");
 	job->del_issue = prepare_st(lib, "DELETE FROM issues WHERE id = ?1");
 	job->upd_stamp = prepare_st(lib, "UPDATE issues SET stamp = ?2 WHERE id = ?1");
@@ -2233,6 +2243,7 @@ static void seg_drop_dead(library_job *job)
 	sqlite3_stmt *del[2] = { prepare_st(job->lib, "DELETE FROM cp_lists WHERE key BETWEEN ?1 AND ?2"),
 				 prepare_st(job->lib, "DELETE FROM pair_lists WHERE key BETWEEN ?1 AND ?2") };
 	sqlite3_stmt *del_seg = prepare_st(job->lib, "DELETE FROM cp_segs WHERE seg = ?1");
+	sqlite3_stmt *del_pos = prepare_st(job->lib, "DELETE FROM pos_segs WHERE key BETWEEN ?1 AND ?2");
 	for (size_t i = 0; i < n; i++) {
 		for (int k = 0; k < 2; k++) {
 			int bits = job->segkind[k].bits;
@@ -2240,12 +2251,16 @@ static void seg_drop_dead(library_job *job)
 			sqlite3_bind_int64(del[k], 2, ((segs[i] + 1) << bits) - 1);
 			step_ok(job, del[k]);
 		}
+		sqlite3_bind_int64(del_pos, 1, segs[i] << POS_SEG_BITS);
+		sqlite3_bind_int64(del_pos, 2, ((segs[i] + 1) << POS_SEG_BITS) - 1);
+		step_ok(job, del_pos);
 		sqlite3_bind_int64(del_seg, 1, segs[i]);
 		step_ok(job, del_seg);
 	}
 	sqlite3_finalize(del[0]);
 	sqlite3_finalize(del[1]);
 	sqlite3_finalize(del_seg);
+	sqlite3_finalize(del_pos);
 	free(segs);
 }
 
@@ -2472,6 +2487,47 @@ static bool seg_gather(library_job *job)
 	return enough;
 }
 
+/* The rows of pos_segs of segment seg, from its issues' rows of pair_pos
+ * (ids, n of them: read back, those stored now and those gathered from
+ * small segments alike), and last its
+ * row of issues (key seg << POS_SEG_BITS, their ids): none when a row
+ * is missing; a segment without them has no lists there, and its
+ * issues' are read from their rows of pair_pos. */
+static void pos_seg_issues(library_job *job, int64_t seg, const seg_issue *ids, size_t n)
+{
+	pairpos_seg sg = { 0 };
+	sqlite3_stmt *st = prepare_st(job->lib, "SELECT data FROM pair_pos WHERE id = ?1");
+	bool all = n > 0;
+	for (size_t i = 0; all && i < n; i++) {
+		sqlite3_bind_int64(st, 1, ids[i].iid);
+		all = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) >= PAIRPOS_HEAD;
+		if (all)
+			pairpos_seg_add(&sg, (uint32_t)ids[i].iid, sqlite3_column_blob(st, 0),
+					(size_t)sqlite3_column_bytes(st, 0));
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	if (all && pairpos_seg_sort(&sg)) {
+		st = job->ins_posseg;
+		uint32_t a;
+		while (pairpos_seg_row(&sg, &a)) {
+			sqlite3_bind_int64(st, 1, seg << POS_SEG_BITS | a);
+			sqlite3_bind_blob(st, 2, sg.out.data, (int)sg.out.len, SQLITE_STATIC);
+			step_ok(job, st);
+		}
+		/* the issues' ids (sorted by pairpos_seg_sort), u32 each */
+		const uint32_t *is = (const uint32_t *)(const void *)sg.issues.data;
+		util_buf *b = &sg.out;
+		b->len = 0;
+		for (size_t i = 0; i < n; i++)
+			util_buf_add(b, &is[3 * i], sizeof *is);
+		sqlite3_bind_int64(st, 1, seg << POS_SEG_BITS);
+		sqlite3_bind_blob(st, 2, b->data, (int)b->len, SQLITE_STATIC);
+		step_ok(job, st);
+	}
+	pairpos_seg_free(&sg);
+}
+
 /* Writes the segment (see above); `end`: the job's last one. */
 static void seg_flush(library_job *job, bool end)
 {
@@ -2511,6 +2567,7 @@ static void seg_flush(library_job *job, bool end)
 	sqlite3_bind_int64(job->ins_seg, 1, seg);
 	sqlite3_bind_int64(job->ins_seg, 2, (int64_t)job->nsegissues);
 	step_ok(job, job->ins_seg);
+	pos_seg_issues(job, seg, job->segissues, job->nsegissues);
 	job->nsegents = job->nsegissues = 0;
 	job->segbytes.len = job->segsizes.len = 0;
 	seg_drop_dead(job);
@@ -2685,7 +2742,7 @@ void library_index_end(library_job *job, library_summary *sum)
 	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_terms, job->del_terms,
 				job->del_articles, job->del_issue, job->upd_stamp,
 				job->segkind[0].ins, job->segkind[1].ins, job->ins_seg, job->ins_iseg, job->del_iseg,
-				job->ins_pos, job->del_pos };
+				job->ins_pos, job->del_pos, job->ins_posseg };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sts); i++)
 		sqlite3_finalize(sts[i]);
 	if (sum) {
@@ -3192,6 +3249,8 @@ static void issue_cache_drop(library *lib)
 	lib->ordered = false;
 	free(lib->seg_of);
 	free(lib->segs);
+	free(lib->seg_pos);
+	lib->seg_pos = NULL;
 	lib->seg_of = lib->segs = NULL;
 	lib->nseg_of = lib->nsegs = 0;
 	lib->segs_loaded = false;
@@ -4583,6 +4642,9 @@ typedef struct phrase_read {
 	sqlite3_blob *blob;
 	int64_t row;
 	util_buf buf[PAIRPOS_MAX];
+	/* and of pos_segs: a blob moved from row to row, a row's directory */
+	sqlite3_blob *sblob;
+	util_buf dir;
 } phrase_read;
 
 /* Moves pr->blob to issue iid's row of pair_pos; false when it is not
@@ -4631,6 +4693,34 @@ static const cached_issue *pos_entries(searching *s, phrase_read *pr, int64_t ii
 	return c;
 }
 
+/* The rows of an issue (tp: its rows' entries) holding the phrase, from
+ * the lists l of its pairs in that issue, appended to f->ranked with
+ * their hits and weights. */
+static void phrase_rows(pairpos_list *l, const phrase *ph, const terms_prefix *tp, found *f)
+{
+	/* each list moved up to the highest row seen; a row all stand at
+	 * holds the pairs, and their positions say where the phrase is */
+	for (uint32_t want = 0;; want++) {
+		for (size_t j = 0; j < ph->k;) {
+			if (!pairpos_seek(&l[j], want))
+				return;
+			if (l[j].row > want) {
+				want = l[j].row;
+				j = 0;
+			} else {
+				j++;
+			}
+		}
+		uint32_t tf, hits = pairpos_hits(l, ph->offs, ph->k, ph->span, &tf);
+		if (!hits || want >= tp->nrows)
+			continue;
+		const unsigned char *e = tp->rows + (size_t)want * TERMS_ROW;
+		ranked_row rr = { .id = tp->base | want, .bytes = get_u32(e), .tf = tf, .hits = hits,
+				  .flags = e[10], .counted = true };
+		UTIL_PUSH(f->ranked, f->nranked, f->ranked_cap, rr);
+	}
+}
+
 /* The rows of issue iid (tp: its rows' entries) holding the phrase, with
  * their hits and weights from the positions of its pairs, appended to
  * f->ranked as weigh_row would weigh them reading each one's text, in
@@ -4672,26 +4762,133 @@ static bool phrase_issue(searching *s, phrase_read *pr, int64_t iid, const terms
 			return true;
 		pairpos_start(&l[j], list, len);
 	}
-	/* each list moved up to the highest row seen; a row all stand at
-	 * holds the pairs, and their positions say where the phrase is */
-	for (uint32_t want = 0;; want++) {
-		for (size_t j = 0; j < ph->k;) {
-			if (!pairpos_seek(&l[j], want))
-				return true;
-			if (l[j].row > want) {
-				want = l[j].row;
-				j = 0;
-			} else {
-				j++;
+	phrase_rows(l, ph, tp, f);
+	return true;
+}
+
+/* Whether segment k of lib->segs has its rows in pos_segs (its row of
+ * issues, see pos_seg_issues), looked up once while the index does not
+ * change. */
+static bool seg_has_pos(searching *s, phrase_read *pr, size_t k)
+{
+	library *lib = s->lib;
+	if (!lib->seg_pos) {
+		lib->seg_pos = util_malloc(lib->nsegs + 1);
+		memset(lib->seg_pos, -1, lib->nsegs + 1);
+	}
+	if (lib->seg_pos[k] < 0)
+		lib->seg_pos[k] = blob_move(lib->db, "pos_segs", "data", lib->segs[k] << POS_SEG_BITS, &pr->sblob);
+	return lib->seg_pos[k] == 1;
+}
+
+/* The place in lib->segs of the segment whose rows of pos_segs hold
+ * issue iid's lists, or -1 (none: its row of pair_pos is read). */
+static ptrdiff_t pos_seg_of(searching *s, phrase_read *pr, int64_t iid)
+{
+	library *lib = s->lib;
+	if (iid < 0 || (size_t)iid >= lib->nseg_of || !lib->seg_of[iid])
+		return -1;
+	int64_t seg = lib->seg_of[iid];
+	size_t lo = 0, hi = lib->nsegs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (lib->segs[mid] < seg)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < lib->nsegs && lib->segs[lo] == seg && seg_has_pos(s, pr, lo) ? (ptrdiff_t)lo : -1;
+}
+
+/* The block of pair (a, b) in segment seg's rows of pos_segs read into
+ * out: 1, or 0 when no issue of the segment holds the pair, -1 when the
+ * row is damaged. */
+static int pos_seg_block(searching *s, phrase_read *pr, int64_t seg, uint32_t a, uint32_t b, util_buf *out)
+{
+	if (!blob_move(s->lib->db, "pos_segs", "data", seg << POS_SEG_BITS | a, &pr->sblob))
+		return 0;
+	size_t bytes = (size_t)sqlite3_blob_bytes(pr->sblob);
+	/* the count and the first entries in one read (most rows have a few) */
+	size_t first = bytes < 4 + 64 * PAIRPOS_SEG_DIR ? bytes : 4 + 64 * PAIRPOS_SEG_DIR;
+	util_buf *d = &pr->dir;
+	if (d->cap < first + 1)
+		util_grow((void **)&d->data, &d->cap, first + 1, 1);
+	if (first < 4 || sqlite3_blob_read(pr->sblob, d->data, (int)first, 0) != SQLITE_OK)
+		return -1;
+	uint32_t nb;
+	memcpy(&nb, d->data, 4);
+	size_t dir = 4 + (size_t)nb * PAIRPOS_SEG_DIR;
+	if (dir > bytes)
+		return -1;
+	if (dir > first) {
+		if (d->cap < dir + 1)
+			util_grow((void **)&d->data, &d->cap, dir + 1, 1);
+		if (sqlite3_blob_read(pr->sblob, d->data + first, (int)(dir - first), (int)first) != SQLITE_OK)
+			return -1;
+	}
+	uint32_t from, to;
+	if (!pairpos_seg_find((const unsigned char *)d->data + 4, nb, b, &from, &to))
+		return 0;
+	if (to > bytes - dir)
+		return -1;
+	size_t n = to - from;
+	if (out->cap < n + 1)
+		util_grow((void **)&out->data, &out->cap, n + 1, 1);
+	if (n && sqlite3_blob_read(pr->sblob, out->data, (int)n, (int)(dir + from)) != SQLITE_OK)
+		return -1;
+	out->len = n;
+	return 1;
+}
+
+/* The rows holding the phrase of the issues whose lists are in segment
+ * k of lib->segs (pos_seg_of), from its rows of pos_segs: each pair's
+ * block read once for the segment's issues (a pair's list of each
+ * issue was a reopen and a read of its row of pair_pos). False when a
+ * row is damaged. */
+static bool phrase_seg(searching *s, phrase_read *pr, size_t k, const phrase *ph, found *f)
+{
+	library *lib = s->lib;
+	int64_t seg = lib->segs[k];
+	pairpos_block bl[PAIRPOS_MAX];
+	for (size_t j = 0; j < ph->k; j++) {
+		int got = pos_seg_block(s, pr, seg, ph->pair[j] >> 16, ph->pair[j] & 0xFFFF, &pr->buf[j]);
+		if (got <= 0)
+			return got == 0;        /* no issue of it holds pair j */
+		bl[j] = (pairpos_block){ .p = (const unsigned char *)pr->buf[j].data,
+					 .end = (const unsigned char *)pr->buf[j].data + pr->buf[j].len };
+		if (!pairpos_block_next(&bl[j]))
+			return bl[j].p == bl[j].end && !pr->buf[j].len;
+	}
+	/* the issues in every block (each by ascending id) */
+	for (;;) {
+		uint32_t want = bl[0].iid;
+		bool all = true;
+		for (size_t j = 0; j < ph->k; j++) {
+			while (bl[j].iid < want)
+				if (!pairpos_block_next(&bl[j]))
+					return true;
+			if (bl[j].iid > want) {
+				want = bl[j].iid;
+				all = false;
 			}
 		}
-		uint32_t tf, hits = pairpos_hits(l, ph->offs, ph->k, ph->span, &tf);
-		if (!hits || want >= tp->nrows)
-			continue;
-		const unsigned char *e = tp->rows + (size_t)want * TERMS_ROW;
-		ranked_row rr = { .id = tp->base | want, .bytes = get_u32(e), .tf = tf, .hits = hits,
-				  .flags = e[10], .counted = true };
-		UTIL_PUSH(f->ranked, f->nranked, f->ranked_cap, rr);
+		if (all) {
+			const terms_prefix *tp = NULL;
+			if (want < lib->nseg_of && lib->seg_of[want] == seg && issue_visible(s, want)) {
+				if (!(tp = terms_cached(s, want, true)))
+					return false;   /* its rows' entries missing: the text read */
+				pairpos_list l[PAIRPOS_MAX];
+				for (size_t j = 0; j < ph->k; j++)
+					pairpos_start(&l[j], bl[j].list, bl[j].len);
+				phrase_rows(l, ph, tp, f);
+			}
+			if (!pairpos_block_next(&bl[0]))
+				return true;
+		} else {
+			while (bl[0].iid < want)
+				if (!pairpos_block_next(&bl[0]))
+					return true;
+		}
 	}
 }
 
@@ -4703,17 +4900,24 @@ static bool take_phrase(searching *s, const phrase *ph, found *f)
 {
 	library *lib = s->lib;
 	phrase_read pr = { .row = -1 };
-	bool ok = true;
+	bool ok = true, segs = segs_load(lib);
 	for (size_t i = 0; ok && i < lib->norder; i++) {
 		int64_t iid = lib->order[i];
-		if (!issue_visible(s, iid))
+		/* an issue of a segment with its lists is met there, if it
+		 * holds the phrase's pairs (phrase_seg) */
+		if ((segs && pos_seg_of(s, &pr, iid) >= 0) || !issue_visible(s, iid))
 			continue;
 		const terms_prefix *tp = terms_cached(s, iid, true);
 		ok = tp && phrase_issue(s, &pr, iid, tp, ph, f);
 	}
+	for (size_t k = 0; ok && segs && k < lib->nsegs; k++)
+		if (seg_has_pos(s, &pr, k))
+			ok = phrase_seg(s, &pr, k, ph, f);
 	sqlite3_blob_close(pr.blob);
+	sqlite3_blob_close(pr.sblob);
 	for (size_t j = 0; j < PAIRPOS_MAX; j++)
 		util_buf_free(&pr.buf[j]);
+	util_buf_free(&pr.dir);
 	return ok;
 }
 
@@ -4978,6 +5182,21 @@ static library_ranked *ranked_new(searching *s, const ranked_row *f, size_t n, c
 
 /* library_search, library_search_each (f->each set) or library_rank
  * (lazy): the hits found go to f. */
+/* The statement of the rows of up to MAKE_BATCH ids (?1 ...) that
+ * make_shown reads: the columns of search_st[2], then the id, each id
+ * looked up in turn (an unbound one is NULL: no row). With `id IN (?1,
+ * ..., ?32)` each step made a temporary index of the 32 values and
+ * filled it (a third of the statement's instructions), and with a
+ * UNION ALL of 32 lookups opened and closed 32 cursors. */
+static void shown_sql(util_buf *sql)
+{
+	util_buf_adds(sql, "WITH ids(k) AS (VALUES ");
+	for (int i = 1; i <= MAKE_BATCH; i++)
+		util_buf_printf(sql, "%s(?%d)", i > 1 ? "," : "", i);
+	util_buf_adds(sql, ") SELECT a.folded, a.body, a.issue, a.page, a.number, a.headline, a.page_captions, "
+		      "a.first_caption, a.first_banner, a.id FROM ids CROSS JOIN articles a ON a.id = ids.k");
+}
+
 static void search_into(library *lib, const char *query, library_order order,
 			size_t max_articles, found *f, library_ranked **lazy)
 {
@@ -5012,18 +5231,22 @@ static void search_into(library *lib, const char *query, library_order order,
 		"SELECT id, date FROM issues",
 		/* one issue's rows (see take_lists) */
 		"SELECT id FROM articles WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
-		/* the rows of up to MAKE_BATCH ids (see make_shown): the
-		 * columns of search_st[2], then the id */
-		("SELECT folded, body, issue, page, number, headline, page_captions, first_caption, "
-		 "first_banner, id FROM articles WHERE id IN (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,"
-		 "?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32)"),
+		/* the rows of up to MAKE_BATCH ids (see make_shown, shown_sql) */
+		NULL,
 	};
 	bool prepared = true;
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(sql_text); i++)
-		if (sql_text[i] && !lib->search_st[i] &&
-		    sqlite3_prepare_v3(lib->db, sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(sql_text); i++) {
+		bool shown = i + 1 == UTIL_ARRAY_LEN(sql_text);
+		if (lib->search_st[i] || (!sql_text[i] && !shown))
+			continue;
+		util_buf sql = { 0 };
+		if (shown)
+			shown_sql(&sql);
+		if (sqlite3_prepare_v3(lib->db, shown ? sql.data : sql_text[i], -1, SQLITE_PREPARE_PERSISTENT,
 				       &lib->search_st[i], NULL) != SQLITE_OK)
 			prepared = false;
+		util_buf_free(&sql);
+	}
 	size_t ncps = 0;
 	for (size_t i = 0; i < qlen; ncps++) {
 		ucs4_t c;
@@ -5529,8 +5752,109 @@ static bool check_segs(library *lib, char *err, size_t errlen)
 	return check_seg_kind(lib, 0, err, errlen) && check_seg_kind(lib, 1, err, errlen);
 }
 
+/* The list of pair (a, b) in an issue's row of pair_pos (row, len
+ * bytes); false when it has none. */
+static bool pos_row_list(const unsigned char *row, size_t len, uint32_t a, uint32_t b, const unsigned char **list,
+			 size_t *list_len)
+{
+	pairpos_head h;
+	pairpos_slice sl;
+	if (len < PAIRPOS_HEAD || !pairpos_head_read(&h, row, len))
+		return false;
+	h.entries = row + PAIRPOS_HEAD;
+	h.skips = h.entries + (size_t)h.nfirst * PAIRPOS_ENTRY;
+	const unsigned char *g = row + h.groups_at;
+	return pairpos_slice_of(&h, a, b, &sl) &&
+	       pairpos_slice_find(g + sl.from, sl.to - sl.from, &sl, b, list, list_len);
+}
+
+/* Each list of pos_segs of an issue in use in its segment is the
+ * issue's list in its row of pair_pos, and the segment has as many of
+ * the issue's lists as the row has pairs. */
+static bool check_pos_segs(library *lib, char *err, size_t errlen)
+{
+	issue_cache_drop(lib);
+	segs_load(lib);
+	uint32_t *lists = util_calloc(lib->nseg_of + 1, sizeof *lists);
+	sqlite3_stmt *st = NULL, *row = NULL;
+	bool ok = sqlite3_prepare_v2(lib->db, "SELECT key, data FROM pos_segs ORDER BY key", -1, &st, NULL) ==
+			  SQLITE_OK &&
+		  sqlite3_prepare_v2(lib->db, "SELECT data FROM pair_pos WHERE id = ?1", -1, &row, NULL) == SQLITE_OK;
+	if (!ok)
+		snprintf(err, errlen, "%s", sqlite3_errmsg(lib->db));
+	while (ok && sqlite3_step(st) == SQLITE_ROW) {
+		int64_t key = sqlite3_column_int64(st, 0), seg = key >> POS_SEG_BITS;
+		uint32_t a = (uint32_t)(key & 0xFFFF), nb = 0;
+		const unsigned char *p = sqlite3_column_blob(st, 1);
+		size_t bytes = (size_t)sqlite3_column_bytes(st, 1);
+		if (!a)
+			continue;       /* the segment's issues */
+		if (bytes >= 4)
+			memcpy(&nb, p, 4);
+		ok = bytes >= 4 && 4 + (size_t)nb * PAIRPOS_SEG_DIR <= bytes;
+		const unsigned char *dir = p + 4, *blocks = dir + (size_t)nb * PAIRPOS_SEG_DIR;
+		for (uint32_t i = 0; ok && i < nb; i++) {
+			uint16_t b;
+			uint32_t from, to;
+			memcpy(&b, dir + (size_t)i * PAIRPOS_SEG_DIR, 2);
+			ok = pairpos_seg_find(dir, nb, b, &from, &to) && to <= bytes - (size_t)(blocks - p);
+			pairpos_block bl = { .p = blocks + from, .end = blocks + (ok ? to : from) };
+			while (ok && pairpos_block_next(&bl)) {
+				if (bl.iid >= lib->nseg_of || lib->seg_of[bl.iid] != seg)
+					continue;
+				lists[bl.iid]++;
+				const unsigned char *l;
+				size_t len;
+				sqlite3_bind_int64(row, 1, bl.iid);
+				ok = sqlite3_step(row) == SQLITE_ROW &&
+				     pos_row_list(sqlite3_column_blob(row, 0), (size_t)sqlite3_column_bytes(row, 0), a, b,
+						  &l, &len) &&
+				     len == bl.len && memcmp(l, bl.list, len) == 0;
+				sqlite3_reset(row);
+			}
+			ok = ok && bl.p == bl.end;
+			if (!ok)
+				snprintf(err, errlen, "segment %lld, pair U+%04X U+%04X: a list is not its issue's in "
+					 "pair_pos", (long long)seg, a, b);
+		}
+		if (!ok && !*err)
+			snprintf(err, errlen, "segment %lld, U+%04X: its row of pos_segs is damaged", (long long)seg, a);
+	}
+	sqlite3_finalize(st);
+	/* every pair of an issue whose segment has its lists */
+	searching s = { .lib = lib, .terms_issue = -1 };
+	phrase_read pr = { .row = -1 };
+	for (size_t iid = 0; ok && iid < lib->nseg_of; iid++) {
+		if (pos_seg_of(&s, &pr, (int64_t)iid) < 0)
+			continue;
+		sqlite3_bind_int64(row, 1, (int64_t)iid);
+		uint32_t pairs = 0;
+		pairpos_seg one = { 0 };
+		if (sqlite3_step(row) == SQLITE_ROW) {
+			pairpos_seg_add(&one, (uint32_t)iid, sqlite3_column_blob(row, 0),
+					(size_t)sqlite3_column_bytes(row, 0));
+			if (pairpos_seg_sort(&one))
+				pairs = (uint32_t)(one.tuples.len / (4 * sizeof(uint32_t)));
+		}
+		sqlite3_reset(row);
+		pairpos_seg_free(&one);
+		if (pairs != lists[iid]) {
+			snprintf(err, errlen, "issue %zu: %u lists in pos_segs, %u pairs in pair_pos", iid, lists[iid],
+				 pairs);
+			ok = false;
+		}
+	}
+	sqlite3_blob_close(pr.sblob);
+	sqlite3_finalize(row);
+	free(lists);
+	issue_cache_drop(lib);
+	return ok;
+}
+
 bool library_check(library *lib, char *err, size_t errlen)
 {
 	indexed_ready();
-	return check_terms(lib, err, errlen) && check_segs(lib, err, errlen);
+	if (err && errlen)
+		*err = '\0';
+	return check_terms(lib, err, errlen) && check_segs(lib, err, errlen) && check_pos_segs(lib, err, errlen);
 }

@@ -2,6 +2,7 @@
 #include "pairpos.h"
 #include "util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The list of the pair at occ[*i] (its rows, run on to the next pair,
@@ -279,10 +280,24 @@ typedef struct cursor {
 	bool heavy;
 } cursor;
 
+/* util_get_varint with a second byte read at once too: a position is
+ * most often two bytes (a pair's occurrences in a row stand 64 code
+ * points apart or more). */
+static inline bool get_pos(const unsigned char **p, const unsigned char *end, uint32_t *v)
+{
+	const unsigned char *q = *p;
+	if (end - q >= 2 && (q[0] & 0x80) && !(q[1] & 0x80)) {
+		*v = (uint32_t)(q[0] & 0x7F) | (uint32_t)q[1] << 7;
+		*p = q + 2;
+		return true;
+	}
+	return util_get_varint(p, end, v);
+}
+
 static inline bool cursor_next(cursor *c)
 {
 	uint32_t v;
-	if (c->q >= c->end || !util_get_varint(&c->q, c->end, &v))
+	if (c->q >= c->end || !get_pos(&c->q, c->end, &v))
 		return false;
 	c->at += v >> 1;
 	c->heavy = v & 1;
@@ -332,4 +347,169 @@ size_t pairpos_cover(size_t n, uint32_t *offs)
 	if (n % 2)
 		offs[k++] = (uint32_t)n - 2;
 	return k;
+}
+
+/* ---- segments (pos_segs) ---- */
+
+/* A pair's list in one issue of a segment: its pair a << 16 | b, the
+ * issue's place among the segment's (by id), where the list is in
+ * sg->rows and its bytes. */
+typedef struct seg_tuple {
+	uint32_t key, issue, at, len;
+} seg_tuple;
+
+void pairpos_seg_add(pairpos_seg *sg, uint32_t iid, const unsigned char *row, size_t len)
+{
+	uint32_t e[3] = { iid, (uint32_t)sg->rows.len, (uint32_t)len };
+	util_buf_add(&sg->rows, (const char *)row, len);
+	util_buf_add(&sg->issues, (const char *)e, sizeof e);
+}
+
+static int issue_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The lists of the issue at place k of the segment (its row at `at`,
+ * len bytes) appended to sg->tuples, by pair as in its row. */
+static bool seg_tuples(pairpos_seg *sg, uint32_t k, uint32_t at, uint32_t len)
+{
+	const unsigned char *row = (const unsigned char *)sg->rows.data + at;
+	pairpos_head h;
+	if (len < PAIRPOS_HEAD || !pairpos_head_read(&h, row, len))
+		return false;
+	const unsigned char *entries = row + PAIRPOS_HEAD, *groups = row + h.groups_at;
+	for (uint32_t i = 0; i < h.nfirst; i++) {
+		const unsigned char *e = entries + (size_t)i * PAIRPOS_ENTRY;
+		uint32_t a = entry_u16(e), from = entry_u32(e, 2);
+		uint32_t to = i + 1 < h.nfirst ? entry_u32(e + PAIRPOS_ENTRY, 2) : h.groups_len;
+		if (from > to || to > h.groups_len)
+			return false;
+		const unsigned char *g = groups + from, *gend = groups + to;
+		uint32_t b = 0;
+		while (g < gend) {
+			uint32_t d, llen;
+			if (!util_get_varint(&g, gend, &d) || !util_get_varint(&g, gend, &llen) ||
+			    llen > (size_t)(gend - g) || (b += d) > 0xFFFF)
+				return false;
+			seg_tuple t = { a << 16 | b, k, at + (uint32_t)(g - row), llen };
+			util_buf_add(&sg->tuples, (const char *)&t, sizeof t);
+			g += llen;
+		}
+	}
+	return true;
+}
+
+bool pairpos_seg_sort(pairpos_seg *sg)
+{
+	size_t ni = sg->issues.len / (3 * sizeof(uint32_t));
+	uint32_t *is = (uint32_t *)(void *)sg->issues.data;
+	if (ni > 1)
+		qsort(is, ni, 3 * sizeof *is, issue_cmp);
+	sg->tuples.len = 0;
+	sg->next = 0;
+	for (size_t k = 0; k < ni; k++)
+		if (!seg_tuples(sg, (uint32_t)k, is[3 * k + 1], is[3 * k + 2])) {
+			sg->tuples.len = 0;
+			return false;
+		}
+	/* by pair, the issues in order: a counting sort of b, then of a
+	 * (stable); one issue's are (a segment of one new issue) */
+	size_t n = sg->tuples.len / sizeof(seg_tuple);
+	if (ni < 2)
+		return true;
+	if (sg->tmp.cap < sg->tuples.len + 1)
+		util_grow((void **)&sg->tmp.data, &sg->tmp.cap, sg->tuples.len + 1, 1);
+	seg_tuple *from = (seg_tuple *)(void *)sg->tuples.data, *to = (seg_tuple *)(void *)sg->tmp.data;
+	uint32_t *cnt = util_malloc((0x10000 + 1) * sizeof *cnt);
+	for (int shift = 0; shift < 32; shift += 16) {
+		memset(cnt, 0, (0x10000 + 1) * sizeof *cnt);
+		for (size_t i = 0; i < n; i++)
+			cnt[(from[i].key >> shift & 0xFFFF) + 1]++;
+		for (size_t c = 0; c < 0x10000; c++)
+			cnt[c + 1] += cnt[c];
+		for (size_t i = 0; i < n; i++)
+			to[cnt[from[i].key >> shift & 0xFFFF]++] = from[i];
+		seg_tuple *t = from;
+		from = to;
+		to = t;
+	}
+	free(cnt);
+	/* two passes: the sorted tuples are back in sg->tuples */
+	return true;
+}
+
+bool pairpos_seg_row(pairpos_seg *sg, uint32_t *a)
+{
+	const seg_tuple *t = (const seg_tuple *)(const void *)sg->tuples.data;
+	size_t n = sg->tuples.len / sizeof *t, i = sg->next, e = i;
+	if (i >= n)
+		return false;
+	*a = t[i].key >> 16;
+	uint32_t nb = 0;
+	size_t bytes = 0;
+	for (; e < n && t[e].key >> 16 == *a; e++) {
+		nb += e == i || t[e].key != t[e - 1].key;
+		bytes += 10 + t[e].len;
+	}
+	size_t dir = 4 + (size_t)nb * PAIRPOS_SEG_DIR;
+	if (sg->out.cap < dir + bytes + 1)
+		util_grow((void **)&sg->out.data, &sg->out.cap, dir + bytes + 1, 1);
+	unsigned char *o = (unsigned char *)sg->out.data, *d = o + 4, *blocks = o + dir, *w = blocks;
+	const uint32_t *is = (const uint32_t *)(const void *)sg->issues.data;
+	memcpy(o, &nb, 4);
+	for (size_t k = i; k < e; k++) {
+		w = util_put_varint(util_put_varint(w, is[3 * t[k].issue]), t[k].len);
+		memcpy(w, sg->rows.data + t[k].at, t[k].len);
+		w += t[k].len;
+		if (k + 1 == e || t[k + 1].key != t[k].key) {
+			put_entry(d, t[k].key & 0xFFFF, (uint32_t)(w - blocks));
+			d += PAIRPOS_SEG_DIR;
+		}
+	}
+	sg->out.len = (size_t)(w - o);
+	sg->next = e;
+	return true;
+}
+
+void pairpos_seg_clear(pairpos_seg *sg)
+{
+	sg->rows.len = sg->issues.len = sg->tuples.len = sg->out.len = 0;
+	sg->next = 0;
+}
+
+void pairpos_seg_free(pairpos_seg *sg)
+{
+	util_buf_free(&sg->rows);
+	util_buf_free(&sg->issues);
+	util_buf_free(&sg->tuples);
+	util_buf_free(&sg->tmp);
+	util_buf_free(&sg->out);
+	sg->next = 0;
+}
+
+bool pairpos_seg_find(const unsigned char *dir, uint32_t nb, uint32_t b, uint32_t *from, uint32_t *to)
+{
+	uint32_t i = entry_index(dir, nb, PAIRPOS_SEG_DIR, b);
+	if (i == nb)
+		return false;
+	*from = i ? entry_u32(dir + (size_t)(i - 1) * PAIRPOS_SEG_DIR, 2) : 0;
+	*to = entry_u32(dir + (size_t)i * PAIRPOS_SEG_DIR, 2);
+	return *from <= *to;
+}
+
+bool pairpos_block_next(pairpos_block *bl)
+{
+	uint32_t iid, len;
+	if (bl->p >= bl->end || !util_get_varint(&bl->p, bl->end, &iid) || !util_get_varint(&bl->p, bl->end, &len) ||
+	    len > (size_t)(bl->end - bl->p)) {
+		bl->p = bl->end;
+		return false;
+	}
+	bl->iid = iid;
+	bl->list = bl->p;
+	bl->len = len;
+	bl->p += len;
+	return true;
 }

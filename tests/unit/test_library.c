@@ -1226,17 +1226,89 @@ static void test_phrases_rank_as_text(void **state)
 	assert_int_equal(found, nq * UTIL_ARRAY_LEN(asks));
 	assert_true(nq > 200);
 	/* ranked, a phrase is found from the positions of its pairs
-	 * (pair_pos); without them, from the lists of pairs and the text;
-	 * without those too, from the text of every row */
+	 * (the segment's, pos_segs; without them, each issue's, pair_pos);
+	 * without them, from the lists of pairs and the text; without those
+	 * too, from the text of every row */
 	util_buf *again = hits_of_queries(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), &found);
+	util_buf *third = hits_of_queries(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), &found);
+	assert_true(db_count(e, "SELECT count(*) FROM pos_segs") > 100);
 	sqlite3 *db;
 	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM pos_segs", NULL, NULL, NULL), SQLITE_OK);
+	assert_same_hits(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), third,
+			 "from the issues' positions of pairs than from the segments'");
 	assert_int_equal(sqlite3_exec(db, "DELETE FROM pair_pos", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_same_hits(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), before,
 			 "from the lists of pairs than from their positions");
 	drop_issue_terms(e);
 	assert_same_hits(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), again, "from every row's text than from their positions");
+	util_buf_free(&qs);
+	library_close(lib);
+}
+
+/* Ranked, a phrase takes the lists of the issues of a segment from its
+ * rows of pos_segs (a pair's lists of all its issues in one block): the
+ * same hits, in the same order, all or the best 3, as when each issue's
+ * lists are read from its row of pair_pos (pos_segs emptied by another
+ * connection), for runs of 3, 4, 5 and 8 characters of the library,
+ * indexed in runs of one issue (small segments, gathered into one with
+ * their rows of pos_segs made again from pair_pos), then one issue
+ * changed (its lists in its old segment out of use) and one removed;
+ * library_check compares each issue's lists in pos_segs with its row of
+ * pair_pos. One issue is then taken out of its segment: it is read from
+ * pair_pos in the same queries as the others from pos_segs. */
+static void test_phrases_rank_from_segments(void **state)
+{
+	env *e = *state;
+	add_latin_issue(e);
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	for (int d = 5; d <= 9; d++) {
+		sh("mkdir -p '%s/晚报/2025-01-0%d' && printf '雪豹出没高山草甸%d\n\n本报记者 李华\n\n"
+		   "护林员在高山草甸拍到一只雪豹。经济发展的新动力。\n' > '%s/晚报/2025-01-0%d/01.txt'", e->lib,
+		   d, d, e->lib, d);
+		assert_int_equal(index_all(lib).added, 1);
+	}
+	sh("sleep 0.01; printf '雪豹又来了\n\n本报记者 王明\n\n雪豹在高山草甸上走过。经济观察。\n' > "
+	   "'%s/晚报/2025-01-09/01.txt'", e->lib);
+	assert_int_equal(index_all(lib).changed, 1);
+	sh("rm -r '%s/测试日报'", e->lib);
+	assert_int_equal(index_all(lib).removed, 1);
+	char err[1024];
+	if (!library_check(lib, err, sizeof err))
+		fail_msg("library_check: %s", err);
+	assert_int_equal(db_count(e, "SELECT count(*) FROM cp_segs WHERE seg NOT IN (SELECT key >> 16 FROM "
+				  "pos_segs WHERE key & 65535 = 0)"), 0);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	/* one issue taken out of its segment: read from pair_pos in the same
+	 * queries as the others from pos_segs */
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_seg WHERE issue = (SELECT min(issue) FROM issue_seg)",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_true(db_count(e, "SELECT count(*) FROM issue_seg WHERE seg IN (SELECT key >> 16 FROM pos_segs "
+			      "WHERE key & 65535 = 0)") >= 2);
+	assert_true(db_count(e, "SELECT count(*) FROM issues WHERE id NOT IN (SELECT issue FROM issue_seg)") >= 1);
+	util_buf qs = { 0 };
+	static const size_t lens[] = { 3, 4, 5, 8 };
+	size_t nq = 0;
+	for (size_t l = 0; l < UTIL_ARRAY_LEN(lens); l++)
+		nq += text_runs(e, lens[l], 5, 40, &qs);
+	static const char *const fixed[] = { "高山草甸", "护林员在高山草甸拍到", "经济发展的" };
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(fixed); i++)
+		util_buf_add(&qs, fixed[i], strlen(fixed[i]) + 1);
+	nq += UTIL_ARRAY_LEN(fixed);
+	static const hit_ask asks[] = { { LIBRARY_RANKED, 0 }, { LIBRARY_RANKED, 3 } };
+	size_t found;
+	util_buf *before = hits_of_queries(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), &found);
+	assert_int_equal(found, nq * UTIL_ARRAY_LEN(asks));
+	assert_true(nq > 100);
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM pos_segs", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_same_hits(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), before,
+			 "from the issues' rows of pair_pos than from the segments' rows");
 	util_buf_free(&qs);
 	library_close(lib);
 }
@@ -1508,7 +1580,7 @@ static void test_new_file_layout(void **state)
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(st, 0), 2);
 		assert_int_equal(sqlite3_column_int(st, 1), 16384);
-		assert_int_equal(sqlite3_column_int(st, 2), 18);
+		assert_int_equal(sqlite3_column_int(st, 2), 19);
 		sqlite3_finalize(st);
 		/* no FTS5 table (schema 17) */
 		assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE "
@@ -1787,6 +1859,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pairs_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chars_rank_from_segments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases_rank_as_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_phrases_rank_from_segments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_without_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_made_later, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ranked_counts_across_splits, setup, teardown),
