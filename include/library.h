@@ -219,11 +219,11 @@ size_t library_search_each(library *lib, const char *query, library_hits_fn each
  * Han, kana, hangul): its table, for tests against the definition. */
 bool library_indexed(uint32_t c);
 
-/* Whether the index holds exactly the tokens of the stored text: every
- * row's text is tokenized again, as a query's text is, and its (code
- * point, row, count) compared with the issues' lists (and their pairs,
- * and the segments of lists across issues); the difference in err when
- * not. For tests: it reads the whole index. */
+/* Whether the full-text index holds exactly the tokens of the stored
+ * text: every row's text is tokenized again, as a query's text is, into
+ * a temporary FTS5 table, and the (token, row) pairs of the two are
+ * compared; the difference in err when not. For tests: it reads the
+ * whole index. */
 bool library_check(library *lib, char *err, size_t errlen);
 
 /* The tokens of s as the index sees them (for tests): each folded token

@@ -6,12 +6,10 @@
  * cheaply by the shelf's stamp (names, sizes, mtimes); an issue whose
  * stamp changed but whose text did not (a touch) only gets the new stamp.
  *
- * Searching: the lists of the query's code points (or pairs) in the
- * issues' rows of issue_terms give the articles that may hold it; the
- * in-issue matcher (search_folder + memmem over each element, exactly as
- * search_run) then decides, and gives the hits. A query without any
- * token (only punctuation) is matched against every article, and so is
- * every article of an issue without its row of issue_terms.
+ * Searching: FTS5 finds the articles holding the query's tokens as a
+ * phrase; the in-issue matcher (search_folder + memmem over each element,
+ * exactly as search_run) then decides, and gives the hits. A query without
+ * any token (only punctuation) is matched against every article.
  */
 #include "library.h"
 #include "pairpos.h"
@@ -38,7 +36,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 19,
+	SCHEMA_VERSION = 20,            /* 17 to 19 were built without FTS5 */
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -47,6 +45,8 @@ enum {
 
 #define MAX_ARTICLE ((1u << ARTICLE_BITS) - 1)
 #define MAX_ISSUE_ID ((int64_t)(1 << ISSUE_BITS) - 1)
+/* distinct tokens of a query kept for its FTS5 query (see match_text) */
+#define QUERY_TERMS_MAX 64
 /* a row of cp_lists: its segment above these bits, its code point in them */
 #define SEG_CP_BITS 21         /* as seg_flush's SQL says */
 /* a row of pair_lists: its segment above these, the pair a << 16 | b */
@@ -96,6 +96,10 @@ struct library {
 	sqlite3_stmt *seg_st[3];
 	bool icached;
 	int64_t icache_version;
+	/* the tokens of the document being inserted, found beforehand (see
+	 * fts_tokenize): a length byte and the bytes of each */
+	const unsigned char *replay;
+	size_t nreplay, replay_doc;     /* bytes of tokens; of the document */
 	void (*warn)(void *ctx, const char *msg);
 	void *ctx;
 };
@@ -219,8 +223,8 @@ static int tokenize(search_folder *sf, const char *s, size_t len, int how, token
 
 /* Each article keeps, beside its folded text, a bit array with a bit set
  * for each two indexed code points standing together in it (a Bloom
- * filter of its bigrams, one hash, two bits per bigram). The lists give
- * the articles holding the query's characters; the filter then turns
+ * filter of its bigrams, one hash, two bits per bigram). FTS5 gives the
+ * articles holding every character of a query; the filter then turns
  * away most of those that do not hold them side by side, without reading
  * their text. */
 enum { BLOOM_MIN_BITS = 64, BLOOM_MAX_BITS = 16384, BLOOM_BITS_PER = 4 };
@@ -311,9 +315,103 @@ void library_tokenize(const char *s, size_t len,
 	search_folder_free(sf);
 }
 
-/* A stamp per code point of the BMP (a row's distinct code points are
- * counted once each, see row_line) */
+/* The FTS5 side: one search_folder per tokenizer instance. The table
+ * keeps no positions (detail=none: the matcher checks every article
+ * found), so a document gives each distinct token once (a stamp per code
+ * point of the BMP; FTS5 itself ignores a token given again, a little
+ * more slowly), and no offsets. */
 enum { SEEN_CPS = 0x10000 };
+
+typedef struct fts_tokenizer {
+	library *lib;
+	search_folder *sf;
+	uint32_t *seen;         /* stamp of the document that gave each code point */
+	uint32_t gen;
+} fts_tokenizer;
+
+typedef struct fts_call {
+	fts_tokenizer *t;
+	bool doc;
+	void *ctx;
+	int (*x_token)(void *, int, const char *, int, int, int);
+} fts_call;
+
+static int fts_token(void *ctx, const char *tok, size_t n, ucs4_t c, uint32_t start, uint32_t end)
+{
+	fts_call *call = ctx;
+	if (call->doc && c < SEEN_CPS) {
+		if (call->t->seen[c] == call->t->gen)
+			return 0;
+		call->t->seen[c] = call->t->gen;
+	}
+	return call->x_token(call->ctx, 0, tok, (int)n, (int)start, (int)end);
+}
+
+static int fts_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	(void)argv;
+	(void)argc;
+	fts_tokenizer *t = util_calloc(1, sizeof *t);
+	t->lib = ctx;
+	t->sf = search_folder_new();
+	t->seen = util_calloc(SEEN_CPS, sizeof *t->seen);
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+static void fts_delete(Fts5Tokenizer *tok)
+{
+	fts_tokenizer *t = (fts_tokenizer *)tok;
+	search_folder_free(t->sf);
+	free(t->seen);
+	free(t);
+}
+
+static int fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text, int len,
+			int (*x_token)(void *, int, const char *, int, int, int))
+{
+	fts_tokenizer *t = (fts_tokenizer *)tok;
+	bool doc = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
+	fts_call c = { t, doc, ctx, x_token };
+	if (len <= 0)
+		return SQLITE_OK;
+	/* a row the indexer inserts: its distinct tokens were found when the
+	 * row was made (prep_line, by the same next_cp), maybe in another
+	 * thread; they are given as they are */
+	const library *lib = t->lib;
+	if (doc && lib && lib->replay && lib->replay_doc == (size_t)len) {
+		const unsigned char *p = lib->replay, *end = p + lib->nreplay;
+		while (p < end) {
+			int n = *p++, rc = x_token(ctx, 0, (const char *)p, n, 0, 0);
+			if (rc != SQLITE_OK)
+				return rc;
+			p += n;
+		}
+		return SQLITE_OK;
+	}
+	if (doc && ++t->gen == 0) {     /* wrapped: forget every stamp */
+		memset(t->seen, 0, SEEN_CPS * sizeof *t->seen);
+		t->gen = 1;
+	}
+	/* documents are the folded text the index stores (articles.folded);
+	 * queries are folded here, as the matcher folds them */
+	return tokenize(t->sf, text, (size_t)len, doc ? TOK_FOLDED : 0, fts_token, &c);
+}
+
+static bool register_tokenizer(sqlite3 *db, library *lib)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (!api)
+		return false;
+	static fts5_tokenizer tokenizer = { fts_create, fts_delete, fts_tokenize };
+	return api->xCreateTokenizer(api, "kanbao", lib, &tokenizer, NULL) == SQLITE_OK;
+}
 
 /* ---- opening ---- */
 
@@ -325,10 +423,9 @@ enum { SEEN_CPS = 0x10000 };
  * come first, so that reading them does not walk the text's overflow
  * pages. The filter of its bigrams and the counts of its code points
  * are in its issue's row of issue_terms (see TERMS_HEAD: one blob an
- * issue, read a piece at a time). No FTS5 table (schema 17): the lists
- * of issue_terms give every search its candidates, and FTS5's index of
- * the same tokens, written with every row and merged at every commit,
- * was a third of the storing thread's work in a full build. */
+ * issue, read a piece at a time); the FTS5 table indexes the folded text as
+ * external content, without positions (FTS5 reads no content here: the
+ * text of a row is given to it when the row goes, see delete_rows). */
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS issues ("
 	" id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, stamp INTEGER NOT NULL,"
@@ -354,7 +451,10 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS pair_pos (id INTEGER PRIMARY KEY, data BLOB NOT NULL);"
 	/* and the same regrouped by pair across a segment's issues (key:
 	 * the segment << 16 | the first code point; 0: its issues) */
-	"CREATE TABLE IF NOT EXISTS pos_segs (key INTEGER PRIMARY KEY, data BLOB NOT NULL);";
+	"CREATE TABLE IF NOT EXISTS pos_segs (key INTEGER PRIMARY KEY, data BLOB NOT NULL);"
+
+	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(folded,"
+	" content = 'articles', content_rowid = 'id', detail = 'none', tokenize = 'kanbao');";
 
 static char *default_db_path(void)
 {
@@ -482,6 +582,10 @@ static open_result open_db(library *lib, const char **why, char *err, size_t err
 	}
 	sqlite3_busy_timeout(lib->db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(lib->db, 0);
+	if (!register_tokenizer(lib->db, lib)) {
+		snprintf(err, errlen, "%s: this SQLite has no FTS5", lib->db_path);
+		return OPEN_FAILED;
+	}
 	/* the version and the tables read together: another kanbao may be
 	 * creating the schema at this moment */
 	exec(lib->db, "BEGIN");
@@ -695,13 +799,9 @@ typedef struct prep {
 	uint32_t cpos;                  /* the position of the row's next line */
 	uint32_t low;
 	unsigned splits;                /* of the row's lines so far */
-} prep;
-
-/* Sorting an issue's pairs (pairs_sort) and making its row of pair_pos,
- * on the storing thread (with FTS5 gone it had become the lighter one):
- * counts by the second and by the first code point (zero between
- * issues; present marks those used), a copy */
-typedef struct pair_sorter {
+	/* sorting them (pairs_sort): counts by the second and by the first
+	 * code point (zero between issues; present marks those used), a
+	 * copy */
 	uint32_t *bucket[2];
 	uint64_t *present[2];
 	pair_seen *sorting;
@@ -709,7 +809,7 @@ typedef struct pair_sorter {
 	uint32_t *sorting_pos;
 	size_t sortposcap;
 	util_buf pos_scratch[2];        /* room for pairpos_make */
-} pair_sorter;
+} prep;
 
 /* What sorting an issue's pairs by code point needs (terms_make, on the
  * storing thread): a bit for each code point present (walked in order,
@@ -726,26 +826,10 @@ static void prep_init(prep *pp)
 {
 	pp->sf = search_folder_new();
 	pp->seen = util_calloc(SEEN_CPS, sizeof *pp->seen);
-}
-
-static void sorter_init(pair_sorter *ps)
-{
 	for (int d = 0; d < 2; d++) {
-		ps->bucket[d] = util_calloc(SEEN_CPS, sizeof *ps->bucket[d]);
-		ps->present[d] = util_calloc(SEEN_CPS / 64, sizeof *ps->present[d]);
+		pp->bucket[d] = util_calloc(SEEN_CPS, sizeof *pp->bucket[d]);
+		pp->present[d] = util_calloc(SEEN_CPS / 64, sizeof *pp->present[d]);
 	}
-}
-
-static void sorter_free(pair_sorter *ps)
-{
-	free(ps->sorting_pos);
-	util_buf_free(&ps->pos_scratch[0]);
-	util_buf_free(&ps->pos_scratch[1]);
-	for (int d = 0; d < 2; d++) {
-		free(ps->bucket[d]);
-		free(ps->present[d]);
-	}
-	free(ps->sorting);
 }
 
 static void prep_free(prep *pp)
@@ -758,6 +842,14 @@ static void prep_free(prep *pp)
 	free(pp->pairs);
 	free(pp->bis);
 	free(pp->bipos);
+	free(pp->sorting_pos);
+	util_buf_free(&pp->pos_scratch[0]);
+	util_buf_free(&pp->pos_scratch[1]);
+	for (int d = 0; d < 2; d++) {
+		free(pp->bucket[d]);
+		free(pp->present[d]);
+	}
+	free(pp->sorting);
 }
 
 typedef struct ahead ahead;
@@ -810,12 +902,11 @@ struct library_job {
 	uint64_t bytes_total, bytes_done;
 	uint64_t t0;
 	prep prep;                      /* the second thread's while it runs */
-	pair_sorter sorter;             /* the calling thread's */
 	terms_work terms;               /* the calling thread's */
 	ahead *ahead;                   /* NULL: no second thread */
 	bool lost;                      /* a step's transaction not committed */
-	sqlite3_stmt *ins_issue, *ins_article, *ins_terms, *del_terms, *del_articles,
-		     *del_issue, *upd_stamp, *ins_pos, *del_pos;
+	sqlite3_stmt *ins_issue, *ins_article, *ins_terms, *ins_fts, *del_fts, *del_terms, *del_articles,
+		     *del_issue, *upd_stamp, *old_rows, *ins_pos, *del_pos;
 	/* the segment of cp_lists and pair_lists the transaction makes
 	 * (see seg_flush) */
 	sqlite3_stmt *ins_seg, *ins_iseg, *del_iseg;
@@ -928,10 +1019,10 @@ static int64_t date_days(const char *date)
 }
 
 /* The rowids of an issue's rows: they grow from the newest day to the
- * oldest (no date: last), so the rows met in rowid order come newest
- * first (FTS5, before schema 17, gave its matches walking its lists
- * forwards: backwards was a third of a query's instructions); then by
- * issue id, then the row. */
+ * oldest (no date: last), so FTS5 gives the matches newest first walking
+ * its lists forwards (walked backwards, each leaf page is first read
+ * through to build an array of offsets, grown 8 at a time: that was a
+ * third of a query's instructions); then by issue id, then the row. */
 static int64_t rowid_base(const char *date, int64_t id)
 {
 	int64_t days = date_days(date), last = ((int64_t)1 << DAY_BITS) - 1;
@@ -954,6 +1045,15 @@ static bool step_ok(library_job *job, sqlite3_stmt *st)
 
 static void delete_rows(library_job *job, int64_t id)
 {
+	/* an external-content index forgets a row given its old text */
+	sqlite3_stmt *old = job->old_rows;
+	sqlite3_bind_int64(old, 1, id);
+	while (sqlite3_step(old) == SQLITE_ROW) {
+		sqlite3_bind_int64(job->del_fts, 1, sqlite3_column_int64(old, 0));
+		sqlite3_bind_value(job->del_fts, 2, sqlite3_column_value(old, 1));
+		step_ok(job, job->del_fts);
+	}
+	sqlite3_reset(old);
 	sqlite3_bind_int64(job->del_terms, 1, id);
 	step_ok(job, job->del_terms);
 	/* its chunks in cp_lists and pair_lists stay, out of use (see
@@ -1269,7 +1369,6 @@ static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool 
 	job->t0 = util_now_ns();
 	job->next_id = 1;
 	prep_init(&job->prep);
-	sorter_init(&job->sorter);
 	job->terms.present = util_calloc(SEEN_CPS / 64, sizeof *job->terms.present);
 	job->terms.ipos = util_calloc(SEEN_CPS, sizeof *job->terms.ipos);
 	if (sc) {
@@ -1292,6 +1391,11 @@ static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool 
 	job->ins_pos = prepare_st(lib, "INSERT INTO pair_pos(id, data) VALUES(?1, ?2)");
 	job->del_pos = prepare_st(lib, "DELETE FROM pair_pos WHERE id = ?1");
 	job->ins_posseg = prepare_st(lib, "INSERT INTO pos_segs(key, data) VALUES(?1, ?2)");
+	job->ins_fts = prepare_st(lib, "INSERT INTO articles_fts(rowid, folded) VALUES(?1, ?2)");
+	job->del_fts = prepare_st(lib, "INSERT INTO articles_fts(articles_fts, rowid, folded) "
+			       "VALUES('delete', ?1, ?2)");
+	job->old_rows = prepare_st(lib, "SELECT id, CASE folded WHEN '' THEN body ELSE folded END "
+				   "FROM articles WHERE issue = ?1");
 	job->del_articles = prepare_st(lib, "DELETE FROM articles WHERE issue = ?1");
 	job->del_issue = prepare_st(lib, "DELETE FROM issues WHERE id = ?1");
 	job->upd_stamp = prepare_st(lib, "UPDATE issues SET stamp = ?2 WHERE id = ?1");
@@ -1420,13 +1524,13 @@ typedef struct prow {
 	uint32_t first_caption, ncaptions, first_banner;
 	size_t body, nbody;             /* in packet.body */
 	size_t folded, nfolded;         /* in packet.folded */
-	size_t bloom, nbloom;           /* in packet.aux */
+	size_t toks, ntoks, bloom, nbloom;      /* in packet.aux */
 	bool same;                      /* the fold is the body */
 	unsigned splits;                /* of its lines, search_folder_splits */
 } prow;
 
 /* The issue's row of issue_terms, what a search needs of it besides
- * the text (native byte order: a cache of this machine):
+ * FTS5 and the text (native byte order: a cache of this machine):
  *   i64 the rowid base of its rows (written when stored), u32 nrows,
  *   u32 ntokens, u32 nfirsts, u32 0;
  *   nrows entries by row (the rowid less the base), TERMS_ROW bytes each:
@@ -1507,6 +1611,7 @@ static void row_start(packet *pk, prow *r, int64_t low, const doc_article *a)
 	*r = (prow){ .low = low, .a = a };
 	r->body = pk->body.len;
 	r->folded = pk->folded.len;
+	r->toks = pk->aux.len;
 }
 
 /* Counts code point c (beyond the BMP: rare) w times more in the row. */
@@ -1523,8 +1628,8 @@ static void big_count(prep *pp, ucs4_t c, uint32_t w)
 }
 
 /* A line of a row: its text, its fold, and in one pass over the fold the
- * hashes of its bigrams (bigram_hashes), its pairs and their positions,
- * and the counts of the row's code points. */
+ * hashes of its bigrams (bigram_hashes) and the row's tokens not given
+ * yet (each a length byte and the bytes, as fts_tokenize replays them). */
 static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 {
 	add_line(&pk->body, t);
@@ -1535,11 +1640,14 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 	 * two hits there are one */
 	if (flen != t.len || (flen && memcmp(fs, t.s, flen) != 0))
 		pp->splits |= search_folder_splits(pp->sf, t.s, t.len);
-	/* a bigram hash comes with a byte at least */
+	/* a token takes at most its bytes and one; a bigram hash comes with
+	 * a byte at least */
+	util_grow((void **)&pk->aux.data, &pk->aux.cap, pk->aux.len + 2 * flen + 1, 1);
 	util_grow((void **)&pp->hashes, &pp->cap, pp->nhashes + flen + 1, sizeof *pp->hashes);
 	util_grow((void **)&pp->rowcps, &pp->rowcap, pp->nrowcps + flen + 1, sizeof *pp->rowcps);
 	util_grow((void **)&pp->bis, &pp->biscap, pp->nbis + flen + 1, sizeof *pp->bis);
 	util_grow((void **)&pp->bipos, &pp->biposcap, pp->nbis + flen + 1, sizeof *pp->bipos);
+	unsigned char *out = (unsigned char *)pk->aux.data + pk->aux.len;
 	uint32_t *h = pp->hashes + pp->nhashes;
 	pair_seen *bi = pp->bis + pp->nbis, row = pair_row(pp->low, w);
 	uint32_t *bp = pp->bipos + pp->nbis, at = pp->cpos;
@@ -1547,6 +1655,7 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 	ucs4_t prev = 0;
 	bool had = false, same_taken = false;   /* the last pair was (c, c), counted */
 	for (size_t i = 0; i < flen;) {
+		size_t from = i;
 		ucs4_t c;
 		at++;                   /* past c: a pair stands where its first is */
 		if (!next_cp(f, flen, &i, &c)) {
@@ -1580,16 +1689,34 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 		} else {
 			big_count(pp, c, w);
 		}
+		switch (i - from) {
+		case 3:
+			*out++ = 3;
+			memcpy(out, f + from, 3);
+			out += 3;
+			break;
+		case 1:
+			*out++ = 1;
+			*out++ = f[from];
+			break;
+		default:
+			*out++ = (unsigned char)(i - from);
+			memcpy(out, f + from, i - from);
+			out += i - from;
+			break;
+		}
 	}
 	pp->nhashes = (size_t)(h - pp->hashes);
 	pp->nbis = (size_t)(bi - pp->bis);
 	pp->cpos = at + 1;              /* the newline */
+	pk->aux.len = (size_t)((char *)out - pk->aux.data);
 }
 
 static void row_end(prep *pp, packet *pk, prow *r)
 {
 	r->nbody = pk->body.len - r->body;
 	r->nfolded = pk->folded.len - r->folded;
+	r->ntoks = pk->aux.len - r->toks;
 	/* the folded text is stored only where it is not the body */
 	r->same = r->nfolded == r->nbody &&
 		  (r->nbody == 0 || memcmp(pk->folded.data + r->folded, pk->body.data + r->body, r->nbody) == 0);
@@ -1668,19 +1795,19 @@ static void pairs_clear(uint32_t *cnt, uint64_t *present)
 }
 
 /* The pairs of pk (pk->bis) sorted by (first, second, row): two passes
- * of a stable counting sort, by the second code point into ps->sorting
+ * of a stable counting sort, by the second code point into pp->sorting
  * then by the first back (stable, so the rows, in order in pk, stay
  * so). Both passes' counts are taken in one read of the pairs. Returns
  * how many first code points there are. */
-static size_t pairs_sort(pair_sorter *ps, packet *pk)
+static size_t pairs_sort(prep *pp, packet *pk)
 {
 	size_t n = pk->nbis;
-	if (ps->sortcap < n + 1)
-		util_grow((void **)&ps->sorting, &ps->sortcap, n + 1, sizeof *ps->sorting);
-	if (ps->sortposcap < n + 1)
-		util_grow((void **)&ps->sorting_pos, &ps->sortposcap, n + 1, sizeof *ps->sorting_pos);
-	uint32_t *second = ps->bucket[0], *first = ps->bucket[1];
-	uint64_t *has_second = ps->present[0], *has_first = ps->present[1];
+	if (pp->sortcap < n + 1)
+		util_grow((void **)&pp->sorting, &pp->sortcap, n + 1, sizeof *pp->sorting);
+	if (pp->sortposcap < n + 1)
+		util_grow((void **)&pp->sorting_pos, &pp->sortposcap, n + 1, sizeof *pp->sorting_pos);
+	uint32_t *second = pp->bucket[0], *first = pp->bucket[1];
+	uint64_t *has_second = pp->present[0], *has_first = pp->present[1];
 	const pair_seen *v = pk->bis;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t b = (uint32_t)(v[i] >> 32) & 0xFFFF, a = (uint32_t)(v[i] >> 48);
@@ -1691,8 +1818,8 @@ static size_t pairs_sort(pair_sorter *ps, packet *pk)
 	}
 	pairs_starts(second, has_second);
 	size_t nfirst = pairs_starts(first, has_first);
-	pair_seen *to = ps->sorting;
-	uint32_t *pos = pk->bipos, *to_pos = ps->sorting_pos;
+	pair_seen *to = pp->sorting;
+	uint32_t *pos = pk->bipos, *to_pos = pp->sorting_pos;
 	for (size_t i = 0; i < n; i++) {
 		uint32_t d = second[(uint32_t)(v[i] >> 32) & 0xFFFF]++;
 		to[d] = v[i];
@@ -1881,9 +2008,9 @@ static void make_rows(prep *pp, packet *pk)
 	pp->nhashes = pp->nrowcps = pp->nbig = pp->npairs = pp->nbis = 0;
 	prow r;
 	/* the rowids grow: the articles first to last, then the pages' own
-	 * text, each row put at the end of the table's B-tree (and, before
-	 * schema 17, FTS5 flushed its pending terms to a new segment
-	 * whenever a rowid was not above the last one: 3.5 times slower) */
+	 * text. FTS5 flushes its pending terms to a new segment whenever a
+	 * rowid is not above the last one (one segment per article, merged
+	 * over and over, made the index build 3.5 times slower) */
 	for (size_t i = 0; i < narticles; i++) {
 		const doc_article *a = doc_article_at(issue, i);
 		row_start(pk, &r, (int64_t)i, a);
@@ -1922,6 +2049,11 @@ static void make_rows(prep *pp, packet *pk)
 	pk->bis = pp->bis;
 	pk->bipos = pp->bipos;
 	pk->nbis = pp->nbis;
+	/* sorted here: the storing thread, with the issue's lists to make
+	 * and SQLite, had become the slower of the two */
+	pk->nfirsts = pairs_sort(pp, pk);
+	/* and its row of pair_pos made here too */
+	pairpos_make(pk->bis, pk->bipos, pk->nbis, &pk->pos, pp->pos_scratch);
 	/* the next issue's as big (grown from nothing, it was copied over
 	 * and over) */
 	pp->bis = util_malloc((pp->biscap ? pp->biscap : 1) * sizeof *pp->bis);
@@ -1989,7 +2121,7 @@ static void packet_free(packet *pk)
 /* While the calling thread stores an issue in SQLite, a second thread
  * reads and parses the next ones and makes their rows (prepare), at most
  * AHEAD of them; SQLite is used by the calling thread only. A commit
- * (the segment of lists made, the pages written) keeps the calling thread away for
+ * (FTS5 writing a segment and merging) keeps the calling thread away for
  * a while: with 3 ahead the second thread stood idle then; an issue of
  * the benchmark's library takes about 1 MB ahead. */
 enum { AHEAD = 12 };
@@ -2140,6 +2272,15 @@ static void row_insert(library_job *job, const packet *pk, const prow *r, int64_
 		sqlite3_bind_int64(st, 13, r->first_banner);
 	}
 	step_ok(job, st);
+	st = job->ins_fts;
+	sqlite3_bind_int64(st, 1, base | r->low);
+	sqlite3_bind_text(st, 2, folded, (int)r->nfolded, SQLITE_STATIC);
+	library *lib = job->lib;
+	lib->replay = (const unsigned char *)pk->aux.data + r->toks;
+	lib->nreplay = r->ntoks;
+	lib->replay_doc = r->nfolded;
+	step_ok(job, st);
+	lib->replay = NULL;
 }
 
 static inline bool list_step(const unsigned char **p, const unsigned char *end, uint32_t nrows,
@@ -2654,11 +2795,6 @@ static void store(library_job *job, packet *pk)
 	int64_t base = rowid_base(pk->date, id);
 	for (size_t i = 0; i < pk->nrows; i++)
 		row_insert(job, pk, &pk->rows[i], base, id);
-	/* the pairs sorted and the row of pair_pos made here: the thread
-	 * that parses is the one this one waits for (without FTS5, callgrind
-	 * of 40 issues: 1,354M instructions there, 522M here) */
-	pk->nfirsts = pairs_sort(&job->sorter, pk);
-	pairpos_make(pk->bis, pk->bipos, pk->nbis, &pk->pos, job->sorter.pos_scratch);
 	terms_make(&job->terms, pk);
 	memcpy(pk->terms.data, &base, sizeof base);
 	st = job->ins_terms;
@@ -2739,8 +2875,9 @@ void library_index_end(library_job *job, library_summary *sum)
 	}
 	record_folders(job);
 	exec(job->lib->db, "PRAGMA synchronous = NORMAL");
-	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_terms, job->del_terms,
-				job->del_articles, job->del_issue, job->upd_stamp,
+	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_terms, job->ins_fts,
+				job->del_fts, job->del_terms, job->del_articles, job->del_issue,
+				job->upd_stamp, job->old_rows,
 				job->segkind[0].ins, job->segkind[1].ins, job->ins_seg, job->ins_iseg, job->del_iseg,
 				job->ins_pos, job->del_pos, job->ins_posseg };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sts); i++)
@@ -2759,7 +2896,6 @@ void library_index_end(library_job *job, library_summary *sum)
 	free(job->todo);
 	shelf_free(&job->found);
 	prep_free(&job->prep);
-	sorter_free(&job->sorter);
 	free(job->terms.present);
 	free(job->terms.ipos);
 	free(job->terms.sorted);
@@ -2839,6 +2975,66 @@ const char *library_progress_text(const struct state *st, const library_issue *i
 	else
 		snprintf(buf, len, "%u%%", is->articles ? (unsigned)(read * 100ull / is->articles) : 0);
 	return buf;
+}
+
+/* The FTS5 query: tokens of the text, quoted (FTS5 runs them through
+ * the tokenizer again, which gives each back unchanged), all required.
+ * Each distinct token is kept as its quoted term (terms, one after
+ * another; ends, where each ends). */
+typedef struct query_tokens {
+	size_t n;                       /* distinct tokens */
+	util_buf terms;
+	size_t ends[QUERY_TERMS_MAX];
+	bool more;                      /* more distinct tokens than kept */
+} query_tokens;
+
+static int add_query_token(void *ctx, const char *tok, size_t n, ucs4_t c, uint32_t start,
+			   uint32_t end)
+{
+	(void)c;
+	(void)start;
+	(void)end;
+	query_tokens *qt = ctx;
+	util_buf *m = &qt->terms;
+	size_t at = m->len;
+	util_buf_addc(m, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (tok[i] == '"')
+			util_buf_addc(m, '"');
+		util_buf_addc(m, tok[i]);
+	}
+	util_buf_addc(m, '"');
+	size_t len = m->len - at;
+	for (size_t i = 0, from = 0; i < qt->n; from = qt->ends[i++])
+		if (qt->ends[i] - from == len && memcmp(m->data + from, m->data + at, len) == 0) {
+			m->len = at;    /* a token seen before adds nothing */
+			return 0;
+		}
+	if (qt->n == QUERY_TERMS_MAX) {
+		qt->more = true;
+		m->len = at;
+		return 0;
+	}
+	qt->ends[qt->n++] = m->len;
+	return 0;
+}
+
+/* The MATCH text: the first term and the last (an article with the phrase
+ * has every token of it, so any of them give FTS5 a superset of the
+ * articles to verify; the bigram filters and the folded text decide. FTS5
+ * steps an iterator per term over every candidate, and a long query's
+ * terms beyond two made its walk dearer than the rows they spared, over
+ * the benchmark's queries of 8 characters; of 4, a wash). The last kept
+ * token stands for the last, when there were more than QUERY_TERMS_MAX. */
+static void match_text(const query_tokens *qt, util_buf *out)
+{
+	size_t pick[2] = { 0, qt->n - 1 }, npick = qt->n > 1 ? 2 : 1;
+	for (size_t k = 0; k < npick; k++) {
+		size_t i = pick[k], from = i ? qt->ends[i - 1] : 0;
+		if (k)
+			util_buf_addc(out, ' ');
+		util_buf_add(out, qt->terms.data + from, qt->ends[i] - from);
+	}
 }
 
 typedef struct hit_list {
@@ -3438,7 +3634,7 @@ static int base_cmp(const void *a, const void *b)
 /* lib->order: every issue's id, by the rowid base of its rows (from its
  * date and id, as store made it), so that walking the issues in that
  * order and each one's rows in theirs meets the rows in rowid order,
- * newest first. Made once and kept
+ * newest first: what FTS5 gives walking forwards. Made once and kept
  * with lib->by_id (see issue_cache_check). */
 static void issue_order(library *lib, sqlite3_stmt *st)
 {
@@ -3904,8 +4100,8 @@ static bool segs_load(library *lib)
  * pair_lists (a ranked query of one character, or two): it is in one,
  * in sight, and the head of its row of issue_terms is there
  * (terms_cached: its rows' entries, the only part used);
- * else its list is read from its row of issue_terms as before, or every
- * row of the issue read. */
+ * else its list is read from its row of issue_terms as before, or FTS5
+ * asked. */
 static const terms_prefix *seg_covers(searching *s, int64_t iid)
 {
 	library *lib = s->lib;
@@ -4268,10 +4464,9 @@ static bool take_row(searching *s, library_order order, int64_t id, const uint32
 	return !f->max || f->articles < f->max;
 }
 
-/* The candidates st (bound) gives, every row of an issue or of the
- * library, in rowid order, taken; false when the search has all it
- * wants. */
-static bool take_all(searching *s, sqlite3_stmt *st, library_order order, const uint32_t *qh,
+/* The candidates FTS5 gives through st (bound), in rowid order, taken;
+ * false when the search has all it wants. */
+static bool take_fts(searching *s, sqlite3_stmt *st, library_order order, const uint32_t *qh,
 		     size_t nqh, found *f)
 {
 	int rc;
@@ -4522,15 +4717,16 @@ static void rows_of_segs(searching *s, bool pairs, uint32_t key, found *f)
 }
 
 /* The search walked issue by issue (lib->order: rowid order) over each
- * one's lists of code points: ranked, every issue (a query of one code
- * point from its counts alone, `one`; of two of the BMP, from the
- * counts of their pair, `pair`); newest first, until max articles have
- * hits. The candidates of an issue come in row order. Every row of an
- * issue without its issue_terms row is a candidate (all: its range of
- * rowids, bound here). */
+ * one's lists of code points instead of FTS5: ranked, every issue (a
+ * query of one code point from its counts alone, `one`; of two of the
+ * BMP, from the counts of their pair, `pair`); newest first,
+ * until max articles have hits. The candidates of an issue come in row
+ * order, so the rows are met in FTS5's order. An issue without its
+ * issue_terms row is asked of FTS5 over its range of rowids (fts,
+ * bound to the query). */
 static void take_lists(searching *s, library_order order, bool one, const ucs4_t *pair,
 		       const ucs4_t *cps, size_t ncps, const uint32_t *pairs, size_t npairs,
-		       sqlite3_stmt *all, const uint32_t *qh, size_t nqh, found *f)
+		       sqlite3_stmt *fts, const uint32_t *qh, size_t nqh, found *f)
 {
 	library *lib = s->lib;
 	bool more = true;
@@ -4569,9 +4765,9 @@ static void take_lists(searching *s, library_order order, bool one, const ucs4_t
 		bool cached = order == LIBRARY_RANKED && npairs && terms_load_cached(s, iid);
 		if (!cached && !terms_load(s, iid)) {
 			int64_t base = rowid_base(s->r.issue_str[1], iid);
-			sqlite3_bind_int64(all, 1, base);
-			sqlite3_bind_int64(all, 2, base | MAX_ARTICLE);
-			more = take_all(s, all, order, qh, nqh, f);
+			sqlite3_bind_int64(fts, 2, base);
+			sqlite3_bind_int64(fts, 3, base | MAX_ARTICLE);
+			more = take_fts(s, fts, order, qh, nqh, f);
 			continue;
 		}
 		if (one) {
@@ -5211,6 +5407,12 @@ static void search_into(library *lib, const char *query, library_order order,
 		free(q);
 		return;
 	}
+	query_tokens qt = { 0 };
+	tokenize(sf, query, strlen(query), 0, add_query_token, &qt);
+	util_buf match = { 0 };
+	if (qt.n)
+		match_text(&qt, &match);
+	util_buf_free(&qt.terms);
 	/* the query's bigrams, for the articles' filters */
 	util_buf qhash = { 0 };
 	bigram_hashes(q, qlen, &qhash);
@@ -5221,7 +5423,7 @@ static void search_into(library *lib, const char *query, library_order order,
 	 * strings when it is another issue (statements prepared once per
 	 * library) */
 	static const char *const sql_text[] = {
-		NULL,           /* (FTS5's query, before schema 17) */
+		"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY rowid",
 		/* nothing to look up (only punctuation): every article */
 		"SELECT a.id FROM articles a ORDER BY a.id",
 		("SELECT folded, body, issue, page, number, headline, page_captions, first_caption, "
@@ -5230,7 +5432,8 @@ static void search_into(library *lib, const char *query, library_order order,
 		"PRAGMA data_version",
 		"SELECT id, date FROM issues",
 		/* one issue's rows (see take_lists) */
-		"SELECT id FROM articles WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+		("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
+		 "ORDER BY rowid"),
 		/* the rows of up to MAKE_BATCH ids (see make_shown, shown_sql) */
 		NULL,
 	};
@@ -5256,17 +5459,15 @@ static void search_into(library *lib, const char *query, library_order order,
 	 * two shortest of the query's (FTS5 stepped an iterator per term
 	 * row by row, about 1,800 instructions a row, over the rows of its
 	 * first and last, the rarest or not); ranked, a query of one code
-	 * point (nothing else in it) from its counts, no text read: `one`.
-	 * A query without an indexed code point has no token: every
-	 * article is read */
+	 * point (nothing else in it) from its counts, no text read: `one` */
 	ucs4_t cps[LIST_CPS_MAX];
-	size_t nlist = list_cps(q, qlen, cps);
+	size_t nlist = qt.n ? list_cps(q, qlen, cps) : 0;
 	bool one = order == LIBRARY_RANKED && nlist == 1 && ncps == 1;
 	/* ranked, a query of two indexed code points of the BMP from the
 	 * counts of their pair, no text read either */
 	ucs4_t two[2];
 	size_t at = 0;
-	bool pair = order == LIBRARY_RANKED && nlist && ncps == 2 &&
+	bool pair = order == LIBRARY_RANKED && qt.n && ncps == 2 &&
 		    next_cp((const uint8_t *)q, qlen, &at, &two[0]) &&
 		    next_cp((const uint8_t *)q, qlen, &at, &two[1]) && (two[0] | two[1]) < SEEN_CPS;
 	/* the candidates of a query with a pair standing together come from
@@ -5294,7 +5495,9 @@ static void search_into(library *lib, const char *query, library_order order,
 		/* the whole search reads one state of the index */
 		bool began = sqlite3_get_autocommit(lib->db) && exec(lib->db, "BEGIN");
 		issue_cache_check(lib, lib->search_st[4]);
-		sqlite3_stmt *st = lib->search_st[nlist ? 6 : 1];
+		sqlite3_stmt *st = lib->search_st[nlist ? 6 : !qt.n ? 1 : 0];
+		if (qt.n)
+			sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
 		if (nlist) {
 			issue_order(lib, lib->search_st[5]);
 			/* ranked, a phrase of 3 code points or more from the
@@ -5310,7 +5513,7 @@ static void search_into(library *lib, const char *query, library_order order,
 					   pairs_all && npairs <= LIST_WALK ? 0 : nqh, f);
 			}
 		} else {
-			take_all(&s, st, order, qh, nqh, f);
+			take_fts(&s, st, order, qh, nqh, f);
 		}
 		sqlite3_clear_bindings(st);
 		if (order == LIBRARY_RANKED) {
@@ -5335,6 +5538,7 @@ static void search_into(library *lib, const char *query, library_order order,
 		lib->spare = f->ranked;
 		lib->spare_cap = f->ranked_cap;
 	}
+	util_buf_free(&match);
 	util_buf_free(&qhash);
 	free(q);
 }
@@ -5856,5 +6060,43 @@ bool library_check(library *lib, char *err, size_t errlen)
 	indexed_ready();
 	if (err && errlen)
 		*err = '\0';
-	return check_terms(lib, err, errlen) && check_segs(lib, err, errlen) && check_pos_segs(lib, err, errlen);
+	if (!check_terms(lib, err, errlen) || !check_segs(lib, err, errlen) || !check_pos_segs(lib, err, errlen))
+		return false;
+	/* the rows' texts tokenized again (by the tokenizer reading them, as
+	 * a query's text is read) into a table of the same kind, and the
+	 * (token, row) pairs of the two compared both ways */
+	static const char *const sql[] = {
+		"CREATE VIRTUAL TABLE temp.check_fts USING fts5(folded, content = '', "
+		"detail = 'none', tokenize = 'kanbao')",
+		"INSERT INTO temp.check_fts(rowid, folded) SELECT id, "
+		"CASE folded WHEN '' THEN body ELSE folded END FROM main.articles",
+		"CREATE VIRTUAL TABLE temp.check_a USING fts5vocab(main, articles_fts, instance)",
+		"CREATE VIRTUAL TABLE temp.check_b USING fts5vocab(temp, check_fts, instance)",
+	};
+	bool ok = true;
+	for (size_t i = 0; ok && i < UTIL_ARRAY_LEN(sql); i++)
+		ok = exec(lib->db, sql[i]);
+	sqlite3_stmt *st = NULL;
+	if (ok)
+		ok = sqlite3_prepare_v2(lib->db, "SELECT (SELECT count(*) FROM (SELECT term, doc FROM "
+					"temp.check_a EXCEPT SELECT term, doc FROM temp.check_b)), "
+					"(SELECT count(*) FROM (SELECT term, doc FROM temp.check_b EXCEPT "
+					"SELECT term, doc FROM temp.check_a)), (SELECT count(*) FROM temp.check_a)",
+					-1, &st, NULL) == SQLITE_OK;
+	if (!ok) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(lib->db));
+	} else if (sqlite3_step(st) != SQLITE_ROW) {
+		snprintf(err, errlen, "%s", sqlite3_errmsg(lib->db));
+		ok = false;
+	} else if (sqlite3_column_int64(st, 0) || sqlite3_column_int64(st, 1) ||
+		   !sqlite3_column_int64(st, 2)) {
+		snprintf(err, errlen, "%lld (token, row) pairs only in the index, %lld only in the "
+			 "text, of %lld", sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+			 sqlite3_column_int64(st, 2));
+		ok = false;
+	}
+	sqlite3_finalize(st);
+	exec(lib->db, "DROP TABLE IF EXISTS temp.check_a; DROP TABLE IF EXISTS temp.check_b; "
+		 "DROP TABLE IF EXISTS temp.check_fts");
+	return ok;
 }

@@ -6,13 +6,12 @@
  *   one code point of the fold, from whole characters of the original
  *   bytes, not overlapping.
  * - Round trip (pages up to MAX_ROUND_TRIP bytes): the page is written as
- *   the one issue of a library root, indexed (the lists of its code
- *   points and pairs, the bigram filters) and searched with
- *   library_search. Its hits must be the in-issue matcher's (search_run
- *   on the same issue, issue_load as the index loads it): the same
- *   articles, elements and byte ranges, in order. A hit the filters (the
- *   lists, the bigram filter) turned away shows as a hit the library
- *   misses.
+ *   the one issue of a library root, indexed (FTS5 with the kanbao
+ *   tokenizer, the bigram filters) and searched with library_search. Its
+ *   hits must be the in-issue matcher's (search_run on the same issue,
+ *   issue_load as the index loads it): the same articles, elements and
+ *   byte ranges, in order. A hit the filters (FTS5's tokens, the bigram
+ *   filter) turned away shows as a hit the library misses.
  *
  * Each input is a new folder (the one before is removed, so the index
  * also drops rows every time): an issue's stamp is its names, sizes and

@@ -495,9 +495,9 @@ static void same_hits_over(library *lib, const char *path)
 					     "高新区", "摄", "，", "2025", "项目建设",
 					     /* in captions of no article and in banners */
 					     "任公司年", "青川日报", "星期", "版", "白放歌 摄",
-					     /* the lists of the first code point and the
-					      * last are asked: tokens repeated, and first
-					      * and last found where the phrase is not */
+					     /* FTS5 is asked for the first token and the
+					      * last: tokens repeated, and first and last
+					      * found where the phrase is not */
 					     "营营商商", "项目建设项目", "本报记者本报", "日报日报日报",
 					     "环境营商" };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(fixed); i++)
@@ -891,7 +891,7 @@ static void assert_same_hits(library *lib, const util_buf *qs, size_t nq, const 
 }
 
 /* Empties the table issue_terms through a connection of its own: every
- * row of every issue is then a candidate, its text read. */
+ * issue is then asked of FTS5 and its rows' text. */
 static void drop_issue_terms(env *e)
 {
 	sqlite3 *db;
@@ -901,8 +901,8 @@ static void drop_issue_terms(env *e)
 }
 
 /* The search walks the issues' lists of code points; an issue without
- * its issue_terms row (removed by another connection here) has every
- * row read instead, and every search finds what it found. */
+ * its issue_terms row (removed by another connection here) is asked of
+ * FTS5 over its rows instead, and every search finds what it found. */
 static void test_issue_without_terms(void **state)
 {
 	env *e = *state;
@@ -1094,8 +1094,8 @@ static void test_chars_rank_from_segments(void **state)
 
 /* Ranked, a query of two characters is weighed from the issues' lists of
  * pairs (no text read): the same hits, in the same order, as when every
- * row holding it is read and counted (every row of each issue read, its
- * issue_terms row removed), for every pair of the
+ * row holding it is read and counted (each issue asked of FTS5 and its
+ * rows' text, its issue_terms row removed), for every pair of the
  * library's text, runs of one character repeated (哈哈 in 哈哈哈哈哈 is
  * two hits, not four), a pair cut by a line's end, a pair beyond the
  * BMP, and other scripts. */
@@ -1178,8 +1178,8 @@ static size_t text_runs(env *e, size_t len, size_t stride, size_t max, util_buf 
  * issue from the lists of its rarest pairs (ranked, their first code
  * points found in the heads of the issues' rows kept in memory; newest
  * first, near where they were in the issue before): the same hits, in
- * the same order, as when every row of each issue is read (its
- * issue_terms row removed), in issues whose pairs' entries differ in number and in
+ * the same order, as when each issue is asked of FTS5 (its issue_terms
+ * row removed), in issues whose pairs' entries differ in number and in
  * place (a page of thousands of pairs of code points below most of the
  * text's; a small issue), for runs of 3, 4, 5 and 8 characters of the
  * text, ranked and newest first. */
@@ -1228,7 +1228,7 @@ static void test_phrases_rank_as_text(void **state)
 	/* ranked, a phrase is found from the positions of its pairs
 	 * (the segment's, pos_segs; without them, each issue's, pair_pos);
 	 * without them, from the lists of pairs and the text; without those
-	 * too, from the text of every row */
+	 * too, from FTS5 and the text */
 	util_buf *again = hits_of_queries(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), &found);
 	util_buf *third = hits_of_queries(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), &found);
 	assert_true(db_count(e, "SELECT count(*) FROM pos_segs") > 100);
@@ -1242,7 +1242,7 @@ static void test_phrases_rank_as_text(void **state)
 	assert_same_hits(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), before,
 			 "from the lists of pairs than from their positions");
 	drop_issue_terms(e);
-	assert_same_hits(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), again, "from every row's text than from their positions");
+	assert_same_hits(lib, &qs, nq, asks, UTIL_ARRAY_LEN(asks), again, "from FTS5 than from their positions");
 	util_buf_free(&qs);
 	library_close(lib);
 }
@@ -1485,23 +1485,23 @@ static void schema_10(env *e)
 	set_schema_version(e, 10);
 }
 
-/* made by schema 16 (an FTS5 table beside the lists, written with every
- * row: gone since schema 17) */
-static void schema_16(env *e)
-{
-	sqlite3 *db;
-	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE VIRTUAL TABLE articles_fts USING fts5(folded, content = "
-				      "'articles', content_rowid = 'id', detail = 'none'); "
-				      "PRAGMA user_version = 16;", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(db);
-}
-
 /* made by schema 14 (the lists across issues with the rows in order,
  * not in buckets: read as schema 15's, they would be damaged) */
 static void schema_14(env *e)
 {
 	set_schema_version(e, 14);
+}
+
+/* made by schema 18 or 19 (no FTS5 table: a file without it would
+ * leave an issue without its row of issue_terms unsearchable) */
+static void schema_18(env *e)
+{
+	set_schema_version(e, 18);
+}
+
+static void schema_19(env *e)
+{
+	set_schema_version(e, 19);
 }
 
 /* made by schema 17 (no lists of pairs across issues: its segments'
@@ -1580,13 +1580,7 @@ static void test_new_file_layout(void **state)
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(st, 0), 2);
 		assert_int_equal(sqlite3_column_int(st, 1), 16384);
-		assert_int_equal(sqlite3_column_int(st, 2), 19);
-		sqlite3_finalize(st);
-		/* no FTS5 table (schema 17) */
-		assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name LIKE "
-						    "'articles_fts%'", -1, &st, NULL), SQLITE_OK);
-		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-		assert_int_equal(sqlite3_column_int(st, 0), 0);
+		assert_int_equal(sqlite3_column_int(st, 2), 20);
 		sqlite3_finalize(st);
 		sqlite3_close(db);
 	}
@@ -1606,8 +1600,9 @@ static void test_damaged_old_schema(void **state)
 {
 	damage_and_check(*state, old_schema, "another version");
 	damage_and_check(*state, newer_schema, "another version");
+	damage_and_check(*state, schema_19, "another version");
+	damage_and_check(*state, schema_18, "another version");
 	damage_and_check(*state, schema_17, "another version");
-	damage_and_check(*state, schema_16, "another version");
 	damage_and_check(*state, schema_14, "another version");
 	damage_and_check(*state, schema_13, "another version");
 	damage_and_check(*state, schema_12, "another version");
@@ -1685,10 +1680,10 @@ static void test_two_indexers(void **state)
 }
 
 /* Indexing with the issues ahead parsed in a second thread gives the
- * index the one thread gives: the same issues, the same hits, and lists
- * that hold exactly the tokens of the stored text (library_check
- * tokenizes every row again, while the indexer counted them in the
- * other thread); and the same after a change. */
+ * index the one thread gives: the same issues, the same hits, and an
+ * FTS5 index that holds exactly the tokens of the stored text
+ * (library_check tokenizes every row again, while the indexer gave the
+ * tokens it had found beforehand); and the same after a change. */
 static library_summary index_ahead(library *lib, bool expect_thread)
 {
 	bool busy;
