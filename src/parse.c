@@ -8263,6 +8263,41 @@ static bool in_title_list(const parser *ps, const unit *u)
 	return ps->pf.title_list_first && u->line >= ps->pf.title_list_first && u->line <= ps->pf.title_list_last;
 }
 
+/* "字号：大 中 小　　打印本页　　关闭窗口": a site's controls, a label
+ * and its colon among words of one to four Han characters set apart by
+ * spaces (brackets aside), two of them single characters (the choices):
+ * no line of a deck, whose words are longer. */
+enum { CONTROL_WORDS_MIN = 4 };
+static bool wide_colon(const char *s, size_t len);
+static bool control_bar(const unit *u)
+{
+	if (u->spaced || u->chars > 40 || !wide_colon(u->s, u->len))
+		return false;
+	const char *p = u->s, *end = u->s + u->len;
+	int words = 0, single = 0;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (text_is_space(cp) || cp == 0xFF1A || cp == 0x3010 || cp == 0x3011) {
+			p += k;
+			continue;
+		}
+		int n = 0;
+		for (; p < end; p += k, n++) {
+			k = text_decode(p, end, &cp);
+			if (text_is_space(cp) || cp == 0xFF1A || cp == 0x3010 || cp == 0x3011)
+				break;
+			if (!text_is_han(cp))
+				return false;
+		}
+		if (n > 4)
+			return false;
+		words++;
+		single += n == 1;
+	}
+	return words >= CONTROL_WORDS_MIN && single >= 2;
+}
+
 static bool top_chrome(const parser *ps, size_t i)
 {
 	if (ps->narts || !chrome_line(UNIT(ps, i)) || (!ps->furn.n && UNIT(ps, i)->kind != U_PARA))
@@ -8274,7 +8309,7 @@ static bool top_chrome(const parser *ps, size_t i)
 			size_t d = k, lines = 0;
 			while (d > i && lines < DECK_OVER_MAX &&
 			       (UNIT(ps, d - 1)->kind == U_TITLE || UNIT(ps, d - 1)->kind == U_MDHEAD) &&
-			       UNIT(ps, d)->gap < ps->pf.big_gap) {
+			       UNIT(ps, d)->gap < ps->pf.big_gap && !control_bar(UNIT(ps, d - 1))) {
 				d--;
 				lines++;
 			}

@@ -216,6 +216,8 @@ FIXTURE_TEST(title_list_question)   /* a page's list of its titles holding a que
 FIXTURE_TEST(title_list_question_lookalike) /* a question headline printed again as a subhead, no list: left as it was */
 FIXTURE_TEST(rule_wide)             /* a rule of 24 dashes (72 bytes) under a bulletin's masthead and after its story: rules, the headline under the first */
 FIXTURE_TEST(rule_wide_lookalike)   /* a paragraph between dashes (——…——) stays text */
+FIXTURE_TEST(control_bar)           /* 字号：大 中 小　　打印本页 over the first story's headline on an e-paper: the site's controls, chrome, no kicker */
+FIXTURE_TEST(control_bar_lookalike) /* a kicker with a label and a colon (特写：X) in the same place stays the kicker */
 FIXTURE_TEST(dotted_date)           /* a point between figures at a line's end (2026.12.3, 增长5.2) ends no sentence: a footer with a dotted date inside a cut, a headline ending in a figure */
 FIXTURE_TEST(desk_note_body)        /* an indented last paragraph with 投稿邮箱, 本版 inside a sentence: the story's own text */
 FIXTURE_TEST(loose_wrap_lines)      /* lines of one width that each end a sentence are paragraphs, not a wrap */
@@ -365,7 +367,7 @@ static void test_nothing_lost(void **state)
 		"label_dash_deck", "deck_kicker_dash", "label_over_head", "letter_reply", "form_items", "marked_items", "signed_notices", "indented_briefs", "dash_comma", "label_comma_deck", "label_question", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
 		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "lead_subject_unsigned", "ocr_number_title", "lead_subject_share", "marked_item_titles", "word_over_title", "pronoun_clause", "deck_detail", "md_column", "first_header", "wrap_bracket",
-		"verse", "desk_note", "desk_note_body", "byline_parts", "indent_all", "indent_items", "run_label", "masthead_issuer", "masthead_yearly", "masthead_pieces", "masthead_pieces_lookalike", "masthead_note", "masthead_note_lookalike", "masthead_md", "masthead_md_lookalike", "masthead_daily", "masthead_daily_lookalike", "header_latin_name", "header_latin_name_lookalike", "nav_links", "nav_links_lookalike", "title_over_furniture", "title_over_furniture_lookalike", "title_list_question", "title_list_question_lookalike", "rule_wide", "rule_wide_lookalike", "dotted_date",
+		"verse", "desk_note", "desk_note_body", "byline_parts", "indent_all", "indent_items", "run_label", "masthead_issuer", "masthead_yearly", "masthead_pieces", "masthead_pieces_lookalike", "masthead_note", "masthead_note_lookalike", "masthead_md", "masthead_md_lookalike", "masthead_daily", "masthead_daily_lookalike", "header_latin_name", "header_latin_name_lookalike", "nav_links", "nav_links_lookalike", "title_over_furniture", "title_over_furniture_lookalike", "title_list_question", "title_list_question_lookalike", "rule_wide", "rule_wide_lookalike", "control_bar", "control_bar_lookalike", "dotted_date",
 		"site_deck_labels", "site_deck_lookalike", "signed_items", "site_nav_questions", "byline_pieces", "wrap_dateline_bracket", "dash_signature",
 		"foot_imprint", "foot_imprint_lookalike",
 		"label_spaced", "decked_sections",
@@ -647,6 +649,8 @@ int main(void)
 		cmocka_unit_test(test_title_list_question_lookalike),
 		cmocka_unit_test(test_rule_wide),
 		cmocka_unit_test(test_rule_wide_lookalike),
+		cmocka_unit_test(test_control_bar),
+		cmocka_unit_test(test_control_bar_lookalike),
 		cmocka_unit_test(test_dotted_date),
 		cmocka_unit_test(test_deck_widths),
 		cmocka_unit_test(test_kicker_shared_word),
