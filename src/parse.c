@@ -86,6 +86,7 @@ typedef enum signal {
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
 	S_OTHER_SUBJECT,        /* a lone last title whose text shares next to no word with the open story */
 	S_BRIEFS_UNDER,         /* marked briefs (▲, ◆, ● …) set tight under a short title: it heads them, a box of briefs */
+	S_BOX_SUBJECT,          /* rows to the story's end under a title whose words the story never used: a box of its own */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
@@ -228,6 +229,14 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * (as another subject under it, alone it starts a story, not over a
 	 * cut nor after the story's own subheads) */
 	[S_BRIEFS_UNDER]    = { 6, "marked briefs under it" },
+	/* rows alone under a lone title down to the next story or the
+	 * page's end share the story's places and names, so the test above
+	 * fails on them; the title says what they are: a table of the story
+	 * names the story's subject (部分储能企业上半年业绩 under a story on
+	 * them), a box of its own does not (奖牌榜 after a curling match,
+	 * 欧锦赛小组赛赛程 after a youth team's story). As strong: it
+	 * outweighs figures under it, not a cut nor the story's subheads */
+	[S_BOX_SUBJECT]     = { 6, "rows under a title the story never names" },
 	/* against a new story */
 	[S_CUT]             = { -12, "paragraph before unfinished" },   /* fitted: -15 -> -12; one boundary never outweighs it, three do */
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
@@ -7032,6 +7041,7 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 }
 
 static bool other_subject(const parser *ps, size_t i, size_t j, const art *a);
+static bool box_subject(const parser *ps, size_t i, size_t j, const art *a);
 
 /* The evidence of the run [i, i+n) under the article a (NULL: none);
  * the run's facts in *rfp when not NULL (left zero for a run too long). */
@@ -7064,6 +7074,9 @@ static void story_evidence_rf(const parser *ps, size_t i, size_t n, const art *a
 	if (a && n == 1 && UNIT(ps, i)->kind == U_TITLE && sh.headline && sh.body && !sh.ended && !sh.cut &&
 	    !sh.subheads && rf.para_under && !numbered && other_subject(ps, i, j, a))
 		ev_add(ev, S_OTHER_SUBJECT);
+	else if (a && n == 1 && UNIT(ps, i)->kind == U_TITLE && sh.headline && sh.body && !sh.ended && !sh.cut &&
+		 rf.row_under && !numbered && box_subject(ps, i, j, a))
+		ev_add(ev, S_BOX_SUBJECT);
 }
 
 static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
@@ -7419,6 +7432,89 @@ static bool other_subject(const parser *ps, size_t i, size_t j, const art *a)
 		budget -= len;
 	}
 	return t.shared * SUBJECT_SHARE <= t.pairs;
+}
+
+/* S_BOX_SUBJECT: the units under the title, from j on, are rows only
+ * (two or more; a table's source or note is one) down to the next title,
+ * signature or header, or the page's end: no prose of the story comes
+ * back under them. BOX_ROWS_MAX keeps the walk within the lookahead. */
+enum { BOX_ROWS_MAX = 24, BOX_TITLE_PAIRS_MIN = 3, BOX_TITLE_SHARE = 3 };
+_Static_assert(BOX_ROWS_MAX + 1 < LOOKAHEAD - PLAN_UNITS, "the box's walk leaves the lookahead");
+
+static bool rows_to_story_end(const parser *ps, size_t j)
+{
+	size_t k = j;
+	while (k < ps->nunits && k < j + BOX_ROWS_MAX && UNIT(ps, k)->kind == U_PARA) {
+		if (!(UNIT(ps, k)->flags & UF_ROW))
+			return false;
+		k++;
+	}
+	return k >= j + 2 && k < j + BOX_ROWS_MAX && (k < ps->nunits || ps->eof);
+}
+
+/* A title as wide as a table's head row ("线路　　调整内容": cells set
+ * apart by two spaces) heads its columns, not a box. */
+static bool cells_apart(const unit *u)
+{
+	return memmem(u->s, u->len, "\xe3\x80\x80\xe3\x80\x80", 6) || memmem(u->s, u->len, "  ", 2);
+}
+
+/* How many of the Han pairs of units [from, to) (their first
+ * SUBJECT_UNDER_BYTES) the story a used, in *shared, of *pairs: each pair
+ * counted once, wherever the story used it. */
+static void story_share(const parser *ps, size_t from, size_t to, const art *a, bool weigh, size_t *shared,
+			size_t *pairs)
+{
+	subject_pairs t;
+	size_t bytes = 0;
+	for (size_t k = from; k < to && bytes < SUBJECT_UNDER_BYTES; k++)
+		bytes += UNIT(ps, k)->len;
+	if (bytes > SUBJECT_UNDER_BYTES)
+		bytes = SUBJECT_UNDER_BYTES;
+	t.cap = 16;
+	while (t.cap < 2 * (bytes / 3 + 1))
+		t.cap *= 2;
+	memset(t.slot, 0, t.cap * sizeof *t.slot);
+	memset(t.mark, 0, t.cap);
+	t.pairs = t.shared = 0;
+	size_t budget = SUBJECT_UNDER_BYTES;
+	for (size_t k = from; k < to && budget; k++) {
+		size_t len = UNIT(ps, k)->len < budget ? UNIT(ps, k)->len : budget;
+		each_bigram(UNIT(ps, k)->s, len, subject_add, &t);
+		budget -= len;
+	}
+	t.bit = weigh ? SUBJECT_IN_HEAD : SUBJECT_IN_BODY;   /* (one mark: pairs are counted, not weighed) */
+	for (int fl = DOC_F_KICKER; fl <= DOC_F_SUBTITLE; fl++)
+		each_bigram(a->field[fl].s, a->field[fl].len, subject_mark, &t);
+	t.bit = SUBJECT_IN_BODY;
+	budget = SUBJECT_STORY_BYTES;
+	for (size_t k = 0; k < a->nparts && budget && t.shared < t.pairs; k++) {
+		size_t len = a->parts[k].len < budget ? a->parts[k].len : budget;
+		each_bigram(a->parts[k].s, len, subject_mark, &t);
+		budget -= len;
+	}
+	*shared = t.shared;
+	*pairs = t.pairs;
+}
+
+/* The title at i over rows to the story's end (from unit j): its own Han
+ * pairs (three at least) the story a used one at most, and one in three
+ * at most, and the rows repeat half of their pairs at most from the story
+ * (a table of the story names its teams, the indices its report cited). */
+static bool box_subject(const parser *ps, size_t i, size_t j, const art *a)
+{
+	const unit *t = UNIT(ps, i);
+	if (cells_apart(t) || !rows_to_story_end(ps, j))
+		return false;
+	size_t shared, pairs;
+	story_share(ps, i, i + 1, a, false, &shared, &pairs);
+	if (pairs < BOX_TITLE_PAIRS_MIN || shared > 1 || shared * BOX_TITLE_SHARE > pairs)
+		return false;
+	size_t end = j;
+	while (end < ps->nunits && UNIT(ps, end)->kind == U_PARA)
+		end++;
+	story_share(ps, j, end, a, true, &shared, &pairs);
+	return shared * 2 <= pairs;
 }
 
 static size_t plan_runs(parser *ps, size_t i, size_t n, plan_run *runs)
