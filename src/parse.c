@@ -7514,7 +7514,8 @@ static bool box_subject(const parser *ps, size_t i, size_t j, const art *a)
 	while (end < ps->nunits && UNIT(ps, end)->kind == U_PARA)
 		end++;
 	story_share(ps, j, end, a, true, &shared, &pairs);
-	return shared * 2 <= pairs;
+	/* (rows of figures with a few names say nothing of their subject: the title decides) */
+	return pairs < SUBJECT_PAIRS_MIN || shared * 2 <= pairs;
 }
 
 static size_t plan_runs(parser *ps, size_t i, size_t n, plan_run *runs)
