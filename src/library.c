@@ -36,7 +36,7 @@
 #include <unistr.h>
 
 enum {
-	SCHEMA_VERSION = 20,            /* 17 to 19 were built without FTS5 */
+	SCHEMA_VERSION = 21,            /* 17 to 19 were built without FTS5 */
 	BUSY_TIMEOUT_MS = 10000,
 	ARTICLE_BITS = 20,              /* articles of an issue in the rowid */
 	ISSUE_BITS = 20,                /* issue ids in the rowid */
@@ -425,7 +425,10 @@ static bool register_tokenizer(sqlite3 *db, library *lib)
  * are in its issue's row of issue_terms (see TERMS_HEAD: one blob an
  * issue, read a piece at a time); the FTS5 table indexes the folded text as
  * external content, without positions (FTS5 reads no content here: the
- * text of a row is given to it when the row goes, see delete_rows). */
+ * text of a row is given to it when the row goes, see delete_rows), and
+ * without the size of each row (columnsize=0, schema 19: its docsize
+ * table, a row written with each article, served FTS5's own bm25, which
+ * no search asks for: the ranking weighs sizes from issue_terms). */
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS issues ("
 	" id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, stamp INTEGER NOT NULL,"
@@ -454,7 +457,13 @@ static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS pos_segs (key INTEGER PRIMARY KEY, data BLOB NOT NULL);"
 
 	"CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(folded,"
-	" content = 'articles', content_rowid = 'id', detail = 'none', tokenize = 'kanbao');";
+	" content = 'articles', content_rowid = 'id', detail = 'none', columnsize = 0,"
+	" tokenize = 'kanbao');"
+	/* FTS5 merges a level's segments when 16 are there, not 4: every
+	 * commit writes one, and merging them four by four cost more than
+	 * the rest of the storing thread's commits (see README Performance);
+	 * only an issue without its issue_terms row asks FTS5 anything */
+	"INSERT INTO articles_fts(articles_fts, rank) VALUES('automerge', 16);";
 
 static char *default_db_path(void)
 {

@@ -1580,7 +1580,19 @@ static void test_new_file_layout(void **state)
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(st, 0), 2);
 		assert_int_equal(sqlite3_column_int(st, 1), 16384);
-		assert_int_equal(sqlite3_column_int(st, 2), 20);
+		assert_int_equal(sqlite3_column_int(st, 2), 21);
+		sqlite3_finalize(st);
+		/* FTS5 keeps no size of each row (columnsize=0): no docsize table */
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name "
+						    "LIKE 'articles_fts%'", -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 4);
+		sqlite3_finalize(st);
+		/* and merges its segments sixteen at a time */
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT v FROM articles_fts_config WHERE k = "
+						    "'automerge'", -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 16);
 		sqlite3_finalize(st);
 		sqlite3_close(db);
 	}
