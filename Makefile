@@ -99,7 +99,7 @@ SCORE_HOLDOUT4_MIN_F1 ?= 0.92
 # ... and on tests/holdout5 and tests/holdout6 (a sixth and a seventh
 # author; 0.860 and 0.767 when gated, after they were tuned on; holdout6
 # raised to 0.82 at 0.847; raised to 0.87 and 0.86 at 0.894 and 0.883).
-SCORE_HOLDOUT5_MIN_F1 ?= 0.92
+SCORE_HOLDOUT5_MIN_F1 ?= 0.93
 SCORE_HOLDOUT6_MIN_F1 ?= 0.92
 # ... and on tests/holdout7 and tests/holdout8 (an eighth and a ninth
 # author; 0.726 and 0.738 when gated, after a session of tuning on them;
@@ -108,25 +108,25 @@ SCORE_HOLDOUT7_MIN_F1 ?= 0.83
 SCORE_HOLDOUT8_MIN_F1 ?= 0.87
 # ... and on tests/holdout9 and tests/holdout10 (a tenth and an eleventh
 # author; 0.880 and 0.878 when gated, after a session of tuning on them).
-SCORE_HOLDOUT9_MIN_F1 ?= 0.94
-SCORE_HOLDOUT10_MIN_F1 ?= 0.95
+SCORE_HOLDOUT9_MIN_F1 ?= 0.95
+SCORE_HOLDOUT10_MIN_F1 ?= 0.96
 # ... and on tests/holdout11 (a twelfth author, hidden for a session: 0.806
 # untouched, 0.823 when gated) and tests/holdout12 (a thirteenth, 0.839
 # untouched when gated).
-SCORE_HOLDOUT11_MIN_F1 ?= 0.94
-SCORE_HOLDOUT12_MIN_F1 ?= 0.91
+SCORE_HOLDOUT11_MIN_F1 ?= 0.95
+SCORE_HOLDOUT12_MIN_F1 ?= 0.92
 # ... and tests/holdout13 (a fourteenth author, hidden for the session of
 # 2026-11-30 09:43: 0.736 untouched, 0.729 when gated).
-SCORE_HOLDOUT13_MIN_F1 ?= 0.76
+SCORE_HOLDOUT13_MIN_F1 ?= 0.78
 # ... and tests/holdout14 and tests/holdout15 (a fifteenth and a sixteenth
 # author, written at the start of the session of 2026-11-30 12:51 and
 # committed untouched: 0.826 and 0.809; 0.878 and 0.887 when
 # gated, after a session of tuning on them).
-SCORE_HOLDOUT14_MIN_F1 ?= 0.85
-SCORE_HOLDOUT15_MIN_F1 ?= 0.92
+SCORE_HOLDOUT14_MIN_F1 ?= 0.86
+SCORE_HOLDOUT15_MIN_F1 ?= 0.93
 # ... and tests/holdout16 (a seventeenth author, hidden for the session of
 # 2026-11-30 12:51: 0.662 untouched, 0.677 when gated).
-SCORE_HOLDOUT16_MIN_F1 ?= 0.71
+SCORE_HOLDOUT16_MIN_F1 ?= 0.74
 # ... and tests/holdout17 and tests/holdout18 (an eighteenth and a
 # nineteenth author, written at the start of the session of 2026-11-30
 # 15:31 and committed untouched: 0.767 and 0.694). This session works
@@ -140,27 +140,34 @@ SCORE_HOLDOUT18_MIN_F1 ?= 0.73
 # figures (holdout 0.970, 2 0.969, 3 0.946, 4 0.943, 5 0.936, 9 0.933,
 # 10 0.967, 11 0.931, 12 0.934, 13 0.766, 15 0.922, 16 0.737, 17 0.882,
 # 18 0.732).
-SCORE_HOLDOUT19_MIN_F1 ?= 0.82
+SCORE_HOLDOUT19_MIN_F1 ?= 0.83
 # ... and tests/holdout20 and tests/holdout21 (a twenty-first and a
 # twenty-second author, written at the start of the session of 2026-11-30
 # 18:40 and committed untouched: 0.814 and 0.787). That session looks at
 # holdout20 with the odd sets and only scores holdout21 with the even ones
 # and holdout19.
-SCORE_HOLDOUT20_MIN_F1 ?= 0.90
-SCORE_HOLDOUT21_MIN_F1 ?= 0.78
+SCORE_HOLDOUT20_MIN_F1 ?= 0.91
+SCORE_HOLDOUT21_MIN_F1 ?= 0.80
 # ... and tests/holdout22 (a twenty-third author, hidden for the session
 # of 2026-11-30 18:40: 0.910 untouched, 0.910 when gated). At the end of
 # that session the gates of the sets that rose were set about 0.02 under
 # their figures (3 0.956, 5 0.942, 6 0.949, 9 0.967, 10 0.975, 11 0.966,
 # 13 0.780, 15 0.944, 17 0.938, 18 0.755, 19 0.845, 20 0.924, 21 0.800).
-SCORE_HOLDOUT22_MIN_F1 ?= 0.89
+SCORE_HOLDOUT22_MIN_F1 ?= 0.95
 # ... and tests/holdout23 and tests/holdout24 (a twenty-fourth and a
 # twenty-fifth author, written at the start of the session of 2026-11-30
 # 21:56 and committed untouched: 0.855 and 0.873). That session looks at
 # holdout23 and holdout22 with the odd sets and holdout20, and only scores
 # holdout24 with the even ones, holdout19 and holdout21.
-SCORE_HOLDOUT23_MIN_F1 ?= 0.83
-SCORE_HOLDOUT24_MIN_F1 ?= 0.85
+SCORE_HOLDOUT23_MIN_F1 ?= 0.86
+SCORE_HOLDOUT24_MIN_F1 ?= 0.86
+# ... and tests/holdout25 (a twenty-sixth author, hidden for the session
+# of 2026-11-30 21:56: 0.873 untouched, 0.879 when gated). At the end of
+# that session the gates of the sets that rose were set about 0.02 under
+# their figures (5 0.953, 9 0.974, 10 0.983, 11 0.973, 12 0.941,
+# 13 0.803, 14 0.886, 15 0.951, 16 0.763, 19 0.853, 20 0.938, 21 0.829,
+# 22 0.970, 23 0.885, 24 0.885).
+SCORE_HOLDOUT25_MIN_F1 ?= 0.86
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
 	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1) \
@@ -172,7 +179,8 @@ HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOL
 	tests/holdout17:$(SCORE_HOLDOUT17_MIN_F1) tests/holdout18:$(SCORE_HOLDOUT18_MIN_F1) \
 	tests/holdout19:$(SCORE_HOLDOUT19_MIN_F1) tests/holdout20:$(SCORE_HOLDOUT20_MIN_F1) \
 	tests/holdout21:$(SCORE_HOLDOUT21_MIN_F1) tests/holdout22:$(SCORE_HOLDOUT22_MIN_F1) \
-	tests/holdout23:$(SCORE_HOLDOUT23_MIN_F1) tests/holdout24:$(SCORE_HOLDOUT24_MIN_F1)
+	tests/holdout23:$(SCORE_HOLDOUT23_MIN_F1) tests/holdout24:$(SCORE_HOLDOUT24_MIN_F1) \
+	tests/holdout25:$(SCORE_HOLDOUT25_MIN_F1)
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -222,11 +230,12 @@ tune: $(TUNE)/score $(TUNE)/kanbao
 # 2026-11-30 18:40, one looked at, one only scored) and tests/holdout22
 # (kept out of sight that session: 0.910 -> 0.910), and tests/holdout23
 # and holdout24 (written at the start of the session of 2026-11-30 21:56,
-# one looked at, one only scored). See each
+# one looked at, one only scored) and tests/holdout25 (kept out of sight
+# that session: 0.873 -> 0.879). See each
 # folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24; do \
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25; do \
 		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
