@@ -4506,29 +4506,35 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 		flush_held(ps, a);
 }
 
+/* Copies the characters of s..len that are not spaces into out (cap
+ * bytes, room for one more character kept); *n is how many bytes.
+ * False when they do not all fit (out then holds those that did). */
+static bool unspaced(const char *s, size_t len, char *out, size_t cap, size_t *n)
+{
+	*n = 0;
+	for (const char *p = s, *end = s + len; p < end;) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (!text_is_space(cp)) {
+			if (*n + 4 >= cap)
+				return false;
+			memcpy(out + *n, p, (size_t)k);
+			*n += (size_t)k;
+		}
+		p += k;
+	}
+	return true;
+}
+
 /* Whether s holds the text of `name`, spaces left out of both (付　悦 in
  * "□ 通讯员　付　悦"). */
 static bool holds_name(const char *s, size_t len, doc_str name)
 {
 	char hay[256], pin[96];
-	size_t hn = 0, pn = 0;
-	for (const char *p = s, *end = s + len; p < end && hn + 4 < sizeof hay;) {
-		uint32_t cp;
-		int k = text_decode(p, end, &cp);
-		if (!text_is_space(cp))
-			memcpy(hay + hn, p, (size_t)k), hn += (size_t)k;
-		p += k;
-	}
-	for (const char *p = name.s, *end = name.s + name.len; p < end; ) {
-		uint32_t cp;
-		int k = text_decode(p, end, &cp);
-		if (!text_is_space(cp)) {
-			if (pn + 4 >= sizeof pin)
-				return false;
-			memcpy(pin + pn, p, (size_t)k), pn += (size_t)k;
-		}
-		p += k;
-	}
+	size_t hn, pn;
+	unspaced(s, len, hay, sizeof hay, &hn);         /* a long line: its start */
+	if (!unspaced(name.s, name.len, pin, sizeof pin, &pn))
+		return false;
 	return pn && pn < hn && memmem(hay, hn, pin, pn) != NULL;
 }
 
@@ -4551,17 +4557,9 @@ static const char *space_token_end(const char *p, const char *end)
 static bool names_apart(const char *s, size_t len, doc_str name)
 {
 	char pin[96];
-	size_t pn = 0;
-	for (const char *p = name.s, *end = name.s + name.len; p < end;) {
-		uint32_t cp;
-		int k = text_decode(p, end, &cp);
-		if (!text_is_space(cp)) {
-			if (pn + 4 >= sizeof pin)
-				return false;
-			memcpy(pin + pn, p, (size_t)k), pn += (size_t)k;
-		}
-		p += k;
-	}
+	size_t pn;
+	if (!unspaced(name.s, name.len, pin, sizeof pin, &pn))
+		return false;
 	const char *end = s + len;
 	for (const char *t = text_skip_space(s, end); pn && t < end; t = text_skip_space(space_token_end(t, end), end)) {
 		/* the name from this token on, over up to four tokens */
