@@ -7339,6 +7339,18 @@ typedef struct subject_pairs {
 	uint8_t bit;            /* the mark subject_mark sets */
 } subject_pairs;
 
+/* An empty table sized for the pairs of `bytes` of text (a pair every
+ * three bytes at most, the table kept at most half full). */
+static void subject_pairs_clear(subject_pairs *t, size_t bytes)
+{
+	t->cap = 16;
+	while (t->cap < 2 * (bytes / 3 + 1))
+		t->cap *= 2;
+	memset(t->slot, 0, t->cap * sizeof *t->slot);
+	memset(t->mark, 0, t->cap);
+	t->pairs = t->shared = 0;
+}
+
 static void subject_add(void *ctx, uint32_t h)
 {
 	subject_pairs *t = ctx;
@@ -7403,12 +7415,7 @@ static bool other_subject(const parser *ps, size_t i, size_t j, const art *a)
 	if (bytes > SUBJECT_UNDER_BYTES)
 		bytes = SUBJECT_UNDER_BYTES;
 	subject_pairs t;
-	t.cap = 16;
-	while (t.cap < 2 * (bytes / 3 + 1))
-		t.cap *= 2;
-	memset(t.slot, 0, t.cap * sizeof *t.slot);
-	memset(t.mark, 0, t.cap);
-	t.pairs = t.shared = 0;
+	subject_pairs_clear(&t, bytes);
 	size_t budget = SUBJECT_UNDER_BYTES;
 	for (size_t k = i; k < end && budget; k++) {      /* (j is i + 1: a lone title) */
 		size_t len = UNIT(ps, k)->len < budget ? UNIT(ps, k)->len : budget;
@@ -7469,12 +7476,7 @@ static void story_share(const parser *ps, size_t from, size_t to, const art *a, 
 		bytes += UNIT(ps, k)->len;
 	if (bytes > SUBJECT_UNDER_BYTES)
 		bytes = SUBJECT_UNDER_BYTES;
-	t.cap = 16;
-	while (t.cap < 2 * (bytes / 3 + 1))
-		t.cap *= 2;
-	memset(t.slot, 0, t.cap * sizeof *t.slot);
-	memset(t.mark, 0, t.cap);
-	t.pairs = t.shared = 0;
+	subject_pairs_clear(&t, bytes);
 	size_t budget = SUBJECT_UNDER_BYTES;
 	for (size_t k = from; k < to && budget; k++) {
 		size_t len = UNIT(ps, k)->len < budget ? UNIT(ps, k)->len : budget;
