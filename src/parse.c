@@ -2089,7 +2089,10 @@ static size_t run_in_mark(const char *s, const char *end, bool loose)
 	size_t n = text_decode(s, end, &c);
 	if (c == 0x25C6 || c == 0x25C7 || c == 0x25CF || c == 0x25A0 || c == 0x25A1 || c == 0x2605 || c == 0x25B2)
 		return n;
-	return loose && c == 0x00B7 ? n : 0;
+	/* in a run of items under their column, each opening with the same
+	 * mark, the page shows its own mark: any geometric shape (△, ○, ▼;
+	 * not ◎, above) or ☆ */
+	return loose && (c == 0x00B7 || (c >= 0x25A0 && c <= 0x25FF && c != 0x25CE) || c == 0x2606) ? n : 0;
 }
 
 /* "江都港集装箱吞吐量创新高　9月份，江都港完成…": a title of 6 to 24
