@@ -109,6 +109,7 @@ typedef struct pattern_header {
 	int score;              /* the weights of the fields found */
 	int fields;             /* fields found */
 	int others;             /* words that are no field */
+	int long_names;         /* ... of them, Han words of 9 to 12 characters */
 	int words;              /* words (fields may be glued in one) */
 	bool page;              /* a page label was found */
 	const char *label;      /* the page label, when found (inside the line) */

@@ -3483,6 +3483,7 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 				folio_seen = true;
 			} else if (n < 1 || n > 8) {
 				hm->others++;
+				hm->long_names += n > 8 && n <= 12;
 			}
 			/* a short word of Han characters: a section name */
 		}
@@ -3591,6 +3592,13 @@ bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
 	}
 	pattern_match_header(s, len, hm);
 	if (hm->others == 0 && (hm->score >= HEADER_MIN_SCORE || (hm->page && hm->fields >= 1)))
+		return true;
+	/* "青海藏文报社汉文版　2026年12月1日　星期二　第3版　…　责任编辑：X": a
+	 * page label and two more fields outweigh one long word of Han
+	 * characters, the paper's name in a form no list knows (its
+	 * edition, its publisher glued on) */
+	if (hm->others == 1 && hm->long_names == 1 && hm->page && hm->fields >= 3 &&
+	    hm->score >= 2 * HEADER_MIN_SCORE)
 		return true;
 	/* "A 0 5    城 事    2 0 2 4 年 1 1 月": letter-spaced by OCR, a
 	 * space between characters and more between fields. Read again with

@@ -53,6 +53,12 @@ static void test_running_headers(void **state)
 			    "欧华周报　Europa-Chinesische Wochenzeitung　2026年12月4日　第48期　第15版　社团·生活　责任编辑：梁思齐"),
 		   TU_LINES("枫华周报 Maple Leaf 创刊三十周年", "2026年12月4日 Maple Chinese Weekly 第1088期",
 			    "枫华周报 maple chinese weekly 第1088期"));
+	/* a page label and two more fields outweigh one long word, the
+	 * paper's name with its edition; never a sentence's long words */
+	tp_headers(TU_LINES("草原藏文报社汉文版　2026年12月1日　星期二　第3版　牧区新闻　责任编辑：多吉"),
+		   TU_LINES("2026年12月1日　星期二　第3版　责任编辑：王五　记者从市统计局获悉新办法将实施",
+			    "草原藏文报社汉文版　第3版　牧区新闻",
+			    "草原藏文报社汉文版　2026年12月1日　星期二　第3版　冬季转场工作全面展开"));
 	/* folios: a page number between dashes or in brackets */
 	tp_headers(TU_LINES("- 3 -", "—12—", "（２）"), NULL);
 	/* not headers: sentences and titles that hold such words */
