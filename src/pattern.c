@@ -2532,6 +2532,34 @@ static size_t photo_role_credit(const char *s, const char *end)
 	return (size_t)(start - s);
 }
 
+/* "…停靠。（摄影：陈志强）": the photographer's role in the brackets
+ * closing a sentence names who took the picture, not who wrote the story
+ * (end is the closing bracket). Where the brackets open, or (size_t)-1. */
+static size_t bracketed_photo_role(const char *s, const char *end)
+{
+	const char *open = NULL;
+	for (const char *p = end; p > s && end - p < 60;) {
+		p = text_prev(s, p);
+		if (*p == '(' || starts_with(p, end, "（")) {
+			open = p;
+			break;
+		}
+	}
+	if (!open)
+		return (size_t)-1;
+	const char *in = open + open_paren(open, end);
+	if (!starts_with(in, end, "摄影") && !starts_with(in, end, "图片摄影"))
+		return (size_t)-1;
+	const char *before = text_trim_end(s, open);
+	if (before > s) {
+		uint32_t cp;
+		text_decode(text_prev(s, before), before, &cp);
+		if (!is_sentence_end(cp) && !is_closing_quote(cp))
+			return (size_t)-1;
+	}
+	return photo_role_credit(in, end) == 0 ? (size_t)(open - s) : (size_t)-1;
+}
+
 /* "市体育局 供图": pictures are also supplied by institutions. */
 static bool supplier(const char *s, const char *end)
 {
@@ -2621,6 +2649,11 @@ static size_t credit_start(const char *s, size_t len)
 		return stock;
 	if (!close && end - s >= 9) {
 		size_t role = photo_role_credit(s, end);
+		if (role != (size_t)-1)
+			return role;
+	}
+	if (close && end - s >= 9) {
+		size_t role = bracketed_photo_role(s, end);
 		if (role != (size_t)-1)
 			return role;
 	}

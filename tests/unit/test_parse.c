@@ -344,6 +344,8 @@ FIXTURE_TEST(names_label)           /* a word read as names (时评) set tight o
 FIXTURE_TEST(names_label_lookalike) /* names right under a headline over the body stay its byline */
 FIXTURE_TEST(indented_signature)    /* on a page whose paragraphs open with an indent, names alone set in under the story's last sentence, a title after them: the signature closing the story */
 FIXTURE_TEST(indented_signature_lookalike) /* the same names between two paragraphs of the story stay its text */
+FIXTURE_TEST(photo_role_bracket)    /* a caption closed by the photographer's role in brackets (…。（摄影：X）) credits the picture: a caption, not the story's closing byline; 报道：Y after it signs the story */
+FIXTURE_TEST(photo_role_bracket_lookalike) /* the same sentence closed by （记者　X）: the story's closing byline */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -387,6 +389,7 @@ static void test_nothing_lost(void **state)
 		"byline_shapes", "byline_shapes_lookalike", "wrap_dateline_indented",
 		"page_signed_unit", "page_signed_unit_lookalike", "names_label", "names_label_lookalike",
 		"indented_signature", "indented_signature_lookalike",
+		"photo_role_bracket", "photo_role_bracket_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike",
 		"item_rows", "item_rows_lookalike",
@@ -797,6 +800,8 @@ int main(void)
 		cmocka_unit_test(test_names_label_lookalike),
 		cmocka_unit_test(test_indented_signature),
 		cmocka_unit_test(test_indented_signature_lookalike),
+		cmocka_unit_test(test_photo_role_bracket),
+		cmocka_unit_test(test_photo_role_bracket_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
