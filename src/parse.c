@@ -1230,18 +1230,36 @@ static bool list_mark(uint32_t cp)
 	       cp == 0x30FB || cp == '-' || cp == '*';
 }
 
+/* Past the list's mark or item number opening a line: "●", "1.", "2．",
+ * "3、", "①" ("1.段召开…" under 【本期要目】 lists the story "段召开…"). */
+static const char *title_list_item(const char *s, const char *end)
+{
+	uint32_t cp;
+	int k = text_decode(s, end, &cp);
+	if (list_mark(cp) || (cp >= 0x2460 && cp <= 0x2473))
+		return s + k;
+	const char *p = s;
+	for (int digits = 0; p < end && digits < 3; digits++) {
+		k = text_decode(p, end, &cp);
+		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
+			break;
+		p += k;
+	}
+	if (p == s || p >= end)
+		return s;
+	k = text_decode(p, end, &cp);
+	return cp == '.' || cp == 0xFF0E || cp == 0x3001 ? p + k : s;
+}
+
 /* The hash of a line that may be a title (its words without the list's
- * mark and spaces, TITLE_LIST_MIN_CHARS to TITLE_LIST_MAX_CHARS of them,
- * no full stop), else 0. */
+ * mark or number and spaces, TITLE_LIST_MIN_CHARS to TITLE_LIST_MAX_CHARS
+ * of them, no full stop), else 0. */
 static uint32_t title_words_hash(const char *s, size_t len)
 {
 	if (len > TITLE_LIST_MAX_CHARS * 4 || len < TITLE_LIST_MIN_CHARS)
 		return 0;
-	const char *p = s, *end = s + len;
-	uint32_t cp;
-	int k = text_decode(p, end, &cp);
-	if (list_mark(cp))
-		p += k;
+	const char *end = s + len;
+	const char *p = title_list_item(s, end);
 	/* bytes, not characters: this runs on every line the profile reads */
 	uint32_t h = 2166136261u;
 	unsigned chars = 0;
@@ -1267,17 +1285,13 @@ static uint32_t title_words_hash(const char *s, size_t len)
 	return h ? h : 1;
 }
 
-/* A bit for the first character after the list's mark and spaces: a
+/* A bit for the first character after the list's mark or number and spaces: a
  * line whose bit no title kept has is no print of theirs (and is not
  * hashed: this runs on every line the profile reads). */
 static uint64_t title_key(const char *s, size_t len)
 {
-	const char *p = s, *end = s + len;
-	uint32_t cp;
-	int k = text_decode(p, end, &cp);
-	if (list_mark(cp))
-		p += k;
-	p = text_skip_space(p, end);
+	const char *end = s + len;
+	const char *p = text_skip_space(title_list_item(s, end), end);
 	if (end - p < 3)
 		return 0;
 	return (uint64_t)1 << (((unsigned char)p[0] * 31u + (unsigned char)p[1] * 7u + (unsigned char)p[2]) & 63);

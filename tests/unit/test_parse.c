@@ -325,6 +325,8 @@ FIXTURE_TEST(top_text_chrome_colon) /* a line closed by a colon over the first h
 FIXTURE_TEST(title_list)            /* a bulletin's 本期目录 of ● titles, each printed again below over its story, in order and apart: the list and its label are banners, not a deck nor a story */
 FIXTURE_TEST(title_list_lookalike)  /* a deck (label, headline) printed again side by side under its story: no list, the first copy the story's deck */
 FIXTURE_TEST(title_list_tight)       /* an e-paper with no blank lines: its 本版新闻 list runs straight into the first story's headline, printed again: the list ends at its last title printed below it */
+FIXTURE_TEST(title_list_numbered)    /* a bulletin's 【本期要目】 of numbered titles ("1.水厂完成…"), each printed again below without its number: the list and its label are banners, not a deck */
+FIXTURE_TEST(title_list_numbered_lookalike) /* a story's own numbered points, printed again below as its numbered sections: they stay the story's */
 FIXTURE_TEST(web_chrome)            /* a markdown breadcrumb ([首页](url) > [X](url) > 第88期) and a post's counters (阅读 1024　在看 12) after a rule: banners */
 FIXTURE_TEST(web_chrome_lookalike)  /* a paragraph opening with a link and words before its arrow, a sentence with figures after a rule: text */
 FIXTURE_TEST(other_subject)         /* a lone title after a story with no sections, last before the next signed story or the page's end, over text sharing no word pair with the story (a listing, a Q&A box): a story of its own */
@@ -400,7 +402,7 @@ static void test_nothing_lost(void **state)
 		"editor_afterword", "editor_afterword_lookalike",
 		"title_link", "title_link_lookalike",
 		"top_text_chrome", "top_text_chrome_lookalike", "top_text_chrome_colon",
-		"title_list", "title_list_lookalike", "title_list_tight", "web_chrome", "web_chrome_lookalike",
+		"title_list", "title_list_lookalike", "title_list_tight", "title_list_numbered", "title_list_numbered_lookalike", "web_chrome", "web_chrome_lookalike",
 		"other_subject", "other_subject_lookalike",
 		"epaper_printed_byline", "epaper_printed_byline_lookalike",
 		"lone_caption", "lone_caption_lookalike",
@@ -724,6 +726,8 @@ int main(void)
 		cmocka_unit_test(test_title_list),
 		cmocka_unit_test(test_title_list_lookalike),
 		cmocka_unit_test(test_title_list_tight),
+		cmocka_unit_test(test_title_list_numbered),
+		cmocka_unit_test(test_title_list_numbered_lookalike),
 		cmocka_unit_test(test_web_chrome),
 		cmocka_unit_test(test_web_chrome_lookalike),
 		cmocka_unit_test(test_other_subject),
