@@ -2857,6 +2857,19 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 			prev->kind = U_TITLE;
 			prev->flags |= UF_QUESTION_HEAD;
 		}
+		/* "郵輪乘客點樣去市區？" / "記者　X" / text: a question set
+		 * apart over a byline or dateline with text under it heads
+		 * the story that byline signs (a story closing on a question
+		 * has no text of its own under its signature) */
+		if ((u.kind == U_PARA || u.kind == U_DATELINE) && u.gap <= 1 && prev->kind == U_BYLINE &&
+		    prev->gap <= 1 && ps->nunits - 1 > ps->units_base) {
+			unit *q = UNIT(ps, ps->nunits - 2);
+			if (q->kind == U_PARA && short_question(q) && q->gap >= 1 && !(q->flags & UF_COMMA) &&
+			    !memchr(q->s, ':', q->len) && !memmem(q->s, q->len, "：", 3)) {
+				q->kind = U_TITLE;
+				q->flags |= UF_QUESTION_HEAD;
+			}
+		}
 		/* "知识窗" / "为什么秋天树叶会变黄？" / text: a question right
 		 * under a column's label heads the column's piece */
 		if (prev->kind == U_PARA && short_question(prev) && prev->gap <= 1 && ps->nunits - 1 > ps->units_base &&
