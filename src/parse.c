@@ -2312,12 +2312,17 @@ static void verse_lines(parser *ps, unit *u)
 	u->flags |= UF_VERSE | UF_ROW;
 }
 
-/* A question alone: one sentence ending in ？, short. */
+/* A question alone: one sentence ending in ？, short; also one wholly
+ * in quotes (「條走廊要等幾耐？」: someone's question as a title). */
 static bool short_question(const unit *u)
 {
 	if (u->chars > 24 || (u->flags & UF_SENTENCE))
 		return false;
-	uint32_t z = last_cp(u->s, u->s + u->len, NULL);
+	const char *end = u->s + u->len, *at = end;
+	uint32_t z = last_cp(u->s, end, &at);
+	uint32_t a = first_cp(u->s, end);
+	if (at > u->s && ((a == 0x300C && z == 0x300D) || (a == 0x201C && z == 0x201D) || (a == 0x300E && z == 0x300F)))
+		z = last_cp(u->s, at, NULL);
 	return z == 0xFF1F || z == '?';
 }
 
