@@ -6620,10 +6620,11 @@ static bool sidebar_label(const unit *u)
 
 /* An article with no headline and no text yet: nothing, or only a byline
  * printed above the headline ("本报评论员"), or a jump line ("接A01版")
- * opening a continued story. The next headline is its own. */
+ * opening a continued story, or a dateline alone on its line ("【本報消息】"
+ * over each headline of the page). The next headline is its own. */
 static bool headless_stub(const art *a)
 {
-	if (a->field[DOC_F_HEADLINE].len || a->field[DOC_F_DATELINE].len || a->ended)
+	if (a->field[DOC_F_HEADLINE].len || a->ended)
 		return false;
 	if (a->note)
 		return true;    /* an editor's note waiting for its headline */
