@@ -100,6 +100,7 @@ typedef enum signal {
 	S_OVER_FURNITURE,       /* the page's furniture right under it, as under every story's title */
 	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
 	S_SIGNED_BELOW,         /* ... but as the signature over a date: the issuer heading its notice */
+	S_NOTHING_UNDER,        /* the page ends under it (or under the byline under it): no text to head */
 	/* which line of a deck is the headline (the best sum wins) */
 	S_D_WIDEST,             /* the widest line: set in the biggest type */
 	S_D_LAST,               /* the last plain line: the news under its context */
@@ -255,6 +256,11 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_OVER_FURNITURE]  = { 20, "page furniture under it" },
 	[S_REPEATED_BELOW]  = { -1, "printed again just below" },   /* a headline is printed once; fitted: -12 -> -1, a tie-breaker */
 	[S_SIGNED_BELOW]    = { 12, "signs the text below over a date" },   /* a notice names its issuer at its head and its foot */
+	/* a story has text: a line with nothing under it but the page's end
+	 * (or names, then the end: "第十一中学初二甲班" / "王建国　李淑珍"
+	 * under a letter) closes the text above, as its signature or its
+	 * note; it outweighs a byline under it */
+	[S_NOTHING_UNDER]   = { -20, "the page ends under it" },
 	/* deck: which line is the headline */
 	[S_D_WIDEST]        = { 2, "widest line of the deck" },
 	[S_D_LAST]          = { 1, "last plain line of the deck" },   /* breaks a tie of widths */
@@ -6871,6 +6877,15 @@ static bool labels_signed_title(const parser *ps, size_t j)
 	return t->kind == U_TITLE && t->gap == 0 && b->gap <= 1 && (b->kind == U_BYLINE || b->kind == U_DATELINE);
 }
 
+/* Nothing under unit j but the page's end, a byline or names at most
+ * first: a title there would head no text. */
+static bool nothing_under(const parser *ps, size_t j)
+{
+	if (j < ps->nunits && (UNIT(ps, j)->kind == U_BYLINE || UNIT(ps, j)->kind == U_NAMES))
+		j++;
+	return j >= ps->nunits;
+}
+
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 {
 	memset(ev, 0, sizeof *ev);
@@ -6890,6 +6905,8 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 		if (next->kind == U_PARA && note_opening(next))
 			ev_add(ev, S_NEXT_NOTE);
 	}
+	if (nothing_under(ps, j))
+		ev_add(ev, S_NOTHING_UNDER);
 	bool md = false, dash = false, issuer = false;
 	for (size_t k = i; k < j; k++) {
 		const unit *u = UNIT(ps, k);
@@ -7883,6 +7900,20 @@ static bool afterword(const parser *ps, size_t i, const art *a)
 	return false;
 }
 
+/* "第十一中学初二甲班" over "王建国　李淑珍", the page's last two lines,
+ * under a letter's finished text with no byline: the writers' unit (a
+ * short line, no sentence) over their names, one signature. */
+static bool signer_over_names(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (i + 1 >= ps->nunits || a->field[DOC_F_BYLINE].len || a->parts[a->nparts - 1].type != DOC_PARAGRAPH ||
+	    !raw_ends_sentence(a->parts[a->nparts - 1].s, a->parts[a->nparts - 1].len))
+		return false;
+	const unit *n = UNIT(ps, i + 1);
+	return u->kind == U_TITLE && u->chars <= 16 && !(u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)) &&
+	       (n->kind == U_NAMES || n->kind == U_BYLINE) && n->gap == 0 && u->gap < ps->pf.big_gap;
+}
+
 static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
@@ -7895,6 +7926,22 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 		return;
 	}
 	bool note = bracket_note(ps, *i, a);
+	/* a title line with nothing under it but names and the page's end
+	 * (the run heads no story: S_NOTHING_UNDER): a letter's signature,
+	 * the writers' unit over their names (第十一中学初二甲班 / 王建国　李淑珍) */
+	if (a && art_has_body(a) && !a->cut && nothing_under(ps, *i + 1) && signer_over_names(ps, *i, a)) {
+		const unit *n = UNIT(ps, *i + 1);
+		char *d = doc_arena_alloc(ps->issue, u->len + 3 + n->len);
+		memcpy(d, u->s, u->len);
+		memcpy(d + u->len, "\xE3\x80\x80", 3);      /* U+3000 between the two lines */
+		memcpy(d + u->len + 3, n->s, n->len);
+		a->field[DOC_F_BYLINE] = doc_str_make(d, u->len + 3 + n->len);
+		a->ended = true;
+		explain(ps, *i, "byline", NULL);
+		explain(ps, *i + 1, "byline", NULL);
+		*i += 2;
+		return;
+	}
 	if (title_is_paragraph_start(ps, *i) || signature_over_date(ps, *i) || note) {
 		evidence facts;
 		memset(&facts, 0, sizeof facts);

@@ -351,6 +351,8 @@ FIXTURE_TEST(indented_signature)    /* on a page whose paragraphs open with an i
 FIXTURE_TEST(indented_signature_lookalike) /* the same names between two paragraphs of the story stay its text */
 FIXTURE_TEST(photo_role_bracket)    /* a caption closed by the photographer's role in brackets (…。（摄影：X）) credits the picture: a caption, not the story's closing byline; 报道：Y after it signs the story */
 FIXTURE_TEST(photo_role_bracket_lookalike) /* the same sentence closed by （记者　X）: the story's closing byline */
+FIXTURE_TEST(page_end_signature)    /* a letter's last two lines at the page's end, the class over the names (五年级三班 / 林嘉怡　周子航): no headline over a byline (nothing under them), one signature of the letter */
+FIXTURE_TEST(page_end_signature_lookalike) /* a title over a reporter's byline with text under it at the page's end: a story */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -395,6 +397,7 @@ static void test_nothing_lost(void **state)
 		"page_signed_unit", "page_signed_unit_lookalike", "names_label", "names_label_lookalike",
 		"indented_signature", "indented_signature_lookalike",
 		"photo_role_bracket", "photo_role_bracket_lookalike",
+		"page_end_signature", "page_end_signature_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike",
 		"item_rows", "item_rows_lookalike",
@@ -812,6 +815,8 @@ int main(void)
 		cmocka_unit_test(test_indented_signature_lookalike),
 		cmocka_unit_test(test_photo_role_bracket),
 		cmocka_unit_test(test_photo_role_bracket_lookalike),
+		cmocka_unit_test(test_page_end_signature),
+		cmocka_unit_test(test_page_end_signature_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
