@@ -1504,6 +1504,13 @@ static void schema_19(env *e)
 	set_schema_version(e, 19);
 }
 
+/* made by schema 21 (FTS5's crisis merge at 16, its default): rebuilt,
+ * as the setting is the FTS5 table's own */
+static void schema_21(env *e)
+{
+	set_schema_version(e, 21);
+}
+
 /* made by schema 17 (no lists of pairs across issues: its segments'
  * issues would have no rows for a ranked query of two characters; the
  * table dropped as the older file had none) */
@@ -1580,7 +1587,7 @@ static void test_new_file_layout(void **state)
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(st, 0), 2);
 		assert_int_equal(sqlite3_column_int(st, 1), 16384);
-		assert_int_equal(sqlite3_column_int(st, 2), 21);
+		assert_int_equal(sqlite3_column_int(st, 2), 22);
 		sqlite3_finalize(st);
 		/* FTS5 keeps no size of each row (columnsize=0): no docsize table */
 		assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master WHERE name "
@@ -1594,8 +1601,67 @@ static void test_new_file_layout(void **state)
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 		assert_int_equal(sqlite3_column_int(st, 0), 16);
 		sqlite3_finalize(st);
+		/* never a whole level at once (test_fts5_merged_bit_by_bit) */
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT v FROM articles_fts_config WHERE k = "
+						    "'crisismerge'", -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 1000);
+		sqlite3_finalize(st);
 		sqlite3_close(db);
 	}
+}
+
+/* The segments of the FTS5 index: its structure record (id 10) is a
+ * cookie of 4 bytes (and a marker of 4 in later versions of FTS5), then
+ * varints, the levels and the segments; fewer than 128 here, one byte. */
+static int fts5_segments(env *e)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT block FROM articles_fts_data WHERE id = 10", -1, &st,
+					    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	const unsigned char *p = sqlite3_column_blob(st, 0);
+	size_t n = (size_t)sqlite3_column_bytes(st, 0), at = 4;
+	if (n >= 8 && memcmp(p + 4, "\xff\x00\x00\x01", 4) == 0)
+		at = 8;
+	assert_true(n >= at + 2 && p[at] < 0x80 && p[at + 1] < 0x80);
+	int segs = p[at + 1];
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return segs;
+}
+
+/* FTS5 merges its segments a few pages a commit, never a whole level in
+ * one commit: twenty jobs of one issue each add a segment each (FTS5's
+ * default crisis merge at 16 made the first one-issue job after a full
+ * build merge the build's 15 segments, 1.4 s), and what FTS5 holds
+ * stays whole: asked of FTS5 alone (the issue_terms rows gone), every
+ * issue gives its hits. */
+static void test_fts5_merged_bit_by_bit(void **state)
+{
+	env *e = *state;
+	library *lib = open_lib(e, NULL);
+	index_all(lib);
+	int first = fts5_segments(e);
+	for (int d = 1; d <= 20; d++) {
+		sh("mkdir -p '%s/青川日报/2026-05-%02d' && cp '%s/青川日报/2026-03-18/'*.txt '%s/青川日报/2026-05-%02d/'",
+		   e->lib, d, e->lib, e->lib, d);
+		library_summary sum = index_all(lib);
+		assert_int_equal(sum.added, 1);
+		assert_int_equal(fts5_segments(e), first + d);
+	}
+	char err[512];
+	if (!library_check(lib, err, sizeof err))
+		fail_msg("library_check: %s", err);
+	size_t one = count_hits(lib, "记者", "2026-03-18");
+	assert_true(one > 0);
+	assert_int_equal(count_hits(lib, "记者", NULL), 21 * one);
+	drop_issue_terms(e);
+	assert_int_equal(count_hits(lib, "记者", NULL), 21 * one);
+	library_close(lib);
+	assert_string_equal(e->warnings, "");
 }
 
 static void test_damaged_truncated(void **state)
@@ -1612,6 +1678,7 @@ static void test_damaged_old_schema(void **state)
 {
 	damage_and_check(*state, old_schema, "another version");
 	damage_and_check(*state, newer_schema, "another version");
+	damage_and_check(*state, schema_21, "another version");
 	damage_and_check(*state, schema_19, "another version");
 	damage_and_check(*state, schema_18, "another version");
 	damage_and_check(*state, schema_17, "another version");
@@ -1872,6 +1939,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ranked_counts_across_splits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issues_kept_between_searches, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_new_file_layout, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fts5_merged_bit_by_bit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_random, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged_old_schema, setup, teardown),
