@@ -2692,9 +2692,11 @@ static void signed_under_indent(parser *ps, const unit *u)
 		if (v->gap != 0)
 			break;
 	}
-	if (top == end || UNIT(ps, top)->gap == 0)
-		return;
 	const unit *above = top > ps->units_base ? UNIT(ps, top - 1) : NULL;
+	/* (the page's header right above sets them apart on a page with no
+	 * blank lines) */
+	if (top == end || (UNIT(ps, top)->gap == 0 && !(above && above->kind == U_PAGEHEAD)))
+		return;
 	if (above && above->kind == U_PARA &&
 	    !((above->flags & UF_TERMINATED) && (text_under || UNIT(ps, top)->gap >= ps->pf.big_gap)))
 		return;

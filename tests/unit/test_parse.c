@@ -162,6 +162,8 @@ FIXTURE_TEST(run_in_page_mark)      /* briefs under their column each opening wi
 FIXTURE_TEST(question_over_byline) /* a short question set apart over a byline with text under it: the headline of the story the byline signs; a question closing a story over its signature stays its text */
 FIXTURE_TEST(quoted_question)       /* a question wholly in quotes (「…？」) is a question: under a label and over a byline, it heads the piece; one inside a story's text stays */
 FIXTURE_TEST(dateline_over_head)    /* 【本報消息】 alone on its line over each headline: the story it opens takes the title under it as its headline; a bare dateline under a headline stays that story's */
+FIXTURE_TEST(indent_head_top)       /* on an indented page with no blank lines, the indented title lines right under the page's header, over a dateline, head the first story */
+FIXTURE_TEST(indent_head_top_lookalike) /* ... but a finished sentence there is no title */
 FIXTURE_TEST(md_briefs)             /* briefs with their titles in bold under a markdown label: each a story, the label their column (never a headline over a subtitle) */
 FIXTURE_TEST(lead_kicker)           /* a short plain line tight over the page's first story, signed by a reporter, is its kicker; the same shape over a later story is a column */
 FIXTURE_TEST(lead_column)           /* ... over the first story signed by a contributor (□X) it stays a column */
@@ -373,7 +375,7 @@ static void test_nothing_lost(void **state)
 		"running_headers", "story_ends", "wrapped_stories", "wire_datelines",
 		"masthead_block", "markdown_levels", "bracket_sources", "markdown_digest", "epaper_furniture",
 		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps", "letter_spaced", "report_lead",
-		"page_conventions", "markdown_marks", "kicker_shared_word", "deck_widths", "wrapped_caption", "page_note", "tail_repeat", "signed_letters", "qa_items", "run_in_titles", "run_in_marked", "run_in_page_mark", "question_over_byline", "quoted_question", "dateline_over_head", "md_rank", "md_rank_lookalike", "page_label", "page_label_lookalike", "indent_margin", "indent_margin_lookalike",
+		"page_conventions", "markdown_marks", "kicker_shared_word", "deck_widths", "wrapped_caption", "page_note", "tail_repeat", "signed_letters", "qa_items", "run_in_titles", "run_in_marked", "run_in_page_mark", "question_over_byline", "quoted_question", "dateline_over_head", "indent_head_top", "indent_head_top_lookalike", "md_rank", "md_rank_lookalike", "page_label", "page_label_lookalike", "indent_margin", "indent_margin_lookalike",
 		"lead_kicker", "lead_column", "md_briefs",
 		"notice_dates",
 		"notice_dates", "photo_page", "filing_stamp",
@@ -613,6 +615,8 @@ int main(void)
 		cmocka_unit_test(test_question_over_byline),
 		cmocka_unit_test(test_quoted_question),
 		cmocka_unit_test(test_dateline_over_head),
+		cmocka_unit_test(test_indent_head_top),
+		cmocka_unit_test(test_indent_head_top_lookalike),
 		cmocka_unit_test(test_md_rank),
 		cmocka_unit_test(test_md_rank_lookalike),
 		cmocka_unit_test(test_page_label),
