@@ -2145,7 +2145,8 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 			return 0;
 	}
 	int chars = 0;
-	const char *from = s + mark;
+	/* "■ 多地铁路部门推出…　即日起，…": a space may set the mark off */
+	const char *from = mark && !bold ? text_skip_space(s + mark, end) : s + mark;
 	const char *title_end = NULL;
 	for (const char *p = from; p < end && chars <= 24; chars++) {
 		if (bold) {

@@ -159,6 +159,7 @@ FIXTURE_TEST(indent_margin)         /* every line indented, titles too, and the 
 FIXTURE_TEST(indent_margin_lookalike) /* look-alike: the same page with its titles and bylines set flush: indented paragraphs, titles as before */
 FIXTURE_TEST(run_in_marked)         /* a scan's briefs under their column, each a marked title (◇, or a list's ·) run into its text after a plain space; one such point inside a story, or a caption, stays */
 FIXTURE_TEST(run_in_page_mark)      /* briefs under their column each opening with the page's own mark (△) and a title run into the text: each a story; a lone △ line in a story, no run of them, stays whole */
+FIXTURE_TEST(run_in_mark_space)     /* briefs under their column each opening with a mark, a space, then a title run into the text (■ 多地铁路部门…　即日起，…): each a story; the story's □ byline with its space stays its byline */
 FIXTURE_TEST(question_over_byline) /* a short question set apart over a byline with text under it: the headline of the story the byline signs; a question closing a story over its signature stays its text */
 FIXTURE_TEST(quoted_question)       /* a question wholly in quotes (「…？」) is a question: under a label and over a byline, it heads the piece; one inside a story's text stays */
 FIXTURE_TEST(dateline_over_head)    /* 【本報消息】 alone on its line over each headline: the story it opens takes the title under it as its headline; a bare dateline under a headline stays that story's */
@@ -375,7 +376,7 @@ static void test_nothing_lost(void **state)
 		"running_headers", "story_ends", "wrapped_stories", "wire_datelines",
 		"masthead_block", "markdown_levels", "bracket_sources", "markdown_digest", "epaper_furniture",
 		"trad_bylines", "trad_datelines", "trad_captions", "trad_jumps", "letter_spaced", "report_lead",
-		"page_conventions", "markdown_marks", "kicker_shared_word", "deck_widths", "wrapped_caption", "page_note", "tail_repeat", "signed_letters", "qa_items", "run_in_titles", "run_in_marked", "run_in_page_mark", "question_over_byline", "quoted_question", "dateline_over_head", "indent_head_top", "indent_head_top_lookalike", "md_rank", "md_rank_lookalike", "page_label", "page_label_lookalike", "indent_margin", "indent_margin_lookalike",
+		"page_conventions", "markdown_marks", "kicker_shared_word", "deck_widths", "wrapped_caption", "page_note", "tail_repeat", "signed_letters", "qa_items", "run_in_titles", "run_in_marked", "run_in_page_mark", "run_in_mark_space", "question_over_byline", "quoted_question", "dateline_over_head", "indent_head_top", "indent_head_top_lookalike", "md_rank", "md_rank_lookalike", "page_label", "page_label_lookalike", "indent_margin", "indent_margin_lookalike",
 		"lead_kicker", "lead_column", "md_briefs",
 		"notice_dates",
 		"notice_dates", "photo_page", "filing_stamp",
@@ -612,6 +613,7 @@ int main(void)
 		cmocka_unit_test(test_run_in_titles),
 		cmocka_unit_test(test_run_in_marked),
 		cmocka_unit_test(test_run_in_page_mark),
+		cmocka_unit_test(test_run_in_mark_space),
 		cmocka_unit_test(test_question_over_byline),
 		cmocka_unit_test(test_quoted_question),
 		cmocka_unit_test(test_dateline_over_head),
