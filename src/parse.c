@@ -97,6 +97,7 @@ typedef enum signal {
 	S_AFTER_VERSE,          /* a lone title after a poem's last stanza, prose under it: the next piece */
 	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
 	S_TIPS_BOX,             /* a box of tips or terms on a subject (芋頭小常識, 国标舞小词典): a piece of its own */
+	S_AFTERWORD,            /* a comment on the story above (编后, 专家点评) after its open body: the story's */
 	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
 	S_OVER_FURNITURE,       /* the page's furniture right under it, as under every story's title */
 	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
@@ -256,6 +257,11 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * authors, never a section; 4 of the headlines were read as the story
 	 * before's subheads. As strong as a label over it */
 	[S_TIPS_BOX]        = { 8, "a box of tips on a subject" },
+	/* 编后, 专家点评 after a story's last paragraph comment on that
+	 * story: on the development sets the story's 4 times in 5, in 2 sets
+	 * (the fifth after a story closed, where this is not read); as
+	 * strong as a closing */
+	[S_AFTERWORD]       = { -6, "a comment on the story above" },
 	/* printed around every story: where one ends and the next begins */
 	[S_FURNITURE]       = { 0, "page furniture before it" },   /* fitted: 20 -> 0: the big gap the furniture leaves already says it, and 20 overturned cuts */
 	/* the site prints its furniture (作者：…　来源：…　发布时间：…)
@@ -516,6 +522,7 @@ typedef struct run_facts {
 	bool row_under, para_under, sidebar, big_gap, table_title, verse_cycle, briefs_under;
 	bool caption_under;     /* a photo caption right under it */
 	bool tips_box;          /* a lone title over a box of tips on a subject (see tips_box_title) */
+	bool afterword;         /* a lone title labelling a comment on the story above (see afterword_label) */
 	uint32_t mark;          /* the item's mark opening its first line (■…), 0: none */
 	bool prose_after_verse; /* a lone title between the last stanza of a poem and prose */
 	int series;             /* a lone title's place in a numbered series (series_number), 0: none */
@@ -6636,6 +6643,21 @@ static bool sidebar_label(const unit *u)
 	return false;
 }
 
+/* The label of a comment on the story above it (S_AFTERWORD). */
+static bool afterword_label(const unit *u)
+{
+	static const char *const labels[] = {
+		"编后", "编后语", "专家点评", "編後", "編後語", "專家點評",
+	};
+	const char *s = u->s, *e = u->s + u->len;
+	if (has_prefix(s, u->len, "【") && e - s > 6 && memcmp(e - 3, "】", 3) == 0)
+		s += 3, e -= 3;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if ((size_t)(e - s) == strlen(labels[k]) && memcmp(s, labels[k], (size_t)(e - s)) == 0)
+			return true;
+	return false;
+}
+
 /* A title naming a subject, then the kind of box that explains it:
  * "芋頭小常識", "国标舞小词典", "藤籃保養有訣竅" (S_TIPS_BOX). The kind
  * alone ("小贴士") is a sidebar_label of the story. */
@@ -7060,6 +7082,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 			      UNIT(ps, j + 1)->gap <= 1));
 	rf->sidebar = n == 1 && sidebar_label(UNIT(ps, i));
 	rf->tips_box = n == 1 && UNIT(ps, i)->kind == U_TITLE && tips_box_title(UNIT(ps, i));
+	rf->afterword = n == 1 && UNIT(ps, i)->kind == U_TITLE && UNIT(ps, i)->chars <= 6 && afterword_label(UNIT(ps, i));
 	rf->mark = n == 1 ? title_mark(UNIT(ps, i)->s, UNIT(ps, i)->len) : 0;     /* (read for a lone title) */
 	if (n == 1) {
 		const unit *t = UNIT(ps, i);
@@ -7130,6 +7153,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		ev_add(ev, S_SIDEBAR);
 	if (sh->any && sh->body && !sh->cut && rf->tips_box)
 		ev_add(ev, S_TIPS_BOX);
+	if (sh->any && sh->body && !sh->ended && rf->afterword && rf->para_under)
+		ev_add(ev, S_AFTERWORD);
 	if (sh->any && sh->numbered && numbered)
 		ev_add(ev, S_NEXT_ITEM);
 }
