@@ -3317,7 +3317,7 @@ static void prescan_answer(prescan_slot *sl, const raw_line *l)
 	sl->header = sl->header_done && is_running_header(s, len, &sl->hm);
 	sl->row_done = u.chars <= 40;
 	sl->row = sl->row_done && table_row(s, len);
-	sl->names_done = u.chars <= 12;
+	sl->names_done = u.chars <= 12 || (u.chars <= 24 && len > 3 && memcmp(s + len - 3, "）", 3) == 0);
 	sl->names = sl->names_done && pattern_is_byline(s, len, true);
 	sl->jump_done = sl->chars <= 40;
 	sl->jump = PATTERN_JUMP_NONE;
@@ -4259,7 +4259,10 @@ static void classify(const parser *ps, unit *u)
 			return;
 		}
 		u->kind = U_TITLE;
-		if (u->chars <= 12 && (pre ? pre->names : pattern_is_byline(s, len, true)))
+		/* (longer with the writer's age and post in brackets after the
+		 * name: "郑美玲（62岁，退休教师）") */
+		if ((u->chars <= 12 || (u->chars <= 24 && len > 3 && memcmp(s + len - 3, "）", 3) == 0)) &&
+		    (pre ? pre->names : pattern_is_byline(s, len, true)))
 			u->kind = U_NAMES;
 		else if (u->chars <= UNIT_NAME_MAX && pattern_is_unit_name(s, len))
 			u->kind = U_NAMES;      /* "锻工车间　刘海生" under a poem's title */

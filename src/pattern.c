@@ -680,6 +680,7 @@ static bool filed_from(const char *p, const char *q)
  * at least `min_names` names were seen. With `bare`, every name before
  * the first role word must look like a name printed alone (bare_name). */
 static const char *post_in_brackets(const char *s, const char *end);
+static const char *age_tail(const char *s, const char *end);
 
 static bool byline_tokens_ex(const char *s, const char *end, int min_names, int *names_out, bool bare)
 {
@@ -773,7 +774,9 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		 * writer's school or post in brackets, inside the byline */
 		const char *open = q - p > 6 && (q[-1] == ')' || ((unsigned char)q[-1] == 0x89 && (unsigned char)q[-2] == 0xBC &&
 							       (unsigned char)q[-3] == 0xEF)) ? post_in_brackets(p, q) : NULL;
-		if (!byline_token(p, open ? open : q, &names, role_last))
+		/* "读者　王桂兰，78岁": the writer's age after the name */
+		const char *aged = !open && q - p > 9 && q == end ? age_tail(p, q) : NULL;
+		if (!byline_token(p, open ? open : aged ? aged : q, &names, role_last) || (aged && names == before))
 			return false;
 		bool role = role_at(p, q) > 0;
 		if (bare && names > before && !role && !seen_role && !bare_name(p, q))
@@ -900,6 +903,39 @@ static bool place_then_name(const char *s, const char *end)
 	return rest > t && rest < end && signing_name(rest, end);
 }
 
+/* "78岁": a writer's age (one to three figures, then 岁), as a letter is
+ * signed with it; where it ends, or s when [s, end) opens with none. */
+static const char *age_at(const char *s, const char *end)
+{
+	const char *p = s;
+	int digits = 0;
+	while (p < end && digits < 4) {
+		if (*p >= '0' && *p <= '9')
+			p++;
+		else if (starts_with(p, end, "０") || (end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
+						      (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99))
+			p += 3;
+		else
+			break;
+		digits++;
+	}
+	if (!digits || digits > 3 || !(starts_with(p, end, "岁") || starts_with(p, end, "歲")))
+		return s;
+	return p + 3;
+}
+
+/* "王桂兰，78岁": a name, a comma and the writer's age ending the token;
+ * where the comma stands, or NULL. */
+static const char *age_tail(const char *s, const char *end)
+{
+	for (const char *p = s; p < end; p += utf8_len(p, end))
+		if (starts_with(p, end, "，") || *p == ',') {
+			const char *a = p + (*p == ',' ? 1 : 3);
+			return a < end && age_at(a, end) == end ? p : NULL;
+		}
+	return NULL;
+}
+
 /* A byline followed by the writer's post in brackets: "王晓岚（市中医院
  * 急诊科护士长）". Returns where the bracket opens, or NULL. */
 static const char *post_in_brackets(const char *s, const char *end)
@@ -907,14 +943,22 @@ static const char *post_in_brackets(const char *s, const char *end)
 	const char *last = text_prev(s, end);
 	if (!(*last == ')' || starts_with(last, end, "）")))
 		return NULL;
+	const char *comma = NULL;
 	for (const char *p = last; p > s && last - p < 90;) {
 		p = text_prev(s, p);
 		uint32_t cp;
 		text_decode(p, last, &cp);
+		if (cp == 0xFF0C && !comma) {
+			comma = p;      /* "（62岁，退休教师）": the age, then the post */
+			continue;
+		}
 		if (cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == ')' || cp == 0xFF09)
 			return NULL;
-		if (cp == '(' || cp == 0xFF08)
+		if (cp == '(' || cp == 0xFF08) {
+			if (comma && age_at(p + (cp == '(' ? 1 : 3), comma) != comma)
+				return NULL;
 			return p > s ? p : NULL;
+		}
 	}
 	return NULL;
 }

@@ -360,6 +360,8 @@ FIXTURE_TEST(photo_role_bracket)    /* a caption closed by the photographer's ro
 FIXTURE_TEST(photo_role_bracket_lookalike) /* the same sentence closed by （记者　X）: the story's closing byline */
 FIXTURE_TEST(page_end_signature)    /* a letter's last two lines at the page's end, the class over the names (五年级三班 / 林嘉怡　周子航): no headline over a byline (nothing under them), one signature of the letter */
 FIXTURE_TEST(page_end_signature_lookalike) /* a title over a reporter's byline with text under it at the page's end: a story */
+FIXTURE_TEST(age_signature)         /* letters signed with the writer's age: the name with age and post in brackets (郑秀兰（63岁，退休会计）), 读者, name, a comma and the age in brackets (（读者　沈玉梅，71岁）): each signs its letter */
+FIXTURE_TEST(age_signature_lookalike) /* an age in a note in brackets with no name (（舞蹈队里年纪最大，今年83岁）) stays the text's */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -405,6 +407,7 @@ static void test_nothing_lost(void **state)
 		"indented_signature", "indented_signature_lookalike",
 		"photo_role_bracket", "photo_role_bracket_lookalike",
 		"page_end_signature", "page_end_signature_lookalike",
+		"age_signature", "age_signature_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike",
 		"item_rows", "item_rows_lookalike",
@@ -832,6 +835,8 @@ int main(void)
 		cmocka_unit_test(test_photo_role_bracket_lookalike),
 		cmocka_unit_test(test_page_end_signature),
 		cmocka_unit_test(test_page_end_signature_lookalike),
+		cmocka_unit_test(test_age_signature),
+		cmocka_unit_test(test_age_signature_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
