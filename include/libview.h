@@ -38,7 +38,8 @@ int libview_resize(libview *v, int width, int height);
 /* Indexes for about budget_ns when indexing; returns reaction flags. */
 int libview_tick(libview *v, uint64_t budget_ns);
 bool libview_indexing(const libview *v);
-/* A warning for the status line (a library root missing, ...). */
+/* A warning for the status line, after what it says already until a key
+ * clears it (a library root missing, ...). */
 void libview_notify(libview *v, const char *msg);
 /* Runs the view in the terminal until it asks to open something
  * (LIBVIEW_OPEN) or to quit (READER_QUIT); returns which, or 2 when the

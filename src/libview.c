@@ -149,7 +149,10 @@ void libview_free(libview *v)
 
 void libview_notify(libview *v, const char *msg)
 {
-	say(v, "%s", msg);
+	/* after what the status line says already (until a key clears it):
+	 * a second warning does not hide the first */
+	size_t n = strlen(v->msg);
+	snprintf(v->msg + n, sizeof v->msg - n, "%s%s", n ? " · " : "", msg);
 }
 
 bool libview_indexing(const libview *v)

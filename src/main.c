@@ -678,16 +678,39 @@ static int run_library_mode(const options *o, const config *cfg)
 }
 
 /* Warnings of the library while its view is on the screen go to its
- * status line; before and after, to stderr. */
+ * status line, and so do those of its opening (an index rebuilt, a root
+ * missing: stderr would be drawn over at once); without a view, to
+ * stderr. */
 static libview *warn_view;
+static bool view_opening;
+static util_buf view_warned;    /* while it opens: one a line */
 
 static void library_warn(void *ctx, const char *msg)
 {
 	(void)ctx;
 	if (warn_view)
 		libview_notify(warn_view, msg);
+	else if (view_opening)
+		util_buf_printf(&view_warned, "%s\n", msg);
 	else
 		fprintf(stderr, "kanbao: warning: %s\n", msg);
+}
+
+/* The warnings of the opening: to the view's status line, or without
+ * one to stderr. */
+static void opening_warned(libview *view)
+{
+	view_opening = false;
+	const char *s = view_warned.len ? util_buf_cstr(&view_warned) : "";
+	for (const char *nl; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
+		char *one = util_strndup(s, (size_t)(nl - s));
+		if (view)
+			libview_notify(view, one);
+		else
+			fprintf(stderr, "kanbao: warning: %s\n", one);
+		free(one);
+	}
+	util_buf_free(&view_warned);
 }
 
 /* Opens an issue of the library in the reader; returns what the reader
@@ -718,8 +741,10 @@ static int run_library_view(const options *o, config *cfg, bool search)
 {
 	library_options lopt = { .roots = cfg->library_roots, .warn = library_warn };
 	char err[1024];
+	view_opening = true;
 	library *lib = library_open(&lopt, err, sizeof err);
 	if (!lib) {
+		opening_warned(NULL);
 		fprintf(stderr, "kanbao: %s\n", err);
 		return EXIT_INPUT;
 	}
@@ -733,6 +758,7 @@ static int run_library_view(const options *o, config *cfg, bool search)
 		library_issues_free(v, n);
 	}
 	if (n == 0) {
+		opening_warned(NULL);
 		const char *const *roots;
 		size_t nroots = library_roots(lib, &roots);
 		util_buf where = { 0 };
@@ -750,6 +776,7 @@ static int run_library_view(const options *o, config *cfg, bool search)
 	struct winsize ws = { 0 };
 	ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws);
 	libview *view = libview_new(lib, cfg, st, ws.ws_col ? ws.ws_col : 80, ws.ws_row ? ws.ws_row : 24);
+	opening_warned(view);
 	warn_view = view;
 	if (search)
 		libview_prompt(view);

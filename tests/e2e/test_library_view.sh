@@ -4,8 +4,9 @@
 # comes back (with the progress updated); S searches every issue, the
 # result list opens a hit with the hit lit, Backspace returns to the
 # results, Backspace again to the issues, q quits. A new issue appears
-# (indexed in the background) when kanbao starts again. S in a reader of
-# a PATH opens the library's search.
+# (indexed in the background) when kanbao starts again. A damaged index
+# and a missing root are said on the status line. S in a reader of a
+# PATH opens the library's search.
 . "$KANBAO_SRC/tests/e2e/lib.sh"
 
 lib=$TEST_TMP/报纸
@@ -91,6 +92,30 @@ keys q
 wait_for '"星期三": 1 hit in the library'
 keys BSpace
 wait_for "library: 3 issues"
+keys q
+wait_until "kanbao to quit" test -f "$TEST_TMP/status"
+
+# a damaged index: rebuilt, and said on the status line (not on stderr,
+# which the screen covers at once)
+db=${XDG_CACHE_HOME:-$E2E_HOME/.cache}/kanbao/library.db
+[ -f "$db" ] || fail "no index at $db"
+rm -f "$db-wal" "$db-shm"
+printf 'kanbao test: not a database %.0s' $(seq 1 500) > "$db"
+start_nowait 100 24 --config "$cfg"
+wait_for "library: 3 issues of 2 papers"
+wait_status "library.db was not a database: rebuild"
+ok "a damaged index is rebuilt, and said on the status line"
+keys q
+wait_until "kanbao to quit" test -f "$TEST_TMP/status"
+
+# a root that is missing: said on the status line, the issues of the
+# other root listed
+cfg2=$TEST_TMP/kanbao2.ini
+printf '[library]\nroots = %s:%s\n' "$lib" "$TEST_TMP/gone" > "$cfg2"
+start_nowait 100 24 --config "$cfg2"
+wait_for "library: 3 issues of 2 papers"
+wait_status "library root $TEST_TMP/gone: No such file or directory"
+ok "a missing root is said on the status line, the other root's issues listed"
 keys q
 wait_until "kanbao to quit" test -f "$TEST_TMP/status"
 
