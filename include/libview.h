@@ -38,6 +38,9 @@ int libview_resize(libview *v, int width, int height);
 /* Indexes for about budget_ns when indexing; returns reaction flags. */
 int libview_tick(libview *v, uint64_t budget_ns);
 bool libview_indexing(const libview *v);
+/* Whether issues are to be indexed: by this view (found by its walk of
+ * the roots) or by another kanbao indexing meanwhile. */
+bool libview_has_work(const libview *v);
 /* A warning for the status line, after what it says already until a key
  * clears it (a library root missing, ...). */
 void libview_notify(libview *v, const char *msg);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const char OTHER_INDEXING[] = "another kanbao is indexing the library";
+
 /* Articles whose hits the result list shows at most. */
 enum { MAX_RESULT_ARTICLES = 500 };
 
@@ -30,6 +32,7 @@ struct libview {
 	size_t sel, top;        /* rows: the selected one (an issue), the first shown */
 
 	library_job *job;       /* background indexing */
+	bool other_indexing;    /* another kanbao held the index (see libview_tick) */
 
 	bool results;           /* the result list is shown */
 	char *query;
@@ -59,6 +62,20 @@ static void say(libview *v, const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(v->msg, sizeof v->msg, fmt, ap);
+	va_end(ap);
+}
+
+/* After what the status line says already (until a key clears it): a
+ * second warning does not hide the first, nor does the end of indexing. */
+static void tell(libview *v, const char *fmt, ...) UTIL_PRINTF(2, 3);
+static void tell(libview *v, const char *fmt, ...)
+{
+	size_t n = strlen(v->msg);
+	if (n && n + 3 < sizeof v->msg)
+		n += (size_t)snprintf(v->msg + n, sizeof v->msg - n, " · ");
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(v->msg + n, sizeof v->msg - n, fmt, ap);
 	va_end(ap);
 }
 
@@ -117,9 +134,21 @@ libview *libview_new(library *lib, const config *cfg, state *st, int width, int 
 	v->job = library_index_begin(lib, false, &busy);
 	if (v->job)
 		library_index_ahead(v->job);    /* parsed in a second thread */
+	v->other_indexing = busy;
 	if (busy)
-		say(v, "another kanbao is indexing the library");
+		say(v, "%s", OTHER_INDEXING);
 	return v;
+}
+
+bool libview_has_work(const libview *v)
+{
+	if (v->other_indexing)
+		return true;
+	if (!v->job)
+		return false;
+	library_progress p;
+	library_index_progress(v->job, &p);
+	return p.total > 0;
 }
 
 static void free_results(libview *v)
@@ -149,10 +178,7 @@ void libview_free(libview *v)
 
 void libview_notify(libview *v, const char *msg)
 {
-	/* after what the status line says already (until a key clears it):
-	 * a second warning does not hide the first */
-	size_t n = strlen(v->msg);
-	snprintf(v->msg + n, sizeof v->msg - n, "%s%s", n ? " · " : "", msg);
+	tell(v, "%s", msg);
 }
 
 bool libview_indexing(const libview *v)
@@ -160,8 +186,27 @@ bool libview_indexing(const libview *v)
 	return v->job != NULL;
 }
 
+/* While another kanbao indexes, the list shows what it has stored (a
+ * tick a second), and once it is done this one takes its turn: the
+ * issues that one did not meet, if any. */
+static int other_tick(libview *v)
+{
+	bool busy;
+	v->job = library_index_begin(v->lib, false, &busy);
+	v->other_indexing = busy;
+	if (v->job) {
+		library_index_ahead(v->job);
+		if (strcmp(v->msg, OTHER_INDEXING) == 0)
+			v->msg[0] = '\0';
+	}
+	reload(v);
+	return READER_REDRAW;
+}
+
 int libview_tick(libview *v, uint64_t budget_ns)
 {
+	if (!v->job && v->other_indexing)
+		return other_tick(v);
 	if (!v->job)
 		return READER_NOTHING;
 	bool done = library_index_step(v->job, budget_ns);
@@ -172,8 +217,8 @@ int libview_tick(libview *v, uint64_t budget_ns)
 		library_index_end(v->job, &sum);
 		v->job = NULL;
 		if (sum.added || sum.changed || sum.removed)
-			say(v, "library indexed: %zu new, %zu changed, %zu removed", sum.added,
-			    sum.changed, sum.removed);
+			tell(v, "library indexed: %zu new, %zu changed, %zu removed", sum.added,
+			     sum.changed, sum.removed);
 	}
 	if (p.done > 0 || done)
 		reload(v);

@@ -751,13 +751,16 @@ static int run_library_view(const options *o, config *cfg, bool search)
 	library_issue *v;
 	size_t n = library_issues(lib, &v);
 	library_issues_free(v, n);
-	if (n == 0) {
-		/* the first time: index now, to know whether there is anything */
-		update_library(lib, NULL, false);
-		n = library_issues(lib, &v);
-		library_issues_free(v, n);
-	}
-	if (n == 0) {
+	state *st = state_open(NULL, NULL);
+	struct winsize ws = { 0 };
+	ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws);
+	/* its walk of the roots starts indexing what is new, in the
+	 * background: the first time too, the issues appear as they are
+	 * stored (the whole library indexed first was a blank screen) */
+	libview *view = libview_new(lib, cfg, st, ws.ws_col ? ws.ws_col : 80, ws.ws_row ? ws.ws_row : 24);
+	if (n == 0 && !libview_has_work(view)) {
+		libview_free(view);
+		state_close(st);
 		opening_warned(NULL);
 		const char *const *roots;
 		size_t nroots = library_roots(lib, &roots);
@@ -772,10 +775,6 @@ static int run_library_view(const options *o, config *cfg, bool search)
 		library_close(lib);
 		return status;
 	}
-	state *st = state_open(NULL, NULL);
-	struct winsize ws = { 0 };
-	ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws);
-	libview *view = libview_new(lib, cfg, st, ws.ws_col ? ws.ws_col : 80, ws.ws_row ? ws.ws_row : 24);
 	opening_warned(view);
 	warn_view = view;
 	if (search)
