@@ -920,7 +920,7 @@ struct library_job {
 	ahead *ahead;                   /* NULL: no second thread */
 	bool lost;                      /* a step's transaction not committed */
 	sqlite3_stmt *ins_issue, *ins_article, *ins_terms, *ins_fts, *del_fts, *del_terms, *del_articles,
-		     *del_issue, *upd_stamp, *old_rows, *ins_pos, *del_pos;
+		     *del_issue, *upd_stamp, *old_rows, *ins_pos, *del_pos, *drop_pos;
 	/* the segment of cp_lists and pair_lists the transaction makes
 	 * (see seg_flush) */
 	sqlite3_stmt *ins_seg, *ins_iseg, *del_iseg;
@@ -1404,6 +1404,8 @@ static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool 
 	job->del_terms = prepare_st(lib, "DELETE FROM issue_terms WHERE id = ?1");
 	job->ins_pos = prepare_st(lib, "INSERT INTO pair_pos(id, data) VALUES(?1, ?2)");
 	job->del_pos = prepare_st(lib, "DELETE FROM pair_pos WHERE id = ?1");
+	job->drop_pos = prepare_st(lib, "DELETE FROM pair_pos WHERE id IN (SELECT issue FROM issue_seg WHERE seg = ?1) "
+			       "AND EXISTS (SELECT 1 FROM pos_segs WHERE key = ?2)");
 	job->ins_posseg = prepare_st(lib, "INSERT INTO pos_segs(key, data) VALUES(?1, ?2)");
 	job->ins_fts = prepare_st(lib, "INSERT INTO articles_fts(rowid, folded) VALUES(?1, ?2)");
 	job->del_fts = prepare_st(lib, "INSERT INTO articles_fts(articles_fts, rowid, folded) "
@@ -1431,6 +1433,9 @@ static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool 
 	 * bytes reached the disk only for them): a cache rebuilt from the
 	 * pages; a power cut meanwhile may damage it (see the README) */
 	exec(lib->db, "PRAGMA synchronous = OFF");
+	/* Debian's SQLite zeroes every page it frees (SECURE_DELETE): a
+	 * cache's freed pages need not be */
+	exec(lib->db, "PRAGMA secure_delete = OFF");
 
 	size_t cap = 0;
 	for (size_t i = 0; i < job->found.n; i++) {
@@ -2819,6 +2824,27 @@ static void store(library_job *job, packet *pk)
 	pos_store(job, pk, id);
 }
 
+/* The rows of pair_pos of segment seg's issues, once its rows of
+ * pos_segs hold their lists (its row of issues, key seg << POS_SEG_BITS,
+ * is written last): read there (pos_seg_of), the rows were the same
+ * lists a second time. An issue in no segment keeps its row. */
+static void pos_rows_drop(library_job *job, int64_t seg)
+{
+	sqlite3_stmt *st = job->drop_pos;
+	sqlite3_bind_int64(st, 1, seg);
+	sqlite3_bind_int64(st, 2, seg << POS_SEG_BITS);
+	step_ok(job, st);
+}
+
+/* seg_flush, then the pair_pos rows its segment made needless. */
+static void seg_flush_drop(library_job *job, bool end)
+{
+	int64_t seg = job->next_seg;
+	seg_flush(job, end);
+	if (job->next_seg != seg)
+		pos_rows_drop(job, seg);
+}
+
 bool library_index_step(library_job *job, uint64_t budget_ns)
 {
 	if (job->next >= job->ntodo)
@@ -2841,7 +2867,7 @@ bool library_index_step(library_job *job, uint64_t budget_ns)
 		job->next++;
 	} while (job->next < job->ntodo && util_now_ns() - start < budget_ns);
 	if (began && (job->nsegissues >= SEG_ISSUES || job->next >= job->ntodo))
-		seg_flush(job, job->next >= job->ntodo);
+		seg_flush_drop(job, job->next >= job->ntodo);
 	if (began && !exec(job->lib->db, "COMMIT")) {
 		lib_warn(job->lib, "library index: %s", sqlite3_errmsg(job->lib->db));
 		exec(job->lib->db, "ROLLBACK");
@@ -2883,7 +2909,7 @@ void library_index_end(library_job *job, library_summary *sum)
 	ahead_stop(job);
 	/* the issues of a job cut short kept for their segment */
 	if (job->nsegissues && exec(job->lib->db, "BEGIN IMMEDIATE")) {
-		seg_flush(job, true);
+		seg_flush_drop(job, true);
 		if (!exec(job->lib->db, "COMMIT"))
 			exec(job->lib->db, "ROLLBACK");
 	}
@@ -2893,7 +2919,7 @@ void library_index_end(library_job *job, library_summary *sum)
 				job->del_fts, job->del_terms, job->del_articles, job->del_issue,
 				job->upd_stamp, job->old_rows,
 				job->segkind[0].ins, job->segkind[1].ins, job->ins_seg, job->ins_iseg, job->del_iseg,
-				job->ins_pos, job->del_pos, job->ins_posseg };
+				job->ins_pos, job->del_pos, job->drop_pos, job->ins_posseg };
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(sts); i++)
 		sqlite3_finalize(sts[i]);
 	if (sum) {
@@ -5989,15 +6015,112 @@ static bool pos_row_list(const unsigned char *row, size_t len, uint32_t a, uint3
 /* Each list of pos_segs of an issue in use in its segment is the
  * issue's list in its row of pair_pos, and the segment has as many of
  * the issue's lists as the row has pairs. */
+/* An occurrence of a pair for pos_of_text: the pair and its row and
+ * weight (as row_line packs them), where it stands, its order. */
+typedef struct pos_occ {
+	pair_seen occ;
+	uint32_t pos, order;
+} pos_occ;
+
+static int pos_occ_cmp(const void *a, const void *b)
+{
+	const pos_occ *x = a, *y = b;
+	if (x->occ >> 32 != y->occ >> 32)
+		return x->occ >> 32 < y->occ >> 32 ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Issue iid's row of pair_pos made again from its stored rows (their
+ * folded lines, as row_line reads them: a header line of an article,
+ * lines 1 to 3, weighs 4), into out; false when a row cannot be read.
+ * The check's own making, to compare pos_segs with: the row itself is
+ * gone once its segment holds the lists (pos_rows_drop). */
+static bool pos_of_text(library *lib, int64_t iid, util_buf *out)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(lib->db, "SELECT id, number, CASE folded WHEN '' THEN body ELSE folded END "
+			       "FROM articles WHERE issue = ?1 ORDER BY id", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, iid);
+	pos_occ *v = NULL;
+	size_t n = 0, cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		uint32_t low = (uint32_t)(sqlite3_column_int64(st, 0) & MAX_ARTICLE);
+		bool article = sqlite3_column_int64(st, 1) >= 0;
+		const uint8_t *f = sqlite3_column_text(st, 2);
+		size_t len = (size_t)sqlite3_column_bytes(st, 2);
+		uint32_t at = 0, line = 0;
+		for (size_t from = 0; from < len; line++) {
+			const uint8_t *nl = memchr(f + from, '\n', len - from);
+			size_t end = nl ? (size_t)(nl - f) : len;
+			pair_seen row = pair_row(low, article && line >= 1 && line <= 3 ? 4 : 1);
+			ucs4_t prev = 0;
+			bool had = false, same_taken = false;
+			for (size_t i = from; i < end;) {
+				ucs4_t c;
+				at++;
+				if (!next_cp(f, end, &i, &c)) {
+					had = false;
+					continue;
+				}
+				if (had && !(prev == c && same_taken) && (prev | c) < SEEN_CPS) {
+					pos_occ o = { (uint64_t)(prev << 16 | c) << 32 | row, at - 2, (uint32_t)n };
+					UTIL_PUSH(v, n, cap, o);
+					same_taken = prev == c;
+				} else {
+					same_taken = false;
+				}
+				had = true;
+				prev = c;
+			}
+			at++;           /* the newline */
+			from = end + 1;
+		}
+	}
+	sqlite3_finalize(st);
+	if (n)
+		qsort(v, n, sizeof *v, pos_occ_cmp);
+	uint64_t *occ = util_malloc((n + 1) * sizeof *occ);
+	uint32_t *pos = util_malloc((n + 1) * sizeof *pos);
+	for (size_t i = 0; i < n; i++) {
+		occ[i] = v[i].occ;
+		pos[i] = v[i].pos;
+	}
+	util_buf scratch[2] = { { 0 }, { 0 } };
+	out->len = 0;
+	pairpos_make(occ, pos, n, out, scratch);
+	util_buf_free(&scratch[0]);
+	util_buf_free(&scratch[1]);
+	free(occ);
+	free(pos);
+	free(v);
+	return true;
+}
+
+/* Issue iid's row of pair_pos as its text makes it (pos_of_text), made
+ * once into made[iid]; NULL when its rows cannot be read. */
+static const util_buf *pos_made(library *lib, util_buf *made, bool *have, int64_t iid)
+{
+	if (!have[iid])
+		have[iid] = pos_of_text(lib, iid, &made[iid]);
+	return have[iid] ? &made[iid] : NULL;
+}
+
+/* pos_segs against the issues' texts: each list of a segment's issue is
+ * the one its text makes, and each pair of such an issue has its list;
+ * and the rows left in pair_pos (issues in no segment) are their
+ * texts' too. */
 static bool check_pos_segs(library *lib, char *err, size_t errlen)
 {
 	issue_cache_drop(lib);
 	segs_load(lib);
 	uint32_t *lists = util_calloc(lib->nseg_of + 1, sizeof *lists);
+	util_buf *made = util_calloc(lib->nseg_of + 1, sizeof *made);
+	bool *have = util_calloc(lib->nseg_of + 1, sizeof *have);
 	sqlite3_stmt *st = NULL, *row = NULL;
 	bool ok = sqlite3_prepare_v2(lib->db, "SELECT key, data FROM pos_segs ORDER BY key", -1, &st, NULL) ==
 			  SQLITE_OK &&
-		  sqlite3_prepare_v2(lib->db, "SELECT data FROM pair_pos WHERE id = ?1", -1, &row, NULL) == SQLITE_OK;
+		  sqlite3_prepare_v2(lib->db, "SELECT id, data FROM pair_pos", -1, &row, NULL) == SQLITE_OK;
 	if (!ok)
 		snprintf(err, errlen, "%s", sqlite3_errmsg(lib->db));
 	while (ok && sqlite3_step(st) == SQLITE_ROW) {
@@ -6023,17 +6146,14 @@ static bool check_pos_segs(library *lib, char *err, size_t errlen)
 				lists[bl.iid]++;
 				const unsigned char *l;
 				size_t len;
-				sqlite3_bind_int64(row, 1, bl.iid);
-				ok = sqlite3_step(row) == SQLITE_ROW &&
-				     pos_row_list(sqlite3_column_blob(row, 0), (size_t)sqlite3_column_bytes(row, 0), a, b,
-						  &l, &len) &&
+				const util_buf *m = pos_made(lib, made, have, bl.iid);
+				ok = m && pos_row_list((const unsigned char *)m->data, m->len, a, b, &l, &len) &&
 				     len == bl.len && memcmp(l, bl.list, len) == 0;
-				sqlite3_reset(row);
 			}
 			ok = ok && bl.p == bl.end;
 			if (!ok)
-				snprintf(err, errlen, "segment %lld, pair U+%04X U+%04X: a list is not its issue's in "
-					 "pair_pos", (long long)seg, a, b);
+				snprintf(err, errlen, "segment %lld, pair U+%04X U+%04X: a list is not the one its "
+					 "issue's text makes", (long long)seg, a, b);
 		}
 		if (!ok && !*err)
 			snprintf(err, errlen, "segment %lld, U+%04X: its row of pos_segs is damaged", (long long)seg, a);
@@ -6045,25 +6165,39 @@ static bool check_pos_segs(library *lib, char *err, size_t errlen)
 	for (size_t iid = 0; ok && iid < lib->nseg_of; iid++) {
 		if (pos_seg_of(&s, &pr, (int64_t)iid) < 0)
 			continue;
-		sqlite3_bind_int64(row, 1, (int64_t)iid);
 		uint32_t pairs = 0;
 		pairpos_seg one = { 0 };
-		if (sqlite3_step(row) == SQLITE_ROW) {
-			pairpos_seg_add(&one, (uint32_t)iid, sqlite3_column_blob(row, 0),
-					(size_t)sqlite3_column_bytes(row, 0));
+		const util_buf *m = pos_made(lib, made, have, (int64_t)iid);
+		if (m) {
+			pairpos_seg_add(&one, (uint32_t)iid, (const unsigned char *)m->data, m->len);
 			if (pairpos_seg_sort(&one))
 				pairs = (uint32_t)(one.tuples.len / (4 * sizeof(uint32_t)));
 		}
-		sqlite3_reset(row);
 		pairpos_seg_free(&one);
 		if (pairs != lists[iid]) {
-			snprintf(err, errlen, "issue %zu: %u lists in pos_segs, %u pairs in pair_pos", iid, lists[iid],
+			snprintf(err, errlen, "issue %zu: %u lists in pos_segs, %u pairs in its text", iid, lists[iid],
 				 pairs);
 			ok = false;
 		}
 	}
+	/* the rows of pair_pos kept */
+	util_buf mine = { 0 };
+	while (ok && sqlite3_step(row) == SQLITE_ROW) {
+		int64_t iid = sqlite3_column_int64(row, 0);
+		size_t len = (size_t)sqlite3_column_bytes(row, 1);
+		ok = pos_of_text(lib, iid, &mine) && mine.len == len &&
+		     (!len || memcmp(mine.data, sqlite3_column_blob(row, 1), len) == 0);
+		if (!ok)
+			snprintf(err, errlen, "issue %lld: its row of pair_pos is not the one its text makes",
+				 (long long)iid);
+	}
+	util_buf_free(&mine);
 	sqlite3_blob_close(pr.sblob);
 	sqlite3_finalize(row);
+	for (size_t i = 0; i <= lib->nseg_of; i++)
+		util_buf_free(&made[i]);
+	free(made);
+	free(have);
 	free(lists);
 	issue_cache_drop(lib);
 	return ok;
