@@ -119,6 +119,7 @@ typedef enum signal {
 	S_D_NAMED,              /* labelled with its part by the site that printed it (引题：, 副题：) */
 	S_D_WHOLE_OVER,         /* a whole headline's length over a longer line: that line is its detail */
 	S_D_WHOLE_UNDER,        /* ... "second half" as long as a whole headline under a shorter line its lead does not name: the news under its kicker */
+	S_D_LISTED,             /* the line prints a title of the page's own list at its top: the headline */
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
 	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
@@ -290,6 +291,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_D_MARKED]        = { 3, "an item's mark under a plain line" },   /* the mark heads an item's title; outweighs the line above being widest */
 	[S_D_NAMED]         = { 20, "its part named by its label" },
 	[S_D_WHOLE_OVER]    = { 4, "a whole headline's length over a longer line" },  /* a kicker is shorter than its headline; outweighs the line under it being widest and last */   /* 引题：X, 副题：X: the page says which line is which (any other role is never) */
+	[S_D_LISTED]        = { 4, "a title the page lists at its top" },   /* the page names its headlines; outweighs another line being widest and last */
 	[S_D_WHOLE_UNDER]   = { -2, "a whole headline under a line its lead does not name" },  /* kicker "暴雨突袭山村" over "132名群众连夜转移"; outweighs a broken headline over its last and widest line */
 	/* deck: transitions between the roles of neighbour lines */
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
@@ -463,7 +465,7 @@ typedef struct floating {
 /* Word pairs of the running headers remembered per page. */
 enum { HEADER_PAIRS_MAX = 64 };
 /* Running lines that recur on a page, remembered by the profile. */
-enum { REPEATED_MAX = 16 };
+enum { REPEATED_MAX = 16, LISTED_MAX = 30 };
 
 /* The page's own conventions, measured on its first lines before any
  * decision is taken (so that a huge page still streams): decisions read
@@ -487,6 +489,8 @@ typedef struct profile {
 	bool repeated_top[REPEATED_MAX];    /* ... first printed at the top of the page */
 	unsigned nrepeated;
 	uint32_t title_list_first, title_list_last;     /* the lines of the page's list of its own titles, 0: none */
+	uint32_t listed[LISTED_MAX];    /* the lines printing the titles of that list */
+	unsigned nlisted;
 	unsigned bracket_signed;        /* lines closed by a signer in brackets ("…说。（张三）"): the page signs so */
 } profile;
 
@@ -1387,6 +1391,9 @@ static void title_list_end(const title_list *tl, profile *pf)
 			first--;        /* its label: 本期目录 */
 		pf->title_list_first = tl->top[first].line;
 		pf->title_list_last = tl->top[last].line;
+		for (unsigned k = b; k <= last && pf->nlisted < LISTED_MAX; k++)
+			if (tl->top[k].printed)
+				pf->listed[pf->nlisted++] = tl->top[k].printed;
 		return;
 	}
 }
@@ -2335,6 +2342,16 @@ static void verse_lines(parser *ps, unit *u)
 	u->flags |= UF_VERSE | UF_ROW;
 }
 
+/* Whether the unit prints one of the titles the page lists at its top
+ * (the list's own lines are the page's chrome, never a deck's). */
+static bool listed_print(const parser *ps, const unit *u)
+{
+	for (unsigned k = 0; k < ps->pf.nlisted; k++)
+		if (ps->pf.listed[k] == u->line)
+			return true;
+	return false;
+}
+
 /* A question alone: one sentence ending in ？, short; also one wholly
  * in quotes (「條走廊要等幾耐？」: someone's question as a title). */
 static bool short_question(const unit *u)
@@ -2862,6 +2879,12 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	else if ((u.kind == U_TITLE || u.kind == U_PARA) && ps->nheader_pairs && like_header(ps, &u)) {
 		u.kind = U_PAGEHEAD;
 		u.flags |= UF_RECURS;
+	}
+	/* "电动自行车头盔怎么选？" printing a title the page lists at its
+	 * top: that title, a question, not a sentence nor a caption */
+	if ((u.kind == U_PARA || u.kind == U_CAPTION) && ps->pf.nlisted && short_question(&u) && listed_print(ps, &u)) {
+		u.kind = U_TITLE;
+		u.flags |= UF_QUESTION_HEAD;
 	}
 	if (ps->nunits > ps->units_base) {
 		unit *prev = UNIT(ps, ps->nunits - 1);
@@ -5454,6 +5477,9 @@ static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
 	/* "投诉直通车" / "网购冰箱到货有凹痕，商家同意换新": the label's title */
 	if (k == i + 1 && comma_title_under_label(ps, i))
 		return true;
+	/* "戴头盔，从“要我戴”到“我要戴”": the page lists it as a title */
+	if (listed_print(ps, u))
+		return true;
 	return !((u->flags & UF_COMMA) && deck_has_plain(ps, i, n));
 }
 
@@ -5691,6 +5717,8 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 			ev_add(ev, S_D_MARKED);
 		if (x + 1 < df->n && whole_over_longer(df, u, UNIT(ps, k + 1), x))
 			ev_add(ev, S_D_WHOLE_OVER);
+		if (df->n > 1 && listed_print(ps, u))
+			ev_add(ev, S_D_LISTED);
 		return ev->score;
 	case DR_CONT:
 		if (df->broken[x] == BROKEN_NONE)
@@ -6536,6 +6564,10 @@ static bool is_bare_caption(const parser *ps, size_t i, const art *a)
 		return false;
 	if (i + 1 >= ps->nunits)
 		return false;   /* a last short paragraph after a photo */
+	/* the first paragraph under a headline that has no text yet, the
+	 * next story right under it: the story's text, or it would have none */
+	if (a && !a->ended && a->field[DOC_F_HEADLINE].len && !art_has_body(a))
+		return false;
 	const unit *next = UNIT(ps, i + 1);
 	if (next->kind == U_CAPTION || next->kind == U_CREDIT || u->gap_after >= BIG_GAP)
 		return true;

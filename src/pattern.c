@@ -2952,6 +2952,31 @@ bool pattern_is_page_header(const char *s, size_t len, int *page)
 	int dummy;
 	if (pattern_match_jump(s, (size_t)(end - s), &dummy) != PATTERN_JUMP_NONE)
 		return false;
+	/* "A07版：城事·交通", "您当前的位置：首页 >> … >> B2版": a page label
+	 * of a letter and figures, first or after a separator */
+	for (const char *p = s; p + 4 < end; p++) {
+		p = util_find(p, (size_t)(end - p), "版", 3);
+		if (!p)
+			break;
+		const char *q = p;
+		while (q > s && q[-1] >= '0' && q[-1] <= '9' && p - q < 3)
+			q--;
+		if (q == p || q == s || !(q[-1] >= 'A' && q[-1] <= 'Z'))
+			continue;
+		const char *a = q - 1;
+		uint32_t before = 0, after = 0;
+		if (a > s)
+			text_decode(text_prev(s, a), a, &before);
+		if (p + 3 < end)
+			text_decode(p + 3, end, &after);
+		if ((a == s || text_is_space(before) || before == '>' || before == 0xFF1A || before == 0xFF1E) &&
+		    (p + 3 == end || text_is_space(after) || after == ':' || after == 0xFF1A)) {
+			int n = 0;
+			pattern_number(q, (size_t)(p - q), &n);
+			*page = n;
+			return true;
+		}
+	}
 	for (const char *p = s; p + 3 < end; p++) {
 		p = util_find(p, (size_t)(end - p), "第", 3);
 		if (!p)

@@ -308,6 +308,8 @@ FIXTURE_TEST(header_letter_spaced)  /* a letter-spaced running header's short fo
 FIXTURE_TEST(header_letter_spaced_lookalike) /* letter-spaced headlines holding the paper's name or its section: headlines */
 FIXTURE_TEST(masthead_long_name)    /* a masthead line whose paper's name (with its edition) is one long word no list knows, beside a date, 星期, 第N版 and 责任编辑: a banner */
 FIXTURE_TEST(masthead_long_name_lookalike) /* the same long name and a word as a headline over its dateline: a headline */
+FIXTURE_TEST(epaper_letter_label)   /* an e-paper's top: B05版 (a letter and figures) is a page label, in the breadcrumb too; a title the page lists, with a comma, over a longer line: the headline */
+FIXTURE_TEST(epaper_letter_label_lookalike) /* A15版 inside a word of a headline with a comma, the page listing no titles: no label, the plain line under it heads */
 FIXTURE_TEST(item_rows)             /* lines set tight in one shape (a figure beside its label: 36家　…, 15元　…; the same marks in the same order: X→Y　23:30, X组“…”：school　names) are a list's rows, the story's text, not a deck; a note in round brackets tight under them is one of them */
 FIXTURE_TEST(item_rows_lookalike)   /* look-alike: a deck whose lines differ in shape (two phrases over a plain line, a figure without a gap over a line, two quoted phrases with one mark each) stays a deck */
 FIXTURE_TEST(box_subject)           /* a lone title over rows down to the next story or the page's end, its words none of the story's, the rows sharing its place: a box of its own */
@@ -409,7 +411,7 @@ static void test_nothing_lost(void **state)
 		"page_end_signature", "page_end_signature_lookalike",
 		"age_signature", "age_signature_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
-		"masthead_long_name", "masthead_long_name_lookalike",
+		"masthead_long_name", "masthead_long_name_lookalike", "epaper_letter_label", "epaper_letter_label_lookalike",
 		"item_rows", "item_rows_lookalike",
 		"box_subject", "box_subject_lookalike", "tips_box", "tips_box_lookalike",
 		"afterword", "afterword_lookalike",
@@ -797,6 +799,8 @@ int main(void)
 		cmocka_unit_test(test_header_letter_spaced_lookalike),
 		cmocka_unit_test(test_masthead_long_name),
 		cmocka_unit_test(test_masthead_long_name_lookalike),
+		cmocka_unit_test(test_epaper_letter_label),
+		cmocka_unit_test(test_epaper_letter_label_lookalike),
 		cmocka_unit_test(test_label_word4),
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),

@@ -252,6 +252,14 @@ static void test_page_headers(void **state)
 	assert_int_equal(page, 3);
 	assert_false(pattern_is_page_header(S("■下转第4版"), &page));
 	assert_false(pattern_is_page_header(S("这篇报道刊登在第2版上的位置很显著"), &page));
+	/* a letter and figures before 版, first or after a separator */
+	assert_true(pattern_is_page_header(S("A07版：城事·交通　　PDF下载"), &page));
+	assert_int_equal(page, 7);
+	assert_true(pattern_is_page_header(S("您当前的位置：首页 >> 2026年12月01日 >> B2版：体育"), &page));
+	assert_int_equal(page, 2);
+	assert_false(pattern_is_page_header(S("新款平板采用A15版芯片"), &page));
+	assert_false(pattern_is_page_header(S("A3版面调整通知"), &page));
+	assert_false(pattern_is_page_header(S("详见A3版"), &page));
 }
 
 int main(void)
