@@ -143,6 +143,7 @@ typedef enum signal {
 	S_F_TIME_CLOSING,       /* closed by a word of time (…之际, …中): the kicker of the news line */
 	S_F_LEAD_KICKER,        /* a short plain line set tight over the page's first story, a reporter's: its kicker */
 	S_F_CUT_BANNER,         /* a line dropped inside a cut paragraph */
+	S_F_DESK_CREDITS,       /* the desk's credits in brackets after a story ((本期编辑：X　校对：Y)) */
 	S_F_REPEAT,             /* repeats text the story already has */
 	S_F_QUOTE_BEFORE,       /* follows a quotation or a finished paragraph */
 	S_F_END_MARK,           /* ends a story: （完）, (供稿), author after the body */
@@ -315,6 +316,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_TIME_CLOSING]  = { 0, "closed by a word of time: a kicker" },
 	[S_F_LEAD_KICKER]   = { 0, "tight over the page's first story, a reporter's: a kicker" },   /* a fact: the line is the kicker */
 	[S_F_CUT_BANNER]    = { 0, "inside a cut paragraph" },
+	[S_F_DESK_CREDITS]  = { 0, "the desk's credits in brackets: the page's" },   /* a fact: the story ends, the line goes to the banners */
 	[S_F_REPEAT]        = { 0, "repeats the story" },
 	[S_F_QUOTE_BEFORE]  = { 0, "after a finished paragraph" },
 	[S_F_END_MARK]      = { 0, "closes a story" },
@@ -8288,11 +8290,38 @@ static bool headline_after_body(const art *a)
 /* A line closing a story ("（完）", "（X 供稿）", "据新华社"): kept as
  * the story's last paragraph, or as its byline when it is an author in
  * parentheses and the story has none; the story is closed. */
+/* "（本期编辑：方敬之　校对：余文涛）", "（责任编辑：X）": an end mark whose
+ * brackets hold only a running header's fields, the desk's credits: the
+ * page's furniture, though it closes the story above. */
+static bool desk_credits(const unit *u)
+{
+	size_t op = u->s[0] == '(' ? 1 : has_prefix(u->s, u->len, "（") ? 3 : 0;
+	if (!op || u->len <= op + 3)
+		return false;
+	size_t cl = u->s[u->len - 1] == ')' ? 1 : 3;
+	const char *in = u->s + op;
+	size_t n = u->len - op - cl;
+	/* (an editor's or proofreader's role among them: a date in brackets
+	 * dates the story) */
+	if (!memmem(in, n, "编", 3) && !memmem(in, n, "編", 3) && !memmem(in, n, "校", 3))
+		return false;
+	header_match hm;
+	return is_running_header(in, n, &hm) && hm.fields >= 1 && !hm.page;
+}
+
 static void handle_end(parser *ps, size_t *i)
 {
 	const unit *u = UNIT(ps, *i);
 	art *a = ensure_article(ps);
 	flush_held(ps, a);
+	if (desk_credits(u)) {
+		banner_for(ps, *i, S_F_DESK_CREDITS);
+		if (art_has_body(a))
+			a->ended = true;
+		a->cut = false;
+		(*i)++;
+		return;
+	}
 	doc_str author = end_mark_author(u->s, u->len);
 	pattern_dateline dm;
 	if (!a->field[DOC_F_DATELINE].len && u->len > 6 && pattern_match_dateline(u->s + 3, u->len - 6, &dm) &&
@@ -8775,9 +8804,17 @@ static bool md_top_furniture(const parser *ps, const unit *u)
  * (10万+ too): the platform's bar under the post, not its text. */
 static bool counters_bar(const unit *u)
 {
-	if (u->chars > 30)
-		return false;
 	const char *p = u->s, *end = u->s + u->len;
+	if (p < end && *p == '[') {
+		/* "[阅读原文](url)　阅读 3826　在看 45": the post's link first */
+		const char *close = memmem(p, (size_t)(end - p), "](", 2);
+		const char *paren = close ? memchr(close, ')', (size_t)(end - close)) : NULL;
+		if (!paren)
+			return false;
+		p = paren + 1;
+	}
+	if (count_chars(p, (size_t)(end - p), 31) > 30)
+		return false;
 	unsigned pairs = 0;
 	for (p = text_skip_space(p, end); p < end; p = text_skip_space(p, end)) {
 		unsigned han = 0, digits = 0;
@@ -8839,7 +8876,7 @@ static bool tail_furniture(const parser *ps, size_t i)
 			return false;   /* "（作者单位：X）": the story's own note */
 		/* a picture's link (a QR code), not a photo's caption */
 		bool picture = (v->kind == U_CAPTION || v->kind == U_CREDIT) && memmem(v->s, v->len, "://", 3);
-		if (v->chars > (picture ? 120 : 40) || (!picture && (v->flags & (UF_TERMINATED | UF_SENTENCE))) ||
+		if (v->chars > (picture || counters_bar(v) ? 120 : 40) || (!picture && (v->flags & (UF_TERMINATED | UF_SENTENCE))) ||
 		    !(v->kind == U_TITLE || v->kind == U_PARA || v->kind == U_MDSUB || v->kind == U_MDHEAD ||
 		      picture || v->kind == U_END))
 			return false;
