@@ -8845,11 +8845,18 @@ static bool counters_bar(const unit *u)
  * label among them (编辑：X, 来源：X, 往期推荐 and its links), after a
  * rule or a story closed by its author. */
 enum { TAIL_MAX = 12 };
+
+/* "分享　收藏　在看": the post's buttons; "城西　读者　何淑珍" (a place, a
+ * role word, a name) is a letter's signature, set as a bar is. */
+static bool tail_buttons(const unit *u)
+{
+	return button_bar(u, 3) && u->kind != U_NAMES && u->kind != U_BYLINE && !pattern_is_byline(u->s, u->len, false);
+}
 static bool tail_furniture(const parser *ps, size_t i)
 {
 	if (!ps->eof || ps->nunits - i > TAIL_MAX)
 		return false;
-	if (i + 1 == ps->nunits && button_bar(UNIT(ps, i), 3))
+	if (i + 1 == ps->nunits && tail_buttons(UNIT(ps, i)))
 		return true;    /* the post's buttons closing the page */
 	const art *a = ps->narts ? ART(ps, ps->narts - 1) : NULL;
 	/* headers already read may open the tail: 编辑：X over 往期推荐 */
@@ -8890,11 +8897,11 @@ static bool tail_furniture(const parser *ps, size_t i)
 						       (memmem(v->s, v->len, "：", 3) && (match_header(v->s, v->len, &fm), fm.fields >= 1));
 		/* off web posts, every line of the tail is the desk's: a title
 		 * over items ("城南新开三家餐馆" / "■X　地址：…") is a story */
-		if (!ps->pf.md_level && !field && v->kind != U_END && !button_bar(v, 3) && !counters_bar(v) &&
+		if (!ps->pf.md_level && !field && v->kind != U_END && !tail_buttons(v) && !counters_bar(v) &&
 		    !memmem(v->s, v->len, "版权", 6) && !memmem(v->s, v->len, "©", 2) &&
 		    !((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits))
 			return false;
-		marks += field || button_bar(v, 3) || counters_bar(v) ||
+		marks += field || tail_buttons(v) || counters_bar(v) ||
 			 memmem(v->s, v->len, "版权", 6) || memmem(v->s, v->len, "©", 2) ||
 			 ((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits);
 	}

@@ -313,6 +313,8 @@ FIXTURE_TEST(desk_credits)          /* (本期编辑：X　校对：Y) after a s
 FIXTURE_TEST(desk_credits_lookalike) /* (编辑部供稿) after a story: its end mark, the story's */
 FIXTURE_TEST(counters_link)         /* a post's tail: [阅读原文](url) before the counters (阅读 N　在看 N) is the platform's bar, the follow card's lines over it too */
 FIXTURE_TEST(counters_link_lookalike) /* a link and figured words inside the story, text after them: the story's text */
+FIXTURE_TEST(tail_signature)        /* a letter's signature alone at the page's foot (城西　读者　X, set apart as buttons are): the letter's byline, not the page's tail */
+FIXTURE_TEST(tail_signature_lookalike) /* the post's buttons (分享　收藏　点赞　在看) after the last story: its tail */
 FIXTURE_TEST(epaper_letter_label_lookalike) /* A15版 inside a word of a headline with a comma, the page listing no titles: no label, the plain line under it heads */
 FIXTURE_TEST(item_rows)             /* lines set tight in one shape (a figure beside its label: 36家　…, 15元　…; the same marks in the same order: X→Y　23:30, X组“…”：school　names) are a list's rows, the story's text, not a deck; a note in round brackets tight under them is one of them */
 FIXTURE_TEST(item_rows_lookalike)   /* look-alike: a deck whose lines differ in shape (two phrases over a plain line, a figure without a gap over a line, two quoted phrases with one mark each) stays a deck */
@@ -417,6 +419,7 @@ static void test_nothing_lost(void **state)
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike", "epaper_letter_label", "epaper_letter_label_lookalike",
 		"desk_credits", "desk_credits_lookalike", "counters_link", "counters_link_lookalike",
+		"tail_signature", "tail_signature_lookalike",
 		"item_rows", "item_rows_lookalike",
 		"box_subject", "box_subject_lookalike", "tips_box", "tips_box_lookalike",
 		"afterword", "afterword_lookalike",
@@ -810,6 +813,8 @@ int main(void)
 		cmocka_unit_test(test_desk_credits_lookalike),
 		cmocka_unit_test(test_counters_link),
 		cmocka_unit_test(test_counters_link_lookalike),
+		cmocka_unit_test(test_tail_signature),
+		cmocka_unit_test(test_tail_signature_lookalike),
 		cmocka_unit_test(test_label_word4),
 		cmocka_unit_test(test_verse_then_prose),
 		cmocka_unit_test(test_lead_subject),
