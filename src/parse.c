@@ -4809,11 +4809,12 @@ static bool numbered_head(const unit *u);
 
 /* "投诉直通车" over "网购冰箱到货有凹痕，商家同意换新", set tight: a title
  * with a comma under a label is the label's title, not the first line of
- * a paragraph. */
+ * a paragraph. On a page that sets a blank line between its paragraphs,
+ * one blank line is tight ("政策解读" / "预付卡新规，消费者关心的三个问题"). */
 static bool comma_title_under_label(const parser *ps, size_t i)
 {
 	const unit *a = UNIT(ps, i), *b = UNIT(ps, i + 1);
-	return a->kind == U_TITLE && b->kind == U_TITLE && b->gap == 0 && (b->flags & UF_COMMA) &&
+	return a->kind == U_TITLE && b->kind == U_TITLE && b->gap <= (ps->pf.blank_rhythm ? 1 : 0) && (b->flags & UF_COMMA) &&
 	       !(b->flags & UF_CLAUSE_END) && b->chars <= COMMA_TITLE_MAX_CHARS && b->chars > a->chars &&
 	       a->chars <= SPACED_LABEL_MAX && !aside_note(b) && label_like(a, false) && !numbered_head(a);
 }

@@ -345,6 +345,8 @@ FIXTURE_TEST(title_list_lookalike)  /* a deck (label, headline) printed again si
 FIXTURE_TEST(title_list_tight)       /* an e-paper with no blank lines: its 本版新闻 list runs straight into the first story's headline, printed again: the list ends at its last title printed below it */
 FIXTURE_TEST(title_list_numbered)    /* a bulletin's 【本期要目】 of numbered titles ("1.水厂完成…"), each printed again below without its number: the list and its label are banners, not a deck */
 FIXTURE_TEST(title_list_numbered_lookalike) /* a story's own numbered points, printed again below as its numbered sections: they stay the story's */
+FIXTURE_TEST(comma_label_spaced)     /* a page with a blank line between its paragraphs: a label one blank line over a title with a comma (消费课堂 / 退费难，先看合同怎么写) is the column over its headline, not a heading over the head of a cut paragraph */
+FIXTURE_TEST(comma_label_spaced_lookalike) /* the same lines on a page set tight: a blank line there sets the label apart, and the comma line heads a paragraph the next line goes on with */
 FIXTURE_TEST(web_chrome)            /* a markdown breadcrumb ([首页](url) > [X](url) > 第88期) and a post's counters (阅读 1024　在看 12) after a rule: banners */
 FIXTURE_TEST(web_chrome_lookalike)  /* a paragraph opening with a link and words before its arrow, a sentence with figures after a rule: text */
 FIXTURE_TEST(other_subject)         /* a lone title after a story with no sections, last before the next signed story or the page's end, over text sharing no word pair with the story (a listing, a Q&A box): a story of its own */
@@ -429,7 +431,7 @@ static void test_nothing_lost(void **state)
 		"editor_afterword", "editor_afterword_lookalike",
 		"title_link", "title_link_lookalike",
 		"top_text_chrome", "top_text_chrome_lookalike", "top_text_chrome_colon",
-		"title_list", "title_list_lookalike", "title_list_tight", "title_list_numbered", "title_list_numbered_lookalike", "web_chrome", "web_chrome_lookalike",
+		"title_list", "title_list_lookalike", "title_list_tight", "title_list_numbered", "title_list_numbered_lookalike", "comma_label_spaced", "comma_label_spaced_lookalike", "web_chrome", "web_chrome_lookalike",
 		"other_subject", "other_subject_lookalike",
 		"epaper_printed_byline", "epaper_printed_byline_lookalike",
 		"lone_caption", "lone_caption_lookalike",
@@ -765,6 +767,8 @@ int main(void)
 		cmocka_unit_test(test_title_list_tight),
 		cmocka_unit_test(test_title_list_numbered),
 		cmocka_unit_test(test_title_list_numbered_lookalike),
+		cmocka_unit_test(test_comma_label_spaced),
+		cmocka_unit_test(test_comma_label_spaced_lookalike),
 		cmocka_unit_test(test_web_chrome),
 		cmocka_unit_test(test_web_chrome_lookalike),
 		cmocka_unit_test(test_other_subject),
