@@ -659,7 +659,7 @@ static bool bare_name(const char *s, const char *end)
 /* What the names of a byline did, printed after them: "黄俊杰 报道",
  * "易卫东 著", "张三 文", "云岭街道 供稿". */
 static const char *const filings[] = {
-	"报道", "报导", "撰文", "采写", "整理", "口述", "编著", "主编", "供稿", "供图", "著", "译", "文",
+	"报道", "报导", "撰文", "采写", "整理", "口述", "编著", "主编", "编译", "編譯", "供稿", "供图", "著", "译", "文",
 };
 
 /* "温哥华报道", "溫哥華報導": a place of one to six Han characters and

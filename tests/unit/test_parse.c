@@ -372,6 +372,8 @@ FIXTURE_TEST(page_end_signature)    /* a letter's last two lines at the page's e
 FIXTURE_TEST(page_end_signature_lookalike) /* a title over a reporter's byline with text under it at the page's end: a story */
 FIXTURE_TEST(age_signature)         /* letters signed with the writer's age: the name with age and post in brackets (郑秀兰（63岁，退休会计）), 读者, name, a comma and the age in brackets (（读者　沈玉梅，71岁）): each signs its letter */
 FIXTURE_TEST(age_signature_lookalike) /* an age in a note in brackets with no name (（舞蹈队里年纪最大，今年83岁）) stays the text's */
+FIXTURE_TEST(names_compiled)        /* names then 编译 in the brackets closing a story (（陆欣　编译）): who compiled it signs it, as （X　整理） does */
+FIXTURE_TEST(names_compiled_lookalike) /* （据法新社编译）: a source, not a writer, stays the text's */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -418,6 +420,7 @@ static void test_nothing_lost(void **state)
 		"photo_role_bracket", "photo_role_bracket_lookalike",
 		"page_end_signature", "page_end_signature_lookalike",
 		"age_signature", "age_signature_lookalike",
+		"names_compiled", "names_compiled_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike", "epaper_letter_label", "epaper_letter_label_lookalike",
 		"desk_credits", "desk_credits_lookalike", "counters_link", "counters_link_lookalike",
@@ -859,6 +862,8 @@ int main(void)
 		cmocka_unit_test(test_page_end_signature_lookalike),
 		cmocka_unit_test(test_age_signature),
 		cmocka_unit_test(test_age_signature_lookalike),
+		cmocka_unit_test(test_names_compiled),
+		cmocka_unit_test(test_names_compiled_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
