@@ -879,30 +879,62 @@ typedef struct seg_entry {
 
 /* The list of a code point or a pair (key) of one issue stored by this
  * transaction, for its segment (see seg_add): the bytes of its rows as
- * in the issue's row of issue_terms, kept in job->segbytes (a few bytes
+ * in the issue's row of issue_terms, kept in seg_work's bytes (a few bytes
  * a row: a segment of a second's issues held 20 MB of decoded rows). */
 typedef struct seg_chunk {
 	uint32_t key;
-	uint32_t issue;                 /* into job->segissues */
-	uint32_t at, len;               /* in job->segbytes */
+	uint32_t issue;                 /* into seg_work's issues */
+	uint32_t at, len;               /* in seg_work's bytes */
 } seg_chunk;
 
 /* An issue stored by this transaction: its id and where the sizes of
- * its rows are (job->segsizes). */
+ * its rows are (seg_work's sizes). */
 typedef struct seg_issue {
 	int64_t iid;
 	uint32_t sizes, nrows;
 } seg_issue;
 
-/* The chunks of one kind of list (code points, pairs) and the table
- * they go to. */
+/* The table of one kind of list (code points, pairs). */
 typedef struct seg_kind {
-	seg_chunk *v;
-	size_t n, cap;
 	sqlite3_stmt *ins;
 	const char *table;
 	int bits;                       /* of the key below the segment */
 } seg_kind;
+
+/* The chunks of one kind of list. */
+typedef struct seg_chunks {
+	seg_chunk *v;
+	size_t n, cap;
+} seg_chunks;
+
+/* A segment: what seg_add keeps of its issues, the lists seg_build
+ * makes of them (no SQLite: the segment thread's work, see seg_thread)
+ * and the room it makes them in. */
+typedef struct seg_work {
+	seg_chunks ch[2];               /* code points, pairs */
+	util_buf bytes, sizes;
+	seg_issue *issues;
+	size_t nissues, icap;
+	int64_t seg;                    /* its id, given when it is built */
+	/* made by seg_build: each list's key (u32), bytes (u32), the bytes */
+	util_buf lists[2];
+	pairpos_seg pos;                /* its issues' rows of pair_pos */
+	bool pos_all;                   /* every one's */
+	util_buf posrows;               /* see pos_seg_build */
+	uint64_t *present;              /* chunks_sort's */
+	uint32_t *at;
+	seg_chunk *tmpch;
+	size_t tmpchcap;
+	seg_entry *ents;
+	size_t nents, entcap;
+	uint64_t *keys, *tmp;
+	size_t tmpcap;
+	uint32_t *place;
+	size_t keycap, placecap;
+	util_buf blob, parts[3];
+} seg_work;
+
+typedef struct seg_thread seg_thread;
 
 struct library_job {
 	library *lib;
@@ -927,19 +959,11 @@ struct library_job {
 	sqlite3_stmt *ins_seg, *ins_iseg, *del_iseg;
 	int64_t next_seg;
 	seg_kind segkind[2];            /* code points, pairs */
-	seg_chunk *segtmpch;
-	size_t segtmpchcap;
-	util_buf segbytes, segsizes;
-	seg_entry *segents;
-	size_t nsegents, segcap;
-	uint64_t *segkeys, *segtmp;
-	size_t segtmpcap;
-	uint32_t *segplace;
-	size_t segkeycap, segplacecap;
-	util_buf segblob, segparts[3];
 	sqlite3_stmt *ins_posseg;       /* the segment's rows of pos_segs */
-	seg_issue *segissues;
-	size_t nsegissues, segicap;
+	/* the segment being kept (fill: one of segw), and the one the
+	 * segment thread builds (NULL: none; segth NULL: not started) */
+	seg_work segw[2], *fill, *built;
+	seg_thread *segth;
 };
 
 static int known_cmp(const void *a, const void *b)
@@ -1441,6 +1465,7 @@ static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool 
 		job->segkind[k].ins = prepare_st(lib, kinds[k][1]);
 		job->segkind[k].bits = k ? SEG_PAIR_BITS : SEG_CP_BITS;
 	}
+	job->fill = &job->segw[0];
 	job->ins_seg = prepare_st(lib, "INSERT INTO cp_segs(seg, issues) VALUES(?1, ?2)");
 	job->ins_iseg = prepare_st(lib, "INSERT OR REPLACE INTO issue_seg(issue, seg) VALUES(?1, ?2)");
 	job->del_iseg = prepare_st(lib, "DELETE FROM issue_seg WHERE issue = ?1");
@@ -2328,7 +2353,7 @@ static inline bool list_step(const unsigned char **p, const unsigned char *end, 
  * issue_terms (t, made by terms_make), kept for the transaction's
  * segment as chunks (the bytes of each list copied as they are) and
  * the sizes of its rows. */
-static void seg_add(library_job *job, int64_t iid, const unsigned char *t)
+static void seg_add(seg_work *w, int64_t iid, const unsigned char *t)
 {
 	uint32_t nrows = get_u32(t + 8), ntok = get_u32(t + 12), nfirst = get_u32(t + 16);
 	/* the lists start where the first code point's does, the pairs' end
@@ -2337,13 +2362,13 @@ static void seg_add(library_job *job, int64_t iid, const unsigned char *t)
 	const unsigned char *first = tok + ((size_t)ntok + 1) * TERMS_TOKEN;
 	/* the lists of code points, then those of pairs: one copy */
 	uint32_t from = get_u32(tok + 4), to = get_u32(first + (size_t)nfirst * TERMS_TOKEN + 4);
-	uint32_t off = (uint32_t)job->segbytes.len, issue = (uint32_t)job->nsegissues;
-	util_buf_add(&job->segbytes, t + from, to - from);
-	seg_issue si = { .iid = iid, .sizes = (uint32_t)(job->segsizes.len / sizeof(uint32_t)), .nrows = nrows };
-	UTIL_PUSH(job->segissues, job->nsegissues, job->segicap, si);
+	uint32_t off = (uint32_t)w->bytes.len, issue = (uint32_t)w->nissues;
+	util_buf_add(&w->bytes, t + from, to - from);
+	seg_issue si = { .iid = iid, .sizes = (uint32_t)(w->sizes.len / sizeof(uint32_t)), .nrows = nrows };
+	UTIL_PUSH(w->issues, w->nissues, w->icap, si);
 	for (uint32_t i = 0; i < nrows; i++)
-		util_buf_add(&job->segsizes, t + TERMS_HEAD + (size_t)i * TERMS_ROW, sizeof(uint32_t));
-	seg_kind *k = &job->segkind[0];
+		util_buf_add(&w->sizes, t + TERMS_HEAD + (size_t)i * TERMS_ROW, sizeof(uint32_t));
+	seg_chunks *k = &w->ch[0];
 	for (uint32_t i = 0; i < ntok; i++, tok += TERMS_TOKEN) {
 		uint32_t at = get_u32(tok + 4);
 		seg_chunk ch = { get_u32(tok), issue, off + (at - from), get_u32(tok + TERMS_TOKEN + 4) - at };
@@ -2351,7 +2376,7 @@ static void seg_add(library_job *job, int64_t iid, const unsigned char *t)
 	}
 	/* each first code point's group: for each second one, its distance
 	 * from the one before, the bytes of its list, the list */
-	k = &job->segkind[1];
+	k = &w->ch[1];
 	for (uint32_t i = 0; i < nfirst; i++, first += TERMS_TOKEN) {
 		uint32_t a = get_u32(first), second = 0, d, len;
 		const unsigned char *p = t + get_u32(first + 4), *end = t + get_u32(first + TERMS_TOKEN + 4);
@@ -2367,20 +2392,24 @@ static void seg_add(library_job *job, int64_t iid, const unsigned char *t)
 
 /* Sorts the chunks v[0, n) by key, stable (the issues stay in the order
  * stored): a counting sort by the low 16 bits of the key, then by the
- * high 16 when they differ, through job->segtmpch (the counts of the
+ * high 16 when they differ, through w->tmpch (the counts of the
  * keys present only walked, as terms_make). */
-static void chunks_sort(library_job *job, seg_chunk *v, size_t n)
+static void chunks_sort(seg_work *w, seg_chunk *v, size_t n)
 {
-	if (job->segtmpchcap < n + 1)
-		util_grow((void **)&job->segtmpch, &job->segtmpchcap, n + 1, sizeof *job->segtmpch);
-	uint64_t *present = job->terms.present;
-	uint32_t *at = job->terms.ipos;
+	if (w->tmpchcap < n + 1)
+		util_grow((void **)&w->tmpch, &w->tmpchcap, n + 1, sizeof *w->tmpch);
+	if (!w->present) {
+		w->present = util_calloc(SEEN_CPS / 64, sizeof *w->present);
+		w->at = util_malloc(SEEN_CPS * sizeof *w->at);
+	}
+	uint64_t *present = w->present;
+	uint32_t *at = w->at;
 	uint32_t hi_or = 0, hi_and = UINT32_MAX;
 	for (size_t i = 0; i < n; i++) {
 		hi_or |= v[i].key >> 16;
 		hi_and &= v[i].key >> 16;
 	}
-	seg_chunk *from = v, *to = job->segtmpch;
+	seg_chunk *from = v, *to = w->tmpch;
 	for (int shift = 0; shift < 32; shift += 16) {
 		if (shift && hi_or == hi_and)
 			break;
@@ -2395,8 +2424,7 @@ static void chunks_sort(library_job *job, seg_chunk *v, size_t n)
 			}
 		}
 		pairs_starts(at, present);
-		for (uint32_t w = 0; w < SEEN_CPS / 64; w++)
-			present[w] = 0;
+		memset(present, 0, SEEN_CPS / 64 * sizeof *present);
 		for (size_t i = 0; i < n; i++)
 			to[at[from[i].key >> shift & 0xFFFF]++] = from[i];
 		seg_chunk *t = from;
@@ -2459,7 +2487,7 @@ static uint32_t seg_bucket(uint32_t count, uint32_t bytes)
 }
 
 /* The list of a code point or a pair in a segment: the rows v[0, n) (in
- * the order stored: issue by issue, rows in order) into job->segblob:
+ * the order stored: issue by issue, rows in order) into w->blob:
  *   a varint of the issues holding c, and for each its id, its rows
  *   holding c and the sum of their sizes (varints: bm25's average size
  *   is known before any row is read);
@@ -2523,14 +2551,14 @@ static unsigned char *room(util_buf *b, size_t n)
 	return (unsigned char *)b->data;
 }
 
-static void seg_list(library_job *job, const seg_entry *v, size_t n)
+static void seg_list(seg_work *w, const seg_entry *v, size_t n)
 {
-	util_grow((void **)&job->segkeys, &job->segkeycap, n + 1, sizeof *job->segkeys);
-	util_grow((void **)&job->segplace, &job->segplacecap, n + 1, sizeof *job->segplace);
-	uint64_t *keys = job->segkeys;
-	uint32_t *place = job->segplace;
+	util_grow((void **)&w->keys, &w->keycap, n + 1, sizeof *w->keys);
+	util_grow((void **)&w->place, &w->placecap, n + 1, sizeof *w->place);
+	uint64_t *keys = w->keys;
+	uint32_t *place = w->place;
 	/* a varint takes 5 bytes at most: 3 an issue, 4 a bucket, 4 a row */
-	unsigned char *is = room(&job->segparts[0], 15 * n), *io = is;
+	unsigned char *is = room(&w->parts[0], 15 * n), *io = is;
 	uint32_t nis = 0;
 	for (size_t i = 0; i < n; nis++) {
 		int64_t iid = v[i].iid;
@@ -2544,9 +2572,9 @@ static void seg_list(library_job *job, const seg_entry *v, size_t n)
 		io = util_put_varint(util_put_varint(util_put_varint(io, (uint32_t)iid), rows),
 				sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum);
 	}
-	keys_sort(keys, n, &job->segtmp, &job->segtmpcap);
-	unsigned char *bk = room(&job->segparts[1], 20 * n), *bo = bk;
-	unsigned char *rw = room(&job->segparts[2], 20 * n), *ro = rw;
+	keys_sort(keys, n, &w->tmp, &w->tmpcap);
+	unsigned char *bk = room(&w->parts[1], 20 * n), *bo = bk;
+	unsigned char *rw = room(&w->parts[2], 20 * n), *ro = rw;
 	uint32_t nb = 0;
 	for (size_t k = 0; k < n; nb++) {
 		uint32_t key = (uint32_t)(keys[k] >> 32), top = 0, least = UINT32_MAX, cnt = 0;
@@ -2560,7 +2588,7 @@ static void seg_list(library_job *job, const seg_entry *v, size_t n)
 		}
 		bo = util_put_varint(util_put_varint(util_put_varint(util_put_varint(bo, top), least), cnt), (uint32_t)(ro - from));
 	}
-	unsigned char *o = room(&job->segblob, 10 + (size_t)(io - is) + (size_t)(bo - bk) + (size_t)(ro - rw));
+	unsigned char *o = room(&w->blob, 10 + (size_t)(io - is) + (size_t)(bo - bk) + (size_t)(ro - rw));
 	unsigned char *start = o;
 	o = util_put_varint(o, nis);
 	memcpy(o, is, (size_t)(io - is));
@@ -2569,27 +2597,27 @@ static void seg_list(library_job *job, const seg_entry *v, size_t n)
 	o += bo - bk;
 	memcpy(o, rw, (size_t)(ro - rw));
 	o += ro - rw;
-	job->segblob.len = (size_t)(o - start);
+	w->blob.len = (size_t)(o - start);
 }
 
 /* The rows of the chunks v[0, n) (one key's, issue by issue)
- * decoded into job->segents, with their sizes: seg_list's input. */
-static void seg_rows(library_job *job, const seg_chunk *v, size_t n)
+ * decoded into w->ents, with their sizes: seg_list's input. */
+static void seg_rows(seg_work *w, const seg_chunk *v, size_t n)
 {
-	job->nsegents = 0;
-	const unsigned char *bytes = (const unsigned char *)job->segbytes.data;
-	const uint32_t *sizes = (const uint32_t *)(void *)job->segsizes.data;
+	w->nents = 0;
+	const unsigned char *bytes = (const unsigned char *)w->bytes.data;
+	const uint32_t *sizes = (const uint32_t *)(void *)w->sizes.data;
 	for (size_t i = 0; i < n; i++) {
-		const seg_issue *si = &job->segissues[v[i].issue];
+		const seg_issue *si = &w->issues[v[i].issue];
 		const unsigned char *p = bytes + v[i].at, *end = p + v[i].len;
 		/* a row takes two bytes at least */
-		if (job->segcap < job->nsegents + v[i].len / 2 + 1)
-			util_grow((void **)&job->segents, &job->segcap, job->nsegents + v[i].len / 2 + 1,
-				  sizeof *job->segents);
+		if (w->entcap < w->nents + v[i].len / 2 + 1)
+			util_grow((void **)&w->ents, &w->entcap, w->nents + v[i].len / 2 + 1,
+				  sizeof *w->ents);
 		seg_entry se = { .iid = (uint32_t)si->iid };
 		for (; list_step(&p, end, si->nrows, &se.low, &se.count, &se.head); se.low++) {
 			se.bytes = sizes[si->sizes + se.low];
-			job->segents[job->nsegents++] = se;
+			w->ents[w->nents++] = se;
 		}
 	}
 }
@@ -2648,17 +2676,18 @@ static bool seg_gather(library_job *job)
 		UTIL_PUSH(ids, n, cap, sqlite3_column_int64(st, 0));
 	sqlite3_finalize(st);
 	bool enough = n >= SEG_MIN;
-	size_t kept = job->nsegissues;
+	seg_work *w = job->fill;
+	size_t kept = w->nissues;
 	st = enough ? prepare_st(job->lib, "SELECT data FROM issue_terms WHERE id = ?1") : NULL;
 	for (size_t i = 0; enough && i < n; i++) {
 		bool mine = false;
 		for (size_t k = 0; k < kept && !mine; k++)
-			mine = job->segissues[k].iid == ids[i];
+			mine = w->issues[k].iid == ids[i];
 		sqlite3_bind_int64(st, 1, ids[i]);
 		const unsigned char *t;
 		if (!mine && sqlite3_step(st) == SQLITE_ROW && (t = sqlite3_column_blob(st, 0)) != NULL &&
 		    terms_whole(t, (size_t)sqlite3_column_bytes(st, 0)))
-			seg_add(job, ids[i], t);
+			seg_add(w, ids[i], t);
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
@@ -2666,89 +2695,314 @@ static bool seg_gather(library_job *job)
 	return enough;
 }
 
-/* The rows of pos_segs of segment seg, from its issues' rows of pair_pos
- * (ids, n of them: read back, those stored now and those gathered from
- * small segments alike), and last its
- * row of issues (key seg << POS_SEG_BITS, their ids): none when a row
- * is missing; a segment without them has no lists there, and its
- * issues' are read from their rows of pair_pos. */
-static void pos_seg_issues(library_job *job, int64_t seg, const seg_issue *ids, size_t n)
+/* The rows of pos_segs of a segment come from its issues' rows of
+ * pair_pos (read back, those stored now and those gathered from small
+ * segments alike: pos_seg_read, the storing thread), regrouped by
+ * pair (pos_seg_build, with the segment's lists), and last its row of
+ * issues (key seg << POS_SEG_BITS, their ids): none when a row is
+ * missing; a segment without them has no lists there, and its issues'
+ * are read from their rows of pair_pos. */
+static void pos_seg_read(library_job *job, seg_work *w)
 {
-	pairpos_seg sg = { 0 };
+	pairpos_seg_clear(&w->pos);
 	sqlite3_stmt *st = prepare_st(job->lib, "SELECT data FROM pair_pos WHERE id = ?1");
-	bool all = n > 0;
-	for (size_t i = 0; all && i < n; i++) {
-		sqlite3_bind_int64(st, 1, ids[i].iid);
+	bool all = w->nissues > 0;
+	for (size_t i = 0; all && i < w->nissues; i++) {
+		sqlite3_bind_int64(st, 1, w->issues[i].iid);
 		all = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_bytes(st, 0) >= PAIRPOS_HEAD;
 		if (all)
-			pairpos_seg_add(&sg, (uint32_t)ids[i].iid, sqlite3_column_blob(st, 0),
+			pairpos_seg_add(&w->pos, (uint32_t)w->issues[i].iid, sqlite3_column_blob(st, 0),
 					(size_t)sqlite3_column_bytes(st, 0));
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
-	if (all && pairpos_seg_sort(&sg)) {
-		st = job->ins_posseg;
-		uint32_t a;
-		while (pairpos_seg_row(&sg, &a)) {
-			sqlite3_bind_int64(st, 1, seg << POS_SEG_BITS | a);
-			sqlite3_bind_blob(st, 2, sg.out.data, (int)sg.out.len, SQLITE_STATIC);
-			step_ok(job, st);
-		}
-		/* the issues' ids (sorted by pairpos_seg_sort), u32 each */
-		const uint32_t *is = (const uint32_t *)(const void *)sg.issues.data;
-		util_buf *b = &sg.out;
-		b->len = 0;
-		for (size_t i = 0; i < n; i++)
-			util_buf_add(b, &is[3 * i], sizeof *is);
-		sqlite3_bind_int64(st, 1, seg << POS_SEG_BITS);
-		sqlite3_bind_blob(st, 2, b->data, (int)b->len, SQLITE_STATIC);
-		step_ok(job, st);
-	}
-	pairpos_seg_free(&sg);
+	w->pos_all = all;
 }
 
-/* Writes the segment (see above); `end`: the job's last one. */
-static void seg_flush(library_job *job, bool end)
+/* The rows into w->posrows: each one's first code point (u32, 0 for
+ * the row of issues), its bytes (u32), the bytes. */
+static void pos_seg_build(seg_work *w)
 {
-	if (end && !seg_gather(job)) {
-		job->nsegissues = job->segkind[0].n = job->segkind[1].n = 0;
-		job->segbytes.len = job->segsizes.len = 0;
-	}
-	if (!job->nsegissues) {
-		seg_drop_dead(job);
+	util_buf *o = &w->posrows;
+	o->len = 0;
+	if (!w->pos_all || !pairpos_seg_sort(&w->pos))
 		return;
+	uint32_t head[2];
+	while (pairpos_seg_row(&w->pos, &head[0])) {
+		head[1] = (uint32_t)w->pos.out.len;
+		util_buf_add(o, head, sizeof head);
+		util_buf_add(o, w->pos.out.data, w->pos.out.len);
 	}
-	int64_t seg = job->next_seg++;
+	/* the issues' ids (sorted by pairpos_seg_sort), u32 each */
+	const uint32_t *is = (const uint32_t *)(const void *)w->pos.issues.data;
+	head[0] = 0;
+	head[1] = (uint32_t)(w->nissues * sizeof *is);
+	util_buf_add(o, head, sizeof head);
+	for (size_t i = 0; i < w->nissues; i++)
+		util_buf_add(o, &is[3 * i], sizeof *is);
+}
+
+static void pos_seg_write(library_job *job, seg_work *w)
+{
+	const unsigned char *p = (const unsigned char *)w->posrows.data, *end = p + w->posrows.len;
+	sqlite3_stmt *st = job->ins_posseg;
+	while (p < end) {
+		uint32_t a = get_u32(p), len = get_u32(p + 4);
+		sqlite3_bind_int64(st, 1, w->seg << POS_SEG_BITS | a);
+		sqlite3_bind_blob(st, 2, p + 8, (int)len, SQLITE_STATIC);
+		step_ok(job, st);
+		p += 8 + (size_t)len;
+	}
+	w->posrows.len = 0;
+}
+
+/* Makes the lists of the segment w keeps (no SQLite): each kind's
+ * chunks sorted by key, and for each key its list (seg_list) appended
+ * to w->lists[kind] after the key and its bytes (u32 each). */
+static void seg_build(seg_work *w)
+{
 	for (int kind = 0; kind < 2; kind++) {
-		seg_kind *k = &job->segkind[kind];
-		chunks_sort(job, k->v, k->n);
+		seg_chunks *k = &w->ch[kind];
+		util_buf *out = &w->lists[kind];
+		out->len = 0;
+		chunks_sort(w, k->v, k->n);
 		for (size_t i = 0; i < k->n;) {
 			uint32_t key = k->v[i].key;
 			size_t j = i;
 			while (j < k->n && k->v[j].key == key)
 				j++;
-			seg_rows(job, k->v + i, j - i);
+			seg_rows(w, k->v + i, j - i);
 			i = j;
-			if (!job->nsegents)
+			if (!w->nents)
 				continue;
-			seg_list(job, job->segents, job->nsegents);
-			sqlite3_bind_int64(k->ins, 1, seg << k->bits | key);
-			sqlite3_bind_blob(k->ins, 2, job->segblob.data, (int)job->segblob.len, SQLITE_STATIC);
-			step_ok(job, k->ins);
+			seg_list(w, w->ents, w->nents);
+			uint32_t head[2] = { key, (uint32_t)w->blob.len };
+			util_buf_add(out, head, sizeof head);
+			util_buf_add(out, w->blob.data, w->blob.len);
 		}
 		k->n = 0;
 	}
-	for (size_t i = 0; i < job->nsegissues; i++) {
-		sqlite3_bind_int64(job->ins_iseg, 1, job->segissues[i].iid);
-		sqlite3_bind_int64(job->ins_iseg, 2, seg);
+	pos_seg_build(w);
+}
+
+/* Frees the room of what seg_build makes (a segment's lists and rows of
+ * pos_segs, a copy of its issues' rows of pair_pos: tens of MB, two
+ * segments' worth of it kept doubled the build's peak RSS). */
+static void seg_work_trim(seg_work *w)
+{
+	for (int k = 0; k < 2; k++)
+		util_buf_free(&w->lists[k]);
+	pairpos_seg_free(&w->pos);
+	util_buf_free(&w->posrows);
+	free(w->present);
+	free(w->at);
+	free(w->tmpch);
+	free(w->ents);
+	free(w->keys);
+	free(w->tmp);
+	free(w->place);
+	w->present = NULL;
+	w->at = NULL;
+	w->tmpch = NULL;
+	w->ents = NULL;
+	w->keys = w->tmp = NULL;
+	w->place = NULL;
+	w->tmpchcap = w->entcap = w->tmpcap = w->keycap = w->placecap = 0;
+	util_buf_free(&w->blob);
+	for (size_t i = 0; i < UTIL_ARRAY_LEN(w->parts); i++)
+		util_buf_free(&w->parts[i]);
+}
+
+/* The rows of pair_pos of segment seg's issues, once its rows of
+ * pos_segs hold their lists (its row of issues, key seg << POS_SEG_BITS,
+ * is written last): read there (pos_seg_of), the rows were the same
+ * lists a second time. An issue in no segment keeps its row. */
+static void pos_rows_drop(library_job *job, int64_t seg)
+{
+	sqlite3_stmt *st = job->drop_pos;
+	sqlite3_bind_int64(st, 1, seg);
+	sqlite3_bind_int64(st, 2, seg << POS_SEG_BITS);
+	step_ok(job, st);
+}
+
+/* Writes the segment w (built) in the transaction and empties w. */
+static void seg_write(library_job *job, seg_work *w)
+{
+	for (int kind = 0; kind < 2; kind++) {
+		const seg_kind *k = &job->segkind[kind];
+		const unsigned char *p = (const unsigned char *)w->lists[kind].data;
+		const unsigned char *end = p + w->lists[kind].len;
+		while (p < end) {
+			uint32_t key = get_u32(p), len = get_u32(p + 4);
+			sqlite3_bind_int64(k->ins, 1, w->seg << k->bits | key);
+			sqlite3_bind_blob(k->ins, 2, p + 8, (int)len, SQLITE_STATIC);
+			step_ok(job, k->ins);
+			p += 8 + (size_t)len;
+		}
+		w->lists[kind].len = 0;
+	}
+	for (size_t i = 0; i < w->nissues; i++) {
+		sqlite3_bind_int64(job->ins_iseg, 1, w->issues[i].iid);
+		sqlite3_bind_int64(job->ins_iseg, 2, w->seg);
 		step_ok(job, job->ins_iseg);
 	}
-	sqlite3_bind_int64(job->ins_seg, 1, seg);
-	sqlite3_bind_int64(job->ins_seg, 2, (int64_t)job->nsegissues);
+	sqlite3_bind_int64(job->ins_seg, 1, w->seg);
+	sqlite3_bind_int64(job->ins_seg, 2, (int64_t)w->nissues);
 	step_ok(job, job->ins_seg);
-	pos_seg_issues(job, seg, job->segissues, job->nsegissues);
-	job->nsegents = job->nsegissues = 0;
-	job->segbytes.len = job->segsizes.len = 0;
+	pos_seg_write(job, w);
+	pos_rows_drop(job, w->seg);
+	w->nents = w->nissues = 0;
+	w->bytes.len = w->sizes.len = 0;
+	seg_work_trim(w);
+	job->lib->icached = false;
+}
+
+static void seg_work_free(seg_work *w)
+{
+	seg_work_trim(w);
+	for (int k = 0; k < 2; k++)
+		free(w->ch[k].v);
+	util_buf_free(&w->bytes);
+	util_buf_free(&w->sizes);
+	free(w->issues);
+}
+
+/* The segment thread: builds a segment (seg_build) handed to it once
+ * its issues are committed, while the storing thread goes on storing
+ * the next ones; the storing thread writes it in its next transaction
+ * (seg_collect). Building the lists was about 530M instructions a
+ * segment of 40 issues, a third of the storing thread's work, which
+ * the thread that parses (waiting for room most of the time) was not
+ * given; an issue committed and in no segment yet is read from its row
+ * of issue_terms meanwhile, as before a segment was written. */
+struct seg_thread {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	seg_work *work;                 /* to build; NULL: none */
+	bool done, stop;
+};
+
+static void *seg_run(void *arg)
+{
+	seg_thread *th = arg;
+	pthread_mutex_lock(&th->mu);
+	for (;;) {
+		while (!th->stop && (!th->work || th->done))
+			pthread_cond_wait(&th->cv, &th->mu);
+		if (th->stop)
+			break;
+		seg_work *w = th->work;
+		pthread_mutex_unlock(&th->mu);
+		seg_build(w);
+		pthread_mutex_lock(&th->mu);
+		th->done = true;
+		pthread_cond_broadcast(&th->cv);
+	}
+	pthread_mutex_unlock(&th->mu);
+	return NULL;
+}
+
+static seg_thread *seg_thread_start(void)
+{
+	seg_thread *th = util_calloc(1, sizeof *th);
+	pthread_mutex_init(&th->mu, NULL);
+	pthread_cond_init(&th->cv, NULL);
+	/* signals stay the calling thread's (as ahead_start's) */
+	sigset_t all, old;
+	sigfillset(&all);
+	sigdelset(&all, SIGBUS);
+	sigdelset(&all, SIGSEGV);
+	sigdelset(&all, SIGFPE);
+	sigdelset(&all, SIGILL);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	int rc = pthread_create(&th->thread, NULL, seg_run, th);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		pthread_mutex_destroy(&th->mu);
+		pthread_cond_destroy(&th->cv);
+		free(th);
+		return NULL;
+	}
+	return th;
+}
+
+static void seg_thread_stop(seg_thread *th)
+{
+	if (!th)
+		return;
+	pthread_mutex_lock(&th->mu);
+	th->stop = true;
+	pthread_cond_broadcast(&th->cv);
+	pthread_mutex_unlock(&th->mu);
+	pthread_join(th->thread, NULL);
+	pthread_mutex_destroy(&th->mu);
+	pthread_cond_destroy(&th->cv);
+	free(th);
+}
+
+/* Writes the segment the segment thread built, in the transaction open:
+ * waiting for it when `wait`, else only when it is done. */
+static void seg_collect(library_job *job, bool wait)
+{
+	seg_thread *th = job->segth;
+	if (!job->built)
+		return;
+	pthread_mutex_lock(&th->mu);
+	while (wait && !th->done)
+		pthread_cond_wait(&th->cv, &th->mu);
+	bool done = th->done;
+	if (done) {
+		th->work = NULL;
+		th->done = false;
+	}
+	pthread_mutex_unlock(&th->mu);
+	if (!done)
+		return;
+	seg_write(job, job->built);
+	job->built = NULL;
+	seg_drop_dead(job);
+}
+
+/* Hands the segment kept to the segment thread once SEG_ISSUES issues
+ * are kept and committed (none is in its hands), and keeps the next
+ * ones in the other seg_work. */
+static void seg_handoff(library_job *job)
+{
+	if (job->fill->nissues < SEG_ISSUES || job->built)
+		return;
+	if (!job->segth && !(job->segth = seg_thread_start()))
+		return;         /* kept for the job's last segment */
+	seg_work *w = job->fill;
+	w->seg = job->next_seg++;
+	pos_seg_read(job, w);
+	job->built = w;
+	job->fill = w == &job->segw[0] ? &job->segw[1] : &job->segw[0];
+	seg_thread *th = job->segth;
+	pthread_mutex_lock(&th->mu);
+	th->work = w;
+	th->done = false;
+	pthread_cond_broadcast(&th->cv);
+	pthread_mutex_unlock(&th->mu);
+}
+
+/* Writes the job's last segment, in the transaction open: the one the
+ * segment thread builds first, then the issues kept (and those gathered
+ * from older runs, see seg_gather) built here. */
+static void seg_flush(library_job *job)
+{
+	seg_collect(job, true);
+	seg_work *w = job->fill;
+	if (!seg_gather(job)) {
+		w->nissues = w->ch[0].n = w->ch[1].n = 0;
+		w->bytes.len = w->sizes.len = 0;
+	}
+	if (w->nissues) {
+		w->seg = job->next_seg++;
+		pos_seg_read(job, w);
+		seg_build(w);
+		seg_write(job, w);
+	}
 	seg_drop_dead(job);
 }
 
@@ -2759,21 +3013,22 @@ typedef struct seg_mark {
 
 static seg_mark seg_marked(const library_job *job)
 {
-	return (seg_mark){ job->nsegissues, { job->segkind[0].n, job->segkind[1].n }, job->segbytes.len,
-			   job->segsizes.len };
+	const seg_work *w = job->fill;
+	return (seg_mark){ w->nissues, { w->ch[0].n, w->ch[1].n }, w->bytes.len, w->sizes.len };
 }
 
 /* Forgets the issues kept for the segment since mark m (a transaction
  * rolled back: they are not in the index). */
 static void seg_forget(library_job *job, const seg_mark *m)
 {
-	if (job->nsegissues < m->issues)
+	seg_work *w = job->fill;
+	if (w->nissues < m->issues)
 		return;         /* flushed meanwhile: the segment was rolled back with them */
-	job->nsegissues = m->issues;
+	w->nissues = m->issues;
 	for (int k = 0; k < 2; k++)
-		job->segkind[k].n = m->chunks[k];
-	job->segbytes.len = m->bytes;
-	job->segsizes.len = m->sizes;
+		w->ch[k].n = m->chunks[k];
+	w->bytes.len = m->bytes;
+	w->sizes.len = m->sizes;
 }
 
 /* The issue's row of pair_pos (made by the thread that parsed it). */
@@ -2839,29 +3094,8 @@ static void store(library_job *job, packet *pk)
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_blob(st, 2, pk->terms.data, (int)pk->terms.len, SQLITE_STATIC);
 	step_ok(job, st);
-	seg_add(job, id, (const unsigned char *)pk->terms.data);
+	seg_add(job->fill, id, (const unsigned char *)pk->terms.data);
 	pos_store(job, pk, id);
-}
-
-/* The rows of pair_pos of segment seg's issues, once its rows of
- * pos_segs hold their lists (its row of issues, key seg << POS_SEG_BITS,
- * is written last): read there (pos_seg_of), the rows were the same
- * lists a second time. An issue in no segment keeps its row. */
-static void pos_rows_drop(library_job *job, int64_t seg)
-{
-	sqlite3_stmt *st = job->drop_pos;
-	sqlite3_bind_int64(st, 1, seg);
-	sqlite3_bind_int64(st, 2, seg << POS_SEG_BITS);
-	step_ok(job, st);
-}
-
-/* seg_flush, then the pair_pos rows its segment made needless. */
-static void seg_flush_drop(library_job *job, bool end)
-{
-	int64_t seg = job->next_seg;
-	seg_flush(job, end);
-	if (job->next_seg != seg)
-		pos_rows_drop(job, seg);
 }
 
 bool library_index_step(library_job *job, uint64_t budget_ns)
@@ -2877,21 +3111,25 @@ bool library_index_step(library_job *job, uint64_t budget_ns)
 		if (!pk)
 			break;          /* the second thread is still at it */
 		/* whole issues per transaction: readers never see half of one */
-		if (!began)
+		if (!began) {
 			exec(job->lib->db, "BEGIN IMMEDIATE");
+			seg_collect(job, false);
+		}
 		began = true;
 		job->lib->icached = false;
 		store(job, pk);
 		packet_free(pk);
 		job->next++;
 	} while (job->next < job->ntodo && util_now_ns() - start < budget_ns);
-	if (began && (job->nsegissues >= SEG_ISSUES || job->next >= job->ntodo))
-		seg_flush_drop(job, job->next >= job->ntodo);
+	if (began && job->next >= job->ntodo)
+		seg_flush(job);
 	if (began && !exec(job->lib->db, "COMMIT")) {
 		lib_warn(job->lib, "library index: %s", sqlite3_errmsg(job->lib->db));
 		exec(job->lib->db, "ROLLBACK");
 		job->lost = true;
 		seg_forget(job, &mark);         /* those issues were not stored */
+	} else if (began) {
+		seg_handoff(job);
 	}
 	return job->next >= job->ntodo;
 }
@@ -2927,11 +3165,15 @@ void library_index_end(library_job *job, library_summary *sum)
 		return;
 	ahead_stop(job);
 	/* the issues of a job cut short kept for their segment */
-	if (job->nsegissues && exec(job->lib->db, "BEGIN IMMEDIATE")) {
-		seg_flush_drop(job, true);
+	if ((job->fill->nissues || job->built) && exec(job->lib->db, "BEGIN IMMEDIATE")) {
+		seg_collect(job, true);
+		if (job->fill->nissues)
+			seg_flush(job);
 		if (!exec(job->lib->db, "COMMIT"))
 			exec(job->lib->db, "ROLLBACK");
 	}
+	seg_thread_stop(job->segth);
+	job->segth = NULL;
 	record_folders(job);
 	exec(job->lib->db, "PRAGMA synchronous = NORMAL");
 	sqlite3_stmt *sts[] = { job->ins_issue, job->ins_article, job->ins_terms, job->ins_fts,
@@ -2958,19 +3200,8 @@ void library_index_end(library_job *job, library_summary *sum)
 	free(job->terms.present);
 	free(job->terms.ipos);
 	free(job->terms.sorted);
-	free(job->segents);
-	free(job->segissues);
-	for (int k = 0; k < 2; k++)
-		free(job->segkind[k].v);
-	free(job->segtmpch);
-	util_buf_free(&job->segbytes);
-	util_buf_free(&job->segsizes);
-	free(job->segkeys);
-	free(job->segtmp);
-	free(job->segplace);
-	util_buf_free(&job->segblob);
-	for (size_t i = 0; i < UTIL_ARRAY_LEN(job->segparts); i++)
-		util_buf_free(&job->segparts[i]);
+	seg_work_free(&job->segw[0]);
+	seg_work_free(&job->segw[1]);
 	if (job->lockfd >= 0)
 		close(job->lockfd);     /* releases the lock */
 	free(job);

@@ -1092,6 +1092,84 @@ static void test_chars_rank_from_segments(void **state)
 	library_close(lib);
 }
 
+/* An index job of many steps hands each segment of 32 issues, once they
+ * are committed, to a thread that makes its lists while the next issues
+ * are stored, and a later step writes it: meanwhile those issues are in
+ * no segment and read from their rows. 68 issues (and the sample) one a
+ * step: every issue in a segment at the end, the first of 32, none
+ * right after the 32nd issue's step though a search finds all 32;
+ * library_check content, and the ranked hits of the library's
+ * characters and pairs (all, and the best 3) the same from the segments
+ * as from the issues' rows. */
+static void test_segments_built_aside(void **state)
+{
+	env *e = *state;
+	static const char *const lines[] = { "护林员在高山草甸拍到一只雪豹。", "经济观察：草原牧民的收入增长。",
+					     "本报讯 今年冬季降雪偏多。", "雪豹是国家一级保护动物。",
+					     "牧民转场，羊群下山过冬。", "高原上的学校开学了。",
+					     "科研人员为雪豹佩戴项圈。" };
+	for (int d = 1; d <= 68; d++)
+		sh("mkdir -p '%s/晚报/2025-%02d-%02d' && printf '雪豹出没%d\n\n本报记者 李华\n\n%s%s\n\n%s\n' > "
+		   "'%s/晚报/2025-%02d-%02d/01.txt'", e->lib, 1 + (d - 1) / 28, 1 + (d - 1) % 28, d, lines[d % 7],
+		   lines[d * 3 % 7], lines[(d / 7) % 7], e->lib, 1 + (d - 1) / 28, 1 + (d - 1) % 28);
+	library *lib = open_lib(e, NULL);
+	bool busy;
+	library_job *job = library_index_begin(lib, true, &busy);
+	assert_non_null(job);
+	bool checked = false;
+	for (bool done = false; !done;) {
+		done = library_index_step(job, 1);
+		library_progress p;
+		library_index_progress(job, &p);
+		if (p.done == 32 && !checked) {
+			assert_int_equal(db_count(e, "SELECT count(*) FROM issue_seg"), 0);
+			assert_int_equal(db_count(e, "SELECT count(*) FROM issues"), 32);
+			/* the sample, newest, was the first */
+			assert_int_equal(count_hits(lib, "雪豹出没", NULL), 31);
+			checked = true;
+		}
+	}
+	library_index_end(job, NULL);
+	assert_true(checked);
+	assert_int_equal(db_count(e, "SELECT count(*) FROM issues"), 69);
+	assert_int_equal(db_count(e, "SELECT count(*) FROM issue_seg"), 69);
+	assert_int_equal(db_count(e, "SELECT issues FROM cp_segs ORDER BY seg LIMIT 1"), 32);
+	assert_true(db_count(e, "SELECT count(*) FROM cp_segs") >= 2);
+	char err[1024];
+	if (!library_check(lib, err, sizeof err))
+		fail_msg("library_check: %s", err);
+	util_buf chars = { 0 };
+	size_t n = text_chars(e, 200, &chars);
+	n += text_pairs(e, 200, &chars);
+	assert_true(n > 200);
+	static const size_t maxes[] = { 0, 3 };
+	util_buf *before = calloc(n * 2, sizeof *before);
+	size_t k = 0;
+	for (size_t i = 0; i < chars.len; i += strlen(chars.data + i) + 1, k++)
+		for (size_t m = 0; m < 2; m++)
+			hits_text(lib, chars.data + i, LIBRARY_RANKED, maxes[m], &before[k * 2 + m]);
+	sqlite3 *db;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM issue_seg", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_changes(db), 69);
+	sqlite3_close(db);
+	util_buf now = { 0 };
+	k = 0;
+	for (size_t i = 0; i < chars.len; i += strlen(chars.data + i) + 1, k++)
+		for (size_t m = 0; m < 2; m++) {
+			hits_text(lib, chars.data + i, LIBRARY_RANKED, maxes[m], &now);
+			util_buf *b = &before[k * 2 + m];
+			if (now.len != b->len || memcmp(now.data, b->data, now.len) != 0)
+				fail_msg("\"%s\" (%zu articles): other hits from the segments than from the "
+					 "issues' rows", chars.data + i, maxes[m]);
+			util_buf_free(b);
+		}
+	util_buf_free(&now);
+	util_buf_free(&chars);
+	free(before);
+	library_close(lib);
+}
+
 /* Ranked, a query of two characters is weighed from the issues' lists of
  * pairs (no text read): the same hits, in the same order, as when every
  * row holding it is read and counted (each issue asked of FTS5 and its
@@ -1929,6 +2007,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_ranked_ties_at_the_cut, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pairs_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chars_rank_from_segments, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_segments_built_aside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases_rank_from_segments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_without_terms, setup, teardown),
