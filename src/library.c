@@ -871,10 +871,10 @@ typedef struct ahead ahead;
 
 /* A row of a list of a segment (see seg_list): its weighted count
  * there, how many of its hits are in a header line, the size of its
- * fold, its issue. */
+ * fold, its issue's place in the list. */
 typedef struct seg_entry {
 	uint32_t low, count, head, bytes;
-	uint32_t iid;                   /* below 1 << ISSUE_BITS */
+	uint32_t place;
 } seg_entry;
 
 /* The list of a code point or a pair (key) of one issue stored by this
@@ -929,8 +929,7 @@ typedef struct seg_work {
 	size_t nents, entcap;
 	uint64_t *keys, *tmp;
 	size_t tmpcap;
-	uint32_t *place;
-	size_t keycap, placecap;
+	size_t keycap;
 	util_buf blob, parts[3];
 } seg_work;
 
@@ -1827,7 +1826,7 @@ static uint32_t get_u32(const unsigned char *p)
  * more when some of its hits are in a header line, then how many are
  * there (head): so its hits, n - 3 * head, are known without its text
  * (see ranked_new). Most rows have none there: a byte as before. */
-static unsigned char *put_count(unsigned char *p, uint32_t n, uint32_t head)
+static inline unsigned char *put_count(unsigned char *p, uint32_t n, uint32_t head)
 {
 	p = util_put_varint(p, n << 1 | (head != 0));
 	return head ? util_put_varint(p, head) : p;
@@ -2551,28 +2550,59 @@ static unsigned char *room(util_buf *b, size_t n)
 	return (unsigned char *)b->data;
 }
 
-static void seg_list(seg_work *w, const seg_entry *v, size_t n)
+/* The rows of the chunks v[0, n) (one key's, issue by issue) decoded
+ * into w->ents with their sizes and their issue's place in the list,
+ * their buckets into w->keys, and the list's issues written into
+ * w->parts[0] (seg_list's input); returns how many issues hold rows. */
+static uint32_t seg_rows(seg_work *w, const seg_chunk *v, size_t n)
 {
-	util_grow((void **)&w->keys, &w->keycap, n + 1, sizeof *w->keys);
-	util_grow((void **)&w->place, &w->placecap, n + 1, sizeof *w->place);
+	/* a row takes two bytes at least */
+	size_t most = 1;
+	for (size_t i = 0; i < n; i++)
+		most += v[i].len / 2 + 1;
+	if (w->entcap < most)
+		util_grow((void **)&w->ents, &w->entcap, most, sizeof *w->ents);
+	if (w->keycap < most)
+		util_grow((void **)&w->keys, &w->keycap, most, sizeof *w->keys);
+	seg_entry *ents = w->ents;
 	uint64_t *keys = w->keys;
-	uint32_t *place = w->place;
-	/* a varint takes 5 bytes at most: 3 an issue, 4 a bucket, 4 a row */
+	const unsigned char *bytes = (const unsigned char *)w->bytes.data;
+	const uint32_t *sizes = (const uint32_t *)(void *)w->sizes.data;
+	/* a varint takes 5 bytes at most: 3 an issue */
 	unsigned char *is = room(&w->parts[0], 15 * n), *io = is;
 	uint32_t nis = 0;
-	for (size_t i = 0; i < n; nis++) {
-		int64_t iid = v[i].iid;
-		uint32_t rows = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const seg_issue *si = &w->issues[v[i].issue];
+		const unsigned char *p = bytes + v[i].at, *end = p + v[i].len;
+		seg_entry se = { .place = nis };
 		uint64_t sum = 0;
-		for (; i < n && v[i].iid == iid; i++, rows++) {
-			sum += v[i].bytes;
-			keys[i] = (uint64_t)seg_bucket(v[i].count, v[i].bytes) << 32 | i;
-			place[i] = nis;
+		size_t first = k;
+		for (; list_step(&p, end, si->nrows, &se.low, &se.count, &se.head); se.low++) {
+			se.bytes = sizes[si->sizes + se.low];
+			sum += se.bytes;
+			keys[k] = (uint64_t)seg_bucket(se.count, se.bytes) << 32 | k;
+			ents[k++] = se;
 		}
-		io = util_put_varint(util_put_varint(util_put_varint(io, (uint32_t)iid), rows),
-				sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum);
+		if (k == first)
+			continue;
+		io = util_put_varint(util_put_varint(util_put_varint(io, (uint32_t)si->iid), (uint32_t)(k - first)),
+				     sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum);
+		nis++;
 	}
+	w->nents = k;
+	w->parts[0].len = (size_t)(io - is);
+	return nis;
+}
+
+/* The list (see above) of the rows seg_rows decoded, of nis issues. */
+static void seg_list(seg_work *w, uint32_t nis)
+{
+	size_t n = w->nents;
+	const seg_entry *v = w->ents;
+	uint64_t *keys = w->keys;
 	keys_sort(keys, n, &w->tmp, &w->tmpcap);
+	/* a varint takes 5 bytes at most: 4 a bucket, 4 a row */
 	unsigned char *bk = room(&w->parts[1], 20 * n), *bo = bk;
 	unsigned char *rw = room(&w->parts[2], 20 * n), *ro = rw;
 	uint32_t nb = 0;
@@ -2580,46 +2610,26 @@ static void seg_list(seg_work *w, const seg_entry *v, size_t n)
 		uint32_t key = (uint32_t)(keys[k] >> 32), top = 0, least = UINT32_MAX, cnt = 0;
 		unsigned char *from = ro;
 		for (; k < n && (uint32_t)(keys[k] >> 32) == key; k++, cnt++) {
-			uint32_t i = (uint32_t)keys[k];
-			const seg_entry *se = &v[i];
+			const seg_entry *se = &v[(uint32_t)keys[k]];
 			top = se->count > top ? se->count : top;
 			least = se->bytes < least ? se->bytes : least;
-			ro = put_count(util_put_varint(util_put_varint(ro, place[i]), se->low), se->count, se->head);
+			ro = put_count(util_put_varint(util_put_varint(ro, se->place), se->low), se->count, se->head);
 		}
-		bo = util_put_varint(util_put_varint(util_put_varint(util_put_varint(bo, top), least), cnt), (uint32_t)(ro - from));
+		bo = util_put_varint(util_put_varint(util_put_varint(util_put_varint(bo, top), least), cnt),
+				     (uint32_t)(ro - from));
 	}
-	unsigned char *o = room(&w->blob, 10 + (size_t)(io - is) + (size_t)(bo - bk) + (size_t)(ro - rw));
+	const unsigned char *is = (const unsigned char *)w->parts[0].data;
+	size_t nio = w->parts[0].len;
+	unsigned char *o = room(&w->blob, 10 + nio + (size_t)(bo - bk) + (size_t)(ro - rw));
 	unsigned char *start = o;
 	o = util_put_varint(o, nis);
-	memcpy(o, is, (size_t)(io - is));
-	o = util_put_varint(o + (io - is), nb);
+	memcpy(o, is, nio);
+	o = util_put_varint(o + nio, nb);
 	memcpy(o, bk, (size_t)(bo - bk));
 	o += bo - bk;
 	memcpy(o, rw, (size_t)(ro - rw));
 	o += ro - rw;
 	w->blob.len = (size_t)(o - start);
-}
-
-/* The rows of the chunks v[0, n) (one key's, issue by issue)
- * decoded into w->ents, with their sizes: seg_list's input. */
-static void seg_rows(seg_work *w, const seg_chunk *v, size_t n)
-{
-	w->nents = 0;
-	const unsigned char *bytes = (const unsigned char *)w->bytes.data;
-	const uint32_t *sizes = (const uint32_t *)(void *)w->sizes.data;
-	for (size_t i = 0; i < n; i++) {
-		const seg_issue *si = &w->issues[v[i].issue];
-		const unsigned char *p = bytes + v[i].at, *end = p + v[i].len;
-		/* a row takes two bytes at least */
-		if (w->entcap < w->nents + v[i].len / 2 + 1)
-			util_grow((void **)&w->ents, &w->entcap, w->nents + v[i].len / 2 + 1,
-				  sizeof *w->ents);
-		seg_entry se = { .iid = (uint32_t)si->iid };
-		for (; list_step(&p, end, si->nrows, &se.low, &se.count, &se.head); se.low++) {
-			se.bytes = sizes[si->sizes + se.low];
-			w->ents[w->nents++] = se;
-		}
-	}
 }
 
 /* Writes the lists of code points and of pairs of the issues this
@@ -2771,11 +2781,11 @@ static void seg_build(seg_work *w)
 			size_t j = i;
 			while (j < k->n && k->v[j].key == key)
 				j++;
-			seg_rows(w, k->v + i, j - i);
+			uint32_t nis = seg_rows(w, k->v + i, j - i);
 			i = j;
 			if (!w->nents)
 				continue;
-			seg_list(w, w->ents, w->nents);
+			seg_list(w, nis);
 			uint32_t head[2] = { key, (uint32_t)w->blob.len };
 			util_buf_add(out, head, sizeof head);
 			util_buf_add(out, w->blob.data, w->blob.len);
@@ -2800,14 +2810,12 @@ static void seg_work_trim(seg_work *w)
 	free(w->ents);
 	free(w->keys);
 	free(w->tmp);
-	free(w->place);
 	w->present = NULL;
 	w->at = NULL;
 	w->tmpch = NULL;
 	w->ents = NULL;
 	w->keys = w->tmp = NULL;
-	w->place = NULL;
-	w->tmpchcap = w->entcap = w->tmpcap = w->keycap = w->placecap = 0;
+	w->tmpchcap = w->entcap = w->tmpcap = w->keycap = 0;
 	util_buf_free(&w->blob);
 	for (size_t i = 0; i < UTIL_ARRAY_LEN(w->parts); i++)
 		util_buf_free(&w->parts[i]);

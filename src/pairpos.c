@@ -394,7 +394,12 @@ static bool seg_tuples(pairpos_seg *sg, uint32_t k, uint32_t at, uint32_t len)
 			    llen > (size_t)(gend - g) || (b += d) > 0xFFFF)
 				return false;
 			seg_tuple t = { a << 16 | b, k, at + (uint32_t)(g - row), llen };
-			util_buf_add(&sg->tuples, (const char *)&t, sizeof t);
+			/* a call of util_buf_add a pair was a third of the sort */
+			util_buf *tu = &sg->tuples;
+			if (tu->cap < tu->len + sizeof t + 1)
+				util_grow((void **)&tu->data, &tu->cap, tu->len + sizeof t + 1, 1);
+			memcpy(tu->data + tu->len, &t, sizeof t);
+			tu->len += sizeof t;
 			g += llen;
 		}
 	}
