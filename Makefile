@@ -100,7 +100,7 @@ SCORE_HOLDOUT4_MIN_F1 ?= 0.92
 # author; 0.860 and 0.767 when gated, after they were tuned on; holdout6
 # raised to 0.82 at 0.847; raised to 0.87 and 0.86 at 0.894 and 0.883).
 SCORE_HOLDOUT5_MIN_F1 ?= 0.93
-SCORE_HOLDOUT6_MIN_F1 ?= 0.92
+SCORE_HOLDOUT6_MIN_F1 ?= 0.93
 # ... and on tests/holdout7 and tests/holdout8 (an eighth and a ninth
 # author; 0.726 and 0.738 when gated, after a session of tuning on them;
 # both raised to 0.80 at 0.824).
@@ -117,37 +117,37 @@ SCORE_HOLDOUT11_MIN_F1 ?= 0.95
 SCORE_HOLDOUT12_MIN_F1 ?= 0.92
 # ... and tests/holdout13 (a fourteenth author, hidden for the session of
 # 2026-11-30 09:43: 0.736 untouched, 0.729 when gated).
-SCORE_HOLDOUT13_MIN_F1 ?= 0.78
+SCORE_HOLDOUT13_MIN_F1 ?= 0.79
 # ... and tests/holdout14 and tests/holdout15 (a fifteenth and a sixteenth
 # author, written at the start of the session of 2026-11-30 12:51 and
 # committed untouched: 0.826 and 0.809; 0.878 and 0.887 when
 # gated, after a session of tuning on them).
 SCORE_HOLDOUT14_MIN_F1 ?= 0.86
-SCORE_HOLDOUT15_MIN_F1 ?= 0.93
+SCORE_HOLDOUT15_MIN_F1 ?= 0.94
 # ... and tests/holdout16 (a seventeenth author, hidden for the session of
 # 2026-11-30 12:51: 0.662 untouched, 0.677 when gated).
-SCORE_HOLDOUT16_MIN_F1 ?= 0.74
+SCORE_HOLDOUT16_MIN_F1 ?= 0.76
 # ... and tests/holdout17 and tests/holdout18 (an eighteenth and a
 # nineteenth author, written at the start of the session of 2026-11-30
 # 15:31 and committed untouched: 0.767 and 0.694). This session works
 # on a split: holdout17 with the odd sets is looked at, holdout18 with the
 # even sets only scored (see their READMEs).
 SCORE_HOLDOUT17_MIN_F1 ?= 0.91
-SCORE_HOLDOUT18_MIN_F1 ?= 0.73
+SCORE_HOLDOUT18_MIN_F1 ?= 0.74
 # ... and tests/holdout19 (a twentieth author, hidden for the session of
 # 2026-11-30 15:31: 0.780 untouched, 0.820 when gated). At the end of that
 # session the gates of the sets that rose were set about 0.02 under their
 # figures (holdout 0.970, 2 0.969, 3 0.946, 4 0.943, 5 0.936, 9 0.933,
 # 10 0.967, 11 0.931, 12 0.934, 13 0.766, 15 0.922, 16 0.737, 17 0.882,
 # 18 0.732).
-SCORE_HOLDOUT19_MIN_F1 ?= 0.83
+SCORE_HOLDOUT19_MIN_F1 ?= 0.90
 # ... and tests/holdout20 and tests/holdout21 (a twenty-first and a
 # twenty-second author, written at the start of the session of 2026-11-30
 # 18:40 and committed untouched: 0.814 and 0.787). That session looks at
 # holdout20 with the odd sets and only scores holdout21 with the even ones
 # and holdout19.
 SCORE_HOLDOUT20_MIN_F1 ?= 0.91
-SCORE_HOLDOUT21_MIN_F1 ?= 0.80
+SCORE_HOLDOUT21_MIN_F1 ?= 0.85
 # ... and tests/holdout22 (a twenty-third author, hidden for the session
 # of 2026-11-30 18:40: 0.910 untouched, 0.910 when gated). At the end of
 # that session the gates of the sets that rose were set about 0.02 under
@@ -159,23 +159,29 @@ SCORE_HOLDOUT22_MIN_F1 ?= 0.95
 # 21:56 and committed untouched: 0.855 and 0.873). That session looks at
 # holdout23 and holdout22 with the odd sets and holdout20, and only scores
 # holdout24 with the even ones, holdout19 and holdout21.
-SCORE_HOLDOUT23_MIN_F1 ?= 0.86
-SCORE_HOLDOUT24_MIN_F1 ?= 0.86
+SCORE_HOLDOUT23_MIN_F1 ?= 0.88
+SCORE_HOLDOUT24_MIN_F1 ?= 0.90
 # ... and tests/holdout25 (a twenty-sixth author, hidden for the session
 # of 2026-11-30 21:56: 0.873 untouched, 0.879 when gated). At the end of
 # that session the gates of the sets that rose were set about 0.02 under
 # their figures (5 0.953, 9 0.974, 10 0.983, 11 0.973, 12 0.941,
 # 13 0.803, 14 0.886, 15 0.951, 16 0.763, 19 0.853, 20 0.938, 21 0.829,
 # 22 0.970, 23 0.885, 24 0.885).
-SCORE_HOLDOUT25_MIN_F1 ?= 0.86
+SCORE_HOLDOUT25_MIN_F1 ?= 0.92
 # ... and tests/holdout26 and tests/holdout27 (a twenty-seventh and a
 # twenty-eighth author, written at the start of the session of 2026-12-01
 # 01:06 and committed untouched: 0.819 and 0.887). That session looks at
 # holdout26 and holdout25 with the odd sets, holdout20, holdout22 and
 # holdout23, and only scores holdout27 with the even ones, holdout19,
 # holdout21 and holdout24.
-SCORE_HOLDOUT26_MIN_F1 ?= 0.79
-SCORE_HOLDOUT27_MIN_F1 ?= 0.86
+SCORE_HOLDOUT26_MIN_F1 ?= 0.91
+SCORE_HOLDOUT27_MIN_F1 ?= 0.87
+# ... and tests/holdout28 (a twenty-ninth author, hidden for the session
+# of 2026-12-01 01:06: 0.688 untouched, 0.682 when gated). At the end of
+# that session the gates of the sets that rose were set about 0.02 under
+# their figures (6 0.955, 13 0.814, 15 0.965, 16 0.782, 18 0.769,
+# 19 0.925, 21 0.870, 23 0.904, 24 0.922, 25 0.942, 26 0.939, 27 0.895).
+SCORE_HOLDOUT28_MIN_F1 ?= 0.66
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
 	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1) \
@@ -189,7 +195,7 @@ HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOL
 	tests/holdout21:$(SCORE_HOLDOUT21_MIN_F1) tests/holdout22:$(SCORE_HOLDOUT22_MIN_F1) \
 	tests/holdout23:$(SCORE_HOLDOUT23_MIN_F1) tests/holdout24:$(SCORE_HOLDOUT24_MIN_F1) \
 	tests/holdout25:$(SCORE_HOLDOUT25_MIN_F1) tests/holdout26:$(SCORE_HOLDOUT26_MIN_F1) \
-	tests/holdout27:$(SCORE_HOLDOUT27_MIN_F1)
+	tests/holdout27:$(SCORE_HOLDOUT27_MIN_F1) tests/holdout28:$(SCORE_HOLDOUT28_MIN_F1)
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -242,11 +248,12 @@ tune: $(TUNE)/score $(TUNE)/kanbao
 # one looked at, one only scored) and tests/holdout25 (kept out of sight
 # that session: 0.873 -> 0.879), and tests/holdout26 and holdout27
 # (written at the start of the session of 2026-12-01 01:06, one looked
-# at, one only scored). See each
+# at, one only scored) and tests/holdout28 (kept out of sight that
+# session: 0.688 -> 0.682). See each
 # folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27; do \
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28; do \
 		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
