@@ -2219,6 +2219,23 @@ static void *ahead_run(void *arg)
 	return NULL;
 }
 
+/* A helper thread of the index job: signals stay the calling thread's
+ * (a fault of the helper's own, such as SIGBUS from a page cut short,
+ * stays its own). pthread_create's result. */
+static int thread_start_quiet(pthread_t *thread, void *(*run)(void *), void *arg)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	sigdelset(&all, SIGBUS);
+	sigdelset(&all, SIGSEGV);
+	sigdelset(&all, SIGFPE);
+	sigdelset(&all, SIGILL);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	int rc = pthread_create(thread, NULL, run, arg);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rc;
+}
+
 /* The next packet from the second thread, waiting for it until the
  * monotonic clock reads deadline_ns (UINT64_MAX: as long as it takes);
  * NULL when it was not ready by then. */
@@ -2258,17 +2275,7 @@ bool library_index_ahead(library_job *job)
 	pthread_cond_init(&ah->cv, &ca);
 	pthread_condattr_destroy(&ca);
 	job->ahead = ah;
-	/* signals are the calling thread's (a fault of the second thread's
-	 * own, such as SIGBUS from a page cut short, stays its own) */
-	sigset_t all, old;
-	sigfillset(&all);
-	sigdelset(&all, SIGBUS);
-	sigdelset(&all, SIGSEGV);
-	sigdelset(&all, SIGFPE);
-	sigdelset(&all, SIGILL);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	int rc = pthread_create(&ah->thread, NULL, ahead_run, job);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	int rc = thread_start_quiet(&ah->thread, ahead_run, job);
 	if (rc != 0) {
 		pthread_mutex_destroy(&ah->mu);
 		pthread_cond_destroy(&ah->cv);
@@ -2916,16 +2923,7 @@ static seg_thread *seg_thread_start(void)
 	seg_thread *th = util_calloc(1, sizeof *th);
 	pthread_mutex_init(&th->mu, NULL);
 	pthread_cond_init(&th->cv, NULL);
-	/* signals stay the calling thread's (as ahead_start's) */
-	sigset_t all, old;
-	sigfillset(&all);
-	sigdelset(&all, SIGBUS);
-	sigdelset(&all, SIGSEGV);
-	sigdelset(&all, SIGFPE);
-	sigdelset(&all, SIGILL);
-	pthread_sigmask(SIG_BLOCK, &all, &old);
-	int rc = pthread_create(&th->thread, NULL, seg_run, th);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	int rc = thread_start_quiet(&th->thread, seg_run, th);
 	if (rc != 0) {
 		pthread_mutex_destroy(&th->mu);
 		pthread_cond_destroy(&th->cv);
