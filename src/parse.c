@@ -9755,25 +9755,49 @@ static bool signed_item(const art *a)
 	       !a->field[DOC_F_SUBTITLE].len;
 }
 
+/* "森工简讯" / "■绰尔…。（王磊）" / "■乌尔旗汉…。" / "■森工…。": the
+ * items after the signed ones need no signer to be the title's: headless
+ * text whose every paragraph opens with the mark the run's first item
+ * opens with is more of its items (the page marks its items alike). */
+static bool unsigned_items(const art *a, const art *b)
+{
+	uint32_t m = a->nparts && a->parts[0].type == DOC_PARAGRAPH ? title_mark(a->parts[0].s, a->parts[0].len) : 0;
+	if (!m || b->signed_len || !b->nparts || b->field[DOC_F_DATELINE].len || b->field[DOC_F_SUBTITLE].len ||
+	    b->field[DOC_F_BYLINE].len)
+		return false;
+	for (size_t k = 0; k < b->nparts; k++)
+		if (b->parts[k].type != DOC_PARAGRAPH || title_mark(b->parts[k].s, b->parts[k].len) != m)
+			return false;
+	return true;
+}
+
 static void merge_signed_item(parser *ps, size_t k)
 {
 	/* the article before, past the items already taken in */
 	size_t j = k;
-	while (j > ps->arts_base && ART(ps, j - 1)->dropped && ART(ps, j - 1)->signed_len)
+	while (j > ps->arts_base && ART(ps, j - 1)->dropped && (ART(ps, j - 1)->signed_len || ART(ps, j - 1)->items))
 		j--;
 	if (j == 0 || j - 1 < ps->arts_base)
 		return;
 	art *a = ART(ps, j - 1), *b = ART(ps, k);
 	if (a->dropped || !a->field[DOC_F_HEADLINE].len || b->field[DOC_F_HEADLINE].len || b->field[DOC_F_KICKER].len ||
-	    b->field[DOC_F_COLUMN].len || !signed_item(b) || !(a->items || signed_item(a)))
+	    b->field[DOC_F_COLUMN].len || !(a->items || signed_item(a)))
+		return;
+	bool unsigned_run = !signed_item(b) && unsigned_items(a, b);
+	if (!signed_item(b) && !unsigned_run)
 		return;
 	if (!a->items) {
 		a->parts[0].len = a->signed_len;
 		a->field[DOC_F_BYLINE] = doc_str_make(NULL, 0);
 		a->items = true;
 	}
-	add_part(a, DOC_PARAGRAPH, b->parts[0].s, b->signed_len);
+	if (unsigned_run)
+		for (size_t p = 0; p < b->nparts; p++)
+			add_part(a, DOC_PARAGRAPH, b->parts[p].s, b->parts[p].len);
+	else
+		add_part(a, DOC_PARAGRAPH, b->parts[0].s, b->signed_len);
 	b->dropped = true;
+	b->items = true;        /* (taken in: the next item looks past it) */
 	for (size_t f = 0; f < ps->nfloating; f++) {
 		if (ps->floating[f].prev == k)
 			ps->floating[f].prev = j - 1;

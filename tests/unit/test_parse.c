@@ -374,6 +374,8 @@ FIXTURE_TEST(age_signature)         /* letters signed with the writer's age: the
 FIXTURE_TEST(age_signature_lookalike) /* an age in a note in brackets with no name (（舞蹈队里年纪最大，今年83岁）) stays the text's */
 FIXTURE_TEST(names_compiled)        /* names then 编译 in the brackets closing a story (（陆欣　编译）): who compiled it signs it, as （X　整理） does */
 FIXTURE_TEST(names_compiled_lookalike) /* （据法新社编译）: a source, not a writer, stays the text's */
+FIXTURE_TEST(items_unsigned_tail)   /* a label over ◆ items, the first closed by its signer, the rest unsigned: one article, each item a paragraph (no headless tail) */
+FIXTURE_TEST(items_unsigned_tail_lookalike) /* an item of another mark (●) after a signed ◆ item, or a ◆ line after a signed story whose text has no mark: not taken in */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -440,6 +442,7 @@ static void test_nothing_lost(void **state)
 		"lone_caption", "lone_caption_lookalike",
 		"lone_caption_top", "lone_caption_top_lookalike",
 		"open_line_byline", "open_line_byline_lookalike",
+		"items_unsigned_tail", "items_unsigned_tail_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -864,6 +867,8 @@ int main(void)
 		cmocka_unit_test(test_age_signature_lookalike),
 		cmocka_unit_test(test_names_compiled),
 		cmocka_unit_test(test_names_compiled_lookalike),
+		cmocka_unit_test(test_items_unsigned_tail),
+		cmocka_unit_test(test_items_unsigned_tail_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
