@@ -120,6 +120,7 @@ typedef enum signal {
 	S_D_WHOLE_OVER,         /* a whole headline's length over a longer line: that line is its detail */
 	S_D_WHOLE_UNDER,        /* ... "second half" as long as a whole headline under a shorter line its lead does not name: the news under its kicker */
 	S_D_LISTED,             /* the line prints a title of the page's own list at its top: the headline */
+	S_D_QUESTION,           /* a question over another line of the deck: it asks the news, no kicker */
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
 	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
@@ -293,6 +294,12 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_D_NAMED]         = { 20, "its part named by its label" },
 	[S_D_WHOLE_OVER]    = { 4, "a whole headline's length over a longer line" },  /* a kicker is shorter than its headline; outweighs the line under it being widest and last */   /* 引题：X, 副题：X: the page says which line is which (any other role is never) */
 	[S_D_LISTED]        = { 4, "a title the page lists at its top" },   /* the page names its headlines; outweighs another line being widest and last */
+	/* a question asks what the story answers: of the decks of the
+	 * sixteen development sets no kicker, column label or subtitle
+	 * ends in a question mark, and 4 questions over a line are
+	 * headlines over their subtitles ("年底醋价涨了吗？" / "记者走访…");
+	 * outweighs the line under it being widest and last */
+	[S_D_QUESTION]      = { -4, "a question: it asks the news, no kicker" },
 	[S_D_WHOLE_UNDER]   = { -2, "a whole headline under a line its lead does not name" },  /* kicker "暴雨突袭山村" over "132名群众连夜转移"; outweighs a broken headline over its last and widest line */
 	/* deck: transitions between the roles of neighbour lines */
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
@@ -2289,6 +2296,7 @@ static bool asks(const unit *u)
 /* The longest label over a question that heads its piece. */
 enum { QUESTION_LABEL_MAX = 6 };
 
+static bool bracketed_label(const unit *u);
 static bool label_like(const unit *u, bool deck_below);
 
 /* A line of verse may be this long (characters). */
@@ -2898,7 +2906,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		/* "置业问答" / "二手房“带押过户”怎么办？": a short question
 		 * right under a word or two set as a title heads the piece
 		 * under that label */
-		if (u.kind == U_PARA && prev->kind == U_TITLE && prev->chars <= QUESTION_LABEL_MAX && u.gap <= 1 &&
+		if (u.kind == U_PARA && prev->kind == U_TITLE && (prev->chars <= QUESTION_LABEL_MAX || bracketed_label(prev)) && u.gap <= 1 &&
 		    short_question(&u) && !(u.flags & UF_COMMA) && !memmem(u.s, u.len, "：", 3) &&
 		    !memchr(u.s, ':', u.len))
 		{
@@ -5677,6 +5685,17 @@ static bool whole_under_unnamed(const parser *ps, size_t lead, const unit *a, co
 	return bc >= WHOLE_UNDER_MIN && ac < bc && !a->spaced && !opens_with_time(b) && !lead_holds(ps, lead, a);
 }
 
+/* "年底醋价涨了吗？", "「條走廊要等幾耐？」": the line ends in a question
+ * mark (inside its quotes). */
+static bool asks_question(const unit *u)
+{
+	const char *end = u->s + u->len, *at = end;
+	uint32_t z = last_cp(u->s, end, &at);
+	if (z == 0x300D || z == 0x201D || z == 0x300F)
+		z = last_cp(u->s, at, NULL);
+	return z == 0xFF1F || z == '?';
+}
+
 static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k, int role, evidence *ev)
 {
 	evidence tmp;
@@ -5702,6 +5721,8 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 	case DR_OVER:
 		if (df->md != SIZE_MAX && k >= df->md)
 			return DECK_NEVER;
+		if (asks_question(u))
+			ev_add(ev, S_D_QUESTION);
 		return ev->score;
 	case DR_HEAD:
 		if (!df->ok[x] || (df->md != SIZE_MAX && k != df->md))
