@@ -98,6 +98,7 @@ typedef enum signal {
 	S_SIDEBAR,              /* a sidebar label (相关链接, 相关新闻, 延伸阅读): part of the story */
 	S_TIPS_BOX,             /* a box of tips or terms on a subject (芋頭小常識, 国标舞小词典): a piece of its own */
 	S_AFTERWORD,            /* a comment on the story above (编后, 专家点评) after its open body: the story's */
+	S_NOTICE_SIGNED,        /* its text closes with an issuer over a date alone: a notice of its own */
 	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
 	S_OVER_FURNITURE,       /* the page's furniture right under it, as under every story's title */
 	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
@@ -265,6 +266,13 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * (the fifth after a story closed, where this is not read); as
 	 * strong as a closing */
 	[S_AFTERWORD]       = { -6, "a comment on the story above" },
+	/* its paragraphs close with a short line of no sentence (the
+	 * issuer) right over a date alone: a notice. On the development
+	 * sets 9 such titles in 8 sets, a piece of its own 8 times (the
+	 * ninth a letter's date read as a deck); as strong as a closing,
+	 * it does not outweigh the open story's subheads: at 12 a check
+	 * set fell (a story printing a signed proposal as its section) */
+	[S_NOTICE_SIGNED]   = { 6, "its text closes with an issuer over a date" },
 	/* printed around every story: where one ends and the next begins */
 	[S_FURNITURE]       = { 0, "page furniture before it" },   /* fitted: 20 -> 0: the big gap the furniture leaves already says it, and 20 overturned cuts */
 	/* the site prints its furniture (作者：…　来源：…　发布时间：…)
@@ -536,6 +544,7 @@ typedef struct run_facts {
 	bool caption_under;     /* a photo caption right under it */
 	bool tips_box;          /* a lone title over a box of tips on a subject (see tips_box_title) */
 	bool afterword;         /* a lone title labelling a comment on the story above (see afterword_label) */
+	bool notice;            /* its paragraphs close with an issuer over a date alone (see signed_and_dated) */
 	uint32_t mark;          /* the item's mark opening its first line (■…), 0: none */
 	bool prose_after_verse; /* a lone title between the last stanza of a poem and prose */
 	int series;             /* a lone title's place in a numbered series (series_number), 0: none */
@@ -6648,6 +6657,29 @@ static bool end_mark_signs(const unit *u)
 	return u->len > 6 && pattern_match_dateline(u->s + 3, u->len - 6, &dm) && dm.date_end > dm.date_start;
 }
 
+static bool signature_over_date(const parser *ps, size_t i);
+
+/* The longest issuer's name signing a notice. */
+enum { ISSUER_MAX_CHARS = 24 };
+
+/* The paragraphs from unit j on (one at least) close with a line of
+ * its issuer right over a date alone (see signature_over_date); on a
+ * page that indents its paragraphs the issuer's line, indented, reads
+ * as a paragraph: a short one with no sentence in it, over the date. */
+static bool signed_and_dated(const parser *ps, size_t j)
+{
+	size_t k = j;
+	while (k < ps->nunits && k < j + 40 && UNIT(ps, k)->kind == U_PARA)
+		k++;
+	if (k == j || k >= j + 40 || k >= ps->nunits)
+		return false;
+	if (signature_over_date(ps, k))
+		return true;
+	const unit *sig = UNIT(ps, k - 1), *date = UNIT(ps, k);
+	return k - 1 > j && date->kind == U_END && date->gap == 0 && date_only_line(date->s, date->len) &&
+	       sig->chars <= ISSUER_MAX_CHARS && !(sig->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END | UF_COMMA));
+}
+
 /* The paragraphs after a title run close with "(author)", an author's
  * line or an end mark naming the author before anything else starts: the
  * title heads a story of its own. */
@@ -7106,6 +7138,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	rf->deck = lines >= 2 && whole;
 	rf->label_spaced = !rf->deck && label_spaced_over(ps, i, n);
 	rf->author = body_ends_with_author(ps, j);
+	rf->notice = signed_and_dated(ps, j);
 	if (rf->author) {
 		/* a reporter's name closing the last paragraph ("…。（记者 X）"),
 		 * or an end mark filed from elsewhere after the body: not an
@@ -7193,6 +7226,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 	if (sh->any && !sh->ended && !sh->body && sh->headline && sh->caption_last && !sh->byline && !sh->tried &&
 	    n == 1 && rf->caption_under)
 		ev_add(ev, S_LIKE_PREV_HEAD);
+	if (sh->any && !sh->ended && rf->notice && !numbered)
+		ev_add(ev, S_NOTICE_SIGNED);
 	if (sh->any && !sh->ended && rf->author) {
 		ev_add(ev, S_BODY_AUTHOR);
 		if (sh->byline && rf->filed && !sh->tried)

@@ -326,6 +326,8 @@ FIXTURE_TEST(tips_box)              /* a subject over the kind of box that expla
 FIXTURE_TEST(tips_box_lookalike)    /* a subhead opening with the kind (小窍门里有大学问) and the kind alone (小贴士, a sidebar): the story's */
 FIXTURE_TEST(afterword)             /* 编后 and 专家点评 after a dated brief's last paragraph, the comment on its subject: the brief's subheads, not stories */
 FIXTURE_TEST(afterword_lookalike)   /* 编后 after a story closed by （完）, and 编后记：X: pieces of their own */
+FIXTURE_TEST(notice_signed)         /* 通知 after a story's last paragraph, on its subject, its text closed by its issuer (indented as a paragraph) over a date alone: a notice of its own */
+FIXTURE_TEST(notice_signed_lookalike) /* the same signed and dated text under a story's second section head (倡议, after 攻坚): the story's */
 FIXTURE_TEST(md_label_over_head)    /* a lower-level markdown title one ordinary gap over a headline, no text under it: the headline's column label (【田间课堂】, 乡村记忆) or kicker (two phrases), never a story without headline */
 FIXTURE_TEST(md_label_over_head_lookalike) /* lower-level titles with text under them stay the story's subheads */
 FIXTURE_TEST(wrap_dateline_indented)   /* a hard-wrapped dateline whose bracketed byline the wrap cut, the next line set in by a space: one paragraph (云岭融媒讯（记者　X / 　通讯员　Y）…); a dateline whose bracket closes on its line keeps the next indented line a paragraph of its own */
@@ -431,7 +433,7 @@ static void test_nothing_lost(void **state)
 		"tail_signature", "tail_signature_lookalike",
 		"item_rows", "item_rows_lookalike",
 		"box_subject", "box_subject_lookalike", "tips_box", "tips_box_lookalike",
-		"afterword", "afterword_lookalike",
+		"afterword", "afterword_lookalike", "notice_signed", "notice_signed_lookalike",
 		"md_label_over_head", "md_label_over_head_lookalike",
 		"epaper_top_chrome", "epaper_top_chrome_lookalike",
 		"notice_bracket_note", "notice_bracket_note_lookalike",
@@ -759,6 +761,8 @@ int main(void)
 		cmocka_unit_test(test_tips_box_lookalike),
 		cmocka_unit_test(test_afterword),
 		cmocka_unit_test(test_afterword_lookalike),
+		cmocka_unit_test(test_notice_signed),
+		cmocka_unit_test(test_notice_signed_lookalike),
 		cmocka_unit_test(test_md_label_over_head),
 		cmocka_unit_test(test_md_label_over_head_lookalike),
 		cmocka_unit_test(test_epaper_top_chrome),
