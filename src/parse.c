@@ -468,6 +468,7 @@ typedef struct art {
 	bool furn_byline;       /* its byline is a metadata line's author, the story may print its own (see printed_byline) */
 	bool issued;            /* its head names the issuer that signs it below (a notice) */
 	bool items;             /* a run of short items each signed in brackets (see merge_signed_item) */
+	const char *supplied;   /* its byline is who supplied it ("（县气象台供稿）"), left in its text: it closes the story as a signature does, names no writer */
 	uint32_t signed_len;    /* its byline closed its one paragraph in brackets: the paragraph's length with them (else 0) */
 	int series;             /* its subheads number a series 1, 2, …: how far (see series_number) */
 	bool series_broken;     /* ... one of them is not the series' next */
@@ -4545,6 +4546,13 @@ static bool item_opening(const char *s, size_t len)
 	return false;
 }
 
+/* "县气象台供稿": who supplied the story, not who wrote it */
+static bool supplier_only(const char *s, size_t n)
+{
+	return n > 6 && (memcmp(s + n - 6, "供稿", 6) == 0 || memcmp(s + n - 6, "供图", 6) == 0 ||
+			 memcmp(s + n - 6, "供圖", 6) == 0);
+}
+
 /* "…获特等奖。（化工学院）": a unit alone in the brackets closing a
  * story is too weak a signature alone (a source is printed so: one such
  * line on a page is as often its text); on a page whose other stories
@@ -4597,7 +4605,10 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 		if (!a->field[DOC_F_BYLINE].len) {
 			a->field[DOC_F_BYLINE] = doc_str_make(last->s + ns, ne - ns);
 			a->signed_len = a->nparts == 1 ? last->len : 0;
-			last->len = (uint32_t)(text_trim_end(last->s, last->s + paren) - last->s);
+			if (supplier_only(last->s + ns, ne - ns))
+				a->supplied = last->s + ns;
+			else
+				last->len = (uint32_t)(text_trim_end(last->s, last->s + paren) - last->s);
 		}
 		a->ended = true;
 		a->cut = false;
@@ -8391,7 +8402,12 @@ static void handle_end(parser *ps, size_t *i)
 		if (!a->field[DOC_F_BYLINE].len && bl && pattern_is_byline(b, bl, false))
 			a->field[DOC_F_BYLINE] = doc_str_make(b, bl);
 	}
-	if (author.len && !a->field[DOC_F_BYLINE].len) {
+	if (author.len && !a->field[DOC_F_BYLINE].len && art_has_body(a) && supplier_only(author.s, author.len)) {
+		explain(ps, *i, "end", NULL);
+		a->field[DOC_F_BYLINE] = author;
+		a->supplied = author.s;
+		add_part(a, DOC_PARAGRAPH, u->s, u->len);
+	} else if (author.len && !a->field[DOC_F_BYLINE].len) {
 		explain(ps, *i, "byline", NULL);
 		a->field[DOC_F_BYLINE] = author;
 		/* "（摘自…的忏悔书，本报记者 X 整理）": the source clause before
@@ -9889,7 +9905,7 @@ static void emit_article(parser *ps, art *a)
 	 * --list then read a few kilobytes, not a page of the file per
 	 * article. */
 	for (int f = 0; f < DOC_NFIELDS; f++)
-		if (a->field[f].len)
+		if (a->field[f].len && !(f == DOC_F_BYLINE && a->field[f].s == a->supplied))
 			d->field[f] = doc_arena_dup(ps->issue, a->field[f].s, a->field[f].len);
 	for (size_t k = 0; k < a->nparts; k++) {
 		const part *p = &a->parts[k];
