@@ -824,6 +824,11 @@ typedef struct prep {
 	uint32_t *sorting_pos;
 	size_t sortposcap;
 	util_buf pos_scratch[2];        /* room for pairpos_make */
+	/* the last issue's sizes of its packet's text and tokens and of
+	 * its rows, room made for the next one's at once (grown from
+	 * nothing, they were copied over and over: 1,500 reallocs an
+	 * issue) */
+	size_t last_body, last_folded, last_aux, last_rows;
 } prep;
 
 /* What sorting an issue's pairs by code point needs (terms_make, on the
@@ -2068,6 +2073,10 @@ static void make_rows(prep *pp, packet *pk)
 		pp->gen = 1;
 	}
 	pp->nhashes = pp->nrowcps = pp->nbig = pp->npairs = pp->nbis = 0;
+	util_grow((void **)&pk->body.data, &pk->body.cap, pp->last_body, 1);
+	util_grow((void **)&pk->folded.data, &pk->folded.cap, pp->last_folded, 1);
+	util_grow((void **)&pk->aux.data, &pk->aux.cap, pp->last_aux, 1);
+	util_grow((void **)&pk->rows, &pk->cap, pp->last_rows, sizeof *pk->rows);
 	prow r;
 	/* the rowids grow: the articles first to last, then the pages' own
 	 * text. FTS5 flushes its pending terms to a new segment whenever a
@@ -2106,8 +2115,12 @@ static void make_rows(prep *pp, packet *pk)
 	}
 	pk->pairs = pp->pairs;
 	pk->npairs = pp->npairs;
-	pp->pairs = NULL;
-	pp->npairs = pp->paircap = 0;
+	pp->pairs = util_malloc((pp->paircap ? pp->paircap : 1) * sizeof *pp->pairs);
+	pp->npairs = 0;
+	pp->last_body = pk->body.len + 1;
+	pp->last_folded = pk->folded.len + 1;
+	pp->last_aux = pk->aux.len + 1;
+	pp->last_rows = pk->nrows;
 	pk->bis = pp->bis;
 	pk->bipos = pp->bipos;
 	pk->nbis = pp->nbis;

@@ -15,23 +15,22 @@ static unsigned char *list_write(const uint64_t *occ, const uint32_t *pos, size_
 	uint32_t next_row = 0;
 	while (k < n && occ[k] >> 32 == ab) {
 		uint64_t run = occ[k] >> 8;
-		size_t j = k + 1;
-		while (j < n && occ[j] >> 8 == run)
-			j++;
+		bool once = k + 1 == n || occ[k + 1] >> 8 != run;
 		uint32_t row = (uint32_t)occ[k] >> 8, prev = 0;
 		/* most rows hold a pair once: then no length */
-		o = util_put_varint(o, (row - next_row) << 1 | (j - k == 1));
+		o = util_put_varint(o, (row - next_row) << 1 | once);
 		/* else the positions' bytes (so that a row is passed over
 		 * without reading them), written after a byte for them and
 		 * moved on when that takes more */
 		unsigned char *at = o;
-		if (j - k > 1)
+		if (!once)
 			o++;
 		unsigned char *from = o;
-		for (; k < j; k++) {
+		do {
 			o = util_put_varint(o, (pos[k] - prev) << 1 | ((occ[k] & 0xFF) != 1));
 			prev = pos[k];
-		}
+			k++;
+		} while (k < n && occ[k] >> 8 == run);
 		if (at != from) {
 			size_t len = (size_t)(o - from);
 			if (len < 0x80) {
@@ -67,17 +66,16 @@ static void put_entry(unsigned char *e, uint32_t cp, uint32_t at)
 static void group_write(const uint64_t *occ, const uint32_t *pos, size_t n, size_t *i, unsigned char *groups,
 			size_t *wat, util_buf *skips)
 {
-	size_t k = *i, e = k;
-	uint32_t a = (uint32_t)(occ[k] >> 48), npairs = 0, prev_b = 0;
-	for (uint64_t prev = UINT64_MAX; e < n && occ[e] >> 48 == a; e++)
-		if (occ[e] >> 32 != prev) {
-			prev = occ[e] >> 32;
-			npairs++;
-		}
+	size_t k = *i;
+	uint32_t a = (uint32_t)(occ[k] >> 48), prev_b = 0, p = 0;
 	unsigned char *w = groups + *wat;
-	for (uint32_t p = 0; k < e; p++) {
+	/* a skip entry for every SKIP-th pair, the first one taken back
+	 * below when the group has no more than SKIP (not counted first:
+	 * that was a pass over the group's occurrences) */
+	size_t skips_from = skips->len;
+	for (; k < n && occ[k] >> 48 == a; p++) {
 		uint32_t b = (uint32_t)(occ[k] >> 32) & 0xFFFF;
-		if (npairs > SKIP && p % SKIP == 0) {
+		if (p % SKIP == 0) {
 			unsigned char se[PAIRPOS_SKIP];
 			put_entry(se, b, (uint32_t)(w - groups));
 			util_buf_add(skips, se, sizeof se);
@@ -86,7 +84,7 @@ static void group_write(const uint64_t *occ, const uint32_t *pos, size_t n, size
 		prev_b = b;
 		/* the list written after a byte for its length, moved on when
 		 * that takes more (few lists are 128 bytes or more) */
-		unsigned char *end = list_write(occ, pos, e, &k, w + 1);
+		unsigned char *end = list_write(occ, pos, n, &k, w + 1);
 		size_t len = (size_t)(end - w - 1);
 		if (len < 0x80) {
 			*w = (unsigned char)len;
@@ -99,6 +97,8 @@ static void group_write(const uint64_t *occ, const uint32_t *pos, size_t n, size
 			w += nv + len;
 		}
 	}
+	if (p <= SKIP)
+		skips->len = skips_from;
 	*i = k;
 	*wat = (size_t)(w - groups);
 }
