@@ -190,6 +190,45 @@ static void test_fold_cache(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* The whole range asked at once goes half to a second thread with a
+ * converter of its own: its folds are those of the characters asked one
+ * by one (a sample of every 11th, both threads' parts; 體 and 龍 are in
+ * the second's). */
+static void test_fold_asked_in_two_threads(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/kanbao-fold-XXXXXX", cmd[128];
+	assert_non_null(mkdtemp(dir));
+	const char *old = getenv("XDG_CACHE_HOME");
+	char *saved = old ? strdup(old) : NULL;
+	setenv("XDG_CACHE_HOME", dir, 1);       /* nothing kept: asked */
+	script_shutdown();
+	uint32_t *whole = calloc(HI - LO, sizeof *whole);
+	fold_table(whole);
+	if (script_fold_bitmap()) {
+		assert_int_equal(whole[0x9AD4 - LO], 0x4F53);   /* 體 -> 体 */
+		assert_int_equal(whole[0x9F8D - LO], 0x9F99);   /* 龍 -> 龙 */
+		assert_int_equal(whole[0x81FA - LO], 0x53F0);   /* 臺 -> 台 */
+		script_shutdown();
+		size_t changed = 0;
+		for (uint32_t cp = LO; cp < HI; cp += 11) {
+			uint32_t one = script_fold_lazy(cp);
+			assert_int_equal(whole[cp - LO], one);
+			changed += one != cp;
+		}
+		assert_true(changed > 100);
+	}
+	free(whole);
+	script_shutdown();
+	if (saved)
+		setenv("XDG_CACHE_HOME", saved, 1);
+	else
+		unsetenv("XDG_CACHE_HOME");
+	free(saved);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* With the fold table kept in its file, OpenCC is not opened to fold
  * (10M instructions a start): only to convert. Shown with a copy of
  * its data whose t2s.json is then spoilt, its size and times kept (so
@@ -382,6 +421,7 @@ int main(void)
 		cmocka_unit_test(test_aligned),
 		cmocka_unit_test(test_missing_data),
 		cmocka_unit_test(test_fold_cache),
+		cmocka_unit_test(test_fold_asked_in_two_threads),
 		cmocka_unit_test(test_fold_without_opencc),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
