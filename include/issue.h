@@ -52,9 +52,11 @@ void issue_threads_ready(void);
 /* One path read and parsed at once; NULL with a message in err when it
  * cannot be read. The caller frees the issue with doc_issue_free. */
 doc_issue *issue_load(const char *path, const input_options *opt, char *err, size_t errlen);
-/* The same, parsed with parse_begin_flags's flags (PARSE_NO_SCRIPT). */
+/* The same, parsed with parse_begin_flags's flags (PARSE_NO_SCRIPT),
+ * and the pages' fingerprint (doc_issue_fingerprint of the issue, taken
+ * from the pages as read) into *fingerprint unless it is NULL. */
 doc_issue *issue_load_flags(const char *path, const input_options *opt, unsigned parse_flags,
-			    char *err, size_t errlen);
+			    uint64_t *fingerprint, char *err, size_t errlen);
 /* The same from bytes in memory, read as a page named `name` (the
  * fuzzers); `data` must outlive the issue, whose text may point into it. */
 doc_issue *issue_load_data(const char *name, const char *data, size_t len,

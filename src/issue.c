@@ -146,15 +146,17 @@ void issue_threads_ready(void)
 
 doc_issue *issue_load(const char *path, const input_options *opt, char *err, size_t errlen)
 {
-	return issue_load_flags(path, opt, 0, err, errlen);
+	return issue_load_flags(path, opt, 0, NULL, err, errlen);
 }
 
 doc_issue *issue_load_flags(const char *path, const input_options *opt, unsigned parse_flags,
-			    char *err, size_t errlen)
+			    uint64_t *fingerprint, char *err, size_t errlen)
 {
 	issue_loader *l = issue_open(&path, 1, opt, NULL, err, errlen);
 	if (!l)
 		return NULL;
+	if (fingerprint)
+		*fingerprint = l->fingerprint;
 	l->parse_flags = parse_flags;
 	issue_step(l, SIZE_MAX);
 	return loader_free(l);

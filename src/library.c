@@ -259,22 +259,48 @@ static void bigram_hashes(const char *text, size_t len, util_buf *out)
 	}
 }
 
-/* The filter of an article from the hashes of its bigrams, into bloom;
- * returns its size in bytes. */
-static size_t bloom_make(const uint32_t *hashes, size_t n, unsigned char bloom[BLOOM_MAX_BITS / 8])
+/* Sets the two bits of bigram hash h in a filter of BLOOM_MAX_BITS
+ * bits: those of any smaller filter are the same bits taken modulo its
+ * size (see bloom_fold). */
+static inline void bloom_set(unsigned char *all, uint32_t h)
+{
+	uint32_t b = h & (BLOOM_MAX_BITS - 1), c = (h >> 16 | h << 16) & (BLOOM_MAX_BITS - 1);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* bit b of byte b / 8 is bit b % 64 of word b / 64 here (all is
+	 * calloc'd: aligned) */
+	uint64_t *w = (uint64_t *)(void *)all;
+	w[b / 64] |= (uint64_t)1 << (b % 64);
+	w[c / 64] |= (uint64_t)1 << (c % 64);
+#else
+	all[b / 8] = (unsigned char)(all[b / 8] | 1u << (b % 8));
+	all[c / 8] = (unsigned char)(all[c / 8] | 1u << (c % 8));
+#endif
+}
+
+/* The filter of an article of n bigrams, whose bits were set in the
+ * filter of BLOOM_MAX_BITS `all` (bloom_set), into bloom at its own
+ * size (a power of two: a bit's place there is its place in `all`
+ * modulo that size, so the pieces of `all` are ORed together); `all`
+ * is cleared. Returns its size in bytes. */
+static size_t bloom_fold(unsigned char *all, size_t n, unsigned char bloom[BLOOM_MAX_BITS / 8])
 {
 	size_t bits = BLOOM_MIN_BITS;
 	while (bits < BLOOM_BITS_PER * n && bits < BLOOM_MAX_BITS)
 		bits *= 2;
-	memset(bloom, 0, bits / 8);
-	for (size_t i = 0; i < n; i++) {
-		uint32_t h = hashes[i];
-		uint32_t b = h & ((uint32_t)bits - 1);
-		bloom[b / 8] = (unsigned char)(bloom[b / 8] | 1u << (b % 8));
-		b = (h >> 16 | h << 16) & ((uint32_t)bits - 1);
-		bloom[b / 8] = (unsigned char)(bloom[b / 8] | 1u << (b % 8));
-	}
-	return bits / 8;
+	size_t bytes = bits / 8;
+	memcpy(bloom, all, bytes);
+	if (n == 0)
+		return bytes;           /* nothing was set */
+	for (size_t at = bytes; at < BLOOM_MAX_BITS / 8; at += bytes)
+		for (size_t j = 0; j < bytes; j += 8) {
+			uint64_t x, y;
+			memcpy(&x, bloom + j, 8);
+			memcpy(&y, all + at + j, 8);
+			x |= y;
+			memcpy(bloom + j, &x, 8);
+		}
+	memset(all, 0, BLOOM_MAX_BITS / 8);
+	return bytes;
 }
 
 /* Whether the filter may hold every bigram of the query (a filter of
@@ -793,8 +819,8 @@ typedef struct prep {
 	search_folder *sf;
 	cp_seen *seen;
 	uint32_t gen;
-	uint32_t *hashes;               /* of the row's bigrams */
-	size_t nhashes, cap;
+	unsigned char *bloom_all;       /* the row's bigrams (bloom_set) */
+	size_t nhashes;                 /* how many */
 	/* the row's weighted count of each code point (where seen is gen),
 	 * its distinct code points in order, those beyond the BMP apart */
 	uint32_t *rowcps;
@@ -856,7 +882,7 @@ static void prep_free(prep *pp)
 {
 	search_folder_free(pp->sf);
 	free(pp->seen);
-	free(pp->hashes);
+	free(pp->bloom_all);
 	free(pp->rowcps);
 	free(pp->big);
 	free(pp->pairs);
@@ -1695,7 +1721,9 @@ static void big_count(prep *pp, ucs4_t c, uint32_t w)
 }
 
 /* A line of a row: its text, its fold, and in one pass over the fold the
- * hashes of its bigrams (bigram_hashes) and the row's tokens not given
+ * bits of its bigrams' hashes (bigram_hashes', set in the row's filter
+ * at once: bloom_set), the occurrences of its pairs, and the row's
+ * tokens not given
  * yet (each a length byte and the bytes, as fts_tokenize replays them). */
 static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 {
@@ -1710,12 +1738,12 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 	/* a token takes at most its bytes and one; a bigram hash comes with
 	 * a byte at least */
 	util_grow((void **)&pk->aux.data, &pk->aux.cap, pk->aux.len + 2 * flen + 1, 1);
-	util_grow((void **)&pp->hashes, &pp->cap, pp->nhashes + flen + 1, sizeof *pp->hashes);
 	util_grow((void **)&pp->rowcps, &pp->rowcap, pp->nrowcps + flen + 1, sizeof *pp->rowcps);
 	util_grow((void **)&pp->bis, &pp->biscap, pp->nbis + flen + 1, sizeof *pp->bis);
 	util_grow((void **)&pp->bipos, &pp->biposcap, pp->nbis + flen + 1, sizeof *pp->bipos);
 	unsigned char *out = (unsigned char *)pk->aux.data + pk->aux.len;
-	uint32_t *h = pp->hashes + pp->nhashes;
+	unsigned char *all = pp->bloom_all;
+	size_t nh = pp->nhashes;
 	pair_seen *bi = pp->bis + pp->nbis, row = pair_row(pp->low, w);
 	uint32_t *bp = pp->bipos + pp->nbis, at = pp->cpos;
 	const uint8_t *f = (const uint8_t *)fs;
@@ -1730,7 +1758,8 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 			continue;
 		}
 		if (had) {
-			*h++ = bigram_hash(prev, c);
+			bloom_set(all, bigram_hash(prev, c));
+			nh++;
 			bool same = prev == c;
 			if ((same && same_taken) || (prev | c) >= SEEN_CPS) {
 				same_taken = false;     /* overlaps the one before, or beyond the BMP */
@@ -1773,7 +1802,7 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 			break;
 		}
 	}
-	pp->nhashes = (size_t)(h - pp->hashes);
+	pp->nhashes = nh;
 	pp->nbis = (size_t)(bi - pp->bis);
 	pp->cpos = at + 1;              /* the newline */
 	pk->aux.len = (size_t)((char *)out - pk->aux.data);
@@ -1787,12 +1816,13 @@ static void row_end(prep *pp, packet *pk, prow *r)
 	/* the folded text is stored only where it is not the body */
 	r->same = r->nfolded == r->nbody &&
 		  (r->nbody == 0 || memcmp(pk->folded.data + r->folded, pk->body.data + r->body, r->nbody) == 0);
-	unsigned char bloom[BLOOM_MAX_BITS / 8];
-	r->nbloom = bloom_make(pp->hashes, pp->nhashes, bloom);
 	r->splits = pp->splits;
 	pp->splits = 0;
 	r->bloom = pk->aux.len;
-	util_buf_add(&pk->aux, bloom, r->nbloom);
+	util_grow((void **)&pk->aux.data, &pk->aux.cap, pk->aux.len + BLOOM_MAX_BITS / 8 + 1, 1);
+	r->nbloom = bloom_fold(pp->bloom_all, pp->nhashes, (unsigned char *)pk->aux.data + pk->aux.len);
+	pk->aux.len += r->nbloom;
+	pk->aux.data[pk->aux.len] = '\0';
 	pp->nhashes = 0;
 	/* its code points and their counts, for the issue's lists */
 	util_grow((void **)&pp->pairs, &pp->paircap, pp->npairs + pp->nrowcps + pp->nbig + 1,
@@ -1995,13 +2025,14 @@ static void terms_make(terms_work *tw, packet *pk)
 	}
 	/* each code point's count becomes where its pairs start */
 	util_grow((void **)&tw->sorted, &tw->sortcap, pk->npairs + 1, sizeof *tw->sorted);
-	size_t at = 0;
+	size_t at = 0, ntok = 0;        /* the code points: those of the BMP counted here */
 	for (uint32_t w = 0; w < SEEN_CPS / 64; w++) {
 		for (uint64_t bits = tw->present[w]; bits; bits &= bits - 1) {
 			uint32_t c = w << 6 | (uint32_t)__builtin_ctzll(bits);
 			uint32_t n = tw->ipos[c];
 			tw->ipos[c] = (uint32_t)at;
 			at += n;
+			ntok++;
 		}
 		tw->present[w] = 0;
 	}
@@ -2012,9 +2043,8 @@ static void terms_make(terms_work *tw, packet *pk)
 	}
 	if (nbig > 1)
 		qsort(tw->sorted + at, nbig, sizeof *tw->sorted, big_pair_cmp);
-	size_t ntok = 0;
-	for (size_t i = 0; i < pk->npairs; i++)
-		ntok += i == 0 || tw->sorted[i].cp != tw->sorted[i - 1].cp;
+	for (size_t i = at; i < pk->npairs; i++)
+		ntok += i == at || tw->sorted[i].cp != tw->sorted[i - 1].cp;
 	size_t nfirst = pk->nfirsts;
 
 	util_buf *b = &pk->terms;
@@ -2073,6 +2103,8 @@ static void make_rows(prep *pp, packet *pk)
 		pp->gen = 1;
 	}
 	pp->nhashes = pp->nrowcps = pp->nbig = pp->npairs = pp->nbis = 0;
+	if (!pp->bloom_all)
+		pp->bloom_all = util_calloc(BLOOM_MAX_BITS / 8, 1);
 	util_grow((void **)&pk->body.data, &pk->body.cap, pp->last_body, 1);
 	util_grow((void **)&pk->folded.data, &pk->folded.cap, pp->last_folded, 1);
 	util_grow((void **)&pk->aux.data, &pk->aux.cap, pp->last_aux, 1);
@@ -2148,13 +2180,14 @@ static packet *prepare(const library_job *job, prep *pp, size_t k)
 	char err[1024];
 	/* the pages' script is neither stored nor shown here (the reader
 	 * loads the issue again) */
-	pk->issue = issue_load_flags(is->path, NULL, PARSE_NO_SCRIPT, err, sizeof err);
+	/* the fingerprint as the loader took it (doc_issue_fingerprint of
+	 * the issue hashed the same pages again) */
+	pk->issue = issue_load_flags(is->path, NULL, PARSE_NO_SCRIPT, &pk->fingerprint, err, sizeof err);
 	if (!pk->issue) {
 		pk->kind = PACKET_FAILED;
 		pk->err = util_strdup(err);
 		return pk;
 	}
-	pk->fingerprint = doc_issue_fingerprint(pk->issue);
 	if (t->old && t->old->fingerprint == pk->fingerprint) {
 		pk->kind = PACKET_TOUCHED;
 		return pk;
