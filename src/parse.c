@@ -2747,11 +2747,20 @@ static void signed_under_indent(parser *ps, const unit *u)
 			break;
 	}
 	const unit *above = top > ps->units_base ? UNIT(ps, top - 1) : NULL;
+	/* (an item's mark opening the line sets it apart as a blank line
+	 * does: "◆ X" / "本报讯　…") */
+	bool marked = top < end && text_under && title_mark(UNIT(ps, top)->s, UNIT(ps, top)->len);
 	/* (the page's header right above sets them apart on a page with no
 	 * blank lines) */
-	if (top == end || (UNIT(ps, top)->gap == 0 && !(above && above->kind == U_PAGEHEAD)))
+	if (top == end || (UNIT(ps, top)->gap == 0 && !marked && !(above && above->kind == U_PAGEHEAD)))
 		return;
-	if (above && above->kind == U_PARA &&
+	/* "社区简讯" set apart over the first marked item: the items' label */
+	if (marked && above && above->kind == U_PARA && above->indent_para && above->gap >= 1 &&
+	    !(above->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)) && top - 1 > ps->units_base) {
+		top--;
+		above = top > ps->units_base ? UNIT(ps, top - 1) : NULL;
+	}
+	if (above && above->kind == U_PARA && !marked &&
 	    !((above->flags & UF_TERMINATED) && (text_under || UNIT(ps, top)->gap >= ps->pf.big_gap)))
 		return;
 	for (size_t k = top; k < end; k++) {

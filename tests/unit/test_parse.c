@@ -382,6 +382,8 @@ FIXTURE_TEST(names_compiled)        /* names then 编译 in the brackets closing
 FIXTURE_TEST(names_compiled_lookalike) /* （据法新社编译）: a source, not a writer, stays the text's */
 FIXTURE_TEST(items_unsigned_tail)   /* a label over ◆ items, the first closed by its signer, the rest unsigned: one article, each item a paragraph (no headless tail) */
 FIXTURE_TEST(items_unsigned_tail_lookalike) /* an item of another mark (●) after a signed ◆ item, or a ◆ line after a signed story whose text has no mark: not taken in */
+FIXTURE_TEST(indent_marked_items)   /* a page that indents its paragraphs (its headlines flush): indented ◆ item titles each over a 本报讯 dateline are stories, the label set apart over the first their column */
+FIXTURE_TEST(indent_marked_items_lookalike) /* ◆ points inside a story with plain text under each (no dateline): the story's text */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -449,6 +451,7 @@ static void test_nothing_lost(void **state)
 		"lone_caption_top", "lone_caption_top_lookalike",
 		"open_line_byline", "open_line_byline_lookalike",
 		"items_unsigned_tail", "items_unsigned_tail_lookalike",
+		"indent_marked_items", "indent_marked_items_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -881,6 +884,8 @@ int main(void)
 		cmocka_unit_test(test_names_compiled_lookalike),
 		cmocka_unit_test(test_items_unsigned_tail),
 		cmocka_unit_test(test_items_unsigned_tail_lookalike),
+		cmocka_unit_test(test_indent_marked_items),
+		cmocka_unit_test(test_indent_marked_items_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
