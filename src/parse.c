@@ -8453,6 +8453,30 @@ static bool open_line_over_byline(const art *a)
 	       !memmem(t->s, t->len, "？", 3);
 }
 
+/* "# 秸秆变…" / "原创 三农新观察 *…*" / "> 编者按：…" / "文 | 本号记者 X":
+ * an editor's note introduces the story under it, so a byline right
+ * under the note (the story's open line and pictures aside, nothing
+ * else under its headline) signs that story. */
+static bool note_over_byline(const art *a)
+{
+	if (!a || a->ended || !a->field[DOC_F_HEADLINE].len || a->field[DOC_F_BYLINE].len)
+		return false;
+	bool note = false;
+	for (size_t k = 0; k < a->nparts; k++) {
+		const part *p = &a->parts[k];
+		if (p->type == DOC_CAPTION)
+			continue;
+		if (p->type != DOC_PARAGRAPH)
+			return false;
+		unit t = { .s = p->s, .len = p->len };
+		if (note_opening(&t))
+			note = true;
+		else if (k || is_terminated_text(p) || memmem(p->s, p->len, "。", 3))
+			return false;   /* (text, not the post's open line) */
+	}
+	return note;
+}
+
 /* A byline or dateline where no headline introduced it starts a story of
  * its own (its headline may come later on the page). */
 static bool starts_headless_story(const parser *ps, size_t i)
@@ -8460,7 +8484,7 @@ static bool starts_headless_story(const parser *ps, size_t i)
 	const art *a = ps->narts ? ART(ps, ps->narts - 1) : NULL;
 	const unit *u = UNIT(ps, i);
 	if (u->kind == U_BYLINE)
-		return !a || a->ended || (art_has_body(a) && !open_line_over_byline(a));
+		return !a || a->ended || (art_has_body(a) && !open_line_over_byline(a) && !note_over_byline(a));
 	if (u->kind == U_DATELINE)
 		return !a || a->ended || (art_has_body(a) && !a->cut && !(a->open_line && a->nparts == 1));
 	return false;
@@ -9387,7 +9411,7 @@ static void segment_step(parser *ps)
 				i++;
 				continue;
 			}
-			if (u->kind == U_BYLINE && !a->field[DOC_F_BYLINE].len && !art_has_body(a)) {
+			if (u->kind == U_BYLINE && !a->field[DOC_F_BYLINE].len && (!art_has_body(a) || note_over_byline(a))) {
 				explain(ps, i, "byline", NULL);
 				a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
 				i++;

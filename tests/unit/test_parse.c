@@ -384,6 +384,8 @@ FIXTURE_TEST(items_unsigned_tail)   /* a label over ◆ items, the first closed 
 FIXTURE_TEST(items_unsigned_tail_lookalike) /* an item of another mark (●) after a signed ◆ item, or a ◆ line after a signed story whose text has no mark: not taken in */
 FIXTURE_TEST(indent_marked_items)   /* a page that indents its paragraphs (its headlines flush): indented ◆ item titles each over a 本报讯 dateline are stories, the label set apart over the first their column */
 FIXTURE_TEST(indent_marked_items_lookalike) /* ◆ points inside a story with plain text under each (no dateline): the story's text */
+FIXTURE_TEST(note_byline)           /* a post: # title, its account line, > 编者按：…, then the byline: the byline signs the story (no headless article) */
+FIXTURE_TEST(note_byline_lookalike) /* a paragraph of text between the note and the byline: the byline does not sign the story above, as before */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -452,6 +454,7 @@ static void test_nothing_lost(void **state)
 		"open_line_byline", "open_line_byline_lookalike",
 		"items_unsigned_tail", "items_unsigned_tail_lookalike",
 		"indent_marked_items", "indent_marked_items_lookalike",
+		"note_byline", "note_byline_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -886,6 +889,8 @@ int main(void)
 		cmocka_unit_test(test_items_unsigned_tail_lookalike),
 		cmocka_unit_test(test_indent_marked_items),
 		cmocka_unit_test(test_indent_marked_items_lookalike),
+		cmocka_unit_test(test_note_byline),
+		cmocka_unit_test(test_note_byline_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
