@@ -961,17 +961,31 @@ static size_t text_chars(env *e, size_t max, util_buf *out)
 }
 
 /* How many rows of the index's table (SQL: a count). */
-static int64_t db_count(env *e, const char *sql)
+/* sql's number in the file at path */
+static int64_t db_count_at(const char *path, const char *sql)
 {
 	sqlite3 *db;
 	sqlite3_stmt *st;
-	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	int64_t n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return n;
+}
+
+static int64_t db_count(env *e, const char *sql)
+{
+	return db_count_at(e->db, sql);
+}
+
+/* the file a build from nothing writes beside the index */
+static int64_t build_count(env *e, const char *sql)
+{
+	char path[400];
+	snprintf(path, sizeof path, "%s.build", e->db);
+	return db_count_at(path, sql);
 }
 
 /* Every pair of indexed code points standing together in the library's
@@ -1122,8 +1136,11 @@ static void test_segments_built_aside(void **state)
 		library_progress p;
 		library_index_progress(job, &p);
 		if (p.done == 32 && !checked) {
-			assert_int_equal(db_count(e, "SELECT count(*) FROM issue_seg"), 0);
-			assert_int_equal(db_count(e, "SELECT count(*) FROM issues"), 32);
+			/* built from nothing beside the index, which has no
+			 * issue until the job ends */
+			assert_int_equal(db_count(e, "SELECT count(*) FROM issues"), 0);
+			assert_int_equal(build_count(e, "SELECT count(*) FROM issue_seg"), 0);
+			assert_int_equal(build_count(e, "SELECT count(*) FROM issues"), 32);
 			/* the sample, newest, was the first */
 			assert_int_equal(count_hits(lib, "雪豹出没", NULL), 31);
 			checked = true;
@@ -1833,6 +1850,83 @@ static void test_two_indexers(void **state)
 	library_close(lib);
 }
 
+static size_t issues_of(library *lib)
+{
+	library_issue *v;
+	size_t n = library_issues(lib, &v);
+	library_issues_free(v, n);
+	return n;
+}
+
+/* A build from nothing writes a file of its own beside the index and
+ * puts it in the index's place when it ends: another kanbao reading the
+ * index meanwhile sees no issue, then, through the library it had open,
+ * every one and their hits; this process reads its job's file as it
+ * grows; what a build cut short left is removed by the next job; and a
+ * job on an index with issues writes in place, seen as it goes. */
+static void test_built_beside(void **state)
+{
+	env *e = *state;
+	for (int d = 1; d <= 4; d++)
+		sh("mkdir -p '%s/青川日报/2026-04-0%d' && cp '%s/青川日报/2026-03-18/'*.txt '%s/青川日报/2026-04-0%d/'",
+		   e->lib, d, e->lib, e->lib, d);
+	char build[400];
+	snprintf(build, sizeof build, "%s.build", e->db);
+	library *lib = open_lib(e, NULL), *other = open_lib(e, NULL);
+	sh("printf 'not a database' > '%s'", build);
+	bool busy;
+	library_job *job = library_index_begin(lib, true, &busy);
+	assert_non_null(job);
+	assert_false(library_index_step(job, 1));       /* one issue a step */
+	assert_int_equal(build_count(e, "SELECT count(*) FROM issues"), 1);
+	size_t one = count_hits(lib, "记者", NULL);
+	assert_true(one > 0);
+	assert_int_equal(issues_of(lib), 1);
+	assert_int_equal(issues_of(other), 0);
+	assert_int_equal(count_hits(other, "记者", NULL), 0);
+	while (!library_index_step(job, 1))
+		;
+	library_summary sum;
+	library_index_end(job, &sum);
+	assert_int_equal(sum.added, 5);
+	assert_int_equal(sum.issues, 5);
+	struct stat st;
+	assert_int_equal(stat(build, &st), -1);
+	assert_int_equal(db_count(e, "SELECT count(*) FROM issues"), 5);
+	assert_int_equal(issues_of(other), 5);
+	assert_int_equal(count_hits(other, "记者", NULL), 5 * one);
+	assert_int_equal(count_hits(lib, "记者", NULL), 5 * one);
+	char err[512];
+	if (!library_check(other, err, sizeof err))
+		fail_msg("library_check: %s", err);
+	sqlite3 *db;
+	sqlite3_stmt *jm;
+	assert_int_equal(sqlite3_open(e->db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &jm, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(jm), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(jm, 0), "wal");
+	sqlite3_finalize(jm);
+	sqlite3_close(db);
+	/* two new issues: in place */
+	for (int d = 1; d <= 2; d++)
+		sh("mkdir -p '%s/青川日报/2026-05-0%d' && cp '%s/青川日报/2026-03-18/'*.txt '%s/青川日报/2026-05-0%d/'",
+		   e->lib, d, e->lib, e->lib, d);
+	job = library_index_begin(lib, true, &busy);
+	assert_non_null(job);
+	assert_false(library_index_step(job, 1));
+	assert_int_equal(stat(build, &st), -1);
+	assert_int_equal(issues_of(other), 6);
+	while (!library_index_step(job, 1))
+		;
+	library_index_end(job, &sum);
+	assert_int_equal(sum.added, 2);
+	assert_int_equal(issues_of(other), 7);
+	assert_int_equal(count_hits(other, "记者", NULL), 7 * one);
+	library_close(other);
+	library_close(lib);
+	assert_string_equal(e->warnings, "");
+}
+
 /* Indexing with the issues ahead parsed in a second thread gives the
  * index the one thread gives: the same issues, the same hits, and an
  * FTS5 index that holds exactly the tokens of the stored text
@@ -2021,6 +2115,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_damaged_old_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_missing_root, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_indexers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_built_beside, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ahead_same_index, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
