@@ -2138,14 +2138,22 @@ static unsigned char *pairs_make(const packet *pk, unsigned char *base, unsigned
 		while (i < n && v[i] >> 48 == first) {
 			uint32_t second = (uint32_t)(v[i] >> 32) & 0xFFFF;
 			out = util_put_varint(out, second - prev_second);
-			/* the list made after room for its length (5 bytes at
-			 * most), then moved to just after the length */
+			/* the list made after a byte for its length, moved on
+			 * when that takes more (few lists are 128 bytes or more;
+			 * made after 5 bytes and moved back, each was a memmove) */
 			unsigned char *end;
-			i = pair_list(v, n, i, out + 5, &end);
-			size_t len = (size_t)(end - out - 5);
-			unsigned char *list = util_put_varint(out, (uint32_t)len);
-			memmove(list, out + 5, len);
-			out = list + len;
+			i = pair_list(v, n, i, out + 1, &end);
+			size_t len = (size_t)(end - out - 1);
+			if (len < 0x80) {
+				*out = (unsigned char)len;
+				out = end;
+			} else {
+				unsigned char lv[5];
+				size_t nv = (size_t)(util_put_varint(lv, (uint32_t)len) - lv);
+				memmove(out + nv, out + 1, len);
+				memcpy(out, lv, nv);
+				out += nv + len;
+			}
 			prev_second = second;
 		}
 	}
@@ -2692,7 +2700,8 @@ static void seg_drop_dead(library_job *job)
 /* The bucket of a row in a segment's list (see seg_flush): its weighted
  * count (exact below 16, then by powers of two) and the size of its
  * fold (by quarters of powers of two), so that a bucket's best score
- * (its highest count, its smallest size) is near each of its rows'. */
+ * (its highest count, its smallest size) is near each of its rows'.
+ * At most 43 << 8 | 127 (below keys_sort's SEG_BUCKETS). */
 static uint32_t seg_bucket(uint32_t count, uint32_t bytes)
 {
 	uint32_t tc = count < 16 ? count : 12 + (31 - (uint32_t)__builtin_clz(count));
@@ -2717,11 +2726,17 @@ static uint32_t seg_bucket(uint32_t count, uint32_t bytes)
  *   issue_terms (put_count), varints.
  * A ranked query walks the buckets best first and stops where no row
  * left can enter the best it keeps (see rows_of_segs). */
-/* Sorts the keys k[0, n) by their bucket (the 16 bits above the low
- * 32, see seg_bucket), stable: an insertion sort of a few, else up to
- * two passes of a counting sort by a byte through *tmp (a qsort of
- * every list's rows was 1.2G instructions of merging 150 issues). */
-static void keys_sort(uint64_t *k, size_t n, uint64_t **tmp, size_t *cap)
+/* Sorts the keys k[0, n) by their bucket (the bits above the low 32,
+ * see seg_bucket: below SEG_BUCKETS), stable; returns where they are
+ * sorted, k or *tmp. An insertion sort of a few, else a counting sort
+ * of the whole bucket in one pass through *tmp, the counts of the
+ * buckets present walked by their bits (two passes of a byte each, and
+ * their two tables of 256 counts summed, took twice the instructions;
+ * a qsort of every list's rows was 1.2G instructions of merging 150
+ * issues). */
+enum { SEG_BUCKETS = 1 << 14 };
+
+static uint64_t *keys_sort(uint64_t *k, size_t n, uint64_t **tmp, size_t *cap)
 {
 	if (n < 32) {
 		for (size_t i = 1; i < n; i++) {
@@ -2731,33 +2746,42 @@ static void keys_sort(uint64_t *k, size_t n, uint64_t **tmp, size_t *cap)
 				k[j] = k[j - 1];
 			k[j] = x;
 		}
-		return;
+		return k;
 	}
-	/* both bytes' counts in one read; a byte the same in every key
-	 * (most rows of a pair count 1 or 4) is no pass */
-	uint32_t cnt[2][257] = { { 0 } };
+	/* each thread's own (the segment thread's, the storing thread's at
+	 * the end), zero between calls */
+	static _Thread_local uint32_t at[SEG_BUCKETS];
+	static _Thread_local uint64_t has[SEG_BUCKETS / 64];
+	uint32_t wlo = SEG_BUCKETS / 64, whi = 0;
 	for (size_t i = 0; i < n; i++) {
-		cnt[0][(k[i] >> 32 & 0xFF) + 1]++;
-		cnt[1][(k[i] >> 40 & 0xFF) + 1]++;
+		uint32_t b = (uint32_t)(k[i] >> 32), wd = b >> 6;
+		uint64_t bit = (uint64_t)1 << (b & 63);
+		if (has[wd] & bit) {
+			at[b]++;
+		} else {
+			has[wd] |= bit;
+			at[b] = 1;
+			wlo = wd < wlo ? wd : wlo;
+			whi = wd > whi ? wd : whi;
+		}
 	}
+	uint32_t pos = 0, nb = 0;
+	for (uint32_t wd = wlo; wd <= whi; wd++) {
+		for (uint64_t bits = has[wd]; bits; bits &= bits - 1, nb++) {
+			uint32_t b = wd << 6 | (uint32_t)__builtin_ctzll(bits), c = at[b];
+			at[b] = pos;
+			pos += c;
+		}
+		has[wd] = 0;
+	}
+	if (nb == 1)
+		return k;               /* one bucket: in order */
 	if (*cap < n)
 		util_grow((void **)tmp, cap, n, sizeof **tmp);
-	uint64_t *from = k, *to = *tmp;
-	for (int pass = 0; pass < 2; pass++) {
-		uint32_t *c = cnt[pass];
-		int shift = 32 + 8 * pass;
-		if (c[(from[0] >> shift & 0xFF) + 1] == n)
-			continue;
-		for (int b = 0; b < 256; b++)
-			c[b + 1] += c[b];
-		for (size_t i = 0; i < n; i++)
-			to[c[from[i] >> shift & 0xFF]++] = from[i];
-		uint64_t *t = from;
-		from = to;
-		to = t;
-	}
-	if (from != k)
-		memcpy(k, from, n * sizeof *k);
+	uint64_t *to = *tmp;
+	for (size_t i = 0; i < n; i++)
+		to[at[(uint32_t)(k[i] >> 32)]++] = k[i];
+	return to;
 }
 
 /* Room for n more bytes in b's data; where they go. */
@@ -2819,8 +2843,7 @@ static void seg_list(seg_work *w, uint32_t nis)
 {
 	size_t n = w->nents;
 	const seg_entry *v = w->ents;
-	uint64_t *keys = w->keys;
-	keys_sort(keys, n, &w->tmp, &w->tmpcap);
+	const uint64_t *keys = keys_sort(w->keys, n, &w->tmp, &w->tmpcap);
 	/* a varint takes 5 bytes at most: 4 a bucket, 4 a row */
 	unsigned char *bk = room(&w->parts[1], 20 * n), *bo = bk;
 	unsigned char *rw = room(&w->parts[2], 20 * n), *ro = rw;
