@@ -491,6 +491,7 @@ enum { REPEATED_MAX = 16, LISTED_MAX = 30 };
 typedef struct profile {
 	unsigned wrap;          /* hard-wrap width in columns, 0 when lines are paragraphs */
 	unsigned wrap_slack;    /* columns short of the wrap a full line may end */
+	bool wrap_chars;        /* the wrap counts characters: a figure or a letter fills a Han character's place */
 	unsigned lines;         /* non-blank lines sampled */
 	unsigned indented;      /* of them, lines starting with an indent */
 	unsigned after_blank;   /* of them, lines after one or more blank lines */
@@ -785,7 +786,7 @@ static void explain_page(const parser *ps, const char *name)
 		pf->blank_rhythm ? "blank lines between paragraphs" : "no blank lines between paragraphs",
 		pf->indent_all ? "every line indented, titles too" : pf->indents ? "indented paragraphs" : "no paragraph indent");
 	if (pf->wrap)
-		fprintf(explain_out, "hard-wrapped at %u columns", pf->wrap);
+		fprintf(explain_out, "hard-wrapped at %u columns%s", pf->wrap, pf->wrap_chars ? " (counting characters)" : "");
 	else
 		fputs("a paragraph a line", explain_out);
 	fprintf(explain_out, ", big gap %u blank lines\n", pf->big_gap);
@@ -1011,6 +1012,19 @@ static unsigned capped_columns(const raw_line *l)
 	return l->len > 1200 ? 4000 : l->indent + line_columns(l->s, l->len);
 }
 
+/* Characters narrower than a Han character (figures, letters, Latin
+ * punctuation): a page that wraps at a count of characters sets one in
+ * a Han character's place. */
+static unsigned narrow_chars(const char *s, size_t len)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		n += c < 0x80 || (c >= 0xC0 && c < 0xE0);
+	}
+	return n;
+}
+
 
 /* Measures the page: the wrap width of a hard-wrapped page is the most
  * common width among the long lines of its start, when most of them
@@ -1223,6 +1237,39 @@ static void profile_narrow_wrap(profile *pf, const unsigned *hist, const unsigne
 		pf->wrap = best;
 		pf->wrap_slack = 3;
 	}
+}
+
+/* A long line that ends no sentence and runs on into the next one, and
+ * its width in columns (its characters are counted only on a page found
+ * hard-wrapped). */
+typedef struct narrowed_line {
+	const char *s;
+	uint32_t len;
+	uint16_t cols;
+} narrowed_line;
+
+/* A page wraps its lines at a count of characters, a figure taking a
+ * Han character's place ("年7月的那场洪水中，它协助12艘驳船" as full as
+ * a line of Han characters), when two of its lines that run on are
+ * short in columns and full in characters, three to one against lines
+ * that run on wider in characters than the wrap (a page wrapped by
+ * columns sets more figures on a full line). */
+static void profile_char_wrap(profile *pf, const narrowed_line *nl, unsigned n)
+{
+	unsigned w = pf->wrap, slack = pf->wrap_slack;
+	if (!w || slack > 3)
+		return;         /* a loose wrap measures its lines only roughly */
+	unsigned full = 0, over = 0;
+	for (unsigned k = 0; k < n; k++) {
+		if (nl[k].cols > w + 1)
+			continue;
+		unsigned cells = nl[k].cols + narrow_chars(nl[k].s, nl[k].len);
+		if (cells > w + 1)
+			over++;
+		else
+			full += nl[k].cols + slack < w && cells + slack >= w;
+	}
+	pf->wrap_chars = full >= 2 && full >= over * 3;
 }
 
 /* The wrap width of a page set in columns of 14 characters or more: the
@@ -1465,9 +1512,17 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	uint32_t md_first_line = 0;
 	bool md_story_under = false;
 	bool after_header = false;      /* the line before: short, with figures, not indented */
+	/* long lines that end no sentence and run on into the next line
+	 * (profile_char_wrap) */
+	enum { NARROWED_MAX = 256 };
+	narrowed_line narrowed[NARROWED_MAX], pend = { NULL, 0, 0 };
+	unsigned nnarrowed = 0;
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
 		unsigned cols = capped_columns(&l);
 		pf->lines++;
+		if (pend.cols && l.gap == 0 && nnarrowed < NARROWED_MAX)
+			narrowed[nnarrowed++] = pend;
+		pend.cols = 0;
 		furniture_learner_line(fl, l.s, l.len);
 		title_list_line(&tl, &l);
 		if (cols >= 20) {
@@ -1532,7 +1587,13 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 			uint32_t cp = last_cp(l.s, at, &at);
 			while (is_closing(cp) && at > l.s)
 				cp = last_cp(l.s, at, &at);
-			open_hist[cols] += !is_sentence_end(cp);
+			bool open = !is_sentence_end(cp);
+			open_hist[cols] += open;
+			if (open) {
+				pend.s = l.s;
+				pend.len = l.len;
+				pend.cols = (uint16_t)cols;
+			}
 		}
 		uint32_t rh = l.indented || l.len > 160 || !has_figure_bytes(l.s, l.len) ? 0 : running_line_hash(l.s, l.len);
 		if (rh) {
@@ -1602,6 +1663,7 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	profile_wide_wrap(pf, hist, open_hist, MINW, MAXW, longs);
 	if (!pf->wrap)
 		profile_narrow_wrap(pf, narrow_hist, narrow_open, narrow_inner, MINW);
+	profile_char_wrap(pf, narrowed, nnarrowed);
 	/* hard-wrapped, a paragraph of several lines has one indented:
 	 * a tenth of the lines indented marks the paragraphs */
 	if (pf->wrap && !pf->indents && pf->indented >= 3 && pf->indented * 10 >= body_lines)
@@ -3037,6 +3099,14 @@ static bool raw_ends_sentence(const char *s, size_t len)
 	return is_sentence_end(cp);
 }
 
+/* A line's width against the wrap: in columns, or in characters (two
+ * columns each) on a page that wraps at a count of characters. */
+static unsigned wrap_columns(const parser *ps, const raw_line *l)
+{
+	unsigned cols = capped_columns(l);
+	return ps->pf.wrap_chars && l->len <= 1200 ? cols + narrow_chars(l->s, l->len) : cols;
+}
+
 /* Whether the lines after `next` are a few more short lines that end no
  * sentence (at most three: the rest of a deck, 微小说 / 一把伞 / □陈小满),
  * then a line that starts with an indent (a peek: the reader does not
@@ -3050,7 +3120,7 @@ static bool title_run_then_indented(const parser *ps)
 			return false;
 		if (l.indented)
 			return true;
-		if (capped_columns(&l) + 6 >= ps->wrap || raw_ends_sentence(l.s, l.len))
+		if (wrap_columns(ps, &l) + 6 >= ps->wrap || raw_ends_sentence(l.s, l.len))
 			return false;
 	}
 	return false;
@@ -3213,7 +3283,7 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	if (ps->nunits < MASTHEAD_UNITS && cur == first && capped_columns(cur) <= 80 &&
 	    !raw_ends_sentence(cur->s, cur->len) && (match_header(cur->s, cur->len, &mh), masthead_issuer(ps, cur->s, cur->len, &mh)))
 		return false;   /* a masthead's line is a line of its own */
-	bool full = capped_columns(cur) + ps->pf.wrap_slack >= wrap;
+	bool full = wrap_columns(ps, cur) + ps->pf.wrap_slack >= wrap;
 	/* "图为…现场。　本报记者　邵　宁摄": a photo's credit ends its caption,
 	 * and a caption starts after a finished sentence */
 	if (full && pattern_credit_start(cur->s, cur->len) < cur->len)
@@ -3222,13 +3292,13 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return false;
 	/* a unit that starts unindented but full is the rest of a paragraph
 	 * cut by a running header: it ends as an indented paragraph does */
-	if (!ps->pf.indents || (!first->indented && capped_columns(first) + 3 < wrap))
+	if (!ps->pf.indents || (!first->indented && wrap_columns(ps, first) + 3 < wrap))
 		return full;
 	if (!raw_ends_sentence(cur->s, cur->len))
 		return true;
 	if (!full)
 		return false;
-	return !(capped_columns(next) + 6 < wrap && !raw_ends_sentence(next->s, next->len) &&
+	return !(wrap_columns(ps, next) + 6 < wrap && !raw_ends_sentence(next->s, next->len) &&
 		 title_run_then_indented(ps));
 }
 
@@ -3240,7 +3310,7 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 static bool cut_by_running_line(const parser *ps, const raw_line *last, const raw_line *next)
 {
 	header_match hm;
-	if (next->gap != 0 || capped_columns(last) + ps->pf.wrap_slack < ps->wrap || raw_ends_sentence(last->s, last->len))
+	if (next->gap != 0 || wrap_columns(ps, last) + ps->pf.wrap_slack < ps->wrap || raw_ends_sentence(last->s, last->len))
 		return false;
 	return raw_like_header(ps, next) || (next->len < 200 && is_running_header(next->s, next->len, &hm));
 }
