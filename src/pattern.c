@@ -1868,6 +1868,10 @@ static bool lenticular_filing(const char *in, const char *in_end)
 	const char *last = in_end - 3;
 	if (ends_with(in, in_end, "讯") && chars <= 4)
 		return !char_set_has(&news_kinds, fold3(last - 3));
+	/* a place of four or five characters ("（金马仑高原讯）"), nor a
+	 * letter (群众来信讯) */
+	if (ends_with(in, in_end, "讯") && chars <= 6)
+		return !char_set_has(&news_kinds, fold3(last - 3)) && !starts_with(last - 3, in_end, "信");
 	for (size_t k = 0; k < sizeof filed / sizeof *filed; k++)
 		if (ends_with(in, in_end, filed[k])) {
 			const char *who_end = in_end - 6;
