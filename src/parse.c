@@ -3724,7 +3724,7 @@ static bool credit_fields(const char *in, const char *in_end)
  * "据新华社", "来源：新华社". */
 static bool is_end_mark(const char *s, size_t len, unsigned chars)
 {
-	static const char *const inner_ends[] = { "供稿", "供图", "整理", "报道", "编译", "综合" };
+	static const char *const inner_ends[] = { "供稿", "供图", "整理", "报道", "编译", "综合", "协办", "協辦" };
 	static const char *const sources[] = { "据", "来源：", "来源:", "（据", "(据" };
 	if (chars > 40 || chars < 1)
 		return false;

@@ -1095,6 +1095,10 @@ bool pattern_is_signed_unit(const char *s, size_t len)
 	int n = han_chars(s, end);
 	if (n < 3 || n > 12 || !(char_set_has_folded(&unit_ends, end - 3, 3) || ends_with(s, end, "中心")))
 		return false;
+	/* "本栏目由市儿童医院协办": who helped run a column, no writer */
+	if (ends_with(s, end, "协办") || ends_with(s, end, "主办") || ends_with(s, end, "承办") ||
+	    ends_with(s, end, "協辦") || ends_with(s, end, "主辦") || ends_with(s, end, "承辦"))
+		return false;
 	for (const char *p = s; p < end; p += 3)
 		if (char_set_has_folded(&function_words, p, 3))
 			return false;   /* "图为县人民医院": a sentence */

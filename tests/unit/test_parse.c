@@ -381,6 +381,8 @@ FIXTURE_TEST(age_signature_lookalike) /* an age in a note in brackets with no na
 FIXTURE_TEST(supplier_credit)       /* （市供电公司　供稿） on its line or closing the last sentence: who supplied the story, no writer: it stays the story's text and closes it */
 FIXTURE_TEST(long_place_filing)     /* （金马仑高原讯）, （八打灵再也讯）: a place of five characters and 讯 opening the lead is its dateline */
 FIXTURE_TEST(long_place_filing_lookalike) /* （高三年级喜讯）, （校园气象站短讯）: a kind of news before 讯, no place: the text's */
+FIXTURE_TEST(column_cohost)         /* （本栏目由市中医院协办） under a Q&A: who helped run the column, no writer: the text's, and it closes the story */
+FIXTURE_TEST(column_cohost_lookalike) /* （县防汛办） alone under a story: a unit signs it */
 FIXTURE_TEST(supplier_credit_lookalike) /* （本报记者　王芳　整理）, （县畜牧站　刘建国） sign; a supplier's line under a story signed already stays its text */
 FIXTURE_TEST(names_compiled)        /* names then 编译 in the brackets closing a story (（陆欣　编译）): who compiled it signs it, as （X　整理） does */
 FIXTURE_TEST(names_compiled_lookalike) /* （据法新社编译）: a source, not a writer, stays the text's */
@@ -437,7 +439,7 @@ static void test_nothing_lost(void **state)
 		"indented_signature", "indented_signature_lookalike",
 		"photo_role_bracket", "photo_role_bracket_lookalike",
 		"page_end_signature", "page_end_signature_lookalike",
-		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "long_place_filing", "long_place_filing_lookalike",
+		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike",
 		"names_compiled", "names_compiled_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike", "epaper_letter_label", "epaper_letter_label_lookalike",
@@ -894,6 +896,8 @@ int main(void)
 		cmocka_unit_test(test_supplier_credit_lookalike),
 		cmocka_unit_test(test_long_place_filing),
 		cmocka_unit_test(test_long_place_filing_lookalike),
+		cmocka_unit_test(test_column_cohost),
+		cmocka_unit_test(test_column_cohost_lookalike),
 		cmocka_unit_test(test_names_compiled),
 		cmocka_unit_test(test_names_compiled_lookalike),
 		cmocka_unit_test(test_items_unsigned_tail),
