@@ -3876,7 +3876,7 @@ static bool table_row(const char *s, size_t len)
 	if (md_table_row(s, len))
 		return true;
 	const char *p = s, *end = s + len;
-	int numbers = 0, figures = 0, tokens = 0;
+	int numbers = 0, figures = 0, tokens = 0, singles = 0;
 	/* a sentence is no row: commas, enumeration marks, stops (，；：
 	 * EF BC 8C/9B/9A, 、。 E3 80 81/82, ｡､ EF BD A1/A4), one byte pass */
 	const unsigned char *b = (const unsigned char *)s;
@@ -3927,6 +3927,7 @@ static bool table_row(const char *s, size_t len)
 			widest = (int)(p - gap);
 		const char *w = p;
 		bool num = true, digit = false;
+		int cps = 0;
 		while (p < end) {
 			uint32_t cp;
 			int k = text_decode(p, end, &cp);
@@ -3936,6 +3937,7 @@ static bool table_row(const char *s, size_t len)
 				digit = true;
 			else if (!(cp == '.' || cp == '%' || cp == '+' || cp == '-' || cp == ',' || cp == 0xFF05))
 				num = false;
+			cps += is_han(cp) ? 1 : 2;
 			p += k;
 		}
 		if (p > w && num && digit)
@@ -3943,7 +3945,12 @@ static bool table_row(const char *s, size_t len)
 		if (p > w && digit)
 			figures++;
 		tokens += p > w;
+		singles += cps == 1;
 	}
+	/* "工　作　简　报": a word letter-spaced, one Han character a cell, is
+	 * no row (three may be a byline's spaced name: 文　周　舟) */
+	if (tokens >= 4 && singles == tokens)
+		return false;
 	/* "产量　697.5万辆　同比增长36.2%": a label and figures; "产品　　单位
 	 * 　　产量": the heads of columns, set apart by wide gaps */
 	/* "15%三唑酮可湿性粉剂　　　　　60～80克": two cells with figures
