@@ -173,6 +173,7 @@ typedef enum signal {
 	S_F_PRINTED_BYLINE,     /* the story's own byline, naming the author of the page's 作者： field */
 	S_F_OPEN_LINE_BYLINE,   /* a byline under a headline and one line with no sentence end: it signs that story */
 	S_F_LONE_CAPTION,       /* one short sentence alone over a story's head or dateline (after a closed story, or at the page's top): a photo's caption */
+	S_F_STRAY,              /* a scanner's stray marks alone on a line (|, l, 丨, ・ ' ・): no text, the page's furniture */
 	NSIGNALS
 } signal;
 
@@ -359,6 +360,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_PRINTED_BYLINE] = { 0, "names the author of the page's 作者 field: the story's own byline" },   /* a fact: it replaces the field's bare name */
 	[S_F_OPEN_LINE_BYLINE] = { 0, "under a headline and a line that is no text: the story's byline" },   /* a fact: the line is the byline */
 	[S_F_LONE_CAPTION]  = { 0, "one sentence alone over a story's head: a caption" },   /* a fact: the line is a caption */
+	[S_F_STRAY]         = { 0, "a scanner's stray marks alone: no text" },   /* a fact: the line goes to the banners */
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -632,6 +634,32 @@ void parse_set_explain(FILE *out)
 	explain_out = out;
 }
 
+/* A line of a scanner's stray marks (a rule's edge or a speck read as
+ * "|", "l", "丨", "・ ' ・"): four marks at most, one of them no dot. A
+ * lone dot or figure may be the page's own (a divider, a section's
+ * number) and is left alone. */
+static bool stray_marks(const char *s, size_t len)
+{
+	if (len > 12)
+		return false;
+	const char *p = s, *end = s + len;
+	int marks = 0;
+	bool stroke = false;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (text_is_space(cp))
+			continue;
+		bool dot = cp == 0x00B7 || cp == 0x30FB || cp == 0xFF65;
+		bool mark = cp == '|' || cp == 'l' || cp == '\'' || cp == 0xFF5C || cp == 0x4E28 || cp == 0x00A6;
+		if (!dot && !mark)
+			return false;
+		stroke |= mark;
+		marks++;
+	}
+	return stroke && marks <= 4;
+}
+
 /* The facts that classified a unit, for --explain. */
 static void unit_facts(const unit *u, evidence *ev)
 {
@@ -642,7 +670,7 @@ static void unit_facts(const unit *u, evidence *ev)
 	case U_DATELINE: ev_add(ev, S_F_DATELINE); break;
 	case U_CAPTION: case U_CREDIT: ev_add(ev, S_F_CREDIT); break;
 	case U_JUMP: ev_add(ev, S_F_JUMP); break;
-	case U_PAGEHEAD: ev_add(ev, (u->flags & UF_RECURS) ? S_F_RECURS : S_F_HEADER); break;
+	case U_PAGEHEAD: ev_add(ev, (u->flags & UF_RECURS) ? S_F_RECURS : stray_marks(u->s, u->len) ? S_F_STRAY : S_F_HEADER); break;
 	case U_END: ev_add(ev, S_F_END_MARK); break;
 	default:
 		ev_add(ev, (u->flags & UF_TERMINATED) ? S_F_SENTENCE : S_F_UNFINISHED);
@@ -4215,6 +4243,10 @@ static void classify(const parser *ps, unit *u)
 			u->kind = hashes <= level ? U_MDHEAD : U_MDSUB;
 			return;
 		}
+	}
+	if (len <= 12 && stray_marks(s, len)) {
+		u->kind = U_PAGEHEAD;       /* "|", "l": a scanner's specks, no text */
+		return;
 	}
 	if (u->chars <= 40 && !(u->flags & UF_SENTENCE) && is_end_mark(s, len, u->chars)) {
 		u->kind = U_END;

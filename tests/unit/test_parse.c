@@ -395,6 +395,8 @@ FIXTURE_TEST(note_byline_lookalike) /* a paragraph of text between the note and 
 FIXTURE_TEST(char_wrap)             /* hard-wrapped at 18 characters, a figure in a Han character's place: a line short in columns but full in characters (吞吐量3260万吨，同比增长8.5) runs on */
 FIXTURE_TEST(masthead_spaced)       /* a bulletin's name letter-spaced by ideographic spaces (安　全　简　报) over 第 7 期 and the issuer's line: the masthead, no row of a table */
 FIXTURE_TEST(masthead_spaced_lookalike) /* 征　文　启　事 at the top with text under it and no header: a notice's headline */
+FIXTURE_TEST(ocr_stray)             /* a scan's stray marks alone on a line (|, l, 丨): the page's furniture, no story, column label or text */
+FIXTURE_TEST(ocr_stray_lookalike)   /* a section's number alone (1, 2) and a lone dot stay the story's */
 FIXTURE_TEST(char_wrap_lookalike)   /* the same stories wrapped at 36 columns (a figure one column): a title with figures short in columns (全市新建5G基站1200座…) stays a title over its text */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -466,6 +468,7 @@ static void test_nothing_lost(void **state)
 		"indent_marked_items", "indent_marked_items_lookalike",
 		"note_byline", "note_byline_lookalike",
 		"char_wrap", "char_wrap_lookalike", "masthead_spaced", "masthead_spaced_lookalike",
+		"ocr_stray", "ocr_stray_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -912,6 +915,8 @@ int main(void)
 		cmocka_unit_test(test_char_wrap_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
+		cmocka_unit_test(test_ocr_stray),
+		cmocka_unit_test(test_ocr_stray_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
