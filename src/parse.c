@@ -2863,6 +2863,40 @@ static void signed_under_indent(parser *ps, const unit *u)
 	}
 }
 
+/* "　　以高质量党建引领高质量发展" / "省委常委会召开会议" / "——研究部署…" /
+ * "　　本报讯…": on a page that indents its paragraphs (and not its
+ * titles), a short line the indent alone made a paragraph, set tight over
+ * the title lines of a deck that a byline or dateline signs and set apart
+ * above, is the deck's kicker: a paragraph's last line ends its sentence
+ * or runs on, and no paragraph stands tight over a headline. */
+static void indented_kicker(parser *ps, const unit *u)
+{
+	enum { DECK_LINES = 3 };
+	if (!(u->kind == U_BYLINE || u->kind == U_DATELINE) || u->gap > 1)
+		return;
+	size_t top = ps->nunits;
+	while (top > ps->units_base && ps->nunits - top < DECK_LINES) {
+		const unit *v = UNIT(ps, top - 1);
+		if (v->kind != U_TITLE || (v->flags & UF_INDENTED))
+			break;
+		top--;
+		if (v->gap != 0)
+			break;
+	}
+	if (top == ps->nunits || top == ps->units_base || UNIT(ps, top)->gap != 0)
+		return;
+	unit *k = UNIT(ps, top - 1);
+	if (k->kind != U_PARA || !k->indent_para || k->gap == 0)
+		return;
+	/* set apart above: by a blank line from a finished paragraph, or
+	 * the page's header */
+	const unit *above = top - 1 > ps->units_base ? UNIT(ps, top - 2) : NULL;
+	if (above && above->kind == U_PARA && !(above->flags & UF_TERMINATED))
+		return;
+	k->kind = U_TITLE;
+	k->flags &= (uint16_t)~UF_ROW;
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -3059,6 +3093,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		if (prev->kind == U_CAPTION && marked_item_title(prev, &u))
 			prev->kind = U_TITLE;
 		signed_under_indent(ps, &u);
+		indented_kicker(ps, &u);
 		if ((prev->flags & UF_DASH_START) && ps->nunits - 1 > ps->units_base &&
 		    subtitle_under(UNIT(ps, ps->nunits - 2), prev, &u)) {
 			UNIT(ps, ps->nunits - 2)->kind = U_TITLE;
