@@ -41,7 +41,7 @@ UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_OK  = $(BUILD)/.deps-build
 
-.PHONY: all run test check unit e2e asan valgrind install uninstall clean bench fuzz deps deps-test score score-holdout tune
+.PHONY: all run test check unit e2e asan valgrind install uninstall clean bench fuzz deps deps-test score score-holdout tune perturb
 
 all: kanbao
 
@@ -211,6 +211,12 @@ $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 
 score: $(BUILD)/score
 	@$(BUILD)/score tests/papers $(CORPUS)
+
+# The development sets rewritten in other papers' conventions (blank lines,
+# indents, hard wraps, encodings, the header at the foot) and scored again:
+# tools/perturb, see tests/papers/README.md. Not part of make test.
+perturb: kanbao $(BUILD)/score
+	@tools/perturb
 
 # The test-only build of tools/fit-weights: the same kanbao and score with
 # a parse.o whose weights and thresholds are read from KANBAO_WEIGHTS
