@@ -875,6 +875,17 @@ typedef struct cp_seen {
 	uint32_t gen, cnt, head;        /* head: in a header line */
 } cp_seen;
 
+/* What sorting an issue's pairs by code point needs (terms_make, on the
+ * thread that parses): a bit for each code point present (walked in order,
+ * it gives them sorted, and is cleared as it is walked), a count then a
+ * place each. */
+typedef struct terms_work {
+	uint64_t *present;
+	uint32_t *ipos;
+	term_pair *sorted;
+	size_t sortcap;
+} terms_work;
+
 typedef struct prep {
 	search_folder *sf;
 	cp_seen *seen;
@@ -915,18 +926,8 @@ typedef struct prep {
 	 * nothing, they were copied over and over: 1,500 reallocs an
 	 * issue) */
 	size_t last_body, last_folded, last_aux, last_rows;
+	terms_work terms;
 } prep;
-
-/* What sorting an issue's pairs by code point needs (terms_make, on the
- * storing thread): a bit for each code point present (walked in order,
- * it gives them sorted, and is cleared as it is walked), a count then a
- * place each. */
-typedef struct terms_work {
-	uint64_t *present;
-	uint32_t *ipos;
-	term_pair *sorted;
-	size_t sortcap;
-} terms_work;
 
 static void prep_init(prep *pp)
 {
@@ -936,6 +937,8 @@ static void prep_init(prep *pp)
 		pp->bucket[d] = util_calloc(SEEN_CPS, sizeof *pp->bucket[d]);
 		pp->present[d] = util_calloc(SEEN_CPS / 64, sizeof *pp->present[d]);
 	}
+	pp->terms.present = util_calloc(SEEN_CPS / 64, sizeof *pp->terms.present);
+	pp->terms.ipos = util_calloc(SEEN_CPS, sizeof *pp->terms.ipos);
 }
 
 static void prep_free(prep *pp)
@@ -956,6 +959,9 @@ static void prep_free(prep *pp)
 		free(pp->present[d]);
 	}
 	free(pp->sorting);
+	free(pp->terms.present);
+	free(pp->terms.ipos);
+	free(pp->terms.sorted);
 }
 
 typedef struct ahead ahead;
@@ -1038,8 +1044,7 @@ struct library_job {
 	library_summary sum;
 	uint64_t bytes_total, bytes_done;
 	uint64_t t0;
-	prep prep;                      /* the second thread's while it runs */
-	terms_work terms;               /* the calling thread's */
+	prep prep;                      /* the calling thread's, when no thread parses */
 	ahead *ahead;                   /* NULL: no second thread */
 	bool lost;                      /* a step's transaction not committed */
 	/* a build from nothing: its file (NULL: built in place) and the
@@ -1614,8 +1619,6 @@ static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool 
 	job->t0 = util_now_ns();
 	job->next_id = 1;
 	prep_init(&job->prep);
-	job->terms.present = util_calloc(SEEN_CPS / 64, sizeof *job->terms.present);
-	job->terms.ipos = util_calloc(SEEN_CPS, sizeof *job->terms.ipos);
 	if (sc) {
 		scan_join(sc);
 		job->found = sc->found;
@@ -2376,6 +2379,16 @@ static packet *prepare(const library_job *job, prep *pp, size_t k)
 		pk->narticles = MAX_ARTICLE;
 	}
 	make_rows(pp, pk);
+	/* its row of issue_terms made here too (it was a quarter of the
+	 * storing thread's work besides SQLite); what it was made of is
+	 * not needed any more */
+	terms_make(&pp->terms, pk);
+	free(pk->pairs);
+	free(pk->bis);
+	free(pk->bipos);
+	pk->pairs = NULL;
+	pk->bis = NULL;
+	pk->bipos = NULL;
 	return pk;
 }
 
@@ -2398,44 +2411,57 @@ static void packet_free(packet *pk)
 	free(pk);
 }
 
-/* ---- the issues ahead, in a second thread ---- */
+/* ---- the issues ahead, in threads of their own ---- */
 
-/* While the calling thread stores an issue in SQLite, a second thread
- * reads and parses the next ones and makes their rows (prepare), at most
- * AHEAD of them; SQLite is used by the calling thread only. A commit
- * (FTS5 writing a segment and merging) keeps the calling thread away for
- * a while: with 3 ahead the second thread stood idle then; an issue of
- * the benchmark's library takes about 1 MB ahead. */
-enum { AHEAD = 12 };
+/* While the calling thread stores an issue in SQLite, PARSERS threads
+ * read and parse the next ones and make their rows (prepare), at most
+ * AHEAD of them past the one it waits for; SQLite is used by the
+ * calling thread only. A commit (FTS5 writing a segment and merging)
+ * keeps the calling thread away for a while: with 3 ahead the
+ * parsing stood idle then; an issue of the benchmark's library takes
+ * about 1 MB ahead. One thread parsing was the slower of the two (3.7
+ * s of CPU in a full build of the bench's library against the storing
+ * thread's 3.4 s, commits included), so on two cores or more two
+ * threads parse, each its own issues, handed over in the list's order. */
+enum { AHEAD = 12, PARSERS = 2 };
+
+typedef struct parser {
+	pthread_t thread;
+	library_job *job;
+	prep pp;
+} parser;
 
 struct ahead {
-	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	packet *ready[AHEAD];           /* a ring, in the order of the list */
-	size_t first, n;
-	size_t from;                    /* the first issue it prepares */
+	packet *ready[AHEAD];           /* issue k's at k % AHEAD once made */
+	size_t next;                    /* the next issue a thread takes up */
+	size_t taken;                   /* the next one handed over */
 	bool stop;
+	size_t nparsers;
+	parser parsers[PARSERS];
 };
 
 static void *ahead_run(void *arg)
 {
-	library_job *job = arg;
+	parser *me = arg;
+	library_job *job = me->job;
 	ahead *ah = job->ahead;
-	for (size_t k = ah->from; k < job->ntodo; k++) {
-		pthread_mutex_lock(&ah->mu);
-		while (ah->n == AHEAD && !ah->stop)
+	pthread_mutex_lock(&ah->mu);
+	for (;;) {
+		/* issue k's slot is free once k - AHEAD is handed over */
+		while (!ah->stop && ah->next < job->ntodo && ah->next >= ah->taken + AHEAD)
 			pthread_cond_wait(&ah->cv, &ah->mu);
-		bool stop = ah->stop;
-		pthread_mutex_unlock(&ah->mu);
-		if (stop)
+		if (ah->stop || ah->next >= job->ntodo)
 			break;
-		packet *pk = prepare(job, &job->prep, k);
-		pthread_mutex_lock(&ah->mu);
-		ah->ready[(ah->first + ah->n++) % AHEAD] = pk;
-		pthread_cond_broadcast(&ah->cv);
+		size_t k = ah->next++;
 		pthread_mutex_unlock(&ah->mu);
+		packet *pk = prepare(job, &me->pp, k);
+		pthread_mutex_lock(&ah->mu);
+		ah->ready[k % AHEAD] = pk;
+		pthread_cond_broadcast(&ah->cv);
 	}
+	pthread_mutex_unlock(&ah->mu);
 	return NULL;
 }
 
@@ -2456,27 +2482,49 @@ static int thread_start_quiet(pthread_t *thread, void *(*run)(void *), void *arg
 	return rc;
 }
 
-/* The next packet from the second thread, waiting for it until the
- * monotonic clock reads deadline_ns (UINT64_MAX: as long as it takes);
- * NULL when it was not ready by then. */
+/* The next packet from the threads that parse, waiting for it until
+ * the monotonic clock reads deadline_ns (UINT64_MAX: as long as it
+ * takes); NULL when it was not ready by then. */
 static packet *ahead_take(ahead *ah, uint64_t deadline_ns)
 {
 	struct timespec until = { (time_t)(deadline_ns / 1000000000u), (long)(deadline_ns % 1000000000u) };
 	pthread_mutex_lock(&ah->mu);
-	while (ah->n == 0) {
+	packet **slot = &ah->ready[ah->taken % AHEAD];
+	while (!*slot) {
 		if (deadline_ns == UINT64_MAX) {
 			pthread_cond_wait(&ah->cv, &ah->mu);
-		} else if (pthread_cond_timedwait(&ah->cv, &ah->mu, &until) != 0 && ah->n == 0) {
+		} else if (pthread_cond_timedwait(&ah->cv, &ah->mu, &until) != 0 && !*slot) {
 			pthread_mutex_unlock(&ah->mu);
 			return NULL;
 		}
 	}
-	packet *pk = ah->ready[ah->first];
-	ah->first = (ah->first + 1) % AHEAD;
-	ah->n--;
+	packet *pk = *slot;
+	*slot = NULL;
+	ah->taken++;
 	pthread_cond_broadcast(&ah->cv);
 	pthread_mutex_unlock(&ah->mu);
 	return pk;
+}
+
+/* Stops and joins the threads that parse (the first n started), frees
+ * what they made and was not taken. */
+static void ahead_free(library_job *job, size_t n)
+{
+	ahead *ah = job->ahead;
+	pthread_mutex_lock(&ah->mu);
+	ah->stop = true;
+	pthread_cond_broadcast(&ah->cv);
+	pthread_mutex_unlock(&ah->mu);
+	for (size_t i = 0; i < n; i++)
+		pthread_join(ah->parsers[i].thread, NULL);
+	for (size_t i = 0; i < ah->nparsers; i++)
+		prep_free(&ah->parsers[i].pp);
+	for (size_t i = 0; i < AHEAD; i++)
+		packet_free(ah->ready[i]);
+	pthread_mutex_destroy(&ah->mu);
+	pthread_cond_destroy(&ah->cv);
+	free(ah);
+	job->ahead = NULL;
 }
 
 bool library_index_ahead(library_job *job)
@@ -2487,20 +2535,28 @@ bool library_index_ahead(library_job *job)
 	 * issue meanwhile (the library view's reader) */
 	issue_threads_ready();
 	ahead *ah = util_calloc(1, sizeof *ah);
-	ah->from = job->next;
+	ah->next = ah->taken = job->next;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	ah->nparsers = cpus >= 2 ? PARSERS : 1;
 	pthread_mutex_init(&ah->mu, NULL);
 	pthread_condattr_t ca;
 	pthread_condattr_init(&ca);
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&ah->cv, &ca);
 	pthread_condattr_destroy(&ca);
+	for (size_t i = 0; i < ah->nparsers; i++) {
+		ah->parsers[i].job = job;
+		prep_init(&ah->parsers[i].pp);
+	}
 	job->ahead = ah;
-	int rc = thread_start_quiet(&ah->thread, ahead_run, job);
-	if (rc != 0) {
-		pthread_mutex_destroy(&ah->mu);
-		pthread_cond_destroy(&ah->cv);
-		free(ah);
-		job->ahead = NULL;
+	size_t started = 0;
+	while (started < ah->nparsers &&
+	       thread_start_quiet(&ah->parsers[started].thread, ahead_run, &ah->parsers[started]) == 0)
+		started++;
+	if (started < ah->nparsers) {
+		/* all or none: issues taken up by a thread not started would
+		 * never come */
+		ahead_free(job, started);
 		return false;
 	}
 	return true;
@@ -2508,20 +2564,8 @@ bool library_index_ahead(library_job *job)
 
 static void ahead_stop(library_job *job)
 {
-	ahead *ah = job->ahead;
-	if (!ah)
-		return;
-	pthread_mutex_lock(&ah->mu);
-	ah->stop = true;
-	pthread_cond_broadcast(&ah->cv);
-	pthread_mutex_unlock(&ah->mu);
-	pthread_join(ah->thread, NULL);
-	for (size_t i = 0; i < ah->n; i++)
-		packet_free(ah->ready[(ah->first + i) % AHEAD]);
-	pthread_mutex_destroy(&ah->mu);
-	pthread_cond_destroy(&ah->cv);
-	free(ah);
-	job->ahead = NULL;
+	if (job->ahead)
+		ahead_free(job, job->ahead->nparsers);
 }
 
 /* ---- storing an issue (SQLite: the calling thread only) ---- */
@@ -3329,7 +3373,6 @@ static void store(library_job *job, packet *pk)
 	int64_t base = rowid_base(pk->date, id);
 	for (size_t i = 0; i < pk->nrows; i++)
 		row_insert(job, pk, &pk->rows[i], base, id);
-	terms_make(&job->terms, pk);
 	memcpy(pk->terms.data, &base, sizeof base);
 	st = job->ins_terms;
 	sqlite3_bind_int64(st, 1, id);
@@ -3441,9 +3484,6 @@ void library_index_end(library_job *job, library_summary *sum)
 	free(job->todo);
 	shelf_free(&job->found);
 	prep_free(&job->prep);
-	free(job->terms.present);
-	free(job->terms.ipos);
-	free(job->terms.sorted);
 	seg_work_free(&job->segw[0]);
 	seg_work_free(&job->segw[1]);
 	if (job->lockfd >= 0)
