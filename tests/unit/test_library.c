@@ -1187,6 +1187,41 @@ static void test_segments_built_aside(void **state)
 	library_close(lib);
 }
 
+/* A job of one transaction (the issues parsed ahead by the threads that
+ * parse) hands a segment to the segment thread each time 32 issues are
+ * kept, not at its commit: 68 issues and the sample in one step make
+ * segments of 32, 32 and 5, in that order, every issue in one, and the
+ * index passes library_check (the segments' rows against the issues'). */
+static void test_segments_of_32_in_one_step(void **state)
+{
+	env *e = *state;
+	for (int d = 1; d <= 68; d++)
+		sh("mkdir -p '%s/晚报/2025-%02d-%02d' && printf '雪豹出没%d\n\n本报记者 李华\n\n第%d天，牧民转场。\n' > "
+		   "'%s/晚报/2025-%02d-%02d/01.txt'", e->lib, 1 + (d - 1) / 28, 1 + (d - 1) % 28, d, d, e->lib,
+		   1 + (d - 1) / 28, 1 + (d - 1) % 28);
+	library *lib = open_lib(e, NULL);
+	bool busy;
+	library_job *job = library_index_begin(lib, true, &busy);
+	assert_non_null(job);
+	assert_true(library_index_ahead(job));
+	assert_true(library_index_step(job, UINT64_MAX));
+	library_index_end(job, NULL);
+	assert_int_equal(db_count(e, "SELECT count(*) FROM issues"), 69);
+	assert_int_equal(db_count(e, "SELECT count(*) FROM issue_seg"), 69);
+	assert_int_equal(db_count(e, "SELECT count(*) FROM cp_segs"), 3);
+	assert_int_equal(db_count(e, "SELECT count(*) FROM (SELECT issues FROM cp_segs ORDER BY seg) "
+				  "WHERE issues = 32"), 2);
+	assert_int_equal(db_count(e, "SELECT issues FROM cp_segs ORDER BY seg DESC LIMIT 1"), 5);
+	/* the issues of the first segment are the first 32 stored */
+	assert_int_equal(db_count(e, "SELECT max(issue) FROM issue_seg WHERE seg = (SELECT min(seg) FROM cp_segs)"),
+			 32);
+	assert_int_equal(count_hits(lib, "雪豹出没", NULL), 68);
+	char err[1024];
+	if (!library_check(lib, err, sizeof err))
+		fail_msg("library_check: %s", err);
+	library_close(lib);
+}
+
 /* Ranked, a query of two characters is weighed from the issues' lists of
  * pairs (no text read): the same hits, in the same order, as when every
  * row holding it is read and counted (each issue asked of FTS5 and its
@@ -2102,6 +2137,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pairs_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_chars_rank_from_segments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_segments_built_aside, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_segments_of_32_in_one_step, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases_rank_as_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_phrases_rank_from_segments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_issue_without_terms, setup, teardown),
