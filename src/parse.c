@@ -470,7 +470,7 @@ typedef struct art {
 	bool furn_byline;       /* its byline is a metadata line's author, the story may print its own (see printed_byline) */
 	bool issued;            /* its head names the issuer that signs it below (a notice) */
 	bool items;             /* a run of short items each signed in brackets (see merge_signed_item) */
-	const char *supplied;   /* its byline is who supplied it ("（县气象台供稿）"), left in its text: it closes the story as a signature does, names no writer */
+	const char *supplied;   /* its byline names no writer (a supplier, "（县气象台供稿）"; the paper, "（欧华）"), left in its text: it closes the story as a signature does */
 	uint32_t signed_len;    /* its byline closed its one paragraph in brackets: the paragraph's length with them (else 0) */
 	int series;             /* its subheads number a series 1, 2, …: how far (see series_number) */
 	bool series_broken;     /* ... one of them is not the series' next */
@@ -4704,6 +4704,28 @@ static bool item_opening(const char *s, size_t len)
 }
 
 /* "县气象台供稿": who supplied the story, not who wrote it */
+/* "（欧华）" closing a story on a page headed 欧华时报: the paper's own
+ * short name (the start of a paper's name its banners print), no writer */
+static bool paper_own_name(const parser *ps, const char *s, size_t n)
+{
+	if (n < 6 || n > 12)
+		return false;
+	for (const char *p = s; p < s + n; p += 3)
+		if ((unsigned char)*p < 0xE3 || !is_han(first_cp(p, s + n)))
+			return false;
+	for (size_t i = 0; i < ps->nbanners; i++) {
+		const char *b = ps->banners[i].s, *bend = b + ps->banners[i].len;
+		for (const char *q = b; (q = util_find(q, (size_t)(bend - q), s, n)) != NULL; q += n) {
+			const char *t = q + n;
+			uint32_t cp;
+			for (int k = 1; k <= 3 && t < bend && (t += text_decode(t, bend, &cp), is_han(cp)); k++)
+				if (pattern_is_paper_name(q, t, (int)(n / 3) + k))
+					return true;
+		}
+	}
+	return false;
+}
+
 static bool supplier_only(const char *s, size_t n)
 {
 	return n > 6 && (memcmp(s + n - 6, "供稿", 6) == 0 || memcmp(s + n - 6, "供图", 6) == 0 ||
@@ -4762,7 +4784,7 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 		if (!a->field[DOC_F_BYLINE].len) {
 			a->field[DOC_F_BYLINE] = doc_str_make(last->s + ns, ne - ns);
 			a->signed_len = a->nparts == 1 ? last->len : 0;
-			if (supplier_only(last->s + ns, ne - ns))
+			if (supplier_only(last->s + ns, ne - ns) || paper_own_name(ps, last->s + ns, ne - ns))
 				a->supplied = last->s + ns;
 			else
 				last->len = (uint32_t)(text_trim_end(last->s, last->s + paren) - last->s);
@@ -8579,7 +8601,8 @@ static void handle_end(parser *ps, size_t *i)
 		if (!a->field[DOC_F_BYLINE].len && bl && pattern_is_byline(b, bl, false))
 			a->field[DOC_F_BYLINE] = doc_str_make(b, bl);
 	}
-	if (author.len && !a->field[DOC_F_BYLINE].len && art_has_body(a) && supplier_only(author.s, author.len)) {
+	if (author.len && !a->field[DOC_F_BYLINE].len && art_has_body(a) &&
+	    (supplier_only(author.s, author.len) || paper_own_name(ps, author.s, author.len))) {
 		explain(ps, *i, "end", NULL);
 		a->field[DOC_F_BYLINE] = author;
 		a->supplied = author.s;
