@@ -4728,6 +4728,9 @@ static bool paper_own_name(const parser *ps, const char *s, size_t n)
 
 static bool supplier_only(const char *s, size_t n)
 {
+	/* "（本报综合）": gathered from other sources, no writer */
+	if (n >= 6 && n <= 12 && (memcmp(s + n - 6, "综合", 6) == 0 || memcmp(s + n - 6, "綜合", 6) == 0))
+		return true;
 	return n > 6 && (memcmp(s + n - 6, "供稿", 6) == 0 || memcmp(s + n - 6, "供图", 6) == 0 ||
 			 memcmp(s + n - 6, "供圖", 6) == 0);
 }
