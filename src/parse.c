@@ -174,6 +174,7 @@ typedef enum signal {
 	S_F_OPEN_LINE_BYLINE,   /* a byline under a headline and one line with no sentence end: it signs that story */
 	S_F_LONE_CAPTION,       /* one short sentence alone over a story's head or dateline (after a closed story, or at the page's top): a photo's caption */
 	S_F_STRAY,              /* a scanner's stray marks alone on a line (|, l, 丨, ・ ' ・): no text, the page's furniture */
+	S_F_POST_STAMP,         /* a post's 原创 line: its account, the date and the clock time it went out */
 	NSIGNALS
 } signal;
 
@@ -361,6 +362,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_OPEN_LINE_BYLINE] = { 0, "under a headline and a line that is no text: the story's byline" },   /* a fact: the line is the byline */
 	[S_F_LONE_CAPTION]  = { 0, "one sentence alone over a story's head: a caption" },   /* a fact: the line is a caption */
 	[S_F_STRAY]         = { 0, "a scanner's stray marks alone: no text" },   /* a fact: the line goes to the banners */
+	[S_F_POST_STAMP]    = { 0, "a post's 原创 line: account, date and time" },   /* a fact: the line goes to the banners */
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -660,6 +662,34 @@ static bool stray_marks(const char *s, size_t len)
 	return stroke && marks <= 4;
 }
 
+/* A clock time in the line: two figures, a colon, two figures (08:30). */
+static bool has_clock(const char *s, size_t len)
+{
+	for (const char *p = memchr(s, ':', len); p; p = memchr(p + 1, ':', (size_t)(s + len - p - 1))) {
+		if (p - s >= 1 && s + len - p >= 3 && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' && p[1] <= '9' &&
+		    p[2] >= '0' && p[2] <= '9')
+			return true;
+		if (p + 1 >= s + len)
+			break;
+	}
+	return false;
+}
+
+static bool has_year(const char *s, size_t len);
+static bool has_prefix(const char *s, size_t len, const char *prefix);
+static uint32_t first_cp(const char *s, const char *end);
+
+/* A post's stamp under its title, as a WeChat export prints it: 原创,
+ * a space, the account (a name, a link), then the date with the clock
+ * time it went out ("原创 三农新观察 *2026年12月15日 08:30* *河南*"); no
+ * sentence (classify asks that first). */
+static bool post_stamp(const char *s, size_t len)
+{
+	if (len < 12 || len > 300 || !has_prefix(s, len, "原创") || !text_is_space(first_cp(s + 6, s + len)))
+		return false;
+	return has_clock(s, len) && (has_year(s, len) || (len > 16 && memchr(s, '-', len)));
+}
+
 /* The facts that classified a unit, for --explain. */
 static void unit_facts(const unit *u, evidence *ev)
 {
@@ -670,7 +700,12 @@ static void unit_facts(const unit *u, evidence *ev)
 	case U_DATELINE: ev_add(ev, S_F_DATELINE); break;
 	case U_CAPTION: case U_CREDIT: ev_add(ev, S_F_CREDIT); break;
 	case U_JUMP: ev_add(ev, S_F_JUMP); break;
-	case U_PAGEHEAD: ev_add(ev, (u->flags & UF_RECURS) ? S_F_RECURS : stray_marks(u->s, u->len) ? S_F_STRAY : S_F_HEADER); break;
+	case U_PAGEHEAD:
+		ev_add(ev, (u->flags & UF_RECURS)		  ? S_F_RECURS :
+			   stray_marks(u->s, u->len)		  ? S_F_STRAY :
+			   post_stamp(u->s, u->len)		  ? S_F_POST_STAMP :
+								    S_F_HEADER);
+		break;
 	case U_END: ev_add(ev, S_F_END_MARK); break;
 	default:
 		ev_add(ev, (u->flags & UF_TERMINATED) ? S_F_SENTENCE : S_F_UNFINISHED);
@@ -4278,6 +4313,10 @@ static void classify(const parser *ps, unit *u)
 			u->kind = hashes <= level ? U_MDHEAD : U_MDSUB;
 			return;
 		}
+	}
+	if (len >= 12 && (unsigned char)s[0] == 0xE5 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && post_stamp(s, len)) {
+		u->kind = U_PAGEHEAD;       /* "原创 X *2026年12月15日 08:30*": the post's stamp */
+		return;
 	}
 	if (len <= 12 && stray_marks(s, len)) {
 		u->kind = U_PAGEHEAD;       /* "|", "l": a scanner's specks, no text */
