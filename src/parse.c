@@ -1817,6 +1817,26 @@ static const char *skip_letter_space(const char *p, const char *end, uint32_t pr
 	return is_han(next) ? q : p;
 }
 
+/* A line letter-spaced by OCR ("编 辑:王 晓 明　 美 编:刘 芳") read with the
+ * single spaces between its Han characters taken out: whether it is then
+ * a running header (wider gaps still part its fields). */
+static bool spaced_header(const char *s, size_t len)
+{
+	char buf[200];
+	size_t n = 0;
+	const char *p = s, *end = s + len;
+	uint32_t prev = 0;
+	while (p < end && n + 4 <= sizeof buf) {
+		const char *q = skip_letter_space(p, end, prev, true);
+		int k = text_decode(q, end, &prev);
+		memcpy(buf + n, q, (size_t)k);
+		n += (size_t)k;
+		p = q + k;
+	}
+	header_match hm;
+	return p == end && n < len && is_running_header(buf, n, &hm);
+}
+
 static void header_pairs_add(parser *ps, const unit *u)
 {
 	const char *p = u->s, *end = u->s + u->len;
@@ -4387,6 +4407,9 @@ static void classify(const parser *ps, unit *u)
 			header = is_running_header(s, len, &hm);
 		}
 	}
+	if (!header && u->chars <= 64 && len <= 200 && memchr(s, ' ', len) && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) &&
+	    letter_spaced(s, len))
+		header = spaced_header(s, len);
 	if (header) {
 		u->kind = U_PAGEHEAD;
 		return;

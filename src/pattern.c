@@ -3119,7 +3119,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	static const char *const phones[] = { "电话", "電話", "热线", "熱線", "传真", "傳真" };
 	static const char *const mails[] = { "邮箱", "郵箱", "信箱", "电邮", "電郵", "E-mail", "Email", "email", "E-Mail" };
 	static const char *const imprint[] = {
-		"社址", "地址", "邮编", "郵編", "零售价", "零售價", "定价", "定價", "邮发代号", "郵發代號",
+		"社址", "地址", "邮编", "郵編", "邮政编码", "郵政編碼", "零售价", "零售價", "定价", "定價", "邮发代号", "郵發代號",
 		"国内统一连续出版物号", "國內統一連續出版物號", "广告经营许可证", "廣告經營許可證", "印刷",
 	};
 	static const char *const weekdays[] = { "星期", "礼拜", "禮拜", "周", "週" };
