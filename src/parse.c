@@ -6041,7 +6041,12 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 				ev_add(ev, S_D_WHOLE_UNDER);
 		}
 		/* (the issuer signing the notice below names no subject) */
-		if (lines_share_pair(UNIT(ps, k - 1), u) && !signed_below(ps, k - 1))
+		/* (a second half opening with a time, "今年救治动物逾300只",
+		 * tells what the subject above did then: it may name the
+		 * subject's word again, "打巴野生动物救援中心", and stay its
+		 * predicate; no tight pair of the development sets reads
+		 * kicker and headline so) */
+		if (lines_share_pair(UNIT(ps, k - 1), u) && !signed_below(ps, k - 1) && !opens_with_time(u))
 			ev_add(ev, S_D_SHARED);
 		if (df->signed_piece && UNIT(ps, k - 1)->chars <= SIGNED_LABEL_MAX)
 			ev_add(ev, S_D_SIGNED);

@@ -202,6 +202,8 @@ FIXTURE_TEST(indented_kicker)       /* a short line indented like the paragraphs
 FIXTURE_TEST(indented_kicker_lookalike) /* the same line set tight under a paragraph: text, as it was */
 FIXTURE_TEST(place_kicker)          /* a first line closed by a word of place or time (…过后, …运动会上) over a tight line: kicker and headline, not one headline broken */
 FIXTURE_TEST(place_kicker_lookalike) /* a subject over its predicate stays one broken headline; a label ending in 上 over a title stays its column */
+FIXTURE_TEST(time_predicate)        /* a name over a line opening with a time (今年…) that names its word again: one headline broken, not kicker and headline */
+FIXTURE_TEST(time_predicate_lookalike) /* two lines sharing a word, the second opening with no time: kicker and headline, as they were */
 FIXTURE_TEST(tight_page)            /* paragraphs set tight: one blank line parts stories; table rows, 数据来源 and ■ items are not wrapped into */
 FIXTURE_TEST(numbered_items_box)    /* two cells with figures apart by a wide gap are a row, not joined to "…：" nor subheads; "1.春玉米…" under a label is no cut line */
 FIXTURE_TEST(foot_note)             /* one sentence alone after the last closed story, with the running footer under it, is the page's note */
@@ -435,7 +437,7 @@ static void test_nothing_lost(void **state)
 		"notice_dates",
 		"notice_dates", "photo_page", "filing_stamp",
 		"letters_signed", "loose_wrap", "loose_wrap_lines", "note_over_deck", "jump_from_title", "bracket_briefs",
-		"label_dash_deck", "deck_kicker_dash", "label_over_head", "letter_reply", "form_items", "marked_items", "signed_notices", "indented_briefs", "dash_comma", "label_comma_deck", "label_question", "deck_question", "deck_question_lookalike", "indented_kicker", "indented_kicker_lookalike", "place_kicker", "place_kicker_lookalike", "tight_page", "numbered_items_box", "foot_note",
+		"label_dash_deck", "deck_kicker_dash", "label_over_head", "letter_reply", "form_items", "marked_items", "signed_notices", "indented_briefs", "dash_comma", "label_comma_deck", "label_question", "deck_question", "deck_question_lookalike", "indented_kicker", "indented_kicker_lookalike", "place_kicker", "place_kicker_lookalike", "time_predicate", "time_predicate_lookalike", "tight_page", "numbered_items_box", "foot_note",
 		"wrapped_decks",
 		"stub_byline", "listings", "indented_fields", "signed_label", "narrow_wrap", "narrow_verse", "narrow_items", "label_word4", "verse_then_prose", "lead_subject", "lead_subject_unsigned", "ocr_number_title", "lead_subject_share", "marked_item_titles", "word_over_title", "pronoun_clause", "deck_detail", "md_column", "first_header", "wrap_bracket",
 		"verse", "desk_note", "desk_note_body", "byline_parts", "indent_all", "indent_items", "run_label", "masthead_issuer", "masthead_yearly", "masthead_pieces", "masthead_pieces_lookalike", "masthead_note", "masthead_note_lookalike", "masthead_md", "masthead_md_lookalike", "masthead_daily", "masthead_daily_lookalike", "header_latin_name", "header_latin_name_lookalike", "nav_links", "nav_links_lookalike", "title_over_furniture", "title_over_furniture_lookalike", "title_list_question", "title_list_question_lookalike", "rule_wide", "rule_wide_lookalike", "control_bar", "control_bar_lookalike", "dotted_date",
@@ -720,6 +722,8 @@ int main(void)
 		cmocka_unit_test(test_indented_kicker_lookalike),
 		cmocka_unit_test(test_place_kicker),
 		cmocka_unit_test(test_place_kicker_lookalike),
+		cmocka_unit_test(test_time_predicate),
+		cmocka_unit_test(test_time_predicate_lookalike),
 		cmocka_unit_test(test_tight_page),
 		cmocka_unit_test(test_numbered_items_box),
 		cmocka_unit_test(test_foot_note),
