@@ -172,6 +172,7 @@ typedef enum signal {
 	S_F_TITLE_LIST,         /* in the page's list of its own titles, printed again below it */
 	S_F_PRINTED_BYLINE,     /* the story's own byline, naming the author of the page's 作者： field */
 	S_F_OPEN_LINE_BYLINE,   /* a byline under a headline and one line with no sentence end: it signs that story */
+	S_F_MARKED_LABEL,       /* a mark and a word that is no name over a headline with its own byline (□ 读书角): the column's label */
 	S_F_LONE_CAPTION,       /* one short sentence alone over a story's head or dateline (after a closed story, or at the page's top): a photo's caption */
 	S_F_STRAY,              /* a scanner's stray marks alone on a line (|, l, 丨, ・ ' ・): no text, the page's furniture */
 	S_F_POST_STAMP,         /* a post's 原创 line: its account, the date and the clock time it went out */
@@ -360,6 +361,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_TITLE_LIST]    = { 0, "in the page's list of the titles it prints below" },   /* a fact: the line goes to the banners */
 	[S_F_PRINTED_BYLINE] = { 0, "names the author of the page's 作者 field: the story's own byline" },   /* a fact: it replaces the field's bare name */
 	[S_F_OPEN_LINE_BYLINE] = { 0, "under a headline and a line that is no text: the story's byline" },   /* a fact: the line is the byline */
+	[S_F_MARKED_LABEL]  = { 0, "its byline; the marked word waiting above the headline is the column's label" },   /* a fact: the stub is the label */
 	[S_F_LONE_CAPTION]  = { 0, "one sentence alone over a story's head: a caption" },   /* a fact: the line is a caption */
 	[S_F_STRAY]         = { 0, "a scanner's stray marks alone: no text" },   /* a fact: the line goes to the banners */
 	[S_F_POST_STAMP]    = { 0, "a post's 原创 line: account, date and time" },   /* a fact: the line goes to the banners */
@@ -8646,6 +8648,32 @@ static bool desk_credits(const unit *u)
 	return is_running_header(in, n, &hm) && hm.fields >= 1 && !hm.page;
 }
 
+/* "□ 读书角" waiting above a headline whose byline under it names its
+ * writer by a role ("□ 文 / 伦敦　叶晓岚"): a story has one byline, and a
+ * mark and a word of two to four characters that is no name, over it,
+ * is the column's label, marked as the page marks its bylines. */
+static bool marked_word_over(doc_str stub, doc_str by)
+{
+	const char *s = stub.s, *end = stub.s + stub.len;
+	uint32_t mark = first_cp(s, end);
+	if (mark != 0x25A1 && mark != 0x25A0 && mark != 0x25C6 && mark != 0x25C7)
+		return false;       /* □ ■ ◆ ◇ */
+	const char *w = text_skip_space(s + 3, end);
+	unsigned n = 0;
+	for (const char *p = w; p < end; n++) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!is_han(cp))
+			return false;
+	}
+	if (n < 2 || n > 4 || pattern_is_byline(w, (size_t)(end - w), true))
+		return false;       /* a name ("□ 陈晓岚") signs beside the other */
+	const char *b = by.s, *bend = by.s + by.len;
+	if (first_cp(b, bend) == mark)
+		b = text_skip_space(b + 3, bend);
+	return pattern_is_byline(b, (size_t)(bend - b), false);
+}
+
 static void handle_end(parser *ps, size_t *i)
 {
 	const unit *u = UNIT(ps, *i);
@@ -9618,11 +9646,20 @@ static void segment_step(parser *ps)
 				i += n;
 				a = cur_art(ps);
 				if (i < ps->nunits && (UNIT(ps, i)->kind == U_BYLINE || UNIT(ps, i)->kind == U_NAMES)) {
-					explain(ps, i, "byline", NULL);
 					doc_str by = byline_unbracketed(UNIT(ps, i));
-					/* a byline waiting above the headline (the stub this
+					bool label = a->field[DOC_F_BYLINE].len && !a->field[DOC_F_COLUMN].len &&
+						     marked_word_over(a->field[DOC_F_BYLINE], by);
+					if (label)
+						explain_facts(ps, i, "byline", S_F_MARKED_LABEL, NSIGNALS);
+					else
+						explain(ps, i, "byline", NULL);
+					/* a marked word waiting above the headline is its
+					 * column's label; a byline waiting there (the stub this
 					 * article was opened in) is kept beside the one under it */
-					if (a->field[DOC_F_BYLINE].len && !doc_str_eq(a->field[DOC_F_BYLINE], by))
+					if (label) {
+						a->field[DOC_F_COLUMN] = a->field[DOC_F_BYLINE];
+						a->field[DOC_F_BYLINE] = by;
+					} else if (a->field[DOC_F_BYLINE].len && !doc_str_eq(a->field[DOC_F_BYLINE], by))
 						a->field[DOC_F_BYLINE] = join_lines(ps, a->field[DOC_F_BYLINE], by.s, by.len, "　");
 					else {
 						a->field[DOC_F_BYLINE] = by;

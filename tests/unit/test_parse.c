@@ -393,6 +393,8 @@ FIXTURE_TEST(paper_own_name)        /* （欧华） closing stories on a page he
 FIXTURE_TEST(paper_own_name_lookalike) /* （欧华） under 南方晨报, （王芳） under a header naming its editor 王芳: names sign */
 FIXTURE_TEST(gathered_credit)       /* （本报综合） closing the last sentence, （本刊综合） on its line: gathered from other sources, no writer: the text's, and it closes the story */
 FIXTURE_TEST(gathered_credit_lookalike) /* （记者　李明　综合报道）, （本报记者　王丽　整理）: a writer gathered it, and signs */
+FIXTURE_TEST(marked_label_over_byline) /* □ 书香角 over a headline with its own □ 文 / X byline: the column's label, not a second byline */
+FIXTURE_TEST(marked_label_over_byline_lookalike) /* □ 陈晓岚 there: a name, kept beside the byline under the headline */
 FIXTURE_TEST(supplier_credit_lookalike) /* （本报记者　王芳　整理）, （县畜牧站　刘建国） sign; a supplier's line under a story signed already stays its text */
 FIXTURE_TEST(names_compiled)        /* names then 编译 in the brackets closing a story (（陆欣　编译）): who compiled it signs it, as （X　整理） does */
 FIXTURE_TEST(names_compiled_lookalike) /* （据法新社编译）: a source, not a writer, stays the text's */
@@ -457,7 +459,7 @@ static void test_nothing_lost(void **state)
 		"indented_signature", "indented_signature_lookalike",
 		"photo_role_bracket", "photo_role_bracket_lookalike",
 		"page_end_signature", "page_end_signature_lookalike",
-		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike", "paper_own_name", "paper_own_name_lookalike", "gathered_credit", "gathered_credit_lookalike",
+		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike", "paper_own_name", "paper_own_name_lookalike", "gathered_credit", "gathered_credit_lookalike", "marked_label_over_byline", "marked_label_over_byline_lookalike",
 		"names_compiled", "names_compiled_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike", "epaper_letter_label", "epaper_letter_label_lookalike",
@@ -928,6 +930,8 @@ int main(void)
 		cmocka_unit_test(test_paper_own_name_lookalike),
 		cmocka_unit_test(test_gathered_credit),
 		cmocka_unit_test(test_gathered_credit_lookalike),
+		cmocka_unit_test(test_marked_label_over_byline),
+		cmocka_unit_test(test_marked_label_over_byline_lookalike),
 		cmocka_unit_test(test_names_compiled),
 		cmocka_unit_test(test_names_compiled_lookalike),
 		cmocka_unit_test(test_items_unsigned_tail),
