@@ -9078,10 +9078,12 @@ enum { NAV_LABEL_MAX = 4, NAV_STORIES = 3, NAV_LINE_MAX = 100, NAV_TITLE_MIN = 4
 static bool only_labels(const char *p, const char *end)
 {
 	int labels = 0;
+	bool after_colon = false;
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
 		if (text_is_space(cp) || cp == 0xFF1A || cp == ':') {
+			after_colon = cp == 0xFF1A || cp == ':';
 			p += k;
 			continue;
 		}
@@ -9093,9 +9095,12 @@ static bool only_labels(const char *p, const char *end)
 			if (!text_is_han(cp))
 				return false;
 		}
-		if (n < 2 || n > NAV_LABEL_MAX)
+		/* (one character right after a label's colon is its value:
+		 * "下一篇：无", no story there) */
+		if ((n < 2 && !(n == 1 && after_colon && labels > 0)) || n > NAV_LABEL_MAX)
 			return false;
 		labels++;
+		after_colon = false;
 	}
 	return labels > 0;
 }

@@ -413,6 +413,8 @@ FIXTURE_TEST(post_stamp)            /* a post exported as markdown: 原创, the 
 FIXTURE_TEST(post_stamp_lookalike)  /* a paragraph opening with 原创 and a space that holds a date and a time but ends a sentence stays the story's text */
 FIXTURE_TEST(header_spaced_imprint) /* an OCR page's editors' line letter-spaced (编 辑:王 晓 明　 美 编:刘 芳) and its imprint (本报地址：…　邮政编码：…): running lines, banners */
 FIXTURE_TEST(header_spaced_imprint_lookalike) /* a letter-spaced title with an editor's word (编 辑 的 话) and a sentence giving the 邮政编码 stay the story's */
+FIXTURE_TEST(nav_none)              /* an e-paper's 上一篇：X　下一篇：无 closing its last story (无: no story after it): the site's links, a banner, as its other such lines */
+FIXTURE_TEST(nav_none_lookalike)    /* labels with a one-character value but no title of the page (下一步：完善　验收：无) stay the story's text */
 FIXTURE_TEST(char_wrap_lookalike)   /* the same stories wrapped at 36 columns (a figure one column): a title with figures short in columns (全市新建5G基站1200座…) stays a title over its text */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -485,7 +487,7 @@ static void test_nothing_lost(void **state)
 		"note_byline", "note_byline_lookalike",
 		"char_wrap", "char_wrap_lookalike", "masthead_spaced", "masthead_spaced_lookalike",
 		"ocr_stray", "ocr_stray_lookalike", "post_stamp", "post_stamp_lookalike",
-		"header_spaced_imprint", "header_spaced_imprint_lookalike",
+		"header_spaced_imprint", "header_spaced_imprint_lookalike", "nav_none", "nav_none_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -950,6 +952,8 @@ int main(void)
 		cmocka_unit_test(test_post_stamp_lookalike),
 		cmocka_unit_test(test_header_spaced_imprint),
 		cmocka_unit_test(test_header_spaced_imprint_lookalike),
+		cmocka_unit_test(test_nav_none),
+		cmocka_unit_test(test_nav_none_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
