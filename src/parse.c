@@ -10386,7 +10386,12 @@ parse_stream *parse_begin_flags(doc_issue *issue, char *name, doc_source src, un
 bool parse_step(parse_stream *st, size_t budget)
 {
 	parser *ps = &st->ps;
-	const char *stop = ps->lr.p + (budget < (size_t)(ps->lr.end - ps->lr.p) ? budget : (size_t)(ps->lr.end - ps->lr.p));
+	/* a budget that covers the rest of the page finishes it: the reader
+	 * reaches the page's end (its last line read ahead) while units are
+	 * still waiting in the window, and stopping there would leave the
+	 * page unfinished for a caller that asked for all of it */
+	bool all = budget >= (size_t)(ps->lr.end - ps->lr.p);
+	const char *stop = all ? ps->lr.end : ps->lr.p + budget;
 	while (!ps->eof) {
 		while (!ps->eof && ps->nunits < ps->next + LOOKAHEAD + 32 && produce_unit(ps))
 			;
@@ -10395,7 +10400,7 @@ bool parse_step(parse_stream *st, size_t budget)
 		emit_settled(ps, false);
 		if (ps->lr.p - ps->released > RELEASE_STEP)
 			release_parsed(ps);
-		if (ps->lr.p >= stop && !ps->eof)
+		if (!all && ps->lr.p >= stop && !ps->eof)
 			return false;
 	}
 	segment_step(ps);

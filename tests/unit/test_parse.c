@@ -578,6 +578,41 @@ static void test_streaming_equals_whole(void **state)
 	util_buf_free(&page);
 }
 
+/* A step whose budget covers the rest of the page finishes the page, as
+ * issue_step(SIZE_MAX) (kanbao --json, --list, --dump) takes it to: the
+ * reader reaches the page's end (its last line read ahead) while a full
+ * window of units still waits, and a step that stopped there left the
+ * page unparsed and its text out of the output. Pages of every length up
+ * to a few windows, a blank line after every line. */
+static void test_step_all_finishes(void **state)
+{
+	(void)state;
+	util_buf page = { 0 };
+	for (int n = 1; n <= 300; n++) {
+		util_buf_printf(&page, "市里第%d条消息，今天在会上说明了情况。\n\n", n);
+		doc_issue *a = parse_text("whole", util_strndup(page.data, page.len), page.len);
+		doc_issue *b = doc_issue_new();
+		char *copy = util_strndup(page.data, page.len);
+		doc_source src = { copy, page.len, copy, release, NULL };
+		parse_stream *st = parse_begin(b, util_strdup("step"), src);
+		bool done = parse_step(st, SIZE_MAX);
+		if (!done)
+			print_error("%d lines: parse_step(SIZE_MAX) left the page unfinished\n", n);
+		assert_true(done);
+		parse_end(st);
+		util_buf want = { 0 }, got = { 0 };
+		render(a, &want);
+		render(b, &got);
+		assert_int_equal(got.len, want.len);
+		assert_memory_equal(got.data, want.data, got.len);
+		util_buf_free(&want);
+		util_buf_free(&got);
+		doc_issue_free(a);
+		doc_issue_free(b);
+	}
+	util_buf_free(&page);
+}
+
 /* A mapped file whose parsed pages are dropped as the parser moves on
  * (madvise) parses exactly as the same text in memory. */
 static void test_mapped_release(void **state)
@@ -960,6 +995,7 @@ int main(void)
 		cmocka_unit_test(test_empty_and_blank_pages),
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_streaming_equals_whole),
+		cmocka_unit_test(test_step_all_finishes),
 		cmocka_unit_test(test_mapped_release),
 	};
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
