@@ -57,7 +57,8 @@ static bool is_field_sep(uint32_t cp)
 
 static bool is_sentence_end(uint32_t cp)
 {
-	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' || cp == 0xFF1B || cp == ';';
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == '!' || cp == '?' || cp == 0xFF1B || cp == ';' ||
+	       cp == 0xFF61;   /* ｡, OCR's half-width 。 */
 }
 
 /* The colon at k ends a field's label: a full-width colon, or an ASCII
@@ -98,7 +99,7 @@ static uint32_t fold(uint32_t h, uint32_t cp)
 	return (h ^ cp) * 16777619u;
 }
 
-/* A sentence end among the bytes: 。；(E3 80 82, EF BC 9B) and ; make 2,
+/* A sentence end among the bytes: 。；｡ (E3 80 82, EF BC 9B, EF BD A1) and ; make 2,
  * a question or exclamation mark (！？!?, EF BC 81 / 9F) 1 — most lines
  * of text are sent away here, before decoding. */
 static int has_sentence_bytes(const char *s, size_t len)
@@ -113,6 +114,8 @@ static int has_sentence_bytes(const char *s, size_t len)
 			found = 1;
 		if (k + 2 < len && c == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x82)
 			return 2;
+		if (k + 2 < len && c == 0xEF && b[k + 1] == 0xBD && b[k + 2] == 0xA1)
+			return 2;       /* ｡ */
 		if (k + 2 < len && c == 0xEF && b[k + 1] == 0xBC) {
 			if (b[k + 2] == 0x9B)
 				return 2;

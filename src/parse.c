@@ -903,7 +903,7 @@ static inline bool is_sentence_end(uint32_t cp)
 static inline bool is_clause_end(uint32_t cp)
 {
 	switch (cp) {
-	case 0xFF0C: case ',': case 0x3001: case 0xFF1A: case ':': case 0xFE50:
+	case 0xFF0C: case ',': case 0x3001: case 0xFF1A: case ':': case 0xFE50: case 0xFF64:
 		return true;
 	}
 	return false;
@@ -1204,7 +1204,8 @@ static bool md_item_number(const char *s, const char *end)
 	static const uint32_t numerals[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };
 	for (size_t k = 0; k < sizeof numerals / sizeof *numerals; k++)
 		if (cp == numerals[k])
-			return end - s > 3 && has_prefix(s + 3, (size_t)(end - s - 3), "、");
+			return end - s > 3 && (has_prefix(s + 3, (size_t)(end - s - 3), "、") ||
+					       has_prefix(s + 3, (size_t)(end - s - 3), "､"));
 	return false;
 }
 
@@ -1257,7 +1258,8 @@ static bool inner_punctuation(const char *s, size_t len)
 	for (const char *p = s; p < at;) {
 		uint32_t c;
 		p += text_decode(p, at, &c);
-		if (c == 0xFF0C || c == 0x3001 || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF1F || c == 0xFF01)
+		if (c == 0xFF0C || c == 0x3001 || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0xFF1F || c == 0xFF01 ||
+		    c == ',' || c == ';' || c == 0xFF61 || c == 0xFF64)   /* OCR's half-width ,;｡､ */
 			return true;
 	}
 	return false;
@@ -1405,7 +1407,7 @@ static const char *title_list_item(const char *s, const char *end)
 	if (p == s || p >= end)
 		return s;
 	k = text_decode(p, end, &cp);
-	return cp == '.' || cp == 0xFF0E || cp == 0x3001 ? p + k : s;
+	return cp == '.' || cp == 0xFF0E || cp == 0x3001 || cp == 0xFF64 ? p + k : s;
 }
 
 /* The hash of a line that may be a title (its words without the list's
@@ -1433,6 +1435,8 @@ static uint32_t title_words_hash(const char *s, size_t len)
 			if ((unsigned char)p[2] == 0x82)
 				return 0;       /* 。: a sentence */
 		}
+		if (c == 0xEF && end - p >= 3 && (unsigned char)p[1] == 0xBD && (unsigned char)p[2] == 0xA1)
+			return 0;       /* ｡, OCR's half-width 。 */
 		chars += (c & 0xC0) != 0x80;
 		last = (const unsigned char *)p;
 		h = (h ^ c) * 16777619u;
@@ -2304,6 +2308,19 @@ static size_t run_in_mark(const char *s, const char *end, bool loose)
 	return loose && (c == 0x00B7 || (c >= 0x25A0 && c <= 0x25FF && c != 0x25CE) || c == 0x2606) ? n : 0;
 }
 
+/* A comma or full stop of sentences in [s, end): ，。, OCR's half-width
+ * ｡, or a plain comma before a Han character (not 1,036: a figure's). */
+static bool sentence_marks(const char *s, const char *end)
+{
+	if (memmem(s, (size_t)(end - s), "，", 3) || memmem(s, (size_t)(end - s), "。", 3) ||
+	    memmem(s, (size_t)(end - s), "｡", 3))
+		return true;
+	for (const char *p = s; (p = memchr(p, ',', (size_t)(end - p))) != NULL && p + 1 < end; p++)
+		if ((unsigned char)p[1] >= 0xE3)
+			return true;
+	return false;
+}
+
 /* "江都港集装箱吞吐量创新高　9月份，江都港完成…": a title of 6 to 24
  * characters with no punctuation but quotes, an ideographic space, then
  * sentences: where the title ends (0 when the paragraph is none such). A
@@ -2384,8 +2401,7 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 	/* sentences: a full-width comma or stop (a row of figures has none;
 	 * a scan's text has its plain comma and half-width stop), and no one
 	 * answering or asking right there ("唐晓雯答：") */
-	if (!memmem(body, (size_t)(end - body), "，", 3) && !memmem(body, (size_t)(end - body), "。", 3) &&
-	    !(mark && loose && (memchr(body, ',', (size_t)(end - body)) || memmem(body, (size_t)(end - body), "｡", 3))))
+	if (!sentence_marks(body, end) && !(mark && loose && memchr(body, ',', (size_t)(end - body))))
 		return 0;
 	for (const char *p = body; p < end && p - body < 24;) {
 		if ((has_prefix(p, (size_t)(end - p), "答") || has_prefix(p, (size_t)(end - p), "问")) && p + 3 < end &&
@@ -2423,7 +2439,7 @@ static size_t bracket_title(const char *s, size_t len)
 	if (p >= end || chars < 2 || chars > 12 || !has_prefix(p, (size_t)(end - p), "】"))
 		return 0;
 	const char *body = p + 3;
-	if (end - body < 30 || (!memmem(body, (size_t)(end - body), "，", 3) && !memmem(body, (size_t)(end - body), "。", 3)))
+	if (end - body < 30 || !sentence_marks(body, end))
 		return 0;
 	pattern_dateline m;
 	if (pattern_match_dateline(s, len, &m) || pattern_is_byline(s + 3, (size_t)(p - s - 3), false) ||
@@ -4760,7 +4776,7 @@ static bool item_opening(const char *s, size_t len)
 			digits++;
 			continue;
 		}
-		if (!digits || !(cp == '.' || cp == 0xFF0E || cp == 0x3001))
+		if (!digits || !(cp == '.' || cp == 0xFF0E || cp == 0x3001 || cp == 0xFF64))
 			return false;
 		return p < end && is_han(first_cp(p, end));
 	}
@@ -7151,7 +7167,8 @@ static bool numbered_head_text(const char *s, size_t len, int *value)
 	 * stray number of the page), never a story's headline */
 	if (text_skip_space(p, end) == end)
 		return true;
-	return has_prefix(p, (size_t)(end - p), "、") || has_prefix(p, (size_t)(end - p), "．") ||
+	return has_prefix(p, (size_t)(end - p), "、") || has_prefix(p, (size_t)(end - p), "､") ||
+	       has_prefix(p, (size_t)(end - p), "．") ||
 	       (p < end && *p == '.' && !(p + 1 < end && p[1] >= '0' && p[1] <= '9'));
 }
 
@@ -8739,7 +8756,7 @@ static bool open_line_over_byline(const art *a)
 		return false;
 	const part *t = &a->parts[0];
 	return !is_terminated_text(t) && !memmem(t->s, t->len, "。", 3) && !memmem(t->s, t->len, "！", 3) &&
-	       !memmem(t->s, t->len, "？", 3);
+	       !memmem(t->s, t->len, "？", 3) && !memmem(t->s, t->len, "｡", 3);
 }
 
 /* "# 秸秆变…" / "原创 三农新观察 *…*" / "> 编者按：…" / "文 | 本号记者 X":
@@ -8760,7 +8777,7 @@ static bool note_over_byline(const art *a)
 		unit t = { .s = p->s, .len = p->len };
 		if (note_opening(&t))
 			note = true;
-		else if (k || is_terminated_text(p) || memmem(p->s, p->len, "。", 3))
+		else if (k || is_terminated_text(p) || memmem(p->s, p->len, "。", 3) || memmem(p->s, p->len, "｡", 3))
 			return false;   /* (text, not the post's open line) */
 	}
 	return note;

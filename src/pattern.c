@@ -596,7 +596,7 @@ static const char *token_end(const char *p, const char *end)
 		}
 		uint32_t cp;
 		int n = text_decode(p, end, &cp);
-		if (text_is_space(cp) || cp == 0x3001)
+		if (text_is_space(cp) || cp == 0x3001 || cp == 0xFF64)
 			break;
 		p += n;
 	}
@@ -733,7 +733,7 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 					role_last = false;
 					seen_role |= glued > 0;
 					/* "吕　晓、特约记者黄小舟": the next after 、 */
-					if (starts_with(re, end, "、"))
+					if (starts_with(re, end, "、") || starts_with(re, end, "､"))
 						re += 3;
 					p = text_skip_space(re, end);
 					continue;
@@ -791,7 +791,7 @@ static bool byline_tokens_ex(const char *s, const char *end, int min_names, int 
 		after_name = names > before && !role;
 		role_last = role && names == before;
 		seen_role |= role;
-		if (starts_with(q, end, "、"))     /* "记者陈海峰、通讯员王一鸣" */
+		if (starts_with(q, end, "、") || starts_with(q, end, "､"))     /* "记者陈海峰、通讯员王一鸣" */
 			q += 3;
 		p = text_skip_space(q, end);
 	}
@@ -952,7 +952,7 @@ static const char *post_in_brackets(const char *s, const char *end)
 			comma = p;      /* "（62岁，退休教师）": the age, then the post */
 			continue;
 		}
-		if (cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == ')' || cp == 0xFF09)
+		if (cp == 0x3002 || cp == 0xFF0C || cp == ',' || cp == ')' || cp == 0xFF09 || cp == 0xFF61)
 			return NULL;
 		if (cp == '(' || cp == 0xFF08) {
 			if (comma && age_at(p + (cp == '(' ? 1 : 3), comma) != comma)
@@ -1017,7 +1017,7 @@ static bool unit_then_name(const char *s, const char *end)
 		uint32_t cp;
 		p += text_decode(p, unit_end, &cp);
 		/* "建设路小学三年级（2）班": a class numbered in brackets */
-		if (!text_is_han(cp) && cp != 0x3001 && cp != 0xFF1A && cp != ':' && cp != 0xB7 &&
+		if (!text_is_han(cp) && cp != 0x3001 && cp != 0xFF64 && cp != 0xFF1A && cp != ':' && cp != 0xB7 &&
 		    !(cp >= '0' && cp <= '9') && cp != 0xFF08 && cp != 0xFF09 && cp != '(' && cp != ')')
 			return false;
 	}
@@ -1069,7 +1069,7 @@ static bool who_then_name(const char *s, const char *end)
 		p += text_decode(p, who_end, &cp);
 		if (text_is_space(cp))
 			continue;
-		if (!text_is_han(cp) && cp != 0x3001 && cp != 0xFF1A && cp != ':' && cp != 0xB7 &&
+		if (!text_is_han(cp) && cp != 0x3001 && cp != 0xFF64 && cp != 0xFF1A && cp != ':' && cp != 0xB7 &&
 		    !(cp >= '0' && cp <= '9') && cp != 0xFF08 && cp != 0xFF09 && cp != '(' && cp != ')')
 			return false;
 		/* "他告诉观察员　郑明": words of a sentence say no one's post */
@@ -1337,7 +1337,7 @@ static bool joined_parts(const char *s, const char *end)
 	if (!starts_with(s, end, "文"))
 		return false;
 	const char *p = s + 3;
-	static const char *const dots[] = { "·", "．", "・", "、", "&" };
+	static const char *const dots[] = { "·", "．", "・", "、", "､", "&" };
 	size_t d = match_any(p, end, dots, sizeof dots / sizeof *dots);
 	if (!d || !(starts_with(p + d, end, "图") || starts_with(p + d, end, "圖")))
 		return false;
@@ -1726,7 +1726,7 @@ static bool paren_byline(const char *s, const char *end)
 		const char *q = token_end(p, end);
 		if (q > p && match_any(p, q, persons, sizeof persons / sizeof *persons) == (size_t)(q - p))
 			return false;
-		p = text_skip_space(q + (starts_with(q, end, "、") ? 3 : 0), end);
+		p = text_skip_space(q + (starts_with(q, end, "、") || starts_with(q, end, "､") ? 3 : 0), end);
 		if (p == q)
 			break;
 	}
@@ -3900,7 +3900,7 @@ static bool imprint_label(const char *s, size_t len)
 			uint32_t after = p + n < end ? first_cp_of(p + n, end) : ' ';
 			bool open = text_is_space(before) || before == 0xFF08 || before == '(' || before == 0x3010;
 			bool close = text_is_space(after) || after == 0xFF09 || after == ')' || after == 0x3011 ||
-				     after == 0xFF0C || after == 0x3001 || after == 0xFF1A;
+				     after == 0xFF0C || after == 0x3001 || after == 0xFF64 || after == 0xFF1A;
 			if (open && close)
 				return true;
 		}

@@ -238,6 +238,9 @@ FIXTURE_TEST(desk_note_body)        /* an indented last paragraph with 投稿邮
 FIXTURE_TEST(loose_wrap_lines)      /* lines of one width that each end a sentence are paragraphs, not a wrap */
 FIXTURE_TEST(wrapped_decks)         /* hard-wrapped: a deck of three short lines after a full last line; an aside in brackets; 省市 + name */
 FIXTURE_TEST(stub_byline)           /* a byline waiting over a headline that has its own is kept; 口述：/整理： on two lines; a box of field lines */
+FIXTURE_TEST(halfwidth_epaper)      /* epaper_furniture in OCR's half-width punctuation (,｡､:): the same stories, the same furniture */
+FIXTURE_TEST(halfwidth_run_in)      /* run_in_titles in half-width punctuation: briefs' run-in titles still found */
+FIXTURE_TEST(halfwidth_narrow_wrap) /* narrow_wrap in half-width punctuation: the wrap at 12 characters still read (,｡ are punctuation inside its lines) */
 FIXTURE_TEST(verse)                 /* stanzas under a poet and a poem's title are lines of verse; a deck after a closing byline stays a deck */
 FIXTURE_TEST(listings)              /* a 【table title】 over rows, a question under a label, an 、 list, numbered steps, a 快讯 label, ■ listing rows at the foot */
 FIXTURE_TEST(indented_fields)       /* indented label：value lines are text, not a deck; rows with 1,204,580; a title centred by spaces stays one */
@@ -990,6 +993,9 @@ int main(void)
 		cmocka_unit_test(test_nav_none),
 		cmocka_unit_test(test_nav_none_lookalike),
 		cmocka_unit_test(test_verse),
+		cmocka_unit_test(test_halfwidth_epaper),
+		cmocka_unit_test(test_halfwidth_run_in),
+		cmocka_unit_test(test_halfwidth_narrow_wrap),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
