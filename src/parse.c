@@ -1077,6 +1077,29 @@ static unsigned capped_columns(const raw_line *l)
 	return l->len > 1200 ? 4000 : l->indent + line_columns(l->s, l->len);
 }
 
+/* The same, and in `cells` the line's width with every character two
+ * columns wide (a figure or a letter as wide as a Han character). */
+static unsigned capped_columns_cells(const raw_line *l, unsigned *cells)
+{
+	if (l->len > 1200) {
+		*cells = 4000;
+		return 4000;
+	}
+	unsigned cols = 0, narrow = 0;
+	for (size_t i = 0; i < l->len; i++) {
+		unsigned char c = (unsigned char)l->s[i];
+		if (c < 0x80) {
+			cols++;
+			narrow++;
+		} else if (c >= 0xC0) {
+			cols += c >= 0xE0 ? 2 : 1;
+			narrow += c < 0xE0;
+		}
+	}
+	*cells = l->indent + cols + narrow;
+	return l->indent + cols;
+}
+
 /* Characters narrower than a Han character (figures, letters, Latin
  * punctuation): a page that wraps at a count of characters sets one in
  * a Han character's place. */
@@ -1339,9 +1362,38 @@ static void profile_char_wrap(profile *pf, const narrowed_line *nl, unsigned n)
 	pf->wrap_chars = full >= 2 && full >= over * 3;
 }
 
+/* A short line of the profile's sample (titles, bylines, last lines)
+ * and the width of the line right above it, in columns and in
+ * characters (0 after a blank line). */
+typedef struct short_line {
+	uint16_t cols, above, above_chars;
+	bool indented;
+} short_line;
+
+/* Whether every short line is set in as far as the paragraphs, counted
+ * again on a page found hard-wrapped: only the lines short of the wrap
+ * and not under a full line count, as a title, a byline and a
+ * paragraph's first line stand (a wrapped paragraph's next lines are set
+ * at the margin whatever its first line's indent). */
+static void profile_wrapped_shorts(profile *pf, const short_line *sl, unsigned n)
+{
+	unsigned w = pf->wrap, slack = pf->wrap_slack, shorts = 0, indented = 0;
+	for (unsigned k = 0; k < n; k++) {
+		unsigned above = pf->wrap_chars ? sl[k].above_chars : sl[k].above;
+		if (sl[k].cols + slack >= w || above + slack >= w)
+			continue;
+		shorts++;
+		indented += sl[k].indented;
+	}
+	pf->shorts = shorts;
+	pf->shorts_indented = indented;
+	pf->indent_all = pf->indents && shorts >= 4 && indented * 10 >= shorts * 9;
+}
+
 /* The wrap width of a page set in columns of 14 characters or more: the
  * most common width of its long lines, when half of them have it (give or
- * take a column), else a loose wrap (profile_loose_wrap). */
+ * take a column); the caller tries the widths in columns, then in
+ * characters, then a loose wrap (profile_loose_wrap). */
 static void profile_wide_wrap(profile *pf, const unsigned *hist, const unsigned *open_hist,
 			      unsigned minw, unsigned maxw, size_t longs)
 {
@@ -1363,8 +1415,6 @@ static void profile_wide_wrap(profile *pf, const unsigned *hist, const unsigned 
 	 * line each (a list of items, verses): a wrap cuts sentences */
 	pf->wrap = best_count * 2 >= longs && best_open * 3 >= best_count ? best : 0;
 	pf->wrap_slack = 3;
-	if (!pf->wrap)
-		profile_loose_wrap(pf, hist, open_hist, minw, maxw, longs);
 }
 
 /* A page that lists its own titles before printing them ("【本期要目】"
@@ -1566,6 +1616,8 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	memset(runs_seen, 0, sizeof runs_seen);
 	unsigned hist[MAXW + 1] = { 0 };
 	unsigned open_hist[MAXW + 1] = { 0 };   /* ... of lines that end no sentence */
+	/* the same widths counted in characters (two columns each) */
+	unsigned cells_hist[MAXW + 1] = { 0 }, cells_open[MAXW + 1] = { 0 };
 	/* the same for the lines narrower than MINW; [0] counts the wider */
 	unsigned narrow_hist[MINW] = { 0 }, narrow_open[MINW] = { 0 }, narrow_inner[MINW] = { 0 };
 	unsigned gaps[4] = { 0 };
@@ -1586,8 +1638,16 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	enum { NARROWED_MAX = 256 };
 	narrowed_line narrowed[NARROWED_MAX], pend = { NULL, 0, 0 };
 	unsigned nnarrowed = 0;
+	/* the short lines counted, each with the width of the line right
+	 * above it (0 after a blank): on a page found hard-wrapped, a line
+	 * under a full one is the rest of a paragraph, not a title nor a
+	 * paragraph's start (profile_wrapped_shorts) */
+	short_line shorts[SHORTS_SAMPLE];
+	unsigned nshorts = 0;
+	unsigned prev_cols = 0, prev_cells = 0;
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
-		unsigned cols = capped_columns(&l);
+		unsigned cells;
+		unsigned cols = capped_columns_cells(&l, &cells);
 		pf->lines++;
 		if (pend.cols && l.gap == 0 && nnarrowed < NARROWED_MAX)
 			narrowed[nnarrowed++] = pend;
@@ -1608,7 +1668,14 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 			 * of the page's own) */
 			pf->shorts++;
 			pf->shorts_indented += l.indented;
+			short_line *sl = &shorts[nshorts++];
+			sl->cols = (uint16_t)cols;
+			sl->above = l.gap || !n ? 0 : (uint16_t)prev_cols;
+			sl->above_chars = l.gap || !n ? 0 : (uint16_t)prev_cells;
+			sl->indented = l.indented;
 		}
+		prev_cols = cols;
+		prev_cells = cells;
 		after_header = header_like;
 		pf->after_blank += n > 0 && l.gap > 0;
 		if (l.len > 12 && ((unsigned char)l.s[l.len - 1] == 0x89 || l.s[l.len - 1] == ')'))
@@ -1658,6 +1725,8 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 				cp = last_cp(l.s, at, &at);
 			bool open = !is_sentence_end(cp);
 			open_hist[cols] += open;
+			cells_hist[cells < MAXW ? cells : MAXW]++;
+			cells_open[cells < MAXW ? cells : MAXW] += open;
 			if (open) {
 				pend.s = l.s;
 				pend.len = l.len;
@@ -1730,13 +1799,24 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 		}
 	}
 	profile_wide_wrap(pf, hist, open_hist, MINW, MAXW, longs);
+	if (!pf->wrap) {
+		/* a page wrapped at a count of characters, its lines with
+		 * figures or letters narrower in columns than the others */
+		profile_wide_wrap(pf, cells_hist, cells_open, MINW, MAXW, longs);
+		pf->wrap_chars = pf->wrap != 0;
+	}
+	if (!pf->wrap)
+		profile_loose_wrap(pf, hist, open_hist, MINW, MAXW, longs);
 	if (!pf->wrap)
 		profile_narrow_wrap(pf, narrow_hist, narrow_open, narrow_inner, MINW);
-	profile_char_wrap(pf, narrowed, nnarrowed);
+	if (!pf->wrap_chars)
+		profile_char_wrap(pf, narrowed, nnarrowed);
 	/* hard-wrapped, a paragraph of several lines has one indented:
 	 * a tenth of the lines indented marks the paragraphs */
 	if (pf->wrap && !pf->indents && pf->indented >= 3 && pf->indented * 10 >= body_lines)
 		pf->indents = true;
+	if (pf->wrap)
+		profile_wrapped_shorts(pf, shorts, nshorts);
 }
 
 /* A line that must stay a unit of its own even in a hard-wrapped page. */

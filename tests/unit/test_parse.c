@@ -419,6 +419,8 @@ FIXTURE_TEST(header_spaced_imprint_lookalike) /* a letter-spaced title with an e
 FIXTURE_TEST(nav_none)              /* an e-paper's 上一篇：X　下一篇：无 closing its last story (无: no story after it): the site's links, a banner, as its other such lines */
 FIXTURE_TEST(nav_none_lookalike)    /* labels with a one-character value but no title of the page (下一步：完善　验收：无) stay the story's text */
 FIXTURE_TEST(char_wrap_lookalike)   /* the same stories wrapped at 36 columns (a figure one column): a title with figures short in columns (全市新建5G基站1200座…) stays a title over its text */
+FIXTURE_TEST(wrap_indent_all)       /* hard-wrapped at 22 characters, titles, bylines and first lines set in, the rest of a paragraph at the margin: the indent is the page's margin, titles stay titles */
+FIXTURE_TEST(char_wrap_width)       /* hard-wrapped at 20 characters, figures making full lines narrower in columns: the wrap is found counting characters, paragraphs end at short lines */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -488,7 +490,7 @@ static void test_nothing_lost(void **state)
 		"items_unsigned_tail", "items_unsigned_tail_lookalike",
 		"indent_marked_items", "indent_marked_items_lookalike",
 		"note_byline", "note_byline_lookalike",
-		"char_wrap", "char_wrap_lookalike", "masthead_spaced", "masthead_spaced_lookalike",
+		"char_wrap", "char_wrap_lookalike", "wrap_indent_all", "char_wrap_width", "masthead_spaced", "masthead_spaced_lookalike",
 		"ocr_stray", "ocr_stray_lookalike", "post_stamp", "post_stamp_lookalike",
 		"header_spaced_imprint", "header_spaced_imprint_lookalike", "nav_none", "nav_none_lookalike",
 	};
@@ -982,6 +984,8 @@ int main(void)
 		cmocka_unit_test(test_note_byline_lookalike),
 		cmocka_unit_test(test_char_wrap),
 		cmocka_unit_test(test_char_wrap_lookalike),
+		cmocka_unit_test(test_wrap_indent_all),
+		cmocka_unit_test(test_char_wrap_width),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
