@@ -6935,6 +6935,93 @@ static bool caption_opening(const unit *u)
 	return false;
 }
 
+/* "陈德胜（右2）向记者讲解…。", "商總理事長施漢生（左三）與…。": who
+ * stands where in the picture, a name of a few characters (after a mark,
+ * "图：" or "图为") then its place in brackets (左, 右, 中, 左三, 右2,
+ * 前排左一, 左起) and what he does: one sentence, what follows it (a
+ * credit, "（記者X／攝影）") a short tail without a stop. Only a caption
+ * says where a person stands. */
+static bool position_caption(const unit *u)
+{
+	if (u->len < 18 || u->chars > CAPTION_MAX_CHARS * 2)
+		return false;
+	const char *s = u->s, *end = u->s + u->len;
+	/* cheap first, bytes only: a bracket among the first sixteen
+	 * characters (48 bytes at most) */
+	size_t look = u->len < 51 ? u->len : 51;
+	bool bracket = memchr(s, '(', look) != NULL;
+	/* "（" is EF BC 88 */
+	for (const char *q = s; !bracket && (q = memchr(q, 0xEF, look - (size_t)(q - s))) != NULL; q++)
+		bracket = q + 2 < s + look && (unsigned char)q[1] == 0xBC && (unsigned char)q[2] == 0x88;
+	if (!bracket)
+		return false;
+	/* the marker's bracket among the first sixteen characters */
+	const char *p = s;
+	uint32_t cp = 0;
+	int han = 0;
+	for (int k = 0; p < end && k < 16; k++) {
+		const char *q = p;
+		p += text_decode(p, end, &cp);
+		if (cp == 0xFF08 || cp == '(') {
+			p = q;
+			break;
+		}
+		if (is_han(cp))
+			han++;
+		else if (k > 2 && cp != 0x00B7 && cp != 0x30FB)
+			return false;   /* (a mark, "图：" first; then only the name) */
+	}
+	if (p >= end || han < 2 || !(cp == 0xFF08 || cp == '('))
+		return false;
+	p += cp == '(' ? 1 : 3;
+	static const char *const rows[] = { "前排", "后排", "後排", "中排" };
+	for (size_t k = 0; k < sizeof rows / sizeof *rows; k++)
+		if (has_prefix(p, (size_t)(end - p), rows[k])) {
+			p += 6;
+			break;
+		}
+	if (!(has_prefix(p, (size_t)(end - p), "左") || has_prefix(p, (size_t)(end - p), "右") ||
+	      has_prefix(p, (size_t)(end - p), "中")))
+		return false;
+	p += 3;
+	/* its number: 2, 三, 起 */
+	for (int k = 0; k < 2 && p < end; k++) {
+		int n = text_decode(p, end, &cp);
+		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == 0x8D77 /* 起 */ ||
+		      cp == 0x4E00 || cp == 0x4E8C || cp == 0x4E09 || cp == 0x56DB || cp == 0x4E94 || cp == 0x516D ||
+		      cp == 0x4E03 || cp == 0x516B || cp == 0x4E5D))     /* 一 to 九 */
+			break;
+		p += n;
+	}
+	if (!(has_prefix(p, (size_t)(end - p), "）") || (p < end && *p == ')')))
+		return false;
+	p += *p == ')' ? 1 : 3;
+	/* what he does, in words (not a table's cells: "白虾（中）　　300") */
+	if (p >= end || !is_han(first_cp(p, end)))
+		return false;
+	/* one sentence; after its stop at most a short tail (a credit) */
+	const char *stop = NULL;
+	for (const char *q = p; q < end;) {
+		const char *r = q;
+		q += text_decode(q, end, &cp);
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) {
+			stop = r;
+			break;
+		}
+	}
+	if (!stop)
+		return false;
+	const char *tail = stop + 3;
+	if (end - tail > 3 * 20)
+		return false;
+	for (const char *q = tail; q < end;) {
+		q += text_decode(q, end, &cp);
+		if (cp == 0x3002 || cp == 0xFF0C || cp == 0xFF01 || cp == 0xFF1F)
+			return false;
+	}
+	return true;
+}
+
 /* A short single sentence isolated by a big gap: a caption without credit. */
 /* "①　普建华在巡山途中…。": a short sentence numbered by a circled
  * figure and a space, one of two or more in a row. */
@@ -6968,6 +7055,11 @@ static bool is_bare_caption(const parser *ps, size_t i, const art *a)
 	if (numbered_caption(ps, i, a))
 		return true;
 	if (u->kind == U_PARA && u->chars <= CAPTION_MAX_CHARS * 2 && caption_opening(u) && !(a && a->cut))
+		return true;
+	/* who stands where in the picture ("X（右2）向…。"), once the story
+	 * has text (its first paragraph under the headline stays its text) */
+	if (u->kind == U_PARA && !(a && a->cut) && !(a && !a->ended && a->field[DOC_F_HEADLINE].len && !art_has_body(a)) &&
+	    position_caption(u))
 		return true;
 	if (u->kind != U_PARA || !(u->flags & UF_TERMINATED) || u->chars > CAPTION_MAX_CHARS)
 		return false;
