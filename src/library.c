@@ -1385,7 +1385,18 @@ struct library_fresh {
 	fresh_issue *v;
 	size_t n, next;                 /* v[..next) checked, unchanged */
 	fresh_name *sorted;             /* by path: library_fresh_checked */
+	/* the checks are made ahead by a thread of their own, in the same
+	 * order, while the search reads the index: v[..done) unchanged,
+	 * v[done] changed when `changed` (the thread stopped there); the
+	 * calling thread takes their results (next <= done) */
+	pthread_t thread;
+	bool threaded, changed, stop, finished;
+	size_t done, seen;              /* seen: done as last read (under mu) */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
 };
+
+static int thread_start_quiet(pthread_t *thread, void *(*run)(void *), void *arg);
 
 static int fresh_cmp(const void *a, const void *b)
 {
@@ -1424,6 +1435,36 @@ static bool folders_unchanged(library *lib)
 	return same && n > 0 && roots_seen == lib->nroots;
 }
 
+static bool fresh_same(const fresh_issue *fi);
+
+/* The checker: each issue in the search's order, each result published
+ * as it is known (the stats and listings of a year of issues took as
+ * long as the search of a rare text, which waited for them issue by
+ * issue); stops at the first issue changed. */
+static void *fresh_run(void *arg)
+{
+	library_fresh *f = arg;
+	for (size_t i = 0; i < f->n; i++) {
+		bool same = fresh_same(&f->v[i]);
+		pthread_mutex_lock(&f->mu);
+		bool stop = f->stop;
+		if (same)
+			f->done = i + 1;
+		else
+			f->changed = true;
+		pthread_cond_signal(&f->cv);
+		pthread_mutex_unlock(&f->mu);
+		if (stop || !same)
+			return NULL;
+	}
+	pthread_mutex_lock(&f->mu);
+	f->finished = true;
+	pthread_cond_signal(&f->cv);
+	pthread_mutex_unlock(&f->mu);
+	return NULL;
+}
+
+
 library_fresh *library_fresh_start(library *lib)
 {
 	db_follow(lib);
@@ -1453,16 +1494,37 @@ library_fresh *library_fresh_start(library *lib)
 		f->sorted[i] = (fresh_name){ f->v[i].path, i };
 	if (f->n > 1)
 		qsort(f->sorted, f->n, sizeof *f->sorted, name_cmp);
+	pthread_mutex_init(&f->mu, NULL);
+	pthread_cond_init(&f->cv, NULL);
+	f->threaded = f->n > 0 && thread_start_quiet(&f->thread, fresh_run, f) == 0;
 	return f;
+}
+
+/* Whether the issue fi is on disk as the index has it. */
+static bool fresh_same(const fresh_issue *fi)
+{
+	uint64_t stamp;
+	return shelf_issue_stamp(fi->path, &stamp) && stamp == fi->stamp;
 }
 
 bool library_fresh_upto(library_fresh *f, const char *path)
 {
 	while (f->next < f->n) {
 		const fresh_issue *fi = &f->v[f->next];
-		uint64_t stamp;
-		if (!shelf_issue_stamp(fi->path, &stamp) || stamp != fi->stamp)
+		if (f->threaded) {
+			/* the thread's result, waited for when it is not there yet */
+			if (f->next >= f->seen) {
+				pthread_mutex_lock(&f->mu);
+				while (f->next >= f->done && !f->changed && !f->finished)
+					pthread_cond_wait(&f->cv, &f->mu);
+				f->seen = f->done;
+				pthread_mutex_unlock(&f->mu);
+				if (f->next >= f->seen)
+					return false;
+			}
+		} else if (!fresh_same(fi)) {
 			return false;
+		}
 		f->next++;
 		if (path && strcmp(fi->path, path) == 0)
 			break;
@@ -1481,6 +1543,14 @@ void library_fresh_free(library_fresh *f)
 {
 	if (!f)
 		return;
+	if (f->threaded) {
+		pthread_mutex_lock(&f->mu);
+		f->stop = true;
+		pthread_mutex_unlock(&f->mu);
+		pthread_join(f->thread, NULL);
+	}
+	pthread_mutex_destroy(&f->mu);
+	pthread_cond_destroy(&f->cv);
 	for (size_t i = 0; i < f->n; i++)
 		free(f->v[i].path);
 	free(f->v);
