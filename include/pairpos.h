@@ -48,6 +48,27 @@ enum {
  * holds at most UINT32_MAX bytes (a long issue's lists are far less). */
 void pairpos_make(const uint64_t *occ, const uint32_t *pos, size_t n, util_buf *out, util_buf scratch[2]);
 
+/* The same row, and in the same walk of the occurrences the lists of
+ * counts of the pairs as the library's issue_terms holds them (each
+ * pair's list of rows written once, not walked twice): for each first
+ * code point an entry at `entries` (u32 the code point, u32 where its
+ * group starts, from `base`) and one more past the last (UINT32_MAX,
+ * the end); its group at `out`: for each second code point, ascending,
+ * a varint from the one before (from 0), a varint of its list's bytes,
+ * its list: for each row holding the pair, a varint of its distance
+ * from the row before plus one (from 0), a varint of its weighted count
+ * (the weights summed) shifted left once, the low bit set when some of
+ * its occurrences are in a header line, then how many are (a varint).
+ * `out` moves past the groups, nfirst is the first code points. The
+ * caller makes room: 30 bytes an occurrence and 16 more. */
+typedef struct pairpos_counts {
+	unsigned char *entries, *base, *out;
+	uint32_t nfirst;
+} pairpos_counts;
+
+void pairpos_make_counted(const uint64_t *occ, const uint32_t *pos, size_t n, util_buf *out,
+			  util_buf scratch[2], pairpos_counts *counts);
+
 /* A row's head: its entries and skip entries (kept by the caller, one
  * after the other, as in the row after its first PAIRPOS_HEAD bytes)
  * and where its groups are. */

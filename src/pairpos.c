@@ -5,47 +5,78 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The byte for a list's length written before it, moved on when the
+ * list takes 128 bytes or more (few do); returns the list's end. */
+static inline unsigned char *list_len_fix(unsigned char *at, unsigned char *end)
+{
+	size_t len = (size_t)(end - at - 1);
+	if (len < 0x80) {
+		*at = (unsigned char)len;
+		return end;
+	}
+	unsigned char v[5];
+	size_t nv = (size_t)(util_put_varint(v, (uint32_t)len) - v);
+	memmove(at + nv, at + 1, len);
+	memcpy(at, v, nv);
+	return at + nv + len;
+}
+
 /* The list of the pair at occ[*i] (its rows, run on to the next pair,
- * before n) written at o; *i moves past it. Returns its end. */
-static unsigned char *list_write(const uint64_t *occ, const uint32_t *pos, size_t n, size_t *i,
-				 unsigned char *o)
+ * before n) written at o; *i moves past it. Returns its end. When
+ * `counted`, its list of counts (pairpos_counts) is written at *co
+ * (moved past it) in the same walk. */
+static inline __attribute__((always_inline)) unsigned char *
+list_write(const uint64_t *occ, const uint32_t *pos, size_t n, size_t *i, unsigned char *o, bool counted,
+	   unsigned char **co)
 {
 	size_t k = *i;
 	uint64_t ab = occ[k] >> 32;
 	uint32_t next_row = 0;
+	unsigned char *c = counted ? *co : NULL;
 	while (k < n && occ[k] >> 32 == ab) {
 		uint64_t run = occ[k] >> 8;
 		bool once = k + 1 == n || occ[k + 1] >> 8 != run;
 		uint32_t row = (uint32_t)occ[k] >> 8, prev = 0;
 		/* most rows hold a pair once: then no length */
 		o = util_put_varint(o, (row - next_row) << 1 | once);
+		if (once) {
+			uint32_t w = (uint32_t)occ[k] & 0xFF;
+			o = util_put_varint(o, pos[k] << 1 | (w != 1));
+			k++;
+			if (counted) {
+				c = util_put_varint(c, row - next_row);
+				c = util_put_varint(c, w << 1 | (w != 1));
+				if (w != 1)
+					*c++ = 1;
+			}
+			next_row = row + 1;
+			continue;
+		}
 		/* else the positions' bytes (so that a row is passed over
 		 * without reading them), written after a byte for them and
 		 * moved on when that takes more */
-		unsigned char *at = o;
-		if (!once)
-			o++;
-		unsigned char *from = o;
+		unsigned char *at = o++;
+		uint32_t cnt = 0, head = 0;
 		do {
-			o = util_put_varint(o, (pos[k] - prev) << 1 | ((occ[k] & 0xFF) != 1));
+			uint32_t w = (uint32_t)occ[k] & 0xFF;
+			o = util_put_varint(o, (pos[k] - prev) << 1 | (w != 1));
 			prev = pos[k];
+			cnt += w;
+			head += w != 1;
 			k++;
 		} while (k < n && occ[k] >> 8 == run);
-		if (at != from) {
-			size_t len = (size_t)(o - from);
-			if (len < 0x80) {
-				*at = (unsigned char)len;
-			} else {
-				unsigned char v[5];
-				size_t nv = (size_t)(util_put_varint(v, (uint32_t)len) - v);
-				memmove(at + nv, from, len);
-				memcpy(at, v, nv);
-				o = at + nv + len;
-			}
+		o = list_len_fix(at, o);
+		if (counted) {
+			c = util_put_varint(c, row - next_row);
+			c = util_put_varint(c, cnt << 1 | (head != 0));
+			if (head)
+				c = util_put_varint(c, head);
 		}
 		next_row = row + 1;
 	}
 	*i = k;
+	if (counted)
+		*co = c;
 	return o;
 }
 
@@ -62,9 +93,11 @@ static void put_entry(unsigned char *e, uint32_t cp, uint32_t at)
 
 /* The group of first code point occ[*i] >> 48 (its pairs, before n)
  * written at groups + *w, its skip entries (when it has more than SKIP
- * pairs) appended to skips; *i and *w move past it. */
-static void group_write(const uint64_t *occ, const uint32_t *pos, size_t n, size_t *i, unsigned char *groups,
-			size_t *wat, util_buf *skips)
+ * pairs) appended to skips; *i and *w move past it. When `counted`, its
+ * pairs' lists of counts are written at *co (moved past them). */
+static inline __attribute__((always_inline)) void
+group_write(const uint64_t *occ, const uint32_t *pos, size_t n, size_t *i, unsigned char *groups, size_t *wat,
+	    util_buf *skips, bool counted, unsigned char **co)
 {
 	size_t k = *i;
 	uint32_t a = (uint32_t)(occ[k] >> 48), prev_b = 0, p = 0;
@@ -81,21 +114,18 @@ static void group_write(const uint64_t *occ, const uint32_t *pos, size_t n, size
 			util_buf_add(skips, se, sizeof se);
 		}
 		w = util_put_varint(w, b - prev_b);
+		unsigned char *cat = NULL;
+		if (counted) {
+			*co = util_put_varint(*co, b - prev_b);
+			cat = (*co)++;
+		}
 		prev_b = b;
 		/* the list written after a byte for its length, moved on when
 		 * that takes more (few lists are 128 bytes or more) */
-		unsigned char *end = list_write(occ, pos, n, &k, w + 1);
-		size_t len = (size_t)(end - w - 1);
-		if (len < 0x80) {
-			*w = (unsigned char)len;
-			w = end;
-		} else {
-			unsigned char v[5];
-			size_t nv = (size_t)(util_put_varint(v, (uint32_t)len) - v);
-			memmove(w + nv, w + 1, len);
-			memcpy(w, v, nv);
-			w += nv + len;
-		}
+		unsigned char *end = list_write(occ, pos, n, &k, w + 1, counted, co);
+		w = list_len_fix(w, end);
+		if (counted)
+			*co = list_len_fix(cat, *co);
 	}
 	if (p <= SKIP)
 		skips->len = skips_from;
@@ -103,7 +133,9 @@ static void group_write(const uint64_t *occ, const uint32_t *pos, size_t n, size
 	*wat = (size_t)(w - groups);
 }
 
-void pairpos_make(const uint64_t *occ, const uint32_t *pos, size_t n, util_buf *out, util_buf scratch[2])
+static inline __attribute__((always_inline)) void
+make(const uint64_t *occ, const uint32_t *pos, size_t n, util_buf *out, util_buf scratch[2],
+     pairpos_counts *counts)
 {
 	/* room for the most an occurrence can add to the groups: a
 	 * position (5 bytes), a row's head (10), a pair's second and
@@ -115,12 +147,26 @@ void pairpos_make(const uint64_t *occ, const uint32_t *pos, size_t n, util_buf *
 	size_t w = 0;
 	skips->len = 0;
 	uint32_t nfirst = 0;
+	unsigned char *ce = counts ? counts->entries : NULL, *co = counts ? counts->out : NULL;
 	for (size_t i = 0; i < n; nfirst++) {
 		unsigned char *e = (unsigned char *)out->data + PAIRPOS_HEAD + (size_t)nfirst * PAIRPOS_ENTRY;
 		uint32_t skip_at = (uint32_t)(skips->len / PAIRPOS_SKIP);
 		put_entry(e, (uint32_t)(occ[i] >> 48), (uint32_t)w);
 		memcpy(e + 6, &skip_at, 4);
-		group_write(occ, pos, n, &i, groups, &w, skips);
+		if (counts) {
+			uint32_t first = (uint32_t)(occ[i] >> 48), at = (uint32_t)(co - counts->base);
+			memcpy(ce, &first, 4);
+			memcpy(ce + 4, &at, 4);
+			ce += 8;
+		}
+		group_write(occ, pos, n, &i, groups, &w, skips, counts != NULL, &co);
+	}
+	if (counts) {
+		uint32_t last = UINT32_MAX, at = (uint32_t)(co - counts->base);
+		memcpy(ce, &last, 4);
+		memcpy(ce + 4, &at, 4);
+		counts->out = co;
+		counts->nfirst = nfirst;
 	}
 	uint32_t nskip = (uint32_t)(skips->len / PAIRPOS_SKIP);
 	memcpy(out->data, &nfirst, 4);
@@ -128,6 +174,17 @@ void pairpos_make(const uint64_t *occ, const uint32_t *pos, size_t n, util_buf *
 	out->len = PAIRPOS_HEAD + (size_t)nfirst * PAIRPOS_ENTRY;
 	util_buf_add(out, skips->data, skips->len);
 	util_buf_add(out, groups, w);
+}
+
+void pairpos_make(const uint64_t *occ, const uint32_t *pos, size_t n, util_buf *out, util_buf scratch[2])
+{
+	make(occ, pos, n, out, scratch, NULL);
+}
+
+void pairpos_make_counted(const uint64_t *occ, const uint32_t *pos, size_t n, util_buf *out,
+			  util_buf scratch[2], pairpos_counts *counts)
+{
+	make(occ, pos, n, out, scratch, counts);
 }
 
 bool pairpos_head_read(pairpos_head *h, const unsigned char *head8, size_t row_len)

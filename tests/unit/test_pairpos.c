@@ -21,8 +21,9 @@ static int occ_cmp(const void *a, const void *b)
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* The issue's row of pair_pos from rows[0, n) (row i is row i). */
-static void make_issue(const char *const *rows, size_t n, util_buf *out)
+/* The issue's row of pair_pos from rows[0, n) (row i is row i), and
+ * with `counts` the lists of counts made in the same walk. */
+static void make_issue_counted(const char *const *rows, size_t n, util_buf *out, pairpos_counts *counts)
 {
 	occ_pos *v = NULL;
 	size_t nv = 0, cap = 0;
@@ -46,12 +47,20 @@ static void make_issue(const char *const *rows, size_t n, util_buf *out)
 		pos[i] = v[i].pos;
 	}
 	util_buf scratch[2] = { 0 };
-	pairpos_make(occ, pos, nv, out, scratch);
+	if (counts)
+		pairpos_make_counted(occ, pos, nv, out, scratch, counts);
+	else
+		pairpos_make(occ, pos, nv, out, scratch);
 	util_buf_free(&scratch[0]);
 	util_buf_free(&scratch[1]);
 	free(occ);
 	free(pos);
 	free(v);
+}
+
+static void make_issue(const char *const *rows, size_t n, util_buf *out)
+{
+	make_issue_counted(rows, n, out, NULL);
 }
 
 /* The head of the issue's row p (its entries where they are in it). */
@@ -263,6 +272,61 @@ static void test_damaged(void **state)
 	util_buf_free(&issue);
 }
 
+/* The lists of counts made with the row (pairpos_make_counted): each
+ * pair's rows with their weighted counts and hits in header lines,
+ * byte by byte, and the row itself the same as pairpos_make's. */
+static void test_counted(void **state)
+{
+	(void)state;
+	/* AB three times in row 0 (once in a header line: weight 4), once
+	 * in row 1; BA once in row 0; CA once in row 1 */
+	const char *rows[] = { "ABAB\n#AB", "|CAB" };
+	unsigned char entries[4 * 8], base[64];
+	pairpos_counts pc = { entries, base, base, 0 };
+	util_buf counted = { 0 }, plain = { 0 };
+	make_issue_counted(rows, 2, &counted, &pc);
+	make_issue(rows, 2, &plain);
+	assert_int_equal(counted.len, plain.len);
+	assert_memory_equal(counted.data, plain.data, plain.len);
+	assert_int_equal(pc.nfirst, 3);
+	assert_int_equal(pc.out - base, 15);
+	static const unsigned char groups[15] = {
+		/* A: B, 5 bytes: row 0 (6 << 1 | 1, 1 in a header line), row 1 (1 << 1) */
+		0x42, 5, 0, 13, 1, 0, 2,
+		/* B: A, row 0 */
+		0x41, 2, 0, 2,
+		/* C: A, row 1 */
+		0x41, 2, 1, 2,
+	};
+	assert_memory_equal(base, groups, sizeof groups);
+	static const uint32_t want[8] = { 'A', 0, 'B', 7, 'C', 11, UINT32_MAX, 15 };
+	uint32_t got[8];
+	memcpy(got, entries, sizeof got);
+	assert_memory_equal(got, want, sizeof want);
+
+	/* a list of 140 bytes: its length takes two bytes */
+	const char *many[70];
+	for (size_t i = 0; i < 70; i++)
+		many[i] = "AB";
+	unsigned char e2[2 * 8], b2[256];
+	pc = (pairpos_counts){ e2, b2, b2, 0 };
+	make_issue_counted(many, 70, &counted, &pc);
+	make_issue(many, 70, &plain);
+	assert_int_equal(counted.len, plain.len);
+	assert_memory_equal(counted.data, plain.data, plain.len);
+	assert_int_equal(pc.nfirst, 1);
+	assert_int_equal(pc.out - b2, 3 + 140);
+	assert_int_equal(b2[0], 0x42);
+	assert_int_equal(b2[1], 0x80 | 140 % 128);
+	assert_int_equal(b2[2], 1);
+	for (size_t i = 0; i < 70; i++) {
+		assert_int_equal(b2[3 + 2 * i], 0);
+		assert_int_equal(b2[4 + 2 * i], 2);
+	}
+	util_buf_free(&counted);
+	util_buf_free(&plain);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +335,7 @@ int main(void)
 		cmocka_unit_test(test_overlaps_and_weights),
 		cmocka_unit_test(test_many_pairs),
 		cmocka_unit_test(test_damaged),
+		cmocka_unit_test(test_counted),
 	};
 	return cmocka_run_group_tests_name("pairpos", tests, NULL, NULL);
 }
