@@ -3260,8 +3260,8 @@ static void seg_collect(library_job *job, bool wait)
 }
 
 /* Hands the segment kept to the segment thread once SEG_ISSUES issues
- * are kept (none is in its hands: the next issues wait in the other
- * seg_work), committed or not: it is written in the transaction open
+ * are kept (the one in its hands, if any, waited for first: the next
+ * issues wait in the other seg_work), committed or not: it is written in the transaction open
  * when it is made, or a later one, and a transaction rolled back drops
  * it (seg_forget). Segments of SEG_ISSUES, not of a transaction: a
  * transaction's were as large as the machine was fast (100 to 240
@@ -3269,8 +3269,16 @@ static void seg_collect(library_job *job, bool wait)
  * built while nothing else ran. */
 static void seg_handoff(library_job *job)
 {
-	if (job->fill->nissues < SEG_ISSUES || job->built)
+	if (job->fill->nissues < SEG_ISSUES)
 		return;
+	/* the segment before still in the segment thread's hands: waited
+	 * for and written first, so that every segment but the run's last
+	 * holds SEG_ISSUES however the threads are scheduled (not waited
+	 * for, the issues kept ran on past it whenever the segment thread
+	 * got less of the machine than the storing one: a segment of 37 on
+	 * a loaded machine, and the room of as many) */
+	if (job->built)
+		seg_collect(job, true);
 	if (!job->segth && !(job->segth = seg_thread_start()))
 		return;         /* kept for the job's last segment */
 	seg_work *w = job->fill;
