@@ -1985,26 +1985,53 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 	size_t nh = pp->nhashes;
 	pair_seen *bi = pp->bis + pp->nbis, row = pair_row(pp->low, w);
 	uint32_t *bp = pp->bipos + pp->nbis, at = pp->cpos;
+	size_t nb = 0;                  /* pairs kept, at bi and bp */
+	/* the stamps and the row's code points in locals: stored through
+	 * pp, they were loaded again after every store of a token or a
+	 * pair (which might have been them) */
+	cp_seen *seen = pp->seen;
+	const uint32_t gen = pp->gen, head = w != 1;
+	uint32_t *rowcps = pp->rowcps;
+	size_t nrowcps = pp->nrowcps;
 	const uint8_t *f = (const uint8_t *)fs;
 	ucs4_t prev = 0;
 	bool had = false, same_taken = false;   /* the last pair was (c, c), counted */
 	for (size_t i = 0; i < flen;) {
 		size_t from = i;
+		const uint8_t *p = f + i;
 		ucs4_t c;
 		at++;                   /* past c: a pair stands where its first is */
-		if (!next_cp(f, flen, &i, &c)) {
+		if ((p[0] & 0xF0) == 0xE0 && i + 3 <= flen) {
+			/* three bytes (the Han characters of the BMP, kana,
+			 * punctuation): decoded here as next_cp would, an
+			 * ill-formed one left to it */
+			c = (ucs4_t)(p[0] & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+			if (p[0] >= 0xE5 && p[0] <= 0xE9) {
+				i += 3;         /* U+5000..U+9FFF: Han, as next_cp trusts it */
+			} else if ((p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 && c >= 0x800 &&
+				   (c < 0xD800 || c > 0xDFFF)) {
+				i += 3;
+				if (!indexed(c)) {
+					had = false;
+					continue;
+				}
+			} else if (!next_cp(f, flen, &i, &c)) {
+				had = false;
+				continue;
+			}
+		} else if (!next_cp(f, flen, &i, &c)) {
 			had = false;
 			continue;
 		}
 		if (had) {
 			bloom_set(all, bigram_hash(prev, c));
-			nh++;
 			bool same = prev == c;
 			if ((same && same_taken) || (prev | c) >= SEEN_CPS) {
 				same_taken = false;     /* overlaps the one before, or beyond the BMP */
+				nh++;                   /* a bigram hashed, no pair kept */
 			} else {
-				*bi++ = (uint64_t)(prev << 16 | c) << 32 | row;
-				*bp++ = at - 2;
+				bi[nb] = (uint64_t)(prev << 16 | c) << 32 | row;
+				bp[nb++] = at - 2;
 				same_taken = same;
 			}
 		} else {
@@ -2013,36 +2040,31 @@ static void row_line(prep *pp, packet *pk, doc_str t, uint32_t w)
 		had = true;
 		prev = c;
 		if (c < SEEN_CPS) {
-			cp_seen *cs = &pp->seen[c];
-			if (cs->gen == pp->gen) {
+			cp_seen *cs = &seen[c];
+			if (cs->gen == gen) {
 				cs->cnt += w;
-				cs->head += w != 1;
+				cs->head += head;
 				continue;
 			}
-			*cs = (cp_seen){ pp->gen, w, w != 1 };
-			pp->rowcps[pp->nrowcps++] = c;   /* room made above */
+			*cs = (cp_seen){ gen, w, head };
+			rowcps[nrowcps++] = c;  /* room made above */
 		} else {
 			big_count(pp, c, w);
 		}
-		switch (i - from) {
-		case 3:
-			*out++ = 3;
-			memcpy(out, f + from, 3);
-			out += 3;
-			break;
-		case 1:
-			*out++ = 1;
-			*out++ = f[from];
-			break;
-		default:
-			*out++ = (unsigned char)(i - from);
-			memcpy(out, f + from, i - from);
-			out += i - from;
-			break;
+		size_t k = i - from;
+		if (k == 3) {
+			out[0] = 3;
+			memcpy(out + 1, f + from, 3);
+			out += 4;
+		} else {
+			*out++ = (unsigned char)k;
+			memcpy(out, f + from, k);
+			out += k;
 		}
 	}
-	pp->nhashes = nh;
-	pp->nbis = (size_t)(bi - pp->bis);
+	pp->nrowcps = nrowcps;
+	pp->nhashes = nh + nb;          /* the bigrams hashed: those kept as pairs too */
+	pp->nbis += nb;
 	pp->cpos = at + 1;              /* the newline */
 	pk->aux.len = (size_t)((char *)out - pk->aux.data);
 }
