@@ -154,6 +154,7 @@ typedef enum signal {
 	S_F_COMMA_START,        /* a comma line that the next paragraph continues */
 	S_F_BROKEN,             /* the second half of a headline broken in two lines */
 	S_F_HEADER_BLOCK,       /* in the block of lines around a running header at the top */
+	S_F_FOOT_BLOCK,         /* the same block at the foot (in_foot_block) */
 	S_F_AFTER_BODY,         /* under a story that opened with its dateline and has no headline */
 	S_F_NOTE,               /* the label of an editor's note (编者按) */
 	S_F_RECURS,             /* printed again apart on the page, with figures */
@@ -343,6 +344,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_COMMA_START]   = { 0, "starts a paragraph" },
 	[S_F_BROKEN]        = { 0, "second half of a broken headline" },
 	[S_F_HEADER_BLOCK]  = { 0, "beside a running header at the top" },
+	[S_F_FOOT_BLOCK]    = { 0, "beside a running header at the foot" },
 	[S_F_AFTER_BODY]    = { 0, "under a headless dateline story" },
 	[S_F_NOTE]          = { 0, "editor's note label" },
 	[S_F_RECURS]        = { 0, "printed again on the page" },
@@ -8969,7 +8971,9 @@ static bool starts_headless_story(const parser *ps, size_t i)
 }
 
 /* A section name heading the page ("要闻", "综合新闻"): two to four Han
- * characters, the page's first line, and an article starts right after. */
+ * characters, the page's first line, and an article starts right after:
+ * a title run holding a headline, not only "——" subtitles (under
+ * "守窑人" the line "——一座千年古镇…" is the short headline's subtitle). */
 static bool is_section_name(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
@@ -8983,7 +8987,10 @@ static bool is_section_name(const parser *ps, size_t i)
 			return false;
 	}
 	size_t n = title_run(ps, i + 1);
-	return n && i + 1 + n < ps->nunits &&
+	bool head = false;
+	for (size_t k = 1; k <= n && !head; k++)
+		head = !(UNIT(ps, i + k)->flags & UF_DASH_START);
+	return head && i + 1 + n < ps->nunits &&
 	       (UNIT(ps, i + 1 + n)->kind == U_BYLINE || UNIT(ps, i + 1 + n)->kind == U_DATELINE ||
 		UNIT(ps, i + 1 + n)->kind == U_NAMES);
 }
@@ -9110,8 +9117,12 @@ static bool in_header_block(const parser *ps, size_t i)
 		return false;
 	if (u->kind != U_END && in_fields_block(ps, i))
 		return true;
+	/* (a name signed under it heads a story: "城北窑址发掘简报" over
+	 * its byline is a report's headline, not the paper's name; unless
+	 * the signature names it again: "湘楚日报" over "湘楚日报全媒体记者 X") */
 	if (u->chars >= 4 && u->chars <= 10 && is_paper_name(u->s, u->s + u->len, (int)u->chars) &&
-	    !memchr(u->s, ' ', u->len) && (i + 1 >= ps->nunits || UNIT(ps, i + 1)->gap > 0))
+	    !memchr(u->s, ' ', u->len) && (i + 1 >= ps->nunits || UNIT(ps, i + 1)->gap > 0) &&
+	    (!signed_under(ps, i) || memmem(UNIT(ps, i + 1)->s, UNIT(ps, i + 1)->len, u->s, u->len)))
 		return true;
 	/* forward: a header further down the block */
 	for (size_t j = i + 1; j < ps->nunits && j < i + 6 && UNIT(ps, j)->gap == 0; j++) {
@@ -9130,6 +9141,69 @@ static bool in_header_block(const parser *ps, size_t i)
 		const unit *next = UNIT(ps, i + 1);
 		return next->gap > 0 || next->kind == U_PAGEHEAD;
 	}
+	return false;
+}
+
+/* The same block at the page's foot (as some extractions print the
+ * header, after the page's text): a short title line set tight over a
+ * running header, or right under one, with nothing but such lines and
+ * headers down to the page's end ("安平县报" over "2025年4月8日　星期二"
+ * over "第3版　乡村振兴"). A title with nothing of its own under it
+ * heads no story: the paper's name, its section, its masthead's lines.
+ * The block stands apart from the text above it and holds three such
+ * lines at most (a poem's last lines run tight over a footer); a header
+ * set in as the paragraphs are, or with words that are no header's
+ * field ("第2版　全省重大项目建设…" under "今日导读"), is an item of a
+ * list, not a running header. */
+static bool foot_title(const unit *u)
+{
+	return u->kind == U_TITLE && u->chars <= 30 && !(u->flags & (UF_TERMINATED | UF_SENTENCE));
+}
+
+static bool foot_header(const parser *ps, const unit *u)
+{
+	if (u->kind != U_PAGEHEAD || (ps->pf.indents && !ps->pf.indent_all && (u->flags & UF_INDENTED)))
+		return false;
+	if (u->flags & UF_RECURS)
+		return true;    /* printed again on the page */
+	header_match hm;
+	match_header(u->s, u->len, &hm);
+	return hm.others == 0;  /* fields only: not "第2版　全省…" listing a page's story */
+}
+
+enum { FOOT_BLOCK_MAX = 6, FOOT_TITLES_MAX = 3 };
+static bool in_foot_block(const parser *ps, size_t i)
+{
+	if (!ps->eof || ps->nunits - i > FOOT_BLOCK_MAX || !foot_title(UNIT(ps, i)))
+		return false;
+	/* a story printed without its headline above: the title under it
+	 * is that headline, printed after (S_F_AFTER_BODY) */
+	const art *a = ps->narts ? ART(ps, ps->narts - 1) : NULL;
+	if (a && !a->field[DOC_F_HEADLINE].len && art_has_body(a))
+		return false;
+	size_t start = i;
+	while (start > ps->units_base && UNIT(ps, start)->gap == 0 && foot_title(UNIT(ps, start - 1)))
+		start--;
+	if (start > ps->units_base && UNIT(ps, start)->gap == 0 && UNIT(ps, start - 1)->kind != U_PAGEHEAD)
+		return false;
+	bool head = false;
+	unsigned titles = (unsigned)(i - start);
+	for (size_t j = i; j < ps->nunits; j++) {
+		const unit *v = UNIT(ps, j);
+		if (v->kind == U_PAGEHEAD)
+			head |= foot_header(ps, v);
+		else if (!foot_title(v) || ++titles > FOOT_TITLES_MAX)
+			return false;
+	}
+	if (!head && !(i > ps->units_base && foot_header(ps, UNIT(ps, i - 1))))
+		return false;
+	/* tight down to a header, or right under one through such lines */
+	for (size_t j = i + 1; j < ps->nunits && UNIT(ps, j)->gap == 0; j++)
+		if (UNIT(ps, j)->kind == U_PAGEHEAD)
+			return foot_header(ps, UNIT(ps, j));
+	for (size_t j = i; j > ps->units_base && UNIT(ps, j)->gap == 0; j--)
+		if (UNIT(ps, j - 1)->kind == U_PAGEHEAD)
+			return foot_header(ps, UNIT(ps, j - 1));
 	return false;
 }
 
@@ -9656,10 +9730,10 @@ static void segment_step(parser *ps)
 			break;
 		case U_TITLE:
 		case U_NAMES:
-			if (in_header_block(ps, i)) {
+			if (in_header_block(ps, i) || in_foot_block(ps, i)) {
 				/* the masthead, the page label, the section around a
-				 * running header at the top of the page */
-				banner_for(ps, i, S_F_HEADER_BLOCK);
+				 * running header at the top of the page, or its foot */
+				banner_for(ps, i, ps->narts ? S_F_FOOT_BLOCK : S_F_HEADER_BLOCK);
 				i++;
 				continue;
 			}

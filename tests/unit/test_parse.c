@@ -423,6 +423,9 @@ FIXTURE_TEST(position_caption_lookalike) /* a row of a table (大虾（中）　
 FIXTURE_TEST(char_wrap_lookalike)   /* the same stories wrapped at 36 columns (a figure one column): a title with figures short in columns (全市新建5G基站1200座…) stays a title over its text */
 FIXTURE_TEST(wrap_indent_all)       /* hard-wrapped at 22 characters, titles, bylines and first lines set in, the rest of a paragraph at the margin: the indent is the page's margin, titles stay titles */
 FIXTURE_TEST(char_wrap_width)       /* hard-wrapped at 20 characters, figures making full lines narrower in columns: the wrap is found counting characters, paragraphs end at short lines */
+FIXTURE_TEST(header_foot)           /* the masthead's lines at the foot (paper name tight over the date line): banners; a short headline over its —— subtitle at the page's top is the headline, no section name */
+FIXTURE_TEST(header_foot_report)    /* a title ending in 报 (工作简报) at the top with a byline under it heads the story, not the paper's name */
+FIXTURE_TEST(header_foot_lookalike) /* a story's last short line set apart over the footer stays the story's */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -496,6 +499,7 @@ static void test_nothing_lost(void **state)
 		"ocr_stray", "ocr_stray_lookalike", "post_stamp", "post_stamp_lookalike",
 		"header_spaced_imprint", "header_spaced_imprint_lookalike", "nav_none", "nav_none_lookalike",
 		"position_caption", "position_caption_lookalike",
+		"header_foot", "header_foot_report", "header_foot_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -989,6 +993,9 @@ int main(void)
 		cmocka_unit_test(test_char_wrap_lookalike),
 		cmocka_unit_test(test_wrap_indent_all),
 		cmocka_unit_test(test_char_wrap_width),
+		cmocka_unit_test(test_header_foot),
+		cmocka_unit_test(test_header_foot_report),
+		cmocka_unit_test(test_header_foot_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
