@@ -175,7 +175,9 @@ uint32_t furniture_shape(const char *s, size_t len)
 static bool shape_marked(const char *s, size_t len)
 {
 	for (size_t k = 0; k < len; k++)
-		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ':')
+		if ((s[k] >= '0' && s[k] <= '9') || s[k] == ':' ||
+		    (k + 2 < len && (unsigned char)s[k] == 0xEF && (unsigned char)s[k + 1] == 0xBC &&
+		     (unsigned char)s[k + 2] >= 0x90 && (unsigned char)s[k + 2] <= 0x99))     /* ０-９ */
 			return true;
 	return memmem(s, len, "：", 3) != NULL || memmem(s, len, "版", 3) != NULL;
 }

@@ -2398,7 +2398,7 @@ static bool sentence_marks(const char *s, const char *end)
 	    memmem(s, (size_t)(end - s), "｡", 3))
 		return true;
 	for (const char *p = s; (p = memchr(p, ',', (size_t)(end - p))) != NULL && p + 1 < end; p++)
-		if ((unsigned char)p[1] >= 0xE3)
+		if ((unsigned char)p[1] >= 0xE3 && is_han(first_cp(p + 1, end)))
 			return true;
 	return false;
 }
@@ -3839,10 +3839,12 @@ static void scan_punctuation(unit *u)
 	if (u->chars > TITLE_MAX_CHARS)
 		return;
 	/* short lines: look inside for commas and sentence ends */
-	/* "1．", "12." numbering an item: no sentence end */
+	/* "1．", "12.", "１２．" numbering an item: no sentence end */
 	const char *p = s;
-	while (p < at && *p >= '0' && *p <= '9')
-		p++;
+	while (p < at && ((*p >= '0' && *p <= '9') || (at - p >= 3 && (unsigned char)p[0] == 0xEF &&
+							   (unsigned char)p[1] == 0xBC && (unsigned char)p[2] >= 0x90 &&
+							   (unsigned char)p[2] <= 0x99)))
+		p += *p & 0x80 ? 3 : 1;
 	if (p > s && p < at && (*p == '.' || has_prefix(p, (size_t)(at - p), "．")))
 		p += *p == '.' ? 1 : 3;
 	else

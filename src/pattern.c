@@ -48,6 +48,54 @@ void pattern_ready(void)
 		}
 }
 
+/* The n bytes of a number at p as long as its ASCII form: a full-width
+ * figure (２０２６, EF BC 90..99) counts one, as 2026's do. */
+static size_t narrow_len(const char *p, size_t n)
+{
+	size_t k = n;
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((unsigned char)p[i] == 0xEF && (unsigned char)p[i + 1] == 0xBC && (unsigned char)p[i + 2] >= 0x90 &&
+		    (unsigned char)p[i + 2] <= 0x99)
+			k -= 2, i += 2;
+	return k;
+}
+
+/* A capital letter at p, ASCII or full-width (Ａ, EF BC A1..BA): its bytes, or 0. */
+static size_t capital_at(const char *p, const char *end)
+{
+	if (p < end && *p >= 'A' && *p <= 'Z')
+		return 1;
+	return end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC && (unsigned char)p[2] >= 0xA1 &&
+	       (unsigned char)p[2] <= 0xBA ? 3 : 0;
+}
+
+/* s[0, len) with its full-width letters and digits (Ａ０, U+FF10..FF19,
+ * FF21..FF3A, FF41..FF5A) as ASCII, into buf with at[k] the offset in s
+ * of buf[k]: the length, or 0 when the line holds none or is too long. */
+static size_t narrow_forms(const char *s, size_t len, char *buf, uint16_t *at, size_t cap)
+{
+	if (!memchr(s, 0xEF, len))
+		return 0;       /* (most lines: no full-width form at all) */
+	size_t n = 0;
+	bool any = false;
+	for (size_t i = 0; i < len; n++) {
+		if (n >= cap)
+			return 0;
+		const unsigned char *u = (const unsigned char *)s + i;
+		if (i + 2 < len && u[0] == 0xEF && ((u[1] == 0xBC && ((u[2] >= 0x90 && u[2] <= 0x99) || (u[2] >= 0xA1 && u[2] <= 0xBA))) ||
+						    (u[1] == 0xBD && u[2] >= 0x81 && u[2] <= 0x9A))) {
+			buf[n] = (char)(u[1] == 0xBC ? u[2] - 0x90 + (u[2] <= 0x99 ? '0' : 'A' - 0x11) : u[2] - 0x81 + 'a');
+			at[n] = (uint16_t)i;
+			i += 3;
+			any = true;
+			continue;
+		}
+		buf[n] = s[i];
+		at[n] = (uint16_t)i++;
+	}
+	return any ? n : 0;
+}
+
 /* s[0, n) is w[0, n), a traditional character of s read as simplified. */
 static inline __attribute__((always_inline)) bool eq_folded(const char *s, const char *w, size_t n)
 {
@@ -1355,7 +1403,21 @@ static bool joined_parts(const char *s, const char *end)
 	return q < end && is_byline(buf, buf + 6 + (end - q), false, true);
 }
 
+static bool byline_line(const char *s, size_t len, bool bare);
+
+/* A byline that prints its figures or letters in full-width forms
+ * ("文／外国语学院２０２４级　蒋书瑶") is read as the same line in ASCII. */
 bool pattern_is_byline(const char *s, size_t len, bool bare)
+{
+	if (byline_line(s, len, bare))
+		return true;
+	char buf[240];
+	uint16_t at[240];
+	size_t n = len <= 240 ? narrow_forms(s, len, buf, at, sizeof buf) : 0;
+	return n && byline_line(buf, n, bare);
+}
+
+static bool byline_line(const char *s, size_t len, bool bare)
 {
 	const char *end = text_trim_end(s, s + len);
 	s = text_skip_space(s, end);
@@ -3141,8 +3203,9 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	const char *y = p + era_at(p, end);
 	if ((n = number_at(y, end, 4)) > 0) {
 		const char *q = y + n;
+		size_t nn = narrow_len(y, n);   /* ２０２６ as long as 2026 */
 		/* 2026年第45期: the year's issue */
-		if (n == 4 && hprefix(q, (size_t)(end - q), "年第") && (m = number_at(q + 6, end, 6)) > 0 &&
+		if (nn == 4 && hprefix(q, (size_t)(end - q), "年第") && (m = number_at(q + 6, end, 6)) > 0 &&
 		    hprefix(q + 6 + m, (size_t)(end - q - 6 - m), "期")) {
 			*w = HF_ISSUE;
 			return (size_t)(q + 6 + m + 3 - p);
@@ -3156,12 +3219,12 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			return (size_t)(q + 3 + m + 3 - p);
 		}
 		/* 二〇二六年十一月, 2026年11月: a monthly's date, the word's end */
-		if (n >= 4 && q > y + n && q + 3 == end && hprefix(q, 3, "月")) {
+		if (nn >= 4 && q > y + n && q + 3 == end && hprefix(q, 3, "月")) {
 			*w = HF_DATE;
 			return (size_t)(end - p);
 		}
 		q = y + n;
-		if (n == 4 && q < end && (*q == '-' || *q == '.' || *q == '/')) {
+		if (nn == 4 && q < end && (*q == '-' || *q == '.' || *q == '/')) {
 			char sep = *q;
 			size_t a = number_at(q + 1, end, 2);
 			const char *r = q + 1 + a;
@@ -3174,7 +3237,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			}
 		}
 		/* "16版" */
-		if (y == p && n <= 6 && hprefix(p + n, (size_t)(end - p - n), "版")) {
+		if (y == p && nn <= 6 && hprefix(p + n, (size_t)(end - p - n), "版")) {
 			*w = HF_PAGE;
 			*page = true;
 			return n + 3;
@@ -3198,7 +3261,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		}
 		/* 第21876号: a daily's issue as its masthead counts it (three
 		 * figures at least: 第5号台风 is a typhoon) */
-		if (m >= 3 && (hprefix(q + m, (size_t)(end - q - m), "号") || hprefix(q + m, (size_t)(end - q - m), "號"))) {
+		if (narrow_len(q, m) >= 3 && (hprefix(q + m, (size_t)(end - q - m), "号") || hprefix(q + m, (size_t)(end - q - m), "號"))) {
 			*w = HF_ISSUE;
 			return (size_t)(q + m + 3 - p);
 		}
@@ -3212,8 +3275,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	/* 第3版, 第三版, 第A4版 */
 	if (hprefix(p, len, "第")) {
 		const char *q = p + 3;
-		if (q < end && *q >= 'A' && *q <= 'Z')
-			q++;
+		q += capital_at(q, end);       /* 第A4版, 第Ａ４版 */
 		if ((m = number_at(q, end, 3)) > 0 &&
 		    (hprefix(q + m, (size_t)(end - q - m), "版") || hprefix(q + m, (size_t)(end - q - m), "頁") ||
 		     hprefix(q + m, (size_t)(end - q - m), "页") || hprefix(q + m, (size_t)(end - q - m), "面"))) {
@@ -3222,14 +3284,17 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 			return (size_t)(q + m + 3 - p);
 		}
 	}
-	/* A04, B2, A4版 */
-	if (*p >= 'A' && *p <= 'Z' && len >= 2 && p[1] >= '0' && p[1] <= '9') {
-		size_t d = 1;
-		while (d < len && d < 4 && p[d] >= '0' && p[d] <= '9')
-			d++;
+	/* A04, B2, A4版 (or full-width: Ａ０４) */
+	size_t cap = capital_at(p, end);
+	if (cap && (m = number_at(p + cap, end, 3)) > 0 && narrow_len(p + cap, m) <= 3 &&
+	    (p[cap] & 0x80 ? (unsigned char)p[cap] == 0xEF : 1)) {
+		size_t d = cap + m;
 		if (hprefix(p + d, len - d, "版"))
 			d += 3;
-		if (d == len || !(p[d] >= '0' && p[d] <= '9')) {
+		uint32_t after = 0;
+		if (d < len)
+			text_decode(p + d, end, &after);
+		if (!is_digit_cp(after)) {
 			*w = HF_PAGE;
 			*page = true;
 			return d;
@@ -3687,8 +3752,34 @@ static bool folio(const char *s, const char *end)
 	return digits >= 1 && digits <= 3;
 }
 
-/* Whether a line is a running header or footer. */
+static bool running_header(const char *s, size_t len, header_match *hm);
+
+/* Whether a line is a running header or footer; one that prints its
+ * date, page and letters in full-width forms (２０２６年, Ａ０６) is read
+ * as the same line in ASCII (the label mapped back into s). */
 bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
+{
+	if (running_header(s, len, hm))
+		return true;
+	char buf[200];
+	uint16_t at[201];
+	size_t n = len <= 200 ? narrow_forms(s, len, buf, at, sizeof buf) : 0;
+	if (!n)
+		return false;
+	at[n] = (uint16_t)len;
+	header_match nm;
+	if (!running_header(buf, n, &nm))
+		return false;
+	if (nm.label_len) {
+		size_t a = (size_t)(nm.label - buf), z = a + nm.label_len;
+		nm.label = s + at[a];
+		nm.label_len = (size_t)at[z] - at[a];
+	}
+	*hm = nm;
+	return true;
+}
+
+static bool running_header(const char *s, size_t len, header_match *hm)
 {
 	if (len <= 24 && folio(s, s + len)) {
 		memset(hm, 0, sizeof *hm);

@@ -238,6 +238,16 @@ FIXTURE_TEST(desk_note_body)        /* an indented last paragraph with 投稿邮
 FIXTURE_TEST(loose_wrap_lines)      /* lines of one width that each end a sentence are paragraphs, not a wrap */
 FIXTURE_TEST(wrapped_decks)         /* hard-wrapped: a deck of three short lines after a full last line; an aside in brackets; 省市 + name */
 FIXTURE_TEST(stub_byline)           /* a byline waiting over a headline that has its own is kept; 口述：/整理： on two lines; a box of field lines */
+FIXTURE_TEST(fullwidth_running_headers)
+FIXTURE_TEST(fullwidth_numbered_items)
+FIXTURE_TEST(fullwidth_byline_shapes)
+FIXTURE_TEST(fullwidth_masthead_yearly)
+FIXTURE_TEST(fullwidth_byline_after_header)
+FIXTURE_TEST(fullwidth_run_in_titles)
+FIXTURE_TEST(fullwidth_letter_reply)
+FIXTURE_TEST(fullwidth_title_list)
+FIXTURE_TEST(fullwidth_wrapped_decks)
+FIXTURE_TEST(fullwidth_site_deck_labels)
 FIXTURE_TEST(halfwidth_epaper)      /* epaper_furniture in OCR's half-width punctuation (,｡､:): the same stories, the same furniture */
 FIXTURE_TEST(halfwidth_run_in)      /* run_in_titles in half-width punctuation: briefs' run-in titles still found */
 FIXTURE_TEST(halfwidth_narrow_wrap) /* narrow_wrap in half-width punctuation: the wrap at 12 characters still read (,｡ are punctuation inside its lines) */
@@ -1009,6 +1019,16 @@ int main(void)
 		cmocka_unit_test(test_position_caption),
 		cmocka_unit_test(test_position_caption_lookalike),
 		cmocka_unit_test(test_verse),
+		cmocka_unit_test(test_fullwidth_running_headers),
+		cmocka_unit_test(test_fullwidth_numbered_items),
+		cmocka_unit_test(test_fullwidth_byline_shapes),
+		cmocka_unit_test(test_fullwidth_masthead_yearly),
+		cmocka_unit_test(test_fullwidth_byline_after_header),
+		cmocka_unit_test(test_fullwidth_run_in_titles),
+		cmocka_unit_test(test_fullwidth_letter_reply),
+		cmocka_unit_test(test_fullwidth_title_list),
+		cmocka_unit_test(test_fullwidth_wrapped_decks),
+		cmocka_unit_test(test_fullwidth_site_deck_labels),
 		cmocka_unit_test(test_halfwidth_epaper),
 		cmocka_unit_test(test_halfwidth_run_in),
 		cmocka_unit_test(test_halfwidth_narrow_wrap),
