@@ -3325,6 +3325,61 @@ static unsigned wrap_columns(const parser *ps, const raw_line *l)
 	return ps->pf.wrap_chars && l->len <= 1200 ? cols + narrow_chars(l->s, l->len) : cols;
 }
 
+/* The width against the wrap of the piece a wrap could not have cut
+ * from the start of a line: its first character with a run of letters
+ * or figures it touches ("出100场" when the line opens "出100场次。"),
+ * an opening quote with the character after it, and the punctuation no
+ * line may open with after them (a typesetter carries the character
+ * before a comma or a full stop over with it). A line that leaves less
+ * room than that before the wrap was full: the next line's first word
+ * did not fit on it. */
+static bool word_char(uint32_t cp)
+{
+	return cp > ' ' && cp < 0x7F;
+}
+
+static unsigned wrap_piece(const parser *ps, const raw_line *l)
+{
+	const char *p = l->s, *end = l->s + l->len;
+	unsigned width = 0;
+	bool chars = ps->pf.wrap_chars;
+	uint32_t cp;
+	int n;
+#define PIECE_TAKE() (width += chars || cp >= 0x1100 ? 2 : 1, p += n)
+	if (p >= end)
+		return 0;
+	n = text_decode(p, end, &cp);
+	if (is_opening(cp) && p + n < end) {
+		PIECE_TAKE();
+		n = text_decode(p, end, &cp);
+	}
+	bool word = word_char(cp);
+	PIECE_TAKE();
+	if (p < end && !word) {
+		uint32_t c2;
+		text_decode(p, end, &c2);
+		word = word_char(c2);
+	}
+	if (word) {
+		/* the run of letters and figures, and the character after it */
+		for (int k = 0; p < end && k < 12; k++) {
+			n = text_decode(p, end, &cp);
+			bool in_run = word_char(cp);
+			PIECE_TAKE();
+			if (!in_run)
+				break;
+		}
+	}
+	while (p < end) {
+		n = text_decode(p, end, &cp);
+		if (!is_closing(cp) && !is_sentence_end(cp) && !is_clause_end(cp))
+			break;
+		PIECE_TAKE();
+	}
+#undef PIECE_TAKE
+	return width;
+}
+
 /* Whether the lines after `next` are a few more short lines that end no
  * sentence (at most three: the rest of a deck, 微小说 / 一把伞 / □陈小满),
  * then a line that starts with an indent (a peek: the reader does not
@@ -3501,7 +3556,13 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	if (ps->nunits < MASTHEAD_UNITS && cur == first && capped_columns(cur) <= 80 &&
 	    !raw_ends_sentence(cur->s, cur->len) && (match_header(cur->s, cur->len, &mh), masthead_issuer(ps, cur->s, cur->len, &mh)))
 		return false;   /* a masthead's line is a line of its own */
-	bool full = wrap_columns(ps, cur) + ps->pf.wrap_slack >= wrap;
+	unsigned cur_cols = wrap_columns(ps, cur);
+	/* (short of the wrap by the next line's first word: a line of
+	 * prose, with a comma or a stop inside or under a full line, not a
+	 * title set tight over its text) */
+	bool full = cur_cols + ps->pf.wrap_slack >= wrap ||
+		    (cur_cols * 4 >= wrap * 3 && cur_cols + wrap_piece(ps, next) > wrap &&
+		     (cur != first || inner_punctuation(cur->s, cur->len)));
 	/* "图为…现场。　本报记者　邵　宁摄": a photo's credit ends its caption,
 	 * and a caption starts after a finished sentence */
 	if (full && pattern_credit_start(cur->s, cur->len) < cur->len)

@@ -436,6 +436,8 @@ FIXTURE_TEST(char_wrap_width)       /* hard-wrapped at 20 characters, figures ma
 FIXTURE_TEST(header_foot)           /* the masthead's lines at the foot (paper name tight over the date line): banners; a short headline over its —— subtitle at the page's top is the headline, no section name */
 FIXTURE_TEST(header_foot_report)    /* a title ending in 报 (工作简报) at the top with a byline under it heads the story, not the paper's name */
 FIXTURE_TEST(header_foot_lookalike) /* a story's last short line set apart over the footer stays the story's */
+FIXTURE_TEST(wrap_figure_word)      /* hard-wrapped at 20 characters: a paragraph's first line two characters short because the next line opens with a word of figures (会120场次) runs on, no title */
+FIXTURE_TEST(wrap_figure_word_lookalike) /* the same width: a title as long, set tight over text opening with figures (2026年…), stays a title */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -505,7 +507,7 @@ static void test_nothing_lost(void **state)
 		"items_unsigned_tail", "items_unsigned_tail_lookalike",
 		"indent_marked_items", "indent_marked_items_lookalike",
 		"note_byline", "note_byline_lookalike",
-		"char_wrap", "char_wrap_lookalike", "wrap_indent_all", "char_wrap_width", "masthead_spaced", "masthead_spaced_lookalike",
+		"char_wrap", "char_wrap_lookalike", "wrap_indent_all", "char_wrap_width", "wrap_figure_word", "wrap_figure_word_lookalike", "masthead_spaced", "masthead_spaced_lookalike",
 		"ocr_stray", "ocr_stray_lookalike", "post_stamp", "post_stamp_lookalike",
 		"header_spaced_imprint", "header_spaced_imprint_lookalike", "nav_none", "nav_none_lookalike",
 		"position_caption", "position_caption_lookalike",
@@ -1006,6 +1008,8 @@ int main(void)
 		cmocka_unit_test(test_header_foot),
 		cmocka_unit_test(test_header_foot_report),
 		cmocka_unit_test(test_header_foot_lookalike),
+		cmocka_unit_test(test_wrap_figure_word),
+		cmocka_unit_test(test_wrap_figure_word_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
