@@ -2651,6 +2651,18 @@ static void row_insert(library_job *job, const packet *pk, const prow *r, int64_
 static inline bool list_step(const unsigned char **p, const unsigned char *end, uint32_t nrows,
 			     uint32_t *low, uint32_t *count, uint32_t *head);
 
+/* The class of a row's size in the bucket of a segment's list (see
+ * seg_bucket_of): the size of its fold by quarters of powers of two. */
+static uint32_t seg_size_class(uint32_t bytes)
+{
+	uint32_t bc = bytes;
+	if (bytes >= 8) {
+		uint32_t lg = 31 - (uint32_t)__builtin_clz(bytes);
+		bc = 4 * lg + ((bytes >> (lg - 2)) & 3);
+	}
+	return bc;
+}
+
 /* Issue iid's lists of code points and of pairs, from its row of
  * issue_terms (t, made by terms_make), kept for the transaction's
  * segment as chunks (the bytes of each list copied as they are) and
@@ -2666,10 +2678,16 @@ static void seg_add(seg_work *w, int64_t iid, const unsigned char *t)
 	uint32_t from = get_u32(tok + 4), to = get_u32(first + (size_t)nfirst * TERMS_TOKEN + 4);
 	uint32_t off = (uint32_t)w->bytes.len, issue = (uint32_t)w->nissues;
 	util_buf_add(&w->bytes, t + from, to - from);
-	seg_issue si = { .iid = iid, .sizes = (uint32_t)(w->sizes.len / sizeof(uint32_t)), .nrows = nrows };
+	seg_issue si = { .iid = iid, .sizes = (uint32_t)(w->sizes.len / sizeof(uint64_t)), .nrows = nrows };
 	UTIL_PUSH(w->issues, w->nissues, w->icap, si);
-	for (uint32_t i = 0; i < nrows; i++)
-		util_buf_add(&w->sizes, t + TERMS_HEAD + (size_t)i * TERMS_ROW, sizeof(uint32_t));
+	/* each row's size, and its class (seg_size_class) above it */
+	util_grow((void **)&w->sizes.data, &w->sizes.cap, w->sizes.len + (size_t)nrows * sizeof(uint64_t) + 1, 1);
+	for (uint32_t i = 0; i < nrows; i++) {
+		uint32_t bytes = get_u32(t + TERMS_HEAD + (size_t)i * TERMS_ROW);
+		uint64_t v = (uint64_t)seg_size_class(bytes) << 32 | bytes;
+		memcpy(w->sizes.data + w->sizes.len, &v, sizeof v);
+		w->sizes.len += sizeof v;
+	}
 	seg_chunks *k = &w->ch[0];
 	for (uint32_t i = 0; i < ntok; i++, tok += TERMS_TOKEN) {
 		uint32_t at = get_u32(tok + 4);
@@ -2778,15 +2796,12 @@ static void seg_drop_dead(library_job *job)
  * fold (by quarters of powers of two), so that a bucket's best score
  * (its highest count, its smallest size) is near each of its rows'.
  * At most 43 << 8 | 127 (below keys_sort's SEG_BUCKETS). */
-static uint32_t seg_bucket(uint32_t count, uint32_t bytes)
+/* (the size's class, seg_size_class, taken once a row by seg_add: a
+ * row stands in hundreds of lists) */
+static inline uint32_t seg_bucket_of(uint32_t count, uint32_t size_class)
 {
 	uint32_t tc = count < 16 ? count : 12 + (31 - (uint32_t)__builtin_clz(count));
-	uint32_t bc = bytes;
-	if (bytes >= 8) {
-		uint32_t lg = 31 - (uint32_t)__builtin_clz(bytes);
-		bc = 4 * lg + ((bytes >> (lg - 2)) & 3);
-	}
-	return tc << 8 | bc;
+	return tc << 8 | size_class;
 }
 
 /* The list of a code point or a pair in a segment: the rows v[0, n) (in
@@ -2886,7 +2901,7 @@ static uint32_t seg_rows(seg_work *w, const seg_chunk *v, size_t n)
 	seg_entry *ents = w->ents;
 	uint64_t *keys = w->keys;
 	const unsigned char *bytes = (const unsigned char *)w->bytes.data;
-	const uint32_t *sizes = (const uint32_t *)(void *)w->sizes.data;
+	const uint64_t *sizes = (const uint64_t *)(void *)w->sizes.data;
 	/* a varint takes 5 bytes at most: 3 an issue */
 	unsigned char *is = room(&w->parts[0], 15 * n), *io = is;
 	uint32_t nis = 0;
@@ -2898,9 +2913,10 @@ static uint32_t seg_rows(seg_work *w, const seg_chunk *v, size_t n)
 		uint64_t sum = 0;
 		size_t first = k;
 		for (; list_step(&p, end, si->nrows, &se.low, &se.count, &se.head); se.low++) {
-			se.bytes = sizes[si->sizes + se.low];
+			uint64_t sz = sizes[si->sizes + se.low];
+			se.bytes = (uint32_t)sz;
 			sum += se.bytes;
-			keys[k] = (uint64_t)seg_bucket(se.count, se.bytes) << 32 | k;
+			keys[k] = (uint64_t)seg_bucket_of(se.count, (uint32_t)(sz >> 32)) << 32 | k;
 			ents[k++] = se;
 		}
 		if (k == first)

@@ -184,7 +184,10 @@ void pairpos_make(const uint64_t *occ, const uint32_t *pos, size_t n, util_buf *
 void pairpos_make_counted(const uint64_t *occ, const uint32_t *pos, size_t n, util_buf *out,
 			  util_buf scratch[2], pairpos_counts *counts)
 {
-	make(occ, pos, n, out, scratch, counts);
+	if (!counts)
+		make(occ, pos, n, out, scratch, NULL);
+	else
+		make(occ, pos, n, out, scratch, counts);        /* (made without a test of counts) */
 }
 
 bool pairpos_head_read(pairpos_head *h, const unsigned char *head8, size_t row_len)
