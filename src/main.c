@@ -23,6 +23,7 @@
 #include <stdarg.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -523,13 +524,171 @@ typedef struct hits_out {
 	 * up to date, the issues checked before are passed over (skip) */
 	library_fresh *fresh;
 	bool stale, skip;
+	struct out_pipe *pipe;  /* the lines made and written by a thread of their own */
 } hits_out;
+
+/* --search --all with the folders as the index saw them: the contexts
+ * of the hits (most of a common character's instructions) are made and
+ * written by a second thread while the search reads the next rows. The
+ * search hands it batches (an issue's hits, or a MiB's worth): each
+ * article's fields once, each line holding hits copied once (a hit's
+ * text points into the index's row, valid until the next), each hit's
+ * place in it. The output is byte for byte the same. */
+typedef struct out_hit {
+	size_t text;                    /* in bytes */
+	uint32_t len, start, end;
+} out_hit;
+
+typedef struct out_art {
+	size_t fields, flen;            /* in bytes */
+	size_t first, n;                /* its hits */
+} out_art;
+
+typedef struct out_batch {
+	util_buf bytes;
+	out_hit *hits;
+	size_t nhits, caphits;
+	out_art *arts;
+	size_t narts, caparts;
+} out_batch;
+
+enum { OUT_BATCHES = 3 };
+
+typedef struct out_pipe {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	out_batch b[OUT_BATCHES];
+	/* batches handed over and written: the search fills b[filled %
+	 * OUT_BATCHES], the writer writes b[written % OUT_BATCHES] */
+	size_t filled, written;
+	bool quit, tty;
+	util_buf line;                  /* the writer's */
+} out_pipe;
 
 static void put_line_buf(util_buf *b)
 {
 	fwrite(b->data, 1, b->len, stdout);
 	fflush(stdout);
 	b->len = 0;
+}
+
+/* The writer: each batch's lines made (as put_hits makes them) and
+ * written, in the order handed over. */
+static void *out_run(void *arg)
+{
+	out_pipe *pp = arg;
+	for (;;) {
+		pthread_mutex_lock(&pp->mu);
+		while (pp->written == pp->filled && !pp->quit)
+			pthread_cond_wait(&pp->cv, &pp->mu);
+		bool done = pp->written == pp->filled;
+		pthread_mutex_unlock(&pp->mu);
+		if (done)
+			return NULL;
+		out_batch *ob = &pp->b[pp->written % OUT_BATCHES];
+		util_buf *b = &pp->line;
+		for (size_t a = 0; a < ob->narts; a++) {
+			const out_art *art = &ob->arts[a];
+			for (size_t i = art->first; i < art->first + art->n; i++) {
+				const out_hit *h = &ob->hits[i];
+				util_buf_add(b, ob->bytes.data + art->fields, art->flen);
+				search_add_context(b, ob->bytes.data + h->text, h->len, h->start, h->end, pp->tty);
+				util_buf_addc(b, '\n');
+			}
+		}
+		if (b->len) {
+			fwrite(b->data, 1, b->len, stdout);
+			fflush(stdout);
+			b->len = 0;
+		}
+		ob->bytes.len = 0;
+		ob->nhits = ob->narts = 0;
+		pthread_mutex_lock(&pp->mu);
+		pp->written++;
+		pthread_cond_broadcast(&pp->cv);
+		pthread_mutex_unlock(&pp->mu);
+	}
+}
+
+static out_pipe *out_start(bool tty)
+{
+	out_pipe *pp = util_calloc(1, sizeof *pp);
+	pp->tty = tty;
+	pthread_mutex_init(&pp->mu, NULL);
+	pthread_cond_init(&pp->cv, NULL);
+	if (pthread_create(&pp->thread, NULL, out_run, pp) != 0) {
+		pthread_mutex_destroy(&pp->mu);
+		pthread_cond_destroy(&pp->cv);
+		free(pp);
+		return NULL;
+	}
+	return pp;
+}
+
+/* The batch being filled handed over (when it holds anything), and the
+ * next one waited for until the writer is done with it. */
+static void out_hand_over(out_pipe *pp)
+{
+	if (!pp->b[pp->filled % OUT_BATCHES].narts)
+		return;
+	pthread_mutex_lock(&pp->mu);
+	pp->filled++;
+	pthread_cond_broadcast(&pp->cv);
+	while (pp->filled - pp->written >= OUT_BATCHES)
+		pthread_cond_wait(&pp->cv, &pp->mu);
+	pthread_mutex_unlock(&pp->mu);
+}
+
+/* Every line handed over written. */
+static void out_drain(out_pipe *pp)
+{
+	out_hand_over(pp);
+	pthread_mutex_lock(&pp->mu);
+	while (pp->written < pp->filled)
+		pthread_cond_wait(&pp->cv, &pp->mu);
+	pthread_mutex_unlock(&pp->mu);
+}
+
+static void out_end(out_pipe *pp)
+{
+	if (!pp)
+		return;
+	out_hand_over(pp);
+	pthread_mutex_lock(&pp->mu);
+	pp->quit = true;
+	pthread_cond_broadcast(&pp->cv);
+	pthread_mutex_unlock(&pp->mu);
+	pthread_join(pp->thread, NULL);
+	for (size_t i = 0; i < OUT_BATCHES; i++) {
+		util_buf_free(&pp->b[i].bytes);
+		free(pp->b[i].hits);
+		free(pp->b[i].arts);
+	}
+	util_buf_free(&pp->line);
+	pthread_mutex_destroy(&pp->mu);
+	pthread_cond_destroy(&pp->cv);
+	free(pp);
+}
+
+/* An article's hits into the batch being filled: its fields (made in
+ * ho->fields), each line holding hits once. */
+static void out_add(out_pipe *pp, const util_buf *fields, const library_hit *hits, size_t n)
+{
+	out_batch *ob = &pp->b[pp->filled % OUT_BATCHES];
+	out_art art = { ob->bytes.len, fields->len, ob->nhits, n };
+	util_buf_add(&ob->bytes, fields->data, fields->len);
+	size_t at = 0;
+	for (size_t i = 0; i < n; i++) {
+		const library_hit *h = &hits[i];
+		if (i == 0 || h->text != hits[i - 1].text || h->len != hits[i - 1].len) {
+			at = ob->bytes.len;
+			util_buf_add(&ob->bytes, h->text, h->len);
+		}
+		out_hit oh = { at, h->len, h->start, h->end };
+		UTIL_PUSH(ob->hits, ob->nhits, ob->caphits, oh);
+	}
+	UTIL_PUSH(ob->arts, ob->narts, ob->caparts, art);
 }
 
 static bool put_hits(void *ctx, const library_hit *hits, size_t n)
@@ -550,8 +709,14 @@ static bool put_hits(void *ctx, const library_hit *hits, size_t n)
 		if (!ho->current)
 			return false;   /* the index is brought up to date first */
 	}
-	if (ho->started && (hits[0].path != ho->path || b->len >= (1u << 20)) && b->len)
+	out_pipe *pp = ho->pipe;
+	if (pp) {
+		if (ho->started && (hits[0].path != ho->path ||
+				    pp->b[pp->filled % OUT_BATCHES].bytes.len >= (1u << 20)))
+			out_hand_over(pp);
+	} else if (ho->started && (hits[0].path != ho->path || b->len >= (1u << 20)) && b->len) {
 		put_line_buf(b);
+	}
 	ho->path = hits[0].path;
 	/* the fields before the context are the article's: made once */
 	const library_hit *h = &hits[0];
@@ -572,6 +737,15 @@ static bool put_hits(void *ctx, const library_hit *hits, size_t n)
 	util_buf_addc(f, '\t');
 	add_field(f, h->headline);
 	util_buf_addc(f, '\t');
+	if (pp) {
+		out_add(pp, f, hits, n);
+		if (ho->checked && !ho->started) {
+			/* the first lines at once */
+			out_hand_over(pp);
+			ho->started = true;
+		}
+		return true;
+	}
 	for (size_t i = 0; i < n; i++) {
 		h = &hits[i];
 		util_buf_add(b, f->data, f->len);
@@ -588,6 +762,7 @@ static bool put_hits(void *ctx, const library_hit *hits, size_t n)
 
 static void hits_out_free(hits_out *ho)
 {
+	out_end(ho->pipe);
 	if (ho->line.len)
 		put_line_buf(&ho->line);
 	util_buf_free(&ho->line);
@@ -605,10 +780,13 @@ static void hits_out_free(hits_out *ho)
 static size_t search_fresh(library *lib, const char *query, hits_out *ho)
 {
 	ho->checked = ho->current = true;
+	ho->pipe = out_start(ho->tty);
 	size_t n = library_search_each(lib, query, put_hits, ho);
 	if (!ho->stale && !library_fresh_upto(ho->fresh, NULL))
 		ho->stale = true;       /* an issue without hits in the index changed */
 	if (ho->stale) {
+		if (ho->pipe)
+			out_drain(ho->pipe);
 		if (ho->line.len)
 			put_line_buf(&ho->line);
 		update_library(lib, NULL, false);

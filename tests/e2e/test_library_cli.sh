@@ -110,6 +110,31 @@ out=$(k1 --search 货梯 --all 2>/dev/null) || fail "--search --all did not see 
 case $out in "晚报${tab}2025-01-01${tab}"*"[货梯]"*) ;; *) fail "text added in place: $out" ;; esac
 printf '新年第一天\n\n城里的电梯都换新了，还有一台观光梯。\n' > "$lib/晚报/20250101/1.txt"
 
+# the lines of the search without the walk (made and written by a
+# thread of their own while the search goes on) are byte for byte those
+# of the search beside the walk (written by the search itself): 40
+# issues, a common character
+many=$TEST_TMP/many
+i=10
+while [ $i -lt 50 ]; do
+	mkdir -p "$many/青川日报/2026-01-$i"
+	cp "$KANBAO_SRC"/sample/0*.txt "$many/青川日报/2026-01-$i/"
+	i=$((i + 1))
+done
+printf '[library]\nroots = %s\n' "$many" > "$TEST_TMP/many.ini"
+km() {
+	"$KANBAO" --config "$TEST_TMP/many.ini" "$@"
+}
+km --index >/dev/null 2>&1 || fail "--index of 40 issues failed"
+km --search 的 --all >"$TEST_TMP/fresh" 2>/dev/null || fail "--search 的 --all (40 issues) found nothing"
+touch "$many"           # a folder changed: the walk, then the lines
+km --search 的 --all >"$TEST_TMP/walked" 2>/dev/null || fail "--search 的 --all (walked) found nothing"
+cmp -s "$TEST_TMP/fresh" "$TEST_TMP/walked" || fail "--search --all without the walk differs from beside it"
+km --search 的 --all 2>/dev/null | cmp -s - "$TEST_TMP/fresh" || fail "--search --all without the walk, again"
+one=$("$KANBAO" --search 的 "$many/青川日报/2026-01-10" | wc -l)
+[ "$one" -gt 50 ] && [ "$(wc -l < "$TEST_TMP/fresh")" = $((one * 40)) ] ||
+	fail "--search --all of 40 issues: $(wc -l < "$TEST_TMP/fresh") lines, $one in one issue"
+
 # two indexers at once: both succeed, each issue indexed once
 rm -rf "$E2E_HOME/cache"
 mkdir -p "$lib/晚报/20250102"
