@@ -1914,6 +1914,24 @@ static bool medium_then_place(const char *s, const char *at)
 	return medium_end < p && medium_before(s, medium_end);
 }
 
+/* "欧华时报伦敦": a medium's name and the place it filed from (two to
+ * five Han characters) set without a space, before 讯 in 【】, as
+ * medium_then_place reads them set apart; the place is no kind of news
+ * ("快讯", "简讯"). */
+static bool medium_glued_place(const char *s, const char *at)
+{
+	static char_set news_kinds = { "快简簡喜资資通音短噩图圖视視要特警闻聞汛", false, { 0 } };
+	if (at - s < 12 || at - s > 36 || char_set_has_folded(&news_kinds, at - 3, 3))
+		return false;
+	for (int chars = 2; chars <= 5 && at - 3 * chars - s >= 6; chars++) {
+		const char *place = at - 3 * chars;
+		/* the medium's name ends in its word (报, 网, 社, 台, 刊) */
+		if (medium_before(s, place) && !ends_with(s, place, "中心"))
+			return true;
+	}
+	return false;
+}
+
 /* What 【】 hold at the head of a lead, named by its last word: where the
  * news was filed (【花蓮訊】: a place of two or three Han characters and
  * 讯, not a kind of news such as 快讯 or 简讯, nor a longer phrase such as
@@ -1970,6 +1988,8 @@ static bool round_filing(const char *in, const char *in_end)
 
 /* A paragraph opening with its source in brackets: "（中央社记者X台南13日电）",
  * "（记者 X）", "【记者X／台北报道】". */
+static void filed_after(const char *s, const char *p, const char *end, pattern_dateline *m);
+
 static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 {
 	/* 【】, and 〔〕 as Taiwan's papers print it ("〔記者X／台中報導〕"),
@@ -1997,7 +2017,8 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 	     ends_with(in, in_end, "訊")) && (match_any(in, in_end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes) ||
 					     find_folded(in, (size_t)(in_end - in), "记者") || memmem(in, (size_t)(in_end - in), "社", 3) ||
 					     memmem(in, (size_t)(in_end - in), "日", 3) || medium_before(in, in_end - 3) ||
-					     medium_then_place(in, in_end - 3))) {
+					     medium_then_place(in, in_end - 3) ||
+					     (closer && *closer != ']' && medium_glued_place(in, in_end - 3)))) {
 		m->date_start = (size_t)(in - s);
 		m->date_end = (size_t)(in_end - s);
 		/* "【香港文匯報訊】（記者 鄭思琪）正文": the byline after it */
@@ -2011,6 +2032,12 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 				m->byline_end = (size_t)(b_end - s);
 				after = rest;
 			}
+		}
+		if (m->byline_end == m->byline_start) {
+			/* "【欧华时报伦敦讯】记者 沈一鸣 报道　正文" */
+			m->body_start = (size_t)(after - s);
+			filed_after(s, after, end, m);
+			after = s + m->body_start;
 		}
 	} else if (pattern_is_byline(in, (size_t)(in_end - in), false) || filed_byline(in, in_end)) {
 		m->byline_start = (size_t)(in - s);

@@ -430,6 +430,8 @@ FIXTURE_TEST(nav_none)              /* an e-paper's 上一篇：X　下一篇：
 FIXTURE_TEST(nav_none_lookalike)    /* labels with a one-character value but no title of the page (下一步：完善　验收：无) stay the story's text */
 FIXTURE_TEST(position_caption)      /* a short sentence that says where a person stands in the picture (X（右2）向…。, X（左三）與…。（記者Y攝影）, X（前排左一）与…。) after a story's text: its caption, not a paragraph */
 FIXTURE_TEST(position_caption_lookalike) /* a row of a table (大虾（中）　　40—50) and a paragraph of several sentences opening with X（中） stay the story's text */
+FIXTURE_TEST(medium_place_bracket)  /* 【欧华时报伦敦讯】: a paper's name and the place it filed from set without a space, 讯, in 【】: the dateline; 记者 X 报道 after it the byline */
+FIXTURE_TEST(medium_place_bracket_lookalike) /* 【时报财经快讯】: a kind of news before 讯 is no place: the paragraph's text */
 FIXTURE_TEST(char_wrap_lookalike)   /* the same stories wrapped at 36 columns (a figure one column): a title with figures short in columns (全市新建5G基站1200座…) stays a title over its text */
 FIXTURE_TEST(wrap_indent_all)       /* hard-wrapped at 22 characters, titles, bylines and first lines set in, the rest of a paragraph at the margin: the indent is the page's margin, titles stay titles */
 FIXTURE_TEST(char_wrap_width)       /* hard-wrapped at 20 characters, figures making full lines narrower in columns: the wrap is found counting characters, paragraphs end at short lines */
@@ -512,6 +514,7 @@ static void test_nothing_lost(void **state)
 		"header_spaced_imprint", "header_spaced_imprint_lookalike", "nav_none", "nav_none_lookalike",
 		"position_caption", "position_caption_lookalike",
 		"header_foot", "header_foot_report", "header_foot_lookalike",
+		"medium_place_bracket", "medium_place_bracket_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1022,6 +1025,8 @@ int main(void)
 		cmocka_unit_test(test_nav_none_lookalike),
 		cmocka_unit_test(test_position_caption),
 		cmocka_unit_test(test_position_caption_lookalike),
+		cmocka_unit_test(test_medium_place_bracket),
+		cmocka_unit_test(test_medium_place_bracket_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_fullwidth_running_headers),
 		cmocka_unit_test(test_fullwidth_numbered_items),

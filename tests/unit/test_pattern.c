@@ -134,6 +134,13 @@ static void test_datelines(void **state)
 		       "周五晚上，咖啡馆的地下室里坐满了人。");
 	tp_dateline_is("【南洋商报　槟城讯】槟城华人大会堂日前举办书法展。", "南洋商报　槟城讯", "", NULL);
 	tp_datelines(NULL, TU_LINES("【工作 简讯】全厂本周开展安全检查。", "【文化 简讯】全厂本周开展安全检查。"));
+	/* the same without the space ("【欧华时报伦敦讯】"), and the reporter
+	 * filing after it ("记者 X 报道　正文"); a kind of news before 讯 is
+	 * no place */
+	tp_dateline_is("【欧华时报伦敦讯】记者 沈一鸣 报道　英格兰银行公布最新利率决议。", "欧华时报伦敦讯", "记者 沈一鸣",
+		       "报道　英格兰银行公布最新利率决议。");
+	tp_dateline_is("【星洲日报槟城讯】槟城华人大会堂日前举办书法展。", "星洲日报槟城讯", "", "槟城华人大会堂日前举办书法展。");
+	tp_datelines(NULL, TU_LINES("【时报财经快讯】英格兰银行公布最新利率决议。", "【晚报城区简讯】全厂本周开展安全检查。"));
 	/* a place and 讯, a dash, the text, as after a colon; a kind of news is no place */
 	tp_dateline_is("仰光讯——缅甸气象与水文局8日宣布，季风提前抵达。", "仰光讯", "", "缅甸气象与水文局8日宣布，季风提前抵达。");
 	tp_datelines(NULL, TU_LINES("喜讯——我校代表队获省赛一等奖。", "简讯——全厂本周开展安全检查。"));
