@@ -3594,6 +3594,30 @@ static bool cut_by_running_line(const parser *ps, const raw_line *last, const ra
 	return raw_like_header(ps, next) || (next->len < 200 && is_running_header(next->s, next->len, &hm));
 }
 
+/* The same on a page that is not hard-wrapped: a line that stops between
+ * two characters of a sentence (a comma inside it, no mark at its end,
+ * a Han character last) with the page's running header under it, blank
+ * lines around that or not: a column break printed the header in the
+ * middle of a paragraph ("当前正值春季田间管理关键期，省农" / the header /
+ * "业农村厅提醒广大农户…"), the line no title however short. */
+static bool cut_mid_line(const parser *ps, const raw_line *last, const raw_line *next)
+{
+	header_match hm;
+	if (next->gap > 2 || next->len >= 200 || !is_han(last_cp(last->s, last->s + last->len, NULL)))
+		return false;
+	/* a comma of a sentence inside, ，、；or OCR's ,､ (a colon is a
+	 * label's: 下一篇：X): bytes, as this runs on most lines */
+	const unsigned char *b = (const unsigned char *)last->s;
+	bool comma = false;
+	for (size_t k = 0; k < last->len && !comma; k++)
+		comma = b[k] == ',' || (k + 2 < last->len && ((b[k] == 0xEF && ((b[k + 1] == 0xBC && (b[k + 2] == 0x8C || b[k + 2] == 0x9B)) ||
+										 (b[k + 1] == 0xBD && b[k + 2] == 0xA4))) ||
+							       (b[k] == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x81)));
+	if (!comma || raw_ends_sentence(last->s, last->len))
+		return false;
+	return raw_like_header(ps, next) || is_running_header(next->s, next->len, &hm);
+}
+
 /* Makes the next unit from the next line (or, in a hard-wrapped page, the
  * lines that continue each other). False at the end of the page. */
 static bool produce_unit(parser *ps)
@@ -3609,7 +3633,8 @@ static bool produce_unit(parser *ps)
 	ps->line_indented = cur.indented && cur.indent <= PARA_INDENT_MAX;
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	if (!ps->wrap || !ps->have_pending || !wraps_into(ps, &cur, &cur, &ps->pending)) {
-		ps->line_cut = ps->wrap && ps->have_pending && cut_by_running_line(ps, &cur, &ps->pending);
+		ps->line_cut = ps->have_pending && (ps->wrap ? cut_by_running_line(ps, &cur, &ps->pending)
+							     : cut_mid_line(ps, &cur, &ps->pending));
 		push_unit(ps, cur.s, cur.len, cur.gap, cur.line);
 		return true;
 	}

@@ -248,6 +248,8 @@ FIXTURE_TEST(fullwidth_letter_reply)
 FIXTURE_TEST(fullwidth_title_list)
 FIXTURE_TEST(fullwidth_wrapped_decks)
 FIXTURE_TEST(fullwidth_site_deck_labels)
+FIXTURE_TEST(header_mid_cut)         /* a line stopped mid-sentence over the running header printed again, blank lines around: a paragraph cut by a column break, joined */
+FIXTURE_TEST(header_mid_cut_lookalike) /* a finished sentence over the header printed again, a headline with a comma under it: stays a headline */
 FIXTURE_TEST(halfwidth_epaper)      /* epaper_furniture in OCR's half-width punctuation (,｡､:): the same stories, the same furniture */
 FIXTURE_TEST(halfwidth_run_in)      /* run_in_titles in half-width punctuation: briefs' run-in titles still found */
 FIXTURE_TEST(halfwidth_narrow_wrap) /* narrow_wrap in half-width punctuation: the wrap at 12 characters still read (,｡ are punctuation inside its lines) */
@@ -1038,6 +1040,8 @@ int main(void)
 		cmocka_unit_test(test_fullwidth_title_list),
 		cmocka_unit_test(test_fullwidth_wrapped_decks),
 		cmocka_unit_test(test_fullwidth_site_deck_labels),
+		cmocka_unit_test(test_header_mid_cut),
+		cmocka_unit_test(test_header_mid_cut_lookalike),
 		cmocka_unit_test(test_halfwidth_epaper),
 		cmocka_unit_test(test_halfwidth_run_in),
 		cmocka_unit_test(test_halfwidth_narrow_wrap),
