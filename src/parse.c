@@ -519,6 +519,11 @@ typedef struct profile {
 	uint32_t listed[LISTED_MAX];    /* the lines printing the titles of that list */
 	unsigned nlisted;
 	unsigned bracket_signed;        /* lines closed by a signer in brackets ("…说。（张三）"): the page signs so */
+	/* the page's blank-line rhythm, read before the rest (see
+	 * profile_blank_rhythm): the line reader takes these out of every
+	 * gap, so that a page means the same in any spacing */
+	uint8_t line_spacing;   /* blank lines after every line, a wrapped one too (a double-spaced extraction) */
+	bool gaps_doubled;      /* every gap doubled (paragraph spacing exported as two line ends) */
 } profile;
 
 /* The profile measures the page on its first lines. */
@@ -538,6 +543,8 @@ typedef struct line_reader {
 	const char *p, *end;
 	const char *lf;         /* the next '\n' found, or end */
 	uint32_t lineno;        /* lines read so far */
+	uint8_t spacing;        /* blank lines taken out of every gap (profile.line_spacing) */
+	bool halve;             /* ... then the gap halved (profile.gaps_doubled) */
 } line_reader;
 
 /* The parser streams: units and articles live in windows that move along
@@ -856,7 +863,9 @@ static void explain_page(const parser *ps, const char *name)
 		fprintf(explain_out, "hard-wrapped at %u columns%s", pf->wrap, pf->wrap_chars ? " (counting characters)" : "");
 	else
 		fputs("a paragraph a line", explain_out);
-	fprintf(explain_out, ", big gap %u blank lines\n", pf->big_gap);
+	fprintf(explain_out, ", big gap %u blank lines%s\n", pf->big_gap,
+		pf->line_spacing ? " (after a blank after every line is taken out)" :
+		pf->gaps_doubled ? " (after the page's doubled gaps are halved)" : "");
 	fputs(" line  role       text               [score] strongest signals for (+) and against (-)\n", explain_out);
 }
 
@@ -1020,6 +1029,8 @@ static void line_reader_init(line_reader *lr, const char *text, size_t len)
 	lr->end = text + len;
 	lr->lf = NULL;
 	lr->lineno = 0;
+	lr->spacing = 0;
+	lr->halve = false;
 }
 
 /* The next non-blank line, trimmed, with the blank lines before it. */
@@ -1041,6 +1052,10 @@ static bool next_line(line_reader *lr, raw_line *out)
 		}
 		out->s = s;
 		out->len = (uint32_t)(t - s);
+		/* the page's own spacing taken out (profile_blank_rhythm) */
+		gap = gap > lr->spacing ? gap - lr->spacing : 0;
+		if (lr->halve)
+			gap = (gap + 1) / 2;
 		out->gap = gap;
 		out->line = lr->lineno;
 		unsigned ind = line_columns(line_start, (size_t)(s - line_start));
@@ -1605,7 +1620,73 @@ static bool bracket_signed_line(const char *s, size_t len)
 	       (in_end - in <= 60 && in_end - in > 6 && memcmp(in_end - 6, "供稿", 6) == 0);
 }
 
+static bool table_row(const char *s, size_t len);
+
+/* What the first pass of the profile saw of the page's gaps. */
+enum { RAW_GAPS = 8, RAW_OPEN_MAX = 256 };
+typedef struct raw_rhythm {
+	unsigned gaps[RAW_GAPS];        /* lines after g blank lines, the last slot counting more */
+	unsigned longs;                 /* long lines (a body's) */
+	unsigned full_open;             /* ... as wide as the body's nearly, that end no sentence nor
+					 * bracket and are no row of a table: lines a wrap cut */
+	narrowed_line open[RAW_OPEN_MAX];       /* the long lines after a blank that end no sentence nor bracket */
+	unsigned nopen;
+} raw_rhythm;
+
+static void profile_pass(profile *pf, furniture *furn, const char *text, size_t len, raw_rhythm *raw);
+
+/* The page's blank-line rhythm from the gaps before its sampled lines:
+ * - a blank after every line, a wrapped one too (a PDF extraction that
+ *   double-spaces the page): hardly a line follows another directly, and
+ *   the lines are wrapped (the page has a wrap width, or a third of its
+ *   long lines are as wide as the body's nearly and end no sentence: a
+ *   paragraph a line ends one, and a page's own open lines, its items,
+ *   headers and captions, are narrower than its paragraphs). One blank
+ *   is then no gap, and a gap of k + 1 blank lines is one of k.
+ * - every gap doubled (paragraph spacing exported as two line ends): the
+ *   gaps are even, hardly one odd; or two blank lines at least before
+ *   nearly every line (a paragraph a line, a blank after each line and
+ *   one more between paragraphs). A gap of 2k or 2k - 1 is then one of k.
+ * A blank after every paragraph, none, or only between stories are the
+ * page's gaps as they are. */
+static void profile_blank_rhythm(profile *pf, const raw_rhythm *raw)
+{
+	const unsigned *raw_gaps = raw->gaps;
+	unsigned total = 0, odd = 0, even = 0;
+	for (unsigned g = 0; g < RAW_GAPS; g++) {
+		total += raw_gaps[g];
+		if (g && g % 2)
+			odd += raw_gaps[g];
+		else if (g)
+			even += raw_gaps[g];
+	}
+	if (total < 8)
+		return;
+	bool wrapped = pf->wrap || (raw->full_open >= 4 && raw->full_open * 3 >= raw->longs);
+	if (wrapped && raw_gaps[0] * 20 <= total)
+		pf->line_spacing = 1;
+	else if ((even >= 3 && odd * 10 <= even) || (raw_gaps[0] + raw_gaps[1]) * 20 <= total)
+		pf->gaps_doubled = true;
+}
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
+{
+	raw_rhythm raw;
+	memset(&raw, 0, sizeof raw);
+	profile_pass(pf, furn, text, len, &raw);
+	profile rhythm = { .line_spacing = 0 };
+	rhythm.wrap = pf->wrap;
+	profile_blank_rhythm(&rhythm, &raw);
+	if (!rhythm.line_spacing && !rhythm.gaps_doubled)
+		return;
+	/* measured again with the page's own spacing taken out of its gaps */
+	memset(pf, 0, sizeof *pf);
+	pf->line_spacing = rhythm.line_spacing;
+	pf->gaps_doubled = rhythm.gaps_doubled;
+	profile_pass(pf, furn, text, len, NULL);
+}
+
+static void profile_pass(profile *pf, furniture *furn, const char *text, size_t len, raw_rhythm *raw)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
 	enum { SHORTS_SAMPLE = 400 };   /* lines enough to see whether titles are indented */
@@ -1626,8 +1707,16 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	size_t longs = 0;
 	line_reader lr;
 	line_reader_init(&lr, text, len);
+	lr.spacing = pf->line_spacing;
+	lr.halve = pf->gaps_doubled;
 	raw_line l;
-	memset(pf, 0, sizeof *pf);
+	{
+		uint8_t spacing = pf->line_spacing;
+		bool doubled = pf->gaps_doubled;
+		memset(pf, 0, sizeof *pf);
+		pf->line_spacing = spacing;
+		pf->gaps_doubled = doubled;
+	}
 	furniture_learner *fl = furniture_learner_new();
 	title_list tl = { .n = 0 };
 	/* markdown titles by level; the first one's line and what is under it */
@@ -1651,6 +1740,8 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 		unsigned cells;
 		unsigned cols = capped_columns_cells(&l, &cells);
 		pf->lines++;
+		if (raw && n > 0)
+			raw->gaps[l.gap < RAW_GAPS ? l.gap : RAW_GAPS - 1]++;
 		if (pend.cols && l.gap == 0 && nnarrowed < NARROWED_MAX)
 			narrowed[nnarrowed++] = pend;
 		pend.cols = 0;
@@ -1729,6 +1820,10 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 			open_hist[cols] += open;
 			cells_hist[cells < MAXW ? cells : MAXW]++;
 			cells_open[cells < MAXW ? cells : MAXW] += open;
+			/* (only after a blank: a page whose lines follow each
+			 * other directly is no double-spaced one) */
+			if (raw && open && l.gap && raw->nopen < RAW_OPEN_MAX && !is_closing(last_cp(l.s, l.s + l.len, NULL)))
+				raw->open[raw->nopen++] = (narrowed_line){ l.s, l.len, (uint16_t)cols };
 			if (open) {
 				pend.s = l.s;
 				pend.len = l.len;
@@ -1799,6 +1894,18 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 				break;
 			}
 		}
+	}
+	if (raw) {
+		raw->longs = (unsigned)longs;
+		unsigned total = 0;
+		for (unsigned g = 0; g < RAW_GAPS; g++)
+			total += raw->gaps[g];
+		/* asked only of a page where hardly a line follows another
+		 * directly (profile_blank_rhythm) */
+		if (raw->gaps[0] * 20 <= total)
+			for (unsigned k = 0; k < raw->nopen; k++)
+				raw->full_open += raw->open[k].cols * 5 >= pf->body_cols * 4 &&
+						  !table_row(raw->open[k].s, raw->open[k].len);
 	}
 	profile_wide_wrap(pf, hist, open_hist, MINW, MAXW, longs);
 	if (!pf->wrap) {
@@ -10729,6 +10836,8 @@ parse_stream *parse_begin_flags(doc_issue *issue, char *name, doc_source src, un
 	ps->wrap = ps->pf.wrap;
 	explain_page(ps, name);
 	line_reader_init(&ps->lr, src.text, src.len);
+	ps->lr.spacing = ps->pf.line_spacing;
+	ps->lr.halve = ps->pf.gaps_doubled;
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	prescan_start(ps);
 	return st;

@@ -642,6 +642,69 @@ static void test_step_all_finishes(void **state)
 	util_buf_free(&page);
 }
 
+/* The page's blank-line rhythm is read from the page (profile_blank_rhythm):
+ * the same page means the same with a blank after every line (a wrapped
+ * one too), and with every gap doubled. The fixtures are a hard-wrapped
+ * page with no blank inside a story and a paragraph-a-line page with a
+ * subhead one blank apart and a story two apart; each is also read with
+ * its lines respaced. */
+static char *respace(const char *text, size_t len, bool every_line, size_t *out_len)
+{
+	util_buf b = { 0 };
+	const char *p = text, *end = text + len;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		bool blank = e == p;
+		util_buf_add(&b, p, (size_t)(e - p));
+		util_buf_adds(&b, "\n");
+		if (blank != every_line)
+			util_buf_adds(&b, "\n");
+		p = nl ? nl + 1 : end;
+	}
+	*out_len = b.len;
+	util_buf_cstr(&b);
+	return b.data;
+}
+
+static void check_respaced(const char *name)
+{
+	char path[256];
+	snprintf(path, sizeof path, "parse/%s.txt", name);
+	size_t len;
+	char *text = tu_read_file(tu_fixture(path), &len);
+	util_buf want = { 0 };
+	doc_issue *a = parse_text(name, util_strndup(text, len), len);
+	render(a, &want);
+	doc_issue_free(a);
+	util_buf_cstr(&want);
+	for (int every_line = 0; every_line < 2; every_line++) {
+		size_t n;
+		char *copy = respace(text, len, every_line, &n);
+		doc_issue *b = parse_text(name, copy, n);
+		util_buf got = { 0 };
+		render(b, &got);
+		util_buf_cstr(&got);
+		if (strcmp(got.data, want.data) != 0)
+			print_error("%s, %s: got\n%s\nexpected\n%s\n", name,
+				    every_line ? "a blank after every line" : "gaps doubled", got.data, want.data);
+		assert_string_equal(got.data, want.data);
+		util_buf_free(&got);
+		doc_issue_free(b);
+	}
+	util_buf_free(&want);
+	free(text);
+}
+
+static void test_blank_rhythm(void **state)
+{
+	(void)state;
+	check_fixture("blank_rhythm");
+	check_respaced("blank_rhythm");
+	check_fixture("blank_rhythm_paras");
+	check_respaced("blank_rhythm_paras");
+}
+
 /* A mapped file whose parsed pages are dropped as the parser moves on
  * (madvise) parses exactly as the same text in memory. */
 static void test_mapped_release(void **state)
@@ -1045,6 +1108,7 @@ int main(void)
 		cmocka_unit_test(test_halfwidth_epaper),
 		cmocka_unit_test(test_halfwidth_run_in),
 		cmocka_unit_test(test_halfwidth_narrow_wrap),
+		cmocka_unit_test(test_blank_rhythm),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
