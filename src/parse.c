@@ -3490,7 +3490,8 @@ static unsigned wrap_piece(const parser *ps, const raw_line *l)
 /* Whether the lines after `next` are a few more short lines that end no
  * sentence (at most three: the rest of a deck, 微小说 / 一把伞 / □陈小满),
  * then a line that starts with an indent (a peek: the reader does not
- * move). */
+ * move). A deck's subtitle opening with a dash may fill the width
+ * ("——馆藏照片征集活动收到市民捐赠四百余件"). */
 static bool title_run_then_indented(const parser *ps)
 {
 	line_reader lr = ps->lr;
@@ -3500,7 +3501,9 @@ static bool title_run_then_indented(const parser *ps)
 			return false;
 		if (l.indented)
 			return true;
-		if (wrap_columns(ps, &l) + 6 >= ps->wrap || raw_ends_sentence(l.s, l.len))
+		bool dash = has_prefix(l.s, l.len, "——");
+		if ((!dash && wrap_columns(ps, &l) + 6 >= ps->wrap) || wrap_columns(ps, &l) > ps->wrap ||
+		    raw_ends_sentence(l.s, l.len))
 			return false;
 	}
 	return false;
@@ -3680,8 +3683,15 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	 * cut by a running header: it ends as an indented paragraph does */
 	if (!ps->pf.indents || (!first->indented && wrap_columns(ps, first) + 3 < wrap))
 		return full;
-	if (!raw_ends_sentence(cur->s, cur->len))
-		return true;
+	if (!raw_ends_sentence(cur->s, cur->len)) {
+		/* a line well short of the wrap (three times the slack a full
+		 * line has on this page) that closes a bracket or a quotation
+		 * ends its paragraph ("…出版社20" / "26年出版）" over a
+		 * column's label); one that stops mid-phrase runs on, as a
+		 * loose wrap sets it */
+		return full || wrap_columns(ps, cur) + 3 * ps->pf.wrap_slack >= wrap ||
+		       !is_closing(last_cp(cur->s, cur->s + cur->len, NULL)) || bracket_left_open(cur->s, cur->len);
+	}
 	if (!full)
 		return false;
 	return !(wrap_columns(ps, next) + 6 < wrap && !raw_ends_sentence(next->s, next->len) &&
