@@ -222,7 +222,8 @@ score: $(BUILD)/score
 
 # The development sets rewritten in other papers' conventions (blank lines,
 # indents, hard wraps, encodings, the header at the foot) and scored again:
-# tools/perturb, see tests/papers/README.md. Not part of make test.
+# tools/perturb, see tests/papers/README.md. make test runs it on
+# tests/papers only and fails if any transform loses text (--fail-lost).
 perturb: kanbao $(BUILD)/score
 	@tools/perturb
 
@@ -296,6 +297,8 @@ test: kanbao $(BUILD)/.deps-test $(UNIT_BIN) $(BUILD)/score $(TUNE)/score $(TUNE
 		tail -n 1 $(BUILD)/score.out; exit $$s
 	@for g in $(HOLDOUT_GATES); do dir=$${g%:*}; out=$(BUILD)/score-$${dir##*/}.out; \
 		$(BUILD)/score --gate $${g##*:} $$dir >$$out; s=$$?; tail -n 1 $$out; [ $$s = 0 ] || exit $$s; done
+	@tools/perturb --sets tests/papers --score $(BUILD)/score --fail-lost >$(BUILD)/perturb.out; s=$$?; \
+		[ $$s = 0 ] && echo "perturb: no text lost on tests/papers under any transform" || cat $(BUILD)/perturb.out; exit $$s
 
 check: test
 
