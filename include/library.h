@@ -109,13 +109,22 @@ void library_scan_free(library_scan *sc);
  * recorded the folders it walked and each is as it was then (a stat of
  * each: its inode, mtime and ctime), no issue was added or removed
  * since, and an issue's pages checked (its folder listed, its pages
- * stat'ed) say whether it changed; else NULL (then walk). */
+ * stat'ed) say whether it changed; else (nothing recorded, or not all
+ * of the roots) NULL: then walk. The folders' stats are made with the
+ * checks, by a thread of their own: one changed makes
+ * library_fresh_upto false at once, and library_fresh_folders_changed
+ * true (then walk too). */
 typedef struct library_fresh library_fresh;
 library_fresh *library_fresh_start(library *lib);
 /* Checks the issues not checked yet, newest first in the order of the
  * search's rows, up to and including the one at path (NULL: every one
  * left): false as soon as one changed on disk (it stays unchecked). */
 bool library_fresh_upto(library_fresh *f, const char *path);
+/* After library_fresh_upto said false: whether that was because a
+ * folder changed (the folders are stat'ed by a thread of the checks
+ * while the search begins): then no issue was checked and the roots
+ * are to be walked. */
+bool library_fresh_folders_changed(library_fresh *f);
 /* Whether the issue at path was checked unchanged. */
 bool library_fresh_checked(const library_fresh *f, const char *path);
 void library_fresh_free(library_fresh *f);

@@ -1390,6 +1390,9 @@ struct library_fresh {
 	 * v[done] changed when `changed` (the thread stopped there); the
 	 * calling thread takes their results (next <= done) */
 	pthread_t thread;
+	fresh_issue *folders;           /* the folders recorded (no base) */
+	size_t nfolders;
+	bool folders_changed;           /* one of them: v not checked at all */
 	bool threaded, changed, stop, finished;
 	size_t done, seen;              /* seen: done as last read (under mu) */
 	pthread_mutex_t mu;
@@ -1409,30 +1412,42 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(((const fresh_name *)a)->path, ((const fresh_name *)b)->path);
 }
 
-/* Whether every folder recorded is as it was, every one under a root
- * and every root among them. */
-static bool folders_unchanged(library *lib)
+/* The folders recorded, when every one is under a root and every root
+ * is among them (else false): their stats are the checker's. */
+static bool folders_recorded(library *lib, library_fresh *f)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(lib->db, "SELECT path, stamp FROM folders", -1, &st, NULL) != SQLITE_OK)
 		return false;
-	size_t roots_seen = 0, n = 0;
+	size_t roots_seen = 0, cap = 0;
 	bool same = true;
 	while (same && sqlite3_step(st) == SQLITE_ROW) {
 		const char *path = (const char *)sqlite3_column_text(st, 0);
-		struct stat sb;
-		same = path && stat(path, &sb) == 0 &&
-		       shelf_folder_stamp(&sb) == (uint64_t)sqlite3_column_int64(st, 1);
+		same = path != NULL;
 		bool under = false;
 		for (size_t r = 0; same && r < lib->nroots; r++) {
 			under = under || under_root(path, lib->roots[r]);
 			roots_seen += strcmp(path, lib->roots[r]) == 0;
 		}
 		same = same && under;
-		n++;
+		if (same) {
+			fresh_issue fo = { 0, util_strdup(path), (uint64_t)sqlite3_column_int64(st, 1) };
+			UTIL_PUSH(f->folders, f->nfolders, cap, fo);
+		}
 	}
 	sqlite3_finalize(st);
-	return same && n > 0 && roots_seen == lib->nroots;
+	return same && f->nfolders > 0 && roots_seen == lib->nroots;
+}
+
+/* Whether every folder recorded is as it was (a stat each). */
+static bool folders_same(const library_fresh *f)
+{
+	for (size_t i = 0; i < f->nfolders; i++) {
+		struct stat sb;
+		if (stat(f->folders[i].path, &sb) != 0 || shelf_folder_stamp(&sb) != f->folders[i].stamp)
+			return false;
+	}
+	return true;
 }
 
 static bool fresh_same(const fresh_issue *fi);
@@ -1444,6 +1459,13 @@ static bool fresh_same(const fresh_issue *fi);
 static void *fresh_run(void *arg)
 {
 	library_fresh *f = arg;
+	if (!folders_same(f)) {
+		pthread_mutex_lock(&f->mu);
+		f->changed = f->folders_changed = true;
+		pthread_cond_signal(&f->cv);
+		pthread_mutex_unlock(&f->mu);
+		return NULL;
+	}
 	for (size_t i = 0; i < f->n; i++) {
 		bool same = fresh_same(&f->v[i]);
 		pthread_mutex_lock(&f->mu);
@@ -1468,14 +1490,17 @@ static void *fresh_run(void *arg)
 library_fresh *library_fresh_start(library *lib)
 {
 	db_follow(lib);
-	if (!folders_unchanged(lib))
-		return NULL;
-	/* the folders are as the last whole index saw them: no issue came or
-	 * went, and each issue's pages are checked as the search reaches it */
+	/* when the folders are as the last whole index saw them, no issue
+	 * came or went, and each issue's pages are checked as the search
+	 * reaches it; the folders are stat'ed by the checker first (the
+	 * search's first lines wait for them) */
 	library_fresh *f = util_calloc(1, sizeof *f);
+	pthread_mutex_init(&f->mu, NULL);
+	pthread_cond_init(&f->cv, NULL);
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(lib->db, "SELECT id, date, path, stamp FROM issues", -1, &st, NULL) != SQLITE_OK) {
-		free(f);
+	if (!folders_recorded(lib, f) ||
+	    sqlite3_prepare_v2(lib->db, "SELECT id, date, path, stamp FROM issues", -1, &st, NULL) != SQLITE_OK) {
+		library_fresh_free(f);
 		return NULL;
 	}
 	size_t cap = 0;
@@ -1494,10 +1519,20 @@ library_fresh *library_fresh_start(library *lib)
 		f->sorted[i] = (fresh_name){ f->v[i].path, i };
 	if (f->n > 1)
 		qsort(f->sorted, f->n, sizeof *f->sorted, name_cmp);
-	pthread_mutex_init(&f->mu, NULL);
-	pthread_cond_init(&f->cv, NULL);
-	f->threaded = f->n > 0 && thread_start_quiet(&f->thread, fresh_run, f) == 0;
+	f->threaded = thread_start_quiet(&f->thread, fresh_run, f) == 0;
+	if (!f->threaded && !folders_same(f)) {
+		library_fresh_free(f);
+		return NULL;
+	}
 	return f;
+}
+
+bool library_fresh_folders_changed(library_fresh *f)
+{
+	pthread_mutex_lock(&f->mu);
+	bool changed = f->folders_changed;
+	pthread_mutex_unlock(&f->mu);
+	return changed;
 }
 
 /* Whether the issue fi is on disk as the index has it. */
@@ -1554,6 +1589,9 @@ void library_fresh_free(library_fresh *f)
 	for (size_t i = 0; i < f->n; i++)
 		free(f->v[i].path);
 	free(f->v);
+	for (size_t i = 0; i < f->nfolders; i++)
+		free(f->folders[i].path);
+	free(f->folders);
 	free(f->sorted);
 	free(f);
 }

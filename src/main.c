@@ -773,17 +773,25 @@ static void hits_out_free(hits_out *ho)
 
 /* --search --all when the folders are as the index saw them: an issue's
  * lines are written once it and every issue before it in the search's
- * order are checked (so the first line waits for the newest issues'
- * pages only, and no lines are held); when one changed, the index is
- * brought up to date and the search made again for the issues not
- * checked yet. */
-static size_t search_fresh(library *lib, const char *query, hits_out *ho)
+ * order are checked (so the first line waits for the folders and the
+ * newest issues' pages only, and no lines are held); when one changed,
+ * the index is brought up to date and the search made again for the
+ * issues not checked yet. False (nothing written) when a folder
+ * changed: then the roots are walked. */
+static bool search_fresh(library *lib, const char *query, hits_out *ho, size_t *found)
 {
 	ho->checked = ho->current = true;
 	ho->pipe = out_start(ho->tty);
 	size_t n = library_search_each(lib, query, put_hits, ho);
 	if (!ho->stale && !library_fresh_upto(ho->fresh, NULL))
 		ho->stale = true;       /* an issue without hits in the index changed */
+	if (ho->stale && library_fresh_folders_changed(ho->fresh)) {
+		/* nothing was written: the first issue waited for the folders */
+		out_end(ho->pipe);
+		library_fresh_free(ho->fresh);
+		*ho = (hits_out){ .tty = ho->tty, .line = ho->line, .fields = ho->fields };
+		return false;
+	}
 	if (ho->stale) {
 		if (ho->pipe)
 			out_drain(ho->pipe);
@@ -795,7 +803,8 @@ static size_t search_fresh(library *lib, const char *query, hits_out *ho)
 		n = library_search_each(lib, query, put_hits, ho);
 	}
 	hits_out_free(ho);
-	return n;
+	*found = n;
+	return true;
 }
 
 /* kanbao --search TEXT --all: the search runs while the roots are walked
@@ -805,10 +814,11 @@ static size_t search_fresh(library *lib, const char *query, hits_out *ho)
 static size_t search_all(library *lib, const char *query)
 {
 	hits_out ho = { .tty = isatty(STDOUT_FILENO), .fresh = library_fresh_start(lib) };
-	if (ho.fresh)
-		return search_fresh(lib, query, &ho);
+	size_t n;
+	if (ho.fresh && search_fresh(lib, query, &ho, &n))
+		return n;
 	ho.scan = library_scan_start(lib);
-	size_t n = library_search_each(lib, query, put_hits, &ho);
+	n = library_search_each(lib, query, put_hits, &ho);
 	if (!ho.checked)
 		ho.current = library_scan_current(ho.scan);
 	if (!ho.current) {
