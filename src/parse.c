@@ -2417,10 +2417,14 @@ static void md_unit(parser *ps, unit *u)
 	if (!whole_emphasis(s, len, &a, &al))
 		return;
 	header_match hm;
-	if (image && a == 1 && al <= CAPTION_MAX_CHARS * 3) {
+	if (al <= CAPTION_MAX_CHARS * 3 &&
+	    ((image && a == 1) || has_prefix(s + a, al, "▲") || has_prefix(s + a, al, "△"))) {
+		/* *试运行首日，乘客在站台候车。* under a picture; *▲ 工人在…。
+		 * X 摄* wherever it stands, as "▲市民在…" is a caption
+		 * unmarked (the picture may be a link the export left bare) */
 		u->s = s + a;
 		u->len = (uint32_t)al;
-		u->kind = U_CAPTION;    /* *试运行首日，乘客在站台候车。* */
+		u->kind = U_CAPTION;
 	} else if (al <= 160 && (is_running_header(s + a, al, &hm) || (desk_field(s + a, al) && u->chars <= 40 &&
 								    !(u->flags & (UF_TERMINATED | UF_SENTENCE))))) {
 		u->s = s + a;
