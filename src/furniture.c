@@ -500,7 +500,8 @@ bool furniture_has(const furniture *f, const char *s, size_t len)
 /* Labels of an author's field, and of a headline's. */
 static const char *const author_labels[] = { "作者", "记者", "撰稿", "撰文", "采写", "文字", "文", "記者" };
 static const char *const title_labels[] = { "标题", "题目", "主题", "文章标题", "新闻标题", "主标题", "引题",
-					    "副题", "副标题", "標題" };
+					    "副题", "副标题", "標題", "題目", "主題", "文章標題", "新聞標題", "主標題",
+					    "引題", "副題", "副標題" };
 
 static bool label_in(const char *s, size_t len, const char *const *words, size_t n)
 {

@@ -2547,6 +2547,8 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 	/* "■ 多地铁路部门推出…　即日起，…": a space may set the mark off */
 	const char *from = mark && !bold ? text_skip_space(s + mark, end) : s + mark;
 	const char *title_end = NULL;
+	int quoted = 0;         /* quotes opened in the title and not closed */
+	bool ascii_open = false;        /* ... an ASCII " among them */
 	for (const char *p = from; p < end && chars <= 24; chars++) {
 		if (bold) {
 			if (!has_prefix(p, (size_t)(end - p), "**"))
@@ -2559,6 +2561,8 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 			break;
 		}
 		if (p + 3 <= end && memcmp(p, "\xe3\x80\x80", 3) == 0) {
+			if (quoted || ascii_open)
+				return 0;       /* a space inside quotes: 以「濠江同心　光耀未來」為主題 */
 			sp = p;
 			break;
 		}
@@ -2583,8 +2587,12 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
 		if (!(text_is_han(cp) || (cp >= '0' && cp <= '9') || cp == 0x201C || cp == 0x201D || cp == 0x300A ||
-		      cp == 0x300B || cp == '%' || cp == 0xFF05 || cp == '.'))
-			return 0;
+		      cp == 0x300B || cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F || cp == '%' ||
+		      cp == 0xFF05 || cp == '.' || cp == '"'))
+			return 0;       /* (「」『』: Hong Kong's and Taiwan's quotes; " typed or read by OCR) */
+		quoted += (cp == 0x201C || cp == 0x300C || cp == 0x300E || cp == 0x300A) -
+			  (cp == 0x201D || cp == 0x300D || cp == 0x300F || cp == 0x300B);
+		ascii_open ^= cp == '"';       /* open, close, open… */
 	}
 	if (!sp || chars < 6)
 		return 0;
@@ -2974,6 +2982,9 @@ static int deck_part_label(const char *s, size_t len, size_t *title)
 	static const struct { const char *w; int part; } labels[] = {
 		{ "引题", NAMED_OVER }, { "肩题", NAMED_OVER }, { "主标题", NAMED_HEAD },
 		{ "副题", NAMED_SUB }, { "副标题", NAMED_SUB },
+		/* and as a Hong Kong or Taiwan site prints them */
+		{ "引題", NAMED_OVER }, { "肩題", NAMED_OVER }, { "主標題", NAMED_HEAD },
+		{ "副題", NAMED_SUB }, { "副標題", NAMED_SUB },
 	};
 	/* bytes first: 引 E5 BC 95, 肩 E8 82 A9, 主 E4 B8 BB, 副 E5 89 AF,
 	 * 【 E3 80 90 (most lines open with none of them) */
@@ -4151,7 +4162,8 @@ static bool credit_fields(const char *in, const char *in_end)
  * "据新华社", "来源：新华社". */
 static bool is_end_mark(const char *s, size_t len, unsigned chars)
 {
-	static const char *const inner_ends[] = { "供稿", "供图", "整理", "报道", "编译", "综合", "协办", "協辦" };
+	static const char *const inner_ends[] = { "供稿", "供图", "整理", "报道", "编译", "综合", "协办", "協辦",
+						  "供圖", "報道", "報導", "編譯", "綜合" };
 	static const char *const sources[] = { "据", "来源：", "来源:", "（据", "(据" };
 	if (chars > 40 || chars < 1)
 		return false;
@@ -4179,11 +4191,15 @@ static bool is_end_mark(const char *s, size_t len, unsigned chars)
 		if (has_prefix(in, n, "据") || has_prefix(in, n, "编辑") || has_prefix(in, n, "责任编辑") ||
 		    has_prefix(in, n, "来源") || has_prefix(in, n, "作者") || memmem(in, n, "本文", 6) ||
 		    has_prefix(in, n, "供稿") || has_prefix(in, n, "供图") || has_prefix(in, n, "审稿") ||
-		    has_prefix(in, n, "摘自") || has_prefix(in, n, "选自") || has_prefix(in, n, "選自"))
+		    has_prefix(in, n, "摘自") || has_prefix(in, n, "选自") || has_prefix(in, n, "選自") ||
+		    /* the same as Hong Kong and Taiwan print them */
+		    has_prefix(in, n, "據") || has_prefix(in, n, "編輯") || has_prefix(in, n, "責任編輯") ||
+		    has_prefix(in, n, "來源") || has_prefix(in, n, "供圖") || has_prefix(in, n, "審稿"))
 			return true;
 		/* "（本报米兰2月9日电）": the dateline printed after the story */
 		pattern_dateline dm;
-		if (n >= 9 && (memcmp(in_end - 3, "电", 3) == 0 || memcmp(in_end - 3, "讯", 3) == 0) &&
+		if (n >= 9 && (memcmp(in_end - 3, "电", 3) == 0 || memcmp(in_end - 3, "讯", 3) == 0 ||
+			       memcmp(in_end - 3, "電", 3) == 0 || memcmp(in_end - 3, "訊", 3) == 0) &&
 		    pattern_match_dateline(in, n, &dm) && dm.date_end == n)
 			return true;
 		/* "（周雯）" alone on its line: a name printed alone (a

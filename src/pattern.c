@@ -1450,9 +1450,10 @@ static bool byline_line(const char *s, size_t len, bool bare)
  * (markdown exports of web posts). Returns where the names start. */
 static const char *spaced_role_bar(const char *s, const char *end)
 {
-	/* 文 E6 96 87, 图 E5 9B BE: most lines start with neither */
+	/* 文 E6 96 87, 图 E5 9B BE, 圖 E5 9C 96: most lines start with none */
 	const unsigned char *b = (const unsigned char *)s;
-	if (end - s < 5 || !((b[0] == 0xE6 && b[1] == 0x96 && b[2] == 0x87) || (b[0] == 0xE5 && b[1] == 0x9B && b[2] == 0xBE)))
+	if (end - s < 5 || !((b[0] == 0xE6 && b[1] == 0x96 && b[2] == 0x87) ||
+			     (b[0] == 0xE5 && ((b[1] == 0x9B && b[2] == 0xBE) || (b[1] == 0x9C && b[2] == 0x96)))))
 		return NULL;
 	const char *p = s;
 	if (starts_with(p, end, "文/图") || starts_with(p, end, "文／图"))
@@ -3169,14 +3170,15 @@ static size_t word_at(const char *p, const char *end, const char *const *words, 
 }
 
 /* A date in a calendar of its own, the whole word: a Han character and
- * 历 or 曆 (藏历, 回历, 佛曆), then the year or the month in Han
+ * 历, 曆 or 歷 (藏历, 回历, 佛曆, 佛歷), then the year or the month in Han
  * characters or figures (藏历火马年十月十五, 佛历2569年). The 年 or 月
  * tells it from a word like 经历 or 学历. Bytes read, or 0. */
 static size_t other_calendar(const char *p, const char *end)
 {
 	uint32_t cp;
 	const char *q = p + text_decode(p, end, &cp);
-	if (!text_is_han(cp) || !(hprefix(q, (size_t)(end - q), "历") || hprefix(q, (size_t)(end - q), "曆")))
+	if (!text_is_han(cp) || !(hprefix(q, (size_t)(end - q), "历") || hprefix(q, (size_t)(end - q), "曆") ||
+				  hprefix(q, (size_t)(end - q), "歷")))
 		return 0;
 	q += 3;
 	bool dated = false;

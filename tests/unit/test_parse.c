@@ -251,6 +251,11 @@ FIXTURE_TEST(fullwidth_wrapped_decks)
 FIXTURE_TEST(fullwidth_site_deck_labels)
 FIXTURE_TEST(header_mid_cut)         /* a line stopped mid-sentence over the running header printed again, blank lines around: a paragraph cut by a column break, joined */
 FIXTURE_TEST(header_mid_cut_lookalike) /* a finished sentence over the header printed again, a headline with a comma under it: stays a headline */
+FIXTURE_TEST(trad_bracket_sources)  /* bracket_sources in traditional characters (s2hk, 「」): （本報米蘭2月9日電） closes its story as （本报米兰2月9日电） does */
+FIXTURE_TEST(trad_gathered_credit)  /* gathered_credit in traditional characters: （本刊綜合） closes its story */
+FIXTURE_TEST(trad_site_deck_labels) /* site_deck_labels in traditional characters: 引題：/副題： label a deck's parts */
+FIXTURE_TEST(trad_run_in_quotes)    /* traditional characters: 佛歷 dates a header, 圖 / X a photo's part of a byline, briefs' run-in titles quote with 「」『』; a space inside 「濠江同心　光耀未來」 ends no title */
+FIXTURE_TEST(ascii_quotes_run_in)   /* quotes typed as ASCII ": briefs' run-in titles quote with them; a space inside "江城同心　光耀未来" ends no title */
 FIXTURE_TEST(halfwidth_epaper)      /* epaper_furniture in OCR's half-width punctuation (,｡､:): the same stories, the same furniture */
 FIXTURE_TEST(halfwidth_run_in)      /* run_in_titles in half-width punctuation: briefs' run-in titles still found */
 FIXTURE_TEST(halfwidth_narrow_wrap) /* narrow_wrap in half-width punctuation: the wrap at 12 characters still read (,｡ are punctuation inside its lines) */
@@ -1111,6 +1116,11 @@ int main(void)
 		cmocka_unit_test(test_fullwidth_site_deck_labels),
 		cmocka_unit_test(test_header_mid_cut),
 		cmocka_unit_test(test_header_mid_cut_lookalike),
+		cmocka_unit_test(test_trad_bracket_sources),
+		cmocka_unit_test(test_trad_gathered_credit),
+		cmocka_unit_test(test_trad_site_deck_labels),
+		cmocka_unit_test(test_trad_run_in_quotes),
+		cmocka_unit_test(test_ascii_quotes_run_in),
 		cmocka_unit_test(test_halfwidth_epaper),
 		cmocka_unit_test(test_halfwidth_run_in),
 		cmocka_unit_test(test_halfwidth_narrow_wrap),
