@@ -537,6 +537,7 @@ typedef struct raw_line {
 	uint32_t line;          /* 1-based line number in the page */
 	uint16_t indent;        /* columns of leading space */
 	bool indented;
+	uint8_t indent_chars;   /* characters of leading space (255 at most) */
 } raw_line;
 
 typedef struct line_reader {
@@ -1061,6 +1062,10 @@ static bool next_line(line_reader *lr, raw_line *out)
 		unsigned ind = line_columns(line_start, (size_t)(s - line_start));
 		out->indent = (uint16_t)(ind > 0xFFFF ? 0xFFFF : ind);
 		out->indented = indented;
+		unsigned ind_chars = 0;
+		for (const char *q = line_start; q < s && ind_chars < 255; q++)
+			ind_chars += ((unsigned char)*q & 0xC0) != 0x80;
+		out->indent_chars = (uint8_t)ind_chars;
 		return true;
 	}
 	return false;
@@ -1095,7 +1100,8 @@ static unsigned capped_columns(const raw_line *l)
 }
 
 /* The same, and in `cells` the line's width with every character two
- * columns wide (a figure or a letter as wide as a Han character). */
+ * columns wide (a figure, a letter or a space of the indent as wide as
+ * a Han character). */
 static unsigned capped_columns_cells(const raw_line *l, unsigned *cells)
 {
 	if (l->len > 1200) {
@@ -1113,7 +1119,7 @@ static unsigned capped_columns_cells(const raw_line *l, unsigned *cells)
 			narrow += c < 0xE0;
 		}
 	}
-	*cells = l->indent + cols + narrow;
+	*cells = 2 * l->indent_chars + cols + narrow;
 	return l->indent + cols;
 }
 
@@ -1410,9 +1416,11 @@ static void profile_wrapped_shorts(profile *pf, const short_line *sl, unsigned n
 /* The wrap width of a page set in columns of 14 characters or more: the
  * most common width of its long lines, when half of them have it (give or
  * take a column); the caller tries the widths in columns, then in
- * characters, then a loose wrap (profile_loose_wrap). */
+ * characters, then a loose wrap (profile_loose_wrap). With `peak`, for a
+ * page of short paragraphs that wraps few of its lines: a third of them
+ * at that width, nearly all cut in a sentence, next to none wider. */
 static void profile_wide_wrap(profile *pf, const unsigned *hist, const unsigned *open_hist,
-			      unsigned minw, unsigned maxw, size_t longs)
+			      unsigned minw, unsigned maxw, size_t longs, bool peak)
 {
 	if (longs < 6)
 		return;
@@ -1430,8 +1438,19 @@ static void profile_wide_wrap(profile *pf, const unsigned *hist, const unsigned 
 		best++;
 	/* lines of one width that all end a sentence are paragraphs of a
 	 * line each (a list of items, verses): a wrap cuts sentences */
-	pf->wrap = best_count * 2 >= longs && best_open * 3 >= best_count ? best : 0;
+	pf->wrap = !peak && best_count * 2 >= longs && best_open * 3 >= best_count ? best : 0;
 	pf->wrap_slack = 3;
+	if (peak && best_count >= 6 && best_count * 3 >= longs && best_open * 10 >= best_count * 9) {
+		/* a page of short paragraphs wraps few lines: a third of its
+		 * long lines of one width, nearly all of them cut in a
+		 * sentence, and next to none wider (a page of a paragraph a
+		 * line sets most of its paragraphs wider than any row) */
+		size_t wider = 0;
+		for (unsigned w = best + 2; w <= maxw; w++)
+			wider += hist[w];
+		if (wider * 8 <= longs)
+			pf->wrap = best;
+	}
 }
 
 /* A page that lists its own titles before printing them ("【本期要目】"
@@ -1907,15 +1926,21 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 				raw->full_open += raw->open[k].cols * 5 >= pf->body_cols * 4 &&
 						  !table_row(raw->open[k].s, raw->open[k].len);
 	}
-	profile_wide_wrap(pf, hist, open_hist, MINW, MAXW, longs);
+	profile_wide_wrap(pf, hist, open_hist, MINW, MAXW, longs, false);
 	if (!pf->wrap) {
 		/* a page wrapped at a count of characters, its lines with
 		 * figures or letters narrower in columns than the others */
-		profile_wide_wrap(pf, cells_hist, cells_open, MINW, MAXW, longs);
+		profile_wide_wrap(pf, cells_hist, cells_open, MINW, MAXW, longs, false);
 		pf->wrap_chars = pf->wrap != 0;
 	}
 	if (!pf->wrap)
 		profile_loose_wrap(pf, hist, open_hist, MINW, MAXW, longs);
+	if (!pf->wrap)
+		profile_wide_wrap(pf, hist, open_hist, MINW, MAXW, longs, true);
+	if (!pf->wrap) {
+		profile_wide_wrap(pf, cells_hist, cells_open, MINW, MAXW, longs, true);
+		pf->wrap_chars = pf->wrap != 0;
+	}
 	if (!pf->wrap)
 		profile_narrow_wrap(pf, narrow_hist, narrow_open, narrow_inner, MINW);
 	if (!pf->wrap_chars)
@@ -3444,7 +3469,7 @@ static bool raw_ends_sentence(const char *s, size_t len)
 static unsigned wrap_columns(const parser *ps, const raw_line *l)
 {
 	unsigned cols = capped_columns(l);
-	return ps->pf.wrap_chars && l->len <= 1200 ? cols + narrow_chars(l->s, l->len) : cols;
+	return ps->pf.wrap_chars && l->len <= 1200 ? cols - l->indent + 2 * l->indent_chars + narrow_chars(l->s, l->len) : cols;
 }
 
 /* The width against the wrap of the piece a wrap could not have cut
