@@ -1465,6 +1465,7 @@ typedef struct title_list {
 	} top[TITLE_LIST_TOP];
 	unsigned n;
 	uint64_t keys;          /* a bit for the first character of each title kept */
+	unsigned tight_gap;     /* blank lines between two lines set tight: 1 where a blank follows every paragraph */
 } title_list;
 
 /* The mark an item of a list may open with (●, ■, ·, •, -, *). */
@@ -1565,10 +1566,12 @@ static void title_list_line(title_list *tl, const raw_line *l)
 	}
 }
 
-/* Whether top line k is set tight under line k - 1. */
+/* Whether top line k is set tight under line k - 1 (on a page that sets
+ * a blank after every paragraph, a blank apart: the list's lines are
+ * paragraphs there). */
 static bool title_list_tight(const title_list *tl, unsigned k)
 {
-	return tl->top[k].gap == 0 && tl->top[k].line == tl->top[k - 1].line + 1;
+	return tl->top[k].gap <= tl->tight_gap && tl->top[k].line == tl->top[k - 1].line + 1 + tl->top[k].gap;
 }
 
 /* The list from its title at b: the tight lines down to the last title
@@ -1874,7 +1877,6 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		}
 	}
 	furniture_learner_end(fl, furn);
-	title_list_end(&tl, pf);
 	if (md_first && md_count[md_first] == 1) {
 		/* a post's title over its items ("# 早安…" over "### ①…"): with
 		 * no story of its own under it (only the account, a date, a
@@ -1898,6 +1900,8 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	 * then tells a title from a paragraph no more */
 	pf->indent_all = pf->indents && pf->shorts >= 4 && pf->shorts_indented * 10 >= pf->shorts * 9;
 	pf->blank_rhythm = body_lines >= 3 && (gaps[1] + gaps[2] + gaps[3]) * 2 >= body_lines;
+	tl.tight_gap = pf->blank_rhythm;
+	title_list_end(&tl, pf);
 	/* double-spaced pages: a big gap is more than the usual one */
 	pf->big_gap = gaps[2] + gaps[3] > gaps[1] + gaps[0] && body_lines >= 6 ? BIG_GAP + 1 : BIG_GAP;
 	/* paragraphs set tight (a blank line before a tenth of the body's

@@ -108,6 +108,7 @@ static void test_sample_issue(void **state)
 }
 
 FIXTURE_TEST(headline_byline)       /* headline, byline, paragraphs */
+FIXTURE_TEST(title_list_spaced)     /* a page's list of its own titles, a blank after every line of it */
 FIXTURE_TEST(wrap_paragraph_ends)   /* hard-wrapped, no blank: a short open line ends its paragraph, a —— subtitle fills the width; a number cut runs on */
 FIXTURE_TEST(whitespace_lines)      /* NBSP / ideographic-space lines vanish */
 FIXTURE_TEST(crlf)                  /* CRLF line ends */
@@ -1130,6 +1131,7 @@ int main(void)
 		cmocka_unit_test(test_halfwidth_narrow_wrap),
 		cmocka_unit_test(test_blank_rhythm),
 		cmocka_unit_test(test_wrap_paragraph_ends),
+		cmocka_unit_test(test_title_list_spaced),
 		cmocka_unit_test(test_sample_issue),
 		cmocka_unit_test(test_nothing_lost),
 		cmocka_unit_test(test_empty_and_blank_pages),
