@@ -1177,9 +1177,41 @@ static inline size_t plain_before(const char *t, size_t i)
 	return 0;
 }
 
+/* How many characters plain_wide stand one after another from t[i]
+ * on (within n bytes), at most max. */
+static inline size_t wide_run(const char *t, size_t i, size_t n, size_t max)
+{
+	size_t j = 0;
+	while (j < max && n - i >= 3 && plain_wide((const unsigned char *)t + i)) {
+		i += 3;
+		j++;
+	}
+	return j;
+}
+
+/* The same going back from t[i] (the characters ending at i, i - 3...). */
+static inline size_t wide_run_back(const char *t, size_t i, size_t max)
+{
+	size_t j = 0;
+	while (j < max && i >= 3 && plain_wide((const unsigned char *)t + i - 3)) {
+		i -= 3;
+		j++;
+	}
+	return j;
+}
+
 static size_t context_end(const char *t, size_t len, size_t end)
 {
 	int w = 0;
+	/* most contexts open with a run of Han characters and CJK
+	 * punctuation: each of the run but its last, a plain character
+	 * after it, is a cluster of two columns (the loop below finds the
+	 * same, character by character, at about four times the cost) */
+	size_t run = wide_run(t, end, len, CONTEXT_COLS / 2 + 1);
+	if (run >= 2) {
+		end += 3 * (run - 1);
+		w = 2 * (int)(run - 1);
+	}
 	/* k: plain_at(end), known from the step before (each character
 	 * was looked at twice: as the next one, then as the one at end) */
 	size_t k = end < len ? plain_at(t, end, len) : 0;
@@ -1237,6 +1269,14 @@ static size_t context_start(const char *t, size_t start, cluster_list *cl)
 {
 	size_t pos = start;
 	int w = 0;
+	/* a run of plain wide characters before the hit: each of them but
+	 * the first, a plain character before it, is a cluster of its own
+	 * (as in context_end) */
+	size_t run = wide_run_back(t, pos, CONTEXT_COLS / 2 + 1);
+	if (run >= 2) {
+		pos -= 3 * (run - 1);
+		w = 2 * (int)(run - 1);
+	}
 	/* pk: plain_before(pos), known from the step before */
 	size_t pk = pos > 0 ? plain_before(t, pos) : 0;
 	while (pos > 0) {

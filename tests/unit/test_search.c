@@ -1330,6 +1330,84 @@ static void test_context_plain_characters(void **state)
 	text_set_ambiguous_width(1);
 }
 
+/* The context of a hit in runs of Han characters: 30 columns of them
+ * each side, cut where a character joined by a combining mark (a
+ * cluster of its own, two columns) would go past, or taken whole when
+ * it fits, on either side (context_start and context_end step over a
+ * run of plain wide characters at once). */
+static void context_of(const char *before, const char *after, const char *want)
+{
+	util_buf t = { 0 }, b = { 0 };
+	util_buf_adds(&t, before);
+	uint32_t start = (uint32_t)t.len;
+	util_buf_adds(&t, "的");
+	util_buf_adds(&t, after);
+	search_add_context(&b, t.data, t.len, start, start + 3, false);
+	assert_string_equal(b.data, want);
+	util_buf_free(&t);
+	util_buf_free(&b);
+}
+
+static void rep(util_buf *b, const char *s, int n)
+{
+	for (int i = 0; i < n; i++)
+		util_buf_adds(b, s);
+}
+
+static void test_context_runs(void **state)
+{
+	(void)state;
+	util_buf a = { 0 }, z = { 0 }, w = { 0 };
+	/* a run both sides: 15 characters each */
+	rep(&a, "一", 40);
+	rep(&z, "二", 40);
+	util_buf_adds(&w, "…");
+	rep(&w, "一", 15);
+	util_buf_adds(&w, "[的]");
+	rep(&w, "二", 15);
+	util_buf_adds(&w, "…");
+	context_of(a.data, z.data, w.data);
+	/* after: a joined character 16th (left out), then 15th (taken) */
+	a.len = z.len = w.len = 0;
+	rep(&z, "二", 15);
+	util_buf_adds(&z, "三\u0301");
+	rep(&z, "二", 10);
+	util_buf_adds(&w, "[的]");
+	rep(&w, "二", 15);
+	util_buf_adds(&w, "…");
+	context_of("", z.data, w.data);
+	z.len = w.len = 0;
+	rep(&z, "二", 14);
+	util_buf_adds(&z, "三\u0301");
+	rep(&z, "二", 10);
+	util_buf_adds(&w, "[的]");
+	rep(&w, "二", 14);
+	util_buf_adds(&w, "三\u0301…");
+	context_of("", z.data, w.data);
+	/* before: the same, 15th (taken) and 16th (left out) */
+	w.len = 0;
+	rep(&a, "一", 10);
+	util_buf_adds(&a, "三\u0301");
+	rep(&a, "一", 14);
+	util_buf_adds(&w, "…三\u0301");
+	rep(&w, "一", 14);
+	util_buf_adds(&w, "[的]");
+	context_of(a.data, "", w.data);
+	a.len = w.len = 0;
+	rep(&a, "一", 10);
+	util_buf_adds(&a, "三\u0301");
+	rep(&a, "一", 15);
+	util_buf_adds(&w, "…");
+	rep(&w, "一", 15);
+	util_buf_adds(&w, "[的]");
+	context_of(a.data, "", w.data);
+	/* a run cut short by the text's ends, and by ASCII and punctuation */
+	context_of("一二，三", "四。ab五", "一二，三[的]四。ab五");
+	util_buf_free(&a);
+	util_buf_free(&z);
+	util_buf_free(&w);
+}
+
 /* A hit's context appended to a line already begun: control characters
  * (a tab, U+0001, DEL) before, inside and after the hit are spaces, the
  * hit marked by brackets (bold on a terminal), 30 columns each side at
@@ -1402,6 +1480,7 @@ int main(void)
 		cmocka_unit_test(test_fold_table),
 		cmocka_unit_test(test_across_scripts),
 		cmocka_unit_test(test_context_line),
+		cmocka_unit_test(test_context_runs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
