@@ -5526,6 +5526,11 @@ static bool bracketed_label(const unit *u)
 	if (u->chars < 3 || u->chars > 10)
 		return false;
 	const char *s = u->s, *e = u->s + u->len;
+	/* "**【本地】**": the brackets in markdown's emphasis */
+	while (e - s >= 3 && *s == '*' && e[-1] == '*') {
+		s++;
+		e--;
+	}
 	uint32_t a = first_cp(s, e), z = last_cp(s, e, NULL);
 	if ((a == 0x3008 && z == 0x3009) || (a == 0x3010 && z == 0x3011) || (a == 0x3014 && z == 0x3015) ||
 	    (a == 0xFF3B && z == 0xFF3D))

@@ -443,6 +443,8 @@ FIXTURE_TEST(medium_place_bracket)  /* 【欧华时报伦敦讯】: a paper's na
 FIXTURE_TEST(medium_place_bracket_lookalike) /* 【时报财经快讯】: a kind of news before 讯 is no place: the paragraph's text */
 FIXTURE_TEST(md_marked_caption)     /* *▲ X。Y 摄* in emphasis with no image line over it: a photo's caption, as ▲ marks one in plain text */
 FIXTURE_TEST(md_marked_caption_lookalike) /* *注：…。* in emphasis, no ▲ and no picture over it: the story's text */
+FIXTURE_TEST(md_bracket_label)      /* **【本地】** over a ## title: the column's label in brackets, its markdown emphasis aside, as 【工作动态】 is in plain text */
+FIXTURE_TEST(md_bracket_label_lookalike) /* a bold phrase without brackets set tight over a ## title stays its kicker */
 FIXTURE_TEST(char_wrap_lookalike)   /* the same stories wrapped at 36 columns (a figure one column): a title with figures short in columns (全市新建5G基站1200座…) stays a title over its text */
 FIXTURE_TEST(wrap_indent_all)       /* hard-wrapped at 22 characters, titles, bylines and first lines set in, the rest of a paragraph at the margin: the indent is the page's margin, titles stay titles */
 FIXTURE_TEST(char_wrap_width)       /* hard-wrapped at 20 characters, figures making full lines narrower in columns: the wrap is found counting characters, paragraphs end at short lines */
@@ -529,6 +531,7 @@ static void test_nothing_lost(void **state)
 		"header_foot", "header_foot_report", "header_foot_lookalike",
 		"medium_place_bracket", "medium_place_bracket_lookalike",
 		"md_marked_caption", "md_marked_caption_lookalike",
+		"md_bracket_label", "md_bracket_label_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1108,6 +1111,8 @@ int main(void)
 		cmocka_unit_test(test_medium_place_bracket_lookalike),
 		cmocka_unit_test(test_md_marked_caption),
 		cmocka_unit_test(test_md_marked_caption_lookalike),
+		cmocka_unit_test(test_md_bracket_label),
+		cmocka_unit_test(test_md_bracket_label_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_fullwidth_running_headers),
 		cmocka_unit_test(test_fullwidth_numbered_items),
