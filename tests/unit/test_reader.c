@@ -248,6 +248,40 @@ static const char *cat3(const char *a, const char *b, const char *c)
 	return buf;
 }
 
+/* One step of a session: a key pressed (0: none), then what is asserted
+ * of the reader: its article, its top line, the current search hit (ANY:
+ * not asserted) and its message (NULL: not asserted). */
+#define ANY (-1)
+typedef struct step {
+	int key;
+	int article;
+	int top;
+	int hit;
+	const char *message;
+} step;
+
+static void walk_steps(reader *r, const step *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++, s++) {
+		if (s->key)
+			reader_key(r, s->key);
+		if (s->article != ANY)
+			assert_int_equal(reader_article(r), s->article);
+		if (s->top != ANY)
+			assert_int_equal(reader_top(r), s->top);
+		if (s->hit != ANY) {
+			size_t cur;
+			reader_search_hits(r, &cur);
+			assert_int_equal(cur, s->hit);
+		}
+		if (s->message)
+			assert_string_equal(reader_message(r), s->message);
+	}
+}
+
+#define WALK(r, ...) walk_steps((r), (const step[]){ __VA_ARGS__ }, \
+				sizeof((const step[]){ __VA_ARGS__ }) / sizeof(step))
+
 /* A row of the help screen: keys in 18 columns, help, (name). */
 static const char *help_line(const char *keys, keymap_action a)
 {
@@ -574,24 +608,15 @@ static void test_paging(void **ts)
 	assert_int_equal(reader_top(f.r), 25);
 	/* the jump line says which key follows it */
 	assert_string_equal(pane(f.r, 22), "■下转第2版  Enter: follow");
-	reader_key(f.r, 'b');
-	assert_int_equal(reader_top(f.r), 4);
-	reader_key(f.r, KEYMAP_K_PGDN);
-	assert_int_equal(reader_top(f.r), 25);
-	reader_key(f.r, 'k');
-	assert_int_equal(reader_top(f.r), 24);
-	reader_key(f.r, 'u');               /* half a screen: 11 lines */
-	assert_int_equal(reader_top(f.r), 13);
-	reader_key(f.r, 'd');
-	assert_int_equal(reader_top(f.r), 24);
-	reader_key(f.r, 'g');
-	assert_int_equal(reader_top(f.r), 0);
-	reader_key(f.r, 'j');
-	assert_int_equal(reader_top(f.r), 1);
-	reader_key(f.r, KEYMAP_K_END);
-	assert_int_equal(reader_top(f.r), 25);
-	reader_key(f.r, KEYMAP_K_HOME);
-	assert_int_equal(reader_top(f.r), 0);
+	WALK(f.r, { 'b', ANY, 4, ANY, NULL },
+	     { KEYMAP_K_PGDN, ANY, 25, ANY, NULL },
+	     { 'k', ANY, 24, ANY, NULL },
+	     { 'u', ANY, 13, ANY, NULL },       /* half a screen: 11 lines */
+	     { 'd', ANY, 24, ANY, NULL },
+	     { 'g', ANY, 0, ANY, NULL },
+	     { 'j', ANY, 1, ANY, NULL },
+	     { KEYMAP_K_END, ANY, 25, ANY, NULL },
+	     { KEYMAP_K_HOME, ANY, 0, ANY, NULL });
 	/* scroll_context is configurable */
 	reader_free(f.r);
 	f.cfg.scroll_context = 0;
@@ -609,28 +634,18 @@ static void test_read_as_one(void **ts)
 	assert_int_equal(doc_article_at(f.issue, 0)->continues, 3);
 	reader_key(f.r, 'G');
 	/* paging past the end goes on into the continuation */
-	reader_key(f.r, ' ');
-	assert_int_equal(reader_article(f.r), 3);
-	assert_int_equal(reader_top(f.r), 0);
-	assert_string_equal(reader_message(f.r), "continued from 第1版");
-	/* and back up past its start into the first part's end */
-	reader_key(f.r, 'b');
-	assert_int_equal(reader_article(f.r), 0);
-	assert_int_equal(reader_top(f.r), 25);
-	assert_string_equal(reader_message(f.r), "back on 第1版, where the article starts");
-	/* at the end of an article that does not continue, Space goes on to
-	 * the next article ([reader] space_continues) and says so */
-	reader_key(f.r, 'J');
-	assert_int_equal(reader_article(f.r), 1);
-	reader_key(f.r, ' ');
-	assert_int_equal(reader_article(f.r), 2);
+	WALK(f.r, { ' ', 3, 0, ANY, "continued from 第1版" },
+	     /* and back up past its start into the first part's end */
+	     { 'b', 0, 25, ANY, "back on 第1版, where the article starts" },
+	     /* at the end of an article that does not continue, Space goes
+	      * on to the next article ([reader] space_continues) and says so */
+	     { 'J', 1, ANY, ANY, NULL },
+	     { ' ', 2, ANY, ANY, NULL });
 	assert_true(strncmp(reader_message(f.r), "end of the article: on to the next, ", 36) == 0);
 	/* without space_continues it just says so */
 	f.cfg.space_continues = false;
 	reader_key(f.r, 'K');
-	reader_key(f.r, ' ');
-	assert_int_equal(reader_article(f.r), 1);
-	assert_string_equal(reader_message(f.r), "end of the article (J: next article)");
+	WALK(f.r, { ' ', 1, ANY, ANY, "end of the article (J: next article)" });
 	fx_close(&f);
 }
 
@@ -645,26 +660,18 @@ static void test_articles(void **ts)
 	assert_int_equal(reader_top(f.r), 0);
 	assert_string_equal(pane(f.r, 0), "专栏");
 	assert_string_equal(pane(f.r, 1), "第二篇很短");
-	reader_key(f.r, ']');
-	assert_int_equal(reader_article(f.r), 2);
-	reader_key(f.r, '[');
-	reader_key(f.r, 'K');
-	assert_int_equal(reader_article(f.r), 0);
-	reader_key(f.r, 'K');
-	assert_int_equal(reader_article(f.r), 0);
-	assert_string_equal(reader_message(f.r), "this is the first article");
+	WALK(f.r, { ']', 2, ANY, ANY, NULL },
+	     { '[', ANY, ANY, ANY, NULL },
+	     { 'K', 0, ANY, ANY, NULL },
+	     { 'K', 0, ANY, ANY, "this is the first article" });
 	for (int i = 0; i < 4; i++)
 		reader_key(f.r, 'J');
-	assert_int_equal(reader_article(f.r), 4);
-	reader_key(f.r, 'J');
-	assert_int_equal(reader_article(f.r), 4);
-	assert_string_equal(reader_message(f.r), "this is the last article");
-	/* any key clears the message */
-	reader_key(f.r, 'g');
-	assert_string_equal(reader_message(f.r), "");
-	/* an unbound key says so */
-	reader_key(f.r, 'Z');
-	assert_string_equal(reader_message(f.r), "Z does nothing here (h lists the keys)");
+	WALK(f.r, { 0, 4, ANY, ANY, NULL },
+	     { 'J', 4, ANY, ANY, "this is the last article" },
+	     /* any key clears the message */
+	     { 'g', ANY, ANY, ANY, "" },
+	     /* an unbound key says so */
+	     { 'Z', ANY, ANY, ANY, "Z does nothing here (h lists the keys)" });
 	fx_close(&f);
 }
 
@@ -676,17 +683,12 @@ static void test_subheads(void **ts)
 	reader_key(f.r, '}');
 	assert_int_equal(reader_top(f.r), 27);
 	assert_string_equal(pane(f.r, 0), "▍ 小标题一");       /* bold, and marked */
-	reader_key(f.r, '}');
-	assert_int_equal(reader_top(f.r), 27);
-	assert_string_equal(reader_message(f.r), "no further subhead");
-	reader_key(f.r, 'j');
-	reader_key(f.r, 'j');
-	reader_key(f.r, '{');
-	assert_int_equal(reader_top(f.r), 27);
-	reader_key(f.r, '{');
-	assert_int_equal(reader_top(f.r), 0);
-	reader_key(f.r, '{');
-	assert_string_equal(reader_message(f.r), "no earlier subhead");
+	WALK(f.r, { '}', ANY, 27, ANY, "no further subhead" },
+	     { 'j', ANY, ANY, ANY, NULL },
+	     { 'j', ANY, ANY, ANY, NULL },
+	     { '{', ANY, 27, ANY, NULL },
+	     { '{', ANY, 0, ANY, NULL },
+	     { '{', ANY, ANY, ANY, "no earlier subhead" });
 	fx_close(&f);
 }
 
@@ -864,35 +866,18 @@ static void test_search_steps(void **ts)
 	/* n: the second hit is below the screen: it comes into view */
 	reader_key(f.r, 'n');
 	assert_int_equal(reader_search_hits(f.r, &cur), 5);
-	assert_int_equal(cur, 1);
-	assert_int_equal(reader_article(f.r), 0);
-	assert_int_equal(reader_top(f.r), 25);
-	/* on into the next articles */
-	reader_key(f.r, 'n');
-	assert_int_equal(reader_article(f.r), 3);
-	assert_int_equal(reader_top(f.r), 0);
+	WALK(f.r, { 0, 0, 25, 1, NULL },
+	     /* on into the next articles */
+	     { 'n', 3, 0, ANY, NULL });
 	/* (23 of its 26 lines shown: 上接第1版《…》 on top) */
 	assert_string_equal(reader_status_text(f.r),
 			    sides("Enter: follow the jump line", "hit 3 of 5 · article 4/5 · 第2版 · 88%", 80));
 	reader_key(f.r, 'n');
-	reader_key(f.r, 'n');
-	assert_int_equal(reader_article(f.r), 4);
-	reader_search_hits(f.r, &cur);
-	assert_int_equal(cur, 4);
-	/* wrapping at the end of the issue */
-	reader_key(f.r, 'n');
-	reader_search_hits(f.r, &cur);
-	assert_int_equal(cur, 0);
-	assert_int_equal(reader_article(f.r), 0);
-	assert_string_equal(reader_message(f.r), "search wrapped to the top");
-	reader_key(f.r, 'N');
-	reader_search_hits(f.r, &cur);
-	assert_int_equal(cur, 4);
-	assert_string_equal(reader_message(f.r), "search wrapped to the bottom");
-	reader_key(f.r, 'N');
-	reader_search_hits(f.r, &cur);
-	assert_int_equal(cur, 3);
-	assert_string_equal(reader_message(f.r), "");
+	WALK(f.r, { 'n', 4, ANY, 4, NULL },
+	     /* wrapping at the end of the issue */
+	     { 'n', 0, ANY, 0, "search wrapped to the top" },
+	     { 'N', ANY, ANY, 4, "search wrapped to the bottom" },
+	     { 'N', ANY, ANY, 3, "" });
 	/* hit counts beside the headlines */
 	assert_string_equal(list_row(f.r, 1), sides("  目标新闻第一篇", "2", 30));
 	assert_string_equal(list_row(f.r, 6), sides("> 「续」目标新闻第一篇", "2", 30));
@@ -916,26 +901,14 @@ static void test_search_from_position_and_backward(void **ts)
 	reader_key(f.r, 'J');
 	/* forward from article 2: the next hit is article 3's headline */
 	type(f.r, "/目标\r");
-	size_t cur;
-	reader_search_hits(f.r, &cur);
-	assert_int_equal(cur, 2);
-	assert_int_equal(reader_article(f.r), 3);
+	WALK(f.r, { 0, 3, ANY, 2, NULL });
 	/* backward from there: the last hit before it; n keeps going back */
 	type(f.r, "?目标\r");
-	reader_search_hits(f.r, &cur);
-	assert_int_equal(cur, 1);
-	assert_int_equal(reader_article(f.r), 0);
-	reader_key(f.r, 'n');
-	reader_search_hits(f.r, &cur);
-	assert_int_equal(cur, 0);
-	reader_key(f.r, 'n');
-	reader_search_hits(f.r, &cur);
-	assert_int_equal(cur, 4);
-	assert_string_equal(reader_message(f.r), "search wrapped to the bottom");
-	reader_key(f.r, 'N');
-	reader_search_hits(f.r, &cur);
-	assert_int_equal(cur, 0);
-	assert_string_equal(reader_message(f.r), "search wrapped to the top");
+	WALK(f.r, { 0, 0, ANY, 1, NULL },
+	     { 'n', ANY, ANY, 0, NULL },
+	     { 'n', ANY, ANY, 4, "search wrapped to the bottom" },
+	     { 'N', ANY, ANY, 0, "search wrapped to the top" });
+	size_t cur;
 	/* the reader uses the one matcher: full-width digits match */
 	type(f.r, "/第０２段\r");
 	assert_int_equal(reader_search_hits(f.r, &cur), 2);
