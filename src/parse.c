@@ -1419,11 +1419,12 @@ static void profile_wrapped_shorts(profile *pf, const short_line *sl, unsigned n
  * characters, then a loose wrap (profile_loose_wrap). With `peak`, for a
  * page of short paragraphs that wraps few of its lines: a third of them
  * at that width, nearly all cut in a sentence, next to none wider. */
-static void profile_wide_wrap(profile *pf, const unsigned *hist, const unsigned *open_hist,
-			      unsigned minw, unsigned maxw, size_t longs, bool peak)
+static unsigned profile_wide_wrap(profile *pf, const unsigned *hist, const unsigned *open_hist,
+				  unsigned minw, unsigned maxw, size_t longs, bool peak)
 {
+	pf->wrap = 0;
 	if (longs < 6)
-		return;
+		return 0;
 	unsigned best = 0, best_count = 0, best_open = 0;
 	for (unsigned w = minw; w <= maxw; w++) {
 		unsigned c = hist[w] + hist[w - 1] + (w < maxw ? hist[w + 1] : 0);
@@ -1451,6 +1452,7 @@ static void profile_wide_wrap(profile *pf, const unsigned *hist, const unsigned 
 		if (wider * 8 <= longs)
 			pf->wrap = best;
 	}
+	return best_count;
 }
 
 /* A page that lists its own titles before printing them ("【本期要目】"
@@ -1723,6 +1725,13 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	unsigned open_hist[MAXW + 1] = { 0 };   /* ... of lines that end no sentence */
 	/* the same widths counted in characters (two columns each) */
 	unsigned cells_hist[MAXW + 1] = { 0 }, cells_open[MAXW + 1] = { 0 };
+	/* the lines of 16 columns or more in characters, in columns and in
+	 * characters: the measure the lines share more is the page's */
+	enum { CMP_FROM = 16 };
+	/* the long lines (hist) in characters */
+	unsigned long_cells[MAXW + 1] = { 0 }, long_cells_open[MAXW + 1] = { 0 };
+	unsigned cmp_cols[MAXW + 1] = { 0 }, cmp_cells[MAXW + 1] = { 0 };
+	size_t cells_longs = 0;
 	/* the same for the lines narrower than MINW; [0] counts the wider */
 	unsigned narrow_hist[MINW] = { 0 }, narrow_open[MINW] = { 0 }, narrow_inner[MINW] = { 0 };
 	unsigned gaps[4] = { 0 };
@@ -1831,25 +1840,36 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		} else if (cols >= MINW) {
 			narrow_open[0]++;       /* wider than a narrow wrap */
 		}
-		if (cols >= MINW && cols <= MAXW && l.indent <= CENTRED_INDENT) {
-			hist[cols]++;
-			longs++;
+		if (cells >= CMP_FROM && l.indent <= CENTRED_INDENT) {
+			/* the lines measured both ways, to compare the wraps */
+			cmp_cols[cols < MAXW ? cols : MAXW]++;
+			cmp_cells[cells < MAXW ? cells : MAXW]++;
+		}
+		/* (a line as wide in columns is as wide in characters) */
+		if (cells >= MINW && l.indent <= CENTRED_INDENT) {
 			const char *at = l.s + l.len;
 			uint32_t cp = last_cp(l.s, at, &at);
 			while (is_closing(cp) && at > l.s)
 				cp = last_cp(l.s, at, &at);
 			bool open = !is_sentence_end(cp);
-			open_hist[cols] += open;
 			cells_hist[cells < MAXW ? cells : MAXW]++;
 			cells_open[cells < MAXW ? cells : MAXW] += open;
-			/* (only after a blank: a page whose lines follow each
-			 * other directly is no double-spaced one) */
-			if (raw && open && l.gap && raw->nopen < RAW_OPEN_MAX && !is_closing(last_cp(l.s, l.s + l.len, NULL)))
-				raw->open[raw->nopen++] = (narrowed_line){ l.s, l.len, (uint16_t)cols };
-			if (open) {
-				pend.s = l.s;
-				pend.len = l.len;
-				pend.cols = (uint16_t)cols;
+			cells_longs++;
+			if (cols >= MINW && cols <= MAXW) {
+				hist[cols]++;
+				longs++;
+				open_hist[cols] += open;
+				long_cells[cells < MAXW ? cells : MAXW]++;
+				long_cells_open[cells < MAXW ? cells : MAXW] += open;
+				/* (only after a blank: a page whose lines follow each
+				 * other directly is no double-spaced one) */
+				if (raw && open && l.gap && raw->nopen < RAW_OPEN_MAX && !is_closing(last_cp(l.s, l.s + l.len, NULL)))
+					raw->open[raw->nopen++] = (narrowed_line){ l.s, l.len, (uint16_t)cols };
+				if (open) {
+					pend.s = l.s;
+					pend.len = l.len;
+					pend.cols = (uint16_t)cols;
+				}
 			}
 		}
 		uint32_t rh = l.indented || l.len > 160 || !has_figure_bytes(l.s, l.len) ? 0 : running_line_hash(l.s, l.len);
@@ -1930,11 +1950,24 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 				raw->full_open += raw->open[k].cols * 5 >= pf->body_cols * 4 &&
 						  !table_row(raw->open[k].s, raw->open[k].len);
 	}
-	profile_wide_wrap(pf, hist, open_hist, MINW, MAXW, longs, false);
+	/* the width in columns, or in characters (a page wrapped at a
+	 * count of characters, its lines with figures or letters narrower
+	 * in columns than the others) when more lines share it */
+	unsigned by_cols = 0, by_cells = 0;
+	for (unsigned w = 2; w < MAXW; w++) {
+		unsigned c = cmp_cols[w - 1] + cmp_cols[w] + cmp_cols[w + 1];
+		unsigned k = cmp_cells[w - 1] + cmp_cells[w] + cmp_cells[w + 1];
+		by_cols = c > by_cols ? c : by_cols;
+		by_cells = k > by_cells ? k : by_cells;
+	}
+	bool by_chars = by_cells > by_cols + by_cols / 8 && cells_longs >= 8;
+	if (by_chars)
+		profile_wide_wrap(pf, cells_hist, cells_open, MINW, MAXW, cells_longs, false);
+	pf->wrap_chars = pf->wrap != 0;
+	if (!pf->wrap)
+		profile_wide_wrap(pf, hist, open_hist, MINW, MAXW, longs, false);
 	if (!pf->wrap) {
-		/* a page wrapped at a count of characters, its lines with
-		 * figures or letters narrower in columns than the others */
-		profile_wide_wrap(pf, cells_hist, cells_open, MINW, MAXW, longs, false);
+		profile_wide_wrap(pf, long_cells, long_cells_open, MINW, MAXW, longs, false);
 		pf->wrap_chars = pf->wrap != 0;
 	}
 	if (!pf->wrap)
@@ -1942,7 +1975,10 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	if (!pf->wrap)
 		profile_wide_wrap(pf, hist, open_hist, MINW, MAXW, longs, true);
 	if (!pf->wrap) {
-		profile_wide_wrap(pf, cells_hist, cells_open, MINW, MAXW, longs, true);
+		if (by_chars)
+			profile_wide_wrap(pf, cells_hist, cells_open, MINW, MAXW, cells_longs, true);
+		if (!pf->wrap)
+			profile_wide_wrap(pf, long_cells, long_cells_open, MINW, MAXW, longs, true);
 		pf->wrap_chars = pf->wrap != 0;
 	}
 	if (!pf->wrap)

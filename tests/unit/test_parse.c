@@ -455,6 +455,7 @@ FIXTURE_TEST(wrap_figure_word)      /* hard-wrapped at 20 characters: a paragrap
 FIXTURE_TEST(wrap_figure_word_lookalike) /* the same width: a title as long, set tight over text opening with figures (2026年…), stays a title */
 FIXTURE_TEST(wrap_indent_spaces)    /* hard-wrapped at 22 characters, four spaces setting in titles and first lines: the indent counts as characters, the wrap is found, titles stay titles */
 FIXTURE_TEST(wrap_few_lines)        /* short paragraphs wrapped at 38 characters, few lines full: the wrap is found by the lines of one width cut in a sentence, titles set in as the paragraphs stay titles */
+FIXTURE_TEST(char_wrap_sharper)     /* hard-wrapped at 16 characters, most lines holding figures: the lines share a width in characters more than in columns, so the wrap counts characters and 7月12日，县防指决定自当 runs on into 日20时起… */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -524,7 +525,7 @@ static void test_nothing_lost(void **state)
 		"items_unsigned_tail", "items_unsigned_tail_lookalike",
 		"indent_marked_items", "indent_marked_items_lookalike",
 		"note_byline", "note_byline_lookalike",
-		"char_wrap", "char_wrap_lookalike", "wrap_indent_all", "char_wrap_width", "wrap_figure_word", "wrap_figure_word_lookalike", "wrap_indent_spaces", "wrap_few_lines", "masthead_spaced", "masthead_spaced_lookalike",
+		"char_wrap", "char_wrap_lookalike", "wrap_indent_all", "char_wrap_width", "wrap_figure_word", "wrap_figure_word_lookalike", "wrap_indent_spaces", "wrap_few_lines", "char_wrap_sharper", "masthead_spaced", "masthead_spaced_lookalike",
 		"ocr_stray", "ocr_stray_lookalike", "post_stamp", "post_stamp_lookalike",
 		"header_spaced_imprint", "header_spaced_imprint_lookalike", "nav_none", "nav_none_lookalike",
 		"position_caption", "position_caption_lookalike",
@@ -1095,6 +1096,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_figure_word_lookalike),
 		cmocka_unit_test(test_wrap_indent_spaces),
 		cmocka_unit_test(test_wrap_few_lines),
+		cmocka_unit_test(test_char_wrap_sharper),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
