@@ -131,6 +131,12 @@ touch "$many"           # a folder changed: the walk, then the lines
 km --search 的 --all >"$TEST_TMP/walked" 2>/dev/null || fail "--search 的 --all (walked) found nothing"
 cmp -s "$TEST_TMP/fresh" "$TEST_TMP/walked" || fail "--search --all without the walk differs from beside it"
 km --search 的 --all 2>/dev/null | cmp -s - "$TEST_TMP/fresh" || fail "--search --all without the walk, again"
+# a write that fails is said with its reason (the lines' thread's)
+if [ -w /dev/full ]; then
+	km --search 的 --all >/dev/full 2>"$TEST_TMP/err" && fail "--search --all to a full disk exits 0"
+	grep -q "cannot write the output: No space left on device" "$TEST_TMP/err" ||
+		fail "--search --all to a full disk: $(cat "$TEST_TMP/err")"
+fi
 one=$("$KANBAO" --search 的 "$many/青川日报/2026-01-10" | wc -l)
 [ "$one" -gt 50 ] && [ "$(wc -l < "$TEST_TMP/fresh")" = $((one * 40)) ] ||
 	fail "--search --all of 40 issues: $(wc -l < "$TEST_TMP/fresh") lines, $one in one issue"
