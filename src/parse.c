@@ -9400,8 +9400,9 @@ static bool in_fields_block(const parser *ps, size_t i)
  * under a bulletin's name): no story for it to close, the masthead's. */
 static bool masthead_note(const unit *u)
 {
-	return u->kind == U_END && u->len > 6 && has_prefix(u->s, u->len, "（") &&
-	       memcmp(u->s + u->len - 3, "）", 3) == 0;
+	return u->kind == U_END && u->len > 6 &&
+	       ((has_prefix(u->s, u->len, "（") && memcmp(u->s + u->len - 3, "）", 3) == 0) ||
+		(u->s[0] == '(' && u->s[u->len - 1] == ')'));        /* OCR's half-width brackets */
 }
 
 static bool in_header_block(const parser *ps, size_t i)

@@ -257,6 +257,7 @@ FIXTURE_TEST(trad_gathered_credit)  /* gathered_credit in traditional characters
 FIXTURE_TEST(trad_site_deck_labels) /* site_deck_labels in traditional characters: 引題：/副題： label a deck's parts */
 FIXTURE_TEST(trad_run_in_quotes)    /* traditional characters: 佛歷 dates a header, 圖 / X a photo's part of a byline, briefs' run-in titles quote with 「」『』; a space inside 「濠江同心　光耀未來」 ends no title */
 FIXTURE_TEST(ascii_quotes_run_in)   /* quotes typed as ASCII ": briefs' run-in titles quote with them; a space inside "江城同心　光耀未来" ends no title */
+FIXTURE_TEST(halfwidth_masthead_note) /* (内部交流　注意保存) in half-width brackets under a bulletin's name: the masthead's note, the block a header */
 FIXTURE_TEST(halfwidth_epaper)      /* epaper_furniture in OCR's half-width punctuation (,｡､:): the same stories, the same furniture */
 FIXTURE_TEST(halfwidth_run_in)      /* run_in_titles in half-width punctuation: briefs' run-in titles still found */
 FIXTURE_TEST(halfwidth_narrow_wrap) /* narrow_wrap in half-width punctuation: the wrap at 12 characters still read (,｡ are punctuation inside its lines) */
@@ -1133,6 +1134,7 @@ int main(void)
 		cmocka_unit_test(test_trad_site_deck_labels),
 		cmocka_unit_test(test_trad_run_in_quotes),
 		cmocka_unit_test(test_ascii_quotes_run_in),
+		cmocka_unit_test(test_halfwidth_masthead_note),
 		cmocka_unit_test(test_halfwidth_epaper),
 		cmocka_unit_test(test_halfwidth_run_in),
 		cmocka_unit_test(test_halfwidth_narrow_wrap),
