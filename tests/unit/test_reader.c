@@ -110,12 +110,18 @@ static doc_issue *parse_folder(const char *dir)
 	return is;
 }
 
-static doc_issue *sample_issue(void)
+/* The bundled sample issue's folder. */
+static const char *sample_path(void)
 {
-	char path[4096];
+	static char path[4096];
 	const char *src = getenv("KANBAO_SRC");
 	snprintf(path, sizeof path, "%s/sample", src ? src : ".");
-	return parse_folder(path);
+	return path;
+}
+
+static doc_issue *sample_issue(void)
+{
+	return parse_folder(sample_path());
 }
 
 typedef struct fx {
@@ -127,13 +133,18 @@ typedef struct fx {
 	reader *r;
 } fx;
 
-static void fx_open(fx *f, doc_issue *issue, int w, int h)
+static void fx_open_named(fx *f, doc_issue *issue, const char *name, int w, int h)
 {
 	memset(f, 0, sizeof *f);
 	f->issue = issue;
 	config_defaults(&f->cfg);
-	f->opt.issue_name = "test-issue";
+	f->opt.issue_name = name;
 	f->r = reader_new(f->issue, &f->cfg, NULL, &f->opt, w, h);
+}
+
+static void fx_open(fx *f, doc_issue *issue, int w, int h)
+{
+	fx_open_named(f, issue, "test-issue", w, h);
 }
 
 static void quiet(const char *msg)
@@ -141,8 +152,8 @@ static void quiet(const char *msg)
 	(void)msg;
 }
 
-/* A fixture with remembered state in a private folder. */
-static void fx_open_state(fx *f, doc_issue *issue, int w, int h)
+/* The fixture's remembered state in a private folder; no reader yet. */
+static void fx_state(fx *f, doc_issue *issue)
 {
 	memset(f, 0, sizeof *f);
 	f->issue = issue;
@@ -150,6 +161,12 @@ static void fx_open_state(fx *f, doc_issue *issue, int w, int h)
 	snprintf(f->dir, sizeof f->dir, "/tmp/kanbao-test-reader-XXXXXX");
 	assert_non_null(mkdtemp(f->dir));
 	f->st = state_open(f->dir, quiet);
+}
+
+/* A fixture with remembered state in a private folder. */
+static void fx_open_state(fx *f, doc_issue *issue, int w, int h)
+{
+	fx_state(f, issue);
 	f->opt.issue_name = "test-issue";
 	f->opt.restore = true;
 	f->r = reader_new(f->issue, &f->cfg, f->st, &f->opt, w, h);
@@ -469,11 +486,7 @@ static void test_unprintable_text(void **ts)
 	article(is, "甲\t乙");
 	block(is, DOC_PARAGRAPH, "正文\t内容。");
 	fx f;
-	memset(&f, 0, sizeof f);
-	f.issue = is;
-	config_defaults(&f.cfg);
-	f.opt.issue_name = "name\x1b[2Jx\tz";
-	f.r = reader_new(f.issue, &f.cfg, NULL, &f.opt, 80, 24);
+	fx_open_named(&f, is, "name\x1b[2Jx\tz", 80, 24);
 	assert_string_equal(reader_status_text(f.r),
 			    sides("name[2Jx z", "article 1/1 · p.txt · 100%", 80));
 	assert_string_equal(list_row(f.r, 0), "p.txt                      (1)");
@@ -498,11 +511,7 @@ static void test_huge_paragraph(void **ts)
 	memcpy(text + n / 2 * 3, "目", 3);
 	doc_add_block(is, DOC_PARAGRAPH, doc_str_make(text, n * 3));
 	fx f;
-	memset(&f, 0, sizeof f);
-	f.issue = is;
-	config_defaults(&f.cfg);
-	f.opt.issue_name = "huge";
-	f.r = reader_new(f.issue, &f.cfg, NULL, &f.opt, 80, 24);
+	fx_open_named(&f, is, "huge", 80, 24);
 	/* 28 columns: 13 characters and … */
 	assert_string_equal(list_row(f.r, 1), cat3("> ", rep("字", 13), "…"));
 	type(f.r, "/目\r");
@@ -1378,32 +1387,37 @@ static double loader_progress(void *ctx)
 	return (pl->next - 1) / 4.0;
 }
 
+/* The sample issue opened while it loads (page 1 read before the first
+ * screen), with remembered state in a private folder: the position
+ * remembered, article 13, is on page 3, not loaded yet (saved to the
+ * folder too when `saved`). */
+static void fx_open_loading(fx *f, page_loader *pl, reader_loader *rl, bool saved)
+{
+	char err[512];
+	const char *paths[] = { sample_path() };
+	*pl = (page_loader){ issue_open(paths, 1, NULL, NULL, err, sizeof err), 1, 0 };
+	assert_non_null(pl->l);
+	load_page(pl);
+	*rl = (reader_loader){ loader_step, loader_progress, pl };
+	fx_state(f, issue_doc(pl->l));
+	doc_pos far = { 13, DOC_NFIELDS, 0 };
+	state_set_position(f->st, 4242, far);
+	if (saved)
+		assert_true(state_save(f->st));
+	f->opt.issue_name = "big";
+	f->opt.restore = true;
+	f->opt.loader = rl;
+	f->opt.fingerprint = 4242;
+	f->r = reader_new(f->issue, &f->cfg, f->st, &f->opt, 80, 24);
+}
+
 static void test_loading_while_reading(void **ts)
 {
 	(void)ts;
 	fx f;
-	char path[4096], err[512];
-	const char *src = getenv("KANBAO_SRC");
-	snprintf(path, sizeof path, "%s/sample", src ? src : ".");
-	const char *paths[] = { path };
-	page_loader pl = { issue_open(paths, 1, NULL, NULL, err, sizeof err), 1, 0 };
-	assert_non_null(pl.l);
-	load_page(&pl);                     /* page 1 before the first screen */
-	reader_loader rl = { loader_step, loader_progress, &pl };
-	memset(&f, 0, sizeof f);
-	f.issue = issue_doc(pl.l);
-	config_defaults(&f.cfg);
-	snprintf(f.dir, sizeof f.dir, "/tmp/kanbao-test-reader-XXXXXX");
-	assert_non_null(mkdtemp(f.dir));
-	f.st = state_open(f.dir, quiet);
-	/* the position remembered is on page 3, not loaded yet */
-	doc_pos far = { 13, DOC_NFIELDS, 0 };
-	state_set_position(f.st, 4242, far);
-	f.opt.issue_name = "big";
-	f.opt.restore = true;
-	f.opt.loader = &rl;
-	f.opt.fingerprint = 4242;
-	f.r = reader_new(f.issue, &f.cfg, f.st, &f.opt, 80, 24);
+	page_loader pl;
+	reader_loader rl;
+	fx_open_loading(&f, &pl, &rl, false);
 	assert_true(reader_loading(f.r));
 	assert_int_equal(reader_article(f.r), 0);
 	assert_non_null(strstr(reader_status_text(f.r), "article 1/6 · 第1版"));
@@ -1438,28 +1452,9 @@ static void test_next_article_while_loading(void **ts)
 {
 	(void)ts;
 	fx f;
-	char path[4096], err[512];
-	const char *src = getenv("KANBAO_SRC");
-	snprintf(path, sizeof path, "%s/sample", src ? src : ".");
-	const char *paths[] = { path };
-	page_loader pl = { issue_open(paths, 1, NULL, NULL, err, sizeof err), 1, 0 };
-	assert_non_null(pl.l);
-	load_page(&pl);
-	reader_loader rl = { loader_step, loader_progress, &pl };
-	memset(&f, 0, sizeof f);
-	f.issue = issue_doc(pl.l);
-	config_defaults(&f.cfg);
-	snprintf(f.dir, sizeof f.dir, "/tmp/kanbao-test-reader-XXXXXX");
-	assert_non_null(mkdtemp(f.dir));
-	f.st = state_open(f.dir, quiet);
-	doc_pos far = { 13, DOC_NFIELDS, 0 };
-	state_set_position(f.st, 4242, far);
-	assert_true(state_save(f.st));
-	f.opt.issue_name = "big";
-	f.opt.restore = true;
-	f.opt.loader = &rl;
-	f.opt.fingerprint = 4242;
-	f.r = reader_new(f.issue, &f.cfg, f.st, &f.opt, 80, 24);
+	page_loader pl;
+	reader_loader rl;
+	fx_open_loading(&f, &pl, &rl, true);
 	assert_true(reader_loading(f.r));
 	assert_non_null(strstr(reader_status_text(f.r), "article 1/6 · 第1版"));
 	/* the remembered article has not arrived: nothing to save over it */
