@@ -191,14 +191,43 @@ static layout_options opts(layout_kinsoku k, bool hang)
 	return o;
 }
 
+/* A one-block article laid out, with its lines as text (without tags). */
+typedef struct laid {
+	doc_issue *issue;
+	layout *lay;
+	char *text;
+} laid;
+
+/* Laid out (again) at width. */
+static void laid_at(laid *l, int width, layout_options o)
+{
+	free(l->text);
+	layout_free(l->lay);
+	l->lay = layout_article(l->issue, 0, width, &o);
+	l->text = render(l->issue, l->lay, false);
+}
+
+static void laid_open(laid *l, doc_block_type type, const char *text, int width, layout_options o)
+{
+	*l = (laid){ one_block(type, text), NULL, NULL };
+	laid_at(l, width, o);
+}
+
+static void laid_close(laid *l)
+{
+	free(l->text);
+	layout_free(l->lay);
+	doc_issue_free(l->issue);
+}
+
 /* The lines of a one-block article at width, without tags. */
 static char *lay_text(doc_block_type type, const char *text, int width, layout_options o)
 {
-	doc_issue *issue = one_block(type, text);
-	layout *lay = layout_article(issue, 0, width, &o);
-	char *s = render(issue, lay, false);
-	layout_free(lay);
-	doc_issue_free(issue);
+	laid l;
+	laid_open(&l, type, text, width, o);
+	char *s = l.text;
+	l.text = NULL;
+	laid_close(&l);
 	return s;
 }
 
@@ -213,69 +242,92 @@ static char *lay_text(doc_block_type type, const char *text, int width, layout_o
 		free(got_); \
 	} while (0)
 
+/* A case of the exact lines: a one-block article laid out at width. */
+typedef struct lines_case {
+	doc_block_type type;
+	const char *text;
+	int width;
+	layout_options o;
+	const char *expected;
+} lines_case;
+
+static void check_lines(const lines_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++, c++)
+		assert_lines(c->type, c->text, c->width, c->o, c->expected);
+}
+
+/* The cases, in order, as a table walked by check_lines. */
+#define CHECK_LINES(...) check_lines((const lines_case[]){ __VA_ARGS__ }, \
+				     sizeof((const lines_case[]){ __VA_ARGS__ }) / sizeof(lines_case))
+
 /* ---- exact lines, rule by rule ---- */
 
 static void test_paragraph_indent(void **state)
 {
 	(void)state;
-	assert_lines(DOC_PARAGRAPH, "一二三", 20, BASIC, "    一二三\n");
-	/* 4 + 8 ideographs fill 20 columns; the rest goes on unindented */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八九十", 20, BASIC,
-		     "    一二三四五六七八\n九十\n");
-	/* a paragraph printed with its own indent keeps it, no more */
-	assert_lines(DOC_PARAGRAPH, "　　一二", 20, BASIC, "　　一二\n");
-	assert_lines(DOC_PARAGRAPH, "  ab", 20, BASIC, "  ab\n");
+	CHECK_LINES(
+		{ DOC_PARAGRAPH, "一二三", 20, BASIC, "    一二三\n" },
+		/* 4 + 8 ideographs fill 20 columns; the rest goes on unindented */
+		{ DOC_PARAGRAPH, "一二三四五六七八九十", 20, BASIC,
+			  "    一二三四五六七八\n九十\n" },
+		/* a paragraph printed with its own indent keeps it, no more */
+		{ DOC_PARAGRAPH, "　　一二", 20, BASIC, "　　一二\n" },
+		{ DOC_PARAGRAPH, "  ab", 20, BASIC, "  ab\n" });
 	/* the indent option */
 	layout_options o = BASIC;
 	o.indent = 2;
 	assert_lines(DOC_PARAGRAPH, "一二三", 20, o, "  一二三\n");
 	o.indent = 0;
-	assert_lines(DOC_PARAGRAPH, "一二三", 20, o, "一二三\n");
-	/* a narrow measure drops it: 8 columns keep it, 7 do not */
-	assert_lines(DOC_PARAGRAPH, "一二三", 8, BASIC, "    一二\n三\n");
-	assert_lines(DOC_PARAGRAPH, "一二三", 7, BASIC, "一二三\n");
-	/* subheads, captions, jumps and header fields are never indented */
-	assert_lines(DOC_SUBHEAD, "一二三", 20, BASIC, "一二三\n");
-	assert_lines(DOC_JUMP, "■下转第2版", 20, BASIC, "■下转第2版\n");
+	CHECK_LINES(
+		{ DOC_PARAGRAPH, "一二三", 20, o, "一二三\n" },
+		/* a narrow measure drops it: 8 columns keep it, 7 do not */
+		{ DOC_PARAGRAPH, "一二三", 8, BASIC, "    一二\n三\n" },
+		{ DOC_PARAGRAPH, "一二三", 7, BASIC, "一二三\n" },
+		/* subheads, captions, jumps and header fields are never indented */
+		{ DOC_SUBHEAD, "一二三", 20, BASIC, "一二三\n" },
+		{ DOC_JUMP, "■下转第2版", 20, BASIC, "■下转第2版\n" });
 }
 
 static void test_kinsoku_line_start(void **state)
 {
 	(void)state;
 	/* 。 may not start a line: 八 moves down with it (UAX #14 agrees) */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八。九十", 20, BASIC,
-		     "    一二三四五六七\n八。九十\n");
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八。九十", 20, NONE,
-		     "    一二三四五六七\n八。九十\n");
-	/* ～ and · and — are allowed there by UAX #14 alone, not by clreq */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八～九十", 20, BASIC,
-		     "    一二三四五六七\n八～九十\n");
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八～九十", 20, NONE,
-		     "    一二三四五六七八\n～九十\n");
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八·九十", 20, BASIC,
-		     "    一二三四五六七\n八·九十\n");
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八·九十", 20, NONE,
-		     "    一二三四五六七八\n·九十\n");
-	/* repeated: two prohibited characters in a row move two down */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八”。九十", 20, BASIC,
-		     "    一二三四五六七\n八”。九十\n");
-	/* ASCII punctuation too */
-	assert_lines(DOC_SUBHEAD, "abc def!", 7, BASIC, "abc\ndef!\n");
+	CHECK_LINES(
+		{ DOC_PARAGRAPH, "一二三四五六七八。九十", 20, BASIC,
+			  "    一二三四五六七\n八。九十\n" },
+		{ DOC_PARAGRAPH, "一二三四五六七八。九十", 20, NONE,
+			  "    一二三四五六七\n八。九十\n" },
+		/* ～ and · and — are allowed there by UAX #14 alone, not by clreq */
+		{ DOC_PARAGRAPH, "一二三四五六七八～九十", 20, BASIC,
+			  "    一二三四五六七\n八～九十\n" },
+		{ DOC_PARAGRAPH, "一二三四五六七八～九十", 20, NONE,
+			  "    一二三四五六七八\n～九十\n" },
+		{ DOC_PARAGRAPH, "一二三四五六七八·九十", 20, BASIC,
+			  "    一二三四五六七\n八·九十\n" },
+		{ DOC_PARAGRAPH, "一二三四五六七八·九十", 20, NONE,
+			  "    一二三四五六七八\n·九十\n" },
+		/* repeated: two prohibited characters in a row move two down */
+		{ DOC_PARAGRAPH, "一二三四五六七八”。九十", 20, BASIC,
+			  "    一二三四五六七\n八”。九十\n" },
+		/* ASCII punctuation too */
+		{ DOC_SUBHEAD, "abc def!", 7, BASIC, "abc\ndef!\n" });
 }
 
 static void test_kinsoku_line_end(void **state)
 {
 	(void)state;
 	/* （ would end the first line: it moves down */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七（八九）", 20, BASIC,
-		     "    一二三四五六七\n（八九）\n");
-	/* 「 likewise */
-	assert_lines(DOC_SUBHEAD, "一二三四五六七八九「十」", 20, BASIC,
-		     "一二三四五六七八九\n「十」\n");
-	/* “ is narrow: 七 and “ go down together, UAX #14 having no break
-	 * between them */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七“八九”", 20, BASIC,
-		     "    一二三四五六\n七“八九”\n");
+	CHECK_LINES(
+		{ DOC_PARAGRAPH, "一二三四五六七（八九）", 20, BASIC,
+			  "    一二三四五六七\n（八九）\n" },
+		/* 「 likewise */
+		{ DOC_SUBHEAD, "一二三四五六七八九「十」", 20, BASIC,
+			  "一二三四五六七八九\n「十」\n" },
+		/* “ is narrow: 七 and “ go down together, UAX #14 having no break
+		 * between them */
+		{ DOC_PARAGRAPH, "一二三四五六七“八九”", 20, BASIC,
+			  "    一二三四五六\n七“八九”\n" });
 }
 
 static void test_kinsoku_dashes_and_ellipses(void **state)
@@ -283,20 +335,22 @@ static void test_kinsoku_dashes_and_ellipses(void **state)
 	(void)state;
 	/* —— never starts a line, at any level but none */
 	const char *dash = "一二三四五六七八——九十";
-	assert_lines(DOC_PARAGRAPH, dash, 20, BASIC, "    一二三四五六七\n八——九十\n");
-	assert_lines(DOC_PARAGRAPH, dash, 20, STRICT, "    一二三四五六七\n八——九十\n");
-	assert_lines(DOC_PARAGRAPH, dash, 20, NONE, "    一二三四五六七八\n——九十\n");
+	CHECK_LINES(
+		{ DOC_PARAGRAPH, dash, 20, BASIC, "    一二三四五六七\n八——九十\n" },
+		{ DOC_PARAGRAPH, dash, 20, STRICT, "    一二三四五六七\n八——九十\n" },
+		{ DOC_PARAGRAPH, dash, 20, NONE, "    一二三四五六七八\n——九十\n" });
 	/* …… after a space: UAX #14 and basic let it start a line, strict
 	 * keeps it off the line start */
 	const char *dots = "一二三四五六七八 ……九十";
-	assert_lines(DOC_PARAGRAPH, dots, 20, BASIC, "    一二三四五六七八\n……九十\n");
-	assert_lines(DOC_PARAGRAPH, dots, 20, STRICT, "    一二三四五六七\n八 ……九十\n");
-	/* after an ideograph, UAX #14 alone keeps …… on the line */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八……九十", 20, BASIC,
-		     "    一二三四五六七\n八……九十\n");
-	/* strict never splits ……, even where UAX #14 would (after a space) */
-	assert_lines(DOC_SUBHEAD, "ab …… cd", 4, BASIC, "ab\n……\ncd\n");
-	assert_lines(DOC_SUBHEAD, "abc ……", 5, STRICT, "abc\n……\n");
+	CHECK_LINES(
+		{ DOC_PARAGRAPH, dots, 20, BASIC, "    一二三四五六七八\n……九十\n" },
+		{ DOC_PARAGRAPH, dots, 20, STRICT, "    一二三四五六七\n八 ……九十\n" },
+		/* after an ideograph, UAX #14 alone keeps …… on the line */
+		{ DOC_PARAGRAPH, "一二三四五六七八……九十", 20, BASIC,
+			  "    一二三四五六七\n八……九十\n" },
+		/* strict never splits ……, even where UAX #14 would (after a space) */
+		{ DOC_SUBHEAD, "ab …… cd", 4, BASIC, "ab\n……\ncd\n" },
+		{ DOC_SUBHEAD, "abc ……", 5, STRICT, "abc\n……\n" });
 }
 
 static void test_hanging_punctuation(void **state)
@@ -304,30 +358,32 @@ static void test_hanging_punctuation(void **state)
 	(void)state;
 	/* at 22 columns with hanging the text is laid out at 20 and 。 hangs
 	 * into the reserve instead of pulling 八 down */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八。九十", 22, HANG,
-		     "    一二三四五六七八。\n九十\n");
-	/* the same text without hanging at 20 */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八。九十", 20, BASIC,
-		     "    一二三四五六七\n八。九十\n");
-	/* two narrow ones fit the reserve */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八——九十", 22, HANG,
-		     "    一二三四五六七八——\n九十\n");
+	CHECK_LINES(
+		{ DOC_PARAGRAPH, "一二三四五六七八。九十", 22, HANG,
+			  "    一二三四五六七八。\n九十\n" },
+		/* the same text without hanging at 20 */
+		{ DOC_PARAGRAPH, "一二三四五六七八。九十", 20, BASIC,
+			  "    一二三四五六七\n八。九十\n" },
+		/* two narrow ones fit the reserve */
+		{ DOC_PARAGRAPH, "一二三四五六七八——九十", 22, HANG,
+			  "    一二三四五六七八——\n九十\n" });
 	layout_options strict_hang = HANG;
 	strict_hang.kinsoku = LAYOUT_KINSOKU_STRICT;
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八……九十", 22, strict_hang,
-		     "    一二三四五六七八……\n九十\n");
-	/* UAX #14 has no break after a quote: ”’ cannot hang before 九 */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八”’九十", 22, HANG,
-		     "    一二三四五六七\n八”’九十\n");
-	/* 。” is 3 columns: too much to hang, so 八 moves down after all */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八。”九", 22, HANG,
-		     "    一二三四五六七\n八。”九\n");
-	/* only punctuation uses the reserve: ideographs stop at 20 */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八九十", 22, HANG,
-		     "    一二三四五六七八\n九十\n");
-	/* a hanging run at the very end of the text */
-	assert_lines(DOC_PARAGRAPH, "一二三四五六七八。", 22, HANG,
-		     "    一二三四五六七八。\n");
+	CHECK_LINES(
+		{ DOC_PARAGRAPH, "一二三四五六七八……九十", 22, strict_hang,
+			  "    一二三四五六七八……\n九十\n" },
+		/* UAX #14 has no break after a quote: ”’ cannot hang before 九 */
+		{ DOC_PARAGRAPH, "一二三四五六七八”’九十", 22, HANG,
+			  "    一二三四五六七\n八”’九十\n" },
+		/* 。” is 3 columns: too much to hang, so 八 moves down after all */
+		{ DOC_PARAGRAPH, "一二三四五六七八。”九", 22, HANG,
+			  "    一二三四五六七\n八。”九\n" },
+		/* only punctuation uses the reserve: ideographs stop at 20 */
+		{ DOC_PARAGRAPH, "一二三四五六七八九十", 22, HANG,
+			  "    一二三四五六七八\n九十\n" },
+		/* a hanging run at the very end of the text */
+		{ DOC_PARAGRAPH, "一二三四五六七八。", 22, HANG,
+			  "    一二三四五六七八。\n" });
 }
 
 static void test_wide_char_never_straddles(void **state)
@@ -335,33 +391,30 @@ static void test_wide_char_never_straddles(void **state)
 	(void)state;
 	/* a + 9 ideographs = 19 columns; the 10th would end at column 21:
 	 * the line stays one column short */
-	doc_issue *issue = one_block(DOC_SUBHEAD, "a中中中中中中中中中中");
-	layout_options o = BASIC;
-	layout *lay = layout_article(issue, 0, 20, &o);
-	char *s = render(issue, lay, false);
-	assert_string_equal(s, "a中中中中中中中中中\n中\n");
-	assert_int_equal(lay->nlines, 2);
-	assert_int_equal(lay->lines[0].width, 19);
-	assert_int_equal(lay->lines[1].width, 2);
-	free(s);
-	layout_free(lay);
-	doc_issue_free(issue);
+	laid l;
+	laid_open(&l, DOC_SUBHEAD, "a中中中中中中中中中中", 20, BASIC);
+	assert_string_equal(l.text, "a中中中中中中中中中\n中\n");
+	assert_int_equal(l.lay->nlines, 2);
+	assert_int_equal(l.lay->lines[0].width, 19);
+	assert_int_equal(l.lay->lines[1].width, 2);
+	laid_close(&l);
 }
 
 static void test_emergency_break(void **state)
 {
 	(void)state;
 	/* no break opportunity at all: cut at cluster boundaries */
-	assert_lines(DOC_SUBHEAD, "abcdefghijklmnopqrstuvwxyz", 10, BASIC,
-		     "abcdefghij\nklmnopqrst\nuvwxyz\n");
-	/* combining marks stay on their letter */
-	assert_lines(DOC_SUBHEAD, "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 3, BASIC,
-		     "e\xcc\x81" "e\xcc\x81" "e\xcc\x81\n" "e\xcc\x81\n");
-	/* a URL breaks where UAX #14 allows, then by clusters */
-	assert_lines(DOC_SUBHEAD, "https://example.org/abcdefghijkl", 12, BASIC,
-		     "https://\nexample.org/\nabcdefghijkl\n");
-	assert_lines(DOC_SUBHEAD, "https://example.org/abcdefghijklmn", 12, BASIC,
-		     "https://\nexample.org/\nabcdefghijkl\nmn\n");
+	CHECK_LINES(
+		{ DOC_SUBHEAD, "abcdefghijklmnopqrstuvwxyz", 10, BASIC,
+			  "abcdefghij\nklmnopqrst\nuvwxyz\n" },
+		/* combining marks stay on their letter */
+		{ DOC_SUBHEAD, "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 3, BASIC,
+			  "e\xcc\x81" "e\xcc\x81" "e\xcc\x81\n" "e\xcc\x81\n" },
+		/* a URL breaks where UAX #14 allows, then by clusters */
+		{ DOC_SUBHEAD, "https://example.org/abcdefghijkl", 12, BASIC,
+			  "https://\nexample.org/\nabcdefghijkl\n" },
+		{ DOC_SUBHEAD, "https://example.org/abcdefghijklmn", 12, BASIC,
+			  "https://\nexample.org/\nabcdefghijkl\nmn\n" });
 }
 
 static void test_clusters_never_split(void **state)
@@ -377,37 +430,35 @@ static void test_clusters_never_split(void **state)
 	snprintf(text, sizeof text, "ab%scd", family);
 	char want[64];
 	snprintf(want, sizeof want, "ab\n%s\ncd\n", family);
-	assert_lines(DOC_SUBHEAD, text, 7, BASIC, want);
-	assert_lines(DOC_SUBHEAD, text, 5, BASIC, "ab\n?\ncd\n");
+	CHECK_LINES(
+		{ DOC_SUBHEAD, text, 7, BASIC, want },
+		{ DOC_SUBHEAD, text, 5, BASIC, "ab\n?\ncd\n" });
 }
 
 static void test_tiny_widths(void **state)
 {
 	(void)state;
 	/* width 1: a wide character cannot be shown, a '?' stands for it */
-	doc_issue *issue = one_block(DOC_SUBHEAD, "中a文");
-	layout_options o = BASIC;
-	layout *lay = layout_article(issue, 0, 1, &o);
-	char *s = render(issue, lay, false);
-	assert_string_equal(s, "?\na\n?\n");
-	assert_int_equal(lay->nspans, 3);
-	assert_int_equal(lay->spans[0].flags, LAYOUT_F_PLACEHOLDER);
-	assert_int_equal(lay->spans[0].start, 0);
-	assert_int_equal(lay->spans[0].end, 3);
-	assert_int_equal(lay->spans[0].width, 1);
-	assert_int_equal(lay->spans[1].flags, 0);
-	for (size_t i = 0; i < lay->nlines; i++)
-		assert_true(lay->lines[i].width <= 1);
-	free(s);
-	layout_free(lay);
-	doc_issue_free(issue);
+	laid l;
+	laid_open(&l, DOC_SUBHEAD, "中a文", 1, BASIC);
+	assert_string_equal(l.text, "?\na\n?\n");
+	assert_int_equal(l.lay->nspans, 3);
+	assert_int_equal(l.lay->spans[0].flags, LAYOUT_F_PLACEHOLDER);
+	assert_int_equal(l.lay->spans[0].start, 0);
+	assert_int_equal(l.lay->spans[0].end, 3);
+	assert_int_equal(l.lay->spans[0].width, 1);
+	assert_int_equal(l.lay->spans[1].flags, 0);
+	for (size_t i = 0; i < l.lay->nlines; i++)
+		assert_true(l.lay->lines[i].width <= 1);
+	laid_close(&l);
 
-	assert_lines(DOC_SUBHEAD, "中a文", 2, BASIC, "中\na\n文\n");
-	assert_lines(DOC_SUBHEAD, "中a文", 3, BASIC, "中a\n文\n");
-	/* a prohibited character that cannot go anywhere else still shows */
-	assert_lines(DOC_SUBHEAD, "中。", 2, BASIC, "中\n。\n");
-	assert_lines(DOC_PARAGRAPH, "一二。三四", 4, BASIC, "一\n二。\n三四\n");
-	assert_lines(DOC_PARAGRAPH, "一二。三四", 5, BASIC, "一\n二。\n三四\n");
+	CHECK_LINES(
+		{ DOC_SUBHEAD, "中a文", 2, BASIC, "中\na\n文\n" },
+		{ DOC_SUBHEAD, "中a文", 3, BASIC, "中a\n文\n" },
+		/* a prohibited character that cannot go anywhere else still shows */
+		{ DOC_SUBHEAD, "中。", 2, BASIC, "中\n。\n" },
+		{ DOC_PARAGRAPH, "一二。三四", 4, BASIC, "一\n二。\n三四\n" },
+		{ DOC_PARAGRAPH, "一二。三四", 5, BASIC, "一\n二。\n三四\n" });
 	/* the indent gives way to a cluster that would not fit after it */
 	layout_options ind = BASIC;
 	ind.indent = 1;
@@ -417,33 +468,26 @@ static void test_tiny_widths(void **state)
 static void test_spaces_at_breaks(void **state)
 {
 	(void)state;
-	doc_issue *issue = one_block(DOC_SUBHEAD, "hello world  again");
-	layout_options o = BASIC;
-	layout *lay = layout_article(issue, 0, 8, &o);
-	char *s = render(issue, lay, false);
-	assert_string_equal(s, "hello\nworld\nagain\n");
+	laid l;
+	laid_open(&l, DOC_SUBHEAD, "hello world  again", 8, BASIC);
+	assert_string_equal(l.text, "hello\nworld\nagain\n");
 	/* the spaces are in no span, and no line starts with them */
-	assert_int_equal(lay->nspans, 3);
-	assert_int_equal(lay->spans[0].start, 0);
-	assert_int_equal(lay->spans[0].end, 5);
-	assert_int_equal(lay->spans[1].start, 6);
-	assert_int_equal(lay->spans[1].end, 11);
-	assert_int_equal(lay->spans[2].start, 13);
-	assert_int_equal(lay->lines[1].offset, 6);
-	assert_int_equal(lay->lines[2].offset, 13);
-	assert_false(lay->lines[0].continues);
-	assert_true(lay->lines[1].continues);
-	assert_true(lay->lines[2].continues);
-	free(s);
-	layout_free(lay);
+	assert_int_equal(l.lay->nspans, 3);
+	assert_int_equal(l.lay->spans[0].start, 0);
+	assert_int_equal(l.lay->spans[0].end, 5);
+	assert_int_equal(l.lay->spans[1].start, 6);
+	assert_int_equal(l.lay->spans[1].end, 11);
+	assert_int_equal(l.lay->spans[2].start, 13);
+	assert_int_equal(l.lay->lines[1].offset, 6);
+	assert_int_equal(l.lay->lines[2].offset, 13);
+	assert_false(l.lay->lines[0].continues);
+	assert_true(l.lay->lines[1].continues);
+	assert_true(l.lay->lines[2].continues);
 	/* spaces that fit stay inside the span; 11 columns hold "hello world" */
-	lay = layout_article(issue, 0, 11, &o);
-	s = render(issue, lay, false);
-	assert_string_equal(s, "hello world\nagain\n");
-	assert_int_equal(lay->lines[0].width, 11);
-	free(s);
-	layout_free(lay);
-	doc_issue_free(issue);
+	laid_at(&l, 11, BASIC);
+	assert_string_equal(l.text, "hello world\nagain\n");
+	assert_int_equal(l.lay->lines[0].width, 11);
+	laid_close(&l);
 	/* a space does not push a line over: the break is at it */
 	assert_lines(DOC_SUBHEAD, "abcde fg", 5, BASIC, "abcde\nfg\n");
 }
@@ -451,20 +495,17 @@ static void test_spaces_at_breaks(void **state)
 static void test_tabs_and_controls(void **state)
 {
 	(void)state;
-	doc_issue *issue = one_block(DOC_SUBHEAD, "a\tb\xe2\x80\xae" "c");
-	layout_options o = BASIC;
-	layout *lay = layout_article(issue, 0, 20, &o);
-	char *s = render(issue, lay, false);
+	laid l;
+	laid_open(&l, DOC_SUBHEAD, "a\tb\xe2\x80\xae" "c", 20, BASIC);
 	/* TAB counts one column, the bidi override none */
-	assert_string_equal(s, "a bc\n");
-	assert_int_equal(lay->spans[0].width, 4);
-	assert_int_equal(lay->spans[0].end, 7);
-	free(s);
-	layout_free(lay);
-	doc_issue_free(issue);
-	assert_lines(DOC_SUBHEAD, "ab\tcd", 3, BASIC, "ab\ncd\n");
-	/* a line separator (U+2028) is a mandatory break */
-	assert_lines(DOC_SUBHEAD, "一二\xe2\x80\xa8三四", 20, BASIC, "一二\n三四\n");
+	assert_string_equal(l.text, "a bc\n");
+	assert_int_equal(l.lay->spans[0].width, 4);
+	assert_int_equal(l.lay->spans[0].end, 7);
+	laid_close(&l);
+	CHECK_LINES(
+		{ DOC_SUBHEAD, "ab\tcd", 3, BASIC, "ab\ncd\n" },
+		/* a line separator (U+2028) is a mandatory break */
+		{ DOC_SUBHEAD, "一二\xe2\x80\xa8三四", 20, BASIC, "一二\n三四\n" });
 }
 
 static void test_centering(void **state)
@@ -730,10 +771,10 @@ static void generate(util_buf *b, uint64_t *st, int npieces)
 }
 
 /* The test's own statement of the prohibitions (basic level). */
-static bool bad_start(uint32_t cp)
+/* Whether cp is one of the code points of the UTF-8 string set. */
+static bool in_set(const char *set, uint32_t cp)
 {
-	static const char set[] = "。．，、：；！？”’」』）》〉】〗〕］｝～—·,.:;!?)";
-	for (const char *p = set, *end = set + sizeof set - 1; p < end;) {
+	for (const char *p = set, *end = set + strlen(set); p < end;) {
 		uint32_t c;
 		p += text_decode(p, end, &c);
 		if (c == cp)
@@ -742,16 +783,14 @@ static bool bad_start(uint32_t cp)
 	return false;
 }
 
+static bool bad_start(uint32_t cp)
+{
+	return in_set("。．，、：；！？”’」』）》〉】〗〕］｝～—·,.:;!?)", cp);
+}
+
 static bool bad_end(uint32_t cp)
 {
-	static const char set[] = "“‘「『（《〈【〖〔［｛";
-	for (const char *p = set, *end = set + sizeof set - 1; p < end;) {
-		uint32_t c;
-		p += text_decode(p, end, &c);
-		if (c == cp)
-			return true;
-	}
-	return false;
+	return in_set("“‘「『（《〈【〖〔［｛", cp);
 }
 
 typedef struct analysis {
