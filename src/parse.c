@@ -3747,6 +3747,10 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	    !raw_ends_sentence(cur->s, cur->len) && (match_header(cur->s, cur->len, &mh), masthead_issuer(ps, cur->s, cur->len, &mh)))
 		return false;   /* a masthead's line is a line of its own */
 	unsigned cur_cols = wrap_columns(ps, cur);
+	/* a line far wider than the wrap was not set by it (a running
+	 * header kept whole): it runs into nothing */
+	if (cur == first && cur_cols > wrap + wrap / 4 + ps->pf.wrap_slack)
+		return false;
 	/* (short of the wrap by the next line's first word: a line of
 	 * prose, with a comma or a stop inside or under a full line, not a
 	 * title set tight over its text) */

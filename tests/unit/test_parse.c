@@ -456,7 +456,7 @@ FIXTURE_TEST(wrap_figure_word)      /* hard-wrapped at 20 characters: a paragrap
 FIXTURE_TEST(wrap_figure_word_lookalike) /* the same width: a title as long, set tight over text opening with figures (2026年…), stays a title */
 FIXTURE_TEST(wrap_indent_spaces)    /* hard-wrapped at 22 characters, four spaces setting in titles and first lines: the indent counts as characters, the wrap is found, titles stay titles */
 FIXTURE_TEST(wrap_few_lines)        /* short paragraphs wrapped at 38 characters, few lines full: the wrap is found by the lines of one width cut in a sentence, titles set in as the paragraphs stay titles */
-FIXTURE_TEST(char_wrap_sharper)     /* hard-wrapped at 16 characters, most lines holding figures: the lines share a width in characters more than in columns, so the wrap counts characters and 7月12日，县防指决定自当 runs on into 日20时起… */
+FIXTURE_TEST(char_wrap_sharper)     /* hard-wrapped at 16 characters, most lines holding figures: the lines share a width in characters more than in columns, so the wrap counts characters and 7月12日，县防指决定自当 runs on into 日20时起…; the header line, wider than the wrap, runs into nothing, so the title under it stays a title */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
