@@ -507,6 +507,8 @@ typedef struct profile {
 	unsigned big_gap;       /* blank lines that make a big gap on this page */
 	bool indents;           /* paragraphs are marked by an indent */
 	bool indent_all;        /* ... and so is every short line (titles, bylines): the indent is the page's margin */
+	unsigned indent_dropped;        /* hard-wrapped, no indent, but a paragraph's first line is this many columns short: its indent dropped by the extraction */
+	unsigned run_cols;      /* ... against this width, the most common of the lines that run on */
 	unsigned shorts;        /* of the lines sampled, short ones (titles, bylines, last lines) */
 	unsigned shorts_indented;
 	bool blank_rhythm;      /* blank lines separate the paragraphs */
@@ -859,7 +861,8 @@ static void explain_page(const parser *ps, const char *name)
 	const profile *pf = &ps->pf;
 	fprintf(explain_out, "== %s\n   profile: %s, %s, ", name,
 		pf->blank_rhythm ? "blank lines between paragraphs" : "no blank lines between paragraphs",
-		pf->indent_all ? "every line indented, titles too" : pf->indents ? "indented paragraphs" : "no paragraph indent");
+		pf->indent_all ? "every line indented, titles too" : pf->indents ? "indented paragraphs" :
+		pf->indent_dropped ? "paragraph indent dropped (first lines short by it)" : "no paragraph indent");
 	if (pf->wrap)
 		fprintf(explain_out, "hard-wrapped at %u columns%s", pf->wrap, pf->wrap_chars ? " (counting characters)" : "");
 	else
@@ -1693,6 +1696,70 @@ static void profile_blank_rhythm(profile *pf, const raw_rhythm *raw)
 		pf->gaps_doubled = true;
 }
 
+/* A line's width against the wrap as the profile measures it. */
+static unsigned wrap_width(const profile *pf, const raw_line *l);
+
+/* A hard-wrapped page that sets no indent, whose paragraphs' first lines
+ * stop INDENT_DROP columns short of the full lines (the width of "　　")
+ * when every other line of a paragraph runs full: the print indented its
+ * paragraphs and the extraction dropped the indent, leaving the first
+ * line short by it. Read on the lines that open under a paragraph's last
+ * line (a finished sentence short of the width) and run on unfinished:
+ * three or more short by the indent against the most common width of the
+ * lines that run on, twice as many as open full. */
+enum { INDENT_DROP = 4, DROPPED_MIN = 3, DROPPED_LINES = 1000 };
+static bool dropped_width(const profile *pf, unsigned w)
+{
+	return w + INDENT_DROP + 1 >= pf->run_cols && w + INDENT_DROP <= (pf->wrap > pf->run_cols ? pf->wrap : pf->run_cols) + 1 &&
+	       w + 1 < pf->run_cols;
+}
+
+static bool raw_ends_sentence(const char *s, size_t len);
+
+static void profile_dropped_indent(profile *pf, const char *text, size_t len)
+{
+	if (!pf->wrap || pf->indents || pf->wrap < 20)
+		return;
+	struct {
+		uint16_t cols;
+		bool gap, ends;
+	} ln[DROPPED_LINES];
+	unsigned n = 0;
+	unsigned hist[128] = { 0 };
+	line_reader lr;
+	line_reader_init(&lr, text, len);
+	raw_line l;
+	while (n < DROPPED_LINES && next_line(&lr, &l)) {
+		unsigned w = wrap_width(pf, &l);
+		ln[n].cols = (uint16_t)(w < 0xFFFF ? w : 0xFFFF);
+		ln[n].gap = l.gap != 0;
+		ln[n].ends = raw_ends_sentence(l.s, l.len);
+		/* the width of a line that runs on into the next, unfinished */
+		if (n && !ln[n].gap && !ln[n - 1].ends && ln[n - 1].cols < 128)
+			hist[ln[n - 1].cols]++;
+		n++;
+	}
+	unsigned mode = 0;
+	for (unsigned w = 1; w < 128; w++)
+		if (hist[w] > hist[mode])
+			mode = w;
+	if (mode + 3 < pf->wrap || mode > pf->wrap + 1)
+		return;
+	pf->run_cols = mode;
+	unsigned dropped = 0, full = 0;
+	for (unsigned k = 1; k + 1 < n; k++) {
+		/* after a paragraph's last line: finished, short of the width */
+		if (ln[k + 1].gap || !ln[k - 1].ends || (unsigned)ln[k - 1].cols + 1 >= mode || ln[k].ends)
+			continue;
+		if ((unsigned)ln[k].cols + 1 >= mode)
+			full++;
+		else if (dropped_width(pf, ln[k].cols))
+			dropped++;
+	}
+	if (dropped >= DROPPED_MIN && dropped >= 2 * full)
+		pf->indent_dropped = INDENT_DROP;
+}
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	raw_rhythm raw;
@@ -1991,6 +2058,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		pf->indents = true;
 	if (pf->wrap)
 		profile_wrapped_shorts(pf, shorts, nshorts);
+	profile_dropped_indent(pf, text, len);
 }
 
 /* A line that must stay a unit of its own even in a hard-wrapped page. */
@@ -3506,10 +3574,22 @@ static bool raw_ends_sentence(const char *s, size_t len)
 
 /* A line's width against the wrap: in columns, or in characters (two
  * columns each) on a page that wraps at a count of characters. */
-static unsigned wrap_columns(const parser *ps, const raw_line *l)
+static unsigned wrap_width(const profile *pf, const raw_line *l)
 {
 	unsigned cols = capped_columns(l);
-	return ps->pf.wrap_chars && l->len <= 1200 ? cols - l->indent + 2 * l->indent_chars + narrow_chars(l->s, l->len) : cols;
+	return pf->wrap_chars && l->len <= 1200 ? cols - l->indent + 2 * l->indent_chars + narrow_chars(l->s, l->len) : cols;
+}
+
+static unsigned wrap_columns(const parser *ps, const raw_line *l)
+{
+	return wrap_width(&ps->pf, l);
+}
+
+/* A paragraph's first line whose indent the extraction dropped (see
+ * profile_dropped_indent): short of the wrap by the indent, unfinished. */
+static bool dropped_indent_start(const parser *ps, const raw_line *l)
+{
+	return ps->pf.indent_dropped && dropped_width(&ps->pf, wrap_columns(ps, l)) && !raw_ends_sentence(l->s, l->len);
 }
 
 /* The width against the wrap of the piece a wrap could not have cut
@@ -3569,8 +3649,9 @@ static unsigned wrap_piece(const parser *ps, const raw_line *l)
 
 /* Whether the lines after `next` are a few more short lines that end no
  * sentence (at most three: the rest of a deck, 微小说 / 一把伞 / □陈小满),
- * then a line that starts with an indent (a peek: the reader does not
- * move). A deck's subtitle opening with a dash may fill the width
+ * then a line that starts with an indent, or short by the indent the
+ * extraction dropped (a peek: the reader does not move). A deck's
+ * subtitle opening with a dash may fill the width
  * ("——馆藏照片征集活动收到市民捐赠四百余件"). */
 static bool title_run_then_indented(const parser *ps)
 {
@@ -3579,7 +3660,7 @@ static bool title_run_then_indented(const parser *ps)
 	for (int k = 0; k < 4; k++) {
 		if (!next_line(&lr, &l) || l.gap != 0)
 			return false;
-		if (l.indented)
+		if (l.indented || dropped_indent_start(ps, &l))
 			return true;
 		bool dash = has_prefix(l.s, l.len, "——");
 		if ((!dash && wrap_columns(ps, &l) + 6 >= ps->wrap) || wrap_columns(ps, &l) > ps->wrap ||
@@ -3763,6 +3844,15 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return false;
 	if (pattern_credit_start(next->s, next->len) < next->len && raw_ends_sentence(cur->s, cur->len))
 		return false;
+	/* a paragraph's first line short by the indent the extraction
+	 * dropped runs on; after a finished sentence, such a line opens the
+	 * next paragraph */
+	if (cur == first && dropped_indent_start(ps, cur))
+		full = true;
+	else if (full && raw_ends_sentence(cur->s, cur->len) &&
+		 (dropped_indent_start(ps, next) || (ps->pf.indent_dropped && wrap_columns(ps, next) + 6 < wrap &&
+						     !raw_ends_sentence(next->s, next->len) && title_run_then_indented(ps))))
+		return false;   /* (or a title over such a line: 孩子们的劳动课 / byline / first line) */
 	/* a unit that starts unindented but full is the rest of a paragraph
 	 * cut by a running header: it ends as an indented paragraph does */
 	if (!ps->pf.indents || (!first->indented && wrap_columns(ps, first) + 3 < wrap))
