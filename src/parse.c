@@ -9566,15 +9566,23 @@ static bool in_foot_block(const parser *ps, size_t i)
 {
 	if (!ps->eof || ps->nunits - i > FOOT_BLOCK_MAX || !foot_title(UNIT(ps, i)))
 		return false;
-	/* a story printed without its headline above: the title under it
-	 * is that headline, printed after (S_F_AFTER_BODY) */
+	/* a dateline story printed without its headline above: the title
+	 * under it is that headline, printed after (S_F_AFTER_BODY) */
 	const art *a = ps->narts ? ART(ps, ps->narts - 1) : NULL;
-	if (a && !a->field[DOC_F_HEADLINE].len && art_has_body(a))
+	if (a && !a->field[DOC_F_HEADLINE].len && a->field[DOC_F_DATELINE].len && art_has_body(a))
 		return false;
+	/* a line of a header's fields only (the paper's name: 欧华时报 ·
+	 * 欧洲体育) may stand tight under the text, or a blank line over
+	 * the header */
 	size_t start = i;
 	while (start > ps->units_base && UNIT(ps, start)->gap == 0 && foot_title(UNIT(ps, start - 1)))
 		start--;
-	if (start > ps->units_base && UNIT(ps, start)->gap == 0 && UNIT(ps, start - 1)->kind != U_PAGEHEAD)
+	bool tight = start > ps->units_base && UNIT(ps, start)->gap == 0 && UNIT(ps, start - 1)->kind != U_PAGEHEAD;
+	bool apart = i + 1 < ps->nunits && UNIT(ps, i + 1)->gap == 1 && UNIT(ps, i + 1)->kind == U_PAGEHEAD;
+	header_match hm;
+	const unit *u = UNIT(ps, i);
+	bool named = (tight || apart) && (match_header(u->s, u->len, &hm), hm.fields >= 1 && hm.others == 0);
+	if (tight && !named)
 		return false;
 	bool head = false;
 	unsigned titles = (unsigned)(i - start);
@@ -9588,6 +9596,8 @@ static bool in_foot_block(const parser *ps, size_t i)
 	if (!head && !(i > ps->units_base && foot_header(ps, UNIT(ps, i - 1))))
 		return false;
 	/* tight down to a header, or right under one through such lines */
+	if (named && apart)
+		return foot_header(ps, UNIT(ps, i + 1));
 	for (size_t j = i + 1; j < ps->nunits && UNIT(ps, j)->gap == 0; j++)
 		if (UNIT(ps, j)->kind == U_PAGEHEAD)
 			return foot_header(ps, UNIT(ps, j));

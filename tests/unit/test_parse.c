@@ -459,6 +459,8 @@ FIXTURE_TEST(wrap_few_lines)        /* short paragraphs wrapped at 38 characters
 FIXTURE_TEST(char_wrap_sharper)     /* hard-wrapped at 16 characters, most lines holding figures: the lines share a width in characters more than in columns, so the wrap counts characters and 7月12日，县防指决定自当 runs on into 日20时起…; the header line, wider than the wrap, runs into nothing, so the title under it stays a title */
 FIXTURE_TEST(indent_dropped)        /* hard-wrapped at 14 characters, no blank lines, each paragraph's first line two characters short (its 　　 dropped by the extraction): paragraphs joined, a title between stories kept */
 FIXTURE_TEST(indent_dropped_lookalike) /* the same stories wrapped full, never indented: read as before */
+FIXTURE_TEST(header_foot_named)     /* the paper's name and section (欧华时报 · 欧洲体育) tight under the last brief, a blank line over the header at the foot: a banner */
+FIXTURE_TEST(header_foot_poem_lookalike) /* a poem's last short lines tight over the footer stay the poem's */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -536,7 +538,7 @@ static void test_nothing_lost(void **state)
 		"medium_place_bracket", "medium_place_bracket_lookalike",
 		"md_marked_caption", "md_marked_caption_lookalike",
 		"md_bracket_label", "md_bracket_label_lookalike",
-		"indent_dropped", "indent_dropped_lookalike",
+		"indent_dropped", "indent_dropped_lookalike", "header_foot_named", "header_foot_poem_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1103,6 +1105,8 @@ int main(void)
 		cmocka_unit_test(test_char_wrap_sharper),
 		cmocka_unit_test(test_indent_dropped),
 		cmocka_unit_test(test_indent_dropped_lookalike),
+		cmocka_unit_test(test_header_foot_named),
+		cmocka_unit_test(test_header_foot_poem_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
