@@ -100,11 +100,11 @@ SCORE_HOLDOUT4_MIN_F1 ?= 0.92
 # author; 0.860 and 0.767 when gated, after they were tuned on; holdout6
 # raised to 0.82 at 0.847; raised to 0.87 and 0.86 at 0.894 and 0.883).
 SCORE_HOLDOUT5_MIN_F1 ?= 0.93
-SCORE_HOLDOUT6_MIN_F1 ?= 0.93
+SCORE_HOLDOUT6_MIN_F1 ?= 0.94
 # ... and on tests/holdout7 and tests/holdout8 (an eighth and a ninth
 # author; 0.726 and 0.738 when gated, after a session of tuning on them;
 # both raised to 0.80 at 0.824).
-SCORE_HOLDOUT7_MIN_F1 ?= 0.83
+SCORE_HOLDOUT7_MIN_F1 ?= 0.84
 SCORE_HOLDOUT8_MIN_F1 ?= 0.87
 # ... and on tests/holdout9 and tests/holdout10 (a tenth and an eleventh
 # author; 0.880 and 0.878 when gated, after a session of tuning on them).
@@ -122,17 +122,17 @@ SCORE_HOLDOUT13_MIN_F1 ?= 0.79
 # author, written at the start of the session of 2026-11-30 12:51 and
 # committed untouched: 0.826 and 0.809; 0.878 and 0.887 when
 # gated, after a session of tuning on them).
-SCORE_HOLDOUT14_MIN_F1 ?= 0.86
-SCORE_HOLDOUT15_MIN_F1 ?= 0.94
+SCORE_HOLDOUT14_MIN_F1 ?= 0.88
+SCORE_HOLDOUT15_MIN_F1 ?= 0.95
 # ... and tests/holdout16 (a seventeenth author, hidden for the session of
 # 2026-11-30 12:51: 0.662 untouched, 0.677 when gated).
-SCORE_HOLDOUT16_MIN_F1 ?= 0.76
+SCORE_HOLDOUT16_MIN_F1 ?= 0.77
 # ... and tests/holdout17 and tests/holdout18 (an eighteenth and a
 # nineteenth author, written at the start of the session of 2026-11-30
 # 15:31 and committed untouched: 0.767 and 0.694). This session works
 # on a split: holdout17 with the odd sets is looked at, holdout18 with the
 # even sets only scored (see their READMEs).
-SCORE_HOLDOUT17_MIN_F1 ?= 0.91
+SCORE_HOLDOUT17_MIN_F1 ?= 0.93
 SCORE_HOLDOUT18_MIN_F1 ?= 0.74
 # ... and tests/holdout19 (a twentieth author, hidden for the session of
 # 2026-11-30 15:31: 0.780 untouched, 0.820 when gated). At the end of that
@@ -147,7 +147,7 @@ SCORE_HOLDOUT19_MIN_F1 ?= 0.90
 # holdout20 with the odd sets and only scores holdout21 with the even ones
 # and holdout19.
 SCORE_HOLDOUT20_MIN_F1 ?= 0.91
-SCORE_HOLDOUT21_MIN_F1 ?= 0.85
+SCORE_HOLDOUT21_MIN_F1 ?= 0.86
 # ... and tests/holdout22 (a twenty-third author, hidden for the session
 # of 2026-11-30 18:40: 0.910 untouched, 0.910 when gated). At the end of
 # that session the gates of the sets that rose were set about 0.02 under
@@ -160,7 +160,7 @@ SCORE_HOLDOUT22_MIN_F1 ?= 0.95
 # holdout23 and holdout22 with the odd sets and holdout20, and only scores
 # holdout24 with the even ones, holdout19 and holdout21.
 SCORE_HOLDOUT23_MIN_F1 ?= 0.88
-SCORE_HOLDOUT24_MIN_F1 ?= 0.90
+SCORE_HOLDOUT24_MIN_F1 ?= 0.91
 # ... and tests/holdout25 (a twenty-sixth author, hidden for the session
 # of 2026-11-30 21:56: 0.873 untouched, 0.879 when gated). At the end of
 # that session the gates of the sets that rose were set about 0.02 under
@@ -174,22 +174,22 @@ SCORE_HOLDOUT25_MIN_F1 ?= 0.92
 # holdout26 and holdout25 with the odd sets, holdout20, holdout22 and
 # holdout23, and only scores holdout27 with the even ones, holdout19,
 # holdout21 and holdout24.
-SCORE_HOLDOUT26_MIN_F1 ?= 0.91
+SCORE_HOLDOUT26_MIN_F1 ?= 0.93
 SCORE_HOLDOUT27_MIN_F1 ?= 0.87
 # ... and tests/holdout28 (a twenty-ninth author, hidden for the session
 # of 2026-12-01 01:06: 0.688 untouched, 0.682 when gated). At the end of
 # that session the gates of the sets that rose were set about 0.02 under
 # their figures (6 0.955, 13 0.814, 15 0.965, 16 0.782, 18 0.769,
 # 19 0.925, 21 0.870, 23 0.904, 24 0.922, 25 0.942, 26 0.939, 27 0.895).
-SCORE_HOLDOUT28_MIN_F1 ?= 0.66
+SCORE_HOLDOUT28_MIN_F1 ?= 0.80
 # ... and tests/holdout29 and tests/holdout30 (a thirtieth and a
 # thirty-first author, written at the start of the session of 2026-12-01
 # 04:21 and committed untouched: 0.915 and 0.844). That session looks at
 # holdout29 and holdout28 with the odd sets, holdout20, holdout22,
 # holdout23, holdout25 and holdout26, and only scores holdout30 with the
 # even ones, holdout19, holdout21, holdout24 and holdout27.
-SCORE_HOLDOUT29_MIN_F1 ?= 0.88
-SCORE_HOLDOUT30_MIN_F1 ?= 0.81
+SCORE_HOLDOUT29_MIN_F1 ?= 0.94
+SCORE_HOLDOUT30_MIN_F1 ?= 0.85
 # ... and tests/holdout31 and tests/holdout32 (a thirty-second and a
 # thirty-third author, written at the start of the session of 2026-12-01
 # 06:18 and committed untouched: 0.968 and 0.885). That session looks at
@@ -197,6 +197,12 @@ SCORE_HOLDOUT30_MIN_F1 ?= 0.81
 # with the check sets.
 SCORE_HOLDOUT31_MIN_F1 ?= 0.94
 SCORE_HOLDOUT32_MIN_F1 ?= 0.86
+# ... and tests/holdout33 (a thirty-fourth author, hidden for the session
+# of 2026-12-01 06:18: 0.898 untouched, 0.904 when gated). At the end of
+# that session the gates of the sets that rose were set about 0.02 under
+# their figures (6 0.962, 7 0.863, 14 0.900, 15 0.972, 16 0.791,
+# 17 0.950, 21 0.883, 24 0.933, 26 0.952, 28 0.829, 29 0.963, 30 0.871).
+SCORE_HOLDOUT33_MIN_F1 ?= 0.88
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
 	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1) \
@@ -212,7 +218,8 @@ HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOL
 	tests/holdout25:$(SCORE_HOLDOUT25_MIN_F1) tests/holdout26:$(SCORE_HOLDOUT26_MIN_F1) \
 	tests/holdout27:$(SCORE_HOLDOUT27_MIN_F1) tests/holdout28:$(SCORE_HOLDOUT28_MIN_F1) \
 	tests/holdout29:$(SCORE_HOLDOUT29_MIN_F1) tests/holdout30:$(SCORE_HOLDOUT30_MIN_F1) \
-	tests/holdout31:$(SCORE_HOLDOUT31_MIN_F1) tests/holdout32:$(SCORE_HOLDOUT32_MIN_F1)
+	tests/holdout31:$(SCORE_HOLDOUT31_MIN_F1) tests/holdout32:$(SCORE_HOLDOUT32_MIN_F1) \
+	tests/holdout33:$(SCORE_HOLDOUT33_MIN_F1)
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -276,11 +283,12 @@ tune: $(TUNE)/score $(TUNE)/kanbao
 # session: 0.688 -> 0.682), and tests/holdout29 and holdout30 (written
 # at the start of the session of 2026-12-01 04:21, one looked at, one
 # only scored), and tests/holdout31 and holdout32 (written at the start
-# of the session of 2026-12-01 06:18, one looked at, one only scored). See each
+# of the session of 2026-12-01 06:18, one looked at, one only scored) and
+# tests/holdout33 (kept out of sight that session: 0.898 -> 0.904). See each
 # folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28 tests/holdout29 tests/holdout30 tests/holdout31 tests/holdout32; do \
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28 tests/holdout29 tests/holdout30 tests/holdout31 tests/holdout32 tests/holdout33; do \
 		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
