@@ -47,6 +47,10 @@ typedef struct pattern_dateline {
 } pattern_dateline;
 bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m);
 
+/* Whether "(" or "（" opens within the first LOOK bytes of S (a cheap
+ * byte test before a recogniser walks the characters). */
+bool pattern_open_paren_within(const char *s, size_t len, size_t look);
+
 /* "据日本共同社4月8日报道，正文": a story opened by the report it retells
  * (an agency ending in 社, 网 or 台, the date, 报道, a comma): the ranges
  * as pattern_match_dateline's, the lead as the dateline. Only the first

@@ -7339,12 +7339,7 @@ static bool position_caption(const unit *u)
 	const char *s = u->s, *end = u->s + u->len;
 	/* cheap first, bytes only: a bracket among the first sixteen
 	 * characters (48 bytes at most) */
-	size_t look = u->len < 51 ? u->len : 51;
-	bool bracket = memchr(s, '(', look) != NULL;
-	/* "（" is EF BC 88 */
-	for (const char *q = s; !bracket && (q = memchr(q, 0xEF, look - (size_t)(q - s))) != NULL; q++)
-		bracket = q + 2 < s + look && (unsigned char)q[1] == 0xBC && (unsigned char)q[2] == 0x88;
-	if (!bracket)
+	if (!pattern_open_paren_within(s, u->len, 51))
 		return false;
 	/* the marker's bracket among the first sixteen characters */
 	const char *p = s;
