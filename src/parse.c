@@ -6824,6 +6824,43 @@ static bool lead_story_kicker(const parser *ps, const art *a, const unit *u, siz
 	return u->chars <= LEAD_KICKER_MAX;
 }
 
+/* "01｜柳溪老街改造提升工程完工", "③ | 报名开始": a digest's item
+ * number set apart from its title by a vertical bar, as a column's name
+ * is ("晨读｜…"): the number files the item, the title after the bar is
+ * the headline. Returns the bytes of the number (its text) in *num_len
+ * and of number, bar and spaces together; 0 for none. A number run into
+ * its title ("1. …", "① …", "01 …") is left to the headline, as those
+ * pages' readers print it. */
+static bool is_cjk_numeral(uint32_t cp);
+static size_t digest_number(const char *s, size_t len, size_t *num_len)
+{
+	const char *p = s, *end = s + len;
+	unsigned digits = 0;
+	uint32_t cp = 0;
+	while (p < end && digits < 3) {
+		int k = text_decode(p, end, &cp);
+		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || is_cjk_numeral(cp) ||
+		      (!digits && ((cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x2776 && cp <= 0x277F)))))
+			break;
+		p += k;
+		digits++;
+		if (cp >= 0x2460)
+			break;      /* a circled number is one character */
+	}
+	if (!digits || digits > 2)
+		return 0;
+	*num_len = (size_t)(p - s);
+	p = text_skip_space(p, end);
+	if (p < end && *p == '|')
+		p++;
+	else if (has_prefix(p, (size_t)(end - p), "｜"))
+		p += 3;
+	else
+		return 0;
+	p = text_skip_space(p, end);
+	return p < end ? (size_t)(p - s) : 0;
+}
+
 static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
 	uint8_t role[DECK_MAX];
@@ -6887,7 +6924,10 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 				a->field[DOC_F_HEADLINE] = strip_emphasis(ps, s, (size_t)(hend - s));
 				a->field[DOC_F_SUBTITLE] = doc_str_make(sub, (size_t)(s + len - sub));
 			} else {
-				a->field[DOC_F_HEADLINE] = strip_emphasis(ps, s, len);
+				size_t num_len = 0, skip = a->field[DOC_F_COLUMN].len ? 0 : digest_number(s, len, &num_len);
+				if (skip)
+					a->field[DOC_F_COLUMN] = doc_str_make(s, num_len);
+				a->field[DOC_F_HEADLINE] = strip_emphasis(ps, s + skip, len - skip);
 			}
 		} else if (r == DR_CONT) {
 			ev_add(&facts, S_F_BROKEN);
