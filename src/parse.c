@@ -9891,10 +9891,19 @@ static bool colon_kicker(const parser *ps, size_t i)
 /* A markdown post's lines over its first story: the account and the
  * date it was posted ("原创 青川发布 2026-03-12 07:30"), short, no
  * sentence, with figures. */
-static bool md_top_furniture(const parser *ps, const unit *u)
+/* So is a line with nothing under it but a rule before the first story's
+ * markdown title ("**点击上方蓝字，关注X**" / "---" / "### 01｜…"): as a
+ * title it would head a story of no text. */
+static bool md_top_furniture(const parser *ps, size_t i)
 {
-	return ps->pf.md_level && !ps->narts && (u->kind == U_PARA || u->kind == U_TITLE) && u->chars <= TITLE_MAX_CHARS &&
-	       !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && (has_figure_bytes(u->s, u->len) || button_bar(u, 2));
+	const unit *u = UNIT(ps, i);
+	if (!ps->pf.md_level || ps->narts || !(u->kind == U_PARA || u->kind == U_TITLE) || u->chars > TITLE_MAX_CHARS ||
+	    (u->flags & (UF_TERMINATED | UF_SENTENCE)))
+		return false;
+	if (has_figure_bytes(u->s, u->len) || button_bar(u, 2))
+		return true;
+	const unit *next = i + 1 < ps->nunits ? UNIT(ps, i + 1) : NULL;
+	return next && next->kind == U_MDHEAD && next->gap >= ps->pf.big_gap && u->gap_after >= ps->pf.big_gap;
 }
 
 /* "阅读 3268　在看 41", "点赞 12　评论 3": a post's counters, two or
@@ -10070,10 +10079,11 @@ static void segment_step(parser *ps)
 	while (i < ps->nunits && (ps->eof || i + LOOKAHEAD <= ps->nunits)) {
 		unit *u = UNIT(ps, i);
 		art *a = cur_art(ps);
-		if (u->kind != U_PAGEHEAD && (md_top_furniture(ps, u) || tail_furniture(ps, i))) {
+		bool md_top = u->kind != U_PAGEHEAD && md_top_furniture(ps, i);
+		if (u->kind != U_PAGEHEAD && (md_top || tail_furniture(ps, i))) {
 			/* the post's account line; the page's tail (editors,
 			 * source, links to other posts): all of it */
-			size_t to = md_top_furniture(ps, u) ? i + 1 : ps->nunits;
+			size_t to = md_top ? i + 1 : ps->nunits;
 			for (size_t j = i; j < to; j++) {
 				unit *v = UNIT(ps, j);
 				size_t in, in_len;

@@ -448,6 +448,8 @@ FIXTURE_TEST(md_bracket_label)      /* **【本地】** over a ## title: the col
 FIXTURE_TEST(md_bracket_label_lookalike) /* a bold phrase without brackets set tight over a ## title stays its kicker */
 FIXTURE_TEST(md_digest_number)      /* "### 01｜X", "### 02 | X", "### ③｜X": a digest item's number set apart by a bar is its label (column), X the headline */
 FIXTURE_TEST(md_digest_number_lookalike) /* "1. X" run into the title, a word before the bar (晨读｜X), a year (2026｜X): the headline whole */
+FIXTURE_TEST(md_top_bare)           /* a bold line with nothing under it but a rule before a post's first ### story (**点击上方蓝字，关注X**): a banner, never a story of no text */
+FIXTURE_TEST(md_top_bare_lookalike) /* a bold line with its paragraph under it before the rule: a story of its own */
 FIXTURE_TEST(char_wrap_lookalike)   /* the same stories wrapped at 36 columns (a figure one column): a title with figures short in columns (全市新建5G基站1200座…) stays a title over its text */
 FIXTURE_TEST(wrap_indent_all)       /* hard-wrapped at 22 characters, titles, bylines and first lines set in, the rest of a paragraph at the margin: the indent is the page's margin, titles stay titles */
 FIXTURE_TEST(char_wrap_width)       /* hard-wrapped at 20 characters, figures making full lines narrower in columns: the wrap is found counting characters, paragraphs end at short lines */
@@ -539,7 +541,7 @@ static void test_nothing_lost(void **state)
 		"header_foot", "header_foot_report", "header_foot_lookalike",
 		"medium_place_bracket", "medium_place_bracket_lookalike",
 		"md_marked_caption", "md_marked_caption_lookalike",
-		"md_bracket_label", "md_bracket_label_lookalike", "md_digest_number", "md_digest_number_lookalike",
+		"md_bracket_label", "md_bracket_label_lookalike", "md_digest_number", "md_digest_number_lookalike", "md_top_bare", "md_top_bare_lookalike",
 		"indent_dropped", "indent_dropped_lookalike", "header_foot_named", "header_foot_poem_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
@@ -1129,6 +1131,8 @@ int main(void)
 		cmocka_unit_test(test_md_bracket_label_lookalike),
 		cmocka_unit_test(test_md_digest_number),
 		cmocka_unit_test(test_md_digest_number_lookalike),
+		cmocka_unit_test(test_md_top_bare),
+		cmocka_unit_test(test_md_top_bare_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_fullwidth_running_headers),
 		cmocka_unit_test(test_fullwidth_numbered_items),
