@@ -474,6 +474,7 @@ typedef struct art {
 	bool bracketed;         /* its headline was a brief's title in 【】 or run into its text */
 	bool signed_end;        /* signed after its body, text went on (a letter and its reply) */
 	bool furn_byline;       /* its byline is a metadata line's author, the story may print its own (see printed_byline) */
+	bool byline_line;       /* its byline is printed on a line of its own under its head (not in a dateline's brackets) */
 	bool issued;            /* its head names the issuer that signs it below (a notice) */
 	bool items;             /* a run of short items each signed in brackets (see merge_signed_item) */
 	const char *supplied;   /* its byline names no writer (a supplier, "（县气象台供稿）"; the paper, "（欧华）"), left in its text: it closes the story as a signature does */
@@ -3307,6 +3308,37 @@ static void indented_kicker(parser *ps, const unit *u)
 	k->flags &= (uint16_t)~UF_ROW;
 }
 
+/* A subhead indented like the paragraphs is at most this long. */
+enum { INDENTED_SUBHEAD_MAX = 16 };
+
+/* "　　重点部位专人值守" between "　　…工作。" and "　　全市168座水库…。": on a
+ * page that indents its paragraphs, a short line with no punctuation at
+ * all, set between a finished paragraph and a paragraph of prose that
+ * sits as close under it, is a subhead indented as the text is, not a
+ * paragraph: prose ends its paragraphs with a stop. Signatures (a name,
+ * an office over a date), fields (时间：…), a table's title over its rows
+ * and bracketed notes are left to their own rules: the line under them is
+ * no paragraph of prose, or they carry a mark. */
+static void indented_subhead(parser *ps, const unit *u)
+{
+	if (ps->nunits < ps->units_base + 2 || u->kind != U_PARA || u->indent_para || (u->flags & UF_ROW) ||
+	    u->chars < 2 * INDENTED_SUBHEAD_MAX)
+		return;
+	unit *t = UNIT(ps, ps->nunits - 1);
+	const unit *above = UNIT(ps, ps->nunits - 2);
+	if (t->kind != U_PARA || t->indent_para != 1 || t->spaced || t->chars < 4 || t->chars > INDENTED_SUBHEAD_MAX ||
+	    (t->flags & (UF_COMMA | UF_CLAUSE_END | UF_FIELD | UF_SENTENCE | UF_TERMINATED)) || u->gap > t->gap)
+		return;
+	if ((above->kind != U_PARA && above->kind != U_DATELINE) || above->indent_para || !(above->flags & UF_TERMINATED))
+		return;
+	uint32_t c0 = first_cp(t->s, t->s + t->len);
+	if (memchr(t->s, ':', t->len) || memmem(t->s, t->len, "：", 3) || (is_opening(c0) && c0 != 0x201C && c0 != 0x300C) ||
+	    title_mark(t->s, t->len) || item_mark(t))
+		return;
+	t->kind = U_TITLE;
+	t->flags &= (uint16_t)~UF_ROW;
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -3504,6 +3536,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 			prev->kind = U_TITLE;
 		signed_under_indent(ps, &u);
 		indented_kicker(ps, &u);
+		indented_subhead(ps, &u);
 		if ((prev->flags & UF_DASH_START) && ps->nunits - 1 > ps->units_base &&
 		    subtitle_under(UNIT(ps, ps->nunits - 2), prev, &u)) {
 			UNIT(ps, ps->nunits - 2)->kind = U_TITLE;
@@ -7702,6 +7735,7 @@ typedef struct shape {
 	bool stub;              /* headless and textless (see headless_stub) */
 	bool caption_last;      /* a photo caption came last */
 	bool headline, dateline, byline, subheads, jump;
+	bool byline_line;       /* its byline is printed on a line of its own under its head */
 	bool numbered;          /* its headline is numbered ("1．…"): an item of a list */
 	bool decked;            /* headed by a deck: a kicker or a subtitle with the headline */
 	uint32_t head_mark;     /* the item's mark opening its headline (■…), 0: none */
@@ -7838,6 +7872,7 @@ static void shape_of(const art *a, shape *sh)
 	sh->headline = a->field[DOC_F_HEADLINE].len != 0;
 	sh->dateline = a->field[DOC_F_DATELINE].len != 0;
 	sh->byline = a->field[DOC_F_BYLINE].len != 0;
+	sh->byline_line = a->byline_line && sh->byline;
 	sh->subheads = art_has_subhead(a);
 	sh->series = a->series;
 	sh->series_broken = a->series_broken;
@@ -8094,8 +8129,9 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		/* a big gap, unless a photo caption just took it */
 		if (rf->big_gap && !sh->caption_last)
 			ev_add(ev, S_BIG_GAP);
-		/* (a story headed by a deck is no brief) */
-		if (sh->dateline && !sh->subheads && !sh->tried && !sh->decked)
+		/* (a story headed by a deck, or signed on a line of its own
+		 * over its dateline, is no brief) */
+		if (sh->dateline && !sh->subheads && !sh->tried && !sh->decked && !sh->byline_line)
 			ev_add(ev, S_AFTER_BRIEF);
 		/* a lone title after a story headed by a lone title; not after
 		 * a feature's deck (a kicker or subtitle, no dateline: its lone
@@ -10378,6 +10414,7 @@ static void segment_step(parser *ps)
 						a->field[DOC_F_BYLINE] = by;
 						a->furn_byline = UNIT(ps, i)->furn_author;
 					}
+					a->byline_line = true;
 					i++;
 					/* "文｜X" then "图｜Y": one byline on two lines */
 					if (i < ps->nunits && UNIT(ps, i)->kind == U_BYLINE && UNIT(ps, i)->gap == 0) {
@@ -10419,12 +10456,14 @@ static void segment_step(parser *ps)
 				a->open_line = true;
 				a->cut = false;
 				a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
+				a->byline_line = true;
 				i++;
 				continue;
 			}
 			if (u->kind == U_BYLINE && !a->field[DOC_F_BYLINE].len && (!art_has_body(a) || note_over_byline(a))) {
 				explain(ps, i, "byline", NULL);
 				a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
+				a->byline_line = true;
 				i++;
 				continue;
 			}

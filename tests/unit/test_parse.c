@@ -465,6 +465,8 @@ FIXTURE_TEST(indent_dropped)        /* hard-wrapped at 14 characters, no blank l
 FIXTURE_TEST(indent_dropped_lookalike) /* the same stories wrapped full, never indented: read as before */
 FIXTURE_TEST(header_foot_named)     /* the paper's name and section (欧华时报 · 欧洲体育) tight under the last brief, a blank line over the header at the foot: a banner */
 FIXTURE_TEST(header_foot_poem_lookalike) /* a poem's last short lines tight over the footer stay the poem's */
+FIXTURE_TEST(indented_subheads)     /* on a page that indents its paragraphs, short lines with no punctuation indented as the text, between a finished paragraph and prose set as close under them: subheads of the story (after a byline line and a 本报讯 paragraph too: a signed story, no brief); a dateline under a title still opens the next story */
+FIXTURE_TEST(indented_subheads_lookalike) /* indented short lines over rows, a line under a row, a field, an issuer over a date stay text; a lone title after a 本报讯 brief with no byline line heads a story as before */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -543,6 +545,7 @@ static void test_nothing_lost(void **state)
 		"md_marked_caption", "md_marked_caption_lookalike",
 		"md_bracket_label", "md_bracket_label_lookalike", "md_digest_number", "md_digest_number_lookalike", "md_top_bare", "md_top_bare_lookalike",
 		"indent_dropped", "indent_dropped_lookalike", "header_foot_named", "header_foot_poem_lookalike",
+		"indented_subheads", "indented_subheads_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1111,6 +1114,8 @@ int main(void)
 		cmocka_unit_test(test_indent_dropped_lookalike),
 		cmocka_unit_test(test_header_foot_named),
 		cmocka_unit_test(test_header_foot_poem_lookalike),
+		cmocka_unit_test(test_indented_subheads),
+		cmocka_unit_test(test_indented_subheads_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
