@@ -10740,6 +10740,9 @@ static void merge_articles(parser *ps, size_t a_index, size_t b_index)
 	for (int f = 0; f < DOC_NFIELDS; f++)
 		if (!a->field[f].len)
 			a->field[f] = b->field[f];
+	/* a supplier's line that closed b names no writer in a either */
+	if (b->supplied && a->field[DOC_F_BYLINE].s == b->supplied)
+		a->supplied = b->supplied;
 	for (size_t k = 0; k < b->nparts; k++)
 		add_part(a, b->parts[k].type, b->parts[k].s, b->parts[k].len);
 	dedup_article(a);

@@ -419,6 +419,8 @@ FIXTURE_TEST(gathered_credit_lookalike) /* （记者　李明　综合报道）,
 FIXTURE_TEST(marked_label_over_byline) /* □ 书香角 over a headline with its own □ 文 / X byline: the column's label, not a second byline */
 FIXTURE_TEST(marked_label_over_byline_lookalike) /* □ 陈晓岚 there: a name, kept beside the byline under the headline */
 FIXTURE_TEST(supplier_credit_lookalike) /* （本报记者　王芳　整理）, （县畜牧站　刘建国） sign; a supplier's line under a story signed already stays its text */
+FIXTURE_TEST(note_supplier)         /* a story opened by an editor's note (【编者按】) before its headline, closed by （X供稿）: the two parts become one article and the supplier's line stays its text, no byline */
+FIXTURE_TEST(note_supplier_lookalike) /* the same closed by （unit　name）: a writer, the byline of the article made one */
 FIXTURE_TEST(names_compiled)        /* names then 编译 in the brackets closing a story (（陆欣　编译）): who compiled it signs it, as （X　整理） does */
 FIXTURE_TEST(names_compiled_lookalike) /* （据法新社编译）: a source, not a writer, stays the text's */
 FIXTURE_TEST(items_unsigned_tail)   /* a label over ◆ items, the first closed by its signer, the rest unsigned: one article, each item a paragraph (no headless tail) */
@@ -512,7 +514,7 @@ static void test_nothing_lost(void **state)
 		"indented_signature", "indented_signature_lookalike",
 		"photo_role_bracket", "photo_role_bracket_lookalike",
 		"page_end_signature", "page_end_signature_lookalike",
-		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike", "paper_own_name", "paper_own_name_lookalike", "gathered_credit", "gathered_credit_lookalike", "marked_label_over_byline", "marked_label_over_byline_lookalike",
+		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "note_supplier", "note_supplier_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike", "paper_own_name", "paper_own_name_lookalike", "gathered_credit", "gathered_credit_lookalike", "marked_label_over_byline", "marked_label_over_byline_lookalike",
 		"names_compiled", "names_compiled_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike", "epaper_letter_label", "epaper_letter_label_lookalike",
@@ -1080,6 +1082,8 @@ int main(void)
 		cmocka_unit_test(test_age_signature_lookalike),
 		cmocka_unit_test(test_supplier_credit),
 		cmocka_unit_test(test_supplier_credit_lookalike),
+		cmocka_unit_test(test_note_supplier),
+		cmocka_unit_test(test_note_supplier_lookalike),
 		cmocka_unit_test(test_long_place_filing),
 		cmocka_unit_test(test_long_place_filing_lookalike),
 		cmocka_unit_test(test_column_cohost),
