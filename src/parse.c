@@ -3516,10 +3516,14 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		if ((u.kind == U_PARA || u.kind == U_DATELINE) && u.gap <= 1 && prev->kind == U_BYLINE &&
 		    prev->gap <= 1 && ps->nunits - 1 > ps->units_base) {
 			unit *q = UNIT(ps, ps->nunits - 2);
-			if (q->kind == U_PARA && short_question(q) && q->gap >= 1 && !(q->flags & UF_COMMA) &&
+			/* (tight under a title line: the deck's last line, "老码头上的绞盘" / "为什么一直没拆？") */
+			bool under_title = q->gap == 0 && ps->nunits - 2 > ps->units_base &&
+					   UNIT(ps, ps->nunits - 3)->kind == U_TITLE;
+			if (q->kind == U_PARA && short_question(q) && (q->gap >= 1 || under_title) && !(q->flags & UF_COMMA) &&
 			    !memchr(q->s, ':', q->len) && !memmem(q->s, q->len, "：", 3)) {
 				q->kind = U_TITLE;
-				q->flags |= UF_QUESTION_HEAD;
+				if (!under_title)
+					q->flags |= UF_QUESTION_HEAD;
 			}
 		}
 		/* "知识窗" / "为什么秋天树叶会变黄？" / text: a question right
@@ -5914,6 +5918,17 @@ static bool whole_question(doc_str t)
 	return false;
 }
 
+/* "为什么一直没拆？", "如何破解“停车难”？": a question that opens with its
+ * question word has no subject of its own: the line above is its subject. */
+static bool opens_asking(doc_str t)
+{
+	static const char *const words[] = { "为什么", "為什麼", "为何", "為何", "怎么", "怎麼", "怎样", "怎樣", "如何", "能否", "是否" };
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (has_prefix(t.s, t.len, words[k]))
+			return true;
+	return false;
+}
+
 /* A label that names a column of briefs by its last word: 快讯, 简讯,
  * 动态, 速递, 资讯, 速览, 一览, 集锦. */
 static bool digest_label(const char *s, size_t len)
@@ -6190,7 +6205,7 @@ static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 	 * 能浮起来？": a line that is a whole headline by itself (two
 	 * phrases side by side, a question) has a label over it, not a
 	 * first half */
-	if (two_phrases(b) || whole_question(bt))
+	if (two_phrases(b) || (whole_question(bt) && !opens_asking(bt)))
 		return BROKEN_NONE;
 	/* a label with a middle dot stays a label; two phrases side by side
 	 * ("春风拂面 万物竞发") are a kicker */

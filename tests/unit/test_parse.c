@@ -421,6 +421,8 @@ FIXTURE_TEST(marked_label_over_byline_lookalike) /* □ 陈晓岚 there: a name,
 FIXTURE_TEST(supplier_credit_lookalike) /* （本报记者　王芳　整理）, （县畜牧站　刘建国） sign; a supplier's line under a story signed already stays its text */
 FIXTURE_TEST(note_supplier)         /* a story opened by an editor's note (【编者按】) before its headline, closed by （X供稿）: the two parts become one article and the supplier's line stays its text, no byline */
 FIXTURE_TEST(note_supplier_lookalike) /* the same closed by （unit　name）: a writer, the byline of the article made one */
+FIXTURE_TEST(question_predicate)    /* "老码头上的绞盘" / "为什么一直没拆？" tight under it, over a byline: a question opening with its question word has no subject of its own, the title line above is its subject: one headline, the byline its (on main: a headline "老码头上的绞盘" over the question as text, the byline opening an empty article) */
+FIXTURE_TEST(question_predicate_lookalike) /* a question with its own subject (夜班装卸工为什么…？) under a label: kicker and headline; a 为什么 line tight under a subhead inside a story, no byline under: subheads as before */
 FIXTURE_TEST(names_compiled)        /* names then 编译 in the brackets closing a story (（陆欣　编译）): who compiled it signs it, as （X　整理） does */
 FIXTURE_TEST(names_compiled_lookalike) /* （据法新社编译）: a source, not a writer, stays the text's */
 FIXTURE_TEST(items_unsigned_tail)   /* a label over ◆ items, the first closed by its signer, the rest unsigned: one article, each item a paragraph (no headless tail) */
@@ -514,7 +516,7 @@ static void test_nothing_lost(void **state)
 		"indented_signature", "indented_signature_lookalike",
 		"photo_role_bracket", "photo_role_bracket_lookalike",
 		"page_end_signature", "page_end_signature_lookalike",
-		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "note_supplier", "note_supplier_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike", "paper_own_name", "paper_own_name_lookalike", "gathered_credit", "gathered_credit_lookalike", "marked_label_over_byline", "marked_label_over_byline_lookalike",
+		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "note_supplier", "note_supplier_lookalike", "question_predicate", "question_predicate_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike", "paper_own_name", "paper_own_name_lookalike", "gathered_credit", "gathered_credit_lookalike", "marked_label_over_byline", "marked_label_over_byline_lookalike",
 		"names_compiled", "names_compiled_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike", "epaper_letter_label", "epaper_letter_label_lookalike",
@@ -1084,6 +1086,8 @@ int main(void)
 		cmocka_unit_test(test_supplier_credit_lookalike),
 		cmocka_unit_test(test_note_supplier),
 		cmocka_unit_test(test_note_supplier_lookalike),
+		cmocka_unit_test(test_question_predicate),
+		cmocka_unit_test(test_question_predicate_lookalike),
 		cmocka_unit_test(test_long_place_filing),
 		cmocka_unit_test(test_long_place_filing_lookalike),
 		cmocka_unit_test(test_column_cohost),
