@@ -8546,6 +8546,27 @@ static void subject_mark(void *ctx, uint32_t h)
  * at i is the last of its story, no section of a series. What it reads
  * stays within LOOKAHEAD of i (run_evidence reads PLAN_UNITS past a run),
  * so a page read in steps is read as it is read whole. */
+/* "——连长　郑宏伟" set right under a quotation (a paragraph closing on
+ * ” 」 』: a pull quote) with no byline or dateline under it: who said
+ * the words, a line of the text (see is_attribution), not a "——"
+ * subtitle heading a story. */
+static bool attribution_under(const parser *ps, size_t k)
+{
+	const unit *u = UNIT(ps, k);
+	if (!(u->flags & UF_DASH_START) || u->kind != U_TITLE || u->chars > 24 || k == ps->units_base)
+		return false;
+	const unit *q = UNIT(ps, k - 1);
+	uint32_t z = last_cp(q->s, q->s + q->len, NULL);
+	if (q->kind != U_PARA || !(z == 0x201D || z == 0x300D || z == 0x300F))
+		return false;
+	if (k + 1 < ps->nunits) {
+		uint8_t n = UNIT(ps, k + 1)->kind;
+		if (n == U_BYLINE || n == U_DATELINE || n == U_NAMES)
+			return false;
+	}
+	return true;
+}
+
 static bool last_title_of_story(const parser *ps, size_t i, size_t j)
 {
 	size_t limit = i + LOOKAHEAD - PLAN_UNITS - 2 * (HEADER_MAX_LINES + 1);
@@ -8557,6 +8578,8 @@ static bool last_title_of_story(const parser *ps, size_t i, size_t j)
 		 * qualifies the text: no title) */
 		if ((u->kind == U_TITLE || u->kind == U_MDHEAD || u->kind == U_MDSUB) && !title_is_paragraph_start(ps, k) &&
 		    !round_bracketed(u)) {
+			if (attribution_under(ps, k))
+				continue;
 			size_t len = title_run(ps, k);
 			evidence ev;
 			run_evidence(ps, k, len ? len : 1, &ev);
