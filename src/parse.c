@@ -3835,6 +3835,28 @@ static bool dateline_over_byline(const raw_line *first, const raw_line *cur, con
 	       m.byline_end > m.byline_start;
 }
 
+/* The words a subhead is at most on a hard-wrapped page. */
+enum { WRAP_HEAD_MAX = 12 };
+
+/* "…才未造成严重后果。" (a full line) / "原因分析" / "经检测，当时烟道内…"
+ * (full): on a hard-wrapped page, a short line with no punctuation at
+ * all under a full line that ends its sentence, over a line that fills
+ * the wrap again, is a title set tight between paragraphs (a subhead, or
+ * the next story's head): the last line of a paragraph ends with a stop
+ * or a closing mark, whatever its length. */
+static bool short_head_over_text(const parser *ps, const raw_line *next)
+{
+	if (next->indented || count_chars(next->s, next->len, WRAP_HEAD_MAX + 1) > WRAP_HEAD_MAX ||
+	    wrap_columns(ps, next) * 2 > ps->wrap || inner_punctuation(next->s, next->len))
+		return false;
+	uint32_t z = last_cp(next->s, next->s + next->len, NULL);
+	if (!text_is_han(z) && z != 0x201D && z != 0x300D)
+		return false;
+	line_reader lr = ps->lr;
+	raw_line l;
+	return next_line(&lr, &l) && l.gap == 0 && wrap_columns(ps, &l) + ps->pf.wrap_slack >= ps->wrap;
+}
+
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	unsigned wrap = ps->wrap;
@@ -3890,6 +3912,8 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		 (dropped_indent_start(ps, next) || (ps->pf.indent_dropped && wrap_columns(ps, next) + 6 < wrap &&
 						     !raw_ends_sentence(next->s, next->len) && title_run_then_indented(ps))))
 		return false;   /* (or a title over such a line: 孩子们的劳动课 / byline / first line) */
+	if (full && raw_ends_sentence(cur->s, cur->len) && short_head_over_text(ps, next))
+		return false;
 	/* a unit that starts unindented but full is the rest of a paragraph
 	 * cut by a running header: it ends as an indented paragraph does */
 	if (!ps->pf.indents || (!first->indented && wrap_columns(ps, first) + 3 < wrap))
@@ -5627,6 +5651,37 @@ static bool round_bracketed(const unit *u)
 	return (a == 0xFF08 || a == '(') && (z == 0xFF09 || z == ')');
 }
 
+/* A section head is at most this long to be matched by its siblings. */
+enum { SECTION_HEAD_MAX = 6 };
+
+/* "案例回放" set tight under a headline, over text, where the same story
+ * goes on to "原因分析" and "警示提醒" between its paragraphs: a lone title
+ * of the same length below, with text over and under it, before any
+ * byline, dateline, end mark or big gap, says the line opens the first of
+ * the story's sections, not the second half of its headline (section
+ * heads of a story repeat one shape; a headline broken in two is one
+ * phrase, printed once). */
+static bool first_of_sections(const parser *ps, size_t k)
+{
+	const unit *u = UNIT(ps, k);
+	if (u->kind != U_TITLE || u->gap != 0 || u->chars < 2 || u->chars > SECTION_HEAD_MAX ||
+	    (u->flags & (UF_COMMA | UF_CLAUSE_END | UF_DASH_START | UF_TERMINATED | UF_SENTENCE)) || wholly_bracketed(u) ||
+	    k + 1 >= ps->nunits || UNIT(ps, k + 1)->kind != U_PARA)
+		return false;
+	size_t limit = ps->nunits < k + LOOKAHEAD / 2 ? ps->nunits : k + LOOKAHEAD / 2;
+	for (size_t m = k + 2; m + 1 < limit; m++) {
+		const unit *v = UNIT(ps, m);
+		if (v->gap >= ps->pf.big_gap || v->kind == U_BYLINE || v->kind == U_DATELINE || v->kind == U_NAMES ||
+		    v->kind == U_END || v->kind == U_MDHEAD || v->kind == U_MDSUB)
+			return false;
+		if (v->kind != U_TITLE)
+			continue;
+		return v->chars == u->chars && !(v->flags & (UF_COMMA | UF_CLAUSE_END | UF_DASH_START)) &&
+		       UNIT(ps, m - 1)->kind == U_PARA && UNIT(ps, m + 1)->kind == U_PARA;
+	}
+	return false;
+}
+
 static size_t title_run(const parser *ps, size_t i)
 {
 	size_t n = 0;
@@ -5641,7 +5696,8 @@ static size_t title_run(const parser *ps, size_t i)
 			      (UNIT(ps, i + n)->gap >= ps->pf.big_gap &&
 			       !(n == 1 && label_like(UNIT(ps, i), false))) ||
 			      (UNIT(ps, i + n)->gap >= 1 && aside_note(UNIT(ps, i + n - 1))) ||
-			      (n == 1 && UNIT(ps, i + n)->gap >= 1 && round_bracketed(UNIT(ps, i)))))
+			      (n == 1 && UNIT(ps, i + n)->gap >= 1 && round_bracketed(UNIT(ps, i))) ||
+			      (UNIT(ps, i + n - 1)->chars > UNIT(ps, i + n)->chars + 2 && first_of_sections(ps, i + n))))
 			break;
 		n++;
 	}
