@@ -5561,6 +5561,14 @@ static bool title_is_paragraph_start(const parser *ps, size_t i)
 		return false;
 	if (next->kind == U_DATELINE)
 		return false;
+	/* "虚报冒领，三年套取补助金41万元" set flush over "　　调查发现，…" on a
+	 * page that indents the first line of its paragraphs (not its
+	 * titles): the paragraph under it starts there, so the line is no
+	 * paragraph's first line, whatever its comma */
+	if (ps->pf.indents && !ps->pf.indent_all && !(u->flags & UF_INDENTED) && (next->flags & UF_INDENTED) &&
+	    !first_sentence_short(next) &&
+	    !(i > ps->units_base && UNIT(ps, i - 1)->kind == U_PARA && !(UNIT(ps, i - 1)->flags & UF_TERMINATED)))
+		return false;   /* (under an unfinished paragraph it may be that paragraph's rest) */
 	return (u->flags & UF_COMMA) || first_sentence_short(next) || title_goes_on(ps, i);
 }
 

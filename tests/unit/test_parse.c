@@ -474,6 +474,8 @@ FIXTURE_TEST(pullquote_sections)    /* a signed feature's section head whose tex
 FIXTURE_TEST(pullquote_sections_lookalike) /* "——某部上等兵　X" under a plain paragraph (no quotation) still marks the end of the text above: the lone title on another subject over it heads a letter of its own */
 FIXTURE_TEST(wrap_sections)         /* hard-wrapped at 20 characters, no blank lines, no indents: a case story under 安全警示 / its headline whose section heads (事故经过, 原因分析, 警示提醒) are four characters each: the first, tight under the headline, is a subhead and no second half of it, for its siblings below; 原因分析 under a full line that ends its sentence is a line of its own, not the paragraph's last */
 FIXTURE_TEST(wrap_sections_lookalike) /* the same width: a headline broken over two lines (焙烧车间余热发电 / 机组建成) with no title of its length below stays one headline; a short line with a stop under a full line ending a sentence still runs on */
+FIXTURE_TEST(comma_subhead_flush)   /* on a page that indents its paragraphs, a short line with a comma set flush over an indented paragraph (虚报冒领，三年套取… / 　　调查发现，…) is no paragraph's first line: the story's subhead (was a paragraph start, then a headline) */
+FIXTURE_TEST(comma_subhead_flush_lookalike) /* the same flush comma line under an unfinished paragraph may be its rest: text as before */
 FIXTURE_TEST(indented_subheads_lookalike) /* indented short lines over rows, a line under a row, a field, an issuer over a date stay text; a lone title after a 本报讯 brief with no byline line heads a story as before */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -554,7 +556,7 @@ static void test_nothing_lost(void **state)
 		"md_bracket_label", "md_bracket_label_lookalike", "md_digest_number", "md_digest_number_lookalike", "md_top_bare", "md_top_bare_lookalike",
 		"indent_dropped", "indent_dropped_lookalike", "header_foot_named", "header_foot_poem_lookalike",
 		"indented_subheads", "indented_subheads_lookalike", "pullquote_sections", "pullquote_sections_lookalike",
-		"wrap_sections", "wrap_sections_lookalike",
+		"wrap_sections", "wrap_sections_lookalike", "comma_subhead_flush", "comma_subhead_flush_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1133,6 +1135,8 @@ int main(void)
 		cmocka_unit_test(test_pullquote_sections_lookalike),
 		cmocka_unit_test(test_wrap_sections),
 		cmocka_unit_test(test_wrap_sections_lookalike),
+		cmocka_unit_test(test_comma_subhead_flush),
+		cmocka_unit_test(test_comma_subhead_flush_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
