@@ -9672,11 +9672,20 @@ static bool masthead_note(const unit *u)
 		(u->s[0] == '(' && u->s[u->len - 1] == ')'));        /* OCR's half-width brackets */
 }
 
+/* A line that may be one of the masthead's: a title line, names, the
+ * issue's date, a note in brackets, or a title-like line that only its
+ * indent made a paragraph (a masthead centred by spaces on a page that
+ * indents its paragraphs: "                    华　纺　报"). */
+static bool masthead_line(const unit *u)
+{
+	return u->kind == U_TITLE || u->kind == U_NAMES || masthead_date(u) || masthead_note(u) ||
+	       (u->kind == U_PARA && !(u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END | UF_COMMA)));
+}
+
 static bool in_header_block(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
-	if (ps->narts || u->chars > 30 ||
-	    (u->kind != U_TITLE && u->kind != U_NAMES && !masthead_date(u) && !masthead_note(u)))
+	if (ps->narts || u->chars > 30 || !masthead_line(u))
 		return false;
 	if (u->kind != U_END && in_fields_block(ps, i))
 		return true;
@@ -9692,8 +9701,7 @@ static bool in_header_block(const parser *ps, size_t i)
 		uint8_t k = UNIT(ps, j)->kind;
 		if (k == U_PAGEHEAD)
 			return true;
-		if ((k != U_TITLE && k != U_NAMES && !masthead_date(UNIT(ps, j)) && !masthead_note(UNIT(ps, j))) ||
-		    UNIT(ps, j)->chars > 30)
+		if (!masthead_line(UNIT(ps, j)) || UNIT(ps, j)->chars > 30)
 			break;
 	}
 	/* backward: right under a header, and the block ends here or goes on
@@ -10349,6 +10357,13 @@ static void segment_step(parser *ps)
 		case U_CREDIT:
 			handle_caption(ps, &i);
 			continue;
+		case U_PARA:
+			if (in_header_block(ps, i)) {
+				banner_for(ps, i, S_F_HEADER_BLOCK);
+				i++;
+				continue;
+			}
+			break;
 		case U_END:
 			if (in_header_block(ps, i)) {
 				banner_for(ps, i, S_F_HEADER_BLOCK);
