@@ -3867,6 +3867,10 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
 		return false;
+	/* a scanner's specks ("丨", "|") are a line of their own, no text
+	 * for a paragraph to run into or on from */
+	if ((next->len <= 12 && stray_marks(next->s, next->len)) || (cur->len <= 12 && stray_marks(cur->s, cur->len)))
+		return false;
 	/* an item opening with a mark ("■贵州茅台（600519）：…") starts afresh;
 	 * a list's middle dot ("·环卫工人免费体检 本报讯…") after a closed
 	 * line, not after a word it may join ("中国" / "·东盟") */
