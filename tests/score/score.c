@@ -426,6 +426,32 @@ static bool joined_to_previous(const parsed *p, const util_buf *prev, const char
 	return memmem(p->all.data, p->all.len, probe, tail + first_len) != NULL;
 }
 
+/* Whether the last character of a line (`last`, `last_len` bytes) occurs
+ * right before the first two text characters of the next line that has
+ * any (from `next` to `end`): a line cut at a narrow wrap where the
+ * line's one last character opens the paragraph below and the rest (a
+ * dateline, 本刊讯 | 截至…) went elsewhere. */
+static bool joined_to_next(const parsed *p, const char *last, size_t last_len, const char *next, const char *end)
+{
+	char probe[32];
+	size_t len = last_len;
+	memcpy(probe, last, last_len);
+	int got = 0;
+	for (const char *q = next; q < end && got < 2;) {
+		uint32_t cp;
+		int k = text_decode(q, end, &cp);
+		if (is_text_cp(cp)) {
+			if (len + (size_t)k > sizeof probe)
+				return false;
+			memcpy(probe + len, q, (size_t)k);
+			len += (size_t)k;
+			got++;
+		}
+		q += k;
+	}
+	return got == 2 && memmem(p->all.data, p->all.len, probe, len) != NULL;
+}
+
 static void coverage(const char *name, const char *text, size_t len, const parsed *p, counts *c)
 {
 	const char *s = text, *end = text + len;
@@ -482,7 +508,9 @@ static void coverage(const char *name, const char *text, size_t len, const parse
 				while (b > a && !memmem(p->all.data, p->all.len, line.data + off[a], off[b] - off[a]))
 					b--;
 				if (b > a + 1 || (b == a + 1 && a == i && j == i + 1) ||
-				    (b == a + 1 && a == 0 && joined_to_previous(p, &prev, line.data, off[1]))) {
+				    (b == a + 1 && a == 0 && joined_to_previous(p, &prev, line.data, off[1])) ||
+				    (b == a + 1 && b == n &&
+				     joined_to_next(p, line.data + off[a], off[b] - off[a], s, end))) {
 					a = b;
 					continue;
 				}
