@@ -527,6 +527,7 @@ typedef struct profile {
 	 * gap, so that a page means the same in any spacing */
 	uint8_t line_spacing;   /* blank lines after every line, a wrapped one too (a double-spaced extraction) */
 	bool gaps_doubled;      /* every gap doubled (paragraph spacing exported as two line ends) */
+	bool letter_spaced;     /* letter-spaced by OCR from end to end: read without its letter spaces (despaced_source) */
 } profile;
 
 /* The profile measures the page on its first lines. */
@@ -868,9 +869,10 @@ static void explain_page(const parser *ps, const char *name)
 		fprintf(explain_out, "hard-wrapped at %u columns%s", pf->wrap, pf->wrap_chars ? " (counting characters)" : "");
 	else
 		fputs("a paragraph a line", explain_out);
-	fprintf(explain_out, ", big gap %u blank lines%s\n", pf->big_gap,
+	fprintf(explain_out, ", big gap %u blank lines%s%s\n", pf->big_gap,
 		pf->line_spacing ? " (after a blank after every line is taken out)" :
-		pf->gaps_doubled ? " (after the page's doubled gaps are halved)" : "");
+		pf->gaps_doubled ? " (after the page's doubled gaps are halved)" : "",
+		pf->letter_spaced ? ", letter-spaced by OCR (read without its letter spaces)" : "");
 	fputs(" line  role       text               [score] strongest signals for (+) and against (-)\n", explain_out);
 }
 
@@ -2130,6 +2132,148 @@ static bool letter_spaced(const char *s, size_t len)
 		b = cp;
 	}
 	return gaps >= 2;
+}
+
+/* A page letter-spaced by OCR from end to end ("江 北 新 区 今 年 将 建
+ * 成", every character a space apart) is read without those spaces, as
+ * the print reads: its lines' widths, bylines, datelines and titles are
+ * then what the same page set tight shows, and search finds its words.
+ * The page is letter-spaced when of the first SPACED_SAMPLE lines that
+ * hold four Han characters or more, SPACED_MIN_LINES at least and three
+ * in four are (letter_spaced); a page whose masthead, header or bylines
+ * alone are spaced out is read as printed. */
+enum { SPACED_SAMPLE = 64, SPACED_MIN_LINES = 6, SPACED_MIN_HAN = 4 };
+
+/* A line's Han characters (up to SPACED_MIN_HAN), and whether two of
+ * them stand side by side (the scan stops there: a line read tight). */
+static unsigned spaced_line_han(const char *s, const char *end, bool *tight)
+{
+	unsigned n = 0;
+	uint32_t prev = 0;
+	*tight = false;
+	for (const char *p = s; p < end;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (is_han(cp)) {
+			if (is_han(prev)) {
+				*tight = true;
+				return n + 1;
+			}
+			n++;
+		}
+		prev = cp;
+	}
+	return n;
+}
+
+static bool page_letter_spaced(const char *text, size_t len)
+{
+	unsigned lines = 0, spaced = 0;
+	const char *p = text, *end = text + len;
+	while (p < end && lines < SPACED_SAMPLE) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		bool tight;
+		unsigned han = spaced_line_han(p, eol, &tight);
+		if (tight) {
+			lines++;
+			if (lines - spaced > SPACED_SAMPLE / 4 || (lines - spaced >= 4 && lines - spaced > spaced))
+				return false;   /* most pages: decided in a few lines */
+		} else if (han >= SPACED_MIN_HAN) {
+			lines++;
+			spaced += letter_spaced(p, (size_t)(eol - p));
+		}
+		p = eol + (eol < end);
+	}
+	return spaced >= SPACED_MIN_LINES && spaced * 4 >= lines * 3;
+}
+
+/* Whether s opens with four figures, and no fifth: a year. */
+static bool year_at(const char *s, const char *end)
+{
+	int n = 0;
+	while (s + n < end && s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n == 4;
+}
+
+static bool is_ascii_letter(uint32_t cp)
+{
+	return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+}
+
+/* Appends line s..end to out without its letter spaces: a single ASCII
+ * space between two characters not both ASCII (第 12 期 → 第12期, 1 ．
+ * → 1．; 3 .6 keeps its own). A Latin letter keeps the spaces beside it
+ * (星 期 三 C8: a page label; a word), a year the space before it,
+ * which may be all that parts a header's fields (日 报 2025 年 3 月 →
+ * 日报 2025年3月), markdown's marks that open a line the space after
+ * them; wider gaps, which part fields, stay. A line that sets two Han
+ * characters side by side was read tight and keeps its spaces. */
+static void add_despaced_line(util_buf *out, const char *s, const char *end)
+{
+	bool tight = false;
+	uint32_t prev = 0;
+	for (const char *p = s; p < end && !tight;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		tight = is_han(cp) && is_han(prev);
+		prev = cp;
+	}
+	if (tight) {
+		util_buf_add(out, s, (size_t)(end - s));
+		return;
+	}
+	const char *from = s;
+	prev = 0;
+	bool marks = true;      /* only ASCII marks so far: markdown's # > - * */
+	for (const char *p = s; p < end;) {
+		uint32_t cp, next = 0;
+		int k = text_decode(p, end, &cp);
+		if (cp == ' ' && p > s && p + 1 < end && !(marks && prev)) {
+			text_decode(p + 1, end, &next);
+			if (prev != ' ' && !text_is_space(prev) && !text_is_space(next) && next != '\r' &&
+			    !(prev < 0x80 && next < 0x80) && !is_ascii_letter(prev) && !is_ascii_letter(next) &&
+			    !year_at(p + 1, end)) {
+				util_buf_add(out, from, (size_t)(p - from));
+				from = p + 1;
+			}
+		}
+		marks &= cp < 0x80 && (text_is_space(cp) || !is_ascii_alnum(cp));
+		prev = cp;
+		p += k;
+	}
+	util_buf_add(out, from, (size_t)(end - from));
+}
+
+static void free_owner(void *owner)
+{
+	free(owner);
+}
+
+/* src itself, or, for a letter-spaced page (*spaced), a copy without
+ * its letter spaces (src released). */
+static doc_source despaced_source(doc_source src, bool *spaced)
+{
+	*spaced = page_letter_spaced(src.text, src.len);
+	if (!*spaced)
+		return src;
+	util_buf out = { 0 };
+	const char *p = src.text, *end = src.text + src.len;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		if (!eol)
+			eol = end;
+		add_despaced_line(&out, p, eol);
+		if (eol < end)
+			util_buf_addc(&out, '\n');
+		p = eol + (eol < end);
+	}
+	util_buf_addc(&out, 0);
+	if (src.release)
+		src.release(src.owner);
+	return (doc_source){ .text = out.data, .len = out.len - 1, .owner = out.data, .release = free_owner };
 }
 
 /* The next code point of a letter-spaced line that pairs with prev: a
@@ -5053,8 +5197,9 @@ static void classify(const parser *ps, unit *u)
 			/* on a page whose paragraphs open with an indent, an
 			 * indented short line is a paragraph of its own (开奖日期：…
 			 * under a headline), never a title, nor a paragraph cut
-			 * (but OCR's letter-spaced lines end anywhere) */
-			if (!u->spaced)
+			 * (but OCR's letter-spaced lines end anywhere, on a page
+			 * read without its letter spaces too) */
+			if (!u->spaced && !ps->pf.letter_spaced)
 				u->flags |= UF_ROW;
 			u->kind = U_PARA;
 			u->indent_para = u->chars <= 12 && (pre ? pre->names : pattern_is_byline(s, len, true)) ? 2 : 1;
@@ -11240,12 +11385,15 @@ parse_stream *parse_begin_flags(doc_issue *issue, char *name, doc_source src, un
 	parse_stream *st = util_calloc(1, sizeof *st);
 	parser *ps = &st->ps;
 	ps->issue = issue;
+	bool spaced = false;
+	src = despaced_source(src, &spaced);
 	ps->src = src;
 	ps->released = src.text;
 	doc_begin_page(issue, name, src);
 	doc_set_page_script(issue, flags & PARSE_NO_SCRIPT ? SCRIPT_KIND_SIMPLIFIED
 						     : script_detect(src.text, src.len));
 	profile_page(&ps->pf, &ps->furn, src.text, src.len);
+	ps->pf.letter_spaced = spaced;
 	ps->wrap = ps->pf.wrap;
 	explain_page(ps, name);
 	line_reader_init(&ps->lr, src.text, src.len);

@@ -339,6 +339,8 @@ FIXTURE_TEST(header_short_form)    /* the running header's short form without fi
 FIXTURE_TEST(header_short_form_lookalike) /* the paper's name opening a letter, two header words as a title: text */
 FIXTURE_TEST(header_letter_spaced)  /* a letter-spaced running header's short form inside a cut: read without its spaces, a banner, the cut joined */
 FIXTURE_TEST(header_letter_spaced_lookalike) /* letter-spaced headlines holding the paper's name or its section: headlines */
+FIXTURE_TEST(page_letter_spaced)    /* a page letter-spaced by OCR from end to end: read without its letter spaces (a year keeps the space before it, 1 ． → 1．), header, titles, bylines, dateline, wrapped paragraphs */
+FIXTURE_TEST(page_letter_spaced_lookalike) /* a page whose masthead, header, one title and bylines alone are spaced out: read as printed, spaces kept */
 FIXTURE_TEST(masthead_long_name)    /* a masthead line whose paper's name (with its edition) is one long word no list knows, beside a date, 星期, 第N版 and 责任编辑: a banner */
 FIXTURE_TEST(masthead_long_name_lookalike) /* the same long name and a word as a headline over its dateline: a headline */
 FIXTURE_TEST(epaper_letter_label)   /* an e-paper's top: B05版 (a letter and figures) is a page label, in the breadcrumb too; a title the page lists, with a comma, over a longer line: the headline */
@@ -1046,6 +1048,8 @@ int main(void)
 		cmocka_unit_test(test_header_short_form_lookalike),
 		cmocka_unit_test(test_header_letter_spaced),
 		cmocka_unit_test(test_header_letter_spaced_lookalike),
+		cmocka_unit_test(test_page_letter_spaced),
+		cmocka_unit_test(test_page_letter_spaced_lookalike),
 		cmocka_unit_test(test_masthead_long_name),
 		cmocka_unit_test(test_masthead_long_name_lookalike),
 		cmocka_unit_test(test_epaper_letter_label),
