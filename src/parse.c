@@ -1664,6 +1664,8 @@ typedef struct raw_rhythm {
 } raw_rhythm;
 
 static void profile_pass(profile *pf, furniture *furn, const char *text, size_t len, raw_rhythm *raw);
+enum { RULE_MAX_BYTES = 64 * 3 };
+static bool is_rule(const char *s, size_t len);
 
 /* The page's blank-line rhythm from the gaps before its sampled lines:
  * - a blank after every line, a wrapped one too (a PDF extraction that
@@ -1838,6 +1840,8 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	unsigned nshorts = 0;
 	unsigned prev_cols = 0, prev_cells = 0;
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
+		if (l.len <= RULE_MAX_BYTES && is_rule(l.s, l.len))
+			continue;       /* a rule between stories: no line of text to measure */
 		unsigned cells;
 		unsigned cols = capped_columns_cells(&l, &cells);
 		pf->lines++;
@@ -2474,14 +2478,15 @@ static void unbold_byline(parser *ps, unit *u)
 	u->len = (uint32_t)(n + (u->len - i));
 }
 
-/* "---", "***", "* * *", "————": a rule between stories (markdown or
- * print), markup and no text: it counts as a big gap. A rule across the
- * page runs to 64 marks, three bytes each when they are dashes (————). */
-enum { RULE_MAX_BYTES = 64 * 3 };
+/* "---", "***", "* * *", "————", "＊　＊　＊", "＝＝＝": a rule between
+ * stories (markdown or print), markup and no text: it counts as a big
+ * gap. A rule across the page runs to 64 marks, three bytes each when
+ * they are dashes (————). */
 static bool is_rule(const char *s, size_t len)
 {
-	/* every mark is ASCII or led by E2 (— ─ ━ ▼ ↓): a line of text leaves here */
-	if (len && (unsigned char)s[0] >= 0x80 && (unsigned char)s[0] != 0xE2)
+	/* every mark is ASCII or led by E2 (— ― ─ ━ ═ ▼ ↓) or EF (＊ ＝ －
+	 * ＿): a line of text leaves here */
+	if (len && (unsigned char)s[0] >= 0x80 && (unsigned char)s[0] != 0xE2 && (unsigned char)s[0] != 0xEF)
 		return false;
 	/* "▼", "↓↓↓": pointing down to what follows */
 	if (len >= 3 && len <= 9 && (has_prefix(s, len, "▼") || has_prefix(s, len, "↓"))) {
@@ -2496,7 +2501,8 @@ static bool is_rule(const char *s, size_t len)
 	while (p < end) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
-		if (cp == '-' || cp == '*' || cp == '_' || cp == '=' || cp == 0x2014 || cp == 0x2500 || cp == 0x2501)
+		if (cp == '-' || cp == '*' || cp == '_' || cp == '=' || cp == 0x2014 || cp == 0x2015 || cp == 0x2500 ||
+		    cp == 0x2501 || cp == 0x2550 || cp == 0xFF0A || cp == 0xFF1D || cp == 0xFF0D || cp == 0xFF3F)
 			marks++;
 		else if (!text_is_space(cp))
 			return false;

@@ -341,6 +341,8 @@ FIXTURE_TEST(header_letter_spaced)  /* a letter-spaced running header's short fo
 FIXTURE_TEST(header_letter_spaced_lookalike) /* letter-spaced headlines holding the paper's name or its section: headlines */
 FIXTURE_TEST(page_letter_spaced)    /* a page letter-spaced by OCR from end to end: read without its letter spaces (a year keeps the space before it, 1 ． → 1．), header, titles, bylines, dateline, wrapped paragraphs */
 FIXTURE_TEST(page_letter_spaced_lookalike) /* a page whose masthead, header, one title and bylines alone are spaced out: read as printed, spaces kept */
+FIXTURE_TEST(rule_marks)            /* ＊　＊　＊ and ═══ rules between stories on a page that indents every line, titles too: rules out of the profile, each a big gap, three stories */
+FIXTURE_TEST(rule_marks_lookalike)  /* ＊ before a line's text, ＝＝表一＝＝ around a word: text, not rules */
 FIXTURE_TEST(masthead_long_name)    /* a masthead line whose paper's name (with its edition) is one long word no list knows, beside a date, 星期, 第N版 and 责任编辑: a banner */
 FIXTURE_TEST(masthead_long_name_lookalike) /* the same long name and a word as a headline over its dateline: a headline */
 FIXTURE_TEST(epaper_letter_label)   /* an e-paper's top: B05版 (a letter and figures) is a page label, in the breadcrumb too; a title the page lists, with a comma, over a longer line: the headline */
@@ -1050,6 +1052,8 @@ int main(void)
 		cmocka_unit_test(test_header_letter_spaced_lookalike),
 		cmocka_unit_test(test_page_letter_spaced),
 		cmocka_unit_test(test_page_letter_spaced_lookalike),
+		cmocka_unit_test(test_rule_marks),
+		cmocka_unit_test(test_rule_marks_lookalike),
 		cmocka_unit_test(test_masthead_long_name),
 		cmocka_unit_test(test_masthead_long_name_lookalike),
 		cmocka_unit_test(test_epaper_letter_label),
