@@ -1050,6 +1050,8 @@ struct library_job {
 	/* a build from nothing: its file (NULL: built in place) and the
 	 * connection to the index, put aside meanwhile (see fresh_begin) */
 	char *fresh;
+	int fresh_fd;                   /* on it, for fresh_writeback; -1: none */
+	size_t fresh_since;             /* issues stored since its last one */
 	sqlite3 *old_db;
 	sqlite3_stmt *ins_issue, *ins_article, *ins_terms, *ins_fts, *del_fts, *del_terms, *del_articles,
 		     *del_issue, *upd_stamp, *old_rows, *ins_pos, *del_pos, *drop_pos;
@@ -1639,6 +1641,25 @@ static void fresh_begin(library_job *job)
 	lib->db = db;
 	lib->building = true;
 	job->fresh = path;
+	job->fresh_fd = open(path, O_RDONLY | O_CLOEXEC);
+}
+
+/* Starts the disk's writing of what the build wrote so far, without
+ * waiting for it (every FRESH_WRITEBACK issues stored): with a
+ * synchronous = OFF file nothing reached the disk before fresh_end's
+ * sync, which then wrote the whole index (400 MB for the bench's
+ * library, 0.13-0.17 s of wall with both cores idle) after the last
+ * issue. The same pages are written, while the threads still parse. */
+enum { FRESH_WRITEBACK = 16 };
+
+static void fresh_writeback(library_job *job)
+{
+	if (job->fresh_fd < 0 || ++job->fresh_since < FRESH_WRITEBACK)
+		return;
+	job->fresh_since = 0;
+#if defined(__linux__) && defined(SYNC_FILE_RANGE_WRITE)
+	sync_file_range(job->fresh_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
 }
 
 /* Puts the job's file in the index's place: synced, in WAL mode as
@@ -1651,6 +1672,9 @@ static void fresh_end(library_job *job)
 	db_forget(lib);
 	exec(lib->db, "PRAGMA journal_mode = WAL");
 	bool ok = sqlite3_close(lib->db) == SQLITE_OK;
+	if (job->fresh_fd >= 0)
+		close(job->fresh_fd);
+	job->fresh_fd = -1;
 	int fd = open(job->fresh, O_RDONLY | O_CLOEXEC);
 	ok = ok && fd >= 0 && fsync(fd) == 0;
 	if (fd >= 0)
@@ -1722,6 +1746,7 @@ static library_job *index_begin(library *lib, library_scan *sc, bool wait, bool 
 	memory_keep(true);
 	library_job *job = util_calloc(1, sizeof *job);
 	job->lib = lib;
+	job->fresh_fd = -1;
 	job->lockfd = fd;
 	lib->icached = false;           /* roots read again, issues removed */
 	job->t0 = util_now_ns();
@@ -3504,6 +3529,7 @@ bool library_index_step(library_job *job, uint64_t budget_ns)
 		store(job, pk);
 		packet_free(pk);
 		job->next++;
+		fresh_writeback(job);
 		seg_collect(job, false);
 		seg_handoff(job);
 	} while (job->next < job->ntodo && util_now_ns() - start < budget_ns);
