@@ -5706,6 +5706,11 @@ static doc_str byline_unbracketed(const unit *u)
 
 static bool two_phrases(const unit *u);
 
+/* A numbered section's head with a comma is at most this long. */
+enum { NUMBERED_COMMA_HEAD_MAX = 16 };
+
+static bool numbered_head(const unit *u);
+
 static bool title_is_paragraph_start(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
@@ -5724,6 +5729,12 @@ static bool title_is_paragraph_start(const parser *ps, size_t i)
 	    !first_sentence_short(next) &&
 	    !(i > ps->units_base && UNIT(ps, i - 1)->kind == U_PARA && !(UNIT(ps, i - 1)->flags & UF_TERMINATED)))
 		return false;   /* (under an unfinished paragraph it may be that paragraph's rest) */
+	/* "一、以水定林，科学配置" over its text: a numbered section's head
+	 * of two phrases, no clause of a paragraph (a numbered paragraph
+	 * runs on to its stop on the same line: "一、起针。按…") */
+	if ((u->flags & UF_COMMA) && u->chars <= NUMBERED_COMMA_HEAD_MAX && numbered_head(u) && !first_sentence_short(next) &&
+	    !title_goes_on(ps, i))
+		return false;
 	return (u->flags & UF_COMMA) || first_sentence_short(next) || title_goes_on(ps, i);
 }
 

@@ -487,6 +487,8 @@ FIXTURE_TEST(wrap_sections)         /* hard-wrapped at 20 characters, no blank l
 FIXTURE_TEST(wrap_sections_lookalike) /* the same width: a headline broken over two lines (焙烧车间余热发电 / 机组建成) with no title of its length below stays one headline; a short line with a stop under a full line ending a sentence still runs on */
 FIXTURE_TEST(comma_subhead_flush)   /* on a page that indents its paragraphs, a short line with a comma set flush over an indented paragraph (虚报冒领，三年套取… / 　　调查发现，…) is no paragraph's first line: the story's subhead (was a paragraph start, then a headline) */
 FIXTURE_TEST(comma_subhead_flush_lookalike) /* the same flush comma line under an unfinished paragraph may be its rest: text as before */
+FIXTURE_TEST(numbered_comma_heads)  /* 一、以水定林，科学配置 over its text on a page of blank lines and no indents: a numbered section's head of two phrases, a subhead, not the first clause of the paragraph under it */
+FIXTURE_TEST(numbered_comma_heads_lookalike) /* a numbered line with a comma whose paragraph under it opens with the rest of its sentence (接种肉苁蓉。…): one paragraph cut in two, as before */
 FIXTURE_TEST(indented_subheads_lookalike) /* indented short lines over rows, a line under a row, a field, an issuer over a date stay text; a lone title after a 本报讯 brief with no byline line heads a story as before */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -568,6 +570,7 @@ static void test_nothing_lost(void **state)
 		"indent_dropped", "indent_dropped_lookalike", "header_foot_named", "header_foot_poem_lookalike",
 		"indented_subheads", "indented_subheads_lookalike", "pullquote_sections", "pullquote_sections_lookalike",
 		"wrap_sections", "wrap_sections_lookalike", "comma_subhead_flush", "comma_subhead_flush_lookalike",
+		"numbered_comma_heads", "numbered_comma_heads_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1152,6 +1155,8 @@ int main(void)
 		cmocka_unit_test(test_wrap_sections_lookalike),
 		cmocka_unit_test(test_comma_subhead_flush),
 		cmocka_unit_test(test_comma_subhead_flush_lookalike),
+		cmocka_unit_test(test_numbered_comma_heads),
+		cmocka_unit_test(test_numbered_comma_heads_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
