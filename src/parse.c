@@ -158,7 +158,6 @@ typedef enum signal {
 	S_F_AFTER_BODY,         /* under a story that opened with its dateline and has no headline */
 	S_F_NOTE,               /* the label of an editor's note (编者按) */
 	S_F_RECURS,             /* printed again apart on the page, with figures */
-	S_F_QUESTION,           /* a short question alone between paragraphs */
 	S_F_MARKED_SUBHEAD,     /* a mark and a word or two inside a signed story */
 	S_F_PAGE_NOTE,          /* the page's own note at its foot (本版…, 投稿邮箱：x@y) */
 	S_F_OVER_DASH,          /* over a "——" subtitle and a byline: their headline */
@@ -348,7 +347,6 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_AFTER_BODY]    = { 0, "under a headless dateline story" },
 	[S_F_NOTE]          = { 0, "editor's note label" },
 	[S_F_RECURS]        = { 0, "printed again on the page" },
-	[S_F_QUESTION]      = { 0, "a short question alone" },
 	[S_F_MARKED_SUBHEAD] = { 0, "a mark and a word inside a signed story" },
 	[S_F_PAGE_NOTE]     = { 0, "the page's own note at its foot" },
 	[S_F_OVER_DASH]     = { 0, "over a —— subtitle and a byline" },
@@ -10789,12 +10787,12 @@ static void segment_step(parser *ps)
 			continue;
 		}
 		if (a && question_head(ps, i, a)) {
-			/* "为什么要做科普？" alone between paragraphs: the question
-			 * an interview's section answers */
-			explain_facts(ps, i, "subhead", S_F_QUESTION, NSIGNALS);
-			flush_held(ps, a);
-			add_part(a, DOC_SUBHEAD, u->s, u->len);
-			i++;
+			/* "为什么要做科普？" alone between paragraphs: a title,
+			 * the question an interview's section answers or the
+			 * head of a piece of its own ("怎样辨别真假老陈醋？" over
+			 * tips signed （X整理）): the story's evidence decides */
+			u->kind = U_TITLE;
+			u->flags |= UF_QUESTION_HEAD;
 			continue;
 		}
 		if (u->kind == U_PARA && note_over_deck(ps, i)) {

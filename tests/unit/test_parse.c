@@ -489,6 +489,8 @@ FIXTURE_TEST(comma_subhead_flush)   /* on a page that indents its paragraphs, a 
 FIXTURE_TEST(comma_subhead_flush_lookalike) /* the same flush comma line under an unfinished paragraph may be its rest: text as before */
 FIXTURE_TEST(numbered_comma_heads)  /* 一、以水定林，科学配置 over its text on a page of blank lines and no indents: a numbered section's head of two phrases, a subhead, not the first clause of the paragraph under it */
 FIXTURE_TEST(numbered_comma_heads_lookalike) /* a numbered line with a comma whose paragraph under it opens with the rest of its sentence (接种肉苁蓉。…): one paragraph cut in two, as before */
+FIXTURE_TEST(question_piece)        /* a short question alone after a 【本報訊】 brief, over text on another subject, is weighed as a title: the head of a piece of its own (was always a subhead) */
+FIXTURE_TEST(question_piece_lookalike) /* the questions of a signed interview under its deck stay its subheads */
 FIXTURE_TEST(indented_subheads_lookalike) /* indented short lines over rows, a line under a row, a field, an issuer over a date stay text; a lone title after a 本报讯 brief with no byline line heads a story as before */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -571,6 +573,7 @@ static void test_nothing_lost(void **state)
 		"indented_subheads", "indented_subheads_lookalike", "pullquote_sections", "pullquote_sections_lookalike",
 		"wrap_sections", "wrap_sections_lookalike", "comma_subhead_flush", "comma_subhead_flush_lookalike",
 		"numbered_comma_heads", "numbered_comma_heads_lookalike",
+		"question_piece", "question_piece_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1157,6 +1160,8 @@ int main(void)
 		cmocka_unit_test(test_comma_subhead_flush_lookalike),
 		cmocka_unit_test(test_numbered_comma_heads),
 		cmocka_unit_test(test_numbered_comma_heads_lookalike),
+		cmocka_unit_test(test_question_piece),
+		cmocka_unit_test(test_question_piece_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
