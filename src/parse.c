@@ -4698,6 +4698,7 @@ static bool table_row(const char *s, size_t len)
 	/* and whether a space of text_is_space is there (' ', '\t', C2 A0,
 	 * E2 80 80..8B, E2 80 AF, E2 81 9F, E3 80 80, EF BB BF) */
 	bool spaced = false;
+	int paren = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = b[i];
 		if (c < 0x80) {
@@ -4721,8 +4722,15 @@ static bool table_row(const char *s, size_t len)
 		}
 		if (c != 0xEF && c != 0xE3)
 			continue;
+		if (c == 0xEF && b[i + 1] == 0xBC && (b[i + 2] == 0x88 || b[i + 2] == 0x89)) {
+			paren += b[i + 2] == 0x88 ? 1 : -1;
+			continue;
+		}
+		/* (an enumeration mark inside brackets is a cell's aside:
+		 * "各县（市、区）指定门诊") */
 		if ((c == 0xEF && b[i + 1] == 0xBC && (b[i + 2] == 0x8C || b[i + 2] == 0x9B || b[i + 2] == 0x9A)) ||
-		    (c == 0xE3 && b[i + 1] == 0x80 && (b[i + 2] == 0x81 || b[i + 2] == 0x82)) ||
+		    (c == 0xE3 && b[i + 1] == 0x80 && (b[i + 2] == 0x81 && paren <= 0)) ||
+		    (c == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x82) ||
 		    (c == 0xEF && b[i + 1] == 0xBD && (b[i + 2] == 0xA1 || b[i + 2] == 0xA4)))
 			return false;
 		spaced |= (c == 0xE3 && b[i + 1] == 0x80 && b[i + 2] == 0x80) || (c == 0xEF && b[i + 1] == 0xBB && b[i + 2] == 0xBF);
@@ -4732,6 +4740,7 @@ static bool table_row(const char *s, size_t len)
 	if (!spaced)
 		return false;
 	int wide_gaps = 0, widest = 0;
+	bool last_number = false;
 	while (p < end) {
 		const char *gap = p;
 		p = text_skip_space(p, end);
@@ -4757,6 +4766,7 @@ static bool table_row(const char *s, size_t len)
 		}
 		if (p > w && num && digit)
 			numbers++;
+		last_number = p > w && num && digit;
 		if (p > w && digit)
 			figures++;
 		tokens += p > w;
@@ -4770,8 +4780,10 @@ static bool table_row(const char *s, size_t len)
 	 * 　　产量": the heads of columns, set apart by wide gaps */
 	/* "15%三唑酮可湿性粉剂　　　　　60～80克": two cells with figures
 	 * set apart by a gap of three wide spaces or more */
+	/* "高麗菜　　　　85", "美元　　　34.72": a label and its figure set
+	 * apart by two wide spaces or more, the figure alone in its cell */
 	return (numbers >= 2 || figures >= 3 || (figures >= 2 && tokens >= 3) || (tokens >= 3 && wide_gaps >= 2) ||
-		(figures == 2 && tokens == 2 && widest >= 9)) &&
+		(figures == 2 && tokens == 2 && widest >= 9) || (tokens == 2 && numbers == 1 && last_number && widest >= 3)) &&
 	       !spaced_number_only(s, len);
 }
 

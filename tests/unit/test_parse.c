@@ -491,6 +491,8 @@ FIXTURE_TEST(numbered_comma_heads)  /* 一、以水定林，科学配置 over it
 FIXTURE_TEST(numbered_comma_heads_lookalike) /* a numbered line with a comma whose paragraph under it opens with the rest of its sentence (接种肉苁蓉。…): one paragraph cut in two, as before */
 FIXTURE_TEST(question_piece)        /* a short question alone after a 【本報訊】 brief, over text on another subject, is weighed as a title: the head of a piece of its own (was always a subhead) */
 FIXTURE_TEST(question_piece_lookalike) /* the questions of a signed interview under its deck stay its subheads */
+FIXTURE_TEST(box_rows_one_figure)   /* a box of prices under its own title after a story: rows of a label and one figure set apart by wide spaces (高麗菜　　　　85; 豬肉（五花、梅肉）　380, an enumeration mark inside brackets) are rows, so the title heads its box (was: title and rows one run of subheads) */
+FIXTURE_TEST(box_rows_one_figure_lookalike) /* the same box with two figures a row and a row of column heads: read as before */
 FIXTURE_TEST(indented_subheads_lookalike) /* indented short lines over rows, a line under a row, a field, an issuer over a date stay text; a lone title after a 本报讯 brief with no byline line heads a story as before */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -574,6 +576,7 @@ static void test_nothing_lost(void **state)
 		"wrap_sections", "wrap_sections_lookalike", "comma_subhead_flush", "comma_subhead_flush_lookalike",
 		"numbered_comma_heads", "numbered_comma_heads_lookalike",
 		"question_piece", "question_piece_lookalike",
+		"box_rows_one_figure", "box_rows_one_figure_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1162,6 +1165,8 @@ int main(void)
 		cmocka_unit_test(test_numbered_comma_heads_lookalike),
 		cmocka_unit_test(test_question_piece),
 		cmocka_unit_test(test_question_piece_lookalike),
+		cmocka_unit_test(test_box_rows_one_figure),
+		cmocka_unit_test(test_box_rows_one_figure_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
