@@ -126,8 +126,20 @@ static int has_sentence_bytes(const char *s, size_t len)
 	return found;
 }
 
+/* The shape, and in *text the hash of the line's text with its figures
+ * masked (0 when it has fewer than two labels: only a metadata line of
+ * fields is told by its words). */
+static uint32_t shape_and_text(const char *s, size_t len, uint32_t *text_hash);
+
 uint32_t furniture_shape(const char *s, size_t len)
 {
+	uint32_t text;
+	return shape_and_text(s, len, &text);
+}
+
+static uint32_t shape_and_text(const char *s, size_t len, uint32_t *text_hash)
+{
+	*text_hash = 0;
 	if (!len || len > SHAPE_MAX_BYTES)
 		return 0;
 	int sentence = has_sentence_bytes(s, len);
@@ -166,6 +178,8 @@ uint32_t furniture_shape(const char *s, size_t len)
 	}
 	if (sentence && nlabels < 2)
 		return 0;       /* a question of its own: text */
+	if (nlabels >= 2)
+		*text_hash = text | 1;
 	uint32_t h = any_label ? fold(labels, 1) : text;
 	return h ? h : 1;
 }
@@ -196,6 +210,8 @@ typedef struct slot {
 	bool words_bar;         /* a bar of short plain words (see words_bar) */
 	bool text_after;        /* a bar of words with text or a repeated line under it once */
 	uint16_t bare;          /* printed as its label alone, its value left empty ("作者：") */
+	uint32_t text;          /* its text, figures masked, when it has two labels or more (see shape_and_text) */
+	bool text_varies;       /* printed with other words in its fields */
 } slot;
 
 static slot *find_slot(slot *t, uint32_t h, bool add)
@@ -237,6 +253,15 @@ static bool next_line(const char **p, const char *end, const char **ls, size_t *
 static bool candidate(const slot *sl)
 {
 	return sl && sl->count >= 2 && !sl->together && !sl->copied;
+}
+
+/* A metadata line that stands alone around three stories or more, the
+ * same each time but for its figures ("发布时间：2026-11-20 07:32:10　来源：
+ * 彩云日报"): fields of the site, not of a story (an event's 时间：/地点：
+ * under each item names another place each time). */
+static bool same_fields(const slot *sl)
+{
+	return candidate(sl) && sl->count >= 3 && sl->text && !sl->text_varies && sl->marked;
 }
 
 /* A body line's hash (its first and last bytes suffice to tell the
@@ -381,7 +406,8 @@ void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
 			b->bare++;
 		return;
 	}
-	uint32_t h = furniture_shape(s, l);
+	uint32_t text;
+	uint32_t h = shape_and_text(s, l, &text);
 	fl->shapes[fl->nlines++] = h;
 	if (!h) {
 		fl->runs += !fl->in_body;
@@ -408,6 +434,10 @@ void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
 		fl->pending[fl->npending++] = sl;
 	if (sl->count && sl->last_body == fl->body)
 		sl->together = true;
+	if (!sl->count)
+		sl->text = text;
+	else if (sl->text != text)
+		sl->text_varies = true;
 	if (sl->count < UINT16_MAX)
 		sl->count++;
 	sl->last_body = fl->body;
@@ -420,9 +450,12 @@ void furniture_learner_end(furniture_learner *fl, furniture *f)
 {
 	memset(f, 0, sizeof *f);
 	size_t candidates = 0;
-	for (size_t k = 0; k < SLOTS && candidates < 2; k++)
+	bool alone = false;
+	for (size_t k = 0; k < SLOTS && candidates < 2; k++) {
 		candidates += candidate(&fl->table[k]);
-	if (fl->body < 2 || fl->shaped < 4 || candidates < 2) {
+		alone |= same_fields(&fl->table[k]);
+	}
+	if (fl->body < 2 || fl->shaped < 3 || (candidates < 2 && !alone) || (fl->shaped < 4 && !alone)) {
 		free(fl);
 		return;
 	}
@@ -470,7 +503,7 @@ void furniture_learner_end(furniture_learner *fl, furniture *f)
 		if (sl->count + sl->bare == 2 && fl->runs >= 3)
 			continue;
 		if (candidate(sl) && ((sl->grouped && sl->grouped * 2 >= sl->count) ||
-				      (sl->words_bar && sl->count >= 3 && !sl->text_after)))
+				      (sl->words_bar && sl->count >= 3 && !sl->text_after) || same_fields(sl)))
 			f->shape[f->n++] = sl->hash;
 	}
 	free(fl);

@@ -124,6 +124,18 @@ static void test_learn(void **state)
 		"上一条　下一条　返回首页\n节约用水小知识\n发布时间：2026-05-06　来源：城北水厂\n洗菜的水可以用来浇花。\n"
 		"上一条　下一条　返回首页\n";
 	learn(&f, links, 4000, TU_LINES("上一条　下一条　返回首页"), NULL);
+	/* a metadata line alone between every story's title and text, the
+	 * same each time but for its figures (no line beside it to group
+	 * it with) */
+	static const char stamps[] =
+		"彩云日报数字报刊平台\n漾濞核桃搭上直播快车\n发布时间：2026-11-20 07:32:10　来源：彩云日报\n"
+		"本报讯　漾濞是全国核桃种植大县，今年线上销售额预计突破三亿元。\n"
+		"全省核桃产业论坛在大理召开\n发布时间：2026-11-20 07:35:44　来源：彩云日报\n"
+		"本报大理11月19日电　论坛发布了云南核桃产业发展报告。\n"
+		"云南核桃小知识\n发布时间：2026-11-20 07:43:27　来源：彩云日报\n"
+		"云南是我国核桃种植面积和产量最大的省份。\n";
+	learn(&f, stamps, 4000, TU_LINES("发布时间：2026-11-21 08:00:00　来源：彩云日报"),
+	      TU_LINES("漾濞核桃搭上直播快车", "云南核桃小知识"));
 	/* the page's titles listed at its top, each printed again over its
 	 * story: twice on a page of three stories, no furniture (the lines
 	 * around every story are) */
@@ -186,6 +198,12 @@ static void test_not_learnt(void **state)
 		  "领唱：林小禾\n小河弯弯向远方，游子梦里常回乡。\n家乡美　家乡亲　家乡好\n河水流到大海边，带走我的思念。\n",
 		  TU_LINES("家乡美　家乡亲　家乡好") },
 		{ "第1名 张三 98分\n第2名 李四 95分\n第3名 王五 93分\n第4名 赵六 90分\n",
+		  NULL },
+		/* an event's fields under each item, another place each time:
+		 * the items' text */
+		{ "青岚画院迎新展开幕\n时间：12月20日至1月5日　地点：青岚画院\n展出本地画家新作六十余幅，免费参观。\n"
+		  "冬季长跑比赛报名\n时间：12月22日　地点：滨江绿道\n比赛设五公里和十公里两个组别，即日起报名。\n"
+		  "非遗剪纸体验课\n时间：12月27日　地点：市文化馆\n课程面向八岁以上少儿，每期限二十人。\n",
 		  NULL },
 	};
 	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {

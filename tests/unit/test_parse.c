@@ -465,6 +465,8 @@ FIXTURE_TEST(foot_imprint_fields_lookalike) /* 印数 and 邮编 inside a senten
 FIXTURE_TEST(wrap_stray_mark)       /* hard-wrapped: a scanner's speck (丨) alone on a line after a full line is a banner, the box title under it (院务简讯) the headline over its ▲ items, not the paragraph's end */
 FIXTURE_TEST(wrap_stray_mark_cut)   /* the speck inside a paragraph cut: a banner, the paragraph joined over it */
 FIXTURE_TEST(wrap_stray_mark_lookalike) /* a line opening with l and text (l型支架…) runs on as the paragraph's */
+FIXTURE_TEST(epaper_story_stamps)   /* 发布时间：…　来源：X between every story's title and text, the same but for its figures: the site's furniture (banners), the titles headlines */
+FIXTURE_TEST(epaper_story_stamps_lookalike) /* 时间：…　地点：… under every item, another place each time: the items' text */
 FIXTURE_TEST(char_wrap_lookalike)   /* the same stories wrapped at 36 columns (a figure one column): a title with figures short in columns (全市新建5G基站1200座…) stays a title over its text */
 FIXTURE_TEST(wrap_indent_all)       /* hard-wrapped at 22 characters, titles, bylines and first lines set in, the rest of a paragraph at the margin: the indent is the page's margin, titles stay titles */
 FIXTURE_TEST(char_wrap_width)       /* hard-wrapped at 20 characters, figures making full lines narrower in columns: the wrap is found counting characters, paragraphs end at short lines */
@@ -570,7 +572,7 @@ static void test_nothing_lost(void **state)
 		"header_foot", "header_foot_report", "header_foot_lookalike",
 		"medium_place_bracket", "medium_place_bracket_lookalike",
 		"md_marked_caption", "md_marked_caption_lookalike",
-		"md_bracket_label", "md_bracket_label_lookalike", "md_digest_number", "md_digest_number_lookalike", "md_top_bare", "md_top_bare_lookalike", "masthead_centred", "masthead_centred_lookalike", "foot_imprint_fields", "foot_imprint_fields_lookalike", "wrap_stray_mark", "wrap_stray_mark_cut", "wrap_stray_mark_lookalike",
+		"md_bracket_label", "md_bracket_label_lookalike", "md_digest_number", "md_digest_number_lookalike", "md_top_bare", "md_top_bare_lookalike", "masthead_centred", "masthead_centred_lookalike", "foot_imprint_fields", "foot_imprint_fields_lookalike", "wrap_stray_mark", "wrap_stray_mark_cut", "wrap_stray_mark_lookalike", "epaper_story_stamps", "epaper_story_stamps_lookalike",
 		"indent_dropped", "indent_dropped_lookalike", "header_foot_named", "header_foot_poem_lookalike",
 		"indented_subheads", "indented_subheads_lookalike", "pullquote_sections", "pullquote_sections_lookalike",
 		"wrap_sections", "wrap_sections_lookalike", "comma_subhead_flush", "comma_subhead_flush_lookalike",
@@ -1196,6 +1198,8 @@ int main(void)
 		cmocka_unit_test(test_wrap_stray_mark),
 		cmocka_unit_test(test_wrap_stray_mark_cut),
 		cmocka_unit_test(test_wrap_stray_mark_lookalike),
+		cmocka_unit_test(test_epaper_story_stamps),
+		cmocka_unit_test(test_epaper_story_stamps_lookalike),
 		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_fullwidth_running_headers),
 		cmocka_unit_test(test_fullwidth_numbered_items),
