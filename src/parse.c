@@ -7112,10 +7112,10 @@ static bool lead_story_kicker(const parser *ps, const art *a, const unit *u, siz
 	return u->chars <= LEAD_KICKER_MAX;
 }
 
-/* "01｜柳溪老街改造提升工程完工", "③ | 报名开始": a digest's item
- * number set apart from its title by a vertical bar, as a column's name
- * is ("晨读｜…"): the number files the item, the title after the bar is
- * the headline. Returns the bytes of the number (its text) in *num_len
+/* "01｜柳溪老街改造提升工程完工", "③ | 报名开始", "【01】港口…": a
+ * digest's item number set apart from its title by a vertical bar, as a
+ * column's name is ("晨读｜…"), or by its brackets: the number files the
+ * item, the title after it is the headline. Returns the bytes of the number (its text) in *num_len
  * and of number, bar and spaces together; 0 for none. A number run into
  * its title ("1. …", "① …", "01 …") is left to the headline, as those
  * pages' readers print it. */
@@ -7123,6 +7123,10 @@ static bool is_cjk_numeral(uint32_t cp);
 static size_t digest_number(const char *s, size_t len, size_t *num_len)
 {
 	const char *p = s, *end = s + len;
+	/* "【01】港口集装箱…": the number in brackets sets it apart */
+	bool bracket = has_prefix(s, len, "【");
+	if (bracket)
+		p += 3;
 	unsigned digits = 0;
 	uint32_t cp = 0;
 	while (p < end && digits < 3) {
@@ -7137,6 +7141,14 @@ static size_t digest_number(const char *s, size_t len, size_t *num_len)
 	}
 	if (!digits || digits > 2)
 		return 0;
+	if (bracket) {
+		if (!has_prefix(p, (size_t)(end - p), "】"))
+			return 0;
+		p += 3;
+		*num_len = (size_t)(p - s);
+		p = text_skip_space(p, end);
+		return p < end ? (size_t)(p - s) : 0;
+	}
 	*num_len = (size_t)(p - s);
 	p = text_skip_space(p, end);
 	if (p < end && *p == '|')
