@@ -4994,6 +4994,28 @@ static bool filed_word(const char *s, size_t len)
 /* a post or unit and a name alone on a line: no longer than a short title */
 enum { UNIT_NAME_MAX = 16 };
 
+
+/* "（图：周文华）仰光…", "（圖／鹿港書法學會提供）民眾…", "（图：林德安在…。
+ * 黄丽珠摄）": a paragraph that opens with the picture's word and its
+ * colon or slash in round brackets is the picture's caption, its credit
+ * set first; no dateline nor byline opens so (（记者 X）, （新山讯）). */
+static bool photo_credit_opening(const char *s, size_t len)
+{
+	static const char *const words[] = { "图", "圖", "图片", "圖片", "摄影", "攝影" };
+	size_t b = has_prefix(s, len, "（") ? 3 : has_prefix(s, len, "(") ? 1 : 0;
+	if (!b)
+		return false;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+		size_t w = strlen(words[k]);
+		if (has_prefix(s + b, len - b, words[k])) {
+			const char *p = s + b + w, *end = s + len;
+			return has_prefix(p, (size_t)(end - p), "：") || has_prefix(p, (size_t)(end - p), "／") ||
+			       (p < end && (*p == ':' || *p == '/'));
+		}
+	}
+	return false;
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -5078,6 +5100,10 @@ static void classify(const parser *ps, unit *u)
 		/* "By Liu Yang, Grade 10, No. 2 Middle School": letters are
 		 * narrow, an English byline runs longer */
 		u->kind = U_BYLINE;
+		return;
+	}
+	if (photo_credit_opening(s, len) && u->chars <= 2 * CAPTION_MAX_CHARS) {
+		u->kind = U_CAPTION;        /* "（图：周文华）仰光…": the picture's credit first */
 		return;
 	}
 	pattern_dateline dl;
