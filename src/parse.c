@@ -9733,6 +9733,22 @@ static bool note_over_byline(const art *a)
 	return note;
 }
 
+/* "地方短波" / "【記者X／外埔報導】…" / "【記者Y／大甲報導】…": a dateline
+ * set tight under a paragraph its story opened with a dateline of the
+ * same bracket is the next item of one box of briefs, not a story of its
+ * own (no title between them). */
+static bool dateline_item(const parser *ps, const art *a, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (i == 0 || (u->gap != 0 && !(u->gap == 1 && ps->pf.blank_rhythm)) || !a->field[DOC_F_HEADLINE].len)
+		return false;       /* (a blank line between paragraphs is the page's rhythm) */
+	const unit *prev = UNIT(ps, i - 1);
+	if (prev->kind != U_DATELINE || prev->gap > 1)
+		return false;
+	uint32_t b = first_cp(u->s, u->s + u->len);
+	return (b == 0x3010 || b == 0x3014 || b == 0xFF08) && b == first_cp(prev->s, prev->s + prev->len);
+}
+
 /* A byline or dateline where no headline introduced it starts a story of
  * its own (its headline may come later on the page). */
 static bool starts_headless_story(const parser *ps, size_t i)
@@ -9742,7 +9758,8 @@ static bool starts_headless_story(const parser *ps, size_t i)
 	if (u->kind == U_BYLINE)
 		return !a || a->ended || (art_has_body(a) && !open_line_over_byline(a) && !note_over_byline(a));
 	if (u->kind == U_DATELINE)
-		return !a || a->ended || (art_has_body(a) && !a->cut && !(a->open_line && a->nparts == 1));
+		return !a || a->ended || (art_has_body(a) && !a->cut && !(a->open_line && a->nparts == 1) &&
+					  !dateline_item(ps, a, i));
 	return false;
 }
 
