@@ -3020,9 +3020,9 @@ static bool listed_print(const parser *ps, const unit *u)
 
 /* A question alone: one sentence ending in ？, short; also one wholly
  * in quotes (「條走廊要等幾耐？」: someone's question as a title). */
-static bool short_question(const unit *u)
+static bool question_within(const unit *u, unsigned max)
 {
-	if (u->chars > 24 || (u->flags & UF_SENTENCE))
+	if (u->chars > max || (u->flags & UF_SENTENCE))
 		return false;
 	const char *end = u->s + u->len, *at = end;
 	uint32_t z = last_cp(u->s, end, &at);
@@ -3031,6 +3031,16 @@ static bool short_question(const unit *u)
 		z = last_cp(u->s, at, NULL);
 	return z == 0xFF1F || z == '?';
 }
+
+static bool short_question(const unit *u)
+{
+	return question_within(u, 24);
+}
+
+/* Over "问：…" ("市民郝先生来电问：…") a question may run longer: the
+ * asker's paragraph under it says it is the item's title
+ * ("醋瓶上标“总酸≥6.00g/100mL”是啥意思？"). */
+enum { ASKED_QUESTION_MAX = 32 };
 
 /* A "——" line of a subtitle's length is at least this many characters
  * ("——屈原", "——鲁迅《故乡》" are shorter: who said the words above). */
@@ -3638,7 +3648,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		prev->gap_after = u.gap;
 		/* "玉米苗发黄是缺肥吗？" over "问：…": the question heads an item
 		 * of a Q&A page, a title, not a sentence */
-		if (prev->kind == U_PARA && u.kind == U_PARA && short_question(prev) && asks(&u))
+		if (prev->kind == U_PARA && u.kind == U_PARA && question_within(prev, ASKED_QUESTION_MAX) && asks(&u))
 			prev->kind = U_TITLE;
 		/* "置业问答" / "二手房“带押过户”怎么办？": a short question
 		 * right under a word or two set as a title heads the piece
