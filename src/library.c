@@ -3079,8 +3079,17 @@ static bool seg_gather(library_job *job)
 	sqlite3_stmt *st = prepare_st(job->lib, "SELECT id FROM issues WHERE id NOT IN (SELECT issue FROM issue_seg)");
 	int64_t *ids = NULL;
 	size_t n = 0, cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		UTIL_PUSH(ids, n, cap, sqlite3_column_int64(st, 0));
+	/* the issues of the segment the segment thread may still build
+	 * (job->built, not written yet) are in it, not gathered */
+	const seg_work *b = job->built;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		bool theirs = false;
+		for (size_t k = 0; b && k < b->nissues && !theirs; k++)
+			theirs = b->issues[k].iid == id;
+		if (!theirs)
+			UTIL_PUSH(ids, n, cap, id);
+	}
 	sqlite3_finalize(st);
 	bool enough = n >= SEG_MIN;
 	seg_work *w = job->fill;
@@ -3395,12 +3404,14 @@ static void seg_handoff(library_job *job)
 	pthread_mutex_unlock(&th->mu);
 }
 
-/* Writes the job's last segment, in the transaction open: the one the
- * segment thread builds first, then the issues kept (and those gathered
- * from older runs, see seg_gather) built here. */
+/* Writes the job's last segments, in the transaction open: the one the
+ * segment thread builds, then the issues kept (and those gathered from
+ * older runs, see seg_gather), built here meanwhile (each seg_work has
+ * its own room). Built here only once the segment thread's was
+ * written, the last segment ran after it with one core idle (a build
+ * of the bench's library ends with a segment of 32 and one of 13). */
 static void seg_flush(library_job *job)
 {
-	seg_collect(job, true);
 	seg_work *w = job->fill;
 	if (!seg_gather(job)) {
 		w->nissues = w->ch[0].n = w->ch[1].n = 0;
@@ -3410,8 +3421,10 @@ static void seg_flush(library_job *job)
 		w->seg = job->next_seg++;
 		pos_seg_read(job, w);
 		seg_build(w);
-		seg_write(job, w);
 	}
+	seg_collect(job, true);
+	if (w->nissues)
+		seg_write(job, w);
 	seg_drop_dead(job);
 }
 
