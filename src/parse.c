@@ -3896,6 +3896,19 @@ static bool bracket_runs_on(const raw_line *cur, const raw_line *next)
 	return false;
 }
 
+/* Whether a line holds a comma of a sentence, ，、；or OCR's ,､ (a
+ * colon is a label's: 下一篇：X): bytes, as this runs on most lines. */
+static bool sentence_comma(const char *s, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	for (size_t k = 0; k < len; k++)
+		if (b[k] == ',' || (k + 2 < len && ((b[k] == 0xEF && ((b[k + 1] == 0xBC && (b[k + 2] == 0x8C || b[k + 2] == 0x9B)) ||
+								       (b[k + 1] == 0xBD && b[k + 2] == 0xA4))) ||
+						     (b[k] == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x81))))
+			return true;
+	return false;
+}
+
 /* Whether `next` continues `cur` in a page hard-wrapped at ps->wrap;
  * `first` is the first line of the unit being built. A line as wide as
  * the wrap runs on. On a page whose paragraphs are marked by an indent,
@@ -4040,8 +4053,16 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		if (!text_is_han(cl) && !((cl | 0x20) >= 'a' && (cl | 0x20) <= 'z') && !(cl >= '0' && cl <= '9'))
 			return false;
 	}
-	if (ps->furn.n && (furniture_has(&ps->furn, next->s, next->len) || furniture_has(&ps->furn, cur->s, cur->len)))
-		return false;   /* the page's furniture is a line of its own */
+	/* the page's furniture is a line of its own; but a line of prose (a
+	 * comma inside) as wide as the wrap that ends no sentence runs on,
+	 * whatever its shape (a reader's question wrapped:
+	 * "问：我家两个大棚种的黄瓜，最近下部叶片出现许" is shaped as a 问：X
+	 * field that recurs in every item) */
+	if (ps->furn.n && (furniture_has(&ps->furn, next->s, next->len) ||
+			   (furniture_has(&ps->furn, cur->s, cur->len) &&
+			    (wrap_columns(ps, cur) + ps->pf.wrap_slack < wrap || raw_ends_sentence(cur->s, cur->len) ||
+			     !sentence_comma(cur->s, cur->len)))))
+		return false;
 	if (raw_like_header(ps, next) || raw_like_header(ps, cur))
 		return false;
 	header_match mh;
@@ -4119,15 +4140,7 @@ static bool cut_mid_line(const parser *ps, const raw_line *last, const raw_line 
 	header_match hm;
 	if (next->gap > 2 || next->len >= 200 || !is_han(last_cp(last->s, last->s + last->len, NULL)))
 		return false;
-	/* a comma of a sentence inside, ，、；or OCR's ,､ (a colon is a
-	 * label's: 下一篇：X): bytes, as this runs on most lines */
-	const unsigned char *b = (const unsigned char *)last->s;
-	bool comma = false;
-	for (size_t k = 0; k < last->len && !comma; k++)
-		comma = b[k] == ',' || (k + 2 < last->len && ((b[k] == 0xEF && ((b[k + 1] == 0xBC && (b[k + 2] == 0x8C || b[k + 2] == 0x9B)) ||
-										 (b[k + 1] == 0xBD && b[k + 2] == 0xA4))) ||
-							       (b[k] == 0xE3 && b[k + 1] == 0x80 && b[k + 2] == 0x81)));
-	if (!comma || raw_ends_sentence(last->s, last->len))
+	if (!sentence_comma(last->s, last->len) || raw_ends_sentence(last->s, last->len))
 		return false;
 	return raw_like_header(ps, next) || is_running_header(next->s, next->len, &hm);
 }
