@@ -7185,8 +7185,8 @@ static size_t digest_number(const char *s, size_t len, size_t *num_len)
 			break;
 		p += k;
 		digits++;
-		if (cp >= 0x2460)
-			break;      /* a circled number is one character */
+		if (cp >= 0x2460 && cp <= 0x277F)
+			break;      /* a circled number is one character (a full-width figure is not) */
 	}
 	if (!digits || digits > 2)
 		return 0;
