@@ -77,7 +77,11 @@ same fullwidth
 show fullwidth story.txt
 grep -qx '　　本报讯　今年春天，老城区在边角地上建成三座口袋公园，共３０００平方米。' "$T/got" ||
 	fail "fullwidth re-wrapped a page that is not wrapped: $(cat "$T/got")"
-ok "fullwidth: a page wrapped by columns wrapped again at its width"
+# a URL and a mail address stay ASCII
+show fullwidth url.txt
+grep -qx '扫码报名 https://example.com/a1?id=2026 或发邮件至 bm2026@example.com 截止１２月３１日' "$T/got" ||
+	fail "fullwidth: a URL or a mail address set full-width: $(cat "$T/got")"
+ok "fullwidth: a page wrapped by columns wrapped again at its width; URLs kept ASCII"
 
 "$py" "$KANBAO_SRC/tools/perturb" --show nosuch "$F/story.txt" >"$T/err" 2>&1 && fail "--show nosuch: exit 0"
 grep -q "no transform nosuch" "$T/err" || fail "--show nosuch: $(cat "$T/err")"
