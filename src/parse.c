@@ -7264,6 +7264,17 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 				ev_add(&facts, S_F_OVER_DASH);
 			explain_deck(ps, k, "headline", ev, &facts);
 			a->numbered = numbered_head(u);
+			/* "·端芬镇侨批文物馆新展开幕" over its text: a list's
+			 * middle dot marks the item, it is no character of its
+			 * title (as for a title run into its text) */
+			size_t dot = has_prefix(s, len, "·") ? 2 : has_prefix(s, len, "・") ? 3 : 0;
+			if (dot) {
+				const char *t0 = text_skip_space(s + dot, s + len);
+				if (t0 < s + len) {
+					len -= (size_t)(t0 - s);
+					s = t0;
+				}
+			}
 			const char *sub = inline_subtitle(s, len);
 			if (k + 1 < i + m && role[k + 1 - i] == DR_CONT) {
 				doc_str y = md_text(UNIT(ps, k + 1));
