@@ -3497,6 +3497,9 @@ static void indented_subhead(parser *ps, const unit *u)
 	t->flags &= (uint16_t)~UF_ROW;
 }
 
+/* A box's note in brackets under its rows is at most this long. */
+enum { BOX_NOTE_MAX = 40 };
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -3726,10 +3729,11 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 			u.flags |= UF_ROW;
 			u.item_row = ITEM_ROW_LIST;
 		}
-		/* "（价格由本刊监测点提供）" set tight under such rows: the
-		 * box's own note (its source, its unit), a row of it */
-		else if (u.kind == U_TITLE && prev->kind == U_PARA && (prev->flags & UF_ROW) && u.gap == 0 &&
-			 round_bracketed(&u)) {
+		/* "（价格由本刊监测点提供）", "（单位：瑞尔；资料来源：…）" set
+		 * tight under such rows: the box's own note (its source, its
+		 * unit), a row of it, clauses and all */
+		else if ((u.kind == U_TITLE || (u.kind == U_PARA && u.chars <= BOX_NOTE_MAX && !u.indent_para)) &&
+			 prev->kind == U_PARA && (prev->flags & UF_ROW) && u.gap == 0 && round_bracketed(&u)) {
 			u.kind = U_PARA;
 			u.flags |= UF_ROW;
 			u.item_row = ITEM_ROW_LIST;

@@ -509,6 +509,8 @@ FIXTURE_TEST(question_piece)        /* a short question alone after a 【本報�
 FIXTURE_TEST(question_piece_lookalike) /* the questions of a signed interview under its deck stay its subheads */
 FIXTURE_TEST(box_rows_one_figure)   /* a box of prices under its own title after a story: rows of a label and one figure set apart by wide spaces (高麗菜　　　　85; 豬肉（五花、梅肉）　380, an enumeration mark inside brackets) are rows, so the title heads its box (was: title and rows one run of subheads) */
 FIXTURE_TEST(box_rows_one_figure_lookalike) /* the same box with two figures a row and a row of column heads: read as before */
+FIXTURE_TEST(box_note_clauses)      /* a box of rates under its title after a story that names its currencies: its note in brackets with clauses (（单位：瑞尔；资料来源：…）) set tight under the rows is a row too, so the rows run to the story's end and the title heads a box of its own (was a subhead of the story) */
+FIXTURE_TEST(box_note_clauses_lookalike) /* such a note set a blank line apart from rows in a story stays a paragraph of it */
 FIXTURE_TEST(indented_subheads_lookalike) /* indented short lines over rows, a line under a row, a field, an issuer over a date stay text; a lone title after a 本报讯 brief with no byline line heads a story as before */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -593,6 +595,7 @@ static void test_nothing_lost(void **state)
 		"numbered_comma_heads", "numbered_comma_heads_lookalike",
 		"question_piece", "question_piece_lookalike",
 		"box_rows_one_figure", "box_rows_one_figure_lookalike",
+		"box_note_clauses", "box_note_clauses_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1193,6 +1196,8 @@ int main(void)
 		cmocka_unit_test(test_question_piece_lookalike),
 		cmocka_unit_test(test_box_rows_one_figure),
 		cmocka_unit_test(test_box_rows_one_figure_lookalike),
+		cmocka_unit_test(test_box_note_clauses),
+		cmocka_unit_test(test_box_note_clauses_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
