@@ -8442,7 +8442,9 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	if (n == 1) {
 		const unit *t = UNIT(ps, i);
 		rf->series = series_number(t->s, t->len);
-		rf->unnumbered = t->chars > SIGNED_LABEL_MAX && !numeral_at_head(t->s, t->len);
+		/* (a word or two closes a numbered piece, 结语, 编后; a
+		 * digest's name, 烟区简讯, heads briefs of its own) */
+		rf->unnumbered = (t->chars > SIGNED_LABEL_MAX || digest_label(t->s, t->len)) && !numeral_at_head(t->s, t->len);
 	}
 	rf->big_gap = UNIT(ps, i)->gap >= ps->pf.big_gap;
 }

@@ -511,6 +511,8 @@ FIXTURE_TEST(box_rows_one_figure)   /* a box of prices under its own title after
 FIXTURE_TEST(box_rows_one_figure_lookalike) /* the same box with two figures a row and a row of column heads: read as before */
 FIXTURE_TEST(box_note_clauses)      /* a box of rates under its title after a story that names its currencies: its note in brackets with clauses (（单位：瑞尔；资料来源：…）) set tight under the rows is a row too, so the rows run to the story's end and the title heads a box of its own (was a subhead of the story) */
 FIXTURE_TEST(box_note_clauses_lookalike) /* such a note set a blank line apart from rows in a story stays a paragraph of it */
+FIXTURE_TEST(series_then_digest)    /* after a story's sections numbered 一、二、三、, a digest's name of four characters (烟区简讯) over marked briefs heads a box of its own: "no number after the story's numbered sections" (was a subhead, too short for that rule) */
+FIXTURE_TEST(series_then_digest_lookalike) /* 结　语 there stays the story's closing section */
 FIXTURE_TEST(indented_subheads_lookalike) /* indented short lines over rows, a line under a row, a field, an issuer over a date stay text; a lone title after a 本报讯 brief with no byline line heads a story as before */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -596,6 +598,7 @@ static void test_nothing_lost(void **state)
 		"question_piece", "question_piece_lookalike",
 		"box_rows_one_figure", "box_rows_one_figure_lookalike",
 		"box_note_clauses", "box_note_clauses_lookalike",
+		"series_then_digest", "series_then_digest_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1198,6 +1201,8 @@ int main(void)
 		cmocka_unit_test(test_box_rows_one_figure_lookalike),
 		cmocka_unit_test(test_box_note_clauses),
 		cmocka_unit_test(test_box_note_clauses_lookalike),
+		cmocka_unit_test(test_series_then_digest),
+		cmocka_unit_test(test_series_then_digest_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
