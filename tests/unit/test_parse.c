@@ -437,6 +437,8 @@ FIXTURE_TEST(dateline_items)        /* 地方短波 over three items each openin
 FIXTURE_TEST(dateline_items_lookalike) /* the same leads each under a title of its own: a story each, as on main */
 FIXTURE_TEST(asked_long_question)   /* 读者热线 over a question of 27 characters over "市民郝先生来电问：…": the question is the item's headline, the label its column (on main: the label a headline, the question its text: a question over 24 characters was no title) */
 FIXTURE_TEST(asked_long_question_lookalike) /* the same question inside a story with no one asking under it: the story's text */
+FIXTURE_TEST(list_dot_titles)       /* 乡讯 over "·端芬镇…", "· 斗山镇…" titles, each over its paragraph: the list's middle dot is no part of the headline (on main: "·端芬镇侨批文物馆新展开幕") */
+FIXTURE_TEST(list_dot_titles_lookalike) /* "■端芬镇…" keeps its own mark; a dot inside a title ("中国·东盟侨乡文化节开幕") stays: as on main */
 FIXTURE_TEST(names_compiled)        /* names then 编译 in the brackets closing a story (（陆欣　编译）): who compiled it signs it, as （X　整理） does */
 FIXTURE_TEST(names_compiled_lookalike) /* （据法新社编译）: a source, not a writer, stays the text's */
 FIXTURE_TEST(items_unsigned_tail)   /* a label over ◆ items, the first closed by its signer, the rest unsigned: one article, each item a paragraph (no headless tail) */
@@ -559,7 +561,7 @@ static void test_nothing_lost(void **state)
 		"indented_signature", "indented_signature_lookalike",
 		"photo_role_bracket", "photo_role_bracket_lookalike",
 		"page_end_signature", "page_end_signature_lookalike",
-		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "note_supplier", "note_supplier_lookalike", "question_predicate", "question_predicate_lookalike", "photo_credit_first", "photo_credit_first_lookalike", "dateline_items", "dateline_items_lookalike", "asked_long_question", "asked_long_question_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike", "paper_own_name", "paper_own_name_lookalike", "gathered_credit", "gathered_credit_lookalike", "marked_label_over_byline", "marked_label_over_byline_lookalike",
+		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "note_supplier", "note_supplier_lookalike", "question_predicate", "question_predicate_lookalike", "photo_credit_first", "photo_credit_first_lookalike", "dateline_items", "dateline_items_lookalike", "asked_long_question", "asked_long_question_lookalike", "list_dot_titles", "list_dot_titles_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike", "paper_own_name", "paper_own_name_lookalike", "gathered_credit", "gathered_credit_lookalike", "marked_label_over_byline", "marked_label_over_byline_lookalike",
 		"names_compiled", "names_compiled_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike", "epaper_letter_label", "epaper_letter_label_lookalike",
@@ -1151,6 +1153,8 @@ int main(void)
 		cmocka_unit_test(test_dateline_items_lookalike),
 		cmocka_unit_test(test_asked_long_question),
 		cmocka_unit_test(test_asked_long_question_lookalike),
+		cmocka_unit_test(test_list_dot_titles),
+		cmocka_unit_test(test_list_dot_titles_lookalike),
 		cmocka_unit_test(test_long_place_filing),
 		cmocka_unit_test(test_long_place_filing_lookalike),
 		cmocka_unit_test(test_column_cohost),
