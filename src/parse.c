@@ -4953,7 +4953,17 @@ static bool date_only_line(const char *s, size_t len)
 	static const uint32_t marks[] = { 0x5E74, 0x6708, 0x65E5 };   /* 年 月 日 */
 	static const unsigned min[] = { 2, 1, 1 }, max[] = { 4, 3, 3 };
 	const char *p = text_skip_space(s, s + len), *end = s + len;
+	/* "中華民國一一五年十一月二十日": the era's name before the year */
+	static const char *const eras[] = { "中華民國", "中华民国", "民國", "民国" };
+	for (size_t k = 0; k < sizeof eras / sizeof *eras; k++)
+		if (has_prefix(p, (size_t)(end - p), eras[k])) {
+			p += strlen(eras[k]);
+			break;
+		}
 	for (int f = 0; f < 3; f++) {
+		/* "2026年11月": a month's date, no day, closes the same way */
+		if (f == 2 && text_skip_space(p, end) == end)
+			return true;
 		unsigned n = 0;
 		uint32_t cp = 0;
 		int k = 0;
@@ -5183,8 +5193,8 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PAGEHEAD;
 		return;
 	}
-	if (ps->nunits > 0 && u->chars <= 12 && UNIT(ps, ps->nunits - 1)->kind != U_PAGEHEAD &&
-	    date_only_line(s, len)) {
+	if (ps->nunits > 0 && u->chars <= 16 && UNIT(ps, ps->nunits - 1)->kind != U_PAGEHEAD &&
+	    date_only_line(s, len)) {       /* (16: 中華民國一一五年十二月三十一日) */
 		/* the date under a notice's signature (two notices' dates
 		 * differ only in figures: not a running line printed again) */
 		u->kind = U_END;

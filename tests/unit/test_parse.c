@@ -439,6 +439,8 @@ FIXTURE_TEST(asked_long_question)   /* 读者热线 over a question of 27 charac
 FIXTURE_TEST(asked_long_question_lookalike) /* the same question inside a story with no one asking under it: the story's text */
 FIXTURE_TEST(list_dot_titles)       /* 乡讯 over "·端芬镇…", "· 斗山镇…" titles, each over its paragraph: the list's middle dot is no part of the headline (on main: "·端芬镇侨批文物馆新展开幕") */
 FIXTURE_TEST(list_dot_titles_lookalike) /* "■端芬镇…" keeps its own mark; a dot inside a title ("中国·东盟侨乡文化节开幕") stays: as on main */
+FIXTURE_TEST(signature_dates)       /* a notice signed by its issuer over "2026年11月" (a month, no day) or "中華民國一一五年十一月二十日" (the era's name, 14 characters): the date closes the notice, issuer and date its text (on main: a deck, 2026年11月 the headline of the next notice) */
+FIXTURE_TEST(signature_dates_lookalike) /* "2026年11月教区大事记": a date with a title after it stays a headline, as on main */
 FIXTURE_TEST(names_compiled)        /* names then 编译 in the brackets closing a story (（陆欣　编译）): who compiled it signs it, as （X　整理） does */
 FIXTURE_TEST(names_compiled_lookalike) /* （据法新社编译）: a source, not a writer, stays the text's */
 FIXTURE_TEST(items_unsigned_tail)   /* a label over ◆ items, the first closed by its signer, the rest unsigned: one article, each item a paragraph (no headless tail) */
@@ -561,7 +563,7 @@ static void test_nothing_lost(void **state)
 		"indented_signature", "indented_signature_lookalike",
 		"photo_role_bracket", "photo_role_bracket_lookalike",
 		"page_end_signature", "page_end_signature_lookalike",
-		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "note_supplier", "note_supplier_lookalike", "question_predicate", "question_predicate_lookalike", "photo_credit_first", "photo_credit_first_lookalike", "dateline_items", "dateline_items_lookalike", "asked_long_question", "asked_long_question_lookalike", "list_dot_titles", "list_dot_titles_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike", "paper_own_name", "paper_own_name_lookalike", "gathered_credit", "gathered_credit_lookalike", "marked_label_over_byline", "marked_label_over_byline_lookalike",
+		"age_signature", "age_signature_lookalike", "supplier_credit", "supplier_credit_lookalike", "note_supplier", "note_supplier_lookalike", "question_predicate", "question_predicate_lookalike", "photo_credit_first", "photo_credit_first_lookalike", "dateline_items", "dateline_items_lookalike", "asked_long_question", "asked_long_question_lookalike", "list_dot_titles", "list_dot_titles_lookalike", "signature_dates", "signature_dates_lookalike", "long_place_filing", "long_place_filing_lookalike", "column_cohost", "column_cohost_lookalike", "paper_own_name", "paper_own_name_lookalike", "gathered_credit", "gathered_credit_lookalike", "marked_label_over_byline", "marked_label_over_byline_lookalike",
 		"names_compiled", "names_compiled_lookalike",
 		"header_short_form", "header_short_form_lookalike", "header_letter_spaced", "header_letter_spaced_lookalike",
 		"masthead_long_name", "masthead_long_name_lookalike", "epaper_letter_label", "epaper_letter_label_lookalike",
@@ -1155,6 +1157,8 @@ int main(void)
 		cmocka_unit_test(test_asked_long_question_lookalike),
 		cmocka_unit_test(test_list_dot_titles),
 		cmocka_unit_test(test_list_dot_titles_lookalike),
+		cmocka_unit_test(test_signature_dates),
+		cmocka_unit_test(test_signature_dates_lookalike),
 		cmocka_unit_test(test_long_place_filing),
 		cmocka_unit_test(test_long_place_filing_lookalike),
 		cmocka_unit_test(test_column_cohost),
