@@ -2210,8 +2210,8 @@ static bool is_ascii_letter(uint32_t cp)
  * → 1．; 3 .6 keeps its own). A Latin letter keeps the spaces beside it
  * (星 期 三 C8: a page label; a word), a year the space before it,
  * which may be all that parts a header's fields (日 报 2025 年 3 月 →
- * 日报 2025年3月), markdown's marks that open a line the space after
- * them; wider gaps, which part fields, stay. A line that sets two Han
+ * 日报 2025年3月), markdown's marks that open a line (# > -) the
+ * space after them; wider gaps, which part fields, stay. A line that sets two Han
  * characters side by side was read tight and keeps its spaces. */
 static void add_despaced_line(util_buf *out, const char *s, const char *end)
 {
@@ -2229,11 +2229,12 @@ static void add_despaced_line(util_buf *out, const char *s, const char *end)
 	}
 	const char *from = s;
 	prev = 0;
-	bool marks = true;      /* only ASCII marks so far: markdown's # > - * */
+	bool marks = true;      /* only ASCII marks so far: markdown's # > - */
 	for (const char *p = s; p < end;) {
 		uint32_t cp, next = 0;
 		int k = text_decode(p, end, &cp);
-		if (cp == ' ' && p > s && p + 1 < end && !(marks && prev)) {
+		/* (* and ** open emphasis, which runs into its text) */
+		if (cp == ' ' && p > s && p + 1 < end && !(marks && prev && prev != '*')) {
 			text_decode(p + 1, end, &next);
 			if (prev != ' ' && !text_is_space(prev) && !text_is_space(next) && next != '\r' &&
 			    !(prev < 0x80 && next < 0x80) && !is_ascii_letter(prev) && !is_ascii_letter(next) &&

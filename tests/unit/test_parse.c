@@ -347,6 +347,8 @@ FIXTURE_TEST(qa_wrapped)            /* a Q&A page hard-wrapped at 18: a reader's
 FIXTURE_TEST(qa_wrapped_lookalike)  /* the same wrap with an e-paper's 来源：X　作者：Y line as wide as the wrap, no comma, over the text: furniture, a line of its own */
 FIXTURE_TEST(md_digest_number_fullwidth) /* ０１｜X, ０２ | X: a digest item's number in full-width figures is its label as 01｜X is */
 FIXTURE_TEST(md_digest_number_fullwidth_lookalike) /* １. X run into its title and a year ２０２６｜X leave the headline whole */
+FIXTURE_TEST(md_letter_spaced)      /* a markdown page letter-spaced by OCR: # keeps its space, ** and * (emphasis) run into their text: titles and bylines as on the page set tight */
+FIXTURE_TEST(md_letter_spaced_lookalike) /* the same with ## titles, - list items and a > quote: each mark keeps the space after it */
 FIXTURE_TEST(masthead_long_name)    /* a masthead line whose paper's name (with its edition) is one long word no list knows, beside a date, 星期, 第N版 and 责任编辑: a banner */
 FIXTURE_TEST(masthead_long_name_lookalike) /* the same long name and a word as a headline over its dateline: a headline */
 FIXTURE_TEST(epaper_letter_label)   /* an e-paper's top: B05版 (a letter and figures) is a page label, in the breadcrumb too; a title the page lists, with a comma, over a longer line: the headline */
@@ -1093,6 +1095,8 @@ int main(void)
 		cmocka_unit_test(test_qa_wrapped_lookalike),
 		cmocka_unit_test(test_md_digest_number_fullwidth),
 		cmocka_unit_test(test_md_digest_number_fullwidth_lookalike),
+		cmocka_unit_test(test_md_letter_spaced),
+		cmocka_unit_test(test_md_letter_spaced_lookalike),
 		cmocka_unit_test(test_masthead_long_name),
 		cmocka_unit_test(test_masthead_long_name_lookalike),
 		cmocka_unit_test(test_epaper_letter_label),
