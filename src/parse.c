@@ -4033,6 +4033,22 @@ static bool short_head_over_text(const parser *ps, const raw_line *next)
 	return next_line(&lr, &l) && l.gap == 0 && wrap_columns(ps, &l) + ps->pf.wrap_slack >= ps->wrap;
 }
 
+/* "数码印刷助力出版社“按需印刷”" / "——单本起印，图书库存下降四成" /
+ * "本报通讯员　于晓彤": on a hard-wrapped page, a line set apart from the
+ * text above, with no sentence's punctuation inside, over a line opening
+ * with a dash that a byline follows tight, is a headline over its
+ * subtitle however near the wrap it comes: a deck, no paragraph. */
+static bool head_over_dash_deck(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
+{
+	if (cur != first || cur->gap == 0 || cur->indented || next->indented ||
+	    !has_prefix(next->s, next->len, "——") || inner_punctuation(cur->s, cur->len) ||
+	    raw_ends_sentence(cur->s, cur->len))
+		return false;
+	line_reader lr = ps->lr;
+	raw_line l;
+	return next_line(&lr, &l) && l.gap == 0 && l.len <= 120 && pattern_is_byline(l.s, l.len, true);
+}
+
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	unsigned wrap = ps->wrap;
@@ -4069,6 +4085,8 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 			     !sentence_comma(cur->s, cur->len)))))
 		return false;
 	if (raw_like_header(ps, next) || raw_like_header(ps, cur))
+		return false;
+	if (head_over_dash_deck(ps, first, cur, next))
 		return false;
 	header_match mh;
 	if (ps->nunits < MASTHEAD_UNITS && cur == first && capped_columns(cur) <= 80 &&
