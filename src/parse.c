@@ -5604,6 +5604,14 @@ static bool page_signed_unit(const parser *ps, const art *a, const part *last, s
 	return true;
 }
 
+/* Whether a paragraph stops on a comma ("，", "、"): a clause's mark,
+ * that no paragraph ends with (OCR's "," may be a misread full stop). */
+static bool ends_on_comma(const part *p)
+{
+	uint32_t z = last_cp(p->s, p->s + p->len, NULL);
+	return z == 0xFF0C || z == 0x3001;
+}
+
 static void add_paragraph(parser *ps, art *a, const unit *u)
 {
 	const char *s = u->s;
@@ -5612,9 +5620,13 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 	size_t consumed = bold_lead_in(s, len, &ls, &le);
 	part *last = last_part(a);
 	/* on a page whose paragraphs open with an indent, an indented line
-	 * starts a paragraph: the rest of a cut one is never indented */
+	 * starts a paragraph: the rest of a cut one is never indented, unless
+	 * the extraction indented it anew across the gap of a column break,
+	 * under a paragraph stopped on a comma ("…回乡寻根，" / "　" /
+	 * "　　让他们了解…") */
 	if (a->cut && last && last->type == DOC_PARAGRAPH && !consumed && !item_opening(s, len) &&
-	    !(u->flags & UF_ROW) && !(ps->pf.indents && !ps->pf.indent_all && (u->flags & UF_INDENTED))) {
+	    !(u->flags & UF_ROW) &&
+	    (!(ps->pf.indents && !ps->pf.indent_all && (u->flags & UF_INDENTED)) || (u->gap > 0 && ends_on_comma(last)))) {
 		doc_str j = join_text(ps, last->s, last->len, s, len);
 		last->s = j.s;
 		last->len = j.len;
