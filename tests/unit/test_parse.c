@@ -524,6 +524,8 @@ FIXTURE_TEST(box_note_clauses_lookalike) /* such a note set a blank line apart f
 FIXTURE_TEST(series_then_digest)    /* after a story's sections numbered 一、二、三、, a digest's name of four characters (烟区简讯) over marked briefs heads a box of its own: "no number after the story's numbered sections" (was a subhead, too short for that rule) */
 FIXTURE_TEST(series_then_digest_lookalike) /* 结　语 there stays the story's closing section */
 FIXTURE_TEST(indented_subheads_lookalike) /* indented short lines over rows, a line under a row, a field, an issuer over a date stay text; a lone title after a 本报讯 brief with no byline line heads a story as before */
+FIXTURE_TEST(colon_kicker_tight)    /* a short line closed by a colon set tight under a column's label or a caption, over a signed title: its kicker (was text, and the label a headline of its own) */
+FIXTURE_TEST(colon_kicker_tight_lookalike) /* the same line over an unsigned title, and one indented as the paragraphs over a signed title: text, as they were */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -609,6 +611,7 @@ static void test_nothing_lost(void **state)
 		"box_rows_one_figure", "box_rows_one_figure_lookalike",
 		"box_note_clauses", "box_note_clauses_lookalike",
 		"series_then_digest", "series_then_digest_lookalike",
+		"colon_kicker_tight", "colon_kicker_tight_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1219,6 +1222,8 @@ int main(void)
 		cmocka_unit_test(test_box_note_clauses_lookalike),
 		cmocka_unit_test(test_series_then_digest),
 		cmocka_unit_test(test_series_then_digest_lookalike),
+		cmocka_unit_test(test_colon_kicker_tight),
+		cmocka_unit_test(test_colon_kicker_tight_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
