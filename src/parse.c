@@ -122,6 +122,7 @@ typedef enum signal {
 	S_D_WHOLE_UNDER,        /* ... "second half" as long as a whole headline under a shorter line its lead does not name: the news under its kicker */
 	S_D_LISTED,             /* the line prints a title of the page's own list at its top: the headline */
 	S_D_QUESTION,           /* a question over another line of the deck: it asks the news, no kicker */
+	S_D_PRONOUN,            /* under another line, opens with a pronoun (他…, 我市…): the news under its kicker */
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
 	S_T_CONT_SUB,           /* a plain subtitle under a headline broken in two */
@@ -311,6 +312,16 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * headlines over their subtitles ("年底醋价涨了吗？" / "记者走访…");
 	 * outweighs the line under it being widest and last */
 	[S_D_QUESTION]      = { -4, "a question: it asks the news, no kicker" },
+	/* "追记著名土壤学家郑怀远" / "他把一生献给了盐碱地", "抓住冬春水利
+	 * 建设黄金期" / "我县启动汛后堤防除险加固工程": a line opening with a
+	 * pronoun (the person the line above names, or the paper's own town,
+	 * school, county) tells the news under its kicker; of the decks of
+	 * the development sets, 7 lines under another open so, all headlines
+	 * (2 were read as subtitles under a wider line), no subtitle;
+	 * outweighs the line above being widest. Only over a byline or
+	 * dateline: a letter's first line wrapped tight under its title
+	 * ("我家小区门口原来有一处临时垃圾") is no line of the deck */
+	[S_D_PRONOUN]       = { 3, "opens with a pronoun under another line: the news" },
 	[S_D_WHOLE_UNDER]   = { -2, "a whole headline under a line its lead does not name" },  /* kicker "暴雨突袭山村" over "132名群众连夜转移"; outweighs a broken headline over its last and widest line */
 	/* deck: transitions between the roles of neighbour lines */
 	[S_T_SUB_SUB]       = { -3, "a —— subtitle under a plain subtitle" },  /* the plain line is the headline */
@@ -6909,6 +6920,8 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 			ev_add(ev, S_D_WHOLE_OVER);
 		if (df->n > 1 && listed_print(ps, u))
 			ev_add(ev, S_D_LISTED);
+		if (k > i && opens_with_pronoun(md_text(u)) && signed_under(ps, k))
+			ev_add(ev, S_D_PRONOUN);
 		return ev->score;
 	case DR_CONT:
 		if (df->broken[x] == BROKEN_NONE)

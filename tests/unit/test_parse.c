@@ -526,6 +526,8 @@ FIXTURE_TEST(series_then_digest_lookalike) /* 结　语 there stays the story's 
 FIXTURE_TEST(indented_subheads_lookalike) /* indented short lines over rows, a line under a row, a field, an issuer over a date stay text; a lone title after a 本报讯 brief with no byline line heads a story as before */
 FIXTURE_TEST(colon_kicker_tight)    /* a short line closed by a colon set tight under a column's label or a caption, over a signed title: its kicker (was text, and the label a headline of its own) */
 FIXTURE_TEST(colon_kicker_tight_lookalike) /* the same line over an unsigned title, and one indented as the paragraphs over a signed title: text, as they were */
+FIXTURE_TEST(deck_pronoun)          /* a line opening with a pronoun (他…, 我校…) under a wider line, over the byline: the headline under its kicker (was a subtitle) */
+FIXTURE_TEST(deck_pronoun_lookalike) /* a 我市… headline over its subtitle; a letter's first line (我家…) wrapped tight under its title on a hard-wrapped page, over no byline: as they were */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -612,6 +614,7 @@ static void test_nothing_lost(void **state)
 		"box_note_clauses", "box_note_clauses_lookalike",
 		"series_then_digest", "series_then_digest_lookalike",
 		"colon_kicker_tight", "colon_kicker_tight_lookalike",
+		"deck_pronoun", "deck_pronoun_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1224,6 +1227,8 @@ int main(void)
 		cmocka_unit_test(test_series_then_digest_lookalike),
 		cmocka_unit_test(test_colon_kicker_tight),
 		cmocka_unit_test(test_colon_kicker_tight_lookalike),
+		cmocka_unit_test(test_deck_pronoun),
+		cmocka_unit_test(test_deck_pronoun_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
