@@ -187,7 +187,7 @@ FIXTURE_TEST(loose_wrap)            /* a PDF export in proportional type: lines 
 FIXTURE_TEST(note_over_deck)        /* 编者按 over a deck opens that story, the lone title over it is the series; a title over a note heads a story */
 FIXTURE_TEST(jump_from_title)       /* （上接第一版） after a story's text starts the continued story under it; under a headline it stays */
 FIXTURE_TEST(bracket_briefs)        /* briefs under a column title each opening with its title in 【】; 【案情】 paragraphs of a signed story stay */
-FIXTURE_TEST(label_dash_deck)       /* a word over a headline and its —— subtitle is the label; so is a subject over its predicate with a —— subtitle (a deck whole: see deck_kicker_dash) */
+FIXTURE_TEST(label_dash_deck)       /* a word over a headline and its —— subtitle is the label; a subject of 5 characters over its predicate with a —— subtitle is the deck's kicker (a deck whole: see deck_kicker_dash; a plain label over such a deck is a word of 4 at most, see deck_kicker_width) */
 FIXTURE_TEST(deck_kicker_dash)      /* a line over a headline and its —— subtitle is a kicker, not half of it; a pair without one stays one broken headline */
 FIXTURE_TEST(label_over_head)       /* a word naming a kind of piece, or a word over a line twice as wide, is a label; a place over its predicate stays a broken headline */
 FIXTURE_TEST(letter_reply)          /* a reader's signature between a letter and the editor's reply signs the letter, the next title opens a story; （播音：X　配乐：Y） closes a piece, （数据：X　单位：Y） does not */
@@ -528,6 +528,8 @@ FIXTURE_TEST(colon_kicker_tight)    /* a short line closed by a colon set tight 
 FIXTURE_TEST(colon_kicker_tight_lookalike) /* the same line over an unsigned title, and one indented as the paragraphs over a signed title: text, as they were */
 FIXTURE_TEST(deck_pronoun)          /* a line opening with a pronoun (他…, 我校…) under a wider line, over the byline: the headline under its kicker (was a subtitle) */
 FIXTURE_TEST(deck_pronoun_lookalike) /* a 我市… headline over its subtitle; a letter's first line (我家…) wrapped tight under its title on a hard-wrapped page, over no byline: as they were */
+FIXTURE_TEST(deck_kicker_width)     /* a plain line of 5 or 6 characters over a headline and its —— subtitle: the deck's kicker (was the column) */
+FIXTURE_TEST(deck_kicker_width_lookalike) /* a word of 4 (名家访谈) and a column of briefs (…动态) over the same deck: column labels, as they were */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -615,6 +617,7 @@ static void test_nothing_lost(void **state)
 		"series_then_digest", "series_then_digest_lookalike",
 		"colon_kicker_tight", "colon_kicker_tight_lookalike",
 		"deck_pronoun", "deck_pronoun_lookalike",
+		"deck_kicker_width", "deck_kicker_width_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1229,6 +1232,8 @@ int main(void)
 		cmocka_unit_test(test_colon_kicker_tight_lookalike),
 		cmocka_unit_test(test_deck_pronoun),
 		cmocka_unit_test(test_deck_pronoun_lookalike),
+		cmocka_unit_test(test_deck_kicker_width),
+		cmocka_unit_test(test_deck_kicker_width_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
