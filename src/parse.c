@@ -5892,8 +5892,18 @@ static bool deck_subtitle(const parser *ps, size_t i)
 	    u->gap > 1 || i == ps->units_base || i + 1 >= ps->nunits)
 		return false;
 	const unit *prev = UNIT(ps, i - 1), *next = UNIT(ps, i + 1);
-	return (prev->kind == U_TITLE || prev->kind == U_MDHEAD) && next->gap <= 1 &&
-	       (next->kind == U_BYLINE || next->kind == U_DATELINE || next->kind == U_NAMES);
+	if (!(prev->kind == U_TITLE || prev->kind == U_MDHEAD))
+		return false;
+	/* "三百多种胡姬花参展，二十多个新品种首次亮相，…": on a page that
+	 * sets a blank line between its paragraphs, a line of detail with
+	 * commas, ending no sentence, set tight under the title with the
+	 * text a blank line below, is the deck's subtitle (of the development
+	 * sets' lines so set under a title, 1 such subtitle; the other, a
+	 * letter's salutation, ends in a colon) */
+	if (ps->pf.blank_rhythm && u->gap == 0 && next->gap >= 1 && (u->flags & UF_COMMA) &&
+	    !(u->flags & UF_CLAUSE_END))
+		return true;
+	return next->gap <= 1 && (next->kind == U_BYLINE || next->kind == U_DATELINE || next->kind == U_NAMES);
 }
 
 /* The length of the run of title lines starting at i (0 if none); a big

@@ -530,6 +530,8 @@ FIXTURE_TEST(deck_pronoun)          /* a line opening with a pronoun (他…, �
 FIXTURE_TEST(deck_pronoun_lookalike) /* a 我市… headline over its subtitle; a letter's first line (我家…) wrapped tight under its title on a hard-wrapped page, over no byline: as they were */
 FIXTURE_TEST(deck_kicker_width)     /* a plain line of 5 or 6 characters over a headline and its —— subtitle: the deck's kicker (was the column) */
 FIXTURE_TEST(deck_kicker_width_lookalike) /* a word of 4 (名家访谈) and a column of briefs (…动态) over the same deck: column labels, as they were */
+FIXTURE_TEST(comma_subtitle_tight)  /* on a page with a blank line between paragraphs, a line of detail with commas ending no sentence, tight under the title, the text a blank below: the subtitle (was joined to the first paragraph as if cut) */
+FIXTURE_TEST(comma_subtitle_tight_lookalike) /* the same line ending its sentence, and a salutation ending in a colon, tight under a title: the text, as they were */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -618,6 +620,7 @@ static void test_nothing_lost(void **state)
 		"colon_kicker_tight", "colon_kicker_tight_lookalike",
 		"deck_pronoun", "deck_pronoun_lookalike",
 		"deck_kicker_width", "deck_kicker_width_lookalike",
+		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1234,6 +1237,8 @@ int main(void)
 		cmocka_unit_test(test_deck_pronoun_lookalike),
 		cmocka_unit_test(test_deck_kicker_width),
 		cmocka_unit_test(test_deck_kicker_width_lookalike),
+		cmocka_unit_test(test_comma_subtitle_tight),
+		cmocka_unit_test(test_comma_subtitle_tight_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
