@@ -6293,17 +6293,6 @@ static bool opens_asking(doc_str t)
 	return false;
 }
 
-/* "·端芬镇侨批文物馆新展开幕": a list's middle dot before an item's title
- * is the list's, no mark of the title's own (■ and ◆ are, and stay):
- * the bytes of the dot and the spaces after it, 0 for none. */
-static size_t list_dot(const char *s, size_t len)
-{
-	if (!has_prefix(s, len, "·") && !has_prefix(s, len, "・"))
-		return 0;
-	const char *t = text_skip_space(s + ((unsigned char)s[0] == 0xC2 ? 2 : 3), s + len);
-	return t < s + len && is_han(first_cp(t, s + len)) ? (size_t)(t - s) : 0;
-}
-
 /* A label that names a column of briefs by its last word: 快讯, 简讯,
  * 动态, 速递, 资讯, 速览, 一览, 集锦. */
 static bool digest_label(const char *s, size_t len)
@@ -7375,8 +7364,6 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 				size_t num_len = 0, skip = a->field[DOC_F_COLUMN].len ? 0 : digest_number(s, len, &num_len);
 				if (skip)
 					a->field[DOC_F_COLUMN] = doc_str_make(s, num_len);
-				else
-					skip = list_dot(s, len);
 				a->field[DOC_F_HEADLINE] = strip_emphasis(ps, s + skip, len - skip);
 			}
 		} else if (r == DR_CONT) {
