@@ -2116,6 +2116,9 @@ static bool line_is_special(const char *s, size_t len)
 }
 
 static void classify(const parser *ps, unit *u);
+/* A site's bar of controls holds at most this many Han characters. */
+enum { CONTROL_BAR_MAX = 40 };
+static bool control_bar(const unit *u);
 
 /* The Han character pairs of the page's running headers, so that a
  * footer or a banner in a cut printed in another order or with fewer
@@ -5083,6 +5086,13 @@ static bool photo_credit_opening(const char *s, size_t len)
 	return false;
 }
 
+/* Whether "：" occurs once in [s, s+len). */
+static bool one_wide_colon(const char *s, size_t len)
+{
+	const char *c = util_find(s, len, "：", 3);
+	return c && !util_find(c + 3, (size_t)(s + len - c - 3), "：", 3);
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -5195,6 +5205,14 @@ static void classify(const parser *ps, unit *u)
 	if (u->chars <= 40 && pattern_is_page_header(s, len, &page)) {
 		u->kind = U_PAGEHEAD;
 		u->page = (int16_t)page;
+		return;
+	}
+	if (u->chars <= CONTROL_BAR_MAX + 24 && control_bar(u) && one_wide_colon(s, len)) {
+		/* "【字体：大 中 小】【打印本页】【关闭窗口】" wherever the
+		 * site printed it (under a story's byline, over its text):
+		 * the site's, a banner, no paragraph of the story; a line of
+		 * fields ("尺码：大 中 小　颜色：红 白") labels more than one */
+		u->kind = U_PAGEHEAD;
 		return;
 	}
 	bool header = false;
@@ -10158,6 +10176,19 @@ static bool in_title_list(const parser *ps, const unit *u)
 	return ps->pf.title_list_first && u->line >= ps->pf.title_list_first && u->line <= ps->pf.title_list_last;
 }
 
+/* "[12]": the number a console browser (lynx, w3m) sets before each
+ * link of the page it dumps, pointing into its list of references at
+ * the foot; its length in bytes, else 0. */
+static size_t link_mark(const char *p, const char *end)
+{
+	if (p >= end || *p != '[')
+		return 0;
+	const char *q = p + 1;
+	while (q < end && q - p <= 4 && *q >= '0' && *q <= '9')
+		q++;
+	return q > p + 1 && q < end && *q == ']' ? (size_t)(q + 1 - p) : 0;
+}
+
 /* "字号：大 中 小　　打印本页　　关闭窗口": a site's controls, a label
  * and its colon among words of one to four Han characters set apart by
  * spaces (brackets aside), two of them single characters (the choices):
@@ -10166,15 +10197,20 @@ enum { CONTROL_WORDS_MIN = 4 };
 static bool wide_colon(const char *s, size_t len);
 static bool control_bar(const unit *u)
 {
-	if (u->spaced || u->chars > 40 || !wide_colon(u->s, u->len))
-		return false;
+	if (u->spaced || u->chars > CONTROL_BAR_MAX + 24 || !wide_colon(u->s, u->len))
+		return false;       /* (the link numbers aside, below) */
 	const char *p = u->s, *end = u->s + u->len;
-	int words = 0, single = 0;
+	int words = 0, single = 0, han = 0;
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
 		if (text_is_space(cp) || cp == 0xFF1A || cp == 0x3010 || cp == 0x3011) {
 			p += k;
+			continue;
+		}
+		size_t mark = link_mark(p, end);
+		if (mark) {
+			p += mark;      /* "[8]大": a console browser's link number */
 			continue;
 		}
 		int n = 0;
@@ -10189,8 +10225,9 @@ static bool control_bar(const unit *u)
 			return false;
 		words++;
 		single += n == 1;
+		han += n;
 	}
-	return words >= CONTROL_WORDS_MIN && single >= 2;
+	return words >= CONTROL_WORDS_MIN && single >= 2 && han <= CONTROL_BAR_MAX;
 }
 
 static bool top_chrome(const parser *ps, size_t i)
