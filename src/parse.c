@@ -5093,6 +5093,24 @@ static bool one_wide_colon(const char *s, size_t len)
 	return c && !util_find(c + 3, (size_t)(s + len - c - 3), "：", 3);
 }
 
+/* Whether a date line names its day (日): a month's date alone
+ * ("2026年12月") heads a calendar's rows as well as it closes a notice. */
+static bool day_dated(const char *s, size_t len)
+{
+	const char *end = text_trim_end(s, s + len);
+	return end - s >= 3 && memcmp(end - 3, "日", 3) == 0;
+}
+
+/* Whether the unit before is a short line with no sentence in it (an
+ * issuer's name, "教区档案室"): a signature a month's date may close. */
+enum { SIGNER_MAX_CHARS = 24 };
+static bool signer_above(const parser *ps)
+{
+	const unit *v = UNIT(ps, ps->nunits - 1);
+	return v->kind == U_TITLE && v->chars <= SIGNER_MAX_CHARS &&
+	       !(v->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END | UF_COMMA));
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -5242,7 +5260,7 @@ static void classify(const parser *ps, unit *u)
 		return;
 	}
 	if (ps->nunits > 0 && u->chars <= 16 && UNIT(ps, ps->nunits - 1)->kind != U_PAGEHEAD &&
-	    date_only_line(s, len)) {       /* (16: 中華民國一一五年十二月三十一日) */
+	    date_only_line(s, len) && (day_dated(s, len) || signer_above(ps))) {   /* (16: 中華民國一一五年十二月三十一日) */
 		/* the date under a notice's signature (two notices' dates
 		 * differ only in figures: not a running line printed again) */
 		u->kind = U_END;

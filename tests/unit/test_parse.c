@@ -482,6 +482,8 @@ FIXTURE_TEST(indent_cut_comma)      /* a paragraph stopped on "，", a stray U+3
 FIXTURE_TEST(indent_cut_comma_lookalike) /* a paragraph ending in "：" over an indented one: two paragraphs */
 FIXTURE_TEST(link_marks_bar)        /* a site's control bar with a console browser's link numbers ([8]大 [9]中 [10]小 … [12]【关闭窗口】) under a byline: a banner, the 本报讯 lead under it the story's */
 FIXTURE_TEST(link_marks_bar_lookalike) /* a line of two labelled fields with one-character values (尺码：大 中 小　颜色：红 白 蓝) in a story: its text */
+FIXTURE_TEST(month_date_calendar)   /* a month's date (2026年12月) under a paragraph, over a calendar's rows: the rows' title, never an end mark leaving them a headless story */
+FIXTURE_TEST(month_date_calendar_lookalike) /* a month's date right under a notice's signing line (教区档案室): the notice's closing text */
 FIXTURE_TEST(md_top_bare)           /* a bold line with nothing under it but a rule before a post's first ### story (**点击上方蓝字，关注X**): a banner, never a story of no text */
 FIXTURE_TEST(md_top_bare_lookalike) /* a bold line with its paragraph under it before the rule: a story of its own */
 FIXTURE_TEST(masthead_centred)      /* a masthead centred by spaces on a page of indented paragraphs (name, 内部资料 note and permit number) tight over the header line: banners, never a headless story */
@@ -610,7 +612,7 @@ static void test_nothing_lost(void **state)
 		"header_foot", "header_foot_report", "header_foot_lookalike",
 		"medium_place_bracket", "medium_place_bracket_lookalike",
 		"md_marked_caption", "md_marked_caption_lookalike",
-		"md_bracket_label", "md_bracket_label_lookalike", "md_digest_number", "md_digest_number_lookalike", "digest_bracket_number", "digest_bracket_number_lookalike", "list_dot_title", "list_dot_title_lookalike", "wrap_dash_deck", "wrap_dash_deck_lookalike", "indent_cut_comma", "indent_cut_comma_lookalike", "link_marks_bar", "link_marks_bar_lookalike", "md_top_bare", "md_top_bare_lookalike", "masthead_centred", "masthead_centred_lookalike", "foot_imprint_fields", "foot_imprint_fields_lookalike", "wrap_stray_mark", "wrap_stray_mark_cut", "wrap_stray_mark_lookalike", "epaper_story_stamps", "epaper_story_stamps_lookalike",
+		"md_bracket_label", "md_bracket_label_lookalike", "md_digest_number", "md_digest_number_lookalike", "digest_bracket_number", "digest_bracket_number_lookalike", "list_dot_title", "list_dot_title_lookalike", "wrap_dash_deck", "wrap_dash_deck_lookalike", "indent_cut_comma", "indent_cut_comma_lookalike", "link_marks_bar", "link_marks_bar_lookalike", "month_date_calendar", "month_date_calendar_lookalike", "md_top_bare", "md_top_bare_lookalike", "masthead_centred", "masthead_centred_lookalike", "foot_imprint_fields", "foot_imprint_fields_lookalike", "wrap_stray_mark", "wrap_stray_mark_cut", "wrap_stray_mark_lookalike", "epaper_story_stamps", "epaper_story_stamps_lookalike",
 		"indent_dropped", "indent_dropped_lookalike", "header_foot_named", "header_foot_poem_lookalike",
 		"indented_subheads", "indented_subheads_lookalike", "pullquote_sections", "pullquote_sections_lookalike",
 		"wrap_sections", "wrap_sections_lookalike", "comma_subhead_flush", "comma_subhead_flush_lookalike",
@@ -1271,6 +1273,8 @@ int main(void)
 		cmocka_unit_test(test_indent_cut_comma_lookalike),
 		cmocka_unit_test(test_link_marks_bar),
 		cmocka_unit_test(test_link_marks_bar_lookalike),
+		cmocka_unit_test(test_month_date_calendar),
+		cmocka_unit_test(test_month_date_calendar_lookalike),
 		cmocka_unit_test(test_md_top_bare),
 		cmocka_unit_test(test_md_top_bare_lookalike),
 		cmocka_unit_test(test_masthead_centred),
