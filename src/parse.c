@@ -91,6 +91,7 @@ typedef enum signal {
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
 	S_AFTER_SERIES,         /* a title with no number after the open story's sections numbered 1, 2, … */
+	S_AFTER_MARKED,         /* a lone title with no mark after the open story's sections each opening with one mark (■ …) */
 	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
 	S_TABLE_TITLE,          /* a title in 【】 over rows: the open story's table */
 	S_VERSE_CYCLE,          /* a poem's title between stanzas: a poem of the cycle */
@@ -253,6 +254,12 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
 	[S_SUBHEADS_BEFORE] = { -3, "story has subheads" },
 	[S_AFTER_SERIES]    = { 6, "no number after the story's numbered sections" },   /* their list is over: as strong as a closing */
+	/* a story's section heads repeat one shape: after sections that each
+	 * open with the same mark (■ 內房股走勢分化), a lone title without it
+	 * over text is no section of theirs; as strong as a closing, as the
+	 * number series above (read on the story as parsed, not on a plan's
+	 * try: a try that made marked items sections would prove itself) */
+	[S_AFTER_MARKED]    = { 6, "no mark after the story's marked sections" },
 	[S_TABLE_UNDER]     = { -1, "figures under it" },    /* a data box: its own story about as often as not (fitted: 0 -> -1) */
 	[S_TABLE_TITLE]     = { -10, "a table's title in brackets" },   /* 【10月各区成交】 over rows: the story's own table */
 	[S_VERSE_CYCLE]     = { -8, "between stanzas" },   /* 组诗, 外一首: the next poem of the same piece */
@@ -490,6 +497,8 @@ typedef struct art {
 	uint32_t signed_len;    /* its byline closed its one paragraph in brackets: the paragraph's length with them (else 0) */
 	int series;             /* its subheads number a series 1, 2, …: how far (see series_number) */
 	bool series_broken;     /* ... one of them is not the series' next */
+	uint32_t sub_mark;      /* the mark all its subheads open with (title_mark), 0: none or not one for all */
+	bool sub_seen;          /* it has had a subhead */
 } art;
 
 /* A caption found between two articles. */
@@ -5448,8 +5457,12 @@ static void series_next(int *series, bool *broken, int value)
 
 static void add_part(art *a, doc_block_type type, const char *s, size_t len)
 {
-	if (type == DOC_SUBHEAD)
+	if (type == DOC_SUBHEAD) {
 		series_next(&a->series, &a->series_broken, series_number(s, len));
+		uint32_t m = title_mark(s, len);
+		a->sub_mark = !a->sub_seen || m == a->sub_mark ? m : 0;
+		a->sub_seen = true;
+	}
 	part p = { s, (uint32_t)len, (uint8_t)type, 0 };
 	UTIL_PUSH(a->parts, a->nparts, a->cap, p);
 }
@@ -8181,6 +8194,7 @@ typedef struct shape {
 	uint32_t head_mark;     /* the item's mark opening its headline (■…), 0: none */
 	int series;             /* its subheads number a series 1, 2, …: how far (see series_broken) */
 	bool series_broken;     /* ... a subhead of it is not the series' next */
+	uint32_t sub_mark;      /* the mark all its subheads open with, 0: none (or a plan tried them) */
 	bool signed_end;        /* signed after its body, text went on (see byline_signs_above) */
 	/* reached through a role the planner tries: what the open story's
 	 * fields say (a brief, headed by a lone title, signed, headless) is
@@ -8316,6 +8330,7 @@ static void shape_of(const art *a, shape *sh)
 	sh->subheads = art_has_subhead(a);
 	sh->series = a->series;
 	sh->series_broken = a->series_broken;
+	sh->sub_mark = a->sub_mark;
 	sh->numbered = a->numbered;
 	sh->jump = art_has_jump(a);
 	sh->decked = a->field[DOC_F_KICKER].len || a->field[DOC_F_SUBTITLE].len;
@@ -8587,6 +8602,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		 * 编后 close a numbered piece) */
 		if (sh->subheads && rf->unnumbered && rf->para_under && sh->series >= 2 && !sh->series_broken)
 			ev_add(ev, S_AFTER_SERIES);
+		else if (sh->subheads && sh->sub_mark && !sh->tried && n == 1 && !rf->mark && rf->para_under)
+			ev_add(ev, S_AFTER_MARKED);
 		else if (sh->subheads)
 			ev_add(ev, S_SUBHEADS_BEFORE);
 		if (rf->deck)
@@ -8878,6 +8895,7 @@ static void shape_take(shape *sh, const plan_run *r, bool story)
 	sh->any = true;
 	sh->stub = false;
 	series_next(&sh->series, &sh->series_broken, r->rf.series);
+	sh->sub_mark = 0;
 	sh->subheads = true;
 	sh->cut = false;
 	sh->ended = false;

@@ -527,6 +527,8 @@ FIXTURE_TEST(box_note_clauses)      /* a box of rates under its title after a st
 FIXTURE_TEST(box_note_clauses_lookalike) /* such a note set a blank line apart from rows in a story stays a paragraph of it */
 FIXTURE_TEST(series_then_digest)    /* after a story's sections numbered 一、二、三、, a digest's name of four characters (烟区简讯) over marked briefs heads a box of its own: "no number after the story's numbered sections" (was a subhead, too short for that rule) */
 FIXTURE_TEST(series_then_digest_lookalike) /* 结　语 there stays the story's closing section */
+FIXTURE_TEST(marked_sections_after) /* a signed story whose sections each open with ■, then a lone title with no mark over text: no section of theirs, the next story ("no mark after the story's marked sections"; was a third subhead) */
+FIXTURE_TEST(marked_sections_after_lookalike) /* a third ■ title there stays a section of the story */
 FIXTURE_TEST(indented_subheads_lookalike) /* indented short lines over rows, a line under a row, a field, an issuer over a date stay text; a lone title after a 本报讯 brief with no byline line heads a story as before */
 FIXTURE_TEST(colon_kicker_tight)    /* a short line closed by a colon set tight under a column's label or a caption, over a signed title: its kicker (was text, and the label a headline of its own) */
 FIXTURE_TEST(colon_kicker_tight_lookalike) /* the same line over an unsigned title, and one indented as the paragraphs over a signed title: text, as they were */
@@ -625,6 +627,7 @@ static void test_nothing_lost(void **state)
 		"deck_pronoun", "deck_pronoun_lookalike",
 		"deck_kicker_width", "deck_kicker_width_lookalike",
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
+		"marked_sections_after", "marked_sections_after_lookalike",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1243,6 +1246,8 @@ int main(void)
 		cmocka_unit_test(test_deck_kicker_width_lookalike),
 		cmocka_unit_test(test_comma_subtitle_tight),
 		cmocka_unit_test(test_comma_subtitle_tight_lookalike),
+		cmocka_unit_test(test_marked_sections_after),
+		cmocka_unit_test(test_marked_sections_after_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
 		cmocka_unit_test(test_masthead_spaced_lookalike),
 		cmocka_unit_test(test_ocr_stray),
