@@ -319,7 +319,7 @@ ASAN_CC ?= $(shell printf 'int main(void){return 0;}' | clang -x c -fsanitize=ad
 asan:
 	$(MAKE) CC=$(ASAN_CC) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" OPENCC_LIBS="$(OPENCC_LINKED)" build-asan/kanbao build-asan/.deps-test \
-		build-asan/tune/kanbao build-asan/tune/score \
+		build-asan/tune/kanbao build-asan/tune/score build-asan/score \
 		$(UNIT_SRC:tests/unit/%.c=build-asan/tests/%)
 	@KANBAO_STRESS=$(STRESS) ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		sh tests/run-tests.sh build-asan build-asan/kanbao

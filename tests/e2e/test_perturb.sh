@@ -89,7 +89,7 @@ ok "--show names a transform it does not know"
 
 # 5. score: the last character of a line (截 of 本刊讯　截) that opens the
 # paragraph on the next line is covered, not lost
-score=$(dirname "$KANBAO_TUNE")/score
+score=$(dirname "$KANBAO_TUNE")/score   # BUILD/score, beside BUILD/tune
 [ -x "$score" ] || fail "$score is missing (make build/score)"
 "$score" -v "$F/dateline.txt" >"$T/score" 2>&1
 grep -q 'lost 0/129 chars$' "$T/score" || fail "dateline.txt: $(grep lost "$T/score")"
