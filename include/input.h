@@ -1,8 +1,8 @@
 /* input.h — reading pages: files, folders, standard input; encodings.
  *
  * A file is a page; a folder is an issue whose pages are its *.txt files in
- * name order; "-" (or a pipe) is standard input. Regular files are
- * memory-mapped; text that is already clean UTF-8 is used in place, other
+ * name order; "-" (or a pipe) is standard input. Regular files larger
+ * than INPUT_READ_MAX are memory-mapped, smaller ones read; text that is already clean UTF-8 is used in place, other
  * text (UTF-16 with BOM, GB18030, invalid or control bytes) is converted
  * into a buffer of its own. What comes out is always valid UTF-8 without
  * a BOM, without NUL or other C0/C1 control characters except '\n', '\r'
@@ -24,6 +24,10 @@
 
 /* Largest input kanbao reads, in bytes (all pages together). */
 #define INPUT_MAX_BYTES ((size_t)1 << 30)
+
+/* Regular files up to this size are read into memory rather than mapped:
+ * the copy of a newspaper page costs less than unmapping it later. */
+#define INPUT_READ_MAX ((size_t)256 << 10)
 
 typedef struct input_page {
 	char *name;             /* file name as shown (basename; "-" for stdin); owned */

@@ -1009,14 +1009,14 @@ static bool report_errno(const char *path, int e, char *err, size_t errlen)
 
 /* Reads fd to its end with read(2), refusing more than is left of the
  * limit after `used` bytes. */
-static bool read_stream(int fd, const char *path, size_t used, size_t limit,
+static bool read_stream(int fd, const char *path, size_t used, size_t limit, size_t expect,
 			char **data, size_t *len, char *err, size_t errlen)
 {
 	size_t avail = room_after(limit, used), n = 0, cap = 0;
 	char *buf = NULL;
 	for (;;) {
 		if (n == cap)
-			util_grow((void **)&buf, &cap, n + 64 * 1024, 1);
+			util_grow((void **)&buf, &cap, n + (n ? 64 * 1024 : expect + 1), 1);
 		size_t want = cap - n;
 		if (want > avail + 1 - n)
 			want = avail + 1 - n;
@@ -1059,13 +1059,15 @@ static bool page_from_stream(input_page *page, const char *path, const char *sho
 	return true;
 }
 
+/* `expect`: the bytes the file is likely to hold (0: unknown), read at
+ * once when it holds no more. */
 static bool read_fd_stream(int fd, const char *path, const char *shown, size_t used,
-			   const input_options *opt, input_page *page,
+			   size_t expect, const input_options *opt, input_page *page,
 			   char *err, size_t errlen)
 {
 	char *buf = NULL;
 	size_t len = 0;
-	if (!read_stream(fd, path, used, limit_of(opt), &buf, &len, err, errlen))
+	if (!read_stream(fd, path, used, limit_of(opt), expect, &buf, &len, err, errlen))
 		return false;
 	return page_from_stream(page, path, shown, buf, len, opt, err, errlen);
 }
@@ -1124,7 +1126,7 @@ static bool read_mapped(int fd, const char *path, const char *shown, size_t size
 		munmap(addr, size);
 		if (lseek(fd, 0, SEEK_SET) < 0)
 			return report_errno(path, errno, err, errlen);
-		return read_fd_stream(fd, path, shown, used, opt, page, err, errlen);
+		return read_fd_stream(fd, path, shown, used, 0, opt, page, err, errlen);
 	}
 	decoded d;
 	size_t known = opt && opt->encoding ? 0 : prescan_fd(fd, size);
@@ -1177,7 +1179,7 @@ static bool read_file(const char *path, const char *shown, size_t used,
 	if (fstat(fd, &st) < 0) {
 		ok = report_errno(path, errno, err, errlen);
 	} else if (S_ISFIFO(st.st_mode)) {
-		ok = read_fd_stream(fd, path, shown, used, opt, page, err, errlen);
+		ok = read_fd_stream(fd, path, shown, used, 0, opt, page, err, errlen);
 	} else if (!S_ISREG(st.st_mode)) {
 		snprintf(err, errlen, "%s: not a regular file", path);
 		ok = false;
@@ -1186,7 +1188,13 @@ static bool read_file(const char *path, const char *shown, size_t used,
 			       false, used, limit, err, errlen);
 	} else if (st.st_size == 0) {
 		/* nothing to map; some files (/proc) say 0 and still have text */
-		ok = read_fd_stream(fd, path, shown, used, opt, page, err, errlen);
+		ok = read_fd_stream(fd, path, shown, used, 0, opt, page, err, errlen);
+	} else if ((size_t)st.st_size <= INPUT_READ_MAX) {
+		/* a page of an issue: unmapping it cost more than copying it
+		 * (each munmap of a process with threads flushes every CPU's
+		 * TLB: a third of the storing thread's time in a library
+		 * build, see README Performance) */
+		ok = read_fd_stream(fd, path, shown, used, (size_t)st.st_size, opt, page, err, errlen);
 	} else {
 		ok = read_mapped(fd, path, shown, (size_t)st.st_size, used, opt, page, err, errlen);
 	}
@@ -1279,7 +1287,7 @@ bool input_read_path(const char *path, const input_options *opt,
 	bool ok;
 	if (strcmp(path, "-") == 0) {
 		input_page page;
-		ok = read_fd_stream(STDIN_FILENO, path, "(standard input)", used, opt, &page, err, errlen);
+		ok = read_fd_stream(STDIN_FILENO, path, "(standard input)", used, 0, opt, &page, err, errlen);
 		if (ok)
 			UTIL_PUSH(*pages, *npages, *cap, page);
 	} else {

@@ -705,24 +705,54 @@ static void test_too_large(void **state)
 
 /* ---- The SIGBUS guard ------------------------------------------------- */
 
+/* Lines of ASCII letters, `len` bytes: a file big enough to be mapped
+ * when len > INPUT_READ_MAX. */
+static char *letters(size_t len)
+{
+	char *data = util_malloc(len);
+	for (size_t i = 0; i < len; i++)
+		data[i] = i % 64 == 63 ? '\n' : (char)('a' + i % 26);
+	return data;
+}
+
 static void test_file_shrinks_while_mapped(void **state)
 {
 	(void)state;
-	char data[3 * 4096 + 100];
-	for (size_t i = 0; i < sizeof data; i++)
-		data[i] = i % 64 == 63 ? '\n' : (char)('a' + i % 26);
-	const char *path = write_tmp("shrinking.txt", data, sizeof data);
+	size_t len = INPUT_READ_MAX + 3 * 4096 + 100;
+	char *data = letters(len);
+	const char *path = write_tmp("shrinking.txt", data, len);
+	free(data);
 	input_page p = read_one(path, NULL);
-	assert_int_equal(p.source.len, sizeof data);
+	assert_true(p.mapped);
+	assert_int_equal(p.source.len, len);
 	assert_non_null(p.source.release);
 	assert_false(input_file_changed());
 
 	assert_int_equal(truncate(path, 0), 0);
 	const volatile char *text = p.source.text;
-	assert_int_equal(text[sizeof data - 1], 0);     /* past the new end */
+	assert_int_equal(text[len - 1], 0);     /* past the new end */
 	assert_int_equal(text[5000], 0);
 	assert_true(input_file_changed());
 	input_page_free(&p);
+}
+
+/* A file up to INPUT_READ_MAX is read, a larger one mapped: the same
+ * text either way, to the byte, at the edge and on either side of it. */
+static void test_read_or_mapped_by_size(void **state)
+{
+	(void)state;
+	size_t sizes[] = { 1, 4096, INPUT_READ_MAX - 1, INPUT_READ_MAX, INPUT_READ_MAX + 1,
+			   INPUT_READ_MAX + 4096 };
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		char *data = letters(sizes[k]);
+		input_page p = read_one(write_tmp("sized.txt", data, sizes[k]), NULL);
+		assert_int_equal(p.mapped, sizes[k] > INPUT_READ_MAX);
+		assert_int_equal(p.source.len, sizes[k]);
+		assert_memory_equal(p.source.text, data, sizes[k]);
+		assert_non_null(p.source.release);
+		input_page_free(&p);
+		free(data);
+	}
 }
 
 static void exit_42(int sig)
@@ -742,8 +772,10 @@ static int status_of_foreign_sigbus(void (*handler)(int))
 		input_page *pages = NULL;
 		size_t n = 0, cap = 0;
 		char err[512];
-		if (!input_read_path(tu_fixture("input/issue/page1.txt"), NULL, &pages, &n, &cap,
-				     err, sizeof err))
+		size_t len = INPUT_READ_MAX + 1;
+		char *data = letters(len);
+		const char *path = write_tmp("guarded.txt", data, len);
+		if (!input_read_path(path, NULL, &pages, &n, &cap, err, sizeof err) || !pages[0].mapped)
 			_exit(3);
 		raise(SIGBUS);
 		_exit(0);
@@ -1033,6 +1065,7 @@ int main(void)
 		cmocka_unit_test(test_corpus_in_place),
 		cmocka_unit_test(test_foreign_sigbus_not_swallowed),
 		cmocka_unit_test(test_file_shrinks_while_mapped),
+		cmocka_unit_test(test_read_or_mapped_by_size),
 		cmocka_unit_test(test_mapped_file_reads_as_decoded),
 	};
 	return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
