@@ -92,6 +92,7 @@ typedef enum signal {
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
 	S_AFTER_SERIES,         /* a title with no number after the open story's sections numbered 1, 2, … */
 	S_AFTER_MARKED,         /* a lone title with no mark after the open story's sections each opening with one mark (■ …) */
+	S_OVER_MARKED,          /* a lone title with no mark over text whose sections each open with one mark, the open story without sections */
 	S_TABLE_UNDER,          /* rows of figures under it: a box of data in the story */
 	S_TABLE_TITLE,          /* a title in 【】 over rows: the open story's table */
 	S_VERSE_CYCLE,          /* a poem's title between stanzas: a poem of the cycle */
@@ -260,6 +261,11 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * number series above (read on the story as parsed, not on a plan's
 	 * try: a try that made marked items sections would prove itself) */
 	[S_AFTER_MARKED]    = { 6, "no mark after the story's marked sections" },
+	/* the same seen from above: a plain title over a paragraph and then
+	 * sections that each open with one mark (■早识别 / ■早就诊) ranks
+	 * above them, the head of a story of its own, not a section of a
+	 * story before that had none; as strong */
+	[S_OVER_MARKED]     = { 6, "marked sections of its own under it" },
 	[S_TABLE_UNDER]     = { -1, "figures under it" },    /* a data box: its own story about as often as not (fitted: 0 -> -1) */
 	[S_TABLE_TITLE]     = { -10, "a table's title in brackets" },   /* 【10月各区成交】 over rows: the story's own table */
 	[S_VERSE_CYCLE]     = { -8, "between stanzas" },   /* 组诗, 外一首: the next poem of the same piece */
@@ -498,6 +504,7 @@ typedef struct art {
 	int series;             /* its subheads number a series 1, 2, …: how far (see series_number) */
 	bool series_broken;     /* ... one of them is not the series' next */
 	uint32_t sub_mark;      /* the mark all its subheads open with (title_mark), 0: none or not one for all */
+	uint32_t sections_mark; /* its head was taken over sections of this mark (S_OVER_MARKED), 0: none */
 	bool sub_seen;          /* it has had a subhead */
 } art;
 
@@ -509,6 +516,9 @@ typedef struct floating {
 
 /* Word pairs of the running headers remembered per page. */
 enum { HEADER_PAIRS_MAX = 64 };
+/* the page's first units whose lines a running header printed again
+ * further down may repeat (a masthead over the header) */
+enum { TOP_LINES = 4 };
 /* Running lines that recur on a page, remembered by the profile. */
 enum { REPEATED_MAX = 16, LISTED_MAX = 30 };
 
@@ -589,6 +599,7 @@ typedef struct run_facts {
 	bool prose_after_verse; /* a lone title between the last stanza of a poem and prose */
 	int series;             /* a lone title's place in a numbered series (series_number), 0: none */
 	bool unnumbered;        /* a lone title longer than a label with no number at its head */
+	uint32_t sections_mark; /* a lone plain title over text and sections of this mark (see marked_sections_under), 0: none */
 } run_facts;
 
 /* Run facts remembered between plans (see run_facts_memo). */
@@ -644,6 +655,16 @@ typedef struct parser {
 	size_t memo_next;
 	uint32_t header_pairs[HEADER_PAIRS_MAX];    /* see header_pairs_add */
 	size_t nheader_pairs;
+	/* the short lines of the page's first units, exactly (see
+	 * top_line_again), and whether a running header is among them */
+	uint32_t top_lines[TOP_LINES], top_line_no[TOP_LINES];
+	unsigned ntop_lines;
+	bool top_has_header;
+	/* the word pairs of the masthead's lines over that header: the
+	 * header's words for header_words_only only (a line of figures that
+	 * shares them, "少年画报社" beside "少年画报数字报", is no header) */
+	uint32_t top_pairs[HEADER_PAIRS_MAX];
+	size_t ntop_pairs;
 	part *held;             /* captions found inside a cut paragraph */
 	size_t nheld, held_cap;
 } parser;
@@ -2336,31 +2357,45 @@ static bool spaced_header(const char *s, size_t len)
 	return p == end && n < len && is_running_header(buf, n, &hm);
 }
 
-static void header_pairs_add(parser *ps, const unit *u)
+static void pairs_add(uint32_t *set, size_t *n, size_t max, const unit *u)
 {
 	const char *p = u->s, *end = u->s + u->len;
 	bool spaced = letter_spaced(u->s, u->len);
 	uint32_t prev = 0;
-	while (p < end && ps->nheader_pairs < HEADER_PAIRS_MAX) {
+	while (p < end && *n < max) {
 		uint32_t cp;
 		p = skip_letter_space(p, end, prev, spaced);
 		p += text_decode(p, end, &cp);
 		if (is_han(cp) && is_han(prev)) {
 			uint32_t h = han_pair_hash(prev, cp);
 			bool have = false;
-			for (size_t k = 0; k < ps->nheader_pairs && !have; k++)
-				have = ps->header_pairs[k] == h;
+			for (size_t k = 0; k < *n && !have; k++)
+				have = set[k] == h;
 			if (!have)
-				ps->header_pairs[ps->nheader_pairs++] = h;
+				set[(*n)++] = h;
 		}
 		prev = cp;
 	}
 }
 
+static void header_pairs_add(parser *ps, const unit *u)
+{
+	pairs_add(ps->header_pairs, &ps->nheader_pairs, HEADER_PAIRS_MAX, u);
+}
+
 /* A short line with figures, no sentence, most of whose word pairs are
  * the running headers' (at least three of four): a running line. */
-static void header_pairs_shared(const parser *ps, const char *s, size_t len, unsigned *pairs, unsigned *shared,
-				bool *spaced)
+static bool pair_in(const uint32_t *set, size_t n, uint32_t h)
+{
+	for (size_t k = 0; k < n; k++)
+		if (set[k] == h)
+			return true;
+	return false;
+}
+
+/* with_top: the masthead's pairs count as the header's (see top_pairs) */
+static void header_pairs_shared(const parser *ps, const char *s, size_t len, bool with_top, unsigned *pairs,
+				unsigned *shared, bool *spaced)
 {
 	const char *p = s, *end = s + len;
 	uint32_t prev = 0;
@@ -2372,13 +2407,11 @@ static void header_pairs_shared(const parser *ps, const char *s, size_t len, uns
 		if (is_han(cp) && is_han(prev)) {
 			uint32_t h = han_pair_hash(prev, cp);
 			(*pairs)++;
-			for (size_t k = 0; k < ps->nheader_pairs; k++)
-				if (ps->header_pairs[k] == h) {
-					(*shared)++;
-					break;
-				}
+			*shared += pair_in(ps->header_pairs, ps->nheader_pairs, h) ||
+				   (with_top && pair_in(ps->top_pairs, ps->ntop_pairs, h));
 		}
-		*spaced |= text_is_space(cp) && *pairs > 0;
+		/* ("农科导报·种植技术": a middle dot parts a header's fields) */
+		*spaced |= (text_is_space(cp) || cp == 0xB7 || cp == 0x30FB) && *pairs > 0;
 		prev = cp;
 	}
 }
@@ -2420,7 +2453,7 @@ static bool like_header_text(const parser *ps, const char *s, size_t len)
 		header_chars_shared(ps, s, len, &pairs, &shared);
 		return pairs >= 4 && shared * 4 >= pairs * 3;
 	}
-	header_pairs_shared(ps, s, len, &pairs, &shared, &spaced);
+	header_pairs_shared(ps, s, len, false, &pairs, &shared, &spaced);
 	return pairs >= 3 && shared * 4 >= pairs * 3;
 }
 
@@ -2433,7 +2466,7 @@ static bool header_words_only(const parser *ps, const char *s, size_t len)
 {
 	unsigned pairs, shared;
 	bool spaced;
-	header_pairs_shared(ps, s, len, &pairs, &shared, &spaced);
+	header_pairs_shared(ps, s, len, true, &pairs, &shared, &spaced);
 	return spaced && pairs >= 4 && shared == pairs;
 }
 
@@ -3524,6 +3557,67 @@ static void indented_subhead(parser *ps, const unit *u)
 /* A box's note in brackets under its rows is at most this long. */
 enum { BOX_NOTE_MAX = 40 };
 
+/* The exact text of a short line that may be a masthead's, else 0. */
+static uint32_t top_line_hash(const unit *u)
+{
+	if (u->chars > TITLE_MAX_CHARS || u->chars < 2 || (u->flags & (UF_TERMINATED | UF_SENTENCE)))
+		return 0;
+	uint32_t h = (uint32_t)util_hash(u->s, u->len, 0x7109);
+	return h ? h : 1;
+}
+
+/* A title or paragraph printing a line of the page's top block again
+ * (not that line itself). */
+static bool is_top_line(const parser *ps, const unit *u)
+{
+	if (u->kind != U_TITLE && u->kind != U_PARA)
+		return false;
+	uint32_t h = top_line_hash(u);
+	for (unsigned k = 0; h && k < ps->ntop_lines; k++)
+		if (ps->top_lines[k] == h && ps->top_line_no[k] != u->line)
+			return true;
+	return false;
+}
+
+/* A line of the page's top block (its masthead, in any script, over the
+ * running header) printed again right beside a running header further
+ * down: the masthead and header a column break printed there, however
+ * few the header's words it holds ("格桑日报" in Tibetan, "滨河周报"
+ * alone). The page's first units are kept when a running header is
+ * among them; u is the unit being pushed, the one before it is not yet
+ * segmented (LOOKAHEAD). */
+static void top_line_again(parser *ps, unit *u)
+{
+	if (ps->nunits < TOP_LINES) {
+		uint32_t h = top_line_hash(u);
+		if (h) {
+			ps->top_line_no[ps->ntop_lines] = u->line;
+			ps->top_lines[ps->ntop_lines++] = h;
+		}
+		if (u->kind == U_PAGEHEAD && !ps->top_has_header && u->gap <= 1) {
+			/* the masthead's words over the first header are the
+			 * header's too ("滨河周报·社区" in a cut paragraph) */
+			for (size_t j = ps->units_base; j < ps->nunits; j++) {
+				const unit *t = UNIT(ps, j);
+				if ((t->kind == U_TITLE || t->kind == U_PARA) && top_line_hash(t))
+					pairs_add(ps->top_pairs, &ps->ntop_pairs, HEADER_PAIRS_MAX, t);
+			}
+		}
+		ps->top_has_header |= u->kind == U_PAGEHEAD;
+		return;
+	}
+	if (!ps->top_has_header || u->gap > 1 || ps->nunits <= ps->units_base || ps->nunits - 1 < ps->next)
+		return;
+	unit *prev = UNIT(ps, ps->nunits - 1);
+	if (prev->kind == U_PAGEHEAD && is_top_line(ps, u)) {
+		u->kind = U_PAGEHEAD;
+		u->flags |= UF_RECURS;
+	} else if (u->kind == U_PAGEHEAD && is_top_line(ps, prev)) {
+		prev->kind = U_PAGEHEAD;
+		prev->flags |= UF_RECURS;
+	}
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -3664,6 +3758,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		u.kind = U_PAGEHEAD;
 		u.flags |= UF_RECURS;
 	}
+	top_line_again(ps, &u);
 	/* "电动自行车头盔怎么选？" printing a title the page lists at its
 	 * top: that title, a question, not a sentence nor a caption */
 	if ((u.kind == U_PARA || u.kind == U_CAPTION) && ps->pf.nlisted && short_question(&u) && listed_print(ps, &u)) {
@@ -8195,6 +8290,7 @@ typedef struct shape {
 	int series;             /* its subheads number a series 1, 2, …: how far (see series_broken) */
 	bool series_broken;     /* ... a subhead of it is not the series' next */
 	uint32_t sub_mark;      /* the mark all its subheads open with, 0: none (or a plan tried them) */
+	uint32_t sections_mark; /* art.sections_mark */
 	bool signed_end;        /* signed after its body, text went on (see byline_signs_above) */
 	/* reached through a role the planner tries: what the open story's
 	 * fields say (a brief, headed by a lone title, signed, headless) is
@@ -8331,6 +8427,7 @@ static void shape_of(const art *a, shape *sh)
 	sh->series = a->series;
 	sh->series_broken = a->series_broken;
 	sh->sub_mark = a->sub_mark;
+	sh->sections_mark = a->sections_mark;
 	sh->numbered = a->numbered;
 	sh->jump = art_has_jump(a);
 	sh->decked = a->field[DOC_F_KICKER].len || a->field[DOC_F_SUBTITLE].len;
@@ -8511,6 +8608,30 @@ static bool label_spaced_over(const parser *ps, size_t i, size_t n)
 	       !aside_note(b) && label_like(a, false) && !numbered_head(a) && !numbered_head(b) && !item_mark(b);
 }
 
+/* Two titles or more, each opening with the same mark (■…), among the
+ * paragraphs under unit j, before any plain title, byline or dateline
+ * (within PLAN_UNITS): the sections of the text under j; their mark, or
+ * 0. */
+static uint32_t marked_sections_under(const parser *ps, size_t j)
+{
+	size_t limit = ps->nunits < j + PLAN_UNITS ? ps->nunits : j + PLAN_UNITS;
+	uint32_t mark = 0;
+	unsigned sections = 0;
+	for (size_t k = j; k < limit; k++) {
+		const unit *v = UNIT(ps, k);
+		if (v->kind == U_BYLINE || v->kind == U_NAMES || v->kind == U_DATELINE || v->kind == U_PAGEHEAD)
+			break;
+		if (!is_title_kind(v->kind))
+			continue;
+		uint32_t m = title_mark(v->s, v->len);
+		if (!m || (mark && m != mark))
+			break;
+		mark = m;
+		sections++;
+	}
+	return sections >= 2 ? mark : 0;
+}
+
 static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 {
 	memset(rf, 0, sizeof *rf);
@@ -8571,6 +8692,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 		rf->unnumbered = (t->chars > SIGNED_LABEL_MAX || digest_label(t->s, t->len)) && !numeral_at_head(t->s, t->len);
 	}
 	rf->big_gap = UNIT(ps, i)->gap >= ps->pf.big_gap;
+	rf->sections_mark = n == 1 && !rf->mark && rf->para_under ? marked_sections_under(ps, j) : 0;
 }
 
 /* Adds the evidence that depends on the story open before the run. */
@@ -8595,8 +8717,9 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		 * titles are its sections), unless both open with one mark (■
 		 * items under their column, read as a kicker for now) */
 		else if (sh->headline && !sh->tried && !sh->byline && !sh->subheads && n == 1 && rf->para_under &&
-			 (!sh->decked || sh->dateline || (rf->mark && rf->mark == sh->head_mark)))
-			ev_add(ev, S_LIKE_PREV_HEAD);
+			 (!sh->decked || sh->dateline || (rf->mark && rf->mark == sh->head_mark)) &&
+			 !(rf->mark && rf->mark == sh->sections_mark))
+			ev_add(ev, S_LIKE_PREV_HEAD);   /* (not the sections its head was seen over) */
 		/* a story's sections numbered 1, 2, … are its subheads, not a
 		 * title with no number after them (a word or two aside: 结语,
 		 * 编后 close a numbered piece) */
@@ -8606,6 +8729,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 			ev_add(ev, S_AFTER_MARKED);
 		else if (sh->subheads)
 			ev_add(ev, S_SUBHEADS_BEFORE);
+		else if (rf->sections_mark && !sh->tried)
+			ev_add(ev, S_OVER_MARKED);
 		if (rf->deck)
 			ev_add(ev, S_DECK);
 		if (rf->label_spaced)
@@ -9302,6 +9427,10 @@ static void start_article(parser *ps, size_t i, size_t n, const evidence *ev)
 	a->bracketed = n >= 1 && UNIT(ps, i + n - 1)->bracketed;
 	for (int k = 0; k < ev->n; k++)
 		a->issued |= ev->sig[k] == S_SIGNED_BELOW;
+	/* a plain head over marked sections: they are its own */
+	const unit *last = UNIT(ps, i + n - 1);
+	if (i + n < ps->nunits && UNIT(ps, i + n)->kind == U_PARA && !title_mark(last->s, last->len))
+		a->sections_mark = marked_sections_under(ps, i + n);
 }
 
 /* The caption unit at i (with a credit on the next unit when it is a

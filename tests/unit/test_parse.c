@@ -499,6 +499,13 @@ FIXTURE_TEST(char_wrap_lookalike)   /* the same stories wrapped at 36 columns (a
 FIXTURE_TEST(wrap_indent_all)       /* hard-wrapped at 22 characters, titles, bylines and first lines set in, the rest of a paragraph at the margin: the indent is the page's margin, titles stay titles */
 FIXTURE_TEST(char_wrap_width)       /* hard-wrapped at 20 characters, figures making full lines narrower in columns: the wrap is found counting characters, paragraphs end at short lines */
 FIXTURE_TEST(header_foot)           /* the masthead's lines at the foot (paper name tight over the date line): banners; a short headline over its —— subtitle at the page's top is the headline, no section name */
+FIXTURE_TEST(masthead_script_cut)   /* a masthead in another script over the header, both printed again inside a cut paragraph: banners, the paragraph joined */
+FIXTURE_TEST(masthead_script_cut_lookalike) /* the paper's name alone at the top and again as a notice's issuer over its date: the issuer stays the notice's */
+FIXTURE_TEST(dot_header_wrapped_cut) /* a hard-wrapped page: "paper·section" dropped inside a wrapped paragraph is a banner (the header's words, a middle dot between them) */
+FIXTURE_TEST(masthead_alone_again)  /* the masthead's name alone over the next page's header block after a folio: a banner, no subhead */
+FIXTURE_TEST(over_marked_sections)  /* a plain title over a paragraph and ■ sections, after a story headed alike: a story of its own, the ■ lines its subheads */
+FIXTURE_TEST(marked_sections_first) /* the same story first on the page: its ■ lines are its subheads, no stories */
+FIXTURE_TEST(over_marked_sections_lookalike) /* a column label over ■ briefs (no paragraph under the label): the briefs are stories */
 FIXTURE_TEST(header_foot_report)    /* a title ending in 报 (工作简报) at the top with a byline under it heads the story, not the paper's name */
 FIXTURE_TEST(header_foot_lookalike) /* a story's last short line set apart over the footer stays the story's */
 FIXTURE_TEST(wrap_figure_word)      /* hard-wrapped at 20 characters: a paragraph's first line two characters short because the next line opens with a word of figures (会120场次) runs on, no title */
@@ -1209,6 +1216,13 @@ int main(void)
 		cmocka_unit_test(test_wrap_indent_all),
 		cmocka_unit_test(test_char_wrap_width),
 		cmocka_unit_test(test_header_foot),
+		cmocka_unit_test(test_masthead_script_cut),
+		cmocka_unit_test(test_masthead_script_cut_lookalike),
+		cmocka_unit_test(test_dot_header_wrapped_cut),
+		cmocka_unit_test(test_masthead_alone_again),
+		cmocka_unit_test(test_over_marked_sections),
+		cmocka_unit_test(test_marked_sections_first),
+		cmocka_unit_test(test_over_marked_sections_lookalike),
 		cmocka_unit_test(test_header_foot_report),
 		cmocka_unit_test(test_header_foot_lookalike),
 		cmocka_unit_test(test_wrap_figure_word),
