@@ -104,8 +104,8 @@ SCORE_HOLDOUT6_MIN_F1 ?= 0.94
 # ... and on tests/holdout7 and tests/holdout8 (an eighth and a ninth
 # author; 0.726 and 0.738 when gated, after a session of tuning on them;
 # both raised to 0.80 at 0.824).
-SCORE_HOLDOUT7_MIN_F1 ?= 0.84
-SCORE_HOLDOUT8_MIN_F1 ?= 0.87
+SCORE_HOLDOUT7_MIN_F1 ?= 0.86
+SCORE_HOLDOUT8_MIN_F1 ?= 0.88
 # ... and on tests/holdout9 and tests/holdout10 (a tenth and an eleventh
 # author; 0.880 and 0.878 when gated, after a session of tuning on them).
 SCORE_HOLDOUT9_MIN_F1 ?= 0.95
@@ -117,7 +117,7 @@ SCORE_HOLDOUT11_MIN_F1 ?= 0.95
 SCORE_HOLDOUT12_MIN_F1 ?= 0.92
 # ... and tests/holdout13 (a fourteenth author, hidden for the session of
 # 2026-11-30 09:43: 0.736 untouched, 0.729 when gated).
-SCORE_HOLDOUT13_MIN_F1 ?= 0.79
+SCORE_HOLDOUT13_MIN_F1 ?= 0.81
 # ... and tests/holdout14 and tests/holdout15 (a fifteenth and a sixteenth
 # author, written at the start of the session of 2026-11-30 12:51 and
 # committed untouched: 0.826 and 0.809; 0.878 and 0.887 when
@@ -133,7 +133,7 @@ SCORE_HOLDOUT16_MIN_F1 ?= 0.77
 # on a split: holdout17 with the odd sets is looked at, holdout18 with the
 # even sets only scored (see their READMEs).
 SCORE_HOLDOUT17_MIN_F1 ?= 0.93
-SCORE_HOLDOUT18_MIN_F1 ?= 0.74
+SCORE_HOLDOUT18_MIN_F1 ?= 0.76
 # ... and tests/holdout19 (a twentieth author, hidden for the session of
 # 2026-11-30 15:31: 0.780 untouched, 0.820 when gated). At the end of that
 # session the gates of the sets that rose were set about 0.02 under their
@@ -153,7 +153,7 @@ SCORE_HOLDOUT21_MIN_F1 ?= 0.86
 # that session the gates of the sets that rose were set about 0.02 under
 # their figures (3 0.956, 5 0.942, 6 0.949, 9 0.967, 10 0.975, 11 0.966,
 # 13 0.780, 15 0.944, 17 0.938, 18 0.755, 19 0.845, 20 0.924, 21 0.800).
-SCORE_HOLDOUT22_MIN_F1 ?= 0.95
+SCORE_HOLDOUT22_MIN_F1 ?= 0.96
 # ... and tests/holdout23 and tests/holdout24 (a twenty-fourth and a
 # twenty-fifth author, written at the start of the session of 2026-11-30
 # 21:56 and committed untouched: 0.855 and 0.873). That session looks at
@@ -167,7 +167,7 @@ SCORE_HOLDOUT24_MIN_F1 ?= 0.91
 # their figures (5 0.953, 9 0.974, 10 0.983, 11 0.973, 12 0.941,
 # 13 0.803, 14 0.886, 15 0.951, 16 0.763, 19 0.853, 20 0.938, 21 0.829,
 # 22 0.970, 23 0.885, 24 0.885).
-SCORE_HOLDOUT25_MIN_F1 ?= 0.92
+SCORE_HOLDOUT25_MIN_F1 ?= 0.93
 # ... and tests/holdout26 and tests/holdout27 (a twenty-seventh and a
 # twenty-eighth author, written at the start of the session of 2026-12-01
 # 01:06 and committed untouched: 0.819 and 0.887). That session looks at
@@ -181,7 +181,7 @@ SCORE_HOLDOUT27_MIN_F1 ?= 0.87
 # that session the gates of the sets that rose were set about 0.02 under
 # their figures (6 0.955, 13 0.814, 15 0.965, 16 0.782, 18 0.769,
 # 19 0.925, 21 0.870, 23 0.904, 24 0.922, 25 0.942, 26 0.939, 27 0.895).
-SCORE_HOLDOUT28_MIN_F1 ?= 0.80
+SCORE_HOLDOUT28_MIN_F1 ?= 0.86
 # ... and tests/holdout29 and tests/holdout30 (a thirtieth and a
 # thirty-first author, written at the start of the session of 2026-12-01
 # 04:21 and committed untouched: 0.915 and 0.844). That session looks at
@@ -202,7 +202,19 @@ SCORE_HOLDOUT32_MIN_F1 ?= 0.86
 # that session the gates of the sets that rose were set about 0.02 under
 # their figures (6 0.962, 7 0.863, 14 0.900, 15 0.972, 16 0.791,
 # 17 0.950, 21 0.883, 24 0.933, 26 0.952, 28 0.829, 29 0.963, 30 0.871).
-SCORE_HOLDOUT33_MIN_F1 ?= 0.88
+SCORE_HOLDOUT33_MIN_F1 ?= 0.97
+# tests/holdout34 and holdout35 (written at the start of the session of
+# 2026-12-01 10:44, one looked at, one only scored: 0.939 and 0.837 at
+# f1750ac), and tests/holdout36 and holdout37 (written blind at the start
+# of the session of 2026-12-02 00:56, one looked at, 0.861 untouched and
+# 0.873 at f1750ac; one only scored, 0.867 untouched and at f1750ac). At
+# the end of that session the gates of the sets that rose were set about
+# 0.02 under their figures (7 0.883, 8 0.904, 13 0.829, 18 0.783, 22
+# 0.982, 25 0.948, 28 0.887, 33 0.989).
+SCORE_HOLDOUT34_MIN_F1 ?= 0.92
+SCORE_HOLDOUT35_MIN_F1 ?= 0.81
+SCORE_HOLDOUT36_MIN_F1 ?= 0.85
+SCORE_HOLDOUT37_MIN_F1 ?= 0.84
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
 	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1) \
@@ -219,7 +231,9 @@ HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOL
 	tests/holdout27:$(SCORE_HOLDOUT27_MIN_F1) tests/holdout28:$(SCORE_HOLDOUT28_MIN_F1) \
 	tests/holdout29:$(SCORE_HOLDOUT29_MIN_F1) tests/holdout30:$(SCORE_HOLDOUT30_MIN_F1) \
 	tests/holdout31:$(SCORE_HOLDOUT31_MIN_F1) tests/holdout32:$(SCORE_HOLDOUT32_MIN_F1) \
-	tests/holdout33:$(SCORE_HOLDOUT33_MIN_F1)
+	tests/holdout33:$(SCORE_HOLDOUT33_MIN_F1) tests/holdout34:$(SCORE_HOLDOUT34_MIN_F1) \
+	tests/holdout35:$(SCORE_HOLDOUT35_MIN_F1) tests/holdout36:$(SCORE_HOLDOUT36_MIN_F1) \
+	tests/holdout37:$(SCORE_HOLDOUT37_MIN_F1)
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -286,11 +300,13 @@ tune: $(TUNE)/score $(TUNE)/kanbao
 # of the session of 2026-12-01 06:18, one looked at, one only scored) and
 # tests/holdout33 (kept out of sight that session: 0.898 -> 0.904), and
 # tests/holdout34 and holdout35 (written at the start of the session of
-# 2026-12-01 10:44, one looked at, one only scored). See each
-# folder's README for its history.
+# 2026-12-01 10:44, one looked at, one only scored), and tests/holdout36
+# and holdout37 (written blind at the start of the session of 2026-12-02
+# 00:56, one looked at, one only scored). See each folder's README for
+# its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28 tests/holdout29 tests/holdout30 tests/holdout31 tests/holdout32 tests/holdout33 tests/holdout34 tests/holdout35; do \
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28 tests/holdout29 tests/holdout30 tests/holdout31 tests/holdout32 tests/holdout33 tests/holdout34 tests/holdout35 tests/holdout36 tests/holdout37; do \
 		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
