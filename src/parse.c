@@ -708,7 +708,9 @@ static bool stray_marks(const char *s, size_t len)
 		if (text_is_space(cp))
 			continue;
 		bool dot = cp == 0x00B7 || cp == 0x30FB || cp == 0xFF65;
-		bool mark = cp == '|' || cp == 'l' || cp == '\'' || cp == 0xFF5C || cp == 0x4E28 || cp == 0x00A6;
+		/* (a scanner's dust reads as ASCII dots and commas too: ". ,") */
+		bool mark = cp == '|' || cp == 'l' || cp == '\'' || cp == 0xFF5C || cp == 0x4E28 || cp == 0x00A6 ||
+			    cp == '.' || cp == ',' || cp == '`';
 		if (!dot && !mark)
 			return false;
 		stroke |= mark;
@@ -3618,6 +3620,53 @@ static void top_line_again(parser *ps, unit *u)
 	}
 }
 
+/* The gaps that part a row's cells: a tab, or two spaces or more in a
+ * row (ASCII or U+3000; one U+3000 spaces a name's characters, 艺　圃). */
+static unsigned column_gaps(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	unsigned gaps = 0, run = 0;
+	bool tab = false;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp == '\t' || cp == ' ' || cp == 0x3000) {
+			run++;
+			tab |= cp == '\t';
+			continue;
+		}
+		gaps += run && p - s > 3 && (tab || run >= 2);
+		run = 0;
+		tab = false;
+	}
+	return gaps;
+}
+
+/* A line set tight beside a table's row, in as many columns (two gaps
+ * or more), is a row of that table too whatever its cells hold: its head
+ * row of words ("品种\t规格\t价格"), a cell with an enumeration
+ * ("网师园　　夜游·昆曲折子戏　　周六、周日19:30"), never a title. The
+ * unit before u is not yet segmented (LOOKAHEAD). */
+static void row_beside_row(parser *ps, unit *u)
+{
+	if (u->gap > 0 || ps->nunits <= ps->units_base || ps->nunits - 1 < ps->next)
+		return;
+	unit *prev = UNIT(ps, ps->nunits - 1);
+	bool u_row = u->flags & UF_ROW;
+	if (u_row == !!(prev->flags & UF_ROW))
+		return;
+	unit *other = u_row ? prev : u;
+	const unit *row = u_row ? u : prev;
+	if ((other->kind != U_TITLE && other->kind != U_PARA) || other->chars > 40 ||
+	    (other->flags & (UF_TERMINATED | UF_SENTENCE)))
+		return;
+	unsigned gaps = column_gaps(other->s, other->len);
+	if (gaps >= 2 && gaps == column_gaps(row->s, row->len)) {
+		other->kind = U_PARA;
+		other->flags |= UF_ROW;
+	}
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	if (len >= 2 && s[0] == '>') {
@@ -3759,6 +3808,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		u.flags |= UF_RECURS;
 	}
 	top_line_again(ps, &u);
+	row_beside_row(ps, &u);
 	/* "电动自行车头盔怎么选？" printing a title the page lists at its
 	 * top: that title, a question, not a sentence nor a caption */
 	if ((u.kind == U_PARA || u.kind == U_CAPTION) && ps->pf.nlisted && short_question(&u) && listed_print(ps, &u)) {

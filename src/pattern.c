@@ -180,6 +180,7 @@ static const char *const roles[] = {
 	"本报特约记者", "本报通讯员", "本报实习生", "新华社记者", "中新社记者",
 	"本报记者", "特约记者", "见习记者", "实习记者", "首席记者", "特派记者",
 	"通讯员", "实习生", "摄影记者", "记者", "评论员", "特约撰稿人", "撰稿人", "撰稿", "摄影", "文/图", "文／图",
+	"文、图：", "文、图:", "文图：",
 	"文/", "文／", "图/", "图／", "文|", "文｜", "图|", "图｜", "报道", "采写", "撰文", "文：", "文:", "图：", "图:",
 };
 
@@ -2170,9 +2171,9 @@ static bool media_dateline(const char *s, const char *end, pattern_dateline *m)
 
 static bool match_dateline(const char *s, size_t len, pattern_dateline *m);
 
-/* "海外网10月14日电　正文", "青川日报3月8日讯 正文": a source of any name
- * ending in a medium's word (网, 社, 报, 台), the date, 电 or 讯, then a
- * space before the text. */
+/* "海外网10月14日电　正文", "青川日报3月8日讯 正文", "越通社河内11月28日讯
+ * 正文": a source of any name ending in a medium's word (网, 社, 报, 台),
+ * perhaps a place, the date, 电 or 讯, then a space before the text. */
 /* "雅加达讯：正文", "泗水讯：正文", "仰光讯——正文": the place the news
  * comes from, 讯 or 电, a colon or a dash, the story (papers abroad print
  * the dateline so). The place
@@ -2213,6 +2214,9 @@ static bool place_dateline(const char *s, const char *end, pattern_dateline *m)
 	return false;
 }
 
+/* the place after a source's name, before the date, in characters */
+enum { SOURCE_PLACE_MAX = 4 };
+
 static bool source_dateline(const char *s, const char *end, pattern_dateline *m)
 {
 	static char_set media_ends = { "网社报台刊", false, { 0 } };
@@ -2233,13 +2237,17 @@ static bool source_dateline(const char *s, const char *end, pattern_dateline *m)
 	if (!digit)
 		return false;
 	const char *p = s;
-	int chars = 0;
-	/* the source: Han characters up to the date */
+	int chars = 0, medium = -1;
+	/* the source: Han characters up to the date, the medium's word
+	 * last or before a place of a few characters ("越通社河内11月28日讯") */
 	while (p < end && chars < 10 && end - p >= 3 && ((unsigned char)*p & 0xF0) == 0xE0 && text_is_han(fold3(p))) {
+		if (chars >= 1 && char_set_has(&media_ends, fold3(p)))
+			medium = chars;
 		p += 3;
 		chars++;
 	}
-	if (chars < 2 || chars >= 10 || p >= end || !(*p >= '0' && *p <= '9') || !char_set_has(&media_ends, fold3(p - 3)))
+	if (chars < 2 || chars >= 10 || p >= end || !(*p >= '0' && *p <= '9') || medium < 0 ||
+	    chars - 1 - medium > SOURCE_PLACE_MAX)
 		return false;
 	/* the date: 10月14日, 14日 */
 	const char *q = p;

@@ -454,7 +454,7 @@ FIXTURE_TEST(note_byline_lookalike) /* a paragraph of text between the note and 
 FIXTURE_TEST(char_wrap)             /* hard-wrapped at 18 characters, a figure in a Han character's place: a line short in columns but full in characters (吞吐量3260万吨，同比增长8.5) runs on */
 FIXTURE_TEST(masthead_spaced)       /* a bulletin's name letter-spaced by ideographic spaces (安　全　简　报) over 第 7 期 and the issuer's line: the masthead, no row of a table */
 FIXTURE_TEST(masthead_spaced_lookalike) /* 征　文　启　事 at the top with text under it and no header: a notice's headline */
-FIXTURE_TEST(ocr_stray)             /* a scan's stray marks alone on a line (|, l, 丨): the page's furniture, no story, column label or text */
+FIXTURE_TEST(ocr_stray)             /* a scan's stray marks alone on a line (|, l, 丨, ". ,"): the page's furniture, no story, column label or text */
 FIXTURE_TEST(ocr_stray_lookalike)   /* a section's number alone (1, 2) and a lone dot stay the story's */
 FIXTURE_TEST(post_stamp)            /* a post exported as markdown: 原创, the account, the date and clock time under the title (原创 乡野新观察 *2026年12月8日 07:45* *山东*): a banner, not the story's text */
 FIXTURE_TEST(post_stamp_lookalike)  /* a paragraph opening with 原创 and a space that holds a date and a time but ends a sentence stays the story's text */
@@ -506,6 +506,8 @@ FIXTURE_TEST(masthead_alone_again)  /* the masthead's name alone over the next p
 FIXTURE_TEST(over_marked_sections)  /* a plain title over a paragraph and ■ sections, after a story headed alike: a story of its own, the ■ lines its subheads */
 FIXTURE_TEST(marked_sections_first) /* the same story first on the page: its ■ lines are its subheads, no stories */
 FIXTURE_TEST(over_marked_sections_lookalike) /* a column label over ■ briefs (no paragraph under the label): the briefs are stories */
+FIXTURE_TEST(table_head_row)        /* a table's head row of words set in its columns (tabs), a row with 、 in a cell (spaces): rows of the table, no headlines */
+FIXTURE_TEST(table_head_row_lookalike) /* a title of one gap tight over rows of two: the table's title */
 FIXTURE_TEST(header_foot_report)    /* a title ending in 报 (工作简报) at the top with a byline under it heads the story, not the paper's name */
 FIXTURE_TEST(header_foot_lookalike) /* a story's last short line set apart over the footer stays the story's */
 FIXTURE_TEST(wrap_figure_word)      /* hard-wrapped at 20 characters: a paragraph's first line two characters short because the next line opens with a word of figures (会120场次) runs on, no title */
@@ -1223,6 +1225,8 @@ int main(void)
 		cmocka_unit_test(test_over_marked_sections),
 		cmocka_unit_test(test_marked_sections_first),
 		cmocka_unit_test(test_over_marked_sections_lookalike),
+		cmocka_unit_test(test_table_head_row),
+		cmocka_unit_test(test_table_head_row_lookalike),
 		cmocka_unit_test(test_header_foot_report),
 		cmocka_unit_test(test_header_foot_lookalike),
 		cmocka_unit_test(test_wrap_figure_word),

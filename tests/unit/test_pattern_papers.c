@@ -96,6 +96,8 @@ static void test_role_words(void **state)
 	/* a word of the writer's part, a slash, the name */
 	tp_bylines(false, TU_LINES("编译／方舟", "整理/陈默"),
 			  TU_LINES("公里/小时", "进口／出口", "上海/北京两地"));
+	/* the text and the pictures by one hand, joined by 、 */
+	tp_bylines(false, TU_LINES("文、图：阮氏秋", "文图：本报记者　林　溪"), TU_LINES("文、图、表：见附件", "图文并茂的展板"));
 	/* a reporter's filing alone on its line, in brackets */
 	tp_bylines(false, TU_LINES("【記者許雅琪／高雄報導】", "〔记者许雅琪／高雄报道〕"),
 			  TU_LINES("【高雄報導】"));
@@ -227,6 +229,12 @@ static void test_datelines_of_other_papers(void **state)
 	tp_dateline_is("海外网10月14日电　10月13日，研修班在厦门开班。",
 		       "海外网10月14日电", NULL, "10月13日，研修班在厦门开班。");
 	tp_dateline_is("青川日报3月8日讯 两市今天签署协议。", "青川日报3月8日讯", NULL, NULL);
+	/* ... with the place between the source and the date (a wire of
+	 * another country), but not a sentence naming a medium far back */
+	tp_dateline_is("越通社河内11月28日讯　据海关统计，前十个月出口总额同比增长一成。",
+		       "越通社河内11月28日讯", NULL, "据海关统计，前十个月出口总额同比增长一成。");
+	tp_dateline_is("安塔拉社雅加达3日电　印尼央行维持基准利率不变。", "安塔拉社雅加达3日电", NULL, NULL);
+	tp_datelines(NULL, TU_LINES("合作社今年以来新增社员3日内全部到岗。", "报社门前那条老街上12日讯 传来。"));
 	/* a medium of any name in lenticular brackets */
 	tp_dateline_is("【青川晚報訊】（記者 梁文）西區新泳池昨日開放。", "青川晚報訊", "記者 梁文", NULL);
 	tp_dateline_is("【东湖县融媒体中心讯】县里昨天召开春耕会议。", "东湖县融媒体中心讯", NULL, NULL);
