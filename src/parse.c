@@ -547,6 +547,7 @@ typedef struct profile {
 	bool repeated_top[REPEATED_MAX];    /* ... first printed at the top of the page */
 	unsigned nrepeated;
 	uint32_t title_list_first, title_list_last;     /* the lines of the page's list of its own titles, 0: none */
+	uint32_t front_first, front_last;       /* the lines of a markdown export's front matter, 0: none */
 	uint32_t listed[LISTED_MAX];    /* the lines printing the titles of that list */
 	unsigned nlisted;
 	unsigned bracket_signed;        /* lines closed by a signer in brackets ("…说。（张三）"): the page signs so */
@@ -1823,6 +1824,54 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	profile_pass(pf, furn, text, len, NULL);
 }
 
+/* A markdown export's front matter: "---" as the page's first line,
+ * then only "key: value" fields (and "- item" lines of a list), closed
+ * by "---" within FRONT_MAX lines (title:, tags:, source:, created: of a
+ * note taken from a paper). The note-taker's metadata, not the paper's
+ * text: its lines go to the banners. */
+enum { FRONT_MAX = 40 };
+typedef struct front_matter {
+	int state;              /* 0: not begun, 1: open, 2: over */
+	uint32_t first;
+} front_matter;
+
+static bool yaml_field(const char *s, size_t len)
+{
+	size_t k = 0;
+	while (k < len && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (k + 1 < len && s[k] == '-' && s[k + 1] == ' ')
+		return true;
+	size_t key = k;
+	while (k < len && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9') ||
+			   s[k] == '_' || s[k] == '-'))
+		k++;
+	return k > key && k < len && s[k] == ':' && (k + 1 == len || s[k + 1] == ' ');
+}
+
+/* True when l belongs to the front matter (its fences too); fills the
+ * profile's range once it is closed. */
+static bool front_matter_line(front_matter *fm, profile *pf, const raw_line *l, int n)
+{
+	bool fence = l->len == 3 && memcmp(l->s, "---", 3) == 0;
+	if (fm->state == 0) {
+		fm->state = n == 0 && fence ? 1 : 2;
+		fm->first = l->line + 1;
+		return fm->state == 1;
+	}
+	if (fm->state != 1)
+		return false;
+	if (fence && l->line > fm->first) {
+		fm->state = 2;
+		pf->front_first = fm->first;
+		pf->front_last = l->line - 1;
+		return true;
+	}
+	if (l->gap || n > FRONT_MAX || !yaml_field(l->s, l->len))
+		fm->state = 2;  /* (what was read stays counted as text: no harm) */
+	return fm->state == 1;
+}
+
 static void profile_pass(profile *pf, furniture *furn, const char *text, size_t len, raw_rhythm *raw)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
@@ -1880,7 +1929,10 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	short_line shorts[SHORTS_SAMPLE];
 	unsigned nshorts = 0;
 	unsigned prev_cols = 0, prev_cells = 0;
+	front_matter fm = { 0 };
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
+		if (front_matter_line(&fm, pf, &l, n))
+			continue;
 		if (l.len <= RULE_MAX_BYTES && is_rule(l.s, l.len))
 			continue;       /* a rule between stories: no line of text to measure */
 		unsigned cells;
@@ -2509,6 +2561,23 @@ static void unbold_byline(parser *ps, unit *u)
 		if (u->len < 120 && pattern_is_byline(u->s + 1, u->len - 2, false)) {
 			u->s++;
 			u->len -= 2;
+		}
+		return;
+	}
+	if (u->len >= 6 && u->s[0] == '*' && u->s[1] != '*') {
+		/* "*本报讯*　…", "*本报讯（记者　X）*　…": a dateline in
+		 * italics opening the text */
+		const char *close = memchr(u->s + 1, '*', u->len - 1 < 120 ? u->len - 1 : 120);
+		if (!close || close == u->s + 1)
+			return;
+		size_t in = (size_t)(close - u->s - 1), rest = u->len - in - 2;
+		char *d = doc_arena_alloc(ps->issue, in + rest);
+		memcpy(d, u->s + 1, in);
+		memcpy(d + in, close + 1, rest);
+		pattern_dateline m;
+		if (pattern_match_dateline(d, in + rest, &m) && m.date_end <= in && m.body_start >= in) {
+			u->s = d;
+			u->len = (uint32_t)(in + rest);
 		}
 		return;
 	}
@@ -3667,8 +3736,54 @@ static void row_beside_row(parser *ps, unit *u)
 	}
 }
 
+/* "[!note] 本版导读" (after its "> "): a callout's kind in brackets,
+ * then its title. */
+static bool callout_title(const char *s, size_t len)
+{
+	size_t k = 2;
+	if (len < 4 || s[0] != '[' || s[1] != '!')
+		return false;
+	while (k < len && k < 16 && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || s[k] == '-'))
+		k++;
+	return k > 2 && k < len && s[k] == ']';
+}
+
+/* "- **X**　text", "* **X** text": a markdown list item opening with a
+ * title in bold (X: a few words, no sentence end) set apart from its
+ * text by a space. */
+static bool md_bold_run_in(const char *s, size_t len, size_t *title_at, size_t *title_len, size_t *text_at)
+{
+	if (len < 12 || (s[0] != '-' && s[0] != '*') || s[1] != ' ')
+		return false;
+	const char *p = text_skip_space(s + 2, s + len), *end = s + len;
+	if (end - p < 6 || p[0] != '*' || p[1] != '*')
+		return false;
+	const char *t = p + 2, *close = NULL;
+	for (const char *q = t; q + 1 < end && q - t <= 4 * TITLE_MAX_CHARS; q++)
+		if (q[0] == '*' && q[1] == '*') {
+			close = q;
+			break;
+		}
+	if (!close || close == t)
+		return false;
+	const char *body = text_skip_space(close + 2, end);
+	if (body == close + 2 || body >= end)
+		return false;   /* no space, or no text after the title */
+	for (const char *q = t; q < close;) {
+		uint32_t cp;
+		q += text_decode(q, close, &cp);
+		if (is_sentence_end(cp) || cp == 0xFF0C || cp == 0xFF1A)
+			return false;   /* a sentence in bold, or a lead-in "X：" */
+	}
+	*title_at = (size_t)(t - s);
+	*title_len = (size_t)(close - t);
+	*text_at = (size_t)(body - s);
+	return true;
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
+	bool callout = false;
 	if (len >= 2 && s[0] == '>') {
 		/* "> 记者 X", "> “…”": a markdown quotation, read without its mark */
 		const char *t = text_skip_space(s + 1, s + len);
@@ -3676,6 +3791,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		s = t;
 		if (!len)
 			return;
+		callout = callout_title(s, len);
 	}
 	if (ps->furn.n && len <= 400 && furniture_has(&ps->furn, s, len) && !ps->in_furniture) {
 		ps->in_furniture = true;
@@ -3696,6 +3812,18 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	if (jump < len) {
 		push_unit(ps, s, (size_t)(text_trim_end(s, s + jump) - s), gap, line);
 		push_unit(ps, s + jump, len - jump, 0, line);
+		return;
+	}
+	size_t title_at, title_len, text_at;
+	if (md_bold_run_in(s, len, &title_at, &title_len, &text_at)) {
+		/* "- **江滩公园灯光秀周末恢复**　市园林局…": a list's item
+		 * whose title in bold runs into its text: two units, as a
+		 * brief's title run in after a space is */
+		size_t before = ps->nunits;
+		push_unit(ps, s + title_at, title_len, gap, line);
+		if (ps->nunits > before)
+			UNIT(ps, ps->nunits - 1)->bracketed = 1;
+		push_unit(ps, s + text_at, len - text_at, 0, line);
 		return;
 	}
 	size_t bt = bracket_title(s, len);
@@ -3780,6 +3908,20 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	unbold_byline(ps, &u);
 	classify(ps, &u);
 	md_unit(ps, &u);
+	/* (its kind word is markup: the line is the box's title, not text) */
+	if (callout && u.kind == U_PARA && u.chars <= TITLE_MAX_CHARS && !(u.flags & UF_TERMINATED)) {
+		const char *t = memchr(u.s, ']', u.len), *end = u.s + u.len;
+		bool sentence = false;
+		for (const char *p = t; p && p < end && !sentence;) {
+			uint32_t cp;
+			p += text_decode(p, end, &cp);
+			sentence = is_sentence_end(cp);
+		}
+		if (t && !sentence) {
+			u.kind = U_TITLE;
+			u.flags &= ~(unsigned)UF_SENTENCE;  /* (the ! of [!note]) */
+		}
+	}
 	if ((u.kind == U_TITLE || u.kind == U_PARA) && field_row(&u)) {
 		u.flags |= UF_FIELD;
 		/* "指导老师：王芳", "供稿：X": a credit of a name, the text's
@@ -5279,6 +5421,10 @@ static void classify(const parser *ps, unit *u)
 	}
 	int page = 0;
 	header_match hm;
+	if (ps->pf.front_last && u->line >= ps->pf.front_first && u->line <= ps->pf.front_last) {
+		u->kind = U_PAGEHEAD;       /* the note's front matter (see front_matter_line) */
+		return;
+	}
 	if (len > 1 && s[0] == '#') {
 		size_t hashes = 0;
 		while (hashes < len && s[hashes] == '#')
@@ -7347,7 +7493,8 @@ static bool numbered_head(const unit *u);
 static doc_str deck_text(parser *ps, doc_str t)
 {
 	doc_str d = strip_emphasis(ps, t.s, t.len);
-	if (d.len > 2 && d.s[0] == '*' && d.s[d.len - 1] == '*' && !memchr(d.s + 1, '*', d.len - 2))
+	/* ("*X*" in italics, "`X`" set as code: the marks are markup) */
+	if (d.len > 2 && (d.s[0] == '*' || d.s[0] == '`') && d.s[d.len - 1] == d.s[0] && !memchr(d.s + 1, d.s[0], d.len - 2))
 		return doc_str_make(d.s + 1, d.len - 2);
 	return d;
 }

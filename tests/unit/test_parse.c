@@ -508,6 +508,8 @@ FIXTURE_TEST(marked_sections_first) /* the same story first on the page: its ■
 FIXTURE_TEST(over_marked_sections_lookalike) /* a column label over ■ briefs (no paragraph under the label): the briefs are stories */
 FIXTURE_TEST(table_head_row)        /* a table's head row of words set in its columns (tabs), a row with 、 in a cell (spaces): rows of the table, no headlines */
 FIXTURE_TEST(table_head_row_lookalike) /* a title of one gap tight over rows of two: the table's title */
+FIXTURE_TEST(md_note_clip)          /* a page clipped to a note app as markdown: front matter and a [!note] callout are banners, *本报讯* in italics a dateline, a `label` in code marks a column, "- **title**　text" items briefs under **简讯** */
+FIXTURE_TEST(md_note_clip_lookalike) /* a rule first with no fields under it, list items whose bold opens a sentence ("**一句话**：", "**…**，"): no front matter, no briefs */
 FIXTURE_TEST(header_foot_report)    /* a title ending in 报 (工作简报) at the top with a byline under it heads the story, not the paper's name */
 FIXTURE_TEST(header_foot_lookalike) /* a story's last short line set apart over the footer stays the story's */
 FIXTURE_TEST(wrap_figure_word)      /* hard-wrapped at 20 characters: a paragraph's first line two characters short because the next line opens with a word of figures (会120场次) runs on, no title */
@@ -1227,6 +1229,8 @@ int main(void)
 		cmocka_unit_test(test_over_marked_sections_lookalike),
 		cmocka_unit_test(test_table_head_row),
 		cmocka_unit_test(test_table_head_row_lookalike),
+		cmocka_unit_test(test_md_note_clip),
+		cmocka_unit_test(test_md_note_clip_lookalike),
 		cmocka_unit_test(test_header_foot_report),
 		cmocka_unit_test(test_header_foot_lookalike),
 		cmocka_unit_test(test_wrap_figure_word),
