@@ -1083,6 +1083,26 @@ static void line_reader_init(line_reader *lr, const char *text, size_t len)
 }
 
 /* The next non-blank line, trimmed, with the blank lines before it. */
+/* "&nbsp;&nbsp;&nbsp;&nbsp;本报讯…": a page copied out of a web page's
+ * source indents with HTML's entities of a space, markup and no text:
+ * they are skipped as spaces are (each one column) and counted in *n. */
+static const char *skip_space_entities(const char *s, const char *end, unsigned *n)
+{
+	static const char *const entities[] = { "&nbsp;", "&#160;", "&ensp;", "&emsp;", "&#12288;" };
+	for (;;) {
+		size_t k = 0;
+		for (size_t i = 0; i < sizeof entities / sizeof *entities && !k; i++) {
+			size_t l = strlen(entities[i]);
+			if ((size_t)(end - s) >= l && memcmp(s, entities[i], l) == 0)
+				k = l;
+		}
+		if (!k)
+			return s;
+		(*n)++;
+		s = text_skip_space(s + k, end);
+	}
+}
+
 static bool next_line(line_reader *lr, raw_line *out)
 {
 	uint32_t gap = 0;
@@ -1090,8 +1110,12 @@ static bool next_line(line_reader *lr, raw_line *out)
 		const char *next;
 		const char *e = line_end(lr->p, lr->end, &lr->lf, &next);
 		const char *s = text_skip_space(lr->p, e);
+		unsigned entities = 0;
+		const char *after = skip_space_entities(s, e, &entities);
+		const char *blank_end = s;      /* (the spaces, without the entities) */
+		s = after;
 		const char *t = text_trim_end(s, e);
-		bool indented = leading_indent(lr->p, e);
+		bool indented = leading_indent(lr->p, e) || entities > 0;
 		const char *line_start = lr->p;
 		lr->p = next;
 		lr->lineno++;
@@ -1107,7 +1131,7 @@ static bool next_line(line_reader *lr, raw_line *out)
 			gap = (gap + 1) / 2;
 		out->gap = gap;
 		out->line = lr->lineno;
-		unsigned ind = line_columns(line_start, (size_t)(s - line_start));
+		unsigned ind = line_columns(line_start, (size_t)(blank_end - line_start)) + entities;
 		out->indent = (uint16_t)(ind > 0xFFFF ? 0xFFFF : ind);
 		out->indented = indented;
 		unsigned ind_chars = 0;
@@ -5407,6 +5431,92 @@ static bool signer_above(const parser *ps)
 	       !(v->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END | UF_COMMA));
 }
 
+/* A date as a machine stamps it: 2005-03-19 (a year of four figures). */
+static bool has_iso_date(const char *s, size_t len)
+{
+	for (const char *p = memchr(s, '-', len); p; p = memchr(p + 1, '-', (size_t)(s + len - p - 1))) {
+		if (p - s < 4 || s + len - p < 4)
+			continue;
+		bool year = true;
+		for (int k = 1; k <= 4; k++)
+			year &= p[-k] >= '0' && p[-k] <= '9';
+		if (year && p[1] >= '0' && p[1] <= '9' && (p[2] == '-' || (p[2] >= '0' && p[2] <= '9' && p[3] == '-')))
+			return true;
+		if (p + 1 >= s + len)
+			break;
+	}
+	return false;
+}
+
+/* "作者：老街坊2005　　回复日期：2005-03-19 22:45:33", "楼主：X　　时间：…
+ * 点击：3512　　回复：27": a site's fields of a post (two or more
+ * "label：value" set apart by wide gaps, each label a few Han characters),
+ * one of them the machine's stamp of a date and a time: the forum's, not
+ * the text's (a notice's "时间：12月3日9:00　　地点：…" is the text's). */
+static bool site_meta_fields(const char *s, size_t len)
+{
+	if (len > 240 || !has_clock(s, len) || !has_iso_date(s, len))
+		return false;
+	const char *p = s, *end = s + len;
+	unsigned fields = 0;
+	while (p < end) {
+		/* the label: 1 to 6 Han characters, then a colon */
+		const char *q = p;
+		int chars = 0;
+		while (q < end && chars <= 6) {
+			uint32_t cp;
+			int k = text_decode(q, end, &cp);
+			if (!is_han(cp))
+				break;
+			q += k;
+			chars++;
+		}
+		size_t colon = has_prefix(q, (size_t)(end - q), "：") ? 3 : q < end && *q == ':' ? 1 : 0;
+		if (chars < 1 || chars > 6 || !colon)
+			return false;
+		fields++;
+		/* the value, up to a wide gap (two spaces, U+3000) or the end */
+		p = q + colon;
+		const char *gap = NULL;
+		while (p < end && !gap) {
+			uint32_t cp;
+			int k = text_decode(p, end, &cp);
+			if (cp == 0x3000 || (cp == ' ' && p + 1 < end && p[1] == ' ') || cp == '\t')
+				gap = p;
+			else
+				p += k;
+		}
+		if (gap)
+			p = text_skip_space(gap, end);
+	}
+	return fields >= 2;
+}
+
+/* "天涯社区 > 天涯杂谈 > 浏览帖子": a site's path to the page, three
+ * crumbs or more of a few words joined by " > ". */
+static bool plain_breadcrumb(const char *s, size_t len)
+{
+	if (len > 200)
+		return false;
+	unsigned crumbs = 1, chars = 0;
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		if (p + 3 <= end && p[0] == ' ' && p[1] == '>' && p[2] == ' ') {
+			if (!chars)
+				return false;
+			crumbs++;
+			chars = 0;
+			p += 3;
+			continue;
+		}
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (is_sentence_end(cp) || is_clause_end(cp) || ++chars > 12)
+			return false;
+	}
+	return crumbs >= 3 && chars > 0;
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -5523,6 +5633,10 @@ static void classify(const parser *ps, unit *u)
 	if (u->chars <= 40 && pattern_is_page_header(s, len, &page)) {
 		u->kind = U_PAGEHEAD;
 		u->page = (int16_t)page;
+		return;
+	}
+	if (u->chars <= 80 && !(u->flags & UF_TERMINATED) && (site_meta_fields(s, len) || plain_breadcrumb(s, len))) {
+		u->kind = U_PAGEHEAD;       /* a site's or a forum's, not the paper's */
 		return;
 	}
 	if (u->chars <= CONTROL_BAR_MAX + 24 && control_bar(u) && one_wide_colon(s, len)) {

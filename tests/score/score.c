@@ -452,6 +452,21 @@ static bool joined_to_next(const parsed *p, const char *last, size_t last_len, c
 	return got == 2 && memmem(p->all.data, p->all.len, probe, len) != NULL;
 }
 
+/* An HTML entity of a space at q ("&nbsp;", as a page copied from a web
+ * page's source indents with): its length, else 0. */
+static size_t space_entity(const char *q, const char *end)
+{
+	static const char *const entities[] = { "&nbsp;", "&#160;", "&ensp;", "&emsp;", "&#12288;" };
+	if (*q != '&')
+		return 0;
+	for (size_t i = 0; i < sizeof entities / sizeof *entities; i++) {
+		size_t l = strlen(entities[i]);
+		if ((size_t)(end - q) >= l && memcmp(q, entities[i], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
 static void coverage(const char *name, const char *text, size_t len, const parsed *p, counts *c)
 {
 	const char *s = text, *end = text + len;
@@ -469,6 +484,11 @@ static void coverage(const char *name, const char *text, size_t len, const parse
 		line.len = 0;
 		for (const char *q = s; q < eol;) {
 			uint32_t cp;
+			size_t ent = space_entity(q, eol);
+			if (ent) {
+				q += ent;       /* markup of a space, no text */
+				continue;
+			}
 			int k = text_decode(q, eol, &cp);
 			if (is_text_cp(cp)) {
 				util_grow((void **)&off, &cap, n + 2, sizeof *off);

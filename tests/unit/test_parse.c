@@ -510,6 +510,8 @@ FIXTURE_TEST(table_head_row)        /* a table's head row of words set in its co
 FIXTURE_TEST(table_head_row_lookalike) /* a title of one gap tight over rows of two: the table's title */
 FIXTURE_TEST(md_note_clip)          /* a page clipped to a note app as markdown: front matter and a [!note] callout are banners, *本报讯* in italics a dateline, a `label` in code marks a column, "- **title**　text" items briefs under **简讯** */
 FIXTURE_TEST(md_note_clip_lookalike) /* a rule first with no fields under it, list items whose bold opens a sentence ("**一句话**：", "**…**，"): no front matter, no briefs */
+FIXTURE_TEST(forum_repost)          /* a paper retyped on a forum: its path (A > B > C) and the posts' fields stamped with a date and time are banners, one inside a cut paragraph; &nbsp; entities indent */
+FIXTURE_TEST(forum_repost_lookalike) /* a notice's own fields (时间：…　　地点：…, no machine stamp) stay its text */
 FIXTURE_TEST(header_foot_report)    /* a title ending in 报 (工作简报) at the top with a byline under it heads the story, not the paper's name */
 FIXTURE_TEST(header_foot_lookalike) /* a story's last short line set apart over the footer stays the story's */
 FIXTURE_TEST(wrap_figure_word)      /* hard-wrapped at 20 characters: a paragraph's first line two characters short because the next line opens with a word of figures (会120场次) runs on, no title */
@@ -1231,6 +1233,8 @@ int main(void)
 		cmocka_unit_test(test_table_head_row_lookalike),
 		cmocka_unit_test(test_md_note_clip),
 		cmocka_unit_test(test_md_note_clip_lookalike),
+		cmocka_unit_test(test_forum_repost),
+		cmocka_unit_test(test_forum_repost_lookalike),
 		cmocka_unit_test(test_header_foot_report),
 		cmocka_unit_test(test_header_foot_lookalike),
 		cmocka_unit_test(test_wrap_figure_word),
