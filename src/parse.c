@@ -3772,6 +3772,9 @@ static bool callout_title(const char *s, size_t len)
 	return k > 2 && k < len && s[k] == ']';
 }
 
+static bool feed_age_line(const char *s, size_t len);
+static bool site_meta_fields(const char *s, size_t len);
+
 /* "- **X**　text", "* **X** text": a markdown list item opening with a
  * title in bold (X: a few words, no sentence end) set apart from its
  * text by a space. */
@@ -3975,6 +3978,11 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	}
 	top_line_again(ps, &u);
 	row_beside_row(ps, &u);
+	/* a site prints an item's source and age, a post's fields, right
+	 * under its title: the title heads a story, as over furniture */
+	if (u.kind == U_PAGEHEAD && u.gap == 0 && ps->nunits > ps->units_base && ps->nunits - 1 >= ps->next &&
+	    UNIT(ps, ps->nunits - 1)->kind == U_TITLE && (feed_age_line(u.s, u.len) || site_meta_fields(u.s, u.len)))
+		UNIT(ps, ps->nunits - 1)->over_furn = 1;
 	/* "电动自行车头盔怎么选？" printing a title the page lists at its
 	 * top: that title, a question, not a sentence nor a caption */
 	if ((u.kind == U_PARA || u.kind == U_CAPTION) && ps->pf.nlisted && short_question(&u) && listed_print(ps, &u)) {
@@ -5493,28 +5501,99 @@ static bool site_meta_fields(const char *s, size_t len)
 }
 
 /* "天涯社区 > 天涯杂谈 > 浏览帖子": a site's path to the page, three
- * crumbs or more of a few words joined by " > ". */
+ * crumbs or more of a few words joined by " > "; "掌上临江　　推荐　｜　本地
+ * ｜　视频　｜　政务": an app's bar of tabs, five or more parted by bars,
+ * each tab after the first a word (at most TAB_MAX characters). */
+enum { CRUMB_CHARS_MAX = 12, TAB_MAX = 4 };
 static bool plain_breadcrumb(const char *s, size_t len)
 {
 	if (len > 200)
 		return false;
-	unsigned crumbs = 1, chars = 0;
-	const char *p = s, *end = s + len;
-	while (p < end) {
-		if (p + 3 <= end && p[0] == ' ' && p[1] == '>' && p[2] == ' ') {
+	unsigned crumbs = 0, chars = 0, longest_tab = 0, arrows = 0, bars = 0;
+	const char *p = text_skip_space(s, s + len), *end = s + len;
+	while (p <= end) {
+		size_t sep = p == end ? 0 :
+			     p + 3 <= end && p[0] == ' ' && p[1] == '>' && p[2] == ' ' ? 3 :
+			     *p == '|' ? 1 : has_prefix(p, (size_t)(end - p), "｜") ? 3 : 0;
+		if (sep || p == end) {
 			if (!chars)
 				return false;
+			if (crumbs > 0 && chars > longest_tab)
+				longest_tab = chars;
 			crumbs++;
 			chars = 0;
-			p += 3;
+			if (p == end)
+				break;
+			arrows += sep == 3 && *p == ' ';
+			bars += !(sep == 3 && *p == ' ');
+			p = text_skip_space(p + sep, end);
 			continue;
 		}
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
-		if (is_sentence_end(cp) || is_clause_end(cp) || ++chars > 12)
+		if (is_sentence_end(cp) || is_clause_end(cp))
+			return false;
+		if (!text_is_space(cp) && ++chars > CRUMB_CHARS_MAX)
 			return false;
 	}
-	return crumbs >= 3 && chars > 0;
+	if (arrows && bars)
+		return false;
+	return arrows ? crumbs >= 3 : crumbs >= 5 && longest_tab <= TAB_MAX;
+}
+
+/* The words of an app's feed telling an item's age (not a date a paper
+ * prints: "2小时前", "昨天 18:32"). */
+static bool relative_time(const char *s, size_t len)
+{
+	static const char *const ages[] = { "分钟前", "小时前", "刚刚", "昨天 ", "前天 " };
+	for (size_t i = 0; i < sizeof ages / sizeof *ages; i++) {
+		const char *at = memmem(s, len, ages[i], strlen(ages[i]));
+		if (!at)
+			continue;
+		if (i >= 3)             /* 昨天 18:32: a clock after it */
+			return has_clock(at, (size_t)(s + len - at));
+		if (i == 2 || (at > s && at[-1] >= '0' && at[-1] <= '9'))
+			return true;
+	}
+	return false;
+}
+
+/* "临江日报　　2小时前　　阅读 3.6万": an item's source and age. */
+static bool feed_age_line(const char *s, size_t len)
+{
+	return len <= 120 && (memchr(s, ' ', len) || memmem(s, len, "\xe3\x80\x80", 3)) && relative_time(s, len);
+}
+
+/* The chrome of a news app's feed scraped as text: an item's source and
+ * age over its text ("临江日报　　2小时前　　阅读 3.6万"), its counters
+ * of pictographs and figures ("👍 1286　　💬 96　　↗ 分享", "▶ 01:32"),
+ * a tag in square brackets alone ("[置顶]", "[视频]"). */
+static bool feed_chrome(const char *s, size_t len, unsigned chars)
+{
+	if (chars > 30)
+		return false;
+	if (feed_age_line(s, len))
+		return true;
+	if (len >= 5 && len <= 14 && s[0] == '[' && s[len - 1] == ']') {
+		unsigned han = 0, other = 0;
+		for (const char *p = s + 1; p < s + len - 1;) {
+			uint32_t cp;
+			p += text_decode(p, s + len - 1, &cp);
+			han += is_han(cp);
+			other += !is_han(cp);
+		}
+		return han >= 1 && han <= 4 && !other;
+	}
+	unsigned han = 0, pictographs = 0;
+	bool play = false;
+	for (const char *p = s, *end = s + len; p < end;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		han += is_han(cp);
+		pictographs += (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x2190 && cp <= 0x21FF);
+		play |= cp == 0x25B6;
+	}
+	return (pictographs >= 2 && han <= 2) || (play && !han && has_clock(s, len));
 }
 
 static void classify(const parser *ps, unit *u)
@@ -5635,7 +5714,8 @@ static void classify(const parser *ps, unit *u)
 		u->page = (int16_t)page;
 		return;
 	}
-	if (u->chars <= 80 && !(u->flags & UF_TERMINATED) && (site_meta_fields(s, len) || plain_breadcrumb(s, len))) {
+	if (u->chars <= 80 && !(u->flags & UF_TERMINATED) &&
+	    (site_meta_fields(s, len) || plain_breadcrumb(s, len) || feed_chrome(s, len, u->chars))) {
 		u->kind = U_PAGEHEAD;       /* a site's or a forum's, not the paper's */
 		return;
 	}
@@ -10523,7 +10603,8 @@ static bool masthead_line(const unit *u)
 static bool in_header_block(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
-	if (ps->narts || u->chars > 30 || !masthead_line(u))
+	/* (over an item's source and age, a site's furniture: a headline) */
+	if (ps->narts || u->chars > 30 || !masthead_line(u) || u->over_furn)
 		return false;
 	if (u->kind != U_END && in_fields_block(ps, i))
 		return true;

@@ -2217,6 +2217,35 @@ static bool place_dateline(const char *s, const char *end, pattern_dateline *m)
 /* the place after a source's name, before the date, in characters */
 enum { SOURCE_PLACE_MAX = 4 };
 
+/* "临江新闻网讯　正文", "新华社电　正文": a medium's own news without a
+ * date, its name (2 to 9 Han characters, the last a medium's word: 网,
+ * 社, 报, 台, 刊) then 讯 or 电, a space, the text. */
+static bool medium_news_dateline(const char *s, const char *end, pattern_dateline *m)
+{
+	static char_set media_ends = { "网社报台刊網報臺", false, { 0 } };
+	const char *p = s;
+	for (int chars = 0; p + 3 <= end && chars <= 10; chars++, p += 3) {
+		if (((unsigned char)*p & 0xF0) != 0xE0 || !text_is_han(fold3(p)))
+			return false;
+		if (chars >= 3 && (starts_with(p, end, "讯") || starts_with(p, end, "訊") || starts_with(p, end, "电") ||
+				   starts_with(p, end, "電"))) {
+			if (!char_set_has(&media_ends, fold3(p - 3)))
+				return false;
+			const char *q = p + 3;
+			const char *body = text_skip_space(q, end);
+			if (body == q || body >= end)
+				return false;
+			m->date_start = 0;
+			m->date_end = (size_t)(q - s);
+			m->byline_start = m->byline_end = m->date_end;
+			m->body_start = (size_t)(body - s);
+			filed_after(s, body, end, m);      /* "…讯　记者 X 报道：" */
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool source_dateline(const char *s, const char *end, pattern_dateline *m)
 {
 	static char_set media_ends = { "网社报台刊", false, { 0 } };
@@ -2399,7 +2428,8 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 			pre = 3;
 	}
 	if (!pre && !bracket)
-		return media_dateline(s, end, m) || source_dateline(s, end, m) || place_dateline(s, end, m);
+		return media_dateline(s, end, m) || source_dateline(s, end, m) || place_dateline(s, end, m) ||
+		       medium_news_dateline(s, end, m);
 	if (!pre)
 		return false;
 	pre += bracket;

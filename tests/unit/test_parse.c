@@ -512,6 +512,8 @@ FIXTURE_TEST(md_note_clip)          /* a page clipped to a note app as markdown:
 FIXTURE_TEST(md_note_clip_lookalike) /* a rule first with no fields under it, list items whose bold opens a sentence ("**一句话**：", "**…**，"): no front matter, no briefs */
 FIXTURE_TEST(forum_repost)          /* a paper retyped on a forum: its path (A > B > C) and the posts' fields stamped with a date and time are banners, one inside a cut paragraph; &nbsp; entities indent */
 FIXTURE_TEST(forum_repost_lookalike) /* a notice's own fields (时间：…　　地点：…, no machine stamp) stay its text */
+FIXTURE_TEST(app_feed)              /* a news app's feed as text: its tab bar, [tags], each item's source and age under its title (which heads the item), counters and a video's length are banners; 清河新闻网讯 opens a dateline */
+FIXTURE_TEST(app_feed_lookalike)    /* "3小时前" and "三小时前" inside sentences, a timetable of clock times: the text's */
 FIXTURE_TEST(header_foot_report)    /* a title ending in 报 (工作简报) at the top with a byline under it heads the story, not the paper's name */
 FIXTURE_TEST(header_foot_lookalike) /* a story's last short line set apart over the footer stays the story's */
 FIXTURE_TEST(wrap_figure_word)      /* hard-wrapped at 20 characters: a paragraph's first line two characters short because the next line opens with a word of figures (会120场次) runs on, no title */
@@ -1235,6 +1237,8 @@ int main(void)
 		cmocka_unit_test(test_md_note_clip_lookalike),
 		cmocka_unit_test(test_forum_repost),
 		cmocka_unit_test(test_forum_repost_lookalike),
+		cmocka_unit_test(test_app_feed),
+		cmocka_unit_test(test_app_feed_lookalike),
 		cmocka_unit_test(test_header_foot_report),
 		cmocka_unit_test(test_header_foot_lookalike),
 		cmocka_unit_test(test_wrap_figure_word),

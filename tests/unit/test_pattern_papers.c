@@ -235,6 +235,10 @@ static void test_datelines_of_other_papers(void **state)
 		       "越通社河内11月28日讯", NULL, "据海关统计，前十个月出口总额同比增长一成。");
 	tp_dateline_is("安塔拉社雅加达3日电　印尼央行维持基准利率不变。", "安塔拉社雅加达3日电", NULL, NULL);
 	tp_datelines(NULL, TU_LINES("合作社今年以来新增社员3日内全部到岗。", "报社门前那条老街上12日讯 传来。"));
+	/* a medium's own news without a date */
+	tp_dateline_is("临江新闻网讯　11月29日上午，快速路建成通车。", "临江新闻网讯", NULL, "11月29日上午，快速路建成通车。");
+	tp_dateline_is("新华社电　国务院新闻办公室今天发表白皮书。", "新华社电", NULL, NULL);
+	tp_datelines(NULL, TU_LINES("喜讯　我校学子获省物理竞赛一等奖。", "这是一则通讯　写的是老街。", "报社电 话是八八六二。"));
 	/* a medium of any name in lenticular brackets */
 	tp_dateline_is("【青川晚報訊】（記者 梁文）西區新泳池昨日開放。", "青川晚報訊", "記者 梁文", NULL);
 	tp_dateline_is("【东湖县融媒体中心讯】县里昨天召开春耕会议。", "东湖县融媒体中心讯", NULL, NULL);
