@@ -7078,6 +7078,29 @@ enum broken_kind { BROKEN_NONE, BROKEN_ISSUER, BROKEN_PHRASE };
 /* A line of this many characters is as long as a whole headline. */
 enum { WHOLE_UNDER_MIN = 10 };
 
+/* "本报今起开设“侨胞心声”栏目": the text under a deck (its first
+ * paragraphs, an editor's note) calls the line over it a column. */
+static bool lead_calls_column(const parser *ps, size_t j, doc_str label)
+{
+	static const char *const kinds[] = { "栏目", "欄目", "专栏", "專欄", "专版", "專版" };
+	char quoted[3 * SUBJECT_CHECK_MAX + 8];
+	if (label.len + 6 > sizeof quoted)
+		return false;
+	memcpy(quoted, "“", 3);
+	memcpy(quoted + 3, label.s, label.len);
+	memcpy(quoted + 3 + label.len, "”", 3);
+	size_t ql = label.len + 6;
+	for (size_t k = j; k < ps->nunits && k < j + 3 && UNIT(ps, k)->kind == U_PARA; k++) {
+		const unit *u = UNIT(ps, k);
+		for (const char *at = memmem(u->s, u->len, quoted, ql); at;
+		     at = memmem(at + 1, (size_t)(u->s + u->len - at - 1), quoted, ql))
+			for (size_t w = 0; w < sizeof kinds / sizeof *kinds; w++)
+				if (has_prefix(at + ql, (size_t)(u->s + u->len - at - ql), kinds[w]))
+					return true;
+	}
+	return false;
+}
+
 static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
@@ -7116,6 +7139,8 @@ static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 	 * "…新建社区老年食堂…"); a column's name is not in the story
 	 * ("健康课堂" / "冬季晨练别太早", "我的晚年生活" / "老伴的手擀面") */
 	if (ac <= SUBJECT_CHECK_MAX && !lead_names(ps, i + 2, a) && !opens_with_time(b))
+		return BROKEN_NONE;
+	if (ac <= SUBJECT_CHECK_MAX && lead_calls_column(ps, i + 2, at))
 		return BROKEN_NONE;
 	if (bracketed_label(a))
 		return BROKEN_NONE;

@@ -1488,6 +1488,7 @@ static size_t part_word_at(const char *s)
 
 static const char *const part_labels[] = {
 	"口述", "整理", "撰文", "采写", "执笔", "讲述", "文字", "摄影", "口述者", "記錄", "记录", "撰稿",
+	"编译", "編譯", "翻译", "翻譯",
 };
 
 /* "　图/孟　哲", "　摄影／X": a second part's role after a space (the
@@ -2571,6 +2572,10 @@ static const char *bracket_signature(const char *in, const char *in_end, bool ba
 	if ((bare ? paren_byline(in, in_end) || spaced_pen_name(in, in_end) :
 		    role_at(in, in_end) && paren_byline(in, in_end)) ||
 	    contribution_note(in, in_end))
+		return in;
+	/* "（编译：秦悦）", "（整理：本报记者 X）": the writer's part labelled */
+	if (match_any(in, in_end, part_labels, sizeof part_labels / sizeof *part_labels) && in_end - in <= 60 &&
+	    is_byline(in, in_end, false, false))
 		return in;
 	/* "（东湖县读者　程大山）" after a question: who asks, not who wrote */
 	const char *t = token_end(in, in_end);

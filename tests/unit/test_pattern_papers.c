@@ -368,6 +368,11 @@ static void test_trailing_bylines_of_other_papers(void **state)
 	assert_memory_equal(b + ns, "通讯员 邢磊　全媒体记者 田园", ne - ns);
 	const char *c = "评委会给予高度评价。（龙雨晴）";
 	assert_true(pattern_match_trailing_byline(S(c), &paren, &ns, &ne));
+	/* the writer's part labelled with a colon */
+	const char *e = "新规将于明年起施行。（编译：秦悦）";
+	assert_true(pattern_match_trailing_byline(S(e), &paren, &ns, &ne));
+	assert_memory_equal(e + ns, "编译：秦悦", ne - ns);
+	tp_trailing_bylines(NULL, TU_LINES("他说。（口述：我的一段话很长很长）", "详见附录。（编译：见第三版说明文字）"));
 	/* asides that are no author */
 	tp_trailing_bylines(NULL,
 			    TU_LINES("这样做合法吗？（读者 李女士）", "大家都来帮忙。（全村人都参与了）",
