@@ -2653,11 +2653,34 @@ static bool trailing_bracket(const char *s, size_t len, const char **open_at, co
 	return true;
 }
 
+/* The sentence before the bracket at `open` states (ends with 。 or ！):
+ * the writer signs it; after a question the bracket names who asks. */
+static bool stated_before(const char *s, const char *open)
+{
+	const char *before = text_trim_end(s, open);
+	if (before == s)
+		return false;
+	uint32_t cp;
+	text_decode(text_prev(s, before), before, &cp);
+	return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF61;
+}
+
+/* "江城市民　林晓宇", "江北区读者　赵新华": a reader signing a letter, a
+ * place and a person's word (市民, 读者) as one token, then a name. */
+static bool person_signed(const char *in, const char *in_end)
+{
+	const char *t = token_end(in, in_end);
+	if (t == in_end || !ends_with_any(in, t, persons, sizeof persons / sizeof *persons) || han_chars(in, t) > 12)
+		return false;
+	return unit_then_name(in, in_end);
+}
+
 bool pattern_match_trailing_byline(const char *s, size_t len, size_t *paren,
 				   size_t *names_start, size_t *names_end)
 {
 	const char *open, *in, *in_end;
-	if (!trailing_bracket(s, len, &open, &in, &in_end) || !bracket_signature(in, in_end, true))
+	if (!trailing_bracket(s, len, &open, &in, &in_end) ||
+	    (!bracket_signature(in, in_end, true) && !(stated_before(s, open) && person_signed(in, in_end))))
 		return false;
 	*paren = (size_t)(open - s);
 	*names_start = (size_t)(in - s);
@@ -2695,7 +2718,7 @@ static char_set institution_ends = { "处局社部委厅馆院会中心网台报
  * or (size_t)-1. */
 static size_t photo_role_credit(const char *s, const char *end)
 {
-	static const char *const photo_roles[] = { "图片摄影", "摄影", "图片" };
+	static const char *const photo_roles[] = { "图片摄影", "摄影", "图片", "漫画", "漫畫" };
 	const char *start = end;
 	while (start > s) {
 		if (end - start > 60)
@@ -2717,8 +2740,11 @@ static size_t photo_role_credit(const char *s, const char *end)
 	if (!r || end - p > 60)
 		return (size_t)-1;
 	p += r;
-	if (starts_with(p, end, "：") || starts_with(p, end, ":"))
-		p += *p == ':' ? 1 : 3;
+	/* ("漫画／杨帆": a cartoon's; "文．攝影／X" is a byline's part) */
+	bool cartoon = starts_with(p - r, end, "漫");
+	if (starts_with(p, end, "：") || starts_with(p, end, ":") ||
+	    (cartoon && (starts_with(p, end, "／") || starts_with(p, end, "/"))))
+		p += *p == ':' || *p == '/' ? 1 : 3;
 	else if (p >= end || !text_is_space(first_cp_of(p, end)))
 		return (size_t)-1;     /* "摄影展", "图片展": a word, not a role */
 	int names = 0;

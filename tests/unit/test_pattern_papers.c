@@ -332,6 +332,10 @@ static void test_credits_of_other_papers(void **state)
 	assert_string_equal(x + c, "（胡建 摄）");
 	assert_string_equal(x + pattern_credit_start(x, c), " 新华社发（胡建 摄）");
 	tp_credit_is("冬日的古镇。 视觉中国供图", " 视觉中国供图");
+	/* a cartoon's title and its artist after a slash; a writer's part
+	 * with 攝影 after a slash stays a byline's */
+	tp_credit_is("“打卡”　漫画／杨帆", "　漫画／杨帆");
+	assert_int_equal(pattern_credit_start(S("文．攝影／林佩君")), strlen("文．攝影／林佩君"));
 	tp_credit_is("冰灯效果图。　　（资料图片）", "　　（资料图片）");
 	tp_credit_is("老城区街景。资料图片", "资料图片");
 	tp_credit_is("新建成的大桥。（受访者供图）", "（受访者供图）");
@@ -368,6 +372,12 @@ static void test_trailing_bylines_of_other_papers(void **state)
 	assert_memory_equal(b + ns, "通讯员 邢磊　全媒体记者 田园", ne - ns);
 	const char *c = "评委会给予高度评价。（龙雨晴）";
 	assert_true(pattern_match_trailing_byline(S(c), &paren, &ns, &ne));
+	/* a reader signing a letter: a place and 市民 or 读者 as one word,
+	 * then a name; after a question, who asks */
+	const char *f = "快递柜的事情应当有个缓冲期。（江城市民　林晓宇）";
+	assert_true(pattern_match_trailing_byline(S(f), &paren, &ns, &ne));
+	assert_memory_equal(f + ns, "江城市民　林晓宇", ne - ns);
+	tp_trailing_bylines(NULL, TU_LINES("这样做合法吗？（东湖县读者　程大山）"));
 	/* the writer's part labelled with a colon */
 	const char *e = "新规将于明年起施行。（编译：秦悦）";
 	assert_true(pattern_match_trailing_byline(S(e), &paren, &ns, &ne));
