@@ -7515,7 +7515,10 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 			ev_add(ev, S_D_LABEL);
 		if (k > i && marked_title(u) && !line_mark(UNIT(ps, k - 1)->s, UNIT(ps, k - 1)->len))
 			ev_add(ev, S_D_MARKED);
-		if (x + 1 < df->n && whole_over_longer(df, u, UNIT(ps, k + 1), x))
+		/* (not over a line with a —— subtitle under it: kicker,
+		 * headline, subtitle, the whole deck of a lead story) */
+		if (x + 1 < df->n && whole_over_longer(df, u, UNIT(ps, k + 1), x) &&
+		    !(x + 2 < df->n && (UNIT(ps, k + 2)->flags & UF_DASH_START)))
 			ev_add(ev, S_D_WHOLE_OVER);
 		if (df->n > 1 && listed_print(ps, u))
 			ev_add(ev, S_D_LISTED);
@@ -7918,7 +7921,8 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			bool spaced_kicker = k == i && k + 1 < i + m && role[k + 1 - i] == DR_HEAD && ps->pf.blank_rhythm &&
 					     u->gap_after == 1 && u->chars >= SPACED_KICKER_MIN && plain_han(u) &&
 					     !label_over_group(ps, u, i + n);
-			if (k == i && !couplet && !timed && !lead && !spaced_kicker && looks_like_column(u, sub_below) &&
+			if (k == i && !couplet && !timed && !lead && !spaced_kicker &&
+			    (looks_like_column(u, sub_below) || lead_calls_column(ps, i + n, md_text(u))) &&
 			    !a->field[DOC_F_COLUMN].len) {
 				a->field[DOC_F_COLUMN] = doc_str_make(s, len);
 				ps->bracket_columns |= bracketed_label(u);
@@ -10495,6 +10499,19 @@ static bool dateline_item(const parser *ps, const art *a, size_t i)
 
 /* A byline or dateline where no headline introduced it starts a story of
  * its own (its headline may come later on the page). */
+/* The open story holds only its headline and an editor's note (编者按：…,
+ * a paragraph or two): a dateline under the note opens its text. */
+static bool note_over_dateline(const art *a)
+{
+	if (!a || a->ended || !a->field[DOC_F_HEADLINE].len || a->field[DOC_F_DATELINE].len || !a->nparts || a->nparts > 2)
+		return false;
+	for (size_t k = 0; k < a->nparts; k++)
+		if (a->parts[k].type != DOC_PARAGRAPH)
+			return false;
+	unit t = { .s = a->parts[0].s, .len = a->parts[0].len };
+	return note_opening(&t);
+}
+
 static bool starts_headless_story(const parser *ps, size_t i)
 {
 	const art *a = ps->narts ? ART(ps, ps->narts - 1) : NULL;
@@ -10503,7 +10520,7 @@ static bool starts_headless_story(const parser *ps, size_t i)
 		return !a || a->ended || (art_has_body(a) && !open_line_over_byline(a) && !note_over_byline(a));
 	if (u->kind == U_DATELINE)
 		return !a || a->ended || (art_has_body(a) && !a->cut && !(a->open_line && a->nparts == 1) &&
-					  !dateline_item(ps, a, i));
+					  !dateline_item(ps, a, i) && !note_over_dateline(a));
 	return false;
 }
 
@@ -11600,7 +11617,7 @@ static void segment_step(parser *ps)
 				continue;
 			}
 			if (u->kind == U_DATELINE && !a->field[DOC_F_DATELINE].len &&
-			    (!art_has_body(a) || (a->open_line && a->nparts == 1))) {
+			    (!art_has_body(a) || (a->open_line && a->nparts == 1) || note_over_dateline(a))) {
 				explain(ps, i, "dateline", NULL);
 				lift_dateline(ps, a, u);
 				i++;
