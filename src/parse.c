@@ -3496,7 +3496,9 @@ enum { BRIEFS_TITLE_MAX = 6 };  /* the title over marked briefs: a label's lengt
 static void marked_briefs(parser *ps, unit *u)
 {
 	uint32_t mark = (u->kind == U_CAPTION || u->kind == U_PARA) ? marked_sentence(u) : 0;
-	if (!mark || u->gap > (ps->pf.blank_rhythm ? 1 : 0) || ps->nunits < ps->units_base + 2)
+	/* (a hard-wrapped page's blank lines part its paragraphs, however
+	 * few of its lines have one before them) */
+	if (!mark || u->gap > (ps->pf.blank_rhythm || ps->pf.wrap ? 1 : 0) || ps->nunits < ps->units_base + 2)
 		return;
 	unit *prev = UNIT(ps, ps->nunits - 1);
 	if (prev->item_row == ITEM_ROW_MARKED && marked_sentence(prev) == mark) {
@@ -4422,6 +4424,7 @@ static bool head_over_dash_deck(const parser *ps, const raw_line *first, const r
 	raw_line l;
 	return next_line(&lr, &l) && l.gap == 0 && l.len <= 120 && pattern_is_byline(l.s, l.len, true);
 }
+
 
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {

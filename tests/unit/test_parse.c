@@ -512,6 +512,7 @@ FIXTURE_TEST(table_spaced_cells)    /* a table set with one space between its ce
 FIXTURE_TEST(note_calls_column)     /* a line over the headline that the editor's note under it calls a column ("开设“侨胞心声”栏目"): the column, not the headline's first half */
 FIXTURE_TEST(note_calls_column_lookalike) /* the lead quoting the first half as a phrase, no 栏目: one headline broken in two */
 FIXTURE_TEST(note_over_dateline)    /* a headline over an editor's note, then 本报萍乡讯 opening the text: one story, the dateline its own (no headless story) */
+FIXTURE_TEST(wrap_marked_briefs)    /* hard-wrapped with a blank line between paragraphs: ▲ briefs under their title are its items' text, not photo captions */
 FIXTURE_TEST(md_note_clip)          /* a page clipped to a note app as markdown: front matter and a [!note] callout are banners, *本报讯* in italics a dateline, a `label` in code marks a column, "- **title**　text" items briefs under **简讯** */
 FIXTURE_TEST(md_note_clip_lookalike) /* a rule first with no fields under it, list items whose bold opens a sentence ("**一句话**：", "**…**，"): no front matter, no briefs */
 FIXTURE_TEST(forum_repost)          /* a paper retyped on a forum: its path (A > B > C) and the posts' fields stamped with a date and time are banners, one inside a cut paragraph; &nbsp; entities indent */
@@ -1241,6 +1242,7 @@ int main(void)
 		cmocka_unit_test(test_note_calls_column),
 		cmocka_unit_test(test_note_calls_column_lookalike),
 		cmocka_unit_test(test_note_over_dateline),
+		cmocka_unit_test(test_wrap_marked_briefs),
 		cmocka_unit_test(test_md_note_clip),
 		cmocka_unit_test(test_md_note_clip_lookalike),
 		cmocka_unit_test(test_forum_repost),
