@@ -1091,7 +1091,7 @@ static void line_reader_init(line_reader *lr, const char *text, size_t len)
 static const char *skip_space_entities(const char *s, const char *end, unsigned *n)
 {
 	static const char *const entities[] = { "&nbsp;", "&#160;", "&ensp;", "&emsp;", "&#12288;" };
-	for (;;) {
+	while (s < end && *s == '&') {
 		size_t k = 0;
 		for (size_t i = 0; i < sizeof entities / sizeof *entities && !k; i++) {
 			size_t l = strlen(entities[i]);
@@ -1103,6 +1103,7 @@ static const char *skip_space_entities(const char *s, const char *end, unsigned 
 		(*n)++;
 		s = text_skip_space(s + k, end);
 	}
+	return s;
 }
 
 static bool next_line(line_reader *lr, raw_line *out)
@@ -5491,6 +5492,40 @@ static bool has_iso_date(const char *s, size_t len)
 	return false;
 }
 
+/* Which bytes a site's or an app's chrome needs a line holds
+ * (one pass over its bytes, before the tests below): a colon of fields
+ * (: ：), a bar or an arrow of a path (| ｜ >), a square bracket of a tag,
+ * a pictograph or an arrow (F0…, E2 86/87, ▶), or the words of an item's
+ * age (…前, 刚刚, 昨天/前天 …, whose 天 is E5 A4 A9). */
+enum { CB_COLON = 1, CB_PATH = 2, CB_TAG = 4, CB_PICT = 8, CB_AGE = 16 };
+static unsigned chrome_bytes(const char *s, size_t len)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	unsigned m = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = b[i];
+		if (c < 0x80) {
+			m |= c == ':' ? CB_COLON : c == '|' || c == '>' ? CB_PATH : c == '[' ? CB_TAG : 0;
+			continue;
+		}
+		if (c == 0xF0)
+			m |= CB_PICT;
+		if (i + 2 >= len || (c != 0xEF && c != 0xE2 && c != 0xE5))
+			continue;
+		if (c == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x9A)
+			m |= CB_COLON;          /* ： */
+		else if (c == 0xEF && b[i + 1] == 0xBD && b[i + 2] == 0x9C)
+			m |= CB_PATH;           /* ｜ */
+		else if (c == 0xE2 && (b[i + 1] == 0x86 || b[i + 1] == 0x87 || (b[i + 1] == 0x96 && b[i + 2] == 0xB6)))
+			m |= CB_PICT;
+		else if (c == 0xE5 && ((b[i + 1] == 0x89 && b[i + 2] == 0x8D) ||      /* 前 */
+				       (b[i + 1] == 0x88 && b[i + 2] == 0x9A) ||      /* 刚 */
+				       (b[i + 1] == 0xA4 && b[i + 2] == 0xA9)))       /* 天 */
+			m |= CB_AGE;
+	}
+	return m;
+}
+
 /* "作者：老街坊2005　　回复日期：2005-03-19 22:45:33", "楼主：X　　时间：…
  * 点击：3512　　回复：27": a site's fields of a post (two or more
  * "label：value" set apart by wide gaps, each label a few Han characters),
@@ -5749,8 +5784,9 @@ static void classify(const parser *ps, unit *u)
 		u->page = (int16_t)page;
 		return;
 	}
-	if (u->chars <= 80 && !(u->flags & UF_TERMINATED) &&
-	    (site_meta_fields(s, len) || plain_breadcrumb(s, len) || feed_chrome(s, len, u->chars))) {
+	unsigned cb = u->chars <= 80 && !(u->flags & UF_TERMINATED) ? chrome_bytes(s, len) : 0;
+	if (cb && (((cb & CB_COLON) && site_meta_fields(s, len)) || ((cb & CB_PATH) && plain_breadcrumb(s, len)) ||
+		   ((cb & (CB_TAG | CB_PICT | CB_AGE)) && feed_chrome(s, len, u->chars)))) {
 		u->kind = U_PAGEHEAD;       /* a site's or a forum's, not the paper's */
 		return;
 	}

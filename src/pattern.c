@@ -2224,6 +2224,16 @@ enum { SOURCE_PLACE_MAX = 4 };
 static bool medium_news_dateline(const char *s, const char *end, pattern_dateline *m)
 {
 	static char_set media_ends = { "网社报台刊網報臺", false, { 0 } };
+	/* cheap first, bytes only: 讯 (E8 AE AF), 訊 (E8 A8 8A), 电 (E7 94
+	 * B5) or 電 (E9 9B BB) as the 4th to 11th character */
+	bool word = false;
+	for (size_t o = 9; o <= 30 && o + 3 <= (size_t)(end - s) && !word; o += 3) {
+		const unsigned char *b = (const unsigned char *)s + o;
+		word = (b[0] == 0xE8 && ((b[1] == 0xAE && b[2] == 0xAF) || (b[1] == 0xA8 && b[2] == 0x8A))) ||
+		       (b[0] == 0xE7 && b[1] == 0x94 && b[2] == 0xB5) || (b[0] == 0xE9 && b[1] == 0x9B && b[2] == 0xBB);
+	}
+	if (!word)
+		return false;
 	const char *p = s;
 	for (int chars = 0; p + 3 <= end && chars <= 10; chars++, p += 3) {
 		if (((unsigned char)*p & 0xF0) != 0xE0 || !text_is_han(fold3(p)))
@@ -3942,7 +3952,16 @@ static unsigned bare_numbers(const char *s, size_t len)
 	return n;
 }
 
+static bool header_fields(const char *s, size_t len, header_match *hm);
+
+/* (the numbers are counted only of a line whose fields make a header:
+ * most lines are none) */
 static bool running_header(const char *s, size_t len, header_match *hm)
+{
+	return header_fields(s, len, hm) && bare_numbers(s, len) < ROW_NUMBERS_MIN;
+}
+
+static bool header_fields(const char *s, size_t len, header_match *hm)
 {
 	if (len <= 24 && folio(s, s + len)) {
 		memset(hm, 0, sizeof *hm);
@@ -3950,7 +3969,7 @@ static bool running_header(const char *s, size_t len, header_match *hm)
 		hm->fields = hm->words = 1;
 		return true;
 	}
-	if (len > 200 || !header_candidate(s, len) || bare_numbers(s, len) >= ROW_NUMBERS_MIN) {
+	if (len > 200 || !header_candidate(s, len)) {
 		memset(hm, 0, sizeof *hm);
 		return false;
 	}
