@@ -2218,6 +2218,21 @@ static bool place_dateline(const char *s, const char *end, pattern_dateline *m)
 /* the place after a source's name, before the date, in characters */
 enum { SOURCE_PLACE_MAX = 4 };
 
+/* A source's dateline ending at q (after its 讯 or 电): a space, then
+ * the text, which may open with who filed it ("…电　记者 X 报道："). */
+static bool text_after_source(const char *s, const char *q, const char *end, pattern_dateline *m)
+{
+	const char *body = text_skip_space(q, end);
+	if (body == q || body >= end)
+		return false;
+	m->date_start = 0;
+	m->date_end = (size_t)(q - s);
+	m->byline_start = m->byline_end = m->date_end;
+	m->body_start = (size_t)(body - s);
+	filed_after(s, body, end, m);
+	return true;
+}
+
 /* "临江新闻网讯　正文", "新华社电　正文": a medium's own news without a
  * date, its name (2 to 9 Han characters, the last a medium's word: 网,
  * 社, 报, 台, 刊) then 讯 or 电, a space, the text. */
@@ -2242,16 +2257,7 @@ static bool medium_news_dateline(const char *s, const char *end, pattern_datelin
 				   starts_with(p, end, "電"))) {
 			if (!char_set_has(&media_ends, fold3(p - 3)))
 				return false;
-			const char *q = p + 3;
-			const char *body = text_skip_space(q, end);
-			if (body == q || body >= end)
-				return false;
-			m->date_start = 0;
-			m->date_end = (size_t)(q - s);
-			m->byline_start = m->byline_end = m->date_end;
-			m->body_start = (size_t)(body - s);
-			filed_after(s, body, end, m);      /* "…讯　记者 X 报道：" */
-			return true;
+			return text_after_source(s, p + 3, end, m);
 		}
 	}
 	return false;
@@ -2306,16 +2312,7 @@ static bool source_dateline(const char *s, const char *end, pattern_dateline *m)
 	q += 3;
 	if (!(starts_with(q, end, "电") || starts_with(q, end, "讯")))
 		return false;
-	q += 3;
-	const char *body = text_skip_space(q, end);
-	if (body == q || body >= end)
-		return false;
-	m->date_start = 0;
-	m->date_end = (size_t)(q - s);
-	m->byline_start = m->byline_end = m->date_end;
-	m->body_start = (size_t)(body - s);
-	filed_after(s, body, end, m);      /* "…电　记者 X 报道：" */
-	return true;
+	return text_after_source(s, q + 3, end, m);
 }
 
 static bool match_dateline_any(const char *s, size_t len, pattern_dateline *m);
