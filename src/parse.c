@@ -37,6 +37,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <strings.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -124,6 +125,7 @@ typedef enum signal {
 	S_D_WHOLE_UNDER,        /* ... "second half" as long as a whole headline under a shorter line its lead does not name: the news under its kicker */
 	S_D_LISTED,             /* the line prints a title of the page's own list at its top: the headline */
 	S_D_QUESTION,           /* a question over another line of the deck: it asks the news, no kicker */
+	S_D_OVER_CLAUSES,       /* two clauses parted by a comma over another line: the news, no kicker */
 	S_D_PRONOUN,            /* under another line, opens with a pronoun (他…, 我市…): the news under its kicker */
 	/* transitions between the roles of two lines of a deck (see deck_roles) */
 	S_T_SUB_SUB,            /* a "——" subtitle under a plain line taken for a subtitle */
@@ -327,6 +329,11 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * headlines over their subtitles ("年底醋价涨了吗？" / "记者走访…");
 	 * outweighs the line under it being widest and last */
 	[S_D_QUESTION]      = { -4, "a question: it asks the news, no kicker" },
+	/* "清明祭扫实行预约，13处公墓开放" / "现场祭扫每日限流，…": a kicker is
+	 * one phrase; of the kickers of the development sets one holds a
+	 * comma, and it cries out ("…，3比1！"); outweighs the line under
+	 * it being widest and last */
+	[S_D_OVER_CLAUSES]  = { -4, "two clauses: the news, no kicker" },
 	/* "追记著名土壤学家郑怀远" / "他把一生献给了盐碱地", "抓住冬春水利
 	 * 建设黄金期" / "我县启动汛后堤防除险加固工程": a line opening with a
 	 * pronoun (the person the line above names, or the paper's own town,
@@ -599,6 +606,7 @@ typedef struct run_facts {
 	bool afterword;         /* a lone title labelling a comment on the story above (see afterword_label) */
 	bool notice;            /* its paragraphs close with an issuer over a date alone (see signed_and_dated) */
 	uint32_t mark;          /* the item's mark opening its first line (■…), 0: none */
+	bool bracketed;         /* a lone title taken out of a brief's text (unit.bracketed) */
 	bool prose_after_verse; /* a lone title between the last stanza of a poem and prose */
 	int series;             /* a lone title's place in a numbered series (series_number), 0: none */
 	bool unnumbered;        /* a lone title longer than a label with no number at its head */
@@ -1554,24 +1562,30 @@ static bool list_mark(uint32_t cp)
 }
 
 /* Past the list's mark or item number opening a line: "●", "1.", "2．",
- * "3、", "①" ("1.段召开…" under 【本期要目】 lists the story "段召开…"). */
+ * "3、", "01　", "【01】", "①" ("1.段召开…" under 【本期要目】 lists the
+ * story "段召开…"). */
 static const char *title_list_item(const char *s, const char *end)
 {
 	uint32_t cp;
 	int k = text_decode(s, end, &cp);
 	if (list_mark(cp) || (cp >= 0x2460 && cp <= 0x2473))
 		return s + k;
-	const char *p = s;
+	/* "【01】" numbering the print of an item listed "01　…" */
+	bool bracket = cp == 0x3010 || cp == '[';
+	const char *p = bracket ? s + k : s;
 	for (int digits = 0; p < end && digits < 3; digits++) {
 		k = text_decode(p, end, &cp);
 		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
 			break;
 		p += k;
 	}
-	if (p == s || p >= end)
+	if (p == s + (bracket ? k : 0) || p >= end)
 		return s;
 	k = text_decode(p, end, &cp);
-	return cp == '.' || cp == 0xFF0E || cp == 0x3001 || cp == 0xFF64 ? p + k : s;
+	if (bracket)
+		return cp == 0x3011 || cp == ']' ? p + k : s;
+	/* "01　港口…": a number set apart by a space (a newsletter's list) */
+	return cp == '.' || cp == 0xFF0E || cp == 0x3001 || cp == 0xFF64 || cp == 0x3000 || cp == ' ' ? p + k : s;
 }
 
 /* The hash of a line that may be a title (its words without the list's
@@ -1858,8 +1872,10 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
  * text: its lines go to the banners. */
 enum { FRONT_MAX = 40 };
 typedef struct front_matter {
-	int state;              /* 0: not begun, 1: open, 2: over */
+	int state;              /* 0: not begun, 1: open, 2: over, 3: a mail's header */
 	uint32_t first;
+	unsigned fields;        /* the mail header's fields so far */
+	bool who;               /* ... a sender's or a subject's among them */
 } front_matter;
 
 static bool yaml_field(const char *s, size_t len)
@@ -1876,15 +1892,56 @@ static bool yaml_field(const char *s, size_t len)
 	return k > key && k < len && s[k] == ':' && (k + 1 == len || s[k + 1] == ' ');
 }
 
+/* "发件人: X <x@y>", "Subject: …": a field of an e-mail's header (the
+ * names mail programs print, in English and Chinese, before a colon):
+ * MAIL_WHO for the sender's or the subject's, which only a mail has
+ * (时间：, 日期： open a notice as well), MAIL_FIELD for another, else 0. */
+enum { MAIL_FIELD = 1, MAIL_WHO = 2 };
+static int mail_field(const char *s, size_t len)
+{
+	static const char *const names[] = {
+		"from", "subject", "发件人", "主题", "寄件者", "寄件人", "主旨",     /* MAIL_WHO */
+		"to", "cc", "date", "sent", "reply-to", "content-type", "content-transfer-encoding",
+		"mime-version", "message-id", "收件人", "抄送", "日期", "发送时间", "时间", "收件者", "副本", "時間",
+	};
+	enum { WHO_NAMES = 7 };
+	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+		size_t n = strlen(names[k]);
+		if (len > n && strncasecmp(s, names[k], n) == 0 &&
+		    (s[n] == ':' || (len >= n + 3 && memcmp(s + n, "：", 3) == 0)))
+			return k < WHO_NAMES ? MAIL_WHO : MAIL_FIELD;
+	}
+	return 0;
+}
+
 /* True when l belongs to the front matter (its fences too); fills the
- * profile's range once it is closed. */
+ * profile's range once it is closed. A mail saved as text opens with its
+ * header instead: fields to the first blank line (folded lines indented),
+ * two or more; the mail program's, not the paper's. */
 static bool front_matter_line(front_matter *fm, profile *pf, const raw_line *l, int n)
 {
 	bool fence = l->len == 3 && memcmp(l->s, "---", 3) == 0;
 	if (fm->state == 0) {
-		fm->state = n == 0 && fence ? 1 : 2;
-		fm->first = l->line + 1;
-		return fm->state == 1;
+		int mail = n == 0 && !fence ? mail_field(l->s, l->len) : 0;
+		fm->state = n == 0 && fence ? 1 : mail ? 3 : 2;
+		fm->first = l->line + (fm->state == 1);
+		fm->fields = 1;
+		fm->who = mail == MAIL_WHO;
+		return fm->state != 2;
+	}
+	if (fm->state == 3) {
+		if (l->gap && fm->fields >= 2 && fm->who) {
+			pf->front_first = fm->first;
+			pf->front_last = l->line - 1 - l->gap;
+			fm->state = 2;
+			return false;
+		}
+		/* (after the first, any field a program adds: X-Mailer:, Received:) */
+		if (l->gap || n > FRONT_MAX || !(mail_field(l->s, l->len) || yaml_field(l->s, l->len) || l->indented))
+			fm->state = 2;
+		fm->fields += fm->state == 3;
+		fm->who |= fm->state == 3 && mail_field(l->s, l->len) == MAIL_WHO;
+		return fm->state == 3;
 	}
 	if (fm->state != 1)
 		return false;
@@ -3882,6 +3939,10 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		 * whose title in bold runs into its text: two units, as a
 		 * brief's title run in after a space is */
 		size_t before = ps->nunits;
+		/* "### 一周瓷事" over them: a lower title heading briefs labels
+		 * them, a column of its own, not a section of the story above */
+		if (before && UNIT(ps, before - 1)->kind == U_MDSUB)
+			UNIT(ps, before - 1)->kind = U_MDHEAD;
 		push_unit(ps, s + title_at, title_len, gap, line);
 		if (ps->nunits > before)
 			UNIT(ps, ps->nunits - 1)->bracketed = 1;
@@ -4005,7 +4066,10 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		u.flags |= UF_AFTER_FURNITURE;
 		ps->furn_before = false;
 	}
-	if (u.kind == U_PAGEHEAD)
+	/* (a note's front matter or a mail's header names the stories, the
+	 * subject the first: its words are no running header's) */
+	bool front = ps->pf.front_last && u.line >= ps->pf.front_first && u.line <= ps->pf.front_last;
+	if (u.kind == U_PAGEHEAD && !front)
 		header_pairs_add(ps, &u);
 	else if ((u.kind == U_TITLE || u.kind == U_PARA) && ps->nheader_pairs && like_header(ps, &u)) {
 		u.kind = U_PAGEHEAD;
@@ -7361,7 +7425,9 @@ static bool lines_share_pair(const unit *a, const unit *b)
  * word for a kind of piece (tips, notes, a record, popular science) names
  * a column, where the first half of a broken headline names its subject
  * ("新界西北" / "單車徑網絡全面貫通"). */
-static bool genre_label(const unit *u)
+enum { GENRE_LABEL_MAX = 5 };   /* "志愿者手记": who writes, and the kind */
+
+static bool genre_label_upto(const unit *u, unsigned max_chars)
 {
 	static const char *const kinds[] = {
 		"提示", "贴士", "貼士", "札记", "札記", "科普", "手记", "手記", "随笔", "隨筆", "漫谈", "漫談",
@@ -7369,7 +7435,8 @@ static bool genre_label(const unit *u)
 		"觀察", "视点", "視點", "茶座", "档案", "檔案", "故事", "小记", "小記", "日记", "日記", "游记",
 		"遊記", "记", "記",
 	};
-	if (u->chars < 2 || u->chars > LABEL_MAX || u->len > 4 * 3 || (u->flags & (UF_COMMA | UF_CLAUSE_END)))
+	if (u->chars < 2 || u->chars > max_chars || u->len > max_chars * 3 ||
+	    (u->flags & (UF_COMMA | UF_CLAUSE_END)))
 		return false;
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
 		size_t n = strlen(kinds[k]);
@@ -7377,6 +7444,11 @@ static bool genre_label(const unit *u)
 			return true;
 	}
 	return false;
+}
+
+static bool genre_label(const unit *u)
+{
+	return genre_label_upto(u, LABEL_MAX);
 }
 
 /* "读者来信" / "新华路的路灯该修了", "矿工之家" / "井口来了“流动理发
@@ -7444,10 +7516,11 @@ enum { WHOLE_HEAD_MIN = 13 };
  * a kicker is a phrase of context shorter than the news under it; a
  * line as long as a whole headline, one phrase that opens with no word
  * of circumstance, over a line longer still tells the news, and the
- * longer line its detail (the subtitle). */
+ * longer line its detail (the subtitle). A line opening with a time
+ * ("4月25日是全国儿童预防接种日") names the occasion: a kicker. */
 static bool whole_over_longer(const deck_facts *df, const unit *u, const unit *v, size_t x)
 {
-	if (u->chars < WHOLE_HEAD_MIN || df->two[x] || context_opening(u) || (u->flags & UF_FIELD) ||
+	if (u->chars < WHOLE_HEAD_MIN || df->two[x] || context_opening(u) || opens_with_time(u) || (u->flags & UF_FIELD) ||
 	    v->kind != U_TITLE || (v->flags & UF_DASH_START) || v->chars < u->chars + 2)
 		return false;
 	/* one phrase in one piece: no gap between words, no "label：" */
@@ -7511,6 +7584,14 @@ static bool asks_question(const unit *u)
 	return z == 0xFF1F || z == '?';
 }
 
+/* "…，3比1！", "春季过敏高发，专家提醒：": the line ends crying out or
+ * calling on the line under it. */
+static bool ends_crying_or_calling(const unit *u)
+{
+	uint32_t z = last_cp(u->s, u->s + u->len, NULL);
+	return z == 0xFF01 || z == '!' || z == 0xFF1A || z == ':';
+}
+
 static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k, int role, evidence *ev)
 {
 	evidence tmp;
@@ -7538,6 +7619,8 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 			return DECK_NEVER;
 		if (asks_question(u))
 			ev_add(ev, S_D_QUESTION);
+		else if ((u->flags & UF_COMMA) && !ends_crying_or_calling(u))
+			ev_add(ev, S_D_OVER_CLAUSES);
 		return ev->score;
 	case DR_HEAD:
 		if (!df->ok[x] || (df->md != SIZE_MAX && k != df->md))
@@ -7653,7 +7736,8 @@ static int deck_transition(const parser *ps, size_t k, int from, int to, evidenc
 	 * line as short or shorter is its label over the piece's title; a
 	 * subtitle tells more than its headline (a "——" line, a line of
 	 * detail, an aside in brackets, a number filing it), never less */
-	if (from == DR_HEAD && to == DR_SUB && UNIT(ps, k - 1)->chars <= LABEL_MAX && plain_short_under(ps, k))
+	if (from == DR_HEAD && to == DR_SUB && (UNIT(ps, k - 1)->chars <= LABEL_MAX || genre_label_upto(UNIT(ps, k - 1), GENRE_LABEL_MAX)) &&
+	    plain_short_under(ps, k))
 		ev_add(ev, S_T_WORD_OVER);
 	/* "巾帼风采" / "“羊倌”女支书带富一个村" / "——记…": a headline with
 	 * a "——" subtitle stands on one line under its label; and a deck
@@ -8778,6 +8862,7 @@ typedef struct shape {
 	bool numbered;          /* its headline is numbered ("1．…"): an item of a list */
 	bool decked;            /* headed by a deck: a kicker or a subtitle with the headline */
 	uint32_t head_mark;     /* the item's mark opening its headline (■…), 0: none */
+	bool bracketed;         /* its headline was a brief's title run into its text (art.bracketed) */
 	int series;             /* its subheads number a series 1, 2, …: how far (see series_broken) */
 	bool series_broken;     /* ... a subhead of it is not the series' next */
 	uint32_t sub_mark;      /* the mark all its subheads open with, 0: none (or a plan tried them) */
@@ -8925,6 +9010,7 @@ static void shape_of(const art *a, shape *sh)
 	doc_str h = a->field[DOC_F_HEADLINE];
 	sh->head_mark = sh->decked && h.len ? title_mark(h.s, h.len) : 0;     /* (read under a deck only) */
 	sh->signed_end = a->signed_end;
+	sh->bracketed = a->bracketed;
 }
 
 static bool numbered_head(const unit *u)
@@ -9175,6 +9261,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	rf->tips_box = n == 1 && UNIT(ps, i)->kind == U_TITLE && tips_box_title(UNIT(ps, i));
 	rf->afterword = n == 1 && UNIT(ps, i)->kind == U_TITLE && UNIT(ps, i)->chars <= 6 && afterword_label(UNIT(ps, i));
 	rf->mark = n == 1 ? title_mark(UNIT(ps, i)->s, UNIT(ps, i)->len) : 0;     /* (read for a lone title) */
+	rf->bracketed = n == 1 && UNIT(ps, i)->bracketed;
 	if (n == 1) {
 		const unit *t = UNIT(ps, i);
 		rf->series = series_number(t->s, t->len);
@@ -9206,9 +9293,11 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		/* a lone title after a story headed by a lone title; not after
 		 * a feature's deck (a kicker or subtitle, no dateline: its lone
 		 * titles are its sections), unless both open with one mark (■
-		 * items under their column, read as a kicker for now) */
+		 * items under their column, read as a kicker for now) or both
+		 * are briefs' titles run into their text (under a label) */
 		else if (sh->headline && !sh->tried && !sh->byline && !sh->subheads && n == 1 && rf->para_under &&
-			 (!sh->decked || sh->dateline || (rf->mark && rf->mark == sh->head_mark)) &&
+			 (!sh->decked || sh->dateline || (rf->mark && rf->mark == sh->head_mark) ||
+			  (rf->bracketed && sh->bracketed)) &&
 			 !(rf->mark && rf->mark == sh->sections_mark))
 			ev_add(ev, S_LIKE_PREV_HEAD);   /* (not the sections its head was seen over) */
 		/* a story's sections numbered 1, 2, … are its subheads, not a

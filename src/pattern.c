@@ -1684,6 +1684,10 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 		const char *q = text_skip_space(s + pw, end);
 		if (q < end && listed_role(q, end) && is_byline(q, end, false, post))
 			return true;
+		/* "文　周　舟": or a name alone, as printed alone (bare_name) */
+		int names = 0;
+		if (q < end && byline_tokens_ex(q, end, 1, &names, true) && names == 1)
+			return true;
 	}
 	size_t mark = match_any(s, end, byline_marks, sizeof byline_marks / sizeof *byline_marks);
 	if (mark) {

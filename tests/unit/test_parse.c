@@ -558,6 +558,10 @@ FIXTURE_TEST(deck_kicker_width)     /* a plain line of 5 or 6 characters over a 
 FIXTURE_TEST(deck_kicker_width_lookalike) /* a word of 4 (名家访谈) and a column of briefs (…动态) over the same deck: column labels, as they were */
 FIXTURE_TEST(comma_subtitle_tight)  /* on a page with a blank line between paragraphs, a line of detail with commas ending no sentence, tight under the title, the text a blank below: the subtitle (was joined to the first paragraph as if cut) */
 FIXTURE_TEST(comma_subtitle_tight_lookalike) /* the same line ending its sentence, and a salutation ending in a colon, tight under a title: the text, as they were */
+FIXTURE_TEST(deck_clauses)          /* two lines of two clauses each over a byline: headline and subtitle (was kicker and headline); a line opening with its date over a longer one: the occasion, a kicker (was the headline); a whole headline's length over a longer line stays headline over subtitle */
+FIXTURE_TEST(md_list_briefs)        /* a lower markdown title over list items whose bold titles run into their text: the column of briefs, each a story (were subheads of the story above) */
+FIXTURE_TEST(mail_newsletter)       /* a newsletter saved from the mail: the header's fields to the first blank (From:, Subject: naming the first story) are banners, not a headless story, and the list of titles under it stays the page's (was a headless article and a 今日导读 story) */
+FIXTURE_TEST(genre_label_five)      /* 志愿者手记 (five characters, a kind of piece) over a shorter title and 文　X: the column over the title (was headline over subtitle); 文 and a spaced name is the byline */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -1286,6 +1290,10 @@ int main(void)
 		cmocka_unit_test(test_deck_kicker_width_lookalike),
 		cmocka_unit_test(test_comma_subtitle_tight),
 		cmocka_unit_test(test_comma_subtitle_tight_lookalike),
+		cmocka_unit_test(test_deck_clauses),
+		cmocka_unit_test(test_md_list_briefs),
+		cmocka_unit_test(test_mail_newsletter),
+		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),
 		cmocka_unit_test(test_masthead_spaced),
