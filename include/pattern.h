@@ -94,8 +94,9 @@ typedef enum pattern_jump_kind {
 pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page);
 
 /* A jump line closing a paragraph after its last sentence: "…落实。（下转
- * 第二版）". Returns where the jump starts (its bracket), or len when the
- * paragraph ends otherwise. */
+ * 第二版）", or after a comma when the story goes on elsewhere ("…数据
+ * 库，（下转第4版）"). Returns where the jump starts (its bracket), or
+ * len when the paragraph ends otherwise. */
 size_t pattern_trailing_jump(const char *s, size_t len);
 
 /* A page header: a short line naming the page ("第2版 要闻",

@@ -252,7 +252,9 @@ static bool next_line(const char **p, const char *end, const char **ls, size_t *
  * another body around it each time. */
 static bool candidate(const slot *sl)
 {
-	return sl && sl->count >= 2 && !sl->together && !sl->copied;
+	/* (a bar of buttons may close a story of rows alone, a table
+	 * with no line of text: printed again with no body between) */
+	return sl && sl->count >= 2 && (!sl->together || sl->buttons) && !sl->copied;
 }
 
 /* A metadata line that stands alone around three stories or more, the
@@ -427,10 +429,15 @@ void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
 	if (!sl)
 		return;
 	fl->shaped++;
-	if (sl->count && sl->prev_body == fl->last_body)
+	/* (with no body between, together says it) */
+	if (sl->count && sl->prev_body == fl->last_body && sl->last_body != fl->body)
 		sl->copied = true;
 	sl->prev_body = fl->last_body;
-	if (fl->npending < BLOCK_MAX)
+	/* (once: printed again before any body, it waits for one body) */
+	bool waiting = false;
+	for (size_t k = 0; k < fl->npending && !waiting; k++)
+		waiting = fl->pending[k] == sl;
+	if (!waiting && fl->npending < BLOCK_MAX)
 		fl->pending[fl->npending++] = sl;
 	if (sl->count && sl->last_body == fl->body)
 		sl->together = true;
@@ -453,7 +460,10 @@ void furniture_learner_end(furniture_learner *fl, furniture *f)
 	bool alone = false;
 	for (size_t k = 0; k < SLOTS && candidates < 2; k++) {
 		candidates += candidate(&fl->table[k]);
-		alone |= same_fields(&fl->table[k]);
+		/* (a bar of buttons around three stories or more may stand
+		 * alone too: 【打印本页】　【关闭窗口】) */
+		alone |= same_fields(&fl->table[k]) || (candidate(&fl->table[k]) && fl->table[k].buttons &&
+							   fl->table[k].count >= 3);
 	}
 	if (fl->body < 2 || fl->shaped < 3 || (candidates < 2 && !alone) || (fl->shaped < 4 && !alone)) {
 		free(fl);
@@ -491,8 +501,10 @@ void furniture_learner_end(furniture_learner *fl, furniture *f)
 	close_block(block, nb, marked);
 	for (size_t k = 0; k < SLOTS && f->n < FURNITURE_MAX; k++) {
 		const slot *sl = &fl->table[k];
-		/* a bar of plain words after three stories and more stands
-		 * alone: it has no metadata line beside it to be grouped with;
+		/* a bar of plain words (or of buttons in brackets, 【打印本页】
+		 * 【关闭窗口】, whatever is under them) after three stories and
+		 * more stands alone: it has no metadata line beside it to be
+		 * grouped with;
 		 * the next story's title is under it each time, a line printed
 		 * once, never text or a line that comes back (a song's refrain
 		 * has a verse or the next singer's 领唱： under it) */
@@ -503,7 +515,8 @@ void furniture_learner_end(furniture_learner *fl, furniture *f)
 		if (sl->count + sl->bare == 2 && fl->runs >= 3)
 			continue;
 		if (candidate(sl) && ((sl->grouped && sl->grouped * 2 >= sl->count) ||
-				      (sl->words_bar && sl->count >= 3 && !sl->text_after) || same_fields(sl)))
+				      (sl->count >= 3 && (sl->buttons || (sl->words_bar && !sl->text_after))) ||
+				      same_fields(sl)))
 			f->shape[f->n++] = sl->hash;
 	}
 	free(fl);

@@ -6871,7 +6871,7 @@ static bool signed_under(const parser *ps, size_t i)
 static bool context_opening(const unit *u)
 {
 	static const char *const words[] = {
-		"庆祝", "慶祝", "纪念", "紀念", "喜迎", "迎接", "沿着", "沿著", "聚焦", "落实", "落實", "奋力", "奮力",
+		"庆祝", "慶祝", "欢度", "歡度", "欢庆", "歡慶", "纪念", "紀念", "喜迎", "迎接", "沿着", "沿著", "聚焦", "落实", "落實", "奋力", "奮力",
 		"坚持", "堅持", "贯彻", "貫徹", "围绕", "圍繞", "献礼", "獻禮", "决胜", "決勝", "以", "在", "为", "為",
 	};
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
@@ -7006,13 +7006,15 @@ static bool signs_contribution(const unit *u);
 
 /* "三十年守着一条街", "下月起延长营业时间", "年底前全线通车": a line
  * opening with a time (a number of years, months or days; this, next or
- * last month; the year's end) opens a predicate, the when of an event
+ * last month or season, 今冬, 明春; the year's end) opens a predicate, the when of an event
  * whose subject is the line above it, never a title of its own. */
 static bool opens_with_time(const unit *u)
 {
 	static const char *const units[] = {
 		"年", "月", "日", "天", "周", "週", "晚", "季", "个月", "個月", "小时", "小時",
+		"冬", "春", "夏", "秋",     /* "今冬", "明春": after a deictic word only */
 	};
+	enum { SEASONS_FROM = 12 };
 	static const char *const deictic[] = { "今", "明", "昨", "本", "下", "上", "去", "前" };
 	static const char *const within[] = { "底", "内", "內", "初", "中", "末" };
 	const char *p = u->s, *end = u->s + u->len;
@@ -7029,6 +7031,8 @@ static bool opens_with_time(const unit *u)
 		size_t ul = strlen(units[k]);
 		if (!has_prefix(p, (size_t)(end - p), units[k]))
 			continue;
+		if (k >= SEASONS_FROM)
+			return p > u->s && !number;
 		if (number || p > u->s)
 			return true;
 		/* "年底前", "月内": the year's or month's end */

@@ -3121,10 +3121,13 @@ size_t pattern_trailing_jump(const char *s, size_t len)
 		return len;
 	uint32_t cp;
 	text_decode(text_prev(s, before), before, &cp);
-	if (!is_sentence_end(cp) && !is_closing_quote(cp))
-		return len;
 	int page;
-	if (pattern_match_jump(open, (size_t)(end - open), &page) == PATTERN_JUMP_NONE)
+	pattern_jump_kind kind = pattern_match_jump(open, (size_t)(end - open), &page);
+	if (kind == PATTERN_JUMP_NONE)
+		return len;
+	/* "…建起了发酵菌种数据库，（下转第4版）": a story continued on
+	 * another page may stop mid-sentence */
+	if (!is_sentence_end(cp) && !is_closing_quote(cp) && !(kind == PATTERN_JUMP_TO && (cp == 0xFF0C || cp == ',')))
 		return len;
 	return (size_t)(open - s);
 }
@@ -3302,6 +3305,8 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	static const char *const imprint[] = {
 		"社址", "地址", "邮编", "郵編", "邮政编码", "郵政編碼", "零售价", "零售價", "定价", "定價", "邮发代号", "郵發代號",
 		"国内统一连续出版物号", "國內統一連續出版物號", "广告经营许可证", "廣告經營許可證", "印刷",
+		/* an enterprise's or a school's paper: 内部资料　准印证号：（辽）0217 */
+		"准印证号", "準印證號", "准印证", "準印證", "内部资料", "內部資料", "刊号", "刊號",
 	};
 	static const char *const weekdays[] = { "星期", "礼拜", "禮拜", "周", "週" };
 	static const char *const editors[] = {

@@ -561,6 +561,8 @@ FIXTURE_TEST(comma_subtitle_tight_lookalike) /* the same line ending its sentenc
 FIXTURE_TEST(deck_clauses)          /* two lines of two clauses each over a byline: headline and subtitle (was kicker and headline); a line opening with its date over a longer one: the occasion, a kicker (was the headline); a whole headline's length over a longer line stays headline over subtitle */
 FIXTURE_TEST(md_list_briefs)        /* a lower markdown title over list items whose bold titles run into their text: the column of briefs, each a story (were subheads of the story above) */
 FIXTURE_TEST(mail_newsletter)       /* a newsletter saved from the mail: the header's fields to the first blank (From:, Subject: naming the first story) are banners, not a headless story, and the list of titles under it stays the page's (was a headless article and a 今日导读 story) */
+FIXTURE_TEST(deck_season)           /* a place over 今冬…/明春…: one headline broken after its subject (今冬 was no time); 歡度X over a line the lead names: not half of it (was joined; it is read as the column, where a reader sees a kicker) */
+FIXTURE_TEST(button_bar_table)      /* a scraped page with 【打印本页】　【关闭窗口】 after every story, one of them a table with no sentence: the bar is furniture (was text of every story); a paragraph stopped by its comma and （下转第4版）: the jump closes the story, the table's title heads its own (was a header inside a cut) */
 FIXTURE_TEST(genre_label_five)      /* 志愿者手记 (five characters, a kind of piece) over a shorter title and 文　X: the column over the title (was headline over subtitle); 文 and a spaced name is the byline */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -1293,6 +1295,8 @@ int main(void)
 		cmocka_unit_test(test_deck_clauses),
 		cmocka_unit_test(test_md_list_briefs),
 		cmocka_unit_test(test_mail_newsletter),
+		cmocka_unit_test(test_deck_season),
+		cmocka_unit_test(test_button_bar_table),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),

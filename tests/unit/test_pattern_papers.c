@@ -47,6 +47,11 @@ static void test_running_headers(void **state)
 	tp_headers(TU_LINES("2026年12月1日　星期二　今日8版　第21876号", "十月五日　本期四版",
 			    "二〇二六年三月二日　星期一　今日十六版"),
 		   TU_LINES("第5号台风今日登陆", "第12号公告", "今日8版面有调整，敬请留意。", "本期八版刊登了读者来信"));
+	/* an enterprise's paper: 内部资料 and its printing permit's number
+	 * (准印证号) among the fields */
+	tp_headers(TU_LINES("内部资料　准印证号：（辽）0217　　第1362期　　2026年11月27日　　第二版　生产一线",
+			    "內部資料　準印證號：（粵）L018　第88期　2026年11月27日"),
+		   TU_LINES("内部资料不得外传，违者追究责任。", "准印证号怎么申请？"));
 	/* the paper's name in letters right after its own, a capital first */
 	tp_headers(TU_LINES("欧华导报 Journal Ouhua ／ 法国·社区 ／ 责任编辑：罗心怡",
 			    "枫华周报 Maple Chinese Weekly | 第1088期",
@@ -461,6 +466,12 @@ static void test_jumps_of_other_papers(void **state)
 	assert_int_equal(pattern_trailing_jump(S(w)), strlen(w));
 	const char *x = "（下转第二版）";
 	assert_int_equal(pattern_trailing_jump(S(x)), strlen(x));
+	/* continued elsewhere mid-sentence, after a comma; a teaser or a
+	 * continuation after a comma is no jump closing the paragraph */
+	const char *y = "今年，酱园还与本地高校合作，建起了菌种数据库，（下转第4版）";
+	assert_string_equal(y + pattern_trailing_jump(S(y)), "（下转第4版）");
+	const char *z = "今年，酱园还与本地高校合作，建起了菌种数据库，（详见第4版）";
+	assert_int_equal(pattern_trailing_jump(S(z)), strlen(z));
 	/* sentences with 转 and 版 in them */
 	static const tp_jump not_jumps[] = {
 		{ "转载本报第3版文章须注明出处", PATTERN_JUMP_NONE, -1 },
