@@ -4699,6 +4699,31 @@ struct prescan {
 static uint16_t count_chars(const char *s, size_t len, unsigned cap);
 static unsigned han_gaps(const char *s, size_t len);
 static void scan_punctuation(unit *u);
+
+/* "加时赛绝杀！海滨猎鹰103:101险胜北岭", "停车难题怎么破？相关部门回应
+ * 来了": a cry or a question inside a short line that ends unpunctuated,
+ * a phrase of Han characters after it, parts a title's two clauses as
+ * a comma would; it ends no sentence. */
+enum { INNER_CRY_MAX = 26 };
+static bool inner_cry(const unit *u, uint32_t c, const char *after, const char *end)
+{
+	if (!(c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?') || (u->flags & (UF_TERMINATED | UF_CLAUSE_END)) ||
+	    u->chars > INNER_CRY_MAX)
+		return false;
+	/* (not a speaker's words: "问：…？…", "“好！…") */
+	uint32_t c0 = first_cp(u->s, u->s + u->len);
+	if (is_opening(c0) || memmem(u->s, (size_t)(after - u->s), "：", 3) || memchr(u->s, ':', (size_t)(after - u->s)))
+		return false;
+	int han = 0;
+	for (const char *q = after; q < end && han < 4;) {
+		uint32_t cp;
+		q += text_decode(q, end, &cp);
+		if (!is_han(cp) && !is_opening(cp))
+			break;
+		han += is_han(cp);
+	}
+	return han >= 4;
+}
 static bool table_row(const char *s, size_t len);
 
 /* The unit classify makes of s[0, len) before it asks anything: its
@@ -4934,6 +4959,8 @@ static void scan_punctuation(unit *u)
 			u->flags |= UF_COMMA;
 		else if (c == '.' && p < end && *p != ' ')
 			continue;   /* "9.2", "www.x": not a full stop */
+		else if (inner_cry(u, c, p, at))
+			u->flags |= UF_COMMA;
 		else if (is_sentence_end(c) && c != 0x2026)
 			u->flags |= UF_SENTENCE;
 	}

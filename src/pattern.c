@@ -3907,6 +3907,15 @@ bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
  * page's number, and its date's figures glued to 年月日; four or more
  * are a table's row ("3 南粤狮王 29 17 6 6 57"). */
 enum { ROW_NUMBERS_MIN = 4 };
+/* The bytes of the gap at s[i]: a space, a tab or U+3000 (a row's cells
+ * set apart in full-width spaces), else 0. */
+static size_t bare_gap(const char *s, size_t i, size_t len)
+{
+	if (s[i] == ' ' || s[i] == '\t')
+		return 1;
+	return i + 3 <= len && memcmp(s + i, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
+}
+
 static unsigned bare_numbers(const char *s, size_t len)
 {
 	static const char *const units[] = { "年", "月", "日", "版", "期", "号", "號", "星" };
@@ -3915,11 +3924,11 @@ static unsigned bare_numbers(const char *s, size_t len)
 	bool after_di = false;          /* the token before ends with 第 */
 	bool in_run = false;            /* inside a run of single figures */
 	while (i < len) {
-		while (i < len && (s[i] == ' ' || s[i] == '\t'))
-			i++;
+		while (i < len && bare_gap(s, i, len))
+			i += bare_gap(s, i, len);
 		size_t start = i;
 		bool digits = true, any = false;
-		while (i < len && s[i] != ' ' && s[i] != '\t') {
+		while (i < len && !bare_gap(s, i, len)) {
 			char c = s[i];
 			any |= c >= '0' && c <= '9';
 			digits &= (c >= '0' && c <= '9') || c == '.' || c == '%' || c == '-' || c == '+' || c == ',';
@@ -3928,8 +3937,8 @@ static unsigned bare_numbers(const char *s, size_t len)
 		if (i == start)
 			break;
 		size_t next = i;
-		while (next < len && (s[next] == ' ' || s[next] == '\t'))
-			next++;
+		while (next < len && bare_gap(s, next, len))
+			next += bare_gap(s, next, len);
 		/* (OCR's "2024 年 3 月", "第 3 版": a date's or a page's) */
 		bool unit = match_any(s + next, s + len, units, sizeof units / sizeof *units) > 0;
 		bool number = digits && any && !unit && !after_di;
@@ -3939,7 +3948,7 @@ static unsigned bare_numbers(const char *s, size_t len)
 		bool single = digits && any && i - start == 1;
 		if (single && !in_run) {
 			size_t k = next;
-			while (k + 1 < len && s[k] >= '0' && s[k] <= '9' && (s[k + 1] == ' ' || s[k + 1] == '\t'))
+			while (k + 1 < len && s[k] >= '0' && s[k] <= '9' && bare_gap(s, k + 1, len) == 1)
 				k = k + 2 < len ? k + 2 : len;  /* the run's next single figures */
 			bool dated = false;
 			if (k < len && s[k] >= '0' && s[k] <= '9') {
@@ -3952,7 +3961,9 @@ static unsigned bare_numbers(const char *s, size_t len)
 		} else if (!single) {
 			n += number;
 		}
-		in_run = single;
+		/* (a run is spaced by single ASCII spaces: figures set apart
+		 * by U+3000 or wider gaps are a row's cells) */
+		in_run = single && next == i + 1 && s[i] == ' ';
 		after_di = i - start >= 3 && memcmp(s + i - 3, "第", 3) == 0;
 	}
 	return n;

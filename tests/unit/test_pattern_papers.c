@@ -47,6 +47,8 @@ static void test_running_headers(void **state)
 	tp_headers(TU_LINES("2026年12月1日　星期二　今日8版　第21876号", "十月五日　本期四版",
 			    "二〇二六年三月二日　星期一　今日十六版"),
 		   TU_LINES("第5号台风今日登陆", "第12号公告", "今日8版面有调整，敬请留意。", "本期八版刊登了读者来信"));
+	/* a table's row whose cells U+3000 sets apart: four lone numbers */
+	tp_headers(NULL, TU_LINES("1　天山雪豹　13　2　28", "4　北岭雄狮　9　6　24"));
 	/* an enterprise's paper: 内部资料 and its printing permit's number
 	 * (准印证号) among the fields */
 	tp_headers(TU_LINES("内部资料　准印证号：（辽）0217　　第1362期　　2026年11月27日　　第二版　生产一线",
