@@ -157,6 +157,7 @@ typedef enum signal {
 	S_F_PAGE_SIGNED,        /* a unit alone in brackets closing a story, on a page whose stories sign so */
 	S_F_CAPTION,            /* short sentence by a credit or isolated by gaps */
 	S_F_COMMA_START,        /* a comma line that the next paragraph continues */
+	S_F_RUN_ON,             /* on a hard-wrapped page, as wide as the unfinished line above it: that paragraph's rest */
 	S_F_BROKEN,             /* the second half of a headline broken in two lines */
 	S_F_HEADER_BLOCK,       /* in the block of lines around a running header at the top */
 	S_F_FOOT_BLOCK,         /* the same block at the foot (in_foot_block) */
@@ -374,6 +375,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_PAGE_SIGNED]   = { 0, "a unit in the brackets closing the story, as the page signs its others" },   /* a fact: the unit signs it */
 	[S_F_CAPTION]       = { 0, "caption-like" },
 	[S_F_COMMA_START]   = { 0, "starts a paragraph" },
+	[S_F_RUN_ON]        = { 0, "as wide as the unfinished line above: its rest" },
 	[S_F_BROKEN]        = { 0, "second half of a broken headline" },
 	[S_F_HEADER_BLOCK]  = { 0, "beside a running header at the top" },
 	[S_F_FOOT_BLOCK]    = { 0, "beside a running header at the foot" },
@@ -3900,6 +3902,45 @@ static bool md_bold_run_in(const char *s, size_t len, size_t *title_at, size_t *
 	return true;
 }
 
+static doc_str join_lines(parser *ps, doc_str a, const char *b, size_t blen, const char *sep);
+
+static doc_str join_text(parser *ps, const char *a, size_t alen, const char *b, size_t blen);
+
+/* "图为年轻人在“共享厨房”里": a caption's first line, opening with 图为,
+ * that ends no sentence. */
+static bool caption_runs_on(const unit *c)
+{
+	return (c->kind == U_TITLE || c->kind == U_PARA) && c->chars <= TITLE_MAX_CHARS &&
+	       !(c->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)) &&
+	       (has_prefix(c->s, c->len, "图为") || has_prefix(c->s, c->len, "圖為") || has_prefix(c->s, c->len, "圖爲"));
+}
+
+/* Whether the byline by ends in a role word with no name after it
+ * ("…　实习生") and u is a name alone that completes it. */
+static bool byline_runs_on(const unit *by, const unit *u)
+{
+	static const char *const roles[] = {
+		"记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "摄影", "攝影", "见习记者", "見習記者",
+	};
+	if (by->kind != U_BYLINE || u->chars < 2 || u->chars > 4 || u->kind == U_BYLINE || u->kind == U_DATELINE)
+		return false;
+	const char *end = text_trim_end(by->s, by->s + by->len);
+	bool role = false;
+	for (size_t k = 0; k < sizeof roles / sizeof *roles && !role; k++) {
+		size_t n = strlen(roles[k]);
+		role = (size_t)(end - by->s) > n && memcmp(end - n, roles[k], n) == 0;
+	}
+	if (!role)
+		return false;
+	for (const char *p = u->s, *e = u->s + u->len; p < e;) {
+		uint32_t cp;
+		p += text_decode(p, e, &cp);
+		if (!is_han(cp))
+			return false;
+	}
+	return pattern_is_byline(u->s, u->len, true);
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	bool callout = false;
@@ -4087,6 +4128,33 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	if ((u.kind == U_PARA || u.kind == U_CAPTION) && ps->pf.nlisted && short_question(&u) && listed_print(ps, &u)) {
 		u.kind = U_TITLE;
 		u.flags |= UF_QUESTION_HEAD;
+	}
+	if (ps->nunits > ps->units_base && ps->nunits - 1 >= ps->next && u.gap == 0 &&
+	    byline_runs_on(UNIT(ps, ps->nunits - 1), &u)) {
+		/* "本报记者　许　婧　实习生" / "陈雨萱": a byline the line's end
+		 * cut after a role word, its name on the next line */
+		unit *by = UNIT(ps, ps->nunits - 1);
+		doc_str j = join_lines(ps, doc_str_make(by->s, by->len), u.s, u.len, "\xe3\x80\x80");
+		by->s = j.s;
+		by->len = (uint32_t)j.len;
+		by->chars = (uint16_t)(by->chars + 1 + u.chars);
+		return;
+	}
+	if (ps->nunits > ps->units_base && ps->nunits - 1 >= ps->next && u.gap == 0 && u.kind == U_CAPTION &&
+	    caption_runs_on(UNIT(ps, ps->nunits - 1))) {
+		/* "图为年轻人在“共享厨房”里" / "做饭。本报记者　许　婧　摄": a
+		 * caption the line's end cut, its credit on the next line */
+		unit *c = UNIT(ps, ps->nunits - 1);
+		doc_str j = join_text(ps, c->s, c->len, u.s, u.len);
+		uint32_t first_gap = c->gap, at = c->line;
+		uint16_t chars = (uint16_t)(c->chars + u.chars);
+		*c = u;
+		c->s = j.s;
+		c->len = (uint32_t)j.len;
+		c->gap = first_gap;
+		c->line = at;
+		c->chars = chars;
+		return;
 	}
 	if (ps->nunits > ps->units_base) {
 		unit *prev = UNIT(ps, ps->nunits - 1);
@@ -6569,12 +6637,33 @@ static bool title_goes_on(const parser *ps, size_t i)
 	 * gap or its width; a running header is no title line) */
 	const unit *prev = i > ps->units_base ? UNIT(ps, i - 1) : NULL;
 	/* (a row, "联系:X 137…", is a line of its own: it runs into nothing) */
-	if (!prev || prev->kind != U_PARA || u->gap || (prev->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_ROW)) ||
+	/* (a dateline's paragraph as well: "本报讯　寒假期间，市图" / "书馆…") */
+	if (!prev || (prev->kind != U_PARA && prev->kind != U_DATELINE) || u->gap ||
+	    (prev->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_ROW)) ||
 	    prev->len > u->len + 12 || u->len > prev->len + 12)
 		return false;
 	unsigned a = line_columns(prev->s, prev->len), b = line_columns(u->s, u->len);
 	/* (two phrases side by side are a slogan's banner, not a line of text) */
 	return b + 2 >= a && b <= a + 2 && b >= 16 && !two_phrases(u);
+}
+
+/* "本报讯　寒假期间，市图" / "书馆少儿阅览区开放时间将延" / "长至每晚20
+ * 时，并推出“亲子": on a hard-wrapped page, a title-like line set tight
+ * under the open story's unfinished paragraph, as wide as that
+ * paragraph's last line, is its rest (a page copied out of a PDF viewer
+ * wraps each column at its own width, so the page's measure is no test). */
+static bool wrapped_run_on(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (!ps->pf.wrap || !a || !a->cut || u->gap || i == ps->units_base || u->kind != U_TITLE)
+		return false;
+	const unit *prev = UNIT(ps, i - 1);
+	if (prev->kind != U_PARA && prev->kind != U_DATELINE && prev->kind != U_TITLE)
+		return false;
+	/* (the paragraph's first line in its indent: "　　本报讯…") */
+	unsigned w = line_columns(prev->s, prev->len) + ((prev->flags & UF_INDENTED) ? 4 : 0);
+	unsigned b = line_columns(u->s, u->len);
+	return b + 2 >= w && b <= w + 2 && b >= 16 && !two_phrases(u);
 }
 
 static bool label_like(const unit *u, bool deck_below);
@@ -10238,7 +10327,7 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 	const unit *u = UNIT(ps, *i);
 	/* A title-like line inside a cut paragraph is a banner dropped there. */
 	if (a && a->cut && *i + 1 < ps->nunits && UNIT(ps, *i + 1)->kind == U_PARA &&
-	    u->kind == U_TITLE && !(u->flags & UF_COMMA) && !title_goes_on(ps, *i)) {
+	    u->kind == U_TITLE && !(u->flags & UF_COMMA) && !title_goes_on(ps, *i) && !wrapped_run_on(ps, *i, a)) {
 		banner_for(ps, *i, S_F_CUT_BANNER);
 		(*i)++;
 		return;
@@ -10260,10 +10349,11 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 		*i += 2;
 		return;
 	}
-	if (title_is_paragraph_start(ps, *i) || signature_over_date(ps, *i) || note) {
+	bool run_on = !note && wrapped_run_on(ps, *i, a);
+	if (title_is_paragraph_start(ps, *i) || signature_over_date(ps, *i) || note || run_on) {
 		evidence facts;
 		memset(&facts, 0, sizeof facts);
-		ev_add(&facts, note ? S_F_BRACKET_NOTE : S_F_COMMA_START);
+		ev_add(&facts, note ? S_F_BRACKET_NOTE : run_on ? S_F_RUN_ON : S_F_COMMA_START);
 		explain(ps, *i, a && a->cut ? "body+" : "body", &facts);
 		unit para = *u;
 		para.kind = U_PARA;
