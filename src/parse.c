@@ -86,6 +86,7 @@ typedef enum signal {
 	S_PAGE_LABEL,           /* a label in brackets or after a mark over the run's title, as the page set a column over a story before */
 	S_HEADLESS_OPEN,        /* the open text has no headline of its own (and no jump line) */
 	S_OTHER_SUBJECT,        /* a lone last title whose text shares next to no word with the open story */
+	S_SOURCE_LEAD,          /* the paragraph under it opens citing its source (据《X》报道，…): a story's lead */
 	S_BRIEFS_UNDER,         /* marked briefs (▲, ◆, ● …) set tight under a short title: it heads them, a box of briefs */
 	S_BOX_SUBJECT,          /* rows to the story's end under a title whose words the story never used: a box of its own */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
@@ -240,6 +241,10 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * own (a box of briefs, a listing, a Q&A under their label); alone
 	 * it outweighs figures under it, not a cut */
 	[S_OTHER_SUBJECT]   = { 6, "another subject under it" },
+	/* "據《新西蘭先驅報》報道，懷卡托…": a lead that names the paper it
+	 * was taken from opens a story, as a dateline does; a section goes
+	 * on from its story's text */
+	[S_SOURCE_LEAD]     = { 8, "a lead citing its source under it" },
 	/* "藝文短波" over "▲…。" / "▲…。", "產業短波" over "◆…。": a title
 	 * over briefs heads its own box, not a section of the story before
 	 * (as another subject under it, alone it starts a story, not over a
@@ -610,6 +615,7 @@ typedef struct run_facts {
 	uint32_t mark;          /* the item's mark opening its first line (■…), 0: none */
 	bool bracketed;         /* a lone title taken out of a brief's text (unit.bracketed) */
 	bool prose_after_verse; /* a lone title between the last stanza of a poem and prose */
+	bool source_lead;       /* the paragraph under it opens 据《X》报道 (see source_lead) */
 	int series;             /* a lone title's place in a numbered series (series_number), 0: none */
 	bool unnumbered;        /* a lone title longer than a label with no number at its head */
 	uint32_t sections_mark; /* a lone plain title over text and sections of this mark (see marked_sections_under), 0: none */
@@ -9329,6 +9335,27 @@ static uint32_t marked_sections_under(const parser *ps, size_t j)
 	return sections >= 2 ? mark : 0;
 }
 
+/* "据《新西兰先驱报》报道，…", "據《X》報導，…": a paragraph opening with
+ * the paper or agency it was taken from, in book-title marks, and the
+ * word for its report. */
+static bool source_lead(const unit *u)
+{
+	static const char *const reports[] = { "报道", "报导", "報道", "報導", "消息" };
+	if (!(has_prefix(u->s, u->len, "据") || has_prefix(u->s, u->len, "據")))
+		return false;
+	const char *p = u->s + 3, *end = u->s + (u->len < 90 ? u->len : 90);
+	if (!has_prefix(p, (size_t)(end - p), "《"))
+		return false;
+	const char *close = memmem(p, (size_t)(end - p), "》", 3);
+	if (!close)
+		return false;
+	close += 3;
+	for (size_t k = 0; k < sizeof reports / sizeof *reports; k++)
+		if (has_prefix(close, (size_t)(end - close), reports[k]))
+			return true;
+	return false;
+}
+
 static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 {
 	memset(rf, 0, sizeof *rf);
@@ -9362,6 +9389,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	}
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
 	rf->briefs_under = j < ps->nunits && UNIT(ps, j)->item_row == ITEM_ROW_MARKED;
+	rf->source_lead = j < ps->nunits && UNIT(ps, j)->kind == U_PARA && source_lead(UNIT(ps, j));
 	rf->prose_after_verse = n == 1 && j < ps->nunits && UNIT(ps, j)->kind == U_PARA &&
 				!(UNIT(ps, j)->flags & UF_VERSE) && (UNIT(ps, j)->flags & UF_TERMINATED) &&
 				i > ps->units_base && (UNIT(ps, i - 1)->flags & UF_VERSE);
@@ -9396,6 +9424,8 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 /* Adds the evidence that depends on the story open before the run. */
 static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool numbered, evidence *ev)
 {
+	if (sh->any && sh->body && rf->source_lead)
+		ev_add(ev, S_SOURCE_LEAD);
 	if (sh->cut)
 		ev_add(ev, S_CUT);
 	if (!sh->any || (sh->stub && !sh->tried))

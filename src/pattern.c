@@ -1380,17 +1380,20 @@ static bool names_then_piece(const char *s, const char *end)
 	return is_byline(buf, be, false, true);
 }
 
-/* "文·图／X", "文．圖／X": two parts' words joined by a dot read as 文／X. */
+/* "文·图／X", "文．圖／X", "文．攝影／X": two parts' words joined by a dot
+ * read as 文／X. */
 static bool joined_parts(const char *s, const char *end)
 {
 	if (!starts_with(s, end, "文"))
 		return false;
 	const char *p = s + 3;
 	static const char *const dots[] = { "·", "．", "・", "、", "､", "&" };
+	static const char *const pictures[] = { "图", "圖", "摄影", "攝影" };
 	size_t d = match_any(p, end, dots, sizeof dots / sizeof *dots);
-	if (!d || !(starts_with(p + d, end, "图") || starts_with(p + d, end, "圖")))
+	size_t w = d ? match_any(p + d, end, pictures, sizeof pictures / sizeof *pictures) : 0;
+	if (!w)
 		return false;
-	const char *q = p + d + 3;
+	const char *q = p + d + w;
 	char buf[160];
 	if (end - q + 6 > (long)sizeof buf)
 		return false;

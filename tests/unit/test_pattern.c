@@ -22,7 +22,7 @@ static void test_bylines(void **state)
 	/* parts: a part's word, a mark, who; after the names; joined by a dot */
 	tp_bylines(false, TU_LINES("口述：陈守望　整理：本报记者　罗　帆", "口述 陈守望　整理 本报记者 罗 帆",
 				   "报道／林国栋　摄影／何家明", "会展记者　金　山／文　胡　月／摄",
-				   "文·图／植物园科普部　甘　雨", "文．圖／記者　洪佩珊"),
+				   "文·图／植物园科普部　甘　雨", "文．圖／記者　洪佩珊", "文．攝影／記者蔡佩玲"),
 			  TU_LINES("记录美好生活　摄影作品展", "口述历史　整理档案", "文·图说新闻"));
 	/* a transliterated name glued to its role: a part of three or more */
 	tp_bylines(false, TU_LINES("记者帕丽达·艾买提", "记者 张晓岚 李卫东", "记者　陆　洋　通讯员　清法宣",
