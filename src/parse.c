@@ -8937,12 +8937,22 @@ static bool tips_box_title(const unit *u)
 		"小知识", "小常识", "小贴士", "小词典", "小百科", "小窍门", "有诀窍", "小课堂",
 		"小知識", "小常識", "小貼士", "小詞典", "小竅門", "有訣竅", "小課堂",
 	};
+	/* "冬季金桔园管理要点", "高处作业安全要点", "冬季出行须知": the
+	 * points or rules of a subject (each kind two characters) */
+	static const char points[][7] = { "要点", "要點", "须知", "須知" };
 	const char *s = u->s, *e = u->s + u->len;
 	if (has_prefix(s, u->len, "【") && e - s > 6 && memcmp(e - 3, "】", 3) == 0)
 		s += 3, e -= 3;
 	if (e - s < 9 + 6)
 		return false;   /* a subject of two characters at least before the kind */
-	switch (last_cp(s, e, NULL)) {  /* (most titles end otherwise: no compare) */
+	uint32_t z = last_cp(s, e, NULL);
+	if (z == 0x70B9 || z == 0x9EDE || z == 0x77E5) {        /* 点 點 知 */
+		for (size_t k = 0; k < sizeof points / sizeof *points; k++)
+			if (memcmp(e - 6, points[k], 6) == 0)
+				return true;
+		return false;
+	}
+	switch (z) {  /* (most titles end otherwise: no compare) */
 	case 0x8BC6: case 0x8B58: case 0x58EB: case 0x5178: case 0x79D1:        /* 识 識 士 典 科 */
 	case 0x95E8: case 0x9580: case 0x7A8D: case 0x7AC5: case 0x5802:        /* 门 門 窍 竅 堂 */
 		break;

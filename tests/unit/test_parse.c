@@ -363,7 +363,7 @@ FIXTURE_TEST(item_rows)             /* lines set tight in one shape (a figure be
 FIXTURE_TEST(item_rows_lookalike)   /* look-alike: a deck whose lines differ in shape (two phrases over a plain line, a figure without a gap over a line, two quoted phrases with one mark each) stays a deck */
 FIXTURE_TEST(box_subject)           /* a lone title over rows down to the next story or the page's end, its words none of the story's, the rows sharing its place: a box of its own */
 FIXTURE_TEST(box_subject_lookalike) /* look-alike: rows under a title naming the story's subject, rows the story's prose goes on under, rows repeating the story's names: its subheads */
-FIXTURE_TEST(tips_box)              /* a subject over the kind of box that explains it (茶叶小知识 after a story's last paragraph and its own subheads, 防溺水小贴士 set tight after a brief): a piece of its own */
+FIXTURE_TEST(tips_box)              /* a subject over the kind of box that explains it (茶叶小知识 after a story's last paragraph and its own subheads, 防溺水小贴士 set tight after a brief, 冬季果园管理要点 after a story with subheads): a piece of its own */
 FIXTURE_TEST(tips_box_lookalike)    /* a subhead opening with the kind (小窍门里有大学问) and the kind alone (小贴士, a sidebar): the story's */
 FIXTURE_TEST(afterword)             /* 编后 and 专家点评 after a dated brief's last paragraph, the comment on its subject: the brief's subheads, not stories */
 FIXTURE_TEST(afterword_lookalike)   /* 编后 after a story closed by （完）, and 编后记：X: pieces of their own */
@@ -658,6 +658,8 @@ static void test_nothing_lost(void **state)
 		"deck_kicker_width", "deck_kicker_width_lookalike",
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
+		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
