@@ -3434,6 +3434,12 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		*editor = true;
 		return desk + n;
 	}
+	/* 美术：X, the page's artist: only with its colon (美术馆 is a word) */
+	if ((hprefix(p, len, "美术") || hprefix(p, len, "美術")) && (hprefix(p + 6, len - 6, "：") || hprefix(p + 6, len - 6, ":"))) {
+		*w = HF_EDITOR;
+		*editor = true;
+		return 6;
+	}
 	/* any kind of editor: 数据编辑, 版式编辑, 本版编辑, 图片编辑, 版面設計
 	 * (a short word of Han characters ending in 编辑 or 设计) */
 	if (len >= 9 && (unsigned char)*p >= 0xE4) {
@@ -3587,6 +3593,22 @@ static bool latin_name_word(const char *p, const char *end)
 	for (; p < end; p++)
 		if (!(*p >= 'A' && *p <= 'Z') && !(*p >= 'a' && *p <= 'z') && *p != '-')
 			return false;
+	return true;
+}
+
+/* "Dewi", "María", "Chang": a capital, then letters (Latin-1's accented
+ * ones too, two bytes each). */
+static bool latin_person_word(const char *p, const char *end)
+{
+	if (end - p > 24 || !(*p >= 'A' && *p <= 'Z'))
+		return false;
+	for (; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c == 0xC3 && p + 1 < end && ((unsigned char)p[1] & 0xC0) == 0x80)
+			p++;
+		else if (!(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && c != '-')
+			return false;
+	}
 	return true;
 }
 
@@ -3783,6 +3805,12 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 				 * number glued to it */
 				hm->score += HF_DATE;
 				folio_seen = true;
+			} else if (after_editor && n < 0 && latin_person_word(q, we)) {
+				/* "排版：Dewi", "排版：María Chang": a name in letters */
+				if (!named) {
+					hm->score += 1;
+					named = true;
+				}
 			} else if (n < 1 || n > 8) {
 				hm->others++;
 				hm->long_names += n > 8 && n <= 12;
@@ -4117,6 +4145,15 @@ static bool page_subject(const char *s, size_t len)
 {
 	const char *end = s + len, *p = skip_openers(s, end);
 	if (hprefix(p, (size_t)(end - p), "本版"))
+		return true;
+	/* a newsletter sent by mail: the mail as the subject ("本邮件由X发送，
+	 * 请勿直接回复"), or how to stop it (回复“TD”退订, 点击取消订阅) */
+	if (hprefix(p, (size_t)(end - p), "本邮件") || hprefix(p, (size_t)(end - p), "本郵件"))
+		return true;
+	if (len < 120 && (util_find(s, len, "退订", 6) || util_find(s, len, "退訂", 6) ||
+			  util_find(s, len, "取消订阅", 12) || util_find(s, len, "取消訂閱", 12)) &&
+	    (util_find(s, len, "回复", 6) || util_find(s, len, "回覆", 6) || util_find(s, len, "点击", 6) ||
+	     util_find(s, len, "點擊", 6)))
 		return true;
 	/* a label of up to eight characters and its colon */
 	for (int c = 0; c < 9 && p < end; c++) {

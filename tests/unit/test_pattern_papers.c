@@ -47,6 +47,11 @@ static void test_running_headers(void **state)
 	tp_headers(TU_LINES("2026年12月1日　星期二　今日8版　第21876号", "十月五日　本期四版",
 			    "二〇二六年三月二日　星期一　今日十六版"),
 		   TU_LINES("第5号台风今日登陆", "第12号公告", "今日8版面有调整，敬请留意。", "本期八版刊登了读者来信"));
+	/* the desk's credits at the foot: the artist with its colon (美术：),
+	 * an overseas paper's editor named in letters */
+	tp_headers(TU_LINES("责任编辑：林慧玲　美术：陈俊杰　A17", "責任編輯：馮穎詩　美術：陳嘉朗", "编辑：许文辉　　排版：Dewi",
+			    "编辑：伍家明　排版：María Chang"),
+		   TU_LINES("美术馆推出“夜场”受年轻人追捧", "美術館週末延長開放", "编辑：Hello world this is it"));
 	/* a table's row whose cells U+3000 sets apart: four lone numbers */
 	tp_headers(NULL, TU_LINES("1　天山雪豹　13　2　28", "4　北岭雄狮　9　6　24"));
 	/* an enterprise's paper: 内部资料 and its printing permit's number
@@ -547,6 +552,9 @@ static void test_page_notes(void **state)
 			       "本刊所登便民信息均为免费发布，不收取任何费用",
 			       "广告刊登：0571-86001234　本报对广告内容不承担责任"),
 		      NULL);
+	/* a newsletter's mail footer: the mail as the subject, how to stop it */
+	tp_page_notes(TU_LINES("本邮件由东海商报社发送，请勿直接回复。", "如不想继续接收，请回复“TD”退订。"),
+		      TU_LINES("本报将在邮件中继续推送后续报道。", "他说，自己早就想退订这份杂志了，可是一直没找到办法，拖了三年多还在订。"));
 	/* the same words in a clause or a sentence, a dateline, a byline */
 	tp_page_notes(NULL,
 		      TU_LINES("运动会由学校体育组主办，共设二十四个项目",
