@@ -11191,6 +11191,44 @@ static bool same_words(const char *a, size_t al, const char *b, size_t bl)
 	}
 }
 
+/* Whether u prints the headline of an article already read on this page,
+ * a list's mark or number before it ("· 鹤川港集装箱吞吐量首破百万标箱"),
+ * spaces and the headline's own item mark (◆) aside. */
+static bool prints_read_headline(const parser *ps, const unit *u)
+{
+	if (u->chars > TITLE_MAX_CHARS || !(is_title_kind(u->kind) || u->kind == U_PARA))
+		return false;
+	const char *end = u->s + u->len;
+	const char *p = text_skip_space(title_list_item(u->s, end), end);
+	for (size_t k = ps->arts_base; k < ps->narts; k++) {
+		doc_str h = ART(ps, k)->field[DOC_F_HEADLINE];
+		const char *hs = h.len ? text_skip_space(title_list_item(h.s, h.s + h.len), h.s + h.len) : h.s;
+		if (h.len && same_words(p, (size_t)(end - p), hs, (size_t)(h.s + h.len - hs)))
+			return true;
+	}
+	return false;
+}
+
+/* "本版标题导航" / "· X" / "· Y": a list of the page's own titles printed
+ * after their stories (a site's navigation at the foot): two lines or
+ * more each printing a headline read above, set tight, and the label
+ * tight over them. Returns the units of the list from i, or 0. */
+enum { FOOT_LIST_LABEL_MAX = 8 };
+static size_t foot_title_list(const parser *ps, size_t i)
+{
+	if (ps->narts < 2)
+		return 0;
+	size_t j = i;
+	const unit *u = UNIT(ps, i);
+	if (u->kind == U_TITLE && u->chars <= FOOT_LIST_LABEL_MAX && !prints_read_headline(ps, u))
+		j++;    /* its label */
+	size_t n = 0;
+	while (j + n < ps->nunits && j + n < i + LOOKAHEAD && UNIT(ps, j + n)->gap <= 1 &&
+	       prints_read_headline(ps, UNIT(ps, j + n)))
+		n++;
+	return n >= 2 ? j + n - i : 0;
+}
+
 /* "上一篇　　下一篇：房车冬游　这几项检查别省" right over the title
  * "房车冬游　这几项检查别省": a label and, after its colon, the very
  * title printed under it: the site's link to the story, not its kicker
@@ -11566,6 +11604,13 @@ static void segment_step(parser *ps)
 		    u->line <= ps->pf.title_list_last) {
 			banner_for(ps, i, S_F_TITLE_LIST);
 			i++;
+			continue;
+		}
+		size_t listed = u->kind != U_PAGEHEAD ? foot_title_list(ps, i) : 0;
+		if (listed) {
+			for (size_t k = 0; k < listed; k++)
+				banner_for(ps, i + k, S_F_TITLE_LIST);
+			i += listed;
 			continue;
 		}
 		if (title_link(ps, i)) {

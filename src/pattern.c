@@ -4212,6 +4212,11 @@ static bool imprint_label(const char *s, size_t len)
 		"版权所有", "版權所有", "邮发代号", "郵發代號", "刊号", "刊號", "备案号", "備案號", "定价", "定價",
 		"邮编", "郵編", "印数", "印數",
 	};
+	/* a website's registration: 湘ICP备00000000号 */
+	const char *icp = util_find(s, len, "ICP", 3);
+	if (icp && (starts_with(icp + 3, s + len, "备") || starts_with(icp + 3, s + len, "備") ||
+		    starts_with(icp + 3, s + len, "证") || starts_with(icp + 3, s + len, "證")))
+		return true;
 	static const char *const notices[] = {
 		"内部资料", "內部資料", "版权所有", "版權所有", "免费赠阅", "免費贈閱", "免费交流", "免費交流",
 	};
@@ -4229,7 +4234,10 @@ static bool imprint_label(const char *s, size_t len)
 		for (const char *p = util_find(s, len, notices[k], n); p; p = util_find(p + n, (size_t)(end - p - n), notices[k], n)) {
 			uint32_t before = p > s ? first_cp_of(text_prev(s, p), p) : ' ';
 			uint32_t after = p + n < end ? first_cp_of(p + n, end) : ' ';
-			bool open = text_is_space(before) || before == 0xFF08 || before == '(' || before == 0x3010;
+			/* (or glued to its owner: 鹤川日报社版权所有, X报, X網) */
+			bool open = text_is_space(before) || before == 0xFF08 || before == '(' || before == 0x3010 ||
+				    before == 0x793E || before == 0x62A5 || before == 0x5831 || before == 0x7F51 ||
+				    before == 0x7DB2;
 			bool close = text_is_space(after) || after == 0xFF09 || after == ')' || after == 0x3011 ||
 				     after == 0xFF0C || after == 0x3001 || after == 0xFF64 || after == 0xFF1A;
 			if (open && close)

@@ -552,6 +552,10 @@ static void test_page_notes(void **state)
 			       "本刊所登便民信息均为免费发布，不收取任何费用",
 			       "广告刊登：0571-86001234　本报对广告内容不承担责任"),
 		      NULL);
+	/* a site's foot: its copyright glued to the owner, its registration */
+	tp_page_notes(TU_LINES("鹤川日报社版权所有　未经书面授权不得复制或建立镜像",
+			       "技术支持：鹤川日报社融媒体中心　湘ICP备00000000号"),
+		      TU_LINES("他说，这本书的版权所有人是他的祖父。", "ICP芯片的研发进入第二阶段"));
 	/* a newsletter's mail footer: the mail as the subject, how to stop it */
 	tp_page_notes(TU_LINES("本邮件由东海商报社发送，请勿直接回复。", "如不想继续接收，请回复“TD”退订。"),
 		      TU_LINES("本报将在邮件中继续推送后续报道。", "他说，自己早就想退订这份杂志了，可是一直没找到办法，拖了三年多还在订。"));
