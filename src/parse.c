@@ -11191,19 +11191,28 @@ static bool same_words(const char *a, size_t al, const char *b, size_t bl)
 	}
 }
 
-/* Whether u prints the headline of an article already read on this page,
- * a list's mark or number before it ("· 鹤川港集装箱吞吐量首破百万标箱"),
- * spaces and the headline's own item mark (◆) aside. */
+/* Whether u prints the headline of an article read a little above on
+ * this page after a list's mark or number ("· 鹤川港集装箱吞吐量首破百万
+ * 标箱"), spaces and the headline's own item mark (◆) aside. */
+enum { FOOT_LIST_REACH = 24 };  /* the articles looked back on: the page's own */
 static bool prints_read_headline(const parser *ps, const unit *u)
 {
 	if (u->chars > TITLE_MAX_CHARS || !(is_title_kind(u->kind) || u->kind == U_PARA))
 		return false;
 	const char *end = u->s + u->len;
-	const char *p = text_skip_space(title_list_item(u->s, end), end);
-	for (size_t k = ps->arts_base; k < ps->narts; k++) {
+	const char *p = title_list_item(u->s, end);
+	if (p == u->s)
+		return false;   /* (no mark: most lines; no walk of the articles) */
+	p = text_skip_space(p, end);
+	if (p >= end)
+		return false;
+	size_t from = ps->narts > ps->arts_base + FOOT_LIST_REACH ? ps->narts - FOOT_LIST_REACH : ps->arts_base;
+	for (size_t k = from; k < ps->narts; k++) {
 		doc_str h = ART(ps, k)->field[DOC_F_HEADLINE];
-		const char *hs = h.len ? text_skip_space(title_list_item(h.s, h.s + h.len), h.s + h.len) : h.s;
-		if (h.len && same_words(p, (size_t)(end - p), hs, (size_t)(h.s + h.len - hs)))
+		if (!h.len)
+			continue;
+		const char *hs = text_skip_space(title_list_item(h.s, h.s + h.len), h.s + h.len);
+		if (hs < h.s + h.len && *hs == *p && same_words(p, (size_t)(end - p), hs, (size_t)(h.s + h.len - hs)))
 			return true;
 	}
 	return false;
@@ -11211,8 +11220,8 @@ static bool prints_read_headline(const parser *ps, const unit *u)
 
 /* "本版标题导航" / "· X" / "· Y": a list of the page's own titles printed
  * after their stories (a site's navigation at the foot): two lines or
- * more each printing a headline read above, set tight, and the label
- * tight over them. Returns the units of the list from i, or 0. */
+ * more each printing a headline read above after a mark, set tight, and
+ * the label tight over them. Returns the units of the list from i, or 0. */
 enum { FOOT_LIST_LABEL_MAX = 8 };
 static size_t foot_title_list(const parser *ps, size_t i)
 {
@@ -11220,7 +11229,8 @@ static size_t foot_title_list(const parser *ps, size_t i)
 		return 0;
 	size_t j = i;
 	const unit *u = UNIT(ps, i);
-	if (u->kind == U_TITLE && u->chars <= FOOT_LIST_LABEL_MAX && !prints_read_headline(ps, u))
+	if (u->kind == U_TITLE && u->chars <= FOOT_LIST_LABEL_MAX && i + 1 < ps->nunits &&
+	    !prints_read_headline(ps, u))
 		j++;    /* its label */
 	size_t n = 0;
 	while (j + n < ps->nunits && j + n < i + LOOKAHEAD && UNIT(ps, j + n)->gap <= 1 &&
