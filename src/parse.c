@@ -8999,6 +8999,7 @@ typedef struct shape {
 	bool decked;            /* headed by a deck: a kicker or a subtitle with the headline */
 	uint32_t head_mark;     /* the item's mark opening its headline (■…), 0: none */
 	bool bracketed;         /* its headline was a brief's title run into its text (art.bracketed) */
+	bool note_alone;        /* headless, its text an editor's note alone (编者按：…): the page's note, whole */
 	int series;             /* its subheads number a series 1, 2, …: how far (see series_broken) */
 	bool series_broken;     /* ... a subhead of it is not the series' next */
 	uint32_t sub_mark;      /* the mark all its subheads open with, 0: none (or a plan tried them) */
@@ -9120,6 +9121,8 @@ static uint32_t title_mark(const char *s, size_t len)
 		       : 0;
 }
 
+static bool note_opening(const unit *u);
+
 static void shape_of(const art *a, shape *sh)
 {
 	memset(sh, 0, sizeof *sh);
@@ -9147,6 +9150,10 @@ static void shape_of(const art *a, shape *sh)
 	sh->head_mark = sh->decked && h.len ? title_mark(h.s, h.len) : 0;     /* (read under a deck only) */
 	sh->signed_end = a->signed_end;
 	sh->bracketed = a->bracketed;
+	if (!sh->headline && a->nparts == 1 && a->parts[0].type == DOC_PARAGRAPH) {
+		unit t = { .s = a->parts[0].s, .len = (uint32_t)a->parts[0].len };
+		sh->note_alone = note_opening(&t);
+	}
 }
 
 static bool numbered_head(const unit *u)
@@ -9440,7 +9447,8 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 		ev_add(ev, S_CUT);
 	if (!sh->any || (sh->stub && !sh->tried))
 		ev_add(ev, S_NO_STORY);
-	else if (sh->ended || (sh->signed_end && !sh->cut))
+	/* (an editor's note alone, headless, is the page's note: whole) */
+	else if (sh->ended || (sh->signed_end && !sh->cut) || (sh->note_alone && !sh->cut))
 		ev_add(ev, S_PREV_CLOSED);
 	if (sh->any && !sh->ended && sh->body) {
 		/* a big gap, unless a photo caption just took it */
