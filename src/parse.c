@@ -1580,14 +1580,14 @@ static const char *title_list_item(const char *s, const char *end)
 		return s + k;
 	/* "【01】" numbering the print of an item listed "01　…" */
 	bool bracket = cp == 0x3010 || cp == '[';
-	const char *p = bracket ? s + k : s;
+	const char *p = bracket ? s + k : s, *number = p;
 	for (int digits = 0; p < end && digits < 3; digits++) {
 		k = text_decode(p, end, &cp);
 		if (!((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19)))
 			break;
 		p += k;
 	}
-	if (p == s + (bracket ? k : 0) || p >= end)
+	if (p == number || p >= end)
 		return s;
 	k = text_decode(p, end, &cp);
 	if (bracket)
