@@ -117,7 +117,7 @@ SCORE_HOLDOUT11_MIN_F1 ?= 0.95
 SCORE_HOLDOUT12_MIN_F1 ?= 0.92
 # ... and tests/holdout13 (a fourteenth author, hidden for the session of
 # 2026-11-30 09:43: 0.736 untouched, 0.729 when gated).
-SCORE_HOLDOUT13_MIN_F1 ?= 0.81
+SCORE_HOLDOUT13_MIN_F1 ?= 0.85
 # ... and tests/holdout14 and tests/holdout15 (a fifteenth and a sixteenth
 # author, written at the start of the session of 2026-11-30 12:51 and
 # committed untouched: 0.826 and 0.809; 0.878 and 0.887 when
@@ -146,7 +146,7 @@ SCORE_HOLDOUT19_MIN_F1 ?= 0.90
 # 18:40 and committed untouched: 0.814 and 0.787). That session looks at
 # holdout20 with the odd sets and only scores holdout21 with the even ones
 # and holdout19.
-SCORE_HOLDOUT20_MIN_F1 ?= 0.91
+SCORE_HOLDOUT20_MIN_F1 ?= 0.93
 SCORE_HOLDOUT21_MIN_F1 ?= 0.86
 # ... and tests/holdout22 (a twenty-third author, hidden for the session
 # of 2026-11-30 18:40: 0.910 untouched, 0.910 when gated). At the end of
@@ -159,7 +159,7 @@ SCORE_HOLDOUT22_MIN_F1 ?= 0.96
 # 21:56 and committed untouched: 0.855 and 0.873). That session looks at
 # holdout23 and holdout22 with the odd sets and holdout20, and only scores
 # holdout24 with the even ones, holdout19 and holdout21.
-SCORE_HOLDOUT23_MIN_F1 ?= 0.88
+SCORE_HOLDOUT23_MIN_F1 ?= 0.91
 SCORE_HOLDOUT24_MIN_F1 ?= 0.91
 # ... and tests/holdout25 (a twenty-sixth author, hidden for the session
 # of 2026-11-30 21:56: 0.873 untouched, 0.879 when gated). At the end of
@@ -167,7 +167,7 @@ SCORE_HOLDOUT24_MIN_F1 ?= 0.91
 # their figures (5 0.953, 9 0.974, 10 0.983, 11 0.973, 12 0.941,
 # 13 0.803, 14 0.886, 15 0.951, 16 0.763, 19 0.853, 20 0.938, 21 0.829,
 # 22 0.970, 23 0.885, 24 0.885).
-SCORE_HOLDOUT25_MIN_F1 ?= 0.93
+SCORE_HOLDOUT25_MIN_F1 ?= 0.94
 # ... and tests/holdout26 and tests/holdout27 (a twenty-seventh and a
 # twenty-eighth author, written at the start of the session of 2026-12-01
 # 01:06 and committed untouched: 0.819 and 0.887). That session looks at
@@ -175,7 +175,7 @@ SCORE_HOLDOUT25_MIN_F1 ?= 0.93
 # holdout23, and only scores holdout27 with the even ones, holdout19,
 # holdout21 and holdout24.
 SCORE_HOLDOUT26_MIN_F1 ?= 0.93
-SCORE_HOLDOUT27_MIN_F1 ?= 0.87
+SCORE_HOLDOUT27_MIN_F1 ?= 0.89
 # ... and tests/holdout28 (a twenty-ninth author, hidden for the session
 # of 2026-12-01 01:06: 0.688 untouched, 0.682 when gated). At the end of
 # that session the gates of the sets that rose were set about 0.02 under
@@ -211,7 +211,7 @@ SCORE_HOLDOUT33_MIN_F1 ?= 0.97
 # the end of that session the gates of the sets that rose were set about
 # 0.02 under their figures (7 0.883, 8 0.904, 13 0.829, 18 0.783, 22
 # 0.982, 25 0.948, 28 0.887, 33 0.989).
-SCORE_HOLDOUT34_MIN_F1 ?= 0.92
+SCORE_HOLDOUT34_MIN_F1 ?= 0.94
 SCORE_HOLDOUT35_MIN_F1 ?= 0.81
 SCORE_HOLDOUT36_MIN_F1 ?= 0.96
 SCORE_HOLDOUT37_MIN_F1 ?= 0.85
@@ -222,10 +222,13 @@ SCORE_HOLDOUT38_MIN_F1 ?= 0.94
 # tests/holdout39 and holdout40 (written blind at the start of the session
 # of 2026-12-02 04:34: 0.973 and 0.891 untouched; 39 only scored, 40
 # looked at).
-SCORE_HOLDOUT39_MIN_F1 ?= 0.95
-SCORE_HOLDOUT40_MIN_F1 ?= 0.87
+SCORE_HOLDOUT39_MIN_F1 ?= 0.96
+SCORE_HOLDOUT40_MIN_F1 ?= 0.92
 # ... and tests/holdout41 (written blind in its middle, only scored:
-# 0.934 untouched at 30a893d, and at the session's start).
+# 0.934 untouched at 30a893d, and at the session's start). At the end of
+# that session the gates of the sets that rose were set about 0.02 under
+# their figures (13 0.873, 20 0.952, 23 0.930, 25 0.961, 27 0.909, 34
+# 0.961, 39 0.977, 40 0.946).
 SCORE_HOLDOUT41_MIN_F1 ?= 0.91
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
