@@ -7002,8 +7002,9 @@ static bool context_opening(const unit *u)
 	return false;
 }
 
-/* "寒潮大风中", "冬季产新集中上市之际", "牛油涨价之后": a phrase closed by
- * a word placing it in time (during, on the eve of, after, since) says
+/* "寒潮大风中", "冬季产新集中上市之际", "牛油涨价之后", "颱風過後", "雨季来临":
+ * a phrase closed by a word placing it in time (during, on the eve of,
+ * after, since, on its coming) says
  * when the news happened: the adverbial of the line under it, not its
  * subject, so not the first half of a broken headline (whose first half
  * names who or what the second half tells of). A school ("第一高中",
@@ -7012,7 +7013,8 @@ static bool context_opening(const unit *u)
 static bool context_closing(const unit *u)
 {
 	static const char *const words[] = {
-		"之际", "之際", "之后", "之後", "前夕", "期间", "期間", "以来", "以來", "中",
+		"之际", "之際", "之后", "之後", "过后", "過後", "前夕", "期间", "期間", "以来", "以來",
+		"来临", "來臨", "到来", "到來", "中",
 	};
 	if (u->chars < 4)
 		return false;
