@@ -1883,7 +1883,7 @@ typedef struct front_matter {
 	int state;              /* 0: not begun, 1: open, 2: over, 3: a mail's header */
 	uint32_t first;
 	unsigned fields;        /* the mail header's fields so far */
-	bool who;               /* ... a sender's or a subject's among them */
+	bool who;               /* ... the sender's among them */
 } front_matter;
 
 static bool yaml_field(const char *s, size_t len)
@@ -1902,17 +1902,18 @@ static bool yaml_field(const char *s, size_t len)
 
 /* "发件人: X <x@y>", "Subject: …": a field of an e-mail's header (the
  * names mail programs print, in English and Chinese, before a colon):
- * MAIL_WHO for the sender's or the subject's, which only a mail has
- * (时间：, 日期： open a notice as well), MAIL_FIELD for another, else 0. */
+ * MAIL_WHO for the sender's, which only a mail has (时间：, 主题： open a
+ * notice as well), MAIL_FIELD for another, else 0. */
 enum { MAIL_FIELD = 1, MAIL_WHO = 2 };
 static int mail_field(const char *s, size_t len)
 {
 	static const char *const names[] = {
-		"from", "subject", "发件人", "主题", "寄件者", "寄件人", "主旨",     /* MAIL_WHO */
-		"to", "cc", "date", "sent", "reply-to", "content-type", "content-transfer-encoding",
-		"mime-version", "message-id", "收件人", "抄送", "日期", "发送时间", "时间", "收件者", "副本", "時間",
+		"from", "发件人", "寄件者", "寄件人",      /* MAIL_WHO */
+		"subject", "主题", "主旨", "to", "cc", "date", "sent", "reply-to", "content-type",
+		"content-transfer-encoding", "mime-version", "message-id", "收件人", "抄送", "日期", "发送时间", "时间",
+		"收件者", "副本", "時間",
 	};
-	enum { WHO_NAMES = 7 };
+	enum { WHO_NAMES = 4 };
 	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
 		size_t n = strlen(names[k]);
 		if (len > n && strncasecmp(s, names[k], n) == 0 &&
@@ -1925,7 +1926,8 @@ static int mail_field(const char *s, size_t len)
 /* True when l belongs to the front matter (its fences too); fills the
  * profile's range once it is closed. A mail saved as text opens with its
  * header instead: fields to the first blank line (folded lines indented),
- * two or more; the mail program's, not the paper's. */
+ * two or more, the sender's among them; the mail program's, not the
+ * paper's. */
 static bool front_matter_line(front_matter *fm, profile *pf, const raw_line *l, int n)
 {
 	bool fence = l->len == 3 && memcmp(l->s, "---", 3) == 0;
