@@ -2587,9 +2587,11 @@ static const char *bracket_signature(const char *in, const char *in_end, bool ba
 		    role_at(in, in_end) && paren_byline(in, in_end)) ||
 	    contribution_note(in, in_end))
 		return in;
-	/* "（编译：秦悦）", "（整理：本报记者 X）": the writer's part labelled */
-	if (match_any(in, in_end, part_labels, sizeof part_labels / sizeof *part_labels) && in_end - in <= 60 &&
-	    is_byline(in, in_end, false, false))
+	/* "（编译：秦悦）", "（整理：本报记者 X）": the writer's part labelled;
+	 * "（文、图：阮氏秋）": two parts joined */
+	if ((match_any(in, in_end, part_labels, sizeof part_labels / sizeof *part_labels) && in_end - in <= 60 &&
+	     is_byline(in, in_end, false, false)) ||
+	    (in_end - in <= 60 && joined_parts(in, in_end)))
 		return in;
 	/* "（东湖县读者　程大山）" after a question: who asks, not who wrote */
 	const char *t = token_end(in, in_end);

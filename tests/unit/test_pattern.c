@@ -187,6 +187,9 @@ static void test_trailing_byline(void **state)
 	tp_trailing_bylines(TU_LINES("读书角本周开放。（欧阳明月）", "长江鱼类资源逐步恢复。（据新华社）",
 				     "读书角本周开放。（周明远）"),
 			    TU_LINES("小小一个房，四面都是窗。（打一用品）"));
+	/* the parts of the piece joined before who made them */
+	tp_trailing_bylines(TU_LINES("欢迎各族市民前来参观。（文、图：阮氏秋）", "欢迎市民前来参观。（文·图／王小秋）"),
+			    TU_LINES("欢迎市民前来参观。（文、图：见第三版）"));
 }
 
 static void test_trailing_unit(void **state)
