@@ -2419,6 +2419,23 @@ static bool match_dateline_any(const char *s, size_t len, pattern_dateline *m)
 
 static void spaced_byline_after(const char *s, const char *p, const char *end, pattern_dateline *m);
 
+/* "本報記者黃啟明納帕報道】": a reporter and where the story was filed
+ * from, to the bracket's close: a byline (a wire's prefix opens it, as
+ * 本報 does a dateline). */
+static bool reporter_filing(const char *in, const char *end)
+{
+	const char *close = NULL;
+	for (const char *p = in; p < end && p - in < 90; p += utf8_len(p, end))
+		if (starts_with(p, end, "】")) {
+			close = p;
+			break;
+		}
+	if (!close || close - in < 12 || !(find_folded(in, (size_t)(close - in), "记者")))
+		return false;
+	return ends_with(in, close, "报道") || ends_with(in, close, "報道") || ends_with(in, close, "報導") ||
+	       ends_with(in, close, "报导");
+}
+
 static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 {
 	const char *end = s + len;
@@ -2426,7 +2443,8 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 	/* "【新华社济南讯】": the dateline in lenticular brackets */
 	size_t bracket = starts_with(s, end, "【") ? 3 : 0;
 	if ((bracket || open_paren(s, end) || tortoise(s, end) || *s == '[') && len >= 8 &&
-	    !match_any(s + (bracket ? 3 : 0), end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes))
+	    (!match_any(s + (bracket ? 3 : 0), end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes) ||
+	     (bracket && reporter_filing(s + 3, end))))
 		return bracket_source(s, end, m);
 	/* every prefix is Han: skip the table for most paragraphs cheaply */
 	if (len < 6 + bracket || (unsigned char)s[bracket] < 0xE4 || (unsigned char)s[bracket] > 0xE9)

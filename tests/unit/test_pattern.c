@@ -112,6 +112,12 @@ static void test_datelines(void **state)
 	tp_dateline_is("本报讯　刘　晟报道：日前，哨所新添了一批保暖营房。", NULL, "刘　晟", NULL);
 	tp_dateline_is("本报讯　近日报道：多地迎来降雪，司机要减速慢行。", NULL, "", NULL);
 
+	/* a reporter and the place filed from in 【】, glued or spaced, the
+	 * paper's 本報 first: the byline (README's ruling), no dateline */
+	tp_dateline_is("【本報記者黃啟明納帕報道】隨著最後一批葡萄運進釀酒廠。", "", "本報記者黃啟明納帕報道",
+		       "隨著最後一批葡萄運進釀酒廠。");
+	tp_dateline_is("【本报讯】今天上午，会议召开。", "【本报讯】", "", NULL);
+
 	/* where the lead was filed, in round brackets with no date: a place
 	 * and 讯 or 综合讯; a kind of news or an aside there is no filing */
 	tp_dateline_is("（陽明山訊）管理處提醒遊客勿越線。", "陽明山訊", NULL, "管理處提醒遊客勿越線。");
