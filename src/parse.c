@@ -7430,6 +7430,10 @@ static bool deck_has_plain(const parser *ps, size_t i, size_t n)
 		 * "对话") is its label, never the headline a comma yields to */
 		if (k == i && n > 1 && u->chars <= LABEL_MAX)
 			continue;
+		/* nor a phrase of circumstance over it ("聚焦实战化训练" /
+		 * "雪线之上，“尖刀连”的冬训日记"): its kicker */
+		if (k == i && n > 1 && (context_opening(u) || context_closing(u)))
+			continue;
 		if (u->kind != U_PARA && !(u->flags & (UF_COMMA | UF_DASH_START | UF_CLAUSE_END)))
 			return true;
 	}
