@@ -103,6 +103,7 @@ typedef enum signal {
 	S_TIPS_BOX,             /* a box of tips or terms on a subject (芋頭小常識, 国标舞小词典): a piece of its own */
 	S_AFTERWORD,            /* a comment on the story above (编后, 专家点评) after its open body: the story's */
 	S_NOTICE_SIGNED,        /* its text closes with an issuer over a date alone: a notice of its own */
+	S_NOTICE_KIND,          /* ... under a title naming a notice (讣告, 启事, 公告) */
 	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
 	S_OVER_FURNITURE,       /* the page's furniture right under it, as under every story's title */
 	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
@@ -300,6 +301,10 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * it does not outweigh the open story's subheads: at 12 a check
 	 * set fell (a story printing a signed proposal as its section) */
 	[S_NOTICE_SIGNED]   = { 6, "its text closes with an issuer over a date" },
+	/* ... and the title names a notice (讣告, 启事, 声明, 公告, 通知):
+	 * a piece of its own even after a story's sections (讣　告 after a
+	 * feature, holdout7), where a proposal (倡议) may be a section */
+	[S_NOTICE_KIND]     = { 2, "a notice's name over it" },
 	/* printed around every story: where one ends and the next begins */
 	[S_FURNITURE]       = { 0, "page furniture before it" },   /* fitted: 20 -> 0: the big gap the furniture leaves already says it, and 20 overturned cuts */
 	/* the site prints its furniture (作者：…　来源：…　发布时间：…)
@@ -616,6 +621,7 @@ typedef struct run_facts {
 	bool bracketed;         /* a lone title taken out of a brief's text (unit.bracketed) */
 	bool prose_after_verse; /* a lone title between the last stanza of a poem and prose */
 	bool source_lead;       /* the paragraph under it opens 据《X》报道 (see source_lead) */
+	bool notice_kind;       /* a lone title naming a notice (see notice_name) */
 	int series;             /* a lone title's place in a numbered series (series_number), 0: none */
 	bool unnumbered;        /* a lone title longer than a label with no number at its head */
 	uint32_t sections_mark; /* a lone plain title over text and sections of this mark (see marked_sections_under), 0: none */
@@ -9360,6 +9366,30 @@ static uint32_t marked_sections_under(const parser *ps, size_t j)
 	return sections >= 2 ? mark : 0;
 }
 
+/* "讣　告", "遗失声明", "更正启事": a title of a few characters (spaces
+ * aside) ending in the name of a kind of notice. */
+static bool notice_name(const unit *u)
+{
+	static const char *const kinds[] = { "讣告", "訃告", "启事", "啟事", "声明", "聲明", "公告", "通告", "通知", "告示" };
+	if (u->chars > 12)
+		return false;
+	char buf[40];
+	size_t n = 0;
+	for (const char *p = u->s, *end = u->s + u->len; p < end && n + 4 < sizeof buf;) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (!text_is_space(cp)) {
+			memcpy(buf + n, p, (size_t)k);
+			n += (size_t)k;
+		}
+		p += k;
+	}
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		if (n >= 6 && memcmp(buf + n - 6, kinds[k], 6) == 0)
+			return true;
+	return false;
+}
+
 /* "据《新西兰先驱报》报道，…", "據《X》報導，…": a paragraph opening with
  * the paper or agency it was taken from, in book-title marks, and the
  * word for its report. */
@@ -9415,6 +9445,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
 	rf->briefs_under = j < ps->nunits && UNIT(ps, j)->item_row == ITEM_ROW_MARKED;
 	rf->source_lead = j < ps->nunits && UNIT(ps, j)->kind == U_PARA && source_lead(UNIT(ps, j));
+	rf->notice_kind = n == 1 && notice_name(UNIT(ps, i));
 	rf->prose_after_verse = n == 1 && j < ps->nunits && UNIT(ps, j)->kind == U_PARA &&
 				!(UNIT(ps, j)->flags & UF_VERSE) && (UNIT(ps, j)->flags & UF_TERMINATED) &&
 				i > ps->units_base && (UNIT(ps, i - 1)->flags & UF_VERSE);
@@ -9499,8 +9530,11 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 	if (sh->any && !sh->ended && !sh->body && sh->headline && sh->caption_last && !sh->byline && !sh->tried &&
 	    n == 1 && rf->caption_under)
 		ev_add(ev, S_LIKE_PREV_HEAD);
-	if (sh->any && !sh->ended && rf->notice && !numbered)
+	if (sh->any && !sh->ended && rf->notice && !numbered) {
 		ev_add(ev, S_NOTICE_SIGNED);
+		if (rf->notice_kind)
+			ev_add(ev, S_NOTICE_KIND);
+	}
 	if (sh->any && !sh->ended && rf->author) {
 		ev_add(ev, S_BODY_AUTHOR);
 		if (sh->byline && rf->filed && !sh->tried)
@@ -12195,8 +12229,12 @@ static void dedup_article(art *a)
 		}
 		if (!dup && p->type == DOC_PARAGRAPH && p->len < 400 && !(p->len && is_terminated_text(p)) &&
 		    !furniture_bare_label(p->s, p->len)) {
-			/* the cut-off head of a paragraph repeated at the end of a run */
-			for (size_t m = 0; m < out && !dup; m++)
+			/* the cut-off head of a paragraph repeated at the end of a run
+			 * (not an issuer signing over a date, "滨海市第一中学" /
+			 * "2026年11月30日", though the text opens with its name) */
+			bool signs = k + 1 < a->nparts && a->parts[k + 1].type == DOC_PARAGRAPH &&
+				     date_only_line(a->parts[k + 1].s, a->parts[k + 1].len);
+			for (size_t m = 0; m < out && !dup && !signs; m++)
 				dup = a->parts[m].type == DOC_PARAGRAPH && is_prefix_fragment(p, &a->parts[m]);
 			/* but a poem's line is whole: "我爱你" under "我爱你中国" */
 			if (dup && verse_line(p)) {

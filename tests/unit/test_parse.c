@@ -367,7 +367,7 @@ FIXTURE_TEST(tips_box)              /* a subject over the kind of box that expla
 FIXTURE_TEST(tips_box_lookalike)    /* a subhead opening with the kind (小窍门里有大学问) and the kind alone (小贴士, a sidebar): the story's */
 FIXTURE_TEST(afterword)             /* 编后 and 专家点评 after a dated brief's last paragraph, the comment on its subject: the brief's subheads, not stories */
 FIXTURE_TEST(afterword_lookalike)   /* 编后 after a story closed by （完）, and 编后记：X: pieces of their own */
-FIXTURE_TEST(notice_signed)         /* 通知 after a story's last paragraph, on its subject, its text closed by its issuer (indented as a paragraph) over a date alone: a notice of its own */
+FIXTURE_TEST(notice_signed)         /* 通知 after a story's last paragraph, on its subject, its text closed by its issuer (indented as a paragraph) over a date alone: a notice of its own; 讣　告 so signed after a feature with a section, the issuer's name opening its text: a notice of its own, its signature kept (was a subhead, the signature dropped as a repeated fragment) */
 FIXTURE_TEST(notice_signed_lookalike) /* the same signed and dated text under a story's second section head (倡议, after 攻坚): the story's */
 FIXTURE_TEST(md_label_over_head)    /* a lower-level markdown title one ordinary gap over a headline, no text under it: the headline's column label (【田间课堂】, 乡村记忆) or kicker (two phrases), never a story without headline */
 FIXTURE_TEST(md_label_over_head_lookalike) /* lower-level titles with text under them stay the story's subheads */
