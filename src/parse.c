@@ -6393,6 +6393,92 @@ static bool page_signed_unit(const parser *ps, const art *a, const part *last, s
 	return true;
 }
 
+/* A sentence ends right before at (。！？｡, a closing quote after one), or
+ * at is the text's start. */
+static bool stop_before(const char *s, const char *at)
+{
+	if (at == s)
+		return true;
+	const char *prev = at;
+	uint32_t c = last_cp(s, at, &prev);
+	if ((c == 0x201D || c == 0x300D || c == 0x300F) && prev > s)
+		c = last_cp(s, prev, NULL);
+	return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61;
+}
+
+/* "…提出，用…鼓风机。他的建议得到了…四十多把。他的建议得到了…四十多把。
+ * 全厂…": on a page whose paragraphs run together (no indent, no blank
+ * line), a paragraph extracted twice follows itself inside one run of
+ * text. A run of whole sentences (TAIL_REPEAT_MIN to TAIL_REPEAT_MAX
+ * bytes) printed twice in a row is kept once, as a repeated paragraph
+ * is. Returns where the copy starts (its length is *run), or NULL. */
+enum { TAIL_REPEAT_MIN = 60, TAIL_REPEAT_MAX = 1200, INNER_REPEAT_TEXT_MAX = 16384 };
+static const char *inner_repeat(const char *s, size_t len, size_t *run)
+{
+	/* the sentences' starts, in order (the text's end last): a pair of
+	 * them a run apart, the run's copy ending on a third */
+	enum { STARTS_MAX = 1024 };
+	uint32_t at[STARTS_MAX];
+	size_t n = 0;
+	const char *end = s + len;
+	for (const char *p = s; p <= end && n < STARTS_MAX;) {
+		if (p == end || stop_before(s, p))
+			at[n++] = (uint32_t)(p - s);
+		if (p == end)
+			break;
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+	}
+	for (size_t jb = 1; jb + 1 < n; jb++) {
+		uint32_t first = at[jb + 1] - at[jb];  /* the copy's first sentence */
+		for (size_t ia = jb; ia-- > 0;) {
+			size_t r = at[jb] - at[ia];
+			if (r > TAIL_REPEAT_MAX)
+				break;
+			/* (the run opens with the same sentence: its length and
+			 * first byte first, most pairs differ there) */
+			if (r < TAIL_REPEAT_MIN || at[jb] + r > len || at[ia + 1] - at[ia] != first ||
+			    s[at[ia]] != s[at[jb]])
+				continue;
+			/* (the copy ends where a sentence does) */
+			size_t lo = jb + 1, hi = n;
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (at[mid] < at[jb] + r)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < n && at[lo] == at[jb] + r && memcmp(s + at[ia], s + at[jb], r) == 0) {
+				*run = r;
+				return s + at[jb];
+			}
+		}
+	}
+	return NULL;
+}
+
+static void drop_inner_repeats(parser *ps, art *a)
+{
+	/* (only where paragraphs run together: elsewhere a paragraph printed
+	 * twice is a part of its own, which dedup_article drops) */
+	if (!ps->pf.wrap || ps->pf.indents || ps->pf.blank_rhythm)
+		return;
+	for (size_t k = 0; k < a->nparts; k++) {
+		part *p = &a->parts[k];
+		if (p->type != DOC_PARAGRAPH || p->len < 2 * TAIL_REPEAT_MIN || p->len > INNER_REPEAT_TEXT_MAX)
+			continue;
+		size_t run;
+		const char *b = inner_repeat(p->s, p->len, &run);
+		if (!b)
+			continue;
+		size_t head = (size_t)(b - p->s), tail = p->len - head - run;
+		doc_str d = join_text(ps, p->s, head, b + run, tail);
+		p->s = d.s;
+		p->len = (uint32_t)d.len;
+	}
+}
+
 /* Whether a paragraph stops on a comma ("，", "、"): a clause's mark,
  * that no paragraph ends with (OCR's "," may be a misread full stop). */
 static bool ends_on_comma(const part *p)
@@ -12524,6 +12610,7 @@ static void close_last_article(parser *ps)
 	carry_column(ps, k);
 	place_floating(ps, false);
 	dedup_article(ART(ps, k));
+	drop_inner_repeats(ps, ART(ps, k));
 	merge_signed_item(ps, k);
 	merge_into_headless(ps, k);
 }

@@ -568,6 +568,7 @@ FIXTURE_TEST(table_fullwidth_cells) /* a standings table whose cells U+3000 sets
 FIXTURE_TEST(viewer_uneven_wrap)    /* a page copied out of a PDF viewer, its columns wrapped at different widths: a byline cut after 实习生 with the name on the next line is one byline (the name was a subhead); 图为… cut before its credit is one caption (was a subhead); lines of a narrower column under an unfinished dateline paragraph are its rest (were subheads) */
 FIXTURE_TEST(source_lead)           /* a lone title over 據《X》報道，…, after a signed feature with a section: a story of its own (was the feature's subhead); the section's 據介紹 paragraph stays its text */
 FIXTURE_TEST(note_alone_top)        /* a bulletin's 【编者按】 alone under its masthead, a lone title and text a blank line below: the title heads the story the note opens (it was a subhead of a headless note) */
+FIXTURE_TEST(wrap_repeat_inside)    /* a hard-wrapped page whose paragraphs run together (no indent, no blank line), a run of three sentences extracted twice in a row inside the text: kept once (was printed twice) */
 FIXTURE_TEST(genre_label_five)      /* 志愿者手记 (five characters, a kind of piece) over a shorter title and 文　X: the column over the title (was headline over subtitle); 文 and a spaced name is the byline */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -660,7 +661,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1309,6 +1310,7 @@ int main(void)
 		cmocka_unit_test(test_viewer_uneven_wrap),
 		cmocka_unit_test(test_source_lead),
 		cmocka_unit_test(test_note_alone_top),
+		cmocka_unit_test(test_wrap_repeat_inside),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),
