@@ -1021,6 +1021,17 @@ static bool has_prefix(const char *s, size_t len, const char *prefix)
 	return len >= n && memcmp(s, prefix, n) == 0;
 }
 
+/* Whether s[0, len) ends with one of the n words, and is longer. */
+static bool ends_with_any(const char *s, size_t len, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t w = strlen(words[k]);
+		if (len > w && memcmp(s + len - w, words[k], w) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Characters in s, counting up to cap (long lines are never titles, so
  * there is no need to count all of an 80 KB paragraph). */
 static uint16_t count_chars(const char *s, size_t len, unsigned cap)
@@ -3929,6 +3940,15 @@ static bool caption_runs_on(const unit *c)
 	       (has_prefix(c->s, c->len, "图为") || has_prefix(c->s, c->len, "圖為") || has_prefix(c->s, c->len, "圖爲"));
 }
 
+/* Whether the page's line is in its front matter (a note's, or a mail's
+ * header: see front_matter_line). */
+static bool in_front_matter(const parser *ps, uint32_t line)
+{
+	return ps->pf.front_last && line >= ps->pf.front_first && line <= ps->pf.front_last;
+}
+
+static bool plain_han(const unit *u);
+
 /* Whether the byline by ends in a role word with no name after it
  * ("…　实习生") and u is a name alone that completes it. */
 static bool byline_runs_on(const unit *by, const unit *u)
@@ -3939,20 +3959,8 @@ static bool byline_runs_on(const unit *by, const unit *u)
 	if (by->kind != U_BYLINE || u->chars < 2 || u->chars > 4 || u->kind == U_BYLINE || u->kind == U_DATELINE)
 		return false;
 	const char *end = text_trim_end(by->s, by->s + by->len);
-	bool role = false;
-	for (size_t k = 0; k < sizeof roles / sizeof *roles && !role; k++) {
-		size_t n = strlen(roles[k]);
-		role = (size_t)(end - by->s) > n && memcmp(end - n, roles[k], n) == 0;
-	}
-	if (!role)
-		return false;
-	for (const char *p = u->s, *e = u->s + u->len; p < e;) {
-		uint32_t cp;
-		p += text_decode(p, e, &cp);
-		if (!is_han(cp))
-			return false;
-	}
-	return pattern_is_byline(u->s, u->len, true);
+	return ends_with_any(by->s, (size_t)(end - by->s), roles, sizeof roles / sizeof *roles) && plain_han(u) &&
+	       pattern_is_byline(u->s, u->len, true);
 }
 
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
@@ -4123,8 +4131,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	}
 	/* (a note's front matter or a mail's header names the stories, the
 	 * subject the first: its words are no running header's) */
-	bool front = ps->pf.front_last && u.line >= ps->pf.front_first && u.line <= ps->pf.front_last;
-	if (u.kind == U_PAGEHEAD && !front)
+	if (u.kind == U_PAGEHEAD && !in_front_matter(ps, u.line))
 		header_pairs_add(ps, &u);
 	else if ((u.kind == U_TITLE || u.kind == U_PARA) && ps->nheader_pairs && like_header(ps, &u)) {
 		u.kind = U_PAGEHEAD;
@@ -5853,7 +5860,7 @@ static void classify(const parser *ps, unit *u)
 	}
 	int page = 0;
 	header_match hm;
-	if (ps->pf.front_last && u->line >= ps->pf.front_first && u->line <= ps->pf.front_last) {
+	if (in_front_matter(ps, u->line)) {
 		u->kind = U_PAGEHEAD;       /* the note's front matter (see front_matter_line) */
 		return;
 	}
@@ -7664,12 +7671,7 @@ static bool genre_label_upto(const unit *u, unsigned max_chars)
 	if (u->chars < 2 || u->chars > max_chars || u->len > max_chars * 3 ||
 	    (u->flags & (UF_COMMA | UF_CLAUSE_END)))
 		return false;
-	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
-		size_t n = strlen(kinds[k]);
-		if (u->len > n && memcmp(u->s + u->len - n, kinds[k], n) == 0)
-			return true;
-	}
-	return false;
+	return ends_with_any(u->s, u->len, kinds, sizeof kinds / sizeof *kinds);
 }
 
 static bool genre_label(const unit *u)
@@ -8173,13 +8175,7 @@ static bool lead_story_kicker(const parser *ps, const art *a, const unit *u, siz
 	if (!memmem(b->s, reach, "记者", 6) && !memmem(b->s, reach, "記者", 6))
 		return false;
 	/* plain: no mark, dot, bracket, quote, figure or space */
-	for (const char *p = u->s, *end = u->s + u->len; p < end;) {
-		uint32_t cp;
-		p += text_decode(p, end, &cp);
-		if (!text_is_han(cp))
-			return false;
-	}
-	return u->chars <= LEAD_KICKER_MAX;
+	return plain_han(u) && u->chars <= LEAD_KICKER_MAX;
 }
 
 /* "01｜柳溪老街改造提升工程完工", "③ | 报名开始", "【01】港口…": a
@@ -9039,19 +9035,15 @@ static bool tips_box_title(const unit *u)
 	};
 	/* "冬季金桔园管理要点", "高处作业安全要点", "冬季出行须知": the
 	 * points or rules of a subject (each kind two characters) */
-	static const char points[][7] = { "要点", "要點", "须知", "須知" };
+	static const char *const points[] = { "要点", "要點", "须知", "須知" };
 	const char *s = u->s, *e = u->s + u->len;
 	if (has_prefix(s, u->len, "【") && e - s > 6 && memcmp(e - 3, "】", 3) == 0)
 		s += 3, e -= 3;
 	if (e - s < 9 + 6)
 		return false;   /* a subject of two characters at least before the kind */
 	uint32_t z = last_cp(s, e, NULL);
-	if (z == 0x70B9 || z == 0x9EDE || z == 0x77E5) {        /* 点 點 知 */
-		for (size_t k = 0; k < sizeof points / sizeof *points; k++)
-			if (memcmp(e - 6, points[k], 6) == 0)
-				return true;
-		return false;
-	}
+	if (z == 0x70B9 || z == 0x9EDE || z == 0x77E5)  /* 点 點 知 */
+		return ends_with_any(s, (size_t)(e - s), points, sizeof points / sizeof *points);
 	switch (z) {  /* (most titles end otherwise: no compare) */
 	case 0x8BC6: case 0x8B58: case 0x58EB: case 0x5178: case 0x79D1:        /* 识 識 士 典 科 */
 	case 0x95E8: case 0x9580: case 0x7A8D: case 0x7AC5: case 0x5802:        /* 门 門 窍 竅 堂 */
@@ -9459,19 +9451,17 @@ static bool notice_name(const unit *u)
 	static const char *const kinds[] = { "讣告", "訃告", "启事", "啟事", "声明", "聲明", "公告", "通告", "通知", "告示" };
 	if (u->chars > 12)
 		return false;
-	char buf[40];
-	size_t n = 0;
-	for (const char *p = u->s, *end = u->s + u->len; p < end && n + 4 < sizeof buf;) {
-		uint32_t cp;
-		int k = text_decode(p, end, &cp);
-		if (!text_is_space(cp)) {
-			memcpy(buf + n, p, (size_t)k);
-			n += (size_t)k;
-		}
-		p += k;
-	}
+	/* its last two characters, a space between them aside ("讣　告") */
+	const char *end = text_trim_end(u->s, u->s + u->len), *z = end, *y;
+	last_cp(u->s, end, &z);
+	const char *before = text_trim_end(u->s, z);
+	if (end - z != 3 || before - u->s < 3)
+		return false;
+	last_cp(u->s, before, &y);
+	if (before - y != 3)
+		return false;
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
-		if (n >= 6 && memcmp(buf + n - 6, kinds[k], 6) == 0)
+		if (memcmp(y, kinds[k], 3) == 0 && memcmp(z, kinds[k] + 3, 3) == 0)
 			return true;
 	return false;
 }

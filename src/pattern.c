@@ -3605,26 +3605,16 @@ static bool latin_caps(const char *p, const char *end)
 }
 
 /* A word of Latin letters set as a name, a capital first ("Journal",
- * "Europa-Chinesische", "Ouhua"): up to 20 letters, hyphens between. */
-static bool latin_name_word(const char *p, const char *end)
+ * "Europa-Chinesische", "Ouhua"): up to 20 letters, hyphens between; a
+ * person's ("Dewi", "María") with Latin-1's accented letters (two bytes
+ * each) too, up to 24 bytes. */
+static bool latin_name_word(const char *p, const char *end, bool accents)
 {
-	if (end - p > 20 || !(*p >= 'A' && *p <= 'Z'))
-		return false;
-	for (; p < end; p++)
-		if (!(*p >= 'A' && *p <= 'Z') && !(*p >= 'a' && *p <= 'z') && *p != '-')
-			return false;
-	return true;
-}
-
-/* "Dewi", "María", "Chang": a capital, then letters (Latin-1's accented
- * ones too, two bytes each). */
-static bool latin_person_word(const char *p, const char *end)
-{
-	if (end - p > 24 || !(*p >= 'A' && *p <= 'Z'))
+	if (end - p > (accents ? 24 : 20) || !(*p >= 'A' && *p <= 'Z'))
 		return false;
 	for (; p < end; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c == 0xC3 && p + 1 < end && ((unsigned char)p[1] & 0xC0) == 0x80)
+		if (accents && c == 0xC3 && p + 1 < end && ((unsigned char)p[1] & 0xC0) == 0x80)
 			p++;
 		else if (!(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && c != '-')
 			return false;
@@ -3791,7 +3781,7 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 				paper = true;
 				name_words = 0;
 				name_word = true;
-			} else if (q == p && name_words >= 0 && name_words < LATIN_NAME_WORDS && latin_name_word(q, we)) {
+			} else if (q == p && name_words >= 0 && name_words < LATIN_NAME_WORDS && latin_name_word(q, we, false)) {
 				name_words++;
 				name_letters += (int)(we - q);
 				name_word = true;
@@ -3825,7 +3815,7 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 				 * number glued to it */
 				hm->score += HF_DATE;
 				folio_seen = true;
-			} else if (after_editor && n < 0 && latin_person_word(q, we)) {
+			} else if (after_editor && n < 0 && latin_name_word(q, we, true)) {
 				/* "排版：Dewi", "排版：María Chang": a name in letters */
 				if (!named) {
 					hm->score += 1;
