@@ -1032,6 +1032,11 @@ static bool ends_with_any(const char *s, size_t len, const char *const *words, s
 	return false;
 }
 
+static bool ends_with_word(const char *s, size_t len, const char *word)
+{
+	return ends_with_any(s, len, &word, 1);
+}
+
 /* Characters in s, counting up to cap (long lines are never titles, so
  * there is no need to count all of an 80 KB paragraph). */
 static uint16_t count_chars(const char *s, size_t len, unsigned cap)
@@ -3451,6 +3456,44 @@ static char md_list_mark(const unit *u)
 	return (c == '-' || c == '*' || c == '+') && u->s[1] == ' ' ? c : 0;
 }
 
+/* "■市区新开通3条夜间公交线路　　　　A04": a title set apart by a wide
+ * gap from the page it is printed on (A04, B2, 3版, 第3版), an entry of
+ * the box listing the issue's stories, never a headline of this page. */
+static bool page_ref_tail(const unit *u)
+{
+	const char *end = u->s + u->len, *p = end;
+	unsigned digits = 0;
+	while (p > u->s && (p[-1] >= '0' && p[-1] <= '9') && digits < 3) {
+		p--;
+		digits++;
+	}
+	if (ends_with_word(u->s, (size_t)(p - u->s), "版") && !digits) {
+		p -= strlen("版");
+		while (p > u->s && (p[-1] >= '0' && p[-1] <= '9') && digits < 3) {
+			p--;
+			digits++;
+		}
+		if (ends_with_word(u->s, (size_t)(p - u->s), "第"))
+			p -= strlen("第");
+	} else if (p > u->s && p[-1] >= 'A' && p[-1] <= 'Z') {
+		p--;
+	}
+	if (!digits || digits > 2 || p == u->s)
+		return false;
+	/* two columns of space at least before it */
+	const char *q = p;
+	unsigned cols = 0;
+	while (q > u->s && cols < 2) {
+		if (q[-1] == ' ')
+			q--, cols++;
+		else if (ends_with_word(u->s, (size_t)(q - u->s), "　"))
+			q -= 3, cols += 2;
+		else
+			break;
+	}
+	return cols >= 2 && q > u->s;
+}
+
 static bool same_item_shape(const unit *a, const unit *b)
 {
 	if (a->chars > 40 || b->chars > 40 || (a->len == b->len && memcmp(a->s, b->s, a->len) == 0) ||
@@ -3459,6 +3502,8 @@ static bool same_item_shape(const unit *a, const unit *b)
 	/* two lines opening with one list mark are items of the page's list,
 	 * whatever each says after it: a deck's lines carry no such mark */
 	if (md_list_mark(a) && md_list_mark(a) == md_list_mark(b))
+		return true;
+	if (page_ref_tail(a) && page_ref_tail(b))
 		return true;
 	if (!item_candidate(a) || !item_candidate(b))
 		return false;
@@ -4217,6 +4262,17 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 				if (!under_title)
 					q->flags |= UF_QUESTION_HEAD;
 			}
+			/* "“共享充电宝”越来越贵了？" / "记者走访…，部分点位…" /
+			 * "本报记者　X": the question over a line of detail that
+			 * ends no sentence, over the byline: the headline over
+			 * its subtitle */
+			const unit *detail = q;
+			q = ps->nunits - 2 > ps->units_base ? UNIT(ps, ps->nunits - 3) : NULL;
+			if (q && q->kind == U_PARA && detail->kind == U_PARA && detail->gap <= 1 && (detail->flags & UF_COMMA) &&
+			    !(detail->flags & (UF_TERMINATED | UF_SENTENCE)) && detail->chars <= TITLE_MAX_CHARS &&
+			    short_question(q) && (q->gap >= 1 || ps->nunits - 3 == ps->units_base) && !(q->flags & UF_COMMA) &&
+			    !memchr(q->s, ':', q->len) && !memmem(q->s, q->len, "：", 3))
+				q->kind = U_TITLE;
 		}
 		/* "知识窗" / "为什么秋天树叶会变黄？" / text: a question right
 		 * under a column's label heads the column's piece */
@@ -4248,6 +4304,15 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 			prev->flags |= UF_ROW;
 			u.kind = U_PARA;
 			u.flags |= UF_ROW;
+		}
+		/* "■…　　第5版" among "■…　　A03" lines: an entry of the box
+		 * listing the issue's titles, not a running header */
+		if ((u.kind == U_PAGEHEAD || prev->kind == U_PAGEHEAD) && u.gap == 0 && title_mark(u.s, u.len) &&
+		    title_mark(u.s, u.len) == title_mark(prev->s, prev->len) && page_ref_tail(&u) && page_ref_tail(prev)) {
+			if (u.kind == U_PAGEHEAD)
+				u.kind = U_TITLE;
+			if (prev->kind == U_PAGEHEAD)
+				prev->kind = U_TITLE;
 		}
 		if (u.kind == U_TITLE &&
 		    (prev->kind == U_TITLE ||
@@ -4730,7 +4795,13 @@ static bool produce_unit(parser *ps)
 		last = *next;
 		ps->have_pending = next_line(&ps->lr, &ps->pending);
 	} while (ps->have_pending && wraps_into(ps, &cur, &last, &ps->pending));
-	ps->line_cut = ps->have_pending && cut_by_running_line(ps, &last, &ps->pending);
+	/* a paragraph of several lines whose sentence stops mid-phrase
+	 * over a running line was cut there, however short its last line */
+	raw_line whole = last;
+	whole.s = b.data;
+	whole.len = b.len;
+	ps->line_cut = ps->have_pending && (cut_by_running_line(ps, &last, &ps->pending) ||
+					     cut_mid_line(ps, &whole, &ps->pending));
 	doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
 	util_buf_free(&b);
 	push_unit(ps, d.s, d.len, cur.gap, cur.line);
