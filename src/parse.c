@@ -4625,7 +4625,17 @@ static bool short_head_over_text(const parser *ps, const raw_line *next)
 		return false;
 	line_reader lr = ps->lr;
 	raw_line l;
-	return next_line(&lr, &l) && l.gap == 0 && wrap_columns(ps, &l) + ps->pf.wrap_slack >= ps->wrap;
+	if (!next_line(&lr, &l) || l.gap != 0)
+		return false;
+	if (wrap_columns(ps, &l) + ps->pf.wrap_slack >= ps->wrap)
+		return true;
+	/* "方言词条" / "老克勒" / "【释义】…": a column's label over a
+	 * short title, the text full under both */
+	if (l.indented || count_chars(l.s, l.len, WRAP_HEAD_MAX + 1) > WRAP_HEAD_MAX || inner_punctuation(l.s, l.len) ||
+	    raw_ends_sentence(l.s, l.len) || wrap_columns(ps, &l) * 2 > ps->wrap)
+		return false;
+	raw_line m;
+	return next_line(&lr, &m) && m.gap == 0 && wrap_columns(ps, &m) + ps->pf.wrap_slack >= ps->wrap;
 }
 
 /* "数码印刷助力出版社“按需印刷”" / "——单本起印，图书库存下降四成" /
@@ -4644,6 +4654,37 @@ static bool head_over_dash_deck(const parser *ps, const raw_line *first, const r
 	return next_line(&lr, &l) && l.gap == 0 && l.len <= 120 && pattern_is_byline(l.s, l.len, true);
 }
 
+/* "记者从市交通运输局获悉，", "記者12日從…": a reporter's lead opening
+ * the line, the words that start a story's text. */
+static bool reporter_lead(const char *s, size_t len)
+{
+	static const char *const when[] = { "近日", "日前", "昨日", "昨天", "今天", "今日", "日" };
+	static const char *const how[] = { "从", "從", "获悉", "獲悉", "了解到", "走访", "走訪", "采访", "採訪" };
+	if (!has_prefix(s, len, "记者") && !has_prefix(s, len, "記者"))
+		return false;
+	const char *p = s + 6, *end = s + len;
+	while (p < end && *p >= '0' && *p <= '9')
+		p++;
+	for (size_t k = 0; k < sizeof when / sizeof *when; k++)
+		if (has_prefix(p, (size_t)(end - p), when[k])) {
+			p += strlen(when[k]);
+			break;
+		}
+	for (size_t k = 0; k < sizeof how / sizeof *how; k++)
+		if (has_prefix(p, (size_t)(end - p), how[k]))
+			return true;
+	return false;
+}
+
+/* "共享单车停放新规下月施行" / "记者从市交通运输局获悉，": on a
+ * hard-wrapped page, a line set apart with no punctuation over a
+ * reporter's lead is the story's headline however wide it is. */
+static bool head_over_reporter_lead(const raw_line *first, const raw_line *cur, const raw_line *next)
+{
+	return cur == first && cur->gap > 0 && !cur->indented && !inner_punctuation(cur->s, cur->len) &&
+	       !raw_ends_sentence(cur->s, cur->len) && is_han(last_cp(cur->s, cur->s + cur->len, NULL)) &&
+	       reporter_lead(next->s, next->len);
+}
 
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
@@ -4682,7 +4723,7 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return false;
 	if (raw_like_header(ps, next) || raw_like_header(ps, cur))
 		return false;
-	if (head_over_dash_deck(ps, first, cur, next))
+	if (head_over_dash_deck(ps, first, cur, next) || head_over_reporter_lead(first, cur, next))
 		return false;
 	header_match mh;
 	if (ps->nunits < MASTHEAD_UNITS && cur == first && capped_columns(cur) <= 80 &&

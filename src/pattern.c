@@ -182,6 +182,8 @@ static const char *const roles[] = {
 	"通讯员", "实习生", "摄影记者", "记者", "评论员", "特约撰稿人", "撰稿人", "撰稿", "摄影", "文/图", "文／图",
 	"文、图：", "文、图:", "文图：",
 	"文/", "文／", "图/", "图／", "文|", "文｜", "图|", "图｜", "报道", "采写", "撰文", "文：", "文:", "图：", "图:",
+	/* an army paper's soldiers sign with their rank ("上等兵　X") */
+	"上等兵", "列兵", "下士", "中士", "上士", "少尉", "中尉", "上尉", "少校", "中校", "上校",
 };
 
 /* Whole bylines without names. */
@@ -437,7 +439,7 @@ static const char not_in_roles[] = "的了是在对向告诉据和与跟随被�
  * or the medium before a core role (全媒体记者). Returns its length. */
 /* The first characters of roles[] (and of 本报…, 驻…), and of core_roles[]:
  * most lines start with none of them, and are left at that. */
-static char_set role_starts = { "本新中特见实首通摄记评撰文图报采驻", false, { 0 } };
+static char_set role_starts = { "本新中特见实首通摄记评撰文图报采驻上列下少", false, { 0 } };
 static char_set core_starts = { "记通实评观", false, { 0 } };
 
 /* A role word of the table at s (roles[], 本报 + one of them, 本报驻X记者). */

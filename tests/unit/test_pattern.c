@@ -33,6 +33,9 @@ static void test_bylines(void **state)
 	tp_bylines(false, TU_LINES("■中士　庞一凡", "■本报记者　郑远航　■通讯员　于　洁", "文/贺　薇",
 				   "法律顾问　殷若兰", "文　周　舟", "文　李　明"),
 			  TU_LINES("■特别提醒", "法律顾问　提醒大家", "文　化　馆", "文　明　城　市　创　建"));
+	/* a soldier signs with the rank, glued or spaced, a name of two parts */
+	tp_bylines(false, TU_LINES("■上等兵　阿力木江·吐尔逊", "上尉　李　强", "列兵　赵小川"),
+			  TU_LINES("上等兵王小明说", "下士班长带队训练"));
 	/* a bank's branch (…行) before the name; an observer is a role */
 	tp_bylines(false, TU_LINES("城北支行　伍　倩", "本报邮市观察员　葛　松　整理"),
 			  TU_LINES("绿色出行　方便快捷", "他告诉观察员 郑明"));
