@@ -494,6 +494,7 @@ typedef struct unit {
 	uint8_t furn_author;    /* the author of a metadata line ("作者：X", see push_furniture) */
 	uint8_t over_furn;      /* the page's furniture set right under it (see push_furniture) */
 	int16_t page;           /* page number of a jump or page header */
+	uint16_t last_cols;     /* a hard-wrapped unit of several lines: its last line's columns (else 0) */
 } unit;
 
 typedef struct part {
@@ -548,6 +549,7 @@ enum { REPEATED_MAX = 16, LISTED_MAX = 30 };
  * these instead of fixed constants. */
 typedef struct profile {
 	unsigned wrap;          /* hard-wrap width in columns, 0 when lines are paragraphs */
+	bool local_wrap;        /* no one width, but each column hard-wrapped at its own (see profile_local_wrap) */
 	unsigned wrap_slack;    /* columns short of the wrap a full line may end */
 	bool wrap_chars;        /* the wrap counts characters: a figure or a letter fills a Han character's place */
 	unsigned lines;         /* non-blank lines sampled */
@@ -644,6 +646,9 @@ typedef struct parser {
 	line_reader lr;
 	bool line_indented;     /* the line the next unit starts on is indented */
 	bool line_cut;          /* the unit being pushed runs on past a running line (UF_WRAP_CUT) */
+	bool lines_ran_on;      /* a line was joined to the unfinished line above as its rest (wrapped_run_on) */
+	unsigned unit_cols;     /* on a page wrapped column by column: the widest line of the unit being joined */
+	unsigned column_cols;   /* ... and of the last unit joined from lines: the column's measure as last seen */
 	profile pf;             /* the page's conventions */
 	furniture furn;         /* lines printed around every story (see furniture.h) */
 	bool in_furniture;      /* pushing the byline of a furniture line */
@@ -933,6 +938,8 @@ static void explain_page(const parser *ps, const char *name)
 		pf->indent_dropped ? "paragraph indent dropped (first lines short by it)" : "no paragraph indent");
 	if (pf->wrap)
 		fprintf(explain_out, "hard-wrapped at %u columns%s", pf->wrap, pf->wrap_chars ? " (counting characters)" : "");
+	else if (pf->local_wrap)
+		fputs("hard-wrapped at each column's own width", explain_out);
 	else
 		fputs("a paragraph a line", explain_out);
 	fprintf(explain_out, ", big gap %u blank lines%s%s\n", pf->big_gap,
@@ -1878,6 +1885,45 @@ static void profile_dropped_indent(profile *pf, const char *text, size_t len)
 		pf->indent_dropped = INDENT_DROP;
 }
 
+/* Lines of a page copied out of a PDF viewer read for their widths:
+ * this many at most. */
+enum { LOCAL_WRAP_LINES = 400, LOCAL_WRAP_PAIRS_MIN = 10 };
+
+/* A page copied out of a PDF viewer breaks every printed line, and each
+ * column has its own measure (20, 16, 13 characters), so no one width
+ * wins the profile's count. Its lines still come in runs of one width:
+ * of the pairs of long lines set one under the other, half or more are
+ * as wide as each other (two columns either way, as a line ending in a
+ * closing mark hangs) with the upper one stopping inside a sentence,
+ * marks inside it. A page of a paragraph a line has next to no such
+ * pairs, nor has a poem (its lines carry no marks). */
+static void profile_local_wrap(profile *pf, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len;
+	unsigned prev_cols = 0, pairs = 0, alike = 0;
+	bool prev_open = false, prev_marked = false;
+	for (unsigned n = 0; p < end && n < LOCAL_WRAP_LINES; n++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		const char *t = text_trim_end(p, e);
+		unsigned cols = line_columns(p, (size_t)(t - p));
+		bool marked = inner_punctuation(p, (size_t)(t - p));
+		if (cols >= 16 && prev_cols >= 20) {
+			pairs++;
+			/* (a verse's lines have no marks at all: no prose cut) */
+			alike += prev_open && (prev_marked || marked) && cols + 2 >= prev_cols && cols <= prev_cols + 2;
+		}
+		prev_cols = cols;
+		prev_marked = marked;
+		prev_open = cols && !raw_ends_sentence(p, (size_t)(t - p));
+		p = nl ? nl + 1 : end;
+	}
+	if (pairs >= LOCAL_WRAP_PAIRS_MIN && alike * 2 >= pairs) {
+		pf->local_wrap = true;
+		pf->wrap_slack = 3;
+	}
+}
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	raw_rhythm raw;
@@ -1886,13 +1932,15 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 	profile rhythm = { .line_spacing = 0 };
 	rhythm.wrap = pf->wrap;
 	profile_blank_rhythm(&rhythm, &raw);
-	if (!rhythm.line_spacing && !rhythm.gaps_doubled)
-		return;
-	/* measured again with the page's own spacing taken out of its gaps */
-	memset(pf, 0, sizeof *pf);
-	pf->line_spacing = rhythm.line_spacing;
-	pf->gaps_doubled = rhythm.gaps_doubled;
-	profile_pass(pf, furn, text, len, NULL);
+	if (rhythm.line_spacing || rhythm.gaps_doubled) {
+		/* measured again with the page's own spacing taken out of its gaps */
+		memset(pf, 0, sizeof *pf);
+		pf->line_spacing = rhythm.line_spacing;
+		pf->gaps_doubled = rhythm.gaps_doubled;
+		profile_pass(pf, furn, text, len, NULL);
+	}
+	if (!pf->wrap && !pf->blank_rhythm && !pf->indents && !pf->line_spacing && !pf->gaps_doubled)
+		profile_local_wrap(pf, text, len);
 }
 
 /* A markdown export's front matter: "---" as the page's first line,
@@ -4615,10 +4663,14 @@ enum { WRAP_HEAD_MAX = 12 };
  * the wrap again, is a title set tight between paragraphs (a subhead, or
  * the next story's head): the last line of a paragraph ends with a stop
  * or a closing mark, whatever its length. */
-static bool short_head_over_text(const parser *ps, const raw_line *next)
+static bool short_head_over_text(const parser *ps, const raw_line *next, unsigned wrap)
 {
+	/* (a column of a PDF viewer's copy is narrow: a title there is
+	 * short of it by two full marks' slack, not by half) */
+	unsigned cols = wrap_columns(ps, next);
 	if (next->indented || count_chars(next->s, next->len, WRAP_HEAD_MAX + 1) > WRAP_HEAD_MAX ||
-	    wrap_columns(ps, next) * 2 > ps->wrap || inner_punctuation(next->s, next->len))
+	    (ps->pf.local_wrap ? cols + 2 * ps->pf.wrap_slack > wrap : cols * 2 > wrap) ||
+	    inner_punctuation(next->s, next->len))
 		return false;
 	uint32_t z = last_cp(next->s, next->s + next->len, NULL);
 	if (!text_is_han(z) && z != 0x201D && z != 0x300D)
@@ -4627,15 +4679,15 @@ static bool short_head_over_text(const parser *ps, const raw_line *next)
 	raw_line l;
 	if (!next_line(&lr, &l) || l.gap != 0)
 		return false;
-	if (wrap_columns(ps, &l) + ps->pf.wrap_slack >= ps->wrap)
+	if (wrap_columns(ps, &l) + ps->pf.wrap_slack >= wrap)
 		return true;
 	/* "方言词条" / "老克勒" / "【释义】…": a column's label over a
 	 * short title, the text full under both */
 	if (l.indented || count_chars(l.s, l.len, WRAP_HEAD_MAX + 1) > WRAP_HEAD_MAX || inner_punctuation(l.s, l.len) ||
-	    raw_ends_sentence(l.s, l.len) || wrap_columns(ps, &l) * 2 > ps->wrap)
+	    raw_ends_sentence(l.s, l.len) || wrap_columns(ps, &l) * 2 > wrap)
 		return false;
 	raw_line m;
-	return next_line(&lr, &m) && m.gap == 0 && wrap_columns(ps, &m) + ps->pf.wrap_slack >= ps->wrap;
+	return next_line(&lr, &m) && m.gap == 0 && wrap_columns(ps, &m) + ps->pf.wrap_slack >= wrap;
 }
 
 /* "数码印刷助力出版社“按需印刷”" / "——单本起印，图书库存下降四成" /
@@ -4686,9 +4738,35 @@ static bool head_over_reporter_lead(const raw_line *first, const raw_line *cur, 
 	       reporter_lead(next->s, next->len);
 }
 
+/* "地点：…" over "咨询电话：…": a field's label and its colon. */
+static bool short_field(const raw_line *l)
+{
+	size_t k = field_label_len(l->s, l->len);
+	return k > 0 && k <= 18 && k < l->len;
+}
+
+/* The measure a line is full against on a page wrapped column by column
+ * (profile_local_wrap): inside a paragraph, its widest line so far; a
+ * paragraph's first line as wide as the next is the column's; narrower,
+ * it is short of the next (a title over its text); wider, it is set
+ * against the column's measure as last seen (a paragraph of two lines). */
+static unsigned local_wrap_width(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
+{
+	if (cur != first)
+		return ps->unit_cols;
+	unsigned cc = wrap_columns(ps, cur), nc = wrap_columns(ps, next);
+	if (cc + 3 >= nc && nc + 3 >= cc)
+		return cc > nc ? cc : nc;
+	if (cc < nc)
+		return nc;
+	return ps->column_cols ? ps->column_cols : cc;
+}
+
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
-	unsigned wrap = ps->wrap;
+	if (!ps->wrap && cur == first && short_field(cur) && short_field(next))
+		return false;   /* (rows of a box of fields, each a line) */
+	unsigned wrap = ps->wrap ? ps->wrap : local_wrap_width(ps, first, cur, next);
 	if (next->gap == 0 && next->indented && (bracket_runs_on(cur, next) || dateline_runs_on(first, cur, next)))
 		return true;
 	if (next->gap == 0 && dateline_over_byline(first, cur, next))
@@ -4725,6 +4803,14 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return false;
 	if (head_over_dash_deck(ps, first, cur, next) || head_over_reporter_lead(first, cur, next))
 		return false;
+	/* "（记者　潘一鸣　实习生　吴佳琪）": the signature on a line of its
+	 * own closes the story; nothing runs on from it */
+	if (has_prefix(cur->s, cur->len, "（") && bracket_signed_line(cur->s, cur->len))
+		return false;
+	/* "——鹿城童鞋企业应对新国标见闻": a subtitle set apart, over the text */
+	if (cur == first && has_prefix(cur->s, cur->len, "——") && !inner_punctuation(cur->s, cur->len) &&
+	    !raw_ends_sentence(cur->s, cur->len))
+		return false;
 	header_match mh;
 	if (ps->nunits < MASTHEAD_UNITS && cur == first && capped_columns(cur) <= 80 &&
 	    !raw_ends_sentence(cur->s, cur->len) && (match_header(cur->s, cur->len, &mh), masthead_issuer(ps, cur->s, cur->len, &mh)))
@@ -4755,7 +4841,7 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		 (dropped_indent_start(ps, next) || (ps->pf.indent_dropped && wrap_columns(ps, next) + 6 < wrap &&
 						     !raw_ends_sentence(next->s, next->len) && title_run_then_indented(ps))))
 		return false;   /* (or a title over such a line: 孩子们的劳动课 / byline / first line) */
-	if (full && raw_ends_sentence(cur->s, cur->len) && short_head_over_text(ps, next))
+	if (full && raw_ends_sentence(cur->s, cur->len) && short_head_over_text(ps, next, wrap))
 		return false;
 	/* a unit that starts unindented but full is the rest of a paragraph
 	 * cut by a running header: it ends as an indented paragraph does */
@@ -4819,7 +4905,8 @@ static bool produce_unit(parser *ps)
 	/* an indent of a paragraph, not a title centred by spaces */
 	ps->line_indented = cur.indented && cur.indent <= PARA_INDENT_MAX;
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
-	if (!ps->wrap || !ps->have_pending || !wraps_into(ps, &cur, &cur, &ps->pending)) {
+	ps->unit_cols = ps->pf.local_wrap ? wrap_columns(ps, &cur) : 0;
+	if ((!ps->wrap && !ps->pf.local_wrap) || !ps->have_pending || !wraps_into(ps, &cur, &cur, &ps->pending)) {
 		ps->line_cut = ps->have_pending && (ps->wrap ? cut_by_running_line(ps, &cur, &ps->pending)
 							     : cut_mid_line(ps, &cur, &ps->pending));
 		push_unit(ps, cur.s, cur.len, cur.gap, cur.line);
@@ -4833,6 +4920,8 @@ static bool produce_unit(parser *ps)
 		 * is "约35人", so nothing is inserted */
 		const raw_line *next = &ps->pending;
 		util_buf_add(&b, next->s, next->len);
+		if (ps->pf.local_wrap && wrap_columns(ps, next) > ps->unit_cols)
+			ps->unit_cols = wrap_columns(ps, next);
 		last = *next;
 		ps->have_pending = next_line(&ps->lr, &ps->pending);
 	} while (ps->have_pending && wraps_into(ps, &cur, &last, &ps->pending));
@@ -4845,7 +4934,14 @@ static bool produce_unit(parser *ps)
 					     cut_mid_line(ps, &whole, &ps->pending));
 	doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
 	util_buf_free(&b);
+	size_t before = ps->nunits;
+	ps->column_cols = ps->unit_cols;
 	push_unit(ps, d.s, d.len, cur.gap, cur.line);
+	/* (its last part, where a dateline or a title was split off) */
+	if (ps->nunits > before) {
+		unsigned last_cols = line_columns(last.s, last.len);
+		UNIT(ps, ps->nunits - 1)->last_cols = (uint16_t)(last_cols > UINT16_MAX ? UINT16_MAX : last_cols);
+	}
 	return true;
 }
 
@@ -6581,7 +6677,7 @@ static void drop_inner_repeats(parser *ps, art *a)
 {
 	/* (only where paragraphs run together: elsewhere a paragraph printed
 	 * twice is a part of its own, which dedup_article drops) */
-	if (!ps->pf.wrap || ps->pf.indents || ps->pf.blank_rhythm)
+	if (!(ps->pf.wrap || ps->lines_ran_on) || ps->pf.indents || ps->pf.blank_rhythm)
 		return;
 	for (size_t k = 0; k < a->nparts; k++) {
 		part *p = &a->parts[k];
@@ -6874,13 +6970,15 @@ static bool title_goes_on(const parser *ps, size_t i)
 static bool wrapped_run_on(const parser *ps, size_t i, const art *a)
 {
 	const unit *u = UNIT(ps, i);
-	if (!ps->pf.wrap || !a || !a->cut || u->gap || i == ps->units_base || u->kind != U_TITLE)
+	if (!a || !a->cut || u->gap || i == ps->units_base || u->kind != U_TITLE)
 		return false;
 	const unit *prev = UNIT(ps, i - 1);
 	if (prev->kind != U_PARA && prev->kind != U_DATELINE && prev->kind != U_TITLE)
 		return false;
-	/* (the paragraph's first line in its indent: "　　本报讯…") */
-	unsigned w = line_columns(prev->s, prev->len) + ((prev->flags & UF_INDENTED) ? 4 : 0);
+	/* (the paragraph's first line in its indent: "　　本报讯…"; of
+	 * a paragraph joined from lines, its last) */
+	unsigned w = prev->last_cols ? prev->last_cols
+				     : line_columns(prev->s, prev->len) + ((prev->flags & UF_INDENTED) ? 4 : 0);
 	unsigned b = line_columns(u->s, u->len);
 	return b + 2 >= w && b <= w + 2 && b >= 16 && !two_phrases(u);
 }
@@ -10628,6 +10726,7 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 		return;
 	}
 	bool run_on = !note && wrapped_run_on(ps, *i, a);
+	ps->lines_ran_on |= run_on;
 	if (title_is_paragraph_start(ps, *i) || signature_over_date(ps, *i) || note || run_on) {
 		evidence facts;
 		memset(&facts, 0, sizeof facts);

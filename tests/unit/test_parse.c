@@ -574,6 +574,7 @@ FIXTURE_TEST(wrap_cut_short_last)    /* a hard-wrapped paragraph whose sentence 
 FIXTURE_TEST(toc_page_refs)          /* a front page's box of the titles, each set apart from its page (A03, 第5版, B2): rows of the box's text (the second was a headline over the others and the next story's headline as its deck) */
 FIXTURE_TEST(question_over_detail)   /* a question set apart at the top over a line of detail with commas ending no sentence, over the byline: headline and subtitle (the question was text of a headless story); a short question inside the text stays a subhead */
 FIXTURE_TEST(wrap_label_title_lead)  /* a hard-wrapped page without indents: a column's label over a short title over full text after a finished paragraph heads a piece (the label ran into the paragraph, the title was a header in a cut); a title as wide as the wrap over 记者从…获悉 is a headline (it ran into the text) */
+FIXTURE_TEST(viewer_line_not_banner)  /* a page copied out of a PDF viewer, each column wrapped at its own width (19, 14, 16, 17, 21 characters): read as hard-wrapped column by column, its paragraphs joined (were a paragraph a line: subheads, a headline cut mid-paragraph, a line sent to the banners); a —— subtitle, a subhead after a finished sentence, a signature in brackets and two field rows stay lines of their own */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -665,7 +666,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1319,6 +1320,7 @@ int main(void)
 		cmocka_unit_test(test_toc_page_refs),
 		cmocka_unit_test(test_question_over_detail),
 		cmocka_unit_test(test_wrap_label_title_lead),
+		cmocka_unit_test(test_viewer_line_not_banner),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),
