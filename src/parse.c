@@ -4663,11 +4663,51 @@ enum { WRAP_HEAD_MAX = 12 };
  * the wrap again, is a title set tight between paragraphs (a subhead, or
  * the next story's head): the last line of a paragraph ends with a stop
  * or a closing mark, whatever its length. */
+/* "11月22日，", "近日，": a story's lead opening with its date. */
+static bool dated_lead(const char *s, size_t len)
+{
+	static const char *const days[] = { "近日", "日前", "昨日", "昨天", "今天", "今日" };
+	const char *p = s, *end = s + len;
+	size_t k = 0;
+	while (k < sizeof days / sizeof *days && !has_prefix(p, len, days[k]))
+		k++;
+	if (k < sizeof days / sizeof *days) {
+		p += strlen(days[k]);
+	} else {
+		const char *q = p;
+		while (q < end && *q >= '0' && *q <= '9')
+			q++;
+		if (q == p || !has_prefix(q, (size_t)(end - q), "月"))
+			return false;
+		p = q += 3;
+		while (q < end && *q >= '0' && *q <= '9')
+			q++;
+		if (q == p || !has_prefix(q, (size_t)(end - q), "日"))
+			return false;
+		p = q + 3;
+	}
+	return has_prefix(p, (size_t)(end - p), "，") || (p < end && *p == ',');
+}
+
+/* A title on a hard-wrapped page may be as long as this when the line
+ * under it opens a lead with its date. */
+enum { WRAP_DATED_HEAD_MAX = 20 };
+
 static bool short_head_over_text(const parser *ps, const raw_line *next, unsigned wrap)
 {
 	/* (a column of a PDF viewer's copy is narrow: a title there is
 	 * short of it by two full marks' slack, not by half) */
 	unsigned cols = wrap_columns(ps, next);
+	if (!next->indented && !inner_punctuation(next->s, next->len) && !raw_ends_sentence(next->s, next->len) &&
+	    count_chars(next->s, next->len, WRAP_DATED_HEAD_MAX + 1) <= WRAP_DATED_HEAD_MAX &&
+	    cols + 2 * ps->pf.wrap_slack <= wrap) {
+		/* "万象华文学校庆祝建校七十周年" / "11月22日，万象华文学校…" */
+		line_reader lr = ps->lr;
+		raw_line l;
+		if (next_line(&lr, &l) && l.gap == 0 && wrap_columns(ps, &l) + ps->pf.wrap_slack >= wrap &&
+		    dated_lead(l.s, l.len))
+			return true;
+	}
 	if (next->indented || count_chars(next->s, next->len, WRAP_HEAD_MAX + 1) > WRAP_HEAD_MAX ||
 	    (ps->pf.local_wrap ? cols + 2 * ps->pf.wrap_slack > wrap : cols * 2 > wrap) ||
 	    inner_punctuation(next->s, next->len))
@@ -10187,6 +10227,22 @@ static void subject_mark(void *ctx, uint32_t h)
 	}
 }
 
+/* "——《礼记·中庸》", "——鲁迅《故乡》": a dash line naming the work a
+ * quotation comes from, right under that quotation (a paragraph ending
+ * a sentence or a quote): the epigraph's source, whatever signs the
+ * story under it; a subtitle tells of the story, it cites no book. */
+static bool cites_work_under(const parser *ps, size_t k)
+{
+	const unit *u = UNIT(ps, k);
+	if (!(u->flags & UF_DASH_START) || u->kind != U_TITLE || u->chars > 24 || k == ps->units_base)
+		return false;
+	const char *end = text_trim_end(u->s, u->s + u->len);
+	if (!ends_with_word(u->s, (size_t)(end - u->s), "》") || !memmem(u->s, u->len, "《", 3))
+		return false;
+	const unit *q = UNIT(ps, k - 1);
+	return q->kind == U_PARA && raw_ends_sentence(q->s, q->len);
+}
+
 /* Whether the title run ahead of unit j (before the text under it ends)
  * starts a story whatever came before, or the page ends first: the title
  * at i is the last of its story, no section of a series. What it reads
@@ -10198,6 +10254,8 @@ static void subject_mark(void *ctx, uint32_t h)
  * subtitle heading a story. */
 static bool attribution_under(const parser *ps, size_t k)
 {
+	if (cites_work_under(ps, k))
+		return true;
 	const unit *u = UNIT(ps, k);
 	if (!(u->flags & UF_DASH_START) || u->kind != U_TITLE || u->chars > 24 || k == ps->units_base)
 		return false;
@@ -10381,8 +10439,8 @@ static size_t plan_runs(parser *ps, size_t i, size_t n, plan_run *runs)
 		r->dateline_under = under && under->kind == U_DATELINE;
 		r->byline_under = under && (under->kind == U_BYLINE || under->kind == U_NAMES);
 		const unit *first = UNIT(ps, k);
-		r->attribution = (first->flags & UF_DASH_START) && first->kind == U_TITLE && first->chars <= 24 &&
-				 !r->dateline_under && !r->byline_under;
+		r->attribution = ((first->flags & UF_DASH_START) && first->kind == U_TITLE && first->chars <= 24 &&
+				  !r->dateline_under && !r->byline_under) || cites_work_under(ps, k);
 		r->cut_banner = len == 1 && UNIT(ps, k)->kind == U_TITLE && !(UNIT(ps, k)->flags & UF_COMMA) && under &&
 				under->kind == U_PARA && !title_goes_on(ps, k);
 		/* the next run: a title line that starts no paragraph */
@@ -10853,6 +10911,8 @@ static bool is_attribution(const parser *ps, size_t i, const art *a)
 	if (!(u->flags & UF_DASH_START) || u->kind != U_TITLE || u->chars > 24 || !a || a->cut ||
 	    !a->nparts || a->parts[a->nparts - 1].type != DOC_PARAGRAPH)
 		return false;
+	if (cites_work_under(ps, i))
+		return true;
 	if (i + 1 < ps->nunits) {
 		uint8_t k = UNIT(ps, i + 1)->kind;
 		if (k == U_BYLINE || k == U_DATELINE || k == U_NAMES)
@@ -11087,10 +11147,14 @@ static bool open_line_over_byline(const art *a)
  * an editor's note introduces the story under it, so a byline right
  * under the note (the story's open line and pictures aside, nothing
  * else under its headline) signs that story. */
+static bool epigraph_over_byline(const art *a);
+
 static bool note_over_byline(const art *a)
 {
 	if (!a || a->ended || !a->field[DOC_F_HEADLINE].len || a->field[DOC_F_BYLINE].len)
 		return false;
+	if (epigraph_over_byline(a))
+		return true;
 	bool note = false;
 	for (size_t k = 0; k < a->nparts; k++) {
 		const part *p = &a->parts[k];
@@ -11105,6 +11169,18 @@ static bool note_over_byline(const art *a)
 			return false;   /* (text, not the post's open line) */
 	}
 	return note;
+}
+
+/* "凡事预则立，不预则废。" / "——《礼记·中庸》" over "□许慧敏": all the
+ * story holds yet is an epigraph, a sentence or two, and its source on a
+ * dash line: the byline under them signs the story they head. */
+enum { EPIGRAPH_MAX = 120 };
+static bool epigraph_over_byline(const art *a)
+{
+	if (a->nparts != 2 || a->parts[0].type != DOC_PARAGRAPH || a->parts[1].type != DOC_PARAGRAPH ||
+	    a->parts[0].len > EPIGRAPH_MAX * 3 || a->parts[1].len > 24 * 3 + 6)
+		return false;
+	return has_prefix(a->parts[1].s, a->parts[1].len, "——");
 }
 
 /* "地方短波" / "【記者X／外埔報導】…" / "【記者Y／大甲報導】…": a dateline

@@ -3361,9 +3361,11 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		}
 		if (hprefix(q, (size_t)(end - q), "年") && (m = number_at(q + 3, end, 3)) > 0)
 			q += 3 + m;
+		/* (OCR reads 日 as 曰 now and then: "2026年12月1曰") */
 		if (hprefix(q, (size_t)(end - q), "月") && (m = number_at(q + 3, end, 3)) > 0 &&
 		    (hprefix(q + 3 + m, (size_t)(end - q - 3 - m), "日") ||
-		     hprefix(q + 3 + m, (size_t)(end - q - 3 - m), "号"))) {
+		     hprefix(q + 3 + m, (size_t)(end - q - 3 - m), "号") ||
+		     hprefix(q + 3 + m, (size_t)(end - q - 3 - m), "曰"))) {
 			*w = HF_DATE;
 			return (size_t)(q + 3 + m + 3 - p);
 		}

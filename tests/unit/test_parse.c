@@ -525,7 +525,7 @@ FIXTURE_TEST(wrap_figure_word)      /* hard-wrapped at 20 characters: a paragrap
 FIXTURE_TEST(wrap_figure_word_lookalike) /* the same width: a title as long, set tight over text opening with figures (2026年…), stays a title */
 FIXTURE_TEST(wrap_indent_spaces)    /* hard-wrapped at 22 characters, four spaces setting in titles and first lines: the indent counts as characters, the wrap is found, titles stay titles */
 FIXTURE_TEST(wrap_few_lines)        /* short paragraphs wrapped at 38 characters, few lines full: the wrap is found by the lines of one width cut in a sentence, titles set in as the paragraphs stay titles */
-FIXTURE_TEST(char_wrap_sharper)     /* hard-wrapped at 16 characters, most lines holding figures: the lines share a width in characters more than in columns, so the wrap counts characters and 7月12日，县防指决定自当 runs on into 日20时起…; the header line, wider than the wrap, runs into nothing, so the title under it stays a title */
+FIXTURE_TEST(char_wrap_sharper)     /* hard-wrapped at 16 characters, most lines holding figures: the lines share a width in characters more than in columns, so the wrap counts characters and 7月12日，县防指决定自当 runs on into 日20时起…; the header line, wider than the wrap, runs into nothing, so the title under it stays a title; the second title, over 7月11日，…, heads its story (it ran into the paragraph above) */
 FIXTURE_TEST(indent_dropped)        /* hard-wrapped at 14 characters, no blank lines, each paragraph's first line two characters short (its 　　 dropped by the extraction): paragraphs joined, a title between stories kept */
 FIXTURE_TEST(indent_dropped_lookalike) /* the same stories wrapped full, never indented: read as before */
 FIXTURE_TEST(header_foot_named)     /* the paper's name and section (欧华时报 · 欧洲体育) tight under the last brief, a blank line over the header at the foot: a banner */
@@ -575,6 +575,8 @@ FIXTURE_TEST(toc_page_refs)          /* a front page's box of the issue's titles
 FIXTURE_TEST(question_over_detail)   /* a question set apart at the top over a line of detail with commas ending no sentence, over the byline: headline and subtitle (the question was text of a headless story); a short question inside the text stays a subhead */
 FIXTURE_TEST(wrap_label_title_lead)  /* a hard-wrapped page without indents: a column's label over a short title over full text after a finished paragraph heads a piece (the label ran into the paragraph, the title was a header in a cut); a title as wide as the wrap over 记者从…获悉 is a headline (it ran into the text) */
 FIXTURE_TEST(viewer_line_not_banner)  /* a page copied out of a PDF viewer, each column wrapped at its own width (19, 14, 16, 17, 21 characters): read as hard-wrapped column by column, its paragraphs joined (were a paragraph a line: subheads, a headline cut mid-paragraph, a line sent to the banners); a —— subtitle, a subhead after a finished sentence, a signature in brackets and two field rows stay lines of their own */
+FIXTURE_TEST(epigraph_source)        /* an epigraph under a headline, its source on a dash line (——《礼记·中庸》), the writer's □ name under them: the source is the body's attribution (was a headline with a —— subtitle) and the name the story's byline (it opened a headless story) */
+FIXTURE_TEST(wrap_title_dated_lead)  /* a hard-wrapped page without indents: a title of fourteen characters, no mark, under a full line ending a sentence and over a lead opening with its date (11月22日，) heads a story (it ran on as the paragraph's rest) */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -666,7 +668,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1321,6 +1323,8 @@ int main(void)
 		cmocka_unit_test(test_question_over_detail),
 		cmocka_unit_test(test_wrap_label_title_lead),
 		cmocka_unit_test(test_viewer_line_not_banner),
+		cmocka_unit_test(test_epigraph_source),
+		cmocka_unit_test(test_wrap_title_dated_lead),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),

@@ -279,6 +279,11 @@ static void test_page_headers(void **state)
 	assert_false(pattern_is_page_header(S("新款平板采用A15版芯片"), &page));
 	assert_false(pattern_is_page_header(S("A3版面调整通知"), &page));
 	assert_false(pattern_is_page_header(S("详见A3版"), &page));
+	/* OCR's 曰 for 日 after a year and a month is still the date */
+	pattern_header hm;
+	assert_true(pattern_is_running_header(S("拉普拉塔华报　2026年12月1曰　星期二　第3版　侨社新闻"), &hm));
+	assert_true(pattern_is_running_header(S("拉普拉塔华报　2026年12月1日　星期二　第3版　侨社新闻"), &hm));
+	assert_false(pattern_is_running_header(S("孔子曰：学而时习之，不亦说乎？"), &hm));
 }
 
 int main(void)
