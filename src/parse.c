@@ -6094,6 +6094,19 @@ static bool feed_chrome(const char *s, size_t len, unsigned chars)
 	return (pictographs >= 2 && han <= 2) || (play && !han && has_clock(s, len));
 }
 
+/* Characters of s with each run of ASCII spaces counted as one. */
+static unsigned spaced_out_chars(const char *s, size_t len)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' && i > 0 && s[i - 1] == ' ')
+			continue;
+		n += (c & 0xC0) != 0x80;
+	}
+	return n;
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -6229,8 +6242,10 @@ static void classify(const parser *ps, unit *u)
 	bool header = false;
 	/* (up to 96 characters when letters are among them: a paper's name
 	 * in letters beside its own runs long, and pattern.c counts letters
-	 * half; pattern.c reads 200 bytes at most) */
-	if (!(u->flags & (UF_TERMINATED | UF_SENTENCE)) && (u->chars <= 64 || (u->chars <= 96 && len <= 200 && has_latin_bytes(s, len)))) {
+	 * half; pattern.c reads 200 bytes at most; a run of spaces, as
+	 * pdftotext -layout spreads a header's fields, counts one) */
+	unsigned chars = u->chars > 64 && len <= 200 ? spaced_out_chars(s, len) : u->chars;
+	if (!(u->flags & (UF_TERMINATED | UF_SENTENCE)) && (chars <= 64 || (chars <= 96 && len <= 200 && has_latin_bytes(s, len)))) {
 		if (pre && pre->header_done) {
 			hm = pre->hm;
 			header = pre->header;
@@ -9737,6 +9752,27 @@ static bool source_lead(const unit *u)
 	return false;
 }
 
+/* "…備用。（金門縣自來水廠）": a sentence closed by a name in brackets,
+ * Han characters only (an issuer, no remark). */
+static bool issuer_in_brackets(const unit *u)
+{
+	enum { ISSUER_MAX = 16 };
+	const char *end = text_trim_end(u->s, u->s + u->len);
+	if (!ends_with_word(u->s, (size_t)(end - u->s), "）"))
+		return false;
+	const char *close = end - 3, *open = NULL;
+	for (const char *q = u->s; (q = memmem(q, (size_t)(close - q), "（", 3)); q += 3)
+		open = q;
+	if (!open || open == u->s)
+		return false;
+	unit name = *u;
+	name.s = open + 3;
+	name.len = (uint32_t)(close - open - 3);
+	unsigned chars = count_chars(name.s, name.len, ISSUER_MAX + 1);
+	const char *before = open;
+	return chars >= 3 && chars <= ISSUER_MAX && plain_han(&name) && raw_ends_sentence(u->s, (size_t)(before - u->s));
+}
+
 static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 {
 	memset(rf, 0, sizeof *rf);
@@ -9772,6 +9808,10 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	rf->briefs_under = j < ps->nunits && UNIT(ps, j)->item_row == ITEM_ROW_MARKED;
 	rf->source_lead = j < ps->nunits && UNIT(ps, j)->kind == U_PARA && source_lead(UNIT(ps, j));
 	rf->notice_kind = n == 1 && notice_name(UNIT(ps, i));
+	/* "縣自來水廠停水公告" over "…請用戶預先儲水備用。（金門縣自來水廠）":
+	 * the notice's text closed by its issuer in brackets */
+	if (rf->notice_kind && !rf->notice && j < ps->nunits && UNIT(ps, j)->kind == U_PARA)
+		rf->notice = issuer_in_brackets(UNIT(ps, j));
 	rf->prose_after_verse = n == 1 && j < ps->nunits && UNIT(ps, j)->kind == U_PARA &&
 				!(UNIT(ps, j)->flags & UF_VERSE) && (UNIT(ps, j)->flags & UF_TERMINATED) &&
 				i > ps->units_base && (UNIT(ps, i - 1)->flags & UF_VERSE);

@@ -3440,12 +3440,14 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	if (cap && (m = number_at(p + cap, end, 3)) > 0 && narrow_len(p + cap, m) <= 3 &&
 	    (p[cap] & 0x80 ? (unsigned char)p[cap] == 0xEF : 1)) {
 		size_t d = cap + m;
-		if (hprefix(p + d, len - d, "版"))
+		bool ban = hprefix(p + d, len - d, "版");
+		if (ban)
 			d += 3;
 		uint32_t after = 0;
 		if (d < len)
 			text_decode(p + d, end, &after);
-		if (!is_digit_cp(after)) {
+		/* (a word glued to it is a name's: U17组, G20峰会, C919大飞机) */
+		if (!is_digit_cp(after) && (ban || !text_is_han(after))) {
 			*w = HF_PAGE;
 			*page = true;
 			return d;

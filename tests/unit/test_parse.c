@@ -577,6 +577,8 @@ FIXTURE_TEST(wrap_label_title_lead)  /* a hard-wrapped page without indents: a c
 FIXTURE_TEST(viewer_line_not_banner)  /* a page copied out of a PDF viewer, each column wrapped at its own width (19, 14, 16, 17, 21 characters): read as hard-wrapped column by column, its paragraphs joined (were a paragraph a line: subheads, a headline cut mid-paragraph, a line sent to the banners); a —— subtitle, a subhead after a finished sentence, a signature in brackets and two field rows stay lines of their own */
 FIXTURE_TEST(epigraph_source)        /* an epigraph under a headline, its source on a dash line (——《礼记·中庸》), the writer's □ name under them: the source is the body's attribution (was a headline with a —— subtitle) and the name the story's byline (it opened a headless story) */
 FIXTURE_TEST(wrap_title_dated_lead)  /* a hard-wrapped page without indents: a title of fourteen characters, no mark, under a full line ending a sentence and over a lead opening with its date (11月22日，) heads a story (it ran on as the paragraph's rest) */
+FIXTURE_TEST(notice_bracket_issuer)  /* a title naming a notice (…停水公告) after a story with a table, its one paragraph closed by the issuer in brackets: a piece of its own (was the story's subhead) */
+FIXTURE_TEST(layout_header_spaces)   /* pdftotext -layout spreads the footer's fields with runs of spaces, the line over 64 characters counted whole: each run counts one, the line is the page's footer (it was a paragraph of the story) */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -668,7 +670,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1325,6 +1327,8 @@ int main(void)
 		cmocka_unit_test(test_viewer_line_not_banner),
 		cmocka_unit_test(test_epigraph_source),
 		cmocka_unit_test(test_wrap_title_dated_lead),
+		cmocka_unit_test(test_notice_bracket_issuer),
+		cmocka_unit_test(test_layout_header_spaces),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),

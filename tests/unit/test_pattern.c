@@ -284,6 +284,12 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_running_header(S("拉普拉塔华报　2026年12月1曰　星期二　第3版　侨社新闻"), &hm));
 	assert_true(pattern_is_running_header(S("拉普拉塔华报　2026年12月1日　星期二　第3版　侨社新闻"), &hm));
 	assert_false(pattern_is_running_header(S("孔子曰：学而时习之，不亦说乎？"), &hm));
+	/* a page label is set apart or closed by 版; glued to a word it
+	 * names a thing (an age group, a summit) */
+	assert_true(pattern_is_running_header(S("A04　要闻"), &hm));
+	assert_true(pattern_is_running_header(S("B2版体育"), &hm));
+	assert_false(pattern_is_running_header(S("U17组决赛成绩"), &hm));
+	assert_false(pattern_is_running_header(S("G20峰会"), &hm));
 }
 
 int main(void)
