@@ -122,6 +122,10 @@ typedef struct pattern_header {
 } pattern_header;
 void pattern_match_header(const char *s, size_t len, pattern_header *h);
 bool pattern_is_running_header(const char *s, size_t len, pattern_header *h);
+/* "首页　|　往期回顾　|　PDF下载", "江城日报数字报": a line of an e-paper
+ * site's own (its links between pages, its masthead), a running header
+ * whose words name no story's. */
+bool pattern_is_epaper_chrome(const char *s, size_t len);
 
 /* A page's own note at its foot (本版稿件如涉及…, 投稿邮箱：x@y.z,
  * 本报热线：027-…): the page named as the subject, or a mail address, web

@@ -4223,8 +4223,10 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		ps->furn_before = false;
 	}
 	/* (a note's front matter or a mail's header names the stories, the
-	 * subject the first: its words are no running header's) */
-	if (u.kind == U_PAGEHEAD && !in_front_matter(ps, u.line))
+	 * subject the first: its words are no running header's; nor are an
+	 * e-paper's links and its masthead, the issuer's name signing a
+	 * notice) */
+	if (u.kind == U_PAGEHEAD && !in_front_matter(ps, u.line) && !pattern_is_epaper_chrome(u.s, u.len))
 		header_pairs_add(ps, &u);
 	else if ((u.kind == U_TITLE || u.kind == U_PARA) && ps->nheader_pairs && like_header(ps, &u)) {
 		u.kind = U_PAGEHEAD;

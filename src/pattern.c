@@ -3928,9 +3928,76 @@ static bool running_header(const char *s, size_t len, header_match *hm);
 /* Whether a line is a running header or footer; one that prints its
  * date, page and letters in full-width forms (２０２６年, Ａ０６) is read
  * as the same line in ASCII (the label mapped back into s). */
+/* An e-paper's words for moving between its pages and issues. */
+static const char *const nav_words[] = {
+	"首页", "首頁", "往期回顾", "往期回顧", "版面导航", "版面導航", "PDF下载", "PDF下載", "PDF版下载",
+	"上一版", "下一版", "上一期", "下一期", "返回目录", "返回目錄", "本版目录", "标题导航", "版面概览",
+	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索",
+};
+
+/* "首页　|　往期回顾　|　版面导航　|　PDF下载", "上一版　　下一版": a line
+ * of an e-paper's page links only, two or more, set apart by spaces or
+ * bars. */
+static bool epaper_nav_bar(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	unsigned words = 0;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (text_is_space(cp) || cp == '|' || cp == 0xFF5C || cp == 0xB7) {
+			p += k;
+			continue;
+		}
+		size_t w = match_any(p, end, nav_words, sizeof nav_words / sizeof *nav_words);
+		if (!w)
+			return false;
+		p += w;
+		words++;
+	}
+	return words >= 2;
+}
+
+/* "榕岸的士报数字报", "江城日报电子版": the paper's name and its
+ * e-paper's word, alone: the site's masthead. */
+static bool epaper_masthead(const char *s, size_t len)
+{
+	static const char *const kinds[] = { "数字报", "數字報", "电子版", "電子版", "数字版", "數字版", "电子报", "電子報" };
+	const char *end = text_trim_end(s, s + len);
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		size_t n = strlen(kinds[k]);
+		if ((size_t)(end - s) > n && memcmp(end - n, kinds[k], n) == 0)
+			return pattern_is_paper_name(s, end - n, (int)han_chars(s, end - n));
+	}
+	return false;
+}
+
+bool pattern_is_epaper_chrome(const char *s, size_t len)
+{
+	return len <= 200 && (epaper_nav_bar(s, len) || epaper_masthead(s, len));
+}
+
+/* "当前版：03版　行业服务　2026年11月27日": the e-paper's label for the
+ * page shown, before the page's own header fields; its length or 0. */
+static size_t epaper_label(const char *s, size_t len)
+{
+	static const char *const labels[] = { "当前版：", "当前版面：", "当前版次：", "當前版：", "當前版面：" };
+	size_t n = match_any(s, s + len, labels, sizeof labels / sizeof *labels);
+	return n && n < len ? n : 0;
+}
+
 bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
 {
 	if (running_header(s, len, hm))
+		return true;
+	if (pattern_is_epaper_chrome(s, len)) {
+		memset(hm, 0, sizeof *hm);
+		hm->score = HEADER_MIN_SCORE;
+		hm->fields = hm->words = 1;
+		return true;
+	}
+	size_t label = len <= 200 ? epaper_label(s, len) : 0;
+	if (label && running_header(s + label, len - label, hm))
 		return true;
 	char buf[200];
 	uint16_t at[201];

@@ -579,6 +579,7 @@ FIXTURE_TEST(epigraph_source)        /* an epigraph under a headline, its source
 FIXTURE_TEST(wrap_title_dated_lead)  /* a hard-wrapped page without indents: a title of fourteen characters, no mark, under a full line ending a sentence and over a lead opening with its date (11月22日，) heads a story (it ran on as the paragraph's rest) */
 FIXTURE_TEST(notice_bracket_issuer)  /* a title naming a notice (…停水公告) after a story with a table, its one paragraph closed by the issuer in brackets: a piece of its own (was the story's subhead) */
 FIXTURE_TEST(layout_header_spaces)   /* pdftotext -layout spreads the footer's fields with runs of spaces, the line over 64 characters counted whole: each run counts one, the line is the page's footer (it was a paragraph of the story) */
+FIXTURE_TEST(epaper_chrome_top)      /* an e-paper page's chrome over its first story: the site's masthead (X报数字报), its links (首页 | 往期回顾 | PDF下载, 上一版　下一版) and 当前版：03版… are the page's banners (the masthead was a headline over the rest); the paper's name signing a notice over its date stays the notice's */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -670,7 +671,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1329,6 +1330,7 @@ int main(void)
 		cmocka_unit_test(test_wrap_title_dated_lead),
 		cmocka_unit_test(test_notice_bracket_issuer),
 		cmocka_unit_test(test_layout_header_spaces),
+		cmocka_unit_test(test_epaper_chrome_top),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),

@@ -290,6 +290,16 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_running_header(S("B2版体育"), &hm));
 	assert_false(pattern_is_running_header(S("U17组决赛成绩"), &hm));
 	assert_false(pattern_is_running_header(S("G20峰会"), &hm));
+	/* an e-paper's chrome: its links, its masthead, its label over the
+	 * page's own fields */
+	assert_true(pattern_is_running_header(S("首页　|　往期回顾　|　版面导航　|　PDF下载"), &hm));
+	assert_true(pattern_is_running_header(S("上一版　　下一版"), &hm));
+	assert_true(pattern_is_running_header(S("榕岸的士报数字报"), &hm));
+	assert_true(pattern_is_running_header(S("当前版：03版　行业服务　　2026年11月27日　星期五"), &hm));
+	assert_true(pattern_is_epaper_chrome(S("江城日报电子版")));
+	assert_false(pattern_is_epaper_chrome(S("当前版：03版　行业服务")));
+	assert_false(pattern_is_running_header(S("首页新闻"), &hm));
+	assert_false(pattern_is_running_header(S("首页"), &hm));
 }
 
 int main(void)
