@@ -3945,7 +3945,9 @@ static bool epaper_nav_bar(const char *s, size_t len)
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
-		if (text_is_space(cp) || cp == '|' || cp == 0xFF5C || cp == 0xB7) {
+		/* (set apart by bars or dots, or each in brackets: [上一版][下一版]) */
+		if (text_is_space(cp) || cp == '|' || cp == 0xFF5C || cp == 0xB7 || cp == '[' || cp == ']' ||
+		    cp == 0x3010 || cp == 0x3011) {
 			p += k;
 			continue;
 		}
@@ -3986,6 +3988,44 @@ static size_t epaper_label(const char *s, size_t len)
 	return n && n < len ? n : 0;
 }
 
+static bool running_header(const char *s, size_t len, header_match *hm);
+
+/* "2O26年11月27曰": OCR reads 0 as O and 1 as l inside figures. The line
+ * read again with a letter O, o, l or I beside a figure taken for the
+ * figure (byte for byte, so the label maps back in place). */
+static bool ocr_figures_header(const char *s, size_t len, header_match *hm)
+{
+	char buf[200];
+	if (len > sizeof buf)
+		return false;
+	/* (most lines have no such letter beside a figure: no copy) */
+	size_t first = 0;
+	while (first < len && !(((s[first] | 0x20) == 'o' || s[first] == 'l' || s[first] == 'I') &&
+				((first > 0 && s[first - 1] >= '0' && s[first - 1] <= '9') ||
+				 (first + 1 < len && s[first + 1] >= '0' && s[first + 1] <= '9'))))
+		first++;
+	if (first == len)
+		return false;
+	memcpy(buf, s, len);
+	bool changed = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = buf[i];
+		if (c != 'O' && c != 'o' && c != 'l' && c != 'I')
+			continue;
+		bool digit_before = i > 0 && buf[i - 1] >= '0' && buf[i - 1] <= '9';
+		bool digit_after = i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9';
+		if (!digit_before && !digit_after)
+			continue;
+		buf[i] = (c == 'O' || c == 'o') ? '0' : '1';
+		changed = true;
+	}
+	if (!changed || !running_header(buf, len, hm))
+		return false;
+	if (hm->label_len)
+		hm->label = s + (hm->label - buf);
+	return true;
+}
+
 bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
 {
 	if (running_header(s, len, hm))
@@ -3998,6 +4038,8 @@ bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
 	}
 	size_t label = len <= 200 ? epaper_label(s, len) : 0;
 	if (label && running_header(s + label, len - label, hm))
+		return true;
+	if (ocr_figures_header(s, len, hm))
 		return true;
 	char buf[200];
 	uint16_t at[201];

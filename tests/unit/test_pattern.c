@@ -300,6 +300,11 @@ static void test_page_headers(void **state)
 	assert_false(pattern_is_epaper_chrome(S("当前版：03版　行业服务")));
 	assert_false(pattern_is_running_header(S("首页新闻"), &hm));
 	assert_false(pattern_is_running_header(S("首页"), &hm));
+	assert_true(pattern_is_running_header(S("[上一版][下一版][版面导航][PDF下载]"), &hm));
+	/* OCR's O for 0 and l for 1 inside the figures of a header */
+	assert_true(pattern_is_running_header(S("生猪产业周刊　2O26年11月27日　星期五　第4版　防疫·养殖"), &hm));
+	assert_true(pattern_is_running_header(S("生猪产业周刊　2026年l1月27日　星期五　第4版"), &hm));
+	assert_false(pattern_is_running_header(S("2O26年我们要做好的几件事"), &hm));
 }
 
 int main(void)
