@@ -182,9 +182,15 @@ static const char *const roles[] = {
 	"通讯员", "实习生", "摄影记者", "记者", "评论员", "特约撰稿人", "撰稿人", "撰稿", "摄影", "文/图", "文／图",
 	"文、图：", "文、图:", "文图：",
 	"文/", "文／", "图/", "图／", "文|", "文｜", "图|", "图｜", "报道", "采写", "撰文", "文：", "文:", "图：", "图:",
-	/* an army paper's soldiers sign with their rank ("上等兵　X") */
+};
+
+/* An army paper's soldiers sign with their rank ("上等兵　X"), a table
+ * of its own so that the many lines opening with 上 or 下 are not read
+ * against every role. */
+static const char *const ranks[] = {
 	"上等兵", "列兵", "下士", "中士", "上士", "少尉", "中尉", "上尉", "少校", "中校", "上校",
 };
+static char_set rank_starts = { "上列下中少", false, { 0 } };
 
 /* Whole bylines without names. */
 static const char *const anonymous[] = {
@@ -439,15 +445,20 @@ static const char not_in_roles[] = "的了是在对向告诉据和与跟随被�
  * or the medium before a core role (全媒体记者). Returns its length. */
 /* The first characters of roles[] (and of 本报…, 驻…), and of core_roles[]:
  * most lines start with none of them, and are left at that. */
-static char_set role_starts = { "本新中特见实首通摄记评撰文图报采驻上列下少", false, { 0 } };
+static char_set role_starts = { "本新中特见实首通摄记评撰文图报采驻", false, { 0 } };
 static char_set core_starts = { "记通实评观", false, { 0 } };
 
 /* A role word of the table at s (roles[], 本报 + one of them, 本报驻X记者). */
 static size_t listed_role(const char *s, const char *end)
 {
-	if (end - s < 3 || ((unsigned char)*s & 0xF0) != 0xE0 || !char_set_has(&role_starts, fold3(s)))
+	if (end - s < 3 || ((unsigned char)*s & 0xF0) != 0xE0)
 		return 0;
+	uint32_t c = fold3(s);
 	size_t r;
+	if (char_set_has(&rank_starts, c) && (r = match_any(s, end, ranks, sizeof ranks / sizeof *ranks)))
+		return r;
+	if (!char_set_has(&role_starts, c))
+		return 0;
 	if ((r = match_any(s, end, roles, sizeof roles / sizeof *roles)))
 		return r;
 	if (starts_with(s, end, "本报") && (r = match_any(s + 6, end, roles, sizeof roles / sizeof *roles)))
@@ -3938,10 +3949,15 @@ static const char *const nav_words[] = {
 /* "首页　|　往期回顾　|　版面导航　|　PDF下载", "上一版　　下一版": a line
  * of an e-paper's page links only, two or more, set apart by spaces or
  * bars. */
+static char_set nav_starts = { "首往版上下返本标数電电过[【", false, { 0 } };
+
 static bool epaper_nav_bar(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	unsigned words = 0;
+	/* (most lines open with no nav word's first character: a look) */
+	if (len < 6 || (*s != 'P' && *s != '[' && (((unsigned char)*s & 0xF0) != 0xE0 || !char_set_has(&nav_starts, fold3(s)))))
+		return false;
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
@@ -3966,6 +3982,11 @@ static bool epaper_masthead(const char *s, size_t len)
 {
 	static const char *const kinds[] = { "数字报", "數字報", "电子版", "電子版", "数字版", "數字版", "电子报", "電子報" };
 	const char *end = text_trim_end(s, s + len);
+	/* (every kind ends in 报, 報 or 版: most lines are left at that) */
+	unsigned char z = end - s >= 9 ? (unsigned char)end[-1] : 0;
+	if ((z != 0xA5 && z != 0xB1 && z != 0x88) ||   /* (the last bytes of 报, 報, 版) */
+	    !(ends_with(s, end, "报") || ends_with(s, end, "報") || ends_with(s, end, "版")))
+		return false;
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
 		size_t n = strlen(kinds[k]);
 		if ((size_t)(end - s) > n && memcmp(end - n, kinds[k], n) == 0)
@@ -3984,6 +4005,8 @@ bool pattern_is_epaper_chrome(const char *s, size_t len)
 static size_t epaper_label(const char *s, size_t len)
 {
 	static const char *const labels[] = { "当前版：", "当前版面：", "当前版次：", "當前版：", "當前版面：" };
+	if (len < 12 || (!hprefix(s, len, "当前") && !hprefix(s, len, "當前")))
+		return 0;
 	size_t n = match_any(s, s + len, labels, sizeof labels / sizeof *labels);
 	return n && n < len ? n : 0;
 }
@@ -3996,9 +4019,10 @@ static bool running_header(const char *s, size_t len, header_match *hm);
 static bool ocr_figures_header(const char *s, size_t len, header_match *hm)
 {
 	char buf[200];
-	if (len > sizeof buf)
+	/* (most lines have no such letter at all, and are not copied) */
+	if (len > sizeof buf ||
+	    (!memchr(s, 'O', len) && !memchr(s, 'o', len) && !memchr(s, 'l', len) && !memchr(s, 'I', len)))
 		return false;
-	/* (most lines have no such letter beside a figure: no copy) */
 	size_t first = 0;
 	while (first < len && !(((s[first] | 0x20) == 'o' || s[first] == 'l' || s[first] == 'I') &&
 				((first > 0 && s[first - 1] >= '0' && s[first - 1] <= '9') ||
