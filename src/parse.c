@@ -2720,18 +2720,20 @@ static bool raw_like_header(const parser *ps, const raw_line *l)
 static void unbold_byline(parser *ps, unit *u)
 {
 	enum { MAX = 400 };
-	if (u->len >= 4 && u->s[0] == '*' && u->s[1] != '*' && u->s[u->len - 1] == '*' && u->s[u->len - 2] != '*') {
-		/* "*记者 邵明远*": a byline in italics */
+	/* (italics are *…* or _…_) */
+	char it = u->len >= 4 && (u->s[0] == '*' || u->s[0] == '_') ? u->s[0] : 0;
+	if (it && u->s[1] != it && u->s[u->len - 1] == it && u->s[u->len - 2] != it) {
+		/* "*记者 邵明远*", "_本报记者 孙若楠 迪拜报道_": a byline in italics */
 		if (u->len < 120 && pattern_is_byline(u->s + 1, u->len - 2, false)) {
 			u->s++;
 			u->len -= 2;
 		}
 		return;
 	}
-	if (u->len >= 6 && u->s[0] == '*' && u->s[1] != '*') {
+	if (u->len >= 6 && it && u->s[1] != it) {
 		/* "*本报讯*　…", "*本报讯（记者　X）*　…": a dateline in
 		 * italics opening the text */
-		const char *close = memchr(u->s + 1, '*', u->len - 1 < 120 ? u->len - 1 : 120);
+		const char *close = memchr(u->s + 1, it, u->len - 1 < 120 ? u->len - 1 : 120);
 		if (!close || close == u->s + 1)
 			return;
 		size_t in = (size_t)(close - u->s - 1), rest = u->len - in - 2;
@@ -4815,6 +4817,9 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return true;
 	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
+		return false;
+	/* a rule ("=====", "-----") as wide as the wrap is no text */
+	if ((cur->len <= RULE_MAX_BYTES && is_rule(cur->s, cur->len)) || (next->len <= RULE_MAX_BYTES && is_rule(next->s, next->len)))
 		return false;
 	/* a scanner's specks ("丨", "|") are a line of their own, no text
 	 * for a paragraph to run into or on from */
@@ -7140,11 +7145,24 @@ static bool first_of_sections(const parser *ps, size_t k)
 	return false;
 }
 
+/* "## 中文教学项目扩至200所公立学校" / "#### 阿联酋教育部表示，…" over
+ * the byline: a lower markdown title with a comma set right under the
+ * story's title, a signature under it, is that title's subtitle, not a
+ * section (in the title's run, whatever stands over it). */
+static bool md_sub_under_head(const parser *ps, size_t k, size_t n)
+{
+	if (n == 0 || k + 1 >= ps->nunits)
+		return false;
+	const unit *u = UNIT(ps, k), *above = UNIT(ps, k - 1), *under = UNIT(ps, k + 1);
+	return u->kind == U_MDSUB && above->kind == U_MDHEAD && u->gap <= 1 && (u->flags & UF_COMMA) &&
+	       (under->kind == U_BYLINE || under->kind == U_DATELINE || under->kind == U_NAMES);
+}
+
 static size_t title_run(const parser *ps, size_t i)
 {
 	size_t n = 0;
 	while (i + n < ps->nunits && n < HEADER_MAX_LINES + 1 &&
-	       (is_title_kind(UNIT(ps, i + n)->kind) || (n > 0 && deck_subtitle(ps, i + n)))) {
+	       (is_title_kind(UNIT(ps, i + n)->kind) || (n > 0 && deck_subtitle(ps, i + n)) || md_sub_under_head(ps, i + n, n))) {
 		/* names under a title are its byline; a comma line may start a paragraph */
 		/* a "——" line with a comma right under a title is its subtitle
 		 * ("——专家：太阳出来后再出门，热身时间要加倍"), not a paragraph */
@@ -9956,6 +9974,7 @@ static void story_evidence_rf(const parser *ps, size_t i, size_t n, const art *a
 		ev_add(ev, S_REPEAT_UNDER);
 	if ((UNIT(ps, i)->flags & UF_AFTER_FURNITURE) && a && art_has_body(a))
 		ev_add(ev, S_FURNITURE);
+
 	if (ps->bracket_columns && n >= 2 && UNIT(ps, i)->kind == U_TITLE && UNIT(ps, i + 1)->kind == U_TITLE &&
 	    bracketed_label(UNIT(ps, i)) && !bracketed_label(UNIT(ps, i + 1)) && rf.para_under)
 		ev_add(ev, S_PAGE_LABEL);
@@ -12104,6 +12123,13 @@ static void segment_step(parser *ps)
 		if (u->kind == U_MDSUB && ((ps->md_sub_level && md_rank(u) < ps->md_sub_level) || md_rank(u) == ps->md_head_rank))
 			u->kind = U_MDHEAD;
 		if (u->kind == U_MDHEAD && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDSUB &&
+		    UNIT(ps, i + 1)->gap <= 1 && (UNIT(ps, i + 1)->flags & UF_COMMA) &&
+		    count_chars(md_text(u).s, md_text(u).len, 2 * LABEL_MAX + 1) > 2 * LABEL_MAX) {
+			/* "## 中文教学项目扩至200所公立学校" right above "#### 阿联酋
+			 * 教育部表示，…": a whole headline over a line of detail
+			 * with a comma, its subtitle (no column's name) */
+			md_to_title(UNIT(ps, i + 1));
+		} else if (u->kind == U_MDHEAD && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDSUB &&
 		    UNIT(ps, i + 1)->gap <= 1) {
 			/* "## 科学辟谣" right above "### “喝醋能软化血管”？", no
 			 * text between: the upper title names the column, the
