@@ -3867,12 +3867,30 @@ static bool is_top_line(const parser *ps, const unit *u)
  * segmented (LOOKAHEAD). */
 static void top_line_again(parser *ps, unit *u)
 {
+	enum { TOP_SECTION_MAX = 8, TOP_BLOCK_UNITS = 8 };
+	/* "第3版" / "企业·市场" / "责任编辑：…": the page's section,
+	 * a short line between two lines of the running header at the
+	 * page's top, with nothing but header above, is the header's */
+	if (u->kind == U_PAGEHEAD && u->gap <= 1 && ps->nunits < TOP_BLOCK_UNITS && ps->nunits >= ps->units_base + 2 &&
+	    ps->nunits - 1 >= ps->next) {
+		unit *mid = UNIT(ps, ps->nunits - 1);
+		/* (the masthead over them may be read as the header's
+		 * later: a short title line counts) */
+		bool all_head = UNIT(ps, ps->nunits - 2)->kind == U_PAGEHEAD;
+		for (size_t j = ps->units_base; j + 1 < ps->nunits; j++)
+			all_head &= UNIT(ps, j)->kind == U_PAGEHEAD ||
+				    (UNIT(ps, j)->kind == U_TITLE && UNIT(ps, j)->chars <= TOP_SECTION_MAX && j + 2 < ps->nunits);
+		if (all_head && mid->kind == U_TITLE && mid->gap <= 1 && mid->chars <= TOP_SECTION_MAX &&
+		    !(mid->flags & (UF_COMMA | UF_TERMINATED)))
+			mid->kind = U_PAGEHEAD;
+	}
 	if (ps->nunits < TOP_LINES) {
 		uint32_t h = top_line_hash(u);
 		if (h) {
 			ps->top_line_no[ps->ntop_lines] = u->line;
 			ps->top_lines[ps->ntop_lines++] = h;
 		}
+
 		if (u->kind == U_PAGEHEAD && !ps->top_has_header && u->gap <= 1) {
 			/* the masthead's words over the first header are the
 			 * header's too ("滨河周报·社区" in a cut paragraph) */
@@ -5265,6 +5283,21 @@ static bool ends_after_sentence(const char *s, const char *end)
 	return false;
 }
 
+/* "一一走访吉庆镇智能化猪场": OCR reads a subtitle's dash as two 一. A
+ * short line opening with them and a word that starts a subtitle (记,
+ * 走访, 访, 来自, 写在, 从) has the dash. */
+static bool ocr_dash_start(const unit *u)
+{
+	static const char *const words[] = { "记", "記", "走访", "走訪", "访", "訪", "来自", "來自", "写在", "寫在", "从", "從" };
+	if (u->len < 12 || u->len > 40 * 3 || memcmp(u->s, "一一", 6) != 0)
+		return false;
+	const char *p = u->s + 6, *end = u->s + u->len;
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (has_prefix(p, (size_t)(end - p), words[k]))
+			return !memmem(u->s, u->len, "。", 3);
+	return false;
+}
+
 static void scan_punctuation(unit *u)
 {
 	const char *s = u->s, *end = u->s + u->len;
@@ -5281,7 +5314,7 @@ static void scan_punctuation(unit *u)
 		u->flags |= UF_TERMINATED;      /* "…启用。（陆交局提供）" */
 	if (u->len > 9 && (memcmp(end - 9, "（完）", 9) == 0 || (u->len > 5 && memcmp(end - 5, "(完)", 5) == 0)))
 		u->flags |= UF_TERMINATED | UF_DONE;
-	if (has_prefix(s, u->len, "——") || has_prefix(s, u->len, "—"))
+	if (has_prefix(s, u->len, "——") || has_prefix(s, u->len, "—") || ocr_dash_start(u))
 		u->flags |= UF_DASH_START;
 	if (u->chars > TITLE_MAX_CHARS)
 		return;
