@@ -1907,7 +1907,7 @@ static void profile_local_wrap(profile *pf, const char *text, size_t len)
 		const char *e = nl ? nl : end;
 		const char *t = text_trim_end(p, e);
 		unsigned cols = line_columns(p, (size_t)(t - p));
-		bool marked = inner_punctuation(p, (size_t)(t - p));
+		bool marked = t > p && inner_punctuation(p, (size_t)(t - p));
 		if (cols >= 16 && prev_cols >= 20) {
 			pairs++;
 			/* (a verse's lines have no marks at all: no prose cut) */
@@ -1915,7 +1915,7 @@ static void profile_local_wrap(profile *pf, const char *text, size_t len)
 		}
 		prev_cols = cols;
 		prev_marked = marked;
-		prev_open = cols && !raw_ends_sentence(p, (size_t)(t - p));
+		prev_open = t > p && !raw_ends_sentence(p, (size_t)(t - p));
 		p = nl ? nl + 1 : end;
 	}
 	if (pairs >= LOCAL_WRAP_PAIRS_MIN && alike * 2 >= pairs) {
