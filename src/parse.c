@@ -4837,7 +4837,8 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	    line_is_special(cur->s, cur->len))
 		return false;
 	/* a rule ("=====", "-----") as wide as the wrap is no text */
-	if ((cur->len <= RULE_MAX_BYTES && is_rule(cur->s, cur->len)) || (next->len <= RULE_MAX_BYTES && is_rule(next->s, next->len)))
+	if ((cur->len <= RULE_MAX_BYTES && is_rule(cur->s, cur->len)) ||
+	    (next->len <= RULE_MAX_BYTES && is_rule(next->s, next->len)))
 		return false;
 	/* a scanner's specks ("丨", "|") are a line of their own, no text
 	 * for a paragraph to run into or on from */

@@ -3956,7 +3956,9 @@ static bool epaper_nav_bar(const char *s, size_t len)
 	const char *p = s, *end = s + len;
 	unsigned words = 0;
 	/* (most lines open with no nav word's first character: a look) */
-	if (len < 6 || (*s != 'P' && *s != '[' && (((unsigned char)*s & 0xF0) != 0xE0 || !char_set_has(&nav_starts, fold3(s)))))
+	if (len < 6)
+		return false;
+	if (*s != 'P' && *s != '[' && (((unsigned char)*s & 0xF0) != 0xE0 || !char_set_has(&nav_starts, fold3(s))))
 		return false;
 	while (p < end) {
 		uint32_t cp;
