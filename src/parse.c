@@ -69,6 +69,7 @@ typedef enum signal {
 	S_NEXT_JUMP,            /* a jump line right under it (上接第1版, 详见第2版) */
 	S_NEXT_NOTE,            /* an editor's note right under it (编者按：…) */
 	S_MARKDOWN,             /* a markdown "# " title */
+	S_ASKED_UNDER,          /* a question over its asker's paragraph ("读者X问：…"): a Q&A item of its own */
 	S_DASH_SUBTITLE,        /* a "——" subtitle in the deck */
 	S_NO_STORY,             /* no story open yet (page start, after headless text) */
 	S_PREV_CLOSED,          /* the story before closed: jump line, (author), （完）, 供稿 */
@@ -215,6 +216,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_NEXT_JUMP]       = { 20, "jump line under it" },
 	[S_NEXT_NOTE]       = { 20, "editor's note under it" },   /* a note opens a story, never a section */
 	[S_MARKDOWN]        = { 20, "markdown title" },
+	[S_ASKED_UNDER]     = { 6, "a question over its asker's words" },
 	[S_DASH_SUBTITLE]   = { 20, "—— subtitle in deck" },
 	/* boundaries: each alone starts a story, not over a cut */
 	[S_NO_STORY]        = { 6, "no story open" },
@@ -7025,6 +7027,11 @@ static bool title_is_paragraph_start(const parser *ps, size_t i)
 	if ((u->flags & UF_COMMA) && u->chars <= NUMBERED_COMMA_HEAD_MAX && numbered_head(u) && !first_sentence_short(next) &&
 	    !title_goes_on(ps, i))
 		return false;
+	/* "天冷了，血压为啥总是偏高？" over "读者彭先生（62岁）问：…": the
+	 * question heads the item its asker's paragraph opens, commas and
+	 * all */
+	if (question_within(u, ASKED_QUESTION_MAX) && asks(next))
+		return false;
 	return (u->flags & UF_COMMA) || first_sentence_short(next) || title_goes_on(ps, i);
 }
 
@@ -10008,6 +10015,11 @@ static void story_evidence_rf(const parser *ps, size_t i, size_t n, const art *a
 		ev_add(ev, S_REPEAT_UNDER);
 	if ((UNIT(ps, i)->flags & UF_AFTER_FURNITURE) && a && art_has_body(a))
 		ev_add(ev, S_FURNITURE);
+	/* "孩子反复咳嗽是过敏吗？" over "读者刘女士问：…" after the answer to
+	 * another reader: the next item of a page of questions and answers */
+	if (a && n == 1 && art_has_body(a) && j < ps->nunits && UNIT(ps, j)->kind == U_PARA &&
+	    question_within(UNIT(ps, i), ASKED_QUESTION_MAX) && asks(UNIT(ps, j)))
+		ev_add(ev, S_ASKED_UNDER);
 
 	if (ps->bracket_columns && n >= 2 && UNIT(ps, i)->kind == U_TITLE && UNIT(ps, i + 1)->kind == U_TITLE &&
 	    bracketed_label(UNIT(ps, i)) && !bracketed_label(UNIT(ps, i + 1)) && rf.para_under)

@@ -584,6 +584,7 @@ FIXTURE_TEST(wrap_rule_lines)        /* a mailed bulletin hard-wrapped at 76 col
 FIXTURE_TEST(md_sub_italic_byline)   /* a site exported to markdown: a byline in _italics_ is a byline (was a subtitle); a "####" line of detail with a comma under the story's "##" title, over the byline, is its subtitle with or without a kicker over them (it was the headline and the "##" title a kicker or a headless story) */
 FIXTURE_TEST(ocr_dash_subtitle)      /* OCR read a subtitle's dash as 一一 (一一走访…): the subtitle under its headline (it was the headline, the headline its kicker); 一一对应… stays a title */
 FIXTURE_TEST(top_block_section)      /* a header printed in blocks a blank line apart (paper, date, page, section, desk): the section's name between two header lines at the page's top is the header's (it was a headless headline) */
+FIXTURE_TEST(qa_question_comma)      /* a doctors' Q&A under its label: a question with a comma over 读者X问：… heads its item (it started a paragraph under the expert's line), and the next question over its asker heads the next item (it was a subhead) */
 
 /* Nothing is lost: every character of every non-blank line of the page
  * appears in the output (as text, a field, a banner or a caption), for
@@ -675,7 +676,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1339,6 +1340,7 @@ int main(void)
 		cmocka_unit_test(test_md_sub_italic_byline),
 		cmocka_unit_test(test_ocr_dash_subtitle),
 		cmocka_unit_test(test_top_block_section),
+		cmocka_unit_test(test_qa_question_comma),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),
