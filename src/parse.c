@@ -3338,6 +3338,13 @@ static bool short_question(const unit *u)
  * ("醋瓶上标“总酸≥6.00g/100mL”是啥意思？"). */
 enum { ASKED_QUESTION_MAX = 32 };
 
+/* "玉米苗发黄是缺肥吗？" over "读者X问：…": a question over its asker's
+ * paragraph, the title of the item that paragraph opens. */
+static bool asked_question(const unit *q, const unit *under)
+{
+	return question_within(q, ASKED_QUESTION_MAX) && asks(under);
+}
+
 /* A "——" line of a subtitle's length is at least this many characters
  * ("——屈原", "——鲁迅《故乡》" are shorter: who said the words above). */
 enum { DASH_SUBTITLE_MIN = 8 };
@@ -3892,7 +3899,6 @@ static void top_line_again(parser *ps, unit *u)
 			ps->top_line_no[ps->ntop_lines] = u->line;
 			ps->top_lines[ps->ntop_lines++] = h;
 		}
-
 		if (u->kind == U_PAGEHEAD && !ps->top_has_header && u->gap <= 1) {
 			/* the masthead's words over the first header are the
 			 * header's too ("滨河周报·社区" in a cut paragraph) */
@@ -4299,7 +4305,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		prev->gap_after = u.gap;
 		/* "玉米苗发黄是缺肥吗？" over "问：…": the question heads an item
 		 * of a Q&A page, a title, not a sentence */
-		if (prev->kind == U_PARA && u.kind == U_PARA && question_within(prev, ASKED_QUESTION_MAX) && asks(&u))
+		if (prev->kind == U_PARA && u.kind == U_PARA && asked_question(prev, &u))
 			prev->kind = U_TITLE;
 		/* "置业问答" / "二手房“带押过户”怎么办？": a short question
 		 * right under a word or two set as a title heads the piece
@@ -4681,23 +4687,21 @@ static bool dateline_over_byline(const raw_line *first, const raw_line *cur, con
 /* The words a subhead is at most on a hard-wrapped page. */
 enum { WRAP_HEAD_MAX = 12 };
 
-/* "…才未造成严重后果。" (a full line) / "原因分析" / "经检测，当时烟道内…"
- * (full): on a hard-wrapped page, a short line with no punctuation at
- * all under a full line that ends its sentence, over a line that fills
- * the wrap again, is a title set tight between paragraphs (a subhead, or
- * the next story's head): the last line of a paragraph ends with a stop
- * or a closing mark, whatever its length. */
+/* "近日", "日前", "昨天": the day a lead opens with; past it, or s. */
+static const char *skip_lead_day(const char *s, const char *end)
+{
+	static const char *const days[] = { "近日", "日前", "昨日", "昨天", "今天", "今日" };
+	for (size_t k = 0; k < sizeof days / sizeof *days; k++)
+		if (has_prefix(s, (size_t)(end - s), days[k]))
+			return s + strlen(days[k]);
+	return s;
+}
+
 /* "11月22日，", "近日，": a story's lead opening with its date. */
 static bool dated_lead(const char *s, size_t len)
 {
-	static const char *const days[] = { "近日", "日前", "昨日", "昨天", "今天", "今日" };
-	const char *p = s, *end = s + len;
-	size_t k = 0;
-	while (k < sizeof days / sizeof *days && !has_prefix(p, len, days[k]))
-		k++;
-	if (k < sizeof days / sizeof *days) {
-		p += strlen(days[k]);
-	} else {
+	const char *p = skip_lead_day(s, s + len), *end = s + len;
+	if (p == s) {
 		const char *q = p;
 		while (q < end && *q >= '0' && *q <= '9')
 			q++;
@@ -4717,6 +4721,12 @@ static bool dated_lead(const char *s, size_t len)
  * under it opens a lead with its date. */
 enum { WRAP_DATED_HEAD_MAX = 20 };
 
+/* "…才未造成严重后果。" (a full line) / "原因分析" / "经检测，当时烟道内…"
+ * (full): on a hard-wrapped page, a short line with no punctuation at
+ * all under a full line that ends its sentence, over a line that fills
+ * the wrap again, is a title set tight between paragraphs (a subhead, or
+ * the next story's head): the last line of a paragraph ends with a stop
+ * or a closing mark, whatever its length. */
 static bool short_head_over_text(const parser *ps, const raw_line *next, unsigned wrap)
 {
 	/* (a column of a PDF viewer's copy is narrow: a title there is
@@ -4774,18 +4784,14 @@ static bool head_over_dash_deck(const parser *ps, const raw_line *first, const r
  * the line, the words that start a story's text. */
 static bool reporter_lead(const char *s, size_t len)
 {
-	static const char *const when[] = { "近日", "日前", "昨日", "昨天", "今天", "今日", "日" };
 	static const char *const how[] = { "从", "從", "获悉", "獲悉", "了解到", "走访", "走訪", "采访", "採訪" };
 	if (!has_prefix(s, len, "记者") && !has_prefix(s, len, "記者"))
 		return false;
 	const char *p = s + 6, *end = s + len;
 	while (p < end && *p >= '0' && *p <= '9')
 		p++;
-	for (size_t k = 0; k < sizeof when / sizeof *when; k++)
-		if (has_prefix(p, (size_t)(end - p), when[k])) {
-			p += strlen(when[k]);
-			break;
-		}
+	/* (the day: "记者12日从…", "记者近日从…") */
+	p = p > s + 6 && has_prefix(p, (size_t)(end - p), "日") ? p + 3 : skip_lead_day(p, end);
 	for (size_t k = 0; k < sizeof how / sizeof *how; k++)
 		if (has_prefix(p, (size_t)(end - p), how[k]))
 			return true;
@@ -7030,7 +7036,7 @@ static bool title_is_paragraph_start(const parser *ps, size_t i)
 	/* "天冷了，血压为啥总是偏高？" over "读者彭先生（62岁）问：…": the
 	 * question heads the item its asker's paragraph opens, commas and
 	 * all */
-	if (question_within(u, ASKED_QUESTION_MAX) && asks(next))
+	if (asked_question(u, next))
 		return false;
 	return (u->flags & UF_COMMA) || first_sentence_short(next) || title_goes_on(ps, i);
 }
@@ -9830,8 +9836,7 @@ static bool issuer_in_brackets(const unit *u)
 	name.s = open + 3;
 	name.len = (uint32_t)(close - open - 3);
 	unsigned chars = count_chars(name.s, name.len, ISSUER_MAX + 1);
-	const char *before = open;
-	return chars >= 3 && chars <= ISSUER_MAX && plain_han(&name) && raw_ends_sentence(u->s, (size_t)(before - u->s));
+	return chars >= 3 && chars <= ISSUER_MAX && plain_han(&name) && raw_ends_sentence(u->s, (size_t)(open - u->s));
 }
 
 static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
@@ -10018,9 +10023,8 @@ static void story_evidence_rf(const parser *ps, size_t i, size_t n, const art *a
 	/* "孩子反复咳嗽是过敏吗？" over "读者刘女士问：…" after the answer to
 	 * another reader: the next item of a page of questions and answers */
 	if (a && n == 1 && art_has_body(a) && j < ps->nunits && UNIT(ps, j)->kind == U_PARA &&
-	    question_within(UNIT(ps, i), ASKED_QUESTION_MAX) && asks(UNIT(ps, j)))
+	    asked_question(UNIT(ps, i), UNIT(ps, j)))
 		ev_add(ev, S_ASKED_UNDER);
-
 	if (ps->bracket_columns && n >= 2 && UNIT(ps, i)->kind == U_TITLE && UNIT(ps, i + 1)->kind == U_TITLE &&
 	    bracketed_label(UNIT(ps, i)) && !bracketed_label(UNIT(ps, i + 1)) && rf.para_under)
 		ev_add(ev, S_PAGE_LABEL);
@@ -10334,6 +10338,14 @@ static void subject_mark(void *ctx, uint32_t h)
 	}
 }
 
+/* A title line opening with a dash, short enough to say who said the
+ * words above it ("——鲁迅", "——连长　郑宏伟"). */
+enum { ATTRIBUTION_MAX = 24 };
+static bool dash_title(const unit *u)
+{
+	return (u->flags & UF_DASH_START) && u->kind == U_TITLE && u->chars <= ATTRIBUTION_MAX;
+}
+
 /* "——《礼记·中庸》", "——鲁迅《故乡》": a dash line naming the work a
  * quotation comes from, right under that quotation (a paragraph ending
  * a sentence or a quote): the epigraph's source, whatever signs the
@@ -10341,7 +10353,7 @@ static void subject_mark(void *ctx, uint32_t h)
 static bool cites_work_under(const parser *ps, size_t k)
 {
 	const unit *u = UNIT(ps, k);
-	if (!(u->flags & UF_DASH_START) || u->kind != U_TITLE || u->chars > 24 || k == ps->units_base)
+	if (!dash_title(u) || k == ps->units_base)
 		return false;
 	const char *end = text_trim_end(u->s, u->s + u->len);
 	if (!ends_with_word(u->s, (size_t)(end - u->s), "》") || !memmem(u->s, u->len, "《", 3))
@@ -10364,7 +10376,7 @@ static bool attribution_under(const parser *ps, size_t k)
 	if (cites_work_under(ps, k))
 		return true;
 	const unit *u = UNIT(ps, k);
-	if (!(u->flags & UF_DASH_START) || u->kind != U_TITLE || u->chars > 24 || k == ps->units_base)
+	if (!dash_title(u) || k == ps->units_base)
 		return false;
 	const unit *q = UNIT(ps, k - 1);
 	uint32_t z = last_cp(q->s, q->s + q->len, NULL);
@@ -10546,8 +10558,7 @@ static size_t plan_runs(parser *ps, size_t i, size_t n, plan_run *runs)
 		r->dateline_under = under && under->kind == U_DATELINE;
 		r->byline_under = under && (under->kind == U_BYLINE || under->kind == U_NAMES);
 		const unit *first = UNIT(ps, k);
-		r->attribution = ((first->flags & UF_DASH_START) && first->kind == U_TITLE && first->chars <= 24 &&
-				  !r->dateline_under && !r->byline_under) || cites_work_under(ps, k);
+		r->attribution = (dash_title(first) && !r->dateline_under && !r->byline_under) || cites_work_under(ps, k);
 		r->cut_banner = len == 1 && UNIT(ps, k)->kind == U_TITLE && !(UNIT(ps, k)->flags & UF_COMMA) && under &&
 				under->kind == U_PARA && !title_goes_on(ps, k);
 		/* the next run: a title line that starts no paragraph */
@@ -11015,8 +11026,7 @@ static bool lone_title_only(const art *a)
 static bool is_attribution(const parser *ps, size_t i, const art *a)
 {
 	const unit *u = UNIT(ps, i);
-	if (!(u->flags & UF_DASH_START) || u->kind != U_TITLE || u->chars > 24 || !a || a->cut ||
-	    !a->nparts || a->parts[a->nparts - 1].type != DOC_PARAGRAPH)
+	if (!dash_title(u) || !a || a->cut || !a->nparts || a->parts[a->nparts - 1].type != DOC_PARAGRAPH)
 		return false;
 	if (cites_work_under(ps, i))
 		return true;
@@ -11285,7 +11295,7 @@ enum { EPIGRAPH_MAX = 120 };
 static bool epigraph_over_byline(const art *a)
 {
 	if (a->nparts != 2 || a->parts[0].type != DOC_PARAGRAPH || a->parts[1].type != DOC_PARAGRAPH ||
-	    a->parts[0].len > EPIGRAPH_MAX * 3 || a->parts[1].len > 24 * 3 + 6)
+	    a->parts[0].len > EPIGRAPH_MAX * 3 || a->parts[1].len > ATTRIBUTION_MAX * 3 + 6)
 		return false;
 	return has_prefix(a->parts[1].s, a->parts[1].len, "——");
 }
@@ -12176,7 +12186,7 @@ static void segment_step(parser *ps)
 			 * with a comma, its subtitle (no column's name) */
 			md_to_title(UNIT(ps, i + 1));
 		} else if (u->kind == U_MDHEAD && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_MDSUB &&
-		    UNIT(ps, i + 1)->gap <= 1) {
+			   UNIT(ps, i + 1)->gap <= 1) {
 			/* "## 科学辟谣" right above "### “喝醋能软化血管”？", no
 			 * text between: the upper title names the column, the
 			 * lower heads the story */

@@ -3936,9 +3936,6 @@ static bool folio(const char *s, const char *end)
 
 static bool running_header(const char *s, size_t len, header_match *hm);
 
-/* Whether a line is a running header or footer; one that prints its
- * date, page and letters in full-width forms (２０２６年, Ａ０６) is read
- * as the same line in ASCII (the label mapped back into s). */
 /* An e-paper's words for moving between its pages and issues. */
 static const char *const nav_words[] = {
 	"首页", "首頁", "往期回顾", "往期回顧", "版面导航", "版面導航", "PDF下载", "PDF下載", "PDF版下载",
@@ -3949,7 +3946,7 @@ static const char *const nav_words[] = {
 /* "首页　|　往期回顾　|　版面导航　|　PDF下载", "上一版　　下一版": a line
  * of an e-paper's page links only, two or more, set apart by spaces or
  * bars. */
-static char_set nav_starts = { "首往版上下返本标数電电过[【", false, { 0 } };
+static char_set nav_starts = { "首往版上下返本标数電电过【", false, { 0 } };
 
 static bool epaper_nav_bar(const char *s, size_t len)
 {
@@ -3984,10 +3981,10 @@ static bool epaper_masthead(const char *s, size_t len)
 {
 	static const char *const kinds[] = { "数字报", "數字報", "电子版", "電子版", "数字版", "數字版", "电子报", "電子報" };
 	const char *end = text_trim_end(s, s + len);
-	/* (every kind ends in 报, 報 or 版: most lines are left at that) */
+	/* (every kind ends in 报, 報 or 版, whose last bytes are A5, B1 and
+	 * 88: most lines are left at that) */
 	unsigned char z = end - s >= 9 ? (unsigned char)end[-1] : 0;
-	if ((z != 0xA5 && z != 0xB1 && z != 0x88) ||   /* (the last bytes of 报, 報, 版) */
-	    !(ends_with(s, end, "报") || ends_with(s, end, "報") || ends_with(s, end, "版")))
+	if (z != 0xA5 && z != 0xB1 && z != 0x88)
 		return false;
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
 		size_t n = strlen(kinds[k]);
@@ -4013,11 +4010,21 @@ static size_t epaper_label(const char *s, size_t len)
 	return n && n < len ? n : 0;
 }
 
-static bool running_header(const char *s, size_t len, header_match *hm);
+/* OCR's letter for a figure at s[i] (O or o for 0, l or I for 1) beside
+ * a figure in s, or 0. */
+static char ocr_figure(const char *s, size_t len, size_t i)
+{
+	char c = s[i];
+	if (c != 'O' && c != 'o' && c != 'l' && c != 'I')
+		return 0;
+	if (!((i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') || (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9')))
+		return 0;
+	return c == 'l' || c == 'I' ? '1' : '0';
+}
 
 /* "2O26年11月27曰": OCR reads 0 as O and 1 as l inside figures. The line
- * read again with a letter O, o, l or I beside a figure taken for the
- * figure (byte for byte, so the label maps back in place). */
+ * read again with each such letter taken for its figure (byte for byte,
+ * so the label maps back in place). */
 static bool ocr_figures_header(const char *s, size_t len, header_match *hm)
 {
 	char buf[200];
@@ -4026,32 +4033,27 @@ static bool ocr_figures_header(const char *s, size_t len, header_match *hm)
 	    (!memchr(s, 'O', len) && !memchr(s, 'o', len) && !memchr(s, 'l', len) && !memchr(s, 'I', len)))
 		return false;
 	size_t first = 0;
-	while (first < len && !(((s[first] | 0x20) == 'o' || s[first] == 'l' || s[first] == 'I') &&
-				((first > 0 && s[first - 1] >= '0' && s[first - 1] <= '9') ||
-				 (first + 1 < len && s[first + 1] >= '0' && s[first + 1] <= '9'))))
+	while (first < len && !ocr_figure(s, len, first))
 		first++;
 	if (first == len)
 		return false;
 	memcpy(buf, s, len);
-	bool changed = false;
-	for (size_t i = 0; i < len; i++) {
-		char c = buf[i];
-		if (c != 'O' && c != 'o' && c != 'l' && c != 'I')
-			continue;
-		bool digit_before = i > 0 && buf[i - 1] >= '0' && buf[i - 1] <= '9';
-		bool digit_after = i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9';
-		if (!digit_before && !digit_after)
-			continue;
-		buf[i] = (c == 'O' || c == 'o') ? '0' : '1';
-		changed = true;
+	/* (a figure read so counts for the letter after it: "2OO6") */
+	for (size_t i = first; i < len; i++) {
+		char f = ocr_figure(buf, len, i);
+		if (f)
+			buf[i] = f;
 	}
-	if (!changed || !running_header(buf, len, hm))
+	if (!running_header(buf, len, hm))
 		return false;
 	if (hm->label_len)
 		hm->label = s + (hm->label - buf);
 	return true;
 }
 
+/* Whether a line is a running header or footer; one that prints its
+ * date, page and letters in full-width forms (２０２６年, Ａ０６) is read
+ * as the same line in ASCII (the label mapped back into s). */
 bool pattern_is_running_header(const char *s, size_t len, header_match *hm)
 {
 	if (running_header(s, len, hm))
