@@ -172,6 +172,7 @@ typedef enum signal {
 	S_F_OVER_DASH,          /* over a "——" subtitle and a byline: their headline */
 	S_F_BRACKET_NOTE,       /* a note wholly in round brackets under the text, set apart: the text's */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
+	S_F_LINE_LABEL,         /* the column's name in brackets opening the headline's line */
 	S_F_ITEM_ROW,           /* a row of a list: set in one shape with the line beside it (or the list's note in brackets) */
 	S_F_MARKED_ITEM,        /* one of two or more marked sentences set tight under a short title: a brief, not a picture's caption */
 	S_F_TOP_CHROME,         /* above the first signed story: the page's chrome */
@@ -399,6 +400,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_OVER_DASH]     = { 0, "over a —— subtitle and a byline" },
 	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
+	[S_F_LINE_LABEL]    = { 0, "in brackets opening the headline's line, the story reported: its column" },
 	[S_F_ITEM_ROW]      = { 0, "a list's row: set in one shape with its neighbour" },
 	[S_F_MARKED_ITEM]   = { 0, "a brief of the title over the marked items, not a caption" },   /* a fact: the line is text */
 	[S_F_TOP_CHROME]    = { 0, "above the first signed story: the page's chrome" },   /* a fact: the line goes to the banners */
@@ -543,6 +545,8 @@ enum { HEADER_PAIRS_MAX = 64 };
 /* the page's first units whose lines a running header printed again
  * further down may repeat (a masthead over the header) */
 enum { TOP_LINES = 4 };
+/* Tables read a column at a time that the profile remembers. */
+enum { CELL_TABLES_MAX = 8 };
 /* Running lines that recur on a page, remembered by the profile. */
 enum { REPEATED_MAX = 16, LISTED_MAX = 30 };
 
@@ -572,6 +576,8 @@ typedef struct profile {
 	bool repeated_top[REPEATED_MAX];    /* ... first printed at the top of the page */
 	unsigned nrepeated;
 	uint32_t title_list_first, title_list_last;     /* the lines of the page's list of its own titles, 0: none */
+	uint32_t cell_first[CELL_TABLES_MAX], cell_last[CELL_TABLES_MAX];      /* tables read a column at a time, a cell a line (see cell_blocks_line) */
+	unsigned ncell_tables;
 	uint32_t front_first, front_last;       /* the lines of a markdown export's front matter, 0: none */
 	uint32_t listed[LISTED_MAX];    /* the lines printing the titles of that list */
 	unsigned nlisted;
@@ -662,6 +668,7 @@ typedef struct parser {
 	bool bracket_run;       /* the last line pushed was a brief under its title in 【】 */
 	uint32_t run_in_run;    /* ... a brief of a run under their column, its title after this mark (see run_in_title) */
 	bool bracket_columns;   /* a story's column label in brackets or after a mark was set on the page (S_PAGE_LABEL) */
+	bool line_labels;       /* a headline's line opened with its column's name in brackets (see split_line_label) */
 	unsigned md_sub_level;  /* the highest rank (fewest "#") of the markdown subheads taken so far, 0: none */
 	unsigned md_head_rank;  /* the rank of the last markdown title taken as a story's head, 0: none */
 	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
@@ -2038,6 +2045,78 @@ static bool front_matter_line(front_matter *fm, profile *pf, const raw_line *l, 
 	return fm->state == 1;
 }
 
+/* "品名" / "冷轧板" / "电解铜" then, a blank line apart, "价格" /
+ * "4560" / "76320", then "周涨跌" / "-30" / "+650": a table that the
+ * extraction read a column at a time, a cell a line. Blocks of short
+ * lines (no sentence, no comma) between blank lines, as many lines in
+ * each, two blocks or more in a row, one of them a heading over figures
+ * only: the lines of the run are the table's cells, no titles. (A poem's
+ * stanzas are as regular, but have no column of figures.) */
+enum { CELL_MAX_BYTES = 48, CELL_BLOCK_MIN = 3 };
+typedef struct cell_blocks {
+	uint32_t start, end;    /* the block being read */
+	unsigned lines, figures;        /* its lines, and of them after the first, figures only */
+	bool cells;             /* every line of it a cell */
+	uint32_t run_start;     /* the first block of the run of blocks alike */
+	unsigned run_lines;     /* lines of each block of the run, 0: no run */
+	unsigned run_blocks;
+	bool run_figures;       /* a block of the run is a heading over figures */
+} cell_blocks;
+
+static bool figures_only(const char *s, size_t len);
+
+static void cell_blocks_close(cell_blocks *cb, profile *pf)
+{
+	bool block = cb->lines >= CELL_BLOCK_MIN && cb->cells;
+	bool figures = block && cb->figures == cb->lines - 1;
+	if (block && cb->run_lines == cb->lines) {
+		cb->run_blocks++;
+		cb->run_figures |= figures;
+	} else {
+		if (cb->run_blocks >= 2 && cb->run_figures && pf->ncell_tables < CELL_TABLES_MAX) {
+			pf->cell_first[pf->ncell_tables] = cb->run_start;
+			pf->cell_last[pf->ncell_tables++] = cb->start - 1;
+		}
+		cb->run_lines = block ? cb->lines : 0;
+		cb->run_blocks = block;
+		cb->run_figures = figures;
+		cb->run_start = cb->start;
+	}
+}
+
+static void cell_blocks_line(cell_blocks *cb, profile *pf, const raw_line *l)
+{
+	if (l->gap || !cb->lines) {
+		if (cb->lines)
+			cell_blocks_close(cb, pf);
+		cb->start = l->line;
+		cb->lines = cb->figures = 0;
+		cb->cells = true;
+	}
+	cb->end = l->line;
+	cb->cells &= l->len <= CELL_MAX_BYTES && !raw_ends_sentence(l->s, l->len) && !memmem(l->s, l->len, "，", 3);
+	cb->figures += cb->lines > 0 && figures_only(l->s, l->len);
+	cb->lines++;
+}
+
+static void cell_blocks_end(cell_blocks *cb, profile *pf)
+{
+	if (!cb->lines)
+		return;
+	cb->start = cb->end + 1;        /* (the run ends with the page) */
+	cell_blocks_close(cb, pf);
+	cb->lines = 0;
+	cell_blocks_close(cb, pf);
+}
+
+static bool in_cell_table(const profile *pf, uint32_t line)
+{
+	for (unsigned k = 0; k < pf->ncell_tables; k++)
+		if (line >= pf->cell_first[k] && line <= pf->cell_last[k])
+			return true;
+	return false;
+}
+
 static void profile_pass(profile *pf, furniture *furn, const char *text, size_t len, raw_rhythm *raw)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
@@ -2078,6 +2157,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	}
 	furniture_learner *fl = furniture_learner_new();
 	title_list tl = { .n = 0 };
+	cell_blocks cb = { .lines = 0 };
 	/* markdown titles by level; the first one's line and what is under it */
 	unsigned md_count[7] = { 0 }, md_numbered[7] = { 0 }, md_first = 0, md_titles = 0, md_between = 0;
 	uint32_t md_first_line = 0;
@@ -2111,6 +2191,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		pend.cols = 0;
 		furniture_learner_line(fl, l.s, l.len);
 		title_list_line(&tl, &l);
+		cell_blocks_line(&cb, pf, &l);
 		if (cols >= 20) {
 			pf->indented += l.indented;
 			if (n > 0)
@@ -2255,6 +2336,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	pf->blank_rhythm = body_lines >= 3 && (gaps[1] + gaps[2] + gaps[3]) * 2 >= body_lines;
 	tl.tight_gap = pf->blank_rhythm;
 	title_list_end(&tl, pf);
+	cell_blocks_end(&cb, pf);
 	/* double-spaced pages: a big gap is more than the usual one */
 	pf->big_gap = gaps[2] + gaps[3] > gaps[1] + gaps[0] && body_lines >= 6 ? BIG_GAP + 1 : BIG_GAP;
 	/* paragraphs set tight (a blank line before a tenth of the body's
@@ -3067,6 +3149,10 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
  * by it what holdout17 gains). */
 static size_t run_in_mark(const char *s, const char *end, bool loose)
 {
+	/* "-   南岭纸业…项目开工 11月18日，…": a plain-text list's bullet
+	 * (pandoc's, markdown's), in such a run only */
+	if (loose && (s[0] == '-' || s[0] == '*') && end - s > 1 && s[1] == ' ')
+		return 1;
 	if ((unsigned char)s[0] != 0xE2 && (unsigned char)s[0] != 0xC2)
 		return 0;
 	uint32_t c;
@@ -3076,7 +3162,7 @@ static size_t run_in_mark(const char *s, const char *end, bool loose)
 	/* in a run of items under their column, each opening with the same
 	 * mark, the page shows its own mark: any geometric shape (△, ○, ▼;
 	 * not ◎, above) or ☆ */
-	return loose && (c == 0x00B7 || (c >= 0x25A0 && c <= 0x25FF && c != 0x25CE) || c == 0x2606) ? n : 0;
+	return loose && (c == 0x00B7 || c == 0x2022 || (c >= 0x25A0 && c <= 0x25FF && c != 0x25CE) || c == 0x2606) ? n : 0;
 }
 
 /* A comma or full stop of sentences in [s, end): ，。, OCR's half-width
@@ -3158,6 +3244,13 @@ static size_t run_in_title(const char *s, size_t len, bool loose)
 				text_decode(t, end, &tc);
 			if (!(text_is_han(tc) || (tc >= '0' && tc <= '9')) || pattern_credit_start(s, len) < len)
 				return 0;
+			/* "…营收达到 35 亿元": a figure spaced off inside a
+			 * sentence, not a text opening */
+			const char *f = t;
+			while (f < end && *f >= '0' && *f <= '9')
+				f++;
+			if (f > t && f + 1 < end && *f == ' ' && !(f[1] >= '0' && f[1] <= '9'))
+				return 0;       /* (not OCR's "1 1月3 0日": a figure it spaced) */
 			sp = p;
 			break;
 		}
@@ -3432,6 +3525,7 @@ static bool item_word(uint32_t cp)
 
 static uint32_t title_mark(const char *s, size_t len);
 static bool round_bracketed(const unit *u);
+static bool wholly_bracketed(const unit *u);
 
 /* The shape of u's line (at most ITEM_MARKS marks; the count, or -1 for
  * a longer one), and in *figure_led whether it opens with a figure set
@@ -4161,7 +4255,8 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	 * space or a list's dot may set the title off */
 	uint32_t m0 = 0;
 	bool loose = false;
-	if (len >= 60 && ((unsigned char)s[0] == 0xE2 || (unsigned char)s[0] == 0xC2)) {  /* (the marks' lead bytes) */
+	if (len >= 60 && ((unsigned char)s[0] == 0xE2 || (unsigned char)s[0] == 0xC2 ||      /* (the marks' lead bytes) */
+			  ((s[0] == '-' || s[0] == '*') && s[1] == ' '))) {
 		const unit *last = ps->nunits > ps->units_base ? UNIT(ps, ps->nunits - 1) : NULL;
 		m0 = first_cp(s, s + len);
 		loose = ps->run_in_run == m0 ||
@@ -4177,6 +4272,8 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		ps->line_indented = false;
 		/* (a list's middle dot is no mark of the title's own: ■ and ◆ are) */
 		size_t dot = has_prefix(s, len, "·") ? 2 : 0;
+		if ((s[0] == '-' || s[0] == '*') && s[1] == ' ')
+			dot = (size_t)(text_skip_space(s + 1, s + len) - s);    /* a list's bullet neither */
 		size_t before = ps->nunits;
 		push_unit(ps, s + dot, title - dot, gap, line);
 		if (ps->nunits > before)
@@ -5728,6 +5825,24 @@ static bool bare_number(const char *s, size_t len)
 	return len > 0;
 }
 
+/* Figures with their signs, points and units of percent, spaces
+ * between: a number and nothing else ("+650", "-2.3%", "1,036"). */
+static bool figures_only(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	bool digit = false;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
+			digit = true;
+		else if (!(cp == '+' || cp == '-' || cp == '.' || cp == ',' || cp == '%' || cp == 0xFF05 ||
+			   cp == 0x2212 || cp == 0x2191 || cp == 0x2193 || cp == 0xFF0B || cp == 0xFF0D || text_is_space(cp)))
+			return false;
+	}
+	return digit;
+}
+
 static bool folio_line(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
@@ -6387,6 +6502,16 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PARA;
 		return;
 	}
+	if ((len <= 40 && figures_only(s, len) && !(len <= 4 && bare_number(s, len))) ||      /* (not "3", "2026": a section's number, a folio, a year over its title) */
+	    (ps->pf.ncell_tables && in_cell_table(&ps->pf, u->line)) || (len > 2 && s[0] == ':' && s[1] == ' ')) {
+		/* (": 表题": pandoc's caption of the table over it, a line
+		 * of its own) */
+		/* "76320", "+650", "-2.3%": a table's cell read a line each
+		 * (a title has words) */
+		u->flags |= UF_ROW;
+		u->kind = U_PARA;
+		return;
+	}
 	/* a long line with a comma is a sentence, cut short, not a title
 	 * (unless it opens with a dash: a subtitle) */
 	bool sentence_like = (u->flags & UF_COMMA) && u->chars * (u->spaced ? 2u : 1u) > COMMA_TITLE_MAX_CHARS &&
@@ -6394,7 +6519,7 @@ static void classify(const parser *ps, unit *u)
 	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
 	    !sentence_like && !only_punctuation(s, len) &&
 	    !is_opening(last_cp(s, s + len, NULL)) && !(u->flags & UF_ROW) && !unbalanced_close(s, len) &&
-	    !enumeration(s, len)) {
+	    !enumeration(s, len) && !has_prefix(s, len, "：")) {
 		if (ps->pf.indents && !ps->pf.indent_all && (u->flags & UF_INDENTED) && !(u->flags & UF_DASH_START)) {
 			/* on a page whose paragraphs open with an indent, an
 			 * indented short line is a paragraph of its own (开奖日期：…
@@ -6856,7 +6981,7 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 		a->cut = false;
 	} else {
 		a->cut = last && last->type == DOC_PARAGRAPH && !(u->flags & (UF_TERMINATED | UF_ROW)) &&
-			 !round_bracketed(u) && !repeats_earlier_head(a);
+			 !round_bracketed(u) && !wholly_bracketed(u) && !repeats_earlier_head(a);    /* (〔…〕: a note, whole) */
 		if (u->flags & UF_DONE)
 			a->ended = true;        /* "…。（完）" */
 	}
@@ -11493,6 +11618,16 @@ static bool masthead_line(const unit *u)
 	       (u->kind == U_PARA && !(u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END | UF_COMMA)));
 }
 
+/* "〔據縮微膠卷錄入。原報直排。…〕" under the page's header, before any
+ * story, a blank line under it: a note wholly in brackets about the page
+ * (who transcribed it, how), the header's, no story's text. */
+static bool header_note(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	return !ps->narts && i > ps->units_base && UNIT(ps, i - 1)->kind == U_PAGEHEAD && u->gap <= 1 &&
+	       (i + 1 >= ps->nunits || UNIT(ps, i + 1)->gap >= 1) && wholly_bracketed(u) && !round_bracketed(u);
+}
+
 static bool in_header_block(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
@@ -12271,7 +12406,7 @@ static void segment_step(parser *ps)
 			handle_caption(ps, &i);
 			continue;
 		case U_PARA:
-			if (in_header_block(ps, i)) {
+			if (in_header_block(ps, i) || header_note(ps, i)) {
 				banner_for(ps, i, S_F_HEADER_BLOCK);
 				i++;
 				continue;
@@ -12998,6 +13133,41 @@ static void merge_signed_item(parser *ps, size_t k)
 	}
 }
 
+/* "【僑社新聞】客屬聯誼會慶祝成立一百三十週年" over a byline or a
+ * dateline: the column's name in brackets on the headline's line, then
+ * the headline; once the page has set one so, its other titles opening
+ * so are set alike (a notice's too). A small ad's "【整租】两居室" heads
+ * its text with no one reporting it: one title, as printed. The label
+ * is 2 to 6 Han characters. */
+enum { LINE_LABEL_MIN = 2, LINE_LABEL_MAX = 6 };
+static void split_line_label(parser *ps, art *a)
+{
+	doc_str h = a->field[DOC_F_HEADLINE];
+	if (a->field[DOC_F_COLUMN].len || !has_prefix(h.s, h.len, "【"))
+		return;
+	const char *p = h.s + 3, *end = h.s + h.len;
+	unsigned chars = 0;
+	while (p < end && !has_prefix(p, (size_t)(end - p), "】")) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!is_han(cp) || ++chars > LINE_LABEL_MAX)
+			return;
+	}
+	if (p >= end || chars < LINE_LABEL_MIN)
+		return;
+	const char *title = text_skip_space(p + 3, end);
+	if (count_chars(title, (size_t)(end - title), 8) < 4)
+		return;
+	if (!ps->line_labels && !a->field[DOC_F_BYLINE].len && !a->field[DOC_F_DATELINE].len)
+		return;
+	ps->line_labels = true;
+	a->field[DOC_F_COLUMN] = doc_str_make(h.s + 3, (size_t)(p - h.s - 3));
+	a->field[DOC_F_HEADLINE] = doc_str_make(title, (size_t)(end - title));
+	if (explain_out)        /* (the headline's line was explained already) */
+		fprintf(explain_out, "%5s  %-10s %.*s  · %s\n", "", "column", (int)a->field[DOC_F_COLUMN].len,
+			a->field[DOC_F_COLUMN].s, signals[S_F_LINE_LABEL].what);
+}
+
 /* The last article is complete: captions held for it are added, captions
  * waiting for it are placed, repeats dropped, and a headless story before
  * it may take it in. */
@@ -13021,6 +13191,7 @@ static void emit_article(parser *ps, art *a)
 	if (a->dropped || (a->nparts == 0 && !a->field[DOC_F_HEADLINE].len &&
 			   !a->field[DOC_F_BYLINE].len && !a->field[DOC_F_KICKER].len))
 		return;
+	split_line_label(ps, a);
 	doc_article *d = doc_begin_article(ps->issue);
 	/* Header fields are copied out of the page: the section list and
 	 * --list then read a few kilobytes, not a page of the file per

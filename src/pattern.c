@@ -2235,6 +2235,52 @@ static bool place_dateline(const char *s, const char *end, pattern_dateline *m)
 	return false;
 }
 
+/* "北京十九日電　正文", "巴黎3日电　正文": a telegram's dateline with no
+ * source named (an old daily's 專電, a paper's own wire): the place, 2
+ * to 6 Han characters, the day (perhaps its month before it), 电 or 電,
+ * then a space or a colon before the text. */
+static size_t number_at(const char *p, const char *end, int maxn);
+static bool telegram_dateline(const char *s, const char *end, pattern_dateline *m)
+{
+	/* cheap first, bytes only: 电 (E7 94 B5) or 電 (E9 9B BB) among the first 14 characters */
+	bool dian = false;
+	for (const char *b = s; b + 3 <= end && b - s < 42 && !dian; b++)
+		dian = ((unsigned char)b[0] == 0xE7 && (unsigned char)b[1] == 0x94 && (unsigned char)b[2] == 0xB5) ||
+		       ((unsigned char)b[0] == 0xE9 && (unsigned char)b[1] == 0x9B && (unsigned char)b[2] == 0xBB);
+	if (!dian)
+		return false;
+	const char *p = s;
+	for (int chars = 0; chars <= 6 && p < end; chars++) {
+		if (chars >= 2) {
+			const char *q = p;
+			size_t d = number_at(q, end, 3);
+			if (d && starts_with(q + d, end, "月")) {
+				q += d + 3;
+				d = number_at(q, end, 3);
+			}
+			if (d && starts_with(q + d, end, "日") &&
+			    (starts_with(q + d + 3, end, "电") || starts_with(q + d + 3, end, "電"))) {
+				const char *t = q + d + 6;
+				size_t colon = starts_with(t, end, "：") ? 3 : t < end && *t == ':' ? 1 : 0;
+				const char *body = text_skip_space(t + colon, end);
+				if ((body == t && !colon) || body >= end)
+					return false;
+				m->date_start = 0;
+				m->date_end = (size_t)(t - s);
+				m->byline_start = m->byline_end = m->date_end;
+				m->body_start = (size_t)(body - s);
+				return true;
+			}
+		}
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (!text_is_han(cp))
+			return false;
+		p += n;
+	}
+	return false;
+}
+
 /* the place after a source's name, before the date, in characters */
 enum { SOURCE_PLACE_MAX = 4 };
 
@@ -2475,7 +2521,7 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 	}
 	if (!pre && !bracket)
 		return media_dateline(s, end, m) || source_dateline(s, end, m) || place_dateline(s, end, m) ||
-		       medium_news_dateline(s, end, m);
+		       medium_news_dateline(s, end, m) || telegram_dateline(s, end, m);
 	if (!pre)
 		return false;
 	pre += bracket;
@@ -3334,6 +3380,22 @@ static size_t era_at(const char *p, const char *end)
 /* What a field's label announces in the next word. */
 enum { HV_NONE, HV_PHONE, HV_EMAIL, HV_ANY };
 
+
+/* "癸亥年": a year named by the sexagenary cycle (a heavenly stem, an
+ * earthly branch), after 陰曆: its bytes, 0 for none. */
+static size_t cyclic_year(const char *p, const char *end)
+{
+	static const char stems[] = "甲乙丙丁戊己庚辛壬癸", branches[] = "子丑寅卯辰巳午未申酉戌亥";
+	if (end - p < 9 || !hprefix(p + 6, (size_t)(end - p - 6), "年"))
+		return 0;
+	bool stem = false, branch = false;
+	for (size_t k = 0; k + 3 <= sizeof stems - 1; k += 3)
+		stem |= memcmp(p, stems + k, 3) == 0;
+	for (size_t k = 0; k + 3 <= sizeof branches - 1; k += 3)
+		branch |= memcmp(p + 3, branches + k, 3) == 0;
+	return stem && branch ? 9 : 0;
+}
+
 static size_t header_field(const char *p, const char *end, int *w, bool *page, bool *editor, int *value)
 {
 	static const char *const phones[] = { "电话", "電話", "热线", "熱線", "传真", "傳真" };
@@ -3350,7 +3412,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		"版式", "组版", "組版", "排版", "审读", "審讀", "主编", "主編", "设计", "設計",
 		"值班编委", "编审", "編審", "制图", "製圖", "审核", "審核", "监制", "監製", "统筹", "統籌",
 	};
-	static const char *const lunar[] = { "农历", "農曆", "夏历" };
+	static const char *const lunar[] = { "农历", "農曆", "夏历", "阴历", "陰曆", "旧历", "舊曆" };
 	static const char *const publishers[] = {
 		"主办", "主辦", "承办", "承辦", "协办", "協辦", "主管", "编印", "編印", "出版",
 	};
@@ -3440,7 +3502,10 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		q += capital_at(q, end);       /* 第A4版, 第Ａ４版 */
 		if ((m = number_at(q, end, 3)) > 0 &&
 		    (hprefix(q + m, (size_t)(end - q - m), "版") || hprefix(q + m, (size_t)(end - q - m), "頁") ||
-		     hprefix(q + m, (size_t)(end - q - m), "页") || hprefix(q + m, (size_t)(end - q - m), "面"))) {
+		     hprefix(q + m, (size_t)(end - q - m), "页") || hprefix(q + m, (size_t)(end - q - m), "面") ||
+		     /* 第三張: an old daily's sheet (set apart: 第三张照片 is a photo) */
+		     ((hprefix(q + m, (size_t)(end - q - m), "張") || hprefix(q + m, (size_t)(end - q - m), "张")) &&
+		      (q + m + 3 == end || text_is_space(first_cp_of(q + m + 3, end)))))) {
 			*w = HF_PAGE;
 			*page = true;
 			return (size_t)(q + m + 3 - p);
@@ -3531,7 +3596,7 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 	}
 	if ((n = word_at(p, end, lunar, sizeof lunar / sizeof *lunar)) > 0) {
 		*w = HF_LUNAR;
-		return n;
+		return n + cyclic_year(p + n, end);
 	}
 	if ((n = other_calendar(p, end)) > 0) {
 		*w = HF_LUNAR;
@@ -3863,7 +3928,7 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
  * (版, 编, 校, 审, 期, the paper's 报 or 刊): a cheap test first. */
 static bool header_candidate(const char *s, size_t len)
 {
-	/* the UTF-8 of 版 编 編 校 审 審 期 报 報 刊 星 (by lead byte: one
+	/* the UTF-8 of 版 编 編 校 审 審 期 报 報 刊 星 张 張 历 曆 (by lead byte: one
 	 * switch, not eleven comparisons at every Han character), full-width
 	 * digits */
 	const unsigned char *u = (const unsigned char *)s;
@@ -3879,12 +3944,13 @@ static bool header_candidate(const char *s, size_t len)
 			continue;
 		unsigned k = (unsigned)u[i + 1] << 8 | u[i + 2];
 		switch (u[i]) {
-		case 0xE5:      /* 审 審 報 刊 */
-			if (k == 0xAEA1 || k == 0xAFA9 || k == 0xA0B1 || k == 0x888A)
+		case 0xE5:      /* 审 審 報 刊 张 張 历 */
+			if (k == 0xAEA1 || k == 0xAFA9 || k == 0xA0B1 || k == 0x888A || k == 0xBCA0 || k == 0xBCB5 ||
+			    k == 0x8E86)
 				return true;
 			break;
-		case 0xE6:      /* 校 期 报 星 */
-			if (k == 0xA0A1 || k == 0x9C9F || k == 0x8AA5 || k == 0x989F)
+		case 0xE6:      /* 校 期 报 星 曆 */
+			if (k == 0xA0A1 || k == 0x9C9F || k == 0x8AA5 || k == 0x989F || k == 0x9B86)
 				return true;
 			break;
 		case 0xE7:      /* 版 编 編 */

@@ -473,7 +473,7 @@ FIXTURE_TEST(md_bracket_label_lookalike) /* a bold phrase without brackets set t
 FIXTURE_TEST(md_digest_number)      /* "### 01｜X", "### 02 | X", "### ③｜X": a digest item's number set apart by a bar is its label (column), X the headline */
 FIXTURE_TEST(md_digest_number_lookalike) /* "1. X" run into the title, a word before the bar (晨读｜X), a year (2026｜X): the headline whole */
 FIXTURE_TEST(digest_bracket_number) /* "【01】X" heading a newsletter's story: the number in its brackets the label (column), X the headline */
-FIXTURE_TEST(digest_bracket_number_lookalike) /* a year (【2026】X) or a word (【青岚】X) in the brackets: the headline whole */
+FIXTURE_TEST(digest_bracket_number_lookalike) /* a year in the brackets (【2026】X): the headline whole; a word (【青岚】X) over a reporter's story is its column (see line_label_column) */
 FIXTURE_TEST(list_dot_title)        /* "·X" / "・X" titling a brief over its indented text: the list's dot is no character of the headline */
 FIXTURE_TEST(list_dot_title_lookalike) /* a dot inside a headline (中国·东盟) stays; · items in a story's body stay its text */
 FIXTURE_TEST(wrap_dash_deck)        /* hard-wrapped: a headline as wide as the wrap, set apart, over a —— line with a byline tight under it: headline and subtitle, not a paragraph */
@@ -584,6 +584,10 @@ FIXTURE_TEST(wrap_rule_lines)        /* a mailed bulletin hard-wrapped at 76 col
 FIXTURE_TEST(md_sub_italic_byline)   /* a site exported to markdown: a byline in _italics_ is a byline (was a subtitle); a "####" line of detail with a comma under the story's "##" title, over the byline, is its subtitle with or without a kicker over them (it was the headline and the "##" title a kicker or a headless story) */
 FIXTURE_TEST(ocr_dash_subtitle)      /* OCR read a subtitle's dash as 一一 (一一走访…): the subtitle under its headline (it was the headline, the headline its kicker); 一一对应… stays a title */
 FIXTURE_TEST(top_block_section)      /* a header printed in blocks a blank line apart (paper, date, page, section, desk): the section's name between two header lines at the page's top is the header's (it was a headless headline) */
+FIXTURE_TEST(plain_list_briefs)      /* pandoc's plain text: briefs as a list (-   title text) under their column each head an item (they were one story's paragraphs, "-   " in the headline); ": 表题" under a table is its caption, text (it was a headline); a price table read a column at a time, a cell a line, stays the table's text (品名 was a headline, 柴油 a byline) */
+FIXTURE_TEST(line_label_column)      /* 【侨社新闻】title over a byline or a dateline: the bracketed word is the story's column, the rest its headline, and a notice after such stories too (it was one headline with its brackets) */
+FIXTURE_TEST(line_label_column_lookalike)    /* small ads 【整租】… over their text and a 联系： line, no one reporting them: one title as printed */
+FIXTURE_TEST(header_bracket_note)    /* an old daily's header with its sheet (第二張) and lunar date (陰曆丙寅年…), and a transcriber's note in 〔〕 under it: the page's banners (they were a headline and a headless story) */
 FIXTURE_TEST(qa_question_comma)      /* a doctors' Q&A under its label: a question with a comma over 读者X问：… heads its item (it started a paragraph under the expert's line), and the next question over its asker heads the next item (it was a subhead) */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -676,7 +680,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1341,6 +1345,10 @@ int main(void)
 		cmocka_unit_test(test_ocr_dash_subtitle),
 		cmocka_unit_test(test_top_block_section),
 		cmocka_unit_test(test_qa_question_comma),
+		cmocka_unit_test(test_plain_list_briefs),
+		cmocka_unit_test(test_line_label_column),
+		cmocka_unit_test(test_line_label_column_lookalike),
+		cmocka_unit_test(test_header_bracket_note),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),

@@ -153,6 +153,10 @@ static void test_datelines(void **state)
 	/* a place and 讯, a dash, the text, as after a colon; a kind of news is no place */
 	tp_dateline_is("仰光讯——缅甸气象与水文局8日宣布，季风提前抵达。", "仰光讯", "", "缅甸气象与水文局8日宣布，季风提前抵达。");
 	tp_datelines(NULL, TU_LINES("喜讯——我校代表队获省赛一等奖。", "简讯——全厂本周开展安全检查。"));
+	/* a telegram's place and day, 电 and a space, no source named */
+	tp_dateline_is("北京十九日電　財政部以年關在即。", "北京十九日電", "", "財政部以年關在即。");
+	tp_dateline_is("巴黎11月3日电：法国政府宣布新的预算方案。", "巴黎11月3日电", "", "法国政府宣布新的预算方案。");
+	tp_datelines(NULL, TU_LINES("北京19日电视台播出了这部纪录片。", "上海3日电　"));
 	/* the reporter's byline in ASCII square brackets opening the lead */
 	tp_dateline_is("[記者 林志明/南投報導]  南投縣鴿會昨日舉辦冬季幼鴿賽。",
 		       NULL, "記者 林志明/南投報導", "南投縣鴿會昨日舉辦冬季幼鴿賽。");
@@ -290,6 +294,12 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_running_header(S("B2版体育"), &hm));
 	assert_false(pattern_is_running_header(S("U17组决赛成绩"), &hm));
 	assert_false(pattern_is_running_header(S("G20峰会"), &hm));
+	/* an old daily's sheet (第三張) and its lunar date with the cyclic
+	 * year (陰曆癸亥年十月十三日) are a header's fields */
+	assert_true(pattern_is_running_header(S("陰曆癸亥年十月十三日　第三張　本埠新聞"), &hm));
+	assert_true(pattern_is_running_header(S("商業日報　第三張"), &hm));
+	assert_false(pattern_is_running_header(S("张家港市　历史文化"), &hm));
+	assert_false(pattern_is_running_header(S("第三张照片"), &hm));
 	/* an e-paper's chrome: its links, its masthead, its label over the
 	 * page's own fields */
 	assert_true(pattern_is_running_header(S("首页　|　往期回顾　|　版面导航　|　PDF下载"), &hm));
