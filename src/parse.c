@@ -576,7 +576,8 @@ typedef struct profile {
 	bool repeated_top[REPEATED_MAX];    /* ... first printed at the top of the page */
 	unsigned nrepeated;
 	uint32_t title_list_first, title_list_last;     /* the lines of the page's list of its own titles, 0: none */
-	uint32_t cell_first[CELL_TABLES_MAX], cell_last[CELL_TABLES_MAX];      /* tables read a column at a time, a cell a line (see cell_blocks_line) */
+	uint32_t cell_first[CELL_TABLES_MAX], cell_last[CELL_TABLES_MAX];      /* tables read a cell a line (see cell_blocks_line, cell_rows_line) */
+	uint8_t cell_row[CELL_TABLES_MAX];      /* ... cells of each row, read a row at a time; 0: read a column at a time */
 	unsigned ncell_tables;
 	uint32_t front_first, front_last;       /* the lines of a markdown export's front matter, 0: none */
 	uint32_t listed[LISTED_MAX];    /* the lines printing the titles of that list */
@@ -674,6 +675,8 @@ typedef struct parser {
 	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
 	raw_line pending;       /* the next line, read ahead */
 	bool have_pending;
+	uint32_t row_table_last;        /* in a table read a row at a time: its last line, 0: none (see produce_row) */
+	unsigned row_cells;             /* ... and the cells of its rows */
 	bool eof;               /* every unit of the page has been made */
 	unit *units;
 	size_t units_base, nunits, units_cap;
@@ -2064,6 +2067,7 @@ typedef struct cell_blocks {
 } cell_blocks;
 
 static bool figures_only(const char *s, size_t len);
+static void add_cell_table(profile *pf, uint32_t first, uint32_t last, unsigned row_cells);
 
 static void cell_blocks_close(cell_blocks *cb, profile *pf)
 {
@@ -2073,10 +2077,8 @@ static void cell_blocks_close(cell_blocks *cb, profile *pf)
 		cb->run_blocks++;
 		cb->run_figures |= figures;
 	} else {
-		if (cb->run_blocks >= 2 && cb->run_figures && pf->ncell_tables < CELL_TABLES_MAX) {
-			pf->cell_first[pf->ncell_tables] = cb->run_start;
-			pf->cell_last[pf->ncell_tables++] = cb->start - 1;
-		}
+		if (cb->run_blocks >= 2 && cb->run_figures)
+			add_cell_table(pf, cb->run_start, cb->start - 1, 0);
 		cb->run_lines = block ? cb->lines : 0;
 		cb->run_blocks = block;
 		cb->run_figures = figures;
@@ -2109,8 +2111,87 @@ static void cell_blocks_end(cell_blocks *cb, profile *pf)
 	cell_blocks_close(cb, pf);
 }
 
+/* "乡镇" / "面积(亩)" / "亩产(公斤)" / "峪口乡" / "15200" / "535" /
+ * "城关镇" / "9800" / …, or "序号" / "产品名称" / … / "1" / "椒盐桃酥" / …:
+ * a table that the extraction read a row at a time, a cell a line,
+ * tight. Rows of k cells (2 to 8) come back with their figures in the
+ * same places: two rows or more alike, with a figure in them, and the
+ * row of headings over them, are the table's cells, no titles. */
+enum { CELL_RUN_MAX = 128, ROW_CELLS_MIN = 2, ROW_CELLS_MAX = 8 };
+typedef struct cell_rows {
+	unsigned n;             /* the run's lines so far */
+	uint32_t line[CELL_RUN_MAX];    /* each line's number (a page read with its gaps halved skips some) */
+	bool figures[CELL_RUN_MAX];     /* ... and whether it is figures only */
+} cell_rows;
+
+static void add_cell_table(profile *pf, uint32_t first, uint32_t last, unsigned row_cells)
+{
+	if (pf->ncell_tables < CELL_TABLES_MAX) {
+		pf->cell_first[pf->ncell_tables] = first;
+		pf->cell_row[pf->ncell_tables] = (uint8_t)row_cells;
+		pf->cell_last[pf->ncell_tables++] = last;
+	}
+}
+
+/* The figures of the k cells from line i, as bits. */
+static unsigned row_mask(const cell_rows *cr, unsigned i, unsigned k)
+{
+	unsigned m = 0;
+	for (unsigned c = 0; c < k; c++)
+		m |= (unsigned)cr->figures[i + c] << c;
+	return m;
+}
+
+/* Rows of k cells from line i alike (two at least): how many, 0 when
+ * fewer or when they hold no figure. */
+static unsigned rows_alike(const cell_rows *cr, unsigned i, unsigned k)
+{
+	unsigned mask = row_mask(cr, i, k), rows = 1;
+	if (!mask)
+		return 0;
+	while (i + (rows + 1) * k <= cr->n && row_mask(cr, i + rows * k, k) == mask)
+		rows++;
+	return rows >= 2 ? rows : 0;
+}
+
+static void cell_rows_close(cell_rows *cr, profile *pf)
+{
+	/* first with a whole row of headings over the rows (which says
+	 * where each row starts), then without */
+	for (int headed = 1; headed >= 0; headed--)
+		for (unsigned i = headed ? ROW_CELLS_MIN : 0; i + 2 * ROW_CELLS_MIN <= cr->n; i++)
+			for (unsigned k = ROW_CELLS_MIN; k <= ROW_CELLS_MAX && i + 2 * k <= cr->n && (!headed || k <= i); k++) {
+				unsigned rows = rows_alike(cr, i, k);
+				if (!rows)
+					continue;
+				/* (rows read from another cell of theirs leave
+				 * the last row's rest under them: the table's) */
+				unsigned last = i + rows * k - 1;
+				if (cr->n - 1 - last < k)
+					last = cr->n - 1;
+				add_cell_table(pf, cr->line[headed ? i - k : i], cr->line[last], headed ? k : 0);
+				return;
+			}
+}
+
+static void cell_rows_line(cell_rows *cr, profile *pf, const raw_line *l)
+{
+	bool cell = l->len <= CELL_MAX_BYTES && !raw_ends_sentence(l->s, l->len) && !memmem(l->s, l->len, "，", 3);
+	if (l->gap || !cell || cr->n == CELL_RUN_MAX) {
+		if (cr->n)
+			cell_rows_close(cr, pf);
+		cr->n = 0;
+	}
+	if (!cell)
+		return;
+	cr->line[cr->n] = l->line;
+	cr->figures[cr->n++] = figures_only(l->s, l->len);
+}
+
 static bool in_cell_table(const profile *pf, uint32_t line)
 {
+	if (!pf->ncell_tables)
+		return false;
 	for (unsigned k = 0; k < pf->ncell_tables; k++)
 		if (line >= pf->cell_first[k] && line <= pf->cell_last[k])
 			return true;
@@ -2158,6 +2239,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	furniture_learner *fl = furniture_learner_new();
 	title_list tl = { .n = 0 };
 	cell_blocks cb = { .lines = 0 };
+	cell_rows cr = { .n = 0 };
 	/* markdown titles by level; the first one's line and what is under it */
 	unsigned md_count[7] = { 0 }, md_numbered[7] = { 0 }, md_first = 0, md_titles = 0, md_between = 0;
 	uint32_t md_first_line = 0;
@@ -2192,6 +2274,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		furniture_learner_line(fl, l.s, l.len);
 		title_list_line(&tl, &l);
 		cell_blocks_line(&cb, pf, &l);
+		cell_rows_line(&cr, pf, &l);
 		if (cols >= 20) {
 			pf->indented += l.indented;
 			if (n > 0)
@@ -2337,6 +2420,8 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	tl.tight_gap = pf->blank_rhythm;
 	title_list_end(&tl, pf);
 	cell_blocks_end(&cb, pf);
+	if (cr.n)
+		cell_rows_close(&cr, pf);
 	/* double-spaced pages: a big gap is more than the usual one */
 	pf->big_gap = gaps[2] + gaps[3] > gaps[1] + gaps[0] && body_lines >= 6 ? BIG_GAP + 1 : BIG_GAP;
 	/* paragraphs set tight (a blank line before a tenth of the body's
@@ -4929,6 +5014,21 @@ static unsigned local_wrap_width(const parser *ps, const raw_line *first, const 
 	return ps->column_cols ? ps->column_cols : cc;
 }
 
+/* "今年以来，选矿厂围绕“提回" / "收、降消耗”目标，对重选流" / …: a
+ * column set narrower than the page's wrap (a box, a short story beside a
+ * table), its lines as wide as each other and short of the page's width:
+ * a line of prose (a comma inside, no sentence ended) with the next as
+ * wide, or narrower and ending the sentence, runs on into it. */
+static bool narrow_column_line(const parser *ps, const raw_line *cur, const raw_line *next, unsigned cur_cols,
+			       unsigned wrap)
+{
+	if (cur_cols * 4 < wrap * 3 || raw_ends_sentence(cur->s, cur->len) || !inner_punctuation(cur->s, cur->len))
+		return false;
+	unsigned next_cols = wrap_columns(ps, next);
+	return (next_cols + 2 >= cur_cols && next_cols <= cur_cols + 2) ||
+	       (next_cols < cur_cols && raw_ends_sentence(next->s, next->len));
+}
+
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	if (!ps->wrap && cur == first && short_field(cur) && short_field(next))
@@ -4996,7 +5096,8 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	 * title set tight over its text) */
 	bool full = cur_cols + ps->pf.wrap_slack >= wrap ||
 		    (cur_cols * 4 >= wrap * 3 && cur_cols + wrap_piece(ps, next) > wrap &&
-		     (cur != first || inner_punctuation(cur->s, cur->len)));
+		     (cur != first || inner_punctuation(cur->s, cur->len))) ||
+		    narrow_column_line(ps, cur, next, cur_cols, wrap);
 	/* "图为…现场。　本报记者　邵　宁摄": a photo's credit ends its caption,
 	 * and a caption starts after a finished sentence */
 	if (full && pattern_credit_start(cur->s, cur->len) < cur->len)
@@ -5062,6 +5163,37 @@ static bool cut_mid_line(const parser *ps, const raw_line *last, const raw_line 
 	return raw_like_header(ps, next) || is_running_header(next->s, next->len, &hm);
 }
 
+/* A table read a row at a time, a cell a line (cell_rows_line): each row
+ * one unit, its cells apart by an ideographic space, as printed. True
+ * when cur opened such a row (made a unit with the cells under it). */
+static bool produce_row(parser *ps, const raw_line *cur)
+{
+	if (cur->line > ps->row_table_last) {
+		ps->row_table_last = 0;
+		for (unsigned t = 0; t < ps->pf.ncell_tables; t++)
+			if (ps->pf.cell_row[t] && cur->line == ps->pf.cell_first[t]) {
+				ps->row_table_last = ps->pf.cell_last[t];
+				ps->row_cells = ps->pf.cell_row[t];
+			}
+		if (!ps->row_table_last)
+			return false;
+	}
+	util_buf b = { 0 };
+	util_buf_add(&b, cur->s, cur->len);
+	ps->have_pending = next_line(&ps->lr, &ps->pending);
+	for (unsigned c = 1; c < ps->row_cells && ps->have_pending && ps->pending.gap == 0 &&
+			     ps->pending.line <= ps->row_table_last; c++) {
+		util_buf_add(&b, "\xe3\x80\x80", 3);
+		util_buf_add(&b, ps->pending.s, ps->pending.len);
+		ps->have_pending = next_line(&ps->lr, &ps->pending);
+	}
+	doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
+	util_buf_free(&b);
+	ps->line_indented = false;
+	push_unit(ps, d.s, d.len, cur->gap, cur->line);
+	return true;
+}
+
 /* Makes the next unit from the next line (or, in a hard-wrapped page, the
  * lines that continue each other). False at the end of the page. */
 static bool produce_unit(parser *ps)
@@ -5073,11 +5205,15 @@ static bool produce_unit(parser *ps)
 		return false;
 	}
 	raw_line cur = ps->pending;
+	if (ps->pf.ncell_tables && produce_row(ps, &cur))
+		return true;
 	/* an indent of a paragraph, not a title centred by spaces */
 	ps->line_indented = cur.indented && cur.indent <= PARA_INDENT_MAX;
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	ps->unit_cols = ps->pf.local_wrap ? wrap_columns(ps, &cur) : 0;
-	if ((!ps->wrap && !ps->pf.local_wrap) || !ps->have_pending || !wraps_into(ps, &cur, &cur, &ps->pending)) {
+	/* (a table's cells are no lines of a paragraph: the wrap stops at them) */
+	if ((!ps->wrap && !ps->pf.local_wrap) || !ps->have_pending || in_cell_table(&ps->pf, ps->pending.line) ||
+	    !wraps_into(ps, &cur, &cur, &ps->pending)) {
 		ps->line_cut = ps->have_pending && (ps->wrap ? cut_by_running_line(ps, &cur, &ps->pending)
 							     : cut_mid_line(ps, &cur, &ps->pending));
 		push_unit(ps, cur.s, cur.len, cur.gap, cur.line);
@@ -5095,7 +5231,7 @@ static bool produce_unit(parser *ps)
 			ps->unit_cols = wrap_columns(ps, next);
 		last = *next;
 		ps->have_pending = next_line(&ps->lr, &ps->pending);
-	} while (ps->have_pending && wraps_into(ps, &cur, &last, &ps->pending));
+	} while (ps->have_pending && !in_cell_table(&ps->pf, ps->pending.line) && wraps_into(ps, &cur, &last, &ps->pending));
 	/* a paragraph of several lines whose sentence stops mid-phrase
 	 * over a running line was cut there, however short its last line */
 	raw_line whole = last;
