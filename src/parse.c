@@ -90,6 +90,7 @@ typedef enum signal {
 	S_SOURCE_LEAD,          /* the paragraph under it opens citing its source (据《X》报道，…): a story's lead */
 	S_BRIEFS_UNDER,         /* marked briefs (▲, ◆, ● …) set tight under a short title: it heads them, a box of briefs */
 	S_BOX_SUBJECT,          /* rows to the story's end under a title whose words the story never used: a box of its own */
+	S_ROWS_IN_STORY,        /* rows under a title, the story's prose after them: the story's own table */
 	S_CUT,                  /* the paragraph before is unfinished: a column cut runs on */
 	S_REPEAT_UNDER,         /* the paragraph under it repeats one of the open story */
 	S_SUBHEADS_BEFORE,      /* the open story already has subheads like it, no byline under it */
@@ -264,6 +265,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * boxes of holdout38, 10月份全国铁路货物发送情况 and 11月主要股指表现,
 	 * after stories with subheads; no set fell) */
 	[S_BOX_SUBJECT]     = { 9, "rows under a title the story never names" },
+	[S_ROWS_IN_STORY]   = { -10, "rows under it, the story's text after them" },  /* a table's title inside the story it shows figures of (as S_TABLE_TITLE) */
 	/* against a new story */
 	[S_CUT]             = { -12, "paragraph before unfinished" },   /* fitted: -15 -> -12; one boundary never outweighs it, three do */
 	[S_REPEAT_UNDER]    = { -12, "text under it repeats the story" },
@@ -520,6 +522,7 @@ typedef struct art {
 	bool open_line;         /* its one paragraph is the line over its byline (open_line_over_byline) */
 	bool numbered;          /* its headline is numbered ("1．…"), see numbered_text */
 	bool bracketed;         /* its headline was a brief's title in 【】 or run into its text */
+	uint16_t table_heads;   /* of its subheads, tables' titles over their rows (no sections: see art_has_subhead) */
 	bool signed_end;        /* signed after its body, text went on (a letter and its reply) */
 	bool furn_byline;       /* its byline is a metadata line's author, the story may print its own (see printed_byline) */
 	bool byline_line;       /* its byline is printed on a line of its own under its head (not in a dateline's brackets) */
@@ -625,6 +628,7 @@ typedef struct run_facts {
 	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
 	bool row_under, para_under, sidebar, big_gap, table_title, verse_cycle, briefs_under;
 	bool caption_under;     /* a photo caption right under it */
+	bool rows_table;        /* ... the rows of a table read a cell or a row a line (in_cell_table) */
 	bool tips_box;          /* a lone title over a box of tips on a subject (see tips_box_title) */
 	bool afterword;         /* a lone title labelling a comment on the story above (see afterword_label) */
 	bool notice;            /* its paragraphs close with an issuer over a date alone (see signed_and_dated) */
@@ -675,6 +679,7 @@ typedef struct parser {
 	unsigned wrap;          /* wrap width of a hard-wrapped page, 0 if none */
 	raw_line pending;       /* the next line, read ahead */
 	bool have_pending;
+	unsigned run_cols;      /* the width of the last line that ran on into the next (the column's, see narrow_column_line) */
 	uint32_t row_table_last;        /* in a table read a row at a time: its last line, 0: none (see produce_row) */
 	unsigned row_cells;             /* ... and the cells of its rows */
 	bool eof;               /* every unit of the page has been made */
@@ -2188,6 +2193,74 @@ static void cell_rows_line(cell_rows *cr, profile *pf, const raw_line *l)
 	cr->figures[cr->n++] = figures_only(l->s, l->len);
 }
 
+/* "产区      品种      本周价格    比上周" / "五常      稻花香2号   1.85
+ * +0.02" / …: a table laid out by spaces (pdftotext -layout, a text
+ * export), a row a line, as many gaps of two spaces or more in each, its
+ * cells short, a figure alone in a cell of most rows: three rows or more
+ * of it are the table's, no title among them and no paragraph to run on
+ * (columns of prose side by side have long cells and no figures). */
+enum { LAYOUT_ROWS_MIN = 3, LAYOUT_CELL_MAX = 16 };
+typedef struct layout_rows {
+	uint32_t first, last;
+	unsigned rows, figured, gaps;
+} layout_rows;
+
+/* The gaps between a row's cells (tabs, or two spaces or more), when each
+ * cell is at most LAYOUT_CELL_MAX characters; *figure: a cell is figures
+ * only. 0 for no row. */
+static unsigned layout_cells(const char *s, size_t len, bool *figure)
+{
+	const char *p = s, *end = s + len;
+	unsigned gaps = 0;
+	*figure = false;
+	while (p < end) {
+		const char *c = p, *ce = p;
+		unsigned chars = 0;
+		while (p < end) {
+			uint32_t cp;
+			int k = text_decode(p, end, &cp);
+			bool gap = cp == '\t' || ((cp == ' ' || cp == 0x3000) && p + k < end &&
+						   (p[k] == ' ' || p[k] == '\t' || has_prefix(p + k, (size_t)(end - p - k), "\xe3\x80\x80")));
+			if (gap)
+				break;
+			p += k;
+			ce = p;
+			if (++chars > LAYOUT_CELL_MAX)
+				return 0;
+		}
+		*figure |= ce > c && figures_only(c, (size_t)(ce - c));
+		const char *q = text_skip_space(p, end);
+		if (q == p)
+			break;
+		gaps += q < end;
+		p = q;
+	}
+	return gaps;
+}
+
+static void layout_rows_close(layout_rows *lr, profile *pf)
+{
+	if (lr->rows >= LAYOUT_ROWS_MIN && lr->figured * 2 >= lr->rows)
+		add_cell_table(pf, lr->first, lr->last, 0);
+	lr->rows = lr->figured = 0;
+}
+
+static void layout_rows_line(layout_rows *lr, profile *pf, const raw_line *l)
+{
+	bool figure;
+	unsigned gaps = l->len <= 200 && !raw_ends_sentence(l->s, l->len) ? layout_cells(l->s, l->len, &figure) : 0;
+	if (l->gap || gaps < 2 || gaps != lr->gaps)
+		layout_rows_close(lr, pf);
+	lr->gaps = gaps;
+	if (gaps < 2)
+		return;
+	if (!lr->rows)
+		lr->first = l->line;
+	lr->last = l->line;
+	lr->rows++;
+	lr->figured += figure;
+}
+
 static bool in_cell_table(const profile *pf, uint32_t line)
 {
 	if (!pf->ncell_tables)
@@ -2240,6 +2313,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	title_list tl = { .n = 0 };
 	cell_blocks cb = { .lines = 0 };
 	cell_rows cr = { .n = 0 };
+	layout_rows lrows = { .rows = 0 };
 	/* markdown titles by level; the first one's line and what is under it */
 	unsigned md_count[7] = { 0 }, md_numbered[7] = { 0 }, md_first = 0, md_titles = 0, md_between = 0;
 	uint32_t md_first_line = 0;
@@ -2275,6 +2349,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		title_list_line(&tl, &l);
 		cell_blocks_line(&cb, pf, &l);
 		cell_rows_line(&cr, pf, &l);
+		layout_rows_line(&lrows, pf, &l);
 		if (cols >= 20) {
 			pf->indented += l.indented;
 			if (n > 0)
@@ -2422,6 +2497,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	cell_blocks_end(&cb, pf);
 	if (cr.n)
 		cell_rows_close(&cr, pf);
+	layout_rows_close(&lrows, pf);
 	/* double-spaced pages: a big gap is more than the usual one */
 	pf->big_gap = gaps[2] + gaps[3] > gaps[1] + gaps[0] && body_lines >= 6 ? BIG_GAP + 1 : BIG_GAP;
 	/* paragraphs set tight (a blank line before a tenth of the body's
@@ -4959,7 +5035,8 @@ static bool head_over_dash_deck(const parser *ps, const raw_line *first, const r
 		return false;
 	line_reader lr = ps->lr;
 	raw_line l;
-	return next_line(&lr, &l) && l.gap == 0 && l.len <= 120 && pattern_is_byline(l.s, l.len, true);
+	/* (a blank line may set the byline off: pdftotext's blocks) */
+	return next_line(&lr, &l) && l.gap <= 1 && l.len <= 120 && pattern_is_byline(l.s, l.len, true);
 }
 
 /* "记者从市交通运输局获悉，", "記者12日從…": a reporter's lead opening
@@ -5017,15 +5094,22 @@ static unsigned local_wrap_width(const parser *ps, const raw_line *first, const 
 /* "今年以来，选矿厂围绕“提回" / "收、降消耗”目标，对重选流" / …: a
  * column set narrower than the page's wrap (a box, a short story beside a
  * table), its lines as wide as each other and short of the page's width:
- * a line of prose (a comma inside, no sentence ended) with the next as
- * wide, or narrower and ending the sentence, runs on into it. */
+ * a line of prose (a comma inside, or as wide as the column's last line
+ * that ran on; no sentence ended) with the next as wide (or wider, in
+ * the column's width), or narrower and ending the sentence, runs on. */
 static bool narrow_column_line(const parser *ps, const raw_line *cur, const raw_line *next, unsigned cur_cols,
 			       unsigned wrap)
 {
-	if (cur_cols * 4 < wrap * 3 || raw_ends_sentence(cur->s, cur->len) || !inner_punctuation(cur->s, cur->len))
+	/* (a line with no comma in it, as wide as the last line that ran on
+	 * in its column: "车间将全装置1.2万余个静" under "…之二以下。") */
+	bool column = cur_cols + 1 >= ps->run_cols && cur_cols <= ps->run_cols + 1;
+	if (cur_cols * 4 < wrap * 3 || raw_ends_sentence(cur->s, cur->len) ||
+	    !(column || inner_punctuation(cur->s, cur->len)))
 		return false;
+	/* (wider under it only in the column's width: a kicker with a comma
+	 * may stand over a wider headline) */
 	unsigned next_cols = wrap_columns(ps, next);
-	return (next_cols + 2 >= cur_cols && next_cols <= cur_cols + 2) ||
+	return (next_cols + 2 >= cur_cols && (column || next_cols <= cur_cols + 2)) ||
 	       (next_cols < cur_cols && raw_ends_sentence(next->s, next->len));
 }
 
@@ -5222,6 +5306,7 @@ static bool produce_unit(parser *ps)
 	util_buf b = { 0 };
 	util_buf_add(&b, cur.s, cur.len);
 	raw_line last = cur;
+	ps->run_cols = wrap_columns(ps, &cur);
 	do {
 		/* a hard wrap cuts words and numbers anywhere: "约3" + "5人"
 		 * is "约35人", so nothing is inserted */
@@ -5231,7 +5316,10 @@ static bool produce_unit(parser *ps)
 			ps->unit_cols = wrap_columns(ps, next);
 		last = *next;
 		ps->have_pending = next_line(&ps->lr, &ps->pending);
-	} while (ps->have_pending && !in_cell_table(&ps->pf, ps->pending.line) && wraps_into(ps, &cur, &last, &ps->pending));
+		if (!ps->have_pending || in_cell_table(&ps->pf, ps->pending.line) || !wraps_into(ps, &cur, &last, &ps->pending))
+			break;
+		ps->run_cols = wrap_columns(ps, &last);
+	} while (true);
 	/* a paragraph of several lines whose sentence stops mid-phrase
 	 * over a running line was cut there, however short its last line */
 	raw_line whole = last;
@@ -9501,10 +9589,10 @@ static bool art_has_jump(const art *a)
 
 static bool art_has_subhead(const art *a)
 {
+	unsigned n = 0;
 	for (size_t k = 0; k < a->nparts; k++)
-		if (a->parts[k].type == DOC_SUBHEAD)
-			return true;
-	return false;
+		n += a->parts[k].type == DOC_SUBHEAD;
+	return n > a->table_heads;
 }
 
 /* An end mark that names who wrote the story or where it was filed. */
@@ -10132,6 +10220,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 			     pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne));
 	}
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
+	rf->rows_table = rf->row_under && in_cell_table(&ps->pf, UNIT(ps, j)->line);
 	rf->briefs_under = j < ps->nunits && UNIT(ps, j)->item_row == ITEM_ROW_MARKED;
 	rf->source_lead = j < ps->nunits && UNIT(ps, j)->kind == U_PARA && source_lead(UNIT(ps, j));
 	rf->notice_kind = n == 1 && notice_name(UNIT(ps, i));
@@ -10255,6 +10344,7 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 
 static bool other_subject(const parser *ps, size_t i, size_t j, const art *a);
 static bool box_subject(const parser *ps, size_t i, size_t j, const art *a);
+static bool rows_then_prose(const parser *ps, size_t j);
 
 /* The evidence of the run [i, i+n) under the article a (NULL: none);
  * the run's facts in *rfp when not NULL (left zero for a run too long). */
@@ -10293,8 +10383,12 @@ static void story_evidence_rf(const parser *ps, size_t i, size_t n, const art *a
 	    !sh.subheads && rf.para_under && !numbered && other_subject(ps, i, j, a))
 		ev_add(ev, S_OTHER_SUBJECT);
 	else if (a && n == 1 && UNIT(ps, i)->kind == U_TITLE && sh.headline && sh.body && !sh.ended && !sh.cut &&
-		 rf.row_under && !numbered && box_subject(ps, i, j, a))
-		ev_add(ev, S_BOX_SUBJECT);
+		 rf.row_under && !numbered) {
+		if (box_subject(ps, i, j, a))
+			ev_add(ev, S_BOX_SUBJECT);
+		else if (!rf.table_title && rf.rows_table && rows_then_prose(ps, j))
+			ev_add(ev, S_ROWS_IN_STORY);
+	}
 }
 
 static void story_evidence(const parser *ps, size_t i, size_t n, const art *a, evidence *ev)
@@ -10509,7 +10603,7 @@ static void shape_take(shape *sh, const plan_run *r, bool story)
 	sh->stub = false;
 	series_next(&sh->series, &sh->series_broken, r->rf.series);
 	sh->sub_mark = 0;
-	sh->subheads = true;
+	sh->subheads |= !(r->rf.row_under && r->rf.rows_table);
 	sh->cut = false;
 	sh->ended = false;
 	sh->caption_last = false;
@@ -10725,6 +10819,16 @@ static bool rows_to_story_end(const parser *ps, size_t j)
 		k++;
 	}
 	return k >= j + 2 && k < j + BOX_ROWS_MAX && (k < ps->nunits || ps->eof);
+}
+
+/* The units from j on are rows (two or more), then the story's prose
+ * (a paragraph of no row) within BOX_ROWS_MAX. */
+static bool rows_then_prose(const parser *ps, size_t j)
+{
+	size_t k = j;
+	while (k < ps->nunits && k < j + BOX_ROWS_MAX && UNIT(ps, k)->kind == U_PARA && (UNIT(ps, k)->flags & UF_ROW))
+		k++;
+	return k >= j + 2 && k < ps->nunits && UNIT(ps, k)->kind == U_PARA && !(UNIT(ps, k)->flags & UF_ROW);
 }
 
 /* A title as wide as a table's head row ("线路　　调整内容": cells set
@@ -11209,6 +11313,9 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 	}
 	text = strip_emphasis(ps, text.s, text.len);
 	add_part(a, DOC_SUBHEAD, text.s, text.len);
+	/* (a table's title over its rows opens no section of the story) */
+	if (j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW) && in_cell_table(&ps->pf, UNIT(ps, j)->line))
+		a->table_heads++;
 	a->cut = false;
 	a->ended = false;       /* a subhead: the story goes on */
 	*i = j;

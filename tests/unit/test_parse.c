@@ -589,7 +589,8 @@ FIXTURE_TEST(line_label_column)      /* 【侨社新闻】title over a byline or
 FIXTURE_TEST(line_label_column_lookalike)    /* small ads 【整租】… over their text and a 联系： line, no one reporting them: one title as printed */
 FIXTURE_TEST(header_bracket_note)    /* an old daily's header with its sheet (第二張) and lunar date (陰曆丙寅年…), and a transcriber's note in 〔〕 under it: the page's banners (they were a headline and a headless story) */
 FIXTURE_TEST(row_table_cells)        /* a table read a row at a time, a cell a line, its rows' figures in the same places under a row of headings: each row one paragraph of its cells (9800 / +600 was a headline, 龙潭镇 its byline) */
-FIXTURE_TEST(narrow_column_wrap)     /* a hard-wrapped page with one paragraph set narrower than the page's wrap: its lines, as wide as each other with commas inside, run on into one paragraph (its first line was a headline) */
+FIXTURE_TEST(narrow_column_wrap)     /* a hard-wrapped page with paragraphs set narrower than the page's wrap: lines as wide as each other with commas inside run on into one paragraph (the first line was a headline), and then lines with none as wide as the column's (they were a deck); a headline over a —— subtitle with a blank line over the byline stays apart from it (they were one headline) */
+FIXTURE_TEST(layout_table_story)     /* pdftotext -layout: a table laid out by spaces inside a story (a title over rows of short cells with figures, the story's text after them): its rows are text, its title a subhead, and the column of briefs after the story still heads its own (a row was a headline) */
 FIXTURE_TEST(qa_question_comma)      /* a doctors' Q&A under its label: a question with a comma over 读者X问：… heads its item (it started a paragraph under the expert's line), and the next question over its asker heads the next item (it was a subhead) */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -682,7 +683,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1353,6 +1354,7 @@ int main(void)
 		cmocka_unit_test(test_header_bracket_note),
 		cmocka_unit_test(test_row_table_cells),
 		cmocka_unit_test(test_narrow_column_wrap),
+		cmocka_unit_test(test_layout_table_story),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),
