@@ -5029,7 +5029,7 @@ static bool short_head_over_text(const parser *ps, const raw_line *next, unsigne
  * subtitle however near the wrap it comes: a deck, no paragraph. */
 static bool head_over_dash_deck(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
-	if (cur != first || cur->gap == 0 || cur->indented || next->indented ||
+	if (cur != first || cur->indented || next->indented ||
 	    !has_prefix(next->s, next->len, "——") || inner_punctuation(cur->s, cur->len) ||
 	    raw_ends_sentence(cur->s, cur->len))
 		return false;
@@ -5124,6 +5124,11 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return true;
 	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
+		return false;
+	/* "红 高 粱 映 红 好 日 子" over "全县六万亩…": a line set letter-
+	 * spaced (display type) and one set tight are two lines of a deck,
+	 * not one line wrapped */
+	if (!ps->pf.letter_spaced && letter_spaced(cur->s, cur->len) != letter_spaced(next->s, next->len))
 		return false;
 	/* a rule ("=====", "-----") as wide as the wrap is no text */
 	if ((cur->len <= RULE_MAX_BYTES && is_rule(cur->s, cur->len)) ||
@@ -11321,6 +11326,15 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 	*i = j;
 }
 
+/* "（續A14）", "（续第二版）": a jump line whose word (续) says that the
+ * story goes on, whether from or to the page it names. */
+static bool goes_on_mark(const unit *u)
+{
+	const char *t = text_skip_space(u->s, u->s + u->len);
+	size_t n = (size_t)(u->s + u->len - t);
+	return has_prefix(t, n, "（續") || has_prefix(t, n, "（续") || has_prefix(t, n, "(續") || has_prefix(t, n, "(续");
+}
+
 static void handle_jump(parser *ps, size_t *i)
 {
 	const unit *u = UNIT(ps, *i);
@@ -12635,6 +12649,12 @@ static void segment_step(parser *ps)
 				i++;
 				continue;
 			}
+			/* "（續A14）" closing a story's text, a caption or a
+			 * title under it: where the story goes on, not where it
+			 * came from (續 says both) */
+			if (u->jump == PATTERN_JUMP_FROM && a && art_has_body(a) && !a->ended && i + 1 < ps->nunits &&
+			    UNIT(ps, i + 1)->kind != U_PARA && UNIT(ps, i + 1)->kind != U_DATELINE && goes_on_mark(u))
+				UNIT(ps, i)->jump = PATTERN_JUMP_TO;
 			if (u->jump == PATTERN_JUMP_FROM && a && art_has_body(a)) {
 				/* "（上接第一版）" after a story's text: a story
 				 * continued from another page starts here (its

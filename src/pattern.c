@@ -2032,8 +2032,20 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 		return false;
 	const char *in_end = text_trim_end(in, close);
 	const char *after = text_skip_space(close + (*close == ')' || *close == ']' ? 1 : 3), end);
-	if (after >= end)
-		return false;       /* the whole line: not an opening */
+	if (after >= end) {
+		/* the whole line: not an opening ("（记者 X）" closes a story),
+		 * but a wire's dateline ending in 电 alone on its line opens
+		 * the text under it ("（加通社多倫多25日電）", "（中央社記者X台中2日電）") */
+		if (!(ends_with(in, in_end, "电") || ends_with(in, in_end, "電")) ||
+		    !(memmem(in, (size_t)(in_end - in), "社", 3) || memmem(in, (size_t)(in_end - in), "日", 3)) ||
+		    starts_with(in, in_end, "据") || starts_with(in, in_end, "據"))
+			return false;   /* ("（据新华社电）" credits the story above) */
+		m->date_start = (size_t)(in - s);
+		m->date_end = (size_t)(in_end - s);
+		m->byline_start = m->byline_end = m->date_end;
+		m->body_start = (size_t)(end - s);
+		return true;
+	}
 	m->date_start = m->date_end = 0;
 	m->byline_start = m->byline_end = 0;
 	if ((ends_with(in, in_end, "电") || ends_with(in, in_end, "電") || ends_with(in, in_end, "讯") ||
@@ -3153,7 +3165,8 @@ pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page)
 	if (starts_with(p, end, "第"))
 		p += 3;
 	/* "A4版": a section letter before the number */
-	if (p < end && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
+	bool letter = p < end && ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'));
+	if (letter)
 		p++;
 	int n = 0;
 	size_t nl = pattern_number(p, (size_t)(end - p), &n);
@@ -3162,8 +3175,8 @@ pattern_jump_kind pattern_match_jump(const char *s, size_t len, int *page)
 	p += nl;
 	if (starts_with(p, end, "版") || starts_with(p, end, "页"))
 		p += 3;
-	else
-		return PATTERN_JUMP_NONE;
+	else if (!(letter && op))
+		return PATTERN_JUMP_NONE;       /* ("（轉A6）": a page's letter and number in brackets say it) */
 	if (op) {
 		const char *q = text_skip_space(p, end);
 		if (lenticular && starts_with(q, end, "】"))

@@ -153,6 +153,10 @@ static void test_datelines(void **state)
 	/* a place and 讯, a dash, the text, as after a colon; a kind of news is no place */
 	tp_dateline_is("仰光讯——缅甸气象与水文局8日宣布，季风提前抵达。", "仰光讯", "", "缅甸气象与水文局8日宣布，季风提前抵达。");
 	tp_datelines(NULL, TU_LINES("喜讯——我校代表队获省赛一等奖。", "简讯——全厂本周开展安全检查。"));
+	/* a wire's dateline alone on its line in brackets opens the text
+	 * under it; a credit in brackets closes a story */
+	tp_dateline_is("（加通社多倫多25日電）", "加通社多倫多25日電", "", "");
+	tp_datelines(NULL, TU_LINES("（据新华社电）", "（记者 张三）", "（新华社北京11月3日电　记者 王五）"));
 	/* a telegram's place and day, 电 and a space, no source named */
 	tp_dateline_is("北京十九日電　財政部以年關在即。", "北京十九日電", "", "財政部以年關在即。");
 	tp_dateline_is("巴黎11月3日电：法国政府宣布新的预算方案。", "巴黎11月3日电", "", "法国政府宣布新的预算方案。");
@@ -248,6 +252,10 @@ static void test_jumps(void **state)
 		{ "下转第4版的消息很重要", PATTERN_JUMP_NONE, -1 },
 		{ "见面会在第4版举行", PATTERN_JUMP_NONE, -1 },
 		{ "(上接第1版", PATTERN_JUMP_NONE, -1 },
+		/* a page's letter and number in brackets need no 版 */
+		{ "（轉A6）", PATTERN_JUMP_TO, 6 },
+		{ "转A6", PATTERN_JUMP_NONE, -1 },
+		{ "（转A）", PATTERN_JUMP_NONE, -1 },
 	};
 	tp_jumps(jumps, sizeof jumps / sizeof *jumps);
 }
