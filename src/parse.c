@@ -548,6 +548,8 @@ enum { HEADER_PAIRS_MAX = 64 };
 /* the page's first units whose lines a running header printed again
  * further down may repeat (a masthead over the header) */
 enum { TOP_LINES = 4 };
+/* The page's first units, where its header block stands. */
+enum { TOP_BLOCK_UNITS = 8 };
 /* Tables read a column at a time that the profile remembers. */
 enum { CELL_TABLES_MAX = 8 };
 /* Running lines that recur on a page, remembered by the profile. */
@@ -4131,7 +4133,7 @@ static bool is_top_line(const parser *ps, const unit *u)
  * segmented (LOOKAHEAD). */
 static void top_line_again(parser *ps, unit *u)
 {
-	enum { TOP_SECTION_MAX = 8, TOP_BLOCK_UNITS = 8 };
+	enum { TOP_SECTION_MAX = 8 };
 	/* "第3版" / "企业·市场" / "责任编辑：…": the page's section,
 	 * a short line between two lines of the running header at the
 	 * page's top, with nothing but header above, is the header's */
@@ -5219,7 +5221,10 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	}
 	if (!full)
 		return false;
-	return !(wrap_columns(ps, next) + 6 < wrap && !raw_ends_sentence(next->s, next->len) &&
+	/* (a line with no punctuation at all over a new paragraph is a title
+	 * however wide: a paragraph's last line closes a sentence) */
+	return !((wrap_columns(ps, next) + 6 < wrap || !inner_punctuation(next->s, next->len)) &&
+		 !raw_ends_sentence(next->s, next->len) &&
 		 title_run_then_indented(ps));
 }
 
@@ -6500,6 +6505,7 @@ static unsigned spaced_out_chars(const char *s, size_t len)
 	return n;
 }
 
+static bool only_headers_before(const parser *ps, size_t i);
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -6683,8 +6689,8 @@ static void classify(const parser *ps, unit *u)
 			}
 		}
 	}
-	if (ps->nunits == 0 && u->chars <= 3 && len <= 9 && bare_number(s, len)) {
-		u->kind = U_PAGEHEAD;   /* "5" alone heading the page: its number */
+	if ((ps->nunits == 0 || only_headers_before(ps, ps->nunits)) && u->chars <= 3 && len <= 9 && bare_number(s, len)) {
+		u->kind = U_PAGEHEAD;   /* "5" alone heading the page, or under its header: its number */
 		return;
 	}
 	if (ps->nunits == 0 && u->chars <= 12 && folio_line(s, len)) {
@@ -11729,18 +11735,47 @@ static bool starts_headless_story(const parser *ps, size_t i)
  * characters, the page's first line, and an article starts right after:
  * a title run holding a headline, not only "——" subtitles (under
  * "守窑人" the line "——一座千年古镇…" is the short headline's subtitle). */
+/* Units [units_base, i) are the page's header block, before any story,
+ * in its first TOP_BLOCK_UNITS: header lines, the last of them right
+ * above, and perhaps the masthead's short title lines (the paper's name,
+ * read as a banner later). */
+static bool only_headers_before(const parser *ps, size_t i)
+{
+	enum { MASTHEAD_TITLE_MAX = 12 };
+	if (ps->narts || i <= ps->units_base || i >= ps->units_base + TOP_BLOCK_UNITS ||
+	    UNIT(ps, i - 1)->kind != U_PAGEHEAD)
+		return false;
+	for (size_t k = ps->units_base; k < i; k++) {
+		const unit *u = UNIT(ps, k);
+		if (u->kind != U_PAGEHEAD && !(u->kind == U_TITLE && u->chars <= MASTHEAD_TITLE_MAX))
+			return false;
+	}
+	return true;
+}
+
 static bool is_section_name(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
-	if (i != 0 || u->chars < 2 || u->chars > 4 || ps->label.len)
+	/* (first on the page, or under its header lines only: "校园·综合"
+	 * under the paper's name, date and page number) */
+	if ((i != 0 && !only_headers_before(ps, i)) || u->chars < 2 || u->chars > 6 || ps->label.len)
 		return false;
 	const char *p = u->s, *end = u->s + u->len;
+	unsigned han = 0;
 	while (p < end) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
-		if (!is_han(cp))
+		if (!is_han(cp) && !(cp == 0xB7 && han))
 			return false;
+		han += is_han(cp);
 	}
+	/* (under header lines a column's label may head the first story:
+	 * "家常小炒"; a page's section is two words with a dot, or stands
+	 * under the page's number) */
+	bool dotted = memmem(u->s, u->len, "·", 2) != NULL;
+	if ((han > 4 && !dotted) ||
+	    (i != 0 && !dotted && !bare_number(UNIT(ps, i - 1)->s, UNIT(ps, i - 1)->len)))
+		return false;
 	size_t n = title_run(ps, i + 1);
 	bool head = false;
 	for (size_t k = 1; k <= n && !head; k++)

@@ -592,7 +592,8 @@ FIXTURE_TEST(row_table_cells)        /* a table read a row at a time, a cell a l
 FIXTURE_TEST(narrow_column_wrap)     /* a hard-wrapped page with paragraphs set narrower than the page's wrap: lines as wide as each other with commas inside run on into one paragraph (the first line was a headline), and then lines with none as wide as the column's (they were a deck); a headline over a —— subtitle with a blank line over the byline stays apart from it (they were one headline) */
 FIXTURE_TEST(layout_table_story)     /* pdftotext -layout: a table laid out by spaces inside a story (a title over rows of short cells with figures, the story's text after them): its rows are text, its title a subhead, and the column of briefs after the story still heads its own (a row was a headline) */
 FIXTURE_TEST(wire_alone_jumps)       /* a Hong Kong/Toronto page: （轉A6） after a story is its jump line, a wire's dateline alone on its line in brackets (（加通社多倫多25日電）) heads the text under it, and （續A14） closing a story's text over its caption is where the story goes on (it opened a headless story) */
-FIXTURE_TEST(wrap_deck_shapes)       /* a hard-wrapped page: a letter-spaced kicker over a headline set tight is no line wrapped into it, and a headline tight under its kicker over a —— subtitle and a byline stays apart from the subtitle (each was one headline) */
+FIXTURE_TEST(wrap_deck_shapes)       /* a hard-wrapped page: a letter-spaced kicker over a headline set tight is no line wrapped into it, and a headline tight under its kicker over a —— subtitle and a byline stays apart from the subtitle (each was one headline); a title with no punctuation, as wide as the text, under a paragraph closed at the line's end and over an indented paragraph, heads a story (it ran into the paragraph above) */
+FIXTURE_TEST(top_number_section)     /* under the masthead and its header line, the page's number alone (3) and its section (校园·综合) are the header's: banners and the page's label (they were the first story's kicker) */
 FIXTURE_TEST(qa_question_comma)      /* a doctors' Q&A under its label: a question with a comma over 读者X问：… heads its item (it started a paragraph under the expert's line), and the next question over its asker heads the next item (it was a subhead) */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -685,7 +686,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1359,6 +1360,7 @@ int main(void)
 		cmocka_unit_test(test_layout_table_story),
 		cmocka_unit_test(test_wire_alone_jumps),
 		cmocka_unit_test(test_wrap_deck_shapes),
+		cmocka_unit_test(test_top_number_section),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),
