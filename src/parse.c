@@ -5399,7 +5399,7 @@ struct prescan {
 };
 
 static uint16_t count_chars(const char *s, size_t len, unsigned cap);
-static unsigned han_gaps(const char *s, size_t len);
+static unsigned han_gaps(const char *s, size_t len, unsigned *spaces);
 static void scan_punctuation(unit *u);
 
 /* "加时赛绝杀！海滨猎鹰103:101险胜北岭", "停车难题怎么破？相关部门回应
@@ -5435,11 +5435,13 @@ static void unit_shape(unit *u, uint16_t chars)
 	u->chars = chars;
 	u->spaced = 0;
 	if (u->len > 12 && u->s[3] == ' ' && u->chars < 200) {
-		/* letter-spaced by OCR: the characters are what counts */
-		unsigned gaps = han_gaps(u->s, u->len);
-		if (gaps >= 3 && gaps * 3 >= u->chars) {
+		/* letter-spaced by OCR or by a layout: the characters are what
+		 * counts */
+		unsigned spaces;
+		unsigned gaps = han_gaps(u->s, u->len, &spaces);
+		if (gaps >= 3 && gaps * 3 >= u->chars - (spaces - gaps)) {
 			u->spaced = 1;
-			u->chars = (uint16_t)(u->chars - gaps);
+			u->chars = (uint16_t)(u->chars - spaces);
 		}
 	}
 	scan_punctuation(u);
@@ -6140,19 +6142,32 @@ static bool paper_name_field(const char *s, size_t len)
  * "枫华周报 Maple Chinese Weekly | 第1088期 | 2026年11月27日-12月3日 | A4 社区"). */
 enum { FIRST_HEADER_MAX = 64 };
 
-/* Single spaces between two Han characters ("社 区 食 堂"). */
-static unsigned han_gaps(const char *s, size_t len)
+/* Spaces between two Han characters ("社 区 食 堂"; pdftotext -layout
+ * sets a display title two or three apart: "玉  米  籽  粒"): the gaps,
+ * and in *spaces the spaces they hold. */
+static unsigned han_gaps(const char *s, size_t len, unsigned *spaces)
 {
+	enum { GAP_SPACES_MAX = 3 };
 	unsigned n = 0;
 	const char *end = s + len;
+	*spaces = 0;
 	for (const char *p = memchr(s, ' ', len); p && p + 1 < end; p = memchr(p + 1, ' ', (size_t)(end - p - 1))) {
-		if (p - s < 3 || p[1] == ' ' || p[-1] == ' ')
+		if (p - s < 3 || p[-1] == ' ')
 			continue;
-		if (is_han(first_cp(p + 1, end)) && is_han(last_cp(s, p, NULL)))
+		const char *q = p;
+		while (q < end && *q == ' ')
+			q++;
+		if (q - p > GAP_SPACES_MAX || q >= end)
+			continue;
+		if (is_han(first_cp(q, end)) && is_han(last_cp(s, p, NULL))) {
 			n++;
+			*spaces += (unsigned)(q - p);
+		}
 	}
 	return n;
 }
+
+
 
 /* A numeral of a date: an ASCII or full-width digit, 〇 or a Chinese
  * digit up to 十. */
@@ -8919,6 +8934,35 @@ static size_t digest_number(const char *s, size_t len, size_t *num_len)
 	return p < end ? (size_t)(p - s) : 0;
 }
 
+/* "玉  米  籽  粒" as the reader reads it, "玉米籽粒": a deck's line set
+ * letter-spaced without the spaces between its Han characters (a copy;
+ * spaces beside letters and figures stay). */
+static doc_str unspaced_han(parser *ps, doc_str t)
+{
+	char *d = doc_arena_alloc(ps->issue, t.len);
+	size_t n = 0;
+	const char *p = t.s, *end = t.s + t.len;
+	uint32_t before = 0;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (cp == ' ' && is_han(before)) {
+			const char *q = p;
+			while (q < end && *q == ' ')
+				q++;
+			if (q < end && is_han(first_cp(q, end))) {
+				p = q;
+				continue;
+			}
+		}
+		memcpy(d + n, p, (size_t)k);
+		n += (size_t)k;
+		p += k;
+		before = cp;
+	}
+	return doc_str_make(d, n);
+}
+
 static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *ev)
 {
 	uint8_t role[DECK_MAX];
@@ -8931,6 +8975,8 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 		const unit *u = UNIT(ps, k);
 		int r = k < i + m ? role[k - i] : DR_SUB;
 		doc_str t = deck_text(ps, md_text(u));
+		if (u->spaced)
+			t = unspaced_han(ps, t);
 		const char *s = t.s;
 		size_t len = t.len;
 		evidence facts;

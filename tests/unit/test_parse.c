@@ -340,7 +340,7 @@ FIXTURE_TEST(header_short_form_lookalike) /* the paper's name opening a letter, 
 FIXTURE_TEST(header_letter_spaced)  /* a letter-spaced running header's short form inside a cut: read without its spaces, a banner, the cut joined */
 FIXTURE_TEST(header_letter_spaced_lookalike) /* letter-spaced headlines holding the paper's name or its section: headlines */
 FIXTURE_TEST(page_letter_spaced)    /* a page letter-spaced by OCR from end to end: read without its letter spaces (a year keeps the space before it, 1 ． → 1．), header, titles, bylines, dateline, wrapped paragraphs */
-FIXTURE_TEST(page_letter_spaced_lookalike) /* a page whose masthead, header, one title and bylines alone are spaced out: read as printed, spaces kept */
+FIXTURE_TEST(page_letter_spaced_lookalike) /* a page whose masthead, header, one title and bylines alone are spaced out: read as printed, spaces kept but in the title's line (a deck's letter-spacing is the type's, shown without it) */
 FIXTURE_TEST(rule_marks)            /* ＊　＊　＊ and ═══ rules between stories on a page that indents every line, titles too: rules out of the profile, each a big gap, three stories */
 FIXTURE_TEST(rule_marks_lookalike)  /* ＊ before a line's text, ＝＝表一＝＝ around a word: text, not rules */
 FIXTURE_TEST(qa_wrapped)            /* a Q&A page hard-wrapped at 18: a reader's question (问：X, a field's shape in every item, learnt as furniture) runs on from a full line with a comma inside into its paragraph */
@@ -594,6 +594,7 @@ FIXTURE_TEST(layout_table_story)     /* pdftotext -layout: a table laid out by s
 FIXTURE_TEST(wire_alone_jumps)       /* a Hong Kong/Toronto page: （轉A6） after a story is its jump line, a wire's dateline alone on its line in brackets (（加通社多倫多25日電）) heads the text under it, and （續A14） closing a story's text over its caption is where the story goes on (it opened a headless story) */
 FIXTURE_TEST(wrap_deck_shapes)       /* a hard-wrapped page: a letter-spaced kicker over a headline set tight is no line wrapped into it, and a headline tight under its kicker over a —— subtitle and a byline stays apart from the subtitle (each was one headline); a title with no punctuation, as wide as the text, under a paragraph closed at the line's end and over an indented paragraph, heads a story (it ran into the paragraph above) */
 FIXTURE_TEST(top_number_section)     /* under the masthead and its header line, the page's number alone (3) and its section (校园·综合) are the header's: banners and the page's label (they were the first story's kicker) */
+FIXTURE_TEST(layout_spaced_title)    /* pdftotext -layout: a display title set two spaces between its characters (玉  米  籽  粒…) over a dateline story is that story's headline, its characters counted without the spaces (it was text, the page one headless story) */
 FIXTURE_TEST(qa_question_comma)      /* a doctors' Q&A under its label: a question with a comma over 读者X问：… heads its item (it started a paragraph under the expert's line), and the next question over its asker heads the next item (it was a subhead) */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -686,7 +687,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section", "layout_spaced_title",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1361,6 +1362,7 @@ int main(void)
 		cmocka_unit_test(test_wire_alone_jumps),
 		cmocka_unit_test(test_wrap_deck_shapes),
 		cmocka_unit_test(test_top_number_section),
+		cmocka_unit_test(test_layout_spaced_title),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),
