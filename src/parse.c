@@ -2093,7 +2093,23 @@ static void cell_blocks_close(cell_blocks *cb, profile *pf)
 	}
 }
 
-static void cell_blocks_line(cell_blocks *cb, profile *pf, const raw_line *l)
+/* A line that may be a table's cell: short, no sentence, no comma; and
+ * whether it is figures only (read once for both kinds of table). */
+typedef struct cell_line {
+	bool cell, figures;
+} cell_line;
+
+static cell_line cell_line_of(const raw_line *l)
+{
+	cell_line c = { false, false };
+	if (l->len > CELL_MAX_BYTES || raw_ends_sentence(l->s, l->len) || memmem(l->s, l->len, "，", 3))
+		return c;
+	c.cell = true;
+	c.figures = figures_only(l->s, l->len);
+	return c;
+}
+
+static void cell_blocks_line(cell_blocks *cb, profile *pf, const raw_line *l, cell_line c)
 {
 	if (l->gap || !cb->lines) {
 		if (cb->lines)
@@ -2103,8 +2119,8 @@ static void cell_blocks_line(cell_blocks *cb, profile *pf, const raw_line *l)
 		cb->cells = true;
 	}
 	cb->end = l->line;
-	cb->cells &= l->len <= CELL_MAX_BYTES && !raw_ends_sentence(l->s, l->len) && !memmem(l->s, l->len, "，", 3);
-	cb->figures += cb->lines > 0 && figures_only(l->s, l->len);
+	cb->cells &= c.cell;
+	cb->figures += cb->lines > 0 && c.figures;
 	cb->lines++;
 }
 
@@ -2181,18 +2197,17 @@ static void cell_rows_close(cell_rows *cr, profile *pf)
 			}
 }
 
-static void cell_rows_line(cell_rows *cr, profile *pf, const raw_line *l)
+static void cell_rows_line(cell_rows *cr, profile *pf, const raw_line *l, cell_line c)
 {
-	bool cell = l->len <= CELL_MAX_BYTES && !raw_ends_sentence(l->s, l->len) && !memmem(l->s, l->len, "，", 3);
-	if (l->gap || !cell || cr->n == CELL_RUN_MAX) {
+	if (l->gap || !c.cell || cr->n == CELL_RUN_MAX) {
 		if (cr->n)
 			cell_rows_close(cr, pf);
 		cr->n = 0;
 	}
-	if (!cell)
+	if (!c.cell)
 		return;
 	cr->line[cr->n] = l->line;
-	cr->figures[cr->n++] = figures_only(l->s, l->len);
+	cr->figures[cr->n++] = c.figures;
 }
 
 /* "产区      品种      本周价格    比上周" / "五常      稻花香2号   1.85
@@ -2349,8 +2364,9 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		pend.cols = 0;
 		furniture_learner_line(fl, l.s, l.len);
 		title_list_line(&tl, &l);
-		cell_blocks_line(&cb, pf, &l);
-		cell_rows_line(&cr, pf, &l);
+		cell_line cl = cell_line_of(&l);
+		cell_blocks_line(&cb, pf, &l, cl);
+		cell_rows_line(&cr, pf, &l, cl);
 		layout_rows_line(&lrows, pf, &l);
 		if (cols >= 20) {
 			pf->indented += l.indented;
