@@ -499,6 +499,7 @@ typedef struct unit {
 	uint8_t indent_para;    /* title-like, made a paragraph by its indent alone (see signed_under_indent); 2: names alone (see indented_signature) */
 	uint8_t furn_author;    /* the author of a metadata line ("作者：X", see push_furniture) */
 	uint8_t over_furn;      /* the page's furniture set right under it (see push_furniture) */
+	uint8_t under_image;    /* a markdown caption in emphasis right under its picture (see md_unit) */
 	int16_t page;           /* page number of a jump or page header */
 	uint16_t last_cols;     /* a hard-wrapped unit of several lines: its last line's columns (else 0) */
 } unit;
@@ -3264,6 +3265,7 @@ static void md_unit(parser *ps, unit *u)
 		u->s = s + a;
 		u->len = (uint32_t)al;
 		u->kind = U_CAPTION;
+		u->under_image = image;
 	} else if (al <= 160 && (is_running_header(s + a, al, &hm) || (desk_field(s + a, al) && u->chars <= 40 &&
 								    !(u->flags & (UF_TERMINATED | UF_SENTENCE))))) {
 		u->s = s + a;
@@ -3986,7 +3988,8 @@ static void marked_briefs(parser *ps, unit *u)
  * sentence ("▲市民在…骑行。") or credits it. */
 static bool marked_item_title(const unit *u, const unit *next)
 {
-	if (!(has_prefix(u->s, u->len, "▲") || has_prefix(u->s, u->len, "△")) || next->gap > 1 ||
+	/* (not "*▲…*" in emphasis under its picture: the picture's) */
+	if (!(has_prefix(u->s, u->len, "▲") || has_prefix(u->s, u->len, "△")) || u->under_image || next->gap > 1 ||
 	    !(next->kind == U_PARA || next->kind == U_DATELINE || next->kind == U_BYLINE) || item_mark(next))
 		return false;
 	return u->chars <= ITEM_TITLE_MAX && !(u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END)) &&

@@ -4075,9 +4075,27 @@ static bool epaper_masthead(const char *s, size_t len)
 	return false;
 }
 
+/* "点击上方蓝字关注我们", "点击上方蓝字「山野行户外」关注我们": a post
+ * platform's call to follow the account, over every post it prints;
+ * "- END -" closing the post. The platform's lines, no story's. */
+static bool post_chrome(const char *s, size_t len)
+{
+	enum { FOLLOW_MAX = 40 * 3 };
+	if (len >= 12 && len <= FOLLOW_MAX && (starts_with(s, s + len, "点击上方") || starts_with(s, s + len, "點擊上方")))
+		return util_find(s, len, "关注", 6) || util_find(s, len, "關注", 6);
+	/* END alone among dashes, spaces, markdown's escapes and emphasis */
+	const char *e = util_find(s, len, "END", 3);
+	if (!e || len > 24)
+		return false;
+	for (const char *p = s; p < s + len; p++)
+		if ((p < e || p >= e + 3) && *p != '-' && *p != ' ' && *p != '\\' && *p != '*' && *p != '_')
+			return false;
+	return true;
+}
+
 bool pattern_is_epaper_chrome(const char *s, size_t len)
 {
-	return len <= 200 && (epaper_nav_bar(s, len) || epaper_masthead(s, len));
+	return len <= 200 && (epaper_nav_bar(s, len) || epaper_masthead(s, len) || post_chrome(s, len));
 }
 
 /* "当前版：03版　行业服务　2026年11月27日": the e-paper's label for the

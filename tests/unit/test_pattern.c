@@ -316,6 +316,11 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_running_header(S("当前版：03版　行业服务　　2026年11月27日　星期五"), &hm));
 	assert_true(pattern_is_epaper_chrome(S("江城日报电子版")));
 	assert_false(pattern_is_epaper_chrome(S("当前版：03版　行业服务")));
+	/* a post platform's call to follow and its end mark */
+	assert_true(pattern_is_epaper_chrome(S("点击上方蓝字「山野行户外」关注我们")));
+	assert_true(pattern_is_epaper_chrome(S("\\- END -")));
+	assert_false(pattern_is_epaper_chrome(S("点击上方链接查看详情")));
+	assert_false(pattern_is_epaper_chrome(S("WEEKEND 周末")));
 	assert_false(pattern_is_running_header(S("首页新闻"), &hm));
 	assert_false(pattern_is_running_header(S("首页"), &hm));
 	assert_true(pattern_is_running_header(S("[上一版][下一版][版面导航][PDF下载]"), &hm));
