@@ -105,7 +105,7 @@ SCORE_HOLDOUT6_MIN_F1 ?= 0.94
 # author; 0.726 and 0.738 when gated, after a session of tuning on them;
 # both raised to 0.80 at 0.824).
 SCORE_HOLDOUT7_MIN_F1 ?= 0.86
-SCORE_HOLDOUT8_MIN_F1 ?= 0.88
+SCORE_HOLDOUT8_MIN_F1 ?= 0.92
 # ... and on tests/holdout9 and tests/holdout10 (a tenth and an eleventh
 # author; 0.880 and 0.878 when gated, after a session of tuning on them).
 SCORE_HOLDOUT9_MIN_F1 ?= 0.95
@@ -218,7 +218,7 @@ SCORE_HOLDOUT37_MIN_F1 ?= 0.85
 # ... and tests/holdout38 (written blind in the middle of that session:
 # 0.895 untouched at its start; looked at, 0.967 at its end). At the end
 # of that session the gates of 36 (0.981) and 37 (0.878) were raised.
-SCORE_HOLDOUT38_MIN_F1 ?= 0.94
+SCORE_HOLDOUT38_MIN_F1 ?= 0.96
 # tests/holdout39 and holdout40 (written blind at the start of the session
 # of 2026-12-02 04:34: 0.973 and 0.891 untouched; 39 only scored, 40
 # looked at).
@@ -233,19 +233,21 @@ SCORE_HOLDOUT41_MIN_F1 ?= 0.91
 # tests/holdout42 and holdout43 (written blind at the start of the session
 # of 2026-12-02 06:52: 0.673 and 0.920 untouched, the same with the parser
 # of that session's start; both looked at, 42 for the text it lost).
-SCORE_HOLDOUT42_MIN_F1 ?= 0.67
+SCORE_HOLDOUT42_MIN_F1 ?= 0.79
 SCORE_HOLDOUT43_MIN_F1 ?= 0.90
 # ... and tests/holdout44 (written blind in its middle, only scored: 0.745
 # untouched at a1aae35, the same with the parser of the session's start).
-SCORE_HOLDOUT44_MIN_F1 ?= 0.72
+SCORE_HOLDOUT44_MIN_F1 ?= 0.74
 # tests/holdout45 and holdout46 (written blind at the start of the session
 # of 2026-12-02 12:49: 0.780 and 0.745 untouched at d1076bd, 0.795 and
 # 0.766 with the parser of that session's start; 45 only scored, 46
 # looked at).
-SCORE_HOLDOUT45_MIN_F1 ?= 0.76
-SCORE_HOLDOUT46_MIN_F1 ?= 0.72
+SCORE_HOLDOUT45_MIN_F1 ?= 0.80
+SCORE_HOLDOUT46_MIN_F1 ?= 0.86
 # ... and tests/holdout47 (written blind in its middle, only scored: 0.807
-# at 1d6fd49, 0.770 with the parser of the session's start).
+# at 1d6fd49, 0.770 with the parser of the session's start). At the end of
+# that session the gates of the sets that rose were set about 0.02 under
+# their figures (8 0.939, 38 0.980, 42 0.814, 44 0.764, 45 0.824, 46 0.887).
 SCORE_HOLDOUT47_MIN_F1 ?= 0.78
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
