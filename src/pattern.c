@@ -2013,6 +2013,18 @@ static bool round_filing(const char *in, const char *in_end)
  * "（记者 X）", "【记者X／台北报道】". */
 static void filed_after(const char *s, const char *p, const char *end, pattern_dateline *m);
 
+/* The dateline's words [date, date_end) of a paragraph s, no byline, the
+ * text from body on: true, with m filled so. */
+static bool dateline_then_body(pattern_dateline *m, const char *s, const char *date, const char *date_end,
+			       const char *body)
+{
+	m->date_start = (size_t)(date - s);
+	m->date_end = (size_t)(date_end - s);
+	m->byline_start = m->byline_end = m->date_end;
+	m->body_start = (size_t)(body - s);
+	return true;
+}
+
 static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 {
 	/* 【】, and 〔〕 as Taiwan's papers print it ("〔記者X／台中報導〕"),
@@ -2040,11 +2052,7 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 		    !(memmem(in, (size_t)(in_end - in), "社", 3) || memmem(in, (size_t)(in_end - in), "日", 3)) ||
 		    starts_with(in, in_end, "据") || starts_with(in, in_end, "據"))
 			return false;   /* ("（据新华社电）" credits the story above) */
-		m->date_start = (size_t)(in - s);
-		m->date_end = (size_t)(in_end - s);
-		m->byline_start = m->byline_end = m->date_end;
-		m->body_start = (size_t)(end - s);
-		return true;
+		return dateline_then_body(m, s, in, in_end, end);
 	}
 	m->date_start = m->date_end = 0;
 	m->byline_start = m->byline_end = 0;
@@ -2235,11 +2243,7 @@ static bool place_dateline(const char *s, const char *end, pattern_dateline *m)
 			const char *body = text_skip_space(q + colon, end);
 			if (body >= end)
 				return false;
-			m->date_start = 0;
-			m->date_end = (size_t)(q - s);
-			m->byline_start = m->byline_end = m->date_end;
-			m->body_start = (size_t)(body - s);
-			return true;
+			return dateline_then_body(m, s, s, q, body);
 		}
 		p += 3;
 		chars++;
@@ -2280,11 +2284,7 @@ static bool telegram_dateline(const char *s, const char *end, pattern_dateline *
 				const char *body = text_skip_space(t + colon, end);
 				if ((body == t && !colon) || body >= end)
 					return false;
-				m->date_start = 0;
-				m->date_end = (size_t)(t - s);
-				m->byline_start = m->byline_end = m->date_end;
-				m->body_start = (size_t)(body - s);
-				return true;
+				return dateline_then_body(m, s, s, t, body);
 			}
 		}
 		uint32_t cp;
@@ -2306,10 +2306,7 @@ static bool text_after_source(const char *s, const char *q, const char *end, pat
 	const char *body = text_skip_space(q, end);
 	if (body == q || body >= end)
 		return false;
-	m->date_start = 0;
-	m->date_end = (size_t)(q - s);
-	m->byline_start = m->byline_end = m->date_end;
-	m->body_start = (size_t)(body - s);
+	dateline_then_body(m, s, s, q, body);
 	filed_after(s, body, end, m);
 	return true;
 }
