@@ -551,7 +551,7 @@ enum { HEADER_PAIRS_MAX = 64 };
 enum { TOP_LINES = 4 };
 /* The page's first units, where its header block stands. */
 enum { TOP_BLOCK_UNITS = 8 };
-/* Tables read a column at a time that the profile remembers. */
+/* Tables read a cell a line, or laid out by spaces, that the profile remembers. */
 enum { CELL_TABLES_MAX = 8 };
 /* Running lines that recur on a page, remembered by the profile. */
 enum { REPEATED_MAX = 16, LISTED_MAX = 30 };
@@ -2281,12 +2281,17 @@ static void layout_rows_line(layout_rows *lr, profile *pf, const raw_line *l)
 
 static bool in_cell_table(const profile *pf, uint32_t line)
 {
-	if (!pf->ncell_tables)
-		return false;
 	for (unsigned k = 0; k < pf->ncell_tables; k++)
 		if (line >= pf->cell_first[k] && line <= pf->cell_last[k])
 			return true;
 	return false;
+}
+
+/* Unit j is a row of a table read a cell or a row a line, or laid out
+ * by spaces (the profile's): a title over it is the table's. */
+static bool table_rows_at(const parser *ps, size_t j)
+{
+	return j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW) && in_cell_table(&ps->pf, UNIT(ps, j)->line);
 }
 
 static void profile_pass(profile *pf, furniture *furn, const char *text, size_t len, raw_rhythm *raw)
@@ -3328,11 +3333,18 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
  * the bytes of the mark, 0 for none. Not ◎: a run of ◎ points under a
  * title is a story's list as often as a column's briefs (holdout4 loses
  * by it what holdout17 gains). */
+/* "-   南岭纸业…" , "* …": a plain-text list's bullet (pandoc's,
+ * markdown's) and a space: true. */
+static bool plain_bullet(const char *s, size_t len)
+{
+	return len > 1 && (s[0] == '-' || s[0] == '*') && s[1] == ' ';
+}
+
 static size_t run_in_mark(const char *s, const char *end, bool loose)
 {
-	/* "-   南岭纸业…项目开工 11月18日，…": a plain-text list's bullet
-	 * (pandoc's, markdown's), in such a run only */
-	if (loose && (s[0] == '-' || s[0] == '*') && end - s > 1 && s[1] == ' ')
+	/* "-   南岭纸业…项目开工 11月18日，…": a list's bullet, in such a run
+	 * only */
+	if (loose && plain_bullet(s, (size_t)(end - s)))
 		return 1;
 	if ((unsigned char)s[0] != 0xE2 && (unsigned char)s[0] != 0xC2)
 		return 0;
@@ -4438,7 +4450,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	uint32_t m0 = 0;
 	bool loose = false;
 	if (len >= 60 && ((unsigned char)s[0] == 0xE2 || (unsigned char)s[0] == 0xC2 ||      /* (the marks' lead bytes) */
-			  ((s[0] == '-' || s[0] == '*') && s[1] == ' '))) {
+			  plain_bullet(s, len))) {
 		const unit *last = ps->nunits > ps->units_base ? UNIT(ps, ps->nunits - 1) : NULL;
 		m0 = first_cp(s, s + len);
 		loose = ps->run_in_run == m0 ||
@@ -4454,7 +4466,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		ps->line_indented = false;
 		/* (a list's middle dot is no mark of the title's own: ■ and ◆ are) */
 		size_t dot = has_prefix(s, len, "·") ? 2 : 0;
-		if ((s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		if (plain_bullet(s, len))
 			dot = (size_t)(text_skip_space(s + 1, s + len) - s);    /* a list's bullet neither */
 		size_t before = ps->nunits;
 		push_unit(ps, s + dot, title - dot, gap, line);
@@ -6186,8 +6198,6 @@ static unsigned han_gaps(const char *s, size_t len, unsigned *spaces)
 	return n;
 }
 
-
-
 /* A numeral of a date: an ASCII or full-width digit, 〇 or a Chinese
  * digit up to 十. */
 static bool date_numeral(uint32_t cp)
@@ -6771,12 +6781,12 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PARA;
 		return;
 	}
-	if ((len <= 40 && figures_only(s, len) && !(len <= 4 && bare_number(s, len))) ||      /* (not "3", "2026": a section's number, a folio, a year over its title) */
-	    (ps->pf.ncell_tables && in_cell_table(&ps->pf, u->line)) || (len > 2 && s[0] == ':' && s[1] == ' ')) {
-		/* (": 表题": pandoc's caption of the table over it, a line
-		 * of its own) */
-		/* "76320", "+650", "-2.3%": a table's cell read a line each
-		 * (a title has words) */
+	/* "76320", "+650", "-2.3%": a table's cell read a line each (a title
+	 * has words; not "3", "2026": a section's number, a folio, a year over
+	 * its title), a line of a table the profile found, or pandoc's ": 表题"
+	 * under its table: lines of their own */
+	if ((len <= 40 && figures_only(s, len) && !(len <= 4 && bare_number(s, len))) ||
+	    in_cell_table(&ps->pf, u->line) || (len > 2 && s[0] == ':' && s[1] == ' ')) {
 		u->flags |= UF_ROW;
 		u->kind = U_PARA;
 		return;
@@ -10296,7 +10306,7 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 			     pattern_match_trailing_byline(UNIT(ps, last)->s, UNIT(ps, last)->len, &paren, &ns, &ne));
 	}
 	rf->row_under = j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW);
-	rf->rows_table = rf->row_under && in_cell_table(&ps->pf, UNIT(ps, j)->line);
+	rf->rows_table = table_rows_at(ps, j);
 	rf->briefs_under = j < ps->nunits && UNIT(ps, j)->item_row == ITEM_ROW_MARKED;
 	rf->source_lead = j < ps->nunits && UNIT(ps, j)->kind == U_PARA && source_lead(UNIT(ps, j));
 	rf->notice_kind = n == 1 && notice_name(UNIT(ps, i));
@@ -10679,7 +10689,7 @@ static void shape_take(shape *sh, const plan_run *r, bool story)
 	sh->stub = false;
 	series_next(&sh->series, &sh->series_broken, r->rf.series);
 	sh->sub_mark = 0;
-	sh->subheads |= !(r->rf.row_under && r->rf.rows_table);
+	sh->subheads |= !r->rf.rows_table;
 	sh->cut = false;
 	sh->ended = false;
 	sh->caption_last = false;
@@ -11390,7 +11400,7 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 	text = strip_emphasis(ps, text.s, text.len);
 	add_part(a, DOC_SUBHEAD, text.s, text.len);
 	/* (a table's title over its rows opens no section of the story) */
-	if (j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW) && in_cell_table(&ps->pf, UNIT(ps, j)->line))
+	if (table_rows_at(ps, j))
 		a->table_heads++;
 	a->cut = false;
 	a->ended = false;       /* a subhead: the story goes on */
@@ -11827,17 +11837,18 @@ static bool is_section_name(const parser *ps, size_t i)
 		return false;
 	const char *p = u->s, *end = u->s + u->len;
 	unsigned han = 0;
+	bool dotted = false;
 	while (p < end) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
 		if (!is_han(cp) && !(cp == 0xB7 && han))
 			return false;
 		han += is_han(cp);
+		dotted |= cp == 0xB7;
 	}
 	/* (under header lines a column's label may head the first story:
 	 * "家常小炒"; a page's section is two words with a dot, or stands
 	 * under the page's number) */
-	bool dotted = memmem(u->s, u->len, "·", 2) != NULL;
 	if ((han > 4 && !dotted) ||
 	    (i != 0 && !dotted && !bare_number(UNIT(ps, i - 1)->s, UNIT(ps, i - 1)->len)))
 		return false;

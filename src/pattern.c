@@ -4081,8 +4081,8 @@ static bool post_chrome(const char *s, size_t len)
 	if (len >= 12 && len <= FOLLOW_MAX && (starts_with(s, s + len, "点击上方") || starts_with(s, s + len, "點擊上方")))
 		return util_find(s, len, "关注", 6) || util_find(s, len, "關注", 6);
 	/* END alone among dashes, spaces, markdown's escapes and emphasis */
-	const char *e = util_find(s, len, "END", 3);
-	if (!e || len > 24)
+	const char *e = len <= 24 ? util_find(s, len, "END", 3) : NULL;
+	if (!e)
 		return false;
 	for (const char *p = s; p < s + len; p++)
 		if ((p < e || p >= e + 3) && *p != '-' && *p != ' ' && *p != '\\' && *p != '*' && *p != '_')
