@@ -187,6 +187,7 @@ typedef enum signal {
 	S_F_LONE_CAPTION,       /* one short sentence alone over a story's head or dateline (after a closed story, or at the page's top): a photo's caption */
 	S_F_STRAY,              /* a scanner's stray marks alone on a line (|, l, 丨, ・ ' ・): no text, the page's furniture */
 	S_F_POST_STAMP,         /* a post's 原创 line: its account, the date and the clock time it went out */
+	S_F_FEED_DECK,          /* over the first paragraph of a feed item headed by its Title: field: the rest of its deck */
 	NSIGNALS
 } signal;
 
@@ -416,6 +417,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_LONE_CAPTION]  = { 0, "one sentence alone over a story's head: a caption" },   /* a fact: the line is a caption */
 	[S_F_STRAY]         = { 0, "a scanner's stray marks alone: no text" },   /* a fact: the line goes to the banners */
 	[S_F_POST_STAMP]    = { 0, "a post's 原创 line: account, date and time" },   /* a fact: the line goes to the banners */
+	[S_F_FEED_DECK]     = { 0, "the rest of the deck of the item its Title: field heads" },
 };
 
 /* A run of title lines starts a story when its evidence reaches this. */
@@ -668,6 +670,8 @@ typedef struct parser {
 	profile pf;             /* the page's conventions */
 	furniture furn;         /* lines printed around every story (see furniture.h) */
 	bool in_furniture;      /* pushing the byline of a furniture line */
+	bool field_block;       /* in a feed item's header (see feed_field_line) */
+	bool feed_author;       /* pushing the value of its author's field */
 	bool after_image;       /* the unit before is a markdown image */
 	bool furn_before;       /* furniture was read right before the next unit */
 	struct furn_note { const char *s; uint32_t len, line; } *furn_notes;
@@ -1974,7 +1978,28 @@ typedef struct front_matter {
 	uint32_t first;
 	unsigned fields;        /* the mail header's fields so far */
 	bool who;               /* ... the sender's among them */
+	bool toml;              /* fenced by +++ (Hugo's), its fields key = value */
 } front_matter;
+
+/* The length of "key" at s, an identifier of a front matter's field
+ * (letters, figures, _ and -). */
+static size_t field_key_len(const char *s, size_t len)
+{
+	size_t k = 0;
+	while (k < len && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9') ||
+			   s[k] == '_' || s[k] == '-'))
+		k++;
+	return k;
+}
+
+/* "key = value": a field of TOML front matter (Hugo's, between +++). */
+static bool toml_field(const char *s, size_t len)
+{
+	size_t k = field_key_len(s, len);
+	while (k < len && s[k] == ' ')
+		k++;
+	return k > 0 && k < len && s[k] == '=';
+}
 
 static bool yaml_field(const char *s, size_t len)
 {
@@ -1984,9 +2009,7 @@ static bool yaml_field(const char *s, size_t len)
 	if (k + 1 < len && s[k] == '-' && s[k + 1] == ' ')
 		return true;
 	size_t key = k;
-	while (k < len && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9') ||
-			   s[k] == '_' || s[k] == '-'))
-		k++;
+	k += field_key_len(s + k, len - k);
 	return k > key && k < len && s[k] == ':' && (k + 1 == len || s[k + 1] == ' ');
 }
 
@@ -2020,8 +2043,10 @@ static int mail_field(const char *s, size_t len)
  * paper's. */
 static bool front_matter_line(front_matter *fm, profile *pf, const raw_line *l, int n)
 {
-	bool fence = l->len == 3 && memcmp(l->s, "---", 3) == 0;
+	bool toml = l->len == 3 && memcmp(l->s, "+++", 3) == 0;
+	bool fence = toml || (l->len == 3 && memcmp(l->s, "---", 3) == 0);
 	if (fm->state == 0) {
+		fm->toml = n == 0 && toml;
 		int mail = n == 0 && !fence ? mail_field(l->s, l->len) : 0;
 		fm->state = n == 0 && fence ? 1 : mail ? 3 : 2;
 		fm->first = l->line + (fm->state == 1);
@@ -2047,11 +2072,12 @@ static bool front_matter_line(front_matter *fm, profile *pf, const raw_line *l, 
 		return false;
 	if (fence && l->line > fm->first) {
 		fm->state = 2;
-		pf->front_first = fm->first;
-		pf->front_last = l->line - 1;
+		/* (+++ is no rule: its fences go to the banners with it) */
+		pf->front_first = fm->first - fm->toml;
+		pf->front_last = l->line - !fm->toml;
 		return true;
 	}
-	if (l->gap || n > FRONT_MAX || !yaml_field(l->s, l->len))
+	if (l->gap || n > FRONT_MAX || !(fm->toml ? toml_field(l->s, l->len) : yaml_field(l->s, l->len)))
 		fm->state = 2;  /* (what was read stays counted as text: no harm) */
 	return fm->state == 1;
 }
@@ -2613,11 +2639,15 @@ static bool bracket_left_open(const char *s, size_t len)
 	return false;
 }
 
+static bool md_table_row(const char *s, size_t len);
 static bool line_is_special(const char *s, size_t len)
 {
 	int page;
-	/* a row of a table: figures or heads set apart by wide gaps */
+	/* a row of a table: figures or heads set apart by wide gaps, or
+	 * cells between bars */
 	if (len <= 160 && memmem(s, len, "\xe3\x80\x80\xe3\x80\x80", 6) && table_row(s, len))
+		return true;
+	if (md_table_row(s, len))
 		return true;
 	pattern_dateline m;
 	if (len < 200 && (pattern_match_jump(s, len, &page) || pattern_is_byline(s, len, false)))
@@ -4372,9 +4402,58 @@ static bool byline_runs_on(const unit *by, const unit *u)
 	       pattern_is_byline(u->s, u->len, true);
 }
 
+/* The end of an HTML tag opening at s ("<div class=\"x\">", "</div>",
+ * "<!--more-->", "<br/>"), 0 when s opens none: a letter, / or ! after
+ * the <, no line break or second < before the >. */
+static size_t html_tag_len(const char *s, size_t len)
+{
+	if (len < 3 || s[0] != '<' || !((s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z') || s[1] == '/' ||
+					  s[1] == '!'))
+		return 0;
+	for (size_t k = 1; k < len; k++) {
+		if (s[k] == '<')
+			return 0;
+		if (s[k] == '>')
+			return k + 1;
+	}
+	return 0;
+}
+
+/* A line of a page's HTML source left in its text (a markdown export's):
+ * its tags go to the banners, the site's markup and no text of the
+ * paper; true when nothing is left of it, else *s and *len narrowed to
+ * the text between an opening tag and the closing one
+ * (<div class="yinti">聚焦…</div>). */
+static bool strip_html_line(parser *ps, const char **s, size_t *len)
+{
+	size_t open = html_tag_len(*s, *len);
+	if (!open)
+		return false;
+	if (open == *len) {
+		add_banner(ps, *s, *len);   /* "<!--more-->", "<br>" */
+		return true;
+	}
+	const char *close = *s + *len - 1;
+	if (*close != '>')
+		return false;
+	while (close > *s + open && *close != '<')
+		close--;
+	size_t close_len = (size_t)(*s + *len - close);
+	if (close <= *s + open || close[1] != '/' || html_tag_len(close, close_len) != close_len)
+		return false;
+	add_banner(ps, *s, open);
+	add_banner(ps, close, close_len);
+	const char *t = text_skip_space(*s + open, close);
+	*len = (size_t)(text_trim_end(t, close) - t);
+	*s = t;
+	return *len == 0;
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	bool callout = false;
+	if (len >= 3 && s[0] == '<' && strip_html_line(ps, &s, &len))
+		return;
 	if (len >= 2 && s[0] == '>') {
 		/* "> 记者 X", "> “…”": a markdown quotation, read without its mark */
 		const char *t = text_skip_space(s + 1, s + len);
@@ -5319,6 +5398,90 @@ static bool produce_row(parser *ps, const raw_line *cur)
 	return true;
 }
 
+/* "Title: X", "Author: Y", "Link: …": a field of the header a feed reader
+ * or a site's export prints over each item (an English key of letters
+ * at the line's head, a colon and a space, a short value with no
+ * sentence end in it): FEED_TITLE, FEED_AUTHOR or FEED_OTHER, the value
+ * at *value; 0 for none. ("Q: …" / "A: …" are no fields: a key of two
+ * letters at least, three but for By.) */
+enum { FEED_OTHER = 1, FEED_TITLE, FEED_AUTHOR, FEED_VALUE_MAX = 300 };
+static int feed_field(const char *s, size_t len, size_t *value)
+{
+	if (!len || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
+		return 0;
+	size_t k = field_key_len(s, len);
+	if (k >= len || s[k] != ':' || (k + 1 < len && s[k + 1] != ' ') || len - k > FEED_VALUE_MAX)
+		return 0;
+	bool by = k == 2 && strncasecmp(s, "by", 2) == 0;
+	if ((k < 3 && !by) || k > 24 || memmem(s + k, len - k, "。", 3))
+		return 0;
+	*value = (size_t)(text_skip_space(s + k + 1, s + len) - s);
+	static const char *const titles[] = { "title", "subject", "headline" };
+	static const char *const authors[] = { "author", "byline", "creator", "writer", "reporter" };
+	for (size_t t = 0; t < sizeof titles / sizeof *titles; t++)
+		if (k == strlen(titles[t]) && strncasecmp(s, titles[t], k) == 0)
+			return FEED_TITLE;
+	for (size_t t = 0; t < sizeof authors / sizeof *authors; t++)
+		if (k == strlen(authors[t]) && strncasecmp(s, authors[t], k) == 0)
+			return FEED_AUTHOR;
+	return by ? FEED_AUTHOR : FEED_OTHER;
+}
+
+/* A line of a feed item's header (two fields or more, tight: Feed:,
+ * Title:, Author:, Link:, Date: of a reader's saved items, one block
+ * over each item): the reader's furniture goes to the banners, its
+ * title heads the item and its author signs it, as 标题：/作者： lines
+ * of a site do (push_furniture). True when cur was taken so. */
+static size_t link_mark(const char *p, const char *end);
+
+/* "[1]: http://…", "[2] https://…": a line of the list of links a feed or
+ * console reader sets under an item (the numbers of its text's links). */
+static bool link_ref_line(const char *s, size_t len)
+{
+	size_t k = link_mark(s, s + len);
+	if (!k)
+		return false;
+	if (k < len && s[k] == ':')
+		k++;
+	const char *t = text_skip_space(s + k, s + len);
+	size_t rest = (size_t)(s + len - t);
+	return t > s + k && (has_prefix(t, rest, "http://") || has_prefix(t, rest, "https://") || has_prefix(t, rest, "www."));
+}
+
+static bool feed_field_line(parser *ps, const raw_line *cur)
+{
+	if (link_ref_line(cur->s, cur->len)) {
+		push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
+		return true;
+	}
+	size_t value, next_value;
+	int role = feed_field(cur->s, cur->len, &value);
+	/* (a label over the list of links, "Links:", with it) */
+	bool tight_next = ps->have_pending && ps->pending.gap == 0 &&
+			  (feed_field(ps->pending.s, ps->pending.len, &next_value) ||
+			   (value == cur->len && link_ref_line(ps->pending.s, ps->pending.len)));
+	if (!role || in_front_matter(ps, cur->line) || !((ps->field_block && cur->gap == 0) || tight_next)) {
+		ps->field_block = false;
+		return false;
+	}
+	ps->field_block = true;
+	push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
+	if (role != FEED_OTHER && value < cur->len) {
+		size_t n = ps->nunits;
+		ps->feed_author = role == FEED_AUTHOR;
+		push_unit(ps, cur->s + value, cur->len - value, cur->gap, cur->line);
+		ps->feed_author = false;
+		if (role == FEED_AUTHOR && ps->nunits > n)
+			UNIT(ps, ps->nunits - 1)->furn_author = 1;
+		else if (ps->nunits > n)
+			UNIT(ps, ps->nunits - 1)->named = NAMED_HEAD;
+		/* (the fields under it are furniture too: a big gap from the
+		 * title, never read as its body) */
+		ps->rule_gap = role == FEED_TITLE;
+	}
+	return true;
+}
+
 /* Makes the next unit from the next line (or, in a hard-wrapped page, the
  * lines that continue each other). False at the end of the page. */
 static bool produce_unit(parser *ps)
@@ -5335,6 +5498,8 @@ static bool produce_unit(parser *ps)
 	/* an indent of a paragraph, not a title centred by spaces */
 	ps->line_indented = cur.indented && cur.indent <= PARA_INDENT_MAX;
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
+	if (feed_field_line(ps, &cur))
+		return true;
 	ps->unit_cols = ps->pf.local_wrap ? wrap_columns(ps, &cur) : 0;
 	/* (a table's cells are no lines of a paragraph: the wrap stops at them) */
 	if ((!ps->wrap && !ps->pf.local_wrap) || !ps->have_pending || in_cell_table(&ps->pf, ps->pending.line) ||
@@ -5942,6 +6107,16 @@ static bool spaced_number_only(const char *s, size_t len)
  * least), is a row of the story's table, never a title. */
 static bool md_table_row(const char *s, size_t len)
 {
+	if (len >= 3 && s[0] == '+' && s[len - 1] == '+') {
+		/* "+------+------+": a grid table's border (a console's) */
+		size_t pluses = 0;
+		for (size_t i = 0; i < len; i++) {
+			if (s[i] != '+' && s[i] != '-' && s[i] != '=')
+				return false;
+			pluses += s[i] == '+';
+		}
+		return pluses >= 2;
+	}
 	if (len < 3 || s[0] != '|' || s[len - 1] != '|')
 		return false;
 	size_t bars = 0;
@@ -6568,6 +6743,10 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PAGEHEAD;       /* the note's front matter (see front_matter_line) */
 		return;
 	}
+	if (ps->feed_author && u->chars <= 40) {
+		u->kind = U_BYLINE;         /* Author: X of a feed item, whatever its words */
+		return;
+	}
 	if (len > 1 && s[0] == '#') {
 		size_t hashes = 0;
 		while (hashes < len && s[hashes] == '#')
@@ -6770,8 +6949,8 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PAGEHEAD;
 		return;
 	}
-	if (u->chars <= 40 && (pre ? pre->row : table_row(s, len)))
-		u->flags |= UF_ROW;
+	if ((u->chars <= 40 && (pre ? pre->row : table_row(s, len))) || md_table_row(s, len))
+		u->flags |= UF_ROW;     /* (cells between bars, however wide the table) */
 	if (u->chars <= 40 && (has_prefix(s, len, "数据来源") || has_prefix(s, len, "資料來源") ||
 			       has_prefix(s, len, "资料来源") || has_prefix(s, len, "數據來源")) &&
 	    (has_prefix(s + 12, len - 12, "：") || has_prefix(s + 12, len - 12, ":"))) {
@@ -7353,6 +7532,40 @@ static bool printed_byline(const parser *ps, size_t i, const art *a)
 	    u->chars > 40 || (u->flags & (UF_TERMINATED | UF_SENTENCE)))
 		return false;
 	return holds_name(u->s, u->len, a->field[DOC_F_BYLINE]) && names_apart(u->s, u->len, a->field[DOC_F_BYLINE]);
+}
+
+/* "聚焦产业链延链补链" / "——年产高性能…" over the first paragraph of a
+ * feed item whose Title: field (a unit named the headline, with the
+ * Author: field's at most under it) opened the story: the kicker and
+ * the —— subtitle the paper printed around that headline, which the
+ * feed keeps in the item's text. True when the lines at *i were taken
+ * so (*i then past them). */
+enum { FEED_DECK_MAX = 3 };
+static bool feed_item_deck(parser *ps, size_t *i, art *a)
+{
+	if (!a || a->nparts || art_has_body(a) || a->field[DOC_F_KICKER].len || a->field[DOC_F_SUBTITLE].len)
+		return false;
+	size_t j = *i;
+	while (j > ps->units_base && UNIT(ps, j - 1)->furn_author)
+		j--;
+	if (j == ps->units_base || UNIT(ps, j - 1)->named != NAMED_HEAD ||
+	    !doc_str_eq(a->field[DOC_F_HEADLINE], doc_str_make(UNIT(ps, j - 1)->s, UNIT(ps, j - 1)->len)))
+		return false;
+	size_t n = 0;
+	while (*i + n < ps->nunits && n < FEED_DECK_MAX && UNIT(ps, *i + n)->kind == U_TITLE &&
+	       !(UNIT(ps, *i + n)->flags & (UF_TERMINATED | UF_SENTENCE)))
+		n++;
+	if (!n || *i + n >= ps->nunits || (UNIT(ps, *i + n)->kind != U_PARA && UNIT(ps, *i + n)->kind != U_DATELINE))
+		return false;
+	for (size_t k = *i; k < *i + n; k++) {
+		const unit *u = UNIT(ps, k);
+		bool sub = has_prefix(u->s, u->len, "——") || a->field[DOC_F_SUBTITLE].len || k + 1 == *i + n;
+		doc_field f = sub ? DOC_F_SUBTITLE : DOC_F_KICKER;
+		a->field[f] = join_lines(ps, a->field[f], u->s, u->len, " ");
+		explain_facts(ps, k, sub ? "subtitle" : "kicker", S_F_FEED_DECK, NSIGNALS);
+	}
+	*i += n;
+	return true;
 }
 
 /* The first paragraph of an article may open with its dateline:
@@ -12200,8 +12413,8 @@ static bool top_chrome(const parser *ps, size_t i)
 			}
 			return lines > 0 && d > i;
 		}
-		if (v->kind != U_PAGEHEAD && !chrome_line(v) && !in_title_list(ps, v))
-			return false;
+		if (v->kind != U_PAGEHEAD && v->kind != U_MDHEAD && !chrome_line(v) && !in_title_list(ps, v))
+			return false;   /* (a markdown title: the deck's, walked back over above) */
 	}
 	return false;
 }
@@ -12797,6 +13010,8 @@ static void segment_step(parser *ps)
 		default:
 			break;
 		}
+		if (feed_item_deck(ps, &i, a))
+			continue;
 		if (printed_byline(ps, i, a)) {
 			explain_facts(ps, i, "byline", S_F_PRINTED_BYLINE, NSIGNALS);
 			a->field[DOC_F_BYLINE] = byline_unbracketed(u);
@@ -13209,7 +13424,8 @@ static void dedup_article(art *a)
 	int verse = -1;         /* verse_article(a), asked once a repeat is met */
 	for (size_t k = 0; k < a->nparts; k++) {
 		part *p = &a->parts[k];
-		if (p->type == DOC_JUMP) {
+		/* (a table's border, or a row, is drawn again on purpose) */
+		if (p->type == DOC_JUMP || (p->type == DOC_PARAGRAPH && md_table_row(p->s, p->len))) {
 			a->parts[out++] = *p;
 			continue;
 		}

@@ -596,6 +596,8 @@ FIXTURE_TEST(wrap_deck_shapes)       /* a hard-wrapped page: a letter-spaced kic
 FIXTURE_TEST(top_number_section)     /* under the masthead and its header line, the page's number alone (3) and its section (校园·综合) are the header's: banners and the page's label (they were the first story's kicker) */
 FIXTURE_TEST(layout_spaced_title)    /* pdftotext -layout: a display title set two spaces between its characters (玉  米  籽  粒…) over a dateline story is that story's headline, its characters counted without the spaces (it was text, the page one headless story) */
 FIXTURE_TEST(wechat_post_chrome)     /* a WeChat post exported as markdown: its call to follow (**点击上方蓝字关注我们**) and its - END - are the platform's, banners (the first was a headline), and *▲caption* in emphasis under its picture is the caption, text under it or not (it was a headline) */
+FIXTURE_TEST(feed_items)
+FIXTURE_TEST(hugo_source)
 FIXTURE_TEST(qa_question_comma)      /* a doctors' Q&A under its label: a question with a comma over 读者X问：… heads its item (it started a paragraph under the expert's line), and the next question over its asker heads the next item (it was a subhead) */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -688,7 +690,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section", "layout_spaced_title", "wechat_post_chrome",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section", "layout_spaced_title", "wechat_post_chrome", "feed_items", "hugo_source",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1365,6 +1367,8 @@ int main(void)
 		cmocka_unit_test(test_top_number_section),
 		cmocka_unit_test(test_layout_spaced_title),
 		cmocka_unit_test(test_wechat_post_chrome),
+		cmocka_unit_test(test_feed_items),
+		cmocka_unit_test(test_hugo_source),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),
