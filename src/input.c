@@ -643,8 +643,78 @@ static bool gb18030_fits(size_t replaced, size_t non_ascii)
 	return non_ascii > replaced && replaced * 20 <= non_ascii - replaced;
 }
 
-/* No BOM, no forced encoding: UTF-8, or GB18030 when the text is not
- * UTF-8. A UTF-8 file with a few broken bytes stays UTF-8: what decides is
+/* The share of a decoding's non-ASCII characters (in its first
+ * COMMON_SAMPLE bytes) that Chinese text is made of most: its punctuation
+ * and its commonest characters, simplified and traditional. Big5 bytes
+ * read as GB18030 convert cleanly, into rare characters and hardly any
+ * punctuation: this tells the two apart (a language's statistics, which
+ * no library here holds; the tables that convert are iconv's). */
+enum { COMMON_SAMPLE = 64 * 1024 };
+static int cmp_cp(const void *a, const void *b)
+{
+	ucs4_t x = *(const ucs4_t *)a, y = *(const ucs4_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double common_share(const uint8_t *s, size_t len)
+{
+	static const char commons[] =
+		"，。、：；！？「」『』（）“”《》的一是不了在人有我他这這个個们們中来來上大为為和国國地到以说說时時"
+		"要就出会會年月日报報也对對生能而子那得于於着著下自之后後经經发發工作成行多所记記者市区區县縣";
+	static ucs4_t set[160];
+	static size_t nset;
+	if (!nset) {
+		const uint8_t *p = (const uint8_t *)commons, *end = p + sizeof commons - 1;
+		while (p < end && nset < sizeof set / sizeof *set) {
+			int k = u8_mbtouc(&set[nset++], p, (size_t)(end - p));
+			p += k > 0 ? k : 1;
+		}
+		qsort(set, nset, sizeof *set, cmp_cp);
+	}
+	size_t n = len < COMMON_SAMPLE ? len : COMMON_SAMPLE, wide = 0, common = 0;
+	for (size_t i = 0; i < n;) {
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		ucs4_t cp;
+		int k = u8_mbtouc(&cp, s + i, n - i);
+		i += k > 0 ? (size_t)k : 1;
+		wide++;
+		common += bsearch(&cp, set, nset, sizeof *set, cmp_cp) != NULL;
+	}
+	return wide ? (double)common / (double)wide : 0;
+}
+
+/* Clean GB18030 that reads as hardly any Chinese (COMMON_MIN) may be
+ * Big5 (Taiwan's and Hong Kong's pages): Big5 is taken when it converts
+ * cleanly too and reads as Chinese. (CP950, Windows' Big5, the one files
+ * are saved in; libunistring's BIG5-HKSCS loses its way after some
+ * characters, ／ among them.) */
+enum { COMMON_MIN_PERCENT = 5 };
+static bool take_big5(const uint8_t *s, size_t len, const util_buf *gb, decoded *d)
+{
+	double gb_share = common_share((const uint8_t *)gb->data, gb->len);
+	if (gb_share * 100 >= COMMON_MIN_PERCENT)
+		return false;
+	util_buf b5 = { 0 };
+	size_t b5_replaced = 0;
+	if (!conv_bytes("CP950", true, s, len, &b5, &b5_replaced))
+		return false;
+	double b5_share = common_share((const uint8_t *)b5.data, b5.len);
+	if (!gb18030_fits(b5_replaced, count_non_ascii((const uint8_t *)b5.data, b5.len)) ||
+	    b5_share * 100 < COMMON_MIN_PERCENT || b5_share < 2 * gb_share) {
+		util_buf_free(&b5);
+		return false;
+	}
+	d->encoding = "CP950";
+	d->replaced = b5_replaced;
+	take_buffer(d, &b5);
+	return true;
+}
+
+/* No BOM, no forced encoding: UTF-8, or GB18030 (or Big5: take_big5)
+ * when the text is not UTF-8. A UTF-8 file with a few broken bytes stays UTF-8: what decides is
  * the share of valid multi-byte sequences around the first invalid one. */
 static bool decode_auto(const char *name, const uint8_t *s, size_t len, size_t known,
 			decoded *d, char *err, size_t errlen)
@@ -673,6 +743,10 @@ static bool decode_auto(const char *name, const uint8_t *s, size_t len, size_t k
 		util_fatal("the C library cannot convert from GB18030");
 	size_t gb_non_ascii = count_non_ascii((uint8_t *)gb.data, gb.len);
 	if (gb18030_fits(gb_replaced, gb_non_ascii)) {
+		if (take_big5(s, len, &gb, d)) {
+			util_buf_free(&gb);
+			return true;
+		}
 		d->encoding = "GB18030";
 		d->replaced = gb_replaced;
 		take_buffer(d, &gb);

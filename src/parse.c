@@ -4522,6 +4522,17 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		}
 	}
 	ps->bracket_run = false;
+	/* "○北京十九日電　財政部…": an item's mark before its dateline, no
+	 * title run into the text: the item is the dateline's */
+	if (len >= 20 && ((unsigned char)s[0] == 0xE2 || (unsigned char)s[0] == 0xC2)) {
+		size_t mark = run_in_mark(s, s + len, true);
+		const char *t = mark ? text_skip_space(s + mark, s + len) : s;
+		pattern_dateline dm;
+		if (mark && pattern_match_dateline(t, (size_t)(s + len - t), &dm) && dm.date_end > dm.date_start) {
+			push_unit(ps, t, (size_t)(s + len - t), gap, line);
+			return;
+		}
+	}
 	/* briefs under a title of their own (the column), each opening with
 	 * its title after one mark ("棋界简讯" / "◇少儿等级赛报名开始 市…" /
 	 * "◇女子快棋赛…"): the page's own run of items, where a plain
@@ -11814,6 +11825,20 @@ static bool asker_under_question(const parser *ps, size_t i, const art *a)
 /* A story that opened with its dateline ("本报讯 …", "【新华社济南讯】…")
  * and has its body but no headline: papers that print the headline
  * under the story. */
+/* A title over text of its own, a big gap apart from the headless
+ * story above, on a page whose stories so far had their headlines over
+ * them: a new story's head, not the one above printed after it. */
+static bool heads_own_text(const parser *ps, size_t i)
+{
+	if (i + 1 >= ps->nunits || UNIT(ps, i + 1)->kind != U_PARA || UNIT(ps, i + 1)->gap >= ps->pf.big_gap ||
+	    UNIT(ps, i)->gap < ps->pf.big_gap)
+		return false;
+	size_t headed = 0;
+	for (size_t k = 0; k + 1 < ps->narts && headed < 2; k++)
+		headed += ART(ps, k)->field[DOC_F_HEADLINE].len > 0;
+	return headed >= 2;
+}
+
 static bool headline_after_body(const art *a)
 {
 	return !a->field[DOC_F_HEADLINE].len && a->field[DOC_F_DATELINE].len && art_has_body(a) && !a->cut &&
@@ -13119,7 +13144,7 @@ static void segment_step(parser *ps)
 			i++;
 			continue;
 		}
-		if (is_title_kind(u->kind) && a && headline_after_body(a)) {
+		if (is_title_kind(u->kind) && a && headline_after_body(a) && !heads_own_text(ps, i)) {
 			/* a story opened by its dateline with no headline: the
 			 * title under its body is its own, printed after it */
 			evidence facts;

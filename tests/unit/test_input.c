@@ -278,6 +278,18 @@ static const char FIXTURE_GB[] =
 	"馆长在开馆仪式上说:“书是城市的灯。”\n罕见字:㐀与𠀋。\n";
 static const char FIXTURE_U16[] = "晨报 第1版\n河堤步道全线贯通,沿岸居民清晨散步的人多了。𠀋\n";
 
+/* Big5 bytes are clean GB18030 too: read as Chinese, they are Big5 */
+static void test_big5(void **state)
+{
+	(void)state;
+	input_page p = read_one(tu_fixture("input/big5.txt"), NULL);
+	assert_string_equal(p.encoding, "CP950");
+	assert_text(&p, "淡水日報　第2版\n〔記者王美玲／淡水報導〕老街的鐵蛋店今天重新開張，排隊的人從店門口一路排到河邊。\n"
+		    "店長說：「這是我們家第三代的手藝。」\n");
+	assert_int_equal(p.replaced, 0);
+	input_page_free(&p);
+}
+
 static void test_gb18030(void **state)
 {
 	(void)state;
@@ -1047,6 +1059,7 @@ int main(void)
 		cmocka_unit_test(test_escape_sequences),
 		cmocka_unit_test(test_c1_controls),
 		cmocka_unit_test(test_gb18030),
+		cmocka_unit_test(test_big5),
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_utf32),
 		cmocka_unit_test(test_utf32_supplementary),
