@@ -2320,6 +2320,7 @@ static bool table_rows_at(const parser *ps, size_t j)
 	return j < ps->nunits && (UNIT(ps, j)->flags & UF_ROW) && in_cell_table(&ps->pf, UNIT(ps, j)->line);
 }
 
+static bool link_ref_line(const char *s, size_t len);
 static void profile_pass(profile *pf, furniture *furn, const char *text, size_t len, raw_rhythm *raw)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
@@ -2386,6 +2387,8 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 			continue;
 		if (l.len <= RULE_MAX_BYTES && is_rule(l.s, l.len))
 			continue;       /* a rule between stories: no line of text to measure */
+		if (l.len < 400 && link_ref_line(l.s, l.len))
+			continue;       /* (nor a reader's list of links) */
 		unsigned cells;
 		unsigned cols = capped_columns_cells(&l, &cells);
 		pf->lines++;
@@ -5445,23 +5448,51 @@ static int feed_field(const char *s, size_t len, size_t *value)
  * of a site do (push_furniture). True when cur was taken so. */
 static size_t link_mark(const char *p, const char *end);
 
-/* "[1]: http://…", "[2] https://…": a line of the list of links a feed or
- * console reader sets under an item (the numbers of its text's links). */
+/* "http:", "javascript:", "www.": a link's address opens at s. */
+static bool link_address(const char *s, size_t len)
+{
+	if (has_prefix(s, len, "www."))
+		return true;
+	size_t k = 0;
+	while (k < len && k <= 10 && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+		k++;
+	return k >= 3 && k + 1 < len && s[k] == ':' && s[k + 1] != ' ';
+}
+
+/* "[1]: http://…", "[2] https://…", "13. https://…": a line of the list
+ * of links a feed or console reader (newsboat, lynx, w3m) sets under an
+ * item or a page, the numbers of its text's links. */
 static bool link_ref_line(const char *s, size_t len)
 {
 	size_t k = link_mark(s, s + len);
-	if (!k)
-		return false;
-	if (k < len && s[k] == ':')
+	if (!k) {
+		while (k < len && k < 4 && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (!k || k >= len || s[k] != '.')
+			return false;
+	}
+	if (k < len && (s[k] == ':' || s[k] == '.'))
 		k++;
 	const char *t = text_skip_space(s + k, s + len);
-	size_t rest = (size_t)(s + len - t);
-	return t > s + k && (has_prefix(t, rest, "http://") || has_prefix(t, rest, "https://") || has_prefix(t, rest, "www."));
+	return t > s + k && link_address(t, (size_t)(s + len - t));
+}
+
+/* "References", "Links:", "Visible links": the label over such a list
+ * (one or two English words). */
+static bool link_list_label(const char *s, size_t len)
+{
+	if (!len || len > 24)
+		return false;
+	for (size_t k = 0; k < len; k++)
+		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || s[k] == ' ' || s[k] == ':'))
+			return false;
+	return true;
 }
 
 static bool feed_field_line(parser *ps, const raw_line *cur)
 {
-	if (link_ref_line(cur->s, cur->len)) {
+	if (link_ref_line(cur->s, cur->len) ||
+	    (link_list_label(cur->s, cur->len) && ps->have_pending && link_ref_line(ps->pending.s, ps->pending.len))) {
 		push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
 		return true;
 	}
