@@ -5477,6 +5477,31 @@ static bool link_ref_line(const char *s, size_t len)
 	return t > s + k && link_address(t, (size_t)(s + len - t));
 }
 
+/* "https://…" alone, or after a label of a few Han characters and a
+ * colon ("阅读全文：https://…", "原文链接: www.…"): a line that only
+ * points to an address. */
+enum { LINK_LABEL_MAX = 8 };
+static bool link_line(const char *s, size_t len)
+{
+	if (len < 8 || len > 300 || memchr(s, ' ', len) != memrchr(s, ' ', len))
+		return false;   /* (one space at most: after the label) */
+	const char *p = s, *end = s + len;
+	for (unsigned chars = 0; p < end && chars <= LINK_LABEL_MAX; chars++) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (cp == 0xFF1A || cp == ':') {
+			p = text_skip_space(p + k, end);
+			break;
+		}
+		if (!is_han(cp)) {
+			p = chars ? end : s;    /* no label: an address from the start */
+			break;
+		}
+		p += k;
+	}
+	return p < end && link_address(p, (size_t)(end - p));
+}
+
 /* "References", "Links:", "Visible links": the label over such a list
  * (one or two English words). */
 static bool link_list_label(const char *s, size_t len)
@@ -6834,6 +6859,13 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (u->chars <= 40 && !(u->flags & UF_SENTENCE) && is_end_mark(s, len, u->chars)) {
 		u->kind = U_END;
+		return;
+	}
+	if (link_line(s, len)) {
+		/* "阅读全文：https://…": where the story is read whole, a line
+		 * of it, never a title */
+		u->kind = U_PARA;
+		u->flags |= UF_TERMINATED;
 		return;
 	}
 	if (u->chars <= 40) {

@@ -378,7 +378,7 @@ static bool is_middle_dot(uint32_t cp)
 /* Characters of grammar and administration that do not occur in personal
  * names; they keep "(详见附表)" or "青川市" from passing for names. */
 static const char not_in_names[] =
-	"的了是在与及或等见详附表版亿省市县局部厅委院届个号条项这被把就还很说讯递";
+	"的了是在与及或等见详附表版亿省市县局部厅委院届个号条这被把就还很说讯递";
 
 static bool name_char(uint32_t cp, const char *c, size_t n)
 {
