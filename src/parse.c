@@ -5239,6 +5239,59 @@ static bool narrow_column_line(const parser *ps, const raw_line *cur, const raw_
 	       (next_cols < cur_cols && raw_ends_sentence(next->s, next->len));
 }
 
+/* "（QFES）", "（South Bank Parklands）的人工沙滩。": a line opening with
+ * a gloss in Latin letters in brackets. */
+static bool latin_gloss(const char *s, size_t len)
+{
+	size_t open = has_prefix(s, len, "（") ? 3 : has_prefix(s, len, "(") ? 1 : 0;
+	if (!open || open >= len || !((s[open] | 0x20) >= 'a' && (s[open] | 0x20) <= 'z'))
+		return false;
+	for (size_t k = open; k < len; k++) {
+		if (s[k] == ')' || has_prefix(s + k, len - k, "）"))
+			return k > open;
+		if (!((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z') && s[k] != ' ' && s[k] != '.' && s[k] != '-' &&
+		    s[k] != '&' && s[k] != '\'' && !(s[k] >= '0' && s[k] <= '9'))
+			return false;
+	}
+	return false;
+}
+
+/* A viewer that breaks its lines where the font changes (pdf.js in a
+ * browser): a gloss in Latin letters set in another face goes out onto
+ * a line of its own, and the rest of the printed line after it onto
+ * another, a character or three ("…服务局" / "（QFES）" / "表" /
+ * "示，高温…"): the lines around such a gloss, and a scrap of a few
+ * characters within a paragraph's run, are one paragraph. */
+enum { FONT_SCRAP_MAX = 3 };
+static bool font_break(const raw_line *first, const raw_line *cur, const raw_line *next)
+{
+	/* (a gloss alone on its line ends in its bracket: no sentence) */
+	if (latin_gloss(cur->s, cur->len))
+		return !raw_ends_sentence(cur->s, cur->len) || cur->s[cur->len - 1] == ')' ||
+		       has_prefix(cur->s + cur->len - 3, 3, "）");
+	if (raw_ends_sentence(cur->s, cur->len))
+		return false;
+	if (latin_gloss(next->s, next->len))
+		return true;
+	/* "澳洲气象局（Bureau of" / "Meteorology）25日…": a gloss the line
+	 * cut */
+	const char *open = memrchr(cur->s, 0xEF, cur->len);
+	size_t rest = open ? (size_t)(cur->s + cur->len - open) : 0;
+	if (open && rest > 3 && has_prefix(open, rest, "（") && bracket_left_open(cur->s, cur->len) &&
+	    (open[3] | 0x20) >= 'a' && (open[3] | 0x20) <= 'z')
+		return true;
+	/* a scrap: a few Han characters, no punctuation, inside the run */
+	if (cur == first || cur->len > 3 * FONT_SCRAP_MAX || !inner_punctuation(next->s, next->len))
+		return false;
+	for (const char *p = cur->s, *end = cur->s + cur->len; p < end;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!is_han(cp))
+			return false;
+	}
+	return true;
+}
+
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	if (!ps->wrap && cur == first && short_field(cur) && short_field(next))
@@ -5251,6 +5304,8 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
 		return false;
+	if (font_break(first, cur, next))
+		return true;
 	/* "红 高 粱 映 红 好 日 子" over "全县六万亩…": a line set letter-
 	 * spaced (display type) and one set tight are two lines of a deck,
 	 * not one line wrapped */
@@ -5584,6 +5639,12 @@ static bool produce_unit(parser *ps)
 		/* a hard wrap cuts words and numbers anywhere: "约3" + "5人"
 		 * is "约35人", so nothing is inserted */
 		const raw_line *next = &ps->pending;
+		/* (but a line short of the wrap between two Latin letters was
+		 * broken at a space between words: "Bureau of" / "Meteorology";
+		 * a full one cuts a word anywhere, "163.co" / "m") */
+		if (b.len && is_ascii_letter((unsigned char)b.data[b.len - 1]) && is_ascii_letter((unsigned char)next->s[0]) &&
+		    ps->wrap && wrap_columns(ps, &last) + ps->pf.wrap_slack < ps->wrap)
+			util_buf_add(&b, " ", 1);
 		util_buf_add(&b, next->s, next->len);
 		if (ps->pf.local_wrap && wrap_columns(ps, next) > ps->unit_cols)
 			ps->unit_cols = wrap_columns(ps, next);
