@@ -3758,6 +3758,13 @@ static bool section_folio(const char *p, const char *end)
 	return n >= 2 && n <= 6;
 }
 
+/* An e-paper's words for moving between its pages and issues. */
+static const char *const nav_words[] = {
+	"首页", "首頁", "往期回顾", "往期回顧", "版面导航", "版面導航", "PDF下载", "PDF下載", "PDF版下载", "PDF版", "PDF",
+	"上一版", "下一版", "上一期", "下一期", "返回目录", "返回目錄", "本版目录", "标题导航", "版面概览",
+	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索",
+};
+
 void pattern_match_header(const char *s, size_t len, header_match *hm)
 {
 	memset(hm, 0, sizeof *hm);
@@ -3850,6 +3857,11 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 		}
 		if (q < we && we - q == 1 && *q >= 'A' && *q <= 'Z')
 			q = we;         /* "A 02": a page label cut by OCR */
+		if (q < we && q == p && (unsigned char)*q < 0x80 &&
+		    match_any(q, we, nav_words, sizeof nav_words / sizeof *nav_words) == (size_t)(we - q)) {
+			q = we;         /* "| 上一版 下一版 | PDF版": the e-paper's links (the Han ones read below) */
+			hm->fields++;
+		}
 		if (q < we && value != HV_NONE &&
 		    ((value == HV_PHONE && phone_number(q, we)) ||
 		     (value == HV_EMAIL && memchr(q, '@', (size_t)(we - q)) && we - q <= 60) ||
@@ -4014,12 +4026,6 @@ static bool folio(const char *s, const char *end)
 
 static bool running_header(const char *s, size_t len, header_match *hm);
 
-/* An e-paper's words for moving between its pages and issues. */
-static const char *const nav_words[] = {
-	"首页", "首頁", "往期回顾", "往期回顧", "版面导航", "版面導航", "PDF下载", "PDF下載", "PDF版下载",
-	"上一版", "下一版", "上一期", "下一期", "返回目录", "返回目錄", "本版目录", "标题导航", "版面概览",
-	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索",
-};
 
 /* "首页　|　往期回顾　|　版面导航　|　PDF下载", "上一版　　下一版": a line
  * of an e-paper's page links only, two or more, set apart by spaces or
