@@ -5604,6 +5604,29 @@ static bool feed_field_line(parser *ps, const raw_line *cur)
 	return true;
 }
 
+/* "近" / "期，记者走访了…": a drop cap, the paragraph's first character
+ * set large over two or three lines, extracted as a line of its own
+ * right over the rest of its first line, at the start of a paragraph
+ * (after a title, a byline, a finished paragraph). (With a blank line
+ * between, a character alone is as often a section's mark: left.) */
+enum { DROP_CAP_TEXT_MIN = 6 };
+static bool drop_cap(const parser *ps, const raw_line *cur)
+{
+	uint32_t cp;
+	if (cur->len != 3 || !ps->have_pending || ps->pending.gap > 0 || ps->pending.indented ||
+	    text_decode(cur->s, cur->s + cur->len, &cp) != 3 || !is_han(cp) || stray_marks(cur->s, cur->len) ||
+	    cp == 0x6444 || cp == 0x651D)
+		return false;   /* (丨: a speck; 摄, 攝: a credit's word) */
+	const raw_line *next = &ps->pending;
+	uint32_t c0;
+	text_decode(next->s, next->s + next->len, &c0);
+	if (!(is_han(c0) || c0 == 0xFF0C || c0 == ',' || (c0 >= '0' && c0 <= '9')) ||
+	    count_chars(next->s, next->len, DROP_CAP_TEXT_MIN) < DROP_CAP_TEXT_MIN || line_is_special(next->s, next->len))
+		return false;
+	const unit *last = ps->nunits > ps->units_base ? UNIT(ps, ps->nunits - 1) : NULL;
+	return !last || last->kind != U_PARA || (last->flags & UF_TERMINATED);
+}
+
 /* Makes the next unit from the next line (or, in a hard-wrapped page, the
  * lines that continue each other). False at the end of the page. */
 static bool produce_unit(parser *ps)
@@ -5622,6 +5645,17 @@ static bool produce_unit(parser *ps)
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	if (feed_field_line(ps, &cur))
 		return true;
+	if (drop_cap(ps, &cur)) {
+		/* the paragraph's first character and its text, one line */
+		util_buf b = { 0 };
+		util_buf_add(&b, cur.s, cur.len);
+		util_buf_add(&b, ps->pending.s, ps->pending.len);
+		doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
+		util_buf_free(&b);
+		cur.s = d.s;
+		cur.len = (uint32_t)d.len;
+		ps->have_pending = next_line(&ps->lr, &ps->pending);
+	}
 	ps->unit_cols = ps->pf.local_wrap ? wrap_columns(ps, &cur) : 0;
 	/* (a table's cells are no lines of a paragraph: the wrap stops at them) */
 	if ((!ps->wrap && !ps->pf.local_wrap) || !ps->have_pending || in_cell_table(&ps->pf, ps->pending.line) ||
