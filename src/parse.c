@@ -12998,16 +12998,42 @@ static bool foot_note_kind(uint8_t k)
 	return k == U_PARA || k == U_TITLE || k == U_CAPTION || k == U_CREDIT || k == U_NAMES;
 }
 
+/* "3", "- 12 -", "—A6—": the page's number alone on its line (a PDF's
+ * folio, extracted at the page's foot). */
+enum { FOLIO_DIGITS_MAX = 3 };
+static bool folio_alone(const unit *u)
+{
+	const char *p = u->s, *end = u->s + u->len;
+	unsigned digits = 0;
+	bool letter = false;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp >= '0' && cp <= '9')
+			digits++;
+		else if (cp >= 'A' && cp <= 'Z' && !digits && !letter)
+			letter = true;
+		else if (!(cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == 0x2015 || text_is_space(cp)))
+			return false;
+	}
+	return digits >= 1 && digits <= FOLIO_DIGITS_MAX;
+}
+
+static bool foot_line(const unit *u)
+{
+	return foot_note_kind(u->kind) && (pattern_page_note(u->s, u->len) || folio_alone(u));
+}
+
 static bool page_foot_note(const parser *ps, size_t i, const art *a)
 {
 	const unit *u = UNIT(ps, i);
 	/* set apart from the story's paragraphs: no indent where they have one */
 	if (!ps->eof || ps->nunits - i > FOOT_MAX || !foot_note_kind(u->kind) || (a && a->field[DOC_F_HEADLINE].len && !a->nparts) ||
-	    (ps->pf.indents && (u->flags & UF_INDENTED)) || !pattern_page_note(u->s, u->len))
+	    (ps->pf.indents && (u->flags & UF_INDENTED)) || !foot_line(u))
 		return false;
 	for (size_t j = i + 1; j < ps->nunits; j++) {
 		const unit *v = UNIT(ps, j);
-		if (v->kind != U_PAGEHEAD && !(foot_note_kind(v->kind) && pattern_page_note(v->s, v->len)))
+		if (v->kind != U_PAGEHEAD && !foot_line(v))
 			return false;
 	}
 	return true;
