@@ -6264,11 +6264,32 @@ static bool spaced_number_only(const char *s, size_t len)
 	return any && glued;
 }
 
+/* "企业\t所在国家\t主要产品": a row of a table whose cells were kept
+ * apart by tabs (Acrobat's text export): three cells or more, each
+ * short, no sentence's stop among them. */
+enum { TAB_CELL_MAX = 60 };     /* bytes */
+static bool tab_row(const char *s, size_t len)
+{
+	unsigned cells = 1;
+	size_t cell = 0;
+	for (size_t k = 0; k < len; k++, cell++) {
+		if (s[k] == '\t') {
+			cells += cell > 0;
+			cell = (size_t)-1;
+		} else if (cell > TAB_CELL_MAX) {
+			return false;
+		}
+	}
+	return cells >= 3 && !memmem(s, len, "。", 3);
+}
+
 /* "| 品种 | 面值 | 市场价 |", "|---|---|": a markdown table's row, its
  * cells between bars (the line opens and closes with one, two cells at
  * least), is a row of the story's table, never a title. */
 static bool md_table_row(const char *s, size_t len)
 {
+	if (memchr(s, '\t', len) && tab_row(s, len))
+		return true;
 	if (len >= 3 && s[0] == '+' && s[len - 1] == '+') {
 		/* "+------+------+": a grid table's border (a console's) */
 		size_t pluses = 0;
