@@ -12829,6 +12829,7 @@ static bool question_head(const parser *ps, size_t i, const art *a)
  * paragraph introducing a list or a quote ("他说：") heads no byline.
  * Of the development sets' lines so set, 3 kickers (3 sets), no
  * paragraph. */
+enum { LABEL_KICKER_MAX = 6 };
 static bool colon_kicker(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
@@ -12846,6 +12847,10 @@ static bool colon_kicker(const parser *ps, size_t i)
 		return false;
 	if (ps->pf.indents && !ps->pf.indent_all && (u->flags & UF_INDENTED))
 		return false;
+	/* (under a column's label, "企业声音" / "X总经理 邝永明：" / "“…”",
+	 * a speaker's words head each piece: no byline needed) */
+	if (prev && prev->kind == U_TITLE && prev->chars <= LABEL_KICKER_MAX && !(prev->flags & UF_CLAUSE_END))
+		return true;
 	return signed_under(ps, i + 1);
 }
 
