@@ -327,7 +327,7 @@ FIXTURE_TEST(marked_briefs_marks)   /* titles over ◆ and ● sentences set tig
 FIXTURE_TEST(marked_briefs_marks_lookalike) /* ● sentences under a subhead after the story's own subheads: the story's list, the title its subhead */
 FIXTURE_TEST(marked_briefs_circle)  /* a short title over ◎ sentences set tight after a story: its box of briefs, a story of its own */
 FIXTURE_TEST(marked_briefs_circle_lookalike) /* ◎ sentences under a title after the story's own subhead: the story's list, the title its subhead */
-FIXTURE_TEST(number_alone)          /* a "1" alone on its line after a dated brief: a numbered section's head (or a stray number), never a story's headline */
+FIXTURE_TEST(number_alone)          /* a "1" alone on its line after a dated brief, the page's last: its folio, never a story's headline */
 FIXTURE_TEST(number_alone_lookalike) /* a headline that opens with figures (12345热线…), and a year over its title with a dateline under them, still start stories */
 FIXTURE_TEST(spaced_kicker)         /* a page with blank lines between paragraphs: a plain line of 7+ characters one blank over the headline is its kicker (as tight as the page sets lines), not a column over the page */
 FIXTURE_TEST(spaced_kicker_lookalike) /* the same line whose subject (聚焦第三届江州读书节) a later title names again: a column over the group of stories */
