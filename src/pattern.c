@@ -524,6 +524,11 @@ static const char *const persons[] = {
 	"党员", "干部", "志愿者", "群众", "退休职工", "听众", "观众", "渔民", "牧民",
 };
 
+/* ... and people a service serves, who sign a letter of thanks or
+ * complaint ("乘客　林女士"); in brackets after a question they are who
+ * asks as well as who writes, so only a signature's own line reads them. */
+static const char *const patrons[] = { "乘客", "旅客", "游客", "顾客", "消费者", "业主", "车主", "患者" };
+
 /* "文学院2023级", "实验小学四（2）班": the writer's school and year or
  * class, before the name. */
 static bool school_class(const char *s, const char *end)
@@ -909,7 +914,7 @@ static bool names_then_filing(const char *s, const char *end)
 static bool person_signature(const char *s, const char *end)
 {
 	const char *t = token_end(s, end);
-	static char_set last_chars = { "者民友工长师生员部众", false, { 0 } };
+	static char_set last_chars = { "者民友工长师生员部众客主", false, { 0 } };
 	static char_set unit_ends = { "院科室处局部委所站队校厅社司办组会馆", false, { 0 } };
 	if (t - s < 6 || ((unsigned char)t[-3] & 0xF0) != 0xE0)
 		return false;
@@ -920,7 +925,8 @@ static bool person_signature(const char *s, const char *end)
 	/* "江州市第二人民医院营养科　刘芳": the writer's unit, then the name */
 	bool unit = n >= 4 && n <= 16 && char_set_has(&unit_ends, z);
 	if (!unit && (!char_set_has(&last_chars, z) || n < 2 || n > 12 ||
-		      !ends_with_any(s, t, persons, sizeof persons / sizeof *persons)))
+		      !(ends_with_any(s, t, persons, sizeof persons / sizeof *persons) ||
+			ends_with_any(s, t, patrons, sizeof patrons / sizeof *patrons))))
 		return false;
 	const char *rest = text_skip_space(t, end);
 	int names = 0;

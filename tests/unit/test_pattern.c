@@ -88,6 +88,10 @@ static void test_bylines(void **state)
 	 * the district; a Mongolian name of five characters after its role */
 	tp_bylines(false, TU_LINES("沙湾县　田秀兰", "读者　林志强　碧山", "通讯员　乌云其其格"),
 			  TU_LINES("沙湾县　天气晴", "读者　林志强　来信说明情况"));
+	/* a letter of thanks signed by who the service served, by name or
+	 * by family name and 女士/先生; a reporter named 项 (a family name) */
+	tp_bylines(false, TU_LINES("乘客　林女士", "游客　陈先生", "业主　王大山", "记者 项文斌 通讯员 池晓梅"),
+			  TU_LINES("乘客　请排队上车", "游客　须知事项"));
 	/* a spaced name after a role set apart by a colon */
 	tp_bylines(false, TU_LINES("记者：阿依古丽·买买提　通讯员：何　平"),
 			  TU_LINES("记者：何　平说", "通讯员　乌云密布的天"));
