@@ -212,7 +212,8 @@ static const char surnames[] =
 	"盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云"
 	"容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉"
 	"银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由其上东"
-	"皇令宇长端独轩澹扎额达图宝布萨娜塔热买努格斯傅洪阎赖凤钮滑郦鄂竺贡巢宓濮殳蔚郗邴糜蓟荀";
+	"皇令宇长端独轩澹扎额达图宝布萨娜塔热买努格斯傅洪阎赖凤钮滑郦鄂竺贡巢宓濮殳蔚郗邴糜蓟荀"
+	"朝";
 
 static char_set surname_set = { surnames, false, { 0 } };
 
@@ -1563,7 +1564,7 @@ static bool glued_filing(const char *s, const char *end)
  * a place's name does (市 区 县 省 镇 乡 村 州). */
 static bool place_word(const char *s, const char *end)
 {
-	static char_set place_ends = { "市区县省镇乡村州", false, { 0 } };
+	static char_set place_ends = { "市区县省镇乡村州旗盟屯", false, { 0 } };
 	int n = han_chars(s, end);
 	return n >= 2 && n <= 8 && char_set_has_folded(&place_ends, end - 3, 3);
 }
