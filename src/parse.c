@@ -1063,6 +1063,14 @@ static bool ends_with_any(const char *s, size_t len, const char *const *words, s
 	return false;
 }
 
+static bool starts_with_any(const char *s, size_t len, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (has_prefix(s, len, words[k]))
+			return true;
+	return false;
+}
+
 static bool ends_with_word(const char *s, size_t len, const char *word)
 {
 	return ends_with_any(s, len, &word, 1);
@@ -6451,7 +6459,8 @@ static bool bare_number(const char *s, size_t len)
 }
 
 /* Figures with their signs, points and units of percent, spaces
- * between: a number and nothing else ("+650", "-2.3%", "1,036"). */
+ * between: a number and nothing else ("+650", "-2.3%", "1,036"), a time
+ * ("6:15") or a range ("1800—2400", "3～5"). */
 static bool figures_only(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
@@ -6462,7 +6471,8 @@ static bool figures_only(const char *s, size_t len)
 		if ((cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19))
 			digit = true;
 		else if (!(cp == '+' || cp == '-' || cp == '.' || cp == ',' || cp == '%' || cp == 0xFF05 ||
-			   cp == 0x2212 || cp == 0x2191 || cp == 0x2193 || cp == 0xFF0B || cp == 0xFF0D || text_is_space(cp)))
+			   cp == 0x2212 || cp == 0x2191 || cp == 0x2193 || cp == 0xFF0B || cp == 0xFF0D || text_is_space(cp) ||
+			   ((cp == ':' || cp == 0x2014 || cp == 0x2013 || cp == '~' || cp == 0xFF5E) && digit)))
 			return false;
 	}
 	return digit;
@@ -11312,12 +11322,24 @@ static bool rows_to_story_end(const parser *ps, size_t j)
 
 /* The units from j on are rows (two or more), then the story's prose
  * (a paragraph of no row) within BOX_ROWS_MAX. */
+/* "注：价格据…", "数据来源：…": the note a table closes with, the
+ * table's, not the story's prose. */
+static bool table_note(const unit *u)
+{
+	static const char *const notes[] = { "注：", "注:", "备注：", "備註：", "说明：", "說明：", "数据来源", "數據來源",
+					     "资料来源", "資料來源" };
+	return u->chars <= 80 && starts_with_any(u->s, u->len, notes, sizeof notes / sizeof *notes);
+}
+
 static bool rows_then_prose(const parser *ps, size_t j)
 {
 	size_t k = j;
 	while (k < ps->nunits && k < j + BOX_ROWS_MAX && UNIT(ps, k)->kind == U_PARA && (UNIT(ps, k)->flags & UF_ROW))
 		k++;
-	return k >= j + 2 && k < ps->nunits && UNIT(ps, k)->kind == U_PARA && !(UNIT(ps, k)->flags & UF_ROW);
+	size_t rows = k - j;
+	while (k < ps->nunits && UNIT(ps, k)->kind == U_PARA && table_note(UNIT(ps, k)))
+		k++;
+	return rows >= 2 && k < ps->nunits && UNIT(ps, k)->kind == U_PARA && !(UNIT(ps, k)->flags & UF_ROW);
 }
 
 /* A title as wide as a table's head row ("线路　　调整内容": cells set
