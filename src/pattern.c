@@ -3769,9 +3769,11 @@ static bool section_folio(const char *p, const char *end)
 static const char *const nav_words[] = {
 	"首页", "首頁", "往期回顾", "往期回顧", "版面导航", "版面導航", "PDF下载", "PDF下載", "PDF版下载", "PDF版", "PDF",
 	"上一版", "下一版", "上一期", "下一期", "返回目录", "返回目錄", "本版目录", "标题导航", "版面概览",
+	"打印本页", "打印本頁", "关闭窗口", "關閉窗口", "返回顶部", "返回頂部",
 	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索",
 };
 
+static size_t link_number(const char *p, const char *end);
 void pattern_match_header(const char *s, size_t len, header_match *hm)
 {
 	memset(hm, 0, sizeof *hm);
@@ -3788,8 +3790,9 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
-		if (header_separator(cp) || cp == ':' || cp == 0xFF1A || cp == '/' || cp == 0xFF0F) {
-			p += k;
+		size_t mark = link_number(p, end);
+		if (mark || header_separator(cp) || cp == ':' || cp == 0xFF1A || cp == '/' || cp == 0xFF0F) {
+			p += mark ? mark : (size_t)k;
 			continue;
 		}
 		/* the word up to the next separator ('/' too, but not inside a
@@ -4039,6 +4042,18 @@ static bool running_header(const char *s, size_t len, header_match *hm);
  * bars. */
 static char_set nav_starts = { "首往版上下返本标数電电过【", false, { 0 } };
 
+/* "[12]": the number lynx or w3m sets before a link it dumps; its
+ * bytes, else 0. */
+static size_t link_number(const char *p, const char *end)
+{
+	if (p >= end || *p != '[')
+		return 0;
+	const char *q = p + 1;
+	while (q < end && q - p <= 4 && *q >= '0' && *q <= '9')
+		q++;
+	return q > p + 1 && q < end && *q == ']' ? (size_t)(q + 1 - p) : 0;
+}
+
 static bool epaper_nav_bar(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
@@ -4051,7 +4066,13 @@ static bool epaper_nav_bar(const char *s, size_t len)
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
-		/* (set apart by bars or dots, or each in brackets: [上一版][下一版]) */
+		/* (set apart by bars or dots, or each in brackets: [上一版][下一版];
+		 * a console browser's number of the link before it: [10]上一版) */
+		size_t mark = link_number(p, end);
+		if (mark) {
+			p += mark;
+			continue;
+		}
 		if (text_is_space(cp) || cp == '|' || cp == 0xFF5C || cp == 0xB7 || cp == '[' || cp == ']' ||
 		    cp == 0x3010 || cp == 0x3011) {
 			p += k;
@@ -4103,9 +4124,26 @@ static bool post_chrome(const char *s, size_t len)
 	return true;
 }
 
+/* "当前位置：首页 > 校报在线 > 第1024期", "您的位置：首页 » 新闻": a
+ * site's breadcrumb, its label and the pages down to this one. */
+static bool breadcrumb(const char *s, size_t len)
+{
+	static const char *const labels[] = { "当前位置", "當前位置", "您的位置", "您现在的位置", "您現在的位置",
+					      "现在位置", "所在位置" };
+	const char *end = s + len;
+	size_t w = match_any(s, end, labels, sizeof labels / sizeof *labels);
+	if (!w)
+		return false;
+	const char *p = s + w;
+	if (!(starts_with(p, end, "：") || starts_with(p, end, ":")))
+		return false;
+	return memchr(p, '>', (size_t)(end - p)) || memmem(p, (size_t)(end - p), "»", 2) ||
+	       memmem(p, (size_t)(end - p), "›", 3) || memmem(p, (size_t)(end - p), "＞", 3);
+}
+
 bool pattern_is_epaper_chrome(const char *s, size_t len)
 {
-	return len <= 200 && (epaper_nav_bar(s, len) || epaper_masthead(s, len) || post_chrome(s, len));
+	return len <= 200 && (epaper_nav_bar(s, len) || epaper_masthead(s, len) || post_chrome(s, len) || breadcrumb(s, len));
 }
 
 /* "当前版：03版　行业服务　2026年11月27日": the e-paper's label for the
