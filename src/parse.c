@@ -5612,6 +5612,13 @@ static bool feed_field_line(parser *ps, const raw_line *cur)
 	return true;
 }
 
+/* One Han character alone on its line (not a scanner's speck). */
+static bool single_char_line(const raw_line *l)
+{
+	uint32_t cp;
+	return l->len == 3 && text_decode(l->s, l->s + l->len, &cp) == 3 && is_han(cp) && !stray_marks(l->s, l->len);
+}
+
 /* "近" / "期，记者走访了…": a drop cap, the paragraph's first character
  * set large over two or three lines, extracted as a line of its own
  * right over the rest of its first line, at the start of a paragraph
@@ -5653,7 +5660,20 @@ static bool produce_unit(parser *ps)
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	if (feed_field_line(ps, &cur))
 		return true;
-	if (drop_cap(ps, &cur)) {
+	if (single_char_line(&cur) && ps->have_pending && ps->pending.gap == 0 && single_char_line(&ps->pending)) {
+		/* "新" / "橋" / "區" / …: a title set vertically, copied a
+		 * character a line: one line */
+		util_buf b = { 0 };
+		util_buf_add(&b, cur.s, cur.len);
+		while (ps->have_pending && ps->pending.gap == 0 && single_char_line(&ps->pending)) {
+			util_buf_add(&b, ps->pending.s, ps->pending.len);
+			ps->have_pending = next_line(&ps->lr, &ps->pending);
+		}
+		doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
+		util_buf_free(&b);
+		cur.s = d.s;
+		cur.len = (uint32_t)d.len;
+	} else if (drop_cap(ps, &cur)) {
 		/* the paragraph's first character and its text, one line */
 		util_buf b = { 0 };
 		util_buf_add(&b, cur.s, cur.len);

@@ -4143,7 +4143,7 @@ static bool breadcrumb(const char *s, size_t len)
 
 bool pattern_is_epaper_chrome(const char *s, size_t len)
 {
-	return len <= 200 && (epaper_nav_bar(s, len) || epaper_masthead(s, len) || post_chrome(s, len) || breadcrumb(s, len));
+	return len <= 200 && (epaper_nav_bar(s, len) || epaper_masthead(s, len) || post_chrome(s, len));
 }
 
 /* "当前版：03版　行业服务　2026年11月27日": the e-paper's label for the
@@ -4304,9 +4304,17 @@ static bool header_fields(const char *s, size_t len, header_match *hm);
 
 /* (the numbers are counted only of a line whose fields make a header:
  * most lines are none) */
+static bool breadcrumb(const char *s, size_t len);
 static bool running_header(const char *s, size_t len, header_match *hm)
 {
-	return header_fields(s, len, hm) && bare_numbers(s, len) < ROW_NUMBERS_MIN;
+	if (header_fields(s, len, hm) && bare_numbers(s, len) < ROW_NUMBERS_MIN)
+		return true;
+	if (len > 200 || !breadcrumb(s, len))
+		return false;
+	hm->score = HEADER_MIN_SCORE;   /* (its page label, if any, was read above) */
+	hm->fields += !hm->fields;
+	hm->others = 0;
+	return true;
 }
 
 static bool header_fields(const char *s, size_t len, header_match *hm)
