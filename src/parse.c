@@ -4519,8 +4519,8 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		 * unit of its own, without its brackets */
 		const unit *prev = ps->nunits > ps->units_base ? UNIT(ps, ps->nunits - 1) : NULL;
 		bool run = ps->bracket_run ||
-			   (prev && prev->kind == U_TITLE && gap > 0 && ps->have_pending &&
-			    bracket_title(ps->pending.s, ps->pending.len));
+			   (prev && prev->kind == U_TITLE && (gap > 0 || bracketed_label(prev)) && ps->have_pending &&
+			    bracket_title(ps->pending.s, ps->pending.len));   /* (a label in brackets may sit tight over them) */
 		if (run) {
 			size_t before = ps->nunits;
 			push_unit(ps, s + 3, bt - 6, gap, line);
@@ -8116,7 +8116,7 @@ static bool bracketed_label(const unit *u)
 	}
 	uint32_t a = first_cp(s, e), z = last_cp(s, e, NULL);
 	if ((a == 0x3008 && z == 0x3009) || (a == 0x3010 && z == 0x3011) || (a == 0x3014 && z == 0x3015) ||
-	    (a == 0xFF3B && z == 0xFF3D))
+	    (a == 0xFF3B && z == 0xFF3D) || (a == 0x3016 && z == 0x3017))
 		return true;
 	return a == 0x25A0 || a == 0x25A1 || a == 0x25C6 || a == 0x25CF || a == 0x2605;
 }
@@ -8326,7 +8326,8 @@ static bool wholly_bracketed(const unit *u)
 	const char *s = u->s, *e = u->s + u->len;
 	uint32_t a = first_cp(s, e), z = last_cp(s, e, NULL);
 	return ((a == 0xFF08 || a == '(') && (z == 0xFF09 || z == ')')) || (a == 0x3010 && z == 0x3011) ||
-	       (a == 0x3014 && z == 0x3015) || (a == 0xFF3B && z == 0xFF3D) || (a == '[' && z == ']');
+	       (a == 0x3014 && z == 0x3015) || (a == 0xFF3B && z == 0xFF3D) || (a == '[' && z == ']') ||
+	       (a == 0x3016 && z == 0x3017);
 }
 
 static bool two_phrases(const unit *u);
@@ -10408,7 +10409,8 @@ static uint32_t title_mark(const char *s, size_t len)
 	if (!len || (unsigned char)s[0] != 0xE2)
 		return 0;       /* (each of them is three bytes led by 0xE2) */
 	uint32_t c = first_cp(s, s + len);
-	return c == 0x25A0 || c == 0x25C6 || c == 0x25CF || c == 0x25B2 || c == 0x2605 || c == 0x25A1 || c == 0x25C7
+	return c == 0x25A0 || c == 0x25C6 || c == 0x25CF || c == 0x25B2 || c == 0x2605 || c == 0x25A1 || c == 0x25C7 ||
+			       c == 0x25B6 || c == 0x25BA
 		       ? c
 		       : 0;
 }

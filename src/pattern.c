@@ -3676,6 +3676,7 @@ static bool header_separator(uint32_t cp)
 {
 	return text_is_space(cp) || cp == 0xB7 || cp == 0x30FB || cp == '|' || cp == 0xFF5C ||
 	       cp == '(' || cp == ')' || cp == 0xFF08 || cp == 0xFF09 ||   /* （星期一） */
+	       cp == 0x3010 || cp == 0x3011 || cp == 0x3016 || cp == 0x3017 ||   /* 【江城手机报】 */
 	       cp == 0x2022 || cp == 0x25C6 || cp == 0x25C7 || cp == 0x25A0 || cp == 0x25CF;
 }
 
