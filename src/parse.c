@@ -7098,6 +7098,13 @@ static void classify(const parser *ps, unit *u)
 	if (!header && u->chars <= 64 && len <= 200 && memchr(s, ' ', len) && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) &&
 	    letter_spaced(s, len))
 		header = spaced_header(s, len);
+	/* (a phone view's bar of titles cut short ends in an ellipsis, no
+	 * sentence: "…华校联合会举办教师研习营…  泗水…") */
+	if (!header && len <= 200 && (u->flags & UF_TERMINATED) && memmem(s, len, "…", 3) &&
+	    pattern_is_epaper_chrome(s, len)) {
+		memset(&hm, 0, sizeof hm);
+		header = true;
+	}
 	if (header) {
 		u->kind = U_PAGEHEAD;
 		return;
@@ -12825,6 +12832,14 @@ static bool nav_link(const parser *ps, size_t i)
 	if (u->len > sizeof buf)
 		return false;
 	memcpy(buf, u->s, u->len);
+	/* "上一篇：X", "下一篇：无": the site's words, whatever the title */
+	static const char *const links[] = { "上一篇", "下一篇", "上一条", "下一条", "上篇", "下篇", "上一則", "下一則" };
+	for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
+		size_t n = strlen(links[k]);
+		if (u->len > n && memcmp(u->s, links[k], n) == 0 &&
+		    (has_prefix(u->s + n, u->len - n, "：") || u->s[n] == ':'))
+			return true;
+	}
 	bool found = false;
 	for (size_t k = ps->narts, n = 0; k > ps->arts_base && n < NAV_STORIES; k--, n++) {
 		const art *a = ART(ps, k - 1);

@@ -4055,10 +4055,66 @@ static size_t link_number(const char *p, const char *end)
 	return q > p + 1 && q < end && *q == ']' ? (size_t)(q + 1 - p) : 0;
 }
 
+/* "首页 | 印尼 | 华社 | 中国 | 国际": a site's menu, its home link first
+ * and its sections after it, set apart by bars (three words at least,
+ * each of one to six Han characters or a Latin word). */
+static bool site_menu(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	if (!(starts_with(p, end, "首页") || starts_with(p, end, "首頁")))
+		return false;
+	unsigned words = 0, bars = 0;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (text_is_space(cp) || cp == '|' || cp == 0xFF5C) {
+			bars += cp == '|' || cp == 0xFF5C;
+			p += k;
+			continue;
+		}
+		const char *w = p;
+		unsigned han = 0, latin = 0;
+		while (p < end) {
+			k = text_decode(p, end, &cp);
+			if (text_is_space(cp) || cp == '|' || cp == 0xFF5C)
+				break;
+			if (text_is_han(cp))
+				han++;
+			else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+				latin++;
+			else
+				return false;
+			p += k;
+		}
+		if (p == w || (han && latin) || han > 6)
+			return false;
+		words++;
+	}
+	return words >= 3 && bars + 1 >= words;
+}
+
+/* "雅加达地铁二期南段明年通车…  华校联合会举办教师研习营…  泗水…": a
+ * phone view's bar of the page's titles, each cut short by an
+ * ellipsis (two or more). */
+static bool title_ticker(const char *s, size_t len)
+{
+	unsigned cut = 0;
+	for (const char *p = s, *end = s + len; (p = memmem(p, (size_t)(end - p), "…", 3)) != NULL; p += 3) {
+		const char *q = p + 3;
+		while (q + 3 <= end && memcmp(q, "…", 3) == 0)
+			q += 3;
+		cut += q == end || text_is_space((unsigned char)*q);
+		p = q - 3;
+	}
+	return cut >= 2 && !memmem(s, len, "。", 3) && !memmem(s, len, "，", 3);
+}
+
 static bool epaper_nav_bar(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	unsigned words = 0;
+	if (site_menu(s, len) || title_ticker(s, len))
+		return true;
 	/* (most lines open with no nav word's first character: a look) */
 	if (len < 6)
 		return false;

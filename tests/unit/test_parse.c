@@ -226,7 +226,7 @@ FIXTURE_TEST(masthead_daily_lookalike) /* 第N号 opening a headline tight over 
 FIXTURE_TEST(header_latin_name)     /* a footer of 70 characters with the paper's name in letters after its own (Maple-Leaf Chinese Weekly): a header */
 FIXTURE_TEST(header_latin_name_lookalike) /* the paper's name, letters and a word over a byline: a headline */
 FIXTURE_TEST(nav_links)             /* "上一篇　　下一篇：Y" over a header and Y, "上一篇：X　　下一篇" after the last story: labels and the page's titles, banners */
-FIXTURE_TEST(nav_links_lookalike)   /* the same lines naming titles the page does not print: left as they were */
+FIXTURE_TEST(nav_links_lookalike)   /* the same lines naming titles the page does not print: still the site's links, 上一篇/下一篇 say so */
 FIXTURE_TEST(title_over_furniture)  /* a title set right over the metadata line the site prints under every story (its author empty): a headline */
 FIXTURE_TEST(title_over_furniture_lookalike) /* the same title and metadata line printed once on a page: no furniture, a subhead */
 FIXTURE_TEST(title_list_question)   /* a page's list of its titles holding a question, under a bar of links read as text: the list and the bar are chrome */
@@ -603,6 +603,7 @@ FIXTURE_TEST(drop_cap_line)
 FIXTURE_TEST(tab_table_speaker)
 FIXTURE_TEST(vertical_title)
 FIXTURE_TEST(mobile_edition)
+FIXTURE_TEST(phone_view)
 FIXTURE_TEST(qa_question_comma)      /* a doctors' Q&A under its label: a question with a comma over 读者X问：… heads its item (it started a paragraph under the expert's line), and the next question over its asker heads the next item (it was a subhead) */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -695,7 +696,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section", "layout_spaced_title", "wechat_post_chrome", "feed_items", "hugo_source", "viewer_font_breaks", "drop_cap_line", "tab_table_speaker", "vertical_title", "mobile_edition",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section", "layout_spaced_title", "wechat_post_chrome", "feed_items", "hugo_source", "viewer_font_breaks", "drop_cap_line", "tab_table_speaker", "vertical_title", "mobile_edition", "phone_view",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1379,6 +1380,7 @@ int main(void)
 		cmocka_unit_test(test_tab_table_speaker),
 		cmocka_unit_test(test_vertical_title),
 		cmocka_unit_test(test_mobile_edition),
+		cmocka_unit_test(test_phone_view),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),

@@ -333,6 +333,10 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_epaper_chrome(S("[10]上一版 [11]下一版 [12]PDF下载")));
 	assert_true(pattern_is_epaper_chrome(S("[15]返回目录 | [16]打印本页 | [17]关闭窗口")));
 	assert_true(pattern_is_running_header(S("当前位置：首页 > 校报在线 > 第1024期"), &hm));
+	assert_true(pattern_is_epaper_chrome(S("首页 | 印尼 | 华社 | 中国 | 国际")));
+	assert_false(pattern_is_epaper_chrome(S("首页 | 本报今日推出新栏目，敬请关注")));
+	assert_true(pattern_is_epaper_chrome(S("雅加达地铁二期南段明年通车…  华校联合会举办教师研习营…  泗水…")));
+	assert_false(pattern_is_epaper_chrome(S("他说：“这个……我再想想。”")));
 	assert_false(pattern_is_running_header(S("当前位置：城东新区"), &hm));
 	assert_true(pattern_is_running_header(S("2026年11月27日 星期五 | 第07版：文化遗产 | 上一版 下一版 | PDF版"), &hm));
 	/* OCR's O for 0 and l for 1 inside the figures of a header */
