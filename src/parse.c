@@ -7099,9 +7099,10 @@ static void classify(const parser *ps, unit *u)
 	    letter_spaced(s, len))
 		header = spaced_header(s, len);
 	/* (a phone view's bar of titles cut short ends in an ellipsis, no
-	 * sentence: "…华校联合会举办教师研习营…  泗水…") */
-	if (!header && len <= 200 && (u->flags & UF_TERMINATED) && memmem(s, len, "…", 3) &&
-	    pattern_is_epaper_chrome(s, len)) {
+	 * sentence: "…华校联合会举办教师研习营…  泗水…"; a forum's credit
+	 * in a "!": "Powered by Discuz!") */
+	if (!header && len <= 200 && (u->flags & UF_TERMINATED) &&
+	    (memmem(s, len, "…", 3) || memmem(s, len, "Powered", 7)) && pattern_is_epaper_chrome(s, len)) {
 		memset(&hm, 0, sizeof hm);
 		header = true;
 	}

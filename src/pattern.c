@@ -3771,6 +3771,7 @@ static const char *const nav_words[] = {
 	"首页", "首頁", "往期回顾", "往期回顧", "版面导航", "版面導航", "PDF下载", "PDF下載", "PDF版下载", "PDF版", "PDF",
 	"上一版", "下一版", "上一期", "下一期", "返回目录", "返回目錄", "本版目录", "标题导航", "版面概览",
 	"打印本页", "打印本頁", "关闭窗口", "關閉窗口", "返回顶部", "返回頂部",
+	"回复", "回覆", "举报", "舉報", "引用", "只看该作者", "只看該作者", "复制链接", "複製鏈接", "收藏", "分享",
 	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索",
 };
 
@@ -4041,7 +4042,7 @@ static bool running_header(const char *s, size_t len, header_match *hm);
 /* "首页　|　往期回顾　|　版面导航　|　PDF下载", "上一版　　下一版": a line
  * of an e-paper's page links only, two or more, set apart by spaces or
  * bars. */
-static char_set nav_starts = { "首往版上下返本标数電电过【", false, { 0 } };
+static char_set nav_starts = { "首往版上下返本标数電电过【打關关回举舉引只复複收分", false, { 0 } };
 
 /* "[12]": the number lynx or w3m sets before a link it dumps; its
  * bytes, else 0. */
@@ -4198,9 +4199,34 @@ static bool breadcrumb(const char *s, size_t len)
 	       memmem(p, (size_t)(end - p), "›", 3) || memmem(p, (size_t)(end - p), "＞", 3);
 }
 
+/* A forum's lines around a post it quotes: "附件: 老街.jpg (156.3 KB,
+ * 下载次数: 12)" (a file attached, with its size), "X - Powered by
+ * Discuz!" (the software's credit), "楼主 | 发表于 2026-11-28 09:15"
+ * (who posted, when). */
+static bool forum_chrome(const char *s, size_t len)
+{
+	const char *end = s + len;
+	if (memmem(s, len, "Powered by", 10))
+		return true;
+	if ((memmem(s, len, " KB", 3) || memmem(s, len, " MB", 3)) &&
+	    (memmem(s, len, ".jpg", 4) || memmem(s, len, ".png", 4) || memmem(s, len, ".gif", 4) ||
+	     memmem(s, len, ".jpeg", 5) || memmem(s, len, ".pdf", 4) || memmem(s, len, ".doc", 4)))
+		return true;    /* a file and its size */
+	const char *posted = memmem(s, len, "发表于", 9);
+	if (!posted)
+		posted = memmem(s, len, "發表於", 9);
+	if (posted) {
+		const char *t = text_skip_space(posted + 9, end);
+		return t + 4 <= end && t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' &&
+		       t[2] <= '9' && t[3] >= '0' && t[3] <= '9';      /* 发表于 2026-… */
+	}
+	return false;
+}
+
 bool pattern_is_epaper_chrome(const char *s, size_t len)
 {
-	return len <= 200 && (epaper_nav_bar(s, len) || epaper_masthead(s, len) || post_chrome(s, len));
+	return len <= 200 && (epaper_nav_bar(s, len) || epaper_masthead(s, len) || post_chrome(s, len) ||
+			      forum_chrome(s, len));
 }
 
 /* "当前版：03版　行业服务　2026年11月27日": the e-paper's label for the

@@ -596,14 +596,15 @@ FIXTURE_TEST(wrap_deck_shapes)       /* a hard-wrapped page: a letter-spaced kic
 FIXTURE_TEST(top_number_section)     /* under the masthead and its header line, the page's number alone (3) and its section (校园·综合) are the header's: banners and the page's label (they were the first story's kicker) */
 FIXTURE_TEST(layout_spaced_title)    /* pdftotext -layout: a display title set two spaces between its characters (玉  米  籽  粒…) over a dateline story is that story's headline, its characters counted without the spaces (it was text, the page one headless story) */
 FIXTURE_TEST(wechat_post_chrome)     /* a WeChat post exported as markdown: its call to follow (**点击上方蓝字关注我们**) and its - END - are the platform's, banners (the first was a headline), and *▲caption* in emphasis under its picture is the caption, text under it or not (it was a headline) */
-FIXTURE_TEST(feed_items)
-FIXTURE_TEST(hugo_source)
-FIXTURE_TEST(viewer_font_breaks)
-FIXTURE_TEST(drop_cap_line)
-FIXTURE_TEST(tab_table_speaker)
-FIXTURE_TEST(vertical_title)
-FIXTURE_TEST(mobile_edition)
-FIXTURE_TEST(phone_view)
+FIXTURE_TEST(feed_items) /* a feed reader's saved items: each Title:/Author:/Link:/Date: block to the banners, its title the item's headline, its author the byline, the kicker and —— subtitle over the first paragraph the item's deck; a grid table's +---+ borders and |cells| kept as rows; the Links: list to the banners */
+FIXTURE_TEST(hugo_source) /* a site's markdown source: +++ TOML front matter and HTML tags to the banners, the text inside <div>…</div> read as a line (kicker, subtitle), the masthead over a ## title's deck the page's chrome */
+FIXTURE_TEST(viewer_font_breaks) /* pdf.js breaks lines at a font change: a Latin gloss in brackets alone on its line, a gloss cut open, and a scrap of one character join the paragraph around them, a space kept between two Latin words (they were titles, subtitles) */
+FIXTURE_TEST(drop_cap_line) /* a drop cap alone on its line (老 / 城区的…) opens the paragraph under it (it was a subhead) */
+FIXTURE_TEST(tab_table_speaker) /* a table parted by tabs under its title inside a story is the story's rows (its head row was a subtitle); under a column's label a speaker's line ending in ： is the kicker of the title under it (the title was a banner in a cut) */
+FIXTURE_TEST(vertical_title) /* a title set vertically, copied a character a line, is one headline (each character was a subhead) */
+FIXTURE_TEST(mobile_edition) /* a mobile edition: its 【paper】 masthead line a header, 〖〗 labels columns, ▶ titles head items, 【title】 briefs tight under a label split off their titles */
+FIXTURE_TEST(phone_view) /* a phone view: the site menu (首页 | …), a bar of titles cut by …, and 上一篇：/下一篇： lines are banners */
+FIXTURE_TEST(forum_discuz) /* a page reposted on a forum: the software's credit, the post's 发表于 stamp, an attachment's line and the 回复 | 举报 bar are banners (the post's own words stay a headless story) */
 FIXTURE_TEST(qa_question_comma)      /* a doctors' Q&A under its label: a question with a comma over 读者X问：… heads its item (it started a paragraph under the expert's line), and the next question over its asker heads the next item (it was a subhead) */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -696,7 +697,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section", "layout_spaced_title", "wechat_post_chrome", "feed_items", "hugo_source", "viewer_font_breaks", "drop_cap_line", "tab_table_speaker", "vertical_title", "mobile_edition", "phone_view",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section", "layout_spaced_title", "wechat_post_chrome", "feed_items", "hugo_source", "viewer_font_breaks", "drop_cap_line", "tab_table_speaker", "vertical_title", "mobile_edition", "phone_view", "forum_discuz",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1381,6 +1382,7 @@ int main(void)
 		cmocka_unit_test(test_vertical_title),
 		cmocka_unit_test(test_mobile_edition),
 		cmocka_unit_test(test_phone_view),
+		cmocka_unit_test(test_forum_discuz),
 		cmocka_unit_test(test_genre_label_five),
 		cmocka_unit_test(test_marked_sections_after),
 		cmocka_unit_test(test_marked_sections_after_lookalike),

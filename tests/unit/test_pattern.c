@@ -337,6 +337,11 @@ static void test_page_headers(void **state)
 	assert_false(pattern_is_epaper_chrome(S("首页 | 本报今日推出新栏目，敬请关注")));
 	assert_true(pattern_is_epaper_chrome(S("雅加达地铁二期南段明年通车…  华校联合会举办教师研习营…  泗水…")));
 	assert_false(pattern_is_epaper_chrome(S("他说：“这个……我再想想。”")));
+	/* a forum's lines around a post it quotes */
+	assert_true(pattern_is_epaper_chrome(S("附件: 老街.jpg (156.3 KB, 下载次数: 12)")));
+	assert_true(pattern_is_epaper_chrome(S("楼主 | 发表于 2026-11-28 09:15 | 只看该作者")));
+	assert_true(pattern_is_epaper_chrome(S("回复 | 举报")));
+	assert_false(pattern_is_epaper_chrome(S("该文发表于《青梅镇报》")));
 	assert_false(pattern_is_running_header(S("当前位置：城东新区"), &hm));
 	assert_true(pattern_is_running_header(S("2026年11月27日 星期五 | 第07版：文化遗产 | 上一版 下一版 | PDF版"), &hm));
 	/* OCR's O for 0 and l for 1 inside the figures of a header */
