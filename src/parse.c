@@ -5540,6 +5540,28 @@ static bool link_ref_line(const char *s, size_t len)
 	return t > s + k && link_address(t, (size_t)(s + len - t));
 }
 
+/* "2分15秒", "3.5万元", "46.8%": a figure opening the line, its units
+ * (three Han characters at most) after it, nothing else. */
+enum { FIGURE_UNITS_MAX = 3 };
+static bool figure_phrase(const char *s, size_t len)
+{
+	if (!len || len > 24 || !(s[0] >= '0' && s[0] <= '9'))
+		return false;
+	unsigned han = 0;
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (is_han(cp)) {
+			if (++han > FIGURE_UNITS_MAX)
+				return false;
+		} else if (!((cp >= '0' && cp <= '9') || cp == '.' || cp == '%' || cp == 0xFF05)) {
+			return false;
+		}
+	}
+	return han >= 1;
+}
+
 /* "https://…" alone, or after a label of a few Han characters and a
  * colon ("阅读全文：https://…", "原文链接: www.…"): a line that only
  * points to an address. */
@@ -11783,6 +11805,16 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
 	const unit *u = UNIT(ps, *i);
+	/* "以" / "2分15秒" / "的成績…": a figure and its units inside a cut
+	 * sentence, put out on a line of its own (a viewer's font change):
+	 * the sentence's */
+	if (a && a->cut && *i + 1 < ps->nunits && UNIT(ps, *i + 1)->kind == U_PARA && UNIT(ps, *i + 1)->gap == 0 &&
+	    u->gap == 0 && figure_phrase(u->s, u->len)) {
+		explain(ps, *i, "body", NULL);
+		add_paragraph(ps, a, u);
+		(*i)++;
+		return;
+	}
 	/* A title-like line inside a cut paragraph is a banner dropped there. */
 	if (a && a->cut && *i + 1 < ps->nunits && UNIT(ps, *i + 1)->kind == U_PARA &&
 	    u->kind == U_TITLE && !(u->flags & UF_COMMA) && !title_goes_on(ps, *i) && !wrapped_run_on(ps, *i, a)) {
@@ -14053,6 +14085,26 @@ static void split_line_label(parser *ps, art *a)
 			a->field[DOC_F_COLUMN].s, signals[S_F_LINE_LABEL].what);
 }
 
+/* "‧梁啓明‧": a byline between dots is the name inside them. */
+static void trim_byline_dots(art *a)
+{
+	static const char *const dots[] = { "‧", "·", "・", "•" };
+	doc_str *b = &a->field[DOC_F_BYLINE];
+	for (size_t k = 0; k < sizeof dots / sizeof *dots; k++) {
+		size_t n = strlen(dots[k]);
+		if (b->len <= 2 * n || !has_prefix(b->s, b->len, dots[k]))
+			continue;
+		for (size_t z = 0; z < sizeof dots / sizeof *dots; z++) {
+			size_t m = strlen(dots[z]);
+			if (b->len > n + m && memcmp(b->s + b->len - m, dots[z], m) == 0) {
+				const char *t = text_skip_space(b->s + n, b->s + b->len - m);
+				*b = doc_str_make(t, (size_t)(text_trim_end(t, b->s + b->len - m) - t));
+				return;
+			}
+		}
+	}
+}
+
 /* The last article is complete: captions held for it are added, captions
  * waiting for it are placed, repeats dropped, and a headless story before
  * it may take it in. */
@@ -14077,6 +14129,7 @@ static void emit_article(parser *ps, art *a)
 			   !a->field[DOC_F_BYLINE].len && !a->field[DOC_F_KICKER].len))
 		return;
 	split_line_label(ps, a);
+	trim_byline_dots(a);
 	doc_article *d = doc_begin_article(ps->issue);
 	/* Header fields are copied out of the page: the section list and
 	 * --list then read a few kilobytes, not a page of the file per

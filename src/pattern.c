@@ -1447,6 +1447,21 @@ static bool byline_line(const char *s, size_t len, bool bare)
 	s = text_skip_space(s, end);
 	if (s == end || end - s > 160)
 		return false;
+	/* "‧梁啓明‧": a columnist's name between dots (three or four
+	 * characters: "·东盟·" may be a label) */
+	static const char *const dots[] = { "‧", "·", "・", "•" };
+	size_t d = match_any(s, end, dots, sizeof dots / sizeof *dots);
+	size_t z = 0;
+	for (size_t k = 0; d && k < sizeof dots / sizeof *dots && !z; k++)
+		if ((size_t)(end - s) > d + strlen(dots[k]) && ends_with(s, end, dots[k]))
+			z = strlen(dots[k]);
+	if (d && z) {
+		const char *in = text_skip_space(s + d, end - z), *ie = text_trim_end(in, end - z);
+		int n = in < ie ? han_chars(in, ie) : 0;
+		if (n >= 3 && n <= 4 && (size_t)(ie - in) == (size_t)n * 3 && bare_name(in, ie) &&
+		    pattern_is_name(in, (size_t)(ie - in)))
+			return true;
+	}
 	if (*s == 'B' && english_byline(s, end))
 		return true;
 	/* "【記者X／高雄報導】", "〔記者X／台中報導〕": a byline wholly in

@@ -91,8 +91,8 @@ static void test_bylines(void **state)
 	/* a letter of thanks signed by who the service served, by name or
 	 * by family name and 女士/先生; a reporter named 项 (a family name) */
 	tp_bylines(false, TU_LINES("乘客　林女士", "游客　陈先生", "业主　王大山", "记者 项文斌 通讯员 池晓梅",
-				   "本报通讯员 巴特尔 朝鲁", "东乌珠穆沁旗 牧民 敖其尔"),
-			  TU_LINES("乘客　请排队上车", "游客　须知事项"));
+				   "本报通讯员 巴特尔 朝鲁", "东乌珠穆沁旗 牧民 敖其尔", "‧梁啓明‧"),
+			  TU_LINES("乘客　请排队上车", "游客　须知事项", "·东盟·"));
 	/* a spaced name after a role set apart by a colon */
 	tp_bylines(false, TU_LINES("记者：阿依古丽·买买提　通讯员：何　平"),
 			  TU_LINES("记者：何　平说", "通讯员　乌云密布的天"));
