@@ -126,7 +126,7 @@ SCORE_HOLDOUT14_MIN_F1 ?= 0.88
 SCORE_HOLDOUT15_MIN_F1 ?= 0.95
 # ... and tests/holdout16 (a seventeenth author, hidden for the session of
 # 2026-11-30 12:51: 0.662 untouched, 0.677 when gated).
-SCORE_HOLDOUT16_MIN_F1 ?= 0.77
+SCORE_HOLDOUT16_MIN_F1 ?= 0.79
 # ... and tests/holdout17 and tests/holdout18 (an eighteenth and a
 # nineteenth author, written at the start of the session of 2026-11-30
 # 15:31 and committed untouched: 0.767 and 0.694). This session works
@@ -211,8 +211,8 @@ SCORE_HOLDOUT33_MIN_F1 ?= 0.98
 # the end of that session the gates of the sets that rose were set about
 # 0.02 under their figures (7 0.883, 8 0.904, 13 0.829, 18 0.783, 22
 # 0.982, 25 0.948, 28 0.887, 33 0.989).
-SCORE_HOLDOUT34_MIN_F1 ?= 0.94
-SCORE_HOLDOUT35_MIN_F1 ?= 0.81
+SCORE_HOLDOUT34_MIN_F1 ?= 0.95
+SCORE_HOLDOUT35_MIN_F1 ?= 0.84
 SCORE_HOLDOUT36_MIN_F1 ?= 0.96
 SCORE_HOLDOUT37_MIN_F1 ?= 0.85
 # ... and tests/holdout38 (written blind in the middle of that session:
@@ -229,11 +229,11 @@ SCORE_HOLDOUT40_MIN_F1 ?= 0.92
 # that session the gates of the sets that rose were set about 0.02 under
 # their figures (13 0.873, 20 0.952, 23 0.930, 25 0.961, 26 0.973, 27
 # 0.909, 33 1.000, 34 0.961, 39 0.977, 40 0.946).
-SCORE_HOLDOUT41_MIN_F1 ?= 0.91
+SCORE_HOLDOUT41_MIN_F1 ?= 0.92
 # tests/holdout42 and holdout43 (written blind at the start of the session
 # of 2026-12-02 06:52: 0.673 and 0.920 untouched, the same with the parser
 # of that session's start; both looked at, 42 for the text it lost).
-SCORE_HOLDOUT42_MIN_F1 ?= 0.79
+SCORE_HOLDOUT42_MIN_F1 ?= 0.86
 SCORE_HOLDOUT43_MIN_F1 ?= 0.90
 # ... and tests/holdout44 (written blind in its middle, only scored: 0.745
 # untouched at a1aae35, the same with the parser of the session's start).
@@ -243,12 +243,21 @@ SCORE_HOLDOUT44_MIN_F1 ?= 0.74
 # 0.766 with the parser of that session's start; 45 only scored, 46
 # looked at).
 SCORE_HOLDOUT45_MIN_F1 ?= 0.80
-SCORE_HOLDOUT46_MIN_F1 ?= 0.86
+SCORE_HOLDOUT46_MIN_F1 ?= 0.87
 # ... and tests/holdout47 (written blind in its middle, only scored: 0.807
 # at 1d6fd49, 0.770 with the parser of the session's start). At the end of
 # that session the gates of the sets that rose were set about 0.02 under
 # their figures (8 0.939, 38 0.980, 42 0.814, 44 0.764, 45 0.824, 46 0.887).
 SCORE_HOLDOUT47_MIN_F1 ?= 0.78
+# tests/holdout48 and holdout49 (written blind at the start of the session
+# of 2026-12-02 18:16: 0.764 and 0.700 with the parser of that session's
+# start; 48 looked at, 49 only scored but less blind: probes were written
+# from the conventions its writer's report listed). At the end of that
+# session 48 stood at 0.843 and 49 at 0.780, and the gates of the sets
+# that rose were set about 0.02 under their figures (16 0.815, 34 0.966,
+# 35 0.857, 41 0.939, 42 0.878, 46 0.894).
+SCORE_HOLDOUT48_MIN_F1 ?= 0.82
+SCORE_HOLDOUT49_MIN_F1 ?= 0.76
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
 	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1) \
@@ -273,7 +282,8 @@ HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOL
 	tests/holdout42:$(SCORE_HOLDOUT42_MIN_F1) tests/holdout43:$(SCORE_HOLDOUT43_MIN_F1) \
 	tests/holdout44:$(SCORE_HOLDOUT44_MIN_F1) \
 	tests/holdout45:$(SCORE_HOLDOUT45_MIN_F1) tests/holdout46:$(SCORE_HOLDOUT46_MIN_F1) \
-	tests/holdout47:$(SCORE_HOLDOUT47_MIN_F1)
+	tests/holdout47:$(SCORE_HOLDOUT47_MIN_F1) \
+	tests/holdout48:$(SCORE_HOLDOUT48_MIN_F1) tests/holdout49:$(SCORE_HOLDOUT49_MIN_F1)
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -351,11 +361,12 @@ tune: $(TUNE)/score $(TUNE)/kanbao
 # (written blind in its middle, only scored), and tests/holdout45 and
 # holdout46 (written blind at the start of the session of 2026-12-02
 # 12:49, one only scored, one looked at) and tests/holdout47 (written
-# blind in its middle, only scored). See each folder's README for its
-# history.
+# blind in its middle, only scored), and tests/holdout48 and holdout49
+# (written blind at the start of the session of 2026-12-02 18:16, one
+# looked at, one only scored). See each folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28 tests/holdout29 tests/holdout30 tests/holdout31 tests/holdout32 tests/holdout33 tests/holdout34 tests/holdout35 tests/holdout36 tests/holdout37 tests/holdout38 tests/holdout39 tests/holdout40 tests/holdout41 tests/holdout42 tests/holdout43 tests/holdout44 tests/holdout45 tests/holdout46 tests/holdout47; do \
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28 tests/holdout29 tests/holdout30 tests/holdout31 tests/holdout32 tests/holdout33 tests/holdout34 tests/holdout35 tests/holdout36 tests/holdout37 tests/holdout38 tests/holdout39 tests/holdout40 tests/holdout41 tests/holdout42 tests/holdout43 tests/holdout44 tests/holdout45 tests/holdout46 tests/holdout47 tests/holdout48 tests/holdout49; do \
 		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
