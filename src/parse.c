@@ -6338,7 +6338,8 @@ static bool tab_row(const char *s, size_t len)
  * least), is a row of the story's table, never a title. */
 static bool md_table_row(const char *s, size_t len)
 {
-	if (memchr(s, '\t', len) && tab_row(s, len))
+	/* (a row's first cell is short: its tab is near the line's start) */
+	if (memchr(s, '\t', len < TAB_CELL_MAX + 2 ? len : TAB_CELL_MAX + 2) && tab_row(s, len))
 		return true;
 	if (len >= 3 && s[0] == '+' && s[len - 1] == '+') {
 		/* "+------+------+": a grid table's border (a console's) */
@@ -7124,7 +7125,7 @@ static void classify(const parser *ps, unit *u)
 	 * sentence: "…华校联合会举办教师研习营…  泗水…"; a forum's credit
 	 * in a "!": "Powered by Discuz!") */
 	if (!header && len <= 200 && (u->flags & UF_TERMINATED) &&
-	    (memmem(s, len, "…", 3) || memmem(s, len, "Powered", 7)) && pattern_is_epaper_chrome(s, len)) {
+	    (util_find(s, len, "…", 3) || util_find(s, len, "Powered", 7)) && pattern_is_epaper_chrome(s, len)) {
 		memset(&hm, 0, sizeof hm);
 		header = true;
 	}
@@ -7199,8 +7200,10 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PAGEHEAD;
 		return;
 	}
-	if ((u->chars <= 40 && (pre ? pre->row : table_row(s, len))) || md_table_row(s, len))
-		u->flags |= UF_ROW;     /* (cells between bars, however wide the table) */
+	/* (table_row takes md_table_row's rows too; cells between bars are
+	 * a row however wide the table) */
+	if (u->chars <= 40 ? (pre ? pre->row : table_row(s, len)) : md_table_row(s, len))
+		u->flags |= UF_ROW;
 	if (u->chars <= 40 && (has_prefix(s, len, "数据来源") || has_prefix(s, len, "資料來源") ||
 			       has_prefix(s, len, "资料来源") || has_prefix(s, len, "數據來源")) &&
 	    (has_prefix(s + 12, len - 12, "：") || has_prefix(s + 12, len - 12, ":"))) {

@@ -4115,7 +4115,7 @@ static bool site_menu(const char *s, size_t len)
 static bool title_ticker(const char *s, size_t len)
 {
 	unsigned cut = 0;
-	for (const char *p = s, *end = s + len; (p = memmem(p, (size_t)(end - p), "…", 3)) != NULL; p += 3) {
+	for (const char *p = s, *end = s + len; (p = util_find(p, (size_t)(end - p), "…", 3)) != NULL; p += 3) {
 		const char *q = p + 3;
 		while (q + 3 <= end && memcmp(q, "…", 3) == 0)
 			q += 3;
@@ -4214,6 +4214,21 @@ static bool breadcrumb(const char *s, size_t len)
 	       memmem(p, (size_t)(end - p), "›", 3) || memmem(p, (size_t)(end - p), "＞", 3);
 }
 
+/* "老街.jpg (156.3 KB, 下载次数: 12)": a file attached, with its size. */
+static bool attached_file(const char *s, size_t len)
+{
+	static const char *const kinds[] = { ".jpg", ".png", ".gif", ".jpeg", ".pdf", ".doc" };
+	bool sized = false;
+	for (const char *b = s + 2; !sized && b < s + len && (b = memchr(b, 'B', (size_t)(s + len - b))) != NULL; b++)
+		sized = (b[-1] == 'K' || b[-1] == 'M') && b[-2] == ' ';
+	if (!sized)
+		return false;
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		if (util_find(s, len, kinds[k], strlen(kinds[k])))
+			return true;
+	return false;
+}
+
 /* A forum's lines around a post it quotes: "附件: 老街.jpg (156.3 KB,
  * 下载次数: 12)" (a file attached, with its size), "X - Powered by
  * Discuz!" (the software's credit), "楼主 | 发表于 2026-11-28 09:15"
@@ -4221,21 +4236,23 @@ static bool breadcrumb(const char *s, size_t len)
 static bool forum_chrome(const char *s, size_t len)
 {
 	const char *end = s + len;
-	if (memmem(s, len, "Powered by", 10))
+	/* (util_find looks for a needle's last byte first: y, B and the last
+	 * byte of 表 are rare enough that most lines end the test there) */
+	if (util_find(s, len, "Powered by", 10))
 		return true;
-	if ((memmem(s, len, " KB", 3) || memmem(s, len, " MB", 3)) &&
-	    (memmem(s, len, ".jpg", 4) || memmem(s, len, ".png", 4) || memmem(s, len, ".gif", 4) ||
-	     memmem(s, len, ".jpeg", 5) || memmem(s, len, ".pdf", 4) || memmem(s, len, ".doc", 4)))
-		return true;    /* a file and its size */
-	const char *posted = memmem(s, len, "发表于", 9);
-	if (!posted)
-		posted = memmem(s, len, "發表於", 9);
-	if (posted) {
-		const char *t = text_skip_space(posted + 9, end);
-		return t + 4 <= end && t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' &&
-		       t[2] <= '9' && t[3] >= '0' && t[3] <= '9';      /* 发表于 2026-… */
-	}
-	return false;
+	if (attached_file(s, len))
+		return true;
+	const char *mid = s;
+	while ((mid = util_find(mid, (size_t)(end - mid), "表", 3)) != NULL &&
+	       !(mid - s >= 3 && mid + 6 <= end &&
+		 ((memcmp(mid - 3, "发", 3) == 0 && memcmp(mid + 3, "于", 3) == 0) ||
+		  (memcmp(mid - 3, "發", 3) == 0 && memcmp(mid + 3, "於", 3) == 0))))
+		mid += 3;
+	if (!mid)
+		return false;
+	const char *t = text_skip_space(mid + 6, end);
+	return t + 4 <= end && t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' &&
+	       t[2] <= '9' && t[3] >= '0' && t[3] <= '9';      /* 发表于 2026-… */
 }
 
 bool pattern_is_epaper_chrome(const char *s, size_t len)
