@@ -4912,8 +4912,17 @@ static unsigned wrap_piece(const parser *ps, const raw_line *l)
 	return width;
 }
 
+/* "企业“偷排”，要担哪些责任？": a title asking its question, one
+ * sentence, no stop before its question mark. */
+static bool question_title(const raw_line *l)
+{
+	uint32_t z = last_cp(l->s, l->s + l->len, NULL);
+	return (z == 0xFF1F || z == '?') && !util_find(l->s, l->len, "。", 3);
+}
+
 /* Whether the lines after `next` are a few more short lines that end no
- * sentence (at most three: the rest of a deck, 微小说 / 一把伞 / □陈小满),
+ * sentence (at most three: the rest of a deck, 微小说 / 一把伞 / □陈小满;
+ * a title may ask its question),
  * then a line that starts with an indent, or short by the indent the
  * extraction dropped (a peek: the reader does not move). A deck's
  * subtitle opening with a dash may fill the width
@@ -4929,7 +4938,7 @@ static bool title_run_then_indented(const parser *ps)
 			return true;
 		bool dash = has_prefix(l.s, l.len, "——");
 		if ((!dash && wrap_columns(ps, &l) + 6 >= ps->wrap) || wrap_columns(ps, &l) > ps->wrap ||
-		    raw_ends_sentence(l.s, l.len))
+		    (raw_ends_sentence(l.s, l.len) && !question_title(&l)))
 			return false;
 	}
 	return false;
