@@ -127,6 +127,13 @@ bool pattern_is_running_header(const char *s, size_t len, pattern_header *h);
  * whose words name no story's. */
 bool pattern_is_epaper_chrome(const char *s, size_t len);
 
+/* A mailed edition's own lines: the way to its copy on the web ("如邮件
+ * 无法正常显示，请点击查看网页版：" with its address or without), and its
+ * notice to the subscriber ("您收到这封邮件，是因为您订阅了…", "如需退订，
+ * 请回复…"). PATTERN_MAIL_NONE when it is neither. */
+typedef enum { PATTERN_MAIL_NONE, PATTERN_MAIL_WEB_COPY, PATTERN_MAIL_SUBSCRIBER } pattern_mail;
+pattern_mail pattern_mail_chrome(const char *s, size_t len);
+
 /* A page's own note at its foot (本版稿件如涉及…, 投稿邮箱：x@y.z,
  * 本报热线：027-…): the page named as the subject, or a mail address, web
  * address or telephone number (after its label, or an area code after

@@ -4997,6 +4997,8 @@ static bool sentence_comma(const char *s, size_t len)
 /* The page's first units, all short lines so far (a name, an issue
  * number): a masthead may still be going on. */
 enum { MASTHEAD_UNITS = 3 };
+/* The page's first units, where a mailed edition prints its own lines. */
+enum { MAIL_TOP_UNITS = 8 };
 static bool masthead_above(const parser *ps)
 {
 	for (size_t j = ps->units_base; j < ps->nunits; j++) {
@@ -5529,6 +5531,18 @@ static bool link_address(const char *s, size_t len)
 	while (k < len && k <= 10 && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
 		k++;
 	return k >= 3 && k + 1 < len && s[k] == ':' && s[k + 1] != ' ';
+}
+
+/* "https://www.rheinhuabao.de/newsletter/212": an address alone on its
+ * line, nothing else. */
+static bool bare_address(const char *s, size_t len)
+{
+	if (!link_address(s, len))
+		return false;
+	for (size_t k = 0; k < len; k++)
+		if ((unsigned char)s[k] <= ' ' || (unsigned char)s[k] >= 0x80)
+			return false;
+	return true;
 }
 
 /* "[1]: http://…", "[2] https://…", "13. https://…": a line of the list
@@ -7037,6 +7051,12 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (u->chars <= 40 && !(u->flags & UF_SENTENCE) && is_end_mark(s, len, u->chars)) {
 		u->kind = U_END;
+		return;
+	}
+	/* a mailed edition's way to its web copy over its first story,
+	 * and the address alone on its line under it */
+	if (ps->nunits < MAIL_TOP_UNITS && (pattern_mail_chrome(s, len) == PATTERN_MAIL_WEB_COPY || bare_address(s, len))) {
+		u->kind = U_PAGEHEAD;
 		return;
 	}
 	if (link_line(s, len)) {
@@ -13021,7 +13041,7 @@ static bool counters_bar(const unit *u)
  * a sentence, a byline, a caption or a jump, with a header or a field's
  * label among them (编辑：X, 来源：X, 往期推荐 and its links), after a
  * rule or a story closed by its author. */
-enum { TAIL_MAX = 12 };
+enum { TAIL_MAX = 12, MAIL_SENDER_MAX = 120 };
 
 /* "分享　收藏　在看": the post's buttons; "城西　读者　何淑珍" (a place, a
  * role word, a name) is a letter's signature, set as a bar is. */
@@ -13048,6 +13068,7 @@ static bool tail_furniture(const parser *ps, size_t i)
 	if (!ps->pf.md_level && a->field[DOC_F_HEADLINE].len && !art_has_body(a))
 		return false;
 	unsigned marks = (unsigned)(i - first), heads = marks;
+	bool mailed = false;
 	for (size_t j = i; j < ps->nunits; j++) {
 		const unit *v = UNIT(ps, j);
 		if (v->kind == U_PAGEHEAD) {
@@ -13055,6 +13076,13 @@ static bool tail_furniture(const parser *ps, size_t i)
 			heads++;
 			continue;
 		}
+		if (pattern_mail_chrome(v->s, v->len) != PATTERN_MAIL_NONE) {
+			marks++;        /* "如需退订，请回复…": a mailed edition's, sentence or not */
+			mailed = true;
+			continue;
+		}
+		if (mailed && v->chars <= MAIL_SENDER_MAX && !(v->flags & (UF_TERMINATED | UF_SENTENCE)))
+			continue;       /* the sender's address under its notice */
 		uint32_t open = first_cp(v->s, v->s + v->len);
 		if (open == 0xFF08 || open == '(')
 			return false;   /* "（作者单位：X）": the story's own note */

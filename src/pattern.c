@@ -4197,6 +4197,35 @@ static bool post_chrome(const char *s, size_t len)
 	return true;
 }
 
+/* Whether one of the n words is in s. */
+static bool any_found(const char *s, size_t len, const char *const *words, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (util_find(s, len, words[k], strlen(words[k])))
+			return true;
+	return false;
+}
+
+enum { MAIL_LINE_MAX = 120 * 3 };     /* bytes: a notice with its address */
+pattern_mail pattern_mail_chrome(const char *s, size_t len)
+{
+	static const char *const web[] = { "网页版", "網頁版", "浏览器", "瀏覽器", "在线阅读", "線上閱讀", "网页浏览", "網頁瀏覽" };
+	static const char *const ask[] = { "点击", "點擊", "查看", "打开", "打開", "访问", "訪問" };
+	/* the subscription named beside the mail or its address: a story's
+	 * "如需退订，消费者可以…" names neither */
+	static const char *const subscription[] = { "退订", "退訂", "取消订阅", "取消訂閱", "订阅了", "訂閱了", "nsubscribe" };
+	static const char *const mail[] = { "邮件", "郵件", "电邮", "電郵", "电子版", "電子版", "再收到", "http", "@",
+					    "nsubscribe" };
+	if (len > MAIL_LINE_MAX)
+		return PATTERN_MAIL_NONE;
+	if (any_found(s, len, subscription, sizeof subscription / sizeof *subscription) &&
+	    any_found(s, len, mail, sizeof mail / sizeof *mail))
+		return PATTERN_MAIL_SUBSCRIBER;
+	return any_found(s, len, web, sizeof web / sizeof *web) && any_found(s, len, ask, sizeof ask / sizeof *ask)
+		       ? PATTERN_MAIL_WEB_COPY
+		       : PATTERN_MAIL_NONE;
+}
+
 /* "当前位置：首页 > 校报在线 > 第1024期", "您的位置：首页 » 新闻": a
  * site's breadcrumb, its label and the pages down to this one. */
 static bool breadcrumb(const char *s, size_t len)

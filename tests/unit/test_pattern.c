@@ -342,6 +342,17 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_epaper_chrome(S("楼主 | 发表于 2026-11-28 09:15 | 只看该作者")));
 	assert_true(pattern_is_epaper_chrome(S("回复 | 举报")));
 	assert_false(pattern_is_epaper_chrome(S("该文发表于《青梅镇报》")));
+	/* a forum's post stamp after another 表 ("代表") on its line */
+	assert_true(pattern_is_epaper_chrome(S("人大代表 | 发表于 2026-11-28 09:15")));
+	/* a mailed edition's way to its web copy and its word to the
+	 * subscriber; a story's words on unsubscribing name no mail */
+	assert_int_equal(pattern_mail_chrome(S("如邮件无法正常显示，请点击查看网页版：")), PATTERN_MAIL_WEB_COPY);
+	assert_int_equal(pattern_mail_chrome(S("您收到这封邮件，是因为您订阅了《莱茵华报》电子快讯。")), PATTERN_MAIL_SUBSCRIBER);
+	assert_int_equal(pattern_mail_chrome(S("如需退订，请回复“退订”或点击：https://example.de/unsubscribe")),
+			 PATTERN_MAIL_SUBSCRIBER);
+	assert_int_equal(pattern_mail_chrome(S("如不希望再收到本报电子版，请点击退订。")), PATTERN_MAIL_SUBSCRIBER);
+	assert_int_equal(pattern_mail_chrome(S("如需退订，消费者可以先按短信提示回复。")), PATTERN_MAIL_NONE);
+	assert_int_equal(pattern_mail_chrome(S("网页版新增夜间模式")), PATTERN_MAIL_NONE);
 	assert_false(pattern_is_running_header(S("当前位置：城东新区"), &hm));
 	assert_true(pattern_is_running_header(S("2026年11月27日 星期五 | 第07版：文化遗产 | 上一版 下一版 | PDF版"), &hm));
 	/* OCR's O for 0 and l for 1 inside the figures of a header */
