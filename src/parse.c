@@ -3178,6 +3178,21 @@ static bool desk_field(const char *s, size_t len)
 	return false;
 }
 
+/* "技术支持：数字报刊平台 v3.2", "主办：X报社", "粤ICP备12345678号": a
+ * site's credits under its pages. */
+static bool site_credit(const char *s, size_t len)
+{
+	static const char *const labels[] = { "技术支持", "技術支持", "主办", "主辦", "承办", "承辦", "网站维护", "網站維護" };
+	if (util_find(s, len, "ICP", 3))
+		return true;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
+		size_t n = strlen(labels[k]);
+		if (has_prefix(s, len, labels[k]) && len > n && (has_prefix(s + n, len - n, "：") || s[n] == ':'))
+			return true;
+	}
+	return false;
+}
+
 /* "分享　收藏　点赞　在看", "点击蓝字　关注我们": a bar of buttons, words
  * of at most four characters set apart by spaces, no punctuation. */
 static bool button_bar(const unit *u, unsigned min_words)
@@ -13098,7 +13113,7 @@ static bool tail_furniture(const parser *ps, size_t i)
 		 * a page that is no web post only the desk's fields count) */
 		header_match fm;
 		bool field = ps->pf.md_level ? field_label(v->s, v->len) || memmem(v->s, v->len, "：", 3)
-					     : desk_field(v->s, v->len) ||
+					     : desk_field(v->s, v->len) || site_credit(v->s, v->len) ||
 						       (memmem(v->s, v->len, "：", 3) && (match_header(v->s, v->len, &fm), fm.fields >= 1));
 		/* off web posts, every line of the tail is the desk's: a title
 		 * over items ("城南新开三家餐馆" / "■X　地址：…") is a story */

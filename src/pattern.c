@@ -3787,7 +3787,7 @@ static const char *const nav_words[] = {
 	"上一版", "下一版", "上一期", "下一期", "返回目录", "返回目錄", "本版目录", "标题导航", "版面概览",
 	"打印本页", "打印本頁", "关闭窗口", "關閉窗口", "返回顶部", "返回頂部",
 	"回复", "回覆", "举报", "舉報", "引用", "只看该作者", "只看該作者", "复制链接", "複製鏈接", "收藏", "分享",
-	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索",
+	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索", "查看版面大图", "查看版面大圖", "版面大图", "版面大圖",
 };
 
 static size_t link_number(const char *p, const char *end);
@@ -4057,7 +4057,7 @@ static bool running_header(const char *s, size_t len, header_match *hm);
 /* "首页　|　往期回顾　|　版面导航　|　PDF下载", "上一版　　下一版": a line
  * of an e-paper's page links only, two or more, set apart by spaces or
  * bars. */
-static char_set nav_starts = { "首往版上下返本标数電电过【打關关回举舉引只复複收分", false, { 0 } };
+static char_set nav_starts = { "首往版上下返本标数電电过【打關关回举舉引只复複收分查", false, { 0 } };
 
 /* "[12]": the number lynx or w3m sets before a link it dumps; its
  * bytes, else 0. */

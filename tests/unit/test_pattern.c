@@ -342,6 +342,8 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_epaper_chrome(S("楼主 | 发表于 2026-11-28 09:15 | 只看该作者")));
 	assert_true(pattern_is_epaper_chrome(S("回复 | 举报")));
 	assert_false(pattern_is_epaper_chrome(S("该文发表于《青梅镇报》")));
+	assert_true(pattern_is_epaper_chrome(S("[ 查看版面大图 ]  [ PDF下载 ]")));
+	assert_false(pattern_is_epaper_chrome(S("查看版面大图的读者越来越多")));
 	/* a forum's post stamp after another 表 ("代表") on its line */
 	assert_true(pattern_is_epaper_chrome(S("人大代表 | 发表于 2026-11-28 09:15")));
 	/* a mailed edition's way to its web copy and its word to the
