@@ -3788,6 +3788,7 @@ static const char *const nav_words[] = {
 	"打印本页", "打印本頁", "关闭窗口", "關閉窗口", "返回顶部", "返回頂部",
 	"回复", "回覆", "举报", "舉報", "引用", "只看该作者", "只看該作者", "复制链接", "複製鏈接", "收藏", "分享",
 	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索", "查看版面大图", "查看版面大圖", "版面大图", "版面大圖",
+	"电脑版", "電腦版", "手机版", "手機版", "触屏版", "觸屏版", "网页版", "網頁版",
 };
 
 static size_t link_number(const char *p, const char *end);
@@ -4057,7 +4058,7 @@ static bool running_header(const char *s, size_t len, header_match *hm);
 /* "首页　|　往期回顾　|　版面导航　|　PDF下载", "上一版　　下一版": a line
  * of an e-paper's page links only, two or more, set apart by spaces or
  * bars. */
-static char_set nav_starts = { "首往版上下返本标数電电过【打關关回举舉引只复複收分查", false, { 0 } };
+static char_set nav_starts = { "首往版上下返本标数電电过【打關关回举舉引只复複收分查手触觸网網", false, { 0 } };
 
 /* "[12]": the number lynx or w3m sets before a link it dumps; its
  * bytes, else 0. */
@@ -4125,11 +4126,52 @@ static bool title_ticker(const char *s, size_t len)
 	return cut >= 2 && !memmem(s, len, "。", 3) && !memmem(s, len, "，", 3);
 }
 
+/* "A1要闻　A2菲华社会　A3菲律宾新闻　A4国际": an edition's menu of its
+ * pages, each page's label (a letter and one or two figures) tight
+ * before its section's name of one to six Han characters, three at
+ * least, set apart by spaces or bars. */
+static bool page_menu(const char *s, size_t len)
+{
+	enum { MENU_PAGES_MIN = 3, SECTION_HAN_MAX = 6 };
+	const char *p = s, *end = s + len;
+	unsigned pages = 0;
+	if (len < 12 || !(*s >= 'A' && *s <= 'Z'))
+		return false;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (text_is_space(cp) || cp == '|' || cp == 0xFF5C) {
+			p += k;
+			continue;
+		}
+		if (!(*p >= 'A' && *p <= 'Z'))
+			return false;
+		const char *q = p + 1;
+		while (q < end && q - p <= 2 && *q >= '0' && *q <= '9')
+			q++;
+		if (q == p + 1 || (q < end && *q >= '0' && *q <= '9'))
+			return false;
+		unsigned han = 0;
+		while (q < end) {
+			k = text_decode(q, end, &cp);
+			if (!text_is_han(cp))
+				break;
+			han++;
+			q += k;
+		}
+		if (!han || han > SECTION_HAN_MAX)
+			return false;
+		pages++;
+		p = q;
+	}
+	return pages >= MENU_PAGES_MIN;
+}
+
 static bool epaper_nav_bar(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	unsigned words = 0;
-	if (site_menu(s, len) || title_ticker(s, len))
+	if (site_menu(s, len) || title_ticker(s, len) || page_menu(s, len))
 		return true;
 	/* (most lines open with no nav word's first character: a look) */
 	if (len < 6)

@@ -344,6 +344,13 @@ static void test_page_headers(void **state)
 	assert_false(pattern_is_epaper_chrome(S("该文发表于《青梅镇报》")));
 	assert_true(pattern_is_epaper_chrome(S("[ 查看版面大图 ]  [ PDF下载 ]")));
 	assert_false(pattern_is_epaper_chrome(S("查看版面大图的读者越来越多")));
+	/* an edition's menu of its pages; its two views */
+	assert_true(pattern_is_epaper_chrome(S("A1要闻　A2菲华社会　A3菲律宾新闻　A4国际　A5财经")));
+	assert_true(pattern_is_epaper_chrome(S("B1体育 | B2文娱 | B3副刊")));
+	assert_false(pattern_is_epaper_chrome(S("A3级景区　B2级旅游线路")));
+	assert_false(pattern_is_epaper_chrome(S("C919客机　A320客机　B737客机")));
+	assert_true(pattern_is_epaper_chrome(S("电脑版　｜　手机版")));
+	assert_false(pattern_is_epaper_chrome(S("手机版银行上线")));
 	/* a forum's post stamp after another 表 ("代表") on its line */
 	assert_true(pattern_is_epaper_chrome(S("人大代表 | 发表于 2026-11-28 09:15")));
 	/* a mailed edition's way to its web copy and its word to the
