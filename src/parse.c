@@ -416,7 +416,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_MARKED_LABEL]  = { 0, "its byline; the marked word waiting above the headline is the column's label" },   /* a fact: the stub is the label */
 	[S_F_LONE_CAPTION]  = { 0, "one sentence alone over a story's head: a caption" },   /* a fact: the line is a caption */
 	[S_F_STRAY]         = { 0, "a scanner's stray marks alone: no text" },   /* a fact: the line goes to the banners */
-	[S_F_POST_STAMP]    = { 0, "a post's 原创 line: account, date and time" },   /* a fact: the line goes to the banners */
+	[S_F_POST_STAMP]    = { 0, "a post's stamp: its date and time (原创 and its account)" },   /* a fact: the line goes to the banners */
 	[S_F_FEED_DECK]     = { 0, "the rest of the deck of the item its Title: field heads" },
 };
 
@@ -801,6 +801,26 @@ static bool post_stamp(const char *s, size_t len)
 	return has_clock(s, len) && (has_year(s, len) || (len > 16 && memchr(s, '-', len)));
 }
 
+static bool has_iso_date(const char *s, size_t len);
+static bool has_year(const char *s, size_t len);
+
+/* "(2026-11-16 21:08:33)", "2026年11月16日 21:08": a post's time alone
+ * on its line, brackets aside: a blog's stamp under its title. */
+static bool bare_stamp(const char *s, size_t len)
+{
+	if (len < 12 || len > 60)
+		return false;
+	const char *p = s, *end = s + len;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!((cp >= '0' && cp <= '9') || cp == '-' || cp == ':' || cp == '/' || cp == '(' || cp == ')' ||
+		      cp == 0xFF08 || cp == 0xFF09 || cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || text_is_space(cp)))
+			return false;   /* (年 月 日) */
+	}
+	return has_clock(s, len) && (has_iso_date(s, len) || has_year(s, len));
+}
+
 /* The facts that classified a unit, for --explain. */
 static void unit_facts(const unit *u, evidence *ev)
 {
@@ -814,7 +834,7 @@ static void unit_facts(const unit *u, evidence *ev)
 	case U_PAGEHEAD:
 		ev_add(ev, (u->flags & UF_RECURS)		  ? S_F_RECURS :
 			   stray_marks(u->s, u->len)		  ? S_F_STRAY :
-			   post_stamp(u->s, u->len)		  ? S_F_POST_STAMP :
+			   post_stamp(u->s, u->len) || bare_stamp(u->s, u->len) ? S_F_POST_STAMP :
 								    S_F_HEADER);
 		break;
 	case U_END: ev_add(ev, S_F_END_MARK); break;
@@ -7060,6 +7080,10 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PAGEHEAD;       /* "原创 X *2026年12月15日 08:30*": the post's stamp */
 		return;
 	}
+	if (u->chars <= 30 && bare_stamp(s, len)) {
+		u->kind = U_PAGEHEAD;
+		return;
+	}
 	if (len <= 12 && stray_marks(s, len)) {
 		u->kind = U_PAGEHEAD;       /* "|", "l": a scanner's specks, no text */
 		return;
@@ -12562,8 +12586,9 @@ static bool in_header_block(const parser *ps, size_t i)
 	/* forward: a header further down the block */
 	for (size_t j = i + 1; j < ps->nunits && j < i + 6 && UNIT(ps, j)->gap == 0; j++) {
 		uint8_t k = UNIT(ps, j)->kind;
+		/* (a post's time under a title stamps the post, whose title it is) */
 		if (k == U_PAGEHEAD)
-			return true;
+			return !bare_stamp(UNIT(ps, j)->s, UNIT(ps, j)->len);
 		if (!masthead_line(UNIT(ps, j)) || UNIT(ps, j)->chars > 30)
 			break;
 	}
@@ -12913,7 +12938,8 @@ static bool nav_link(const parser *ps, size_t i)
 		return false;
 	memcpy(buf, u->s, u->len);
 	/* "上一篇：X", "下一篇：无": the site's words, whatever the title */
-	static const char *const links[] = { "上一篇", "下一篇", "上一条", "下一条", "上篇", "下篇", "上一則", "下一則" };
+	static const char *const links[] = { "上一篇", "下一篇", "上一条", "下一条", "上篇", "下篇", "上一則", "下一則",
+					     "前一篇", "后一篇", "後一篇" };
 	for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
 		size_t n = strlen(links[k]);
 		if (u->len > n && memcmp(u->s, links[k], n) == 0 &&
