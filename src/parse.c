@@ -8725,6 +8725,10 @@ static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 		return BROKEN_ISSUER;
 	if (ac > BROKEN_LINE_MAX || bc > BROKEN_LINE_MAX || ac + bc > BROKEN_HEAD_MAX)
 		return BROKEN_NONE;
+	/* "膳 食 指 南" / "萝卜羊肉汤": a line set letter-spaced over one set
+	 * tight is another type (a column's label), no half of its phrase */
+	if (!ps->pf.letter_spaced && a->spaced != b->spaced)
+		return BROKEN_NONE;
 	/* a headline of a few characters fits on one line: two lines that
 	 * short ("微小说" / "一把伞") are a label and a title */
 	if (ac + bc < BROKEN_HEAD_MIN)
