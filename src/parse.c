@@ -3983,16 +3983,20 @@ static int deck_part_label(const char *s, size_t len, size_t *title)
 		/* and as a Hong Kong or Taiwan site prints them */
 		{ "引題", NAMED_OVER }, { "肩題", NAMED_OVER }, { "主標題", NAMED_HEAD },
 		{ "副題", NAMED_SUB }, { "副標題", NAMED_SUB },
+		/* "栏目：晚报时评": the column the story is filed under, over it */
+		{ "栏目", NAMED_OVER }, { "欄目", NAMED_OVER },
 	};
 	/* bytes first: 引 E5 BC 95, 肩 E8 82 A9, 主 E4 B8 BB, 副 E5 89 AF,
-	 * 【 E3 80 90 (most lines open with none of them) */
+	 * 栏 E6 A0 8F, 欄 E6 AC 84, 【 E3 80 90 (most lines open with none
+	 * of them) */
 	if (len < 12)
 		return NAMED_NONE;
 	const unsigned char *b = (const unsigned char *)s;
 	bool bracket = b[0] == 0xE3 && b[1] == 0x80 && b[2] == 0x90;
 	const unsigned char *w = bracket ? b + 3 : b;
 	if (!((w[0] == 0xE5 && ((w[1] == 0xBC && w[2] == 0x95) || (w[1] == 0x89 && w[2] == 0xAF))) ||
-	      (w[0] == 0xE8 && w[1] == 0x82 && w[2] == 0xA9) || (w[0] == 0xE4 && w[1] == 0xB8 && w[2] == 0xBB)))
+	      (w[0] == 0xE8 && w[1] == 0x82 && w[2] == 0xA9) || (w[0] == 0xE4 && w[1] == 0xB8 && w[2] == 0xBB) ||
+	      (w[0] == 0xE6 && ((w[1] == 0xA0 && w[2] == 0x8F) || (w[1] == 0xAC && w[2] == 0x84)))))
 		return NAMED_NONE;
 	const char *end = s + len, *p = (const char *)w;
 	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
