@@ -5198,9 +5198,14 @@ static bool short_head_over_text(const parser *ps, const raw_line *next, unsigne
 	if (wrap_columns(ps, &l) + ps->pf.wrap_slack >= wrap)
 		return true;
 	/* "方言词条" / "老克勒" / "【释义】…": a column's label over a
-	 * short title, the text full under both */
-	if (l.indented || count_chars(l.s, l.len, WRAP_HEAD_MAX + 1) > WRAP_HEAD_MAX || inner_punctuation(l.s, l.len) ||
-	    raw_ends_sentence(l.s, l.len) || wrap_columns(ps, &l) * 2 > wrap)
+	 * short title, the text full under both; a title with a comma
+	 * ("这些情形，劳动者可以随时解除合同") clearly short of the wrap, its
+	 * sentence unfinished, can be no line of a paragraph there */
+	bool plain_title = count_chars(l.s, l.len, WRAP_HEAD_MAX + 1) <= WRAP_HEAD_MAX && !inner_punctuation(l.s, l.len) &&
+			   wrap_columns(ps, &l) * 2 <= wrap;
+	bool comma_title = count_chars(l.s, l.len, WRAP_DATED_HEAD_MAX + 1) <= WRAP_DATED_HEAD_MAX &&
+			   wrap_columns(ps, &l) + 2 * ps->pf.wrap_slack < wrap;
+	if (l.indented || raw_ends_sentence(l.s, l.len) || !(plain_title || comma_title))
 		return false;
 	raw_line m;
 	return next_line(&lr, &m) && m.gap == 0 && wrap_columns(ps, &m) + ps->pf.wrap_slack >= wrap;
