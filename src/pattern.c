@@ -2472,10 +2472,38 @@ static size_t back_start(const uint16_t *at, size_t n, size_t o)
 	return o < n ? at[o] : (size_t)at[n - 1] + 1;
 }
 
+/* "(关丹21曰讯)": OCR's 曰 for the 日 of a dateline's day, before 讯 or
+ * 电 near the paragraph's start; where it is, or NULL. */
+static const char *ocr_day(const char *s, size_t len)
+{
+	enum { DAY_REACH = 48 };
+	size_t reach = len < DAY_REACH ? len : DAY_REACH;
+	for (const char *d = util_find(s, reach, "曰", 3); d; d = util_find(d + 3, (size_t)(s + reach - d - 3), "曰", 3)) {
+		const char *after = d + 3, *end = s + len;
+		if (d > s && d[-1] >= '0' && d[-1] <= '9' &&
+		    (starts_with(after, end, "讯") || starts_with(after, end, "訊") || starts_with(after, end, "电") ||
+		     starts_with(after, end, "電")))
+			return d;
+	}
+	return NULL;
+}
+
 bool pattern_match_dateline(const char *s, size_t len, pattern_dateline *m)
 {
 	if (match_dateline_any(s, len, m))
 		return true;
+	/* OCR's 曰 for 日 (the same number of bytes: the ranges hold) */
+	const char *day = len >= 12 ? ocr_day(s, len) : NULL;
+	if (day) {
+		char fixed[240];
+		size_t n = len < sizeof fixed ? len : sizeof fixed;
+		while (n < len && n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;    /* (a whole character last) */
+		memcpy(fixed, s, n);
+		memcpy(fixed + (day - s), "日", 3);
+		if (match_dateline_any(fixed, n, m))
+			return true;
+	}
 	/* letter-spaced by OCR: read the paragraph's opening without its
 	 * single spaces, and map the ranges back */
 	char buf[240];
