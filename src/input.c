@@ -7,6 +7,7 @@
  * writes a new buffer.
  */
 #include "input.h"
+#include "columns.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -896,6 +897,21 @@ static bool decode(const char *name, const uint8_t *s, size_t len, size_t known,
 	return decode_auto(name, s, len, known, d, err, errlen);
 }
 
+/* A page read whole whose columns were kept side by side is written
+ * again in reading order (columns.h): the new text becomes the page's own.
+ * A page mapped for its size is streamed as it stands. */
+static void unfold_columns(decoded *d)
+{
+	char *text;
+	size_t len;
+	if (d->len > INPUT_READ_MAX || !columns_unfold(d->text, d->len, &text, &len))
+		return;
+	free(d->owned);
+	d->owned = text;
+	d->text = text;
+	d->len = len;
+}
+
 static void page_from(input_page *page, const char *name, const decoded *d)
 {
 	*page = (input_page){ 0 };
@@ -920,6 +936,7 @@ bool input_decode(const char *name, const char *data, size_t len,
 	decoded d;
 	if (!decode(name, (const uint8_t *)data, len, 0, opt, &d, err, errlen))
 		return false;
+	unfold_columns(&d);
 	page_from(out, name, &d);
 	return true;
 }
@@ -1129,6 +1146,7 @@ static bool page_from_stream(input_page *page, const char *path, const char *sho
 		d.owned = buf;
 	else
 		free(buf);
+	unfold_columns(&d);
 	page_from(page, shown, &d);
 	return true;
 }

@@ -5037,7 +5037,7 @@ static bool sentence_comma(const char *s, size_t len)
  * number): a masthead may still be going on. */
 enum { MASTHEAD_UNITS = 3 };
 /* The page's first units, where a mailed edition prints its own lines. */
-enum { MAIL_TOP_UNITS = 8 };
+enum { MAIL_TOP_UNITS = 8, MAIL_WEB_LINE_MAX = 80 };
 static bool masthead_above(const parser *ps)
 {
 	for (size_t j = ps->units_base; j < ps->nunits; j++) {
@@ -7103,7 +7103,8 @@ static void classify(const parser *ps, unit *u)
 	}
 	/* a mailed edition's way to its web copy over its first story,
 	 * and the address alone on its line under it */
-	if (ps->nunits < MAIL_TOP_UNITS && (pattern_mail_chrome(s, len) == PATTERN_MAIL_WEB_COPY || bare_address(s, len))) {
+	if (ps->nunits < MAIL_TOP_UNITS && u->chars <= MAIL_WEB_LINE_MAX &&
+	    (pattern_mail_chrome(s, len) == PATTERN_MAIL_WEB_COPY || bare_address(s, len))) {
 		u->kind = U_PAGEHEAD;
 		return;
 	}
@@ -13103,6 +13104,38 @@ static bool tail_buttons(const unit *u)
 {
 	return button_bar(u, 3) && u->kind != U_NAMES && u->kind != U_BYLINE && !pattern_is_byline(u->s, u->len, false);
 }
+/* Whether unit v (j of the page) may stand in the page's tail as the
+ * desk's line, and whether it says so itself (*mark: a field, a
+ * copyright, buttons, the last line after the furniture). */
+static bool tail_desk_line(const parser *ps, const unit *v, size_t j, bool *mark)
+{
+	uint32_t open = first_cp(v->s, v->s + v->len);
+	if (open == 0xFF08 || open == '(')
+		return false;   /* "（作者单位：X）": the story's own note */
+	/* a picture's link (a QR code), not a photo's caption */
+	bool picture = (v->kind == U_CAPTION || v->kind == U_CREDIT) && memmem(v->s, v->len, "://", 3);
+	if (v->chars > (picture || counters_bar(v) ? 120 : 40) || (!picture && (v->flags & (UF_TERMINATED | UF_SENTENCE))) ||
+	    !(v->kind == U_TITLE || v->kind == U_PARA || v->kind == U_MDSUB || v->kind == U_MDHEAD ||
+	      picture || v->kind == U_END))
+		return false;
+	/* a field (技术支持：X), a copyright, buttons, or the last line
+	 * alone after the furniture printed around the stories */
+	/* (a notice's own 时间：/地点：/电话： lines close its text: on
+	 * a page that is no web post only the desk's fields count) */
+	header_match fm;
+	bool field = ps->pf.md_level ? field_label(v->s, v->len) || memmem(v->s, v->len, "：", 3)
+				     : desk_field(v->s, v->len) || site_credit(v->s, v->len) ||
+					       (memmem(v->s, v->len, "：", 3) && (match_header(v->s, v->len, &fm), fm.fields >= 1));
+	bool says = field || tail_buttons(v) || counters_bar(v) || memmem(v->s, v->len, "版权", 6) ||
+		    memmem(v->s, v->len, "©", 2) || ((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits);
+	/* off web posts, every line of the tail is the desk's: a title
+	 * over items ("城南新开三家餐馆" / "■X　地址：…") is a story */
+	if (!ps->pf.md_level && !says && v->kind != U_END)
+		return false;
+	*mark = says;
+	return true;
+}
+
 static bool tail_furniture(const parser *ps, size_t i)
 {
 	if (!ps->eof || ps->nunits - i > TAIL_MAX)
@@ -13130,39 +13163,18 @@ static bool tail_furniture(const parser *ps, size_t i)
 			heads++;
 			continue;
 		}
-		if (pattern_mail_chrome(v->s, v->len) != PATTERN_MAIL_NONE) {
-			marks++;        /* "如需退订，请回复…": a mailed edition's, sentence or not */
-			mailed = true;
-			continue;
-		}
 		if (mailed && v->chars <= MAIL_SENDER_MAX && !(v->flags & (UF_TERMINATED | UF_SENTENCE)))
 			continue;       /* the sender's address under its notice */
-		uint32_t open = first_cp(v->s, v->s + v->len);
-		if (open == 0xFF08 || open == '(')
-			return false;   /* "（作者单位：X）": the story's own note */
-		/* a picture's link (a QR code), not a photo's caption */
-		bool picture = (v->kind == U_CAPTION || v->kind == U_CREDIT) && memmem(v->s, v->len, "://", 3);
-		if (v->chars > (picture || counters_bar(v) ? 120 : 40) || (!picture && (v->flags & (UF_TERMINATED | UF_SENTENCE))) ||
-		    !(v->kind == U_TITLE || v->kind == U_PARA || v->kind == U_MDSUB || v->kind == U_MDHEAD ||
-		      picture || v->kind == U_END))
+		bool mark;
+		if (tail_desk_line(ps, v, j, &mark)) {
+			marks += mark;
+			continue;
+		}
+		/* (asked only of a line refused: most pages' tails are text) */
+		if (pattern_mail_chrome(v->s, v->len) == PATTERN_MAIL_NONE)
 			return false;
-		/* a field (技术支持：X), a copyright, buttons, or the last line
-		 * alone after the furniture printed around the stories */
-		/* (a notice's own 时间：/地点：/电话： lines close its text: on
-		 * a page that is no web post only the desk's fields count) */
-		header_match fm;
-		bool field = ps->pf.md_level ? field_label(v->s, v->len) || memmem(v->s, v->len, "：", 3)
-					     : desk_field(v->s, v->len) || site_credit(v->s, v->len) ||
-						       (memmem(v->s, v->len, "：", 3) && (match_header(v->s, v->len, &fm), fm.fields >= 1));
-		/* off web posts, every line of the tail is the desk's: a title
-		 * over items ("城南新开三家餐馆" / "■X　地址：…") is a story */
-		if (!ps->pf.md_level && !field && v->kind != U_END && !tail_buttons(v) && !counters_bar(v) &&
-		    !memmem(v->s, v->len, "版权", 6) && !memmem(v->s, v->len, "©", 2) &&
-		    !((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits))
-			return false;
-		marks += field || tail_buttons(v) || counters_bar(v) ||
-			 memmem(v->s, v->len, "版权", 6) || memmem(v->s, v->len, "©", 2) ||
-			 ((v->flags & UF_AFTER_FURNITURE) && j + 1 == ps->nunits);
+		marks++;        /* "如需退订，请回复…": a mailed edition's, sentence or not */
+		mailed = true;
 	}
 	return opened ? marks >= 1 : marks - heads >= 2;
 }

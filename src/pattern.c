@@ -4286,12 +4286,19 @@ pattern_mail pattern_mail_chrome(const char *s, size_t len)
 	static const char *const subscription[] = { "退订", "退訂", "取消订阅", "取消訂閱", "订阅了", "訂閱了", "nsubscribe" };
 	static const char *const mail[] = { "邮件", "郵件", "电邮", "電郵", "电子版", "電子版", "再收到", "http", "@",
 					    "nsubscribe" };
+	/* (a look for a character every word of a kind has first: 订 or 訂,
+	 * or the word in letters; 页 頁 览 覽 阅 閱) */
+	static const char *const subscription_key[] = { "订", "訂", "nsubscribe" };
+	static const char *const web_key[] = { "页", "頁", "览", "覽", "阅", "閱" };
 	if (len > MAIL_LINE_MAX)
 		return PATTERN_MAIL_NONE;
-	if (any_found(s, len, subscription, sizeof subscription / sizeof *subscription) &&
+	if (any_found(s, len, subscription_key, sizeof subscription_key / sizeof *subscription_key) &&
+	    any_found(s, len, subscription, sizeof subscription / sizeof *subscription) &&
 	    any_found(s, len, mail, sizeof mail / sizeof *mail))
 		return PATTERN_MAIL_SUBSCRIBER;
-	return any_found(s, len, web, sizeof web / sizeof *web) && any_found(s, len, ask, sizeof ask / sizeof *ask)
+	return any_found(s, len, web_key, sizeof web_key / sizeof *web_key) &&
+			       any_found(s, len, web, sizeof web / sizeof *web) &&
+			       any_found(s, len, ask, sizeof ask / sizeof *ask)
 		       ? PATTERN_MAIL_WEB_COPY
 		       : PATTERN_MAIL_NONE;
 }

@@ -1,0 +1,303 @@
+/* columns.c — bands of two columns side by side, read one after the other
+ * (see columns.h). */
+#include "columns.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+/* A gutter is this many spaces at least; a column's own words are set
+ * apart by fewer (or by ideographic spaces, which stay text). */
+enum { GUTTER_MIN = 3 };
+/* How far a right column's lines may start from one another (columns:
+ * a Han character's width), and how far in its paragraphs' first lines
+ * may be set (an indent of spaces). */
+enum { ALIGN_SLACK = 2, INDENT_MAX = 8 };
+/* A band needs this many lines with text on both sides, of which this
+ * many hold prose on both (PROSE_CHARS characters at least each side):
+ * two cells of a table are short. */
+enum { BAND_PAIRS_MIN = 3, BAND_PROSE_MIN = 3, PROSE_CHARS = 6 };
+
+typedef struct seg {
+	size_t from, to;        /* bytes of the line */
+	unsigned col, end_col;  /* display columns */
+	unsigned chars;         /* characters, spaces aside */
+} seg;
+
+typedef struct line {
+	const char *s;
+	size_t len;             /* without its line end */
+	seg seg[2];
+	unsigned nseg;          /* 0: blank; 3: more than two pieces */
+} line;
+
+/* The line's pieces set apart by gutters (at most two kept). */
+static void split_line(line *l)
+{
+	const char *p = l->s, *end = l->s + l->len;
+	unsigned col = 0, spaces = 0;
+	bool in_seg = false;
+	l->nseg = 0;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		int w = cp == '\t' ? 8 - (int)(col % 8) : text_cp_width(cp);
+		if (w < 0)
+			w = 0;
+		if (cp == ' ' || cp == '\t') {
+			spaces += (unsigned)w;
+		} else {
+			if (!in_seg || spaces >= GUTTER_MIN) {
+				if (l->nseg == 2) {
+					l->nseg = 3;
+					return;
+				}
+				seg *sg = &l->seg[l->nseg++];
+				*sg = (seg){ (size_t)(p - l->s), 0, col, 0, 0 };
+				in_seg = true;
+			}
+			seg *sg = &l->seg[l->nseg - 1];
+			sg->to = (size_t)(p + k - l->s);
+			sg->end_col = col + (unsigned)w;
+			sg->chars += !text_is_space(cp);
+			spaces = 0;
+		}
+		col += (unsigned)w;
+		p += k;
+	}
+}
+
+/* Whether line l stands in a band whose right column starts at column r. */
+static bool fits_band(const line *l, unsigned r)
+{
+	if (l->nseg == 0)
+		return true;
+	if (l->nseg == 3)
+		return false;
+	if (l->nseg == 2)
+		return l->seg[1].col + INDENT_MAX >= r && l->seg[1].col <= r + INDENT_MAX &&
+		       l->seg[0].end_col + 1 < l->seg[1].col && l->seg[0].end_col + ALIGN_SLACK <= r;
+	/* one piece: the left column's (short of the gutter), or the right's
+	 * (set in it anywhere: a signature pushed to its right edge) */
+	return l->seg[0].end_col + ALIGN_SLACK <= r || l->seg[0].col + ALIGN_SLACK >= r;
+}
+
+static bool prose_pair(const line *l)
+{
+	return l->nseg == 2 && l->seg[0].chars >= PROSE_CHARS && l->seg[1].chars >= PROSE_CHARS;
+}
+
+/* The band grown from line i (a line of two pieces) within [lo, n):
+ * [*a, *b), or false when it holds too few lines of prose side by side. */
+static bool band_at(const line *ls, size_t lo, size_t n, size_t i, size_t *a, size_t *b, unsigned *at)
+{
+	unsigned r = ls[i].seg[1].col;
+	size_t first = i, last = i + 1;
+	/* (two blank lines part blocks of the page: the band ends there) */
+	while (first > lo && fits_band(&ls[first - 1], r) &&
+	       !(first - 1 > lo && ls[first - 1].nseg == 0 && ls[first - 2].nseg == 0))
+		first--;
+	while (last < n && fits_band(&ls[last], r) && !(last + 1 < n && ls[last].nseg == 0 && ls[last + 1].nseg == 0))
+		last++;
+	/* a band opens with a line of both columns (titles side by side, or
+	 * text): what stands alone above it is the page's (a byline pushed
+	 * to the right over a story set across both) */
+	while (first < i && ls[first].nseg != 2)
+		first++;
+	while (last > first && ls[last - 1].nseg == 0)
+		last--;
+	unsigned pairs = 0, prose = 0;
+	for (size_t k = first; k < last; k++) {
+		pairs += ls[k].nseg == 2;
+		prose += prose_pair(&ls[k]);
+	}
+	if (pairs < BAND_PAIRS_MIN || prose < BAND_PROSE_MIN || prose * 2 < pairs)
+		return false;
+	/* the right column starts where its lines start, indents aside */
+	for (size_t k = first; k < last; k++)
+		if (ls[k].nseg == 2 && ls[k].seg[1].col < r)
+			r = ls[k].seg[1].col;
+	*a = first;
+	*b = last;
+	*at = r;
+	return true;
+}
+
+static void put_line(util_buf *out, const char *s, size_t len)
+{
+	util_buf_add(out, s, len);
+	util_buf_addc(out, '\n');
+}
+
+/* The spaces before every line of the page, the least of them: the
+ * margin -layout sets, left out of the text written again (a column's
+ * lines would read as indented under the page's). */
+static size_t page_margin(const line *ls, size_t n)
+{
+	size_t margin = SIZE_MAX;
+	for (size_t k = 0; k < n && margin; k++) {
+		const line *l = &ls[k];
+		if (l->nseg == 0)
+			continue;
+		size_t m = 0;
+		while (m < l->len && l->s[m] == ' ')
+			m++;
+		if (m < margin)
+			margin = m;
+	}
+	return margin == SIZE_MAX ? 0 : margin;
+}
+
+/* A line of the page without the margin. */
+static void put_text(util_buf *out, const char *s, size_t len, size_t margin)
+{
+	size_t m = 0;
+	while (m < margin && m < len && s[m] == ' ')
+		m++;
+	put_line(out, s + m, len - m);
+}
+
+/* The spaces before the left column's lines in the band beyond the
+ * page's margin, the least of them. */
+static size_t band_margin(const line *ls, size_t a, size_t b, unsigned r, size_t margin)
+{
+	size_t least = SIZE_MAX;
+	for (size_t k = a; k < b; k++) {
+		const line *l = &ls[k];
+		if (l->nseg == 0 || l->seg[0].col + ALIGN_SLACK >= r)
+			continue;
+		size_t m = 0;
+		while (m < l->len && l->s[m] == ' ')
+			m++;
+		if (m < least)
+			least = m;
+	}
+	return least == SIZE_MAX || least < margin ? 0 : least - margin;
+}
+
+/* The side of a band's line: its left piece with the margin before it,
+ * or its right piece; what stands on that side of the gutter. */
+static bool side_of(const line *l, bool right, unsigned r, const char **s, size_t *len, unsigned *indent)
+{
+	for (unsigned k = 0; k < l->nseg && k < 2; k++) {
+		const seg *sg = &l->seg[k];
+		bool on_right = sg->col + ALIGN_SLACK >= r;
+		if (on_right != right)
+			continue;
+		*s = right ? l->s + sg->from : l->s;
+		*len = right ? sg->to - sg->from : sg->to;
+		/* (a paragraph of the right column set in by spaces keeps
+		 * them: its indent) */
+		*indent = right && sg->col > r && sg->col <= r + INDENT_MAX ? sg->col - r : 0;
+		return true;
+	}
+	return false;
+}
+
+/* Writes one side of the band, its blank lines at either end left out;
+ * whether its last line ends a sentence. */
+static bool put_side(util_buf *out, const line *ls, size_t a, size_t b, bool right, unsigned r, size_t margin)
+{
+	size_t left_margin = right ? band_margin(ls, a, b, r, margin) : 0;
+	size_t first = a, last = b;
+	const char *s;
+	size_t len;
+	unsigned indent;
+	while (first < last && !side_of(&ls[first], right, r, &s, &len, &indent))
+		first++;
+	while (last > first && !side_of(&ls[last - 1], right, r, &s, &len, &indent))
+		last--;
+	for (size_t k = first; k < last; k++) {
+		if (!side_of(&ls[k], right, r, &s, &len, &indent)) {
+			util_buf_addc(out, '\n');
+			continue;
+		}
+		/* (the right column set at the left's margin: indents read
+		 * alike in both) */
+		for (unsigned m = 0; right && m < indent + left_margin; m++)
+			util_buf_addc(out, ' ');
+		put_text(out, s, len, right ? 0 : margin);
+	}
+	if (last == first || !side_of(&ls[last - 1], right, r, &s, &len, &indent))
+		return true;
+	const char *at = s + len;
+	uint32_t z = 0;
+	if (at > s)
+		text_decode(text_prev(s, at), at, &z);
+	/* 。！？… and the closing quote or bracket after one */
+	return z == 0x3002 || z == 0xFF01 || z == 0xFF1F || z == 0x2026 || z == 0x201D || z == 0x300D || z == 0xFF09;
+}
+
+static line *read_lines(const char *text, size_t len, size_t *n)
+{
+	line *ls = NULL;
+	size_t cap = 0;
+	*n = 0;
+	for (const char *p = text, *end = text + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		line l = { .s = p, .len = (size_t)(e - p) };
+		if (l.len && p[l.len - 1] == '\r')
+			l.len--;
+		UTIL_PUSH(ls, *n, cap, l);
+		p = nl ? nl + 1 : end;
+	}
+	return ls;
+}
+
+/* Whether GUTTER_MIN spaces stand in a row anywhere (most pages have no
+ * gutter at all: a look before any line is read; Chinese text has few
+ * spaces, so memchr leaps). */
+static bool has_gutter(const char *text, size_t len)
+{
+	const char *end = text + len;
+	for (const char *p = memchr(text, ' ', len); p; p = memchr(p + 1, ' ', (size_t)(end - p - 1))) {
+		if (end - p < GUTTER_MIN)
+			return false;
+		if (p[1] == ' ' && p[2] == ' ')
+			return true;
+	}
+	return false;
+}
+
+bool columns_unfold(const char *text, size_t len, char **out, size_t *out_len)
+{
+	if (!has_gutter(text, len))
+		return false;
+	size_t n;
+	line *ls = read_lines(text, len, &n);
+	for (size_t k = 0; k < n; k++)
+		split_line(&ls[k]);
+	util_buf buf = { 0 };
+	size_t done = 0, bands = 0, margin = page_margin(ls, n);
+	for (size_t i = 0; i < n; i++) {
+		size_t a, b;
+		unsigned r;
+		if (ls[i].nseg != 2 || !prose_pair(&ls[i]) || !band_at(ls, done, n, i, &a, &b, &r))
+			continue;
+		for (size_t k = done; k < a; k++)
+			put_text(&buf, ls[k].s, ls[k].len, margin);
+		/* the left column's text runs on into the right's when it
+		 * stops inside a sentence; else a blank line parts them */
+		if (put_side(&buf, ls, a, b, false, r, margin))
+			util_buf_addc(&buf, '\n');
+		put_side(&buf, ls, a, b, true, r, margin);
+		done = i = b;
+		i--;
+		bands++;
+	}
+	if (!bands) {
+		free(ls);
+		free(buf.data);
+		return false;
+	}
+	for (size_t k = done; k < n; k++)
+		put_text(&buf, ls[k].s, ls[k].len, margin);
+	free(ls);
+	*out = buf.data;
+	*out_len = buf.len;
+	return true;
+}

@@ -1,0 +1,168 @@
+/* Columns side by side (columns.c): pages of our own writing laid out as
+ * pdftotext -layout lays them out, written again in reading order, and
+ * pages that hold no such band left alone; the text, exactly. */
+#include "testutil.h"
+#include "columns.h"
+#include "input.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The page unfolded, as a string (NULL when left alone). */
+static char *unfold(const char *page)
+{
+	char *out = NULL;
+	size_t len = 0;
+	if (!columns_unfold(page, strlen(page), &out, &len))
+		return NULL;
+	char *s = malloc(len + 1);
+	memcpy(s, out, len);
+	s[len] = '\0';
+	free(out);
+	return s;
+}
+
+/* Two stories side by side: the left column (with its signature under
+ * the band, on the left alone), then the right, a blank line between as
+ * the left one ends its sentence; the page's margin left out. */
+static void test_two_stories(void **state)
+{
+	(void)state;
+	const char *page =
+		"    江城晚报　2026年3月2日　星期一　第4版\n"
+		"\n"
+		"    社区食堂开到家门口                        老街改造留住烟火气\n"
+		"\n"
+		"    　　本报讯　全市社区老年食堂已增至        　　本报讯　东门老街改造工程日前\n"
+		"    一百二十家，覆盖所有街道，每天为约        完工，三十多家老字号小吃店全部回\n"
+		"    两万名老人提供助餐服务。                  迁，街面保留了原有的青石板路。\n"
+		"\n"
+		"    （记者　程佳）\n";
+	char *got = unfold(page);
+	assert_non_null(got);
+	assert_string_equal(got,
+			    "江城晚报　2026年3月2日　星期一　第4版\n"
+			    "\n"
+			    "社区食堂开到家门口\n"
+			    "\n"
+			    "　　本报讯　全市社区老年食堂已增至\n"
+			    "一百二十家，覆盖所有街道，每天为约\n"
+			    "两万名老人提供助餐服务。\n"
+			    "\n"
+			    "（记者　程佳）\n"
+			    "\n"
+			    "老街改造留住烟火气\n"
+			    "\n"
+			    "　　本报讯　东门老街改造工程日前\n"
+			    "完工，三十多家老字号小吃店全部回\n"
+			    "迁，街面保留了原有的青石板路。\n");
+	free(got);
+}
+
+/* A story set in two columns: the left column stops inside a sentence
+ * and the right goes on with it (no blank line between); a paragraph of
+ * the right column set in by spaces keeps its indent; a signature pushed
+ * to the right over the band stays above it; two blank lines end the
+ * band. */
+static void test_one_story_runs_on(void **state)
+{
+	(void)state;
+	const char *page =
+		"                                        本报记者　顾欣\n"
+		"\n"
+		"  　　前三季度，全省星级酒店平均出租率      率同比提高六个百分点，与冰雪、温泉\n"
+		"  为六成，比上年同期提高四个百分点。        旅游产品的升温密切相关。\n"
+		"  　　分区域看，西南地区回升最快，出租          酒店业者表示，明年将继续加大投入。\n"
+		"\n"
+		"\n"
+		"  责任编辑：孙莉\n";
+	char *got = unfold(page);
+	assert_non_null(got);
+	assert_string_equal(got,
+			    "                                      本报记者　顾欣\n"
+			    "\n"
+			    "　　前三季度，全省星级酒店平均出租率\n"
+			    "为六成，比上年同期提高四个百分点。\n"
+			    "　　分区域看，西南地区回升最快，出租\n"
+			    "率同比提高六个百分点，与冰雪、温泉\n"
+			    "旅游产品的升温密切相关。\n"
+			    "    酒店业者表示，明年将继续加大投入。\n"
+			    "\n"
+			    "\n"
+			    "责任编辑：孙莉\n");
+	free(got);
+}
+
+/* Pages left alone: no gutter at all; a table of two short cells a row;
+ * a header's fields spread by spaces; two lines of prose side by side
+ * only (a band needs three). */
+static void test_left_alone(void **state)
+{
+	(void)state;
+	assert_null(unfold("　　本报讯　全市社区老年食堂已增至一百二十家。\n　　覆盖所有街道。\n"));
+	assert_null(unfold("品种        价格\n"
+			   "大米        4.2元\n"
+			   "面粉        3.8元\n"
+			   "食用油      9.6元\n"));
+	assert_null(unfold("2026年3月2日　星期一        江城晚报        第4版　要闻\n"
+			   "2026年3月2日　星期一        江城晚报        第4版　要闻\n"
+			   "2026年3月2日　星期一        江城晚报        第4版　要闻\n"));
+	assert_null(unfold("全市社区老年食堂已增至一百二十家        东门老街改造工程日前已经完工了\n"
+			   "覆盖所有街道每天为两万名老人助餐        三十多家老字号小吃店全部回迁了\n"));
+}
+
+/* CRLF lines are read as lines (and written with LF). */
+static void test_crlf(void **state)
+{
+	(void)state;
+	const char *page =
+		"社区食堂开到家门口十二字标题        老街改造留住烟火气十二字标题\r\n"
+		"全市社区老年食堂已增至一百二        东门老街改造工程日前完工，三\r\n"
+		"十家，覆盖所有街道，已开张。        十多家老字号小吃店全部回迁，\r\n";
+	char *got = unfold(page);
+	assert_non_null(got);
+	assert_string_equal(got,
+			    "社区食堂开到家门口十二字标题\n"
+			    "全市社区老年食堂已增至一百二\n"
+			    "十家，覆盖所有街道，已开张。\n"
+			    "\n"
+			    "老街改造留住烟火气十二字标题\n"
+			    "东门老街改造工程日前完工，三\n"
+			    "十多家老字号小吃店全部回迁，\n");
+	free(got);
+}
+
+/* Reading a page (input_decode) unfolds it: what the parser is handed. */
+static void test_input_unfolds(void **state)
+{
+	(void)state;
+	const char *page =
+		"社区食堂开到家门口十二字标题        老街改造留住烟火气十二字标题\n"
+		"全市社区老年食堂已增至一百二        东门老街改造工程日前完工，三\n"
+		"十家，覆盖所有街道，已开张。        十多家老字号小吃店全部回迁，\n";
+	input_page pg;
+	char err[256];
+	assert_true(input_decode("p.txt", page, strlen(page), NULL, &pg, err, sizeof err));
+	const char *want = "社区食堂开到家门口十二字标题\n"
+			   "全市社区老年食堂已增至一百二\n"
+			   "十家，覆盖所有街道，已开张。\n"
+			   "\n"
+			   "老街改造留住烟火气十二字标题\n"
+			   "东门老街改造工程日前完工，三\n"
+			   "十多家老字号小吃店全部回迁，\n";
+	assert_int_equal(pg.source.len, strlen(want));
+	assert_memory_equal(pg.source.text, want, strlen(want));
+	input_page_free(&pg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_two_stories),
+		cmocka_unit_test(test_one_story_runs_on),
+		cmocka_unit_test(test_left_alone),
+		cmocka_unit_test(test_crlf),
+		cmocka_unit_test(test_input_unfolds),
+	};
+	return cmocka_run_group_tests_name("columns", tests, NULL, NULL);
+}
