@@ -93,6 +93,37 @@ static void test_one_story_runs_on(void **state)
 	free(got);
 }
 
+/* A signature pushed to the right column's edge on the line of the left
+ * column's first line belongs to the right column, under its titles. */
+static void test_signature_at_edge(void **state)
+{
+	(void)state;
+	const char *page =
+		"青少年帆船冬训营开营                赛事看台\n"
+		"                                    让更多孩子走近大海\n"
+		"本报讯　11月20日，东港市青少年帆船              □ 海风\n"
+		"冬训营开营，来自全市的九十名学员    一场国际帆船赛，让许多市民第一次\n"
+		"将在一个月内接受帆船基础技术和航    在家门口看到了帆船比赛，观赛区每\n"
+		"海知识培训，冬训营已经正式开训。    天都挤满了带着孩子来看的市民。\n";
+	char *got = unfold(page);
+	assert_non_null(got);
+	assert_string_equal(got,
+			    "青少年帆船冬训营开营\n"
+			    "\n"
+			    "本报讯　11月20日，东港市青少年帆船\n"
+			    "冬训营开营，来自全市的九十名学员\n"
+			    "将在一个月内接受帆船基础技术和航\n"
+			    "海知识培训，冬训营已经正式开训。\n"
+			    "\n"
+			    "赛事看台\n"
+			    "让更多孩子走近大海\n"
+			    "□ 海风\n"
+			    "一场国际帆船赛，让许多市民第一次\n"
+			    "在家门口看到了帆船比赛，观赛区每\n"
+			    "天都挤满了带着孩子来看的市民。\n");
+	free(got);
+}
+
 /* Pages left alone: no gutter at all; a table of two short cells a row;
  * a header's fields spread by spaces; two lines of prose side by side
  * only (a band needs three). */
@@ -160,6 +191,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_two_stories),
 		cmocka_unit_test(test_one_story_runs_on),
+		cmocka_unit_test(test_signature_at_edge),
 		cmocka_unit_test(test_left_alone),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_input_unfolds),
