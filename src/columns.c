@@ -13,9 +13,10 @@
  * apart by fewer (or by ideographic spaces, which stay text). */
 enum { GUTTER_MIN = 3 };
 /* How far a right column's lines may start from one another (columns:
- * a Han character's width), and how far in its paragraphs' first lines
- * may be set (an indent of spaces). */
-enum { ALIGN_SLACK = 2, INDENT_MAX = 8, EDGE_CHARS = 8 };
+ * a Han character's width), how far in its paragraphs' first lines may
+ * be set (an indent of spaces: less is the layout's jitter), and how
+ * many characters may stand at its right edge (a signature). */
+enum { ALIGN_SLACK = 2, INDENT_MIN = 3, INDENT_MAX = 8, EDGE_CHARS = 8 };
 /* A band needs this many lines with text on both sides, of which this
  * many hold prose on both (PROSE_CHARS characters at least each side):
  * two cells of a table are short. */
@@ -180,9 +181,29 @@ static size_t band_margin(const line *ls, size_t a, size_t b, unsigned r, size_t
 	return least == SIZE_MAX || least < margin ? 0 : least - margin;
 }
 
+/* Where most of the right column's lines start (indents and the
+ * layout's jitter of a column or two aside). */
+static unsigned right_base(const line *ls, size_t a, size_t b, unsigned r)
+{
+	unsigned best = r, best_n = 0;
+	for (size_t k = a; k < b; k++) {
+		const line *l = &ls[k];
+		if (l->nseg == 0 || l->seg[l->nseg - 1].col + ALIGN_SLACK < r)
+			continue;
+		unsigned c = l->seg[l->nseg - 1].col, n = 0;
+		for (size_t j = a; j < b; j++)
+			n += ls[j].nseg && ls[j].seg[ls[j].nseg - 1].col == c;
+		if (n > best_n || (n == best_n && c < best)) {
+			best = c;
+			best_n = n;
+		}
+	}
+	return best;
+}
+
 /* The side of a band's line: its left piece with the margin before it,
  * or its right piece; what stands on that side of the gutter. */
-static bool side_of(const line *l, bool right, unsigned r, const char **s, size_t *len, unsigned *indent)
+static bool side_of(const line *l, bool right, unsigned r, const char **s, size_t *len, unsigned *col)
 {
 	for (unsigned k = 0; k < l->nseg && k < 2; k++) {
 		const seg *sg = &l->seg[k];
@@ -191,9 +212,7 @@ static bool side_of(const line *l, bool right, unsigned r, const char **s, size_
 			continue;
 		*s = right ? l->s + sg->from : l->s;
 		*len = right ? sg->to - sg->from : sg->to;
-		/* (a paragraph of the right column set in by spaces keeps
-		 * them: its indent) */
-		*indent = right && sg->col > r && sg->col <= r + INDENT_MAX ? sg->col - r : 0;
+		*col = sg->col;
 		return true;
 	}
 	return false;
@@ -207,23 +226,25 @@ static bool put_side(util_buf *out, const line *ls, size_t a, size_t b, bool rig
 	size_t first = a, last = b;
 	const char *s;
 	size_t len;
-	unsigned indent;
-	while (first < last && !side_of(&ls[first], right, r, &s, &len, &indent))
+	unsigned col, base = right ? right_base(ls, a, b, r) : 0;
+	while (first < last && !side_of(&ls[first], right, r, &s, &len, &col))
 		first++;
-	while (last > first && !side_of(&ls[last - 1], right, r, &s, &len, &indent))
+	while (last > first && !side_of(&ls[last - 1], right, r, &s, &len, &col))
 		last--;
 	for (size_t k = first; k < last; k++) {
-		if (!side_of(&ls[k], right, r, &s, &len, &indent)) {
+		if (!side_of(&ls[k], right, r, &s, &len, &col)) {
 			util_buf_addc(out, '\n');
 			continue;
 		}
-		/* (the right column set at the left's margin: indents read
-		 * alike in both) */
+		/* (the right column set at the left's margin, and a paragraph
+		 * of it set in by spaces keeps them: indents read alike in
+		 * both; a column or two off its line is the layout's jitter) */
+		unsigned indent = right && col >= base + INDENT_MIN && col <= base + INDENT_MAX ? col - base : 0;
 		for (unsigned m = 0; right && m < indent + left_margin; m++)
 			util_buf_addc(out, ' ');
 		put_text(out, s, len, right ? 0 : margin);
 	}
-	if (last == first || !side_of(&ls[last - 1], right, r, &s, &len, &indent))
+	if (last == first || !side_of(&ls[last - 1], right, r, &s, &len, &col))
 		return true;
 	const char *at = s + len;
 	uint32_t z = 0;
