@@ -4499,6 +4499,29 @@ static bool strip_html_line(parser *ps, const char **s, size_t *len)
 	return *len == 0;
 }
 
+/* "（上接第一版）今冬明春，…": where a jump line from another page that
+ * opens a paragraph ends (its brackets closed, text after them), else
+ * 0. The indent before it is the paragraph's. */
+enum { LEAD_JUMP_MAX = 30 * 3 };        /* bytes */
+static size_t leading_jump(const char *s, size_t len)
+{
+	const char *p = text_skip_space(s, s + len), *end = s + len;
+	if (!(has_prefix(p, (size_t)(end - p), "（") || (p < end && *p == '(')))
+		return 0;
+	for (const char *q = p + 1; q < end && q - p <= LEAD_JUMP_MAX; q++) {
+		size_t close = *q == ')' ? 1 : has_prefix(q, (size_t)(end - q), "）") ? 3 : 0;
+		if (!close)
+			continue;
+		const char *after = q + close;
+		int page;
+		if (text_skip_space(after, end) == end ||
+		    pattern_match_jump(p, (size_t)(after - p), &page) != PATTERN_JUMP_FROM)
+			return 0;
+		return (size_t)(after - s);
+	}
+	return 0;
+}
+
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	bool callout = false;
@@ -4532,6 +4555,15 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	if (jump < len) {
 		push_unit(ps, s, (size_t)(text_trim_end(s, s + jump) - s), gap, line);
 		push_unit(ps, s + jump, len - jump, 0, line);
+		return;
+	}
+	/* "（上接第一版）今冬明春，…": the jump line opening the paragraph
+	 * (its text after it on the line) is a unit of its own */
+	size_t lead = len > 12 ? leading_jump(s, len) : 0;
+	if (lead) {
+		push_unit(ps, s, lead, gap, line);
+		const char *rest = text_skip_space(s + lead, s + len);
+		push_unit(ps, rest, (size_t)(s + len - rest), 0, line);
 		return;
 	}
 	size_t title_at, title_len, text_at;
