@@ -4386,11 +4386,12 @@ static bool site_meta_fields(const char *s, size_t len);
 /* "- **X**　text", "* **X** text": a markdown list item opening with a
  * title in bold (X: a few words, no sentence end) set apart from its
  * text by a space. */
-static bool md_bold_run_in(const char *s, size_t len, size_t *title_at, size_t *title_len, size_t *text_at)
+static bool md_bold_run_in(const char *s, size_t len, bool bare, size_t *title_at, size_t *title_len, size_t *text_at)
 {
-	if (len < 12 || (s[0] != '-' && s[0] != '*') || s[1] != ' ')
+	/* (bare: "**X**　text" with no list's bullet, where briefs run) */
+	if (len < 12 || (!bare && ((s[0] != '-' && s[0] != '*') || s[1] != ' ')))
 		return false;
-	const char *p = text_skip_space(s + 2, s + len), *end = s + len;
+	const char *p = bare ? s : text_skip_space(s + 2, s + len), *end = s + len;
 	if (end - p < 6 || p[0] != '*' || p[1] != '*')
 		return false;
 	const char *t = p + 2, *close = NULL;
@@ -4567,7 +4568,14 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		return;
 	}
 	size_t title_at, title_len, text_at;
-	if (md_bold_run_in(s, len, &title_at, &title_len, &text_at)) {
+	/* "### 简讯" / "**X**　text" / "**Y**　text": briefs each opening
+	 * with its title in bold under a lower title, or after such a brief */
+	size_t had = ps->nunits;
+	bool bare_run = len > 4 && s[0] == '*' && s[1] == '*' && had > ps->units_base &&
+			(UNIT(ps, had - 1)->kind == U_MDSUB ||
+			 (had - 1 > ps->units_base && UNIT(ps, had - 2)->bracketed && UNIT(ps, had - 1)->kind == U_PARA));
+	if (md_bold_run_in(s, len, false, &title_at, &title_len, &text_at) ||
+	    (bare_run && md_bold_run_in(s, len, true, &title_at, &title_len, &text_at))) {
 		/* "- **江滩公园灯光秀周末恢复**　市园林局…": a list's item
 		 * whose title in bold runs into its text: two units, as a
 		 * brief's title run in after a space is */
