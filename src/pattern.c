@@ -2070,8 +2070,12 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 		/* the whole line: not an opening ("（记者 X）" closes a story),
 		 * but a wire's dateline ending in 电 alone on its line opens
 		 * the text under it ("（加通社多倫多25日電）", "（中央社記者X台中2日電）") */
-		if (!(ends_with(in, in_end, "电") || ends_with(in, in_end, "電")) ||
-		    !(memmem(in, (size_t)(in_end - in), "社", 3) || memmem(in, (size_t)(in_end - in), "日", 3)) ||
+		/* (and in 【】 one ending in 讯 after its day: "【曼谷二日讯】",
+		 * not a column's name, "【社区简讯】") */
+		bool wire = ends_with(in, in_end, "电") || ends_with(in, in_end, "電");
+		bool day_news = closer && strcmp(closer, "】") == 0 && in_end - in > 6 &&
+				(ends_with(in, in_end, "日讯") || ends_with(in, in_end, "日訊"));
+		if (!(day_news || (wire && (memmem(in, (size_t)(in_end - in), "社", 3) || memmem(in, (size_t)(in_end - in), "日", 3)))) ||
 		    starts_with(in, in_end, "据") || starts_with(in, in_end, "據"))
 			return false;   /* ("（据新华社电）" credits the story above) */
 		return dateline_then_body(m, s, in, in_end, end);

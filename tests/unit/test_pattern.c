@@ -130,6 +130,10 @@ static void test_datelines(void **state)
 	 * and 讯 or 综合讯; a kind of news or an aside there is no filing */
 	tp_dateline_is("（陽明山訊）管理處提醒遊客勿越線。", "陽明山訊", NULL, "管理處提醒遊客勿越線。");
 	tp_dateline_is("（新山综合讯）关卡明年起将试行二维码通关。", "新山综合讯", NULL, NULL);
+	/* a dateline in 【】 alone on its line, its day before 讯 (the text
+	 * under it); a column's name in 【】 is none */
+	tp_dateline_is("【曼谷二日讯】", "曼谷二日讯", NULL, NULL);
+	tp_datelines(NULL, TU_LINES("【社区简讯】"));
 	/* OCR's 曰 for the day's 日: the dateline as printed */
 	tp_dateline_is("(关丹21曰讯)彭亨客家公会将于下月举办敬老会。", "关丹21曰讯", NULL, NULL);
 	tp_dateline_is("本报北京3月8曰电　会议今天开幕。", "本报北京3月8曰电", NULL, NULL);
