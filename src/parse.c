@@ -3104,8 +3104,18 @@ static void unbold_byline(parser *ps, unit *u)
  * stories (markdown or print), markup and no text: it counts as a big
  * gap. A rule across the page runs to 64 marks, three bytes each when
  * they are dashes (————). */
+/* OCR reads a printed rule as a row of 一: this many at least, alone. */
+enum { OCR_RULE_MIN = 6 };
+
 static bool is_rule(const char *s, size_t len)
 {
+	if (len >= OCR_RULE_MIN * 3 && has_prefix(s, len, "一")) {
+		size_t k = 0;
+		while (k + 3 <= len && !memcmp(s + k, "一", 3))
+			k += 3;
+		if (text_skip_space(s + k, s + len) == s + len)
+			return true;
+	}
 	/* every mark is ASCII or led by E2 (— ― ─ ━ ═ ▼ ↓) or EF (＊ ＝ －
 	 * ＿): a line of text leaves here */
 	if (len && (unsigned char)s[0] >= 0x80 && (unsigned char)s[0] != 0xE2 && (unsigned char)s[0] != 0xEF)
@@ -4544,6 +4554,10 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		return;
 	}
 	if (len <= RULE_MAX_BYTES && is_rule(s, len)) {
+		/* (a rule OCR read as a row of 一 is text of the page's: kept
+		 * with its banners, as nothing is lost) */
+		if ((unsigned char)s[0] == 0xE4)
+			add_banner(ps, s, len);
 		ps->rule_gap = true;
 		return;
 	}
