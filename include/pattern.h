@@ -128,10 +128,15 @@ bool pattern_is_running_header(const char *s, size_t len, pattern_header *h);
 bool pattern_is_epaper_chrome(const char *s, size_t len);
 
 /* A mailed edition's own lines: the way to its copy on the web ("如邮件
- * 无法正常显示，请点击查看网页版：" with its address or without), and its
+ * 无法正常显示，请点击查看网页版：" with its address or without), its
  * notice to the subscriber ("您收到这封邮件，是因为您订阅了…", "如需退订，
- * 请回复…"). PATTERN_MAIL_NONE when it is neither. */
-typedef enum { PATTERN_MAIL_NONE, PATTERN_MAIL_WEB_COPY, PATTERN_MAIL_SUBSCRIBER } pattern_mail;
+ * 请回复…"), the header of the mail as a reader's program prints it
+ * ("发件人：X", "---------- 转发的邮件 ----------"; "主题：" and "日期："
+ * are fields of other things too: PATTERN_MAIL_FIELD, a header's only
+ * under its sender). PATTERN_MAIL_NONE when it is none of them. */
+typedef enum {
+	PATTERN_MAIL_NONE, PATTERN_MAIL_WEB_COPY, PATTERN_MAIL_SUBSCRIBER, PATTERN_MAIL_HEADER, PATTERN_MAIL_FIELD
+} pattern_mail;
 pattern_mail pattern_mail_chrome(const char *s, size_t len);
 
 /* A page's own note at its foot (本版稿件如涉及…, 投稿邮箱：x@y.z,

@@ -7082,6 +7082,16 @@ static unsigned spaced_out_chars(const char *s, size_t len)
 }
 
 static bool only_headers_before(const parser *ps, size_t i);
+/* Whether a mail's header (its sender, 发件人：X) was read among the
+ * page's first units. */
+static bool under_mail_header(const parser *ps)
+{
+	for (size_t k = ps->units_base; k < ps->nunits; k++)
+		if (UNIT(ps, k)->kind == U_PAGEHEAD && pattern_mail_chrome(UNIT(ps, k)->s, UNIT(ps, k)->len) == PATTERN_MAIL_HEADER)
+			return true;
+	return false;
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -7157,10 +7167,14 @@ static void classify(const parser *ps, unit *u)
 	}
 	/* a mailed edition's way to its web copy over its first story,
 	 * and the address alone on its line under it */
-	if (ps->nunits < MAIL_TOP_UNITS && u->chars <= MAIL_WEB_LINE_MAX &&
-	    (pattern_mail_chrome(s, len) == PATTERN_MAIL_WEB_COPY || bare_address(s, len))) {
-		u->kind = U_PAGEHEAD;
-		return;
+	if (ps->nunits < MAIL_TOP_UNITS && u->chars <= MAIL_WEB_LINE_MAX) {
+		/* (and the mail's own header, its sender first) */
+		pattern_mail mk = pattern_mail_chrome(s, len);
+		if (mk == PATTERN_MAIL_WEB_COPY || mk == PATTERN_MAIL_HEADER || (mk == PATTERN_MAIL_FIELD && under_mail_header(ps)) ||
+		    bare_address(s, len)) {
+			u->kind = U_PAGEHEAD;
+			return;
+		}
 	}
 	if (link_line(s, len)) {
 		/* "阅读全文：https://…": where the story is read whole, a line
@@ -13150,7 +13164,7 @@ static bool counters_bar(const unit *u)
  * a sentence, a byline, a caption or a jump, with a header or a field's
  * label among them (编辑：X, 来源：X, 往期推荐 and its links), after a
  * rule or a story closed by its author. */
-enum { TAIL_MAX = 12, MAIL_SENDER_MAX = 120 };
+enum { TAIL_MAX = 12, MAIL_SENDER_MAX = 120, MAIL_TAIL_LINES = 4 };
 
 /* "分享　收藏　在看": the post's buttons; "城西　读者　何淑珍" (a place, a
  * role word, a name) is a letter's signature, set as a bar is. */
@@ -13209,7 +13223,11 @@ static bool tail_furniture(const parser *ps, size_t i)
 	if (!ps->pf.md_level && a->field[DOC_F_HEADLINE].len && !art_has_body(a))
 		return false;
 	unsigned marks = (unsigned)(i - first), heads = marks;
+	/* a mailed edition's word to the subscriber among the page's last
+	 * lines: the short lines over it are its sender's (name, address) */
 	bool mailed = false;
+	for (size_t j = ps->nunits > i + MAIL_TAIL_LINES ? ps->nunits - MAIL_TAIL_LINES : i; j < ps->nunits && !mailed; j++)
+		mailed = pattern_mail_chrome(UNIT(ps, j)->s, UNIT(ps, j)->len) == PATTERN_MAIL_SUBSCRIBER;
 	for (size_t j = i; j < ps->nunits; j++) {
 		const unit *v = UNIT(ps, j);
 		if (v->kind == U_PAGEHEAD) {
@@ -13218,7 +13236,7 @@ static bool tail_furniture(const parser *ps, size_t i)
 			continue;
 		}
 		if (mailed && v->chars <= MAIL_SENDER_MAX && !(v->flags & (UF_TERMINATED | UF_SENTENCE)))
-			continue;       /* the sender's address under its notice */
+			continue;       /* the sender's name and address, its buttons */
 		bool mark;
 		if (tail_desk_line(ps, v, j, &mark)) {
 			marks += mark;

@@ -4281,6 +4281,35 @@ static bool any_found(const char *s, size_t len, const char *const *words, size_
 }
 
 enum { MAIL_LINE_MAX = 120 * 3 };     /* bytes: a notice with its address */
+
+/* "发件人：欧华周报 <news@…>", "From: …", "---------- 转发的邮件 ----------". */
+static pattern_mail mail_header(const char *s, size_t len)
+{
+	static const char *const senders[] = { "发件人", "收件人", "抄送", "寄件者", "收件者", "寄件人", "發件人", "From", "To",
+					       "Cc" };
+	static const char *const fields[] = { "主题", "主旨", "主題", "日期", "发送时间", "發送時間", "时间", "Subject",
+					      "Date", "Sent" };
+	static const char *const forwarded[] = { "转发的邮件", "轉寄的郵件", "轉發的郵件", "原始邮件", "原始郵件",
+						 "Forwarded message", "Original Message" };
+	const char *end = s + len;
+	for (size_t k = 0; k < sizeof senders / sizeof *senders || k < sizeof fields / sizeof *fields; k++)
+		for (int f = 0; f < 2; f++) {
+			const char *w = f ? (k < sizeof fields / sizeof *fields ? fields[k] : NULL)
+					  : (k < sizeof senders / sizeof *senders ? senders[k] : NULL);
+			size_t n = w ? strlen(w) : 0;
+			if (!n || !starts_with(s, end, w))
+				continue;
+			const char *c = s + n;
+			while (c < end && *c == ' ')
+				c++;
+			if (starts_with(c, end, "：") || (c < end && *c == ':'))
+				return f ? PATTERN_MAIL_FIELD : PATTERN_MAIL_HEADER;
+		}
+	/* (a rule of dashes around the words, or the words alone) */
+	if (len <= 120 && any_found(s, len, forwarded, sizeof forwarded / sizeof *forwarded))
+		return PATTERN_MAIL_HEADER;
+	return PATTERN_MAIL_NONE;
+}
 pattern_mail pattern_mail_chrome(const char *s, size_t len)
 {
 	static const char *const web[] = { "网页版", "網頁版", "浏览器", "瀏覽器", "在线阅读", "線上閱讀", "网页浏览", "網頁瀏覽" };
@@ -4296,6 +4325,9 @@ pattern_mail pattern_mail_chrome(const char *s, size_t len)
 	static const char *const web_key[] = { "页", "頁", "览", "覽", "阅", "閱" };
 	if (len > MAIL_LINE_MAX)
 		return PATTERN_MAIL_NONE;
+	pattern_mail header = mail_header(s, len);
+	if (header != PATTERN_MAIL_NONE)
+		return header;
 	if (any_found(s, len, subscription_key, sizeof subscription_key / sizeof *subscription_key) &&
 	    any_found(s, len, subscription, sizeof subscription / sizeof *subscription) &&
 	    any_found(s, len, mail, sizeof mail / sizeof *mail))

@@ -370,6 +370,13 @@ static void test_page_headers(void **state)
 	assert_int_equal(pattern_mail_chrome(S("如不希望再收到本报电子版，请点击退订。")), PATTERN_MAIL_SUBSCRIBER);
 	assert_int_equal(pattern_mail_chrome(S("如需退订，消费者可以先按短信提示回复。")), PATTERN_MAIL_NONE);
 	assert_int_equal(pattern_mail_chrome(S("网页版新增夜间模式")), PATTERN_MAIL_NONE);
+	/* a mail's header: its sender and the forwarding mark; its subject
+	 * and date are fields other things have too */
+	assert_int_equal(pattern_mail_chrome(S("发件人：欧华周报 <news@example.ch>")), PATTERN_MAIL_HEADER);
+	assert_int_equal(pattern_mail_chrome(S("From: Ouhua <news@example.ch>")), PATTERN_MAIL_HEADER);
+	assert_int_equal(pattern_mail_chrome(S("---------- 转发的邮件 ----------")), PATTERN_MAIL_HEADER);
+	assert_int_equal(pattern_mail_chrome(S("主题：欧华周报电子简报第312期")), PATTERN_MAIL_FIELD);
+	assert_int_equal(pattern_mail_chrome(S("发件人数逐年增加")), PATTERN_MAIL_NONE);
 	assert_false(pattern_is_running_header(S("当前位置：城东新区"), &hm));
 	assert_true(pattern_is_running_header(S("2026年11月27日 星期五 | 第07版：文化遗产 | 上一版 下一版 | PDF版"), &hm));
 	/* OCR's O for 0 and l for 1 inside the figures of a header */
