@@ -6316,6 +6316,9 @@ static bool is_end_mark(const char *s, size_t len, unsigned chars)
 		size_t n = (size_t)(in_end - in);
 		if (n == 3 && memcmp(in, "完", 3) == 0)
 			return true;
+		/* "（记者 吴家豪摄）": a photo's credit, no name signing a story */
+		if (n > 3 && (memcmp(in_end - 3, "摄", 3) == 0 || memcmp(in_end - 3, "攝", 3) == 0))
+			return false;
 		if (credit_fields(in, in_end))
 			return true;
 		for (size_t k = 0; k < sizeof inner_ends / sizeof *inner_ends; k++) {

@@ -1431,8 +1431,24 @@ static bool byline_line(const char *s, size_t len, bool bare);
 
 /* A byline that prints its figures or letters in full-width forms
  * ("文／外国语学院２０２４级　蒋书瑶") is read as the same line in ASCII. */
+/* "记者 吴家豪摄": a name with the credit's 摄 glued to it is a photo's
+ * credit, no byline (no name ends in 摄). */
+static bool glued_credit(const char *s, size_t len)
+{
+	const char *end = text_trim_end(s, s + len);
+	if (end - s >= 3 && (ends_with(s, end, "）") || end[-1] == ')'))
+		end -= end[-1] == ')' ? 1 : 3;
+	if (!(ends_with(s, end, "摄") || ends_with(s, end, "攝")) || end - s < 9)
+		return false;
+	uint32_t cp;
+	text_decode(text_prev(s, end - 3), end - 3, &cp);
+	return text_is_han(cp);
+}
+
 bool pattern_is_byline(const char *s, size_t len, bool bare)
 {
+	if (glued_credit(s, len))
+		return false;
 	if (byline_line(s, len, bare))
 		return true;
 	char buf[240];

@@ -12,6 +12,10 @@ static void test_names(void **state)
 
 static void test_bylines(void **state)
 {
+	/* 摄 glued to a name after a role word: a photo's credit */
+	assert_false(pattern_is_byline(S("记者 吴家豪摄"), false));
+	assert_false(pattern_is_byline(S("（記者 吳家豪攝）"), false));
+
 	(void)state;
 	tp_bylines(false, TU_LINES("本报记者 林晓"), NULL);
 	/* a place and 报道 after the names: where the story was filed */
