@@ -5213,8 +5213,17 @@ static bool dated_lead(const char *s, size_t len)
 	return has_prefix(p, (size_t)(end - p), "，") || (p < end && *p == ',');
 }
 
+/* "本报讯", "本报讯（记者 X）": a dateline alone on its line (the lead
+ * under it), opening at the line's start. */
+static bool dateline_alone(const raw_line *l)
+{
+	pattern_dateline m;
+	return l->len <= 90 && pattern_match_dateline(l->s, l->len, &m) && m.date_start == 0 && m.date_end > 0 &&
+	       text_skip_space(l->s + m.body_start, l->s + l->len) == l->s + l->len;
+}
+
 /* A title on a hard-wrapped page may be as long as this when the line
- * under it opens a lead with its date. */
+ * under it opens a lead with its date, or is its dateline alone. */
 enum { WRAP_DATED_HEAD_MAX = 20 };
 
 /* "…才未造成严重后果。" (a full line) / "原因分析" / "经检测，当时烟道内…"
@@ -5231,11 +5240,12 @@ static bool short_head_over_text(const parser *ps, const raw_line *next, unsigne
 	if (!next->indented && !inner_punctuation(next->s, next->len) && !raw_ends_sentence(next->s, next->len) &&
 	    count_chars(next->s, next->len, WRAP_DATED_HEAD_MAX + 1) <= WRAP_DATED_HEAD_MAX &&
 	    cols + 2 * ps->pf.wrap_slack <= wrap) {
-		/* "万象华文学校庆祝建校七十周年" / "11月22日，万象华文学校…" */
+		/* "万象华文学校庆祝建校七十周年" / "11月22日，万象华文学校…",
+		 * "学院举办学员科技创新成果展" / "本报讯" */
 		line_reader lr = ps->lr;
 		raw_line l;
-		if (next_line(&lr, &l) && l.gap == 0 && wrap_columns(ps, &l) + ps->pf.wrap_slack >= wrap &&
-		    dated_lead(l.s, l.len))
+		if (next_line(&lr, &l) && l.gap == 0 &&
+		    ((wrap_columns(ps, &l) + ps->pf.wrap_slack >= wrap && dated_lead(l.s, l.len)) || dateline_alone(&l)))
 			return true;
 	}
 	if (next->indented || count_chars(next->s, next->len, WRAP_HEAD_MAX + 1) > WRAP_HEAD_MAX ||
