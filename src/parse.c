@@ -5223,7 +5223,8 @@ static bool dateline_alone(const raw_line *l)
 }
 
 /* A title on a hard-wrapped page may be as long as this when the line
- * under it opens a lead with its date, or is its dateline alone. */
+ * under it opens a lead with its date, or is its dateline or its byline
+ * alone. */
 enum { WRAP_DATED_HEAD_MAX = 20 };
 
 /* "…才未造成严重后果。" (a full line) / "原因分析" / "经检测，当时烟道内…"
@@ -5241,11 +5242,13 @@ static bool short_head_over_text(const parser *ps, const raw_line *next, unsigne
 	    count_chars(next->s, next->len, WRAP_DATED_HEAD_MAX + 1) <= WRAP_DATED_HEAD_MAX &&
 	    cols + 2 * ps->pf.wrap_slack <= wrap) {
 		/* "万象华文学校庆祝建校七十周年" / "11月22日，万象华文学校…",
-		 * "学院举办学员科技创新成果展" / "本报讯" */
+		 * "学院举办学员科技创新成果展" / "本报讯", "…被判监30个月" /
+		 * "许嘉欣 报道" */
 		line_reader lr = ps->lr;
 		raw_line l;
 		if (next_line(&lr, &l) && l.gap == 0 &&
-		    ((wrap_columns(ps, &l) + ps->pf.wrap_slack >= wrap && dated_lead(l.s, l.len)) || dateline_alone(&l)))
+		    ((wrap_columns(ps, &l) + ps->pf.wrap_slack >= wrap && dated_lead(l.s, l.len)) || dateline_alone(&l) ||
+		     (l.len <= 90 && pattern_is_byline(l.s, l.len, false))))
 			return true;
 	}
 	if (next->indented || count_chars(next->s, next->len, WRAP_HEAD_MAX + 1) > WRAP_HEAD_MAX ||

@@ -619,7 +619,7 @@ FIXTURE_TEST(md_bold_briefs)        /* markdown briefs each opening with its tit
 FIXTURE_TEST(ocr_rule_line)         /* OCR reads a printed rule as a row of 一: a rule between stories, kept with the banners (it was a headline); 一一 inside a sentence stays text */
 FIXTURE_TEST(mail_forwarded)        /* a mailed edition forwarded: the mail's header (转发的邮件, 发件人：, then 日期：/主题：) over it and, under a rule at its foot, the sender's name and address over its word to the subscriber and the buttons under it are the banners' */
 FIXTURE_TEST(caption_credit_glued)  /* a photo's credit in brackets on its own line, 摄 glued to the name ((记者 吴家豪摄)), is the credit of the caption over it, not a name signing the story (which left the next story headless) */
-FIXTURE_TEST(wrap_title_dateline_alone) /* a hard-wrapped page: a title more than half the wrap wide, under a full line that ends its paragraph, over its dateline alone on its line (本报讯), heads the next story (it ran into the paragraph above) */
+FIXTURE_TEST(wrap_title_dateline_alone) /* a hard-wrapped page: a title more than half the wrap wide, under a full line that ends its paragraph, over its dateline (本报讯) or its byline (记者 X 报道) alone on its line, heads the next story (it ran into the paragraph above) */
 FIXTURE_TEST(qa_question_comma)      /* a doctors' Q&A under its label: a question with a comma over 读者X问：… heads its item (it started a paragraph under the expert's line), and the next question over its asker heads the next item (it was a subhead) */
 
 /* Nothing is lost: every character of every non-blank line of the page
