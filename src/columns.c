@@ -135,42 +135,15 @@ static void put_line(util_buf *out, const char *s, size_t len)
 	util_buf_addc(out, '\n');
 }
 
-/* The spaces before every line of the page, the least of them: the
- * margin -layout sets, left out of the text written again (a column's
- * lines would read as indented under the page's). */
-static size_t page_margin(const line *ls, size_t n)
-{
-	size_t margin = SIZE_MAX;
-	for (size_t k = 0; k < n && margin; k++) {
-		const line *l = &ls[k];
-		if (l->nseg == 0)
-			continue;
-		size_t m = 0;
-		while (m < l->len && l->s[m] == ' ')
-			m++;
-		if (m < margin)
-			margin = m;
-	}
-	return margin == SIZE_MAX ? 0 : margin;
-}
-
-/* A line of the page without the margin. */
-static void put_text(util_buf *out, const char *s, size_t len, size_t margin)
-{
-	size_t m = 0;
-	while (m < margin && m < len && s[m] == ' ')
-		m++;
-	put_line(out, s + m, len - m);
-}
-
-/* The spaces before the left column's lines in the band beyond the
- * page's margin, the least of them. */
-static size_t band_margin(const line *ls, size_t a, size_t b, unsigned r, size_t margin)
+/* The spaces before the lines of [a, b), the least of them (0 when none
+ * has text); with `left_of`, only of lines whose text starts left of
+ * that column. */
+static size_t least_lead(const line *ls, size_t a, size_t b, unsigned left_of)
 {
 	size_t least = SIZE_MAX;
-	for (size_t k = a; k < b; k++) {
+	for (size_t k = a; k < b && least; k++) {
 		const line *l = &ls[k];
-		if (l->nseg == 0 || l->seg[0].col + ALIGN_SLACK >= r)
+		if (l->nseg == 0 || (left_of && l->seg[0].col + ALIGN_SLACK >= left_of))
 			continue;
 		size_t m = 0;
 		while (m < l->len && l->s[m] == ' ')
@@ -178,7 +151,18 @@ static size_t band_margin(const line *ls, size_t a, size_t b, unsigned r, size_t
 		if (m < least)
 			least = m;
 	}
-	return least == SIZE_MAX || least < margin ? 0 : least - margin;
+	return least == SIZE_MAX ? 0 : least;
+}
+
+/* The margin -layout sets before every line of the page is left out of
+ * the text written again (a column's lines would read as indented under
+ * the page's); a line of the page without it. */
+static void put_text(util_buf *out, const char *s, size_t len, size_t margin)
+{
+	size_t m = 0;
+	while (m < margin && m < len && s[m] == ' ')
+		m++;
+	put_line(out, s + m, len - m);
 }
 
 /* Where most of the right column's lines start (indents and the
@@ -222,7 +206,8 @@ static bool side_of(const line *l, bool right, unsigned r, const char **s, size_
  * whether its last line ends a sentence. */
 static bool put_side(util_buf *out, const line *ls, size_t a, size_t b, bool right, unsigned r, size_t margin)
 {
-	size_t left_margin = right ? band_margin(ls, a, b, r, margin) : 0;
+	/* (the left column's lines in the band beyond the page's margin) */
+	size_t left = right ? least_lead(ls, a, b, r) : 0, left_margin = left > margin ? left - margin : 0;
 	size_t first = a, last = b;
 	const char *s;
 	size_t len;
@@ -295,7 +280,7 @@ bool columns_unfold(const char *text, size_t len, char **out, size_t *out_len)
 	for (size_t k = 0; k < n; k++)
 		split_line(&ls[k]);
 	util_buf buf = { 0 };
-	size_t done = 0, bands = 0, margin = page_margin(ls, n);
+	size_t done = 0, bands = 0, margin = least_lead(ls, 0, n, 0);
 	for (size_t i = 0; i < n; i++) {
 		size_t a, b;
 		unsigned r;
