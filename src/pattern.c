@@ -4221,10 +4221,15 @@ static bool epaper_nav_bar(const char *s, size_t len)
 	unsigned words = 0;
 	if (site_menu(s, len) || title_ticker(s, len) || page_menu(s, len))
 		return true;
-	/* (most lines open with no nav word's first character: a look) */
+	/* (most lines open with no nav word's first character: a look; an
+	 * arrow's mark before it, "‹ 上一版", aside) */
 	if (len < 6)
 		return false;
-	if (*s != 'P' && *s != '[' && (((unsigned char)*s & 0xF0) != 0xE0 || !char_set_has(&nav_starts, fold3(s))))
+	const char *w0 = s;
+	if (hprefix(w0, len, "‹") || hprefix(w0, len, "«"))
+		w0 = text_skip_space(w0 + ((unsigned char)*w0 == 0xE2 ? 3 : 2), end);
+	if (end - w0 < 3 ||
+	    (*w0 != 'P' && *w0 != '[' && (((unsigned char)*w0 & 0xF0) != 0xE0 || !char_set_has(&nav_starts, fold3(w0)))))
 		return false;
 	while (p < end) {
 		uint32_t cp;
@@ -4237,7 +4242,7 @@ static bool epaper_nav_bar(const char *s, size_t len)
 			continue;
 		}
 		if (text_is_space(cp) || cp == '|' || cp == 0xFF5C || cp == 0xB7 || cp == '[' || cp == ']' ||
-		    cp == 0x3010 || cp == 0x3011) {
+		    cp == 0x3010 || cp == 0x3011 || cp == 0x2039 || cp == 0x203A || cp == 0xAB || cp == 0xBB) {
 			p += k;
 			continue;
 		}

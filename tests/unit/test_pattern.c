@@ -362,6 +362,8 @@ static void test_page_headers(void **state)
 	assert_false(pattern_is_epaper_chrome(S("A3级景区　B2级旅游线路")));
 	assert_false(pattern_is_epaper_chrome(S("C919客机　A320客机　B737客机")));
 	assert_true(pattern_is_epaper_chrome(S("电脑版　｜　手机版")));
+	assert_true(pattern_is_epaper_chrome(S("‹ 上一版　　版面导航　　下一版 ›")));
+	assert_false(pattern_is_epaper_chrome(S("‹ 上一版的故事 ›")));
 	assert_false(pattern_is_epaper_chrome(S("手机版银行上线")));
 	/* a forum's post stamp after another 表 ("代表") on its line */
 	assert_true(pattern_is_epaper_chrome(S("人大代表 | 发表于 2026-11-28 09:15")));
