@@ -13351,6 +13351,26 @@ static bool page_foot_note(const parser *ps, size_t i, const art *a)
 	return true;
 }
 
+/* Whether the page has no story yet: no article, or only headless ones
+ * of a few short lines (a site's chrome read as text over its list of
+ * titles). */
+enum { CHROME_TEXT_MAX = 160 };        /* bytes */
+static bool no_story_yet(const parser *ps)
+{
+	size_t bytes = 0;
+	/* (articles already handed over, out of the window: stories) */
+	if (ps->arts_base > 0)
+		return false;
+	for (size_t k = 0; k < ps->narts; k++) {
+		const art *a = ART(ps, k);
+		if (a->field[DOC_F_HEADLINE].len || a->field[DOC_F_BYLINE].len || a->field[DOC_F_DATELINE].len)
+			return false;
+		for (size_t p = 0; p < a->nparts; p++)
+			bytes += a->parts[p].len;
+	}
+	return bytes <= CHROME_TEXT_MAX;
+}
+
 static void segment_step(parser *ps)
 {
 	size_t i = ps->next;
@@ -13377,7 +13397,7 @@ static void segment_step(parser *ps)
 			i++;
 			continue;
 		}
-		if (u->kind != U_PAGEHEAD && !ps->narts && u->line >= ps->pf.title_list_first &&
+		if (u->kind != U_PAGEHEAD && no_story_yet(ps) && u->line >= ps->pf.title_list_first &&
 		    u->line <= ps->pf.title_list_last) {
 			banner_for(ps, i, S_F_TITLE_LIST);
 			i++;
