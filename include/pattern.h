@@ -138,6 +138,8 @@ typedef enum {
 	PATTERN_MAIL_NONE, PATTERN_MAIL_WEB_COPY, PATTERN_MAIL_SUBSCRIBER, PATTERN_MAIL_HEADER, PATTERN_MAIL_FIELD
 } pattern_mail;
 pattern_mail pattern_mail_chrome(const char *s, size_t len);
+/* Only whether it is the word to the subscriber (a cheaper look). */
+bool pattern_mail_subscriber(const char *s, size_t len);
 
 /* A page's own note at its foot (本版稿件如涉及…, 投稿邮箱：x@y.z,
  * 本报热线：027-…): the page named as the subject, or a mail address, web

@@ -13243,7 +13243,7 @@ static bool tail_furniture(const parser *ps, size_t i)
 	 * lines: the short lines over it are its sender's (name, address) */
 	bool mailed = false;
 	for (size_t j = ps->nunits > i + MAIL_TAIL_LINES ? ps->nunits - MAIL_TAIL_LINES : i; j < ps->nunits && !mailed; j++)
-		mailed = pattern_mail_chrome(UNIT(ps, j)->s, UNIT(ps, j)->len) == PATTERN_MAIL_SUBSCRIBER;
+		mailed = pattern_mail_subscriber(UNIT(ps, j)->s, UNIT(ps, j)->len);
 	for (size_t j = i; j < ps->nunits; j++) {
 		const unit *v = UNIT(ps, j);
 		if (v->kind == U_PAGEHEAD) {
@@ -13397,8 +13397,8 @@ static void segment_step(parser *ps)
 			i++;
 			continue;
 		}
-		if (u->kind != U_PAGEHEAD && no_story_yet(ps) && u->line >= ps->pf.title_list_first &&
-		    u->line <= ps->pf.title_list_last) {
+		if (u->kind != U_PAGEHEAD && ps->pf.title_list_first && u->line >= ps->pf.title_list_first &&
+		    u->line <= ps->pf.title_list_last && no_story_yet(ps)) {
 			banner_for(ps, i, S_F_TITLE_LIST);
 			i++;
 			continue;

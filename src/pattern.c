@@ -4313,7 +4313,15 @@ static pattern_mail mail_header(const char *s, size_t len)
 	static const char *const forwarded[] = { "转发的邮件", "轉寄的郵件", "轉發的郵件", "原始邮件", "原始郵件",
 						 "Forwarded message", "Original Message" };
 	const char *end = s + len;
-	for (size_t k = 0; k < sizeof senders / sizeof *senders || k < sizeof fields / sizeof *fields; k++)
+	/* (a look first: most lines open with none of the labels' first
+	 * characters and hold no dash) */
+	static char_set label_starts = { "发收抄寄發主日时時", false, { 0 } };
+	unsigned char c0 = (unsigned char)s[0];
+	bool labelled = c0 == 'F' || c0 == 'T' || c0 == 'C' || c0 == 'S' || c0 == 'D' ||
+			((c0 & 0xF0) == 0xE0 && len >= 3 && char_set_has(&label_starts, fold3(s)));
+	if (!labelled && !memchr(s, '-', len))
+		return PATTERN_MAIL_NONE;
+	for (size_t k = 0; labelled && (k < sizeof senders / sizeof *senders || k < sizeof fields / sizeof *fields); k++)
 		for (int f = 0; f < 2; f++) {
 			const char *w = f ? (k < sizeof fields / sizeof *fields ? fields[k] : NULL)
 					  : (k < sizeof senders / sizeof *senders ? senders[k] : NULL);
@@ -4331,27 +4339,34 @@ static pattern_mail mail_header(const char *s, size_t len)
 		return PATTERN_MAIL_HEADER;
 	return PATTERN_MAIL_NONE;
 }
+bool pattern_mail_subscriber(const char *s, size_t len)
+{
+	/* the subscription named beside the mail or its address: a story's
+	 * "如需退订，消费者可以…" names neither (a look first for a
+	 * character every word of the subscription has: 订 or 訂, or the
+	 * word in letters) */
+	static const char *const key[] = { "订", "訂", "nsubscribe" };
+	static const char *const subscription[] = { "退订", "退訂", "取消订阅", "取消訂閱", "订阅了", "訂閱了", "nsubscribe" };
+	static const char *const mail[] = { "邮件", "郵件", "电邮", "電郵", "电子版", "電子版", "再收到", "http", "@",
+					    "nsubscribe" };
+	return len <= MAIL_LINE_MAX && any_found(s, len, key, sizeof key / sizeof *key) &&
+	       any_found(s, len, subscription, sizeof subscription / sizeof *subscription) &&
+	       any_found(s, len, mail, sizeof mail / sizeof *mail);
+}
+
 pattern_mail pattern_mail_chrome(const char *s, size_t len)
 {
 	static const char *const web[] = { "网页版", "網頁版", "浏览器", "瀏覽器", "在线阅读", "線上閱讀", "网页浏览", "網頁瀏覽" };
 	static const char *const ask[] = { "点击", "點擊", "查看", "打开", "打開", "访问", "訪問" };
-	/* the subscription named beside the mail or its address: a story's
-	 * "如需退订，消费者可以…" names neither */
-	static const char *const subscription[] = { "退订", "退訂", "取消订阅", "取消訂閱", "订阅了", "訂閱了", "nsubscribe" };
-	static const char *const mail[] = { "邮件", "郵件", "电邮", "電郵", "电子版", "電子版", "再收到", "http", "@",
-					    "nsubscribe" };
-	/* (a look for a character every word of a kind has first: 订 or 訂,
-	 * or the word in letters; 页 頁 览 覽 阅 閱) */
-	static const char *const subscription_key[] = { "订", "訂", "nsubscribe" };
+
+	/* (a look for a character every word has first: 页 頁 览 覽 阅 閱) */
 	static const char *const web_key[] = { "页", "頁", "览", "覽", "阅", "閱" };
 	if (len > MAIL_LINE_MAX)
 		return PATTERN_MAIL_NONE;
 	pattern_mail header = mail_header(s, len);
 	if (header != PATTERN_MAIL_NONE)
 		return header;
-	if (any_found(s, len, subscription_key, sizeof subscription_key / sizeof *subscription_key) &&
-	    any_found(s, len, subscription, sizeof subscription / sizeof *subscription) &&
-	    any_found(s, len, mail, sizeof mail / sizeof *mail))
+	if (pattern_mail_subscriber(s, len))
 		return PATTERN_MAIL_SUBSCRIBER;
 	return any_found(s, len, web_key, sizeof web_key / sizeof *web_key) &&
 			       any_found(s, len, web, sizeof web / sizeof *web) &&
