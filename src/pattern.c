@@ -4292,16 +4292,26 @@ static bool post_chrome(const char *s, size_t len)
 	return true;
 }
 
-/* Whether one of the n words is in s. */
-static bool any_found(const char *s, size_t len, const char *const *words, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if (util_find(s, len, words[k], strlen(words[k])))
-			return true;
-	return false;
-}
+static bool any_word(const char *s, size_t len, const char *const *words, size_t n);
 
 enum { MAIL_LINE_MAX = 120 * 3 };     /* bytes: a notice with its address */
+
+/* Whether s opens with one of the words and a colon after it ("From:",
+ * "发件人：", "Subject :"). */
+static bool colon_label(const char *s, size_t len, const char *const *words, size_t n)
+{
+	const char *end = s + len;
+	for (size_t k = 0; k < n; k++) {
+		if (!starts_with(s, end, words[k]))
+			continue;
+		const char *c = s + strlen(words[k]);
+		while (c < end && *c == ' ')
+			c++;
+		if (starts_with(c, end, "：") || (c < end && *c == ':'))
+			return true;
+	}
+	return false;
+}
 
 /* "发件人：欧华周报 <news@…>", "From: …", "---------- 转发的邮件 ----------". */
 static pattern_mail mail_header(const char *s, size_t len)
@@ -4312,33 +4322,26 @@ static pattern_mail mail_header(const char *s, size_t len)
 					      "Date", "Sent" };
 	static const char *const forwarded[] = { "转发的邮件", "轉寄的郵件", "轉發的郵件", "原始邮件", "原始郵件",
 						 "Forwarded message", "Original Message" };
-	const char *end = s + len;
 	/* (a look first: most lines open with none of the labels' first
 	 * characters and hold no dash) */
 	static char_set label_starts = { "发收抄寄發主日时時", false, { 0 } };
+	if (!len)
+		return PATTERN_MAIL_NONE;
 	unsigned char c0 = (unsigned char)s[0];
 	bool labelled = c0 == 'F' || c0 == 'T' || c0 == 'C' || c0 == 'S' || c0 == 'D' ||
 			((c0 & 0xF0) == 0xE0 && len >= 3 && char_set_has(&label_starts, fold3(s)));
 	if (!labelled && !memchr(s, '-', len))
 		return PATTERN_MAIL_NONE;
-	for (size_t k = 0; labelled && (k < sizeof senders / sizeof *senders || k < sizeof fields / sizeof *fields); k++)
-		for (int f = 0; f < 2; f++) {
-			const char *w = f ? (k < sizeof fields / sizeof *fields ? fields[k] : NULL)
-					  : (k < sizeof senders / sizeof *senders ? senders[k] : NULL);
-			size_t n = w ? strlen(w) : 0;
-			if (!n || !starts_with(s, end, w))
-				continue;
-			const char *c = s + n;
-			while (c < end && *c == ' ')
-				c++;
-			if (starts_with(c, end, "：") || (c < end && *c == ':'))
-				return f ? PATTERN_MAIL_FIELD : PATTERN_MAIL_HEADER;
-		}
+	if (labelled && colon_label(s, len, senders, sizeof senders / sizeof *senders))
+		return PATTERN_MAIL_HEADER;
+	if (labelled && colon_label(s, len, fields, sizeof fields / sizeof *fields))
+		return PATTERN_MAIL_FIELD;
 	/* (a rule of dashes around the words, or the words alone) */
-	if (len <= 120 && any_found(s, len, forwarded, sizeof forwarded / sizeof *forwarded))
+	if (len <= 120 && any_word(s, len, forwarded, sizeof forwarded / sizeof *forwarded))
 		return PATTERN_MAIL_HEADER;
 	return PATTERN_MAIL_NONE;
 }
+
 bool pattern_mail_subscriber(const char *s, size_t len)
 {
 	/* the subscription named beside the mail or its address: a story's
@@ -4349,9 +4352,9 @@ bool pattern_mail_subscriber(const char *s, size_t len)
 	static const char *const subscription[] = { "退订", "退訂", "取消订阅", "取消訂閱", "订阅了", "訂閱了", "nsubscribe" };
 	static const char *const mail[] = { "邮件", "郵件", "电邮", "電郵", "电子版", "電子版", "再收到", "http", "@",
 					    "nsubscribe" };
-	return len <= MAIL_LINE_MAX && any_found(s, len, key, sizeof key / sizeof *key) &&
-	       any_found(s, len, subscription, sizeof subscription / sizeof *subscription) &&
-	       any_found(s, len, mail, sizeof mail / sizeof *mail);
+	return len <= MAIL_LINE_MAX && any_word(s, len, key, sizeof key / sizeof *key) &&
+	       any_word(s, len, subscription, sizeof subscription / sizeof *subscription) &&
+	       any_word(s, len, mail, sizeof mail / sizeof *mail);
 }
 
 pattern_mail pattern_mail_chrome(const char *s, size_t len)
@@ -4368,9 +4371,9 @@ pattern_mail pattern_mail_chrome(const char *s, size_t len)
 		return header;
 	if (pattern_mail_subscriber(s, len))
 		return PATTERN_MAIL_SUBSCRIBER;
-	return any_found(s, len, web_key, sizeof web_key / sizeof *web_key) &&
-			       any_found(s, len, web, sizeof web / sizeof *web) &&
-			       any_found(s, len, ask, sizeof ask / sizeof *ask)
+	return any_word(s, len, web_key, sizeof web_key / sizeof *web_key) &&
+			       any_word(s, len, web, sizeof web / sizeof *web) &&
+			       any_word(s, len, ask, sizeof ask / sizeof *ask)
 		       ? PATTERN_MAIL_WEB_COPY
 		       : PATTERN_MAIL_NONE;
 }

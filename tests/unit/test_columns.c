@@ -22,6 +22,15 @@ static char *unfold(const char *page)
 	return s;
 }
 
+/* The page unfolds to exactly `want`. */
+static void assert_unfolds(const char *page, const char *want)
+{
+	char *got = unfold(page);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
 /* Two stories side by side: the left column (with its signature under
  * the band, on the left alone), then the right, a blank line between as
  * the left one ends its sentence; the page's margin left out. */
@@ -38,25 +47,22 @@ static void test_two_stories(void **state)
 		"    两万名老人提供助餐服务。                  迁，街面保留了原有的青石板路。\n"
 		"\n"
 		"    （记者　程佳）\n";
-	char *got = unfold(page);
-	assert_non_null(got);
-	assert_string_equal(got,
-			    "江城晚报　2026年3月2日　星期一　第4版\n"
-			    "\n"
-			    "社区食堂开到家门口\n"
-			    "\n"
-			    "　　本报讯　全市社区老年食堂已增至\n"
-			    "一百二十家，覆盖所有街道，每天为约\n"
-			    "两万名老人提供助餐服务。\n"
-			    "\n"
-			    "（记者　程佳）\n"
-			    "\n"
-			    "老街改造留住烟火气\n"
-			    "\n"
-			    "　　本报讯　东门老街改造工程日前\n"
-			    "完工，三十多家老字号小吃店全部回\n"
-			    "迁，街面保留了原有的青石板路。\n");
-	free(got);
+	assert_unfolds(page,
+		       "江城晚报　2026年3月2日　星期一　第4版\n"
+		       "\n"
+		       "社区食堂开到家门口\n"
+		       "\n"
+		       "　　本报讯　全市社区老年食堂已增至\n"
+		       "一百二十家，覆盖所有街道，每天为约\n"
+		       "两万名老人提供助餐服务。\n"
+		       "\n"
+		       "（记者　程佳）\n"
+		       "\n"
+		       "老街改造留住烟火气\n"
+		       "\n"
+		       "　　本报讯　东门老街改造工程日前\n"
+		       "完工，三十多家老字号小吃店全部回\n"
+		       "迁，街面保留了原有的青石板路。\n");
 }
 
 /* A story set in two columns: the left column stops inside a sentence
@@ -76,21 +82,18 @@ static void test_one_story_runs_on(void **state)
 		"\n"
 		"\n"
 		"  责任编辑：孙莉\n";
-	char *got = unfold(page);
-	assert_non_null(got);
-	assert_string_equal(got,
-			    "                                      本报记者　顾欣\n"
-			    "\n"
-			    "　　前三季度，全省星级酒店平均出租率\n"
-			    "为六成，比上年同期提高四个百分点。\n"
-			    "　　分区域看，西南地区回升最快，出租\n"
-			    "率同比提高六个百分点，与冰雪、温泉\n"
-			    "旅游产品的升温密切相关。\n"
-			    "    酒店业者表示，明年将继续加大投入。\n"
-			    "\n"
-			    "\n"
-			    "责任编辑：孙莉\n");
-	free(got);
+	assert_unfolds(page,
+		       "                                      本报记者　顾欣\n"
+		       "\n"
+		       "　　前三季度，全省星级酒店平均出租率\n"
+		       "为六成，比上年同期提高四个百分点。\n"
+		       "　　分区域看，西南地区回升最快，出租\n"
+		       "率同比提高六个百分点，与冰雪、温泉\n"
+		       "旅游产品的升温密切相关。\n"
+		       "    酒店业者表示，明年将继续加大投入。\n"
+		       "\n"
+		       "\n"
+		       "责任编辑：孙莉\n");
 }
 
 /* A signature pushed to the right column's edge on the line of the left
@@ -105,23 +108,20 @@ static void test_signature_at_edge(void **state)
 		"冬训营开营，来自全市的九十名学员    一场国际帆船赛，让许多市民第一次\n"
 		"将在一个月内接受帆船基础技术和航    在家门口看到了帆船比赛，观赛区每\n"
 		"海知识培训，冬训营已经正式开训。    天都挤满了带着孩子来看的市民。\n";
-	char *got = unfold(page);
-	assert_non_null(got);
-	assert_string_equal(got,
-			    "青少年帆船冬训营开营\n"
-			    "\n"
-			    "本报讯　11月20日，东港市青少年帆船\n"
-			    "冬训营开营，来自全市的九十名学员\n"
-			    "将在一个月内接受帆船基础技术和航\n"
-			    "海知识培训，冬训营已经正式开训。\n"
-			    "\n"
-			    "赛事看台\n"
-			    "让更多孩子走近大海\n"
-			    "□ 海风\n"
-			    "一场国际帆船赛，让许多市民第一次\n"
-			    "在家门口看到了帆船比赛，观赛区每\n"
-			    "天都挤满了带着孩子来看的市民。\n");
-	free(got);
+	assert_unfolds(page,
+		       "青少年帆船冬训营开营\n"
+		       "\n"
+		       "本报讯　11月20日，东港市青少年帆船\n"
+		       "冬训营开营，来自全市的九十名学员\n"
+		       "将在一个月内接受帆船基础技术和航\n"
+		       "海知识培训，冬训营已经正式开训。\n"
+		       "\n"
+		       "赛事看台\n"
+		       "让更多孩子走近大海\n"
+		       "□ 海风\n"
+		       "一场国际帆船赛，让许多市民第一次\n"
+		       "在家门口看到了帆船比赛，观赛区每\n"
+		       "天都挤满了带着孩子来看的市民。\n");
 }
 
 /* Pages left alone: no gutter at all; a table of two short cells a row;
@@ -150,17 +150,14 @@ static void test_crlf(void **state)
 		"社区食堂开到家门口十二字标题        老街改造留住烟火气十二字标题\r\n"
 		"全市社区老年食堂已增至一百二        东门老街改造工程日前完工，三\r\n"
 		"十家，覆盖所有街道，已开张。        十多家老字号小吃店全部回迁，\r\n";
-	char *got = unfold(page);
-	assert_non_null(got);
-	assert_string_equal(got,
-			    "社区食堂开到家门口十二字标题\n"
-			    "全市社区老年食堂已增至一百二\n"
-			    "十家，覆盖所有街道，已开张。\n"
-			    "\n"
-			    "老街改造留住烟火气十二字标题\n"
-			    "东门老街改造工程日前完工，三\n"
-			    "十多家老字号小吃店全部回迁，\n");
-	free(got);
+	assert_unfolds(page,
+		       "社区食堂开到家门口十二字标题\n"
+		       "全市社区老年食堂已增至一百二\n"
+		       "十家，覆盖所有街道，已开张。\n"
+		       "\n"
+		       "老街改造留住烟火气十二字标题\n"
+		       "东门老街改造工程日前完工，三\n"
+		       "十多家老字号小吃店全部回迁，\n");
 }
 
 /* Reading a page (input_decode) unfolds it: what the parser is handed. */
