@@ -179,6 +179,7 @@ typedef enum signal {
 	S_F_TOP_CHROME,         /* above the first signed story: the page's chrome */
 	S_F_TITLE_LINK,         /* a label and the title printed under it: a link to that story */
 	S_F_NAV_LINK,           /* labels and the titles of the stories around it: the site's links to them */
+	S_F_LINK_BAR,           /* every word of it a console browser's link: the site's navigation */
 	S_F_AFTERWORD,          /* an editor's note after a story (编者附言：…, 编后：…): the story's */
 	S_F_TITLE_LIST,         /* in the page's list of its own titles, printed again below it */
 	S_F_PRINTED_BYLINE,     /* the story's own byline, naming the author of the page's 作者： field */
@@ -409,7 +410,8 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_TOP_CHROME]    = { 0, "above the first signed story: the page's chrome" },   /* a fact: the line goes to the banners */
 	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },
 	[S_F_NAV_LINK]      = { 0, "labels and the titles of the stories around: links to them" },   /* a fact: the line goes to the banners */
-	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */   /* a fact: the line goes to the banners */   /* a fact: the line goes to the banners */
+	[S_F_LINK_BAR]      = { 0, "every word a link: the site's navigation" },   /* a fact: the line goes to the banners */
+	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */
 	[S_F_TITLE_LIST]    = { 0, "in the page's list of the titles it prints below" },   /* a fact: the line goes to the banners */
 	[S_F_PRINTED_BYLINE] = { 0, "names the author of the page's 作者 field: the story's own byline" },   /* a fact: it replaces the field's bare name */
 	[S_F_OPEN_LINE_BYLINE] = { 0, "under a headline and a line that is no text: the story's byline" },   /* a fact: the line is the byline */
@@ -597,6 +599,12 @@ typedef struct profile {
 	uint8_t line_spacing;   /* blank lines after every line, a wrapped one too (a double-spaced extraction) */
 	bool gaps_doubled;      /* every gap doubled (paragraph spacing exported as two line ends) */
 	bool letter_spaced;     /* letter-spaced by OCR from end to end: read without its letter spaces (despaced_source) */
+	/* the indent every line of a paragraph has (lynx -dump sets its
+	 * text so): a margin, no paragraph's mark; the line reader takes it
+	 * out of every line's indent (0: none) */
+	uint8_t margin;
+	unsigned runs, runs_set_in;     /* lines under an unfinished long one; of them, set in as far as it */
+	unsigned run_indent;            /* ... the indent of the first of those */
 } profile;
 
 /* The profile measures the page on its first lines. */
@@ -619,6 +627,7 @@ typedef struct line_reader {
 	uint32_t lineno;        /* lines read so far */
 	uint8_t spacing;        /* blank lines taken out of every gap (profile.line_spacing) */
 	bool halve;             /* ... then the gap halved (profile.gaps_doubled) */
+	uint8_t margin;         /* columns of indent that are the page's margin (profile.margin) */
 } line_reader;
 
 /* The parser streams: units and articles live in windows that move along
@@ -1179,6 +1188,7 @@ static void line_reader_init(line_reader *lr, const char *text, size_t len)
 	lr->lineno = 0;
 	lr->spacing = 0;
 	lr->halve = false;
+	lr->margin = 0;
 }
 
 /* The next non-blank line, trimmed, with the blank lines before it. */
@@ -1232,6 +1242,11 @@ static bool next_line(line_reader *lr, raw_line *out)
 		out->gap = gap;
 		out->line = lr->lineno;
 		unsigned ind = line_columns(line_start, (size_t)(blank_end - line_start)) + entities;
+		if (lr->margin) {
+			/* (a line set out of the margin, a title, is no indented one) */
+			ind = ind > lr->margin ? ind - lr->margin : 0;
+			indented = ind >= 2;
+		}
 		out->indent = (uint16_t)(ind > 0xFFFF ? 0xFFFF : ind);
 		out->indented = indented;
 		unsigned ind_chars = 0;
@@ -1613,7 +1628,10 @@ static unsigned profile_wide_wrap(profile *pf, const unsigned *hist, const unsig
 	 * line each (a list of items, verses): a wrap cuts sentences */
 	pf->wrap = !peak && best_count * 2 >= longs && best_open * 3 >= best_count ? best : 0;
 	pf->wrap_slack = 3;
-	if (peak && best_count >= 6 && best_count * 3 >= longs && best_open * 10 >= best_count * 9) {
+	/* (set apart by blank lines, a paragraph's last line may fill the
+	 * row: a wrap then ends a sentence now and then at its width) */
+	bool cut_enough = pf->blank_rhythm ? best_open * 4 >= best_count * 3 : best_open * 10 >= best_count * 9;
+	if (peak && best_count >= 6 && best_count * 3 >= longs && cut_enough) {
 		/* a page of short paragraphs wraps few lines: a third of its
 		 * long lines of one width, nearly all of them cut in a
 		 * sentence, and next to none wider (a page of a paragraph a
@@ -1905,6 +1923,7 @@ static void profile_dropped_indent(profile *pf, const char *text, size_t len)
 	unsigned hist[128] = { 0 };
 	line_reader lr;
 	line_reader_init(&lr, text, len);
+	lr.margin = pf->margin;
 	raw_line l;
 	while (n < DROPPED_LINES && next_line(&lr, &l)) {
 		unsigned w = wrap_width(pf, &l);
@@ -1976,6 +1995,17 @@ static void profile_local_wrap(profile *pf, const char *text, size_t len)
 	}
 }
 
+/* A paragraph's lines all set in as far as its first: of the lines that
+ * run on under an unfinished long line, nine in ten at its indent (a page
+ * that marks its paragraphs with an indent sets the rest of a paragraph
+ * at the margin). */
+enum { MARGIN_RUNS_MIN = 6, MARGIN_MAX = 16 };
+static bool margin_found(const profile *pf)
+{
+	return !pf->margin && pf->runs >= MARGIN_RUNS_MIN && pf->runs_set_in * 10 >= pf->runs * 9 &&
+	       pf->run_indent >= 2 && pf->run_indent <= MARGIN_MAX;
+}
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	raw_rhythm raw;
@@ -1989,6 +2019,11 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 		memset(pf, 0, sizeof *pf);
 		pf->line_spacing = rhythm.line_spacing;
 		pf->gaps_doubled = rhythm.gaps_doubled;
+		profile_pass(pf, furn, text, len, NULL);
+	}
+	if (margin_found(pf)) {
+		/* measured again with every line's margin taken out */
+		pf->margin = (uint8_t)pf->run_indent;
 		profile_pass(pf, furn, text, len, NULL);
 	}
 	if (!pf->wrap && !pf->blank_rhythm && !pf->indents && !pf->line_spacing && !pf->gaps_doubled)
@@ -2380,12 +2415,14 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	lr.spacing = pf->line_spacing;
 	lr.halve = pf->gaps_doubled;
 	raw_line l;
+	lr.margin = pf->margin;
 	{
-		uint8_t spacing = pf->line_spacing;
+		uint8_t spacing = pf->line_spacing, margin = pf->margin;
 		bool doubled = pf->gaps_doubled;
 		memset(pf, 0, sizeof *pf);
 		pf->line_spacing = spacing;
 		pf->gaps_doubled = doubled;
+		pf->margin = margin;
 	}
 	furniture_learner *fl = furniture_learner_new();
 	title_list tl = { .n = 0 };
@@ -2408,7 +2445,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	 * paragraph's start (profile_wrapped_shorts) */
 	short_line shorts[SHORTS_SAMPLE];
 	unsigned nshorts = 0;
-	unsigned prev_cols = 0, prev_cells = 0;
+	unsigned prev_cols = 0, prev_cells = 0, prev_indent = 0;
 	front_matter fm = { 0 };
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
 		if (front_matter_line(&fm, pf, &l, n))
@@ -2422,8 +2459,14 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		pf->lines++;
 		if (raw && n > 0)
 			raw->gaps[l.gap < RAW_GAPS ? l.gap : RAW_GAPS - 1]++;
-		if (pend.cols && l.gap == 0 && nnarrowed < NARROWED_MAX)
-			narrowed[nnarrowed++] = pend;
+		if (pend.cols && l.gap == 0) {
+			if (nnarrowed < NARROWED_MAX)
+				narrowed[nnarrowed++] = pend;
+			if (!pf->runs++)
+				pf->run_indent = l.indent;
+			pf->runs_set_in += l.indent >= 2 && l.indent >= prev_indent;
+		}
+		prev_indent = l.indent;
 		pend.cols = 0;
 		furniture_learner_line(fl, l.s, l.len);
 		title_list_line(&tl, &l);
@@ -3424,6 +3467,31 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
 static bool plain_bullet(const char *s, size_t len)
 {
 	return len > 1 && (s[0] == '-' || s[0] == '*') && s[1] == ' ';
+}
+
+/* "[IMG] ", "[14][IMG] ", "[INLINE] ": the mark lynx or w3m sets where a
+ * picture was, with its link's number, and the spaces after it: its
+ * bytes when text follows on the line, else 0. */
+static size_t link_mark(const char *p, const char *end);
+static size_t image_mark(const char *s, size_t len)
+{
+	const char *end = s + len, *p = s + link_mark(s, end);
+	static const char *const marks[] = { "[IMG]", "[INLINE]", "[image]" };
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+		size_t n = strlen(marks[k]);
+		if ((size_t)(end - p) > n && memcmp(p, marks[k], n) == 0) {
+			const char *t = text_skip_space(p + n, end);
+			return t < end ? (size_t)(t - s) : 0;
+		}
+	}
+	return 0;
+}
+
+/* The bytes of a plain-text list's bullet and the spaces after it, 0
+ * for none. */
+static size_t bullet_lead(const char *s, size_t len)
+{
+	return plain_bullet(s, len) ? (size_t)(text_skip_space(s + 1, s + len) - s) : 0;
 }
 
 static size_t run_in_mark(const char *s, const char *end, bool loose)
@@ -4581,6 +4649,14 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		push_unit(ps, rest, (size_t)(s + len - rest), 0, line);
 		return;
 	}
+	/* "[14][IMG] 图为…": a console browser's mark of a picture before
+	 * its caption is the browser's (kept with the banners) */
+	size_t img = image_mark(s, len);
+	if (img) {
+		add_banner(ps, s, (size_t)(text_trim_end(s, s + img) - s));
+		s += img;
+		len -= img;
+	}
 	size_t title_at, title_len, text_at;
 	/* "### 简讯" / "**X**　text" / "**Y**　text": briefs each opening
 	 * with its title in bold under a lower title, or after such a brief */
@@ -4604,7 +4680,9 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		push_unit(ps, s + text_at, len - text_at, 0, line);
 		return;
 	}
-	size_t bt = bracket_title(s, len);
+	/* ("* 【研究生学术论坛举行】11月22日，…": a list's item, its bullet aside) */
+	size_t bl = bullet_lead(s, len);
+	size_t bt = bracket_title(s + bl, len - bl);
 	if (bt) {
 		/* "【湖州供电】6月9日，…": briefs each opening with their
 		 * title in brackets, under a title of their own (the column)
@@ -4613,13 +4691,15 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		const unit *prev = ps->nunits > ps->units_base ? UNIT(ps, ps->nunits - 1) : NULL;
 		bool run = ps->bracket_run ||
 			   (prev && prev->kind == U_TITLE && (gap > 0 || bracketed_label(prev)) && ps->have_pending &&
-			    bracket_title(ps->pending.s, ps->pending.len));   /* (a label in brackets may sit tight over them) */
+			    bracket_title(ps->pending.s + bullet_lead(ps->pending.s, ps->pending.len),
+					  ps->pending.len - bullet_lead(ps->pending.s, ps->pending.len)));   /* (a label in brackets may sit tight over them) */
 		if (run) {
 			size_t before = ps->nunits;
-			push_unit(ps, s + 3, bt - 6, gap, line);
+			ps->line_indented = false;      /* (as a title run into its text, below) */
+			push_unit(ps, s + bl + 3, bt - 6, gap, line);
 			if (ps->nunits > before)
 				UNIT(ps, ps->nunits - 1)->bracketed = 1;
-			const char *body = text_skip_space(s + bt, s + len);
+			const char *body = text_skip_space(s + bl + bt, s + len);
 			push_unit(ps, body, (size_t)(s + len - body), 0, line);
 			ps->bracket_run = true;
 			return;
@@ -5222,6 +5302,20 @@ static bool dateline_alone(const raw_line *l)
 	       text_skip_space(l->s + m.body_start, l->s + l->len) == l->s + l->len;
 }
 
+/* "本报银川11月30日讯（通讯": a dateline alone on its line but for the
+ * first words of its bracketed byline, which the wrap cut. */
+static bool bracket_left_open(const char *s, size_t len);
+static bool dateline_cut_in_bracket(const raw_line *l)
+{
+	if (l->len > 90 || !bracket_left_open(l->s, l->len))
+		return false;
+	pattern_dateline m;
+	if (!pattern_match_dateline(l->s, l->len, &m) || m.date_start != 0 || !m.date_end)
+		return false;
+	const char *t = text_skip_space(l->s + m.date_end, l->s + l->len);
+	return t < l->s + l->len && (*t == '(' || has_prefix(t, (size_t)(l->s + l->len - t), "（"));
+}
+
 /* A title on a hard-wrapped page may be as long as this when the line
  * under it opens a lead with its date, or is its dateline or its byline
  * alone. */
@@ -5248,6 +5342,7 @@ static bool short_head_over_text(const parser *ps, const raw_line *next, unsigne
 		raw_line l;
 		if (next_line(&lr, &l) && l.gap == 0 &&
 		    ((wrap_columns(ps, &l) + ps->pf.wrap_slack >= wrap && dated_lead(l.s, l.len)) || dateline_alone(&l) ||
+		     dateline_cut_in_bracket(&l) ||
 		     (l.len <= 90 && pattern_is_byline(l.s, l.len, false))))
 			return true;
 	}
@@ -5422,6 +5517,16 @@ static bool font_break(const raw_line *first, const raw_line *cur, const raw_lin
 	return true;
 }
 
+/* "* 【研究生学术论坛举行】11月22日，…" over "  16个学院的…": a list's
+ * item wrapped under its own text, set in past its bullet ("* ", "- ",
+ * "• "): the item runs on, the indent is no new paragraph's. */
+static bool hangs_under(const raw_line *first, const raw_line *next)
+{
+	if (first->len < 3 || first->s[1] != ' ' || (first->s[0] != '*' && first->s[0] != '-'))
+		return next->indent == first->indent + 2 && has_prefix(first->s, first->len, "• ");
+	return next->indent == first->indent + 2;
+}
+
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	if (!ps->wrap && cur == first && short_field(cur) && short_field(next))
@@ -5431,7 +5536,7 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return true;
 	if (next->gap == 0 && dateline_over_byline(first, cur, next))
 		return true;
-	if (next->gap != 0 || next->indented || line_is_special(next->s, next->len) ||
+	if (next->gap != 0 || (next->indented && !hangs_under(first, next)) || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
 		return false;
 	if (font_break(first, cur, next))
@@ -5631,7 +5736,6 @@ static int feed_field(const char *s, size_t len, size_t *value)
  * over each item): the reader's furniture goes to the banners, its
  * title heads the item and its author signs it, as 标题：/作者： lines
  * of a site do (push_furniture). True when cur was taken so. */
-static size_t link_mark(const char *p, const char *end);
 
 /* "http:", "javascript:", "www.": a link's address opens at s. */
 static bool link_address(const char *s, size_t len)
@@ -6053,6 +6157,7 @@ static void prescan_start(parser *ps)
 	pattern_ready();
 	prescan *pr = util_calloc(1, sizeof *pr);
 	line_reader_init(&pr->lr, ps->src.text, ps->src.len);
+	pr->lr.margin = ps->pf.margin;
 	if (!util_thread_start(&pr->thread, prescan_run, pr)) {
 		free(pr);
 		return;
@@ -12854,9 +12959,46 @@ static bool control_bar(const unit *u)
 	return words >= CONTROL_WORDS_MIN && single >= 2 && han <= CONTROL_BAR_MAX;
 }
 
+/* "[1]跳转到主要内容", "[2]首页 | [3]学校要闻 | [4]综合新闻": a line
+ * a console browser dumped with a link's number before every word (the
+ * bars and spaces between aside): the site's navigation, no text of a
+ * story (whose links sit inside its sentences). */
+static bool link_bar(const unit *u)
+{
+	if ((u->kind != U_TITLE && u->kind != U_PARA) || u->chars > CHROME_LINE_MAX ||
+	    (u->flags & (UF_TERMINATED | UF_SENTENCE)) || u->s[0] != '[')
+		return false;
+	const char *p = u->s, *end = u->s + u->len;
+	while (p < end) {
+		size_t mark = link_mark(p, end);
+		if (!mark)
+			return false;
+		/* the word, up to a space or a bar */
+		for (p += mark; p < end;) {
+			uint32_t cp;
+			int k = text_decode(p, end, &cp);
+			if (text_is_space(cp) || cp == '|' || cp == 0xFF5C || cp == '>')
+				break;
+			p += k;
+		}
+		while (p < end) {
+			uint32_t cp;
+			int k = text_decode(p, end, &cp);
+			if (!text_is_space(cp) && cp != '|' && cp != 0xFF5C && cp != '>')
+				break;
+			p += k;
+		}
+	}
+	return true;
+}
+
 static bool top_chrome(const parser *ps, size_t i)
 {
-	if (ps->narts || !chrome_line(UNIT(ps, i)) || (!ps->furn.n && UNIT(ps, i)->kind != U_PARA))
+	/* (a title is the site's only when running lines part it from the
+	 * story's deck: a kicker sits right over its headline) */
+	if (ps->narts || !chrome_line(UNIT(ps, i)) ||
+	    (!ps->furn.n && UNIT(ps, i)->kind != U_PARA &&
+	     !(UNIT(ps, i)->kind == U_TITLE && i + 1 < ps->nunits && UNIT(ps, i + 1)->kind == U_PAGEHEAD)))
 		return false;
 	for (size_t k = i + 1; k < ps->nunits && k <= i + TOP_CHROME_WINDOW; k++) {
 		const unit *v = UNIT(ps, k);
@@ -13417,6 +13559,11 @@ static void segment_step(parser *ps)
 		}
 		if (nav_link(ps, i)) {
 			banner_for(ps, i, S_F_NAV_LINK);
+			i++;
+			continue;
+		}
+		if (link_bar(u)) {
+			banner_for(ps, i, S_F_LINK_BAR);
 			i++;
 			continue;
 		}
@@ -14491,6 +14638,7 @@ parse_stream *parse_begin_flags(doc_issue *issue, char *name, doc_source src, un
 	line_reader_init(&ps->lr, src.text, src.len);
 	ps->lr.spacing = ps->pf.line_spacing;
 	ps->lr.halve = ps->pf.gaps_doubled;
+	ps->lr.margin = ps->pf.margin;
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	prescan_start(ps);
 	return st;
