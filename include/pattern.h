@@ -141,6 +141,11 @@ pattern_mail pattern_mail_chrome(const char *s, size_t len);
 /* Only whether it is the word to the subscriber (a cheaper look). */
 bool pattern_mail_subscriber(const char *s, size_t len);
 
+/* A line of the page's contents: "本期导读：X｜Y｜Z", a label of
+ * contents (导读, 要目, 目录, 看点, 提要), its colon, then titles set
+ * apart by bars or marks and no sentence. */
+bool pattern_contents_line(const char *s, size_t len);
+
 /* A page's own note at its foot (本版稿件如涉及…, 投稿邮箱：x@y.z,
  * 本报热线：027-…): the page named as the subject, or a mail address, web
  * address or telephone number (after its label, or an area code after

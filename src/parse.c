@@ -4818,8 +4818,9 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	/* (a note's front matter or a mail's header names the stories, the
 	 * subject the first: its words are no running header's; nor are an
 	 * e-paper's links and its masthead, the issuer's name signing a
-	 * notice) */
-	if (u.kind == U_PAGEHEAD && !in_front_matter(ps, u.line) && !pattern_is_epaper_chrome(u.s, u.len))
+	 * notice; nor are the page's contents, its titles) */
+	if (u.kind == U_PAGEHEAD && !in_front_matter(ps, u.line) && !pattern_is_epaper_chrome(u.s, u.len) &&
+	    !pattern_contents_line(u.s, u.len))
 		header_pairs_add(ps, &u);
 	else if ((u.kind == U_TITLE || u.kind == U_PARA) && ps->nheader_pairs && like_header(ps, &u)) {
 		u.kind = U_PAGEHEAD;
@@ -5171,7 +5172,7 @@ static bool sentence_comma(const char *s, size_t len)
  * number): a masthead may still be going on. */
 enum { MASTHEAD_UNITS = 3 };
 /* The page's first units, where a mailed edition prints its own lines. */
-enum { MAIL_TOP_UNITS = 8, MAIL_WEB_LINE_MAX = 80 };
+enum { MAIL_TOP_UNITS = 8, MAIL_WEB_LINE_MAX = 80, CONTENTS_LINE_MAX = 120 };
 static bool masthead_above(const parser *ps)
 {
 	for (size_t j = ps->units_base; j < ps->nunits; j++) {
@@ -7296,6 +7297,10 @@ static void classify(const parser *ps, unit *u)
 			u->kind = U_PAGEHEAD;
 			return;
 		}
+	}
+	if (ps->nunits < MAIL_TOP_UNITS && u->chars <= CONTENTS_LINE_MAX && pattern_contents_line(s, len)) {
+		u->kind = U_PAGEHEAD;       /* "本期导读：X｜Y｜Z": the page's contents */
+		return;
 	}
 	if (link_line(s, len)) {
 		/* "阅读全文：https://…": where the story is read whole, a line

@@ -4657,6 +4657,35 @@ static bool header_fields(const char *s, size_t len, header_match *hm)
 }
 
 /* ------------------------------------------------------------------ */
+/* "本期导读：X｜Y｜Z": a label of the page's contents (导读, 要目, 目录,
+ * 看点, 提要) and its colon, then two titles or more set apart by bars or
+ * marks, no sentence among them. */
+enum { CONTENTS_LABEL_MAX = 8 };        /* characters before the colon */
+bool pattern_contents_line(const char *s, size_t len)
+{
+	static const char *const labels[] = { "导读", "導讀", "要目", "目录", "目錄", "看点", "看點", "提要" };
+	const char *end = s + len, *colon = NULL;
+	const char *p = s;
+	for (int chars = 0; p < end && chars <= CONTENTS_LABEL_MAX && !colon; chars++) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (cp == 0xFF1A || cp == ':')
+			colon = p;
+		p += k;
+	}
+	if (!colon || !any_word(s, (size_t)(colon - s), labels, sizeof labels / sizeof *labels))
+		return false;
+	unsigned bars = 0;
+	for (const char *q = p; q < end;) {
+		uint32_t cp;
+		q += text_decode(q, end, &cp);
+		if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF0C)
+			return false;   /* a sentence: 导读：本期我们… */
+		bars += cp == 0xFF5C || cp == '|' || cp == 0x25CF || cp == 0x25C6 || cp == 0x25A0;
+	}
+	return bars >= 1 && text_skip_space(p, end) < end;
+}
+
 /* A page's own note: what the paper prints at a page's foot about the
  * page itself (a disclaimer, a call for contributions, how to reach the
  * desk). Read by what it addresses, not by its words in a list of notes:

@@ -383,6 +383,13 @@ static void test_page_headers(void **state)
 	assert_int_equal(pattern_mail_chrome(S("---------- 转发的邮件 ----------")), PATTERN_MAIL_HEADER);
 	assert_int_equal(pattern_mail_chrome(S("主题：欧华周报电子简报第312期")), PATTERN_MAIL_FIELD);
 	assert_int_equal(pattern_mail_chrome(S("发件人数逐年增加")), PATTERN_MAIL_NONE);
+	/* the page's contents on one line; a sentence after such a label,
+	 * or a bar in a title, is none */
+	assert_true(pattern_contents_line(S("本期导读：省政府部署冬春水利建设｜地铁6号线东延段试运行")));
+	assert_true(pattern_contents_line(S("今日要目: 江岸大桥合龙 | 供暖管网检修 | 周末气温回升")));
+	assert_false(pattern_contents_line(S("导读：本期我们走进三个村庄，看冬闲时节的新变化｜上")));
+	assert_false(pattern_contents_line(S("本期导读：江岸大桥主体合龙")));
+	assert_false(pattern_contents_line(S("市民热线：12345｜投诉电话：12315")));
 	assert_false(pattern_is_running_header(S("当前位置：城东新区"), &hm));
 	assert_true(pattern_is_running_header(S("2026年11月27日 星期五 | 第07版：文化遗产 | 上一版 下一版 | PDF版"), &hm));
 	/* OCR's O for 0 and l for 1 inside the figures of a header */
