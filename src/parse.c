@@ -180,6 +180,7 @@ typedef enum signal {
 	S_F_TITLE_LINK,         /* a label and the title printed under it: a link to that story */
 	S_F_NAV_LINK,           /* labels and the titles of the stories around it: the site's links to them */
 	S_F_LINK_BAR,           /* every word of it a console browser's link: the site's navigation */
+	S_F_PREHEADER,          /* text over the page's first story printed again in it: a mail's preheader */
 	S_F_AFTERWORD,          /* an editor's note after a story (编者附言：…, 编后：…): the story's */
 	S_F_TITLE_LIST,         /* in the page's list of its own titles, printed again below it */
 	S_F_PRINTED_BYLINE,     /* the story's own byline, naming the author of the page's 作者： field */
@@ -411,6 +412,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_TITLE_LINK]    = { 0, "a label over the same title: a link to it" },
 	[S_F_NAV_LINK]      = { 0, "labels and the titles of the stories around: links to them" },   /* a fact: the line goes to the banners */
 	[S_F_LINK_BAR]      = { 0, "every word a link: the site's navigation" },   /* a fact: the line goes to the banners */
+	[S_F_PREHEADER]     = { 0, "printed again in the story below: the mail's preview" },   /* a fact: the line goes to the banners */
 	[S_F_AFTERWORD]     = { 0, "an editor's note after the story: the story's" },   /* a fact: the line joins the story */
 	[S_F_TITLE_LIST]    = { 0, "in the page's list of the titles it prints below" },   /* a fact: the line goes to the banners */
 	[S_F_PRINTED_BYLINE] = { 0, "names the author of the page's 作者 field: the story's own byline" },   /* a fact: it replaces the field's bare name */
@@ -723,6 +725,7 @@ typedef struct parser {
 	uint32_t top_lines[TOP_LINES], top_line_no[TOP_LINES];
 	unsigned ntop_lines;
 	bool top_has_header;
+	unsigned text_units;    /* units pushed so far that are no running line (a mail's chrome looked for among the first) */
 	/* the word pairs of the masthead's lines over that header: the
 	 * header's words for header_words_only only (a line of figures that
 	 * shares them, "少年画报社" beside "少年画报数字报", is no header) */
@@ -2732,6 +2735,9 @@ static bool line_is_special(const char *s, size_t len)
 		return true;
 	header_match hm;
 	if (len < 200 && is_running_header(s, len, &hm))
+		return true;
+	/* (a mail reader's mark of a part, "[-- Attachment #1 --]") */
+	if (len > 0 && s[0] == '[' && pattern_mail_chrome(s, len) == PATTERN_MAIL_HEADER)
 		return true;
 	return len > 0 && s[0] == '#';
 }
@@ -4779,6 +4785,7 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	ps->line_cut = false;
 	unbold_byline(ps, &u);
 	classify(ps, &u);
+	ps->text_units += u.kind != U_PAGEHEAD;
 	md_unit(ps, &u);
 	/* (its kind word is markup: the line is the box's title, not text) */
 	if (callout && u.kind == U_PARA && u.chars <= TITLE_MAX_CHARS && !(u.flags & UF_TERMINATED)) {
@@ -7289,8 +7296,9 @@ static void classify(const parser *ps, unit *u)
 	}
 	/* a mailed edition's way to its web copy over its first story,
 	 * and the address alone on its line under it */
-	if (ps->nunits < MAIL_TOP_UNITS && u->chars <= MAIL_WEB_LINE_MAX) {
-		/* (and the mail's own header, its sender first) */
+	if (ps->text_units < MAIL_TOP_UNITS && (u->chars <= MAIL_WEB_LINE_MAX || s[0] == '[')) {
+		/* (and the mail's own header, its sender first; a mail
+		 * reader's mark of a part may hold a long command) */
 		pattern_mail mk = pattern_mail_chrome(s, len);
 		if (mk == PATTERN_MAIL_WEB_COPY || mk == PATTERN_MAIL_HEADER || (mk == PATTERN_MAIL_FIELD && under_mail_header(ps)) ||
 		    bare_address(s, len)) {
@@ -12997,6 +13005,24 @@ static bool link_bar(const unit *u)
 	return true;
 }
 
+/* "11月28日，匈牙利华人商会第九届理事会就职典礼…": a paragraph over the
+ * page's first story, before any title, printed again word for word in
+ * the text below: a mailed edition's preview of its lead (its hidden
+ * preheader), not a story of its own. */
+static bool no_story_yet(const parser *ps);
+static bool preheader(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (u->kind != U_PARA || u->chars < 20 || !(u->flags & (UF_TERMINATED | UF_SENTENCE)) || !no_story_yet(ps))
+		return false;
+	for (size_t k = i + 1; k < ps->nunits && k <= i + LOOKAHEAD; k++) {
+		const unit *v = UNIT(ps, k);
+		if (v->kind == U_PARA && v->len == u->len && memcmp(v->s, u->s, u->len) == 0)
+			return k > i + 1;       /* (not a paragraph pasted twice in a row) */
+	}
+	return false;
+}
+
 static bool top_chrome(const parser *ps, size_t i)
 {
 	/* (a title is the site's only when running lines part it from the
@@ -13564,6 +13590,11 @@ static void segment_step(parser *ps)
 		}
 		if (nav_link(ps, i)) {
 			banner_for(ps, i, S_F_NAV_LINK);
+			i++;
+			continue;
+		}
+		if (preheader(ps, i)) {
+			banner_for(ps, i, S_F_PREHEADER);
 			i++;
 			continue;
 		}

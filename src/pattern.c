@@ -4334,6 +4334,7 @@ static pattern_mail mail_header(const char *s, size_t len)
 		return PATTERN_MAIL_NONE;
 	if (labelled && colon_label(s, len, senders, sizeof senders / sizeof *senders))
 		return PATTERN_MAIL_HEADER;
+
 	if (labelled && colon_label(s, len, fields, sizeof fields / sizeof *fields))
 		return PATTERN_MAIL_FIELD;
 	/* (a rule of dashes around the words, or the words alone) */
@@ -4364,6 +4365,10 @@ pattern_mail pattern_mail_chrome(const char *s, size_t len)
 
 	/* (a look for a character every word has first: 页 頁 览 覽 阅 閱) */
 	static const char *const web_key[] = { "页", "頁", "览", "覽", "阅", "閱" };
+	/* "[-- Attachment #1 --]", "[-- Autoview using w3m … --]": the marks
+	 * a console mail reader (mutt) sets around a mail's parts */
+	if (len >= 8 && s[0] == '[' && s[1] == '-' && s[2] == '-' && s[3] == ' ' && !memcmp(s + len - 4, " --]", 4))
+		return PATTERN_MAIL_HEADER;
 	if (len > MAIL_LINE_MAX)
 		return PATTERN_MAIL_NONE;
 	pattern_mail header = mail_header(s, len);

@@ -383,6 +383,11 @@ static void test_page_headers(void **state)
 	assert_int_equal(pattern_mail_chrome(S("---------- 转发的邮件 ----------")), PATTERN_MAIL_HEADER);
 	assert_int_equal(pattern_mail_chrome(S("主题：欧华周报电子简报第312期")), PATTERN_MAIL_FIELD);
 	assert_int_equal(pattern_mail_chrome(S("发件人数逐年增加")), PATTERN_MAIL_NONE);
+	/* a console mail reader's marks of the mail's parts */
+	assert_int_equal(pattern_mail_chrome(S("[-- Attachment #1 --]")), PATTERN_MAIL_HEADER);
+	assert_int_equal(pattern_mail_chrome(S("[-- Autoview using w3m -dump -T text/html -O utf-8 '/tmp/mutt-hu-1000-20317.html' --]")),
+			 PATTERN_MAIL_HEADER);
+	assert_int_equal(pattern_mail_chrome(S("[--]")), PATTERN_MAIL_NONE);
 	/* the page's contents on one line; a sentence after such a label,
 	 * or a bar in a title, is none */
 	assert_true(pattern_contents_line(S("本期导读：省政府部署冬春水利建设｜地铁6号线东延段试运行")));
