@@ -93,18 +93,67 @@ static bool prose_pair(const line *l)
 	return l->nseg == 2 && l->seg[0].chars >= PROSE_CHARS && l->seg[1].chars >= PROSE_CHARS;
 }
 
+/* Whether a piece of a line holds a sentence's punctuation (，。、：；！？)
+ * or brackets (a dateline's byline: no title's). */
+static bool piece_punctuated(const line *l, const seg *sg)
+{
+	if (memchr(l->s + sg->from, '(', sg->to - sg->from))
+		return true;
+	static const char *const marks[] = { "，", "。", "、", "：", "；", "！", "？", "（" };
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (memmem(l->s + sg->from, sg->to - sg->from, marks[k], 3))
+			return true;
+	return false;
+}
+
+/* "省政府召开常务会议      让项目建设跑出加速度": two titles side by
+ * side, short and unpunctuated, each centred in its column (set in
+ * farther than a paragraph's indent from the column's edge: the left's
+ * at the page's margin, the right's at r), under a blank line: a new
+ * band opens there, two stories of its own (the band above ends; a
+ * column's subheads and a table's cells stand at the edge). */
+enum { TITLE_CHARS_MAX = 20 };
+static bool title_pair(const line *l, size_t margin, unsigned r)
+{
+	return l->nseg == 2 && l->seg[0].chars <= TITLE_CHARS_MAX && l->seg[1].chars <= TITLE_CHARS_MAX &&
+	       l->seg[0].col >= margin + INDENT_MAX && l->seg[1].col >= r + INDENT_MAX &&
+	       !piece_punctuated(l, &l->seg[0]) && !piece_punctuated(l, &l->seg[1]);
+}
+
+/* The lines of prose side by side from line j down to where a band
+ * from there would end. */
+static unsigned prose_below(const line *ls, size_t j, size_t n, unsigned r)
+{
+	unsigned prose = 0;
+	for (size_t k = j; k < n && fits_band(&ls[k], r) && !(k + 1 < n && ls[k].nseg == 0 && ls[k + 1].nseg == 0); k++)
+		prose += prose_pair(&ls[k]);
+	return prose;
+}
+
+/* The least start of a right piece among the band's lines so far. */
+static unsigned right_edge(const line *l, unsigned r)
+{
+	return l->nseg == 2 && l->seg[1].col < r ? l->seg[1].col : r;
+}
+
 /* The band grown from line i (a line of two pieces) within [lo, n):
  * [*a, *b), or false when it holds too few lines of prose side by side. */
-static bool band_at(const line *ls, size_t lo, size_t n, size_t i, size_t *a, size_t *b, unsigned *at)
+static bool band_at(const line *ls, size_t lo, size_t n, size_t i, size_t margin, size_t *a, size_t *b, unsigned *at)
 {
-	unsigned r = ls[i].seg[1].col;
+	unsigned r = ls[i].seg[1].col, edge = r;
 	size_t first = i, last = i + 1;
 	/* (two blank lines part blocks of the page: the band ends there) */
 	while (first > lo && fits_band(&ls[first - 1], r) &&
 	       !(first - 1 > lo && ls[first - 1].nseg == 0 && ls[first - 2].nseg == 0))
 		first--;
-	while (last < n && fits_band(&ls[last], r) && !(last + 1 < n && ls[last].nseg == 0 && ls[last + 1].nseg == 0))
+	/* (a pair of titles opens the next band only when that band holds
+	 * enough text side by side to be read as one) */
+	while (last < n && fits_band(&ls[last], r) && !(last + 1 < n && ls[last].nseg == 0 && ls[last + 1].nseg == 0) &&
+	       !(last + 1 < n && ls[last].nseg == 0 && title_pair(&ls[last + 1], margin, edge) &&
+		 prose_below(ls, last + 1, n, r) >= BAND_PROSE_MIN)) {
+		edge = right_edge(&ls[last], edge);
 		last++;
+	}
 	/* a band opens with a line of both columns (titles side by side, or
 	 * text): what stands alone above it is the page's (a byline pushed
 	 * to the right over a story set across both) */
@@ -284,7 +333,7 @@ bool columns_unfold(const char *text, size_t len, char **out, size_t *out_len)
 	for (size_t i = 0; i < n; i++) {
 		size_t a, b;
 		unsigned r;
-		if (ls[i].nseg != 2 || !prose_pair(&ls[i]) || !band_at(ls, done, n, i, &a, &b, &r))
+		if (ls[i].nseg != 2 || !prose_pair(&ls[i]) || !band_at(ls, done, n, i, margin, &a, &b, &r))
 			continue;
 		for (size_t k = done; k < a; k++)
 			put_text(&buf, ls[k].s, ls[k].len, margin);

@@ -5601,9 +5601,12 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		return false;   /* a masthead's line is a line of its own */
 	unsigned cur_cols = wrap_columns(ps, cur);
 	/* a line far wider than the wrap was not set by it (a running
-	 * header kept whole): it runs into nothing */
+	 * header kept whole): it runs into nothing; but a caption set across
+	 * the columns wraps at its own width, its sentence running on into
+	 * the line that ends with the photographer's credit */
 	if (cur == first && cur_cols > wrap + wrap / 4 + ps->pf.wrap_slack)
-		return false;
+		return !raw_ends_sentence(cur->s, cur->len) && inner_punctuation(cur->s, cur->len) &&
+		       wrap_columns(ps, next) <= cur_cols && pattern_credit_start(next->s, next->len) < next->len;
 	/* (short of the wrap by the next line's first word: a line of
 	 * prose, with a comma or a stop inside or under a full line, not a
 	 * title set tight over its text) */
@@ -12799,8 +12802,10 @@ static bool in_header_block(const parser *ps, size_t i)
 	    !memchr(u->s, ' ', u->len) && (i + 1 >= ps->nunits || UNIT(ps, i + 1)->gap > 0) &&
 	    (!signed_under(ps, i) || memmem(UNIT(ps, i + 1)->s, UNIT(ps, i + 1)->len, u->s, u->len)))
 		return true;
-	/* forward: a header further down the block */
-	for (size_t j = i + 1; j < ps->nunits && j < i + 6 && UNIT(ps, j)->gap == 0; j++) {
+	/* forward: a header further down the block (the page's first lines,
+	 * its masthead, may stand a blank line over it) */
+	unsigned gap_max = i < 2 ? 1 : 0;
+	for (size_t j = i + 1; j < ps->nunits && j < i + 6 && UNIT(ps, j)->gap <= gap_max; j++) {
 		uint8_t k = UNIT(ps, j)->kind;
 		/* (a post's time under a title stamps the post, whose title it is) */
 		if (k == U_PAGEHEAD)

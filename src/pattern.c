@@ -3479,6 +3479,17 @@ static size_t cyclic_year(const char *p, const char *end)
 	return stem && branch ? 9 : 0;
 }
 
+/* "CN", "ISSN": two to four capital letters and nothing else. */
+static bool upper_letters(const char *p, const char *end)
+{
+	if (end - p < 2 || end - p > 4)
+		return false;
+	for (const char *q = p; q < end; q++)
+		if (*q < 'A' || *q > 'Z')
+			return false;
+	return true;
+}
+
 static size_t header_field(const char *p, const char *end, int *w, bool *page, bool *editor, int *value)
 {
 	static const char *const phones[] = { "电话", "電話", "热线", "熱線", "传真", "傳真" };
@@ -3950,7 +3961,9 @@ void pattern_match_header(const char *s, size_t len, header_match *hm)
 				hm->fields++;
 				value_seen = true;
 			}
-			if (value == HV_ANY)
+			/* ("CN 45-0001": a serial's letters and its number are
+			 * one value) */
+			if (value == HV_ANY && !upper_letters(p, we))
 				value = HV_NONE;
 		} else if (q == p) {
 			value = HV_NONE;

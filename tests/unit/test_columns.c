@@ -96,6 +96,44 @@ static void test_one_story_runs_on(void **state)
 		       "责任编辑：孙莉\n");
 }
 
+/* Two bands one under the other: under a blank line, a pair of titles
+ * each centred in its column opens the second band (two stories of its
+ * own), so the first band's two columns are read before it. */
+static void test_bands_parted_by_titles(void **state)
+{
+	(void)state;
+	const char *page =
+		"              县里召开冬季防火会                         消防车开进校园\n"
+		"  本报讯　11月30日，县政府召开冬季防火   本报讯　县消防救援大队日前走进\n"
+		"  工作会议，部署今冬明春火灾防控工作。   城关小学，为师生讲解火场逃生的\n"
+		"  会议要求各乡镇加强隐患排查和宣传。     方法，并演示灭火器的使用。\n"
+		"\n"
+		"              河滩湿地迎来候鸟                           老街夜市重新开张\n"
+		"  本报讯　近日，县城南面的河滩湿地迎来   本报讯　经过两个月的改造，老街夜\n"
+		"  第一批越冬候鸟，数量比去年明显增多。   市本周重新开张，新增摊位四十个，\n"
+		"  湿地管理站提醒市民观鸟时保持距离。     吸引了不少市民前来逛街。\n";
+	assert_unfolds(page,
+		       "            县里召开冬季防火会\n"
+		       "本报讯　11月30日，县政府召开冬季防火\n"
+		       "工作会议，部署今冬明春火灾防控工作。\n"
+		       "会议要求各乡镇加强隐患排查和宣传。\n"
+		       "\n"
+		       "消防车开进校园\n"
+		       "本报讯　县消防救援大队日前走进\n"
+		       "城关小学，为师生讲解火场逃生的\n"
+		       "方法，并演示灭火器的使用。\n"
+		       "\n"
+		       "            河滩湿地迎来候鸟\n"
+		       "本报讯　近日，县城南面的河滩湿地迎来\n"
+		       "第一批越冬候鸟，数量比去年明显增多。\n"
+		       "湿地管理站提醒市民观鸟时保持距离。\n"
+		       "\n"
+		       "老街夜市重新开张\n"
+		       "本报讯　经过两个月的改造，老街夜\n"
+		       "市本周重新开张，新增摊位四十个，\n"
+		       "吸引了不少市民前来逛街。\n");
+}
+
 /* A signature pushed to the right column's edge on the line of the left
  * column's first line belongs to the right column, under its titles. */
 static void test_signature_at_edge(void **state)
@@ -188,6 +226,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_two_stories),
 		cmocka_unit_test(test_one_story_runs_on),
+		cmocka_unit_test(test_bands_parted_by_titles),
 		cmocka_unit_test(test_signature_at_edge),
 		cmocka_unit_test(test_left_alone),
 		cmocka_unit_test(test_crlf),

@@ -401,6 +401,9 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_running_header(S("生猪产业周刊　2O26年11月27日　星期五　第4版　防疫·养殖"), &hm));
 	assert_true(pattern_is_running_header(S("生猪产业周刊　2026年l1月27日　星期五　第4版"), &hm));
 	assert_false(pattern_is_running_header(S("2O26年我们要做好的几件事"), &hm));
+	/* the imprint's serial number: its letters and figures are one value */
+	assert_true(pattern_is_running_header(S("国内统一连续出版物号 CN 45-0001    邮发代号 61-1"), &hm));
+	assert_false(pattern_is_running_header(S("国内统一连续出版物号 CN 45-0001 是报纸合法出版的标志"), &hm));
 }
 
 int main(void)
