@@ -7651,8 +7651,11 @@ static bool art_has_body(const art *a)
  * Latin letters or digits (Chinese text is joined directly). */
 static doc_str join_text(parser *ps, const char *a, size_t alen, const char *b, size_t blen)
 {
-	bool space = alen && blen && is_ascii_alnum(last_cp(a, a + alen, NULL)) &&
-		     is_ascii_alnum(first_cp(b, b + blen));
+	/* (Latin words the cut parted at their space; never a number the
+	 * cut split, "…7时30分，20" / "26珠城马拉松…") */
+	uint32_t z = alen ? last_cp(a, a + alen, NULL) : 0, c0 = blen ? first_cp(b, b + blen) : 0;
+	bool space = alen && blen && is_ascii_alnum(z) && is_ascii_alnum(c0) &&
+		     !(z >= '0' && z <= '9' && c0 >= '0' && c0 <= '9');
 	char *d = doc_arena_alloc(ps->issue, alen + blen + space);
 	memcpy(d, a, alen);
 	if (space)
@@ -12091,6 +12094,16 @@ static bool signer_over_names(const parser *ps, size_t i, const art *a)
 	       (n->kind == U_NAMES || n->kind == U_BYLINE) && n->gap == 0 && u->gap < ps->pf.big_gap;
 }
 
+/* Whether the cut text of a ends in a figure and u goes on with one: a
+ * number the cut split in two. */
+static bool figure_cut(const art *a, const unit *u)
+{
+	if (!a->nparts || !u->len || u->s[0] < '0' || u->s[0] > '9')
+		return false;
+	const part *last = &a->parts[a->nparts - 1];
+	return last->len && last->s[last->len - 1] >= '0' && last->s[last->len - 1] <= '9';
+}
+
 static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
@@ -12105,9 +12118,12 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 		(*i)++;
 		return;
 	}
-	/* A title-like line inside a cut paragraph is a banner dropped there. */
+	/* A title-like line inside a cut paragraph is a banner dropped there
+	 * (but not the rest of a figure the cut split: "…7时30分，20" /
+	 * "26珠城马拉松在…") */
 	if (a && a->cut && *i + 1 < ps->nunits && UNIT(ps, *i + 1)->kind == U_PARA &&
-	    u->kind == U_TITLE && !(u->flags & UF_COMMA) && !title_goes_on(ps, *i) && !wrapped_run_on(ps, *i, a)) {
+	    u->kind == U_TITLE && !(u->flags & UF_COMMA) && !title_goes_on(ps, *i) && !wrapped_run_on(ps, *i, a) &&
+	    !figure_cut(a, u)) {
 		banner_for(ps, *i, S_F_CUT_BANNER);
 		(*i)++;
 		return;
