@@ -5394,8 +5394,14 @@ static bool head_over_dash_deck(const parser *ps, const raw_line *first, const r
 		return false;
 	line_reader lr = ps->lr;
 	raw_line l;
-	/* (a blank line may set the byline off: pdftotext's blocks) */
-	return next_line(&lr, &l) && l.gap <= 1 && l.len <= 120 && pattern_is_byline(l.s, l.len, true);
+	/* (a blank line may set the byline off: pdftotext's blocks; or the
+	 * text opens under it with its dateline, 本报讯（记者 X）连日来，…) */
+	if (!next_line(&lr, &l) || l.gap > 1)
+		return false;
+	if (l.len <= 120 && pattern_is_byline(l.s, l.len, true))
+		return true;
+	pattern_dateline m;
+	return l.len <= 600 && pattern_match_dateline(l.s, l.len, &m) && m.date_start == 0 && m.date_end > 0;
 }
 
 /* "记者从市交通运输局获悉，", "記者12日從…": a reporter's lead opening
@@ -10383,6 +10389,11 @@ static bool is_bare_caption(const parser *ps, size_t i, const art *a)
 	if (numbered_caption(ps, i, a))
 		return true;
 	if (u->kind == U_PARA && u->chars <= CAPTION_MAX_CHARS * 2 && caption_opening(u) && !(a && a->cut))
+		return true;
+	/* (inside a cut paragraph, "图为…" over its credit is a photo's
+	 * caption dropped there: held until the paragraph is whole) */
+	if (u->kind == U_PARA && u->chars <= CAPTION_MAX_CHARS * 2 && caption_opening(u) && i + 1 < ps->nunits &&
+	    UNIT(ps, i + 1)->kind == U_CREDIT && UNIT(ps, i + 1)->gap <= 1)
 		return true;
 	/* who stands where in the picture ("X（右2）向…。"), once the story
 	 * has text (its first paragraph under the headline stays its text) */
