@@ -120,12 +120,19 @@ static bool title_pair(const line *l, size_t margin, unsigned r)
 	       !piece_punctuated(l, &l->seg[0]) && !piece_punctuated(l, &l->seg[1]);
 }
 
+/* Whether lines k and k + 1 are both blank: two blank lines part blocks
+ * of the page, a band ends there. */
+static bool two_blanks(const line *ls, size_t k, size_t n)
+{
+	return k + 1 < n && ls[k].nseg == 0 && ls[k + 1].nseg == 0;
+}
+
 /* The lines of prose side by side from line j down to where a band
  * from there would end. */
 static unsigned prose_below(const line *ls, size_t j, size_t n, unsigned r)
 {
 	unsigned prose = 0;
-	for (size_t k = j; k < n && fits_band(&ls[k], r) && !(k + 1 < n && ls[k].nseg == 0 && ls[k + 1].nseg == 0); k++)
+	for (size_t k = j; k < n && fits_band(&ls[k], r) && !two_blanks(ls, k, n); k++)
 		prose += prose_pair(&ls[k]);
 	return prose;
 }
@@ -143,12 +150,11 @@ static bool band_at(const line *ls, size_t lo, size_t n, size_t i, size_t margin
 	unsigned r = ls[i].seg[1].col, edge = r;
 	size_t first = i, last = i + 1;
 	/* (two blank lines part blocks of the page: the band ends there) */
-	while (first > lo && fits_band(&ls[first - 1], r) &&
-	       !(first - 1 > lo && ls[first - 1].nseg == 0 && ls[first - 2].nseg == 0))
+	while (first > lo && fits_band(&ls[first - 1], r) && !(first - 1 > lo && two_blanks(ls, first - 2, n)))
 		first--;
 	/* (a pair of titles opens the next band only when that band holds
 	 * enough text side by side to be read as one) */
-	while (last < n && fits_band(&ls[last], r) && !(last + 1 < n && ls[last].nseg == 0 && ls[last + 1].nseg == 0) &&
+	while (last < n && fits_band(&ls[last], r) && !two_blanks(ls, last, n) &&
 	       !(last + 1 < n && ls[last].nseg == 0 && title_pair(&ls[last + 1], margin, edge) &&
 		 prose_below(ls, last + 1, n, r) >= BAND_PROSE_MIN)) {
 		edge = right_edge(&ls[last], edge);

@@ -3481,6 +3481,8 @@ static bool plain_bullet(const char *s, size_t len)
 static size_t link_mark(const char *p, const char *end);
 static size_t image_mark(const char *s, size_t len)
 {
+	if (!len || s[0] != '[')
+		return 0;       /* (most lines: a look at one byte) */
 	const char *end = s + len, *p = s + link_mark(s, end);
 	static const char *const marks[] = { "[IMG]", "[INLINE]", "[image]" };
 	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
@@ -5536,9 +5538,8 @@ static bool font_break(const raw_line *first, const raw_line *cur, const raw_lin
  * "• "): the item runs on, the indent is no new paragraph's. */
 static bool hangs_under(const raw_line *first, const raw_line *next)
 {
-	if (first->len < 3 || first->s[1] != ' ' || (first->s[0] != '*' && first->s[0] != '-'))
-		return next->indent == first->indent + 2 && has_prefix(first->s, first->len, "• ");
-	return next->indent == first->indent + 2;
+	return (plain_bullet(first->s, first->len) || has_prefix(first->s, first->len, "• ")) &&
+	       next->indent == first->indent + 2;
 }
 
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)

@@ -4684,6 +4684,10 @@ bool pattern_contents_line(const char *s, size_t len)
 	static const char *const labels[] = { "导读", "導讀", "要目", "目录", "目錄", "看点", "看點", "提要" };
 	const char *end = s + len, *colon = NULL;
 	const char *p = s;
+	/* (a look first: no bar, no list: most lines) */
+	if (!memchr(s, '|', len) && !util_find(s, len, "｜", 3) && !util_find(s, len, "●", 3) &&
+	    !util_find(s, len, "◆", 3) && !util_find(s, len, "■", 3))
+		return false;
 	for (int chars = 0; p < end && chars <= CONTENTS_LABEL_MAX && !colon; chars++) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
