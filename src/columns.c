@@ -156,7 +156,7 @@ static bool band_at(const line *ls, size_t lo, size_t n, size_t i, size_t margin
 	 * enough text side by side to be read as one) */
 	while (last < n && fits_band(&ls[last], r) && !two_blanks(ls, last, n) &&
 	       !(last + 1 < n && ls[last].nseg == 0 && title_pair(&ls[last + 1], margin, edge) &&
-		 prose_below(ls, last + 1, n, r) >= BAND_PROSE_MIN)) {
+		 prose_below(ls, last + 1, n, edge) >= BAND_PROSE_MIN)) {
 		edge = right_edge(&ls[last], edge);
 		last++;
 	}
@@ -257,6 +257,42 @@ static bool side_of(const line *l, bool right, unsigned r, const char **s, size_
 	return false;
 }
 
+/* 。！？… and the closing quote or bracket after one: a line's last
+ * character that ends a sentence. */
+static bool ends_sentence_mark(uint32_t z)
+{
+	return z == 0x3002 || z == 0xFF01 || z == 0xFF1F || z == 0x2026 || z == 0x201D || z == 0x300D || z == 0xFF09;
+}
+
+/* Where the right column's lines end, the farthest of them. */
+static unsigned right_end(const line *ls, size_t a, size_t b, unsigned r)
+{
+	unsigned end = 0;
+	for (size_t k = a; k < b; k++) {
+		const line *l = &ls[k];
+		if (l->nseg && l->seg[l->nseg - 1].col + ALIGN_SLACK >= r && l->seg[l->nseg - 1].end_col > end)
+			end = l->seg[l->nseg - 1].end_col;
+	}
+	return end;
+}
+
+/* Whether the right piece of line l (starting at col, len bytes) set in
+ * from the column's edge is a paragraph's first line: it fills the
+ * column, or it ends a sentence (a paragraph of one line); a short line
+ * set in, unfinished, is a title centred in the column. */
+enum { FILL_SLACK = 4 };
+static bool indented_text(const line *l, unsigned col, size_t len, unsigned right_max)
+{
+	const seg *sg = &l->seg[l->nseg - 1];
+	if (sg->col != col || sg->end_col + FILL_SLACK >= right_max)
+		return true;
+	const char *s = l->s + sg->from, *at = s + len;
+	uint32_t z = 0;
+	if (at > s)
+		text_decode(text_prev(s, at), at, &z);
+	return ends_sentence_mark(z);
+}
+
 /* Writes one side of the band, its blank lines at either end left out;
  * whether its last line ends a sentence. */
 static bool put_side(util_buf *out, const line *ls, size_t a, size_t b, bool right, unsigned r, size_t margin)
@@ -266,7 +302,7 @@ static bool put_side(util_buf *out, const line *ls, size_t a, size_t b, bool rig
 	size_t first = a, last = b;
 	const char *s;
 	size_t len;
-	unsigned col, base = right ? right_base(ls, a, b, r) : 0;
+	unsigned col, base = right ? right_base(ls, a, b, r) : 0, right_max = right ? right_end(ls, a, b, r) : 0;
 	while (first < last && !side_of(&ls[first], right, r, &s, &len, &col))
 		first++;
 	while (last > first && !side_of(&ls[last - 1], right, r, &s, &len, &col))
@@ -279,7 +315,8 @@ static bool put_side(util_buf *out, const line *ls, size_t a, size_t b, bool rig
 		/* (the right column set at the left's margin, and a paragraph
 		 * of it set in by spaces keeps them: indents read alike in
 		 * both; a column or two off its line is the layout's jitter) */
-		unsigned indent = right && col >= base + INDENT_MIN && col <= base + INDENT_MAX ? col - base : 0;
+		unsigned indent = right && col >= base + INDENT_MIN && col <= base + INDENT_MAX &&
+					  indented_text(&ls[k], col, len, right_max) ? col - base : 0;
 		for (unsigned m = 0; right && m < indent + left_margin; m++)
 			util_buf_addc(out, ' ');
 		put_text(out, s, len, right ? 0 : margin);
@@ -290,8 +327,28 @@ static bool put_side(util_buf *out, const line *ls, size_t a, size_t b, bool rig
 	uint32_t z = 0;
 	if (at > s)
 		text_decode(text_prev(s, at), at, &z);
-	/* 。！？… and the closing quote or bracket after one */
-	return z == 0x3002 || z == 0xFF01 || z == 0xFF1F || z == 0x2026 || z == 0x201D || z == 0x300D || z == 0xFF09;
+	return ends_sentence_mark(z);
+}
+
+/* "受美联储降息预期升温和地缘局势反复影      本报记者  柳  岩": the
+ * band's first line holds, beside the left column's text, a few
+ * characters pushed far into the right column over a gap in it (the
+ * next line has nothing there): the story's byline, set at the head of
+ * its second column. It reads before both columns, not inside the
+ * left's sentence where the right column joins it. */
+enum { LINE_CHARS_MIN = 12 };
+static bool head_signature(const line *ls, size_t a, size_t b, unsigned r)
+{
+	/* (beside a line of the left column's text, set at its edge: not
+	 * beside a title centred over a story, a column's label beside it) */
+	if (a + 2 >= b || ls[a].nseg != 2 || ls[a].seg[0].chars < LINE_CHARS_MIN || ls[a].seg[1].chars > EDGE_CHARS ||
+	    ls[a].seg[0].col > least_lead(ls, a, b, r) + INDENT_MAX)
+		return false;
+	const char *s;
+	size_t len;
+	unsigned col;
+	return ls[a].seg[1].col >= right_base(ls, a, b, r) + INDENT_MAX && !side_of(&ls[a + 1], true, r, &s, &len, &col) &&
+	       side_of(&ls[a + 2], true, r, &s, &len, &col);
 }
 
 static line *read_lines(const char *text, size_t len, size_t *n)
@@ -326,6 +383,27 @@ static bool has_gutter(const char *text, size_t len)
 	return false;
 }
 
+/* The page's margin: the spaces before most lines of text (a running
+ * header may stand out of it; paragraphs' first lines and titles are
+ * set in from it), else the least lead. */
+enum { MARGIN_WIDTH_MAX = 16 };
+static size_t text_margin(const line *ls, size_t n)
+{
+	unsigned hist[MARGIN_WIDTH_MAX + 1] = { 0 }, best = 0;
+	size_t least = least_lead(ls, 0, n, 0);
+	for (size_t k = 0; k < n; k++) {
+		const line *l = &ls[k];
+		if (l->nseg == 0 || l->seg[0].chars < PROSE_CHARS)
+			continue;
+		size_t m = 0;
+		while (m < l->len && l->s[m] == ' ')
+			m++;
+		if (m <= MARGIN_WIDTH_MAX && ++hist[m] > hist[best])
+			best = (unsigned)m;
+	}
+	return best > least ? best : least;
+}
+
 bool columns_unfold(const char *text, size_t len, char **out, size_t *out_len)
 {
 	if (!has_gutter(text, len))
@@ -335,7 +413,7 @@ bool columns_unfold(const char *text, size_t len, char **out, size_t *out_len)
 	for (size_t k = 0; k < n; k++)
 		split_line(&ls[k]);
 	util_buf buf = { 0 };
-	size_t done = 0, bands = 0, margin = least_lead(ls, 0, n, 0);
+	size_t done = 0, bands = 0, margin = text_margin(ls, n);
 	for (size_t i = 0; i < n; i++) {
 		size_t a, b;
 		unsigned r;
@@ -343,6 +421,15 @@ bool columns_unfold(const char *text, size_t len, char **out, size_t *out_len)
 			continue;
 		for (size_t k = done; k < a; k++)
 			put_text(&buf, ls[k].s, ls[k].len, margin);
+		if (head_signature(ls, a, b, r)) {
+			/* (set where it stood, across the band; and the right
+			 * column read from the line after it) */
+			const seg *sg = &ls[a].seg[1];
+			for (unsigned m = 0; m + margin < sg->col; m++)
+				util_buf_addc(&buf, ' ');
+			put_line(&buf, ls[a].s + sg->from, sg->to - sg->from);
+			ls[a].nseg = 1;
+		}
 		/* the left column's text runs on into the right's when it
 		 * stops inside a sentence; else a blank line parts them */
 		if (put_side(&buf, ls, a, b, false, r, margin))

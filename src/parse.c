@@ -605,8 +605,11 @@ typedef struct profile {
 	 * text so): a margin, no paragraph's mark; the line reader takes it
 	 * out of every line's indent (0: none) */
 	uint8_t margin;
+	/* the indent most of the paragraphs' first lines have (columns; 0:
+	 * not measured): a line set in farther is centred, no paragraph */
+	unsigned para_indent;
 	unsigned runs, runs_set_in;     /* lines under an unfinished long one; of them, set in as far as it */
-	unsigned run_indent;            /* ... the indent of the first of those */
+	unsigned run_indent;            /* ... the indent most of those have */
 } profile;
 
 /* The profile measures the page on its first lines. */
@@ -1998,6 +2001,41 @@ static void profile_local_wrap(profile *pf, const char *text, size_t len)
 	}
 }
 
+/* The indent most of the indented long lines have, when that is most
+ * of them (PARA_INDENT_MAX + 1 counts, from indent_hist of profile_pass);
+ * 0 when none stands out. */
+enum { PARA_INDENTS_MIN = 4 };
+static unsigned most_common_indent(const unsigned *hist)
+{
+	unsigned best = 0, total = 0;
+	for (unsigned k = 1; k <= PARA_INDENT_MAX; k++) {
+		total += hist[k];
+		if (hist[k] > hist[best])
+			best = k;
+	}
+	return hist[best] >= PARA_INDENTS_MIN && hist[best] * 2 > total ? best : 0;
+}
+
+/* Whether line l is indented as a paragraph's first line: set in no
+ * farther than PARA_INDENT_MAX, and not a title centred in a narrow
+ * column ("白银跟涨  光伏用银需求旺盛" in a column of 20 characters whose
+ * paragraphs are set in by 4): set in farther than the page's own
+ * indent and its jitter, with as much space left at its right. */
+enum { INDENT_JITTER = 2, CENTRED_SLACK = 3 };
+static bool paragraph_indent(const profile *pf, const raw_line *l)
+{
+	if (!l->indented || l->indent > PARA_INDENT_MAX)
+		return false;
+	unsigned width = pf->wrap ? pf->wrap : pf->body_cols;
+	if (!pf->para_indent || l->indent <= pf->para_indent + INDENT_JITTER || !width)
+		return true;
+	unsigned right_end = l->indent + line_columns(l->s, l->len);
+	if (right_end >= width)
+		return true;
+	unsigned left = l->indent, right = width - right_end;
+	return left > right + CENTRED_SLACK || right > left + CENTRED_SLACK;
+}
+
 /* A paragraph's lines all set in as far as its first: of the lines that
  * run on under an unfinished long line, nine in ten at its indent (a page
  * that marks its paragraphs with an indent sets the rest of a paragraph
@@ -2412,6 +2450,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	/* the same for the lines narrower than MINW; [0] counts the wider */
 	unsigned narrow_hist[MINW] = { 0 }, narrow_open[MINW] = { 0 }, narrow_inner[MINW] = { 0 };
 	unsigned gaps[4] = { 0 };
+	unsigned indent_hist[PARA_INDENT_MAX + 1] = { 0 }, run_hist[MARGIN_MAX + 1] = { 0 };
 	size_t longs = 0;
 	line_reader lr;
 	line_reader_init(&lr, text, len);
@@ -2465,9 +2504,9 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		if (pend.cols && l.gap == 0) {
 			if (nnarrowed < NARROWED_MAX)
 				narrowed[nnarrowed++] = pend;
-			if (!pf->runs++)
-				pf->run_indent = l.indent;
+			pf->runs++;
 			pf->runs_set_in += l.indent >= 2 && l.indent >= prev_indent;
+			run_hist[l.indent <= MARGIN_MAX ? l.indent : 0]++;
 		}
 		prev_indent = l.indent;
 		pend.cols = 0;
@@ -2479,6 +2518,8 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		layout_rows_line(&lrows, pf, &l);
 		if (cols >= 20) {
 			pf->indented += l.indented;
+			if (l.indented && l.indent <= PARA_INDENT_MAX)
+				indent_hist[l.indent]++;
 			if (n > 0)
 				gaps[l.gap < 3 ? l.gap : 3]++;
 		}
@@ -2615,6 +2656,11 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	}
 	unsigned body_lines = gaps[0] + gaps[1] + gaps[2] + gaps[3];
 	pf->indents = body_lines >= 3 && pf->indented * 5 >= body_lines;
+	pf->para_indent = pf->indents ? most_common_indent(indent_hist) : 0;
+	pf->run_indent = 0;
+	for (unsigned k = 1; k <= MARGIN_MAX; k++)
+		if (run_hist[k] > run_hist[pf->run_indent])
+			pf->run_indent = k;
 	/* titles and bylines set in as far as the paragraphs: an indent
 	 * then tells a title from a paragraph no more */
 	pf->indent_all = pf->indents && pf->shorts >= 4 && pf->shorts_indented * 10 >= pf->shorts * 9;
@@ -5934,7 +5980,7 @@ static bool produce_unit(parser *ps)
 	if (ps->pf.ncell_tables && produce_row(ps, &cur))
 		return true;
 	/* an indent of a paragraph, not a title centred by spaces */
-	ps->line_indented = cur.indented && cur.indent <= PARA_INDENT_MAX;
+	ps->line_indented = paragraph_indent(&ps->pf, &cur);
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	if (feed_field_line(ps, &cur))
 		return true;

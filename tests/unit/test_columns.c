@@ -162,6 +162,37 @@ static void test_signature_at_edge(void **state)
 		       "天都挤满了带着孩子来看的市民。\n");
 }
 
+/* A byline pushed far into the right column on the band's first line,
+ * over a gap in that column, heads the story: it is written before both
+ * columns (not between the left column's last words and the right's
+ * first, which run on: 世界黄金 / 协会); the page's margin is where most
+ * lines of text start (the running header stands out of it). */
+static void test_byline_heads_second_column(void **state)
+{
+	(void)state;
+	const char *page =
+		"  B3     2026年3月19日  星期四                财经新闻\n"
+		"\n"
+		"                  国际金价站上历史新高\n"
+		"\n"
+		"        受美联储降息预期升温影响，国际                        本报记者  柳  岩\n"
+		"    金价近期持续走强，截至18日收盘，黄\n"
+		"    金期货价格创下历史新高。业内人士认      协会的数据显示，去年全球央行净购金\n"
+		"    为，央行购金是重要支撑。世界黄金        量超过一千吨，连续第三年保持高位。\n";
+	assert_unfolds(page,
+		       "B3     2026年3月19日  星期四                财经新闻\n"
+		       "\n"
+		       "              国际金价站上历史新高\n"
+		       "\n"
+		       "                                                          本报记者  柳  岩\n"
+		       "    受美联储降息预期升温影响，国际\n"
+		       "金价近期持续走强，截至18日收盘，黄\n"
+		       "金期货价格创下历史新高。业内人士认\n"
+		       "为，央行购金是重要支撑。世界黄金\n"
+		       "协会的数据显示，去年全球央行净购金\n"
+		       "量超过一千吨，连续第三年保持高位。\n");
+}
+
 /* Pages left alone: no gutter at all; a table of two short cells a row;
  * a header's fields spread by spaces; two lines of prose side by side
  * only (a band needs three). */
@@ -228,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_one_story_runs_on),
 		cmocka_unit_test(test_bands_parted_by_titles),
 		cmocka_unit_test(test_signature_at_edge),
+		cmocka_unit_test(test_byline_heads_second_column),
 		cmocka_unit_test(test_left_alone),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_input_unfolds),
