@@ -2425,6 +2425,32 @@ static bool table_rows_at(const parser *ps, size_t j)
 }
 
 static bool link_ref_line(const char *s, size_t len);
+/* "[« 上一期](url) | [版面导航](url) | [下一版 »](url)": a line of
+ * markdown links only (bars, dots and spaces between): the site's
+ * navigation, long as its addresses make it, no story's text. */
+static bool md_link_bar(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	unsigned links = 0;
+	while (p < end) {
+		if (*p != '[')
+			return false;
+		const char *close = memmem(p, (size_t)(end - p), "](", 2);
+		const char *paren = close ? memchr(close, ')', (size_t)(end - close)) : NULL;
+		if (!paren)
+			return false;
+		links++;
+		for (p = paren + 1; p < end;) {
+			uint32_t cp;
+			int k = text_decode(p, end, &cp);
+			if (!text_is_space(cp) && cp != '|' && cp != 0xFF5C && cp != 0xB7 && cp != 0x30FB)
+				break;
+			p += k;
+		}
+	}
+	return links >= 2;
+}
+
 static void profile_pass(profile *pf, furniture *furn, const char *text, size_t len, raw_rhythm *raw)
 {
 	enum { MAXW = 400, MINW = 28, SAMPLE = PROFILE_LINES, CENTRED_INDENT = 8 };
@@ -2565,7 +2591,8 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 			/* under the first title: a story's body or byline, or
 			 * the post's furniture (its account, a date, a picture) */
 			md_between++;
-			md_story_under |= l.len > 120 || (l.len < 200 && pattern_is_byline(l.s, l.len, false));
+			md_story_under |= (l.len > 120 && !md_link_bar(l.s, l.len)) ||
+					  (l.len < 200 && pattern_is_byline(l.s, l.len, false));
 		}
 		/* a centred title (set far in) tells nothing of the wrap width */
 		if (cols < MINW && l.indent <= CENTRED_INDENT) {
@@ -3364,7 +3391,7 @@ static bool raw_ends_sentence(const char *s, size_t len);
 
 /* "[首页](url) > [校报在线](url) > 第612期": the site's breadcrumb, links
  * joined by arrows, its last crumb maybe plain (a few words, no
- * punctuation): true, with the line read as its words and addresses
+ * punctuation), or its bar of links apart by bars: true, with the line read as its words and addresses
  * ("首页 url > 校报在线 url > 第612期"), as a link alone on its line is. */
 enum { CRUMB_MAX = 300 };
 static bool md_breadcrumb(parser *ps, unit *u)
@@ -3372,7 +3399,7 @@ static bool md_breadcrumb(parser *ps, unit *u)
 	const char *p = u->s, *end = u->s + u->len;
 	char buf[CRUMB_MAX];
 	size_t n = 0;
-	unsigned links = 0, arrows = 0, plain = 0;
+	unsigned links = 0, arrows = 0, bars = 0, plain = 0;
 	if (u->len >= CRUMB_MAX || u->s[0] != '[')
 		return false;
 	while (p < end) {
@@ -3396,13 +3423,16 @@ static bool md_breadcrumb(parser *ps, unit *u)
 		int k = text_decode(p, end, &cp);
 		if (cp == '>' || cp == 0xFF1E || cp == 0x203A || cp == 0xBB)
 			arrows++;
+		else if (cp == '|' || cp == 0xFF5C)
+			bars++;
 		else if (!text_is_space(cp) && (!arrows || !(is_han(cp) || is_ascii_alnum(cp)) || ++plain > 12))
 			return false;   /* words before any arrow, punctuation, or a long tail: text */
 		memcpy(buf + n, p, (size_t)k);
 		n += (size_t)k;
 		p += k;
 	}
-	if (!links || !arrows)
+	/* (or links only, set apart by bars: "[« 上一期](…) | [版面导航](…)") */
+	if (!links || (!arrows && (!bars || links < 2)))
 		return false;
 	char *d = doc_arena_alloc(ps->issue, n);
 	memcpy(d, buf, n);
