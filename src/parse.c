@@ -5618,6 +5618,7 @@ static bool hangs_under(const raw_line *first, const raw_line *next)
 	       next->indent == first->indent + 2;
 }
 
+enum { WIDER_MIN = 4 };
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	if (!ps->wrap && cur == first && short_field(cur) && short_field(next))
@@ -5690,6 +5691,12 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	if (cur == first && cur_cols > wrap + wrap / 4 + ps->pf.wrap_slack)
 		return !raw_ends_sentence(cur->s, cur->len) && inner_punctuation(cur->s, cur->len) &&
 		       wrap_columns(ps, next) <= cur_cols && pattern_credit_start(next->s, next->len) < next->len;
+	/* a line of no punctuation wider than the wrap (by more than a
+	 * figure's spaces): a title set across the columns, no line the wrap
+	 * made ("州政府拨款800万令吉 提升乔治市排水系统" on a page wrapped at
+	 * 14 characters) */
+	if (cur == first && cur_cols > wrap + ps->pf.wrap_slack + WIDER_MIN && !inner_punctuation(cur->s, cur->len))
+		return false;
 	/* (short of the wrap by the next line's first word: a line of
 	 * prose, with a comma or a stop inside or under a full line, not a
 	 * title set tight over its text) */
