@@ -3844,7 +3844,7 @@ static bool section_folio(const char *p, const char *end)
 static const char *const nav_words[] = {
 	"首页", "首頁", "往期回顾", "往期回顧", "版面导航", "版面導航", "PDF下载", "PDF下載", "PDF版下载", "PDF版", "PDF",
 	"上一版", "下一版", "上一期", "下一期", "返回目录", "返回目錄", "本版目录", "标题导航", "版面概览",
-	"打印本页", "打印本頁", "关闭窗口", "關閉窗口", "返回顶部", "返回頂部",
+	"打印本页", "打印本頁", "关闭窗口", "關閉窗口", "返回顶部", "返回頂部", "本版PDF下载", "本版PDF下載", "目录", "目錄",
 	"回复", "回覆", "举报", "舉報", "引用", "只看该作者", "只看該作者", "复制链接", "複製鏈接", "收藏", "分享",
 	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索", "查看版面大图", "查看版面大圖", "版面大图", "版面大圖",
 	"电脑版", "電腦版", "手机版", "手機版", "触屏版", "觸屏版", "网页版", "網頁版",
@@ -4119,7 +4119,7 @@ static bool running_header(const char *s, size_t len, header_match *hm);
 /* "首页　|　往期回顾　|　版面导航　|　PDF下载", "上一版　　下一版": a line
  * of an e-paper's page links only, two or more, set apart by spaces or
  * bars. */
-static char_set nav_starts = { "首往版上下返本标数電电过【打關关回举舉引只复複收分查手触觸网網", false, { 0 } };
+static char_set nav_starts = { "首往版上下返本标数電电过【打關关回举舉引只复複收分查手触觸网網目", false, { 0 } };
 
 /* "[12]": the number lynx or w3m sets before a link it dumps; its
  * bytes, else 0. */
@@ -4228,6 +4228,17 @@ static bool page_menu(const char *s, size_t len)
 	return pages >= MENU_PAGES_MIN;
 }
 
+/* "返回顶部", "回到頂部": the page's link back to its top, alone. */
+static bool top_link(const char *s, size_t len)
+{
+	static const char *const tops[] = { "返回顶部", "返回頂部", "回到顶部", "回到頂部" };
+	const char *end = text_trim_end(s, s + len);
+	for (size_t k = 0; k < sizeof tops / sizeof *tops; k++)
+		if ((size_t)(end - s) == strlen(tops[k]) && memcmp(s, tops[k], strlen(tops[k])) == 0)
+			return true;
+	return false;
+}
+
 static bool epaper_nav_bar(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
@@ -4239,8 +4250,11 @@ static bool epaper_nav_bar(const char *s, size_t len)
 	if (len < 6)
 		return false;
 	const char *w0 = s;
-	if (hprefix(w0, len, "‹") || hprefix(w0, len, "«"))
+	if (hprefix(w0, len, "‹") || hprefix(w0, len, "«") || hprefix(w0, len, "↑"))
 		w0 = text_skip_space(w0 + ((unsigned char)*w0 == 0xE2 ? 3 : 2), end);
+	/* "↑ 返回顶部" alone: the one link no story's line is */
+	if (top_link(w0, (size_t)(end - w0)))
+		return true;
 	if (end - w0 < 3 ||
 	    (*w0 != 'P' && *w0 != '[' && (((unsigned char)*w0 & 0xF0) != 0xE0 || !char_set_has(&nav_starts, fold3(w0)))))
 		return false;
@@ -4255,7 +4269,7 @@ static bool epaper_nav_bar(const char *s, size_t len)
 			continue;
 		}
 		if (text_is_space(cp) || cp == '|' || cp == 0xFF5C || cp == 0xB7 || cp == '[' || cp == ']' ||
-		    cp == 0x3010 || cp == 0x3011 || cp == 0x2039 || cp == 0x203A || cp == 0xAB || cp == 0xBB) {
+		    cp == 0x3010 || cp == 0x3011 || cp == 0x2039 || cp == 0x203A || cp == 0xAB || cp == 0xBB || cp == 0x2191) {
 			p += k;
 			continue;
 		}
@@ -4292,9 +4306,15 @@ static bool epaper_masthead(const char *s, size_t len)
  * "- END -" closing the post. The platform's lines, no story's. */
 static bool post_chrome(const char *s, size_t len)
 {
-	enum { FOLLOW_MAX = 40 * 3 };
+	enum { FOLLOW_MAX = 40 * 3, CLICK_HINT_MAX = 16 * 3 };
 	if (len >= 12 && len <= FOLLOW_MAX && (starts_with(s, s + len, "点击上方") || starts_with(s, s + len, "點擊上方")))
 		return util_find(s, len, "关注", 6) || util_find(s, len, "關注", 6);
+	/* "点击版面图可放大阅读", "點擊圖片查看大圖": the site's hint of what
+	 * a click does, short and bare of punctuation */
+	if (len >= 12 && len <= CLICK_HINT_MAX && (starts_with(s, s + len, "点击") || starts_with(s, s + len, "點擊")) &&
+	    !util_find(s, len, "，", 3) && !util_find(s, len, "。", 3) && (size_t)han_chars(s, s + len) * 3 == len)
+		return util_find(s, len, "放大", 6) || util_find(s, len, "查看", 6) || util_find(s, len, "大图", 6) ||
+		       util_find(s, len, "大圖", 6);
 	/* END alone among dashes, spaces, markdown's escapes and emphasis */
 	const char *e = len <= 24 ? util_find(s, len, "END", 3) : NULL;
 	if (!e)

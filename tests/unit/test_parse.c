@@ -640,6 +640,7 @@ FIXTURE_TEST(wrap_deck_caption_in_cut) /* hard-wrapped: a headline wider than th
 FIXTURE_TEST(layout_byline_column_head) /* pdftotext -layout: a byline at the head of the second column read before both; a title centred in its narrow column on a page of indented paragraphs; a right column's title set in, no paragraph */
 FIXTURE_TEST(md_paper_name_over_links) /* markdown clip: the paper's name as the only # title over a line of links (long with their addresses) is the page's, the stories its ## titles */
 FIXTURE_TEST(wrap_wide_title_over_deck) /* hard wrap at 14 characters: a headline of no punctuation wider than the wrap is no wrapped line, its subtitle under it */
+FIXTURE_TEST(epaper_page_links_foot) /* e-paper page: a click hint under the page label, a bar of links with 目录, a lone back-to-top link with its arrow and a 本版PDF下载 bar at the foot are the site's */
 FIXTURE_TEST(qa_question_comma)      /* a doctors' Q&A under its label: a question with a comma over 读者X问：… heads its item (it started a paragraph under the expert's line), and the next question over its asker heads the next item (it was a subhead) */
 
 /* Nothing is lost: every character of every non-blank line of the page
@@ -732,7 +733,7 @@ static void test_nothing_lost(void **state)
 		"comma_subtitle_tight", "comma_subtitle_tight_lookalike",
 		"marked_sections_after", "marked_sections_after_lookalike",
 		"deck_clauses", "md_list_briefs", "mail_newsletter", "deck_season", "button_bar_table", "inner_cry_title",
-		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section", "layout_spaced_title", "wechat_post_chrome", "feed_items", "hugo_source", "viewer_font_breaks", "drop_cap_line", "tab_table_speaker", "vertical_title", "mobile_edition", "phone_view", "forum_discuz", "figure_line_signature", "question_title_run", "mail_edition", "mail_edition_lookalike", "epaper_page_view", "blog_post_links", "spaced_label_title", "column_named", "wrap_label_comma_title", "jump_opens_paragraph", "md_bold_briefs", "ocr_rule_line", "mail_forwarded", "caption_credit_glued", "wrap_title_dateline_alone", "title_list_under_chrome", "wrap_wide_title_over_deck", "md_paper_name_over_links", "layout_byline_column_head", "wrap_deck_caption_in_cut", "cut_figure_joined", "layout_front_bands", "mail_mutt_preheader", "contents_line_top", "wrap_title_dateline_cut", "lynx_article_page",
+		"table_fullwidth_cells", "viewer_uneven_wrap", "source_lead", "genre_label_five", "note_alone_top", "wrap_repeat_inside", "wrap_cut_short_last", "toc_page_refs", "question_over_detail", "wrap_label_title_lead", "viewer_line_not_banner", "epigraph_source", "wrap_title_dated_lead", "notice_bracket_issuer", "layout_header_spaces", "epaper_chrome_top", "wrap_rule_lines", "md_sub_italic_byline", "ocr_dash_subtitle", "top_block_section", "qa_question_comma", "plain_list_briefs", "line_label_column", "line_label_column_lookalike", "header_bracket_note", "row_table_cells", "narrow_column_wrap", "layout_table_story", "wire_alone_jumps", "wrap_deck_shapes", "top_number_section", "layout_spaced_title", "wechat_post_chrome", "feed_items", "hugo_source", "viewer_font_breaks", "drop_cap_line", "tab_table_speaker", "vertical_title", "mobile_edition", "phone_view", "forum_discuz", "figure_line_signature", "question_title_run", "mail_edition", "mail_edition_lookalike", "epaper_page_view", "blog_post_links", "spaced_label_title", "column_named", "wrap_label_comma_title", "jump_opens_paragraph", "md_bold_briefs", "ocr_rule_line", "mail_forwarded", "caption_credit_glued", "wrap_title_dateline_alone", "title_list_under_chrome", "epaper_page_links_foot", "wrap_wide_title_over_deck", "md_paper_name_over_links", "layout_byline_column_head", "wrap_deck_caption_in_cut", "cut_figure_joined", "layout_front_bands", "mail_mutt_preheader", "contents_line_top", "wrap_title_dateline_cut", "lynx_article_page",
 	};
 	for (size_t n = 0; n < UTIL_ARRAY_LEN(names); n++) {
 		char path[256];
@@ -1434,6 +1435,7 @@ int main(void)
 		cmocka_unit_test(test_caption_credit_glued),
 		cmocka_unit_test(test_wrap_title_dateline_alone),
 		cmocka_unit_test(test_title_list_under_chrome),
+		cmocka_unit_test(test_epaper_page_links_foot),
 		cmocka_unit_test(test_wrap_wide_title_over_deck),
 		cmocka_unit_test(test_md_paper_name_over_links),
 		cmocka_unit_test(test_layout_byline_column_head),

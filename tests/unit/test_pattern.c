@@ -338,6 +338,17 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_epaper_chrome(S("\\- END -")));
 	assert_false(pattern_is_epaper_chrome(S("点击上方链接查看详情")));
 	assert_false(pattern_is_epaper_chrome(S("WEEKEND 周末")));
+	/* a click's hint, the back-to-top link alone, a bar holding 目录 */
+	assert_true(pattern_is_epaper_chrome(S("点击版面图可放大阅读")));
+	assert_true(pattern_is_epaper_chrome(S("點擊圖片查看大圖")));
+	assert_false(pattern_is_epaper_chrome(S("点击量一周内突破十万，放大了影响")));
+	assert_false(pattern_is_epaper_chrome(S("点击率创新高")));
+	assert_true(pattern_is_epaper_chrome(S("↑ 返回顶部")));
+	assert_true(pattern_is_epaper_chrome(S("返回頂部")));
+	assert_false(pattern_is_epaper_chrome(S("返回顶部的路上")));
+	assert_true(pattern_is_running_header(S("‹ 上一版　|　目录　|　下一版 ›"), &hm));
+	assert_true(pattern_is_running_header(S("返回頂部　|　版面導航　|　本版PDF下載"), &hm));
+	assert_false(pattern_is_running_header(S("目录"), &hm));
 	assert_false(pattern_is_running_header(S("首页新闻"), &hm));
 	assert_false(pattern_is_running_header(S("首页"), &hm));
 	assert_true(pattern_is_running_header(S("[上一版][下一版][版面导航][PDF下载]"), &hm));
