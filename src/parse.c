@@ -5618,6 +5618,22 @@ static bool hangs_under(const raw_line *first, const raw_line *next)
 	       next->indent == first->indent + 2;
 }
 
+/* "旬，省工业和信息化厅公布…": a line that opens with one Han character
+ * and a comma (or 、；) ends a word the line above cut ("11月中" /
+ * "旬"): no sentence opens so (a label does with a colon: 图：, 问：). */
+static bool opens_with_word_end(const raw_line *l)
+{
+	const char *p = l->s, *end = l->s + l->len;
+	uint32_t a, b;
+	if (p >= end)
+		return false;
+	p += text_decode(p, end, &a);
+	if (!is_han(a) || p >= end)
+		return false;
+	text_decode(p, end, &b);
+	return b == 0xFF0C || b == 0x3001 || b == 0xFF1B;
+}
+
 enum { WIDER_MIN = 4 };
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
@@ -5683,6 +5699,8 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	if (ps->nunits < MASTHEAD_UNITS && cur == first && capped_columns(cur) <= 80 &&
 	    !raw_ends_sentence(cur->s, cur->len) && (match_header(cur->s, cur->len, &mh), masthead_issuer(ps, cur->s, cur->len, &mh)))
 		return false;   /* a masthead's line is a line of its own */
+	if (ps->nunits < MAIL_TOP_UNITS && cur == first && site_credit(cur->s, cur->len))
+		return false;   /* (and its publisher's: 主办：X集团党委　X有限公司) */
 	unsigned cur_cols = wrap_columns(ps, cur);
 	/* a line far wider than the wrap was not set by it (a running
 	 * header kept whole): it runs into nothing; but a caption set across
@@ -5703,6 +5721,7 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	bool full = cur_cols + ps->pf.wrap_slack >= wrap ||
 		    (cur_cols * 4 >= wrap * 3 && cur_cols + wrap_piece(ps, next) > wrap &&
 		     (cur != first || inner_punctuation(cur->s, cur->len))) ||
+		    (cur_cols * 4 >= wrap * 3 && opens_with_word_end(next)) ||
 		    narrow_column_line(ps, cur, next, cur_cols, wrap);
 	/* "图为…现场。　本报记者　邵　宁摄": a photo's credit ends its caption,
 	 * and a caption starts after a finished sentence */
@@ -7314,6 +7333,20 @@ static bool under_mail_header(const parser *ps)
 	return false;
 }
 
+/* Whether no story has begun in the units read so far: no byline, no
+ * dateline, no sentence (the masthead's lines, and a deck, only). */
+static bool heads_only_so_far(const parser *ps)
+{
+	for (size_t k = ps->units_base; k < ps->nunits; k++) {
+		const unit *v = UNIT(ps, k);
+		if (v->kind == U_BYLINE || v->kind == U_DATELINE || v->kind == U_NAMES ||
+		    (v->flags & (UF_TERMINATED | UF_SENTENCE)))
+			return false;
+	}
+	return true;
+}
+
+enum { PUBLISHER_LINE_MAX = 40 };
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -7401,6 +7434,10 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (ps->nunits < MAIL_TOP_UNITS && u->chars <= CONTENTS_LINE_MAX && pattern_contents_line(s, len)) {
 		u->kind = U_PAGEHEAD;       /* "本期导读：X｜Y｜Z": the page's contents */
+		return;
+	}
+	if (ps->nunits < MAIL_TOP_UNITS && u->chars <= PUBLISHER_LINE_MAX && site_credit(s, len) && heads_only_so_far(ps)) {
+		u->kind = U_PAGEHEAD;       /* "主办：X集团党委　X有限公司" under the masthead */
 		return;
 	}
 	if (link_line(s, len)) {
@@ -10955,6 +10992,14 @@ static bool nothing_under(const parser *ps, size_t j)
 	return j >= ps->nunits;
 }
 
+/* "第200万台洗碗机下线现场。　刘畅　摄" under the title, then "本报讯（通讯员
+ * 刘畅）…": the story's photo set between its title and its dateline. */
+static bool caption_then_dateline(const parser *ps, size_t j)
+{
+	return j + 1 < ps->nunits && UNIT(ps, j)->kind == U_CAPTION && UNIT(ps, j + 1)->kind == U_DATELINE &&
+	       UNIT(ps, j + 1)->gap <= 1;
+}
+
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 {
 	memset(ev, 0, sizeof *ev);
@@ -10967,7 +11012,8 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 		ev_add(ev, S_OVER_FURNITURE);
 	if (j < ps->nunits) {
 		const unit *next = UNIT(ps, j);
-		if (next->kind == U_BYLINE || next->kind == U_DATELINE || (next->kind == U_NAMES && !labels_signed_title(ps, j)))
+		if (next->kind == U_BYLINE || next->kind == U_DATELINE || (next->kind == U_NAMES && !labels_signed_title(ps, j)) ||
+		    caption_then_dateline(ps, j))
 			ev_add(ev, S_NEXT_BYLINE);
 		if (next->kind == U_JUMP)
 			ev_add(ev, S_NEXT_JUMP);  /* a teaser ("详见第2版") or a continuation ("上接") */
