@@ -5634,6 +5634,32 @@ static bool opens_with_word_end(const raw_line *l)
 	return b == 0xFF0C || b == 0x3001 || b == 0xFF1B;
 }
 
+/* "巡回审判进果园　一场官司化解三年积怨": phrases of four Han characters
+ * or more set apart by ideographic spaces, nothing else (no punctuation,
+ * no figure; not 本报讯　X nor 记者　X　Y, whose words are short or
+ * names). */
+enum { SPACED_PHRASE_MIN = 4 };
+static bool spaced_title_line(const raw_line *l)
+{
+	const char *p = l->s, *end = l->s + l->len;
+	unsigned phrases = 0, run = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (cp == 0x3000) {
+			if (run < SPACED_PHRASE_MIN)
+				return false;
+			phrases++;
+			run = 0;
+		} else if (is_han(cp)) {
+			run++;
+		} else {
+			return false;
+		}
+	}
+	return run >= SPACED_PHRASE_MIN && phrases >= 1 && !pattern_is_byline(l->s, l->len, false);
+}
+
 enum { WIDER_MIN = 4 };
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
@@ -5723,6 +5749,14 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		     (cur != first || inner_punctuation(cur->s, cur->len))) ||
 		    (cur_cols * 4 >= wrap * 3 && opens_with_word_end(next)) ||
 		    narrow_column_line(ps, cur, next, cur_cols, wrap);
+	/* "巡回审判进果园　一场官司化解三年积怨" under a finished sentence:
+	 * two phrases of a title set apart by an ideographic space, no mark
+	 * of a sentence, open no paragraph's line */
+	if (raw_ends_sentence(cur->s, cur->len) && spaced_title_line(next))
+		return false;
+	/* (nor does such a title run into the photo's caption under it) */
+	if (cur == first && spaced_title_line(cur) && pattern_credit_start(next->s, next->len) < next->len)
+		return false;
 	/* "图为…现场。　本报记者　邵　宁摄": a photo's credit ends its caption,
 	 * and a caption starts after a finished sentence */
 	if (full && pattern_credit_start(cur->s, cur->len) < cur->len)
@@ -10993,11 +11027,12 @@ static bool nothing_under(const parser *ps, size_t j)
 }
 
 /* "第200万台洗碗机下线现场。　刘畅　摄" under the title, then "本报讯（通讯员
- * 刘畅）…": the story's photo set between its title and its dateline. */
+ * 刘畅）…" or "本报通讯员　邱敏": the story's photo set between its title and
+ * its dateline or byline. */
 static bool caption_then_dateline(const parser *ps, size_t j)
 {
-	return j + 1 < ps->nunits && UNIT(ps, j)->kind == U_CAPTION && UNIT(ps, j + 1)->kind == U_DATELINE &&
-	       UNIT(ps, j + 1)->gap <= 1;
+	return j + 1 < ps->nunits && UNIT(ps, j)->kind == U_CAPTION &&
+	       (UNIT(ps, j + 1)->kind == U_DATELINE || UNIT(ps, j + 1)->kind == U_BYLINE) && UNIT(ps, j + 1)->gap <= 1;
 }
 
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
