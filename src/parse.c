@@ -5660,6 +5660,13 @@ static bool spaced_title_line(const raw_line *l)
 	return run >= SPACED_PHRASE_MIN && phrases >= 1 && !pattern_is_byline(l->s, l->len, false);
 }
 
+static bool asks(const unit *u);
+static bool raw_asks(const raw_line *l)
+{
+	unit u = { .s = l->s, .len = l->len };
+	return asks(&u);
+}
+
 enum { WIDER_MIN = 4 };
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
@@ -5753,6 +5760,10 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	 * two phrases of a title set apart by an ideographic space, no mark
 	 * of a sentence, open no paragraph's line */
 	if (raw_ends_sentence(cur->s, cur->len) && spaced_title_line(next))
+		return false;
+	/* (nor does a reader's question, "读者张女士问：…", under the title
+	 * that puts it: "…，卖家能否追讨货款？") */
+	if (cur == first && last_cp(cur->s, cur->s + cur->len, NULL) == 0xFF1F && raw_asks(next))
 		return false;
 	/* (nor does such a title run into the photo's caption under it) */
 	if (cur == first && spaced_title_line(cur) && pattern_credit_start(next->s, next->len) < next->len)
