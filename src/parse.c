@@ -68,6 +68,7 @@ typedef enum signal {
 	S_NEXT_BYLINE,          /* a byline, author name or dateline right under the run */
 	S_NEXT_JUMP,            /* a jump line right under it (上接第1版, 详见第2版) */
 	S_NEXT_NOTE,            /* an editor's note right under it (编者按：…) */
+	S_NEXT_PHOTO,           /* a photo's caption right under it, and no text of a story after it: a picture's title */
 	S_MARKDOWN,             /* a markdown "# " title */
 	S_ASKED_UNDER,          /* a question over its asker's paragraph ("读者X问：…"): a Q&A item of its own */
 	S_DASH_SUBTITLE,        /* a "——" subtitle in the deck */
@@ -220,6 +221,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_NEXT_BYLINE]     = { 20, "byline/dateline under it" },
 	[S_NEXT_JUMP]       = { 20, "jump line under it" },
 	[S_NEXT_NOTE]       = { 20, "editor's note under it" },   /* a note opens a story, never a section */
+	[S_NEXT_PHOTO]      = { 20, "a picture's caption under it" },
 	[S_MARKDOWN]        = { 20, "markdown title" },
 	[S_ASKED_UNDER]     = { 6, "a question over its asker's words" },
 	[S_DASH_SUBTITLE]   = { 20, "—— subtitle in deck" },
@@ -3571,6 +3573,20 @@ static size_t image_mark(const char *s, size_t len)
 	return 0;
 }
 
+/* "[pic]", "[图片]", "[12][IMG]" alone on its line: the mark an
+ * extraction left where a picture was, nothing of the text. */
+static bool bare_picture_mark(const char *s, size_t len)
+{
+	static const char *const marks[] = { "[pic]", "[PIC]", "[IMG]", "[INLINE]", "[image]", "[图片]", "[圖片]", "[图]", "[圖]" };
+	if (!len || s[0] != '[' || len > 24)
+		return false;
+	const char *end = text_trim_end(s, s + len), *p = s + link_mark(s, s + len);
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if ((size_t)(end - p) == strlen(marks[k]) && memcmp(p, marks[k], strlen(marks[k])) == 0)
+			return true;
+	return false;
+}
+
 /* The bytes of a plain-text list's bullet and the spaces after it, 0
  * for none. */
 static size_t bullet_lead(const char *s, size_t len)
@@ -4735,6 +4751,10 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	}
 	/* "[14][IMG] 图为…": a console browser's mark of a picture before
 	 * its caption is the browser's (kept with the banners) */
+	if (bare_picture_mark(s, len)) {
+		add_banner(ps, s, len);     /* "[pic]", "[图片]": where a picture was */
+		return;
+	}
 	size_t img = image_mark(s, len);
 	if (img) {
 		add_banner(ps, s, (size_t)(text_trim_end(s, s + img) - s));
@@ -11046,6 +11066,16 @@ static bool caption_then_dateline(const parser *ps, size_t j)
 	       (UNIT(ps, j + 1)->kind == U_DATELINE || UNIT(ps, j + 1)->kind == U_BYLINE) && UNIT(ps, j + 1)->gap <= 1;
 }
 
+/* "戈壁滩上的“流动课堂”" over "某团…送去图书和文艺节目。　王振宇　摄",
+ * then a title, a label or the page's end: a picture printed with its
+ * own title, the caption its only text (a picture page's news). */
+static bool picture_under(const parser *ps, size_t j)
+{
+	if (j >= ps->nunits || UNIT(ps, j)->kind != U_CAPTION || pattern_credit_start(UNIT(ps, j)->s, UNIT(ps, j)->len) >= UNIT(ps, j)->len)
+		return false;
+	return j + 1 >= ps->nunits || is_title_kind(UNIT(ps, j + 1)->kind);
+}
+
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 {
 	memset(ev, 0, sizeof *ev);
@@ -11063,6 +11093,8 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 			ev_add(ev, S_NEXT_BYLINE);
 		if (next->kind == U_JUMP)
 			ev_add(ev, S_NEXT_JUMP);  /* a teaser ("详见第2版") or a continuation ("上接") */
+		if (picture_under(ps, j))
+			ev_add(ev, S_NEXT_PHOTO);
 		if (next->kind == U_PARA && note_opening(next))
 			ev_add(ev, S_NEXT_NOTE);
 	}
@@ -12171,6 +12203,11 @@ static void handle_caption(parser *ps, size_t *i)
 		/* dropped into a cut paragraph: it follows the joined paragraph */
 		part p = { cap.s, cap.len, DOC_CAPTION, 0 };
 		UTIL_PUSH(ps->held, ps->nheld, ps->held_cap, p);
+	} else if (a && !a->ended && a->field[DOC_F_HEADLINE].len && !art_has_body(a) &&
+		   pattern_credit_start(cap.s, cap.len) < cap.len) {
+		/* right under a title with no text yet, a photographer's
+		 * credit closing it: its picture's caption */
+		add_part(a, DOC_CAPTION, cap.s, cap.len);
 	} else if (!a || a->ended || captions_end_article(ps, after)) {
 		push_floating(ps, cap.s, cap.len);
 	} else {
