@@ -210,6 +210,7 @@ typedef struct slot {
 	bool words_bar;         /* a bar of short plain words (see words_bar) */
 	bool text_after;        /* a bar of words with text or a repeated line under it once */
 	uint16_t bare;          /* printed as its label alone, its value left empty ("作者：") */
+	bool author;            /* a field of it names the story's author (作者：X) */
 	uint32_t text;          /* its text, figures masked, when it has two labels or more (see shape_and_text) */
 	bool text_varies;       /* printed with other words in its fields */
 } slot;
@@ -250,20 +251,24 @@ static bool next_line(const char **p, const char *end, const char **ls, size_t *
 
 /* A candidate: printed again with a story's body between each two, and
  * another body around it each time. */
+enum { AUTHOR_LINES_MIN = 4 };
 static bool candidate(const slot *sl)
 {
 	/* (a bar of buttons may close a story of rows alone, a table
-	 * with no line of text: printed again with no body between) */
-	return sl && sl->count >= 2 && (!sl->together || sl->buttons) && !sl->copied;
+	 * with no line of text: printed again with no body between; so
+	 * may a metadata line naming the author of each of four stories
+	 * or more, a table one of them) */
+	return sl && sl->count >= 2 && (!sl->together || sl->buttons || (sl->author && sl->count >= AUTHOR_LINES_MIN)) && !sl->copied;
 }
 
 /* A metadata line that stands alone around three stories or more, the
  * same each time but for its figures ("发布时间：2026-11-20 07:32:10　来源：
- * 彩云日报"): fields of the site, not of a story (an event's 时间：/地点：
- * under each item names another place each time). */
+ * 彩云日报"), or naming each story's author in a field of it ("作者：X　　
+ * 来源：Y　　发布时间：Z"): fields of the site, not of a story (an event's
+ * 时间：/地点： under each item names another place each time). */
 static bool same_fields(const slot *sl)
 {
-	return candidate(sl) && sl->count >= 3 && sl->text && !sl->text_varies && sl->marked;
+	return candidate(sl) && sl->count >= 3 && sl->text && (!sl->text_varies || (sl->author && sl->count >= AUTHOR_LINES_MIN)) && sl->marked;
 }
 
 /* A body line's hash (its first and last bytes suffice to tell the
@@ -449,6 +454,8 @@ void furniture_learner_line(furniture_learner *fl, const char *s, size_t l)
 		sl->count++;
 	sl->last_body = fl->body;
 	sl->marked = shape_marked(s, l);
+	size_t as, ae;
+	sl->author = text && furniture_author(s, l, &as, &ae);
 	sl->buttons = button_bar(s, l);
 	sl->words_bar = words_bar(s, l);
 }

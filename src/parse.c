@@ -3508,6 +3508,7 @@ static void md_unit(parser *ps, unit *u)
  * as it is read, never into the stream of units: the stories around it
  * then follow each other across a big gap, as across a rule. The author
  * of a metadata line ("作者：X") is the byline of the story it is in. */
+static bool is_title_kind(uint8_t k);
 static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	add_banner(ps, s, len);
@@ -3533,9 +3534,18 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
 	}
 	if (furniture_author(s, len, &as, &ae)) {
 		size_t n = ps->nunits;
+		bool under_title = n > ps->units_base && is_title_kind(UNIT(ps, n - 1)->kind);
 		push_unit(ps, s + as, ae - as, gap, line);
-		if (ps->nunits > n)
-			UNIT(ps, ps->nunits - 1)->furn_author = 1;
+		if (ps->nunits > n) {
+			unit *au = UNIT(ps, ps->nunits - 1);
+			au->furn_author = 1;
+			/* (right under a title, the 作者： field names the story's
+			 * author, a desk or an office as well as a reporter:
+			 * "省气象台") */
+			if (under_title && (au->kind == U_TITLE || au->kind == U_NAMES ||
+					    (au->kind == U_PARA && !(au->flags & (UF_TERMINATED | UF_SENTENCE)))))
+				au->kind = U_BYLINE;
+		}
 	}
 	ps->rule_gap = true;
 	ps->furn_before = true;
