@@ -4893,6 +4893,14 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	ps->line_cut = false;
 	unbold_byline(ps, &u);
 	classify(ps, &u);
+	size_t as, ae;
+	if (u.kind == U_PAGEHEAD && ps->nunits > ps->units_base && is_title_kind(UNIT(ps, ps->nunits - 1)->kind) &&
+	    site_meta_fields(u.s, u.len) && furniture_author(u.s, u.len, &as, &ae)) {
+		/* "2025-11-26 18:42　来源：X　作者：本报记者 Y" under a title:
+		 * the site's line, its author the story's byline */
+		push_furniture(ps, u.s, u.len, gap, line);
+		return;
+	}
 	ps->text_units += u.kind != U_PAGEHEAD;
 	md_unit(ps, &u);
 	/* (its kind word is markup: the line is the box's title, not text) */
@@ -7249,12 +7257,33 @@ static unsigned chrome_bytes(const char *s, size_t len)
  * "label：value" set apart by wide gaps, each label a few Han characters),
  * one of them the machine's stamp of a date and a time: the forum's, not
  * the text's (a notice's "时间：12月3日9:00　　地点：…" is the text's). */
+/* "2025-11-26 18:42" then a wide gap (two spaces, U+3000) at the line's
+ * head: the bytes of the stamp, 0 when the line opens otherwise. */
+static size_t bare_stamp_lead(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	while (p < end && ((*p >= '0' && *p <= '9') || *p == '-' || *p == '/' || *p == ':' || *p == '.' ||
+			   (*p == ' ' && p + 1 < end && p[1] >= '0' && p[1] <= '9')))
+		p++;
+	if (p - s < 10 || !has_iso_date(s, (size_t)(p - s)) || p >= end)
+		return 0;
+	return has_prefix(p, (size_t)(end - p), "\xe3\x80\x80") || (*p == ' ' && p + 1 < end && p[1] == ' ') || *p == '\t'
+		       ? (size_t)(p - s)
+		       : 0;
+}
+
 static bool site_meta_fields(const char *s, size_t len)
 {
 	if (len > 240 || !has_clock(s, len) || !has_iso_date(s, len))
 		return false;
 	const char *p = s, *end = s + len;
 	unsigned fields = 0;
+	/* (the stamp may come first, bare: "2025-11-26 18:42　来源：X") */
+	size_t stamp = bare_stamp_lead(s, len);
+	if (stamp) {
+		fields++;
+		p = text_skip_space(s + stamp, end);
+	}
 	while (p < end) {
 		/* the label: 1 to 6 Han characters, then a colon */
 		const char *q = p;
@@ -13231,6 +13260,66 @@ static bool control_bar(const unit *u)
  * a console browser dumped with a link's number before every word (the
  * bars and spaces between aside): the site's navigation, no text of a
  * story (whose links sit inside its sentences). */
+/* "* 首页" / "* 菲律宾" / "* 侨社" / …: a site's menu saved as a list,
+ * a section's name of a few characters to a row, its home first: the
+ * rows of it from unit i (0 when none starts there). */
+enum { MENU_ROWS_MIN = 3, MENU_WORD_MAX = 6 };
+static size_t menu_row(const unit *u)
+{
+	size_t lead = bullet_lead(u->s, u->len);
+	if (!lead || u->chars > MENU_WORD_MAX + 1 || (u->flags & (UF_TERMINATED | UF_SENTENCE | UF_COMMA)))
+		return 0;
+	const char *p = u->s + lead, *end = u->s + u->len;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!is_han(cp) && !is_ascii_alnum(cp))
+			return 0;
+	}
+	return lead;
+}
+
+static size_t menu_list(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	size_t lead = menu_row(u);
+	if (!lead || !(has_prefix(u->s + lead, u->len - lead, "首页") || has_prefix(u->s + lead, u->len - lead, "首頁")))
+		return 0;
+	size_t j = i + 1;
+	while (j < ps->nunits && UNIT(ps, j)->gap == 0 && menu_row(UNIT(ps, j)))
+		j++;
+	return j - i >= MENU_ROWS_MIN ? j - i : 0;
+}
+
+/* "热门新闻" over "* 菲国央行宣布维持基准利率不变" / "* 马尼拉湾…" and
+ * nothing under them but the site's own lines or the page's end: a
+ * label over a list of links to other pages' stories (titles only, no
+ * sentence), the site's; the units of it from i, 0 when none. */
+enum { LINK_ROWS_MIN = 2, LINK_TITLE_MAX = 30 };
+static size_t foot_link_list(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (!is_title_kind(u->kind) || u->chars > LINK_LABEL_MAX || i + 1 >= ps->nunits || UNIT(ps, i + 1)->gap > 1)
+		return 0;
+	size_t j = i + 1;
+	for (; j < ps->nunits && (j == i + 1 || UNIT(ps, j)->gap == 0); j++) {
+		const unit *v = UNIT(ps, j);
+		if (!bullet_lead(v->s, v->len) || v->chars > LINK_TITLE_MAX ||
+		    (v->flags & (UF_TERMINATED | UF_SENTENCE)))
+			break;
+	}
+	if (j - i - 1 < LINK_ROWS_MIN || !ps->eof)
+		return 0;
+	/* (under it the site's own lines: its bar of links, its copyright) */
+	for (size_t k = j; k < ps->nunits; k++) {
+		const unit *v = UNIT(ps, k);
+		if (v->kind != U_PAGEHEAD && !(chrome_line(v) && (memchr(v->s, '|', v->len) || memmem(v->s, v->len, "©", 2) ||
+								   memmem(v->s, v->len, "版权", 6))))
+			return 0;
+	}
+	return j - i;
+}
+
 static bool link_bar(const unit *u)
 {
 	if ((u->kind != U_TITLE && u->kind != U_PARA) || u->chars > CHROME_LINE_MAX ||
@@ -13856,6 +13945,15 @@ static void segment_step(parser *ps)
 		if (link_bar(u)) {
 			banner_for(ps, i, S_F_LINK_BAR);
 			i++;
+			continue;
+		}
+		size_t menu = menu_list(ps, i);
+		if (!menu)
+			menu = foot_link_list(ps, i);
+		if (menu) {
+			for (size_t k = 0; k < menu; k++)
+				banner_for(ps, i + k, S_F_LINK_BAR);
+			i += menu;
 			continue;
 		}
 		if (top_chrome(ps, i)) {
