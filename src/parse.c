@@ -7242,6 +7242,8 @@ static unsigned chrome_bytes(const char *s, size_t len)
 			m |= CB_COLON;          /* ： */
 		else if (c == 0xEF && b[i + 1] == 0xBD && b[i + 2] == 0x9C)
 			m |= CB_PATH;           /* ｜ */
+		else if (c == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0xBA)
+			m |= CB_PATH;           /* › */
 		else if (c == 0xE2 && (b[i + 1] == 0x86 || b[i + 1] == 0x87 || (b[i + 1] == 0x96 && b[i + 2] == 0xB6)))
 			m |= CB_PICT;
 		else if (c == 0xE5 && ((b[i + 1] == 0x89 && b[i + 2] == 0x8D) ||      /* 前 */
@@ -7321,7 +7323,7 @@ static bool site_meta_fields(const char *s, size_t len)
  * crumbs or more of a few words joined by " > "; "掌上临江　　推荐　｜　本地
  * ｜　视频　｜　政务": an app's bar of tabs, five or more parted by bars,
  * each tab after the first a word (at most TAB_MAX characters). */
-enum { CRUMB_CHARS_MAX = 12, TAB_MAX = 4 };
+enum { CRUMB_CHARS_MAX = 12, LAST_CRUMB_CHARS_MAX = 40, TAB_MAX = 4 };
 static bool plain_breadcrumb(const char *s, size_t len)
 {
 	if (len > 200)
@@ -7331,9 +7333,13 @@ static bool plain_breadcrumb(const char *s, size_t len)
 	while (p <= end) {
 		size_t sep = p == end ? 0 :
 			     p + 3 <= end && p[0] == ' ' && p[1] == '>' && p[2] == ' ' ? 3 :
+			     p + 5 <= end && p[0] == ' ' && has_prefix(p + 1, 3, "›") && p[4] == ' ' ? 5 :
 			     *p == '|' ? 1 : has_prefix(p, (size_t)(end - p), "｜") ? 3 : 0;
 		if (sep || p == end) {
-			if (!chars)
+			/* (only the last crumb, the page's own title, may be long) */
+			if (!chars || (sep && chars > CRUMB_CHARS_MAX))
+				return false;
+			if (p == end && chars > CRUMB_CHARS_MAX && !arrows)
 				return false;
 			if (crumbs > 0 && chars > longest_tab)
 				longest_tab = chars;
@@ -7341,8 +7347,8 @@ static bool plain_breadcrumb(const char *s, size_t len)
 			chars = 0;
 			if (p == end)
 				break;
-			arrows += sep == 3 && *p == ' ';
-			bars += !(sep == 3 && *p == ' ');
+			arrows += (sep == 3 || sep == 5) && *p == ' ';
+			bars += !((sep == 3 || sep == 5) && *p == ' ');
 			p = text_skip_space(p + sep, end);
 			continue;
 		}
@@ -7350,7 +7356,7 @@ static bool plain_breadcrumb(const char *s, size_t len)
 		p += text_decode(p, end, &cp);
 		if (is_sentence_end(cp) || is_clause_end(cp))
 			return false;
-		if (!text_is_space(cp) && ++chars > CRUMB_CHARS_MAX)
+		if (!text_is_space(cp) && ++chars > LAST_CRUMB_CHARS_MAX)
 			return false;
 	}
 	if (arrows && bars)
