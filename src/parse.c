@@ -5618,6 +5618,13 @@ static bool latin_gloss(const char *s, size_t len)
  * "示，高温…"): the lines around such a gloss, and a scrap of a few
  * characters within a paragraph's run, are one paragraph. */
 enum { FONT_SCRAP_MAX = 3 };
+enum { FIGURE_SCRAP_MAX = 12 };
+static bool figures_only(const char *s, size_t len);
+static bool figure_scrap(const raw_line *l)
+{
+	return l->len <= FIGURE_SCRAP_MAX && figures_only(l->s, l->len) && (l->len >= 3 || memchr(l->s, '.', l->len));
+}
+
 static bool font_break(const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	/* (a gloss alone on its line ends in its bracket: no sentence) */
@@ -5627,6 +5634,13 @@ static bool font_break(const raw_line *first, const raw_line *cur, const raw_lin
 	if (raw_ends_sentence(cur->s, cur->len))
 		return false;
 	if (latin_gloss(next->s, next->len))
+		return true;
+	/* "全長約" / "6.8" / "公里，": a figure in the Latin face put out on
+	 * a line of its own, inside the sentence (three characters at least
+	 * or a point: no folio) */
+	if ((figure_scrap(next) && is_han(last_cp(cur->s, cur->s + cur->len, NULL)) &&
+	     (cur != first || inner_punctuation(cur->s, cur->len))) ||
+	    (cur != first && figure_scrap(cur)))
 		return true;
 	/* "澳洲气象局（Bureau of" / "Meteorology）25日…": a gloss the line
 	 * cut */
@@ -5698,11 +5712,34 @@ static bool spaced_title_line(const raw_line *l)
 	return run >= SPACED_PHRASE_MIN && phrases >= 1 && !pattern_is_byline(l->s, l->len, false);
 }
 
+static bool opens_with_dateline(const raw_line *l)
+{
+	pattern_dateline m;
+	uint32_t c0 = first_cp(l->s, l->s + l->len);
+	if (c0 != 0x3010 && c0 != 0x672C)       /* 【, 本 */
+		return false;
+	return pattern_match_dateline(l->s, l->len, &m) && m.date_start <= 3 && m.date_end > m.date_start;
+}
+
 static bool asks(const unit *u);
 static bool raw_asks(const raw_line *l)
 {
 	unit u = { .s = l->s, .len = l->len };
 	return asks(&u);
+}
+
+/* "議員建議當局善用公共房屋的": a line that stops on a word that joins
+ * what comes after it (的, 和, 与, 及, 并, 或, 把, 被, 对, 向, 从, 将, 在):
+ * no title ends so, the phrase runs on. */
+static bool ends_mid_phrase(const raw_line *l)
+{
+	static const uint32_t joiners[] = { 0x7684, 0x548C, 0x4E0E, 0x8207, 0x53CA, 0x5E76, 0x4E26, 0x6216, 0x628A,
+					    0x88AB, 0x5BF9, 0x5C0D, 0x5411, 0x4ECE, 0x5F9E, 0x5C06, 0x5C07, 0x5728 };
+	uint32_t z = last_cp(l->s, l->s + l->len, NULL);
+	for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
+		if (z == joiners[k])
+			return true;
+	return false;
 }
 
 enum { WIDER_MIN = 4 };
@@ -5792,12 +5829,17 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	bool full = cur_cols + ps->pf.wrap_slack >= wrap ||
 		    (cur_cols * 4 >= wrap * 3 && cur_cols + wrap_piece(ps, next) > wrap &&
 		     (cur != first || inner_punctuation(cur->s, cur->len))) ||
-		    (cur_cols * 4 >= wrap * 3 && opens_with_word_end(next)) ||
+		    (cur_cols * 4 >= wrap * 3 && (opens_with_word_end(next) || ends_mid_phrase(cur))) ||
 		    narrow_column_line(ps, cur, next, cur_cols, wrap);
 	/* "巡回审判进果园　一场官司化解三年积怨" under a finished sentence:
 	 * two phrases of a title set apart by an ideographic space, no mark
 	 * of a sentence, open no paragraph's line */
 	if (raw_ends_sentence(cur->s, cur->len) && spaced_title_line(next))
+		return false;
+	/* "【本報訊】運輸基建局昨（十": a dateline opens its story's first
+	 * paragraph; no line runs into it (a subtitle of detail over it,
+	 * as wide as the wrap, with commas) */
+	if (opens_with_dateline(next))
 		return false;
 	/* (nor does a reader's question, "读者张女士问：…", under the title
 	 * that puts it: "…，卖家能否追讨货款？") */
