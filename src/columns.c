@@ -284,7 +284,7 @@ enum { FILL_SLACK = 4 };
 static bool indented_text(const line *l, unsigned col, size_t len, unsigned right_max)
 {
 	const seg *sg = &l->seg[l->nseg - 1];
-	if (sg->col != col || sg->end_col + FILL_SLACK >= right_max)
+	if (sg->col != col || sg->end_col + FILL_SLACK >= right_max || piece_punctuated(l, sg))
 		return true;
 	const char *s = l->s + sg->from, *at = s + len;
 	uint32_t z = 0;
