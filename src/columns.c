@@ -278,8 +278,9 @@ static unsigned right_end(const line *ls, size_t a, size_t b, unsigned r)
 
 /* Whether the right piece of line l (starting at col, len bytes) set in
  * from the column's edge is a paragraph's first line: it fills the
- * column, or it ends a sentence (a paragraph of one line); a short line
- * set in, unfinished, is a title centred in the column. */
+ * column, holds a sentence's punctuation, or ends a sentence (a
+ * paragraph of one line); a short line set in, bare and unfinished, is
+ * a title set in the column. */
 enum { FILL_SLACK = 4 };
 static bool indented_text(const line *l, unsigned col, size_t len, unsigned right_max)
 {
