@@ -14855,12 +14855,17 @@ static void merge_signed_item(parser *ps, size_t k)
  * its text with no one reporting it: one title, as printed. The label
  * is 2 to 6 Han characters. */
 enum { LINE_LABEL_MIN = 2, LINE_LABEL_MAX = 6 };
+static size_t list_number_lead(const char *s, size_t len);
+enum { LONE_LABEL_MIN = 4 };
 static void split_line_label(parser *ps, art *a)
 {
 	doc_str h = a->field[DOC_F_HEADLINE];
-	if (a->field[DOC_F_COLUMN].len || !has_prefix(h.s, h.len, "【"))
+	/* (after the story's number in a numbered list of them: "4. 【银龄风采】
+	 * 七旬老人义务教书法十五年", the number kept before the headline) */
+	size_t num = list_number_lead(h.s, h.len);
+	if (a->field[DOC_F_COLUMN].len || !has_prefix(h.s + num, h.len - num, "【"))
 		return;
-	const char *p = h.s + 3, *end = h.s + h.len;
+	const char *p = h.s + num + 3, *end = h.s + h.len;
 	unsigned chars = 0;
 	while (p < end && !has_prefix(p, (size_t)(end - p), "】")) {
 		uint32_t cp;
@@ -14873,14 +14878,38 @@ static void split_line_label(parser *ps, art *a)
 	const char *title = text_skip_space(p + 3, end);
 	if (count_chars(title, (size_t)(end - title), 8) < 4)
 		return;
-	if (!ps->line_labels && !a->field[DOC_F_BYLINE].len && !a->field[DOC_F_DATELINE].len)
+	/* (a label of four characters or more names a column even over a
+	 * story nobody signs: "【领事提醒】", never a small ad's "【整租】") */
+	if (!ps->line_labels && !a->field[DOC_F_BYLINE].len && !a->field[DOC_F_DATELINE].len && chars < LONE_LABEL_MIN)
 		return;
 	ps->line_labels = true;
-	a->field[DOC_F_COLUMN] = doc_str_make(h.s + 3, (size_t)(p - h.s - 3));
-	a->field[DOC_F_HEADLINE] = doc_str_make(title, (size_t)(end - title));
+	a->field[DOC_F_COLUMN] = doc_str_make(h.s + num + 3, (size_t)(p - h.s - num - 3));
+	if (num) {
+		char *d = doc_arena_alloc(ps->issue, num + (size_t)(end - title));
+		memcpy(d, h.s, num);
+		memcpy(d + num, title, (size_t)(end - title));
+		a->field[DOC_F_HEADLINE] = doc_str_make(d, num + (size_t)(end - title));
+	} else {
+		a->field[DOC_F_HEADLINE] = doc_str_make(title, (size_t)(end - title));
+	}
 	if (explain_out)        /* (the headline's line was explained already) */
 		fprintf(explain_out, "%5s  %-10s %.*s  · %s\n", "", "column", (int)a->field[DOC_F_COLUMN].len,
 			a->field[DOC_F_COLUMN].s, signals[S_F_LINE_LABEL].what);
+}
+
+/* "4. ", "12、", "3．": a story's number in a numbered list of them and
+ * the spaces after it, at the head of s: its bytes, 0 for none. */
+static size_t list_number_lead(const char *s, size_t len)
+{
+	size_t n = 0;
+	while (n < len && n < 2 && s[n] >= '0' && s[n] <= '9')
+		n++;
+	if (!n || n >= len)
+		return 0;
+	size_t mark = s[n] == '.' ? 1 : has_prefix(s + n, len - n, "、") || has_prefix(s + n, len - n, "．") ? 3 : 0;
+	if (!mark)
+		return 0;
+	return (size_t)(text_skip_space(s + n + mark, s + len) - s);
 }
 
 /* "‧梁啓明‧": a byline between dots is the name inside them. */
