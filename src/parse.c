@@ -5712,6 +5712,15 @@ static bool spaced_title_line(const raw_line *l)
 	return run >= SPACED_PHRASE_MIN && phrases >= 1 && !pattern_is_byline(l->s, l->len, false);
 }
 
+enum { LETTER_LABEL_MAX = 6 };
+static bool under_spaced_label(const parser *ps)
+{
+	if (ps->nunits <= ps->units_base)
+		return false;
+	const unit *u = UNIT(ps, ps->nunits - 1);
+	return u->kind == U_TITLE && u->spaced && u->chars <= LETTER_LABEL_MAX;
+}
+
 static bool opens_with_dateline(const raw_line *l)
 {
 	pattern_dateline m;
@@ -5840,6 +5849,12 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	 * paragraph; no line runs into it (a subtitle of detail over it,
 	 * as wide as the wrap, with commas) */
 	if (opens_with_dateline(next))
+		return false;
+	/* a bare line right under a column's label set letter-spaced ("行 业
+	 * 快 讯") is its story's title, however wide (a column's lines
+	 * copied one by one fill it alike) */
+	if (cur == first && !inner_punctuation(cur->s, cur->len) && !raw_ends_sentence(cur->s, cur->len) &&
+	    under_spaced_label(ps))
 		return false;
 	/* (nor does a reader's question, "读者张女士问：…", under the title
 	 * that puts it: "…，卖家能否追讨货款？") */
