@@ -3393,8 +3393,9 @@ static bool raw_ends_sentence(const char *s, size_t len);
 
 /* "[首页](url) > [校报在线](url) > 第612期": the site's breadcrumb, links
  * joined by arrows, its last crumb maybe plain (a few words, no
- * punctuation), or its bar of links apart by bars: true, with the line read as its words and addresses
- * ("首页 url > 校报在线 url > 第612期"), as a link alone on its line is. */
+ * punctuation), or its bar of links set apart by bars: true, with the
+ * line read as its words and addresses ("首页 url > 校报在线 url >
+ * 第612期"), as a link alone on its line is. */
 enum { CRUMB_MAX = 300 };
 static bool md_breadcrumb(parser *ps, unit *u)
 {
@@ -5751,6 +5752,36 @@ static bool ends_mid_phrase(const raw_line *l)
 	return false;
 }
 
+/* Lines that never run on into the next whatever their widths: a title
+ * over its text or its picture, a paragraph over a title, a line over a
+ * story's dateline. */
+static bool parts_here(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
+{
+	/* "巡回审判进果园　一场官司化解三年积怨" under a finished sentence:
+	 * two phrases of a title set apart by an ideographic space, no mark
+	 * of a sentence, open no paragraph's line; nor does such a title
+	 * run into the photo's caption under it */
+	if (raw_ends_sentence(cur->s, cur->len) && spaced_title_line(next))
+		return true;
+	if (cur == first && spaced_title_line(cur) && pattern_credit_start(next->s, next->len) < next->len)
+		return true;
+	/* "【本報訊】運輸基建局昨（十": a dateline opens its story's first
+	 * paragraph; no line runs into it (a subtitle of detail over it,
+	 * as wide as the wrap, with commas) */
+	if (opens_with_dateline(next))
+		return true;
+	if (cur != first)
+		return false;
+	/* a bare line right under a column's label set letter-spaced ("行 业
+	 * 快 讯") is its story's title, however wide (a column's lines
+	 * copied one by one fill it alike) */
+	if (!inner_punctuation(cur->s, cur->len) && !raw_ends_sentence(cur->s, cur->len) && under_spaced_label(ps))
+		return true;
+	/* a reader's question ("读者张女士问：…") under the title that puts
+	 * it ("…，卖家能否追讨货款？") */
+	return last_cp(cur->s, cur->s + cur->len, NULL) == 0xFF1F && raw_asks(next);
+}
+
 enum { WIDER_MIN = 4 };
 static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
@@ -5840,28 +5871,7 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		     (cur != first || inner_punctuation(cur->s, cur->len))) ||
 		    (cur_cols * 4 >= wrap * 3 && (opens_with_word_end(next) || ends_mid_phrase(cur))) ||
 		    narrow_column_line(ps, cur, next, cur_cols, wrap);
-	/* "巡回审判进果园　一场官司化解三年积怨" under a finished sentence:
-	 * two phrases of a title set apart by an ideographic space, no mark
-	 * of a sentence, open no paragraph's line */
-	if (raw_ends_sentence(cur->s, cur->len) && spaced_title_line(next))
-		return false;
-	/* "【本報訊】運輸基建局昨（十": a dateline opens its story's first
-	 * paragraph; no line runs into it (a subtitle of detail over it,
-	 * as wide as the wrap, with commas) */
-	if (opens_with_dateline(next))
-		return false;
-	/* a bare line right under a column's label set letter-spaced ("行 业
-	 * 快 讯") is its story's title, however wide (a column's lines
-	 * copied one by one fill it alike) */
-	if (cur == first && !inner_punctuation(cur->s, cur->len) && !raw_ends_sentence(cur->s, cur->len) &&
-	    under_spaced_label(ps))
-		return false;
-	/* (nor does a reader's question, "读者张女士问：…", under the title
-	 * that puts it: "…，卖家能否追讨货款？") */
-	if (cur == first && last_cp(cur->s, cur->s + cur->len, NULL) == 0xFF1F && raw_asks(next))
-		return false;
-	/* (nor does such a title run into the photo's caption under it) */
-	if (cur == first && spaced_title_line(cur) && pattern_credit_start(next->s, next->len) < next->len)
+	if (parts_here(ps, first, cur, next))
 		return false;
 	/* "图为…现场。　本报记者　邵　宁摄": a photo's credit ends its caption,
 	 * and a caption starts after a finished sentence */
@@ -7311,11 +7321,6 @@ static unsigned chrome_bytes(const char *s, size_t len)
 	return m;
 }
 
-/* "作者：老街坊2005　　回复日期：2005-03-19 22:45:33", "楼主：X　　时间：…
- * 点击：3512　　回复：27": a site's fields of a post (two or more
- * "label：value" set apart by wide gaps, each label a few Han characters),
- * one of them the machine's stamp of a date and a time: the forum's, not
- * the text's (a notice's "时间：12月3日9:00　　地点：…" is the text's). */
 /* "2025-11-26 18:42" then a wide gap (two spaces, U+3000) at the line's
  * head: the bytes of the stamp, 0 when the line opens otherwise. */
 static size_t bare_stamp_lead(const char *s, size_t len)
@@ -7331,6 +7336,11 @@ static size_t bare_stamp_lead(const char *s, size_t len)
 		       : 0;
 }
 
+/* "作者：老街坊2005　　回复日期：2005-03-19 22:45:33", "楼主：X　　时间：…
+ * 点击：3512　　回复：27": a site's fields of a post (two or more
+ * "label：value" set apart by wide gaps, each label a few Han characters),
+ * one of them the machine's stamp of a date and a time: the forum's, not
+ * the text's (a notice's "时间：12月3日9:00　　地点：…" is the text's). */
 static bool site_meta_fields(const char *s, size_t len)
 {
 	if (len > 240 || !has_clock(s, len) || !has_iso_date(s, len))
