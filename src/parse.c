@@ -13329,10 +13329,6 @@ static bool control_bar(const unit *u)
 	return words >= CONTROL_WORDS_MIN && single >= 2 && han <= CONTROL_BAR_MAX;
 }
 
-/* "[1]跳转到主要内容", "[2]首页 | [3]学校要闻 | [4]综合新闻": a line
- * a console browser dumped with a link's number before every word (the
- * bars and spaces between aside): the site's navigation, no text of a
- * story (whose links sit inside its sentences). */
 /* "* 首页" / "* 菲律宾" / "* 侨社" / …: a site's menu saved as a list,
  * a section's name of a few characters to a row, its home first: the
  * rows of it from unit i (0 when none starts there). */
@@ -13393,6 +13389,10 @@ static size_t foot_link_list(const parser *ps, size_t i)
 	return j - i;
 }
 
+/* "[1]跳转到主要内容", "[2]首页 | [3]学校要闻 | [4]综合新闻": a line
+ * a console browser dumped with a link's number before every word (the
+ * bars and spaces between aside): the site's navigation, no text of a
+ * story (whose links sit inside its sentences). */
 static bool link_bar(const unit *u)
 {
 	if ((u->kind != U_TITLE && u->kind != U_PARA) || u->chars > CHROME_LINE_MAX ||
