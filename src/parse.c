@@ -13961,6 +13961,7 @@ static bool no_story_yet(const parser *ps)
 	return bytes <= CHROME_TEXT_MAX;
 }
 
+static bool label_over_marked_items(const parser *ps, size_t i, const art *a);
 static void segment_step(parser *ps)
 {
 	size_t i = ps->next;
@@ -14285,6 +14286,20 @@ static void segment_step(parser *ps)
 		}
 		if (u->kind == U_TITLE && (title_goes_on(ps, i) || bracket_note(ps, i, a))) {
 			handle_title(ps, &i, NULL);
+			continue;
+		}
+		if (a && label_over_marked_items(ps, i, a)) {
+			/* "银行速递" over "■江海银行推出…" / text / "■滨城银行…":
+			 * a title with nothing of its own over items each titled
+			 * after one mark is their column's label; the first item
+			 * heads the story opened under it */
+			evidence facts;
+			memset(&facts, 0, sizeof facts);
+			ev_add(&facts, S_LABEL_OVER);
+			a->field[DOC_F_COLUMN] = a->field[DOC_F_HEADLINE];
+			a->field[DOC_F_HEADLINE] = doc_str_make(u->s, u->len);
+			explain(ps, i, "headline", &facts);
+			i++;
 			continue;
 		}
 		if (is_title_kind(u->kind) || u->kind == U_MDSUB) {
@@ -14935,6 +14950,30 @@ static size_t list_number_lead(const char *s, size_t len)
 	if (!mark)
 		return 0;
 	return (size_t)(text_skip_space(s + n + mark, s + len) - s);
+}
+
+/* Whether unit i, a title opening with an item's mark (■, ◆ …), sits
+ * under an article that has only its headline, a short one, and over a
+ * paragraph, with another title of the same mark over a paragraph
+ * further down: the items of a column whose label that headline is. */
+enum { ITEM_LABEL_MAX = 8, ITEM_REACH = 8 };
+static bool label_over_marked_items(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	uint32_t mark = u->kind == U_TITLE ? item_mark(u) : 0;
+	if (!mark || mark == 0x3010 || !a->field[DOC_F_HEADLINE].len || a->field[DOC_F_COLUMN].len ||
+	    a->field[DOC_F_KICKER].len || a->field[DOC_F_SUBTITLE].len || art_has_body(a) ||
+	    count_chars(a->field[DOC_F_HEADLINE].s, a->field[DOC_F_HEADLINE].len, ITEM_LABEL_MAX + 1) > ITEM_LABEL_MAX ||
+	    i + 1 >= ps->nunits || UNIT(ps, i + 1)->kind != U_PARA)
+		return false;
+	for (size_t k = i + 2; k + 1 < ps->nunits && k < i + ITEM_REACH; k++) {
+		const unit *v = UNIT(ps, k);
+		if (v->kind == U_TITLE && item_mark(v) == mark)
+			return UNIT(ps, k + 1)->kind == U_PARA;
+		if (v->kind != U_PARA)
+			return false;
+	}
+	return false;
 }
 
 /* "‧梁啓明‧": a byline between dots is the name inside them. */
