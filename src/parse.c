@@ -2305,7 +2305,9 @@ static unsigned rows_alike(const cell_rows *cr, unsigned i, unsigned k)
 	unsigned mask = row_mask(cr, i, k), rows = 1;
 	if (!mask)
 		return 0;
-	while (i + (rows + 1) * k <= cr->n && row_mask(cr, i + rows * k, k) == mask)
+	/* (a row may hold a word where the others hold a figure: "持平",
+	 * "停牌"; never a figure where they hold words) */
+	for (unsigned m; i + (rows + 1) * k <= cr->n && (m = row_mask(cr, i + rows * k, k)) != 0 && !(m & ~mask);)
 		rows++;
 	return rows >= 2 ? rows : 0;
 }
@@ -5772,6 +5774,11 @@ static bool parts_here(const parser *ps, const raw_line *first, const raw_line *
 		return true;
 	if (cur != first)
 		return false;
+	/* "（数据来源：盟农牧局市场信息科）": a labelled note wholly in
+	 * brackets, on a line of its own, is whole */
+	if (first_cp(cur->s, cur->s + cur->len) == 0xFF08 && last_cp(cur->s, cur->s + cur->len, NULL) == 0xFF09 &&
+	    memmem(cur->s, cur->len, "：", 3) && !bracket_left_open(cur->s, cur->len))
+		return true;
 	/* a bare line right under a column's label set letter-spaced ("行 业
 	 * 快 讯") is its story's title, however wide (a column's lines
 	 * copied one by one fill it alike) */
