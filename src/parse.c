@@ -7519,6 +7519,16 @@ static bool under_mail_header(const parser *ps)
 
 /* Whether no story has begun in the units read so far: no byline, no
  * dateline, no sentence (the masthead's lines, and a deck, only). */
+static bool counters_bar(const unit *u);
+/* "阅读 1.8万", "浏览 9621" alone: the count of a post's readers. */
+enum { READS_LINE_MAX = 12 };
+static bool readers_count(const unit *u)
+{
+	return (has_prefix(u->s, u->len, "阅读") || has_prefix(u->s, u->len, "閱讀") || has_prefix(u->s, u->len, "浏览") ||
+		has_prefix(u->s, u->len, "瀏覽")) &&
+	       counters_bar(u);
+}
+
 static bool heads_only_so_far(const parser *ps)
 {
 	for (size_t k = ps->units_base; k < ps->nunits; k++) {
@@ -7594,6 +7604,10 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (u->chars <= 30 && bare_stamp(s, len)) {
 		u->kind = U_PAGEHEAD;
+		return;
+	}
+	if (u->chars <= READS_LINE_MAX && readers_count(u)) {
+		u->kind = U_PAGEHEAD;       /* "阅读 1.8万": a phone view's count of readers */
 		return;
 	}
 	if (len <= 12 && stray_marks(s, len)) {
@@ -13734,7 +13748,8 @@ static bool md_top_furniture(const parser *ps, size_t i)
 
 /* "阅读 3268　在看 41", "点赞 12　评论 3": a post's counters, two or
  * more words of at most four Han characters each followed by its figure
- * (10万+ too): the platform's bar under the post, not its text. */
+ * (10万+, 1.8万 too), or the count of its readers alone ("阅读 1.8万"):
+ * the platform's bar under the post, not its text. */
 static bool counters_bar(const unit *u)
 {
 	const char *p = u->s, *end = u->s + u->len;
@@ -13749,16 +13764,21 @@ static bool counters_bar(const unit *u)
 	if (count_chars(p, (size_t)(end - p), 31) > 30)
 		return false;
 	unsigned pairs = 0;
+	bool reads = false;
 	for (p = text_skip_space(p, end); p < end; p = text_skip_space(p, end)) {
 		unsigned han = 0, digits = 0;
 		uint32_t cp = 0;
 		int k = 0;
+		/* (阅读, 閱讀, 浏览: the count of readers) */
+		reads |= has_prefix(p, (size_t)(end - p), "阅读") || has_prefix(p, (size_t)(end - p), "閱讀") ||
+			 has_prefix(p, (size_t)(end - p), "浏览") || has_prefix(p, (size_t)(end - p), "瀏覽");
 		while (p < end && (k = text_decode(p, end, &cp)) > 0 && is_han(cp) && han < 5) {
 			han++;
 			p += k;
 		}
 		p = text_skip_space(p, end);
-		while (p < end && *p >= '0' && *p <= '9') {
+		/* (1.8万: a point in the figure) */
+		while (p < end && ((*p >= '0' && *p <= '9') || (*p == '.' && digits && p + 1 < end && p[1] >= '0' && p[1] <= '9'))) {
 			digits++;
 			p++;
 		}
@@ -13770,7 +13790,8 @@ static bool counters_bar(const unit *u)
 			p++;
 		pairs++;
 	}
-	return pairs >= 2;
+	/* ("阅读 1.8万" alone: the one counter a phone view prints) */
+	return pairs >= 2 || (pairs == 1 && reads);
 }
 
 /* A page's tail after its last story: at most TAIL_MAX short lines, none

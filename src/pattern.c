@@ -4228,10 +4228,11 @@ static bool page_menu(const char *s, size_t len)
 	return pages >= MENU_PAGES_MIN;
 }
 
-/* "返回顶部", "回到頂部": the page's link back to its top, alone. */
+/* "返回顶部", "回到頂部", "返回目录": the page's link back to its top or
+ * its contents, alone. */
 static bool top_link(const char *s, size_t len)
 {
-	static const char *const tops[] = { "返回顶部", "返回頂部", "回到顶部", "回到頂部" };
+	static const char *const tops[] = { "返回顶部", "返回頂部", "回到顶部", "回到頂部", "返回目录", "返回目錄" };
 	const char *end = text_trim_end(s, s + len);
 	for (size_t k = 0; k < sizeof tops / sizeof *tops; k++)
 		if ((size_t)(end - s) == strlen(tops[k]) && memcmp(s, tops[k], strlen(tops[k])) == 0)
