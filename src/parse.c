@@ -13224,7 +13224,19 @@ static bool foot_header(const parser *ps, const unit *u)
 	return hm.others == 0;  /* fields only: not "第2版　全省…" listing a page's story */
 }
 
-enum { FOOT_BLOCK_MAX = 6, FOOT_TITLES_MAX = 3 };
+enum { FOOT_BLOCK_MAX = 6, FOOT_TITLES_MAX = 3, FOOT_NAME_MAX = 6 };
+/* Whether units j to the page's end are all the page's header lines
+ * (two at least). */
+static bool only_heads_below(const parser *ps, size_t j)
+{
+	if (j + 1 >= ps->nunits)
+		return false;
+	for (size_t k = j; k < ps->nunits; k++)
+		if (UNIT(ps, k)->kind != U_PAGEHEAD)
+			return false;
+	return true;
+}
+
 static bool in_foot_block(const parser *ps, size_t i)
 {
 	if (!ps->eof || ps->nunits - i > FOOT_BLOCK_MAX || !foot_title(UNIT(ps, i)))
@@ -13245,7 +13257,10 @@ static bool in_foot_block(const parser *ps, size_t i)
 	header_match hm;
 	const unit *u = UNIT(ps, i);
 	bool named = (tight || apart) && (match_header(u->s, u->len, &hm), hm.fields >= 1 && hm.others == 0);
-	if (tight && !named)
+	/* (a section's name tight under the text heads nothing when only
+	 * the header's lines follow it to the page's end: "甲州新闻" / "A7" /
+	 * "2026年11月24日 星期二" / "甲州日报 JIAZHOU DAILY") */
+	if (tight && !named && !(i == start && u->chars <= FOOT_NAME_MAX && only_heads_below(ps, i + 1)))
 		return false;
 	bool head = false;
 	unsigned titles = (unsigned)(i - start);
