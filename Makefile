@@ -212,7 +212,7 @@ SCORE_HOLDOUT33_MIN_F1 ?= 0.98
 # 0.02 under their figures (7 0.883, 8 0.904, 13 0.829, 18 0.783, 22
 # 0.982, 25 0.948, 28 0.887, 33 0.989).
 SCORE_HOLDOUT34_MIN_F1 ?= 0.95
-SCORE_HOLDOUT35_MIN_F1 ?= 0.84
+SCORE_HOLDOUT35_MIN_F1 ?= 0.89
 SCORE_HOLDOUT36_MIN_F1 ?= 0.96
 SCORE_HOLDOUT37_MIN_F1 ?= 0.88
 # ... and tests/holdout38 (written blind in the middle of that session:
@@ -233,7 +233,7 @@ SCORE_HOLDOUT41_MIN_F1 ?= 0.92
 # tests/holdout42 and holdout43 (written blind at the start of the session
 # of 2026-12-02 06:52: 0.673 and 0.920 untouched, the same with the parser
 # of that session's start; both looked at, 42 for the text it lost).
-SCORE_HOLDOUT42_MIN_F1 ?= 0.88
+SCORE_HOLDOUT42_MIN_F1 ?= 0.92
 SCORE_HOLDOUT43_MIN_F1 ?= 0.90
 # ... and tests/holdout44 (written blind in its middle, only scored: 0.745
 # untouched at a1aae35, the same with the parser of the session's start).
@@ -242,7 +242,7 @@ SCORE_HOLDOUT44_MIN_F1 ?= 0.74
 # of 2026-12-02 12:49: 0.780 and 0.745 untouched at d1076bd, 0.795 and
 # 0.766 with the parser of that session's start; 45 only scored, 46
 # looked at).
-SCORE_HOLDOUT45_MIN_F1 ?= 0.80
+SCORE_HOLDOUT45_MIN_F1 ?= 0.82
 SCORE_HOLDOUT46_MIN_F1 ?= 0.91
 # ... and tests/holdout47 (written blind in its middle, only scored: 0.807
 # at 1d6fd49, 0.770 with the parser of the session's start). At the end of
@@ -256,7 +256,7 @@ SCORE_HOLDOUT47_MIN_F1 ?= 0.78
 # session 48 stood at 0.843 and 49 at 0.780, and the gates of the sets
 # that rose were set about 0.02 under their figures (16 0.815, 34 0.966,
 # 35 0.857, 41 0.939, 42 0.878, 46 0.894).
-SCORE_HOLDOUT48_MIN_F1 ?= 0.86
+SCORE_HOLDOUT48_MIN_F1 ?= 0.93
 SCORE_HOLDOUT49_MIN_F1 ?= 0.80
 # tests/holdout50 and holdout51 (written blind at the start of the session
 # of 2026-12-03: 0.835 and 0.857 with the parser of that session's start,
@@ -268,17 +268,34 @@ SCORE_HOLDOUT49_MIN_F1 ?= 0.80
 # that session 50 stood at 0.931, 51 at 0.885, 52 at 0.863 and 53 at
 # 0.918, and the gates of the sets that rose were set about 0.02 under
 # their figures (37 0.905, 42 0.893, 46 0.931, 48 0.850, 49 0.825).
-SCORE_HOLDOUT50_MIN_F1 ?= 0.91
+SCORE_HOLDOUT50_MIN_F1 ?= 0.93
 SCORE_HOLDOUT51_MIN_F1 ?= 0.86
-SCORE_HOLDOUT52_MIN_F1 ?= 0.84
-SCORE_HOLDOUT53_MIN_F1 ?= 0.89
+SCORE_HOLDOUT52_MIN_F1 ?= 0.87
+SCORE_HOLDOUT53_MIN_F1 ?= 0.92
 # tests/holdout54 and holdout55 (written blind at the start of the
 # session of 2026-12-03 10:05: 0.719 and 0.873 with the parser of that
 # session's start, bcb4f3e; 54 looked at, 55 only scored). At the end of
 # that session 54 stood at 0.763 and 55 at 0.873, and the gates of the
 # sets that rose were raised (42 0.898, 48 0.881).
-SCORE_HOLDOUT54_MIN_F1 ?= 0.74
+SCORE_HOLDOUT54_MIN_F1 ?= 0.90
 SCORE_HOLDOUT55_MIN_F1 ?= 0.85
+# tests/holdout56 and holdout57 (written blind at the start of the
+# session of 2026-12-03 13:27: 0.775 and 0.813 with the parser of that
+# session's start, d451736; 56 looked at, 57 only scored), tests/holdout58
+# (written blind in its middle, only scored: 0.815 with the session's
+# first parser, 0.798 when it came in at dd64699) and tests/holdout59
+# (written blind in its middle, looked at: 0.852 with the session's first
+# parser, 0.862 when it came in at 80af0b9). At the end of that session
+# 56 stood at 0.938, 57 at 0.821, 58 at 0.798 and 59 at 0.938; the
+# ruling of 2026-12-03 on labels over untitled briefs (tests/papers/
+# README.md) rewrote ten development pages' expected files, and score
+# leaves a headline's list number out of the comparison; the gates of
+# the sets that rose were raised (35 0.918, 42 0.943, 45 0.848, 48 0.952,
+# 50 0.955, 52 0.899, 53 0.949, 54 0.930).
+SCORE_HOLDOUT56_MIN_F1 ?= 0.91
+SCORE_HOLDOUT57_MIN_F1 ?= 0.80
+SCORE_HOLDOUT58_MIN_F1 ?= 0.78
+SCORE_HOLDOUT59_MIN_F1 ?= 0.91
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
 	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1) \
@@ -307,7 +324,9 @@ HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOL
 	tests/holdout48:$(SCORE_HOLDOUT48_MIN_F1) tests/holdout49:$(SCORE_HOLDOUT49_MIN_F1) \
 	tests/holdout50:$(SCORE_HOLDOUT50_MIN_F1) tests/holdout51:$(SCORE_HOLDOUT51_MIN_F1) \
 	tests/holdout52:$(SCORE_HOLDOUT52_MIN_F1) tests/holdout53:$(SCORE_HOLDOUT53_MIN_F1) \
-	tests/holdout54:$(SCORE_HOLDOUT54_MIN_F1) tests/holdout55:$(SCORE_HOLDOUT55_MIN_F1)
+	tests/holdout54:$(SCORE_HOLDOUT54_MIN_F1) tests/holdout55:$(SCORE_HOLDOUT55_MIN_F1) \
+	tests/holdout56:$(SCORE_HOLDOUT56_MIN_F1) tests/holdout57:$(SCORE_HOLDOUT57_MIN_F1) \
+	tests/holdout58:$(SCORE_HOLDOUT58_MIN_F1) tests/holdout59:$(SCORE_HOLDOUT59_MIN_F1)
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -392,11 +411,14 @@ tune: $(TUNE)/score $(TUNE)/kanbao
 # scored) and tests/holdout52 and holdout53 (written blind in its middle,
 # one only scored, one looked at), and tests/holdout54 and holdout55
 # (written blind at the start of the session of 2026-12-03 10:05, one
-# looked at, one only scored). See each folder's README for its
-# history.
+# looked at, one only scored), and tests/holdout56 and holdout57 (written
+# blind at the start of the session of 2026-12-03 13:27, one looked at,
+# one only scored) and tests/holdout58 and holdout59 (written blind in its
+# middle, one only scored, one looked at). See each folder's README for
+# its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28 tests/holdout29 tests/holdout30 tests/holdout31 tests/holdout32 tests/holdout33 tests/holdout34 tests/holdout35 tests/holdout36 tests/holdout37 tests/holdout38 tests/holdout39 tests/holdout40 tests/holdout41 tests/holdout42 tests/holdout43 tests/holdout44 tests/holdout45 tests/holdout46 tests/holdout47 tests/holdout48 tests/holdout49 tests/holdout50 tests/holdout51 tests/holdout52 tests/holdout53 tests/holdout54 tests/holdout55; do \
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28 tests/holdout29 tests/holdout30 tests/holdout31 tests/holdout32 tests/holdout33 tests/holdout34 tests/holdout35 tests/holdout36 tests/holdout37 tests/holdout38 tests/holdout39 tests/holdout40 tests/holdout41 tests/holdout42 tests/holdout43 tests/holdout44 tests/holdout45 tests/holdout46 tests/holdout47 tests/holdout48 tests/holdout49 tests/holdout50 tests/holdout51 tests/holdout52 tests/holdout53 tests/holdout54 tests/holdout55 tests/holdout56 tests/holdout57 tests/holdout58 tests/holdout59; do \
 		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),
