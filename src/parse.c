@@ -5690,7 +5690,7 @@ static bool opens_with_word_end(const raw_line *l)
 }
 
 /* "巡回审判进果园　一场官司化解三年积怨": phrases of four Han characters
- * or more set apart by ideographic spaces, nothing else (no punctuation,
+ * or more set apart by spaces, nothing else (no punctuation,
  * no figure; not 本报讯　X nor 记者　X　Y, whose words are short or
  * names). */
 enum { SPACED_PHRASE_MIN = 4 };
@@ -5701,7 +5701,7 @@ static bool spaced_title_line(const raw_line *l)
 	while (p < end) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
-		if (cp == 0x3000) {
+		if (cp == 0x3000 || (cp == ' ' && run)) {
 			if (run < SPACED_PHRASE_MIN)
 				return false;
 			phrases++;
@@ -5760,12 +5760,14 @@ static bool ends_mid_phrase(const raw_line *l)
 static bool parts_here(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	/* "巡回审判进果园　一场官司化解三年积怨" under a finished sentence:
-	 * two phrases of a title set apart by an ideographic space, no mark
-	 * of a sentence, open no paragraph's line; nor does such a title
-	 * run into the photo's caption under it */
+	 * two phrases of a title set apart by a space, no mark of a
+	 * sentence, open no paragraph's line; nor does such a title run
+	 * into the photo's caption under it, or into the next line of its
+	 * deck ("坚持项目为王 奋力冲刺全年目标" / "全市四季度…开工") */
 	if (raw_ends_sentence(cur->s, cur->len) && spaced_title_line(next))
 		return true;
-	if (cur == first && spaced_title_line(cur) && pattern_credit_start(next->s, next->len) < next->len)
+	if (cur == first && spaced_title_line(cur) &&
+	    (pattern_credit_start(next->s, next->len) < next->len || !inner_punctuation(next->s, next->len)))
 		return true;
 	/* "【本報訊】運輸基建局昨（十": a dateline opens its story's first
 	 * paragraph; no line runs into it (a subtitle of detail over it,
