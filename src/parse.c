@@ -9596,7 +9596,10 @@ static bool lead_holds(const parser *ps, size_t j, const unit *t)
 		if (u->kind != U_PARA && u->kind != U_DATELINE)
 			break;
 		named |= pairs_in(t, u);
-		seen++;
+		/* (a dateline's line whose paragraph the wrap carries on in the
+		 * next unit is that paragraph's first line, not a paragraph) */
+		seen += !(u->kind == U_DATELINE && k + 1 < ps->nunits && UNIT(ps, k + 1)->kind == U_PARA &&
+			  UNIT(ps, k + 1)->gap == 0);
 	}
 	unsigned found = 0;
 	for (; named; named &= named - 1)
