@@ -2889,9 +2889,9 @@ static const char *const credit_verbs[] = { "供图", "摄", "发", "图片", "�
 static char_set institution_ends = { "处局社部委厅馆院会中心网台报站队所办司署", false, { 0 } };
 
 /* "图片摄影：马骁", "摄影　张三": the photographer's role, then the names,
- * ending the text (after its last sentence). Returns where it starts,
- * or (size_t)-1. */
-static size_t photo_role_credit(const char *s, const char *end)
+ * ending the text (after its last sentence); with `slash`, "摄影／X" too.
+ * Returns where it starts, or (size_t)-1. */
+static size_t photo_role_credit(const char *s, const char *end, bool slash)
 {
 	static const char *const photo_roles[] = { "图片摄影", "摄影", "图片", "漫画", "漫畫" };
 	const char *start = end;
@@ -2918,7 +2918,7 @@ static size_t photo_role_credit(const char *s, const char *end)
 	/* ("漫画／杨帆": a cartoon's; "文．攝影／X" is a byline's part) */
 	bool cartoon = starts_with(p - r, end, "漫");
 	if (starts_with(p, end, "：") || starts_with(p, end, ":") ||
-	    (cartoon && (starts_with(p, end, "／") || starts_with(p, end, "/"))))
+	    ((cartoon || slash) && (starts_with(p, end, "／") || starts_with(p, end, "/"))))
 		p += *p == ':' || *p == '/' ? 1 : 3;
 	else if (p >= end || !text_is_space(first_cp_of(p, end)))
 		return (size_t)-1;     /* "摄影展", "图片展": a word, not a role */
@@ -2953,7 +2953,9 @@ static size_t bracketed_photo_role(const char *s, const char *end)
 		if (!is_sentence_end(cp) && !is_closing_quote(cp))
 			return (size_t)-1;
 	}
-	return photo_role_credit(in, end) == 0 ? (size_t)(open - s) : (size_t)-1;
+	/* (in brackets after a sentence, "（摄影／X）" credits the picture
+	 * too: no byline's part stands there) */
+	return photo_role_credit(in, end, true) == 0 ? (size_t)(open - s) : (size_t)-1;
 }
 
 /* "市体育局 供图": pictures are also supplied by institutions. */
@@ -3044,7 +3046,7 @@ static size_t credit_start(const char *s, size_t len)
 	if (stock != (size_t)-1)
 		return stock;
 	if (!close && end - s >= 9) {
-		size_t role = photo_role_credit(s, end);
+		size_t role = photo_role_credit(s, end, false);
 		if (role != (size_t)-1)
 			return role;
 	}

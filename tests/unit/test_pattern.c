@@ -251,6 +251,10 @@ static void test_credits(void **state)
 	tp_credit_is("新落成的图书馆。 方舟 陈默 摄", " 方舟 陈默 摄");
 	tp_credit_is("夜色中的老街(宋河 摄)", "(宋河 摄)");
 	tp_credit_is("选手准备出发。 市体育局 供图", " 市体育局 供图");
+	/* the photographer's role in brackets closing a sentence, a slash
+	 * after it as well as a colon */
+	tp_credit_is("河畔的彩灯日前亮起。（摄影／陈伟杰）", "（摄影／陈伟杰）");
+	tp_credit_is("河畔的彩灯日前亮起。（摄影：陈伟杰）", "（摄影：陈伟杰）");
 	/* no credit */
 	tp_credit_is("摄影爱好者在湖边拍摄", "");
 	tp_credit_is("摄", "");
