@@ -14948,10 +14948,12 @@ enum { LONE_LABEL_MIN = 4 };
 static void split_line_label(parser *ps, art *a)
 {
 	doc_str h = a->field[DOC_F_HEADLINE];
+	if (!h.len || a->field[DOC_F_COLUMN].len)
+		return;
 	/* (after the story's number in a numbered list of them: "4. 【银龄风采】
 	 * 七旬老人义务教书法十五年", the number kept before the headline) */
 	size_t num = list_number_lead(h.s, h.len);
-	if (a->field[DOC_F_COLUMN].len || !has_prefix(h.s + num, h.len - num, "【"))
+	if (!has_prefix(h.s + num, h.len - num, "【"))
 		return;
 	const char *p = h.s + num + 3, *end = h.s + h.len;
 	unsigned chars = 0;
