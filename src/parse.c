@@ -5872,6 +5872,10 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	 * 14 characters) */
 	if (cur == first && cur_cols > wrap + ps->pf.wrap_slack + WIDER_MIN && !inner_punctuation(cur->s, cur->len))
 		return false;
+	/* (nor does one whole sentence wider than the wrap at all: a caption
+	 * set across the columns, "▲许淑珍（右二）在给孩子们讲故事。") */
+	if (cur == first && cur_cols > wrap + ps->pf.wrap_slack && raw_ends_sentence(cur->s, cur->len))
+		return false;
 	/* (short of the wrap by the next line's first word: a line of
 	 * prose, with a comma or a stop inside or under a full line, not a
 	 * title set tight over its text) */
