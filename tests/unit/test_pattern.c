@@ -352,6 +352,7 @@ static void test_page_headers(void **state)
 	assert_false(pattern_is_epaper_chrome(S("返回顶部的路上")));
 	assert_true(pattern_is_epaper_chrome(S("返回目录")));
 	assert_true(pattern_is_running_header(S("首页 | 往期回顾 | 版面导航 | 标题导航 | 下载本版PDF"), &hm));
+	assert_true(pattern_is_running_header(S("‹ 上一版　　版面目录　　下一版 ›"), &hm));
 	assert_true(pattern_is_running_header(S("‹ 上一版　|　目录　|　下一版 ›"), &hm));
 	assert_true(pattern_is_running_header(S("返回頂部　|　版面導航　|　本版PDF下載"), &hm));
 	assert_false(pattern_is_running_header(S("目录"), &hm));
