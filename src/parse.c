@@ -5741,17 +5741,22 @@ static bool raw_asks(const raw_line *l)
 }
 
 /* "議員建議當局善用公共房屋的": a line that stops on a word that joins
- * what comes after it (的, 和, 与, 及, 并, 或, 把, 被, 对, 向, 从, 将, 在):
+ * what comes after it (的, 和, 与, 及, 并, 或, 把, 被, 对, 向, 从, 将, 在, 是):
  * no title ends so, the phrase runs on. */
-static bool ends_mid_phrase(const raw_line *l)
+static bool stops_mid_phrase(const char *s, size_t len)
 {
 	static const uint32_t joiners[] = { 0x7684, 0x548C, 0x4E0E, 0x8207, 0x53CA, 0x5E76, 0x4E26, 0x6216, 0x628A,
-					    0x88AB, 0x5BF9, 0x5C0D, 0x5411, 0x4ECE, 0x5F9E, 0x5C06, 0x5C07, 0x5728 };
-	uint32_t z = last_cp(l->s, l->s + l->len, NULL);
+					    0x88AB, 0x5BF9, 0x5C0D, 0x5411, 0x4ECE, 0x5F9E, 0x5C06, 0x5C07, 0x5728, 0x662F };
+	uint32_t z = last_cp(s, s + len, NULL);
 	for (size_t k = 0; k < sizeof joiners / sizeof *joiners; k++)
 		if (z == joiners[k])
 			return true;
 	return false;
+}
+
+static bool ends_mid_phrase(const raw_line *l)
+{
+	return stops_mid_phrase(l->s, l->len);
 }
 
 /* Lines that never run on into the next whatever their widths: a title
@@ -7841,6 +7846,9 @@ static void classify(const parser *ps, unit *u)
 	 * (unless it opens with a dash: a subtitle) */
 	bool sentence_like = (u->flags & UF_COMMA) && u->chars * (u->spaced ? 2u : 1u) > COMMA_TITLE_MAX_CHARS &&
 			     !(u->flags & UF_DASH_START);
+	/* (and a clause with a comma that stops on a joining word, "市长在致辞
+	 * 中指出，项目是": a sentence the next line goes on with) */
+	sentence_like |= (u->flags & UF_COMMA) && stops_mid_phrase(s, len);
 	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
 	    !sentence_like && !only_punctuation(s, len) &&
 	    !is_opening(last_cp(s, s + len, NULL)) && !(u->flags & UF_ROW) && !unbalanced_close(s, len) &&
