@@ -286,16 +286,16 @@ SCORE_HOLDOUT55_MIN_F1 ?= 0.85
 # first parser, 0.798 when it came in at dd64699) and tests/holdout59
 # (written blind in its middle, looked at: 0.852 with the session's first
 # parser, 0.862 when it came in at 80af0b9). At the end of that session
-# 56 stood at 0.938, 57 at 0.821, 58 at 0.798 and 59 at 0.938; the
+# 56 stood at 0.943, 57 at 0.821, 58 at 0.817 and 59 at 0.969; the
 # ruling of 2026-12-03 on labels over untitled briefs (tests/papers/
 # README.md) rewrote ten development pages' expected files, and score
 # leaves a headline's list number out of the comparison; the gates of
 # the sets that rose were raised (35 0.918, 42 0.943, 45 0.848, 48 0.952,
 # 50 0.955, 52 0.899, 53 0.949, 54 0.930).
-SCORE_HOLDOUT56_MIN_F1 ?= 0.91
+SCORE_HOLDOUT56_MIN_F1 ?= 0.92
 SCORE_HOLDOUT57_MIN_F1 ?= 0.80
-SCORE_HOLDOUT58_MIN_F1 ?= 0.78
-SCORE_HOLDOUT59_MIN_F1 ?= 0.91
+SCORE_HOLDOUT58_MIN_F1 ?= 0.79
+SCORE_HOLDOUT59_MIN_F1 ?= 0.94
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
 	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1) \
