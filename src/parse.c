@@ -7531,13 +7531,19 @@ static bool under_mail_header(const parser *ps)
 /* Whether no story has begun in the units read so far: no byline, no
  * dateline, no sentence (the masthead's lines, and a deck, only). */
 static bool counters_bar(const unit *u);
+/* 阅读, 閱讀, 浏览, 瀏覽 at the head of s: the word a post's count of its
+ * readers follows. */
+static bool reads_word(const char *s, size_t len)
+{
+	return has_prefix(s, len, "阅读") || has_prefix(s, len, "閱讀") || has_prefix(s, len, "浏览") ||
+	       has_prefix(s, len, "瀏覽");
+}
+
 /* "阅读 1.8万", "浏览 9621" alone: the count of a post's readers. */
 enum { READS_LINE_MAX = 12 };
 static bool readers_count(const unit *u)
 {
-	return (has_prefix(u->s, u->len, "阅读") || has_prefix(u->s, u->len, "閱讀") || has_prefix(u->s, u->len, "浏览") ||
-		has_prefix(u->s, u->len, "瀏覽")) &&
-	       counters_bar(u);
+	return reads_word(u->s, u->len) && counters_bar(u);
 }
 
 static bool heads_only_so_far(const parser *ps)
@@ -13801,9 +13807,7 @@ static bool counters_bar(const unit *u)
 		unsigned han = 0, digits = 0;
 		uint32_t cp = 0;
 		int k = 0;
-		/* (阅读, 閱讀, 浏览: the count of readers) */
-		reads |= has_prefix(p, (size_t)(end - p), "阅读") || has_prefix(p, (size_t)(end - p), "閱讀") ||
-			 has_prefix(p, (size_t)(end - p), "浏览") || has_prefix(p, (size_t)(end - p), "瀏覽");
+		reads |= reads_word(p, (size_t)(end - p));
 		while (p < end && (k = text_decode(p, end, &cp)) > 0 && is_han(cp) && han < 5) {
 			han++;
 			p += k;
