@@ -2517,7 +2517,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	 * paragraph's start (profile_wrapped_shorts) */
 	short_line shorts[SHORTS_SAMPLE];
 	unsigned nshorts = 0;
-	unsigned prev_cols = 0, prev_cells = 0, prev_indent = 0;
+	unsigned prev_cols = 0, prev_cells = 0;
 	front_matter fm = { 0 };
 	for (int n = 0; n < SAMPLE && next_line(&lr, &l); n++) {
 		if (front_matter_line(&fm, pf, &l, n))
@@ -2535,10 +2535,9 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 			if (nnarrowed < NARROWED_MAX)
 				narrowed[nnarrowed++] = pend;
 			pf->runs++;
-			pf->runs_set_in += l.indent >= 2 && l.indent >= prev_indent;
+			pf->runs_set_in += l.indent >= 2;
 			run_hist[l.indent <= MARGIN_MAX ? l.indent : 0]++;
 		}
-		prev_indent = l.indent;
 		pend.cols = 0;
 		furniture_learner_line(fl, l.s, l.len);
 		title_list_line(&tl, &l);
@@ -6110,7 +6109,8 @@ static bool link_line(const char *s, size_t len)
 		}
 		p += k;
 	}
-	return p < end && link_address(p, (size_t)(end - p));
+	/* (or, after a label, a console browser's link: "相关链接：[5]X") */
+	return p < end && (link_address(p, (size_t)(end - p)) || (p > s && link_mark(p, end)));
 }
 
 /* "References", "Links:", "Visible links": the label over such a list
