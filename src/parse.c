@@ -2065,8 +2065,14 @@ static void profile_page(profile *pf, furniture *furn, const char *text, size_t 
 		profile_pass(pf, furn, text, len, NULL);
 	}
 	if (margin_found(pf)) {
-		/* measured again with every line's margin taken out */
-		pf->margin = (uint8_t)pf->run_indent;
+		/* measured again, afresh, with every line's margin taken out
+		 * (the page's own spacing kept) */
+		uint8_t margin = (uint8_t)pf->run_indent, spacing = pf->line_spacing;
+		bool doubled = pf->gaps_doubled;
+		memset(pf, 0, sizeof *pf);
+		pf->line_spacing = spacing;
+		pf->gaps_doubled = doubled;
+		pf->margin = margin;
 		profile_pass(pf, furn, text, len, NULL);
 	}
 	if (!pf->wrap && !pf->blank_rhythm && !pf->indents && !pf->line_spacing && !pf->gaps_doubled)
