@@ -88,9 +88,25 @@ static bool fits_band(const line *l, unsigned r)
 	return l->seg[0].end_col + ALIGN_SLACK <= r || l->seg[0].col + ALIGN_SLACK >= r;
 }
 
+/* A piece that ends a sentence (a paragraph's short last line:
+ * "资金需求。"), two characters at least. */
+static bool piece_ends_sentence(const line *l, const seg *sg)
+{
+	const char *s = l->s + sg->from, *at = l->s + sg->to;
+	uint32_t z = 0;
+	if (sg->chars < 2 || at <= s)
+		return false;
+	text_decode(text_prev(s, at), at, &z);
+	return z == 0x3002 || z == 0xFF01 || z == 0xFF1F;
+}
+
 static bool prose_pair(const line *l)
 {
-	return l->nseg == 2 && l->seg[0].chars >= PROSE_CHARS && l->seg[1].chars >= PROSE_CHARS;
+	if (l->nseg != 2)
+		return false;
+	bool left = l->seg[0].chars >= PROSE_CHARS, right = l->seg[1].chars >= PROSE_CHARS;
+	return (left && right) || (left && piece_ends_sentence(l, &l->seg[1])) ||
+	       (right && piece_ends_sentence(l, &l->seg[0]));
 }
 
 /* Whether a piece of a line holds a sentence's punctuation (，。、：；！？)
@@ -384,13 +400,13 @@ static bool has_gutter(const char *text, size_t len)
 	return false;
 }
 
-/* The page's margin: the spaces before most lines of text (a running
- * header may stand out of it; paragraphs' first lines and titles are
- * set in from it), else the least lead. */
+/* The page's margin: the least spaces before a quarter of the lines of
+ * text at least (a running header may stand out of it; paragraphs'
+ * first lines and titles are set in from it), else the least lead. */
 enum { MARGIN_WIDTH_MAX = 16 };
 static size_t text_margin(const line *ls, size_t n)
 {
-	unsigned hist[MARGIN_WIDTH_MAX + 1] = { 0 }, best = 0;
+	unsigned hist[MARGIN_WIDTH_MAX + 1] = { 0 }, total = 0;
 	size_t least = least_lead(ls, 0, n, 0);
 	for (size_t k = 0; k < n; k++) {
 		const line *l = &ls[k];
@@ -399,10 +415,15 @@ static size_t text_margin(const line *ls, size_t n)
 		size_t m = 0;
 		while (m < l->len && l->s[m] == ' ')
 			m++;
-		if (m <= MARGIN_WIDTH_MAX && ++hist[m] > hist[best])
-			best = (unsigned)m;
+		if (m <= MARGIN_WIDTH_MAX) {
+			hist[m]++;
+			total++;
+		}
 	}
-	return best > least ? best : least;
+	for (size_t m = least; m <= MARGIN_WIDTH_MAX; m++)
+		if (hist[m] && hist[m] * 4 >= total)
+			return m;
+	return least;
 }
 
 bool columns_unfold(const char *text, size_t len, char **out, size_t *out_len)

@@ -193,6 +193,40 @@ static void test_byline_heads_second_column(void **state)
 		       "量超过一千吨，连续第三年保持高位。\n");
 }
 
+/* A band of two short stories: the left column's last line is short
+ * but ends a sentence ("本实力。"), and counts as a line of prose side
+ * by side with the right's; the page's margin is where a quarter of its
+ * lines of text start (none here: the paragraphs' first lines keep
+ * their two spaces). */
+static void test_short_last_line_counts(void **state)
+{
+	(void)state;
+	const char *page =
+		"  银行年末发行二级资本债                      市场观察\n"
+		"\n"
+		"  本报讯　据统计，本月以来已有9家银行发       理财收益仍将平稳\n"
+		"行二级资本债，合计规模超过600亿元，部\n"
+		"分资金将用于补充资本，支持实体经济。\n"
+		"  有银行人士表示，年末发债有助于补充资        当前理财产品收益率处于低位，短期难以\n"
+		"本实力。                                      明显回升，收益仍需观察。\n";
+	assert_unfolds(page,
+		       "  银行年末发行二级资本债\n"
+		       "\n"
+		       "  本报讯　据统计，本月以来已有9家银行发\n"
+		       "行二级资本债，合计规模超过600亿元，部\n"
+		       "分资金将用于补充资本，支持实体经济。\n"
+		       "  有银行人士表示，年末发债有助于补充资\n"
+		       "本实力。\n"
+		       "\n"
+		       "市场观察\n"
+		       "\n"
+		       "理财收益仍将平稳\n"
+		       "\n"
+		       "\n"
+		       "当前理财产品收益率处于低位，短期难以\n"
+		       "明显回升，收益仍需观察。\n");
+}
+
 /* Pages left alone: no gutter at all; a table of two short cells a row;
  * a header's fields spread by spaces; two lines of prose side by side
  * only (a band needs three). */
@@ -260,6 +294,7 @@ int main(void)
 		cmocka_unit_test(test_bands_parted_by_titles),
 		cmocka_unit_test(test_signature_at_edge),
 		cmocka_unit_test(test_byline_heads_second_column),
+		cmocka_unit_test(test_short_last_line_counts),
 		cmocka_unit_test(test_left_alone),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_input_unfolds),
