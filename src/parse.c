@@ -7563,7 +7563,7 @@ static bool heads_only_so_far(const parser *ps)
 	return true;
 }
 
-enum { PUBLISHER_LINE_MAX = 40 };
+enum { PUBLISHER_LINE_MAX = 40, SPACED_SLOGAN_MIN = 6 };
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -7678,7 +7678,10 @@ static void classify(const parser *ps, unit *u)
 			u->page = (int16_t)page;
 			return;
 		}
-		if (pre && pre->jump_done ? pre->byline : pattern_is_byline(s, len, false)) {
+		/* (not a line set letter-spaced, display type: "关 爱 灾 区　情
+		 * 系 桑 梓" is a slogan over a headline, no one's names) */
+		if (!(u->spaced && u->chars >= SPACED_SLOGAN_MIN && !ps->pf.letter_spaced) &&
+		    (pre && pre->jump_done ? pre->byline : pattern_is_byline(s, len, false))) {
 			/* "本报讯　通讯员　乔　禾": a dateline opening it, the
 			 * byline after it, the text under it: both fields */
 			pattern_dateline dm;
