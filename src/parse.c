@@ -610,7 +610,7 @@ typedef struct profile {
 	/* the indent most of the paragraphs' first lines have (columns; 0:
 	 * not measured): a line set in farther is centred, no paragraph */
 	unsigned para_indent;
-	unsigned runs, runs_set_in;     /* lines under an unfinished long one; of them, set in as far as it */
+	unsigned runs, runs_set_in;     /* lines under an unfinished long one; of them, set in (two columns or more) */
 	unsigned run_indent;            /* ... the indent most of those have */
 } profile;
 
@@ -2038,10 +2038,11 @@ static bool paragraph_indent(const profile *pf, const raw_line *l)
 	return left > right + CENTRED_SLACK || right > left + CENTRED_SLACK;
 }
 
-/* A paragraph's lines all set in as far as its first: of the lines that
- * run on under an unfinished long line, nine in ten at its indent (a page
- * that marks its paragraphs with an indent sets the rest of a paragraph
- * at the margin). */
+/* A paragraph's lines all set in: of the lines that run on under an
+ * unfinished long line, nine in ten set in by two columns or more (a
+ * page that marks its paragraphs with an indent sets the rest of a
+ * paragraph at the margin; its first lines may be set in past it), the
+ * margin the indent most of them have. */
 enum { MARGIN_RUNS_MIN = 6, MARGIN_MAX = 16 };
 static bool margin_found(const profile *pf)
 {
