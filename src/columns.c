@@ -88,16 +88,21 @@ static bool fits_band(const line *l, unsigned r)
 	return l->seg[0].end_col + ALIGN_SLACK <= r || l->seg[0].col + ALIGN_SLACK >= r;
 }
 
+/* The last character of the text [s, at), 0 for none. */
+static uint32_t last_char(const char *s, const char *at)
+{
+	uint32_t z = 0;
+	if (at > s)
+		text_decode(text_prev(s, at), at, &z);
+	return z;
+}
+
 /* A piece that ends a sentence (a paragraph's short last line:
  * "资金需求。"), two characters at least. */
 static bool piece_ends_sentence(const line *l, const seg *sg)
 {
-	const char *s = l->s + sg->from, *at = l->s + sg->to;
-	uint32_t z = 0;
-	if (sg->chars < 2 || at <= s)
-		return false;
-	text_decode(text_prev(s, at), at, &z);
-	return z == 0x3002 || z == 0xFF01 || z == 0xFF1F;
+	uint32_t z = last_char(l->s + sg->from, l->s + sg->to);
+	return sg->chars >= 2 && (z == 0x3002 || z == 0xFF01 || z == 0xFF1F);
 }
 
 static bool prose_pair(const line *l)
@@ -303,11 +308,7 @@ static bool indented_text(const line *l, unsigned col, size_t len, unsigned righ
 	const seg *sg = &l->seg[l->nseg - 1];
 	if (sg->col != col || sg->end_col + FILL_SLACK >= right_max || piece_punctuated(l, sg))
 		return true;
-	const char *s = l->s + sg->from, *at = s + len;
-	uint32_t z = 0;
-	if (at > s)
-		text_decode(text_prev(s, at), at, &z);
-	return ends_sentence_mark(z);
+	return ends_sentence_mark(last_char(l->s + sg->from, l->s + sg->from + len));
 }
 
 /* Writes one side of the band, its blank lines at either end left out;
@@ -340,11 +341,7 @@ static bool put_side(util_buf *out, const line *ls, size_t a, size_t b, bool rig
 	}
 	if (last == first || !side_of(&ls[last - 1], right, r, &s, &len, &col))
 		return true;
-	const char *at = s + len;
-	uint32_t z = 0;
-	if (at > s)
-		text_decode(text_prev(s, at), at, &z);
-	return ends_sentence_mark(z);
+	return ends_sentence_mark(last_char(s, s + len));
 }
 
 /* "受美联储降息预期升温和地缘局势反复影      本报记者  柳  岩": the
