@@ -126,6 +126,8 @@ bool pattern_is_running_header(const char *s, size_t len, pattern_header *h);
  * site's own (its links between pages, its masthead), a running header
  * whose words name no story's. */
 bool pattern_is_epaper_chrome(const char *s, size_t len);
+/* "楼主　发表于 2026-11-28 21:14": a forum post's poster and time. */
+bool pattern_forum_post(const char *s, size_t len);
 
 /* A mailed edition's own lines: the way to its copy on the web ("如邮件
  * 无法正常显示，请点击查看网页版：" with its address or without), its

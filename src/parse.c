@@ -612,10 +612,15 @@ typedef struct profile {
 	unsigned para_indent;
 	unsigned runs, runs_set_in;     /* lines under an unfinished long one; of them, set in (two columns or more) */
 	unsigned run_indent;            /* ... the indent most of those have */
+	/* a forum's thread (posts and their replies): the lines saying who
+	 * posted and when (pattern_forum_post), and the first of them */
+	unsigned forum_posts;
+	uint32_t forum_first;
 } profile;
 
 /* The profile measures the page on its first lines. */
 enum { PROFILE_LINES = 4000 };
+enum { FORUM_POST_MAX = 200 };  /* bytes of a forum post's line (poster, floor, time, buttons) */
 
 /* Lines are read one at a time (see build_units). */
 typedef struct raw_line {
@@ -730,6 +735,8 @@ typedef struct parser {
 	uint32_t top_lines[TOP_LINES], top_line_no[TOP_LINES];
 	unsigned ntop_lines;
 	bool top_has_header;
+	bool forum_post_read;   /* the first forum post's line (profile.forum_first) is behind */
+	bool forum_post_seen;   /* ... and came before any story */
 	unsigned text_units;    /* units pushed so far that are no running line (a mail's chrome looked for among the first) */
 	/* the word pairs of the masthead's lines over that header: the
 	 * header's words for header_words_only only (a line of figures that
@@ -2548,6 +2555,8 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		pend.cols = 0;
 		furniture_learner_line(fl, l.s, l.len);
 		title_list_line(&tl, &l);
+		if (l.len <= FORUM_POST_MAX && pattern_forum_post(l.s, l.len) && !pf->forum_posts++)
+			pf->forum_first = l.line;
 		cell_line cl = cell_line_of(&l);
 		cell_blocks_line(&cb, pf, &l, cl);
 		cell_rows_line(&cr, pf, &l, cl);
@@ -13931,6 +13940,41 @@ static bool tail_furniture(const parser *ps, size_t i)
 	return opened ? marks >= 1 : marks - heads >= 2;
 }
 
+/* A forum thread's replies under the story its first post reposts:
+ * from the post's footer (its buttons, its edit stamp, the poster's
+ * signature after "--" or 签名：) or the name of the first to reply, to
+ * the page's end, where a reply's line (who, when) follows, short lines
+ * and no byline or dateline: the readers' words, not the paper's. */
+enum { REPLIES_UNITS_MAX = 80, REPLY_CHARS_MAX = 100, REPLIER_CHARS_MAX = 16 };
+static bool post_footer(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (pattern_is_epaper_chrome(u->s, u->len) || has_prefix(u->s, u->len, "签名：") ||
+	    has_prefix(u->s, u->len, "簽名：") || (u->len == 2 && u->s[0] == '-' && u->s[1] == '-'))
+		return true;
+	/* the replier's name, "回复 #2" over the reply's line */
+	const unit *next = i + 1 < ps->nunits ? UNIT(ps, i + 1) : NULL;
+	return next && u->chars <= REPLIER_CHARS_MAX && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) &&
+	       pattern_forum_post(next->s, next->len);
+}
+
+static bool forum_replies(const parser *ps, size_t i)
+{
+	if (!ps->eof || ps->pf.forum_posts < 2 || ps->nunits - i > REPLIES_UNITS_MAX || !ps->narts)
+		return false;
+	const art *a = ART(ps, ps->narts - 1);
+	if (!a->field[DOC_F_HEADLINE].len || !art_has_body(a) || !post_footer(ps, i))
+		return false;
+	bool reply = false;
+	for (size_t j = i; j < ps->nunits; j++) {
+		const unit *v = UNIT(ps, j);
+		if (v->kind == U_BYLINE || v->kind == U_DATELINE || v->chars > REPLY_CHARS_MAX)
+			return false;
+		reply |= v->len <= FORUM_POST_MAX && pattern_forum_post(v->s, v->len);
+	}
+	return reply;
+}
+
 /* A mark a line may open with (■□◆◇●○▍★☆). */
 static bool line_mark(const char *s, size_t len)
 {
@@ -14036,6 +14080,7 @@ static bool no_story_yet(const parser *ps)
 }
 
 static bool label_over_marked_items(const parser *ps, size_t i, const art *a);
+static bool all_headless_before(const parser *ps, size_t k);
 static void segment_step(parser *ps)
 {
 	size_t i = ps->next;
@@ -14043,7 +14088,13 @@ static void segment_step(parser *ps)
 		unit *u = UNIT(ps, i);
 		art *a = cur_art(ps);
 		bool md_top = u->kind != U_PAGEHEAD && md_top_furniture(ps, i);
-		if (u->kind != U_PAGEHEAD && (md_top || tail_furniture(ps, i))) {
+		/* (the post's line itself is a banner, no unit: the first unit
+		 * past it tells) */
+		if (ps->pf.forum_posts && !ps->forum_post_read && u->line > ps->pf.forum_first) {
+			ps->forum_post_read = true;
+			ps->forum_post_seen = all_headless_before(ps, ps->narts);
+		}
+		if (u->kind != U_PAGEHEAD && (md_top || tail_furniture(ps, i) || forum_replies(ps, i))) {
 			/* the post's account line; the page's tail (editors,
 			 * source, links to other posts): all of it */
 			size_t to = md_top ? i + 1 : ps->nunits;
@@ -15072,6 +15123,56 @@ static void trim_byline_dots(art *a)
 	}
 }
 
+/* Whether articles [arts_base, k) are all headless: no headline, kicker,
+ * byline or dateline (text before the page's first story). */
+static bool all_headless_before(const parser *ps, size_t k)
+{
+	if (ps->arts_base > 0)
+		return false;
+	for (size_t j = 0; j < k; j++) {
+		const art *b = ART(ps, j);
+		if (b->field[DOC_F_HEADLINE].len || b->field[DOC_F_KICKER].len || b->field[DOC_F_BYLINE].len ||
+		    b->field[DOC_F_DATELINE].len)
+			return false;
+	}
+	return true;
+}
+
+/* A forum thread's lines over the first story it reposts (the thread's
+ * title, the poster's name, the poster's word to the readers: "转自《X》
+ * 第5版，手打，错字见谅"): the site's and the poster's, not the paper's.
+ * When the first headed article k is complete on a page whose first
+ * post's line came before it, the headless text before it goes to the
+ * banners (a little of it: a story printed before its headline is
+ * longer). */
+enum { FORUM_PREFACE_MAX = 600 };      /* bytes */
+static void forum_preface(parser *ps, size_t k)
+{
+	if (!ps->forum_post_seen || !ART(ps, k)->field[DOC_F_HEADLINE].len || !all_headless_before(ps, k))
+		return;
+	ps->forum_post_seen = false;
+	size_t bytes = 0, before = 0;
+	for (size_t j = 0; j < k; j++)
+		for (size_t p = 0; p < ART(ps, j)->nparts; p++)
+			bytes += ART(ps, j)->parts[p].len;
+	/* (captions waiting before the story: a sentence alone over it) */
+	while (before < ps->nfloating && (ps->floating[before].prev == SIZE_MAX || ps->floating[before].prev < k))
+		bytes += ps->floating[before++].cap.len;
+	if (bytes > FORUM_PREFACE_MAX)
+		return;
+	for (size_t j = 0; j < k; j++) {
+		art *b = ART(ps, j);
+		for (size_t p = 0; p < b->nparts; p++)
+			add_banner(ps, b->parts[p].s, b->parts[p].len);
+		b->nparts = 0;
+		b->dropped = true;
+	}
+	for (size_t f = 0; f < before; f++)
+		add_banner(ps, ps->floating[f].cap.s, ps->floating[f].cap.len);
+	memmove(ps->floating, ps->floating + before, (ps->nfloating - before) * sizeof *ps->floating);
+	ps->nfloating -= before;
+}
+
 /* The last article is complete: captions held for it are added, captions
  * waiting for it are placed, repeats dropped, and a headless story before
  * it may take it in. */
@@ -15083,6 +15184,7 @@ static void close_last_article(parser *ps)
 	flush_held(ps, ART(ps, k));
 	ps->closed = ps->narts;
 	carry_column(ps, k);
+	forum_preface(ps, k);
 	place_floating(ps, false);
 	dedup_article(ART(ps, k));
 	drop_inner_repeats(ps, ART(ps, k));

@@ -3848,7 +3848,7 @@ static const char *const nav_words[] = {
 	"上一版", "下一版", "上一期", "下一期", "返回目录", "返回目錄", "本版目录", "标题导航", "版面概览",
 	"打印本页", "打印本頁", "关闭窗口", "關閉窗口", "返回顶部", "返回頂部", "本版PDF下载", "本版PDF下載",
 	"下载本版PDF", "下載本版PDF", "版面目录", "版面目錄", "目录", "目錄",
-	"回复", "回覆", "举报", "舉報", "引用", "只看该作者", "只看該作者", "复制链接", "複製鏈接", "收藏", "分享",
+	"回复", "回覆", "举报", "舉報", "引用", "评分", "評分", "只看该作者", "只看該作者", "复制链接", "複製鏈接", "收藏", "分享",
 	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索", "查看版面大图", "查看版面大圖", "版面大图", "版面大圖",
 	"电脑版", "電腦版", "手机版", "手機版", "触屏版", "觸屏版", "网页版", "網頁版",
 };
@@ -4452,20 +4452,13 @@ static bool attached_file(const char *s, size_t len)
 	return false;
 }
 
-/* A forum's lines around a post it quotes: "附件: 老街.jpg (156.3 KB,
- * 下载次数: 12)" (a file attached, with its size), "X - Powered by
- * Discuz!" (the software's credit), "楼主 | 发表于 2026-11-28 09:15"
- * (who posted, when). */
-static bool forum_chrome(const char *s, size_t len)
+/* "楼主 | 发表于 2026-11-28 09:15", "沙发　發表於 2026/11/28": who posted
+ * in a forum's thread, and when. */
+bool pattern_forum_post(const char *s, size_t len)
 {
-	const char *end = s + len;
-	/* (util_find looks for a needle's last byte first: y, B and the last
-	 * byte of 表 are rare enough that most lines end the test there) */
-	if (util_find(s, len, "Powered by", 10))
-		return true;
-	if (attached_file(s, len))
-		return true;
-	const char *mid = s;
+	const char *end = s + len, *mid = s;
+	/* (util_find looks for a needle's last byte first: the last byte of
+	 * 表 is rare enough that most lines end the test there) */
 	while ((mid = util_find(mid, (size_t)(end - mid), "表", 3)) != NULL &&
 	       !(mid - s >= 3 && mid + 6 <= end &&
 		 ((memcmp(mid - 3, "发", 3) == 0 && memcmp(mid + 3, "于", 3) == 0) ||
@@ -4474,8 +4467,32 @@ static bool forum_chrome(const char *s, size_t len)
 	if (!mid)
 		return false;
 	const char *t = text_skip_space(mid + 6, end);
-	return t + 4 <= end && t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' &&
-	       t[2] <= '9' && t[3] >= '0' && t[3] <= '9';      /* 发表于 2026-… */
+	/* (the machine's date, 2026-11-28: "发表于2026年第3期" is a paper's) */
+	return t + 5 <= end && t[0] >= '0' && t[0] <= '9' && t[1] >= '0' && t[1] <= '9' && t[2] >= '0' &&
+	       t[2] <= '9' && t[3] >= '0' && t[3] <= '9' && (t[4] == '-' || t[4] == '/');
+}
+
+/* "本帖最后由 X 于 2026-11-28 21:20 编辑", "最後編輯：X 於 2025-11-27
+ * 09:31": the forum's stamp of a post edited, short. */
+static bool forum_edit_stamp(const char *s, size_t len)
+{
+	enum { EDIT_STAMP_MAX = 60 * 3 };
+	const char *colon = len <= EDIT_STAMP_MAX ? memchr(s, ':', len) : NULL;
+	if (!colon || colon == s || colon[-1] < '0' || colon[-1] > '9')
+		return false;   /* no clock time (21:20) */
+	return starts_with(s, s + len, "本帖最后由") || starts_with(s, s + len, "本帖最後由") ||
+	       starts_with(s, s + len, "最后编辑") || starts_with(s, s + len, "最後編輯");
+}
+
+/* A forum's lines around a post it quotes: "附件: 老街.jpg (156.3 KB,
+ * 下载次数: 12)" (a file attached, with its size), "X - Powered by
+ * Discuz!" (the software's credit), who posted and when, the stamp of
+ * an edit. */
+static bool forum_chrome(const char *s, size_t len)
+{
+	if (util_find(s, len, "Powered by", 10))
+		return true;
+	return attached_file(s, len) || pattern_forum_post(s, len) || forum_edit_stamp(s, len);
 }
 
 bool pattern_is_epaper_chrome(const char *s, size_t len)

@@ -351,6 +351,15 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_epaper_chrome(S("返回頂部")));
 	assert_false(pattern_is_epaper_chrome(S("返回顶部的路上")));
 	assert_true(pattern_is_epaper_chrome(S("返回目录")));
+	/* a forum's post line (who, when), the stamp of an edit, buttons */
+	assert_true(pattern_forum_post(S("沙发　发表于 2026-11-28 21:40")));
+	assert_true(pattern_forum_post(S("樓主　發表於 2025-11-27 09:14　|　只看該作者")));
+	assert_false(pattern_forum_post(S("相关成果以研究论文形式发表于国际期刊。")));
+	assert_false(pattern_forum_post(S("论文发表于2026年第3期《材料学报》")));
+	assert_true(pattern_is_epaper_chrome(S("本帖最后由 莱茵河边的老王 于 2026-11-28 21:20 编辑")));
+	assert_true(pattern_is_epaper_chrome(S("最後編輯：吃貨阿強 於 2025-11-27 09:31")));
+	assert_false(pattern_is_epaper_chrome(S("本帖最后由版主整理，欢迎补充")));
+	assert_true(pattern_is_running_header(S("回覆　引用　評分　舉報"), &hm));
 	assert_true(pattern_is_running_header(S("首页 | 往期回顾 | 版面导航 | 标题导航 | 下载本版PDF"), &hm));
 	assert_true(pattern_is_running_header(S("‹ 上一版　　版面目录　　下一版 ›"), &hm));
 	assert_true(pattern_is_running_header(S("‹ 上一版　|　目录　|　下一版 ›"), &hm));
