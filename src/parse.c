@@ -9788,6 +9788,21 @@ static bool plain_short_under(const parser *ps, size_t k)
 	return true;
 }
 
+/* "房署：約4800個單位分三期落成": a line giving who said what, its
+ * speaker (a few characters) before a colon: a line of detail, as one
+ * with a comma is. */
+enum { SPEAKER_CHARS_MAX = 6, SAID_CHARS_MIN = 4 };
+static bool speaker_said(const unit *u)
+{
+	/* (one colon: "发布时间：X　来源：Y" is a site's fields) */
+	const char *c = util_find(u->s, u->len, "：", 3);
+	if (!c || !one_wide_colon(u->s, u->len))
+		return false;
+	size_t before = count_chars(u->s, (size_t)(c - u->s), SPEAKER_CHARS_MAX + 1);
+	return before >= 1 && before <= SPEAKER_CHARS_MAX &&
+	       count_chars(c + 3, (size_t)(u->s + u->len - c - 3), SAID_CHARS_MIN) >= SAID_CHARS_MIN;
+}
+
 /* The evidence of the transition from role `from` on line k-1 to `to` on
  * line k (into ev when not NULL), or DECK_NEVER when roles may not follow
  * each other so. */
@@ -9818,7 +9833,7 @@ static int deck_transition(const parser *ps, size_t k, int from, int to, evidenc
 	 * lines over it, not a broken headline over its subtitle (a line of
 	 * detail with a comma under them is a subtitle: "今秋京城拍场" /
 	 * "书画板块回暖明显" / "近代名家精品成交率超过八成，…") */
-	if (from == DR_CONT && to == DR_SUB && !(UNIT(ps, k)->flags & (UF_DASH_START | UF_COMMA)))
+	if (from == DR_CONT && to == DR_SUB && !(UNIT(ps, k)->flags & (UF_DASH_START | UF_COMMA)) && !speaker_said(UNIT(ps, k)))
 		ev_add(ev, S_T_CONT_SUB);
 	/* "每周一题" / "黑先活", "职工书屋" / "书　签": a word over a plain
 	 * line as short or shorter is its label over the piece's title; a
