@@ -2141,12 +2141,14 @@ enum { MAIL_FIELD = 1, MAIL_WHO = 2 };
 static int mail_field(const char *s, size_t len)
 {
 	static const char *const names[] = {
-		"from", "发件人", "寄件者", "寄件人",      /* MAIL_WHO */
+		"from", "发件人", "寄件者", "寄件人", "发信人", "發信人",     /* MAIL_WHO */
 		"subject", "主题", "主旨", "to", "cc", "date", "sent", "reply-to", "content-type",
 		"content-transfer-encoding", "mime-version", "message-id", "收件人", "抄送", "日期", "发送时间", "时间",
 		"收件者", "副本", "時間",
+		/* a BBS's post: "发信人: X, 信区: Y" / "标  题: …" / "发信站: …" */
+		"标题", "标  题", "標題", "標  題", "发信站", "發信站", "转信站", "轉信站",
 	};
-	enum { WHO_NAMES = 4 };
+	enum { WHO_NAMES = 6 };
 	for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
 		size_t n = strlen(names[k]);
 		if (len > n && strncasecmp(s, names[k], n) == 0 &&
