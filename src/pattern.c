@@ -583,6 +583,30 @@ static bool pen_name(const char *s, const char *end)
 	return n >= 2 && n <= 4;
 }
 
+/* After "〔加拿大溫哥華〕", "【美國】", "（温哥华）" at p (a place of a few
+ * Han characters in brackets): the text after it; p when none is there. */
+enum { BRACKETED_PLACE_MAX = 10 };
+static const char *bracketed_place_end(const char *p, const char *end)
+{
+	uint32_t open;
+	int k = text_decode(p, end, &open);
+	uint32_t close = open == 0x3014 ? 0x3015 : open == 0x3010 ? 0x3011 : open == 0xFF08 ? 0xFF09 : open == '(' ? ')' : 0;
+	if (!close)
+		return p;
+	int chars = 0;
+	for (const char *q = p + k; q < end && chars <= BRACKETED_PLACE_MAX;) {
+		uint32_t cp;
+		int n = text_decode(q, end, &cp);
+		if (cp == close)
+			return chars >= 2 ? q + n : p;
+		if (!text_is_han(cp))
+			return p;
+		q += n;
+		chars++;
+	}
+	return p;
+}
+
 static bool minority_name(const char *s, const char *end);
 
 static bool byline_token(const char *s, const char *end, int *names, bool after_role)
@@ -604,6 +628,9 @@ static bool byline_token(const char *s, const char *end, int *names, bool after_
 	if (r && s < end && (starts_with(s, end, ":") || starts_with(s, end, "：") || *s == '|' || starts_with(s, end, "｜") ||
 			     *s == '/' || starts_with(s, end, "／")))
 		s += (*s == ':' || *s == '|' || *s == '/') ? 1 : 3;
+	/* "文／〔加拿大溫哥華〕陳美蓮": where the writer lives, in brackets */
+	if (r && s < end)
+		s = bracketed_place_end(s, end);
 	if (s == end)
 		return r > 0;
 	/* "文／妙音", "记者：X": the role set apart from the name by a slash,

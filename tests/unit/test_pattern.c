@@ -69,6 +69,9 @@ static void test_bylines(void **state)
 	 * a pen name */
 	tp_bylines(false, TU_LINES("【記者許雅琪／高雄報導】", "〔记者黄柏翰／台东报道〕", "文／妙音"),
 			  TU_LINES("【实验材料】", "【相关报道】", "记者手记", "文／这是一句很长的话不是名字"));
+	/* where the writer lives, in brackets, between the role and the name */
+	tp_bylines(false, TU_LINES("文／〔加拿大溫哥華〕陳美蓮", "文/（美国旧金山）李文华"),
+		   TU_LINES("文／〔加拿大溫哥華〕", "文／（2026年11月）"));
 	/* bylines built of parts: a role word set apart from the name by a
 	 * slash as by a colon; after the slash a pen name of any Han
 	 * characters; 作者 set apart by a space or a slash (glued it labels
