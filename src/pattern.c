@@ -2090,6 +2090,16 @@ static bool dateline_then_body(pattern_dateline *m, const char *s, const char *d
 	return true;
 }
 
+/* "本市特訊", "本埠讯": news of the place the paper is printed in (本
+ * and one or two characters before 讯), as 本报讯 is the paper's own. */
+static bool house_news(const char *in, const char *in_end)
+{
+	if (!starts_with(in, in_end, "本") || !(ends_with(in, in_end, "讯") || ends_with(in, in_end, "訊")))
+		return false;
+	int chars = han_chars(in, in_end);
+	return chars >= 3 && chars <= 4;
+}
+
 static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 {
 	/* 【】, and 〔〕 as Taiwan's papers print it ("〔記者X／台中報導〕"),
@@ -2129,7 +2139,7 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 	     ends_with(in, in_end, "訊")) && (match_any(in, in_end, wire_prefixes, sizeof wire_prefixes / sizeof *wire_prefixes) ||
 					     find_folded(in, (size_t)(in_end - in), "记者") || memmem(in, (size_t)(in_end - in), "社", 3) ||
 					     memmem(in, (size_t)(in_end - in), "日", 3) || medium_before(in, in_end - 3) ||
-					     medium_then_place(in, in_end - 3) ||
+					     medium_then_place(in, in_end - 3) || house_news(in, in_end) ||
 					     (closer && *closer != ']' && medium_glued_place(in, in_end - 3)))) {
 		m->date_start = (size_t)(in - s);
 		m->date_end = (size_t)(in_end - s);

@@ -173,6 +173,9 @@ static void test_datelines(void **state)
 	/* a place and 讯, a dash, the text, as after a colon; a kind of news is no place */
 	tp_dateline_is("仰光讯——缅甸气象与水文局8日宣布，季风提前抵达。", "仰光讯", "", "缅甸气象与水文局8日宣布，季风提前抵达。");
 	tp_datelines(NULL, TU_LINES("喜讯——我校代表队获省赛一等奖。", "简讯——全厂本周开展安全检查。"));
+	/* news of the place the paper is printed in, in brackets */
+	tp_dateline_is("（本市特訊）比商電車公司近以煤價高漲。", "本市特訊", "", "比商電車公司近以煤價高漲。");
+	tp_datelines(NULL, TU_LINES("（本市最新消息一则）全市今起停电。"));
 	/* a wire's dateline alone on its line in brackets opens the text
 	 * under it; a credit in brackets closes a story */
 	tp_dateline_is("（加通社多倫多25日電）", "加通社多倫多25日電", "", "");
