@@ -7522,6 +7522,46 @@ static bool feed_chrome(const char *s, size_t len, unsigned chars)
 	return (pictographs >= 2 && han <= 2) || (play && !han && has_clock(s, len));
 }
 
+/* "分享", "讚", "18則留言", "9次分享": a social post's button or the count
+ * of its comments and shares, alone on a line (copied out of a feed,
+ * each button on its own line): never the paper's text. */
+enum { FEED_BUTTON_MAX = 8 };
+static bool feed_button(const char *s, size_t len)
+{
+	static const char *const buttons[] = { "讚", "赞", "点赞", "點讚", "分享", "留言", "评论", "評論", "转发", "轉發",
+					       "回覆", "回复", "在看", "所有心情：" };
+	const char *p = s, *end = s + len;
+	bool counted = false;
+	while (p < end && *p >= '0' && *p <= '9') {
+		p++;
+		counted = true;
+	}
+	/* "18則留言", "9次分享", "126 条评论" */
+	if (counted) {
+		p = text_skip_space(p, end);
+		static const char *const units[] = { "則", "则", "条", "條", "次", "个", "個" };
+		for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+			if (has_prefix(p, (size_t)(end - p), units[k])) {
+				p += strlen(units[k]);
+				break;
+			}
+	}
+	for (size_t k = 0; k < sizeof buttons / sizeof *buttons; k++)
+		if ((size_t)(end - p) == strlen(buttons[k]) && memcmp(p, buttons[k], (size_t)(end - p)) == 0)
+			return true;
+	return false;
+}
+
+/* "所有心情：" / "126": the figure of a post's counter alone under its
+ * label, which is a banner already. */
+static bool feed_count_under_label(const parser *ps, const char *s, size_t len)
+{
+	if (!ps->nunits || !len || len > 7 || strspn(s, "0123456789") != len)
+		return false;
+	const unit *v = UNIT(ps, ps->nunits - 1);
+	return v->kind == U_PAGEHEAD && feed_button(v->s, v->len) && ends_with_word(v->s, v->len, "：");
+}
+
 /* Characters of s with each run of ASCII spaces counted as one. */
 static unsigned spaced_out_chars(const char *s, size_t len)
 {
@@ -7740,6 +7780,10 @@ static void classify(const parser *ps, unit *u)
 	if (cb && (((cb & CB_COLON) && site_meta_fields(s, len)) || ((cb & CB_PATH) && plain_breadcrumb(s, len)) ||
 		   ((cb & (CB_TAG | CB_PICT | CB_AGE)) && feed_chrome(s, len, u->chars)))) {
 		u->kind = U_PAGEHEAD;       /* a site's or a forum's, not the paper's */
+		return;
+	}
+	if (u->chars <= FEED_BUTTON_MAX && (feed_button(s, len) || feed_count_under_label(ps, s, len))) {
+		u->kind = U_PAGEHEAD;       /* a social post's button or count, alone */
 		return;
 	}
 	if (u->chars <= CONTROL_BAR_MAX + 24 && control_bar(u) && one_wide_colon(s, len)) {
