@@ -5894,6 +5894,13 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	 * 14 characters) */
 	if (cur == first && cur_cols > wrap + ps->pf.wrap_slack + WIDER_MIN && !inner_punctuation(cur->s, cur->len))
 		return false;
+	/* a line the wrap set runs into no line wider than the wrap (by more
+	 * than a figure's spaces): that one was set across the columns, a
+	 * subtitle of detail under its title ("酵母抽提物需求走强　产能加速向
+	 * 西部转移" / "健康调味品市场扩容，多家企业在…" on a page wrapped at
+	 * 19 characters) */
+	if (cur_cols <= wrap + ps->pf.wrap_slack && wrap_columns(ps, next) > wrap + ps->pf.wrap_slack + WIDER_MIN)
+		return false;
 	/* (nor does one whole sentence wider than the wrap at all: a caption
 	 * set across the columns, "▲许淑珍（右二）在给孩子们讲故事。") */
 	if (cur == first && cur_cols > wrap + ps->pf.wrap_slack && raw_ends_sentence(cur->s, cur->len))
