@@ -170,17 +170,19 @@ static bool band_at(const line *ls, size_t lo, size_t n, size_t i, size_t margin
 {
 	unsigned r = ls[i].seg[1].col, edge = r;
 	size_t first = i, last = i + 1;
-	/* (two blank lines part blocks of the page: the band ends there) */
-	while (first > lo && fits_band(&ls[first - 1], r) && !(first - 1 > lo && two_blanks(ls, first - 2, n)))
-		first--;
 	/* (a pair of titles opens the next band only when that band holds
-	 * enough text side by side to be read as one) */
-	while (last < n && fits_band(&ls[last], r) && !two_blanks(ls, last, n) &&
+	 * enough text side by side to be read as one; the right column's
+	 * edge is where its lines start the least far, a paragraph's first
+	 * line set in farther) */
+	while (last < n && fits_band(&ls[last], edge) && !two_blanks(ls, last, n) &&
 	       !(last + 1 < n && ls[last].nseg == 0 && title_pair(&ls[last + 1], margin, edge) &&
 		 prose_below(ls, last + 1, n, edge) >= BAND_PROSE_MIN)) {
 		edge = right_edge(&ls[last], edge);
 		last++;
 	}
+	/* (two blank lines part blocks of the page: the band ends there) */
+	while (first > lo && fits_band(&ls[first - 1], edge) && !(first - 1 > lo && two_blanks(ls, first - 2, n)))
+		first--;
 	/* a band opens with a line of both columns (titles side by side, or
 	 * text): what stands alone above it is the page's (a byline pushed
 	 * to the right over a story set across both) */

@@ -230,6 +230,59 @@ static void test_short_last_line_counts(void **state)
 /* Pages left alone: no gutter at all; a table of two short cells a row;
  * a header's fields spread by spaces; two lines of prose side by side
  * only (a band needs three). */
+/* A band whose right column's first line is a paragraph's, set in: the
+ * column's edge is where its lines start the least far, so the band
+ * takes in the titles over it (a label, a marked title over the right
+ * column) and the right column's last line alone under the left's end. */
+static void test_band_edge_from_least_start(void **state)
+{
+	(void)state;
+	const char *page =
+		"  A5  市场                     江海金融报                   2026年11月21日\n"
+		"\n"
+		"\n"
+		"      北向资金连续三周净流入                                  机构观点\n"
+		"                              本报记者　许　诺\n"
+		"                                                  ■宏远证券：关注科技龙头\n"
+		"      本报讯　数据显示，本周北向资金全周净买入\n"
+		"  42.7亿元，连续三周实现净流入，近三周累计净买        宏远证券研究所认为，当前市场估值处于历史\n"
+		"  入额达到156.2亿元。                             中低位，随着经济数据边际改善，权益资产配置价\n"
+		"      从流向看，北向资金本周主要加仓电子、医药    值逐步显现。建议关注科技龙头。\n"
+		"  生物和食品饮料板块，其中电子板块获净买入18.4\n"
+		"  亿元，居各行业首位。                            ■瑞丰基金：债市或维持窄幅震荡\n"
+		"      与此同时，两融市场同样回暖，融资余额较上\n"
+		"  周增加86.3亿元，为近两个月来单周最大增幅。         瑞丰基金固定收益部表示，近期资金面保持合\n"
+		"                                                  理充裕，债市短期或维持窄幅震荡。\n";
+	assert_unfolds(page,
+		       "A5  市场                     江海金融报                   2026年11月21日\n"
+		       "\n"
+		       "\n"
+		       "    北向资金连续三周净流入\n"
+		       "                            本报记者　许　诺\n"
+		       "\n"
+		       "    本报讯　数据显示，本周北向资金全周净买入\n"
+		       "42.7亿元，连续三周实现净流入，近三周累计净买\n"
+		       "入额达到156.2亿元。\n"
+		       "    从流向看，北向资金本周主要加仓电子、医药\n"
+		       "生物和食品饮料板块，其中电子板块获净买入18.4\n"
+		       "亿元，居各行业首位。\n"
+		       "    与此同时，两融市场同样回暖，融资余额较上\n"
+		       "周增加86.3亿元，为近两个月来单周最大增幅。\n"
+		       "\n"
+		       "机构观点\n"
+		       "\n"
+		       "■宏远证券：关注科技龙头\n"
+		       "\n"
+		       "    宏远证券研究所认为，当前市场估值处于历史\n"
+		       "中低位，随着经济数据边际改善，权益资产配置价\n"
+		       "值逐步显现。建议关注科技龙头。\n"
+		       "\n"
+		       "■瑞丰基金：债市或维持窄幅震荡\n"
+		       "\n"
+		       "   瑞丰基金固定收益部表示，近期资金面保持合\n"
+		       "理充裕，债市短期或维持窄幅震荡。\n");
+}
+
 static void test_left_alone(void **state)
 {
 	(void)state;
@@ -295,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_signature_at_edge),
 		cmocka_unit_test(test_byline_heads_second_column),
 		cmocka_unit_test(test_short_last_line_counts),
+		cmocka_unit_test(test_band_edge_from_least_start),
 		cmocka_unit_test(test_left_alone),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_input_unfolds),
