@@ -7623,6 +7623,20 @@ static bool heads_only_so_far(const parser *ps)
 }
 
 enum { PUBLISHER_LINE_MAX = 40, SPACED_SLOGAN_MIN = 6 };
+/* "北向资金连续三周净流入" / "本报记者　许　诺": a short line set in as
+ * far as a paragraph, after a gap, with a byline tight under it: a
+ * story's title set in its column, not a paragraph of its own. */
+enum { INDENTED_TITLE_MAX = 24 };
+static bool title_over_byline(const parser *ps, const unit *u)
+{
+	if (u->gap == 0 || u->chars > INDENTED_TITLE_MAX || (u->flags & UF_COMMA) || !ps->have_pending ||
+	    ps->pending.gap != 0)
+		return false;
+	const char *t = text_skip_space(ps->pending.s, ps->pending.s + ps->pending.len);
+	size_t tl = (size_t)(ps->pending.s + ps->pending.len - t);
+	return tl && tl <= 60 && pattern_is_byline(t, tl, true);
+}
+
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -7931,7 +7945,8 @@ static void classify(const parser *ps, unit *u)
 	    !sentence_like && !only_punctuation(s, len) &&
 	    !is_opening(last_cp(s, s + len, NULL)) && !(u->flags & UF_ROW) && !unbalanced_close(s, len) &&
 	    !enumeration(s, len) && !has_prefix(s, len, "：")) {
-		if (ps->pf.indents && !ps->pf.indent_all && (u->flags & UF_INDENTED) && !(u->flags & UF_DASH_START)) {
+		if (ps->pf.indents && !ps->pf.indent_all && (u->flags & UF_INDENTED) && !(u->flags & UF_DASH_START) &&
+		    !title_over_byline(ps, u)) {
 			/* on a page whose paragraphs open with an indent, an
 			 * indented short line is a paragraph of its own (开奖日期：…
 			 * under a headline), never a title, nor a paragraph cut
