@@ -5779,6 +5779,41 @@ static bool ends_mid_phrase(const raw_line *l)
 /* Lines that never run on into the next whatever their widths: a title
  * over its text or its picture, a paragraph over a title, a line over a
  * story's dateline. */
+/* Whether next repeats a run of RESTATED_RUN Han characters of cur. */
+enum { RESTATED_RUN = 5, RESTATED_CHARS_MAX = 40 };
+static bool restated_under(const raw_line *cur, const raw_line *next)
+{
+	uint32_t a[RESTATED_CHARS_MAX], b[RESTATED_CHARS_MAX];
+	size_t na = 0, nb = 0;
+	for (const char *p = cur->s, *end = cur->s + cur->len; p < end && na < RESTATED_CHARS_MAX;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		a[na++] = cp;
+	}
+	for (const char *p = next->s, *end = next->s + next->len; p < end && nb < RESTATED_CHARS_MAX;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		b[nb++] = cp;
+	}
+	if (na < 2 * RESTATED_RUN)
+		return false;
+	/* (a title run into its text on its line, "·X 本报讯 Y", is no
+	 * title alone: its text goes on under it) */
+	for (size_t i = 0; i < na; i++)
+		if (text_is_space(a[i]) || (i == 0 && !is_han(a[i])))
+			return false;
+	for (size_t i = 0; i + RESTATED_RUN <= na; i++)
+		for (size_t j = 0; j + RESTATED_RUN <= nb; j++) {
+			size_t k = 0;
+			while (k < RESTATED_RUN && a[i + k] == b[j + k] && is_han(a[i + k]))
+				k++;
+			if (k == RESTATED_RUN)
+				return true;
+		}
+	return false;
+}
+
+static bool line_mark(const char *s, size_t len);
 static bool parts_here(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	/* "巡回审判进果园　一场官司化解三年积怨" under a finished sentence:
@@ -5798,6 +5833,11 @@ static bool parts_here(const parser *ps, const raw_line *first, const raw_line *
 		return true;
 	if (cur != first)
 		return false;
+	/* "岷倫洛區消防隊舉辦家居防火講座" / "菲華志願消防總會岷倫洛區消防隊":
+	 * a line of no punctuation that the line under it names again (a
+	 * lead restating its title's subject) is the title, however wide */
+	if (!inner_punctuation(cur->s, cur->len) && !raw_ends_sentence(cur->s, cur->len) && restated_under(cur, next))
+		return true;
 	/* "（数据来源：盟农牧局市场信息科）": a labelled note wholly in
 	 * brackets, on a line of its own, is whole */
 	if (first_cp(cur->s, cur->s + cur->len) == 0xFF08 && last_cp(cur->s, cur->s + cur->len, NULL) == 0xFF09 &&
@@ -5806,8 +5846,9 @@ static bool parts_here(const parser *ps, const raw_line *first, const raw_line *
 	/* a bare line right under a column's label set letter-spaced ("行 业
 	 * 快 讯") is its story's title, however wide (a column's lines
 	 * copied one by one fill it alike) */
-	if (!inner_punctuation(cur->s, cur->len) && !raw_ends_sentence(cur->s, cur->len) && under_spaced_label(ps))
-		return true;
+	if (!inner_punctuation(cur->s, cur->len) && !raw_ends_sentence(cur->s, cur->len) && under_spaced_label(ps) &&
+	    !line_mark(cur->s, cur->len))
+		return true;    /* (an item's mark opens a brief's text: "◆X定於十二月六日" / "上午…") */
 	/* a reader's question ("读者张女士问：…") under the title that puts
 	 * it ("…，卖家能否追讨货款？") */
 	return last_cp(cur->s, cur->s + cur->len, NULL) == 0xFF1F && raw_asks(next);
@@ -9673,8 +9714,9 @@ enum { WHOLE_HEAD_MIN = 13 };
  * ("4月25日是全国儿童预防接种日") names the occasion: a kicker. */
 static bool whole_over_longer(const deck_facts *df, const unit *u, const unit *v, size_t x)
 {
+	/* (under a kicker, a line longer by one character is longer) */
 	if (u->chars < WHOLE_HEAD_MIN || df->two[x] || context_opening(u) || opens_with_time(u) || (u->flags & UF_FIELD) ||
-	    v->kind != U_TITLE || (v->flags & UF_DASH_START) || v->chars < u->chars + 2)
+	    v->kind != U_TITLE || (v->flags & UF_DASH_START) || v->chars < u->chars + (x >= 1 ? 1 : 2))
 		return false;
 	/* one phrase in one piece: no gap between words, no "label：" */
 	for (const char *p = u->s, *end = u->s + u->len; p < end;) {
