@@ -6159,17 +6159,38 @@ static bool figure_phrase(const char *s, size_t len)
 enum { LINK_LABEL_MAX = 8 };
 static bool link_line(const char *s, size_t len)
 {
-	if (len < 8 || len > 300 || memchr(s, ' ', len) != memrchr(s, ' ', len))
-		return false;   /* (one space at most: after the label) */
+	if (len < 8 || len > 300)
+		return false;
+	/* (one space at most, after the label; more only around an arrow) */
+	bool one_space = memchr(s, ' ', len) == memrchr(s, ' ', len);
 	const char *p = s, *end = s + len;
 	for (unsigned chars = 0; p < end && chars <= LINK_LABEL_MAX; chars++) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
 		if (cp == 0xFF1A || cp == ':') {
+			if (!one_space)
+				return false;
 			p = text_skip_space(p + k, end);
 			break;
 		}
+		/* "阅读全文 >> https://…": an arrow after the label, spaced */
+		if (chars && (text_is_space(cp) || cp == '>' || cp == 0xBB || cp == 0x2192)) {
+			const char *q = text_skip_space(p, end);
+			if (q < end && *q == '>')
+				while (q < end && *q == '>')
+					q++;
+			else if (has_prefix(q, (size_t)(end - q), "»"))
+				q += 2;
+			else if (has_prefix(q, (size_t)(end - q), "→"))
+				q += 3;
+			else
+				return false;   /* (a label and a space: "北原农牧报 www.…" is a footer's fields) */
+			p = text_skip_space(q, end);
+			break;
+		}
 		if (!is_han(cp)) {
+			if (!one_space)
+				return false;
 			p = chars ? end : s;    /* no label: an address from the start */
 			break;
 		}
@@ -14708,8 +14729,10 @@ static void segment_step(parser *ps)
 			handle_caption(ps, &i);
 			continue;
 		}
-		if (a && a->ended && !a->cut) {
-			/* text after a closed article with no headline of its own */
+		if (a && a->ended && !a->cut && !(a->field[DOC_F_HEADLINE].len && link_line(u->s, u->len))) {
+			/* text after a closed article with no headline of its own
+			 * (a link to the story read whole, "阅读全文 >> https://…",
+			 * is the closed story's last line) */
 			flush_held(ps, a);
 			a = new_art(ps);
 		}
