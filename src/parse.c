@@ -7686,17 +7686,23 @@ static bool heads_only_so_far(const parser *ps)
 
 enum { PUBLISHER_LINE_MAX = 40, SPACED_SLOGAN_MIN = 6 };
 /* "北向资金连续三周净流入" / "本报记者　许　诺": a short line set in as
- * far as a paragraph, after a gap, with a byline tight under it: a
+ * far as a paragraph, after a gap, with a byline tight under it, or a
+ * paragraph opening with a dateline under it ("本报讯　11月25日，…"): a
  * story's title set in its column, not a paragraph of its own. */
 enum { INDENTED_TITLE_MAX = 24 };
+static bool line_mark(const char *s, size_t len);
 static bool title_over_byline(const parser *ps, const unit *u)
 {
-	if (u->gap == 0 || u->chars > INDENTED_TITLE_MAX || (u->flags & UF_COMMA) || !ps->have_pending ||
-	    ps->pending.gap != 0)
+	if (u->gap == 0 || u->chars > INDENTED_TITLE_MAX || (u->flags & UF_COMMA) || !ps->have_pending)
 		return false;
 	const char *t = text_skip_space(ps->pending.s, ps->pending.s + ps->pending.len);
 	size_t tl = (size_t)(ps->pending.s + ps->pending.len - t);
-	return tl && tl <= 60 && pattern_is_byline(t, tl, true);
+	if (ps->pending.gap == 0 && tl && tl <= 60 && pattern_is_byline(t, tl, true))
+		return true;
+	/* (a brief's title after its mark is read with the briefs) */
+	pattern_dateline m;
+	return ps->pending.gap <= ps->pf.big_gap && tl && !line_mark(u->s, u->len) && pattern_match_dateline(t, tl, &m) &&
+	       m.date_start <= 3 && m.date_end > m.date_start;
 }
 
 static void classify(const parser *ps, unit *u)

@@ -1490,6 +1490,10 @@ static bool byline_line(const char *s, size_t len, bool bare)
 	s = text_skip_space(s, end);
 	if (s == end || end - s > 160)
 		return false;
+	/* "本报评论员文章", "本刊特约评论员文章": the kind of the piece, its
+	 * label (文章 is no name there) */
+	if (ends_with(s, end, "评论员文章") || ends_with(s, end, "評論員文章"))
+		return false;
 	/* "‧梁啓明‧": a columnist's name between dots (three or four
 	 * characters: "·东盟·" may be a label) */
 	static const char *const dots[] = { "‧", "·", "・", "•" };
@@ -3719,6 +3723,15 @@ static size_t header_field(const char *p, const char *end, int *w, bool *page, b
 		*value = HV_ANY;
 		return o + n;
 	}
+	/* "青岭森工集团有限公司主管主办", "中共青石县委主办": the publisher
+	 * named before the word, a word of the masthead's own */
+	static const char *const published_by[] = { "主管主办", "主管主辦", "主办", "主辦" };
+	for (size_t k = 0; k < sizeof published_by / sizeof *published_by; k++)
+		if (len >= strlen(published_by[k]) + 4 * 3 && ends_with(p, end, published_by[k])) {
+			*w = HF_DATE;
+			*value = HV_ANY;
+			return len;
+		}
 	/* 主办：X公司党委宣传部: who publishes the paper, a label and its
 	 * colon (without the colon 主办 is a verb of a sentence) */
 	if ((n = word_at(p, end, publishers, sizeof publishers / sizeof *publishers)) > 0 &&
