@@ -531,9 +531,21 @@ static const char *const persons[] = {
 static const char *const patrons[] = { "乘客", "旅客", "游客", "顾客", "消费者", "业主", "车主", "患者" };
 
 /* "文学院2023级", "实验小学四（2）班": the writer's school and year or
- * class, before the name. */
+ * class, before the name; a student's degree may follow ("材料学院2024
+ * 级硕士研究生", "化学系博士生"). */
 static bool school_class(const char *s, const char *end)
 {
+	static const char *const degrees[] = { "硕士研究生", "博士研究生", "研究生", "硕士生", "博士生", "本科生" };
+	for (size_t k = 0; k < sizeof degrees / sizeof *degrees; k++) {
+		size_t n = strlen(degrees[k]);
+		if ((size_t)(end - s) > n + 6 && ends_with(s, end, degrees[k])) {
+			end -= n;
+			if (ends_with(s, end, "学院") || ends_with(s, end, "學院") || ends_with(s, end, "系") ||
+			    ends_with(s, end, "大学") || ends_with(s, end, "大學"))
+				return true;
+			break;
+		}
+	}
 	static char_set year_ends = { "级届班", false, { 0 } };
 	if (end - s < 9 || ((unsigned char)end[-3] & 0xF0) != 0xE0 || !char_set_has(&year_ends, fold3(end - 3)))
 		return false;
@@ -4285,8 +4297,17 @@ static bool page_menu(const char *s, size_t len)
  * its contents, alone. */
 static bool top_link(const char *s, size_t len)
 {
-	static const char *const tops[] = { "返回顶部", "返回頂部", "回到顶部", "回到頂部", "返回目录", "返回目錄" };
+	static const char *const tops[] = { "返回顶部", "返回頂部", "回到顶部", "回到頂部", "返回目录", "返回目錄",
+					    "返回本版目录", "返回本版目錄" };
 	const char *end = text_trim_end(s, s + len);
+	/* (in its brackets: "【返回本版目录】", "[返回目录]") */
+	if (end - s > 6 && hprefix(s, (size_t)(end - s), "【") && ends_with(s, end, "】")) {
+		s += 3;
+		end -= 3;
+	} else if (end - s > 2 && *s == '[' && end[-1] == ']') {
+		s++;
+		end--;
+	}
 	for (size_t k = 0; k < sizeof tops / sizeof *tops; k++)
 		if ((size_t)(end - s) == strlen(tops[k]) && memcmp(s, tops[k], strlen(tops[k])) == 0)
 			return true;

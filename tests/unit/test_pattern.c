@@ -69,6 +69,8 @@ static void test_bylines(void **state)
 	 * a pen name */
 	tp_bylines(false, TU_LINES("【記者許雅琪／高雄報導】", "〔记者黄柏翰／台东报道〕", "文／妙音"),
 			  TU_LINES("【实验材料】", "【相关报道】", "记者手记", "文／这是一句很长的话不是名字"));
+	/* a student's school, year and degree before the name */
+	tp_bylines(false, TU_LINES("材料学院2024级硕士研究生　宋子涵", "化学系博士生 李明"), TU_LINES("硕士研究生招生简章"));
 	/* the kind of a piece named after its writer's role: a label */
 	tp_bylines(false, TU_LINES("本报评论员"), TU_LINES("本报评论员文章", "本刊特约评论员文章"));
 	/* where the writer lives, in brackets, between the role and the name */
@@ -359,6 +361,8 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_epaper_chrome(S("返回頂部")));
 	assert_false(pattern_is_epaper_chrome(S("返回顶部的路上")));
 	assert_true(pattern_is_epaper_chrome(S("返回目录")));
+	assert_true(pattern_is_epaper_chrome(S("【返回本版目录】")));
+	assert_false(pattern_is_epaper_chrome(S("【返回】")));
 	/* the publisher named before 主办 beside the registration number: a
 	 * masthead's fields; the verb in a sentence is none */
 	assert_true(pattern_is_running_header(S("青岭森工集团有限公司主管主办　　国内统一连续出版物号 CN23-0088"), &hm));
