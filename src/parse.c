@@ -6659,7 +6659,16 @@ static bool ocr_dash_start(const unit *u)
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
 		if (has_prefix(p, (size_t)(end - p), words[k]))
 			return !memmem(u->s, u->len, "。", 3);
-	return false;
+	/* (or any subject, "一一市中级法院审结一起网络诈骗案", but a verb that
+	 * 一一 qualifies, "一一列举", "一一核实", opens a clause) */
+	static const char adverbial[] = "对對列作核落检檢握道介说說解回清查登点點兑兌答询詢致拜赠贈送审審排比试試测測摆擺讲講过過";
+	uint32_t c = first_cp(p, end);
+	if (!is_han(c) || u->len > 30 * 3 || memmem(u->s, u->len, "。", 3) || memmem(u->s, u->len, "，", 3))
+		return false;
+	for (const char *a = adverbial; *a; a += 3)
+		if (memcmp(a, p, 3) == 0)
+			return false;
+	return true;
 }
 
 static void scan_punctuation(unit *u)
