@@ -4962,8 +4962,10 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	 * subject the first: its words are no running header's; nor are an
 	 * e-paper's links and its masthead, the issuer's name signing a
 	 * notice; nor are the page's contents, its titles) */
+	/* (nor is a forum thread's title over its first post: "[转帖]《X报》
+	 * 第7版：入冬进补先辨体质" names the story it reposts) */
 	if (u.kind == U_PAGEHEAD && !in_front_matter(ps, u.line) && !pattern_is_epaper_chrome(u.s, u.len) &&
-	    !pattern_contents_line(u.s, u.len))
+	    !pattern_contents_line(u.s, u.len) && !(ps->pf.forum_posts && u.line < ps->pf.forum_first))
 		header_pairs_add(ps, &u);
 	else if ((u.kind == U_TITLE || u.kind == U_PARA) && ps->nheader_pairs && like_header(ps, &u)) {
 		u.kind = U_PAGEHEAD;
