@@ -1247,6 +1247,12 @@ static bool slashed_role(const char *s, const char *end)
 	size_t sl = *p == '/' ? 1 : starts_with(p, end, "／") ? 3 : 0;
 	if (!sl)
 		return false;
+	/* "责任编辑／何军", "校对／X": the page's desk, no writer of a story */
+	static const char *const desk[] = { "责任编辑", "責任編輯", "编辑", "編輯", "责编", "責編", "美编", "美編",
+					    "校对", "校對", "版式", "组版", "組版", "审读", "審讀", "主编", "主編" };
+	for (size_t k = 0; k < sizeof desk / sizeof *desk; k++)
+		if ((size_t)(p - s) == strlen(desk[k]) && memcmp(s, desk[k], (size_t)(p - s)) == 0)
+			return false;
 	const char *names = text_skip_space(p + sl, end);
 	int count = 0;
 	return names < end && byline_tokens_ex(names, end, 1, &count, true) && count <= 3 &&
