@@ -7678,7 +7678,7 @@ static bool reads_word(const char *s, size_t len)
 }
 
 /* "阅读 1.8万", "浏览 9621" alone: the count of a post's readers. */
-enum { READS_LINE_MAX = 12 };
+enum { READS_LINE_MAX = 12, COUNTERS_LINE_MAX = 30 };
 static bool readers_count(const unit *u)
 {
 	return reads_word(u->s, u->len) && counters_bar(u);
@@ -7783,6 +7783,10 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (u->chars <= READS_LINE_MAX && readers_count(u)) {
 		u->kind = U_PAGEHEAD;       /* "阅读 1.8万": a phone view's count of readers */
+		return;
+	}
+	if (u->chars <= COUNTERS_LINE_MAX && !(u->flags & UF_TERMINATED) && reads_word(s, len) && counters_bar(u)) {
+		u->kind = U_PAGEHEAD;       /* "阅读 2356 · 点赞 41" under each item: the site's counts */
 		return;
 	}
 	if (len <= 12 && stray_marks(s, len)) {
@@ -14007,6 +14011,10 @@ static bool counters_bar(const unit *u)
 		if (p < end && *p == '+')
 			p++;
 		pairs++;
+		/* ("阅读 2356 · 点赞 41": a dot or a bar between the pairs) */
+		const char *q = text_skip_space(p, end);
+		if (has_prefix(q, (size_t)(end - q), "·") || has_prefix(q, (size_t)(end - q), "｜") || (q < end && *q == '|'))
+			p = q + (*q == '|' ? 1 : has_prefix(q, (size_t)(end - q), "·") ? 2 : 3);
 	}
 	/* ("阅读 1.8万" alone: the one counter a phone view prints) */
 	return pairs >= 2 || (pairs == 1 && reads);

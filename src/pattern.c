@@ -4387,7 +4387,11 @@ static bool epaper_masthead(const char *s, size_t len)
  * "- END -" closing the post. The platform's lines, no story's. */
 static bool post_chrome(const char *s, size_t len)
 {
-	enum { FOLLOW_MAX = 40 * 3, CLICK_HINT_MAX = 16 * 3 };
+	enum { FOLLOW_MAX = 40 * 3, CLICK_HINT_MAX = 16 * 3, SHARE_BAR_MAX = 60 * 3 };
+	/* "分享到：微信 | 朋友圈 | Facebook": the page's buttons to share it */
+	if (len <= SHARE_BAR_MAX && (starts_with(s, s + len, "分享到") || starts_with(s, s + len, "分享至")) &&
+	    !util_find(s, len, "。", 3) && !util_find(s, len, "，", 3))
+		return true;
 	if (len >= 12 && len <= FOLLOW_MAX && (starts_with(s, s + len, "点击上方") || starts_with(s, s + len, "點擊上方")))
 		return util_find(s, len, "关注", 6) || util_find(s, len, "關注", 6);
 	/* "点击版面图可放大阅读", "點擊圖片查看大圖": the site's hint of what

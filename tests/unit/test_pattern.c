@@ -364,6 +364,8 @@ static void test_page_headers(void **state)
 	assert_false(pattern_is_epaper_chrome(S("返回顶部的路上")));
 	assert_true(pattern_is_epaper_chrome(S("返回目录")));
 	assert_true(pattern_is_epaper_chrome(S("【返回本版目录】")));
+	assert_true(pattern_is_epaper_chrome(S("分享到：微信 | 朋友圈 | Facebook")));
+	assert_false(pattern_is_epaper_chrome(S("分享到朋友圈后，他收到了很多留言。")));
 	assert_false(pattern_is_epaper_chrome(S("【返回】")));
 	/* the publisher named before 主办 beside the registration number: a
 	 * masthead's fields; the verb in a sentence is none */
