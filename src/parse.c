@@ -2248,13 +2248,43 @@ typedef struct cell_line {
 	bool cell, figures;
 } cell_line;
 
+/* "38.0元/公斤", "1.2万吨", "86%": a figure and its unit alone (a few Han
+ * characters, a slash between them), a table's cell. */
+enum { UNIT_CHARS_MAX = 4 };
+static bool figure_with_unit(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	if (p == end || *p < '0' || *p > '9')
+		return false;
+	bool measured = false;  /* a decimal point, a per-unit slash or a percent: no date's or count's */
+	while (p < end && ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',')) {
+		measured |= *p == '.';
+		p++;
+	}
+	p = text_skip_space(p, end);
+	unsigned han = 0;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (is_han(cp))
+			han++;
+		else if (cp == '/' || cp == 0xFF0F || cp == '%' || cp == 0xFF05)
+			measured = true;
+		else
+			return false;
+	}
+	return measured && han <= UNIT_CHARS_MAX;
+}
+
 static cell_line cell_line_of(const raw_line *l)
 {
 	cell_line c = { false, false };
-	if (l->len > CELL_MAX_BYTES || raw_ends_sentence(l->s, l->len) || memmem(l->s, l->len, "，", 3))
+	/* (nor a line ending on a colon: it leads into the table) */
+	if (l->len > CELL_MAX_BYTES || raw_ends_sentence(l->s, l->len) || memmem(l->s, l->len, "，", 3) ||
+	    last_cp(l->s, l->s + l->len, NULL) == 0xFF1A)
 		return c;
 	c.cell = true;
-	c.figures = figures_only(l->s, l->len);
+	c.figures = figures_only(l->s, l->len) || figure_with_unit(l->s, l->len);
 	return c;
 }
 
