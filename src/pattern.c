@@ -70,11 +70,12 @@ static size_t capital_at(const char *p, const char *end)
 }
 
 /* s[0, len) with its full-width letters and digits (Ａ０, U+FF10..FF19,
- * FF21..FF3A, FF41..FF5A) as ASCII, into buf with at[k] the offset in s
- * of buf[k]: the length, or 0 when the line holds none or is too long. */
+ * FF21..FF3A, FF41..FF5A) and a division slash (∕) as ASCII, into buf
+ * with at[k] the offset in s of buf[k]: the length, or 0 when the line
+ * holds none or is too long. */
 static size_t narrow_forms(const char *s, size_t len, char *buf, uint16_t *at, size_t cap)
 {
-	if (!memchr(s, 0xEF, len))
+	if (!memchr(s, 0xEF, len) && !util_find(s, len, "\xe2\x88\x95", 3))
 		return 0;       /* (most lines: no full-width form at all) */
 	size_t n = 0;
 	bool any = false;
@@ -82,6 +83,14 @@ static size_t narrow_forms(const char *s, size_t len, char *buf, uint16_t *at, s
 		if (n >= cap)
 			return 0;
 		const unsigned char *u = (const unsigned char *)s + i;
+		/* "記者李承翰∕新竹報導": a PDF's division slash (U+2215) for / */
+		if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x95) {
+			buf[n] = '/';
+			at[n] = (uint16_t)i;
+			i += 3;
+			any = true;
+			continue;
+		}
 		if (i + 2 < len && u[0] == 0xEF && ((u[1] == 0xBC && ((u[2] >= 0x90 && u[2] <= 0x99) || (u[2] >= 0xA1 && u[2] <= 0xBA))) ||
 						    (u[1] == 0xBD && u[2] >= 0x81 && u[2] <= 0x9A))) {
 			buf[n] = (char)(u[1] == 0xBC ? u[2] - 0x90 + (u[2] <= 0x99 ? '0' : 'A' - 0x11) : u[2] - 0x81 + 'a');

@@ -71,6 +71,8 @@ static void test_bylines(void **state)
 			  TU_LINES("【实验材料】", "【相关报道】", "记者手记", "文／这是一句很长的话不是名字"));
 	/* a student's school, year and degree before the name */
 	tp_bylines(false, TU_LINES("材料学院2024级硕士研究生　宋子涵", "化学系博士生 李明"), TU_LINES("硕士研究生招生简章"));
+	/* a PDF's division slash (∕) for the slash */
+	tp_bylines(false, TU_LINES("記者李承翰∕新竹報導"), NULL);
 	/* the page's desk set apart from its name by a slash: no writer */
 	tp_bylines(false, TU_LINES("编译／杜若"), TU_LINES("责任编辑／何　军", "校对／李明"));
 	/* the kind of a piece named after its writer's role: a label */
