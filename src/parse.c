@@ -1665,10 +1665,11 @@ static unsigned profile_wide_wrap(profile *pf, const unsigned *hist, const unsig
  * list is the page's chrome, not a deck nor a story. Read in the profile's
  * pass: the first TITLE_LIST_TOP lines that may be titles are kept, and a
  * later line of the same words (marks and spaces aside) is their print. */
-enum { TITLE_LIST_TOP = 30, TITLE_LIST_MIN_CHARS = 4, TITLE_LIST_MAX_CHARS = 40 };
+enum { TITLE_LIST_TOP = 30, TITLE_LIST_MIN_CHARS = 4, TITLE_LIST_MAX_CHARS = 40, TITLE_LIST_LABEL_MAX = 6 };
 typedef struct title_list {
 	struct {
 		uint32_t hash, line, gap, printed;  /* printed: the line of its first print, 0: none */
+		unsigned chars;
 	} top[TITLE_LIST_TOP];
 	unsigned n;
 	uint64_t keys;          /* a bit for the first character of each title kept */
@@ -1774,6 +1775,7 @@ static void title_list_line(title_list *tl, const raw_line *l)
 		tl->top[tl->n].line = l->line;
 		tl->top[tl->n].gap = l->gap;
 		tl->top[tl->n].printed = 0;
+		tl->top[tl->n].chars = count_chars(l->s, l->len, TITLE_LIST_MAX_CHARS + 1);
 		tl->keys |= h ? key : 0;
 		tl->n++;
 	}
@@ -1826,6 +1828,11 @@ static void title_list_end(const title_list *tl, profile *pf)
 		unsigned first = b;
 		if (first > 0 && title_list_tight(tl, first) && tl->top[first - 1].hash && !tl->top[first - 1].printed)
 			first--;        /* its label: 本期目录 */
+		/* (or a title the page prints otherwise, "对话｜X" for X under
+		 * its label, and the list's label over it: 本版新闻) */
+		if (first > 0 && first + 1 == b && title_list_tight(tl, first) && tl->top[first - 1].hash &&
+		    !tl->top[first - 1].printed && tl->top[first - 1].chars <= TITLE_LIST_LABEL_MAX)
+			first--;
 		pf->title_list_first = tl->top[first].line;
 		pf->title_list_last = tl->top[last].line;
 		for (unsigned k = b; k <= last && pf->nlisted < LISTED_MAX; k++)
@@ -7482,6 +7489,25 @@ static size_t bare_stamp_lead(const char *s, size_t len)
 		       : 0;
 }
 
+/* Whether a field's label (1 to 6 Han characters and a colon) or the
+ * end follows the spaces at p. */
+static bool label_follows(const char *p, const char *end)
+{
+	const char *q = text_skip_space(p, end);
+	if (q == end)
+		return true;
+	for (int chars = 0; q < end && chars <= 6; chars++) {
+		uint32_t cp;
+		int k = text_decode(q, end, &cp);
+		if (cp == 0xFF1A || cp == ':')
+			return chars >= 1;
+		if (!is_han(cp))
+			return false;
+		q += k;
+	}
+	return false;
+}
+
 /* "作者：老街坊2005　　回复日期：2005-03-19 22:45:33", "楼主：X　　时间：…
  * 点击：3512　　回复：27": a site's fields of a post (two or more
  * "label：value" set apart by wide gaps, each label a few Han characters),
@@ -7489,7 +7515,11 @@ static size_t bare_stamp_lead(const char *s, size_t len)
  * the text's (a notice's "时间：12月3日9:00　　地点：…" is the text's). */
 static bool site_meta_fields(const char *s, size_t len)
 {
-	if (len > 240 || !has_clock(s, len) || !has_iso_date(s, len))
+	/* (the clock, or a site's own label beside the machine's date:
+	 * 来源：X, 作者：X, 发布时间：) */
+	if (len > 240 || !has_iso_date(s, len) ||
+	    !(has_clock(s, len) || memmem(s, len, "来源：", 9) || memmem(s, len, "來源：", 9) ||
+	      (memmem(s, len, "作者：", 9) && memmem(s, len, "日期：", 9))))
 		return false;
 	const char *p = s, *end = s + len;
 	unsigned fields = 0;
@@ -7515,13 +7545,16 @@ static bool site_meta_fields(const char *s, size_t len)
 		if (chars < 1 || chars > 6 || !colon)
 			return false;
 		fields++;
-		/* the value, up to a wide gap (two spaces, U+3000) or the end */
+		/* the value, up to a wide gap (two spaces, U+3000) before the
+		 * next label or the end ("作者：本报记者　吴晓岚　　来源：X": a
+		 * value's own U+3000 sets a name apart) */
 		p = q + colon;
 		const char *gap = NULL;
 		while (p < end && !gap) {
 			uint32_t cp;
 			int k = text_decode(p, end, &cp);
-			if (cp == 0x3000 || (cp == ' ' && p + 1 < end && p[1] == ' ') || cp == '\t')
+			if ((cp == 0x3000 || (cp == ' ' && p + 1 < end && p[1] == ' ') || cp == '\t') &&
+			    (cp != 0x3000 || label_follows(p, end)))
 				gap = p;
 			else
 				p += k;

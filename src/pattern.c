@@ -4348,6 +4348,8 @@ static bool epaper_nav_bar(const char *s, size_t len)
 	if (end - w0 < 3 ||
 	    (*w0 != 'P' && *w0 != '[' && (((unsigned char)*w0 & 0xF0) != 0xE0 || !char_set_has(&nav_starts, fold3(w0)))))
 		return false;
+	enum { BAR_WORD_MAX = 4 };
+	bool unknown = false, barred = memchr(s, '|', len) || util_find(s, len, "｜", 3);
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
@@ -4364,12 +4366,31 @@ static bool epaper_nav_bar(const char *s, size_t len)
 			continue;
 		}
 		size_t w = match_any(p, end, nav_words, sizeof nav_words / sizeof *nav_words);
-		if (!w)
-			return false;
+		if (!w) {
+			/* one word of the site's own among its links ("首页 |
+			 * 往期回顾 | 版面导航 | PDF下载 | 订阅服务"), set apart by
+			 * bars, a few Han characters */
+			const char *q = p;
+			int han = 0;
+			while (q < end && han <= BAR_WORD_MAX) {
+				uint32_t c;
+				int n = text_decode(q, end, &c);
+				if (!text_is_han(c))
+					break;
+				q += n;
+				han++;
+			}
+			if (unknown || !barred || han < 2 || han > BAR_WORD_MAX ||
+			    (q < end && !text_is_space(first_cp_of(q, end)) && *q != '|'))
+				return false;
+			unknown = true;
+			p = q;
+			continue;
+		}
 		p += w;
 		words++;
 	}
-	return words >= 2;
+	return words >= (unknown ? 3 : 2);
 }
 
 /* "榕岸的士报数字报", "江城日报电子版": the paper's name and its
@@ -4397,6 +4418,11 @@ static bool epaper_masthead(const char *s, size_t len)
 static bool post_chrome(const char *s, size_t len)
 {
 	enum { FOLLOW_MAX = 40 * 3, CLICK_HINT_MAX = 16 * 3, SHARE_BAR_MAX = 60 * 3 };
+	/* "PDF下载 本版PDF（2.8MB）": the link to the page's file, its size */
+	if (len <= 40 * 3 && (starts_with(s, s + len, "PDF下载") || starts_with(s, s + len, "PDF下載") ||
+			       starts_with(s, s + len, "本版PDF")) &&
+	    (util_find(s, len, "MB", 2) || util_find(s, len, "KB", 2) || util_find(s, len, "M）", 4)))
+		return true;
 	/* "分享到：微信 | 朋友圈 | Facebook": the page's buttons to share it */
 	if (len <= SHARE_BAR_MAX && (starts_with(s, s + len, "分享到") || starts_with(s, s + len, "分享至")) &&
 	    !util_find(s, len, "。", 3) && !util_find(s, len, "，", 3))

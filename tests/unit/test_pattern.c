@@ -367,6 +367,9 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_epaper_chrome(S("返回目录")));
 	assert_true(pattern_is_epaper_chrome(S("【返回本版目录】")));
 	assert_true(pattern_is_epaper_chrome(S("分享到：微信 | 朋友圈 | Facebook")));
+	assert_true(pattern_is_epaper_chrome(S("PDF下载 本版PDF（2.8MB）")));
+	assert_true(pattern_is_running_header(S("首页 | 往期回顾 | 版面导航 | PDF下载 | 订阅服务"), &hm));
+	assert_false(pattern_is_running_header(S("上一版 | 下一版 | 专题报道"), &hm));
 	assert_false(pattern_is_epaper_chrome(S("分享到朋友圈后，他收到了很多留言。")));
 	assert_false(pattern_is_epaper_chrome(S("【返回】")));
 	/* the publisher named before 主办 beside the registration number: a
