@@ -4395,6 +4395,7 @@ static bool epaper_nav_bar(const char *s, size_t len)
 
 /* "榕岸的士报数字报", "江城日报电子版": the paper's name and its
  * e-paper's word, alone: the site's masthead. */
+enum { EPAPER_HOUSE_MAX = 8 };
 static bool epaper_masthead(const char *s, size_t len)
 {
 	static const char *const kinds[] = { "数字报", "數字報", "电子版", "電子版", "数字版", "數字版", "电子报", "電子報" };
@@ -4406,8 +4407,13 @@ static bool epaper_masthead(const char *s, size_t len)
 		return false;
 	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
 		size_t n = strlen(kinds[k]);
-		if ((size_t)(end - s) > n && memcmp(end - n, kinds[k], n) == 0)
-			return pattern_is_paper_name(s, end - n, (int)han_chars(s, end - n));
+		if ((size_t)(end - s) > n && memcmp(end - n, kinds[k], n) == 0) {
+			/* (a house's name of a few characters before it, alone:
+			 * "城北水厂数字报", an enterprise's e-paper) */
+			int han = (int)han_chars(s, end - n);
+			return pattern_is_paper_name(s, end - n, han) ||
+			       (han >= 2 && han <= EPAPER_HOUSE_MAX && (size_t)han * 3 == (size_t)(end - n - s));
+		}
 	}
 	return false;
 }

@@ -312,7 +312,7 @@ FIXTURE_TEST(subtitle_under)       /* a short line the indent or a question mark
 FIXTURE_TEST(whole_over_longer)    /* a whole headline's length over a longer line: the headline and its subtitle; a short kicker, 围绕…, two phrases stay kickers */
 FIXTURE_TEST(bracket_filings)       /* 【place訊】, 【综合报道】, 【a paper's name报道】 heading a lead; 本 + one character + 讯 (the house's own news); X网 place date 消息（记者 X）; 文　+ a byline with its role */
 FIXTURE_TEST(bracket_filings_lookalike) /* 【X供电】, 【读者来电】, 【快讯】 at a paragraph's head name a unit or a kind of news: no dateline */
-FIXTURE_TEST(words_bar)             /* a bar of short plain words (上一条　下一条　返回首页) after every story, a title under it each time: furniture (the 发布时间：… lines under the titles, alone in their block, are not read as furniture yet) */
+FIXTURE_TEST(words_bar)             /* a bar of short plain words (上一条　下一条　返回首页) after every story, a title under it each time: furniture; the 发布时间：… 来源：… lines under the titles are the site's, their authors the bylines; the e-paper's masthead (城北水厂数字报) a banner */
 FIXTURE_TEST(refrain)               /* a song's refrain line closing each stanza is printed each time, and a line that is the head of an earlier one */
 FIXTURE_TEST(refrain_scar)          /* look-alike: a stanza, or its tail, extracted again right after itself is dropped; the refrain after new lines stays */
 FIXTURE_TEST(qa_labels)             /* 问：/答： alone on their lines, again and again: each opens its paragraph, none is a repeat or furniture */
