@@ -4313,7 +4313,7 @@ static bool page_menu(const char *s, size_t len)
 static bool top_link(const char *s, size_t len)
 {
 	static const char *const tops[] = { "返回顶部", "返回頂部", "回到顶部", "回到頂部", "返回目录", "返回目錄",
-					    "返回本版目录", "返回本版目錄" };
+					    "返回本版目录", "返回本版目錄", "返回列表" };
 	const char *end = text_trim_end(s, s + len);
 	/* (in its brackets: "【返回本版目录】", "[返回目录]") */
 	if (end - s > 6 && hprefix(s, (size_t)(end - s), "【") && ends_with(s, end, "】")) {

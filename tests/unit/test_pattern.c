@@ -366,6 +366,7 @@ static void test_page_headers(void **state)
 	assert_false(pattern_is_epaper_chrome(S("返回顶部的路上")));
 	assert_true(pattern_is_epaper_chrome(S("返回目录")));
 	assert_true(pattern_is_epaper_chrome(S("【返回本版目录】")));
+	assert_true(pattern_is_epaper_chrome(S("返回列表")));
 	assert_true(pattern_is_epaper_chrome(S("分享到：微信 | 朋友圈 | Facebook")));
 	assert_true(pattern_is_epaper_chrome(S("PDF下载 本版PDF（2.8MB）")));
 	assert_true(pattern_is_running_header(S("首页 | 往期回顾 | 版面导航 | PDF下载 | 订阅服务"), &hm));
