@@ -119,7 +119,7 @@ typedef enum signal {
 	S_D_TWO_PHRASES,        /* two phrases side by side: a kicker or a subtitle */
 	S_D_LABEL,              /* a word or two set apart over the deck: its column label */
 	S_D_BROKEN,             /* the line continues the headline above it (see broken_headline) */
-	S_D_ISSUER,             /* the line names a notice under the name of its issuer (see issuer_over_notice) */
+	S_D_ISSUER,             /* the line names a notice under the name of its issuer, or ends a document's title opened by 关于 above (see issuer_over_notice, about_then_kind) */
 	S_D_SHARED,             /* ... but shares a pair of characters with it: a kicker over its headline */
 	S_D_SIGNED,             /* ... over a contribution signed without a reporter: a column's label over its title */
 	S_D_GENRE_OVER,         /* ... but the line above is a short word naming a kind of piece, or no place, over a much wider line: a column's label */
@@ -335,7 +335,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_D_TWO_PHRASES]   = { -2, "two phrases side by side" },
 	[S_D_LABEL]         = { -4, "a label set apart over the deck" },
 	[S_D_BROKEN]        = { 4, "second half of a broken headline" },  /* beats the sum of one line's deck rows */
-	[S_D_ISSUER]        = { 4, "a notice's name under its issuer" },   /* "X股份有限公司" / "关于…的公告": one title */
+	[S_D_ISSUER]        = { 4, "a notice's name under its issuer or its 关于…" },   /* "X股份有限公司" / "关于…的公告": one title */
 	[S_D_SHARED]        = { -5, "shares a word with the line above" },  /* kicker and headline each name the subject */
 	[S_D_SIGNED]        = { -5, "a short label over a signed contribution" },  /* columns hold signed pieces, news a reporter's */
 	[S_D_GENRE_OVER]    = { -3, "a kind of piece over it: a label" },  /* "消费提示" / "年货采购要注意这几点": a label, not a subject; with the line's own deck rows it outweighs a broken headline */
@@ -9279,6 +9279,24 @@ static bool signed_below(const parser *ps, size_t i)
 	return (u->flags & UF_ISSUER) && u->kind == U_TITLE;
 }
 
+/* "关于开展2027年度民族文化" / "传承人申报工作的通知": a document's title
+ * (关于… 的通知, 的决定, 的公告) broken over two lines: one title. */
+static bool about_then_kind(doc_str a, doc_str b)
+{
+	static const char *const kinds[] = { "的通知", "的決定", "的决定", "的公告", "的通告", "的意见", "的意見",
+					     "的批复", "的批復", "的办法", "的辦法", "的规定", "的規定", "的报告", "的報告" };
+	if (!has_prefix(a.s, a.len, "关于") && !has_prefix(a.s, a.len, "關於"))
+		return false;
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		size_t n = strlen(kinds[k]);
+		if (a.len >= n && memcmp(a.s + a.len - n, kinds[k], n) == 0)
+			return false;   /* (the first line is whole) */
+		if (b.len >= n && memcmp(b.s + b.len - n, kinds[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 static bool issuer_over_notice(doc_str a, doc_str b)
 {
 	static const char *const issuers[] = { "公司", "集团", "集團", "银行", "銀行" };
@@ -9514,7 +9532,7 @@ static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 	unsigned bc = b->spaced ? b->chars : title_chars(bt.s, bt.len);
 	/* "X股份有限公司" / "关于…的公告": the issuer's name over its notice
 	 * is the notice's title */
-	if (ac <= 24 && bc <= 40 && issuer_over_notice(at, bt))
+	if (ac <= 24 && bc <= 40 && (issuer_over_notice(at, bt) || about_then_kind(at, bt)))
 		return BROKEN_ISSUER;
 	/* the issuer signing the notice below, over the notice's name */
 	if (ac <= 24 && bc <= 24 && !wholly_bracketed(b) && signed_below(ps, i))
