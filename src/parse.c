@@ -7763,7 +7763,7 @@ enum { PUBLISHER_LINE_MAX = 40, SPACED_SLOGAN_MIN = 6 };
  * far as a paragraph, after a gap, with a byline tight under it, or a
  * paragraph opening with a dateline under it ("本报讯　11月25日，…"): a
  * story's title set in its column, not a paragraph of its own. */
-enum { INDENTED_TITLE_MAX = 24 };
+enum { INDENTED_TITLE_MAX = 24, INDENTED_CLAUSE_MIN = 12 };
 static bool line_mark(const char *s, size_t len);
 static bool title_over_byline(const parser *ps, const unit *u)
 {
@@ -8098,7 +8098,9 @@ static void classify(const parser *ps, unit *u)
 			 * under a headline), never a title, nor a paragraph cut
 			 * (but OCR's letter-spaced lines end anywhere, on a page
 			 * read without its letter spaces too) */
-			if (!u->spaced && !ps->pf.letter_spaced)
+			/* (one with commas, a clause left open, is a narrow
+			 * column's first line of a paragraph: cut, it runs on) */
+			if (!u->spaced && !ps->pf.letter_spaced && !((u->flags & UF_COMMA) && u->chars >= INDENTED_CLAUSE_MIN))
 				u->flags |= UF_ROW;
 			u->kind = U_PARA;
 			u->indent_para = u->chars <= 12 && (pre ? pre->names : pattern_is_byline(s, len, true)) ? 2 : 1;
