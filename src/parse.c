@@ -1781,6 +1781,38 @@ static void title_list_line(title_list *tl, const raw_line *l)
 	}
 }
 
+/* "下一篇：大山脚华小乐龄班开课": a site's link to the next story names
+ * its title; the line printing those words further down is that title
+ * (listed, as the titles of a page's list are). */
+enum { NEXT_TITLES_MAX = 16 };
+typedef struct next_titles {
+	uint32_t hash[NEXT_TITLES_MAX];
+	unsigned n;
+} next_titles;
+
+static void next_title_line(next_titles *nt, profile *pf, const raw_line *l)
+{
+	static const char *const links[] = { "下一篇：", "下一篇:", "下一條：", "下一条：" };
+	for (size_t k = 0; k < sizeof links / sizeof *links; k++) {
+		size_t n = strlen(links[k]);
+		if (l->len > n && memcmp(l->s, links[k], n) == 0) {
+			uint32_t h = title_words_hash(l->s + n, l->len - n);
+			if (h && nt->n < NEXT_TITLES_MAX)
+				nt->hash[nt->n++] = h;
+			return;
+		}
+	}
+	if (!nt->n || pf->nlisted >= LISTED_MAX)
+		return;     /* (most pages link to no next story: nothing hashed) */
+	uint32_t h = title_words_hash(l->s, l->len);
+	for (unsigned k = 0; h && k < nt->n; k++)
+		if (nt->hash[k] == h) {
+			pf->listed[pf->nlisted++] = l->line;
+			nt->hash[k] = nt->hash[--nt->n];
+			return;
+		}
+}
+
 /* Whether top line k is set tight under line k - 1 (on a page that sets
  * a blank after every paragraph, a blank apart: the list's lines are
  * paragraphs there). */
@@ -2551,6 +2583,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	}
 	furniture_learner *fl = furniture_learner_new();
 	title_list tl = { .n = 0 };
+	next_titles nt = { .n = 0 };
 	cell_blocks cb = { .lines = 0 };
 	cell_rows cr = { .n = 0 };
 	layout_rows lrows = { .rows = 0 };
@@ -2594,6 +2627,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		pend.cols = 0;
 		furniture_learner_line(fl, l.s, l.len);
 		title_list_line(&tl, &l);
+		next_title_line(&nt, pf, &l);
 		if (l.len <= FORUM_POST_MAX && pattern_forum_post(l.s, l.len) && !pf->forum_posts++)
 			pf->forum_first = l.line;
 		cell_line cl = cell_line_of(&l);
@@ -9971,7 +10005,8 @@ static int deck_emit(const parser *ps, size_t i, const deck_facts *df, size_t k,
 			ev_add(ev, S_D_PRONOUN);
 		return ev->score;
 	case DR_CONT:
-		if (df->broken[x] == BROKEN_NONE)
+		/* (a title the page lists is whole: "下一篇：X" names X) */
+		if (df->broken[x] == BROKEN_NONE || (x >= 1 && listed_print(ps, UNIT(ps, k - 1))))
 			return DECK_NEVER;
 		if (df->broken[x] == BROKEN_ISSUER) {
 			/* the issuer's name over its notice: one title, whatever
