@@ -1787,6 +1787,7 @@ static void title_list_line(title_list *tl, const raw_line *l)
 enum { NEXT_TITLES_MAX = 16 };
 typedef struct next_titles {
 	uint32_t hash[NEXT_TITLES_MAX];
+	char lead[NEXT_TITLES_MAX][3];  /* the title's first three bytes: a look before hashing a line */
 	unsigned n;
 } next_titles;
 
@@ -1797,18 +1798,22 @@ static void next_title_line(next_titles *nt, profile *pf, const raw_line *l)
 		size_t n = strlen(links[k]);
 		if (l->len > n && memcmp(l->s, links[k], n) == 0) {
 			uint32_t h = title_words_hash(l->s + n, l->len - n);
-			if (h && nt->n < NEXT_TITLES_MAX)
+			const char *t = text_skip_space(l->s + n, l->s + l->len);
+			if (h && nt->n < NEXT_TITLES_MAX && l->s + l->len - t >= 3) {
+				memcpy(nt->lead[nt->n], t, 3);
 				nt->hash[nt->n++] = h;
+			}
 			return;
 		}
 	}
-	if (!nt->n || pf->nlisted >= LISTED_MAX)
+	if (!nt->n || pf->nlisted >= LISTED_MAX || l->len < 3)
 		return;     /* (most pages link to no next story: nothing hashed) */
-	uint32_t h = title_words_hash(l->s, l->len);
-	for (unsigned k = 0; h && k < nt->n; k++)
-		if (nt->hash[k] == h) {
+	for (unsigned k = 0; k < nt->n; k++)
+		if (memcmp(nt->lead[k], l->s, 3) == 0 && nt->hash[k] == title_words_hash(l->s, l->len)) {
 			pf->listed[pf->nlisted++] = l->line;
-			nt->hash[k] = nt->hash[--nt->n];
+			nt->hash[k] = nt->hash[nt->n - 1];
+			memcpy(nt->lead[k], nt->lead[nt->n - 1], 3);
+			nt->n--;
 			return;
 		}
 }
@@ -7723,6 +7728,9 @@ static bool feed_button(const char *s, size_t len)
 				break;
 			}
 	}
+	/* (the longest button is five characters: most lines are longer) */
+	if (end - p < 3 || end - p > 15)
+		return false;
 	for (size_t k = 0; k < sizeof buttons / sizeof *buttons; k++)
 		if ((size_t)(end - p) == strlen(buttons[k]) && memcmp(p, buttons[k], (size_t)(end - p)) == 0)
 			return true;

@@ -545,7 +545,8 @@ static const char *const patrons[] = { "乘客", "旅客", "游客", "顾客", "
 static bool school_class(const char *s, const char *end)
 {
 	static const char *const degrees[] = { "硕士研究生", "博士研究生", "研究生", "硕士生", "博士生", "本科生" };
-	for (size_t k = 0; k < sizeof degrees / sizeof *degrees; k++) {
+	/* (every degree ends in 生: most lines are left at that) */
+	for (size_t k = 0; end - s > 6 && memcmp(end - 3, "生", 3) == 0 && k < sizeof degrees / sizeof *degrees; k++) {
 		size_t n = strlen(degrees[k]);
 		if ((size_t)(end - s) > n + 6 && ends_with(s, end, degrees[k])) {
 			end -= n;
@@ -1519,7 +1520,7 @@ static bool byline_line(const char *s, size_t len, bool bare)
 		return false;
 	/* "本报评论员文章", "本刊特约评论员文章": the kind of the piece, its
 	 * label (文章 is no name there) */
-	if (ends_with(s, end, "评论员文章") || ends_with(s, end, "評論員文章"))
+	if (end - s > 15 && memcmp(end - 3, "章", 3) == 0 && (ends_with(s, end, "评论员文章") || ends_with(s, end, "評論員文章")))
 		return false;
 	/* "‧梁啓明‧": a columnist's name between dots (three or four
 	 * characters: "·东盟·" may be a label) */
@@ -4425,13 +4426,14 @@ static bool post_chrome(const char *s, size_t len)
 {
 	enum { FOLLOW_MAX = 40 * 3, CLICK_HINT_MAX = 16 * 3, SHARE_BAR_MAX = 60 * 3 };
 	/* "PDF下载 本版PDF（2.8MB）": the link to the page's file, its size */
-	if (len <= 40 * 3 && (starts_with(s, s + len, "PDF下载") || starts_with(s, s + len, "PDF下載") ||
-			       starts_with(s, s + len, "本版PDF")) &&
+	if (len <= 40 * 3 && len > 6 && (s[0] == 'P' || memcmp(s, "本", 3) == 0) &&
+	    (starts_with(s, s + len, "PDF下载") || starts_with(s, s + len, "PDF下載") || starts_with(s, s + len, "本版PDF")) &&
 	    (util_find(s, len, "MB", 2) || util_find(s, len, "KB", 2) || util_find(s, len, "M）", 4)))
 		return true;
 	/* "分享到：微信 | 朋友圈 | Facebook": the page's buttons to share it */
-	if (len <= SHARE_BAR_MAX && (starts_with(s, s + len, "分享到") || starts_with(s, s + len, "分享至")) &&
-	    !util_find(s, len, "。", 3) && !util_find(s, len, "，", 3))
+	if (len <= SHARE_BAR_MAX && len > 9 && memcmp(s, "分享", 6) == 0 &&
+	    (starts_with(s, s + len, "分享到") || starts_with(s, s + len, "分享至")) && !util_find(s, len, "。", 3) &&
+	    !util_find(s, len, "，", 3))
 		return true;
 	if (len >= 12 && len <= FOLLOW_MAX && (starts_with(s, s + len, "点击上方") || starts_with(s, s + len, "點擊上方")))
 		return util_find(s, len, "关注", 6) || util_find(s, len, "關注", 6);
