@@ -107,6 +107,7 @@ typedef enum signal {
 	S_AFTERWORD,            /* a comment on the story above (编后, 专家点评) after its open body: the story's */
 	S_NOTICE_SIGNED,        /* its text closes with an issuer over a date alone: a notice of its own */
 	S_NOTICE_KIND,          /* ... under a title naming a notice (讣告, 启事, 公告) */
+	S_NOTICE_NAME,          /* a lone title naming a notice (本版征稿, 停水通知) over text, signed or not */
 	S_FURNITURE,            /* the page's furniture before it, after a story's body (e-paper scrapes) */
 	S_OVER_FURNITURE,       /* the page's furniture right under it, as under every story's title */
 	S_REPEATED_BELOW,       /* its line is printed again as a title just below: a subhead extracted twice */
@@ -315,6 +316,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	 * a piece of its own even after a story's sections (讣　告 after a
 	 * feature, holdout7), where a proposal (倡议) may be a section */
 	[S_NOTICE_KIND]     = { 2, "a notice's name over it" },
+	[S_NOTICE_NAME]     = { 5, "names a notice over its text" },   /* a piece of its own: a story's section is no notice */
 	/* printed around every story: where one ends and the next begins */
 	[S_FURNITURE]       = { 0, "page furniture before it" },   /* fitted: 20 -> 0: the big gap the furniture leaves already says it, and 20 overturned cuts */
 	/* the site prints its furniture (作者：…　来源：…　发布时间：…)
@@ -653,6 +655,7 @@ typedef struct run_facts {
 	bool author;            /* its body closes with (author) */
 	bool filed;             /* ... a reporter's: …。（记者 X）, （新华社X日电 记者 Y） */
 	bool row_under, para_under, sidebar, big_gap, table_title, verse_cycle, briefs_under;
+	bool described;         /* its notice's name follows a description (X的通知) */
 	bool caption_under;     /* a photo caption right under it */
 	bool rows_table;        /* ... the rows of a table read a cell or a row a line (in_cell_table) */
 	bool tips_box;          /* a lone title over a box of tips on a subject (see tips_box_title) */
@@ -11660,7 +11663,8 @@ static uint32_t marked_sections_under(const parser *ps, size_t j)
  * aside) ending in the name of a kind of notice. */
 static bool notice_name(const unit *u)
 {
-	static const char *const kinds[] = { "讣告", "訃告", "启事", "啟事", "声明", "聲明", "公告", "通告", "通知", "告示" };
+	static const char *const kinds[] = { "讣告", "訃告", "启事", "啟事", "声明", "聲明", "公告", "通告", "通知", "告示",
+					     "征稿", "徵稿", "征文", "徵文" };
 	if (u->chars > 12)
 		return false;
 	/* its last two characters, a space between them aside ("讣　告") */
@@ -11755,6 +11759,8 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 	rf->briefs_under = j < ps->nunits && UNIT(ps, j)->item_row == ITEM_ROW_MARKED;
 	rf->source_lead = j < ps->nunits && UNIT(ps, j)->kind == U_PARA && source_lead(UNIT(ps, j));
 	rf->notice_kind = n == 1 && notice_name(UNIT(ps, i));
+	/* ("物业张贴的电梯停运通知": a notice described, a story's line) */
+	rf->described = rf->notice_kind && memmem(UNIT(ps, i)->s, UNIT(ps, i)->len, "的", 3);
 	/* "縣自來水廠停水公告" over "…請用戶預先儲水備用。（金門縣自來水廠）":
 	 * the notice's text closed by its issuer in brackets */
 	if (rf->notice_kind && !rf->notice && j < ps->nunits && UNIT(ps, j)->kind == U_PARA)
@@ -11843,11 +11849,14 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 	if (sh->any && !sh->ended && !sh->body && sh->headline && sh->caption_last && !sh->byline && !sh->tried &&
 	    n == 1 && rf->caption_under)
 		ev_add(ev, S_LIKE_PREV_HEAD);
-	if (sh->any && !sh->ended && rf->notice && !numbered) {
+	if (sh->any && !sh->ended && rf->notice && !numbered)
 		ev_add(ev, S_NOTICE_SIGNED);
-		if (rf->notice_kind)
-			ev_add(ev, S_NOTICE_KIND);
-	}
+	if (sh->any && !sh->ended && rf->notice && rf->notice_kind && !numbered)
+		ev_add(ev, S_NOTICE_KIND);
+	/* (a notice's name heads a piece of its own, signed or not: "本版征稿"
+	 * under the last essay of a page) */
+	if (sh->any && !sh->ended && !rf->notice && rf->notice_kind && rf->para_under && !numbered && !rf->described)
+		ev_add(ev, S_NOTICE_NAME);
 	if (sh->any && !sh->ended && rf->author) {
 		ev_add(ev, S_BODY_AUTHOR);
 		if (sh->byline && rf->filed && !sh->tried)
