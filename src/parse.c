@@ -5726,6 +5726,21 @@ static bool figure_scrap(const raw_line *l)
 	return l->len <= FIGURE_SCRAP_MAX && figures_only(l->s, l->len) && (l->len >= 3 || memchr(l->s, '.', l->len));
 }
 
+/* Whether [s, s+len) holds opening marks only (“, 「, （, 《, 【). */
+static bool only_opening(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	if (p == end)
+		return false;
+	while (p < end) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!is_opening(cp))
+			return false;
+	}
+	return true;
+}
+
 static bool font_break(const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	/* (a gloss alone on its line ends in its bracket: no sentence) */
@@ -5736,11 +5751,19 @@ static bool font_break(const raw_line *first, const raw_line *cur, const raw_lin
 		return false;
 	if (latin_gloss(next->s, next->len))
 		return true;
+	/* "“" / "95" / "后”护林员的巡山路": an opening mark put out alone on
+	 * its line by a change of face opens what follows */
+	if (cur->len <= 6 && only_opening(cur->s, cur->len))
+		return true;
+	if (cur != first && first->len <= 6 && only_opening(first->s, first->len) && cur->len <= FIGURE_SCRAP_MAX &&
+	    figures_only(cur->s, cur->len))
+		return true;    /* ("“" / "95" / "后”…": the figure after the mark too) */
 	/* "全長約" / "6.8" / "公里，": a figure in the Latin face put out on
 	 * a line of its own, inside the sentence (three characters at least
 	 * or a point: no folio) */
 	if ((figure_scrap(next) && is_han(last_cp(cur->s, cur->s + cur->len, NULL)) &&
 	     (cur != first || inner_punctuation(cur->s, cur->len))) ||
+	    (figure_scrap(next) && is_opening(last_cp(cur->s, cur->s + cur->len, NULL))) ||
 	    (cur != first && figure_scrap(cur)))
 		return true;
 	/* "澳洲气象局（Bureau of" / "Meteorology）25日…": a gloss the line
@@ -11540,8 +11563,15 @@ static bool caption_then_dateline(const parser *ps, size_t j)
 /* "戈壁滩上的“流动课堂”" over "某团…送去图书和文艺节目。　王振宇　摄",
  * then a title, a label or the page's end: a picture printed with its
  * own title, the caption its only text (a picture page's news). */
+/* (or over a sentence of the picture whose credit stands on the line under
+ * it: "12月1日晚，市民在…散步。" / "新华社发（王 然 摄）") */
+enum { PICTURE_TEXT_MAX = 160 };
 static bool picture_under(const parser *ps, size_t j)
 {
+	if (j < ps->nunits && UNIT(ps, j)->kind == U_PARA && (UNIT(ps, j)->flags & UF_TERMINATED) &&
+	    UNIT(ps, j)->chars <= PICTURE_TEXT_MAX && j + 1 < ps->nunits && UNIT(ps, j + 1)->kind == U_CREDIT &&
+	    UNIT(ps, j + 1)->gap == 0)
+		return j + 2 >= ps->nunits || is_title_kind(UNIT(ps, j + 2)->kind);
 	if (j >= ps->nunits || UNIT(ps, j)->kind != U_CAPTION || pattern_credit_start(UNIT(ps, j)->s, UNIT(ps, j)->len) >= UNIT(ps, j)->len)
 		return false;
 	return j + 1 >= ps->nunits || is_title_kind(UNIT(ps, j + 1)->kind);
