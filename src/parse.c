@@ -5849,7 +5849,7 @@ static bool opens_with_dateline(const raw_line *l)
 {
 	pattern_dateline m;
 	uint32_t c0 = first_cp(l->s, l->s + l->len);
-	if (c0 != 0x3010 && c0 != 0x672C)       /* 【, 本 */
+	if (c0 != 0x3010 && c0 != 0x672C && c0 != 0x665A && c0 != 0x6668 && c0 != 0x65E9)       /* 【, 本, 晚, 晨, 早 */
 		return false;
 	return pattern_match_dateline(l->s, l->len, &m) && m.date_start <= 3 && m.date_end > m.date_start;
 }

@@ -2670,6 +2670,11 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 			    : text_is_space(first_cp_of(after, end)) || open_paren(after, end))
 			pre = 3;
 	}
+	/* "晚报讯 11月20日起，…": the paper named by its kind, 讯 right after
+	 * ("【晚报城区简讯】" is a column's name) */
+	if (!pre && (starts_with(s + bracket, end, "晚报讯") || starts_with(s + bracket, end, "晨报讯") ||
+		     starts_with(s + bracket, end, "早报讯") || starts_with(s + bracket, end, "晚報訊")))
+		pre = 6;
 	if (!pre && !bracket)
 		return media_dateline(s, end, m) || source_dateline(s, end, m) || place_dateline(s, end, m) ||
 		       medium_news_dateline(s, end, m) || telegram_dateline(s, end, m);

@@ -181,6 +181,9 @@ static void test_datelines(void **state)
 	/* a place and 讯, a dash, the text, as after a colon; a kind of news is no place */
 	tp_dateline_is("仰光讯——缅甸气象与水文局8日宣布，季风提前抵达。", "仰光讯", "", "缅甸气象与水文局8日宣布，季风提前抵达。");
 	tp_datelines(NULL, TU_LINES("喜讯——我校代表队获省赛一等奖。", "简讯——全厂本周开展安全检查。"));
+	/* the paper named by its kind */
+	tp_dateline_is("晚报讯 11月20日起，地铁5号线南延段开始空载试运行。", "晚报讯", "", "11月20日起，地铁5号线南延段开始空载试运行。");
+	tp_datelines(NULL, TU_LINES("晚报电话热线：12345"));
 	/* news of the place the paper is printed in, in brackets */
 	tp_dateline_is("（本市特訊）比商電車公司近以煤價高漲。", "本市特訊", "", "比商電車公司近以煤價高漲。");
 	tp_datelines(NULL, TU_LINES("（本市最新消息一则）全市今起停电。"));
