@@ -6099,6 +6099,21 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 		 title_run_then_indented(ps));
 }
 
+/* Whether line next runs on from line cur of the unit opened by first: on
+ * a hard-wrapped page, as the wrap says; on a page of a paragraph a line,
+ * only around a figure a change of face put out on a line of its own
+ * ("累计投入环保资金" / "1600" / "余万元，建成…"). */
+static bool runs_on(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
+{
+	if (ps->wrap || ps->pf.local_wrap)
+		return wraps_into(ps, first, cur, next);
+	if (next->gap != 0 || raw_ends_sentence(cur->s, cur->len))
+		return false;
+	if (cur != first && figure_scrap(cur))
+		return true;
+	return figure_scrap(next) && is_han(last_cp(cur->s, cur->s + cur->len, NULL)) && inner_punctuation(cur->s, cur->len);
+}
+
 /* Whether the last line of a unit of a hard-wrapped page fills the width
  * with its sentence unfinished and a running header or footer comes
  * right under it: the column was cut there, the text runs on after the
@@ -6425,8 +6440,7 @@ static bool produce_unit(parser *ps)
 	}
 	ps->unit_cols = ps->pf.local_wrap ? wrap_columns(ps, &cur) : 0;
 	/* (a table's cells are no lines of a paragraph: the wrap stops at them) */
-	if ((!ps->wrap && !ps->pf.local_wrap) || !ps->have_pending || in_cell_table(&ps->pf, ps->pending.line) ||
-	    !wraps_into(ps, &cur, &cur, &ps->pending)) {
+	if (!ps->have_pending || in_cell_table(&ps->pf, ps->pending.line) || !runs_on(ps, &cur, &cur, &ps->pending)) {
 		ps->line_cut = ps->have_pending && (ps->wrap ? cut_by_running_line(ps, &cur, &ps->pending)
 							     : cut_mid_line(ps, &cur, &ps->pending));
 		push_unit(ps, cur.s, cur.len, cur.gap, cur.line);
@@ -6451,7 +6465,7 @@ static bool produce_unit(parser *ps)
 			ps->unit_cols = wrap_columns(ps, next);
 		last = *next;
 		ps->have_pending = next_line(&ps->lr, &ps->pending);
-		if (!ps->have_pending || in_cell_table(&ps->pf, ps->pending.line) || !wraps_into(ps, &cur, &last, &ps->pending))
+		if (!ps->have_pending || in_cell_table(&ps->pf, ps->pending.line) || !runs_on(ps, &cur, &last, &ps->pending))
 			break;
 		ps->run_cols = wrap_columns(ps, &last);
 	} while (true);
