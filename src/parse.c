@@ -7846,7 +7846,6 @@ enum { PUBLISHER_LINE_MAX = 40, SPACED_SLOGAN_MIN = 6 };
  * paragraph opening with a dateline under it ("本报讯　11月25日，…"): a
  * story's title set in its column, not a paragraph of its own. */
 enum { INDENTED_TITLE_MAX = 24, INDENTED_CLAUSE_MIN = 12 };
-static bool line_mark(const char *s, size_t len);
 static bool title_over_byline(const parser *ps, const unit *u)
 {
 	if (u->gap == 0 || u->chars > INDENTED_TITLE_MAX || (u->flags & UF_COMMA) || !ps->have_pending)
@@ -9895,7 +9894,6 @@ static bool signs_contribution(const unit *u)
 	return true;
 }
 
-static bool line_mark(const char *s, size_t len);
 
 /* "■滨江路夜市重新开街": a mark over an item's title, a phrase of six
  * characters or more in one piece; "■省内" names a section, "■下士　蒋一鸣"
@@ -11486,7 +11484,6 @@ static bool numbered_head(const unit *u)
 /* The runs of a plan start within this many units of the first. */
 enum { PLAN_UNITS = 16 };
 
-static bool line_mark(const char *s, size_t len);
 
 /* The mark opening an item's title: ■□◆◇●○▍★☆▲, or 【 of a bracketed
  * word with the title after it (【整租】…); 0 for none. */
