@@ -9601,6 +9601,7 @@ static bool lead_calls_column(const parser *ps, size_t j, doc_str label)
 	return false;
 }
 
+static bool speaker_said(const unit *u);
 static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 {
 	if (n != 2)
@@ -9621,6 +9622,10 @@ static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 	if (ac <= 24 && bc <= 24 && !wholly_bracketed(b) && signed_below(ps, i))
 		return BROKEN_ISSUER;
 	if (ac > BROKEN_LINE_MAX || bc > BROKEN_LINE_MAX || ac + bc > BROKEN_HEAD_MAX)
+		return BROKEN_NONE;
+	/* "市府：沿線8站周邊交通改善同步啟動": a speaker's words open a line
+	 * of their own, no half of the phrase above */
+	if (speaker_said(b))
 		return BROKEN_NONE;
 	/* "膳 食 指 南" / "萝卜羊肉汤": a line set letter-spaced over one set
 	 * tight is another type (a column's label), no half of its phrase */
