@@ -7845,7 +7845,8 @@ enum { PUBLISHER_LINE_MAX = 40, SPACED_SLOGAN_MIN = 6 };
  * far as a paragraph, after a gap, with a byline tight under it, or a
  * paragraph opening with a dateline under it ("本报讯　11月25日，…"): a
  * story's title set in its column, not a paragraph of its own. */
-enum { INDENTED_TITLE_MAX = 24, INDENTED_CLAUSE_MIN = 12 };
+enum { INDENTED_TITLE_MAX = 24, INDENTED_CLAUSE_MIN = 12, MARKED_CREDIT_MAX = 16 };
+static bool dated_clause(const unit *u);
 static bool title_over_byline(const parser *ps, const unit *u)
 {
 	if (u->gap == 0 || u->chars > INDENTED_TITLE_MAX || (u->flags & UF_COMMA) || !ps->have_pending)
@@ -8014,6 +8015,15 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_CREDIT;
 		return;
 	}
+	/* "■王晓宇 摄": the credit after the mark the page sets its credits
+	 * and bylines with */
+	if (u->chars <= MARKED_CREDIT_MAX && line_mark(s, len)) {
+		const char *t = text_skip_space(s + 3, s + len);
+		if (t < s + len && pattern_credit_start(t, (size_t)(s + len - t)) == 0) {
+			u->kind = U_CREDIT;
+			return;
+		}
+	}
 	if (credit < len && u->chars <= 200) {
 		/* "新华社发（胡建国 摄）": a credit before the credit */
 		u->kind = pattern_credit_start(s, credit) == 0 ? U_CREDIT : U_CAPTION;
@@ -8168,6 +8178,9 @@ static void classify(const parser *ps, unit *u)
 	/* (and a clause with a comma that stops on a joining word, "市长在致辞
 	 * 中指出，项目是": a sentence the next line goes on with) */
 	sentence_like |= (u->flags & UF_COMMA) && stops_mid_phrase(s, len);
+	/* (and one opening with the day and a comma, "11月25日，某部机务人":
+	 * what happened that day, a caption's or a lead's first line) */
+	sentence_like |= (u->flags & UF_COMMA) && dated_clause(u);
 	if (u->chars <= TITLE_MAX_CHARS && !(u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) &&
 	    !sentence_like && !only_punctuation(s, len) &&
 	    !is_opening(last_cp(s, s + len, NULL)) && !(u->flags & UF_ROW) && !unbalanced_close(s, len) &&
@@ -11593,6 +11606,22 @@ static bool picture_under(const parser *ps, size_t j)
 	return j + 1 >= ps->nunits || is_title_kind(UNIT(ps, j + 1)->kind);
 }
 
+/* "11月25日，某部机务人": a line opening with a day and a comma, a
+ * caption's first line (what happened that day), never a picture's title. */
+static bool dated_clause(const unit *u)
+{
+	const char *p = u->s, *end = u->s + u->len;
+	for (int day = 0; day < 2; day++) {
+		const char *d = p;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+		if (p == d || !has_prefix(p, (size_t)(end - p), day ? "日" : "月"))
+			return false;
+		p += 3;
+	}
+	return has_prefix(p, (size_t)(end - p), "，");
+}
+
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 {
 	memset(ev, 0, sizeof *ev);
@@ -11610,7 +11639,7 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 			ev_add(ev, S_NEXT_BYLINE);
 		if (next->kind == U_JUMP)
 			ev_add(ev, S_NEXT_JUMP);  /* a teaser ("详见第2版") or a continuation ("上接") */
-		if (picture_under(ps, j))
+		if (picture_under(ps, j) && !dated_clause(UNIT(ps, j - 1)))
 			ev_add(ev, S_NEXT_PHOTO);
 		if (next->kind == U_PARA && note_opening(next))
 			ev_add(ev, S_NEXT_NOTE);
