@@ -15,8 +15,9 @@ enum { GUTTER_MIN = 3 };
 /* How far a right column's lines may start from one another (columns:
  * a Han character's width), how far in its paragraphs' first lines may
  * be set (an indent of spaces: less is the layout's jitter), and how
- * many characters may stand at its right edge (a signature). */
-enum { ALIGN_SLACK = 2, INDENT_MIN = 3, INDENT_MAX = 8, EDGE_CHARS = 8 };
+ * many characters may stand at its right edge (a signature at a band's
+ * head; pushed right under a title, a byline). */
+enum { ALIGN_SLACK = 2, INDENT_MIN = 3, INDENT_MAX = 8, EDGE_CHARS = 8, PUSHED_CHARS = 12 };
 /* A band needs this many lines with text on both sides, of which this
  * many hold prose on both (PROSE_CHARS characters at least each side):
  * two cells of a table are short. */
@@ -79,9 +80,10 @@ static bool fits_band(const line *l, unsigned r)
 	if (l->nseg == 3)
 		return false;
 	/* (a few characters pushed to the right column's edge: its
-	 * signature, "□ 海　风") */
+	 * signature, "□ 海　风", or a byline under a pair of titles,
+	 * "记者张雅惠／臺東報導") */
 	if (l->nseg == 2)
-		return l->seg[1].col + INDENT_MAX >= r && (l->seg[1].col <= r + INDENT_MAX || l->seg[1].chars <= EDGE_CHARS) &&
+		return l->seg[1].col + INDENT_MAX >= r && (l->seg[1].col <= r + INDENT_MAX || l->seg[1].chars <= PUSHED_CHARS) &&
 		       l->seg[0].end_col + 1 < l->seg[1].col && l->seg[0].end_col + ALIGN_SLACK <= r;
 	/* one piece: the left column's (short of the gutter), or the right's
 	 * (set in it anywhere: a signature pushed to its right edge) */

@@ -283,6 +283,48 @@ static void test_band_edge_from_least_start(void **state)
 		       "理充裕，债市短期或维持窄幅震荡。\n");
 }
 
+/* Two stories side by side, each title's byline pushed right under it
+ * ("記者張雅惠／臺東報導", ten characters): the titles and bylines are the
+ * band's, each over its own column. */
+static void test_band_takes_pushed_bylines(void **state)
+{
+	(void)state;
+	const char *page =
+		"  臺東日報　2026年11月20日　星期五　地方\n"
+		"\n"
+		"          新落成的成功漁港魚市拍賣場寬敞明亮，設有低溫理貨區。（記者陳志明攝）\n"
+		"\n"
+		"\n"
+		"      縣府推動老街活化 明年完工                       漁會新建冷藏庫 年底啟用\n"
+		"                      記者林雅婷／成功報導                          記者張雅惠／臺東報導\n"
+		"      成功老街活化工程昨天開工，縣府預計投入          成功區漁會新建的冷藏庫年底啟用，可存\n"
+		"  與八千萬元，整修街屋立面並鋪設石板步道，        放漁獲三百公噸，漁民不必再連夜將漁獲\n"
+		"  工程預計明年底完工。                            運往臺東市區。\n"
+		"      商圈發展協會表示，期待老街重現昔日風            漁會總幹事說，冷藏庫啟用後，漁獲可\n"
+		"  華，吸引更多遊客前來。                          以分批上市，價格也會更穩定。\n";
+	assert_unfolds(page,
+		       "臺東日報　2026年11月20日　星期五　地方\n"
+		       "\n"
+		       "        新落成的成功漁港魚市拍賣場寬敞明亮，設有低溫理貨區。（記者陳志明攝）\n"
+		       "\n"
+		       "\n"
+		       "    縣府推動老街活化 明年完工\n"
+		       "                    記者林雅婷／成功報導\n"
+		       "    成功老街活化工程昨天開工，縣府預計投入\n"
+		       "與八千萬元，整修街屋立面並鋪設石板步道，\n"
+		       "工程預計明年底完工。\n"
+		       "    商圈發展協會表示，期待老街重現昔日風\n"
+		       "華，吸引更多遊客前來。\n"
+		       "\n"
+		       "漁會新建冷藏庫 年底啟用\n"
+		       "記者張雅惠／臺東報導\n"
+		       "    成功區漁會新建的冷藏庫年底啟用，可存\n"
+		       "放漁獲三百公噸，漁民不必再連夜將漁獲\n"
+		       "運往臺東市區。\n"
+		       "    漁會總幹事說，冷藏庫啟用後，漁獲可\n"
+		       "以分批上市，價格也會更穩定。\n");
+}
+
 static void test_left_alone(void **state)
 {
 	(void)state;
@@ -349,6 +391,7 @@ int main(void)
 		cmocka_unit_test(test_byline_heads_second_column),
 		cmocka_unit_test(test_short_last_line_counts),
 		cmocka_unit_test(test_band_edge_from_least_start),
+		cmocka_unit_test(test_band_takes_pushed_bylines),
 		cmocka_unit_test(test_left_alone),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_input_unfolds),
