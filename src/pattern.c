@@ -2672,8 +2672,10 @@ static bool match_dateline(const char *s, size_t len, pattern_dateline *m)
 	}
 	/* "晚报讯 11月20日起，…": the paper named by its kind, 讯 right after
 	 * ("【晚报城区简讯】" is a column's name) */
-	if (!pre && (starts_with(s + bracket, end, "晚报讯") || starts_with(s + bracket, end, "晨报讯") ||
-		     starts_with(s + bracket, end, "早报讯") || starts_with(s + bracket, end, "晚報訊")))
+	/* (晚, 晨, 早 are E6 99 9A, E6 99 A8, E6 97 A9: a look at two bytes first) */
+	if (!pre && (unsigned char)s[bracket] == 0xE6 && ((unsigned char)s[bracket + 1] == 0x99 || (unsigned char)s[bracket + 1] == 0x97) &&
+	    (starts_with(s + bracket, end, "晚报讯") || starts_with(s + bracket, end, "晨报讯") ||
+	     starts_with(s + bracket, end, "早报讯") || starts_with(s + bracket, end, "晚報訊")))
 		pre = 6;
 	if (!pre && !bracket)
 		return media_dateline(s, end, m) || source_dateline(s, end, m) || place_dateline(s, end, m) ||
