@@ -15550,6 +15550,8 @@ static void forum_preface(parser *ps, size_t k)
 		b->nparts = 0;
 		b->dropped = true;
 	}
+	if (!before)
+		return;     /* (no caption waits: the list may be none at all) */
 	for (size_t f = 0; f < before; f++)
 		add_banner(ps, ps->floating[f].cap.s, ps->floating[f].cap.len);
 	memmove(ps->floating, ps->floating + before, (ps->nfloating - before) * sizeof *ps->floating);
