@@ -9356,7 +9356,7 @@ static bool digest_label(const char *s, size_t len)
 {
 	static const char *const words[] = {
 		"快讯", "快訊", "简讯", "簡訊", "动态", "動態", "速递", "速遞", "资讯", "資訊", "速览", "速覽", "一览", "一覽",
-		"集锦", "集錦", "消息", "短讯", "短訊", "简报", "簡報",
+		"集锦", "集錦", "消息", "短讯", "短訊", "简报", "簡報", "要闻", "要聞", "活动", "活動",
 	};
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
 		if (len >= 6 && memcmp(s + len - 6, words[k], 6) == 0)
