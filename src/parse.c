@@ -83,6 +83,7 @@ typedef enum signal {
 	S_LABEL_SPACED,         /* a label one paragraph gap over a wider title (pages with blank lines between paragraphs), or tight over a title with a comma */
 	S_NUMBERED,             /* "一、", "（二）", "3." opening it: a numbered section of the story */
 	S_NEXT_ITEM,            /* ... but the open story's headline is numbered too: the list's next item */
+	S_LISTED_RUN,           /* a lone title the page lists among its stories' titles */
 	S_ITEM_SHAPE,           /* a marked title over fields, and another like it below: items of a listing */
 	S_LABEL_OVER,           /* a column label of a word or two over the run's title (简讯 / …) */
 	S_PAGE_LABEL,           /* a label in brackets or after a mark over the run's title, as the page set a column over a story before */
@@ -237,7 +238,8 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_DECK]            = { 8, "a deck of lines" },   /* fitted: 6 -> 8; with a big gap over a cut still short (8 + 8 - 12) */
 	[S_LABEL_SPACED]    = { 8, "a label over it, a paragraph gap apart or tight" },   /* as close as the page sets two lines: a deck */
 	[S_NUMBERED]        = { -10, "numbered section head" },   /* against: sections are numbered, stories are not */
-	[S_NEXT_ITEM]       = { 12, "numbered as the story's headline" },  /* items of one list take one role */
+	[S_NEXT_ITEM]       = { 12, "numbered as the story's headline" },
+	[S_LISTED_RUN]      = { 8, "a title the page lists" },   /* its list names stories; a section's head it lists not */  /* items of one list take one role */
 	[S_ITEM_SHAPE]      = { 12, "a marked title over fields, again below" },  /* a listing's items: each its own piece */
 	[S_LABEL_OVER]      = { 8, "a column label over it" },   /* columns head stories, not subheads */
 	/* the page's own convention: it set a column label in 【】 over a
@@ -11632,6 +11634,8 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 	}
 	if (UNIT(ps, j - 1)->over_furn)
 		ev_add(ev, S_OVER_FURNITURE);
+	if (n == 1 && ps->pf.nlisted && listed_print(ps, UNIT(ps, i)))
+		ev_add(ev, S_LISTED_RUN);
 	if (j < ps->nunits) {
 		const unit *next = UNIT(ps, j);
 		if (next->kind == U_BYLINE || next->kind == U_DATELINE || (next->kind == U_NAMES && !labels_signed_title(ps, j)) ||
