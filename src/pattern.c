@@ -4626,10 +4626,31 @@ static bool forum_chrome(const char *s, size_t len)
 	return attached_file(s, len) || pattern_forum_post(s, len) || forum_edit_stamp(s, len);
 }
 
+/* A masthead's line that none but a masthead prints, alone: the organ it
+ * is ("中共禾州市委机关报"), the registration number ("国内统一连续出版物号
+ * CN 53-0098"), the weekday alone ("星期三"). */
+static bool masthead_line(const char *s, size_t len)
+{
+	enum { ORGAN_MAX = 16 * 3 };
+	const char *end = text_trim_end(s, s + len);
+	if (end - s <= ORGAN_MAX && end - s > 9 && (ends_with(s, end, "机关报") || ends_with(s, end, "機關報")))
+		return true;
+	if (starts_with(s, end, "国内统一连续出版物号") || starts_with(s, end, "國內統一連續出版物號") ||
+	    starts_with(s, end, "国内统一刊号"))
+		return util_find(s, (size_t)(end - s), "CN", 2) != NULL && end - s <= 60;
+	if (end - s == 9 && (starts_with(s, end, "星期") || starts_with(s, end, "礼拜") || starts_with(s, end, "禮拜"))) {
+		static const char *const days[] = { "一", "二", "三", "四", "五", "六", "日", "天" };
+		for (size_t k = 0; k < sizeof days / sizeof *days; k++)
+			if (memcmp(s + 6, days[k], 3) == 0)
+				return true;
+	}
+	return false;
+}
+
 bool pattern_is_epaper_chrome(const char *s, size_t len)
 {
 	return len <= 200 && (epaper_nav_bar(s, len) || epaper_masthead(s, len) || post_chrome(s, len) ||
-			      forum_chrome(s, len));
+			      forum_chrome(s, len) || masthead_line(s, len));
 }
 
 /* "当前版：03版　行业服务　2026年11月27日": the e-paper's label for the

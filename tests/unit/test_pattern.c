@@ -372,6 +372,12 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_epaper_chrome(S("返回列表")));
 	assert_true(pattern_is_epaper_chrome(S("分享到：微信 | 朋友圈 | Facebook")));
 	assert_true(pattern_is_epaper_chrome(S("PDF下载 本版PDF（2.8MB）")));
+	/* a masthead's lines that only a masthead prints */
+	assert_true(pattern_is_epaper_chrome(S("中共禾州市委机关报")));
+	assert_true(pattern_is_epaper_chrome(S("国内统一连续出版物号 CN 53-0098")));
+	assert_true(pattern_is_epaper_chrome(S("星期三")));
+	assert_false(pattern_is_epaper_chrome(S("星期三下午")));
+	assert_false(pattern_is_epaper_chrome(S("他曾在市委机关报当了十年记者")));
 	assert_true(pattern_is_running_header(S("首页 | 往期回顾 | 版面导航 | PDF下载 | 订阅服务"), &hm));
 	assert_false(pattern_is_running_header(S("上一版 | 下一版 | 专题报道"), &hm));
 	assert_false(pattern_is_epaper_chrome(S("分享到朋友圈后，他收到了很多留言。")));
