@@ -84,6 +84,7 @@ typedef enum signal {
 	S_NUMBERED,             /* "一、", "（二）", "3." opening it: a numbered section of the story */
 	S_NEXT_ITEM,            /* ... but the open story's headline is numbered too: the list's next item */
 	S_LISTED_RUN,           /* a lone title the page lists among its stories' titles */
+	S_NOTICE_SIGNER,        /* a house's name alone under a notice's text: its signer */
 	S_ITEM_SHAPE,           /* a marked title over fields, and another like it below: items of a listing */
 	S_LABEL_OVER,           /* a column label of a word or two over the run's title (简讯 / …) */
 	S_PAGE_LABEL,           /* a label in brackets or after a mark over the run's title, as the page set a column over a story before */
@@ -239,7 +240,8 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_LABEL_SPACED]    = { 8, "a label over it, a paragraph gap apart or tight" },   /* as close as the page sets two lines: a deck */
 	[S_NUMBERED]        = { -10, "numbered section head" },   /* against: sections are numbered, stories are not */
 	[S_NEXT_ITEM]       = { 12, "numbered as the story's headline" },
-	[S_LISTED_RUN]      = { 8, "a title the page lists" },   /* its list names stories; a section's head it lists not */  /* items of one list take one role */
+	[S_LISTED_RUN]      = { 8, "a title the page lists" },   /* its list names stories; a section's head it lists not */
+	[S_NOTICE_SIGNER]   = { -10, "a house signing the notice above" },  /* items of one list take one role */
 	[S_ITEM_SHAPE]      = { 12, "a marked title over fields, again below" },  /* a listing's items: each its own piece */
 	[S_LABEL_OVER]      = { 8, "a column label over it" },   /* columns head stories, not subheads */
 	/* the page's own convention: it set a column label in 【】 over a
@@ -11624,6 +11626,33 @@ static bool dated_clause(const unit *u)
 	return has_prefix(p, (size_t)(end - p), "，");
 }
 
+/* "本报副刊部", "县文化和旅游局", "校团委": a house's name alone (a few
+ * Han characters ending in the word for a department, a bureau, an
+ * office, a committee, a centre). */
+enum { HOUSE_CHARS_MAX = 12 };
+static bool house_name(const unit *u)
+{
+	static const char *const ends[] = { "部", "局", "处", "處", "办", "辦", "委", "会", "會", "社", "中心", "办公室", "辦公室" };
+	if (u->kind != U_TITLE || u->chars < 3 || u->chars > HOUSE_CHARS_MAX || (u->flags & (UF_COMMA | UF_CLAUSE_END)))
+		return false;
+	for (const char *p = u->s, *end = u->s + u->len; p < end;) {
+		uint32_t cp;
+		p += text_decode(p, end, &cp);
+		if (!is_han(cp))
+			return false;
+	}
+	return ends_with_any(u->s, u->len, ends, sizeof ends / sizeof *ends);
+}
+
+static bool notice_name(const unit *u);
+/* Whether the story's headline names a notice (本版征稿, 停水通知). */
+static bool names_notice(const art *a)
+{
+	doc_str h = a->field[DOC_F_HEADLINE];
+	unit t = { .s = h.s, .len = (uint32_t)h.len, .chars = count_chars(h.s, h.len, 32) };
+	return h.len && notice_name(&t);
+}
+
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 {
 	memset(ev, 0, sizeof *ev);
@@ -11998,6 +12027,8 @@ static void story_evidence_rf(const parser *ps, size_t i, size_t n, const art *a
 	if (ps->bracket_columns && n >= 2 && UNIT(ps, i)->kind == U_TITLE && UNIT(ps, i + 1)->kind == U_TITLE &&
 	    bracketed_label(UNIT(ps, i)) && !bracketed_label(UNIT(ps, i + 1)) && rf.para_under)
 		ev_add(ev, S_PAGE_LABEL);
+	if (a && n == 1 && sh.headline && sh.body && house_name(UNIT(ps, i)) && names_notice(a))
+		ev_add(ev, S_NOTICE_SIGNER);    /* "本版征稿" / "…来稿请注明…" / "本报副刊部" */
 	if (a && n == 1 && UNIT(ps, i)->kind == U_TITLE && sh.headline && sh.body && !sh.ended && !sh.cut &&
 	    !sh.subheads && rf.para_under && !numbered && other_subject(ps, i, j, a))
 		ev_add(ev, S_OTHER_SUBJECT);
