@@ -11633,14 +11633,8 @@ enum { HOUSE_CHARS_MAX = 12 };
 static bool house_name(const unit *u)
 {
 	static const char *const ends[] = { "部", "局", "处", "處", "办", "辦", "委", "会", "會", "社", "中心", "办公室", "辦公室" };
-	if (u->kind != U_TITLE || u->chars < 3 || u->chars > HOUSE_CHARS_MAX || (u->flags & (UF_COMMA | UF_CLAUSE_END)))
+	if (u->kind != U_TITLE || u->chars < 3 || u->chars > HOUSE_CHARS_MAX || !plain_han(u))
 		return false;
-	for (const char *p = u->s, *end = u->s + u->len; p < end;) {
-		uint32_t cp;
-		p += text_decode(p, end, &cp);
-		if (!is_han(cp))
-			return false;
-	}
 	return ends_with_any(u->s, u->len, ends, sizeof ends / sizeof *ends);
 }
 
