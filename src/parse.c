@@ -6323,6 +6323,18 @@ static bool link_line(const char *s, size_t len)
 	return p < end && (link_address(p, (size_t)(end - p)) || (p > s && link_mark(p, end)));
 }
 
+/* Whether a link line's label says the story is read whole there:
+ * 阅读全文, 阅读原文, 查看全文, 原文链接, 全文链接. */
+static bool read_whole_link(const char *s, size_t len)
+{
+	static const char *const labels[] = { "阅读全文", "閱讀全文", "阅读原文", "閱讀原文", "查看全文", "原文链接", "原文鏈接",
+					      "全文链接", "全文鏈接" };
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if (has_prefix(s, len, labels[k]))
+			return true;
+	return false;
+}
+
 /* "References", "Links:", "Visible links": the label over such a list
  * (one or two English words). */
 static bool link_list_label(const char *s, size_t len)
@@ -7967,8 +7979,14 @@ static void classify(const parser *ps, unit *u)
 		return;
 	}
 	if (link_line(s, len)) {
-		/* "阅读全文：https://…": where the story is read whole, a line
-		 * of it, never a title */
+		/* "阅读全文：https://…": the site's link to where the story is
+		 * read whole, a banner (three development pages of four print
+		 * it so); another line of an address is the story's, never a
+		 * title */
+		if (read_whole_link(s, len)) {
+			u->kind = U_PAGEHEAD;
+			return;
+		}
 		u->kind = U_PARA;
 		u->flags |= UF_TERMINATED;
 		return;
