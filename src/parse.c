@@ -9732,6 +9732,7 @@ static enum broken_kind broken_headline(const parser *ps, size_t i, size_t n)
 	return BROKEN_PHRASE;
 }
 
+static bool series_part(const unit *u);
 /* Whether the deck [i, i+n) has a title line without a comma or a dash. */
 static bool deck_has_plain(const parser *ps, size_t i, size_t n)
 {
@@ -9744,6 +9745,9 @@ static bool deck_has_plain(const parser *ps, size_t i, size_t n)
 		/* nor a phrase of circumstance over it ("聚焦实战化训练" /
 		 * "雪线之上，“尖刀连”的冬训日记"): its kicker */
 		if (k == i && n > 1 && (context_opening(u) || context_closing(u)))
+			continue;
+		/* nor a series' name and part ("“预付卡”跑路调查（上）") */
+		if (n > 1 && series_part(u))
 			continue;
 		if (u->kind != U_PARA && !(u->flags & (UF_COMMA | UF_DASH_START | UF_CLAUSE_END)))
 			return true;
@@ -9792,6 +9796,16 @@ static bool doc_number(const unit *u)
 	return (d >= '0' && d <= '9') || (d >= 0xFF10 && d <= 0xFF19);
 }
 
+/* "…调查（上）", "…系列报道之三", "…（二）": a title closed by the part
+ * of a series it is. */
+static bool series_part(const unit *u)
+{
+	static const char *const parts[] = { "（上）", "（中）", "（下）", "（一）", "（二）", "（三）", "（四）", "（五）",
+					     "（六）", "（七）", "（八）", "（九）", "（十）" };
+	const char *end = text_trim_end(u->s, u->s + u->len);
+	return (size_t)(end - u->s) > 9 && ends_with_any(u->s, (size_t)(end - u->s), parts, sizeof parts / sizeof *parts);
+}
+
 static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
 {
 	const unit *u = UNIT(ps, k);
@@ -9805,6 +9819,8 @@ static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
 		return false;       /* "□ 文学院2023级　宋知夏": the mark of a byline */
 	if (n > 1 && doc_number(u))
 		return false;       /* "（2026）南民初1088号": the number filing a notice */
+	if (n > 1 && series_part(u))
+		return false;       /* "“预付卡”跑路调查（上）": a series' name and part, its kicker */
 	/* "离婚时，家务劳动能否获得补偿？": a question with a comma in it
 	 * is still the question a piece answers, its headline */
 	if ((z == 0xFF1F || z == '?') && u->chars <= 24)
