@@ -5522,13 +5522,13 @@ static bool dated_lead(const char *s, size_t len)
 	return has_prefix(p, (size_t)(end - p), "，") || (p < end && *p == ',');
 }
 
-/* "本报讯", "本报讯（记者 X）": a dateline alone on its line (the lead
- * under it), opening at the line's start. */
-static bool dateline_alone(const raw_line *l)
+/* "本报讯 2026珠城半程马拉松": a dateline opening its lead at the line's
+ * start (a wrap never puts a story's dateline first on a line inside a
+ * paragraph). */
+static bool dateline_opens_line(const raw_line *l)
 {
 	pattern_dateline m;
-	return l->len <= 90 && pattern_match_dateline(l->s, l->len, &m) && m.date_start == 0 && m.date_end > 0 &&
-	       text_skip_space(l->s + m.body_start, l->s + l->len) == l->s + l->len;
+	return l->len <= 90 && pattern_match_dateline(l->s, l->len, &m) && m.date_start == 0 && m.date_end > 0;
 }
 
 /* "本报银川11月30日讯（通讯": a dateline alone on its line but for the
@@ -5563,16 +5563,20 @@ static bool short_head_over_text(const parser *ps, const raw_line *next, unsigne
 	unsigned cols = wrap_columns(ps, next);
 	if (!next->indented && !inner_punctuation(next->s, next->len) && !raw_ends_sentence(next->s, next->len) &&
 	    count_chars(next->s, next->len, WRAP_DATED_HEAD_MAX + 1) <= WRAP_DATED_HEAD_MAX &&
-	    cols + 2 * ps->pf.wrap_slack <= wrap) {
+	    cols + ps->pf.wrap_slack < wrap) {
 		/* "万象华文学校庆祝建校七十周年" / "11月22日，万象华文学校…",
 		 * "学院举办学员科技创新成果展" / "本报讯", "…被判监30个月" /
-		 * "许嘉欣 报道" */
+		 * "许嘉欣 报道"; short of the wrap by more than its slack only
+		 * over the dateline that opens its lead ("珠城半程马拉松4月开放
+		 * 报名" / "本报讯 2026珠城…") */
+		bool short_by_two = cols + 2 * ps->pf.wrap_slack <= wrap;
 		line_reader lr = ps->lr;
 		raw_line l;
 		if (next_line(&lr, &l) && l.gap == 0 &&
-		    ((wrap_columns(ps, &l) + ps->pf.wrap_slack >= wrap && dated_lead(l.s, l.len)) || dateline_alone(&l) ||
-		     dateline_cut_in_bracket(&l) ||
-		     (l.len <= 90 && pattern_is_byline(l.s, l.len, false))))
+		    (dateline_opens_line(&l) ||
+		     (short_by_two &&
+		      ((wrap_columns(ps, &l) + ps->pf.wrap_slack >= wrap && dated_lead(l.s, l.len)) ||
+		       dateline_cut_in_bracket(&l) || (l.len <= 90 && pattern_is_byline(l.s, l.len, false))))))
 			return true;
 	}
 	if (next->indented || count_chars(next->s, next->len, WRAP_HEAD_MAX + 1) > WRAP_HEAD_MAX ||
@@ -9802,8 +9806,13 @@ static bool series_part(const unit *u)
 {
 	static const char *const parts[] = { "（上）", "（中）", "（下）", "（一）", "（二）", "（三）", "（四）", "（五）",
 					     "（六）", "（七）", "（八）", "（九）", "（十）" };
+	/* "2026珠城马拉松·特别报道": the name of a series of reports is
+	 * the kicker of each one, never its news */
+	static const char *const series[] = { "特别报道", "特別報導", "系列报道", "系列報導", "专题报道", "專題報導",
+					      "深度报道", "深度報導", "特别策划", "特別策劃" };
 	const char *end = text_trim_end(u->s, u->s + u->len);
-	return (size_t)(end - u->s) > 9 && ends_with_any(u->s, (size_t)(end - u->s), parts, sizeof parts / sizeof *parts);
+	return (size_t)(end - u->s) > 9 && (ends_with_any(u->s, (size_t)(end - u->s), parts, sizeof parts / sizeof *parts) ||
+					    ends_with_any(u->s, (size_t)(end - u->s), series, sizeof series / sizeof *series));
 }
 
 static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
@@ -9899,7 +9908,11 @@ static bool genre_label_upto(const unit *u, unsigned max_chars)
 	if (u->chars < 2 || u->chars > max_chars || u->len > max_chars * 3 ||
 	    (u->flags & (UF_COMMA | UF_CLAUSE_END)))
 		return false;
-	return ends_with_any(u->s, u->len, kinds, sizeof kinds / sizeof *kinds);
+	/* "跑者说", "百姓谈": who speaks in the column (访谈 is one word,
+	 * an interview) */
+	static const char *const voices[] = { "说", "說", "谈", "談" };
+	return ends_with_any(u->s, u->len, kinds, sizeof kinds / sizeof *kinds) ||
+	       (u->chars >= 3 && ends_with_any(u->s, u->len, voices, sizeof voices / sizeof *voices));
 }
 
 static bool genre_label(const unit *u)
@@ -10532,6 +10545,8 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			bool timed = context_closing(u);
 			if (timed)
 				ev_add(&facts, S_F_TIME_CLOSING);
+			/* (and a series' name heads each of its stories) */
+			bool series = series_part(u);
 			/* --explain: why it is not the first half of the line
 			 * under it */
 			if (explain_out && k + 1 < i + m && role[k + 1 - i] == DR_HEAD && broken_headline(ps, k, 2) == BROKEN_PHRASE &&
@@ -10544,7 +10559,7 @@ static void read_header(parser *ps, art *a, size_t i, size_t n, const evidence *
 			bool spaced_kicker = k == i && k + 1 < i + m && role[k + 1 - i] == DR_HEAD && ps->pf.blank_rhythm &&
 					     u->gap_after == 1 && u->chars >= SPACED_KICKER_MIN && plain_han(u) &&
 					     !label_over_group(ps, u, i + n);
-			if (k == i && !couplet && !timed && !lead && !spaced_kicker &&
+			if (k == i && !couplet && !timed && !series && !lead && !spaced_kicker &&
 			    (looks_like_column(u, sub_below) || lead_calls_column(ps, i + n, md_text(u))) &&
 			    !a->field[DOC_F_COLUMN].len) {
 				a->field[DOC_F_COLUMN] = doc_str_make(s, len);
