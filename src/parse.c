@@ -5862,6 +5862,32 @@ static bool opens_with_dateline(const raw_line *l)
 	return pattern_match_dateline(l->s, l->len, &m) && m.date_start <= 3 && m.date_end > m.date_start;
 }
 
+/* "编辑同志：我今年78岁，…", "尊敬的各位家长：": a letter opens with
+ * its salutation, a paragraph of its own start: the one it is addressed
+ * to, a word of Han (at most ten), and a colon. */
+enum { SALUTATION_MAX = 10 };
+
+static bool opens_with_salutation(const raw_line *l)
+{
+	static const char *const whom[] = { "同志", "编辑", "編輯", "编辑部", "編輯部", "先生", "女士", "老师", "老師",
+					    "朋友们", "朋友們", "家长们", "家長們" };
+	static const char *const dear[] = { "尊敬的", "亲爱的", "親愛的" };
+	const char *colon = memmem(l->s, l->len < 3 * SALUTATION_MAX + 3 ? l->len : 3 * SALUTATION_MAX + 3, "：", 3);
+	if (!colon || colon == l->s)
+		return false;
+	size_t n = (size_t)(colon - l->s);
+	for (const char *p = l->s; p < colon;) {
+		uint32_t cp;
+		p += text_decode(p, colon, &cp);
+		if (!text_is_han(cp))
+			return false;
+	}
+	for (size_t k = 0; k < sizeof dear / sizeof *dear; k++)
+		if (has_prefix(l->s, n, dear[k]))
+			return true;
+	return ends_with_any(l->s, n, whom, sizeof whom / sizeof *whom);
+}
+
 static bool asks(const unit *u);
 static bool raw_asks(const raw_line *l)
 {
@@ -5942,6 +5968,10 @@ static bool parts_here(const parser *ps, const raw_line *first, const raw_line *
 	 * paragraph; no line runs into it (a subtitle of detail over it,
 	 * as wide as the wrap, with commas) */
 	if (opens_with_dateline(next))
+		return true;
+	/* (nor into a letter's salutation: 读者来信 / its title /
+	 * "编辑同志：我今年78岁，老伴") */
+	if (opens_with_salutation(next))
 		return true;
 	if (cur != first)
 		return false;
@@ -11988,13 +12018,15 @@ static void shape_evidence(size_t n, const shape *sh, const run_facts *rf, bool 
 			ev_add(ev, S_SUBHEADS_BEFORE);
 		else if (rf->sections_mark && !sh->tried)
 			ev_add(ev, S_OVER_MARKED);
-		if (rf->deck)
-			ev_add(ev, S_DECK);
 		if (rf->label_spaced)
 			ev_add(ev, S_LABEL_SPACED);
 		if (!sh->headline && !sh->dateline && !sh->jump && !sh->tried)
 			ev_add(ev, S_HEADLESS_OPEN);
 	}
+	/* a deck of lines after a story's text, closed or not (读者来信 /
+	 * its title, under a story its writer's name in brackets closed) */
+	if (sh->any && sh->body && rf->deck)
+		ev_add(ev, S_DECK);
 	/* a picture page: a lone title over a caption, after a story that
 	 * is a lone title over its caption and nothing else */
 	if (sh->any && !sh->ended && !sh->body && sh->headline && sh->caption_last && !sh->byline && !sh->tried &&
