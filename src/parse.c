@@ -622,6 +622,8 @@ typedef struct profile {
 	 * posted and when (pattern_forum_post), and the first of them */
 	unsigned forum_posts;
 	uint32_t forum_first;
+	unsigned record_titles;         /* a database's records (【标　题】X, see record_field) */
+	uint32_t record_first;          /* ... the first one's title line */
 } profile;
 
 /* The profile measures the page on its first lines. */
@@ -700,6 +702,7 @@ typedef struct parser {
 	bool in_furniture;      /* pushing the byline of a furniture line */
 	bool field_block;       /* in a feed item's header (see feed_field_line) */
 	bool feed_author;       /* pushing the value of its author's field */
+	struct { const char *s; size_t len; uint32_t gap, line; } held_title;   /* a record's title held for its deck's other parts (see record_field) */
 	bool after_image;       /* the unit before is a markdown image */
 	bool furn_before;       /* furniture was read right before the next unit */
 	struct furn_note { const char *s; uint32_t len, line; } *furn_notes;
@@ -2108,6 +2111,10 @@ static bool margin_found(const profile *pf)
 	       pf->run_indent >= 2 && pf->run_indent <= MARGIN_MAX;
 }
 
+/* The roles of a feed's or a database record's fields (see feed_field). */
+enum { FEED_OTHER = 1, FEED_TITLE, FEED_AUTHOR, FEED_OVER, FEED_SUB, FEED_CAPTION, FEED_VALUE_MAX = 300 };
+static int record_field(const char *s, size_t len, size_t *value);
+
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
 	raw_rhythm raw;
@@ -2642,6 +2649,9 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		next_title_line(&nt, pf, &l);
 		if (l.len <= FORUM_POST_MAX && pattern_forum_post(l.s, l.len) && !pf->forum_posts++)
 			pf->forum_first = l.line;
+		size_t record_value;
+		if (l.s[0] == (char)0xE3 && record_field(l.s, l.len, &record_value) == FEED_TITLE && !pf->record_titles++)
+			pf->record_first = l.line;
 		cell_line cl = cell_line_of(&l);
 		cell_blocks_line(&cb, pf, &l, cl);
 		cell_rows_line(&cr, pf, &l, cl);
@@ -6218,9 +6228,71 @@ static bool produce_row(parser *ps, const raw_line *cur)
  * sentence end in it): FEED_TITLE, FEED_AUTHOR or FEED_OTHER, the value
  * at *value; 0 for none. ("Q: …" / "A: …" are no fields: a key of two
  * letters at least, three but for By.) */
-enum { FEED_OTHER = 1, FEED_TITLE, FEED_AUTHOR, FEED_VALUE_MAX = 300 };
+
+/* "【标　题】千亩油茶林迎来丰收季", "【作　者】本报记者　X", "【版　次】第3版":
+ * a field of a record a newspaper database exports, its label in 【】
+ * (letter-spaced or not), its value after it: the field's role (FEED_*)
+ * and where the value starts, or 0. Only a database's labels: a paper's
+ * own 【本报讯】, 【出行贴士】 open text. */
+enum { RECORD_LABEL_MAX = 6, RECORD_TITLES_MIN = 2 };
+
+static int record_field(const char *s, size_t len, size_t *value)
+{
+	static const struct { const char *w; int role; } labels[] = {
+		{ "标题", FEED_TITLE }, { "標題", FEED_TITLE }, { "题名", FEED_TITLE }, { "題名", FEED_TITLE },
+		{ "篇名", FEED_TITLE }, { "正题", FEED_TITLE }, { "正題", FEED_TITLE }, { "主标题", FEED_TITLE },
+		{ "主標題", FEED_TITLE }, { "引题", FEED_OVER }, { "引題", FEED_OVER }, { "肩题", FEED_OVER },
+		{ "肩題", FEED_OVER }, { "眉题", FEED_OVER }, { "眉題", FEED_OVER }, { "副题", FEED_SUB },
+		{ "副題", FEED_SUB }, { "副标题", FEED_SUB }, { "副標題", FEED_SUB }, { "作者", FEED_AUTHOR },
+		{ "責任者", FEED_AUTHOR }, { "责任者", FEED_AUTHOR }, { "署名", FEED_AUTHOR },
+		{ "图片说明", FEED_CAPTION }, { "圖片說明", FEED_CAPTION }, { "图说", FEED_CAPTION },
+		{ "圖說", FEED_CAPTION }, { "图注", FEED_CAPTION }, { "圖註", FEED_CAPTION }, { "版次", FEED_OTHER },
+		{ "版名", FEED_OTHER }, { "版面", FEED_OTHER }, { "版号", FEED_OTHER }, { "版號", FEED_OTHER },
+		{ "日期", FEED_OTHER }, { "出版日期", FEED_OTHER }, { "正文", FEED_OTHER }, { "全文", FEED_OTHER },
+		{ "来源", FEED_OTHER }, { "來源", FEED_OTHER }, { "栏目", FEED_OTHER }, { "欄目", FEED_OTHER },
+		{ "字数", FEED_OTHER }, { "字數", FEED_OTHER }, { "分类号", FEED_OTHER }, { "分類號", FEED_OTHER },
+		{ "关键词", FEED_OTHER }, { "關鍵詞", FEED_OTHER }, { "期号", FEED_OTHER }, { "期號", FEED_OTHER },
+		{ "刊名", FEED_OTHER }, { "报纸名称", FEED_OTHER }, { "報紙名稱", FEED_OTHER }, { "页码", FEED_OTHER },
+		{ "頁碼", FEED_OTHER },
+	};
+	if (len < 9 || len > FEED_VALUE_MAX || !has_prefix(s, len, "【"))
+		return 0;
+	char word[3 * RECORD_LABEL_MAX + 1];
+	size_t wn = 0, nchars = 0, digits = 0;
+	const char *p = s + 3, *end = s + len;
+	while (p < end && !has_prefix(p, (size_t)(end - p), "】")) {
+		uint32_t cp;
+		int n = text_decode(p, end, &cp);
+		if (cp >= '0' && cp <= '9' && wn)
+			digits++;       /* "【记录2】": the record's number */
+		else if (!text_is_space(cp)) {
+			if (!text_is_han(cp) || digits || ++nchars > RECORD_LABEL_MAX)
+				return 0;
+			memcpy(word + wn, p, (size_t)n);
+			wn += (size_t)n;
+		}
+		p += n;
+	}
+	if (p >= end || !wn)
+		return 0;
+	word[wn] = 0;
+	if (digits) {
+		*value = len;
+		return (strcmp(word, "记录") == 0 || strcmp(word, "記錄") == 0) &&
+			       text_skip_space(p + 3, end) == end ? FEED_OTHER : 0;
+	}
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if (strcmp(word, labels[k].w) == 0) {
+			*value = (size_t)(text_skip_space(p + 3, end) - s);
+			return labels[k].role;
+		}
+	return 0;
+}
+
 static int feed_field(const char *s, size_t len, size_t *value)
 {
+	if (len && s[0] == (char)0xE3)
+		return record_field(s, len, value);
 	if (!len || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
 		return 0;
 	size_t k = field_key_len(s, len);
@@ -6381,6 +6453,61 @@ static bool link_list_label(const char *s, size_t len)
 	return true;
 }
 
+/* Pushes a record's title held back for its kicker. */
+static void flush_held_title(parser *ps)
+{
+	if (!ps->held_title.s)
+		return;
+	size_t n = ps->nunits;
+	push_unit(ps, ps->held_title.s, ps->held_title.len, ps->held_title.gap, ps->held_title.line);
+	if (ps->nunits > n)
+		UNIT(ps, ps->nunits - 1)->named = NAMED_HEAD;
+	ps->held_title.s = NULL;
+	ps->rule_gap = false;
+}
+
+/* A field of a database's record (see record_field): its label to the
+ * banners, its value a unit in the part it names. The record gives its
+ * title before its kicker (【标　题】, 【引　题】, 【副　题】): the title
+ * is held until the kicker is pushed over it. */
+static void record_deck_field(parser *ps, const raw_line *cur, int role, size_t value)
+{
+	if (value >= cur->len || role == FEED_OTHER) {
+		flush_held_title(ps);
+		push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
+		return;
+	}
+	add_banner(ps, cur->s, (size_t)(text_trim_end(cur->s, cur->s + value) - cur->s));
+	const char *v = cur->s + value;
+	size_t vlen = cur->len - value;
+	if (role == FEED_TITLE) {
+		flush_held_title(ps);
+		ps->held_title.s = v;
+		ps->held_title.len = vlen;
+		ps->held_title.gap = cur->gap;
+		ps->held_title.line = cur->line;
+		return;
+	}
+	uint32_t gap = cur->gap;
+	if (role != FEED_OVER) {
+		flush_held_title(ps);
+		gap = 0;
+	} else if (ps->held_title.s) {
+		gap = ps->held_title.gap;
+		ps->held_title.gap = 0;
+	}
+	size_t n = ps->nunits;
+	ps->feed_author = role == FEED_AUTHOR;
+	push_unit(ps, v, vlen, gap, cur->line);
+	ps->feed_author = false;
+	if (ps->nunits > n)
+		UNIT(ps, ps->nunits - 1)->named = role == FEED_OVER ? NAMED_OVER : role == FEED_SUB ? NAMED_SUB : 0;
+	if (role == FEED_AUTHOR && ps->nunits > n)
+		UNIT(ps, ps->nunits - 1)->furn_author = 1;
+	if (role == FEED_OVER)
+		flush_held_title(ps);
+}
+
 static bool feed_field_line(parser *ps, const raw_line *cur)
 {
 	if (link_ref_line(cur->s, cur->len) ||
@@ -6390,15 +6517,28 @@ static bool feed_field_line(parser *ps, const raw_line *cur)
 	}
 	size_t value, next_value;
 	int role = feed_field(cur->s, cur->len, &value);
+	if (role == FEED_CAPTION && value < cur->len) {
+		/* "【图片说明】图为…。　X　摄": the label is the database's, the
+		 * caption the paper's, wherever it stands */
+		flush_held_title(ps);
+		add_banner(ps, cur->s, (size_t)(text_trim_end(cur->s, cur->s + value) - cur->s));
+		push_unit(ps, cur->s + value, cur->len - value, cur->gap, cur->line);
+		return true;
+	}
 	/* (a label over the list of links, "Links:", with it) */
 	bool tight_next = ps->have_pending && ps->pending.gap == 0 &&
 			  (feed_field(ps->pending.s, ps->pending.len, &next_value) ||
 			   (value == cur->len && link_ref_line(ps->pending.s, ps->pending.len)));
 	if (!role || in_front_matter(ps, cur->line) || !((ps->field_block && cur->gap == 0) || tight_next)) {
+		flush_held_title(ps);
 		ps->field_block = false;
 		return false;
 	}
 	ps->field_block = true;
+	if (cur->s[0] == (char)0xE3) {
+		record_deck_field(ps, cur, role, value);
+		return true;
+	}
 	push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
 	if (role != FEED_OTHER && value < cur->len) {
 		size_t n = ps->nunits;
@@ -6462,6 +6602,13 @@ static bool produce_unit(parser *ps)
 	/* an indent of a paragraph, not a title centred by spaces */
 	ps->line_indented = paragraph_indent(&ps->pf, &cur);
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
+	/* the database's own lines over its records (its name, when and
+	 * what was searched, how many records were found) */
+	if (ps->pf.record_titles >= RECORD_TITLES_MIN && cur.line < ps->pf.record_first &&
+	    !(cur.len <= RULE_MAX_BYTES && is_rule(cur.s, cur.len))) {
+		push_furniture(ps, cur.s, cur.len, cur.gap, cur.line);
+		return true;
+	}
 	if (feed_field_line(ps, &cur))
 		return true;
 	if (single_char_line(&cur) && ps->have_pending && ps->pending.gap == 0 && single_char_line(&ps->pending)) {
