@@ -129,6 +129,13 @@ bool pattern_is_epaper_chrome(const char *s, size_t len);
 /* "楼主　发表于 2026-11-28 21:14": a forum post's poster and time. */
 bool pattern_forum_post(const char *s, size_t len);
 
+/* "2026/12/3 07:05 - 金孔雀日报 杨编辑: 瓦城华校…", "[2026/12/3 07:05:12]
+ * 陈美玲: 好的": a message of a chat's export (WhatsApp's, a phone's):
+ * the sender's date and time, the sender, the message. *msg gets where the
+ * message starts, *sender whether a sender is named (none: the chat's own
+ * notice). NULLs allowed. */
+bool pattern_chat_message(const char *s, size_t len, size_t *msg, bool *sender);
+
 /* A mailed edition's own lines: the way to its copy on the web ("如邮件
  * 无法正常显示，请点击查看网页版：" with its address or without), its
  * notice to the subscriber ("您收到这封邮件，是因为您订阅了…", "如需退订，

@@ -573,6 +573,8 @@ enum { REPEATED_MAX = 16, LISTED_MAX = 30 };
 /* The page's own conventions, measured on its first lines before any
  * decision is taken (so that a huge page still streams): decisions read
  * these instead of fixed constants. */
+enum { CHAT_SEEN_MAX = 16 };   /* a chat's messages whose repeats are counted */
+
 typedef struct profile {
 	unsigned wrap;          /* hard-wrap width in columns, 0 when lines are paragraphs */
 	bool local_wrap;        /* no one width, but each column hard-wrapped at its own (see profile_local_wrap) */
@@ -622,6 +624,10 @@ typedef struct profile {
 	 * posted and when (pattern_forum_post), and the first of them */
 	unsigned forum_posts;
 	uint32_t forum_first;
+	unsigned chat_lines;            /* messages of a chat's export (see pattern_chat_message) */
+	uint64_t chat_seen[CHAT_SEEN_MAX];      /* ... the hashes of their words */
+	uint8_t chat_times[CHAT_SEEN_MAX];      /* ... and how often each was sent */
+	unsigned nchat_seen;
 	unsigned record_titles;         /* a database's records (【标　题】X, see record_field) */
 	uint32_t record_first;          /* ... the first one's title line */
 } profile;
@@ -1680,6 +1686,7 @@ typedef struct title_list {
 	struct {
 		uint32_t hash, line, gap, printed;  /* printed: the line of its first print, 0: none */
 		unsigned chars;
+		unsigned number;        /* "5.侨胞信箱：X": its number in the list, 0: none */
 	} top[TITLE_LIST_TOP];
 	unsigned n;
 	uint64_t keys;          /* a bit for the first character of each title kept */
@@ -1769,6 +1776,19 @@ static uint64_t title_key(const char *s, size_t len)
 	return (uint64_t)1 << (((unsigned char)p[0] * 31u + (unsigned char)p[1] * 7u + (unsigned char)p[2]) & 63);
 }
 
+/* "5.X", "12、X": an item's number in its list (ASCII digits and a
+ * stop), 0: none. */
+static unsigned list_number_of(const char *s, size_t len)
+{
+	unsigned n = 0;
+	size_t k = 0;
+	while (k < len && k < 3 && s[k] >= '0' && s[k] <= '9')
+		n = n * 10 + (unsigned)(s[k++] - '0');
+	if (!k || k >= len)
+		return 0;
+	return s[k] == '.' || has_prefix(s + k, len - k, "、") || has_prefix(s + k, len - k, "．") ? n : 0;
+}
+
 static void title_list_line(title_list *tl, const raw_line *l)
 {
 	if (l->len > TITLE_LIST_MAX_CHARS * 4 || l->len < TITLE_LIST_MIN_CHARS)
@@ -1786,6 +1806,7 @@ static void title_list_line(title_list *tl, const raw_line *l)
 		tl->top[tl->n].gap = l->gap;
 		tl->top[tl->n].printed = 0;
 		tl->top[tl->n].chars = count_chars(l->s, l->len, TITLE_LIST_MAX_CHARS + 1);
+		tl->top[tl->n].number = list_number_of(l->s, l->len);
 		tl->keys |= h ? key : 0;
 		tl->n++;
 	}
@@ -1853,6 +1874,11 @@ static unsigned title_list_from(const title_list *tl, unsigned b)
 		last = k;
 		titles++;
 	}
+	/* (and the items numbered on from the last title printed, printed
+	 * otherwise: "5.侨胞信箱：X" for X under its column's label) */
+	while (last + 1 < tl->n && tl->top[last].number && tl->top[last + 1].number == tl->top[last].number + 1 &&
+	       title_list_tight(tl, last + 1) && !tl->top[last + 1].printed)
+		last++;
 	uint32_t prev = 0;
 	for (unsigned k = b; k <= last; k++) {
 		if (!tl->top[k].printed)
@@ -2114,6 +2140,32 @@ static bool margin_found(const profile *pf)
 /* The roles of a feed's or a database record's fields (see feed_field). */
 enum { FEED_OTHER = 1, FEED_TITLE, FEED_AUTHOR, FEED_OVER, FEED_SUB, FEED_CAPTION, FEED_VALUE_MAX = 300 };
 static int record_field(const char *s, size_t len, size_t *value);
+
+/* Counts a chat message's words (see chat_repeated). */
+static void chat_count(profile *pf, const char *s, size_t len)
+{
+	uint64_t h = util_hash(s, len, 0);
+	for (unsigned k = 0; k < pf->nchat_seen; k++)
+		if (pf->chat_seen[k] == h) {
+			pf->chat_times[k] += pf->chat_times[k] < UINT8_MAX;
+			return;
+		}
+	if (pf->nchat_seen < CHAT_SEEN_MAX) {
+		pf->chat_seen[pf->nchat_seen] = h;
+		pf->chat_times[pf->nchat_seen++] = 1;
+	}
+}
+
+/* "📰《塞纳华报》侨社新闻　2026年12月3日": words the chat sent more than
+ * once, the poster's header over each story. */
+static bool chat_repeated(const profile *pf, const char *s, size_t len)
+{
+	uint64_t h = util_hash(s, len, 0);
+	for (unsigned k = 0; k < pf->nchat_seen; k++)
+		if (pf->chat_seen[k] == h)
+			return pf->chat_times[k] >= 2;
+	return false;
+}
 
 static void profile_page(profile *pf, furniture *furn, const char *text, size_t len)
 {
@@ -2644,6 +2696,16 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 			run_hist[l.indent <= MARGIN_MAX ? l.indent : 0]++;
 		}
 		pend.cols = 0;
+		/* (a chat's message: its words repeated message after message,
+		 * "📰《塞纳华报》侨社新闻", are the poster's header, whatever the
+		 * time before them) */
+		size_t chat_msg;
+		bool chat_sender;
+		if (l.len && l.s[0] <= '[' && pattern_chat_message(l.s, l.len, &chat_msg, &chat_sender)) {
+			pf->chat_lines++;
+			if (chat_sender)
+				chat_count(pf, l.s + chat_msg, l.len - chat_msg);
+		}
 		furniture_learner_line(fl, l.s, l.len);
 		title_list_line(&tl, &l);
 		next_title_line(&nt, pf, &l);
@@ -3423,7 +3485,16 @@ static bool field_row(const unit *u)
 			continue;
 		}
 		if (cp == 0xFF1A || cp == ':')     /* a word's label ("06:00" is a time) */
-			return chars >= 1 && is_han(prev) && text_skip_space(p, end) < end;
+			return chars >= 1 && (is_han(prev) || prev == 0xFF09) && text_skip_space(p, end) < end;
+		if (cp == 0xFF08 && chars >= 1 && is_han(prev)) {
+			/* "黄金（每缅钱）：468万缅元": the label's unit in brackets */
+			const char *close = util_find(p, (size_t)(end - p) < 24 ? (size_t)(end - p) : 24, "）", 3);
+			if (!close || !has_prefix(close + 3, (size_t)(end - close - 3), "："))
+				return false;
+			p = close + 3;
+			prev = 0xFF09;
+			continue;
+		}
 		if (!is_han(cp) && !is_ascii_alnum(cp))
 			return false;
 		prev = cp;
@@ -6556,6 +6627,80 @@ static bool feed_field_line(parser *ps, const raw_line *cur)
 	return true;
 }
 
+/* A chat's export (a paper's stories posted into a readers' group, a
+ * message each): "2026/12/3 07:05 - 金孔雀日报 杨编辑: 瓦城华校…" and the
+ * message's lines under it. A message of several lines is a story, its
+ * first line (its title) after the sender; a message of one line is the
+ * chat's (a greeting, an attachment left out, a reader's reply): a
+ * banner, unless it is a photo's caption. True when cur was taken so. */
+enum { CHAT_LINES_MIN = 3 };
+
+static bool chat_caption(const char *s, size_t len)
+{
+	static const char *const marks[] = { "图：", "圖：", "图为", "圖為", "▲" };
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (has_prefix(s, len, marks[k]))
+			return true;
+	return pattern_credit_start(s, len) < len;
+}
+
+/* "IMG-20261202-WA0012.jpg (文件附件)", "<附件已省略>", "<Media omitted>":
+ * a file the message sent, named or left out of the export. */
+static bool chat_attachment(const char *s, size_t len)
+{
+	static const char *const exts[] = { "jpg", "jpeg", "png", "gif", "webp", "mp4", "pdf", "opus", "heic" };
+	if (len >= 2 && s[0] == '<' && s[len - 1] == '>')
+		return true;
+	/* a file's name, no space in it, then at most a note of the app's */
+	size_t name = 0;
+	while (name < len && s[name] != ' ' && (unsigned char)s[name] < 0x80)
+		name++;
+	const char *dot = name ? memrchr(s, '.', name) : NULL;
+	if (!dot || dot == s)
+		return false;
+	for (size_t k = 0; k < sizeof exts / sizeof *exts; k++)
+		if ((size_t)(s + name - dot - 1) == strlen(exts[k]) && strncasecmp(dot + 1, exts[k], strlen(exts[k])) == 0)
+			return true;
+	return false;
+}
+
+/* "各位乡亲晚上好，…先发给大家看看👇": the poster's own words over what
+ * the message sends (a sentence, or closed by an emoji), no story's
+ * title. */
+static bool chat_chatter(const char *s, size_t len)
+{
+	uint32_t z = last_cp(s, s + len, NULL);
+	return memmem(s, len, "。", 3) || z >= 0x1F000 || (z >= 0x2600 && z <= 0x27BF);
+}
+
+static bool chat_message_line(parser *ps, const raw_line *cur)
+{
+	size_t msg;
+	bool sender;
+	if (!cur->len || cur->s[0] > '[' || !pattern_chat_message(cur->s, cur->len, &msg, &sender))
+		return false;
+	const char *m = text_skip_space(cur->s + msg, cur->s + cur->len);
+	size_t mlen = (size_t)(cur->s + cur->len - m);
+	bool more = ps->have_pending && !pattern_chat_message(ps->pending.s, ps->pending.len, NULL, NULL);
+	if (sender && mlen && more && (chat_attachment(m, mlen) || chat_repeated(&ps->pf, m, mlen))) {
+		/* a photo sent with its caption under it, the poster's header
+		 * over each story: the chat's, the lines under them the
+		 * story's (a header opens one) */
+		push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
+		ps->rule_gap = !chat_attachment(m, mlen);
+		return true;
+	}
+	if (!sender || !mlen || !(more || chat_caption(m, mlen)) || (chat_chatter(m, mlen) && !chat_caption(m, mlen))) {
+		push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
+		return true;
+	}
+	add_banner(ps, cur->s, (size_t)(text_trim_end(cur->s, m) - cur->s));
+	/* (a story's message opens anew; a caption stays by its story) */
+	ps->rule_gap = more;
+	push_unit(ps, m, mlen, more ? BIG_GAP + 1 : cur->gap, cur->line);
+	return true;
+}
+
 /* One Han character alone on its line (not a scanner's speck). */
 static bool single_char_line(const raw_line *l)
 {
@@ -6609,6 +6754,8 @@ static bool produce_unit(parser *ps)
 		push_furniture(ps, cur.s, cur.len, cur.gap, cur.line);
 		return true;
 	}
+	if (ps->pf.chat_lines >= CHAT_LINES_MIN && chat_message_line(ps, &cur))
+		return true;
 	if (feed_field_line(ps, &cur))
 		return true;
 	if (single_char_line(&cur) && ps->have_pending && ps->pending.gap == 0 && single_char_line(&ps->pending)) {

@@ -4603,6 +4603,75 @@ bool pattern_forum_post(const char *s, size_t len)
 	       t[2] <= '9' && t[3] >= '0' && t[3] <= '9' && (t[4] == '-' || t[4] == '/');
 }
 
+/* Digits at s (at most max), their count. */
+static size_t digits_upto(const char *s, const char *end, size_t max)
+{
+	size_t n = 0;
+	while (s + n < end && n < max && s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n;
+}
+
+enum { CHAT_SENDER_MAX = 60 };  /* bytes of a sender's name */
+
+bool pattern_chat_message(const char *s, size_t len, size_t *msg, bool *sender)
+{
+	const char *p = s, *end = s + len;
+	bool bracket = p < end && *p == '[';
+	p += bracket;
+	/* the date: 2026/12/3, 12/3/26, 2026-12-03, 3.12.26 */
+	for (int part = 0; part < 3; part++) {
+		size_t n = digits_upto(p, end, 4);
+		if (!n)
+			return false;
+		p += n;
+		if (part < 2) {
+			if (p >= end || !(*p == '/' || *p == '-' || *p == '.'))
+				return false;
+			p++;
+		}
+	}
+	if (p < end && *p == ',')
+		p++;
+	if (p >= end || *p != ' ')
+		return false;
+	while (p < end && *p == ' ')
+		p++;
+	/* the time: 07:05 or 07:05:12 */
+	size_t n = digits_upto(p, end, 2);
+	if (!n || p + n >= end || p[n] != ':' || digits_upto(p + n + 1, end, 2) != 2)
+		return false;
+	p += n + 3;
+	if (p < end && *p == ':' && digits_upto(p + 1, end, 2) == 2)
+		p += 3;
+	if (bracket) {
+		if (p >= end || *p != ']')
+			return false;
+		p++;
+		if (p >= end || *p != ' ')
+			return false;
+		p++;
+	} else {
+		if (end - p < 3 || memcmp(p, " - ", 3) != 0)
+			return false;
+		p += 3;
+	}
+	/* the sender, up to ": " (none: the chat's own notice) */
+	const char *colon = NULL;
+	for (const char *q = p; q + 1 < end && q - p <= CHAT_SENDER_MAX; q++)
+		if (q[0] == ':' && q[1] == ' ') {
+			colon = q;
+			break;
+		}
+	if (colon && (colon == p || util_find(p, (size_t)(colon - p), "。", 3) || util_find(p, (size_t)(colon - p), "，", 3)))
+		colon = NULL;
+	if (msg)
+		*msg = colon ? (size_t)(colon + 2 - s) : (size_t)(p - s);
+	if (sender)
+		*sender = colon != NULL;
+	return true;
+}
+
 /* "本帖最后由 X 于 2026-11-28 21:20 编辑", "最後編輯：X 於 2025-11-27
  * 09:31": the forum's stamp of a post edited, short. */
 static bool forum_edit_stamp(const char *s, size_t len)

@@ -391,6 +391,24 @@ static void test_page_headers(void **state)
 	assert_true(pattern_forum_post(S("樓主　發表於 2025-11-27 09:14　|　只看該作者")));
 	assert_false(pattern_forum_post(S("相关成果以研究论文形式发表于国际期刊。")));
 	assert_false(pattern_forum_post(S("论文发表于2026年第3期《材料学报》")));
+	/* a chat's export: the sender's time, the sender, the message */
+	{
+		size_t msg = 0;
+		bool sender = false;
+		static const char line[] = "2026/12/3 07:05 - 金孔雀日报 杨编辑: 瓦城华校联合举办华文教师研习营";
+		assert_true(pattern_chat_message(line, strlen(line), &msg, &sender));
+		assert_true(sender);
+		assert_string_equal(line + msg, "瓦城华校联合举办华文教师研习营");
+		static const char notice[] = "2026/12/3 07:00 - 消息和通话都进行端到端加密。";
+		assert_true(pattern_chat_message(notice, strlen(notice), &msg, &sender));
+		assert_false(sender);
+		static const char ios[] = "[12/3/26 07:43:10] 陈美玲: 好的";
+		assert_true(pattern_chat_message(ios, strlen(ios), &msg, &sender));
+		assert_string_equal(ios + msg, "好的");
+		assert_false(pattern_chat_message(S("2026年12月3日 07:05 记者从市交通局获悉"), NULL, NULL));
+		assert_false(pattern_chat_message(S("12/3 07:05 - 王丽: 好"), NULL, NULL));
+		assert_false(pattern_chat_message(S("2026/12/3 0705 - 王丽: 好"), NULL, NULL));
+	}
 	assert_true(pattern_is_epaper_chrome(S("本帖最后由 莱茵河边的老王 于 2026-11-28 21:20 编辑")));
 	assert_true(pattern_is_epaper_chrome(S("最後編輯：吃貨阿強 於 2025-11-27 09:31")));
 	assert_false(pattern_is_epaper_chrome(S("本帖最后由版主整理，欢迎补充")));
