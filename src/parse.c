@@ -707,6 +707,7 @@ typedef struct parser {
 	furniture furn;         /* lines printed around every story (see furniture.h) */
 	bool in_furniture;      /* pushing the byline of a furniture line */
 	bool field_block;       /* in a feed item's header (see feed_field_line) */
+	bool link_items;        /* in a site's list of links to other stories (see related_links_line) */
 	bool feed_author;       /* pushing the value of its author's field */
 	struct { const char *s; size_t len; uint32_t gap, line; } held_title;   /* a record's title held for its deck's other parts (see record_field) */
 	bool after_image;       /* the unit before is a markdown image */
@@ -859,6 +860,37 @@ static bool bare_stamp(const char *s, size_t len)
 			return false;   /* (年 月 日) */
 	}
 	return has_clock(s, len) && (has_iso_date(s, len) || has_year(s, len));
+}
+
+/* "2026-12-03　　閱讀 1.2萬": the date a site's story was posted and how
+ * often it was read, alone on the line under its title. */
+static bool read_stamp(const char *s, size_t len)
+{
+	static const char *const reads[] = { "閱讀", "阅读", "瀏覽", "浏览", "點擊", "点击" };
+	if (len < 16 || len > 60 || !(s[0] >= '1' && s[0] <= '2'))
+		return false;
+	const char *p = s, *end = s + len;
+	while (p < end && ((*p >= '0' && *p <= '9') || *p == '-' || *p == '/'))
+		p++;
+	if (p - s < 8 || !has_iso_date(s, (size_t)(p - s)))
+		return false;
+	p = text_skip_space(p, end);
+	for (size_t k = 0; k < sizeof reads / sizeof *reads; k++)
+		if (has_prefix(p, (size_t)(end - p), reads[k])) {
+			p = text_skip_space(p + strlen(reads[k]), end);
+			if (has_prefix(p, (size_t)(end - p), "："))
+				p = text_skip_space(p + 3, end);
+			size_t d = 0;
+			while (p + d < end && ((p[d] >= '0' && p[d] <= '9') || p[d] == '.' || p[d] == ','))
+				d++;
+			if (!d)
+				return false;
+			p += d;
+			if (has_prefix(p, (size_t)(end - p), "萬") || has_prefix(p, (size_t)(end - p), "万"))
+				p += 3;
+			return text_skip_space(p, end) == end;
+		}
+	return false;
 }
 
 /* The facts that classified a unit, for --explain. */
@@ -6627,6 +6659,59 @@ static bool feed_field_line(parser *ps, const raw_line *cur)
 	return true;
 }
 
+static bool sidebar_label(const unit *u);
+
+/* "· 交局下周起調整北區三條巴士路線": an item of a site's list of links,
+ * a title after its mark, no sentence. */
+enum { LINK_ITEM_MAX = 40 };
+
+static bool link_item(const raw_line *l)
+{
+	static const char *const marks[] = { "·", "•", "・", "▪", "- ", "> " };
+	if (l->len > 3 * LINK_ITEM_MAX + 4)
+		return false;
+	for (size_t k = 0; k < sizeof marks / sizeof *marks; k++)
+		if (has_prefix(l->s, l->len, marks[k])) {
+			const char *t = text_skip_space(l->s + strlen(marks[k]), l->s + l->len);
+			return t < l->s + l->len && !raw_ends_sentence(t, (size_t)(l->s + l->len - t)) &&
+			       !inner_punctuation(t, (size_t)(l->s + l->len - t));
+		}
+	return false;
+}
+
+/* "相關新聞" / "· X" / "· Y" then a blank line or the site's 上一篇/下一篇:
+ * a site's links to other stories under a story, the titles of pages
+ * not here (a paper's 相关链接 box holds text: sentences). The label
+ * and its items go to the banners. True when cur was taken so. */
+static bool related_links_line(parser *ps, const raw_line *cur)
+{
+	if (ps->link_items) {
+		if (cur->gap == 0 && link_item(cur)) {
+			push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
+			return true;
+		}
+		ps->link_items = false;
+		return false;
+	}
+	if (cur->len > 24 || !ps->have_pending || ps->pending.gap != 0 || !link_item(&ps->pending))
+		return false;
+	unit label = { .s = cur->s, .len = (uint32_t)cur->len };
+	if (!sidebar_label(&label))
+		return false;
+	/* (the items run to a blank line, the page's end or the site's link
+	 * to the next story) */
+	line_reader lr = ps->lr;
+	raw_line l;
+	bool more;
+	while ((more = next_line(&lr, &l)) && l.gap == 0 && link_item(&l))
+		;
+	if (more && l.gap == 0 && !memmem(l.s, l.len, "一篇", 6))
+		return false;
+	push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
+	ps->link_items = true;
+	return true;
+}
+
 /* A chat's export (a paper's stories posted into a readers' group, a
  * message each): "2026/12/3 07:05 - 金孔雀日报 杨编辑: 瓦城华校…" and the
  * message's lines under it. A message of several lines is a story, its
@@ -6755,6 +6840,8 @@ static bool produce_unit(parser *ps)
 		return true;
 	}
 	if (ps->pf.chat_lines >= CHAT_LINES_MIN && chat_message_line(ps, &cur))
+		return true;
+	if (related_links_line(ps, &cur))
 		return true;
 	if (feed_field_line(ps, &cur))
 		return true;
@@ -8266,8 +8353,8 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_PAGEHEAD;       /* "原创 X *2026年12月15日 08:30*": the post's stamp */
 		return;
 	}
-	if (u->chars <= 30 && bare_stamp(s, len)) {
-		u->kind = U_PAGEHEAD;
+	if (u->chars <= 30 && (bare_stamp(s, len) || read_stamp(s, len))) {
+		u->kind = U_PAGEHEAD;       /* (and "2026-12-03　閱讀 1.2萬": posted, and read so often) */
 		return;
 	}
 	if (u->chars <= READS_LINE_MAX && readers_count(u)) {
@@ -14005,7 +14092,7 @@ static bool in_header_block(const parser *ps, size_t i)
 		uint8_t k = UNIT(ps, j)->kind;
 		/* (a post's time under a title stamps the post, whose title it is) */
 		if (k == U_PAGEHEAD)
-			return !bare_stamp(UNIT(ps, j)->s, UNIT(ps, j)->len);
+			return !bare_stamp(UNIT(ps, j)->s, UNIT(ps, j)->len) && !read_stamp(UNIT(ps, j)->s, UNIT(ps, j)->len);
 		if (!masthead_line(UNIT(ps, j)) || UNIT(ps, j)->chars > 30)
 			break;
 	}
