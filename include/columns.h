@@ -7,7 +7,9 @@
  * module finds such bands of prose (lines split by a gutter at one place,
  * both halves holding text) and writes the page again with each band's
  * left column first and its right column after it, everything else as it
- * was. Pages without such a band are left alone.
+ * was; a band of three columns of prose (a lead set across in three) is
+ * read a column after the other first. Pages without such a band are left
+ * alone.
  */
 #ifndef KANBAO_COLUMNS_H
 #define KANBAO_COLUMNS_H

@@ -1,5 +1,5 @@
-/* columns.c — bands of two columns side by side, read one after the other
- * (see columns.h). */
+/* columns.c — bands of two (or three) columns side by side, read one after
+ * the other (see columns.h). */
 #include "columns.h"
 
 #include <stdint.h>
@@ -36,13 +36,13 @@ typedef struct line {
 	unsigned nseg;          /* 0: blank; 3: more than two pieces */
 } line;
 
-/* The line's pieces set apart by gutters (at most two kept). */
-static void split_line(line *l)
+/* The pieces of the line s set apart by gutters, at most max kept in
+ * segs; their count, or max + 1 when there are more. */
+static unsigned split_pieces(const char *s, size_t len, seg *segs, unsigned max)
 {
-	const char *p = l->s, *end = l->s + l->len;
-	unsigned col = 0, spaces = 0;
+	const char *p = s, *end = s + len;
+	unsigned col = 0, spaces = 0, n = 0;
 	bool in_seg = false;
-	l->nseg = 0;
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
@@ -53,16 +53,13 @@ static void split_line(line *l)
 			spaces += (unsigned)w;
 		} else {
 			if (!in_seg || spaces >= GUTTER_MIN) {
-				if (l->nseg == 2) {
-					l->nseg = 3;
-					return;
-				}
-				seg *sg = &l->seg[l->nseg++];
-				*sg = (seg){ (size_t)(p - l->s), 0, col, 0, 0 };
+				if (n == max)
+					return max + 1;
+				segs[n++] = (seg){ (size_t)(p - s), 0, col, 0, 0 };
 				in_seg = true;
 			}
-			seg *sg = &l->seg[l->nseg - 1];
-			sg->to = (size_t)(p + k - l->s);
+			seg *sg = &segs[n - 1];
+			sg->to = (size_t)(p + k - s);
 			sg->end_col = col + (unsigned)w;
 			sg->chars += !text_is_space(cp);
 			spaces = 0;
@@ -70,6 +67,13 @@ static void split_line(line *l)
 		col += (unsigned)w;
 		p += k;
 	}
+	return n;
+}
+
+/* The line's pieces set apart by gutters (at most two kept). */
+static void split_line(line *l)
+{
+	l->nseg = split_pieces(l->s, l->len, l->seg, 2);
 }
 
 /* Whether line l stands in a band whose right column starts at column r. */
@@ -427,10 +431,208 @@ static size_t text_margin(const line *ls, size_t n)
 	return least;
 }
 
+/* Bands of three columns side by side (a lead set across a page in
+ * three: pdftotext -layout keeps them on one line). A line of the band
+ * holds up to three pieces, each starting at (or set in a paragraph's
+ * indent from) its column's edge and ending short of the next column;
+ * the band holds THREE_PROSE_MIN lines of prose in all three at least.
+ * Each band is written again a column after the other, the columns'
+ * edges put back at the page's margin; the rest of the page as it was
+ * (two columns side by side are read by the pass after this one). */
+enum { THREE_PROSE_MIN = 3 };
+
+typedef struct line3 {
+	seg seg[3];
+	unsigned col[3];        /* the column of each piece */
+	unsigned nseg;          /* 0: blank */
+} line3;
+
+/* The line cut at the columns' edges c1 and c2 into its pieces, one per
+ * column it has text in (t->seg[k] for column t->col[k]); false when a
+ * character stands across an edge, or a piece is set in farther from
+ * its column's edge than a paragraph's indent. */
+static bool cut_three(const line *l, unsigned c1, unsigned c2, line3 *t)
+{
+	unsigned edge[3] = { 0, c1, c2 }, col = 0;
+	bool after_space = true;
+	t->nseg = 0;
+	const char *p = l->s, *end = l->s + l->len;
+	while (p < end) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		int w = cp == '\t' ? 8 - (int)(col % 8) : text_cp_width(cp);
+		if (w < 0)
+			w = 0;
+		if (cp != ' ' && cp != '\t') {
+			unsigned c = col >= c2 ? 2 : col >= c1 ? 1 : 0;
+			if (c < 2 && col + (unsigned)w > edge[c + 1])
+				return false;   /* across the edge */
+			if (!t->nseg || t->col[t->nseg - 1] != c) {
+				/* (a column's piece starts after a space: words
+				 * running on across the edge are a line set
+				 * across the band) */
+				if ((c && col > edge[c] + INDENT_MAX) || !after_space)
+					return false;
+				t->col[t->nseg] = c;
+				t->seg[t->nseg++] = (seg){ (size_t)(p - l->s), 0, col, 0, 0 };
+			}
+			seg *sg = &t->seg[t->nseg - 1];
+			sg->to = (size_t)(p + k - l->s);
+			sg->end_col = col + (unsigned)w;
+			sg->chars += !text_is_space(cp);
+		}
+		after_space = cp == ' ' || cp == '\t';
+		col += (unsigned)w;
+		p += k;
+	}
+	return true;
+}
+
+/* A line of prose in all three columns: pieces of some length, a
+ * sentence's punctuation in two of them at least (a table's cells of
+ * words side by side hold none). */
+static bool prose_three(const line *l, const line3 *t)
+{
+	if (t->nseg != 3 || t->seg[0].chars < PROSE_CHARS || t->seg[1].chars < PROSE_CHARS || t->seg[2].chars < PROSE_CHARS)
+		return false;
+	unsigned punctuated = 0;
+	for (unsigned k = 0; k < 3; k++)
+		punctuated += piece_punctuated(l, &t->seg[k]);
+	return punctuated >= 2;
+}
+
+/* Writes column c of the band [a, b) (each line cut into ts): its
+ * pieces, a line each (a line without one a blank), a paragraph's indent
+ * kept; whether its last line ends a sentence. */
+static bool put_column3(util_buf *out, const line *ls, const line3 *ts, size_t a, size_t b, unsigned c)
+{
+	unsigned base = UINT32_MAX;
+	size_t first = b, last = a;
+	for (size_t k = a; k < b; k++)
+		for (unsigned j = 0; j < ts[k].nseg; j++)
+			if (ts[k].col[j] == c) {
+				base = ts[k].seg[j].col < base ? ts[k].seg[j].col : base;
+				first = k < first ? k : first;
+				last = k + 1;
+			}
+	const char *s = NULL;
+	size_t len = 0;
+	for (size_t k = first; k < last; k++) {
+		const seg *sg = NULL;
+		for (unsigned j = 0; j < ts[k].nseg; j++)
+			if (ts[k].col[j] == c)
+				sg = &ts[k].seg[j];
+		if (!sg) {
+			util_buf_addc(out, '\n');
+			continue;
+		}
+		unsigned indent = sg->col >= base + INDENT_MIN && sg->col <= base + INDENT_MAX ? sg->col - base : 0;
+		for (unsigned m = 0; m < indent; m++)
+			util_buf_addc(out, ' ');
+		s = ls[k].s + sg->from;
+		len = sg->to - sg->from;
+		put_line(out, s, len);
+	}
+	return !s || ends_sentence_mark(last_char(s, s + len));
+}
+
+/* The band of three columns grown from line i (three pieces of prose
+ * apart by gutters), within [lo, n): [*a, *b), each line cut into ts,
+ * or false. */
+static bool band3_at(const line *ls, line3 *ts, size_t lo, size_t n, size_t i, size_t *a, size_t *b)
+{
+	seg g[3];
+	if (split_pieces(ls[i].s, ls[i].len, g, 3) != 3)
+		return false;
+	/* (the edges: where the pieces of the band's prose lines start the
+	 * least far, an indented first line set in farther) */
+	unsigned e1 = g[1].col, e2 = g[2].col;
+	for (size_t k = i + 1; k < n && ls[k].len; k++)
+		if (split_pieces(ls[k].s, ls[k].len, g, 3) == 3 && g[0].chars >= PROSE_CHARS && g[1].chars >= PROSE_CHARS &&
+		    g[2].chars >= PROSE_CHARS && g[1].col + INDENT_MAX >= e1 && g[1].col <= e1 + INDENT_MAX &&
+		    g[2].col + INDENT_MAX >= e2 && g[2].col <= e2 + INDENT_MAX) {
+			e1 = g[1].col < e1 ? g[1].col : e1;
+			e2 = g[2].col < e2 ? g[2].col : e2;
+		}
+	size_t first = i, last = i;
+	while (last < n && cut_three(&ls[last], e1, e2, &ts[last]) &&
+	       !(last + 1 < n && ts[last].nseg == 0 && ls[last + 1].len == 0))
+		last++;
+	while (first > lo && ls[first - 1].len && cut_three(&ls[first - 1], e1, e2, &ts[first - 1]) && ts[first - 1].nseg)
+		first--;
+	while (last > first && ts[last - 1].nseg == 0)
+		last--;
+	unsigned prose = 0;
+	for (size_t k = first; k < last; k++)
+		prose += prose_three(&ls[k], &ts[k]);
+	if (prose < THREE_PROSE_MIN)
+		return false;
+	*a = first;
+	*b = last;
+	return true;
+}
+
+/* The page with its bands of three columns read a column after the
+ * other, in a new buffer; false when it has none. */
+static bool unfold_three(const char *text, size_t len, char **out, size_t *out_len)
+{
+	size_t n;
+	line *ls = read_lines(text, len, &n);
+	line3 *ts = n ? calloc(n, sizeof *ts) : NULL;
+	if (n && !ts)
+		abort();
+	util_buf buf = { 0 };
+	size_t done = 0, bands = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t a, b;
+		if (!band3_at(ls, ts, done, n, i, &a, &b))
+			continue;
+		for (size_t k = done; k < a; k++)
+			put_line(&buf, ls[k].s, ls[k].len);
+		/* (a column's text runs on into the next one's when it stops
+		 * inside a sentence; else a blank line parts them) */
+		for (unsigned c = 0; c < 3; c++)
+			if (put_column3(&buf, ls, ts, a, b, c) && c < 2)
+				util_buf_addc(&buf, '\n');
+		done = i = b;
+		i--;
+		bands++;
+	}
+	if (bands)
+		for (size_t k = done; k < n; k++)
+			put_line(&buf, ls[k].s, ls[k].len);
+	free(ts);
+	free(ls);
+	if (!bands) {
+		free(buf.data);
+		return false;
+	}
+	*out = buf.data;
+	*out_len = buf.len;
+	return true;
+}
+
+static bool unfold_two(const char *text, size_t len, char **out, size_t *out_len);
+
 bool columns_unfold(const char *text, size_t len, char **out, size_t *out_len)
 {
 	if (!has_gutter(text, len))
 		return false;
+	char *three;
+	size_t three_len;
+	if (!unfold_three(text, len, &three, &three_len))
+		return unfold_two(text, len, out, out_len);
+	if (!unfold_two(three, three_len, out, out_len)) {
+		*out = three;
+		*out_len = three_len;
+		return true;
+	}
+	free(three);
+	return true;
+}
+
+static bool unfold_two(const char *text, size_t len, char **out, size_t *out_len)
+{
 	size_t n;
 	line *ls = read_lines(text, len, &n);
 	for (size_t k = 0; k < n; k++)

@@ -340,6 +340,48 @@ static void test_left_alone(void **state)
 			   "覆盖所有街道每天为两万名老人助餐        三十多家老字号小吃店全部回迁了\n"));
 }
 
+/* A lead set in three columns side by side (pdftotext -layout of a page
+ * that sets its lead across in three): each column read after the other,
+ * running on where a column stops inside a sentence (a figure cut at the
+ * break, 2 / 93.6万手), a paragraph's indent kept, a gutter of two spaces
+ * where a column's line is full; the table after it, set across the
+ * columns, left as it is. */
+static void test_three_columns(void **state)
+{
+	(void)state;
+	const char *page =
+		"    12月2日，国内期货市场整     货成交明显放量。研究员林晓      93.6万手，较一周前增加约21万\n"
+		"体走强，螺纹钢主力合约收于      峰告诉记者，冬储提前启动。      手。\n"
+		"3312元/吨，涨幅达3.2%。             据统计，上周全国建材成交        不过，也有分析人士提醒，\n"
+		"    多位分析人士认为，上涨主要  量为14.6万吨，持仓量为2         终端需求仍偏弱，请控制仓位。\n"
+		"受冬储需求提前释放推动，现\n"
+		"\n"
+		"    品种        合约       收盘价\n"
+		"    螺纹钢      rb2605       3312\n";
+	assert_unfolds(page,
+		       "    12月2日，国内期货市场整\n"
+		       "体走强，螺纹钢主力合约收于\n"
+		       "3312元/吨，涨幅达3.2%。\n"
+		       "    多位分析人士认为，上涨主要\n"
+		       "受冬储需求提前释放推动，现\n"
+		       "货成交明显放量。研究员林晓\n"
+		       "峰告诉记者，冬储提前启动。\n"
+		       "    据统计，上周全国建材成交\n"
+		       "量为14.6万吨，持仓量为2\n"
+		       "93.6万手，较一周前增加约21万\n"
+		       "手。\n"
+		       "    不过，也有分析人士提醒，\n"
+		       "终端需求仍偏弱，请控制仓位。\n"
+		       "\n"
+		       "    品种        合约       收盘价\n"
+		       "    螺纹钢      rb2605       3312\n");
+	/* (three cells of words side by side, no sentence: a table, left alone) */
+	assert_null(unfold("华东地区生产企业        华南地区生产企业        西南地区生产企业\n"
+			   "江苏沙钢集团公司        广东韶关钢铁公司        四川攀钢集团公司\n"
+			   "上海宝山钢铁公司        广西柳州钢铁公司        重庆钢铁集团公司\n"
+			   "山东日照钢铁公司        福建三钢集团公司        云南昆钢集团公司\n"));
+}
+
 /* CRLF lines are read as lines (and written with LF). */
 static void test_crlf(void **state)
 {
@@ -392,6 +434,7 @@ int main(void)
 		cmocka_unit_test(test_short_last_line_counts),
 		cmocka_unit_test(test_band_edge_from_least_start),
 		cmocka_unit_test(test_band_takes_pushed_bylines),
+		cmocka_unit_test(test_three_columns),
 		cmocka_unit_test(test_left_alone),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_input_unfolds),
