@@ -86,9 +86,13 @@ static bool fits_band(const line *l, unsigned r)
 	/* (a few characters pushed to the right column's edge: its
 	 * signature, "□ 海　风", or a byline under a pair of titles,
 	 * "记者张雅惠／臺東報導") */
+	/* (a left line a character or two over its column's measure, the
+	 * right one set in past it by a gutter still: "…能不能也办一个？    小巷…") */
 	if (l->nseg == 2)
 		return l->seg[1].col + INDENT_MAX >= r && (l->seg[1].col <= r + INDENT_MAX || l->seg[1].chars <= PUSHED_CHARS) &&
-		       l->seg[0].end_col + 1 < l->seg[1].col && l->seg[0].end_col + ALIGN_SLACK <= r;
+		       l->seg[0].end_col + 1 < l->seg[1].col &&
+		       (l->seg[0].end_col + ALIGN_SLACK <= r ||
+			(l->seg[0].end_col <= r + ALIGN_SLACK && l->seg[0].end_col + GUTTER_MIN <= l->seg[1].col));
 	/* one piece: the left column's (short of the gutter), or the right's
 	 * (set in it anywhere: a signature pushed to its right edge) */
 	return l->seg[0].end_col + ALIGN_SLACK <= r || l->seg[0].col + ALIGN_SLACK >= r;
@@ -139,12 +143,19 @@ static bool piece_punctuated(const line *l, const seg *sg)
  * at the page's margin, the right's at r), under a blank line: a new
  * band opens there, two stories of its own (the band above ends; a
  * column's subheads and a table's cells stand at the edge). */
-enum { TITLE_CHARS_MAX = 20 };
-static bool title_pair(const line *l, size_t margin, unsigned r)
+enum { TITLE_CHARS_MAX = 20, LABEL_CHARS_MAX = 6 };
+enum { PAIR_NONE, PAIR_TITLES, PAIR_LABELS };
+static int title_pair(const line *l, size_t margin, unsigned r)
 {
-	return l->nseg == 2 && l->seg[0].chars <= TITLE_CHARS_MAX && l->seg[1].chars <= TITLE_CHARS_MAX &&
-	       l->seg[0].col >= margin + INDENT_MAX && l->seg[1].col >= r + INDENT_MAX &&
-	       !piece_punctuated(l, &l->seg[0]) && !piece_punctuated(l, &l->seg[1]);
+	if (l->nseg != 2 || l->seg[0].chars > TITLE_CHARS_MAX || l->seg[1].chars > TITLE_CHARS_MAX ||
+	    piece_punctuated(l, &l->seg[0]) || piece_punctuated(l, &l->seg[1]))
+		return PAIR_NONE;
+	if (l->seg[0].col >= margin + INDENT_MAX && l->seg[1].col >= r + INDENT_MAX)
+		return PAIR_TITLES;
+	/* (or two columns' labels, a word or two each, at the edges:
+	 * "期市观察      交易提示"; under a band's text only, a pair of
+	 * bylines under a pair of titles being as short) */
+	return l->seg[0].chars <= LABEL_CHARS_MAX && l->seg[1].chars <= LABEL_CHARS_MAX ? PAIR_LABELS : PAIR_NONE;
 }
 
 /* Whether lines k and k + 1 are both blank: two blank lines part blocks
@@ -174,16 +185,19 @@ static unsigned right_edge(const line *l, unsigned r)
  * [*a, *b), or false when it holds too few lines of prose side by side. */
 static bool band_at(const line *ls, size_t lo, size_t n, size_t i, size_t margin, size_t *a, size_t *b, unsigned *at)
 {
-	unsigned r = ls[i].seg[1].col, edge = r;
+	unsigned r = ls[i].seg[1].col, edge = r, prose_above = prose_pair(&ls[i]);
 	size_t first = i, last = i + 1;
 	/* (a pair of titles opens the next band only when that band holds
 	 * enough text side by side to be read as one; the right column's
 	 * edge is where its lines start the least far, a paragraph's first
 	 * line set in farther) */
+	int pair;
 	while (last < n && fits_band(&ls[last], edge) && !two_blanks(ls, last, n) &&
-	       !(last + 1 < n && ls[last].nseg == 0 && title_pair(&ls[last + 1], margin, edge) &&
+	       !(last + 1 < n && ls[last].nseg == 0 && (pair = title_pair(&ls[last + 1], margin, edge)) != PAIR_NONE &&
+		 (pair == PAIR_TITLES || prose_above >= BAND_PROSE_MIN) &&
 		 prose_below(ls, last + 1, n, edge) >= BAND_PROSE_MIN)) {
 		edge = right_edge(&ls[last], edge);
+		prose_above += prose_pair(&ls[last]);
 		last++;
 	}
 	/* (two blank lines part blocks of the page: the band ends there) */
@@ -341,7 +355,9 @@ static bool put_side(util_buf *out, const line *ls, size_t a, size_t b, bool rig
 		/* (the right column set at the left's margin, and a paragraph
 		 * of it set in by spaces keeps them: indents read alike in
 		 * both; a column or two off its line is the layout's jitter) */
-		unsigned indent = right && col >= base + INDENT_MIN && col <= base + INDENT_MAX &&
+		/* (nor is one pushed right by the left line over its measure) */
+		bool pushed = right && ls[k].nseg == 2 && ls[k].seg[0].end_col + ALIGN_SLACK > r;
+		unsigned indent = right && !pushed && col >= base + INDENT_MIN && col <= base + INDENT_MAX &&
 					  indented_text(&ls[k], col, len, right_max) ? col - base : 0;
 		for (unsigned m = 0; right && m < indent + left_margin; m++)
 			util_buf_addc(out, ' ');
@@ -371,6 +387,24 @@ static bool head_signature(const line *ls, size_t a, size_t b, unsigned r)
 	unsigned col;
 	return ls[a].seg[1].col >= right_base(ls, a, b, r) + INDENT_MAX && !side_of(&ls[a + 1], true, r, &s, &len, &col) &&
 	       side_of(&ls[a + 2], true, r, &s, &len, &col);
+}
+
+/* Whether the right column of the band [a, b) opens with a short line
+ * of no punctuation that a blank line follows in the column: a label or
+ * a title, no sentence's rest. */
+static bool right_opens_apart(const line *ls, size_t a, size_t b, unsigned r)
+{
+	const char *s;
+	size_t len;
+	unsigned col;
+	size_t k = a;
+	while (k < b && !side_of(&ls[k], true, r, &s, &len, &col))
+		k++;
+	if (k + 1 >= b)
+		return false;
+	const seg *sg = &ls[k].seg[ls[k].nseg - 1];
+	return sg->chars <= TITLE_CHARS_MAX && !piece_punctuated(&ls[k], sg) &&
+	       !side_of(&ls[k + 1], true, r, &s, &len, &col);
 }
 
 static line *read_lines(const char *text, size_t len, size_t *n)
@@ -656,8 +690,10 @@ static bool unfold_two(const char *text, size_t len, char **out, size_t *out_len
 			ls[a].nseg = 1;
 		}
 		/* the left column's text runs on into the right's when it
-		 * stops inside a sentence; else a blank line parts them */
-		if (put_side(&buf, ls, a, b, false, r, margin))
+		 * stops inside a sentence; else a blank line parts them (and
+		 * a right column opening with a label or a title set apart,
+		 * "我有话说" over a blank line, starts anew) */
+		if (put_side(&buf, ls, a, b, false, r, margin) || right_opens_apart(ls, a, b, r))
 			util_buf_addc(&buf, '\n');
 		put_side(&buf, ls, a, b, true, r, margin);
 		done = i = b;

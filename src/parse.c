@@ -7177,6 +7177,15 @@ static bool ends_after_sentence(const char *s, const char *end)
 		return true;
 	const char *at = end;
 	uint32_t z = last_cp(s, end, &at);
+	/* "…新农人。——摘自《湘中晚报》": a sentence, then the source it is
+	 * quoted from after a dash */
+	if (z == 0x300B) {
+		const char *dash = NULL;
+		for (const char *q = s; (q = memmem(q, (size_t)(end - q), "——", 6)) != NULL; q += 6)
+			dash = q;
+		return dash && end - dash <= 3 * 24 && dash > s && is_sentence_end(last_cp(s, dash, NULL)) &&
+		       memmem(dash, (size_t)(end - dash), "《", 3);
+	}
 	if (z != 0xFF09 && z != ')' && z != 0x3011)
 		return false;
 	uint32_t open = z == ')' ? '(' : z == 0xFF09 ? 0xFF08 : 0x3010;

@@ -382,6 +382,64 @@ static void test_three_columns(void **state)
 			   "山东日照钢铁公司        福建三钢集团公司        云南昆钢集团公司\n"));
 }
 
+/* Two columns' labels side by side under a band's text ("期市观察 …
+ * 交易提示") open a band of their own; a left line a character over its
+ * column's measure, the right one pushed past it by a gutter still, is
+ * the band's; and a right column opening with its label over a blank
+ * line starts anew, the left column's sentence unfinished or not. */
+static void test_label_pair_bands(void **state)
+{
+	(void)state;
+	const char *page =
+		"    社区食堂开到家门口本报讯全市老年食      老街改造工程日前完工三十多家老字\n"
+		"堂已增至一百二十家，覆盖所有街道，      号小吃店全部回迁，街面保留了原有的\n"
+		"每天为约两万名老人提供助餐服务。        青石板路，居民说烟火气回来了。\n"
+		"    市民政局表示，明年将再新增三十          街道办表示，将引导商户错峰经营，\n"
+		"家，并推出送餐上门服务，受到老人欢迎好。   减少噪声和油烟，照顾居民的生活，\n"
+		"社区还将组织志愿者定期上门探访老人。    两侧商铺统一了招牌样式，更显整洁。\n"
+		"\n"
+		"期市观察                                交易提示\n"
+		"\n"
+		"警惕追高风险                            ◆大商所调整铁矿石期货交易限额，非\n"
+		"□ 钟　岩                                期货公司会员单日开仓不得超过800手。\n"
+		"    近期部分品种走出一波上涨行情，一    ◆上期所将于12月8日起调整燃料油期\n"
+		"些投资者担心踏空，匆忙追高入场。        货夜盘交易时间，收盘提前至22:30。\n"
+		"    期货交易实行保证金制度，杠杆效应    ◆广期所碳酸锂期货成交量为42.8万\n"
+		"放大收益的同时也放大了损失，入场前      手，持仓量较前一交易日有所增加。\n";
+	assert_unfolds(page,
+		       "    社区食堂开到家门口本报讯全市老年食\n"
+		       "堂已增至一百二十家，覆盖所有街道，\n"
+		       "每天为约两万名老人提供助餐服务。\n"
+		       "    市民政局表示，明年将再新增三十\n"
+		       "家，并推出送餐上门服务，受到老人欢迎好。\n"
+		       "社区还将组织志愿者定期上门探访老人。\n"
+		       "\n"
+		       "    老街改造工程日前完工三十多家老字\n"
+		       "号小吃店全部回迁，街面保留了原有的\n"
+		       "青石板路，居民说烟火气回来了。\n"
+		       "    街道办表示，将引导商户错峰经营，\n"
+		       "减少噪声和油烟，照顾居民的生活，\n"
+		       "两侧商铺统一了招牌样式，更显整洁。\n"
+		       "\n"
+		       "期市观察\n"
+		       "\n"
+		       "警惕追高风险\n"
+		       "□ 钟　岩\n"
+		       "    近期部分品种走出一波上涨行情，一\n"
+		       "些投资者担心踏空，匆忙追高入场。\n"
+		       "    期货交易实行保证金制度，杠杆效应\n"
+		       "放大收益的同时也放大了损失，入场前\n"
+		       "\n"
+		       "交易提示\n"
+		       "\n"
+		       "◆大商所调整铁矿石期货交易限额，非\n"
+		       "期货公司会员单日开仓不得超过800手。\n"
+		       "◆上期所将于12月8日起调整燃料油期\n"
+		       "货夜盘交易时间，收盘提前至22:30。\n"
+		       "◆广期所碳酸锂期货成交量为42.8万\n"
+		       "手，持仓量较前一交易日有所增加。\n");
+}
+
 /* CRLF lines are read as lines (and written with LF). */
 static void test_crlf(void **state)
 {
@@ -435,6 +493,7 @@ int main(void)
 		cmocka_unit_test(test_band_edge_from_least_start),
 		cmocka_unit_test(test_band_takes_pushed_bylines),
 		cmocka_unit_test(test_three_columns),
+		cmocka_unit_test(test_label_pair_bands),
 		cmocka_unit_test(test_left_alone),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_input_unfolds),
