@@ -867,14 +867,24 @@ static bool bare_stamp(const char *s, size_t len)
 static bool read_stamp(const char *s, size_t len)
 {
 	static const char *const reads[] = { "閱讀", "阅读", "瀏覽", "浏览", "點擊", "点击" };
-	if (len < 16 || len > 60 || !(s[0] >= '1' && s[0] <= '2'))
+	if (len < 16 || len > 90)
 		return false;
 	const char *p = s, *end = s + len;
+	/* (the paper's name may come first: "金边华声报　2026-12-03 07:45　阅读 1.6万") */
+	for (int han = 0; p < end && han <= 10 && text_is_han(first_cp(p, end)); han++)
+		p += 3;
+	p = text_skip_space(p, end);
+	if (p >= end || !(*p >= '1' && *p <= '2'))
+		return false;
+	s = p;
 	while (p < end && ((*p >= '0' && *p <= '9') || *p == '-' || *p == '/'))
 		p++;
 	if (p - s < 8 || !has_iso_date(s, (size_t)(p - s)))
 		return false;
 	p = text_skip_space(p, end);
+	/* (and the time it was posted: 07:45) */
+	if (end - p >= 5 && p[0] >= '0' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] == ':')
+		p = text_skip_space(p + 5, end);
 	for (size_t k = 0; k < sizeof reads / sizeof *reads; k++)
 		if (has_prefix(p, (size_t)(end - p), reads[k])) {
 			p = text_skip_space(p + strlen(reads[k]), end);
@@ -6695,17 +6705,22 @@ static bool related_links_line(parser *ps, const raw_line *cur)
 	}
 	if (cur->len > 24 || !ps->have_pending || ps->pending.gap != 0 || !link_item(&ps->pending))
 		return false;
+	static const char *const reads[] = { "相关阅读", "相關閱讀", "推荐阅读", "推薦閱讀", "热门推荐", "熱門推薦",
+					     "猜你喜欢", "猜你喜歡", "更多新闻", "更多新聞" };
 	unit label = { .s = cur->s, .len = (uint32_t)cur->len };
-	if (!sidebar_label(&label))
+	bool named = sidebar_label(&label);
+	for (size_t k = 0; !named && k < sizeof reads / sizeof *reads; k++)
+		named = cur->len == strlen(reads[k]) && memcmp(cur->s, reads[k], cur->len) == 0;
+	if (!named)
 		return false;
-	/* (the items run to a blank line, the page's end or the site's link
-	 * to the next story) */
+	/* (the items run to a blank line, a rule, the page's end or the
+	 * site's link to the next story) */
 	line_reader lr = ps->lr;
 	raw_line l;
 	bool more;
 	while ((more = next_line(&lr, &l)) && l.gap == 0 && link_item(&l))
 		;
-	if (more && l.gap == 0 && !memmem(l.s, l.len, "一篇", 6))
+	if (more && l.gap == 0 && !memmem(l.s, l.len, "一篇", 6) && !(l.len <= RULE_MAX_BYTES && is_rule(l.s, l.len)))
 		return false;
 	push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
 	ps->link_items = true;
@@ -8217,6 +8232,69 @@ static bool feed_button(const char *s, size_t len)
 	return false;
 }
 
+/* "孝男　林国强　林国华", "孝孙　林志明", "泣告": an obituary's mourners
+ * by their kinship (孝 and the kin, names after a space), or the word
+ * that closes it, alone. */
+enum { MOURNERS_LINE_MAX = 40 };
+static bool mourners_line(const char *s, size_t len)
+{
+	static const char *const closings[] = { "泣告", "泣啟", "泣启", "叩告", "哀告", "泣叩" };
+	const char *t = text_skip_space(s, s + len), *end = text_trim_end(s, s + len);
+	for (size_t k = 0; k < sizeof closings / sizeof *closings; k++)
+		if ((size_t)(end - t) == strlen(closings[k]) && memcmp(t, closings[k], (size_t)(end - t)) == 0)
+			return true;
+	static const char kin[] = "男女孙孫媳婿侄姪";
+	if (!has_prefix(t, (size_t)(end - t), "孝") || end - t < 12)
+		return false;
+	const char *p = t + 3;
+	if (has_prefix(p, (size_t)(end - p), "外") || has_prefix(p, (size_t)(end - p), "曾"))
+		p += 3;
+	bool kin_word = false;
+	for (const char *k = kin; *k; k += 3)
+		kin_word |= memcmp(p, k, 3) == 0;
+	if (!kin_word)
+		return false;
+	p += 3;
+	if (p < end && (has_prefix(p, (size_t)(end - p), "孙") || has_prefix(p, (size_t)(end - p), "女")))
+		p += 3;     /* (孝孙女, 孝外孙女) */
+	return p < end && text_is_space(first_cp(p, end)) && !memmem(p, (size_t)(end - p), "，", 3) &&
+	       !memmem(p, (size_t)(end - p), "。", 3);
+}
+
+/* "👍 赞 97　　💬 评论 8　　↗ 分享": a post's buttons on one line, two of
+ * them at least, each with its pictograph and count or without: words
+ * of buttons, figures and pictographs set apart by spaces, nothing
+ * else. */
+enum { BUTTONS_BAR_MAX = 30 };
+static bool buttons_bar(const char *s, size_t len)
+{
+	unsigned buttons = 0;
+	const char *p = text_skip_space(s, s + len), *end = s + len;
+	while (p < end) {
+		const char *q = p;
+		while (q < end && !text_is_space(first_cp(q, end))) {
+			uint32_t cp;
+			q += text_decode(q, end, &cp);
+		}
+		size_t n = (size_t)(q - p);
+		uint32_t c0 = first_cp(p, q);
+		if (feed_button(p, n))
+			buttons++;
+		else if (c0 >= '0' && c0 <= '9') {
+			const char *d = p;
+			while (d < q && ((*d >= '0' && *d <= '9') || *d == '.' || *d == ','))
+				d++;
+			if (d < q && !(has_prefix(d, (size_t)(q - d), "万") || has_prefix(d, (size_t)(q - d), "萬")))
+				return false;
+		} else if (!((c0 >= 0x1F300 && c0 <= 0x1FAFF) || (c0 >= 0x2190 && c0 <= 0x21FF) || (c0 >= 0x2600 && c0 <= 0x27BF)) ||
+			   n > 8) {
+			return false;   /* (a pictograph alone: 👍, 💬, ↗) */
+		}
+		p = text_skip_space(q, end);
+	}
+	return buttons >= 2;
+}
+
 /* "所有心情：" / "126": the figure of a post's counter alone under its
  * label, which is a banner already. */
 static bool feed_count_under_label(const parser *ps, const char *s, size_t len)
@@ -8488,6 +8566,17 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (u->chars <= FEED_BUTTON_MAX && (feed_button(s, len) || feed_count_under_label(ps, s, len))) {
 		u->kind = U_PAGEHEAD;       /* a social post's button or count, alone */
+		return;
+	}
+	if (u->chars <= MOURNERS_LINE_MAX && mourners_line(s, len)) {
+		/* "孝男　林国强　林国华" / "泣告": an obituary's mourners and
+		 * its closing word, the notice's text */
+		u->kind = U_PARA;
+		u->flags |= UF_TERMINATED | UF_ROW;
+		return;
+	}
+	if (u->chars <= BUTTONS_BAR_MAX && !(u->flags & UF_TERMINATED) && buttons_bar(s, len)) {
+		u->kind = U_PAGEHEAD;       /* "👍 赞 97　💬 评论 8　↗ 分享": the post's buttons */
 		return;
 	}
 	if (u->chars <= CONTROL_BAR_MAX + 24 && control_bar(u) && one_wide_colon(s, len)) {

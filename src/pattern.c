@@ -4442,6 +4442,14 @@ static bool post_chrome(const char *s, size_t len)
 	    (starts_with(s, s + len, "分享到") || starts_with(s, s + len, "分享至")) && !util_find(s, len, "。", 3) &&
 	    !util_find(s, len, "，", 3))
 		return true;
+	/* "‹ 返回　　仰光华商报　　⋯": a phone view's bar back to the list */
+	if (len >= 8 && len <= SHARE_BAR_MAX && (starts_with(s, s + len, "‹") || starts_with(s, s + len, "←") || s[0] == '<')) {
+		const char *t = s + (s[0] == '<' ? 1 : 3);
+		while (t < s + len && (*t == ' ' || starts_with(t, s + len, "　")))
+			t += *t == ' ' ? 1 : 3;
+		if (starts_with(t, s + len, "返回") && !util_find(s, len, "。", 3) && !util_find(s, len, "，", 3))
+			return true;
+	}
 	if (len >= 12 && len <= FOLLOW_MAX && (starts_with(s, s + len, "点击上方") || starts_with(s, s + len, "點擊上方")))
 		return util_find(s, len, "关注", 6) || util_find(s, len, "關注", 6);
 	/* "点击版面图可放大阅读", "點擊圖片查看大圖": the site's hint of what
