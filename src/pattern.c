@@ -4447,7 +4447,12 @@ static bool post_chrome(const char *s, size_t len)
 		const char *t = s + (s[0] == '<' ? 1 : 3);
 		while (t < s + len && (*t == ' ' || starts_with(t, s + len, "　")))
 			t += *t == ' ' ? 1 : 3;
-		if (starts_with(t, s + len, "返回") && !util_find(s, len, "。", 3) && !util_find(s, len, "，", 3))
+		/* (one naming the page, "‹ 返回　A02　澳聞", is its running
+		 * header: the page's label is read from it) */
+		bool figures = false;
+		for (const char *q = t; q < s + len; q++)
+			figures |= *q >= '0' && *q <= '9';
+		if (starts_with(t, s + len, "返回") && !figures && !util_find(s, len, "。", 3) && !util_find(s, len, "，", 3))
 			return true;
 	}
 	if (len >= 12 && len <= FOLLOW_MAX && (starts_with(s, s + len, "点击上方") || starts_with(s, s + len, "點擊上方")))

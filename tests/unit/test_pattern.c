@@ -393,7 +393,8 @@ static void test_page_headers(void **state)
 	assert_false(pattern_forum_post(S("论文发表于2026年第3期《材料学报》")));
 	/* a phone view's bar back to the list of stories */
 	assert_true(pattern_is_epaper_chrome(S("‹ 返回　　　　仰光华商报　　　　⋯")));
-	assert_true(pattern_is_epaper_chrome(S("< 返回　A02　澳聞")));
+	assert_true(pattern_is_epaper_chrome(S("< 返回　江城晚报")));
+	assert_false(pattern_is_epaper_chrome(S("‹ 返回　A02　澳聞")));
 	assert_false(pattern_is_epaper_chrome(S("返回家乡后，他办起了合作社。")));
 	/* a chat's export: the sender's time, the sender, the message */
 	{
