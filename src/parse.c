@@ -6075,6 +6075,9 @@ static bool restated_under(const raw_line *cur, const raw_line *next)
 }
 
 static bool line_mark(const char *s, size_t len);
+enum { DROP_CAP_TEXT_MIN = 6 };    /* characters at least on the line a drop cap stands over */
+static bool cartoon_line(const char *s, size_t len);
+static bool single_char_line(const raw_line *l);
 static bool parts_here(const parser *ps, const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	/* "巡回审判进果园　一场官司化解三年积怨" under a finished sentence:
@@ -6096,6 +6099,20 @@ static bool parts_here(const parser *ps, const raw_line *first, const raw_line *
 	 * "编辑同志：我今年78岁，老伴") */
 	if (opens_with_salutation(next))
 		return true;
+	/* (nor does a cartoon's caption run on: "漫画　X　周　锐　作") */
+	if (cartoon_line(cur->s, cur->len))
+		return true;
+	/* (nor into a drop cap, a paragraph's first character alone over
+	 * the rest of its line: a title over it is whole) */
+	if (next == &ps->pending && single_char_line(next) && !stray_marks(next->s, next->len)) {
+		line_reader lr = ps->lr;
+		raw_line l;
+		uint32_t c0 = 0;
+		if (next_line(&lr, &l) && l.gap == 0 && (text_decode(l.s, l.s + l.len, &c0), is_han(c0)) &&
+		    count_chars(l.s, l.len, DROP_CAP_TEXT_MIN) >= DROP_CAP_TEXT_MIN && !raw_ends_sentence(cur->s, cur->len) &&
+		    !inner_punctuation(cur->s, cur->len))
+			return true;
+	}
 	if (cur != first)
 		return false;
 	/* "岷倫洛區消防隊舉辦家居防火講座" / "菲華志願消防總會岷倫洛區消防隊":
@@ -6813,7 +6830,6 @@ static bool single_char_line(const raw_line *l)
  * right over the rest of its first line, at the start of a paragraph
  * (after a title, a byline, a finished paragraph). (With a blank line
  * between, a character alone is as often a section's mark: left.) */
-enum { DROP_CAP_TEXT_MIN = 6 };
 static bool drop_cap(const parser *ps, const raw_line *cur)
 {
 	uint32_t cp;
@@ -8379,6 +8395,7 @@ static bool title_over_byline(const parser *ps, const unit *u)
 	       m.date_start <= 3 && m.date_end > m.date_start;
 }
 
+static bool spaced_opinion_label(const char *s, size_t len);
 static void classify(const parser *ps, unit *u)
 {
 	const char *s = u->s;
@@ -8523,6 +8540,10 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (photo_credit_opening(s, len) && u->chars <= 2 * CAPTION_MAX_CHARS) {
 		u->kind = U_CAPTION;        /* "（图：周文华）仰光…": the picture's credit first */
+		return;
+	}
+	if (cartoon_line(s, len)) {
+		u->kind = U_CAPTION;        /* "漫画　拍照打卡　周　锐　作": a cartoon's title and artist */
 		return;
 	}
 	pattern_dateline dl;
@@ -8745,6 +8766,8 @@ static void classify(const parser *ps, unit *u)
 			return;
 		}
 		u->kind = U_TITLE;
+		if (u->chars <= 4 && spaced_opinion_label(s, len))
+			return;     /* "社 论", "快 评": a column's label, no name */
 		/* (longer with the writer's age and post in brackets after the
 		 * name: "郑美玲（62岁，退休教师）") */
 		if ((u->chars <= 12 || (u->chars <= 24 && len > 3 && memcmp(s + len - 3, "）", 3) == 0)) &&
@@ -8755,6 +8778,57 @@ static void classify(const parser *ps, unit *u)
 		return;
 	}
 	u->kind = U_PARA;
+}
+
+/* "漫画　拍照打卡　周　锐　作", "漫画：“层层加码”　李　响/作": a cartoon's
+ * caption, its title and its artist, who drew it (作, 绘). */
+enum { CARTOON_LINE_MAX = 40 };
+static bool cartoon_line(const char *s, size_t len)
+{
+	if (len < 12 || len > 3 * CARTOON_LINE_MAX || !(has_prefix(s, len, "漫画") || has_prefix(s, len, "漫畫")) ||
+	    memmem(s, len, "。", 3) || memmem(s, len, "，", 3))
+		return false;
+	const char *end = text_trim_end(s, s + len);
+	static const char *const drew[] = { "作", "绘", "繪" };
+	if (!ends_with_any(s, (size_t)(end - s), drew, sizeof drew / sizeof *drew))
+		return false;
+	/* (the artist's name before it, set apart by a space or a slash) */
+	const char *before = end - 3;
+	uint32_t z = last_cp(s, before, NULL);
+	return text_is_space(z) || z == '/' || z == 0xFF0F || text_is_han(z);
+}
+
+/* "社 论", "快 评", "来　论": an opinion page's label letter-spaced, two
+ * characters a space apart, which a name of two ("王 芳") is set as too:
+ * the words of a kind of comment are no one's name. */
+static bool spaced_opinion_label(const char *s, size_t len)
+{
+	static const char *const labels[] = { "社论", "社論", "来论", "來論", "快评", "快評", "短评", "短評", "时评",
+					      "時評", "评论", "評論", "述评", "述評", "热评", "熱評", "锐评", "銳評",
+					      "速评", "速評", "微评", "微評", "新论", "新論", "编后", "編後", "杂谈",
+					      "雜談", "漫谈", "漫談", "随笔", "隨筆" };
+	char word[12];
+	size_t n = 0, han = 0;
+	bool spaced = false;
+	for (const char *p = s, *end = s + len; p < end;) {
+		uint32_t cp;
+		int k = text_decode(p, end, &cp);
+		if (text_is_space(cp)) {
+			spaced |= han > 0;
+		} else {
+			if (!text_is_han(cp) || ++han > 2 || k != 3)
+				return false;
+			memcpy(word + n, p, 3);
+			n += 3;
+		}
+		p += k;
+	}
+	if (han != 2 || !spaced)
+		return false;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if (memcmp(word, labels[k], 6) == 0)
+			return true;
+	return false;
 }
 
 /* Whether [s, dot) before a full stop is an item's number alone (1, 12,
@@ -9891,7 +9965,7 @@ static bool digest_label(const char *s, size_t len)
 {
 	static const char *const words[] = {
 		"快讯", "快訊", "简讯", "簡訊", "动态", "動態", "速递", "速遞", "资讯", "資訊", "速览", "速覽", "一览", "一覽",
-		"集锦", "集錦", "消息", "短讯", "短訊", "简报", "簡報", "要闻", "要聞", "活动", "活動",
+		"集锦", "集錦", "消息", "短讯", "短訊", "简报", "簡報", "要闻", "要聞", "活动", "活動", "摘编", "摘編",
 	};
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
 		if (len >= 6 && memcmp(s + len - 6, words[k], 6) == 0)
@@ -12453,6 +12527,11 @@ static void run_facts_of(const parser *ps, size_t i, size_t n, run_facts *rf)
 		rf->unnumbered = (t->chars > SIGNED_LABEL_MAX || digest_label(t->s, t->len)) && !numeral_at_head(t->s, t->len);
 	}
 	rf->big_gap = UNIT(ps, i)->gap >= ps->pf.big_gap;
+	/* (a cartoon set apart between two pieces stands in the gap: the
+	 * title under it is as far from the story above) */
+	if (i > ps->units_base && UNIT(ps, i - 1)->kind == U_CAPTION && UNIT(ps, i - 1)->gap >= ps->pf.big_gap &&
+	    cartoon_line(UNIT(ps, i - 1)->s, UNIT(ps, i - 1)->len))
+		rf->big_gap = true;
 	rf->sections_mark = n == 1 && !rf->mark && rf->para_under ? marked_sections_under(ps, j) : 0;
 }
 
@@ -12728,7 +12807,7 @@ static void shape_walk(const parser *ps, size_t from, size_t to, shape *sh)
 			break;
 		case U_CAPTION:
 		case U_CREDIT:
-			if (sh->any && !sh->ended && !sh->cut)
+			if (sh->any && !sh->ended && !sh->cut && !cartoon_line(u->s, u->len))
 				sh->caption_last = true;
 			break;
 		case U_END:
@@ -13349,7 +13428,8 @@ static void handle_caption(parser *ps, size_t *i)
 		/* right under a title with no text yet, a photographer's
 		 * credit closing it: its picture's caption */
 		add_part(a, DOC_CAPTION, cap.s, cap.len);
-	} else if (!a || a->ended || captions_end_article(ps, after)) {
+	} else if (!a || a->ended || captions_end_article(ps, after) || cartoon_line(cap.s, cap.len)) {
+		/* (a cartoon stands on the page by itself, no story's picture) */
 		push_floating(ps, cap.s, cap.len);
 	} else {
 		flush_held(ps, a);
