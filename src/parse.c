@@ -3814,6 +3814,13 @@ static size_t image_mark(const char *s, size_t len)
 static bool bare_picture_mark(const char *s, size_t len)
 {
 	static const char *const marks[] = { "[pic]", "[PIC]", "[IMG]", "[INLINE]", "[image]", "[图片]", "[圖片]", "[图]", "[圖]" };
+	/* "（图略）", "〔图片略〕": a copier's note of a picture left out */
+	static const char *const omitted[] = { "（图略）", "（圖略）", "（图片略）", "（圖片略）", "〔图略〕", "〔圖略〕",
+					       "〔图片略〕", "〔圖片略〕", "(图略)", "(圖略)", "【图略】", "【圖略】" };
+	const char *t = text_skip_space(s, s + len), *e = text_trim_end(s, s + len);
+	for (size_t k = 0; len <= 24 && k < sizeof omitted / sizeof *omitted; k++)
+		if ((size_t)(e - t) == strlen(omitted[k]) && memcmp(t, omitted[k], (size_t)(e - t)) == 0)
+			return true;
 	if (!len || s[0] != '[' || len > 24)
 		return false;
 	const char *end = text_trim_end(s, s + len), *p = s + link_mark(s, s + len);
@@ -14995,15 +15002,18 @@ static bool tail_furniture(const parser *ps, size_t i)
  * signature after "--" or 签名：) or the name of the first to reply, to
  * the page's end, where a reply's line (who, when) follows, short lines
  * and no byline or dateline: the readers' words, not the paper's. */
-enum { REPLIES_UNITS_MAX = 80, REPLY_CHARS_MAX = 100, REPLIER_CHARS_MAX = 16 };
+enum { REPLIES_UNITS_MAX = 80, REPLY_CHARS_MAX = 100, REPLIER_CHARS_MAX = 16, FLOOR_CHARS_MAX = 4 };
 static bool post_footer(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
 	if (pattern_is_epaper_chrome(u->s, u->len) || has_prefix(u->s, u->len, "签名：") ||
 	    has_prefix(u->s, u->len, "簽名：") || (u->len == 2 && u->s[0] == '-' && u->s[1] == '-'))
 		return true;
-	/* the replier's name, "回复 #2" over the reply's line */
+	/* the replier's name, "回复 #2" over the reply's line (or over the
+	 * floor's name over it: "阿杰同学" / "沙发" / "发表于 …") */
 	const unit *next = i + 1 < ps->nunits ? UNIT(ps, i + 1) : NULL;
+	if (next && i + 2 < ps->nunits && next->chars <= FLOOR_CHARS_MAX && !(next->flags & (UF_TERMINATED | UF_SENTENCE)))
+		next = UNIT(ps, i + 2);
 	return next && u->chars <= REPLIER_CHARS_MAX && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) &&
 	       pattern_forum_post(next->s, next->len);
 }
