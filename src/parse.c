@@ -6695,6 +6695,32 @@ static bool feed_field_line(parser *ps, const raw_line *cur)
 
 static bool sidebar_label(const unit *u);
 
+/* "本报金边讯　金边市政府…第三座投入使用的人行天桥…" / "展开全文 ∨" /
+ * the paragraph whole: a site's preview of a story's text, its head cut
+ * off with an ellipsis, printed over the text (the site's button
+ * between): the site's, the text is printed in full under it. */
+enum { PREVIEW_MIN = 12 };
+static bool preview_line(const parser *ps, const raw_line *cur)
+{
+	size_t n = cur->len;
+	if (n < PREVIEW_MIN + 3 || !ps->have_pending || memcmp(cur->s + n - 3, "…", 3) != 0)
+		return false;
+	n -= 3;
+	if (memcmp(cur->s + n - 3, "…", 3) == 0)
+		n -= 3;
+	line_reader lr = ps->lr;
+	raw_line l = ps->pending;
+	for (int k = 0; k < 2; k++) {
+		if (l.gap > 1)
+			return false;
+		if (l.len > n && memcmp(l.s, cur->s, n) == 0)
+			return true;
+		if (!pattern_is_epaper_chrome(l.s, l.len) || !next_line(&lr, &l))
+			return false;
+	}
+	return false;
+}
+
 /* "· 交局下周起調整北區三條巴士路線": an item of a site's list of links,
  * a title after its mark, no sentence. */
 enum { LINK_ITEM_MAX = 40 };
@@ -6744,8 +6770,9 @@ static bool related_links_line(parser *ps, const raw_line *cur)
 	bool more;
 	while ((more = next_line(&lr, &l)) && l.gap == 0 && link_item(&l))
 		;
-	if (more && l.gap == 0 && !memmem(l.s, l.len, "一篇", 6) && !(l.len <= RULE_MAX_BYTES && is_rule(l.s, l.len)))
-		return false;
+	if (more && l.gap == 0 && !memmem(l.s, l.len, "一篇", 6) && !(l.len <= RULE_MAX_BYTES && is_rule(l.s, l.len)) &&
+	    !(l.len <= 12 * 3 && has_prefix(l.s, l.len, "返回")))
+		return false;       /* (or 返回顶部) */
 	push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
 	ps->link_items = true;
 	return true;
@@ -6879,6 +6906,10 @@ static bool produce_unit(parser *ps)
 	}
 	if (ps->pf.chat_lines >= CHAT_LINES_MIN && chat_message_line(ps, &cur))
 		return true;
+	if (preview_line(ps, &cur)) {
+		push_furniture(ps, cur.s, cur.len, cur.gap, cur.line);
+		return true;
+	}
 	if (related_links_line(ps, &cur))
 		return true;
 	if (feed_field_line(ps, &cur))
@@ -8229,7 +8260,7 @@ enum { FEED_BUTTON_MAX = 8 };
 static bool feed_button(const char *s, size_t len)
 {
 	static const char *const buttons[] = { "讚", "赞", "点赞", "點讚", "分享", "留言", "评论", "評論", "转发", "轉發",
-					       "回覆", "回复", "在看", "所有心情：" };
+					       "回覆", "回复", "在看", "收藏", "所有心情：" };
 	const char *p = s, *end = s + len;
 	bool counted = false;
 	while (p < end && *p >= '0' && *p <= '9') {

@@ -4442,6 +4442,11 @@ static bool post_chrome(const char *s, size_t len)
 	    (starts_with(s, s + len, "分享到") || starts_with(s, s + len, "分享至")) && !util_find(s, len, "。", 3) &&
 	    !util_find(s, len, "，", 3))
 		return true;
+	/* "展开全文 ∨": a phone view's button under a story's preview */
+	if (len <= 24 && (starts_with(s, s + len, "展开全文") || starts_with(s, s + len, "展開全文") ||
+			  starts_with(s, s + len, "点击展开") || starts_with(s, s + len, "點擊展開")) &&
+	    !util_find(s, len, "，", 3) && !util_find(s, len, "。", 3))
+		return true;
 	/* "‹ 返回　　仰光华商报　　⋯": a phone view's bar back to the list */
 	if (len >= 8 && len <= SHARE_BAR_MAX && (starts_with(s, s + len, "‹") || starts_with(s, s + len, "←") || s[0] == '<')) {
 		const char *t = s + (s[0] == '<' ? 1 : 3);
