@@ -628,6 +628,8 @@ typedef struct profile {
 	uint64_t chat_seen[CHAT_SEEN_MAX];      /* ... the hashes of their words */
 	uint8_t chat_times[CHAT_SEEN_MAX];      /* ... and how often each was sent */
 	unsigned nchat_seen;
+	unsigned saved_links;           /* titles over their link alone (a reader's export of saved stories) */
+	uint32_t saved_first;           /* ... the first one's title line */
 	unsigned record_titles;         /* a database's records (【标　题】X, see record_field) */
 	uint32_t record_first;          /* ... the first one's title line */
 } profile;
@@ -2182,6 +2184,7 @@ static bool margin_found(const profile *pf)
 /* The roles of a feed's or a database record's fields (see feed_field). */
 enum { FEED_OTHER = 1, FEED_TITLE, FEED_AUTHOR, FEED_OVER, FEED_SUB, FEED_CAPTION, FEED_VALUE_MAX = 300 };
 static int record_field(const char *s, size_t len, size_t *value);
+static bool bare_address(const char *s, size_t len);
 
 /* Counts a chat message's words (see chat_repeated). */
 static void chat_count(profile *pf, const char *s, size_t len)
@@ -2756,6 +2759,8 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		size_t record_value;
 		if (l.s[0] == (char)0xE3 && record_field(l.s, l.len, &record_value) == FEED_TITLE && !pf->record_titles++)
 			pf->record_first = l.line;
+		if (l.gap == 0 && n > 0 && (l.s[0] == 'h' || l.s[0] == 'w') && bare_address(l.s, l.len) && !pf->saved_links++)
+			pf->saved_first = l.line - 1;
 		cell_line cl = cell_line_of(&l);
 		cell_blocks_line(&cb, pf, &l, cl);
 		cell_rows_line(&cr, pf, &l, cl);
@@ -6371,7 +6376,7 @@ static bool produce_row(parser *ps, const raw_line *cur)
  * (letter-spaced or not), its value after it: the field's role (FEED_*)
  * and where the value starts, or 0. Only a database's labels: a paper's
  * own 【本报讯】, 【出行贴士】 open text. */
-enum { RECORD_LABEL_MAX = 6, RECORD_TITLES_MIN = 2 };
+enum { RECORD_LABEL_MAX = 6, RECORD_TITLES_MIN = 2, SAVED_HEAD_LINES = 12 };
 
 static int record_field(const char *s, size_t len, size_t *value)
 {
@@ -6898,8 +6903,11 @@ static bool produce_unit(parser *ps)
 	ps->line_indented = paragraph_indent(&ps->pf, &cur);
 	ps->have_pending = next_line(&ps->lr, &ps->pending);
 	/* the database's own lines over its records (its name, when and
-	 * what was searched, how many records were found) */
-	if (ps->pf.record_titles >= RECORD_TITLES_MIN && cur.line < ps->pf.record_first &&
+	 * what was searched, how many records were found); a reader's over
+	 * the saved stories it exports, each a title over its link (the
+	 * app, when, how many: a few lines at the top) */
+	if (((ps->pf.record_titles >= RECORD_TITLES_MIN && cur.line < ps->pf.record_first) ||
+	     (ps->pf.saved_links >= RECORD_TITLES_MIN && ps->pf.saved_first <= SAVED_HEAD_LINES && cur.line < ps->pf.saved_first)) &&
 	    !(cur.len <= RULE_MAX_BYTES && is_rule(cur.s, cur.len))) {
 		push_furniture(ps, cur.s, cur.len, cur.gap, cur.line);
 		return true;
@@ -6908,6 +6916,19 @@ static bool produce_unit(parser *ps)
 		return true;
 	if (preview_line(ps, &cur)) {
 		push_furniture(ps, cur.s, cur.len, cur.gap, cur.line);
+		return true;
+	}
+	if (ps->have_pending && ps->pending.gap == 0 && cur.len <= 3 * TITLE_MAX_CHARS &&
+	    bare_address(ps->pending.s, ps->pending.len) && !bare_address(cur.s, cur.len) && !memmem(cur.s, cur.len, "。", 3)) {
+		/* "在留卡到期前多久可以申请更新？" / "https://…": a saved story's
+		 * title over its link (a reader's or a feed's export) heads it */
+		size_t n = ps->nunits;
+		push_unit(ps, cur.s, cur.len, cur.gap, cur.line);
+		unit *t = ps->nunits > n ? UNIT(ps, n) : NULL;
+		if (t && (t->kind == U_TITLE || t->kind == U_PARA || t->kind == U_CAPTION) && t->chars <= TITLE_MAX_CHARS) {
+			t->kind = U_TITLE;      /* (a question too: "…更新？") */
+			t->named = NAMED_HEAD;
+		}
 		return true;
 	}
 	if (related_links_line(ps, &cur))
@@ -14290,8 +14311,8 @@ static bool in_header_block(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
 	/* (over an item's source and age, a site's furniture: a headline) */
-	if (ps->narts || u->chars > 30 || !masthead_line(u) || u->over_furn)
-		return false;
+	if (ps->narts || u->chars > 30 || !masthead_line(u) || u->over_furn || u->named)
+		return false;       /* (nor a line its site names a title: 标题：X, X over its link) */
 	if (u->kind != U_END && in_fields_block(ps, i))
 		return true;
 	/* (a name signed under it heads a story: "城北窑址发掘简报" over

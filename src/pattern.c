@@ -4442,6 +4442,11 @@ static bool post_chrome(const char *s, size_t len)
 	    (starts_with(s, s + len, "分享到") || starts_with(s, s + len, "分享至")) && !util_find(s, len, "。", 3) &&
 	    !util_find(s, len, "，", 3))
 		return true;
+	/* "标签：社区　侨团": a site's tags for the story, words apart */
+	if (len <= 60 && (starts_with(s, s + len, "标签：") || starts_with(s, s + len, "標籤：") ||
+			  starts_with(s, s + len, "标签:") || starts_with(s, s + len, "Tags:")) &&
+	    !util_find(s, len, "，", 3) && !util_find(s, len, "。", 3))
+		return true;
 	/* "展开全文 ∨": a phone view's button under a story's preview */
 	if (len <= 24 && (starts_with(s, s + len, "展开全文") || starts_with(s, s + len, "展開全文") ||
 			  starts_with(s, s + len, "点击展开") || starts_with(s, s + len, "點擊展開")) &&

@@ -391,6 +391,10 @@ static void test_page_headers(void **state)
 	assert_true(pattern_forum_post(S("樓主　發表於 2025-11-27 09:14　|　只看該作者")));
 	assert_false(pattern_forum_post(S("相关成果以研究论文形式发表于国际期刊。")));
 	assert_false(pattern_forum_post(S("论文发表于2026年第3期《材料学报》")));
+	/* a site's tags for a story, a phone view's button under a preview */
+	assert_true(pattern_is_epaper_chrome(S("标签：社区　侨团")));
+	assert_true(pattern_is_epaper_chrome(S("展开全文 ∨")));
+	assert_false(pattern_is_epaper_chrome(S("标签：这是一句话，不是标签。")));
 	/* a phone view's bar back to the list of stories */
 	assert_true(pattern_is_epaper_chrome(S("‹ 返回　　　　仰光华商报　　　　⋯")));
 	assert_true(pattern_is_epaper_chrome(S("< 返回　江城晚报")));
