@@ -1675,6 +1675,18 @@ static void profile_wrapped_shorts(profile *pf, const short_line *sl, unsigned n
 	pf->indent_all = pf->indents && shorts >= 4 && indented * 10 >= shorts * 9;
 }
 
+/* "…茶早就凉了，", "…可以放心了。”": a line ending with a full-width
+ * mark (a closing quote or bracket after it), which a wrap may hang past
+ * the measure. */
+static bool hangs_mark(const char *s, size_t len)
+{
+	const char *at = s + len;
+	uint32_t cp = last_cp(s, at, &at);
+	while ((cp == 0x201D || cp == 0x2019 || cp == 0x300D || cp == 0x300F || cp == 0xFF09 || cp == 0x300B) && at > s)
+		cp = last_cp(s, at, &at);
+	return cp == 0xFF0C || cp == 0x3002 || cp == 0x3001 || cp == 0xFF1B || cp == 0xFF1A || cp == 0xFF01 || cp == 0xFF1F;
+}
+
 /* The wrap width of a page set in columns of 14 characters or more: the
  * most common width of its long lines, when half of them have it (give or
  * take a column); the caller tries the widths in columns, then in
@@ -2669,6 +2681,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	memset(runs_seen, 0, sizeof runs_seen);
 	unsigned hist[MAXW + 1] = { 0 };
 	unsigned open_hist[MAXW + 1] = { 0 };   /* ... of lines that end no sentence */
+	unsigned hung_hist[MAXW + 1] = { 0 };   /* ... of lines that end with a full-width mark */
 	/* the same widths counted in characters (two columns each) */
 	unsigned cells_hist[MAXW + 1] = { 0 }, cells_open[MAXW + 1] = { 0 };
 	/* the lines of 16 columns or more in characters, in columns and in
@@ -2849,6 +2862,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 				hist[cols]++;
 				longs++;
 				open_hist[cols] += open;
+				hung_hist[cols] += hangs_mark(l.s, l.len);
 				long_cells[cells < MAXW ? cells : MAXW]++;
 				long_cells_open[cells < MAXW ? cells : MAXW] += open;
 				/* (only after a blank: a page whose lines follow each
@@ -2982,6 +2996,14 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	}
 	if (!pf->wrap)
 		profile_narrow_wrap(pf, narrow_hist, narrow_open, narrow_inner, MINW);
+	/* a wrap that hangs its marks past the measure ("…茶早就凉了，" a
+	 * mark wider than the lines full without one): the widest lines
+	 * are those, the measure is a character narrower */
+	if (pf->wrap && !pf->wrap_chars && pf->wrap >= MINW + 2 && pf->wrap <= MAXW) {
+		unsigned w = pf->wrap, top = hist[w] + hist[w - 1], hung = hung_hist[w] + hung_hist[w - 1];
+		if (top >= 3 && hung * 4 >= top * 3 && hist[w - 2] >= top && hung_hist[w - 2] * 2 < hist[w - 2])
+			pf->wrap = w - 2;
+	}
 	if (!pf->wrap_chars)
 		profile_char_wrap(pf, narrowed, nnarrowed);
 	/* hard-wrapped, a paragraph of several lines has one indented:
@@ -6133,9 +6155,12 @@ static bool parts_here(const parser *ps, const raw_line *first, const raw_line *
 	if (!inner_punctuation(cur->s, cur->len) && !raw_ends_sentence(cur->s, cur->len) && restated_under(cur, next))
 		return true;
 	/* "（数据来源：盟农牧局市场信息科）": a labelled note wholly in
-	 * brackets, on a line of its own, is whole */
+	 * brackets, on a line of its own, is whole; so is an author's post
+	 * ("（作者系岚州市青山区人民法院民一庭庭长）") */
 	if (first_cp(cur->s, cur->s + cur->len) == 0xFF08 && last_cp(cur->s, cur->s + cur->len, NULL) == 0xFF09 &&
-	    memmem(cur->s, cur->len, "：", 3) && !bracket_left_open(cur->s, cur->len))
+	    (memmem(cur->s, cur->len, "：", 3) ||
+	     (has_prefix(cur->s, cur->len, "（作者") && (const char *)memmem(cur->s, cur->len, "）", 3) == cur->s + cur->len - 3)) &&
+	    !bracket_left_open(cur->s, cur->len))
 		return true;
 	/* a bare line right under a column's label set letter-spaced ("行 业
 	 * 快 讯") is its story's title, however wide (a column's lines
@@ -6222,6 +6247,7 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	 * the line that ends with the photographer's credit */
 	if (cur == first && cur_cols > wrap + wrap / 4 + ps->pf.wrap_slack)
 		return !raw_ends_sentence(cur->s, cur->len) && inner_punctuation(cur->s, cur->len) &&
+		       pattern_credit_start(cur->s, cur->len) == cur->len &&    /* (closed by its own credit: whole) */
 		       wrap_columns(ps, next) <= cur_cols && pattern_credit_start(next->s, next->len) < next->len;
 	/* a line of no punctuation wider than the wrap (by more than a
 	 * figure's spaces): a title set across the columns, no line the wrap
