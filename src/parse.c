@@ -2999,10 +2999,13 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 	/* a wrap that hangs its marks past the measure ("…茶早就凉了，" a
 	 * mark wider than the lines full without one): the widest lines
 	 * are those, the measure is a character narrower */
-	if (pf->wrap && !pf->wrap_chars && pf->wrap >= MINW + 2 && pf->wrap <= MAXW) {
+	for (int step = 0; step < 2 && pf->wrap && !pf->wrap_chars && pf->wrap >= MINW + 2 && pf->wrap <= MAXW; step++) {
+		/* (a line with a mark and a closing quote hung reaches two
+		 * characters wider: a step at a time) */
 		unsigned w = pf->wrap, top = hist[w] + hist[w - 1], hung = hung_hist[w] + hung_hist[w - 1];
-		if (top >= 3 && hung * 4 >= top * 3 && hist[w - 2] >= top && hung_hist[w - 2] * 2 < hist[w - 2])
-			pf->wrap = w - 2;
+		if (!top || hung * 4 < top * 3 || hist[w - 2] < top || hung_hist[w - 2] * 2 >= hist[w - 2])
+			break;
+		pf->wrap = w - 2;
 	}
 	if (!pf->wrap_chars)
 		profile_char_wrap(pf, narrowed, nnarrowed);
