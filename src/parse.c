@@ -8634,6 +8634,11 @@ static void classify(const parser *ps, unit *u)
 		u->kind = U_CAPTION;        /* "漫画　拍照打卡　周　锐　作": a cartoon's title and artist */
 		return;
 	}
+	if ((has_prefix(s, len, "图：") || has_prefix(s, len, "圖：")) && u->chars <= 2 * CAPTION_MAX_CHARS &&
+	    u->chars >= 6) {
+		u->kind = U_CAPTION;        /* "圖：輕軌東線…（資料圖片）": the picture's caption, labelled */
+		return;
+	}
 	pattern_dateline dl;
 	if (pre ? pre->dateline : pattern_match_dateline(s, len, &dl)) {
 		u->kind = U_DATELINE;

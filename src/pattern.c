@@ -4284,6 +4284,10 @@ static bool page_menu(const char *s, size_t len)
 	enum { MENU_PAGES_MIN = 3, SECTION_HAN_MAX = 6 };
 	const char *p = s, *end = s + len;
 	unsigned pages = 0;
+	/* (after the menu's label: "版面导航：A1 要闻 | A2 澳闻 | …") */
+	if (starts_with(s, end, "版面导航：") || starts_with(s, end, "版面導航："))
+		p = s = text_skip_space(s + 15, end);
+	len = (size_t)(end - s);
 	if (len < 12 || !(*s >= 'A' && *s <= 'Z'))
 		return false;
 	while (p < end) {
@@ -4300,6 +4304,8 @@ static bool page_menu(const char *s, size_t len)
 			q++;
 		if (q == p + 1 || (q < end && *q >= '0' && *q <= '9'))
 			return false;
+		if (q < end && *q == ' ')
+			q++;    /* ("A2 澳闻": a space between) */
 		unsigned han = 0;
 		while (q < end) {
 			k = text_decode(q, end, &cp);
@@ -4337,6 +4343,7 @@ static bool top_link(const char *s, size_t len)
 	return false;
 }
 
+static size_t epaper_label(const char *s, size_t len);
 static bool epaper_nav_bar(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
@@ -4348,8 +4355,13 @@ static bool epaper_nav_bar(const char *s, size_t len)
 	if (len < 6)
 		return false;
 	const char *w0 = s;
-	if (hprefix(w0, len, "‹") || hprefix(w0, len, "«") || hprefix(w0, len, "↑"))
-		w0 = text_skip_space(w0 + ((unsigned char)*w0 == 0xE2 ? 3 : 2), end);
+	if (hprefix(w0, len, "‹") || hprefix(w0, len, "«") || hprefix(w0, len, "↑") || hprefix(w0, len, "＜"))
+		w0 = text_skip_space(w0 + ((unsigned char)*w0 == 0xC2 ? 2 : 3), end);
+	/* "當前版面：A2 澳聞　＜上一版　下一版＞　PDF下載": the page shown,
+	 * then the links to the pages beside it */
+	size_t shown = epaper_label(s, len);
+	if (shown && (util_find(s, len, "上一版", 9) || util_find(s, len, "下一版", 9)))
+		return true;
 	/* "↑ 返回顶部" alone: the one link no story's line is */
 	if (top_link(w0, (size_t)(end - w0)))
 		return true;
@@ -4369,7 +4381,8 @@ static bool epaper_nav_bar(const char *s, size_t len)
 			continue;
 		}
 		if (text_is_space(cp) || cp == '|' || cp == 0xFF5C || cp == 0xB7 || cp == '[' || cp == ']' ||
-		    cp == 0x3010 || cp == 0x3011 || cp == 0x2039 || cp == 0x203A || cp == 0xAB || cp == 0xBB || cp == 0x2191) {
+		    cp == 0x3010 || cp == 0x3011 || cp == 0x2039 || cp == 0x203A || cp == 0xAB || cp == 0xBB || cp == 0x2191 ||
+		    cp == 0xFF1C || cp == 0xFF1E) {
 			p += k;
 			continue;
 		}

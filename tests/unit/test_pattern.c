@@ -391,6 +391,12 @@ static void test_page_headers(void **state)
 	assert_true(pattern_forum_post(S("樓主　發表於 2025-11-27 09:14　|　只看該作者")));
 	assert_false(pattern_forum_post(S("相关成果以研究论文形式发表于国际期刊。")));
 	assert_false(pattern_forum_post(S("论文发表于2026年第3期《材料学报》")));
+	/* an e-paper's menu of pages after its label, the page shown and
+	 * the links beside it, the links in full-width angle brackets */
+	assert_true(pattern_is_epaper_chrome(S("版面導航：A1 要聞 | A2 澳聞 | A3 澳聞 | A4 經濟")));
+	assert_true(pattern_is_epaper_chrome(S("當前版面：A2 澳聞　　＜上一版　下一版＞　　PDF下載")));
+	assert_true(pattern_is_epaper_chrome(S("＜上一版　下一版＞　　返回目錄")));
+	assert_false(pattern_is_epaper_chrome(S("当前版面设计获得好评，下一版将改进")));
 	/* a site's tags for a story, a phone view's button under a preview */
 	assert_true(pattern_is_epaper_chrome(S("标签：社区　侨团")));
 	assert_true(pattern_is_epaper_chrome(S("展开全文 ∨")));
