@@ -11034,8 +11034,10 @@ static bool numbered_head(const unit *u);
 static doc_str deck_text(parser *ps, doc_str t)
 {
 	doc_str d = strip_emphasis(ps, t.s, t.len);
-	/* ("*X*" in italics, "`X`" set as code: the marks are markup) */
-	if (d.len > 2 && (d.s[0] == '*' || d.s[0] == '`') && d.s[d.len - 1] == d.s[0] && !memchr(d.s + 1, d.s[0], d.len - 2))
+	/* ("*X*" in italics, "_X_" a chat's italics, "`X`" set as code:
+	 * the marks are markup) */
+	if (d.len > 2 && (d.s[0] == '*' || d.s[0] == '`' || d.s[0] == '_') && d.s[d.len - 1] == d.s[0] &&
+	    !memchr(d.s + 1, d.s[0], d.len - 2))
 		return doc_str_make(d.s + 1, d.len - 2);
 	return d;
 }

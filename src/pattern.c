@@ -191,6 +191,7 @@ static const char *const roles[] = {
 	"通讯员", "实习生", "摄影记者", "记者", "评论员", "特约撰稿人", "撰稿人", "撰稿", "摄影", "文/图", "文／图",
 	"文、图：", "文、图:", "文图：",
 	"文/", "文／", "图/", "图／", "文|", "文｜", "图|", "图｜", "报道", "采写", "撰文", "文：", "文:", "图：", "图:",
+	"文︰", "圖︰",     /* (Hong Kong's colon, the vertical form) */
 };
 
 /* An army paper's soldiers sign with their rank ("上等兵　X"), a table

@@ -14,6 +14,7 @@ static void test_bylines(void **state)
 {
 	/* 摄 glued to a name after a role word: a photo's credit */
 	assert_false(pattern_is_byline(S("记者 吴家豪摄"), false));
+	assert_true(pattern_is_byline(S("文︰何志明"), false));      /* (Hong Kong's vertical colon) */
 	assert_false(pattern_is_byline(S("（記者 吳家豪攝）"), false));
 
 	(void)state;
