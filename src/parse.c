@@ -2770,8 +2770,11 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		if (l.len <= FORUM_POST_MAX && pattern_forum_post(l.s, l.len) && !pf->forum_posts++)
 			pf->forum_first = l.line;
 		size_t record_value;
-		if (l.s[0] == (char)0xE3 && record_field(l.s, l.len, &record_value) == FEED_TITLE && !pf->record_titles++)
-			pf->record_first = l.line;
+		size_t ts, te;
+		if (((l.s[0] == (char)0xE3 && record_field(l.s, l.len, &record_value) == FEED_TITLE) ||
+		     (l.len <= 3 * 60 && (l.s[0] == (char)0xE6 || l.s[0] == (char)0xE9) && furniture_title(l.s, l.len, &ts, &te))) &&
+		    !pf->record_titles++)
+			pf->record_first = l.line;      /* (or "標題：X", a record's head) */
 		if (l.gap == 0 && n > 0 && (l.s[0] == 'h' || l.s[0] == 'w') && bare_address(l.s, l.len) && !pf->saved_links++)
 			pf->saved_first = l.line - 1;
 		cell_line cl = cell_line_of(&l);
@@ -3765,6 +3768,25 @@ static void md_unit(parser *ps, unit *u)
  * then follow each other across a big gap, as across a rule. The author
  * of a metadata line ("作者：X") is the byline of the story it is in. */
 static bool is_title_kind(uint8_t k);
+/* "標題：橫琴口岸…" in a record's head, the story under it printing
+ * "橫琴口岸…" again within a few lines: the title is the story's own. */
+enum { TITLE_BELOW_LINES = 8 };
+static bool title_printed_below(const parser *ps, const char *t, size_t n)
+{
+	if (!ps->have_pending || n < 6)
+		return false;
+	line_reader lr = ps->lr;
+	raw_line l = ps->pending;
+	for (int k = 0; k < TITLE_BELOW_LINES; k++) {
+		const char *a = text_skip_space(l.s, l.s + l.len), *b = text_trim_end(l.s, l.s + l.len);
+		if ((size_t)(b - a) == n && memcmp(a, t, n) == 0)
+			return true;
+		if (!next_line(&lr, &l))
+			return false;
+	}
+	return false;
+}
+
 static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	add_banner(ps, s, len);
@@ -3783,9 +3805,11 @@ static void push_furniture(parser *ps, const char *s, size_t len, uint32_t gap, 
 	}
 	size_t as, ae;
 	if (furniture_title(s, len, &as, &ae)) {
-		/* "标题：X": the story's headline, after the furniture before it */
+		/* "标题：X": the story's headline, after the furniture before it
+		 * (unless the story prints it again under the record's head) */
 		ps->in_furniture = false;
-		push_unit(ps, s + as, ae - as, gap, line);
+		if (!title_printed_below(ps, s + as, ae - as))
+			push_unit(ps, s + as, ae - as, gap, line);
 		return;
 	}
 	if (furniture_author(s, len, &as, &ae)) {
@@ -6935,7 +6959,8 @@ static bool produce_unit(parser *ps)
 	 * what was searched, how many records were found); a reader's over
 	 * the saved stories it exports, each a title over its link (the
 	 * app, when, how many: a few lines at the top) */
-	if (((ps->pf.record_titles >= RECORD_TITLES_MIN && cur.line < ps->pf.record_first) ||
+	if (((ps->pf.record_titles >= RECORD_TITLES_MIN && ps->pf.record_first <= SAVED_HEAD_LINES &&
+	      cur.line < ps->pf.record_first) ||
 	     (ps->pf.saved_links >= RECORD_TITLES_MIN && ps->pf.saved_first <= SAVED_HEAD_LINES && cur.line < ps->pf.saved_first)) &&
 	    !(cur.len <= RULE_MAX_BYTES && is_rule(cur.s, cur.len))) {
 		push_furniture(ps, cur.s, cur.len, cur.gap, cur.line);
