@@ -14405,6 +14405,32 @@ static bool in_header_block(const parser *ps, size_t i)
 	return false;
 }
 
+/* "6" / "民生热线" over a running header inside the page: its number
+ * alone, or a short title the page printed at its top already (its
+ * name), a line or two over the header, which follows within a blank
+ * line or two. */
+enum { MID_HEADER_REACH = 2, PAGE_TOP_UNITS = 12 };
+static bool beside_mid_header(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (!ps->narts || u->chars > 8 || (u->flags & (UF_TERMINATED | UF_SENTENCE | UF_COMMA)))
+		return false;
+	size_t k = i + 1;
+	while (k < ps->nunits && k <= i + MID_HEADER_REACH && UNIT(ps, k)->kind != U_PAGEHEAD && UNIT(ps, k)->chars <= 8)
+		k++;
+	if (k >= ps->nunits || k > i + MID_HEADER_REACH || UNIT(ps, k)->kind != U_PAGEHEAD || UNIT(ps, k)->gap > 2)
+		return false;
+	bool figures = true;
+	for (size_t b = 0; b < u->len; b++)
+		figures &= u->s[b] >= '0' && u->s[b] <= '9';
+	if (figures && u->len <= 3)
+		return true;
+	for (size_t t = ps->units_base; t < ps->units_base + PAGE_TOP_UNITS && t < i; t++)
+		if (UNIT(ps, t)->len == u->len && memcmp(UNIT(ps, t)->s, u->s, u->len) == 0)
+			return true;
+	return false;
+}
+
 /* The same block at the page's foot (as some extractions print the
  * header, after the page's text): a short title line set tight over a
  * running header, or right under one, with nothing but such lines and
@@ -15399,6 +15425,14 @@ static void segment_step(parser *ps)
 			break;
 		case U_TITLE:
 		case U_NAMES:
+			if (beside_mid_header(ps, i)) {
+				/* "6" / "民生热线" / "2026年12月3日": the page's
+				 * number and name dropped into a cut with its
+				 * running header */
+				banner_for(ps, i, S_F_HEADER_BLOCK);
+				i++;
+				continue;
+			}
 			if (in_header_block(ps, i) || in_foot_block(ps, i)) {
 				/* the masthead, the page label, the section around a
 				 * running header at the top of the page, or its foot */
