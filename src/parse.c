@@ -10541,6 +10541,12 @@ static bool headline_eligible(const parser *ps, size_t i, size_t n, size_t k)
 	/* "戴头盔，从“要我戴”到“我要戴”": the page lists it as a title */
 	if (listed_print(ps, u))
 		return true;
+	/* "数九寒天话养生" / "冬季进补，别让“补”变成“堵”" / "——营养专家解读…":
+	 * the line right over a "——" subtitle, under a line, is the headline
+	 * the subtitle qualifies, comma or not */
+	if ((u->flags & UF_COMMA) && k > i && k + 1 < i + n && (UNIT(ps, k + 1)->flags & UF_DASH_START) &&
+	    !(UNIT(ps, k - 1)->flags & (UF_COMMA | UF_DASH_START)) && u->chars <= TITLE_MAX_CHARS)
+		return true;
 	return !((u->flags & UF_COMMA) && deck_has_plain(ps, i, n));
 }
 
