@@ -4744,6 +4744,19 @@ static bool masthead_line(const char *s, size_t len)
 	if (starts_with(s, end, "国内统一连续出版物号") || starts_with(s, end, "國內統一連續出版物號") ||
 	    starts_with(s, end, "国内统一刊号"))
 		return util_find(s, (size_t)(end - s), "CN", 2) != NULL && end - s <= 60;
+	/* "楚天国防报社出版　每周二、四出版　邮发代号37-118": the paper's
+	 * postal code for subscribers, with its imprint */
+	const char *code = end - s <= 80 * 3 ? util_find(s, (size_t)(end - s), "邮发代号", 12) : NULL;
+	if (!code && end - s <= 80 * 3)
+		code = util_find(s, (size_t)(end - s), "郵發代號", 12);
+	if (code && !util_find(s, (size_t)(end - s), "。", 3)) {
+		const char *c = code + 12;
+		if (starts_with(c, end, "："))
+			c += 3;
+		while (c < end && *c == ' ')
+			c++;
+		return c + 4 <= end && c[0] >= '0' && c[0] <= '9' && memchr(c, '-', (size_t)(end - c) < 4 ? (size_t)(end - c) : 4);
+	}
 	if (end - s == 9 && (starts_with(s, end, "星期") || starts_with(s, end, "礼拜") || starts_with(s, end, "禮拜"))) {
 		static const char *const days[] = { "一", "二", "三", "四", "五", "六", "日", "天" };
 		for (size_t k = 0; k < sizeof days / sizeof *days; k++)
