@@ -9329,6 +9329,7 @@ static bool ends_on_comma(const part *p)
 	return z == 0xFF0C || z == 0x3001;
 }
 
+static bool last_of_marked_items(const art *a, const part *last);
 static void add_paragraph(parser *ps, art *a, const unit *u)
 {
 	const char *s = u->s;
@@ -9366,8 +9367,10 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 	size_t paren, ns, ne;
 	if (last && last->type == DOC_PARAGRAPH &&
 	    (pattern_match_trailing_byline(last->s, last->len, &paren, &ns, &ne) || page_signed_unit(ps, a, last, &paren, &ns, &ne))) {
-		/* "…说。(张三)" closes the article */
-		if (!a->field[DOC_F_BYLINE].len) {
+		/* "…说。(张三)" closes the article; but a brief's signature
+		 * under a label over marked items is its item's own text
+		 * ("●…服务项目。（宣　文）" the last of them) */
+		if (!a->field[DOC_F_BYLINE].len && !last_of_marked_items(a, last)) {
 			a->field[DOC_F_BYLINE] = doc_str_make(last->s + ns, ne - ns);
 			a->signed_len = a->nparts == 1 ? last->len : 0;
 			if (supplier_only(last->s + ns, ne - ns) || paper_own_name(ps, last->s + ns, ne - ns))
@@ -9385,6 +9388,19 @@ static void add_paragraph(parser *ps, art *a, const unit *u)
 	}
 	if (!a->cut)
 		flush_held(ps, a);
+}
+
+/* Whether the paragraph last opens with an item's mark (●, ■, ◆…) that
+ * an earlier paragraph of a opens with too: the last of a box's items. */
+static bool last_of_marked_items(const art *a, const part *last)
+{
+	uint32_t mark = title_mark(last->s, last->len);
+	if (!mark)
+		return false;
+	for (size_t k = 0; k + 1 < a->nparts; k++)
+		if (a->parts[k].type == DOC_PARAGRAPH && title_mark(a->parts[k].s, a->parts[k].len) == mark)
+			return true;
+	return false;
 }
 
 /* Copies the characters of s..len that are not spaces into out (cap

@@ -4456,6 +4456,10 @@ static bool post_chrome(const char *s, size_t len)
 	    (starts_with(s, s + len, "分享到") || starts_with(s, s + len, "分享至")) && !util_find(s, len, "。", 3) &&
 	    !util_find(s, len, "，", 3))
 		return true;
+	/* "Copyright © 2026 X　All Rights Reserved": the site's notice */
+	if (len <= 200 && (starts_with(s, s + len, "Copyright") || starts_with(s, s + len, "COPYRIGHT") ||
+			   util_find(s, len, "All Rights Reserved", 19) || util_find(s, len, "All rights reserved", 19)))
+		return true;
 	/* "标签：社区　侨团": a site's tags for the story, words apart */
 	if (len <= 60 && (starts_with(s, s + len, "标签：") || starts_with(s, s + len, "標籤：") ||
 			  starts_with(s, s + len, "标签:") || starts_with(s, s + len, "Tags:")) &&
