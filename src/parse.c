@@ -869,8 +869,8 @@ static bool bare_stamp(const char *s, size_t len)
 static bool read_stamp(const char *s, size_t len)
 {
 	static const char *const reads[] = { "閱讀", "阅读", "瀏覽", "浏览", "點擊", "点击" };
-	if (len < 16 || len > 90)
-		return false;
+	if (len < 16 || len > 90 || !(memchr(s, '-', len) || memchr(s, '/', len)))
+		return false;       /* (no date: most lines have no dash nor slash) */
 	const char *p = s, *end = s + len;
 	/* (the paper's name may come first: "金边华声报　2026-12-03 07:45　阅读 1.6万") */
 	for (int han = 0; p < end && han <= 10 && text_is_han(first_cp(p, end)); han++)
@@ -2772,7 +2772,8 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		size_t record_value;
 		size_t ts, te;
 		if (((l.s[0] == (char)0xE3 && record_field(l.s, l.len, &record_value) == FEED_TITLE) ||
-		     (l.len <= 3 * 60 && (l.s[0] == (char)0xE6 || l.s[0] == (char)0xE9) && furniture_title(l.s, l.len, &ts, &te))) &&
+		     (l.len <= 3 * 60 && (has_prefix(l.s, l.len, "标题") || has_prefix(l.s, l.len, "標題")) &&
+		      furniture_title(l.s, l.len, &ts, &te))) &&
 		    !pf->record_titles++)
 			pf->record_first = l.line;      /* (or "標題：X", a record's head) */
 		if (l.gap == 0 && n > 0 && (l.s[0] == 'h' || l.s[0] == 'w') && bare_address(l.s, l.len) && !pf->saved_links++)
@@ -8368,6 +8369,8 @@ enum { MOURNERS_LINE_MAX = 40 };
 static bool mourners_line(const char *s, size_t len)
 {
 	static const char *const closings[] = { "泣告", "泣啟", "泣启", "叩告", "哀告", "泣叩" };
+	if (!util_find(s, len, "孝", 3) && !util_find(s, len, "泣", 3) && !util_find(s, len, "告", 3))
+		return false;       /* (a look for the rare bytes first) */
 	const char *t = text_skip_space(s, s + len), *end = text_trim_end(s, s + len);
 	for (size_t k = 0; k < sizeof closings / sizeof *closings; k++)
 		if ((size_t)(end - t) == strlen(closings[k]) && memcmp(t, closings[k], (size_t)(end - t)) == 0)
@@ -8398,6 +8401,9 @@ enum { BUTTONS_BAR_MAX = 30 };
 static bool buttons_bar(const char *s, size_t len)
 {
 	unsigned buttons = 0;
+	if (!util_find(s, len, "分享", 6) && !util_find(s, len, "赞", 3) && !util_find(s, len, "讚", 3) &&
+	    !util_find(s, len, "评论", 6) && !util_find(s, len, "評論", 6) && !util_find(s, len, "收藏", 6))
+		return false;       /* (no button's word: most lines) */
 	const char *p = text_skip_space(s, s + len), *end = s + len;
 	while (p < end) {
 		const char *q = p;

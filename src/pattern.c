@@ -4457,8 +4457,9 @@ static bool post_chrome(const char *s, size_t len)
 	    !util_find(s, len, "，", 3))
 		return true;
 	/* "Copyright © 2026 X　All Rights Reserved": the site's notice */
-	if (len <= 200 && (starts_with(s, s + len, "Copyright") || starts_with(s, s + len, "COPYRIGHT") ||
-			   util_find(s, len, "All Rights Reserved", 19) || util_find(s, len, "All rights reserved", 19)))
+	if (len <= 200 && (s[0] == 'C' || (util_find(s, len, "©", 2) != NULL)) &&
+	    (starts_with(s, s + len, "Copyright") || starts_with(s, s + len, "COPYRIGHT") ||
+	     util_find(s, len, "Rights Reserved", 15) || util_find(s, len, "rights reserved", 15)))
 		return true;
 	/* "标签：社区　侨团": a site's tags for the story, words apart */
 	if (len <= 60 && (starts_with(s, s + len, "标签：") || starts_with(s, s + len, "標籤：") ||
