@@ -4999,6 +4999,7 @@ static size_t leading_jump(const char *s, size_t len)
 	return 0;
 }
 
+static bool genre_label_upto(const unit *u, unsigned max_chars);
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	bool callout = false;
@@ -5289,7 +5290,9 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 		/* "置业问答" / "二手房“带押过户”怎么办？": a short question
 		 * right under a word or two set as a title heads the piece
 		 * under that label */
-		if (u.kind == U_PARA && prev->kind == U_TITLE && (prev->chars <= QUESTION_LABEL_MAX || bracketed_label(prev)) && u.gap <= 1 &&
+		if (u.kind == U_PARA && prev->kind == U_TITLE &&
+		    (prev->chars <= QUESTION_LABEL_MAX || bracketed_label(prev) || genre_label_upto(prev, QUESTION_LABEL_MAX + 2)) &&
+		    u.gap <= 1 &&
 		    short_question(&u) && !(u.flags & UF_COMMA) && !memmem(u.s, u.len, "：", 3) &&
 		    !memchr(u.s, ':', u.len))
 		{
@@ -10632,7 +10635,7 @@ static bool genre_label_upto(const unit *u, unsigned max_chars)
 		"提示", "贴士", "貼士", "札记", "札記", "科普", "手记", "手記", "随笔", "隨筆", "漫谈", "漫談",
 		"杂谈", "雜談", "信箱", "问答", "問答", "讲堂", "講堂", "课堂", "課堂", "百科", "指南", "观察",
 		"觀察", "视点", "視點", "茶座", "档案", "檔案", "故事", "小记", "小記", "日记", "日記", "游记",
-		"遊記", "记", "記",
+		"遊記", "记", "記", "面对面", "面對面",
 	};
 	if (u->chars < 2 || u->chars > max_chars || u->len > max_chars * 3 ||
 	    (u->flags & (UF_COMMA | UF_CLAUSE_END)))
