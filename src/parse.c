@@ -3871,7 +3871,9 @@ static bool bare_picture_mark(const char *s, size_t len)
 	static const char *const marks[] = { "[pic]", "[PIC]", "[IMG]", "[INLINE]", "[image]", "[图片]", "[圖片]", "[图]", "[圖]" };
 	/* "（图略）", "〔图片略〕": a copier's note of a picture left out */
 	static const char *const omitted[] = { "（图略）", "（圖略）", "（图片略）", "（圖片略）", "〔图略〕", "〔圖略〕",
-					       "〔图片略〕", "〔圖片略〕", "(图略)", "(圖略)", "【图略】", "【圖略】" };
+					       "〔图片略〕", "〔圖片略〕", "(图略)", "(圖略)", "【图略】", "【圖略】",
+					       /* (and the mark in full-width brackets: "［图片］") */
+					       "［图片］", "［圖片］", "［图］", "［圖］", "〔图片〕", "〔圖片〕", "【图片】", "【圖片】" };
 	const char *t = text_skip_space(s, s + len), *e = text_trim_end(s, s + len);
 	for (size_t k = 0; len <= 24 && k < sizeof omitted / sizeof *omitted; k++)
 		if ((size_t)(e - t) == strlen(omitted[k]) && memcmp(t, omitted[k], (size_t)(e - t)) == 0)
