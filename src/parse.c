@@ -13924,6 +13924,23 @@ static bool indented_signature(const unit *u, const art *a)
 	return last->type == DOC_PARAGRAPH && raw_ends_sentence(last->s, last->len);
 }
 
+/* Whether a's text so far is only the numbered captions of its pictures
+ * ("①工人们在…休息取暖。", "②…"), two at least. */
+static bool numbered_captions_only(const art *a)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < a->nparts; k++) {
+		const part *p = &a->parts[k];
+		if (p->type == DOC_CAPTION)
+			continue;
+		uint32_t c = first_cp(p->s, p->s + p->len);
+		if (p->type != DOC_PARAGRAPH || c < 0x2460 || c > 0x2473)
+			return false;
+		n++;
+	}
+	return n >= 2;
+}
+
 static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 {
 	if (a->field[DOC_F_BYLINE].len || !art_has_body(a) || a->cut || a->ended ||
@@ -15722,6 +15739,17 @@ static void segment_step(parser *ps)
 			ev_add(&facts, S_F_MARKED_SUBHEAD);
 			u->kind = U_TITLE;
 			handle_title(ps, &i, &facts);
+			continue;
+		}
+		if (u->kind == U_BYLINE && a && !a->field[DOC_F_BYLINE].len && a->field[DOC_F_HEADLINE].len &&
+		    numbered_captions_only(a)) {
+			/* "工地上的“暖心驿站”" / "①…" "②…" / "本报记者　X　摄影
+			 *报道": a picture story's numbered captions under its
+			 * title, then its byline, then its text */
+			explain(ps, i, "byline", NULL);
+			a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
+			a->byline_line = true;
+			i++;
 			continue;
 		}
 		if (u->kind == U_BYLINE || u->kind == U_DATELINE) {
