@@ -14475,6 +14475,16 @@ static bool beside_mid_header(const parser *ps, size_t i)
 		figures &= u->s[b] >= '0' && u->s[b] <= '9';
 	if (figures && u->len <= 3)
 		return true;
+	/* (or the page's name between its number and the header: "3" /
+	 * "港口·物流" / "2026年12月2日") */
+	if (i > ps->units_base) {
+		const unit *p = UNIT(ps, i - 1);
+		bool number = p->len && p->len <= 3 && p->gap >= 1;
+		for (size_t b = 0; number && b < p->len; b++)
+			number = p->s[b] >= '0' && p->s[b] <= '9';
+		if (number && u->gap >= 1)
+			return true;
+	}
 	for (size_t t = ps->units_base; t < ps->units_base + PAGE_TOP_UNITS && t < i; t++)
 		if (UNIT(ps, t)->len == u->len && memcmp(UNIT(ps, t)->s, u->s, u->len) == 0)
 			return true;
