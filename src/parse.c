@@ -2198,6 +2198,19 @@ enum { FEED_OTHER = 1, FEED_TITLE, FEED_AUTHOR, FEED_OVER, FEED_SUB, FEED_CAPTIO
 static int record_field(const char *s, size_t len, size_t *value);
 static bool bare_address(const char *s, size_t len);
 
+/* "https://…" alone, or "链接：https://…": the link of a saved story or a
+ * feed's item, under its title. */
+static bool item_link(const char *s, size_t len)
+{
+	static const char *const labels[] = { "链接：", "鏈接：", "网址：", "網址：" };
+	if (len && (s[0] == 'h' || s[0] == 'w'))
+		return bare_address(s, len);
+	for (size_t k = 0; len > 9 && k < sizeof labels / sizeof *labels; k++)
+		if (memcmp(s, labels[k], 9) == 0)
+			return bare_address(s + 9, len - 9);
+	return false;
+}
+
 /* Counts a chat message's words (see chat_repeated). */
 static void chat_count(profile *pf, const char *s, size_t len)
 {
@@ -2776,7 +2789,7 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		      furniture_title(l.s, l.len, &ts, &te))) &&
 		    !pf->record_titles++)
 			pf->record_first = l.line;      /* (or "標題：X", a record's head) */
-		if (l.gap == 0 && n > 0 && (l.s[0] == 'h' || l.s[0] == 'w') && bare_address(l.s, l.len) && !pf->saved_links++)
+		if (l.gap == 0 && n > 0 && item_link(l.s, l.len) && !pf->saved_links++)
 			pf->saved_first = l.line - 1;
 		cell_line cl = cell_line_of(&l);
 		cell_blocks_line(&cb, pf, &l, cl);
@@ -6490,10 +6503,30 @@ static int record_field(const char *s, size_t len, size_t *value)
 	return 0;
 }
 
+/* "链接：https://…", "发布时间：2026-12-03 00:00", "分类：第6版", "作者：":
+ * a field of a feed reader's item in Chinese, label and colon. */
+static int feed_field_han(const char *s, size_t len, size_t *value)
+{
+	static const struct { const char *w; int role; } labels[] = {
+		{ "链接：", FEED_OTHER }, { "鏈接：", FEED_OTHER }, { "网址：", FEED_OTHER }, { "網址：", FEED_OTHER },
+		{ "发布时间：", FEED_OTHER }, { "發佈時間：", FEED_OTHER }, { "发布日期：", FEED_OTHER },
+		{ "分类：", FEED_OTHER }, { "分類：", FEED_OTHER }, { "作者：", FEED_AUTHOR },
+	};
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if (has_prefix(s, len, labels[k].w)) {
+			*value = (size_t)(text_skip_space(s + strlen(labels[k].w), s + len) - s);
+			return labels[k].role;
+		}
+	return 0;
+}
+
 static int feed_field(const char *s, size_t len, size_t *value)
 {
 	if (len && s[0] == (char)0xE3)
 		return record_field(s, len, value);
+	if (len > 6 && len <= FEED_VALUE_MAX &&
+	    (s[0] == (char)0xE9 || s[0] == (char)0xE7 || s[0] == (char)0xE5 || s[0] == (char)0xE4))
+		return feed_field_han(s, len, value);
 	if (!len || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')))
 		return 0;
 	size_t k = field_key_len(s, len);
@@ -6741,6 +6774,10 @@ static bool feed_field_line(parser *ps, const raw_line *cur)
 		return true;
 	}
 	push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
+	/* (a Chinese 作者：X is pushed as the furniture's author already) */
+	size_t as, ae;
+	if (role == FEED_AUTHOR && (unsigned char)cur->s[0] >= 0x80 && furniture_author(cur->s, cur->len, &as, &ae))
+		return true;
 	if (role != FEED_OTHER && value < cur->len) {
 		size_t n = ps->nunits;
 		ps->feed_author = role == FEED_AUTHOR;
@@ -6979,7 +7016,7 @@ static bool produce_unit(parser *ps)
 		return true;
 	}
 	if (ps->have_pending && ps->pending.gap == 0 && cur.len <= 3 * TITLE_MAX_CHARS &&
-	    bare_address(ps->pending.s, ps->pending.len) && !bare_address(cur.s, cur.len) && !memmem(cur.s, cur.len, "。", 3)) {
+	    item_link(ps->pending.s, ps->pending.len) && !item_link(cur.s, cur.len) && !memmem(cur.s, cur.len, "。", 3)) {
 		/* "在留卡到期前多久可以申请更新？" / "https://…": a saved story's
 		 * title over its link (a reader's or a feed's export) heads it */
 		size_t n = ps->nunits;
