@@ -53,6 +53,9 @@ enum { COMMA_TITLE_MAX_CHARS = 24 };
 enum { CAPTION_MAX_CHARS = 60 };
 /* A header run (column, kicker, headline, subtitle) has at most this many lines. */
 enum { HEADER_MAX_LINES = 5 };
+/* A line of a phone view's counts (阅读 1.8万) or a post's counters: at most this long. */
+enum { READS_LINE_MAX = 12, COUNTERS_LINE_MAX = 30 };
+
 /* A paragraph's indent is at most this many columns (more centres a title). */
 enum { PARA_INDENT_MAX = 8 };
 /* Blank lines that make a "big gap" (photo, column or article boundary). */
@@ -710,6 +713,7 @@ typedef struct parser {
 	bool in_furniture;      /* pushing the byline of a furniture line */
 	bool field_block;       /* in a feed item's header (see feed_field_line) */
 	bool link_items;        /* in a site's list of links to other stories (see related_links_line) */
+	bool in_comments;       /* in a block of readers' comments (see comments_block_line) */
 	bool feed_author;       /* pushing the value of its author's field */
 	struct { const char *s; size_t len; uint32_t gap, line; } held_title;   /* a record's title held for its deck's other parts (see record_field) */
 	bool after_image;       /* the unit before is a markdown image */
@@ -5015,6 +5019,7 @@ static size_t leading_jump(const char *s, size_t len)
 }
 
 static bool genre_label_upto(const unit *u, unsigned max_chars);
+static bool readers_count(const unit *u);
 static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint32_t line)
 {
 	bool callout = false;
@@ -5259,8 +5264,11 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	row_beside_row(ps, &u);
 	/* a site prints an item's source and age, a post's fields, right
 	 * under its title: the title heads a story, as over furniture */
-	if (u.kind == U_PAGEHEAD && u.gap == 0 && ps->nunits > ps->units_base && ps->nunits - 1 >= ps->next &&
-	    UNIT(ps, ps->nunits - 1)->kind == U_TITLE && (feed_age_line(u.s, u.len) || site_meta_fields(u.s, u.len)))
+	if (u.kind == U_PAGEHEAD && ps->nunits > ps->units_base && ps->nunits - 1 >= ps->next &&
+	    UNIT(ps, ps->nunits - 1)->kind == U_TITLE &&
+	    ((u.gap == 0 && (feed_age_line(u.s, u.len) || site_meta_fields(u.s, u.len))) ||
+	     /* (a phone view's count of its readers, a blank line apart) */
+	     (u.gap <= 1 && u.chars <= READS_LINE_MAX && readers_count(&u))))
 		UNIT(ps, ps->nunits - 1)->over_furn = 1;
 	/* "电动自行车头盔怎么选？" printing a title the page lists at its
 	 * top: that title, a question, not a sentence nor a caption */
@@ -6822,6 +6830,32 @@ static bool preview_line(const parser *ps, const raw_line *cur)
 	return false;
 }
 
+/* "精选留言" over its readers' comments ("老建工　安徽合肥" / the comment /
+ * "赞 23" / …), tight under the label down to a blank line: the site's,
+ * the readers' words, no story's. True when cur was taken so. */
+static bool comments_block_line(parser *ps, const raw_line *cur)
+{
+	static const char *const labels[] = { "精选留言", "精選留言", "精彩留言", "热门评论", "熱門評論", "网友评论", "網友評論",
+					      "读者留言", "讀者留言", "全部评论", "全部評論" };
+	if (ps->in_comments) {
+		if (cur->gap == 0) {
+			push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
+			return true;
+		}
+		ps->in_comments = false;
+	}
+	if (cur->len > 15 || !ps->have_pending || ps->pending.gap != 0)
+		return false;
+	const char *e = text_trim_end(cur->s, cur->s + cur->len);
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if ((size_t)(e - cur->s) == strlen(labels[k]) && memcmp(cur->s, labels[k], strlen(labels[k])) == 0) {
+			push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
+			ps->in_comments = true;
+			return true;
+		}
+	return false;
+}
+
 /* "· 交局下周起調整北區三條巴士路線": an item of a site's list of links,
  * a title after its mark, no sentence. */
 enum { LINK_ITEM_MAX = 40 };
@@ -7029,6 +7063,8 @@ static bool produce_unit(parser *ps)
 		return true;
 	}
 	if (related_links_line(ps, &cur))
+		return true;
+	if (comments_block_line(ps, &cur))
 		return true;
 	if (feed_field_line(ps, &cur))
 		return true;
@@ -8444,8 +8480,10 @@ static bool buttons_bar(const char *s, size_t len)
 {
 	unsigned buttons = 0;
 	if (!util_find(s, len, "分享", 6) && !util_find(s, len, "赞", 3) && !util_find(s, len, "讚", 3) &&
-	    !util_find(s, len, "评论", 6) && !util_find(s, len, "評論", 6) && !util_find(s, len, "收藏", 6))
+	    !util_find(s, len, "评论", 6) && !util_find(s, len, "評論", 6) && !util_find(s, len, "收藏", 6) &&
+	    !util_find(s, len, "在看", 6))
 		return false;       /* (no button's word: most lines) */
+	bool pictograph = false, count = false;
 	const char *p = text_skip_space(s, s + len), *end = s + len;
 	while (p < end) {
 		const char *q = p;
@@ -8463,13 +8501,17 @@ static bool buttons_bar(const char *s, size_t len)
 				d++;
 			if (d < q && !(has_prefix(d, (size_t)(q - d), "万") || has_prefix(d, (size_t)(q - d), "萬")))
 				return false;
+			count = true;
 		} else if (!((c0 >= 0x1F300 && c0 <= 0x1FAFF) || (c0 >= 0x2190 && c0 <= 0x21FF) || (c0 >= 0x2600 && c0 <= 0x27BF)) ||
 			   n > 8) {
 			return false;   /* (a pictograph alone: 👍, 💬, ↗) */
+		} else {
+			pictograph = true;
 		}
 		p = text_skip_space(q, end);
 	}
-	return buttons >= 2;
+	/* (or one button beside a pictograph's count: "👍 214　　在看") */
+	return buttons >= 2 || (buttons == 1 && pictograph && count);
 }
 
 /* "所有心情：" / "126": the figure of a post's counter alone under its
@@ -8518,7 +8560,6 @@ static bool reads_word(const char *s, size_t len)
 }
 
 /* "阅读 1.8万", "浏览 9621" alone: the count of a post's readers. */
-enum { READS_LINE_MAX = 12, COUNTERS_LINE_MAX = 30 };
 static bool readers_count(const unit *u)
 {
 	return reads_word(u->s, u->len) && counters_bar(u);
@@ -15121,8 +15162,10 @@ static bool counters_bar(const unit *u)
 			p += k;
 		}
 		p = text_skip_space(p, end);
-		/* (1.8万: a point in the figure) */
-		while (p < end && ((*p >= '0' && *p <= '9') || (*p == '.' && digits && p + 1 < end && p[1] >= '0' && p[1] <= '9'))) {
+		/* (1.8万: a point in the figure; 3,621: a comma between its
+		 * thousands) */
+		while (p < end && ((*p >= '0' && *p <= '9') ||
+				   ((*p == '.' || *p == ',') && digits && p + 1 < end && p[1] >= '0' && p[1] <= '9'))) {
 			digits++;
 			p++;
 		}

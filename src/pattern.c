@@ -4461,6 +4461,9 @@ static bool post_chrome(const char *s, size_t len)
 	    (starts_with(s, s + len, "Copyright") || starts_with(s, s + len, "COPYRIGHT") ||
 	     util_find(s, len, "Rights Reserved", 15) || util_find(s, len, "rights reserved", 15)))
 		return true;
+	/* "江淮建设报社主办　皖ICP备12045678号": the site's licence number */
+	if (len <= 200 && (util_find(s, len, "ICP备", 6) || util_find(s, len, "ICP证", 6)) && !util_find(s, len, "。", 3))
+		return true;
 	/* "标签：社区　侨团": a site's tags for the story, words apart */
 	if (len <= 60 && (starts_with(s, s + len, "标签：") || starts_with(s, s + len, "標籤：") ||
 			  starts_with(s, s + len, "标签:") || starts_with(s, s + len, "Tags:")) &&

@@ -392,6 +392,8 @@ static void test_page_headers(void **state)
 	assert_true(pattern_forum_post(S("樓主　發表於 2025-11-27 09:14　|　只看該作者")));
 	assert_false(pattern_forum_post(S("相关成果以研究论文形式发表于国际期刊。")));
 	assert_false(pattern_forum_post(S("论文发表于2026年第3期《材料学报》")));
+	/* a site's licence number under its publisher */
+	assert_true(pattern_is_epaper_chrome(S("江淮建设报社主办　皖ICP备12045678号")));
 	/* a site's copyright notice */
 	assert_true(pattern_is_epaper_chrome(S("Copyright © 2026 临江大学党委宣传部　All Rights Reserved")));
 	/* the imprint with the paper's postal code for subscribers */
