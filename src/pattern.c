@@ -1844,6 +1844,10 @@ static bool is_byline(const char *s, const char *end, bool bare, bool post)
 		return second_part && names2 < end && is_byline(s, text_trim_end(s, second_part), bare, false) &&
 		       byline_tokens_ex(names2, end, 1, &count, true) && count <= 3;
 	}
+	/* ("中国农业科学院农业信息研究所研究员　周立平": who the writer is,
+	 * at length, then the name) */
+	if (end - s > 60 && (unsigned char)*s >= 0xE0 && !util_find(s, (size_t)(end - s), "：", 3) && who_then_name(s, end))
+		return true;        /* (not "本期专家：X　Y": a label's field) */
 	if (end - s > 60 || (unsigned char)*s < 0xE0)
 		return false;
 	if (names_then_filing(s, end) || person_signature(s, end) || slashed_role(s, end) ||

@@ -15,6 +15,9 @@ static void test_bylines(void **state)
 	/* 摄 glued to a name after a role word: a photo's credit */
 	assert_false(pattern_is_byline(S("记者 吴家豪摄"), false));
 	assert_true(pattern_is_byline(S("文︰何志明"), false));      /* (Hong Kong's vertical colon) */
+	/* who the writer is, at length, then the name; not a label's field */
+	assert_true(pattern_is_byline(S("中国农业科学院农业信息研究所研究员　周立平"), false));
+	assert_false(pattern_is_byline(S("本期专家：江州市第一人民医院心内科主任医师　冯志强"), false));
 	assert_false(pattern_is_byline(S("（記者 吳家豪攝）"), false));
 
 	(void)state;
