@@ -1768,8 +1768,19 @@ static const char *title_list_item(const char *s, const char *end)
 {
 	uint32_t cp;
 	int k = text_decode(s, end, &cp);
-	if (list_mark(cp) || (cp >= 0x2460 && cp <= 0x2473))
-		return s + k;
+	if (list_mark(cp) || (cp >= 0x2460 && cp <= 0x2473)) {
+		/* ("*[12]入管厅…": a console browser's link number after it) */
+		const char *t = s + k, *u = text_skip_space(t, end);
+		if (u < end && *u == '[') {
+			t = u;
+			const char *q = t + 1;
+			while (q < end && q - t <= 4 && *q >= '0' && *q <= '9')
+				q++;
+			if (q > t + 1 && q < end && *q == ']')
+				return q + 1;
+		}
+		return t;
+	}
 	/* "【01】" numbering the print of an item listed "01　…" */
 	bool bracket = cp == 0x3010 || cp == '[';
 	const char *p = bracket ? s + k : s, *number = p;
