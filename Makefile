@@ -122,7 +122,7 @@ SCORE_HOLDOUT13_MIN_F1 ?= 0.85
 # author, written at the start of the session of 2026-11-30 12:51 and
 # committed untouched: 0.826 and 0.809; 0.878 and 0.887 when
 # gated, after a session of tuning on them).
-SCORE_HOLDOUT14_MIN_F1 ?= 0.88
+SCORE_HOLDOUT14_MIN_F1 ?= 0.89
 SCORE_HOLDOUT15_MIN_F1 ?= 0.96
 # ... and tests/holdout16 (a seventeenth author, hidden for the session of
 # 2026-11-30 12:51: 0.662 untouched, 0.677 when gated).
@@ -229,7 +229,7 @@ SCORE_HOLDOUT40_MIN_F1 ?= 0.92
 # that session the gates of the sets that rose were set about 0.02 under
 # their figures (13 0.873, 20 0.952, 23 0.930, 25 0.961, 26 0.973, 27
 # 0.909, 33 1.000, 34 0.961, 39 0.977, 40 0.946).
-SCORE_HOLDOUT41_MIN_F1 ?= 0.92
+SCORE_HOLDOUT41_MIN_F1 ?= 0.93
 # tests/holdout42 and holdout43 (written blind at the start of the session
 # of 2026-12-02 06:52: 0.673 and 0.920 untouched, the same with the parser
 # of that session's start; both looked at, 42 for the text it lost).
@@ -237,13 +237,13 @@ SCORE_HOLDOUT42_MIN_F1 ?= 0.93
 SCORE_HOLDOUT43_MIN_F1 ?= 0.90
 # ... and tests/holdout44 (written blind in its middle, only scored: 0.745
 # untouched at a1aae35, the same with the parser of the session's start).
-SCORE_HOLDOUT44_MIN_F1 ?= 0.74
+SCORE_HOLDOUT44_MIN_F1 ?= 0.77
 # tests/holdout45 and holdout46 (written blind at the start of the session
 # of 2026-12-02 12:49: 0.780 and 0.745 untouched at d1076bd, 0.795 and
 # 0.766 with the parser of that session's start; 45 only scored, 46
 # looked at).
-SCORE_HOLDOUT45_MIN_F1 ?= 0.84
-SCORE_HOLDOUT46_MIN_F1 ?= 0.91
+SCORE_HOLDOUT45_MIN_F1 ?= 0.85
+SCORE_HOLDOUT46_MIN_F1 ?= 0.92
 # ... and tests/holdout47 (written blind in its middle, only scored: 0.807
 # at 1d6fd49, 0.770 with the parser of the session's start). At the end of
 # that session the gates of the sets that rose were set about 0.02 under
@@ -277,7 +277,7 @@ SCORE_HOLDOUT53_MIN_F1 ?= 0.92
 # session's start, bcb4f3e; 54 looked at, 55 only scored). At the end of
 # that session 54 stood at 0.763 and 55 at 0.873, and the gates of the
 # sets that rose were raised (42 0.898, 48 0.881).
-SCORE_HOLDOUT54_MIN_F1 ?= 0.90
+SCORE_HOLDOUT54_MIN_F1 ?= 0.93
 SCORE_HOLDOUT55_MIN_F1 ?= 0.88
 # tests/holdout56 and holdout57 (written blind at the start of the
 # session of 2026-12-03 13:27: 0.775 and 0.813 with the parser of that
@@ -294,7 +294,7 @@ SCORE_HOLDOUT55_MIN_F1 ?= 0.88
 # 50 0.955, 52 0.899, 53 0.949, 54 0.930).
 SCORE_HOLDOUT56_MIN_F1 ?= 0.93
 SCORE_HOLDOUT57_MIN_F1 ?= 0.82
-SCORE_HOLDOUT58_MIN_F1 ?= 0.85
+SCORE_HOLDOUT58_MIN_F1 ?= 0.86
 SCORE_HOLDOUT59_MIN_F1 ?= 0.94
 # tests/holdout60 (twelve pages written blind late in that session,
 # looked at: 0.841 with the session's first parser, 0.876 when it came
@@ -316,10 +316,29 @@ SCORE_HOLDOUT60_MIN_F1 ?= 0.93
 # 0.908, 56 0.956, 57 0.859, 58 0.867, 60 0.952).
 SCORE_HOLDOUT61_MIN_F1 ?= 0.95
 SCORE_HOLDOUT62_MIN_F1 ?= 0.74
-SCORE_HOLDOUT63_MIN_F1 ?= 0.92
+SCORE_HOLDOUT63_MIN_F1 ?= 0.93
 SCORE_HOLDOUT64_MIN_F1 ?= 0.96
-SCORE_HOLDOUT65_MIN_F1 ?= 0.91
+SCORE_HOLDOUT65_MIN_F1 ?= 0.92
 SCORE_HOLDOUT66_MIN_F1 ?= 0.86
+# tests/holdout67, 68 and 69 (written blind at the start of the session of
+# 2026-12-03 18:27: 0.885, 0.791 and 0.641 with the parser of that
+# session's start, 9543067; 67 and 69 looked at, 68 only scored), 70 and
+# 71 (written blind in its middle: 0.856 and 0.691 with the session's
+# first parser, 0.865 and 0.745 when they came in; 70 looked at, 71 only
+# scored) and 72 and 73 (written blind late in it: 0.791 and 0.729 with
+# the session's first parser, 0.800 and 0.725 when they came in; 72
+# looked at, 73 only scored). At the end of that session 67 stood at
+# 0.949, 68 at 0.814, 69 at 0.907, 70 at 0.953, 71 at 0.749, 72 at 0.882
+# and 73 at 0.725, and the gates of the sets that rose were raised (14
+# 0.914, 41 0.949, 44 0.790, 45 0.872, 46 0.939, 54 0.955, 58 0.885, 63
+# 0.959, 65 0.941).
+SCORE_HOLDOUT67_MIN_F1 ?= 0.92
+SCORE_HOLDOUT68_MIN_F1 ?= 0.79
+SCORE_HOLDOUT69_MIN_F1 ?= 0.88
+SCORE_HOLDOUT70_MIN_F1 ?= 0.93
+SCORE_HOLDOUT71_MIN_F1 ?= 0.72
+SCORE_HOLDOUT72_MIN_F1 ?= 0.86
+SCORE_HOLDOUT73_MIN_F1 ?= 0.70
 HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOLDOUT2_MIN_F1) \
 	tests/holdout3:$(SCORE_HOLDOUT3_MIN_F1) tests/holdout4:$(SCORE_HOLDOUT4_MIN_F1) \
 	tests/holdout5:$(SCORE_HOLDOUT5_MIN_F1) tests/holdout6:$(SCORE_HOLDOUT6_MIN_F1) \
@@ -354,7 +373,11 @@ HOLDOUT_GATES = tests/holdout:$(SCORE_HOLDOUT_MIN_F1) tests/holdout2:$(SCORE_HOL
 	tests/holdout60:$(SCORE_HOLDOUT60_MIN_F1) \
 	tests/holdout61:$(SCORE_HOLDOUT61_MIN_F1) tests/holdout62:$(SCORE_HOLDOUT62_MIN_F1) \
 	tests/holdout63:$(SCORE_HOLDOUT63_MIN_F1) tests/holdout64:$(SCORE_HOLDOUT64_MIN_F1) \
-	tests/holdout65:$(SCORE_HOLDOUT65_MIN_F1) tests/holdout66:$(SCORE_HOLDOUT66_MIN_F1)
+	tests/holdout65:$(SCORE_HOLDOUT65_MIN_F1) tests/holdout66:$(SCORE_HOLDOUT66_MIN_F1) \
+	tests/holdout67:$(SCORE_HOLDOUT67_MIN_F1) tests/holdout68:$(SCORE_HOLDOUT68_MIN_F1) \
+	tests/holdout69:$(SCORE_HOLDOUT69_MIN_F1) tests/holdout70:$(SCORE_HOLDOUT70_MIN_F1) \
+	tests/holdout71:$(SCORE_HOLDOUT71_MIN_F1) tests/holdout72:$(SCORE_HOLDOUT72_MIN_F1) \
+	tests/holdout73:$(SCORE_HOLDOUT73_MIN_F1)
 $(BUILD)/score: tests/score/score.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
@@ -448,7 +471,7 @@ tune: $(TUNE)/score $(TUNE)/kanbao
 # others looked at). See each folder's README for its history.
 score-holdout: $(BUILD)/score
 	@$(BUILD)/score tests/holdout
-	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28 tests/holdout29 tests/holdout30 tests/holdout31 tests/holdout32 tests/holdout33 tests/holdout34 tests/holdout35 tests/holdout36 tests/holdout37 tests/holdout38 tests/holdout39 tests/holdout40 tests/holdout41 tests/holdout42 tests/holdout43 tests/holdout44 tests/holdout45 tests/holdout46 tests/holdout47 tests/holdout48 tests/holdout49 tests/holdout50 tests/holdout51 tests/holdout52 tests/holdout53 tests/holdout54 tests/holdout55 tests/holdout56 tests/holdout57 tests/holdout58 tests/holdout59 tests/holdout60 tests/holdout61 tests/holdout62 tests/holdout63 tests/holdout64 tests/holdout65 tests/holdout66; do \
+	@for d in tests/holdout2 tests/holdout3 tests/holdout4 tests/holdout5 tests/holdout6 tests/holdout7 tests/holdout8 tests/holdout9 tests/holdout10 tests/holdout11 tests/holdout12 tests/holdout13 tests/holdout14 tests/holdout15 tests/holdout16 tests/holdout17 tests/holdout18 tests/holdout19 tests/holdout20 tests/holdout21 tests/holdout22 tests/holdout23 tests/holdout24 tests/holdout25 tests/holdout26 tests/holdout27 tests/holdout28 tests/holdout29 tests/holdout30 tests/holdout31 tests/holdout32 tests/holdout33 tests/holdout34 tests/holdout35 tests/holdout36 tests/holdout37 tests/holdout38 tests/holdout39 tests/holdout40 tests/holdout41 tests/holdout42 tests/holdout43 tests/holdout44 tests/holdout45 tests/holdout46 tests/holdout47 tests/holdout48 tests/holdout49 tests/holdout50 tests/holdout51 tests/holdout52 tests/holdout53 tests/holdout54 tests/holdout55 tests/holdout56 tests/holdout57 tests/holdout58 tests/holdout59 tests/holdout60 tests/holdout61 tests/holdout62 tests/holdout63 tests/holdout64 tests/holdout65 tests/holdout66 tests/holdout67 tests/holdout68 tests/holdout69 tests/holdout70 tests/holdout71 tests/holdout72 tests/holdout73; do \
 		echo "-- $$d:"; $(BUILD)/score $$d | tail -n 1; done
 
 # The whole suite: unit tests (cmocka), then the end-to-end tests (tmux),

@@ -6531,6 +6531,9 @@ static int feed_field_han(const char *s, size_t len, size_t *value)
 		{ "发布时间：", FEED_OTHER }, { "發佈時間：", FEED_OTHER }, { "发布日期：", FEED_OTHER },
 		{ "分类：", FEED_OTHER }, { "分類：", FEED_OTHER }, { "作者：", FEED_AUTHOR },
 	};
+	/* (a colon in the first five characters, or no field: most lines) */
+	if (!memmem(s, len < 18 ? len : 18, "：", 3))
+		return 0;
 	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
 		if (has_prefix(s, len, labels[k].w)) {
 			*value = (size_t)(text_skip_space(s + strlen(labels[k].w), s + len) - s);
