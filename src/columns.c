@@ -36,6 +36,14 @@ typedef struct line {
 	unsigned nseg;          /* 0: blank; 3: more than two pieces */
 } line;
 
+/* The columns the character cp takes at column col (a tab to the next
+ * stop of eight; a control character none). */
+static unsigned cell_width(uint32_t cp, unsigned col)
+{
+	int w = cp == '\t' ? 8 - (int)(col % 8) : text_cp_width(cp);
+	return w < 0 ? 0 : (unsigned)w;
+}
+
 /* The pieces of the line s set apart by gutters, at most max kept in
  * segs; their count, or max + 1 when there are more. */
 static unsigned split_pieces(const char *s, size_t len, seg *segs, unsigned max)
@@ -46,11 +54,9 @@ static unsigned split_pieces(const char *s, size_t len, seg *segs, unsigned max)
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
-		int w = cp == '\t' ? 8 - (int)(col % 8) : text_cp_width(cp);
-		if (w < 0)
-			w = 0;
+		unsigned w = cell_width(cp, col);
 		if (cp == ' ' || cp == '\t') {
-			spaces += (unsigned)w;
+			spaces += w;
 		} else {
 			if (!in_seg || spaces >= GUTTER_MIN) {
 				if (n == max)
@@ -60,11 +66,11 @@ static unsigned split_pieces(const char *s, size_t len, seg *segs, unsigned max)
 			}
 			seg *sg = &segs[n - 1];
 			sg->to = (size_t)(p + k - s);
-			sg->end_col = col + (unsigned)w;
+			sg->end_col = col + w;
 			sg->chars += !text_is_space(cp);
 			spaces = 0;
 		}
-		col += (unsigned)w;
+		col += w;
 		p += k;
 	}
 	return n;
@@ -494,12 +500,10 @@ static bool cut_three(const line *l, unsigned c1, unsigned c2, line3 *t)
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
-		int w = cp == '\t' ? 8 - (int)(col % 8) : text_cp_width(cp);
-		if (w < 0)
-			w = 0;
+		unsigned w = cell_width(cp, col);
 		if (cp != ' ' && cp != '\t') {
 			unsigned c = col >= c2 ? 2 : col >= c1 ? 1 : 0;
-			if (c < 2 && col + (unsigned)w > edge[c + 1])
+			if (c < 2 && col + w > edge[c + 1])
 				return false;   /* across the edge */
 			if (!t->nseg || t->col[t->nseg - 1] != c) {
 				/* (a column's piece starts after a space: words
@@ -512,11 +516,11 @@ static bool cut_three(const line *l, unsigned c1, unsigned c2, line3 *t)
 			}
 			seg *sg = &t->seg[t->nseg - 1];
 			sg->to = (size_t)(p + k - l->s);
-			sg->end_col = col + (unsigned)w;
+			sg->end_col = col + w;
 			sg->chars += !text_is_space(cp);
 		}
 		after_space = cp == ' ' || cp == '\t';
-		col += (unsigned)w;
+		col += w;
 		p += k;
 	}
 	return true;
