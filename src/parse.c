@@ -177,6 +177,8 @@ typedef enum signal {
 	S_F_RECURS,             /* printed again apart on the page, with figures */
 	S_F_MARKED_SUBHEAD,     /* a mark and a word or two inside a signed story */
 	S_F_PAGE_NOTE,          /* the page's own note at its foot (本版…, 投稿邮箱：x@y) */
+	S_F_CONTENTS,           /* an item of the page's contents: a title over its page's number */
+	S_F_ITEM_SIGNED,        /* a signature between a box's marked items: the item's */
 	S_F_OVER_DASH,          /* over a "——" subtitle and a byline: their headline */
 	S_F_BRACKET_NOTE,       /* a note wholly in round brackets under the text, set apart: the text's */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
@@ -413,6 +415,8 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_RECURS]        = { 0, "printed again on the page" },
 	[S_F_MARKED_SUBHEAD] = { 0, "a mark and a word inside a signed story" },
 	[S_F_PAGE_NOTE]     = { 0, "the page's own note at its foot" },
+	[S_F_CONTENTS]      = { 0, "a title over its page's number: the contents" },
+	[S_F_ITEM_SIGNED]   = { 0, "signs the marked item above" },
 	[S_F_OVER_DASH]     = { 0, "over a —— subtitle and a byline" },
 	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
@@ -13794,6 +13798,21 @@ static bool figure_cut(const art *a, const unit *u)
 	return last->len && last->s[last->len - 1] >= '0' && last->s[last->len - 1] <= '9';
 }
 
+/* "（记者　赵丽）" alone between two items of a box opening with the
+ * same mark ("●…业态。" over it, "●今年以来…" under it): the signature
+ * of the item above, its text, not the box's byline. */
+static bool item_signature(const parser *ps, size_t i, art *a)
+{
+	const unit *u = UNIT(ps, i);
+	const part *last = last_part(a);
+	if (!(u->kind == U_NAMES || u->kind == U_BYLINE || u->kind == U_END) || !round_bracketed(u) || u->gap > 0 ||
+	    i + 1 >= ps->nunits || !last || last->type != DOC_PARAGRAPH)
+		return false;
+	const unit *next = UNIT(ps, i + 1);
+	uint32_t mark = title_mark(last->s, last->len);
+	return mark && next->gap == 0 && title_mark(next->s, next->len) == mark;
+}
+
 static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
@@ -14934,6 +14953,62 @@ static bool prints_read_headline(const parser *ps, const unit *u)
 	return false;
 }
 
+/* "第2版", "A3版": a page's number alone, a line of the header's. */
+enum { PAGE_REF_MAX = 8, CONTENTS_LABEL_ALONE_MAX = 8 };
+static bool page_ref_only(const unit *u)
+{
+	if (u->kind != U_PAGEHEAD || u->chars > PAGE_REF_MAX)
+		return false;
+	header_match hm;
+	match_header(u->s, u->len, &hm);
+	return hm.page && hm.fields == 1 && hm.others == 0;
+}
+
+/* A label of the page's contents alone on its line, ending in its word
+ * ("今日导读", "本期要目"). */
+static bool contents_label(const unit *u)
+{
+	static const char *const labels[] = { "导读", "導讀", "要目", "目录", "目錄", "看点", "看點", "提要" };
+	if (u->chars > CONTENTS_LABEL_ALONE_MAX || u->len < 6)
+		return false;
+	for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+		if (memcmp(u->s + u->len - 6, labels[k], 6) == 0)
+			return true;
+	return false;
+}
+
+/* "全市冬季安全生产检查全面铺开" over "第2版": an item of the page's
+ * contents, a title over the page that prints its story, wherever the
+ * extraction dropped the box (inside a cut paragraph too). One such pair
+ * under the contents' label, or two pairs in a row; and the label over
+ * them. */
+static bool contents_title(const unit *u)
+{
+	return (u->kind == U_TITLE || u->kind == U_PARA) && u->chars >= 4 && u->chars <= TITLE_MAX_CHARS &&
+	       !(u->flags & (UF_TERMINATED | UF_SENTENCE | UF_CLAUSE_END));
+}
+
+static bool contents_pair(const parser *ps, size_t i)
+{
+	return i + 1 < ps->nunits && contents_title(UNIT(ps, i)) && UNIT(ps, i + 1)->gap <= 1 &&
+	       page_ref_only(UNIT(ps, i + 1));
+}
+
+static bool contents_entry(const parser *ps, size_t i)
+{
+	if (contents_label(UNIT(ps, i)) && UNIT(ps, i)->kind == U_TITLE)
+		return contents_pair(ps, i + 1);        /* the label over them */
+	if (!contents_pair(ps, i))
+		return false;
+	if (i > ps->units_base) {
+		const unit *prev = UNIT(ps, i - 1);
+		if (prev->kind == U_PAGEHEAD && (contents_label(prev) || (page_ref_only(prev) && i >= ps->units_base + 2 &&
+									   contents_title(UNIT(ps, i - 2)))))
+			return true;
+	}
+	return contents_pair(ps, i + 2);
+}
+
 /* "本版标题导航" / "· X" / "· Y": a list of the page's own titles printed
  * after their stories (a site's navigation at the foot): two lines or
  * more each printing a headline read above after a mark, set tight, and
@@ -15472,6 +15547,11 @@ static void segment_step(parser *ps)
 			i++;
 			continue;
 		}
+		if (u->kind != U_PAGEHEAD && contents_entry(ps, i)) {
+			banner_for(ps, i, S_F_CONTENTS);
+			i++;
+			continue;
+		}
 		size_t listed = u->kind != U_PAGEHEAD ? foot_title_list(ps, i) : 0;
 		if (listed) {
 			for (size_t k = 0; k < listed; k++)
@@ -15642,6 +15722,8 @@ static void segment_step(parser *ps)
 				i++;
 				continue;
 			}
+			if (a && item_signature(ps, i, a))
+				break;
 			handle_end(ps, &i);
 			continue;
 		default:
@@ -15720,6 +15802,17 @@ static void segment_step(parser *ps)
 			explain_facts(ps, i, "attribution", S_F_DASH, S_F_QUOTE_BEFORE);
 			flush_held(ps, a);
 			add_part(a, DOC_PARAGRAPH, u->s, u->len);
+			a->cut = false;
+			i++;
+			continue;
+		}
+		if (a && item_signature(ps, i, a)) {
+			/* "●…业态。" / "（记者　赵丽）" / "●…": the item's own */
+			explain_facts(ps, i, "body+", S_F_ITEM_SIGNED, NSIGNALS);
+			part *last = last_part(a);
+			doc_str j = join_text(ps, last->s, last->len, u->s, u->len);
+			last->s = j.s;
+			last->len = j.len;
 			a->cut = false;
 			i++;
 			continue;
