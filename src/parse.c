@@ -179,6 +179,7 @@ typedef enum signal {
 	S_F_PAGE_NOTE,          /* the page's own note at its foot (本版…, 投稿邮箱：x@y) */
 	S_F_CONTENTS,           /* an item of the page's contents: a title over its page's number */
 	S_F_ITEM_SIGNED,        /* a signature between a box's marked items: the item's */
+	S_F_SPEAKER_ABOVE,      /* the subject of a verb of speech opening the next line */
 	S_F_OVER_DASH,          /* over a "——" subtitle and a byline: their headline */
 	S_F_BRACKET_NOTE,       /* a note wholly in round brackets under the text, set apart: the text's */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
@@ -417,6 +418,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_PAGE_NOTE]     = { 0, "the page's own note at its foot" },
 	[S_F_CONTENTS]      = { 0, "a title over its page's number: the contents" },
 	[S_F_ITEM_SIGNED]   = { 0, "signs the marked item above" },
+	[S_F_SPEAKER_ABOVE] = { 0, "the speaker of the line under it (介绍，…)" },
 	[S_F_OVER_DASH]     = { 0, "over a —— subtitle and a byline" },
 	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
@@ -5697,6 +5699,25 @@ static bool dateline_runs_on(const raw_line *first, const raw_line *cur, const r
 	       m.byline_end > cur->len && m.body_start < cur->len + next->len;
 }
 
+/* "本报讯　杨帆、特约通讯员" / "马骁报道：近日，…": a dateline line
+ * whose unbracketed byline the wrap cut (the first line short by its
+ * dropped indent): one paragraph when the two lines read as a dateline
+ * with a byline across the cut. */
+enum { DATELINE_CUT_MAX = 90 };
+static bool dateline_byline_cut(const raw_line *first, const raw_line *cur, const raw_line *next)
+{
+	if (cur != first || cur->len > DATELINE_CUT_MAX || next->gap != 0 || cur->len + next->len > 600 ||
+	    (!util_find(cur->s, cur->len, "讯", 3) && !util_find(cur->s, cur->len, "訊", 3) &&
+	     !util_find(cur->s, cur->len, "电", 3) && !util_find(cur->s, cur->len, "電", 3)))
+		return false;
+	char buf[600];
+	memcpy(buf, cur->s, cur->len);
+	memcpy(buf + cur->len, next->s, next->len);
+	pattern_dateline m;
+	return pattern_match_dateline(buf, cur->len + next->len, &m) && m.byline_start < cur->len &&
+	       m.byline_end > cur->len && m.body_start < cur->len + next->len;
+}
+
 /* "新华社南宁7月14日电" / "（记者　黎　江）记者从广西…": a dateline
  * filling its line alone, the bracketed byline it files opening the
  * next line: the wrap cut the lead after the dateline, one paragraph. */
@@ -6250,7 +6271,7 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	unsigned wrap = ps->wrap ? ps->wrap : local_wrap_width(ps, first, cur, next);
 	if (next->gap == 0 && next->indented && (bracket_runs_on(cur, next) || dateline_runs_on(first, cur, next)))
 		return true;
-	if (next->gap == 0 && dateline_over_byline(first, cur, next))
+	if (next->gap == 0 && (dateline_over_byline(first, cur, next) || dateline_byline_cut(first, cur, next)))
 		return true;
 	if (next->gap != 0 || (next->indented && !hangs_under(first, next)) || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
@@ -13813,6 +13834,35 @@ static bool item_signature(const parser *ps, size_t i, art *a)
 	return mark && next->gap == 0 && title_mark(next->s, next->len) == mark;
 }
 
+/* "介绍，", "表示：": a verb of speech opening a line, its subject on
+ * the line above ("该团政治工作处主任王宏伟" / "介绍，评选活动…"). */
+static bool opens_with_speech_verb(const char *s, size_t len)
+{
+	static const char *const verbs[] = { "介绍", "介紹", "表示", "指出", "认为", "認為", "强调", "強調", "透露",
+					      "坦言", "说", "說", "称", "稱", "告诉记者", "告訴記者", "回忆", "回憶" };
+	for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+		size_t n = strlen(verbs[k]);
+		if (len > n + 3 && memcmp(s, verbs[k], n) == 0)
+			return memcmp(s + n, "，", 3) == 0 || memcmp(s + n, "：", 3) == 0;
+	}
+	return false;
+}
+
+/* A title-like line over a line that opens with a verb of speech, set
+ * tight under the open story's text: the subject of that sentence, the
+ * first line of a paragraph whose indent the extraction dropped, not a
+ * headline of its own. */
+enum { SPEAKER_LINE_MAX = 24 };
+static bool speaker_line(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (!a || !art_has_body(a) || u->kind != U_TITLE || u->gap || u->chars > SPEAKER_LINE_MAX ||
+	    (u->flags & (UF_TERMINATED | UF_CLAUSE_END | UF_SENTENCE)) || i + 1 >= ps->nunits)
+		return false;
+	const unit *next = UNIT(ps, i + 1);
+	return next->kind == U_PARA && next->gap == 0 && opens_with_speech_verb(next->s, next->len);
+}
+
 static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
@@ -15671,6 +15721,14 @@ static void segment_step(parser *ps)
 				/* the masthead, the page label, the section around a
 				 * running header at the top of the page, or its foot */
 				banner_for(ps, i, ps->narts ? S_F_FOOT_BLOCK : S_F_HEADER_BLOCK);
+				i++;
+				continue;
+			}
+			if (u->kind == U_TITLE && speaker_line(ps, i, a)) {
+				explain_facts(ps, i, "body", S_F_SPEAKER_ABOVE, NSIGNALS);
+				unit line = *u;
+				line.kind = U_PARA;
+				add_paragraph(ps, a, &line);
 				i++;
 				continue;
 			}
