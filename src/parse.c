@@ -1590,10 +1590,12 @@ static bool inner_punctuation(const char *s, size_t len)
  * or more lie in [W-2, W+2], at most one in ten is wider, half of those
  * in the band end no sentence (a list of short items each ends one) and
  * a third hold punctuation inside (verse set line by line does not). */
+enum { NARROW_WRAP_FROM = 16, NARROW_OVER_WIDE = 5 };
+enum { INDENT_DROP = 4 };   /* "　　": the indent an extraction may drop (profile_dropped_indent) */
 static void profile_narrow_wrap(profile *pf, const unsigned *hist, const unsigned *open_hist,
 				const unsigned *inner_hist, unsigned minw)
 {
-	enum { NARROW_FROM = 16, NARROW_MIN = 20, NARROW_MIN_LINES = 12 };
+	enum { NARROW_FROM = NARROW_WRAP_FROM, NARROW_MIN = 20, NARROW_MIN_LINES = 12 };
 	unsigned total = 0;
 	for (unsigned w = NARROW_FROM; w < minw; w++)
 		total += hist[w];
@@ -1617,7 +1619,10 @@ static void profile_narrow_wrap(profile *pf, const unsigned *hist, const unsigne
 	unsigned wider = wider_all;
 	for (unsigned w = best + 3; w < minw; w++)
 		wider += hist[w];
-	if (best_count * 3 >= total * 2 && wider * 10 <= total && best_open * 2 >= best_count &&
+	/* (the first lines of paragraphs whose indent the extraction
+	 * dropped, a "　　" short, are the wrap's lines too) */
+	unsigned dropped = best >= NARROW_FROM + INDENT_DROP ? hist[best - INDENT_DROP] : 0;
+	if ((best_count + dropped) * 3 >= total * 2 && wider * 10 <= total && best_open * 2 >= best_count &&
 	    best_inner * 3 >= best_count) {
 		pf->wrap = best;
 		pf->wrap_slack = 3;
@@ -2074,7 +2079,7 @@ static unsigned wrap_width(const profile *pf, const raw_line *l);
  * line (a finished sentence short of the width) and run on unfinished:
  * three or more short by the indent against the most common width of the
  * lines that run on, twice as many as open full. */
-enum { INDENT_DROP = 4, DROPPED_MIN = 3, DROPPED_LINES = 1000 };
+enum { DROPPED_MIN = 3, DROPPED_LINES = 1000 };
 static bool dropped_width(const profile *pf, unsigned w)
 {
 	return w + INDENT_DROP + 1 >= pf->run_cols && w + INDENT_DROP <= (pf->wrap > pf->run_cols ? pf->wrap : pf->run_cols) + 1 &&
@@ -3031,6 +3036,21 @@ static void profile_pass(profile *pf, furniture *furn, const char *text, size_t 
 		if (!pf->wrap)
 			profile_wide_wrap(pf, long_cells, long_cells_open, MINW, MAXW, longs, true);
 		pf->wrap_chars = pf->wrap != 0;
+	}
+	/* a wide wrap read off a few lines (hung marks, captions) on a page
+	 * whose lines are nearly all narrower: the narrow one, if the page
+	 * has one */
+	unsigned narrow_lines = 0;
+	for (unsigned w = NARROW_WRAP_FROM; w < MINW; w++)
+		narrow_lines += narrow_hist[w];
+	if (pf->wrap && longs * NARROW_OVER_WIDE <= narrow_lines) {
+		profile wide = *pf;
+		pf->wrap = 0;
+		profile_narrow_wrap(pf, narrow_hist, narrow_open, narrow_inner, MINW);
+		if (!pf->wrap)
+			*pf = wide;
+		else
+			pf->wrap_chars = false;
 	}
 	if (!pf->wrap)
 		profile_narrow_wrap(pf, narrow_hist, narrow_open, narrow_inner, MINW);
