@@ -690,8 +690,8 @@ static double common_share(const uint8_t *s, size_t len)
 /* Clean GB18030 that reads as hardly any Chinese (COMMON_MIN) may be
  * Big5 (Taiwan's and Hong Kong's pages): Big5 is taken when it converts
  * cleanly too and reads as Chinese. (CP950, Windows' Big5, the one files
- * are saved in; libunistring's BIG5-HKSCS loses its way after some
- * characters, ／ among them.) */
+ * are saved in most; BIG5-HKSCS when it reads the page cleanly and
+ * otherwise: a page written by other tables.) */
 enum { COMMON_MIN_PERCENT = 5 };
 static bool take_big5(const uint8_t *s, size_t len, const util_buf *gb, decoded *d)
 {
@@ -708,6 +708,20 @@ static bool take_big5(const uint8_t *s, size_t len, const util_buf *gb, decoded 
 		util_buf_free(&b5);
 		return false;
 	}
+	/* Big5 as Python and HKSCS tables write it: ／ at A241, ①…⑩ and kana
+	 * at C6A1…C7FC, where CP950 has ∕ and private-use codes. Those
+	 * tables read such a page cleanly (and stop at CP950's own ／, A1FE) */
+	util_buf hk = { 0 };
+	size_t hk_replaced = 0;
+	if (conv_bytes("BIG5-HKSCS", true, s, len, &hk, &hk_replaced) && hk_replaced == 0 && b5_replaced == 0 &&
+	    (hk.len != b5.len || memcmp(hk.data, b5.data, hk.len) != 0)) {
+		util_buf_free(&b5);
+		d->encoding = "BIG5-HKSCS";
+		d->replaced = 0;
+		take_buffer(d, &hk);
+		return true;
+	}
+	util_buf_free(&hk);
 	d->encoding = "CP950";
 	d->replaced = b5_replaced;
 	take_buffer(d, &b5);

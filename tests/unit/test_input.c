@@ -290,6 +290,19 @@ static void test_big5(void **state)
 	input_page_free(&p);
 }
 
+/* Big5 written with Hong Kong's tables (HKSCS): ／ at A241 and the
+ * circled figures at C6A1, which CP950 reads as ∕ and private-use codes;
+ * read with the tables that wrote them */
+static void test_big5_hkscs(void **state)
+{
+	(void)state;
+	input_page p = read_one(tu_fixture("input/big5_hkscs.txt"), NULL);
+	assert_string_equal(p.encoding, "BIG5-HKSCS");
+	assert_text(&p, "澎湖日報　第5版\n〔記者陳美玲／馬公報導〕①漁市今早開張，②魚販說：「今年的白帶魚特別肥。」\n");
+	assert_int_equal(p.replaced, 0);
+	input_page_free(&p);
+}
+
 static void test_gb18030(void **state)
 {
 	(void)state;
@@ -1060,6 +1073,7 @@ int main(void)
 		cmocka_unit_test(test_c1_controls),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_big5),
+		cmocka_unit_test(test_big5_hkscs),
 		cmocka_unit_test(test_utf16),
 		cmocka_unit_test(test_utf32),
 		cmocka_unit_test(test_utf32_supplementary),
