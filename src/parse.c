@@ -915,6 +915,85 @@ static bool read_stamp(const char *s, size_t len)
 	return false;
 }
 
+/* "11-30 21:40 来自 微博 weibo.com", "发布于 2026-11-30 21:38",
+ * "今天 08:12 来自 iPhone客户端": a social post's stamp, the date and the
+ * clock time it went out, then the client it was sent from (来自…), or
+ * after its word (发布于). */
+static bool client_stamp(const char *s, size_t len)
+{
+	static const char *const leads[] = { "发布于", "發佈於", "發布於" };
+	if (len < 11 || len > 160)
+		return false;
+	const char *p = s, *end = s + len;
+	bool lead = false;
+	for (size_t k = 0; k < sizeof leads / sizeof *leads && !lead; k++)
+		if (has_prefix(p, len, leads[k])) {
+			p = text_skip_space(p + strlen(leads[k]), end);
+			lead = true;
+		}
+	if (has_prefix(p, (size_t)(end - p), "今天") || has_prefix(p, (size_t)(end - p), "昨天"))
+		p += 6;
+	else {
+		const char *d = p;
+		unsigned marks = 0;
+		while (p < end && ((*p >= '0' && *p <= '9') || *p == '-' || *p == '/'))
+			marks += *p == '-' || *p == '/', p++;
+		if (p - d < 3 || !marks || !(*d >= '0' && *d <= '9'))
+			return false;
+	}
+	p = text_skip_space(p, end);
+	if (end - p < 5 || !(p[0] >= '0' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] == ':' && p[3] >= '0' &&
+			     p[3] <= '5' && p[4] >= '0' && p[4] <= '9'))
+		return false;
+	p += 5;
+	if (end - p >= 3 && p[0] == ':' && p[1] >= '0' && p[1] <= '5')
+		p += 3;
+	p = text_skip_space(p, end);
+	if (p == end)
+		return lead;
+	return has_prefix(p, (size_t)(end - p), "来自") || has_prefix(p, (size_t)(end - p), "來自");
+}
+
+/* "#江城民生#": a social post's topic, a word between two hashes (2 to
+ * 20 characters, no space next to them), somewhere in the line. */
+enum { HASHTAG_MIN = 2, HASHTAG_MAX = 20 };
+static uint16_t count_chars(const char *s, size_t len, unsigned cap);
+static bool has_hashtag(const char *s, size_t len)
+{
+	const char *end = s + len;
+	for (const char *p = memchr(s, '#', len); p && p + 1 < end; p = memchr(p + 1, '#', (size_t)(end - p - 1))) {
+		if (p[1] == '#' || p[1] == ' ' || (p > s && p[-1] == '#'))
+			continue;
+		const char *q = memchr(p + 1, '#', (size_t)(end - p - 1));
+		if (!q)
+			return false;
+		size_t chars = count_chars(p + 1, (size_t)(q - p - 1), HASHTAG_MAX + 1);
+		if (chars >= HASHTAG_MIN && chars <= HASHTAG_MAX && q[-1] != ' ' && !memchr(p + 1, ' ', (size_t)(q - p - 1)))
+			return true;
+		p = q;
+	}
+	return false;
+}
+
+/* "▍老旧小区加装电梯…", "┃本期关注": a bar a post or a site sets
+ * before its titles (a block's left part, U+2588..U+258F, or a heavy
+ * vertical line), decoration, not text: the unit starts after it. */
+static bool strip_bar_mark(unit *u)
+{
+	if (u->len < 9 || (unsigned char)u->s[0] != 0xE2)
+		return false;
+	uint32_t cp;
+	int k = text_decode(u->s, u->s + u->len, &cp);
+	if (!((cp >= 0x2588 && cp <= 0x258F) || cp == 0x2503))
+		return false;
+	const char *t = text_skip_space(u->s + k, u->s + u->len);
+	if (u->s + u->len - t < 6)
+		return false;
+	u->len = (uint32_t)(u->s + u->len - t);
+	u->s = t;
+	return true;
+}
+
 /* The facts that classified a unit, for --explain. */
 static void unit_facts(const unit *u, evidence *ev)
 {
@@ -5238,7 +5317,14 @@ static void push_unit(parser *ps, const char *s, size_t len, uint32_t gap, uint3
 	ps->line_indented = false;      /* the rest of a line split in units is not */
 	ps->line_cut = false;
 	unbold_byline(ps, &u);
+	bool barred = strip_bar_mark(&u);
 	classify(ps, &u);
+	/* (what a bar marks is a title, a question in it or not:
+	 * "▍热线追踪｜积水半月无人管？记者协调后已疏通") */
+	if (barred && u.kind == U_PARA && u.chars <= TITLE_MAX_CHARS && !(u.flags & UF_TERMINATED))
+		u.kind = U_TITLE;
+	else if (u.kind == U_TITLE && !barred && has_hashtag(u.s, u.len))
+		u.kind = U_PARA;        /* "【明日看点】#滨江民生# 公交…": a post's words, no title */
 	size_t as, ae;
 	if (u.kind == U_PAGEHEAD && ps->nunits > ps->units_base && is_title_kind(UNIT(ps, ps->nunits - 1)->kind) &&
 	    site_meta_fields(u.s, u.len) && furniture_author(u.s, u.len, &as, &ae)) {
@@ -8716,6 +8802,10 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (len >= 12 && (unsigned char)s[0] == 0xE5 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && post_stamp(s, len)) {
 		u->kind = U_PAGEHEAD;       /* "原创 X *2026年12月15日 08:30*": the post's stamp */
+		return;
+	}
+	if (u->chars <= 60 && !(u->flags & UF_TERMINATED) && client_stamp(s, len)) {
+		u->kind = U_PAGEHEAD;       /* "11-30 21:40 来自 微博 weibo.com": a post's stamp */
 		return;
 	}
 	if (u->chars <= 30 && (bare_stamp(s, len) || read_stamp(s, len))) {
