@@ -3935,7 +3935,8 @@ static bool section_folio(const char *p, const char *end)
 /* An e-paper's words for moving between its pages and issues. */
 static const char *const nav_words[] = {
 	"首页", "首頁", "往期回顾", "往期回顧", "版面导航", "版面導航", "PDF下载", "PDF下載", "PDF版下载", "PDF版", "PDF",
-	"上一版", "下一版", "上一期", "下一期", "返回目录", "返回目錄", "本版目录", "标题导航", "版面概览",
+	"上一版", "下一版", "上一期", "下一期", "返回目录", "返回目錄", "本版目录", "标题导航", "標題導航", "版面概览", "版面概覽",
+	"下载PDF", "下載PDF",
 	"打印本页", "打印本頁", "关闭窗口", "關閉窗口", "返回顶部", "返回頂部", "本版PDF下载", "本版PDF下載",
 	"下载本版PDF", "下載本版PDF", "版面目录", "版面目錄", "目录", "目錄",
 	"回复", "回覆", "举报", "舉報", "引用", "评分", "評分", "只看该作者", "只看該作者", "复制链接", "複製鏈接", "收藏", "分享",
@@ -4212,7 +4213,7 @@ static bool running_header(const char *s, size_t len, header_match *hm);
 /* "首页　|　往期回顾　|　版面导航　|　PDF下载", "上一版　　下一版": a line
  * of an e-paper's page links only, two or more, set apart by spaces or
  * bars. */
-static char_set nav_starts = { "首往版上下返本标数電电过【打關关回举舉引只复複收分查手触觸网網目", false, { 0 } };
+static char_set nav_starts = { "首往版上下返本标標数電电过【打關关回举舉引只复複收分查手触觸网網目", false, { 0 } };
 
 /* "[12]": the number lynx or w3m sets before a link it dumps; its
  * bytes, else 0. */
