@@ -14689,6 +14689,40 @@ static bool header_note(const parser *ps, size_t i)
 	       (i + 1 >= ps->nunits || UNIT(ps, i + 1)->gap >= 1) && wholly_bracketed(u) && !round_bracketed(u);
 }
 
+/* "第1862期" / "今日4版" / "空军某部主办" and a blank line: the
+ * masthead's last short lines, tight, down to the blank that ends its
+ * block (a few of them at most). */
+enum { MASTHEAD_TAIL_MAX = 3, MASTHEAD_TAIL_CHARS = 10 };
+static bool has_figure_bytes(const char *s, size_t len);
+/* A short line of the masthead's kind: a number in it (第1862期, 今日4版)
+ * or who runs the paper (…主办, …主管, …出版). */
+static bool masthead_tail(const unit *u)
+{
+	static const char *const issuers[] = { "主办", "主辦", "主管", "出版", "协办", "協辦" };
+	if (u->chars > MASTHEAD_TAIL_CHARS || (u->flags & (UF_COMMA | UF_TERMINATED | UF_SENTENCE)) || !masthead_line(u))
+		return false;
+	if (has_figure_bytes(u->s, u->len))
+		return true;
+	for (size_t k = 0; k < sizeof issuers / sizeof *issuers; k++)
+		if (u->len > 6 && memcmp(u->s + u->len - 6, issuers[k], 6) == 0)
+			return true;
+	return false;
+}
+
+static bool masthead_run_to_gap(const parser *ps, size_t j)
+{
+	for (size_t k = j; k < ps->nunits && k < j + MASTHEAD_TAIL_MAX; k++) {
+		const unit *v = UNIT(ps, k);
+		if (v->gap > 0)
+			return k > j;
+		if (!masthead_tail(v))
+			return false;
+		if (k + 1 >= ps->nunits || UNIT(ps, k + 1)->gap > 0)
+			return true;
+	}
+	return false;
+}
+
 static bool in_header_block(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
@@ -14717,11 +14751,16 @@ static bool in_header_block(const parser *ps, size_t i)
 	}
 	/* backward: right under a header, and the block ends here or goes on
 	 * with another header */
-	if (i > ps->units_base && u->gap == 0 && UNIT(ps, i - 1)->kind == U_PAGEHEAD) {
+	/* (or under the masthead's short lines right under one) */
+	size_t above = i - (i > ps->units_base);
+	for (unsigned n = 0; above > ps->units_base && n < MASTHEAD_TAIL_MAX && UNIT(ps, above)->kind != U_PAGEHEAD &&
+			     UNIT(ps, above + 1)->gap == 0 && masthead_tail(UNIT(ps, above)) && masthead_tail(u); n++)
+		above--;
+	if (i > ps->units_base && u->gap == 0 && UNIT(ps, above + 1)->gap == 0 && UNIT(ps, above)->kind == U_PAGEHEAD) {
 		if (i + 1 >= ps->nunits)
 			return true;
 		const unit *next = UNIT(ps, i + 1);
-		return next->gap > 0 || next->kind == U_PAGEHEAD;
+		return next->gap > 0 || next->kind == U_PAGEHEAD || masthead_run_to_gap(ps, i + 1);
 	}
 	return false;
 }

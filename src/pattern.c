@@ -4375,7 +4375,7 @@ static bool epaper_nav_bar(const char *s, size_t len)
 	    (*w0 != 'P' && *w0 != '[' && (((unsigned char)*w0 & 0xF0) != 0xE0 || !char_set_has(&nav_starts, fold3(w0)))))
 		return false;
 	enum { BAR_WORD_MAX = 4 };
-	bool unknown = false, barred = memchr(s, '|', len) || util_find(s, len, "｜", 3);
+	bool unknown = false, pdf = false, barred = memchr(s, '|', len) || util_find(s, len, "｜", 3);
 	while (p < end) {
 		uint32_t cp;
 		int k = text_decode(p, end, &cp);
@@ -4414,10 +4414,12 @@ static bool epaper_nav_bar(const char *s, size_t len)
 			p = q;
 			continue;
 		}
+		pdf |= memmem(p, w, "PDF", 3) != NULL;
 		p += w;
 		words++;
 	}
-	return words >= (unknown ? 3 : 2);
+	/* ("本版PDF下载" alone: the one link no story's line is) */
+	return words >= (unknown ? 3 : 2) || (words == 1 && pdf && !unknown);
 }
 
 /* "榕岸的士报数字报", "江城日报电子版": the paper's name and its

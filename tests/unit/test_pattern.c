@@ -356,6 +356,8 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_running_header(S("上一版　　下一版"), &hm));
 	assert_true(pattern_is_epaper_chrome(S("首頁 | 往期回顧 | 版面導航 | 標題導航 | 下載PDF")));
 	assert_false(pattern_is_epaper_chrome(S("下载PDF文件的方法")));
+	assert_true(pattern_is_epaper_chrome(S("本版PDF下载")));
+	assert_false(pattern_is_epaper_chrome(S("PDF文件")));
 	assert_true(pattern_is_running_header(S("榕岸的士报数字报"), &hm));
 	assert_true(pattern_is_running_header(S("当前版：03版　行业服务　　2026年11月27日　星期五"), &hm));
 	assert_true(pattern_is_epaper_chrome(S("江城日报电子版")));
