@@ -9762,6 +9762,39 @@ static bool feed_item_deck(parser *ps, size_t *i, art *a)
 	return true;
 }
 
+/* "记者何东阳、…", "本報記者…": a line opening with a reporter's role. */
+static bool opens_with_reporter(const char *s, size_t len)
+{
+	static const char *const roles[] = { "记者", "記者", "本报记者", "本報記者", "特约记者", "特約記者", "通讯员",
+					      "通訊員", "本报通讯员", "本報通訊員" };
+	for (size_t k = 0; k < sizeof roles / sizeof *roles; k++)
+		if (has_prefix(s, len, roles[k]))
+			return true;
+	return false;
+}
+
+/* A dateline alone on its line ("本报讯") over a paragraph that opens with
+ * its reporters and their 报道: ("记者X、特约通讯员Y报道：…"), set tight:
+ * the lead's dateline and byline across the line. */
+static bool reporters_under_dateline(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (i + 1 >= ps->nunits || u->len > 90)
+		return false;
+	const unit *n = UNIT(ps, i + 1);
+	if ((n->kind != U_PARA && n->kind != U_DATELINE) || n->gap != 0 || !opens_with_reporter(n->s, n->len))
+		return false;
+	pattern_dateline m;
+	if (!pattern_match_dateline(u->s, u->len, &m) || m.body_start < u->len || m.byline_end > m.byline_start)
+		return false;
+	char buf[300];
+	size_t head = u->len + 3, k = head + (n->len < sizeof buf - head ? n->len : sizeof buf - head);
+	memcpy(buf, u->s, u->len);
+	memcpy(buf + u->len, "\xE3\x80\x80", 3);
+	memcpy(buf + head, n->s, k - head);
+	return pattern_match_dateline(buf, k, &m) && m.byline_start >= u->len && m.byline_end > m.byline_start;
+}
+
 /* The first paragraph of an article may open with its dateline:
  * "本报讯(记者 X) 正文". */
 static void lift_dateline(parser *ps, art *a, const unit *u)
@@ -16186,6 +16219,23 @@ static void segment_step(parser *ps)
 			if (u->kind == U_DATELINE && !a->field[DOC_F_DATELINE].len &&
 			    (!art_has_body(a) || (a->open_line && a->nparts == 1) || note_over_dateline(a))) {
 				explain(ps, i, "dateline", NULL);
+				if (reporters_under_dateline(ps, i)) {
+					/* "本报讯" / "记者何东阳、特约通讯员徐浩报道：…":
+					 * the bold dateline on a line of its own over
+					 * its lead, which names the reporters: one lead */
+					const unit *n = UNIT(ps, i + 1);
+					char *d = doc_arena_alloc(ps->issue, u->len + 3 + n->len);
+					memcpy(d, u->s, u->len);
+					memcpy(d + u->len, "\xE3\x80\x80", 3);      /* U+3000 between them */
+					memcpy(d + u->len + 3, n->s, n->len);
+					unit lead = *n;
+					lead.s = d;
+					lead.len = u->len + 3 + n->len;
+					explain(ps, i + 1, "body", NULL);
+					lift_dateline(ps, a, &lead);
+					i += 2;
+					continue;
+				}
 				lift_dateline(ps, a, u);
 				i++;
 				continue;
