@@ -719,6 +719,7 @@ typedef struct parser {
 	bool in_furniture;      /* pushing the byline of a furniture line */
 	bool field_block;       /* in a feed item's header (see feed_field_line) */
 	bool link_items;        /* in a site's list of links to other stories (see related_links_line) */
+	bool bare_links;        /* ... whose titles have no mark before them */
 	bool in_comments;       /* in a block of readers' comments (see comments_block_line) */
 	bool feed_author;       /* pushing the value of its author's field */
 	struct { const char *s; size_t len; uint32_t gap, line; } held_title;   /* a record's title held for its deck's other parts (see record_field) */
@@ -912,6 +913,52 @@ static bool read_stamp(const char *s, size_t len)
 				p += 3;
 			return text_skip_space(p, end) == end;
 		}
+	return false;
+}
+
+/* "即時　要聞　港聞　體育　財經　副刊　專欄": a site's or an app's menu
+ * of its sections at the page's top, five words or more of two or three
+ * Han characters each, set apart by spaces, nothing else. */
+enum { SECTION_MENU_TOP = 10, SECTION_MENU_WORDS = 5 };
+static bool section_menu(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	unsigned words = 0;
+	while (p < end) {
+		p = text_skip_space(p, end);
+		if (p >= end)
+			break;
+		unsigned han = 0;
+		while (p < end && text_is_han(first_cp(p, end))) {
+			p += 3;
+			han++;
+		}
+		if (han < 2 || han > 3 || (p < end && !text_is_space(first_cp(p, end))))
+			return false;
+		words++;
+	}
+	return words >= SECTION_MENU_WORDS;
+}
+
+/* Whether unit i, a word of two or three Han characters, is one of the
+ * words of a menu of sections (section_menu) among the page's lines above. */
+static uint32_t last_cp(const char *s, const char *end, const char **at);
+static bool in_menu_above(const parser *ps, size_t i)
+{
+	const unit *u = UNIT(ps, i);
+	if (u->chars < 2 || u->chars > 3 || u->len != 3 * u->chars)
+		return false;
+	for (size_t k = ps->units_base; k < i && k < ps->units_base + SECTION_MENU_TOP; k++) {
+		const unit *m = UNIT(ps, k);
+		if (m->kind != U_PAGEHEAD || !section_menu(m->s, m->len))
+			continue;
+		for (const char *p = m->s, *end = m->s + m->len; (p = util_find(p, (size_t)(end - p), u->s, u->len)) != NULL;
+		     p += u->len) {
+			const char *after = p + u->len;
+			if ((p == m->s || text_is_space(last_cp(m->s, p, NULL))) && (after == end || text_is_space(first_cp(after, end))))
+				return true;
+		}
+	}
 	return false;
 }
 
@@ -7023,38 +7070,56 @@ static bool link_item(const raw_line *l)
  * a site's links to other stories under a story, the titles of pages
  * not here (a paper's 相关链接 box holds text: sentences). The label
  * and its items go to the banners. True when cur was taken so. */
+/* "麥兆康：港隊目標是打入亞洲盃決賽周": a title alone as a link, no
+ * mark before it (no sentence, no comma in it). */
+static bool bare_link_title(const raw_line *l)
+{
+	if (l->len > 3 * LINK_ITEM_MAX || l->len < 12 || raw_ends_sentence(l->s, l->len) ||
+	    memmem(l->s, l->len, "，", 3) || memmem(l->s, l->len, "。", 3))
+		return false;
+	return is_han(first_cp(l->s, l->s + l->len)) || first_cp(l->s, l->s + l->len) == 0x201C ||
+	       first_cp(l->s, l->s + l->len) == 0x300C;
+}
+
 static bool related_links_line(parser *ps, const raw_line *cur)
 {
 	if (ps->link_items) {
-		if (cur->gap == 0 && link_item(cur)) {
+		if (cur->gap == 0 && (ps->bare_links ? bare_link_title(cur) : link_item(cur))) {
 			push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
 			return true;
 		}
 		ps->link_items = false;
 		return false;
 	}
-	if (cur->len > 24 || !ps->have_pending || ps->pending.gap != 0 || !link_item(&ps->pending))
+	if (cur->len > 24 || !ps->have_pending || ps->pending.gap != 0)
 		return false;
 	static const char *const reads[] = { "相关阅读", "相關閱讀", "推荐阅读", "推薦閱讀", "热门推荐", "熱門推薦",
-					     "猜你喜欢", "猜你喜歡", "更多新闻", "更多新聞" };
+					     "猜你喜欢", "猜你喜歡", "更多新闻", "更多新聞", "相关新闻", "相關新聞",
+					     "延伸阅读", "延伸閱讀" };
+	/* (titles with no mark before them only under one of these words:
+	 * a box named otherwise may hold text) */
+	bool read_word = false;
+	for (size_t k = 0; !read_word && k < sizeof reads / sizeof *reads; k++)
+		read_word = cur->len == strlen(reads[k]) && memcmp(cur->s, reads[k], cur->len) == 0;
+	bool bare = !link_item(&ps->pending);
+	if (bare && (!read_word || !bare_link_title(&ps->pending)))
+		return false;
 	unit label = { .s = cur->s, .len = (uint32_t)cur->len };
-	bool named = sidebar_label(&label);
-	for (size_t k = 0; !named && k < sizeof reads / sizeof *reads; k++)
-		named = cur->len == strlen(reads[k]) && memcmp(cur->s, reads[k], cur->len) == 0;
-	if (!named)
+	if (!read_word && !sidebar_label(&label))
 		return false;
 	/* (the items run to a blank line, a rule, the page's end or the
 	 * site's link to the next story) */
 	line_reader lr = ps->lr;
 	raw_line l;
 	bool more;
-	while ((more = next_line(&lr, &l)) && l.gap == 0 && link_item(&l))
+	while ((more = next_line(&lr, &l)) && l.gap == 0 && (bare ? bare_link_title(&l) : link_item(&l)))
 		;
 	if (more && l.gap == 0 && !memmem(l.s, l.len, "一篇", 6) && !(l.len <= RULE_MAX_BYTES && is_rule(l.s, l.len)) &&
 	    !(l.len <= 12 * 3 && has_prefix(l.s, l.len, "返回")))
 		return false;       /* (or 返回顶部) */
 	push_furniture(ps, cur->s, cur->len, cur->gap, cur->line);
 	ps->link_items = true;
+	ps->bare_links = bare;
 	return true;
 }
 
@@ -8802,6 +8867,10 @@ static void classify(const parser *ps, unit *u)
 	}
 	if (len >= 12 && (unsigned char)s[0] == 0xE5 && !(u->flags & (UF_TERMINATED | UF_SENTENCE)) && post_stamp(s, len)) {
 		u->kind = U_PAGEHEAD;       /* "原创 X *2026年12月15日 08:30*": the post's stamp */
+		return;
+	}
+	if (u->line <= SECTION_MENU_TOP && u->chars <= 60 && section_menu(s, len)) {
+		u->kind = U_PAGEHEAD;       /* "即時　要聞　港聞　體育　財經": the app's sections */
 		return;
 	}
 	if (u->chars <= 60 && !(u->flags & UF_TERMINATED) && client_stamp(s, len)) {
@@ -15911,6 +15980,13 @@ static void segment_step(parser *ps)
 				unit line = *u;
 				line.kind = U_PARA;
 				add_paragraph(ps, a, &line);
+				i++;
+				continue;
+			}
+			if (u->kind == U_TITLE && !ps->narts && in_menu_above(ps, i)) {
+				/* "體育" under the app's menu that lists it: the
+				 * section shown, the page's name */
+				banner_for(ps, i, S_F_HEADER_BLOCK);
 				i++;
 				continue;
 			}
