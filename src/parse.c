@@ -14877,15 +14877,22 @@ static bool beside_mid_header(const parser *ps, size_t i)
 	const unit *u = UNIT(ps, i);
 	if (!ps->narts || u->chars > 8 || (u->flags & (UF_TERMINATED | UF_SENTENCE | UF_COMMA)))
 		return false;
+	/* (the paper's name may open the block a line further up) */
+	bool paper = !u->spaced && is_paper_name(u->s, u->s + u->len, (int)u->chars);
+	size_t reach = MID_HEADER_REACH + paper;
 	size_t k = i + 1;
-	while (k < ps->nunits && k <= i + MID_HEADER_REACH && UNIT(ps, k)->kind != U_PAGEHEAD && UNIT(ps, k)->chars <= 8)
+	while (k < ps->nunits && k <= i + reach && UNIT(ps, k)->kind != U_PAGEHEAD && UNIT(ps, k)->chars <= 8)
 		k++;
-	if (k >= ps->nunits || k > i + MID_HEADER_REACH || UNIT(ps, k)->kind != U_PAGEHEAD || UNIT(ps, k)->gap > 2)
+	if (k >= ps->nunits || k > i + reach || UNIT(ps, k)->kind != U_PAGEHEAD || UNIT(ps, k)->gap > 2)
 		return false;
 	bool figures = true;
 	for (size_t b = 0; b < u->len; b++)
 		figures &= u->s[b] >= '0' && u->s[b] <= '9';
 	if (figures && u->len <= 3)
+		return true;
+	/* "湄江日报" / "老 挝 新 闻" / "2" / "2026年12月2日…": the paper's
+	 * name opening the block, the page's name under it */
+	if (paper && (i == ps->units_base || raw_ends_sentence(UNIT(ps, i - 1)->s, UNIT(ps, i - 1)->len)))
 		return true;
 	/* (or the page's name between its number and the header: "3" /
 	 * "港口·物流" / "2026年12月2日") */
@@ -14895,6 +14902,9 @@ static bool beside_mid_header(const parser *ps, size_t i)
 		for (size_t b = 0; number && b < p->len; b++)
 			number = p->s[b] >= '0' && p->s[b] <= '9';
 		if (number && u->gap >= 1)
+			return true;
+		if (u->gap == 0 && p->kind == U_TITLE && p->chars <= 8 && !p->spaced &&
+		    is_paper_name(p->s, p->s + p->len, (int)p->chars))
 			return true;
 	}
 	for (size_t t = ps->units_base; t < ps->units_base + PAGE_TOP_UNITS && t < i; t++)
