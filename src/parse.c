@@ -2214,13 +2214,14 @@ static bool dropped_width(const profile *pf, unsigned w)
 
 static bool raw_ends_sentence(const char *s, size_t len);
 
+static bool line_mark(const char *s, size_t len);
 static void profile_dropped_indent(profile *pf, const char *text, size_t len)
 {
 	if (!pf->wrap || pf->indents || pf->wrap < 20)
 		return;
 	struct {
 		uint16_t cols;
-		bool gap, ends;
+		bool gap, ends, marked;
 	} ln[DROPPED_LINES];
 	unsigned n = 0;
 	unsigned hist[128] = { 0 };
@@ -2233,6 +2234,7 @@ static void profile_dropped_indent(profile *pf, const char *text, size_t len)
 		ln[n].cols = (uint16_t)(w < 0xFFFF ? w : 0xFFFF);
 		ln[n].gap = l.gap != 0;
 		ln[n].ends = raw_ends_sentence(l.s, l.len);
+		ln[n].marked = line_mark(l.s, l.len);
 		/* the width of a line that runs on into the next, unfinished */
 		if (n && !ln[n].gap && !ln[n - 1].ends && ln[n - 1].cols < 128)
 			hist[ln[n - 1].cols]++;
@@ -2249,6 +2251,10 @@ static void profile_dropped_indent(profile *pf, const char *text, size_t len)
 	for (unsigned k = 1; k + 1 < n; k++) {
 		/* after a paragraph's last line: finished, short of the width */
 		if (ln[k + 1].gap || !ln[k - 1].ends || (unsigned)ln[k - 1].cols + 1 >= mode || ln[k].ends)
+			continue;
+		/* (an item opening with its mark is set without an indent;
+		 * a line far wider than the column is none of its lines) */
+		if (ln[k].marked || ln[k].cols > pf->wrap + INDENT_DROP)
 			continue;
 		if ((unsigned)ln[k].cols + 1 >= mode)
 			full++;
