@@ -6435,6 +6435,13 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	if (next->gap != 0 || (next->indented && !hangs_under(first, next)) || line_is_special(next->s, next->len) ||
 	    line_is_special(cur->s, cur->len))
 		return false;
+	/* "金港高速日均车流量突破1.5万辆" / "——沿线物流成本明显下降": a
+	 * title line, no mark inside, over its —— subtitle, however wide
+	 * (a subtitle that stops short of the wrap: a —— line as wide as
+	 * the wrap runs on, a sentence's dash the wrap put first) */
+	if (cur == first && has_prefix(next->s, next->len, "——") && !inner_punctuation(cur->s, cur->len) &&
+	    !raw_ends_sentence(cur->s, cur->len) && wrap && wrap_columns(ps, next) + ps->pf.wrap_slack < wrap)
+		return false;
 	if (font_break(first, cur, next))
 		return true;
 	/* "红 高 粱 映 红 好 日 子" over "全县六万亩…": a line set letter-
