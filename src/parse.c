@@ -9855,6 +9855,19 @@ static bool opens_with_reporter(const char *s, size_t len)
 	return false;
 }
 
+/* "（本报讯）", "（万隆讯）" alone on its line right under a headline,
+ * the text tight under it: the story's dateline, set before its text
+ * (the same line after a story's text closes it). */
+static bool dateline_over_lead(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (!a->field[DOC_F_HEADLINE].len || a->field[DOC_F_DATELINE].len || art_has_body(a) || i + 1 >= ps->nunits ||
+	    UNIT(ps, i + 1)->kind != U_PARA || UNIT(ps, i + 1)->gap != 0)
+		return false;
+	pattern_dateline m;
+	return pattern_match_dateline(u->s, u->len, &m) && m.date_end > m.date_start && m.body_start >= u->len;
+}
+
 /* A dateline alone on its line ("本报讯") over a paragraph that opens with
  * its reporters and their 报道: ("记者X、特约通讯员Y报道：…"), set tight:
  * the lead's dateline and byline across the line. */
@@ -16063,6 +16076,14 @@ static void segment_step(parser *ps)
 			}
 			if (a && item_signature(ps, i, a))
 				break;
+			if (a && dateline_over_lead(ps, i, a)) {
+				/* "（泗水讯）" between a headline and its text:
+				 * the dateline printed first, not after */
+				explain(ps, i, "dateline", NULL);
+				lift_dateline(ps, a, u);
+				i++;
+				continue;
+			}
 			handle_end(ps, &i);
 			continue;
 		default:

@@ -2137,6 +2137,19 @@ static bool house_news(const char *in, const char *in_end)
 	return chars >= 3 && chars <= 4;
 }
 
+/* Han characters and figures only, from s to end. */
+static bool all_han_or_figures(const char *s, const char *end)
+{
+	while (s < end) {
+		uint32_t cp;
+		s += text_decode(s, end, &cp);
+		if (!text_is_han(cp) && !(cp >= '0' && cp <= '9'))
+			return false;
+	}
+	return true;
+}
+
+enum { PLACE_NEWS_MAX = 10 };       /* characters in the brackets of "（泗水讯）" */
 static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 {
 	/* 【】, and 〔〕 as Taiwan's papers print it ("〔記者X／台中報導〕"),
@@ -2165,7 +2178,18 @@ static bool bracket_source(const char *s, const char *end, pattern_dateline *m)
 		bool wire = ends_with(in, in_end, "电") || ends_with(in, in_end, "電");
 		bool day_news = closer && strcmp(closer, "】") == 0 && in_end - in > 6 &&
 				(ends_with(in, in_end, "日讯") || ends_with(in, in_end, "日訊"));
-		if (!(day_news || (wire && (memmem(in, (size_t)(in_end - in), "社", 3) || memmem(in, (size_t)(in_end - in), "日", 3)))) ||
+		/* (and "（泗水讯）", "（本报讯）": a place's or the paper's news,
+		 * a word of a few characters before 讯, no kind of news such as
+		 * 简讯 or 快讯, a column's name) */
+		bool place_news = (ends_with(in, in_end, "讯") || ends_with(in, in_end, "訊")) && in_end - in >= 9 &&
+				  in_end - in <= 3 * PLACE_NEWS_MAX && all_han_or_figures(in, in_end - 3) &&
+				  !ends_with(in, in_end, "简讯") && !ends_with(in, in_end, "簡訊") &&
+				  !ends_with(in, in_end, "快讯") && !ends_with(in, in_end, "快訊") &&
+				  !ends_with(in, in_end, "短讯") && !ends_with(in, in_end, "短訊") &&
+				  !ends_with(in, in_end, "资讯") && !ends_with(in, in_end, "資訊") &&
+				  !ends_with(in, in_end, "通讯") && !ends_with(in, in_end, "通訊");
+		if (!(day_news || place_news ||
+		      (wire && (memmem(in, (size_t)(in_end - in), "社", 3) || memmem(in, (size_t)(in_end - in), "日", 3)))) ||
 		    starts_with(in, in_end, "据") || starts_with(in, in_end, "據"))
 			return false;   /* ("（据新华社电）" credits the story above) */
 		return dateline_then_body(m, s, in, in_end, end);

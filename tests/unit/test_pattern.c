@@ -195,6 +195,10 @@ static void test_datelines(void **state)
 	 * under it; a credit in brackets closes a story */
 	tp_dateline_is("（加通社多倫多25日電）", "加通社多倫多25日電", "", "");
 	tp_datelines(NULL, TU_LINES("（据新华社电）", "（记者 张三）", "（新华社北京11月3日电　记者 王五）"));
+	/* and a place's or the paper's news, not a kind of news */
+	tp_dateline_is("（泗水讯）", "泗水讯", "", "");
+	tp_dateline_is("（本报讯）", "本报讯", "", "");
+	tp_datelines(NULL, TU_LINES("（社区简讯）", "（校园快讯）", "（本报记者摄）"));
 	/* a telegram's place and day, 电 and a space, no source named */
 	tp_dateline_is("北京十九日電　財政部以年關在即。", "北京十九日電", "", "財政部以年關在即。");
 	tp_dateline_is("巴黎11月3日电：法国政府宣布新的预算方案。", "巴黎11月3日电", "", "法国政府宣布新的预算方案。");
