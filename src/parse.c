@@ -1718,6 +1718,7 @@ static bool inner_punctuation(const char *s, size_t len)
  * a third hold punctuation inside (verse set line by line does not). */
 enum { NARROW_WRAP_FROM = 16, NARROW_OVER_WIDE = 5 };
 enum { INDENT_DROP = 4 };   /* "　　": the indent an extraction may drop (profile_dropped_indent) */
+enum { PARA_INDENT_COLS = 4 };      /* "　　": a paragraph's indent in columns */
 static void profile_narrow_wrap(profile *pf, const unsigned *hist, const unsigned *open_hist,
 				const unsigned *inner_hist, unsigned minw)
 {
@@ -9188,7 +9189,13 @@ static void classify(const parser *ps, unit *u)
 			 * read without its letter spaces too) */
 			/* (one with commas, a clause left open, is a narrow
 			 * column's first line of a paragraph: cut, it runs on) */
-			if (!u->spaced && !ps->pf.letter_spaced && !((u->flags & UF_COMMA) && u->chars >= INDENTED_CLAUSE_MIN))
+			/* (nor is one as wide as the page's lines of text, its
+			 * indent counted: a paragraph's first line, cut by the
+			 * line's end as the others are) */
+			bool full_first = ps->pf.body_cols && u->chars * 2u + PARA_INDENT_COLS + 2u >= ps->pf.body_cols &&
+					  is_han(last_cp(s, s + len, NULL));
+			if (!u->spaced && !ps->pf.letter_spaced && !((u->flags & UF_COMMA) && u->chars >= INDENTED_CLAUSE_MIN) &&
+			    !full_first)
 				u->flags |= UF_ROW;
 			u->kind = U_PARA;
 			u->indent_para = u->chars <= 12 && (pre ? pre->names : pattern_is_byline(s, len, true)) ? 2 : 1;
@@ -14101,10 +14108,47 @@ static bool speaker_line(const parser *ps, size_t i, const art *a)
 	return next->kind == U_PARA && next->gap == 0 && opens_with_speech_verb(next->s, next->len);
 }
 
+/* On a page that indents its paragraphs, a line set at the margin tight
+ * under a full line of text that happened to end its sentence at the
+ * line's end ("…候車環境欠佳。" / "據統計，目前每日在屯門公路沿線各個巴")
+ * is that paragraph going on, as wide as the line above: no title. */
+static bool margin_line_goes_on(const parser *ps, size_t i, const art *a)
+{
+	const unit *u = UNIT(ps, i);
+	if (!a || !ps->pf.indents || ps->pf.indent_all || (u->flags & UF_INDENTED) || u->gap || i == ps->units_base ||
+	    !art_has_body(a) || a->parts[a->nparts - 1].type != DOC_PARAGRAPH)
+		return false;
+	const unit *prev = UNIT(ps, i - 1);
+	if (prev->kind != U_PARA || !raw_ends_sentence(prev->s, prev->len))
+		return false;
+	unsigned w = prev->last_cols ? prev->last_cols
+				     : line_columns(prev->s, prev->len) + ((prev->flags & UF_INDENTED) ? PARA_INDENT_COLS : 0);
+	unsigned b = line_columns(u->s, u->len);
+	return w + 2 >= b && b + 2 >= w && b >= 2 * WRAP_HEAD_MAX && inner_punctuation(u->s, u->len);
+}
+
+/* "…的乘客約有3" over "2,000人次。…": a line ending in a figure over
+ * one opening with a figure, the number the line's end cut in two. */
+static bool figure_cut_below(const unit *u, const unit *next)
+{
+	return u->len && next->len && next->gap == 0 && u->s[u->len - 1] >= '0' && u->s[u->len - 1] <= '9' &&
+	       next->s[0] >= '0' && next->s[0] <= '9';
+}
+
 static void handle_title(parser *ps, size_t *i, const evidence *ev)
 {
 	art *a = cur_art(ps);
 	const unit *u = UNIT(ps, *i);
+	if (margin_line_goes_on(ps, *i, a) ||
+	    (a && a->cut && *i + 1 < ps->nunits && figure_cut_below(u, UNIT(ps, *i + 1)) && u->gap == 0)) {
+		explain_facts(ps, *i, "body+", S_F_RUN_ON, NSIGNALS);
+		unit para = *u;
+		para.kind = U_PARA;
+		a->cut = true;
+		add_paragraph(ps, a, &para);
+		(*i)++;
+		return;
+	}
 	/* "以" / "2分15秒" / "的成績…": a figure and its units inside a cut
 	 * sentence, put out on a line of its own (a viewer's font change):
 	 * the sentence's */
@@ -14120,7 +14164,7 @@ static void handle_title(parser *ps, size_t *i, const evidence *ev)
 	 * "26珠城马拉松在…") */
 	if (a && a->cut && *i + 1 < ps->nunits && UNIT(ps, *i + 1)->kind == U_PARA &&
 	    u->kind == U_TITLE && !(u->flags & UF_COMMA) && !title_goes_on(ps, *i) && !wrapped_run_on(ps, *i, a) &&
-	    !figure_cut(a, u)) {
+	    !figure_cut(a, u) && !figure_cut_below(u, UNIT(ps, *i + 1))) {
 		banner_for(ps, *i, S_F_CUT_BANNER);
 		(*i)++;
 		return;
