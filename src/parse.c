@@ -5837,6 +5837,8 @@ static bool masthead_issuer(const parser *ps, const char *s, size_t len, const h
  * paragraph opening with a dateline whose bracketed byline the wrap cut
  * (the next line set in by a space): one paragraph when the two lines
  * read as a dateline with its byline across the cut. */
+static bool dateline_space_join(const raw_line *cur, const raw_line *next);
+static bool dateline_plain_join(const raw_line *cur, const raw_line *next);
 static bool dateline_runs_on(const raw_line *first, const raw_line *cur, const raw_line *next)
 {
 	if (cur != first || cur->len + next->len > 600)
@@ -5851,12 +5853,39 @@ static bool dateline_runs_on(const raw_line *first, const raw_line *cur, const r
 	}
 	if (!open || open == cur->s)
 		return false;
+	return dateline_plain_join(cur, next) || dateline_space_join(cur, next);
+}
+
+/* Whether cur and next joined as they are read as a dateline with its
+ * byline across the join. */
+static bool dateline_plain_join(const raw_line *cur, const raw_line *next)
+{
+	if (cur->len + next->len > 600)
+		return false;
 	char buf[600];
 	memcpy(buf, cur->s, cur->len);
 	memcpy(buf + cur->len, next->s, next->len);
 	pattern_dateline m;
 	return pattern_match_dateline(buf, cur->len + next->len, &m) && m.byline_start < cur->len &&
 	       m.byline_end > cur->len && m.body_start < cur->len + next->len;
+}
+
+/* "本报武汉讯（记者　周　航" / "通讯员　吴　江）…": the byline's bracket
+ * cut between a name and the next role word, which the printed line's
+ * end parted as a space does: read across the cut with a space there
+ * (and only when the plain join reads no byline across it). */
+static bool dateline_space_join(const raw_line *cur, const raw_line *next)
+{
+	if (cur->len + 3 + next->len > 600 || !text_is_han(last_cp(cur->s, cur->s + cur->len, NULL)) ||
+	    !text_is_han(first_cp(next->s, next->s + next->len)))
+		return false;
+	char buf[600];
+	memcpy(buf, cur->s, cur->len);
+	memcpy(buf + cur->len, "\xE3\x80\x80", 3);
+	memcpy(buf + cur->len + 3, next->s, next->len);
+	pattern_dateline m;
+	return pattern_match_dateline(buf, cur->len + 3 + next->len, &m) && m.byline_start < cur->len &&
+	       m.byline_end > cur->len + 3 && m.body_start < cur->len + 3 + next->len;
 }
 
 /* "本报讯　杨帆、特约通讯员" / "马骁报道：近日，…": a dateline line
@@ -6431,6 +6460,10 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	unsigned wrap = ps->wrap ? ps->wrap : local_wrap_width(ps, first, cur, next);
 	if (next->gap == 0 && next->indented && (bracket_runs_on(cur, next) || dateline_runs_on(first, cur, next)))
 		return true;
+	/* (the byline's bracket cut so at the margin too: "本报武汉讯（记者　周　航" /
+	 * "通讯员　吴　江）12月1日，…") */
+	if (next->gap == 0 && dateline_runs_on(first, cur, next))
+		return true;
 	if (next->gap == 0 && (dateline_over_byline(first, cur, next) || dateline_byline_cut(first, cur, next)))
 		return true;
 	if (next->gap != 0 || (next->indented && !hangs_under(first, next)) || line_is_special(next->s, next->len) ||
@@ -6580,6 +6613,8 @@ static bool runs_on(const parser *ps, const raw_line *first, const raw_line *cur
 {
 	if (ps->wrap || ps->pf.local_wrap)
 		return wraps_into(ps, first, cur, next);
+	if (next->gap == 0 && dateline_runs_on(first, cur, next))
+		return true;        /* "本报武汉讯（记者　周　航" / "通讯员　吴　江）…" */
 	if (next->gap != 0 || raw_ends_sentence(cur->s, cur->len))
 		return false;
 	if (cur != first && figure_scrap(cur))
@@ -7338,6 +7373,10 @@ static bool produce_unit(parser *ps)
 		if (b.len && is_ascii_letter((unsigned char)b.data[b.len - 1]) && is_ascii_letter((unsigned char)next->s[0]) &&
 		    ps->wrap && wrap_columns(ps, &last) + ps->pf.wrap_slack < ps->wrap)
 			util_buf_add(&b, " ", 1);
+		/* (and a dateline's byline cut between a name and a role
+		 * word: "记者　周　航" / "通讯员　吴　江）") */
+		else if (last.s == cur.s && !dateline_plain_join(&last, next) && dateline_space_join(&last, next))
+			util_buf_add(&b, "\xE3\x80\x80", 3);
 		util_buf_add(&b, next->s, next->len);
 		if (ps->pf.local_wrap && wrap_columns(ps, next) > ps->unit_cols)
 			ps->unit_cols = wrap_columns(ps, next);
