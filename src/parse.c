@@ -15062,6 +15062,17 @@ static bool only_heads_below(const parser *ps, size_t j)
 	return true;
 }
 
+/* Whether a header stands right over unit i, or over the few title
+ * lines tight over it ("编辑：…" / "3" / "水运航道报"). */
+static bool header_over_titles(const parser *ps, size_t i)
+{
+	size_t j = i;
+	for (unsigned n = 0; j > ps->units_base && n < FOOT_TITLES_MAX && UNIT(ps, j)->gap == 0 &&
+			     foot_title(UNIT(ps, j - 1)) && UNIT(ps, j - 1)->chars <= FOOT_NAME_MAX; n++)
+		j--;
+	return j > ps->units_base && foot_header(ps, UNIT(ps, j - 1));
+}
+
 static bool in_foot_block(const parser *ps, size_t i)
 {
 	if (!ps->eof || ps->nunits - i > FOOT_BLOCK_MAX || !foot_title(UNIT(ps, i)))
@@ -15096,7 +15107,7 @@ static bool in_foot_block(const parser *ps, size_t i)
 		else if (!foot_title(v) || ++titles > FOOT_TITLES_MAX)
 			return false;
 	}
-	if (!head && !(i > ps->units_base && foot_header(ps, UNIT(ps, i - 1))))
+	if (!head && !header_over_titles(ps, i))
 		return false;
 	/* tight down to a header, or right under one through such lines */
 	if (named && apart)
@@ -16905,6 +16916,21 @@ static bool unsigned_items(const art *a, const art *b)
 	return true;
 }
 
+/* Whether every paragraph of a (two or more) and b's first open with
+ * one item's mark: a box's items, b the last, signed. */
+static bool marked_alike(const art *a, const art *b)
+{
+	if (a->nparts < 2 || !b->nparts || b->parts[0].type != DOC_PARAGRAPH)
+		return false;
+	uint32_t m = title_mark(b->parts[0].s, b->parts[0].len);
+	if (!m)
+		return false;
+	for (size_t k = 0; k < a->nparts; k++)
+		if (a->parts[k].type != DOC_PARAGRAPH || title_mark(a->parts[k].s, a->parts[k].len) != m)
+			return false;
+	return true;
+}
+
 static void merge_signed_item(parser *ps, size_t k)
 {
 	/* the article before, past the items already taken in */
@@ -16915,7 +16941,7 @@ static void merge_signed_item(parser *ps, size_t k)
 		return;
 	art *a = ART(ps, j - 1), *b = ART(ps, k);
 	if (a->dropped || !a->field[DOC_F_HEADLINE].len || b->field[DOC_F_HEADLINE].len || b->field[DOC_F_KICKER].len ||
-	    b->field[DOC_F_COLUMN].len || !(a->items || signed_item(a)))
+	    b->field[DOC_F_COLUMN].len || !(a->items || signed_item(a) || (signed_item(b) && marked_alike(a, b))))
 		return;
 	bool unsigned_run = !signed_item(b) && unsigned_items(a, b);
 	if (!signed_item(b) && !unsigned_run)
