@@ -14737,7 +14737,9 @@ static bool is_section_name(const parser *ps, size_t i)
 	const unit *u = UNIT(ps, i);
 	/* (first on the page, or under its header lines only: "校园·综合"
 	 * under the paper's name, date and page number) */
-	if ((i != 0 && !only_headers_before(ps, i)) || u->chars < 2 || u->chars > 6 || ps->label.len)
+	/* (set letter-spaced, "航 道 · 港 口", its characters count) */
+	bool spaced = u->spaced || (u->chars <= 2 * 6 && letter_spaced(u->s, u->len));
+	if ((i != 0 && !only_headers_before(ps, i)) || u->chars < 2 || u->chars > (spaced ? 2 * 6 : 6) || ps->label.len)
 		return false;
 	const char *p = u->s, *end = u->s + u->len;
 	unsigned han = 0;
@@ -14745,6 +14747,8 @@ static bool is_section_name(const parser *ps, size_t i)
 	while (p < end) {
 		uint32_t cp;
 		p += text_decode(p, end, &cp);
+		if (spaced && text_is_space(cp))
+			continue;
 		if (!is_han(cp) && !(cp == 0xB7 && han))
 			return false;
 		han += is_han(cp);
@@ -14756,13 +14760,18 @@ static bool is_section_name(const parser *ps, size_t i)
 	if ((han > 4 && !dotted) ||
 	    (i != 0 && !dotted && !bare_number(UNIT(ps, i - 1)->s, UNIT(ps, i - 1)->len)))
 		return false;
-	size_t n = title_run(ps, i + 1);
+	/* (a caption the extraction drew first may stand between it and the
+	 * deck of the story the picture goes with) */
+	size_t top = i + 1;
+	if (dotted && top < ps->nunits && UNIT(ps, top)->kind == U_CAPTION)
+		top++;
+	size_t n = title_run(ps, top);
 	bool head = false;
-	for (size_t k = 1; k <= n && !head; k++)
-		head = !(UNIT(ps, i + k)->flags & UF_DASH_START);
-	return head && i + 1 + n < ps->nunits &&
-	       (UNIT(ps, i + 1 + n)->kind == U_BYLINE || UNIT(ps, i + 1 + n)->kind == U_DATELINE ||
-		UNIT(ps, i + 1 + n)->kind == U_NAMES);
+	for (size_t k = 0; k < n && !head; k++)
+		head = !(UNIT(ps, top + k)->flags & UF_DASH_START);
+	return head && top + n < ps->nunits &&
+	       (UNIT(ps, top + n)->kind == U_BYLINE || UNIT(ps, top + n)->kind == U_DATELINE ||
+		UNIT(ps, top + n)->kind == U_NAMES);
 }
 
 /* The name of a page from its header line: "第3版", and the section that
