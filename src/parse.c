@@ -918,12 +918,16 @@ static bool read_stamp(const char *s, size_t len)
 
 /* "即時　要聞　港聞　體育　財經　副刊　專欄": a site's or an app's menu
  * of its sections at the page's top, five words or more of two or three
- * Han characters each, set apart by spaces, nothing else. */
-enum { SECTION_MENU_TOP = 10, SECTION_MENU_WORDS = 5 };
+ * Han characters each, set apart by spaces, nothing else (its menu
+ * button before them aside). */
+enum { SECTION_MENU_TOP = 10, SECTION_MENU_WORDS = 5, SECTION_NAME_MAX = 10 };
 static bool section_menu(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 	unsigned words = 0;
+	/* (an app's menu button before it: ≡, ☰) */
+	if (has_prefix(p, len, "≡") || has_prefix(p, len, "☰"))
+		p += 3;
 	while (p < end) {
 		p = text_skip_space(p, end);
 		if (p >= end)
@@ -946,17 +950,27 @@ static uint32_t last_cp(const char *s, const char *end, const char **at);
 static bool in_menu_above(const parser *ps, size_t i)
 {
 	const unit *u = UNIT(ps, i);
-	if (u->chars < 2 || u->chars > 3 || u->len != 3 * u->chars)
+	if (u->chars < 2 || u->chars > SECTION_NAME_MAX)
 		return false;
 	for (size_t k = ps->units_base; k < i && k < ps->units_base + SECTION_MENU_TOP; k++) {
 		const unit *m = UNIT(ps, k);
 		if (m->kind != U_PAGEHEAD || !section_menu(m->s, m->len))
 			continue;
-		for (const char *p = m->s, *end = m->s + m->len; (p = util_find(p, (size_t)(end - p), u->s, u->len)) != NULL;
-		     p += u->len) {
-			const char *after = p + u->len;
-			if ((p == m->s || text_is_space(last_cp(m->s, p, NULL))) && (after == end || text_is_space(first_cp(after, end))))
+		/* each word of the menu against the line's opening: the word
+		 * itself ("體育") or its section's full name ("地方新聞　中彰投雲") */
+		const char *p = m->s, *end = m->s + m->len;
+		while (p < end) {
+			p = text_skip_space(p, end);
+			const char *w = p;
+			while (p < end && text_is_han(first_cp(p, end)))
+				p += 3;
+			size_t n = (size_t)(p - w);
+			uint32_t after = u->len > n ? first_cp(u->s + n, u->s + u->len) : 0;
+			if (n >= 6 && u->len >= n && memcmp(u->s, w, n) == 0 &&
+			    (!after || text_is_han(after) || text_is_space(after) || after == 0xFF5C || after == '|'))
 				return true;
+			if (p == w)
+				p += p < end ? 1 : 0;
 		}
 	}
 	return false;
@@ -9030,7 +9044,8 @@ static void classify(const parser *ps, unit *u)
 		return;
 	}
 	if ((has_prefix(s, len, "▲") || has_prefix(s, len, "△")) && u->chars <= 2 * CAPTION_MAX_CHARS) {
-		u->kind = U_CAPTION;        /* "▲市民在…": the picture above */
+		/* "▲市民在…": the picture above; "▲ 回到頂端": the site's link */
+		u->kind = u->chars <= 8 && pattern_is_epaper_chrome(s, len) ? U_PAGEHEAD : U_CAPTION;
 		return;
 	}
 	size_t credit = pre ? pre->credit : pattern_credit_start(s, len);
@@ -12833,6 +12848,15 @@ static bool names_notice(const art *a)
 	return h.len && notice_name(&t);
 }
 
+/* "2026/12/02 06:20", "分享　Facebook　LINE": a site's line under a
+ * story's title (its time, its buttons), a banner. */
+enum { SITE_LINES_UNDER = 3 };
+static bool site_line_under(const unit *u)
+{
+	return u->kind == U_PAGEHEAD && u->gap <= 1 && u->chars <= 40 &&
+	       (has_clock(u->s, u->len) || pattern_is_epaper_chrome(u->s, u->len));
+}
+
 static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 {
 	memset(ev, 0, sizeof *ev);
@@ -12847,8 +12871,14 @@ static void run_evidence(const parser *ps, size_t i, size_t n, evidence *ev)
 		ev_add(ev, S_LISTED_RUN);
 	if (j < ps->nunits) {
 		const unit *next = UNIT(ps, j);
+		/* (a site's lines under its title may stand between: the time
+		 * it was posted, its buttons to share it) */
+		size_t below = j;
+		while (below + 1 < ps->nunits && below < j + SITE_LINES_UNDER && site_line_under(UNIT(ps, below)))
+			below++;
+		const unit *sig = UNIT(ps, below);
 		if (next->kind == U_BYLINE || next->kind == U_DATELINE || (next->kind == U_NAMES && !labels_signed_title(ps, j)) ||
-		    caption_then_dateline(ps, j))
+		    caption_then_dateline(ps, j) || (below > j && (sig->kind == U_BYLINE || sig->kind == U_DATELINE)))
 			ev_add(ev, S_NEXT_BYLINE);
 		if (next->kind == U_JUMP)
 			ev_add(ev, S_NEXT_JUMP);  /* a teaser ("详见第2版") or a continuation ("上接") */
@@ -14965,7 +14995,8 @@ static bool in_header_block(const parser *ps, size_t i)
 		uint8_t k = UNIT(ps, j)->kind;
 		/* (a post's time under a title stamps the post, whose title it is) */
 		if (k == U_PAGEHEAD)
-			return !bare_stamp(UNIT(ps, j)->s, UNIT(ps, j)->len) && !read_stamp(UNIT(ps, j)->s, UNIT(ps, j)->len);
+			return !bare_stamp(UNIT(ps, j)->s, UNIT(ps, j)->len) && !read_stamp(UNIT(ps, j)->s, UNIT(ps, j)->len) &&
+			       !(UNIT(ps, j)->chars <= 20 && has_clock(UNIT(ps, j)->s, UNIT(ps, j)->len));   /* (2026/12/02 06:00) */
 		if (!masthead_line(UNIT(ps, j)) || UNIT(ps, j)->chars > 30)
 			break;
 	}
@@ -16122,9 +16153,11 @@ static void segment_step(parser *ps)
 				i++;
 				continue;
 			}
-			if (u->kind == U_TITLE && !ps->narts && in_menu_above(ps, i)) {
+			if (u->kind == U_TITLE && (!ps->narts || (u->chars <= SECTION_NAME_MAX && memmem(u->s, u->len, "｜", 3))) &&
+			    in_menu_above(ps, i)) {
 				/* "體育" under the app's menu that lists it: the
-				 * section shown, the page's name */
+				 * section shown, the page's name; "地方｜雲林" over a
+				 * story: the site's section and its part */
 				banner_for(ps, i, S_F_HEADER_BLOCK);
 				i++;
 				continue;

@@ -3966,6 +3966,8 @@ static const char *const nav_words[] = {
 	"回复", "回覆", "举报", "舉報", "引用", "评分", "評分", "只看该作者", "只看該作者", "复制链接", "複製鏈接", "收藏", "分享",
 	"数字报", "電子報", "电子版", "電子版", "过刊检索", "往期检索", "查看版面大图", "查看版面大圖", "版面大图", "版面大圖",
 	"电脑版", "電腦版", "手机版", "手機版", "触屏版", "觸屏版", "网页版", "網頁版",
+	"关于我们", "關於我們", "联系我们", "聯絡我們", "聯繫我們", "隐私政策", "隱私政策", "隐私权政策", "隱私權政策",
+	"服务条款", "服務條款", "使用条款", "使用條款",
 };
 
 static size_t link_number(const char *p, const char *end);
@@ -4237,7 +4239,7 @@ static bool running_header(const char *s, size_t len, header_match *hm);
 /* "首页　|　往期回顾　|　版面导航　|　PDF下载", "上一版　　下一版": a line
  * of an e-paper's page links only, two or more, set apart by spaces or
  * bars. */
-static char_set nav_starts = { "首往版上下返本标標数電电过【打關关回举舉引只复複收分查手触觸网網目", false, { 0 } };
+static char_set nav_starts = { "首往版上下返本标標数关關联聯隐隱服使電电过【打關关回举舉引只复複收分查手触觸网網目", false, { 0 } };
 
 /* "[12]": the number lynx or w3m sets before a link it dumps; its
  * bytes, else 0. */
@@ -4356,8 +4358,8 @@ static bool page_menu(const char *s, size_t len)
  * its contents, alone. */
 static bool top_link(const char *s, size_t len)
 {
-	static const char *const tops[] = { "返回顶部", "返回頂部", "回到顶部", "回到頂部", "返回目录", "返回目錄",
-					    "返回本版目录", "返回本版目錄", "返回列表" };
+	static const char *const tops[] = { "返回顶部", "返回頂部", "回到顶部", "回到頂部", "回到顶端", "回到頂端",
+					    "返回目录", "返回目錄", "返回本版目录", "返回本版目錄", "返回列表" };
 	const char *end = text_trim_end(s, s + len);
 	/* (in its brackets: "【返回本版目录】", "[返回目录]") */
 	if (end - s > 6 && hprefix(s, (size_t)(end - s), "【") && ends_with(s, end, "】")) {
@@ -4385,7 +4387,8 @@ static bool epaper_nav_bar(const char *s, size_t len)
 	if (len < 6)
 		return false;
 	const char *w0 = s;
-	if (hprefix(w0, len, "‹") || hprefix(w0, len, "«") || hprefix(w0, len, "↑") || hprefix(w0, len, "＜"))
+	if (hprefix(w0, len, "‹") || hprefix(w0, len, "«") || hprefix(w0, len, "↑") || hprefix(w0, len, "＜") ||
+	    hprefix(w0, len, "▲") || hprefix(w0, len, "△"))
 		w0 = text_skip_space(w0 + ((unsigned char)*w0 == 0xC2 ? 2 : 3), end);
 	/* "當前版面：A2 澳聞　＜上一版　下一版＞　PDF下載": the page shown,
 	 * then the links to the pages beside it */
@@ -4486,6 +4489,13 @@ static bool post_chrome(const char *s, size_t len)
 	if (len <= SHARE_BAR_MAX && len > 9 && memcmp(s, "分享", 6) == 0 &&
 	    (starts_with(s, s + len, "分享到") || starts_with(s, s + len, "分享至")) && !util_find(s, len, "。", 3) &&
 	    !util_find(s, len, "，", 3))
+		return true;
+	/* (or "分享　Facebook　LINE　複製連結": the word, then the services
+	 * by name, a space apart) */
+	if (len <= SHARE_BAR_MAX && len > 9 && memcmp(s, "分享", 6) == 0 && text_is_space(first_cp_of(s + 6, s + len)) &&
+	    !util_find(s, len, "。", 3) && !util_find(s, len, "，", 3) &&
+	    (util_find(s, len, "Facebook", 8) || util_find(s, len, "LINE", 4) || util_find(s, len, "微信", 6) ||
+	     util_find(s, len, "微博", 6) || util_find(s, len, "WhatsApp", 8)))
 		return true;
 	/* "Copyright © 2026 X　All Rights Reserved": the site's notice */
 	if (len <= 200 && (s[0] == 'C' || (util_find(s, len, "©", 2) != NULL)) &&

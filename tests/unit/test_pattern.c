@@ -361,6 +361,10 @@ static void test_page_headers(void **state)
 	assert_true(pattern_is_epaper_chrome(S("首頁 | 往期回顧 | 版面導航 | 標題導航 | 下載PDF")));
 	assert_false(pattern_is_epaper_chrome(S("下载PDF文件的方法")));
 	assert_true(pattern_is_epaper_chrome(S("本版PDF下载")));
+	assert_true(pattern_is_epaper_chrome(S("▲ 回到頂端")));
+	assert_true(pattern_is_epaper_chrome(S("關於我們｜隱私權政策｜服務條款｜聯絡我們")));
+	assert_true(pattern_is_epaper_chrome(S("分享　Facebook　LINE　複製連結")));
+	assert_false(pattern_is_epaper_chrome(S("分享　他在Facebook上写道：谢谢大家。")));
 	assert_false(pattern_is_epaper_chrome(S("PDF文件")));
 	assert_true(pattern_is_running_header(S("榕岸的士报数字报"), &hm));
 	assert_true(pattern_is_running_header(S("当前版：03版　行业服务　　2026年11月27日　星期五"), &hm));
