@@ -180,6 +180,7 @@ typedef enum signal {
 	S_F_CONTENTS,           /* an item of the page's contents: a title over its page's number */
 	S_F_ITEM_SIGNED,        /* a signature between a box's marked items: the item's */
 	S_F_SPEAKER_ABOVE,      /* the subject of a verb of speech opening the next line */
+	S_F_TITLED_BELOW,       /* a picture's story whose title is printed under its credit */
 	S_F_OVER_DASH,          /* over a "——" subtitle and a byline: their headline */
 	S_F_BRACKET_NOTE,       /* a note wholly in round brackets under the text, set apart: the text's */
 	S_F_RUN_LABEL,          /* the kicker over the first of a run of items set alike: their column */
@@ -419,6 +420,7 @@ static SIGNAL_TABLE_CONST struct signal_def {
 	[S_F_CONTENTS]      = { 0, "a title over its page's number: the contents" },
 	[S_F_ITEM_SIGNED]   = { 0, "signs the marked item above" },
 	[S_F_SPEAKER_ABOVE] = { 0, "the speaker of the line under it (介绍，…)" },
+	[S_F_TITLED_BELOW]  = { 0, "a picture's story titled under its credit" },
 	[S_F_OVER_DASH]     = { 0, "over a —— subtitle and a byline" },
 	[S_F_BRACKET_NOTE]  = { 0, "a note in round brackets under the text" },
 	[S_F_RUN_LABEL]     = { 0, "over a run of items set alike: their column" },
@@ -719,6 +721,7 @@ typedef struct parser {
 	bool in_furniture;      /* pushing the byline of a furniture line */
 	bool field_block;       /* in a feed item's header (see feed_field_line) */
 	bool link_items;        /* in a site's list of links to other stories (see related_links_line) */
+	size_t pic_credit, pic_title;   /* the credit and the title printed under a picture's story (see titled_below) */
 	bool bare_links;        /* ... whose titles have no mark before them */
 	bool in_comments;       /* in a block of readers' comments (see comments_block_line) */
 	bool feed_author;       /* pushing the value of its author's field */
@@ -14453,6 +14456,46 @@ static bool numbered_captions_only(const art *a)
 	return n >= 2;
 }
 
+/* "①凌晨4时许，…": a line opening with a circled number. */
+static bool circled_opening(const unit *u)
+{
+	uint32_t cp = first_cp(u->s, u->s + u->len);
+	return cp >= 0x2460 && cp <= 0x2473;
+}
+
+/* "文/图", "摄": a byline that credits the pictures too. */
+static bool picture_credit_words(const unit *u)
+{
+	return util_find(u->s, u->len, "图", 3) || util_find(u->s, u->len, "圖", 3) || util_find(u->s, u->len, "摄", 3) ||
+	       util_find(u->s, u->len, "攝", 3);
+}
+
+/* "①凌晨4时许，渔船陆续靠岸，" / "工人将渔获搬上码头。" / "②…": the
+ * numbered captions under a picture story its credit closed, from unit
+ * i: each caption its lines set tight down to the next number or the
+ * block's end. Returns the units taken. */
+static size_t numbered_captions_after(parser *ps, size_t i, art *a)
+{
+	size_t k = i;
+	while (k < ps->nunits && circled_opening(UNIT(ps, k)) && (k == i || UNIT(ps, k)->gap == 0)) {
+		const unit *u = UNIT(ps, k);
+		util_buf b = { 0 };
+		util_buf_add(&b, u->s, u->len);
+		explain(ps, k, "caption", NULL);
+		k++;
+		while (k < ps->nunits && UNIT(ps, k)->gap == 0 && !circled_opening(UNIT(ps, k)) &&
+		       (UNIT(ps, k)->kind == U_PARA || UNIT(ps, k)->kind == U_TITLE) && !raw_ends_sentence(b.data, b.len)) {
+			util_buf_add(&b, UNIT(ps, k)->s, UNIT(ps, k)->len);
+			explain(ps, k, "caption", NULL);
+			k++;
+		}
+		doc_str d = doc_arena_dup(ps->issue, b.data, b.len);
+		util_buf_free(&b);
+		add_part(a, DOC_CAPTION, d.s, d.len);
+	}
+	return k - i;
+}
+
 static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 {
 	if (a->field[DOC_F_BYLINE].len || !art_has_body(a) || a->cut || a->ended ||
@@ -14466,6 +14509,10 @@ static bool byline_closes_story(const parser *ps, size_t i, const art *a)
 	if (next->gap >= ps->pf.big_gap || next->kind == U_PAGEHEAD || page_foot_note(ps, k, NULL))
 		return true;
 	if (next->kind == U_MDHEAD || next->kind == U_END || labels_signed_title(ps, k))
+		return true;
+	/* (the photographer's credit over the pictures' numbered captions,
+	 * "本报记者　陈思远　文/图" / "①凌晨4时许…") */
+	if (next->gap == 0 && circled_opening(next) && picture_credit_words(UNIT(ps, i)))
 		return true;
 	if (next->kind != U_TITLE)
 		return false;
@@ -15480,6 +15527,44 @@ static bool contents_entry(const parser *ps, size_t i)
 	return contents_pair(ps, i + 2);
 }
 
+/* "11月29日，在福州市闽江河口湿地…" / "本报记者　林　涛　摄" / "冬日闽江
+ * 白鹭翩跹" and a blank line: a picture page drawn in its order, the
+ * caption's text and its credit first, the title under them. From a
+ * paragraph opening a block (a blank line over it), the block's few
+ * paragraphs, then a credit alone, then a short title line set tight,
+ * then the block's end: *credit and *title get the credit's and the
+ * title's units. */
+enum { TITLED_BELOW_LINES = 12, TITLED_BELOW_TITLE_MAX = 20 };
+/* A photographer's credit alone on its line ("本报记者　林　涛　通讯员
+ * 　何　佳　摄"), however it was classed. */
+static bool credit_alone(const unit *u)
+{
+	return u->kind == U_CREDIT ||
+	       ((u->kind == U_CAPTION || u->kind == U_BYLINE || u->kind == U_NAMES) && u->chars <= 40 &&
+		pattern_credit_start(u->s, u->len) == 0);
+}
+static bool titled_below(const parser *ps, size_t i, size_t *credit, size_t *title)
+{
+	if (UNIT(ps, i)->gap == 0)
+		return false;
+	size_t k = i;
+	/* (a narrow caption's lines that hold no mark read as short
+	 * titles: "线东延段最后一个盾构区") */
+	while (k < ps->nunits && k < i + TITLED_BELOW_LINES &&
+	       (UNIT(ps, k)->kind == U_PARA || (k > i && UNIT(ps, k)->kind == U_TITLE && UNIT(ps, k + 1 < ps->nunits ? k + 1 : k)->kind != U_CREDIT)) &&
+	       (k == i || UNIT(ps, k)->gap == 0))
+		k++;
+	if (k + 1 >= ps->nunits || UNIT(ps, k)->gap != 0 || !credit_alone(UNIT(ps, k)))
+		return false;
+	const unit *t = UNIT(ps, k + 1);
+	if (t->kind != U_TITLE || t->gap != 0 || t->chars > TITLED_BELOW_TITLE_MAX || (t->flags & (UF_COMMA | UF_SENTENCE)) ||
+	    (k + 2 < ps->nunits && UNIT(ps, k + 2)->gap == 0))
+		return false;
+	*credit = k;
+	*title = k + 1;
+	return true;
+}
+
 /* "本版标题导航" / "· X" / "· Y": a list of the page's own titles printed
  * after their stories (a site's navigation at the foot): two lines or
  * more each printing a headline read above after a mark, set tight, and
@@ -16015,6 +16100,41 @@ static void segment_step(parser *ps)
 		if (u->kind != U_PAGEHEAD && ps->pf.title_list_first && u->line >= ps->pf.title_list_first &&
 		    u->line <= ps->pf.title_list_last && no_story_yet(ps)) {
 			banner_for(ps, i, S_F_TITLE_LIST);
+			i++;
+			continue;
+		}
+		if ((u->kind == U_PARA || u->kind == U_TITLE) && a && a->ended && a->field[DOC_F_BYLINE].len && u->gap == 0 &&
+		    circled_opening(u) && i > ps->units_base && UNIT(ps, i - 1)->kind == U_BYLINE &&
+		    picture_credit_words(UNIT(ps, i - 1))) {
+			/* "本报记者　陈思远　文/图" / "①清晨5时，…": the pictures'
+			 * numbered captions under the credit closing their story */
+			i += numbered_captions_after(ps, i, a);
+			continue;
+		}
+		size_t credit_k, title_k;
+		if (i > ps->pic_title && u->kind == U_PARA && titled_below(ps, i, &credit_k, &title_k)) {
+			/* "11月30日，工人在…" / "通讯员　黄丽娟　摄" / "三坊七巷
+			 * 灯笼换新装": a picture's story, its title printed under
+			 * its credit: a story of its own from here */
+			if (a)
+				flush_held(ps, a);
+			a = new_art(ps);
+			const unit *t = UNIT(ps, title_k);
+			a->field[DOC_F_HEADLINE] = doc_str_make(t->s, t->len);
+			ps->pic_credit = credit_k;
+			ps->pic_title = title_k;
+		}
+		if (i == ps->pic_credit && i) {
+			explain_facts(ps, i, "byline", S_F_TITLED_BELOW, NSIGNALS);
+			if (a && !a->field[DOC_F_BYLINE].len)
+				a->field[DOC_F_BYLINE] = doc_str_make(u->s, u->len);
+			i++;
+			continue;
+		}
+		if (i == ps->pic_title && i) {
+			explain_facts(ps, i, "headline", S_F_TITLED_BELOW, NSIGNALS);
+			if (a)
+				a->ended = true;
 			i++;
 			continue;
 		}
