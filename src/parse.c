@@ -9237,8 +9237,12 @@ static void classify(const parser *ps, unit *u)
 	    !sentence_like && !only_punctuation(s, len) &&
 	    !is_opening(last_cp(s, s + len, NULL)) && !(u->flags & UF_ROW) && !unbalanced_close(s, len) &&
 	    !enumeration(s, len) && !has_prefix(s, len, "：")) {
+		/* (a label in its lenticular brackets, "【洄瀾短訊】", set in
+		 * as a centred line is: a label still) */
+		bool bracket_label = u->chars <= 12 && has_prefix(s, len, "【") && len > 6 &&
+				     memcmp(s + len - 3, "】", 3) == 0 && !memmem(s + 3, len - 6, "】", 3);
 		if (ps->pf.indents && !ps->pf.indent_all && (u->flags & UF_INDENTED) && !(u->flags & UF_DASH_START) &&
-		    !title_over_byline(ps, u)) {
+		    !title_over_byline(ps, u) && !bracket_label) {
 			/* on a page whose paragraphs open with an indent, an
 			 * indented short line is a paragraph of its own (开奖日期：…
 			 * under a headline), never a title, nor a paragraph cut
@@ -12662,7 +12666,7 @@ static uint32_t title_mark(const char *s, size_t len)
 		return 0;       /* (each of them is three bytes led by 0xE2) */
 	uint32_t c = first_cp(s, s + len);
 	return c == 0x25A0 || c == 0x25C6 || c == 0x25CF || c == 0x25B2 || c == 0x2605 || c == 0x25A1 || c == 0x25C7 ||
-			       c == 0x25B6 || c == 0x25BA
+			       c == 0x25B6 || c == 0x25BA || c == 0x25CB || c == 0x25CE
 		       ? c
 		       : 0;
 }
