@@ -5920,8 +5920,10 @@ static bool dateline_byline_cut(const raw_line *first, const raw_line *cur, cons
 	memcpy(buf, cur->s, cur->len);
 	memcpy(buf + cur->len, next->s, next->len);
 	pattern_dateline m;
+	/* (the byline may end at the cut, "本报讯　赵一鸣、特约记者刘洋" /
+	 * "报道：入冬以来…") */
 	return pattern_match_dateline(buf, cur->len + next->len, &m) && m.byline_start < cur->len &&
-	       m.byline_end > cur->len && m.body_start < cur->len + next->len;
+	       m.byline_end >= cur->len && m.byline_end > m.byline_start && m.body_start < cur->len + next->len;
 }
 
 /* "新华社南宁7月14日电" / "（记者　黎　江）记者从广西…": a dateline
@@ -6490,9 +6492,10 @@ static bool wraps_into(const parser *ps, const raw_line *first, const raw_line *
 	 * title line, no mark inside, over its —— subtitle, however wide
 	 * (a subtitle that stops short of the wrap: a —— line as wide as
 	 * the wrap runs on, a sentence's dash the wrap put first) */
-	if (cur == first && has_prefix(next->s, next->len, "——") && !inner_punctuation(cur->s, cur->len) &&
-	    !raw_ends_sentence(cur->s, cur->len) && wrap && wrap_columns(ps, next) + ps->pf.wrap_slack < wrap)
-		return false;
+	if (cur == first && has_prefix(next->s, next->len, "——") && !raw_ends_sentence(cur->s, cur->len) &&
+	    ((!inner_punctuation(cur->s, cur->len) && wrap && wrap_columns(ps, next) + ps->pf.wrap_slack < wrap) ||
+	     (!inner_punctuation(next->s + 6, next->len - 6) && !raw_ends_sentence(next->s, next->len))))
+		return false;   /* (nor a title with a comma over a —— line of no mark: "——某支队…见闻") */
 	if (font_break(first, cur, next))
 		return true;
 	/* "红 高 粱 映 红 好 日 子" over "全县六万亩…": a line set letter-
